@@ -1,0 +1,58 @@
+import { rankOf } from '../parse/designation.js';
+import type { Content, Level, Root } from '../types.js';
+
+/**
+ * What of a clause is "its own line": the designation, the heading and the text that shares
+ * the designation's line. Children (and text on later lines) are aligned on their own.
+ */
+export function inlineText(level: Level): Content | undefined {
+  const first = level.children[0];
+  if (!first || first.type === 'level' || first.type === 'action' || first.type === 'continuation') return undefined;
+  // An enumerated clause's first text is its own, even when printed on the line after "(d)".
+  if (!first.position || !level.position || rankOf(level.kind) >= 10) return first;
+  return first.position.start.line === level.position.start.line ? first : undefined;
+}
+
+/** The clause's own line as printed: `(a) The welfare of …`, `SEC. 2. SHORT TITLE.`, `1050.` */
+export function rowText(node: Content): string {
+  if (node.type !== 'level') return node.value;
+  const parts: string[] = [];
+  if (node.num) parts.push(node.num.text);
+  if (node.heading) parts.push(node.heading);
+  const inline = inlineText(node);
+  if (inline && inline.type !== 'level') parts.push(inline.value);
+  return parts.join(' ');
+}
+
+/** The clause's own words without its designation: what must match for "redesignated". */
+export function rowBody(node: Content): string {
+  if (node.type !== 'level') return node.value;
+  const parts: string[] = [];
+  if (node.heading) parts.push(node.heading);
+  const inline = inlineText(node);
+  if (inline && inline.type !== 'level') parts.push(inline.value);
+  return parts.join(' ');
+}
+
+/** The clauses under a node that are aligned as its children. */
+export function childClauses(node: Content | Root): Content[] {
+  if (node.type === 'root') return node.children;
+  if (node.type !== 'level') return [];
+  const inline = inlineText(node);
+  return inline ? node.children.slice(1) : node.children;
+}
+
+/** Every word of a subtree, designations left out, for content keys and similarity. */
+export function subtreeBody(node: Content, out: string[] = []): string[] {
+  const body = rowBody(node);
+  if (body) out.push(body);
+  for (const child of childClauses(node)) subtreeBody(child, out);
+  return out;
+}
+
+/** The whole text of a subtree as printed, designations included, one clause a line. */
+export function subtreeLines(node: Content | Root, out: string[] = []): string[] {
+  if (node.type !== 'root') out.push(rowText(node));
+  for (const child of childClauses(node)) subtreeLines(child, out);
+  return out;
+}

@@ -1,0 +1,489 @@
+import { diffArrays } from 'diff';
+import type {
+  AlignedPair,
+  Alignment,
+  Content,
+  Diagnostic,
+  DocumentInfo,
+  PairSide,
+  Root,
+  Summary,
+  WordChange,
+} from '../types.js';
+import { diagnostic } from '../util/errors.js';
+import { childClauses, rowBody, rowText, subtreeBody } from './clause-text.js';
+import { rankOf } from '../parse/designation.js';
+import { bagOf, dice, type Bag } from './similarity.js';
+import { countWords, diffClauseWords, diffRows, type WordDiffOptions } from './words.js';
+
+/** Options for `alignTrees`. */
+export interface AlignOptions extends WordDiffOptions {
+  /**
+   * Least word similarity (Dice) for two clauses to be paired as one modified clause;
+   * below it they are shown as deleted and inserted.
+   * @default 0.4
+   */
+  pairThreshold?: number;
+  /**
+   * Below this share of kept words over the whole document, the comparison is reported as a
+   * "gut and amend": a notice, and sections replaced whole rather than word by word.
+   * @default 0.3
+   */
+  gutThreshold?: number;
+  /**
+   * Milliseconds the whole alignment may take; past it, the remaining pairs are shown as whole
+   * replacements and a warning says so.
+   * @default 5000
+   */
+  budget?: number;
+  /** Clock for the budget (tests pass a fake one). */
+  now?: () => number;
+}
+
+export const defaultAlignOptions: Required<Omit<AlignOptions, keyof WordDiffOptions | 'now'>> = {
+  pairThreshold: 0.4,
+  gutThreshold: 0.3,
+  budget: 5000,
+};
+
+/** Largest block of unmatched clauses paired by the quadratic search. */
+const MAX_PAIRING_CELLS = 40_000;
+
+interface Context {
+  options: Required<Omit<AlignOptions, 'now'>> & { now: () => number };
+  deadline: number;
+  overBudget: boolean;
+  pairing: boolean;
+  keys: Map<Content, string>;
+  bags: Map<Content, Bag>;
+  deleted: AlignedPair[];
+  inserted: AlignedPair[];
+  sources: Map<AlignedPair, Content>;
+}
+
+/**
+ * Aligns two clause trees level by level and diffs the words inside each aligned pair.
+ * A clause whose words are unchanged but whose designation moved is `redesignated`; one found
+ * elsewhere in the other tree is `moved` (reported at both places).
+ */
+export function alignTrees(oldTree: Root, newTree: Root, options: AlignOptions = {}): Alignment {
+  const now = options.now ?? (() => performance.now());
+  const settings = { ...defaultAlignOptions, rewriteThreshold: 0.3, maxEditLength: 2000, timeout: 250, ...options, now };
+  const run = (pairing: boolean): { pairs: AlignedPair[]; ctx: Context } => {
+    const ctx: Context = {
+      options: settings,
+      deadline: now() + settings.budget,
+      overBudget: false,
+      pairing,
+      keys: new Map(),
+      bags: new Map(),
+      deleted: [],
+      inserted: [],
+      sources: new Map(),
+    };
+    const pairs = alignSequences(oldTree.children, newTree.children, ctx);
+    findMoves(ctx);
+    return { pairs, ctx };
+  };
+
+  let { pairs, ctx } = run(true);
+  let summary = summarize(pairs);
+  const messages: Diagnostic[] = [];
+  let notice: string | undefined;
+  let replaced = false;
+  const oldWords = countTreeWords(oldTree);
+  const newWords = countTreeWords(newTree);
+  const kept = Math.max(0, oldWords - summary.wordsDeleted);
+  const share = kept / Math.max(1, Math.max(oldWords, newWords));
+  if (oldWords >= 40 && newWords >= 40 && share < settings.gutThreshold) {
+    ({ pairs, ctx } = run(false));
+    summary = summarize(pairs);
+    replaced = true;
+    notice = `Most of the text was replaced: only ${Math.round(share * 100)}% of the old words remain ("gut and amend"). Sections are shown replaced whole.`;
+  }
+  if (ctx.overBudget) {
+    messages.push(
+      diagnostic(
+        `the comparison took longer than its ${settings.budget} ms budget; the remaining clauses are shown as whole replacements`,
+        newTree.data?.file ?? '',
+        undefined,
+        'budget',
+        false,
+        'billdiff:align',
+      ),
+    );
+  }
+  const alignment: Alignment = { old: info(oldTree), new: info(newTree), pairs, summary, messages };
+  if (notice) {
+    alignment.notice = notice;
+    alignment.replaced = replaced;
+  }
+  return alignment;
+}
+
+function info(tree: Root): DocumentInfo {
+  const out: DocumentInfo = { file: tree.data?.file ?? '' };
+  if (tree.data?.title) out.title = tree.data.title;
+  if (tree.data?.format) out.format = tree.data.format;
+  return out;
+}
+
+function keyOf(node: Content, ctx: Context): string {
+  let key = ctx.keys.get(node);
+  if (key === undefined) {
+    key = subtreeBody(node).join('\n');
+    ctx.keys.set(node, key);
+  }
+  return key;
+}
+
+function bag(node: Content, ctx: Context): Bag {
+  let b = ctx.bags.get(node);
+  if (!b) {
+    b = bagOf(keyOf(node, ctx));
+    ctx.bags.set(node, b);
+  }
+  return b;
+}
+
+/**
+ * How alike two clauses are: their own lines' words where both have a line of some length
+ * (so that a clause is not paired by the subclauses it gained), else their whole subtrees'.
+ */
+function similarity(a: Content, b: Content, ctx: Context): number {
+  const whole = dice(bag(a, ctx), bag(b, ctx));
+  const rowA = rowBody(a);
+  const rowB = rowBody(b);
+  if (countWords(rowA) < 3 || countWords(rowB) < 3 || (rowA === keyOf(a, ctx) && rowB === keyOf(b, ctx))) return whole;
+  return Math.max(whole, dice(bagOf(rowA), bagOf(rowB)));
+}
+
+/** Aligns two lists of sibling clauses. */
+function alignSequences(olds: Content[], news: Content[], ctx: Context): AlignedPair[] {
+  const out: AlignedPair[] = [];
+  if (!olds.length && !news.length) return out;
+  const oldKeys = olds.map((n) => keyOf(n, ctx));
+  const newKeys = news.map((n) => keyOf(n, ctx));
+  const parts = diffArrays(oldKeys, newKeys, { maxEditLength: 4000 }) ?? [
+    { value: oldKeys, removed: true, added: false, count: oldKeys.length },
+    { value: newKeys, added: true, removed: false, count: newKeys.length },
+  ];
+  let i = 0;
+  let j = 0;
+  let gapOld: Content[] = [];
+  let gapNew: Content[] = [];
+  const flush = () => {
+    if (gapOld.length || gapNew.length) out.push(...alignGap(gapOld, gapNew, ctx));
+    gapOld = [];
+    gapNew = [];
+  };
+  for (const part of parts) {
+    const n = part.count ?? part.value.length;
+    if (part.removed) {
+      gapOld.push(...olds.slice(i, i + n));
+      i += n;
+    } else if (part.added) {
+      gapNew.push(...news.slice(j, j + n));
+      j += n;
+    } else {
+      for (let k = 0; k < n; k++) {
+        const o = olds[i + k]!;
+        const nw = news[j + k]!;
+        if (sameShape(o, nw)) {
+          flush();
+          out.push(makePair(o, nw, ctx));
+        } else {
+          gapOld.push(o);
+          gapNew.push(nw);
+        }
+      }
+      i += n;
+      j += n;
+    }
+  }
+  flush();
+  return out;
+}
+
+/**
+ * A clause that one side wraps around the other side's clauses (a bill section around the
+ * subdivisions of the section it quotes): returns the wrapper's side, or undefined.
+ */
+function wrapperIn(olds: Content[], news: Content[], ctx: Context): 'old' | 'new' | undefined {
+  const test = (one: Content[], many: Content[]): boolean => {
+    if (one.length !== 1 || !many.length) return false;
+    const wrapper = one[0]!;
+    if (wrapper.type !== 'level') return false;
+    const rank = rankOf(wrapper.kind);
+    // Only a higher rung wraps: a bill section around subdivisions, never a section around a section.
+    if (many.some((c) => c.type === 'level' && rankOf(c.kind) <= rank)) return false;
+    const inner = childClauses(wrapper);
+    if (!inner.length || inner.length * many.length > MAX_PAIRING_CELLS) return false;
+    const innerKeys = new Set(inner.map((c) => keyOf(c, ctx)));
+    const found = many.filter(
+      (c) => innerKeys.has(keyOf(c, ctx)) || inner.some((d) => dice(bag(c, ctx), bag(d, ctx)) >= 0.6),
+    ).length;
+    return found >= Math.max(1, Math.ceil(many.length / 2));
+  };
+  if (test(news, olds)) return 'new';
+  if (test(olds, news)) return 'old';
+  return undefined;
+}
+
+/** Pairs the clauses of one block of changes by similarity, keeping their order. */
+function alignGap(olds: Content[], news: Content[], ctx: Context): AlignedPair[] {
+  const m = olds.length;
+  const n = news.length;
+  if (ctx.pairing && m && n) {
+    const wrapper = wrapperIn(olds, news, ctx);
+    if (wrapper === 'new') return [{ status: 'inserted', new: side(news[0]!), children: alignSequences(olds, childClauses(news[0]!), ctx) }];
+    if (wrapper === 'old') return [{ status: 'deleted', old: side(olds[0]!), children: alignSequences(childClauses(olds[0]!), news, ctx) }];
+  }
+  const matches: Array<[number, number]> = [];
+  if (ctx.pairing && m && n) {
+    if (m * n <= MAX_PAIRING_CELLS) {
+      // Monotone pairing that maximises total similarity (a weighted LCS).
+      const sim = (a: number, b: number) => {
+        const s = similarity(olds[a]!, news[b]!, ctx);
+        return s >= ctx.options.pairThreshold ? s : 0;
+      };
+      const score = new Float64Array((m + 1) * (n + 1));
+      const w = n + 1;
+      const sims = new Float64Array(m * n);
+      for (let a = 0; a < m; a++) for (let b = 0; b < n; b++) sims[a * n + b] = sim(a, b);
+      for (let a = m - 1; a >= 0; a--) {
+        for (let b = n - 1; b >= 0; b--) {
+          const s = sims[a * n + b]!;
+          let best = Math.max(score[(a + 1) * w + b]!, score[a * w + b + 1]!);
+          if (s > 0) best = Math.max(best, s + score[(a + 1) * w + b + 1]!);
+          score[a * w + b] = best;
+        }
+      }
+      let a = 0;
+      let b = 0;
+      while (a < m && b < n) {
+        const s = sims[a * n + b]!;
+        if (s > 0 && score[a * w + b] === s + score[(a + 1) * w + b + 1]!) {
+          matches.push([a, b]);
+          a++;
+          b++;
+        } else if (score[(a + 1) * w + b]! >= score[a * w + b + 1]!) a++;
+        else b++;
+      }
+    } else {
+      // Too large to search: pair clauses that keep their designation, in order.
+      let b = 0;
+      for (let a = 0; a < m && b < n; a++) {
+        const oa = olds[a]!;
+        for (let k = b; k < n && k < b + 50; k++) {
+          const nb = news[k]!;
+          if (oa.type === 'level' && nb.type === 'level' && oa.num?.value === nb.num?.value && dice(bag(oa, ctx), bag(nb, ctx)) >= ctx.options.pairThreshold) {
+            matches.push([a, k]);
+            b = k + 1;
+            break;
+          }
+        }
+      }
+    }
+  }
+  // Pairs of the same shape are aligned clause by clause; what lies between them (and pairs
+  // whose shape changed: a paragraph split into subparagraphs) is read as one text.
+  const out: AlignedPair[] = [];
+  let pendingOld: Content[] = [];
+  let pendingNew: Content[] = [];
+  const flush = () => {
+    if (pendingOld.length && pendingNew.length && ctx.pairing) {
+      const linear = alignLines(pendingOld, pendingNew, ctx);
+      if (linear) out.push(...linear);
+      else out.push(...pendingOld.map((c) => onlyOld(c, ctx)), ...pendingNew.map((c) => onlyNew(c, ctx)));
+    } else out.push(...pendingOld.map((c) => onlyOld(c, ctx)), ...pendingNew.map((c) => onlyNew(c, ctx)));
+    pendingOld = [];
+    pendingNew = [];
+  };
+  let a = 0;
+  let b = 0;
+  for (const [ma, mb] of matches) {
+    while (a < ma) pendingOld.push(olds[a++]!);
+    while (b < mb) pendingNew.push(news[b++]!);
+    const o = olds[ma]!;
+    const nw = news[mb]!;
+    a = ma + 1;
+    b = mb + 1;
+    if (sameShape(o, nw)) {
+      flush();
+      out.push(makePair(o, nw, ctx));
+    } else {
+      pendingOld.push(o);
+      pendingNew.push(nw);
+    }
+  }
+  while (a < m) pendingOld.push(olds[a++]!);
+  while (b < n) pendingNew.push(news[b++]!);
+  flush();
+  return out;
+}
+
+/** Both clauses have subclauses, or neither has: aligning them clause by clause makes sense. */
+function sameShape(a: Content, b: Content): boolean {
+  return childClauses(a).length > 0 === childClauses(b).length > 0;
+}
+
+/** Most words in a block of changes read as one text; a larger block is paired clause by clause. */
+const MAX_LINEAR_WORDS = 20_000;
+
+/**
+ * A block of changed clauses read as one text, as the Legislative Counsel marks it: a paragraph
+ * split into subparagraphs keeps its words, and only the new designations show as inserted.
+ */
+function alignLines(olds: Content[], news: Content[], ctx: Context): AlignedPair[] | undefined {
+  const oldNodes = olds.flatMap((n) => flattenClauses(n));
+  const newNodes = news.flatMap((n) => flattenClauses(n));
+  const oldRows = oldNodes.map(rowText);
+  const newRows = newNodes.map(rowText);
+  const words = oldRows.reduce((n, r) => n + countWords(r), 0) + newRows.reduce((n, r) => n + countWords(r), 0);
+  if (words > MAX_LINEAR_WORDS || ctx.overBudget || ctx.options.now() > ctx.deadline) return undefined;
+  return diffRows(oldRows, newRows, ctx.options).map((row) => {
+    const oldNode = row.oldRows.length ? oldNodes[row.oldRows[0]!] : undefined;
+    const newNode = row.newRow !== undefined ? newNodes[row.newRow] : undefined;
+    const pair: AlignedPair = { status: 'modified', children: [] };
+    if (oldNode) pair.old = side(oldNode);
+    if (newNode) pair.new = side(newNode);
+    const changed = row.changes.some((c) => c.op !== 'equal');
+    const oldNum = oldNode?.type === 'level' ? oldNode.num?.value : undefined;
+    const newNum = newNode?.type === 'level' ? newNode.num?.value : undefined;
+    if (!newNode) pair.status = 'deleted';
+    else if (!oldNode) pair.status = 'inserted';
+    else if (!changed) pair.status = oldNum === newNum ? 'unchanged' : 'redesignated';
+    else if (oldNode && row.oldRows.length === 1 && rowBody(oldNode) === rowBody(newNode)) pair.status = 'redesignated';
+    if (oldNode && newNode && oldNum !== newNum) pair.redesignated = true;
+    if (changed) pair.words = row.changes;
+    if (row.coarse) pair.coarse = true;
+    return pair;
+  });
+}
+
+/** A clause and every clause under it, in reading order. */
+function flattenClauses(node: Content, out: Content[] = []): Content[] {
+  out.push(node);
+  for (const child of childClauses(node)) flattenClauses(child, out);
+  return out;
+}
+
+function side(node: Content): PairSide {
+  const s: PairSide = { type: node.type, text: rowText(node) };
+  if (node.type === 'level') {
+    s.kind = node.kind;
+    s.id = node.id;
+    if (node.num) s.num = node.num;
+    if (node.heading) s.heading = node.heading;
+  }
+  if (node.position) s.position = node.position;
+  return s;
+}
+
+function onlyOld(node: Content, ctx: Context, top = true): AlignedPair {
+  const pair: AlignedPair = { status: 'deleted', old: side(node), children: childClauses(node).map((c) => onlyOld(c, ctx, false)) };
+  if (top) {
+    ctx.deleted.push(pair);
+    ctx.sources.set(pair, node);
+  }
+  return pair;
+}
+
+function onlyNew(node: Content, ctx: Context, top = true): AlignedPair {
+  const pair: AlignedPair = { status: 'inserted', new: side(node), children: childClauses(node).map((c) => onlyNew(c, ctx, false)) };
+  if (top) {
+    ctx.inserted.push(pair);
+    ctx.sources.set(pair, node);
+  }
+  return pair;
+}
+
+function wordsOf(oldNode: Content, newNode: Content, ctx: Context): { words?: WordChange[]; coarse?: boolean } {
+  const a = rowText(oldNode);
+  const b = rowText(newNode);
+  if (a === b) return {};
+  if (ctx.overBudget || ctx.options.now() > ctx.deadline) {
+    ctx.overBudget = true;
+    return { words: [...(a ? [{ op: 'delete' as const, value: a }] : []), ...(b ? [{ op: 'insert' as const, value: b }] : [])], coarse: true };
+  }
+  const result = diffClauseWords(a, b, ctx.options);
+  return result.coarse ? { words: result.changes, coarse: true } : { words: result.changes };
+}
+
+function makePair(oldNode: Content, newNode: Content, ctx: Context): AlignedPair {
+  const children = alignSequences(childClauses(oldNode), childClauses(newNode), ctx);
+  const { words, coarse } = wordsOf(oldNode, newNode, ctx);
+  const oldNum = oldNode.type === 'level' ? oldNode.num?.value : undefined;
+  const newNum = newNode.type === 'level' ? newNode.num?.value : undefined;
+  const renumbered = oldNum !== newNum;
+  const bodySame = rowBody(oldNode) === rowBody(newNode);
+  const childrenSame = children.every((c) => c.status === 'unchanged');
+  let status: AlignedPair['status'];
+  if (bodySame && childrenSame) status = renumbered ? 'redesignated' : 'unchanged';
+  else if (bodySame && !renumbered && children.every((c) => c.status === 'unchanged' || c.status === 'redesignated')) status = 'redesignated';
+  else status = 'modified';
+  const pair: AlignedPair = { status, old: side(oldNode), new: side(newNode), children };
+  if (renumbered) pair.redesignated = true;
+  if (words) pair.words = words;
+  if (coarse) pair.coarse = true;
+  return pair;
+}
+
+/** Deleted and inserted clauses with the same words are one clause moved. */
+function findMoves(ctx: Context): void {
+  if (!ctx.deleted.length || !ctx.inserted.length) return;
+  const byKey = new Map<string, AlignedPair[]>();
+  for (const pair of ctx.deleted) {
+    const node = ctx.sources.get(pair)!;
+    const key = keyOf(node, ctx);
+    if (countWords(key) < 4) continue; // too short to call a move
+    const list = byKey.get(key) ?? [];
+    list.push(pair);
+    byKey.set(key, list);
+  }
+  for (const pair of ctx.inserted) {
+    const node = ctx.sources.get(pair)!;
+    const list = byKey.get(keyOf(node, ctx));
+    const from = list?.shift();
+    if (!from) continue;
+    const oldNode = ctx.sources.get(from)!;
+    const matched = makePair(oldNode, node, ctx);
+    from.status = 'moved';
+    from.movedTo = matched.new?.id ?? '';
+    pair.status = 'moved';
+    pair.old = matched.old;
+    pair.movedFrom = matched.old?.id ?? '';
+    pair.children = matched.children;
+    if (matched.words) pair.words = matched.words;
+    if (matched.redesignated) pair.redesignated = true;
+  }
+}
+
+function countTreeWords(tree: Root): number {
+  let n = 0;
+  for (const child of tree.children) for (const line of subtreeBody(child)) n += countWords(line);
+  return n;
+}
+
+/** Counts statuses and changed words over an alignment. */
+export function summarize(pairs: AlignedPair[]): Summary {
+  const s: Summary = { unchanged: 0, modified: 0, inserted: 0, deleted: 0, moved: 0, redesignated: 0, wordsInserted: 0, wordsDeleted: 0 };
+  const walk = (pair: AlignedPair) => {
+    if (pair.status === 'moved') {
+      // A move is reported at both places; count it once, at its new place.
+      if (pair.movedFrom !== undefined) s.moved++;
+    } else s[pair.status]++;
+    if (pair.status === 'inserted') s.wordsInserted += countWords(pair.new?.text ?? '');
+    else if (pair.status === 'deleted') s.wordsDeleted += countWords(pair.old?.text ?? '');
+    else if (pair.words) {
+      for (const w of pair.words) {
+        if (w.op === 'insert') s.wordsInserted += countWords(w.value);
+        if (w.op === 'delete') s.wordsDeleted += countWords(w.value);
+      }
+    }
+    pair.children.forEach(walk);
+  };
+  pairs.forEach(walk);
+  return s;
+}

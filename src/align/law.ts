@@ -1,0 +1,153 @@
+import type { Action, AlignedPair, Alignment, Content, Level, ParsedDocument, Root } from '../types.js';
+import { BilldiffError, diagnostic } from '../util/errors.js';
+import { alignTrees, summarize, type AlignOptions } from './index.js';
+
+/** Options for `compareBillToLaw`. */
+export interface LawOptions extends AlignOptions {
+  /**
+   * The section number of a statute input that does not print its own (a CAML law-section
+   * file holds only the section's content).
+   */
+  lawSection?: string;
+}
+
+interface Amendment {
+  action: Action;
+  /** The quoted sections that follow the instruction. */
+  sections: Level[];
+}
+
+/**
+ * What a bill would change in current law: each section the bill amends is aligned with the
+ * same section of the statute; a section it adds is all inserted, one it repeals all deleted.
+ * A section the bill names that the statute lacks is an error that names it.
+ */
+export function compareBillToLaw(bill: ParsedDocument, law: ParsedDocument, options: LawOptions = {}): Alignment {
+  const amendments = findAmendments(bill.tree);
+  if (!amendments.length) {
+    throw new BilldiffError('found no instruction such as "Section … of the … Code is amended to read:" in the bill', {
+      file: bill.tree.data?.file ?? '',
+      place: bill.tree.position,
+    });
+  }
+  const statute = sectionsOf(law.tree, options.lawSection ?? soleSectionNamed(amendments));
+  const lawFile = law.tree.data?.file ?? '';
+  const billFile = bill.tree.data?.file ?? '';
+  const pairs: AlignedPair[] = [];
+  const messages = [...bill.messages, ...law.messages];
+  let notice: string | undefined;
+
+  const missing = (number: string, action: Action): never => {
+    throw new BilldiffError(
+      `the bill ${verb(action)} Section ${number}${action.code ? ` of the ${action.code}` : ''}, which the statute input (${lawFile}) does not contain`,
+      { file: billFile, place: action.position },
+    );
+  };
+
+  for (const { action, sections } of amendments) {
+    switch (action.action) {
+      case 'add': {
+        const aligned = alignTrees(rootOf([]), rootOf(sections), options);
+        pairs.push(...aligned.pairs);
+        break;
+      }
+      case 'repeal': {
+        const targets = action.sections.map((n) => statute.get(n) ?? missing(n, action));
+        pairs.push(...alignTrees(rootOf(targets), rootOf([]), options).pairs);
+        break;
+      }
+      default: {
+        // amend, amend and renumber, repeal and add: old text is the section the instruction names.
+        sections.forEach((quoted, i) => {
+          const number = action.action === 'amendRenumber' ? action.sections[i] ?? quoted.num?.value ?? '' : quoted.num?.value ?? action.sections[i] ?? '';
+          const current = statute.get(number) ?? missing(number, action);
+          const aligned = alignTrees(rootOf([current]), rootOf([quoted]), options);
+          if (aligned.notice) notice = aligned.notice;
+          messages.push(...aligned.messages);
+          pairs.push(...aligned.pairs);
+        });
+        if (!sections.length) {
+          messages.push(diagnostic('instruction has no quoted section text after it', billFile, action.position, 'no-quoted-text', false, 'billdiff:align'));
+        }
+      }
+    }
+  }
+  const alignment: Alignment = {
+    old: { file: lawFile, ...(law.tree.data?.title ? { title: law.tree.data.title } : {}), ...(law.tree.data?.format ? { format: law.tree.data.format } : {}) },
+    new: { file: billFile, ...(bill.tree.data?.title ? { title: bill.tree.data.title } : {}), ...(bill.tree.data?.format ? { format: bill.tree.data.format } : {}) },
+    pairs,
+    summary: summarize(pairs),
+    messages,
+  };
+  if (notice) alignment.notice = notice;
+  return alignment;
+}
+
+function verb(action: Action): string {
+  switch (action.action) {
+    case 'add':
+      return 'adds';
+    case 'repeal':
+      return 'repeals';
+    case 'amendRenumber':
+      return 'amends and renumbers';
+    default:
+      return 'amends';
+  }
+}
+
+function rootOf(children: Content[]): Root {
+  return { type: 'root', kind: 'statute', children };
+}
+
+/** Each instruction of a bill with the quoted sections that follow it. */
+function findAmendments(tree: Root): Amendment[] {
+  const out: Amendment[] = [];
+  const visit = (children: Content[]) => {
+    let current: Amendment | undefined;
+    for (const child of children) {
+      if (child.type === 'action') {
+        current = { action: child, sections: [] };
+        out.push(current);
+      } else if (child.type === 'level' && child.kind === 'section' && current) {
+        current.sections.push(child);
+      } else if (child.type === 'level' && (child.kind === 'billSection' || child.kind === 'chapter' || child.kind === 'article' || child.kind === 'part')) {
+        if (child.kind === 'billSection') current = undefined;
+        visit(child.children);
+      }
+    }
+  };
+  visit(tree.children);
+  return out;
+}
+
+/** When the bill names one section only, a statute input without a section number is that section. */
+function soleSectionNamed(amendments: Amendment[]): string | undefined {
+  const named = new Set(amendments.flatMap((a) => a.action.sections));
+  return named.size === 1 ? [...named][0] : undefined;
+}
+
+/** The statute's sections by number. A statute with no section level is one section, `fallback`. */
+function sectionsOf(tree: Root, fallback: string | undefined): Map<string, Level> {
+  const map = new Map<string, Level>();
+  const visit = (children: Content[]) => {
+    for (const child of children) {
+      if (child.type !== 'level') continue;
+      if (child.kind === 'section' && child.num) map.set(child.num.value, child);
+      else visit(child.children);
+    }
+  };
+  visit(tree.children);
+  if (!map.size && fallback) {
+    const level: Level = {
+      type: 'level',
+      kind: 'section',
+      num: { text: `${fallback}.`, value: fallback },
+      id: `s${fallback}`,
+      children: tree.children,
+    };
+    if (tree.position) level.position = tree.position;
+    map.set(fallback, level);
+  }
+  return map;
+}

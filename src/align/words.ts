@@ -1,0 +1,297 @@
+import { diffArrays } from 'diff';
+import type { WordChange } from '../types.js';
+
+/** Options for the word diff inside one aligned pair of clauses. */
+export interface WordDiffOptions {
+  /**
+   * Below this share of kept words, the clause is shown as deleted and re-inserted whole,
+   * as a Legislative Counsel marks a substantially rewritten paragraph.
+   * @default 0.3
+   */
+  rewriteThreshold?: number;
+  /**
+   * Longest edit (in words) the word diff may search for before it gives up and shows a whole
+   * replacement; bounds the time of one pair.
+   * @default 2000
+   */
+  maxEditLength?: number;
+  /**
+   * Milliseconds one pair may take before it is shown as a whole replacement.
+   * @default 250
+   */
+  timeout?: number;
+}
+
+export const defaultWordDiffOptions: Required<WordDiffOptions> = {
+  rewriteThreshold: 0.3,
+  maxEditLength: 2000,
+  timeout: 250,
+};
+
+/** Words a drafter does not keep on their own between two changes. */
+const GLUE = new Set([
+  'a', 'an', 'the', 'of', 'to', 'in', 'on', 'or', 'and', 'for', 'by', 'with', 'as', 'at', 'from', 'that', 'this',
+  'is', 'be', 'any', 'if', 'which', 'who', 'its', 'their', 'it', 'shall', 'may', 'not', 'has', 'have', 'was', 'are',
+]);
+
+/** A word with the white space that follows it, and the row (clause line) it came from. */
+interface Token {
+  word: string;
+  space: string;
+  row: number;
+  /** The first word of its row. */
+  first: boolean;
+}
+
+function tokenize(text: string, row = 0, tokens: Token[] = []): Token[] {
+  const re = /(\S+)(\s*)/g;
+  let m: RegExpExecArray | null;
+  let first = true;
+  while ((m = re.exec(text))) {
+    tokens.push({ word: m[1]!, space: m[2]!, row, first });
+    first = false;
+  }
+  return tokens;
+}
+
+interface Run {
+  op: 'equal' | 'delete' | 'insert';
+  old: Token[];
+  new: Token[];
+}
+
+/** The result of one word diff, with a flag when a budget cut it short. */
+export interface WordDiffResult {
+  changes: WordChange[];
+  /** True when the pair was shown as a whole replacement because a budget ran out. */
+  coarse: boolean;
+}
+
+/**
+ * Word diff of one clause pair at the grain a Legislative Counsel marks a bill: whole words
+ * with their punctuation, phrases rather than scattered words, and a rewritten clause as one
+ * deletion and one insertion.
+ */
+export function diffClauseWords(oldText: string, newText: string, options: WordDiffOptions = {}): WordDiffResult {
+  const settings = { ...defaultWordDiffOptions, ...options };
+  if (oldText === newText) return { changes: oldText ? [{ op: 'equal', value: oldText }] : [], coarse: false };
+  const a = tokenize(oldText);
+  const b = tokenize(newText);
+  if (!a.length || !b.length) return { changes: replaceWhole(oldText, newText), coarse: false };
+  const { runs, coarse } = diffTokens(a, b, settings);
+  if (keptShare(runs, a.length, b.length) < settings.rewriteThreshold) return { changes: replaceWhole(oldText, newText), coarse };
+  return { changes: toChanges(runs), coarse };
+}
+
+/** One line of a diff over several clause lines: the new line it shows and the old lines it draws on. */
+export interface RowDiff {
+  /** Indexes of the old lines whose words appear here (kept or deleted). */
+  oldRows: number[];
+  /** Index of the new line shown here, if any. */
+  newRow?: number;
+  changes: WordChange[];
+  coarse: boolean;
+}
+
+/**
+ * Word diff over a run of clause lines whose structure changed (a paragraph split into
+ * subparagraphs, a designation added), read as one text the way the Legislative Counsel marks
+ * it, then cut back into lines at the new text's line breaks.
+ */
+export function diffRows(oldRows: string[], newRows: string[], options: WordDiffOptions = {}): RowDiff[] {
+  const settings = { ...defaultWordDiffOptions, ...options };
+  const a: Token[] = [];
+  const b: Token[] = [];
+  oldRows.forEach((row, i) => tokenize(row, i, a));
+  newRows.forEach((row, i) => tokenize(row, i, b));
+  const { runs, coarse } = diffTokens(a, b, settings);
+  interface Open {
+    oldRows: number[];
+    newRow?: number;
+    words: Array<{ op: WordChange['op']; word: string }>;
+  }
+  const rows: Open[] = [];
+  let current: Open | undefined;
+  let lastOldRow = -1;
+  const open = (): Open => {
+    current = { oldRows: [], words: [] };
+    rows.push(current);
+    return current;
+  };
+  for (const run of runs) {
+    const tokens = run.op === 'delete' ? run.old : run.new;
+    tokens.forEach((token, k) => {
+      const oldToken = run.op === 'equal' ? run.old[k]! : run.op === 'delete' ? token : undefined;
+      let row = current;
+      if (run.op === 'delete') {
+        // A deletion that starts an old line of its own, after a new line began, is a line of its own.
+        if (!row || (token.row !== lastOldRow && token.first && row.words.length)) row = open();
+      } else if (!row) {
+        row = open();
+        row.newRow = token.row;
+      } else if (row.newRow === undefined) {
+        row.newRow = token.row;
+      } else if (row.newRow !== token.row) {
+        row = open();
+        row.newRow = token.row;
+      }
+      if (oldToken) {
+        if (!row.oldRows.includes(oldToken.row)) row.oldRows.push(oldToken.row);
+        lastOldRow = oldToken.row;
+      }
+      row.words.push({ op: run.op, word: token.word });
+    });
+  }
+  return rows.map((row) => {
+    const changes: WordChange[] = [];
+    for (const { op, word } of row.words) {
+      const last = changes[changes.length - 1];
+      if (last && last.op === op) last.value += ` ${word}`;
+      else {
+        if (last) {
+          if (last.op === 'equal') last.value += ' ';
+          else changes.push({ op: 'equal', value: ' ' });
+        }
+        const spaced = changes[changes.length - 1];
+        if (op === 'equal' && spaced?.op === 'equal') spaced.value += word;
+        else changes.push({ op, value: word });
+      }
+    }
+    const out: RowDiff = { oldRows: row.oldRows, changes, coarse };
+    if (row.newRow !== undefined) out.newRow = row.newRow;
+    // A line rewritten past recognition is struck and re-inserted whole.
+    const kept = changes.filter((c) => c.op === 'equal').reduce((n, c) => n + countWords(c.value), 0);
+    const oldWords = changes.filter((c) => c.op !== 'insert').reduce((n, c) => n + countWords(c.value), 0);
+    const newWords = changes.filter((c) => c.op !== 'delete').reduce((n, c) => n + countWords(c.value), 0);
+    if (oldWords > kept && newWords > kept && kept / Math.max(oldWords, newWords) < settings.rewriteThreshold) {
+      const oldText = changes.filter((c) => c.op !== 'insert').map((c) => c.value).join('').trim();
+      const newText = changes.filter((c) => c.op !== 'delete').map((c) => c.value).join('').trim();
+      out.changes = replaceWhole(oldText, newText);
+    }
+    return out;
+  });
+}
+
+/** Myers diff of two token streams (common ends trimmed), then phrase merging. */
+function diffTokens(a: Token[], b: Token[], settings: Required<WordDiffOptions>): { runs: Run[]; coarse: boolean } {
+  let pre = 0;
+  while (pre < a.length && pre < b.length && a[pre]!.word === b[pre]!.word) pre++;
+  let suf = 0;
+  while (suf < a.length - pre && suf < b.length - pre && a[a.length - 1 - suf]!.word === b[b.length - 1 - suf]!.word) suf++;
+  const midA = a.slice(pre, a.length - suf);
+  const midB = b.slice(pre, b.length - suf);
+  const runs: Run[] = [];
+  if (pre) runs.push({ op: 'equal', old: a.slice(0, pre), new: b.slice(0, pre) });
+  let coarse = false;
+  if (midA.length && midB.length) {
+    const diff = diffArrays(
+      midA.map((t) => t.word),
+      midB.map((t) => t.word),
+      { maxEditLength: settings.maxEditLength, timeout: settings.timeout },
+    );
+    if (!diff) {
+      coarse = true;
+      runs.push({ op: 'delete', old: midA, new: [] }, { op: 'insert', old: [], new: midB });
+    } else {
+      let i = 0;
+      let j = 0;
+      for (const part of diff) {
+        const n = part.count ?? part.value.length;
+        if (part.added) {
+          runs.push({ op: 'insert', old: [], new: midB.slice(j, j + n) });
+          j += n;
+        } else if (part.removed) {
+          runs.push({ op: 'delete', old: midA.slice(i, i + n), new: [] });
+          i += n;
+        } else {
+          runs.push({ op: 'equal', old: midA.slice(i, i + n), new: midB.slice(j, j + n) });
+          i += n;
+          j += n;
+        }
+      }
+    }
+  } else {
+    if (midA.length) runs.push({ op: 'delete', old: midA, new: [] });
+    if (midB.length) runs.push({ op: 'insert', old: [], new: midB });
+  }
+  if (suf) runs.push({ op: 'equal', old: a.slice(a.length - suf), new: b.slice(b.length - suf) });
+  return { runs: mergePhrases(runs), coarse };
+}
+
+function keptShare(runs: Run[], oldLength: number, newLength: number): number {
+  const kept = runs.filter((r) => r.op === 'equal').reduce((n, r) => n + r.old.length, 0);
+  return kept / Math.max(1, oldLength, newLength);
+}
+
+/**
+ * Joins changes separated by a short run of kept words into one phrase change: "the", "of" and
+ * such are not kept on their own between two changes, and a kept run no longer than the changes
+ * around it is absorbed (the Legislative Counsel strikes and inserts phrases). One pass, O(n).
+ */
+function mergePhrases(runs: Run[]): Run[] {
+  type Block = { equal: boolean; old: Token[]; new: Token[] };
+  const stack: Block[] = [];
+  for (const run of runs) {
+    const equal = run.op === 'equal';
+    const last = stack[stack.length - 1];
+    if (last && last.equal === equal) {
+      last.old.push(...run.old);
+      last.new.push(...run.new);
+    } else stack.push({ equal, old: [...run.old], new: [...run.new] });
+    while (stack.length >= 3) {
+      const after = stack[stack.length - 1]!;
+      const eq = stack[stack.length - 2]!;
+      const before = stack[stack.length - 3]!;
+      if (after.equal || !eq.equal || before.equal || !shouldAbsorb(eq.old, before, after)) break;
+      stack.length -= 3;
+      stack.push({ equal: false, old: [...before.old, ...eq.old, ...after.old], new: [...before.new, ...eq.new, ...after.new] });
+    }
+  }
+  const out: Run[] = [];
+  for (const block of stack) {
+    if (block.equal) out.push({ op: 'equal', old: block.old, new: block.new });
+    else {
+      if (block.old.length) out.push({ op: 'delete', old: block.old, new: [] });
+      if (block.new.length) out.push({ op: 'insert', old: [], new: block.new });
+    }
+  }
+  return out;
+}
+
+function shouldAbsorb(kept: Token[], before: { old: Token[]; new: Token[] }, after: { old: Token[]; new: Token[] }): boolean {
+  if (kept.every((t) => GLUE.has(t.word.toLowerCase().replace(/[^a-z]/g, '')))) return true;
+  const keptChars = kept.reduce((n, t) => n + t.word.length, 0);
+  const side = (x: { old: Token[]; new: Token[] }) =>
+    Math.max(x.old.reduce((n, t) => n + t.word.length, 0), x.new.reduce((n, t) => n + t.word.length, 0));
+  return keptChars <= Math.min(side(before), side(after));
+}
+
+function toChanges(runs: Run[]): WordChange[] {
+  const out: WordChange[] = [];
+  const push = (op: WordChange['op'], value: string) => {
+    if (!value) return;
+    const last = out[out.length - 1];
+    if (last && last.op === op) last.value += value;
+    else out.push({ op, value });
+  };
+  runs.forEach((run, i) => {
+    const tokens = run.op === 'delete' ? run.old : run.new;
+    push(run.op, tokens.map((t, k) => (k < tokens.length - 1 ? t.word + t.space : t.word)).join(''));
+    // The space after a run separates it from what follows, on both sides.
+    if (i < runs.length - 1) push('equal', tokens[tokens.length - 1]!.space || ' ');
+  });
+  return out;
+}
+
+function replaceWhole(oldText: string, newText: string): WordChange[] {
+  const out: WordChange[] = [];
+  if (oldText) out.push({ op: 'delete', value: oldText });
+  if (newText) out.push({ op: 'insert', value: newText });
+  return out;
+}
+
+/** Number of words in a text. */
+export function countWords(value: string): number {
+  const m = value.match(/\S+/g);
+  return m ? m.length : 0;
+}

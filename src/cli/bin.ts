@@ -1,0 +1,24 @@
+import { main } from './main.js';
+
+/** The process adapter: the only place that touches `process`. */
+export function run(): void {
+  main(process.argv.slice(2), {
+    stdout: process.stdout,
+    stderr: process.stderr,
+    env: process.env,
+    cwd: process.cwd(),
+    readStdin: async () => {
+      const chunks: Buffer[] = [];
+      for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+      return Buffer.concat(chunks);
+    },
+  }).then(
+    (code) => {
+      process.exitCode = code;
+    },
+    (error: unknown) => {
+      process.stderr.write(`billdiff: ${(error as Error)?.message ?? String(error)}\n`);
+      process.exitCode = 2;
+    },
+  );
+}

@@ -1,0 +1,169 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { alignTrees } from '../align/index.js';
+import { compareBillToLaw } from '../align/law.js';
+import { loadCorpus, type Corpus } from '../corpus/index.js';
+import { parseDocument } from '../parse/index.js';
+import { decodeInput } from '../parse/input.js';
+import { renderHtml } from '../render/html.js';
+import { renderJson } from '../render/json.js';
+import { renderTerminal } from '../render/terminal.js';
+import { renderWdiff } from '../render/wdiff.js';
+import type { Alignment, MarksMode, ParsedDocument } from '../types.js';
+import { BilldiffError, formatDiagnostic, isBilldiffError } from '../util/errors.js';
+import { parseCliArgs, USAGE, type CliOptions } from './options.js';
+
+/** The streams and facts of the process, passed in so that `main` can be tested. */
+export interface CliIo {
+  stdout: { write(chunk: string): unknown; isTTY?: boolean };
+  stderr: { write(chunk: string): unknown };
+  readStdin: () => Promise<Buffer>;
+  env: Record<string, string | undefined>;
+  cwd: string;
+}
+
+const PACKAGE_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
+
+/** Runs the command line; returns the exit status (0 same, 1 different, 2 trouble). */
+export async function main(argv: string[], io: CliIo): Promise<number> {
+  let options: CliOptions | undefined;
+  try {
+    options = parseCliArgs(argv);
+    if (options.help) {
+      io.stdout.write(`${USAGE}\n`);
+      return 0;
+    }
+    if (options.version) {
+      const pkg = JSON.parse(fs.readFileSync(path.join(PACKAGE_ROOT, 'package.json'), 'utf8')) as { version: string };
+      io.stdout.write(`${pkg.version}\n`);
+      return 0;
+    }
+    const corpusDir = options.corpus ? path.resolve(io.cwd, options.corpus) : path.join(PACKAGE_ROOT, 'bills');
+    let corpus: Corpus | undefined;
+    const getCorpus = () => (corpus ??= loadCorpus(corpusDir));
+    if (options.list) {
+      for (const d of getCorpus().documents) io.stdout.write(`${d.id}\t${d.kind}\t${d.title}${d.stage ? ` — ${d.stage}` : ''}${d.date ? ` (${d.date})` : ''}\n`);
+      return 0;
+    }
+
+    const inputs = [...options.inputs, ...(options.law ? [options.law] : [])];
+    const outputPath = options.output ? path.resolve(io.cwd, options.output) : undefined;
+    if (outputPath) guardOutput(outputPath, inputs, io.cwd);
+
+    const load = async (name: string, marks: MarksMode): Promise<{ doc: ParsedDocument; lawSection?: string }> => {
+      const { bytes, file, lawSection } = await readInput(name, io, getCorpus);
+      const text = decodeInput(bytes, file, { maxBytes: options!.maxBytes });
+      return { doc: parseDocument(text, file, { marks }), ...(lawSection ? { lawSection } : {}) };
+    };
+
+    let alignment: Alignment;
+    const alignOptions = options.budget ? { budget: options.budget } : {};
+    if (options.law) {
+      const bill = await load(options.inputs[0]!, options.marks);
+      const law = await load(options.law, 'printed');
+      alignment = compareBillToLaw(bill.doc, law.doc, { ...alignOptions, ...(law.lawSection ? { lawSection: law.lawSection } : {}) });
+    } else if (options.inputs.length === 1) {
+      const before = await load(options.inputs[0]!, 'before');
+      if (!before.doc.source.marks.length) {
+        throw new BilldiffError('this input carries no change marks; give OLD and NEW to compare two texts', { file: before.doc.source.file, code: 'usage' });
+      }
+      const printed = await load(options.inputs[0]!, 'printed');
+      alignment = alignTrees(before.doc.tree, printed.doc.tree, alignOptions);
+      alignment.old.label = 'text before the change marks';
+      alignment.new.label = 'as printed';
+      alignment.messages.unshift(...before.doc.messages);
+    } else {
+      const [a, b] = [await load(options.inputs[0]!, options.marks), await load(options.inputs[1]!, options.marks)];
+      alignment = alignTrees(a.doc.tree, b.doc.tree, alignOptions);
+      alignment.messages.unshift(...a.doc.messages, ...b.doc.messages);
+    }
+
+    const format = options.format ?? (io.stdout.isTTY && !outputPath ? 'terminal' : 'wdiff');
+    const color = options.color ?? (format === 'terminal' && Boolean(io.stdout.isTTY) && !outputPath && io.env['NO_COLOR'] === undefined);
+    const rendered =
+      format === 'json'
+        ? renderJson(alignment)
+        : format === 'html'
+          ? renderHtml(alignment)
+          : format === 'terminal'
+            ? renderTerminal(alignment, { color })
+            : renderWdiff(alignment);
+    if (alignment.notice && format === 'wdiff') io.stderr.write(`billdiff: ${alignment.notice}\n`);
+    if (options.verbose) for (const m of alignment.messages) io.stderr.write(`${formatDiagnostic(m)}\n`);
+    if (outputPath) writeAtomically(outputPath, rendered);
+    else io.stdout.write(rendered);
+    const s = alignment.summary;
+    return s.modified + s.inserted + s.deleted + s.moved + s.redesignated > 0 ? 1 : 0;
+  } catch (error) {
+    if (isBilldiffError(error)) {
+      io.stderr.write(`${error.file ? error.toString() : `billdiff: ${error.message}`}\n`);
+      return 2;
+    }
+    const err = error as NodeJS.ErrnoException;
+    io.stderr.write(`billdiff: unexpected error: ${err?.message ?? String(error)}\n`);
+    if (options?.debug && err?.stack) io.stderr.write(`${err.stack}\n`);
+    return 2;
+  }
+}
+
+/** A path, a corpus id, or `-` for standard input. */
+async function readInput(
+  name: string,
+  io: CliIo,
+  corpus: () => Corpus,
+): Promise<{ bytes: Buffer; file: string; lawSection?: string }> {
+  if (name === '-') return { bytes: await io.readStdin(), file: '<stdin>' };
+  const full = path.resolve(io.cwd, name);
+  let stat: fs.Stats | undefined;
+  try {
+    stat = fs.statSync(full);
+  } catch {
+    stat = undefined;
+  }
+  if (stat?.isDirectory()) throw new BilldiffError('is a directory; give a file', { file: name });
+  if (stat) {
+    try {
+      return { bytes: fs.readFileSync(full), file: name };
+    } catch (error) {
+      throw new BilldiffError(`cannot read: ${(error as Error).message}`, { file: name });
+    }
+  }
+  const entry = corpus().get(name);
+  if (!entry) throw new BilldiffError('no such file, and no document with this id in the corpus (billdiff --list shows them)', { file: name, code: 'not-found' });
+  return { bytes: corpus().read(entry), file: entry.id, ...(entry.section ? { lawSection: entry.section } : {}) };
+}
+
+/** `-o` never writes over an input. */
+function guardOutput(outputPath: string, inputs: string[], cwd: string): void {
+  const real = (p: string) => {
+    try {
+      return fs.realpathSync(p);
+    } catch {
+      return path.resolve(p);
+    }
+  };
+  const target = real(outputPath);
+  for (const input of inputs) {
+    if (input === '-') continue;
+    if (real(path.resolve(cwd, input)) === target) {
+      throw new BilldiffError(`refusing to write the output over an input (${input})`, { file: outputPath, code: 'usage' });
+    }
+  }
+}
+
+/** Temp file then rename, so a crash never leaves half a file where the user looks. */
+function writeAtomically(file: string, content: string): void {
+  const temp = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.tmp`);
+  try {
+    fs.writeFileSync(temp, content);
+    fs.renameSync(temp, file);
+  } catch (error) {
+    try {
+      fs.rmSync(temp, { force: true });
+    } catch {
+      /* nothing to clean */
+    }
+    throw new BilldiffError(`cannot write: ${(error as Error).message}`, { file });
+  }
+}

@@ -1,0 +1,19 @@
+/**
+ * billdiff: shows exactly how a bill changes the law.
+ * The library is the pipeline parse → align → render; the CLI and the server are adapters over it.
+ */
+export type * from './types.js';
+export { parseDocument, readDocument, parseClauses, parseAction, decodeInput, detectFormat } from './parse/index.js';
+export type { ParseOptions } from './parse/index.js';
+export { alignTrees, summarize, defaultAlignOptions } from './align/index.js';
+export type { AlignOptions } from './align/index.js';
+export { diffClauseWords, diffRows, defaultWordDiffOptions } from './align/words.js';
+export { compareBillToLaw } from './align/law.js';
+export { linearRows, rowChanges } from './render/linear.js';
+export { renderWdiff } from './render/wdiff.js';
+export { renderJson } from './render/json.js';
+export { renderTerminal } from './render/terminal.js';
+export { renderHtml } from './render/html.js';
+export { loadCorpus, describeVersion } from './corpus/index.js';
+export type { Corpus, CorpusEntry } from './corpus/index.js';
+export { BilldiffError, isBilldiffError, formatDiagnostic } from './util/errors.js';

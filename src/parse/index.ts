@@ -1,0 +1,46 @@
+import type { MarksMode, ParsedDocument, SourceDocument, SourceFormat } from '../types.js';
+import { parseClauses, type ClauseOptions } from './clauses.js';
+import { decodeInput, detectFormat, type InputOptions } from './input.js';
+import { readCaml } from './read-caml.js';
+import { readMarkdown } from './read-markdown.js';
+import { readText } from './read-text.js';
+
+/** Options for `parseDocument`. */
+export interface ParseOptions extends InputOptions, ClauseOptions {
+  /** The input's format; detected from the name and the text when absent. */
+  format?: SourceFormat;
+  /**
+   * For CAML bill versions with change marks: compare the text as printed, or the text before the marks.
+   * @default 'printed'
+   */
+  marks?: MarksMode;
+}
+
+/** Reads one input (text, Markdown or CAML XML) into the common text model. */
+export function readDocument(input: string | Uint8Array, file: string, options: ParseOptions = {}): SourceDocument {
+  const text = typeof input === 'string' ? input : decodeInput(input, file, options);
+  const format = options.format ?? detectFormat(file, text);
+  switch (format) {
+    case 'caml':
+      return readCaml(text, file, { marks: options.marks });
+    case 'markdown':
+      return readMarkdown(text, file);
+    default:
+      return readText(text, file);
+  }
+}
+
+/** Reads an input and parses it into a clause tree, with every diagnostic found on the way. */
+export function parseDocument(input: string | Uint8Array, file: string, options: ParseOptions = {}): ParsedDocument {
+  const source = readDocument(input, file, options);
+  const { tree, messages } = parseClauses(source, options);
+  tree.data = { file, format: source.format };
+  if (source.title) tree.data.title = source.title;
+  if (source.marksMode) tree.data.marksMode = source.marksMode;
+  return { tree, source, messages: [...source.messages, ...messages] };
+}
+
+export { decodeInput, detectFormat, defaultInputOptions, formatBytes } from './input.js';
+export { parseClauses } from './clauses.js';
+export { parseAction } from './action.js';
+export { readParenDesignation, readSectionDesignation, interpretations } from './designation.js';

@@ -1,0 +1,89 @@
+import type { SourceFormat } from '../types.js';
+import { BilldiffError } from '../util/errors.js';
+import { LineIndex } from '../util/position.js';
+
+/** Limits on what a reader accepts. */
+export interface InputOptions {
+  /**
+   * Largest input, in bytes.
+   * @default 33554432 (32 MiB)
+   */
+  maxBytes?: number;
+}
+
+export const defaultInputOptions: Required<InputOptions> = { maxBytes: 32 * 1024 * 1024 };
+
+/**
+ * Turns the bytes of an input into text, or says plainly why it cannot:
+ * too large, binary, or not UTF-8 (with the line and column of the first bad byte).
+ */
+export function decodeInput(bytes: Uint8Array, file: string, options: InputOptions = {}): string {
+  const { maxBytes } = { ...defaultInputOptions, ...options };
+  if (bytes.length > maxBytes) {
+    throw new BilldiffError(
+      `input is ${formatBytes(bytes.length)}, more than the ${formatBytes(maxBytes)} billdiff reads (raise it with --max-size)`,
+      { file, code: 'too-large' },
+    );
+  }
+  const nul = bytes.indexOf(0);
+  if (nul !== -1) {
+    const place = placeOfByte(bytes, nul);
+    throw new BilldiffError('input looks binary (it holds a NUL byte); give a text, Markdown or XML file', {
+      file,
+      place: { start: place, end: place },
+    });
+  }
+  try {
+    let text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+    if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+    return text;
+  } catch {
+    const bad = firstInvalidUtf8(bytes);
+    const place = placeOfByte(bytes, bad);
+    throw new BilldiffError(`input is not valid UTF-8 (bad byte 0x${bytes[bad]?.toString(16).padStart(2, '0')})`, {
+      file,
+      place: { start: place, end: place },
+    });
+  }
+}
+
+/** Picks a reader by the name's extension, then by a look at the text. */
+export function detectFormat(file: string, text: string): SourceFormat {
+  const lower = file.toLowerCase();
+  if (/\.(md|markdown)$/.test(lower)) return 'markdown';
+  if (/\.(xml|lob|caml)$/.test(lower)) return 'caml';
+  const head = text.slice(0, 512).trimStart();
+  if (head.startsWith('<?xml') || /^<caml:/.test(head)) return 'caml';
+  return 'text';
+}
+
+export function formatBytes(n: number): string {
+  if (n >= 1024 * 1024) return `${(n / 1024 / 1024).toFixed(1)} MB`;
+  if (n >= 1024) return `${(n / 1024).toFixed(1)} KB`;
+  return `${n} bytes`;
+}
+
+function placeOfByte(bytes: Uint8Array, index: number) {
+  // Decode what comes before leniently; columns count characters, as an editor does.
+  const before = new TextDecoder('utf-8').decode(bytes.subarray(0, index));
+  return new LineIndex(before).point(before.length);
+}
+
+function firstInvalidUtf8(bytes: Uint8Array): number {
+  let i = 0;
+  while (i < bytes.length) {
+    const b = bytes[i]!;
+    let need = 0;
+    if (b < 0x80) need = 0;
+    else if (b >= 0xc2 && b <= 0xdf) need = 1;
+    else if (b >= 0xe0 && b <= 0xef) need = 2;
+    else if (b >= 0xf0 && b <= 0xf4) need = 3;
+    else return i;
+    for (let k = 1; k <= need; k++) {
+      const c = bytes[i + k];
+      if (c === undefined || (c & 0xc0) !== 0x80) return i;
+    }
+    i += need + 1;
+  }
+  return 0;
+}

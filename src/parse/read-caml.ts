@@ -1,0 +1,243 @@
+import { SaxesParser } from 'saxes';
+import type { Block, BlockRole, DocumentMeta, Mark, MarksMode, SourceDocument } from '../types.js';
+import { BilldiffError, diagnostic } from '../util/errors.js';
+import { LineIndex } from '../util/position.js';
+
+/** Options for reading California CAML XML. */
+export interface CamlOptions {
+  /**
+   * Which text of a bill version with change marks to read: the version as printed
+   * (`printed`: insertions kept, deletions left out) or the text before the marks
+   * (`before`: deletions restored, insertions left out).
+   * @default 'printed'
+   */
+  marks?: MarksMode;
+}
+
+/** Elements whose content is one block of text. */
+const BLOCK_ELEMENTS = new Set(['p', 'Num', 'ActionLine', 'LawHeadingText', 'Title', 'Preamble', 'li', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'heading', 'num', 'content']);
+/** Elements that close the block in progress when they open or close. */
+const BREAK_ELEMENTS = new Set(['LawSection', 'LawSectionVersion', 'Content', 'Fragment', 'BillSection', 'LawHeading', 'DigestText', 'Bill', 'div', 'section', 'table', 'tr', 'td']);
+/** Metadata elements whose text is not part of the document's text. */
+const SKIP_ELEMENTS = new Set(['Id', 'VersionNum', 'History', 'LegislativeInfo', 'AuthorText', 'Authors', 'RelatingClause', 'GeneralSubject', 'DigestKey', 'MeasureIndicators', 'SubjectMatter']);
+
+interface XmlEvent {
+  kind: 'open' | 'close' | 'text' | 'pi';
+  name: string;
+  /** Text, PI body, or the `action` attribute of an open tag. */
+  value: string;
+  start: number;
+  end: number;
+}
+
+/**
+ * California CAML XML, as the Legislature publishes bill versions and law sections.
+ * The Legislative Counsel's change marks are processing instructions; they are read, kept as
+ * `marks`, and applied according to `options.marks`.
+ */
+export function readCaml(xml: string, file: string, options: CamlOptions = {}): SourceDocument {
+  const mode: MarksMode = options.marks ?? 'printed';
+  const index = new LineIndex(xml);
+  const events = tokenize(xml, file, index, 0);
+  const blocks: Block[] = [];
+  const marks: Mark[] = [];
+  const meta: DocumentMeta = {};
+  const stack: string[] = [];
+  let title: string | undefined;
+  let pending = '';
+  let pendingStart = -1;
+  let pendingEnd = -1;
+  let inInsertion = false;
+  let insertionText = '';
+  let insertionStart = 0;
+  let action: string | undefined;
+  let metaText = '';
+  const history: Array<{ text: string; date?: string }> = [];
+
+  const roleOf = (): { role: BlockRole; quoted: boolean } => {
+    const inLawSection = stack.includes('LawSection') || stack.includes('LawHeading');
+    const top = stack[stack.length - 1];
+    const quoted = stack.includes('Fragment') || (inLawSection && stack.includes('BillSection'));
+    if (stack.includes('DigestText')) return { role: 'digest', quoted: false };
+    if (top === 'Title') return { role: 'title', quoted: false };
+    if (top === 'ActionLine') return { role: 'action', quoted: false };
+    if (top === 'Num' && inLawSection) return { role: 'sectionNum', quoted };
+    if (top === 'Num' && stack.includes('BillSection')) return { role: 'billSectionNum', quoted: false };
+    if (top === 'LawHeadingText') return { role: 'heading', quoted };
+    return { role: 'body', quoted };
+  };
+
+  const flush = (): void => {
+    const text = pending.replace(/\s+/g, ' ').trim();
+    if (text) {
+      const { role, quoted } = roleOf();
+      const block: Block = { text, role, position: index.position(pendingStart, Math.max(pendingStart, pendingEnd)) };
+      if (quoted) block.quoted = true;
+      if (role === 'action' && action) block.action = action;
+      if (role === 'title' && title === undefined) title = text;
+      blocks.push(block);
+    }
+    pending = '';
+    pendingStart = -1;
+  };
+
+  const addText = (value: string, start: number, end: number): void => {
+    if (pendingStart === -1 && /\S/.test(value)) pendingStart = start + (value.length - value.trimStart().length);
+    if (pendingStart === -1) return;
+    pending += value;
+    pendingEnd = end;
+  };
+
+  const skipping = (): boolean => stack.some((name) => SKIP_ELEMENTS.has(name));
+
+  const handle = (event: XmlEvent, deleted: boolean): void => {
+    switch (event.kind) {
+      case 'open': {
+        if (BLOCK_ELEMENTS.has(event.name) || BREAK_ELEMENTS.has(event.name)) flush();
+        stack.push(event.name);
+        if (event.name === 'ActionLine') action = event.value || undefined;
+        if (event.name === 'span' && event.value === 'EnSpace') addText(' ', event.start, event.end);
+        if (event.name === 'Action' || event.name === 'ActionText' || event.name === 'ActionDate') metaText = '';
+        return;
+      }
+      case 'close': {
+        const name = event.name;
+        if (BLOCK_ELEMENTS.has(name) || BREAK_ELEMENTS.has(name)) flush();
+        if (name === 'ActionText') history.push({ text: metaText.trim() });
+        if (name === 'ActionDate' && history.length) history[history.length - 1]!.date = metaText.trim();
+        if (['Id', 'MeasureType', 'MeasureNum', 'SessionYear'].includes(name)) {
+          const value = metaText.trim();
+          if (name === 'Id') meta.versionId = value;
+          if (name === 'MeasureType') meta.measure = value;
+          if (name === 'MeasureNum') meta.measure = `${meta.measure ?? ''} ${value}`.trim();
+          if (name === 'SessionYear') meta.session = value;
+        }
+        metaText = '';
+        const at = stack.lastIndexOf(name);
+        if (at !== -1) stack.length = at;
+        return;
+      }
+      case 'text': {
+        if (skipping()) {
+          metaText += event.value;
+          return;
+        }
+        if (['MeasureType', 'MeasureNum', 'SessionYear'].includes(stack[stack.length - 1] ?? '')) {
+          metaText += event.value;
+          return;
+        }
+        if (inInsertion && !deleted) insertionText += event.value;
+        if (inInsertion && mode === 'before' && !deleted) return;
+        addText(event.value, event.start, event.end);
+        return;
+      }
+      case 'pi': {
+        if (event.name === 'xm-insertion_mark_start') {
+          inInsertion = true;
+          insertionText = '';
+          insertionStart = event.start;
+        } else if (event.name === 'xm-insertion_mark_end') {
+          inInsertion = false;
+          marks.push({ type: 'insertion', text: fold(insertionText), position: index.position(insertionStart, event.end) });
+        } else if (event.name === 'xm-deletion_mark') {
+          const data = /data="([^"]*)"/.exec(event.value)?.[1] ?? '';
+          const decoded = decodeEntities(data);
+          const inner = tokenize(`<billdiff-deleted>${decoded}</billdiff-deleted>`, file, index, event.start, true);
+          const deletedText = inner.filter((e) => e.kind === 'text').map((e) => e.value).join(' ');
+          marks.push({ type: 'deletion', text: fold(deletedText), position: index.position(event.start, event.end) });
+          if (mode === 'before') for (const e of inner) if (e.name !== 'billdiff-deleted') handle(e, true);
+        }
+        return;
+      }
+    }
+  };
+
+  for (const event of events) handle(event, false);
+  flush();
+
+  const last = history[history.length - 1];
+  if (last) {
+    meta.stage = last.text;
+    if (last.date) meta.date = last.date;
+  }
+  const messages = [];
+  if (marks.length) {
+    const ins = marks.filter((m) => m.type === 'insertion').length;
+    messages.push(
+      diagnostic(
+        `read ${ins} insertion and ${marks.length - ins} deletion marks; comparing the text ${mode === 'printed' ? 'as printed' : 'before the marks'}`,
+        file,
+        marks[0]!.position,
+        'caml-marks',
+      ),
+    );
+  }
+  const doc: SourceDocument = { file, format: 'caml', title, blocks, marks, marksMode: mode, messages };
+  if (Object.keys(meta).length) doc.meta = meta;
+  return doc;
+}
+
+/** XML → a flat list of events with offsets; a well-formedness error is a BilldiffError with a place. */
+function tokenize(xml: string, file: string, index: LineIndex, base: number, fragment = false): XmlEvent[] {
+  const events: XmlEvent[] = [];
+  const parser = new SaxesParser({ position: true });
+  let last = 0;
+  let failure: BilldiffError | undefined;
+  const at = (n: number) => (fragment ? base : base + n);
+  parser.on('error', (error) => {
+    if (failure) return;
+    const offset = at(parser.position);
+    const point = index.point(Math.min(offset, Math.max(0, offset)));
+    const reason = error.message.replace(/^\d+:\d+:\s*/, '');
+    failure = new BilldiffError(`XML is not well-formed: ${reason}`, { file, place: { start: point, end: point } });
+  });
+  parser.on('opentag', (tag) => {
+    const attrs = tag.attributes as Record<string, string>;
+    events.push({ kind: 'open', name: localName(tag.name), value: attrs['action'] ?? attrs['class'] ?? '', start: at(last), end: at(parser.position) });
+    if (tag.isSelfClosing) events.push({ kind: 'close', name: localName(tag.name), value: '', start: at(parser.position), end: at(parser.position) });
+    last = parser.position;
+  });
+  parser.on('closetag', (tag) => {
+    if (!tag.isSelfClosing) events.push({ kind: 'close', name: localName(tag.name), value: '', start: at(last), end: at(parser.position) });
+    last = parser.position;
+  });
+  parser.on('text', (text) => {
+    const end = parser.position - 1 >= last ? parser.position - 1 : parser.position;
+    events.push({ kind: 'text', name: '', value: text, start: at(last), end: at(end) });
+    last = end;
+  });
+  parser.on('processinginstruction', (pi) => {
+    events.push({ kind: 'pi', name: pi.target, value: pi.body, start: at(last), end: at(parser.position) });
+    last = parser.position;
+  });
+  try {
+    parser.write(xml);
+    if (!failure) parser.close();
+  } catch (error) {
+    if (!failure) throw error;
+  }
+  if (failure) throw failure;
+  return events;
+}
+
+function localName(name: string): string {
+  const colon = name.indexOf(':');
+  return colon === -1 ? name : name.slice(colon + 1);
+}
+
+const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
+
+/** Decodes the entity references of a processing instruction's pseudo-attribute (once: the result is XML again). */
+function decodeEntities(value: string): string {
+  return value.replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (whole, name: string) => {
+    if (name[0] === '#') {
+      const code = name[1] === 'x' || name[1] === 'X' ? parseInt(name.slice(2), 16) : Number(name.slice(1));
+      return Number.isFinite(code) && code <= 0x10ffff ? String.fromCodePoint(code) : whole;
+    }
+    return ENTITIES[name] ?? whole;
+  });
+}
+
+function fold(text: string): string {
+  return text.replace(/\s+/g, ' ').trim();
+}

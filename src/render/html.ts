@@ -1,0 +1,100 @@
+import type { AlignedPair, Alignment, WordChange } from '../types.js';
+import { linearRows } from './linear.js';
+
+/** Escapes text for HTML element content and attribute values. */
+export function escapeHtml(value: string): string {
+  return value.replace(/[&<>"'`]/g, (ch) => `&#${ch.charCodeAt(0)};`);
+}
+
+/** One side of a row's word changes as HTML: `side` keeps kept text plus its own changes. */
+function sideHtml(changes: WordChange[], side: 'old' | 'new' | 'both'): string {
+  return changes
+    .map((c) => {
+      if (c.op === 'equal') return escapeHtml(c.value);
+      if (c.op === 'delete' && side !== 'new') return `<del><span class="sr">deleted: </span>${escapeHtml(c.value)}</del>`;
+      if (c.op === 'insert' && side !== 'old') return `<ins><span class="sr">inserted: </span>${escapeHtml(c.value)}</ins>`;
+      return '';
+    })
+    .join('');
+}
+
+const STATUS_LABEL: Record<AlignedPair['status'], string> = {
+  unchanged: 'unchanged',
+  modified: 'modified',
+  inserted: 'added',
+  deleted: 'deleted',
+  moved: 'moved',
+  redesignated: 'redesignated',
+};
+
+const STYLE = `
+:root{--ink:#1b1b1b;--muted:#5b5b5b;--rule:#d6d3cc;--del:#8a1c1c;--ins:#0b5d1e;--paper:#fffdf8}
+*{box-sizing:border-box}
+body{margin:0;background:var(--paper);color:var(--ink);font:17px/1.55 Georgia,"Times New Roman",serif}
+header{padding:1.2rem 2rem;border-bottom:1px solid var(--rule)}
+h1{font-size:1.35rem;margin:0 0 .3rem} h2{font-size:1.1rem;margin:2rem 0 .6rem}
+main{padding:0 2rem 3rem;max-width:110rem}
+.meta{color:var(--muted);font-size:.95rem}
+.legend{font-size:.9rem;margin:.6rem 0}
+.legend span{margin-right:1.2rem}
+.notice{border:2px solid var(--ink);padding:.6rem .9rem;margin:1rem 0;font-weight:bold}
+del{color:var(--del);text-decoration:line-through;text-decoration-thickness:1.5px}
+ins{color:var(--ins);text-decoration:underline;font-style:italic}
+.sr{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap}
+table.sbs{width:100%;border-collapse:collapse;table-layout:fixed}
+table.sbs th{text-align:left;font:600 .85rem system-ui,sans-serif;color:var(--muted);border-bottom:2px solid var(--rule);padding:.3rem .5rem}
+table.sbs td{vertical-align:top;padding:.35rem .5rem;border-bottom:1px solid var(--rule)}
+table.sbs td.st{width:7.5rem;font:.78rem system-ui,sans-serif;color:var(--muted)}
+tr.unchanged td{color:#444}
+.redline p{margin:.35rem 0;max-width:48rem}
+.summary{font:.95rem system-ui,sans-serif}
+@media print{body{font-size:11pt;background:#fff} header{padding:0 0 .5rem} main{padding:0} tr{break-inside:avoid} del,ins{color:#000}}
+@page{margin:18mm 15mm;@bottom-right{content:counter(page) " / " counter(pages)}}
+`;
+
+/** Options for the standalone HTML rendering. */
+export interface HtmlOptions {
+  /** Title of the page. */
+  title?: string;
+}
+
+/**
+ * One self-contained, printable HTML file: header naming both documents, legend, summary,
+ * side-by-side table (one row per aligned clause) and the inline redline. All text escaped.
+ */
+export function renderHtml(alignment: Alignment, options: HtmlOptions = {}): string {
+  const rows = linearRows(alignment.pairs);
+  const s = alignment.summary;
+  const name = (d: Alignment['old']) => escapeHtml(d.title ? `${d.title} (${d.file})` : d.file);
+  const title = escapeHtml(options.title ?? `billdiff: ${alignment.old.file} → ${alignment.new.file}`);
+  const body: string[] = [];
+  body.push(`<header><h1>${title}</h1>`);
+  body.push(`<div class="meta">Old: ${name(alignment.old)}<br>New: ${name(alignment.new)}</div>`);
+  body.push(
+    `<div class="legend"><span><del>struck through</del> = deleted</span><span><ins>underlined italic</ins> = inserted</span><span>status column names each clause's change</span></div></header><main>`,
+  );
+  if (alignment.notice) body.push(`<p class="notice" role="note">${escapeHtml(alignment.notice)}</p>`);
+  body.push(
+    `<p class="summary">${s.modified} modified, ${s.inserted} added, ${s.deleted} deleted, ${s.moved} moved, ${s.redesignated} redesignated, ${s.unchanged} unchanged clauses; ${s.wordsInserted} words inserted, ${s.wordsDeleted} deleted.</p>`,
+  );
+  body.push('<h2>Side by side</h2><table class="sbs"><thead><tr><th class="st">Status</th><th>Old</th><th>New</th></tr></thead><tbody>');
+  for (const row of rows) {
+    const pad = `style="padding-left:${0.5 + row.depth * 1.2}rem"`;
+    const id = row.pair.new?.id ?? row.pair.old?.id;
+    const anchor = id ? ` id="c-${escapeHtml(id)}"` : '';
+    const status = STATUS_LABEL[row.pair.status] + (row.pair.redesignated && row.pair.status !== 'redesignated' ? ', redesignated' : '');
+    body.push(
+      `<tr class="${row.pair.status}"${anchor}><td class="st">${escapeHtml(status)}</td><td ${pad}>${sideHtml(row.changes, 'old')}</td><td ${pad}>${sideHtml(row.changes, 'new')}</td></tr>`,
+    );
+  }
+  body.push('</tbody></table><h2>Inline redline</h2><div class="redline">');
+  for (const row of rows) body.push(`<p style="margin-left:${row.depth * 1.2}rem">${sideHtml(row.changes, 'both')}</p>`);
+  body.push('</div></main>');
+  return `<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${title}</title><style>${STYLE}</style></head>
+<body>
+${body.join('\n')}
+</body></html>
+`;
+}

@@ -1,0 +1,33 @@
+import type { AlignedPair, WordChange } from '../types.js';
+
+/** One line of a linear rendering: a clause's own line, as word changes, with its depth. */
+export interface LinearRow {
+  pair: AlignedPair;
+  depth: number;
+  changes: WordChange[];
+}
+
+/**
+ * The rows of an alignment in reading order: each clause's own line once, with the old text
+ * (kept + deleted) and the new text (kept + inserted) both complete. A moved clause shows as
+ * deleted at its old place and inserted at its new one.
+ */
+export function linearRows(pairs: AlignedPair[], depth = 0, out: LinearRow[] = []): LinearRow[] {
+  for (const pair of pairs) {
+    const changes = rowChanges(pair);
+    if (changes.length) out.push({ pair, depth, changes });
+    linearRows(pair.children, depth + 1, out);
+  }
+  return out;
+}
+
+/** The word changes of one pair's own line. */
+export function rowChanges(pair: AlignedPair): WordChange[] {
+  if (pair.words) return pair.words;
+  const onlyOld = pair.status === 'deleted' || (pair.status === 'moved' && pair.movedTo !== undefined);
+  const onlyNew = pair.status === 'inserted' || (pair.status === 'moved' && pair.movedFrom !== undefined);
+  if (onlyOld) return pair.old?.text ? [{ op: 'delete', value: pair.old.text }] : [];
+  if (onlyNew) return pair.new?.text ? [{ op: 'insert', value: pair.new.text }] : [];
+  const text = pair.new?.text ?? pair.old?.text ?? '';
+  return text ? [{ op: 'equal', value: text }] : [];
+}

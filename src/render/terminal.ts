@@ -1,0 +1,105 @@
+import type { AlignedPair, Alignment, PairStatus, WordChange } from '../types.js';
+import { linearRows, type LinearRow } from './linear.js';
+
+/** Options for the terminal rendering. */
+export interface TerminalOptions {
+  /**
+   * ANSI colour. Non-colour cues (`[-…-]`, `{+…+}` and a status mark per line) are always there.
+   * @default false
+   */
+  color?: boolean;
+  /**
+   * Unchanged clauses shown around each change; longer runs fold into one line.
+   * @default 1
+   */
+  context?: number;
+}
+
+const MARK: Record<PairStatus, string> = {
+  unchanged: ' ',
+  modified: '~',
+  inserted: '+',
+  deleted: '-',
+  moved: '>',
+  redesignated: '#',
+};
+
+const ANSI = {
+  red: '\u001b[31m',
+  green: '\u001b[32m',
+  strike: '\u001b[9m',
+  underline: '\u001b[4m',
+  dim: '\u001b[2m',
+  bold: '\u001b[1m',
+  cyan: '\u001b[36m',
+  reset: '\u001b[0m',
+};
+
+/** A human-readable diff for a terminal: clause headers, a status mark per line, folded unchanged runs. */
+export function renderTerminal(alignment: Alignment, options: TerminalOptions = {}): string {
+  const color = options.color ?? false;
+  const context = options.context ?? 1;
+  const paint = (code: string, text: string) => (color ? `${code}${text}${ANSI.reset}` : text);
+  const out: string[] = [];
+  out.push(paint(ANSI.bold, `--- ${alignment.old.file}${alignment.old.title ? ` (${alignment.old.title})` : ''}`));
+  out.push(paint(ANSI.bold, `+++ ${alignment.new.file}${alignment.new.title ? ` (${alignment.new.title})` : ''}`));
+  if (alignment.notice) out.push(paint(ANSI.bold, `! ${alignment.notice}`));
+  out.push(summaryLine(alignment));
+
+  const rows = linearRows(alignment.pairs);
+  const changed = rows.map((row) => row.pair.status !== 'unchanged');
+  const keep = rows.map((_, i) => {
+    for (let k = Math.max(0, i - context); k <= Math.min(rows.length - 1, i + context); k++) if (changed[k]) return true;
+    return false;
+  });
+  let folded = 0;
+  rows.forEach((row, i) => {
+    if (row.depth === 0 && isHeader(row.pair)) {
+      if (folded) out.push(paint(ANSI.dim, `  … ${folded} unchanged clause${folded === 1 ? '' : 's'} …`));
+      folded = 0;
+      out.push('', paint(ANSI.cyan, `@@ ${citation(row)} @@ ${row.pair.status}`));
+    }
+    if (!keep[i]) {
+      folded++;
+      return;
+    }
+    if (folded) out.push(paint(ANSI.dim, `  … ${folded} unchanged clause${folded === 1 ? '' : 's'} …`));
+    folded = 0;
+    out.push(`${MARK[row.pair.status]} ${'  '.repeat(row.depth)}${words(row.changes, paint)}${note(row.pair)}`);
+  });
+  if (folded) out.push(paint(ANSI.dim, `  … ${folded} unchanged clause${folded === 1 ? '' : 's'} …`));
+  return out.join('\n') + '\n';
+}
+
+function isHeader(pair: AlignedPair): boolean {
+  const kind = pair.new?.kind ?? pair.old?.kind;
+  return kind === 'section' || kind === 'billSection' || kind === 'chapter' || kind === 'article' || kind === 'part' || kind === 'division' || kind === 'title';
+}
+
+function citation(row: LinearRow): string {
+  const side = row.pair.new ?? row.pair.old;
+  if (!side?.num) return side?.text.slice(0, 40) ?? '';
+  return side.kind === 'section' ? `§ ${side.num.value}` : side.num.text;
+}
+
+function words(changes: WordChange[], paint: (code: string, text: string) => string): string {
+  return changes
+    .map((c) => {
+      if (c.op === 'equal') return c.value;
+      if (c.op === 'delete') return paint(ANSI.red + ANSI.strike, `[-${c.value}-]`);
+      return paint(ANSI.green + ANSI.underline, `{+${c.value}+}`);
+    })
+    .join('');
+}
+
+function note(pair: AlignedPair): string {
+  if (pair.status === 'moved' && pair.movedTo !== undefined) return `  (moved to ${pair.movedTo})`;
+  if (pair.status === 'moved' && pair.movedFrom !== undefined) return `  (moved from ${pair.movedFrom})`;
+  if (pair.redesignated && pair.old?.num && pair.new?.num) return `  (redesignated ${pair.old.num.text} → ${pair.new.num.text})`;
+  return '';
+}
+
+function summaryLine(alignment: Alignment): string {
+  const s = alignment.summary;
+  return `clauses: ${s.modified} modified, ${s.inserted} added, ${s.deleted} deleted, ${s.moved} moved, ${s.redesignated} redesignated, ${s.unchanged} unchanged; words: +${s.wordsInserted} -${s.wordsDeleted}`;
+}

@@ -1,0 +1,33 @@
+/** A small least-recently-used cache over a `Map` (insertion order is recency order). */
+export class LruCache<K, V> {
+  readonly #max: number;
+  readonly #map = new Map<K, V>();
+
+  /** @param max Most entries kept; the least recently used one is dropped past it. */
+  constructor(max: number) {
+    if (!Number.isInteger(max) || max < 1) throw new TypeError(`LruCache needs a positive integer size, got ${max}`);
+    this.#max = max;
+  }
+
+  get size(): number {
+    return this.#map.size;
+  }
+
+  get(key: K): V | undefined {
+    const value = this.#map.get(key);
+    if (value === undefined) return undefined;
+    this.#map.delete(key);
+    this.#map.set(key, value);
+    return value;
+  }
+
+  set(key: K, value: V): void {
+    this.#map.delete(key);
+    this.#map.set(key, value);
+    if (this.#map.size > this.#max) this.#map.delete(this.#map.keys().next().value as K);
+  }
+
+  clear(): void {
+    this.#map.clear();
+  }
+}

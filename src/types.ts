@@ -1,0 +1,267 @@
+/**
+ * The plain-data model shared by every stage: source blocks, the clause tree,
+ * the alignment and diagnostics. Everything here survives `JSON.stringify`.
+ */
+
+/** One place in a source file. `line` and `column` are 1-based, `offset` 0-based (unist). */
+export interface Point {
+  line: number;
+  column: number;
+  offset: number;
+}
+
+/** A region of a source file; `end` is the first character after it. */
+export interface Position {
+  start: Point;
+  end: Point;
+}
+
+/** Input formats the readers understand. */
+export type SourceFormat = 'text' | 'markdown' | 'caml';
+
+/** Which text of a marked-up CAML bill version to read. */
+export type MarksMode = 'printed' | 'before';
+
+/**
+ * The role a block of text plays in a document, as far as the reader can tell from
+ * the format alone (plain text leaves most of it to the clause parser).
+ */
+export type BlockRole =
+  | 'body'
+  | 'heading'
+  | 'title'
+  | 'digest'
+  | 'billSectionNum'
+  | 'action'
+  | 'sectionNum'
+  | 'sectionHeading';
+
+/** A change mark the Legislative Counsel drew in a CAML bill version. */
+export interface Mark {
+  type: 'insertion' | 'deletion';
+  /** The marked text (for deletions: decoded from the processing instruction's `data`). */
+  text: string;
+  position?: Position;
+}
+
+/** One paragraph of source text, in reading order. */
+export interface Block {
+  /** The paragraph's text on one line: whitespace runs folded, trimmed. */
+  text: string;
+  role: BlockRole;
+  /** Inside quoted bill language (a Markdown blockquote, a CAML law-section fragment). */
+  quoted?: boolean;
+  /** For `action` blocks: the CAML `action` attribute (`IS_AMENDED`, `IS_ADDED`, …). */
+  action?: string;
+  /** Where the block starts in the source, and where it ends. */
+  position: Position;
+}
+
+/** What a reader makes of one input. */
+export interface SourceDocument {
+  /** Path or corpus id, as the user named it. */
+  file: string;
+  format: SourceFormat;
+  title?: string;
+  blocks: Block[];
+  /** Change marks found (CAML bill versions); never dropped silently. */
+  marks: Mark[];
+  /** Which text was read when the input carries change marks. */
+  marksMode?: MarksMode;
+  meta?: DocumentMeta;
+  messages: Diagnostic[];
+}
+
+/** A warning or error with a place, shaped like a VFileMessage. */
+export interface Diagnostic {
+  reason: string;
+  file: string;
+  place?: Position;
+  ruleId: string;
+  source: string;
+  fatal: boolean;
+}
+
+/** The rungs of the hierarchy, in the legislatures' own words. */
+export type LevelKind =
+  | 'division'
+  | 'title'
+  | 'subtitle'
+  | 'part'
+  | 'subpart'
+  | 'chapter'
+  | 'subchapter'
+  | 'article'
+  | 'billSection'
+  | 'section'
+  | 'subdivision'
+  | 'subsection'
+  | 'paragraph'
+  | 'subparagraph'
+  | 'clause'
+  | 'subclause'
+  | 'item'
+  | 'subitem';
+
+/** A designation as printed (`(a)`, `SEC. 2.`, `1050.`) and normalised (`a`, `2`, `1050`). */
+export interface Num {
+  text: string;
+  value: string;
+}
+
+/** What a bill section does to the law. */
+export type ActionType = 'amend' | 'add' | 'repeal' | 'amendRenumber' | 'addRenumber' | 'repealAdd' | 'other';
+
+/** The instruction line of a bill section ("Section 1050 of the Penal Code is amended to read:"). */
+export interface Action {
+  type: 'action';
+  value: string;
+  action: ActionType;
+  /** Section numbers the instruction names, in order (`1050`, `7282.7`). */
+  sections: string[];
+  /** The code or act named ("Penal Code"), when there is one. */
+  code?: string;
+  position?: Position;
+}
+
+/** Text before a level's first child level (the lead-in). */
+export interface Chapeau {
+  type: 'chapeau';
+  value: string;
+  position?: Position;
+}
+
+/** Text after a level's child levels, at the level's own rank. */
+export interface Continuation {
+  type: 'continuation';
+  value: string;
+  position?: Position;
+}
+
+/** A paragraph of text with no structure of its own. */
+export interface Text {
+  type: 'text';
+  value: string;
+  position?: Position;
+}
+
+export type Content = Level | Chapeau | Continuation | Text | Action;
+
+/** One rung of the hierarchy: one node type for all of them, like USLM `<level>`. */
+export interface Level {
+  type: 'level';
+  kind: LevelKind;
+  num?: Num;
+  heading?: string;
+  /** Stable path from normalised designations: `s1050/a/1/A`. */
+  id: string;
+  children: Content[];
+  position?: Position;
+}
+
+export interface Root {
+  type: 'root';
+  kind: 'bill' | 'statute' | 'text';
+  children: Content[];
+  position?: Position;
+  data?: { file?: string; title?: string; format?: SourceFormat; marksMode?: MarksMode };
+}
+
+export type Node = Root | Content;
+
+/** The result of parsing one input. */
+export interface ParsedDocument {
+  tree: Root;
+  source: SourceDocument;
+  messages: Diagnostic[];
+}
+
+// ---------------------------------------------------------------------------
+// Alignment
+
+/** How an aligned pair of clauses differs. */
+export type PairStatus = 'unchanged' | 'modified' | 'inserted' | 'deleted' | 'moved' | 'redesignated';
+
+/** One word-level change run inside an aligned pair (jsdiff's change object, trimmed). */
+export interface WordChange {
+  /** `equal`, `delete` (only in the old text) or `insert` (only in the new text). */
+  op: 'equal' | 'delete' | 'insert';
+  value: string;
+}
+
+/** One side of an aligned pair. */
+export interface PairSide {
+  /** Node type of the clause: a level or a text-like node. */
+  type: Content['type'];
+  kind?: LevelKind;
+  id?: string;
+  num?: Num;
+  heading?: string;
+  /** The clause's own line: designation, heading and first text, without its children. */
+  text: string;
+  position?: Position;
+}
+
+/** Two clauses that the alignment put side by side (either may be missing). */
+export interface AlignedPair {
+  status: PairStatus;
+  old?: PairSide;
+  new?: PairSide;
+  /** The designation changed (also true for moved and modified pairs that were renumbered). */
+  redesignated?: boolean;
+  /** For moved clauses: the id of the clause's place on the other side. */
+  movedTo?: string;
+  movedFrom?: string;
+  /** Word-level changes of the clause's own line; absent when the line is unchanged. */
+  words?: WordChange[];
+  /** Set when a budget ran out and the pair is shown as a whole replacement. */
+  coarse?: boolean;
+  children: AlignedPair[];
+}
+
+/** Counts over a whole alignment. */
+export interface Summary {
+  unchanged: number;
+  modified: number;
+  inserted: number;
+  deleted: number;
+  moved: number;
+  redesignated: number;
+  wordsInserted: number;
+  wordsDeleted: number;
+}
+
+/** Two documents aligned clause by clause. */
+export interface Alignment {
+  old: DocumentInfo;
+  new: DocumentInfo;
+  /** When most of the text was replaced ("gut and amend"), a plain notice saying so. */
+  notice?: string;
+  /** Set when `notice` reports a gut-and-amend. */
+  replaced?: boolean;
+  pairs: AlignedPair[];
+  summary: Summary;
+  messages: Diagnostic[];
+}
+
+/** What renderers need to name a document. */
+export interface DocumentInfo {
+  file: string;
+  title?: string;
+  format?: SourceFormat;
+  /** A label such as "Amended in Senate, June 11, 2026", when known. */
+  label?: string;
+}
+
+/** What a reader learnt about a document from its own metadata (CAML `Description`). */
+export interface DocumentMeta {
+  /** `AB 1656` */
+  measure?: string;
+  /** Bill version id, `20250AB__165697AMD`. */
+  versionId?: string;
+  /** `INTRODUCED`, `AMENDED_ASSEMBLY`, … (the version's last action). */
+  stage?: string;
+  /** ISO date of that action. */
+  date?: string;
+  session?: string;
+}
