@@ -258,12 +258,19 @@ function mergePhrases(runs: Run[]): Run[] {
   return out;
 }
 
+/** Longest run of kept words that is absorbed into the changes around it. */
+const MAX_ABSORBED_WORDS = 3;
+
+/**
+ * A kept run between two changes is absorbed when it is only glue words ("the", "of"), or when
+ * it is a few words no longer than either change around it.
+ */
 function shouldAbsorb(kept: Token[], before: { old: Token[]; new: Token[] }, after: { old: Token[]; new: Token[] }): boolean {
   if (kept.every((t) => GLUE.has(t.word.toLowerCase().replace(/[^a-z]/g, '')))) return true;
-  const keptChars = kept.reduce((n, t) => n + t.word.length, 0);
-  const side = (x: { old: Token[]; new: Token[] }) =>
-    Math.max(x.old.reduce((n, t) => n + t.word.length, 0), x.new.reduce((n, t) => n + t.word.length, 0));
-  return keptChars <= Math.min(side(before), side(after));
+  if (kept.length > MAX_ABSORBED_WORDS) return false;
+  const chars = (tokens: Token[]) => tokens.reduce((n, t) => n + t.word.length, 0);
+  const side = (x: { old: Token[]; new: Token[] }) => Math.max(chars(x.old), chars(x.new));
+  return chars(kept) <= Math.min(side(before), side(after));
 }
 
 function toChanges(runs: Run[]): WordChange[] {
