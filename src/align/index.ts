@@ -56,6 +56,7 @@ interface Context {
   pairing: boolean;
   keys: Map<Content, string>;
   bags: Map<Content, Bag>;
+  rowBags: Map<Content, Bag>;
   deleted: AlignedPair[];
   inserted: AlignedPair[];
   sources: Map<AlignedPair, Content>;
@@ -77,6 +78,7 @@ export function alignTrees(oldTree: Root, newTree: Root, options: AlignOptions =
       pairing,
       keys: new Map(),
       bags: new Map(),
+      rowBags: new Map(),
       deleted: [],
       inserted: [],
       sources: new Map(),
@@ -155,7 +157,16 @@ function similarity(a: Content, b: Content, ctx: Context): number {
   const rowA = rowBody(a);
   const rowB = rowBody(b);
   if (countWords(rowA) < 3 || countWords(rowB) < 3 || (rowA === keyOf(a, ctx) && rowB === keyOf(b, ctx))) return whole;
-  return Math.max(whole, dice(bagOf(rowA), bagOf(rowB)));
+  return Math.max(whole, dice(rowBag(a, rowA, ctx), rowBag(b, rowB, ctx)));
+}
+
+function rowBag(node: Content, row: string, ctx: Context): Bag {
+  let b = ctx.rowBags.get(node);
+  if (!b) {
+    b = bagOf(row);
+    ctx.rowBags.set(node, b);
+  }
+  return b;
 }
 
 /** Aligns two lists of sibling clauses. */
@@ -240,7 +251,10 @@ function alignGap(olds: Content[], news: Content[], ctx: Context): AlignedPair[]
     if (wrapper === 'old') return [{ status: 'deleted', old: side(olds[0]!), children: alignSequences(childClauses(olds[0]!), news, ctx) }];
   }
   const matches: Array<[number, number]> = [];
-  if (ctx.pairing && m && n) {
+  if (ctx.pairing && m && n && m === n && olds.every((o, k) => sameNum(o, news[k]!))) {
+    // The common case: the same clauses, each amended in place. No search needed.
+    for (let k = 0; k < m; k++) matches.push([k, k]);
+  } else if (ctx.pairing && m && n) {
     if (m * n <= MAX_PAIRING_CELLS) {
       // Monotone pairing that maximises total similarity (a weighted LCS).
       const sim = (a: number, b: number) => {
@@ -321,6 +335,11 @@ function alignGap(olds: Content[], news: Content[], ctx: Context): AlignedPair[]
   while (b < n) pendingNew.push(news[b++]!);
   flush();
   return out;
+}
+
+/** Both clauses are levels with the same designation. */
+function sameNum(a: Content, b: Content): boolean {
+  return a.type === 'level' && b.type === 'level' && a.num !== undefined && a.num.value === b.num?.value && a.kind === b.kind;
 }
 
 /** Both clauses have subclauses, or neither has: aligning them clause by clause makes sense. */

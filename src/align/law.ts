@@ -103,8 +103,8 @@ function rootOf(children: Content[]): Root {
 /** Each instruction of a bill with the quoted sections that follow it. */
 function findAmendments(tree: Root): Amendment[] {
   const out: Amendment[] = [];
-  const visit = (children: Content[]) => {
-    let current: Amendment | undefined;
+  const visit = (children: Content[], inherited?: Amendment) => {
+    let current = inherited;
     for (const child of children) {
       if (child.type === 'action') {
         current = { action: child, sections: [] };
@@ -112,8 +112,8 @@ function findAmendments(tree: Root): Amendment[] {
       } else if (child.type === 'level' && child.kind === 'section' && current) {
         current.sections.push(child);
       } else if (child.type === 'level' && (child.kind === 'billSection' || child.kind === 'chapter' || child.kind === 'article' || child.kind === 'part')) {
-        if (child.kind === 'billSection') current = undefined;
-        visit(child.children);
+        // Sections quoted inside an added chapter or article belong to the instruction before it.
+        visit(child.children, child.kind === 'billSection' ? undefined : current);
       }
     }
   };

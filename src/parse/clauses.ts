@@ -300,6 +300,8 @@ function isFlattened(blocks: Block[]): boolean {
 }
 
 function looksLikeSectionStart(text: string, atTop: boolean): boolean {
+  const c = text.charCodeAt(0);
+  if (c < 48 || c > 57) return false;
   const m = /^(\d+(?:\.\d+)*[a-z]?)\.(\s+|$)(.?)/.exec(text);
   if (!m) return false;
   if (!m[3]) return true; // the number alone on its line: "1050."

@@ -65,7 +65,7 @@ export interface HtmlOptions {
 export function renderHtml(alignment: Alignment, options: HtmlOptions = {}): string {
   const rows = linearRows(alignment.pairs);
   const s = alignment.summary;
-  const name = (d: Alignment['old']) => escapeHtml(d.title ? `${d.title} (${d.file})` : d.file);
+  const name = (d: Alignment['old']) => escapeHtml(`${d.title ? `${d.title} (${d.file})` : d.file}${d.label ? ` — ${d.label}` : ''}`);
   const title = escapeHtml(options.title ?? `billdiff: ${alignment.old.file} → ${alignment.new.file}`);
   const body: string[] = [];
   body.push(`<header><h1>${title}</h1>`);

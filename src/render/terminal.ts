@@ -41,8 +41,9 @@ export function renderTerminal(alignment: Alignment, options: TerminalOptions = 
   const context = options.context ?? 1;
   const paint = (code: string, text: string) => (color ? `${code}${text}${ANSI.reset}` : text);
   const out: string[] = [];
-  out.push(paint(ANSI.bold, `--- ${alignment.old.file}${alignment.old.title ? ` (${alignment.old.title})` : ''}`));
-  out.push(paint(ANSI.bold, `+++ ${alignment.new.file}${alignment.new.title ? ` (${alignment.new.title})` : ''}`));
+  const name = (d: Alignment['old']) => `${d.file}${d.label ? ` [${d.label}]` : ''}${d.title ? ` (${d.title})` : ''}`;
+  out.push(paint(ANSI.bold, `--- ${name(alignment.old)}`));
+  out.push(paint(ANSI.bold, `+++ ${name(alignment.new)}`));
   if (alignment.notice) out.push(paint(ANSI.bold, `! ${alignment.notice}`));
   out.push(summaryLine(alignment));
 
