@@ -39,6 +39,18 @@ export function readMarkdown(text: string, file: string): SourceDocument {
       case 'blockquote':
         for (const child of node.children) visit(child, true);
         return;
+      case 'list':
+        // "1050." at the start of a line is an ordered list to Markdown, a section number to us:
+        // keep an ordered item's marker as text (a bullet is only formatting).
+        for (const item of node.children) {
+          const marker = node.ordered && item.position ? orderedMarker(text, item.position.start.offset ?? 0) : undefined;
+          if (marker && item.position) {
+            const at = item.position.start.offset ?? 0;
+            blocks.push({ text: marker, role: 'body', quoted, position: index.position(at, at + marker.length) });
+          }
+          for (const child of item.children) visit(child, quoted);
+        }
+        return;
       case 'thematicBreak':
       case 'definition':
         return;
@@ -67,6 +79,11 @@ export function readMarkdown(text: string, file: string): SourceDocument {
 
   for (const child of tree.children) visit(child, false);
   return { file, format: 'markdown', title, blocks, marks: [], messages: [] };
+}
+
+/** The marker of an ordered list item as printed (`1050.`, `2)`). */
+function orderedMarker(text: string, offset: number): string | undefined {
+  return /^\d{1,9}[.)]/.exec(text.slice(offset, offset + 12))?.[0];
 }
 
 /** The text of inline content, with hard and soft breaks kept as line breaks. */
