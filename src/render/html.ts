@@ -44,8 +44,8 @@ ins{color:var(--ins);text-decoration:underline;font-style:italic}
 table.sbs{width:100%;border-collapse:collapse;table-layout:fixed}
 table.sbs th{text-align:left;font:600 .85rem system-ui,sans-serif;color:var(--muted);border-bottom:2px solid var(--rule);padding:.3rem .5rem}
 table.sbs td{vertical-align:top;padding:.35rem .5rem;border-bottom:1px solid var(--rule)}
-table.sbs td.st{width:7.5rem;font:.78rem system-ui,sans-serif;color:var(--muted)}
-tr.unchanged td{color:#444}
+table.sbs .st{width:7.5rem} table.sbs td.st{font:.78rem system-ui,sans-serif;color:var(--muted)}
+tr.unchanged td{color:#555;font-size:.92em}
 .redline p{margin:.35rem 0;max-width:48rem}
 .summary{font:.95rem system-ui,sans-serif}
 @media print{body{font-size:11pt;background:#fff} header{padding:0 0 .5rem} main{padding:0} tr{break-inside:avoid} del,ins{color:#000}}
