@@ -492,6 +492,9 @@ export function summarize(pairs: AlignedPair[]): Summary {
     if (pair.status === 'moved') {
       // A move is reported at both places; count it once, at its new place.
       if (pair.movedFrom !== undefined) s.moved++;
+    } else if (pair.status === 'modified' && !pair.words) {
+      // A clause changed only below its own line (a subsection whose paragraph changed) is
+      // counted at the paragraph, not again at every clause above it.
     } else s[pair.status]++;
     if (pair.status === 'inserted') s.wordsInserted += countWords(pair.new?.text ?? '');
     else if (pair.status === 'deleted') s.wordsDeleted += countWords(pair.old?.text ?? '');

@@ -27,6 +27,15 @@ export class LruCache<K, V> {
     if (this.#map.size > this.#max) this.#map.delete(this.#map.keys().next().value as K);
   }
 
+  delete(key: K): boolean {
+    return this.#map.delete(key);
+  }
+
+  /** The value without refreshing its recency. */
+  peek(key: K): V | undefined {
+    return this.#map.get(key);
+  }
+
   clear(): void {
     this.#map.clear();
   }

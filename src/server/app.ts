@@ -1,0 +1,112 @@
+/**
+ * The web app: `createApp(options)` returns an Express app (no listen, no I/O at import).
+ * Security headers come from helmet with a strict Content-Security-Policy (scripts and styles
+ * only from /static, no inline code); diff work runs in a pool of worker threads.
+ */
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import express, { type Express } from 'express';
+import helmet from 'helmet';
+import { loadCorpus } from '../corpus/index.js';
+import { errorHandler, notFound } from './errors.js';
+import { DiffPool } from './pool.js';
+import { createRoutes } from './routes.js';
+import { createContext, type ServerContext } from './service.js';
+import { UploadStore } from './store.js';
+import { loadViews, viewsDir } from './views.js';
+
+/** Options for `createApp`. */
+export interface AppOptions {
+  /**
+   * Folder of the corpus (with its `index.json`).
+   * @default the package's `bills/`
+   */
+  corpusDir?: string;
+  /**
+   * Folder of the content-addressed upload store.
+   * @default `$BILLDIFF_STORE`, else `.billdiff-store/` under the working directory
+   */
+  storeDir?: string;
+  /**
+   * Largest request body (and largest document), in bytes.
+   * @default 5242880 (5 MiB)
+   */
+  maxBodyBytes?: number;
+  /**
+   * Milliseconds one alignment may take before it turns coarse; a worker still busy at
+   * three times this (plus five seconds for parsing) is stopped and the request told so.
+   * @default 5000
+   */
+  diffBudgetMs?: number;
+  /**
+   * Worker threads for diff work.
+   * @default 2
+   */
+  workers?: number;
+}
+
+/** The package root: two folders up from `src/server/` or `dist/server/`. */
+export const packageRoot = fileURLToPath(new URL('../../', import.meta.url));
+export const publicDir = path.join(packageRoot, 'public');
+
+export const defaultAppOptions: Required<Omit<AppOptions, 'storeDir'>> = {
+  corpusDir: path.join(packageRoot, 'bills'),
+  maxBodyBytes: 5 * 1024 * 1024,
+  diffBudgetMs: 5000,
+  workers: 2,
+};
+
+const contexts = new WeakMap<Express, ServerContext>();
+
+/** Builds the app. Call `closeApp(app)` to stop its worker threads (they never keep a process alive). */
+export function createApp(options: AppOptions = {}): Express {
+  const settings = { ...defaultAppOptions, ...options };
+  const storeDir = options.storeDir ?? process.env['BILLDIFF_STORE'] ?? path.resolve('.billdiff-store');
+  const ctx = createContext({
+    corpus: loadCorpus(settings.corpusDir),
+    store: new UploadStore(storeDir),
+    pool: new DiffPool({ size: settings.workers, hardTimeoutMs: settings.diffBudgetMs * 3 + 5000 }),
+    views: loadViews(viewsDir),
+    options: { maxBodyBytes: settings.maxBodyBytes, diffBudgetMs: settings.diffBudgetMs },
+  });
+
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('query parser', 'simple');
+  app.use(
+    helmet({
+      contentSecurityPolicy: {
+        useDefaults: false,
+        directives: {
+          defaultSrc: ["'none'"],
+          scriptSrc: ["'self'"],
+          styleSrc: ["'self'"],
+          imgSrc: ["'self'"],
+          fontSrc: ["'self'"],
+          connectSrc: ["'self'"],
+          formAction: ["'self'"],
+          baseUri: ["'none'"],
+          frameAncestors: ["'none'"],
+          objectSrc: ["'none'"],
+        },
+      },
+      referrerPolicy: { policy: 'same-origin' },
+    }),
+  );
+  app.use('/static', express.static(publicDir, { index: false, maxAge: '1h', dotfiles: 'ignore', redirect: false }));
+  app.use(createRoutes(ctx));
+  app.use(notFound);
+  app.use(errorHandler(ctx.views, settings.maxBodyBytes));
+  contexts.set(app, ctx);
+  return app;
+}
+
+/** Stops the app's worker threads. */
+export async function closeApp(app: Express): Promise<void> {
+  await contexts.get(app)?.pool.close();
+}
+
+/** Starts the diff workers now rather than on the first comparison. */
+export function warmApp(app: Express): void {
+  contexts.get(app)?.pool.warm();
+}

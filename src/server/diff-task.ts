@@ -1,0 +1,32 @@
+import type { Alignment, Position, SourceFormat } from '../types.js';
+import type { BilldiffErrorCode } from '../util/errors.js';
+
+/** One input of a comparison: its bytes and the name it is known by (corpus id or `u:<hash>`). */
+export interface DiffInput {
+  bytes: Uint8Array;
+  file: string;
+}
+
+/**
+ * What a diff worker is asked to do. `versions` aligns two documents; `law` compares a bill
+ * (`new`) with the statute it amends (`old`).
+ */
+export interface DiffTask {
+  mode: 'versions' | 'law';
+  old: DiffInput;
+  new: DiffInput;
+  /** Milliseconds the alignment may take before it turns coarse. */
+  budget: number;
+  /** Largest input accepted, in bytes. */
+  maxBytes: number;
+  /** The inputs' format, when the user chose one; detected otherwise. */
+  format?: SourceFormat;
+}
+
+/** A worker's answer: the alignment, or the user-facing error it met. */
+export type DiffReply =
+  | { ok: true; alignment: Alignment }
+  | {
+      ok: false;
+      error: { message: string; code?: BilldiffErrorCode; file?: string; place?: Position; internal?: boolean };
+    };

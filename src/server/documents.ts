@@ -1,0 +1,65 @@
+/**
+ * Names and finds the documents a request refers to: corpus ids (looked up in the corpus
+ * index, never joined into paths) and uploads (`u:<sha256>`, read from the store).
+ */
+import { describeVersion, type Corpus, type CorpusEntry } from '../corpus/index.js';
+import { BilldiffError } from '../util/errors.js';
+import { UPLOAD_ID, type UploadStore } from './store.js';
+
+/** A document ready to compare, with the words the pages use for it. */
+export interface ResolvedDocument {
+  id: string;
+  bytes: Uint8Array;
+  /** "AB 1656" or "Penal Code § 1050" or "Uploaded text". */
+  name: string;
+  /** "Amended in Assembly, March 5, 2026", "current Penal Code 1050", "uploaded text 1a2b3c4d5e6f". */
+  label: string;
+  entry?: CorpusEntry;
+}
+
+/** Where documents come from. */
+export interface DocumentSource {
+  corpus: Corpus;
+  store: UploadStore;
+}
+
+/** Finds a document by id, or throws a `not-found` BilldiffError naming it. */
+export async function resolveDocument(source: DocumentSource, id: string): Promise<ResolvedDocument> {
+  if (UPLOAD_ID.test(id)) {
+    const bytes = await source.store.get(id);
+    if (!bytes) throw new BilldiffError(`no uploaded text is stored under ${id}`, { code: 'not-found' });
+    return { id, bytes, name: 'Uploaded text', label: `uploaded text ${id.slice(2, 14)}` };
+  }
+  const entry = source.corpus.get(id);
+  if (!entry) throw new BilldiffError(`no document with the id “${clip(id)}” in the corpus`, { code: 'not-found' });
+  return { id, bytes: source.corpus.read(entry), name: nameOf(entry), label: labelOf(entry), entry };
+}
+
+/** "AB 1656", "Penal Code § 1050", or the title. */
+export function nameOf(entry: CorpusEntry): string {
+  if (entry.kind === 'statute' && entry.code && entry.section) return `${entry.code} § ${entry.section}`;
+  return entry.measure ?? entry.title;
+}
+
+/** The version label of a bill, or "current Penal Code 1050" for a statute. */
+export function labelOf(entry: CorpusEntry): string {
+  if (entry.kind === 'statute') return entry.code && entry.section ? `current ${entry.code} ${entry.section}` : `current law (${entry.title})`;
+  return describeVersion(entry);
+}
+
+/** The other versions of the same measure, oldest first (the entry itself included). */
+export function versionsOf(corpus: Corpus, entry: CorpusEntry): CorpusEntry[] {
+  if (entry.kind !== 'bill' || !entry.measure) return [entry];
+  return corpus.documents
+    .filter((d) => d.kind === 'bill' && d.measure === entry.measure && d.session === entry.session && d.jurisdiction === entry.jurisdiction)
+    .sort((a, b) => (a.date ?? '').localeCompare(b.date ?? ''));
+}
+
+/** The statutes a bill touches that the corpus holds. */
+export function statutesOf(corpus: Corpus, entry: CorpusEntry): CorpusEntry[] {
+  return (entry.touches ?? []).map((id) => corpus.get(id)).filter((d): d is CorpusEntry => d?.kind === 'statute');
+}
+
+function clip(text: string): string {
+  return text.length > 80 ? `${text.slice(0, 79)}…` : text;
+}

@@ -1,0 +1,84 @@
+/**
+ * Error handling for the server: every failure becomes a status and a plain message, shown
+ * as an HTML page or, under `/api/`, as JSON `{"error": message}`. Stacks are never sent.
+ */
+import type { ErrorRequestHandler, RequestHandler } from 'express';
+import multer from 'multer';
+import { isBilldiffError, type BilldiffErrorCode } from '../util/errors.js';
+import type { Views } from './views.js';
+
+/** A failure with an HTTP status and a message fit to show the user. */
+export class HttpError extends Error {
+  readonly status: number;
+
+  constructor(status: number, message: string) {
+    super(message);
+    this.name = 'HttpError';
+    this.status = status;
+  }
+}
+
+const STATUS_OF_CODE: Record<BilldiffErrorCode, number> = {
+  input: 400,
+  usage: 400,
+  'not-found': 404,
+  'too-large': 413,
+  budget: 503,
+};
+
+const TITLES: Record<number, string> = {
+  400: 'The input could not be read',
+  404: 'Not found',
+  413: 'Too large',
+  500: 'Something went wrong',
+  503: 'The comparison took too long',
+};
+
+/** The status and user-facing message of any error; unknown errors say nothing about themselves. */
+export function describeError(error: unknown, maxBodyBytes: number): { status: number; message: string } {
+  if (error instanceof HttpError) return { status: error.status, message: error.message };
+  if (isBilldiffError(error)) return { status: STATUS_OF_CODE[error.code] ?? 400, message: error.message };
+  if (error instanceof multer.MulterError) {
+    const tooLarge = ['LIMIT_FILE_SIZE', 'LIMIT_FIELD_VALUE', 'LIMIT_PART_COUNT'].includes(error.code);
+    return tooLarge
+      ? { status: 413, message: `the upload is larger than the ${formatLimit(maxBodyBytes)} this server accepts` }
+      : { status: 400, message: `the upload was not understood (${error.message.toLowerCase()})` };
+  }
+  const http = error as { status?: unknown; type?: unknown; expose?: unknown };
+  if (http.type === 'entity.too.large') return { status: 413, message: `the request body is larger than the ${formatLimit(maxBodyBytes)} this server accepts` };
+  if (http.type === 'entity.parse.failed') return { status: 400, message: 'the request body is not valid JSON' };
+  if (typeof http.status === 'number' && http.status >= 400 && http.status < 500) {
+    return { status: http.status, message: http.expose && error instanceof Error ? error.message : TITLES[http.status] ?? 'bad request' };
+  }
+  return { status: 500, message: 'an unexpected error occurred; it has been logged' };
+}
+
+/** Sends anything that reached the end of the routes to the 404 handler. */
+export const notFound: RequestHandler = (_req, _res, next) => {
+  next(new HttpError(404, 'there is no page at this address'));
+};
+
+/** The 4-argument error middleware: an HTML page, or JSON under `/api/`. */
+export function errorHandler(views: Views, maxBodyBytes: number): ErrorRequestHandler {
+  return (error, req, res, next) => {
+    if (res.headersSent) {
+      next(error);
+      return;
+    }
+    const { status, message } = describeError(error, maxBodyBytes);
+    if (status >= 500 && status !== 503) console.error(error);
+    res.status(status).set('Cache-Control', 'no-store');
+    if (req.path.startsWith('/api/')) {
+      res.json({ error: message });
+      return;
+    }
+    res.type('html').send(views.render('error', { pageTitle: TITLES[status] ?? 'Error', status, title: TITLES[status] ?? 'Error', message }));
+  };
+}
+
+/** "5 MB" */
+export function formatLimit(bytes: number): string {
+  if (bytes >= 1024 * 1024) return `${+(bytes / 1024 / 1024).toFixed(1)} MB`;
+  if (bytes >= 1024) return `${+(bytes / 1024).toFixed(1)} KB`;
+  return `${bytes} bytes`;
+}

@@ -1,0 +1,163 @@
+import { createRequire } from 'node:module';
+import { pathToFileURL } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import type { Alignment } from '../types.js';
+import { BilldiffError } from '../util/errors.js';
+import type { DiffReply, DiffTask } from './diff-task.js';
+
+/** Options for `DiffPool`. */
+export interface DiffPoolOptions {
+  /**
+   * Worker threads kept warm.
+   * @default 2
+   */
+  size?: number;
+  /**
+   * Milliseconds a task may run before its worker is stopped and the task fails with a
+   * `budget` error. A backstop: the alignment's own budget normally ends it sooner.
+   * @default 15000
+   */
+  hardTimeoutMs?: number;
+}
+
+export const defaultDiffPoolOptions: Required<DiffPoolOptions> = { size: 2, hardTimeoutMs: 15_000 };
+
+interface Job {
+  task: DiffTask;
+  resolve: (alignment: Alignment) => void;
+  reject: (error: Error) => void;
+}
+
+interface Slot {
+  worker: Worker;
+  job?: Job;
+  timer?: NodeJS.Timeout;
+}
+
+/**
+ * Starts the worker module next to this one: `worker.js` in `dist/`. When the sources run
+ * as TypeScript (tests use tsx), the worker registers tsx itself before loading `worker.ts`,
+ * since loader hooks of the main thread do not reach worker threads on Node 20.
+ */
+function startWorker(): Worker {
+  if (!import.meta.url.endsWith('.ts')) return new Worker(new URL('./worker.js', import.meta.url));
+  // The ESM build of tsx's API (its CommonJS build cannot register hooks from a worker).
+  const tsx = pathToFileURL(createRequire(import.meta.url).resolve('tsx/esm/api').replace(/\.cjs$/, '.mjs')).href;
+  const worker = new URL('./worker.ts', import.meta.url).href;
+  const code = `import(${JSON.stringify(tsx)}).then((api) => { api.register(); return import(${JSON.stringify(worker)}); });`;
+  return new Worker(code, { eval: true });
+}
+
+/**
+ * A small pool of warm worker threads that parse and align documents, so a huge input never
+ * blocks the event loop. Workers start on first use, are `unref`'d (they never keep the
+ * process alive), and one that overruns its time is terminated and replaced.
+ */
+export class DiffPool {
+  readonly #options: Required<DiffPoolOptions>;
+  readonly #slots: Slot[] = [];
+  readonly #queue: Job[] = [];
+  #seq = 0;
+  #closed = false;
+
+  constructor(options: DiffPoolOptions = {}) {
+    this.#options = { ...defaultDiffPoolOptions, ...options };
+  }
+
+  /** Runs a task on the first free worker; rejects with a BilldiffError on bad input or timeout. */
+  run(task: DiffTask): Promise<Alignment> {
+    if (this.#closed) return Promise.reject(new Error('the diff pool is closed'));
+    return new Promise<Alignment>((resolve, reject) => {
+      this.#queue.push({ task, resolve, reject });
+      this.#dispatch();
+    });
+  }
+
+  /** Starts every worker now, so the first comparison does not wait for one to boot. */
+  warm(): void {
+    while (!this.#closed && this.#slots.length < this.#options.size) this.#spawn();
+  }
+
+  /** Stops every worker; queued tasks fail. */
+  async close(): Promise<void> {
+    this.#closed = true;
+    for (const job of this.#queue.splice(0)) job.reject(new Error('the diff pool is closed'));
+    await Promise.all(
+      this.#slots.splice(0).map((slot) => {
+        clearTimeout(slot.timer);
+        slot.job?.reject(new Error('the diff pool is closed'));
+        return slot.worker.terminate();
+      }),
+    );
+  }
+
+  #dispatch(): void {
+    while (this.#queue.length) {
+      let slot = this.#slots.find((s) => !s.job);
+      if (!slot && this.#slots.length < this.#options.size) slot = this.#spawn();
+      if (!slot) return;
+      const job = this.#queue.shift() as Job;
+      this.#start(slot, job);
+    }
+  }
+
+  #spawn(): Slot {
+    const worker = startWorker();
+    worker.unref();
+    const slot: Slot = { worker };
+    worker.on('message', (message: { seq: number; reply: DiffReply }) => this.#finish(slot, message.reply));
+    worker.on('error', (error) => this.#fail(slot, error));
+    worker.on('exit', () => this.#fail(slot, new Error('diff worker exited')));
+    this.#slots.push(slot);
+    return slot;
+  }
+
+  #start(slot: Slot, job: Job): void {
+    slot.job = job;
+    const limit = this.#options.hardTimeoutMs;
+    slot.timer = setTimeout(() => {
+      this.#fail(
+        slot,
+        new BilldiffError(
+          `the comparison did not finish within ${formatSeconds(limit)} and was stopped; try shorter texts, or compare one section at a time`,
+          { code: 'budget' },
+        ),
+      );
+    }, limit);
+    slot.timer.unref();
+    const { task } = job;
+    slot.worker.postMessage({ seq: ++this.#seq, task });
+  }
+
+  #finish(slot: Slot, reply: DiffReply): void {
+    const job = slot.job;
+    clearTimeout(slot.timer);
+    slot.job = undefined;
+    if (job) {
+      if (reply.ok) job.resolve(reply.alignment);
+      else if (reply.error.internal) job.reject(new Error(reply.error.message));
+      else job.reject(new BilldiffError(reply.error.message, reply.error));
+    }
+    this.#dispatch();
+  }
+
+  /** A worker failed or overran: fail its job, drop it, and start the queue on a fresh one. */
+  #fail(slot: Slot, error: Error): void {
+    const index = this.#slots.indexOf(slot);
+    if (index === -1) return;
+    this.#slots.splice(index, 1);
+    clearTimeout(slot.timer);
+    const job = slot.job;
+    slot.job = undefined;
+    slot.worker.removeAllListeners();
+    slot.worker.on('error', () => {});
+    void slot.worker.terminate();
+    job?.reject(error);
+    if (!this.#closed) this.#dispatch();
+  }
+}
+
+function formatSeconds(ms: number): string {
+  const s = ms / 1000;
+  return `${Number.isInteger(s) ? s : s.toFixed(1)} second${s === 1 ? '' : 's'}`;
+}

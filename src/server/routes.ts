@@ -1,0 +1,293 @@
+/**
+ * The routes: small named handlers, each with a `@route` line. They read the request,
+ * ask the comparison service, and hand plain data to a template or to `renderJson`.
+ */
+import path from 'node:path';
+import express, { type Request, type RequestHandler, type Router } from 'express';
+import multer from 'multer';
+import { renderJson } from '../render/json.js';
+import type { SourceFormat } from '../types.js';
+import { decodeInput } from '../parse/input.js';
+import type { CorpusEntry } from '../corpus/index.js';
+import { buildCompareModel } from './compare-view.js';
+import { labelOf, nameOf, statutesOf, versionsOf } from './documents.js';
+import { HttpError, formatLimit } from './errors.js';
+import type { Comparison, ComparisonRequest, ServerContext } from './service.js';
+
+const FORMATS = new Set<SourceFormat>(['text', 'markdown', 'caml']);
+
+/** All routes of the app. */
+export function createRoutes(ctx: ServerContext): Router {
+  const router = express.Router();
+  const upload = multer({
+    storage: multer.memoryStorage(),
+    limits: { fileSize: ctx.options.maxBodyBytes, fieldSize: ctx.options.maxBodyBytes, files: 2, fields: 8, parts: 10 },
+  });
+  const bodyLimit = limitBody(ctx.options.maxBodyBytes);
+
+  router.get('/', showIndex(ctx));
+  router.get('/compare', showCompare(ctx, 'compare'));
+  router.get('/print', showCompare(ctx, 'print'));
+  router.get('/upload', showUpload(ctx));
+  router.post('/upload', bodyLimit, upload.fields([{ name: 'oldFile', maxCount: 1 }, { name: 'newFile', maxCount: 1 }]), acceptUpload(ctx));
+  router.get('/api/documents', listDocuments(ctx));
+  router.get('/api/compare', compareApi(ctx));
+  router.post('/api/compare', bodyLimit, express.json({ limit: ctx.options.maxBodyBytes }), upload.fields([{ name: 'old', maxCount: 1 }, { name: 'new', maxCount: 1 }]), compareTextsApi(ctx));
+  return router;
+}
+
+/** Refuses a body whose declared length is over the limit before reading any of it. */
+function limitBody(max: number): RequestHandler {
+  return (req, _res, next) => {
+    const length = Number(req.headers['content-length']);
+    if (Number.isFinite(length) && length > max) next(new HttpError(413, `the request body is larger than the ${formatLimit(max)} this server accepts`));
+    else next();
+  };
+}
+
+/** @route GET / — the corpus, by jurisdiction and session, each bill with its versions. */
+function showIndex(ctx: ServerContext): RequestHandler {
+  return (_req, res) => {
+    const html = ctx.pages.get('index') ?? ctx.views.render('index', indexModel(ctx));
+    ctx.pages.set('index', html);
+    res.type('html').send(html);
+  };
+}
+
+function indexModel(ctx: ServerContext) {
+  const { corpus } = ctx;
+  const groups = new Map<string, { jurisdiction: string; session: string; bills: Map<string, CorpusEntry[]> }>();
+  const statutes: Array<{ id: string; name: string; title: string }> = [];
+  for (const entry of corpus.documents) {
+    if (entry.kind === 'statute') {
+      statutes.push({ id: entry.id, name: nameOf(entry), title: entry.title });
+      continue;
+    }
+    const key = `${entry.jurisdiction}\u0000${entry.session ?? ''}`;
+    const group = groups.get(key) ?? { jurisdiction: entry.jurisdiction, session: entry.session ?? 'Session not given', bills: new Map() };
+    groups.set(key, group);
+    const measure = entry.measure ?? entry.id;
+    group.bills.set(measure, [...(group.bills.get(measure) ?? []), entry]);
+  }
+  const sessions = [...groups.values()]
+    .sort((a, b) => a.jurisdiction.localeCompare(b.jurisdiction) || b.session.localeCompare(a.session))
+    .map((group) => ({
+      jurisdiction: group.jurisdiction,
+      session: group.session,
+      bills: [...group.bills.entries()].map(([measure, entries]) => {
+        const versions = [...entries].sort((a, b) => (a.date ?? '').localeCompare(b.date ?? ''));
+        const latest = versions[versions.length - 1]!;
+        const touches = statutesOf(corpus, latest);
+        return {
+          measure,
+          latestId: latest.id,
+          title: latest.title.replace(/^\S+ \S+ — /, ''),
+          versions: versions.map((v, i) => ({
+            id: v.id,
+            label: labelOf(v),
+            compareHref: i > 0 ? compareHref({ old: versions[i - 1]!.id, new: v.id }) : undefined,
+            previous: i > 0 ? labelOf(versions[i - 1]!) : undefined,
+            laws: statutesOf(corpus, v).map((s) => ({ href: compareHref({ bill: v.id, law: s.id }), label: labelOf(s) })),
+          })),
+          touches: touches.map((s) => ({ id: s.id, name: nameOf(s) })),
+          single: versions.length === 1,
+        };
+      }),
+    }));
+  const options = corpus.documents.map((d) => ({ id: d.id, label: `${nameOf(d)} — ${labelOf(d)}` }));
+  return { pageTitle: 'Bills in the corpus', sessions, statutes, options };
+}
+
+/** @route GET /compare?old=ID&new=ID | ?bill=ID&law=ID [&view=inline] — and GET /print?…[&changes=only] */
+function showCompare(ctx: ServerContext, page: 'compare' | 'print'): RequestHandler {
+  return async (req, res) => {
+    const request = readComparisonRequest(req);
+    const view = page === 'print' ? 'print' : req.query['view'] === 'inline' ? 'inline' : 'side';
+    const changesOnly = page === 'print' && req.query['changes'] === 'only';
+    const key = `${page}|${view}|${changesOnly}|${ctx.keyOf(request)}`;
+    let html = ctx.pages.get(key);
+    if (!html) {
+      const comparison = await ctx.compare(request);
+      html = ctx.views.render(page, compareModel(ctx, comparison, request, view, changesOnly));
+      ctx.pages.set(key, html);
+    }
+    res.type('html').send(html);
+  };
+}
+
+function compareModel(ctx: ServerContext, comparison: Comparison, request: ComparisonRequest, view: 'side' | 'inline' | 'print', changesOnly: boolean) {
+  const { alignment, old, new: next } = comparison;
+  const section = old.entry?.kind === 'statute' ? old.entry.section : undefined;
+  const model = buildCompareModel(alignment, { ...(section ? { section } : {}), changesOnly });
+  const here = (extra: Record<string, string | undefined>, route = '/compare') => compareHref({ ...queryOf(request), ...extra }, route);
+  const viewParam = view === 'inline' ? 'inline' : undefined;
+  return {
+    pageTitle: `${next.name}: ${next.label} compared with ${old.label}`,
+    old: { id: old.id, name: old.name, label: old.label },
+    new: { id: next.id, name: next.name, label: next.label },
+    baselines: baselinesOf(ctx, comparison, request, viewParam),
+    views: [
+      { href: here({ view: undefined }), label: 'Side by side', current: view === 'side' },
+      { href: here({ view: 'inline' }), label: 'Inline redline', current: view === 'inline' },
+    ],
+    inline: view === 'inline',
+    permalink: here({ view: viewParam }),
+    printHref: here({ view: undefined }, '/print'),
+    printChangesHref: here({ view: undefined, changes: 'only' }, '/print'),
+    printAllHref: here({ view: undefined }, '/print'),
+    jsonHref: here({ view: undefined }, '/api/compare'),
+    changesOnly,
+    notice: alignment.notice,
+    messages: alignment.messages.map((m) => m.reason),
+    ...model,
+    nothingChanged: model.changes.length === 0,
+  };
+}
+
+/** One-click links to compare the same new text with another baseline. */
+function baselinesOf(ctx: ServerContext, comparison: Comparison, request: ComparisonRequest, view: string | undefined) {
+  const bill = comparison.new.entry;
+  if (!bill || bill.kind !== 'bill') return [];
+  const links = versionsOf(ctx.corpus, bill)
+    .filter((v) => v.id !== bill.id)
+    .map((v) => ({
+      href: compareHref({ old: v.id, new: bill.id, view }),
+      label: labelOf(v),
+      current: request.mode === 'versions' && request.old === v.id,
+    }));
+  for (const law of statutesOf(ctx.corpus, bill)) {
+    links.push({ href: compareHref({ bill: bill.id, law: law.id, view }), label: labelOf(law), current: request.mode === 'law' && request.old === law.id });
+  }
+  return links;
+}
+
+/** @route GET /upload — paste or upload two texts. */
+function showUpload(ctx: ServerContext): RequestHandler {
+  return (_req, res) => {
+    res.type('html').send(ctx.views.render('upload', { pageTitle: 'Compare your own texts', limit: formatLimit(ctx.options.maxBodyBytes) }));
+  };
+}
+
+/** @route POST /upload — store both texts, then redirect to their comparison. */
+function acceptUpload(ctx: ServerContext): RequestHandler {
+  return async (req, res) => {
+    const files = (req.files ?? {}) as Record<string, Express.Multer.File[] | undefined>;
+    const body = (req.body ?? {}) as Record<string, unknown>;
+    const sides = (['old', 'new'] as const).map((side) => {
+      const file = files[`${side}File`]?.[0];
+      const text = typeof body[`${side}Text`] === 'string' ? (body[`${side}Text`] as string) : '';
+      const chosen = file && file.size > 0 ? file : undefined;
+      const bytes = chosen ? chosen.buffer : Buffer.from(text, 'utf8');
+      const name = chosen ? path.basename(chosen.originalname) : `${side} text`;
+      if (!chosen && !text.trim()) {
+        throw new HttpError(400, `the ${side} text is empty: paste it or choose a file`);
+      }
+      decodeInput(bytes, name, { maxBytes: ctx.options.maxBodyBytes });
+      return { bytes, name };
+    });
+    const chosen = typeof body['format'] === 'string' && FORMATS.has(body['format'] as SourceFormat) ? (body['format'] as SourceFormat) : undefined;
+    const format = chosen ?? formatFromNames(sides.map((s) => s.name));
+    const [oldId, newId] = await Promise.all(sides.map((s) => ctx.store.put(s.bytes)));
+    res.redirect(303, compareHref({ old: oldId!, new: newId!, format }));
+  };
+}
+
+/** @route GET /api/documents — the corpus as JSON. */
+function listDocuments(ctx: ServerContext): RequestHandler {
+  return (_req, res) => {
+    const documents = ctx.corpus.documents.map((entry) => ({
+      id: entry.id,
+      title: entry.title,
+      jurisdiction: entry.jurisdiction,
+      kind: entry.kind,
+      ...(entry.measure ? { measure: entry.measure } : {}),
+      ...(entry.session ? { session: entry.session } : {}),
+      ...(entry.stage ? { stage: entry.stage } : {}),
+      ...(entry.date ? { date: entry.date } : {}),
+      versions: versionsOf(ctx.corpus, entry).map((v) => ({ id: v.id, stage: v.stage ?? null, date: v.date ?? null })),
+      touches: entry.touches ?? [],
+    }));
+    res.json({ documents });
+  };
+}
+
+/** @route GET /api/compare?old=ID&new=ID | ?bill=ID&law=ID — `renderJson` of the alignment. */
+function compareApi(ctx: ServerContext): RequestHandler {
+  return async (req, res) => {
+    const request = readComparisonRequest(req);
+    const key = `json|${ctx.keyOf(request)}`;
+    let json = ctx.pages.get(key);
+    if (!json) {
+      json = renderJson((await ctx.compare(request)).alignment);
+      ctx.pages.set(key, json);
+    }
+    res.type('json').send(json);
+  };
+}
+
+/** @route POST /api/compare — JSON `{"old": text, "new": text}` or multipart files `old`, `new`. */
+function compareTextsApi(ctx: ServerContext): RequestHandler {
+  return async (req, res) => {
+    const files = (req.files ?? {}) as Record<string, Express.Multer.File[] | undefined>;
+    const body = (req.body ?? {}) as Record<string, unknown>;
+    const input = (side: 'old' | 'new') => {
+      const file = files[side]?.[0];
+      if (file) return { bytes: new Uint8Array(file.buffer), file: path.basename(file.originalname) || side };
+      const text = body[side];
+      if (typeof text !== 'string') {
+        throw new HttpError(400, `send both texts: JSON {"old": "…", "new": "…"} or multipart files named old and new (the ${side} text is missing)`);
+      }
+      return { bytes: new Uint8Array(Buffer.from(text, 'utf8')), file: side };
+    };
+    const format = typeof body['format'] === 'string' && FORMATS.has(body['format'] as SourceFormat) ? (body['format'] as SourceFormat) : undefined;
+    const alignment = await ctx.compareTexts(input('old'), input('new'), format);
+    res.type('json').send(renderJson(alignment));
+  };
+}
+
+/** Reads `old`/`new` or `bill`/`law` (and `format`) from the query; ids are only looked up later. */
+function readComparisonRequest(req: Request): ComparisonRequest {
+  const q = req.query as Record<string, unknown>;
+  const one = (name: string): string | undefined => {
+    const value = q[name];
+    if (value === undefined) return undefined;
+    if (typeof value !== 'string' || !value || value.length > 200) throw new HttpError(400, `the ${name} parameter must be one document id`);
+    return value;
+  };
+  const format = one('format');
+  const formatOption = format && FORMATS.has(format as SourceFormat) ? { format: format as SourceFormat } : {};
+  const bill = one('bill');
+  const law = one('law');
+  if (bill !== undefined || law !== undefined) {
+    if (!bill || !law) throw new HttpError(400, 'compare a bill with the law it amends as ?bill=ID&law=ID');
+    return { mode: 'law', old: law, new: bill, ...formatOption };
+  }
+  const old = one('old');
+  const next = one('new');
+  if (!old || !next) throw new HttpError(400, 'name two documents to compare: ?old=ID&new=ID (or ?bill=ID&law=ID)');
+  return { mode: 'versions', old, new: next, ...formatOption };
+}
+
+function queryOf(request: ComparisonRequest): Record<string, string | undefined> {
+  const ids = request.mode === 'law' ? { bill: request.new, law: request.old } : { old: request.old, new: request.new };
+  return { ...ids, format: request.format };
+}
+
+/** `/compare?old=…&new=…`, parameters in a fixed order, empty ones left out. */
+export function compareHref(params: Record<string, string | undefined>, route = '/compare'): string {
+  const order = ['old', 'new', 'bill', 'law', 'format', 'view', 'changes'];
+  const search = new URLSearchParams();
+  for (const key of order) {
+    const value = params[key];
+    if (value) search.set(key, value);
+  }
+  return `${route}?${search.toString()}`;
+}
+
+function formatFromNames(names: string[]): SourceFormat | undefined {
+  const formats = new Set(
+    names.map((name) => (/\.(md|markdown)$/i.test(name) ? 'markdown' : /\.(xml|caml|lob)$/i.test(name) ? 'caml' : /\.txt$/i.test(name) ? 'text' : undefined)),
+  );
+  const [only] = formats;
+  return formats.size === 1 && only ? only : undefined;
+}

@@ -1,0 +1,96 @@
+/**
+ * What the routes share: the corpus, the upload store, the worker pool, the templates and the
+ * caches. `compare` resolves two ids and aligns them in a worker, once per pair of ids: the
+ * result (or the promise of it, so concurrent requests share one run) is kept in an LRU.
+ * Both corpus documents and uploads are immutable (uploads are named by their hash), so a
+ * cached comparison never goes stale.
+ */
+import type { Corpus } from '../corpus/index.js';
+import type { Alignment, SourceFormat } from '../types.js';
+import { resolveDocument, type ResolvedDocument } from './documents.js';
+import type { DiffInput } from './diff-task.js';
+import { LruCache } from './lru.js';
+import type { DiffPool } from './pool.js';
+import type { UploadStore } from './store.js';
+import type { Views } from './views.js';
+
+/** Two documents named by id: `versions` compares `old` with `new`; `law` a bill (`new`) with a statute (`old`). */
+export interface ComparisonRequest {
+  mode: 'versions' | 'law';
+  old: string;
+  new: string;
+  format?: SourceFormat;
+}
+
+/** A document as the pages name it (its bytes are not kept). */
+export type DocumentInfo = Omit<ResolvedDocument, 'bytes'>;
+
+export interface Comparison {
+  alignment: Alignment;
+  old: DocumentInfo;
+  new: DocumentInfo;
+}
+
+export interface ServerOptions {
+  maxBodyBytes: number;
+  diffBudgetMs: number;
+}
+
+export interface ServerContext {
+  corpus: Corpus;
+  store: UploadStore;
+  pool: DiffPool;
+  views: Views;
+  options: ServerOptions;
+  /** Rendered pages and JSON by request key. */
+  pages: LruCache<string, string>;
+  keyOf(request: ComparisonRequest): string;
+  compare(request: ComparisonRequest): Promise<Comparison>;
+  compareTexts(old: DiffInput, next: DiffInput, format?: SourceFormat): Promise<Alignment>;
+}
+
+export function createContext(parts: Pick<ServerContext, 'corpus' | 'store' | 'pool' | 'views' | 'options'>): ServerContext {
+  const comparisons = new LruCache<string, Promise<Comparison>>(64);
+  const keyOf = (r: ComparisonRequest) => `${r.mode}|${r.old}|${r.new}|${r.format ?? ''}`;
+  const run = async (request: ComparisonRequest): Promise<Comparison> => {
+    const [old, next] = await Promise.all([resolveDocument(parts, request.old), resolveDocument(parts, request.new)]);
+    const alignment = await parts.pool.run({
+      mode: request.mode,
+      old: { bytes: old.bytes, file: old.id },
+      new: { bytes: next.bytes, file: next.id },
+      budget: parts.options.diffBudgetMs,
+      maxBytes: parts.options.maxBodyBytes,
+      ...(request.format ? { format: request.format } : {}),
+    });
+    const info = ({ bytes: _bytes, ...rest }: ResolvedDocument): DocumentInfo => rest;
+    return { alignment, old: info(old), new: info(next) };
+  };
+  return {
+    ...parts,
+    pages: new LruCache<string, string>(256),
+    keyOf,
+    compare(request) {
+      const key = keyOf(request);
+      let pending = comparisons.get(key);
+      if (!pending) {
+        pending = run(request);
+        comparisons.set(key, pending);
+        // A failure (unknown id, timeout) is not cached: the next request tries again.
+        pending.catch(() => {
+          if (comparisons.peek(key) === pending) comparisons.delete(key);
+        });
+      }
+      return pending;
+    },
+    compareTexts(old, next, format) {
+      return parts.pool.run({
+        mode: 'versions',
+        old,
+        new: next,
+        budget: parts.options.diffBudgetMs,
+        maxBytes: parts.options.maxBodyBytes,
+        ...(format ? { format } : {}),
+      });
+    },
+  };
+}

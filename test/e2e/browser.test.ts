@@ -1,0 +1,173 @@
+/**
+ * End-to-end tests in a real Chromium (Debian's /usr/bin/chromium). They fail, never skip,
+ * when the browser is missing: CI installs it with `apt-get install -y chromium`.
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { createRequire } from 'node:module';
+import type { AddressInfo } from 'node:net';
+import type { Server } from 'node:http';
+import { expect } from 'chai';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { closeApp, createApp } from '../../src/server/app.js';
+
+const CHROMIUM = '/usr/bin/chromium';
+const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
+
+describe('e2e/browser', function () {
+  this.timeout(60_000);
+  let browser: Browser;
+  let server: Server;
+  let base: string;
+  let storeDir: string;
+  let app: ReturnType<typeof createApp>;
+  let page: Page;
+
+  before(async () => {
+    if (!fs.existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: install it with apt-get install -y chromium`);
+    storeDir = fs.mkdtempSync(path.join(os.tmpdir(), 'billdiff-e2e-'));
+    app = createApp({ storeDir });
+    server = await new Promise((resolve) => {
+      const s = app.listen(0, '127.0.0.1', () => resolve(s));
+    });
+    base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    });
+  });
+
+  after(async () => {
+    await browser?.close();
+    await new Promise((resolve) => (server ? server.close(resolve) : resolve(undefined)));
+    if (app) await closeApp(app);
+    if (storeDir) fs.rmSync(storeDir, { recursive: true, force: true });
+  });
+
+  let consoleErrors: string[];
+
+  /** A fresh page; axe-core is injected inline, so the a11y test alone bypasses the CSP. */
+  async function open(options: { bypassCSP?: boolean } = {}): Promise<Page> {
+    await page?.context().close();
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, ...options });
+    page = await context.newPage();
+    // No page of ours may fail to load a resource or break its CSP.
+    page.on('console', (message) => {
+      if (message.type() === 'error') consoleErrors.push(message.text());
+    });
+    return page;
+  }
+
+  beforeEach(async () => {
+    consoleErrors = [];
+    await open();
+  });
+  afterEach(async () => {
+    await page?.context().close();
+    expect(consoleErrors).to.deep.equal([]);
+  });
+
+  /** Runs axe-core and returns the serious and critical violations. */
+  async function seriousViolations(): Promise<string[]> {
+    await page.addScriptTag({ path: AXE });
+    const results = (await page.evaluate(() => (window as unknown as { axe: { run: () => Promise<unknown> } }).axe.run())) as {
+      violations: Array<{ id: string; impact: string; nodes: Array<{ target: string[] }> }>;
+    };
+    return results.violations
+      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+      .map((v) => `${v.id} (${v.impact}): ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(', ')}`);
+  }
+
+  it('should go from the corpus to a comparison, follow a change, and switch baseline', async () => {
+    await page.goto(`${base}/`);
+    await expect(await page.locator('h1').textContent()).to.equal('Bills in the corpus');
+    await page.locator('a', { hasText: 'changes from Amended in Assembly, March 5, 2026' }).click();
+    await page.waitForURL(/\/compare\?old=ca-ab1656-2025-amended-assembly&new=ca-ab1656-2025-amended-senate/);
+    // Switch the baseline to the introduced version.
+    await page.getByRole('navigation', { name: 'Change the baseline' }).getByRole('link', { name: 'Introduced, January 29, 2026' }).click();
+    await page.waitForURL(/old=ca-ab1656-2025-introduced&new=ca-ab1656-2025-amended-senate/);
+    expect(await page.locator('.baseline .relative').textContent()).to.contain('Changes relative to: Introduced, January 29, 2026');
+
+    const citations = await page.locator('.change-list .citation').allTextContents();
+    expect(citations).to.include.members(['§ 1050(d)', '§ 1050(g)(2)', '§ 1050(g)(3)', '§ 1050(g)(4)']);
+    expect(await page.locator('.change-list li', { hasText: '§ 1050(g)(4)' }).textContent()).to.contain('added');
+
+    await page.locator('.change-list a', { hasText: '§ 1050(g)(4)' }).click();
+    await page.waitForFunction(() => location.hash === '#c-sec1/s1050/g/4');
+    const row = page.locator('[id="c-sec1/s1050/g/4"]');
+    expect(await row.isVisible()).to.equal(true);
+    expect(await row.evaluate((el) => {
+      const r = el.getBoundingClientRect();
+      return r.top >= 0 && r.top < window.innerHeight;
+    })).to.equal(true);
+    expect(await row.locator('td.new ins').first().textContent()).to.contain('In a case involving human trafficking');
+
+    // Keyboard: n moves to the next change.
+    await page.keyboard.press('n');
+    await page.waitForFunction(() => location.hash !== '#c-sec1/s1050/g/4');
+    expect(await page.evaluate(() => location.hash)).to.equal('#c-sec1/s1050/i');
+
+    // Current law as the baseline.
+    await page.getByRole('link', { name: 'current Penal Code 1050' }).click();
+    await page.waitForURL(/bill=ca-ab1656-2025-amended-senate&law=ca-penal-code-1050/);
+    expect(await page.locator('.baseline .relative').textContent()).to.contain('Changes relative to: current Penal Code 1050');
+  });
+
+  it('should print to a PDF of several pages', async () => {
+    await page.goto(`${base}/print?old=ca-ab1656-2025-introduced&new=ca-ab1656-2025-amended-senate`);
+    await page.emulateMedia({ media: 'print' });
+    const pdf = await page.pdf({ format: 'Letter' });
+    expect(pdf.subarray(0, 4).toString('latin1')).to.equal('%PDF');
+    const pages = pdf.toString('latin1').match(/\/Type\s*\/Page\b(?!s)/g) ?? [];
+    expect(pages.length).to.be.greaterThan(2);
+  });
+
+  it('should show hostile texts literally, run no script and fetch nothing from them', async () => {
+    const hostile = [
+      '(a) <script>alert(1)</script>',
+      '(b) "><img src=x onerror=alert(1)>',
+      "(c) {{constructor.constructor('alert(1)')()}}",
+      '(d) [x](javascript:alert(1))',
+    ].join('\n\n');
+    const dialogs: string[] = [];
+    const strayRequests: string[] = [];
+    page.on('dialog', async (dialog) => {
+      dialogs.push(dialog.message());
+      await dialog.dismiss();
+    });
+    page.on('request', (request) => {
+      if (!request.url().startsWith(base)) strayRequests.push(request.url());
+      else if (/\/x$/.test(new URL(request.url()).pathname)) strayRequests.push(request.url());
+    });
+    await page.goto(`${base}/upload`);
+    await page.getByLabel('Paste the old text').fill('(a) Plain text.');
+    await page.getByLabel('Paste the new text').fill(hostile);
+    await page.getByRole('button', { name: 'Compare' }).click();
+    await page.waitForURL(/\/compare\?old=u%3A[0-9a-f]{64}&new=u%3A[0-9a-f]{64}/);
+    const text = await page.locator('table.clauses').innerText();
+    expect(text).to.contain('<script>alert(1)</script>');
+    expect(text).to.contain('"><img src=x onerror=alert(1)>');
+    expect(text).to.contain("{{constructor.constructor('alert(1)')()}}");
+    expect(text).to.contain('[x](javascript:alert(1))');
+    expect(await page.locator('main img, main script').count()).to.equal(0);
+    await page.goto(`${page.url()}&view=inline`);
+    await page.waitForTimeout(200);
+    expect(dialogs).to.deep.equal([]);
+    expect(strayRequests).to.deep.equal([]);
+  });
+
+  it('should have no serious or critical accessibility violations', async () => {
+    await open({ bypassCSP: true });
+    for (const url of [
+      '/',
+      '/compare?old=ca-ab1656-2025-introduced&new=ca-ab1656-2025-amended-senate',
+      '/compare?old=ca-ab1656-2025-introduced&new=ca-ab1656-2025-amended-senate&view=inline',
+      '/print?old=ca-ab1656-2025-introduced&new=ca-ab1656-2025-amended-senate',
+      '/upload',
+    ]) {
+      await page.goto(base + url);
+      expect(await seriousViolations(), url).to.deep.equal([]);
+    }
+  });
+});
