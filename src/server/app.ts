@@ -29,7 +29,7 @@ export interface AppOptions {
   storeDir?: string;
   /**
    * Largest request body (and largest document), in bytes.
-   * @default 5242880 (5 MiB)
+   * @default 33554432 (32 MiB: a 20 MB omnibus fits)
    */
   maxBodyBytes?: number;
   /**
@@ -51,7 +51,7 @@ export const publicDir = path.join(packageRoot, 'public');
 
 export const defaultAppOptions: Required<Omit<AppOptions, 'storeDir'>> = {
   corpusDir: path.join(packageRoot, 'bills'),
-  maxBodyBytes: 5 * 1024 * 1024,
+  maxBodyBytes: 32 * 1024 * 1024,
   diffBudgetMs: 5000,
   workers: 2,
 };
