@@ -60,6 +60,8 @@ interface Context {
   deleted: AlignedPair[];
   inserted: AlignedPair[];
   sources: Map<AlignedPair, Content>;
+  /** Moved-candidates that stand for a clause's own line only (their subclauses are rows of their own). */
+  lineOnly: Set<AlignedPair>;
 }
 
 /**
@@ -82,6 +84,7 @@ export function alignTrees(oldTree: Root, newTree: Root, options: AlignOptions =
       deleted: [],
       inserted: [],
       sources: new Map(),
+      lineOnly: new Set(),
     };
     const pairs = alignSequences(oldTree.children, newTree.children, ctx);
     findMoves(ctx);
@@ -377,8 +380,17 @@ function alignLines(olds: Content[], news: Content[], ctx: Context): AlignedPair
     if (oldNode && newNode && oldNum !== newNum) pair.redesignated = true;
     if (changed) pair.words = row.changes;
     if (row.coarse) pair.coarse = true;
+    // A line deleted or inserted whole may turn out to have moved (findMoves).
+    if (pair.status === 'deleted' && row.oldRows.length === 1 && oldNode) register(ctx.deleted, pair, oldNode, ctx);
+    if (pair.status === 'inserted' && newNode) register(ctx.inserted, pair, newNode, ctx);
     return pair;
   });
+}
+
+function register(list: AlignedPair[], pair: AlignedPair, node: Content, ctx: Context): void {
+  list.push(pair);
+  ctx.sources.set(pair, node);
+  ctx.lineOnly.add(pair);
 }
 
 /** A clause and every clause under it, in reading order. */
@@ -452,10 +464,10 @@ function makePair(oldNode: Content, newNode: Content, ctx: Context): AlignedPair
 /** Deleted and inserted clauses with the same words are one clause moved. */
 function findMoves(ctx: Context): void {
   if (!ctx.deleted.length || !ctx.inserted.length) return;
+  const keyFor = (pair: AlignedPair, node: Content) => (ctx.lineOnly.has(pair) ? rowBody(node) : keyOf(node, ctx));
   const byKey = new Map<string, AlignedPair[]>();
   for (const pair of ctx.deleted) {
-    const node = ctx.sources.get(pair)!;
-    const key = keyOf(node, ctx);
+    const key = keyFor(pair, ctx.sources.get(pair)!);
     if (countWords(key) < 4) continue; // too short to call a move
     const list = byKey.get(key) ?? [];
     list.push(pair);
@@ -463,20 +475,32 @@ function findMoves(ctx: Context): void {
   }
   for (const pair of ctx.inserted) {
     const node = ctx.sources.get(pair)!;
-    const list = byKey.get(keyOf(node, ctx));
+    const list = byKey.get(keyFor(pair, node));
     const from = list?.shift();
     if (!from) continue;
     const oldNode = ctx.sources.get(from)!;
-    const matched = makePair(oldNode, node, ctx);
+    const lineOnly = ctx.lineOnly.has(pair) || ctx.lineOnly.has(from);
+    const matched = lineOnly ? linePair(oldNode, node, ctx) : makePair(oldNode, node, ctx);
     from.status = 'moved';
     from.movedTo = matched.new?.id ?? '';
+    delete from.words;
     pair.status = 'moved';
     pair.old = matched.old;
     pair.movedFrom = matched.old?.id ?? '';
-    pair.children = matched.children;
+    if (!lineOnly) pair.children = matched.children;
     if (matched.words) pair.words = matched.words;
+    else delete pair.words;
     if (matched.redesignated) pair.redesignated = true;
   }
+}
+
+/** Two clauses' own lines, without their subclauses. */
+function linePair(oldNode: Content, newNode: Content, ctx: Context): AlignedPair {
+  const pair: AlignedPair = { status: 'modified', old: side(oldNode), new: side(newNode), children: [] };
+  const { words } = wordsOf(oldNode, newNode, ctx);
+  if (words) pair.words = words;
+  if (pair.old?.num?.value !== pair.new?.num?.value) pair.redesignated = true;
+  return pair;
 }
 
 function countTreeWords(tree: Root): number {

@@ -23,11 +23,12 @@ export function linearRows(pairs: AlignedPair[], depth = 0, out: LinearRow[] = [
 
 /** The word changes of one pair's own line. */
 export function rowChanges(pair: AlignedPair): WordChange[] {
+  // A move shows whole at both places: struck where it was, inserted where it went.
+  if (pair.status === 'moved' && pair.movedTo !== undefined) return pair.old?.text ? [{ op: 'delete', value: pair.old.text }] : [];
+  if (pair.status === 'moved' && pair.movedFrom !== undefined) return pair.new?.text ? [{ op: 'insert', value: pair.new.text }] : [];
   if (pair.words) return pair.words;
-  const onlyOld = pair.status === 'deleted' || (pair.status === 'moved' && pair.movedTo !== undefined);
-  const onlyNew = pair.status === 'inserted' || (pair.status === 'moved' && pair.movedFrom !== undefined);
-  if (onlyOld) return pair.old?.text ? [{ op: 'delete', value: pair.old.text }] : [];
-  if (onlyNew) return pair.new?.text ? [{ op: 'insert', value: pair.new.text }] : [];
+  if (pair.status === 'deleted') return pair.old?.text ? [{ op: 'delete', value: pair.old.text }] : [];
+  if (pair.status === 'inserted') return pair.new?.text ? [{ op: 'insert', value: pair.new.text }] : [];
   const text = pair.new?.text ?? pair.old?.text ?? '';
   return text ? [{ op: 'equal', value: text }] : [];
 }
