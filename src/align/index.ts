@@ -1,4 +1,3 @@
-import { diffArrays } from 'diff';
 import type {
   AlignedPair,
   Alignment,
@@ -13,7 +12,11 @@ import type {
 import { diagnostic } from '../util/errors.js';
 import { childClauses, rowBody, rowText, subtreeBody } from './clause-text.js';
 import { rankOf } from '../parse/designation.js';
+import { diffKeys } from './sequence.js';
 import { bagOf, dice, type Bag } from './similarity.js';
+
+/** Characters of a subtree read for its word bag (the bag itself stops at 600 words). */
+const BAG_WORDS_HINT = 8000;
 import { countWords, diffClauseWords, diffRows, type WordDiffOptions } from './words.js';
 
 /** Options for `alignTrees`. */
@@ -54,7 +57,8 @@ interface Context {
   deadline: number;
   overBudget: boolean;
   pairing: boolean;
-  keys: Map<Content, string>;
+  keys: Map<Content, number>;
+  interned: Map<string, number>;
   bags: Map<Content, Bag>;
   rowBags: Map<Content, Bag>;
   deleted: AlignedPair[];
@@ -79,6 +83,7 @@ export function alignTrees(oldTree: Root, newTree: Root, options: AlignOptions =
       overBudget: false,
       pairing,
       keys: new Map(),
+      interned: new Map(),
       bags: new Map(),
       rowBags: new Map(),
       deleted: [],
@@ -96,11 +101,13 @@ export function alignTrees(oldTree: Root, newTree: Root, options: AlignOptions =
   const messages: Diagnostic[] = [];
   let notice: string | undefined;
   let replaced = false;
-  const oldWords = countTreeWords(oldTree);
-  const newWords = countTreeWords(newTree);
+  // Counting every word costs a pass over both texts: only when the deletions could be most of it.
+  const mayBeGutted = summary.wordsDeleted * 10 > countTreeChars(oldTree);
+  const oldWords = mayBeGutted ? countTreeWords(oldTree) : 0;
+  const newWords = mayBeGutted ? countTreeWords(newTree) : 0;
   const kept = Math.max(0, oldWords - summary.wordsDeleted);
   const share = kept / Math.max(1, Math.max(oldWords, newWords));
-  if (oldWords >= 40 && newWords >= 40 && share < settings.gutThreshold) {
+  if (mayBeGutted && oldWords >= 40 && newWords >= 40 && share < settings.gutThreshold) {
     ({ pairs, ctx } = run(false));
     summary = summarize(pairs);
     replaced = true;
@@ -133,19 +140,37 @@ function info(tree: Root): DocumentInfo {
   return out;
 }
 
-function keyOf(node: Content, ctx: Context): string {
+/**
+ * A clause's content key: its own words and its subclauses' keys, designations left out, so a
+ * renumbered clause keeps its key. Interned to a small number, bottom-up, once per node: no
+ * subtree text is ever concatenated, and keys compare as integers.
+ */
+function keyOf(node: Content, ctx: Context): number {
   let key = ctx.keys.get(node);
   if (key === undefined) {
-    key = subtreeBody(node).join('\n');
+    const children = childClauses(node);
+    key = internKey(rowBody(node), children.map((c) => keyOf(c, ctx)), ctx);
     ctx.keys.set(node, key);
   }
   return key;
 }
 
+/** The key a clause with these words and these subclause keys has. */
+function internKey(body: string, childKeys: number[], ctx: Context): number {
+  const text = childKeys.length ? `${body}\u0000${childKeys.join(',')}` : body;
+  let id = ctx.interned.get(text);
+  if (id === undefined) {
+    id = ctx.interned.size;
+    ctx.interned.set(text, id);
+  }
+  return id;
+}
+
+/** Words of a clause's subtree, designations left out, for similarity (bounded: see bagOf). */
 function bag(node: Content, ctx: Context): Bag {
   let b = ctx.bags.get(node);
   if (!b) {
-    b = bagOf(keyOf(node, ctx));
+    b = bagOf(subtreeBody(node, [], BAG_WORDS_HINT).join('\n'));
     ctx.bags.set(node, b);
   }
   return b;
@@ -159,7 +184,7 @@ function similarity(a: Content, b: Content, ctx: Context): number {
   const whole = dice(bag(a, ctx), bag(b, ctx));
   const rowA = rowBody(a);
   const rowB = rowBody(b);
-  if (countWords(rowA) < 3 || countWords(rowB) < 3 || (rowA === keyOf(a, ctx) && rowB === keyOf(b, ctx))) return whole;
+  if (countWords(rowA) < 3 || countWords(rowB) < 3 || (!childClauses(a).length && !childClauses(b).length)) return whole;
   return Math.max(whole, dice(rowBag(a, rowA, ctx), rowBag(b, rowB, ctx)));
 }
 
@@ -178,10 +203,7 @@ function alignSequences(olds: Content[], news: Content[], ctx: Context): Aligned
   if (!olds.length && !news.length) return out;
   const oldKeys = olds.map((n) => keyOf(n, ctx));
   const newKeys = news.map((n) => keyOf(n, ctx));
-  const parts = diffArrays(oldKeys, newKeys, { maxEditLength: 4000 }) ?? [
-    { value: oldKeys, removed: true, added: false, count: oldKeys.length },
-    { value: newKeys, added: true, removed: false, count: newKeys.length },
-  ];
+  const parts = diffKeys(oldKeys, newKeys);
   let i = 0;
   let j = 0;
   let gapOld: Content[] = [];
@@ -192,7 +214,7 @@ function alignSequences(olds: Content[], news: Content[], ctx: Context): Aligned
     gapNew = [];
   };
   for (const part of parts) {
-    const n = part.count ?? part.value.length;
+    const n = part.count;
     if (part.removed) {
       gapOld.push(...olds.slice(i, i + n));
       i += n;
@@ -443,17 +465,34 @@ function wordsOf(oldNode: Content, newNode: Content, ctx: Context): { words?: Wo
 }
 
 function makePair(oldNode: Content, newNode: Content, ctx: Context): AlignedPair {
-  const children = alignSequences(childClauses(oldNode), childClauses(newNode), ctx);
+  if (keyOf(oldNode, ctx) === keyOf(newNode, ctx)) return samePair(oldNode, newNode, ctx);
+  return finishPair(oldNode, newNode, alignSequences(childClauses(oldNode), childClauses(newNode), ctx), ctx);
+}
+
+/**
+ * Two clauses with the same content key: the same words and the same subclauses in the same
+ * order, designations aside. Their subclauses pair one to one, with no search.
+ */
+function samePair(oldNode: Content, newNode: Content, ctx: Context): AlignedPair {
+  const olds = childClauses(oldNode);
+  const news = childClauses(newNode);
+  return finishPair(oldNode, newNode, olds.map((c, k) => samePair(c, news[k]!, ctx)), ctx);
+}
+
+/**
+ * A pair's status: `redesignated` when only its designation changed, `unchanged` when nothing
+ * in it did, else `modified` (with `words` when its own line changed; a clause changed only
+ * in its subclauses carries no words and is not counted itself).
+ */
+function finishPair(oldNode: Content, newNode: Content, children: AlignedPair[], ctx: Context): AlignedPair {
   const { words, coarse } = wordsOf(oldNode, newNode, ctx);
   const oldNum = oldNode.type === 'level' ? oldNode.num?.value : undefined;
   const newNum = newNode.type === 'level' ? newNode.num?.value : undefined;
   const renumbered = oldNum !== newNum;
-  const bodySame = rowBody(oldNode) === rowBody(newNode);
   const childrenSame = children.every((c) => c.status === 'unchanged');
-  let status: AlignedPair['status'];
-  if (bodySame && childrenSame) status = renumbered ? 'redesignated' : 'unchanged';
-  else if (bodySame && !renumbered && children.every((c) => c.status === 'unchanged' || c.status === 'redesignated')) status = 'redesignated';
-  else status = 'modified';
+  let status: AlignedPair['status'] = 'modified';
+  if (childrenSame && !words) status = 'unchanged';
+  else if (childrenSame && renumbered && rowBody(oldNode) === rowBody(newNode)) status = 'redesignated';
   const pair: AlignedPair = { status, old: side(oldNode), new: side(newNode), children };
   if (renumbered) pair.redesignated = true;
   if (words) pair.words = words;
@@ -464,11 +503,13 @@ function makePair(oldNode: Content, newNode: Content, ctx: Context): AlignedPair
 /** Deleted and inserted clauses with the same words are one clause moved. */
 function findMoves(ctx: Context): void {
   if (!ctx.deleted.length || !ctx.inserted.length) return;
-  const keyFor = (pair: AlignedPair, node: Content) => (ctx.lineOnly.has(pair) ? rowBody(node) : keyOf(node, ctx));
-  const byKey = new Map<string, AlignedPair[]>();
+  const keyFor = (pair: AlignedPair, node: Content) => (ctx.lineOnly.has(pair) ? internKey(rowBody(node), [], ctx) : keyOf(node, ctx));
+  const byKey = new Map<number, AlignedPair[]>();
   for (const pair of ctx.deleted) {
-    const key = keyFor(pair, ctx.sources.get(pair)!);
-    if (countWords(key) < 4) continue; // too short to call a move
+    const node = ctx.sources.get(pair)!;
+    const key = keyFor(pair, node);
+    const words = ctx.lineOnly.has(pair) ? countWords(rowBody(node)) : subtreeBody(node, [], 4).reduce((n, line) => n + countWords(line), 0);
+    if (words < 4) continue; // too short to call a move
     const list = byKey.get(key) ?? [];
     list.push(pair);
     byKey.set(key, list);
@@ -501,6 +542,17 @@ function linePair(oldNode: Content, newNode: Content, ctx: Context): AlignedPair
   if (words) pair.words = words;
   if (pair.old?.num?.value !== pair.new?.num?.value) pair.redesignated = true;
   return pair;
+}
+
+/** Characters of a tree's text: a cheap bound (a word takes at least two, with its space). */
+function countTreeChars(tree: Root): number {
+  let n = 0;
+  const walk = (node: Content): void => {
+    n += rowText(node).length;
+    for (const child of childClauses(node)) walk(child);
+  };
+  tree.children.forEach(walk);
+  return n;
 }
 
 function countTreeWords(tree: Root): number {

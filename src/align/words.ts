@@ -359,6 +359,13 @@ function replaceWhole(oldText: string, newText: string): WordChange[] {
 
 /** Number of words in a text. */
 export function countWords(value: string): number {
-  const m = value.match(/\S+/g);
-  return m ? m.length : 0;
+  let n = 0;
+  let inWord = false;
+  for (let i = 0; i < value.length; i++) {
+    const c = value.charCodeAt(i);
+    const space = c === 32 || c === 10 || c === 9 || c === 13 || c === 12 || c === 11 || c === 0xa0;
+    if (!space && !inWord) n++;
+    inWord = !space;
+  }
+  return n;
 }

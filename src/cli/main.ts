@@ -83,7 +83,7 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
     const color = options.color ?? (format === 'terminal' && Boolean(io.stdout.isTTY) && !outputPath && io.env['NO_COLOR'] === undefined);
     const rendered =
       format === 'json'
-        ? renderJson(alignment)
+        ? renderJson(alignment, { indent: io.stdout.isTTY && !outputPath ? 2 : 0 })
         : format === 'html'
           ? renderHtml(alignment)
           : format === 'terminal'

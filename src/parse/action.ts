@@ -25,6 +25,7 @@ const TYPES: Record<string, ActionType> = {
  * Returns `undefined` for anything else, so ordinary sentences are never mistaken for one.
  */
 export function parseAction(text: string): Action | undefined {
+  if (!/^[SCAPDT]/.test(text)) return undefined;
   const subject = SUBJECT.exec(text);
   if (!subject) return undefined;
   const verb = VERB.exec(text);

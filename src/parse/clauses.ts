@@ -102,7 +102,8 @@ export function parseClauses(doc: SourceDocument, options: ClauseOptions = {}): 
     const current = top();
     for (const kind of interpretations(value, style)) {
       const rank = rankOf(kind);
-      const sibling = [...stack].reverse().find((o) => o.rank === rank);
+      let sibling: Open | undefined;
+      for (let k = stack.length - 1; k >= 0 && !sibling; k--) if (stack[k]!.rank === rank) sibling = stack[k];
       let score: number;
       if (sibling) {
         score = follows(sibling.level.num?.value ?? '', value, kind) ? 3 : 1;

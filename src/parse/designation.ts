@@ -20,17 +20,12 @@ import type { LevelKind } from '../types.js';
 /** Drafting style: the name a rung gets, and the rungs' order. */
 export type Style = 'ca' | 'us';
 
-/** Rank of each enumerated kind under a section, outermost first. */
-const ORDER: LevelKind[] = ['subdivision', 'paragraph', 'subparagraph', 'clause', 'subclause', 'item', 'subitem'];
-
 export function rankOf(kind: LevelKind): number {
-  const k = kind === 'subsection' ? 'subdivision' : kind;
-  const at = ORDER.indexOf(k);
-  if (at !== -1) return 10 + at;
-  return STRUCTURAL_RANK[kind] ?? 0;
+  return RANK[kind];
 }
 
-const STRUCTURAL_RANK: Partial<Record<LevelKind, number>> = {
+/** Structural rungs above the section, then the section, then the enumerated rungs from 10. */
+const RANK: Record<LevelKind, number> = {
   division: 1,
   title: 2,
   subtitle: 3,
@@ -41,6 +36,14 @@ const STRUCTURAL_RANK: Partial<Record<LevelKind, number>> = {
   article: 8,
   billSection: 8.5,
   section: 9,
+  subdivision: 10,
+  subsection: 10,
+  paragraph: 11,
+  subparagraph: 12,
+  clause: 13,
+  subclause: 14,
+  item: 15,
+  subitem: 16,
 };
 
 /** A designation read at the start of a text. */
@@ -69,6 +72,18 @@ const ROMAN_UPPER = /^(?=[IVXLC])M{0,3}(C[MD]|D?C{0,3})(X[CL]|L?X{0,3})(I[XV]|V?
 
 /** The kinds a designation value could be, most likely first. */
 export function interpretations(value: string, style: Style): LevelKind[] {
+  const key = `${style}:${value}`;
+  let kinds = interpretationCache.get(key);
+  if (!kinds) {
+    kinds = interpret(value, style);
+    if (interpretationCache.size < 10_000) interpretationCache.set(key, kinds);
+  }
+  return kinds;
+}
+
+const interpretationCache = new Map<string, LevelKind[]>();
+
+function interpret(value: string, style: Style): LevelKind[] {
   const sub: LevelKind = style === 'us' ? 'subsection' : 'subdivision';
   if (/^\d/.test(value)) return ['paragraph'];
   const base = value.split('.')[0]!;
@@ -149,6 +164,8 @@ export interface SectionDesignation extends LeadingDesignation {
  * or a bare section number (`1050.`, `7284.6.`) when the caller says a section may start here.
  */
 export function readSectionDesignation(text: string, allowBareNumber: boolean): SectionDesignation | undefined {
+  // Most lines open with "(": none of these patterns can match them.
+  if (text.charCodeAt(0) === 40) return undefined;
   let m = BILL_SECTION.exec(text);
   if (m) {
     // "Section 1050 of the Penal Code" is an instruction, not a designation: the number must end in a period.
