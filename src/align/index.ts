@@ -476,7 +476,7 @@ function makePair(oldNode: Content, newNode: Content, ctx: Context): AlignedPair
 function samePair(oldNode: Content, newNode: Content, ctx: Context): AlignedPair {
   const olds = childClauses(oldNode);
   const news = childClauses(newNode);
-  return finishPair(oldNode, newNode, olds.map((c, k) => samePair(c, news[k]!, ctx)), ctx);
+  return finishPair(oldNode, newNode, olds.map((c, k) => samePair(c, news[k]!, ctx)), ctx, true);
 }
 
 /**
@@ -484,8 +484,10 @@ function samePair(oldNode: Content, newNode: Content, ctx: Context): AlignedPair
  * in it did, else `modified` (with `words` when its own line changed; a clause changed only
  * in its subclauses carries no words and is not counted itself).
  */
-function finishPair(oldNode: Content, newNode: Content, children: AlignedPair[], ctx: Context): AlignedPair {
-  const { words, coarse } = wordsOf(oldNode, newNode, ctx);
+function finishPair(oldNode: Content, newNode: Content, children: AlignedPair[], ctx: Context, sameBody = false): AlignedPair {
+  const sameNum = (oldNode.type === 'level' ? oldNode.num?.text : undefined) === (newNode.type === 'level' ? newNode.num?.text : undefined);
+  // Same content key and same designation: the same line, no word diff to run.
+  const { words, coarse } = sameBody && sameNum && oldNode.type === newNode.type ? {} : wordsOf(oldNode, newNode, ctx);
   const oldNum = oldNode.type === 'level' ? oldNode.num?.value : undefined;
   const newNum = newNode.type === 'level' ? newNode.num?.value : undefined;
   const renumbered = oldNum !== newNum;
