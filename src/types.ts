@@ -17,7 +17,7 @@ export interface Position {
 }
 
 /** Input formats the readers understand. */
-export type SourceFormat = 'text' | 'markdown' | 'caml';
+export type SourceFormat = 'text' | 'markdown' | 'caml' | 'federal';
 
 /** Which text of a marked-up CAML bill version to read. */
 export type MarksMode = 'printed' | 'before';

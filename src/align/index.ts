@@ -102,7 +102,8 @@ export function alignTrees(oldTree: Root, newTree: Root, options: AlignOptions =
   let notice: string | undefined;
   let replaced = false;
   // Counting every word costs a pass over both texts: only when the deletions could be most of it.
-  const mayBeGutted = summary.wordsDeleted * 10 > countTreeChars(oldTree);
+  // (A comparison cut short by its budget looks gutted, but is not: it keeps its warning instead.)
+  const mayBeGutted = !ctx.overBudget && summary.wordsDeleted * 10 > countTreeChars(oldTree);
   const oldWords = mayBeGutted ? countTreeWords(oldTree) : 0;
   const newWords = mayBeGutted ? countTreeWords(newTree) : 0;
   const kept = Math.max(0, oldWords - summary.wordsDeleted);
@@ -390,8 +391,9 @@ function alignLines(olds: Content[], news: Content[], ctx: Context): AlignedPair
     const oldNode = row.oldRows.length ? oldNodes[row.oldRows[0]!] : undefined;
     const newNode = row.newRow !== undefined ? newNodes[row.newRow] : undefined;
     const pair: AlignedPair = { status: 'modified', children: [] };
-    if (oldNode) pair.old = side(oldNode);
-    if (newNode) pair.new = side(newNode);
+    // A line of a restructured block shows the part of each clause that falls on it.
+    if (oldNode) pair.old = { ...side(oldNode), text: joinOps(row.changes, 'insert') };
+    if (newNode) pair.new = { ...side(newNode), text: joinOps(row.changes, 'delete') };
     const changed = row.changes.some((c) => c.op !== 'equal');
     const oldNum = oldNode?.type === 'level' ? oldNode.num?.value : undefined;
     const newNum = newNode?.type === 'level' ? newNode.num?.value : undefined;
@@ -407,6 +409,16 @@ function alignLines(olds: Content[], news: Content[], ctx: Context): AlignedPair
     if (pair.status === 'inserted' && newNode) register(ctx.inserted, pair, newNode, ctx);
     return pair;
   });
+}
+
+/** One side's text of a line of word changes: everything but the other side's runs. */
+function joinOps(changes: WordChange[], leaveOut: WordChange['op']): string {
+  return changes
+    .filter((c) => c.op !== leaveOut)
+    .map((c) => c.value)
+    .join('')
+    .replace(/\s+/g, ' ')
+    .trim();
 }
 
 function register(list: AlignedPair[], pair: AlignedPair, node: Content, ctx: Context): void {

@@ -353,6 +353,7 @@ function toChanges(runs: Run[]): WordChange[] {
 function replaceWhole(oldText: string, newText: string): WordChange[] {
   const out: WordChange[] = [];
   if (oldText) out.push({ op: 'delete', value: oldText });
+  if (oldText && newText) out.push({ op: 'equal', value: ' ' });
   if (newText) out.push({ op: 'insert', value: newText });
   return out;
 }

@@ -80,7 +80,7 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
     }
 
     const format = options.format ?? (io.stdout.isTTY && !outputPath ? 'terminal' : 'wdiff');
-    const color = options.color ?? (format === 'terminal' && Boolean(io.stdout.isTTY) && !outputPath && io.env['NO_COLOR'] === undefined);
+    const color = options.color ?? (format === 'terminal' && Boolean(io.stdout.isTTY) && !outputPath && !io.env['NO_COLOR']);
     const rendered =
       format === 'json'
         ? renderJson(alignment, { indent: io.stdout.isTTY && !outputPath ? 2 : 0 })

@@ -41,7 +41,7 @@ export function parseAction(text: string): Action | undefined {
     const commencing = /commencing with Section (\d+(?:\.\d+)*[a-z]?)/.exec(text);
     sections = commencing ? [commencing[1]!] : [];
   }
-  const code = /\b(?:of|to)\s+the\s+((?:[A-Z][\w&]*\s+)*?Code)\b/.exec(text)?.[1];
+  const code = /\b(?:of|to)\s+the\s+((?:[A-Z][\w&]*\s+(?:and\s+)?)*?Code)\b/.exec(text)?.[1];
   const action: Action = { type: 'action', value: text, action: TYPES[verb[1]!] ?? 'other', sections };
   if (code) action.code = code;
   return action;

@@ -24,6 +24,8 @@ export interface ClauseOptions {
 /** A block's text from some offset on, with its place. */
 interface Segment {
   text: string;
+  /** Flattened text split here before a section number: it opens a section. */
+  section?: boolean;
   start: Point;
   end: Point;
   block: Block;
@@ -157,7 +159,7 @@ export function parseClauses(doc: SourceDocument, options: ClauseOptions = {}): 
     };
 
     // Section-level designation.
-    const allowBare = segment.block.role === 'sectionNum' || afterAction || (atBlockStart && looksLikeSectionStart(text, stack.length === 0));
+    const allowBare = segment.block.role === 'sectionNum' || segment.section === true || afterAction || (atBlockStart && looksLikeSectionStart(text, stack.length === 0));
     const section = readSectionDesignation(text, allowBare);
     if (section) {
       const end = shiftPoint(start, section.text.length);
@@ -210,10 +212,25 @@ export function parseClauses(doc: SourceDocument, options: ClauseOptions = {}): 
     // Flattened text: the next designation that starts a sentence begins a new clause.
     let rest: Segment | undefined;
     if (flattened && text) {
-      const split = findInlineSplit(text, choose, afterAction || Boolean(opened));
+      const nextSection = (value: string) => {
+        for (let k = stack.length - 1; k >= 0; k--) {
+          const level = stack[k]!.level;
+          if (level.kind === 'section' && level.num) return sectionAfter(level.num.value, value);
+        }
+        return false;
+      };
+      let { index: split, section: opensSection } = findInlineSplit(text, choose, nextSection);
+      // A quoted chapter's heading runs straight into its first section: "… Authorities 7284. This chapter …".
+      if (opened && rankOf(opened.kind) < rankOf('section') && opened.kind !== 'billSection') {
+        const first = /\s(\d+(?:\.\d+)*[a-z]?)\.\s(?=[A-Z“"(])/.exec(text);
+        if (first && (split < 0 || first.index < split)) {
+          split = first.index + 1;
+          opensSection = true;
+        }
+      }
       if (split > 0) {
         const tail = text.slice(split);
-        rest = { ...segment, text: tail, start: shiftPoint(start, split) };
+        rest = { ...segment, text: tail, start: shiftPoint(start, split), section: opensSection };
         text = text.slice(0, split).trimEnd();
       }
     }
@@ -322,20 +339,45 @@ function isCapsHeading(text: string): boolean {
   return letters.length >= 3 && text.length <= 160 && letters === letters.toUpperCase();
 }
 
-const INLINE = /(?<=[.:;]["”’)]?\s+)(?:\((?:[a-z]{1,4}|[A-Z]{1,4}|\d{1,4}(?:\.\d{1,3})?)\)\s|(?:SEC\.|SECTION)\s+\d+\.\s)/g;
+const INLINE = /(?<=[.:;]["”’)]?\s+)(?:\((?:[a-z]{1,4}|[A-Z]{1,4}|\d{1,4}(?:\.\d{1,3})?)\)\s|(?:SEC\.|SECTION)\s+\d+\.\s|(\d+(?:\.\d+)+|\d{3,})\.\s(?=[A-Z(“"]))/g;
 
-/** Where flattened text starts its next clause: a designation after a sentence end that continues a list. */
-function findInlineSplit(text: string, choose: (value: string) => { score: number }, allowSection: boolean): number {
+/**
+ * Where flattened text starts its next clause: a designation after a sentence end that continues
+ * a list, a bill section, or the next section number of a quoted chapter. `section` says the
+ * clause there opens with a bare section number.
+ */
+function findInlineSplit(
+  text: string,
+  choose: (value: string) => { score: number },
+  nextSection: (value: string) => boolean,
+): { index: number; section: boolean } {
   INLINE.lastIndex = 0;
   let m: RegExpExecArray | null;
   while ((m = INLINE.exec(text))) {
     const token = m[0];
-    if (token.startsWith('SEC') && allowSection !== undefined) return m.index;
-    const value = token.trim().slice(1, -1);
-    if (choose(value).score >= 2) return m.index;
+    if (m[1] !== undefined) {
+      if (nextSection(m[1])) return { index: m.index, section: true };
+      continue;
+    }
+    if (token.startsWith('SEC')) return { index: m.index, section: false };
+    if (choose(token.trim().slice(1, -1)).score >= 2) return { index: m.index, section: false };
   }
   const section = /(?<=\bto read:\s+)\d+(?:\.\d+)*[a-z]?\.\s/.exec(text);
-  return section ? section.index : -1;
+  return section ? { index: section.index, section: true } : { index: -1, section: false };
+}
+
+/** Does section `next` come after section `prev` (7284.2 after 7284; 7284.10 after 7284.8)? */
+function sectionAfter(prev: string, next: string): boolean {
+  const a = prev.split('.').map(Number);
+  const b = next.split('.').map(Number);
+  if (a.some(Number.isNaN) || b.some(Number.isNaN)) return false;
+  if (b[0]! - a[0]! > 50 || b[0]! < a[0]!) return false;
+  for (let i = 0; i < Math.max(a.length, b.length); i++) {
+    const x = a[i] ?? 0;
+    const y = b[i] ?? 0;
+    if (x !== y) return y > x;
+  }
+  return false;
 }
 
 function idPart(kind: LevelKind, value: string): string {

@@ -34,7 +34,8 @@ const RANK: Record<LevelKind, number> = {
   chapter: 6,
   subchapter: 7,
   article: 8,
-  billSection: 8.5,
+  // A bill's own sections hold the quoted law, chapters and all: they rank above everything quoted.
+  billSection: 0.5,
   section: 9,
   subdivision: 10,
   subsection: 10,

@@ -2,6 +2,7 @@ import type { MarksMode, ParsedDocument, SourceDocument, SourceFormat } from '..
 import { parseClauses, type ClauseOptions } from './clauses.js';
 import { decodeInput, detectFormat, type InputOptions } from './input.js';
 import { readCaml } from './read-caml.js';
+import { readFederal } from './read-federal.js';
 import { readMarkdown } from './read-markdown.js';
 import { readText } from './read-text.js';
 
@@ -23,6 +24,8 @@ export function readDocument(input: string | Uint8Array, file: string, options: 
   switch (format) {
     case 'caml':
       return readCaml(text, file, { marks: options.marks });
+    case 'federal':
+      return readFederal(text, file).source;
     case 'markdown':
       return readMarkdown(text, file);
     default:
@@ -32,7 +35,15 @@ export function readDocument(input: string | Uint8Array, file: string, options: 
 
 /** Reads an input and parses it into a clause tree, with every diagnostic found on the way. */
 export function parseDocument(input: string | Uint8Array, file: string, options: ParseOptions = {}): ParsedDocument {
-  const source = readDocument(input, file, options);
+  const text = typeof input === 'string' ? input : decodeInput(input, file, options);
+  if ((options.format ?? detectFormat(file, text)) === 'federal') {
+    // Federal XML carries its structure in its elements: the reader builds the tree itself.
+    const { tree, source, messages } = readFederal(text, file);
+    tree.data = { ...tree.data, file, format: 'federal' };
+    if (source.title) tree.data.title = source.title;
+    return { tree, source, messages };
+  }
+  const source = readDocument(text, file, options);
   const { tree, messages } = parseClauses(source, options);
   tree.data = { file, format: source.format };
   if (source.title) tree.data.title = source.title;

@@ -1,6 +1,7 @@
 import type { SourceFormat } from '../types.js';
 import { BilldiffError } from '../util/errors.js';
 import { LineIndex } from '../util/position.js';
+import { isFederalXml } from './read-federal.js';
 
 /** Limits on what a reader accepts. */
 export interface InputOptions {
@@ -18,10 +19,10 @@ export const defaultInputOptions: Required<InputOptions> = { maxBytes: 32 * 1024
  * too large, binary, or not UTF-8 (with the line and column of the first bad byte).
  */
 export function decodeInput(bytes: Uint8Array, file: string, options: InputOptions = {}): string {
-  const { maxBytes } = { ...defaultInputOptions, ...options };
+  const maxBytes = options.maxBytes ?? defaultInputOptions.maxBytes;
   if (bytes.length > maxBytes) {
     throw new BilldiffError(
-      `input is ${formatBytes(bytes.length)}, more than the ${formatBytes(maxBytes)} billdiff reads (raise it with --max-size)`,
+      `input too large: ${formatBytes(bytes.length)}, more than the ${formatBytes(maxBytes)} billdiff reads (raise it with --max-size)`,
       { file, code: 'too-large' },
     );
   }
@@ -51,9 +52,8 @@ export function decodeInput(bytes: Uint8Array, file: string, options: InputOptio
 export function detectFormat(file: string, text: string): SourceFormat {
   const lower = file.toLowerCase();
   if (/\.(md|markdown)$/.test(lower)) return 'markdown';
-  if (/\.(xml|lob|caml)$/.test(lower)) return 'caml';
-  const head = text.slice(0, 512).trimStart();
-  if (head.startsWith('<?xml') || /^<caml:/.test(head)) return 'caml';
+  const head = text.slice(0, 4096).trimStart();
+  if (/\.(xml|lob|caml)$/.test(lower) || head.startsWith('<')) return isFederalXml(head) ? 'federal' : 'caml';
   return 'text';
 }
 

@@ -1,0 +1,35 @@
+import { expect } from 'chai';
+
+describe('api', () => {
+  describe('#index', () => {
+    it('should expose exactly the documented public surface', async () => {
+      // Pinned from src/index.ts; a change to the public API must change this list on purpose.
+      expect(Object.keys(await import('../src/index.js')).sort()).to.deep.equal([
+        'BilldiffError',
+        'alignTrees',
+        'compareBillToLaw',
+        'decodeInput',
+        'defaultAlignOptions',
+        'defaultWordDiffOptions',
+        'describeVersion',
+        'detectFormat',
+        'diffClauseWords',
+        'diffRows',
+        'formatDiagnostic',
+        'isBilldiffError',
+        'linearRows',
+        'loadCorpus',
+        'parseAction',
+        'parseClauses',
+        'parseDocument',
+        'readDocument',
+        'renderHtml',
+        'renderJson',
+        'renderTerminal',
+        'renderWdiff',
+        'rowChanges',
+        'summarize',
+      ]);
+    });
+  });
+});

@@ -1,0 +1,34 @@
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { expect } from 'chai';
+import { repoRoot } from '../helpers/paths.js';
+
+// Needs `npm run build` first (the test script builds before mocha).
+describe('cli/bin', () => {
+  it('should run the built bin/billdiff.js for real: exit 1 and the wdiff on stdout', function () {
+    this.timeout(15000);
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'billdiff-bin-'));
+    try {
+      // Synthetic, written for this test, not real law.
+      fs.writeFileSync(path.join(dir, 'old.txt'), '(a) The old text.\n(b) Same.\n');
+      fs.writeFileSync(path.join(dir, 'new.txt'), '(a) The new text.\n(b) Same.\n');
+      const result = spawnSync(process.execPath, [path.join(repoRoot, 'bin', 'billdiff.js'), 'old.txt', 'new.txt'], {
+        cwd: dir,
+        encoding: 'utf8',
+        env: { ...process.env, NO_COLOR: '1' },
+      });
+      expect(result.stderr).to.equal('');
+      expect(result.stdout).to.equal('(a) The [-old-] {+new+} text.\n(b) Same.\n');
+      expect(result.status).to.equal(1);
+
+      const missing = spawnSync(process.execPath, [path.join(repoRoot, 'bin', 'billdiff.js'), 'nope.txt', 'new.txt'], { cwd: dir, encoding: 'utf8' });
+      expect(missing.status).to.equal(2);
+      expect(missing.stderr).to.match(/^nope\.txt:1:1: /);
+      expect(missing.stderr).to.not.match(/\n\s+at /);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
