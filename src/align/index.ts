@@ -16,7 +16,7 @@ import { diffKeys } from './sequence.js';
 import { bagOf, dice, type Bag } from './similarity.js';
 
 /** Characters of a subtree read for its word bag (the bag itself stops at 600 words). */
-const BAG_WORDS_HINT = 8000;
+const BAG_SAMPLE_CHARS = 8000;
 import { countWords, diffClauseWords, diffRows, type WordDiffOptions } from './words.js';
 
 /** Options for `alignTrees`. */
@@ -167,11 +167,33 @@ function internKey(body: string, childKeys: number[], ctx: Context): number {
   return id;
 }
 
+/**
+ * Lines of a subtree for its word bag: all of a small one; of a large one (a title of an
+ * omnibus), lines taken evenly across it, so its bag speaks for the whole and not its opening.
+ */
+function sampleBody(node: Content): string[] {
+  const lines = subtreeBody(node, [], BAG_SAMPLE_CHARS * 8);
+  const total = lines.reduce((n, l) => n + l.length, 0);
+  if (total <= BAG_SAMPLE_CHARS) return lines;
+  const step = total / BAG_SAMPLE_CHARS;
+  const out: string[] = [];
+  let next = 0;
+  let at = 0;
+  for (const line of lines) {
+    if (at >= next) {
+      out.push(line);
+      next += step * line.length;
+    }
+    at += line.length;
+  }
+  return out;
+}
+
 /** Words of a clause's subtree, designations left out, for similarity (bounded: see bagOf). */
 function bag(node: Content, ctx: Context): Bag {
   let b = ctx.bags.get(node);
   if (!b) {
-    b = bagOf(subtreeBody(node, [], BAG_WORDS_HINT).join('\n'));
+    b = bagOf(sampleBody(node).join('\n'));
     ctx.bags.set(node, b);
   }
   return b;
@@ -182,7 +204,12 @@ function bag(node: Content, ctx: Context): Bag {
  * (so that a clause is not paired by the subclauses it gained), else their whole subtrees'.
  */
 function similarity(a: Content, b: Content, ctx: Context): number {
-  const whole = dice(bag(a, ctx), bag(b, ctx));
+  let whole = dice(bag(a, ctx), bag(b, ctx));
+  // A title, part or section that keeps its designation is the same unit, however rewritten
+  // (a word sample of a large title can miss what it kept): it pairs unless a better match exists.
+  if (a.type === 'level' && b.type === 'level' && a.kind === b.kind && rankOf(a.kind) < rankOf('subdivision') && a.num && a.num.value === b.num?.value) {
+    whole = Math.max(whole, ctx.options.pairThreshold + 0.05);
+  }
   const rowA = rowBody(a);
   const rowB = rowBody(b);
   if (countWords(rowA) < 3 || countWords(rowB) < 3 || (!childClauses(a).length && !childClauses(b).length)) return whole;
