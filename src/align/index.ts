@@ -207,13 +207,24 @@ function similarity(a: Content, b: Content, ctx: Context): number {
   let whole = dice(bag(a, ctx), bag(b, ctx));
   // A title, part or section that keeps its designation is the same unit, however rewritten
   // (a word sample of a large title can miss what it kept): it pairs unless a better match exists.
-  if (a.type === 'level' && b.type === 'level' && a.kind === b.kind && rankOf(a.kind) < rankOf('subdivision') && a.num && a.num.value === b.num?.value) {
-    whole = Math.max(whole, ctx.options.pairThreshold + 0.05);
+  // A unit with the same heading is the same unit too.
+  if (a.type === 'level' && b.type === 'level' && a.kind === b.kind && rankOf(a.kind) < rankOf('subdivision')) {
+    const sameNum = a.num !== undefined && a.num.value === b.num?.value;
+    const headings = sameHeading(a.heading, b.heading);
+    if ((sameNum && (headings >= 0.3 || whole >= 0.2)) || headings >= 0.8) whole = Math.max(whole, ctx.options.pairThreshold + 0.05);
   }
   const rowA = rowBody(a);
   const rowB = rowBody(b);
   if (countWords(rowA) < 3 || countWords(rowB) < 3 || (!childClauses(a).length && !childClauses(b).length)) return whole;
   return Math.max(whole, dice(rowBag(a, rowA, ctx), rowBag(b, rowB, ctx)));
+}
+
+/** How alike two headings are, letter case aside (enrolled bills print them in capitals). */
+function sameHeading(a: string | undefined, b: string | undefined): number {
+  if (!a || !b) return 0;
+  const x = bagOf(a);
+  const y = bagOf(b);
+  return x.size >= 2 && y.size >= 2 ? dice(x, y) : 0;
 }
 
 function rowBag(node: Content, row: string, ctx: Context): Bag {
@@ -359,7 +370,10 @@ function alignGap(olds: Content[], news: Content[], ctx: Context): AlignedPair[]
   let pendingOld: Content[] = [];
   let pendingNew: Content[] = [];
   const flush = () => {
-    if (pendingOld.length && pendingNew.length && ctx.pairing) {
+    // Sections and larger units are never read as one text with their neighbours: an unpaired one
+    // is deleted or inserted whole (and may yet be found moved).
+    const units = pendingOld.some(isUnit) || pendingNew.some(isUnit);
+    if (pendingOld.length && pendingNew.length && ctx.pairing && !units) {
       const linear = alignLines(pendingOld, pendingNew, ctx);
       if (linear) out.push(...linear);
       else out.push(...pendingOld.map((c) => onlyOld(c, ctx)), ...pendingNew.map((c) => onlyNew(c, ctx)));
@@ -473,22 +487,33 @@ function side(node: Content): PairSide {
   return s;
 }
 
+/**
+ * A clause only in the old text, with its subclauses. It and each section or larger unit inside
+ * it are candidates for a move (a section of a title that was struck may reappear elsewhere).
+ */
 function onlyOld(node: Content, ctx: Context, top = true): AlignedPair {
-  const pair: AlignedPair = { status: 'deleted', old: side(node), children: childClauses(node).map((c) => onlyOld(c, ctx, false)) };
-  if (top) {
+  const pair: AlignedPair = { status: 'deleted', old: side(node), children: [] };
+  if (top || isUnit(node)) {
     ctx.deleted.push(pair);
     ctx.sources.set(pair, node);
   }
+  pair.children = childClauses(node).map((c) => onlyOld(c, ctx, false));
   return pair;
 }
 
 function onlyNew(node: Content, ctx: Context, top = true): AlignedPair {
-  const pair: AlignedPair = { status: 'inserted', new: side(node), children: childClauses(node).map((c) => onlyNew(c, ctx, false)) };
-  if (top) {
+  const pair: AlignedPair = { status: 'inserted', new: side(node), children: [] };
+  if (top || isUnit(node)) {
     ctx.inserted.push(pair);
     ctx.sources.set(pair, node);
   }
+  pair.children = childClauses(node).map((c) => onlyNew(c, ctx, false));
   return pair;
+}
+
+/** A section or a larger unit (title, part, chapter …). */
+function isUnit(node: Content): boolean {
+  return node.type === 'level' && rankOf(node.kind) <= rankOf('section');
 }
 
 function wordsOf(oldNode: Content, newNode: Content, ctx: Context): { words?: WordChange[]; coarse?: boolean } {
@@ -555,11 +580,81 @@ function findMoves(ctx: Context): void {
     list.push(pair);
     byKey.set(key, list);
   }
+  // A unit that moves takes its subclauses with it: they are not matched again on their own.
+  const taken = new Set<AlignedPair>();
+  const take = (pair: AlignedPair) => {
+    taken.add(pair);
+    pair.children.forEach(take);
+  };
+  const unmatched: AlignedPair[] = [];
   for (const pair of ctx.inserted) {
+    if (taken.has(pair)) continue;
     const node = ctx.sources.get(pair)!;
     const list = byKey.get(keyFor(pair, node));
-    const from = list?.shift();
-    if (!from) continue;
+    let from = list?.shift();
+    while (from && taken.has(from)) from = list?.shift();
+    if (!from) {
+      unmatched.push(pair);
+      continue;
+    }
+    take(from);
+    take(pair);
+    markMoved(from, pair, ctx);
+  }
+  // Sections and larger units moved and amended on the way (a reorganised title) are found by
+  // their words: candidates share rare words, and the best one above the threshold is taken.
+  const olds = ctx.deleted.filter((p) => !taken.has(p) && isMoveUnit(ctx.sources.get(p)!, p, ctx));
+  const news = unmatched.filter((p) => !taken.has(p) && isMoveUnit(ctx.sources.get(p)!, p, ctx));
+  if (!olds.length || !news.length || olds.length * news.length > 25_000_000) return;
+  const df = new Map<string, number>();
+  for (const p of [...olds, ...news]) for (const w of bag(ctx.sources.get(p)!, ctx).counts.keys()) df.set(w, (df.get(w) ?? 0) + 1);
+  const index = new Map<string, AlignedPair[]>();
+  for (const p of news) {
+    let n = 0;
+    for (const w of bag(ctx.sources.get(p)!, ctx).counts.keys()) {
+      if ((df.get(w) ?? 0) > 6 || n >= 40) continue;
+      n++;
+      const list = index.get(w) ?? [];
+      list.push(p);
+      index.set(w, list);
+    }
+  }
+  for (const from of olds) {
+    if (taken.has(from)) continue;
+    const oldBag = bag(ctx.sources.get(from)!, ctx);
+    const votes = new Map<AlignedPair, number>();
+    for (const w of oldBag.counts.keys()) for (const p of index.get(w) ?? []) if (!taken.has(p)) votes.set(p, (votes.get(p) ?? 0) + 1);
+    let best: AlignedPair | undefined;
+    let bestScore = 0.5;
+    for (const [p, v] of votes) {
+      if (v < 2) continue;
+      const oldNode = ctx.sources.get(from)!;
+      const newNode = ctx.sources.get(p)!;
+      let score = dice(oldBag, bag(newNode, ctx));
+      if (oldNode.type === 'level' && newNode.type === 'level' && sameHeading(oldNode.heading, newNode.heading) >= 0.8) score = Math.max(score, 0.5);
+      if (score >= bestScore) {
+        best = p;
+        bestScore = score;
+      }
+    }
+    if (best) {
+      take(from);
+      take(best);
+      markMoved(from, best, ctx);
+    }
+  }
+}
+
+/** Big enough, and of a rank, to be worth looking for elsewhere by its words. */
+function isMoveUnit(node: Content, pair: AlignedPair, ctx: Context): boolean {
+  if (ctx.lineOnly.has(pair) || node.type !== 'level') return false;
+  return rankOf(node.kind) <= rankOf('section') && subtreeBody(node, [], 400).join(' ').length >= 200;
+}
+
+/** The deleted `from` and the inserted `pair` are one clause, moved. */
+function markMoved(from: AlignedPair, pair: AlignedPair, ctx: Context): void {
+  {
+    const node = ctx.sources.get(pair)!;
     const oldNode = ctx.sources.get(from)!;
     const lineOnly = ctx.lineOnly.has(pair) || ctx.lineOnly.has(from);
     const matched = lineOnly ? linePair(oldNode, node, ctx) : makePair(oldNode, node, ctx);
@@ -607,8 +702,9 @@ export function summarize(pairs: AlignedPair[]): Summary {
   const s: Summary = { unchanged: 0, modified: 0, inserted: 0, deleted: 0, moved: 0, redesignated: 0, wordsInserted: 0, wordsDeleted: 0 };
   const walk = (pair: AlignedPair) => {
     if (pair.status === 'moved') {
-      // A move is reported at both places; count it once, at its new place.
+      // A move is reported at both places; count it once, at its new place, with what changed there.
       if (pair.movedFrom !== undefined) s.moved++;
+      else return;
     } else if (pair.status === 'modified' && !pair.words) {
       // A clause changed only below its own line (a subsection whose paragraph changed) is
       // counted at the paragraph, not again at every clause above it.

@@ -12,13 +12,20 @@ export interface LinearRow {
  * (kept + deleted) and the new text (kept + inserted) both complete. A moved clause shows as
  * deleted at its old place and inserted at its new one.
  */
-export function linearRows(pairs: AlignedPair[], depth = 0, out: LinearRow[] = []): LinearRow[] {
+export function linearRows(pairs: AlignedPair[], depth = 0, out: LinearRow[] = [], only?: 'old' | 'new'): LinearRow[] {
   for (const pair of pairs) {
-    const changes = rowChanges(pair);
+    // Inside a moved clause, each place shows one side only: the old text where it was, the new where it went.
+    const side = only ?? (pair.status === 'moved' ? (pair.movedTo !== undefined ? 'old' : 'new') : undefined);
+    const changes = side ? wholeSide(pair, side) : rowChanges(pair);
     if (changes.length) out.push({ pair, depth, changes });
-    linearRows(pair.children, depth + 1, out);
+    linearRows(pair.children, depth + 1, out, side);
   }
   return out;
+}
+
+function wholeSide(pair: AlignedPair, side: 'old' | 'new'): WordChange[] {
+  const text = side === 'old' ? pair.old?.text : pair.new?.text;
+  return text ? [{ op: side === 'old' ? 'delete' : 'insert', value: text }] : [];
 }
 
 /** The word changes of one pair's own line. */
