@@ -21,11 +21,17 @@ export interface DiffTask {
   maxBytes: number;
   /** The inputs' format, when the user chose one; detected otherwise. */
   format?: SourceFormat;
+  /**
+   * `json`: answer with the rendered JSON text instead of the alignment, so that a large result
+   * is serialised in the worker and crosses to the main thread as one string.
+   */
+  render?: 'json';
 }
 
 /** A worker's answer: the alignment, or the user-facing error it met. */
 export type DiffReply =
   | { ok: true; alignment: Alignment }
+  | { ok: true; json: string }
   | {
       ok: false;
       error: { message: string; code?: BilldiffErrorCode; file?: string; place?: Position; internal?: boolean };

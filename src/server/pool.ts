@@ -24,7 +24,7 @@ export const defaultDiffPoolOptions: Required<DiffPoolOptions> = { size: 2, hard
 
 interface Job {
   task: DiffTask;
-  resolve: (alignment: Alignment) => void;
+  resolve: (result: Alignment | string) => void;
   reject: (error: Error) => void;
 }
 
@@ -66,8 +66,17 @@ export class DiffPool {
 
   /** Runs a task on the first free worker; rejects with a BilldiffError on bad input or timeout. */
   run(task: DiffTask): Promise<Alignment> {
+    return this.#submit({ ...task, render: undefined }) as Promise<Alignment>;
+  }
+
+  /** Like `run`, but the worker renders the JSON itself (no large object graph to copy back). */
+  runJson(task: DiffTask): Promise<string> {
+    return this.#submit({ ...task, render: 'json' }) as Promise<string>;
+  }
+
+  #submit(task: DiffTask): Promise<Alignment | string> {
     if (this.#closed) return Promise.reject(new Error('the diff pool is closed'));
-    return new Promise<Alignment>((resolve, reject) => {
+    return new Promise<Alignment | string>((resolve, reject) => {
       this.#queue.push({ task, resolve, reject });
       this.#dispatch();
     });
@@ -134,7 +143,7 @@ export class DiffPool {
     clearTimeout(slot.timer);
     slot.job = undefined;
     if (job) {
-      if (reply.ok) job.resolve(reply.alignment);
+      if (reply.ok) job.resolve('json' in reply ? reply.json : reply.alignment);
       else if (reply.error.internal) job.reject(new Error(reply.error.message));
       else job.reject(new BilldiffError(reply.error.message, reply.error));
     }

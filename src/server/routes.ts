@@ -240,8 +240,7 @@ function compareTextsApi(ctx: ServerContext): RequestHandler {
       return { bytes: new Uint8Array(Buffer.from(text, 'utf8')), file: side };
     };
     const format = typeof body['format'] === 'string' && FORMATS.has(body['format'] as SourceFormat) ? (body['format'] as SourceFormat) : undefined;
-    const alignment = await ctx.compareTexts(input('old'), input('new'), format);
-    res.type('json').send(renderJson(alignment));
+    res.type('json').send(await ctx.compareTextsJson(input('old'), input('new'), format));
   };
 }
 

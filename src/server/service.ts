@@ -47,6 +47,8 @@ export interface ServerContext {
   keyOf(request: ComparisonRequest): string;
   compare(request: ComparisonRequest): Promise<Comparison>;
   compareTexts(old: DiffInput, next: DiffInput, format?: SourceFormat): Promise<Alignment>;
+  /** The same comparison, answered as the JSON text `renderJson` makes (rendered in the worker). */
+  compareTextsJson(old: DiffInput, next: DiffInput, format?: SourceFormat): Promise<string>;
 }
 
 export function createContext(parts: Pick<ServerContext, 'corpus' | 'store' | 'pool' | 'views' | 'options'>): ServerContext {
@@ -81,6 +83,16 @@ export function createContext(parts: Pick<ServerContext, 'corpus' | 'store' | 'p
         });
       }
       return pending;
+    },
+    compareTextsJson(old, next, format) {
+      return parts.pool.runJson({
+        mode: 'versions',
+        old,
+        new: next,
+        budget: parts.options.diffBudgetMs,
+        maxBytes: parts.options.maxBodyBytes,
+        ...(format ? { format } : {}),
+      });
     },
     compareTexts(old, next, format) {
       return parts.pool.run({

@@ -6,6 +6,7 @@ import { parentPort } from 'node:worker_threads';
 import { alignTrees } from '../align/index.js';
 import { compareBillToLaw } from '../align/law.js';
 import { parseDocument } from '../parse/index.js';
+import { renderJson } from '../render/json.js';
 import { isBilldiffError } from '../util/errors.js';
 import type { DiffReply, DiffTask } from './diff-task.js';
 
@@ -17,7 +18,7 @@ export function runDiffTask(task: DiffTask): DiffReply {
       task.mode === 'law'
         ? compareBillToLaw(parse(task.new), parse(task.old), { budget: task.budget })
         : alignTrees(parse(task.old).tree, parse(task.new).tree, { budget: task.budget });
-    return { ok: true, alignment };
+    return task.render === 'json' ? { ok: true, json: renderJson(alignment) } : { ok: true, alignment };
   } catch (error) {
     if (isBilldiffError(error)) {
       return { ok: false, error: { message: error.message, code: error.code, file: error.file, place: error.place } };
