@@ -9,6 +9,7 @@ import {
   rankOf,
   readParenDesignation,
   readSectionDesignation,
+  idPart,
   type Style,
 } from './designation.js';
 
@@ -380,29 +381,3 @@ function sectionAfter(prev: string, next: string): boolean {
   return false;
 }
 
-function idPart(kind: LevelKind, value: string): string {
-  switch (kind) {
-    case 'billSection':
-      return `sec${value}`;
-    case 'section':
-      return `s${value}`;
-    case 'division':
-      return `d${value}`;
-    case 'title':
-      return `t${value}`;
-    case 'subtitle':
-      return `st${value}`;
-    case 'part':
-      return `p${value}`;
-    case 'subpart':
-      return `sp${value}`;
-    case 'chapter':
-      return `ch${value}`;
-    case 'subchapter':
-      return `sch${value}`;
-    case 'article':
-      return `art${value}`;
-    default:
-      return value;
-  }
-}

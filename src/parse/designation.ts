@@ -185,3 +185,31 @@ export function readSectionDesignation(text: string, allowBareNumber: boolean): 
   }
   return undefined;
 }
+
+/** The id segment of a level: `sec2` (bill section), `s1050` (section), `ch17.25`, `a` (subdivision) … */
+export function idPart(kind: LevelKind, value: string): string {
+  switch (kind) {
+    case 'billSection':
+      return `sec${value}`;
+    case 'section':
+      return `s${value}`;
+    case 'division':
+      return `d${value}`;
+    case 'title':
+      return `t${value}`;
+    case 'subtitle':
+      return `st${value}`;
+    case 'part':
+      return `p${value}`;
+    case 'subpart':
+      return `sp${value}`;
+    case 'chapter':
+      return `ch${value}`;
+    case 'subchapter':
+      return `sch${value}`;
+    case 'article':
+      return `art${value}`;
+    default:
+      return value;
+  }
+}

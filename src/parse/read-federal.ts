@@ -2,6 +2,7 @@ import { SaxesParser } from 'saxes';
 import type { Diagnostic, Level, LevelKind, Position, Root, SourceDocument } from '../types.js';
 import { BilldiffError, diagnostic } from '../util/errors.js';
 import { LineIndex } from '../util/position.js';
+import { idPart } from './designation.js';
 
 /**
  * U.S. federal XML: GPO/House USLM (bills, resolutions, public laws, statute compilations,
@@ -956,30 +957,3 @@ function slug(heading: string): string {
   );
 }
 
-/** The id segment of a level (as the plain-text clause parser makes them). */
-function idPart(kind: LevelKind, value: string): string {
-  switch (kind) {
-    case 'billSection':
-      return `sec${value}`;
-    case 'section':
-      return `s${value}`;
-    case 'division':
-      return `d${value}`;
-    case 'title':
-      return `t${value}`;
-    case 'subtitle':
-      return `st${value}`;
-    case 'part':
-      return `p${value}`;
-    case 'subpart':
-      return `sp${value}`;
-    case 'chapter':
-      return `ch${value}`;
-    case 'subchapter':
-      return `sch${value}`;
-    case 'article':
-      return `art${value}`;
-    default:
-      return value;
-  }
-}

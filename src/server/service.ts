@@ -8,7 +8,7 @@
 import type { Corpus } from '../corpus/index.js';
 import type { Alignment, SourceFormat } from '../types.js';
 import { resolveDocument, type ResolvedDocument } from './documents.js';
-import type { DiffInput } from './diff-task.js';
+import type { DiffInput, DiffTask } from './diff-task.js';
 import { LruCache } from './lru.js';
 import type { DiffPool } from './pool.js';
 import type { UploadStore } from './store.js';
@@ -53,6 +53,14 @@ export interface ServerContext {
 
 export function createContext(parts: Pick<ServerContext, 'corpus' | 'store' | 'pool' | 'views' | 'options'>): ServerContext {
   const comparisons = new LruCache<string, Promise<Comparison>>(64);
+  const textsTask = (old: DiffInput, next: DiffInput, format?: SourceFormat): DiffTask => ({
+    mode: 'versions',
+    old,
+    new: next,
+    budget: parts.options.diffBudgetMs,
+    maxBytes: parts.options.maxBodyBytes,
+    ...(format ? { format } : {}),
+  });
   const keyOf = (r: ComparisonRequest) => `${r.mode}|${r.old}|${r.new}|${r.format ?? ''}`;
   const run = async (request: ComparisonRequest): Promise<Comparison> => {
     const [old, next] = await Promise.all([resolveDocument(parts, request.old), resolveDocument(parts, request.new)]);
@@ -85,24 +93,10 @@ export function createContext(parts: Pick<ServerContext, 'corpus' | 'store' | 'p
       return pending;
     },
     compareTextsJson(old, next, format) {
-      return parts.pool.runJson({
-        mode: 'versions',
-        old,
-        new: next,
-        budget: parts.options.diffBudgetMs,
-        maxBytes: parts.options.maxBodyBytes,
-        ...(format ? { format } : {}),
-      });
+      return parts.pool.runJson(textsTask(old, next, format));
     },
     compareTexts(old, next, format) {
-      return parts.pool.run({
-        mode: 'versions',
-        old,
-        new: next,
-        budget: parts.options.diffBudgetMs,
-        maxBytes: parts.options.maxBodyBytes,
-        ...(format ? { format } : {}),
-      });
+      return parts.pool.run(textsTask(old, next, format));
     },
   };
 }
