@@ -34,18 +34,11 @@ export function rowBody(node: Content): string {
 export function childClauses(node: Content | Root): Content[] {
   if (node.type === 'root') return node.children;
   if (node.type !== 'level') return NONE;
-  if (!inlineText(node)) return node.children;
-  let children = sliced.get(node);
-  if (!children) {
-    children = node.children.slice(1);
-    sliced.set(node, children);
-  }
-  return children;
+  if (node.children.length <= 1) return inlineText(node) ? NONE : node.children;
+  return inlineText(node) ? node.children.slice(1) : node.children;
 }
 
 const NONE: Content[] = [];
-/** Children less the inline text, made once per level (the trees are not changed after parsing). */
-const sliced = new WeakMap<Level, Content[]>();
 
 /** Every word of a subtree, designations left out, for content keys and similarity. */
 export function subtreeBody(node: Content, out: string[] = [], limit = Infinity): string[] {

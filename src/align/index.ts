@@ -103,7 +103,7 @@ export function alignTrees(oldTree: Root, newTree: Root, options: AlignOptions =
   let replaced = false;
   // Counting every word costs a pass over both texts: only when the deletions could be most of it.
   // (A comparison cut short by its budget looks gutted, but is not: it keeps its warning instead.)
-  const mayBeGutted = !ctx.overBudget && summary.wordsDeleted * 10 > countTreeChars(oldTree);
+  const mayBeGutted = !ctx.overBudget && summary.wordsDeleted * 10 > sourceChars(oldTree) && summary.wordsDeleted * 10 > countTreeChars(oldTree);
   const oldWords = mayBeGutted ? countTreeWords(oldTree) : 0;
   const newWords = mayBeGutted ? countTreeWords(newTree) : 0;
   const kept = Math.max(0, oldWords - summary.wordsDeleted);
@@ -678,6 +678,12 @@ function linePair(oldNode: Content, newNode: Content, ctx: Context): AlignedPair
   if (words) pair.words = words;
   if (pair.old?.num?.value !== pair.new?.num?.value) pair.redesignated = true;
   return pair;
+}
+
+/** Characters of the source a parsed tree spans (its position), else of its text. */
+function sourceChars(tree: Root): number {
+  const { position } = tree;
+  return position ? position.end.offset - position.start.offset : Infinity;
 }
 
 /** Characters of a tree's text: a cheap bound (a word takes at least two, with its space). */
