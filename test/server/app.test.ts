@@ -298,7 +298,8 @@ describe('server/app', () => {
         const t = Date.now();
         const index = await fetch(`${slow.base}/api/documents`);
         expect(index.status).to.equal(200);
-        expect(Date.now() - t).to.be.lessThan(1000);
+        // Liveness, not speed: the page answers while the diff runs in a worker (a blocked loop would wait for it).
+        expect(Date.now() - t).to.be.lessThan(3000);
         const res = await diff;
         expect([200, 503]).to.include(res.status);
         expect(Date.now() - started).to.be.lessThan(20_000);
