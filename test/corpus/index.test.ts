@@ -17,6 +17,9 @@ describe('corpus/index', () => {
         'ca-penal-code-1050',
         'ca-sb54-2017-chaptered',
         'ca-ab2641-2024-7282.7',
+        'us-114-hr766-ih',
+        'us-114-hr766-rh',
+        'us-116-hr1058-rds',
       ]);
     });
 
