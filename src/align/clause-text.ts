@@ -8,8 +8,9 @@ import type { Content, Level, Root } from '../types.js';
 export function inlineText(level: Level): Content | undefined {
   const first = level.children[0];
   if (!first || first.type === 'level' || first.type === 'action' || first.type === 'continuation') return undefined;
-  // An enumerated clause's first text is its own, even when printed on the line after "(d)".
-  if (!first.position || !level.position || rankOf(level.kind) >= 10) return first;
+  // An enumerated clause's first text is its own, even when printed on the line after "(d)"; so is
+  // the first text of a headed section ("SEC. 3. Heading." then its text, however the XML is laid out).
+  if (!first.position || !level.position || rankOf(level.kind) >= 10 || level.heading) return first;
   return first.position.start.line === level.position.start.line ? first : undefined;
 }
 
