@@ -124,10 +124,28 @@ export interface Action {
   position?: Position;
 }
 
+/** A cross-reference in a text: "subdivision (b) of Section 368", "section 399BB of the Public Health Service Act (42 U.S.C. 280i-1)". */
+export interface Reference {
+  /** The citation as printed. */
+  text: string;
+  /** Offsets of the citation in the node's `value` (end exclusive). */
+  start: number;
+  end: number;
+  /** The rung cited: `section`, `subdivision`, `paragraph` … */
+  kind: LevelKind;
+  /** Designations from the outermost cited unit inward: `["368", "b"]`, `["3", "u"]`. */
+  path: string[];
+  /** The act or code named ("Public Health Service Act", "Government Code"), if any. */
+  act?: string;
+  /** The U.S. Code place named, if any: title and section as printed (`42`, `280i-1`). */
+  usc?: { title: string; section: string };
+}
+
 /** Text before a level's first child level (the lead-in). */
 export interface Chapeau {
   type: 'chapeau';
   value: string;
+  refs?: Reference[];
   position?: Position;
 }
 
@@ -135,6 +153,7 @@ export interface Chapeau {
 export interface Continuation {
   type: 'continuation';
   value: string;
+  refs?: Reference[];
   position?: Position;
 }
 
@@ -142,6 +161,8 @@ export interface Continuation {
 export interface Text {
   type: 'text';
   value: string;
+  /** Cross-references found in `value`. */
+  refs?: Reference[];
   position?: Position;
 }
 
@@ -216,6 +237,12 @@ export interface AlignedPair {
   words?: WordChange[];
   /** Set when a budget ran out and the pair is shown as a whole replacement. */
   coarse?: boolean;
+  /**
+   * Set when every change in the clause's line is a cross-reference that follows a renumbering
+   * ("paragraph (2)" → "paragraph (3)" where paragraph (2) became (3)): a conforming change, not a
+   * substantive one. Counted under `conforming`, not `modified`.
+   */
+  conforming?: boolean;
   children: AlignedPair[];
 }
 
@@ -227,6 +254,8 @@ export interface Summary {
   deleted: number;
   moved: number;
   redesignated: number;
+  /** Clauses whose only change is a cross-reference following a renumbering. */
+  conforming: number;
   wordsInserted: number;
   wordsDeleted: number;
 }

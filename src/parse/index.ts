@@ -3,6 +3,7 @@ import { parseClauses, type ClauseOptions } from './clauses.js';
 import { decodeInput, detectFormat, type InputOptions } from './input.js';
 import { readCaml } from './read-caml.js';
 import { readFederal } from './read-federal.js';
+import { markReferences } from './references.js';
 import { readMarkdown } from './read-markdown.js';
 import { readText } from './read-text.js';
 
@@ -39,12 +40,14 @@ export function parseDocument(input: string | Uint8Array, file: string, options:
   if ((options.format ?? detectFormat(file, text)) === 'federal') {
     // Federal XML carries its structure in its elements: the reader builds the tree itself.
     const { tree, source, messages } = readFederal(text, file);
+    markReferences(tree);
     tree.data = { ...tree.data, file, format: 'federal' };
     if (source.title) tree.data.title = source.title;
     return { tree, source, messages };
   }
   const source = readDocument(text, file, options);
   const { tree, messages } = parseClauses(source, options);
+  markReferences(tree);
   tree.data = { file, format: source.format };
   if (source.title) tree.data.title = source.title;
   if (source.marksMode) tree.data.marksMode = source.marksMode;
@@ -54,4 +57,5 @@ export function parseDocument(input: string | Uint8Array, file: string, options:
 export { decodeInput, detectFormat, defaultInputOptions, formatBytes } from './input.js';
 export { parseClauses } from './clauses.js';
 export { parseAction } from './action.js';
+export { findReferences } from './references.js';
 export { readParenDesignation, readSectionDesignation, interpretations } from './designation.js';

@@ -75,14 +75,16 @@ export function renderHtml(alignment: Alignment, options: HtmlOptions = {}): str
   );
   if (alignment.notice) body.push(`<p class="notice" role="note">${escapeHtml(alignment.notice)}</p>`);
   body.push(
-    `<p class="summary">${s.modified} modified, ${s.inserted} added, ${s.deleted} deleted, ${s.moved} moved, ${s.redesignated} redesignated, ${s.unchanged} unchanged clauses; ${s.wordsInserted} words inserted, ${s.wordsDeleted} deleted.</p>`,
+    `<p class="summary">${s.modified} modified, ${s.inserted} added, ${s.deleted} deleted, ${s.moved} moved, ${s.redesignated} redesignated, ${s.conforming} conforming, ${s.unchanged} unchanged clauses; ${s.wordsInserted} words inserted, ${s.wordsDeleted} deleted.</p>`,
   );
   body.push('<h2>Side by side</h2><table class="sbs"><thead><tr><th class="st">Status</th><th>Old</th><th>New</th></tr></thead><tbody>');
   for (const row of rows) {
     const pad = `style="padding-left:${0.5 + row.depth * 1.2}rem"`;
     const id = row.pair.new?.id ?? row.pair.old?.id;
     const anchor = id ? ` id="c-${escapeHtml(id)}"` : '';
-    const status = STATUS_LABEL[row.pair.status] + (row.pair.redesignated && row.pair.status !== 'redesignated' ? ', redesignated' : '');
+    const status = row.pair.conforming
+      ? 'conforming (reference follows a renumbering)'
+      : STATUS_LABEL[row.pair.status] + (row.pair.redesignated && row.pair.status !== 'redesignated' ? ', redesignated' : '');
     body.push(
       `<tr class="${row.pair.status}"${anchor}><td class="st">${escapeHtml(status)}</td><td ${pad}>${sideHtml(row.changes, 'old')}</td><td ${pad}>${sideHtml(row.changes, 'new')}</td></tr>`,
     );

@@ -94,6 +94,7 @@ function words(changes: WordChange[], paint: (code: string, text: string) => str
 }
 
 function note(pair: AlignedPair): string {
+  if (pair.conforming) return '  (conforming: a cross-reference follows a renumbering)';
   if (pair.status === 'moved' && pair.movedTo !== undefined) return `  (moved to ${pair.movedTo})`;
   if (pair.status === 'moved' && pair.movedFrom !== undefined) return `  (moved from ${pair.movedFrom})`;
   if (pair.redesignated && pair.old?.num && pair.new?.num) return `  (redesignated ${pair.old.num.text} → ${pair.new.num.text})`;
@@ -102,5 +103,5 @@ function note(pair: AlignedPair): string {
 
 function summaryLine(alignment: Alignment): string {
   const s = alignment.summary;
-  return `clauses: ${s.modified} modified, ${s.inserted} added, ${s.deleted} deleted, ${s.moved} moved, ${s.redesignated} redesignated, ${s.unchanged} unchanged; words: +${s.wordsInserted} -${s.wordsDeleted}`;
+  return `clauses: ${s.modified} modified, ${s.inserted} added, ${s.deleted} deleted, ${s.moved} moved, ${s.redesignated} redesignated, ${s.conforming} conforming, ${s.unchanged} unchanged; words: +${s.wordsInserted} -${s.wordsDeleted}`;
 }

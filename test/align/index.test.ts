@@ -39,7 +39,7 @@ describe('align/index', () => {
 
     it('should report an identical text as all unchanged', () => {
       const a = align(statute(PARAGRAPHS), statute(PARAGRAPHS));
-      expect(a.summary).to.deep.equal({ unchanged: 12, modified: 0, inserted: 0, deleted: 0, moved: 0, redesignated: 0, wordsInserted: 0, wordsDeleted: 0 });
+      expect(a.summary).to.deep.equal({ unchanged: 12, modified: 0, inserted: 0, deleted: 0, moved: 0, redesignated: 0, conforming: 0, wordsInserted: 0, wordsDeleted: 0 });
       expect(allPairs(a.pairs).every((p) => p.status === 'unchanged')).to.equal(true);
     });
 

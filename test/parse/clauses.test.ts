@@ -90,7 +90,14 @@ describe('parse/clauses', () => {
           kind: 'subdivision',
           num: { text: '(a)', value: 'a' },
           id: 'a',
-          children: [{ type: 'text', value: 'The court shall apply subdivision (b) of Section 368 to this case.' }],
+          children: [
+            {
+              type: 'text',
+              value: 'The court shall apply subdivision (b) of Section 368 to this case.',
+              // A reference, not structure: carried on the text so views can link it.
+              refs: [{ text: 'subdivision (b) of Section 368', start: 22, end: 52, kind: 'subdivision', path: ['368', 'b'] }],
+            },
+          ],
         },
       ]);
     });

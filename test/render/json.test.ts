@@ -21,7 +21,7 @@ describe('render/json', () => {
       expect(json.billdiff).to.equal(1);
       expect(json.old).to.deep.equal({ file: 'old.txt', format: 'text' });
       expect(json.new).to.deep.equal({ file: 'new.txt', format: 'text' });
-      expect(json.summary).to.deep.equal({ unchanged: 1, modified: 1, inserted: 1, deleted: 0, moved: 0, redesignated: 0, wordsInserted: 4, wordsDeleted: 1 });
+      expect(json.summary).to.deep.equal({ unchanged: 1, modified: 1, inserted: 1, deleted: 0, moved: 0, redesignated: 0, conforming: 0, wordsInserted: 4, wordsDeleted: 1 });
       expect(json.messages).to.deep.equal([]);
     });
 

@@ -1,0 +1,103 @@
+import type { Content, Reference, Root } from '../types.js';
+
+/**
+ * Cross-references in legislative text, federal and California:
+ *
+ *     section 399BB of the Public Health Service Act (42 U.S.C. 280i-1)
+ *     section 3(u) of the Food and Nutrition Act of 2008 (7 U.S.C. 2012(u))
+ *     section 200304 of title 54, United States Code
+ *     Section 7284.6 of the Government Code
+ *     subdivision (b) of Section 368
+ *     paragraph (4) of subdivision (d)
+ *     (42 U.S.C. 280i-1)
+ *
+ * Each is reported with its place in the text and what it points at (section, subdivisions, the
+ * act or code, the U.S. Code title and section), so views can link it and the aligner can tell a
+ * reference that only follows a renumbering from a substantive change.
+ */
+
+const UNIT = String.raw`(?:section|subsection|subdivision|paragraph|subparagraph|clause|subclause|item|subitem)s?`;
+const DESIG = String.raw`\((?:[a-zA-Z]{1,4}|\d{1,4}(?:\.\d{1,3})?)\)`;
+/** "subdivision (b) of Section 368", "paragraph (4) of subdivision (d)", "section 3(u)". */
+const CHAIN = new RegExp(
+  String.raw`\b(${UNIT})\s+((?:\d+[\w.\-]*|${DESIG})(?:${DESIG})*)` +
+    // "Sections 7282 and 7282.5", "Section 7282.5 or 7284.6", "paragraphs (2), (3), and (4)"
+    String.raw`((?:(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)(?:\d+(?:\.\d+)*[a-z]?\b|${DESIG})(?:${DESIG})*)*)` +
+    String.raw`((?:\s+of\s+(?:${UNIT})\s+(?:\d+[\w.\-]*|${DESIG})(?:${DESIG})*)*)` +
+    String.raw`(?:\s+of\s+(?:the\s+)?((?:[A-Z][\w.'’&-]*\s+(?:of\s+|and\s+|for\s+|on\s+|the\s+)?)*(?:Act|Code)(?:\s+of\s+\d{4})?|title\s+\d+,\s+United\s+States\s+Code))?` +
+    String.raw`(?:\s+\((\d+)\s+U\.S\.C\.\s+([\w.\-]+(?:\([\w.]+\))*)(?:\s+note)?\))?`,
+  'gi',
+);
+/** "(42 U.S.C. 280i-1)" or "42 U.S.C. 280i-1" on its own. */
+const USC = /\b(\d+)\s+U\.S\.C\.\s+([\w.\-]+(?:\([\w.]+\))*)/g;
+
+const KIND: Record<string, Reference['kind']> = {
+  section: 'section',
+  subsection: 'subsection',
+  subdivision: 'subdivision',
+  paragraph: 'paragraph',
+  subparagraph: 'subparagraph',
+  clause: 'clause',
+  subclause: 'subclause',
+  item: 'item',
+  subitem: 'subitem',
+};
+
+/** The cross-references in one text, in order, with offsets into it. */
+export function findReferences(text: string): Reference[] {
+  const out: Reference[] = [];
+  const covered: Array<[number, number]> = [];
+  CHAIN.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = CHAIN.exec(text))) {
+    const unit = m[1]!.toLowerCase().replace(/s$/, '');
+    // "paragraph (4) of subdivision (d)": the outer units come after, innermost first.
+    const outer = [...(m[4] ?? '').matchAll(new RegExp(String.raw`of\s+(${UNIT})\s+((?:\d+[\w.\-]*|${DESIG})(?:${DESIG})*)`, 'gi'))];
+    const prefix = outer.reverse().flatMap((o) => designations(o[2]!));
+    const listed = [m[2]!, ...[...(m[3] ?? '').matchAll(new RegExp(String.raw`(?:\d+(?:\.\d+)*[a-z]?\b|${DESIG})(?:${DESIG})*`, 'g'))].map((x) => x[0])];
+    const target = m[5];
+    for (const designation of listed) {
+      const ref: Reference = { text: m[0], start: m.index, end: m.index + m[0].length, kind: KIND[unit] ?? 'section', path: [...prefix, ...designations(designation)] };
+      if (target) {
+        const title = /^title\s+(\d+),\s+United\s+States\s+Code$/i.exec(target);
+        if (title) ref.usc = { title: title[1]!, section: ref.path[0] ?? '' };
+        else ref.act = target.replace(/\s+/g, ' ');
+      }
+      if (m[6]) ref.usc = { title: m[6], section: m[7]! };
+      out.push(ref);
+    }
+    covered.push([m.index, m.index + m[0].length]);
+  }
+  USC.lastIndex = 0;
+  while ((m = USC.exec(text))) {
+    const at = m.index;
+    if (covered.some(([a, b]) => at >= a && at < b)) continue;
+    out.push({ text: m[0], start: at, end: at + m[0].length, kind: 'section', path: [m[2]!.split('(')[0]!], usc: { title: m[1]!, section: m[2]! } });
+  }
+  return out.sort((a, b) => a.start - b.start);
+}
+
+/** "3(u)(1)" → ["3", "u", "1"]; "(b)" → ["b"]. */
+function designations(value: string): string[] {
+  const parts: string[] = [];
+  const head = /^[^(]+/.exec(value);
+  if (head) parts.push(head[0].replace(/[.,;:]+$/, ''));
+  for (const d of value.matchAll(/\(([^)]+)\)/g)) parts.push(d[1]!);
+  return parts;
+}
+
+/** Adds `refs` to every text node of a tree that cites something. */
+export function markReferences(tree: Root): void {
+  const visit = (nodes: Content[]) => {
+    for (const node of nodes) {
+      if (node.type === 'level') visit(node.children);
+      else if (node.type === 'text' || node.type === 'chapeau' || node.type === 'continuation') {
+        // Cheap test first: most lines cite nothing.
+        if (!/ection|ivision|aragraph|lause|item|U\.S\.C\./i.test(node.value)) continue;
+        const refs = findReferences(node.value);
+        if (refs.length) node.refs = refs;
+      }
+    }
+  };
+  visit(tree.children);
+}
