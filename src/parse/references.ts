@@ -86,6 +86,9 @@ function designations(value: string): string[] {
   return parts;
 }
 
+/** A unit word followed by a designation, or a U.S. Code citation: lines without one cite nothing. */
+const MAY_CITE = /(?:ection|ivision|aragraph|lause|item)s?\s+[\d(]|U\.S\.C\./i;
+
 /** Adds `refs` to every text node of a tree that cites something. */
 export function markReferences(tree: Root): void {
   const visit = (nodes: Content[]) => {
@@ -93,7 +96,7 @@ export function markReferences(tree: Root): void {
       if (node.type === 'level') visit(node.children);
       else if (node.type === 'text' || node.type === 'chapeau' || node.type === 'continuation') {
         // Cheap test first: most lines cite nothing.
-        if (!/ection|ivision|aragraph|lause|item|U\.S\.C\./i.test(node.value)) continue;
+        if (!MAY_CITE.test(node.value)) continue;
         const refs = findReferences(node.value);
         if (refs.length) node.refs = refs;
       }
