@@ -1,5 +1,7 @@
 // billdiff: keyboard navigation between changes (n / p) and opening folded clauses that a
-// link points into. No inline script anywhere: this file is the page's only script.
+// link points into. On a long comparison shown a page at a time, n / p go on to the next or
+// previous page, and a link to a clause on another page (#c-…) is sent to that page.
+// No inline script anywhere: this file is the page's only script.
 (() => {
   'use strict';
 
@@ -22,11 +24,31 @@
     }
   };
 
+  /** The pager of a paged comparison (with where the changes before and after this page are). */
+  const pager = () => document.querySelector('nav.pager[data-locate]');
+
+  /** A clause that is not on this page: ask the server which page has it, and go there. */
+  const locate = async (hash) => {
+    const nav = pager();
+    if (!nav || !/^#c-/.test(hash)) return;
+    try {
+      const anchor = decodeURIComponent(hash.slice(1));
+      const response = await fetch(`${nav.dataset.locate}&anchor=${encodeURIComponent(anchor)}`, { headers: { accept: 'application/json' } });
+      if (!response.ok) return;
+      const { href } = await response.json();
+      if (typeof href === 'string' && href.startsWith('/compare?')) location.replace(href + hash);
+    } catch {
+      // Stay on this page.
+    }
+  };
+
   const showHashTarget = () => {
     const target = targetOfHash();
     if (target) {
       reveal(target);
       target.scrollIntoView({ block: 'start' });
+    } else if (location.hash.length > 1) {
+      void locate(location.hash);
     }
   };
 
@@ -34,15 +56,23 @@
 
   const go = (step) => {
     const list = changes();
-    if (!list.length) return;
     const top = 80;
+    let next;
     if (current < 0 || current >= list.length) {
       // Start from the first change below (n) or above (p) the top of the window.
       const below = list.findIndex((row) => row.getBoundingClientRect().top > top + 1);
-      current = step > 0 ? (below === -1 ? list.length - 1 : below) : Math.max(0, (below === -1 ? list.length : below) - 1);
+      next = step > 0 ? (below === -1 ? list.length : below) : (below === -1 ? list.length : below) - 1;
     } else {
-      current = Math.min(list.length - 1, Math.max(0, current + step));
+      next = current + step;
     }
+    // Past the first or last change of this page: on to the change on the page before or after.
+    const away = next >= list.length ? pager()?.dataset.nextChange : next < 0 ? pager()?.dataset.prevChange : undefined;
+    if (away) {
+      location.assign(away);
+      return;
+    }
+    if (!list.length) return;
+    current = Math.min(list.length - 1, Math.max(0, next));
     const row = list[current];
     reveal(row);
     if (row.id) history.replaceState(null, '', `#${row.id}`);
@@ -65,5 +95,8 @@
     current = changes().findIndex((row) => row.id && `#${row.id}` === location.hash);
     showHashTarget();
   });
-  document.addEventListener('DOMContentLoaded', showHashTarget);
+  document.addEventListener('DOMContentLoaded', () => {
+    current = changes().findIndex((row) => row.id && `#${row.id}` === location.hash);
+    showHashTarget();
+  });
 })();

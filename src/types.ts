@@ -176,6 +176,11 @@ export interface Level {
   heading?: string;
   /** Stable path from normalised designations: `s1050/a/1/A`. */
   id: string;
+  /**
+   * The element's own identity in the source XML, when it has one: USLM `identifier`
+   * (`/us/bill/116/hr/1058/s2`) or the `id` attribute (`H556762AB638D46A6A6FFBA0FF75A797F`).
+   */
+  xmlId?: string;
   children: Content[];
   position?: Position;
 }
@@ -216,6 +221,8 @@ export interface PairSide {
   type: Content['type'];
   kind?: LevelKind;
   id?: string;
+  /** The source XML's own id of the clause (federal documents), when it has one. */
+  xmlId?: string;
   num?: Num;
   heading?: string;
   /** The clause's own line: designation, heading and first text, without its children. */

@@ -481,6 +481,7 @@ function side(node: Content): PairSide {
   if (node.type === 'level') {
     s.kind = node.kind;
     s.id = node.id;
+    if (node.xmlId) s.xmlId = node.xmlId;
     if (node.num) s.num = node.num;
     if (node.heading) s.heading = node.heading;
   }

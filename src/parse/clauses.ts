@@ -38,7 +38,7 @@ interface Open {
 }
 
 /** Words that open a heading in federal style: `(a) In general.—` (kept as printed, dash included). */
-const FEDERAL_HEADING = /^([A-Z][^.—–]{0,100}\.[—–])\s*/;
+const FEDERAL_HEADING = /^([A-Z][^.—–]{0,100}\.(?:[—–]|--))\s*/;
 
 /**
  * Builds the clause tree from a document's blocks. Total: any text yields a tree, with
@@ -306,7 +306,7 @@ function detectStyle(doc: SourceDocument): Style {
   if (doc.format === 'caml') return 'ca';
   let federal = 0;
   for (const block of doc.blocks.slice(0, 400)) {
-    if (/^(?:\([a-z]\)\s+|SEC\.\s+\d+\.\s+)[A-Z][^.—]{0,80}\.[—–]/.test(block.text)) federal++;
+    if (/^(?:\([a-z]\)\s+|SEC\.\s+\d+\.\s+)[A-Z][^.—]{0,80}\.(?:[—–]|--)/.test(block.text)) federal++;
   }
   return federal >= 2 ? 'us' : 'ca';
 }

@@ -151,7 +151,8 @@ export function follows(prev: string, next: string, kind: LevelKind): boolean {
 }
 
 const STRUCTURAL = /^(DIVISION|Division|TITLE|Title|SUBTITLE|Subtitle|PART|Part|SUBPART|Subpart|CHAPTER|Chapter|SUBCHAPTER|Subchapter|ARTICLE|Article)\s+([0-9]+(?:\.[0-9]+)*[A-Za-z]?|[IVXLC]+|[A-Z])(\.(?=\s|$)|\s*[—–-]|:|$)\s*/;
-const BILL_SECTION = /^(SECTION|SEC\.|Sec\.|Section)\s+(\d+(?:\.\d+)*[a-z]?)\.(?=\s|$)\s*/;
+// "Sec. 2." in a bill's table of contents is an entry, not the section: only the capitals open one.
+const BILL_SECTION = /^(SECTION|SEC\.|Section)\s+(\d+(?:\.\d+)*[a-z]?)\.(?=\s|$)\s*/;
 const SECTION_SIGN = /^§+\s*(\d+[A-Za-z0-9\-–]*(?:\.[0-9A-Za-z\-]+)*)\.?(?=\s|$)\s*/;
 const SECTION_NUMBER = /^(\d+(?:\.\d+)*[a-z]?)\.(?=\s|$)\s*/;
 

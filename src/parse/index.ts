@@ -3,6 +3,7 @@ import { parseClauses, type ClauseOptions } from './clauses.js';
 import { decodeInput, detectFormat, type InputOptions } from './input.js';
 import { readCaml } from './read-caml.js';
 import { readFederal } from './read-federal.js';
+import { isGpoText, readGpoText } from './read-gpo-text.js';
 import { markReferences } from './references.js';
 import { readMarkdown } from './read-markdown.js';
 import { readText } from './read-text.js';
@@ -30,7 +31,8 @@ export function readDocument(input: string | Uint8Array, file: string, options: 
     case 'markdown':
       return readMarkdown(text, file);
     default:
-      return readText(text, file);
+      // GPO's text renditions of bills: line numbers, page heads and hard wraps removed.
+      return isGpoText(text) ? readGpoText(text, file) : readText(text, file);
   }
 }
 

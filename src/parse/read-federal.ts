@@ -548,6 +548,8 @@ class FederalReader {
     const level: Level = { type: 'level', kind, id: this.uniqueId(prefix + idPart(kind, value)), children: [] };
     if (num && printed) level.num = { text: printed, value };
     if (heading) level.heading = heading;
+    const xmlId = element.attrs['identifier'] ?? element.attrs['id'];
+    if (xmlId) level.xmlId = xmlId;
     level.position = this.position(element.start, element.end);
     holder.children.push(level);
 

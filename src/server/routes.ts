@@ -9,12 +9,12 @@ import { renderJson } from '../render/json.js';
 import type { SourceFormat } from '../types.js';
 import { decodeInput } from '../parse/input.js';
 import type { CorpusEntry } from '../corpus/index.js';
-import { buildCompareModel } from './compare-view.js';
+import { buildCompareModel, changeAnchorsOf, linkAcrossPages, pagesOfAnchors, paginate, PAGE_ROWS, type BodyPage, type CompareModel } from './compare-view.js';
 import { labelOf, nameOf, statutesOf, versionsOf } from './documents.js';
 import { HttpError, formatLimit } from './errors.js';
 import type { Comparison, ComparisonRequest, ServerContext } from './service.js';
 
-const FORMATS = new Set<SourceFormat>(['text', 'markdown', 'caml']);
+const FORMATS = new Set<SourceFormat>(['text', 'markdown', 'caml', 'federal']);
 
 /** All routes of the app. */
 export function createRoutes(ctx: ServerContext): Router {
@@ -27,6 +27,7 @@ export function createRoutes(ctx: ServerContext): Router {
 
   router.get('/', showIndex(ctx));
   router.get('/compare', showCompare(ctx, 'compare'));
+  router.get('/compare/locate', locateClause(ctx));
   router.get('/print', showCompare(ctx, 'print'));
   router.get('/upload', showUpload(ctx));
   router.post('/upload', bodyLimit, upload.fields([{ name: 'oldFile', maxCount: 1 }, { name: 'newFile', maxCount: 1 }]), acceptUpload(ctx));
@@ -98,40 +99,84 @@ function indexModel(ctx: ServerContext) {
   return { pageTitle: 'Bills in the corpus', sessions, statutes, options };
 }
 
-/** @route GET /compare?old=ID&new=ID | ?bill=ID&law=ID [&view=inline] — and GET /print?…[&changes=only] */
+/** @route GET /compare?old=ID&new=ID | ?bill=ID&law=ID [&view=inline] [&page=N] — and GET /print?…[&changes=only] */
 function showCompare(ctx: ServerContext, page: 'compare' | 'print'): RequestHandler {
   return async (req, res) => {
     const request = readComparisonRequest(req);
     const view = page === 'print' ? 'print' : req.query['view'] === 'inline' ? 'inline' : 'side';
     const changesOnly = page === 'print' && req.query['changes'] === 'only';
-    const key = `${page}|${view}|${changesOnly}|${ctx.keyOf(request)}`;
+    const pageNumber = page === 'print' ? 1 : readPage(req);
+    const key = `${page}|${view}|${changesOnly}|${pageNumber}|${ctx.keyOf(request)}`;
     let html = ctx.pages.get(key);
     if (!html) {
       const comparison = await ctx.compare(request);
-      html = ctx.views.render(page, compareModel(ctx, comparison, request, view, changesOnly));
+      html = ctx.views.render(page, compareModel(ctx, comparison, request, view, changesOnly, pageNumber));
       ctx.pages.set(key, html);
     }
     res.type('html').send(html);
   };
 }
 
-function compareModel(ctx: ServerContext, comparison: Comparison, request: ComparisonRequest, view: 'side' | 'inline' | 'print', changesOnly: boolean) {
+/** `page=N`: a positive whole number, 1 when absent. */
+function readPage(req: Request): number {
+  const value = req.query['page'];
+  if (value === undefined) return 1;
+  if (typeof value !== 'string' || !/^[1-9][0-9]{0,5}$/.test(value)) throw new HttpError(400, 'the page parameter must be a page number: 1, 2, 3…');
+  return Number(value);
+}
+
+/** The full page model of a comparison with its pages, built once per cached comparison. */
+interface PagedModel {
+  model: CompareModel;
+  pages: BodyPage[];
+  pageOf: Map<string, number>;
+}
+const pagedModels = new WeakMap<Comparison, PagedModel>();
+
+function pagedModelOf(comparison: Comparison): PagedModel {
+  let paged = pagedModels.get(comparison);
+  if (!paged) {
+    const { alignment, old } = comparison;
+    const section = old.entry?.kind === 'statute' ? old.entry.section : undefined;
+    const model = buildCompareModel(alignment, { ...(section ? { section } : {}) });
+    const pages = model.total > PAGE_ROWS ? paginate(model.blocks, PAGE_ROWS) : [{ blocks: model.blocks, rows: model.total, first: 1 }];
+    paged = { model, pages, pageOf: pagesOfAnchors(pages) };
+    pagedModels.set(comparison, paged);
+  }
+  return paged;
+}
+
+/** @route GET /compare/locate?old=ID&new=ID&anchor=c-… — which page of the comparison shows a clause (JSON). */
+function locateClause(ctx: ServerContext): RequestHandler {
+  return async (req, res) => {
+    const request = readComparisonRequest(req);
+    const anchor = req.query['anchor'];
+    if (typeof anchor !== 'string' || !anchor || anchor.length > 1000) throw new HttpError(400, 'name the clause to find as anchor=c-…');
+    const { pageOf } = pagedModelOf(await ctx.compare(request));
+    const page = pageOf.get(anchor.replace(/^#/, ''));
+    if (page === undefined) throw new HttpError(404, 'no clause with that anchor in this comparison');
+    const view = req.query['view'] === 'inline' ? 'inline' : undefined;
+    res.json({ page, href: compareHref({ ...queryOf(request), view, page: page > 1 ? String(page) : undefined }) });
+  };
+}
+
+function compareModel(ctx: ServerContext, comparison: Comparison, request: ComparisonRequest, view: 'side' | 'inline' | 'print', changesOnly: boolean, pageNumber = 1) {
   const { alignment, old, new: next } = comparison;
   const section = old.entry?.kind === 'statute' ? old.entry.section : undefined;
-  const model = buildCompareModel(alignment, { ...(section ? { section } : {}), changesOnly });
   const here = (extra: Record<string, string | undefined>, route = '/compare') => compareHref({ ...queryOf(request), ...extra }, route);
   const viewParam = view === 'inline' ? 'inline' : undefined;
-  return {
+  const pageParam = pageNumber > 1 ? String(pageNumber) : undefined;
+  const base = {
     pageTitle: `${next.name}: ${next.label} compared with ${old.label}`,
     old: { id: old.id, name: old.name, label: old.label },
     new: { id: next.id, name: next.name, label: next.label },
     baselines: baselinesOf(ctx, comparison, request, viewParam),
     views: [
-      { href: here({ view: undefined }), label: 'Side by side', current: view === 'side' },
-      { href: here({ view: 'inline' }), label: 'Inline redline', current: view === 'inline' },
+      { href: here({ view: undefined, page: pageParam }), label: 'Side by side', current: view === 'side' },
+      { href: here({ view: 'inline', page: pageParam }), label: 'Inline redline', current: view === 'inline' },
     ],
     inline: view === 'inline',
-    permalink: here({ view: viewParam }),
+    permalink: here({ view: viewParam, page: pageParam }),
     printHref: here({ view: undefined }, '/print'),
     printChangesHref: here({ view: undefined, changes: 'only' }, '/print'),
     printAllHref: here({ view: undefined }, '/print'),
@@ -139,7 +184,49 @@ function compareModel(ctx: ServerContext, comparison: Comparison, request: Compa
     changesOnly,
     notice: alignment.notice,
     messages: alignment.messages.map((m) => m.reason),
+  };
+  if (view === 'print') {
+    const model = buildCompareModel(alignment, { ...(section ? { section } : {}), changesOnly });
+    return { ...base, ...model, nothingChanged: model.changes.length === 0 };
+  }
+  const { model, pages, pageOf } = pagedModelOf(comparison);
+  if (pageNumber > pages.length) throw new HttpError(404, `there is no page ${pageNumber}: this comparison has ${pages.length} ${pages.length === 1 ? 'page' : 'pages'}`);
+  const hrefOfPage = (n: number) => here({ view: viewParam, page: n > 1 ? String(n) : undefined });
+  const current = pages[pageNumber - 1]!;
+  const onOtherPage = (href: string) => {
+    const target = pageOf.get(href.slice(1));
+    return target !== undefined && target !== pageNumber ? target : undefined;
+  };
+  const changes = model.changes.map((c) => {
+    const target = onOtherPage(c.href);
+    return target === undefined ? c : { ...c, href: `${hrefOfPage(target)}${c.href}`, page: target };
+  });
+  let pager;
+  if (pages.length > 1) {
+    const before = pages.slice(0, pageNumber - 1).flatMap(changeAnchorsOf);
+    const after = pages.slice(pageNumber).flatMap(changeAnchorsOf);
+    const prevChange = before[before.length - 1];
+    const nextChange = after[0];
+    pager = {
+      page: pageNumber,
+      count: pages.length,
+      from: current.first,
+      to: current.first + current.rows - 1,
+      total: model.total,
+      prevHref: pageNumber > 1 ? hrefOfPage(pageNumber - 1) : undefined,
+      nextHref: pageNumber < pages.length ? hrefOfPage(pageNumber + 1) : undefined,
+      prevChange: prevChange ? `${hrefOfPage(pageOf.get(prevChange)!)}#${prevChange}` : undefined,
+      nextChange: nextChange ? `${hrefOfPage(pageOf.get(nextChange)!)}#${nextChange}` : undefined,
+      locate: here({ view: viewParam }, '/compare/locate'),
+      links: pages.map((p, i) => ({ number: i + 1, href: hrefOfPage(i + 1), current: i + 1 === pageNumber, from: p.first, to: p.first + p.rows - 1 })),
+    };
+  }
+  return {
+    ...base,
     ...model,
+    blocks: pages.length > 1 ? linkAcrossPages(current.blocks, pageNumber, pageOf, hrefOfPage) : model.blocks,
+    changes,
+    pager,
     nothingChanged: model.changes.length === 0,
   };
 }
@@ -274,7 +361,7 @@ function queryOf(request: ComparisonRequest): Record<string, string | undefined>
 
 /** `/compare?old=…&new=…`, parameters in a fixed order, empty ones left out. */
 export function compareHref(params: Record<string, string | undefined>, route = '/compare'): string {
-  const order = ['old', 'new', 'bill', 'law', 'format', 'view', 'changes'];
+  const order = ['old', 'new', 'bill', 'law', 'format', 'view', 'changes', 'page'];
   const search = new URLSearchParams();
   for (const key of order) {
     const value = params[key];
@@ -285,8 +372,9 @@ export function compareHref(params: Record<string, string | undefined>, route = 
 
 function formatFromNames(names: string[]): SourceFormat | undefined {
   const formats = new Set(
-    names.map((name) => (/\.(md|markdown)$/i.test(name) ? 'markdown' : /\.(xml|caml|lob)$/i.test(name) ? 'caml' : /\.txt$/i.test(name) ? 'text' : undefined)),
+    names.map((name) => (/\.(md|markdown)$/i.test(name) ? 'markdown' : /\.(caml|lob)$/i.test(name) ? 'caml' : /\.xml$/i.test(name) ? 'xml' : /\.txt$/i.test(name) ? 'text' : undefined)),
   );
   const [only] = formats;
-  return formats.size === 1 && only ? only : undefined;
+  // `.xml` is CAML or federal bill XML: the parser tells them apart by the text.
+  return formats.size === 1 && only && only !== 'xml' ? only : undefined;
 }

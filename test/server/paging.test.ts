@@ -1,0 +1,119 @@
+/**
+ * Long comparisons are shown a page of rows at a time; print and short comparisons stay whole.
+ * The texts are synthetic: 900 numbered paragraphs, three of them changed.
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { AddressInfo } from 'node:net';
+import type { Server } from 'node:http';
+import { expect } from 'chai';
+import { closeApp, createApp } from '../../src/server/app.js';
+import { paginate, type Block, type ClauseRow } from '../../src/server/compare-view.js';
+import { UploadStore } from '../../src/server/store.js';
+
+const PARAGRAPHS = 900;
+const oldText = Array.from({ length: PARAGRAPHS }, (_, i) => `(${i + 1}) Paragraph ${i + 1} of the synthetic text says nothing in particular.`).join('\n\n');
+const newText = oldText
+  .replace('Paragraph 2 of the synthetic', 'Paragraph 2 of the revised')
+  .replace('Paragraph 450 of the synthetic', 'Paragraph 450 of the revised')
+  .replace('Paragraph 880 of the synthetic', 'Paragraph 880 of the revised');
+
+describe('server/paging', () => {
+  let base: string;
+  let storeDir: string;
+  let server: Server;
+  let app: ReturnType<typeof createApp>;
+  let query: string;
+
+  before(async () => {
+    storeDir = fs.mkdtempSync(path.join(os.tmpdir(), 'billdiff-paging-'));
+    const store = new UploadStore(storeDir);
+    const [o, n] = await Promise.all([store.put(Buffer.from(oldText)), store.put(Buffer.from(newText))]);
+    query = `old=${encodeURIComponent(o)}&new=${encodeURIComponent(n)}&format=text`;
+    app = createApp({ storeDir });
+    server = await new Promise((resolve) => {
+      const s = app.listen(0, () => resolve(s));
+    });
+    base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  });
+  after(async () => {
+    await new Promise((resolve) => server.close(resolve));
+    await closeApp(app);
+    fs.rmSync(storeDir, { recursive: true, force: true });
+  });
+
+  const rowsOf = (html: string) => (html.match(/<tr id="/g) ?? []).length;
+
+  it('should show the first page of rows, the whole change list, and links to the other pages', async () => {
+    const res = await fetch(`${base}/compare?${query}`);
+    expect(res.status).to.equal(200);
+    const html = await res.text();
+    expect(rowsOf(html)).to.equal(300);
+    expect(html).to.contain(`Clauses 1–300 of ${PARAGRAPHS}, page 1 of 3`);
+    expect(html).to.match(/<h2 id="changes-h">3 changes<\/h2>/);
+    // A change on this page links in the page; one on a later page carries its page.
+    expect(html).to.match(/<li id="change-1"><a href="#c-/);
+    expect(html).to.match(/<li id="change-2"><a href="\/compare\?[^"]*&amp;page&#x3D;2#c-[^"]+">/);
+    expect(html).to.match(/<li id="change-3"><a href="\/compare\?[^"]*&amp;page&#x3D;3#c-[^"]+">/);
+    expect(html).to.match(/data-next-change="\/compare\?[^"]*page&#x3D;2#c-/);
+    expect(html).to.contain('rel="next"');
+    expect(html).not.to.contain('style=');
+  });
+
+  it('should show a later page in either view, and refuse pages that do not exist', async () => {
+    for (const view of ['', '&view=inline']) {
+      const html = await (await fetch(`${base}/compare?${query}${view}&page=3`)).text();
+      expect(rowsOf(html)).to.equal(PARAGRAPHS - 600);
+      expect(html).to.contain('page 3 of 3');
+      expect(html).to.match(/data-prev-change="\/compare\?[^"]*page&#x3D;2#c-/);
+      expect(html).to.match(/<li id="change-3"><a href="#c-/);
+    }
+    expect((await fetch(`${base}/compare?${query}&page=4`)).status).to.equal(404);
+    expect((await fetch(`${base}/compare?${query}&page=0`)).status).to.equal(400);
+    expect((await fetch(`${base}/compare?${query}&page=two`)).status).to.equal(400);
+  });
+
+  it('should say which page holds a clause', async () => {
+    const page3 = await (await fetch(`${base}/compare?${query}&page=3`)).text();
+    const anchor = /<li id="change-3"><a href="#(c-[^"]+)"/.exec(page3)![1]!;
+    const res = await fetch(`${base}/compare/locate?${query}&view=inline&anchor=${encodeURIComponent(anchor)}`);
+    expect(res.status).to.equal(200);
+    const { page, href } = (await res.json()) as { page: number; href: string };
+    expect(page).to.equal(3);
+    expect(href).to.match(/^\/compare\?old=.*&view=inline&page=3$/);
+    expect((await fetch(`${base}/compare/locate?${query}&anchor=c-nowhere`)).status).to.equal(404);
+  });
+
+  it('should keep the print view whole', async () => {
+    const html = await (await fetch(`${base}/print?${query}`)).text();
+    expect(rowsOf(html)).to.equal(PARAGRAPHS);
+    expect(html).not.to.contain('class="pager"');
+  });
+
+  it('should leave a short comparison on one page', async () => {
+    const html = await (await fetch(`${base}/compare?old=ca-ab1656-2025-introduced&new=ca-ab1656-2025-amended-senate`)).text();
+    expect(html).not.to.contain('class="pager"');
+    expect(html).not.to.contain('page&#x3D;');
+  });
+
+  describe('paginate', () => {
+    const row = (n: number, changed = false): ClauseRow => ({
+      anchor: `c-${n}`, citation: `(${n})`, status: changed ? 'modified' : 'unchanged', statusLabel: '', changed, depth: 0,
+      old: [], new: [], inline: [], hasOld: true, hasNew: true,
+    });
+    it('should split folds of unchanged rows at page ends and never a redesignation', () => {
+      const blocks: Block[] = [
+        { fold: { kind: 'unchanged', summary: '12 unchanged clauses', rows: Array.from({ length: 12 }, (_, i) => row(i + 1)) } },
+        { row: row(13, true) },
+        { fold: { kind: 'redesignated', summary: 'x', rows: [row(14), row(15), row(16)] } },
+        { row: row(17) },
+      ];
+      const pages = paginate(blocks, 5);
+      expect(pages.map((p) => p.rows)).to.deep.equal([5, 5, 3, 4]);
+      expect(pages.map((p) => p.first)).to.deep.equal([1, 6, 11, 14]);
+      expect(pages[2]!.blocks.map((b) => ('row' in b ? b.row.anchor : b.fold.summary))).to.deep.equal(['c-11', 'c-12', 'c-13']);
+      expect(pages[3]!.blocks.map((b) => ('row' in b ? b.row.anchor : b.fold.kind))).to.deep.equal(['redesignated', 'c-17']);
+    });
+  });
+});
