@@ -29,6 +29,7 @@ function treeText(node: Root | Content, out: string[] = []): string[] {
 }
 
 const QUOTED = new Set(['quotedContent', 'quoted-block']);
+const GENERIC = new Set(['level', 'appropriations']);
 const BILL_DTD = new Set(['enum', 'header', 'quote', 'quoted-block', 'legis-body']);
 const LEVELS = new Set([
   'division', 'title', 'subtitle', 'part', 'subpart', 'chapter', 'subchapter', 'article', 'section',
@@ -52,10 +53,13 @@ interface Open {
  * outside quoted material and skipped parts (the table of contents), and whether bill.dtd
  * markup occurs.
  */
-function xmlFacts(xml: string): { text: string; sections: number; billDtd: boolean } {
+function xmlFacts(xml: string): { text: string; sections: number; levels: number; billDtd: boolean } {
   const parser = new SaxesParser();
   const stack: Open[] = [{ name: '#document', quoted: false, skipped: false, parts: [] }];
   let sections = 0;
+  // Every level element of the bill's own structure that carries a designation or a heading
+  // (a bare generic <level> is only a wrapper, and the tree keeps none for it).
+  let levels = 0;
   let billDtd = false;
   parser.on('opentag', (tag) => {
     const name = tag.name.slice(tag.name.indexOf(':') + 1);
@@ -70,6 +74,7 @@ function xmlFacts(xml: string): { text: string; sections: number; billDtd: boole
   parser.on('closetag', () => {
     const open = stack.pop()!;
     const parent = stack[stack.length - 1]!;
+    if (LEVELS.has(open.name) && !open.quoted && !open.skipped && (open.num !== undefined || open.heading !== undefined || !GENERIC.has(open.name))) levels++;
     let text = open.parts.join('');
     if (LEVELS.has(open.name)) text = `${open.num ?? ''} ${open.heading ?? ''} ${text}`;
     if (LEVELS.has(parent.name) && (open.name === 'num' || open.name === 'enum') && parent.num === undefined) parent.num = text;
@@ -84,7 +89,7 @@ function xmlFacts(xml: string): { text: string; sections: number; billDtd: boole
   parser.on('text', onText);
   parser.on('cdata', onText);
   parser.write(xml).close();
-  return { text: stack[0]!.parts.join(''), sections, billDtd };
+  return { text: stack[0]!.parts.join(''), sections, levels, billDtd };
 }
 
 /** Characters bill.dtd leaves to its stylesheet and the reader supplies (`SEC.`, `TITLE`, `.—`, quotation marks). */
@@ -267,7 +272,7 @@ describe('parse/read-federal', () => {
 
     for (const file of files) {
       const name = path.relative(dir, file);
-      it(`${name}: parses, one level per <section>, no text lost`, () => {
+      it(`${name}: parses, one level per <section> and per clause element, no text lost`, () => {
         const xml = fs.readFileSync(file, 'utf8');
         const began = performance.now();
         const { tree } = readFederal(xml, name);
@@ -275,6 +280,7 @@ describe('parse/read-federal', () => {
         const facts = xmlFacts(xml);
         const sections = allLevels(tree).filter((l) => l.kind === 'section').length;
         expect(sections, 'section levels').to.equal(facts.sections);
+        expect(allLevels(tree).length, 'all levels (divisions to subitems)').to.equal(facts.levels);
         expect(textLoss(xml, tree, facts.billDtd, facts.text), 'text lost').to.equal(undefined);
         for (const level of allLevels(tree)) expect(level.position, level.id).to.not.equal(undefined);
       });
