@@ -54,7 +54,8 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
     const load = async (name: string, marks: MarksMode): Promise<{ doc: ParsedDocument; lawSection?: string }> => {
       const { bytes, file, lawSection } = await readInput(name, io, getCorpus);
       const text = decodeInput(bytes, file, { maxBytes: options!.maxBytes });
-      return { doc: parseDocument(text, file, { marks }), ...(lawSection ? { lawSection } : {}) };
+      // No CLI format shows links, so cross-references are not looked for.
+      return { doc: parseDocument(text, file, { marks, references: false }), ...(lawSection ? { lawSection } : {}) };
     };
 
     let alignment: Alignment;

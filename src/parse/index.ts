@@ -17,6 +17,12 @@ export interface ParseOptions extends InputOptions, ClauseOptions {
    * @default 'printed'
    */
   marks?: MarksMode;
+  /**
+   * Find cross-references and carry them on text nodes (`refs`); a caller that shows no links
+   * can skip the work.
+   * @default true
+   */
+  references?: boolean;
 }
 
 /** Reads one input (text, Markdown or CAML XML) into the common text model. */
@@ -42,14 +48,14 @@ export function parseDocument(input: string | Uint8Array, file: string, options:
   if ((options.format ?? detectFormat(file, text)) === 'federal') {
     // Federal XML carries its structure in its elements: the reader builds the tree itself.
     const { tree, source, messages } = readFederal(text, file);
-    markReferences(tree);
+    if (options.references !== false) markReferences(tree);
     tree.data = { ...tree.data, file, format: 'federal' };
     if (source.title) tree.data.title = source.title;
     return { tree, source, messages };
   }
   const source = readDocument(text, file, options);
   const { tree, messages } = parseClauses(source, options);
-  markReferences(tree);
+  if (options.references !== false) markReferences(tree);
   tree.data = { file, format: source.format };
   if (source.title) tree.data.title = source.title;
   if (source.marksMode) tree.data.marksMode = source.marksMode;
