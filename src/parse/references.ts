@@ -50,6 +50,8 @@ export function findReferences(text: string): Reference[] {
   CHAIN.lastIndex = 0;
   let m: RegExpExecArray | null;
   while ((m = CHAIN.exec(text))) {
+    // "SECTION 1." in capitals is a designation, not a citation.
+    if (m[1] === m[1]!.toUpperCase()) continue;
     const unit = m[1]!.toLowerCase().replace(/s$/, '');
     // "paragraph (4) of subdivision (d)": the outer units come after, innermost first.
     const outer = [...(m[4] ?? '').matchAll(new RegExp(String.raw`of\s+(${UNIT})\s+((?:\d+[\w.\-]*|${DESIG})(?:${DESIG})*)`, 'gi'))];

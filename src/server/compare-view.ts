@@ -3,7 +3,8 @@
  * segments (never HTML), folds of unchanged or redesignated runs, and a numbered change list.
  * Every string here is escaped by Handlebars when rendered.
  */
-import type { AlignedPair, Alignment, PairSide, Summary, WordChange } from '../types.js';
+import type { AlignedPair, Alignment, PairSide, Reference, Summary, WordChange } from '../types.js';
+import { findReferences } from '../parse/references.js';
 import { rowChanges } from '../render/linear.js';
 import { citeSide, depthOf } from './citation.js';
 
@@ -12,6 +13,8 @@ export interface Segment {
   text: string;
   del?: true;
   ins?: true;
+  /** For a cross-reference: where it points (a clause of this comparison, or the cited code). */
+  href?: string;
 }
 
 /** One aligned clause: one table row in the side-by-side view. */
@@ -86,6 +89,7 @@ const KIND_PLURAL: Record<string, string> = { subdivision: 'subdivisions', parag
 export function buildCompareModel(alignment: Alignment, options: CompareModelOptions = {}): CompareModel {
   const { section, changesOnly = false, foldAfter = 3 } = options;
   const rows = collectRows(alignment.pairs, section);
+  linkReferences(rows);
   const changes: ChangeItem[] = [];
   const blocks: Block[] = [];
   let i = 0;
@@ -147,7 +151,9 @@ function collectRows(pairs: AlignedPair[], section: string | undefined): RowWith
           anchor,
           citation,
           status: isChange(pair, changes) ? pair.status : 'unchanged',
-          statusLabel: STATUS_LABEL[pair.status] + (pair.redesignated && pair.status !== 'redesignated' ? ', renumbered' : '') + (pair.coarse ? ' (whole clause)' : ''),
+          statusLabel: pair.conforming
+            ? 'conforming: a reference follows a renumbering'
+            : STATUS_LABEL[pair.status] + (pair.redesignated && pair.status !== 'redesignated' ? ', renumbered' : '') + (pair.coarse ? ' (whole clause)' : ''),
           changed: isChange(pair, changes),
           depth: Math.min(5, Math.max(depth, depthOf(side))),
           old: segments(changes, 'old'),
@@ -186,6 +192,74 @@ function runOf<T>(rows: T[], start: number, same: (row: T) => boolean): T[] {
   let end = start;
   while (end < rows.length && same(rows[end]!)) end += 1;
   return rows.slice(start, Math.max(end, start + 1));
+}
+
+/** California code names as leginfo abbreviates them, for links to a cited section. */
+const CA_CODES: Record<string, string> = {
+  'Penal Code': 'PEN',
+  'Government Code': 'GOV',
+  'Education Code': 'EDC',
+  'Health and Safety Code': 'HSC',
+  'Welfare and Institutions Code': 'WIC',
+  'Business and Professions Code': 'BPC',
+  'Vehicle Code': 'VEH',
+  'Civil Code': 'CIV',
+  'Code of Civil Procedure': 'CCP',
+  'Family Code': 'FAM',
+  'Labor Code': 'LAB',
+  'Revenue and Taxation Code': 'RTC',
+  'Evidence Code': 'EVID',
+};
+
+/**
+ * Turns the cross-references in kept and inserted text into links: to the cited section when
+ * it is part of this comparison, else to the U.S. Code or the California code that holds it.
+ * Links are built from the citation's checked parts, never from raw bill text.
+ */
+function linkReferences(rows: RowWithPair[]): void {
+  const sections = new Map<string, string>();
+  for (const row of rows) {
+    const side = row.pair.new ?? row.pair.old;
+    if (side?.kind === 'section' && side.num && !sections.has(side.num.value)) sections.set(side.num.value, row.anchor);
+  }
+  const hrefOf = (ref: Reference): string | undefined => {
+    if (ref.usc && /^\d{1,3}$/.test(ref.usc.title)) {
+      const sectionBase = ref.usc.section.split('(')[0]!;
+      if (/^[\w.\-–]+$/.test(sectionBase)) {
+        return `https://uscode.house.gov/view.xhtml?req=granuleid:USC-prelim-title${ref.usc.title}-section${encodeURIComponent(sectionBase)}`;
+      }
+    }
+    const cited = ref.path[0];
+    if (!cited || !/^[\w.\-]+$/.test(cited)) return undefined;
+    const code = ref.act ? CA_CODES[ref.act] : undefined;
+    if (code) return `https://leginfo.legislature.ca.gov/faces/codes_displaySection.xhtml?lawCode=${code}&sectionNum=${encodeURIComponent(cited)}`;
+    if (!ref.act && ref.kind === 'section' && sections.has(cited)) return `#${sections.get(cited)}`;
+    return undefined;
+  };
+  const split = (segs: Segment[], own: string | undefined): Segment[] =>
+    segs.flatMap((seg, index) => {
+      if (seg.del || !/ection|U\.S\.C\./.test(seg.text)) return [seg];
+      const out: Segment[] = [];
+      let at = 0;
+      for (const ref of findReferences(seg.text)) {
+        const href = hrefOf(ref);
+        if (!href || ref.start < at) continue;
+        // The clause's own designation ("Section 1." opening the line) is not a citation.
+        if (index === 0 && ref.start === 0 && own && seg.text.startsWith(own)) continue;
+        if (ref.start > at) out.push({ ...seg, text: seg.text.slice(at, ref.start) });
+        out.push({ ...seg, text: ref.text, href });
+        at = ref.end;
+      }
+      if (!out.length) return [seg];
+      if (at < seg.text.length) out.push({ ...seg, text: seg.text.slice(at) });
+      return out;
+    });
+  for (const row of rows) {
+    const own = (row.pair.new ?? row.pair.old)?.num?.text;
+    row.old = split(row.old, own);
+    row.new = split(row.new, own);
+    row.inline = split(row.inline, own);
+  }
 }
 
 /** Word changes as the segments one view shows: the old side, the new side, or both (redline). */
