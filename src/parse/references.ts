@@ -1,4 +1,4 @@
-import type { Content, Reference, Root } from '../types.js';
+import type { Content, LevelKind, Reference, Root } from '../types.js';
 
 /**
  * Cross-references in legislative text, federal and California:
@@ -31,17 +31,6 @@ const CHAIN = new RegExp(
 /** "(42 U.S.C. 280i-1)" or "42 U.S.C. 280i-1" on its own. */
 const USC = /\b(\d+)\s+U\.S\.C\.\s+([\w.\-]+(?:\([\w.]+\))*)/g;
 
-const KIND: Record<string, Reference['kind']> = {
-  section: 'section',
-  subsection: 'subsection',
-  subdivision: 'subdivision',
-  paragraph: 'paragraph',
-  subparagraph: 'subparagraph',
-  clause: 'clause',
-  subclause: 'subclause',
-  item: 'item',
-  subitem: 'subitem',
-};
 
 /** The cross-references in one text, in order, with offsets into it. */
 export function findReferences(text: string): Reference[] {
@@ -59,7 +48,7 @@ export function findReferences(text: string): Reference[] {
     const listed = [m[2]!, ...[...(m[3] ?? '').matchAll(new RegExp(String.raw`(?:\d+(?:\.\d+)*[a-z]?\b|${DESIG})(?:${DESIG})*`, 'g'))].map((x) => x[0])];
     const target = m[5];
     for (const designation of listed) {
-      const ref: Reference = { text: m[0], start: m.index, end: m.index + m[0].length, kind: KIND[unit] ?? 'section', path: [...prefix, ...designations(designation)] };
+      const ref: Reference = { text: m[0], start: m.index, end: m.index + m[0].length, kind: unit as LevelKind, path: [...prefix, ...designations(designation)] };
       if (target) {
         const title = /^title\s+(\d+),\s+United\s+States\s+Code$/i.exec(target);
         if (title) ref.usc = { title: title[1]!, section: ref.path[0] ?? '' };
