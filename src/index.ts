@@ -3,7 +3,7 @@
  * The library is the pipeline parse → align → render; the CLI and the server are adapters over it.
  */
 export type * from './types.js';
-export { parseDocument, readDocument, parseClauses, parseAction, decodeInput, detectFormat } from './parse/index.js';
+export { parseDocument, readDocument, parseClauses, parseAction, findReferences, decodeInput, detectFormat } from './parse/index.js';
 export type { ParseOptions } from './parse/index.js';
 export { alignTrees, summarize, defaultAlignOptions } from './align/index.js';
 export type { AlignOptions } from './align/index.js';
@@ -15,5 +15,7 @@ export { renderJson } from './render/json.js';
 export { renderTerminal } from './render/terminal.js';
 export { renderHtml } from './render/html.js';
 export { loadCorpus, describeVersion } from './corpus/index.js';
+export { parseInstructions, sectionText } from './amend/index.js';
+export type { Instruction, InstructionAction, InstructionTarget } from './amend/index.js';
 export type { Corpus, CorpusEntry } from './corpus/index.js';
 export { BilldiffError, isBilldiffError, formatDiagnostic } from './util/errors.js';

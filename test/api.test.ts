@@ -15,6 +15,7 @@ describe('api', () => {
         'detectFormat',
         'diffClauseWords',
         'diffRows',
+        'findReferences',
         'formatDiagnostic',
         'isBilldiffError',
         'linearRows',
@@ -22,12 +23,14 @@ describe('api', () => {
         'parseAction',
         'parseClauses',
         'parseDocument',
+        'parseInstructions',
         'readDocument',
         'renderHtml',
         'renderJson',
         'renderTerminal',
         'renderWdiff',
         'rowChanges',
+        'sectionText',
         'summarize',
       ]);
     });
