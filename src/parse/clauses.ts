@@ -129,7 +129,7 @@ export function parseClauses(doc: SourceDocument, options: ClauseOptions = {}): 
     const holder: Level | Root = opened ?? top()?.level ?? root;
     if (opened && !opened.heading) {
       const isSection = opened.kind === 'section' || opened.kind === 'billSection' || rankOf(opened.kind) < 9;
-      const federal = FEDERAL_HEADING.exec(text);
+      const federal = style === 'us' ? FEDERAL_HEADING.exec(text) : null;
       if (isSection && role !== 'body' && role !== 'sectionNum') {
         opened.heading = text;
         return;

@@ -105,6 +105,18 @@ function interpret(value: string, style: Style): LevelKind[] {
 
 /** The ordinal of a value read as the given kind (1-based), for checking sequence. */
 export function ordinal(value: string, kind: LevelKind): number {
+  const key = `${kind}:${value}`;
+  let n = ordinalCache.get(key);
+  if (n === undefined) {
+    n = computeOrdinal(value, kind);
+    if (ordinalCache.size < 10_000) ordinalCache.set(key, n);
+  }
+  return n;
+}
+
+const ordinalCache = new Map<string, number>();
+
+function computeOrdinal(value: string, kind: LevelKind): number {
   const base = value.split('.')[0]!;
   switch (kind) {
     case 'paragraph':
