@@ -1,0 +1,131 @@
+import { expect } from 'chai';
+import fs from 'node:fs';
+import path from 'node:path';
+import { executeInstructions } from '../../src/amend/execute.js';
+import { parseInstructions } from '../../src/amend/instructions.js';
+import { findLevel, sectionText } from '../../src/amend/section-text.js';
+import type { Instruction } from '../../src/amend/types.js';
+import { parseDocument } from '../../src/parse/index.js';
+import type { Level } from '../../src/types.js';
+import { repoRoot } from '../helpers/paths.js';
+
+/** The amend-truth ground truth, next to the repository (../shared/corpus/us/amend-truth). */
+const truth = path.resolve(repoRoot, '..', 'shared', 'corpus', 'us', 'amend-truth');
+
+function read(caseName: string, file: string): { file: string; text: string } {
+  const full = path.join(truth, caseName, file);
+  expect(fs.existsSync(full), `missing ground-truth file ${full}`).to.equal(true);
+  return { file: full, text: fs.readFileSync(full, 'utf8') };
+}
+
+/** The U.S. Code section of before.xml / after.xml: the first level of the tree. */
+function codeSection(caseName: string, file: 'before.xml' | 'after.xml'): Level {
+  const input = read(caseName, file);
+  const { tree } = parseDocument(input.text, input.file, { format: 'federal' });
+  const section = tree.children.find((c): c is Level => c.type === 'level');
+  expect(section, `no section in ${input.file}`).to.not.equal(undefined);
+  return section!;
+}
+
+/** The instructions of one level of the case's law, read as test/amend/corpus.test.ts reads them. */
+function lawInstructions(caseName: string, id: string): Instruction[] {
+  const input = read(caseName, 'law-excerpt.xml');
+  const { tree } = parseDocument(input.text, input.file, { format: 'federal' });
+  const level = findLevel(tree, id);
+  expect(level, `no level ${id} in ${input.file}`).to.not.equal(undefined);
+  return parseInstructions(sectionText(level!));
+}
+
+/** A section's text with whitespace, quotation-mark and dash style folded. */
+function plain(section: Level): string {
+  return sectionText(section)
+    .replace(/\s+/g, ' ')
+    .replace(/[“”]/g, '"')
+    .replace(/[‘’]/g, "'")
+    .replace(/[–—]/g, '-')
+    .trim();
+}
+
+describe('amend/execute on the amend-truth cases', () => {
+  it('should strike paragraph (5) of subsection (b) exactly as the Code reads after (pl116-9_54usc200305)', () => {
+    const instructions = lawInstructions('pl116-9_54usc200305', 's3001/c');
+    expect(instructions.map((i) => i.action)).to.deep.equal(['strike']);
+    const before = codeSection('pl116-9_54usc200305', 'before.xml');
+    const { section, results } = executeInstructions(instructions, before);
+    expect(results.map((r) => r.status)).to.deep.equal(['applied']);
+    expect(plain(section)).to.equal(plain(codeSection('pl116-9_54usc200305', 'after.xml')));
+    expect(findLevel(before, 's200305/b/5'), 'the input is not changed').to.not.equal(undefined);
+  });
+
+  it('should strike a token and replace paragraph (2) of § 802 exactly (pl116-94_17usc802)', () => {
+    const instructions = lawInstructions('pl116-94_17usc802', 's1405/a').filter((i) => i.citation.startsWith('(a)(1)'));
+    expect(instructions.map((i) => i.action)).to.deep.equal(['strike', 'strikeInsert']);
+    const { section, results } = executeInstructions(instructions, codeSection('pl116-94_17usc802', 'before.xml'));
+    expect(results.map((r) => r.status)).to.deep.equal(['applied', 'applied']);
+    expect(plain(section)).to.equal(plain(codeSection('pl116-94_17usc802', 'after.xml')));
+  });
+
+  it('should strike and insert in § 501(e); only the OLRC footnote marker differs (pl116-94_17usc501)', () => {
+    const instructions = lawInstructions('pl116-94_17usc501', 'c').filter((i) => i.target.usc?.section === '501');
+    expect(instructions).to.have.length(1);
+    const { section, results } = executeInstructions(instructions, codeSection('pl116-94_17usc501', 'before.xml'));
+    expect(results.map((r) => r.status)).to.deep.equal(['applied']);
+    // CASE.md: the before text carries an editorial footnote marker "1" after "119(a)(5),", which OLRC
+    // removed; the law does not strike it.
+    const executed = plain(section);
+    expect(executed).to.include('section 119(a)(3),1 a network station');
+    expect(executed.replace('section 119(a)(3),1 a network station', 'section 119(a)(3), a network station')).to.equal(
+      plain(codeSection('pl116-94_17usc501', 'after.xml')),
+    );
+  });
+
+  it('should refuse, and change nothing for, a strike of words that are not there', () => {
+    const real = lawInstructions('pl116-94_17usc501', 'c').find((i) => i.target.usc?.section === '501')!;
+    const wrong: Instruction = { ...real, citation: '(x)', strike: 'section 119(a)(99)', text: 'by striking “section 119(a)(99)” and inserting “section 119(a)(3)”' };
+    const before = codeSection('pl116-94_17usc501', 'before.xml');
+    const { section, results } = executeInstructions([wrong, real], before);
+    expect(results[0]).to.deep.include({ status: 'refused' });
+    expect(results[0]!.reason).to.match(/not found/);
+    expect(results[1]).to.deep.include({ status: 'applied' });
+    expect(plain(section)).to.include('section 119(a)(3)');
+    expect(plain(before)).to.include('section 119(a)(5)');
+  });
+
+  it('should refuse a strike found more often than the instruction says, a missing clause and an unknown action', () => {
+    const before = codeSection('pl116-9_54usc200305', 'before.xml');
+    const base: Instruction = { citation: '', text: '', target: {}, location: ['subsection (b)'], action: 'strike' };
+    const { section, results } = executeInstructions(
+      [
+        { ...base, strike: 'the States' },
+        { ...base, location: ['subsection (z)'], strike: 'the States' },
+        { ...base, action: 'unknown', reason: 'no amendatory action found' },
+        { ...base, strike: 'Forty percent', occurrence: 2 },
+      ],
+      before,
+    );
+    expect(results.map((r) => r.status)).to.deep.equal(['refused', 'refused', 'refused', 'refused']);
+    expect(results[0]!.reason).to.match(/appears \d+ times/);
+    expect(results[1]!.reason).to.match(/subsection \(z\) not found/);
+    expect(results[2]!.reason).to.match(/not understood/);
+    expect(plain(section)).to.equal(plain(before));
+  });
+
+  it('should apply "each place it appears" and an occurrence, and insert after quoted words', () => {
+    const before = codeSection('pl116-9_54usc200305', 'before.xml');
+    const base: Instruction = { citation: '', text: '', target: {}, location: ['subsection (b)', 'paragraph (2)'], action: 'strikeInsert' };
+    const { section, results } = executeInstructions(
+      [
+        { ...base, strike: 'State', insert: 'Commonwealth', occurrence: 'each' },
+        { ...base, action: 'insertAfter', anchor: 'At any time', anchorKind: 'text', insert: ', but not earlier than 2020' },
+        { ...base, location: ['subsection (b)', 'matter preceding paragraph (1)'], strike: 'the', insert: 'THE', occurrence: 2 },
+      ],
+      before,
+    );
+    expect(results.map((r) => r.status)).to.deep.equal(['applied', 'applied', 'applied']);
+    const text = sectionText(findLevel(section, 's200305/b')!);
+    expect(text).to.include('At any time, but not earlier than 2020, the remaining appropriation');
+    expect(text).to.include('population of each Commonwealth bears');
+    expect(text).to.include('shall be apportioned among the States by THE Secretary');
+    expect(sectionText(findLevel(before, 's200305/b')!)).to.include('population of each State bears');
+  });
+});
