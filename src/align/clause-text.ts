@@ -56,10 +56,3 @@ export function subtreeBody(node: Content, out: string[] = [], limit = Infinity)
   walk(node);
   return out;
 }
-
-/** The whole text of a subtree as printed, designations included, one clause a line. */
-export function subtreeLines(node: Content | Root, out: string[] = []): string[] {
-  if (node.type !== 'root') out.push(rowText(node));
-  for (const child of childClauses(node)) subtreeLines(child, out);
-  return out;
-}
