@@ -181,6 +181,13 @@ export interface Level {
    * (`/us/bill/116/hr/1058/s2`) or the `id` attribute (`H556762AB638D46A6A6FFBA0FF75A797F`).
    */
   xmlId?: string;
+  /**
+   * In a law as amended by a bill's instructions (`applyBills`): the ids of the instructions
+   * that changed this clause's own text, heading or designation, or added it.
+   */
+  amendedBy?: string[];
+  /** In a law as amended: the clause's id in the law before, when it was there. */
+  origin?: string;
   children: Content[];
   position?: Position;
 }

@@ -1,12 +1,30 @@
 import type { Chapeau, Content, Continuation, Level, LevelKind, Text } from '../types.js';
 import type { Instruction } from './types.js';
 
+/** One change an instruction made, described for a reader. */
+export interface AmendChange {
+  /**
+   * `struck` text or clause removed; `inserted` text or clause added; `replaced` text or
+   * clause struck and another put in its place; `redesignated` a clause renumbered.
+   */
+  kind: 'struck' | 'inserted' | 'replaced' | 'redesignated';
+  /** The clause changed, by id, as it was when the instruction was applied. */
+  clause: string;
+  /** For a clause that is gone (struck or replaced): its id in the law before the bill, when it was there. */
+  origin?: string;
+  /** The words or designation struck, and those inserted. */
+  struck?: string;
+  inserted?: string;
+}
+
 /** What became of one instruction. */
 export interface ExecutionResult {
   instruction: Instruction;
   status: 'applied' | 'refused';
   /** Why the instruction was refused. */
   reason?: string;
+  /** What it changed (none when refused). */
+  changes: AmendChange[];
 }
 
 /** The executed section and one result per instruction, in order. */
@@ -31,18 +49,50 @@ export function executeInstructions(instructions: Instruction[], section: Level)
   let current = clone(section);
   const results: ExecutionResult[] = [];
   for (const instruction of instructions) {
-    // Each instruction works on its own copy, so a refusal half-way changes nothing.
-    const draft = clone(current);
-    try {
-      apply(instruction, draft);
-      current = draft;
-      results.push({ instruction, status: 'applied' });
-    } catch (error) {
-      if (!(error instanceof Refusal)) throw error;
-      results.push({ instruction, status: 'refused', reason: error.message });
-    }
+    const outcome = executeInstruction(instruction, current);
+    current = outcome.section;
+    results.push(outcome.result);
   }
   return { section: current, results };
+}
+
+/**
+ * Applies one instruction to a copy of `section`. The copy is returned when the instruction
+ * applies; when it is refused, `section` itself comes back unchanged. Clauses the instruction
+ * changes or adds carry `mark` in their `amendedBy`.
+ */
+export function executeInstruction(instruction: Instruction, section: Level, mark?: string): { section: Level; result: ExecutionResult } {
+  const draft = clone(section);
+  const previous = active;
+  active = { mark, changes: [] };
+  try {
+    apply(instruction, draft);
+    return { section: draft, result: { instruction, status: 'applied', changes: active.changes } };
+  } catch (error) {
+    if (!(error instanceof Refusal)) throw error;
+    return { section, result: { instruction, status: 'refused', reason: error.message, changes: [] } };
+  } finally {
+    active = previous;
+  }
+}
+
+/** The instruction being applied: its mark and the changes it has made so far. */
+let active: { mark: string | undefined; changes: AmendChange[] } | undefined;
+
+function record(level: Level, change: Omit<AmendChange, 'clause'>, stamp = true): void {
+  if (!active) return;
+  if (stamp && active.mark !== undefined) {
+    const by = level.amendedBy ?? [];
+    if (!by.includes(active.mark)) level.amendedBy = [...by, active.mark];
+  }
+  active.changes.push({ ...change, clause: level.id });
+}
+
+function stampAll(level: Level): void {
+  if (!active || active.mark === undefined) return;
+  level.amendedBy = [active.mark];
+  delete level.origin;
+  for (const c of level.children) if (c.type === 'level') stampAll(c);
 }
 
 class Refusal extends Error {}
@@ -57,29 +107,68 @@ function clone<T>(value: T): T {
 
 type TextNode = Text | Chapeau | Continuation;
 
-/** Where an instruction applies: a clause, or one text node of it (its chapeau). */
+/** A clause's heading, searched and edited like a text. */
+class HeadingNode {
+  readonly type = 'heading';
+  constructor(readonly level: Level) {}
+  get value(): string {
+    return this.level.heading ?? '';
+  }
+  set value(value: string) {
+    this.level.heading = value;
+  }
+}
+
+/** Something whose words an instruction edits: a text node or a heading. */
+type Editable = TextNode | HeadingNode;
+
+/** A stretch of an editable: the whole of it, or one sentence. */
+interface Segment {
+  node: Editable;
+  start: number;
+  end: number;
+}
+
+/** Where an instruction applies: a clause, or a stretch of one of its texts. */
 interface Place {
   level: Level;
-  /** Set when the location names a part of the clause's text ("the matter preceding paragraph (1)"). */
-  node?: TextNode;
+  /** Set when the location names a part of the clause's text ("the matter preceding paragraph (1)", "the second sentence", "the section heading"). */
+  segment?: Segment;
 }
 
 const UNIT = /^(section|subsection|paragraph|subparagraph|clause|subclause|item|subitem) \(([^()]+)\)$/;
 const PRECEDING = /^(?:the )?matter preceding (subsection|paragraph|subparagraph|clause|subclause|item|subitem) \(([^()]+)\)$/;
+const ORDINALS: Record<string, number> = {
+  first: 1,
+  second: 2,
+  third: 3,
+  fourth: 4,
+  fifth: 5,
+  sixth: 6,
+  seventh: 7,
+  eighth: 8,
+  ninth: 9,
+  tenth: 10,
+  eleventh: 11,
+  twelfth: 12,
+  last: -1,
+};
+const ORDINAL_STEP = /^(first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|last) (sentence|paragraph)$/;
+const HEADING_STEP = /^(?:the )?(section|subsection|paragraph|subparagraph|clause|subclause|item) heading$|^heading$/;
 
 function locate(section: Level, location: string[]): Place {
   let level = section;
-  let node: TextNode | undefined;
-  for (const step of location) {
-    if (node) refuse(`cannot descend below "${location[location.indexOf(step) - 1]}" to "${step}"`);
+  let segment: Segment | undefined;
+  location.forEach((step, i) => {
+    if (segment && !ORDINAL_STEP.test(step)) refuse(`cannot descend below "${location[i - 1]}" to "${step}"`);
     const unit = UNIT.exec(step);
     if (unit) {
       if (unit[1] === 'section') {
         if (level !== section || section.num?.value !== unit[2]) refuse(`target ${step} is not the section executed`);
-        continue;
+        return;
       }
       level = child(level, unit[2]!, step);
-      continue;
+      return;
     }
     const preceding = PRECEDING.exec(step);
     if (preceding) {
@@ -90,12 +179,73 @@ function locate(section: Level, location: string[]): Place {
       }
       const before = level.children.slice(0, index).filter(isText);
       if (before.length !== 1) refuse(`${step}: expected one text before it in ${describe(level)}, found ${before.length}`);
-      node = before[0]!;
-      continue;
+      segment = whole(before[0]!);
+      return;
+    }
+    const ordinal = ORDINAL_STEP.exec(step);
+    if (ordinal) {
+      const n = ORDINALS[ordinal[1]!]!;
+      if (ordinal[2] === 'paragraph') {
+        // "in the fifth paragraph" of a section whose paragraphs are not designated.
+        if (segment) refuse(`cannot find "${step}" inside a text`);
+        if (level.children.some((c) => c.type === 'level')) refuse(`${describe(level)} has designated clauses; "${step}" does not say which`);
+        const paragraphs = level.children.filter(isText);
+        const chosen = n === -1 ? paragraphs[paragraphs.length - 1] : paragraphs[n - 1];
+        if (!chosen) refuse(`${describe(level)} has ${paragraphs.length} paragraphs, not a ${ordinal[1]}`);
+        segment = whole(chosen);
+        return;
+      }
+      const host = segment ?? soleText(level, step);
+      const found = sentences(host.node.value.slice(host.start, host.end));
+      const sentence = n === -1 ? found[found.length - 1] : found[n - 1];
+      if (!sentence) refuse(`${step}: the text of ${describe(level)} has ${found.length} sentence${found.length === 1 ? '' : 's'}`);
+      segment = { node: host.node, start: host.start + sentence.start, end: host.start + sentence.end };
+      return;
+    }
+    if (HEADING_STEP.test(step)) {
+      if (segment) refuse(`cannot find "${step}" inside a text`);
+      if (level.heading === undefined || level.heading.trim() === '') refuse(`${describe(level)} has no heading`);
+      segment = whole(new HeadingNode(level));
+      return;
     }
     refuse(`location "${step}" is not one the executor can find`);
+  });
+  return segment ? { level, segment } : { level };
+}
+
+function whole(node: Editable): Segment {
+  return { node, start: 0, end: node.value.length };
+}
+
+/** The one text a clause has of its own (for "the first sentence of subsection (f)"). */
+function soleText(level: Level, step: string): Segment {
+  const own = level.children.filter(isText);
+  if (own.length !== 1) refuse(`${step}: ${describe(level)} has ${own.length} texts of its own, not one`);
+  return whole(own[0]!);
+}
+
+/** Words after which a period does not end a sentence. */
+const ABBREVIATION = /(?:^|[\s(“"])(?:U\.S\.C|U\.S|Stat|No|Nos|Pub|Sec|Secs|sec|secs|e\.g|i\.e|etc|Inc|Co|Corp|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec|Mr|Mrs|Ms|Dr|St|v|vs|seq|ch|cl|subch|pt|div|App|Fed|Reg|C\.F\.R|[A-Z])$/;
+
+/**
+ * The sentences of a text, as offsets: a sentence ends at a period (or ? !), with any closing
+ * quotation mark or parenthesis, followed by a space and a capital letter — unless the period
+ * ends an abbreviation (`U.S.C.`, `Pub. L.`, `Stat.`, `No.`).
+ */
+export function sentences(value: string): Array<{ start: number; end: number }> {
+  const found: Array<{ start: number; end: number }> = [];
+  let start = value.length - value.trimStart().length;
+  const boundary = /[.?!][”’")]*(?=\s+[“‘"(]?[A-Z])/g;
+  let m: RegExpExecArray | null;
+  while ((m = boundary.exec(value))) {
+    if (m[0][0] === '.' && ABBREVIATION.test(value.slice(Math.max(0, m.index - 12), m.index))) continue;
+    const end = m.index + m[0].length;
+    found.push({ start, end });
+    start = end + (/^\s+/.exec(value.slice(end))?.[0].length ?? 0);
   }
-  return node ? { level, node } : { level };
+  const tail = value.trimEnd().length;
+  if (tail > start) found.push({ start, end: tail });
+  return found;
 }
 
 function child(level: Level, value: string, step: string): Level {
@@ -112,17 +262,35 @@ function isText(node: Content): node is TextNode {
   return node.type === 'text' || node.type === 'chapeau' || node.type === 'continuation';
 }
 
-/** Every text node of a clause, its child clauses' included, in reading order. */
-function textNodes(level: Level): TextNode[] {
-  const nodes: TextNode[] = [];
+/** Every heading and text of a clause, its child clauses' included, in reading order. */
+function editables(level: Level): Editable[] {
+  const nodes: Editable[] = [];
+  if (level.heading !== undefined && level.heading.trim() !== '') nodes.push(new HeadingNode(level));
   for (const c of level.children) {
     if (isText(c)) nodes.push(c);
-    else if (c.type === 'level') nodes.push(...textNodes(c));
+    else if (c.type === 'level') nodes.push(...editables(c));
   }
   return nodes;
 }
 
-function apply(instruction: Instruction, section: Level): void {
+/** The clause that holds an editable (its own text or heading). */
+function ownerOf(section: Level, node: Editable): Level {
+  if (node instanceof HeadingNode) return node.level;
+  const search = (level: Level): Level | undefined => {
+    for (const c of level.children) {
+      if (c === node) return level;
+      if (c.type === 'level') {
+        const found = search(c);
+        if (found) return found;
+      }
+    }
+    return undefined;
+  };
+  return search(section) ?? section;
+}
+
+function apply(quoted: Instruction, section: Level): void {
+  const instruction = lawQuotes(quoted);
   switch (instruction.action) {
     case 'strike':
     case 'strikeInsert':
@@ -145,30 +313,51 @@ function apply(instruction: Instruction, section: Level): void {
   }
 }
 
+/**
+ * Quoted text as the law prints it: inside the bill's quotation marks, quotations in the law are
+ * printed with single marks (“the term ‘short market’ means”); in the law they are double.
+ * An apostrophe (`Register’s`, `DMAs’ `) is not a closing mark unless an opening one precedes it.
+ */
+function lawQuotes(instruction: Instruction): Instruction {
+  const swap = (text: string | undefined): string | undefined => text?.replace(/‘([^‘]*?)’(?![\p{L}\p{N}])/gu, '“$1”');
+  const copy = { ...instruction };
+  for (const key of ['strike', 'insert', 'anchor', 'through'] as const) {
+    const value = swap(copy[key]);
+    if (value !== undefined) copy[key] = value;
+  }
+  return copy;
+}
+
 /** One place a text was found: the node and the offsets in its value. */
 interface Match {
-  node: TextNode;
+  node: Editable;
   start: number;
   end: number;
 }
 
-function scope(place: Place): TextNode[] {
-  return place.node ? [place.node] : textNodes(place.level);
+function scope(place: Place): Segment[] {
+  return place.segment ? [place.segment] : editables(place.level).map(whole);
 }
 
 const WORD = /[\p{L}\p{N}]/u;
 
-function findAll(nodes: TextNode[], text: string): Match[] {
+function findAll(segments: Segment[], text: string): Match[] {
   if (text === '') refuse('empty text to find');
   const matches: Match[] = [];
-  for (const node of nodes) {
-    let from = 0;
+  for (const { node, start: from0, end: limit } of segments) {
+    const value = node.value;
+    let from = from0;
     for (;;) {
-      const start = node.value.indexOf(text, from);
+      const start = value.indexOf(text, from);
       if (start < 0) break;
       const end = start + text.length;
+      if (end > limit) break;
       // Quoted words are words: “the” is not found inside “other”.
-      const cut = (WORD.test(text[0]!) && WORD.test(node.value[start - 1] ?? '')) || (WORD.test(text[text.length - 1]!) && WORD.test(node.value[end] ?? ''));
+      const cut =
+        (WORD.test(text[0]!) && WORD.test(value[start - 1] ?? '')) ||
+        (WORD.test(text[text.length - 1]!) && WORD.test(value[end] ?? '')) ||
+        // “section 122” is not “section 122(j)(2)(C)”: a citation goes on with its designations.
+        (/[\p{N})]$/u.test(text) && /^\([0-9A-Za-z]{1,6}\)/.test(value.slice(end)));
       if (!cut) {
         matches.push({ node, start, end });
         from = end;
@@ -206,6 +395,12 @@ function splice(edits: Array<Match & { insert: string }>): void {
   }
 }
 
+/** Records a text edit on the clause that holds it. */
+function recordEdit(section: Level, node: Editable, struck: string, inserted: string): void {
+  const kind = struck === '' ? 'inserted' : inserted === '' ? 'struck' : 'replaced';
+  record(ownerOf(section, node), { kind, ...(struck ? { struck } : {}), ...(inserted ? { inserted } : {}) });
+}
+
 function replaceText(instruction: Instruction, section: Level): void {
   const strike = instruction.strike!;
   const place = locate(section, instruction.location);
@@ -229,35 +424,57 @@ function replaceText(instruction: Instruction, section: Level): void {
   if (instruction.through !== undefined) {
     if (matches.length !== 1) refuse('"all that follows through" with more than one place');
     const match = matches[0]!;
+    const limit = place.segment && place.segment.node === match.node ? place.segment.end : match.node.value.length;
     if (instruction.through === '') {
-      match.end = match.node.value.length;
+      match.end = limit;
     } else {
       const end = match.node.value.indexOf(instruction.through, match.end);
-      if (end < 0) refuse(`“${instruction.through}” not found after “${strike}” in the same text of ${where}`);
+      if (end < 0 || end + instruction.through.length > limit) refuse(`“${instruction.through}” not found after “${strike}” in the same text of ${where}`);
       match.end = end + instruction.through.length;
     }
   }
   const insert = instruction.action === 'strikeInsert' ? instruction.insert : '';
   if (insert === undefined) refuse('no text to insert');
   if (insert.includes('\n')) refuse('the inserted text runs over several lines; inserting clauses inside a text is not executed');
-  splice(
-    matches.map((m) => {
-      // Struck words take their separating space or comma with them (“, whichever is later” →
-      // “until …”): a word inserted against a word gets a space, never glued.
-      const before = m.node.value[m.start - 1] ?? '';
-      const after = m.node.value[m.end] ?? '';
-      let text = insert;
-      if (text !== '' && WORD.test(text[0]!) && WORD.test(before)) text = ` ${text}`;
-      if (text !== '' && WORD.test(text[text.length - 1]!) && WORD.test(after)) text = `${text} `;
-      return { ...m, insert: text };
-    }),
-  );
-  for (const node of new Set(matches.map((m) => m.node))) tidy(node);
+  const edits = matches.map((m) => {
+    // Struck words take their separating space or comma with them (“, whichever is later” →
+    // “until …”): a word inserted against a word gets a space, never glued.
+    const before = m.node.value[m.start - 1] ?? '';
+    const after = m.node.value[m.end] ?? '';
+    let text = insert;
+    if (text !== '' && WORD.test(text[0]!) && WORD.test(before)) text = ` ${text}`;
+    if (text !== '' && WORD.test(text[text.length - 1]!) && WORD.test(after)) text = `${text} `;
+    return { ...m, insert: text };
+  });
+  for (const m of edits) recordEdit(section, m.node, m.node.value.slice(m.start, m.end), insert);
+  splice(edits);
+  for (const node of new Set(matches.map((m) => m.node))) {
+    tidy(node);
+    promote(section, node);
+  }
 }
 
 /** A strike can leave a doubled or edge space behind ("the  Act"): fold it. */
-function tidy(node: TextNode): void {
+function tidy(node: Editable): void {
   node.value = node.value.replace(/ {2,}/g, ' ').replace(/ ([,.;:])/g, '$1').trim();
+}
+
+/**
+ * Undivided text turned into the first of a clause's divisions (“There” → “(a) In general.—There”,
+ * Pub. L. 116-9, § 3001(b)(2)): the text becomes a child clause of the rung below.
+ */
+function promote(section: Level, node: Editable): void {
+  if (node instanceof HeadingNode || node.type !== 'text') return;
+  const owner = ownerOf(section, node);
+  if (owner.children.some((c) => c.type === 'level')) return;
+  const m = DESIGNATION.exec(node.value);
+  if (!m) return;
+  const kind = childKind(owner);
+  if (!fits(kind, m[1]!)) return;
+  const [level] = parseBlock(node.value, kind, owner.id);
+  if (!level) return;
+  stampAll(level);
+  owner.children.splice(owner.children.indexOf(node), 1, level);
 }
 
 function insertBeside(instruction: Instruction, section: Level): void {
@@ -268,44 +485,57 @@ function insertBeside(instruction: Instruction, section: Level): void {
   if (instruction.anchorKind === 'unit') {
     const unit = UNIT.exec(anchor);
     if (!unit) refuse(`anchor "${anchor}" is not a clause`);
+    if (place.segment) refuse('clauses cannot be inserted into a text');
     const target = child(place.level, unit[2]!, anchor);
     const index = place.level.children.indexOf(target);
     const levels = parseBlock(insert, target.kind, place.level.id);
+    for (const level of levels) {
+      stampAll(level);
+      record(level, { kind: 'inserted', inserted: level.num?.text ?? '' }, false);
+    }
     place.level.children.splice(instruction.action === 'insertAfter' ? index + 1 : index, 0, ...levels);
     return;
   }
   if (insert.includes('\n')) refuse('the inserted text runs over several lines; inserting clauses inside a text is not executed');
   const matches = select(findAll(scope(place), anchor), anchor, instruction.occurrence, placeName(instruction));
   const after = instruction.action === 'insertAfter';
-  splice(
-    matches.map((m) => {
-      const at = after ? m.end : m.start;
-      const value = m.node.value;
-      // The inserted words are a phrase: separate them from the anchor by a space unless punctuation joins them.
-      const text = after
-        ? (/^[,.;:)]/.test(insert) || value[at - 1] === ' ' ? '' : ' ') + insert
-        : insert + (/[(]$/.test(insert) || value[at] === ' ' ? '' : ' ');
-      return { node: m.node, start: at, end: at, insert: text };
-    }),
-  );
+  const edits = matches.map((m) => {
+    const at = after ? m.end : m.start;
+    const value = m.node.value;
+    // The inserted words are a phrase: separate them from the anchor by a space unless punctuation joins them.
+    const text = after
+      ? (/^[,.;:)]/.test(insert) || value[at - 1] === ' ' ? '' : ' ') + insert
+      : insert + (/[(]$/.test(insert) || value[at] === ' ' ? '' : ' ');
+    return { node: m.node, start: at, end: at, insert: text };
+  });
+  for (const m of edits) recordEdit(section, m.node, '', insert);
+  splice(edits);
+}
+
+/** A unit named by an instruction: `paragraph (5)`, `paragraph (6)(E)`, `second sentence`. */
+function findUnit(place: Place, unit: string): { parent: Level; level: Level } {
+  const m = /^(?:subsection|paragraph|subparagraph|clause|subclause|item|subitem) ((?:\([^()]+\))+)$/.exec(unit);
+  if (!m) refuse(`"${unit}" is not a clause the executor can find`);
+  const values = [...m[1]!.matchAll(/\(([^()]+)\)/g)].map((v) => v[1]!);
+  let parent = place.level;
+  for (const value of values.slice(0, -1)) parent = child(parent, value, unit);
+  return { parent, level: child(parent, values[values.length - 1]!, unit) };
 }
 
 function replaceUnits(instruction: Instruction, section: Level): void {
-  const place = locate(section, instruction.location);
-  if (place.node) refuse('clauses cannot be struck from a text');
   const units = instruction.units!;
+  const sentence = units.length === 1 ? ORDINAL_STEP.exec(units[0]!) : null;
+  if (sentence && sentence[2] === 'sentence') return replaceSentence(instruction, section);
+  const place = locate(section, instruction.location);
+  if (place.segment) refuse('clauses cannot be struck from a text');
   // `paragraph (6)(E)`: subparagraph (E) of paragraph (6) of the located clause.
-  const found = units.map((unit) => {
-    const m = /^(?:subsection|paragraph|subparagraph|clause|subclause|item|subitem) ((?:\([^()]+\))+)$/.exec(unit);
-    if (!m) refuse(`"${unit}" is not a clause the executor can find`);
-    const values = [...m[1]!.matchAll(/\(([^()]+)\)/g)].map((v) => v[1]!);
-    let parent = place.level;
-    for (const value of values.slice(0, -1)) parent = child(parent, value, unit);
-    return { parent, level: child(parent, values[values.length - 1]!, unit) };
-  });
+  const found = units.map((unit) => findUnit(place, unit));
   if (instruction.action === 'strike') {
     // Struck clauses go from wherever each one is ("paragraphs (3), (6)(E), and (9)").
-    for (const f of found) f.parent.children.splice(f.parent.children.indexOf(f.level), 1);
+    for (const f of found) {
+      record(f.level, { kind: 'struck', struck: f.level.num?.text ?? '', ...(f.level.origin ? { origin: f.level.origin } : {}) }, false);
+      f.parent.children.splice(f.parent.children.indexOf(f.level), 1);
+    }
     return;
   }
   const parent = found[0]!.parent;
@@ -317,22 +547,56 @@ function replaceUnits(instruction: Instruction, section: Level): void {
     if (instruction.insert === undefined) refuse('no text to insert');
     levels = parseBlock(instruction.insert, targets[0]!.kind, parent.id);
   }
+  for (const t of targets) record(t, { kind: 'struck', struck: t.num?.text ?? '', ...(t.origin ? { origin: t.origin } : {}) }, false);
+  for (const level of levels) {
+    stampAll(level);
+    record(level, { kind: 'inserted', inserted: level.num?.text ?? '' }, false);
+  }
   for (const index of [...indexes].reverse()) parent.children.splice(index, 1);
   parent.children.splice(indexes[0]!, 0, ...levels);
+}
+
+/** "by striking the second sentence", "by striking the last sentence and inserting …". */
+function replaceSentence(instruction: Instruction, section: Level): void {
+  const place = locate(section, [...instruction.location, instruction.units![0]!]);
+  const segment = place.segment!;
+  const node = segment.node;
+  const insert = instruction.action === 'strikeInsert' ? instruction.insert : '';
+  if (insert === undefined) refuse('no text to insert');
+  if (insert.includes('\n')) refuse('the new sentence runs over several lines');
+  let { start, end } = segment;
+  if (insert === '') {
+    // The space that separated the sentence goes with it.
+    const after = /^\s+/.exec(node.value.slice(end))?.[0].length ?? 0;
+    if (after > 0) end += after;
+    else start -= /\s+$/.exec(node.value.slice(0, start))?.[0].length ?? 0;
+  }
+  recordEdit(section, node, node.value.slice(segment.start, segment.end), insert);
+  node.value = node.value.slice(0, start) + insert + node.value.slice(end);
+  tidy(node);
 }
 
 function addAtEnd(instruction: Instruction, section: Level): void {
   const insert = instruction.insert;
   if (insert === undefined) refuse('nothing to add');
   const place = locate(section, instruction.location);
-  if (place.node) {
-    place.node.value = joinText(place.node.value, insert);
+  if (place.segment) {
+    const { node, end } = place.segment;
+    node.value = joinText(node.value.slice(0, end), insert) + node.value.slice(end);
+    recordEdit(section, node, '', insert);
     return;
   }
   const level = place.level;
   if (DESIGNATION.test(insert)) {
     const kind = childKind(level);
-    level.children.push(...parseBlock(insert, kind, level.id));
+    const levels = parseBlock(insert, kind, level.id);
+    for (const added of levels) {
+      stampAll(added);
+      record(added, { kind: 'inserted', inserted: added.num?.text ?? '' }, false);
+    }
+    // Text that ran on after the last clause (a continuation) stays after the new ones only
+    // when the instruction says so; "at the end" of a clause with clauses means after them.
+    level.children.push(...levels);
     return;
   }
   if (insert.includes('\n')) refuse('added text of several lines that do not start with a designation');
@@ -341,9 +605,10 @@ function addAtEnd(instruction: Instruction, section: Level): void {
   const last = texts[texts.length - 1];
   if (!last) {
     level.children.push({ type: 'text', value: insert });
-    return;
+  } else {
+    last.value = joinText(last.value, insert);
   }
-  last.value = joinText(last.value, insert);
+  record(level, { kind: 'inserted', inserted: insert });
 }
 
 function joinText(value: string, insert: string): string {
@@ -354,6 +619,7 @@ function redesignate(instruction: Instruction, section: Level): void {
   const pairs = instruction.redesignate;
   if (!pairs || pairs.length === 0) refuse('no designations given');
   const place = locate(section, instruction.location);
+  if (place.segment) refuse('clauses cannot be redesignated inside a text');
   const moves = pairs.map((pair) => {
     const from = UNIT.exec(pair.from);
     const to = UNIT.exec(pair.to);
@@ -366,7 +632,11 @@ function redesignate(instruction: Instruction, section: Level): void {
     const clash = place.level.children.find((c) => c.type === 'level' && c.num?.value === move.to && !moved.has(c));
     if (clash) refuse(`${describe(place.level)} already has a clause (${move.to})`);
   }
-  for (const move of moves) renumber(move.level, move.to, place.level.id);
+  for (const move of moves) {
+    const from = move.level.num?.text ?? '';
+    renumber(move.level, move.to, place.level.id);
+    record(move.level, { kind: 'redesignated', struck: from, inserted: move.level.num?.text ?? '' });
+  }
 }
 
 function renumber(level: Level, value: string, parentId: string): void {
@@ -382,23 +652,39 @@ function reid(level: Level, id: string): void {
   for (const c of level.children) if (c.type === 'level') reid(c, `${id}/${c.num?.value ?? ''}`);
 }
 
+/** `§ 200303. Availability of funds`: the first line of a section's new text. */
+const SECTION_LINE = /^§\s*([0-9][\w.\-–]*)\.\s*(.*)$/;
+
 function amendToRead(instruction: Instruction, section: Level): void {
   const insert = instruction.insert;
   if (insert === undefined) refuse('no new text given');
   const place = locate(section, instruction.location);
-  if (place.node) {
+  if (place.segment) {
     if (insert.includes('\n')) refuse('new text of several lines for a part of a text');
-    place.node.value = insert;
+    const { node, start, end } = place.segment;
+    recordEdit(section, node, node.value.slice(start, end), insert);
+    node.value = node.value.slice(0, start) + insert + node.value.slice(end);
+    tidy(node);
     return;
   }
   const level = place.level;
+  const lines = insert.split('\n').map((l) => l.trim()).filter((l) => l !== '');
+  const sectionLine = SECTION_LINE.exec(lines[0] ?? '');
+  if (sectionLine) {
+    // "Section 200303 … is amended to read as follows: “§ 200303. Availability of funds …”".
+    if (level.kind !== 'section' || level.num?.value !== sectionLine[1]) refuse(`new text is for § ${sectionLine[1]}, the clause is ${describe(level)}`);
+    replaceBody(level, sectionLine[2]!, lines.slice(1), 'subsection');
+    return;
+  }
   const head = DESIGNATION.exec(insert);
   if (head) {
     if (head[1] !== level.num?.value) refuse(`new text starts with (${head[1]}), the clause is ${describe(level)}`);
     const [replacement] = parseBlock(insert, level.kind, level.id.split('/').slice(0, -1).join('/'));
     if (!replacement) refuse('new text could not be read');
-    level.heading = replacement.heading;
-    if (level.heading === undefined) delete level.heading;
+    for (const c of replacement.children) if (c.type === 'level') stampAll(c);
+    record(level, { kind: 'replaced', struck: level.num?.text ?? '', inserted: insert.split('\n')[0]! });
+    if (replacement.heading === undefined) delete level.heading;
+    else level.heading = replacement.heading;
     level.children = replacement.children;
     for (const c of level.children) if (c.type === 'level') reid(c, `${level.id}/${c.num?.value ?? ''}`);
     return;
@@ -406,7 +692,54 @@ function amendToRead(instruction: Instruction, section: Level): void {
   if (level.children.some((c) => c.type === 'level') || insert.includes('\n')) {
     refuse('new text without a designation for a clause with clauses');
   }
+  record(level, { kind: 'replaced', struck: level.children.filter(isText).map((t) => t.value).join(' '), inserted: insert });
   level.children = [{ type: 'text', value: insert }];
+}
+
+/** A section's heading and body replaced by new text: its lines below the heading line. */
+function replaceBody(level: Level, heading: string, lines: string[], kind: LevelKind): void {
+  const struck = level.heading ?? '';
+  if (heading.trim() === '') delete level.heading;
+  else level.heading = heading.trim();
+  if (lines.length === 0) {
+    level.children = [];
+  } else if (DESIGNATION.test(lines[0]!)) {
+    level.children = parseBlock(lines.join('\n'), kind, level.id);
+  } else if (lines.every((l) => !DESIGNATION.test(l))) {
+    level.children = lines.map((value) => ({ type: 'text', value }));
+  } else {
+    // Undesignated text followed by clauses: a chapeau, then the clauses.
+    const first = lines.findIndex((l) => DESIGNATION.test(l));
+    level.children = [
+      ...lines.slice(0, first).map((value): Content => ({ type: 'chapeau', value })),
+      ...parseBlock(lines.slice(first).join('\n'), kind, level.id),
+    ];
+  }
+  for (const c of level.children) if (c.type === 'level') stampAll(c);
+  record(level, { kind: 'replaced', struck, inserted: heading });
+}
+
+/**
+ * A new section given as quoted text (`§ 710. Emergency relief authority` and its lines), as
+ * "is amended by adding at the end the following" gives it to a chapter.
+ */
+export function sectionFromText(text: string, id: string): Level | undefined {
+  const lines = text.split('\n').map((l) => l.trim()).filter((l) => l !== '');
+  const head = SECTION_LINE.exec(lines[0] ?? '');
+  if (!head) return undefined;
+  const level: Level = { type: 'level', kind: 'section', num: { text: `§ ${head[1]}.`, value: head[1]! }, id, children: [] };
+  const draft = clone(level);
+  const previous = active;
+  active = undefined;
+  try {
+    replaceBody(draft, head[2]!, lines.slice(1), 'subsection');
+    return draft;
+  } catch (error) {
+    if (error instanceof Refusal) return undefined;
+    throw error;
+  } finally {
+    active = previous;
+  }
 }
 
 // ---------------------------------------------------------------------------
@@ -449,14 +782,15 @@ function fits(kind: LevelKind, value: string): boolean {
 /**
  * Reads quoted law lines into clauses whose first line is of rung `kind`: each line must start
  * with a designation of that rung or of a rung below the open clause; anything else is refused.
+ * A line may open several rungs at once: `(b)(1) The Inspector General …`.
  */
 function parseBlock(text: string, kind: LevelKind, parentId: string): Level[] {
   const top: Level[] = [];
   const stack: Level[] = [];
   for (const raw of text.split('\n')) {
-    const line = raw.trim();
+    let line = raw.trim();
     if (line === '') continue;
-    const m = DESIGNATION.exec(line);
+    let m = DESIGNATION.exec(line);
     if (!m) {
       const open = stack[stack.length - 1];
       if (!open) refuse(`inserted text does not start with a designation: “${line}”`);
@@ -464,28 +798,36 @@ function parseBlock(text: string, kind: LevelKind, parentId: string): Level[] {
       else open.children.push({ type: 'text', value: line });
       continue;
     }
-    const value = m[1]!;
-    // Close open clauses until the designation fits a child of the open one, or the top rung.
-    let placed: Level | undefined;
-    while (!placed) {
-      const open = stack[stack.length - 1];
-      const rung = open ? RUNGS[RUNGS.indexOf(open.kind) + 1] : kind;
-      if (rung && fits(rung, value) && !(open && fits(open.kind, value) && isNext(open, value))) {
-        const id = `${open ? open.id : parentId}/${value}`;
-        placed = makeLevel(rung, value, line.slice(m[0].length), id);
-        if (open) {
-          const texts = open.children.filter(isText);
-          for (const t of texts) if (t.type === 'text') (t as Content).type = 'chapeau';
-          open.children.push(placed);
+    let opened: Level | undefined;
+    while (m) {
+      const value = m[1]!;
+      // Close open clauses until the designation fits a child of the open one, or the top rung.
+      let placed: Level | undefined;
+      while (!placed) {
+        const open = stack[stack.length - 1];
+        const rung = open ? RUNGS[RUNGS.indexOf(open.kind) + 1] : kind;
+        if (rung && fits(rung, value) && !(open && !opened && fits(open.kind, value) && isNext(open, value))) {
+          const id = `${open ? open.id : parentId}/${value}`;
+          placed = makeLevel(rung, value, line.slice(m[0].length), id);
+          if (open) {
+            for (const t of open.children) if (t.type === 'text') (t as Content).type = 'chapeau';
+            open.children.push(placed);
+          } else {
+            top.push(placed);
+          }
+          stack.push(placed);
+        } else if (open && !opened) {
+          stack.pop();
         } else {
-          top.push(placed);
+          refuse(`inserted designation (${value}) does not fit a ${opened ? `clause below ${describe(opened)}` : kind}`);
         }
-        stack.push(placed);
-      } else if (open) {
-        stack.pop();
-      } else {
-        refuse(`inserted designation (${value}) does not fit a ${kind}`);
       }
+      opened = placed;
+      line = line.slice(m[0].length);
+      // `(b)(1) …`, `(b) (1) …`: a designation right after one with no heading opens its first child.
+      m = placed.heading === undefined && placed.children.length === 1 ? DESIGNATION.exec(line) : null;
+      if (m && !fits(RUNGS[RUNGS.indexOf(placed.kind) + 1] ?? 'section', m[1]!)) m = null;
+      if (m) placed.children = [];
     }
   }
   if (top.length === 0) refuse('inserted text holds no clause');

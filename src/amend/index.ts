@@ -4,3 +4,5 @@ export { executeInstructions } from './execute.js';
 export { sectionText, findLevel } from './section-text.js';
 export { extractQuotations, type Quotation } from './quotes.js';
 export type { Instruction, InstructionAction, InstructionTarget, Redesignation } from './types.js';
+export { applyBills, billInstructions, type Application, type AppliedInstruction, type BillInput, type OtherInstruction } from './apply.js';
+export type { AmendChange, ExecutionResult } from './execute.js';

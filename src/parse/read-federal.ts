@@ -798,6 +798,11 @@ class FederalReader {
         }
         const name = child.name;
         if (inQuoted ? FEDERAL_SKIPPED_IN_QUOTED.has(name) : FEDERAL_SKIPPED.has(name)) continue;
+        // The Law Revision Counsel's footnote markers (`<ref class="footnoteRef">1</ref>`) are notes, not law.
+        if (name === 'ref' && child.attrs['class'] === 'footnoteRef') continue;
+        // …and so is a bare superscript number after a word or a mark (`(a)(6)(A),<sup>3</sup>`);
+        // a power of ten (`10<sup>6</sup>`) follows a digit and is kept.
+        if (!inQuoted && name === 'sup' && isFootnoteMark(child, out[out.length - 1] ?? '')) continue;
         if (name === 'br') {
           out.push(' ');
           continue;
@@ -959,3 +964,9 @@ function slug(heading: string): string {
   );
 }
 
+
+/** A `<sup>` holding only a footnote number, after a word or a punctuation mark. */
+function isFootnoteMark(element: XmlElement, before: string): boolean {
+  if (element.children.length !== 1 || element.children[0]!.type !== 'text') return false;
+  return /^\s*\d{1,2}\s*$/.test(element.children[0]!.value) && !/\d\s*$/.test(before);
+}

@@ -65,18 +65,16 @@ describe('amend/execute on the amend-truth cases', () => {
     expect(plain(section)).to.equal(plain(codeSection('pl116-94_17usc802', 'after.xml')));
   });
 
-  it('should strike and insert in § 501(e); only the OLRC footnote marker differs (pl116-94_17usc501)', () => {
+  it('should strike and insert in § 501(e) exactly; the OLRC footnote marker is a note, not read (pl116-94_17usc501)', () => {
     const instructions = lawInstructions('pl116-94_17usc501', 'c').filter((i) => i.target.usc?.section === '501');
     expect(instructions).to.have.length(1);
     const { section, results } = executeInstructions(instructions, codeSection('pl116-94_17usc501', 'before.xml'));
     expect(results.map((r) => r.status)).to.deep.equal(['applied']);
-    // CASE.md: the before text carries an editorial footnote marker "1" after "119(a)(5),", which OLRC
-    // removed; the law does not strike it.
-    const executed = plain(section);
-    expect(executed).to.include('section 119(a)(3),1 a network station');
-    expect(executed.replace('section 119(a)(3),1 a network station', 'section 119(a)(3), a network station')).to.equal(
-      plain(codeSection('pl116-94_17usc501', 'after.xml')),
-    );
+    // CASE.md: the before text carries an editorial footnote marker "1" after "119(a)(5),"; the
+    // reader leaves footnote markers out, so the result equals the after text.
+    expect(plain(section)).to.include('section 119(a)(3), a network station');
+    expect(plain(section)).to.equal(plain(codeSection('pl116-94_17usc501', 'after.xml')));
+    expect(results[0]!.changes).to.deep.equal([{ kind: 'replaced', clause: 's501/e', struck: 'section 119(a)(5)', inserted: 'section 119(a)(3)' }]);
   });
 
   it('should refuse, and change nothing for, a strike of words that are not there', () => {

@@ -67,6 +67,8 @@ function xmlFacts(xml: string): { text: string; sections: number; levels: number
     const quoted = parent.quoted || QUOTED.has(name);
     let skipped = parent.skipped || (parent.quoted ? FEDERAL_SKIPPED_IN_QUOTED.has(name) : FEDERAL_SKIPPED.has(name));
     if (parent.name === 'form' && !parent.quoted && name !== 'official-title') skipped = true;
+    // The Law Revision Counsel's footnote markers are notes, not law.
+    if (!quoted && name === 'ref' && (tag.attributes as Record<string, string>)['class'] === 'footnoteRef') skipped = true;
     stack.push({ name, quoted, skipped, parts: [] });
     if (BILL_DTD.has(name)) billDtd = true;
     if (name === 'section' && !quoted && !skipped) sections++;
@@ -77,6 +79,8 @@ function xmlFacts(xml: string): { text: string; sections: number; levels: number
     if (LEVELS.has(open.name) && !open.quoted && !open.skipped && (open.num !== undefined || open.heading !== undefined || !GENERIC.has(open.name))) levels++;
     let text = open.parts.join('');
     if (LEVELS.has(open.name)) text = `${open.num ?? ''} ${open.heading ?? ''} ${text}`;
+    // …and so is a bare superscript number after a word or a mark (not a power of ten).
+    if (open.name === 'sup' && !open.quoted && /^\s*\d{1,2}\s*$/.test(text) && !/\d\s*$/.test(parent.parts.join(''))) return;
     if (LEVELS.has(parent.name) && (open.name === 'num' || open.name === 'enum') && parent.num === undefined) parent.num = text;
     else if (LEVELS.has(parent.name) && (open.name === 'heading' || open.name === 'header') && parent.heading === undefined) parent.heading = text;
     else parent.parts.push(text);

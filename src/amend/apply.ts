@@ -1,0 +1,396 @@
+import type { Content, Diagnostic, Level, Position, Root } from '../types.js';
+import { executeInstruction, sectionFromText, type AmendChange } from './execute.js';
+import { parseInstructions } from './instructions.js';
+import { sectionText } from './section-text.js';
+import type { Instruction, InstructionAction } from './types.js';
+
+/** A bill whose instructions are applied: its clause tree and the name to cite it by. */
+export interface BillInput {
+  tree: Root;
+  /** The bill's file or corpus id. */
+  file: string;
+}
+
+/** One instruction of a bill that amends the statute given, and what became of it. */
+export interface AppliedInstruction {
+  /** `i1`, `i2`, …: unique in one application, in the order applied; the anchor views link to. */
+  id: string;
+  /** The bill it comes from (its file or corpus id). */
+  bill: string;
+  /** Where it is in the bill: `div. P, title XI, sec. 1102(a)(1)(B)`. */
+  citation: string;
+  /** The instruction's words, quotations included. */
+  text: string;
+  action: InstructionAction;
+  /** What it amends, as the bill names it: `17 U.S.C. 119`, `chapter 3084 of title 54`. */
+  target: string;
+  /** The statute sections it was applied to (their numbers). */
+  sections: string[];
+  status: 'applied' | 'refused';
+  /** Why it was refused. */
+  reason?: string;
+  /** What it changed. */
+  changes: AmendChange[];
+  /** Editorial notes on how it was applied (the Code's own style for references). */
+  notes?: string[];
+  /** The bill section it is in, for a link into the bill. */
+  position?: Position;
+  /** The parsed instruction. */
+  instruction: Instruction;
+}
+
+/** An instruction of the bills that amends some other law, or whose target could not be read. */
+export interface OtherInstruction {
+  bill: string;
+  citation: string;
+  target: string;
+  /** Set when the instruction could not be read at all. */
+  reason?: string;
+}
+
+/** The statute as amended by the bills, and the account of every instruction. */
+export interface Application {
+  /** The statute before, as given. */
+  law: Root;
+  /** The statute as amended: clauses changed carry `amendedBy`, clauses kept carry `origin`. */
+  amended: Root;
+  /** The instructions that amend the statute given, in the order applied. */
+  instructions: AppliedInstruction[];
+  /** Instructions of the bills that amend other laws (not applied here). */
+  elsewhere: OtherInstruction[];
+  /** Instructions whose wording or target could not be read. */
+  unread: OtherInstruction[];
+  messages: Diagnostic[];
+}
+
+/**
+ * Applies the amendatory instructions of each bill, bill by bill and in the order printed, to
+ * a statute (one or more sections, or a title). Each instruction is matched to the statute's
+ * sections by the section it names (a U.S. Code section, an Act's section, a section named
+ * inside a chapter or title); instructions that amend other laws are listed, not applied.
+ * An instruction that cannot be applied exactly is refused with a reason and changes nothing.
+ *
+ * Example (Pub. L. 116-9 on 54 U.S.C. 200304):
+ *
+ *     applyBills([{ tree: law, file: 'pl116-9.xml' }], section200304)
+ *     // → { amended, instructions: [{ id: 'i1', citation: 'title III, sec. 3001(b)(1)',
+ *     //       status: 'applied', changes: [{ kind: 'struck', … }] }, …], elsewhere: [...] }
+ */
+export function applyBills(bills: BillInput[], law: Root): Application {
+  const amended = structuredClone(law);
+  stampOrigins(amended);
+  const instructions: AppliedInstruction[] = [];
+  const elsewhere: OtherInstruction[] = [];
+  const unread: OtherInstruction[] = [];
+  const messages: Diagnostic[] = [];
+  for (const bill of bills) {
+    for (const found of billInstructions(bill)) {
+      const { instruction } = found;
+      const targets = resolve(instruction, amended);
+      const base = { bill: bill.file, citation: found.citation, target: describeTarget(instruction) };
+      if (targets.kind === 'elsewhere') {
+        if (instruction.action === 'unknown' && !hasTarget(instruction)) unread.push({ ...base, reason: instruction.reason ?? 'not understood' });
+        else elsewhere.push(base);
+        continue;
+      }
+      const id = `i${instructions.length + 1}`;
+      const entry: AppliedInstruction = {
+        id,
+        ...base,
+        text: instruction.text,
+        action: instruction.action,
+        sections: [],
+        status: 'refused',
+        changes: [],
+        ...(found.position ? { position: found.position } : {}),
+        instruction,
+      };
+      instructions.push(entry);
+      if (targets.kind === 'refused') {
+        entry.reason = targets.reason;
+        continue;
+      }
+      if (targets.kind === 'newSection') {
+        applyNewSection(entry, targets, amended);
+        continue;
+      }
+      runOn(entry, targets.sections, targets.wide, amended);
+    }
+  }
+  return { law, amended, instructions, elsewhere, unread, messages };
+}
+
+// ---------------------------------------------------------------------------
+// Finding the instructions in a bill
+
+interface FoundInstruction {
+  instruction: Instruction;
+  citation: string;
+  position?: Position;
+}
+
+/** Every amendatory instruction of a bill, section by section, with its citation in the bill. */
+export function billInstructions(bill: BillInput): FoundInstruction[] {
+  const found: FoundInstruction[] = [];
+  const units: Array<{ level: Level; prefix: string[] }> = [];
+  const walk = (node: Root | Level, prefix: string[]): void => {
+    for (const c of node.children) {
+      if (c.type !== 'level') continue;
+      if (c.kind === 'section') units.push({ level: c, prefix });
+      else walk(c, c.num ? [...prefix, unitName(c)] : prefix);
+    }
+  };
+  walk(bill.tree, []);
+  if (units.length === 0) {
+    // An excerpt of a section (its subsection (c)): its top clauses are read as they are.
+    for (const c of bill.tree.children) if (c.type === 'level') units.push({ level: c, prefix: [] });
+  }
+  for (const { level, prefix } of units) {
+    const own = level.kind === 'section' && level.num ? `sec. ${level.num.value}` : '';
+    for (const instruction of parseInstructions(sectionText(level))) {
+      if (instruction.action === 'unknown' && instruction.reason === 'no amendatory instruction found') continue;
+      const citation = [...prefix, `${own}${instruction.citation}`].filter((p) => p !== '').join(', ');
+      found.push({ instruction, citation, ...(level.position ? { position: level.position } : {}) });
+    }
+  }
+  return found;
+}
+
+/** `div. P`, `title XI`, `subtitle B`. */
+function unitName(level: Level): string {
+  const names: Partial<Record<Level['kind'], string>> = { division: 'div.', subdivision: 'subdiv.', title: 'title', subtitle: 'subtitle', part: 'part', subpart: 'subpart', chapter: 'ch.', subchapter: 'subch.' };
+  return `${names[level.kind] ?? level.kind} ${level.num?.value ?? ''}`.trim();
+}
+
+function hasTarget(instruction: Instruction): boolean {
+  const t = instruction.target;
+  return Boolean(t.usc || t.section || t.title || t.chapter || t.act || t.code);
+}
+
+function describeTarget(instruction: Instruction): string {
+  const t = instruction.target;
+  if (t.usc) return `${t.usc.title} U.S.C. ${t.usc.section}`;
+  if (t.section && t.code) return `${t.code} § ${t.section}`;
+  if (t.section && t.act) return `${t.act}, sec. ${t.section}`;
+  if (t.chapter) return `chapter ${t.chapter}${t.title ? ` of title ${t.title}` : ''}`;
+  if (t.title) return `title ${t.title}`;
+  if (t.act) return t.act;
+  return 'not named';
+}
+
+// ---------------------------------------------------------------------------
+// Matching an instruction to the statute's sections
+
+type Resolution =
+  | { kind: 'sections'; sections: Level[]; wide: boolean }
+  | { kind: 'newSection'; number: string; placeholder?: Level; chapter?: Level | Root }
+  | { kind: 'refused'; reason: string }
+  | { kind: 'elsewhere' };
+
+/** A statute section with what the statute says about where it is. */
+interface StatuteSection {
+  level: Level;
+  title?: string;
+  chapter?: string;
+}
+
+function statuteSections(root: Root): StatuteSection[] {
+  const out: StatuteSection[] = [];
+  const walk = (node: Root | Level, chapter: string | undefined): void => {
+    for (const c of node.children) {
+      if (c.type !== 'level') continue;
+      if (c.kind === 'section') {
+        const title = /\/us\/usc\/t(\w+)\//.exec(c.xmlId ?? '')?.[1];
+        out.push({ level: c, ...(title ? { title } : {}), ...(chapter ? { chapter } : {}) });
+      } else {
+        walk(c, c.kind === 'chapter' ? c.num?.value ?? chapter : chapter);
+      }
+    }
+  };
+  walk(root, undefined);
+  return out;
+}
+
+/** `1111(a)` → `1111`; dashes folded so `136a–2` matches `136a-2`. */
+function sectionNumber(value: string): string {
+  return value.replace(/\(.*$/, '').replace(/[–—]/g, '-').trim();
+}
+
+function resolve(instruction: Instruction, root: Root): Resolution {
+  const t = instruction.target;
+  const sections = statuteSections(root);
+  const sameTitle = (s: StatuteSection, title: string | undefined): boolean => !title || !s.title || s.title === title;
+  let number: string | undefined;
+  let title: string | undefined;
+  if (t.usc) {
+    number = sectionNumber(t.usc.section);
+    title = t.usc.title;
+  } else if (t.section && !t.act) {
+    number = sectionNumber(t.section);
+  } else if (t.section && t.act) {
+    // An Act's own section: only a statute that is that Act (a compilation) numbers it so.
+    number = sectionNumber(t.section);
+  }
+  const inLocation = /^section \(?([^()\s]+)\)?$/.exec(instruction.location[0] ?? '');
+  if (!number && inLocation) number = sectionNumber(inLocation[1]!);
+  title ??= t.title;
+  if (number) {
+    const matched = sections.filter((s) => sectionNumber(s.level.num?.value ?? '') === number && sameTitle(s, title));
+    if (matched.length === 0) return { kind: 'elsewhere' };
+    if (matched.length > 1) return { kind: 'refused', reason: `the statute holds § ${number} more than once` };
+    if (isTableEdit(instruction)) return { kind: 'refused', reason: 'edits to a table of sections or contents are not executed' };
+    return { kind: 'sections', sections: [matched[0]!.level], wide: false };
+  }
+  if (t.chapter || t.title) {
+    // A chapter or title as a whole: "Chapter 3084 of title 54 is amended by striking … each place it appears".
+    const inTitle = sections.filter((s) => sameTitle(s, t.title));
+    const known = inTitle.filter((s) => s.chapter !== undefined);
+    const scope = t.chapter ? (known.length > 0 ? inTitle.filter((s) => s.chapter === t.chapter) : inTitle) : inTitle;
+    const added = instruction.action === 'addAtEnd' ? /^§\s*([0-9][\w.\-–]*)\./.exec(instruction.insert ?? '') : null;
+    if (added && instruction.location.length === 0) {
+      const n = sectionNumber(added[1]!);
+      const existing = sections.find((s) => sectionNumber(s.level.num?.value ?? '') === n && sameTitle(s, t.title));
+      const chapter = t.chapter ? findChapter(root, t.chapter) : undefined;
+      if (!existing && !chapter) return { kind: 'elsewhere' };
+      if (existing && !isPlaceholder(existing.level)) return { kind: 'refused', reason: `§ ${n} is already in the statute` };
+      return { kind: 'newSection', number: n, ...(existing ? { placeholder: existing.level } : {}), ...(chapter ? { chapter } : {}) };
+    }
+    if (scope.length === 0) return { kind: 'elsewhere' };
+    if (isTableEdit(instruction)) return { kind: 'elsewhere' };
+    if (instruction.location.length > 0) return { kind: 'refused', reason: `the instruction names ${instruction.location.join(', ')} of a ${t.chapter ? 'chapter' : 'title'} without a section` };
+    return { kind: 'sections', sections: scope.map((s) => s.level), wide: true };
+  }
+  return { kind: 'elsewhere' };
+}
+
+function isTableEdit(instruction: Instruction): boolean {
+  return instruction.location.some((step) => /^table of (sections|contents|chapters)|^item relating to/.test(step));
+}
+
+/** `[§ 710. Repealed. Pub. L. 106–379 …]`: a section kept only as a note that it is gone. */
+function isPlaceholder(level: Level): boolean {
+  return /^\[?\s*(Repealed|Omitted|Transferred|Renumbered)\b/.test(level.heading?.trim() ?? '') && !level.children.some((c) => c.type === 'level');
+}
+
+function findChapter(node: Root | Level, chapter: string): Level | undefined {
+  for (const c of node.children) {
+    if (c.type !== 'level') continue;
+    if (c.kind === 'chapter' && c.num?.value === chapter) return c;
+    if (c.kind !== 'section') {
+      const found = findChapter(c, chapter);
+      if (found) return found;
+    }
+  }
+  return undefined;
+}
+
+// ---------------------------------------------------------------------------
+// Running one instruction
+
+function runOn(entry: AppliedInstruction, sections: Level[], wide: boolean, root: Root): void {
+  const instruction = entry.instruction;
+  const refusals: string[] = [];
+  const done: Array<{ current: Level; next: Level; changes: AmendChange[] }> = [];
+  let notFound = 0;
+  for (const section of sections) {
+    const current = findById(root, section.id) ?? section;
+    const styled = codeStyle(instruction, current);
+    if (styled.note && !entry.notes?.includes(styled.note)) entry.notes = [...(entry.notes ?? []), styled.note];
+    const { section: next, result } = executeInstruction(styled.instruction, current, entry.id);
+    if (result.status === 'refused') {
+      // Across a whole chapter, "each place it appears" need not appear in every section.
+      if (wide && /not found in/.test(result.reason ?? '')) notFound++;
+      else refusals.push(sections.length > 1 ? `§ ${section.num?.value ?? ''}: ${result.reason}` : result.reason ?? 'refused');
+      continue;
+    }
+    done.push({ current, next, changes: result.changes });
+  }
+  if (refusals.length > 0 || done.length === 0) {
+    // Nothing is half done: an instruction refused in one section changes none.
+    entry.reason = refusals.length > 0 ? refusals.join('; ') : `the text to change was not found in ${notFound === 1 ? 'the section' : `any of the ${notFound} sections`} given`;
+    return;
+  }
+  for (const { current, next, changes } of done) {
+    replace(root, current, next);
+    entry.sections.push(next.num?.value ?? '');
+    entry.changes.push(...changes);
+  }
+  entry.status = 'applied';
+}
+
+/**
+ * Titles of the U.S. Code enacted as positive law (1 U.S.C. 204 note; uscode.house.gov): their
+ * text is the law as enacted. The other titles are the Law Revision Counsel's compilation of Acts,
+ * and in them it prints a reference to "title 54, United States Code" as "title 54".
+ */
+const POSITIVE_LAW_TITLES = new Set([
+  '1', '3', '4', '5', '9', '10', '11', '13', '14', '17', '18', '23', '28', '31', '32', '35', '36', '37', '38', '39', '40', '41', '44', '46', '49', '51', '52', '54',
+]);
+
+/** The instruction as it is printed in a non-positive-law title of the U.S. Code. */
+function codeStyle(instruction: Instruction, section: Level): { instruction: Instruction; note?: string } {
+  const title = /^\/us\/usc\/t(\w+)\//.exec(section.xmlId ?? '')?.[1];
+  const insert = instruction.insert;
+  if (!title || POSITIVE_LAW_TITLES.has(title) || insert === undefined) return { instruction };
+  const styled = insert.replace(/\b(title \d+[A-Z]?), United States Code\b/g, '$1');
+  if (styled === insert) return { instruction };
+  return {
+    instruction: { ...instruction, insert: styled },
+    note: `“title N, United States Code” is printed “title N”, as the Code prints references in title ${title}, which is not positive law`,
+  };
+}
+
+function applyNewSection(entry: AppliedInstruction, target: Extract<Resolution, { kind: 'newSection' }>, root: Root): void {
+  const section = sectionFromText(entry.instruction.insert ?? '', target.placeholder?.id ?? `s${target.number}`);
+  if (!section) {
+    entry.reason = 'the new section could not be read';
+    return;
+  }
+  const stamp = (level: Level): void => {
+    level.amendedBy = [entry.id];
+    for (const c of level.children) if (c.type === 'level') stamp(c);
+  };
+  stamp(section);
+  if (target.placeholder) {
+    if (target.placeholder.xmlId) section.xmlId = target.placeholder.xmlId;
+    replace(root, target.placeholder, section);
+    entry.changes.push({ kind: 'replaced', clause: section.id, struck: target.placeholder.heading ?? '', inserted: `${section.num?.text ?? ''} ${section.heading ?? ''}`.trim() });
+  } else {
+    const chapter = target.chapter ?? root;
+    chapter.children.push(section);
+    entry.changes.push({ kind: 'inserted', clause: section.id, inserted: `${section.num?.text ?? ''} ${section.heading ?? ''}`.trim() });
+  }
+  entry.sections.push(target.number);
+  entry.status = 'applied';
+}
+
+function stampOrigins(node: Root | Level): void {
+  for (const c of node.children) {
+    if (c.type !== 'level') continue;
+    c.origin = c.id;
+    stampOrigins(c);
+  }
+}
+
+function findById(node: Root | Level, id: string): Level | undefined {
+  for (const c of node.children) {
+    if (c.type !== 'level') continue;
+    if (c.id === id && c.kind === 'section') return c;
+    if (c.kind !== 'section') {
+      const found = findById(c, id);
+      if (found) return found;
+    }
+  }
+  return undefined;
+}
+
+function replace(node: Root | Level, old: Level, next: Level): boolean {
+  const children: Content[] = node.children;
+  const index = children.indexOf(old);
+  if (index >= 0) {
+    children[index] = next;
+    return true;
+  }
+  for (const c of children) if (c.type === 'level' && c.kind !== 'section' && replace(c, old, next)) return true;
+  return false;
+}
