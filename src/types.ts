@@ -257,6 +257,11 @@ export interface AlignedPair {
    * substantive one. Counted under `conforming`, not `modified`.
    */
   conforming?: boolean;
+  /**
+   * In a Changes in Existing Law comparison (`--apply`): the ids of the bill's instructions that
+   * made this clause's change (`i3`), as listed in `Alignment.instructions`.
+   */
+  amendedBy?: string[];
   children: AlignedPair[];
 }
 
@@ -285,6 +290,38 @@ export interface Alignment {
   pairs: AlignedPair[];
   summary: Summary;
   messages: Diagnostic[];
+  /**
+   * In a Changes in Existing Law comparison: every instruction of the bills that amends the
+   * statute, in the order applied, with what became of it.
+   */
+  instructions?: InstructionRecord[];
+}
+
+/** One amendatory instruction of a bill and what it did to the statute (plain data). */
+export interface InstructionRecord {
+  /** `i1`, `i2`, …: the id changes point at. */
+  id: string;
+  /** The bill it comes from (file or corpus id). */
+  bill: string;
+  /** Its place in the bill: `title III, sec. 3001(b)(2)`. */
+  citation: string;
+  /** Its words, quotations included. */
+  text: string;
+  /** `strike`, `strikeInsert`, `insertAfter`, `addAtEnd`, `redesignate`, `amendToRead`, … */
+  action: string;
+  /** What it amends, as the bill names it: `54 U.S.C. 200304`. */
+  target: string;
+  /** The statute sections it was applied to. */
+  sections: string[];
+  status: 'applied' | 'refused';
+  /** Why it was refused. */
+  reason?: string;
+  /** What it changed: the clause (by id), and the words or designations struck and inserted. */
+  changes: Array<{ kind: 'struck' | 'inserted' | 'replaced' | 'redesignated'; clause: string; origin?: string; struck?: string; inserted?: string }>;
+  /** Editorial notes on how it was applied. */
+  notes?: string[];
+  /** Where its bill section is (line and column in the bill). */
+  position?: Position;
 }
 
 /** What renderers need to name a document. */

@@ -391,7 +391,9 @@ function alignGap(olds: Content[], news: Content[], ctx: Context): AlignedPair[]
     const nw = news[mb]!;
     a = ma + 1;
     b = mb + 1;
-    if (sameShape(o, nw)) {
+    // A section paired with itself stays paired when it gains or loses its divisions (undivided
+    // text turned into subsection (a)): its contents are aligned inside it.
+    if (sameShape(o, nw) || (isUnit(o) && isUnit(nw))) {
       flush();
       out.push(makePair(o, nw, ctx));
     } else {

@@ -11,7 +11,7 @@ export interface LawOptions extends AlignOptions {
   lawSection?: string;
 }
 
-interface Amendment {
+export interface Amendment {
   action: Action;
   /** The quoted sections that follow the instruction. */
   sections: Level[];
@@ -101,7 +101,7 @@ function rootOf(children: Content[]): Root {
 }
 
 /** Each instruction of a bill with the quoted sections that follow it. */
-function findAmendments(tree: Root): Amendment[] {
+export function findAmendments(tree: Root): Amendment[] {
   const out: Amendment[] = [];
   const visit = (children: Content[], inherited?: Amendment) => {
     let current = inherited;
@@ -122,7 +122,7 @@ function findAmendments(tree: Root): Amendment[] {
 }
 
 /** When the bill names one section only, a statute input without a section number is that section. */
-function soleSectionNamed(amendments: Amendment[]): string | undefined {
+export function soleSectionNamed(amendments: Amendment[]): string | undefined {
   const named = new Set(amendments.flatMap((a) => a.action.sections));
   return named.size === 1 ? [...named][0] : undefined;
 }

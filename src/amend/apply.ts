@@ -1,4 +1,5 @@
-import type { Content, Diagnostic, Level, Position, Root } from '../types.js';
+import type { Content, Diagnostic, InstructionRecord, Level, Position, Root } from '../types.js';
+import { findAmendments, soleSectionNamed } from '../align/law.js';
 import { executeInstruction, sectionFromText, type AmendChange } from './execute.js';
 import { parseInstructions } from './instructions.js';
 import { sectionText } from './section-text.js';
@@ -11,30 +12,10 @@ export interface BillInput {
   file: string;
 }
 
-/** One instruction of a bill that amends the statute given, and what became of it. */
-export interface AppliedInstruction {
-  /** `i1`, `i2`, …: unique in one application, in the order applied; the anchor views link to. */
-  id: string;
-  /** The bill it comes from (its file or corpus id). */
-  bill: string;
-  /** Where it is in the bill: `div. P, title XI, sec. 1102(a)(1)(B)`. */
-  citation: string;
-  /** The instruction's words, quotations included. */
-  text: string;
+/** One instruction of a bill that amends the statute given, what became of it, and the instruction as parsed. */
+export interface AppliedInstruction extends InstructionRecord {
   action: InstructionAction;
-  /** What it amends, as the bill names it: `17 U.S.C. 119`, `chapter 3084 of title 54`. */
-  target: string;
-  /** The statute sections it was applied to (their numbers). */
-  sections: string[];
-  status: 'applied' | 'refused';
-  /** Why it was refused. */
-  reason?: string;
-  /** What it changed. */
   changes: AmendChange[];
-  /** Editorial notes on how it was applied (the Code's own style for references). */
-  notes?: string[];
-  /** The bill section it is in, for a link into the bill. */
-  position?: Position;
   /** The parsed instruction. */
   instruction: Instruction;
 }
@@ -76,7 +57,8 @@ export interface Application {
  *     // → { amended, instructions: [{ id: 'i1', citation: 'title III, sec. 3001(b)(1)',
  *     //       status: 'applied', changes: [{ kind: 'struck', … }] }, …], elsewhere: [...] }
  */
-export function applyBills(bills: BillInput[], law: Root): Application {
+export function applyBills(bills: BillInput[], statute: Root, options: ApplyOptions = {}): Application {
+  const law = asSection(statute, options.lawSection ?? soleNamed(bills));
   const amended = structuredClone(law);
   stampOrigins(amended);
   const instructions: AppliedInstruction[] = [];
@@ -106,8 +88,12 @@ export function applyBills(bills: BillInput[], law: Root): Application {
         instruction,
       };
       instructions.push(entry);
-      if (targets.kind === 'refused') {
-        entry.reason = targets.reason;
+      if (targets.kind === 'refused' || (found.replacement !== undefined && targets.kind !== 'sections')) {
+        entry.reason = targets.kind === 'refused' ? targets.reason : 'the section is not in the statute';
+        continue;
+      }
+      if (found.replacement !== undefined && targets.kind === 'sections') {
+        applyWholeSection(entry, targets.sections[0]!, found.replacement, amended);
         continue;
       }
       if (targets.kind === 'newSection') {
@@ -127,10 +113,26 @@ interface FoundInstruction {
   instruction: Instruction;
   citation: string;
   position?: Position;
+  /**
+   * California style ("Section 1050 of the Penal Code is amended to read:"): the section as the
+   * bill gives it, already a clause tree; `undefined` for a repeal.
+   */
+  replacement?: Level | null;
+}
+
+/** Options for `applyBills`. */
+export interface ApplyOptions {
+  /**
+   * The section number of a statute input that does not print its own (a California law-section
+   * file holds only the section's content).
+   */
+  lawSection?: string;
 }
 
 /** Every amendatory instruction of a bill, section by section, with its citation in the bill. */
 export function billInstructions(bill: BillInput): FoundInstruction[] {
+  const amendments = findAmendments(bill.tree);
+  if (amendments.length > 0) return californiaInstructions(bill, amendments);
   const found: FoundInstruction[] = [];
   const units: Array<{ level: Level; prefix: string[] }> = [];
   const walk = (node: Root | Level, prefix: string[]): void => {
@@ -154,6 +156,96 @@ export function billInstructions(bill: BillInput): FoundInstruction[] {
     }
   }
   return found;
+}
+
+const CA_ACTIONS: Partial<Record<string, InstructionAction>> = { amend: 'amendToRead', add: 'add', repeal: 'repeal', amendRenumber: 'amendRenumber' };
+
+/**
+ * California bills print the whole new section after "is amended to read:", and the parser has
+ * read it as clauses: each instruction carries that section as its replacement.
+ */
+function californiaInstructions(bill: BillInput, amendments: ReturnType<typeof findAmendments>): FoundInstruction[] {
+  const found: FoundInstruction[] = [];
+  const billSections = new Map<Content, Level>();
+  const walk = (node: Root | Level): void => {
+    for (const c of node.children) {
+      if (c.type === 'action' && node.type === 'level') billSections.set(c, node);
+      if (c.type === 'level') walk(c);
+    }
+  };
+  walk(bill.tree);
+  for (const { action, sections } of amendments) {
+    const host = billSections.get(action);
+    const citation = host?.num ? `sec. ${host.num.value}` : '';
+    const kind = CA_ACTIONS[action.action] ?? 'unknown';
+    const numbers = action.action === 'amendRenumber' ? action.sections.slice(0, 1) : action.sections;
+    for (const number of numbers) {
+      const given = sections.find((s) => s.num?.value === number) ?? (sections.length === 1 ? sections[0] : undefined);
+      const instruction: Instruction = {
+        citation,
+        text: action.value,
+        target: { section: number, ...(action.code ? { code: action.code } : {}) },
+        location: [],
+        action: kind,
+        ...(kind === 'unknown' ? { reason: `"${action.value}" is not an instruction billdiff executes` } : {}),
+      };
+      const replacement = kind === 'repeal' ? null : given;
+      found.push({ instruction, citation, ...(action.position ? { position: action.position } : {}), ...(replacement !== undefined ? { replacement } : {}) });
+    }
+  }
+  return found;
+}
+
+/** The one section a bill names, when it names one. */
+function soleNamed(bills: BillInput[]): string | undefined {
+  const amendments = bills.flatMap((b) => findAmendments(b.tree));
+  return amendments.length ? soleSectionNamed(amendments) : undefined;
+}
+
+/** A statute input holding one section's content (no section level) as that section. */
+function asSection(statute: Root, number: string | undefined): Root {
+  if (!number || statuteSections(statute).length > 0) return statute;
+  const section: Level = { type: 'level', kind: 'section', num: { text: `${number}.`, value: number }, id: `s${number}`, children: statute.children };
+  if (statute.position) section.position = statute.position;
+  return { ...statute, children: [section] };
+}
+
+/** A California section amended to read, repealed, or amended and renumbered. */
+function applyWholeSection(entry: AppliedInstruction, section: Level, replacement: Level | null, root: Root): void {
+  const current = findById(root, section.id) ?? section;
+  if (replacement === null) {
+    const parent = parentOf(root, current);
+    if (!parent) return;
+    parent.children.splice(parent.children.indexOf(current), 1);
+    entry.changes.push({ kind: 'struck', clause: current.id, ...(current.origin ? { origin: current.origin } : {}), struck: current.num?.text ?? '' });
+  } else {
+    const next: Level = structuredClone(replacement);
+    const rebase = (level: Level, id: string): void => {
+      level.id = id;
+      level.amendedBy = [entry.id];
+      delete level.position;
+      for (const c of level.children) if (c.type === 'level') rebase(c, `${id}/${c.num?.value ?? ''}`);
+      for (const c of level.children) if (c.type !== 'level') delete c.position;
+    };
+    rebase(next, current.id);
+    if (current.origin) next.origin = current.origin;
+    if (entry.action === 'amendRenumber' && next.num) next.id = `s${next.num.value}`;
+    replace(root, current, next);
+    entry.changes.push({ kind: 'replaced', clause: next.id, struck: current.num?.text ?? '', inserted: next.num?.text ?? '' });
+  }
+  entry.sections.push(section.num?.value ?? '');
+  entry.status = 'applied';
+}
+
+function parentOf(node: Root | Level, target: Level): Root | Level | undefined {
+  if (node.children.includes(target)) return node;
+  for (const c of node.children) {
+    if (c.type === 'level' && c.kind !== 'section') {
+      const found = parentOf(c, target);
+      if (found) return found;
+    }
+  }
+  return undefined;
 }
 
 /** `div. P`, `title XI`, `subtitle B`. */

@@ -6,3 +6,4 @@ export { extractQuotations, type Quotation } from './quotes.js';
 export type { Instruction, InstructionAction, InstructionTarget, Redesignation } from './types.js';
 export { applyBills, billInstructions, type Application, type AppliedInstruction, type BillInput, type OtherInstruction } from './apply.js';
 export type { AmendChange, ExecutionResult } from './execute.js';
+export { changesInExistingLaw } from './changes.js';

@@ -3,11 +3,14 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { alignTrees } from '../align/index.js';
 import { compareBillToLaw } from '../align/law.js';
+import { applyBills, type Application } from '../amend/apply.js';
+import { changesInExistingLaw } from '../amend/changes.js';
 import { loadCorpus, type Corpus } from '../corpus/index.js';
 import { parseDocument } from '../parse/index.js';
 import { decodeInput } from '../parse/input.js';
 import { renderHtml } from '../render/html.js';
 import { renderJson } from '../render/json.js';
+import { renderStatuteText } from '../render/statute-text.js';
 import { renderTerminal } from '../render/terminal.js';
 import { renderWdiff } from '../render/wdiff.js';
 import type { Alignment, MarksMode, ParsedDocument } from '../types.js';
@@ -60,7 +63,28 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
 
     let alignment: Alignment;
     const alignOptions = options.budget ? { budget: options.budget } : {};
-    if (options.law) {
+    let application: Application | undefined;
+    if (options.apply) {
+      const bills = [];
+      for (const name of options.inputs) bills.push((await load(name, options.marks)).doc);
+      const law = await load(options.law!, 'printed');
+      application = applyBills(
+        bills.map((b) => ({ tree: b.tree, file: b.source.file })),
+        law.doc.tree,
+      );
+      if (application.instructions.length === 0) throw nothingApplies(application, bills.map((b) => b.source.file), law.doc);
+      for (const i of application.instructions) {
+        if (i.status === 'refused') io.stderr.write(`billdiff: refused ${i.id} (${i.bill}, ${i.citation}): ${i.reason}\n`);
+      }
+      if (options.format === 'text') {
+        const rendered = renderStatuteText(application.amended);
+        if (outputPath) writeAtomically(outputPath, rendered);
+        else io.stdout.write(rendered);
+        return application.instructions.some((i) => i.status === 'applied') ? 1 : 0;
+      }
+      alignment = changesInExistingLaw(application, alignOptions);
+      alignment.messages.unshift(...bills.flatMap((b) => b.messages), ...law.doc.messages);
+    } else if (options.law) {
       const bill = await load(options.inputs[0]!, options.marks);
       const law = await load(options.law, 'printed');
       alignment = compareBillToLaw(bill.doc, law.doc, { ...alignOptions, ...(law.lawSection ? { lawSection: law.lawSection } : {}) });
@@ -106,6 +130,32 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
     if (options?.debug && err?.stack) io.stderr.write(`${err.stack}\n`);
     return 2;
   }
+}
+
+/**
+ * No instruction of the bills amends the statute given: say what the statute holds and what the
+ * instructions amend instead, so the reader can give the right statute (or see that the bill
+ * names another section than the one expected).
+ */
+function nothingApplies(application: Application, bills: string[], law: ParsedDocument): BilldiffError {
+  const held: string[] = [];
+  const walk = (node: { children: Array<{ type: string }> }): void => {
+    for (const c of node.children as Array<{ type: string; kind?: string; num?: { value: string }; children?: [] }>) {
+      if (c.type !== 'level') continue;
+      if (c.kind === 'section' && c.num) held.push(`§ ${c.num.value}`);
+      else if (c.children) walk(c as { children: [] });
+    }
+  };
+  walk(law.tree);
+  const targets = [...new Set(application.elsewhere.map((e) => e.target))];
+  const shown = targets.slice(0, 8).join('; ') + (targets.length > 8 ? `; and ${targets.length - 8} more` : '');
+  const statute = held.length ? `${held.slice(0, 5).join(', ')}${held.length > 5 ? ', …' : ''}` : 'no numbered section';
+  return new BilldiffError(
+    `no instruction in ${bills.join(', ')} amends the statute given (${law.source.file}: ${statute})` +
+      (targets.length ? `; the instructions amend ${shown}` : '; no amendatory instruction was found') +
+      (application.unread.length ? ` (${application.unread.length} could not be read)` : ''),
+    { file: bills[0] ?? '' },
+  );
 }
 
 /** A path, a corpus id, or `-` for standard input. */

@@ -2,12 +2,14 @@ import { parseArgs } from 'node:util';
 import type { MarksMode } from '../types.js';
 import { BilldiffError } from '../util/errors.js';
 
-export type OutputFormat = 'terminal' | 'wdiff' | 'json' | 'html';
+export type OutputFormat = 'terminal' | 'wdiff' | 'json' | 'html' | 'text';
 
 /** What the command line asked for. */
 export interface CliOptions {
   inputs: string[];
   law?: string;
+  /** Execute the bills' amendatory instructions against the `law` statute. */
+  apply: boolean;
   format?: OutputFormat;
   output?: string;
   marks: MarksMode;
@@ -25,15 +27,22 @@ export interface CliOptions {
 export const USAGE = `Usage:
   billdiff OLD NEW               compare two versions (of a bill, or a statute and a bill's new text)
   billdiff BILL --law STATUTE    what the bill would change in current law
+  billdiff BILL... --law STATUTE --apply
+                                 execute the bills' amendatory instructions ("is amended by
+                                 striking … and inserting …"), in order, against STATUTE
   billdiff BILL.xml              a CAML bill version against its own change marks
   billdiff --list                the documents of the bundled corpus
 
-OLD, NEW, BILL and STATUTE are paths (.txt, .md, CAML .xml), ids from the bundled corpus, or - for stdin.
+OLD, NEW, BILL and STATUTE are paths (.txt, .md, CAML or federal .xml, U.S. Code .htm),
+ids from the bundled corpus, or - for stdin.
 
 Options:
   -f, --format FORMAT   terminal (default on a terminal) | wdiff (default otherwise) | json | html
+                        | text (with --apply: the statute as amended, clean)
   -o, --output FILE     write to FILE (never over an input)
       --law STATUTE     compare the bill's quoted sections with this statute
+      --apply           with --law: apply the bills' instructions to STATUTE; the formats other
+                        than text show the Changes in Existing Law, each change with its instruction
       --marks MODE      CAML change marks: printed (the version as printed, default) | before (the text before the marks)
       --max-size BYTES  largest input read (default 32 MiB)
       --budget MS       time budget for the alignment (default 5000)
@@ -46,7 +55,7 @@ Options:
 
 Exit status: 0 no differences, 1 differences, 2 trouble.`;
 
-const FORMATS: OutputFormat[] = ['terminal', 'wdiff', 'json', 'html'];
+const FORMATS: OutputFormat[] = ['terminal', 'wdiff', 'json', 'html', 'text'];
 
 /** Reads the arguments (pure: no I/O); a mistake is a BilldiffError with code `usage`. */
 export function parseCliArgs(argv: string[]): CliOptions {
@@ -60,6 +69,7 @@ export function parseCliArgs(argv: string[]): CliOptions {
         format: { type: 'string', short: 'f' },
         output: { type: 'string', short: 'o' },
         law: { type: 'string' },
+        apply: { type: 'boolean' },
         marks: { type: 'string' },
         'max-size': { type: 'string' },
         budget: { type: 'string' },
@@ -80,6 +90,7 @@ export function parseCliArgs(argv: string[]): CliOptions {
   const options: CliOptions = {
     inputs: parsed.positionals,
     marks: 'printed',
+    apply: Boolean(v.apply),
     list: Boolean(v.list),
     help: Boolean(v.help),
     version: Boolean(v.version),
@@ -103,7 +114,11 @@ export function parseCliArgs(argv: string[]): CliOptions {
   if (v.budget !== undefined) options.budget = positiveNumber('--budget', v.budget);
   if (v.color) options.color = true;
   if (v['no-color']) options.color = false;
-  if (!options.help && !options.version && !options.list) {
+  if (options.apply && !options.law) throw new BilldiffError(`--apply needs --law STATUTE: the statute the instructions amend\n\n${USAGE}`, { code: 'usage' });
+  if (options.format === 'text' && !options.apply) throw new BilldiffError('--format text prints a statute as amended: use it with --law STATUTE --apply', { code: 'usage' });
+  if (options.apply && !options.help && !options.version && !options.list) {
+    if (options.inputs.length === 0) throw new BilldiffError(`give at least one BILL with --apply\n\n${USAGE}`, { code: 'usage' });
+  } else if (!options.help && !options.version && !options.list) {
     const want = options.law ? 1 : [1, 2];
     const n = options.inputs.length;
     if (Array.isArray(want) ? !want.includes(n) : n !== want) {

@@ -48,9 +48,33 @@ table.sbs .st{width:7.5rem} table.sbs td.st{font:.78rem system-ui,sans-serif;col
 tr.unchanged td{color:#555;font-size:.92em}
 .redline p{margin:.35rem 0;max-width:48rem}
 .summary{font:.95rem system-ui,sans-serif}
+ol.instructions{font-size:.92rem} ol.instructions li{margin:.4rem 0} li.refused{border-left:4px solid var(--del);padding-left:.5rem} .reason{color:var(--del);font-weight:bold} a.by{font-size:.75rem}
 @media print{body{font-size:11pt;background:#fff} header{padding:0 0 .5rem} main{padding:0} tr{break-inside:avoid} del,ins{color:#000}}
 @page{margin:18mm 15mm;@bottom-right{content:counter(page) " / " counter(pages)}}
 `;
+
+/**
+ * The instructions of a Changes in Existing Law comparison: refused ones first, each with its
+ * citation, its words, and links to the clauses it changed (and they link back to it).
+ */
+function instructionsHtml(alignment: Alignment): string {
+  const list = alignment.instructions ?? [];
+  const refused = list.filter((i) => i.status === 'refused');
+  const out: string[] = [`<h2>Instructions</h2><p class="summary">${list.length - refused.length} applied, ${refused.length} refused.</p><ol class="instructions">`];
+  for (const i of [...refused, ...list.filter((x) => x.status === 'applied')]) {
+    const clauses = [...new Set(i.changes.map((c) => c.clause))];
+    const links = clauses.map((c) => `<a href="#c-${escapeHtml(c)}">${escapeHtml(c)}</a>`).join(', ');
+    out.push(
+      `<li id="ins-${escapeHtml(i.id)}" class="${i.status}"><b>${escapeHtml(i.id)}</b> ${escapeHtml(i.status)}: ${escapeHtml(i.bill)}, ${escapeHtml(i.citation || 'unnumbered')} (${escapeHtml(i.target)})` +
+        (i.reason ? `<br><span class="reason">Refused: ${escapeHtml(i.reason)}</span>` : '') +
+        `<br><q>${escapeHtml(i.text)}</q>` +
+        (links ? `<br>Changed: ${links}` : '') +
+        '</li>',
+    );
+  }
+  out.push('</ol>');
+  return out.join('\n');
+}
 
 /** Options for the standalone HTML rendering. */
 export interface HtmlOptions {
@@ -77,6 +101,7 @@ export function renderHtml(alignment: Alignment, options: HtmlOptions = {}): str
   body.push(
     `<p class="summary">${s.modified} modified, ${s.inserted} added, ${s.deleted} deleted, ${s.moved} moved, ${s.redesignated} redesignated, ${s.conforming} conforming, ${s.unchanged} unchanged clauses; ${s.wordsInserted} words inserted, ${s.wordsDeleted} deleted.</p>`,
   );
+  if (alignment.instructions) body.push(instructionsHtml(alignment));
   body.push('<h2>Side by side</h2><table class="sbs"><thead><tr><th class="st">Status</th><th>Old</th><th>New</th></tr></thead><tbody>');
   for (const row of rows) {
     const pad = `style="padding-left:${0.5 + row.depth * 1.2}rem"`;
@@ -85,8 +110,9 @@ export function renderHtml(alignment: Alignment, options: HtmlOptions = {}): str
     const status = row.pair.conforming
       ? 'conforming (reference follows a renumbering)'
       : STATUS_LABEL[row.pair.status] + (row.pair.redesignated && row.pair.status !== 'redesignated' ? ', redesignated' : '');
+    const by = (row.pair.amendedBy ?? []).map((i) => ` <a class="by" href="#ins-${escapeHtml(i)}">${escapeHtml(i)}</a>`).join('');
     body.push(
-      `<tr class="${row.pair.status}"${anchor}><td class="st">${escapeHtml(status)}</td><td ${pad}>${sideHtml(row.changes, 'old')}</td><td ${pad}>${sideHtml(row.changes, 'new')}</td></tr>`,
+      `<tr class="${row.pair.status}"${anchor}><td class="st">${escapeHtml(status)}${by}</td><td ${pad}>${sideHtml(row.changes, 'old')}</td><td ${pad}>${sideHtml(row.changes, 'new')}</td></tr>`,
     );
   }
   body.push('</tbody></table><h2>Inline redline</h2><div class="redline">');

@@ -46,6 +46,16 @@ export function renderTerminal(alignment: Alignment, options: TerminalOptions = 
   out.push(paint(ANSI.bold, `+++ ${name(alignment.new)}`));
   if (alignment.notice) out.push(paint(ANSI.bold, `! ${alignment.notice}`));
   out.push(summaryLine(alignment));
+  if (alignment.instructions) {
+    // Changes in Existing Law: the instructions first, refused ones with their reasons.
+    const list = alignment.instructions;
+    const refused = list.filter((i) => i.status === 'refused');
+    out.push(`instructions: ${list.length - refused.length} applied, ${refused.length} refused`);
+    for (const i of list) {
+      const head = `${i.id} ${i.bill}, ${i.citation || 'unnumbered'} (${i.target})`;
+      out.push(i.status === 'refused' ? paint(ANSI.bold, `! refused ${head}: ${i.reason ?? ''}`) : paint(ANSI.dim, `  applied ${head}`));
+    }
+  }
 
   const rows = linearRows(alignment.pairs);
   const changed = rows.map((row) => row.pair.status !== 'unchanged');
@@ -94,6 +104,11 @@ function words(changes: WordChange[], paint: (code: string, text: string) => str
 }
 
 function note(pair: AlignedPair): string {
+  const by = pair.amendedBy?.length ? `  [${pair.amendedBy.join(', ')}]` : '';
+  return designationNote(pair) + by;
+}
+
+function designationNote(pair: AlignedPair): string {
   if (pair.conforming) return '  (conforming: a cross-reference follows a renumbering)';
   if (pair.status === 'moved' && pair.movedTo !== undefined) return `  (moved to ${pair.movedTo})`;
   if (pair.status === 'moved' && pair.movedFrom !== undefined) return `  (moved from ${pair.movedFrom})`;

@@ -73,7 +73,7 @@ describe('cli/main', () => {
 
     it('should exit 2 for an unknown format', async () => {
       const r = await run(['old.txt', 'new.txt', '--format', 'xml']);
-      expect(r).to.deep.equal({ code: 2, stdout: '', stderr: 'billdiff: unknown format "xml": use terminal, wdiff, json, html\n' });
+      expect(r).to.deep.equal({ code: 2, stdout: '', stderr: 'billdiff: unknown format "xml": use terminal, wdiff, json, html, text\n' });
     });
 
     it('should exit 2 for an unknown option', async () => {
