@@ -131,14 +131,15 @@ export interface ApplyOptions {
 
 /** Every amendatory instruction of a bill, section by section, with its citation in the bill. */
 export function billInstructions(bill: BillInput): FoundInstruction[] {
-  const amendments = findAmendments(bill.tree);
+  // California bills print the new section after "is amended to read:"; federal ones quote it.
+  const amendments = bill.tree.data?.format === 'federal' ? [] : findAmendments(bill.tree).filter((a) => a.action.code !== undefined && /\bCode$/.test(a.action.code));
   if (amendments.length > 0) return californiaInstructions(bill, amendments);
   const found: FoundInstruction[] = [];
   const units: Array<{ level: Level; prefix: string[] }> = [];
   const walk = (node: Root | Level, prefix: string[]): void => {
     for (const c of node.children) {
       if (c.type !== 'level') continue;
-      if (c.kind === 'section') units.push({ level: c, prefix });
+      if (c.kind === 'section' || c.kind === 'billSection') units.push({ level: c, prefix });
       else walk(c, c.num ? [...prefix, unitName(c)] : prefix);
     }
   };
@@ -148,8 +149,8 @@ export function billInstructions(bill: BillInput): FoundInstruction[] {
     for (const c of bill.tree.children) if (c.type === 'level') units.push({ level: c, prefix: [] });
   }
   for (const { level, prefix } of units) {
-    const own = level.kind === 'section' && level.num ? `sec. ${level.num.value}` : '';
-    for (const instruction of parseInstructions(sectionText(level))) {
+    const own = (level.kind === 'section' || level.kind === 'billSection') && level.num ? `sec. ${level.num.value}` : '';
+    for (const instruction of parseInstructions(typeset(sectionText(level)))) {
       if (instruction.action === 'unknown' && instruction.reason === 'no amendatory instruction found') continue;
       const citation = [...prefix, `${own}${instruction.citation}`].filter((p) => p !== '').join(', ');
       found.push({ instruction, citation, ...(level.position ? { position: level.position } : {}) });
@@ -246,6 +247,14 @@ function parentOf(node: Root | Level, target: Level): Root | Level | undefined {
     }
   }
   return undefined;
+}
+
+/**
+ * GPO's plain-text bills print quotation marks as ``…'' and dashes as --: read as the printed
+ * “…” and —, which is what the instruction parser reads.
+ */
+function typeset(text: string): string {
+  return text.replace(/``/g, '“').replace(/''/g, '”').replace(/(?<!-)--(?!-)/g, '—');
 }
 
 /** `div. P`, `title XI`, `subtitle B`. */

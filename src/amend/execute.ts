@@ -447,10 +447,13 @@ function replaceText(instruction: Instruction, section: Level): void {
     return { ...m, insert: text };
   });
   for (const m of edits) recordEdit(section, m.node, m.node.value.slice(m.start, m.end), insert);
+  // New text that opens with a designation and words, put at the start of a text, makes that text
+  // a clause (“There” → “(a) In general.—There”): it must become one, or the instruction is refused.
+  const opening = /^\(([0-9]+|[a-zA-Z]+)\)\s+\S/.test(insert) ? new Set(matches.filter((m) => m.start === 0).map((m) => m.node)) : new Set<Editable>();
   splice(edits);
   for (const node of new Set(matches.map((m) => m.node))) {
     tidy(node);
-    promote(section, node);
+    if (!promote(section, node) && opening.has(node)) refuse(`the new text opens a clause (“${insert.slice(0, 40)}”) that cannot be placed in ${describe(ownerOf(section, node))}`);
   }
 }
 
@@ -463,18 +466,20 @@ function tidy(node: Editable): void {
  * Undivided text turned into the first of a clause's divisions (“There” → “(a) In general.—There”,
  * Pub. L. 116-9, § 3001(b)(2)): the text becomes a child clause of the rung below.
  */
-function promote(section: Level, node: Editable): void {
-  if (node instanceof HeadingNode || node.type !== 'text') return;
+function promote(section: Level, node: Editable): boolean {
+  if (node instanceof HeadingNode || node.type !== 'text') return false;
   const owner = ownerOf(section, node);
-  if (owner.children.some((c) => c.type === 'level')) return;
+  if (owner.children.some((c) => c.type === 'level')) return false;
   const m = DESIGNATION.exec(node.value);
-  if (!m) return;
-  const kind = childKind(owner);
-  if (!fits(kind, m[1]!)) return;
+  if (!m) return false;
+  const index = RUNGS.indexOf(owner.kind);
+  const kind = RUNGS[index + 1];
+  if (index < 0 || !kind || !fits(kind, m[1]!)) return false;
   const [level] = parseBlock(node.value, kind, owner.id);
-  if (!level) return;
+  if (!level) return false;
   stampAll(level);
   owner.children.splice(owner.children.indexOf(node), 1, level);
+  return true;
 }
 
 function insertBeside(instruction: Instruction, section: Level): void {
@@ -590,6 +595,9 @@ function addAtEnd(instruction: Instruction, section: Level): void {
   if (DESIGNATION.test(insert)) {
     const kind = childKind(level);
     const levels = parseBlock(insert, kind, level.id);
+    for (const added of levels) {
+      if (level.children.some((c) => c.type === 'level' && c.num?.value === added.num?.value)) refuse(`${added.num?.text ?? ''} is already a clause of ${describe(level)}`);
+    }
     for (const added of levels) {
       stampAll(added);
       record(added, { kind: 'inserted', inserted: added.num?.text ?? '' }, false);

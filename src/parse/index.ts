@@ -3,6 +3,7 @@ import { parseClauses, type ClauseOptions } from './clauses.js';
 import { decodeInput, detectFormat, type InputOptions } from './input.js';
 import { readCaml } from './read-caml.js';
 import { readFederal } from './read-federal.js';
+import { isOlrcXhtml, readOlrcXhtml } from './read-olrc-xhtml.js';
 import { isGpoText, readGpoText } from './read-gpo-text.js';
 import { markReferences } from './references.js';
 import { readMarkdown } from './read-markdown.js';
@@ -33,7 +34,7 @@ export function readDocument(input: string | Uint8Array, file: string, options: 
     case 'caml':
       return readCaml(text, file, { marks: options.marks });
     case 'federal':
-      return readFederal(text, file).source;
+      return (isOlrcXhtml(text) ? readOlrcXhtml(text, file) : readFederal(text, file)).source;
     case 'markdown':
       return readMarkdown(text, file);
     default:
@@ -46,8 +47,9 @@ export function readDocument(input: string | Uint8Array, file: string, options: 
 export function parseDocument(input: string | Uint8Array, file: string, options: ParseOptions = {}): ParsedDocument {
   const text = typeof input === 'string' ? input : decodeInput(input, file, options);
   if ((options.format ?? detectFormat(file, text)) === 'federal') {
-    // Federal XML carries its structure in its elements: the reader builds the tree itself.
-    const { tree, source, messages } = readFederal(text, file);
+    // Federal XML carries its structure in its elements, the Law Revision Counsel's XHTML in its
+    // classes and comments: the reader builds the tree itself.
+    const { tree, source, messages } = isOlrcXhtml(text) ? readOlrcXhtml(text, file) : readFederal(text, file);
     if (options.references !== false) markReferences(tree);
     tree.data = { ...tree.data, file, format: 'federal' };
     if (source.title) tree.data.title = source.title;

@@ -2,6 +2,7 @@ import type { SourceFormat } from '../types.js';
 import { BilldiffError } from '../util/errors.js';
 import { LineIndex } from '../util/position.js';
 import { isFederalXml } from './read-federal.js';
+import { isOlrcXhtml } from './read-olrc-xhtml.js';
 
 /** Limits on what a reader accepts. */
 export interface InputOptions {
@@ -53,6 +54,8 @@ export function detectFormat(file: string, text: string): SourceFormat {
   const lower = file.toLowerCase();
   if (/\.(md|markdown)$/.test(lower)) return 'markdown';
   const head = text.slice(0, 4096).trimStart();
+  // The Law Revision Counsel's annual-edition XHTML of the U.S. Code (a title file or a section cut from one).
+  if ((/\.x?html?$/.test(lower) || head.startsWith('<')) && isOlrcXhtml(text.slice(0, 16384))) return 'federal';
   if (/\.(xml|lob|caml)$/.test(lower) || head.startsWith('<')) return isFederalXml(head) ? 'federal' : 'caml';
   return 'text';
 }

@@ -1,0 +1,810 @@
+import { decodeNamedCharacterReference } from 'decode-named-character-reference';
+import type { Content, Diagnostic, Level, LevelKind, Position, Root, SourceDocument } from '../types.js';
+import { diagnostic } from '../util/errors.js';
+import { LineIndex } from '../util/position.js';
+import { follows, idPart, interpretations, isFirst, rankOf, readParenDesignation } from './designation.js';
+
+/**
+ * The U.S. Code as the Law Revision Counsel published its annual editions (1994–2011 and
+ * later): XHTML, one file per title (`2010usc17.htm`), or a piece of one cut between two
+ * `<!-- documentid:… -->` comments (one section, often without `<html>` around it and not a
+ * single-rooted document).
+ *
+ * The files are HTML rather than XML (named entities, `<p/>` and invented elements such as
+ * `<cap-smallcap>`), and their structure is carried by comments and classes, not by nesting:
+ * - `<!-- documentid:… -->` starts each unit (the title, a chapter, a section) and
+ *   `<!-- itempath:/170/CHAPTER 1/Sec. 119 -->` names its place;
+ * - `<!-- field-start:NAME -->` … `<!-- field-end:NAME -->` delimit its parts: `head`
+ *   (`repealedhead`, `omittedhead` …), `statute`, `sourcecredit`, `notes`, `footnote` …;
+ * - `<h1 class="usc-title-head">`, `<h3 class="chapter-head">` and `<h3 class="section-head">`
+ *   (`§119. Heading`) are the headings;
+ * - each printed paragraph of the law is one `<p class="statutory-body">`, with `-1em` …
+ *   `-6em` for its indentation and `-block` for flush text after a list.
+ *
+ * Only the `statute` field is read as the section's text: source credits, notes, tables of
+ * contents (`analysis`), footnotes and the footnote markers in the text are left out. The
+ * designations and headings are read from each paragraph's text (`(a)`, `(b)(1)`,
+ * `(2) Format.—(A) Such…`), the indentation saying how deep each paragraph sits.
+ *
+ * The tree has the shape `readFederal` gives the same section in USLM: `§ 119.` with heading
+ * and subsection `(a)` with heading `Secondary Transmissions by Satellite Carriers.—`, ids
+ * `s119/a/2/B` (`t17/ch1/s119/a/2/B` in a whole title, under its title and chapter levels),
+ * chapeau before a level's children and continuation after them.
+ */
+export function readOlrcXhtml(text: string, file: string): { tree: Root; source: SourceDocument; messages: Diagnostic[] } {
+  const reader = new OlrcReader(text, file);
+  const tree = reader.read();
+  const title = reader.title;
+  if (title) tree.data = { ...tree.data, title };
+  const messages = reader.messages;
+  const source: SourceDocument = { file, format: 'federal', title, blocks: [], marks: [], messages };
+  return { tree, source, messages };
+}
+
+/** Marks of the annual-edition XHTML: its field and document comments and its classes. */
+const OLRC_MARK = /<!--\s*(?:field-start:|documentid:)|\bclass\s*=\s*["']?(?:statutory-body|section-head)\b/;
+
+/**
+ * Whether a text (the start of a file is enough) is OLRC annual-edition XHTML, a whole title
+ * or a fragment: it carries `<!-- field-start:… -->` or `<!-- documentid:… -->` comments, or
+ * `statutory-body` paragraphs or a `section-head`.
+ */
+export function isOlrcXhtml(head: string): boolean {
+  return OLRC_MARK.test(head.length > 16384 ? head.slice(0, 16384) : head);
+}
+
+// ---------------------------------------------------------------------------
+// Tokens
+
+interface CommentToken {
+  type: 'comment';
+  value: string;
+  start: number;
+  end: number;
+}
+
+interface OpenToken {
+  type: 'open';
+  /** Lower case. */
+  name: string;
+  attrs: Record<string, string>;
+  start: number;
+  end: number;
+}
+
+interface CloseToken {
+  type: 'close';
+  name: string;
+  start: number;
+  end: number;
+}
+
+interface TextToken {
+  type: 'text';
+  start: number;
+  end: number;
+}
+
+/** `<!DOCTYPE …>`, `<?…?>`. */
+interface OtherToken {
+  type: 'other';
+  start: number;
+  end: number;
+}
+
+type Token = CommentToken | OpenToken | CloseToken | TextToken | OtherToken;
+
+const TAG_NAME = /[A-Za-z][\w:.-]*/y;
+const ATTRIBUTE = /([^\s=/>"']+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+)))?/g;
+
+/**
+ * A forgiving HTML tokenizer over the source text: comments, tags and text runs with their
+ * offsets. It never fails: an unterminated comment or tag runs to the end of the text, and a
+ * `<` that opens no markup is text.
+ */
+class Lexer {
+  /** Where a comment that runs to the end of the text opens, if one does. */
+  unclosedComment: number | undefined;
+  private pos = 0;
+  private buffered: Token | undefined;
+
+  constructor(private readonly src: string) {}
+
+  peek(): Token | undefined {
+    return (this.buffered ??= this.scan());
+  }
+
+  next(): Token | undefined {
+    const token = this.peek();
+    this.buffered = undefined;
+    return token;
+  }
+
+  private scan(): Token | undefined {
+    const src = this.src;
+    const start = this.pos;
+    if (start >= src.length) return undefined;
+    if (!this.opensMarkup(start)) {
+      let lt = src.indexOf('<', start + 1);
+      while (lt !== -1 && !this.opensMarkup(lt)) lt = src.indexOf('<', lt + 1);
+      this.pos = lt === -1 ? src.length : lt;
+      return { type: 'text', start, end: this.pos };
+    }
+    if (src.startsWith('<!--', start)) {
+      const close = src.indexOf('-->', start + 4);
+      if (close === -1) this.unclosedComment ??= start;
+      const end = close === -1 ? src.length : close + 3;
+      this.pos = end;
+      return { type: 'comment', value: src.slice(start + 4, close === -1 ? src.length : close), start, end };
+    }
+    const second = src.charCodeAt(start + 1);
+    if (second === 33 /* ! */ || second === 63 /* ? */) {
+      const gt = src.indexOf('>', start);
+      this.pos = gt === -1 ? src.length : gt + 1;
+      return { type: 'other', start, end: this.pos };
+    }
+    const closing = second === 47; /* / */
+    TAG_NAME.lastIndex = start + (closing ? 2 : 1);
+    const name = TAG_NAME.exec(src)![0].toLowerCase();
+    // The tag ends at the first `>` outside quotes (or, in broken markup, before the next `<`).
+    let i = TAG_NAME.lastIndex;
+    let quote = 0;
+    for (; i < src.length; i++) {
+      const c = src.charCodeAt(i);
+      if (quote) {
+        if (c === quote) quote = 0;
+      } else if (c === 34 || c === 39) {
+        quote = c;
+      } else if (c === 62 /* > */ || c === 60 /* < */) {
+        break;
+      }
+    }
+    const end = i < src.length && src.charCodeAt(i) === 62 ? i + 1 : i;
+    this.pos = end;
+    if (closing) return { type: 'close', name, start, end };
+    const attrs: Record<string, string> = {};
+    const inner = src.slice(TAG_NAME.lastIndex, i);
+    for (const m of inner.matchAll(ATTRIBUTE)) attrs[m[1]!.toLowerCase()] = m[2] ?? m[3] ?? m[4] ?? '';
+    return { type: 'open', name, attrs, start, end };
+  }
+
+  /** `<!`, `<?`, `</x` or `<x` at `i`. */
+  private opensMarkup(i: number): boolean {
+    const src = this.src;
+    if (src.charCodeAt(i) !== 60) return false;
+    const c = src.charCodeAt(i + 1);
+    if (c === 33 || c === 63) return true;
+    if (c === 47) return isLetter(src.charCodeAt(i + 2));
+    return isLetter(c);
+  }
+}
+
+function isLetter(c: number): boolean {
+  return (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+}
+
+// ---------------------------------------------------------------------------
+// Text with offsets
+
+/** Decoded characters (UTF-16 code units), each with the source range it came from. */
+interface Chars {
+  units: string[];
+  starts: number[];
+  ends: number[];
+}
+
+/** A folded line of text: whitespace runs made one space, trimmed; each unit's source range kept. */
+interface Line {
+  text: string;
+  starts: number[];
+  ends: number[];
+}
+
+const ENTITY = /&(#[xX][0-9a-fA-F]{1,6};?|#[0-9]{1,7};?|[A-Za-z][A-Za-z0-9]{1,31};)/y;
+
+/** What HTML reads numeric references 128–159 as (Windows-1252), as browsers do. */
+const WINDOWS_1252: Record<number, number> = {
+  128: 0x20ac, 130: 0x201a, 131: 0x0192, 132: 0x201e, 133: 0x2026, 134: 0x2020, 135: 0x2021, 136: 0x02c6,
+  137: 0x2030, 138: 0x0160, 139: 0x2039, 140: 0x0152, 142: 0x017d, 145: 0x2018, 146: 0x2019, 147: 0x201c,
+  148: 0x201d, 149: 0x2022, 150: 0x2013, 151: 0x2014, 152: 0x02dc, 153: 0x2122, 154: 0x0161, 155: 0x203a,
+  156: 0x0153, 158: 0x017e, 159: 0x0178,
+};
+
+/** The text a character reference stands for (`amp;` → `&`, `#8212;` → `—`), if it is one. */
+function decodeReference(body: string): string | undefined {
+  if (body.charCodeAt(0) === 35 /* # */) {
+    const hex = body[1] === 'x' || body[1] === 'X';
+    let code = parseInt(body.slice(hex ? 2 : 1).replace(/;$/, ''), hex ? 16 : 10);
+    code = WINDOWS_1252[code] ?? code;
+    if (!Number.isFinite(code) || code <= 0 || code > 0x10ffff || (code >= 0xd800 && code <= 0xdfff)) return '\ufffd';
+    return String.fromCodePoint(code);
+  }
+  const decoded = decodeNamedCharacterReference(body.slice(0, -1));
+  return decoded === false ? undefined : decoded;
+}
+
+function newChars(): Chars {
+  return { units: [], starts: [], ends: [] };
+}
+
+function pushUnit(chars: Chars, unit: string, start: number, end: number): void {
+  chars.units.push(unit);
+  chars.starts.push(start);
+  chars.ends.push(end);
+}
+
+/** Appends the decoded text of `src[start, end)`. */
+function decodeInto(src: string, start: number, end: number, chars: Chars): void {
+  for (let i = start; i < end; ) {
+    if (src.charCodeAt(i) === 38 /* & */) {
+      ENTITY.lastIndex = i;
+      const m = ENTITY.exec(src);
+      if (m && i + m[0].length <= end) {
+        const value = decodeReference(m[1]!);
+        if (value !== undefined) {
+          for (let k = 0; k < value.length; k++) pushUnit(chars, value[k]!, i, i + m[0].length);
+          i += m[0].length;
+          continue;
+        }
+      }
+    }
+    pushUnit(chars, src[i]!, i, i + 1);
+    i++;
+  }
+}
+
+const SPACE = /\s/;
+
+/** Whitespace runs folded to one space and trimmed, like `fold` in read-federal, ranges kept. */
+function foldChars(chars: Chars): Line {
+  const out: string[] = [];
+  const starts: number[] = [];
+  const ends: number[] = [];
+  let spaceAt = -1;
+  for (let i = 0; i < chars.units.length; i++) {
+    const unit = chars.units[i]!;
+    if (SPACE.test(unit)) {
+      if (spaceAt === -1) spaceAt = i;
+      continue;
+    }
+    if (spaceAt !== -1 && out.length) {
+      out.push(' ');
+      starts.push(chars.starts[spaceAt]!);
+      ends.push(chars.ends[i - 1]!);
+    }
+    spaceAt = -1;
+    out.push(unit);
+    starts.push(chars.starts[i]!);
+    ends.push(chars.ends[i]!);
+  }
+  return { text: out.join(''), starts, ends };
+}
+
+// ---------------------------------------------------------------------------
+// The reader
+
+/** Structural headings by class (`chapter-head` …) and the level kinds they open. */
+const STRUCTURAL_CLASSES: Record<string, LevelKind> = {
+  'division-head': 'division',
+  'subtitle-head': 'subtitle',
+  'part-head': 'part',
+  'subpart-head': 'subpart',
+  'chapter-head': 'chapter',
+  'subchapter-head': 'subchapter',
+  'article-head': 'article',
+};
+const STRUCTURAL_HEAD = /^(DIVISION|SUBTITLE|PART|SUBPART|CHAPTER|SUBCHAPTER|ARTICLE)\s+([^\s—–]+?)\s*([—–]+|--|\.(?=\s)|$)\s*([\s\S]*)$/i;
+const TITLE_HEAD = /^TITLE\s+([^—–]+?)\s*(?:[—–]+|--)\s*([\s\S]*)$/i;
+/** `§119. Heading`, `§§41, 42. Repealed. …`, `[§322. Repealed. …]`, `§§1 to 5. Omitted`. */
+const SECTION_HEAD = /^(\[?)\s*(§§?)\s*([^\s.,\]]+(?:(?:,\s*|\s+(?:to|and|through)\s+)[^\s.,\]]+)*)\.?(?=\s|$)\s*([\s\S]*)$/;
+/** A heading printed without small caps: `In general.—` (as the plain-text parser reads them). */
+const PLAIN_HEADING = /^[A-Z][^.—–]{0,120}\.(?:[—–]|--)/;
+/** Elements that end a paragraph left open. */
+const BLOCK_OPEN = new Set(['p', 'div', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'table', 'ul', 'ol', 'li', 'blockquote', 'pre', 'hr']);
+const BLOCK_CLOSE = new Set(['div', 'body', 'html', 'table', 'tr', 'td', 'th', 'li', 'ul', 'ol', 'blockquote']);
+const HEADINGS = new Set(['h1', 'h2', 'h3', 'h4', 'h5', 'h6']);
+/** Comments that end whatever was open: a new unit, or a field boundary. */
+const UNIT_COMMENT = /^\s*(?:documentid:|field-start:|field-end:)/;
+
+type Holder = Root | Level;
+
+/** An open clause while a section's paragraphs are read. */
+interface Open {
+  holder: Holder;
+  /** Indentation (em) of the paragraph that opened it; -1 for the section. */
+  depth: number;
+  rank: number;
+}
+
+/** A structural level (title, chapter …) and its place in the title (`itempath`). */
+interface OpenStructure {
+  level: Level;
+  path?: string[];
+  rank: number;
+}
+
+/** One printed paragraph or table row of a statute field. */
+interface Paragraph {
+  line: Line;
+  /** `-Nem`; undefined for text that says nothing of its depth (tables, unknown classes). */
+  indent?: number;
+  /** `statutory-body-block…`: flush text, never a designation. */
+  block: boolean;
+  /** Source ranges in small caps (`<cap-smallcap>`): where headings are printed. */
+  smallCaps: Array<[number, number]>;
+  start: number;
+  end: number;
+}
+
+class OlrcReader {
+  readonly messages: Diagnostic[] = [];
+  title: string | undefined;
+  private readonly index: LineIndex;
+  private readonly lexer: Lexer;
+  private readonly root: Root;
+  private readonly hasFields: boolean;
+  private readonly ids = new Set<string>();
+  /** Open fields, innermost last. */
+  private fields: string[] = [];
+  private itemPath: string[] | undefined;
+  private titleNumber: string | undefined;
+  /** The title of the unit being read, from its `documentid` comment (`4_114` → `4`). */
+  private documentTitle: string | undefined;
+  private structures: OpenStructure[] = [];
+  private section: Level | undefined;
+  /** Open clauses of the current section, the section (or the root) first. */
+  private stack: Open[] = [];
+  private sectionCount = 0;
+  private looseText: Position | undefined;
+
+  constructor(
+    private readonly src: string,
+    private readonly file: string,
+  ) {
+    this.index = new LineIndex(src);
+    this.lexer = new Lexer(src);
+    this.root = { type: 'root', kind: 'statute', children: [], position: this.position(0, src.length), data: { file } };
+    this.hasFields = /<!--\s*field-start:/.test(src);
+  }
+
+  read(): Root {
+    for (let token = this.lexer.next(); token; token = this.lexer.next()) {
+      if (token.type === 'comment') this.comment(token);
+      else if (token.type === 'open') this.element(token);
+    }
+    if (this.lexer.unclosedComment !== undefined) {
+      const at = this.lexer.unclosedComment;
+      this.messages.push(diagnostic('comment not closed: `<!--` with no `-->`; what follows it was not read', this.file, this.position(at, at + 4), 'olrc-unclosed-comment'));
+    }
+    if (this.looseText) {
+      this.messages.push(diagnostic('statute text outside any section heading; read under the document itself', this.file, this.looseText, 'olrc-no-section-head'));
+    }
+    if (!this.sectionCount && !this.looseText) {
+      const place = this.position(0, 0);
+      this.messages.push(
+        diagnostic(
+          'no U.S. Code section found: expected OLRC annual-edition XHTML with a <h3 class="section-head"> heading and <p class="statutory-body"> text',
+          this.file,
+          place,
+          'olrc-no-section',
+        ),
+      );
+    }
+    return this.root;
+  }
+
+  // -- Comments: units and fields ----------------------------------------------
+
+  private comment(token: CommentToken): void {
+    const value = token.value.trim();
+    let m = /^field-start:\s*(\S+)/.exec(value);
+    if (m) {
+      this.fields.push(m[1]!);
+      return;
+    }
+    m = /^field-end:\s*(\S+)/.exec(value);
+    if (m) {
+      const at = this.fields.lastIndexOf(m[1]!);
+      if (at !== -1) this.fields.length = at;
+      return;
+    }
+    if (value.startsWith('documentid:')) {
+      // A new unit: what was open belongs to the one before.
+      this.documentTitle = /^documentid:\s*(\w+?)_/.exec(value)?.[1];
+      this.fields = [];
+      this.itemPath = undefined;
+      this.section = undefined;
+      this.stack = [];
+      return;
+    }
+    m = /^itempath:\s*(.*)$/.exec(value);
+    if (m) {
+      this.itemPath = m[1]!.split('/').map((s) => s.trim()).filter(Boolean);
+      return;
+    }
+    m = /^AUTHORITIES-USC-TITLE-ENUM:\s*(\S+)/.exec(value);
+    if (m) this.titleNumber = m[1]!;
+  }
+
+  /** The innermost field, `''` outside all fields. */
+  private get field(): string {
+    return this.fields[this.fields.length - 1] ?? '';
+  }
+
+  // -- Elements ------------------------------------------------------------------
+
+  private element(token: OpenToken): void {
+    const field = this.field;
+    const cls = (token.attrs['class'] ?? '').trim();
+    if (HEADINGS.has(token.name)) {
+      if (field === 'statute') {
+        this.paragraph(token, undefined, false);
+        return;
+      }
+      // Headings in notes, source credits, tables of contents … are not the law's own.
+      if (field && !field.endsWith('head')) return;
+      if (cls === 'usc-title-head' || field === 'titlehead') this.titleHead(token);
+      else if (STRUCTURAL_CLASSES[cls] || field === 'structuralhead') this.structuralHead(token, STRUCTURAL_CLASSES[cls]);
+      else if (cls === 'section-head' || (field.endsWith('head') && field !== 'titlehead' && field !== 'structuralhead')) this.sectionHead(token);
+      return;
+    }
+    const statutory = /^statutory-body/.test(cls);
+    if (field === 'statute' || (!field && statutory && (!this.hasFields || this.section))) {
+      if (token.name === 'p') {
+        if (statutory) {
+          const m = /-(\d+)em\b/.exec(cls) ?? /flush(\d+)/.exec(cls);
+          this.paragraph(token, m ? Number(m[1]) : 0, /-block\b/.test(cls));
+        } else {
+          this.paragraph(token, undefined, false);
+        }
+      } else if (token.name === 'table') {
+        this.table(token);
+      }
+    }
+  }
+
+  // -- Headings ------------------------------------------------------------------
+
+  private titleHead(token: OpenToken): void {
+    const line = this.inlineLine(token.name);
+    if (!line.text) return;
+    const m = TITLE_HEAD.exec(line.text);
+    const value = m ? m[1]!.trim().replace(/\s+/g, '-') : (this.titleNumber ?? slug(line.text));
+    const level: Level = { type: 'level', kind: 'title', id: '', children: [], position: this.position(token.start, line.end) };
+    if (m) level.num = { text: `TITLE ${m[1]!.trim()}—`, value };
+    const heading = m ? m[2]!.trim() : line.text;
+    if (heading) level.heading = heading;
+    this.openStructure(level, value);
+    this.title ??= `Title ${value}`;
+  }
+
+  private structuralHead(token: OpenToken, kindByClass: LevelKind | undefined): void {
+    const line = this.inlineLine(token.name);
+    if (!line.text) return;
+    const m = STRUCTURAL_HEAD.exec(line.text);
+    const kind = (m ? (m[1]!.toLowerCase() as LevelKind) : kindByClass) ?? 'chapter';
+    const level: Level = { type: 'level', kind, id: '', children: [], position: this.position(token.start, line.end) };
+    let value: string;
+    if (m) {
+      value = m[2]!.replace(/\.$/, '');
+      level.num = { text: `${m[1]!} ${m[2]!}${m[3] === '.' ? '.' : '—'}`, value };
+      if (m[4]!.trim()) level.heading = m[4]!.trim();
+    } else {
+      value = slug(line.text);
+      level.heading = line.text;
+    }
+    this.openStructure(level, value);
+  }
+
+  /** Places a title, chapter … under the structure that holds it (by `itempath`, else by rank). */
+  private openStructure(level: Level, value: string): void {
+    const path = this.itemPath;
+    const rank = rankOf(level.kind);
+    while (this.structures.length) {
+      const top = this.structures[this.structures.length - 1]!;
+      if (path && top.path ? isProperPrefix(top.path, path) : top.rank < rank) break;
+      this.structures.pop();
+    }
+    const parent = this.structures[this.structures.length - 1]?.level;
+    level.id = this.uniqueId((parent ? `${parent.id}/` : '') + idPart(level.kind, value));
+    (parent ?? this.root).children.push(level);
+    this.structures.push({ level, path, rank });
+    this.section = undefined;
+    this.stack = [];
+  }
+
+  private sectionHead(token: OpenToken): void {
+    const line = this.inlineLine(token.name);
+    if (!line.text) return;
+    const m = SECTION_HEAD.exec(line.text);
+    const level: Level = { type: 'level', kind: 'section', id: '', children: [], position: this.position(token.start, line.end) };
+    let value: string;
+    if (m) {
+      value = m[3]!.replace(/\s*(?:,|\bto\b|\band\b|\bthrough\b)\s*/g, '-');
+      level.num = { text: `${m[1]!}${m[2]!} ${m[3]!}.`, value };
+      if (m[4]!.trim()) level.heading = m[4]!.trim();
+    } else {
+      const last = this.itemPath?.[this.itemPath.length - 1];
+      const fromPath = last && /^\[?Secs?\.\s*(.+)$/.exec(last);
+      value = fromPath ? fromPath[1]!.trim().replace(/\s+/g, '-') : slug(line.text);
+      level.heading = line.text;
+    }
+    // The section's place among the structures: the nearest one whose itempath holds it.
+    const path = this.itemPath;
+    if (path) {
+      for (let top = this.structures[this.structures.length - 1]; top?.path && !isProperPrefix(top.path, path); top = this.structures[this.structures.length - 1]) {
+        this.structures.pop();
+      }
+    }
+    const parent = this.structures[this.structures.length - 1]?.level;
+    level.id = this.uniqueId((parent ? `${parent.id}/` : '') + idPart('section', value));
+    // `<!-- documentid:4_114 -->`: the section's title, kept as USLM writes it (`/us/usc/t4/s114`).
+    const title = this.documentTitle ?? this.titleNumber;
+    if (title && m) level.xmlId = `/us/usc/t${title.replace(/^0+/, '')}/s${value}`;
+    (parent ?? this.root).children.push(level);
+    this.section = level;
+    this.stack = [{ holder: level, depth: -1, rank: rankOf('section') }];
+    this.sectionCount++;
+    this.extend(line.end);
+  }
+
+  // -- Statute text ----------------------------------------------------------------
+
+  /** One `<p>` (or a heading inside the statute field): its text, then its place in the tree. */
+  private paragraph(token: OpenToken, indent: number | undefined, block: boolean): void {
+    const smallCaps: Array<[number, number]> = [];
+    const { chars, end } = this.inline(token.name, smallCaps);
+    const line = foldChars(chars);
+    if (!line.text) return;
+    this.place({ line, indent, block, smallCaps, start: token.start, end });
+  }
+
+  /** A table in the statute field: each row (and the caption) one line of text. */
+  private table(token: OpenToken): void {
+    let end = token.end;
+    for (let next = this.lexer.peek(); next; next = this.lexer.peek()) {
+      if (next.type === 'comment' && UNIT_COMMENT.test(next.value)) break;
+      this.lexer.next();
+      if (next.type === 'close' && next.name === 'table') {
+        end = next.end;
+        break;
+      }
+      if (next.type === 'open' && (next.name === 'tr' || next.name === 'caption')) {
+        const { chars, end: rowEnd } = this.inline(next.name, [], true);
+        const line = foldChars(chars);
+        if (line.text) this.place({ line, block: false, smallCaps: [], start: next.start, end: rowEnd });
+        end = rowEnd;
+      }
+    }
+    this.extend(end);
+  }
+
+  /** Opens the levels a paragraph designates and adds its text where it belongs. */
+  private place(paragraph: Paragraph): void {
+    const { line, indent } = paragraph;
+    if (!this.stack.length) {
+      // Statute text with no section heading before it (a bare fragment): read under the root.
+      this.stack = [{ holder: this.root, depth: -1, rank: rankOf('section') }];
+      this.looseText ??= this.position(paragraph.start, paragraph.end);
+    }
+    let pos = 0;
+    let opened: Level | undefined;
+    if (indent !== undefined && !paragraph.block) {
+      let depth = indent;
+      for (;;) {
+        const designation = readParenDesignation(line.text.slice(pos));
+        if (!designation) break;
+        const at = opened ? line.starts[pos]! : paragraph.start;
+        opened = this.openLevel(designation.value, designation.text, depth, at, paragraph.end);
+        pos += designation.length;
+        const heading = this.heading(line, pos, paragraph.smallCaps);
+        if (heading) {
+          opened.heading = heading.trim();
+          pos += heading.length;
+          while (pos < line.text.length && line.text[pos] === ' ') pos++;
+        }
+        depth++;
+      }
+    }
+    const rest = line.text.slice(pos);
+    if (rest) {
+      let holder: Holder;
+      if (opened) {
+        holder = opened;
+      } else {
+        if (indent !== undefined) while (this.stack.length > 1 && this.stack[this.stack.length - 1]!.depth > indent) this.stack.pop();
+        holder = this.stack[this.stack.length - 1]!.holder;
+      }
+      const hasLevels = holder.type === 'level' && holder.children.some((c) => c.type === 'level');
+      holder.children.push({ type: hasLevels ? 'continuation' : 'text', value: rest, position: this.position(line.starts[pos]!, line.ends[line.text.length - 1]!) });
+    }
+    this.extend(paragraph.end);
+  }
+
+  /**
+   * The heading at `pos` of a paragraph's line: a run in small caps up to its `—`
+   * (`<cap-smallcap>General Exceptions</cap-smallcap>.&mdash;`), or a plain `In general.—`.
+   */
+  private heading(line: Line, pos: number, smallCaps: Array<[number, number]>): string | undefined {
+    if (pos >= line.text.length) return undefined;
+    const rest = line.text.slice(pos, pos + 400);
+    const offset = line.starts[pos]!;
+    const caps = smallCaps.find(([start, end]) => offset >= start && offset < end);
+    if (caps) {
+      // The dash closes the heading in the small caps or just after them (`…Section </cap-smallcap>126.&mdash;`).
+      const dash = rest.indexOf('—');
+      if (dash > 0 && line.starts[pos + dash]! <= caps[1] + 40) return rest.slice(0, dash + 1);
+    }
+    return PLAIN_HEADING.exec(rest)?.[0];
+  }
+
+  /**
+   * Opens a level for a designation at an indentation. The indentation says how deep the
+   * paragraph sits; the designation (`(i)`: a subsection after `(h)`, else a clause) and the
+   * federal order of rungs say what it is when the indentation alone does not.
+   */
+  private openLevel(value: string, printed: string, depth: number, start: number, end: number): Level {
+    const stack = this.stack;
+    while (stack.length > 1 && stack[stack.length - 1]!.depth > depth) stack.pop();
+    const kinds = interpretations(value, 'us');
+    const top = stack[stack.length - 1]!;
+    const topLevel = top.holder.type === 'level' ? top.holder : undefined;
+    let kind: LevelKind | undefined;
+    if (stack.length > 1 && top.depth === depth && topLevel && (kinds.includes(topLevel.kind) || follows(topLevel.num?.value ?? '', value, topLevel.kind))) {
+      // The next in a run at this indentation: (b) after (a), (I) after (H), (i) after (h),
+      // (aa) after (z).
+      stack.pop();
+      kind = topLevel.kind;
+    } else {
+      // The first of a run one rung below: (1) under (a), (i) under (A), (I) under (i).
+      kind = kinds.filter((k) => rankOf(k) > top.rank && isFirst(value, k)).sort((a, b) => rankOf(a) - rankOf(b))[0];
+      if (!kind) {
+        // Else it continues a run further up (text printed flush, indentation lost).
+        for (let k = stack.length - 1; k >= 1 && !kind; k--) {
+          const holder = stack[k]!.holder;
+          if (holder.type === 'level' && kinds.includes(holder.kind)) {
+            kind = holder.kind;
+            stack.length = k;
+          }
+        }
+      }
+      if (!kind) {
+        kind = kinds.find((k) => rankOf(k) > stack[0]!.rank) ?? kinds[0]!;
+        while (stack.length > 1 && stack[stack.length - 1]!.rank >= rankOf(kind)) stack.pop();
+      }
+    }
+    const parent = stack[stack.length - 1]!.holder;
+    const level: Level = {
+      type: 'level',
+      kind,
+      num: { text: printed, value },
+      id: this.uniqueId((parent.type === 'level' ? `${parent.id}/` : '') + idPart(kind, value)),
+      children: [],
+      position: this.position(start, end),
+    };
+    if (parent.type === 'level') {
+      // Text before a level's first child is its lead-in.
+      for (const child of parent.children) if (child.type === 'text') (child as Content).type = 'chapeau';
+    }
+    parent.children.push(level);
+    stack.push({ holder: level, depth, rank: rankOf(kind) });
+    return level;
+  }
+
+  /** Extends the open levels (clauses, section, structures) to `end`. */
+  private extend(end: number): void {
+    const point = this.index.point(end);
+    const reach = (level: Level): void => {
+      if (level.position && level.position.end.offset < end) level.position.end = point;
+    };
+    for (const open of this.stack) if (open.holder.type === 'level') reach(open.holder);
+    if (this.section) reach(this.section);
+    for (const structure of this.structures) reach(structure.level);
+  }
+
+  // -- Inline text ---------------------------------------------------------------
+
+  /** The folded text of a heading element. */
+  private inlineLine(name: string): Line & { end: number } {
+    const { chars, end } = this.inline(name, []);
+    return { ...foldChars(chars), end };
+  }
+
+  /**
+   * Reads inline content after the open tag of `name` up to its close tag (consumed), or up
+   * to what ends it in broken markup: a block, or a unit or field comment (not consumed).
+   * Footnote markers (`<sup><a href="#…_target">1</a></sup>`) and comments are left out; `<br>`
+   * is a space. In a table row (`row`), cells are spaces and nested blocks are read through.
+   */
+  private inline(name: string, smallCaps: Array<[number, number]>, row = false): { chars: Chars; end: number } {
+    const chars = newChars();
+    const sups: Array<{ mark: number; footnote: boolean }> = [];
+    const caps: Array<{ name: string; start: number }> = [];
+    let end = this.src.length;
+    for (let token = this.lexer.peek(); token; token = this.lexer.peek()) {
+      if (token.type === 'comment') {
+        if (UNIT_COMMENT.test(token.value)) {
+          end = token.start;
+          break;
+        }
+        this.lexer.next();
+        continue;
+      }
+      if (token.type === 'close') {
+        if (token.name === name) {
+          this.lexer.next();
+          end = token.end;
+          break;
+        }
+        if (row ? token.name === 'table' : BLOCK_CLOSE.has(token.name)) {
+          end = token.start;
+          break;
+        }
+        this.lexer.next();
+        if (token.name === 'sup') {
+          const sup = sups.pop();
+          if (sup?.footnote) for (const list of [chars.units, chars.starts, chars.ends]) list.length = sup.mark;
+        } else if (caps.length && caps[caps.length - 1]!.name === token.name) {
+          smallCaps.push([caps.pop()!.start, token.start]);
+        } else if (row && (token.name === 'td' || token.name === 'th')) {
+          pushUnit(chars, ' ', token.start, token.end);
+        }
+        continue;
+      }
+      if (token.type === 'open') {
+        if (row ? token.name === 'tr' || token.name === 'table' : BLOCK_OPEN.has(token.name)) {
+          end = token.start;
+          break;
+        }
+        this.lexer.next();
+        const cls = token.attrs['class'] ?? '';
+        if (token.name === 'br' || (row && (token.name === 'td' || token.name === 'th' || token.name === 'p'))) {
+          pushUnit(chars, ' ', token.start, token.end);
+        } else if (token.name === 'sup') {
+          sups.push({ mark: chars.units.length, footnote: /footnote/i.test(cls) });
+        } else if (token.name === 'a' && sups.length && (/^#/.test(token.attrs['href'] ?? '') || 'name' in token.attrs)) {
+          sups[sups.length - 1]!.footnote = true;
+        } else if (token.name === 'cap-smallcap' || /small-?caps?/i.test(cls)) {
+          caps.push({ name: token.name, start: token.end });
+        }
+        continue;
+      }
+      this.lexer.next();
+      if (token.type === 'text') decodeInto(this.src, token.start, token.end, chars);
+    }
+    for (const open of caps) smallCaps.push([open.start, end]);
+    return { chars, end };
+  }
+
+  // -- Helpers -------------------------------------------------------------------
+
+  private uniqueId(base: string): string {
+    let id = base;
+    for (let n = 2; this.ids.has(id); n++) id = `${base}~${n}`;
+    this.ids.add(id);
+    return id;
+  }
+
+  private position(start: number, end: number): Position {
+    return this.index.position(start, Math.max(start, end));
+  }
+}
+
+/** Whether `prefix` is a proper prefix of `path` (`/040/CHAPTER 1` of `/040/CHAPTER 1/Sec. 2`). */
+function isProperPrefix(prefix: string[], path: string[]): boolean {
+  if (prefix.length >= path.length) return false;
+  for (let i = 0; i < prefix.length; i++) if (prefix[i] !== path[i]) return false;
+  return true;
+}
+
+/** A heading turned into an id part for a level with no designation. */
+function slug(text: string): string {
+  return (
+    text
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, '-')
+      .replace(/^-+|-+$/g, '')
+      .slice(0, 48)
+      .replace(/-+$/, '') || 'level'
+  );
+}

@@ -1,0 +1,113 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { expect } from 'chai';
+import { runCli } from '../helpers/cli.js';
+import { repoRoot } from '../helpers/paths.js';
+
+/** The amend-truth ground truth (../shared/corpus/us/amend-truth). */
+const truth = path.resolve(repoRoot, '..', 'shared', 'corpus', 'us', 'amend-truth');
+const fixtures = path.join(repoRoot, 'test', 'fixtures');
+
+function caseFile(caseName: string, file: string): string {
+  const full = path.join(truth, caseName, file);
+  expect(fs.existsSync(full), `missing ground-truth file ${full}`).to.equal(true);
+  return full;
+}
+
+describe('cli --apply', () => {
+  const c = 'pl116-9_54usc200304';
+
+  it('should print the statute as amended, clean, with --format text (Pub. L. 116-9 on 54 U.S.C. 200304)', async () => {
+    const r = await runCli([caseFile(c, 'law-excerpt.xml'), '--law', caseFile(c, 'before.xml'), '--apply', '--format', 'text']);
+    expect(r.code).to.equal(1);
+    expect(r.stderr).to.equal('');
+    const lines = r.stdout.trimEnd().split('\n');
+    expect(lines[0]).to.equal('§ 200304. Statement of estimated requirements');
+    expect(lines[1]).to.match(/^\(a\) In general\.—There shall be submitted with the annual budget of the United States a comprehensive statement of estimated requirements during the ensuing fiscal year for appropriations from the Fund\.$/);
+    expect(lines[2]).to.match(/^\(b\) Allocation of funds\.—Of the total amount made available to the Fund/);
+    expect(lines.slice(3)).to.deep.equal([
+      '(1) not less than 40 percent shall be used for Federal purposes; and',
+      '(2) not less than 40 percent shall be used to provide financial assistance to States.',
+    ]);
+  });
+
+  it('should list each instruction with its citation, text, status and changes in --format json', async () => {
+    const r = await runCli([caseFile(c, 'law-excerpt.xml'), '--law', caseFile(c, 'before.xml'), '--apply', '--format', 'json']);
+    expect(r.code).to.equal(1);
+    const json = JSON.parse(r.stdout) as { instructions: Array<Record<string, unknown>>; pairs: unknown[] };
+    expect(json.instructions.map((i) => [i.id, i.citation, i.status, i.target])).to.deep.equal([
+      ['i1', 'sec. 3001(b)(1)', 'applied', '54 U.S.C. 200304'],
+      ['i2', 'sec. 3001(b)(2)', 'applied', '54 U.S.C. 200304'],
+      ['i3', 'sec. 3001(b)(3)', 'applied', '54 U.S.C. 200304'],
+    ]);
+    expect(json.instructions[1]!.text).to.equal('by striking “There” and inserting the following: “(a) In general.—There”');
+    expect(json.instructions[1]!.changes).to.deep.equal([{ kind: 'replaced', clause: 's200304', struck: 'There', inserted: '(a) In general.— There' }]);
+    expect(json.instructions[0]).to.not.have.property('instruction');
+    expect(json.pairs).to.have.length(1);
+  });
+
+  it('should apply two laws in order (Pub. L. 116-9, then Pub. L. 116-152, on 54 U.S.C. 200302)', async () => {
+    const two = 'pl116-9_pl116-152_54usc200302';
+    const r = await runCli([caseFile(two, 'law1-pl116-9-excerpt.xml'), caseFile(two, 'law2-pl116-152.xml'), '--law', caseFile(two, 'before.xml'), '--apply', '-f', 'json']);
+    const json = JSON.parse(r.stdout) as { instructions: Array<{ id: string; bill: string; citation: string; status: string }> };
+    expect(json.instructions.map((i) => `${i.id} ${path.basename(i.bill)} ${i.citation} ${i.status}`)).to.deep.equal([
+      'i1 law1-pl116-9-excerpt.xml sec. 3001(a)(1) applied',
+      'i2 law1-pl116-9-excerpt.xml sec. 3001(a)(2) applied',
+      'i3 law2-pl116-152.xml sec. 3(b)(1) applied',
+    ]);
+  });
+
+  it('should show the Changes in Existing Law with each change marked by its instruction (terminal)', async () => {
+    const r = await runCli([path.join(fixtures, 'apply-synthetic', 'bill-4usc114.txt'), '--law', path.join(fixtures, 'olrc-xhtml', '2010usc04-s114.htm'), '--apply', '-f', 'terminal', '--no-color']);
+    expect(r.code).to.equal(1);
+    const lines = r.stdout.split('\n');
+    expect(lines).to.include('instructions: 4 applied, 0 refused');
+    expect(lines).to.include(
+      '~   (a) No State may impose [-an-] {+any+} income tax on any retirement income of an individual who is not a resident or domiciliary of such State (as determined under the laws of such State).  [i1]',
+    );
+    expect(lines).to.include('-       [-(C) an annuity plan described in section 403(a) of such Code;-]  [i3]');
+    expect(lines).to.include('+   {+(f) Effective date.— This subsection is synthetic.+}  [i4]');
+  });
+
+  it('should list refused instructions with their reasons on stderr and at the top of the redline', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'billdiff-apply-'));
+    try {
+      // Synthetic: a strike of words that are not in 4 U.S.C. 114.
+      fs.writeFileSync(path.join(dir, 'bill.txt'), 'SECTION 1. AMENDMENT.\n\nSection 114(a) of title 4, United States Code, is amended by striking ``no such words\'\' and inserting ``other words\'\'.\n');
+      const r = await runCli(['bill.txt', '--law', path.join(fixtures, 'olrc-xhtml', '2010usc04-s114.htm'), '--apply', '-f', 'terminal', '--no-color'], { cwd: dir });
+      expect(r.code).to.equal(0);
+      expect(r.stderr).to.equal('billdiff: refused i1 (bill.txt, sec. 1): “no such words” not found in subsection (a)\n');
+      expect(r.stdout).to.include('! refused i1 bill.txt, sec. 1 (4 U.S.C. 114): “no such words” not found in subsection (a)');
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('should stop with a clear error when no instruction amends the statute given (pl113-287_45usc1116)', async () => {
+    const k = 'pl113-287_45usc1116';
+    const r = await runCli([caseFile(k, 'law-excerpt.xml'), '--law', caseFile(k, 'before.xml'), '--apply', '-f', 'text']);
+    expect(r.code).to.equal(2);
+    expect(r.stdout).to.equal('');
+    expect(r.stderr).to.match(/no instruction in .*law-excerpt\.xml amends the statute given \(.*before\.xml: § 1116\); the instructions amend 45 U\.S\.C\. 1111; 45 U\.S\.C\. 1212\n$/);
+    expect(r.stderr).to.not.match(/\n\s+at /);
+  });
+
+  it('should refuse --apply without --law and --format text without --apply', async () => {
+    const a = await runCli(['bill.txt', '--apply']);
+    expect(a.code).to.equal(2);
+    expect(a.stderr.split('\n')[0]).to.equal('billdiff: --apply needs --law STATUTE: the statute the instructions amend');
+    const b = await runCli(['a.txt', 'b.txt', '-f', 'text']);
+    expect(b.code).to.equal(2);
+    expect(b.stderr).to.equal('billdiff: --format text prints a statute as amended: use it with --law STATUTE --apply\n');
+  });
+
+  it('should apply a California bill\'s "is amended to read" to the bundled Penal Code § 1050', async () => {
+    const r = await runCli(['ca-ab1656-2025-introduced', '--law', 'ca-penal-code-1050', '--apply', '-f', 'json']);
+    expect(r.code).to.equal(1);
+    const json = JSON.parse(r.stdout) as { instructions: Array<{ id: string; citation: string; status: string; target: string; text: string }> };
+    expect(json.instructions.map((i) => [i.id, i.citation, i.status, i.target, i.text])).to.deep.equal([
+      ['i1', 'sec. 1', 'applied', 'Penal Code § 1050', 'Section 1050 of the Penal Code is amended to read:'],
+    ]);
+  });
+});
