@@ -1,4 +1,5 @@
-import type { Alignment, Position, SourceFormat } from '../types.js';
+import type { OtherInstruction } from '../amend/apply.js';
+import type { Alignment, Position, Root, SourceFormat } from '../types.js';
 import type { BilldiffErrorCode } from '../util/errors.js';
 
 /** One input of a comparison: its bytes and the name it is known by (corpus id or `u:<hash>`). */
@@ -9,12 +10,18 @@ export interface DiffInput {
 
 /**
  * What a diff worker is asked to do. `versions` aligns two documents; `law` compares a bill
- * (`new`) with the statute it amends (`old`).
+ * (`new`) with the statute it amends (`old`); `apply` executes the amendatory instructions of
+ * `bills` (in order) against the statute `old` and compares the law before with the law as
+ * amended (the Changes in Existing Law comparison).
  */
 export interface DiffTask {
-  mode: 'versions' | 'law';
+  mode: 'versions' | 'law' | 'apply';
   old: DiffInput;
   new: DiffInput;
+  /** For `apply`: every bill, in the order applied (`new` is the first of them). */
+  bills?: DiffInput[];
+  /** For `apply`: the section number of a statute file that does not print its own. */
+  lawSection?: string;
   /** Milliseconds the alignment may take before it turns coarse. */
   budget: number;
   /** Largest input accepted, in bytes. */
@@ -28,9 +35,19 @@ export interface DiffTask {
   render?: 'json';
 }
 
+/** What an `apply` task adds to its alignment: the law as amended and the instructions not applied here. */
+export interface AppliedLaw {
+  /** The statute as amended by the instructions that were applied. */
+  amended: Root;
+  /** Instructions of the bills that amend other laws. */
+  elsewhere: OtherInstruction[];
+  /** Instructions whose wording or target could not be read. */
+  unread: OtherInstruction[];
+}
+
 /** A worker's answer: the alignment, or the user-facing error it met. */
 export type DiffReply =
-  | { ok: true; alignment: Alignment }
+  | { ok: true; alignment: Alignment; applied?: AppliedLaw }
   | { ok: true; json: string }
   | {
       ok: false;

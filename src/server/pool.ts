@@ -3,7 +3,10 @@ import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { Alignment } from '../types.js';
 import { BilldiffError } from '../util/errors.js';
-import type { DiffReply, DiffTask } from './diff-task.js';
+import type { AppliedLaw, DiffReply, DiffTask } from './diff-task.js';
+
+/** A successful worker answer. */
+type DiffResult = Extract<DiffReply, { ok: true }>;
 
 /** Options for `DiffPool`. */
 export interface DiffPoolOptions {
@@ -24,7 +27,7 @@ export const defaultDiffPoolOptions: Required<DiffPoolOptions> = { size: 2, hard
 
 interface Job {
   task: DiffTask;
-  resolve: (result: Alignment | string) => void;
+  resolve: (result: DiffResult) => void;
   reject: (error: Error) => void;
 }
 
@@ -65,18 +68,27 @@ export class DiffPool {
   }
 
   /** Runs a task on the first free worker; rejects with a BilldiffError on bad input or timeout. */
-  run(task: DiffTask): Promise<Alignment> {
-    return this.#submit({ ...task, render: undefined }) as Promise<Alignment>;
+  async run(task: DiffTask): Promise<Alignment> {
+    return (await this.runWithLaw(task)).alignment;
+  }
+
+  /** Like `run`, with what an `apply` task adds: the law as amended and the instructions not applied. */
+  async runWithLaw(task: DiffTask): Promise<{ alignment: Alignment; applied?: AppliedLaw }> {
+    const result = await this.#submit({ ...task, render: undefined });
+    if (!('alignment' in result)) throw new Error('the diff worker answered without an alignment');
+    return result.applied ? { alignment: result.alignment, applied: result.applied } : { alignment: result.alignment };
   }
 
   /** Like `run`, but the worker renders the JSON itself (no large object graph to copy back). */
-  runJson(task: DiffTask): Promise<string> {
-    return this.#submit({ ...task, render: 'json' }) as Promise<string>;
+  async runJson(task: DiffTask): Promise<string> {
+    const result = await this.#submit({ ...task, render: 'json' });
+    if (!('json' in result)) throw new Error('the diff worker answered without JSON');
+    return result.json;
   }
 
-  #submit(task: DiffTask): Promise<Alignment | string> {
+  #submit(task: DiffTask): Promise<DiffResult> {
     if (this.#closed) return Promise.reject(new Error('the diff pool is closed'));
-    return new Promise<Alignment | string>((resolve, reject) => {
+    return new Promise<DiffResult>((resolve, reject) => {
       this.#queue.push({ task, resolve, reject });
       this.#dispatch();
     });
@@ -143,7 +155,7 @@ export class DiffPool {
     clearTimeout(slot.timer);
     slot.job = undefined;
     if (job) {
-      if (reply.ok) job.resolve('json' in reply ? reply.json : reply.alignment);
+      if (reply.ok) job.resolve(reply);
       else if (reply.error.internal) job.reject(new Error(reply.error.message));
       else job.reject(new BilldiffError(reply.error.message, reply.error));
     }

@@ -42,7 +42,7 @@ describe('cli --apply', () => {
       ['i3', 'sec. 3001(b)(3)', 'applied', '54 U.S.C. 200304'],
     ]);
     expect(json.instructions[1]!.text).to.equal('by striking “There” and inserting the following: “(a) In general.—There”');
-    expect(json.instructions[1]!.changes).to.deep.equal([{ kind: 'replaced', clause: 's200304', struck: 'There', inserted: '(a) In general.— There' }]);
+    expect(json.instructions[1]!.changes).to.deep.equal([{ kind: 'replaced', clause: 's200304', struck: 'There', inserted: '(a) In general.—There' }]);
     expect(json.instructions[0]).to.not.have.property('instruction');
     expect(json.pairs).to.have.length(1);
   });
