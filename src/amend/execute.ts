@@ -410,8 +410,10 @@ function replaceText(instruction: Instruction, section: Level): void {
     // "the comma after “X”": the struck text must touch the anchor.
     const anchor = instruction.anchor;
     if (anchor === undefined || instruction.anchorKind === 'unit') refuse(`a strike placed ${instruction.where} a clause is not executed`);
-    const joined = instruction.where === 'after' ? anchor + strike : strike + anchor;
-    matches = select(findAll(scope(place), joined), joined, instruction.occurrence, where).map((m) =>
+    // Touching ("the comma after “agreement”") or a space apart ("“and” after the semicolon").
+    const joins = instruction.where === 'after' ? [anchor + strike, `${anchor} ${strike}`] : [strike + anchor, `${strike} ${anchor}`];
+    const found = joins.flatMap((joined) => findAll(scope(place), joined)).sort((a, b) => (a.node === b.node ? a.start - b.start : 0));
+    matches = select(found, joins[0]!, instruction.occurrence, where).map((m) =>
       instruction.where === 'after' ? { ...m, start: m.end - strike.length } : { ...m, end: m.start + strike.length },
     );
   } else {
@@ -529,6 +531,7 @@ function findUnit(place: Place, unit: string): { parent: Level; level: Level } {
 
 function replaceUnits(instruction: Instruction, section: Level): void {
   const units = instruction.units!;
+  if (units.length === 1 && HEADING_STEP.test(units[0]!)) return replaceHeading(instruction, section);
   const sentence = units.length === 1 ? ORDINAL_STEP.exec(units[0]!) : null;
   if (sentence && sentence[2] === 'sentence') return replaceSentence(instruction, section);
   const place = locate(section, instruction.location);
@@ -559,6 +562,22 @@ function replaceUnits(instruction: Instruction, section: Level): void {
   }
   for (const index of [...indexes].reverse()) parent.children.splice(index, 1);
   parent.children.splice(indexes[0]!, 0, ...levels);
+}
+
+/**
+ * "by striking the heading and inserting “In general”": the heading replaced, keeping the mark
+ * that ends it in the law (`.—`) when the new words do not bring their own.
+ */
+function replaceHeading(instruction: Instruction, section: Level): void {
+  const place = locate(section, [...instruction.location, instruction.units![0]!]);
+  const node = place.segment!.node as HeadingNode;
+  if (!(node instanceof HeadingNode)) refuse('no heading to replace');
+  const old = node.value;
+  if (instruction.action !== 'strikeInsert' || instruction.insert === undefined) refuse('a heading struck without a new one is not executed');
+  const ending = /[.—:\s]+$/.exec(old)?.[0] ?? '';
+  const insert = instruction.insert.trim();
+  node.value = /[.—:]$/.test(insert) ? insert : insert + ending.trim();
+  recordEdit(section, node, old, node.value);
 }
 
 /** "by striking the second sentence", "by striking the last sentence and inserting …". */

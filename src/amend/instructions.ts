@@ -20,10 +20,27 @@ import type { Instruction, InstructionTarget, Redesignation } from './types.js';
 export function parseInstructions(text: string): Instruction[] {
   const extracted = extractQuotations(stripSectionHeader(text));
   const quotations = extracted.quotations;
-  const skeleton = fold(unquotedBody(extracted.skeleton, quotations));
+  const skeleton = ordinalWords(fold(unquotedBody(extracted.skeleton, quotations)));
   const output: Instruction[] = [];
   walk(readList(skeleton), { citation: '', target: {}, location: [] }, quotations, output);
   return output;
+}
+
+/** Marks a location step that stands for several places ("in subsections (a) and (d)"): JSON of their steps follows. */
+const ALTERNATIVES = '\u0000each:';
+
+/** One location per place an instruction names: `[a, ALT[[b],[c]], d]` → `[a, b, d]`, `[a, c, d]`. */
+function expandLocations(location: string[]): string[][] {
+  let out: string[][] = [[]];
+  for (const step of location) {
+    if (!step.startsWith(ALTERNATIVES)) {
+      out = out.map((l) => [...l, step]);
+      continue;
+    }
+    const alternatives = JSON.parse(step.slice(ALTERNATIVES.length)) as string[][];
+    out = out.flatMap((l) => alternatives.map((a) => [...l, ...a]));
+  }
+  return out;
 }
 
 /** What the enclosing items say about where an instruction applies. */
@@ -59,6 +76,12 @@ function walkItem(item: ListItem, scope: Scope, quotations: Quotation[], output:
     return;
   }
   const read = readOwn(own, scope, quotations, item.children.length > 0);
+  if (item.children.length > 0 && read.error === 'no amendatory instruction found' && Object.keys(scope.target).length === 0) {
+    // Prose that names no law ("In this section:", "The Secretary shall—") is no instruction, and
+    // its items are read on their own: they are instructions only if they say so themselves.
+    for (const child of item.children) walk(child, { citation, target: scope.target, location: scope.location }, quotations, output);
+    return;
+  }
   if (item.children.length > 0) {
     const childScope: Scope = { citation, target: read.target, location: read.location };
     if (read.error) childScope.error = `enclosing item ${citation || '(unnumbered)'} not understood: ${read.error}`;
@@ -84,7 +107,7 @@ function walkItem(item: ListItem, scope: Scope, quotations: Quotation[], output:
   }
   for (const operation of read.operations) {
     const { location, ...rest } = operation;
-    output.push({ ...base, target: read.target, location: [...read.location, ...(location ?? [])], ...rest });
+    for (const place of expandLocations([...read.location, ...(location ?? [])])) output.push({ ...base, target: read.target, location: place, ...rest });
   }
 }
 
@@ -113,7 +136,7 @@ function readOwn(raw: string, scope: Scope, quotations: Quotation[], hasChildren
     if ('error' in subject) return fail(reading, subject.error);
     reading.target = subject.target;
     reading.location = subject.location;
-    rest = text.slice(verb.index + verb[0].length).trim();
+    rest = text.slice(verb.index + verb[0].length).trim().replace(/^,\s*(?=in\b|by\b)/i, '');
     const kind = verb[1]!;
     if (kind !== 'amended') return readOtherVerb(reading, kind, rest, subject, quotations);
     if (rest === '') {
@@ -359,10 +382,18 @@ function readLocations(
     } else if ((match = new RegExp(`^in\\s+the\\s+${ORDINAL}\\s+(sentence|paragraph)(?:\\s+of\\s+the\\s+matter\\s+(preceding|following)\\s+${UNIT}\\s+${DESIGNATIONS})?`, 'i').exec(rest))) {
       if (match[3]) location.push(`matter ${match[3].toLowerCase()} ${match[4]!.toLowerCase()} ${match[5]}`);
       location.push(`${match[1]!.toLowerCase()} ${match[2]}`);
+    } else if ((match = new RegExp(`^in\\s+the\\s+heading\\s+of\\s+${UNIT}\\s+${DESIGNATIONS}`, 'i').exec(rest))) {
+      location.push(...expand(match[1]!.toLowerCase(), match[2]!, target.code ? CA_UNIT_KINDS : UNIT_KINDS), 'heading');
     } else if ((match = /^in\s+the\s+((?:section|subsection|paragraph|subparagraph|clause|subclause|item)\s+heading|heading|table of contents|table of sections(?:\s+for\s+(?:chapter|subchapter|part)\s+[\w.-]+)?)/i.exec(rest))) {
       location.push(match[1]!.toLowerCase());
     } else if ((match = /^in\s+(?:the\s+)?item\s+relating\s+to\s+section\s+([\w.–-]+?)(?=[\s,]|$)/i.exec(rest))) {
       location.push(`item relating to section ${match[1]}`);
+    } else if ((match = /^in\s+(subsections|paragraphs|subparagraphs|clauses|subclauses|items)\s+((?:\([A-Za-z0-9]{1,6}\))+(?:\s*,\s*(?:and\s+)?(?:\([A-Za-z0-9]{1,6}\))+|\s+and\s+(?:\([A-Za-z0-9]{1,6}\))+)+)(?=[\s,]|$)/i.exec(rest))) {
+      // "in subsections (e), (g)(5), and (i)(5)": the same instruction in each of them.
+      const kind = match[1]!.toLowerCase().replace(/s$/, '');
+      const kinds = target.code ? CA_UNIT_KINDS : UNIT_KINDS;
+      const each = match[2]!.split(/\s*,\s*(?:and\s+)?|\s+and\s+/).filter((d) => d !== '');
+      location.push(`${ALTERNATIVES}${JSON.stringify(each.map((d) => expand(kind, d, kinds)))}`);
     } else if ((match = /^in\s+section\s+(\d[\w.–-]*?)((?:\([A-Za-z0-9]{1,6}\))*)(?=[\s,]|$)/i.exec(rest))) {
       const section = match[1]!;
       if (target.act || target.code) target = { ...target, section };
@@ -387,8 +418,8 @@ function readLocations(
     rest = rest.slice(match[0].length);
     // "as so redesignated", "as amended by subsection (a)", "(as added by …)": where the unit is, not what to do.
     rest = rest
-      .replace(/^\s*\(as\s+(?:so\s+)?(?:amended|added|redesignated)(?:\s+by\s+(?:[^()]|\([^()]*\))*)?\)/i, '')
-      .replace(/^\s*,?\s*as\s+(?:so\s+)?(?:amended|added|redesignated)(?:\s+by\s+(?:[^,()]|\([A-Za-z0-9]{1,6}\))*?)?(?=,|\s+by\b|$)/i, '');
+      .replace(/^\s*\(as\s+(?:so\s+)?(?:amended|added|redesignated|designated)(?:\s+by\s+(?:[^()]|\([^()]*\))*)?\)/i, '')
+      .replace(/^\s*,?\s*as\s+(?:so\s+)?(?:amended|added|redesignated|designated)(?:\s+by\s+(?:[^,()]|\([A-Za-z0-9]{1,6}\))*?)?(?=,|\s+by\b|$)/i, '');
     rest = rest.replace(/^\s*,?\s*(?:and\s+)?/, '');
   }
   return { target, location, rest: rest.trim() };
@@ -444,7 +475,13 @@ function readAction(text: string, quotations: Quotation[]): Operation | { error:
   if (cursor.eat(/^(?:striking|deleting)\s+/i)) {
     const operation: Operation = { action: 'strike' };
     let match: RegExpExecArray | null;
-    if ((match = cursor.eat(new RegExp(`^(?:the\\s+)?${Q}`)))) {
+    if ((match = cursor.eat(new RegExp(`^(?:the\\s+)?${Q}\\s+(after|before)\\s+(?:${Q}|the\\s+(comma|period|semicolon|colon|dash))`, 'i')))) {
+      // "by striking the “and” after “2023,”", "by striking “and” after the semicolon".
+      operation.strike = quotations[Number(match[1])]!.content;
+      operation.where = match[2]!.toLowerCase() as 'after' | 'before';
+      operation.anchor = match[3] !== undefined ? quotations[Number(match[3])]!.content : MARK_NAMES[match[4]!.toLowerCase()]!;
+      operation.anchorKind = 'text';
+    } else if ((match = cursor.eat(new RegExp(`^(?:the\\s+)?${Q}`)))) {
       operation.strike = quotations[Number(match[1])]!.content;
       // "by striking “and” at the end": the words that end the unit.
       if (cursor.eat(/^\s*at\s+the\s+end(?:\s+thereof)?(?=\s+and\b|\s*$)/i)) operation.where = 'end';
@@ -457,7 +494,7 @@ function readAction(text: string, quotations: Quotation[]): Operation | { error:
       operation.units = [`${match[1]!.toLowerCase()} at the end`];
     } else if ((match = cursor.eat(/^the\s+(period|semicolon|comma|colon)(?=\s+and\b|\s*$)/i))) {
       operation.units = [match[1]!.toLowerCase()];
-    } else if ((match = cursor.eat(/^the\s+((?:section|subsection|paragraph|subparagraph|clause)\s+heading)/i))) {
+    } else if ((match = cursor.eat(/^the\s+((?:section|subsection|paragraph|subparagraph|clause|subclause|item)\s+heading|heading)/i))) {
       operation.units = [match[1]!.toLowerCase()];
     } else if ((match = cursor.eat(/^the\s+item\s+relating\s+to\s+(section|chapter|subchapter|part)\s+([\w.–-]+)/i))) {
       operation.units = [`item relating to ${match[1]!.toLowerCase()} ${match[2]}`];
@@ -468,11 +505,14 @@ function readAction(text: string, quotations: Quotation[]): Operation | { error:
       if (!units) return { error: `expected quoted text or a unit to strike, found ${found()}` };
       operation.units = units.units;
       cursor.rest = units.rest;
+      // "by striking section 28 (7 U.S.C. 2036a)": the Code citation of the unit struck.
+      cursor.eat(/^\s*\(\d+\s+U\.S\.C\.\s+(?:[^()]|\([^()]*\))*\)/);
     }
     readOccurrence(cursor, operation);
+    readTrailingLocation(cursor, operation);
     if ((match = cursor.eat(new RegExp(`^\\s*and\\s+all\\s+that\\s+follows\\s+through\\s+${Q}`, 'i')))) {
       operation.through = quotations[Number(match[1])]!.content;
-    } else if (cursor.eat(/^\s*and\s+all\s+that\s+follows(?:\s+through\s+the\s+period\s+at\s+the\s+end)?(?=\s+and\b|$)/i)) {
+    } else if (cursor.eat(/^\s*and\s+all\s+that\s+follows(?:\s+through\s+the\s+(?:period\s+at\s+the\s+)?end(?:\s+thereof)?)?(?=\s*,?\s+and\b|$)/i)) {
       operation.through = '';
     }
     readOccurrence(cursor, operation);
@@ -520,7 +560,9 @@ function readAction(text: string, quotations: Quotation[]): Operation | { error:
     } else {
       return { error: `insertion point not understood: ${found()}` };
     }
-    if (!cursor.eat(/^the\s+following(?:\s+new\s+[a-z]+(?:\s+[a-z]+)?)?\s*:?\s*—?\s*/i)) {
+    // "(as so designated by subparagraph (A))", ", as so redesignated,": where the anchor is now.
+    cursor.eat(/^,?\s*(?:\(as\s+(?:so\s+)?(?:re)?designated(?:\s+by\s+(?:[^()]|\([^()]*\))*)?\)|as\s+(?:so\s+)?(?:re)?designated)\s*,?\s*/i);
+    if (!cursor.eat(/^the\s+following(?:\s+(?:new\s+)?(?:sentence|sentences|subsection|subsections|paragraph|paragraphs|subparagraph|subparagraphs|clause|clauses|subclause|subclauses|item|items|section|sections|definition|definitions))?\s*:?\s*—?\s*/i)) {
       return { error: `expected "the following", found ${found()}` };
     }
     if (!(match = cursor.eat(new RegExp(`^${Q}`)))) return { error: `expected quoted text to insert, found ${found()}` };
@@ -596,11 +638,28 @@ function readAnchor(cursor: Cursor, operation: Operation, quotations: Quotation[
   return false;
 }
 
+/**
+ * A place named after the words struck: "by striking “X” in the heading", "… in the matter
+ * preceding subparagraph (A)", "… in clause (i)".
+ */
+function readTrailingLocation(cursor: Cursor, operation: Operation): void {
+  let match: RegExpExecArray | null;
+  if (cursor.eat(/^\s*in\s+the\s+heading(?=[\s,;.]|$)/i)) {
+    operation.location = [...(operation.location ?? []), 'heading'];
+  } else if ((match = cursor.eat(new RegExp(`^\\s*in\\s+the\\s+matter\\s+(preceding|following)\\s+${UNIT}\\s+${DESIGNATIONS}`, 'i')))) {
+    operation.location = [...(operation.location ?? []), `matter ${match[1]!.toLowerCase()} ${match[2]!.toLowerCase()} ${match[3]}`];
+  } else if ((match = cursor.eat(new RegExp(`^\\s*in\\s+(?!section\\b)${UNIT}\\s+${DESIGNATIONS}(?=[\\s,;.]|$)`, 'i')))) {
+    operation.location = [...(operation.location ?? []), ...expand(match[1]!.toLowerCase(), match[2]!, UNIT_KINDS)];
+  }
+}
+
 /** "each place it appears", "the second place it appears" (any order relative to the rest). */
 function readOccurrence(cursor: Cursor, operation: Operation): void {
   let match: RegExpExecArray | null;
-  if (cursor.eat(/^\s*each\s+place\s+(?:it|such\s+\w+|that\s+\w+)\s+(?:appears|occurs)(?:\s+in\s+such\s+\w+)?/i)) {
+  if (cursor.eat(/^\s*(?:in\s+)?each\s+place\s+(?:it|such\s+\w+|that\s+\w+)\s+(?:appears|occurs)(?:\s+in\s+such\s+\w+)?/i)) {
     operation.occurrence = 'each';
+  } else if (cursor.eat(/^\s*(?:in\s+)?each\s+such\s+place/i)) {
+    // "… and inserting “the Secretary” in each such place": the places already counted.
   } else if ((match = cursor.eat(new RegExp(`^\\s*the\\s+${ORDINAL}\\s+place\\s+(?:it|such\\s+\\w+)\\s+(?:appears|occurs)`, 'i')))) {
     operation.occurrence = ORDINALS[match[1]!.toLowerCase()]!;
   }
@@ -730,9 +789,19 @@ function trimConnectors(text: string): string {
   return text.replace(/(?:\s*[;,.]\s*(?:and|or)?\s*)+$/, '').replace(/\s+(?:and|or)$/, '').trim();
 }
 
+const DIGIT_ORDINALS: Record<string, string> = {
+  '1st': 'first', '2d': 'second', '2nd': 'second', '3d': 'third', '3rd': 'third', '4th': 'fourth', '5th': 'fifth', '6th': 'sixth',
+  '7th': 'seventh', '8th': 'eighth', '9th': 'ninth', '10th': 'tenth', '11th': 'eleventh', '12th': 'twelfth',
+};
+
+/** "the 1st place it appears", "the 2d sentence": ordinals in figures read as words. */
+function ordinalWords(text: string): string {
+  return text.replace(/\b(1st|2d|2nd|3d|3rd|(?:[4-9]|1[0-2])th)\b(?=\s+(?:place|sentence|paragraph)\b)/g, (m) => DIGIT_ORDINALS[m] ?? m);
+}
+
 /** Drops an item's heading: "In general.—", "Allocation of Funds.—", "U.s. copyright office.—". */
 function stripHeading(text: string): string {
-  const heading = /^[A-Z][^—:\uE000]{0,160}?\.\s?—\s*/.exec(text);
+  const heading = /^[A-Z0-9][^—:\uE000]{0,160}?\.\s?—\s*/.exec(text);
   if (!heading || VERB.test(heading[0])) return text;
   return text.slice(heading[0].length);
 }

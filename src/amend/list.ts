@@ -4,7 +4,8 @@
  *
  * Works on the skeleton (quotations already replaced by tokens), so designations inside quoted
  * law are never read as items. An item begins with a designation at the start of the text, after
- * a dash (`—`), after `;` (`; and`, `; or`), after a colon or after a sentence's period; designations anywhere else are
+ * a dash (`—`), after `;` (`; and`, `; or`), after a colon or after a sentence's period, or after a comma
+ * when "in" or "by" follows it (`…, and (2) by striking …`); designations anywhere else are
  * references ("paragraphs (3), (6)(E), and (13)", "in subsection (c)(1)(E)—").
  */
 
@@ -38,7 +39,9 @@ export function readList(skeleton: string): ListItem {
   const markers: Array<{ index: number; end: number; value: string }> = [];
   for (const match of skeleton.matchAll(MARKER)) {
     const before = skeleton.slice(0, match.index).trimEnd();
-    if (before === '' || /(?:—|;|;\s*(?:and|or)|:|\.)$/.test(before)) {
+    // "…, and (2) by striking …": an item run into the sentence, told by its verb or location.
+    const inline = /,(?:\s*(?:and|or))?$/.test(before) && /^\s+(?:in|by)\s/.test(skeleton.slice(match.index! + match[0].length));
+    if (before === '' || /(?:—|;|;\s*(?:and|or)|:|\.)$/.test(before) || inline) {
       markers.push({ index: match.index, end: match.index + match[0].length, value: match[1]! });
     }
   }
