@@ -3,7 +3,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { alignTrees } from '../align/index.js';
 import { compareBillToLaw } from '../align/law.js';
-import { applyBills, type Application } from '../amend/apply.js';
+import { applyBills, billInstructions, type Application } from '../amend/apply.js';
 import { changesInExistingLaw } from '../amend/changes.js';
 import { loadCorpus, type Corpus } from '../corpus/index.js';
 import { parseDocument } from '../parse/index.js';
@@ -60,6 +60,13 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
       // No CLI format shows links, so cross-references are not looked for.
       return { doc: parseDocument(text, file, { marks, references: false }), ...(lawSection ? { lawSection } : {}) };
     };
+
+    if (options.instructions) {
+      const rendered = await listInstructions(options, load);
+      if (outputPath) writeAtomically(outputPath, rendered);
+      else io.stdout.write(rendered);
+      return 0;
+    }
 
     let alignment: Alignment;
     const alignOptions = options.budget ? { budget: options.budget } : {};
@@ -130,6 +137,30 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
     if (options?.debug && err?.stack) io.stderr.write(`${err.stack}\n`);
     return 2;
   }
+}
+
+/**
+ * `--instructions`: every amendatory instruction of the bills as the parser reads it (citation,
+ * action, target, location; the reason for one it could not read), then the count of each kind.
+ */
+async function listInstructions(options: CliOptions, load: (name: string, marks: MarksMode) => Promise<{ doc: ParsedDocument }>): Promise<string> {
+  const rows: Array<{ bill: string; citation: string; action: string; target: string; location: string[]; reason?: string; text: string }> = [];
+  for (const name of options.inputs) {
+    const { doc } = await load(name, options.marks);
+    for (const found of billInstructions({ tree: doc.tree, file: doc.source.file })) {
+      const i = found.instruction;
+      const t = i.target;
+      const target = t.usc ? `${t.usc.title} U.S.C. ${t.usc.section}` : t.section ? `${t.code ?? t.act ?? ''} § ${t.section}`.trim() : t.chapter ? `chapter ${t.chapter}${t.title ? ` of title ${t.title}` : ''}` : t.title ? `title ${t.title}` : (t.act ?? '');
+      rows.push({ bill: doc.source.file, citation: found.citation, action: i.action, target, location: i.location, ...(i.reason ? { reason: i.reason } : {}), text: i.text });
+    }
+  }
+  const counts = new Map<string, number>();
+  for (const r of rows) counts.set(r.action, (counts.get(r.action) ?? 0) + 1);
+  const byKind = [...counts].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
+  if (options.format === 'json') return `${JSON.stringify({ instructions: rows, counts: Object.fromEntries(byKind) })}\n`;
+  const out = rows.map((r) => `${r.citation || '(unnumbered)'}\t${r.action}\t${r.target || '-'}\t${r.location.join(', ') || '-'}${r.reason ? `\t${r.reason}` : ''}`);
+  out.push('', `${rows.length} instructions`, ...byKind.map(([kind, n]) => `${String(n).padStart(7)}  ${kind}`));
+  return `${out.join('\n')}\n`;
 }
 
 /**

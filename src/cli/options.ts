@@ -10,6 +10,8 @@ export interface CliOptions {
   law?: string;
   /** Execute the bills' amendatory instructions against the `law` statute. */
   apply: boolean;
+  /** List the bills' amendatory instructions as read, with a count of each kind. */
+  instructions: boolean;
   format?: OutputFormat;
   output?: string;
   marks: MarksMode;
@@ -31,6 +33,8 @@ export const USAGE = `Usage:
                                  execute the bills' amendatory instructions ("is amended by
                                  striking … and inserting …"), in order, against STATUTE
   billdiff BILL.xml              a CAML bill version against its own change marks
+  billdiff --instructions BILL...
+                                 the bills' amendatory instructions as read, and how many of each kind
   billdiff --list                the documents of the bundled corpus
 
 OLD, NEW, BILL and STATUTE are paths (.txt, .md, CAML or federal .xml, U.S. Code .htm),
@@ -70,6 +74,7 @@ export function parseCliArgs(argv: string[]): CliOptions {
         output: { type: 'string', short: 'o' },
         law: { type: 'string' },
         apply: { type: 'boolean' },
+        instructions: { type: 'boolean' },
         marks: { type: 'string' },
         'max-size': { type: 'string' },
         budget: { type: 'string' },
@@ -91,6 +96,7 @@ export function parseCliArgs(argv: string[]): CliOptions {
     inputs: parsed.positionals,
     marks: 'printed',
     apply: Boolean(v.apply),
+    instructions: Boolean(v.instructions),
     list: Boolean(v.list),
     help: Boolean(v.help),
     version: Boolean(v.version),
@@ -115,8 +121,11 @@ export function parseCliArgs(argv: string[]): CliOptions {
   if (v.color) options.color = true;
   if (v['no-color']) options.color = false;
   if (options.apply && !options.law) throw new BilldiffError(`--apply needs --law STATUTE: the statute the instructions amend\n\n${USAGE}`, { code: 'usage' });
-  if (options.format === 'text' && !options.apply) throw new BilldiffError('--format text prints a statute as amended: use it with --law STATUTE --apply', { code: 'usage' });
-  if (options.apply && !options.help && !options.version && !options.list) {
+  if (options.format === 'text' && !options.apply && !options.instructions) throw new BilldiffError('--format text prints a statute as amended: use it with --law STATUTE --apply', { code: 'usage' });
+  if (options.instructions && !options.help && !options.version) {
+    if (options.inputs.length === 0) throw new BilldiffError(`give at least one BILL with --instructions\n\n${USAGE}`, { code: 'usage' });
+    if (options.format !== undefined && options.format !== 'json' && options.format !== 'text') throw new BilldiffError('--instructions prints text or json', { code: 'usage' });
+  } else if (options.apply && !options.help && !options.version && !options.list) {
     if (options.inputs.length === 0) throw new BilldiffError(`give at least one BILL with --apply\n\n${USAGE}`, { code: 'usage' });
   } else if (!options.help && !options.version && !options.list) {
     const want = options.law ? 1 : [1, 2];

@@ -110,4 +110,40 @@ describe('cli --apply', () => {
       ['i1', 'sec. 1', 'applied', 'Penal Code § 1050', 'Section 1050 of the Penal Code is amended to read:'],
     ]);
   });
+
+  it('should read every instruction of 119 H.R. 1 as engrossed without a crash, and count each kind (--instructions)', async () => {
+    const file = path.resolve(repoRoot, '..', 'shared', 'corpus', 'us', 'large', 'BILLS-119hr1eh.xml');
+    expect(fs.existsSync(file), `missing ${file}`).to.equal(true);
+    const r = await runCli(['--instructions', file, '-f', 'json']);
+    expect(r.code).to.equal(0);
+    expect(r.stderr).to.equal('');
+    const json = JSON.parse(r.stdout) as { instructions: Array<{ citation: string; action: string; reason?: string }>; counts: Record<string, number> };
+    expect(json.counts).to.deep.equal({
+      strikeInsert: 382,
+      addAtEnd: 181,
+      unknown: 165,
+      insertAfter: 106,
+      strike: 100,
+      amendToRead: 60,
+      redesignate: 44,
+      insertBefore: 25,
+      repeal: 21,
+    });
+    expect(json.instructions).to.have.length(1084);
+    // Every instruction not read says why.
+    expect(json.instructions.filter((i) => i.action === 'unknown' && !i.reason)).to.deep.equal([]);
+    const text = await runCli(['--instructions', file]);
+    expect(text.stdout.trimEnd().split('\n').slice(-10)).to.deep.equal([
+      '1084 instructions',
+      '    382  strikeInsert',
+      '    181  addAtEnd',
+      '    165  unknown',
+      '    106  insertAfter',
+      '    100  strike',
+      '     60  amendToRead',
+      '     44  redesignate',
+      '     25  insertBefore',
+      '     21  repeal',
+    ]);
+  });
 });
