@@ -1,7 +1,7 @@
 import type { Content, Diagnostic, InstructionRecord, Level, Position, Root } from '../types.js';
 import { findAmendments, soleSectionNamed } from '../align/law.js';
 import { executeInstruction, sectionFromText, type AmendChange } from './execute.js';
-import { parseInstructions } from './instructions.js';
+import { parseInstructions, standingLaw, type LawContext } from './instructions.js';
 import { sectionText } from './section-text.js';
 import type { Instruction, InstructionAction } from './types.js';
 
@@ -148,9 +148,20 @@ export function billInstructions(bill: BillInput): FoundInstruction[] {
     // An excerpt of a section (its subsection (c)): its top clauses are read as they are.
     for (const c of bill.tree.children) if (c.type === 'level') units.push({ level: c, prefix: [] });
   }
+  // The law named last carries over from section to section; a title's amendment-references
+  // clause names the law its bare "Section 5 is amended" means, within that title.
+  const context: LawContext = {};
+  let standing: { scope: string; law: Instruction['target'] } | undefined;
   for (const { level, prefix } of units) {
     const own = (level.kind === 'section' || level.kind === 'billSection') && level.num ? `sec. ${level.num.value}` : '';
-    for (const instruction of parseInstructions(typeset(sectionText(level)))) {
+    const text = typeset(sectionText(level));
+    const scope = prefix.join(', ');
+    if (standing && !(scope === standing.scope || scope.startsWith(`${standing.scope}, `))) standing = undefined;
+    const named = standingLaw(text);
+    if (named) standing = { scope, law: named };
+    if (standing) context.standing = standing.law;
+    else delete context.standing;
+    for (const instruction of parseInstructions(text, context)) {
       if (instruction.action === 'unknown' && instruction.reason === 'no amendatory instruction found') continue;
       const citation = [...prefix, `${own}${instruction.citation}`].filter((p) => p !== '').join(', ');
       found.push({ instruction, citation, ...(level.position ? { position: level.position } : {}) });

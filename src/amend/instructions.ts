@@ -17,13 +17,61 @@ import type { Instruction, InstructionTarget, Redesignation } from './types.js';
  *     // → [{citation: '', action: 'strike', target: {usc: {title: '54', section: '200305'}},
  *     //      location: ['subsection (b)'], units: ['paragraph (5)'], text: '…'}]
  */
-export function parseInstructions(text: string): Instruction[] {
+export function parseInstructions(text: string, context: LawContext = {}): Instruction[] {
   const extracted = extractQuotations(stripSectionHeader(text));
   const quotations = extracted.quotations;
   const skeleton = ordinalWords(fold(unquotedBody(extracted.skeleton, quotations)));
   const output: Instruction[] = [];
-  walk(readList(skeleton), { citation: '', target: {}, location: [] }, quotations, output);
+  const previous = laws;
+  laws = context;
+  try {
+    walk(readList(skeleton), { citation: '', target: context.standing ? { ...context.standing } : {}, location: [] }, quotations, output);
+  } finally {
+    laws = previous;
+  }
   return output;
+}
+
+/**
+ * What earlier text of the bill says about the law amended, carried from section to section:
+ * the law named last ("Section 5c(f) of such Act"), and the law a title amends unless it says
+ * otherwise ("whenever in this title an amendment … is expressed in terms of an amendment to
+ * … a section or other provision, the reference shall be considered to be made to … the
+ * Commodity Exchange Act").
+ */
+export interface LawContext {
+  /** The Act, code and U.S. Code title named last. */
+  last?: { act?: string; code?: string; title?: string };
+  /** The law a bare "Section 5 is amended" amends. */
+  standing?: InstructionTarget;
+}
+
+/** The context of the text being read (set by `parseInstructions`). */
+let laws: LawContext = {};
+
+/** Notes the law a target names, for a later "such Act". */
+function remember(target: InstructionTarget): void {
+  const last = { ...(laws.last ?? {}) };
+  if (target.act) last.act = target.act;
+  if (target.code) last.code = target.code;
+  const title = target.usc?.title ?? target.title;
+  if (title && !target.act) last.title = title;
+  laws.last = last;
+}
+
+/**
+ * The law an amendment-references clause names ("…the reference shall be considered to be made
+ * to a section or other provision of the Commodity Exchange Act (7 U.S.C. 1 et seq.)."), if the
+ * text has one.
+ */
+export function standingLaw(text: string): InstructionTarget | undefined {
+  const m = /reference\s+shall\s+be\s+considered\s+to\s+be\s+made\s+to\s+(?:a|the)\s+section\s+or\s+other\s+provision\s+of\s+(?:the\s+)?([^.]+?)(?:\s+\([^()]*\))?\s*\./i.exec(text.replace(/\s+/g, ' '));
+  if (!m) return undefined;
+  const name = m[1]!.trim();
+  const usc = /^title\s+(\d+[A-Z]?),\s+United States Code$/i.exec(name);
+  if (usc) return { title: usc[1]! };
+  if (/Code$/.test(name) && !/United States Code/.test(name)) return { code: name };
+  return { act: name };
 }
 
 /** Marks a location step that stands for several places ("in subsections (a) and (d)"): JSON of their steps follows. */
@@ -46,6 +94,8 @@ function expandLocations(location: string[]): string[][] {
 /** What the enclosing items say about where an instruction applies. */
 interface Scope {
   citation: string;
+  /** Whether an enclosing item named the law (not only the bill's standing law). */
+  named?: boolean;
   target: InstructionTarget;
   location: string[];
   /** Set when an enclosing item could not be read: its children cannot be placed. */
@@ -76,14 +126,14 @@ function walkItem(item: ListItem, scope: Scope, quotations: Quotation[], output:
     return;
   }
   const read = readOwn(own, scope, quotations, item.children.length > 0);
-  if (item.children.length > 0 && read.error === 'no amendatory instruction found' && Object.keys(scope.target).length === 0) {
+  if (item.children.length > 0 && read.error === 'no amendatory instruction found' && !scope.named) {
     // Prose that names no law ("In this section:", "The Secretary shall—") is no instruction, and
     // its items are read on their own: they are instructions only if they say so themselves.
-    for (const child of item.children) walk(child, { citation, target: scope.target, location: scope.location }, quotations, output);
+    for (const child of item.children) walk(child, { citation, target: scope.target, location: scope.location, named: false }, quotations, output);
     return;
   }
   if (item.children.length > 0) {
-    const childScope: Scope = { citation, target: read.target, location: read.location };
+    const childScope: Scope = { citation, target: read.target, location: read.location, named: Boolean(scope.named || read.named) };
     if (read.error) childScope.error = `enclosing item ${citation || '(unnumbered)'} not understood: ${read.error}`;
     if (read.error || read.operations.length > 0) {
       // An item that is both an instruction and a list is not a form we know.
@@ -113,6 +163,8 @@ function walkItem(item: ListItem, scope: Scope, quotations: Quotation[], output:
 
 interface OwnReading {
   target: InstructionTarget;
+  /** Set when the item names the law itself ("Section 5 of such Act is amended—"). */
+  named?: boolean;
   location: string[];
   operations: Operation[];
   error?: string;
@@ -136,6 +188,7 @@ function readOwn(raw: string, scope: Scope, quotations: Quotation[], hasChildren
     if ('error' in subject) return fail(reading, subject.error);
     reading.target = subject.target;
     reading.location = subject.location;
+    reading.named = true;
     rest = text.slice(verb.index + verb[0].length).trim().replace(/^,\s*(?=in\b|by\b)/i, '');
     const kind = verb[1]!;
     if (kind !== 'amended') return readOtherVerb(reading, kind, rest, subject, quotations);
@@ -341,6 +394,24 @@ function sourceTarget(source: string | undefined, section: string, outer: Instru
     if (outer.title) return uscTarget(outer, section);
     return { section };
   }
+  const target = namedTarget(source, section, outer);
+  if (!('error' in target)) remember(target);
+  return target;
+}
+
+function namedTarget(source: string, section: string, outer: InstructionTarget): InstructionTarget | { error: string } {
+  // "such Act (7 U.S.C. 1a)", "such Code", "that Act", "such title": the law named last.
+  const such = /^(?:such|that|said)\s+(Act|Code|title)(?:\s+\((\d+[A-Z]?)\s+U\.S\.C\.\s+((?:[^()]|\([^()]*\))*?)\))?$/i.exec(source);
+  if (such) {
+    const last = laws.last ?? {};
+    const kind = such[1]!.toLowerCase();
+    const cited = such[2] ? { usc: { title: such[2], section: such[3]!.replace(/(?:\([A-Za-z0-9]+\))+$/, '').trim() } } : {};
+    if (kind === 'title' && last.title) return { usc: { title: last.title, section } };
+    if (kind === 'code' && last.code) return { code: last.code, section, ...cited };
+    if (kind === 'code' && last.act && /\bCode\b/.test(last.act)) return { act: last.act, section, ...cited };
+    if (kind === 'act' && last.act) return { act: last.act, section, ...cited };
+    return { error: `law not understood: "${source}" (no ${kind} is named before it)` };
+  }
   const usc = /^title\s+(\d+[A-Z]?),\s+United States Code$/i.exec(source);
   if (usc) return { usc: { title: usc[1]!, section } };
   if (/^this\s+(?:title|chapter)$/i.test(source) && outer.title) return uscTarget(outer, section);
@@ -388,7 +459,7 @@ function readLocations(
       location.push(match[1]!.toLowerCase());
     } else if ((match = /^in\s+(?:the\s+)?item\s+relating\s+to\s+section\s+([\w.–-]+?)(?=[\s,]|$)/i.exec(rest))) {
       location.push(`item relating to section ${match[1]}`);
-    } else if ((match = /^in\s+(subsections|paragraphs|subparagraphs|clauses|subclauses|items)\s+((?:\([A-Za-z0-9]{1,6}\))+(?:\s*,\s*(?:and\s+)?(?:\([A-Za-z0-9]{1,6}\))+|\s+and\s+(?:\([A-Za-z0-9]{1,6}\))+)+)(?=[\s,]|$)/i.exec(rest))) {
+    } else if ((match = /^in\s+(?:each\s+of\s+)?(subsections|paragraphs|subparagraphs|clauses|subclauses|items)\s+((?:\([A-Za-z0-9]{1,6}\))+(?:\s*,\s*(?:and\s+)?(?:\([A-Za-z0-9]{1,6}\))+|\s+and\s+(?:\([A-Za-z0-9]{1,6}\))+)+)(?=[\s,]|$)/i.exec(rest))) {
       // "in subsections (e), (g)(5), and (i)(5)": the same instruction in each of them.
       const kind = match[1]!.toLowerCase().replace(/s$/, '');
       const kinds = target.code ? CA_UNIT_KINDS : UNIT_KINDS;
@@ -456,7 +527,7 @@ function readActions(text: string, quotations: Quotation[]): Operation[] | { err
   }
   const parts = text
     .replace(/^by\s+/i, '')
-    .split(/\s*[,;]?\s+and\s+by\s+|\s*[,;]?\s+and\s+(?=redesignating\b)/i);
+    .split(/\s*[,;]?\s+and\s+by\s+|\s*[,;]?\s+and\s+(?=redesignating\b)|(?<=respectively),?\s+and\s+(?=(?:inserting|striking|adding)\b)/i);
   const operations: Operation[] = [];
   for (const part of parts) {
     const operation = readAction(part.trim(), quotations);
@@ -485,11 +556,20 @@ function readAction(text: string, quotations: Quotation[]): Operation | { error:
       operation.strike = quotations[Number(match[1])]!.content;
       // "by striking “and” at the end": the words that end the unit.
       if (cursor.eat(/^\s*at\s+the\s+end(?:\s+thereof)?(?=\s+and\b|\s*$)/i)) operation.where = 'end';
+      else if ((match = cursor.eat(new RegExp(`^\\s*at\\s+the\\s+end\\s+of\\s+${UNIT}\\s+${DESIGNATIONS}(?=\\s+and\\b|\\s*$)`, 'i')))) {
+        // "by striking “and” at the end of paragraph (4)"
+        operation.where = 'end';
+        operation.location = [...(operation.location ?? []), ...expand(match[1]!.toLowerCase(), match[2]!, UNIT_KINDS)];
+      }
     } else if ((match = cursor.eat(new RegExp(`^the\\s+(comma|period|semicolon|colon|dash)\\s+(after|before)\\s+${Q}`, 'i')))) {
       operation.strike = MARK_NAMES[match[1]!.toLowerCase()]!;
       operation.where = match[2]!.toLowerCase() as 'after' | 'before';
       operation.anchor = quotations[Number(match[3])]!.content;
       operation.anchorKind = 'text';
+    } else if ((match = cursor.eat(new RegExp(`^the\\s+(period|semicolon|comma|colon)\\s+at\\s+the\\s+end\\s+of\\s+${UNIT}\\s+${DESIGNATIONS}`, 'i')))) {
+      // "by striking the period at the end of paragraph (5)"
+      operation.units = [`${match[1]!.toLowerCase()} at the end`];
+      operation.location = [...(operation.location ?? []), ...expand(match[2]!.toLowerCase(), match[3]!, UNIT_KINDS)];
     } else if ((match = cursor.eat(/^the\s+(period|semicolon|comma|colon)\s+at\s+the\s+end(?:\s+thereof)?/i))) {
       operation.units = [`${match[1]!.toLowerCase()} at the end`];
     } else if ((match = cursor.eat(/^the\s+(period|semicolon|comma|colon)(?=\s+and\b|\s*$)/i))) {
@@ -538,7 +618,11 @@ function readAction(text: string, quotations: Quotation[]): Operation | { error:
     // "inserting “Y” after “X”", "inserting “Y” before “X”", "inserting “Y” at the end"
     if ((match = cursor.eat(new RegExp(`^${Q}\\s*`)))) {
       operation.insert = quotations[Number(match[1])]!.content;
-      if (cursor.eat(/^at\s+the\s+end(?:\s+thereof)?/i)) {
+      if ((match = cursor.eat(new RegExp(`^at\\s+the\\s+end\\s+of\\s+${UNIT}\\s+${DESIGNATIONS}`, 'i')))) {
+        // "by adding “and” at the end of subclause (XXII)"
+        operation.action = 'addAtEnd';
+        operation.location = expand(match[1]!.toLowerCase(), match[2]!, UNIT_KINDS);
+      } else if (cursor.eat(/^at\s+the\s+end(?:\s+thereof)?/i)) {
         operation.action = 'addAtEnd';
       } else if ((match = cursor.eat(/^(after|before)\s+/i))) {
         operation.action = match[1]!.toLowerCase() === 'after' ? 'insertAfter' : 'insertBefore';
@@ -562,7 +646,7 @@ function readAction(text: string, quotations: Quotation[]): Operation | { error:
     }
     // "(as so designated by subparagraph (A))", ", as so redesignated,": where the anchor is now.
     cursor.eat(/^,?\s*(?:\(as\s+(?:so\s+)?(?:re)?designated(?:\s+by\s+(?:[^()]|\([^()]*\))*)?\)|as\s+(?:so\s+)?(?:re)?designated)\s*,?\s*/i);
-    if (!cursor.eat(/^the\s+following(?:\s+(?:new\s+)?(?:sentence|sentences|subsection|subsections|paragraph|paragraphs|subparagraph|subparagraphs|clause|clauses|subclause|subclauses|item|items|section|sections|definition|definitions))?\s*:?\s*—?\s*/i)) {
+    if (!cursor.eat(/^the\s+following(?:\s+(?:new\s+)?(?:sentence|sentences|subsection|subsections|paragraph|paragraphs|subparagraph|subparagraphs|clause|clauses|subclause|subclauses|item|items|section|sections|definition|definitions)(?:\s+(?:\d[\w.-]*|\([A-Za-z0-9]{1,6}\)))?)?\s*:?\s*—?\s*/i)) {
       return { error: `expected "the following", found ${found()}` };
     }
     if (!(match = cursor.eat(new RegExp(`^${Q}`)))) return { error: `expected quoted text to insert, found ${found()}` };
@@ -592,7 +676,7 @@ function readAction(text: string, quotations: Quotation[]): Operation | { error:
     return finish(cursor, { action: 'repeal', units: units.units }, found);
   }
   let match: RegExpExecArray | null;
-  if ((match = cursor.eat(new RegExp(`^amending\\s+(?!section\\b)${UNIT}\\s+${DESIGNATIONS}\\s+to\\s+read(?:\\s+as\\s+follows)?\\s*:?\\s*${Q}`, 'i')))) {
+  if ((match = cursor.eat(new RegExp(`^amending\\s+(?!section\\b)${UNIT}\\s+${DESIGNATIONS}(?:,?\\s+as\\s+(?:so\\s+)?(?:re)?designated(?:\\s+by\\s+[^,]*)?,)?\\s+to\\s+read(?:\\s+as\\s+follows)?\\s*:?\\s*${Q}`, 'i')))) {
     const location = expand(match[1]!.toLowerCase(), match[2]!, UNIT_KINDS);
     return finish(cursor, { action: 'amendToRead', location, insert: quotations[Number(match[3])]!.content }, found);
   }

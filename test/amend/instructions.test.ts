@@ -493,3 +493,54 @@ describe('amend/instructions (forms found in 119 H.R. 1 and the 116th-Congress l
     });
   });
 });
+
+// The wordings below are quoted from real bills (114th Congress H.R. 2289 and H.R. 50; 119th
+// Congress H.R. 1 as engrossed) or, where marked, written for the test in their form.
+describe('amend/parseInstructions — forms found across real bills', () => {
+  const brief = (i: Instruction) => `${i.citation} ${i.action} [${i.location.join(', ')}]`;
+
+  it('should resolve "such Act" to the Act named last, carried across sections by a context', () => {
+    const context = {};
+    parseInstructions('Section 2(a) of the Commodity Exchange Act (7 U.S.C. 2(a)) is amended by striking “A” and inserting “B”.', context);
+    const [next] = parseInstructions('Section 5c(f) of such Act (7 U.S.C. 7a-2(f)) is amended by striking “and registered derivatives transaction execution facility”.', context);
+    expect(next).to.deep.include({ action: 'strike', target: { act: 'Commodity Exchange Act', section: '5c', usc: { title: '7', section: '7a-2' } }, location: ['subsection (f)'] });
+    const [alone] = parseInstructions('Section 220(d)(2)(A) of such Code is amended by striking the last sentence.');
+    expect(alone).to.deep.include({ action: 'unknown', reason: 'law not understood: "such Code" (no code is named before it)' });
+  });
+
+  it('should read the law an amendment-references clause names as the standing law of a bare "Section 5"', async () => {
+    const { standingLaw } = await import('../../src/amend/instructions.js');
+    const law = standingLaw(
+      'Except as otherwise expressly provided, whenever in this title an amendment or repeal is expressed in terms of an amendment to, or repeal of, a section or other provision, the reference shall be considered to be made to a section or other provision of the Commodity Exchange Act (7 U.S.C. 1 et seq.).',
+    );
+    expect(law).to.deep.equal({ act: 'Commodity Exchange Act' });
+    const [i] = parseInstructions('Section 4a(e) is amended by striking “X”.', { standing: law! });
+    expect(i).to.deep.include({ target: { act: 'Commodity Exchange Act', section: '4a' }, location: ['subsection (e)'], strike: 'X' });
+  });
+
+  it('should split items run into one sentence ("…, and (2) by striking …")', () => {
+    const instructions = parseInstructions(
+      'Section 151(d)(5) of such Code is amended— (1) in paragraph (1), by striking “, and before January 1, 2026”, and (2) by striking “2018 through 2025” in the heading and inserting “beginning after 2017”.',
+      { last: { act: 'Internal Revenue Code of 1986' } },
+    );
+    expect(instructions.map(brief)).to.deep.equal(['(1) strike [subsection (d), paragraph (5), paragraph (1)]', '(2) strikeInsert [subsection (d), paragraph (5), heading]']);
+  });
+
+  it('should give one instruction per place for "in subsections (e), (g)(5), and (i)(5)"', () => {
+    const instructions = parseInstructions('Section 1201 of the Agricultural Act of 2014 (7 U.S.C. 9031) is amended, in subsections (e), (g)(5), and (i)(5), by striking “2023” each place it appears and inserting “2031”.');
+    expect(instructions.map(brief)).to.deep.equal([' strikeInsert [subsection (e)]', ' strikeInsert [subsection (g), paragraph (5)]', ' strikeInsert [subsection (i), paragraph (5)]']);
+    expect(instructions.every((i) => i.occurrence === 'each')).to.equal(true);
+  });
+
+  it('should read ordinals in figures, marks named as anchors and ends of named units', () => {
+    const [first] = parseInstructions('Section 5 of the Food and Nutrition Act of 2008 (7 U.S.C. 2014) is amended in subparagraph (A) by inserting “without an elderly or disabled member” after “household” the 1st place it appears.');
+    expect(first).to.deep.include({ action: 'insertAfter', anchor: 'household', occurrence: 1, location: ['subparagraph (A)'] });
+    // The "Example Act" wordings are written for this test in the form of H.R. 1, §§ 30031, 70301.
+    const [after] = parseInstructions('Section 7 of the Example Act is amended in paragraph (5) by striking “and” after the semicolon.');
+    expect(after).to.deep.include({ action: 'strike', strike: 'and', where: 'after', anchor: ';' });
+    const [end] = parseInstructions('Section 7 of the Example Act is amended by striking “and” at the end of paragraph (4).');
+    expect(end).to.deep.include({ action: 'strike', strike: 'and', where: 'end', location: ['paragraph (4)'] });
+    const [heading] = parseInstructions('Section 7 of the Example Act is amended in subsection (c)(4)(A) by striking the heading and inserting “In general”.');
+    expect(heading).to.deep.include({ action: 'strikeInsert', units: ['heading'], insert: 'In general' });
+  });
+});

@@ -119,30 +119,30 @@ describe('cli --apply', () => {
     expect(r.stderr).to.equal('');
     const json = JSON.parse(r.stdout) as { instructions: Array<{ citation: string; action: string; reason?: string }>; counts: Record<string, number> };
     expect(json.counts).to.deep.equal({
-      strikeInsert: 382,
-      addAtEnd: 181,
-      unknown: 165,
-      insertAfter: 106,
-      strike: 100,
+      strikeInsert: 385,
+      addAtEnd: 182,
+      unknown: 154,
+      insertAfter: 107,
+      strike: 103,
       amendToRead: 60,
       redesignate: 44,
-      insertBefore: 25,
+      insertBefore: 26,
       repeal: 21,
     });
-    expect(json.instructions).to.have.length(1084);
+    expect(json.instructions).to.have.length(1082);
     // Every instruction not read says why.
     expect(json.instructions.filter((i) => i.action === 'unknown' && !i.reason)).to.deep.equal([]);
     const text = await runCli(['--instructions', file]);
     expect(text.stdout.trimEnd().split('\n').slice(-10)).to.deep.equal([
-      '1084 instructions',
-      '    382  strikeInsert',
-      '    181  addAtEnd',
-      '    165  unknown',
-      '    106  insertAfter',
-      '    100  strike',
+      '1082 instructions',
+      '    385  strikeInsert',
+      '    182  addAtEnd',
+      '    154  unknown',
+      '    107  insertAfter',
+      '    103  strike',
       '     60  amendToRead',
       '     44  redesignate',
-      '     25  insertBefore',
+      '     26  insertBefore',
       '     21  repeal',
     ]);
   });
