@@ -4,13 +4,14 @@ import type {
   Content,
   Diagnostic,
   DocumentInfo,
+  Level,
   PairSide,
   Root,
   Summary,
   WordChange,
 } from '../types.js';
 import { diagnostic } from '../util/errors.js';
-import { childClauses, rowBody, rowText, subtreeBody } from './clause-text.js';
+import { childClauses, inlineText, rowBody, rowText, subtreeBody } from './clause-text.js';
 import { rankOf } from '../parse/designation.js';
 import { diffKeys } from './sequence.js';
 import { bagOf, dice, type Bag } from './similarity.js';
@@ -534,7 +535,20 @@ function wordsOf(oldNode: Content, newNode: Content, ctx: Context): { words?: Wo
 
 function makePair(oldNode: Content, newNode: Content, ctx: Context): AlignedPair {
   if (keyOf(oldNode, ctx) === keyOf(newNode, ctx)) return samePair(oldNode, newNode, ctx);
+  if (oldNode.type === 'level' && newNode.type === 'level' && isUnit(oldNode) && Boolean(inlineText(oldNode)) !== Boolean(inlineText(newNode))) {
+    // A section's undivided text that became its subsection (a) (or the reverse): the text is
+    // aligned with the new clauses, not struck from the section's heading line.
+    const [o, n] = [detach(oldNode), detach(newNode)];
+    return finishPair(o, n, alignSequences(childClauses(o), childClauses(n), ctx), ctx);
+  }
   return finishPair(oldNode, newNode, alignSequences(childClauses(oldNode), childClauses(newNode), ctx), ctx);
+}
+
+/** A level whose first text is read as a line of its own, not as part of its heading line. */
+function detach(level: Level): Level {
+  const first = level.children[0];
+  if (!first || !inlineText(level) || first.type === 'level' || first.type === 'action') return level;
+  return { ...level, children: [{ ...first, type: 'continuation' } as Content, ...level.children.slice(1)] };
 }
 
 /**
