@@ -104,6 +104,13 @@ describe('amend/applyBills on the amend-truth cases', () => {
     };
     alignment.pairs.forEach(walk);
     expect(linked).to.include('s200304/b inserted i3');
+    // The Ramseyer form: the undivided text becomes (a) with its heading inserted, the words kept,
+    // the second sentence struck — not the whole text struck and inserted again.
+    const a = alignment.pairs[0]!.children.find((p) => p.new?.id === 's200304/a')!;
+    expect(a.status).to.equal('modified');
+    expect(a.words!.filter((w) => w.op === 'insert').map((w) => w.value.trim())).to.deep.equal(['(a) In general.—']);
+    expect(a.words!.filter((w) => w.op === 'delete').map((w) => w.value.trim().slice(0, 40))).to.deep.equal(['Not less than 40 percent of such appropr']);
+    expect(a.words!.find((w) => w.op === 'equal')!.value).to.match(/^\s*There shall be submitted with the annual budget/);
     expect(alignment.instructions?.map((i) => i.id)).to.deep.equal(['i1', 'i2', 'i3']);
     expect(alignment.instructions?.[0]).to.not.have.property('instruction');
   });
