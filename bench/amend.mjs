@@ -1,0 +1,75 @@
+// Amendment execution (issue 5), end to end through the CLI:
+//  - each case of ../shared/corpus/us/amend-truth: `billdiff LAW... --law before.xml --apply`, the
+//    amended section (--format text) compared with the official after text (whitespace, quotation
+//    mark and dash style and letter case aside), and the instructions applied and refused (--format json);
+//    a case whose text differs while nothing was refused counts as a wrong application;
+//  - reading every instruction of 119 H.R. 1 as engrossed (`--instructions`), with the count of each kind.
+// The laws and sections are read through ../shared; nothing is written.
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const us = path.resolve(root, '..', 'shared', 'corpus', 'us');
+const truth = path.join(us, 'amend-truth');
+if (!fs.existsSync(truth)) {
+  console.error(`amend bench: ${truth} is missing (the shared corpus must sit next to the project)`);
+  process.exit(2);
+}
+const cli = path.join(root, 'bin', 'billdiff.js');
+const { parseDocument } = await import(path.join(root, 'dist', 'parse', 'index.js'));
+const { renderStatuteText } = await import(path.join(root, 'dist', 'render', 'statute-text.js'));
+
+const folded = (text) => text.replace(/[“”]/g, '"').replace(/[‘’]/g, "'").replace(/[–—]/g, '-').replace(/\s+/g, '').toLowerCase();
+const run = (args) => {
+  const start = performance.now();
+  const r = spawnSync(process.execPath, [cli, ...args], { encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });
+  return { ...r, ms: performance.now() - start };
+};
+
+const rows = [];
+let exact = 0;
+let wrong = 0;
+let applied = 0;
+let refused = 0;
+const cases = fs.readdirSync(truth).filter((d) => !d.startsWith('_') && fs.statSync(path.join(truth, d)).isDirectory()).sort();
+for (const name of cases) {
+  const dir = path.join(truth, name);
+  const laws = fs.readdirSync(dir).filter((f) => /^law.*\.xml$/.test(f)).sort().map((f) => path.join(dir, f));
+  const before = path.join(dir, 'before.xml');
+  const text = run([...laws, '--law', before, '--apply', '-f', 'text']);
+  const json = run([...laws, '--law', before, '--apply', '-f', 'json']);
+  const after = renderStatuteText(parseDocument(fs.readFileSync(path.join(dir, 'after.xml'), 'utf8'), 'after.xml', { references: false }).tree);
+  let a = 0;
+  let r = 0;
+  let outcome;
+  if (text.status === 2) {
+    outcome = `error: ${text.stderr.trim().replace(/^.*?: /, '').slice(0, 90)}`;
+  } else {
+    const instructions = JSON.parse(json.stdout).instructions ?? [];
+    a = instructions.filter((i) => i.status === 'applied').length;
+    r = instructions.filter((i) => i.status === 'refused').length;
+    const same = folded(text.stdout) === folded(after);
+    if (same) exact++;
+    else if (r === 0) wrong++;
+    outcome = same ? 'exact' : r === 0 ? 'differs, nothing refused' : 'differs, some refused';
+  }
+  applied += a;
+  refused += r;
+  rows.push(`| ${name} | ${a} | ${r} | ${outcome} | ${Math.round(text.ms)} |`);
+}
+console.log('| case | applied | refused | result | ms (text) |');
+console.log('|---|---|---|---|---|');
+for (const row of rows) console.log(row);
+console.log(`\nexact ${exact} of ${cases.length}; instructions applied ${applied}, refused ${refused}; cases differing with nothing refused ${wrong}`);
+
+const hr1 = path.join(us, 'large', 'BILLS-119hr1eh.xml');
+const listed = run(['--instructions', hr1, '-f', 'json']);
+if (listed.status !== 0) {
+  console.error(`--instructions on H.R. 1 failed: ${listed.stderr}`);
+  process.exit(1);
+}
+const { instructions, counts } = JSON.parse(listed.stdout);
+console.log(`\n119 H.R. 1 EH: ${instructions.length} instructions read in ${Math.round(listed.ms)} ms`);
+for (const [kind, n] of Object.entries(counts)) console.log(`  ${String(n).padStart(5)}  ${kind}`);
