@@ -1,5 +1,5 @@
 import type { Content, Diagnostic, InstructionRecord, Level, Position, Root } from '../types.js';
-import { findAmendments, soleSectionNamed } from '../align/law.js';
+import { findAmendments } from '../align/law.js';
 import { executeInstruction, sectionFromText, type AmendChange } from './execute.js';
 import { parseInstructions, standingLaw, type LawContext } from './instructions.js';
 import { sectionText } from './section-text.js';
@@ -58,7 +58,7 @@ export interface Application {
  *     //       status: 'applied', changes: [{ kind: 'struck', … }] }, …], elsewhere: [...] }
  */
 export function applyBills(bills: BillInput[], statute: Root, options: ApplyOptions = {}): Application {
-  const law = asSection(statute, options.lawSection ?? soleNamed(bills));
+  const law = statuteSections(statute).length > 0 ? statute : asSection(statute, options.lawSection ?? soleNamed(bills));
   const amended = structuredClone(law);
   stampOrigins(amended);
   const instructions: AppliedInstruction[] = [];
@@ -208,10 +208,20 @@ function californiaInstructions(bill: BillInput, amendments: ReturnType<typeof f
   return found;
 }
 
-/** The one section a bill names, when it names one. */
+/**
+ * The one section the bills amend, when they amend one: a statute given as the bare text of a
+ * section (no section number of its own) is taken to be that section.
+ */
 function soleNamed(bills: BillInput[]): string | undefined {
-  const amendments = bills.flatMap((b) => findAmendments(b.tree));
-  return amendments.length ? soleSectionNamed(amendments) : undefined;
+  const numbers = new Set<string>();
+  for (const bill of bills) {
+    for (const { instruction } of billInstructions(bill)) {
+      const t = instruction.target;
+      const number = t.usc?.section ?? t.section;
+      if (number && instruction.action !== 'unknown') numbers.add(sectionNumber(number));
+    }
+  }
+  return numbers.size === 1 ? [...numbers][0] : undefined;
 }
 
 /** A statute input holding one section's content (no section level) as that section. */

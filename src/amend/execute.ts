@@ -474,9 +474,8 @@ function promote(section: Level, node: Editable): boolean {
   if (owner.children.some((c) => c.type === 'level')) return false;
   const m = DESIGNATION.exec(node.value);
   if (!m) return false;
-  const index = RUNGS.indexOf(owner.kind);
-  const kind = RUNGS[index + 1];
-  if (index < 0 || !kind || !fits(kind, m[1]!)) return false;
+  const kind = below(owner.kind);
+  if (!kind || !fits(kind, m[1]!)) return false;
   const [level] = parseBlock(node.value, kind, owner.id);
   if (!level) return false;
   stampAll(level);
@@ -614,8 +613,15 @@ function addAtEnd(instruction: Instruction, section: Level): void {
   if (DESIGNATION.test(insert)) {
     const kind = childKind(level);
     const levels = parseBlock(insert, kind, level.id);
+    const existing = level.children.filter((c): c is Level => c.type === 'level');
     for (const added of levels) {
-      if (level.children.some((c) => c.type === 'level' && c.num?.value === added.num?.value)) refuse(`${added.num?.text ?? ''} is already a clause of ${describe(level)}`);
+      if (existing.some((c) => c.num?.value === added.num?.value)) refuse(`${added.num?.text ?? ''} is already a clause of ${describe(level)}`);
+    }
+    // "At the end" comes after the last clause: a new (b) where (c) is the last one is misplaced.
+    const last = existing[existing.length - 1];
+    const first = levels[0];
+    if (last?.num && first?.num && last.kind === first.kind && before(first.num.value, last.num.value, first.kind)) {
+      refuse(`${first.num.text} added at the end would come after ${last.num.text}, the last ${last.kind} of ${describe(level)}`);
     }
     for (const added of levels) {
       stampAll(added);
@@ -777,6 +783,13 @@ const DESIGNATION = /^\(([0-9]+|[a-zA-Z]+)\)\s*/;
 
 const RUNGS: LevelKind[] = ['section', 'subsection', 'paragraph', 'subparagraph', 'clause', 'subclause', 'item', 'subitem'];
 
+/** The rung below a rung; California's subdivision (a) has paragraphs (1) below it. */
+function below(kind: LevelKind): LevelKind | undefined {
+  if (kind === 'subdivision') return 'paragraph';
+  const index = RUNGS.indexOf(kind);
+  return index < 0 ? undefined : RUNGS[index + 1];
+}
+
 function childKind(level: Level): LevelKind {
   const existing = level.children.find((c): c is Level => c.type === 'level');
   if (existing) return existing.kind;
@@ -789,6 +802,7 @@ function childKind(level: Level): LevelKind {
 function fits(kind: LevelKind, value: string): boolean {
   switch (kind) {
     case 'subsection':
+    case 'subdivision':
       return /^[a-z]+$/.test(value);
     case 'paragraph':
     case 'item':
@@ -832,7 +846,7 @@ function parseBlock(text: string, kind: LevelKind, parentId: string): Level[] {
       let placed: Level | undefined;
       while (!placed) {
         const open = stack[stack.length - 1];
-        const rung = open ? RUNGS[RUNGS.indexOf(open.kind) + 1] : kind;
+        const rung = open ? below(open.kind) : kind;
         if (rung && fits(rung, value) && !(open && !opened && fits(open.kind, value) && isNext(open, value))) {
           const id = `${open ? open.id : parentId}/${value}`;
           placed = makeLevel(rung, value, line.slice(m[0].length), id);
@@ -853,12 +867,20 @@ function parseBlock(text: string, kind: LevelKind, parentId: string): Level[] {
       line = line.slice(m[0].length);
       // `(b)(1) …`, `(b) (1) …`: a designation right after one with no heading opens its first child.
       m = placed.heading === undefined && placed.children.length === 1 ? DESIGNATION.exec(line) : null;
-      if (m && !fits(RUNGS[RUNGS.indexOf(placed.kind) + 1] ?? 'section', m[1]!)) m = null;
+      if (m && !fits(below(placed.kind) ?? 'section', m[1]!)) m = null;
       if (m) placed.children = [];
     }
   }
   if (top.length === 0) refuse('inserted text holds no clause');
   return top;
+}
+
+/** Whether designation `a` comes before `b` in a run of the rung (letters and numbers; roman numerals are not compared). */
+function before(a: string, b: string, kind: LevelKind): boolean {
+  if (kind === 'clause' || kind === 'subclause') return false;
+  if (/^\d+$/.test(a) && /^\d+$/.test(b)) return Number(a) < Number(b);
+  if (/^[a-z]+$/i.test(a) && /^[a-z]+$/i.test(b)) return a.length < b.length || (a.length === b.length && a < b);
+  return false;
 }
 
 /** `(b)` after open `(a)`: a sibling, not a child (i and v are both letters and numerals). */

@@ -127,3 +127,37 @@ describe('amend/execute on the amend-truth cases', () => {
     expect(sectionText(findLevel(before, 's200305/b')!)).to.include('population of each State bears');
   });
 });
+
+describe('amend/execute — placing new clauses', () => {
+  // Synthetic section, written for this test, not real law.
+  const section = (): Level => ({
+    type: 'level',
+    kind: 'section',
+    num: { text: '§ 9.', value: '9' },
+    id: 's9',
+    children: [
+      { type: 'level', kind: 'subsection', num: { text: '(a)', value: 'a' }, id: 's9/a', children: [{ type: 'text', value: 'First rule.' }] },
+      { type: 'level', kind: 'subsection', num: { text: '(c)', value: 'c' }, id: 's9/c', children: [{ type: 'text', value: 'Third rule.' }] },
+    ],
+  });
+  const add = (insert: string): Instruction => ({ citation: '(1)', text: '', target: {}, location: [], action: 'addAtEnd', insert });
+
+  it('should refuse to add at the end a clause that is there already or would come before the last', () => {
+    const { section: result, results } = executeInstructions([add('(c) Again.'), add('(b) Misplaced.'), add('(d) Fourth rule.')], section());
+    expect(results.map((r) => r.reason ?? r.status)).to.deep.equal([
+      '(c) is already a clause of section § 9.',
+      '(b) added at the end would come after (c), the last subsection of section § 9.',
+      'applied',
+    ]);
+    expect(result.children.map((c) => (c.type === 'level' ? c.num?.text : c.type))).to.deep.equal(['(a)', '(c)', '(d)']);
+    expect(results[2]!.changes).to.deep.equal([{ kind: 'inserted', clause: 's9/d', inserted: '(d)' }]);
+  });
+
+  it('should open a clause and its first subclause from one line: “(e)(1) …”', () => {
+    const { section: result, results } = executeInstructions([add('(e)(1) The first paragraph.\n(2) The second.')], section());
+    expect(results[0]!.status).to.equal('applied');
+    const e = result.children[2] as Level;
+    expect(e.num?.text).to.equal('(e)');
+    expect(e.children.map((c) => (c.type === 'level' ? `${c.kind} ${c.num?.text}` : c.type))).to.deep.equal(['paragraph (1)', 'paragraph (2)']);
+  });
+});
