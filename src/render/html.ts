@@ -48,7 +48,7 @@ table.sbs .st{width:7.5rem} table.sbs td.st{font:.78rem system-ui,sans-serif;col
 tr.unchanged td{color:#555;font-size:.92em}
 .redline p{margin:.35rem 0;max-width:48rem}
 .summary{font:.95rem system-ui,sans-serif}
-ol.instructions{font-size:.92rem} ol.instructions li{margin:.4rem 0} li.refused{border-left:4px solid var(--del);padding-left:.5rem} .reason{color:var(--del);font-weight:bold} a.by{font-size:.75rem}
+ol.instructions{font-size:.92rem} ol.instructions li{margin:.4rem 0} li.refused{border-left:4px solid var(--del);padding-left:.5rem} .reason{color:var(--del);font-weight:bold} .itext{display:block;margin:.2rem 0 .2rem 1rem;font-style:normal} a.by{font-size:.75rem}
 @media print{body{font-size:11pt;background:#fff} header{padding:0 0 .5rem} main{padding:0} tr{break-inside:avoid} del,ins{color:#000}}
 @page{margin:18mm 15mm;@bottom-right{content:counter(page) " / " counter(pages)}}
 `;
@@ -67,7 +67,7 @@ function instructionsHtml(alignment: Alignment): string {
     out.push(
       `<li id="ins-${escapeHtml(i.id)}" class="${i.status}"><b>${escapeHtml(i.id)}</b> ${escapeHtml(i.status)}: ${escapeHtml(i.bill)}, ${escapeHtml(i.citation || 'unnumbered')} (${escapeHtml(i.target)})` +
         (i.reason ? `<br><span class="reason">Refused: ${escapeHtml(i.reason)}</span>` : '') +
-        `<br><q>${escapeHtml(i.text)}</q>` +
+        `<br><span class="itext">${escapeHtml(i.text)}</span>` +
         (links ? `<br>Changed: ${links}` : '') +
         '</li>',
     );
@@ -90,7 +90,13 @@ export function renderHtml(alignment: Alignment, options: HtmlOptions = {}): str
   const rows = linearRows(alignment.pairs);
   const s = alignment.summary;
   const name = (d: Alignment['old']) => escapeHtml(`${d.title ? `${d.title} (${d.file})` : d.file}${d.label ? ` — ${d.label}` : ''}`);
-  const title = escapeHtml(options.title ?? `billdiff: ${alignment.old.file} → ${alignment.new.file}`);
+  const bills = [...new Set((alignment.instructions ?? []).map((i) => i.bill))];
+  const title = escapeHtml(
+    options.title ??
+      (alignment.instructions
+        ? `Changes in existing law: ${alignment.old.title ?? alignment.old.file}, as amended by ${bills.join(', then ') || 'the bill'}`
+        : `billdiff: ${alignment.old.file} → ${alignment.new.file}`),
+  );
   const body: string[] = [];
   body.push(`<header><h1>${title}</h1>`);
   body.push(`<div class="meta">Old: ${name(alignment.old)}<br>New: ${name(alignment.new)}</div>`);
