@@ -70,6 +70,21 @@ describe('cli --apply', () => {
     expect(lines).to.include('+   {+(f) Effective date.— This subsection is synthetic.+}  [i4]');
   });
 
+  it('should link each change to its instruction and back in --format html (Pub. L. 116-94 on 44 U.S.C. 3902)', async () => {
+    const k = 'pl116-94_44usc3902';
+    const r = await runCli([caseFile(k, 'law-excerpt.xml'), '--law', caseFile(k, 'before.xml'), '--apply', '-f', 'html']);
+    expect(r.code).to.equal(1);
+    const html = r.stdout;
+    expect(html).to.match(/<title>Changes in existing law: .*before\.xml, as amended by .*law-excerpt\.xml<\/title>/);
+    expect(html).to.include('<li id="ins-i1" class="applied"><b>i1</b> applied:');
+    // The change links to its instruction, the instruction to the changed clause, and both anchors exist.
+    expect(html).to.match(/<tr class="modified" id="c-s3902"><td class="st">modified <a class="by" href="#ins-i1">i1<\/a><\/td>/);
+    expect(html).to.include('Changed: <a href="#c-s3902">s3902</a>');
+    expect(html).to.include('Changed: <a href="#c-s3902/b">s3902/b</a>');
+    expect(html).to.include('id="c-s3902/b"');
+    expect(html).to.include('<ins><span class="sr">inserted: </span>removal; pay; limits on bonuses; counsel</ins>');
+  });
+
   it('should list refused instructions with their reasons on stderr and at the top of the redline', async () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'billdiff-apply-'));
     try {
