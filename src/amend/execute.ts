@@ -341,11 +341,20 @@ function scope(place: Place): Segment[] {
 
 const WORD = /[\p{L}\p{N}]/u;
 
-function findAll(segments: Segment[], text: string): Match[] {
-  if (text === '') refuse('empty text to find');
+/**
+ * Text compared as printed, whatever the typing: curly and straight quotation marks and
+ * apostrophes, and a no-break space, are the same character (one for one, so offsets hold).
+ */
+function printed(text: string): string {
+  return text.replace(/[‘’ʼ]/g, "'").replace(/[“”]/g, '"').replace(/\u00a0/g, ' ');
+}
+
+function findAll(segments: Segment[], typed: string): Match[] {
+  if (typed === '') refuse('empty text to find');
+  const text = printed(typed);
   const matches: Match[] = [];
   for (const { node, start: from0, end: limit } of segments) {
-    const value = node.value;
+    const value = printed(node.value);
     let from = from0;
     for (;;) {
       const start = value.indexOf(text, from);
@@ -430,7 +439,7 @@ function replaceText(instruction: Instruction, section: Level): void {
     if (instruction.through === '') {
       match.end = limit;
     } else {
-      const end = match.node.value.indexOf(instruction.through, match.end);
+      const end = printed(match.node.value).indexOf(printed(instruction.through), match.end);
       if (end < 0 || end + instruction.through.length > limit) refuse(`“${instruction.through}” not found after “${strike}” in the same text of ${where}`);
       match.end = end + instruction.through.length;
     }
