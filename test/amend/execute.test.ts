@@ -161,3 +161,14 @@ describe('amend/execute — placing new clauses', () => {
     expect(e.children.map((c) => (c.type === 'level' ? `${c.kind} ${c.num?.text}` : c.type))).to.deep.equal(['paragraph (1)', 'paragraph (2)']);
   });
 });
+
+describe('amend/execute — typing', () => {
+  it('should find words whatever their quotation marks and apostrophes are typed with', () => {
+    // Synthetic section, written for this test, not real law.
+    const section: Level = { type: 'level', kind: 'section', num: { text: '§ 9.', value: '9' }, id: 's9', children: [{ type: 'text', value: 'The Register’s “annual report” is due.' }] };
+    const base: Instruction = { citation: '', text: '', target: {}, location: [], action: 'strikeInsert' };
+    const { section: result, results } = executeInstructions([{ ...base, strike: 'Register\'s "annual report"', insert: 'Register’s yearly report' }], section);
+    expect(results[0]!.status).to.equal('applied');
+    expect((result.children[0] as { value: string }).value).to.equal('The Register’s yearly report is due.');
+  });
+});
