@@ -3,7 +3,7 @@
  * segments (never HTML), folds of unchanged or redesignated runs, and a numbered change list.
  * Every string here is escaped by Handlebars when rendered.
  */
-import type { AlignedPair, Alignment, PairSide, Reference, Summary, WordChange } from '../types.js';
+import type { AlignedPair, Alignment, InstructionRecord, PairSide, Reference, Summary, WordChange } from '../types.js';
 import { findReferences } from '../parse/references.js';
 import { rowChanges } from '../render/linear.js';
 import { citeSide, depthOf } from './citation.js';
@@ -36,6 +36,18 @@ export interface ClauseRow {
   move?: { href: string; label: string };
   /** The row's number in the change list. */
   number?: number;
+  /** In a Changes in Existing Law comparison: links to the instructions that made the change. */
+  by?: InstructionLink[];
+}
+
+/** A link from a change to the instruction (`#ins-i3`) that made it. */
+export interface InstructionLink {
+  id: string;
+  href: string;
+  /** The instruction's place in the bill: `sec. 3001(b)(2)` (with the bill's name when several bills apply). */
+  label: string;
+  /** The instruction's words, clipped: a tooltip. */
+  title: string;
 }
 
 /** What the body of a comparison holds, in reading order. */
@@ -48,11 +60,17 @@ export interface ChangeItem {
   citation: string;
   description: string;
   excerpt: Segment[];
+  /** In a Changes in Existing Law comparison: the instructions that made the change. */
+  by?: InstructionLink[];
+  /** The page of a paged comparison that shows the change, when it is not the current one. */
+  page?: number;
 }
 
 export interface CompareModel {
   blocks: Block[];
   changes: ChangeItem[];
+  /** In a Changes in Existing Law comparison: the bills' instructions, refused ones first. */
+  instructions?: InstructionList;
   counts: Array<{ label: string; value: number }>;
   words: { inserted: number; deleted: number };
   total: number;
@@ -72,6 +90,11 @@ export interface CompareModelOptions {
    * @default 3
    */
   foldAfter?: number;
+  /**
+   * How to name the bills of a Changes in Existing Law comparison (by the id instructions carry
+   * in `bill`): `AB 1656`. Instructions are named by their bill too when there are several.
+   */
+  billNames?: Record<string, string>;
 }
 
 const STATUS_LABEL: Record<AlignedPair['status'], string> = {
@@ -90,6 +113,7 @@ export function buildCompareModel(alignment: Alignment, options: CompareModelOpt
   const { section, changesOnly = false, foldAfter = 3 } = options;
   const rows = collectRows(alignment.pairs, section);
   linkReferences(rows);
+  if (alignment.instructions) linkInstructions(rows, alignment.pairs, alignment.instructions, options.billNames ?? {});
   const changes: ChangeItem[] = [];
   const blocks: Block[] = [];
   let i = 0;
@@ -108,19 +132,21 @@ export function buildCompareModel(alignment: Alignment, options: CompareModelOpt
       const summary = redesignationSummary(run);
       const number = changes.length + 1;
       for (const r of run) r.number = number;
-      changes.push({ number, href: `#${run[0]!.anchor}`, citation: run[0]!.citation, description: summary, excerpt: [] });
+      const by = unionOfLinks(run);
+      changes.push({ number, href: `#${run[0]!.anchor}`, citation: run[0]!.citation, description: summary, excerpt: [], ...(by ? { by } : {}) });
       blocks.push({ fold: { kind: 'redesignated', summary, rows: run } });
       i += run.length;
       continue;
     }
     row.number = changes.length + 1;
-    changes.push({ number: row.number, href: `#${row.anchor}`, citation: row.citation, description: describe(row), excerpt: excerptOf(row) });
+    changes.push({ number: row.number, href: `#${row.anchor}`, citation: row.citation, description: describe(row), excerpt: excerptOf(row), ...(row.by ? { by: row.by } : {}) });
     blocks.push({ row });
     i += 1;
   }
   return {
     blocks,
     changes,
+    ...(alignment.instructions ? { instructions: instructionList(alignment.instructions, rows, changes, options.billNames ?? {}) } : {}),
     counts: countsOf(alignment.summary),
     words: { inserted: alignment.summary.wordsInserted, deleted: alignment.summary.wordsDeleted },
     total: rows.length,
@@ -129,6 +155,11 @@ export function buildCompareModel(alignment: Alignment, options: CompareModelOpt
 
 interface RowWithPair extends ClauseRow {
   pair: AlignedPair;
+  /**
+   * In a Changes in Existing Law comparison: the anchors whose clause an instruction's change
+   * records name for this row (its own, and its parent's when the row is the parent's own text).
+   */
+  clauses?: string[];
 }
 
 /** Every pair's own line in reading order (as `linearRows`), with citations and unique anchors. */
@@ -153,7 +184,7 @@ function collectRows(pairs: AlignedPair[], section: string | undefined): RowWith
           status: isChange(pair, changes) ? pair.status : 'unchanged',
           statusLabel: pair.conforming
             ? 'conforming: a reference follows a renumbering'
-            : STATUS_LABEL[pair.status] + (pair.redesignated && pair.status !== 'redesignated' ? ', renumbered' : '') + (pair.coarse ? ' (whole clause)' : ''),
+            : STATUS_LABEL[pair.status] + (pair.redesignated && pair.status !== 'redesignated' ? (pair.old?.num ? ', renumbered' : ', designated') : '') + (pair.coarse ? ' (whole clause)' : ''),
           changed: isChange(pair, changes),
           depth: Math.min(5, Math.max(depth, depthOf(side))),
           old: segments(changes, 'old'),
@@ -301,7 +332,10 @@ function describe(row: RowWithPair): string {
       const struck = count('delete');
       const inserted = count('insert');
       const parts = [`${struck} ${struck === 1 ? 'word' : 'words'} struck`, `${inserted} inserted`];
-      if (pair.redesignated) parts.unshift(`renumbered ${pair.old?.num?.text ?? ''} → ${pair.new?.num?.text ?? ''}`.trim());
+      if (pair.redesignated) {
+        // Undivided text that became a numbered clause had no designation to renumber.
+        parts.unshift(pair.old?.num ? `renumbered ${pair.old.num.text} → ${pair.new?.num?.text ?? ''}`.trim() : `designated ${pair.new?.num?.text ?? ''}`.trim());
+      }
       return `amended: ${parts.join(', ')}`;
     }
   }
@@ -312,13 +346,13 @@ function countWords(text: string): number {
 }
 
 /** A short view of what changed: the first few deleted and inserted runs, trimmed. */
-function excerptOf(row: ClauseRow): Segment[] {
+function excerptOf(row: ClauseRow, max = 80): Segment[] {
   if (row.status !== 'modified') return [];
   const out: Segment[] = [];
   for (const segment of row.inline) {
     if (!segment.del && !segment.ins) continue;
     if (out.length) out.push({ text: ' … ' });
-    out.push({ ...segment, text: clip(segment.text.trim(), 80) });
+    out.push({ ...segment, text: clip(segment.text.trim(), max) });
     if (out.length >= 5) break;
   }
   return out;
@@ -427,4 +461,206 @@ export function linkAcrossPages(blocks: Block[], current: number, pageOf: Map<st
     return { ...row, move: { ...row.move, href: `${hrefOfPage(target)}${row.move.href}` } };
   };
   return blocks.map((block) => ('row' in block ? { row: fix(block.row) } : { fold: { ...block.fold, rows: block.fold.rows.map(fix) } }));
+}
+
+// ---------------------------------------------------------------------------
+// Changes in Existing Law: instructions and the changes they made
+
+/** One change an instruction made, as its entry in the instruction list shows it. */
+export interface InstructionChange {
+  href: string;
+  citation: string;
+  description: string;
+  excerpt: Segment[];
+  /** The page of a paged comparison that shows the change, when it is not the current one. */
+  page?: number;
+}
+
+/** One instruction of a bill, for the instruction list. */
+export interface InstructionItem {
+  id: string;
+  /** Element id: `ins-i3`. */
+  anchor: string;
+  status: InstructionRecord['status'];
+  applied: boolean;
+  /** The bill's name (`AB 1656`, or its id when unknown). */
+  bill: string;
+  /** Its place in the bill: `sec. 3001(b)(2)`, or `unnumbered`. */
+  citation: string;
+  /** What it amends, as the bill names it. */
+  target: string;
+  /** What it does, in words: `strike and insert`. */
+  action: string;
+  /** The bill's words. */
+  text: string;
+  reason?: string;
+  notes: string[];
+  /** The rows it changed (on this page or another). */
+  changes: InstructionChange[];
+}
+
+export interface InstructionList {
+  items: InstructionItem[];
+  total: number;
+  applied: number;
+  refused: number;
+}
+
+const ACTION_WORDS: Record<string, string> = {
+  strike: 'strike',
+  insert: 'insert',
+  strikeInsert: 'strike and insert',
+  addAtEnd: 'add at the end',
+  insertAfter: 'insert after',
+  insertBefore: 'insert before',
+  redesignate: 'redesignate',
+  amendToRead: 'amend to read',
+  repeal: 'repeal',
+  repealReserve: 'repeal and reserve',
+  add: 'add',
+  amendRenumber: 'amend and renumber',
+  transfer: 'transfer',
+  unknown: 'not understood',
+};
+
+/** Whether a row shows a change of its own (a fold of redesignated rows counts). */
+const showsChange = (row: ClauseRow) => row.changed || row.status === 'redesignated';
+
+/**
+ * Gives every changed row links to the instructions that made its change (`amendedBy`). A clause
+ * whose own line is unchanged but whose text (held in text children: undivided text turned into
+ * subsection (a), a closing text) was amended passes its instructions to those children.
+ */
+function linkInstructions(rows: RowWithPair[], pairs: AlignedPair[], instructions: InstructionRecord[], billNames: Record<string, string>): void {
+  const byId = new Map(instructions.map((i) => [i.id, i]));
+  const order = new Map(instructions.map((i, n) => [i.id, n]));
+  const several = new Set(instructions.map((i) => i.bill)).size > 1;
+  const rowOf = new Map(rows.map((r) => [r.pair, r]));
+  const parentOf = new Map<AlignedPair, AlignedPair>();
+  const walk = (list: AlignedPair[]) => {
+    for (const pair of list) {
+      for (const child of pair.children) parentOf.set(child, pair);
+      walk(pair.children);
+    }
+  };
+  walk(pairs);
+  for (const row of rows) {
+    if (!showsChange(row)) continue;
+    let ids = row.pair.amendedBy ?? [];
+    row.clauses = [row.anchor];
+    const parent = parentOf.get(row.pair);
+    const parentRow = parent ? rowOf.get(parent) : undefined;
+    const side = row.pair.old ?? row.pair.new;
+    if (parent?.amendedBy?.length && parentRow && !showsChange(parentRow) && side && side.type !== 'level') {
+      ids = [...new Set([...parent.amendedBy, ...ids])].sort((a, b) => (order.get(a) ?? 0) - (order.get(b) ?? 0));
+      row.clauses.push(parentRow.anchor);
+    }
+    if (!ids.length) continue;
+    row.by = ids.map((id) => {
+      const record = byId.get(id);
+      const citation = record?.citation || id;
+      const label = several && record ? `${billNames[record.bill] ?? record.bill} ${citation}` : citation;
+      return { id, href: `#ins-${id}`, label, title: record ? clip(`${record.citation ? `${record.citation}: ` : ''}${record.text}`, 240) : id };
+    });
+  }
+}
+
+function unionOfLinks(rows: ClauseRow[]): InstructionLink[] | undefined {
+  const seen = new Map<string, InstructionLink>();
+  for (const row of rows) for (const link of row.by ?? []) if (!seen.has(link.id)) seen.set(link.id, link);
+  return seen.size ? [...seen.values()] : undefined;
+}
+
+/**
+ * The instruction list of a Changes in Existing Law comparison: refused instructions first (with
+ * their reasons), then the applied ones in the order applied, each with the changes it made.
+ */
+function instructionList(records: InstructionRecord[], rows: RowWithPair[], changes: ChangeItem[], billNames: Record<string, string>): InstructionList {
+  const made = new Map<string, InstructionChange[]>();
+  const anchors = new Set(rows.map((r) => r.anchor));
+  for (const row of rows) {
+    if (!row.by || !showsChange(row)) continue;
+    const item = row.number !== undefined ? changes[row.number - 1] : undefined;
+    // A redesignation fold is one change: its rows are listed once, by the fold.
+    const inFold = item !== undefined && item.href !== `#${row.anchor}`;
+    for (const link of row.by) {
+      const list = made.get(link.id) ?? [];
+      made.set(link.id, list);
+      if (inFold) {
+        if (!list.some((c) => c.href === item.href)) list.push({ href: item.href, citation: item.citation, description: item.description, excerpt: [] });
+        continue;
+      }
+      const own = ownChanges(records.find((r) => r.id === link.id), row);
+      list.push({
+        href: `#${row.anchor}`,
+        citation: row.citation,
+        description: own ? own.description : (item?.description ?? row.statusLabel),
+        excerpt: own ? own.excerpt : changeExcerpt(row),
+      });
+    }
+  }
+  const item = (record: InstructionRecord): InstructionItem => {
+    let list = made.get(record.id) ?? [];
+    if (!list.length && record.status === 'applied') {
+      // Nothing of its own shows (its change nets out, or sits in a clause's children): name the clauses it reports.
+      const clauses = [...new Set(record.changes.map((c) => `c-${c.clause}`))].filter((a) => anchors.has(a));
+      list = clauses.map((a) => {
+        const row = rows.find((r) => r.anchor === a)!;
+        return { href: `#${a}`, citation: row.citation, description: row.changed ? row.statusLabel : 'no change of its own shows in this clause', excerpt: [] };
+      });
+    }
+    return {
+      id: record.id,
+      anchor: `ins-${record.id}`,
+      status: record.status,
+      applied: record.status === 'applied',
+      bill: billNames[record.bill] ?? record.bill,
+      citation: record.citation || 'unnumbered',
+      target: record.target,
+      action: ACTION_WORDS[record.action] ?? record.action,
+      text: record.text,
+      ...(record.reason ? { reason: record.reason } : {}),
+      notes: record.notes ?? [],
+      changes: list,
+    };
+  };
+  const refused = records.filter((r) => r.status === 'refused');
+  const applied = records.filter((r) => r.status !== 'refused');
+  return { items: [...refused, ...applied].map(item), total: records.length, applied: applied.length, refused: refused.length };
+}
+
+/**
+ * What one instruction itself struck and inserted in an amended clause, from its change records
+ * (a clause amended by several instructions shows them all at once; each instruction shows its own
+ * part). Undefined when the records say nothing the row does not (a clause added or deleted whole,
+ * a section amended to read as it did).
+ */
+function ownChanges(record: InstructionRecord | undefined, row: RowWithPair): { description: string; excerpt: Segment[] } | undefined {
+  if (!record || row.status !== 'modified') return undefined;
+  const clauses = row.clauses ?? [row.anchor];
+  const own = record.changes.filter(
+    (c) => clauses.includes(`c-${c.clause}`) && c.kind !== 'redesignated' && (c.struck ?? '') !== (c.inserted ?? '') && (c.struck || c.inserted),
+  );
+  if (!own.length) return undefined;
+  const excerpt: Segment[] = [];
+  for (const change of own.slice(0, 4)) {
+    if (excerpt.length) excerpt.push({ text: ' … ' });
+    if (change.struck) excerpt.push({ text: clip(change.struck.trim(), 200), del: true });
+    if (change.struck && change.inserted) excerpt.push({ text: ' ' });
+    if (change.inserted) excerpt.push({ text: clip(change.inserted.trim(), 200), ins: true });
+  }
+  const struck = own.some((c) => c.struck);
+  const inserted = own.some((c) => c.inserted);
+  return { description: struck && inserted ? 'text struck and inserted' : struck ? 'text struck' : 'text inserted', excerpt };
+}
+
+/** What a change did, shortly: the struck and inserted runs of an amended clause, or the text added or deleted. */
+function changeExcerpt(row: ClauseRow): Segment[] {
+  if (row.status === 'modified') return excerptOf(row, 300);
+  if (row.status === 'inserted' || row.status === 'deleted') {
+    const side = row.status === 'inserted' ? row.new : row.old;
+    const text = clip(side.map((s) => s.text).join('').trim(), 240);
+    return text ? [row.status === 'inserted' ? { text, ins: true } : { text, del: true }] : [];
+  }
+  return [];
 }

@@ -9,12 +9,16 @@ import { renderJson } from '../render/json.js';
 import type { SourceFormat } from '../types.js';
 import { decodeInput } from '../parse/input.js';
 import type { CorpusEntry } from '../corpus/index.js';
+import { cleanLines } from './clean-view.js';
 import { buildCompareModel, changeAnchorsOf, linkAcrossPages, pagesOfAnchors, paginate, PAGE_ROWS, type BodyPage, type CompareModel } from './compare-view.js';
 import { labelOf, nameOf, statutesOf, versionsOf } from './documents.js';
 import { HttpError, formatLimit } from './errors.js';
-import type { Comparison, ComparisonRequest, ServerContext } from './service.js';
+import type { Comparison, ComparisonRequest, DocumentInfo, ServerContext } from './service.js';
 
 const FORMATS = new Set<SourceFormat>(['text', 'markdown', 'caml', 'federal']);
+
+/** Most bills one Changes in Existing Law comparison applies in turn. */
+const MAX_BILLS = 8;
 
 /** All routes of the app. */
 export function createRoutes(ctx: ServerContext): Router {
@@ -88,9 +92,14 @@ function indexModel(ctx: ServerContext) {
             label: labelOf(v),
             compareHref: i > 0 ? compareHref({ old: versions[i - 1]!.id, new: v.id }) : undefined,
             previous: i > 0 ? labelOf(versions[i - 1]!) : undefined,
-            laws: statutesOf(corpus, v).map((s) => ({ href: compareHref({ bill: v.id, law: s.id }), label: labelOf(s) })),
+            laws: statutesOf(corpus, v).map((s) => ({
+              href: compareHref({ bill: v.id, law: s.id }),
+              label: labelOf(s),
+              applyHref: compareHref({ mode: 'apply', old: s.id, new: v.id }),
+              name: nameOf(s),
+            })),
           })),
-          touches: touches.map((s) => ({ id: s.id, name: nameOf(s) })),
+          touches: touches.map((s) => ({ id: s.id, name: nameOf(s), applyHref: compareHref({ mode: 'apply', old: s.id, new: latest.id }) })),
           single: versions.length === 1,
         };
       }),
@@ -99,23 +108,32 @@ function indexModel(ctx: ServerContext) {
   return { pageTitle: 'Bills in the corpus', sessions, statutes, options };
 }
 
-/** @route GET /compare?old=ID&new=ID | ?bill=ID&law=ID [&view=inline] [&page=N] — and GET /print?…[&changes=only] */
+/**
+ * @route GET /compare?old=ID&new=ID | ?bill=ID&law=ID | ?mode=apply&old=STATUTE&new=BILL[,BILL…] [&view=inline|clean] [&page=N]
+ * — and GET /print?…[&changes=only]. `mode=apply` is the Changes in Existing Law view: the bills'
+ * instructions applied to the statute, the law before beside the law as amended; `view=clean`
+ * shows the law as amended without marks.
+ */
 function showCompare(ctx: ServerContext, page: 'compare' | 'print'): RequestHandler {
   return async (req, res) => {
     const request = readComparisonRequest(req);
-    const view = page === 'print' ? 'print' : req.query['view'] === 'inline' ? 'inline' : 'side';
+    const asked = req.query['view'];
+    const view: View = page === 'print' ? 'print' : asked === 'inline' ? 'inline' : asked === 'clean' && request.mode === 'apply' ? 'clean' : 'side';
     const changesOnly = page === 'print' && req.query['changes'] === 'only';
-    const pageNumber = page === 'print' ? 1 : readPage(req);
+    const pageNumber = page === 'print' || view === 'clean' ? 1 : readPage(req);
     const key = `${page}|${view}|${changesOnly}|${pageNumber}|${ctx.keyOf(request)}`;
     let html = ctx.pages.get(key);
     if (!html) {
       const comparison = await ctx.compare(request);
-      html = ctx.views.render(page, compareModel(ctx, comparison, request, view, changesOnly, pageNumber));
+      const template = page === 'compare' && request.mode === 'apply' ? 'apply' : page;
+      html = ctx.views.render(template, compareModel(ctx, comparison, request, view, changesOnly, pageNumber));
       ctx.pages.set(key, html);
     }
     res.type('html').send(html);
   };
 }
+
+type View = 'side' | 'inline' | 'clean' | 'print';
 
 /** `page=N`: a positive whole number, 1 when absent. */
 function readPage(req: Request): number {
@@ -138,7 +156,7 @@ function pagedModelOf(comparison: Comparison): PagedModel {
   if (!paged) {
     const { alignment, old } = comparison;
     const section = old.entry?.kind === 'statute' ? old.entry.section : undefined;
-    const model = buildCompareModel(alignment, { ...(section ? { section } : {}) });
+    const model = buildCompareModel(alignment, { ...(section ? { section } : {}), billNames: billNamesOf(comparison) });
     const pages = model.total > PAGE_ROWS ? paginate(model.blocks, PAGE_ROWS) : [{ blocks: model.blocks, rows: model.total, first: 1 }];
     paged = { model, pages, pageOf: pagesOfAnchors(pages) };
     pagedModels.set(comparison, paged);
@@ -160,21 +178,38 @@ function locateClause(ctx: ServerContext): RequestHandler {
   };
 }
 
-function compareModel(ctx: ServerContext, comparison: Comparison, request: ComparisonRequest, view: 'side' | 'inline' | 'print', changesOnly: boolean, pageNumber = 1) {
+/** The bills of a comparison by the id their instructions carry, named as the pages name them. */
+function billNamesOf(comparison: Comparison): Record<string, string> {
+  return Object.fromEntries((comparison.bills ?? [comparison.new]).map((b) => [b.id, b.name]));
+}
+
+/** "AB 1656 (Introduced, January 29, 2026)", then the next bill. */
+function billsPhrase(bills: DocumentInfo[]): string {
+  return bills.map((b) => `${b.name} (${b.label})`).join(', then ');
+}
+
+function compareModel(ctx: ServerContext, comparison: Comparison, request: ComparisonRequest, view: View, changesOnly: boolean, pageNumber = 1) {
   const { alignment, old, new: next } = comparison;
   const section = old.entry?.kind === 'statute' ? old.entry.section : undefined;
   const here = (extra: Record<string, string | undefined>, route = '/compare') => compareHref({ ...queryOf(request), ...extra }, route);
-  const viewParam = view === 'inline' ? 'inline' : undefined;
+  const viewParam = view === 'inline' || view === 'clean' ? view : undefined;
   const pageParam = pageNumber > 1 ? String(pageNumber) : undefined;
+  const applying = request.mode === 'apply';
+  const bills = comparison.bills ?? [next];
   const base = {
-    pageTitle: `${next.name}: ${next.label} compared with ${old.label}`,
+    pageTitle: applying ? `Changes in existing law: ${old.name} as amended by ${bills.map((b) => b.name).join(', then ')}` : `${next.name}: ${next.label} compared with ${old.label}`,
     old: { id: old.id, name: old.name, label: old.label },
-    new: { id: next.id, name: next.name, label: next.label },
-    baselines: baselinesOf(ctx, comparison, request, viewParam),
+    // In the Changes in Existing Law view the new text is the law as amended.
+    new: applying ? { id: old.id, name: old.name, label: `as amended by ${billsPhrase(bills)}` } : { id: next.id, name: next.name, label: next.label },
+    bills: bills.map((b) => ({ id: b.id, name: b.name, label: b.label })),
+    billsPhrase: billsPhrase(bills),
+    baselines: baselinesOf(ctx, comparison, request, view === 'inline' ? 'inline' : undefined),
     views: [
-      { href: here({ view: undefined, page: pageParam }), label: 'Side by side', current: view === 'side' },
-      { href: here({ view: 'inline', page: pageParam }), label: 'Inline redline', current: view === 'inline' },
+      { href: here({ view: undefined, page: view === 'clean' ? undefined : pageParam }), label: 'Side by side', current: view === 'side' },
+      { href: here({ view: 'inline', page: view === 'clean' ? undefined : pageParam }), label: 'Inline redline', current: view === 'inline' },
+      ...(applying ? [{ href: here({ view: 'clean' }), label: 'Law as amended', current: view === 'clean' }] : []),
     ],
+    clean: view === 'clean',
     inline: view === 'inline',
     permalink: here({ view: viewParam, page: pageParam }),
     printHref: here({ view: undefined }, '/print'),
@@ -185,11 +220,16 @@ function compareModel(ctx: ServerContext, comparison: Comparison, request: Compa
     notice: alignment.notice,
     messages: alignment.messages.map((m) => m.reason),
   };
+  const applied = applying ? appliedModel(comparison) : undefined;
   if (view === 'print') {
-    const model = buildCompareModel(alignment, { ...(section ? { section } : {}), changesOnly });
-    return { ...base, ...model, nothingChanged: model.changes.length === 0 };
+    const model = buildCompareModel(alignment, { ...(section ? { section } : {}), changesOnly, billNames: billNamesOf(comparison) });
+    return { ...base, ...applied, ...model, nothingChanged: model.changes.length === 0 };
   }
   const { model, pages, pageOf } = pagedModelOf(comparison);
+  if (view === 'clean') {
+    const lines = comparison.applied ? cleanLines(comparison.applied.amended) : [];
+    return { ...base, ...applied, instructions: model.instructions, counts: model.counts, words: model.words, lines };
+  }
   if (pageNumber > pages.length) throw new HttpError(404, `there is no page ${pageNumber}: this comparison has ${pages.length} ${pages.length === 1 ? 'page' : 'pages'}`);
   const hrefOfPage = (n: number) => here({ view: viewParam, page: n > 1 ? String(n) : undefined });
   const current = pages[pageNumber - 1]!;
@@ -197,10 +237,15 @@ function compareModel(ctx: ServerContext, comparison: Comparison, request: Compa
     const target = pageOf.get(href.slice(1));
     return target !== undefined && target !== pageNumber ? target : undefined;
   };
-  const changes = model.changes.map((c) => {
+  const linkAcross = <T extends { href: string }>(c: T): T & { page?: number } => {
     const target = onOtherPage(c.href);
     return target === undefined ? c : { ...c, href: `${hrefOfPage(target)}${c.href}`, page: target };
-  });
+  };
+  const changes = model.changes.map(linkAcross);
+  const instructions = model.instructions && {
+    ...model.instructions,
+    items: model.instructions.items.map((item) => ({ ...item, changes: item.changes.map(linkAcross) })),
+  };
   let pager;
   if (pages.length > 1) {
     const before = pages.slice(0, pageNumber - 1).flatMap(changeAnchorsOf);
@@ -223,18 +268,47 @@ function compareModel(ctx: ServerContext, comparison: Comparison, request: Compa
   }
   return {
     ...base,
+    ...applied,
     ...model,
     blocks: pages.length > 1 ? linkAcrossPages(current.blocks, pageNumber, pageOf, hrefOfPage) : model.blocks,
     changes,
+    instructions,
     pager,
     nothingChanged: model.changes.length === 0,
   };
 }
 
-/** One-click links to compare the same new text with another baseline. */
+/** What the Changes in Existing Law pages add: the instructions of the bills not applied here, and a notice. */
+function appliedModel(comparison: Comparison) {
+  const { applied, alignment, old } = comparison;
+  const records = alignment.instructions ?? [];
+  const names = billNamesOf(comparison);
+  const other = (list: NonNullable<Comparison['applied']>['elsewhere']) =>
+    list.map((o) => ({ bill: names[o.bill] ?? o.bill, citation: o.citation || 'unnumbered', target: o.target || 'a law not named', reason: o.reason }));
+  const refused = records.filter((r) => r.status === 'refused').length;
+  const appliedCount = records.length - refused;
+  let applyNotice: string | undefined;
+  if (!records.length) {
+    const targets = [...new Set((applied?.elsewhere ?? []).map((e) => e.target))];
+    applyNotice =
+      `No instruction of ${billsPhrase(comparison.bills ?? [comparison.new])} amends ${old.name}` +
+      (targets.length ? `: its instructions amend ${targets.slice(0, 8).join('; ')}${targets.length > 8 ? `; and ${targets.length - 8} more` : ''}.` : ': no amendatory instruction was found.');
+  } else if (!appliedCount) {
+    applyNotice = 'No instruction could be applied exactly, so the law as amended is the law before. The reasons are in the list of instructions.';
+  }
+  return {
+    applying: true,
+    elsewhere: other(applied?.elsewhere ?? []),
+    unread: other(applied?.unread ?? []),
+    applyNotice,
+  };
+}
+
+/** One-click links to compare the same new text with another baseline, or to see it applied to the law it amends. */
 function baselinesOf(ctx: ServerContext, comparison: Comparison, request: ComparisonRequest, view: string | undefined) {
   const bill = comparison.new.entry;
   if (!bill || bill.kind !== 'bill') return [];
+  const single = request.mode !== 'apply' || (request.bills ?? [request.new]).length === 1;
   const links = versionsOf(ctx.corpus, bill)
     .filter((v) => v.id !== bill.id)
     .map((v) => ({
@@ -244,6 +318,11 @@ function baselinesOf(ctx: ServerContext, comparison: Comparison, request: Compar
     }));
   for (const law of statutesOf(ctx.corpus, bill)) {
     links.push({ href: compareHref({ bill: bill.id, law: law.id, view }), label: labelOf(law), current: request.mode === 'law' && request.old === law.id });
+    links.push({
+      href: compareHref({ mode: 'apply', old: law.id, new: bill.id, view }),
+      label: `Changes in existing law (${nameOf(law)})`,
+      current: request.mode === 'apply' && single && request.old === law.id,
+    });
   }
   return links;
 }
@@ -342,6 +421,20 @@ function readComparisonRequest(req: Request): ComparisonRequest {
   };
   const format = one('format');
   const formatOption = format && FORMATS.has(format as SourceFormat) ? { format: format as SourceFormat } : {};
+  const mode = one('mode');
+  if (mode !== undefined && mode !== 'apply') throw new HttpError(400, 'the mode parameter must be apply (the Changes in Existing Law view), or left out');
+  if (mode === 'apply') {
+    const statute = one('old');
+    // `new=A,B` or `new=A&new=B`: the bills, applied in that order.
+    const given = q['new'];
+    const list = (Array.isArray(given) ? given : [given]).flatMap((v) => (typeof v === 'string' ? v.split(',') : [v]));
+    if (!statute || !list.length || list.some((id) => typeof id !== 'string' || !id || id.length > 200)) {
+      throw new HttpError(400, 'name the statute and the bill to apply to it: ?mode=apply&old=STATUTE&new=BILL (several bills as new=A,B, applied in order)');
+    }
+    const bills = list as string[];
+    if (bills.length > MAX_BILLS) throw new HttpError(400, `apply at most ${MAX_BILLS} bills at a time`);
+    return { mode: 'apply', old: statute, new: bills[0]!, bills, ...formatOption };
+  }
   const bill = one('bill');
   const law = one('law');
   if (bill !== undefined || law !== undefined) {
@@ -355,13 +448,18 @@ function readComparisonRequest(req: Request): ComparisonRequest {
 }
 
 function queryOf(request: ComparisonRequest): Record<string, string | undefined> {
-  const ids = request.mode === 'law' ? { bill: request.new, law: request.old } : { old: request.old, new: request.new };
+  const ids =
+    request.mode === 'law'
+      ? { bill: request.new, law: request.old }
+      : request.mode === 'apply'
+        ? { mode: 'apply', old: request.old, new: (request.bills ?? [request.new]).join(',') }
+        : { old: request.old, new: request.new };
   return { ...ids, format: request.format };
 }
 
 /** `/compare?old=…&new=…`, parameters in a fixed order, empty ones left out. */
 export function compareHref(params: Record<string, string | undefined>, route = '/compare'): string {
-  const order = ['old', 'new', 'bill', 'law', 'format', 'view', 'changes', 'page'];
+  const order = ['mode', 'old', 'new', 'bill', 'law', 'format', 'view', 'changes', 'page'];
   const search = new URLSearchParams();
   for (const key of order) {
     const value = params[key];

@@ -7,18 +7,25 @@
  */
 import type { Corpus } from '../corpus/index.js';
 import type { Alignment, SourceFormat } from '../types.js';
+import { BilldiffError } from '../util/errors.js';
 import { resolveDocument, type ResolvedDocument } from './documents.js';
-import type { DiffInput, DiffTask } from './diff-task.js';
+import type { AppliedLaw, DiffInput, DiffTask } from './diff-task.js';
 import { LruCache } from './lru.js';
 import type { DiffPool } from './pool.js';
 import type { UploadStore } from './store.js';
 import type { Views } from './views.js';
 
-/** Two documents named by id: `versions` compares `old` with `new`; `law` a bill (`new`) with a statute (`old`). */
+/**
+ * Documents named by id: `versions` compares `old` with `new`; `law` a bill (`new`) with a
+ * statute (`old`); `apply` applies the instructions of `bills` (in order; `new` is the first)
+ * to the statute `old` and compares the law before with the law as amended.
+ */
 export interface ComparisonRequest {
-  mode: 'versions' | 'law';
+  mode: 'versions' | 'law' | 'apply';
   old: string;
   new: string;
+  /** For `apply`: every bill, in the order applied. */
+  bills?: string[];
   format?: SourceFormat;
 }
 
@@ -29,6 +36,10 @@ export interface Comparison {
   alignment: Alignment;
   old: DocumentInfo;
   new: DocumentInfo;
+  /** For `apply`: every bill applied, in order (`new` is the first). */
+  bills?: DocumentInfo[];
+  /** For `apply`: the law as amended and the instructions not applied. */
+  applied?: AppliedLaw;
 }
 
 export interface ServerOptions {
@@ -61,18 +72,34 @@ export function createContext(parts: Pick<ServerContext, 'corpus' | 'store' | 'p
     maxBytes: parts.options.maxBodyBytes,
     ...(format ? { format } : {}),
   });
-  const keyOf = (r: ComparisonRequest) => `${r.mode}|${r.old}|${r.new}|${r.format ?? ''}`;
+  const billsOf = (r: ComparisonRequest) => (r.mode === 'apply' && r.bills?.length ? r.bills : [r.new]);
+  const keyOf = (r: ComparisonRequest) => `${r.mode}|${r.old}|${r.mode === 'apply' ? billsOf(r).join(',') : r.new}|${r.format ?? ''}`;
   const run = async (request: ComparisonRequest): Promise<Comparison> => {
-    const [old, next] = await Promise.all([resolveDocument(parts, request.old), resolveDocument(parts, request.new)]);
-    const alignment = await parts.pool.run({
-      mode: request.mode,
-      old: { bytes: old.bytes, file: old.id },
-      new: { bytes: next.bytes, file: next.id },
+    const info = ({ bytes: _bytes, ...rest }: ResolvedDocument): DocumentInfo => rest;
+    const input = (d: ResolvedDocument): DiffInput => ({ bytes: d.bytes, file: d.id });
+    const common = {
       budget: parts.options.diffBudgetMs,
       maxBytes: parts.options.maxBodyBytes,
       ...(request.format ? { format: request.format } : {}),
-    });
-    const info = ({ bytes: _bytes, ...rest }: ResolvedDocument): DocumentInfo => rest;
+    };
+    if (request.mode === 'apply') {
+      const [law, ...bills] = await Promise.all([request.old, ...billsOf(request)].map((id) => resolveDocument(parts, id)));
+      if (law!.entry && law!.entry.kind !== 'statute') {
+        throw new BilldiffError(`${law!.id} is a bill, not a statute: name the law to amend as old=STATUTE and the bill as new=BILL`, { code: 'usage' });
+      }
+      const section = law!.entry?.kind === 'statute' ? law!.entry.section : undefined;
+      const { alignment, applied } = await parts.pool.runWithLaw({
+        mode: 'apply',
+        old: input(law!),
+        new: input(bills[0]!),
+        bills: bills.map(input),
+        ...(section ? { lawSection: section } : {}),
+        ...common,
+      });
+      return { alignment, old: info(law!), new: info(bills[0]!), bills: bills.map(info), ...(applied ? { applied } : {}) };
+    }
+    const [old, next] = await Promise.all([resolveDocument(parts, request.old), resolveDocument(parts, request.new)]);
+    const alignment = await parts.pool.run({ mode: request.mode, old: input(old), new: input(next), ...common });
     return { alignment, old: info(old), new: info(next) };
   };
   return {

@@ -164,6 +164,8 @@ describe('e2e/browser', function () {
       '/compare?old=ca-ab1656-2025-introduced&new=ca-ab1656-2025-amended-senate',
       '/compare?old=ca-ab1656-2025-introduced&new=ca-ab1656-2025-amended-senate&view=inline',
       '/print?old=ca-ab1656-2025-introduced&new=ca-ab1656-2025-amended-senate',
+      '/compare?mode=apply&old=ca-penal-code-1050&new=ca-ab1656-2025-introduced',
+      '/compare?mode=apply&old=ca-penal-code-1050&new=ca-ab1656-2025-introduced&view=clean',
       '/upload',
     ]) {
       await page.goto(base + url);

@@ -1,0 +1,72 @@
+/**
+ * The law as amended, as clean text for the page: the same lines `renderStatuteText` prints
+ * (a unit's number and heading on a line of its own, each clause on its own line with its
+ * designation), each line marked as a heading or a clause with its depth, for the template.
+ * No change marks: this is the text a reader of the amended Code would see.
+ */
+import type { Content, Level, Root } from '../types.js';
+
+/** One line of the clean text. */
+export interface CleanLine {
+  /** A section or a unit above it (a heading), or a clause or text in it. */
+  unit: boolean;
+  /** Indentation step of a clause line, 0–5 (a CSS class). */
+  depth: number;
+  text: string;
+  /** Element id `law-<clause id>` for the line that opens a clause. */
+  anchor?: string;
+}
+
+const CLAUSE_KINDS = new Set(['subsection', 'paragraph', 'subparagraph', 'clause', 'subclause', 'item', 'subitem', 'subdivision']);
+
+/** The lines of a statute's clean text, in reading order (`renderStatuteText`, line for line). */
+export function cleanLines(root: Root | Level): CleanLine[] {
+  const lines: CleanLine[] = [];
+  const used = new Set<string>();
+  const push = (line: CleanLine, id?: string) => {
+    if (id && !used.has(id)) {
+      used.add(id);
+      line.anchor = `law-${id}`;
+    }
+    lines.push(line);
+  };
+  // `depth` is the node's own depth; `at` the depth of the line it opens (its parent's, for the
+  // first clause of a clause that opens on its parent's line).
+  const write = (node: Content, lead: string, depth: number, opens?: string, at: number = depth): void => {
+    if (node.type !== 'level') {
+      const text = (lead + node.value).trim();
+      if (text !== '') push({ unit: false, depth: Math.min(at, 5), text }, opens);
+      return;
+    }
+    const num = node.num?.text ?? '';
+    const heading = node.heading?.trim() ?? '';
+    if (!CLAUSE_KINDS.has(node.kind)) {
+      const head = [lead.trim(), num, heading].filter((p) => p !== '').join(' ');
+      if (head !== '') push({ unit: true, depth: 0, text: head }, node.id);
+      for (const c of node.children) write(c, '', 0);
+      return;
+    }
+    const own = opens ?? node.id;
+    let head = `${lead}${num}`;
+    if (heading !== '') head = `${head} ${heading}`;
+    const [first, ...rest] = node.children;
+    if (first === undefined) {
+      if (head.trim() !== '') push({ unit: false, depth: Math.min(at, 5), text: head.trim() }, own);
+      return;
+    }
+    const joiner = /—$/.test(head) ? '' : ' ';
+    if (first.type === 'level' && heading === '') {
+      // `(b)(1) …`: the first clause opens on the line of its parent's designation.
+      write(first, head, depth + 1, own, at);
+    } else if (first.type === 'level') {
+      push({ unit: false, depth: Math.min(at, 5), text: head.trim() }, own);
+      write(first, '', depth + 1);
+    } else {
+      write(first, head.trim() === '' ? '' : `${head}${joiner}`, depth, own, at);
+    }
+    for (const c of rest) write(c, '', c.type === 'level' ? depth + 1 : depth);
+  };
+  const nodes = root.type === 'root' ? root.children : [root];
+  for (const node of nodes) write(node, '', 0);
+  return lines;
+}

@@ -1,0 +1,195 @@
+/**
+ * The Changes in Existing Law view in a real Chromium (Debian's /usr/bin/chromium), on Pub. L.
+ * 116-9 and 54 U.S.C. 200304 from ../shared/corpus/us/amend-truth in a temporary corpus. Fails,
+ * never skips, when the browser or ../shared is missing.
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { createRequire } from 'node:module';
+import type { AddressInfo } from 'node:net';
+import type { Server } from 'node:http';
+import { expect } from 'chai';
+import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
+import { closeApp, createApp } from '../../src/server/app.js';
+import { FEDERAL, makeFederalCorpus } from '../server/federal-corpus.js';
+
+const CHROMIUM = '/usr/bin/chromium';
+const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
+const QUERY = `mode=apply&old=${FEDERAL.usc200304}&new=${FEDERAL.pl1169}`;
+
+describe('e2e/apply: Changes in Existing Law', function () {
+  this.timeout(60_000);
+  let browser: Browser;
+  let server: Server;
+  let base: string;
+  let storeDir: string;
+  let corpus: ReturnType<typeof makeFederalCorpus>;
+  let app: ReturnType<typeof createApp>;
+  let page: Page;
+  let consoleErrors: string[];
+
+  before(async () => {
+    if (!fs.existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: install it with apt-get install -y chromium`);
+    corpus = makeFederalCorpus();
+    storeDir = fs.mkdtempSync(path.join(os.tmpdir(), 'billdiff-e2e-'));
+    app = createApp({ storeDir, corpusDir: corpus.dir });
+    server = await new Promise((resolve) => {
+      const s = app.listen(0, '127.0.0.1', () => resolve(s));
+    });
+    base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    });
+  });
+
+  after(async () => {
+    await browser?.close();
+    await new Promise((resolve) => (server ? server.close(resolve) : resolve(undefined)));
+    if (app) await closeApp(app);
+    if (storeDir) fs.rmSync(storeDir, { recursive: true, force: true });
+    corpus?.remove();
+  });
+
+  async function open(options: { bypassCSP?: boolean } = {}): Promise<Page> {
+    await page?.context().close();
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, ...options });
+    page = await context.newPage();
+    page.on('console', (message) => {
+      if (message.type() === 'error') consoleErrors.push(message.text());
+    });
+    return page;
+  }
+
+  beforeEach(async () => {
+    consoleErrors = [];
+    await open();
+  });
+  afterEach(async () => {
+    await page?.context().close();
+    expect(consoleErrors).to.deep.equal([]);
+  });
+
+  /** The id of the element the location hash targets (`:target`). */
+  const targetId = () => page.evaluate(() => document.querySelector(':target')?.id ?? null);
+
+  /** Whether the element's top is in the window, below the sticky site header. */
+  const inView = (locator: Locator) =>
+    locator.evaluate((el) => {
+      const header = document.querySelector('header.site')?.getBoundingClientRect().bottom ?? 0;
+      const r = el.getBoundingClientRect();
+      return r.top >= header - 1 && r.top < window.innerHeight;
+    });
+
+  it('should follow a change to its instruction and back', async () => {
+    await page.goto(`${base}/`);
+    await page.locator(`a[href="/compare?mode=apply&old=${FEDERAL.usc200304}&new=${FEDERAL.pl1169}"]`).first().click();
+    await page.waitForURL(new RegExp(`/compare\\?mode=apply&old=${FEDERAL.usc200304}&new=${FEDERAL.pl1169}$`));
+    expect(await page.locator('h1').innerText()).to.equal('54 U.S.C. § 200304 as amended by Pub. L. 116-9 (Enacted, March 12, 2019)');
+    expect(await page.locator('#ins-h').innerText()).to.equal('3 instructions amend 54 U.S.C. § 200304: 3 applied, 0 refused');
+
+    // The bill's words and the change they made sit side by side.
+    const entry = page.locator('[id="ins-i2"]');
+    const words = await entry.locator('.ins-text').boundingBox();
+    const effect = await entry.locator('.ins-effect').boundingBox();
+    expect(effect!.x).to.be.greaterThan(words!.x + words!.width);
+    expect(Math.abs(effect!.y - words!.y)).to.be.lessThan(60);
+
+    // From the changed clause (subsection (b), added) to the instruction that added it.
+    const row = page.locator('[id="c-s200304/b"]');
+    expect(await row.locator('td.new ins').first().textContent()).to.contain('(b) Allocation of funds.— Of the total amount');
+    await row.locator('a[href="#ins-i3"]').click();
+    await page.waitForFunction(() => location.hash === '#ins-i3');
+    expect(await targetId()).to.equal('ins-i3');
+    const i3 = page.locator('[id="ins-i3"]');
+    expect(await inView(i3)).to.equal(true);
+    expect(await i3.locator('.ins-text').innerText()).to.contain('by adding at the end the following: “(b) Allocation of funds.—');
+    expect(await i3.locator('.ins-status').innerText()).to.match(/applied/i);
+
+    // …and back from the instruction to a clause it changed.
+    await i3.locator('a[href="#c-s200304/b/2"]').click();
+    await page.waitForFunction(() => location.hash === '#c-s200304/b/2');
+    expect(await targetId()).to.equal('c-s200304/b/2');
+    expect(await inView(page.locator('[id="c-s200304/b/2"]'))).to.equal(true);
+
+    // A clause two instructions amended links to both; the first of them struck the second sentence.
+    const amended = page.locator('[id="c-s200304/a"]');
+    expect(await amended.locator('.by a').allTextContents()).to.deep.equal(['sec. 3001(b)(1)', 'sec. 3001(b)(2)']);
+    await amended.locator('a[href="#ins-i1"]').click();
+    await page.waitForFunction(() => location.hash === '#ins-i1');
+    expect(await targetId()).to.equal('ins-i1');
+    const i1 = page.locator('[id="ins-i1"]');
+    expect(await i1.locator('.ins-text').innerText()).to.equal('by striking the second sentence');
+    expect(await i1.locator('.ins-changes del').innerText()).to.contain('Not less than 40 percent of such appropriations shall be available for Federal purposes.');
+    await i1.locator('a[href="#c-s200304/a"]').click();
+    await page.waitForFunction(() => location.hash === '#c-s200304/a');
+    expect(await targetId()).to.equal('c-s200304/a');
+
+    // The same round trip in the inline redline.
+    await page.getByRole('link', { name: 'Inline redline' }).click();
+    await page.waitForURL(/view=inline/);
+    await page.locator('[id="c-s200304/b/1"] a[href="#ins-i3"]').click();
+    await page.waitForFunction(() => location.hash === '#ins-i3');
+    expect(await targetId()).to.equal('ins-i3');
+  });
+
+  it('should show the law as amended without marks', async () => {
+    await page.goto(`${base}/compare?${QUERY}`);
+    await page.getByRole('link', { name: 'Law as amended' }).click();
+    await page.waitForURL(/view=clean/);
+    const text = await page.locator('.statute').innerText();
+    expect(text).to.contain('§ 200304. Statement of estimated requirements');
+    expect(text).to.contain('(a) In general.—There shall be submitted with the annual budget of the United States');
+    expect(text).to.contain('(2) not less than 40 percent shall be used to provide financial assistance to States.');
+    expect(text).not.to.contain('Not less than 40 percent of such appropriations');
+    expect(await page.locator('main del, main ins').count()).to.equal(0);
+  });
+
+  it('should print the instruction list and the redline to a PDF', async () => {
+    await page.goto(`${base}/print?${QUERY}`);
+    await page.emulateMedia({ media: 'print' });
+    // What the printed page holds: the instructions, refused first (none here), and both kinds of mark.
+    const instructions = page.locator('section.instructions');
+    expect(await instructions.isVisible()).to.equal(true);
+    expect(await instructions.locator('h2').innerText()).to.equal('3 instructions amend 54 U.S.C. § 200304: 3 applied, 0 refused');
+    expect(await instructions.locator('li.instruction .ins-text').allInnerTexts()).to.have.length(3);
+    expect(await page.locator('table.printable del').allInnerTexts()).to.satisfy((texts: string[]) =>
+      texts.some((t) => t.includes('Not less than 40 percent of such appropriations shall be available for Federal purposes.')),
+    );
+    expect(await page.locator('table.printable ins').allInnerTexts()).to.satisfy((texts: string[]) =>
+      texts.some((t) => t.includes('(b) Allocation of funds.— Of the total amount made available to the Fund')),
+    );
+    expect(await page.locator('header.site').isVisible()).to.equal(false);
+    // Struck and inserted text stay marked in black and white.
+    const del = await page.locator('table.printable del').first().evaluate((el) => getComputedStyle(el).textDecorationLine);
+    const ins = await page.locator('table.printable ins').first().evaluate((el) => getComputedStyle(el).textDecorationLine);
+    expect(del).to.contain('line-through');
+    expect(ins).to.contain('underline');
+    const pdf = await page.pdf({ format: 'Letter' });
+    expect(pdf.subarray(0, 4).toString('latin1')).to.equal('%PDF');
+    expect((pdf.toString('latin1').match(/\/Type\s*\/Page\b(?!s)/g) ?? []).length).to.be.greaterThan(0);
+  });
+
+  it('should list refused instructions first in the browser too', async () => {
+    await page.goto(`${base}/compare?mode=apply&old=${FEDERAL.usc200304}&new=${FEDERAL.pl1169},${FEDERAL.pl1169}`);
+    const ids = await page.locator('li.instruction').evaluateAll((items) => items.map((li) => `${li.id} ${li.className.replace('instruction ', '')}`));
+    expect(ids).to.deep.equal(['ins-i4 s-refused', 'ins-i5 s-refused', 'ins-i6 s-refused', 'ins-i1 s-applied', 'ins-i2 s-applied', 'ins-i3 s-applied']);
+    expect(await page.locator('[id="ins-i6"] .reason').innerText()).to.match(/^Refused: .+/);
+  });
+
+  it('should have no serious or critical accessibility violations', async () => {
+    await open({ bypassCSP: true });
+    for (const url of [`/compare?${QUERY}`, `/compare?${QUERY}&view=inline`, `/compare?${QUERY}&view=clean`, `/print?${QUERY}`]) {
+      await page.goto(base + url);
+      await page.addScriptTag({ path: AXE });
+      const results = (await page.evaluate(() => (window as unknown as { axe: { run: () => Promise<unknown> } }).axe.run())) as {
+        violations: Array<{ id: string; impact: string; nodes: Array<{ target: string[] }> }>;
+      };
+      const serious = results.violations
+        .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+        .map((v) => `${v.id} (${v.impact}): ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(', ')}`);
+      expect(serious, url).to.deep.equal([]);
+    }
+  });
+});
