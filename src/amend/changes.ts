@@ -25,14 +25,20 @@ export function changesInExistingLaw(application: Application, options: AlignOpt
       if (!ids.includes(instruction.id)) byOld.set(change.origin, [...ids, instruction.id]);
     }
   }
-  const annotate = (pair: AlignedPair): void => {
+  // A clause whose own line did not change passes its instructions down to the changed rows
+  // under it (its undivided text, struck in part and made subsection (a), is shown in (a)'s row).
+  const annotate = (pair: AlignedPair, inherited: string[]): void => {
+    let ids: string[] = [];
     if (pair.status !== 'unchanged') {
-      const ids = [...(pair.new?.id ? byNew.get(pair.new.id) ?? [] : []), ...(pair.old?.id ? byOld.get(pair.old.id) ?? [] : [])];
-      if (ids.length > 0) pair.amendedBy = [...new Set(ids)];
+      ids = [...new Set([...(pair.new?.id ? byNew.get(pair.new.id) ?? [] : []), ...(pair.old?.id ? byOld.get(pair.old.id) ?? [] : [])])];
     }
-    pair.children.forEach(annotate);
+    const ownLineChanged = pair.status !== 'modified' || pair.words !== undefined;
+    // Only the row that holds the parent's former text (its old side a text, not a clause) inherits.
+    if (pair.status !== 'unchanged' && ownLineChanged && pair.old !== undefined && pair.old.type !== 'level') ids = [...new Set([...inherited, ...ids])];
+    if (ids.length > 0 && ownLineChanged) pair.amendedBy = ids;
+    pair.children.forEach((child) => annotate(child, ownLineChanged ? [] : ids.length ? ids : inherited));
   };
-  alignment.pairs.forEach(annotate);
+  alignment.pairs.forEach((pair) => annotate(pair, []));
   alignment.instructions = application.instructions.map(record);
   const bills = [...new Set(application.instructions.map((i) => i.bill))];
   alignment.old.label = 'the law before';

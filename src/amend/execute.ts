@@ -255,6 +255,7 @@ function child(level: Level, value: string, step: string): Level {
 }
 
 function describe(level: Level): string {
+  if (level.kind === 'section' && level.num) return `§ ${level.num.value}`;
   return level.num ? `${level.kind} ${level.num.text}` : level.kind;
 }
 

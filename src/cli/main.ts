@@ -78,6 +78,7 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
       application = applyBills(
         bills.map((b) => ({ tree: b.tree, file: b.source.file })),
         law.doc.tree,
+        law.lawSection ? { lawSection: law.lawSection } : {},
       );
       if (application.instructions.length === 0) throw nothingApplies(application, bills.map((b) => b.source.file), law.doc);
       for (const i of application.instructions) {

@@ -546,15 +546,15 @@ function linkInstructions(rows: RowWithPair[], pairs: AlignedPair[], instruction
   walk(pairs);
   for (const row of rows) {
     if (!showsChange(row)) continue;
-    let ids = row.pair.amendedBy ?? [];
+    let ids: string[] = row.pair.amendedBy ?? [];
     row.clauses = [row.anchor];
     const parent = parentOf.get(row.pair);
     const parentRow = parent ? rowOf.get(parent) : undefined;
     const side = row.pair.old ?? row.pair.new;
-    if (parent?.amendedBy?.length && parentRow && !showsChange(parentRow) && side && side.type !== 'level') {
-      ids = [...new Set([...parent.amendedBy, ...ids])].sort((a, b) => (order.get(a) ?? 0) - (order.get(b) ?? 0));
-      row.clauses.push(parentRow.anchor);
-    }
+    // The parent's former text shown in this row (changesInExistingLaw gives the row the parent's
+    // instructions): the parent's change records describe it.
+    if (parentRow && !showsChange(parentRow) && side && side.type !== 'level') row.clauses.push(parentRow.anchor);
+    ids = [...ids].sort((a, b) => (order.get(a) ?? 0) - (order.get(b) ?? 0));
     if (!ids.length) continue;
     row.by = ids.map((id) => {
       const record = byId.get(id);

@@ -145,8 +145,8 @@ describe('amend/execute — placing new clauses', () => {
   it('should refuse to add at the end a clause that is there already or would come before the last', () => {
     const { section: result, results } = executeInstructions([add('(c) Again.'), add('(b) Misplaced.'), add('(d) Fourth rule.')], section());
     expect(results.map((r) => r.reason ?? r.status)).to.deep.equal([
-      '(c) is already a clause of section § 9.',
-      '(b) added at the end would come after (c), the last subsection of section § 9.',
+      '(c) is already a clause of § 9',
+      '(b) added at the end would come after (c), the last subsection of § 9',
       'applied',
     ]);
     expect(result.children.map((c) => (c.type === 'level' ? c.num?.text : c.type))).to.deep.equal(['(a)', '(c)', '(d)']);
