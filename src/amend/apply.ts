@@ -357,7 +357,12 @@ function resolve(instruction: Instruction, root: Root): Resolution {
   if (!number && inLocation) number = sectionNumber(inLocation[1]!);
   title ??= t.title;
   if (number) {
-    const matched = sections.filter((s) => sectionNumber(s.level.num?.value ?? '') === number && sameTitle(s, title));
+    let matched = sections.filter((s) => sectionNumber(s.level.num?.value ?? '') === number && sameTitle(s, title));
+    // A statute that is the Act itself (a compilation of it) numbers its sections as the Act does.
+    if (matched.length === 0 && t.act && t.section && isTheAct(root, t.act)) {
+      const own = sectionNumber(t.section);
+      matched = sections.filter((s) => sectionNumber(s.level.num?.value ?? '') === own);
+    }
     if (matched.length === 0) return { kind: 'elsewhere' };
     if (matched.length > 1) return { kind: 'refused', reason: `the statute holds § ${number} more than once` };
     if (isTableEdit(instruction)) return { kind: 'refused', reason: 'edits to a table of sections or contents are not executed' };
@@ -383,6 +388,14 @@ function resolve(instruction: Instruction, root: Root): Resolution {
     return { kind: 'sections', sections: scope.map((s) => s.level), wide: true };
   }
   return { kind: 'elsewhere' };
+}
+
+/** Whether the statute is the Act named (a compilation titled with its name). */
+function isTheAct(root: Root, act: string): boolean {
+  const title = root.data?.title;
+  if (!title) return false;
+  const name = (text: string) => text.replace(/^the\s+/i, '').replace(/[\s,]+/g, ' ').trim().toLowerCase();
+  return name(title) === name(act);
 }
 
 function isTableEdit(instruction: Instruction): boolean {

@@ -329,6 +329,12 @@ function lawQuotes(instruction: Instruction): Instruction {
   return copy;
 }
 
+/** Whether a heading is printed in capitals (`SEC. 204. STATE, LOCAL, AND TRIBAL GOVERNMENT INPUT.`). */
+function isCapitals(text: string): boolean {
+  const letters = text.replace(/[^\p{L}]/gu, '');
+  return letters.length >= 4 && letters === letters.toUpperCase();
+}
+
 /** One place a text was found: the node and the offsets in its value. */
 interface Match {
   node: Editable;
@@ -355,25 +361,54 @@ function findAll(segments: Segment[], typed: string): Match[] {
   const text = printed(typed);
   const matches: Match[] = [];
   for (const { node, start: from0, end: limit } of segments) {
-    const value = printed(node.value);
+    // A heading printed in capitals (a compilation's `SEC. 204. STATE, LOCAL, AND TRIBAL GOVERNMENT
+    // INPUT.`) is the same words as the bill's “input”: its letter case is typography.
+    const capitals = node instanceof HeadingNode && isCapitals(node.value);
+    const value = capitals ? printed(node.value).toLowerCase() : printed(node.value);
+    const sought = capitals ? text.toLowerCase() : text;
     let from = from0;
     for (;;) {
-      const start = value.indexOf(text, from);
+      const start = value.indexOf(sought, from);
       if (start < 0) break;
-      const end = start + text.length;
+      const end = start + sought.length;
       if (end > limit) break;
       // Quoted words are words: “the” is not found inside “other”.
       const cut =
-        (WORD.test(text[0]!) && WORD.test(value[start - 1] ?? '')) ||
-        (WORD.test(text[text.length - 1]!) && WORD.test(value[end] ?? '')) ||
+        (WORD.test(sought[0]!) && WORD.test(value[start - 1] ?? '')) ||
+        (WORD.test(sought[sought.length - 1]!) && WORD.test(value[end] ?? '')) ||
         // “section 122” is not “section 122(j)(2)(C)”: a citation goes on with its designations.
-        (/[\p{N})]$/u.test(text) && /^\([0-9A-Za-z]{1,6}\)/.test(value.slice(end)));
+        (/[\p{N})]$/u.test(sought) && /^\([0-9A-Za-z]{1,6}\)/.test(value.slice(end)));
       if (!cut) {
         matches.push({ node, start, end });
         from = end;
       } else {
         from = start + 1;
       }
+    }
+  }
+  return matches.length > 0 || !/[\s()]/.test(text) ? matches : spacedMatches(segments, text);
+}
+
+/**
+ * The words found with other spacing: “203(a)(1) and (2)” in a text that prints “203(a) (1) and
+ * (2)”, a line break for a space. Words and marks must be the same and in the same order.
+ */
+function spacedMatches(segments: Segment[], text: string): Match[] {
+  const pattern = text
+    .trim()
+    .split(/\s+/)
+    .map((word) => word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/\\\)\\\(/g, '\\)\\s?\\('))
+    .join('\\s+');
+  const re = new RegExp(pattern, 'g');
+  const matches: Match[] = [];
+  for (const { node, start: from, end: limit } of segments) {
+    const value = printed(node.value);
+    re.lastIndex = from;
+    let m: RegExpExecArray | null;
+    while ((m = re.exec(value)) && m.index + m[0].length <= limit) {
+      const end = m.index + m[0].length;
+      const cut = (WORD.test(text[0]!) && WORD.test(value[m.index - 1] ?? '')) || (WORD.test(text[text.length - 1]!) && WORD.test(value[end] ?? ''));
+      if (!cut) matches.push({ node, start: m.index, end });
     }
   }
   return matches;
@@ -515,8 +550,10 @@ function insertBeside(instruction: Instruction, section: Level): void {
   if (insert.includes('\n')) refuse('the inserted text runs over several lines; inserting clauses inside a text is not executed');
   const matches = select(findAll(scope(place), anchor), anchor, instruction.occurrence, placeName(instruction));
   const after = instruction.action === 'insertAfter';
+  const typed = insert;
   const edits = matches.map((m) => {
     const at = after ? m.end : m.start;
+    const insert = m.node instanceof HeadingNode && isCapitals(m.node.value) ? typed.toUpperCase() : typed;
     const value = m.node.value;
     // The inserted words are a phrase: separate them from the anchor by a space unless punctuation joins them.
     const text = after
@@ -696,7 +733,7 @@ function reid(level: Level, id: string): void {
 }
 
 /** `§ 200303. Availability of funds`: the first line of a section's new text. */
-const SECTION_LINE = /^§\s*([0-9][\w.\-–]*)\.\s*(.*)$/;
+const SECTION_LINE = /^(?:§|SEC(?:TION)?\.?|Sec\.)\s*([0-9][\w.\-–]*)\.\s*(.*)$/;
 
 function amendToRead(instruction: Instruction, section: Level): void {
   const insert = instruction.insert;
@@ -743,7 +780,8 @@ function amendToRead(instruction: Instruction, section: Level): void {
 function replaceBody(level: Level, heading: string, lines: string[], kind: LevelKind): void {
   const struck = level.heading ?? '';
   if (heading.trim() === '') delete level.heading;
-  else level.heading = heading.trim();
+  // A compilation that prints its headings in capitals prints the new one so.
+  else level.heading = isCapitals(struck) ? heading.trim().toUpperCase() : heading.trim();
   if (lines.length === 0) {
     level.children = [];
   } else if (DESIGNATION.test(lines[0]!)) {

@@ -465,9 +465,11 @@ function readLocations(
       const kinds = target.code ? CA_UNIT_KINDS : UNIT_KINDS;
       const each = match[2]!.split(/\s*,\s*(?:and\s+)?|\s+and\s+/).filter((d) => d !== '');
       location.push(`${ALTERNATIVES}${JSON.stringify(each.map((d) => expand(kind, d, kinds)))}`);
-    } else if ((match = /^in\s+section\s+(\d[\w.–-]*?)((?:\([A-Za-z0-9]{1,6}\))*)(?=[\s,]|$)/i.exec(rest))) {
+    } else if ((match = /^in\s+section\s+(\d[\w.–-]*?)((?:\([A-Za-z0-9]{1,6}\))*)(?:\s+\((\d+[A-Z]?)\s+U\.S\.C\.\s+(\d[\w.–-]*?)(?:\([A-Za-z0-9]{1,6}\))*\))?(?=[\s,—]|$)/i.exec(rest))) {
       const section = match[1]!;
-      if (target.act || target.code) target = { ...target, section };
+      // "in section 103(c) (2 U.S.C. 1511(c))": the Act's section and where the Code has it.
+      if (target.act && match[3]) target = { ...target, section, usc: { title: match[3], section: match[4]! } };
+      else if (target.act || target.code) target = { ...target, section };
       else if (target.title) target = uscTarget(target, section);
       else return { error: `section ${section} named without a law` };
       if (match[2]) location.push(...expand('section', match[2], target.code ? CA_UNIT_KINDS : UNIT_KINDS));

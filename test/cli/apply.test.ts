@@ -85,6 +85,24 @@ describe('cli --apply', () => {
     expect(html).to.include('<ins><span class="sr">inserted: </span>removal; pay; limits on bonuses; counsel</ins>');
   });
 
+  it('should apply a bill.dtd bill to a statute compilation of the Act it amends (114th H.R. 50 IH on the Unfunded Mandates Reform Act, COMPS-339)', async () => {
+    const us = path.resolve(repoRoot, '..', 'shared', 'corpus', 'us');
+    const bill = path.join(us, 'bills', '114-hr50', 'BILLS-114hr50ih.xml');
+    const comps = path.join(us, 'comps', 'COMPS-339.xml');
+    expect(fs.existsSync(bill) && fs.existsSync(comps), 'missing ../shared corpus files').to.equal(true);
+    const json = await runCli([bill, '--law', comps, '--apply', '-f', 'json']);
+    const { instructions } = JSON.parse(json.stdout) as { instructions: Array<{ citation: string; status: string; target: string }> };
+    expect(instructions.filter((i) => i.status === 'refused')).to.deep.equal([]);
+    expect(instructions.map((i) => i.citation)).to.include.members(['sec. 6(3)', 'sec. 8', 'sec. 10(1)', 'sec. 13(1)(A)']);
+    const text = (await runCli([bill, '--law', comps, '--apply', '-f', 'text'])).stdout.split('\n');
+    // A section amended to read as follows, its heading printed in the compilation's capitals.
+    expect(text).to.include('SEC. 201. REGULATORY PROCESS AND PRINCIPLES.');
+    // Words inserted in a heading printed in capitals ("in the section heading, by inserting “and private sector” before “input”").
+    expect(text).to.include('SEC. 204. STATE, LOCAL, AND TRIBAL GOVERNMENT AND PRIVATE SECTOR INPUT.');
+    // "Section 206 of the Unfunded Mandates Reform Act of 1995 (2 U.S.C. 1536)": the Act's own numbering.
+    expect(text).to.include('The Administrator of the Office of Information and Regulatory Affairs shall—');
+  });
+
   it('should list refused instructions with their reasons on stderr and at the top of the redline', async () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'billdiff-apply-'));
     try {
