@@ -1,3 +1,4 @@
+import { decodeNamedCharacterReference } from 'decode-named-character-reference';
 import { SaxesParser } from 'saxes';
 import type { Diagnostic, Level, LevelKind, Position, Root, SourceDocument } from '../types.js';
 import { BilldiffError, diagnostic } from '../util/errors.js';
@@ -233,6 +234,15 @@ type XmlNode = XmlElement | XmlText;
 /** XML → element tree with offsets; a well-formedness error is a BilldiffError with a place. */
 function parseXml(xml: string, file: string, index: LineIndex): XmlElement {
   const parser = new SaxesParser({ position: true });
+  // A document with a DOCTYPE (GPO's bill.dtd) may use the character entities its DTD declares
+  // (`&mdash;`, `&ldquo;`): those that name an HTML character are read as that character.
+  if (/<!DOCTYPE/i.test(xml.slice(0, 4096))) {
+    for (const name of new Set([...xml.matchAll(/&([A-Za-z][A-Za-z0-9]{1,31});/g)].map((m) => m[1]!))) {
+      if (['amp', 'lt', 'gt', 'quot', 'apos'].includes(name)) continue;
+      const value = decodeNamedCharacterReference(name);
+      if (value !== false) parser.ENTITIES[name] = value;
+    }
+  }
   const stack: XmlElement[] = [];
   let root: XmlElement | undefined;
   let lastEnd = 0;

@@ -243,6 +243,15 @@ describe('parse/read-federal', () => {
         expect((error as BilldiffError).place?.start.line).to.equal(4);
       }
     });
+
+    it('should read the character entities a bill.dtd DOCTYPE declares, and refuse them without one', () => {
+      // Synthetic, written for this test, not real law.
+      const body = '<bill><legis-body><section id="a"><enum>1.</enum><header>Test</header><text>It is &ldquo;new&rdquo;&nbsp;&mdash; synthetic.</text></section></legis-body></bill>';
+      const { tree } = readFederal(`<?xml version="1.0"?>\n<!DOCTYPE bill PUBLIC "-//US Congress//DTDs/bill.dtd//EN" "bill.dtd">\n${body}`, 'ent.xml');
+      const section = tree.children[0] as Level;
+      expect((section.children[0] as { value: string }).value).to.equal('It is “new” — synthetic.');
+      expect(() => readFederal(body, 'ent.xml')).to.throw(BilldiffError, /not well-formed: undefined entity/);
+    });
   });
 
   describe('#isFederalXml', () => {
