@@ -100,6 +100,27 @@ export function applyBills(bills: BillInput[], statute: Root, options: ApplyOpti
         applyNewSection(entry, targets, amended);
         continue;
       }
+      if (targets.kind === 'renumber') {
+        for (const move of targets.moves) {
+          const level = findById(amended, move.level.id) ?? move.level;
+          const from = level.num?.text ?? '';
+          if (level.num) level.num = { text: level.num.text.replace(level.num.value, move.to), value: move.to };
+          // Its id follows its new number, so that a new section may take the old one.
+          const oldId = level.id;
+          const newId = oldId.replace(/[^/]*$/, `s${move.to}`);
+          const reid = (node: Level): void => {
+            node.id = newId + node.id.slice(oldId.length);
+            for (const c of node.children) if (c.type === 'level') reid(c);
+          };
+          reid(level);
+          if (level.xmlId) level.xmlId = level.xmlId.replace(/\/s[^/]*$/, `/s${move.to}`);
+          level.amendedBy = [...(level.amendedBy ?? []), entry.id];
+          entry.changes.push({ kind: 'redesignated', clause: level.id, struck: from, inserted: level.num?.text ?? '' });
+          entry.sections.push(move.to);
+        }
+        entry.status = 'applied';
+        continue;
+      }
       runOn(entry, targets.sections, targets.wide, amended);
     }
   }
@@ -305,7 +326,8 @@ function describeTarget(instruction: Instruction): string {
 
 type Resolution =
   | { kind: 'sections'; sections: Level[]; wide: boolean }
-  | { kind: 'newSection'; number: string; placeholder?: Level; chapter?: Level | Root }
+  | { kind: 'newSection'; number: string; placeholder?: Level; chapter?: Level | Root; beside?: { level: Level; after: boolean } }
+  | { kind: 'renumber'; moves: Array<{ level: Level; to: string }> }
   | { kind: 'refused'; reason: string }
   | { kind: 'elsewhere' };
 
@@ -368,12 +390,17 @@ function resolve(instruction: Instruction, root: Root): Resolution {
     if (isTableEdit(instruction)) return { kind: 'refused', reason: 'edits to a table of sections or contents are not executed' };
     return { kind: 'sections', sections: [matched[0]!.level], wide: false };
   }
+  const wholeLaw = Boolean(t.chapter || t.title || (t.act && !t.section && isTheAct(root, t.act)));
+  if (wholeLaw && instruction.location.length === 0) {
+    const placed = sectionUnits(instruction, root, sections.filter((s) => sameTitle(s, t.title)));
+    if (placed) return placed;
+  }
   if (t.chapter || t.title) {
     // A chapter or title as a whole: "Chapter 3084 of title 54 is amended by striking … each place it appears".
     const inTitle = sections.filter((s) => sameTitle(s, t.title));
     const known = inTitle.filter((s) => s.chapter !== undefined);
     const scope = t.chapter ? (known.length > 0 ? inTitle.filter((s) => s.chapter === t.chapter) : inTitle) : inTitle;
-    const added = instruction.action === 'addAtEnd' ? /^§\s*([0-9][\w.\-–]*)\./.exec(instruction.insert ?? '') : null;
+    const added = instruction.action === 'addAtEnd' ? NEW_SECTION.exec(instruction.insert ?? '') : null;
     if (added && instruction.location.length === 0) {
       const n = sectionNumber(added[1]!);
       const existing = sections.find((s) => sectionNumber(s.level.num?.value ?? '') === n && sameTitle(s, t.title));
@@ -388,6 +415,40 @@ function resolve(instruction: Instruction, root: Root): Resolution {
     return { kind: 'sections', sections: scope.map((s) => s.level), wide: true };
   }
   return { kind: 'elsewhere' };
+}
+
+/** The first line of a new section: `§ 710. Emergency relief authority`, `SEC. 206. TREATMENT OF FUNDS.` */
+const NEW_SECTION = /^(?:§|SEC(?:TION)?\.?|Sec\.)\s*([0-9][\w.\-–]*)\./;
+
+/**
+ * Instructions about whole sections of a law given whole (an Act's compilation, a chapter or
+ * title): "by inserting after section 205 the following: “SEC. 206. …”", "by redesignating
+ * section 209 as section 210". Undefined when the instruction is not one of these.
+ */
+function sectionUnits(instruction: Instruction, root: Root, sections: StatuteSection[]): Resolution | undefined {
+  const find = (n: string) => sections.find((s) => sectionNumber(s.level.num?.value ?? '') === sectionNumber(n));
+  if ((instruction.action === 'insertAfter' || instruction.action === 'insertBefore') && instruction.anchorKind === 'unit') {
+    const anchor = /^section (\S+)$/.exec(instruction.anchor ?? '');
+    const added = NEW_SECTION.exec(instruction.insert ?? '');
+    if (!anchor || !added) return undefined;
+    const beside = find(anchor[1]!);
+    if (!beside) return sections.length > 0 ? { kind: 'refused', reason: `§ ${anchor[1]} is not in the statute` } : { kind: 'elsewhere' };
+    if (find(added[1]!)) return { kind: 'refused', reason: `§ ${added[1]} is already in the statute` };
+    return { kind: 'newSection', number: sectionNumber(added[1]!), beside: { level: beside.level, after: instruction.action === 'insertAfter' } };
+  }
+  if (instruction.action === 'redesignate' && instruction.redesignate?.every((r) => /^section \S+$/.test(r.from) && /^section \S+$/.test(r.to))) {
+    const moves: Array<{ level: Level; to: string }> = [];
+    for (const r of instruction.redesignate) {
+      const from = find(r.from.slice(8));
+      if (!from) return { kind: 'refused', reason: `${r.from} is not in the statute` };
+      moves.push({ level: from.level, to: r.to.slice(8) });
+    }
+    const moving = new Set(moves.map((m) => m.level));
+    const clash = moves.find((m) => sections.some((s) => !moving.has(s.level) && sectionNumber(s.level.num?.value ?? '') === sectionNumber(m.to)));
+    if (clash) return { kind: 'refused', reason: `§ ${clash.to} is already in the statute` };
+    return { kind: 'renumber', moves };
+  }
+  return undefined;
 }
 
 /** Whether the statute is the Act named (a compilation titled with its name). */
@@ -477,6 +538,7 @@ function codeStyle(instruction: Instruction, section: Level): { instruction: Ins
 
 function applyNewSection(entry: AppliedInstruction, target: Extract<Resolution, { kind: 'newSection' }>, root: Root): void {
   const section = sectionFromText(entry.instruction.insert ?? '', target.placeholder?.id ?? `s${target.number}`);
+  if (section?.num && /^SEC/i.test(entry.instruction.insert ?? '')) section.num.text = `SEC. ${section.num.value}.`;
   if (!section) {
     entry.reason = 'the new section could not be read';
     return;
@@ -490,6 +552,14 @@ function applyNewSection(entry: AppliedInstruction, target: Extract<Resolution, 
     if (target.placeholder.xmlId) section.xmlId = target.placeholder.xmlId;
     replace(root, target.placeholder, section);
     entry.changes.push({ kind: 'replaced', clause: section.id, struck: target.placeholder.heading ?? '', inserted: `${section.num?.text ?? ''} ${section.heading ?? ''}`.trim() });
+  } else if (target.beside) {
+    // Among sections whose headings are printed in capitals, the new one's is too.
+    const neighbour = target.beside.level.heading ?? '';
+    if (section.heading && /\p{L}{3}/u.test(neighbour) && neighbour === neighbour.toUpperCase()) section.heading = section.heading.toUpperCase();
+    const parent = parentOf(root, target.beside.level) ?? root;
+    const at = parent.children.indexOf(target.beside.level);
+    parent.children.splice(target.beside.after ? at + 1 : at, 0, section);
+    entry.changes.push({ kind: 'inserted', clause: section.id, inserted: `${section.num?.text ?? ''} ${section.heading ?? ''}`.trim() });
   } else {
     const chapter = target.chapter ?? root;
     chapter.children.push(section);

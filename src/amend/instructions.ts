@@ -719,6 +719,8 @@ function readAnchor(cursor: Cursor, operation: Operation, quotations: Quotation[
   if ((match = cursor.eat(new RegExp(`^${UNIT}\\s+(${DESIGNATIONS.slice(1, -1)}|\\d[\\w.-]*)`, 'i')))) {
     operation.anchor = `${match[1]!.toLowerCase()} ${match[2]}`;
     operation.anchorKind = 'unit';
+    // "after section 205 (25 U.S.C. 4135)": where the Code has it.
+    cursor.eat(/^\s*\(\d+\s+U\.S\.C\.\s+(?:[^()]|\([^()]*\))*\)/);
     return true;
   }
   return false;

@@ -93,6 +93,7 @@ describe('cli --apply', () => {
     const json = await runCli([bill, '--law', comps, '--apply', '-f', 'json']);
     const { instructions } = JSON.parse(json.stdout) as { instructions: Array<{ citation: string; status: string; target: string }> };
     expect(instructions.filter((i) => i.status === 'refused')).to.deep.equal([]);
+    expect(instructions).to.have.length(21);
     expect(instructions.map((i) => i.citation)).to.include.members(['sec. 6(3)', 'sec. 8', 'sec. 10(1)', 'sec. 13(1)(A)']);
     const text = (await runCli([bill, '--law', comps, '--apply', '-f', 'text'])).stdout.split('\n');
     // A section amended to read as follows, its heading printed in the compilation's capitals.
@@ -101,6 +102,11 @@ describe('cli --apply', () => {
     expect(text).to.include('SEC. 204. STATE, LOCAL, AND TRIBAL GOVERNMENT AND PRIVATE SECTOR INPUT.');
     // "Section 206 of the Unfunded Mandates Reform Act of 1995 (2 U.S.C. 1536)": the Act's own numbering.
     expect(text).to.include('The Administrator of the Office of Information and Regulatory Affairs shall—');
+    // "Title II … is amended (1) by redesignating section 209 as section 210; (2) by inserting after section 208 the following new section 209: …"
+    const at = text.indexOf('SEC. 209. RETROSPECTIVE ANALYSIS OF EXISTING FEDERAL REGULATIONS.');
+    expect(at).to.be.greaterThan(text.findIndex((l) => l.startsWith('SEC. 208.')));
+    expect(text.findIndex((l) => l.startsWith('SEC. 210. EFFECTIVE DATE.'))).to.be.greaterThan(at);
+    expect(text.some((l) => l.startsWith('SEC. 209. EFFECTIVE DATE.'))).to.equal(false);
   });
 
   it('should list refused instructions with their reasons on stderr and at the top of the redline', async () => {
@@ -154,8 +160,8 @@ describe('cli --apply', () => {
     expect(json.counts).to.deep.equal({
       strikeInsert: 385,
       addAtEnd: 182,
-      unknown: 154,
-      insertAfter: 107,
+      unknown: 152,
+      insertAfter: 109,
       strike: 103,
       amendToRead: 60,
       redesignate: 44,
@@ -170,8 +176,8 @@ describe('cli --apply', () => {
       '1082 instructions',
       '    385  strikeInsert',
       '    182  addAtEnd',
-      '    154  unknown',
-      '    107  insertAfter',
+      '    152  unknown',
+      '    109  insertAfter',
       '    103  strike',
       '     60  amendToRead',
       '     44  redesignate',
