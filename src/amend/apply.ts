@@ -92,12 +92,23 @@ export function applyBills(bills: BillInput[], statute: Root, options: ApplyOpti
         entry.reason = targets.kind === 'refused' ? targets.reason : 'the section is not in the statute';
         continue;
       }
+      // "Section 28 of the Act is repealed": the section goes from the statute.
+      const wholeRepeal = instruction.action === 'repeal' && instruction.location.length === 0 && !instruction.units?.length;
+      if (wholeRepeal && targets.kind === 'sections' && !targets.wide && found.replacement === undefined) {
+        applyWholeSection(entry, targets.sections[0]!, null, amended);
+        continue;
+      }
       if (found.replacement !== undefined && targets.kind === 'sections') {
         applyWholeSection(entry, targets.sections[0]!, found.replacement, amended);
         continue;
       }
       if (targets.kind === 'newSection') {
         applyNewSection(entry, targets, amended);
+        continue;
+      }
+      if (targets.kind === 'removeSections') {
+        for (const level of targets.levels) applyWholeSection({ ...entry, changes: entry.changes, sections: entry.sections }, level, null, amended);
+        entry.status = 'applied';
         continue;
       }
       if (targets.kind === 'renumber') {
@@ -328,6 +339,7 @@ type Resolution =
   | { kind: 'sections'; sections: Level[]; wide: boolean }
   | { kind: 'newSection'; number: string; placeholder?: Level; chapter?: Level | Root; beside?: { level: Level; after: boolean } }
   | { kind: 'renumber'; moves: Array<{ level: Level; to: string }> }
+  | { kind: 'removeSections'; levels: Level[] }
   | { kind: 'refused'; reason: string }
   | { kind: 'elsewhere' };
 
@@ -435,6 +447,16 @@ function sectionUnits(instruction: Instruction, root: Root, sections: StatuteSec
     if (!beside) return sections.length > 0 ? { kind: 'refused', reason: `§ ${anchor[1]} is not in the statute` } : { kind: 'elsewhere' };
     if (find(added[1]!)) return { kind: 'refused', reason: `§ ${added[1]} is already in the statute` };
     return { kind: 'newSection', number: sectionNumber(added[1]!), beside: { level: beside.level, after: instruction.action === 'insertAfter' } };
+  }
+  if ((instruction.action === 'strike' || instruction.action === 'repeal') && instruction.units?.length && instruction.units.every((u) => /^section \S+$/.test(u))) {
+    // "is amended by striking section 28", "by repealing sections 5 and 6".
+    const levels: Level[] = [];
+    for (const unit of instruction.units) {
+      const found = find(unit.slice(8));
+      if (!found) return sections.length > 0 ? { kind: 'refused', reason: `${unit} is not in the statute` } : { kind: 'elsewhere' };
+      levels.push(found.level);
+    }
+    return { kind: 'removeSections', levels };
   }
   if (instruction.action === 'redesignate' && instruction.redesignate?.every((r) => /^section \S+$/.test(r.from) && /^section \S+$/.test(r.to))) {
     const moves: Array<{ level: Level; to: string }> = [];

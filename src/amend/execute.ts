@@ -307,6 +307,9 @@ function apply(quoted: Instruction, section: Level): void {
       return redesignate(instruction, section);
     case 'amendToRead':
       return amendToRead(instruction, section);
+    case 'repeal':
+    case 'repealReserve':
+      return repeal(instruction, section);
     case 'unknown':
       return refuse(`instruction not understood${instruction.reason ? `: ${instruction.reason}` : ''}`);
     default:
@@ -624,6 +627,36 @@ function replaceHeading(instruction: Instruction, section: Level): void {
   const insert = instruction.insert.trim();
   node.value = /[.—:]$/.test(insert) ? insert : insert + ending.trim();
   recordEdit(section, node, old, node.value);
+}
+
+/**
+ * "Subsection (e) of section 455 … is repealed", "by repealing paragraph (3)": the clause goes
+ * (no redesignation follows); "repealed and reserved" leaves its designation and "[Reserved]".
+ */
+function repeal(instruction: Instruction, section: Level): void {
+  let targets: Array<{ parent: Level; level: Level }>;
+  if (instruction.units?.length) {
+    const place = locate(section, instruction.location);
+    if (place.segment) refuse('clauses cannot be repealed from a text');
+    targets = instruction.units.map((unit) => findUnit(place, unit));
+  } else {
+    const last = instruction.location[instruction.location.length - 1];
+    const unit = last ? UNIT.exec(last) : null;
+    if (!unit || unit[1] === 'section') refuse('a whole section is repealed by the statute, not inside it');
+    const parent = locate(section, instruction.location.slice(0, -1));
+    if (parent.segment) refuse('clauses cannot be repealed from a text');
+    targets = [{ parent: parent.level, level: child(parent.level, unit[2]!, last!) }];
+  }
+  for (const { parent, level } of targets) {
+    if (instruction.action === 'repealReserve') {
+      record(level, { kind: 'replaced', struck: level.num?.text ?? '', inserted: '[Reserved]' });
+      delete level.heading;
+      level.children = [{ type: 'text', value: '[Reserved].' }];
+      continue;
+    }
+    record(level, { kind: 'struck', struck: level.num?.text ?? '', ...(level.origin ? { origin: level.origin } : {}) }, false);
+    parent.children.splice(parent.children.indexOf(level), 1);
+  }
 }
 
 /** "by striking the second sentence", "by striking the last sentence and inserting …". */

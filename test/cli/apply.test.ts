@@ -109,6 +109,22 @@ describe('cli --apply', () => {
     expect(text.some((l) => l.startsWith('SEC. 209. EFFECTIVE DATE.'))).to.equal(false);
   });
 
+  it('should repeal sections and subsections, strike a section from a chapter, and reserve a repealed subsection', async () => {
+    const dir = path.join(fixtures, 'apply-synthetic');
+    const r = await runCli([path.join(dir, 'bill-repeals.txt'), '--law', path.join(dir, 'title99-chapter9.xml'), '--apply', '-f', 'text']);
+    expect(r.stderr).to.equal('');
+    expect(r.stdout).to.equal('Title 99— SYNTHETIC\nCHAPTER 9— SYNTHETIC RULES\n§ 27. First rule\n(a) One.\n(c) [Reserved].\n');
+    const json = JSON.parse((await runCli([path.join(dir, 'bill-repeals.txt'), '--law', path.join(dir, 'title99-chapter9.xml'), '--apply', '-f', 'json'])).stdout) as {
+      instructions: Array<{ citation: string; action: string; status: string; changes: Array<{ kind: string; clause: string }> }>;
+    };
+    expect(json.instructions.map((i) => [i.citation, i.action, i.status, i.changes.map((c) => `${c.kind} ${c.clause}`).join(', ')])).to.deep.equal([
+      ['sec. 1(a)', 'strike', 'applied', 'struck t99/ch9/s28'],
+      ['sec. 1(b)', 'repeal', 'applied', 'struck t99/ch9/s27/b'],
+      ['sec. 1(c)', 'repealReserve', 'applied', 'replaced t99/ch9/s27/c'],
+      ['sec. 1(d)', 'repeal', 'applied', 'struck t99/ch9/s29'],
+    ]);
+  });
+
   it('should list refused instructions with their reasons on stderr and at the top of the redline', async () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'billdiff-apply-'));
     try {
