@@ -188,6 +188,13 @@ export interface Level {
   amendedBy?: string[];
   /** In a law as amended: the clause's id in the law before, when it was there. */
   origin?: string;
+  /**
+   * For a U.S. Code section: its source credit as the Code prints it (`(June 25, 1938, ch. 680,
+   * §2, 52 Stat. 1095; …)`): the Act and section it was enacted as.
+   */
+  sourceCredit?: string;
+  /** For a U.S. Code section cut from its title: the heading of its chapter (`RAILROAD UNEMPLOYMENT INSURANCE`), when the source says it. */
+  chapterHeading?: string;
   children: Content[];
   position?: Position;
 }

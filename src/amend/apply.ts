@@ -132,6 +132,7 @@ export function applyBills(bills: BillInput[], statute: Root, options: ApplyOpti
         entry.status = 'applied';
         continue;
       }
+      if (targets.note) entry.notes = [...(entry.notes ?? []), targets.note];
       runOn(entry, targets.sections, targets.wide, amended);
     }
   }
@@ -336,7 +337,7 @@ function describeTarget(instruction: Instruction): string {
 // Matching an instruction to the statute's sections
 
 type Resolution =
-  | { kind: 'sections'; sections: Level[]; wide: boolean }
+  | { kind: 'sections'; sections: Level[]; wide: boolean; note?: string }
   | { kind: 'newSection'; number: string; placeholder?: Level; chapter?: Level | Root; beside?: { level: Level; after: boolean } }
   | { kind: 'renumber'; moves: Array<{ level: Level; to: string }> }
   | { kind: 'removeSections'; levels: Level[] }
@@ -397,10 +398,21 @@ function resolve(instruction: Instruction, root: Root): Resolution {
       const own = sectionNumber(t.section);
       matched = sections.filter((s) => sectionNumber(s.level.num?.value ?? '') === own);
     }
+    let note: string | undefined;
+    if (matched.length === 0 && t.act && t.section && !t.usc) {
+      // An Act's section the bill cites without its Code section: the Code's own classification
+      // (its chapter named for the Act, the section's source credit naming the Act's section).
+      const classified = sections.filter((s) => enactedAs(s.level, t.act!, sectionNumber(t.section!)));
+      if (classified.length === 1) {
+        matched = classified;
+        const level = classified[0]!.level;
+        note = `${t.act}, sec. ${sectionNumber(t.section)}, is § ${level.num?.value ?? ''} of the Code: its chapter is “${level.chapterHeading}” and its source credit names § ${sectionNumber(t.section)}`;
+      }
+    }
     if (matched.length === 0) return { kind: 'elsewhere' };
     if (matched.length > 1) return { kind: 'refused', reason: `the statute holds § ${number} more than once` };
     if (isTableEdit(instruction)) return { kind: 'refused', reason: 'edits to a table of sections or contents are not executed' };
-    return { kind: 'sections', sections: [matched[0]!.level], wide: false };
+    return { kind: 'sections', sections: [matched[0]!.level], wide: false, ...(note ? { note } : {}) };
   }
   const wholeLaw = Boolean(t.chapter || t.title || (t.act && !t.section && isTheAct(root, t.act)));
   if (wholeLaw && instruction.location.length === 0) {
@@ -471,6 +483,28 @@ function sectionUnits(instruction: Instruction, root: Root, sections: StatuteSec
     return { kind: 'renumber', moves };
   }
   return undefined;
+}
+
+/**
+ * Whether a U.S. Code section was enacted as `section` of `act`, by the Code's own account: its
+ * chapter is named for the Act (`RAILROAD UNEMPLOYMENT INSURANCE` for the Railroad Unemployment
+ * Insurance Act) and its source credit opens with the Act's section (`(June 25, 1938, ch. 680, §2, …`),
+ * not with a later law that added it.
+ */
+function enactedAs(level: Level, act: string, section: string): boolean {
+  if (!level.chapterHeading || !level.sourceCredit) return false;
+  const name = (text: string) =>
+    text
+      .toLowerCase()
+      .replace(/\bof\s+\d{4}\b/g, '')
+      .replace(/\bact\b/g, '')
+      .replace(/[^a-z0-9]+/g, ' ')
+      .trim();
+  if (name(level.chapterHeading) === '' || name(level.chapterHeading) !== name(act)) return false;
+  const enacting = level.sourceCredit.replace(/^\(/, '').split(';')[0]!;
+  if (/^\s*(?:Added|As added)\b/i.test(enacting)) return false;
+  const cited = /§\s*([0-9][\w.-]*)/.exec(enacting)?.[1];
+  return cited !== undefined && cited === section;
 }
 
 /** Whether the statute is the Act named (a compilation titled with its name). */

@@ -560,6 +560,9 @@ class FederalReader {
     if (heading) level.heading = heading;
     const xmlId = element.attrs['identifier'] ?? element.attrs['id'];
     if (xmlId) level.xmlId = xmlId;
+    // The U.S. Code's source credit says which Act and section the Code section was enacted as.
+    const credit = kind === 'section' ? firstChild(element, 'sourceCredit') : undefined;
+    if (credit) level.sourceCredit = fold(this.textOf(credit, 1));
     level.position = this.position(element.start, element.end);
     holder.children.push(level);
 

@@ -348,6 +348,8 @@ class OlrcReader {
   private fields: string[] = [];
   private itemPath: string[] | undefined;
   private titleNumber: string | undefined;
+  /** The heading of the chapter of the unit being read, from its `expcite` comment. */
+  private chapterHeading: string | undefined;
   /** The title of the unit being read, from its `documentid` comment (`4_114` → `4`). */
   private documentTitle: string | undefined;
   private structures: OpenStructure[] = [];
@@ -411,10 +413,18 @@ class OlrcReader {
     if (value.startsWith('documentid:')) {
       // A new unit: what was open belongs to the one before.
       this.documentTitle = /^documentid:\s*(\w+?)_/.exec(value)?.[1];
+      this.chapterHeading = undefined;
       this.fields = [];
       this.itemPath = undefined;
       this.section = undefined;
       this.stack = [];
+      return;
+    }
+    // `expcite:TITLE 45-RAILROADS!@!CHAPTER 11-RAILROAD UNEMPLOYMENT INSURANCE!@!Sec. 352`
+    m = /^expcite:(.*)$/.exec(value);
+    if (m) {
+      const chapter = m[1]!.split('!@!').find((part) => /^CHAPTER\s/i.test(part.trim()));
+      this.chapterHeading = chapter ? chapter.trim().replace(/^CHAPTER\s+[\w.-]+\s*[-—]\s*/i, '').trim() || undefined : undefined;
       return;
     }
     m = /^itempath:\s*(.*)$/.exec(value);
@@ -436,6 +446,11 @@ class OlrcReader {
   private element(token: OpenToken): void {
     const field = this.field;
     const cls = (token.attrs['class'] ?? '').trim();
+    if (field === 'sourcecredit' && this.section && (token.name === 'p' || token.name === 'div')) {
+      const credit = this.inlineLine(token.name).text.trim();
+      if (credit) this.section.sourceCredit = this.section.sourceCredit ? `${this.section.sourceCredit} ${credit}` : credit;
+      return;
+    }
     if (HEADINGS.has(token.name)) {
       if (field === 'statute') {
         this.paragraph(token, undefined, false);
@@ -541,6 +556,7 @@ class OlrcReader {
     // `<!-- documentid:4_114 -->`: the section's title, kept as USLM writes it (`/us/usc/t4/s114`).
     const title = this.documentTitle ?? this.titleNumber;
     if (title && m) level.xmlId = `/us/usc/t${title.replace(/^0+/, '')}/s${value}`;
+    if (this.chapterHeading) level.chapterHeading = this.chapterHeading;
     (parent ?? this.root).children.push(level);
     this.section = level;
     this.stack = [{ holder: level, depth: -1, rank: rankOf('section') }];

@@ -125,6 +125,16 @@ describe('cli --apply', () => {
     ]);
   });
 
+  it("should find the Code section of an Act's section the bill cites without the Code, by the Code's chapter and source credit", async () => {
+    const dir = path.join(fixtures, 'apply-synthetic');
+    const args = [path.join(dir, 'bill-act-section.txt'), '--law', path.join(dir, '99usc777.htm'), '--apply'];
+    const text = await runCli([...args, '-f', 'text']);
+    expect(text.stdout.split('\n').slice(3, 5)).to.deep.equal(['(1) Benefits are payable for weeks ending before June 30, 2011.', '(2) No benefit is payable after December 31, 2011.']);
+    const json = JSON.parse((await runCli([...args, '-f', 'json'])).stdout) as { instructions: Array<{ status: string; notes?: string[] }> };
+    expect(json.instructions.map((i) => i.status)).to.deep.equal(['applied', 'applied']);
+    expect(json.instructions[0]!.notes).to.deep.equal(['Example Benefits Act, sec. 2, is § 777 of the Code: its chapter is “EXAMPLE BENEFITS” and its source credit names § 2']);
+  });
+
   it('should list refused instructions with their reasons on stderr and at the top of the redline', async () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'billdiff-apply-'));
     try {

@@ -92,6 +92,13 @@ describe('parse/read-olrc-xhtml', () => {
     const text = read(S114);
     const { tree, source, messages } = readOlrcXhtml(text, 's114.htm');
 
+    it("should keep the section's title, chapter and source credit, which say what it was enacted as", () => {
+      const section = tree.children[0] as Level;
+      expect(section.xmlId).to.equal('/us/usc/t4/s114');
+      expect(section.chapterHeading).to.equal('THE STATES');
+      expect(section.sourceCredit).to.equal('(Added Pub. L. 104–95, §1(a), Jan. 10, 1996, 109 Stat. 979; amended Pub. L. 109–264, §1(a), Aug. 3, 2006, 120 Stat. 667.)');
+    });
+
     it('should read the section and every designation at its rung', () => {
       expect(messages).to.deep.equal([]);
       expect(tree.type).to.equal('root');
