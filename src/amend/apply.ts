@@ -347,20 +347,24 @@ type Resolution =
 /** A statute section with what the statute says about where it is. */
 interface StatuteSection {
   level: Level;
+  /** The heading of the chapter it is in (from the title file, or as the section's source says). */
+  chapterHeading?: string;
   title?: string;
   chapter?: string;
 }
 
 function statuteSections(root: Root): StatuteSection[] {
   const out: StatuteSection[] = [];
-  const walk = (node: Root | Level, chapter: string | undefined): void => {
+  const walk = (node: Root | Level, chapter: Level | undefined): void => {
     for (const c of node.children) {
       if (c.type !== 'level') continue;
       if (c.kind === 'section') {
         const title = /\/us\/usc\/t(\w+)\//.exec(c.xmlId ?? '')?.[1];
-        out.push({ level: c, ...(title ? { title } : {}), ...(chapter ? { chapter } : {}) });
+        const number = chapter?.num?.value;
+        const heading = c.chapterHeading ?? chapter?.heading;
+        out.push({ level: c, ...(title ? { title } : {}), ...(number ? { chapter: number } : {}), ...(heading ? { chapterHeading: heading } : {}) });
       } else {
-        walk(c, c.kind === 'chapter' ? c.num?.value ?? chapter : chapter);
+        walk(c, c.kind === 'chapter' ? c : chapter);
       }
     }
   };
@@ -402,11 +406,11 @@ function resolve(instruction: Instruction, root: Root): Resolution {
     if (matched.length === 0 && t.act && t.section && !t.usc) {
       // An Act's section the bill cites without its Code section: the Code's own classification
       // (its chapter named for the Act, the section's source credit naming the Act's section).
-      const classified = sections.filter((s) => enactedAs(s.level, t.act!, sectionNumber(t.section!)));
+      const classified = sections.filter((s) => enactedAs(s, t.act!, sectionNumber(t.section!)));
       if (classified.length === 1) {
         matched = classified;
         const level = classified[0]!.level;
-        note = `${t.act}, sec. ${sectionNumber(t.section)}, is § ${level.num?.value ?? ''} of the Code: its chapter is “${level.chapterHeading}” and its source credit names § ${sectionNumber(t.section)}`;
+        note = `${t.act}, sec. ${sectionNumber(t.section)}, is § ${level.num?.value ?? ''} of the Code: its chapter is “${classified[0]!.chapterHeading}” and its source credit names § ${sectionNumber(t.section)}`;
       }
     }
     if (matched.length === 0) return { kind: 'elsewhere' };
@@ -491,8 +495,8 @@ function sectionUnits(instruction: Instruction, root: Root, sections: StatuteSec
  * Insurance Act) and its source credit opens with the Act's section (`(June 25, 1938, ch. 680, §2, …`),
  * not with a later law that added it.
  */
-function enactedAs(level: Level, act: string, section: string): boolean {
-  if (!level.chapterHeading || !level.sourceCredit) return false;
+function enactedAs({ level, chapterHeading }: StatuteSection, act: string, section: string): boolean {
+  if (!chapterHeading || !level.sourceCredit) return false;
   const name = (text: string) =>
     text
       .toLowerCase()
@@ -500,7 +504,7 @@ function enactedAs(level: Level, act: string, section: string): boolean {
       .replace(/\bact\b/g, '')
       .replace(/[^a-z0-9]+/g, ' ')
       .trim();
-  if (name(level.chapterHeading) === '' || name(level.chapterHeading) !== name(act)) return false;
+  if (name(chapterHeading) === '' || name(chapterHeading) !== name(act)) return false;
   const enacting = level.sourceCredit.replace(/^\(/, '').split(';')[0]!;
   if (/^\s*(?:Added|As added)\b/i.test(enacting)) return false;
   const cited = /§\s*([0-9][\w.-]*)/.exec(enacting)?.[1];
