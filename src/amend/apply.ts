@@ -380,23 +380,37 @@ function sectionNumber(value: string): string {
 function resolve(instruction: Instruction, root: Root): Resolution {
   const t = instruction.target;
   const sections = statuteSections(root);
+  // A statute any of whose sections is identified as other than the Code's (a compilation of an
+  // Act, a public law) numbers all its sections as that law does.
+  const compilation = sections.some((s) => s.level.xmlId?.startsWith('/us/') && !s.level.xmlId.startsWith('/us/usc/'));
   const sameTitle = (s: StatuteSection, title: string | undefined): boolean => !title || !s.title || s.title === title;
   let number: string | undefined;
   let title: string | undefined;
+  // An Act's own section number means nothing in another statute: it is matched only in a
+  // compilation of that Act, or through the Code's classification (below).
+  const actOnly = Boolean(t.act && t.section && !t.usc && !isTheAct(root, t.act));
   if (t.usc) {
     number = sectionNumber(t.usc.section);
     title = t.usc.title;
-  } else if (t.section && !t.act) {
-    number = sectionNumber(t.section);
-  } else if (t.section && t.act) {
-    // An Act's own section: only a statute that is that Act (a compilation) numbers it so.
+  } else if (t.section && !actOnly) {
     number = sectionNumber(t.section);
   }
   const inLocation = /^section \(?([^()\s]+)\)?$/.exec(instruction.location[0] ?? '');
-  if (!number && inLocation) number = sectionNumber(inLocation[1]!);
+  if (!number && inLocation && !actOnly) number = sectionNumber(inLocation[1]!);
   title ??= t.title;
-  if (number) {
-    let matched = sections.filter((s) => sectionNumber(s.level.num?.value ?? '') === number && sameTitle(s, title));
+  if (number || actOnly) {
+    // A Code citation is a Code section (or a section of a statute that does not say what it is);
+    // a compilation's sections are numbered as its Act numbers them.
+    const numbering = (level: Level): 'code' | 'other' | 'unknown' =>
+      compilation ? 'other' : !level.xmlId || !level.xmlId.startsWith('/us/') ? 'unknown' : level.xmlId.startsWith('/us/usc/') ? 'code' : 'other';
+    const named = Boolean(t.usc || t.code || t.act || t.title || t.chapter);
+    const fits = (level: Level): boolean => {
+      const kind = numbering(level);
+      if (t.usc) return kind !== 'other';
+      if (!named) return kind === 'unknown';
+      return true;
+    };
+    let matched = number ? sections.filter((s) => sectionNumber(s.level.num?.value ?? '') === number && sameTitle(s, title) && fits(s.level)) : [];
     // A statute that is the Act itself (a compilation of it) numbers its sections as the Act does.
     if (matched.length === 0 && t.act && t.section && isTheAct(root, t.act)) {
       const own = sectionNumber(t.section);
@@ -414,18 +428,22 @@ function resolve(instruction: Instruction, root: Root): Resolution {
       }
     }
     if (matched.length === 0) return { kind: 'elsewhere' };
-    if (matched.length > 1) return { kind: 'refused', reason: `the statute holds § ${number} more than once` };
+    if (matched.length > 1) return { kind: 'refused', reason: `the statute holds § ${number ?? ''} more than once` };
     if (isTableEdit(instruction)) return { kind: 'refused', reason: 'edits to a table of sections or contents are not executed' };
     return { kind: 'sections', sections: [matched[0]!.level], wide: false, ...(note ? { note } : {}) };
   }
-  const wholeLaw = Boolean(t.chapter || t.title || (t.act && !t.section && isTheAct(root, t.act)));
+  const theAct = Boolean(t.act && !t.section && isTheAct(root, t.act));
+  const wholeLaw = Boolean(t.chapter || t.title || theAct);
+  // A chapter or title of the Code is not in a compilation of an Act, and the reverse.
+  const inCode = (level: Level) => !compilation && (!level.xmlId?.startsWith('/us/') || level.xmlId.startsWith('/us/usc/'));
+  const lawSections = sections.filter((s) => (theAct ? true : inCode(s.level)) && sameTitle(s, t.title));
   if (wholeLaw && instruction.location.length === 0) {
-    const placed = sectionUnits(instruction, root, sections.filter((s) => sameTitle(s, t.title)));
+    const placed = sectionUnits(instruction, root, lawSections);
     if (placed) return placed;
   }
   if (t.chapter || t.title) {
     // A chapter or title as a whole: "Chapter 3084 of title 54 is amended by striking … each place it appears".
-    const inTitle = sections.filter((s) => sameTitle(s, t.title));
+    const inTitle = lawSections;
     const known = inTitle.filter((s) => s.chapter !== undefined);
     const scope = t.chapter ? (known.length > 0 ? inTitle.filter((s) => s.chapter === t.chapter) : inTitle) : inTitle;
     const added = instruction.action === 'addAtEnd' ? NEW_SECTION.exec(instruction.insert ?? '') : null;

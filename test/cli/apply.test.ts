@@ -135,6 +135,24 @@ describe('cli --apply', () => {
     expect(json.instructions[0]!.notes).to.deep.equal(['Example Benefits Act, sec. 2, is § 777 of the Code: its chapter is “EXAMPLE BENEFITS” and its source credit names § 2']);
   });
 
+  it("should match an Act's section numbers only in that Act's compilation, and refuse what a later compilation already says (H.R. 1865 EAH, 116th)", async () => {
+    const us = path.resolve(repoRoot, '..', 'shared', 'corpus', 'us');
+    const bill = path.join(us, 'bills', '116-hr1865', 'BILLS-116hr1865eah.xml');
+    expect(fs.existsSync(bill), `missing ${bill}`).to.equal(true);
+    // The Consumer Product Safety Improvement Act is not amended by H.R. 1865: no section 401 of
+    // another Act may be taken for its section 401.
+    const other = await runCli([bill, '--law', path.join(us, 'comps', 'COMPS-9748.xml'), '--apply', '-f', 'json']);
+    expect(other.code).to.equal(2);
+    expect(other.stderr).to.match(/no instruction in .*BILLS-116hr1865eah\.xml amends the statute given \(.*COMPS-9748\.xml: /);
+    // The Secure Rural Schools Act is: but its compilation is later than the bill and already reads
+    // as amended, so each strike is refused, with the words it looked for.
+    const srs = await runCli([bill, '--law', path.join(us, 'comps', 'COMPS-1135.xml'), '--apply', '-f', 'json']);
+    const { instructions } = JSON.parse(srs.stdout) as { instructions: Array<{ status: string; reason?: string; citation: string }> };
+    expect(instructions).to.have.length(16);
+    expect(instructions.every((i) => i.status === 'refused' && /not found in/.test(i.reason ?? ''))).to.equal(true);
+    expect(instructions[0]).to.deep.include({ citation: 'div. I, title III, sec. 301(a)(1)', reason: '“and 2018” not found in subsection (a)' });
+  });
+
   it('should list refused instructions with their reasons on stderr and at the top of the redline', async () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'billdiff-apply-'));
     try {
