@@ -349,6 +349,18 @@ function scope(place: Place): Segment[] {
   return place.segment ? [place.segment] : editables(place.level).map(whole);
 }
 
+/**
+ * The places of `text` in a clause: in its text; its headings count for "each place it appears"
+ * (the Law Revision Counsel executes those in headings too), or when the words are in no text.
+ * A heading is searched on its own when the instruction names it ("in the section heading").
+ */
+function findIn(place: Place, text: string, occurrence: Instruction['occurrence']): Match[] {
+  const all = findAll(scope(place), text);
+  if (place.segment || occurrence === 'each') return all;
+  const inText = all.filter((m) => !(m.node instanceof HeadingNode));
+  return inText.length > 0 ? inText : all;
+}
+
 const WORD = /[\p{L}\p{N}]/u;
 
 /**
@@ -460,12 +472,12 @@ function replaceText(instruction: Instruction, section: Level): void {
     if (anchor === undefined || instruction.anchorKind === 'unit') refuse(`a strike placed ${instruction.where} a clause is not executed`);
     // Touching ("the comma after “agreement”") or a space apart ("“and” after the semicolon").
     const joins = instruction.where === 'after' ? [anchor + strike, `${anchor} ${strike}`] : [strike + anchor, `${strike} ${anchor}`];
-    const found = joins.flatMap((joined) => findAll(scope(place), joined)).sort((a, b) => (a.node === b.node ? a.start - b.start : 0));
+    const found = joins.flatMap((joined) => findIn(place, joined, instruction.occurrence)).sort((a, b) => (a.node === b.node ? a.start - b.start : 0));
     matches = select(found, joins[0]!, instruction.occurrence, where).map((m) =>
       instruction.where === 'after' ? { ...m, start: m.end - strike.length } : { ...m, end: m.start + strike.length },
     );
   } else {
-    matches = select(findAll(scope(place), strike), strike, instruction.occurrence, where);
+    matches = select(findIn(place, strike, instruction.occurrence), strike, instruction.occurrence, where);
   }
   if (instruction.where === 'end') {
     matches = matches.filter((m) => m.node.value.slice(m.end).trim() === '');
@@ -551,7 +563,7 @@ function insertBeside(instruction: Instruction, section: Level): void {
     return;
   }
   if (insert.includes('\n')) refuse('the inserted text runs over several lines; inserting clauses inside a text is not executed');
-  const matches = select(findAll(scope(place), anchor), anchor, instruction.occurrence, placeName(instruction));
+  const matches = select(findIn(place, anchor, instruction.occurrence), anchor, instruction.occurrence, placeName(instruction));
   const after = instruction.action === 'insertAfter';
   const typed = insert;
   const edits = matches.map((m) => {

@@ -172,3 +172,30 @@ describe('amend/execute — typing', () => {
     expect((result.children[0] as { value: string }).value).to.equal('The Register’s yearly report is due.');
   });
 });
+
+describe('amend/execute — headings', () => {
+  // Synthetic section, written for this test, not real law.
+  const section = (): Level => ({
+    type: 'level',
+    kind: 'section',
+    num: { text: '§ 9.', value: '9' },
+    id: 's9',
+    heading: 'Annual reports',
+    children: [{ type: 'level', kind: 'subsection', num: { text: '(a)', value: 'a' }, heading: 'Annual reports.—', id: 's9/a', children: [{ type: 'text', value: 'Annual reports are due in May.' }] }],
+  });
+  const strike = (occurrence?: 'each'): Instruction => ({ citation: '', text: '', target: {}, location: [], action: 'strikeInsert', strike: 'Annual reports', insert: 'Yearly statements', ...(occurrence ? { occurrence } : {}) });
+
+  it('should amend the text, not the headings, unless the instruction says "each place it appears" or names a heading', () => {
+    const once = executeInstructions([strike()], section());
+    expect(once.results[0]!.status).to.equal('applied');
+    expect(once.section.heading).to.equal('Annual reports');
+    expect((once.section.children[0] as Level).heading).to.equal('Annual reports.—');
+    expect(((once.section.children[0] as Level).children[0] as { value: string }).value).to.equal('Yearly statements are due in May.');
+    const each = executeInstructions([strike('each')], section());
+    expect(each.section.heading).to.equal('Yearly statements');
+    expect((each.section.children[0] as Level).heading).to.equal('Yearly statements.—');
+    const named = executeInstructions([{ ...strike(), location: ['section heading'] }], section());
+    expect(named.section.heading).to.equal('Yearly statements');
+    expect(((named.section.children[0] as Level).children[0] as { value: string }).value).to.equal('Annual reports are due in May.');
+  });
+});
