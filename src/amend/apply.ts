@@ -445,7 +445,21 @@ function resolve(instruction: Instruction, root: Root): Resolution {
     // A chapter or title as a whole: "Chapter 3084 of title 54 is amended by striking … each place it appears".
     const inTitle = lawSections;
     const known = inTitle.filter((s) => s.chapter !== undefined);
-    const scope = t.chapter ? (known.length > 0 ? inTitle.filter((s) => s.chapter === t.chapter) : inTitle) : inTitle;
+    // Sections cut from their title do not say their chapter: in titles numbered by chapter
+    // (54 U.S.C. 308402 is in chapter 3084) the number tells; otherwise the sections given are taken.
+    const byNumber = (s: StatuteSection) => {
+      const n = s.level.num?.value ?? '';
+      return !(/^\d{6}$/.test(n) && /^\d{4}$/.test(t.chapter ?? '')) || n.startsWith(t.chapter!);
+    };
+    const scope = t.chapter ? (known.length > 0 ? inTitle.filter((s) => s.chapter === t.chapter) : inTitle.filter(byNumber)) : inTitle;
+    const numbered = scope.every((s) => /^\d{6}$/.test(s.level.num?.value ?? '')) && /^\d{4}$/.test(t.chapter ?? '');
+    const given = scope.length === 1 ? `§ ${scope[0]!.level.num?.value ?? ''}` : `the ${scope.length} sections given`;
+    const chapterNote =
+      t.chapter && known.length === 0 && scope.length > 0
+        ? numbered
+          ? `${given} ${scope.length === 1 ? 'is' : 'are'} in chapter ${t.chapter} by ${scope.length === 1 ? 'its number' : 'their numbers'}; other sections of the chapter were not given`
+          : `the statute does not say which chapter its sections are in: ${given} ${scope.length === 1 ? 'is' : 'are'} taken to be in chapter ${t.chapter}`
+        : undefined;
     const added = instruction.action === 'addAtEnd' ? NEW_SECTION.exec(instruction.insert ?? '') : null;
     if (added && instruction.location.length === 0) {
       const n = sectionNumber(added[1]!);
@@ -458,7 +472,7 @@ function resolve(instruction: Instruction, root: Root): Resolution {
     if (scope.length === 0) return { kind: 'elsewhere' };
     if (isTableEdit(instruction)) return { kind: 'elsewhere' };
     if (instruction.location.length > 0) return { kind: 'refused', reason: `the instruction names ${instruction.location.join(', ')} of a ${t.chapter ? 'chapter' : 'title'} without a section` };
-    return { kind: 'sections', sections: scope.map((s) => s.level), wide: true };
+    return { kind: 'sections', sections: scope.map((s) => s.level), wide: true, ...(chapterNote ? { note: chapterNote } : {}) };
   }
   return { kind: 'elsewhere' };
 }

@@ -115,6 +115,15 @@ describe('amend/applyBills on the amend-truth cases', () => {
     expect(alignment.instructions?.[0]).to.not.have.property('instruction');
   });
 
+  it('should say how a chapter-wide instruction was taken to reach the one section given (pl116-9_54usc308402)', () => {
+    const { application } = run('pl116-9_54usc308402');
+    expect(application.instructions.map((i) => [i.target, i.status, i.notes])).to.deep.equal([
+      ['chapter 3084 of title 54', 'applied', ['§ 308402 is in chapter 3084 by its number; other sections of the chapter were not given']],
+    ]);
+    // "each place it appears", the section heading included.
+    expect(renderStatuteText(application.amended).split('\n')[0]).to.equal('§ 308402. African American Civil Rights Network');
+  });
+
   it('should say which instructions are refused and why, and change nothing for them', () => {
     const law = load('pl116-9_54usc200305', 'law-excerpt.xml');
     // The same law against § 200304 as it already amended it: there is no undivided text left to
