@@ -138,6 +138,7 @@ interface Place {
 
 const UNIT = /^(section|subsection|paragraph|subparagraph|clause|subclause|item|subitem) \(([^()]+)\)$/;
 const PRECEDING = /^(?:the )?matter preceding (subsection|paragraph|subparagraph|clause|subclause|item|subitem) \(([^()]+)\)$/;
+const FOLLOWING = /^(?:the )?matter following (subsection|paragraph|subparagraph|clause|subclause|item|subitem) \(([^()]+)\)$/;
 const ORDINALS: Record<string, number> = {
   first: 1,
   second: 2,
@@ -180,6 +181,21 @@ function locate(section: Level, location: string[]): Place {
       const before = level.children.slice(0, index).filter(isText);
       if (before.length !== 1) refuse(`${step}: expected one text before it in ${describe(level)}, found ${before.length}`);
       segment = whole(before[0]!);
+      return;
+    }
+    const following = FOLLOWING.exec(step);
+    if (following) {
+      // "in the matter following paragraph (2)": the text after the clause, before any other clause.
+      if (segment) refuse(`cannot find "${step}" inside a text`);
+      const index = level.children.findIndex((c) => c.type === 'level' && c.num?.value === following[2]);
+      if (index < 0) refuse(`${step}: ${describe(level)} has no ${following[1]} (${following[2]})`);
+      const after: TextNode[] = [];
+      for (const c of level.children.slice(index + 1)) {
+        if (c.type === 'level') break;
+        if (isText(c)) after.push(c);
+      }
+      if (after.length !== 1) refuse(`${step}: expected one text after it in ${describe(level)}, found ${after.length}`);
+      segment = whole(after[0]!);
       return;
     }
     const ordinal = ORDINAL_STEP.exec(step);

@@ -199,3 +199,25 @@ describe('amend/execute — headings', () => {
     expect(((named.section.children[0] as Level).children[0] as { value: string }).value).to.equal('Annual reports are due in May.');
   });
 });
+
+describe('amend/execute — the matter following a clause', () => {
+  it('should amend the text after paragraph (2), and refuse when there is none', () => {
+    // Synthetic section, written for this test, not real law.
+    const section: Level = {
+      type: 'level',
+      kind: 'section',
+      num: { text: '§ 9.', value: '9' },
+      id: 's9',
+      children: [
+        { type: 'chapeau', value: 'A person shall—' },
+        { type: 'level', kind: 'paragraph', num: { text: '(1)', value: '1' }, id: 's9/1', children: [{ type: 'text', value: 'file; and' }] },
+        { type: 'level', kind: 'paragraph', num: { text: '(2)', value: '2' }, id: 's9/2', children: [{ type: 'text', value: 'pay,' }] },
+        { type: 'continuation', value: 'within 30 days.' },
+      ],
+    };
+    const base: Instruction = { citation: '', text: '', target: {}, location: ['matter following paragraph (2)'], action: 'strikeInsert', strike: '30', insert: '60' };
+    const { section: result, results } = executeInstructions([base, { ...base, location: ['matter following paragraph (1)'] }], section);
+    expect(results.map((r) => r.reason ?? r.status)).to.deep.equal(['applied', 'matter following paragraph (1): expected one text after it in § 9, found 0']);
+    expect((result.children[3] as { value: string }).value).to.equal('within 60 days.');
+  });
+});
