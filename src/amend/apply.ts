@@ -432,6 +432,14 @@ function resolve(instruction: Instruction, root: Root): Resolution {
     if (isTableEdit(instruction)) return { kind: 'refused', reason: 'edits to a table of sections or contents are not executed' };
     return { kind: 'sections', sections: [matched[0]!.level], wide: false, ...(note ? { note } : {}) };
   }
+  // Only part of a chapter, title or Act (its subchapter I, its part F): where that part ends, or
+  // which of its sections it holds, is not known here.
+  if (t.within && (instruction.action === 'addAtEnd' || (instruction.occurrence === 'each' && !t.usc))) {
+    const here = Boolean((t.act && isTheAct(root, t.act)) || (t.chapter && findChapter(root, t.chapter)));
+    return here ? { kind: 'refused', reason: `the instruction amends ${t.within} only, which the statute does not mark out` } : { kind: 'elsewhere' };
+  }
+  // An instruction not read that names no section cannot be placed in the statute.
+  if (instruction.action === 'unknown' && !t.usc && !t.section && !/^section /.test(instruction.location[0] ?? '')) return { kind: 'elsewhere' };
   const theAct = Boolean(t.act && !t.section && isTheAct(root, t.act));
   const wholeLaw = Boolean(t.chapter || t.title || theAct);
   // A chapter or title of the Code is not in a compilation of an Act, and the reverse.

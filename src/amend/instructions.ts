@@ -111,7 +111,7 @@ function walk(item: ListItem, scope: Scope, quotations: Quotation[], output: Ins
   const start = output.length;
   walkItem(item, scope, quotations, output);
   for (const instruction of output.slice(start)) {
-    if (instruction.reason !== undefined) instruction.reason = restore(instruction.reason, quotations);
+    if (instruction.reason !== undefined) instruction.reason = restore(instruction.reason, quotations).replace(/"([^"]{161,})"/g, (_, words: string) => `"${clip(words)}"`);
   }
 }
 
@@ -358,10 +358,23 @@ function readSubject(subject: string, outer: InstructionTarget): SubjectReading 
     if (section?.[2]) location = expand('section', section[2], kinds).slice(0);
     unit = `section ${number}`;
   } else if (chapter) {
-    const of = /^title\s+(\d+[A-Z]?),\s+United States Code$/i.exec(chapter[3]!);
-    if (!of) return { error: `target not understood: "${subject}"` };
-    target = { title: of[1]!, chapter: chapter[2]! };
-    if (chapter[1]!.toLowerCase() !== 'chapter') return { error: `target not understood: "${subject}"` };
+    // "Chapter 8 of title 17, United States Code", "Subchapter I of chapter 33 of title 5, United
+    // States Code", "Part F of title IV of the Higher Education Act of 1965 (20 U.S.C. 1087kk)".
+    const chain = /^((?:(?:sub)?(?:chapter|part|title|division)|subtitle|subpart)\s+[\w.–-]+\s+of\s+)*/i.exec(text)![0];
+    const law = text.slice(chain.length).trim();
+    const units = [...chain.matchAll(/((?:sub)?(?:chapter|part|title|division)|subtitle|subpart)\s+([\w.–-]+)\s+of\s+/gi)].map((m) => [m[1]!.toLowerCase(), m[2]!] as const);
+    const usc = /^title\s+(\d+[A-Z]?),\s+United States Code,?$/i.exec(law);
+    if (usc) {
+      target = { title: usc[1]! };
+      const ch = units.find(([kind]) => kind === 'chapter');
+      if (ch) target.chapter = ch[1];
+      const inner = units.filter(([kind]) => kind !== 'chapter');
+      if (inner.length) target.within = inner.map(([k, v]) => `${k} ${v}`).join(' of ');
+    } else {
+      const act = sourceTarget(law.replace(/^the\s+/i, ''), '', {});
+      if ('error' in act || !act.act) return { error: `target not understood: "${subject}"` };
+      target = { act: act.act, within: units.map(([k, v]) => `${k} ${v}`).join(' of ') };
+    }
   } else if (title) {
     target = { title: title[1]! };
   } else if (/^(?:(?:the\s+)?[A-Z][\w ,'’–-]*\bAct\b|Public Law \d+[–-]\d+\b)/.test(text) && !/\bof\s+(?:the\s+)?(?:division|title|subtitle)\b/i.test(text)) {
@@ -544,7 +557,7 @@ const MARK_NAMES: Record<string, string> = { comma: ',', period: '.', semicolon:
 
 function readAction(text: string, quotations: Quotation[]): Operation | { error: string } {
   const cursor = new Cursor(text);
-  const found = () => `"${restore(cursor.rest, quotations)}"`;
+  const found = () => `"${clip(restore(cursor.rest, quotations))}"`;
   if (cursor.eat(/^(?:striking|deleting)\s+/i)) {
     const operation: Operation = { action: 'strike' };
     let match: RegExpExecArray | null;
@@ -885,6 +898,11 @@ const DIGIT_ORDINALS: Record<string, string> = {
 /** "the 1st place it appears", "the 2d sentence": ordinals in figures read as words. */
 function ordinalWords(text: string): string {
   return text.replace(/\b(1st|2d|2nd|3d|3rd|(?:[4-9]|1[0-2])th)\b(?=\s+(?:place|sentence|paragraph)\b)/g, (m) => DIGIT_ORDINALS[m] ?? m);
+}
+
+/** Words quoted in a reason, cut short: the reader needs where it went wrong, not the whole quoted law. */
+function clip(text: string): string {
+  return text.length > 160 ? `${text.slice(0, 160).replace(/\s+\S*$/, '')} …` : text;
 }
 
 /** Drops an item's heading: "In general.—", "Allocation of Funds.—", "U.s. copyright office.—". */

@@ -37,6 +37,11 @@ export interface InstructionTarget {
   title?: string;
   /** A chapter named as the target (`Chapter 8 of title 17, United States Code`). */
   chapter?: string;
+  /**
+   * A division of the law smaller than the whole that is named as the target, as printed
+   * (`subchapter I of chapter 33`, `part F of title IV`): the instruction's words are read within it.
+   */
+  within?: string;
 }
 
 /** One designation moved by a redesignation: `{from: 'paragraph (4)', to: 'paragraph (3)'}`. */

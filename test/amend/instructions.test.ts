@@ -544,3 +544,20 @@ describe('amend/parseInstructions — forms found across real bills', () => {
     expect(heading).to.deep.include({ action: 'strikeInsert', units: ['heading'], insert: 'In general' });
   });
 });
+
+describe('amend/parseInstructions — divisions of a law named as the target', () => {
+  it('should read a subchapter of a Code chapter and a part of an Act as targets, keeping what they are within', () => {
+    // Wordings from 119th Congress H.R. 1 as engrossed, §§ 90002 and 30002.
+    const [code] = parseInstructions('Subchapter I of chapter 33 of title 5, United States Code, is amended by adding at the end the following: “§ 3330g. Election.”.');
+    expect(code).to.deep.include({ action: 'addAtEnd', target: { title: '5', chapter: '33', within: 'subchapter I' } });
+    const [act] = parseInstructions('Part F of title IV of the Higher Education Act of 1965 (20 U.S.C. 1087kk) is amended by inserting after section 472 the following: “SEC. 472A. Median cost.”.');
+    expect(act).to.deep.include({ action: 'insertAfter', target: { act: 'Higher Education Act of 1965', within: 'part F of title IV' }, anchor: 'section 472', anchorKind: 'unit' });
+  });
+
+  it('should cut the quoted law short in a reason', () => {
+    const [i] = parseInstructions(`Section 5 of the Example Act is amended by inserting after chapter 3 the following: “${'Words of the new chapter. '.repeat(20)}”.`);
+    expect(i!.action).to.equal('unknown');
+    expect(i!.reason!.length).to.be.lessThan(260);
+    expect(i!.reason).to.match(/^expected what to insert after, found "chapter 3 the following: “Words of the new chapter\. .* …"$/);
+  });
+});

@@ -203,9 +203,9 @@ describe('cli --apply', () => {
     const json = JSON.parse(r.stdout) as { instructions: Array<{ citation: string; action: string; reason?: string }>; counts: Record<string, number> };
     expect(json.counts).to.deep.equal({
       strikeInsert: 385,
-      addAtEnd: 182,
-      unknown: 152,
-      insertAfter: 109,
+      addAtEnd: 185,
+      unknown: 148,
+      insertAfter: 110,
       strike: 103,
       amendToRead: 60,
       redesignate: 44,
@@ -219,9 +219,9 @@ describe('cli --apply', () => {
     expect(text.stdout.trimEnd().split('\n').slice(-10)).to.deep.equal([
       '1082 instructions',
       '    385  strikeInsert',
-      '    182  addAtEnd',
-      '    152  unknown',
-      '    109  insertAfter',
+      '    185  addAtEnd',
+      '    148  unknown',
+      '    110  insertAfter',
       '    103  strike',
       '     60  amendToRead',
       '     44  redesignate',
