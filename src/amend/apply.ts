@@ -65,10 +65,21 @@ export function applyBills(bills: BillInput[], statute: Root, options: ApplyOpti
   const elsewhere: OtherInstruction[] = [];
   const unread: OtherInstruction[] = [];
   const messages: Diagnostic[] = [];
+  // A California code the statute is: one whose sections the bills amend or repeal in it. A
+  // section the bills add to that code is added to the statute (in the order of the numbers).
+  const codes = new Set<string>();
+  for (const bill of bills) {
+    for (const { instruction } of billInstructions(bill)) {
+      if (instruction.target.code && instruction.action !== 'add' && resolve(instruction, amended).kind === 'sections') codes.add(instruction.target.code);
+    }
+  }
   for (const bill of bills) {
     for (const found of billInstructions(bill)) {
       const { instruction } = found;
-      const targets = resolve(instruction, amended);
+      let targets = resolve(instruction, amended);
+      if (targets.kind === 'elsewhere' && instruction.action === 'add' && instruction.target.code && codes.has(instruction.target.code) && found.replacement) {
+        targets = { kind: 'newSection', number: instruction.target.section ?? '', ordered: true };
+      }
       const base = { bill: bill.file, citation: found.citation, target: describeTarget(instruction) };
       if (targets.kind === 'elsewhere') {
         if (instruction.action === 'unknown' && !hasTarget(instruction)) unread.push({ ...base, reason: instruction.reason ?? 'not understood' });
@@ -88,6 +99,10 @@ export function applyBills(bills: BillInput[], statute: Root, options: ApplyOpti
         instruction,
       };
       instructions.push(entry);
+      if (targets.kind === 'newSection' && targets.ordered && found.replacement) {
+        addInOrder(entry, found.replacement, amended);
+        continue;
+      }
       if (targets.kind === 'refused' || (found.replacement !== undefined && targets.kind !== 'sections')) {
         entry.reason = targets.kind === 'refused' ? targets.reason : 'the section is not in the statute';
         continue;
@@ -223,7 +238,11 @@ function californiaInstructions(bill: BillInput, amendments: ReturnType<typeof f
     const host = billSections.get(action);
     const citation = host?.num ? `sec. ${host.num.value}` : '';
     const kind = CA_ACTIONS[action.action] ?? 'unknown';
-    const numbers = action.action === 'amendRenumber' ? action.sections.slice(0, 1) : action.sections;
+    // The sections the bill prints after the instruction are the ones it amends or adds ("Article
+    // 4.5 (commencing with Section 44500) is added …" names one and prints eight).
+    const printed = sections.map((s) => s.num?.value).filter((v): v is string => v !== undefined && /^\d/.test(v));
+    const numbers =
+      action.action === 'amendRenumber' ? action.sections.slice(0, 1) : action.action === 'add' && printed.length > 0 ? printed.filter((v) => !isArticleNumber(v, sections)) : action.sections;
     for (const number of numbers) {
       const given = sections.find((s) => s.num?.value === number) ?? (sections.length === 1 ? sections[0] : undefined);
       const instruction: Instruction = {
@@ -239,6 +258,12 @@ function californiaInstructions(bill: BillInput, amendments: ReturnType<typeof f
     }
   }
   return found;
+}
+
+/** The printed number of a unit the clause parser read as a section but that heads an article (`4.5` in "Article 4.5"). */
+function isArticleNumber(value: string, sections: Level[]): boolean {
+  const level = sections.find((s) => s.num?.value === value);
+  return !!level && !level.children.some((c) => c.type !== 'level' && c.value.trim() !== '') && !level.children.some((c) => c.type === 'level');
 }
 
 /**
@@ -292,6 +317,30 @@ function applyWholeSection(entry: AppliedInstruction, section: Level, replacemen
   entry.status = 'applied';
 }
 
+/** A California section added to the code given: placed among its sections by number. */
+function addInOrder(entry: AppliedInstruction, given: Level, root: Root): void {
+  const section: Level = structuredClone(given);
+  const number = section.num?.value ?? '';
+  const rebase = (level: Level, id: string): void => {
+    level.id = id;
+    level.amendedBy = [entry.id];
+    delete level.position;
+    for (const c of level.children) {
+      if (c.type === 'level') rebase(c, `${id}/${c.num?.value ?? ''}`);
+      else delete c.position;
+    }
+  };
+  rebase(section, `s${number}`);
+  const siblings = statuteSections(root).map((s) => s.level);
+  const after = siblings.find((s) => Number.parseFloat(s.num?.value ?? '') > Number.parseFloat(number));
+  const parent = (after && parentOf(root, after)) ?? root;
+  if (after) parent.children.splice(parent.children.indexOf(after), 0, section);
+  else root.children.push(section);
+  entry.changes.push({ kind: 'inserted', clause: section.id, inserted: section.num?.text ?? '' });
+  entry.sections.push(number);
+  entry.status = 'applied';
+}
+
 function parentOf(node: Root | Level, target: Level): Root | Level | undefined {
   if (node.children.includes(target)) return node;
   for (const c of node.children) {
@@ -338,7 +387,7 @@ function describeTarget(instruction: Instruction): string {
 
 type Resolution =
   | { kind: 'sections'; sections: Level[]; wide: boolean; note?: string }
-  | { kind: 'newSection'; number: string; placeholder?: Level; chapter?: Level | Root; beside?: { level: Level; after: boolean } }
+  | { kind: 'newSection'; number: string; placeholder?: Level; chapter?: Level | Root; beside?: { level: Level; after: boolean }; ordered?: boolean }
   | { kind: 'renumber'; moves: Array<{ level: Level; to: string }> }
   | { kind: 'removeSections'; levels: Level[] }
   | { kind: 'refused'; reason: string }
