@@ -302,6 +302,14 @@ export interface Alignment {
    * statute, in the order applied, with what became of it.
    */
   instructions?: InstructionRecord[];
+  /**
+   * In a Changes in Existing Law comparison: the bills' other instructions — those that amend other
+   * laws (not applied here), and those whose words could not be read (with the reason).
+   */
+  otherInstructions?: {
+    elsewhere: Array<{ bill: string; citation: string; target: string }>;
+    unread: Array<{ bill: string; citation: string; target: string; reason?: string }>;
+  };
 }
 
 /** One amendatory instruction of a bill and what it did to the statute (plain data). */

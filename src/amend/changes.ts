@@ -40,6 +40,7 @@ export function changesInExistingLaw(application: Application, options: AlignOpt
   };
   alignment.pairs.forEach((pair) => annotate(pair, []));
   alignment.instructions = application.instructions.map(record);
+  alignment.otherInstructions = { elsewhere: application.elsewhere, unread: application.unread };
   const bills = [...new Set(application.instructions.map((i) => i.bill))];
   alignment.old.label = 'the law before';
   alignment.new.label = `as amended by ${bills.length ? bills.join(', then ') : 'the bill'}`;

@@ -45,6 +45,15 @@ describe('cli --apply', () => {
     expect(json.instructions[1]!.changes).to.deep.equal([{ kind: 'replaced', clause: 's200304', struck: 'There', inserted: '(a) In general.—There' }]);
     expect(json.instructions[0]).to.not.have.property('instruction');
     expect(json.pairs).to.have.length(1);
+    const others = (JSON.parse(r.stdout) as { otherInstructions: { elsewhere: Array<{ citation: string; target: string }>; unread: unknown[] } }).otherInstructions;
+    expect(others.elsewhere.map((e) => `${e.citation} ${e.target}`)).to.deep.equal([
+      'sec. 3001(a)(1) 54 U.S.C. 200302',
+      'sec. 3001(a)(2) 54 U.S.C. 200302',
+      'sec. 3001(c) 54 U.S.C. 200305',
+      'sec. 3001(d) 54 U.S.C. 200306',
+      'sec. 3001(e) 54 U.S.C. 200306',
+    ]);
+    expect(others.unread).to.deep.equal([]);
   });
 
   it('should apply two laws in order (Pub. L. 116-9, then Pub. L. 116-152, on 54 U.S.C. 200302)', async () => {
