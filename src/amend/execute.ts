@@ -944,7 +944,20 @@ function parseBlock(text: string, kind: LevelKind, parentId: string): Level[] {
     if (!m) {
       const open = stack[stack.length - 1];
       if (!open) refuse(`inserted text does not start with a designation: “${line}”`);
-      if (open.children.some((c) => c.type === 'level')) open.children.push({ type: 'continuation', value: line });
+      if (open.children.some((c) => c.type === 'level')) {
+        open.children.push({ type: 'continuation', value: line });
+        continue;
+      }
+      // A designation printed on a line of its own: its heading and text follow (`(ii)` / `Short markets.—In the case …`).
+      if (open.children.length === 0 && open.heading === undefined) {
+        const { heading, text } = splitHeading(line);
+        if (heading !== undefined) open.heading = heading;
+        if (text !== '') open.children.push({ type: 'text', value: text });
+        continue;
+      }
+      // A clause's text broken over lines (a page break in the quoted law) is one text.
+      const last = open.children[open.children.length - 1];
+      if (open.children.length === 1 && last?.type === 'text') last.value = `${last.value} ${line}`;
       else open.children.push({ type: 'text', value: line });
       continue;
     }
@@ -1002,13 +1015,15 @@ function isNext(open: Level, value: string): boolean {
 
 function makeLevel(kind: LevelKind, value: string, rest: string, id: string): Level {
   const level: Level = { type: 'level', kind, num: { text: `(${value})`, value }, id, children: [] };
-  // A heading ends with an em dash or a period-dash: `In general.—There …`.
-  const heading = /^([^—]{1,200}?\.—)\s*(.*)$/.exec(rest);
-  if (heading && /^[A-Z]/.test(heading[1]!)) {
-    level.heading = heading[1]!;
-    if (heading[2]!.trim() !== '') level.children.push({ type: 'text', value: heading[2]!.trim() });
-  } else if (rest.trim() !== '') {
-    level.children.push({ type: 'text', value: rest.trim() });
-  }
+  const { heading, text } = splitHeading(rest);
+  if (heading !== undefined) level.heading = heading;
+  if (text !== '') level.children.push({ type: 'text', value: text });
   return level;
+}
+
+/** A heading ends with a period and an em dash: `In general.—There …` → `In general.—` and `There …`. */
+function splitHeading(rest: string): { heading?: string; text: string } {
+  const heading = /^([^—]{1,200}?\.—)\s*(.*)$/.exec(rest);
+  if (heading && /^[A-Z]/.test(heading[1]!)) return { heading: heading[1]!, text: heading[2]!.trim() };
+  return { text: rest.trim() };
 }

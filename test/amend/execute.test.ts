@@ -153,6 +153,13 @@ describe('amend/execute — placing new clauses', () => {
     expect(results[2]!.changes).to.deep.equal([{ kind: 'inserted', clause: 's9/d', inserted: '(d)' }]);
   });
 
+  it('should read a designation printed on a line of its own, its heading and text on the next, and a text broken over lines', () => {
+    const { section: result, results } = executeInstructions([add('(d)\nFourth rule.—The text of the\nfourth rule.')], section());
+    expect(results[0]!.status).to.equal('applied');
+    const d = result.children[2] as Level;
+    expect([d.num?.text, d.heading, d.children.map((c) => (c.type === 'level' ? c.kind : `${c.type}: ${c.value}`))]).to.deep.equal(['(d)', 'Fourth rule.—', ['text: The text of the fourth rule.']]);
+  });
+
   it('should open a clause and its first subclause from one line: “(e)(1) …”', () => {
     const { section: result, results } = executeInstructions([add('(e)(1) The first paragraph.\n(2) The second.')], section());
     expect(results[0]!.status).to.equal('applied');
