@@ -430,7 +430,7 @@ function namedTarget(source: string, section: string, outer: InstructionTarget):
   if (/^this\s+(?:title|chapter)$/i.test(source) && outer.title) return uscTarget(outer, section);
   const code = /^(?:the\s+)?((?:[A-Z][\w&]*\s+(?:and\s+)?)+Code)$/.exec(source);
   if (code && !/United States Code/.test(source)) return { code: code[1]!, section };
-  const act = /^(?:the\s+)?(.+?)(?:\s+\((?:known as|popularly known as|commonly known as)\s+[^)]*\))?(?:\s+\((?:Public Law|Pub\. L\.)\s[^()]*\))?(?:\s+\((\d+[A-Z]?)\s+U\.S\.C\.\s+((?:[^()]|\([^()]*\))*?)\))?$/.exec(source);
+  const act = /^(?:the\s+)?(.+?)(?:\s+\((?:known as|popularly known as|commonly known as)\s+[^)]*\))?(?:\s+\((?:(?:Public Law|Pub\. L\.)\s[^()]*|\d+\s+Stat\.\s[^()]*)\))?(?:\s+\((\d+[A-Z]?)\s+U\.S\.C\.\s+((?:[^()]|\([^()]*\))*?)\))?$/.exec(source);
   if (act && /^(?:[A-Z]|Public Law)/.test(act[1]!)) {
     const target: InstructionTarget = { act: act[1]!, section };
     if (act[2]) {

@@ -554,6 +554,12 @@ describe('amend/parseInstructions — divisions of a law named as the target', (
     expect(act).to.deep.include({ action: 'insertAfter', target: { act: 'Higher Education Act of 1965', within: 'part F of title IV' }, anchor: 'section 472', anchorKind: 'unit' });
   });
 
+  it('should name an Act cited by its Statutes at Large page', () => {
+    // Written for this test in the form surface transportation extension Acts use.
+    const [i] = parseInstructions('Section 1101(a)(1) of SAFETEA-LU (119 Stat. 1153) is amended by striking “2009” and inserting “2010”.');
+    expect(i).to.deep.include({ target: { act: 'SAFETEA-LU', section: '1101' }, location: ['subsection (a)', 'paragraph (1)'] });
+  });
+
   it('should cut the quoted law short in a reason', () => {
     const [i] = parseInstructions(`Section 5 of the Example Act is amended by inserting after chapter 3 the following: “${'Words of the new chapter. '.repeat(20)}”.`);
     expect(i!.action).to.equal('unknown');
