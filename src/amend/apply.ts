@@ -68,13 +68,14 @@ export function applyBills(bills: BillInput[], statute: Root, options: ApplyOpti
   // A California code the statute is: one whose sections the bills amend or repeal in it. A
   // section the bills add to that code is added to the statute (in the order of the numbers).
   const codes = new Set<string>();
+  const read = new Map(bills.map((bill) => [bill, billInstructions(bill)] as const));
   for (const bill of bills) {
-    for (const { instruction } of billInstructions(bill)) {
-      if (instruction.target.code && instruction.action !== 'add' && resolve(instruction, amended).kind === 'sections') codes.add(instruction.target.code);
+    for (const { instruction } of read.get(bill)!) {
+      if (instruction.target.code && !codes.has(instruction.target.code) && instruction.action !== 'add' && resolve(instruction, amended).kind === 'sections') codes.add(instruction.target.code);
     }
   }
   for (const bill of bills) {
-    for (const found of billInstructions(bill)) {
+    for (const found of read.get(bill)!) {
       const { instruction } = found;
       let targets = resolve(instruction, amended);
       if (targets.kind === 'elsewhere' && instruction.action === 'add' && instruction.target.code && codes.has(instruction.target.code) && found.replacement) {
