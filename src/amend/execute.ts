@@ -564,6 +564,27 @@ function insertBeside(instruction: Instruction, section: Level): void {
   const anchor = instruction.anchor;
   if (insert === undefined || anchor === undefined) refuse('insertion without text or anchor');
   const place = locate(section, instruction.location);
+  if (instruction.anchorKind === 'unit' && MARK_UNIT.test(anchor)) {
+    // "by inserting “, and for other purposes” before the period at the end"
+    if (insert.includes('\n')) refuse('the inserted text runs over several lines');
+    const mark = endMark(section, place, anchor);
+    const at = instruction.action === 'insertAfter' ? mark.end : mark.start;
+    const text = instruction.action === 'insertAfter' && WORD.test(insert[0] ?? '') ? ` ${insert}` : insert;
+    recordEdit(section, mark.node, '', insert);
+    mark.node.value = mark.node.value.slice(0, at) + text + mark.node.value.slice(at);
+    return;
+  }
+  if (instruction.anchorKind === 'unit' && ORDINAL_STEP.exec(anchor)?.[2] === 'sentence') {
+    // "by inserting after the first sentence the following: “…”"
+    if (insert.includes('\n')) refuse('the inserted text runs over several lines');
+    const sentence = locate(section, [...instruction.location, anchor]).segment!;
+    const node = sentence.node;
+    if (instruction.action === 'insertAfter') node.value = `${node.value.slice(0, sentence.end)} ${insert}${node.value.slice(sentence.end)}`;
+    else node.value = `${node.value.slice(0, sentence.start)}${insert} ${node.value.slice(sentence.start)}`;
+    tidy(node);
+    recordEdit(section, node, '', insert);
+    return;
+  }
   if (instruction.anchorKind === 'unit') {
     const unit = UNIT.exec(anchor);
     if (!unit) refuse(`anchor "${anchor}" is not a clause`);
@@ -606,8 +627,36 @@ function findUnit(place: Place, unit: string): { parent: Level; level: Level } {
   return { parent, level: child(parent, values[values.length - 1]!, unit) };
 }
 
+/** A punctuation mark named as a unit: `period at the end`, `semicolon at the end`, `period`. */
+const MARK_UNIT = /^(period|semicolon|comma|colon)(?: at the end)?$/;
+const MARKS: Record<string, string> = { period: '.', semicolon: ';', comma: ',', colon: ':' };
+
+/**
+ * The mark that ends the located clause's text ("the period at the end of paragraph (2)"): its
+ * last text, in reading order, must end with it (a closing quotation mark may follow).
+ */
+function endMark(section: Level, place: Place, unit: string): Match {
+  const mark = MARKS[MARK_UNIT.exec(unit)![1]!]!;
+  const texts = place.segment ? [place.segment.node] : editables(place.level).filter((n) => !(n instanceof HeadingNode));
+  const last = texts[texts.length - 1];
+  if (!last) refuse(`${placeName({ location: [] } as unknown as Instruction)} has no text`);
+  const value = last.value.trimEnd();
+  const at = value.endsWith(mark) ? value.length - 1 : value.endsWith(`${mark}”`) || value.endsWith(`${mark}’`) ? value.length - 2 : -1;
+  if (at < 0) refuse(`the ${unit.replace(/ at the end$/, '')} at the end is not there: the text of ${describe(ownerOf(section, last))} ends “${value.slice(-20)}”`);
+  return { node: last, start: at, end: at + 1 };
+}
+
 function replaceUnits(instruction: Instruction, section: Level): void {
   const units = instruction.units!;
+  if (units.length === 1 && MARK_UNIT.test(units[0]!)) {
+    // "by striking the period at the end and inserting “; and”"
+    const place = locate(section, instruction.location);
+    const mark = endMark(section, place, units[0]!);
+    const insert = instruction.action === 'strikeInsert' ? instruction.insert ?? '' : '';
+    recordEdit(section, mark.node, mark.node.value.slice(mark.start, mark.end), insert);
+    mark.node.value = mark.node.value.slice(0, mark.start) + insert + mark.node.value.slice(mark.end);
+    return;
+  }
   if (units.length === 1 && HEADING_STEP.test(units[0]!)) return replaceHeading(instruction, section);
   const sentence = units.length === 1 ? ORDINAL_STEP.exec(units[0]!) : null;
   if (sentence && sentence[2] === 'sentence') return replaceSentence(instruction, section);

@@ -228,3 +228,50 @@ describe('amend/execute — the matter following a clause', () => {
     expect((result.children[3] as { value: string }).value).to.equal('within 60 days.');
   });
 });
+
+describe('amend/execute — marks at the end, and sentences as anchors', () => {
+  // Synthetic section, written for this test, not real law.
+  const section = (): Level => ({
+    type: 'level',
+    kind: 'section',
+    num: { text: '§ 9.', value: '9' },
+    id: 's9',
+    children: [
+      { type: 'chapeau', value: 'A person shall—' },
+      { type: 'level', kind: 'paragraph', num: { text: '(1)', value: '1' }, id: 's9/1', children: [{ type: 'text', value: 'file a return; and' }] },
+      { type: 'level', kind: 'paragraph', num: { text: '(2)', value: '2' }, id: 's9/2', children: [{ type: 'text', value: 'pay the tax. Payment is due in May.' }] },
+    ],
+  });
+  const at = (n: string): string[] => [`paragraph (${n})`];
+  const base: Instruction = { citation: '', text: '', target: {}, location: [], action: 'strikeInsert' };
+  const text = (level: Level, n: number) => ((level.children[n] as Level).children[0] as { value: string }).value;
+
+  it('should strike the period at the end and insert, insert before it, and refuse a mark that is not there', () => {
+    const { section: result, results } = executeInstructions(
+      [
+        { ...base, location: at('2'), units: ['period at the end'], insert: '; and' },
+        { ...base, action: 'insertBefore', location: at('2'), anchor: 'semicolon at the end', anchorKind: 'unit', insert: ', if any' },
+        { ...base, location: at('1'), units: ['period at the end'], insert: ';' },
+      ],
+      section(),
+    );
+    expect(results.map((r) => r.reason ?? r.status)).to.deep.equal([
+      'applied',
+      // After the first instruction the text ends “; and”: the semicolon is no longer at the end.
+      'the semicolon at the end is not there: the text of paragraph (2) ends “t is due in May; and”',
+      'the period at the end is not there: the text of paragraph (1) ends “file a return; and”',
+    ]);
+    expect(text(result, 2)).to.equal('pay the tax. Payment is due in May; and');
+  });
+
+  it('should insert words before the period at the end', () => {
+    const { section: result } = executeInstructions([{ ...base, action: 'insertBefore', location: at('2'), anchor: 'period at the end', anchorKind: 'unit', insert: ', unless waived' }], section());
+    expect(text(result, 2)).to.equal('pay the tax. Payment is due in May, unless waived.');
+  });
+
+  it('should insert a sentence after the first sentence', () => {
+    const { section: result, results } = executeInstructions([{ ...base, action: 'insertAfter', location: at('2'), anchor: 'first sentence', anchorKind: 'unit', insert: 'Interest accrues.' }], section());
+    expect(results[0]!.status).to.equal('applied');
+    expect(text(result, 2)).to.equal('pay the tax. Interest accrues. Payment is due in May.');
+  });
+});
