@@ -542,7 +542,7 @@ function readActions(text: string, quotations: Quotation[]): Operation[] | { err
   }
   const parts = text
     .replace(/^by\s+/i, '')
-    .split(/\s*[,;]?\s+and\s+by\s+|\s*[,;]?\s+and\s+(?=redesignating\b)|(?<=respectively),?\s+and\s+(?=(?:inserting|striking|adding)\b)/i);
+    .split(/\s*[,;]?\s+and\s+by\s+|\s*[,;]?\s+and\s+(?=redesignating\b)|(?<=respectively),?\s+and\s+(?=(?:inserting|striking|adding)\b)|,\s+by\s+(?=(?:striking|inserting|adding|redesignating)\b)/i);
   const operations: Operation[] = [];
   for (const part of parts) {
     const operation = readAction(part.trim(), quotations);

@@ -567,3 +567,17 @@ describe('amend/parseInstructions — divisions of a law named as the target', (
     expect(i!.reason).to.match(/^expected what to insert after, found "chapter 3 the following: “Words of the new chapter\. .* …"$/);
   });
 });
+
+describe('amend/parseInstructions — actions joined by commas', () => {
+  it('should read "by striking …, by striking … and inserting …, and by adding …" as three operations', () => {
+    // The form of 119th Congress H.R. 1 as engrossed (its Medicaid amendments).
+    const instructions = parseInstructions(
+      'Section 1902(a) of the Social Security Act (42 U.S.C. 1396a(a)) is amended by striking “and” at the end of paragraph (86), by striking the period at the end of paragraph (87) and inserting “; and”, and by adding at the end the following: “(88) provide for verification.”.',
+    );
+    expect(instructions.map((i) => `${i.action} [${i.location.join(', ')}] ${i.units ?? ''}`)).to.deep.equal([
+      'strike [subsection (a), paragraph (86)] ',
+      'strikeInsert [subsection (a), paragraph (87)] period at the end',
+      'addAtEnd [subsection (a)] ',
+    ]);
+  });
+});
