@@ -123,28 +123,12 @@ export function applyBills(bills: BillInput[], statute: Root, options: ApplyOpti
         continue;
       }
       if (targets.kind === 'removeSections') {
-        for (const level of targets.levels) applyWholeSection({ ...entry, changes: entry.changes, sections: entry.sections }, level, null, amended);
+        for (const level of targets.levels) removeSection(entry, level, amended);
         entry.status = 'applied';
         continue;
       }
       if (targets.kind === 'renumber') {
-        for (const move of targets.moves) {
-          const level = findById(amended, move.level.id) ?? move.level;
-          const from = level.num?.text ?? '';
-          if (level.num) level.num = { text: level.num.text.replace(level.num.value, move.to), value: move.to };
-          // Its id follows its new number, so that a new section may take the old one.
-          const oldId = level.id;
-          const newId = oldId.replace(/[^/]*$/, `s${move.to}`);
-          const reid = (node: Level): void => {
-            node.id = newId + node.id.slice(oldId.length);
-            for (const c of node.children) if (c.type === 'level') reid(c);
-          };
-          reid(level);
-          if (level.xmlId) level.xmlId = level.xmlId.replace(/\/s[^/]*$/, `/s${move.to}`);
-          level.amendedBy = [...(level.amendedBy ?? []), entry.id];
-          entry.changes.push({ kind: 'redesignated', clause: level.id, struck: from, inserted: level.num?.text ?? '' });
-          entry.sections.push(move.to);
-        }
+        for (const move of targets.moves) renumberSection(entry, findById(amended, move.level.id) ?? move.level, move.to);
         entry.status = 'applied';
         continue;
       }
@@ -316,6 +300,34 @@ function applyWholeSection(entry: AppliedInstruction, section: Level, replacemen
   }
   entry.sections.push(section.num?.value ?? '');
   entry.status = 'applied';
+}
+
+/** "by striking section 28": the section goes from the statute. */
+function removeSection(entry: AppliedInstruction, level: Level, root: Root): void {
+  const current = findById(root, level.id) ?? level;
+  const parent = parentOf(root, current);
+  if (!parent) return;
+  parent.children.splice(parent.children.indexOf(current), 1);
+  entry.changes.push({ kind: 'struck', clause: current.id, ...(current.origin ? { origin: current.origin } : {}), struck: current.num?.text ?? '' });
+  entry.sections.push(current.num?.value ?? '');
+}
+
+/** "by redesignating section 209 as section 210": its number, id and Code identifier follow. */
+function renumberSection(entry: AppliedInstruction, level: Level, to: string): void {
+  const from = level.num?.text ?? '';
+  if (level.num) level.num = { text: level.num.text.replace(level.num.value, to), value: to };
+  // Its id follows its new number, so that a new section may take the old one.
+  const oldId = level.id;
+  const newId = oldId.replace(/[^/]*$/, `s${to}`);
+  const reid = (node: Level): void => {
+    node.id = newId + node.id.slice(oldId.length);
+    for (const c of node.children) if (c.type === 'level') reid(c);
+  };
+  reid(level);
+  if (level.xmlId) level.xmlId = level.xmlId.replace(/\/s[^/]*$/, `/s${to}`);
+  level.amendedBy = [...(level.amendedBy ?? []), entry.id];
+  entry.changes.push({ kind: 'redesignated', clause: level.id, struck: from, inserted: level.num?.text ?? '' });
+  entry.sections.push(to);
 }
 
 /** A California section added to the code given: placed among its sections by number. */
