@@ -6,16 +6,13 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { createRequire } from 'node:module';
-import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
 import { expect } from 'chai';
-import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
+import { type Browser, type Locator, type Page } from 'playwright-core';
 import { closeApp, createApp } from '../../src/server/app.js';
+import { AXE, launchChromium, listen } from '../helpers/browser.js';
 import { FEDERAL, makeFederalCorpus } from '../server/federal-corpus.js';
 
-const CHROMIUM = '/usr/bin/chromium';
-const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 const QUERY = `mode=apply&old=${FEDERAL.usc200304}&new=${FEDERAL.pl1169}`;
 
 describe('e2e/apply: Changes in Existing Law', function () {
@@ -30,18 +27,11 @@ describe('e2e/apply: Changes in Existing Law', function () {
   let consoleErrors: string[];
 
   before(async () => {
-    if (!fs.existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: install it with apt-get install -y chromium`);
     corpus = makeFederalCorpus();
     storeDir = fs.mkdtempSync(path.join(os.tmpdir(), 'billdiff-e2e-'));
     app = createApp({ storeDir, corpusDir: corpus.dir });
-    server = await new Promise((resolve) => {
-      const s = app.listen(0, '127.0.0.1', () => resolve(s));
-    });
-    base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-    });
+    ({ server, base } = await listen(app));
+    browser = await launchChromium();
   });
 
   after(async () => {

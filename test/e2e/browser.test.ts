@@ -5,15 +5,12 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { createRequire } from 'node:module';
-import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
 import { expect } from 'chai';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { type Browser, type Page } from 'playwright-core';
 import { closeApp, createApp } from '../../src/server/app.js';
+import { AXE, launchChromium, listen } from '../helpers/browser.js';
 
-const CHROMIUM = '/usr/bin/chromium';
-const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 
 describe('e2e/browser', function () {
   this.timeout(60_000);
@@ -25,17 +22,10 @@ describe('e2e/browser', function () {
   let page: Page;
 
   before(async () => {
-    if (!fs.existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: install it with apt-get install -y chromium`);
     storeDir = fs.mkdtempSync(path.join(os.tmpdir(), 'billdiff-e2e-'));
     app = createApp({ storeDir });
-    server = await new Promise((resolve) => {
-      const s = app.listen(0, '127.0.0.1', () => resolve(s));
-    });
-    base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-    });
+    ({ server, base } = await listen(app));
+    browser = await launchChromium();
   });
 
   after(async () => {

@@ -13,18 +13,15 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
 import { expect } from 'chai';
-import { createRequire } from 'node:module';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { type Browser, type Page } from 'playwright-core';
 import { closeApp, createApp } from '../../src/server/app.js';
+import { AXE, launchChromium, listen } from '../helpers/browser.js';
 
-const CHROMIUM = '/usr/bin/chromium';
 const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
 const OMNIBUS = path.resolve(repoRoot, '..', 'shared', 'corpus', 'us', 'bills', '116-hr1865', 'BILLS-116hr1865eah.xml');
 const SCREENSHOT = process.env['BILLDIFF_SCREENSHOT'];
-const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 
 /** Synthetic: the omnibus with a few words changed near the start, the middle and the end. */
 function syntheticRevision(text: string): string {
@@ -48,14 +45,10 @@ describe('e2e/large comparison', function () {
   let consoleErrors: string[];
 
   before(async () => {
-    if (!fs.existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: install it with apt-get install -y chromium`);
     if (!fs.existsSync(OMNIBUS)) throw new Error(`${OMNIBUS} is missing: the shared corpus should sit next to the repository`);
     storeDir = fs.mkdtempSync(path.join(os.tmpdir(), 'billdiff-e2e-large-'));
     app = createApp({ storeDir });
-    server = await new Promise((resolve) => {
-      const s = app.listen(0, '127.0.0.1', () => resolve(s));
-    });
-    base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    ({ server, base } = await listen(app));
 
     const original = fs.readFileSync(OMNIBUS, 'utf8');
     const form = new FormData();
@@ -71,10 +64,7 @@ describe('e2e/large comparison', function () {
     expect(warm.status).to.equal(200);
     await warm.text();
 
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-    });
+    browser = await launchChromium();
   });
 
   after(async () => {
