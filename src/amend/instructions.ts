@@ -171,7 +171,7 @@ interface OwnReading {
 }
 
 const VERB =
-  /\b(?:is|are)\s+(?:hereby\s+|further\s+)?(amended and renumbered|amended|repealed and reserved|repealed|added|transferred|redesignated)\b/;
+  /\b(?:is|are)\s+(?:hereby\s+|further\s+|each\s+)?(amended and renumbered|amended|repealed and reserved|repealed|added|transferred|redesignated)\b/;
 
 /** Reads an item's own words: a scope ("in subsection (a)—"), an instruction, or both. */
 function readOwn(raw: string, scope: Scope, quotations: Quotation[], hasChildren: boolean): OwnReading {
@@ -318,6 +318,14 @@ function readSubject(subject: string, outer: InstructionTarget): SubjectReading 
     .trim();
   const inner: string[] = [];
   let unit: string | undefined;
+  // "Subsections (a)(1), (b)(2)(B), and (c) of section 5 … are each amended": the same instruction in each.
+  const plural = /^(subsections|paragraphs|subparagraphs|clauses|subclauses)\s+((?:\([A-Za-z0-9]{1,6}\))+(?:\s*,\s*(?:and\s+)?(?:\([A-Za-z0-9]{1,6}\))+|\s+and\s+(?:\([A-Za-z0-9]{1,6}\))+)+)\s+of\s+/i.exec(text);
+  if (plural) {
+    const kind = plural[1]!.toLowerCase().replace(/s$/, '');
+    const each = plural[2]!.split(/\s*,\s*(?:and\s+)?|\s+and\s+/).filter((d) => d !== '');
+    inner.push(`${ALTERNATIVES}${JSON.stringify(each.map((d) => expand(kind, d, UNIT_KINDS)))}`);
+    text = text.slice(plural[0].length);
+  }
   // "first sentence of", "paragraph (2) of subsection (b) of"
   for (;;) {
     const ordinal = new RegExp(`^${ORDINAL}\\s+(sentence|paragraph)\\s+of\\s+`, 'i').exec(text);

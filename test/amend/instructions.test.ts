@@ -581,3 +581,15 @@ describe('amend/parseInstructions — actions joined by commas', () => {
     ]);
   });
 });
+
+describe('amend/parseInstructions — several units amended alike', () => {
+  it('should give one instruction per unit for "Subsections (b)(2)(B) and (c)(1) of section 5 … are each amended"', () => {
+    // Written for this test in the form of 119th Congress H.R. 1 as engrossed.
+    const instructions = parseInstructions('Subsections (b)(2)(B) and (c)(1) of section 5 of the Example Act (10 U.S.C. 99) are each amended by striking “2025” and inserting “2029”.');
+    expect(instructions.map((i) => `${i.action} [${i.location.join(', ')}]`)).to.deep.equal([
+      'strikeInsert [subsection (b), paragraph (2), subparagraph (B)]',
+      'strikeInsert [subsection (c), paragraph (1)]',
+    ]);
+    expect(instructions[0]!.target).to.deep.equal({ act: 'Example Act', section: '5', usc: { title: '10', section: '99' } });
+  });
+});

@@ -211,27 +211,27 @@ describe('cli --apply', () => {
     expect(r.stderr).to.equal('');
     const json = JSON.parse(r.stdout) as { instructions: Array<{ citation: string; action: string; reason?: string }>; counts: Record<string, number> };
     expect(json.counts).to.deep.equal({
-      strikeInsert: 416,
+      strikeInsert: 424,
       addAtEnd: 205,
       strike: 137,
-      insertAfter: 127,
-      unknown: 114,
+      insertAfter: 129,
+      unknown: 111,
       amendToRead: 60,
       redesignate: 44,
       insertBefore: 26,
       repeal: 21,
     });
-    expect(json.instructions).to.have.length(1150);
+    expect(json.instructions).to.have.length(1157);
     // Every instruction not read says why.
     expect(json.instructions.filter((i) => i.action === 'unknown' && !i.reason)).to.deep.equal([]);
     const text = await runCli(['--instructions', file]);
     expect(text.stdout.trimEnd().split('\n').slice(-10)).to.deep.equal([
-      '1150 instructions',
-      '    416  strikeInsert',
+      '1157 instructions',
+      '    424  strikeInsert',
       '    205  addAtEnd',
       '    137  strike',
-      '    127  insertAfter',
-      '    114  unknown',
+      '    129  insertAfter',
+      '    111  unknown',
       '     60  amendToRead',
       '     44  redesignate',
       '     26  insertBefore',
