@@ -318,6 +318,19 @@ function readSubject(subject: string, outer: InstructionTarget): SubjectReading 
     .trim();
   const inner: string[] = [];
   let unit: string | undefined;
+  // "The heading of section 6041(a)", "The subsection heading for section 1902(kk) of such Act".
+  const heading = /^(?:(?:section|subsection|paragraph|subparagraph|clause)\s+)?heading\s+(?:of|for)\s+(.+)$/i.exec(text);
+  if (heading) {
+    const inside = readSubject(heading[1]!, outer);
+    if ('error' in inside) return inside;
+    return { target: inside.target, location: [...inside.location, 'heading'] };
+  }
+  // "The table of sections for part VI of subchapter B of chapter 1" (of the law named before).
+  const tableOf = /^(table\s+of\s+(?:sections|subchapters|parts|chapters|contents))\s+(?:for|of)\s+(.+?)(?:,\s*as\s+amended\s+by\s+.*)?$/i.exec(text);
+  if (tableOf && !/United States Code/i.test(tableOf[2]!)) {
+    const law = laws.standing ?? (laws.last?.code ? { code: laws.last.code } : laws.last?.act ? { act: laws.last.act } : undefined);
+    if (law || Object.keys(outer).length > 0) return { target: { ...(law ?? outer), within: tableOf[2]! }, location: [tableOf[1]!.toLowerCase()] };
+  }
   // "Subsections (a)(1), (b)(2)(B), and (c) of section 5 … are each amended": the same instruction in each.
   const plural = /^(subsections|paragraphs|subparagraphs|clauses|subclauses)\s+((?:\([A-Za-z0-9]{1,6}\))+(?:\s*,\s*(?:and\s+)?(?:\([A-Za-z0-9]{1,6}\))+|\s+and\s+(?:\([A-Za-z0-9]{1,6}\))+)+)\s+of\s+/i.exec(text);
   if (plural) {

@@ -593,3 +593,14 @@ describe('amend/parseInstructions — several units amended alike', () => {
     expect(instructions[0]!.target).to.deep.equal({ act: 'Example Act', section: '5', usc: { title: '10', section: '99' } });
   });
 });
+
+describe('amend/parseInstructions — headings and tables named as targets', () => {
+  it('should read "The heading for section 36B(e)" and "The table of sections for part VI of subchapter B of chapter 1" against the law the title amends', () => {
+    // Wordings from 119th Congress H.R. 1 as engrossed, whose title amends the Internal Revenue Code of 1986.
+    const context = { standing: { act: 'Internal Revenue Code of 1986' } };
+    const [heading] = parseInstructions('The heading for section 36B(e) is amended by striking “illegal aliens” and inserting “individuals”.', context);
+    expect(heading).to.deep.include({ action: 'strikeInsert', target: { act: 'Internal Revenue Code of 1986', section: '36B' }, location: ['subsection (e)', 'heading'] });
+    const [table] = parseInstructions('The table of sections for part VI of subchapter B of chapter 1 is amended by adding at the end the following new item: “Sec. 70A. Example.”.', context);
+    expect(table).to.deep.include({ action: 'addAtEnd', target: { act: 'Internal Revenue Code of 1986', within: 'part VI of subchapter B of chapter 1' }, location: ['table of sections'] });
+  });
+});

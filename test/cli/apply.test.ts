@@ -211,14 +211,14 @@ describe('cli --apply', () => {
     expect(r.stderr).to.equal('');
     const json = JSON.parse(r.stdout) as { instructions: Array<{ citation: string; action: string; reason?: string }>; counts: Record<string, number> };
     expect(json.counts).to.deep.equal({
-      strikeInsert: 424,
-      addAtEnd: 205,
+      strikeInsert: 426,
+      addAtEnd: 215,
+      insertAfter: 140,
       strike: 137,
-      insertAfter: 129,
-      unknown: 111,
-      amendToRead: 60,
+      unknown: 86,
+      amendToRead: 61,
       redesignate: 44,
-      insertBefore: 26,
+      insertBefore: 27,
       repeal: 21,
     });
     expect(json.instructions).to.have.length(1157);
@@ -227,14 +227,14 @@ describe('cli --apply', () => {
     const text = await runCli(['--instructions', file]);
     expect(text.stdout.trimEnd().split('\n').slice(-10)).to.deep.equal([
       '1157 instructions',
-      '    424  strikeInsert',
-      '    205  addAtEnd',
+      '    426  strikeInsert',
+      '    215  addAtEnd',
+      '    140  insertAfter',
       '    137  strike',
-      '    129  insertAfter',
-      '    111  unknown',
-      '     60  amendToRead',
+      '     86  unknown',
+      '     61  amendToRead',
       '     44  redesignate',
-      '     26  insertBefore',
+      '     27  insertBefore',
       '     21  repeal',
     ]);
   });
