@@ -639,7 +639,7 @@ function endMark(section: Level, place: Place, unit: string): Match {
   const mark = MARKS[MARK_UNIT.exec(unit)![1]!]!;
   const texts = place.segment ? [place.segment.node] : editables(place.level).filter((n) => !(n instanceof HeadingNode));
   const last = texts[texts.length - 1];
-  if (!last) refuse(`${placeName({ location: [] } as unknown as Instruction)} has no text`);
+  if (!last) refuse(`${describe(place.level)} has no text`);
   const value = last.value.trimEnd();
   const at = value.endsWith(mark) ? value.length - 1 : value.endsWith(`${mark}”`) || value.endsWith(`${mark}’`) ? value.length - 2 : -1;
   if (at < 0) refuse(`the ${unit.replace(/ at the end$/, '')} at the end is not there: the text of ${describe(ownerOf(section, last))} ends “${value.slice(-20)}”`);
