@@ -58,7 +58,8 @@ export interface Application {
  *     //       status: 'applied', changes: [{ kind: 'struck', … }] }, …], elsewhere: [...] }
  */
 export function applyBills(bills: BillInput[], statute: Root, options: ApplyOptions = {}): Application {
-  const law = statuteSections(statute).length > 0 ? statute : asSection(statute, options.lawSection ?? soleNamed(bills));
+  const read = new Map(bills.map((bill) => [bill, billInstructions(bill)] as const));
+  const law = statuteSections(statute).length > 0 ? statute : asSection(statute, options.lawSection ?? soleNamed([...read.values()].flat()));
   const amended = structuredClone(law);
   stampOrigins(amended);
   const instructions: AppliedInstruction[] = [];
@@ -68,7 +69,6 @@ export function applyBills(bills: BillInput[], statute: Root, options: ApplyOpti
   // A California code the statute is: one whose sections the bills amend or repeal in it. A
   // section the bills add to that code is added to the statute (in the order of the numbers).
   const codes = new Set<string>();
-  const read = new Map(bills.map((bill) => [bill, billInstructions(bill)] as const));
   for (const bill of bills) {
     for (const { instruction } of read.get(bill)!) {
       if (instruction.target.code && !codes.has(instruction.target.code) && instruction.action !== 'add' && resolve(instruction, amended).kind === 'sections') codes.add(instruction.target.code);
@@ -255,14 +255,12 @@ function isArticleNumber(value: string, sections: Level[]): boolean {
  * The one section the bills amend, when they amend one: a statute given as the bare text of a
  * section (no section number of its own) is taken to be that section.
  */
-function soleNamed(bills: BillInput[]): string | undefined {
+function soleNamed(found: FoundInstruction[]): string | undefined {
   const numbers = new Set<string>();
-  for (const bill of bills) {
-    for (const { instruction } of billInstructions(bill)) {
-      const t = instruction.target;
-      const number = t.usc?.section ?? t.section;
-      if (number && instruction.action !== 'unknown') numbers.add(sectionNumber(number));
-    }
+  for (const { instruction } of found) {
+    const t = instruction.target;
+    const number = t.usc?.section ?? t.section;
+    if (number && instruction.action !== 'unknown') numbers.add(sectionNumber(number));
   }
   return numbers.size === 1 ? [...numbers][0] : undefined;
 }
@@ -279,37 +277,46 @@ function asSection(statute: Root, number: string | undefined): Root {
 function applyWholeSection(entry: AppliedInstruction, section: Level, replacement: Level | null, root: Root): void {
   const current = findById(root, section.id) ?? section;
   if (replacement === null) {
-    const parent = parentOf(root, current);
-    if (!parent) return;
-    parent.children.splice(parent.children.indexOf(current), 1);
-    entry.changes.push({ kind: 'struck', clause: current.id, ...(current.origin ? { origin: current.origin } : {}), struck: current.num?.text ?? '' });
-  } else {
-    const next: Level = structuredClone(replacement);
-    const rebase = (level: Level, id: string): void => {
-      level.id = id;
-      level.amendedBy = [entry.id];
-      delete level.position;
-      for (const c of level.children) if (c.type === 'level') rebase(c, `${id}/${c.num?.value ?? ''}`);
-      for (const c of level.children) if (c.type !== 'level') delete c.position;
-    };
-    rebase(next, current.id);
-    if (current.origin) next.origin = current.origin;
-    if (entry.action === 'amendRenumber' && next.num) next.id = `s${next.num.value}`;
-    replace(root, current, next);
-    entry.changes.push({ kind: 'replaced', clause: next.id, struck: current.num?.text ?? '', inserted: next.num?.text ?? '' });
+    if (removeSection(entry, current, root)) entry.status = 'applied';
+    return;
   }
+  const next = adopt(replacement, current.id, entry.id);
+  if (current.origin) next.origin = current.origin;
+  if (entry.action === 'amendRenumber' && next.num) next.id = `s${next.num.value}`;
+  replace(root, current, next);
+  entry.changes.push({ kind: 'replaced', clause: next.id, struck: current.num?.text ?? '', inserted: next.num?.text ?? '' });
   entry.sections.push(section.num?.value ?? '');
   entry.status = 'applied';
 }
 
-/** "by striking section 28": the section goes from the statute. */
-function removeSection(entry: AppliedInstruction, level: Level, root: Root): void {
+/**
+ * A section the bill prints, taken into the statute: a copy with ids under `id`, marked as the
+ * instruction's (`amendedBy`), without positions (they point into the bill, not the statute).
+ */
+function adopt(given: Level, id: string, mark: string): Level {
+  const level: Level = structuredClone(given);
+  const rebase = (node: Level, nodeId: string): void => {
+    node.id = nodeId;
+    node.amendedBy = [mark];
+    delete node.position;
+    for (const c of node.children) {
+      if (c.type === 'level') rebase(c, `${nodeId}/${c.num?.value ?? ''}`);
+      else delete c.position;
+    }
+  };
+  rebase(level, id);
+  return level;
+}
+
+/** "by striking section 28", "Section 28 is repealed": the section goes from the statute. */
+function removeSection(entry: AppliedInstruction, level: Level, root: Root): boolean {
   const current = findById(root, level.id) ?? level;
   const parent = parentOf(root, current);
-  if (!parent) return;
+  if (!parent) return false;
   parent.children.splice(parent.children.indexOf(current), 1);
   entry.changes.push({ kind: 'struck', clause: current.id, ...(current.origin ? { origin: current.origin } : {}), struck: current.num?.text ?? '' });
   entry.sections.push(current.num?.value ?? '');
+  return true;
 }
 
 /** "by redesignating section 209 as section 210": its number, id and Code identifier follow. */
@@ -332,20 +339,9 @@ function renumberSection(entry: AppliedInstruction, level: Level, to: string): v
 
 /** A California section added to the code given: placed among its sections by number. */
 function addInOrder(entry: AppliedInstruction, given: Level, root: Root): void {
-  const section: Level = structuredClone(given);
-  const number = section.num?.value ?? '';
-  const rebase = (level: Level, id: string): void => {
-    level.id = id;
-    level.amendedBy = [entry.id];
-    delete level.position;
-    for (const c of level.children) {
-      if (c.type === 'level') rebase(c, `${id}/${c.num?.value ?? ''}`);
-      else delete c.position;
-    }
-  };
-  rebase(section, `s${number}`);
-  const siblings = statuteSections(root).map((s) => s.level);
-  const after = siblings.find((s) => Number.parseFloat(s.num?.value ?? '') > Number.parseFloat(number));
+  const number = given.num?.value ?? '';
+  const section = adopt(given, `s${number}`, entry.id);
+  const after = statuteSections(root).find((s) => Number.parseFloat(s.level.num?.value ?? '') > Number.parseFloat(number))?.level;
   const parent = (after && parentOf(root, after)) ?? root;
   if (after) parent.children.splice(parent.children.indexOf(after), 0, section);
   else root.children.push(section);
@@ -384,7 +380,8 @@ function hasTarget(instruction: Instruction): boolean {
   return Boolean(t.usc || t.section || t.title || t.chapter || t.act || t.code);
 }
 
-function describeTarget(instruction: Instruction): string {
+/** What an instruction amends, as the bill names it: `54 U.S.C. 200304`, `Penal Code § 1050`. */
+export function describeTarget(instruction: Instruction): string {
   const t = instruction.target;
   if (t.usc) return `${t.usc.title} U.S.C. ${t.usc.section}`;
   if (t.section && t.code) return `${t.code} § ${t.section}`;

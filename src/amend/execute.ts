@@ -1,4 +1,5 @@
 import type { Chapeau, Content, Continuation, Level, LevelKind, Text } from '../types.js';
+import { MARK_NAMES, ORDINALS } from './instructions.js';
 import type { Instruction } from './types.js';
 
 /** One change an instruction made, described for a reader. */
@@ -88,6 +89,11 @@ function record(level: Level, change: Omit<AmendChange, 'clause'>, stamp = true)
   active.changes.push({ ...change, clause: level.id });
 }
 
+/** A clause struck whole: recorded with its id in the law before, so the redline can link it. */
+function recordStruck(level: Level): void {
+  record(level, { kind: 'struck', struck: level.num?.text ?? '', ...(level.origin ? { origin: level.origin } : {}) }, false);
+}
+
 function stampAll(level: Level): void {
   if (!active || active.mark === undefined) return;
   level.amendedBy = [active.mark];
@@ -139,22 +145,7 @@ interface Place {
 const UNIT = /^(section|subsection|paragraph|subparagraph|clause|subclause|item|subitem) \(([^()]+)\)$/;
 const PRECEDING = /^(?:the )?matter preceding (subsection|paragraph|subparagraph|clause|subclause|item|subitem) \(([^()]+)\)$/;
 const FOLLOWING = /^(?:the )?matter following (subsection|paragraph|subparagraph|clause|subclause|item|subitem) \(([^()]+)\)$/;
-const ORDINALS: Record<string, number> = {
-  first: 1,
-  second: 2,
-  third: 3,
-  fourth: 4,
-  fifth: 5,
-  sixth: 6,
-  seventh: 7,
-  eighth: 8,
-  ninth: 9,
-  tenth: 10,
-  eleventh: 11,
-  twelfth: 12,
-  last: -1,
-};
-const ORDINAL_STEP = /^(first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|last) (sentence|paragraph)$/;
+const ORDINAL_STEP = new RegExp(`^(${Object.keys(ORDINALS).join('|')}) (sentence|paragraph)$`);
 const HEADING_STEP = /^(?:the )?(section|subsection|paragraph|subparagraph|clause|subclause|item) heading$|^heading$/;
 
 function locate(section: Level, location: string[]): Place {
@@ -629,14 +620,13 @@ function findUnit(place: Place, unit: string): { parent: Level; level: Level } {
 
 /** A punctuation mark named as a unit: `period at the end`, `semicolon at the end`, `period`. */
 const MARK_UNIT = /^(period|semicolon|comma|colon)(?: at the end)?$/;
-const MARKS: Record<string, string> = { period: '.', semicolon: ';', comma: ',', colon: ':' };
 
 /**
  * The mark that ends the located clause's text ("the period at the end of paragraph (2)"): its
  * last text, in reading order, must end with it (a closing quotation mark may follow).
  */
 function endMark(section: Level, place: Place, unit: string): Match {
-  const mark = MARKS[MARK_UNIT.exec(unit)![1]!]!;
+  const mark = MARK_NAMES[MARK_UNIT.exec(unit)![1]!]!;
   const texts = place.segment ? [place.segment.node] : editables(place.level).filter((n) => !(n instanceof HeadingNode));
   const last = texts[texts.length - 1];
   if (!last) refuse(`${describe(place.level)} has no text`);
@@ -667,7 +657,7 @@ function replaceUnits(instruction: Instruction, section: Level): void {
   if (instruction.action === 'strike') {
     // Struck clauses go from wherever each one is ("paragraphs (3), (6)(E), and (9)").
     for (const f of found) {
-      record(f.level, { kind: 'struck', struck: f.level.num?.text ?? '', ...(f.level.origin ? { origin: f.level.origin } : {}) }, false);
+      recordStruck(f.level);
       f.parent.children.splice(f.parent.children.indexOf(f.level), 1);
     }
     return;
@@ -681,7 +671,7 @@ function replaceUnits(instruction: Instruction, section: Level): void {
     if (instruction.insert === undefined) refuse('no text to insert');
     levels = parseBlock(instruction.insert, targets[0]!.kind, parent.id);
   }
-  for (const t of targets) record(t, { kind: 'struck', struck: t.num?.text ?? '', ...(t.origin ? { origin: t.origin } : {}) }, false);
+  for (const t of targets) recordStruck(t);
   for (const level of levels) {
     stampAll(level);
     record(level, { kind: 'inserted', inserted: level.num?.text ?? '' }, false);
@@ -731,7 +721,7 @@ function repeal(instruction: Instruction, section: Level): void {
       level.children = [{ type: 'text', value: '[Reserved].' }];
       continue;
     }
-    record(level, { kind: 'struck', struck: level.num?.text ?? '', ...(level.origin ? { origin: level.origin } : {}) }, false);
+    recordStruck(level);
     parent.children.splice(parent.children.indexOf(level), 1);
   }
 }

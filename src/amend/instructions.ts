@@ -77,6 +77,13 @@ export function standingLaw(text: string): InstructionTarget | undefined {
 /** Marks a location step that stands for several places ("in subsections (a) and (d)"): JSON of their steps follows. */
 const ALTERNATIVES = '\u0000each:';
 
+/** `subsections` + `(e), (g)(5), and (i)(5)` → the location step that stands for each of them. */
+function eachOf(plural: string, list: string, kinds: string[]): string {
+  const kind = plural.toLowerCase().replace(/s$/, '');
+  const each = list.split(/\s*,\s*(?:and\s+)?|\s+and\s+/).filter((d) => d !== '');
+  return `${ALTERNATIVES}${JSON.stringify(each.map((d) => expand(kind, d, kinds)))}`;
+}
+
 /** One location per place an instruction names: `[a, ALT[[b],[c]], d]` → `[a, b, d]`, `[a, c, d]`. */
 function expandLocations(location: string[]): string[][] {
   let out: string[][] = [[]];
@@ -289,11 +296,12 @@ interface SubjectReading {
   unit?: string;
 }
 
-const ORDINALS: Record<string, number> = {
+/** Ordinal words as instructions use them ("the second sentence", "the last place it appears"); `-1` is the last. */
+export const ORDINALS: Record<string, number> = {
   first: 1, second: 2, third: 3, fourth: 4, fifth: 5, sixth: 6, seventh: 7, eighth: 8, ninth: 9, tenth: 10,
   eleventh: 11, twelfth: 12, last: -1,
 };
-const ORDINAL = '(first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|last)';
+const ORDINAL = `(${Object.keys(ORDINALS).join('|')})`;
 const UNIT_KINDS = ['section', 'subsection', 'paragraph', 'subparagraph', 'clause', 'subclause', 'item', 'subitem'];
 const CA_UNIT_KINDS = ['section', 'subdivision', 'paragraph', 'subparagraph', 'clause', 'subclause', 'item', 'subitem'];
 const UNIT = '(section|subsection|subdivision|paragraph|subparagraph|clause|subclause|item|subitem)';
@@ -334,9 +342,7 @@ function readSubject(subject: string, outer: InstructionTarget): SubjectReading 
   // "Subsections (a)(1), (b)(2)(B), and (c) of section 5 … are each amended": the same instruction in each.
   const plural = /^(subsections|paragraphs|subparagraphs|clauses|subclauses)\s+((?:\([A-Za-z0-9]{1,6}\))+(?:\s*,\s*(?:and\s+)?(?:\([A-Za-z0-9]{1,6}\))+|\s+and\s+(?:\([A-Za-z0-9]{1,6}\))+)+)\s+of\s+/i.exec(text);
   if (plural) {
-    const kind = plural[1]!.toLowerCase().replace(/s$/, '');
-    const each = plural[2]!.split(/\s*,\s*(?:and\s+)?|\s+and\s+/).filter((d) => d !== '');
-    inner.push(`${ALTERNATIVES}${JSON.stringify(each.map((d) => expand(kind, d, UNIT_KINDS)))}`);
+    inner.push(eachOf(plural[1]!, plural[2]!, UNIT_KINDS));
     text = text.slice(plural[0].length);
   }
   // "first sentence of", "paragraph (2) of subsection (b) of"
@@ -495,10 +501,7 @@ function readLocations(
       location.push(`item relating to section ${match[1]}`);
     } else if ((match = /^in\s+(?:each\s+of\s+)?(subsections|paragraphs|subparagraphs|clauses|subclauses|items)\s+((?:\([A-Za-z0-9]{1,6}\))+(?:\s*,\s*(?:and\s+)?(?:\([A-Za-z0-9]{1,6}\))+|\s+and\s+(?:\([A-Za-z0-9]{1,6}\))+)+)(?=[\s,]|$)/i.exec(rest))) {
       // "in subsections (e), (g)(5), and (i)(5)": the same instruction in each of them.
-      const kind = match[1]!.toLowerCase().replace(/s$/, '');
-      const kinds = target.code ? CA_UNIT_KINDS : UNIT_KINDS;
-      const each = match[2]!.split(/\s*,\s*(?:and\s+)?|\s+and\s+/).filter((d) => d !== '');
-      location.push(`${ALTERNATIVES}${JSON.stringify(each.map((d) => expand(kind, d, kinds)))}`);
+      location.push(eachOf(match[1]!, match[2]!, target.code ? CA_UNIT_KINDS : UNIT_KINDS));
     } else if ((match = /^in\s+section\s+(\d[\w.–-]*?)((?:\([A-Za-z0-9]{1,6}\))*)(?:\s+\((\d+[A-Z]?)\s+U\.S\.C\.\s+(\d[\w.–-]*?)(?:\([A-Za-z0-9]{1,6}\))*\))?(?=[\s,—]|$)/i.exec(rest))) {
       const section = match[1]!;
       // "in section 103(c) (2 U.S.C. 1511(c))": the Act's section and where the Code has it.
@@ -574,7 +577,8 @@ function readActions(text: string, quotations: Quotation[]): Operation[] | { err
 }
 
 const Q = `${QUOTE_OPEN}(\\d+)${QUOTE_CLOSE}`;
-const MARK_NAMES: Record<string, string> = { comma: ',', period: '.', semicolon: ';', colon: ':', dash: '—' };
+/** Marks instructions name in words ("the period at the end", "a semicolon"). */
+export const MARK_NAMES: Record<string, string> = { comma: ',', period: '.', semicolon: ';', colon: ':', dash: '—' };
 
 function readAction(text: string, quotations: Quotation[]): Operation | { error: string } {
   const cursor = new Cursor(text);

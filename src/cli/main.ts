@@ -3,7 +3,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { alignTrees } from '../align/index.js';
 import { compareBillToLaw } from '../align/law.js';
-import { applyBills, billInstructions, type Application } from '../amend/apply.js';
+import { applyBills, billInstructions, describeTarget, type Application } from '../amend/apply.js';
 import { changesInExistingLaw } from '../amend/changes.js';
 import { loadCorpus, type Corpus } from '../corpus/index.js';
 import { parseDocument } from '../parse/index.js';
@@ -150,8 +150,7 @@ async function listInstructions(options: CliOptions, load: (name: string, marks:
     const { doc } = await load(name, options.marks);
     for (const found of billInstructions({ tree: doc.tree, file: doc.source.file })) {
       const i = found.instruction;
-      const t = i.target;
-      const target = t.usc ? `${t.usc.title} U.S.C. ${t.usc.section}` : t.section ? `${t.code ?? t.act ?? ''} § ${t.section}`.trim() : t.chapter ? `chapter ${t.chapter}${t.title ? ` of title ${t.title}` : ''}` : t.title ? `title ${t.title}` : (t.act ?? '');
+      const target = describeTarget(i);
       rows.push({ bill: doc.source.file, citation: found.citation, action: i.action, target, location: i.location, ...(i.reason ? { reason: i.reason } : {}), text: i.text });
     }
   }
