@@ -16,6 +16,7 @@ import { renderWdiff } from '../render/wdiff.js';
 import type { Alignment, MarksMode, ParsedDocument } from '../types.js';
 import { BilldiffError, formatDiagnostic, isBilldiffError } from '../util/errors.js';
 import { parseCliArgs, USAGE, type CliOptions } from './options.js';
+import { readDatabaseInput, runStoreCommand, STORE_USAGE } from './store-commands.js';
 
 /** The streams and facts of the process, passed in so that `main` can be tested. */
 export interface CliIo {
@@ -32,9 +33,12 @@ const PACKAGE_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), 
 export async function main(argv: string[], io: CliIo): Promise<number> {
   let options: CliOptions | undefined;
   try {
+    // The database's commands (import, search, section, --from/--to) and `--data DIR`.
+    const stored = await runStoreCommand(argv, io, main);
+    if (stored !== undefined) return stored;
     options = parseCliArgs(argv);
     if (options.help) {
-      io.stdout.write(`${USAGE}\n`);
+      io.stdout.write(`${USAGE}\n\n${STORE_USAGE}\n`);
       return 0;
     }
     if (options.version) {
@@ -196,6 +200,8 @@ async function readInput(
   corpus: () => Corpus,
 ): Promise<{ bytes: Buffer; file: string; lawSection?: string }> {
   if (name === '-') return { bytes: await io.readStdin(), file: '<stdin>' };
+  const stored = await readDatabaseInput(name, io);
+  if (stored) return stored;
   const full = path.resolve(io.cwd, name);
   let stat: fs.Stats | undefined;
   try {

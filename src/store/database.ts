@@ -67,7 +67,8 @@ export async function openDatabase(options: DatabaseOptions = {}): Promise<Datab
     await dialect.close();
     throw error;
   }
-  return { dialect, schema, ...createQueries(dialect), close: () => dialect.close() };
+  let closing: Promise<void> | undefined;
+  return { dialect, schema, ...createQueries(dialect), close: () => (closing ??= dialect.close()) };
 }
 
 /** sha256 of bytes, hex. */
