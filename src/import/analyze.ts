@@ -47,15 +47,24 @@ export function countWords(text: string): number {
   return text.match(/[\p{L}\p{N}][\p{L}\p{N}'’.,\-]*/gu)?.length ?? 0;
 }
 
-/** The text of a clause tree, one clause a line: designation, heading, words. */
+/** The text of a clause tree, one clause a line: designation, heading, words (`(a) The welfare …`). */
 export function treeText(tree: Root | Level): string {
   const lines: string[] = [];
   const visit = (nodes: Content[]) => {
+    let head = '';
     for (const node of nodes) {
       if (node.type === 'level') {
-        const head = [node.num?.text, node.heading].filter(Boolean).join(' ');
         if (head) lines.push(head);
-        visit(node.children);
+        head = '';
+        const own = [node.num?.text, node.heading].filter(Boolean).join(' ');
+        const first = node.children[0];
+        if (own && first && first.type !== 'level' && first.value.trim()) {
+          lines.push(`${own} ${first.value}`);
+          visit(node.children.slice(1));
+        } else {
+          if (own) lines.push(own);
+          visit(node.children);
+        }
       } else if (node.value.trim()) lines.push(node.value);
     }
   };

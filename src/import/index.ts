@@ -93,11 +93,14 @@ export async function importPaths(db: Database, paths: string[], progress?: Impo
       let notImported: string | undefined;
       await db.dialect.transaction(async (tx) => {
         const writer = new Writer(tx);
+        // Imports into one PostgreSQL database by several processes take turns.
+        if (tx.kind === 'postgres') await tx.get('SELECT pg_advisory_xact_lock(727466)');
         if (await writer.hasImport(hash)) return;
         if (input.kind === 'pubinfo') await importPubinfo(writer, set!, tally);
         else if (input.kind === 'corpus') await importCorpus(writer, loadCorpus(input.dir), tally);
         else notImported = await importDocument(writer, await fs.promises.readFile(input.file), input.file, tally);
         if (notImported) return;
+        await writer.closeOldSessions();
         await writer.recordImport(hash, input.name, input.kind, tally.rows, tally.problems);
         await writer.bumpGeneration();
       });

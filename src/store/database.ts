@@ -136,6 +136,19 @@ export class Writer {
     );
   }
 
+  /**
+   * Bills of a session older than the newest one in the database can no longer become law: they
+   * are not pending, whatever their last status said.
+   */
+  async closeOldSessions(): Promise<void> {
+    await this.db.run(
+      "UPDATE bills SET pending = 0 WHERE pending = 1 AND jurisdiction = 'ca' AND substr(session, 1, 8) < (SELECT MAX(substr(b.session, 1, 8)) FROM bills b WHERE b.jurisdiction = 'ca')",
+    );
+    await this.db.run(
+      "UPDATE bills SET pending = 0 WHERE pending = 1 AND jurisdiction = 'us' AND CAST(session AS INTEGER) < (SELECT MAX(CAST(b.session AS INTEGER)) FROM bills b WHERE b.jurisdiction = 'us')",
+    );
+  }
+
   /** Marks the data as changed, so that servers drop what they cached. */
   async bumpGeneration(): Promise<void> {
     await this.db.run("UPDATE meta SET value = ? WHERE key = 'generation'", [`${Date.now()}-${Math.random().toString(36).slice(2, 8)}`]);
