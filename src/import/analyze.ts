@@ -51,11 +51,8 @@ export function countWords(text: string): number {
 export function treeText(tree: Root | Level): string {
   const lines: string[] = [];
   const visit = (nodes: Content[]) => {
-    let head = '';
     for (const node of nodes) {
       if (node.type === 'level') {
-        if (head) lines.push(head);
-        head = '';
         const own = [node.num?.text, node.heading].filter(Boolean).join(' ');
         const first = node.children[0];
         if (own && first && first.type !== 'level' && first.value.trim()) {

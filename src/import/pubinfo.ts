@@ -11,6 +11,7 @@ import { treeText } from './analyze.js';
 import type { FileSet } from './archive.js';
 import { readDat, tableOf, toRow, type TableName, type TableRow } from './dat.js';
 import { parseDocument } from '../parse/index.js';
+import { isBilldiffError } from '../util/errors.js';
 import type { Tally } from './report.js';
 import { finishBills, storeVersion, type BillFacts } from './versions.js';
 
@@ -76,7 +77,8 @@ export async function importPubinfo(writer: Writer, set: FileSet, tally: Tally):
         const reason = await importRow(table, row as never);
         if (reason) problem(reason);
       } catch (error) {
-        problem((error as Error).message);
+        // A lob that does not parse is named with its own line and column.
+        problem(isBilldiffError(error) ? error.toString() : (error as Error).message);
       }
     }
   }
@@ -120,7 +122,7 @@ export async function importPubinfo(writer: Writer, set: FileSet, tally: Tally):
     if (code === 'CONS' && r.article) number = `${r.article.replace(/\.$/, '')}-${number.replace(/^SEC(?:TION)?\.?\s*/i, '')}`;
     const lob = await readLob(r.content_xml, 'LAW_SECTION_TBL');
     if (typeof lob === 'string') return lob;
-    const doc = parseDocument(lob, `${code} ${number}`, { format: 'caml', references: false });
+    const doc = parseDocument(lob, r.content_xml!, { format: 'caml', references: false });
     const heading = headings.get(tocKey(r.law_code!, r)) ?? '';
     const result = await writer.upsertLawSection({
       code,
@@ -179,7 +181,7 @@ export async function importPubinfo(writer: Writer, set: FileSet, tally: Tally):
       ...(r.subject ? { title: r.subject.trim() } : {}),
       first: versionNum === 99 || /^introduced/i.test(stage),
       bytes: lob,
-      file: `${set.name}/${r.bill_xml}`,
+      file: r.bill_xml!,
       format: 'caml',
     });
     touched.add(billId);

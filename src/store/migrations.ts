@@ -9,7 +9,7 @@
  */
 import type { Dialect, DialectKind } from './dialect.js';
 
-interface Migration {
+export interface Migration {
   version: number;
   /** What it does, for the record. */
   name: string;
@@ -148,6 +148,9 @@ CREATE INDEX law_sections_tsv ON law_sections USING GIN (tsv);
   },
 ];
 
+/** Every migration, oldest first. */
+export const ALL_MIGRATIONS: readonly Migration[] = MIGRATIONS;
+
 /** The newest schema this billdiff knows. */
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;
 
@@ -162,14 +165,15 @@ function ddl(kind: DialectKind, migration: Migration): string {
  * Brings the schema up to date. Several processes may open a PostgreSQL database at once: the
  * migrations then run under an advisory lock, one process after the other.
  */
-export async function migrate(db: Dialect): Promise<number> {
+export async function migrate(db: Dialect, migrations: Migration[] = MIGRATIONS): Promise<number> {
+  const newest = migrations[migrations.length - 1]?.version ?? 0;
   await db.exec('CREATE TABLE IF NOT EXISTS billdiff_schema (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied TEXT NOT NULL)');
   const current = async (tx: Dialect) => (await tx.get<{ v: number | null }>('SELECT MAX(version) AS v FROM billdiff_schema'))?.v ?? 0;
   const have = await current(db);
-  if (have > SCHEMA_VERSION) {
-    throw new Error(`this database was written by a newer billdiff (schema ${have}; this one knows up to ${SCHEMA_VERSION}): upgrade billdiff to open it`);
+  if (have > newest) {
+    throw new Error(`this database was written by a newer billdiff (schema ${have}; this one knows up to ${newest}): upgrade billdiff to open it`);
   }
-  for (const migration of MIGRATIONS) {
+  for (const migration of migrations) {
     if (migration.version <= have) continue;
     await db.transaction(async (tx) => {
       if (tx.kind === 'postgres') await tx.get('SELECT pg_advisory_xact_lock(727465)');
