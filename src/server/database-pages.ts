@@ -3,7 +3,6 @@
  * templates; every text is escaped by Handlebars, and a snippet's matched words come as segments
  * (`{text, hit}`) so no template needs raw HTML.
  */
-import { describeVersion } from '../corpus/index.js';
 import { codeName, sectionName } from '../store/codes.js';
 import type { Database } from '../store/database.js';
 import { sessionName } from '../store/names.js';
@@ -38,9 +37,14 @@ export function resultJson(r: SearchResult) {
 
 const RELATION_WORDS = { amends: 'amends', adds: 'adds', repeals: 'repeals', cites: 'cites' } as const;
 
+/** One formatter for every date of these pages (making one per date costs a millisecond each). */
+const DATE_FORMAT = new Intl.DateTimeFormat('en-US', { year: 'numeric', month: 'long', day: 'numeric', timeZone: 'UTC' });
+
+/** "January 29, 2026", as the compare pages write dates. */
 function dateLabel(date: string | null): string {
   if (!date) return '';
-  return describeVersion({ stage: '', date } as Parameters<typeof describeVersion>[0]).replace(/^, /, '');
+  const d = new Date(`${date}T00:00:00Z`);
+  return Number.isNaN(d.getTime()) ? date : DATE_FORMAT.format(d);
 }
 
 export async function searchModel(db: Database, query: string, filters: SearchFilters, results: SearchResult[]) {

@@ -47,7 +47,7 @@ export function createDatabaseRoutes(ctx: DatabaseRoutesContext): Router {
 
   router.get('/search', cached('html', async (req) => {
     const { query, filters } = readSearch(req);
-    const results = query ? await ctx.database.search(query, filters, 50) : [];
+    const results = query ? await ctx.database.search(query, filters, 25) : [];
     return render('search', await searchModel(ctx.database, query, filters, results));
   }));
   router.get('/api/search', cached('json', async (req) => {

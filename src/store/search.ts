@@ -131,12 +131,7 @@ async function fullText(db: Dialect, query: string, filters: SearchFilters, wher
   const wide = limit * 4;
   type Hit = BillRow & { version_id: string; version_name: string; snippet: string; rank: number };
   const versionHits = sqlite
-    ? await db.all<Hit>(
-        `SELECT b.*, v.id AS version_id, v.name AS version_name, snippet(versions_fts, 0, '${MARK_START}', '${MARK_END}', '…', 20) AS snippet, f.rank AS rank
-           FROM versions_fts f JOIN versions v ON v.key = f.rowid JOIN bills b ON b.id = v.bill_id
-          WHERE versions_fts MATCH ?${where.sql} ORDER BY f.rank LIMIT ?`,
-        [match, ...where.params, wide],
-      )
+    ? await sqliteVersionHits(db, match, where, wide, limit)
     : await db.all<Hit>(
         `SELECT h.*, ts_headline('english', v.text, q, 'StartSel=${MARK_START}, StopSel=${MARK_END}, MaxWords=28, MinWords=10, MaxFragments=1, FragmentDelimiter=…') AS snippet
            FROM (SELECT b.*, v.key AS vkey, v.id AS version_id, v.name AS version_name, -ts_rank(v.tsv, q) AS rank
@@ -157,12 +152,7 @@ async function fullText(db: Dialect, query: string, filters: SearchFilters, wher
     const code = filters.code ? codeOf(filters.code) ?? filters.code.trim() : undefined;
     type SectionHit = { code: string; number: string; heading: string; snippet: string; rank: number };
     const sectionHits = sqlite
-      ? await db.all<SectionHit>(
-          `SELECT s.code, s.number, s.heading, snippet(sections_fts, 1, '${MARK_START}', '${MARK_END}', '…', 20) AS snippet, f.rank AS rank
-             FROM sections_fts f JOIN law_sections s ON s.key = f.rowid
-            WHERE sections_fts MATCH ?${code ? ' AND s.code = ?' : ''} ORDER BY f.rank LIMIT ?`,
-          [match, ...(code ? [code] : []), limit],
-        )
+      ? await sqliteSectionHits(db, match, code, limit)
       : await db.all<SectionHit>(
           `SELECT h.code, h.number, h.heading, h.rank, ts_headline('english', s.text, q, 'StartSel=${MARK_START}, StopSel=${MARK_END}, MaxWords=28, MinWords=10, MaxFragments=1, FragmentDelimiter=…') AS snippet
              FROM (SELECT s.key, s.code, s.number, s.heading, -ts_rank(s.tsv, q) AS rank
@@ -185,3 +175,49 @@ function placeOf(r: SearchResult, all: SearchResult[]): number {
   return same.indexOf(r) * 2 + (r.kind === 'bill' ? 0 : 1);
 }
 
+
+/**
+ * FTS5 in two steps: rank the matching versions (bm25) keeping only ids, one per bill, then make
+ * snippets for the results shown alone (a snippet reads and tokenises the whole text).
+ */
+async function sqliteVersionHits(db: Dialect, match: string, where: { sql: string; params: SqlValue[] }, wide: number, limit: number) {
+  const ranked = await db.all<{ key: number; bill_id: string; version_id: string; version_name: string; rank: number }>(
+    `SELECT f.rowid AS key, v.bill_id, v.id AS version_id, v.name AS version_name, f.rank AS rank
+       FROM versions_fts f JOIN versions v ON v.key = f.rowid${where.sql ? ' JOIN bills b ON b.id = v.bill_id' : ''}
+      WHERE versions_fts MATCH ?${where.sql} ORDER BY f.rank LIMIT ?`,
+    [match, ...where.params, wide],
+  );
+  const best = new Map<string, (typeof ranked)[number]>();
+  for (const r of ranked) if (!best.has(r.bill_id) && best.size < limit) best.set(r.bill_id, r);
+  const hits = [...best.values()];
+  if (!hits.length) return [];
+  const marks = `?${', ?'.repeat(hits.length - 1)}`;
+  const snippets = new Map(
+    (
+      await db.all<{ key: number; snippet: string }>(
+        `SELECT rowid AS key, snippet(versions_fts, 0, '${MARK_START}', '${MARK_END}', '…', 20) AS snippet FROM versions_fts WHERE versions_fts MATCH ? AND rowid IN (${marks})`,
+        [match, ...hits.map((h) => h.key)],
+      )
+    ).map((s) => [s.key, s.snippet]),
+  );
+  const bills = new Map((await db.all<BillRow>(`SELECT * FROM bills WHERE id IN (${marks})`, hits.map((h) => h.bill_id))).map((b) => [b.id, b]));
+  return hits.map((h) => ({ ...bills.get(h.bill_id)!, version_id: h.version_id, version_name: h.version_name, snippet: snippets.get(h.key) ?? '', rank: h.rank }));
+}
+
+async function sqliteSectionHits(db: Dialect, match: string, code: string | undefined, limit: number) {
+  const ranked = await db.all<{ key: number; code: string; number: string; heading: string; rank: number }>(
+    `SELECT f.rowid AS key, s.code, s.number, s.heading, f.rank AS rank FROM sections_fts f JOIN law_sections s ON s.key = f.rowid
+      WHERE sections_fts MATCH ?${code ? ' AND s.code = ?' : ''} ORDER BY f.rank LIMIT ?`,
+    [match, ...(code ? [code] : []), limit],
+  );
+  if (!ranked.length) return [];
+  const snippets = new Map(
+    (
+      await db.all<{ key: number; snippet: string }>(
+        `SELECT rowid AS key, snippet(sections_fts, 1, '${MARK_START}', '${MARK_END}', '…', 20) AS snippet FROM sections_fts WHERE sections_fts MATCH ? AND rowid IN (?${', ?'.repeat(ranked.length - 1)})`,
+        [match, ...ranked.map((r) => r.key)],
+      )
+    ).map((s) => [s.key, s.snippet]),
+  );
+  return ranked.map(({ key, ...r }) => ({ ...r, snippet: snippets.get(key) ?? '' }));
+}
