@@ -18,7 +18,7 @@ import { bagOf, dice, type Bag } from './similarity.js';
 
 /** Characters of a subtree read for its word bag (the bag itself stops at 600 words). */
 const BAG_SAMPLE_CHARS = 8000;
-import { countWords, diffClauseWords, diffRows, type WordDiffOptions } from './words.js';
+import { countWords, defaultWordDiffOptions, diffClauseWords, diffRows, type WordDiffOptions } from './words.js';
 
 /** Options for `alignTrees`. */
 export interface AlignOptions extends WordDiffOptions {
@@ -76,7 +76,7 @@ interface Context {
  */
 export function alignTrees(oldTree: Root, newTree: Root, options: AlignOptions = {}): Alignment {
   const now = options.now ?? (() => performance.now());
-  const settings = { ...defaultAlignOptions, rewriteThreshold: 0.3, maxEditLength: 2000, timeout: 250, ...options, now };
+  const settings = { ...defaultAlignOptions, ...defaultWordDiffOptions, ...options, now };
   const run = (pairing: boolean): { pairs: AlignedPair[]; ctx: Context } => {
     const ctx: Context = {
       options: settings,

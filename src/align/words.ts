@@ -1,14 +1,37 @@
 import { diffArrays } from 'diff';
 import type { WordChange } from '../types.js';
 
-/** Options for the word diff inside one aligned pair of clauses. */
+/**
+ * Options for the word diff inside one aligned pair of clauses. Each rule of the markup grain is
+ * an option, so that `npm run score` can choose and check them bill by bill (leave one bill out).
+ */
 export interface WordDiffOptions {
   /**
    * Below this share of kept words, the clause is shown as deleted and re-inserted whole,
-   * as a Legislative Counsel marks a substantially rewritten paragraph.
+   * as a Legislative Counsel marks a substantially rewritten paragraph (0: never).
    * @default 0.3
    */
   rewriteThreshold?: number;
+  /**
+   * A kept run of at most this many words between two changes is absorbed into one phrase
+   * change (0: none).
+   * @default 3
+   */
+  absorbWords?: number;
+  /** A kept run is absorbed only when it is no longer, in characters, than the changes on both sides. @default true */
+  absorbShorter?: boolean;
+  /** A kept run of glue words only ("the", "of") is absorbed whatever its length. @default true */
+  absorbGlue?: boolean;
+  /** Keep the longest runs of kept words first (Ratcliff–Obershelp) rather than a minimal diff (Myers). @default true */
+  longestRuns?: boolean;
+  /**
+   * A replaced phrase whose old and new words end in the same comma, period, semicolon or colon
+   * keeps that mark ("[-2000-] {+2001+},"); else the mark goes with the word ("[-witnesses-] {+witnesses,+}").
+   * @default false
+   */
+  punctuation?: boolean;
+  /** An amount in words and figures ("one thousand dollars ($1,000)") is one token. @default false */
+  amounts?: boolean;
   /**
    * Longest edit (in words) the word diff may search for before it gives up and shows a whole
    * replacement; bounds the time of one pair.
@@ -24,6 +47,12 @@ export interface WordDiffOptions {
 
 export const defaultWordDiffOptions: Required<WordDiffOptions> = {
   rewriteThreshold: 0.3,
+  absorbWords: 3,
+  absorbShorter: true,
+  absorbGlue: true,
+  longestRuns: true,
+  punctuation: false,
+  amounts: false,
   maxEditLength: 2000,
   timeout: 250,
 };
@@ -43,8 +72,18 @@ interface Token {
   first: boolean;
 }
 
-function tokenize(text: string, row = 0, tokens: Token[] = []): Token[] {
-  const re = /(\S+)(\s*)/g;
+const NUMBER_WORD = '(?:zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|million|billion|trillion)';
+const NUMBER = `${NUMBER_WORD}(?:-${NUMBER_WORD})*`;
+/** "one hundred twenty-five million dollars ($125,000,000)": the words, "dollars" and the figures. */
+const AMOUNT = `(?:${NUMBER}\\s+(?:and\\s+)?)*${NUMBER}\\s+dollars\\s+\\(\\$[\\d,]+(?:\\.\\d+)?\\)`;
+const WORDS = /(\S+)(\s*)/g;
+const WORDS_AND_AMOUNTS = new RegExp(`(\\b${AMOUNT}|\\S+)(\\s*)`, 'gi');
+/** Punctuation at a word's end that the Legislative Counsel leaves unmarked when only the word changed. */
+const TRAILING = /^(.*?[^,.;:])([,.;:]+)$/s;
+
+function tokenize(text: string, settings: Required<WordDiffOptions>, row = 0, tokens: Token[] = []): Token[] {
+  const re = settings.amounts ? WORDS_AND_AMOUNTS : WORDS;
+  re.lastIndex = 0;
   let m: RegExpExecArray | null;
   let first = true;
   while ((m = re.exec(text))) {
@@ -52,6 +91,11 @@ function tokenize(text: string, row = 0, tokens: Token[] = []): Token[] {
     first = false;
   }
   return tokens;
+}
+
+/** A token of punctuation only. */
+function isPunctuation(token: Token): boolean {
+  return /^[,.;:]+$/.test(token.word);
 }
 
 interface Run {
@@ -75,11 +119,11 @@ export interface WordDiffResult {
 export function diffClauseWords(oldText: string, newText: string, options: WordDiffOptions = {}): WordDiffResult {
   const settings = { ...defaultWordDiffOptions, ...options };
   if (oldText === newText) return { changes: oldText ? [{ op: 'equal', value: oldText }] : [], coarse: false };
-  const a = tokenize(oldText);
-  const b = tokenize(newText);
+  const a = tokenize(oldText, settings);
+  const b = tokenize(newText, settings);
   if (!a.length || !b.length) return { changes: replaceWhole(oldText, newText), coarse: false };
   const { runs, coarse } = diffTokens(a, b, settings);
-  if (keptShare(runs, a.length, b.length) < settings.rewriteThreshold) return { changes: replaceWhole(oldText, newText), coarse };
+  if (keptShare(runs, a, b) < settings.rewriteThreshold) return { changes: replaceWhole(oldText, newText), coarse };
   return { changes: toChanges(runs), coarse };
 }
 
@@ -93,6 +137,12 @@ export interface RowDiff {
   coarse: boolean;
 }
 
+/** A token of a diff and what happened to it. */
+interface Item {
+  op: WordChange['op'];
+  token: Token;
+}
+
 /**
  * Word diff over a run of clause lines whose structure changed (a paragraph split into
  * subparagraphs, a designation added), read as one text the way the Legislative Counsel marks
@@ -102,19 +152,19 @@ export function diffRows(oldRows: string[], newRows: string[], options: WordDiff
   const settings = { ...defaultWordDiffOptions, ...options };
   const a: Token[] = [];
   const b: Token[] = [];
-  oldRows.forEach((row, i) => tokenize(row, i, a));
-  newRows.forEach((row, i) => tokenize(row, i, b));
+  oldRows.forEach((row, i) => tokenize(row, settings, i, a));
+  newRows.forEach((row, i) => tokenize(row, settings, i, b));
   const { runs, coarse } = diffTokens(a, b, settings);
   interface Open {
     oldRows: number[];
     newRow?: number;
-    words: Array<{ op: WordChange['op']; word: string }>;
+    items: Item[];
   }
   const rows: Open[] = [];
   let current: Open | undefined;
   let lastOldRow = -1;
   const open = (): Open => {
-    current = { oldRows: [], words: [] };
+    current = { oldRows: [], items: [] };
     rows.push(current);
     return current;
   };
@@ -125,7 +175,7 @@ export function diffRows(oldRows: string[], newRows: string[], options: WordDiff
       let row = current;
       if (run.op === 'delete') {
         // A deletion that starts an old line of its own, after a new line began, is a line of its own.
-        if (!row || (token.row !== lastOldRow && token.first && row.words.length)) row = open();
+        if (!row || (token.row !== lastOldRow && token.first && row.items.length)) row = open();
       } else if (!row) {
         row = open();
         row.newRow = token.row;
@@ -139,40 +189,25 @@ export function diffRows(oldRows: string[], newRows: string[], options: WordDiff
         if (!row.oldRows.includes(oldToken.row)) row.oldRows.push(oldToken.row);
         lastOldRow = oldToken.row;
       }
-      row.words.push({ op: run.op, word: token.word });
+      row.items.push({ op: run.op, token });
     });
   }
   return rows.map((row) => {
-    const changes: WordChange[] = [];
-    for (const { op, word } of row.words) {
-      const last = changes[changes.length - 1];
-      if (last && last.op === op) last.value += ` ${word}`;
-      else {
-        if (last) {
-          if (last.op === 'equal') last.value += ' ';
-          else changes.push({ op: 'equal', value: ' ' });
-        }
-        const spaced = changes[changes.length - 1];
-        if (op === 'equal' && spaced?.op === 'equal') spaced.value += word;
-        else changes.push({ op, value: word });
-      }
-    }
-    const out: RowDiff = { oldRows: row.oldRows, changes, coarse };
+    const out: RowDiff = { oldRows: row.oldRows, changes: spell(row.items), coarse };
     if (row.newRow !== undefined) out.newRow = row.newRow;
     // A line rewritten past recognition is struck and re-inserted whole.
-    const kept = changes.filter((c) => c.op === 'equal').reduce((n, c) => n + countWords(c.value), 0);
-    const oldWords = changes.filter((c) => c.op !== 'insert').reduce((n, c) => n + countWords(c.value), 0);
-    const newWords = changes.filter((c) => c.op !== 'delete').reduce((n, c) => n + countWords(c.value), 0);
+    const words = (keep: (op: WordChange['op']) => boolean) => row.items.filter((i) => keep(i.op) && !isPunctuation(i.token)).length;
+    const kept = words((op) => op === 'equal');
+    const oldWords = words((op) => op !== 'insert');
+    const newWords = words((op) => op !== 'delete');
     if (oldWords > kept && newWords > kept && kept / Math.max(oldWords, newWords) < settings.rewriteThreshold) {
-      const oldText = changes.filter((c) => c.op !== 'insert').map((c) => c.value).join('').trim();
-      const newText = changes.filter((c) => c.op !== 'delete').map((c) => c.value).join('').trim();
-      out.changes = replaceWhole(oldText, newText);
+      out.changes = replaceWhole(spellSide(row.items, 'insert'), spellSide(row.items, 'delete'));
     }
     return out;
   });
 }
 
-/** Myers diff of two token streams (common ends trimmed), then phrase merging. */
+/** Myers (or longest-runs) diff of two token streams, common ends trimmed, then phrase merging. */
 function diffTokens(a: Token[], b: Token[], settings: Required<WordDiffOptions>): { runs: Run[]; coarse: boolean } {
   let pre = 0;
   while (pre < a.length && pre < b.length && a[pre]!.word === b[pre]!.word) pre++;
@@ -187,7 +222,7 @@ function diffTokens(a: Token[], b: Token[], settings: Required<WordDiffOptions>)
     const wordsA = midA.map((t) => t.word);
     const wordsB = midB.map((t) => t.word);
     const diff =
-      longestBlocks(wordsA, wordsB) ??
+      (settings.longestRuns ? longestBlocks(wordsA, wordsB) : undefined) ??
       diffArrays(wordsA, wordsB, { maxEditLength: settings.maxEditLength, timeout: settings.timeout });
     if (!diff) {
       coarse = true;
@@ -215,7 +250,48 @@ function diffTokens(a: Token[], b: Token[], settings: Required<WordDiffOptions>)
     if (midB.length) runs.push({ op: 'insert', old: [], new: midB });
   }
   if (suf) runs.push({ op: 'equal', old: a.slice(a.length - suf), new: b.slice(b.length - suf) });
-  return { runs: mergePhrases(runs), coarse };
+  const merged = mergePhrases(runs, settings);
+  return { runs: settings.punctuation ? keepSharedPunctuation(merged) : merged, coarse };
+}
+
+/**
+ * A replaced phrase whose last old and new words end in the same punctuation: the punctuation is
+ * kept, not struck and re-inserted ("July 1, [-2000-] {+2001+}, on which date").
+ */
+function keepSharedPunctuation(runs: Run[]): Run[] {
+  const out: Run[] = [];
+  for (let k = 0; k < runs.length; k++) {
+    const del = runs[k]!;
+    const ins = runs[k + 1];
+    if (del.op !== 'delete' || ins?.op !== 'insert') {
+      out.push(del);
+      continue;
+    }
+    const a = TRAILING.exec(del.old[del.old.length - 1]!.word);
+    const b = TRAILING.exec(ins.new[ins.new.length - 1]!.word);
+    if (!a || !b || a[2] !== b[2]) {
+      out.push(del, ins);
+      k++;
+      continue;
+    }
+    const cut = (tokens: Token[], body: string): Token[] => {
+      const last = tokens[tokens.length - 1]!;
+      return [...tokens.slice(0, -1), { ...last, word: body, space: '' }];
+    };
+    const lastOld = del.old[del.old.length - 1]!;
+    const lastNew = ins.new[ins.new.length - 1]!;
+    out.push({ op: 'delete', old: cut(del.old, a[1]!), new: [] }, { op: 'insert', old: [], new: cut(ins.new, b[1]!) });
+    const mark = { op: 'equal' as const, old: [{ ...lastOld, word: a[2]!, first: false }], new: [{ ...lastNew, word: b[2]!, first: false }] };
+    const next = runs[k + 2];
+    if (next?.op === 'equal') {
+      out.push({ op: 'equal', old: [...mark.old, ...next.old], new: [...mark.new, ...next.new] });
+      k += 2;
+    } else {
+      out.push(mark);
+      k++;
+    }
+  }
+  return out;
 }
 
 /** Steps the longest-runs search may take before it gives way to Myers' algorithm. */
@@ -278,17 +354,18 @@ function longestBlocks(a: string[], b: string[]): Array<{ count: number; added?:
   return out;
 }
 
-function keptShare(runs: Run[], oldLength: number, newLength: number): number {
-  const kept = runs.filter((r) => r.op === 'equal').reduce((n, r) => n + r.old.length, 0);
-  return kept / Math.max(1, oldLength, newLength);
+/** Share of the words kept, over the longer side. */
+function keptShare(runs: Run[], a: Token[], b: Token[]): number {
+  const words = (tokens: Token[]) => tokens.reduce((n, t) => (isPunctuation(t) ? n : n + 1), 0);
+  const kept = runs.filter((r) => r.op === 'equal').reduce((n, r) => n + words(r.old), 0);
+  return kept / Math.max(1, words(a), words(b));
 }
 
 /**
- * Joins changes separated by a short run of kept words into one phrase change: "the", "of" and
- * such are not kept on their own between two changes, and a kept run no longer than the changes
- * around it is absorbed (the Legislative Counsel strikes and inserts phrases). One pass, O(n).
+ * Joins changes separated by a short run of kept words into one phrase change (the Legislative
+ * Counsel strikes and inserts phrases): see `shouldAbsorb`. One pass, O(n).
  */
-function mergePhrases(runs: Run[]): Run[] {
+function mergePhrases(runs: Run[], settings: Required<WordDiffOptions>): Run[] {
   type Block = { equal: boolean; old: Token[]; new: Token[] };
   const stack: Block[] = [];
   for (const run of runs) {
@@ -302,7 +379,7 @@ function mergePhrases(runs: Run[]): Run[] {
       const after = stack[stack.length - 1]!;
       const eq = stack[stack.length - 2]!;
       const before = stack[stack.length - 3]!;
-      if (after.equal || !eq.equal || before.equal || !shouldAbsorb(eq.old, before, after)) break;
+      if (after.equal || !eq.equal || before.equal || !shouldAbsorb(eq.old, before, after, settings)) break;
       stack.length -= 3;
       stack.push({ equal: false, old: [...before.old, ...eq.old, ...after.old], new: [...before.new, ...eq.new, ...after.new] });
     }
@@ -318,22 +395,31 @@ function mergePhrases(runs: Run[]): Run[] {
   return out;
 }
 
-/** Longest run of kept words that is absorbed into the changes around it. */
-const MAX_ABSORBED_WORDS = 3;
-
 /**
  * A kept run between two changes is absorbed when it is only glue words ("the", "of"), or when
- * it is a few words no longer than either change around it.
+ * it is a few words (no longer than either change around it).
  */
-function shouldAbsorb(kept: Token[], before: { old: Token[]; new: Token[] }, after: { old: Token[]; new: Token[] }): boolean {
-  if (kept.every((t) => GLUE.has(t.word.toLowerCase().replace(/[^a-z]/g, '')))) return true;
-  if (kept.length > MAX_ABSORBED_WORDS) return false;
+function shouldAbsorb(kept: Token[], before: { old: Token[]; new: Token[] }, after: { old: Token[]; new: Token[] }, settings: Required<WordDiffOptions>): boolean {
+  const words = kept.filter((t) => !isPunctuation(t));
+  if (settings.absorbGlue && words.length && words.every((t) => GLUE.has(t.word.toLowerCase().replace(/[^a-z]/g, '')))) return true;
+  if (words.length > settings.absorbWords || !settings.absorbWords) return false;
+  if (!settings.absorbShorter) return true;
   const chars = (tokens: Token[]) => tokens.reduce((n, t) => n + t.word.length, 0);
   const side = (x: { old: Token[]; new: Token[] }) => Math.max(chars(x.old), chars(x.new));
   return chars(kept) <= Math.min(side(before), side(after));
 }
 
 function toChanges(runs: Run[]): WordChange[] {
+  const items: Item[] = [];
+  for (const run of runs) for (const token of run.op === 'delete' ? run.old : run.new) items.push({ op: run.op, token });
+  return spell(items);
+}
+
+/**
+ * Word changes from a sequence of tokens: each token with the white space after it, which goes
+ * with its run when the next token has the same fate, and is kept (it separates them) when not.
+ */
+function spell(items: Item[]): WordChange[] {
   const out: WordChange[] = [];
   const push = (op: WordChange['op'], value: string) => {
     if (!value) return;
@@ -341,13 +427,20 @@ function toChanges(runs: Run[]): WordChange[] {
     if (last && last.op === op) last.value += value;
     else out.push({ op, value });
   };
-  runs.forEach((run, i) => {
-    const tokens = run.op === 'delete' ? run.old : run.new;
-    push(run.op, tokens.map((t, k) => (k < tokens.length - 1 ? t.word + t.space : t.word)).join(''));
-    // The space after a run separates it from what follows, on both sides.
-    if (i < runs.length - 1) push('equal', tokens[tokens.length - 1]!.space || ' ');
+  items.forEach(({ op, token }, k) => {
+    push(op, token.word);
+    const next = items[k + 1];
+    // A deletion and the insertion that replaces it are kept apart by a space, even within a word's punctuation.
+    if (next) push(next.op === op ? op : 'equal', token.space || (op === 'delete' && next.op === 'insert' ? ' ' : ''));
   });
   return out;
+}
+
+/** One side's text of a run of tokens: every token but those of the other side's op. */
+function spellSide(items: Item[], leaveOut: WordChange['op']): string {
+  return spell(items.filter((i) => i.op !== leaveOut).map((i) => ({ op: 'equal' as const, token: i.token })))
+    .map((c) => c.value)
+    .join('');
 }
 
 function replaceWhole(oldText: string, newText: string): WordChange[] {
