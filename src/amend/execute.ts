@@ -1,5 +1,6 @@
 import type { Chapeau, Content, Continuation, Level, LevelKind, Text } from '../types.js';
-import { MARK_NAMES, ORDINALS } from './instructions.js';
+import { fits, ORDINAL_WORDS, ordinalNumber, precedes, rungBelow, follows } from '../parse/ladder.js';
+import { MARK_NAMES } from './instructions.js';
 import type { Instruction } from './types.js';
 
 /** One change an instruction made, described for a reader. */
@@ -145,7 +146,7 @@ interface Place {
 const UNIT = /^(section|subsection|paragraph|subparagraph|clause|subclause|item|subitem) \(([^()]+)\)$/;
 const PRECEDING = /^(?:the )?matter preceding (subsection|paragraph|subparagraph|clause|subclause|item|subitem) \(([^()]+)\)$/;
 const FOLLOWING = /^(?:the )?matter following (subsection|paragraph|subparagraph|clause|subclause|item|subitem) \(([^()]+)\)$/;
-const ORDINAL_STEP = new RegExp(`^(${Object.keys(ORDINALS).join('|')}) (sentence|paragraph)$`);
+const ORDINAL_STEP = new RegExp(`^(${Object.keys(ORDINAL_WORDS).join('|')}) (sentence|paragraph)$`);
 const HEADING_STEP = /^(?:the )?(section|subsection|paragraph|subparagraph|clause|subclause|item) heading$|^heading$/;
 
 function locate(section: Level, location: string[]): Place {
@@ -191,7 +192,7 @@ function locate(section: Level, location: string[]): Place {
     }
     const ordinal = ORDINAL_STEP.exec(step);
     if (ordinal) {
-      const n = ORDINALS[ordinal[1]!]!;
+      const n = ordinalNumber(ordinal[1]!)!;
       if (ordinal[2] === 'paragraph') {
         // "in the fifth paragraph" of a section whose paragraphs are not designated.
         if (segment) refuse(`cannot find "${step}" inside a text`);
@@ -767,7 +768,7 @@ function addAtEnd(instruction: Instruction, section: Level): void {
     // "At the end" comes after the last clause: a new (b) where (c) is the last one is misplaced.
     const last = existing[existing.length - 1];
     const first = levels[0];
-    if (last?.num && first?.num && last.kind === first.kind && before(first.num.value, last.num.value, first.kind)) {
+    if (last?.num && first?.num && last.kind === first.kind && precedes(first.num.value, last.num.value, first.kind)) {
       refuse(`${first.num.text} added at the end would come after ${last.num.text}, the last ${last.kind} of ${describe(level)}`);
     }
     for (const added of levels) {
@@ -929,43 +930,17 @@ export function sectionFromText(text: string, id: string): Level | undefined {
 /** A quoted line starting with a designation: `(b) Allocation of funds.—Of the total …`. */
 const DESIGNATION = /^\(([0-9]+|[a-zA-Z]+)\)\s*/;
 
-const RUNGS: LevelKind[] = ['section', 'subsection', 'paragraph', 'subparagraph', 'clause', 'subclause', 'item', 'subitem'];
-
-/** The rung below a rung; California's subdivision (a) has paragraphs (1) below it. */
+/** The rung below a rung (California's subdivision (a) has paragraphs (1) below it). */
 function below(kind: LevelKind): LevelKind | undefined {
-  if (kind === 'subdivision') return 'paragraph';
-  const index = RUNGS.indexOf(kind);
-  return index < 0 ? undefined : RUNGS[index + 1];
+  return rungBelow(kind);
 }
 
 function childKind(level: Level): LevelKind {
   const existing = level.children.find((c): c is Level => c.type === 'level');
   if (existing) return existing.kind;
-  const index = RUNGS.indexOf(level.kind);
-  if (index < 0 || index === RUNGS.length - 1) refuse(`no clause rung below ${level.kind}`);
-  return RUNGS[index + 1]!;
-}
-
-/** Whether a designation is printed in the style of a rung (`(a)` subsection, `(1)` paragraph, …). */
-function fits(kind: LevelKind, value: string): boolean {
-  switch (kind) {
-    case 'subsection':
-    case 'subdivision':
-      return /^[a-z]+$/.test(value);
-    case 'paragraph':
-    case 'item':
-      return /^[0-9]+$/.test(value);
-    case 'subparagraph':
-      return /^[A-Z]+$/.test(value);
-    case 'clause':
-      return /^[ivxlc]+$/.test(value);
-    case 'subclause':
-      return /^[IVXLC]+$/.test(value);
-    case 'subitem':
-      return /^[a-z]+$/.test(value);
-    default:
-      return false;
-  }
+  const kind = rungBelow(level.kind);
+  if (!kind) refuse(`no clause rung below ${level.kind}`);
+  return kind;
 }
 
 /**
@@ -1036,20 +1011,10 @@ function parseBlock(text: string, kind: LevelKind, parentId: string): Level[] {
   return top;
 }
 
-/** Whether designation `a` comes before `b` in a run of the rung (letters and numbers; roman numerals are not compared). */
-function before(a: string, b: string, kind: LevelKind): boolean {
-  if (kind === 'clause' || kind === 'subclause') return false;
-  if (/^\d+$/.test(a) && /^\d+$/.test(b)) return Number(a) < Number(b);
-  if (/^[a-z]+$/i.test(a) && /^[a-z]+$/i.test(b)) return a.length < b.length || (a.length === b.length && a < b);
-  return false;
-}
-
 /** `(b)` after open `(a)`: a sibling, not a child (i and v are both letters and numerals). */
 function isNext(open: Level, value: string): boolean {
   const current = open.num?.value ?? '';
-  if (/^[0-9]+$/.test(current)) return Number(value) === Number(current) + 1;
-  if (current.length === 1 && value.length === 1) return value.charCodeAt(0) === current.charCodeAt(0) + 1;
-  return false;
+  return fits(open.kind, value) && follows(current, value, open.kind);
 }
 
 function makeLevel(kind: LevelKind, value: string, rest: string, id: string): Level {

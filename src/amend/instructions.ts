@@ -1,3 +1,4 @@
+import { designationAt, isRung, ORDINAL_WORDS, ordinalNumber, ordinalWord, sectionLadder, seriesOf, seriesOfRung, seriesOrdinal } from '../parse/ladder.js';
 import { readList, type ListItem } from './list.js';
 import { extractQuotations, QUOTE_CLOSE, QUOTE_OPEN, QUOTE_TOKEN, type Quotation } from './quotes.js';
 import type { Instruction, InstructionTarget, Redesignation } from './types.js';
@@ -78,7 +79,7 @@ export function standingLaw(text: string): InstructionTarget | undefined {
 const ALTERNATIVES = '\u0000each:';
 
 /** `subsections` + `(e), (g)(5), and (i)(5)` → the location step that stands for each of them. */
-function eachOf(plural: string, list: string, kinds: string[]): string {
+function eachOf(plural: string, list: string, kinds: readonly string[]): string {
   const kind = plural.toLowerCase().replace(/s$/, '');
   const each = list.split(/\s*,\s*(?:and\s+)?|\s+and\s+/).filter((d) => d !== '');
   return `${ALTERNATIVES}${JSON.stringify(each.map((d) => expand(kind, d, kinds)))}`;
@@ -296,14 +297,9 @@ interface SubjectReading {
   unit?: string;
 }
 
-/** Ordinal words as instructions use them ("the second sentence", "the last place it appears"); `-1` is the last. */
-export const ORDINALS: Record<string, number> = {
-  first: 1, second: 2, third: 3, fourth: 4, fifth: 5, sixth: 6, seventh: 7, eighth: 8, ninth: 9, tenth: 10,
-  eleventh: 11, twelfth: 12, last: -1,
-};
-const ORDINAL = `(${Object.keys(ORDINALS).join('|')})`;
-const UNIT_KINDS = ['section', 'subsection', 'paragraph', 'subparagraph', 'clause', 'subclause', 'item', 'subitem'];
-const CA_UNIT_KINDS = ['section', 'subdivision', 'paragraph', 'subparagraph', 'clause', 'subclause', 'item', 'subitem'];
+const ORDINAL = `(${Object.keys(ORDINAL_WORDS).join('|')})`;
+const UNIT_KINDS: readonly string[] = sectionLadder('us');
+const CA_UNIT_KINDS: readonly string[] = sectionLadder('ca');
 const UNIT = '(section|subsection|subdivision|paragraph|subparagraph|clause|subclause|item|subitem)';
 const DESIGNATIONS = '((?:\\([A-Za-z0-9]{1,6}\\))+)';
 
@@ -539,7 +535,7 @@ function readLocations(
  * `paragraph` + `(6)(E)` → `['paragraph (6)', 'subparagraph (E)']`; `section` + `(b)(2)` →
  * `['subsection (b)', 'paragraph (2)']` (the section itself is the target, not a location).
  */
-function expand(kind: string, designations: string, kinds: string[]): string[] {
+function expand(kind: string, designations: string, kinds: readonly string[]): string[] {
   const values = designations.match(/\([A-Za-z0-9]+\)/g) ?? [];
   if (!kinds.includes(kind)) kinds = CA_UNIT_KINDS;
   let at = kinds.indexOf(kind);
@@ -787,7 +783,7 @@ function readOccurrence(cursor: Cursor, operation: Operation): void {
   } else if (cursor.eat(/^\s*(?:in\s+)?each\s+such\s+place/i)) {
     // "… and inserting “the Secretary” in each such place": the places already counted.
   } else if ((match = cursor.eat(new RegExp(`^\\s*the\\s+${ORDINAL}\\s+place\\s+(?:it|such\\s+\\w+)\\s+(?:appears|occurs)`, 'i')))) {
-    operation.occurrence = ORDINALS[match[1]!.toLowerCase()]!;
+    operation.occurrence = ordinalNumber(match[1]!)!;
   }
 }
 
@@ -829,52 +825,19 @@ function expandRange(from: string, to: string, kind: string): string[] | undefin
   const a = /^\(([A-Za-z0-9]+)\)$/.exec(from)?.[1];
   const b = /^\(([A-Za-z0-9]+)\)$/.exec(to)?.[1];
   if (a === undefined || b === undefined) return undefined;
-  const letters: Series = [/^[a-zA-Z]$/, (value) => value.charCodeAt(0), (n) => String.fromCharCode(n)];
-  const romans: Series = [/^(?:[ivxlc]+|[IVXLC]+)$/, (value) => roman(value), (n) => (a === a.toUpperCase() ? toRoman(n).toUpperCase() : toRoman(n))];
-  const doubled: Series = [/^([a-zA-Z])\1+$/, (value) => (value.charCodeAt(0) % 32) + 26 * (value.length - 2), (n) => {
-    const letter = String.fromCharCode(((n - 1) % 26) + (a === a.toUpperCase() ? 65 : 97));
-    return letter.repeat(Math.floor((n - 1) / 26) + 2);
-  }];
   // The unit names the series: subparagraphs (H) through (U) are letters, clauses (i) through (v) numerals.
-  const byKind: Record<string, Series[]> = {
-    clause: [romans, letters],
-    subclause: [romans, letters],
-    item: [doubled, letters, romans],
-    subitem: [doubled, letters, romans],
-  };
-  const series: Series[] = [[/^\d+$/, Number, String], ...(byKind[kind] ?? [letters, romans, doubled])];
-  for (const [pattern, value, print] of series) {
-    if (!pattern.test(a) || !pattern.test(b)) continue;
-    const start = value(a);
-    const end = value(b);
-    if (!(end > start) || end - start > 200) return undefined;
+  const named = isRung(kind) ? seriesOfRung(kind) : undefined;
+  const shared = seriesOf(a).filter((series) => seriesOf(b).includes(series));
+  const ordered = named && shared.includes(named) ? [named, ...shared.filter((s) => s !== named)] : shared;
+  for (const series of ordered) {
+    const start = seriesOrdinal(a, series);
+    const end = seriesOrdinal(b, series);
+    if (!(end > start) || end - start > 200) continue;
     const values: string[] = [];
-    for (let n = start; n <= end; n++) values.push(`(${print(n)})`);
+    for (let n = start; n <= end; n++) values.push(`(${designationAt(n, series)})`);
     return values;
   }
   return undefined;
-}
-
-type Series = [RegExp, (value: string) => number, (n: number) => string];
-
-const ROMAN_VALUES: Array<[number, string]> = [
-  [100, 'c'], [90, 'xc'], [50, 'l'], [40, 'xl'], [10, 'x'], [9, 'ix'], [5, 'v'], [4, 'iv'], [1, 'i'],
-];
-
-function toRoman(n: number): string {
-  let out = '';
-  for (const [value, letters] of ROMAN_VALUES) {
-    while (n >= value) {
-      out += letters;
-      n -= value;
-    }
-  }
-  return out;
-}
-
-function roman(value: string): number {
-  const digits = value.toLowerCase().split('').map((c) => ({ i: 1, v: 5, x: 10, l: 50, c: 100 })[c] ?? 0);
-  return digits.reduce((sum, digit, i) => sum + (digit < (digits[i + 1] ?? 0) ? -digit : digit), 0);
 }
 
 /** A read position in an instruction's words. */
@@ -915,14 +878,9 @@ function trimConnectors(text: string): string {
   return text.replace(/(?:\s*[;,.]\s*(?:and|or)?\s*)+$/, '').replace(/\s+(?:and|or)$/, '').trim();
 }
 
-const DIGIT_ORDINALS: Record<string, string> = {
-  '1st': 'first', '2d': 'second', '2nd': 'second', '3d': 'third', '3rd': 'third', '4th': 'fourth', '5th': 'fifth', '6th': 'sixth',
-  '7th': 'seventh', '8th': 'eighth', '9th': 'ninth', '10th': 'tenth', '11th': 'eleventh', '12th': 'twelfth',
-};
-
 /** "the 1st place it appears", "the 2d sentence": ordinals in figures read as words. */
 function ordinalWords(text: string): string {
-  return text.replace(/\b(1st|2d|2nd|3d|3rd|(?:[4-9]|1[0-2])th)\b(?=\s+(?:place|sentence|paragraph)\b)/g, (m) => DIGIT_ORDINALS[m] ?? m);
+  return text.replace(/\b\d{1,3}(?:st|nd|rd|d|th)\b(?=\s+(?:place|sentence|paragraph)\b)/g, (m) => ordinalWord(ordinalNumber(m)!));
 }
 
 /** Words quoted in a reason, cut short: the reader needs where it went wrong, not the whole quoted law. */

@@ -1,3 +1,6 @@
+import type { LevelKind } from '../types.js';
+import { interpretations, isFirst, ordinal, rungBelow } from '../parse/ladder.js';
+
 /**
  * The nested list of a bill section's instructions: "is amended— (1) in subsection (a)— (A) by
  * striking …; and (B) by adding …; and (2) by striking …".
@@ -18,18 +21,8 @@ export interface ListItem {
   children: ListItem[];
 }
 
-type NumKind = 'digit' | 'lower' | 'upper' | 'romanLower' | 'romanUpper' | 'doubleLower' | 'doubleUpper';
-
-/** The rung under each rung, as federal drafting nests them: (a) › (1) › (A) › (i) › (I) › (aa). */
-const CHILD: Record<NumKind, NumKind> = {
-  lower: 'digit',
-  digit: 'upper',
-  upper: 'romanLower',
-  romanLower: 'romanUpper',
-  romanUpper: 'doubleLower',
-  doubleLower: 'doubleUpper',
-  doubleUpper: 'doubleUpper',
-};
+/** The bill's own items nest as the federal ladder does: (a) › (1) › (A) › (i) › (I) › (aa) › (AA). */
+const STYLE = 'us';
 
 const MARKER = /\(([a-zA-Z]{1,6}|\d{1,3})\)(?=\s)/g;
 
@@ -46,7 +39,7 @@ export function readList(skeleton: string): ListItem {
     }
   }
   root.text = skeleton.slice(0, markers[0]?.index ?? skeleton.length).trim();
-  const stack: Array<{ item: ListItem; kind: NumKind; value: string }> = [];
+  const stack: Array<{ item: ListItem; kind: LevelKind; value: string }> = [];
   markers.forEach((marker, i) => {
     const item: ListItem = {
       num: `(${marker.value})`,
@@ -61,65 +54,25 @@ export function readList(skeleton: string): ListItem {
   return root;
 }
 
-/** Pops the stack to the new item's parent and returns the item's kind. */
-function place(stack: Array<{ kind: NumKind; value: string }>, value: string): NumKind {
-  const kinds = kindsOf(value);
+/** Pops the stack to the new item's parent and returns the item's rung. */
+function place(stack: Array<{ kind: LevelKind; value: string }>, value: string): LevelKind {
+  const kinds = interpretations(value, STYLE);
   const top = stack[stack.length - 1];
   // A first item under the current one: "(i)" under "(A)" is a clause, not subsection (i).
   if (top) {
-    const child = CHILD[top.kind];
+    const child = rungBelow(top.kind, STYLE) ?? top.kind;
     if (kinds.includes(child) && isFirst(value, child)) return child;
   }
   // The next item of an open list: the exact successor first, then any later item (a list quoted in part).
-  for (const follows of [(a: number, b: number) => a === b + 1, (a: number, b: number) => a > b]) {
+  for (const after of [(a: number, b: number) => a === b + 1, (a: number, b: number) => a > b]) {
     for (let depth = stack.length - 1; depth >= 0; depth--) {
       const level = stack[depth]!;
-      const kind = kinds.find((candidate) => candidate === level.kind);
-      if (kind && follows(ordinal(value, kind), ordinal(level.value, kind))) {
+      if (kinds.includes(level.kind) && after(ordinal(value, level.kind), ordinal(level.value, level.kind))) {
         stack.length = depth;
-        return kind;
+        return level.kind;
       }
     }
   }
   // Anything else nests under the current item (or starts the list).
   return kinds[0]!;
-}
-
-function kindsOf(value: string): NumKind[] {
-  if (/^\d+$/.test(value)) return ['digit'];
-  const kinds: NumKind[] = [];
-  if (/^[a-z]$/.test(value)) kinds.push('lower');
-  if (/^[A-Z]$/.test(value)) kinds.push('upper');
-  if (/^[ivxlc]+$/.test(value)) kinds.push('romanLower');
-  if (/^[IVXLC]+$/.test(value)) kinds.push('romanUpper');
-  if (/^([a-z])\1+$/.test(value)) kinds.push('doubleLower');
-  if (/^([A-Z])\1+$/.test(value)) kinds.push('doubleUpper');
-  return kinds.length > 0 ? kinds : [value === value.toLowerCase() ? 'lower' : 'upper'];
-}
-
-function isFirst(value: string, kind: NumKind): boolean {
-  return ordinal(value, kind) === 1;
-}
-
-/** The 1-based position of a designation in its series: `c` → 3, `iv` → 4, `bb` → 2. */
-export function ordinal(value: string, kind: NumKind): number {
-  switch (kind) {
-    case 'digit':
-      return Number(value);
-    case 'lower':
-    case 'upper':
-      return value.toLowerCase().charCodeAt(0) - 96;
-    case 'romanLower':
-    case 'romanUpper':
-      return romanValue(value);
-    default:
-      return value.toLowerCase().charCodeAt(0) - 96 + 26 * (value.length - 2);
-  }
-}
-
-const ROMAN: Record<string, number> = { i: 1, v: 5, x: 10, l: 50, c: 100 };
-
-function romanValue(value: string): number {
-  const digits = value.toLowerCase().split('').map((c) => ROMAN[c] ?? 0);
-  return digits.reduce((sum, digit, i) => sum + (digit < (digits[i + 1] ?? 0) ? -digit : digit), 0);
 }

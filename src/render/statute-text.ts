@@ -1,3 +1,4 @@
+import { isEnumerated } from '../parse/ladder.js';
 import type { Content, Level, Root } from '../types.js';
 
 /**
@@ -50,5 +51,5 @@ function write(node: Content, lines: string[], lead: string): void {
 }
 
 function isUnit(level: Level): boolean {
-  return !['subsection', 'paragraph', 'subparagraph', 'clause', 'subclause', 'item', 'subitem', 'subdivision'].includes(level.kind);
+  return !isEnumerated(level.kind);
 }

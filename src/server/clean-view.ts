@@ -4,6 +4,7 @@
  * designation), each line marked as a heading or a clause with its depth, for the template.
  * No change marks: this is the text a reader of the amended Code would see.
  */
+import { isEnumerated } from '../parse/ladder.js';
 import type { Content, Level, Root } from '../types.js';
 
 /** One line of the clean text. */
@@ -16,8 +17,6 @@ export interface CleanLine {
   /** Element id `law-<clause id>` for the line that opens a clause. */
   anchor?: string;
 }
-
-const CLAUSE_KINDS = new Set(['subsection', 'paragraph', 'subparagraph', 'clause', 'subclause', 'item', 'subitem', 'subdivision']);
 
 /** The lines of a statute's clean text, in reading order (`renderStatuteText`, line for line). */
 export function cleanLines(root: Root | Level): CleanLine[] {
@@ -40,7 +39,7 @@ export function cleanLines(root: Root | Level): CleanLine[] {
     }
     const num = node.num?.text ?? '';
     const heading = node.heading?.trim() ?? '';
-    if (!CLAUSE_KINDS.has(node.kind)) {
+    if (!isEnumerated(node.kind)) {
       const head = [lead.trim(), num, heading].filter((p) => p !== '').join(' ');
       if (head !== '') push({ unit: true, depth: 0, text: head }, node.id);
       for (const c of node.children) write(c, '', 0);
