@@ -49,6 +49,9 @@ const SPACE = [
   { name: 'absorbShorter', values: [false, true] },
   { name: 'absorbGlue', values: [false, true] },
   { name: 'rewriteThreshold', values: [0, 0.1, 0.2, 0.3, 0.4, 0.5] },
+  { name: 'rewriteMeasure', values: ['longer', 'both'] },
+  { name: 'rewriteSpan', values: [false, true] },
+  { name: 'wholesaleThreshold', values: [0, 0.1, 0.2, 0.3, 0.4, 0.5] },
   { name: 'pairThreshold', values: [0.2, 0.3, 0.4, 0.5, 0.6], start: 0.4 },
   { name: 'gutThreshold', values: [0, 0.1, 0.2, 0.3, 0.4, 0.5] },
 ];

@@ -11,8 +11,11 @@ import type {
   WordChange,
 } from '../types.js';
 import { diagnostic } from '../util/errors.js';
-import { childClauses, inlineText, rowBody, rowText, subtreeBody } from './clause-text.js';
+import { childClauses, detach, inlineText, rowBody, rowText, subtreeBody } from './clause-text.js';
 import { rankOf } from '../parse/designation.js';
+import { pairMovedClauses } from './moved-amended.js';
+import { alignAcrossLevels } from './reparent.js';
+import { rewriteWholesale } from './wholesale.js';
 import { diffKeys } from './sequence.js';
 import { bagOf, dice, type Bag } from './similarity.js';
 
@@ -35,6 +38,12 @@ export interface AlignOptions extends WordDiffOptions {
    */
   gutThreshold?: number;
   /**
+   * Below this share of kept words in a unit (a bill section, or the title and digest), the whole
+   * unit is shown struck and inserted anew (0: never). See `rewriteWholesale`.
+   * @default 0
+   */
+  wholesaleThreshold?: number;
+  /**
    * Milliseconds the whole alignment may take; past it, the remaining pairs are shown as whole
    * replacements and a warning says so.
    * @default 5000
@@ -47,6 +56,7 @@ export interface AlignOptions extends WordDiffOptions {
 export const defaultAlignOptions: Required<Omit<AlignOptions, keyof WordDiffOptions | 'now'>> = {
   pairThreshold: 0.4,
   gutThreshold: 0.3,
+  wholesaleThreshold: 0,
   budget: 5000,
 };
 
@@ -94,6 +104,7 @@ export function alignTrees(oldTree: Root, newTree: Root, options: AlignOptions =
     };
     const pairs = alignSequences(oldTree.children, newTree.children, ctx);
     findMoves(ctx);
+    rewriteWholesale(pairs, settings.wholesaleThreshold);
     markConforming(pairs);
     return { pairs, ctx };
   };
@@ -282,39 +293,15 @@ function alignSequences(olds: Content[], news: Content[], ctx: Context): Aligned
   return out;
 }
 
-/**
- * A clause that one side wraps around the other side's clauses (a bill section around the
- * subdivisions of the section it quotes): returns the wrapper's side, or undefined.
- */
-function wrapperIn(olds: Content[], news: Content[], ctx: Context): 'old' | 'new' | undefined {
-  const test = (one: Content[], many: Content[]): boolean => {
-    if (one.length !== 1 || !many.length) return false;
-    const wrapper = one[0]!;
-    if (wrapper.type !== 'level') return false;
-    const rank = rankOf(wrapper.kind);
-    // Only a higher rung wraps: a bill section around subdivisions, never a section around a section.
-    if (many.some((c) => c.type === 'level' && rankOf(c.kind) <= rank)) return false;
-    const inner = childClauses(wrapper);
-    if (!inner.length || inner.length * many.length > MAX_PAIRING_CELLS) return false;
-    const innerKeys = new Set(inner.map((c) => keyOf(c, ctx)));
-    const found = many.filter(
-      (c) => innerKeys.has(keyOf(c, ctx)) || inner.some((d) => dice(bag(c, ctx), bag(d, ctx)) >= 0.6),
-    ).length;
-    return found >= Math.max(1, Math.ceil(many.length / 2));
-  };
-  if (test(news, olds)) return 'new';
-  if (test(olds, news)) return 'old';
-  return undefined;
-}
-
 /** Pairs the clauses of one block of changes by similarity, keeping their order. */
 function alignGap(olds: Content[], news: Content[], ctx: Context): AlignedPair[] {
   const m = olds.length;
   const n = news.length;
   if (ctx.pairing && m && n) {
-    const wrapper = wrapperIn(olds, news, ctx);
-    if (wrapper === 'new') return [{ status: 'inserted', new: side(news[0]!), children: alignSequences(olds, childClauses(news[0]!), ctx) }];
-    if (wrapper === 'old') return [{ status: 'deleted', old: side(olds[0]!), children: alignSequences(childClauses(olds[0]!), news, ctx) }];
+    // One side wraps the other's clauses under a level of its own (a bill section around the section it quotes).
+    const same = (a: Content, b: Content) => keyOf(a, ctx) === keyOf(b, ctx) || dice(bag(a, ctx), bag(b, ctx)) >= 0.6;
+    const wrapped = alignAcrossLevels(olds, news, { same, align: (o, nw) => alignSequences(o, nw, ctx), side });
+    if (wrapped) return wrapped;
   }
   const matches: Array<[number, number]> = [];
   if (ctx.pairing && m && n && m === n && olds.every((o, k) => sameNum(o, news[k]!))) {
@@ -544,13 +531,6 @@ function makePair(oldNode: Content, newNode: Content, ctx: Context): AlignedPair
   return finishPair(oldNode, newNode, alignSequences(childClauses(oldNode), childClauses(newNode), ctx), ctx);
 }
 
-/** A level whose first text is read as a line of its own, not as part of its heading line. */
-function detach(level: Level): Level {
-  const first = level.children[0];
-  if (!first || !inlineText(level) || first.type === 'level' || first.type === 'action') return level;
-  return { ...level, children: [{ ...first, type: 'continuation' } as Content, ...level.children.slice(1)] };
-}
-
 /**
  * Two clauses with the same content key: the same words and the same subclauses in the same
  * order, designations aside. Their subclauses pair one to one, with no search.
@@ -588,12 +568,16 @@ function finishPair(oldNode: Content, newNode: Content, children: AlignedPair[],
 function findMoves(ctx: Context): void {
   if (!ctx.deleted.length || !ctx.inserted.length) return;
   const keyFor = (pair: AlignedPair, node: Content) => (ctx.lineOnly.has(pair) ? internKey(rowBody(node), [], ctx) : keyOf(node, ctx));
+  // Too short to call a move: fewer than 4 words.
+  const long = (pair: AlignedPair) => {
+    const node = ctx.sources.get(pair)!;
+    return (ctx.lineOnly.has(pair) ? countWords(rowBody(node)) : subtreeBody(node, [], 4).reduce((n, line) => n + countWords(line), 0)) >= 4;
+  };
   const byKey = new Map<number, AlignedPair[]>();
   for (const pair of ctx.deleted) {
     const node = ctx.sources.get(pair)!;
     const key = keyFor(pair, node);
-    const words = ctx.lineOnly.has(pair) ? countWords(rowBody(node)) : subtreeBody(node, [], 4).reduce((n, line) => n + countWords(line), 0);
-    if (words < 4) continue; // too short to call a move
+    if (!long(pair)) continue;
     const list = byKey.get(key) ?? [];
     list.push(pair);
     byKey.set(key, list);
@@ -618,6 +602,15 @@ function findMoves(ctx: Context): void {
     take(from);
     take(pair);
     markMoved(from, pair, ctx);
+  }
+  // Clauses below the section moved and amended on the way, found by their words.
+  const clauses = (list: AlignedPair[]) => list.filter((p) => !taken.has(p) && !isUnit(ctx.sources.get(p)!) && long(p));
+  const words = (p: AlignedPair) => (ctx.lineOnly.has(p) ? rowBag(ctx.sources.get(p)!, rowBody(ctx.sources.get(p)!), ctx) : bag(ctx.sources.get(p)!, ctx));
+  for (const [from, to] of pairMovedClauses(clauses(ctx.deleted), clauses(unmatched), (a, b) => dice(words(a), words(b)))) {
+    if (taken.has(from) || taken.has(to)) continue;
+    take(from);
+    take(to);
+    markMoved(from, to, ctx);
   }
   // Sections and larger units moved and amended on the way (a reorganised title) are found by
   // their words: candidates share rare words, and the best one above the threshold is taken.

@@ -12,6 +12,10 @@ export interface WordDiffOptions {
    * @default 0.3
    */
   rewriteThreshold?: number;
+  /** How the kept share is measured: over the longer side, or over both (2·kept / (old + new)). @default 'longer' */
+  rewriteMeasure?: 'longer' | 'both';
+  /** A rewritten line is replaced from its first change to its last, its shared ends kept. @default false */
+  rewriteSpan?: boolean;
   /**
    * A kept run of at most this many words between two changes is absorbed into one phrase
    * change (0: none).
@@ -47,6 +51,8 @@ export interface WordDiffOptions {
 
 export const defaultWordDiffOptions: Required<WordDiffOptions> = {
   rewriteThreshold: 0.3,
+  rewriteMeasure: 'longer',
+  rewriteSpan: false,
   absorbWords: 3,
   absorbShorter: true,
   absorbGlue: true,
@@ -123,8 +129,48 @@ export function diffClauseWords(oldText: string, newText: string, options: WordD
   const b = tokenize(newText, settings);
   if (!a.length || !b.length) return { changes: replaceWhole(oldText, newText), coarse: false };
   const { runs, coarse } = diffTokens(a, b, settings);
-  if (keptShare(runs, a, b) < settings.rewriteThreshold) return { changes: replaceWhole(oldText, newText), coarse };
-  return { changes: toChanges(runs), coarse };
+  const items = itemsOf(runs);
+  const rewritten = rewrite(items, settings);
+  if (rewritten === 'whole') return { changes: replaceWhole(oldText, newText), coarse };
+  return { changes: spell(rewritten), coarse };
+}
+
+/**
+ * A line rewritten past recognition (fewer kept words than `rewriteThreshold`, both sides
+ * changed): struck and re-inserted whole, or, with `rewriteSpan`, from its first change to its last.
+ */
+function rewrite(items: Item[], settings: Required<WordDiffOptions>): Item[] | 'whole' {
+  if (!settings.rewriteThreshold) return items;
+  const words = (keep: (op: WordChange['op']) => boolean) => items.filter((i) => keep(i.op) && !isPunctuation(i.token)).length;
+  const kept = words((op) => op === 'equal');
+  const oldWords = words((op) => op !== 'insert');
+  const newWords = words((op) => op !== 'delete');
+  if (oldWords <= kept || newWords <= kept) return items;
+  const share = settings.rewriteMeasure === 'both' ? (2 * kept) / (oldWords + newWords) : kept / Math.max(oldWords, newWords);
+  if (share >= settings.rewriteThreshold) return items;
+  if (!settings.rewriteSpan) return 'whole';
+  const first = items.findIndex((i) => i.op !== 'equal');
+  let last = items.length - 1;
+  while (items[last]!.op === 'equal') last--;
+  const span = items.slice(first, last + 1);
+  return [
+    ...items.slice(0, first),
+    ...span.filter((i) => i.op !== 'insert').map((i) => ({ op: 'delete' as const, token: i.token })),
+    ...span.filter((i) => i.op !== 'delete').map((i) => ({ op: 'insert' as const, token: i.token })),
+    ...items.slice(last + 1),
+  ];
+}
+
+function itemsOf(runs: Run[]): Item[] {
+  const items: Item[] = [];
+  for (const run of runs) (run.op === 'delete' ? run.old : run.new).forEach((token, k) => items.push(itemOf(run, token, k)));
+  return items;
+}
+
+/** A token of a run; a kept word is spaced as on either side (the last word of one text has no space after it). */
+function itemOf(run: Run, token: Token, k: number): Item {
+  if (run.op !== 'equal' || token.space) return { op: run.op, token };
+  return { op: run.op, token: { ...token, space: run.old[k]!.space } };
 }
 
 /** One line of a diff over several clause lines: the new line it shows and the old lines it draws on. */
@@ -189,20 +235,14 @@ export function diffRows(oldRows: string[], newRows: string[], options: WordDiff
         if (!row.oldRows.includes(oldToken.row)) row.oldRows.push(oldToken.row);
         lastOldRow = oldToken.row;
       }
-      row.items.push({ op: run.op, token });
+      row.items.push(itemOf(run, token, k));
     });
   }
   return rows.map((row) => {
-    const out: RowDiff = { oldRows: row.oldRows, changes: spell(row.items), coarse };
+    const rewritten = rewrite(row.items, settings);
+    const changes = rewritten === 'whole' ? replaceWhole(spellSide(row.items, 'insert'), spellSide(row.items, 'delete')) : spell(rewritten);
+    const out: RowDiff = { oldRows: row.oldRows, changes, coarse };
     if (row.newRow !== undefined) out.newRow = row.newRow;
-    // A line rewritten past recognition is struck and re-inserted whole.
-    const words = (keep: (op: WordChange['op']) => boolean) => row.items.filter((i) => keep(i.op) && !isPunctuation(i.token)).length;
-    const kept = words((op) => op === 'equal');
-    const oldWords = words((op) => op !== 'insert');
-    const newWords = words((op) => op !== 'delete');
-    if (oldWords > kept && newWords > kept && kept / Math.max(oldWords, newWords) < settings.rewriteThreshold) {
-      out.changes = replaceWhole(spellSide(row.items, 'insert'), spellSide(row.items, 'delete'));
-    }
     return out;
   });
 }
@@ -354,13 +394,6 @@ function longestBlocks(a: string[], b: string[]): Array<{ count: number; added?:
   return out;
 }
 
-/** Share of the words kept, over the longer side. */
-function keptShare(runs: Run[], a: Token[], b: Token[]): number {
-  const words = (tokens: Token[]) => tokens.reduce((n, t) => (isPunctuation(t) ? n : n + 1), 0);
-  const kept = runs.filter((r) => r.op === 'equal').reduce((n, r) => n + words(r.old), 0);
-  return kept / Math.max(1, words(a), words(b));
-}
-
 /**
  * Joins changes separated by a short run of kept words into one phrase change (the Legislative
  * Counsel strikes and inserts phrases): see `shouldAbsorb`. One pass, O(n).
@@ -409,12 +442,6 @@ function shouldAbsorb(kept: Token[], before: { old: Token[]; new: Token[] }, aft
   return chars(kept) <= Math.min(side(before), side(after));
 }
 
-function toChanges(runs: Run[]): WordChange[] {
-  const items: Item[] = [];
-  for (const run of runs) for (const token of run.op === 'delete' ? run.old : run.new) items.push({ op: run.op, token });
-  return spell(items);
-}
-
 /**
  * Word changes from a sequence of tokens: each token with the white space after it, which goes
  * with its run when the next token has the same fate, and is kept (it separates them) when not.
@@ -443,7 +470,8 @@ function spellSide(items: Item[], leaveOut: WordChange['op']): string {
     .join('');
 }
 
-function replaceWhole(oldText: string, newText: string): WordChange[] {
+/** A line struck and re-inserted whole. */
+export function replaceWhole(oldText: string, newText: string): WordChange[] {
   const out: WordChange[] = [];
   if (oldText) out.push({ op: 'delete', value: oldText });
   if (oldText && newText) out.push({ op: 'equal', value: ' ' });
