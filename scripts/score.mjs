@@ -43,17 +43,9 @@ if (!fs.existsSync(path.join(root, 'dist', 'index.js'))) {
  */
 const SPACE = [
   { name: 'longestRuns', values: [false, true] },
-  { name: 'punctuation', values: [false, true] },
-  { name: 'amounts', values: [false, true] },
   { name: 'absorbWords', values: [0, 1, 2, 3, 4] },
   { name: 'absorbShorter', values: [false, true] },
-  { name: 'absorbGlue', values: [false, true] },
   { name: 'rewriteThreshold', values: [0, 0.1, 0.2, 0.3, 0.4, 0.5] },
-  { name: 'rewriteMeasure', values: ['longer', 'both'] },
-  { name: 'rewriteSpan', values: [false, true] },
-  { name: 'wholesaleThreshold', values: [0, 0.1, 0.2, 0.3, 0.4, 0.5] },
-  { name: 'pairThreshold', values: [0.2, 0.3, 0.4, 0.5, 0.6], start: 0.4 },
-  { name: 'gutThreshold', values: [0, 0.1, 0.2, 0.3, 0.4, 0.5] },
 ];
 
 const lib = await import(pathToFileURL(path.join(root, 'dist', 'index.js')).href);

@@ -15,7 +15,6 @@ import { childClauses, detach, inlineText, rowBody, rowText, subtreeBody } from 
 import { rankOf } from '../parse/designation.js';
 import { pairMovedClauses } from './moved-amended.js';
 import { alignAcrossLevels } from './reparent.js';
-import { rewriteWholesale } from './wholesale.js';
 import { diffKeys } from './sequence.js';
 import { bagOf, dice, type Bag } from './similarity.js';
 
@@ -33,16 +32,11 @@ export interface AlignOptions extends WordDiffOptions {
   pairThreshold?: number;
   /**
    * Below this share of kept words over the whole document, the comparison is reported as a
-   * "gut and amend": a notice, and sections replaced whole rather than word by word.
+   * "gut and amend", with a notice (the marks are drawn as for any comparison: a line rewritten
+   * past recognition is struck and inserted whole).
    * @default 0.3
    */
   gutThreshold?: number;
-  /**
-   * Below this share of kept words in a unit (a bill section, or the title and digest), the whole
-   * unit is shown struck and inserted anew (0: never). See `rewriteWholesale`.
-   * @default 0
-   */
-  wholesaleThreshold?: number;
   /**
    * Milliseconds the whole alignment may take; past it, the remaining pairs are shown as whole
    * replacements and a warning says so.
@@ -56,7 +50,6 @@ export interface AlignOptions extends WordDiffOptions {
 export const defaultAlignOptions: Required<Omit<AlignOptions, keyof WordDiffOptions | 'now'>> = {
   pairThreshold: 0.4,
   gutThreshold: 0.3,
-  wholesaleThreshold: 0,
   budget: 5000,
 };
 
@@ -67,7 +60,6 @@ interface Context {
   options: Required<Omit<AlignOptions, 'now'>> & { now: () => number };
   deadline: number;
   overBudget: boolean;
-  pairing: boolean;
   keys: Map<Content, number>;
   interned: Map<string, number>;
   bags: Map<Content, Bag>;
@@ -87,33 +79,26 @@ interface Context {
 export function alignTrees(oldTree: Root, newTree: Root, options: AlignOptions = {}): Alignment {
   const now = options.now ?? (() => performance.now());
   const settings = { ...defaultAlignOptions, ...defaultWordDiffOptions, ...options, now };
-  const run = (pairing: boolean): { pairs: AlignedPair[]; ctx: Context } => {
-    const ctx: Context = {
-      options: settings,
-      deadline: now() + settings.budget,
-      overBudget: false,
-      pairing,
-      keys: new Map(),
-      interned: new Map(),
-      bags: new Map(),
-      rowBags: new Map(),
-      deleted: [],
-      inserted: [],
-      sources: new Map(),
-      lineOnly: new Set(),
-    };
-    const pairs = alignSequences(oldTree.children, newTree.children, ctx);
-    findMoves(ctx);
-    rewriteWholesale(pairs, settings.wholesaleThreshold);
-    markConforming(pairs);
-    return { pairs, ctx };
+  const ctx: Context = {
+    options: settings,
+    deadline: now() + settings.budget,
+    overBudget: false,
+    keys: new Map(),
+    interned: new Map(),
+    bags: new Map(),
+    rowBags: new Map(),
+    deleted: [],
+    inserted: [],
+    sources: new Map(),
+    lineOnly: new Set(),
   };
+  const pairs = alignSequences(oldTree.children, newTree.children, ctx);
+  findMoves(ctx);
+  markConforming(pairs);
 
-  let { pairs, ctx } = run(true);
-  let summary = summarize(pairs);
+  const summary = summarize(pairs);
   const messages: Diagnostic[] = [];
   let notice: string | undefined;
-  let replaced = false;
   // Counting every word costs a pass over both texts: only when the deletions could be most of it.
   // (A comparison cut short by its budget looks gutted, but is not: it keeps its warning instead.)
   const mayBeGutted = !ctx.overBudget && summary.wordsDeleted * 10 > sourceChars(oldTree) && summary.wordsDeleted * 10 > countTreeChars(oldTree);
@@ -122,10 +107,7 @@ export function alignTrees(oldTree: Root, newTree: Root, options: AlignOptions =
   const kept = Math.max(0, oldWords - summary.wordsDeleted);
   const share = kept / Math.max(1, Math.max(oldWords, newWords));
   if (mayBeGutted && oldWords >= 40 && newWords >= 40 && share < settings.gutThreshold) {
-    ({ pairs, ctx } = run(false));
-    summary = summarize(pairs);
-    replaced = true;
-    notice = `Most of the text was replaced: only ${Math.round(share * 100)}% of the old words remain ("gut and amend"). Sections are shown replaced whole.`;
+    notice = `Most of the text was replaced: only ${Math.round(share * 100)}% of the old words remain ("gut and amend").`;
   }
   if (ctx.overBudget) {
     messages.push(
@@ -142,7 +124,7 @@ export function alignTrees(oldTree: Root, newTree: Root, options: AlignOptions =
   const alignment: Alignment = { old: info(oldTree), new: info(newTree), pairs, summary, messages };
   if (notice) {
     alignment.notice = notice;
-    alignment.replaced = replaced;
+    alignment.replaced = true;
   }
   return alignment;
 }
@@ -297,17 +279,17 @@ function alignSequences(olds: Content[], news: Content[], ctx: Context): Aligned
 function alignGap(olds: Content[], news: Content[], ctx: Context): AlignedPair[] {
   const m = olds.length;
   const n = news.length;
-  if (ctx.pairing && m && n) {
+  if (m && n) {
     // One side wraps the other's clauses under a level of its own (a bill section around the section it quotes).
     const same = (a: Content, b: Content) => keyOf(a, ctx) === keyOf(b, ctx) || dice(bag(a, ctx), bag(b, ctx)) >= 0.6;
     const wrapped = alignAcrossLevels(olds, news, { same, align: (o, nw) => alignSequences(o, nw, ctx), side });
     if (wrapped) return wrapped;
   }
   const matches: Array<[number, number]> = [];
-  if (ctx.pairing && m && n && m === n && olds.every((o, k) => sameNum(o, news[k]!))) {
+  if (m && n && m === n && olds.every((o, k) => sameNum(o, news[k]!))) {
     // The common case: the same clauses, each amended in place. No search needed.
     for (let k = 0; k < m; k++) matches.push([k, k]);
-  } else if (ctx.pairing && m && n) {
+  } else if (m && n) {
     if (m * n <= MAX_PAIRING_CELLS) {
       // Monotone pairing that maximises total similarity (a weighted LCS).
       const sim = (a: number, b: number) => {
@@ -362,7 +344,7 @@ function alignGap(olds: Content[], news: Content[], ctx: Context): AlignedPair[]
     // Sections and larger units are never read as one text with their neighbours: an unpaired one
     // is deleted or inserted whole (and may yet be found moved).
     const units = pendingOld.some(isUnit) || pendingNew.some(isUnit);
-    if (pendingOld.length && pendingNew.length && ctx.pairing && !units) {
+    if (pendingOld.length && pendingNew.length && !units) {
       const linear = alignLines(pendingOld, pendingNew, ctx);
       if (linear) out.push(...linear);
       else out.push(...pendingOld.map((c) => onlyOld(c, ctx)), ...pendingNew.map((c) => onlyNew(c, ctx)));

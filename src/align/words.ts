@@ -12,30 +12,16 @@ export interface WordDiffOptions {
    * @default 0.3
    */
   rewriteThreshold?: number;
-  /** How the kept share is measured: over the longer side, or over both (2·kept / (old + new)). @default 'longer' */
-  rewriteMeasure?: 'longer' | 'both';
-  /** A rewritten line is replaced from its first change to its last, its shared ends kept. @default false */
-  rewriteSpan?: boolean;
   /**
    * A kept run of at most this many words between two changes is absorbed into one phrase
    * change (0: none).
-   * @default 3
+   * @default 4
    */
   absorbWords?: number;
   /** A kept run is absorbed only when it is no longer, in characters, than the changes on both sides. @default true */
   absorbShorter?: boolean;
-  /** A kept run of glue words only ("the", "of") is absorbed whatever its length. @default true */
-  absorbGlue?: boolean;
   /** Keep the longest runs of kept words first (Ratcliff–Obershelp) rather than a minimal diff (Myers). @default true */
   longestRuns?: boolean;
-  /**
-   * A replaced phrase whose old and new words end in the same comma, period, semicolon or colon
-   * keeps that mark ("[-2000-] {+2001+},"); else the mark goes with the word ("[-witnesses-] {+witnesses,+}").
-   * @default false
-   */
-  punctuation?: boolean;
-  /** An amount in words and figures ("one thousand dollars ($1,000)") is one token. @default false */
-  amounts?: boolean;
   /**
    * Longest edit (in words) the word diff may search for before it gives up and shows a whole
    * replacement; bounds the time of one pair.
@@ -51,23 +37,12 @@ export interface WordDiffOptions {
 
 export const defaultWordDiffOptions: Required<WordDiffOptions> = {
   rewriteThreshold: 0.3,
-  rewriteMeasure: 'longer',
-  rewriteSpan: false,
-  absorbWords: 3,
+  absorbWords: 4,
   absorbShorter: true,
-  absorbGlue: true,
   longestRuns: true,
-  punctuation: false,
-  amounts: false,
   maxEditLength: 2000,
   timeout: 250,
 };
-
-/** Words a drafter does not keep on their own between two changes. */
-const GLUE = new Set([
-  'a', 'an', 'the', 'of', 'to', 'in', 'on', 'or', 'and', 'for', 'by', 'with', 'as', 'at', 'from', 'that', 'this',
-  'is', 'be', 'any', 'if', 'which', 'who', 'its', 'their', 'it', 'shall', 'may', 'not', 'has', 'have', 'was', 'are',
-]);
 
 /** A word with the white space that follows it, and the row (clause line) it came from. */
 interface Token {
@@ -78,18 +53,8 @@ interface Token {
   first: boolean;
 }
 
-const NUMBER_WORD = '(?:zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|million|billion|trillion)';
-const NUMBER = `${NUMBER_WORD}(?:-${NUMBER_WORD})*`;
-/** "one hundred twenty-five million dollars ($125,000,000)": the words, "dollars" and the figures. */
-const AMOUNT = `(?:${NUMBER}\\s+(?:and\\s+)?)*${NUMBER}\\s+dollars\\s+\\(\\$[\\d,]+(?:\\.\\d+)?\\)`;
-const WORDS = /(\S+)(\s*)/g;
-const WORDS_AND_AMOUNTS = new RegExp(`(\\b${AMOUNT}|\\S+)(\\s*)`, 'gi');
-/** Punctuation at a word's end that the Legislative Counsel leaves unmarked when only the word changed. */
-const TRAILING = /^(.*?[^,.;:])([,.;:]+)$/s;
-
-function tokenize(text: string, settings: Required<WordDiffOptions>, row = 0, tokens: Token[] = []): Token[] {
-  const re = settings.amounts ? WORDS_AND_AMOUNTS : WORDS;
-  re.lastIndex = 0;
+function tokenize(text: string, row = 0, tokens: Token[] = []): Token[] {
+  const re = /(\S+)(\s*)/g;
   let m: RegExpExecArray | null;
   let first = true;
   while ((m = re.exec(text))) {
@@ -97,11 +62,6 @@ function tokenize(text: string, settings: Required<WordDiffOptions>, row = 0, to
     first = false;
   }
   return tokens;
-}
-
-/** A token of punctuation only. */
-function isPunctuation(token: Token): boolean {
-  return /^[,.;:]+$/.test(token.word);
 }
 
 interface Run {
@@ -125,40 +85,29 @@ export interface WordDiffResult {
 export function diffClauseWords(oldText: string, newText: string, options: WordDiffOptions = {}): WordDiffResult {
   const settings = { ...defaultWordDiffOptions, ...options };
   if (oldText === newText) return { changes: oldText ? [{ op: 'equal', value: oldText }] : [], coarse: false };
-  const a = tokenize(oldText, settings);
-  const b = tokenize(newText, settings);
+  const a = tokenize(oldText);
+  const b = tokenize(newText);
   if (!a.length || !b.length) return { changes: replaceWhole(oldText, newText), coarse: false };
   const { runs, coarse } = diffTokens(a, b, settings);
   const items = itemsOf(runs);
-  const rewritten = rewrite(items, settings);
-  if (rewritten === 'whole') return { changes: replaceWhole(oldText, newText), coarse };
-  return { changes: spell(rewritten), coarse };
+  if (rewritten(items, settings)) return { changes: replaceWhole(oldText, newText), coarse };
+  return { changes: spell(items), coarse };
 }
 
 /**
- * A line rewritten past recognition (fewer kept words than `rewriteThreshold`, both sides
- * changed): struck and re-inserted whole, or, with `rewriteSpan`, from its first change to its last.
+ * A line rewritten past recognition: fewer kept words than `rewriteThreshold` of the longer
+ * side, and words changed on both sides (a pure insertion or deletion is marked as it is).
  */
-function rewrite(items: Item[], settings: Required<WordDiffOptions>): Item[] | 'whole' {
-  if (!settings.rewriteThreshold) return items;
-  const words = (keep: (op: WordChange['op']) => boolean) => items.filter((i) => keep(i.op) && !isPunctuation(i.token)).length;
-  const kept = words((op) => op === 'equal');
-  const oldWords = words((op) => op !== 'insert');
-  const newWords = words((op) => op !== 'delete');
-  if (oldWords <= kept || newWords <= kept) return items;
-  const share = settings.rewriteMeasure === 'both' ? (2 * kept) / (oldWords + newWords) : kept / Math.max(oldWords, newWords);
-  if (share >= settings.rewriteThreshold) return items;
-  if (!settings.rewriteSpan) return 'whole';
-  const first = items.findIndex((i) => i.op !== 'equal');
-  let last = items.length - 1;
-  while (items[last]!.op === 'equal') last--;
-  const span = items.slice(first, last + 1);
-  return [
-    ...items.slice(0, first),
-    ...span.filter((i) => i.op !== 'insert').map((i) => ({ op: 'delete' as const, token: i.token })),
-    ...span.filter((i) => i.op !== 'delete').map((i) => ({ op: 'insert' as const, token: i.token })),
-    ...items.slice(last + 1),
-  ];
+function rewritten(items: Item[], settings: Required<WordDiffOptions>): boolean {
+  let kept = 0;
+  let oldWords = 0;
+  let newWords = 0;
+  for (const { op } of items) {
+    if (op === 'equal') kept++;
+    if (op !== 'insert') oldWords++;
+    if (op !== 'delete') newWords++;
+  }
+  return oldWords > kept && newWords > kept && kept < settings.rewriteThreshold * Math.max(oldWords, newWords);
 }
 
 function itemsOf(runs: Run[]): Item[] {
@@ -198,8 +147,8 @@ export function diffRows(oldRows: string[], newRows: string[], options: WordDiff
   const settings = { ...defaultWordDiffOptions, ...options };
   const a: Token[] = [];
   const b: Token[] = [];
-  oldRows.forEach((row, i) => tokenize(row, settings, i, a));
-  newRows.forEach((row, i) => tokenize(row, settings, i, b));
+  oldRows.forEach((row, i) => tokenize(row, i, a));
+  newRows.forEach((row, i) => tokenize(row, i, b));
   const { runs, coarse } = diffTokens(a, b, settings);
   interface Open {
     oldRows: number[];
@@ -239,8 +188,7 @@ export function diffRows(oldRows: string[], newRows: string[], options: WordDiff
     });
   }
   return rows.map((row) => {
-    const rewritten = rewrite(row.items, settings);
-    const changes = rewritten === 'whole' ? replaceWhole(spellSide(row.items, 'insert'), spellSide(row.items, 'delete')) : spell(rewritten);
+    const changes = rewritten(row.items, settings) ? replaceWhole(spellSide(row.items, 'insert'), spellSide(row.items, 'delete')) : spell(row.items);
     const out: RowDiff = { oldRows: row.oldRows, changes, coarse };
     if (row.newRow !== undefined) out.newRow = row.newRow;
     return out;
@@ -290,48 +238,7 @@ function diffTokens(a: Token[], b: Token[], settings: Required<WordDiffOptions>)
     if (midB.length) runs.push({ op: 'insert', old: [], new: midB });
   }
   if (suf) runs.push({ op: 'equal', old: a.slice(a.length - suf), new: b.slice(b.length - suf) });
-  const merged = mergePhrases(runs, settings);
-  return { runs: settings.punctuation ? keepSharedPunctuation(merged) : merged, coarse };
-}
-
-/**
- * A replaced phrase whose last old and new words end in the same punctuation: the punctuation is
- * kept, not struck and re-inserted ("July 1, [-2000-] {+2001+}, on which date").
- */
-function keepSharedPunctuation(runs: Run[]): Run[] {
-  const out: Run[] = [];
-  for (let k = 0; k < runs.length; k++) {
-    const del = runs[k]!;
-    const ins = runs[k + 1];
-    if (del.op !== 'delete' || ins?.op !== 'insert') {
-      out.push(del);
-      continue;
-    }
-    const a = TRAILING.exec(del.old[del.old.length - 1]!.word);
-    const b = TRAILING.exec(ins.new[ins.new.length - 1]!.word);
-    if (!a || !b || a[2] !== b[2]) {
-      out.push(del, ins);
-      k++;
-      continue;
-    }
-    const cut = (tokens: Token[], body: string): Token[] => {
-      const last = tokens[tokens.length - 1]!;
-      return [...tokens.slice(0, -1), { ...last, word: body, space: '' }];
-    };
-    const lastOld = del.old[del.old.length - 1]!;
-    const lastNew = ins.new[ins.new.length - 1]!;
-    out.push({ op: 'delete', old: cut(del.old, a[1]!), new: [] }, { op: 'insert', old: [], new: cut(ins.new, b[1]!) });
-    const mark = { op: 'equal' as const, old: [{ ...lastOld, word: a[2]!, first: false }], new: [{ ...lastNew, word: b[2]!, first: false }] };
-    const next = runs[k + 2];
-    if (next?.op === 'equal') {
-      out.push({ op: 'equal', old: [...mark.old, ...next.old], new: [...mark.new, ...next.new] });
-      k += 2;
-    } else {
-      out.push(mark);
-      k++;
-    }
-  }
-  return out;
+  return { runs: mergePhrases(runs, settings), coarse };
 }
 
 /** Steps the longest-runs search may take before it gives way to Myers' algorithm. */
@@ -429,13 +336,11 @@ function mergePhrases(runs: Run[], settings: Required<WordDiffOptions>): Run[] {
 }
 
 /**
- * A kept run between two changes is absorbed when it is only glue words ("the", "of"), or when
- * it is a few words (no longer than either change around it).
+ * A kept run between two changes is absorbed when it is a few words (with `absorbShorter`, no
+ * longer in characters than either change around it).
  */
 function shouldAbsorb(kept: Token[], before: { old: Token[]; new: Token[] }, after: { old: Token[]; new: Token[] }, settings: Required<WordDiffOptions>): boolean {
-  const words = kept.filter((t) => !isPunctuation(t));
-  if (settings.absorbGlue && words.length && words.every((t) => GLUE.has(t.word.toLowerCase().replace(/[^a-z]/g, '')))) return true;
-  if (words.length > settings.absorbWords || !settings.absorbWords) return false;
+  if (kept.length > settings.absorbWords) return false;
   if (!settings.absorbShorter) return true;
   const chars = (tokens: Token[]) => tokens.reduce((n, t) => n + t.word.length, 0);
   const side = (x: { old: Token[]; new: Token[] }) => Math.max(chars(x.old), chars(x.new));
@@ -457,7 +362,7 @@ function spell(items: Item[]): WordChange[] {
   items.forEach(({ op, token }, k) => {
     push(op, token.word);
     const next = items[k + 1];
-    // A deletion and the insertion that replaces it are kept apart by a space, even within a word's punctuation.
+    // A deletion and the insertion that replaces it are kept apart by a space, even at the end of a text.
     if (next) push(next.op === op ? op : 'equal', token.space || (op === 'delete' && next.op === 'insert' ? ' ' : ''));
   });
   return out;
@@ -470,8 +375,7 @@ function spellSide(items: Item[], leaveOut: WordChange['op']): string {
     .join('');
 }
 
-/** A line struck and re-inserted whole. */
-export function replaceWhole(oldText: string, newText: string): WordChange[] {
+function replaceWhole(oldText: string, newText: string): WordChange[] {
   const out: WordChange[] = [];
   if (oldText) out.push({ op: 'delete', value: oldText });
   if (oldText && newText) out.push({ op: 'equal', value: ' ' });
