@@ -21,12 +21,7 @@ export const defaultInputOptions: Required<InputOptions> = { maxBytes: 32 * 1024
  */
 export function decodeInput(bytes: Uint8Array, file: string, options: InputOptions = {}): string {
   const maxBytes = options.maxBytes ?? defaultInputOptions.maxBytes;
-  if (bytes.length > maxBytes) {
-    throw new BilldiffError(
-      `input too large: ${formatBytes(bytes.length)}, more than the ${formatBytes(maxBytes)} billdiff reads (raise it with --max-size)`,
-      { file, code: 'too-large' },
-    );
-  }
+  if (bytes.length > maxBytes) throw inputTooLarge(file, maxBytes, bytes.length);
   const nul = bytes.indexOf(0);
   if (nul !== -1) {
     const place = placeOfByte(bytes, nul);
@@ -47,6 +42,14 @@ export function decodeInput(bytes: Uint8Array, file: string, options: InputOptio
       place: { start: place, end: place },
     });
   }
+}
+
+/** The error for an input over the limit; `size` when it is known (a reader that stopped at the limit does not know it). */
+export function inputTooLarge(file: string, maxBytes: number, size?: number): BilldiffError {
+  return new BilldiffError(
+    `input too large: ${size === undefined ? '' : `${formatBytes(size)}, `}more than the ${formatBytes(maxBytes)} billdiff reads (raise it with --max-size)`,
+    { file, code: 'too-large' },
+  );
 }
 
 /** Picks a reader by the name's extension, then by a look at the text. */
