@@ -7,7 +7,7 @@ import { applyBills, billInstructions, describeTarget, type Application } from '
 import { changesInExistingLaw } from '../amend/changes.js';
 import { loadCorpus, type Corpus } from '../corpus/index.js';
 import { parseDocument } from '../parse/index.js';
-import { decodeInput, defaultInputOptions, inputTooLarge } from '../parse/input.js';
+import { defaultInputOptions, inputTooLarge } from '../parse/input.js';
 import { renderHtml } from '../render/html.js';
 import { renderJson } from '../render/json.js';
 import { renderStatuteText } from '../render/statute-text.js';
@@ -58,9 +58,9 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
 
     const load = async (name: string, marks: MarksMode): Promise<{ doc: ParsedDocument; lawSection?: string }> => {
       const { bytes, file, lawSection } = await readInput(name, io, getCorpus, options!.maxBytes ?? defaultInputOptions.maxBytes);
-      const text = decodeInput(bytes, file, { maxBytes: options!.maxBytes });
       // No CLI format shows links, so cross-references are not looked for.
-      return { doc: parseDocument(text, file, { marks, references: false }), ...(lawSection ? { lawSection } : {}) };
+      const doc = parseDocument(bytes, file, { marks, references: false, ...(options!.maxBytes ? { maxBytes: options!.maxBytes } : {}) });
+      return { doc, ...(lawSection ? { lawSection } : {}) };
     };
 
     if (options.instructions) {

@@ -131,6 +131,15 @@ describe('cli/main', () => {
       expect(fs.readdirSync(out).sort()).to.deep.equal([`.result.txt.${process.pid}.tmp`, '.result.txt.tmp', 'result.txt', 'result.txt.tmp']);
     });
 
+    it('should read UTF-16 with a byte order mark, and say so with --verbose', async () => {
+      fs.writeFileSync(file('new-utf16.txt'), Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(NEW, 'utf16le')]));
+      expect(await run(['old.txt', 'new-utf16.txt', '-v'])).to.deep.equal({
+        code: 1,
+        stdout: '(a) The [-old-] {+new+} text.\n(b) Same.\n',
+        stderr: 'new-utf16.txt:1:1: warning: read as UTF-16 LE: the input opens with its byte order mark\n',
+      });
+    });
+
     it('should exit 2 when -o names a folder that does not exist', async () => {
       const r = await run(['old.txt', 'new.txt', '-o', path.join('no-such-folder', 'out.txt')]);
       expect(r.code).to.equal(2);
