@@ -1,8 +1,8 @@
-import { decodeNamedCharacterReference } from 'decode-named-character-reference';
 import type { Content, Diagnostic, Level, LevelKind, Position, Root, SourceDocument } from '../types.js';
 import { diagnostic } from '../util/errors.js';
 import { LineIndex } from '../util/position.js';
 import { follows, idPart, interpretations, isFirst, rankOf, readParenDesignation } from './designation.js';
+import { decodeInto, foldChars, newChars, pushUnit, TokenStream, type Chars, type CommentToken, type Line, type OpenToken } from './html-tokens.js';
 
 /**
  * The U.S. Code as the Law Revision Counsel published its annual editions (1994–2011 and
@@ -51,233 +51,6 @@ const OLRC_MARK = /<!--\s*(?:field-start:|documentid:)|\bclass\s*=\s*["']?(?:sta
  */
 export function isOlrcXhtml(head: string): boolean {
   return OLRC_MARK.test(head.length > 16384 ? head.slice(0, 16384) : head);
-}
-
-// ---------------------------------------------------------------------------
-// Tokens
-
-interface CommentToken {
-  type: 'comment';
-  value: string;
-  start: number;
-  end: number;
-}
-
-interface OpenToken {
-  type: 'open';
-  /** Lower case. */
-  name: string;
-  attrs: Record<string, string>;
-  start: number;
-  end: number;
-}
-
-interface CloseToken {
-  type: 'close';
-  name: string;
-  start: number;
-  end: number;
-}
-
-interface TextToken {
-  type: 'text';
-  start: number;
-  end: number;
-}
-
-/** `<!DOCTYPE …>`, `<?…?>`. */
-interface OtherToken {
-  type: 'other';
-  start: number;
-  end: number;
-}
-
-type Token = CommentToken | OpenToken | CloseToken | TextToken | OtherToken;
-
-const TAG_NAME = /[A-Za-z][\w:.-]*/y;
-const ATTRIBUTE = /([^\s=/>"']+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+)))?/g;
-
-/**
- * A forgiving HTML tokenizer over the source text: comments, tags and text runs with their
- * offsets. It never fails: an unterminated comment or tag runs to the end of the text, and a
- * `<` that opens no markup is text.
- */
-class Lexer {
-  /** Where a comment that runs to the end of the text opens, if one does. */
-  unclosedComment: number | undefined;
-  private pos = 0;
-  private buffered: Token | undefined;
-
-  constructor(private readonly src: string) {}
-
-  peek(): Token | undefined {
-    return (this.buffered ??= this.scan());
-  }
-
-  next(): Token | undefined {
-    const token = this.peek();
-    this.buffered = undefined;
-    return token;
-  }
-
-  private scan(): Token | undefined {
-    const src = this.src;
-    const start = this.pos;
-    if (start >= src.length) return undefined;
-    if (!this.opensMarkup(start)) {
-      let lt = src.indexOf('<', start + 1);
-      while (lt !== -1 && !this.opensMarkup(lt)) lt = src.indexOf('<', lt + 1);
-      this.pos = lt === -1 ? src.length : lt;
-      return { type: 'text', start, end: this.pos };
-    }
-    if (src.startsWith('<!--', start)) {
-      const close = src.indexOf('-->', start + 4);
-      if (close === -1) this.unclosedComment ??= start;
-      const end = close === -1 ? src.length : close + 3;
-      this.pos = end;
-      return { type: 'comment', value: src.slice(start + 4, close === -1 ? src.length : close), start, end };
-    }
-    const second = src.charCodeAt(start + 1);
-    if (second === 33 /* ! */ || second === 63 /* ? */) {
-      const gt = src.indexOf('>', start);
-      this.pos = gt === -1 ? src.length : gt + 1;
-      return { type: 'other', start, end: this.pos };
-    }
-    const closing = second === 47; /* / */
-    TAG_NAME.lastIndex = start + (closing ? 2 : 1);
-    const name = TAG_NAME.exec(src)![0].toLowerCase();
-    // The tag ends at the first `>` outside quotes (or, in broken markup, before the next `<`).
-    let i = TAG_NAME.lastIndex;
-    let quote = 0;
-    for (; i < src.length; i++) {
-      const c = src.charCodeAt(i);
-      if (quote) {
-        if (c === quote) quote = 0;
-      } else if (c === 34 || c === 39) {
-        quote = c;
-      } else if (c === 62 /* > */ || c === 60 /* < */) {
-        break;
-      }
-    }
-    const end = i < src.length && src.charCodeAt(i) === 62 ? i + 1 : i;
-    this.pos = end;
-    if (closing) return { type: 'close', name, start, end };
-    const attrs: Record<string, string> = {};
-    const inner = src.slice(TAG_NAME.lastIndex, i);
-    for (const m of inner.matchAll(ATTRIBUTE)) attrs[m[1]!.toLowerCase()] = m[2] ?? m[3] ?? m[4] ?? '';
-    return { type: 'open', name, attrs, start, end };
-  }
-
-  /** `<!`, `<?`, `</x` or `<x` at `i`. */
-  private opensMarkup(i: number): boolean {
-    const src = this.src;
-    if (src.charCodeAt(i) !== 60) return false;
-    const c = src.charCodeAt(i + 1);
-    if (c === 33 || c === 63) return true;
-    if (c === 47) return isLetter(src.charCodeAt(i + 2));
-    return isLetter(c);
-  }
-}
-
-function isLetter(c: number): boolean {
-  return (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
-}
-
-// ---------------------------------------------------------------------------
-// Text with offsets
-
-/** Decoded characters (UTF-16 code units), each with the source range it came from. */
-interface Chars {
-  units: string[];
-  starts: number[];
-  ends: number[];
-}
-
-/** A folded line of text: whitespace runs made one space, trimmed; each unit's source range kept. */
-interface Line {
-  text: string;
-  starts: number[];
-  ends: number[];
-}
-
-const ENTITY = /&(#[xX][0-9a-fA-F]{1,6};?|#[0-9]{1,7};?|[A-Za-z][A-Za-z0-9]{1,31};)/y;
-
-/** What HTML reads numeric references 128–159 as (Windows-1252), as browsers do. */
-const WINDOWS_1252: Record<number, number> = {
-  128: 0x20ac, 130: 0x201a, 131: 0x0192, 132: 0x201e, 133: 0x2026, 134: 0x2020, 135: 0x2021, 136: 0x02c6,
-  137: 0x2030, 138: 0x0160, 139: 0x2039, 140: 0x0152, 142: 0x017d, 145: 0x2018, 146: 0x2019, 147: 0x201c,
-  148: 0x201d, 149: 0x2022, 150: 0x2013, 151: 0x2014, 152: 0x02dc, 153: 0x2122, 154: 0x0161, 155: 0x203a,
-  156: 0x0153, 158: 0x017e, 159: 0x0178,
-};
-
-/** The text a character reference stands for (`amp;` → `&`, `#8212;` → `—`), if it is one. */
-function decodeReference(body: string): string | undefined {
-  if (body.charCodeAt(0) === 35 /* # */) {
-    const hex = body[1] === 'x' || body[1] === 'X';
-    let code = parseInt(body.slice(hex ? 2 : 1).replace(/;$/, ''), hex ? 16 : 10);
-    code = WINDOWS_1252[code] ?? code;
-    if (!Number.isFinite(code) || code <= 0 || code > 0x10ffff || (code >= 0xd800 && code <= 0xdfff)) return '\ufffd';
-    return String.fromCodePoint(code);
-  }
-  const decoded = decodeNamedCharacterReference(body.slice(0, -1));
-  return decoded === false ? undefined : decoded;
-}
-
-function newChars(): Chars {
-  return { units: [], starts: [], ends: [] };
-}
-
-function pushUnit(chars: Chars, unit: string, start: number, end: number): void {
-  chars.units.push(unit);
-  chars.starts.push(start);
-  chars.ends.push(end);
-}
-
-/** Appends the decoded text of `src[start, end)`. */
-function decodeInto(src: string, start: number, end: number, chars: Chars): void {
-  for (let i = start; i < end; ) {
-    if (src.charCodeAt(i) === 38 /* & */) {
-      ENTITY.lastIndex = i;
-      const m = ENTITY.exec(src);
-      if (m && i + m[0].length <= end) {
-        const value = decodeReference(m[1]!);
-        if (value !== undefined) {
-          for (let k = 0; k < value.length; k++) pushUnit(chars, value[k]!, i, i + m[0].length);
-          i += m[0].length;
-          continue;
-        }
-      }
-    }
-    pushUnit(chars, src[i]!, i, i + 1);
-    i++;
-  }
-}
-
-const SPACE = /\s/;
-
-/** Whitespace runs folded to one space and trimmed, like `fold` in read-federal, ranges kept. */
-function foldChars(chars: Chars): Line {
-  const out: string[] = [];
-  const starts: number[] = [];
-  const ends: number[] = [];
-  let spaceAt = -1;
-  for (let i = 0; i < chars.units.length; i++) {
-    const unit = chars.units[i]!;
-    if (SPACE.test(unit)) {
-      if (spaceAt === -1) spaceAt = i;
-      continue;
-    }
-    if (spaceAt !== -1 && out.length) {
-      out.push(' ');
-      starts.push(chars.starts[spaceAt]!);
-      ends.push(chars.ends[i - 1]!);
-    }
-    spaceAt = -1;
-    out.push(unit);
-    starts.push(chars.starts[i]!);
-    ends.push(chars.ends[i]!);
-  }
-  return { text: out.join(''), starts, ends };
 }
 
 // ---------------------------------------------------------------------------
@@ -340,7 +113,7 @@ class OlrcReader {
   readonly messages: Diagnostic[] = [];
   title: string | undefined;
   private readonly index: LineIndex;
-  private readonly lexer: Lexer;
+  private readonly lexer: TokenStream;
   private readonly root: Root;
   private readonly hasFields: boolean;
   private readonly ids = new Set<string>();
@@ -364,7 +137,7 @@ class OlrcReader {
     private readonly file: string,
   ) {
     this.index = new LineIndex(src);
-    this.lexer = new Lexer(src);
+    this.lexer = new TokenStream(src);
     this.root = { type: 'root', kind: 'statute', children: [], position: this.position(0, src.length), data: { file } };
     this.hasFields = /<!--\s*field-start:/.test(src);
   }
@@ -786,7 +559,7 @@ class OlrcReader {
         continue;
       }
       this.lexer.next();
-      if (token.type === 'text') decodeInto(this.src, token.start, token.end, chars);
+      if (token.type === 'text') decodeInto(this.src, token, chars);
     }
     for (const open of caps) smallCaps.push([open.start, end]);
     return { chars, end };
