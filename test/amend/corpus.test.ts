@@ -6,6 +6,7 @@ import { describeLocation } from '../../src/amend/location.js';
 import { findLevel, sectionText } from '../../src/amend/section-text.js';
 import { parseDocument } from '../../src/parse/index.js';
 import { repoRoot } from '../helpers/paths.js';
+import { describeShared } from '../helpers/shared.js';
 
 /** The amend-truth ground truth, next to the repository (../shared/corpus/us/amend-truth). */
 const truth = path.resolve(repoRoot, '..', 'shared', 'corpus', 'us', 'amend-truth');
@@ -25,7 +26,7 @@ function actions(text: string): string[] {
   return parseInstructions(text).map((i) => `${i.citation} ${i.action}`);
 }
 
-describe('amend/instructions on the amend-truth laws', () => {
+describeShared('amend/instructions on the amend-truth laws', () => {
   it('should join a level of the clause tree into the text the parser reads (pl116-9_54usc200304, § 3001(b))', () => {
     expect(amendingText('pl116-9_54usc200304', 's3001/b').split('\n').slice(0, 6)).to.deep.equal([
       '(b) Allocation of Funds.—',

@@ -9,6 +9,7 @@ import type { Instruction, LocationStep } from '../../src/amend/types.js';
 import { parseDocument } from '../../src/parse/index.js';
 import type { Level } from '../../src/types.js';
 import { repoRoot } from '../helpers/paths.js';
+import { describeShared } from '../helpers/shared.js';
 
 /** The amend-truth ground truth, next to the repository (../shared/corpus/us/amend-truth). */
 const truth = path.resolve(repoRoot, '..', 'shared', 'corpus', 'us', 'amend-truth');
@@ -47,7 +48,7 @@ function plain(section: Level): string {
     .trim();
 }
 
-describe('amend/execute on the amend-truth cases', () => {
+describeShared('amend/execute on the amend-truth cases', () => {
   it('should strike paragraph (5) of subsection (b) exactly as the Code reads after (pl116-9_54usc200305)', () => {
     const instructions = lawInstructions('pl116-9_54usc200305', 's3001/c');
     expect(instructions.map((i) => i.action)).to.deep.equal(['strike']);
