@@ -62,9 +62,12 @@ const contexts = new WeakMap<Express, ServerContext>();
 export function createApp(options: AppOptions = {}): Express {
   const settings = { ...defaultAppOptions, ...options };
   const storeDir = options.storeDir ?? process.env['BILLDIFF_STORE'] ?? path.resolve('.billdiff-store');
+  const store = new UploadStore(storeDir);
+  // Half-written uploads of a server that crashed or was killed.
+  store.removeStale();
   const ctx = createContext({
     corpus: loadCorpus(settings.corpusDir),
-    store: new UploadStore(storeDir),
+    store,
     pool: new DiffPool({ size: settings.workers, hardTimeoutMs: settings.diffBudgetMs * 3 + 5000 }),
     views: loadViews(viewsDir),
     options: { maxBodyBytes: settings.maxBodyBytes, diffBudgetMs: settings.diffBudgetMs },
