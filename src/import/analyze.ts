@@ -7,7 +7,7 @@
  * counted against the version before by the aligner (`countChanges`).
  */
 import { alignTrees, defaultAlignOptions } from '../align/index.js';
-import { billInstructions } from '../amend/index.js';
+import { billInstructions, parseAction } from '../amend/index.js';
 import type { InstructionAction } from '../amend/index.js';
 import { parseDocument } from '../parse/index.js';
 import { codeOf, normalizeSectionNumber } from '../store/codes.js';
@@ -135,7 +135,8 @@ export function touchedSections(tree: Root, file: string, context?: SectionConte
     for (const node of nodes) {
       if (node.type === 'level') {
         const action = node.children.find((c) => c.type === 'action');
-        const here = action?.type === 'action' && action.code ? codeOf(action.code) ?? code : code;
+        const named = action?.type === 'action' ? parseAction(action.value)?.code : undefined;
+        const here = named ? codeOf(named) ?? code : code;
         visit(node.children, here);
         continue;
       }
