@@ -2,12 +2,12 @@
 /**
  * `npm start`: serves the bundled corpus and the database on $PORT (default 3000). The database is
  * `DATABASE_URL=postgres://…`, else `$BILLDIFF_DATA`, else `./data`; on the first start the bundled
- * `bills/` are imported into it (later starts find them imported and skip them). When it cannot start
+ * `bills/` are imported into it, quietly (later starts find them imported and skip them). When it cannot start
  * (a bad PORT, a port in use, a database it cannot open), it says why in one line on stderr and exits
  * with status 2.
  */
 import { importPaths } from '../import/index.js';
-import { formatProblem, formatSummary } from '../import/report.js';
+import { formatProblem } from '../import/report.js';
 import { databaseOptionsFrom, describeDatabase, openDatabase, type Database } from '../store/database.js';
 import { closeApp, createApp, defaultAppOptions, warmApp } from './app.js';
 import { listenOn, parsePort } from './listen.js';
@@ -28,18 +28,18 @@ if ('error' in parsed) {
     database = await openDatabase(options).catch((error: Error) => {
       throw new Error(`cannot open the database (${describeDatabase(options)}): ${error.message}`);
     });
-    const summary = await importPaths(database, [defaultAppOptions.corpusDir], {
+    // Quietly, unless a row cannot be read: the one line on stdout says where the server listens.
+    await importPaths(database, [defaultAppOptions.corpusDir], {
       start() {},
       input() {},
       advance() {},
-      problem: (p) => console.error(formatProblem(p)),
+      problem: (p) => console.error(`billdiff: ${formatProblem(p)}`),
       stop() {},
     });
-    if (summary.imported) console.log(`${formatSummary(summary)} into ${describeDatabase(options)}`);
     app = createApp({ database });
     const { port } = await listenOn(app, parsed.port);
     warmApp(app);
-    console.log(`billdiff is listening on http://localhost:${port}/ (database: ${describeDatabase(options)})`);
+    console.log(`billdiff is listening on http://localhost:${port}/`);
   } catch (error) {
     if (app) await closeApp(app);
     await database?.close();

@@ -11,7 +11,6 @@ import path from 'node:path';
 import zlib from 'node:zlib';
 import type { Dialect, SqlValue } from './dialect.js';
 import { migrate } from './migrations.js';
-import { openPostgres } from './postgres.js';
 import { createQueries, type Queries } from './queries.js';
 import { openSqlite } from './sqlite.js';
 import type { BillRow, HistoryRow, SectionTouch } from './types.js';
@@ -59,7 +58,8 @@ export interface Database extends Queries {
 
 /** Opens the database and migrates it to the newest schema. */
 export async function openDatabase(options: DatabaseOptions = {}): Promise<Database> {
-  const dialect = options.url ? openPostgres(options.url) : openSqlite(path.join(options.dataDir ?? 'data', DATABASE_FILE));
+  // pg is loaded only for PostgreSQL: it probes its runtime when loaded, which costs the CLI's start.
+  const dialect = options.url ? (await import('./postgres.js')).openPostgres(options.url) : openSqlite(path.join(options.dataDir ?? 'data', DATABASE_FILE));
   let schema: number;
   try {
     schema = await migrate(dialect);
