@@ -32,7 +32,7 @@ export function runDiffTask(task: DiffTask): DiffReply {
       alignment.messages.unshift(...bills.flatMap((b) => b.messages), ...law.messages);
       applied = { amended: application.amended, elsewhere: application.elsewhere, unread: application.unread };
     } else if (task.mode === 'law') {
-      alignment = compareBillToLaw(parse(task.new), parse(task.old), { budget: task.budget });
+      alignment = compareBillToLaw(parse(task.new), parse(task.old), { budget: task.budget, ...(task.lawSection ? { lawSection: task.lawSection } : {}) });
     } else {
       alignment = alignTrees(parse(task.old).tree, parse(task.new).tree, { budget: task.budget });
     }
