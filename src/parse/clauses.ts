@@ -1,4 +1,5 @@
 import type { Block, Content, Diagnostic, Level, LevelKind, Point, Position, Root, SourceDocument } from '../types.js';
+import { checkDeadline, type Deadline } from '../util/deadline.js';
 import { diagnostic } from '../util/errors.js';
 import { shiftPoint } from '../util/position.js';
 import { parseAction } from './action.js';
@@ -20,6 +21,8 @@ export interface ClauseOptions {
    * `subsection` (federal). Detected from the text when absent.
    */
   style?: Style;
+  /** When reading must stop (a `budget` error): the comparison's budget covers parsing too. */
+  deadline?: Deadline;
 }
 
 /** A block's text from some offset on, with its place. */
@@ -49,6 +52,10 @@ export function parseClauses(doc: SourceDocument, options: ClauseOptions = {}): 
   const messages: Diagnostic[] = [];
   const root: Root = { type: 'root', kind: 'text', children: [] };
   const ids = new Set<string>();
+  /** For each id base, the suffix to try next: ids only grow, so the search never starts over. */
+  const nextSuffix = new Map<string, number>();
+  /** Holders with a level among their children (so later loose text is a continuation). */
+  const withLevels = new WeakSet<Level | Root>();
   const stack: Open[] = [];
   const flattened = isFlattened(doc.blocks);
   let afterAction = false;
@@ -64,7 +71,9 @@ export function parseClauses(doc: SourceDocument, options: ClauseOptions = {}): 
 
   const uniqueId = (base: string): string => {
     let id = base;
-    for (let n = 2; ids.has(id); n++) id = `${base}~${n}`;
+    let n = nextSuffix.get(base) ?? 2;
+    while (ids.has(id)) id = `${base}~${n++}`;
+    if (id !== base) nextSuffix.set(base, n);
     ids.add(id);
     return id;
   };
@@ -74,8 +83,10 @@ export function parseClauses(doc: SourceDocument, options: ClauseOptions = {}): 
   };
 
   const append = (parent: Level | Root, node: Content): void => {
-    if (node.type === 'level' && parent.type === 'level') {
-      for (const child of parent.children) if (child.type === 'text') (child as Content).type = 'chapeau';
+    if (node.type === 'level' && !withLevels.has(parent)) {
+      // The first subclause makes the text before it a chapeau (text after it is a continuation).
+      if (parent.type === 'level') for (const child of parent.children) if (child.type === 'text') (child as Content).type = 'chapeau';
+      withLevels.add(parent);
     }
     parent.children.push(node);
   };
@@ -145,8 +156,7 @@ export function parseClauses(doc: SourceDocument, options: ClauseOptions = {}): 
         position.start = shiftPoint(position.start, federal[0].length);
       }
     }
-    const hasLevels = holder.children.some((c) => c.type === 'level');
-    append(holder, { type: hasLevels && holder.type === 'level' ? 'continuation' : 'text', value: text, position });
+    append(holder, { type: withLevels.has(holder) && holder.type === 'level' ? 'continuation' : 'text', value: text, position });
     extend(segment.end);
   };
 
@@ -245,7 +255,9 @@ export function parseClauses(doc: SourceDocument, options: ClauseOptions = {}): 
     return rest;
   };
 
-  for (const block of doc.blocks) {
+  for (let b = 0; b < doc.blocks.length; b++) {
+    const block = doc.blocks[b]!;
+    if ((b & 1023) === 1023) checkDeadline(options.deadline, doc.file);
     switch (block.role) {
       case 'title':
       case 'digest':
