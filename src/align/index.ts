@@ -10,9 +10,11 @@ import type {
   Summary,
   WordChange,
 } from '../types.js';
+import type { Deadline } from '../util/deadline.js';
 import { diagnostic } from '../util/errors.js';
 import { childClauses, inlineText, rowBody, rowText, subtreeBody } from './clause-text.js';
 import { rankOf } from '../parse/designation.js';
+import { pushAll } from '../util/arrays.js';
 import { diffKeys } from './sequence.js';
 import { bagOf, dice, type Bag } from './similarity.js';
 
@@ -42,9 +44,14 @@ export interface AlignOptions extends WordDiffOptions {
   budget?: number;
   /** Clock for the budget (tests pass a fake one). */
   now?: () => number;
+  /**
+   * The comparison's deadline, when reading the inputs already spent part of its budget: the
+   * alignment has what remains (it takes the place of `budget` and `now`).
+   */
+  deadline?: Deadline;
 }
 
-export const defaultAlignOptions: Required<Omit<AlignOptions, keyof WordDiffOptions | 'now'>> = {
+export const defaultAlignOptions: Required<Omit<AlignOptions, keyof WordDiffOptions | 'now' | 'deadline'>> = {
   pairThreshold: 0.4,
   gutThreshold: 0.3,
   budget: 5000,
@@ -54,7 +61,7 @@ export const defaultAlignOptions: Required<Omit<AlignOptions, keyof WordDiffOpti
 const MAX_PAIRING_CELLS = 40_000;
 
 interface Context {
-  options: Required<Omit<AlignOptions, 'now'>> & { now: () => number };
+  options: Required<Omit<AlignOptions, 'now' | 'deadline'>> & { now: () => number };
   deadline: number;
   overBudget: boolean;
   pairing: boolean;
@@ -75,12 +82,13 @@ interface Context {
  * elsewhere in the other tree is `moved` (reported at both places).
  */
 export function alignTrees(oldTree: Root, newTree: Root, options: AlignOptions = {}): Alignment {
-  const now = options.now ?? (() => performance.now());
-  const settings = { ...defaultAlignOptions, rewriteThreshold: 0.3, maxEditLength: 2000, timeout: 250, ...options, now };
+  const { deadline: given, ...rest } = options;
+  const now = given?.now ?? options.now ?? (() => performance.now());
+  const settings = { ...defaultAlignOptions, rewriteThreshold: 0.3, maxEditLength: 2000, timeout: 250, ...rest, now, ...(given ? { budget: given.budget } : {}) };
   const run = (pairing: boolean): { pairs: AlignedPair[]; ctx: Context } => {
     const ctx: Context = {
       options: settings,
-      deadline: now() + settings.budget,
+      deadline: given ? given.at : now() + settings.budget,
       overBudget: false,
       pairing,
       keys: new Map(),
@@ -250,17 +258,17 @@ function alignSequences(olds: Content[], news: Content[], ctx: Context): Aligned
   let gapOld: Content[] = [];
   let gapNew: Content[] = [];
   const flush = () => {
-    if (gapOld.length || gapNew.length) out.push(...alignGap(gapOld, gapNew, ctx));
+    if (gapOld.length || gapNew.length) pushAll(out, alignGap(gapOld, gapNew, ctx));
     gapOld = [];
     gapNew = [];
   };
   for (const part of parts) {
     const n = part.count;
     if (part.removed) {
-      gapOld.push(...olds.slice(i, i + n));
+      for (let k = 0; k < n; k++) gapOld.push(olds[i + k]!);
       i += n;
     } else if (part.added) {
-      gapNew.push(...news.slice(j, j + n));
+      for (let k = 0; k < n; k++) gapNew.push(news[j + k]!);
       j += n;
     } else {
       for (let k = 0; k < n; k++) {
@@ -371,15 +379,19 @@ function alignGap(olds: Content[], news: Content[], ctx: Context): AlignedPair[]
   const out: AlignedPair[] = [];
   let pendingOld: Content[] = [];
   let pendingNew: Content[] = [];
+  const unpaired = () => {
+    for (const c of pendingOld) out.push(onlyOld(c, ctx));
+    for (const c of pendingNew) out.push(onlyNew(c, ctx));
+  };
   const flush = () => {
     // Sections and larger units are never read as one text with their neighbours: an unpaired one
     // is deleted or inserted whole (and may yet be found moved).
     const units = pendingOld.some(isUnit) || pendingNew.some(isUnit);
     if (pendingOld.length && pendingNew.length && ctx.pairing && !units) {
       const linear = alignLines(pendingOld, pendingNew, ctx);
-      if (linear) out.push(...linear);
-      else out.push(...pendingOld.map((c) => onlyOld(c, ctx)), ...pendingNew.map((c) => onlyNew(c, ctx)));
-    } else out.push(...pendingOld.map((c) => onlyOld(c, ctx)), ...pendingNew.map((c) => onlyNew(c, ctx)));
+      if (linear) pushAll(out, linear);
+      else unpaired();
+    } else unpaired();
     pendingOld = [];
     pendingNew = [];
   };

@@ -1,9 +1,9 @@
-import { decodeNamedCharacterReference } from 'decode-named-character-reference';
-import { SaxesParser } from 'saxes';
 import type { Diagnostic, Level, LevelKind, Position, Root, SourceDocument } from '../types.js';
-import { BilldiffError, diagnostic } from '../util/errors.js';
+import type { Deadline } from '../util/deadline.js';
+import { diagnostic } from '../util/errors.js';
 import { LineIndex } from '../util/position.js';
 import { idPart } from './designation.js';
+import { findAll, firstChild, parseXmlTree, type XmlElement, type XmlNode } from './xml.js';
 
 /**
  * U.S. federal XML: GPO/House USLM (bills, resolutions, public laws, statute compilations,
@@ -26,9 +26,9 @@ import { idPart } from './designation.js';
  *   with `”` before the `<after-quoted-block>` text.
  * USLM prints all of these in the text itself, and nothing is added there.
  */
-export function readFederal(xml: string, file: string): { tree: Root; source: SourceDocument; messages: Diagnostic[] } {
+export function readFederal(xml: string, file: string, options: { deadline?: Deadline } = {}): { tree: Root; source: SourceDocument; messages: Diagnostic[] } {
   const index = new LineIndex(xml);
-  const top = parseXml(xml, file, index);
+  const top = parseXmlTree(xml, file, index, options);
   const reader = new FederalReader(index, file);
   const tree = reader.read(top);
   const title = reader.title;
@@ -207,106 +207,6 @@ const BLOCKS = new Set([
 const ROWS = new Set(['tr', 'row', 'tocItem', 'toc-entry']);
 const TEXT_ELEMENTS = new Set(['content', 'text']);
 const CONTINUATIONS = new Set(['continuation', 'continuation-text', 'quoted-block-continuation-text']);
-
-// ---------------------------------------------------------------------------
-// A small element tree with offsets
-
-interface XmlElement {
-  type: 'element';
-  name: string;
-  attrs: Record<string, string>;
-  children: XmlNode[];
-  /** Offset of `<` of the start tag. */
-  start: number;
-  /** Offset after `>` of the end tag. */
-  end: number;
-}
-
-interface XmlText {
-  type: 'text';
-  value: string;
-  start: number;
-  end: number;
-}
-
-type XmlNode = XmlElement | XmlText;
-
-/** XML → element tree with offsets; a well-formedness error is a BilldiffError with a place. */
-function parseXml(xml: string, file: string, index: LineIndex): XmlElement {
-  const parser = new SaxesParser({ position: true });
-  // A document with a DOCTYPE (GPO's bill.dtd) may use the character entities its DTD declares
-  // (`&mdash;`, `&ldquo;`): those that name an HTML character are read as that character.
-  if (/<!DOCTYPE/i.test(xml.slice(0, 4096))) {
-    for (const name of new Set([...xml.matchAll(/&([A-Za-z][A-Za-z0-9]{1,31});/g)].map((m) => m[1]!))) {
-      if (['amp', 'lt', 'gt', 'quot', 'apos'].includes(name)) continue;
-      const value = decodeNamedCharacterReference(name);
-      if (value !== false) parser.ENTITIES[name] = value;
-    }
-  }
-  const stack: XmlElement[] = [];
-  let root: XmlElement | undefined;
-  let lastEnd = 0;
-  let failure: BilldiffError | undefined;
-  parser.on('error', (error) => {
-    if (failure) return;
-    const point = index.point(Math.min(parser.position, xml.length));
-    const reason = error.message.replace(/^[^:]*:\d+:\d+:\s*/, '').replace(/^\d+:\d+:\s*/, '');
-    failure = new BilldiffError(`XML is not well-formed: ${reason}`, { file, place: { start: point, end: point } });
-  });
-  parser.on('opentag', (tag) => {
-    const at = parser.position;
-    const start = Math.max(0, xml.lastIndexOf('<', at - 1));
-    const element: XmlElement = {
-      type: 'element',
-      name: localName(tag.name),
-      attrs: tag.attributes as Record<string, string>,
-      children: [],
-      start,
-      end: at,
-    };
-    const parent = stack[stack.length - 1];
-    if (parent) parent.children.push(element);
-    else root ??= element;
-    stack.push(element);
-    lastEnd = at;
-  });
-  parser.on('closetag', () => {
-    const element = stack.pop();
-    if (element) element.end = parser.position;
-    lastEnd = parser.position;
-  });
-  const onText = (value: string): void => {
-    const parent = stack[stack.length - 1];
-    const end = Math.max(lastEnd, parser.position - 1);
-    if (parent) parent.children.push({ type: 'text', value, start: lastEnd, end });
-    lastEnd = end;
-  };
-  parser.on('text', onText);
-  parser.on('cdata', onText);
-  const moved = (): void => {
-    lastEnd = parser.position;
-  };
-  parser.on('comment', moved);
-  parser.on('processinginstruction', moved);
-  parser.on('doctype', moved);
-  try {
-    parser.write(xml);
-    if (!failure) parser.close();
-  } catch (error) {
-    if (!failure) throw error;
-  }
-  if (failure) throw failure;
-  if (!root) {
-    const point = index.point(0);
-    throw new BilldiffError('XML is not well-formed: expected a root element, found none', { file, place: { start: point, end: point } });
-  }
-  return root;
-}
-
-function localName(name: string): string {
-  const colon = name.indexOf(':');
-  return colon === -1 ? name : name.slice(colon + 1);
-}
 
 // ---------------------------------------------------------------------------
 // The reader
@@ -876,24 +776,7 @@ function appendLine(lines: Line[], text: string, end: number): void {
   }
 }
 
-function firstChild(element: XmlElement, name: string): XmlElement | undefined {
-  for (const child of element.children) if (child.type === 'element' && child.name === name) return child;
-  return undefined;
-}
 
-/** Descendants named `name`, down to `maxDepth` levels. */
-function findAll(element: XmlElement, name: string, maxDepth = Infinity): XmlElement[] {
-  const out: XmlElement[] = [];
-  const walk = (node: XmlElement, depth: number): void => {
-    for (const child of node.children) {
-      if (child.type !== 'element') continue;
-      if (child.name === name) out.push(child);
-      if (depth < maxDepth) walk(child, depth + 1);
-    }
-  };
-  walk(element, 1);
-  return out;
-}
 
 /** USLM's `<inline role="after-quoted-block">`. */
 function isAfterQuoted(element: XmlElement): boolean {
