@@ -29,7 +29,7 @@ import { findAll, firstChild, parseXmlTree, type XmlElement, type XmlNode } from
 export function readFederal(xml: string, file: string, options: { deadline?: Deadline } = {}): { tree: Root; source: SourceDocument; messages: Diagnostic[] } {
   const index = new LineIndex(xml);
   const top = parseXmlTree(xml, file, index, options);
-  const reader = new FederalReader(index, file);
+  const reader = new FederalReader(xml, index, file);
   const tree = reader.read(top);
   const title = reader.title;
   if (title) tree.data = { ...tree.data, title };
@@ -233,14 +233,17 @@ class FederalReader {
   title: string | undefined;
   private readonly ids = new Set<string>();
   private generic = 0;
+  private top: XmlElement | undefined;
   private genericAt: Position | undefined;
 
   constructor(
+    private readonly xml: string,
     private readonly index: LineIndex,
     private readonly file: string,
   ) {}
 
   read(top: XmlElement): Root {
+    this.top = top;
     const root: Root = { type: 'root', kind: rootKind(top.name), children: [], position: this.position(top.start, top.end) };
     root.data = { file: this.file };
     if (LEVEL_KINDS[top.name] || GENERIC_LEVELS.has(top.name)) this.level(top, root, undefined);
@@ -269,7 +272,8 @@ class FederalReader {
     }
     let run = newRun();
     const flush = (): void => {
-      this.pushRun(run, holder, this.flowTypeAt(holder));
+      if (element === this.top) this.pushEndorsement(run, holder);
+      else this.pushRun(run, holder, this.flowTypeAt(holder));
       run = newRun();
     };
     for (const child of element.children) {
@@ -406,6 +410,25 @@ class FederalReader {
     if (!value) return false;
     holder.children.push({ type, value, position: this.position(run.start, run.end) });
     return true;
+  }
+
+  /**
+   * Loose text of the document element, beside its body: what a conversion to USLM kept of a
+   * bill's endorsement or actions, each action's date and description run together
+   * ("January 28, 2016Committed to the Committee …"). Each action is a line, as printed, with
+   * its date apart.
+   */
+  private pushEndorsement(run: Run, holder: Holder): void {
+    const value = fold(run.parts.join(''));
+    if (!value) return;
+    let cursor = run.start;
+    for (const action of splitActions(value)) {
+      const found = this.xml.indexOf(action.slice(0, 12), cursor);
+      const start = found === -1 || found >= run.end ? cursor : found;
+      const end = Math.min(run.end, Math.max(start, this.xml.indexOf(action.slice(-12), start) + Math.min(12, action.length)));
+      holder.children.push({ type: 'text', value: action, position: this.position(start, end > start ? end : run.end) });
+      cursor = end > start ? end : start;
+    }
   }
 
   /** What loose text in a holder is: a continuation after its child levels, else text. */
@@ -810,6 +833,17 @@ const blockInside = new WeakMap<XmlElement, boolean>();
 function rootKind(name: string): Root['kind'] {
   if (name === 'uscDoc' || name === 'statuteCompilation' || LEVEL_KINDS[name]) return 'statute';
   return 'bill';
+}
+
+const DATE = String.raw`(?:January|February|March|April|May|June|July|August|September|October|November|December) \d{1,2}, \d{4}`;
+/** A date run into the text before it: a new action starts there. */
+const ACTION_START = new RegExp(String.raw`(?<=\S)(?=${DATE})`);
+/** A date run into the description after it. */
+const GLUED_DATE = new RegExp(String.raw`^(${DATE})(?=[^\s,.;:])`);
+
+/** "January 28, 2016Committed …February 2, 2016Reported …" → each action, its date set apart. */
+function splitActions(text: string): string[] {
+  return text.split(ACTION_START).map((action) => action.trim().replace(GLUED_DATE, '$1 '));
 }
 
 /** Whitespace runs folded to one space, trimmed. */
