@@ -22,23 +22,22 @@ export function side(node: Content): PairSide {
  * A clause only in the old text, with its subclauses. It and each section or larger unit inside
  * it are candidates for a move (a section of a title that was struck may reappear elsewhere).
  */
-export function onlyOld(node: Content, ctx: Context, top = true): AlignedPair {
-  const pair: AlignedPair = { status: 'deleted', old: side(node), children: [] };
-  if (top || isUnit(node)) {
-    ctx.deleted.push(pair);
-    ctx.sources.set(pair, node);
-  }
-  pair.children = childClauses(node).map((c) => onlyOld(c, ctx, false));
-  return pair;
+export function onlyOld(node: Content, ctx: Context): AlignedPair {
+  return onlyOneSide(node, ctx, 'old', true);
 }
 
-export function onlyNew(node: Content, ctx: Context, top = true): AlignedPair {
-  const pair: AlignedPair = { status: 'inserted', new: side(node), children: [] };
+/** A clause only in the new text, with its subclauses (and, like `onlyOld`, the candidates for a move). */
+export function onlyNew(node: Content, ctx: Context): AlignedPair {
+  return onlyOneSide(node, ctx, 'new', true);
+}
+
+function onlyOneSide(node: Content, ctx: Context, which: 'old' | 'new', top: boolean): AlignedPair {
+  const pair: AlignedPair = { status: which === 'old' ? 'deleted' : 'inserted', [which]: side(node), children: [] };
   if (top || isUnit(node)) {
-    ctx.inserted.push(pair);
+    (which === 'old' ? ctx.deleted : ctx.inserted).push(pair);
     ctx.sources.set(pair, node);
   }
-  pair.children = childClauses(node).map((c) => onlyNew(c, ctx, false));
+  pair.children = childClauses(node).map((c) => onlyOneSide(c, ctx, which, false));
   return pair;
 }
 
