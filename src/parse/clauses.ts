@@ -14,6 +14,7 @@ import {
   type Style,
 } from './designation.js';
 import { findInlineSplit, isFlattened } from './flattened.js';
+import { UniqueIds } from './unique-ids.js';
 
 /** Options for the clause parser. */
 export interface ClauseOptions {
@@ -69,9 +70,7 @@ class ClauseParser {
   private readonly messages: Diagnostic[] = [];
   private readonly root: Root = { type: 'root', kind: 'text', children: [] };
   private readonly stack: Open[] = [];
-  private readonly ids = new Set<string>();
-  /** For each id base, the suffix to try next: ids only grow, so the search never starts over. */
-  private readonly nextSuffix = new Map<string, number>();
+  private readonly ids = new UniqueIds();
   /** Holders with a level among their children (so later loose text is a continuation). */
   private readonly withLevels = new WeakSet<Level | Root>();
   private readonly flattened: boolean;
@@ -291,7 +290,7 @@ class ClauseParser {
       type: 'level',
       kind,
       num: { text: printed, value },
-      id: this.uniqueId(prefix + idPart(kind, value)),
+      id: this.ids.take(prefix + idPart(kind, value)),
       children: [],
       position: { start, end },
     };
@@ -321,15 +320,6 @@ class ClauseParser {
   /** Every open clause now ends at `end`. */
   private extend(end: Point): void {
     for (const open of this.stack) if (open.level.position) open.level.position.end = end;
-  }
-
-  private uniqueId(base: string): string {
-    let id = base;
-    let n = this.nextSuffix.get(base) ?? 2;
-    while (this.ids.has(id)) id = `${base}~${n++}`;
-    if (id !== base) this.nextSuffix.set(base, n);
-    this.ids.add(id);
-    return id;
   }
 
   /** Which kind a parenthesised designation is here, and how sure we are. */
