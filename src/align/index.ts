@@ -488,6 +488,7 @@ function side(node: Content): PairSide {
     if (node.num) s.num = node.num;
     if (node.heading) s.heading = node.heading;
   }
+  if (node.type === 'text' && node.role) s.role = node.role;
   if (node.position) s.position = node.position;
   return s;
 }

@@ -250,7 +250,7 @@ export function parseClauses(doc: SourceDocument, options: ClauseOptions = {}): 
       case 'title':
       case 'digest':
         stack.length = 0;
-        root.children.push({ type: 'text', value: block.text, position: block.position });
+        root.children.push({ type: 'text', value: block.text, role: block.role, position: block.position });
         continue;
       case 'billSectionNum': {
         stack.length = 0;

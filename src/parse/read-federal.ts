@@ -1,6 +1,6 @@
 import { decodeNamedCharacterReference } from 'decode-named-character-reference';
 import { SaxesParser } from 'saxes';
-import type { Diagnostic, Level, LevelKind, Position, Root, SourceDocument } from '../types.js';
+import type { Diagnostic, Level, LevelKind, Position, Root, SourceDocument, Text, TextRole } from '../types.js';
 import { BilldiffError, diagnostic } from '../util/errors.js';
 import { LineIndex } from '../util/position.js';
 import { idPart } from './designation.js';
@@ -344,7 +344,8 @@ class FederalReader {
     const root: Root = { type: 'root', kind: rootKind(top.name), children: [], position: this.position(top.start, top.end) };
     root.data = { file: this.file };
     if (LEVEL_KINDS[top.name] || GENERIC_LEVELS.has(top.name)) this.level(top, root, undefined);
-    else this.container(top, root);
+    // Loose text of the document element itself is the action line (USLM 1.0 conversions print it after <main>).
+    else this.container(top, root, 'action');
     this.title ??= this.fallbackTitle(top);
     if (this.generic) {
       this.messages.push(
@@ -362,14 +363,14 @@ class FederalReader {
   // -- Containers (document, main, legis-body, …) --------------------------
 
   /** An element that is neither a level nor text: read its children in order. */
-  private container(element: XmlElement, holder: Holder): void {
+  private container(element: XmlElement, holder: Holder, looseRole?: TextRole): void {
     if (element.name === 'form') {
       for (const title of findAll(element, 'official-title')) this.titleText(title, holder);
       return;
     }
     let run = newRun();
     const flush = (): void => {
-      this.pushRun(run, holder, this.flowTypeAt(holder));
+      if (this.pushRun(run, holder, this.flowTypeAt(holder)) && looseRole) (holder.children[holder.children.length - 1] as Text).role = looseRole;
       run = newRun();
     };
     for (const child of element.children) {
@@ -400,7 +401,7 @@ class FederalReader {
     const value = fold(this.textOf(element, 0));
     if (!value) return;
     this.title ??= value;
-    holder.children.push({ type: 'text', value, position: this.position(element.start, element.end) });
+    holder.children.push({ type: 'text', value, role: 'title', position: this.position(element.start, element.end) });
   }
 
   /** A block inside a container or a level. */
@@ -434,7 +435,10 @@ class FederalReader {
         this.inline(element, run, 0);
         this.pushRun(run, holder, this.flowTypeAt(holder));
       } else {
+        const before = holder.children.length;
         this.container(element, holder);
+        // A long title's lines ("A BILL", "To provide …") are the bill's title.
+        if (name === 'longTitle') for (const c of holder.children.slice(before)) if (c.type === 'text') c.role = 'title';
       }
       return;
     }

@@ -212,7 +212,7 @@ describe('parse/read-federal', () => {
     it('should keep the official title as a text node at the root, skip the form, and print enums and headers as GPO does', () => {
       expect(source.title).to.equal('To set rules for the keeping of synthetic records, and for other purposes.');
       expect(tree.kind).to.equal('bill');
-      expect(tree.children[0]).to.deep.include({ type: 'text', value: source.title });
+      expect(tree.children[0]).to.deep.include({ type: 'text', value: source.title, role: 'title' });
       expect(allLevels(tree).map((l) => [l.kind, l.id, l.num?.text, l.heading ?? null])).to.deep.equal([
         ['section', 's1', 'SECTION 1.', 'Short title.'],
         ['section', 's2', 'SEC. 2.', 'Keeping of records.'],
