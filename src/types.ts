@@ -109,18 +109,13 @@ export interface Num {
   value: string;
 }
 
-/** What a bill section does to the law. */
-export type ActionType = 'amend' | 'add' | 'repeal' | 'amendRenumber' | 'addRenumber' | 'repealAdd' | 'other';
-
-/** The instruction line of a bill section ("Section 1050 of the Penal Code is amended to read:"). */
+/**
+ * The instruction line of a bill section ("Section 1050 of the Penal Code is amended to read:"),
+ * kept as printed; `amend/` reads what it says.
+ */
 export interface Action {
   type: 'action';
   value: string;
-  action: ActionType;
-  /** Section numbers the instruction names, in order (`1050`, `7282.7`). */
-  sections: string[];
-  /** The code or act named ("Penal Code"), when there is one. */
-  code?: string;
   position?: Position;
 }
 

@@ -11,14 +11,16 @@ import type {
   WordChange,
 } from '../types.js';
 import { diagnostic } from '../util/errors.js';
-import { childClauses, inlineText, rowBody, rowText, subtreeBody } from './clause-text.js';
+import { childClauses, detach, inlineText, rowBody, rowText, subtreeBody } from './clause-text.js';
 import { rankOf } from '../parse/designation.js';
+import { pairMovedClauses } from './moved-amended.js';
+import { alignAcrossLevels } from './reparent.js';
 import { diffKeys } from './sequence.js';
 import { bagOf, dice, type Bag } from './similarity.js';
 
 /** Characters of a subtree read for its word bag (the bag itself stops at 600 words). */
 const BAG_SAMPLE_CHARS = 8000;
-import { countWords, diffClauseWords, diffRows, type WordDiffOptions } from './words.js';
+import { countWords, defaultWordDiffOptions, diffClauseWords, diffRows, type WordDiffOptions } from './words.js';
 
 /** Options for `alignTrees`. */
 export interface AlignOptions extends WordDiffOptions {
@@ -30,7 +32,8 @@ export interface AlignOptions extends WordDiffOptions {
   pairThreshold?: number;
   /**
    * Below this share of kept words over the whole document, the comparison is reported as a
-   * "gut and amend": a notice, and sections replaced whole rather than word by word.
+   * "gut and amend", with a notice (the marks are drawn as for any comparison: a line rewritten
+   * past recognition is struck and inserted whole).
    * @default 0.3
    */
   gutThreshold?: number;
@@ -57,7 +60,6 @@ interface Context {
   options: Required<Omit<AlignOptions, 'now'>> & { now: () => number };
   deadline: number;
   overBudget: boolean;
-  pairing: boolean;
   keys: Map<Content, number>;
   interned: Map<string, number>;
   bags: Map<Content, Bag>;
@@ -76,33 +78,27 @@ interface Context {
  */
 export function alignTrees(oldTree: Root, newTree: Root, options: AlignOptions = {}): Alignment {
   const now = options.now ?? (() => performance.now());
-  const settings = { ...defaultAlignOptions, rewriteThreshold: 0.3, maxEditLength: 2000, timeout: 250, ...options, now };
-  const run = (pairing: boolean): { pairs: AlignedPair[]; ctx: Context } => {
-    const ctx: Context = {
-      options: settings,
-      deadline: now() + settings.budget,
-      overBudget: false,
-      pairing,
-      keys: new Map(),
-      interned: new Map(),
-      bags: new Map(),
-      rowBags: new Map(),
-      deleted: [],
-      inserted: [],
-      sources: new Map(),
-      lineOnly: new Set(),
-    };
-    const pairs = alignSequences(oldTree.children, newTree.children, ctx);
-    findMoves(ctx);
-    markConforming(pairs);
-    return { pairs, ctx };
+  const settings = { ...defaultAlignOptions, ...defaultWordDiffOptions, ...options, now };
+  const ctx: Context = {
+    options: settings,
+    deadline: now() + settings.budget,
+    overBudget: false,
+    keys: new Map(),
+    interned: new Map(),
+    bags: new Map(),
+    rowBags: new Map(),
+    deleted: [],
+    inserted: [],
+    sources: new Map(),
+    lineOnly: new Set(),
   };
+  const pairs = alignSequences(oldTree.children, newTree.children, ctx);
+  findMoves(ctx);
+  markConforming(pairs);
 
-  let { pairs, ctx } = run(true);
-  let summary = summarize(pairs);
+  const summary = summarize(pairs);
   const messages: Diagnostic[] = [];
   let notice: string | undefined;
-  let replaced = false;
   // Counting every word costs a pass over both texts: only when the deletions could be most of it.
   // (A comparison cut short by its budget looks gutted, but is not: it keeps its warning instead.)
   const mayBeGutted = !ctx.overBudget && summary.wordsDeleted * 10 > sourceChars(oldTree) && summary.wordsDeleted * 10 > countTreeChars(oldTree);
@@ -111,10 +107,7 @@ export function alignTrees(oldTree: Root, newTree: Root, options: AlignOptions =
   const kept = Math.max(0, oldWords - summary.wordsDeleted);
   const share = kept / Math.max(1, Math.max(oldWords, newWords));
   if (mayBeGutted && oldWords >= 40 && newWords >= 40 && share < settings.gutThreshold) {
-    ({ pairs, ctx } = run(false));
-    summary = summarize(pairs);
-    replaced = true;
-    notice = `Most of the text was replaced: only ${Math.round(share * 100)}% of the old words remain ("gut and amend"). Sections are shown replaced whole.`;
+    notice = `Most of the text was replaced: only ${Math.round(share * 100)}% of the old words remain ("gut and amend").`;
   }
   if (ctx.overBudget) {
     messages.push(
@@ -131,7 +124,7 @@ export function alignTrees(oldTree: Root, newTree: Root, options: AlignOptions =
   const alignment: Alignment = { old: info(oldTree), new: info(newTree), pairs, summary, messages };
   if (notice) {
     alignment.notice = notice;
-    alignment.replaced = replaced;
+    alignment.replaced = true;
   }
   return alignment;
 }
@@ -282,45 +275,21 @@ function alignSequences(olds: Content[], news: Content[], ctx: Context): Aligned
   return out;
 }
 
-/**
- * A clause that one side wraps around the other side's clauses (a bill section around the
- * subdivisions of the section it quotes): returns the wrapper's side, or undefined.
- */
-function wrapperIn(olds: Content[], news: Content[], ctx: Context): 'old' | 'new' | undefined {
-  const test = (one: Content[], many: Content[]): boolean => {
-    if (one.length !== 1 || !many.length) return false;
-    const wrapper = one[0]!;
-    if (wrapper.type !== 'level') return false;
-    const rank = rankOf(wrapper.kind);
-    // Only a higher rung wraps: a bill section around subdivisions, never a section around a section.
-    if (many.some((c) => c.type === 'level' && rankOf(c.kind) <= rank)) return false;
-    const inner = childClauses(wrapper);
-    if (!inner.length || inner.length * many.length > MAX_PAIRING_CELLS) return false;
-    const innerKeys = new Set(inner.map((c) => keyOf(c, ctx)));
-    const found = many.filter(
-      (c) => innerKeys.has(keyOf(c, ctx)) || inner.some((d) => dice(bag(c, ctx), bag(d, ctx)) >= 0.6),
-    ).length;
-    return found >= Math.max(1, Math.ceil(many.length / 2));
-  };
-  if (test(news, olds)) return 'new';
-  if (test(olds, news)) return 'old';
-  return undefined;
-}
-
 /** Pairs the clauses of one block of changes by similarity, keeping their order. */
 function alignGap(olds: Content[], news: Content[], ctx: Context): AlignedPair[] {
   const m = olds.length;
   const n = news.length;
-  if (ctx.pairing && m && n) {
-    const wrapper = wrapperIn(olds, news, ctx);
-    if (wrapper === 'new') return [{ status: 'inserted', new: side(news[0]!), children: alignSequences(olds, childClauses(news[0]!), ctx) }];
-    if (wrapper === 'old') return [{ status: 'deleted', old: side(olds[0]!), children: alignSequences(childClauses(olds[0]!), news, ctx) }];
+  if (m && n) {
+    // One side wraps the other's clauses under a level of its own (a bill section around the section it quotes).
+    const same = (a: Content, b: Content) => keyOf(a, ctx) === keyOf(b, ctx) || dice(bag(a, ctx), bag(b, ctx)) >= 0.6;
+    const wrapped = alignAcrossLevels(olds, news, { same, align: (o, nw) => alignSequences(o, nw, ctx), side });
+    if (wrapped) return wrapped;
   }
   const matches: Array<[number, number]> = [];
-  if (ctx.pairing && m && n && m === n && olds.every((o, k) => sameNum(o, news[k]!))) {
+  if (m && n && m === n && olds.every((o, k) => sameNum(o, news[k]!))) {
     // The common case: the same clauses, each amended in place. No search needed.
     for (let k = 0; k < m; k++) matches.push([k, k]);
-  } else if (ctx.pairing && m && n) {
+  } else if (m && n) {
     if (m * n <= MAX_PAIRING_CELLS) {
       // Monotone pairing that maximises total similarity (a weighted LCS).
       const sim = (a: number, b: number) => {
@@ -375,7 +344,7 @@ function alignGap(olds: Content[], news: Content[], ctx: Context): AlignedPair[]
     // Sections and larger units are never read as one text with their neighbours: an unpaired one
     // is deleted or inserted whole (and may yet be found moved).
     const units = pendingOld.some(isUnit) || pendingNew.some(isUnit);
-    if (pendingOld.length && pendingNew.length && ctx.pairing && !units) {
+    if (pendingOld.length && pendingNew.length && !units) {
       const linear = alignLines(pendingOld, pendingNew, ctx);
       if (linear) out.push(...linear);
       else out.push(...pendingOld.map((c) => onlyOld(c, ctx)), ...pendingNew.map((c) => onlyNew(c, ctx)));
@@ -545,13 +514,6 @@ function makePair(oldNode: Content, newNode: Content, ctx: Context): AlignedPair
   return finishPair(oldNode, newNode, alignSequences(childClauses(oldNode), childClauses(newNode), ctx), ctx);
 }
 
-/** A level whose first text is read as a line of its own, not as part of its heading line. */
-function detach(level: Level): Level {
-  const first = level.children[0];
-  if (!first || !inlineText(level) || first.type === 'level' || first.type === 'action') return level;
-  return { ...level, children: [{ ...first, type: 'continuation' } as Content, ...level.children.slice(1)] };
-}
-
 /**
  * Two clauses with the same content key: the same words and the same subclauses in the same
  * order, designations aside. Their subclauses pair one to one, with no search.
@@ -589,12 +551,16 @@ function finishPair(oldNode: Content, newNode: Content, children: AlignedPair[],
 function findMoves(ctx: Context): void {
   if (!ctx.deleted.length || !ctx.inserted.length) return;
   const keyFor = (pair: AlignedPair, node: Content) => (ctx.lineOnly.has(pair) ? internKey(rowBody(node), [], ctx) : keyOf(node, ctx));
+  // Too short to call a move: fewer than 4 words.
+  const long = (pair: AlignedPair) => {
+    const node = ctx.sources.get(pair)!;
+    return (ctx.lineOnly.has(pair) ? countWords(rowBody(node)) : subtreeBody(node, [], 4).reduce((n, line) => n + countWords(line), 0)) >= 4;
+  };
   const byKey = new Map<number, AlignedPair[]>();
   for (const pair of ctx.deleted) {
     const node = ctx.sources.get(pair)!;
     const key = keyFor(pair, node);
-    const words = ctx.lineOnly.has(pair) ? countWords(rowBody(node)) : subtreeBody(node, [], 4).reduce((n, line) => n + countWords(line), 0);
-    if (words < 4) continue; // too short to call a move
+    if (!long(pair)) continue;
     const list = byKey.get(key) ?? [];
     list.push(pair);
     byKey.set(key, list);
@@ -619,6 +585,15 @@ function findMoves(ctx: Context): void {
     take(from);
     take(pair);
     markMoved(from, pair, ctx);
+  }
+  // Clauses below the section moved and amended on the way, found by their words.
+  const clauses = (list: AlignedPair[]) => list.filter((p) => !taken.has(p) && !isUnit(ctx.sources.get(p)!) && long(p));
+  const words = (p: AlignedPair) => (ctx.lineOnly.has(p) ? rowBag(ctx.sources.get(p)!, rowBody(ctx.sources.get(p)!), ctx) : bag(ctx.sources.get(p)!, ctx));
+  for (const [from, to] of pairMovedClauses(clauses(ctx.deleted), clauses(unmatched), (a, b) => dice(words(a), words(b)))) {
+    if (taken.has(from) || taken.has(to)) continue;
+    take(from);
+    take(to);
+    markMoved(from, to, ctx);
   }
   // Sections and larger units moved and amended on the way (a reorganised title) are found by
   // their words: candidates share rare words, and the best one above the threshold is taken.

@@ -2,9 +2,10 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { alignTrees } from '../align/index.js';
-import { compareBillToLaw } from '../align/law.js';
+import { compareBillToLaw } from '../amend/bill-to-law.js';
 import { applyBills, billInstructions, describeTarget, type Application } from '../amend/apply.js';
 import { changesInExistingLaw } from '../amend/changes.js';
+import { describeLocation } from '../amend/location.js';
 import { loadCorpus, type Corpus } from '../corpus/index.js';
 import { parseDocument } from '../parse/index.js';
 import { defaultInputOptions, inputTooLarge } from '../parse/input.js';
@@ -153,7 +154,7 @@ async function listInstructions(options: CliOptions, load: (name: string, marks:
     for (const found of billInstructions({ tree: doc.tree, file: doc.source.file })) {
       const i = found.instruction;
       const target = describeTarget(i);
-      rows.push({ bill: doc.source.file, citation: found.citation, action: i.action, target, location: i.location, ...(i.reason ? { reason: i.reason } : {}), text: i.text });
+      rows.push({ bill: doc.source.file, citation: found.citation, action: i.action, target, location: describeLocation(i.location), ...(i.reason ? { reason: i.reason } : {}), text: i.text });
     }
   }
   const counts = new Map<string, number>();

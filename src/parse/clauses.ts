@@ -1,8 +1,9 @@
-import type { Block, Content, Diagnostic, Level, LevelKind, Point, Position, Root, SourceDocument } from '../types.js';
+import type { Action, Block, Content, Diagnostic, Level, LevelKind, Point, Position, Root, SourceDocument } from '../types.js';
 import { diagnostic } from '../util/errors.js';
 import { shiftPoint } from '../util/position.js';
-import { parseAction } from './action.js';
+import { actionLineLength, isActionLine } from './action.js';
 import {
+  fits,
   follows,
   interpretations,
   isFirst,
@@ -20,6 +21,13 @@ export interface ClauseOptions {
    * `subsection` (federal). Detected from the text when absent.
    */
   style?: Style;
+  /**
+   * The rung of the text's first designation, when the text is quoted law to be put at a known
+   * place (`amend/` inserting "(i) …" as subsection (i), not clause (i)).
+   */
+  top?: LevelKind;
+  /** Whether the text is a browser save with its line breaks flattened away (detected when absent). */
+  flattened?: boolean;
 }
 
 /** A block's text from some offset on, with its place. */
@@ -50,7 +58,7 @@ export function parseClauses(doc: SourceDocument, options: ClauseOptions = {}): 
   const root: Root = { type: 'root', kind: 'text', children: [] };
   const ids = new Set<string>();
   const stack: Open[] = [];
-  const flattened = isFlattened(doc.blocks);
+  const flattened = options.flattened ?? isFlattened(doc.blocks);
   let afterAction = false;
   let sawStructure = false;
   let sawBill = false;
@@ -101,6 +109,7 @@ export function parseClauses(doc: SourceDocument, options: ClauseOptions = {}): 
 
   /** Which kind a parenthesised designation is here, and how sure we are. */
   const choose = (value: string): { kind: LevelKind; score: number } => {
+    if (options.top && !stack.some((open) => open.rank >= rankOf(options.top!)) && fits(options.top, value)) return { kind: options.top, score: 4 };
     let best = { kind: interpretations(value, style)[0]!, score: -1 };
     const current = top();
     for (const kind of interpretations(value, style)) {
@@ -171,14 +180,12 @@ export function parseClauses(doc: SourceDocument, options: ClauseOptions = {}): 
 
     // An instruction line ("Section 1050 of the Penal Code is amended to read:").
     if (!opened || opened.kind === 'billSection') {
-      const action = text ? parseAction(text) : undefined;
-      if (action) {
-        const cut = /\bto read:|\b(?:is|are) repealed\.|\bread as follows:/.exec(text);
-        const length = cut ? cut.index + cut[0].length : text.length;
-        action.value = text.slice(0, length);
-        action.position = { start, end: shiftPoint(start, length) };
+      if (text && isActionLine(text)) {
+        const length = actionLineLength(text);
+        const end = shiftPoint(start, length);
+        const action: Action = { type: 'action', value: text.slice(0, length), position: { start, end } };
         append(top()?.level ?? root, action);
-        extend(action.position.end);
+        extend(end);
         sawBill = true;
         afterAction = true;
         consume(length);
@@ -268,9 +275,7 @@ export function parseClauses(doc: SourceDocument, options: ClauseOptions = {}): 
         continue;
       }
       case 'action': {
-        const action = parseAction(block.text) ?? { type: 'action' as const, value: block.text, action: 'other' as const, sections: [] };
-        action.value = block.text;
-        action.position = block.position;
+        const action: Action = { type: 'action', value: block.text, position: block.position };
         while (stack.length && top()!.level.kind !== 'billSection') stack.pop();
         append(top()?.level ?? root, action);
         extend(block.position.end);

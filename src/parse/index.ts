@@ -66,6 +66,5 @@ export function parseDocument(input: string | Uint8Array, file: string, options:
 
 export { decodeInput, detectFormat, defaultInputOptions, formatBytes } from './input.js';
 export { parseClauses } from './clauses.js';
-export { parseAction } from './action.js';
 export { findReferences } from './references.js';
 export { readParenDesignation, readSectionDesignation, interpretations } from './designation.js';

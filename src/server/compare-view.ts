@@ -168,7 +168,7 @@ function collectRows(pairs: AlignedPair[], section: string | undefined): RowWith
   const used = new Set<string>();
   const visit = (list: AlignedPair[], depth: number, parent: string | undefined) => {
     for (const pair of list) {
-      const changes = rowChanges(pair);
+      const changes = rowChanges(pair, { movedWords: true });
       const side = pair.new ?? pair.old;
       const citation = citeSide(pair.new, section) ?? citeSide(pair.old, section) ?? unnumbered(side, parent);
       if (changes.length) {
@@ -190,7 +190,8 @@ function collectRows(pairs: AlignedPair[], section: string | undefined): RowWith
           old: segments(changes, 'old'),
           new: segments(changes, 'new'),
           inline: segments(changes, 'both'),
-          hasOld: pair.old !== undefined && !(pair.status === 'moved' && pair.movedFrom !== undefined),
+          // A clause moved and amended shows, where it went, its old words beside its new ones.
+          hasOld: pair.old !== undefined && !(pair.status === 'moved' && pair.movedFrom !== undefined && !pair.words),
           hasNew: pair.new !== undefined && !(pair.status === 'moved' && pair.movedTo !== undefined),
         };
         if (pair.movedTo !== undefined) row.move = { href: `#c-${pair.movedTo}`, label: `moved to ${citeSide({ type: 'level', id: pair.movedTo, text: '' }, section) ?? 'its new place'}` };

@@ -70,9 +70,9 @@ describe('parse/read-caml', () => {
       expect(text(before)).to.include(del.text);
     });
 
-    it('should parse the action line of SEC. 1 as amend, 1050, Penal Code', () => {
+    it('should keep the action line of SEC. 1 as printed', () => {
       expect(actions(printed.tree).map(({ position, ...a }) => a)).to.deep.equal([
-        { type: 'action', value: 'Section 1050 of the Penal Code is amended to read:', action: 'amend', sections: ['1050'], code: 'Penal Code' },
+        { type: 'action', value: 'Section 1050 of the Penal Code is amended to read:' },
       ]);
       expect(printed.tree.kind).to.equal('bill');
     });
