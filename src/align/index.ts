@@ -13,7 +13,7 @@ import type {
 import { diagnostic } from '../util/errors.js';
 import { childClauses, detach, inlineText, rowBody, rowText, subtreeBody } from './clause-text.js';
 import { rankOf } from '../parse/designation.js';
-import { pairMovedClauses } from './moved-amended.js';
+import { pairMovedClauses, parentsOf } from './moved-amended.js';
 import { alignAcrossLevels } from './reparent.js';
 import { diffKeys } from './sequence.js';
 import { bagOf, dice, type Bag } from './similarity.js';
@@ -93,7 +93,7 @@ export function alignTrees(oldTree: Root, newTree: Root, options: AlignOptions =
     lineOnly: new Set(),
   };
   const pairs = alignSequences(oldTree.children, newTree.children, ctx);
-  findMoves(ctx);
+  findMoves(ctx, pairs);
   markConforming(pairs);
 
   const summary = summarize(pairs);
@@ -548,7 +548,7 @@ function finishPair(oldNode: Content, newNode: Content, children: AlignedPair[],
 }
 
 /** Deleted and inserted clauses with the same words are one clause moved. */
-function findMoves(ctx: Context): void {
+function findMoves(ctx: Context, pairs: AlignedPair[]): void {
   if (!ctx.deleted.length || !ctx.inserted.length) return;
   const keyFor = (pair: AlignedPair, node: Content) => (ctx.lineOnly.has(pair) ? internKey(rowBody(node), [], ctx) : keyOf(node, ctx));
   // Too short to call a move: fewer than 4 words.
@@ -586,10 +586,12 @@ function findMoves(ctx: Context): void {
     take(pair);
     markMoved(from, pair, ctx);
   }
-  // Clauses below the section moved and amended on the way, found by their words.
+  // Clauses below the section moved and amended on the way, found by their words among their siblings.
   const clauses = (list: AlignedPair[]) => list.filter((p) => !taken.has(p) && !isUnit(ctx.sources.get(p)!) && long(p));
   const words = (p: AlignedPair) => (ctx.lineOnly.has(p) ? rowBag(ctx.sources.get(p)!, rowBody(ctx.sources.get(p)!), ctx) : bag(ctx.sources.get(p)!, ctx));
-  for (const [from, to] of pairMovedClauses(clauses(ctx.deleted), clauses(unmatched), (a, b) => dice(words(a), words(b)))) {
+  const [movedOut, movedIn] = [clauses(ctx.deleted), clauses(unmatched)];
+  const parents = movedOut.length && movedIn.length ? parentsOf(pairs) : new Map<AlignedPair, AlignedPair | null>();
+  for (const [from, to] of pairMovedClauses(movedOut, movedIn, (a, b) => dice(words(a), words(b)), (p) => parents.get(p))) {
     if (taken.has(from) || taken.has(to)) continue;
     take(from);
     take(to);

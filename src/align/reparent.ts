@@ -12,7 +12,7 @@ export interface ReparentHooks {
   side(node: Content): PairSide;
 }
 
-/** Largest wrapper × other side searched (subclauses compared pairwise). */
+/** Most subclauses × other side's clauses compared in one block of changes (each pair's words are compared). */
 const MAX_CELLS = 40_000;
 
 /** A level of one side that holds clauses of the other side. */
@@ -54,17 +54,21 @@ export function alignAcrossLevels(olds: Content[], news: Content[], hooks: Repar
  */
 function findWrapping(side: 'old' | 'new', outer: Content[], inner: Content[], hooks: ReparentHooks): Wrapping | undefined {
   let best: Wrapping | undefined;
+  let cells = 0;
   outer.forEach((node, at) => {
     // A wrapper is a section or a larger unit: below it, a designation added to text that stood on
     // its own is read as one text with it (alignLines), on one line.
     if (node.type !== 'level' || rankOf(node.kind) > rankOf('section')) return;
-    const parts = childClauses(detach(node));
-    if (!parts.length || parts.length * inner.length > MAX_CELLS) return;
     const rank = rankOf(node.kind);
+    // Only a higher rung wraps: a section around subdivisions, never a section around a section.
+    const lower = inner.filter((clause) => clause.type !== 'level' || rankOf(clause.kind) > rank);
+    if (lower.length < Math.max(1, Math.ceil(inner.length / 2))) return;
+    const parts = childClauses(detach(node));
+    cells += parts.length * lower.length;
+    if (!parts.length || cells > MAX_CELLS) return;
     const found: number[] = [];
     for (let k = 0; k < inner.length; k++) {
       const clause = inner[k]!;
-      // Only a higher rung wraps: a section around subdivisions, never a section around a section.
       if (clause.type === 'level' && rankOf(clause.kind) <= rank) continue;
       if (parts.some((part) => hooks.same(clause, part))) found.push(k);
     }

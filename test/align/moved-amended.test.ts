@@ -91,6 +91,14 @@ describe('align/moved-amended', () => {
     });
   });
 
+  it('should leave alike clauses of different parents deleted and inserted (boilerplate is alike)', () => {
+    const a = align(
+      '(a) Alpha provision about notices to the board:\n(1) The clerk shall add at the end the following notice of hearing.\n(2) The clerk shall mail the notice to every party.\n(b) Charlie provision about appeals from the decision of the board:\n(1) An appeal shall be filed within 30 days.\n',
+      '(a) Alpha provision about notices to the board:\n(1) The clerk shall mail the notice to every party.\n(b) Charlie provision about appeals from the decision of the board:\n(1) An appeal shall be filed within 30 days.\n(2) The clerk shall add at the end the following notice of appeal.\n',
+    );
+    expect(a.summary).to.deep.include({ moved: 0, deleted: 1, inserted: 1, redesignated: 1 });
+  });
+
   it('should leave a deleted and an inserted clause that share few words as deleted and inserted', () => {
     const a = align(`(a) ${A}\n(b) ${B}\n(c) ${C}\n`, `(a) ${A}\n(b) ${C}\n(c) The board may waive any fee for a party who cannot pay it.\n`);
     expect(a.summary).to.deep.include({ moved: 0, deleted: 1, inserted: 1 });
@@ -99,9 +107,17 @@ describe('align/moved-amended', () => {
   describe('#pairMovedClauses', () => {
     it('should pair the best matches first, each clause once, above the threshold only', () => {
       const score: Record<string, number> = { 'x-p': 0.7, 'x-q': 0.9, 'y-q': 0.95, 'y-p': 0.65, 'z-r': 0.5 };
-      expect(pairMovedClauses(['x', 'y', 'z'], ['p', 'q', 'r'], (a, b) => score[`${a}-${b}`] ?? 0)).to.deep.equal([
+      expect(pairMovedClauses(['x', 'y', 'z'], ['p', 'q', 'r'], (a, b) => score[`${a}-${b}`] ?? 0, () => 'one parent')).to.deep.equal([
         ['y', 'q'],
         ['x', 'p'],
+      ]);
+    });
+
+    it('should compare only clauses of the same parent', () => {
+      const parent: Record<string, string> = { x: 'a', y: 'b', p: 'b', q: 'a' };
+      expect(pairMovedClauses(['x', 'y'], ['p', 'q'], (a, b) => (a === 'x' && b === 'p' ? 0.9 : 0.7), (c) => parent[c])).to.deep.equal([
+        ['x', 'q'],
+        ['y', 'p'],
       ]);
     });
   });
