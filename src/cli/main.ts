@@ -18,6 +18,7 @@ import type { Alignment, MarksMode, ParsedDocument } from '../types.js';
 import { BilldiffError, formatDiagnostic, isBilldiffError } from '../util/errors.js';
 import { guardOutput, readFileBounded, writeAtomically } from './files.js';
 import { parseCliArgs, USAGE, type CliOptions } from './options.js';
+import { readDatabaseInput, runStoreCommand, STORE_USAGE } from './store-commands.js';
 
 /** The streams and facts of the process, passed in so that `main` can be tested. */
 export interface CliIo {
@@ -35,9 +36,12 @@ const PACKAGE_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), 
 export async function main(argv: string[], io: CliIo): Promise<number> {
   let options: CliOptions | undefined;
   try {
+    // The database's commands (import, search, section, --from/--to) and `--data DIR`.
+    const stored = await runStoreCommand(argv, io, main);
+    if (stored !== undefined) return stored;
     options = parseCliArgs(argv);
     if (options.help) {
-      io.stdout.write(`${USAGE}\n`);
+      io.stdout.write(`${USAGE}\n\n${STORE_USAGE}\n`);
       return 0;
     }
     if (options.version) {
@@ -204,6 +208,8 @@ async function readInput(
     if (bytes.length > maxBytes) throw inputTooLarge('<stdin>', maxBytes);
     return { bytes, file: '<stdin>' };
   }
+  const stored = await readDatabaseInput(name, io);
+  if (stored) return stored;
   const full = path.resolve(io.cwd, name);
   let stat: fs.Stats | undefined;
   try {
