@@ -3,12 +3,12 @@
  * The library is the pipeline parse → align → render; the CLI and the server are adapters over it.
  */
 export type * from './types.js';
-export { parseDocument, readDocument, parseClauses, parseAction, findReferences, decodeInput, detectFormat } from './parse/index.js';
+export { parseDocument, readDocument, parseClauses, findReferences, decodeInput, detectFormat } from './parse/index.js';
 export type { ParseOptions } from './parse/index.js';
 export { alignTrees, summarize, defaultAlignOptions } from './align/index.js';
 export type { AlignOptions } from './align/index.js';
+export type { LinearOptions } from './render/linear.js';
 export { diffClauseWords, diffRows, defaultWordDiffOptions } from './align/words.js';
-export { compareBillToLaw } from './align/law.js';
 export { linearRows, rowChanges } from './render/linear.js';
 export { renderWdiff } from './render/wdiff.js';
 export { renderJson } from './render/json.js';
@@ -16,7 +16,7 @@ export { renderTerminal } from './render/terminal.js';
 export { renderHtml } from './render/html.js';
 export { loadCorpus, describeVersion } from './corpus/index.js';
 export { renderStatuteText } from './render/statute-text.js';
-export { parseInstructions, sectionText, applyBills, billInstructions, changesInExistingLaw, executeInstructions } from './amend/index.js';
+export { compareBillToLaw, parseAction, parseInstructions, sectionText, applyBills, billInstructions, changesInExistingLaw, executeInstructions } from './amend/index.js';
 export type { Instruction, InstructionAction, InstructionTarget, Application, AppliedInstruction, BillInput, OtherInstruction, AmendChange, ExecutionResult } from './amend/index.js';
 export type { Corpus, CorpusEntry } from './corpus/index.js';
 export { BilldiffError, isBilldiffError, formatDiagnostic } from './util/errors.js';

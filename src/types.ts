@@ -109,18 +109,13 @@ export interface Num {
   value: string;
 }
 
-/** What a bill section does to the law. */
-export type ActionType = 'amend' | 'add' | 'repeal' | 'amendRenumber' | 'addRenumber' | 'repealAdd' | 'other';
-
-/** The instruction line of a bill section ("Section 1050 of the Penal Code is amended to read:"). */
+/**
+ * The instruction line of a bill section ("Section 1050 of the Penal Code is amended to read:"),
+ * kept as printed; `amend/` reads what it says.
+ */
 export interface Action {
   type: 'action';
   value: string;
-  action: ActionType;
-  /** Section numbers the instruction names, in order (`1050`, `7282.7`). */
-  sections: string[];
-  /** The code or act named ("Penal Code"), when there is one. */
-  code?: string;
   position?: Position;
 }
 
@@ -158,9 +153,16 @@ export interface Continuation {
 }
 
 /** A paragraph of text with no structure of its own. */
+/**
+ * What an unnumbered text is, when its reader knows: a bill's title, a paragraph of the Legislative
+ * Counsel's Digest, a federal bill's action line ("Committed to the Committee of the Whole House …").
+ */
+export type TextRole = 'title' | 'digest' | 'action';
+
 export interface Text {
   type: 'text';
   value: string;
+  role?: TextRole;
   /** Cross-references found in `value`. */
   refs?: Reference[];
   position?: Position;
@@ -241,6 +243,8 @@ export interface PairSide {
   heading?: string;
   /** The clause's own line: designation, heading and first text, without its children. */
   text: string;
+  /** For an unnumbered text: what it is, when the reader knows (`title`, `digest`, `action`). */
+  role?: TextRole;
   position?: Position;
 }
 

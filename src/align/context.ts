@@ -9,8 +9,6 @@ export interface Context {
   /** When the budget runs out, on `options.now`'s clock; past it, pairs are whole replacements. */
   deadline: number;
   overBudget: boolean;
-  /** Pair changed clauses by similarity (off when a gutted text is shown replaced whole). */
-  pairing: boolean;
   /** Content keys by clause (see `keyOf`), and the interned key texts. */
   keys: Map<Content, number>;
   interned: Map<string, number>;
@@ -26,13 +24,12 @@ export interface Context {
   lineOnly: Set<AlignedPair>;
 }
 
-/** A fresh context for one run of the alignment (`pairing` off reads a gutted text section by section). */
-export function createContext(options: Context['options'], deadline: number, pairing: boolean): Context {
+/** A fresh context for one alignment. */
+export function createContext(options: Context['options'], deadline: number): Context {
   return {
     options,
     deadline,
     overBudget: false,
-    pairing,
     keys: new Map(),
     interned: new Map(),
     bags: new Map(),

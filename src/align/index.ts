@@ -1,11 +1,12 @@
-import type { AlignedPair, Alignment, Diagnostic, DocumentInfo, Root } from '../types.js';
+import type { Alignment, Diagnostic, DocumentInfo, Root } from '../types.js';
 import { diagnostic } from '../util/errors.js';
 import { markConforming } from './conforming.js';
-import { createContext, type Context } from './context.js';
+import { createContext } from './context.js';
 import { findMoves } from './moves.js';
 import { defaultAlignOptions, type AlignOptions } from './options.js';
 import { alignSequences } from './siblings.js';
 import { guttedShare, summarize } from './summary.js';
+import { defaultWordDiffOptions } from './words.js';
 
 export { defaultAlignOptions, type AlignOptions } from './options.js';
 export { summarize } from './summary.js';
@@ -16,34 +17,30 @@ export { summarize } from './summary.js';
  * elsewhere in the other tree is `moved` (reported at both places).
  *
  * The steps, each in a file of its own: the sibling clauses of each level are aligned by their
- * content keys (`siblings.ts`, over `sequence.ts`); the clauses between two kept ones are paired
- * by similarity (`pairing.ts`), or read as one text when their structure changed
- * (`restructured.ts`); each pair gets its status and word changes (`pairs.ts`); then, over the
- * whole tree, deleted and inserted clauses are matched as moves (`moves.ts`), and changes that
- * only follow a renumbering are marked conforming (`conforming.ts`).
+ * content keys (`siblings.ts`, over `sequence.ts`); the clauses between two kept ones are
+ * re-parented when one side wraps the other's (`reparent.ts`), paired by similarity
+ * (`pairing.ts`), or read as one text when their structure changed (`restructured.ts`); each
+ * pair gets its status and word changes (`pairs.ts`); then, over the whole tree, deleted and
+ * inserted clauses are matched as moves, moved and amended ones among siblings
+ * (`moves.ts`, `moved-amended.ts`), and changes that only follow a renumbering are marked
+ * conforming (`conforming.ts`).
  */
 export function alignTrees(oldTree: Root, newTree: Root, options: AlignOptions = {}): Alignment {
   const { deadline: given, ...rest } = options;
   const now = given?.now ?? options.now ?? (() => performance.now());
-  const settings = { ...defaultAlignOptions, rewriteThreshold: 0.3, maxEditLength: 2000, timeout: 250, ...rest, now, ...(given ? { budget: given.budget } : {}) };
-  const run = (pairing: boolean): { pairs: AlignedPair[]; ctx: Context } => {
-    const ctx = createContext(settings, given ? given.at : now() + settings.budget, pairing);
-    const pairs = alignSequences(oldTree.children, newTree.children, ctx);
-    findMoves(ctx);
-    markConforming(pairs);
-    return { pairs, ctx };
-  };
+  const settings = { ...defaultAlignOptions, ...defaultWordDiffOptions, ...rest, now, ...(given ? { budget: given.budget } : {}) };
+  const ctx = createContext(settings, given ? given.at : now() + settings.budget);
+  const pairs = alignSequences(oldTree.children, newTree.children, ctx);
+  findMoves(ctx, pairs);
+  markConforming(pairs);
 
-  let { pairs, ctx } = run(true);
-  let summary = summarize(pairs);
+  const summary = summarize(pairs);
   const messages: Diagnostic[] = [];
   let notice: string | undefined;
   // (A comparison cut short by its budget looks gutted, but is not: it keeps its warning instead.)
   const share = ctx.overBudget ? undefined : guttedShare(oldTree, newTree, summary, settings.gutThreshold);
   if (share !== undefined) {
-    ({ pairs, ctx } = run(false));
-    summary = summarize(pairs);
-    notice = `Most of the text was replaced: only ${Math.round(share * 100)}% of the old words remain ("gut and amend"). Sections are shown replaced whole.`;
+    notice = `Most of the text was replaced: only ${Math.round(share * 100)}% of the old words remain ("gut and amend").`;
   }
   if (ctx.overBudget) {
     messages.push(

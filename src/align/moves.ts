@@ -2,20 +2,25 @@ import type { AlignedPair, Content } from '../types.js';
 import { rankOf } from '../parse/designation.js';
 import { rowBody, subtreeBody } from './clause-text.js';
 import { internKey, keyOf, type Context } from './context.js';
-import { linePair, makePair } from './pairs.js';
-import { bag, dice, sameHeading } from './similarity.js';
+import { pairMovedClauses, parentsOf } from './moved-amended.js';
+import { isUnit, linePair, makePair } from './pairs.js';
+import { bag, dice, rowBag, sameHeading } from './similarity.js';
 import { countWords } from './words.js';
 
 /** Deleted and inserted clauses with the same words are one clause moved. */
-export function findMoves(ctx: Context): void {
+export function findMoves(ctx: Context, pairs: AlignedPair[]): void {
   if (!ctx.deleted.length || !ctx.inserted.length) return;
   const keyFor = (pair: AlignedPair, node: Content) => (ctx.lineOnly.has(pair) ? internKey(rowBody(node), [], ctx) : keyOf(node, ctx));
+  // Too short to call a move: fewer than 4 words.
+  const long = (pair: AlignedPair) => {
+    const node = ctx.sources.get(pair)!;
+    return (ctx.lineOnly.has(pair) ? countWords(rowBody(node)) : subtreeBody(node, [], 4).reduce((n, line) => n + countWords(line), 0)) >= 4;
+  };
   const byKey = new Map<number, AlignedPair[]>();
   for (const pair of ctx.deleted) {
     const node = ctx.sources.get(pair)!;
     const key = keyFor(pair, node);
-    const words = ctx.lineOnly.has(pair) ? countWords(rowBody(node)) : subtreeBody(node, [], 4).reduce((n, line) => n + countWords(line), 0);
-    if (words < 4) continue; // too short to call a move
+    if (!long(pair)) continue;
     const list = byKey.get(key) ?? [];
     list.push(pair);
     byKey.set(key, list);
@@ -40,6 +45,17 @@ export function findMoves(ctx: Context): void {
     take(from);
     take(pair);
     markMoved(from, pair, ctx);
+  }
+  // Clauses below the section moved and amended on the way, found by their words among their siblings.
+  const clauses = (list: AlignedPair[]) => list.filter((p) => !taken.has(p) && !isUnit(ctx.sources.get(p)!) && long(p));
+  const words = (p: AlignedPair) => (ctx.lineOnly.has(p) ? rowBag(ctx.sources.get(p)!, rowBody(ctx.sources.get(p)!), ctx) : bag(ctx.sources.get(p)!, ctx));
+  const [movedOut, movedIn] = [clauses(ctx.deleted), clauses(unmatched)];
+  const parents = movedOut.length && movedIn.length ? parentsOf(pairs) : new Map<AlignedPair, AlignedPair | null>();
+  for (const [from, to] of pairMovedClauses(movedOut, movedIn, (a, b) => dice(words(a), words(b)), (p) => parents.get(p))) {
+    if (taken.has(from) || taken.has(to)) continue;
+    take(from);
+    take(to);
+    markMoved(from, to, ctx);
   }
   // Sections and larger units moved and amended on the way (a reorganised title) are found by
   // their words: candidates share rare words, and the best one above the threshold is taken.

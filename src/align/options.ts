@@ -11,7 +11,8 @@ export interface AlignOptions extends WordDiffOptions {
   pairThreshold?: number;
   /**
    * Below this share of kept words over the whole document, the comparison is reported as a
-   * "gut and amend": a notice, and sections replaced whole rather than word by word.
+   * "gut and amend", with a notice (the marks are drawn as for any comparison: a line rewritten
+   * past recognition is struck and inserted whole).
    * @default 0.3
    */
   gutThreshold?: number;

@@ -1,9 +1,8 @@
 import type { AlignedPair, Content } from '../types.js';
-import { rankOf } from '../parse/designation.js';
 import { pushAll } from '../util/arrays.js';
-import { childClauses } from './clause-text.js';
 import { keyOf, type Context } from './context.js';
 import { isUnit, makePair, onlyNew, onlyOld, side } from './pairs.js';
+import { alignAcrossLevels } from './reparent.js';
 import { alignLines } from './restructured.js';
 import { alignSequences, sameShape } from './siblings.js';
 import { bag, dice, similarity } from './similarity.js';
@@ -11,45 +10,21 @@ import { bag, dice, similarity } from './similarity.js';
 /** Largest block of unmatched clauses paired by the quadratic search. */
 const MAX_PAIRING_CELLS = 40_000;
 
-/**
- * A clause that one side wraps around the other side's clauses (a bill section around the
- * subdivisions of the section it quotes): returns the wrapper's side, or undefined.
- */
-function wrapperIn(olds: Content[], news: Content[], ctx: Context): 'old' | 'new' | undefined {
-  const test = (one: Content[], many: Content[]): boolean => {
-    if (one.length !== 1 || !many.length) return false;
-    const wrapper = one[0]!;
-    if (wrapper.type !== 'level') return false;
-    const rank = rankOf(wrapper.kind);
-    // Only a higher rung wraps: a bill section around subdivisions, never a section around a section.
-    if (many.some((c) => c.type === 'level' && rankOf(c.kind) <= rank)) return false;
-    const inner = childClauses(wrapper);
-    if (!inner.length || inner.length * many.length > MAX_PAIRING_CELLS) return false;
-    const innerKeys = new Set(inner.map((c) => keyOf(c, ctx)));
-    const found = many.filter(
-      (c) => innerKeys.has(keyOf(c, ctx)) || inner.some((d) => dice(bag(c, ctx), bag(d, ctx)) >= 0.6),
-    ).length;
-    return found >= Math.max(1, Math.ceil(many.length / 2));
-  };
-  if (test(news, olds)) return 'new';
-  if (test(olds, news)) return 'old';
-  return undefined;
-}
-
 /** Pairs the clauses of one block of changes by similarity, keeping their order. */
 export function alignGap(olds: Content[], news: Content[], ctx: Context): AlignedPair[] {
   const m = olds.length;
   const n = news.length;
-  if (ctx.pairing && m && n) {
-    const wrapper = wrapperIn(olds, news, ctx);
-    if (wrapper === 'new') return [{ status: 'inserted', new: side(news[0]!), children: alignSequences(olds, childClauses(news[0]!), ctx) }];
-    if (wrapper === 'old') return [{ status: 'deleted', old: side(olds[0]!), children: alignSequences(childClauses(olds[0]!), news, ctx) }];
+  if (m && n) {
+    // One side wraps the other's clauses under a level of its own (a bill section around the section it quotes).
+    const same = (a: Content, b: Content) => keyOf(a, ctx) === keyOf(b, ctx) || dice(bag(a, ctx), bag(b, ctx)) >= 0.6;
+    const wrapped = alignAcrossLevels(olds, news, { same, align: (o, nw) => alignSequences(o, nw, ctx), side });
+    if (wrapped) return wrapped;
   }
   const matches: Array<[number, number]> = [];
-  if (ctx.pairing && m && n && m === n && olds.every((o, k) => sameNum(o, news[k]!))) {
+  if (m && n && m === n && olds.every((o, k) => sameNum(o, news[k]!))) {
     // The common case: the same clauses, each amended in place. No search needed.
     for (let k = 0; k < m; k++) matches.push([k, k]);
-  } else if (ctx.pairing && m && n) {
+  } else if (m && n) {
     if (m * n <= MAX_PAIRING_CELLS) {
       // Monotone pairing that maximises total similarity (a weighted LCS).
       const sim = (a: number, b: number) => {
@@ -108,7 +83,7 @@ export function alignGap(olds: Content[], news: Content[], ctx: Context): Aligne
     // Sections and larger units are never read as one text with their neighbours: an unpaired one
     // is deleted or inserted whole (and may yet be found moved).
     const units = pendingOld.some(isUnit) || pendingNew.some(isUnit);
-    if (pendingOld.length && pendingNew.length && ctx.pairing && !units) {
+    if (pendingOld.length && pendingNew.length && !units) {
       const linear = alignLines(pendingOld, pendingNew, ctx);
       if (linear) pushAll(out, linear);
       else unpaired();

@@ -1,6 +1,6 @@
 import type { AlignedPair, Content, Level, PairSide, WordChange } from '../types.js';
 import { rankOf } from '../parse/designation.js';
-import { childClauses, inlineText, rowBody, rowText } from './clause-text.js';
+import { childClauses, detach, inlineText, rowBody, rowText } from './clause-text.js';
 import { keyOf, type Context } from './context.js';
 import { alignSequences } from './siblings.js';
 import { diffClauseWords } from './words.js';
@@ -14,6 +14,7 @@ export function side(node: Content): PairSide {
     if (node.num) s.num = node.num;
     if (node.heading) s.heading = node.heading;
   }
+  if (node.type === 'text' && node.role) s.role = node.role;
   if (node.position) s.position = node.position;
   return s;
 }
@@ -67,13 +68,6 @@ export function makePair(oldNode: Content, newNode: Content, ctx: Context): Alig
     return finishPair(o, n, alignSequences(childClauses(o), childClauses(n), ctx), ctx);
   }
   return finishPair(oldNode, newNode, alignSequences(childClauses(oldNode), childClauses(newNode), ctx), ctx);
-}
-
-/** A level whose first text is read as a line of its own, not as part of its heading line. */
-function detach(level: Level): Level {
-  const first = level.children[0];
-  if (!first || !inlineText(level) || first.type === 'level' || first.type === 'action') return level;
-  return { ...level, children: [{ ...first, type: 'continuation' } as Content, ...level.children.slice(1)] };
 }
 
 /**

@@ -102,7 +102,8 @@ export function sameHeading(a: string | undefined, b: string | undefined): numbe
   return x.size >= 2 && y.size >= 2 ? dice(x, y) : 0;
 }
 
-function rowBag(node: Content, row: string, ctx: Context): Bag {
+/** Words of a clause's own line (cached). */
+export function rowBag(node: Content, row: string, ctx: Context): Bag {
   let b = ctx.rowBags.get(node);
   if (!b) {
     b = bagOf(row);

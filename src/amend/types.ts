@@ -1,7 +1,9 @@
 /**
  * Amendatory instructions as plain data: what a bill section tells the reader to do to the law.
- * Everything here survives `JSON.stringify`.
+ * Everything here survives `JSON.stringify`. Places in the law are typed steps (`LocationStep`),
+ * read once from the bill's words by `parseInstructions` and consumed as they are by the executor.
  */
+import type { Action, LevelKind } from '../types.js';
 
 /** What an instruction does. `unknown` marks an instruction the parser could not read (see `reason`). */
 export type InstructionAction =
@@ -18,6 +20,7 @@ export type InstructionAction =
   | 'add'
   | 'amendRenumber'
   | 'transfer'
+  | 'reformat'
   | 'unknown';
 
 /** The law an instruction amends, as far as the bill names it. */
@@ -44,11 +47,52 @@ export interface InstructionTarget {
   within?: string;
 }
 
-/** One designation moved by a redesignation: `{from: 'paragraph (4)', to: 'paragraph (3)'}`. */
+/**
+ * One step of a place in the law, outermost first. A place is a path of steps:
+ * `[{type: 'unit', rung: 'subsection', designation: 'b'}, {type: 'matter', side: 'preceding', rung: 'paragraph', designation: '1'}]`
+ * is "the matter preceding paragraph (1) of subsection (b)".
+ */
+export type LocationStep =
+  /**
+   * A unit by its rung and designation: subsection (b), paragraph (2), section 5; `nth` when the
+   * law has more than one unit so designated ("the first subsection (c)", "the second section 9703").
+   */
+  | { type: 'unit'; rung: LevelKind; designation: string; nth?: number }
+  /** The text before a unit's first subordinate (`preceding`), or after one (`following`): "the matter preceding paragraph (1)". */
+  | { type: 'matter'; side: 'preceding' | 'following'; rung: LevelKind; designation: string }
+  /** The flush text after a unit's last subordinate: "the flush text at the end", "the undesignated matter following". */
+  | { type: 'flush' }
+  /** A sentence by its place (1-based; -1 is the last). */
+  | { type: 'sentence'; ordinal: number }
+  /** An undesignated paragraph by its place ("the fifth paragraph" of a section printed without designations). */
+  | { type: 'paragraph'; ordinal: number }
+  /** A unit's heading ("the heading", "the section heading": `rung` when named). */
+  | { type: 'heading'; rung?: LevelKind }
+  /** A table of sections or contents ("the table of sections for chapter 5"). */
+  | { type: 'table'; of: string }
+  /** One item of such a table: "the item relating to section 5". */
+  | { type: 'tableItem'; rung: string; designation: string }
+  /** A mark named in words: "the period at the end", "the semicolon". */
+  | { type: 'mark'; mark: string; atEnd: boolean }
+  /** A unit's designation (and heading): "the subsection designation and heading", "the section designation". */
+  | { type: 'designation'; rung?: LevelKind; heading: boolean }
+  /**
+   * A provision named otherwise than by the ladder, as printed: "subheading 6211.32.00" (a tariff
+   * schedule), "General Note 3(e)", "the long title", "the second proviso under the heading “…”".
+   */
+  | { type: 'provision'; name: string };
+
+/** A place in the law: steps, outermost first. */
+export type Path = LocationStep[];
+
+/** One designation moved by a redesignation: paragraph (4) → paragraph (3). */
 export interface Redesignation {
-  from: string;
-  to: string;
+  from: Path;
+  to: Path;
 }
+
+/** What an insertion is placed against: quoted words, or a place. */
+export type Anchor = { text: string } | { at: Path };
 
 /** One operation read from a bill section's amendatory language. */
 export interface Instruction {
@@ -57,26 +101,20 @@ export interface Instruction {
   /** The instruction's own words, quotation marks included, whitespace folded. */
   text: string;
   target: InstructionTarget;
-  /**
-   * Where in the target the operation applies, outermost first, gathered from the enclosing items:
-   * `['subsection (a)', 'paragraph (2)', 'subparagraph (A)']`, `['subsection (b)', 'matter preceding paragraph (1)']`,
-   * `['first sentence']`, `['fifth paragraph']`, `['section heading']`.
-   */
-  location: string[];
+  /** Where in the target the operation applies, gathered from the enclosing items (see `describeLocation`). */
+  location: Path;
   action: InstructionAction;
   /** Text to strike, without its outer quotation marks. */
   strike?: string;
   /**
-   * Units struck, redesignated away or replaced rather than quoted text: `['paragraph (5)']`,
-   * `['clause (ii)', 'clause (iii)']`, `['paragraph (6)(E)']`, `['second sentence']`.
+   * Units struck, redesignated away or replaced rather than quoted text, each a path from the
+   * location: paragraph (5); paragraph (6)(E) (two steps); the second sentence; the period at the end.
    */
-  units?: string[];
+  units?: Path[];
   /** Text inserted, added or given as the new reading, without its outer quotation marks. */
   insert?: string;
-  /** The text or unit the insertion (or a strike of a mark) is placed relative to. */
-  anchor?: string;
-  /** Whether `anchor` is quoted text or a unit (`paragraph (2)`). */
-  anchorKind?: 'text' | 'unit';
+  /** The text or place the insertion (or a strike of a mark) is placed relative to. */
+  anchor?: Anchor;
   /**
    * For a strike placed by position: `after` / `before` the anchor ("the comma after “X”"), or
    * `end` for words that end the unit ("by striking “and” at the end").
@@ -87,8 +125,32 @@ export interface Instruction {
   /** "and all that follows through “Z”": the text the strike runs through (inclusive). `''` when it
    * runs to the end of the unit ("and all that follows", "… through the period at the end"). */
   through?: string;
+  /** "and all that follows through the end of subsection (a)": the place the strike runs to the end of. */
+  throughEnd?: Path;
+  /** "and all that precedes it through “(1)”": the text the strike runs back to (inclusive). */
+  from?: string;
+  /** "all that precedes “X”", "all that follows “X”": the text before (or after) an anchor, to the edge of the place. */
+  span?: { side: 'precedes' | 'follows'; anchor: Anchor };
+  /** "in the text and heading": the words are amended in the headings of the place too. */
+  headings?: boolean;
+  /** How many places the words are said to appear ("both places it appears": 2). */
+  count?: number;
   /** Pairs of old and new designations, in the order given. */
   redesignate?: Redesignation[];
+  /** What the reader noted while reading the words (a slip read for its plain intent). */
+  notes?: string[];
   /** Why the instruction could not be read (action `unknown`). */
   reason?: string;
+}
+
+/** What a California bill section does to the law, as its instruction line says. */
+export type CaliforniaActionType = 'amend' | 'add' | 'repeal' | 'amendRenumber' | 'addRenumber' | 'repealAdd' | 'other';
+
+/** A California instruction line read: "Section 1050 of the Penal Code is amended to read:". */
+export interface CaliforniaAction extends Action {
+  action: CaliforniaActionType;
+  /** Section numbers the instruction names, in order (`1050`, `7282.7`). */
+  sections: string[];
+  /** The code named ("Penal Code"), when there is one. */
+  code?: string;
 }

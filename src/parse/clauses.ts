@@ -2,8 +2,9 @@ import type { Action, Block, Content, Diagnostic, Level, LevelKind, Point, Posit
 import { checkDeadline, type Deadline } from '../util/deadline.js';
 import { diagnostic } from '../util/errors.js';
 import { shiftPoint } from '../util/position.js';
-import { parseAction } from './action.js';
+import { actionLineLength, isActionLine } from './action.js';
 import {
+  fits,
   follows,
   interpretations,
   isFirst,
@@ -23,6 +24,13 @@ export interface ClauseOptions {
    * `subsection` (federal). Detected from the text when absent.
    */
   style?: Style;
+  /**
+   * The rung of the text's first designation, when the text is quoted law to be put at a known
+   * place (`amend/` inserting "(i) …" as subsection (i), not clause (i)).
+   */
+  top?: LevelKind;
+  /** Whether the text is a browser save with its line breaks flattened away (detected when absent). */
+  flattened?: boolean;
   /** When reading must stop (a `budget` error): the comparison's budget covers parsing too. */
   deadline?: Deadline;
 }
@@ -83,7 +91,7 @@ class ClauseParser {
     private readonly options: ClauseOptions,
   ) {
     this.style = options.style ?? detectStyle(doc);
-    this.flattened = isFlattened(doc.blocks);
+    this.flattened = options.flattened ?? isFlattened(doc.blocks);
   }
 
   parse(): { tree: Root; messages: Diagnostic[] } {
@@ -112,7 +120,7 @@ class ClauseParser {
       case 'title':
       case 'digest':
         this.stack.length = 0;
-        this.root.children.push({ type: 'text', value: block.text, position: block.position });
+        this.root.children.push({ type: 'text', value: block.text, role: block.role, position: block.position });
         return;
       case 'billSectionNum': {
         this.stack.length = 0;
@@ -130,9 +138,7 @@ class ClauseParser {
         return;
       }
       case 'action': {
-        const action = parseAction(block.text) ?? { type: 'action' as const, value: block.text, action: 'other' as const, sections: [] };
-        action.value = block.text;
-        action.position = block.position;
+        const action: Action = { type: 'action', value: block.text, position: block.position };
         while (this.stack.length && this.top()!.level.kind !== 'billSection') this.stack.pop();
         this.addAction(action);
         return;
@@ -188,13 +194,9 @@ class ClauseParser {
    * follows it on the line, or undefined when the text is no instruction.
    */
   private instruction(at: Cursor, segment: Segment): { rest: Segment | undefined } | undefined {
-    const action = at.text ? parseAction(at.text) : undefined;
-    if (!action) return undefined;
-    const cut = /\bto read:|\b(?:is|are) repealed\.|\bread as follows:/.exec(at.text);
-    const length = cut ? cut.index + cut[0].length : at.text.length;
-    action.value = at.text.slice(0, length);
-    action.position = { start: at.start, end: shiftPoint(at.start, length) };
-    this.addAction(action);
+    if (!at.text || !isActionLine(at.text)) return undefined;
+    const length = actionLineLength(at.text);
+    this.addAction({ type: 'action', value: at.text.slice(0, length), position: { start: at.start, end: shiftPoint(at.start, length) } });
     consume(at, length);
     const rest = at.text.replace(/^\s+/, '');
     if (!rest) return { rest: undefined };
@@ -325,6 +327,8 @@ class ClauseParser {
   /** Which kind a parenthesised designation is here, and how sure we are. */
   private choose(value: string): { kind: LevelKind; score: number } {
     const { stack } = this;
+    const { top } = this.options;
+    if (top && !stack.some((open) => open.rank >= rankOf(top)) && fits(top, value)) return { kind: top, score: 4 };
     let best = { kind: interpretations(value, this.style)[0]!, score: -1 };
     const current = this.top();
     for (const kind of interpretations(value, this.style)) {

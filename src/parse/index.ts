@@ -1,6 +1,6 @@
 import type { MarksMode, ParsedDocument, SourceDocument, SourceFormat } from '../types.js';
 import { parseClauses, type ClauseOptions } from './clauses.js';
-import { decodeInput, detectFormat, type InputOptions } from './input.js';
+import { decodeInput, decodeInputNoting, detectFormat, type InputOptions } from './input.js';
 import { readCaml } from './read-caml.js';
 import { readFederal } from './read-federal.js';
 import { isOlrcXhtml, readOlrcXhtml } from './read-olrc-xhtml.js';
@@ -46,7 +46,7 @@ export function readDocument(input: string | Uint8Array, file: string, options: 
 
 /** Reads an input and parses it into a clause tree, with every diagnostic found on the way. */
 export function parseDocument(input: string | Uint8Array, file: string, options: ParseOptions = {}): ParsedDocument {
-  const text = typeof input === 'string' ? input : decodeInput(input, file, options);
+  const { text, messages: notes } = typeof input === 'string' ? { text: input, messages: [] } : decodeInputNoting(input, file, options);
   const { deadline } = options;
   if ((options.format ?? detectFormat(file, text)) === 'federal') {
     // Federal XML carries its structure in its elements, the Law Revision Counsel's XHTML in its
@@ -56,7 +56,7 @@ export function parseDocument(input: string | Uint8Array, file: string, options:
     if (options.references !== false) markReferences(tree);
     tree.data = { ...tree.data, file, format: 'federal' };
     if (source.title) tree.data.title = source.title;
-    return { tree, source, messages };
+    return { tree, source, messages: [...notes, ...messages] };
   }
   const source = readDocument(text, file, options);
   checkDeadline(deadline, file);
@@ -66,11 +66,10 @@ export function parseDocument(input: string | Uint8Array, file: string, options:
   tree.data = { file, format: source.format };
   if (source.title) tree.data.title = source.title;
   if (source.marksMode) tree.data.marksMode = source.marksMode;
-  return { tree, source, messages: [...source.messages, ...messages] };
+  return { tree, source, messages: [...notes, ...source.messages, ...messages] };
 }
 
 export { decodeInput, detectFormat, defaultInputOptions, formatBytes } from './input.js';
 export { parseClauses } from './clauses.js';
-export { parseAction } from './action.js';
 export { findReferences } from './references.js';
 export { readParenDesignation, readSectionDesignation, interpretations } from './designation.js';

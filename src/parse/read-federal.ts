@@ -1,4 +1,4 @@
-import type { Diagnostic, Level, Position, Root, SourceDocument } from '../types.js';
+import type { Diagnostic, Level, Position, Root, SourceDocument, TextRole } from '../types.js';
 import type { Deadline } from '../util/deadline.js';
 import { diagnostic } from '../util/errors.js';
 import { LineIndex } from '../util/position.js';
@@ -109,7 +109,6 @@ class FederalReader {
   title: string | undefined;
   private readonly ids = new UniqueIds();
   private generic = 0;
-  private top: XmlElement | undefined;
   private genericAt: Position | undefined;
 
   constructor(
@@ -119,11 +118,11 @@ class FederalReader {
   ) {}
 
   read(top: XmlElement): Root {
-    this.top = top;
     const root: Root = { type: 'root', kind: rootKind(top.name), children: [], position: this.position(top.start, top.end) };
     root.data = { file: this.file };
     if (LEVEL_KINDS[top.name] || GENERIC_LEVELS.has(top.name)) this.level(top, root, undefined);
-    else this.container(top, root);
+    // Loose text of the document element itself is the action line (USLM 1.0 conversions print it after <main>).
+    else this.container(top, root, 'action');
     this.title ??= this.fallbackTitle(top);
     if (this.generic) {
       this.messages.push(
@@ -141,14 +140,14 @@ class FederalReader {
   // -- Containers (document, main, legis-body, …) --------------------------
 
   /** An element that is neither a level nor text: read its children in order. */
-  private container(element: XmlElement, holder: Holder): void {
+  private container(element: XmlElement, holder: Holder, looseRole?: TextRole): void {
     if (element.name === 'form') {
       for (const title of findAll(element, 'official-title')) this.titleText(title, holder);
       return;
     }
     let run = newRun();
     const flush = (): void => {
-      if (element === this.top) this.pushEndorsement(run, holder);
+      if (looseRole) this.pushActions(run, holder, looseRole);
       else this.pushRun(run, holder, this.flowTypeAt(holder));
       run = newRun();
     };
@@ -180,7 +179,7 @@ class FederalReader {
     const value = fold(textOf(element, 0));
     if (!value) return;
     this.title ??= value;
-    holder.children.push({ type: 'text', value, position: this.position(element.start, element.end) });
+    holder.children.push({ type: 'text', value, role: 'title', position: this.position(element.start, element.end) });
   }
 
   /** A block inside a container or a level. */
@@ -214,7 +213,10 @@ class FederalReader {
         inline(element, run, 0);
         this.pushRun(run, holder, this.flowTypeAt(holder));
       } else {
+        const before = holder.children.length;
         this.container(element, holder);
+        // A long title's lines ("A BILL", "To provide …") are the bill's title.
+        if (name === 'longTitle') for (const c of holder.children.slice(before)) if (c.type === 'text') c.role = 'title';
       }
       return;
     }
@@ -294,7 +296,7 @@ class FederalReader {
    * ("January 28, 2016Committed to the Committee …"). Each action is a line, as printed, with
    * its date apart.
    */
-  private pushEndorsement(run: Run, holder: Holder): void {
+  private pushActions(run: Run, holder: Holder, role: TextRole): void {
     const value = fold(run.parts.join(''));
     if (!value) return;
     let cursor = run.start;
@@ -302,7 +304,7 @@ class FederalReader {
       const found = this.xml.indexOf(action.slice(0, 12), cursor);
       const start = found === -1 || found >= run.end ? cursor : found;
       const end = Math.min(run.end, Math.max(start, this.xml.indexOf(action.slice(-12), start) + Math.min(12, action.length)));
-      holder.children.push({ type: 'text', value: action, position: this.position(start, end > start ? end : run.end) });
+      holder.children.push({ type: 'text', value: action, role, position: this.position(start, end > start ? end : run.end) });
       cursor = end > start ? end : start;
     }
   }

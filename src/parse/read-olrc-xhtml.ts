@@ -1,8 +1,9 @@
-import { decodeNamedCharacterReference } from 'decode-named-character-reference';
 import type { Content, Diagnostic, Level, LevelKind, Position, Root, SourceDocument } from '../types.js';
 import { diagnostic } from '../util/errors.js';
 import { LineIndex } from '../util/position.js';
-import { follows, idPart, interpretations, isFirst, rankOf, readParenDesignation } from './designation.js';
+import { idPart, rankOf } from './designation.js';
+import { decodeInto, foldChars, newChars, pushUnit, TokenStream, type Chars, type CommentToken, type Line, type OpenToken } from './html-tokens.js';
+import { SectionClauses, type ClauseHooks, type Paragraph } from './olrc-clauses.js';
 
 /**
  * The U.S. Code as the Law Revision Counsel published its annual editions (1994–2011 and
@@ -54,233 +55,6 @@ export function isOlrcXhtml(head: string): boolean {
 }
 
 // ---------------------------------------------------------------------------
-// Tokens
-
-interface CommentToken {
-  type: 'comment';
-  value: string;
-  start: number;
-  end: number;
-}
-
-interface OpenToken {
-  type: 'open';
-  /** Lower case. */
-  name: string;
-  attrs: Record<string, string>;
-  start: number;
-  end: number;
-}
-
-interface CloseToken {
-  type: 'close';
-  name: string;
-  start: number;
-  end: number;
-}
-
-interface TextToken {
-  type: 'text';
-  start: number;
-  end: number;
-}
-
-/** `<!DOCTYPE …>`, `<?…?>`. */
-interface OtherToken {
-  type: 'other';
-  start: number;
-  end: number;
-}
-
-type Token = CommentToken | OpenToken | CloseToken | TextToken | OtherToken;
-
-const TAG_NAME = /[A-Za-z][\w:.-]*/y;
-const ATTRIBUTE = /([^\s=/>"']+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+)))?/g;
-
-/**
- * A forgiving HTML tokenizer over the source text: comments, tags and text runs with their
- * offsets. It never fails: an unterminated comment or tag runs to the end of the text, and a
- * `<` that opens no markup is text.
- */
-class Lexer {
-  /** Where a comment that runs to the end of the text opens, if one does. */
-  unclosedComment: number | undefined;
-  private pos = 0;
-  private buffered: Token | undefined;
-
-  constructor(private readonly src: string) {}
-
-  peek(): Token | undefined {
-    return (this.buffered ??= this.scan());
-  }
-
-  next(): Token | undefined {
-    const token = this.peek();
-    this.buffered = undefined;
-    return token;
-  }
-
-  private scan(): Token | undefined {
-    const src = this.src;
-    const start = this.pos;
-    if (start >= src.length) return undefined;
-    if (!this.opensMarkup(start)) {
-      let lt = src.indexOf('<', start + 1);
-      while (lt !== -1 && !this.opensMarkup(lt)) lt = src.indexOf('<', lt + 1);
-      this.pos = lt === -1 ? src.length : lt;
-      return { type: 'text', start, end: this.pos };
-    }
-    if (src.startsWith('<!--', start)) {
-      const close = src.indexOf('-->', start + 4);
-      if (close === -1) this.unclosedComment ??= start;
-      const end = close === -1 ? src.length : close + 3;
-      this.pos = end;
-      return { type: 'comment', value: src.slice(start + 4, close === -1 ? src.length : close), start, end };
-    }
-    const second = src.charCodeAt(start + 1);
-    if (second === 33 /* ! */ || second === 63 /* ? */) {
-      const gt = src.indexOf('>', start);
-      this.pos = gt === -1 ? src.length : gt + 1;
-      return { type: 'other', start, end: this.pos };
-    }
-    const closing = second === 47; /* / */
-    TAG_NAME.lastIndex = start + (closing ? 2 : 1);
-    const name = TAG_NAME.exec(src)![0].toLowerCase();
-    // The tag ends at the first `>` outside quotes (or, in broken markup, before the next `<`).
-    let i = TAG_NAME.lastIndex;
-    let quote = 0;
-    for (; i < src.length; i++) {
-      const c = src.charCodeAt(i);
-      if (quote) {
-        if (c === quote) quote = 0;
-      } else if (c === 34 || c === 39) {
-        quote = c;
-      } else if (c === 62 /* > */ || c === 60 /* < */) {
-        break;
-      }
-    }
-    const end = i < src.length && src.charCodeAt(i) === 62 ? i + 1 : i;
-    this.pos = end;
-    if (closing) return { type: 'close', name, start, end };
-    const attrs: Record<string, string> = {};
-    const inner = src.slice(TAG_NAME.lastIndex, i);
-    for (const m of inner.matchAll(ATTRIBUTE)) attrs[m[1]!.toLowerCase()] = m[2] ?? m[3] ?? m[4] ?? '';
-    return { type: 'open', name, attrs, start, end };
-  }
-
-  /** `<!`, `<?`, `</x` or `<x` at `i`. */
-  private opensMarkup(i: number): boolean {
-    const src = this.src;
-    if (src.charCodeAt(i) !== 60) return false;
-    const c = src.charCodeAt(i + 1);
-    if (c === 33 || c === 63) return true;
-    if (c === 47) return isLetter(src.charCodeAt(i + 2));
-    return isLetter(c);
-  }
-}
-
-function isLetter(c: number): boolean {
-  return (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
-}
-
-// ---------------------------------------------------------------------------
-// Text with offsets
-
-/** Decoded characters (UTF-16 code units), each with the source range it came from. */
-interface Chars {
-  units: string[];
-  starts: number[];
-  ends: number[];
-}
-
-/** A folded line of text: whitespace runs made one space, trimmed; each unit's source range kept. */
-interface Line {
-  text: string;
-  starts: number[];
-  ends: number[];
-}
-
-const ENTITY = /&(#[xX][0-9a-fA-F]{1,6};?|#[0-9]{1,7};?|[A-Za-z][A-Za-z0-9]{1,31};)/y;
-
-/** What HTML reads numeric references 128–159 as (Windows-1252), as browsers do. */
-const WINDOWS_1252: Record<number, number> = {
-  128: 0x20ac, 130: 0x201a, 131: 0x0192, 132: 0x201e, 133: 0x2026, 134: 0x2020, 135: 0x2021, 136: 0x02c6,
-  137: 0x2030, 138: 0x0160, 139: 0x2039, 140: 0x0152, 142: 0x017d, 145: 0x2018, 146: 0x2019, 147: 0x201c,
-  148: 0x201d, 149: 0x2022, 150: 0x2013, 151: 0x2014, 152: 0x02dc, 153: 0x2122, 154: 0x0161, 155: 0x203a,
-  156: 0x0153, 158: 0x017e, 159: 0x0178,
-};
-
-/** The text a character reference stands for (`amp;` → `&`, `#8212;` → `—`), if it is one. */
-function decodeReference(body: string): string | undefined {
-  if (body.charCodeAt(0) === 35 /* # */) {
-    const hex = body[1] === 'x' || body[1] === 'X';
-    let code = parseInt(body.slice(hex ? 2 : 1).replace(/;$/, ''), hex ? 16 : 10);
-    code = WINDOWS_1252[code] ?? code;
-    if (!Number.isFinite(code) || code <= 0 || code > 0x10ffff || (code >= 0xd800 && code <= 0xdfff)) return '\ufffd';
-    return String.fromCodePoint(code);
-  }
-  const decoded = decodeNamedCharacterReference(body.slice(0, -1));
-  return decoded === false ? undefined : decoded;
-}
-
-function newChars(): Chars {
-  return { units: [], starts: [], ends: [] };
-}
-
-function pushUnit(chars: Chars, unit: string, start: number, end: number): void {
-  chars.units.push(unit);
-  chars.starts.push(start);
-  chars.ends.push(end);
-}
-
-/** Appends the decoded text of `src[start, end)`. */
-function decodeInto(src: string, start: number, end: number, chars: Chars): void {
-  for (let i = start; i < end; ) {
-    if (src.charCodeAt(i) === 38 /* & */) {
-      ENTITY.lastIndex = i;
-      const m = ENTITY.exec(src);
-      if (m && i + m[0].length <= end) {
-        const value = decodeReference(m[1]!);
-        if (value !== undefined) {
-          for (let k = 0; k < value.length; k++) pushUnit(chars, value[k]!, i, i + m[0].length);
-          i += m[0].length;
-          continue;
-        }
-      }
-    }
-    pushUnit(chars, src[i]!, i, i + 1);
-    i++;
-  }
-}
-
-const SPACE = /\s/;
-
-/** Whitespace runs folded to one space and trimmed, like `fold` in read-federal, ranges kept. */
-function foldChars(chars: Chars): Line {
-  const out: string[] = [];
-  const starts: number[] = [];
-  const ends: number[] = [];
-  let spaceAt = -1;
-  for (let i = 0; i < chars.units.length; i++) {
-    const unit = chars.units[i]!;
-    if (SPACE.test(unit)) {
-      if (spaceAt === -1) spaceAt = i;
-      continue;
-    }
-    if (spaceAt !== -1 && out.length) {
-      out.push(' ');
-      starts.push(chars.starts[spaceAt]!);
-      ends.push(chars.ends[i - 1]!);
-    }
-    spaceAt = -1;
-    out.push(unit);
-    starts.push(chars.starts[i]!);
-    ends.push(chars.ends[i]!);
-  }
-  return { text: out.join(''), starts, ends };
-}
-
-// ---------------------------------------------------------------------------
 // The reader
 
 /** Structural headings by class (`chapter-head` …) and the level kinds they open. */
@@ -297,8 +71,6 @@ const STRUCTURAL_HEAD = /^(DIVISION|SUBTITLE|PART|SUBPART|CHAPTER|SUBCHAPTER|ART
 const TITLE_HEAD = /^TITLE\s+([^—–]+?)\s*(?:[—–]+|--)\s*([\s\S]*)$/i;
 /** `§119. Heading`, `§§41, 42. Repealed. …`, `[§322. Repealed. …]`, `§§1 to 5. Omitted`. */
 const SECTION_HEAD = /^(\[?)\s*(§§?)\s*([^\s.,\]]+(?:(?:,\s*|\s+(?:to|and|through)\s+)[^\s.,\]]+)*)\.?(?=\s|$)\s*([\s\S]*)$/;
-/** A heading printed without small caps: `In general.—` (as the plain-text parser reads them). */
-const PLAIN_HEADING = /^[A-Z][^.—–]{0,120}\.(?:[—–]|--)/;
 /** Elements that end a paragraph left open. */
 const BLOCK_OPEN = new Set(['p', 'div', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'table', 'ul', 'ol', 'li', 'blockquote', 'pre', 'hr']);
 const BLOCK_CLOSE = new Set(['div', 'body', 'html', 'table', 'tr', 'td', 'th', 'li', 'ul', 'ol', 'blockquote']);
@@ -308,14 +80,6 @@ const UNIT_COMMENT = /^\s*(?:documentid:|field-start:|field-end:)/;
 
 type Holder = Root | Level;
 
-/** An open clause while a section's paragraphs are read. */
-interface Open {
-  holder: Holder;
-  /** Indentation (em) of the paragraph that opened it; -1 for the section. */
-  depth: number;
-  rank: number;
-}
-
 /** A structural level (title, chapter …) and its place in the title (`itempath`). */
 interface OpenStructure {
   level: Level;
@@ -323,24 +87,11 @@ interface OpenStructure {
   rank: number;
 }
 
-/** One printed paragraph or table row of a statute field. */
-interface Paragraph {
-  line: Line;
-  /** `-Nem`; undefined for text that says nothing of its depth (tables, unknown classes). */
-  indent?: number;
-  /** `statutory-body-block…`: flush text, never a designation. */
-  block: boolean;
-  /** Source ranges in small caps (`<cap-smallcap>`): where headings are printed. */
-  smallCaps: Array<[number, number]>;
-  start: number;
-  end: number;
-}
-
-class OlrcReader {
+class OlrcReader implements ClauseHooks {
   readonly messages: Diagnostic[] = [];
   title: string | undefined;
   private readonly index: LineIndex;
-  private readonly lexer: Lexer;
+  private readonly lexer: TokenStream;
   private readonly root: Root;
   private readonly hasFields: boolean;
   private readonly ids = new Set<string>();
@@ -354,8 +105,8 @@ class OlrcReader {
   private documentTitle: string | undefined;
   private structures: OpenStructure[] = [];
   private section: Level | undefined;
-  /** Open clauses of the current section, the section (or the root) first. */
-  private stack: Open[] = [];
+  /** The clauses of the current section, as they are placed. */
+  private clauses: SectionClauses | undefined;
   private sectionCount = 0;
   private looseText: Position | undefined;
 
@@ -364,7 +115,7 @@ class OlrcReader {
     private readonly file: string,
   ) {
     this.index = new LineIndex(src);
-    this.lexer = new Lexer(src);
+    this.lexer = new TokenStream(src);
     this.root = { type: 'root', kind: 'statute', children: [], position: this.position(0, src.length), data: { file } };
     this.hasFields = /<!--\s*field-start:/.test(src);
   }
@@ -417,7 +168,7 @@ class OlrcReader {
       this.fields = [];
       this.itemPath = undefined;
       this.section = undefined;
-      this.stack = [];
+      this.clauses = undefined;
       return;
     }
     // `expcite:TITLE 45-RAILROADS!@!CHAPTER 11-RAILROAD UNEMPLOYMENT INSURANCE!@!Sec. 352`
@@ -453,7 +204,8 @@ class OlrcReader {
     }
     if (HEADINGS.has(token.name)) {
       if (field === 'statute') {
-        this.paragraph(token, undefined, false);
+        // `<h4 class="subsection-head">(a) Definitions</h4>`: a designation and its heading.
+        this.paragraph(token, undefined, false, true);
         return;
       }
       // Headings in notes, source credits, tables of contents … are not the law's own.
@@ -525,7 +277,7 @@ class OlrcReader {
     (parent ?? this.root).children.push(level);
     this.structures.push({ level, path, rank });
     this.section = undefined;
-    this.stack = [];
+    this.clauses = undefined;
   }
 
   private sectionHead(token: OpenToken): void {
@@ -559,7 +311,7 @@ class OlrcReader {
     if (this.chapterHeading) level.chapterHeading = this.chapterHeading;
     (parent ?? this.root).children.push(level);
     this.section = level;
-    this.stack = [{ holder: level, depth: -1, rank: rankOf('section') }];
+    this.clauses = new SectionClauses(level, this);
     this.sectionCount++;
     this.extend(line.end);
   }
@@ -567,12 +319,12 @@ class OlrcReader {
   // -- Statute text ----------------------------------------------------------------
 
   /** One `<p>` (or a heading inside the statute field): its text, then its place in the tree. */
-  private paragraph(token: OpenToken, indent: number | undefined, block: boolean): void {
+  private paragraph(token: OpenToken, indent: number | undefined, block: boolean, heading = false): void {
     const smallCaps: Array<[number, number]> = [];
     const { chars, end } = this.inline(token.name, smallCaps);
     const line = foldChars(chars);
     if (!line.text) return;
-    this.place({ line, indent, block, smallCaps, start: token.start, end });
+    this.place({ line, indent, block, smallCaps, start: token.start, end, ...(heading ? { heading } : {}) });
   }
 
   /** A table in the statute field: each row (and the caption) one line of text. */
@@ -597,114 +349,13 @@ class OlrcReader {
 
   /** Opens the levels a paragraph designates and adds its text where it belongs. */
   private place(paragraph: Paragraph): void {
-    const { line, indent } = paragraph;
-    if (!this.stack.length) {
+    if (!this.clauses) {
       // Statute text with no section heading before it (a bare fragment): read under the root.
-      this.stack = [{ holder: this.root, depth: -1, rank: rankOf('section') }];
+      this.clauses = new SectionClauses(this.root, this);
       this.looseText ??= this.position(paragraph.start, paragraph.end);
     }
-    let pos = 0;
-    let opened: Level | undefined;
-    if (indent !== undefined && !paragraph.block) {
-      let depth = indent;
-      for (;;) {
-        const designation = readParenDesignation(line.text.slice(pos));
-        if (!designation) break;
-        const at = opened ? line.starts[pos]! : paragraph.start;
-        opened = this.openLevel(designation.value, designation.text, depth, at, paragraph.end);
-        pos += designation.length;
-        const heading = this.heading(line, pos, paragraph.smallCaps);
-        if (heading) {
-          opened.heading = heading.trim();
-          pos += heading.length;
-          while (pos < line.text.length && line.text[pos] === ' ') pos++;
-        }
-        depth++;
-      }
-    }
-    const rest = line.text.slice(pos);
-    if (rest) {
-      let holder: Holder;
-      if (opened) {
-        holder = opened;
-      } else {
-        if (indent !== undefined) while (this.stack.length > 1 && this.stack[this.stack.length - 1]!.depth > indent) this.stack.pop();
-        holder = this.stack[this.stack.length - 1]!.holder;
-      }
-      const hasLevels = holder.type === 'level' && holder.children.some((c) => c.type === 'level');
-      holder.children.push({ type: hasLevels ? 'continuation' : 'text', value: rest, position: this.position(line.starts[pos]!, line.ends[line.text.length - 1]!) });
-    }
+    this.clauses.place(paragraph);
     this.extend(paragraph.end);
-  }
-
-  /**
-   * The heading at `pos` of a paragraph's line: a run in small caps up to its `—`
-   * (`<cap-smallcap>General Exceptions</cap-smallcap>.&mdash;`), or a plain `In general.—`.
-   */
-  private heading(line: Line, pos: number, smallCaps: Array<[number, number]>): string | undefined {
-    if (pos >= line.text.length) return undefined;
-    const rest = line.text.slice(pos, pos + 400);
-    const offset = line.starts[pos]!;
-    const caps = smallCaps.find(([start, end]) => offset >= start && offset < end);
-    if (caps) {
-      // The dash closes the heading in the small caps or just after them (`…Section </cap-smallcap>126.&mdash;`).
-      const dash = rest.indexOf('—');
-      if (dash > 0 && line.starts[pos + dash]! <= caps[1] + 40) return rest.slice(0, dash + 1);
-    }
-    return PLAIN_HEADING.exec(rest)?.[0];
-  }
-
-  /**
-   * Opens a level for a designation at an indentation. The indentation says how deep the
-   * paragraph sits; the designation (`(i)`: a subsection after `(h)`, else a clause) and the
-   * federal order of rungs say what it is when the indentation alone does not.
-   */
-  private openLevel(value: string, printed: string, depth: number, start: number, end: number): Level {
-    const stack = this.stack;
-    while (stack.length > 1 && stack[stack.length - 1]!.depth > depth) stack.pop();
-    const kinds = interpretations(value, 'us');
-    const top = stack[stack.length - 1]!;
-    const topLevel = top.holder.type === 'level' ? top.holder : undefined;
-    let kind: LevelKind | undefined;
-    if (stack.length > 1 && top.depth === depth && topLevel && (kinds.includes(topLevel.kind) || follows(topLevel.num?.value ?? '', value, topLevel.kind))) {
-      // The next in a run at this indentation: (b) after (a), (I) after (H), (i) after (h),
-      // (aa) after (z).
-      stack.pop();
-      kind = topLevel.kind;
-    } else {
-      // The first of a run one rung below: (1) under (a), (i) under (A), (I) under (i).
-      kind = kinds.filter((k) => rankOf(k) > top.rank && isFirst(value, k)).sort((a, b) => rankOf(a) - rankOf(b))[0];
-      if (!kind) {
-        // Else it continues a run further up (text printed flush, indentation lost).
-        for (let k = stack.length - 1; k >= 1 && !kind; k--) {
-          const holder = stack[k]!.holder;
-          if (holder.type === 'level' && kinds.includes(holder.kind)) {
-            kind = holder.kind;
-            stack.length = k;
-          }
-        }
-      }
-      if (!kind) {
-        kind = kinds.find((k) => rankOf(k) > stack[0]!.rank) ?? kinds[0]!;
-        while (stack.length > 1 && stack[stack.length - 1]!.rank >= rankOf(kind)) stack.pop();
-      }
-    }
-    const parent = stack[stack.length - 1]!.holder;
-    const level: Level = {
-      type: 'level',
-      kind,
-      num: { text: printed, value },
-      id: this.uniqueId((parent.type === 'level' ? `${parent.id}/` : '') + idPart(kind, value)),
-      children: [],
-      position: this.position(start, end),
-    };
-    if (parent.type === 'level') {
-      // Text before a level's first child is its lead-in.
-      for (const child of parent.children) if (child.type === 'text') (child as Content).type = 'chapeau';
-    }
-    parent.children.push(level);
-    stack.push({ holder: level, depth, rank: rankOf(kind) });
-    return level;
   }
 
   /** Extends the open levels (clauses, section, structures) to `end`. */
@@ -713,7 +364,7 @@ class OlrcReader {
     const reach = (level: Level): void => {
       if (level.position && level.position.end.offset < end) level.position.end = point;
     };
-    for (const open of this.stack) if (open.holder.type === 'level') reach(open.holder);
+    for (const open of this.clauses?.open ?? []) reach(open);
     if (this.section) reach(this.section);
     for (const structure of this.structures) reach(structure.level);
   }
@@ -786,7 +437,7 @@ class OlrcReader {
         continue;
       }
       this.lexer.next();
-      if (token.type === 'text') decodeInto(this.src, token.start, token.end, chars);
+      if (token.type === 'text') decodeInto(this.src, token, chars);
     }
     for (const open of caps) smallCaps.push([open.start, end]);
     return { chars, end };
@@ -794,14 +445,14 @@ class OlrcReader {
 
   // -- Helpers -------------------------------------------------------------------
 
-  private uniqueId(base: string): string {
+  uniqueId(base: string): string {
     let id = base;
     for (let n = 2; this.ids.has(id); n++) id = `${base}~${n}`;
     this.ids.add(id);
     return id;
   }
 
-  private position(start: number, end: number): Position {
+  position(start: number, end: number): Position {
     return this.index.position(start, Math.max(start, end));
   }
 }

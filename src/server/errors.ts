@@ -3,7 +3,6 @@
  * as an HTML page or, under `/api/`, as JSON `{"error": message}`. Stacks are never sent.
  */
 import type { ErrorRequestHandler, RequestHandler } from 'express';
-import multer from 'multer';
 import { isBilldiffError, type BilldiffErrorCode } from '../util/errors.js';
 import type { Views } from './views.js';
 
@@ -38,12 +37,6 @@ const TITLES: Record<number, string> = {
 export function describeError(error: unknown, maxBodyBytes: number): { status: number; message: string } {
   if (error instanceof HttpError) return { status: error.status, message: error.message };
   if (isBilldiffError(error)) return { status: STATUS_OF_CODE[error.code] ?? 400, message: error.message };
-  if (error instanceof multer.MulterError) {
-    const tooLarge = ['LIMIT_FILE_SIZE', 'LIMIT_FIELD_VALUE', 'LIMIT_PART_COUNT'].includes(error.code);
-    return tooLarge
-      ? { status: 413, message: `the upload is larger than the ${formatLimit(maxBodyBytes)} this server accepts` }
-      : { status: 400, message: `the upload was not understood (${error.message.toLowerCase()})` };
-  }
   const http = error as { status?: unknown; type?: unknown; expose?: unknown };
   if (http.type === 'entity.too.large') return { status: 413, message: `the request body is larger than the ${formatLimit(maxBodyBytes)} this server accepts` };
   if (http.type === 'entity.parse.failed') return { status: 400, message: 'the request body is not valid JSON' };

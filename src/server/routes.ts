@@ -4,7 +4,6 @@
  */
 import path from 'node:path';
 import express, { type Request, type RequestHandler, type Router } from 'express';
-import multer from 'multer';
 import { renderJson } from '../render/json.js';
 import type { SourceFormat } from '../types.js';
 import { decodeInput } from '../parse/input.js';
@@ -12,6 +11,7 @@ import type { CorpusEntry } from '../corpus/index.js';
 import { cleanLines } from './clean-view.js';
 import { buildCompareModel, changeAnchorsOf, linkAcrossPages, pagesOfAnchors, paginate, PAGE_ROWS, type BodyPage, type CompareModel } from './compare-view.js';
 import { labelOf, nameOf, statutesOf, versionsOf } from './documents.js';
+import { formOf, readForm } from './body.js';
 import { HttpError, formatLimit } from './errors.js';
 import type { Comparison, ComparisonRequest, DocumentInfo, ServerContext } from './service.js';
 
@@ -23,31 +23,18 @@ const MAX_BILLS = 8;
 /** All routes of the app. */
 export function createRoutes(ctx: ServerContext): Router {
   const router = express.Router();
-  const upload = multer({
-    storage: multer.memoryStorage(),
-    limits: { fileSize: ctx.options.maxBodyBytes, fieldSize: ctx.options.maxBodyBytes, files: 2, fields: 8, parts: 10 },
-  });
-  const bodyLimit = limitBody(ctx.options.maxBodyBytes);
+  const maxBytes = ctx.options.maxBodyBytes;
 
   router.get('/', showIndex(ctx));
   router.get('/compare', showCompare(ctx, 'compare'));
   router.get('/compare/locate', locateClause(ctx));
   router.get('/print', showCompare(ctx, 'print'));
   router.get('/upload', showUpload(ctx));
-  router.post('/upload', bodyLimit, upload.fields([{ name: 'oldFile', maxCount: 1 }, { name: 'newFile', maxCount: 1 }]), acceptUpload(ctx));
+  router.post('/upload', ...readForm({ maxBytes, files: ['oldFile', 'newFile'] }), acceptUpload(ctx));
   router.get('/api/documents', listDocuments(ctx));
   router.get('/api/compare', compareApi(ctx));
-  router.post('/api/compare', bodyLimit, express.json({ limit: ctx.options.maxBodyBytes }), upload.fields([{ name: 'old', maxCount: 1 }, { name: 'new', maxCount: 1 }]), compareTextsApi(ctx));
+  router.post('/api/compare', ...readForm({ maxBytes, files: ['old', 'new'], json: true }), compareTextsApi(ctx));
   return router;
-}
-
-/** Refuses a body whose declared length is over the limit before reading any of it. */
-function limitBody(max: number): RequestHandler {
-  return (req, _res, next) => {
-    const length = Number(req.headers['content-length']);
-    if (Number.isFinite(length) && length > max) next(new HttpError(413, `the request body is larger than the ${formatLimit(max)} this server accepts`));
-    else next();
-  };
 }
 
 /** @route GET / — the corpus, by jurisdiction and session, each bill with its versions. */
@@ -337,14 +324,13 @@ function showUpload(ctx: ServerContext): RequestHandler {
 /** @route POST /upload — store both texts, then redirect to their comparison. */
 function acceptUpload(ctx: ServerContext): RequestHandler {
   return async (req, res) => {
-    const files = (req.files ?? {}) as Record<string, Express.Multer.File[] | undefined>;
-    const body = (req.body ?? {}) as Record<string, unknown>;
+    const { fields: body, files } = formOf(req);
     const sides = (['old', 'new'] as const).map((side) => {
-      const file = files[`${side}File`]?.[0];
-      const text = typeof body[`${side}Text`] === 'string' ? (body[`${side}Text`] as string) : '';
-      const chosen = file && file.size > 0 ? file : undefined;
-      const bytes = chosen ? chosen.buffer : Buffer.from(text, 'utf8');
-      const name = chosen ? path.basename(chosen.originalname) : `${side} text`;
+      const file = files[`${side}File`];
+      const text = body[`${side}Text`] ?? '';
+      const chosen = file && file.bytes.length > 0 ? file : undefined;
+      const bytes = chosen ? chosen.bytes : Buffer.from(text, 'utf8');
+      const name = chosen ? path.basename(chosen.name) : `${side} text`;
       if (!chosen && !text.trim()) {
         throw new HttpError(400, `the ${side} text is empty: paste it or choose a file`);
       }
@@ -394,11 +380,11 @@ function compareApi(ctx: ServerContext): RequestHandler {
 /** @route POST /api/compare — JSON `{"old": text, "new": text}` or multipart files `old`, `new`. */
 function compareTextsApi(ctx: ServerContext): RequestHandler {
   return async (req, res) => {
-    const files = (req.files ?? {}) as Record<string, Express.Multer.File[] | undefined>;
-    const body = (req.body ?? {}) as Record<string, unknown>;
+    const form = formOf(req);
+    const body = (req.body ?? form.fields) as Record<string, unknown>;
     const input = (side: 'old' | 'new') => {
-      const file = files[side]?.[0];
-      if (file) return { bytes: new Uint8Array(file.buffer), file: path.basename(file.originalname) || side };
+      const file = form.files[side];
+      if (file) return { bytes: new Uint8Array(file.bytes), file: path.basename(file.name) || side };
       const text = body[side];
       if (typeof text !== 'string') {
         throw new HttpError(400, `send both texts: JSON {"old": "…", "new": "…"} or multipart files named old and new (the ${side} text is missing)`);

@@ -1,4 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
+import { readdirSync, rmSync } from 'node:fs';
 import fs from 'node:fs/promises';
 import path from 'node:path';
 
@@ -9,7 +10,8 @@ export const UPLOAD_ID = /^u:[0-9a-f]{64}$/;
  * A content-addressed store of uploaded texts on disk: each text is saved under the sha256 of
  * its bytes. A text is written to a temporary file in the same folder, then hard-linked into
  * place (which fails rather than replace an existing file), so a reader never sees half a
- * file and nothing stored is ever overwritten.
+ * file and nothing stored is ever overwritten. A temporary file's name carries the id of the
+ * process writing it, so that `removeStale` can remove what a process that died left behind.
  */
 export class UploadStore {
   readonly dir: string;
@@ -24,7 +26,7 @@ export class UploadStore {
     const target = path.join(this.dir, hash);
     await fs.mkdir(this.dir, { recursive: true });
     if (await exists(target)) return `u:${hash}`;
-    const temp = path.join(this.dir, `.tmp-${hash.slice(0, 16)}-${randomBytes(6).toString('hex')}`);
+    const temp = path.join(this.dir, `${TEMP_PREFIX}${process.pid}-${hash.slice(0, 16)}-${randomBytes(6).toString('hex')}`);
     const handle = await fs.open(temp, 'wx', 0o644);
     try {
       await handle.writeFile(bytes);
@@ -44,6 +46,30 @@ export class UploadStore {
   }
 
   /**
+   * Removes the temporary files that processes which are no longer running left half-written
+   * (a crash, a kill); those of running processes (another server on the same store) stay.
+   * Returns how many were removed.
+   */
+  removeStale(): number {
+    let names: string[];
+    try {
+      names = readdirSync(this.dir);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return 0;
+      throw error;
+    }
+    let removed = 0;
+    for (const name of names) {
+      if (!name.startsWith(TEMP_PREFIX)) continue;
+      const pid = Number(/^\.tmp-(\d+)-/.exec(name)?.[1]);
+      if (Number.isSafeInteger(pid) && isRunning(pid)) continue;
+      rmSync(path.join(this.dir, name), { force: true });
+      removed++;
+    }
+    return removed;
+  }
+
+  /**
    * The bytes stored under `id`, or undefined when there are none. Only an id matching
    * `UPLOAD_ID` ever reaches the file system.
    */
@@ -55,6 +81,18 @@ export class UploadStore {
       if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
       throw error;
     }
+  }
+}
+
+const TEMP_PREFIX = '.tmp-';
+
+/** Whether a process with this id is running (one that exists but is not ours counts). */
+function isRunning(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
   }
 }
 

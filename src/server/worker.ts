@@ -5,7 +5,7 @@
  */
 import { parentPort } from 'node:worker_threads';
 import { alignTrees } from '../align/index.js';
-import { compareBillToLaw } from '../align/law.js';
+import { compareBillToLaw } from '../amend/bill-to-law.js';
 import { applyBills } from '../amend/apply.js';
 import { changesInExistingLaw } from '../amend/changes.js';
 import { parseDocument } from '../parse/index.js';

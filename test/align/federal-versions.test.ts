@@ -4,8 +4,8 @@ import { alignTrees } from '../../src/align/index.js';
 import { parseDocument } from '../../src/parse/index.js';
 import { renderWdiff } from '../../src/render/wdiff.js';
 import type { AlignedPair, Alignment } from '../../src/types.js';
-import { sharedPath } from '../helpers/paths.js';
 import { wdiffSides } from '../helpers/wdiff.js';
+import { describeShared, sharedPath } from '../helpers/shared.js';
 
 // Real federal bill versions, read through ../shared/corpus/us/bills (not committed; see its MANIFEST.md).
 function compare(bill: string, oldFile: string, newFile: string): Alignment {
@@ -28,7 +28,7 @@ function changedSections(alignment: Alignment): string[] {
   return out;
 }
 
-describe('align: federal bill versions (114th Congress)', () => {
+describeShared('align: federal bill versions (114th Congress)', () => {
   it('should find H.R. 50 reported without amendment: no change, whatever the XML layout', () => {
     const alignment = compare('114-hr50', 'BILLS-114hr50ih.xml', 'BILLS-114hr50rh.xml');
     expect(changedSections(alignment)).to.deep.equal([]);

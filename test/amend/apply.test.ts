@@ -7,6 +7,7 @@ import { parseDocument } from '../../src/parse/index.js';
 import { renderStatuteText } from '../../src/render/statute-text.js';
 import type { AlignedPair, Root } from '../../src/types.js';
 import { repoRoot } from '../helpers/paths.js';
+import { describeShared } from '../helpers/shared.js';
 
 /** The amend-truth ground truth (../shared/corpus/us/amend-truth; see its MANIFEST.md). */
 const truth = path.resolve(repoRoot, '..', 'shared', 'corpus', 'us', 'amend-truth');
@@ -58,7 +59,7 @@ const EXACT: Array<[string, number]> = [
   ['pl116-9_pl116-152_54usc200306', 3],
 ];
 
-describe('amend/applyBills on the amend-truth cases', () => {
+describeShared('amend/applyBills on the amend-truth cases', () => {
   for (const [caseName, applied] of EXACT) {
     it(`should give the official text after the law exactly, ${applied} instruction${applied === 1 ? '' : 's'} applied and none refused (${caseName})`, () => {
       const { application, text, after } = run(caseName);

@@ -6,6 +6,7 @@ import { parseDocument } from '../../src/parse/index.js';
 import { renderStatuteText } from '../../src/render/statute-text.js';
 import type { Content, Level, Root } from '../../src/types.js';
 import { repoRoot } from '../helpers/paths.js';
+import { describeShared } from '../helpers/shared.js';
 
 /** California bill versions with change marks (../shared/corpus/ca-pubinfo; see its INDEX.csv). */
 const pubinfo = path.resolve(repoRoot, '..', 'shared', 'corpus', 'ca-pubinfo');
@@ -23,7 +24,7 @@ function sectionsOf(tree: Root): Level[] {
 const statute = (sections: Level[]): Root => ({ type: 'root', kind: 'statute', children: structuredClone(sections) });
 const plain = (text: string) => text.replace(/\s+/g, ' ').trim();
 
-describe('amend/applyBills on California bill versions (ca-pubinfo)', () => {
+describeShared('amend/applyBills on California bill versions (ca-pubinfo)', () => {
   // Each version's sections with its marks undone are the text it amends; as printed, the text
   // as amended. Applying the printed version's instructions ("is amended to read", "is added",
   // "Article 4.5 (commencing with Section 44500) is added") to the former must give the latter.

@@ -2,9 +2,11 @@ import { expect } from 'chai';
 import fs from 'node:fs';
 import path from 'node:path';
 import { parseInstructions } from '../../src/amend/instructions.js';
+import { describeLocation } from '../../src/amend/location.js';
 import { findLevel, sectionText } from '../../src/amend/section-text.js';
 import { parseDocument } from '../../src/parse/index.js';
 import { repoRoot } from '../helpers/paths.js';
+import { describeShared } from '../helpers/shared.js';
 
 /** The amend-truth ground truth, next to the repository (../shared/corpus/us/amend-truth). */
 const truth = path.resolve(repoRoot, '..', 'shared', 'corpus', 'us', 'amend-truth');
@@ -24,7 +26,7 @@ function actions(text: string): string[] {
   return parseInstructions(text).map((i) => `${i.citation} ${i.action}`);
 }
 
-describe('amend/instructions on the amend-truth laws', () => {
+describeShared('amend/instructions on the amend-truth laws', () => {
   it('should join a level of the clause tree into the text the parser reads (pl116-9_54usc200304, § 3001(b))', () => {
     expect(amendingText('pl116-9_54usc200304', 's3001/b').split('\n').slice(0, 6)).to.deep.equal([
       '(b) Allocation of Funds.—',
@@ -73,7 +75,7 @@ describe('amend/instructions on the amend-truth laws', () => {
       '(a)(6) redesignate',
     ]);
     const conforming = parseInstructions(amendingText('pl116-94_17usc119', 's1102/c'));
-    expect(conforming.map((i) => `${i.citation} ${i.action} ${i.target.usc?.section} [${i.location.join(', ')}]`)).to.deep.equal([
+    expect(conforming.map((i) => `${i.citation} ${i.action} ${i.target.usc?.section} [${describeLocation(i.location).join(', ')}]`)).to.deep.equal([
       '(c)(1)(A)(i) strikeInsert 119 [subsection (a), paragraph (1)]',
       '(c)(1)(A)(ii) strikeInsert 119 [subsection (a), paragraph (2)]',
       '(c)(1)(B) strikeInsert 119 [subsection (f)]',
@@ -87,7 +89,7 @@ describe('amend/instructions on the amend-truth laws', () => {
 
   it('should read Pub. L. 116-94, § 1404, sentence targets and "all that follows through" (pl116-94_17usc701)', () => {
     const instructions = parseInstructions(amendingText('pl116-94_17usc701', 's1404'));
-    expect(instructions.map((i) => `${i.citation} ${i.action} [${i.location.join(', ')}]`)).to.deep.equal([
+    expect(instructions.map((i) => `${i.citation} ${i.action} [${describeLocation(i.location).join(', ')}]`)).to.deep.equal([
       '(a)(1) amendToRead [paragraph (2)]',
       '(a)(2) amendToRead [subsection (c), paragraph (1), second sentence]',
       '(a)(3) amendToRead [subsection (f), first sentence]',
@@ -101,13 +103,13 @@ describe('amend/instructions on the amend-truth laws', () => {
 
   it('should read the section heading and table-of-sections edits of Pub. L. 116-94, div. P, § 1602(c) (pl116-94_44usc3902)', () => {
     const instructions = parseInstructions(amendingText('pl116-94_44usc3902', 'c'));
-    expect(instructions.map((i) => `${i.citation} ${i.action} [${i.location.join(', ')}]`)).to.deep.equal([
+    expect(instructions.map((i) => `${i.citation} ${i.action} [${describeLocation(i.location).join(', ')}]`)).to.deep.equal([
       '(c)(1)(A) insertAfter [section heading]',
       '(c)(1)(B) strikeInsert []',
       '(c)(1)(C) addAtEnd []',
       '(c)(2) strikeInsert [table of sections]',
     ]);
-    expect(instructions[3]).to.deep.include({ target: { title: '44', chapter: '39' }, units: ['item relating to section 3902'] });
+    expect(instructions[3]).to.deep.include({ target: { title: '44', chapter: '39' }, units: [[{ type: 'tableItem', rung: 'section', designation: '3902' }]] });
   });
 
   it('should read a new section added at the end of a chapter, and the text that is no instruction (pl116-136_17usc710)', () => {

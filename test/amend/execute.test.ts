@@ -3,11 +3,13 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { executeInstructions } from '../../src/amend/execute.js';
 import { parseInstructions } from '../../src/amend/instructions.js';
+import { unit } from '../../src/amend/location.js';
 import { findLevel, sectionText } from '../../src/amend/section-text.js';
-import type { Instruction } from '../../src/amend/types.js';
+import type { Instruction, LocationStep } from '../../src/amend/types.js';
 import { parseDocument } from '../../src/parse/index.js';
 import type { Level } from '../../src/types.js';
 import { repoRoot } from '../helpers/paths.js';
+import { describeShared } from '../helpers/shared.js';
 
 /** The amend-truth ground truth, next to the repository (../shared/corpus/us/amend-truth). */
 const truth = path.resolve(repoRoot, '..', 'shared', 'corpus', 'us', 'amend-truth');
@@ -46,7 +48,7 @@ function plain(section: Level): string {
     .trim();
 }
 
-describe('amend/execute on the amend-truth cases', () => {
+describeShared('amend/execute on the amend-truth cases', () => {
   it('should strike paragraph (5) of subsection (b) exactly as the Code reads after (pl116-9_54usc200305)', () => {
     const instructions = lawInstructions('pl116-9_54usc200305', 's3001/c');
     expect(instructions.map((i) => i.action)).to.deep.equal(['strike']);
@@ -91,11 +93,11 @@ describe('amend/execute on the amend-truth cases', () => {
 
   it('should refuse a strike found more often than the instruction says, a missing clause and an unknown action', () => {
     const before = codeSection('pl116-9_54usc200305', 'before.xml');
-    const base: Instruction = { citation: '', text: '', target: {}, location: ['subsection (b)'], action: 'strike' };
+    const base: Instruction = { citation: '', text: '', target: {}, location: [unit('subsection', 'b')], action: 'strike' };
     const { section, results } = executeInstructions(
       [
         { ...base, strike: 'the States' },
-        { ...base, location: ['subsection (z)'], strike: 'the States' },
+        { ...base, location: [unit('subsection', 'z')], strike: 'the States' },
         { ...base, action: 'unknown', reason: 'no amendatory action found' },
         { ...base, strike: 'Forty percent', occurrence: 2 },
       ],
@@ -110,12 +112,12 @@ describe('amend/execute on the amend-truth cases', () => {
 
   it('should apply "each place it appears" and an occurrence, and insert after quoted words', () => {
     const before = codeSection('pl116-9_54usc200305', 'before.xml');
-    const base: Instruction = { citation: '', text: '', target: {}, location: ['subsection (b)', 'paragraph (2)'], action: 'strikeInsert' };
+    const base: Instruction = { citation: '', text: '', target: {}, location: [unit('subsection', 'b'), unit('paragraph', '2')], action: 'strikeInsert' };
     const { section, results } = executeInstructions(
       [
         { ...base, strike: 'State', insert: 'Commonwealth', occurrence: 'each' },
-        { ...base, action: 'insertAfter', anchor: 'At any time', anchorKind: 'text', insert: ', but not earlier than 2020' },
-        { ...base, location: ['subsection (b)', 'matter preceding paragraph (1)'], strike: 'the', insert: 'THE', occurrence: 2 },
+        { ...base, action: 'insertAfter', anchor: { text: 'At any time' }, insert: ', but not earlier than 2020' },
+        { ...base, location: [unit('subsection', 'b'), { type: 'matter', side: 'preceding', rung: 'paragraph', designation: '1' }], strike: 'the', insert: 'THE', occurrence: 2 },
       ],
       before,
     );
@@ -201,7 +203,7 @@ describe('amend/execute — headings', () => {
     const each = executeInstructions([strike('each')], section());
     expect(each.section.heading).to.equal('Yearly statements');
     expect((each.section.children[0] as Level).heading).to.equal('Yearly statements.—');
-    const named = executeInstructions([{ ...strike(), location: ['section heading'] }], section());
+    const named = executeInstructions([{ ...strike(), location: [{ type: 'heading', rung: 'section' }] }], section());
     expect(named.section.heading).to.equal('Yearly statements');
     expect(((named.section.children[0] as Level).children[0] as { value: string }).value).to.equal('Annual reports are due in May.');
   });
@@ -222,8 +224,9 @@ describe('amend/execute — the matter following a clause', () => {
         { type: 'continuation', value: 'within 30 days.' },
       ],
     };
-    const base: Instruction = { citation: '', text: '', target: {}, location: ['matter following paragraph (2)'], action: 'strikeInsert', strike: '30', insert: '60' };
-    const { section: result, results } = executeInstructions([base, { ...base, location: ['matter following paragraph (1)'] }], section);
+    const following = (designation: string): LocationStep => ({ type: 'matter', side: 'following', rung: 'paragraph', designation });
+    const base: Instruction = { citation: '', text: '', target: {}, location: [following('2')], action: 'strikeInsert', strike: '30', insert: '60' };
+    const { section: result, results } = executeInstructions([base, { ...base, location: [following('1')] }], section);
     expect(results.map((r) => r.reason ?? r.status)).to.deep.equal(['applied', 'matter following paragraph (1): expected one text after it in § 9, found 0']);
     expect((result.children[3] as { value: string }).value).to.equal('within 60 days.');
   });
@@ -242,16 +245,17 @@ describe('amend/execute — marks at the end, and sentences as anchors', () => {
       { type: 'level', kind: 'paragraph', num: { text: '(2)', value: '2' }, id: 's9/2', children: [{ type: 'text', value: 'pay the tax. Payment is due in May.' }] },
     ],
   });
-  const at = (n: string): string[] => [`paragraph (${n})`];
+  const at = (n: string): LocationStep[] => [unit('paragraph', n)];
+  const periodAtEnd: LocationStep = { type: 'mark', mark: '.', atEnd: true };
   const base: Instruction = { citation: '', text: '', target: {}, location: [], action: 'strikeInsert' };
   const text = (level: Level, n: number) => ((level.children[n] as Level).children[0] as { value: string }).value;
 
   it('should strike the period at the end and insert, insert before it, and refuse a mark that is not there', () => {
     const { section: result, results } = executeInstructions(
       [
-        { ...base, location: at('2'), units: ['period at the end'], insert: '; and' },
-        { ...base, action: 'insertBefore', location: at('2'), anchor: 'semicolon at the end', anchorKind: 'unit', insert: ', if any' },
-        { ...base, location: at('1'), units: ['period at the end'], insert: ';' },
+        { ...base, location: at('2'), units: [[periodAtEnd]], insert: '; and' },
+        { ...base, action: 'insertBefore', location: at('2'), anchor: { at: [{ type: 'mark', mark: ';', atEnd: true }] }, insert: ', if any' },
+        { ...base, location: at('1'), units: [[periodAtEnd]], insert: ';' },
       ],
       section(),
     );
@@ -265,12 +269,12 @@ describe('amend/execute — marks at the end, and sentences as anchors', () => {
   });
 
   it('should insert words before the period at the end', () => {
-    const { section: result } = executeInstructions([{ ...base, action: 'insertBefore', location: at('2'), anchor: 'period at the end', anchorKind: 'unit', insert: ', unless waived' }], section());
+    const { section: result } = executeInstructions([{ ...base, action: 'insertBefore', location: at('2'), anchor: { at: [periodAtEnd] }, insert: ', unless waived' }], section());
     expect(text(result, 2)).to.equal('pay the tax. Payment is due in May, unless waived.');
   });
 
   it('should insert a sentence after the first sentence', () => {
-    const { section: result, results } = executeInstructions([{ ...base, action: 'insertAfter', location: at('2'), anchor: 'first sentence', anchorKind: 'unit', insert: 'Interest accrues.' }], section());
+    const { section: result, results } = executeInstructions([{ ...base, action: 'insertAfter', location: at('2'), anchor: { at: [{ type: 'sentence', ordinal: 1 }] }, insert: 'Interest accrues.' }], section());
     expect(results[0]!.status).to.equal('applied');
     expect(text(result, 2)).to.equal('pay the tax. Interest accrues. Payment is due in May.');
   });

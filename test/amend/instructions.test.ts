@@ -1,16 +1,67 @@
 import { expect } from 'chai';
-import { parseInstructions } from '../../src/amend/instructions.js';
+import { parseInstructions as read, type LawContext } from '../../src/amend/instructions.js';
+import { describeLocation, describePath } from '../../src/amend/location.js';
 import type { Instruction } from '../../src/amend/types.js';
+
+/**
+ * An instruction with its places written in words (`subsection (b)`, `paragraph (6)(E)`), so that
+ * long expectations read as the bill does. The typed steps themselves are asserted in
+ * "should give places as typed steps" below.
+ */
+function worded(i: Instruction): Record<string, unknown> {
+  const { location, units, anchor, redesignate, ...rest } = i;
+  return {
+    ...rest,
+    location: describeLocation(location),
+    ...(units ? { units: units.map(describePath) } : {}),
+    ...(anchor ? ('text' in anchor ? { anchor: anchor.text, anchorKind: 'text' } : { anchor: describePath(anchor.at), anchorKind: 'unit' }) : {}),
+    ...(redesignate ? { redesignate: redesignate.map((r) => ({ from: describePath(r.from), to: describePath(r.to) })) } : {}),
+  };
+}
+
+/** `parseInstructions`, each instruction worded. */
+type Worded = ReturnType<typeof worded> & { citation: string; text: string; action: string; target: Instruction['target']; location: string[]; reason?: string; insert?: string; units?: string[]; redesignate?: Array<{ from: string; to: string }> };
+const parseInstructions = (text: string, context?: LawContext): Worded[] => read(text, context).map(worded) as Worded[];
 
 const usc54 = (section: string) => ({ usc: { title: '54', section } });
 const usc17 = (section: string) => ({ usc: { title: '17', section } });
 
 /** One line per instruction: citation, action and location, for long lists. */
-function outline(instructions: Instruction[]): string[] {
+function outline(instructions: Worded[]): string[] {
   return instructions.map((i) => `${i.citation} ${i.action} [${i.location.join(', ')}]`);
 }
 
 describe('amend/instructions', () => {
+  it('should give places as typed steps, never as words to read again (Pub. L. 116-9, § 3001(a), pl116-9_pl116-152_54usc200302; synthetic for the rest)', () => {
+    const [preceding] = read(
+      'Section 200302 of title 54, United States Code, is amended in subsection (b), in the matter preceding paragraph (1), by striking “During the period ending September 30, 2018, there” and inserting “There”.',
+    );
+    expect(preceding!.location).to.deep.equal([
+      { type: 'unit', rung: 'subsection', designation: 'b' },
+      { type: 'matter', side: 'preceding', rung: 'paragraph', designation: '1' },
+    ]);
+    const [units, mark, sentence, anchored] = read(
+      'Section 5 of the Example Act is amended— (1) by striking paragraphs (3) and (6)(E); (2) in subsection (c), by striking the period at the end and inserting “; and”; ' +
+        '(3) by striking the 2d sentence; and (4) by inserting after paragraph (2)(B) the following: “(C) Three.”.',
+    );
+    expect(units!.units).to.deep.equal([
+      [{ type: 'unit', rung: 'paragraph', designation: '3' }],
+      [
+        { type: 'unit', rung: 'paragraph', designation: '6' },
+        { type: 'unit', rung: 'subparagraph', designation: 'E' },
+      ],
+    ]);
+    expect(mark!.units).to.deep.equal([[{ type: 'mark', mark: '.', atEnd: true }]]);
+    expect(sentence!.units).to.deep.equal([[{ type: 'sentence', ordinal: 2 }]]);
+    expect(anchored!.anchor).to.deep.equal({
+      at: [
+        { type: 'unit', rung: 'paragraph', designation: '2' },
+        { type: 'unit', rung: 'subparagraph', designation: 'B' },
+      ],
+    });
+    expect(JSON.parse(JSON.stringify(anchored))).to.deep.equal(anchored);
+  });
+
   describe('#parseInstructions (sentences quoted from amend-truth CASE.md files)', () => {
     it('should read a numbered list under a U.S. Code section (pl116-9_54usc200304)', () => {
       const text =
@@ -497,7 +548,7 @@ describe('amend/instructions (forms found in 119 H.R. 1 and the 116th-Congress l
 // The wordings below are quoted from real bills (114th Congress H.R. 2289 and H.R. 50; 119th
 // Congress H.R. 1 as engrossed) or, where marked, written for the test in their form.
 describe('amend/parseInstructions — forms found across real bills', () => {
-  const brief = (i: Instruction) => `${i.citation} ${i.action} [${i.location.join(', ')}]`;
+  const brief = (i: Worded) => `${i.citation} ${i.action} [${i.location.join(', ')}]`;
 
   it('should resolve "such Act" to the Act named last, carried across sections by a context', () => {
     const context = {};

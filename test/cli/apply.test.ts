@@ -3,69 +3,93 @@ import os from 'node:os';
 import path from 'node:path';
 import { expect } from 'chai';
 import { runCli } from '../helpers/cli.js';
+import { type ApplyCase, corpusFile, REAL_APPLY, SYNTHETIC_APPLY } from '../helpers/apply-cases.js';
 import { repoRoot } from '../helpers/paths.js';
+import { describeShared, sharedPath } from '../helpers/shared.js';
 
-/** The amend-truth ground truth (../shared/corpus/us/amend-truth). */
-const truth = path.resolve(repoRoot, '..', 'shared', 'corpus', 'us', 'amend-truth');
 const fixtures = path.join(repoRoot, 'test', 'fixtures');
 
-function caseFile(caseName: string, file: string): string {
-  const full = path.join(truth, caseName, file);
-  expect(fs.existsSync(full), `missing ground-truth file ${full}`).to.equal(true);
-  return full;
-}
+/** A file of an amend-truth case (../shared/corpus/us/amend-truth). */
+const caseFile = (caseName: string, file: string): string => sharedPath('corpus', 'us', 'amend-truth', caseName, file);
 
-describe('cli --apply', () => {
-  const c = 'pl116-9_54usc200304';
+/** A federal case (synthetic or real, see ../helpers/apply-cases.ts) through the CLI. */
+function federalSuite(c: ApplyCase): void {
+  let corpus: { dir: string; remove(): void };
+  const file = (id: string) => corpusFile(corpus.dir, id);
+  before(() => {
+    corpus = c.corpus();
+  });
+  after(() => corpus?.remove());
 
-  it('should print the statute as amended, clean, with --format text (Pub. L. 116-9 on 54 U.S.C. 200304)', async () => {
-    const r = await runCli([caseFile(c, 'law-excerpt.xml'), '--law', caseFile(c, 'before.xml'), '--apply', '--format', 'text']);
+  it('should print the statute as amended, clean, with --format text', async () => {
+    const r = await runCli([file(c.law1), '--law', file(c.section), '--apply', '--format', 'text']);
     expect(r.code).to.equal(1);
     expect(r.stderr).to.equal('');
     const lines = r.stdout.trimEnd().split('\n');
-    expect(lines[0]).to.equal('§ 200304. Statement of estimated requirements');
-    expect(lines[1]).to.match(/^\(a\) In general\.—There shall be submitted with the annual budget of the United States a comprehensive statement of estimated requirements during the ensuing fiscal year for appropriations from the Fund\.$/);
-    expect(lines[2]).to.match(/^\(b\) Allocation of funds\.—Of the total amount made available to the Fund/);
-    expect(lines.slice(3)).to.deep.equal([
-      '(1) not less than 40 percent shall be used for Federal purposes; and',
-      '(2) not less than 40 percent shall be used to provide financial assistance to States.',
-    ]);
+    expect(lines[0]).to.equal(`§ ${c.num}. ${c.heading}`);
+    expect(lines[1]).to.equal(c.a);
+    expect(lines[2]!.startsWith(c.bHead + c.bChapeau), lines[2]).to.equal(true);
+    expect(lines.slice(3)).to.deep.equal([c.b1, c.b2]);
   });
 
   it('should list each instruction with its citation, text, status and changes in --format json', async () => {
-    const r = await runCli([caseFile(c, 'law-excerpt.xml'), '--law', caseFile(c, 'before.xml'), '--apply', '--format', 'json']);
+    const r = await runCli([file(c.law1), '--law', file(c.section), '--apply', '--format', 'json']);
     expect(r.code).to.equal(1);
-    const json = JSON.parse(r.stdout) as { instructions: Array<Record<string, unknown>>; pairs: unknown[] };
+    const json = JSON.parse(r.stdout) as {
+      instructions: Array<Record<string, unknown>>;
+      pairs: unknown[];
+      otherInstructions: { elsewhere: Array<{ citation: string; target: string }>; unread: unknown[] };
+    };
+    const target = `${c.code} ${c.num}`;
     expect(json.instructions.map((i) => [i.id, i.citation, i.status, i.target])).to.deep.equal([
-      ['i1', 'sec. 3001(b)(1)', 'applied', '54 U.S.C. 200304'],
-      ['i2', 'sec. 3001(b)(2)', 'applied', '54 U.S.C. 200304'],
-      ['i3', 'sec. 3001(b)(3)', 'applied', '54 U.S.C. 200304'],
+      ['i1', 'sec. 3001(b)(1)', 'applied', target],
+      ['i2', 'sec. 3001(b)(2)', 'applied', target],
+      ['i3', 'sec. 3001(b)(3)', 'applied', target],
     ]);
     expect(json.instructions[1]!.text).to.equal('by striking “There” and inserting the following: “(a) In general.—There”');
-    expect(json.instructions[1]!.changes).to.deep.equal([{ kind: 'replaced', clause: 's200304', struck: 'There', inserted: '(a) In general.—There' }]);
+    expect(json.instructions[1]!.changes).to.deep.equal([{ kind: 'replaced', clause: `s${c.num}`, struck: 'There', inserted: '(a) In general.—There' }]);
     expect(json.instructions[0]).to.not.have.property('instruction');
     expect(json.pairs).to.have.length(1);
-    const others = (JSON.parse(r.stdout) as { otherInstructions: { elsewhere: Array<{ citation: string; target: string }>; unread: unknown[] } }).otherInstructions;
-    expect(others.elsewhere.map((e) => `${e.citation} ${e.target}`)).to.deep.equal([
-      'sec. 3001(a)(1) 54 U.S.C. 200302',
-      'sec. 3001(a)(2) 54 U.S.C. 200302',
-      'sec. 3001(c) 54 U.S.C. 200305',
-      'sec. 3001(d) 54 U.S.C. 200306',
-      'sec. 3001(e) 54 U.S.C. 200306',
-    ]);
-    expect(others.unread).to.deep.equal([]);
+    expect(json.otherInstructions.elsewhere.map((e) => `${e.citation} ${e.target}`)).to.deep.equal(c.law1Elsewhere);
+    expect(json.otherInstructions.unread).to.deep.equal([]);
   });
 
-  it('should apply two laws in order (Pub. L. 116-9, then Pub. L. 116-152, on 54 U.S.C. 200302)', async () => {
-    const two = 'pl116-9_pl116-152_54usc200302';
-    const r = await runCli([caseFile(two, 'law1-pl116-9-excerpt.xml'), caseFile(two, 'law2-pl116-152.xml'), '--law', caseFile(two, 'before.xml'), '--apply', '-f', 'json']);
+  it('should apply two laws in order', async () => {
+    const r = await runCli([file(c.law1), file(c.law2), '--law', file(c.section2), '--apply', '-f', 'json']);
     const json = JSON.parse(r.stdout) as { instructions: Array<{ id: string; bill: string; citation: string; status: string }> };
+    const [one, two] = [path.basename(file(c.law1)), path.basename(file(c.law2))];
     expect(json.instructions.map((i) => `${i.id} ${path.basename(i.bill)} ${i.citation} ${i.status}`)).to.deep.equal([
-      'i1 law1-pl116-9-excerpt.xml sec. 3001(a)(1) applied',
-      'i2 law1-pl116-9-excerpt.xml sec. 3001(a)(2) applied',
-      'i3 law2-pl116-152.xml sec. 3(b)(1) applied',
+      `i1 ${one} sec. 3001(a)(1) applied`,
+      `i2 ${one} sec. 3001(a)(2) applied`,
+      `i3 ${two} sec. 3(b)(1) applied`,
     ]);
   });
+
+  it('should link each change to its instruction and back in --format html', async () => {
+    const r = await runCli([file(c.law1), '--law', file(c.section), '--apply', '-f', 'html']);
+    expect(r.code).to.equal(1);
+    const html = r.stdout;
+    expect(html).to.include(`<title>Changes in existing law: ${file(c.section)}, as amended by ${file(c.law1)}</title>`);
+    expect(html).to.include('<li id="ins-i1" class="applied"><b>i1</b> applied:');
+    const s = `s${c.num}`;
+    expect(html).to.include(`<tr class="inserted" id="c-${s}/b"><td class="st">added <a class="by" href="#ins-i3">i3</a></td>`);
+    expect(html).to.include(`Changed: <a href="#c-${s}/b">${s}/b</a></li>`);
+    expect(html).to.include(`<ins><span class="sr">inserted: </span>${c.b1}</ins>`);
+  });
+
+  it('should stop with a clear error when no instruction amends the statute given', async () => {
+    const r = await runCli([file(c.law2), '--law', file(c.section), '--apply', '-f', 'text']);
+    expect(r.code).to.equal(2);
+    expect(r.stdout).to.equal('');
+    expect(r.stderr).to.equal(
+      `${file(c.law2)}:1:1: no instruction in ${file(c.law2)} amends the statute given (${file(c.section)}: § ${c.num}); the instructions amend ${c.law2Targets}\n`,
+    );
+  });
+}
+
+describe('cli --apply', () => {
+  describe(SYNTHETIC_APPLY.title, () => federalSuite(SYNTHETIC_APPLY));
+  describeShared(REAL_APPLY.title, () => federalSuite(REAL_APPLY));
 
   it('should show the Changes in Existing Law with each change marked by its instruction (terminal)', async () => {
     const r = await runCli([path.join(fixtures, 'apply-synthetic', 'bill-4usc114.txt'), '--law', path.join(fixtures, 'olrc-xhtml', '2010usc04-s114.htm'), '--apply', '-f', 'terminal', '--no-color']);
@@ -77,45 +101,6 @@ describe('cli --apply', () => {
     );
     expect(lines).to.include('-       [-(C) an annuity plan described in section 403(a) of such Code;-]  [i3]');
     expect(lines).to.include('+   {+(f) Effective date.— This subsection is synthetic.+}  [i4]');
-  });
-
-  it('should link each change to its instruction and back in --format html (Pub. L. 116-94 on 44 U.S.C. 3902)', async () => {
-    const k = 'pl116-94_44usc3902';
-    const r = await runCli([caseFile(k, 'law-excerpt.xml'), '--law', caseFile(k, 'before.xml'), '--apply', '-f', 'html']);
-    expect(r.code).to.equal(1);
-    const html = r.stdout;
-    expect(html).to.match(/<title>Changes in existing law: .*before\.xml, as amended by .*law-excerpt\.xml<\/title>/);
-    expect(html).to.include('<li id="ins-i1" class="applied"><b>i1</b> applied:');
-    // The change links to its instruction, the instruction to the changed clause, and both anchors exist.
-    expect(html).to.match(/<tr class="modified" id="c-s3902"><td class="st">modified <a class="by" href="#ins-i1">i1<\/a><\/td>/);
-    expect(html).to.include('Changed: <a href="#c-s3902">s3902</a>');
-    expect(html).to.include('Changed: <a href="#c-s3902/b">s3902/b</a>');
-    expect(html).to.include('id="c-s3902/b"');
-    expect(html).to.include('<ins><span class="sr">inserted: </span>removal; pay; limits on bonuses; counsel</ins>');
-  });
-
-  it('should apply a bill.dtd bill to a statute compilation of the Act it amends (114th H.R. 50 IH on the Unfunded Mandates Reform Act, COMPS-339)', async () => {
-    const us = path.resolve(repoRoot, '..', 'shared', 'corpus', 'us');
-    const bill = path.join(us, 'bills', '114-hr50', 'BILLS-114hr50ih.xml');
-    const comps = path.join(us, 'comps', 'COMPS-339.xml');
-    expect(fs.existsSync(bill) && fs.existsSync(comps), 'missing ../shared corpus files').to.equal(true);
-    const json = await runCli([bill, '--law', comps, '--apply', '-f', 'json']);
-    const { instructions } = JSON.parse(json.stdout) as { instructions: Array<{ citation: string; status: string; target: string }> };
-    expect(instructions.filter((i) => i.status === 'refused')).to.deep.equal([]);
-    expect(instructions).to.have.length(21);
-    expect(instructions.map((i) => i.citation)).to.include.members(['sec. 6(3)', 'sec. 8', 'sec. 10(1)', 'sec. 13(1)(A)']);
-    const text = (await runCli([bill, '--law', comps, '--apply', '-f', 'text'])).stdout.split('\n');
-    // A section amended to read as follows, its heading printed in the compilation's capitals.
-    expect(text).to.include('SEC. 201. REGULATORY PROCESS AND PRINCIPLES.');
-    // Words inserted in a heading printed in capitals ("in the section heading, by inserting “and private sector” before “input”").
-    expect(text).to.include('SEC. 204. STATE, LOCAL, AND TRIBAL GOVERNMENT AND PRIVATE SECTOR INPUT.');
-    // "Section 206 of the Unfunded Mandates Reform Act of 1995 (2 U.S.C. 1536)": the Act's own numbering.
-    expect(text).to.include('The Administrator of the Office of Information and Regulatory Affairs shall—');
-    // "Title II … is amended (1) by redesignating section 209 as section 210; (2) by inserting after section 208 the following new section 209: …"
-    const at = text.indexOf('SEC. 209. RETROSPECTIVE ANALYSIS OF EXISTING FEDERAL REGULATIONS.');
-    expect(at).to.be.greaterThan(text.findIndex((l) => l.startsWith('SEC. 208.')));
-    expect(text.findIndex((l) => l.startsWith('SEC. 210. EFFECTIVE DATE.'))).to.be.greaterThan(at);
-    expect(text.some((l) => l.startsWith('SEC. 209. EFFECTIVE DATE.'))).to.equal(false);
   });
 
   it('should repeal sections and subsections, strike a section from a chapter, and reserve a repealed subsection', async () => {
@@ -144,24 +129,6 @@ describe('cli --apply', () => {
     expect(json.instructions[0]!.notes).to.deep.equal(['Example Benefits Act, sec. 2, is § 777 of the Code: its chapter is “EXAMPLE BENEFITS” and its source credit names § 2']);
   });
 
-  it("should match an Act's section numbers only in that Act's compilation, and refuse what a later compilation already says (H.R. 1865 EAH, 116th)", async () => {
-    const us = path.resolve(repoRoot, '..', 'shared', 'corpus', 'us');
-    const bill = path.join(us, 'bills', '116-hr1865', 'BILLS-116hr1865eah.xml');
-    expect(fs.existsSync(bill), `missing ${bill}`).to.equal(true);
-    // The Consumer Product Safety Improvement Act is not amended by H.R. 1865: no section 401 of
-    // another Act may be taken for its section 401.
-    const other = await runCli([bill, '--law', path.join(us, 'comps', 'COMPS-9748.xml'), '--apply', '-f', 'json']);
-    expect(other.code).to.equal(2);
-    expect(other.stderr).to.match(/no instruction in .*BILLS-116hr1865eah\.xml amends the statute given \(.*COMPS-9748\.xml: /);
-    // The Secure Rural Schools Act is: but its compilation is later than the bill and already reads
-    // as amended, so each strike is refused, with the words it looked for.
-    const srs = await runCli([bill, '--law', path.join(us, 'comps', 'COMPS-1135.xml'), '--apply', '-f', 'json']);
-    const { instructions } = JSON.parse(srs.stdout) as { instructions: Array<{ status: string; reason?: string; citation: string }> };
-    expect(instructions).to.have.length(16);
-    expect(instructions.every((i) => i.status === 'refused' && /not found in/.test(i.reason ?? ''))).to.equal(true);
-    expect(instructions[0]).to.deep.include({ citation: 'div. I, title III, sec. 301(a)(1)', reason: '“and 2018” not found in subsection (a)' });
-  });
-
   it('should list refused instructions with their reasons on stderr and at the top of the redline', async () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'billdiff-apply-'));
     try {
@@ -174,15 +141,6 @@ describe('cli --apply', () => {
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });
     }
-  });
-
-  it('should stop with a clear error when no instruction amends the statute given (pl113-287_45usc1116)', async () => {
-    const k = 'pl113-287_45usc1116';
-    const r = await runCli([caseFile(k, 'law-excerpt.xml'), '--law', caseFile(k, 'before.xml'), '--apply', '-f', 'text']);
-    expect(r.code).to.equal(2);
-    expect(r.stdout).to.equal('');
-    expect(r.stderr).to.match(/no instruction in .*law-excerpt\.xml amends the statute given \(.*before\.xml: § 1116\); the instructions amend 45 U\.S\.C\. 1111; 45 U\.S\.C\. 1212\n$/);
-    expect(r.stderr).to.not.match(/\n\s+at /);
   });
 
   it('should refuse --apply without --law and --format text without --apply', async () => {
@@ -203,39 +161,107 @@ describe('cli --apply', () => {
     ]);
   });
 
-  it('should read every instruction of 119 H.R. 1 as engrossed without a crash, and count each kind (--instructions)', async () => {
-    const file = path.resolve(repoRoot, '..', 'shared', 'corpus', 'us', 'large', 'BILLS-119hr1eh.xml');
-    expect(fs.existsSync(file), `missing ${file}`).to.equal(true);
-    const r = await runCli(['--instructions', file, '-f', 'json']);
-    expect(r.code).to.equal(0);
-    expect(r.stderr).to.equal('');
-    const json = JSON.parse(r.stdout) as { instructions: Array<{ citation: string; action: string; reason?: string }>; counts: Record<string, number> };
-    expect(json.counts).to.deep.equal({
-      strikeInsert: 426,
-      addAtEnd: 215,
-      insertAfter: 140,
-      strike: 137,
-      unknown: 86,
-      amendToRead: 61,
-      redesignate: 44,
-      insertBefore: 27,
-      repeal: 21,
+  describeShared('on ../shared/corpus/us', () => {
+    it('should link each change to its instruction and back in --format html (Pub. L. 116-94 on 44 U.S.C. 3902)', async () => {
+      const k = 'pl116-94_44usc3902';
+      const r = await runCli([caseFile(k, 'law-excerpt.xml'), '--law', caseFile(k, 'before.xml'), '--apply', '-f', 'html']);
+      expect(r.code).to.equal(1);
+      const html = r.stdout;
+      expect(html).to.match(/<title>Changes in existing law: .*before\.xml, as amended by .*law-excerpt\.xml<\/title>/);
+      expect(html).to.include('<li id="ins-i1" class="applied"><b>i1</b> applied:');
+      // The change links to its instruction, the instruction to the changed clause, and both anchors exist.
+      expect(html).to.match(/<tr class="modified" id="c-s3902"><td class="st">modified <a class="by" href="#ins-i1">i1<\/a><\/td>/);
+      expect(html).to.include('Changed: <a href="#c-s3902">s3902</a>');
+      expect(html).to.include('Changed: <a href="#c-s3902/b">s3902/b</a>');
+      expect(html).to.include('id="c-s3902/b"');
+      expect(html).to.include('<ins><span class="sr">inserted: </span>removal; pay; limits on bonuses; counsel</ins>');
     });
-    expect(json.instructions).to.have.length(1157);
-    // Every instruction not read says why.
-    expect(json.instructions.filter((i) => i.action === 'unknown' && !i.reason)).to.deep.equal([]);
-    const text = await runCli(['--instructions', file]);
-    expect(text.stdout.trimEnd().split('\n').slice(-10)).to.deep.equal([
-      '1157 instructions',
-      '    426  strikeInsert',
-      '    215  addAtEnd',
-      '    140  insertAfter',
-      '    137  strike',
-      '     86  unknown',
-      '     61  amendToRead',
-      '     44  redesignate',
-      '     27  insertBefore',
-      '     21  repeal',
-    ]);
+
+    it('should apply a bill.dtd bill to a statute compilation of the Act it amends (114th H.R. 50 IH on the Unfunded Mandates Reform Act, COMPS-339)', async () => {
+      const us = sharedPath('corpus', 'us');
+      const bill = path.join(us, 'bills', '114-hr50', 'BILLS-114hr50ih.xml');
+      const comps = path.join(us, 'comps', 'COMPS-339.xml');
+      expect(fs.existsSync(bill) && fs.existsSync(comps), 'missing ../shared corpus files').to.equal(true);
+      const json = await runCli([bill, '--law', comps, '--apply', '-f', 'json']);
+      const { instructions } = JSON.parse(json.stdout) as { instructions: Array<{ citation: string; status: string; target: string }> };
+      expect(instructions.filter((i) => i.status === 'refused')).to.deep.equal([]);
+      expect(instructions).to.have.length(21);
+      expect(instructions.map((i) => i.citation)).to.include.members(['sec. 6(3)', 'sec. 8', 'sec. 10(1)', 'sec. 13(1)(A)']);
+      const text = (await runCli([bill, '--law', comps, '--apply', '-f', 'text'])).stdout.split('\n');
+      // A section amended to read as follows, its heading printed in the compilation's capitals.
+      expect(text).to.include('SEC. 201. REGULATORY PROCESS AND PRINCIPLES.');
+      // Words inserted in a heading printed in capitals ("in the section heading, by inserting “and private sector” before “input”").
+      expect(text).to.include('SEC. 204. STATE, LOCAL, AND TRIBAL GOVERNMENT AND PRIVATE SECTOR INPUT.');
+      // "Section 206 of the Unfunded Mandates Reform Act of 1995 (2 U.S.C. 1536)": the Act's own numbering.
+      expect(text).to.include('The Administrator of the Office of Information and Regulatory Affairs shall—');
+      // "Title II … is amended (1) by redesignating section 209 as section 210; (2) by inserting after section 208 the following new section 209: …"
+      const at = text.indexOf('SEC. 209. RETROSPECTIVE ANALYSIS OF EXISTING FEDERAL REGULATIONS.');
+      expect(at).to.be.greaterThan(text.findIndex((l) => l.startsWith('SEC. 208.')));
+      expect(text.findIndex((l) => l.startsWith('SEC. 210. EFFECTIVE DATE.'))).to.be.greaterThan(at);
+      expect(text.some((l) => l.startsWith('SEC. 209. EFFECTIVE DATE.'))).to.equal(false);
+    });
+
+    it("should match an Act's section numbers only in that Act's compilation, and refuse what a later compilation already says (H.R. 1865 EAH, 116th)", async () => {
+      const us = sharedPath('corpus', 'us');
+      const bill = path.join(us, 'bills', '116-hr1865', 'BILLS-116hr1865eah.xml');
+      expect(fs.existsSync(bill), `missing ${bill}`).to.equal(true);
+      // The Consumer Product Safety Improvement Act is not amended by H.R. 1865: no section 401 of
+      // another Act may be taken for its section 401.
+      const other = await runCli([bill, '--law', path.join(us, 'comps', 'COMPS-9748.xml'), '--apply', '-f', 'json']);
+      expect(other.code).to.equal(2);
+      expect(other.stderr).to.match(/no instruction in .*BILLS-116hr1865eah\.xml amends the statute given \(.*COMPS-9748\.xml: /);
+      // The Secure Rural Schools Act is: but its compilation is later than the bill and already reads
+      // as amended, so each strike is refused, with the words it looked for.
+      const srs = await runCli([bill, '--law', path.join(us, 'comps', 'COMPS-1135.xml'), '--apply', '-f', 'json']);
+      const { instructions } = JSON.parse(srs.stdout) as { instructions: Array<{ status: string; reason?: string; citation: string }> };
+      expect(instructions).to.have.length(16);
+      expect(instructions.every((i) => i.status === 'refused' && /not found in/.test(i.reason ?? ''))).to.equal(true);
+      expect(instructions[0]).to.deep.include({ citation: 'div. I, title III, sec. 301(a)(1)', reason: '“and 2018” not found in subsection (a)' });
+    });
+
+    it('should stop with a clear error when no instruction amends the statute given (pl113-287_45usc1116)', async () => {
+      const k = 'pl113-287_45usc1116';
+      const r = await runCli([caseFile(k, 'law-excerpt.xml'), '--law', caseFile(k, 'before.xml'), '--apply', '-f', 'text']);
+      expect(r.code).to.equal(2);
+      expect(r.stdout).to.equal('');
+      expect(r.stderr).to.match(/no instruction in .*law-excerpt\.xml amends the statute given \(.*before\.xml: § 1116\); the instructions amend 45 U\.S\.C\. 1111; 45 U\.S\.C\. 1212\n$/);
+      expect(r.stderr).to.not.match(/\n\s+at /);
+    });
+
+    it('should read every instruction of 119 H.R. 1 as engrossed without a crash, and count each kind (--instructions)', async () => {
+      const file = sharedPath('corpus', 'us', 'large', 'BILLS-119hr1eh.xml');
+      expect(fs.existsSync(file), `missing ${file}`).to.equal(true);
+      const r = await runCli(['--instructions', file, '-f', 'json']);
+      expect(r.code).to.equal(0);
+      expect(r.stderr).to.equal('');
+      const json = JSON.parse(r.stdout) as { instructions: Array<{ citation: string; action: string; reason?: string }>; counts: Record<string, number> };
+      expect(json.counts).to.deep.equal({
+        strikeInsert: 426,
+        addAtEnd: 215,
+        insertAfter: 140,
+        strike: 137,
+        unknown: 86,
+        amendToRead: 61,
+        redesignate: 44,
+        insertBefore: 27,
+        repeal: 21,
+      });
+      expect(json.instructions).to.have.length(1157);
+      // Every instruction not read says why.
+      expect(json.instructions.filter((i) => i.action === 'unknown' && !i.reason)).to.deep.equal([]);
+      const text = await runCli(['--instructions', file]);
+      expect(text.stdout.trimEnd().split('\n').slice(-10)).to.deep.equal([
+        '1157 instructions',
+        '    426  strikeInsert',
+        '    215  addAtEnd',
+        '    140  insertAfter',
+        '    137  strike',
+        '     86  unknown',
+        '     61  amendToRead',
+        '     44  redesignate',
+        '     27  insertBefore',
+        '     21  repeal',
+      ]);
+    });
   });
 });

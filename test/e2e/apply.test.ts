@@ -1,7 +1,8 @@
 /**
- * The Changes in Existing Law view in a real Chromium (Debian's /usr/bin/chromium), on Pub. L.
- * 116-9 and 54 U.S.C. 200304 from ../shared/corpus/us/amend-truth in a temporary corpus. Fails,
- * never skips, when the browser or ../shared is missing.
+ * The Changes in Existing Law view in a real Chromium (Debian's /usr/bin/chromium), on a law's
+ * instructions amending a U.S. Code section: the synthetic case committed in test/fixtures, and the
+ * same suite on Pub. L. 116-9 and 54 U.S.C. 200304 from ../shared/corpus/us/amend-truth (skipped by
+ * name on a bare clone, see ../helpers/shared.ts). Fails, never skips, when the browser is missing.
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -11,23 +12,31 @@ import { expect } from 'chai';
 import { type Browser, type Locator, type Page } from 'playwright-core';
 import { closeApp, createApp } from '../../src/server/app.js';
 import { AXE, launchChromium, listen } from '../helpers/browser.js';
-import { FEDERAL, makeFederalCorpus } from '../server/federal-corpus.js';
-
-const QUERY = `mode=apply&old=${FEDERAL.usc200304}&new=${FEDERAL.pl1169}`;
+import { type ApplyCase, REAL_APPLY, SYNTHETIC_APPLY } from '../helpers/apply-cases.js';
+import { describeShared } from '../helpers/shared.js';
 
 describe('e2e/apply: Changes in Existing Law', function () {
   this.timeout(60_000);
+  describe(SYNTHETIC_APPLY.title, () => applyInBrowser(SYNTHETIC_APPLY));
+  describeShared(REAL_APPLY.title, () => applyInBrowser(REAL_APPLY));
+});
+
+/** The suite, on one case (see ../helpers/apply-cases.ts). */
+function applyInBrowser(c: ApplyCase): void {
+  const QUERY = `mode=apply&old=${c.section}&new=${c.law1}`;
+  const s = `s${c.num}`;
+  const cite = `${c.code} § ${c.num}`;
   let browser: Browser;
   let server: Server;
   let base: string;
   let storeDir: string;
-  let corpus: ReturnType<typeof makeFederalCorpus>;
+  let corpus: ReturnType<ApplyCase['corpus']>;
   let app: ReturnType<typeof createApp>;
   let page: Page;
   let consoleErrors: string[];
 
   before(async () => {
-    corpus = makeFederalCorpus();
+    corpus = c.corpus();
     storeDir = fs.mkdtempSync(path.join(os.tmpdir(), 'billdiff-e2e-'));
     app = createApp({ storeDir, corpusDir: corpus.dir });
     ({ server, base } = await listen(app));
@@ -74,10 +83,10 @@ describe('e2e/apply: Changes in Existing Law', function () {
 
   it('should follow a change to its instruction and back', async () => {
     await page.goto(`${base}/`);
-    await page.locator(`a[href="/compare?mode=apply&old=${FEDERAL.usc200304}&new=${FEDERAL.pl1169}"]`).first().click();
-    await page.waitForURL(new RegExp(`/compare\\?mode=apply&old=${FEDERAL.usc200304}&new=${FEDERAL.pl1169}$`));
-    expect(await page.locator('h1').innerText()).to.equal('54 U.S.C. § 200304 as amended by Pub. L. 116-9 (Enacted, March 12, 2019)');
-    expect(await page.locator('#ins-h').innerText()).to.equal('3 instructions amend 54 U.S.C. § 200304: 3 applied, 0 refused');
+    await page.locator(`a[href="/compare?mode=apply&old=${c.section}&new=${c.law1}"]`).first().click();
+    await page.waitForURL(new RegExp(`/compare\\?mode=apply&old=${c.section}&new=${c.law1}$`));
+    expect(await page.locator('h1').innerText()).to.equal(`${cite} as amended by ${c.law1Measure} (${c.law1Version})`);
+    expect(await page.locator('#ins-h').innerText()).to.equal(`3 instructions amend ${cite}: 3 applied, 0 refused`);
 
     // The bill's words and the change they made sit side by side.
     const entry = page.locator('[id="ins-i2"]');
@@ -87,39 +96,39 @@ describe('e2e/apply: Changes in Existing Law', function () {
     expect(Math.abs(effect!.y - words!.y)).to.be.lessThan(60);
 
     // From the changed clause (subsection (b), added) to the instruction that added it.
-    const row = page.locator('[id="c-s200304/b"]');
-    expect(await row.locator('td.new ins').first().textContent()).to.contain('(b) Allocation of funds.— Of the total amount');
+    const row = page.locator(`[id="c-${s}/b"]`);
+    expect(await row.locator('td.new ins').first().textContent()).to.contain(`${c.bHead} ${c.bChapeau}`);
     await row.locator('a[href="#ins-i3"]').click();
     await page.waitForFunction(() => location.hash === '#ins-i3');
     expect(await targetId()).to.equal('ins-i3');
     const i3 = page.locator('[id="ins-i3"]');
     expect(await inView(i3)).to.equal(true);
-    expect(await i3.locator('.ins-text').innerText()).to.contain('by adding at the end the following: “(b) Allocation of funds.—');
+    expect(await i3.locator('.ins-text').innerText()).to.contain(`by adding at the end the following: “${c.bHead}`);
     expect(await i3.locator('.ins-status').innerText()).to.match(/applied/i);
 
     // …and back from the instruction to a clause it changed.
-    await i3.locator('a[href="#c-s200304/b/2"]').click();
-    await page.waitForFunction(() => location.hash === '#c-s200304/b/2');
-    expect(await targetId()).to.equal('c-s200304/b/2');
-    expect(await inView(page.locator('[id="c-s200304/b/2"]'))).to.equal(true);
+    await i3.locator(`a[href="#c-${s}/b/2"]`).click();
+    await page.waitForFunction((hash) => location.hash === hash, `#c-${s}/b/2`);
+    expect(await targetId()).to.equal(`c-${s}/b/2`);
+    expect(await inView(page.locator(`[id="c-${s}/b/2"]`))).to.equal(true);
 
     // A clause two instructions amended links to both; the first of them struck the second sentence.
-    const amended = page.locator('[id="c-s200304/a"]');
+    const amended = page.locator(`[id="c-${s}/a"]`);
     expect(await amended.locator('.by a').allTextContents()).to.deep.equal(['sec. 3001(b)(1)', 'sec. 3001(b)(2)']);
     await amended.locator('a[href="#ins-i1"]').click();
     await page.waitForFunction(() => location.hash === '#ins-i1');
     expect(await targetId()).to.equal('ins-i1');
     const i1 = page.locator('[id="ins-i1"]');
     expect(await i1.locator('.ins-text').innerText()).to.equal('by striking the second sentence');
-    expect(await i1.locator('.ins-changes del').innerText()).to.contain('Not less than 40 percent of such appropriations shall be available for Federal purposes.');
-    await i1.locator('a[href="#c-s200304/a"]').click();
-    await page.waitForFunction(() => location.hash === '#c-s200304/a');
-    expect(await targetId()).to.equal('c-s200304/a');
+    expect(await i1.locator('.ins-changes del').innerText()).to.contain(c.struck);
+    await i1.locator(`a[href="#c-${s}/a"]`).click();
+    await page.waitForFunction((hash) => location.hash === hash, `#c-${s}/a`);
+    expect(await targetId()).to.equal(`c-${s}/a`);
 
     // The same round trip in the inline redline.
     await page.getByRole('link', { name: 'Inline redline' }).click();
     await page.waitForURL(/view=inline/);
-    await page.locator('[id="c-s200304/b/1"] a[href="#ins-i3"]').click();
+    await page.locator(`[id="c-${s}/b/1"] a[href="#ins-i3"]`).click();
     await page.waitForFunction(() => location.hash === '#ins-i3');
     expect(await targetId()).to.equal('ins-i3');
   });
@@ -129,10 +138,10 @@ describe('e2e/apply: Changes in Existing Law', function () {
     await page.getByRole('link', { name: 'Law as amended' }).click();
     await page.waitForURL(/view=clean/);
     const text = await page.locator('.statute').innerText();
-    expect(text).to.contain('§ 200304. Statement of estimated requirements');
-    expect(text).to.contain('(a) In general.—There shall be submitted with the annual budget of the United States');
-    expect(text).to.contain('(2) not less than 40 percent shall be used to provide financial assistance to States.');
-    expect(text).not.to.contain('Not less than 40 percent of such appropriations');
+    expect(text).to.contain(`§ ${c.num}. ${c.heading}`);
+    expect(text).to.contain(c.a);
+    expect(text).to.contain(c.b2);
+    expect(text).not.to.contain(c.struck);
     expect(await page.locator('main del, main ins').count()).to.equal(0);
   });
 
@@ -142,13 +151,13 @@ describe('e2e/apply: Changes in Existing Law', function () {
     // What the printed page holds: the instructions, refused first (none here), and both kinds of mark.
     const instructions = page.locator('section.instructions');
     expect(await instructions.isVisible()).to.equal(true);
-    expect(await instructions.locator('h2').innerText()).to.equal('3 instructions amend 54 U.S.C. § 200304: 3 applied, 0 refused');
+    expect(await instructions.locator('h2').innerText()).to.equal(`3 instructions amend ${cite}: 3 applied, 0 refused`);
     expect(await instructions.locator('li.instruction .ins-text').allInnerTexts()).to.have.length(3);
     expect(await page.locator('table.printable del').allInnerTexts()).to.satisfy((texts: string[]) =>
-      texts.some((t) => t.includes('Not less than 40 percent of such appropriations shall be available for Federal purposes.')),
+      texts.some((t) => t.includes(c.struck)),
     );
     expect(await page.locator('table.printable ins').allInnerTexts()).to.satisfy((texts: string[]) =>
-      texts.some((t) => t.includes('(b) Allocation of funds.— Of the total amount made available to the Fund')),
+      texts.some((t) => t.includes(`${c.bHead} ${c.bChapeau}`)),
     );
     expect(await page.locator('header.site').isVisible()).to.equal(false);
     // Struck and inserted text stay marked in black and white.
@@ -162,7 +171,7 @@ describe('e2e/apply: Changes in Existing Law', function () {
   });
 
   it('should list refused instructions first in the browser too', async () => {
-    await page.goto(`${base}/compare?mode=apply&old=${FEDERAL.usc200304}&new=${FEDERAL.pl1169},${FEDERAL.pl1169}`);
+    await page.goto(`${base}/compare?mode=apply&old=${c.section}&new=${c.law1},${c.law1}`);
     const ids = await page.locator('li.instruction').evaluateAll((items) => items.map((li) => `${li.id} ${li.className.replace('instruction ', '')}`));
     expect(ids).to.deep.equal(['ins-i4 s-refused', 'ins-i5 s-refused', 'ins-i6 s-refused', 'ins-i1 s-applied', 'ins-i2 s-applied', 'ins-i3 s-applied']);
     expect(await page.locator('[id="ins-i6"] .reason').innerText()).to.match(/^Refused: .+/);
@@ -182,4 +191,4 @@ describe('e2e/apply: Changes in Existing Law', function () {
       expect(serious, url).to.deep.equal([]);
     }
   });
-});
+}

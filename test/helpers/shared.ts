@@ -36,23 +36,25 @@ function countTests(suite: Mocha.Suite): number {
 
 /**
  * A suite that reads `../shared/<folder>`. Without that folder its tests are reported pending, by
- * name, and counted (or, in CI, the suite fails). The body still runs at load time, so code there must
- * not read the folder; read it in `before`/`it`, or guard with `haveShared()`.
+ * name, and counted; in CI the suite is instead one failing test that says which folder is missing.
+ * The body runs at load time, so code there must not read the folder; read it in `before`/`it`, or
+ * list files with `sharedPathIfPresent`.
  */
 export function describeShared(title: string, fn: (this: Mocha.Suite) => void, folder: SharedFolder = 'corpus'): void {
   describe(title, function () {
     if (!haveShared(folder)) {
       const where = path.join('..', 'shared', folder);
       if (mustRun) {
+        // One failure that says why, instead of each test failing on a missing file.
         it(`needs ${where}`, () => {
           throw new Error(`${where} not found beside the repository (${sharedRoot}); CI runs every test`);
         });
-      } else {
-        before(function () {
-          skipped.set(folder, (skipped.get(folder) ?? 0) + countTests(this.test!.parent!));
-          this.skip();
-        });
+        return;
       }
+      before(function () {
+        skipped.set(folder, (skipped.get(folder) ?? 0) + countTests(this.test!.parent!));
+        this.skip();
+      });
     }
     fn.call(this);
   });
@@ -71,7 +73,12 @@ export function sharedPathIfPresent(...parts: string[]): string | undefined {
   return fs.existsSync(full) ? full : undefined;
 }
 
-/** The lines printed once at the end of a run: how many tests were skipped, and why. */
+/** The line printed once at the end of a run: how many tests were skipped, and why (none when nothing was). */
 export function skippedSummary(): string[] {
-  return [...skipped].filter(([, n]) => n > 0).map(([folder, n]) => `${n} ${folder} tests skipped: ../shared/${folder} not found`);
+  const counted = [...skipped].filter(([, n]) => n > 0);
+  if (counted.length === 0) return [];
+  const total = counted.reduce((sum, [, n]) => sum + n, 0);
+  const kinds = counted.map(([folder, n]) => `${n} ${folder}`).join(' and ');
+  const where = counted.map(([folder]) => `../shared/${folder}`).join(' and ');
+  return [`${counted.length === 1 ? kinds : `${total} (${kinds})`} tests skipped: ${where} not found`];
 }

@@ -180,7 +180,7 @@ describe('parse/clauses', () => {
           num: { text: 'SECTION 1.', value: '1' },
           id: 'sec1',
           children: [
-            { type: 'action', value: 'Section 1050 of the Penal Code is amended to read:', action: 'amend', sections: ['1050'], code: 'Penal Code' },
+            { type: 'action', value: 'Section 1050 of the Penal Code is amended to read:' },
             {
               type: 'level',
               kind: 'section',

@@ -5,7 +5,8 @@ import { detectFormat, parseDocument, readDocument } from '../../src/parse/index
 import { readFederal } from '../../src/parse/read-federal.js';
 import { isOlrcXhtml, readOlrcXhtml } from '../../src/parse/read-olrc-xhtml.js';
 import type { Content, Level, Root } from '../../src/types.js';
-import { fixturePath, repoRoot, sharedPath } from '../helpers/paths.js';
+import { fixturePath, repoRoot } from '../helpers/paths.js';
+import { describeShared, sharedPath } from '../helpers/shared.js';
 
 const S114 = fixturePath('olrc-xhtml', '2010usc04-s114.htm');
 const S116 = fixturePath('olrc-xhtml', '2010usc04-s116.htm');
@@ -273,15 +274,17 @@ describe('parse/read-olrc-xhtml', () => {
       expect(section.children[1]!.position!.start).to.include({ line: 10, column: 49 });
     });
 
-    it('should give the same shape as the USLM reader gives the same section', () => {
-      const olrc = level(readOlrcXhtml(read(S1), 's1.htm').tree, 's1');
-      const uslm = level(readFederal(read(sharedPath('corpus', 'us', 'uscode', 'usc01.xml')), 'usc01.xml').tree, 't1/ch1/s1');
-      expect(olrc.num).to.deep.equal(uslm.num);
-      expect(olrc.heading).to.equal(uslm.heading);
-      expect(olrc.children.map((c) => c.type)).to.deep.equal(uslm.children.map((c) => c.type));
-      // The 2010 edition still had "and “lunatic”" (struck in 2012); the other lines read alike.
-      const values = (l: Level): string[] => l.children.map((c) => (c as { value: string }).value);
-      expect(values(olrc).filter((v, i) => v === values(uslm)[i])).to.have.length(10);
+    describeShared('against 1 U.S.C. 1 in USLM (../shared/corpus/us/uscode)', () => {
+      it('should give the same shape as the USLM reader gives the same section', () => {
+        const olrc = level(readOlrcXhtml(read(S1), 's1.htm').tree, 's1');
+        const uslm = level(readFederal(read(sharedPath('corpus', 'us', 'uscode', 'usc01.xml')), 'usc01.xml').tree, 't1/ch1/s1');
+        expect(olrc.num).to.deep.equal(uslm.num);
+        expect(olrc.heading).to.equal(uslm.heading);
+        expect(olrc.children.map((c) => c.type)).to.deep.equal(uslm.children.map((c) => c.type));
+        // The 2010 edition still had "and “lunatic”" (struck in 2012); the other lines read alike.
+        const values = (l: Level): string[] => l.children.map((c) => (c as { value: string }).value);
+        expect(values(olrc).filter((v, i) => v === values(uslm)[i])).to.have.length(10);
+      });
     });
   });
 

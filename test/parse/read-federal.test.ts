@@ -5,9 +5,12 @@ import { SaxesParser } from 'saxes';
 import { FEDERAL_SKIPPED, FEDERAL_SKIPPED_IN_QUOTED, isFederalXml, readFederal } from '../../src/parse/read-federal.js';
 import type { Content, Level, Root } from '../../src/types.js';
 import { BilldiffError } from '../../src/util/errors.js';
-import { fixturePath, readBill, sharedPath } from '../helpers/paths.js';
+import { billsPath, fixturePath, readBill, repoRoot } from '../helpers/paths.js';
+import { describeShared, sharedPath, sharedPathIfPresent } from '../helpers/shared.js';
 
 const S2 = fixturePath('federal-hr1058-s2', 'section-2.xml');
+/** A synthetic bill in GPO's bill.dtd form (see its SOURCE.md). */
+const BILL_DTD_SYNTHETIC = fixturePath('billdtd-synthetic', 'bill.dtd.xml');
 
 /** Every level of a tree, in document order. */
 function allLevels(node: Root | Content, out: Level[] = []): Level[] {
@@ -202,9 +205,55 @@ describe('parse/read-federal', () => {
     });
   });
 
-  describe('#readFederal (bill.dtd)', () => {
-    const xml = fs.readFileSync(sharedPath('corpus', 'us', 'bills', '114-hr766', 'BILLS-114hr766ih.xml'), 'utf8');
-    const { tree, source } = readFederal(xml, 'BILLS-114hr766ih.xml');
+  describe('#readFederal (bill.dtd, synthetic)', () => {
+    const xml = fs.readFileSync(BILL_DTD_SYNTHETIC, 'utf8');
+    const { tree, source } = readFederal(xml, 'bill.dtd.xml');
+
+    it('should keep the official title as a text node at the root, skip the form, and print enums and headers as GPO does', () => {
+      expect(source.title).to.equal('To set rules for the keeping of synthetic records, and for other purposes.');
+      expect(tree.kind).to.equal('bill');
+      expect(tree.children[0]).to.deep.include({ type: 'text', value: source.title, role: 'title' });
+      expect(allLevels(tree).map((l) => [l.kind, l.id, l.num?.text, l.heading ?? null])).to.deep.equal([
+        ['section', 's1', 'SECTION 1.', 'Short title.'],
+        ['section', 's2', 'SEC. 2.', 'Keeping of records.'],
+        ['subsection', 's2/a', '(a)', 'Records must be kept.—'],
+        ['paragraph', 's2/a/1', '(1)', 'In general.—'],
+        ['subparagraph', 's2/a/1/A', '(A)', null],
+        ['subparagraph', 's2/a/1/B', '(B)', null],
+        ['paragraph', 's2/a/2', '(2)', 'Copies.—'],
+        ['section', 's3', 'SEC. 3.', 'Amendments.'],
+        ['paragraph', 's3/1', '(1)', null],
+        ['paragraph', 's3/2', '(2)', null],
+        ['subparagraph', 's3/2/A', '(A)', null],
+        ['subparagraph', 's3/2/B', '(B)', null],
+      ]);
+      expect((allLevels(tree)[0]!.children[0] as { value: string }).value).to.equal('This Act may be cited as the “Synthetic Records Act”.');
+    });
+
+    it('should flatten the quoted-block into lines that open with “ and close with ” and the after-quoted-block text', () => {
+      const holder = allLevels(tree).find((l) => l.id === 's3/2/B')!;
+      expect(holder.children.map((c) => (c.type === 'level' ? '' : c.value))).to.deep.equal([
+        'by amending paragraph (1)(C) to read as follows:',
+        '“(C) keep each file for 5 years, if the clerk—',
+        '“(i) has opened the file; or',
+        '“(ii) has been asked to keep it.”.',
+      ]);
+    });
+
+    it('should lose no text', () => {
+      const facts = xmlFacts(xml);
+      expect(facts.billDtd).to.equal(true);
+      expect(textLoss(xml, tree, facts.billDtd, facts.text)).to.equal(undefined);
+    });
+  });
+
+  describeShared('#readFederal (bill.dtd, real: H.R. 766 IH, ../shared/corpus/us/bills)', () => {
+    let tree: Root;
+    let source: ReturnType<typeof readFederal>['source'];
+    before(() => {
+      const xml = fs.readFileSync(sharedPath('corpus', 'us', 'bills', '114-hr766', 'BILLS-114hr766ih.xml'), 'utf8');
+      ({ tree, source } = readFederal(xml, 'BILLS-114hr766ih.xml'));
+    });
 
     it('should keep the official title as a text node at the root and skip the form', () => {
       expect(source.title).to.match(/^To provide requirements for the appropriate Federal banking agencies/);
@@ -237,7 +286,7 @@ describe('parse/read-federal', () => {
       const xml = readBill('us', 'us-114-hr766-rh.xml');
       const { tree } = readFederal(xml, 'us-114-hr766-rh.xml');
       const last = tree.children[tree.children.length - 1]!;
-      expect(last).to.deep.include({ type: 'text', value: 'January 28, 2016 Committed to the Committee of the Whole House on the State of the Union and ordered to be printed' });
+      expect(last).to.deep.include({ type: 'text', role: 'action', value: 'January 28, 2016 Committed to the Committee of the Whole House on the State of the Union and ordered to be printed' });
       // The file runs the two together ("2016Committed"): the node still spans exactly that text.
       expect(xml.slice(last.position!.start.offset, last.position!.end.offset)).to.equal(
         'January 28, 2016Committed to the Committee of the Whole House on the State of the Union and ordered to be printed',
@@ -278,55 +327,73 @@ describe('parse/read-federal', () => {
   });
 
   describe('#isFederalXml', () => {
+    const head = (file: string) => fs.readFileSync(file, 'utf8').slice(0, 2048);
+
     it('should recognise USLM and bill.dtd documents and sections cut from them', () => {
-      const head = (file: string) => fs.readFileSync(file, 'utf8').slice(0, 2048);
       expect(isFederalXml(head(S2))).to.equal(true);
-      expect(isFederalXml(head(sharedPath('corpus', 'us', 'bills', '114-hr766', 'BILLS-114hr766ih.xml')))).to.equal(true);
-      expect(isFederalXml(head(sharedPath('corpus', 'bundle', 'us-116-hr1058-rds.xml')))).to.equal(true);
-      expect(isFederalXml(head(sharedPath('corpus', 'us', 'uscode', 'usc01.xml')))).to.equal(true);
+      expect(isFederalXml(head(BILL_DTD_SYNTHETIC))).to.equal(true);
+      expect(isFederalXml(head(billsPath('us', 'us-116-hr1058-rds.xml')))).to.equal(true);
+      expect(isFederalXml(head(billsPath('us', 'us-114-hr766-ih.xml')))).to.equal(true);
+      expect(isFederalXml(head(fixturePath('apply-uslm-synthetic', 'usc99-9302.xml')))).to.equal(true);
+    });
+
+    describeShared('real bill.dtd and U.S. Code title files (../shared/corpus/us)', () => {
+      it('should recognise them', () => {
+        expect(isFederalXml(head(sharedPath('corpus', 'us', 'bills', '114-hr766', 'BILLS-114hr766ih.xml')))).to.equal(true);
+        expect(isFederalXml(head(sharedPath('corpus', 'us', 'uscode', 'usc01.xml')))).to.equal(true);
+      });
     });
 
     it('should not claim California CAML or other XML', () => {
-      expect(isFederalXml(fs.readFileSync(sharedPath('corpus', 'bundle', 'ca-penal-code-1050-current.xml'), 'utf8').slice(0, 2048))).to.equal(false);
+      expect(isFederalXml(head(billsPath('ca', 'ca-penal-code-1050-current.xml')))).to.equal(false);
       expect(isFederalXml('<?xml version="1.0"?><html><body><section><h1>x</h1></section></body></html>')).to.equal(false);
     });
   });
 
-  describe('#readFederal (every .xml file under ../shared/corpus/us)', function () {
+  describe('#readFederal (every federal .xml file committed: bills/us, test/fixtures)', function () {
+    const files = [...xmlFiles(billsPath('us')), BILL_DTD_SYNTHETIC, S2, ...xmlFiles(fixturePath('apply-uslm-synthetic'))];
+    everyFile(repoRoot, files, 8);
+  });
+
+  describeShared('#readFederal (every .xml file under ../shared/corpus/us)', function () {
     this.timeout(120000);
-    const dir = sharedPath('corpus', 'us');
-    const files = xmlFiles(dir);
-    const timings: Array<[string, number, number]> = [];
-    const truncate = config.truncateThreshold;
-    before(() => {
-      config.truncateThreshold = 0;
-    });
-
-    it('should find the corpus (226 files)', () => {
-      expect(files.length).to.be.at.least(200);
-    });
-
-    for (const file of files) {
-      const name = path.relative(dir, file);
-      it(`${name}: parses, one level per <section> and per clause element, no text lost`, () => {
-        const xml = fs.readFileSync(file, 'utf8');
-        const began = performance.now();
-        const { tree } = readFederal(xml, name);
-        timings.push([name, xml.length, performance.now() - began]);
-        const facts = xmlFacts(xml);
-        const sections = allLevels(tree).filter((l) => l.kind === 'section').length;
-        expect(sections, 'section levels').to.equal(facts.sections);
-        expect(allLevels(tree).length, 'all levels (divisions to subitems)').to.equal(facts.levels);
-        expect(textLoss(xml, tree, facts.billDtd, facts.text), 'text lost').to.equal(undefined);
-        for (const level of allLevels(tree)) expect(level.position, level.id).to.not.equal(undefined);
-      });
-    }
-
-    after(() => {
-      config.truncateThreshold = truncate;
-      if (process.env['FEDERAL_TIMINGS']) {
-        for (const [name, size, ms] of timings.sort((a, b) => b[1] - a[1]).slice(0, 6)) console.log(`    ${name} ${(size / 1e6).toFixed(2)} MB ${ms.toFixed(0)} ms`);
-      }
-    });
+    const dir = sharedPathIfPresent('corpus', 'us');
+    everyFile(dir ?? '', dir ? xmlFiles(dir) : [], 200);
   });
 });
+
+/** One test per file: it parses, one level per `<section>` and per clause element, no text lost. */
+function everyFile(dir: string, files: string[], atLeast: number): void {
+  const timings: Array<[string, number, number]> = [];
+  const truncate = config.truncateThreshold;
+  before(() => {
+    config.truncateThreshold = 0;
+  });
+
+  it(`should find the files (at least ${atLeast})`, () => {
+    expect(files.length).to.be.at.least(atLeast);
+  });
+
+  for (const file of files) {
+    const name = path.relative(dir, file);
+    it(`${name}: parses, one level per <section> and per clause element, no text lost`, () => {
+      const xml = fs.readFileSync(file, 'utf8');
+      const began = performance.now();
+      const { tree } = readFederal(xml, name);
+      timings.push([name, xml.length, performance.now() - began]);
+      const facts = xmlFacts(xml);
+      const sections = allLevels(tree).filter((l) => l.kind === 'section').length;
+      expect(sections, 'section levels').to.equal(facts.sections);
+      expect(allLevels(tree).length, 'all levels (divisions to subitems)').to.equal(facts.levels);
+      expect(textLoss(xml, tree, facts.billDtd, facts.text), 'text lost').to.equal(undefined);
+      for (const level of allLevels(tree)) expect(level.position, level.id).to.not.equal(undefined);
+    });
+  }
+
+  after(() => {
+    config.truncateThreshold = truncate;
+    if (process.env['FEDERAL_TIMINGS']) {
+      for (const [name, size, ms] of timings.sort((a, b) => b[1] - a[1]).slice(0, 6)) console.log(`    ${name} ${(size / 1e6).toFixed(2)} MB ${ms.toFixed(0)} ms`);
+    }
+  });
+}

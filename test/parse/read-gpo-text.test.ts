@@ -3,7 +3,8 @@ import path from 'node:path';
 import { expect } from 'chai';
 import { isGpoText, readGpoText } from '../../src/parse/read-gpo-text.js';
 import type { Block } from '../../src/types.js';
-import { fixturePath, readBill, sharedPath } from '../helpers/paths.js';
+import { fixturePath, readBill } from '../helpers/paths.js';
+import { describeShared, sharedPath } from '../helpers/shared.js';
 
 /** Words of a text, with a hyphen at a line end joined to the next word (`counter-` `drug` → `counter-drug`). */
 function words(text: string): string[] {
@@ -34,10 +35,15 @@ describe('parse/read-gpo-text', () => {
       expect(isGpoText(body)).to.equal(true);
     });
 
-    it('should recognise the synthetic fixture and the real H.R. 1 enrolled text', () => {
+    it('should recognise the synthetic fixture', () => {
       expect(isGpoText(synthetic)).to.equal(true);
-      const enr = fs.readFileSync(sharedPath('corpus', 'us', 'large', 'BILLS-119hr1enr.txt'), 'utf8');
-      expect(isGpoText(enr)).to.equal(true);
+    });
+
+    describeShared('the real H.R. 1 enrolled text (../shared/corpus/us/large)', () => {
+      it('should recognise it', () => {
+        const enr = fs.readFileSync(sharedPath('corpus', 'us', 'large', 'BILLS-119hr1enr.txt'), 'utf8');
+        expect(isGpoText(enr)).to.equal(true);
+      });
     });
 
     it('should not take a California statute text, Markdown or a numbered list for GPO text', () => {
@@ -150,12 +156,17 @@ describe('parse/read-gpo-text', () => {
     });
   });
 
-  describe('#readGpoText (real: 119th H.R. 1 enrolled, GPO text)', () => {
-    // /work/shared/corpus/us/large/BILLS-119hr1enr.txt (see MANIFEST.md there); read in place.
+  describeShared('#readGpoText (real: 119th H.R. 1 enrolled, GPO text)', () => {
+    // ../shared/corpus/us/large/BILLS-119hr1enr.txt (see MANIFEST.md there); read in place.
     const file = path.join('corpus', 'us', 'large', 'BILLS-119hr1enr.txt');
-    const text = fs.readFileSync(sharedPath(file), 'utf8');
-    const doc = readGpoText(text, file);
-    const sourceLines = text.split('\n');
+    let text: string;
+    let doc: ReturnType<typeof readGpoText>;
+    let sourceLines: string[];
+    before(() => {
+      text = fs.readFileSync(sharedPath(file), 'utf8');
+      doc = readGpoText(text, file);
+      sourceLines = text.split('\n');
+    });
 
     it('should drop the header lines and take the title from them', () => {
       expect(doc.title).to.equal('H.R. 1 Enrolled Bill (ENR)');

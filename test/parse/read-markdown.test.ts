@@ -42,7 +42,7 @@ describe('parse/read-markdown', () => {
       const { tree } = parseDocument(BILL_MD, 'bill.md');
       expect(tree.kind).to.equal('bill');
       expect(withoutPositions(tree.children.slice(2))).to.deep.equal([
-        { type: 'action', value: 'Section 1050 of the Penal Code is amended to read:', action: 'amend', sections: ['1050'], code: 'Penal Code' },
+        { type: 'action', value: 'Section 1050 of the Penal Code is amended to read:' },
         {
           type: 'level',
           kind: 'section',

@@ -8,9 +8,10 @@ import { fixturePath } from '../helpers/paths.js';
 /**
  * Golden fixtures: each folder of test/fixtures holds `old.*` + `new.*` (two versions) or
  * `bill.*` + `law.*` (a bill against current law), a SOURCE.md, and the expected renderings
- * expected.txt (wdiff), expected.json and expected.html. `UPDATE=1 npm test` rewrites the goldens.
+ * expected.txt (wdiff), expected.json and expected.html. A missing golden fails the test; only
+ * `UPDATE_GOLDENS=1 npm test` writes them (a reviewer then reads the diff).
  */
-const UPDATE = Boolean(process.env['UPDATE']);
+const UPDATE = process.env['UPDATE_GOLDENS'] === '1';
 const root = fixturePath();
 
 function input(dir: string, stem: string): string | undefined {
@@ -70,7 +71,8 @@ describe('render/fixtures', () => {
         it(`should render ${file}`, () => {
           const actual = render(alignmentOf(dir));
           const golden = path.join(dir, file);
-          if (UPDATE || !fs.existsSync(golden)) fs.writeFileSync(golden, actual);
+          if (UPDATE) fs.writeFileSync(golden, actual);
+          expect(fs.existsSync(golden), `${path.relative(root, golden)} is missing: write it with UPDATE_GOLDENS=1 npm test and review it`).to.equal(true);
           expect(actual).to.equal(fs.readFileSync(golden, 'utf8'));
         });
       }

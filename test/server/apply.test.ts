@@ -2,7 +2,8 @@
  * The Changes in Existing Law view (`mode=apply`): a bill's instructions applied to the statute,
  * the instruction list (refused first), each change linked to its instruction and back, the law
  * as amended as clean text, and the print view. Bundled AB 1656 on Penal Code § 1050, and federal
- * cases from ../shared/corpus/us/amend-truth in a temporary corpus (failing when ../shared is missing).
+ * cases: a synthetic one committed in test/fixtures, and the same suite on real laws from
+ * ../shared/corpus/us/amend-truth (skipped by name on a bare clone, see ../helpers/shared.ts).
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -15,7 +16,8 @@ import { applyBills } from '../../src/amend/apply.js';
 import { renderStatuteText } from '../../src/render/statute-text.js';
 import { closeApp, createApp, packageRoot } from '../../src/server/app.js';
 import { UploadStore } from '../../src/server/store.js';
-import { FEDERAL, makeFederalCorpus } from './federal-corpus.js';
+import { type ApplyCase, REAL_APPLY, SYNTHETIC_APPLY } from '../helpers/apply-cases.js';
+import { describeShared } from '../helpers/shared.js';
 
 /** Starts an app on a free port. */
 async function start(options: Parameters<typeof createApp>[0] = {}) {
@@ -69,6 +71,114 @@ function amendedText(corpusDir: string, statute: string, bills: string[]): strin
     section ? { lawSection: section } : {},
   );
   return renderStatuteText(application.amended);
+}
+
+/** A federal case (synthetic or real, see ../helpers/apply-cases.ts): a law's instructions on a Code section, then two laws in order. */
+function federalSuite(c: ApplyCase): void {
+  let base: string;
+  let close: () => Promise<void>;
+  let corpus: { dir: string; remove(): void };
+  const query = `mode=apply&old=${c.section}&new=${c.law1}`;
+  const cite = `${c.code} § ${c.num}`;
+  const s = `s${c.num}`;
+
+  before(async () => {
+    corpus = c.corpus();
+    ({ base, close } = await start({ corpusDir: corpus.dir }));
+  });
+  after(async () => {
+    await close?.();
+    corpus?.remove();
+  });
+
+  it('should list the three instructions of § 3001(b) as applied, each with its words and the changes it made', async () => {
+    const res = await fetch(`${base}/compare?${query}`);
+    expect(res.status).to.equal(200);
+    const html = await res.text();
+    expect(html).to.contain(`<h2 id="ins-h">3 instructions amend ${cite}: 3 applied, 0 refused</h2>`);
+    expect(instructionOrder(html)).to.deep.equal(['i1 applied', 'i2 applied', 'i3 applied']);
+    const i1 = element(html, 'li', 'ins-i1');
+    expect(i1).to.contain(`<span class="ins-cite">${c.law1Measure}, sec. 3001(b)(1)</span>`);
+    expect(i1).to.contain(`<p class="ins-meta">Amends ${c.code} ${c.num} · strike · <span class="ins-id">i1</span></p>`);
+    expect(i1).to.contain('<blockquote class="ins-text"><p>by striking the second sentence</p></blockquote>');
+    // The section's undivided text became subsection (a): each instruction shows its own part of that change.
+    expect(i1).to.contain(
+      `<a href="#c-${s}/a"><span class="citation">§ ${c.num}(a)</span></a> <span class="what">text struck</span><span class="excerpt"><del><span class="sr">deleted: </span>${c.struck}</del>`,
+    );
+    const i2 = element(html, 'li', 'ins-i2');
+    expect(i2).to.contain('<blockquote class="ins-text"><p>by striking “There” and inserting the following: “(a) In general.—There”</p></blockquote>');
+    expect(i2).to.contain(
+      `<a href="#c-${s}/a"><span class="citation">§ ${c.num}(a)</span></a> <span class="what">text struck and inserted</span><span class="excerpt"><del><span class="sr">deleted: </span>There</del> <ins><span class="sr">inserted: </span>(a) In general.—There</ins>`,
+    );
+    const i3 = element(html, 'li', 'ins-i3');
+    expect([...i3.matchAll(/<a href="#(c-[^"]+)">/g)].map((m) => m[1])).to.deep.equal([`c-${s}/b`, `c-${s}/b/1`, `c-${s}/b/2`]);
+    // Rows carry links to the instructions that made them.
+    const by = (anchor: string) => [...element(html, 'tr', anchor).matchAll(/href="#(ins-i\d+)"/g)].map((m) => m[1]);
+    expect(by(`c-${s}`)).to.deep.equal([]);
+    expect(by(`c-${s}/a`)).to.deep.equal(['ins-i1', 'ins-i2']);
+    expect(by(`c-${s}/b`)).to.deep.equal(['ins-i3']);
+    expect(by(`c-${s}/b/2`)).to.deep.equal(['ins-i3']);
+    expect(element(html, 'tr', `c-${s}/b/1`)).to.contain(`<ins><span class="sr">inserted: </span>${c.b1}</ins>`);
+  });
+
+  it('should show the law as amended as clean text', async () => {
+    const html = await (await fetch(`${base}/compare?${query}&view=clean`)).text();
+    expect(html).to.contain(`<h3 class="unit" id="law-${s}">§ ${c.num}. ${c.heading}</h3>`);
+    expect(html).to.contain(`<p class="line d0" id="law-${s}/a">${c.a}</p>`);
+    expect(html).to.contain(`<p class="line d1" id="law-${s}/b/2">${c.b2}</p>`);
+    expect(html).not.to.contain(c.struck);
+    expect(cleanText(html) + '\n').to.equal(amendedText(corpus.dir, c.section, [c.law1]));
+  });
+
+  it('should list refused instructions first, with their reasons', async () => {
+    // The same law applied twice: the second time, each instruction finds its work done.
+    const res = await fetch(`${base}/compare?mode=apply&old=${c.section}&new=${c.law1},${c.law1}`);
+    expect(res.status).to.equal(200);
+    const html = await res.text();
+    expect(html).to.contain(`<h2 id="ins-h">6 instructions amend ${cite}: 3 applied, 3 refused</h2>`);
+    expect(instructionOrder(html)).to.deep.equal(['i4 refused', 'i5 refused', 'i6 refused', 'i1 applied', 'i2 applied', 'i3 applied']);
+    const i6 = element(html, 'li', 'ins-i6');
+    expect(i6).to.contain(`<h3><span class="ins-status">refused</span> <span class="ins-cite">${c.law1Measure}, sec. 3001(b)(3)</span></h3>`);
+    expect(i6).to.contain(`<p class="reason"><strong>Refused:</strong> (b) is already a clause of § ${c.num}</p>`);
+    expect(i6).not.to.contain('href="#c-');
+    expect(element(html, 'li', 'ins-i5')).to.match(/<p class="reason"><strong>Refused:<\/strong> [^<]+<\/p>/);
+    // The rows link only to the instructions that were applied.
+    expect(html).not.to.match(/href="#ins-i[456]"/);
+  });
+
+  it('should say so when no instruction could be applied', async () => {
+    const html = await (await fetch(`${base}/compare?mode=apply&old=${c.sectionAfter}&new=${c.law1}`)).text();
+    expect(instructionOrder(html)).to.deep.equal(['i1 refused', 'i2 refused', 'i3 refused']);
+    expect(html).to.contain('<p class="notice" role="note">No instruction could be applied exactly, so the law as amended is the law before.');
+  });
+
+  it('should apply several bills in order, naming each instruction by its bill', async () => {
+    const res = await fetch(`${base}/compare?mode=apply&old=${c.section2}&new=${c.law1}&new=${c.law2}`);
+    expect(res.status).to.equal(200);
+    const html = await res.text();
+    expect(html).to.contain(
+      `<span class="measure">${c.code} § ${c.num2}</span> as amended by <span class="measure">${c.law1Measure}</span> <span class="version">(${c.law1Version})</span>, then <span class="measure">${c.law2Measure}</span>`,
+    );
+    expect(html).to.contain(`<h2 id="ins-h">3 instructions amend ${c.code} § ${c.num2}: 3 applied, 0 refused</h2>`);
+    expect(element(html, 'li', 'ins-i3')).to.contain(`<span class="ins-cite">${c.law2Measure}, sec. 3(b)(1)</span>`);
+    // Paragraph (3), struck by the second law, keeps its old anchor and names its instruction.
+    const row = element(html, 'tr', `c-s${c.num2}/c/3`);
+    expect(row).to.contain('<span class="status">deleted</span>');
+    expect(row).to.contain(`>${c.law2Measure} sec. 3(b)(1)</a>`);
+    expect(row).to.contain('href="#ins-i3"');
+    // Links carry the bills in order.
+    expect(html).to.contain(`href="/compare?mode&#x3D;apply&amp;old&#x3D;${c.section2}&amp;new&#x3D;${c.law1}%2C${c.law2}&amp;view&#x3D;clean"`);
+    const again = await fetch(`${base}/compare?mode=apply&old=${c.section2}&new=${c.law1}%2C${c.law2}`);
+    expect(await again.text()).to.equal(html);
+  });
+
+  it('should print the instruction list and the struck and inserted text', async () => {
+    const html = await (await fetch(`${base}/print?${query}`)).text();
+    expect(html).to.contain(`<h2 id="ins-h">3 instructions amend ${cite}: 3 applied, 0 refused</h2>`);
+    expect(html).to.contain('<blockquote class="ins-text"><p>by striking the second sentence</p></blockquote>');
+    expect(element(html, 'tr', `c-${s}/a`)).to.contain(`<del><span class="sr">deleted: </span>${c.struck}</del>`);
+    expect(element(html, 'tr', `c-${s}/b`)).to.contain(`<ins><span class="sr">inserted: </span>${c.bHead} ${c.bChapeau}`);
+  });
 }
 
 describe('server: Changes in Existing Law (mode=apply)', () => {
@@ -227,110 +337,8 @@ describe('server: Changes in Existing Law (mode=apply)', () => {
     });
   });
 
-  describe('federal: Pub. L. 116-9 and Pub. L. 116-152 on title 54 (../shared amend-truth)', () => {
-    let base: string;
-    let close: () => Promise<void>;
-    let corpus: { dir: string; remove(): void };
-    const query = `mode=apply&old=${FEDERAL.usc200304}&new=${FEDERAL.pl1169}`;
-
-    before(async () => {
-      corpus = makeFederalCorpus();
-      ({ base, close } = await start({ corpusDir: corpus.dir }));
-    });
-    after(async () => {
-      await close?.();
-      corpus?.remove();
-    });
-
-    it('should list the three instructions of § 3001(b) as applied, each with its words and the changes it made', async () => {
-      const res = await fetch(`${base}/compare?${query}`);
-      expect(res.status).to.equal(200);
-      const html = await res.text();
-      expect(html).to.contain('<h2 id="ins-h">3 instructions amend 54 U.S.C. § 200304: 3 applied, 0 refused</h2>');
-      expect(instructionOrder(html)).to.deep.equal(['i1 applied', 'i2 applied', 'i3 applied']);
-      const i1 = element(html, 'li', 'ins-i1');
-      expect(i1).to.contain('<span class="ins-cite">Pub. L. 116-9, sec. 3001(b)(1)</span>');
-      expect(i1).to.contain('<p class="ins-meta">Amends 54 U.S.C. 200304 · strike · <span class="ins-id">i1</span></p>');
-      expect(i1).to.contain('<blockquote class="ins-text"><p>by striking the second sentence</p></blockquote>');
-      // The section's undivided text became subsection (a): each instruction shows its own part of that change.
-      expect(i1).to.contain(
-        '<a href="#c-s200304/a"><span class="citation">§ 200304(a)</span></a> <span class="what">text struck</span><span class="excerpt"><del><span class="sr">deleted: </span>Not less than 40 percent of such appropriations shall be available for Federal purposes.</del>',
-      );
-      const i2 = element(html, 'li', 'ins-i2');
-      expect(i2).to.contain('<blockquote class="ins-text"><p>by striking “There” and inserting the following: “(a) In general.—There”</p></blockquote>');
-      expect(i2).to.contain(
-        '<a href="#c-s200304/a"><span class="citation">§ 200304(a)</span></a> <span class="what">text struck and inserted</span><span class="excerpt"><del><span class="sr">deleted: </span>There</del> <ins><span class="sr">inserted: </span>(a) In general.—There</ins>',
-      );
-      const i3 = element(html, 'li', 'ins-i3');
-      expect([...i3.matchAll(/<a href="#(c-[^"]+)">/g)].map((m) => m[1])).to.deep.equal(['c-s200304/b', 'c-s200304/b/1', 'c-s200304/b/2']);
-      // Rows carry links to the instructions that made them.
-      const by = (anchor: string) => [...element(html, 'tr', anchor).matchAll(/href="#(ins-i\d+)"/g)].map((m) => m[1]);
-      expect(by('c-s200304')).to.deep.equal([]);
-      expect(by('c-s200304/a')).to.deep.equal(['ins-i1', 'ins-i2']);
-      expect(by('c-s200304/b')).to.deep.equal(['ins-i3']);
-      expect(by('c-s200304/b/2')).to.deep.equal(['ins-i3']);
-      expect(element(html, 'tr', 'c-s200304/b/1')).to.contain('<ins><span class="sr">inserted: </span>(1) not less than 40 percent shall be used for Federal purposes; and</ins>');
-    });
-
-    it('should show the law as amended as clean text', async () => {
-      const html = await (await fetch(`${base}/compare?${query}&view=clean`)).text();
-      expect(html).to.contain('<h3 class="unit" id="law-s200304">§ 200304. Statement of estimated requirements</h3>');
-      expect(html).to.contain(
-        '<p class="line d0" id="law-s200304/a">(a) In general.—There shall be submitted with the annual budget of the United States a comprehensive statement of estimated requirements during the ensuing fiscal year for appropriations from the Fund.</p>',
-      );
-      expect(html).to.contain('<p class="line d1" id="law-s200304/b/2">(2) not less than 40 percent shall be used to provide financial assistance to States.</p>');
-      expect(html).not.to.contain('Not less than 40 percent of such appropriations');
-      expect(cleanText(html) + '\n').to.equal(amendedText(corpus.dir, FEDERAL.usc200304, [FEDERAL.pl1169]));
-    });
-
-    it('should list refused instructions first, with their reasons', async () => {
-      // The same law applied twice: the second time, each instruction finds its work done.
-      const res = await fetch(`${base}/compare?mode=apply&old=${FEDERAL.usc200304}&new=${FEDERAL.pl1169},${FEDERAL.pl1169}`);
-      expect(res.status).to.equal(200);
-      const html = await res.text();
-      expect(html).to.contain('<h2 id="ins-h">6 instructions amend 54 U.S.C. § 200304: 3 applied, 3 refused</h2>');
-      expect(instructionOrder(html)).to.deep.equal(['i4 refused', 'i5 refused', 'i6 refused', 'i1 applied', 'i2 applied', 'i3 applied']);
-      const i6 = element(html, 'li', 'ins-i6');
-      expect(i6).to.contain('<h3><span class="ins-status">refused</span> <span class="ins-cite">Pub. L. 116-9, sec. 3001(b)(3)</span></h3>');
-      expect(i6).to.contain('<p class="reason"><strong>Refused:</strong> (b) is already a clause of § 200304</p>');
-      expect(i6).not.to.contain('href="#c-');
-      expect(element(html, 'li', 'ins-i5')).to.match(/<p class="reason"><strong>Refused:<\/strong> [^<]+<\/p>/);
-      // The rows link only to the instructions that were applied.
-      expect(html).not.to.match(/href="#ins-i[456]"/);
-    });
-
-    it('should say so when no instruction could be applied', async () => {
-      const html = await (await fetch(`${base}/compare?mode=apply&old=${FEDERAL.usc200304After}&new=${FEDERAL.pl1169}`)).text();
-      expect(instructionOrder(html)).to.deep.equal(['i1 refused', 'i2 refused', 'i3 refused']);
-      expect(html).to.contain('<p class="notice" role="note">No instruction could be applied exactly, so the law as amended is the law before.');
-    });
-
-    it('should apply several bills in order, naming each instruction by its bill', async () => {
-      const res = await fetch(`${base}/compare?mode=apply&old=${FEDERAL.usc200302}&new=${FEDERAL.pl1169}&new=${FEDERAL.pl116152}`);
-      expect(res.status).to.equal(200);
-      const html = await res.text();
-      expect(html).to.contain('<span class="measure">54 U.S.C. § 200302</span> as amended by <span class="measure">Pub. L. 116-9</span> <span class="version">(Enacted, March 12, 2019)</span>, then <span class="measure">Pub. L. 116-152</span>');
-      expect(html).to.contain('<h2 id="ins-h">3 instructions amend 54 U.S.C. § 200302: 3 applied, 0 refused</h2>');
-      expect(element(html, 'li', 'ins-i3')).to.contain('<span class="ins-cite">Pub. L. 116-152, sec. 3(b)(1)</span>');
-      // Paragraph (3), struck by the second law, keeps its old anchor and names its instruction.
-      const row = element(html, 'tr', 'c-s200302/c/3');
-      expect(row).to.contain('<span class="status">deleted</span>');
-      expect(row).to.contain('>Pub. L. 116-152 sec. 3(b)(1)</a>');
-      expect(row).to.contain('href="#ins-i3"');
-      // Links carry the bills in order.
-      expect(html).to.contain(`href="/compare?mode&#x3D;apply&amp;old&#x3D;${FEDERAL.usc200302}&amp;new&#x3D;${FEDERAL.pl1169}%2C${FEDERAL.pl116152}&amp;view&#x3D;clean"`);
-      const again = await fetch(`${base}/compare?mode=apply&old=${FEDERAL.usc200302}&new=${FEDERAL.pl1169}%2C${FEDERAL.pl116152}`);
-      expect(await again.text()).to.equal(html);
-    });
-
-    it('should print the instruction list and the struck and inserted text', async () => {
-      const html = await (await fetch(`${base}/print?${query}`)).text();
-      expect(html).to.contain('<h2 id="ins-h">3 instructions amend 54 U.S.C. § 200304: 3 applied, 0 refused</h2>');
-      expect(html).to.contain('<blockquote class="ins-text"><p>by striking the second sentence</p></blockquote>');
-      expect(element(html, 'tr', 'c-s200304/a')).to.contain('<del><span class="sr">deleted: </span>Not less than 40 percent of such appropriations shall be available for Federal purposes.</del>');
-      expect(element(html, 'tr', 'c-s200304/b')).to.contain('<ins><span class="sr">inserted: </span>(b) Allocation of funds.— Of the total amount');
-    });
-  });
+  describe(SYNTHETIC_APPLY.title, () => federalSuite(SYNTHETIC_APPLY));
+  describeShared(REAL_APPLY.title, () => federalSuite(REAL_APPLY));
 
   describe('uploaded texts: a long statute shown a page at a time, hostile words', () => {
     let base: string;

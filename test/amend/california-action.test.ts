@@ -1,7 +1,7 @@
 import { expect } from 'chai';
 import { parseAction } from '../../src/index.js';
 
-describe('parse/action', () => {
+describe('amend/california', () => {
   describe('#parseAction', () => {
     it('should read an amending instruction', () => {
       expect(parseAction('Section 1050 of the Penal Code is amended to read:')).to.deep.equal({
@@ -45,5 +45,19 @@ describe('parse/action', () => {
       expect(parseAction('Section 1050 of the Penal Code requires that cases be heard promptly.')).to.equal(undefined);
       expect(parseAction('The court is amended to read nothing.')).to.equal(undefined);
     });
+  });
+});
+
+describe('amend/california #findAmendments', () => {
+  it('should read what the action line of a CAML bill says, with the section printed after it', async () => {
+    const { parseDocument } = await import('../../src/index.js');
+    const { findAmendments } = await import('../../src/amend/california.js');
+    const { readBill } = await import('../helpers/paths.js');
+    const bill = parseDocument(readBill('ca/ca-ab1656-2025-introduced.xml'), 'ca-ab1656-2025-introduced');
+    const found = findAmendments(bill.tree);
+    expect(found.map((a) => ({ action: a.action.action, sections: a.action.sections, code: a.action.code, quoted: a.sections.map((s) => s.id) }))).to.deep.equal([
+      { action: 'amend', sections: ['1050'], code: 'Penal Code', quoted: ['sec1/s1050'] },
+    ]);
+    expect(found[0]!.node.type).to.equal('action');
   });
 });

@@ -2,7 +2,7 @@ import { expect } from 'chai';
 import { BilldiffError, compareBillToLaw, parseDocument, renderWdiff } from '../../src/index.js';
 import { readBill } from '../helpers/paths.js';
 
-describe('align/law', () => {
+describe('amend/bill-to-law', () => {
   describe('#compareBillToLaw', () => {
     const law = parseDocument(readBill('ca/ca-penal-code-1050-current.xml'), 'ca-penal-code-1050');
 

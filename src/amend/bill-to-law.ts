@@ -1,6 +1,8 @@
-import type { Action, AlignedPair, Alignment, Content, Level, ParsedDocument, Root } from '../types.js';
+import { alignTrees, summarize, type AlignOptions } from '../align/index.js';
+import type { AlignedPair, Alignment, Content, Level, ParsedDocument, Root } from '../types.js';
 import { BilldiffError, diagnostic } from '../util/errors.js';
-import { alignTrees, summarize, type AlignOptions } from './index.js';
+import { findAmendments, soleSectionNamed } from './california.js';
+import type { CaliforniaAction } from './types.js';
 
 /** Options for `compareBillToLaw`. */
 export interface LawOptions extends AlignOptions {
@@ -9,12 +11,6 @@ export interface LawOptions extends AlignOptions {
    * file holds only the section's content).
    */
   lawSection?: string;
-}
-
-export interface Amendment {
-  action: Action;
-  /** The quoted sections that follow the instruction. */
-  sections: Level[];
 }
 
 /**
@@ -37,7 +33,7 @@ export function compareBillToLaw(bill: ParsedDocument, law: ParsedDocument, opti
   const messages = [...bill.messages, ...law.messages];
   let notice: string | undefined;
 
-  const missing = (number: string, action: Action): never => {
+  const missing = (number: string, action: CaliforniaAction): never => {
     throw new BilldiffError(
       `the bill ${verb(action)} Section ${number}${action.code ? ` of the ${action.code}` : ''}, which the statute input (${lawFile}) does not contain`,
       { file: billFile, place: action.position },
@@ -83,7 +79,7 @@ export function compareBillToLaw(bill: ParsedDocument, law: ParsedDocument, opti
   return alignment;
 }
 
-function verb(action: Action): string {
+function verb(action: CaliforniaAction): string {
   switch (action.action) {
     case 'add':
       return 'adds';
@@ -98,33 +94,6 @@ function verb(action: Action): string {
 
 function rootOf(children: Content[]): Root {
   return { type: 'root', kind: 'statute', children };
-}
-
-/** Each instruction of a bill with the quoted sections that follow it. */
-export function findAmendments(tree: Root): Amendment[] {
-  const out: Amendment[] = [];
-  const visit = (children: Content[], inherited?: Amendment) => {
-    let current = inherited;
-    for (const child of children) {
-      if (child.type === 'action') {
-        current = { action: child, sections: [] };
-        out.push(current);
-      } else if (child.type === 'level' && child.kind === 'section' && current) {
-        current.sections.push(child);
-      } else if (child.type === 'level' && (child.kind === 'billSection' || child.kind === 'chapter' || child.kind === 'article' || child.kind === 'part')) {
-        // Sections quoted inside an added chapter or article belong to the instruction before it.
-        visit(child.children, child.kind === 'billSection' ? undefined : current);
-      }
-    }
-  };
-  visit(tree.children);
-  return out;
-}
-
-/** When the bill names one section only, a statute input without a section number is that section. */
-export function soleSectionNamed(amendments: Amendment[]): string | undefined {
-  const named = new Set(amendments.flatMap((a) => a.action.sections));
-  return named.size === 1 ? [...named][0] : undefined;
 }
 
 /** The statute's sections by number. A statute with no section level is one section, `fallback`. */
