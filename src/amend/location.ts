@@ -14,9 +14,12 @@ export const RUNG_WORD = '(section|subsection|subdivision|paragraph|subparagraph
 export const DESIGNATIONS = '((?:\\([A-Za-z0-9]{1,6}\\))+)';
 
 /** A unit step: `unit('paragraph', '2')` is paragraph (2). */
-export function unit(rung: LevelKind, designation: string): LocationStep {
+export function unit(rung: LevelKind, designation: string): UnitStep {
   return { type: 'unit', rung, designation };
 }
+
+/** A step that names a unit by rung and designation. */
+export type UnitStep = Extract<LocationStep, { type: 'unit' }>;
 
 /** The values of designations run together: `(6)(E)` → `['6', 'E']`. */
 export function designationValues(designations: string): string[] {
@@ -47,7 +50,7 @@ function unitWords(rung: string, designation: string): string {
 export function describeStep(step: LocationStep): string {
   switch (step.type) {
     case 'unit':
-      return unitWords(step.rung, step.designation);
+      return `${step.nth ? `${ordinalWord(step.nth)} ` : ''}${unitWords(step.rung, step.designation)}`;
     case 'matter':
       return `matter ${step.side} ${unitWords(step.rung, step.designation)}`;
     case 'flush':
@@ -64,6 +67,10 @@ export function describeStep(step: LocationStep): string {
       return `item relating to ${step.rung} ${step.designation}`;
     case 'mark':
       return `${MARK_WORDS[step.mark] ?? step.mark}${step.atEnd ? ' at the end' : ''}`;
+    case 'designation':
+      return `${step.rung ? `${step.rung} ` : ''}designation${step.heading ? ' and heading' : ''}`;
+    case 'provision':
+      return step.name;
   }
 }
 
@@ -116,7 +123,7 @@ export function readUnits(text: string, style: Style = 'us'): { units: Path[]; r
     const match = designation.exec(rest);
     if (!match) return undefined;
     rest = rest.slice(match[0].length);
-    const through = /^\s+through\s+/i.exec(rest);
+    const through = /^\s+(?:through|to)\s+(?=\(|\d)/i.exec(rest);
     if (through) {
       const end = designation.exec(rest.slice(through[0].length));
       if (!end) return undefined;
@@ -179,4 +186,14 @@ export function expandLocations(steps: ReadStep[]): Path[] {
     out = out.flatMap((l) => step.paths.map((a) => [...l, ...a]));
   }
   return out;
+}
+
+/** One unit phrase of a list: `subparagraph (A)`, `clauses (i)(III) and (ii) of subparagraph (B)`. */
+export const UNIT_PHRASE = `(?:sub)?(?:paragraph|clause|section|item)s?\\s+(?:\\([A-Za-z0-9]{1,6}\\))+(?:\\s+and\\s+(?:\\([A-Za-z0-9]{1,6}\\))+)*(?:\\s+of\\s+(?:sub)?(?:paragraph|clause|section)\\s+(?:\\([A-Za-z0-9]{1,6}\\))+)*`;
+
+/** The paths a unit phrase names: `clauses (i)(III) and (ii) of subparagraph (B)` → (B)(i)(III), (B)(ii). */
+export function phrasePaths(phrase: string, style: Style = 'us'): Path[] {
+  const m = /^(\w+?)s?\s+((?:\([A-Za-z0-9]{1,6}\))+(?:\s+and\s+(?:\([A-Za-z0-9]{1,6}\))+)*)((?:\s+of\s+\w+\s+(?:\([A-Za-z0-9]{1,6}\))+)*)$/i.exec(phrase.trim())!;
+  const above = [...m[3]!.matchAll(/of\s+(\w+)\s+((?:\([A-Za-z0-9]{1,6}\))+)/gi)].reverse().flatMap((x) => unitSteps(x[1]!.toLowerCase(), x[2]!, style));
+  return m[2]!.split(/\s+and\s+/).map((d) => [...above, ...unitSteps(m[1]!.toLowerCase(), d, style)]);
 }

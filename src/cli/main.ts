@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { alignTrees } from '../align/index.js';
+import { alignTrees, defaultAlignOptions, type AlignOptions } from '../align/index.js';
 import { compareBillToLaw } from '../amend/bill-to-law.js';
 import { applyBills, billInstructions, describeTarget, type Application } from '../amend/apply.js';
 import { changesInExistingLaw } from '../amend/changes.js';
@@ -15,6 +15,7 @@ import { renderStatuteText } from '../render/statute-text.js';
 import { renderTerminal } from '../render/terminal.js';
 import { renderWdiff } from '../render/wdiff.js';
 import type { Alignment, MarksMode, ParsedDocument } from '../types.js';
+import { deadlineIn, type Deadline } from '../util/deadline.js';
 import { BilldiffError, formatDiagnostic, isBilldiffError } from '../util/errors.js';
 import { guardOutput, readFileBounded, writeAtomically } from './files.js';
 import { parseCliArgs, USAGE, type CliOptions } from './options.js';
@@ -61,10 +62,13 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
     const outputPath = options.output ? path.resolve(io.cwd, options.output) : undefined;
     if (outputPath) guardOutput(outputPath, inputs, io.cwd);
 
+    // One budget covers the comparison: reading the inputs, then aligning them with what remains.
+    let deadline: Deadline | undefined;
     const load = async (name: string, marks: MarksMode): Promise<{ doc: ParsedDocument; lawSection?: string }> => {
       const { bytes, file, lawSection } = await readInput(name, io, getCorpus, options!.maxBytes ?? defaultInputOptions.maxBytes);
+      deadline ??= deadlineIn(options!.budget ?? defaultAlignOptions.budget);
       // No CLI format shows links, so cross-references are not looked for.
-      const doc = parseDocument(bytes, file, { marks, references: false, ...(options!.maxBytes ? { maxBytes: options!.maxBytes } : {}) });
+      const doc = parseDocument(bytes, file, { marks, references: false, deadline, ...(options!.maxBytes ? { maxBytes: options!.maxBytes } : {}) });
       return { doc, ...(lawSection ? { lawSection } : {}) };
     };
 
@@ -76,7 +80,7 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
     }
 
     let alignment: Alignment;
-    const alignOptions = options.budget ? { budget: options.budget } : {};
+    const alignOptions = (): AlignOptions => (deadline ? { deadline } : {});
     let application: Application | undefined;
     if (options.apply) {
       const bills = [];
@@ -97,25 +101,25 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
         else io.stdout.write(rendered);
         return application.instructions.some((i) => i.status === 'applied') ? 1 : 0;
       }
-      alignment = changesInExistingLaw(application, alignOptions);
+      alignment = changesInExistingLaw(application, alignOptions());
       alignment.messages.unshift(...bills.flatMap((b) => b.messages), ...law.doc.messages);
     } else if (options.law) {
       const bill = await load(options.inputs[0]!, options.marks);
       const law = await load(options.law, 'printed');
-      alignment = compareBillToLaw(bill.doc, law.doc, { ...alignOptions, ...(law.lawSection ? { lawSection: law.lawSection } : {}) });
+      alignment = compareBillToLaw(bill.doc, law.doc, { ...alignOptions(), ...(law.lawSection ? { lawSection: law.lawSection } : {}) });
     } else if (options.inputs.length === 1) {
       const before = await load(options.inputs[0]!, 'before');
       if (!before.doc.source.marks.length) {
         throw new BilldiffError('this input carries no change marks; give OLD and NEW to compare two texts', { file: before.doc.source.file, code: 'usage' });
       }
       const printed = await load(options.inputs[0]!, 'printed');
-      alignment = alignTrees(before.doc.tree, printed.doc.tree, alignOptions);
+      alignment = alignTrees(before.doc.tree, printed.doc.tree, alignOptions());
       alignment.old.label = 'text before the change marks';
       alignment.new.label = 'as printed';
       alignment.messages.unshift(...before.doc.messages);
     } else {
       const [a, b] = [await load(options.inputs[0]!, options.marks), await load(options.inputs[1]!, options.marks)];
-      alignment = alignTrees(a.doc.tree, b.doc.tree, alignOptions);
+      alignment = alignTrees(a.doc.tree, b.doc.tree, alignOptions());
       alignment.messages.unshift(...a.doc.messages, ...b.doc.messages);
     }
 

@@ -3,7 +3,7 @@
  * segments (never HTML), folds of unchanged or redesignated runs, and a numbered change list.
  * Every string here is escaped by Handlebars when rendered.
  */
-import type { AlignedPair, Alignment, InstructionRecord, PairSide, Reference, Summary, WordChange } from '../types.js';
+import type { AlignedPair, Alignment, InstructionRecord, PairSide, Reference, Summary, TextRole, WordChange } from '../types.js';
 import { findReferences } from '../parse/references.js';
 import { rowChanges } from '../render/linear.js';
 import { citeSide, depthOf } from './citation.js';
@@ -215,9 +215,23 @@ function isChange(pair: AlignedPair, changes: WordChange[]): boolean {
   return changes.some((c) => c.op !== 'equal');
 }
 
+/** What a reader calls an unnumbered text of a bill. */
+const TEXT_ROLE_NAMES: Record<TextRole, string> = { title: 'Title', digest: "Legislative Counsel's Digest", action: 'Action' };
+
 function unnumbered(side: PairSide | undefined, parent: string | undefined): string {
-  const what = side?.type === 'action' ? 'Amending clause' : side?.type === 'chapeau' ? 'Lead-in' : side?.type === 'continuation' ? 'Closing text' : 'Unnumbered text';
-  return parent ? `${parent}, ${what.toLowerCase()}` : what;
+  const what =
+    side?.type === 'action'
+      ? 'Amending clause'
+      : side?.type === 'chapeau'
+        ? 'Lead-in'
+        : side?.type === 'continuation'
+          ? 'Closing text'
+          : side?.role
+            ? TEXT_ROLE_NAMES[side.role]
+            : /^(?:“|‘‘|''|")/.test(side?.text ?? '')
+              ? 'Quoted text'
+              : 'Unnumbered text';
+  return parent ? `${parent}, ${what.charAt(0).toLowerCase()}${what.slice(1)}` : what;
 }
 
 function runOf<T>(rows: T[], start: number, same: (row: T) => boolean): T[] {

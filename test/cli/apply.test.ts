@@ -236,31 +236,33 @@ describe('cli --apply', () => {
       expect(r.stderr).to.equal('');
       const json = JSON.parse(r.stdout) as { instructions: Array<{ citation: string; action: string; reason?: string }>; counts: Record<string, number> };
       expect(json.counts).to.deep.equal({
-        strikeInsert: 426,
-        addAtEnd: 215,
-        insertAfter: 140,
-        strike: 137,
-        unknown: 86,
-        amendToRead: 61,
-        redesignate: 44,
-        insertBefore: 27,
-        repeal: 21,
+        strikeInsert: 447,
+        addAtEnd: 245,
+        insertAfter: 167,
+        strike: 140,
+        amendToRead: 62,
+        redesignate: 50,
+        insertBefore: 30,
+        repeal: 27,
+        unknown: 5,
+        reformat: 1,
       });
-      expect(json.instructions).to.have.length(1157);
+      expect(json.instructions).to.have.length(1174);
       // Every instruction not read says why.
       expect(json.instructions.filter((i) => i.action === 'unknown' && !i.reason)).to.deep.equal([]);
       const text = await runCli(['--instructions', file]);
-      expect(text.stdout.trimEnd().split('\n').slice(-10)).to.deep.equal([
-        '1157 instructions',
-        '    426  strikeInsert',
-        '    215  addAtEnd',
-        '    140  insertAfter',
-        '    137  strike',
-        '     86  unknown',
-        '     61  amendToRead',
-        '     44  redesignate',
-        '     27  insertBefore',
-        '     21  repeal',
+      expect(text.stdout.trimEnd().split('\n').slice(-11)).to.deep.equal([
+        '1174 instructions',
+        '    447  strikeInsert',
+        '    245  addAtEnd',
+        '    167  insertAfter',
+        '    140  strike',
+        '     62  amendToRead',
+        '     50  redesignate',
+        '     30  insertBefore',
+        '     27  repeal',
+        '      5  unknown',
+        '      1  reformat',
       ]);
     });
   });
