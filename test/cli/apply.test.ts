@@ -243,26 +243,26 @@ describe('cli --apply', () => {
         strike: 140,
         amendToRead: 62,
         redesignate: 50,
+        repeal: 31,
         insertBefore: 30,
-        repeal: 27,
-        unknown: 5,
+        unknown: 3,
         reformat: 1,
       });
-      expect(json.instructions).to.have.length(1174);
+      expect(json.instructions).to.have.length(1176);
       // Every instruction not read says why.
       expect(json.instructions.filter((i) => i.action === 'unknown' && !i.reason)).to.deep.equal([]);
       const text = await runCli(['--instructions', file]);
       expect(text.stdout.trimEnd().split('\n').slice(-11)).to.deep.equal([
-        '1174 instructions',
+        '1176 instructions',
         '    447  strikeInsert',
         '    245  addAtEnd',
         '    167  insertAfter',
         '    140  strike',
         '     62  amendToRead',
         '     50  redesignate',
+        '     31  repeal',
         '     30  insertBefore',
-        '     27  repeal',
-        '      5  unknown',
+        '      3  unknown',
         '      1  reformat',
       ]);
     });
