@@ -102,7 +102,9 @@ export function createContext(parts: Pick<ServerContext, 'corpus' | 'store' | 'p
       return { alignment, old: info(law!), new: info(bills[0]!), bills: bills.map(info), ...(applied ? { applied } : {}) };
     }
     const [old, next] = await Promise.all([resolveDocument(parts, request.old), resolveDocument(parts, request.new)]);
-    const alignment = await parts.pool.run({ mode: request.mode, old: input(old), new: input(next), ...common });
+    // A law section that does not print its own number (a CAML law section) is the one its entry names.
+    const lawSection = request.mode === 'law' && old.entry?.kind === 'statute' ? old.entry.section : undefined;
+    const alignment = await parts.pool.run({ mode: request.mode, old: input(old), new: input(next), ...(lawSection ? { lawSection } : {}), ...common });
     return { alignment, old: info(old), new: info(next) };
   };
   return {

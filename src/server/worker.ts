@@ -35,7 +35,7 @@ export function runDiffTask(task: DiffTask): DiffReply {
       alignment.messages.unshift(...bills.flatMap((b) => b.messages), ...law.messages);
       applied = { amended: application.amended, elsewhere: application.elsewhere, unread: application.unread };
     } else if (task.mode === 'law') {
-      alignment = compareBillToLaw(parse(task.new), parse(task.old), { deadline });
+      alignment = compareBillToLaw(parse(task.new), parse(task.old), { deadline, ...(task.lawSection ? { lawSection: task.lawSection } : {}) });
     } else {
       alignment = alignTrees(parse(task.old).tree, parse(task.new).tree, { deadline });
     }
