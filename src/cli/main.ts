@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { alignTrees, defaultAlignOptions, type AlignOptions } from '../align/index.js';
 import { compareBillToLaw } from '../amend/bill-to-law.js';
 import { applyBills, billInstructions, describeTarget, type Application } from '../amend/apply.js';
-import { changesInExistingLaw } from '../amend/changes.js';
+import { amendedPart, changesInExistingLaw, countedSections } from '../amend/changes.js';
 import { describeLocation } from '../amend/location.js';
 import { loadCorpus, type Corpus } from '../corpus/index.js';
 import { parseDocument } from '../parse/index.js';
@@ -96,7 +96,8 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
         if (i.status === 'refused') io.stderr.write(`billdiff: refused ${i.id} (${i.bill}, ${i.citation}): ${i.reason}\n`);
       }
       if (options.format === 'text') {
-        const rendered = renderStatuteText(application.amended);
+        // A title or a compilation prints the sections the bills amend; one section prints whole.
+        const rendered = renderStatuteText(countedSections(application.amended) > 1 ? amendedPart(application, application.amended) : application.amended);
         if (outputPath) writeAtomically(outputPath, rendered);
         else io.stdout.write(rendered);
         return application.instructions.some((i) => i.status === 'applied') ? 1 : 0;
