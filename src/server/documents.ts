@@ -2,12 +2,14 @@
  * Names and finds the documents a request refers to: corpus ids (looked up in the corpus
  * index, never joined into paths) and uploads (`u:<sha256>`, read from the store).
  */
-import { describeVersion, type Corpus, type CorpusEntry } from '../corpus/index.js';
+import type { CompareDocument } from '../compare/index.js';
+import type { DocumentSource } from '../compare/source.js';
+import { corpusDocument, describeVersion, type Corpus, type CorpusEntry } from '../corpus/index.js';
 import { BilldiffError } from '../util/errors.js';
 import { UPLOAD_ID, type UploadStore } from './store.js';
 
-/** A document ready to compare, with the words the pages use for it. */
-export interface ResolvedDocument {
+/** A document ready to compare (its `file` is its id), with the words the pages use for it. */
+export interface ResolvedDocument extends CompareDocument {
   id: string;
   bytes: Uint8Array;
   /** "AB 1656" or "Penal Code § 1050" or "Uploaded text". */
@@ -17,22 +19,23 @@ export interface ResolvedDocument {
   entry?: CorpusEntry;
 }
 
-/** Where documents come from. */
-export interface DocumentSource {
-  corpus: Corpus;
-  store: UploadStore;
-}
-
-/** Finds a document by id, or throws a `not-found` BilldiffError naming it. */
-export async function resolveDocument(source: DocumentSource, id: string): Promise<ResolvedDocument> {
-  if (UPLOAD_ID.test(id)) {
-    const bytes = await source.store.get(id);
-    if (!bytes) throw new BilldiffError(`no uploaded text is stored under ${id}`, { code: 'not-found' });
-    return { id, bytes, name: 'Uploaded text', label: `uploaded text ${id.slice(2, 14)}` };
-  }
-  const entry = source.corpus.get(id);
-  if (!entry) throw new BilldiffError(`no document with the id “${clip(id)}” in the corpus`, { code: 'not-found' });
-  return { id, bytes: source.corpus.read(entry), name: nameOf(entry), label: labelOf(entry), entry };
+/**
+ * The server's documents: uploads by id (`u:<sha256>`, read from the store) and the corpus by id
+ * (looked up in its index, never joined into a path). A `not-found` BilldiffError names an id that is neither.
+ */
+export function serverSource(parts: { corpus: Corpus; store: UploadStore }): DocumentSource<ResolvedDocument> {
+  return {
+    async read(id) {
+      if (UPLOAD_ID.test(id)) {
+        const bytes = await parts.store.get(id);
+        if (!bytes) throw new BilldiffError(`no uploaded text is stored under ${id}`, { code: 'not-found' });
+        return { id, file: id, bytes, name: 'Uploaded text', label: `uploaded text ${id.slice(2, 14)}` };
+      }
+      const entry = parts.corpus.get(id);
+      if (!entry) throw new BilldiffError(`no document with the id “${clip(id)}” in the corpus`, { code: 'not-found' });
+      return { id, ...corpusDocument(parts.corpus, entry), name: nameOf(entry), label: labelOf(entry), entry };
+    },
+  };
 }
 
 /** "AB 1656", "Penal Code § 1050", or the title. */

@@ -67,13 +67,11 @@ export class DiffPool {
     this.#options = { ...defaultDiffPoolOptions, ...options };
   }
 
-  /** Runs a task on the first free worker; rejects with a BilldiffError on bad input or timeout. */
-  async run(task: DiffTask): Promise<Alignment> {
-    return (await this.runWithLaw(task)).alignment;
-  }
-
-  /** Like `run`, with what an `apply` task adds: the law as amended and the instructions not applied. */
-  async runWithLaw(task: DiffTask): Promise<{ alignment: Alignment; applied?: AppliedLaw }> {
+  /**
+   * Runs a task on the first free worker: the alignment and, for an `apply` comparison, the law as
+   * amended and the instructions not applied. Rejects with a BilldiffError on bad input or timeout.
+   */
+  async run(task: DiffTask): Promise<{ alignment: Alignment; applied?: AppliedLaw }> {
     const result = await this.#submit({ ...task, render: undefined });
     if (!('alignment' in result)) throw new Error('the diff worker answered without an alignment');
     return result.applied ? { alignment: result.alignment, applied: result.applied } : { alignment: result.alignment };
