@@ -54,7 +54,7 @@ export function billInstructions(bill: BillInput): FoundInstruction[] {
   let standing: { scope: string; law: Instruction['target'] } | undefined;
   for (const { level, prefix } of units) {
     const own = (level.kind === 'section' || level.kind === 'billSection') && level.num ? `sec. ${level.num.value}` : '';
-    const text = typeset(sectionText(level));
+    const text = typeset(sectionText(level, { depths: true }));
     const scope = prefix.join(', ');
     if (standing && !(scope === standing.scope || scope.startsWith(`${standing.scope}, `))) standing = undefined;
     const named = standingLaw(text);

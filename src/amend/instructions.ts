@@ -1,6 +1,7 @@
 import { readList, type ListItem } from './list.js';
 import { expandLocations, readUnits, type ReadStep } from './location.js';
 import { extractQuotations, type Quotation } from './quotes.js';
+import { DEPTH_HINT } from './section-text.js';
 import { readActions, type Operation } from './read-action.js';
 import { readLocations } from './read-place.js';
 import { readSubject, type LawContext, type SubjectReading } from './read-target.js';
@@ -28,7 +29,8 @@ export { standingLaw, type LawContext } from './read-target.js';
  */
 export function parseInstructions(text: string, context: LawContext = {}): Instruction[] {
   const extracted = extractQuotations(stripSectionHeader(text));
-  const quotations = extracted.quotations;
+  // Quoted law carries no depth of the bill's own: its designations are words of the law.
+  const quotations = extracted.quotations.map((q) => ({ ...q, raw: q.raw.replace(DEPTH_HINT, ''), content: q.content.replace(DEPTH_HINT, '') }));
   const skeleton = ordinalWords(fold(unquotedBody(extracted.skeleton, quotations)));
   const output: Instruction[] = [];
   const reader: Reader = { quotations, laws: context, output };

@@ -1,5 +1,5 @@
 import type { LevelKind } from '../types.js';
-import { interpretations, isFirst, ordinal, rungBelow } from '../parse/ladder.js';
+import { fits, interpretations, isFirst, ordinal, rungBelow } from '../parse/ladder.js';
 
 /**
  * The nested list of a bill section's instructions: "is amended— (1) in subsection (a)— (A) by
@@ -24,38 +24,60 @@ export interface ListItem {
 /** The bill's own items nest as the federal ladder does: (a) › (1) › (A) › (i) › (I) › (aa) › (AA). */
 const STYLE = 'us';
 
-const MARKER = /\(([a-zA-Z]{1,6}|\d{1,3})\)(?=\s)/g;
+/** A designation that may open an item, with the depth the bill's tree gives it when known (`DEPTH_HINT`). */
+const MARKER = /(?:\uE002(\d+)\uE003)?\(([a-zA-Z]{1,6}|\d{1,3})\)(?=\s)/g;
 
-/** Splits a skeleton into its nested items. */
+/** An open item: its rung, designation and depth (from the tree, or half a step below its parent). */
+interface Open {
+  item: ListItem;
+  kind: LevelKind;
+  value: string;
+  depth: number;
+}
+
+/**
+ * Splits a skeleton into its nested items. Designations that carry their depth in the bill's tree
+ * are items at that depth; others are read by where they stand and what they can be.
+ */
 export function readList(skeleton: string): ListItem {
   const root: ListItem = { num: '', text: '', children: [] };
-  const markers: Array<{ index: number; end: number; value: string }> = [];
+  const markers: Array<{ index: number; end: number; value: string; depth?: number }> = [];
   for (const match of skeleton.matchAll(MARKER)) {
     const before = skeleton.slice(0, match.index).trimEnd();
     // "…, and (2) by striking …": an item run into the sentence, told by its verb or location.
     const inline = /,(?:\s*(?:and|or))?$/.test(before) && /^\s+(?:in|by)\s/.test(skeleton.slice(match.index! + match[0].length));
-    if (before === '' || /(?:—|;|;\s*(?:and|or)|:|\.)$/.test(before) || inline) {
-      markers.push({ index: match.index, end: match.index + match[0].length, value: match[1]! });
+    if (match[1] !== undefined || before === '' || /(?:—|;|;\s*(?:and|or)|:|\.)$/.test(before) || inline) {
+      markers.push({ index: match.index, end: match.index + match[0].length, value: match[2]!, ...(match[1] !== undefined ? { depth: Number(match[1]) } : {}) });
     }
   }
-  root.text = skeleton.slice(0, markers[0]?.index ?? skeleton.length).trim();
-  const stack: Array<{ item: ListItem; kind: LevelKind; value: string }> = [];
+  const unhinted = (text: string) => text.replace(/\uE002\d+\uE003/g, '').trim();
+  root.text = unhinted(skeleton.slice(0, markers[0]?.index ?? skeleton.length));
+  const stack: Open[] = [];
   markers.forEach((marker, i) => {
     const item: ListItem = {
       num: `(${marker.value})`,
-      text: skeleton.slice(marker.end, markers[i + 1]?.index ?? skeleton.length).trim(),
+      text: unhinted(skeleton.slice(marker.end, markers[i + 1]?.index ?? skeleton.length)),
       children: [],
     };
-    const kind = place(stack, marker.value);
-    const parent = stack.length > 0 ? stack[stack.length - 1]!.item : root;
-    parent.children.push(item);
-    stack.push({ item, kind, value: marker.value });
+    let kind: LevelKind;
+    if (marker.depth !== undefined) {
+      while (stack.length > 0 && stack[stack.length - 1]!.depth >= marker.depth) stack.pop();
+      const parent = stack[stack.length - 1];
+      const below = parent ? rungBelow(parent.kind, STYLE) : undefined;
+      const kinds = interpretations(marker.value, STYLE);
+      kind = below && kinds.includes(below) ? below : kinds[0]!;
+    } else {
+      kind = place(stack, marker.value);
+    }
+    const parent = stack[stack.length - 1];
+    (parent?.item ?? root).children.push(item);
+    stack.push({ item, kind, value: marker.value, depth: marker.depth ?? (parent ? parent.depth + 0.5 : 0.5) });
   });
   return root;
 }
 
 /** Pops the stack to the new item's parent and returns the item's rung. */
-function place(stack: Array<{ kind: LevelKind; value: string }>, value: string): LevelKind {
+function place(stack: Open[], value: string): LevelKind {
   const kinds = interpretations(value, STYLE);
   const top = stack[stack.length - 1];
   // A first item under the current one: "(i)" under "(A)" is a clause, not subsection (i).
@@ -63,12 +85,14 @@ function place(stack: Array<{ kind: LevelKind; value: string }>, value: string):
     const child = rungBelow(top.kind, STYLE) ?? top.kind;
     if (kinds.includes(child) && isFirst(value, child)) return child;
   }
-  // The next item of an open list: the exact successor first, then any later item (a list quoted in part).
-  for (const after of [(a: number, b: number) => a === b + 1, (a: number, b: number) => a > b]) {
-    for (let depth = stack.length - 1; depth >= 0; depth--) {
-      const level = stack[depth]!;
-      if (kinds.includes(level.kind) && after(ordinal(value, level.kind), ordinal(level.value, level.kind))) {
-        stack.length = depth;
+  // The next item of an open list: the exact successor first ((aa) after (z) too), then any later item (a list quoted in part).
+  for (const exact of [true, false]) {
+    for (let k = stack.length - 1; k >= 0; k--) {
+      const level = stack[k]!;
+      const a = ordinal(value, level.kind);
+      const b = ordinal(level.value, level.kind);
+      if (exact ? (kinds.includes(level.kind) || fits(level.kind, value)) && a === b + 1 : kinds.includes(level.kind) && a > b) {
+        stack.length = k;
         return level.kind;
       }
     }

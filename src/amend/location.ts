@@ -14,9 +14,12 @@ export const RUNG_WORD = '(section|subsection|subdivision|paragraph|subparagraph
 export const DESIGNATIONS = '((?:\\([A-Za-z0-9]{1,6}\\))+)';
 
 /** A unit step: `unit('paragraph', '2')` is paragraph (2). */
-export function unit(rung: LevelKind, designation: string): LocationStep {
+export function unit(rung: LevelKind, designation: string): UnitStep {
   return { type: 'unit', rung, designation };
 }
+
+/** A step that names a unit by rung and designation. */
+export type UnitStep = Extract<LocationStep, { type: 'unit' }>;
 
 /** The values of designations run together: `(6)(E)` → `['6', 'E']`. */
 export function designationValues(designations: string): string[] {
@@ -47,7 +50,7 @@ function unitWords(rung: string, designation: string): string {
 export function describeStep(step: LocationStep): string {
   switch (step.type) {
     case 'unit':
-      return unitWords(step.rung, step.designation);
+      return `${step.nth ? `${ordinalWord(step.nth)} ` : ''}${unitWords(step.rung, step.designation)}`;
     case 'matter':
       return `matter ${step.side} ${unitWords(step.rung, step.designation)}`;
     case 'flush':
@@ -64,6 +67,10 @@ export function describeStep(step: LocationStep): string {
       return `item relating to ${step.rung} ${step.designation}`;
     case 'mark':
       return `${MARK_WORDS[step.mark] ?? step.mark}${step.atEnd ? ' at the end' : ''}`;
+    case 'designation':
+      return `${step.rung ? `${step.rung} ` : ''}designation${step.heading ? ' and heading' : ''}`;
+    case 'provision':
+      return step.name;
   }
 }
 

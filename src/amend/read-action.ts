@@ -1,275 +1,295 @@
-import { ORDINAL_PATTERN, ordinalNumber } from '../parse/ladder.js';
+import { ordinalNumber } from '../parse/ladder.js';
 import type { LevelKind } from '../types.js';
-import { DESIGNATIONS, MARK_NAMES, readUnits, RUNG_WORD, unitSteps } from './location.js';
+import { DESIGNATIONS, MARK_NAMES, readUnits, unit, unitSteps } from './location.js';
 import type { Quotation } from './quotes.js';
-import { markStep, readAnchor, readOccurrence, readTrailingLocation } from './read-place.js';
-import type { Instruction, LocationStep } from './types.js';
-import { clip, Cursor, Q, restore } from './words.js';
+import { chainSteps, ORDINAL, quote, readAnchor, readModifiers, reading, slip, UNIT_CHAIN, type Operation, type Reading } from './read-modifiers.js';
+import { readStrike } from './read-strike.js';
+import type { LocationStep, Path } from './types.js';
+import { Q, restore } from './words.js';
+
+export type { Operation } from './read-modifiers.js';
 
 /**
  * The actions of an instruction: "by striking …", "by inserting …", "by adding …", "by
- * redesignating …", "by repealing …", "by amending … to read". Each verb has its reader, and
- * each reader is a short list of the forms it knows; anything else is an error that quotes the
+ * redesignating …", "by repealing …", "by amending … to read", "by substituting … for …", "by
+ * moving …" (and the imperative "strike …", "insert …" some Acts use). Each verb has its reader,
+ * and each reader a short list of the forms it knows; anything else is an error that quotes the
  * words not understood.
  */
 
-/** An operation without the fields every instruction shares. */
-export type Operation = Omit<Instruction, 'citation' | 'text' | 'target' | 'location'> & { location?: LocationStep[] };
-
-type Result = Operation | { error: string };
-
-/** What a reader works on: the words left, the quotations, and how to quote what it could not read. */
-interface Reading {
-  cursor: Cursor;
-  quotations: Quotation[];
-  found: () => string;
-}
-
-const ORDINAL = `(${ORDINAL_PATTERN})`;
-const MARK = '(comma|period|semicolon|colon|dash)';
+type Result = Operation[] | { error: string };
 
 /** The verbs, each with its reader. */
 const ACTIONS: Array<[RegExp, (r: Reading) => Result]> = [
-  [/^(?:striking|deleting)\s+/i, readStrike],
-  [/^(?:inserting|adding)\s+/i, readInsert],
-  [/^redesignating\s+/i, readRedesignate],
-  [/^repealing\s+/i, readRepeal],
-  [/^amending\s+/i, readAmendUnit],
+  [/^(?:striking|deleting|strike)\s+/i, readStrike],
+  [/^(?:inserting|adding|insert|add)(?:\s+by)?\s+(?=\S)/i, readInsert],
+  [/^(?:redesignating|redesignate)\s+/i, readRedesignate],
+  [/^(?:repealing|repeal)\s+/i, readRepeal],
+  [/^(?:amending|amend)\s+/i, readAmendUnit],
+  [/^substituting\s+/i, readSubstitute],
+  [/^(?:moving|transferring)\s+/i, readMove],
+  [/^(?:changing|replacing)\s+/i, readReplace],
 ];
 
+/** The verbs of actions, as a pattern: an item that opens with one of them is an action. */
+export const ACTION_VERB = /^(?:by\s+(?:the\s+)?)?(?:striking|deleting|inserting|adding|redesignating|repealing|amending|substituting|moving|transferring|changing|replacing|strike|insert|add|redesignate|amend|repeal)\b/i;
+
 /**
- * Reads "by striking …", "by inserting …", "by adding …", "by redesignating …"; several joined
- * by "and by" (or "and redesignating") give several operations.
+ * Reads the actions of an item: "by striking …", several joined by "and by" (or ", by", or "and
+ * redesignating"), or the imperative "strike … and insert …, strike …".
  */
 export function readActions(text: string, quotations: Quotation[]): Operation[] | { error: string } {
-  if (!/^by\s+/i.test(text)) {
+  if (!ACTION_VERB.test(text) && !/^by\s/i.test(text)) {
     if (!/\bby\s+(?:striking|inserting|adding|redesignating)\b/i.test(text)) return { error: 'no amendatory instruction found' };
     return { error: `expected "by striking", "by inserting", "by adding" or "by redesignating", found "${restore(text, quotations)}"` };
   }
-  const parts = text
-    .replace(/^by\s+/i, '')
-    .split(/\s*[,;]?\s+and\s+by\s+|\s*[,;]?\s+and\s+(?=redesignating\b)|(?<=respectively),?\s+and\s+(?=(?:inserting|striking|adding)\b)|,\s+by\s+(?=(?:striking|inserting|adding|redesignating)\b)/i);
+  const notes: string[] = [];
+  let words = text.replace(/^by\s+/i, '');
+  if (/^the\s+striking\b/i.test(words)) {
+    words = words.replace(/^the\s+/i, '');
+    notes.push('“by the striking” read as “by striking”');
+  }
+  const parts = words.split(
+    /\s*[,;]?\s+and\s+by\s+(?:the\s+)?|\s*[,;]?\s+and\s+(?=redesignating\b)|(?<=respectively),?\s+and\s+(?=(?:inserting|striking|adding)\b)|,\s+by\s+(?:the\s+)?(?=(?:striking|inserting|adding|redesignating|amending|repealing)\b)|,\s+(?:and\s+)?(?=(?:strike|insert|add|redesignate)\s)/i,
+  );
   const operations: Operation[] = [];
   for (const part of parts) {
-    const operation = readAction(part.trim(), quotations);
-    if ('error' in operation) return operation;
-    operations.push(operation);
+    const read = readAction(part.trim(), quotations);
+    if ('error' in read) return read;
+    operations.push(...read);
   }
+  if (notes.length) for (const op of operations) op.notes = [...notes, ...(op.notes ?? [])];
   return operations;
 }
 
 function readAction(text: string, quotations: Quotation[]): Result {
-  const cursor = new Cursor(text);
-  const reading: Reading = { cursor, quotations, found: () => `"${clip(restore(cursor.rest, quotations))}"` };
-  for (const [verb, read] of ACTIONS) if (cursor.eat(verb)) return read(reading);
-  return { error: `action not understood: ${reading.found()}` };
-}
-
-/** The quotation a token stands for. */
-function quote(reading: Reading, index: string): string {
-  return reading.quotations[Number(index)]!.content;
-}
-
-/** What a strike names, each form with what it sets: quoted words, a mark, a heading, a sentence, units. */
-const STRUCK: Array<[RegExp, (m: RegExpExecArray, op: Operation, r: Reading) => void]> = [
-  // "by striking the “and” after “2023,”", "by striking “and” after the semicolon"
-  [
-    new RegExp(`^(?:the\\s+)?${Q}\\s+(after|before)\\s+(?:${Q}|the\\s+${MARK})`, 'i'),
-    (m, op, r) => {
-      op.strike = quote(r, m[1]!);
-      op.where = m[2]!.toLowerCase() as 'after' | 'before';
-      op.anchor = { text: m[3] !== undefined ? quote(r, m[3]) : MARK_NAMES[m[4]!.toLowerCase()]! };
-    },
-  ],
-  // "by striking “and” at the end of paragraph (4)", "by striking “and” at the end", "by striking “X”"
-  [
-    new RegExp(`^(?:the\\s+)?${Q}(?:\\s*at\\s+the\\s+end(?:\\s+of\\s+${RUNG_WORD}\\s+${DESIGNATIONS}|\\s+thereof)?(?=\\s+and\\b|\\s*$))?`, 'i'),
-    (m, op, r) => {
-      op.strike = quote(r, m[1]!);
-      if (/at\s+the\s+end/i.test(m[0])) op.where = 'end';
-      if (m[2]) op.location = [...(op.location ?? []), ...unitSteps(m[2].toLowerCase(), m[3]!)];
-    },
-  ],
-  // "by striking the comma after “agreement”"
-  [
-    new RegExp(`^the\\s+${MARK}\\s+(after|before)\\s+${Q}`, 'i'),
-    (m, op, r) => {
-      op.strike = MARK_NAMES[m[1]!.toLowerCase()]!;
-      op.where = m[2]!.toLowerCase() as 'after' | 'before';
-      op.anchor = { text: quote(r, m[3]!) };
-    },
-  ],
-  // "by striking the period at the end of paragraph (5)"
-  [
-    new RegExp(`^the\\s+(period|semicolon|comma|colon)\\s+at\\s+the\\s+end\\s+of\\s+${RUNG_WORD}\\s+${DESIGNATIONS}`, 'i'),
-    (m, op) => {
-      op.units = [[markStep(m[1]!, true)]];
-      op.location = [...(op.location ?? []), ...unitSteps(m[2]!.toLowerCase(), m[3]!)];
-    },
-  ],
-  // "by striking the period at the end", "by striking the period"
-  [/^the\s+(period|semicolon|comma|colon)\s+at\s+the\s+end(?:\s+thereof)?/i, (m, op) => void (op.units = [[markStep(m[1]!, true)]])],
-  [/^the\s+(period|semicolon|comma|colon)(?=\s+and\b|\s*$)/i, (m, op) => void (op.units = [[markStep(m[1]!, false)]])],
-  // "by striking the subsection heading"
-  [
-    /^the\s+(?:(section|subsection|paragraph|subparagraph|clause|subclause|item)\s+heading|heading)/i,
-    (m, op) => void (op.units = [[m[1] ? { type: 'heading', rung: m[1].toLowerCase() as LevelKind } : { type: 'heading' }]]),
-  ],
-  // "by striking the item relating to section 5"
-  [
-    /^the\s+item\s+relating\s+to\s+(section|chapter|subchapter|part)\s+([\w.–-]+)/i,
-    (m, op) => void (op.units = [[{ type: 'tableItem', rung: m[1]!.toLowerCase(), designation: m[2]! }]]),
-  ],
-  // "by striking the second sentence"
-  [
-    new RegExp(`^the\\s+${ORDINAL}\\s+(sentence|paragraph)`, 'i'),
-    (m, op) => void (op.units = [[{ type: m[2]!.toLowerCase() as 'sentence' | 'paragraph', ordinal: ordinalNumber(m[1]!)! }]]),
-  ],
-];
-
-/** "striking …": what is struck, where, how often, through what, and what goes in its place. */
-function readStrike(r: Reading): Result {
-  const { cursor } = r;
-  const operation: Operation = { action: 'strike' };
-  let read = false;
-  for (const [pattern, apply] of STRUCK) {
-    const m = cursor.eat(pattern);
+  const r = reading(text, quotations);
+  for (const [verb, read] of ACTIONS) {
+    const m = r.cursor.eat(verb);
     if (!m) continue;
-    apply(m, operation, r);
-    read = true;
-    break;
+    const result = read(r);
+    if (!('error' in result) && /\s+by\s*$/i.test(m[0]) && result[0]) slip(result[0], m[0].trim(), m[0].trim().replace(/\s+by$/i, ''));
+    if ('error' in result) return result;
+    return finish(r, result);
   }
-  if (!read) {
-    const units = readUnits(cursor.rest);
-    if (!units) return { error: `expected quoted text or a unit to strike, found ${r.found()}` };
-    operation.units = units.units;
-    cursor.rest = units.rest;
-    // "by striking section 28 (7 U.S.C. 2036a)": the Code citation of the unit struck.
-    cursor.eat(/^\s*\(\d+\s+U\.S\.C\.\s+(?:[^()]|\([^()]*\))*\)/);
-  }
-  occurrence(cursor, operation);
-  const trailing = readTrailingLocation(cursor);
-  if (trailing.length) operation.location = [...(operation.location ?? []), ...trailing];
-  let match: RegExpExecArray | null;
-  if ((match = cursor.eat(new RegExp(`^\\s*and\\s+all\\s+that\\s+follows\\s+through\\s+${Q}`, 'i')))) {
-    operation.through = quote(r, match[1]!);
-  } else if (cursor.eat(/^\s*and\s+all\s+that\s+follows(?:\s+through\s+the\s+(?:period\s+at\s+the\s+)?end(?:\s+thereof)?)?(?=\s*,?\s+and\b|$)/i)) {
-    operation.through = '';
-  }
-  occurrence(cursor, operation);
-  if (cursor.eat(/^\s*,?\s*and\s+(?:inserting|substituting)(?:\s+in\s+lieu\s+thereof)?(?:\s+the\s+following(?:\s+new\s+[a-z]+)?)?\s*:?\s*/i)) {
-    if ((match = cursor.eat(new RegExp(`^${Q}`)))) {
-      operation.insert = quote(r, match[1]!);
-    } else if ((match = cursor.eat(/^an?\s+(period|semicolon|comma|colon)/i))) {
-      // "and inserting a semicolon"
-      operation.insert = MARK_NAMES[match[1]!.toLowerCase()]!;
-    } else {
-      return { error: `expected quoted text to insert, found ${r.found()}` };
-    }
-    operation.action = 'strikeInsert';
-    occurrence(cursor, operation);
-  }
-  // "(using identical font as used in the text being replaced)": a direction to the printer.
-  cursor.eat(/^\s*\((?:using|in)\s[^()]*\)/i);
-  return finish(r, operation);
+  return { error: `action not understood: ${r.found()}` };
 }
 
-/** Sets the occurrence when the words name one. */
-function occurrence(cursor: Cursor, operation: Operation): void {
-  const n = readOccurrence(cursor);
-  if (n !== undefined) operation.occurrence = n;
+/** The end of an action: directions to the printer may follow, then nothing. */
+function finish(r: Reading, operations: Operation[]): Result {
+  const { cursor } = r;
+  if (operations[0]) readModifiers(r, operations[0]);
+  cursor.eat(/^\s*[.;,]?\s*/);
+  if (cursor.rest !== '') return { error: `unexpected words after the instruction: ${r.found()}` };
+  return operations;
+}
+
+/** "the following:", "the following new subsections:", "the following new flush sentence:" before the quoted text. */
+const THE_FOLLOWING = /^,?\s*(?:the\s+following(?:\s+(?:new\s+)?(?:flush\s+)?(?:sentences?|subsections?|paragraphs?|subparagraphs?|clauses?|subclauses?|items?|subitems?|sections?|definitions?|headings?|notes?|parts?|subparts?|chapters?|subchapters?|subtitles?|matter|text)(?:\s+(?:\d[\w.-]*|\([A-Za-z0-9]{1,6}\)))?)?(?:\s+at\s+the\s+appropriate\s+place)?\s*:?\s*—?\s*)?/i;
+
+/** The quoted text an insertion gives, after "the following" or not. */
+function insertedText(r: Reading, op: Operation): { error: string } | undefined {
+  r.cursor.eat(THE_FOLLOWING);
+  const match = r.cursor.eat(new RegExp(`^${Q}`));
+  if (!match) return { error: `expected quoted text to insert, found ${r.found()}` };
+  op.insert = quote(r, match[1]!);
+  return undefined;
+}
+
+/** "after “X”", "before the period at the end", "after paragraph (2)": the action and its anchor. */
+function readBeside(r: Reading, op: Operation): { error: string } | undefined {
+  const match = r.cursor.eat(/^(after|before)\s+/i)!;
+  op.action = match[1]!.toLowerCase() === 'after' ? 'insertAfter' : 'insertBefore';
+  const anchor = readAnchor(r);
+  if (!anchor) return { error: `expected what to insert ${match[1]}, found ${r.found()}` };
+  op.anchor = anchor;
+  return undefined;
 }
 
 /** "inserting “Y” after “X”", "adding at the end the following: …", "inserting after paragraph (2) the following: …". */
 function readInsert(r: Reading): Result {
   const { cursor } = r;
   let match: RegExpExecArray | null;
-  const operation: Operation = { action: 'insert' };
-  if ((match = cursor.eat(new RegExp(`^${Q}\\s*`)))) {
-    operation.insert = quote(r, match[1]!);
-    if ((match = cursor.eat(new RegExp(`^at\\s+the\\s+end\\s+of\\s+${RUNG_WORD}\\s+${DESIGNATIONS}`, 'i')))) {
-      // "by adding “and” at the end of subclause (XXII)"
-      operation.action = 'addAtEnd';
-      operation.location = unitSteps(match[1]!.toLowerCase(), match[2]!);
+  const op: Operation = { action: 'insert' };
+  // "by inserting, in subsection (b), after …": a place first.
+  if (/^,?\s*in\s/i.test(cursor.rest)) readModifiers(r, op);
+  cursor.eat(/^\s*,?\s*/);
+  if ((match = cursor.eat(new RegExp(`^${Q}\\s*,?\\s*`)))) {
+    // "inserting “Y” after “X”", "… before “X” in the last sentence", "adding “and” at the end of subclause (XXII)"
+    op.insert = quote(r, match[1]!);
+    readModifiers(r, op);
+    cursor.eat(/^\s*,?\s*/);
+    if ((match = cursor.eat(new RegExp(`^at\\s+the\\s+end\\s+of\\s+(?:the\\s+)?(?!section\\b)${UNIT_CHAIN}`, 'i')))) {
+      op.action = 'addAtEnd';
+      op.location = [...(op.location ?? []), ...chainSteps(match, 1)];
     } else if (cursor.eat(/^at\s+the\s+end(?:\s+thereof)?/i)) {
-      operation.action = 'addAtEnd';
+      op.action = 'addAtEnd';
     } else if (/^(?:after|before)\s/i.test(cursor.rest)) {
-      const error = readBeside(r, operation);
+      const error = readBeside(r, op);
       if (error) return error;
     } else {
       return { error: `expected "after", "before" or "at the end" after the text to insert, found ${r.found()}` };
     }
-    occurrence(cursor, operation);
-    return finish(r, operation);
+    readModifiers(r, op);
+    return [op];
   }
-  if (cursor.eat(/^at\s+(?:the\s+)?end(?:\s+thereof)?\s+/i)) {
-    operation.action = 'addAtEnd';
-  } else if (/^(?:after|before)\s/i.test(cursor.rest)) {
-    const error = readBeside(r, operation);
+  if ((match = cursor.eat(/^an?\s+(comma|period|semicolon|colon)\s+(?=after|before)/i))) {
+    // "by inserting a comma after “entity”"
+    op.insert = MARK_NAMES[match[1]!.toLowerCase()]!;
+    const error = readBeside(r, op);
     if (error) return error;
-    occurrence(cursor, operation);
-    cursor.eat(/^\s*/);
+    readModifiers(r, op);
+    return [op];
+  }
+  if ((match = cursor.eat(/^(?:the\s+following\s+)?(?=(?:after|before)\s)/i)) && match[0] !== '') {
+    // "by inserting the following before the period at the end: “…”"
+    const error = readBeside(r, op);
+    if (error) return error;
+    r.cursor.eat(/^\s*:?\s*/);
+    return insertedText(r, op) ?? [op];
+  }
+  if ((match = cursor.eat(/^(at\s+)?(?:the\s+)?end(?=\s)/i))) {
+    // "adding at the end (of paragraph (1)) the following: …"
+    if (!match[1]) slip(op, 'the end', 'at the end');
+    op.action = 'addAtEnd';
+    if ((match = cursor.eat(new RegExp(`^\\s+of\\s+(?:the\\s+)?(?!section\\b)${UNIT_CHAIN}`, 'i')))) op.location = [...(op.location ?? []), ...chainSteps(match, 1)];
+    cursor.eat(/^\s+thereof/i);
+  } else if ((match = cursor.eat(/^(?:a\s+new\s+(?:paragraph|subsection|sentence|clause)\s+as\s+follows|in\s+numerical\s+sequence)(?=[\s:])/i))) {
+    // "by adding a new paragraph as follows: …"; "by inserting in numerical sequence the following new heading: …" (a tariff schedule)
+    op.action = /^a\s+new/i.test(match[0]) ? 'addAtEnd' : 'insert';
+  } else if (/^(?:after|before)\s/i.test(cursor.rest)) {
+    const error = readBeside(r, op);
+    if (error) return error;
   } else {
     return { error: `insertion point not understood: ${r.found()}` };
   }
-  // "(as so designated by subparagraph (A))", ", as so redesignated,": where the anchor is now.
-  cursor.eat(/^,?\s*(?:\(as\s+(?:so\s+)?(?:re)?designated(?:\s+by\s+(?:[^()]|\([^()]*\))*)?\)|as\s+(?:so\s+)?(?:re)?designated)\s*,?\s*/i);
-  if (!cursor.eat(/^the\s+following(?:\s+(?:new\s+)?(?:sentence|sentences|subsection|subsections|paragraph|paragraphs|subparagraph|subparagraphs|clause|clauses|subclause|subclauses|item|items|section|sections|definition|definitions)(?:\s+(?:\d[\w.-]*|\([A-Za-z0-9]{1,6}\)))?)?\s*:?\s*—?\s*/i)) {
-    return { error: `expected "the following", found ${r.found()}` };
-  }
-  if (!(match = cursor.eat(new RegExp(`^${Q}`)))) return { error: `expected quoted text to insert, found ${r.found()}` };
-  operation.insert = quote(r, match[1]!);
-  return finish(r, operation);
+  readModifiers(r, op);
+  return insertedText(r, op) ?? [op];
 }
 
-/** "after “X”", "before the period at the end", "after paragraph (2)": the action and its anchor. */
-function readBeside(r: Reading, operation: Operation): { error: string } | undefined {
-  const match = r.cursor.eat(/^(after|before)\s+/i)!;
-  operation.action = match[1]!.toLowerCase() === 'after' ? 'insertAfter' : 'insertBefore';
-  const anchor = readAnchor(r.cursor, r.quotations);
-  if (!anchor) return { error: `expected what to insert ${match[1]}, found ${r.found()}` };
-  operation.anchor = anchor;
-  return undefined;
+/** "substituting “X” for “Y” each place it appears". */
+function readSubstitute(r: Reading): Result {
+  const m = r.cursor.eat(new RegExp(`^${Q}\\s+for\\s+${Q}`, 'i'));
+  if (!m) return { error: `expected “…” for “…” after "substituting", found ${r.found()}` };
+  const op: Operation = { action: 'strikeInsert', insert: quote(r, m[1]!), strike: quote(r, m[2]!) };
+  readModifiers(r, op);
+  return [op];
+}
+
+/**
+ * The units of a redesignation or a table's items: `paragraphs (3) and (4)`, `the first section
+ * 9703 (relating to …)`, `the items relating to sections 304 and 305`, `relating to section 248`.
+ */
+function readNamed(r: Reading): Path[] | undefined {
+  const { cursor } = r;
+  let m: RegExpExecArray | null;
+  if ((m = cursor.eat(/^(?:the\s+|an\s+)?(?:items?\s+)?relating\s+to\s+(section|chapter|subchapter|part)s?\s+([\w.–-]+)((?:,?\s+(?:and\s+)?\d[\w.–-]*)*)/i))) {
+    const rung = m[1]!.toLowerCase();
+    const more = [...(m[3] ?? '').matchAll(/[\w.–-]+/g)].map((x) => x[0]).filter((v) => v !== 'and');
+    return [m[2]!, ...more].map((designation) => [{ type: 'tableItem', rung, designation }]);
+  }
+  if ((m = cursor.eat(new RegExp(`^the\\s+${ORDINAL}\\s+(section|subsection|paragraph)\\s+(?:designated\\s+as\\s+section\\s+)?(\\d[\\w.–-]*|\\([A-Za-z0-9]+\\))(?:\\s+\\(relating\\s+to\\s+[^()]*\\))?`, 'i')))) {
+    const rung = (/designated\s+as\s+section/i.test(m[0]) ? 'section' : m[2]!.toLowerCase()) as LevelKind;
+    const first: Path = [{ ...unit(rung, m[3]!.replace(/[()]/g, '')), nth: ordinalNumber(m[1]!)! }];
+    const rest = cursor.eat(/^\s+and\s+/) ? readUnits(cursor.rest) : undefined;
+    if (rest) cursor.rest = rest.rest;
+    return [first, ...(rest?.units ?? [])];
+  }
+  const units = readUnits(cursor.rest.replace(/^the\s+/i, ''));
+  if (!units) return undefined;
+  cursor.rest = units.rest;
+  return units.units;
 }
 
 /** "redesignating paragraphs (3) and (4) as paragraphs (4) and (5), respectively". */
 function readRedesignate(r: Reading): Result {
   const { cursor } = r;
-  const from = readUnits(cursor.rest);
+  const from = readNamed(r);
   if (!from) return { error: `expected the units to redesignate, found ${r.found()}` };
-  cursor.rest = from.rest;
-  if (!cursor.eat(/^as\s+/i)) return { error: `expected "as" in a redesignation, found ${r.found()}` };
-  const to = readUnits(cursor.rest);
+  const op: Operation = { action: 'redesignate' };
+  readModifiers(r, op);
+  if (!cursor.eat(/^\s*,?\s*as\s+/i)) return { error: `expected "as" in a redesignation, found ${r.found()}` };
+  const to = readNamed(r);
   if (!to) return { error: `expected the new designations, found ${r.found()}` };
-  cursor.rest = to.rest;
-  cursor.eat(/^,?\s*respectively/i);
-  if (from.units.length !== to.units.length) return { error: `redesignation of ${from.units.length} units as ${to.units.length}` };
-  return finish(r, { action: 'redesignate', redesignate: from.units.map((unit, i) => ({ from: unit, to: to.units[i]! })) });
+  if (from.length !== to.length) return { error: `redesignation of ${from.length} units as ${to.length}` };
+  op.redesignate = from.map((path, i) => ({ from: path, to: to[i]! }));
+  readModifiers(r, op);
+  return [op];
 }
 
 /** "repealing paragraph (3)". */
 function readRepeal(r: Reading): Result {
-  const units = readUnits(r.cursor.rest);
+  const units = readNamed(r);
   if (!units) return { error: `expected the units to repeal, found ${r.found()}` };
-  r.cursor.rest = units.rest;
-  return finish(r, { action: 'repeal', units: units.units });
+  return [{ action: 'repeal', units }];
 }
 
-/** "amending paragraph (2) to read as follows: …". */
+/**
+ * "amending paragraph (2) to read as follows: …", "amending subparagraphs (C), (D), and (E) to
+ * read …", "amending the first sentence of paragraph (1) to read …", "amending the item relating
+ * to section 901 to read …".
+ */
 function readAmendUnit(r: Reading): Result {
-  const match = r.cursor.eat(
-    new RegExp(`^(?!section\\b)${RUNG_WORD}\\s+${DESIGNATIONS}(?:,?\\s+as\\s+(?:so\\s+)?(?:re)?designated(?:\\s+by\\s+[^,]*)?,)?\\s+to\\s+read(?:\\s+as\\s+follows)?\\s*:?\\s*${Q}`, 'i'),
-  );
-  if (!match) return { error: `action not understood: "amending ${clip(restore(r.cursor.rest, r.quotations))}"` };
-  return finish(r, { action: 'amendToRead', location: unitSteps(match[1]!.toLowerCase(), match[2]!), insert: quote(r, match[3]!) });
+  const { cursor } = r;
+  const op: Operation = { action: 'amendToRead' };
+  let m: RegExpExecArray | null;
+  let place: LocationStep[] | undefined;
+  if ((m = cursor.eat(new RegExp(`^the\\s+${ORDINAL}\\s+(sentence|paragraph)(?:\\s+of\\s+(?:the\\s+)?${UNIT_CHAIN})?`, 'i')))) {
+    place = [...(m[3] ? chainSteps(m, 3) : []), { type: m[2]!.toLowerCase() as 'sentence' | 'paragraph', ordinal: ordinalNumber(m[1]!)! }];
+  } else if ((m = cursor.eat(/^the\s+item\s+relating\s+to\s+(section|chapter|subchapter|part)\s+([\w.–-]+)/i))) {
+    place = [{ type: 'tableItem', rung: m[1]!.toLowerCase(), designation: m[2]! }];
+  } else if ((m = cursor.eat(new RegExp(`^(?!section\\b)${UNIT_CHAIN}`, 'i')))) {
+    place = chainSteps(m, 1);
+  } else {
+    const units = readUnits(cursor.rest);
+    if (!units || units.units.length < 2) return { error: `action not understood: "amending ${r.found().slice(1)}` };
+    cursor.rest = units.rest;
+    Object.assign(op, { action: 'strikeInsert', units: units.units });
+  }
+  if (place) op.location = place;
+  readModifiers(r, op);
+  if (!cursor.eat(/^\s*,?\s*(?:so\s+as\s+)?to\s+read(?:\s+as\s+follows)?\s*:?\s*/i)) return { error: `expected "to read as follows", found ${r.found()}` };
+  const match = cursor.eat(new RegExp(`^${Q}`));
+  if (!match) return { error: `expected the new text after "to read", found ${r.found()}` };
+  op.insert = quote(r, match[1]!);
+  return [op];
 }
 
-/** The end of an operation: directions to the printer may follow, then nothing. */
-function finish(r: Reading, operation: Operation): Result {
+/** "changing the long title so as to read: …", "replacing (d)(2) with the following: …". */
+function readReplace(r: Reading): Result {
   const { cursor } = r;
-  // "and adjusting the margins accordingly", "and indenting the subparagraphs appropriately": directions to the printer.
-  cursor.eat(/^,?\s*and\s+(?:adjusting|indenting|moving)\s+(?:(?:the\s+)?[a-z]+(?:\s+of\s+[^,;]*?)?\s+)?(?:(?:\d+\s+ems?\s+to\s+the\s+(?:left|right)\s+)?accordingly|appropriately)/i);
-  cursor.eat(/^\s*[.;,]?\s*/);
-  if (cursor.rest !== '') return { error: `unexpected words after the instruction: ${r.found()}` };
-  return operation;
+  let m: RegExpExecArray | null;
+  if ((m = cursor.eat(new RegExp(`^the\\s+(long\\s+title|short\\s+title|title|heading)\\s+(?:so\\s+as\\s+)?to\\s+read(?:\\s+as\\s+follows)?\\s*:?\\s*${Q}`, 'i')))) {
+    return [{ action: 'amendToRead', location: [{ type: 'provision', name: `the ${m[1]!.toLowerCase()}` }], insert: quote(r, m[2]!) }];
+  }
+  if ((m = cursor.eat(new RegExp(`^${DESIGNATIONS}\\s+with\\s+the\\s+following\\s*:?\\s*${Q}`, 'i')))) {
+    return [{ action: 'strikeInsert', units: [unitSteps('section', m[1]!)], insert: quote(r, m[2]!) }];
+  }
+  return { error: `action not understood: ${r.found()}` };
+}
+
+/**
+ * "moving the margins of … 2 ems to the right", "moving paragraph (5) 2 ems to the left" (the
+ * text is unchanged: a direction to the printer); "moving the second section 9703 (…) so as to
+ * appear after section 9702", "transferring paragraph (3) to appear after paragraph (5)".
+ */
+function readMove(r: Reading): Result {
+  const { cursor } = r;
+  let m: RegExpExecArray | null;
+  if ((m = cursor.eat(/^(?:the\s+)?(?:left\s+)?(?:margins?|provisions?|text)(?:\s+of\s+[^\uE000]*?)?\s+(?:\d+|two|four)\s+ems?\s+to\s+the\s+(?:left|right)/i))) {
+    return [{ action: 'reformat' }];
+  }
+  if ((m = cursor.eat(new RegExp(`^(?!section\\b)${UNIT_CHAIN}(?:\\s+(?:\\d+|two|four)\\s+ems?\\s+to\\s+the\\s+(?:left|right))`, 'i')))) {
+    return [{ action: 'reformat', location: chainSteps(m, 1) }];
+  }
+  const moved = readNamed(r);
+  if (!moved || moved.length !== 1) return { error: `action not understood: ${r.found()}` };
+  if (!cursor.eat(/^\s*,?\s*(?:so\s+as\s+)?to\s+appear\s+/i)) return { error: `expected "to appear after" in a transfer, found ${r.found()}` };
+  const op: Operation = { action: 'transfer', units: moved };
+  if (!/^(?:after|before)\s/i.test(cursor.rest)) return { error: `expected "after" or "before" in a transfer, found ${r.found()}` };
+  const error = readBeside(r, op);
+  if (error) return error;
+  op.where = op.action === 'insertAfter' ? 'after' : 'before';
+  op.action = 'transfer';
+  return [op];
 }

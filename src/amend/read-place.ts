@@ -1,7 +1,7 @@
 import { ORDINAL_PATTERN, ordinalNumber } from '../parse/ladder.js';
 import type { LevelKind } from '../types.js';
-import { DESIGNATIONS, eachOf, MARK_NAMES, RUNG_WORD, unit, unitSteps, type ReadStep } from './location.js';
-import type { Quotation } from './quotes.js';
+import { DESIGNATIONS, eachOf, RUNG_WORD, unitSteps, type ReadStep } from './location.js';
+import { matterSteps } from './read-modifiers.js';
 import { styleOf, uscTarget } from './read-target.js';
 import type { Anchor, InstructionTarget, LocationStep } from './types.js';
 import { Q, type Cursor } from './words.js';
@@ -14,16 +14,6 @@ import { Q, type Cursor } from './words.js';
 
 const ORDINAL = `(${ORDINAL_PATTERN})`;
 const PLURAL_LIST = '((?:\\([A-Za-z0-9]{1,6}\\))+(?:\\s*,\\s*(?:and\\s+)?(?:\\([A-Za-z0-9]{1,6}\\))+|\\s+and\\s+(?:\\([A-Za-z0-9]{1,6}\\))+)+)';
-
-/**
- * "the matter preceding paragraph (1)": a matter step, after the units above it when the
- * designations run together ("the matter preceding subparagraph (A)(i)" is before clause (i) of (A)).
- */
-function matter(side: string, rung: string, designations: string): LocationStep[] {
-  const steps = designations.startsWith('(') ? unitSteps(rung.toLowerCase(), designations) : [unit(rung.toLowerCase() as LevelKind, designations)];
-  const last = steps.pop() as Extract<LocationStep, { type: 'unit' }>;
-  return [...steps, { type: 'matter', side: side.toLowerCase() === 'following' ? 'following' : 'preceding', rung: last.rung, designation: last.designation }];
-}
 
 /** What the leading scope phrases have read so far. */
 interface Scope {
@@ -46,14 +36,14 @@ function inSection(scope: Scope, section: string): string | void {
 const LEADING: LeadingReader[] = [
   // "in the matter preceding paragraph (1)", "in the matter following subparagraph (B)"
   [
-    /^in\s+the\s+matter\s+(preceding|following)\s+((?:sub)?(?:section|paragraph|clause|item))\s+((?:\([A-Za-z0-9]+\))+|\d[\w.-]*)/i,
-    (m, scope) => void scope.location.push(...matter(m[1]!, m[2]!, m[3]!)),
+    /^in\s+the\s+matter\s+(preceding|following|before|after)\s+((?:sub)?(?:section|paragraph|clause|item))\s+((?:\([A-Za-z0-9]+\))+|\d[\w.-]*)/i,
+    (m, scope) => void scope.location.push(...matterSteps(m[1]!, m[2]!, m[3]!)),
   ],
   // "in the second sentence", "in the first sentence of the matter preceding paragraph (1)"
   [
     new RegExp(`^in\\s+the\\s+${ORDINAL}\\s+(sentence|paragraph)(?:\\s+of\\s+the\\s+matter\\s+(preceding|following)\\s+${RUNG_WORD}\\s+${DESIGNATIONS})?`, 'i'),
     (m, scope) => {
-      if (m[3]) scope.location.push(...matter(m[3], m[4]!, m[5]!));
+      if (m[3]) scope.location.push(...matterSteps(m[3], m[4]!, m[5]!));
       scope.location.push({ type: m[2]!.toLowerCase() as 'sentence' | 'paragraph', ordinal: ordinalNumber(m[1]!)! });
     },
   ],
@@ -64,11 +54,16 @@ const LEADING: LeadingReader[] = [
   ],
   // "in the section heading", "in the heading", "in the table of contents", "in the table of sections for chapter 5"
   [
-    /^in\s+the\s+(?:(section|subsection|paragraph|subparagraph|clause|subclause|item)\s+heading|heading|(table of contents|table of sections(?:\s+for\s+(?:chapter|subchapter|part)\s+[\w.-]+)?))/i,
+    /^in\s+the\s+(?:(section|subsection|paragraph|subparagraph|clause|subclause|item)\s+heading|heading|header|(table of contents|table of sections(?:\s+for\s+(?:chapter|subchapter|part)\s+[\w.-]+)?))(?:\s+thereof)?/i,
     (m, scope) => {
       if (m[2]) scope.location.push({ type: 'table', of: m[2].toLowerCase() });
       else scope.location.push(m[1] ? { type: 'heading', rung: m[1].toLowerCase() as LevelKind } : { type: 'heading' });
     },
+  ],
+  // "in the flush text following clause (ii)", "in the flush left matter at the end", "in the undesignated matter following paragraph (2)"
+  [
+    new RegExp(`^in\\s+the\\s+(?:flush|undesignated)\\s+(?:left\\s+)?(?:text|matter|language|sentence)\\s+(?:(?:following|after)\\s+${RUNG_WORD}\\s+${DESIGNATIONS}|at\\s+the\\s+end(?:\\s+thereof)?)`, 'i'),
+    (m, scope) => void scope.location.push(...(m[1] ? matterSteps('following', m[1], m[2]!) : [{ type: 'flush' } as LocationStep])),
   ],
   // "in the item relating to section 5"
   [/^in\s+(?:the\s+)?item\s+relating\s+to\s+section\s+([\w.–-]+?)(?=[\s,]|$)/i, (m, scope) => void scope.location.push({ type: 'tableItem', rung: 'section', designation: m[1]! })],
@@ -125,61 +120,9 @@ export function readLocations(text: string, outer: InstructionTarget): { target:
     if (!read) break;
     // "as so redesignated", "as amended by subsection (a)", "(as added by …)": where the unit is, not what to do.
     rest = rest
-      .replace(/^\s*\(as\s+(?:so\s+)?(?:amended|added|redesignated|designated)(?:\s+by\s+(?:[^()]|\([^()]*\))*)?\)/i, '')
-      .replace(/^\s*,?\s*as\s+(?:so\s+)?(?:amended|added|redesignated|designated)(?:\s+by\s+(?:[^,()]|\([A-Za-z0-9]{1,6}\))*?)?(?=,|\s+by\b|$)/i, '');
+      .replace(/^\s*\(as\s+(?:so\s+)?(?:amended|added|redesignated|designated|inserted)(?:\s+by\s+(?:[^()]|\([^()]*\))*)?\)/i, '')
+      .replace(/^\s*,?\s*as\s+(?:so\s+|previously\s+|most\s+recently\s+)?(?:amended|added|redesignated|designated|inserted)(?:\s+by\s+(?:[^,()\uE000]|\([A-Za-z0-9]{1,6}\))*?)?(?=,|\s+by\b|$)/i, '');
     rest = rest.replace(/^\s*,?\s*(?:and\s+)?/, '');
   }
   return { target: scope.target, location: scope.location, rest: rest.trim() };
-}
-
-/**
- * A place named after the words struck: "by striking “X” in the heading", "… in the matter
- * preceding subparagraph (A)", "… in clause (i)".
- */
-export function readTrailingLocation(cursor: Cursor): LocationStep[] {
-  let match: RegExpExecArray | null;
-  if (cursor.eat(/^\s*in\s+the\s+heading(?=[\s,;.]|$)/i)) return [{ type: 'heading' }];
-  if ((match = cursor.eat(new RegExp(`^\\s*in\\s+the\\s+matter\\s+(preceding|following)\\s+${RUNG_WORD}\\s+${DESIGNATIONS}`, 'i')))) {
-    return matter(match[1]!, match[2]!, match[3]!);
-  }
-  if ((match = cursor.eat(new RegExp(`^\\s*in\\s+(?!section\\b)${RUNG_WORD}\\s+${DESIGNATIONS}(?=[\\s,;.]|$)`, 'i')))) {
-    return unitSteps(match[1]!.toLowerCase(), match[2]!);
-  }
-  return [];
-}
-
-/** "each place it appears", "the second place it appears" (any order relative to the rest). */
-export function readOccurrence(cursor: Cursor): 'each' | number | undefined {
-  let match: RegExpExecArray | null;
-  if (cursor.eat(/^\s*(?:in\s+)?each\s+place\s+(?:it|such\s+\w+|that\s+\w+)\s+(?:appears|occurs)(?:\s+in\s+such\s+\w+)?/i)) return 'each';
-  // "… and inserting “the Secretary” in each such place": the places already counted.
-  if (cursor.eat(/^\s*(?:in\s+)?each\s+such\s+place/i)) return undefined;
-  if ((match = cursor.eat(new RegExp(`^\\s*the\\s+${ORDINAL}\\s+place\\s+(?:it|such\\s+\\w+)\\s+(?:appears|occurs)`, 'i')))) return ordinalNumber(match[1]!);
-  return undefined;
-}
-
-/** A mark named in words, at the end or not: `{type: 'mark', mark: '.', atEnd: true}`. */
-export function markStep(word: string, atEnd: boolean): LocationStep {
-  return { type: 'mark', mark: MARK_NAMES[word.toLowerCase()]!, atEnd };
-}
-
-/** The text or place an insertion is placed relative to. */
-export function readAnchor(cursor: Cursor, quotations: Quotation[]): Anchor | undefined {
-  let match: RegExpExecArray | null;
-  if ((match = cursor.eat(new RegExp(`^${Q}`)))) return { text: quotations[Number(match[1])]!.content };
-  if ((match = cursor.eat(/^the\s+(period|semicolon|comma|colon)(\s+at\s+the\s+end(?:\s+thereof)?)?(?=\s|$)/i))) return { at: [markStep(match[1]!, Boolean(match[2]))] };
-  if ((match = cursor.eat(/^the\s+item\s+relating\s+to\s+(section|chapter|subchapter|part)\s+([\w.–-]+?)(?=\s|$)/i))) {
-    return { at: [{ type: 'tableItem', rung: match[1]!.toLowerCase(), designation: match[2]! }] };
-  }
-  if ((match = cursor.eat(new RegExp(`^(?:the\\s+)?${ORDINAL}\\s+(sentence|paragraph)`, 'i')))) {
-    return { at: [{ type: match[2]!.toLowerCase() as 'sentence' | 'paragraph', ordinal: ordinalNumber(match[1]!)! }] };
-  }
-  if ((match = cursor.eat(new RegExp(`^${RUNG_WORD}\\s+(${DESIGNATIONS.slice(1, -1)}|\\d[\\w.-]*)`, 'i')))) {
-    const rung = match[1]!.toLowerCase();
-    const at = rung === 'section' || !match[2]!.startsWith('(') ? [unit(rung as LevelKind, match[2]!)] : unitSteps(rung, match[2]!);
-    // "after section 205 (25 U.S.C. 4135)": where the Code has it.
-    cursor.eat(/^\s*\(\d+\s+U\.S\.C\.\s+(?:[^()]|\([^()]*\))*\)/);
-    return { at };
-  }
-  return undefined;
 }

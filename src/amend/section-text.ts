@@ -16,19 +16,33 @@ import type { Content, Level, Root } from '../types.js';
  *     ; and
  *     …
  */
-export function sectionText(node: Level | Root): string {
+export function sectionText(node: Level | Root, options: SectionTextOptions = {}): string {
   const lines: string[] = [];
-  collect(node, lines);
+  collect(node, lines, options.depths ? 0 : undefined);
   return lines.join('\n');
 }
 
-function collect(node: Level | Root | Content, lines: string[]): void {
+/** Options for `sectionText`. */
+export interface SectionTextOptions {
+  /**
+   * Mark each designation below the top (`(b)`, `(1)`) with its depth in the tree, so that the
+   * instruction reader nests the items as the bill does (`depthHint`): `(I)` after `(H)(ii)` is
+   * then (H)'s sibling, as the XML says, not a subclause of (ii).
+   */
+  depths?: boolean;
+}
+
+/** Private-use characters around an item's depth in the tree: `\uE002` depth `\uE003` before its designation. */
+export const DEPTH_HINT = /\uE002(\d+)\uE003/g;
+
+function collect(node: Level | Root | Content, lines: string[], depth: number | undefined): void {
   if (node.type === 'level') {
     const head = [node.num?.text, node.heading].filter((part) => part !== undefined && part !== '').join(' ');
-    if (head !== '') lines.push(head);
-    for (const child of node.children) collect(child, lines);
+    const hint = depth !== undefined && depth > 0 && node.num?.text.startsWith('(') ? `\uE002${depth}\uE003` : '';
+    if (head !== '') lines.push(hint + head);
+    for (const child of node.children) collect(child, lines, depth === undefined ? undefined : depth + 1);
   } else if (node.type === 'root') {
-    for (const child of node.children) collect(child, lines);
+    for (const child of node.children) collect(child, lines, depth);
   } else if (node.value.trim() !== '') {
     lines.push(node.value);
   }

@@ -20,6 +20,7 @@ export type InstructionAction =
   | 'add'
   | 'amendRenumber'
   | 'transfer'
+  | 'reformat'
   | 'unknown';
 
 /** The law an instruction amends, as far as the bill names it. */
@@ -52,8 +53,11 @@ export interface InstructionTarget {
  * is "the matter preceding paragraph (1) of subsection (b)".
  */
 export type LocationStep =
-  /** A unit by its rung and designation: subsection (b), paragraph (2), section 5. */
-  | { type: 'unit'; rung: LevelKind; designation: string }
+  /**
+   * A unit by its rung and designation: subsection (b), paragraph (2), section 5; `nth` when the
+   * law has more than one unit so designated ("the first subsection (c)", "the second section 9703").
+   */
+  | { type: 'unit'; rung: LevelKind; designation: string; nth?: number }
   /** The text before a unit's first subordinate (`preceding`), or after one (`following`): "the matter preceding paragraph (1)". */
   | { type: 'matter'; side: 'preceding' | 'following'; rung: LevelKind; designation: string }
   /** The flush text after a unit's last subordinate: "the flush text at the end", "the undesignated matter following". */
@@ -69,7 +73,14 @@ export type LocationStep =
   /** One item of such a table: "the item relating to section 5". */
   | { type: 'tableItem'; rung: string; designation: string }
   /** A mark named in words: "the period at the end", "the semicolon". */
-  | { type: 'mark'; mark: string; atEnd: boolean };
+  | { type: 'mark'; mark: string; atEnd: boolean }
+  /** A unit's designation (and heading): "the subsection designation and heading", "the section designation". */
+  | { type: 'designation'; rung?: LevelKind; heading: boolean }
+  /**
+   * A provision named otherwise than by the ladder, as printed: "subheading 6211.32.00" (a tariff
+   * schedule), "General Note 3(e)", "the long title", "the second proviso under the heading “…”".
+   */
+  | { type: 'provision'; name: string };
 
 /** A place in the law: steps, outermost first. */
 export type Path = LocationStep[];
@@ -114,6 +125,16 @@ export interface Instruction {
   /** "and all that follows through “Z”": the text the strike runs through (inclusive). `''` when it
    * runs to the end of the unit ("and all that follows", "… through the period at the end"). */
   through?: string;
+  /** "and all that follows through the end of subsection (a)": the place the strike runs to the end of. */
+  throughEnd?: Path;
+  /** "and all that precedes it through “(1)”": the text the strike runs back to (inclusive). */
+  from?: string;
+  /** "all that precedes “X”", "all that follows “X”": the text before (or after) an anchor, to the edge of the place. */
+  span?: { side: 'precedes' | 'follows'; anchor: Anchor };
+  /** "in the text and heading": the words are amended in the headings of the place too. */
+  headings?: boolean;
+  /** How many places the words are said to appear ("both places it appears": 2). */
+  count?: number;
   /** Pairs of old and new designations, in the order given. */
   redesignate?: Redesignation[];
   /** What the reader noted while reading the words (a slip read for its plain intent). */

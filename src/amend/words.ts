@@ -75,7 +75,7 @@ export function stripSectionHeader(text: string): string {
   let rest = text.slice(header[0].length);
   const line = /^([^\n]*)\n/.exec(rest);
   const heading = /^[^.\n\uE000“]*\.\s+/.exec(rest);
-  if (line && !VERB.test(line[1]!) && !/^[(“]/.test(line[1]!)) rest = rest.slice(line[0].length);
+  if (line && !VERB.test(line[1]!) && !/^(?:\uE002\d+\uE003)?[(“]/.test(line[1]!)) rest = rest.slice(line[0].length);
   else if (!line && heading && !VERB.test(heading[0])) rest = rest.slice(heading[0].length);
   return rest;
 }

@@ -16,6 +16,7 @@ import { guardOutput, writeAtomically } from './files.js';
 import { listInstructions } from './instructions.js';
 import { parseCliArgs, USAGE, type CliOptions } from './options.js';
 import { cliSource } from './source.js';
+import { readDatabaseInput, runStoreCommand, STORE_USAGE } from './store-commands.js';
 
 /** The streams and facts of the process, passed in so that `main` can be tested. */
 export interface CliIo {
@@ -33,9 +34,12 @@ const PACKAGE_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), 
 export async function main(argv: string[], io: CliIo): Promise<number> {
   let options: CliOptions | undefined;
   try {
+    // The database's commands (import, search, section, --from/--to) and `--data DIR`.
+    const stored = await runStoreCommand(argv, io, main);
+    if (stored !== undefined) return stored;
     options = parseCliArgs(argv);
     if (options.help) {
-      io.stdout.write(`${USAGE}\n`);
+      io.stdout.write(`${USAGE}\n\n${STORE_USAGE}\n`);
       return 0;
     }
     if (options.version) {
@@ -55,7 +59,13 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
     const outputPath = options.output ? path.resolve(io.cwd, options.output) : undefined;
     if (outputPath) guardOutput(outputPath, inputs, io.cwd);
     const write = (rendered: string) => (outputPath ? writeAtomically(outputPath, rendered) : io.stdout.write(rendered));
-    const source = cliSource({ cwd: io.cwd, readStdin: io.readStdin, corpus: getCorpus, maxBytes: options.maxBytes ?? defaultInputOptions.maxBytes });
+    const source = cliSource({
+      cwd: io.cwd,
+      readStdin: io.readStdin,
+      database: (name) => readDatabaseInput(name, io),
+      corpus: getCorpus,
+      maxBytes: options.maxBytes ?? defaultInputOptions.maxBytes,
+    });
 
     if (options.instructions) {
       const { documents } = await resolveRequest({ documents: options.inputs }, source);

@@ -1,6 +1,7 @@
 /**
- * Where the command line's documents come from: a path, `-` for standard input, or the id of a
- * document of the corpus (`billdiff --list`). Each is read no further than the size limit.
+ * Where the command line's documents come from: a path, `-` for standard input, a document of the
+ * database (`ver:…`, `law:…`), or the id of a document of the corpus (`billdiff --list`). Files and
+ * standard input are read no further than the size limit.
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -15,6 +16,8 @@ export interface CliSourceOptions {
   cwd: string;
   /** Standard input, read no further than `maxBytes` and one more byte. */
   readStdin: (maxBytes: number) => Promise<Buffer>;
+  /** A document of the database (`ver:…`, `law:…`), or undefined for a name that is not a database id. */
+  database?: (name: string) => Promise<CompareDocument | undefined>;
   /** The corpus, loaded when a name is neither `-` nor a file. */
   corpus: () => Corpus;
   maxBytes: number;
@@ -22,7 +25,7 @@ export interface CliSourceOptions {
 
 /** The command line's `DocumentSource`. */
 export function cliSource(options: CliSourceOptions): DocumentSource {
-  const { cwd, readStdin, corpus, maxBytes } = options;
+  const { cwd, readStdin, database, corpus, maxBytes } = options;
   return {
     async read(name: string): Promise<CompareDocument> {
       if (name === '-') {
@@ -30,6 +33,8 @@ export function cliSource(options: CliSourceOptions): DocumentSource {
         if (bytes.length > maxBytes) throw inputTooLarge('<stdin>', maxBytes);
         return { bytes, file: '<stdin>' };
       }
+      const stored = await database?.(name);
+      if (stored) return stored;
       const full = path.resolve(cwd, name);
       let stat: fs.Stats | undefined;
       try {

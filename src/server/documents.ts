@@ -5,6 +5,8 @@
 import type { CompareDocument } from '../compare/index.js';
 import type { DocumentSource } from '../compare/source.js';
 import { corpusDocument, describeVersion, type Corpus, type CorpusEntry } from '../corpus/index.js';
+import type { Database } from '../store/database.js';
+import { DATABASE_ID, databaseDocument } from '../store/documents.js';
 import { BilldiffError } from '../util/errors.js';
 import { UPLOAD_ID, type UploadStore } from './store.js';
 
@@ -19,11 +21,20 @@ export interface ResolvedDocument extends CompareDocument {
   entry?: CorpusEntry;
 }
 
+/** Where the server's documents are kept. */
+export interface ServerDocuments {
+  corpus: Corpus;
+  store: UploadStore;
+  /** The database (`ver:…` and `law:…` ids), when there is one. */
+  database?: Database;
+}
+
 /**
- * The server's documents: uploads by id (`u:<sha256>`, read from the store) and the corpus by id
- * (looked up in its index, never joined into a path). A `not-found` BilldiffError names an id that is neither.
+ * The server's documents: uploads by id (`u:<sha256>`, read from the store), the database's
+ * versions and law sections (`ver:…`, `law:…`), and the corpus by id (looked up in its index,
+ * never joined into a path). A `not-found` BilldiffError names an id that is none of these.
  */
-export function serverSource(parts: { corpus: Corpus; store: UploadStore }): DocumentSource<ResolvedDocument> {
+export function serverSource(parts: ServerDocuments): DocumentSource<ResolvedDocument> {
   return {
     async read(id) {
       if (UPLOAD_ID.test(id)) {
@@ -31,11 +42,31 @@ export function serverSource(parts: { corpus: Corpus; store: UploadStore }): Doc
         if (!bytes) throw new BilldiffError(`no uploaded text is stored under ${id}`, { code: 'not-found' });
         return { id, file: id, bytes, name: 'Uploaded text', label: `uploaded text ${id.slice(2, 14)}` };
       }
+      if (DATABASE_ID.test(id)) return resolveDatabaseDocument(parts, id);
       const entry = parts.corpus.get(id);
       if (!entry) throw new BilldiffError(`no document with the id “${clip(id)}” in the corpus`, { code: 'not-found' });
       return { id, ...corpusDocument(parts.corpus, entry), name: nameOf(entry), label: labelOf(entry), entry };
     },
   };
+}
+
+/** A `ver:…` or `law:…` document of the database, described as a corpus entry so the pages name it alike. */
+async function resolveDatabaseDocument(source: ServerDocuments, id: string): Promise<ResolvedDocument> {
+  const doc = source.database ? await databaseDocument(source.database, id) : undefined;
+  if (!doc) throw new BilldiffError(`no document with the id “${clip(id)}” in the database`, { code: 'not-found' });
+  const entry: CorpusEntry = {
+    id,
+    file: '',
+    kind: doc.kind,
+    jurisdiction: '',
+    title: doc.title,
+    ...(doc.measure ? { measure: doc.measure } : {}),
+    ...(doc.stage ? { stage: doc.stage } : {}),
+    ...(doc.date ? { date: doc.date } : {}),
+    ...(doc.code ? { code: doc.code } : {}),
+    ...(doc.section ? { section: doc.section } : {}),
+  };
+  return { id, file: id, bytes: doc.bytes, name: doc.name, label: doc.label, entry, ...(doc.section ? { lawSection: doc.section } : {}) };
 }
 
 /** "AB 1656", "Penal Code § 1050", or the title. */

@@ -7,6 +7,7 @@
  */
 import type { CompareDocument } from '../compare/index.js';
 import type { Corpus } from '../corpus/index.js';
+import type { Database } from '../store/database.js';
 import type { Alignment, SourceFormat } from '../types.js';
 import { BilldiffError } from '../util/errors.js';
 import { resolveRequest } from '../compare/source.js';
@@ -51,6 +52,8 @@ export interface ServerOptions {
 
 export interface ServerContext {
   corpus: Corpus;
+  /** The database of bills and law sections, when the app has one: `ver:…` and `law:…` ids resolve there. */
+  database?: Database;
   store: UploadStore;
   pool: DiffPool;
   views: Views;
@@ -63,7 +66,7 @@ export interface ServerContext {
   compareTextsJson(old: CompareDocument, next: CompareDocument, format?: SourceFormat): Promise<string>;
 }
 
-export function createContext(parts: Pick<ServerContext, 'corpus' | 'store' | 'pool' | 'views' | 'options'>): ServerContext {
+export function createContext(parts: Pick<ServerContext, 'corpus' | 'store' | 'pool' | 'views' | 'options' | 'database'>): ServerContext {
   const comparisons = new LruCache<string, Promise<Comparison>>(64);
   const source = serverSource(parts);
   const limits = { budget: parts.options.diffBudgetMs, maxBytes: parts.options.maxBodyBytes };

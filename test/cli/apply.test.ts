@@ -236,31 +236,33 @@ describe('cli --apply', () => {
       expect(r.stderr).to.equal('');
       const json = JSON.parse(r.stdout) as { instructions: Array<{ citation: string; action: string; reason?: string }>; counts: Record<string, number> };
       expect(json.counts).to.deep.equal({
-        strikeInsert: 426,
-        addAtEnd: 215,
-        insertAfter: 140,
-        strike: 137,
-        unknown: 86,
-        amendToRead: 61,
-        redesignate: 44,
-        insertBefore: 27,
+        strikeInsert: 445,
+        addAtEnd: 232,
+        insertAfter: 154,
+        strike: 139,
+        amendToRead: 62,
+        redesignate: 48,
+        unknown: 37,
+        insertBefore: 29,
         repeal: 21,
+        reformat: 1,
       });
-      expect(json.instructions).to.have.length(1157);
+      expect(json.instructions).to.have.length(1168);
       // Every instruction not read says why.
       expect(json.instructions.filter((i) => i.action === 'unknown' && !i.reason)).to.deep.equal([]);
       const text = await runCli(['--instructions', file]);
-      expect(text.stdout.trimEnd().split('\n').slice(-10)).to.deep.equal([
-        '1157 instructions',
-        '    426  strikeInsert',
-        '    215  addAtEnd',
-        '    140  insertAfter',
-        '    137  strike',
-        '     86  unknown',
-        '     61  amendToRead',
-        '     44  redesignate',
-        '     27  insertBefore',
+      expect(text.stdout.trimEnd().split('\n').slice(-11)).to.deep.equal([
+        '1168 instructions',
+        '    445  strikeInsert',
+        '    232  addAtEnd',
+        '    154  insertAfter',
+        '    139  strike',
+        '     62  amendToRead',
+        '     48  redesignate',
+        '     37  unknown',
+        '     29  insertBefore',
         '     21  repeal',
+        '      1  reformat',
       ]);
     });
   });

@@ -24,7 +24,7 @@ interface Started {
 function start(port: string, store: string): Promise<Started> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [path.join(repoRoot, 'dist', 'server', 'bin.js')], {
-      env: { ...process.env, PORT: port, BILLDIFF_STORE: store },
+      env: { ...process.env, PORT: port, BILLDIFF_STORE: store, BILLDIFF_DATA: path.join(store, 'data'), DATABASE_URL: '' },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let stdout = '';
