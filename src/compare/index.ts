@@ -126,7 +126,7 @@ export function compare(request: CompareRequest): CompareResult {
  * What the bills' instructions amend instead of the law given, in a phrase: "54 U.S.C. 200302;
  * 54 U.S.C. 200305" (the first eight, then how many more).
  */
-export function amendedElsewhere(application: Application): string {
+export function amendedElsewhere(application: Pick<Application, 'elsewhere'>): string {
   const targets = [...new Set(application.elsewhere.map((e) => e.target))];
   return targets.slice(0, 8).join('; ') + (targets.length > 8 ? `; and ${targets.length - 8} more` : '');
 }
