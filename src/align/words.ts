@@ -1,5 +1,6 @@
 import { diffArrays } from 'diff';
 import type { WordChange } from '../types.js';
+import { pushAll } from '../util/arrays.js';
 
 /**
  * Options for the word diff inside one aligned pair of clauses. Each rule of the markup grain is
@@ -312,8 +313,8 @@ function mergePhrases(runs: Run[], settings: Required<WordDiffOptions>): Run[] {
     const equal = run.op === 'equal';
     const last = stack[stack.length - 1];
     if (last && last.equal === equal) {
-      last.old.push(...run.old);
-      last.new.push(...run.new);
+      pushAll(last.old, run.old);
+      pushAll(last.new, run.new);
     } else stack.push({ equal, old: [...run.old], new: [...run.new] });
     while (stack.length >= 3) {
       const after = stack[stack.length - 1]!;

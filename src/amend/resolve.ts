@@ -1,4 +1,5 @@
 import type { Level, Root } from '../types.js';
+import { isStructural } from '../parse/ladder.js';
 import { describeLocation, soleUnit } from './location.js';
 import type { Instruction, Path } from './types.js';
 
@@ -169,6 +170,12 @@ export const NEW_SECTION = /^(?:§|SEC(?:TION)?\.?|Sec\.)\s*([0-9][\w.\-–]*)\.
 function sectionUnits(instruction: Instruction, root: Root, sections: StatuteSection[]): Resolution | undefined {
   const find = (n: string) => sections.find((s) => sectionNumber(s.level.num?.value ?? '') === sectionNumber(n));
   if ((instruction.action === 'insertAfter' || instruction.action === 'insertBefore') && instruction.anchor && 'at' in instruction.anchor) {
+    const structural = soleUnit(instruction.anchor.at);
+    if (structural && isStructural(structural.rung)) {
+      // "by inserting after chapter 2003 the following: “Chapter 2004 …”": a new unit above the sections.
+      const there = structural.rung === 'chapter' && findChapter(root, structural.designation);
+      return there ? { kind: 'refused', reason: `a new ${structural.rung} inserted beside ${describeLocation(instruction.anchor.at).join(', ')} is not executed` } : { kind: 'elsewhere' };
+    }
     const anchor = sectionOf(instruction.anchor.at);
     const added = NEW_SECTION.exec(instruction.insert ?? '');
     if (!anchor || !added) return undefined;

@@ -135,6 +135,10 @@ export interface Instruction {
   headings?: boolean;
   /** How many places the words are said to appear ("both places it appears": 2). */
   count?: number;
+  /** Places left out of "each place it appears" ("(except in subsection (c)(11)(B))"). */
+  except?: Path[];
+  /** "and all that follows before the period at the end": the mark at the end the strike stops short of. */
+  stopBefore?: string;
   /** Pairs of old and new designations, in the order given. */
   redesignate?: Redesignation[];
   /** What the reader noted while reading the words (a slip read for its plain intent). */

@@ -10,12 +10,13 @@
  *   law       documents: [bill], law                compareBillToLaw
  *   apply     documents: bills, law, apply: true    applyBills, then changesInExistingLaw
  */
-import { alignTrees, type AlignOptions } from '../align/index.js';
+import { alignTrees, defaultAlignOptions, type AlignOptions } from '../align/index.js';
 import { applyBills, type Application } from '../amend/apply.js';
 import { compareBillToLaw } from '../amend/bill-to-law.js';
 import { changesInExistingLaw } from '../amend/changes.js';
 import { parseDocument } from '../parse/index.js';
 import type { Alignment, MarksMode, ParsedDocument, SourceFormat } from '../types.js';
+import { deadlineIn } from '../util/deadline.js';
 import { BilldiffError } from '../util/errors.js';
 
 /** A document to compare: its bytes (or text) and the name messages and the JSON give it. */
@@ -47,7 +48,11 @@ export interface CompareRequest {
    * @default true
    */
   references?: boolean;
-  /** Milliseconds the alignment may take before it turns coarse. */
+  /**
+   * Milliseconds the comparison may take: reading the documents (past it, a `budget` error), then
+   * aligning them (past it, what remains is shown as whole replacements).
+   * @default 5000
+   */
   budget?: number;
   /** Largest document, in bytes. */
   maxBytes?: number;
@@ -83,14 +88,17 @@ export function modeOf(request: CompareRequest): CompareMode {
 /** Runs the comparison a request asks for. Bad input is a `BilldiffError` with its file and place. */
 export function compare(request: CompareRequest): CompareResult {
   const mode = modeOf(request);
+  // One budget covers the comparison: reading the documents, then aligning them with what remains.
+  const deadline = deadlineIn(request.budget ?? defaultAlignOptions.budget);
   const parse = (d: CompareDocument, marks: MarksMode = request.marks ?? 'printed'): ParsedDocument =>
     parseDocument(d.bytes, d.file, {
       marks,
+      deadline,
       ...(request.references === false ? { references: false } : {}),
       ...(request.format ? { format: request.format } : {}),
       ...(request.maxBytes ? { maxBytes: request.maxBytes } : {}),
     });
-  const alignOptions: AlignOptions = request.budget ? { budget: request.budget } : {};
+  const alignOptions: AlignOptions = { deadline };
   const lawSection = request.law?.lawSection ? { lawSection: request.law.lawSection } : {};
 
   if (mode === 'apply') {

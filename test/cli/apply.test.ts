@@ -238,32 +238,32 @@ describe('cli --apply', () => {
       expect(r.stderr).to.equal('');
       const json = JSON.parse(r.stdout) as { instructions: Array<{ citation: string; action: string; reason?: string }>; counts: Record<string, number> };
       expect(json.counts).to.deep.equal({
-        strikeInsert: 445,
-        addAtEnd: 232,
-        insertAfter: 154,
-        strike: 139,
+        strikeInsert: 447,
+        addAtEnd: 245,
+        insertAfter: 167,
+        strike: 140,
         amendToRead: 62,
-        redesignate: 48,
-        unknown: 37,
-        insertBefore: 29,
-        repeal: 21,
+        redesignate: 50,
+        insertBefore: 30,
+        repeal: 27,
+        unknown: 5,
         reformat: 1,
       });
-      expect(json.instructions).to.have.length(1168);
+      expect(json.instructions).to.have.length(1174);
       // Every instruction not read says why.
       expect(json.instructions.filter((i) => i.action === 'unknown' && !i.reason)).to.deep.equal([]);
       const text = await runCli(['--instructions', file]);
       expect(text.stdout.trimEnd().split('\n').slice(-11)).to.deep.equal([
-        '1168 instructions',
-        '    445  strikeInsert',
-        '    232  addAtEnd',
-        '    154  insertAfter',
-        '    139  strike',
+        '1174 instructions',
+        '    447  strikeInsert',
+        '    245  addAtEnd',
+        '    167  insertAfter',
+        '    140  strike',
         '     62  amendToRead',
-        '     48  redesignate',
-        '     37  unknown',
-        '     29  insertBefore',
-        '     21  repeal',
+        '     50  redesignate',
+        '     30  insertBefore',
+        '     27  repeal',
+        '      5  unknown',
         '      1  reformat',
       ]);
     });
