@@ -1,5 +1,4 @@
 import type { AlignedPair, Content } from '../types.js';
-import { childClauses, rowBody } from './clause-text.js';
 import type { AlignOptions } from './options.js';
 import type { Bag } from './similarity.js';
 
@@ -9,9 +8,8 @@ export interface Context {
   /** When the budget runs out, on `options.now`'s clock; past it, pairs are whole replacements. */
   deadline: number;
   overBudget: boolean;
-  /** Content keys by clause (see `keyOf`), and the interned key texts. */
+  /** Content keys by clause (see `keys.ts`). */
   keys: Map<Content, number>;
-  interned: Map<string, number>;
   /** Word bags of whole subtrees and of own lines, by clause. */
   bags: Map<Content, Bag>;
   rowBags: Map<Content, Bag>;
@@ -31,7 +29,6 @@ export function createContext(options: Context['options'], deadline: number): Co
     deadline,
     overBudget: false,
     keys: new Map(),
-    interned: new Map(),
     bags: new Map(),
     rowBags: new Map(),
     deleted: [],
@@ -39,30 +36,4 @@ export function createContext(options: Context['options'], deadline: number): Co
     sources: new Map(),
     lineOnly: new Set(),
   };
-}
-
-/**
- * A clause's content key: its own words and its subclauses' keys, designations left out, so a
- * renumbered clause keeps its key. Interned to a small number, bottom-up, once per node: no
- * subtree text is ever concatenated, and keys compare as integers.
- */
-export function keyOf(node: Content, ctx: Context): number {
-  let key = ctx.keys.get(node);
-  if (key === undefined) {
-    const children = childClauses(node);
-    key = internKey(rowBody(node), children.map((c) => keyOf(c, ctx)), ctx);
-    ctx.keys.set(node, key);
-  }
-  return key;
-}
-
-/** The key a clause with these words and these subclause keys has. */
-export function internKey(body: string, childKeys: number[], ctx: Context): number {
-  const text = childKeys.length ? `${body}\u0000${childKeys.join(',')}` : body;
-  let id = ctx.interned.get(text);
-  if (id === undefined) {
-    id = ctx.interned.size;
-    ctx.interned.set(text, id);
-  }
-  return id;
 }

@@ -1,7 +1,8 @@
 import type { AlignedPair, Content } from '../types.js';
 import { rankOf } from '../parse/designation.js';
 import { rowBody, subtreeBody } from './clause-text.js';
-import { internKey, keyOf, type Context } from './context.js';
+import type { Context } from './context.js';
+import { keyOf, lineKey } from './keys.js';
 import { pairMovedClauses, parentsOf } from './moved-amended.js';
 import { isUnit, linePair, makePair } from './pairs.js';
 import { bag, dice, rowBag, sameHeading } from './similarity.js';
@@ -10,7 +11,7 @@ import { countWords } from './words.js';
 /** Deleted and inserted clauses with the same words are one clause moved. */
 export function findMoves(ctx: Context, pairs: AlignedPair[]): void {
   if (!ctx.deleted.length || !ctx.inserted.length) return;
-  const keyFor = (pair: AlignedPair, node: Content) => (ctx.lineOnly.has(pair) ? internKey(rowBody(node), [], ctx) : keyOf(node, ctx));
+  const keyFor = (pair: AlignedPair, node: Content) => (ctx.lineOnly.has(pair) ? lineKey(node) : keyOf(node, ctx));
   // Too short to call a move: fewer than 4 words.
   const long = (pair: AlignedPair) => {
     const node = ctx.sources.get(pair)!;

@@ -1,6 +1,7 @@
 import type { AlignedPair, Content } from '../types.js';
 import { pushAll } from '../util/arrays.js';
-import { keyOf, type Context } from './context.js';
+import type { Context } from './context.js';
+import { keyOf } from './keys.js';
 import { isUnit, makePair, onlyNew, onlyOld, side } from './pairs.js';
 import { alignAcrossLevels } from './reparent.js';
 import { alignLines } from './restructured.js';

@@ -1,7 +1,8 @@
-import type { AlignedPair, Content, Level, PairSide, WordChange } from '../types.js';
+import type { AlignedPair, Content, PairSide, WordChange } from '../types.js';
 import { rankOf } from '../parse/designation.js';
 import { childClauses, detach, inlineText, rowBody, rowText } from './clause-text.js';
-import { keyOf, type Context } from './context.js';
+import type { Context } from './context.js';
+import { keyOf, sameContent } from './keys.js';
 import { alignSequences } from './siblings.js';
 import { diffClauseWords } from './words.js';
 
@@ -60,7 +61,7 @@ export function wordsOf(oldNode: Content, newNode: Content, ctx: Context): { wor
 }
 
 export function makePair(oldNode: Content, newNode: Content, ctx: Context): AlignedPair {
-  if (keyOf(oldNode, ctx) === keyOf(newNode, ctx)) return samePair(oldNode, newNode, ctx);
+  if (keyOf(oldNode, ctx) === keyOf(newNode, ctx) && sameContent(oldNode, newNode)) return samePair(oldNode, newNode, ctx);
   if (oldNode.type === 'level' && newNode.type === 'level' && isUnit(oldNode) && Boolean(inlineText(oldNode)) !== Boolean(inlineText(newNode))) {
     // A section's undivided text that became its subsection (a) (or the reverse): the text is
     // aligned with the new clauses, not struck from the section's heading line.
@@ -77,7 +78,8 @@ export function makePair(oldNode: Content, newNode: Content, ctx: Context): Alig
 function samePair(oldNode: Content, newNode: Content, ctx: Context): AlignedPair {
   const olds = childClauses(oldNode);
   const news = childClauses(newNode);
-  return finishPair(oldNode, newNode, olds.map((c, k) => samePair(c, news[k]!, ctx)), ctx, true);
+  // The keys of the subclauses are equal too, but each pair is checked again as it is made.
+  return finishPair(oldNode, newNode, olds.map((c, k) => makePair(c, news[k]!, ctx)), ctx, true);
 }
 
 /**

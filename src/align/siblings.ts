@@ -1,7 +1,8 @@
 import type { AlignedPair, Content } from '../types.js';
 import { pushAll } from '../util/arrays.js';
 import { childClauses } from './clause-text.js';
-import { keyOf, type Context } from './context.js';
+import type { Context } from './context.js';
+import { keyOf } from './keys.js';
 import { alignGap } from './pairing.js';
 import { makePair } from './pairs.js';
 import { diffKeys } from './sequence.js';

@@ -20,6 +20,7 @@ export function replaceUnits(instruction: Instruction, edit: Edit): void {
   if (only?.type === 'mark') return replaceMark(instruction, edit, only);
   if (only?.type === 'heading') return replaceHeading(instruction, edit, only);
   if (only?.type === 'sentence') return replaceSentence(instruction, edit, only);
+  if (only?.type === 'flush') return replaceFlush(instruction, edit);
   const place = locate(edit.section, instruction.location);
   if (place.stretch) refuse('clauses cannot be struck from a text');
   // `paragraph (6)(E)`: subparagraph (E) of paragraph (6) of the located clause.
@@ -48,6 +49,18 @@ export function replaceUnits(instruction: Instruction, edit: Edit): void {
   }
   for (const index of [...indexes].reverse()) parent.children.splice(index, 1);
   parent.children.splice(indexes[0]!, 0, ...levels);
+}
+
+/** "by striking the flush sentence at the end of paragraph (1)": the text after a clause's last subordinate. */
+function replaceFlush(instruction: Instruction, edit: Edit): void {
+  const place = locate(edit.section, [...instruction.location, { type: 'flush' }]);
+  const node = place.stretch!.node as Content;
+  const parent = place.level;
+  const insert = instruction.action === 'strikeInsert' ? instruction.insert ?? '' : '';
+  if (insert.includes('\n')) refuse('the new flush text runs over several lines');
+  recordEdit(edit, place.stretch!.node, place.stretch!.node.value, insert);
+  if (insert === '') parent.children.splice(parent.children.indexOf(node), 1);
+  else (node as { value: string }).value = insert;
 }
 
 /**

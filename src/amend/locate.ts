@@ -59,7 +59,7 @@ function stepInto(section: Level, place: Place, step: LocationStep): Place {
         if (level !== section || section.num?.value !== step.designation) refuse(`target ${words} is not the section executed`);
         return place;
       }
-      return { level: child(level, step.designation, words) };
+      return { level: child(level, step.designation, words, step.nth) };
     case 'matter': {
       if (step.side === 'preceding') {
         const index = level.children.findIndex((c) => c.type === 'level');
@@ -155,8 +155,11 @@ export function sentences(value: string): Array<{ start: number; end: number }> 
 }
 
 /** The one child clause with a designation; refused when there is none or more than one. */
-export function child(level: Level, value: string, words: string): Level {
-  const found = level.children.filter((c): c is Level => c.type === 'level' && c.num?.value === value);
+export function child(level: Level, value: string, words: string, nth?: number): Level {
+  const all = level.children.filter((c): c is Level => c.type === 'level' && c.num?.value === value);
+  // "the first subsection (c)": one of several units with one designation.
+  const found = nth === undefined ? all : all.slice(nth === -1 ? -1 : nth - 1, nth === -1 ? undefined : nth);
+  if (nth !== undefined && all.length < 2) refuse(`${words}: ${describe(level)} has ${all.length} ${words.replace(/^\w+\s+/, '')}, not several`);
   if (found.length !== 1) {
     if (found.length > 1) refuse(`${words} found more than once in ${describe(level)}`);
     const there = level.children.filter((c): c is Level => c.type === 'level').map((c) => c.num?.text ?? '');
@@ -175,9 +178,9 @@ export function findUnit(place: Place, path: Path): { parent: Level; level: Leve
   if (path.length === 0 || !path.every((s) => s.type === 'unit' && s.rung !== 'section')) refuse(`"${describeLocation(path).join(', ')}" is not a clause the executor can find`);
   const words = describeLocation(path).join(', ');
   let parent = place.level;
-  for (const step of path.slice(0, -1)) parent = child(parent, (step as { designation: string }).designation, words);
-  const last = path[path.length - 1] as { designation: string };
-  return { parent, level: child(parent, last.designation, describeStep(path[path.length - 1]!)) };
+  for (const step of path.slice(0, -1)) parent = child(parent, (step as { designation: string }).designation, words, (step as { nth?: number }).nth);
+  const last = path[path.length - 1] as { designation: string; nth?: number };
+  return { parent, level: child(parent, last.designation, describeStep(path[path.length - 1]!), last.nth) };
 }
 
 /** A clause as a refusal names it: `§ 119`, `paragraph (2)`. */

@@ -102,6 +102,9 @@ function namedTarget(source: string, section: string, outer: InstructionTarget, 
   }
   const usc = /^title\s+(\d+[A-Z]?),?\s+United States Code,?$/i.exec(source);
   if (usc) return { usc: { title: usc[1]!, section } };
+  // "Sections 674.33(g) … of title 34, Code of Federal Regulations": regulations, named as an Act is.
+  const cfr = /^title\s+(\d+),?\s+Code of Federal Regulations(?:\s+\([^()]*\))?,?$/i.exec(source);
+  if (cfr) return { act: `title ${cfr[1]}, Code of Federal Regulations`, section };
   if (/^this\s+(?:title|chapter)$/i.test(source) && outer.title) return uscTarget(outer, section);
   const code = /^(?:the\s+)?((?:[A-Z][\w&]*\s+(?:and\s+)?)+Code)$/.exec(source);
   if (code && !/United States Code/.test(source)) return { code: code[1]!, section };

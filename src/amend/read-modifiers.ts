@@ -129,6 +129,8 @@ const MODIFIERS: Modifier[] = [
   [/^as\s+(?:so\s+|previously\s+|most\s+recently\s+)?(?:re)?(?:designated|amended|added|inserted)(?:\s+by\s+(?:[^,()\uE000]|\([A-Za-z0-9]{1,6}\))*?)?(?=,|\s+and\b|\s+by\b|\s*$)/i, () => undefined],
   [/^thereof(?=[\s,;.]|$)/i, () => undefined],
   [/^\(\d+\s+U\.S\.C\.\s+(?:[^()]|\([^()]*\))*\)/, () => undefined],
+  // "and all that follows before the period at the end": to the end, the period kept.
+  [/^and\s+all\s+that\s+follows\s+before\s+the\s+(period|semicolon|colon)\s+at\s+the\s+end(?:\s+thereof)?/i, (m, op) => void Object.assign(op, { through: '', stopBefore: MARK_NAMES[m[1]!.toLowerCase()]! })],
   // How far: "and all that follows through “Z”", "… through the period", "… through the end of subsection (a)".
   [
     new RegExp(`^and\\s+all\\s+th(at|e)\\s+follows(?:\\s+through\\s+(?:${Q}|the\\s+(period|comma|semicolon|colon)(\\s+at\\s+the\\s+end(?:\\s+thereof)?)?|the\\s+end(?:\\s+thereof)?(?:\\s+of\\s+(?:the\\s+)?${UNIT_CHAIN})?))?(?=[\\s,;.]|$)`, 'i'),
@@ -141,8 +143,6 @@ const MODIFIERS: Modifier[] = [
     },
   ],
   [new RegExp(`^and\\s+all\\s+that\\s+precedes\\s+it\\s+through\\s+${Q}`, 'i'), (m, op, r) => void (op.from = quote(r, m[1]!))],
-  // "and all that follows before the period at the end": to the end, the period kept.
-  [/^and\s+all\s+that\s+follows\s+before\s+the\s+(period|semicolon|colon)\s+at\s+the\s+end(?:\s+thereof)?/i, (m, op) => void Object.assign(op, { through: '', stopBefore: MARK_NAMES[m[1]!.toLowerCase()]! })],
   [new RegExp(`^through\\s+${Q}`, 'i'), (m, op, r) => void (op.through = quote(r, m[1]!))],
   [/^respectively(?=[\s,;.]|$)/i, () => undefined],
   // Directions to the printer: "and adjusting the margins accordingly", "and moving the margin of each such

@@ -60,8 +60,8 @@ export function readSubject(subject: string, outer: InstructionTarget, laws: Law
     // "Chapter 25 (relating to …)", "Paragraph (6), as redesignated by subsection (d)(2)(C) of this section, of section 251A"
     .replace(/\s*\(relating\s+to\s+(?:[^()]|\([^()]*\))*\)/gi, '')
     .replace(/,\s*as\s+(?:so\s+)?(?:amended|added|redesignated)\s+by\s+[^,\uE000]*?,(?=\s+of\s)/gi, '')
-    .replace(/\s*\(as\s+(?:so\s+)?(?:previously\s+|most\s+recently\s+)?(?:amended|added|redesignated)(?:\s+by\s+(?:[^()]|\([^()]*\))*)?\)/g, '')
-    .replace(/,\s*as\s+(?:so\s+)?(?:previously\s+|most\s+recently\s+)?(?:amended|added|redesignated)(?:\s+by\s+.*)?$/, '')
+    .replace(/\s*\(as\s+(?:so\s+)?(?:previously\s+|most\s+recently\s+)?(?:amended|added|redesignated)(?:\s+or\s+(?:amended|added))?(?:\s+by\s+(?:[^()]|\([^()]*\))*)?\)/g, '')
+    .replace(/,\s*as\s+(?:so\s+)?(?:previously\s+|most\s+recently\s+)?(?:amended|added|redesignated)(?:\s+or\s+(?:amended|added))?(?:\s+by\s+.*)?$/, '')
     // "Section 910(g) of title 37, United States Code, relating to income replacement payments …"
     .replace(/,\s*relating\s+to\s+[^,\uE000]*,?$/i, '')
     .replace(/\s*\((?:including\s+the\s+headings?\s+thereof|and\s+the\s+heading\s+for\s+such\s+[^()]*(?:\([^()]*\))*)\)/gi, '')
@@ -252,22 +252,20 @@ function readSections(s: Subject): SubjectReading | { error: string } | undefine
     const target: InstructionTarget = number ? (last.usc && !last.act ? { ...last, usc: { ...last.usc, section: number } } : { ...last, section: number }) : { ...last };
     return { target, location: such[2] ? unitSteps('section', such[2], styleOf(target)) : [], unit: [unit('section', number ?? target.section ?? target.usc?.section ?? '')] };
   }
-  const several = /^sections\s+(\d[\w.–-]*?(?:\([A-Za-z0-9]{1,6}\))+)((?:\s*,\s*(?:and\s+)?|\s+and\s+)\d[\w.–-]*?(?:\([A-Za-z0-9]{1,6}\))+)+(?:\s+of\s+(.+?))?(?:\s+\(\d+[A-Z]?\s+U\.S\.C\.[^()]*(?:\([^()]*\)[^()]*)*\))?$/i.exec(text);
+  // "Sections 6426(d)(5) and 6426(e)(3)", "Sections 55316 and 55317 of chapter 553 of title 46",
+  // "Sections 674.33(g), 682.402(d), and 685.214 of title 34, Code of Federal Regulations".
+  const item = String.raw`\d[\w.–-]*?(?:\([A-Za-z0-9]{1,6}\))*`;
+  const several = new RegExp(String.raw`^sections\s+(${item}(?:(?:\s*,\s*(?:and\s+)?|\s+and\s+)${item})+)(?:\s+of\s+(?:chapter\s+[\w.–-]+\s+of\s+)?(.+?))?(?:\s+\(\d+[A-Z]?\s+U\.S\.C\.[^()]*(?:\([^()]*\)[^()]*)*\))?$`, 'i').exec(text);
   if (several) {
-    // "Sections 6426(d)(5) and 6426(e)(3)": one section and its units each (the same section only).
-    const head = text.replace(/\s+(?:of\s+.*|\(\d+[A-Z]?\s+U\.S\.C\..*)$/i, '');
-    const all = [...head.matchAll(/(\d[\w.–-]*?)((?:\([A-Za-z0-9]{1,6}\))+)/g)];
-    const sections = new Set(all.map((m) => m[1]));
-    if (sections.size === 1) {
-      const found = sourceTarget(several[3], all[0]![1]!, s.outer, s.laws);
+    const all = [...several[1]!.matchAll(/(\d[\w.–-]*?)((?:\([A-Za-z0-9]{1,6}\))*)(?=\s*,|\s+and\b|$)/g)].map((m) => [m[1]!, m[2]!] as const);
+    if (new Set(all.map(([n]) => n)).size === 1 && all.every(([, d]) => d)) {
+      // One section, and its units each.
+      const found = sourceTarget(several[2], all[0]![0], s.outer, s.laws);
       if ('error' in found) return found;
-      return { target: found, location: [{ type: 'each', paths: all.map((m) => unitSteps('section', m[2]!, styleOf(found))) }] };
+      return { target: found, location: [{ type: 'each', paths: all.map(([, d]) => unitSteps('section', d, styleOf(found))) }] };
     }
-    return alike(s, all.map((m) => [m[1]!, m[2]!] as const), several[3]);
+    return alike(s, all, several[2]);
   }
-  // "Sections 55316 and 55317 of chapter 553 of title 46", "Sections 9005 and 9006 of the Water Resources Development Act of 2007 (33 U.S.C. 3304, 3305)"
-  const bare = /^sections\s+(\d[\w.–-]*(?:\s*,\s*(?:and\s+)?\d[\w.–-]*|\s+and\s+\d[\w.–-]*)+)(?:\s+of\s+(?:chapter\s+[\w.–-]+\s+of\s+)?(.+?))?(?:\s+\(\d+[A-Z]?\s+U\.S\.C\.[^()]*\))?$/i.exec(text);
-  if (bare) return alike(s, [...bare[1]!.matchAll(/\d[\w.–-]*/g)].map((m) => [m[0], ''] as const), bare[2]);
   const first = /^first\s+section\s+of\s+(.+)$/i.exec(text);
   const section = new RegExp(`^sections?\\s+(\\d[\\w.–-]*?)${DESIGNATIONS}?(?:\\s+${USC_CITE.source})?(?:\\s+(of\\s+(?:the\\s+)?|the\\s+)(.+))?$`, 'i').exec(text);
   if (!first && !section) return undefined;
@@ -328,6 +326,8 @@ function readStructure(s: Subject): SubjectReading | { error: string } | undefin
     return { target, location: [] };
   }
   const within = units.map(([k, v]) => `${k} ${v}`).join(' of ');
+  const cfr = /^title\s+(\d+),?\s+Code of Federal Regulations,?$/i.exec(law);
+  if (cfr) return { target: { act: `title ${cfr[1]}, Code of Federal Regulations`, within }, location: [] };
   if (law === '' || /^(?:(?:sub)?(?:chapter|part|title)|subtitle|subpart)\s+[\w.–-]+$/i.test(law)) {
     // The chain ends in the law the title amends ("Part VII of subchapter B of chapter 1").
     const context = contextLaw(s.laws) ?? (Object.keys(s.outer).length ? s.outer : undefined);

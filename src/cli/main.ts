@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Application } from '../amend/apply.js';
+import { amendedPart, countedSections } from '../amend/changes.js';
 import { amendedElsewhere, compare, type CompareRequest } from '../compare/index.js';
 import { resolveRequest } from '../compare/source.js';
 import { loadCorpus, type Corpus } from '../corpus/index.js';
@@ -93,7 +94,8 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
         if (i.status === 'refused') io.stderr.write(`billdiff: refused ${i.id} (${i.bill}, ${i.citation}): ${i.reason}\n`);
       }
       if (options.format === 'text') {
-        write(renderStatuteText(application.amended));
+        // A title or a compilation prints the sections the bills amend; one section prints whole.
+        write(renderStatuteText(countedSections(application.amended) > 1 ? amendedPart(application, application.amended) : application.amended));
         return application.instructions.some((i) => i.status === 'applied') ? 1 : 0;
       }
     }

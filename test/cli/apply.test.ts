@@ -138,8 +138,9 @@ describe('cli --apply', () => {
       fs.writeFileSync(path.join(dir, 'bill.txt'), 'SECTION 1. AMENDMENT.\n\nSection 114(a) of title 4, United States Code, is amended by striking ``no such words\'\' and inserting ``other words\'\'.\n');
       const r = await runCli(['bill.txt', '--law', path.join(fixtures, 'olrc-xhtml', '2010usc04-s114.htm'), '--apply', '-f', 'terminal', '--no-color'], { cwd: dir });
       expect(r.code).to.equal(0);
-      expect(r.stderr).to.equal('billdiff: refused i1 (bill.txt, sec. 1): “no such words” not found in subsection (a)\n');
-      expect(r.stdout).to.include('! refused i1 bill.txt, sec. 1 (4 U.S.C. 114): “no such words” not found in subsection (a)');
+      // The refusal names the words, the place, and the nearest words that are there.
+      expect(r.stderr).to.equal('billdiff: refused i1 (bill.txt, sec. 1): “no such words” not found in 4 U.S.C. 114(a); nearest: “of such State”\n');
+      expect(r.stdout).to.include('! refused i1 bill.txt, sec. 1 (4 U.S.C. 114): “no such words” not found in 4 U.S.C. 114(a); nearest: “of such State”');
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });
     }
@@ -218,7 +219,7 @@ describe('cli --apply', () => {
       const { instructions } = JSON.parse(srs.stdout) as { instructions: Array<{ status: string; reason?: string; citation: string }> };
       expect(instructions).to.have.length(16);
       expect(instructions.every((i) => i.status === 'refused' && /not found in/.test(i.reason ?? ''))).to.equal(true);
-      expect(instructions[0]).to.deep.include({ citation: 'div. I, title III, sec. 301(a)(1)', reason: '“and 2018” not found in subsection (a)' });
+      expect(instructions[0]).to.deep.include({ citation: 'div. I, title III, sec. 301(a)(1)', reason: '“and 2018” not found in § 101(a); nearest: “and 2020”' });
     });
 
     it('should stop with a clear error when no instruction amends the statute given (pl113-287_45usc1116)', async () => {
@@ -244,26 +245,26 @@ describe('cli --apply', () => {
         strike: 140,
         amendToRead: 62,
         redesignate: 50,
+        repeal: 31,
         insertBefore: 30,
-        repeal: 27,
-        unknown: 5,
+        unknown: 3,
         reformat: 1,
       });
-      expect(json.instructions).to.have.length(1174);
+      expect(json.instructions).to.have.length(1176);
       // Every instruction not read says why.
       expect(json.instructions.filter((i) => i.action === 'unknown' && !i.reason)).to.deep.equal([]);
       const text = await runCli(['--instructions', file]);
       expect(text.stdout.trimEnd().split('\n').slice(-11)).to.deep.equal([
-        '1174 instructions',
+        '1176 instructions',
         '    447  strikeInsert',
         '    245  addAtEnd',
         '    167  insertAfter',
         '    140  strike',
         '     62  amendToRead',
         '     50  redesignate',
+        '     31  repeal',
         '     30  insertBefore',
-        '     27  repeal',
-        '      5  unknown',
+        '      3  unknown',
         '      1  reformat',
       ]);
     });
