@@ -96,6 +96,8 @@ function splitForm(req: Request, raw: Buffer, options: FormOptions): Promise<For
     });
     parser.on('file', (name, stream, info) => {
       const chunks: Buffer[] = [];
+      // A file cut short fails its stream as well as the parser: an unheard 'error' would end the process.
+      stream.on('error', (error) => fail(notUnderstood(error)));
       if (!options.files.includes(name) || form.files[name]) {
         fail(new HttpError(400, `the upload has an unexpected file field (${name}): send ${options.files.join(' and ')}`));
         stream.resume();

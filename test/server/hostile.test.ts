@@ -95,6 +95,8 @@ describe('server: hostile request bodies', () => {
   for (const [what, chunks, reason] of [
     ['cut short', [`--${BOUNDARY}\r\nContent-Disposition: form-data; name="old"\r\n\r\n(a) One.`], 'unexpected end of form'],
     ['with a broken part header', [`--${BOUNDARY}\r\nContent-Dispo\r\n\r\nabc\r\n${END}`], 'malformed part header'],
+    // A file part cut short: busboy fails the file's stream too, which must not go unheard (it took the server down).
+    ['cut short inside a file', [`--${BOUNDARY}\r\nContent-Disposition: form-data; name="old"; filename="old.txt"\r\n\r\n(a) One.`], 'unexpected end of form'],
   ] as const) {
     it(`should answer 400 with the reason to a multipart body ${what}`, async () => {
       const api = await post(base, '/api/compare', [...chunks]);
@@ -103,8 +105,17 @@ describe('server: hostile request bodies', () => {
       const page = await post(base, '/upload', [...chunks]);
       expect(page.status).to.equal(400);
       expect(page.body).to.contain(`<span class="status">Error 400:</span> the upload was not understood: it is not a well-formed multipart form (${reason})`);
+      // The server is still there to answer the next request.
+      expect((await post(base, '/api/compare', [file('old', '(a) One.\n'), file('new', '(a) Two.\n'), END])).status).to.equal(200);
     });
   }
+
+  it('should answer 400 to a file field it does not take, cut short, and go on serving', async () => {
+    const res = await post(base, '/api/compare', [file('old', 'a'), `--${BOUNDARY}\r\nContent-Disposition: form-data; name="other"; filename="x.txt"\r\n\r\nabc`]);
+    expect(res.status).to.equal(400);
+    expect(JSON.parse(res.body)).to.deep.equal({ error: 'the upload was not understood: it is not a well-formed multipart form (unexpected end of form)' });
+    expect((await post(base, '/api/compare', [file('old', '(a) One.\n'), file('new', '(a) Two.\n'), END])).status).to.equal(200);
+  });
 
   it('should answer 400 to a multipart body without a boundary', async () => {
     const res = await post(base, '/api/compare', ['anything'], { 'content-type': 'multipart/form-data' });
