@@ -34,6 +34,42 @@ export interface FormOptions {
 
 const forms = new WeakMap<Request, Form>();
 
+/**
+ * Admits at most `max` large uploads at a time, from the first byte of the body to the last of the
+ * answer, so that the bodies held in memory and the comparisons waiting for a worker stay bounded
+ * however many arrive; one more is told the server is busy (503) before its body is read. An upload
+ * is large unless it declares a length of at most `smallBytes` and no content encoding.
+ */
+export class UploadGate {
+  readonly #max: number;
+  readonly #smallBytes: number;
+  #active = 0;
+
+  constructor(max: number, smallBytes: number) {
+    this.#max = max;
+    this.#smallBytes = smallBytes;
+  }
+
+  readonly admit: RequestHandler = (req, res, next) => {
+    const declared = Number(req.headers['content-length'] ?? Number.NaN);
+    if (!req.headers['content-encoding'] && !req.headers['transfer-encoding'] && declared <= this.#smallBytes) {
+      next();
+      return;
+    }
+    if (this.#active >= this.#max) {
+      next(new HttpError(503, `the server is busy with other large uploads (it takes ${this.#max} at a time); try again in a minute`, 'The server is busy'));
+      return;
+    }
+    this.#active += 1;
+    let released = false;
+    res.on('close', () => {
+      if (!released) this.#active -= 1;
+      released = true;
+    });
+    next();
+  };
+}
+
 /** The multipart form of a request read by `readForm` (empty when the body was not one). */
 export function formOf(req: Request): Form {
   return forms.get(req) ?? { fields: {}, files: {} };
@@ -41,11 +77,12 @@ export function formOf(req: Request): Form {
 
 /**
  * Middleware that reads a multipart form (see `formOf`), and with `json`, a JSON body into
- * `req.body`; the whole body is bounded by `maxBytes`.
+ * `req.body`; the whole body is bounded by `maxBytes`, and with a `gate`, the uploads at once.
  */
-export function readForm(options: FormOptions & { json?: boolean }): RequestHandler[] {
+export function readForm(options: FormOptions & { json?: boolean; gate?: UploadGate }): RequestHandler[] {
   const limit = options.maxBytes;
   return [
+    ...(options.gate ? [options.gate.admit] : []),
     ...(options.json ? [express.json({ limit })] : []),
     express.raw({ type: 'multipart/form-data', limit }),
     (req, _res, next) => {

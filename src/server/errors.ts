@@ -9,11 +9,14 @@ import type { Views } from './views.js';
 /** A failure with an HTTP status and a message fit to show the user. */
 export class HttpError extends Error {
   readonly status: number;
+  /** The page's heading, when the status's usual one does not fit. */
+  readonly title: string | undefined;
 
-  constructor(status: number, message: string) {
+  constructor(status: number, message: string, title?: string) {
     super(message);
     this.name = 'HttpError';
     this.status = status;
+    this.title = title;
   }
 }
 
@@ -34,8 +37,8 @@ const TITLES: Record<number, string> = {
 };
 
 /** The status and user-facing message of any error; unknown errors say nothing about themselves. */
-export function describeError(error: unknown, maxBodyBytes: number): { status: number; message: string } {
-  if (error instanceof HttpError) return { status: error.status, message: error.message };
+export function describeError(error: unknown, maxBodyBytes: number): { status: number; message: string; title?: string } {
+  if (error instanceof HttpError) return { status: error.status, message: error.message, ...(error.title ? { title: error.title } : {}) };
   if (isBilldiffError(error)) return { status: STATUS_OF_CODE[error.code] ?? 400, message: error.message };
   const http = error as { status?: unknown; type?: unknown; expose?: unknown };
   if (http.type === 'entity.too.large') return { status: 413, message: `the request body is larger than the ${formatLimit(maxBodyBytes)} this server accepts` };
@@ -58,14 +61,15 @@ export function errorHandler(views: Views, maxBodyBytes: number): ErrorRequestHa
       next(error);
       return;
     }
-    const { status, message } = describeError(error, maxBodyBytes);
+    const { status, message, title = TITLES[status] ?? 'Error' } = describeError(error, maxBodyBytes);
     if (status >= 500 && status !== 503) console.error(error);
     res.status(status).set('Cache-Control', 'no-store');
+    if (status === 503) res.set('Retry-After', '60');
     if (req.path.startsWith('/api/')) {
       res.json({ error: message });
       return;
     }
-    res.type('html').send(views.render('error', { pageTitle: TITLES[status] ?? 'Error', status, title: TITLES[status] ?? 'Error', message }));
+    res.type('html').send(views.render('error', { pageTitle: title, status, title, message }));
   };
 }
 

@@ -4,6 +4,7 @@ import { Worker } from 'node:worker_threads';
 import type { Alignment } from '../types.js';
 import { BilldiffError } from '../util/errors.js';
 import type { AppliedLaw, DiffReply, DiffTask } from './diff-task.js';
+import { HttpError } from './errors.js';
 
 /** A successful worker answer. */
 type DiffResult = Extract<DiffReply, { ok: true }>;
@@ -28,9 +29,23 @@ export interface DiffPoolOptions {
    * @default 65536
    */
   smallTaskBytes?: number;
+  /**
+   * Megabytes of heap (V8's old generation) each worker may use. A comparison that needs more stops
+   * with a `too-large` error and its worker is replaced, so that a pathological upload (a 15 MB line
+   * of words holds a gigabyte while it is diffed) cannot take the server's memory: the pool never
+   * holds much more than `size + 1` times this.
+   * @default 1024
+   */
+  workerMemoryMb?: number;
+  /**
+   * Comparisons waiting for a worker; one more is refused at once (503, busy) rather than kept
+   * waiting, with its documents held in memory, behind all the others.
+   * @default 32
+   */
+  maxQueued?: number;
 }
 
-export const defaultDiffPoolOptions: Required<DiffPoolOptions> = { size: 2, hardTimeoutMs: 15_000, smallTaskBytes: 64 * 1024 };
+export const defaultDiffPoolOptions: Required<DiffPoolOptions> = { size: 2, hardTimeoutMs: 15_000, smallTaskBytes: 64 * 1024, workerMemoryMb: 1024, maxQueued: 32 };
 
 interface Job {
   task: DiffTask;
@@ -57,13 +72,14 @@ function taskBytes(task: DiffTask): number {
  * as TypeScript (tests use tsx), the worker registers tsx itself before loading `worker.ts`,
  * since loader hooks of the main thread do not reach worker threads on Node 20.
  */
-function startWorker(): Worker {
-  if (!import.meta.url.endsWith('.ts')) return new Worker(new URL('./worker.js', import.meta.url));
+function startWorker(memoryMb: number): Worker {
+  const resourceLimits = { maxOldGenerationSizeMb: memoryMb };
+  if (!import.meta.url.endsWith('.ts')) return new Worker(new URL('./worker.js', import.meta.url), { resourceLimits });
   // The ESM build of tsx's API (its CommonJS build cannot register hooks from a worker).
   const tsx = pathToFileURL(createRequire(import.meta.url).resolve('tsx/esm/api').replace(/\.cjs$/, '.mjs')).href;
   const worker = new URL('./worker.ts', import.meta.url).href;
   const code = `import(${JSON.stringify(tsx)}).then((api) => { api.register(); return import(${JSON.stringify(worker)}); });`;
-  return new Worker(code, { eval: true });
+  return new Worker(code, { eval: true, resourceLimits });
 }
 
 /**
@@ -102,6 +118,10 @@ export class DiffPool {
 
   #submit(task: DiffTask): Promise<DiffResult> {
     if (this.#closed) return Promise.reject(new Error('the diff pool is closed'));
+    if (this.#queue.length >= this.#options.maxQueued) {
+      const message = `the server is busy with other comparisons (${this.#queue.length} waiting for a worker); try again in a minute`;
+      return Promise.reject(new HttpError(503, message, 'The server is busy'));
+    }
     return new Promise<DiffResult>((resolve, reject) => {
       this.#queue.push({ task, resolve, reject });
       this.#dispatch();
@@ -155,11 +175,19 @@ export class DiffPool {
   }
 
   #spawn(lane: Slot['lane']): Slot {
-    const worker = startWorker();
+    const worker = startWorker(this.#options.workerMemoryMb);
     worker.unref();
     const slot: Slot = { worker, lane };
     worker.on('message', (message: { seq: number; reply: DiffReply }) => this.#finish(slot, message.reply));
-    worker.on('error', (error) => this.#fail(slot, error));
+    worker.on('error', (error: NodeJS.ErrnoException) => {
+      if (error.code !== 'ERR_WORKER_OUT_OF_MEMORY') {
+        this.#fail(slot, error);
+        return;
+      }
+      const limit = this.#options.workerMemoryMb;
+      const message = `the comparison needed more than the ${limit} MB of memory this server gives one comparison, and was stopped; try shorter texts, or compare one section at a time`;
+      this.#fail(slot, new BilldiffError(message, { code: 'too-large' }));
+    });
     worker.on('exit', () => this.#fail(slot, new Error('diff worker exited')));
     this.#slots.push(slot);
     return slot;

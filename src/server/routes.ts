@@ -10,7 +10,7 @@ import { decodeInput } from '../parse/input.js';
 import type { CorpusEntry } from '../corpus/index.js';
 import { compareHref, comparePage, pagedModelOf, queryOf, type View } from './compare-page.js';
 import { labelOf, nameOf, statutesOf, versionsOf } from './documents.js';
-import { formOf, readForm } from './body.js';
+import { UploadGate, formOf, readForm } from './body.js';
 import { HttpError, formatLimit } from './errors.js';
 import type { ComparisonRequest, ServerContext } from './service.js';
 
@@ -23,16 +23,18 @@ const MAX_BILLS = 8;
 export function createRoutes(ctx: ServerContext): Router {
   const router = express.Router();
   const maxBytes = ctx.options.maxBodyBytes;
+  // Uploads up to 64 KB are always let in: they cost little, and a short comparison is never kept waiting.
+  const gate = new UploadGate(ctx.options.maxLargeUploads, 64 * 1024);
 
   router.get('/', showIndex(ctx));
   router.get('/compare', showCompare(ctx, 'compare'));
   router.get('/compare/locate', locateClause(ctx));
   router.get('/print', showCompare(ctx, 'print'));
   router.get('/upload', showUpload(ctx));
-  router.post('/upload', ...readForm({ maxBytes, files: ['oldFile', 'newFile'] }), acceptUpload(ctx));
+  router.post('/upload', ...readForm({ maxBytes, files: ['oldFile', 'newFile'], gate }), acceptUpload(ctx));
   router.get('/api/documents', listDocuments(ctx));
   router.get('/api/compare', compareApi(ctx));
-  router.post('/api/compare', ...readForm({ maxBytes, files: ['old', 'new'], json: true }), compareTextsApi(ctx));
+  router.post('/api/compare', ...readForm({ maxBytes, files: ['old', 'new'], json: true, gate }), compareTextsApi(ctx));
   return router;
 }
 

@@ -48,6 +48,8 @@ export interface Comparison {
 export interface ServerOptions {
   maxBodyBytes: number;
   diffBudgetMs: number;
+  /** Large uploads read and compared at once (see `UploadGate`). */
+  maxLargeUploads: number;
 }
 
 export interface ServerContext {

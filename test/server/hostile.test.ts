@@ -117,6 +117,47 @@ describe('server: hostile request bodies', () => {
     expect((await post(base, '/api/compare', [file('old', '(a) One.\n'), file('new', '(a) Two.\n'), END])).status).to.equal(200);
   });
 
+  it('should let in no more large uploads at once than it is set to, and always a small one', async () => {
+    const gated = createApp({ storeDir, maxBodyBytes: LIMIT, maxLargeUploads: 1 });
+    const { server: gatedServer, base: gatedBase } = await listen(gated);
+    try {
+      // A large upload (chunked: no declared length) that is still sending its body holds the one place.
+      const url = new URL('/api/compare', gatedBase);
+      let answer!: Promise<{ status: number; body: string }>;
+      const slow = http.request({ host: url.hostname, port: url.port, path: url.pathname, method: 'POST', headers: { 'content-type': `multipart/form-data; boundary=${BOUNDARY}` } });
+      answer = new Promise((resolve, reject) => {
+        slow.on('response', (res) => {
+          let body = '';
+          res.on('data', (c: Buffer) => (body += c.toString()));
+          res.on('end', () => resolve({ status: res.statusCode ?? 0, body }));
+        });
+        slow.on('error', reject);
+      });
+      slow.write(file('old', '(a) One.\n'));
+      await new Promise((resolve) => setTimeout(resolve, 200));
+
+      const busy = await post(gatedBase, '/api/compare', [file('old', '(a) One.\n'), file('new', '(a) Two.\n'), END]);
+      expect({ status: busy.status, body: JSON.parse(busy.body) }).to.deep.equal({
+        status: 503,
+        body: { error: 'the server is busy with other large uploads (it takes 1 at a time); try again in a minute' },
+      });
+      const page = await post(gatedBase, '/upload', [field('oldText', 'a'), field('newText', 'b'), END]);
+      expect(page.status).to.equal(503);
+      expect(page.body).to.contain('<h1>The server is busy</h1>');
+      // A small upload with its length declared is let in.
+      const small = file('old', '(a) One.\n') + file('new', '(a) Two.\n') + END;
+      expect((await post(gatedBase, '/api/compare', [small], { 'content-length': String(Buffer.byteLength(small)) })).status).to.equal(200);
+
+      slow.end(file('new', '(a) Two.\n') + END);
+      expect((await answer).status).to.equal(200);
+      // Its place is free again.
+      expect((await post(gatedBase, '/api/compare', [file('old', '(a) One.\n'), file('new', '(a) Two.\n'), END])).status).to.equal(200);
+    } finally {
+      await new Promise((resolve) => gatedServer.close(resolve));
+      await closeApp(gated);
+    }
+  });
+
   it('should answer 400 to a multipart body without a boundary', async () => {
     const res = await post(base, '/api/compare', ['anything'], { 'content-type': 'multipart/form-data' });
     expect(res.status).to.equal(400);

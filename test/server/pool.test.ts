@@ -1,6 +1,8 @@
 import { expect } from 'chai';
 import type { CompareDocument } from '../../src/compare/index.js';
+import { HttpError } from '../../src/server/errors.js';
 import { DiffPool } from '../../src/server/pool.js';
+import { BilldiffError } from '../../src/util/errors.js';
 
 // Synthetic texts, written for this test, not real law.
 const doc = (file: string, text: string): CompareDocument => ({ bytes: Buffer.from(text), file });
@@ -32,5 +34,41 @@ describe('server/pool', function () {
 
   it('should queue a small comparison behind a large one without the small worker (smallTaskBytes 0)', async () => {
     expect(await finishOrder(new DiffPool({ size: 1, smallTaskBytes: 0 }))).to.deep.equal(['large', 'small']);
+  });
+
+  it('should refuse a comparison at once, as busy, when as many as it keeps are waiting for a worker', async () => {
+    const pool = new DiffPool({ size: 1, smallTaskBytes: 0, maxQueued: 1 });
+    try {
+      const running = pool.run(LARGE);
+      const waiting = pool.run(LARGE);
+      const error = await pool.run(SMALL).then(() => undefined, (e: unknown) => e);
+      expect(error).to.be.instanceOf(HttpError);
+      expect({ status: (error as HttpError).status, message: (error as HttpError).message }).to.deep.equal({
+        status: 503,
+        message: 'the server is busy with other comparisons (1 waiting for a worker); try again in a minute',
+      });
+      await Promise.all([running, waiting]);
+    } finally {
+      await pool.close();
+    }
+  });
+
+  it('should stop a comparison that needs more memory than a worker has, with a too-large error, and go on', async () => {
+    // One line of a million words a side (5 MB): its word diff holds hundreds of megabytes.
+    const words = 'word '.repeat(1_000_000);
+    const huge = { request: { documents: [doc('old.txt', `${words}\n`), doc('new.txt', `${words}x\n`)] } };
+    const pool = new DiffPool({ size: 1, smallTaskBytes: 0, workerMemoryMb: 64 });
+    try {
+      const error = await pool.run(huge).then(() => undefined, (e: unknown) => e);
+      expect(error).to.be.instanceOf(BilldiffError);
+      expect({ code: (error as BilldiffError).code, message: (error as BilldiffError).message }).to.deep.equal({
+        code: 'too-large',
+        message: 'the comparison needed more than the 64 MB of memory this server gives one comparison, and was stopped; try shorter texts, or compare one section at a time',
+      });
+      // A fresh worker takes the next comparison.
+      expect((await pool.run(SMALL)).alignment.summary.modified).to.equal(1);
+    } finally {
+      await pool.close();
+    }
   });
 });
