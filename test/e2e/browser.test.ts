@@ -104,6 +104,26 @@ describe('e2e/browser', function () {
     expect(await page.locator('.baseline .relative').textContent()).to.contain('Changes relative to: current Penal Code 1050');
   });
 
+  it('should keep the column headings and a clause it jumps to clear of the site header, wide or narrow', async () => {
+    for (const width of [1280, 1024, 600]) {
+      await page.setViewportSize({ width, height: 800 });
+      await page.goto(`${base}/compare?old=ca-ab1656-2025-introduced&new=ca-ab1656-2025-amended-senate#c-sec1/s1050/g/4`);
+      const boxes = await page.evaluate(() => {
+        const site = document.querySelector('header.site')!;
+        const heading = document.querySelector('table.clauses > thead th')!.getBoundingClientRect();
+        return {
+          header: getComputedStyle(site).position === 'sticky' ? Math.round(site.getBoundingClientRect().bottom) : 0,
+          headingTop: Math.round(heading.top),
+          headingBottom: Math.round(heading.bottom),
+          row: Math.round(document.querySelector('[id="c-sec1/s1050/g/4"]')!.getBoundingClientRect().top),
+        };
+      });
+      // Scrolled to the clause, the sticky headings sit right under the site header, the clause under them.
+      expect(boxes.headingTop, `${width} px: ${JSON.stringify(boxes)}`).to.be.within(boxes.header - 1, boxes.header + 1);
+      expect(boxes.row, `${width} px: ${JSON.stringify(boxes)}`).to.be.at.least(boxes.headingBottom - 1);
+    }
+  });
+
   it('should print to a PDF of several pages', async () => {
     await page.goto(`${base}/print?old=ca-ab1656-2025-introduced&new=ca-ab1656-2025-amended-senate`);
     await page.emulateMedia({ media: 'print' });
