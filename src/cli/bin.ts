@@ -1,4 +1,4 @@
-import { readStreamBounded } from './files.js';
+import { readStreamBounded, systemReason } from './files.js';
 import { main } from './main.js';
 
 /** The process adapter: the only place that touches `process`. */
@@ -6,7 +6,9 @@ export function run(): void {
   // A reader that stops early (`billdiff … | head`) is not an error.
   process.stdout.on('error', (error: NodeJS.ErrnoException) => {
     if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
-    throw error;
+    // A full disk or a broken device: one line, and trouble's exit status (not 1, "differences").
+    process.stderr.write(`billdiff: cannot write the output: ${systemReason(error)}\n`);
+    process.exit(2);
   });
   main(process.argv.slice(2), {
     stdout: process.stdout,

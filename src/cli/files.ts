@@ -61,6 +61,14 @@ export async function readStreamBounded(stream: AsyncIterable<Buffer | string>, 
   return Buffer.concat(chunks, total);
 }
 
+/** A system error as a reader is told it: "no space left on device (ENOSPC)", without Node's syscall and paths. */
+export function systemReason(error: unknown): string {
+  const { code, message } = (error ?? {}) as NodeJS.ErrnoException;
+  if (!code || typeof message !== 'string') return String((error as Error)?.message ?? error);
+  const words = message.startsWith(`${code}: `) ? message.slice(code.length + 2).replace(/, \w+(?: '.*')?$/, '') : message;
+  return `${words} (${code})`;
+}
+
 /** `-o` never writes over an input. */
 export function guardOutput(outputPath: string, inputs: string[], cwd: string): void {
   const real = (p: string) => {
@@ -85,6 +93,13 @@ export function guardOutput(outputPath: string, inputs: string[], cwd: string): 
  * (`wx`: O_CREAT | O_EXCL), so a file or a link planted in the folder is never written through.
  */
 export function writeAtomically(file: string, content: string): void {
+  const folder = path.dirname(file);
+  if (!fs.statSync(folder, { throwIfNoEntry: false })?.isDirectory()) {
+    throw new BilldiffError(`cannot write: there is no folder ${folder}`, { file, code: 'usage' });
+  }
+  if (fs.statSync(file, { throwIfNoEntry: false })?.isDirectory()) {
+    throw new BilldiffError('cannot write: it is a folder; give the name of a file', { file, code: 'usage' });
+  }
   const temp = path.join(path.dirname(file), `.${path.basename(file)}.${randomBytes(8).toString('hex')}.tmp`);
   let created = false;
   try {
@@ -98,6 +113,7 @@ export function writeAtomically(file: string, content: string): void {
     fs.renameSync(temp, file);
   } catch (error) {
     if (created) fs.rmSync(temp, { force: true });
-    throw new BilldiffError(`cannot write: ${(error as Error).message}`, { file });
+    // The reason, not the temporary file's name, which the user never gave.
+    throw new BilldiffError(`cannot write: ${systemReason(error)}`, { file });
   }
 }

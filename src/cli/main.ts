@@ -57,6 +57,9 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
     }
 
     const inputs = [...options.inputs, ...(options.law ? [options.law] : [])];
+    if (inputs.filter((i) => i === '-').length > 1) {
+      throw new BilldiffError('standard input (-) can be only one of the inputs: it is read once', { code: 'usage' });
+    }
     const outputPath = options.output ? path.resolve(io.cwd, options.output) : undefined;
     if (outputPath) guardOutput(outputPath, inputs, io.cwd);
     const write = (rendered: string) => (outputPath ? writeAtomically(outputPath, rendered) : io.stdout.write(rendered));

@@ -58,4 +58,27 @@ describe('cli/bin', () => {
       }
     });
   }
+
+  it('should say in one line that the output cannot be written (a full disk), exit 2, no stack trace', function () {
+    this.timeout(15000);
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'billdiff-bin-'));
+    const full = fs.openSync('/dev/full', 'w');
+    try {
+      // Synthetic, written for this test, not real law.
+      fs.writeFileSync(path.join(dir, 'old.txt'), '(a) The old text.\n');
+      fs.writeFileSync(path.join(dir, 'new.txt'), '(a) The new text.\n');
+      const result = spawnSync(process.execPath, [path.join(repoRoot, 'bin', 'billdiff.js'), 'old.txt', 'new.txt'], {
+        cwd: dir,
+        encoding: 'utf8',
+        stdio: ['ignore', full, 'pipe'],
+      });
+      expect({ status: result.status, stderr: result.stderr }).to.deep.equal({
+        status: 2,
+        stderr: 'billdiff: cannot write the output: no space left on device (ENOSPC)\n',
+      });
+    } finally {
+      fs.closeSync(full);
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
 });

@@ -140,11 +140,37 @@ describe('cli/main', () => {
       });
     });
 
-    it('should exit 2 when -o names a folder that does not exist', async () => {
-      const r = await run(['old.txt', 'new.txt', '-o', path.join('no-such-folder', 'out.txt')]);
-      expect(r.code).to.equal(2);
-      expect(r.stderr).to.match(/no-such-folder\/out\.txt:1:1: cannot write: /);
-      expectCleanError(r.stderr);
+    it('should exit 2 when -o names a folder that does not exist, or a folder, saying so', async () => {
+      expect(await run(['old.txt', 'new.txt', '-o', path.join('no-such-folder', 'out.txt')])).to.deep.equal({
+        code: 2,
+        stdout: '',
+        stderr: `${file('no-such-folder/out.txt')}:1:1: cannot write: there is no folder ${file('no-such-folder')}\n`,
+      });
+      fs.mkdirSync(file('out-folder'), { recursive: true });
+      expect(await run(['old.txt', 'new.txt', '-o', 'out-folder'])).to.deep.equal({
+        code: 2,
+        stdout: '',
+        stderr: `${file('out-folder')}:1:1: cannot write: it is a folder; give the name of a file\n`,
+      });
+    });
+
+    it('should exit 2 when -o cannot be written, with the reason and not the temporary file', async () => {
+      // A name longer than the file system takes (255 bytes) fails as the temporary file is created.
+      const long = `${'x'.repeat(250)}.txt`;
+      expect(await run(['old.txt', 'new.txt', '-o', long])).to.deep.equal({
+        code: 2,
+        stdout: '',
+        stderr: `${file(long)}:1:1: cannot write: name too long (ENAMETOOLONG)\n`,
+      });
+    });
+
+    it('should exit 2 when standard input is given twice', async () => {
+      expect(await run(['-', '-'], { stdin: OLD })).to.deep.equal({
+        code: 2,
+        stdout: '',
+        stderr: 'billdiff: standard input (-) can be only one of the inputs: it is read once\n',
+      });
+      expect((await run(['-', '--law', '-'], { stdin: OLD })).stderr).to.equal('billdiff: standard input (-) can be only one of the inputs: it is read once\n');
     });
 
     it('should exit 2 for a folder given as an input', async () => {
