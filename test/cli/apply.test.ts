@@ -105,6 +105,36 @@ describe('cli --apply', () => {
     expect(lines).to.include('+   {+(f) Effective date.— This subsection is synthetic.+}  [i4]');
   });
 
+  it('should name each bill above its instructions when --instructions is given several', async () => {
+    const dir = path.join(fixtures, 'apply-synthetic');
+    const r = await runCli(['--instructions', 'bill-4usc114.txt', 'bill-repeals.txt'], { cwd: dir });
+    expect({ code: r.code, stderr: r.stderr, lines: r.stdout.split('\n') }).to.deep.equal({
+      code: 0,
+      stderr: '',
+      lines: [
+        'bill-4usc114.txt: 4 instructions',
+        'sec. 1(1)\tstrikeInsert\t4 U.S.C. 114\tsubsection (a)',
+        'sec. 1(2)(A)\tstrikeInsert\t4 U.S.C. 114\tsubsection (b), paragraph (1), subparagraph (B)',
+        'sec. 1(2)(B)\tstrike\t4 U.S.C. 114\tsubsection (b), paragraph (1)',
+        'sec. 1(3)\taddAtEnd\t4 U.S.C. 114\t-',
+        '',
+        'bill-repeals.txt: 4 instructions',
+        'sec. 1(a)\tstrike\tchapter 9 of title 99\t-',
+        'sec. 1(b)\trepeal\t99 U.S.C. 27\tsubsection (b)',
+        'sec. 1(c)\trepealReserve\t99 U.S.C. 27\tsubsection (c)',
+        'sec. 1(d)\trepeal\t99 U.S.C. 29\t-',
+        '',
+        '8 instructions in 2 bills',
+        '      2  repeal',
+        '      2  strike',
+        '      2  strikeInsert',
+        '      1  addAtEnd',
+        '      1  repealReserve',
+        '',
+      ],
+    });
+  });
+
   it('should repeal sections and subsections, strike a section from a chapter, and reserve a repealed subsection', async () => {
     const dir = path.join(fixtures, 'apply-synthetic');
     const r = await runCli([path.join(dir, 'bill-repeals.txt'), '--law', path.join(dir, 'title99-chapter9.xml'), '--apply', '-f', 'text']);
