@@ -1,6 +1,6 @@
 import type { AlignedPair, Alignment, PairStatus, WordChange } from '../types.js';
 import { isSection, isStructural } from '../parse/ladder.js';
-import { linearRows, type LinearRow } from './linear.js';
+import { isOwnChange, linearRows, type LinearRow } from './linear.js';
 import { CONFORMING_WORDS, STATUS_WORDS, summaryCounts } from './vocabulary.js';
 
 /** Options for the terminal rendering. */
@@ -78,7 +78,9 @@ export function renderTerminal(alignment: Alignment, options: TerminalOptions = 
     }
     if (folded) out.push(paint(ANSI.dim, `  … ${folded} unchanged clause${folded === 1 ? '' : 's'} …`));
     folded = 0;
-    out.push(`${MARK[row.pair.status]} ${'  '.repeat(row.depth)}${words(row.changes, paint)}${note(row.pair)}`);
+    // The mark says the line changed, as the summary counts: a clause above a change keeps a blank.
+    const mark = isOwnChange(row.pair, row.changes) ? MARK[row.pair.status] : ' ';
+    out.push(`${mark} ${'  '.repeat(row.depth)}${words(row.changes, paint)}${note(row.pair)}`);
   });
   if (folded) out.push(paint(ANSI.dim, `  … ${folded} unchanged clause${folded === 1 ? '' : 's'} …`));
   return out.join('\n') + '\n';

@@ -22,6 +22,23 @@ describe('render/terminal', () => {
       expect(out).to.include('\u001b[32m\u001b[4m{+new+}\u001b[0m');
     });
 
+    it('should mark only the lines that changed, as the summary counts them, not a clause whose child changed', () => {
+      const old = 'SECTION 1. Title.\n(a) Kept.\n(b)\n(1) The old rule.\n(2) Kept too.\n';
+      const neu = 'SECTION 1. Title.\n(a) Kept.\n(b)\n(1) The new rule.\n(2) Kept too.\n';
+      const out = renderTerminal(alignTrees(parseDocument(old, 'o.txt').tree, parseDocument(neu, 'n.txt').tree), { color: false });
+      expect(out.split('\n').slice(2)).to.deep.equal([
+        'clauses: 1 amended, 0 added, 0 deleted, 0 moved, 0 redesignated, 2 unchanged; words: +1 -1',
+        '',
+        '@@ SECTION 1. @@ amended',
+        '  SECTION 1. Title.',
+        '    (a) Kept.',
+        '    (b)',
+        '~     (1) The [-old-] {+new+} rule.',
+        '      (2) Kept too.',
+        '',
+      ]);
+    });
+
     it('should fold long runs of unchanged clauses', () => {
       const old = ['(a) Changed here.', ...'bcdefgh'.split('').map((l) => `(${l}) Same ${l}.`)].join('\n');
       const neu = ['(a) Changed there.', ...'bcdefgh'.split('').map((l) => `(${l}) Same ${l}.`)].join('\n');

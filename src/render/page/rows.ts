@@ -3,7 +3,7 @@
  * anchor, its status in words, its depth, and its text as segments for each view.
  */
 import type { AlignedPair, PairSide, WordChange } from '../../types.js';
-import { rowChanges } from '../linear.js';
+import { isOwnChange, rowChanges } from '../linear.js';
 import { CONFORMING_WORDS, STATUS_WORDS, TEXT_ROLE_WORDS } from '../vocabulary.js';
 import { citeSide, depthOf } from './citation.js';
 import type { RowWithPair, Segment } from './types.js';
@@ -27,11 +27,11 @@ export function collectRows(pairs: AlignedPair[], section: string | undefined): 
           pair,
           anchor,
           citation,
-          status: isChange(pair, changes) ? pair.status : 'unchanged',
+          status: isOwnChange(pair, changes) ? pair.status : 'unchanged',
           statusLabel: pair.conforming
             ? CONFORMING_WORDS
             : STATUS_WORDS[pair.status] + (pair.redesignated && pair.status !== 'redesignated' ? (pair.old?.num ? ', renumbered' : ', designated') : '') + (pair.coarse ? ' (whole clause)' : ''),
-          changed: isChange(pair, changes),
+          changed: isOwnChange(pair, changes),
           depth: Math.min(5, Math.max(depth, depthOf(side))),
           old: segments(changes, 'old'),
           new: segments(changes, 'new'),
@@ -49,16 +49,6 @@ export function collectRows(pairs: AlignedPair[], section: string | undefined): 
   };
   visit(pairs, 0, undefined);
   return out;
-}
-
-/**
- * Whether a row is a change of its own: a parent marked modified only because a child
- * changed (its own line the same, its designation too) is shown as unchanged.
- */
-function isChange(pair: AlignedPair, changes: WordChange[]): boolean {
-  if (pair.status === 'unchanged') return false;
-  if (pair.status !== 'modified' || pair.redesignated || pair.coarse) return true;
-  return changes.some((c) => c.op !== 'equal');
 }
 
 function unnumbered(side: PairSide | undefined, parent: string | undefined): string {
