@@ -15,6 +15,8 @@ export const MARK_END = '\u0002';
 
 /** Longest query read; the rest is ignored. */
 const MAX_QUERY = 200;
+/** Most phrases of a full-text query; the rest are ignored. */
+const MAX_PHRASES = 16;
 
 export async function searchStore(db: Dialect, raw: string, filters: SearchFilters, limit: number): Promise<SearchResult[]> {
   const query = raw.replace(/[\u0000-\u001f]/g, ' ').trim().slice(0, MAX_QUERY);
@@ -118,11 +120,13 @@ function billFilters(filters: SearchFilters): { sql: string; params: SqlValue[] 
 /** The words of a query as FTS5 phrases: every token quoted, so no user text is read as syntax. */
 export function ftsQuery(query: string): string {
   const terms = query.match(/"[^"]*"|[^\s"]+/g) ?? [];
-  return terms
-    .map((t) => t.replace(/"/g, '').replace(/[^\p{L}\p{N}.\-'’§]+/gu, ' ').trim())
+  // Each phrase once, whatever its case or accents, and at most MAX_PHRASES: a repeat adds nothing, and
+  // FTS5's snippet() grows combinatorially with the phrases that match the same words.
+  const phrases = terms
+    .map((t) => t.replace(/"/g, '').replace(/[^\p{L}\p{N}.\-'’§]+/gu, ' ').trim().normalize('NFD').replace(/\p{M}/gu, '').toLowerCase())
     .filter((t) => /[\p{L}\p{N}]/u.test(t))
-    .map((t) => `"${t}"`)
-    .join(' ');
+    .map((t) => `"${t}"`);
+  return [...new Set(phrases)].slice(0, MAX_PHRASES).join(' ');
 }
 
 async function fullText(db: Dialect, query: string, filters: SearchFilters, where: { sql: string; params: SqlValue[] }, limit: number): Promise<SearchResult[]> {
