@@ -1,5 +1,5 @@
 import type { Chapeau, Content, Continuation, Level, Text } from '../types.js';
-import { ordinalNumber } from '../parse/ladder.js';
+import { ordinalNumber, readIdPart } from '../parse/ladder.js';
 import { refuse } from './edit.js';
 import { describeLocation, describeStep } from './location.js';
 import type { LocationStep, Path } from './types.js';
@@ -215,9 +215,15 @@ export function findUnit(place: Place, path: Path): { parent: Level; level: Leve
 
 /** A clause as a refusal names it: `§ 119`, `paragraph (2)`. */
 export function describe(level: Level): string {
-  if (level.kind === 'section' && level.num) {
-    const title = /^\/us\/usc\/t(\w+)\//.exec(level.xmlId ?? '')?.[1];
-    return title ? `${title} U.S.C. ${level.num.value}` : `§ ${level.num.value}`;
+  const title = /^\/us\/usc\/t(\w+)\//.exec(level.xmlId ?? '')?.[1];
+  if (level.kind === 'section' && level.num) return title ? `${title} U.S.C. ${level.num.value}` : `§ ${level.num.value}`;
+  // A unit of a section, cited from its id (`t16/ch1/s1/c/2` → `§ 1(c)(2)`; `16 U.S.C. 1(c)(2)` when it says its title).
+  const segments = level.id.split('/');
+  const at = segments.map((x) => readIdPart(x)?.kind).lastIndexOf('section');
+  const designations = segments.slice(at + 1).map((x) => x.replace(/~\d+$/, ''));
+  if (at >= 0 && designations.length > 0 && designations.every((d) => /^[A-Za-z0-9]{1,8}$/.test(d))) {
+    const section = readIdPart(segments[at]!)!.value;
+    return `${title ? `${title} U.S.C. ` : '§ '}${section}${designations.map((d) => `(${d})`).join('')}`;
   }
   return level.num ? `${level.kind} ${level.num.text}` : level.kind;
 }

@@ -133,7 +133,7 @@ describeShared('amend/applyBills on the amend-truth cases', () => {
     const twice = applyBills([{ tree: law, file: 'pl116-9' }], once.amended);
     expect(twice.instructions.map((i) => i.reason)).to.deep.equal([
       'second sentence: 54 U.S.C. 200304 has 0 texts of its own, not one',
-      'the new text opens a clause (“(a) In general.—There”) that cannot be placed in subsection (a)',
+      'the new text opens a clause (“(a) In general.—There”) that cannot be placed in § 200304(a)',
       '(b) is already a clause of 54 U.S.C. 200304',
     ]);
     expect(twice.instructions.map((i) => i.status)).to.deep.equal(['refused', 'refused', 'refused']);

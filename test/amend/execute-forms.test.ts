@@ -136,7 +136,7 @@ describe('amend/execute — the forms of issue 14', () => {
       ],
       withProvisos,
     );
-    expect(results.map((r) => r.reason ?? r.status)).to.deep.equal(['applied', 'the proviso: the text of subsection (c) has 2 provisos; the instruction does not say which', 'applied']);
+    expect(results.map((r) => r.reason ?? r.status)).to.deep.equal(['applied', 'the proviso: the text of § 9(c) has 2 provisos; the instruction does not say which', 'applied']);
     expect(textOf(result, 's9/b')).to.equal('The Secretary may accept donations.');
     expect(textOf(result, 's9/c')).to.equal('Reports are due in May: Provided, That a late report is accepted.');
   });
