@@ -12,9 +12,13 @@
  *      autocannon hits the compare page (8 connections) and `/` (2 connections) at once.
  *      Targets: p99 < 250 ms on both, zero errors. The big diff's duration and status are
  *      reported; a 503 ("the comparison took too long") inside the server's budget is acceptable.
+ *   3. Hostile uploads (issue 9): two POST /api/compare of ~200 KB of text each, every side 50,000
+ *      one-character lines (the shape that made parsing quadratic), fired together so that they
+ *      hold both workers; alongside, small comparisons (two short texts, each new, so never cached)
+ *      are posted one after another. Target: every small comparison answered in <= 250 ms.
  *
- * Everything is bounded: autocannon runs by `duration`, the big request has an abort timeout,
- * and a 90 s watchdog exits with status 3.
+ * Everything is bounded: autocannon runs by `duration`, the big and hostile requests have an abort
+ * timeout, and a 150 s watchdog exits with status 3.
  *
  * Exit status: 0 when the benchmark ran (also when a target FAILs: this is a report);
  * 2 when the server could not start or crashed; 3 on the watchdog.
@@ -27,7 +31,7 @@ import autocannon from 'autocannon';
 import { closeApp, createApp, warmApp } from '../dist/server/app.js';
 
 const HOST = '127.0.0.1'; // loopback only
-const WATCHDOG_MS = 90_000;
+const WATCHDOG_MS = 150_000;
 const RUN_SECONDS = 10;
 const COMPARE_PATH = '/compare?old=ca-ab1656-2025-introduced&new=ca-ab1656-2025-amended-senate';
 const MAX_BODY_BYTES = 64 * 1024 * 1024; // the default 32 MiB would do, but leave headroom for JSON escaping
@@ -35,10 +39,14 @@ const DOC_BYTES = 10 * 1000 * 1000; // per side: ~20 MB in total
 const EDITS = 2000; // scattered word edits in the new side
 const BIG_TIMEOUT_MS = 45_000; // the server's own hard stop is 3 x 5 s + 5 s = 20 s
 
+const HOSTILE_LINES = 50_000; // one-character lines a side: ~100 KB a side, ~200 KB an upload
+const SMALL_COMPARES = 8; // small comparisons posted one after another beside the hostile ones
+
 const TARGETS = {
   steadyRps: 300,
   steadyP99: 100,
   loadedP99: 250,
+  smallBesideHostileMs: 250,
 };
 
 // ---------------------------------------------------------------------------
@@ -290,6 +298,47 @@ if (big.ms === undefined) log('waiting for the big diff to answer…');
 await bigDone;
 
 // ---------------------------------------------------------------------------
+// Run 3: small comparisons beside two hostile uploads
+
+/** POSTs two texts to /api/compare; answers the status and the milliseconds to the full answer. */
+async function postTexts(oldText, newText, timeoutMs) {
+  const began = performance.now();
+  try {
+    const res = await fetch(`${base}/api/compare`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ old: oldText, new: newText }),
+      signal: AbortSignal.timeout(timeoutMs),
+    });
+    await res.arrayBuffer();
+    return { status: res.status, ms: performance.now() - began };
+  } catch (e) {
+    return { status: e?.name === 'TimeoutError' ? 'timeout' : String(e?.cause ?? e), ms: performance.now() - began };
+  }
+}
+
+// SYNTHETIC: one-character lines (a letter a line), the second side with a few changed.
+const hostileOld = Array.from({ length: HOSTILE_LINES }, (_, i) => String.fromCharCode(97 + (i % 26))).join('\n');
+const hostileNew = hostileOld.replace(/^a$/gm, (m, at) => (at % 7 === 0 ? 'b' : m));
+const hostileBytes = Buffer.byteLength(hostileOld) + Buffer.byteLength(hostileNew);
+log(`run 3: two hostile uploads (${(hostileBytes / 1e3).toFixed(0)} KB of text each, ${HOSTILE_LINES} one-character lines a side) with ${SMALL_COMPARES} small comparisons beside them`);
+const hostileStart = performance.now();
+const hostile = [postTexts(hostileOld, hostileNew, BIG_TIMEOUT_MS), postTexts(`${hostileOld}\nz`, hostileNew, BIG_TIMEOUT_MS)];
+// Let both reach the workers before the small ones start.
+await new Promise((resolve) => setTimeout(resolve, 100));
+const small = [];
+for (let i = 0; i < SMALL_COMPARES; i++) {
+  // Synthetic, each pair new so that no cache answers it.
+  small.push(await postTexts(`(a) Rule ${i} says one thing.\n(b) Same.\n`, `(a) Rule ${i} says another thing.\n(b) Same.\n`, BIG_TIMEOUT_MS));
+}
+const smallDoneMs = performance.now() - hostileStart;
+const hostileResults = await Promise.all(hostile);
+const smallMs = small.map((r) => r.ms).sort((a, b) => a - b);
+const smallMax = smallMs[smallMs.length - 1];
+const smallMedian = smallMs[Math.floor(smallMs.length / 2)];
+log(`run 3 done: small comparisons median ${fmt(smallMedian)} ms, max ${fmt(smallMax)} ms; hostile ${hostileResults.map((r) => `${r.status} in ${fmt(r.ms, 0)} ms`).join(', ')}`);
+
+// ---------------------------------------------------------------------------
 // Shut down and report
 
 try {
@@ -324,6 +373,12 @@ row('loaded: / max (ms)', fmt(loadedIndex.max), '', undefined);
 row(`loaded: / answers > ${TARGETS.loadedP99} ms`, `${loadedIndex.slow} of ${loadedIndex.total}`, '', undefined);
 row('loaded: / errors + non-2xx', `${loadedIndex.errors} + ${loadedIndex.non2xx}`, '0', errorsOf(loadedIndex) === 0);
 row('loaded: max event-loop delay (ms, server + client)', fmt(run2.loopMaxMs), '', undefined);
+
+row('hostile: small comparisons, median (ms)', fmt(smallMedian), '', undefined);
+row('hostile: small comparisons, max (ms)', fmt(smallMax), `<= ${TARGETS.smallBesideHostileMs}`, smallMax <= TARGETS.smallBesideHostileMs);
+row('hostile: small comparisons answered 200', `${small.filter((r) => r.status === 200).length} of ${small.length}`, `${small.length}`, small.every((r) => r.status === 200));
+row('hostile: small comparisons all done after (ms)', fmt(smallDoneMs, 0), '', undefined);
+for (const [i, r] of hostileResults.entries()) row(`hostile: upload ${i + 1} status, time (ms)`, `${r.status}, ${fmt(r.ms, 0)}`, '200, or 503 in budget', r.status === 200 || r.status === 503);
 
 const bigOk = big.status === 200 || big.status === 503;
 row('big diff: request size', mb(bodyBytes), '', undefined);

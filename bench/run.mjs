@@ -7,13 +7,14 @@
  * sentences drawn from a word list by a seeded PRNG). It is not real law, is not
  * taken from any code, and must never be presented as such.
  *
- * For each size (100 KB … 5 MB) it writes an OLD text and a NEW text with K
+ * For each size (100 KB … 8 MB) it writes an OLD text and a NEW text with K
  * scattered edits (~200 per MB: word changes, rewritten phrases, inserted
  * paragraphs that redesignate their later siblings, deleted clauses, moved
  * clauses), then times:
  *   - `git diff --no-index --word-diff=plain OLD NEW` (the baseline),
  *   - the CLI `node bin/billdiff.js OLD NEW --format json -o OUT` and `--format wdiff` (stdout discarded),
  *   - in process: parseDocument ×2 + alignTrees + renderJson from dist/.
+ * Then 200,000 one-character lines against the same with one line changed (issue 9.2.1).
  * Wall time is the median of 5 runs after 1 warm-up (fewer when one run is very slow,
  * to keep the whole bench within a few minutes). Peak RSS comes from GNU `/usr/bin/time -f %M`.
  *
@@ -38,12 +39,18 @@ const SIZES = [
   { label: '1 MB', bytes: 1 * MB },
   { label: '2 MB', bytes: 2 * MB },
   { label: '5 MB', bytes: 5 * MB },
+  { label: '8 MB', bytes: 8 * MB },
 ];
 const EDITS_PER_MB = 200;
+/** Issue 13: end to end (CLI, JSON out), and against git's word diff measured in the same run. */
 const TARGETS = [
-  { label: '1 MB', edits: 200, limitMs: 300 },
-  { label: '5 MB', edits: 1000, limitMs: 1500 },
+  { label: '1 MB', edits: 200, limitMs: 150, gitRatio: 6 },
+  { label: '5 MB', edits: 1000, limitMs: 400, gitRatio: 5, rssMb: 120 },
 ];
+/** Time per MB at the largest size within this factor of the time per MB at 1 MB (in process). */
+const LINEARITY = { from: '1 MB', to: '8 MB', factor: 1.2 };
+/** Issue 9.2.1: 200,000 one-character lines, end to end. */
+const ONE_CHARACTER_LINES = { lines: 200_000, limitMs: 500 };
 
 // ---------------------------------------------------------------------------
 // Deterministic PRNG (mulberry32)
@@ -518,16 +525,37 @@ async function main() {
     );
   }
 
-  console.log('\nTargets:');
+  const lines = await oneCharacterLines(haveCli, gitOk);
+
+  console.log('\nTargets (issue 13):');
   for (const t of TARGETS) {
     const r = rows.find((x) => x.size === t.label);
     if (!r || r.cliMs === undefined) {
-      console.log(`  ${t.label} / ${t.edits} edits: CLI < ${t.limitMs} ms — n/a (no CLI measurement)`);
+      console.log(`  ${t.label} / ${t.edits} edits: n/a (no CLI measurement)`);
       continue;
     }
-    const pass = r.cliMs < t.limitMs && !r.budgetHit;
+    const ratio = r.gitMs ? r.cliMs / r.gitMs : undefined;
+    const checks = [
+      [`CLI ≤ ${t.limitMs} ms`, r.cliMs <= t.limitMs && !r.budgetHit, `${fmt(r.cliMs)} ms`],
+      [`≤ ${t.gitRatio}× git`, ratio !== undefined && ratio <= t.gitRatio, ratio === undefined ? 'n/a' : `${ratio.toFixed(1)}×`],
+    ];
+    if (t.rssMb) checks.push([`peak RSS ≤ ${t.rssMb} MB`, r.rssKb !== undefined && r.rssKb / 1024 <= t.rssMb, r.rssKb === undefined ? 'n/a' : `${fmt(r.rssKb / 1024)} MB`]);
+    for (const [what, pass, got] of checks) console.log(`  ${t.label} / ${r.k} edits: ${what} — ${pass ? 'PASS' : 'FAIL'} (${got})${r.budgetHit ? ' [alignment budget exceeded]' : ''}`);
+  }
+  {
+    const a = rows.find((x) => x.size === LINEARITY.from);
+    const b = rows.find((x) => x.size === LINEARITY.to);
+    if (a?.inMs !== undefined && b?.inMs !== undefined) {
+      const per = (r) => r.inMs / (r.bytes / MB);
+      const growth = per(b) / per(a);
+      console.log(
+        `  linear growth: in-process ms per MB at ${b.size} ≤ ${LINEARITY.factor}× that at ${a.size} — ${growth <= LINEARITY.factor ? 'PASS' : 'FAIL'} (${per(b).toFixed(0)} vs ${per(a).toFixed(0)} ms/MB, ${growth.toFixed(2)}×)`,
+      );
+    }
+  }
+  if (lines) {
     console.log(
-      `  ${t.label} / ${r.k} edits: CLI < ${t.limitMs} ms — ${pass ? 'PASS' : 'FAIL'} (${fmt(r.cliMs)} ms)${r.budgetHit ? ' [alignment budget exceeded]' : ''}`,
+      `  ${ONE_CHARACTER_LINES.lines.toLocaleString('en-US')} one-character lines: CLI ≤ ${ONE_CHARACTER_LINES.limitMs} ms — ${lines.ms <= ONE_CHARACTER_LINES.limitMs ? 'PASS' : 'FAIL'} (${fmt(lines.ms)} ms, git ${fmt(lines.gitMs)} ms, peak RSS ${lines.rssKb === undefined ? 'n/a' : fmt(lines.rssKb / 1024)} MB)`,
     );
   }
 
@@ -553,6 +581,35 @@ async function main() {
   if (crashed) {
     console.log('billdiff CRASHED on at least one input (see above)');
     process.exitCode = 2;
+  }
+}
+
+/**
+ * Issue 9.2.1: 200,000 one-character lines (SYNTHETIC: the letters a–z in turn) against the same
+ * with one line changed, end to end through the CLI, and git on the same files.
+ */
+async function oneCharacterLines(haveCli, gitOk) {
+  if (!haveCli) return undefined;
+  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'billdiff-bench-lines-'));
+  try {
+    const n = ONE_CHARACTER_LINES.lines;
+    const letters = Array.from({ length: n }, (_, i) => String.fromCharCode(97 + (i % 26)));
+    const oldFile = path.join(tmp, 'synthetic-one-character-lines-old.txt');
+    const newFile = path.join(tmp, 'synthetic-one-character-lines-new.txt');
+    fs.writeFileSync(oldFile, `${letters.join('\n')}\n`);
+    letters[n >> 1] = 'Z';
+    fs.writeFileSync(newFile, `${letters.join('\n')}\n`);
+    process.stdout.write(`\n[${n.toLocaleString('en-US')} one-character lines] …`);
+    const cli = timeCommand(process.execPath, [BIN, oldFile, newFile, '--format', 'json', '-o', path.join(tmp, 'out.json')], tmp, (s) => s === 0 || s === 1);
+    const git = gitOk ? timeCommand('git', ['diff', '--no-index', '--word-diff=plain', oldFile, newFile], tmp, (s) => s === 0 || s === 1) : undefined;
+    console.log(' done');
+    if (cli.failed) {
+      console.log(`  ${describeFailure('billdiff', cli.failed)}`);
+      return undefined;
+    }
+    return { ms: cli.ms, rssKb: cli.rssKb, gitMs: git && !git.failed ? git.ms : undefined };
+  } finally {
+    fs.rmSync(tmp, { recursive: true, force: true });
   }
 }
 

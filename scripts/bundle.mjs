@@ -21,6 +21,8 @@ await esbuild.build({
   format: 'esm',
   target: 'node20',
   logLevel: 'warning',
+  // Native addons load their compiled binary relative to their own files: they stay in node_modules.
+  external: ['better-sqlite3', 'pg-native'],
   // CommonJS dependencies bundled into ESM still call require().
   banner: { js: "import { createRequire as __billdiffRequire } from 'node:module'; const require = __billdiffRequire(import.meta.url);" },
 });

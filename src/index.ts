@@ -7,6 +7,7 @@ export { parseDocument, readDocument, parseClauses, findReferences, decodeInput,
 export type { ParseOptions } from './parse/index.js';
 export { alignTrees, summarize, defaultAlignOptions } from './align/index.js';
 export type { AlignOptions } from './align/index.js';
+export type { LinearOptions } from './render/linear.js';
 export { diffClauseWords, diffRows, defaultWordDiffOptions } from './align/words.js';
 export { linearRows, rowChanges } from './render/linear.js';
 export { renderWdiff } from './render/wdiff.js';

@@ -153,9 +153,16 @@ export interface Continuation {
 }
 
 /** A paragraph of text with no structure of its own. */
+/**
+ * What an unnumbered text is, when its reader knows: a bill's title, a paragraph of the Legislative
+ * Counsel's Digest, a federal bill's action line ("Committed to the Committee of the Whole House …").
+ */
+export type TextRole = 'title' | 'digest' | 'action';
+
 export interface Text {
   type: 'text';
   value: string;
+  role?: TextRole;
   /** Cross-references found in `value`. */
   refs?: Reference[];
   position?: Position;
@@ -241,6 +248,8 @@ export interface PairSide {
   heading?: string;
   /** The clause's own line: designation, heading and first text, without its children. */
   text: string;
+  /** For an unnumbered text: what it is, when the reader knows (`title`, `digest`, `action`). */
+  role?: TextRole;
   position?: Position;
 }
 

@@ -14,6 +14,13 @@ export function inlineText(level: Level): Content | undefined {
   return first.position.start.line === level.position.start.line ? first : undefined;
 }
 
+/** A level whose first text is read as a line of its own, not as part of its heading line. */
+export function detach(level: Level): Level {
+  const first = level.children[0];
+  if (!first || !inlineText(level) || first.type === 'level' || first.type === 'action') return level;
+  return { ...level, children: [{ ...first, type: 'continuation' } as Content, ...level.children.slice(1)] };
+}
+
 /** The clause's own line as printed: `(a) The welfare of …`, `SEC. 2. SHORT TITLE.`, `1050.` */
 export function rowText(node: Content): string {
   if (node.type !== 'level') return node.value;

@@ -1,3 +1,9 @@
+import type { Content } from '../types.js';
+import { rankOf } from '../parse/designation.js';
+import { childClauses, rowBody, subtreeBody } from './clause-text.js';
+import type { Context } from './context.js';
+import { countWords } from './words.js';
+
 /** A multiset of words, for the similarity of two clauses. */
 export interface Bag {
   counts: Map<string, number>;
@@ -31,4 +37,77 @@ export function dice(a: Bag, b: Bag): number {
     if (other) shared += Math.min(n, other);
   }
   return (2 * shared) / (a.size + b.size);
+}
+
+/** Characters of a subtree read for its word bag (the bag itself stops at 600 words). */
+const BAG_SAMPLE_CHARS = 8000;
+
+/**
+ * Lines of a subtree for its word bag: all of a small one; of a large one (a title of an
+ * omnibus), lines taken evenly across it, so its bag speaks for the whole and not its opening.
+ */
+function sampleBody(node: Content): string[] {
+  const lines = subtreeBody(node, [], BAG_SAMPLE_CHARS * 8);
+  const total = lines.reduce((n, l) => n + l.length, 0);
+  if (total <= BAG_SAMPLE_CHARS) return lines;
+  const step = total / BAG_SAMPLE_CHARS;
+  const out: string[] = [];
+  let next = 0;
+  let at = 0;
+  for (const line of lines) {
+    if (at >= next) {
+      out.push(line);
+      next += step * line.length;
+    }
+    at += line.length;
+  }
+  return out;
+}
+
+/** Words of a clause's subtree, designations left out, for similarity (bounded: see bagOf). */
+export function bag(node: Content, ctx: Context): Bag {
+  let b = ctx.bags.get(node);
+  if (!b) {
+    b = bagOf(sampleBody(node).join('\n'));
+    ctx.bags.set(node, b);
+  }
+  return b;
+}
+
+/**
+ * How alike two clauses are: their own lines' words where both have a line of some length
+ * (so that a clause is not paired by the subclauses it gained), else their whole subtrees'.
+ */
+export function similarity(a: Content, b: Content, ctx: Context): number {
+  let whole = dice(bag(a, ctx), bag(b, ctx));
+  // A title, part or section that keeps its designation is the same unit, however rewritten
+  // (a word sample of a large title can miss what it kept): it pairs unless a better match exists.
+  // A unit with the same heading is the same unit too.
+  if (a.type === 'level' && b.type === 'level' && a.kind === b.kind && rankOf(a.kind) < rankOf('subdivision')) {
+    const sameNum = a.num !== undefined && a.num.value === b.num?.value;
+    const headings = sameHeading(a.heading, b.heading);
+    if ((sameNum && (headings >= 0.3 || whole >= 0.2)) || headings >= 0.8) whole = Math.max(whole, ctx.options.pairThreshold + 0.05);
+  }
+  const rowA = rowBody(a);
+  const rowB = rowBody(b);
+  if (countWords(rowA) < 3 || countWords(rowB) < 3 || (!childClauses(a).length && !childClauses(b).length)) return whole;
+  return Math.max(whole, dice(rowBag(a, rowA, ctx), rowBag(b, rowB, ctx)));
+}
+
+/** How alike two headings are, letter case aside (enrolled bills print them in capitals). */
+export function sameHeading(a: string | undefined, b: string | undefined): number {
+  if (!a || !b) return 0;
+  const x = bagOf(a);
+  const y = bagOf(b);
+  return x.size >= 2 && y.size >= 2 ? dice(x, y) : 0;
+}
+
+/** Words of a clause's own line (cached). */
+export function rowBag(node: Content, row: string, ctx: Context): Bag {
+  let b = ctx.rowBags.get(node);
+  if (!b) {
+    b = bagOf(row);
+    ctx.rowBags.set(node, b);
+  }
+  return b;
 }

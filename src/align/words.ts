@@ -1,14 +1,28 @@
 import { diffArrays } from 'diff';
 import type { WordChange } from '../types.js';
+import { pushAll } from '../util/arrays.js';
 
-/** Options for the word diff inside one aligned pair of clauses. */
+/**
+ * Options for the word diff inside one aligned pair of clauses. Each rule of the markup grain is
+ * an option, so that `npm run score` can choose and check them bill by bill (leave one bill out).
+ */
 export interface WordDiffOptions {
   /**
    * Below this share of kept words, the clause is shown as deleted and re-inserted whole,
-   * as a Legislative Counsel marks a substantially rewritten paragraph.
+   * as a Legislative Counsel marks a substantially rewritten paragraph (0: never).
    * @default 0.3
    */
   rewriteThreshold?: number;
+  /**
+   * A kept run of at most this many words between two changes is absorbed into one phrase
+   * change (0: none).
+   * @default 4
+   */
+  absorbWords?: number;
+  /** A kept run is absorbed only when it is no longer, in characters, than the changes on both sides. @default true */
+  absorbShorter?: boolean;
+  /** Keep the longest runs of kept words first (Ratcliff–Obershelp) rather than a minimal diff (Myers). @default true */
+  longestRuns?: boolean;
   /**
    * Longest edit (in words) the word diff may search for before it gives up and shows a whole
    * replacement; bounds the time of one pair.
@@ -24,15 +38,12 @@ export interface WordDiffOptions {
 
 export const defaultWordDiffOptions: Required<WordDiffOptions> = {
   rewriteThreshold: 0.3,
+  absorbWords: 4,
+  absorbShorter: true,
+  longestRuns: true,
   maxEditLength: 2000,
   timeout: 250,
 };
-
-/** Words a drafter does not keep on their own between two changes. */
-const GLUE = new Set([
-  'a', 'an', 'the', 'of', 'to', 'in', 'on', 'or', 'and', 'for', 'by', 'with', 'as', 'at', 'from', 'that', 'this',
-  'is', 'be', 'any', 'if', 'which', 'who', 'its', 'their', 'it', 'shall', 'may', 'not', 'has', 'have', 'was', 'are',
-]);
 
 /** A word with the white space that follows it, and the row (clause line) it came from. */
 interface Token {
@@ -79,8 +90,37 @@ export function diffClauseWords(oldText: string, newText: string, options: WordD
   const b = tokenize(newText);
   if (!a.length || !b.length) return { changes: replaceWhole(oldText, newText), coarse: false };
   const { runs, coarse } = diffTokens(a, b, settings);
-  if (keptShare(runs, a.length, b.length) < settings.rewriteThreshold) return { changes: replaceWhole(oldText, newText), coarse };
-  return { changes: toChanges(runs), coarse };
+  const items = itemsOf(runs);
+  if (rewritten(items, settings)) return { changes: replaceWhole(oldText, newText), coarse };
+  return { changes: spell(items), coarse };
+}
+
+/**
+ * A line rewritten past recognition: fewer kept words than `rewriteThreshold` of the longer
+ * side, and words changed on both sides (a pure insertion or deletion is marked as it is).
+ */
+function rewritten(items: Item[], settings: Required<WordDiffOptions>): boolean {
+  let kept = 0;
+  let oldWords = 0;
+  let newWords = 0;
+  for (const { op } of items) {
+    if (op === 'equal') kept++;
+    if (op !== 'insert') oldWords++;
+    if (op !== 'delete') newWords++;
+  }
+  return oldWords > kept && newWords > kept && kept < settings.rewriteThreshold * Math.max(oldWords, newWords);
+}
+
+function itemsOf(runs: Run[]): Item[] {
+  const items: Item[] = [];
+  for (const run of runs) (run.op === 'delete' ? run.old : run.new).forEach((token, k) => items.push(itemOf(run, token, k)));
+  return items;
+}
+
+/** A token of a run; a kept word is spaced as on either side (the last word of one text has no space after it). */
+function itemOf(run: Run, token: Token, k: number): Item {
+  if (run.op !== 'equal' || token.space) return { op: run.op, token };
+  return { op: run.op, token: { ...token, space: run.old[k]!.space } };
 }
 
 /** One line of a diff over several clause lines: the new line it shows and the old lines it draws on. */
@@ -91,6 +131,12 @@ export interface RowDiff {
   newRow?: number;
   changes: WordChange[];
   coarse: boolean;
+}
+
+/** A token of a diff and what happened to it. */
+interface Item {
+  op: WordChange['op'];
+  token: Token;
 }
 
 /**
@@ -108,13 +154,13 @@ export function diffRows(oldRows: string[], newRows: string[], options: WordDiff
   interface Open {
     oldRows: number[];
     newRow?: number;
-    words: Array<{ op: WordChange['op']; word: string }>;
+    items: Item[];
   }
   const rows: Open[] = [];
   let current: Open | undefined;
   let lastOldRow = -1;
   const open = (): Open => {
-    current = { oldRows: [], words: [] };
+    current = { oldRows: [], items: [] };
     rows.push(current);
     return current;
   };
@@ -125,7 +171,7 @@ export function diffRows(oldRows: string[], newRows: string[], options: WordDiff
       let row = current;
       if (run.op === 'delete') {
         // A deletion that starts an old line of its own, after a new line began, is a line of its own.
-        if (!row || (token.row !== lastOldRow && token.first && row.words.length)) row = open();
+        if (!row || (token.row !== lastOldRow && token.first && row.items.length)) row = open();
       } else if (!row) {
         row = open();
         row.newRow = token.row;
@@ -139,40 +185,18 @@ export function diffRows(oldRows: string[], newRows: string[], options: WordDiff
         if (!row.oldRows.includes(oldToken.row)) row.oldRows.push(oldToken.row);
         lastOldRow = oldToken.row;
       }
-      row.words.push({ op: run.op, word: token.word });
+      row.items.push(itemOf(run, token, k));
     });
   }
   return rows.map((row) => {
-    const changes: WordChange[] = [];
-    for (const { op, word } of row.words) {
-      const last = changes[changes.length - 1];
-      if (last && last.op === op) last.value += ` ${word}`;
-      else {
-        if (last) {
-          if (last.op === 'equal') last.value += ' ';
-          else changes.push({ op: 'equal', value: ' ' });
-        }
-        const spaced = changes[changes.length - 1];
-        if (op === 'equal' && spaced?.op === 'equal') spaced.value += word;
-        else changes.push({ op, value: word });
-      }
-    }
+    const changes = rewritten(row.items, settings) ? replaceWhole(spellSide(row.items, 'insert'), spellSide(row.items, 'delete')) : spell(row.items);
     const out: RowDiff = { oldRows: row.oldRows, changes, coarse };
     if (row.newRow !== undefined) out.newRow = row.newRow;
-    // A line rewritten past recognition is struck and re-inserted whole.
-    const kept = changes.filter((c) => c.op === 'equal').reduce((n, c) => n + countWords(c.value), 0);
-    const oldWords = changes.filter((c) => c.op !== 'insert').reduce((n, c) => n + countWords(c.value), 0);
-    const newWords = changes.filter((c) => c.op !== 'delete').reduce((n, c) => n + countWords(c.value), 0);
-    if (oldWords > kept && newWords > kept && kept / Math.max(oldWords, newWords) < settings.rewriteThreshold) {
-      const oldText = changes.filter((c) => c.op !== 'insert').map((c) => c.value).join('').trim();
-      const newText = changes.filter((c) => c.op !== 'delete').map((c) => c.value).join('').trim();
-      out.changes = replaceWhole(oldText, newText);
-    }
     return out;
   });
 }
 
-/** Myers diff of two token streams (common ends trimmed), then phrase merging. */
+/** Myers (or longest-runs) diff of two token streams, common ends trimmed, then phrase merging. */
 function diffTokens(a: Token[], b: Token[], settings: Required<WordDiffOptions>): { runs: Run[]; coarse: boolean } {
   let pre = 0;
   while (pre < a.length && pre < b.length && a[pre]!.word === b[pre]!.word) pre++;
@@ -187,7 +211,7 @@ function diffTokens(a: Token[], b: Token[], settings: Required<WordDiffOptions>)
     const wordsA = midA.map((t) => t.word);
     const wordsB = midB.map((t) => t.word);
     const diff =
-      longestBlocks(wordsA, wordsB) ??
+      (settings.longestRuns ? longestBlocks(wordsA, wordsB) : undefined) ??
       diffArrays(wordsA, wordsB, { maxEditLength: settings.maxEditLength, timeout: settings.timeout });
     if (!diff) {
       coarse = true;
@@ -215,7 +239,7 @@ function diffTokens(a: Token[], b: Token[], settings: Required<WordDiffOptions>)
     if (midB.length) runs.push({ op: 'insert', old: [], new: midB });
   }
   if (suf) runs.push({ op: 'equal', old: a.slice(a.length - suf), new: b.slice(b.length - suf) });
-  return { runs: mergePhrases(runs), coarse };
+  return { runs: mergePhrases(runs, settings), coarse };
 }
 
 /** Steps the longest-runs search may take before it gives way to Myers' algorithm. */
@@ -278,31 +302,25 @@ function longestBlocks(a: string[], b: string[]): Array<{ count: number; added?:
   return out;
 }
 
-function keptShare(runs: Run[], oldLength: number, newLength: number): number {
-  const kept = runs.filter((r) => r.op === 'equal').reduce((n, r) => n + r.old.length, 0);
-  return kept / Math.max(1, oldLength, newLength);
-}
-
 /**
- * Joins changes separated by a short run of kept words into one phrase change: "the", "of" and
- * such are not kept on their own between two changes, and a kept run no longer than the changes
- * around it is absorbed (the Legislative Counsel strikes and inserts phrases). One pass, O(n).
+ * Joins changes separated by a short run of kept words into one phrase change (the Legislative
+ * Counsel strikes and inserts phrases): see `shouldAbsorb`. One pass, O(n).
  */
-function mergePhrases(runs: Run[]): Run[] {
+function mergePhrases(runs: Run[], settings: Required<WordDiffOptions>): Run[] {
   type Block = { equal: boolean; old: Token[]; new: Token[] };
   const stack: Block[] = [];
   for (const run of runs) {
     const equal = run.op === 'equal';
     const last = stack[stack.length - 1];
     if (last && last.equal === equal) {
-      last.old.push(...run.old);
-      last.new.push(...run.new);
+      pushAll(last.old, run.old);
+      pushAll(last.new, run.new);
     } else stack.push({ equal, old: [...run.old], new: [...run.new] });
     while (stack.length >= 3) {
       const after = stack[stack.length - 1]!;
       const eq = stack[stack.length - 2]!;
       const before = stack[stack.length - 3]!;
-      if (after.equal || !eq.equal || before.equal || !shouldAbsorb(eq.old, before, after)) break;
+      if (after.equal || !eq.equal || before.equal || !shouldAbsorb(eq.old, before, after, settings)) break;
       stack.length -= 3;
       stack.push({ equal: false, old: [...before.old, ...eq.old, ...after.old], new: [...before.new, ...eq.new, ...after.new] });
     }
@@ -318,22 +336,23 @@ function mergePhrases(runs: Run[]): Run[] {
   return out;
 }
 
-/** Longest run of kept words that is absorbed into the changes around it. */
-const MAX_ABSORBED_WORDS = 3;
-
 /**
- * A kept run between two changes is absorbed when it is only glue words ("the", "of"), or when
- * it is a few words no longer than either change around it.
+ * A kept run between two changes is absorbed when it is a few words (with `absorbShorter`, no
+ * longer in characters than either change around it).
  */
-function shouldAbsorb(kept: Token[], before: { old: Token[]; new: Token[] }, after: { old: Token[]; new: Token[] }): boolean {
-  if (kept.every((t) => GLUE.has(t.word.toLowerCase().replace(/[^a-z]/g, '')))) return true;
-  if (kept.length > MAX_ABSORBED_WORDS) return false;
+function shouldAbsorb(kept: Token[], before: { old: Token[]; new: Token[] }, after: { old: Token[]; new: Token[] }, settings: Required<WordDiffOptions>): boolean {
+  if (kept.length > settings.absorbWords) return false;
+  if (!settings.absorbShorter) return true;
   const chars = (tokens: Token[]) => tokens.reduce((n, t) => n + t.word.length, 0);
   const side = (x: { old: Token[]; new: Token[] }) => Math.max(chars(x.old), chars(x.new));
   return chars(kept) <= Math.min(side(before), side(after));
 }
 
-function toChanges(runs: Run[]): WordChange[] {
+/**
+ * Word changes from a sequence of tokens: each token with the white space after it, which goes
+ * with its run when the next token has the same fate, and is kept (it separates them) when not.
+ */
+function spell(items: Item[]): WordChange[] {
   const out: WordChange[] = [];
   const push = (op: WordChange['op'], value: string) => {
     if (!value) return;
@@ -341,13 +360,20 @@ function toChanges(runs: Run[]): WordChange[] {
     if (last && last.op === op) last.value += value;
     else out.push({ op, value });
   };
-  runs.forEach((run, i) => {
-    const tokens = run.op === 'delete' ? run.old : run.new;
-    push(run.op, tokens.map((t, k) => (k < tokens.length - 1 ? t.word + t.space : t.word)).join(''));
-    // The space after a run separates it from what follows, on both sides.
-    if (i < runs.length - 1) push('equal', tokens[tokens.length - 1]!.space || ' ');
+  items.forEach(({ op, token }, k) => {
+    push(op, token.word);
+    const next = items[k + 1];
+    // A deletion and the insertion that replaces it are kept apart by a space, even at the end of a text.
+    if (next) push(next.op === op ? op : 'equal', token.space || (op === 'delete' && next.op === 'insert' ? ' ' : ''));
   });
   return out;
+}
+
+/** One side's text of a run of tokens: every token but those of the other side's op. */
+function spellSide(items: Item[], leaveOut: WordChange['op']): string {
+  return spell(items.filter((i) => i.op !== leaveOut).map((i) => ({ op: 'equal' as const, token: i.token })))
+    .map((c) => c.value)
+    .join('');
 }
 
 function replaceWhole(oldText: string, newText: string): WordChange[] {

@@ -1,3 +1,4 @@
+import { readStreamBounded } from './files.js';
 import { main } from './main.js';
 
 /** The process adapter: the only place that touches `process`. */
@@ -12,11 +13,7 @@ export function run(): void {
     stderr: process.stderr,
     env: process.env,
     cwd: process.cwd(),
-    readStdin: async () => {
-      const chunks: Buffer[] = [];
-      for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
-      return Buffer.concat(chunks);
-    },
+    readStdin: (maxBytes) => readStreamBounded(process.stdin, maxBytes),
   }).then(
     (code) => {
       process.exitCode = code;

@@ -1,28 +1,32 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { alignTrees } from '../align/index.js';
+import { alignTrees, defaultAlignOptions, type AlignOptions } from '../align/index.js';
 import { compareBillToLaw } from '../amend/bill-to-law.js';
 import { applyBills, billInstructions, describeTarget, type Application } from '../amend/apply.js';
 import { amendedPart, changesInExistingLaw, countedSections } from '../amend/changes.js';
 import { describeLocation } from '../amend/location.js';
 import { loadCorpus, type Corpus } from '../corpus/index.js';
 import { parseDocument } from '../parse/index.js';
-import { decodeInput } from '../parse/input.js';
+import { defaultInputOptions, inputTooLarge } from '../parse/input.js';
 import { renderHtml } from '../render/html.js';
 import { renderJson } from '../render/json.js';
 import { renderStatuteText } from '../render/statute-text.js';
 import { renderTerminal } from '../render/terminal.js';
 import { renderWdiff } from '../render/wdiff.js';
 import type { Alignment, MarksMode, ParsedDocument } from '../types.js';
+import { deadlineIn, type Deadline } from '../util/deadline.js';
 import { BilldiffError, formatDiagnostic, isBilldiffError } from '../util/errors.js';
+import { guardOutput, readFileBounded, writeAtomically } from './files.js';
 import { parseCliArgs, USAGE, type CliOptions } from './options.js';
+import { readDatabaseInput, runStoreCommand, STORE_USAGE } from './store-commands.js';
 
 /** The streams and facts of the process, passed in so that `main` can be tested. */
 export interface CliIo {
   stdout: { write(chunk: string): unknown; isTTY?: boolean };
   stderr: { write(chunk: string): unknown };
-  readStdin: () => Promise<Buffer>;
+  /** Standard input, read no further than `maxBytes` and one more byte (to know that it goes on). */
+  readStdin: (maxBytes: number) => Promise<Buffer>;
   env: Record<string, string | undefined>;
   cwd: string;
 }
@@ -33,9 +37,12 @@ const PACKAGE_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), 
 export async function main(argv: string[], io: CliIo): Promise<number> {
   let options: CliOptions | undefined;
   try {
+    // The database's commands (import, search, section, --from/--to) and `--data DIR`.
+    const stored = await runStoreCommand(argv, io, main);
+    if (stored !== undefined) return stored;
     options = parseCliArgs(argv);
     if (options.help) {
-      io.stdout.write(`${USAGE}\n`);
+      io.stdout.write(`${USAGE}\n\n${STORE_USAGE}\n`);
       return 0;
     }
     if (options.version) {
@@ -55,11 +62,14 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
     const outputPath = options.output ? path.resolve(io.cwd, options.output) : undefined;
     if (outputPath) guardOutput(outputPath, inputs, io.cwd);
 
+    // One budget covers the comparison: reading the inputs, then aligning them with what remains.
+    let deadline: Deadline | undefined;
     const load = async (name: string, marks: MarksMode): Promise<{ doc: ParsedDocument; lawSection?: string }> => {
-      const { bytes, file, lawSection } = await readInput(name, io, getCorpus);
-      const text = decodeInput(bytes, file, { maxBytes: options!.maxBytes });
+      const { bytes, file, lawSection } = await readInput(name, io, getCorpus, options!.maxBytes ?? defaultInputOptions.maxBytes);
+      deadline ??= deadlineIn(options!.budget ?? defaultAlignOptions.budget);
       // No CLI format shows links, so cross-references are not looked for.
-      return { doc: parseDocument(text, file, { marks, references: false }), ...(lawSection ? { lawSection } : {}) };
+      const doc = parseDocument(bytes, file, { marks, references: false, deadline, ...(options!.maxBytes ? { maxBytes: options!.maxBytes } : {}) });
+      return { doc, ...(lawSection ? { lawSection } : {}) };
     };
 
     if (options.instructions) {
@@ -70,7 +80,7 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
     }
 
     let alignment: Alignment;
-    const alignOptions = options.budget ? { budget: options.budget } : {};
+    const alignOptions = (): AlignOptions => (deadline ? { deadline } : {});
     let application: Application | undefined;
     if (options.apply) {
       const bills = [];
@@ -92,25 +102,25 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
         else io.stdout.write(rendered);
         return application.instructions.some((i) => i.status === 'applied') ? 1 : 0;
       }
-      alignment = changesInExistingLaw(application, alignOptions);
+      alignment = changesInExistingLaw(application, alignOptions());
       alignment.messages.unshift(...bills.flatMap((b) => b.messages), ...law.doc.messages);
     } else if (options.law) {
       const bill = await load(options.inputs[0]!, options.marks);
       const law = await load(options.law, 'printed');
-      alignment = compareBillToLaw(bill.doc, law.doc, { ...alignOptions, ...(law.lawSection ? { lawSection: law.lawSection } : {}) });
+      alignment = compareBillToLaw(bill.doc, law.doc, { ...alignOptions(), ...(law.lawSection ? { lawSection: law.lawSection } : {}) });
     } else if (options.inputs.length === 1) {
       const before = await load(options.inputs[0]!, 'before');
       if (!before.doc.source.marks.length) {
         throw new BilldiffError('this input carries no change marks; give OLD and NEW to compare two texts', { file: before.doc.source.file, code: 'usage' });
       }
       const printed = await load(options.inputs[0]!, 'printed');
-      alignment = alignTrees(before.doc.tree, printed.doc.tree, alignOptions);
+      alignment = alignTrees(before.doc.tree, printed.doc.tree, alignOptions());
       alignment.old.label = 'text before the change marks';
       alignment.new.label = 'as printed';
       alignment.messages.unshift(...before.doc.messages);
     } else {
       const [a, b] = [await load(options.inputs[0]!, options.marks), await load(options.inputs[1]!, options.marks)];
-      alignment = alignTrees(a.doc.tree, b.doc.tree, alignOptions);
+      alignment = alignTrees(a.doc.tree, b.doc.tree, alignOptions());
       alignment.messages.unshift(...a.doc.messages, ...b.doc.messages);
     }
 
@@ -196,8 +206,15 @@ async function readInput(
   name: string,
   io: CliIo,
   corpus: () => Corpus,
+  maxBytes: number,
 ): Promise<{ bytes: Buffer; file: string; lawSection?: string }> {
-  if (name === '-') return { bytes: await io.readStdin(), file: '<stdin>' };
+  if (name === '-') {
+    const bytes = await io.readStdin(maxBytes);
+    if (bytes.length > maxBytes) throw inputTooLarge('<stdin>', maxBytes);
+    return { bytes, file: '<stdin>' };
+  }
+  const stored = await readDatabaseInput(name, io);
+  if (stored) return stored;
   const full = path.resolve(io.cwd, name);
   let stat: fs.Stats | undefined;
   try {
@@ -206,48 +223,8 @@ async function readInput(
     stat = undefined;
   }
   if (stat?.isDirectory()) throw new BilldiffError('is a directory; give a file', { file: name });
-  if (stat) {
-    try {
-      return { bytes: fs.readFileSync(full), file: name };
-    } catch (error) {
-      throw new BilldiffError(`cannot read: ${(error as Error).message}`, { file: name });
-    }
-  }
+  if (stat) return { bytes: readFileBounded(full, name, maxBytes), file: name };
   const entry = corpus().get(name);
   if (!entry) throw new BilldiffError('no such file, and no document with this id in the corpus (billdiff --list shows them)', { file: name, code: 'not-found' });
   return { bytes: corpus().read(entry), file: entry.id, ...(entry.section ? { lawSection: entry.section } : {}) };
-}
-
-/** `-o` never writes over an input. */
-function guardOutput(outputPath: string, inputs: string[], cwd: string): void {
-  const real = (p: string) => {
-    try {
-      return fs.realpathSync(p);
-    } catch {
-      return path.resolve(p);
-    }
-  };
-  const target = real(outputPath);
-  for (const input of inputs) {
-    if (input === '-') continue;
-    if (real(path.resolve(cwd, input)) === target) {
-      throw new BilldiffError(`refusing to write the output over an input (${input})`, { file: outputPath, code: 'usage' });
-    }
-  }
-}
-
-/** Temp file then rename, so a crash never leaves half a file where the user looks. */
-function writeAtomically(file: string, content: string): void {
-  const temp = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.tmp`);
-  try {
-    fs.writeFileSync(temp, content);
-    fs.renameSync(temp, file);
-  } catch (error) {
-    try {
-      fs.rmSync(temp, { force: true });
-    } catch {
-      /* nothing to clean */
-    }
-    throw new BilldiffError(`cannot write: ${(error as Error).message}`, { file });
-  }
 }

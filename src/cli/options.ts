@@ -49,7 +49,7 @@ Options:
                         than text show the Changes in Existing Law, each change with its instruction
       --marks MODE      CAML change marks: printed (the version as printed, default) | before (the text before the marks)
       --max-size BYTES  largest input read (default 32 MiB)
-      --budget MS       time budget for the alignment (default 5000)
+      --budget MS       time budget for reading and aligning (default 5000)
       --color, --no-color
       --corpus DIR      corpus folder (default: the bundled bills/)
   -v, --verbose         print notes about the inputs to stderr

@@ -1,4 +1,5 @@
 import type { Action, Block, Content, Diagnostic, Level, LevelKind, Point, Position, Root, SourceDocument } from '../types.js';
+import { checkDeadline, type Deadline } from '../util/deadline.js';
 import { diagnostic } from '../util/errors.js';
 import { shiftPoint } from '../util/position.js';
 import { actionLineLength, isActionLine } from './action.js';
@@ -13,6 +14,8 @@ import {
   idPart,
   type Style,
 } from './designation.js';
+import { findInlineSplit, isFlattened } from './flattened.js';
+import { UniqueIds } from './unique-ids.js';
 
 /** Options for the clause parser. */
 export interface ClauseOptions {
@@ -28,6 +31,16 @@ export interface ClauseOptions {
   top?: LevelKind;
   /** Whether the text is a browser save with its line breaks flattened away (detected when absent). */
   flattened?: boolean;
+  /** When reading must stop (a `budget` error): the comparison's budget covers parsing too. */
+  deadline?: Deadline;
+}
+
+/**
+ * Builds the clause tree from a document's blocks. Total: any text yields a tree, with
+ * diagnostics (that carry a place) where the structure was odd.
+ */
+export function parseClauses(doc: SourceDocument, options: ClauseOptions = {}): { tree: Root; messages: Diagnostic[] } {
+  return new ClauseParser(doc, options).parse();
 }
 
 /** A block's text from some offset on, with its place. */
@@ -40,6 +53,12 @@ interface Segment {
   block: Block;
 }
 
+/** What is left of a segment's text as its designations are read off the front. */
+interface Cursor {
+  text: string;
+  start: Point;
+}
+
 interface Open {
   level: Level;
   rank: number;
@@ -49,70 +68,270 @@ interface Open {
 const FEDERAL_HEADING = /^([A-Z][^.—–]{0,100}\.(?:[—–]|--))\s*/;
 
 /**
- * Builds the clause tree from a document's blocks. Total: any text yields a tree, with
- * diagnostics (that carry a place) where the structure was odd.
+ * The parser's state over one document: the open clauses (a stack by rank), the ids given, and
+ * what has been seen. Each block is read in steps: its role (title, instruction, section
+ * number), then, segment by segment, a section designation, an instruction line, parenthesised
+ * designations, a split of flattened text, and the text itself.
  */
-export function parseClauses(doc: SourceDocument, options: ClauseOptions = {}): { tree: Root; messages: Diagnostic[] } {
-  const style = options.style ?? detectStyle(doc);
-  const messages: Diagnostic[] = [];
-  const root: Root = { type: 'root', kind: 'text', children: [] };
-  const ids = new Set<string>();
-  const stack: Open[] = [];
-  const flattened = options.flattened ?? isFlattened(doc.blocks);
-  let afterAction = false;
-  let sawStructure = false;
-  let sawBill = false;
+class ClauseParser {
+  private readonly style: Style;
+  private readonly messages: Diagnostic[] = [];
+  private readonly root: Root = { type: 'root', kind: 'text', children: [] };
+  private readonly stack: Open[] = [];
+  private readonly ids = new UniqueIds();
+  /** Holders with a level among their children (so later loose text is a continuation). */
+  private readonly withLevels = new WeakSet<Level | Root>();
+  private readonly flattened: boolean;
+  private afterAction = false;
+  private sawStructure = false;
+  private sawBill = false;
 
-  const top = (): Open | undefined => stack[stack.length - 1];
+  constructor(
+    private readonly doc: SourceDocument,
+    private readonly options: ClauseOptions,
+  ) {
+    this.style = options.style ?? detectStyle(doc);
+    this.flattened = options.flattened ?? isFlattened(doc.blocks);
+  }
 
-  const parentOf = (rank: number): Level | Root => {
-    while (stack.length && top()!.rank >= rank) stack.pop();
-    return top()?.level ?? root;
-  };
-
-  const uniqueId = (base: string): string => {
-    let id = base;
-    for (let n = 2; ids.has(id); n++) id = `${base}~${n}`;
-    ids.add(id);
-    return id;
-  };
-
-  const extend = (end: Point): void => {
-    for (const open of stack) if (open.level.position) open.level.position.end = end;
-  };
-
-  const append = (parent: Level | Root, node: Content): void => {
-    if (node.type === 'level' && parent.type === 'level') {
-      for (const child of parent.children) if (child.type === 'text') (child as Content).type = 'chapeau';
+  parse(): { tree: Root; messages: Diagnostic[] } {
+    const { doc, root } = this;
+    for (let b = 0; b < doc.blocks.length; b++) {
+      if ((b & 1023) === 1023) checkDeadline(this.options.deadline, doc.file);
+      this.block(doc.blocks[b]!);
     }
-    parent.children.push(node);
-  };
+    root.kind = this.sawBill ? 'bill' : this.sawStructure ? 'statute' : 'text';
+    if (!this.sawStructure && doc.blocks.length) {
+      this.messages.push(
+        diagnostic('no clause structure found (no section or subdivision designations); compared as plain text blocks', doc.file, doc.blocks[0]!.position, 'unstructured'),
+      );
+    }
+    if (doc.blocks.length) {
+      root.position = { start: { ...doc.blocks[0]!.position.start }, end: { ...doc.blocks[doc.blocks.length - 1]!.position.end } };
+    }
+    return { tree: root, messages: this.messages };
+  }
 
-  const openLevel = (kind: LevelKind, value: string, printed: string, start: Point, end: Point): Level => {
+  // -- Blocks ------------------------------------------------------------------
+
+  /** One block: by its role when the reader knew it, else segment by segment. */
+  private block(block: Block): void {
+    switch (block.role) {
+      case 'title':
+      case 'digest':
+        this.stack.length = 0;
+        this.root.children.push({ type: 'text', value: block.text, role: block.role, position: block.position });
+        return;
+      case 'billSectionNum': {
+        this.stack.length = 0;
+        const section = readSectionDesignation(block.text, false);
+        if (section) {
+          this.openLevel('billSection', section.value, block.text, block.position.start, block.position.end);
+          return;
+        }
+        break;
+      }
+      case 'sectionNum': {
+        const value = block.text.replace(/^§\s*/, '').replace(/\.$/, '');
+        this.openLevel('section', value, block.text, block.position.start, block.position.end);
+        this.afterAction = false;
+        return;
+      }
+      case 'action': {
+        const action: Action = { type: 'action', value: block.text, position: block.position };
+        while (this.stack.length && this.top()!.level.kind !== 'billSection') this.stack.pop();
+        this.addAction(action);
+        return;
+      }
+      default:
+        break;
+    }
+    let segment: Segment | undefined = { text: block.text, start: block.position.start, end: block.position.end, block };
+    let first = true;
+    while (segment) {
+      segment = this.segment(segment, first);
+      first = false;
+    }
+  }
+
+  /** One segment of a block's text; returns the rest when flattened text splits it. */
+  private segment(segment: Segment, atBlockStart: boolean): Segment | undefined {
+    const at: Cursor = { text: segment.text, start: segment.start };
+    let opened = this.sectionDesignation(at, segment, atBlockStart);
+    if (!opened || opened.kind === 'billSection') {
+      const instruction = this.instruction(at, segment);
+      if (instruction) return instruction.rest;
+    }
+    opened = this.designations(at, opened);
+    if (opened) this.afterAction = false;
+    const rest = this.flattened && at.text ? this.splitFlattened(at, segment, opened) : undefined;
+    const end = rest ? shiftPoint(at.start, at.text.length) : segment.end;
+    if (at.text) {
+      if (!opened) this.afterAction = false;
+      this.addText({ ...segment, text: at.text, start: at.start, end }, opened, segment.block.role);
+    } else if (opened) {
+      this.extend(end);
+    }
+    return rest;
+  }
+
+  // -- Steps of a segment --------------------------------------------------------
+
+  /** A section-level designation (`SEC. 2.`, `§ 7284.6.`, `CHAPTER 17.25.`, or a bare `1050.` where a section may start). */
+  private sectionDesignation(at: Cursor, segment: Segment, atBlockStart: boolean): Level | undefined {
+    const allowBare =
+      segment.block.role === 'sectionNum' || segment.section === true || this.afterAction || (atBlockStart && looksLikeSectionStart(at.text, this.stack.length === 0));
+    const section = readSectionDesignation(at.text, allowBare);
+    if (!section) return undefined;
+    const opened = this.openLevel(section.kind, section.value, section.text, at.start, shiftPoint(at.start, section.text.length));
+    consume(at, section.length);
+    this.afterAction = false;
+    return opened;
+  }
+
+  /**
+   * An instruction line ("Section 1050 of the Penal Code is amended to read:"): returns what
+   * follows it on the line, or undefined when the text is no instruction.
+   */
+  private instruction(at: Cursor, segment: Segment): { rest: Segment | undefined } | undefined {
+    if (!at.text || !isActionLine(at.text)) return undefined;
+    const length = actionLineLength(at.text);
+    this.addAction({ type: 'action', value: at.text.slice(0, length), position: { start: at.start, end: shiftPoint(at.start, length) } });
+    consume(at, length);
+    const rest = at.text.replace(/^\s+/, '');
+    if (!rest) return { rest: undefined };
+    return { rest: { ...segment, text: rest, start: shiftPoint(at.start, at.text.length - rest.length) } };
+  }
+
+  /**
+   * Parenthesised designations, one or several run together: "(a)(1) …". Returns the last clause
+   * opened (`opened`, the one a section designation opened, when there are none).
+   */
+  private designations(at: Cursor, opened: Level | undefined): Level | undefined {
+    for (;;) {
+      const designation = readParenDesignation(at.text);
+      if (!designation) break;
+      const { kind, score } = this.choose(designation.value);
+      const place = { start: at.start, end: shiftPoint(at.start, designation.text.length) };
+      if (score < 0.5 && !opened) {
+        this.messages.push(diagnostic(`designation ${designation.text} does not continue any open list; read as text`, this.doc.file, place, 'designation-sequence'));
+        break;
+      }
+      if (score < 1) this.messages.push(diagnostic(`designation ${designation.text} is out of sequence`, this.doc.file, place, 'designation-sequence'));
+      opened = this.openLevel(kind, designation.value, designation.text, place.start, place.end);
+      consume(at, designation.length);
+      this.afterAction = false;
+    }
+    return opened;
+  }
+
+  /** Flattened text: cuts the cursor's text before the next clause and returns that clause's segment. */
+  private splitFlattened(at: Cursor, segment: Segment, opened: Level | undefined): Segment | undefined {
+    const split = findInlineSplit(at.text, {
+      score: (value) => this.choose(value).score,
+      openSection: () => {
+        for (let k = this.stack.length - 1; k >= 0; k--) {
+          const level = this.stack[k]!.level;
+          if (level.kind === 'section' && level.num) return level.num.value;
+        }
+        return undefined;
+      },
+      aboveSection: opened !== undefined && rankOf(opened.kind) < rankOf('section') && opened.kind !== 'billSection',
+    });
+    if (split.index <= 0) return undefined;
+    const rest = { ...segment, text: at.text.slice(split.index), start: shiftPoint(at.start, split.index), section: split.section };
+    at.text = at.text.slice(0, split.index).trimEnd();
+    return rest;
+  }
+
+  /** Text: a heading of the clause just opened, or a text node (a continuation after subclauses). */
+  private addText(segment: Segment, opened: Level | undefined, role: Block['role']): void {
+    let text = segment.text;
+    if (!text) return;
+    const position: Position = { start: segment.start, end: segment.end };
+    const holder: Level | Root = opened ?? this.top()?.level ?? this.root;
+    if (opened && !opened.heading) {
+      const isSection = opened.kind === 'section' || opened.kind === 'billSection' || rankOf(opened.kind) < 9;
+      const federal = this.style === 'us' ? FEDERAL_HEADING.exec(text) : null;
+      if (isSection && role !== 'body' && role !== 'sectionNum') {
+        opened.heading = text;
+        return;
+      }
+      if (isSection && isCapsHeading(text)) {
+        opened.heading = text;
+        return;
+      }
+      if (federal) {
+        opened.heading = federal[1]!;
+        text = text.slice(federal[0].length);
+        if (!text) return;
+        position.start = shiftPoint(position.start, federal[0].length);
+      }
+    }
+    this.append(holder, { type: this.withLevels.has(holder) && holder.type === 'level' ? 'continuation' : 'text', value: text, position });
+    this.extend(segment.end);
+  }
+
+  // -- The tree ------------------------------------------------------------------
+
+  private top(): Open | undefined {
+    return this.stack[this.stack.length - 1];
+  }
+
+  /** The clause a new one of this rank goes in (closing those at its rank or below). */
+  private parentOf(rank: number): Level | Root {
+    while (this.stack.length && this.top()!.rank >= rank) this.stack.pop();
+    return this.top()?.level ?? this.root;
+  }
+
+  private openLevel(kind: LevelKind, value: string, printed: string, start: Point, end: Point): Level {
     const rank = rankOf(kind);
-    const parent = parentOf(rank);
+    const parent = this.parentOf(rank);
     const prefix = parent.type === 'level' ? `${parent.id}/` : '';
     const level: Level = {
       type: 'level',
       kind,
       num: { text: printed, value },
-      id: uniqueId(prefix + idPart(kind, value)),
+      id: this.ids.take(prefix + idPart(kind, value)),
       children: [],
       position: { start, end },
     };
-    append(parent, level);
-    stack.push({ level, rank });
-    sawStructure = true;
-    if (kind === 'billSection') sawBill = true;
+    this.append(parent, level);
+    this.stack.push({ level, rank });
+    this.sawStructure = true;
+    if (kind === 'billSection') this.sawBill = true;
     return level;
-  };
+  }
+
+  private addAction(action: Action): void {
+    this.append(this.top()?.level ?? this.root, action);
+    this.extend(action.position!.end);
+    this.sawBill = true;
+    this.afterAction = true;
+  }
+
+  private append(parent: Level | Root, node: Content): void {
+    if (node.type === 'level' && !this.withLevels.has(parent)) {
+      // The first subclause makes the text before it a chapeau (text after it is a continuation).
+      if (parent.type === 'level') for (const child of parent.children) if (child.type === 'text') (child as Content).type = 'chapeau';
+      this.withLevels.add(parent);
+    }
+    parent.children.push(node);
+  }
+
+  /** Every open clause now ends at `end`. */
+  private extend(end: Point): void {
+    for (const open of this.stack) if (open.level.position) open.level.position.end = end;
+  }
 
   /** Which kind a parenthesised designation is here, and how sure we are. */
-  const choose = (value: string): { kind: LevelKind; score: number } => {
-    if (options.top && !stack.some((open) => open.rank >= rankOf(options.top!)) && fits(options.top, value)) return { kind: options.top, score: 4 };
-    let best = { kind: interpretations(value, style)[0]!, score: -1 };
-    const current = top();
-    for (const kind of interpretations(value, style)) {
+  private choose(value: string): { kind: LevelKind; score: number } {
+    const { stack } = this;
+    const { top } = this.options;
+    if (top && !stack.some((open) => open.rank >= rankOf(top)) && fits(top, value)) return { kind: top, score: 4 };
+    let best = { kind: interpretations(value, this.style)[0]!, score: -1 };
+    const current = this.top();
+    for (const kind of interpretations(value, this.style)) {
       const rank = rankOf(kind);
       let sibling: Open | undefined;
       for (let k = stack.length - 1; k >= 0 && !sibling; k--) if (stack[k]!.rank === rank) sibling = stack[k];
@@ -129,181 +348,13 @@ export function parseClauses(doc: SourceDocument, options: ClauseOptions = {}): 
       if (score > best.score) best = { kind, score };
     }
     return best;
-  };
-
-  const addText = (segment: Segment, opened: Level | undefined, role: Block['role']): void => {
-    let text = segment.text;
-    if (!text) return;
-    const position: Position = { start: segment.start, end: segment.end };
-    const holder: Level | Root = opened ?? top()?.level ?? root;
-    if (opened && !opened.heading) {
-      const isSection = opened.kind === 'section' || opened.kind === 'billSection' || rankOf(opened.kind) < 9;
-      const federal = style === 'us' ? FEDERAL_HEADING.exec(text) : null;
-      if (isSection && role !== 'body' && role !== 'sectionNum') {
-        opened.heading = text;
-        return;
-      }
-      if (isSection && isCapsHeading(text)) {
-        opened.heading = text;
-        return;
-      }
-      if (federal && style === 'us') {
-        opened.heading = federal[1]!;
-        text = text.slice(federal[0].length);
-        if (!text) return;
-        position.start = shiftPoint(position.start, federal[0].length);
-      }
-    }
-    const hasLevels = holder.children.some((c) => c.type === 'level');
-    append(holder, { type: hasLevels && holder.type === 'level' ? 'continuation' : 'text', value: text, position });
-    extend(segment.end);
-  };
-
-  const processSegment = (segment: Segment, atBlockStart: boolean): Segment | undefined => {
-    let { text } = segment;
-    let start = segment.start;
-    let opened: Level | undefined;
-    const consume = (length: number): void => {
-      text = text.slice(length);
-      start = shiftPoint(start, length);
-    };
-
-    // Section-level designation.
-    const allowBare = segment.block.role === 'sectionNum' || segment.section === true || afterAction || (atBlockStart && looksLikeSectionStart(text, stack.length === 0));
-    const section = readSectionDesignation(text, allowBare);
-    if (section) {
-      const end = shiftPoint(start, section.text.length);
-      opened = openLevel(section.kind, section.value, section.text, start, end);
-      consume(section.length);
-      afterAction = false;
-    }
-
-    // An instruction line ("Section 1050 of the Penal Code is amended to read:").
-    if (!opened || opened.kind === 'billSection') {
-      if (text && isActionLine(text)) {
-        const length = actionLineLength(text);
-        const end = shiftPoint(start, length);
-        const action: Action = { type: 'action', value: text.slice(0, length), position: { start, end } };
-        append(top()?.level ?? root, action);
-        extend(end);
-        sawBill = true;
-        afterAction = true;
-        consume(length);
-        const rest = text.replace(/^\s+/, '');
-        if (!rest) return undefined;
-        return { ...segment, text: rest, start: shiftPoint(start, text.length - rest.length) };
-      }
-    }
-
-    // Parenthesised designations, one or several run together: "(a)(1) …".
-    for (;;) {
-      const designation = readParenDesignation(text);
-      if (!designation) break;
-      const { kind, score } = choose(designation.value);
-      if (score < 0.5 && !opened) {
-        messages.push(
-          diagnostic(`designation ${designation.text} does not continue any open list; read as text`, doc.file, { start, end: shiftPoint(start, designation.text.length) }, 'designation-sequence'),
-        );
-        break;
-      }
-      if (score < 1) {
-        messages.push(
-          diagnostic(`designation ${designation.text} is out of sequence`, doc.file, { start, end: shiftPoint(start, designation.text.length) }, 'designation-sequence'),
-        );
-      }
-      opened = openLevel(kind, designation.value, designation.text, start, shiftPoint(start, designation.text.length));
-      consume(designation.length);
-      afterAction = false;
-    }
-    if (opened) afterAction = false;
-
-    // Flattened text: the next designation that starts a sentence begins a new clause.
-    let rest: Segment | undefined;
-    if (flattened && text) {
-      const nextSection = (value: string) => {
-        for (let k = stack.length - 1; k >= 0; k--) {
-          const level = stack[k]!.level;
-          if (level.kind === 'section' && level.num) return sectionAfter(level.num.value, value);
-        }
-        return false;
-      };
-      let { index: split, section: opensSection } = findInlineSplit(text, choose, nextSection);
-      // A quoted chapter's heading runs straight into its first section: "… Authorities 7284. This chapter …".
-      if (opened && rankOf(opened.kind) < rankOf('section') && opened.kind !== 'billSection') {
-        const first = /\s(\d+(?:\.\d+)*[a-z]?)\.\s(?=[A-Z“"(])/.exec(text);
-        if (first && (split < 0 || first.index < split)) {
-          split = first.index + 1;
-          opensSection = true;
-        }
-      }
-      if (split > 0) {
-        const tail = text.slice(split);
-        rest = { ...segment, text: tail, start: shiftPoint(start, split), section: opensSection };
-        text = text.slice(0, split).trimEnd();
-      }
-    }
-    const end = rest ? shiftPoint(start, text.length) : segment.end;
-    if (text) {
-      if (!opened) afterAction = false;
-      addText({ ...segment, text, start, end }, opened, segment.block.role);
-    } else if (opened) {
-      extend(end);
-    }
-    return rest;
-  };
-
-  for (const block of doc.blocks) {
-    switch (block.role) {
-      case 'title':
-      case 'digest':
-        stack.length = 0;
-        root.children.push({ type: 'text', value: block.text, position: block.position });
-        continue;
-      case 'billSectionNum': {
-        stack.length = 0;
-        const section = readSectionDesignation(block.text, false);
-        if (section) {
-          openLevel('billSection', section.value, block.text, block.position.start, block.position.end);
-          continue;
-        }
-        break;
-      }
-      case 'sectionNum': {
-        const value = block.text.replace(/^§\s*/, '').replace(/\.$/, '');
-        openLevel('section', value, block.text, block.position.start, block.position.end);
-        afterAction = false;
-        continue;
-      }
-      case 'action': {
-        const action: Action = { type: 'action', value: block.text, position: block.position };
-        while (stack.length && top()!.level.kind !== 'billSection') stack.pop();
-        append(top()?.level ?? root, action);
-        extend(block.position.end);
-        afterAction = true;
-        sawBill = true;
-        continue;
-      }
-      default:
-        break;
-    }
-    let segment: Segment | undefined = { text: block.text, start: block.position.start, end: block.position.end, block };
-    let first = true;
-    while (segment) {
-      segment = processSegment(segment, first);
-      first = false;
-    }
   }
+}
 
-  root.kind = sawBill ? 'bill' : sawStructure ? 'statute' : 'text';
-  if (!sawStructure && doc.blocks.length) {
-    messages.push(
-      diagnostic('no clause structure found (no section or subdivision designations); compared as plain text blocks', doc.file, doc.blocks[0]!.position, 'unstructured'),
-    );
-  }
-  if (doc.blocks.length) {
-    root.position = { start: { ...doc.blocks[0]!.position.start }, end: { ...doc.blocks[doc.blocks.length - 1]!.position.end } };
-  }
-  return { tree: root, messages };
+/** Moves the cursor `length` characters on. */
+function consume(at: Cursor, length: number): void {
+  at.text = at.text.slice(length);
+  at.start = shiftPoint(at.start, length);
 }
 
 /** Federal drafting gives itself away by em-dash headings and U.S.C. citations. */
@@ -314,13 +365,6 @@ function detectStyle(doc: SourceDocument): Style {
     if (/^(?:\([a-z]\)\s+|SEC\.\s+\d+\.\s+)[A-Z][^.—]{0,80}\.(?:[—–]|--)/.test(block.text)) federal++;
   }
   return federal >= 2 ? 'us' : 'ca';
-}
-
-/** A browser save of a bill page can come with its line breaks flattened away. */
-function isFlattened(blocks: Block[]): boolean {
-  if (!blocks.length) return false;
-  const total = blocks.reduce((n, b) => n + b.text.length, 0);
-  return total / blocks.length > 1500;
 }
 
 function looksLikeSectionStart(text: string, atTop: boolean): boolean {
@@ -344,45 +388,3 @@ function isCapsHeading(text: string): boolean {
   const letters = text.replace(/[^A-Za-z]/g, '');
   return letters.length >= 3 && text.length <= 160 && letters === letters.toUpperCase();
 }
-
-const INLINE = /(?<=[.:;]["”’)]?\s+)(?:\((?:[a-z]{1,4}|[A-Z]{1,4}|\d{1,4}(?:\.\d{1,3})?)\)\s|(?:SEC\.|SECTION)\s+\d+\.\s|(\d+(?:\.\d+)+|\d{3,})\.\s(?=[A-Z(“"]))/g;
-
-/**
- * Where flattened text starts its next clause: a designation after a sentence end that continues
- * a list, a bill section, or the next section number of a quoted chapter. `section` says the
- * clause there opens with a bare section number.
- */
-function findInlineSplit(
-  text: string,
-  choose: (value: string) => { score: number },
-  nextSection: (value: string) => boolean,
-): { index: number; section: boolean } {
-  INLINE.lastIndex = 0;
-  let m: RegExpExecArray | null;
-  while ((m = INLINE.exec(text))) {
-    const token = m[0];
-    if (m[1] !== undefined) {
-      if (nextSection(m[1])) return { index: m.index, section: true };
-      continue;
-    }
-    if (token.startsWith('SEC')) return { index: m.index, section: false };
-    if (choose(token.trim().slice(1, -1)).score >= 2) return { index: m.index, section: false };
-  }
-  const section = /(?<=\bto read:\s+)\d+(?:\.\d+)*[a-z]?\.\s/.exec(text);
-  return section ? { index: section.index, section: true } : { index: -1, section: false };
-}
-
-/** Does section `next` come after section `prev` (7284.2 after 7284; 7284.10 after 7284.8)? */
-function sectionAfter(prev: string, next: string): boolean {
-  const a = prev.split('.').map(Number);
-  const b = next.split('.').map(Number);
-  if (a.some(Number.isNaN) || b.some(Number.isNaN)) return false;
-  if (b[0]! - a[0]! > 50 || b[0]! < a[0]!) return false;
-  for (let i = 0; i < Math.max(a.length, b.length); i++) {
-    const x = a[i] ?? 0;
-    const y = b[i] ?? 0;
-    if (x !== y) return y > x;
-  }
-  return false;
-}
-

@@ -1,6 +1,6 @@
 import type { MarksMode, ParsedDocument, SourceDocument, SourceFormat } from '../types.js';
 import { parseClauses, type ClauseOptions } from './clauses.js';
-import { decodeInput, detectFormat, type InputOptions } from './input.js';
+import { decodeInput, decodeInputNoting, detectFormat, type InputOptions } from './input.js';
 import { readCaml } from './read-caml.js';
 import { readFederal } from './read-federal.js';
 import { isOlrcXhtml, readOlrcXhtml } from './read-olrc-xhtml.js';
@@ -8,6 +8,7 @@ import { isGpoText, readGpoText } from './read-gpo-text.js';
 import { markReferences } from './references.js';
 import { readMarkdown } from './read-markdown.js';
 import { readText } from './read-text.js';
+import { checkDeadline } from '../util/deadline.js';
 
 /** Options for `parseDocument`. */
 export interface ParseOptions extends InputOptions, ClauseOptions {
@@ -32,9 +33,9 @@ export function readDocument(input: string | Uint8Array, file: string, options: 
   const format = options.format ?? detectFormat(file, text);
   switch (format) {
     case 'caml':
-      return readCaml(text, file, { marks: options.marks });
+      return readCaml(text, file, { marks: options.marks, deadline: options.deadline });
     case 'federal':
-      return (isOlrcXhtml(text) ? readOlrcXhtml(text, file) : readFederal(text, file)).source;
+      return (isOlrcXhtml(text) ? readOlrcXhtml(text, file) : readFederal(text, file, { deadline: options.deadline })).source;
     case 'markdown':
       return readMarkdown(text, file);
     default:
@@ -45,23 +46,27 @@ export function readDocument(input: string | Uint8Array, file: string, options: 
 
 /** Reads an input and parses it into a clause tree, with every diagnostic found on the way. */
 export function parseDocument(input: string | Uint8Array, file: string, options: ParseOptions = {}): ParsedDocument {
-  const text = typeof input === 'string' ? input : decodeInput(input, file, options);
+  const { text, messages: notes } = typeof input === 'string' ? { text: input, messages: [] } : decodeInputNoting(input, file, options);
+  const { deadline } = options;
   if ((options.format ?? detectFormat(file, text)) === 'federal') {
     // Federal XML carries its structure in its elements, the Law Revision Counsel's XHTML in its
     // classes and comments: the reader builds the tree itself.
-    const { tree, source, messages } = isOlrcXhtml(text) ? readOlrcXhtml(text, file) : readFederal(text, file);
+    const { tree, source, messages } = isOlrcXhtml(text) ? readOlrcXhtml(text, file) : readFederal(text, file, { deadline });
+    checkDeadline(deadline, file);
     if (options.references !== false) markReferences(tree);
     tree.data = { ...tree.data, file, format: 'federal' };
     if (source.title) tree.data.title = source.title;
-    return { tree, source, messages };
+    return { tree, source, messages: [...notes, ...messages] };
   }
   const source = readDocument(text, file, options);
+  checkDeadline(deadline, file);
   const { tree, messages } = parseClauses(source, options);
+  checkDeadline(deadline, file);
   if (options.references !== false) markReferences(tree);
   tree.data = { file, format: source.format };
   if (source.title) tree.data.title = source.title;
   if (source.marksMode) tree.data.marksMode = source.marksMode;
-  return { tree, source, messages: [...source.messages, ...messages] };
+  return { tree, source, messages: [...notes, ...source.messages, ...messages] };
 }
 
 export { decodeInput, detectFormat, defaultInputOptions, formatBytes } from './input.js';

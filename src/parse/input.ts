@@ -1,5 +1,5 @@
-import type { SourceFormat } from '../types.js';
-import { BilldiffError } from '../util/errors.js';
+import type { Diagnostic, SourceFormat } from '../types.js';
+import { BilldiffError, diagnostic } from '../util/errors.js';
 import { LineIndex } from '../util/position.js';
 import { isFederalXml } from './read-federal.js';
 import { isOlrcXhtml } from './read-olrc-xhtml.js';
@@ -18,14 +18,21 @@ export const defaultInputOptions: Required<InputOptions> = { maxBytes: 32 * 1024
 /**
  * Turns the bytes of an input into text, or says plainly why it cannot:
  * too large, binary, or not UTF-8 (with the line and column of the first bad byte).
+ * UTF-16 that opens with a byte order mark is read too (see `decodeInputNoting`).
  */
 export function decodeInput(bytes: Uint8Array, file: string, options: InputOptions = {}): string {
+  return decodeInputNoting(bytes, file, options).text;
+}
+
+/** `decodeInput`, with a note (a warning diagnostic) when the text was not UTF-8. */
+export function decodeInputNoting(bytes: Uint8Array, file: string, options: InputOptions = {}): { text: string; messages: Diagnostic[] } {
   const maxBytes = options.maxBytes ?? defaultInputOptions.maxBytes;
-  if (bytes.length > maxBytes) {
-    throw new BilldiffError(
-      `input too large: ${formatBytes(bytes.length)}, more than the ${formatBytes(maxBytes)} billdiff reads (raise it with --max-size)`,
-      { file, code: 'too-large' },
-    );
+  if (bytes.length > maxBytes) throw inputTooLarge(file, maxBytes, bytes.length);
+  const utf16 = utf16Of(bytes, file);
+  if (utf16) {
+    const text = decodeUtf16(bytes, utf16, file);
+    const note = diagnostic(`read as UTF-16 ${utf16 === 'utf-16le' ? 'LE' : 'BE'}: the input opens with its byte order mark`, file, undefined, 'encoding', false, 'billdiff:input');
+    return { text, messages: [note] };
   }
   const nul = bytes.indexOf(0);
   if (nul !== -1) {
@@ -38,7 +45,7 @@ export function decodeInput(bytes: Uint8Array, file: string, options: InputOptio
   try {
     let text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
     if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
-    return text;
+    return { text, messages: [] };
   } catch {
     const bad = firstInvalidUtf8(bytes);
     const place = placeOfByte(bytes, bad);
@@ -47,6 +54,50 @@ export function decodeInput(bytes: Uint8Array, file: string, options: InputOptio
       place: { start: place, end: place },
     });
   }
+}
+
+/**
+ * The UTF-16 byte order a byte order mark gives, or none. UTF-32 and UTF-16 without a mark are
+ * named in an error rather than called binary.
+ */
+function utf16Of(bytes: Uint8Array, file: string): 'utf-16le' | 'utf-16be' | undefined {
+  const [a, b, c, d] = bytes;
+  const encodingError = (what: string) => new BilldiffError(`input is ${what}; billdiff reads UTF-8 and UTF-16 with a byte order mark: save it as UTF-8`, { file });
+  if ((a === 0xff && b === 0xfe && c === 0 && d === 0) || (a === 0 && b === 0 && c === 0xfe && d === 0xff)) throw encodingError('UTF-32');
+  if (a === 0xff && b === 0xfe) return 'utf-16le';
+  if (a === 0xfe && b === 0xff) return 'utf-16be';
+  // Text in UTF-16 without a mark: every other byte of the first characters is NUL.
+  const head = bytes.subarray(0, 64);
+  if (head.length >= 8) {
+    const zeros = (parity: number) => head.filter((byte, i) => i % 2 === parity && byte === 0).length;
+    const half = Math.floor(head.length / 2);
+    if (zeros(1) === half && zeros(0) === 0) throw encodingError('UTF-16 LE without a byte order mark');
+    if (zeros(0) === half && zeros(1) === 0) throw encodingError('UTF-16 BE without a byte order mark');
+  }
+  return undefined;
+}
+
+function decodeUtf16(bytes: Uint8Array, encoding: 'utf-16le' | 'utf-16be', file: string): string {
+  let text: string;
+  try {
+    text = new TextDecoder(encoding, { fatal: true }).decode(bytes);
+  } catch {
+    throw new BilldiffError(`input is not valid ${encoding === 'utf-16le' ? 'UTF-16 LE' : 'UTF-16 BE'} (an odd number of bytes, or a lone surrogate)`, { file });
+  }
+  const nul = text.indexOf('\u0000');
+  if (nul !== -1) {
+    const point = new LineIndex(text).point(nul);
+    throw new BilldiffError('input looks binary (it holds a NUL character); give a text, Markdown or XML file', { file, place: { start: point, end: point } });
+  }
+  return text;
+}
+
+/** The error for an input over the limit; `size` when it is known (a reader that stopped at the limit does not know it). */
+export function inputTooLarge(file: string, maxBytes: number, size?: number): BilldiffError {
+  return new BilldiffError(
+    `input too large: ${size === undefined ? '' : `${formatBytes(size)}, `}more than the ${formatBytes(maxBytes)} billdiff reads (raise it with --max-size)`,
+    { file, code: 'too-large' },
+  );
 }
 
 /** Picks a reader by the name's extension, then by a look at the text. */

@@ -1,7 +1,8 @@
-import { SaxesParser } from 'saxes';
 import type { Block, BlockRole, DocumentMeta, Mark, MarksMode, SourceDocument } from '../types.js';
-import { BilldiffError, diagnostic } from '../util/errors.js';
+import type { Deadline } from '../util/deadline.js';
+import { diagnostic } from '../util/errors.js';
 import { LineIndex } from '../util/position.js';
+import { readXml, type XmlReadOptions } from './xml.js';
 
 /** Options for reading California CAML XML. */
 export interface CamlOptions {
@@ -12,6 +13,8 @@ export interface CamlOptions {
    * @default 'printed'
    */
   marks?: MarksMode;
+  /** Stop with a `budget` error when this passes. */
+  deadline?: Deadline;
 }
 
 /** Elements whose content is one block of text. */
@@ -38,7 +41,7 @@ interface XmlEvent {
 export function readCaml(xml: string, file: string, options: CamlOptions = {}): SourceDocument {
   const mode: MarksMode = options.marks ?? 'printed';
   const index = new LineIndex(xml);
-  const events = tokenize(xml, file, index, 0);
+  const events = tokenize(xml, file, index, { deadline: options.deadline });
   const blocks: Block[] = [];
   const marks: Mark[] = [];
   const meta: DocumentMeta = {};
@@ -142,7 +145,7 @@ export function readCaml(xml: string, file: string, options: CamlOptions = {}): 
         } else if (event.name === 'xm-deletion_mark') {
           const data = /data="([^"]*)"/.exec(event.value)?.[1] ?? '';
           const decoded = decodeEntities(data);
-          const inner = tokenize(`<billdiff-deleted>${decoded}</billdiff-deleted>`, file, index, event.start, true);
+          const inner = tokenize(`<billdiff-deleted>${decoded}</billdiff-deleted>`, file, index, { base: event.start, fragment: true });
           const deletedText = inner.filter((e) => e.kind === 'text').map((e) => e.value).join(' ');
           marks.push({ type: 'deletion', text: fold(deletedText), position: index.position(event.start, event.end) });
           if (mode === 'before') for (const e of inner) if (e.name !== 'billdiff-deleted') handle(e, true);
@@ -178,51 +181,21 @@ export function readCaml(xml: string, file: string, options: CamlOptions = {}): 
 }
 
 /** XML → a flat list of events with offsets; a well-formedness error is a BilldiffError with a place. */
-function tokenize(xml: string, file: string, index: LineIndex, base: number, fragment = false): XmlEvent[] {
+function tokenize(xml: string, file: string, index: LineIndex, options: XmlReadOptions = {}): XmlEvent[] {
   const events: XmlEvent[] = [];
-  const parser = new SaxesParser({ position: true });
-  let last = 0;
-  let failure: BilldiffError | undefined;
-  const at = (n: number) => (fragment ? base : base + n);
-  parser.on('error', (error) => {
-    if (failure) return;
-    const offset = at(parser.position);
-    const point = index.point(Math.min(offset, Math.max(0, offset)));
-    const reason = error.message.replace(/^\d+:\d+:\s*/, '');
-    failure = new BilldiffError(`XML is not well-formed: ${reason}`, { file, place: { start: point, end: point } });
-  });
-  parser.on('opentag', (tag) => {
-    const attrs = tag.attributes as Record<string, string>;
-    events.push({ kind: 'open', name: localName(tag.name), value: attrs['action'] ?? attrs['class'] ?? '', start: at(last), end: at(parser.position) });
-    if (tag.isSelfClosing) events.push({ kind: 'close', name: localName(tag.name), value: '', start: at(parser.position), end: at(parser.position) });
-    last = parser.position;
-  });
-  parser.on('closetag', (tag) => {
-    if (!tag.isSelfClosing) events.push({ kind: 'close', name: localName(tag.name), value: '', start: at(last), end: at(parser.position) });
-    last = parser.position;
-  });
-  parser.on('text', (text) => {
-    const end = parser.position - 1 >= last ? parser.position - 1 : parser.position;
-    events.push({ kind: 'text', name: '', value: text, start: at(last), end: at(end) });
-    last = end;
-  });
-  parser.on('processinginstruction', (pi) => {
-    events.push({ kind: 'pi', name: pi.target, value: pi.body, start: at(last), end: at(parser.position) });
-    last = parser.position;
-  });
-  try {
-    parser.write(xml);
-    if (!failure) parser.close();
-  } catch (error) {
-    if (!failure) throw error;
-  }
-  if (failure) throw failure;
+  readXml(
+    xml,
+    file,
+    index,
+    {
+      open: (name, attrs, start, end) => events.push({ kind: 'open', name, value: attrs['action'] ?? attrs['class'] ?? '', start, end }),
+      close: (name, start, end) => events.push({ kind: 'close', name, value: '', start, end }),
+      text: (value, start, end) => events.push({ kind: 'text', name: '', value, start, end }),
+      pi: (target, body, start, end) => events.push({ kind: 'pi', name: target, value: body, start, end }),
+    },
+    options,
+  );
   return events;
-}
-
-function localName(name: string): string {
-  const colon = name.indexOf(':');
-  return colon === -1 ? name : name.slice(colon + 1);
 }
 
 const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };

@@ -1,7 +1,8 @@
 import { unified } from 'unified';
 import remarkParse from 'remark-parse';
 import type { Nodes as MdNode, Parents as MdParent } from 'mdast';
-import type { Block, SourceDocument } from '../types.js';
+import type { Block, Diagnostic, SourceDocument } from '../types.js';
+import { BilldiffError, diagnostic } from '../util/errors.js';
 import { LineIndex } from '../util/position.js';
 
 /**
@@ -10,12 +11,25 @@ import { LineIndex } from '../util/position.js';
  * one subdivision a line with no blank line between).
  */
 export function readMarkdown(text: string, file: string): SourceDocument {
-  const tree = unified().use(remarkParse).parse(text);
   const index = new LineIndex(text);
+  checkNesting(text, file, index);
+  const messages: Diagnostic[] = [];
+  const processor = unified().use(remarkParse);
+  const crowded = crowdedEmphasis(text);
+  if (crowded !== -1) {
+    // Matching thousands of emphasis marks in one paragraph takes the parser time that grows with
+    // their square: past the limit they are read as the characters they are.
+    processor.data('micromarkExtensions', [{ disable: { null: ['attention'] } }]);
+    messages.push(
+      diagnostic(`more than ${MAX_EMPHASIS_MARKS} emphasis marks (* and _) in one paragraph; all read as plain characters`, file, index.position(crowded, crowded), 'markdown-emphasis'),
+    );
+  }
+  const tree = processor.parse(text);
   const blocks: Block[] = [];
   let title: string | undefined;
 
-  const visit = (node: MdNode, quoted: boolean): void => {
+  const visit = (node: MdNode, quoted: boolean, depth = 0): void => {
+    if (depth > MAX_MARKDOWN_DEPTH) tooDeep(file, index, node.position?.start.offset ?? 0);
     switch (node.type) {
       case 'heading': {
         const value = inlineText(node).replace(/\s+/g, ' ').trim();
@@ -37,7 +51,7 @@ export function readMarkdown(text: string, file: string): SourceDocument {
         return;
       }
       case 'blockquote':
-        for (const child of node.children) visit(child, true);
+        for (const child of node.children) visit(child, true, depth + 1);
         return;
       case 'list':
         // "1050." at the start of a line is an ordered list to Markdown, a section number to us:
@@ -48,14 +62,14 @@ export function readMarkdown(text: string, file: string): SourceDocument {
             const at = item.position.start.offset ?? 0;
             blocks.push({ text: marker, role: 'body', quoted, position: index.position(at, at + marker.length) });
           }
-          for (const child of item.children) visit(child, quoted);
+          for (const child of item.children) visit(child, quoted, depth + 1);
         }
         return;
       case 'thematicBreak':
       case 'definition':
         return;
       default:
-        if ('children' in node) for (const child of (node as MdParent).children) visit(child as MdNode, quoted);
+        if ('children' in node) for (const child of (node as MdParent).children) visit(child as MdNode, quoted, depth + 1);
     }
   };
 
@@ -78,7 +92,7 @@ export function readMarkdown(text: string, file: string): SourceDocument {
   };
 
   for (const child of tree.children) visit(child, false);
-  return { file, format: 'markdown', title, blocks, marks: [], messages: [] };
+  return { file, format: 'markdown', title, blocks, marks: [], messages };
 }
 
 /** The marker of an ordered list item as printed (`1050.`, `2)`). */
@@ -88,8 +102,68 @@ function orderedMarker(text: string, offset: number): string | undefined {
 
 /** The text of inline content, with hard and soft breaks kept as line breaks. */
 function inlineText(node: MdNode): string {
-  if (node.type === 'break') return '\n';
-  if ('value' in node && typeof node.value === 'string') return node.value;
-  if ('children' in node) return (node as MdParent).children.map((c) => inlineText(c as MdNode)).join('');
-  return '';
+  const out: string[] = [];
+  // Depth first, on a stack of its own: emphasis can nest as deep as the text is long.
+  const stack: MdNode[] = [node];
+  while (stack.length) {
+    const n = stack.pop()!;
+    if (n.type === 'break') out.push('\n');
+    else if ('value' in n && typeof n.value === 'string') out.push(n.value);
+    else if ('children' in n) {
+      const children = (n as MdParent).children;
+      for (let i = children.length - 1; i >= 0; i--) stack.push(children[i] as MdNode);
+    }
+  }
+  return out.join('');
+}
+
+/** Most emphasis marks (`*`, `_`) in one paragraph read as emphasis. */
+const MAX_EMPHASIS_MARKS = 2000;
+
+/** The offset of the first paragraph (lines up to a blank one) with more emphasis marks than that, or -1. */
+function crowdedEmphasis(text: string): number {
+  let count = 0;
+  let paragraph = 0;
+  let blank = true;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10) {
+      if (blank) {
+        count = 0;
+        paragraph = i + 1;
+      }
+      blank = true;
+    } else if (c !== 32 && c !== 9 && c !== 13) {
+      blank = false;
+      if ((c === 42 || c === 95) && ++count > MAX_EMPHASIS_MARKS) return paragraph;
+    }
+  }
+  return -1;
+}
+
+/** Deepest nesting of block quotes and lists read. */
+const MAX_MARKDOWN_DEPTH = 100;
+
+function tooDeep(file: string, index: LineIndex, offset: number): never {
+  const point = index.point(offset);
+  throw new BilldiffError(`Markdown nested deeper than ${MAX_MARKDOWN_DEPTH} block quotes or lists`, { file, place: { start: point, end: point } });
+}
+
+/**
+ * Block quotes and lists nested past the limit are refused before the parser spends its time on
+ * them: a line opening with more than that many `>`, or indented past four columns a level.
+ */
+function checkNesting(text: string, file: string, index: LineIndex): void {
+  for (let line = 0; line < text.length; ) {
+    let quotes = 0;
+    let i = line;
+    for (; i < text.length; i++) {
+      const c = text.charCodeAt(i);
+      if (c === 62) quotes++;
+      else if (c !== 32 && c !== 9) break;
+    }
+    if (quotes > MAX_MARKDOWN_DEPTH || i - line > 4 * MAX_MARKDOWN_DEPTH) tooDeep(file, index, line);
+    const next = text.indexOf('\n', i);
+    line = next === -1 ? text.length : next + 1;
+  }
 }

@@ -87,7 +87,7 @@ export interface HtmlOptions {
  * side-by-side table (one row per aligned clause) and the inline redline. All text escaped.
  */
 export function renderHtml(alignment: Alignment, options: HtmlOptions = {}): string {
-  const rows = linearRows(alignment.pairs);
+  const rows = linearRows(alignment.pairs, { movedWords: true });
   const s = alignment.summary;
   const name = (d: Alignment['old']) => escapeHtml(`${d.title ? `${d.title} (${d.file})` : d.file}${d.label ? ` — ${d.label}` : ''}`);
   const bills = [...new Set((alignment.instructions ?? []).map((i) => i.bill))];

@@ -57,7 +57,7 @@ export function renderTerminal(alignment: Alignment, options: TerminalOptions = 
     }
   }
 
-  const rows = linearRows(alignment.pairs);
+  const rows = linearRows(alignment.pairs, { movedWords: true });
   const changed = rows.map((row) => row.pair.status !== 'unchanged');
   const keep = rows.map((_, i) => {
     for (let k = Math.max(0, i - context); k <= Math.min(rows.length - 1, i + context); k++) if (changed[k]) return true;

@@ -10,6 +10,8 @@ import helmet from 'helmet';
 import { loadCorpus } from '../corpus/index.js';
 import { errorHandler, notFound } from './errors.js';
 import { DiffPool } from './pool.js';
+import type { Database } from '../store/database.js';
+import { createDatabaseRoutes, noDatabaseRoutes } from './database-routes.js';
 import { createRoutes } from './routes.js';
 import { createContext, type ServerContext } from './service.js';
 import { UploadStore } from './store.js';
@@ -39,6 +41,12 @@ export interface AppOptions {
    */
   diffBudgetMs?: number;
   /**
+   * The database of bills and law sections (`openDatabase` in src/store): serves the search, bill,
+   * law-section and session pages, and its `ver:…`/`law:…` ids in comparisons. Without one those
+   * pages say that none is configured.
+   */
+  database?: Database;
+  /**
    * Worker threads for diff work.
    * @default 2
    */
@@ -49,7 +57,7 @@ export interface AppOptions {
 export const packageRoot = fileURLToPath(new URL('../../', import.meta.url));
 export const publicDir = path.join(packageRoot, 'public');
 
-export const defaultAppOptions: Required<Omit<AppOptions, 'storeDir'>> = {
+export const defaultAppOptions: Required<Omit<AppOptions, 'storeDir' | 'database'>> = {
   corpusDir: path.join(packageRoot, 'bills'),
   maxBodyBytes: 32 * 1024 * 1024,
   diffBudgetMs: 5000,
@@ -67,6 +75,7 @@ export function createApp(options: AppOptions = {}): Express {
   store.removeStale();
   const ctx = createContext({
     corpus: loadCorpus(settings.corpusDir),
+    ...(options.database ? { database: options.database } : {}),
     store,
     pool: new DiffPool({ size: settings.workers, hardTimeoutMs: settings.diffBudgetMs * 3 + 5000 }),
     views: loadViews(viewsDir),
@@ -97,6 +106,7 @@ export function createApp(options: AppOptions = {}): Express {
     }),
   );
   app.use('/static', express.static(publicDir, { index: false, maxAge: '1h', dotfiles: 'ignore', redirect: false }));
+  app.use(options.database ? createDatabaseRoutes({ database: options.database, views: ctx.views }) : noDatabaseRoutes());
   app.use(createRoutes(ctx));
   app.use(notFound);
   app.use(errorHandler(ctx.views, settings.maxBodyBytes));

@@ -1,10 +1,48 @@
 #!/usr/bin/env node
-/** `npm start`: serves the bundled corpus on $PORT (default 3000). */
-import { createApp, warmApp } from './app.js';
+/**
+ * `npm start`: serves the bundled corpus and the database on $PORT (default 3000). The database is
+ * `DATABASE_URL=postgres://…`, else `$BILLDIFF_DATA`, else `./data`; on the first start the bundled
+ * `bills/` are imported into it, quietly (later starts find them imported and skip them). When it cannot start
+ * (a bad PORT, a port in use, a database it cannot open), it says why in one line on stderr and exits
+ * with status 2.
+ */
+import { importPaths } from '../import/index.js';
+import { formatProblem } from '../import/report.js';
+import { databaseOptionsFrom, describeDatabase, openDatabase, type Database } from '../store/database.js';
+import { closeApp, createApp, defaultAppOptions, warmApp } from './app.js';
+import { listenOn, parsePort } from './listen.js';
 
-const port = Number(process.env['PORT'] ?? 3000);
-const app = createApp();
-warmApp(app);
-app.listen(port, () => {
-  console.log(`billdiff is listening on http://localhost:${port}/`);
-});
+function fail(message: string): void {
+  process.stderr.write(`billdiff: ${message}\n`);
+  process.exitCode = 2;
+}
+
+const parsed = parsePort(process.env['PORT']);
+if ('error' in parsed) {
+  fail(parsed.error);
+} else {
+  const options = databaseOptionsFrom(process.env, process.cwd());
+  let app: ReturnType<typeof createApp> | undefined;
+  let database: Database | undefined;
+  try {
+    database = await openDatabase(options).catch((error: Error) => {
+      throw new Error(`cannot open the database (${describeDatabase(options)}): ${error.message}`);
+    });
+    // Quietly, unless a row cannot be read: the one line on stdout says where the server listens.
+    await importPaths(database, [defaultAppOptions.corpusDir], {
+      start() {},
+      input() {},
+      advance() {},
+      problem: (p) => console.error(`billdiff: ${formatProblem(p)}`),
+      stop() {},
+    });
+    app = createApp({ database });
+    const { port } = await listenOn(app, parsed.port);
+    warmApp(app);
+    console.log(`billdiff is listening on http://localhost:${port}/`);
+  } catch (error) {
+    if (app) await closeApp(app);
+    await database?.close();
+    fail((error as Error).message);
+  }
+}

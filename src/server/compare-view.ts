@@ -3,7 +3,7 @@
  * segments (never HTML), folds of unchanged or redesignated runs, and a numbered change list.
  * Every string here is escaped by Handlebars when rendered.
  */
-import type { AlignedPair, Alignment, InstructionRecord, PairSide, Reference, Summary, WordChange } from '../types.js';
+import type { AlignedPair, Alignment, InstructionRecord, PairSide, Reference, Summary, TextRole, WordChange } from '../types.js';
 import { findReferences } from '../parse/references.js';
 import { rowChanges } from '../render/linear.js';
 import { citeSide, depthOf } from './citation.js';
@@ -168,7 +168,7 @@ function collectRows(pairs: AlignedPair[], section: string | undefined): RowWith
   const used = new Set<string>();
   const visit = (list: AlignedPair[], depth: number, parent: string | undefined) => {
     for (const pair of list) {
-      const changes = rowChanges(pair);
+      const changes = rowChanges(pair, { movedWords: true });
       const side = pair.new ?? pair.old;
       const citation = citeSide(pair.new, section) ?? citeSide(pair.old, section) ?? unnumbered(side, parent);
       if (changes.length) {
@@ -190,7 +190,8 @@ function collectRows(pairs: AlignedPair[], section: string | undefined): RowWith
           old: segments(changes, 'old'),
           new: segments(changes, 'new'),
           inline: segments(changes, 'both'),
-          hasOld: pair.old !== undefined && !(pair.status === 'moved' && pair.movedFrom !== undefined),
+          // A clause moved and amended shows, where it went, its old words beside its new ones.
+          hasOld: pair.old !== undefined && !(pair.status === 'moved' && pair.movedFrom !== undefined && !pair.words),
           hasNew: pair.new !== undefined && !(pair.status === 'moved' && pair.movedTo !== undefined),
         };
         if (pair.movedTo !== undefined) row.move = { href: `#c-${pair.movedTo}`, label: `moved to ${citeSide({ type: 'level', id: pair.movedTo, text: '' }, section) ?? 'its new place'}` };
@@ -214,9 +215,23 @@ function isChange(pair: AlignedPair, changes: WordChange[]): boolean {
   return changes.some((c) => c.op !== 'equal');
 }
 
+/** What a reader calls an unnumbered text of a bill. */
+const TEXT_ROLE_NAMES: Record<TextRole, string> = { title: 'Title', digest: "Legislative Counsel's Digest", action: 'Action' };
+
 function unnumbered(side: PairSide | undefined, parent: string | undefined): string {
-  const what = side?.type === 'action' ? 'Amending clause' : side?.type === 'chapeau' ? 'Lead-in' : side?.type === 'continuation' ? 'Closing text' : 'Unnumbered text';
-  return parent ? `${parent}, ${what.toLowerCase()}` : what;
+  const what =
+    side?.type === 'action'
+      ? 'Amending clause'
+      : side?.type === 'chapeau'
+        ? 'Lead-in'
+        : side?.type === 'continuation'
+          ? 'Closing text'
+          : side?.role
+            ? TEXT_ROLE_NAMES[side.role]
+            : /^(?:“|‘‘|''|")/.test(side?.text ?? '')
+              ? 'Quoted text'
+              : 'Unnumbered text';
+  return parent ? `${parent}, ${what.charAt(0).toLowerCase()}${what.slice(1)}` : what;
 }
 
 function runOf<T>(rows: T[], start: number, same: (row: T) => boolean): T[] {

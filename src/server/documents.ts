@@ -3,6 +3,8 @@
  * index, never joined into paths) and uploads (`u:<sha256>`, read from the store).
  */
 import { describeVersion, type Corpus, type CorpusEntry } from '../corpus/index.js';
+import type { Database } from '../store/database.js';
+import { DATABASE_ID, databaseDocument } from '../store/documents.js';
 import { BilldiffError } from '../util/errors.js';
 import { UPLOAD_ID, type UploadStore } from './store.js';
 
@@ -21,6 +23,8 @@ export interface ResolvedDocument {
 export interface DocumentSource {
   corpus: Corpus;
   store: UploadStore;
+  /** The database (`ver:…` and `law:…` ids), when there is one. */
+  database?: Database;
 }
 
 /** Finds a document by id, or throws a `not-found` BilldiffError naming it. */
@@ -30,9 +34,29 @@ export async function resolveDocument(source: DocumentSource, id: string): Promi
     if (!bytes) throw new BilldiffError(`no uploaded text is stored under ${id}`, { code: 'not-found' });
     return { id, bytes, name: 'Uploaded text', label: `uploaded text ${id.slice(2, 14)}` };
   }
+  if (DATABASE_ID.test(id)) return resolveDatabaseDocument(source, id);
   const entry = source.corpus.get(id);
   if (!entry) throw new BilldiffError(`no document with the id “${clip(id)}” in the corpus`, { code: 'not-found' });
   return { id, bytes: source.corpus.read(entry), name: nameOf(entry), label: labelOf(entry), entry };
+}
+
+/** A `ver:…` or `law:…` document of the database, described as a corpus entry so the pages name it alike. */
+async function resolveDatabaseDocument(source: DocumentSource, id: string): Promise<ResolvedDocument> {
+  const doc = source.database ? await databaseDocument(source.database, id) : undefined;
+  if (!doc) throw new BilldiffError(`no document with the id “${clip(id)}” in the database`, { code: 'not-found' });
+  const entry: CorpusEntry = {
+    id,
+    file: '',
+    kind: doc.kind,
+    jurisdiction: '',
+    title: doc.title,
+    ...(doc.measure ? { measure: doc.measure } : {}),
+    ...(doc.stage ? { stage: doc.stage } : {}),
+    ...(doc.date ? { date: doc.date } : {}),
+    ...(doc.code ? { code: doc.code } : {}),
+    ...(doc.section ? { section: doc.section } : {}),
+  };
+  return { id, bytes: doc.bytes, name: doc.name, label: doc.label, entry };
 }
 
 /** "AB 1656", "Penal Code § 1050", or the title. */

@@ -6,6 +6,7 @@
  * cached comparison never goes stale.
  */
 import type { Corpus } from '../corpus/index.js';
+import type { Database } from '../store/database.js';
 import type { Alignment, SourceFormat } from '../types.js';
 import { BilldiffError } from '../util/errors.js';
 import { resolveDocument, type ResolvedDocument } from './documents.js';
@@ -49,6 +50,8 @@ export interface ServerOptions {
 
 export interface ServerContext {
   corpus: Corpus;
+  /** The database of bills and law sections, when the app has one: `ver:…` and `law:…` ids resolve there. */
+  database?: Database;
   store: UploadStore;
   pool: DiffPool;
   views: Views;
@@ -62,7 +65,7 @@ export interface ServerContext {
   compareTextsJson(old: DiffInput, next: DiffInput, format?: SourceFormat): Promise<string>;
 }
 
-export function createContext(parts: Pick<ServerContext, 'corpus' | 'store' | 'pool' | 'views' | 'options'>): ServerContext {
+export function createContext(parts: Pick<ServerContext, 'corpus' | 'store' | 'pool' | 'views' | 'options' | 'database'>): ServerContext {
   const comparisons = new LruCache<string, Promise<Comparison>>(64);
   const textsTask = (old: DiffInput, next: DiffInput, format?: SourceFormat): DiffTask => ({
     mode: 'versions',
@@ -99,7 +102,9 @@ export function createContext(parts: Pick<ServerContext, 'corpus' | 'store' | 'p
       return { alignment, old: info(law!), new: info(bills[0]!), bills: bills.map(info), ...(applied ? { applied } : {}) };
     }
     const [old, next] = await Promise.all([resolveDocument(parts, request.old), resolveDocument(parts, request.new)]);
-    const alignment = await parts.pool.run({ mode: request.mode, old: input(old), new: input(next), ...common });
+    // A law section that does not print its own number (a CAML law section) is the one its entry names.
+    const lawSection = request.mode === 'law' && old.entry?.kind === 'statute' ? old.entry.section : undefined;
+    const alignment = await parts.pool.run({ mode: request.mode, old: input(old), new: input(next), ...(lawSection ? { lawSection } : {}), ...common });
     return { alignment, old: info(old), new: info(next) };
   };
   return {

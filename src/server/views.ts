@@ -11,7 +11,9 @@ import Handlebars from 'handlebars';
 /** The folder of templates, next to `src/` and `dist/` alike. */
 export const viewsDir = fileURLToPath(new URL('../../views/', import.meta.url));
 
-export type PageName = 'index' | 'compare' | 'apply' | 'print' | 'upload' | 'error';
+export type PageName = 'index' | 'compare' | 'apply' | 'print' | 'upload' | 'error' | DatabasePage;
+/** The database's pages (src/server/database-routes.ts). */
+export type DatabasePage = 'search' | 'bill' | 'section' | 'session' | 'sessions';
 
 export interface Views {
   render(page: PageName, data: object): string;
@@ -28,7 +30,7 @@ export function loadViews(dir: string = viewsDir): Views {
   hbs.registerHelper('eq', (a: unknown, b: unknown) => a === b);
   hbs.registerHelper('plural', (count: number, one: string, many: string) => (count === 1 ? one : many));
   const pages = new Map<string, Handlebars.TemplateDelegate>();
-  for (const page of ['index', 'compare', 'apply', 'print', 'upload', 'error'] satisfies PageName[]) {
+  for (const page of ['index', 'compare', 'apply', 'print', 'upload', 'error', 'search', 'bill', 'section', 'session', 'sessions'] satisfies PageName[]) {
     pages.set(page, hbs.compile(fs.readFileSync(path.join(dir, `${page}.hbs`), 'utf8'), { strict: false, noEscape: false }));
   }
   return {

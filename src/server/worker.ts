@@ -11,13 +11,16 @@ import { changesInExistingLaw } from '../amend/changes.js';
 import { parseDocument } from '../parse/index.js';
 import { renderJson } from '../render/json.js';
 import type { Alignment } from '../types.js';
+import { deadlineIn } from '../util/deadline.js';
 import { isBilldiffError } from '../util/errors.js';
 import type { AppliedLaw, DiffReply, DiffTask } from './diff-task.js';
 
 /** Runs one task; BilldiffErrors become data, anything else is reported as internal. */
 export function runDiffTask(task: DiffTask): DiffReply {
   try {
-    const parse = (side: DiffTask['old']) => parseDocument(side.bytes, side.file, { maxBytes: task.maxBytes, ...(task.format ? { format: task.format } : {}) });
+    // One budget covers the task: reading the inputs, then aligning them with what remains.
+    const deadline = deadlineIn(task.budget);
+    const parse = (side: DiffTask['old']) => parseDocument(side.bytes, side.file, { maxBytes: task.maxBytes, deadline, ...(task.format ? { format: task.format } : {}) });
     let alignment: Alignment;
     let applied: AppliedLaw | undefined;
     if (task.mode === 'apply') {
@@ -28,13 +31,13 @@ export function runDiffTask(task: DiffTask): DiffReply {
         law.tree,
         task.lawSection ? { lawSection: task.lawSection } : {},
       );
-      alignment = changesInExistingLaw(application, { budget: task.budget });
+      alignment = changesInExistingLaw(application, { deadline });
       alignment.messages.unshift(...bills.flatMap((b) => b.messages), ...law.messages);
       applied = { amended: application.amended, elsewhere: application.elsewhere, unread: application.unread };
     } else if (task.mode === 'law') {
-      alignment = compareBillToLaw(parse(task.new), parse(task.old), { budget: task.budget });
+      alignment = compareBillToLaw(parse(task.new), parse(task.old), { deadline, ...(task.lawSection ? { lawSection: task.lawSection } : {}) });
     } else {
-      alignment = alignTrees(parse(task.old).tree, parse(task.new).tree, { budget: task.budget });
+      alignment = alignTrees(parse(task.old).tree, parse(task.new).tree, { deadline });
     }
     if (task.render === 'json') return { ok: true, json: renderJson(alignment) };
     return applied ? { ok: true, alignment, applied } : { ok: true, alignment };

@@ -25,7 +25,7 @@ describe('align/words', () => {
       ]);
     });
 
-    it('should not keep glue words on their own between two changes', () => {
+    it('should absorb a few kept words between two changes when they are no longer than the changes', () => {
       expect(line(diffClauseWords('The clerk shall file the motion in the court records promptly.', 'The judge shall review the motion in the court records promptly.').changes)).to.equal(
         'The [-clerk shall file-] {+judge shall review+} the motion in the court records promptly.',
       );
@@ -46,6 +46,58 @@ describe('align/words', () => {
         { op: 'equal', value: ' ' },
         { op: 'insert', value: 'a judge of a district' },
       ]);
+    });
+
+    it('should strike and insert whole a line with fewer kept words than rewriteThreshold, designation and all', () => {
+      const oldText = '(a) The court may grant the motion for good cause.';
+      const newText = '(a) A judge shall deny every request made late.';
+      expect(line(diffClauseWords(oldText, newText).changes)).to.equal(`[-${oldText}-] {+${newText}+}`);
+      expect(line(diffClauseWords(oldText, newText, { rewriteThreshold: 0 }).changes)).to.equal(
+        '(a) [-The court may grant the motion for good cause.-] {+A judge shall deny every request made late.+}',
+      );
+    });
+
+    it('should keep a kept run longer than the changes around it, unless absorbShorter is off', () => {
+      const oldText = '(a) The clerk shall immediately file the motion.';
+      const newText = '(a) The judge shall immediately file a motion.';
+      expect(line(diffClauseWords(oldText, newText).changes)).to.equal('(a) The [-clerk-] {+judge+} shall immediately file [-the-] {+a+} motion.');
+      expect(line(diffClauseWords(oldText, newText, { absorbShorter: false }).changes)).to.equal(
+        '(a) The [-clerk shall immediately file the-] {+judge shall immediately file a+} motion.',
+      );
+    });
+
+    it('should absorb no kept run with absorbWords 0, and runs of up to absorbWords words otherwise', () => {
+      const oldText = 'The clerk shall file the motion in the court records promptly.';
+      const newText = 'The judge shall review the motion in the court records promptly.';
+      expect(line(diffClauseWords(oldText, newText, { absorbWords: 0 }).changes)).to.equal(
+        'The [-clerk-] {+judge+} shall [-file-] {+review+} the motion in the court records promptly.',
+      );
+      expect(line(diffClauseWords(oldText, newText, { absorbWords: 1 }).changes)).to.equal(
+        'The [-clerk shall file-] {+judge shall review+} the motion in the court records promptly.',
+      );
+    });
+
+    it('should keep the longest run of kept words, where a minimal diff keeps scattered ones (longestRuns)', () => {
+      const oldText = 'notice of the hearing shall be given to the party';
+      const newText = 'the party shall be given notice of the hearing';
+      expect(line(diffClauseWords(oldText, newText, { absorbWords: 0, rewriteThreshold: 0 }).changes)).to.equal(
+        '{+the party shall be given+} notice of the hearing [-shall be given to the party-]',
+      );
+      expect(line(diffClauseWords(oldText, newText, { absorbWords: 0, rewriteThreshold: 0, longestRuns: false }).changes)).to.equal(
+        '[-notice of-] the [-hearing-] {+party+} shall be given [-to-] {+notice of+} the [-party-] {+hearing+}',
+      );
+    });
+
+    it('should mark a long insertion into a short clause as an insertion, not strike the clause whole', () => {
+      const oldText = '(a) Notice shall be given to the party.';
+      const newText = '(a) Notice in writing and in the form that the Judicial Council prescribes for every court of this state shall be given to the party.';
+      expect(line(diffClauseWords(oldText, newText).changes)).to.equal(
+        '(a) Notice {+in writing and in the form that the Judicial Council prescribes for every court of this state+} shall be given to the party.',
+      );
+    });
+
+    it('should keep a space between the kept words and a change at the end of a text', () => {
+      expect(line(diffClauseWords('4100. Notice of hearings', '4100.').changes)).to.equal('4100. [-Notice of hearings-]');
     });
 
     it('should return one equal change for identical texts and nothing for two empty ones', () => {

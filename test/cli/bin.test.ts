@@ -31,4 +31,31 @@ describe('cli/bin', () => {
       fs.rmSync(dir, { recursive: true, force: true });
     }
   });
+
+  // Endless inputs: the process gets 2 GB of address space, so that a reader that does not stop at
+  // the limit fails at once instead of filling the machine's memory.
+  for (const [what, command, file] of [
+    ['a device (/dev/zero)', '"$BILLDIFF" /dev/zero "$NEW" --max-size 1000', '/dev/zero'],
+    ['standard input (from /dev/zero)', '"$BILLDIFF" - "$NEW" --max-size 1000 < /dev/zero', '<stdin>'],
+  ] as const) {
+    it(`should stop reading ${what} at --max-size with a clear error (exit 2)`, function () {
+      this.timeout(15000);
+      const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'billdiff-bin-'));
+      try {
+        fs.writeFileSync(path.join(dir, 'new.txt'), '(a) The new text.\n');
+        const result = spawnSync('/bin/sh', ['-c', `ulimit -v 2000000; exec "$NODE" ${command}`], {
+          cwd: dir,
+          encoding: 'utf8',
+          env: { ...process.env, NODE: process.execPath, BILLDIFF: path.join(repoRoot, 'bin', 'billdiff.js'), NEW: path.join(dir, 'new.txt') },
+        });
+        expect({ status: result.status, stdout: result.stdout, stderr: result.stderr }).to.deep.equal({
+          status: 2,
+          stdout: '',
+          stderr: `${file}:1:1: input too large: more than the 1000 bytes billdiff reads (raise it with --max-size)\n`,
+        });
+      } finally {
+        fs.rmSync(dir, { recursive: true, force: true });
+      }
+    });
+  }
 });

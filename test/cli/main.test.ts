@@ -118,6 +118,28 @@ describe('cli/main', () => {
       expect(fs.readFileSync(file('new.txt'), 'utf8')).to.equal(NEW);
     });
 
+    it('should never write -o through a link planted at a temporary name, and leave no temporary file', async () => {
+      const out = fs.mkdtempSync(path.join(dir, 'out-'));
+      const victim = file('victim.txt');
+      fs.writeFileSync(victim, 'not billdiff output\n');
+      // The name the output's temporary file had (.NAME.PID.tmp), and a few more a guess might try.
+      for (const name of [`.result.txt.${process.pid}.tmp`, '.result.txt.tmp', 'result.txt.tmp']) fs.symlinkSync(victim, path.join(out, name));
+      const r = await run(['old.txt', 'new.txt', '-o', path.join(out, 'result.txt')]);
+      expect(r).to.deep.equal({ code: 1, stdout: '', stderr: '' });
+      expect(fs.readFileSync(victim, 'utf8')).to.equal('not billdiff output\n');
+      expect(fs.readFileSync(path.join(out, 'result.txt'), 'utf8')).to.equal('(a) The [-old-] {+new+} text.\n(b) Same.\n');
+      expect(fs.readdirSync(out).sort()).to.deep.equal([`.result.txt.${process.pid}.tmp`, '.result.txt.tmp', 'result.txt', 'result.txt.tmp']);
+    });
+
+    it('should read UTF-16 with a byte order mark, and say so with --verbose', async () => {
+      fs.writeFileSync(file('new-utf16.txt'), Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(NEW, 'utf16le')]));
+      expect(await run(['old.txt', 'new-utf16.txt', '-v'])).to.deep.equal({
+        code: 1,
+        stdout: '(a) The [-old-] {+new+} text.\n(b) Same.\n',
+        stderr: 'new-utf16.txt:1:1: warning: read as UTF-16 LE: the input opens with its byte order mark\n',
+      });
+    });
+
     it('should exit 2 when -o names a folder that does not exist', async () => {
       const r = await run(['old.txt', 'new.txt', '-o', path.join('no-such-folder', 'out.txt')]);
       expect(r.code).to.equal(2);

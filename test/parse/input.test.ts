@@ -1,5 +1,7 @@
 import { expect } from 'chai';
-import { BilldiffError, decodeInput, detectFormat } from '../../src/index.js';
+import { BilldiffError, decodeInput, detectFormat, parseDocument } from '../../src/index.js';
+import { decodeInputNoting } from '../../src/parse/input.js';
+import { formatDiagnostic } from '../../src/util/errors.js';
 
 describe('parse/input', () => {
   describe('#decodeInput', () => {
@@ -33,6 +35,39 @@ describe('parse/input', () => {
         expect((e as BilldiffError).code).to.equal('too-large');
         expect((e as BilldiffError).message).to.equal('input too large: 2.0 KB, more than the 1.0 KB billdiff reads (raise it with --max-size)');
       }
+    });
+
+    it('should read UTF-16 LE and BE that open with a byte order mark, and note the encoding', () => {
+      const text = '(a) The “new” text.\n(b) Café.\n';
+      const le = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]);
+      const be = Buffer.from(le).swap16();
+      expect(decodeInput(le, 'le.txt')).to.equal(text);
+      expect(decodeInput(be, 'be.txt')).to.equal(text);
+      expect(decodeInputNoting(be, 'be.txt').messages).to.deep.equal([
+        { reason: 'read as UTF-16 BE: the input opens with its byte order mark', file: 'be.txt', place: undefined, ruleId: 'encoding', source: 'billdiff:input', fatal: false },
+      ]);
+      expect(parseDocument(le, 'le.txt').messages.map(formatDiagnostic)).to.deep.equal(['le.txt:1:1: warning: read as UTF-16 LE: the input opens with its byte order mark']);
+    });
+
+    it('should name UTF-32 and UTF-16 without a byte order mark rather than call them binary', () => {
+      const refused = (bytes: Buffer) => {
+        try {
+          decodeInput(bytes, 'x.txt');
+        } catch (e) {
+          return String(e);
+        }
+        return 'read';
+      };
+      expect(refused(Buffer.concat([Buffer.from([0xff, 0xfe, 0, 0]), Buffer.from('(\0\0\0a\0\0\0', 'latin1')]))).to.equal(
+        'x.txt:1:1: input is UTF-32; billdiff reads UTF-8 and UTF-16 with a byte order mark: save it as UTF-8',
+      );
+      expect(refused(Buffer.from('(a) Some text.\n', 'utf16le'))).to.equal(
+        'x.txt:1:1: input is UTF-16 LE without a byte order mark; billdiff reads UTF-8 and UTF-16 with a byte order mark: save it as UTF-8',
+      );
+      expect(refused(Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('(a)\n\0', 'utf16le')]))).to.equal(
+        'x.txt:2:1: input looks binary (it holds a NUL character); give a text, Markdown or XML file',
+      );
+      expect(refused(Buffer.from([0xff, 0xfe, 0x28, 0x00, 0x61]))).to.equal('x.txt:1:1: input is not valid UTF-16 LE (an odd number of bytes, or a lone surrogate)');
     });
 
     it('should apply the default 32 MiB limit when maxBytes is passed as undefined', () => {

@@ -46,6 +46,17 @@ describe('parse/read-caml', () => {
       expect(printed.source.title).to.equal('An act to amend Section 1050 of the Penal Code, relating to human trafficking.');
     });
 
+    it('should say which unnumbered texts are the title and the Legislative Counsel’s Digest', () => {
+      const texts = printed.tree.children.filter((c) => c.type === 'text');
+      expect(texts.map((t) => [t.role ?? null, t.value.slice(0, 30)])).to.deep.equal([
+        ['title', 'An act to amend Section 1050 o'],
+        ['digest', 'Existing law makes a person wh'],
+        ['digest', 'Existing law establishes the r'],
+        ['digest', 'This bill would, in a case inv'],
+        [null, 'The people of the State of Cal'],
+      ]);
+    });
+
     it('should give different texts for marks: "before" and marks: "printed"', () => {
       const before = parseDocument(xml, SENATE, { marks: 'before' });
       const text = (d: typeof printed) => d.source.blocks.map((b) => b.text).join('\n');

@@ -5,7 +5,7 @@ import { SaxesParser } from 'saxes';
 import { FEDERAL_SKIPPED, FEDERAL_SKIPPED_IN_QUOTED, isFederalXml, readFederal } from '../../src/parse/read-federal.js';
 import type { Content, Level, Root } from '../../src/types.js';
 import { BilldiffError } from '../../src/util/errors.js';
-import { billsPath, fixturePath, repoRoot } from '../helpers/paths.js';
+import { billsPath, fixturePath, readBill, repoRoot } from '../helpers/paths.js';
 import { describeShared, sharedPath, sharedPathIfPresent } from '../helpers/shared.js';
 
 const S2 = fixturePath('federal-hr1058-s2', 'section-2.xml');
@@ -212,7 +212,7 @@ describe('parse/read-federal', () => {
     it('should keep the official title as a text node at the root, skip the form, and print enums and headers as GPO does', () => {
       expect(source.title).to.equal('To set rules for the keeping of synthetic records, and for other purposes.');
       expect(tree.kind).to.equal('bill');
-      expect(tree.children[0]).to.deep.include({ type: 'text', value: source.title });
+      expect(tree.children[0]).to.deep.include({ type: 'text', value: source.title, role: 'title' });
       expect(allLevels(tree).map((l) => [l.kind, l.id, l.num?.text, l.heading ?? null])).to.deep.equal([
         ['section', 's1', 'SECTION 1.', 'Short title.'],
         ['section', 's2', 'SEC. 2.', 'Keeping of records.'],
@@ -278,6 +278,29 @@ describe('parse/read-federal', () => {
       expect(lines[0]).to.equal('by amending paragraph (1)(C) to read as follows:');
       expect(lines.slice(1).map((l) => l.slice(0, 12))).to.deep.equal(['“(C) summon ', '“(i) request', '“(ii) either']);
       expect(lines[3]).to.match(/under this section\.”\.$/);
+    });
+  });
+
+  describe('#readFederal (loose text beside the body: a USLM conversion of an endorsement)', () => {
+    it('should set the date of H.R. 766 RH’s action apart from its description, as printed', () => {
+      const xml = readBill('us', 'us-114-hr766-rh.xml');
+      const { tree } = readFederal(xml, 'us-114-hr766-rh.xml');
+      const last = tree.children[tree.children.length - 1]!;
+      expect(last).to.deep.include({ type: 'text', role: 'action', value: 'January 28, 2016 Committed to the Committee of the Whole House on the State of the Union and ordered to be printed' });
+      // The file runs the two together ("2016Committed"): the node still spans exactly that text.
+      expect(xml.slice(last.position!.start.offset, last.position!.end.offset)).to.equal(
+        'January 28, 2016Committed to the Committee of the Whole House on the State of the Union and ordered to be printed',
+      );
+    });
+
+    it('should read each action run into the one before as a line of its own', () => {
+      // Synthetic, written for this test, not real law.
+      const xml = '<bill xmlns="http://xml.house.gov/schemas/uslm/1.0"><main><section><num value="1">Section 1.</num><content>Synthetic text.</content></section></main>February 2, 2015Reported from the Committee on Synthetic ReformFebruary 3, 2015The Committee discharged; ordered to be printed</bill>';
+      const { tree } = readFederal(xml, 'endorsement.xml');
+      expect(tree.children.slice(1).map((c) => [c.type, c.type === 'level' ? '' : c.value, c.position!.start.offset, c.position!.end.offset])).to.deep.equal([
+        ['text', 'February 2, 2015 Reported from the Committee on Synthetic Reform', 149, 212],
+        ['text', 'February 3, 2015 The Committee discharged; ordered to be printed', 212, 275],
+      ]);
     });
   });
 

@@ -1,0 +1,20 @@
+/**
+ * The server of the session benchmark, in a process of its own: the app over the database named by
+ * the environment (DATABASE_URL or BILLDIFF_DATA), on an ephemeral port of 127.0.0.1. Prints
+ * `{"port": N}` once listening; stops on SIGTERM.
+ */
+import { closeApp, createApp } from '../dist/server/app.js';
+import { databaseOptionsFrom, openDatabase } from '../dist/store/database.js';
+
+const database = await openDatabase(databaseOptionsFrom(process.env, process.cwd()));
+const app = createApp({ database, workers: 1, storeDir: process.env.BILLDIFF_STORE });
+const server = app.listen(0, '127.0.0.1', () => console.log(JSON.stringify({ port: server.address().port })));
+process.on('SIGTERM', async () => {
+  // Requests still running (a slow search) finish before the database closes.
+  server.close();
+  server.closeAllConnections();
+  await new Promise((resolve) => setTimeout(resolve, 3000));
+  await closeApp(app);
+  await database.close();
+  process.exit(0);
+});

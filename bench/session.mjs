@@ -1,0 +1,146 @@
+#!/usr/bin/env node
+/**
+ * The session benchmark (`npm run bench`, after `npm run build`): a SYNTHETIC session generated now
+ * from ../shared/corpus/ca-pubinfo/mini by renumbering (bench/session-data.mjs; 5,000 bills, 15,000
+ * versions, 20,000 law sections, in a temporary folder, removed after) is imported and served.
+ *
+ *   1. Full import with the embedded database (`billdiff import`, a child process): wall time and
+ *      peak memory. Targets: <= 10 min, <= 1 GB.
+ *   2. Re-importing an unchanged daily file (rows already in the database, in a new file): <= 30 s.
+ *   3. Database size against the raw text imported (.dat and .lob bytes): <= 3x.
+ *   4. Search and bill pages under load: autocannon, 50 connections, 10 s each, on 127.0.0.1 only,
+ *      the server in a process of its own. As served, in steady state (each page asked for once
+ *      first; repeated pages then come from the server's cache, keyed on the data's generation), and
+ *      with every request a new one (a parameter that defeats the cache, so each search runs its
+ *      query: the worst case). Targets: p99 <= 50 ms, 0 errors.
+ *   5. The same with PostgreSQL, when BILLDIFF_BENCH_DATABASE_URL (or BILLDIFF_TEST_DATABASE_URL) names
+ *      one: the session imported into a fresh schema (dropped after), then the load tests.
+ *
+ * Exit status 0 when it ran (a missed target is reported, not an error); 2 when it could not run.
+ */
+import { execFileSync, spawn } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import autocannon from 'autocannon';
+import pg from 'pg';
+import { folderBytes, generateSession, generateUnchangedDaily } from './session-data.mjs';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const mini = path.resolve(root, '..', 'shared', 'corpus', 'ca-pubinfo', 'mini');
+const BIN = path.join(root, 'bin', 'billdiff.js');
+const RUN_SECONDS = 10;
+const CONNECTIONS = 50;
+const results = [];
+const report = (name, value, target, ok) => {
+  results.push({ name, value, target, ok });
+  console.log(`${ok ? 'ok  ' : 'MISS'}  ${name}: ${value} (target ${target})`);
+};
+
+if (!fs.existsSync(mini)) {
+  console.log(`session bench: ${mini} not found; skipped`);
+  process.exit(0);
+}
+const work = fs.mkdtempSync(path.join(os.tmpdir(), 'billdiff-session-bench-'));
+process.on('exit', () => fs.rmSync(work, { recursive: true, force: true }));
+const watchdog = setTimeout(() => {
+  console.log('session bench: watchdog (40 min); stopping');
+  process.exit(3);
+}, 40 * 60 * 1000);
+watchdog.unref();
+
+console.log('Session benchmark (SYNTHETIC session renumbered from ../shared/corpus/ca-pubinfo/mini)');
+let t = performance.now();
+const session = path.join(work, 'pubinfo_2025');
+const counts = generateSession(mini, session);
+console.log(`generated ${counts.bills} bills, ${counts.versions} versions, ${counts.sections} law sections: ${(counts.bytes / 1e6).toFixed(0)} MB in ${((performance.now() - t) / 1000).toFixed(1)} s`);
+const daily = path.join(work, 'pubinfo_Mon');
+generateUnchangedDaily(session, daily);
+
+/** `billdiff import` in a child process under /usr/bin/time: seconds, peak memory (MB), its summary line. */
+function runImport(paths, env) {
+  const started = performance.now();
+  const timeFile = path.join(work, 'time.txt');
+  const out = execFileSync('/usr/bin/time', ['-f', '%M', '-o', timeFile, process.execPath, BIN, 'import', ...paths], { env: { ...process.env, ...env }, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024, stdio: ['ignore', 'pipe', 'pipe'] });
+  const seconds = (performance.now() - started) / 1000;
+  const peakMb = Number(fs.readFileSync(timeFile, 'utf8').trim().split('\n').pop()) / 1024;
+  return { seconds, peakMb, summary: out.trim() };
+}
+
+async function load(env, label) {
+  const server = spawn(process.execPath, [path.join(root, 'bench', 'session-server.mjs')], { env: { ...process.env, ...env, BILLDIFF_STORE: path.join(work, 'uploads') }, stdio: ['ignore', 'pipe', 'inherit'] });
+  const port = await new Promise((resolve, reject) => {
+    server.stdout.once('data', (d) => resolve(JSON.parse(String(d)).port));
+    server.once('exit', (code) => reject(new Error(`the server stopped (${code})`)));
+  });
+  const base = `http://127.0.0.1:${port}`;
+  const words = ['continuance', 'human trafficking', 'sweepstakes', 'training provider', 'good cause', 'tribal gaming', 'prosecuting attorney', 'eligible', 'local agency', 'victim', 'witness', 'appropriation', 'contest', 'domestic violence', 'hearing'];
+  const searches = [...words, ...Array.from({ length: 25 }, (_, i) => `AB ${10000 + i * 197}`), '1050', 'Penal Code 1050', '17539.1', 'ab10333', 'SB 10002'].map((q) => `/search?q=${encodeURIComponent(q)}`);
+  const billPages = Array.from({ length: 60 }, (_, i) => `/bills/ca-20252026-0-${['sb', 'ab', 'ab', 'ab'][(i * 83) % 4]}${10000 + ((i * 83) % 5000)}`);
+  const existing = [];
+  for (const url of billPages) if ((await fetch(base + url)).status === 200) existing.push(url);
+  let n = 0;
+  const scenario = async (name, urls, fresh) => {
+    const result = await autocannon({
+      url: base,
+      connections: CONNECTIONS,
+      duration: RUN_SECONDS,
+      requests: [{ setupRequest: (req) => ({ ...req, path: fresh ? `${urls[n++ % urls.length]}&fresh=${n}` : urls[n++ % urls.length] }) }],
+    });
+    const errors = result.errors + result.timeouts + result.non2xx;
+    report(`${label}: ${name}, p99 at ${CONNECTIONS} connections`, `${result.latency.p99} ms (${Math.round(result.requests.average)} req/s, ${errors} errors)`, '<= 50 ms, 0 errors', result.latency.p99 <= 50 && errors === 0);
+  };
+  // Requests still queued when a run ends are let finish before the next run starts.
+  const settle = () => new Promise((resolve) => setTimeout(resolve, 3000));
+  // Steady state: each page asked for once before the runs "as served" (the first answer fills the cache).
+  for (const url of [...searches, ...existing]) await fetch(base + url).then((r) => r.arrayBuffer());
+  await scenario('search pages as served', searches, false);
+  await settle();
+  await scenario('bill pages as served', existing, false);
+  await settle();
+  await scenario('bill pages, each built anew', existing.map((u) => `${u}?v=1`), true);
+  await settle();
+  await scenario('search pages, each a new query', searches, true);
+  server.kill('SIGTERM');
+  await new Promise((resolve) => server.once('exit', resolve));
+}
+
+// 1–3: the embedded database.
+const data = path.join(work, 'data');
+const embedded = { BILLDIFF_DATA: data, DATABASE_URL: '' };
+const full = runImport([session], embedded);
+console.log(`  ${full.summary}`);
+report('SQLite: full import of 5,000 bills, 15,000 versions, 20,000 sections', `${(full.seconds / 60).toFixed(2)} min, peak ${full.peakMb.toFixed(0)} MB`, '<= 10 min, <= 1024 MB', full.seconds <= 600 && full.peakMb <= 1024);
+const again = runImport([daily], embedded);
+console.log(`  ${again.summary}`);
+report('SQLite: re-import of an unchanged daily file (200 bills, 600 versions, 400 sections)', `${again.seconds.toFixed(1)} s`, '<= 30 s', again.seconds <= 30);
+const size = folderBytes(data);
+report('SQLite: database size against the raw text imported', `${(size / 1e6).toFixed(0)} MB / ${(counts.bytes / 1e6).toFixed(0)} MB = ${(size / counts.bytes).toFixed(2)}x`, '<= 3x', size <= 3 * counts.bytes);
+await load(embedded, 'SQLite');
+
+// 5: PostgreSQL.
+const url = process.env.BILLDIFF_BENCH_DATABASE_URL || process.env.BILLDIFF_TEST_DATABASE_URL;
+if (url) {
+  const schema = `billdiff_bench_${process.pid}`;
+  const admin = new pg.Client({ connectionString: url });
+  await admin.connect();
+  await admin.query(`CREATE SCHEMA ${schema}`);
+  try {
+    const u = new URL(url);
+    u.searchParams.set('options', `-c search_path=${schema}`);
+    const env = { DATABASE_URL: u.toString(), BILLDIFF_DATA: '' };
+    t = performance.now();
+    const imported = runImport([session], env);
+    console.log(`  ${imported.summary}`);
+    report('PostgreSQL: full import (not a target; for the record)', `${(imported.seconds / 60).toFixed(2)} min, peak ${imported.peakMb.toFixed(0)} MB`, 'none', true);
+    await load(env, 'PostgreSQL');
+  } finally {
+    await admin.query(`DROP SCHEMA ${schema} CASCADE`);
+    await admin.end();
+  }
+} else {
+  console.log('PostgreSQL: skipped (set BILLDIFF_BENCH_DATABASE_URL=postgres://… to measure it)');
+}
+const missed = results.filter((r) => !r.ok).length;
+console.log(`session bench: ${results.length - missed} of ${results.length} targets met`);

@@ -1,0 +1,39 @@
+import type { AlignedPair, Content } from '../types.js';
+import type { AlignOptions } from './options.js';
+import type { Bag } from './similarity.js';
+
+/** What the steps of one alignment share: settings, the clock, caches, and the candidates for moves. */
+export interface Context {
+  options: Required<Omit<AlignOptions, 'now' | 'deadline'>> & { now: () => number };
+  /** When the budget runs out, on `options.now`'s clock; past it, pairs are whole replacements. */
+  deadline: number;
+  overBudget: boolean;
+  /** Content keys by clause (see `keys.ts`). */
+  keys: Map<Content, number>;
+  /** Word bags of whole subtrees and of own lines, by clause. */
+  bags: Map<Content, Bag>;
+  rowBags: Map<Content, Bag>;
+  /** Clauses found only in the old or only in the new tree: candidates for moves (`moves.ts`). */
+  deleted: AlignedPair[];
+  inserted: AlignedPair[];
+  /** The clause each candidate pair stands for. */
+  sources: Map<AlignedPair, Content>;
+  /** Moved-candidates that stand for a clause's own line only (their subclauses are rows of their own). */
+  lineOnly: Set<AlignedPair>;
+}
+
+/** A fresh context for one alignment. */
+export function createContext(options: Context['options'], deadline: number): Context {
+  return {
+    options,
+    deadline,
+    overBudget: false,
+    keys: new Map(),
+    bags: new Map(),
+    rowBags: new Map(),
+    deleted: [],
+    inserted: [],
+    sources: new Map(),
+    lineOnly: new Set(),
+  };
+}

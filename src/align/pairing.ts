@@ -1,0 +1,123 @@
+import type { AlignedPair, Content } from '../types.js';
+import { pushAll } from '../util/arrays.js';
+import type { Context } from './context.js';
+import { keyOf } from './keys.js';
+import { isUnit, makePair, onlyNew, onlyOld, side } from './pairs.js';
+import { alignAcrossLevels } from './reparent.js';
+import { alignLines } from './restructured.js';
+import { alignSequences, sameShape } from './siblings.js';
+import { bag, dice, similarity } from './similarity.js';
+
+/** Largest block of unmatched clauses paired by the quadratic search. */
+const MAX_PAIRING_CELLS = 40_000;
+
+/** Pairs the clauses of one block of changes by similarity, keeping their order. */
+export function alignGap(olds: Content[], news: Content[], ctx: Context): AlignedPair[] {
+  const m = olds.length;
+  const n = news.length;
+  if (m && n) {
+    // One side wraps the other's clauses under a level of its own (a bill section around the section it quotes).
+    const same = (a: Content, b: Content) => keyOf(a, ctx) === keyOf(b, ctx) || dice(bag(a, ctx), bag(b, ctx)) >= 0.6;
+    const wrapped = alignAcrossLevels(olds, news, { same, align: (o, nw) => alignSequences(o, nw, ctx), side });
+    if (wrapped) return wrapped;
+  }
+  const matches: Array<[number, number]> = [];
+  if (m && n && m === n && olds.every((o, k) => sameNum(o, news[k]!))) {
+    // The common case: the same clauses, each amended in place. No search needed.
+    for (let k = 0; k < m; k++) matches.push([k, k]);
+  } else if (m && n) {
+    if (m * n <= MAX_PAIRING_CELLS) {
+      // Monotone pairing that maximises total similarity (a weighted LCS).
+      const sim = (a: number, b: number) => {
+        const s = similarity(olds[a]!, news[b]!, ctx);
+        return s >= ctx.options.pairThreshold ? s : 0;
+      };
+      const score = new Float64Array((m + 1) * (n + 1));
+      const w = n + 1;
+      const sims = new Float64Array(m * n);
+      for (let a = 0; a < m; a++) for (let b = 0; b < n; b++) sims[a * n + b] = sim(a, b);
+      for (let a = m - 1; a >= 0; a--) {
+        for (let b = n - 1; b >= 0; b--) {
+          const s = sims[a * n + b]!;
+          let best = Math.max(score[(a + 1) * w + b]!, score[a * w + b + 1]!);
+          if (s > 0) best = Math.max(best, s + score[(a + 1) * w + b + 1]!);
+          score[a * w + b] = best;
+        }
+      }
+      let a = 0;
+      let b = 0;
+      while (a < m && b < n) {
+        const s = sims[a * n + b]!;
+        if (s > 0 && score[a * w + b] === s + score[(a + 1) * w + b + 1]!) {
+          matches.push([a, b]);
+          a++;
+          b++;
+        } else if (score[(a + 1) * w + b]! >= score[a * w + b + 1]!) a++;
+        else b++;
+      }
+    } else {
+      // Too large to search: pair clauses that keep their designation, in order.
+      let b = 0;
+      for (let a = 0; a < m && b < n; a++) {
+        const oa = olds[a]!;
+        for (let k = b; k < n && k < b + 50; k++) {
+          const nb = news[k]!;
+          if (oa.type === 'level' && nb.type === 'level' && oa.num?.value === nb.num?.value && dice(bag(oa, ctx), bag(nb, ctx)) >= ctx.options.pairThreshold) {
+            matches.push([a, k]);
+            b = k + 1;
+            break;
+          }
+        }
+      }
+    }
+  }
+  // Pairs of the same shape are aligned clause by clause; what lies between them (and pairs
+  // whose shape changed: a paragraph split into subparagraphs) is read as one text.
+  const out: AlignedPair[] = [];
+  let pendingOld: Content[] = [];
+  let pendingNew: Content[] = [];
+  const unpaired = () => {
+    for (const c of pendingOld) out.push(onlyOld(c, ctx));
+    for (const c of pendingNew) out.push(onlyNew(c, ctx));
+  };
+  const flush = () => {
+    // Sections and larger units are never read as one text with their neighbours: an unpaired one
+    // is deleted or inserted whole (and may yet be found moved).
+    const units = pendingOld.some(isUnit) || pendingNew.some(isUnit);
+    if (pendingOld.length && pendingNew.length && !units) {
+      const linear = alignLines(pendingOld, pendingNew, ctx);
+      if (linear) pushAll(out, linear);
+      else unpaired();
+    } else unpaired();
+    pendingOld = [];
+    pendingNew = [];
+  };
+  let a = 0;
+  let b = 0;
+  for (const [ma, mb] of matches) {
+    while (a < ma) pendingOld.push(olds[a++]!);
+    while (b < mb) pendingNew.push(news[b++]!);
+    const o = olds[ma]!;
+    const nw = news[mb]!;
+    a = ma + 1;
+    b = mb + 1;
+    // A section paired with itself stays paired when it gains or loses its divisions (undivided
+    // text turned into subsection (a)): its contents are aligned inside it.
+    if (sameShape(o, nw) || (isUnit(o) && isUnit(nw))) {
+      flush();
+      out.push(makePair(o, nw, ctx));
+    } else {
+      pendingOld.push(o);
+      pendingNew.push(nw);
+    }
+  }
+  while (a < m) pendingOld.push(olds[a++]!);
+  while (b < n) pendingNew.push(news[b++]!);
+  flush();
+  return out;
+}
+
+/** Both clauses are levels with the same designation. */
+function sameNum(a: Content, b: Content): boolean {
+  return a.type === 'level' && b.type === 'level' && a.num !== undefined && a.num.value === b.num?.value && a.kind === b.kind;
+}

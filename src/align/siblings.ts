@@ -1,0 +1,57 @@
+import type { AlignedPair, Content } from '../types.js';
+import { pushAll } from '../util/arrays.js';
+import { childClauses } from './clause-text.js';
+import type { Context } from './context.js';
+import { keyOf } from './keys.js';
+import { alignGap } from './pairing.js';
+import { makePair } from './pairs.js';
+import { diffKeys } from './sequence.js';
+
+/** Aligns two lists of sibling clauses. */
+export function alignSequences(olds: Content[], news: Content[], ctx: Context): AlignedPair[] {
+  const out: AlignedPair[] = [];
+  if (!olds.length && !news.length) return out;
+  const oldKeys = olds.map((n) => keyOf(n, ctx));
+  const newKeys = news.map((n) => keyOf(n, ctx));
+  const parts = diffKeys(oldKeys, newKeys);
+  let i = 0;
+  let j = 0;
+  let gapOld: Content[] = [];
+  let gapNew: Content[] = [];
+  const flush = () => {
+    if (gapOld.length || gapNew.length) pushAll(out, alignGap(gapOld, gapNew, ctx));
+    gapOld = [];
+    gapNew = [];
+  };
+  for (const part of parts) {
+    const n = part.count;
+    if (part.removed) {
+      for (let k = 0; k < n; k++) gapOld.push(olds[i + k]!);
+      i += n;
+    } else if (part.added) {
+      for (let k = 0; k < n; k++) gapNew.push(news[j + k]!);
+      j += n;
+    } else {
+      for (let k = 0; k < n; k++) {
+        const o = olds[i + k]!;
+        const nw = news[j + k]!;
+        if (sameShape(o, nw)) {
+          flush();
+          out.push(makePair(o, nw, ctx));
+        } else {
+          gapOld.push(o);
+          gapNew.push(nw);
+        }
+      }
+      i += n;
+      j += n;
+    }
+  }
+  flush();
+  return out;
+}
+
+/** Both clauses have subclauses, or neither has: aligning them clause by clause makes sense. */
+export function sameShape(a: Content, b: Content): boolean {
+  return childClauses(a).length > 0 === childClauses(b).length > 0;
+}

@@ -1,0 +1,71 @@
+import type { AlignedPair, Content, Root, Summary } from '../types.js';
+import { childClauses, rowText, subtreeBody } from './clause-text.js';
+import { countWords } from './words.js';
+
+/** Counts statuses and changed words over an alignment. */
+export function summarize(pairs: AlignedPair[]): Summary {
+  const s: Summary = { unchanged: 0, modified: 0, inserted: 0, deleted: 0, moved: 0, redesignated: 0, conforming: 0, wordsInserted: 0, wordsDeleted: 0 };
+  const walk = (pair: AlignedPair) => {
+    if (pair.status === 'moved') {
+      // A move is reported at both places; count it once, at its new place, with what changed there.
+      if (pair.movedFrom !== undefined) s.moved++;
+      else return;
+    } else if (pair.conforming) {
+      s.conforming++;
+      pair.children.forEach(walk);
+      return;
+    } else if (pair.status === 'modified' && !pair.words) {
+      // A clause changed only below its own line (a subsection whose paragraph changed) is
+      // counted at the paragraph, not again at every clause above it.
+    } else s[pair.status]++;
+    if (pair.status === 'inserted') s.wordsInserted += countWords(pair.new?.text ?? '');
+    else if (pair.status === 'deleted') s.wordsDeleted += countWords(pair.old?.text ?? '');
+    else if (pair.words) {
+      for (const w of pair.words) {
+        if (w.op === 'insert') s.wordsInserted += countWords(w.value);
+        if (w.op === 'delete') s.wordsDeleted += countWords(w.value);
+      }
+    }
+    pair.children.forEach(walk);
+  };
+  pairs.forEach(walk);
+  return s;
+}
+
+/**
+ * The share of the old words a comparison kept, when it is so low that the text was gutted and
+ * amended (below `threshold`); undefined otherwise. Counting every word costs a pass over both
+ * texts: it is done only when the deletions could be most of the old text.
+ */
+export function guttedShare(oldTree: Root, newTree: Root, summary: Summary, threshold: number): number | undefined {
+  const mayBeGutted = summary.wordsDeleted * 10 > sourceChars(oldTree) && summary.wordsDeleted * 10 > countTreeChars(oldTree);
+  if (!mayBeGutted) return undefined;
+  const oldWords = countTreeWords(oldTree);
+  const newWords = countTreeWords(newTree);
+  const kept = Math.max(0, oldWords - summary.wordsDeleted);
+  const share = kept / Math.max(1, Math.max(oldWords, newWords));
+  return oldWords >= 40 && newWords >= 40 && share < threshold ? share : undefined;
+}
+
+/** Characters of the source a parsed tree spans (its position), else of its text. */
+function sourceChars(tree: Root): number {
+  const { position } = tree;
+  return position ? position.end.offset - position.start.offset : Infinity;
+}
+
+/** Characters of a tree's text: a cheap bound (a word takes at least two, with its space). */
+function countTreeChars(tree: Root): number {
+  let n = 0;
+  const walk = (node: Content): void => {
+    n += rowText(node).length;
+    for (const child of childClauses(node)) walk(child);
+  };
+  tree.children.forEach(walk);
+  return n;
+}
+
+function countTreeWords(tree: Root): number {
+  let n = 0;
+  for (const child of tree.children) for (const line of subtreeBody(child)) n += countWords(line);
+  return n;
+}

@@ -1,0 +1,103 @@
+/**
+ * The command line's files: inputs read no further than the size limit (files, devices and
+ * standard input alike), and the output written atomically to a temporary file that is created
+ * exclusively under an unpredictable name, then renamed into place.
+ */
+import { randomBytes } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import { inputTooLarge } from '../parse/input.js';
+import { BilldiffError } from '../util/errors.js';
+
+const CHUNK = 64 * 1024;
+
+/**
+ * The bytes of a file, device or pipe, read no further than `maxBytes` (`/dev/zero` and an endless
+ * pipe end with the too-large error after reading `maxBytes` and one more byte).
+ */
+export function readFileBounded(full: string, name: string, maxBytes: number): Buffer {
+  let fd: number;
+  try {
+    fd = fs.openSync(full, 'r');
+  } catch (error) {
+    throw new BilldiffError(`cannot read: ${(error as Error).message}`, { file: name });
+  }
+  try {
+    const stat = fs.fstatSync(fd);
+    if (stat.isDirectory()) throw new BilldiffError('is a directory; give a file', { file: name });
+    if (stat.isFile() && stat.size > maxBytes) throw inputTooLarge(name, maxBytes, stat.size);
+    const chunks: Buffer[] = [];
+    let total = 0;
+    for (;;) {
+      const chunk = Buffer.allocUnsafe(Math.min(CHUNK, maxBytes + 1 - total));
+      let n: number;
+      try {
+        n = fs.readSync(fd, chunk, 0, chunk.length, null);
+      } catch (error) {
+        throw new BilldiffError(`cannot read: ${(error as Error).message}`, { file: name });
+      }
+      if (n === 0) break;
+      chunks.push(chunk.subarray(0, n));
+      total += n;
+      if (total > maxBytes) throw inputTooLarge(name, maxBytes);
+    }
+    return Buffer.concat(chunks, total);
+  } finally {
+    fs.closeSync(fd);
+  }
+}
+
+/** Standard input, read no further than `maxBytes` (and one more byte, to know it goes on). */
+export async function readStreamBounded(stream: AsyncIterable<Buffer | string>, maxBytes: number): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  let total = 0;
+  for await (const chunk of stream) {
+    const bytes = typeof chunk === 'string' ? Buffer.from(chunk) : chunk;
+    chunks.push(bytes);
+    total += bytes.length;
+    // Leaving the loop stops the stream: nothing past the limit is read or kept.
+    if (total > maxBytes) break;
+  }
+  return Buffer.concat(chunks, total);
+}
+
+/** `-o` never writes over an input. */
+export function guardOutput(outputPath: string, inputs: string[], cwd: string): void {
+  const real = (p: string) => {
+    try {
+      return fs.realpathSync(p);
+    } catch {
+      return path.resolve(p);
+    }
+  };
+  const target = real(outputPath);
+  for (const input of inputs) {
+    if (input === '-') continue;
+    if (real(path.resolve(cwd, input)) === target) {
+      throw new BilldiffError(`refusing to write the output over an input (${input})`, { file: outputPath, code: 'usage' });
+    }
+  }
+}
+
+/**
+ * Writes through a temporary file beside `file`, then renames it into place, so a crash never leaves
+ * half a file where the user looks. The temporary name is unpredictable and created exclusively
+ * (`wx`: O_CREAT | O_EXCL), so a file or a link planted in the folder is never written through.
+ */
+export function writeAtomically(file: string, content: string): void {
+  const temp = path.join(path.dirname(file), `.${path.basename(file)}.${randomBytes(8).toString('hex')}.tmp`);
+  let created = false;
+  try {
+    const fd = fs.openSync(temp, 'wx', 0o666);
+    created = true;
+    try {
+      fs.writeFileSync(fd, content);
+    } finally {
+      fs.closeSync(fd);
+    }
+    fs.renameSync(temp, file);
+  } catch (error) {
+    if (created) fs.rmSync(temp, { force: true });
+    throw new BilldiffError(`cannot write: ${(error as Error).message}`, { file });
+  }
+}

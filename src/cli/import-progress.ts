@@ -1,0 +1,57 @@
+/**
+ * The import's progress: on a terminal, a bar (cli-progress) with the inputs, rows, rate and time
+ * left, problems printed above it as they come; elsewhere nothing but the problems (the summary
+ * line is printed by the command).
+ */
+import cliProgress from 'cli-progress';
+import type { ImportProgress, Problem } from '../import/index.js';
+
+export function createImportProgress(stream: { write(chunk: string): unknown }, interactive: boolean, onProblem: (p: Problem) => void): ImportProgress {
+  if (!interactive) {
+    return { start() {}, input() {}, advance() {}, problem: onProblem, stop() {} };
+  }
+  const bars = new cliProgress.MultiBar(
+    {
+      stream: stream as NodeJS.WritableStream,
+      format: ' {bar} {percentage}% | input {input}/{inputs} | {value}/{total} rows | {rate} rows/s | {eta_formatted} left | {name}',
+      barCompleteChar: '█',
+      barIncompleteChar: '░',
+      hideCursor: true,
+      etaBuffer: 200,
+      fps: 5,
+      clearOnComplete: false,
+    },
+    cliProgress.Presets.shades_classic,
+  );
+  let bar: cliProgress.SingleBar | undefined;
+  let started = 0;
+  let done = 0;
+  let inputs = 0;
+  const payload = (extra: Record<string, unknown> = {}) => {
+    const seconds = (performance.now() - started) / 1000;
+    return { rate: seconds > 0 ? Math.round(done / seconds) : 0, inputs, ...extra };
+  };
+  return {
+    start(count, rows) {
+      inputs = count;
+      started = performance.now();
+      if (count > 0) bar = bars.create(Math.max(rows, 1), 0, { input: 0, name: '', ...payload() });
+    },
+    input(name, place) {
+      bar?.update(done, { input: place, name: name.length > 40 ? `…${name.slice(-39)}` : name, ...payload() });
+    },
+    advance(rows) {
+      done += rows;
+      if (bar && done > bar.getTotal()) bar.setTotal(done);
+      bar?.update(done, payload());
+    },
+    problem(p) {
+      if (bar) bars.log(`${p.file}${p.line !== undefined ? `:${p.line}` : ''}: ${p.reason}\n`);
+      else onProblem(p);
+    },
+    stop() {
+      bar?.update(done, payload());
+      bars.stop();
+    },
+  };
+}

@@ -1,0 +1,202 @@
+/**
+ * The command line's database side: `billdiff import PATH...`, `billdiff search QUERY`,
+ * `billdiff section "Penal Code 1050"`, versions by name (`billdiff "AB 1656" --from introduced
+ * --to latest`), and `ver:…`/`law:…` ids as inputs. The database is `--data DIR`, else
+ * `BILLDIFF_DATA`, else `DATABASE_URL=postgres://…`, else `./data`.
+ */
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { formatProblem, formatSummary, importPaths } from '../import/index.js';
+import { databaseOptionsFrom, describeDatabase, openDatabase, type Database } from '../store/database.js';
+import { databaseDocument, DATABASE_ID } from '../store/documents.js';
+import { findBill, pickVersion, readSectionName, sectionReport } from '../store/reports.js';
+import { MARK_END, MARK_START } from '../store/search.js';
+import type { SearchFilters } from '../store/types.js';
+import { BilldiffError } from '../util/errors.js';
+import type { CliIo } from './main.js';
+import { createImportProgress } from './import-progress.js';
+
+export const STORE_USAGE = `Database commands:
+  billdiff import PATH...        import pubinfo zips or folders, govinfo XML folders, or bills/
+  billdiff search QUERY          bills and law sections: AB 1656, hr1-119, 7284.6, any words
+           [--session S] [--house H] [--status pending|S] [--code PEN] [--format json]
+  billdiff section "Penal Code 1050" [--format json]
+                                 the section's text and every bill touching it
+  billdiff "AB 1656" --from introduced --to latest
+                                 two versions of a bill from the database, by name
+  --data DIR                     the database folder (default $BILLDIFF_DATA, or ./data;
+                                 DATABASE_URL=postgres://… for PostgreSQL)`;
+
+type Main = (argv: string[], io: CliIo) => Promise<number>;
+
+/**
+ * Runs a database command, or returns undefined when `argv` is none (`main` goes on). `--data DIR`
+ * is taken out of any command line and passed on as `BILLDIFF_DATA`.
+ */
+export async function runStoreCommand(argv: string[], io: CliIo, main: Main): Promise<number | undefined> {
+  const at = argv.findIndex((a) => a === '--data' || a.startsWith('--data='));
+  if (at >= 0) {
+    const value = argv[at]!.startsWith('--data=') ? argv[at]!.slice(7) : argv[at + 1];
+    if (!value) return usage(io, '--data takes a folder');
+    const rest = [...argv.slice(0, at), ...argv.slice(at + (argv[at]!.includes('=') ? 1 : 2))];
+    return (await runStoreCommand(rest, { ...io, env: { ...io.env, BILLDIFF_DATA: value, DATABASE_URL: undefined } }, main)) ?? main(rest, { ...io, env: { ...io.env, BILLDIFF_DATA: value, DATABASE_URL: undefined } });
+  }
+  const [command, ...rest] = argv;
+  if (command === 'import') return withDatabase(io, (db) => importCommand(db, rest, io));
+  if (command === 'search') return withDatabase(io, (db) => searchCommand(db, rest, io));
+  if (command === 'section') return withDatabase(io, (db) => sectionCommand(db, rest, io));
+  if (argv.some((a) => a === '--from' || a === '--to' || a.startsWith('--from=') || a.startsWith('--to='))) return versionsByName(argv, io, main);
+  return undefined;
+}
+
+/** Reads a `ver:…` or `law:…` input from the database, for `main`'s inputs. */
+export async function readDatabaseInput(name: string, io: CliIo): Promise<{ bytes: Buffer; file: string; lawSection?: string } | undefined> {
+  if (!DATABASE_ID.test(name)) return undefined;
+  const db = await open(io);
+  try {
+    const doc = await databaseDocument(db, name);
+    if (!doc) throw new BilldiffError(`no document ${name} in ${describeDatabase(databaseOptionsFrom(io.env, io.cwd))}`, { file: name, code: 'not-found' });
+    return { bytes: Buffer.from(doc.bytes), file: name, ...(doc.section ? { lawSection: doc.section } : {}) };
+  } finally {
+    await db.close();
+  }
+}
+
+async function open(io: CliIo): Promise<Database> {
+  const options = databaseOptionsFrom(io.env, io.cwd);
+  try {
+    return await openDatabase(options);
+  } catch (error) {
+    throw new BilldiffError(`cannot open the database (${describeDatabase(options)}): ${(error as Error).message}`, { code: 'input' });
+  }
+}
+
+async function withDatabase(io: CliIo, fn: (db: Database) => Promise<number>): Promise<number> {
+  let db: Database | undefined;
+  try {
+    db = await open(io);
+    return await fn(db);
+  } catch (error) {
+    io.stderr.write(`${error instanceof BilldiffError ? error.toString() : `billdiff: ${(error as Error).message}`}\n`);
+    return 2;
+  } finally {
+    await db?.close();
+  }
+}
+
+function usage(io: CliIo, message: string): number {
+  io.stderr.write(`billdiff: ${message}\n\n${STORE_USAGE}\n`);
+  return 2;
+}
+
+function parse(args: string[], options: Record<string, { type: 'string' | 'boolean'; short?: string }>) {
+  try {
+    return parseArgs({ args, allowPositionals: true, strict: true, options });
+  } catch (error) {
+    throw new BilldiffError(`${(error as Error).message.replace(/\. To specify.*$/s, '')}\n\n${STORE_USAGE}`, { code: 'usage' });
+  }
+}
+
+/** `billdiff import PATH...`: a progress bar on a terminal, one summary line otherwise; exit 1 when rows were skipped. */
+async function importCommand(db: Database, args: string[], io: CliIo): Promise<number> {
+  const { positionals } = parse(args, {});
+  if (!positionals.length) return usage(io, 'give the files or folders to import');
+  const interactive = Boolean((io.stderr as { isTTY?: boolean }).isTTY);
+  const progress = createImportProgress(io.stderr, interactive, (p) => io.stderr.write(`${formatProblem(p)}\n`));
+  const summary = await importPaths(
+    db,
+    positionals.map((p) => path.resolve(io.cwd, p)),
+    progress,
+  );
+  io.stdout.write(`${formatSummary(summary)} into ${describeDatabase(databaseOptionsFrom(io.env, io.cwd))}\n`);
+  return summary.problems ? 1 : 0;
+}
+
+/** `billdiff search QUERY`. */
+async function searchCommand(db: Database, args: string[], io: CliIo): Promise<number> {
+  const { values, positionals } = parse(args, {
+    format: { type: 'string', short: 'f' },
+    session: { type: 'string' },
+    house: { type: 'string' },
+    status: { type: 'string' },
+    code: { type: 'string' },
+    limit: { type: 'string' },
+  });
+  const query = positionals.join(' ').trim();
+  if (!query) return usage(io, 'give the words to search for');
+  const filters: SearchFilters = {};
+  for (const key of ['session', 'house', 'status', 'code'] as const) if (typeof values[key] === 'string') filters[key] = values[key] as string;
+  const limit = Math.min(100, Math.max(1, Number(values['limit'] ?? 20) || 20));
+  const results = await db.search(query, filters, limit);
+  if (values['format'] === 'json') {
+    io.stdout.write(`${JSON.stringify({ results: results.map((r) => ({ ...r, snippet: plain(r.snippet) })) }, null, io.stdout.isTTY ? 2 : 0)}\n`);
+  } else {
+    if (!results.length) io.stdout.write(`nothing found for "${query}"\n`);
+    for (const r of results) {
+      io.stdout.write(`${r.kind}\t${r.id}\t${r.title}\n`);
+      if (r.snippet) io.stdout.write(`\t${r.snippet.replace(/\s+/g, ' ').replaceAll(MARK_START, '[').replaceAll(MARK_END, ']')}\n`);
+    }
+  }
+  return results.length ? 0 : 1;
+}
+
+/** `billdiff section "Penal Code 1050"`. */
+async function sectionCommand(db: Database, args: string[], io: CliIo): Promise<number> {
+  const { values, positionals } = parse(args, { format: { type: 'string', short: 'f' } });
+  const name = positionals.join(' ');
+  const cited = readSectionName(name);
+  if (!cited) return usage(io, `"${name}" does not name a section (try "Penal Code 1050", PEN 1050, GOV/7284.6, "54 U.S.C. 200304")`);
+  const report = await sectionReport(db, cited.code, cited.number);
+  if (!report) {
+    io.stderr.write(`billdiff: ${cited.code} ${cited.number}: not in the database, and no bill in it touches it\n`);
+    return 1;
+  }
+  if (values['format'] === 'json') {
+    io.stdout.write(`${JSON.stringify(report, null, io.stdout.isTTY ? 2 : 0)}\n`);
+    return 0;
+  }
+  const lines = [`${report.name}${report.heading ? ` — ${report.heading}` : ''}`, ''];
+  lines.push(report.inDatabase ? report.text : '(its text is not in the database)', '');
+  if (report.history) lines.push(report.history, '');
+  lines.push(report.bills.length ? `${report.bills.length} bill${report.bills.length === 1 ? '' : 's'} touching it, newest first:` : 'No bill in the database touches it.');
+  for (const b of report.bills) lines.push(`  ${b.relation.padEnd(8)}${b.measure} (${b.sessionName}), ${b.versionStage}${b.versionDate ? ` ${b.versionDate}` : ''} [${b.version}]${b.title ? ` — ${b.title}` : ''}`);
+  io.stdout.write(`${lines.join('\n')}\n`);
+  return 0;
+}
+
+/** `billdiff "AB 1656" --from introduced --to latest [other options]`: the two versions compared as usual. */
+async function versionsByName(argv: string[], io: CliIo, main: Main): Promise<number> {
+  const take = (flag: string): { value?: string; rest: string[] } => {
+    const i = argv.findIndex((a) => a === flag || a.startsWith(`${flag}=`));
+    if (i < 0) return { rest: argv };
+    const value = argv[i]!.includes('=') ? argv[i]!.slice(flag.length + 1) : argv[i + 1];
+    return { ...(value !== undefined ? { value } : {}), rest: [...argv.slice(0, i), ...argv.slice(i + (argv[i]!.includes('=') ? 1 : 2))] };
+  };
+  const from = take('--from');
+  argv = from.rest;
+  const to = take('--to');
+  argv = to.rest;
+  const withValue = new Set(['-f', '--format', '-o', '--output', '--law', '--marks', '--max-size', '--budget', '--corpus']);
+  const positional = argv.findIndex((a, i) => !a.startsWith('-') && !withValue.has(argv[i - 1] ?? ''));
+  if (positional < 0) return usage(io, 'name the bill whose versions to compare: billdiff "AB 1656" --from introduced --to latest');
+  const citation = argv[positional]!;
+  return withDatabase(io, async (db) => {
+    let ids: string[];
+    try {
+      const bill = await findBill(db, citation);
+      const versions = await db.versions(bill.id);
+      const older = pickVersion(versions, from.value ?? 'previous', bill.measure);
+      const newer = pickVersion(versions, to.value ?? 'latest', bill.measure);
+      ids = [`ver:${older.id}`, `ver:${newer.id}`];
+    } catch (error) {
+      throw new BilldiffError((error as Error).message, { code: 'not-found' });
+    }
+    await db.close();
+    return main([...argv.slice(0, positional), ...ids, ...argv.slice(positional + 1)], io);
+  });
+}
+
+/** A snippet without its marks. */
+function plain(snippet: string): string {
+  return snippet.replaceAll(MARK_START, '').replaceAll(MARK_END, '').replace(/\s+/g, ' ').trim();
+}

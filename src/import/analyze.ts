@@ -1,0 +1,175 @@
+/**
+ * What the store computes once per bill version, at import: its plain text (for full-text search),
+ * its words, the sections it amends, adds or repeals (California: the bill's own section headers;
+ * federal: the instruction targets `src/amend` reads), the sections it cites ("Notwithstanding
+ * Section 7282.5 or 7284.6"), and — from the Legislative Counsel's change marks, where the version
+ * carries them — its change counts and whether it guts and amends. Versions without marks are
+ * counted against the version before by the aligner (`countChanges`).
+ */
+import { alignTrees, defaultAlignOptions } from '../align/index.js';
+import { billInstructions, parseAction } from '../amend/index.js';
+import type { InstructionAction } from '../amend/index.js';
+import { parseDocument } from '../parse/index.js';
+import { codeOf, normalizeSectionNumber } from '../store/codes.js';
+import type { SectionRelation, SectionTouch } from '../store/types.js';
+import type { Content, DocumentMeta, Level, Root, SourceFormat } from '../types.js';
+
+export interface VersionAnalysis {
+  text: string;
+  words: number;
+  marks: number;
+  /** Counts from the change marks (absent when the version carries none). */
+  marked?: { inserted: number; deleted: number; gutAndAmend: boolean; against: 'law' | 'previous' };
+  sections: SectionTouch[];
+  meta?: DocumentMeta;
+  title?: string;
+  format: SourceFormat;
+}
+
+const RELATIONS: Partial<Record<InstructionAction, SectionRelation>> = {
+  amendToRead: 'amends',
+  amendRenumber: 'amends',
+  add: 'adds',
+  repeal: 'repeals',
+  repealReserve: 'repeals',
+  strike: 'amends',
+  insert: 'amends',
+  strikeInsert: 'amends',
+  addAtEnd: 'amends',
+  insertAfter: 'amends',
+  insertBefore: 'amends',
+  redesignate: 'amends',
+  transfer: 'amends',
+};
+
+/** Counts words the way the aligner's summary does: runs of letters or digits. */
+export function countWords(text: string): number {
+  return text.match(/[\p{L}\p{N}][\p{L}\p{N}'’.,\-]*/gu)?.length ?? 0;
+}
+
+/** The text of a clause tree, one clause a line: designation, heading, words (`(a) The welfare …`). */
+export function treeText(tree: Root | Level): string {
+  const lines: string[] = [];
+  const visit = (nodes: Content[]) => {
+    for (const node of nodes) {
+      if (node.type === 'level') {
+        const own = [node.num?.text, node.heading].filter(Boolean).join(' ');
+        const first = node.children[0];
+        if (own && first && first.type !== 'level' && first.value.trim()) {
+          lines.push(`${own} ${first.value}`);
+          visit(node.children.slice(1));
+        } else {
+          if (own) lines.push(own);
+          visit(node.children);
+        }
+      } else if (node.value.trim()) lines.push(node.value);
+    }
+  };
+  visit(tree.children);
+  return lines.join('\n');
+}
+
+/**
+ * Reads one bill version. `first` says whether it is the bill's first version, whose change marks
+ * (if any) are against current law rather than against a version before.
+ */
+export function analyzeVersion(bytes: Uint8Array | string, file: string, options: { first: boolean; format?: SourceFormat; context?: SectionContext }): VersionAnalysis {
+  const doc = parseDocument(bytes, file, { references: true, ...(options.format ? { format: options.format } : {}) });
+  const text = treeText(doc.tree);
+  const words = countWords(text);
+  const analysis: VersionAnalysis = {
+    text,
+    words,
+    marks: doc.source.marks.length,
+    sections: touchedSections(doc.tree, file, options.context),
+    format: doc.source.format,
+    ...(doc.source.meta ? { meta: doc.source.meta } : {}),
+    ...(doc.source.title ? { title: doc.source.title.trim() } : {}),
+  };
+  if (doc.source.marks.length) {
+    let inserted = 0;
+    let deleted = 0;
+    for (const m of doc.source.marks) {
+      if (m.type === 'insertion') inserted += countWords(m.text);
+      else deleted += countWords(m.text);
+    }
+    const oldWords = Math.max(0, words - inserted + deleted);
+    const share = Math.max(0, oldWords - deleted) / Math.max(1, oldWords, words);
+    const gutAndAmend = !options.first && oldWords >= 40 && words >= 40 && share < defaultAlignOptions.gutThreshold;
+    analysis.marked = { inserted, deleted, gutAndAmend, against: options.first ? 'law' : 'previous' };
+  }
+  return analysis;
+}
+
+/**
+ * What a text that prints no instruction is known to be from elsewhere: an excerpt of the section a
+ * bill adds (the corpus's "proposed Government Code § 7282.7") is in that code and adds that section.
+ */
+export interface SectionContext {
+  code: string;
+  adds?: string;
+}
+
+/** The sections a bill version amends, adds, repeals or cites. */
+export function touchedSections(tree: Root, file: string, context?: SectionContext): SectionTouch[] {
+  const out: SectionTouch[] = [];
+  const own = new Set<string>();
+  if (context?.adds) {
+    own.add(`${context.code}\u0000${context.adds}`);
+    out.push({ code: context.code, section: context.adds, relation: 'adds' });
+  }
+  for (const { instruction } of billInstructions({ tree, file })) {
+    const relation = RELATIONS[instruction.action];
+    const t = instruction.target;
+    if (!relation) continue;
+    const code = t.usc ? `usc${t.usc.title}` : t.code ? codeOf(t.code) : undefined;
+    const section = t.usc ? t.usc.section.replace(/\(.*$/, '') : t.section;
+    if (!code || !section) continue;
+    const number = normalizeSectionNumber(section);
+    own.add(`${code}\u0000${number}`);
+    out.push({ code, section: number, relation });
+  }
+  // Cited sections: a bare "Section 7284.6" inside a bill section that amends the Government Code
+  // is a Government Code section.
+  const visit = (nodes: Content[], code: string | undefined) => {
+    for (const node of nodes) {
+      if (node.type === 'level') {
+        const action = node.children.find((c) => c.type === 'action');
+        const named = action?.type === 'action' ? parseAction(action.value)?.code : undefined;
+        const here = named ? codeOf(named) ?? code : code;
+        visit(node.children, here);
+        continue;
+      }
+      if (node.type === 'action' || !node.refs) continue;
+      for (const ref of node.refs) {
+        if (ref.kind !== 'section' || !ref.path[0]) continue;
+        const refCode = ref.usc ? `usc${ref.usc.title}` : ref.act ? codeOf(ref.act) : code;
+        const number = ref.usc ? ref.usc.section.replace(/\(.*$/, '') : ref.path[0];
+        if (!refCode || !/^\d/.test(number)) continue;
+        const section = normalizeSectionNumber(number);
+        if (own.has(`${refCode}\u0000${section}`)) continue;
+        out.push({ code: refCode, section, relation: 'cites' });
+      }
+    }
+  };
+  visit(tree.children, context?.code);
+  const seen = new Set<string>();
+  return out.filter((t) => {
+    const key = `${t.code}\u0000${t.section}\u0000${t.relation}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
+/** Change counts of a version against the one before, by the aligner. */
+export function countChanges(
+  before: { bytes: Uint8Array; file: string; format?: SourceFormat },
+  after: { bytes: Uint8Array; file: string; format?: SourceFormat },
+  budget = 2000,
+): { inserted: number; deleted: number; clauses: number; gutAndAmend: boolean } {
+  const parse = (d: typeof before) => parseDocument(d.bytes, d.file, { references: false, ...(d.format ? { format: d.format } : {}) }).tree;
+  const alignment = alignTrees(parse(before), parse(after), { budget });
+  const s = alignment.summary;
+  return { inserted: s.wordsInserted, deleted: s.wordsDeleted, clauses: s.modified + s.inserted + s.deleted + s.moved, gutAndAmend: alignment.replaced === true };
+}

@@ -1,0 +1,145 @@
+/**
+ * Single documents: a govinfo bill or public law (`BILLS-116hr1058rds.xml`, `PLAW-113publ287.xml`,
+ * USLM or bill.dtd), a U.S. Code title (`usc54.xml`: each section becomes a law section `usc54`), or a
+ * California bill version on its own (a CAML `.xml` or `.lob` without its table row). Who and what a
+ * document is comes from its own metadata (`dc:title`, `caml:Id`), else from its file name.
+ */
+import { normalizeSectionNumber } from '../store/codes.js';
+import { contentHash, type Writer } from '../store/database.js';
+import { californiaSession } from '../store/names.js';
+import { parseDocument } from '../parse/index.js';
+import type { Content, Level } from '../types.js';
+import { treeText } from './analyze.js';
+import type { Tally } from './report.js';
+import { finishBills, storeVersion, type VersionFacts } from './versions.js';
+
+/** govinfo's version codes, as words. */
+const FEDERAL_STAGES: Record<string, string> = {
+  IH: 'Introduced in House', IS: 'Introduced in Senate', IPH: 'Introduced in House', IPS: 'Introduced in Senate',
+  RH: 'Reported in House', RS: 'Reported in Senate', RFH: 'Referred in House', RFS: 'Referred in Senate',
+  RDH: 'Received in House', RDS: 'Received in Senate', EH: 'Engrossed in House', ES: 'Engrossed in Senate',
+  EAH: 'Engrossed Amendment House', EAS: 'Engrossed Amendment Senate', PCS: 'Placed on Calendar Senate', PCH: 'Placed on Calendar House',
+  RCS: 'Reference Change Senate', RCH: 'Reference Change House', CPH: 'Considered and Passed House', CPS: 'Considered and Passed Senate',
+  ENR: 'Enrolled Bill', PL: 'Public Law', CDH: 'Committee Discharged House', ATS: 'Agreed to Senate', ATH: 'Agreed to House',
+};
+
+const FEDERAL_TYPES = /^(HCONRES|SCONRES|HJRES|SJRES|HRES|SRES|HR|S)$/;
+
+export type DocumentKind = 'federal-bill' | 'us-code' | 'caml-version' | 'caml-section' | 'unknown';
+
+/** What a file holds, from its first few kilobytes. */
+export function kindOf(head: string): DocumentKind {
+  if (/<uscDoc\b|identifier="\/us\/usc\/t\d/.test(head)) return 'us-code';
+  if (/<caml:MeasureDoc\b|<MeasureDoc\b/.test(head)) return 'caml-version';
+  if (/^\s*(?:<\?xml[^>]*>\s*)?<caml:Content\b/.test(head)) return 'caml-section';
+  if (/<(?:bill|resolution|pLaw|amendment-doc)\b[^>]*>|<dc:title>/.test(head)) return 'federal-bill';
+  return 'unknown';
+}
+
+/** A federal bill version's facts from its metadata or its file name. */
+export function federalFacts(head: string, fileName: string): Omit<VersionFacts, 'bytes' | 'file'> | string {
+  const title = /<dc:title>\s*([\s\S]*?)\s*<\/dc:title>/.exec(head)?.[1]?.replace(/\s+/g, ' ');
+  const date = /<dc:date>\s*(\d{4}-\d{2}-\d{2})/.exec(head)?.[1] ?? /<action-date date="(\d{4})(\d{2})(\d{2})"/.exec(head)?.slice(1, 4).join('-');
+  const bill = title ? /^(\d{2,3}) ([A-Z. ]+?) (\d+) ([A-Z]{2,4}):\s*(.*)$/.exec(title) : null;
+  const law = title ? /^Public Law (\d{2,3})[–-](\d+):\s*(.*)$/.exec(title) : null;
+  const named = /(?:BILLS-)?(\d{2,3})(hconres|sconres|hjres|sjres|hres|sres|hr|s)(\d+)([a-z]{2,4})\b/i.exec(fileName);
+  const plaw = /PLAW-(\d{2,3})publ(\d+)/i.exec(fileName) ?? /(\d{2,3})publ(\d+)/i.exec(fileName);
+  if (law || (plaw && !bill)) {
+    const congress = law?.[1] ?? plaw![1]!;
+    const number = Number(law?.[2] ?? plaw![2]);
+    return {
+      id: `PLAW-${congress}publ${number}`,
+      bill: { jurisdiction: 'us', session: String(Number(congress)), type: 'PL', number, pending: 0, status: 'Public law' },
+      stage: 'Public Law',
+      ...(date ? { date } : {}),
+      ...(law?.[3] ? { title: law[3] } : {}),
+      first: true,
+    };
+  }
+  const congress = bill?.[1] ?? named?.[1];
+  const type = (bill?.[2] ?? named?.[2] ?? '').replace(/[. ]/g, '').toUpperCase();
+  const number = Number(bill?.[3] ?? named?.[3]);
+  const code = (bill?.[4] ?? named?.[4] ?? '').toUpperCase();
+  if (!congress || !FEDERAL_TYPES.test(type) || !Number.isFinite(number) || !code) return 'not a federal bill this import can name (no dc:title such as "116 HR 1058 RDS: …" and no BILLS-116hr1058rds file name)';
+  const stageAttr = /bill-stage="([^"]+)"/.exec(head)?.[1]?.replace(/-/g, ' ');
+  const docStage = /<docStage>\s*([^<]+?)\s*<\/docStage>/.exec(head)?.[1];
+  const stage = FEDERAL_STAGES[code] ?? (docStage && docStage.length > 3 ? docStage : undefined) ?? stageAttr ?? code;
+  return {
+    id: `BILLS-${Number(congress)}${type.toLowerCase()}${number}${code.toLowerCase()}`,
+    bill: { jurisdiction: 'us', session: String(Number(congress)), type, number, ...(code === 'ENR' ? { pending: 0, status: 'Enrolled' } : {}) },
+    stage,
+    ...(date ? { date } : {}),
+    ...(bill?.[5] ? { title: bill[5] } : {}),
+    first: /^I/.test(code),
+  };
+}
+
+/** A California bill version's facts from its CAML Description (`20250AB__165699INT`). */
+export function camlFacts(head: string): Omit<VersionFacts, 'bytes' | 'file'> | string {
+  const tag = (name: string) => new RegExp(`<caml:${name}>\\s*([^<]*?)\\s*</caml:${name}>`).exec(head)?.[1];
+  const id = tag('Id');
+  const year = Number(tag('SessionYear'));
+  const sessionNum = Number(tag('SessionNum') ?? 0);
+  const type = tag('MeasureType');
+  const number = Number(tag('MeasureNum'));
+  if (!id || !type || !Number.isFinite(number) || !Number.isFinite(year)) return 'a CAML bill version without its Id, session and measure';
+  const m = /^(\d{4})(\d)([A-Z]+)_*(\d+)(\d\d)([A-Z]{3})$/.exec(id);
+  const state = m?.[6] ?? (/^CH[PR]/.test(id) ? 'CHP' : undefined);
+  const stages: Record<string, string> = { INT: 'Introduced', AMD: 'Amended', ENR: 'Enrolled', CHP: 'Chaptered', PRO: 'Proposed' };
+  const action = tag('ActionText');
+  const amended = action && /^AMENDED_/.test(action) ? action.replace(/^AMENDED_(\w)(\w*)$/, (_x, a: string, b: string) => `Amended in ${a}${b.toLowerCase()}`) : undefined;
+  const stage = state === 'AMD' ? amended ?? 'Amended' : stages[state ?? ''] ?? (action ? action.charAt(0) + action.slice(1).toLowerCase().replace(/_/g, ' ') : 'Version');
+  const versionNum = m ? Number(m[5]) : undefined;
+  const date = tag('ActionDate');
+  const subject = tag('Subject');
+  return {
+    // The tables' ids carry no padding: `20250AB__007699INT` is `20250AB7699INT` there.
+    id: m ? `${m[1]}${m[2]}${m[3]}${Number(m[4])}${m[5]}${m[6]}` : id.replace(/_/g, ''),
+    bill: { jurisdiction: 'ca', session: californiaSession(year, sessionNum), type, number, ...(state === 'CHP' ? { pending: 0, status: 'Chaptered' } : {}) },
+    ...(versionNum !== undefined ? { versionNum } : {}),
+    stage,
+    ...(date ? { date } : {}),
+    ...(subject ? { title: subject } : {}),
+    first: state === 'INT' || versionNum === 99,
+  };
+}
+
+/** Imports one document file. Returns the reason when it is not one billdiff imports. */
+export async function importDocument(writer: Writer, bytes: Buffer, file: string, tally: Tally): Promise<string | undefined> {
+  const head = bytes.subarray(0, 16384).toString('utf8');
+  const kind = kindOf(head);
+  if (kind === 'us-code') return importUsCode(writer, bytes, file, head, tally);
+  if (kind === 'caml-section') return 'a law section on its own (a LAW_SECTION_TBL lob without its table row): its code and number are not known';
+  if (kind === 'unknown') return 'not a bill, law section or U.S. Code title billdiff can read';
+  const facts = kind === 'caml-version' ? camlFacts(head) : federalFacts(head, file.replace(/^.*[\\/]/, ''));
+  if (typeof facts === 'string') return facts;
+  const { result, billId } = await storeVersion(writer, { ...facts, bytes, file, format: kind === 'caml-version' ? 'caml' : 'federal' });
+  tally.count(result);
+  await finishBills(writer, [billId]);
+  return undefined;
+}
+
+/** Every section of a U.S. Code title, as law sections `usc{title}`. */
+async function importUsCode(writer: Writer, bytes: Buffer, file: string, head: string, tally: Tally): Promise<string | undefined> {
+  const title = /identifier="\/us\/usc\/t(\d+[a-z]?)"/.exec(head)?.[1] ?? /<docNumber>\s*(\d+[a-z]?)\s*<\/docNumber>/.exec(head)?.[1];
+  if (!title) return 'a U.S. Code file that does not say which title it is';
+  const code = `usc${title.toLowerCase()}`;
+  const { tree } = parseDocument(bytes, file, { format: 'federal', references: false });
+  const sections: Level[] = [];
+  const walk = (nodes: Content[]) => {
+    for (const n of nodes) {
+      if (n.type !== 'level') continue;
+      if (n.kind === 'section' && n.num) sections.push(n);
+      else walk(n.children);
+    }
+  };
+  walk(tree.children);
+  for (const s of sections) {
+    const number = normalizeSectionNumber(s.num!.value);
+    const text = `§ ${number}.${s.heading ? ` ${s.heading}` : ''}\n${treeText({ ...s, num: undefined, heading: undefined } as Level)}`;
+    const content = Buffer.from(text, 'utf8');
+    const result = await writer.upsertLawSection({ code, number, heading: s.heading ?? '', format: 'text', bytes: content, hash: contentHash(content), text });
+    tally.count(result);
+  }
+  return sections.length ? undefined : 'a U.S. Code file with no sections billdiff could read';
+}

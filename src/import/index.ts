@@ -1,0 +1,144 @@
+/**
+ * `importPaths(db, paths)`: everything under the paths into the store. An input is a pubinfo zip or
+ * folder, the bundled corpus (a folder with `index.json`), or one document (a govinfo XML file, a
+ * U.S. Code title, a CAML bill version). Each input is imported in one transaction and recorded by
+ * the sha256 of its bytes: importing it again changes nothing, and a crash (`kill -9`) leaves the
+ * database as it was before that input or after it; the next run completes it.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { loadCorpus } from '../corpus/index.js';
+import { contentHash, Writer, type Database } from '../store/database.js';
+import { folderSet, hashFile, hashFolder, zipSet, type FileSet } from './archive.js';
+import { importCorpus } from './corpus.js';
+import { importDocument } from './documents.js';
+import { countRows, importPubinfo, tablesOf } from './pubinfo.js';
+import { emptySummary, Tally, type ImportProgress, type ImportSummary, type Problem } from './report.js';
+
+export { formatProblem, formatSummary, type ImportProgress, type ImportSummary, type Problem } from './report.js';
+
+/** One input found under the paths given. */
+type Input =
+  | { kind: 'pubinfo'; name: string; zip?: string; dir?: string; names?: string[] }
+  | { kind: 'corpus'; name: string; dir: string }
+  | { kind: 'document'; name: string; file: string };
+
+const DOCUMENT = /\.(?:xml|lob)$/i;
+
+/** The inputs under a path, in a stable order. `ignored` counts files that are none. */
+export function findInputs(target: string, ignored: { count: number } = { count: 0 }): Input[] {
+  const stat = fs.statSync(target);
+  if (stat.isFile()) {
+    if (/\.zip$/i.test(target)) return [{ kind: 'pubinfo', name: target, zip: target }];
+    if (DOCUMENT.test(target)) return [{ kind: 'document', name: target, file: target }];
+    ignored.count++;
+    return [];
+  }
+  if (!stat.isDirectory()) return [];
+  if (fs.existsSync(path.join(target, 'index.json'))) return [{ kind: 'corpus', name: target, dir: target }];
+  const entries = fs.readdirSync(target, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name));
+  const files = entries.filter((e) => e.isFile()).map((e) => e.name);
+  const out: Input[] = [];
+  const tables = files.filter((f) => /\.dat$/i.test(f));
+  if (tables.length) {
+    out.push({ kind: 'pubinfo', name: target, dir: target, names: files.filter((f) => /\.(?:dat|lob)$/i.test(f)) });
+    for (const f of files) if (!/\.(?:dat|lob)$/i.test(f)) out.push(...findInputs(path.join(target, f), ignored));
+  } else {
+    for (const f of files) out.push(...findInputs(path.join(target, f), ignored));
+  }
+  for (const e of entries) if (e.isDirectory() && !e.name.startsWith('.') && e.name !== 'node_modules') out.push(...findInputs(path.join(target, e.name), ignored));
+  return out;
+}
+
+/** Imports every input under the paths; problems are reported and counted, never fatal. */
+export async function importPaths(db: Database, paths: string[], progress?: ImportProgress): Promise<ImportSummary> {
+  const started = performance.now();
+  const summary = emptySummary();
+  const report = (p: Problem) => {
+    summary.problems++;
+    progress?.problem(p);
+  };
+  const ignored = { count: 0 };
+  const inputs: Input[] = [];
+  for (const p of paths) {
+    try {
+      inputs.push(...findInputs(p, ignored));
+    } catch (error) {
+      report({ file: p, reason: (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file or folder' : (error as Error).message });
+    }
+  }
+  summary.ignored = ignored.count;
+
+  // First pass: what each input is, whether it is already in, and how many rows it holds.
+  const planned: Array<{ input: Input; hash: string; rows: number; set?: FileSet }> = [];
+  for (const input of inputs) {
+    try {
+      const { hash, rows, set } = await plan(input);
+      if ((await db.dialect.get('SELECT 1 AS found FROM imports WHERE hash = ?', [hash])) !== undefined) {
+        summary.alreadyImported++;
+        await set?.close();
+        continue;
+      }
+      planned.push({ input, hash, rows, ...(set ? { set } : {}) });
+    } catch (error) {
+      report({ file: input.name, reason: (error as Error).message });
+    }
+  }
+  progress?.start(planned.length, planned.reduce((n, p) => n + p.rows, 0));
+
+  for (const [i, { input, hash, set }] of planned.entries()) {
+    progress?.input(input.name, i + 1);
+    const tally = new Tally(progress);
+    try {
+      let notImported: string | undefined;
+      await db.dialect.transaction(async (tx) => {
+        const writer = new Writer(tx);
+        // Imports into one PostgreSQL database by several processes take turns.
+        if (tx.kind === 'postgres') await tx.get('SELECT pg_advisory_xact_lock(727466)');
+        if (await writer.hasImport(hash)) return;
+        if (input.kind === 'pubinfo') await importPubinfo(writer, set!, tally);
+        else if (input.kind === 'corpus') await importCorpus(writer, loadCorpus(input.dir), tally);
+        else notImported = await importDocument(writer, await fs.promises.readFile(input.file), input.file, tally);
+        if (notImported) return;
+        await writer.closeOldSessions();
+        await writer.recordImport(hash, input.name, input.kind, tally.rows, tally.problems);
+        await writer.bumpGeneration();
+      });
+      if (notImported) {
+        if (/^not a bill, law section/.test(notImported)) summary.ignored++;
+        else report({ file: input.name, reason: notImported });
+        progress?.advance(1);
+      } else tally.commit(summary);
+    } catch (error) {
+      report({ file: input.name, reason: `not imported: ${(error as Error).message}` });
+    } finally {
+      await set?.close();
+    }
+  }
+  summary.seconds = (performance.now() - started) / 1000;
+  progress?.stop(summary);
+  return summary;
+}
+
+async function plan(input: Input): Promise<{ hash: string; rows: number; set?: FileSet }> {
+  switch (input.kind) {
+    case 'pubinfo': {
+      const set = input.zip ? await zipSet(input.zip) : folderSet(input.dir!, input.names!);
+      try {
+        const hash = input.zip ? await hashFile(input.zip) : await hashFolder(input.dir!, input.names!);
+        const rows = await countRows(set, await tablesOf(set));
+        return { hash, rows, set };
+      } catch (error) {
+        await set.close();
+        throw error;
+      }
+    }
+    case 'corpus': {
+      const corpus = loadCorpus(input.dir);
+      const hash = await hashFolder(corpus.dir, ['index.json', ...corpus.documents.map((d) => d.file)]);
+      return { hash, rows: corpus.documents.length };
+    }
+    case 'document':
+      return { hash: contentHash(await fs.promises.readFile(input.file)), rows: 1 };
+  }
+}

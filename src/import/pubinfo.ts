@@ -1,0 +1,227 @@
+/**
+ * One pubinfo set (a session's `pubinfo_2025.zip`, a day's `pubinfo_Mon.zip`, or either unzipped):
+ * CODES_TBL, LAW_TOC_TBL, LAW_SECTION_TBL and its lobs, BILL_TBL, BILL_VERSION_TBL and its lobs,
+ * BILL_HISTORY_TBL, where present, in that order. Each row is upserted: a daily file changes only
+ * the rows it carries. A bad row is reported `file:line: reason`, skipped and counted.
+ */
+import { codeOf, normalizeSectionNumber } from '../store/codes.js';
+import { contentHash, type Writer } from '../store/database.js';
+import { billKey, stageLabel } from '../store/names.js';
+import { treeText } from './analyze.js';
+import type { FileSet } from './archive.js';
+import { readDat, tableOf, toRow, type TableName, type TableRow } from './dat.js';
+import { parseDocument } from '../parse/index.js';
+import { isBilldiffError } from '../util/errors.js';
+import type { Tally } from './report.js';
+import { finishBills, storeVersion, type BillFacts } from './versions.js';
+
+/** The tables of a set in the order they are read, each with its file name. */
+export async function tablesOf(set: FileSet): Promise<Array<{ table: TableName; file: string }>> {
+  const found: Array<{ table: TableName; file: string }> = [];
+  for (const file of set.files.values()) {
+    if (!/\.dat$/i.test(file)) continue;
+    let table = tableOf(file);
+    if (!table) {
+      for await (const line of readDat(await set.open(file))) {
+        if ('fields' in line) table = tableOf(file, line.fields);
+        break;
+      }
+    }
+    if (table) found.push({ table, file });
+  }
+  const order: TableName[] = ['CODES_TBL', 'LAW_TOC_TBL', 'LAW_SECTION_TBL', 'BILL_TBL', 'BILL_VERSION_TBL', 'BILL_HISTORY_TBL'];
+  return found.sort((a, b) => order.indexOf(a.table) - order.indexOf(b.table) || a.file.localeCompare(b.file));
+}
+
+/** Rows in a set's tables, for the progress bar (counted by lines, without parsing). */
+export async function countRows(set: FileSet, tables: Array<{ file: string }>): Promise<number> {
+  let n = 0;
+  for (const { file } of tables) {
+    for await (const chunk of await set.open(file)) {
+      const buffer = chunk as Buffer;
+      for (let i = buffer.indexOf(10); i !== -1; i = buffer.indexOf(10, i + 1)) n++;
+    }
+  }
+  return n;
+}
+
+/** `202520260AB1656` → the bill's facts. */
+export function pubinfoBill(billId: string): BillFacts | undefined {
+  const m = /^(\d{4})(\d{4})(\d)([A-Z]+)(\d+)$/.exec(billId);
+  if (!m) return undefined;
+  return { jurisdiction: 'ca', session: `${m[1]}${m[2]}-${m[3]}`, type: m[4]!, number: Number(m[5]) };
+}
+
+/** Statuses after which a bill can no longer become law. */
+const FINAL = /^(?:chaptered|vetoed|failed|died|dead|filed with secretary of state|enacted)/i;
+
+export async function importPubinfo(writer: Writer, set: FileSet, tally: Tally): Promise<void> {
+  const tables = await tablesOf(set);
+  const headings = new Map<string, string>();
+  const touched = new Set<string>();
+  const where = (file: string) => `${set.name}/${file}`;
+
+  for (const { table, file } of tables) {
+    for await (const line of readDat(await set.open(file))) {
+      const problem = (reason: string) => tally.problem({ file: where(file), line: line.line, reason });
+      if ('error' in line) {
+        problem(line.error);
+        continue;
+      }
+      const row = toRow(table, line.fields);
+      if (typeof row === 'string') {
+        problem(row);
+        continue;
+      }
+      try {
+        const reason = await importRow(table, row as never);
+        if (reason) problem(reason);
+      } catch (error) {
+        // A lob that does not parse is named with its own line and column.
+        problem(isBilldiffError(error) ? error.toString() : (error as Error).message);
+      }
+    }
+  }
+  await finishBills(writer, touched);
+
+  async function importRow<T extends TableName>(table: T, row: TableRow<T>): Promise<string | undefined> {
+    switch (table) {
+      case 'CODES_TBL': {
+        const r = row as TableRow<'CODES_TBL'>;
+        if (!r.code || !r.title) return 'a code needs its abbreviation and title';
+        await writer.upsertCode(r.code, r.title.trim());
+        tally.read();
+        return undefined;
+      }
+      case 'LAW_TOC_TBL': {
+        const r = row as TableRow<'LAW_TOC_TBL'>;
+        if (r.law_code && r.heading) headings.set(tocKey(r.law_code, r), r.heading.replace(/\s*\[[^\]]*\]\s*$/, '').trim());
+        tally.read();
+        return undefined;
+      }
+      case 'LAW_SECTION_TBL':
+        return lawSection(row as TableRow<'LAW_SECTION_TBL'>);
+      case 'BILL_TBL':
+        return bill(row as TableRow<'BILL_TBL'>);
+      case 'BILL_VERSION_TBL':
+        return version(row as TableRow<'BILL_VERSION_TBL'>);
+      case 'BILL_HISTORY_TBL':
+        return history(row as TableRow<'BILL_HISTORY_TBL'>);
+    }
+    return undefined;
+  }
+
+  async function lawSection(r: TableRow<'LAW_SECTION_TBL'>): Promise<string | undefined> {
+    if (r.active_flg === 'N') {
+      tally.count('unchanged');
+      return undefined;
+    }
+    const code = r.law_code ? codeOf(r.law_code) ?? r.law_code.toUpperCase() : undefined;
+    if (!code || !r.section_num) return 'a law section needs its code and number';
+    let number = normalizeSectionNumber(r.section_num);
+    if (code === 'CONS' && r.article) number = `${r.article.replace(/\.$/, '')}-${number.replace(/^SEC(?:TION)?\.?\s*/i, '')}`;
+    const lob = await readLob(r.content_xml, 'LAW_SECTION_TBL');
+    if (typeof lob === 'string') return lob;
+    const doc = parseDocument(lob, r.content_xml!, { format: 'caml', references: false });
+    const heading = headings.get(tocKey(r.law_code!, r)) ?? '';
+    const result = await writer.upsertLawSection({
+      code,
+      number,
+      ...(r.id ? { sourceId: r.id } : {}),
+      heading,
+      history: r.history?.replace(/\s+/g, ' ').trim() ?? '',
+      format: 'caml',
+      bytes: lob,
+      hash: contentHash(lob),
+      text: treeText(doc.tree),
+    });
+    tally.count(result);
+    return undefined;
+  }
+
+  async function bill(r: TableRow<'BILL_TBL'>): Promise<string | undefined> {
+    const facts = r.bill_id ? pubinfoBill(r.bill_id) : undefined;
+    if (!facts) return `not a bill id: ${JSON.stringify(r.bill_id)}`;
+    const status = r.current_status ?? r.measure_state;
+    const id = billKey('ca', facts.session, facts.type, facts.number);
+    const existing = await writer.db.get<{ status: string | null }>('SELECT status FROM bills WHERE id = ?', [id]);
+    await writer.upsertBill({
+      id,
+      jurisdiction: 'ca',
+      session: facts.session,
+      measure: `${facts.type} ${facts.number}`,
+      measure_type: facts.type,
+      measure_num: facts.number,
+      house: facts.type.startsWith('S') ? 'Senate' : 'Assembly',
+      status: status ?? null,
+      pending: FINAL.test(status ?? '') || FINAL.test(r.measure_state ?? '') ? 0 : 1,
+      ...(r.trans_update ? { updated: r.trans_update } : {}),
+    });
+    tally.count(!existing ? 'inserted' : existing.status === (status ?? null) ? 'unchanged' : 'updated');
+    return undefined;
+  }
+
+  async function version(r: TableRow<'BILL_VERSION_TBL'>): Promise<string | undefined> {
+    const facts = r.bill_id ? pubinfoBill(r.bill_id) : undefined;
+    if (!facts || !r.bill_version_id) return `not a bill version: bill ${JSON.stringify(r.bill_id)}, version ${JSON.stringify(r.bill_version_id)}`;
+    if (r.active_flg === 'N') {
+      tally.count('unchanged');
+      return undefined;
+    }
+    const lob = await readLob(r.bill_xml, 'BILL_VERSION_TBL');
+    if (typeof lob === 'string') return lob;
+    const versionNum = r.version_num ? Number(r.version_num) : undefined;
+    const stage = stageLabel(r.bill_version_action ?? 'Version');
+    const { result, billId } = await storeVersion(writer, {
+      id: r.bill_version_id,
+      bill: facts,
+      ...(versionNum !== undefined && Number.isFinite(versionNum) ? { versionNum } : {}),
+      stage,
+      ...(r.bill_version_action_date ? { date: r.bill_version_action_date.slice(0, 10) } : {}),
+      ...(r.subject ? { title: r.subject.trim() } : {}),
+      first: versionNum === 99 || /^introduced/i.test(stage),
+      bytes: lob,
+      file: r.bill_xml!,
+      format: 'caml',
+    });
+    touched.add(billId);
+    tally.count(result);
+    return undefined;
+  }
+
+  async function history(r: TableRow<'BILL_HISTORY_TBL'>): Promise<string | undefined> {
+    const facts = r.bill_id ? pubinfoBill(r.bill_id) : undefined;
+    if (!facts || !r.action) return 'a history row needs its bill and action';
+    const billId = billKey('ca', facts.session, facts.type, facts.number);
+    if (!(await writer.db.get('SELECT 1 AS found FROM bills WHERE id = ?', [billId]))) return `no bill ${facts.type} ${facts.number} (${r.bill_id}) in the database or in this set's BILL_TBL`;
+    const id = r.bill_history_id ?? contentHash(`${r.action_date}\u0000${r.action}`).slice(0, 16);
+    const result = await writer.upsertHistory({
+      bill_id: billId,
+      id,
+      date: r.action_date ? r.action_date.slice(0, 10) : null,
+      action: r.action.replace(/\s+/g, ' ').trim(),
+      seq: r.action_sequence ? Number(r.action_sequence) : null,
+    });
+    tally.count(result);
+    return undefined;
+  }
+
+  /** A lob named by a row: looked up among the set's files by its name, never joined into a path. */
+  async function readLob(name: string | null, table: string): Promise<Buffer | string> {
+    if (!name) return 'the row names no lob file';
+    if (!new RegExp(`^${table}_\\d+\\.lob$`, 'i').test(name)) return `not a ${table} lob name: ${JSON.stringify(name.slice(0, 80))}`;
+    if (!set.files.has(name.toUpperCase())) return `missing lob ${name}`;
+    try {
+      const bytes = await set.read(name);
+      if (!bytes.length) return `empty lob ${name}`;
+      return bytes;
+    } catch (error) {
+      return `unreadable lob ${name}: ${(error as Error).message}`;
+    }
+  }
+}
+
+/** A TOC node's key: code and its division, title, part, chapter and article. */
+function tocKey(code: string, r: { division: string | null; title: string | null; part: string | null; chapter: string | null; article: string | null }): string {
+  return [code, r.division, r.title, r.part, r.chapter, r.article].map((v) => v ?? '').join('\u0000');
+}

@@ -1,0 +1,194 @@
+import { decodeNamedCharacterReference } from 'decode-named-character-reference';
+import { SaxesParser } from 'saxes';
+import { checkDeadline, type Deadline } from '../util/deadline.js';
+import { BilldiffError } from '../util/errors.js';
+import type { LineIndex } from '../util/position.js';
+
+/**
+ * The XML readers' common ground: saxes driven over a whole document with offsets for every
+ * event, well-formedness errors as `file:line:col` BilldiffErrors, a bound on nesting, and the
+ * comparison's deadline checked as the text is read. `readCaml` takes the events as they come;
+ * `readFederal` builds the small element tree below (`parseXmlTree`).
+ */
+
+/** Deepest element nesting read. Real bills and codes nest about 20 deep; past this, an error. */
+export const MAX_XML_DEPTH = 200;
+
+/** Characters handed to the parser at a time, between checks of the deadline. */
+const CHUNK = 1 << 20;
+
+/** What the driver reports: offsets are into the document (`start` inclusive, `end` exclusive). */
+export interface XmlHandlers {
+  open(name: string, attrs: Record<string, string>, start: number, end: number, selfClosing: boolean): void;
+  close(name: string, start: number, end: number, selfClosing: boolean): void;
+  text(value: string, start: number, end: number): void;
+  /** CDATA sections; read as text when absent. */
+  cdata?(value: string, start: number, end: number): void;
+  pi?(target: string, body: string, start: number, end: number): void;
+}
+
+export interface XmlReadOptions {
+  /** Stop with a `budget` error when this passes. */
+  deadline?: Deadline;
+  /** Offset of the text in its file, for a fragment parsed on its own. */
+  base?: number;
+  /** A fragment: every event is placed at `base` (its text has no place of its own in the file). */
+  fragment?: boolean;
+}
+
+/** Drives saxes over `xml`; a well-formedness error, or nesting past `MAX_XML_DEPTH`, is a BilldiffError with a place. */
+export function readXml(xml: string, file: string, index: LineIndex, handlers: XmlHandlers, options: XmlReadOptions = {}): void {
+  const parser = new SaxesParser({ position: true });
+  const base = options.base ?? 0;
+  const at = (n: number) => (options.fragment ? base : base + n);
+  const placeAt = (offset: number) => {
+    const point = index.point(Math.max(0, Math.min(offset, base + xml.length)));
+    return { start: point, end: point };
+  };
+  defineDtdEntities(parser, xml);
+  let last = 0;
+  let depth = 0;
+  let failure: BilldiffError | undefined;
+  parser.on('error', (error) => {
+    if (failure) return;
+    const reason = error.message.replace(/^[^:]*:\d+:\d+:\s*/, '').replace(/^\d+:\d+:\s*/, '');
+    failure = new BilldiffError(`XML is not well-formed: ${reason}`, { file, place: placeAt(at(parser.position)) });
+  });
+  parser.on('opentag', (tag) => {
+    const end = parser.position;
+    const start = Math.max(last, xml.lastIndexOf('<', end - 1));
+    if (++depth > MAX_XML_DEPTH) {
+      failure ??= new BilldiffError(`XML nested deeper than ${MAX_XML_DEPTH} elements`, { file, place: placeAt(at(start)) });
+      throw failure;
+    }
+    handlers.open(localName(tag.name), tag.attributes as Record<string, string>, at(start), at(end), tag.isSelfClosing);
+    last = end;
+  });
+  parser.on('closetag', (tag) => {
+    depth--;
+    const end = parser.position;
+    handlers.close(localName(tag.name), at(tag.isSelfClosing ? end : last), at(end), tag.isSelfClosing);
+    last = end;
+  });
+  const onText = (handler: (value: string, start: number, end: number) => void) => (value: string) => {
+    const end = Math.max(last, parser.position - 1);
+    handler(value, at(last), at(end));
+    last = end;
+  };
+  parser.on('text', onText(handlers.text));
+  parser.on('cdata', onText(handlers.cdata ?? handlers.text));
+  parser.on('processinginstruction', (pi) => {
+    handlers.pi?.(pi.target, pi.body, at(last), at(parser.position));
+    last = parser.position;
+  });
+  const moved = (): void => {
+    last = parser.position;
+  };
+  parser.on('comment', moved);
+  parser.on('doctype', moved);
+  try {
+    for (let i = 0; i < xml.length && !failure; i += CHUNK) {
+      parser.write(xml.length <= CHUNK ? xml : xml.slice(i, i + CHUNK));
+      checkDeadline(options.deadline, file);
+    }
+    if (!failure) parser.close();
+  } catch (error) {
+    if (!failure) throw error;
+  }
+  if (failure) throw failure;
+}
+
+/**
+ * A document with a DOCTYPE (GPO's bill.dtd) may use the character entities its DTD declares
+ * (`&mdash;`, `&ldquo;`): those that name an HTML character are read as that character.
+ */
+function defineDtdEntities(parser: SaxesParser, xml: string): void {
+  if (!/<!DOCTYPE/i.test(xml.slice(0, 4096))) return;
+  for (const name of new Set([...xml.matchAll(/&([A-Za-z][A-Za-z0-9]{1,31});/g)].map((m) => m[1]!))) {
+    if (['amp', 'lt', 'gt', 'quot', 'apos'].includes(name)) continue;
+    const value = decodeNamedCharacterReference(name);
+    if (value !== false) parser.ENTITIES[name] = value;
+  }
+}
+
+/** `caml:Bill` → `Bill`. */
+export function localName(name: string): string {
+  const colon = name.indexOf(':');
+  return colon === -1 ? name : name.slice(colon + 1);
+}
+
+// ---------------------------------------------------------------------------
+// A small element tree with offsets
+
+export interface XmlElement {
+  type: 'element';
+  name: string;
+  attrs: Record<string, string>;
+  children: XmlNode[];
+  /** Offset of `<` of the start tag. */
+  start: number;
+  /** Offset after `>` of the end tag. */
+  end: number;
+}
+
+export interface XmlText {
+  type: 'text';
+  value: string;
+  start: number;
+  end: number;
+}
+
+export type XmlNode = XmlElement | XmlText;
+
+/** XML → element tree with offsets (namespace prefixes dropped from names). */
+export function parseXmlTree(xml: string, file: string, index: LineIndex, options: XmlReadOptions = {}): XmlElement {
+  const stack: XmlElement[] = [];
+  let root: XmlElement | undefined;
+  readXml(
+    xml,
+    file,
+    index,
+    {
+      open(name, attrs, start, end) {
+        const element: XmlElement = { type: 'element', name, attrs, children: [], start, end };
+        const parent = stack[stack.length - 1];
+        if (parent) parent.children.push(element);
+        else root ??= element;
+        stack.push(element);
+      },
+      close(_name, _start, end) {
+        const element = stack.pop();
+        if (element) element.end = end;
+      },
+      text(value, start, end) {
+        stack[stack.length - 1]?.children.push({ type: 'text', value, start, end });
+      },
+    },
+    options,
+  );
+  if (!root) {
+    const point = index.point(0);
+    throw new BilldiffError('XML is not well-formed: expected a root element, found none', { file, place: { start: point, end: point } });
+  }
+  return root;
+}
+
+/** The first child element named `name`. */
+export function firstChild(element: XmlElement, name: string): XmlElement | undefined {
+  for (const child of element.children) if (child.type === 'element' && child.name === name) return child;
+  return undefined;
+}
+
+/** Descendants named `name`, down to `maxDepth` levels. */
+export function findAll(element: XmlElement, name: string, maxDepth = Infinity): XmlElement[] {
+  const out: XmlElement[] = [];
+  const walk = (node: XmlElement, depth: number): void => {
+    for (const child of node.children) {
+      if (child.type !== 'element') continue;
+      if (child.name === name) out.push(child);
+      if (depth < maxDepth) walk(child, depth + 1);
+    }
+  };
+  walk(element, 1);
+  return out;
+}

@@ -1,0 +1,187 @@
+/**
+ * Page models of the database's pages: search, bill, law section, session. Plain data for the
+ * templates; every text is escaped by Handlebars, and a snippet's matched words come as segments
+ * (`{text, hit}`) so no template needs raw HTML.
+ */
+import { codeName, sectionName } from '../store/codes.js';
+import type { Database } from '../store/database.js';
+import { sessionName } from '../store/names.js';
+import type { SectionActivity } from '../store/queries.js';
+import { billUrl, compareUrl, sectionDocId, sectionUrl, versionDocId, type BillReport, type SectionReport } from '../store/reports.js';
+import { MARK_END, MARK_START } from '../store/search.js';
+import type { SearchFilters, SearchResult } from '../store/types.js';
+
+/** A snippet as text segments, the words found flagged. */
+export function snippetSegments(snippet: string): Array<{ text: string; hit: boolean }> {
+  const out: Array<{ text: string; hit: boolean }> = [];
+  const flat = snippet.replace(/\s+/g, ' ');
+  let hit = false;
+  for (const part of flat.split(new RegExp(`([${MARK_START}${MARK_END}])`))) {
+    if (part === MARK_START) hit = true;
+    else if (part === MARK_END) hit = false;
+    else if (part) out.push({ text: part, hit });
+  }
+  return out;
+}
+
+/** The API's form of a result: the snippet as plain text and the places of the words found. */
+export function resultJson(r: SearchResult) {
+  let text = '';
+  const highlights: Array<[number, number]> = [];
+  for (const s of snippetSegments(r.snippet)) {
+    if (s.hit) highlights.push([text.length, text.length + s.text.length]);
+    text += s.text;
+  }
+  return { ...r, snippet: text, highlights };
+}
+
+const RELATION_WORDS = { amends: 'amends', adds: 'adds', repeals: 'repeals', cites: 'cites' } as const;
+
+/** One formatter for every date of these pages (making one per date costs a millisecond each). */
+const DATE_FORMAT = new Intl.DateTimeFormat('en-US', { year: 'numeric', month: 'long', day: 'numeric', timeZone: 'UTC' });
+
+/** "January 29, 2026", as the compare pages write dates. */
+function dateLabel(date: string | null): string {
+  if (!date) return '';
+  const d = new Date(`${date}T00:00:00Z`);
+  return Number.isNaN(d.getTime()) ? date : DATE_FORMAT.format(d);
+}
+
+export async function searchModel(db: Database, query: string, filters: SearchFilters, results: SearchResult[]) {
+  const sessions = await db.sessions();
+  return {
+    pageTitle: query ? `Search: ${query}` : 'Search',
+    searchQuery: query,
+    query,
+    filters,
+    sessions: sessions.map((s) => ({ value: s.session, label: `${sessionName(s.jurisdiction, s.session)} (${s.bills})`, selected: s.session === filters.session })),
+    houses: ['Assembly', 'Senate', 'House'].map((h) => ({ value: h.toLowerCase(), label: h, selected: filters.house?.toLowerCase() === h.toLowerCase() })),
+    statuses: [
+      { value: 'pending', label: 'Pending', selected: filters.status === 'pending' },
+      { value: 'chaptered', label: 'Chaptered', selected: filters.status === 'chaptered' },
+    ],
+    searched: query !== '',
+    results: results.map((r) => ({ ...r, isBill: r.kind === 'bill', segments: snippetSegments(r.snippet) })),
+  };
+}
+
+export function billModel(report: BillReport) {
+  type Event = { date: string | null; dateLabel: string; action?: string; version?: BillReport['versions'][number] & { changeWords?: string; sectionsList: unknown[] } };
+  const events: Event[] = [];
+  for (const h of report.history) events.push({ date: h.date, dateLabel: dateLabel(h.date), action: h.action });
+  const versions = report.versions.map((v, i) => {
+    const c = v.changes;
+    const against = c?.against === 'law' ? 'current law' : c?.against ? report.versions.find((x) => x.id === c.against)?.stage ?? 'the version before' : undefined;
+    const changeWords =
+      c && c.wordsInserted !== null && c.wordsDeleted !== null
+        ? `${c.wordsInserted} words inserted, ${c.wordsDeleted} deleted against ${against}${c.countedBy === 'marks' ? ' (the Legislative Counsel’s change marks)' : c.countedBy === 'same' ? ' (the text did not change)' : ''}`
+        : i === 0
+          ? 'first version'
+          : undefined;
+    return {
+      ...v,
+      dateLabel: dateLabel(v.date),
+      changeWords,
+      sectionsList: v.sections.map((s) => ({ ...s, name: sectionName(s.code, s.section) })),
+      amendsList: v.sections.filter((s) => s.relation !== 'cites').map((s) => ({ ...s, name: sectionName(s.code, s.section), relationWord: RELATION_WORDS[s.relation] })),
+      citesList: v.sections.filter((s) => s.relation === 'cites').map((s) => ({ ...s, name: sectionName(s.code, s.section) })),
+      latest: i === report.versions.length - 1,
+    };
+  });
+  for (const v of versions) events.push({ date: v.date, dateLabel: v.dateLabel, version: v });
+  // Versions before the actions of their day; undated events last.
+  events.sort((a, b) => (a.date ?? '9999').localeCompare(b.date ?? '9999') || Number(!a.version) - Number(!b.version));
+  return {
+    pageTitle: `${report.measure} (${report.sessionName})${report.title ? `: ${report.title}` : ''}`,
+    bill: report,
+    versions,
+    events: events.map((e) => ({ ...e, isVersion: e.version !== undefined })),
+    sections: report.sections.map((s) => ({ ...s, relationWord: RELATION_WORDS[s.relation] })),
+    amended: report.sections.filter((s) => s.relation !== 'cites').map((s) => ({ ...s, relationWord: RELATION_WORDS[s.relation] })),
+    cited: report.sections.filter((s) => s.relation === 'cites'),
+    gutAndAmends: versions.filter((v) => v.gutAndAmend).length,
+    sessionUrl: `/sessions/${encodeURIComponent(report.jurisdiction)}/${encodeURIComponent(report.session)}`,
+    jsonUrl: `/api/bills/${encodeURIComponent(report.id)}`,
+  };
+}
+
+export function sectionModel(report: SectionReport) {
+  return {
+    pageTitle: `${report.name}${report.heading ? ` — ${report.heading}` : ''}`,
+    section: report,
+    codeName: codeName(report.code),
+    lines: report.text.split('\n').filter((l) => l.trim()),
+    bills: report.bills.map((b) => ({ ...b, dateLabel: dateLabel(b.versionDate), compares: b.url.startsWith('/compare') })),
+    jsonUrl: `/api/sections/${encodeURIComponent(report.code)}/${encodeURIComponent(report.number)}`,
+  };
+}
+
+/** Bills shown beside each section of a session page; the section's page has them all. */
+const BILLS_SHOWN = 12;
+/** Gut-and-amend versions listed on a session page, newest first. */
+const GUTS_SHOWN = 200;
+/** Most bills one "apply them in turn" link applies (the comparison takes at most 8). */
+const MAX_APPLIED = 8;
+
+export async function sessionModel(db: Database, jurisdiction: string, session: string) {
+  const report = await db.sessionReport(jurisdiction, session);
+  const name = sessionName(jurisdiction, session);
+  const laws = new Map<string, string | null>();
+  const lawOf = async (code: string, section: string) => {
+    const key = `${code}\u0000${section}`;
+    if (!laws.has(key)) {
+      const law = await db.lawSection(code, section);
+      laws.set(key, law ? sectionDocId(code, section, law.corpus_id) : null);
+    }
+    return laws.get(key) ?? null;
+  };
+  const activity = async (s: SectionActivity) => {
+    const law = await lawOf(s.code, s.section);
+    const bills = s.bills.map((b) => ({
+      ...b,
+      billUrl: billUrl(b.bill_id),
+      dateLabel: dateLabel(b.version_date),
+      lawUrl: law && b.relation !== 'cites' && b.relation !== 'adds' ? compareUrl({ bill: versionDocId({ id: b.version_id, corpus_id: b.corpus_id }), law }) : undefined,
+    }));
+    const pending = s.bills.filter((b) => b.pending === 1 && b.relation === 'amends').slice(0, MAX_APPLIED);
+    return {
+      code: s.code,
+      section: s.section,
+      name: sectionName(s.code, s.section),
+      url: sectionUrl(s.code, s.section),
+      count: s.bills.length,
+      // The section's own page lists them all.
+      bills: bills.slice(0, BILLS_SHOWN),
+      more: Math.max(0, bills.length - BILLS_SHOWN),
+      // Both bills' instructions applied in turn to current law: where the second would undo the first.
+      applyUrl:
+        law && pending.length >= 2
+          ? `/compare?${new URLSearchParams({ mode: 'apply', old: law, new: pending.map((b) => versionDocId({ id: b.version_id, corpus_id: b.corpus_id })).join(',') }).toString()}`
+          : undefined,
+    };
+  };
+  return {
+    pageTitle: name,
+    name,
+    jurisdiction,
+    session,
+    gutAndAmendCount: report.gutAndAmends.length,
+    gutAndAmends: report.gutAndAmends.slice(0, GUTS_SHOWN).map((v) => ({
+      ...v,
+      billUrl: billUrl(v.bill_id),
+      dateLabel: dateLabel(v.date),
+      compareUrl: v.against && v.against !== 'law' ? compareUrl({ old: `ver:${v.against}`, new: versionDocId(v) }) : undefined,
+    })),
+    mostAmended: await Promise.all(report.mostAmended.map(activity)),
+    contested: await Promise.all(report.contested.map(activity)),
+  };
+}
+
+export async function sessionsModel(db: Database) {
+  const sessions = await db.sessions();
+  return {
+    pageTitle: 'Sessions',
+    sessions: sessions.map((s) => ({ ...s, name: sessionName(s.jurisdiction, s.session), url: `/sessions/${encodeURIComponent(s.jurisdiction)}/${encodeURIComponent(s.session)}` })),
+    counts: await db.counts(),
+  };
+}

@@ -1,0 +1,128 @@
+/**
+ * The database's routes: search, bill, law-section and session pages, and their API. Pages are
+ * rendered once per data generation (an import bumps it) and kept in an LRU, so a busy server
+ * answers repeated pages from memory and never shows stale ones.
+ */
+import express, { type Request, type RequestHandler, type Router } from 'express';
+import { codeOf, normalizeSectionNumber } from '../store/codes.js';
+import type { Database } from '../store/database.js';
+import { billReport, sectionReport } from '../store/reports.js';
+import type { SearchFilters } from '../store/types.js';
+import { billModel, resultJson, searchModel, sectionModel, sessionModel, sessionsModel } from './database-pages.js';
+import { HttpError } from './errors.js';
+import { LruCache } from './lru.js';
+import type { Views } from './views.js';
+
+/** Pages kept, and the longest kept: the cache stays within about 100 MB whatever is asked. */
+const CACHED_PAGES = 800;
+const CACHED_PAGE_CHARS = 128 * 1024;
+
+/** How long a server trusts the generation it read before asking the database again. */
+const GENERATION_TTL_MS = 1000;
+
+export interface DatabaseRoutesContext {
+  database: Database;
+  views: Views;
+}
+
+/** The routes; when the app has no database they answer that none is configured. */
+export function createDatabaseRoutes(ctx: DatabaseRoutesContext): Router {
+  const router = express.Router();
+  const cache = new LruCache<string, { type: 'html' | 'json'; body: string }>(CACHED_PAGES);
+  let generation = { value: '', read: 0 };
+  const currentGeneration = async () => {
+    const now = Date.now();
+    if (now - generation.read > GENERATION_TTL_MS) generation = { value: await ctx.database.generation(), read: now };
+    return generation.value;
+  };
+  /** Answers from the cache, or builds the answer once (`undefined` from build: 404). */
+  const cached = (type: 'html' | 'json', build: (req: Request) => Promise<string>): RequestHandler => {
+    return async (req, res) => {
+      const key = `${await currentGeneration()}|${type}|${req.originalUrl}`;
+      let hit = cache.get(key);
+      if (!hit) {
+        hit = { type, body: await build(req) };
+        if (hit.body.length <= CACHED_PAGE_CHARS) cache.set(key, hit);
+      }
+      res.type(hit.type).send(hit.body);
+    };
+  };
+  const render = (page: Parameters<Views['render']>[0], model: object) => ctx.views.render(page, { ...model, searchQuery: (model as { searchQuery?: string }).searchQuery ?? '' });
+
+  router.get('/search', cached('html', async (req) => {
+    const { query, filters } = readSearch(req);
+    const results = query ? await ctx.database.search(query, filters, 25) : [];
+    return render('search', await searchModel(ctx.database, query, filters, results));
+  }));
+  router.get('/api/search', cached('json', async (req) => {
+    const { query, filters } = readSearch(req);
+    if (!query) throw new HttpError(400, 'give the words to search for as ?q=…');
+    const results = await ctx.database.search(query, filters, readLimit(req));
+    return JSON.stringify({ results: results.map(resultJson) });
+  }));
+  router.get('/bills/:id', cached('html', async (req) => render('bill', billModel(await findBill(ctx.database, req.params['id'])))));
+  router.get('/api/bills/:id', cached('json', async (req) => JSON.stringify(await findBill(ctx.database, req.params['id']))));
+  router.get('/sections/:code/:number', cached('html', async (req) => render('section', sectionModel(await findSection(ctx.database, req.params['code'], req.params['number'])))));
+  router.get('/api/sections/:code/:number', cached('json', async (req) => JSON.stringify(await findSection(ctx.database, req.params['code'], req.params['number']))));
+  router.get('/sessions', cached('html', async () => render('sessions', await sessionsModel(ctx.database))));
+  router.get('/sessions/:jurisdiction/:session', cached('html', async (req) => {
+    const jurisdiction = String(req.params['jurisdiction']);
+    const session = String(req.params['session']);
+    if (!/^(?:ca|us)$/.test(jurisdiction) || !/^[0-9\-]{1,12}$/.test(session)) throw new HttpError(404, 'no such session: sessions are /sessions/ca/20252026-0, /sessions/us/119');
+    const known = (await ctx.database.sessions()).some((s) => s.jurisdiction === jurisdiction && s.session === session);
+    if (!known) throw new HttpError(404, `no bills of session ${session} in the database`);
+    return render('session', await sessionModel(ctx.database, jurisdiction, session));
+  }));
+  return router;
+}
+
+/** Routes that say plainly that this server has no database (a test app made without one). */
+export function noDatabaseRoutes(): Router {
+  const router = express.Router();
+  const none: RequestHandler = () => {
+    throw new HttpError(404, 'this server has no database of bills: start it with npm start, or give createApp a database');
+  };
+  for (const route of ['/search', '/api/search', '/bills/:id', '/api/bills/:id', '/sections/:code/:number', '/api/sections/:code/:number', '/sessions', '/sessions/:jurisdiction/:session']) router.get(route, none);
+  return router;
+}
+
+function text(value: unknown, name: string, max = 200): string | undefined {
+  if (value === undefined || value === '') return undefined;
+  if (typeof value !== 'string' || value.length > max) throw new HttpError(400, `the ${name} parameter must be text of at most ${max} characters`);
+  return value;
+}
+
+function readSearch(req: Request): { query: string; filters: SearchFilters } {
+  const q = req.query as Record<string, unknown>;
+  const query = (text(q['q'], 'q') ?? '').trim();
+  const filters: SearchFilters = {};
+  for (const key of ['session', 'house', 'status', 'code'] as const) {
+    const value = text(q[key], key, 60);
+    if (value) filters[key] = value;
+  }
+  return { query, filters };
+}
+
+function readLimit(req: Request): number {
+  const value = text(req.query['limit'], 'limit', 3);
+  if (value === undefined) return 20;
+  if (!/^[1-9][0-9]?$|^100$/.test(value)) throw new HttpError(400, 'the limit parameter must be a number from 1 to 100');
+  return Number(value);
+}
+
+async function findBill(db: Database, id: unknown) {
+  const key = String(id);
+  const report = key.length <= 80 ? await billReport(db, key) : undefined;
+  if (!report) throw new HttpError(404, `no bill ${key.slice(0, 80)} in the database`);
+  return report;
+}
+
+async function findSection(db: Database, codeParam: unknown, numberParam: unknown) {
+  const given = String(codeParam);
+  const code = given.length <= 40 ? codeOf(given) ?? (/^[A-Za-z0-9]{1,40}$/.test(given) ? given : undefined) : undefined;
+  const number = normalizeSectionNumber(String(numberParam));
+  if (!code || !/^[0-9A-Za-z.\-]{1,40}$/.test(number)) throw new HttpError(404, 'a section is /sections/CODE/NUMBER: /sections/PEN/1050, /sections/GOV/7284.6, /sections/usc54/200304');
+  const report = await sectionReport(db, code, number);
+  if (!report) throw new HttpError(404, `${code} ${number} is not in the database, and no bill in it touches it`);
+  return report;
+}

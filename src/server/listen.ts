@@ -1,0 +1,35 @@
+/**
+ * Starting the server for `npm start`: the port from `PORT`, and one plain line for each way
+ * starting can fail (a bad value, a port in use or not allowed), never a stack trace.
+ */
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { Express } from 'express';
+
+/** The port `PORT` names (3000 when unset or empty), or why it names none. */
+export function parsePort(value: string | undefined): { port: number } | { error: string } {
+  if (value === undefined || value === '') return { port: 3000 };
+  const port = /^\d{1,5}$/.test(value) ? Number(value) : NaN;
+  if (!(port >= 0 && port <= 65535)) return { error: `PORT must be a port number from 0 to 65535, not “${value}”` };
+  return { port };
+}
+
+/** Why the server could not listen on `port`, in a line. */
+export function listenFailure(port: number, error: NodeJS.ErrnoException): string {
+  const why =
+    error.code === 'EADDRINUSE'
+      ? 'another program is listening on it (set PORT to another port)'
+      : error.code === 'EACCES'
+        ? 'permission denied (ports below 1024 need privileges; set PORT to another port)'
+        : error.message;
+  return `cannot listen on port ${port}: ${why}`;
+}
+
+/** Listens on `port`; resolves with the server and the port it got, rejects with `listenFailure`'s line. */
+export function listenOn(app: Express, port: number): Promise<{ server: Server; port: number }> {
+  return new Promise((resolve, reject) => {
+    const server = createServer(app);
+    server.once('error', (error: NodeJS.ErrnoException) => reject(new Error(listenFailure(port, error))));
+    server.listen(port, () => resolve({ server, port: (server.address() as AddressInfo).port }));
+  });
+}

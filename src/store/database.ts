@@ -1,0 +1,285 @@
+/**
+ * Opening the database and writing to it. `openDatabase` picks the backend (PostgreSQL when
+ * given a `postgres://` URL, else one SQLite file in the data folder), brings the schema up to
+ * date and returns a `Database`: the queries of `queries.ts` and `search.ts` bound to it.
+ *
+ * Writes go through `Writer` inside one transaction per imported file (`importer` in
+ * src/import): a crash leaves the database as it was before that file or after it.
+ */
+import { createHash } from 'node:crypto';
+import path from 'node:path';
+import zlib from 'node:zlib';
+import { billColumns } from './columns.js';
+import type { Dialect, SqlValue } from './dialect.js';
+import { migrate } from './migrations.js';
+import { createQueries, type Queries } from './queries.js';
+import { openSqlite } from './sqlite.js';
+import type { BillRow, HistoryRow, SectionTouch } from './types.js';
+
+/** Where the data live. */
+export interface DatabaseOptions {
+  /**
+   * The data folder of the embedded database (`billdiff.sqlite` inside it).
+   * @default `./data`
+   */
+  dataDir?: string;
+  /** A `postgres://` URL: use that PostgreSQL database instead. */
+  url?: string;
+}
+
+/** The embedded database's file name inside the data folder. */
+export const DATABASE_FILE = 'billdiff.sqlite';
+
+/** The database options the CLI and the server read from the environment (`DATABASE_URL`, `BILLDIFF_DATA`). */
+export function databaseOptionsFrom(env: Record<string, string | undefined>, cwd: string, dataFlag?: string): DatabaseOptions {
+  if (dataFlag) return { dataDir: path.resolve(cwd, dataFlag) };
+  const url = env['DATABASE_URL'];
+  if (url && /^postgres(?:ql)?:\/\//.test(url)) return { url };
+  return { dataDir: path.resolve(cwd, env['BILLDIFF_DATA'] || 'data') };
+}
+
+/** "the database in data/billdiff.sqlite" or "PostgreSQL at host/db" (no password). */
+export function describeDatabase(options: DatabaseOptions): string {
+  if (options.url) {
+    try {
+      const u = new URL(options.url);
+      return `PostgreSQL at ${u.host}${u.pathname}`;
+    } catch {
+      return 'PostgreSQL';
+    }
+  }
+  return path.join(options.dataDir ?? 'data', DATABASE_FILE);
+}
+
+export interface Database extends Queries {
+  readonly dialect: Dialect;
+  readonly schema: number;
+  close(): Promise<void>;
+}
+
+/** Opens the database and migrates it to the newest schema. */
+export async function openDatabase(options: DatabaseOptions = {}): Promise<Database> {
+  // pg is loaded only for PostgreSQL: it probes its runtime when loaded, which costs the CLI's start.
+  const dialect = options.url ? (await import('./postgres.js')).openPostgres(options.url) : openSqlite(path.join(options.dataDir ?? 'data', DATABASE_FILE));
+  let schema: number;
+  try {
+    schema = await migrate(dialect);
+  } catch (error) {
+    await dialect.close();
+    throw error;
+  }
+  let closing: Promise<void> | undefined;
+  return { dialect, schema, ...createQueries(dialect), close: () => (closing ??= dialect.close()) };
+}
+
+/** sha256 of bytes, hex. */
+export function contentHash(bytes: Uint8Array | string): string {
+  return createHash('sha256').update(bytes).digest('hex');
+}
+
+/** Texts are stored deflated: bill XML shrinks five to ten times. */
+export function packContent(bytes: Uint8Array): Buffer {
+  return zlib.deflateSync(bytes, { level: 6 });
+}
+
+export function unpackContent(stored: Uint8Array): Buffer {
+  return zlib.inflateSync(stored);
+}
+
+/** A bill version as the importer hands it over, with what `analyzeVersion` found in it. */
+export interface VersionInput {
+  id: string;
+  billId: string;
+  corpusId?: string;
+  versionNum?: number;
+  stage: string;
+  date?: string;
+  title?: string;
+  format: string;
+  bytes: Uint8Array;
+  hash: string;
+  text: string;
+  words: number;
+  marks: number;
+  /** Counts from the change marks, when the version carries them. */
+  marked?: { inserted: number; deleted: number; gutAndAmend: boolean; against: string };
+  sections: SectionTouch[];
+}
+
+export interface LawSectionInput {
+  code: string;
+  number: string;
+  sourceId?: string;
+  heading?: string;
+  history?: string;
+  format: string;
+  bytes: Uint8Array;
+  hash: string;
+  text: string;
+  corpusId?: string;
+}
+
+/** What one write did. */
+export type WriteResult = 'inserted' | 'updated' | 'unchanged';
+
+/** The importer's writes, on one transaction's connection. */
+export class Writer {
+  constructor(readonly db: Dialect) {}
+
+  async hasImport(hash: string): Promise<boolean> {
+    return (await this.db.get('SELECT 1 AS found FROM imports WHERE hash = ?', [hash])) !== undefined;
+  }
+
+  async recordImport(hash: string, name: string, kind: string, rows: number, skipped: number): Promise<void> {
+    await this.db.run(
+      'INSERT INTO imports (hash, name, kind, rows_read, rows_skipped, finished) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (hash) DO UPDATE SET name = excluded.name, finished = excluded.finished',
+      [hash, name, kind, rows, skipped, new Date().toISOString()],
+    );
+  }
+
+  /**
+   * Bills of a session older than the newest one in the database can no longer become law: they
+   * are not pending, whatever their last status said.
+   */
+  async closeOldSessions(): Promise<void> {
+    await this.db.run(
+      "UPDATE bills SET pending = 0 WHERE pending = 1 AND jurisdiction = 'ca' AND substr(session, 1, 8) < (SELECT MAX(substr(b.session, 1, 8)) FROM bills b WHERE b.jurisdiction = 'ca')",
+    );
+    await this.db.run(
+      "UPDATE bills SET pending = 0 WHERE pending = 1 AND jurisdiction = 'us' AND CAST(session AS INTEGER) < (SELECT MAX(CAST(b.session AS INTEGER)) FROM bills b WHERE b.jurisdiction = 'us')",
+    );
+  }
+
+  /** Marks the data as changed, so that servers drop what they cached. */
+  async bumpGeneration(): Promise<void> {
+    await this.db.run("UPDATE meta SET value = ? WHERE key = 'generation'", [`${Date.now()}-${Math.random().toString(36).slice(2, 8)}`]);
+  }
+
+  async upsertCode(code: string, title: string): Promise<void> {
+    await this.db.run('INSERT INTO codes (code, title) VALUES (?, ?) ON CONFLICT (code) DO UPDATE SET title = excluded.title', [code, title]);
+  }
+
+  /** Inserts or updates a bill; fields given as undefined keep what the database has. */
+  async upsertBill(bill: Partial<BillRow> & Pick<BillRow, 'id' | 'jurisdiction' | 'session' | 'measure' | 'measure_type' | 'measure_num'>): Promise<void> {
+    const existing = await this.db.get<BillRow>(`SELECT ${billColumns()} FROM bills WHERE id = ?`, [bill.id]);
+    if (!existing) {
+      await this.db.run(
+        'INSERT INTO bills (id, jurisdiction, session, measure, measure_type, measure_num, title, house, status, pending, latest_version, updated) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
+        [bill.id, bill.jurisdiction, bill.session, bill.measure, bill.measure_type, bill.measure_num, bill.title ?? '', bill.house ?? null, bill.status ?? null, bill.pending ?? 1, bill.latest_version ?? null, bill.updated ?? null],
+      );
+      return;
+    }
+    const merged = { ...existing, ...Object.fromEntries(Object.entries(bill).filter(([, v]) => v !== undefined)) } as BillRow;
+    const fields = ['title', 'house', 'status', 'pending', 'latest_version', 'updated'] as const;
+    if (fields.every((f) => merged[f] === existing[f])) return;
+    await this.db.run('UPDATE bills SET title = ?, house = ?, status = ?, pending = ?, latest_version = ?, updated = ? WHERE id = ?', [
+      merged.title,
+      merged.house,
+      merged.status,
+      merged.pending,
+      merged.latest_version,
+      merged.updated,
+      bill.id,
+    ]);
+  }
+
+  /** A bill version and the sections it touches; unchanged bytes and facts write nothing. */
+  async upsertVersion(v: VersionInput): Promise<WriteResult> {
+    const existing = await this.db.get<{ content_hash: string; bill_id: string; stage: string; date: string | null; corpus_id: string | null; version_num: number | null; title: string }>(
+      'SELECT content_hash, bill_id, stage, date, corpus_id, version_num, title FROM versions WHERE id = ?',
+      [v.id],
+    );
+    const corpusId = v.corpusId ?? existing?.corpus_id ?? null;
+    const versionNum = v.versionNum ?? existing?.version_num ?? null;
+    const title = v.title ?? existing?.title ?? '';
+    if (
+      existing &&
+      existing.content_hash === v.hash &&
+      existing.bill_id === v.billId &&
+      existing.stage === v.stage &&
+      existing.date === (v.date ?? null) &&
+      existing.corpus_id === corpusId &&
+      existing.version_num === versionNum &&
+      existing.title === title
+    ) {
+      return 'unchanged';
+    }
+    const marked = v.marked;
+    const counts: SqlValue[] = marked ? [marked.inserted, marked.deleted, null, 'marks', marked.against, marked.gutAndAmend ? 1 : 0, `marks:${v.hash}`] : [null, null, null, null, null, 0, null];
+    if (existing && existing.content_hash === v.hash) {
+      await this.db.run('UPDATE versions SET bill_id = ?, stage = ?, date = ?, corpus_id = ?, version_num = ?, title = ? WHERE id = ?', [v.billId, v.stage, v.date ?? null, corpusId, versionNum, title, v.id]);
+      return 'updated';
+    }
+    const columns = [v.billId, corpusId, versionNum, v.stage, v.date ?? null, title, v.format, packContent(v.bytes), v.hash, v.text, v.marks, v.words, ...counts];
+    if (existing) {
+      await this.db.run(
+        'UPDATE versions SET bill_id = ?, corpus_id = ?, version_num = ?, stage = ?, date = ?, title = ?, format = ?, content = ?, content_hash = ?, text = ?, marks = ?, words = ?, words_inserted = ?, words_deleted = ?, clauses_changed = ?, counted_by = ?, against = ?, gut_and_amend = ?, analyzed_key = ? WHERE id = ?',
+        [...columns, v.id],
+      );
+    } else {
+      await this.db.run(
+        'INSERT INTO versions (bill_id, corpus_id, version_num, stage, date, title, format, content, content_hash, text, marks, words, words_inserted, words_deleted, clauses_changed, counted_by, against, gut_and_amend, analyzed_key, id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
+        [...columns, v.id],
+      );
+    }
+    await this.db.run('DELETE FROM version_sections WHERE version_id = ?', [v.id]);
+    const seen = new Set<string>();
+    for (const s of v.sections) {
+      const key = `${s.code}\u0000${s.section}\u0000${s.relation}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      await this.db.run('INSERT INTO version_sections (version_id, code, section, relation) VALUES (?, ?, ?, ?)', [v.id, s.code, s.section, s.relation]);
+    }
+    return existing ? 'updated' : 'inserted';
+  }
+
+  /** Change counts found by the aligner (or by seeing the text unchanged). */
+  async setCounts(id: string, counts: { inserted: number | null; deleted: number | null; clauses: number | null; by: string | null; against: string | null; gutAndAmend: boolean; key: string }): Promise<void> {
+    await this.db.run('UPDATE versions SET words_inserted = ?, words_deleted = ?, clauses_changed = ?, counted_by = ?, against = ?, gut_and_amend = ?, analyzed_key = ? WHERE id = ?', [
+      counts.inserted,
+      counts.deleted,
+      counts.clauses,
+      counts.by,
+      counts.against,
+      counts.gutAndAmend ? 1 : 0,
+      counts.key,
+      id,
+    ]);
+  }
+
+  async setVersionOrder(id: string, seq: number, name: string): Promise<void> {
+    await this.db.run('UPDATE versions SET seq = ?, name = ? WHERE id = ? AND (seq <> ? OR name <> ?)', [seq, name, id, seq, name]);
+  }
+
+  async upsertHistory(row: HistoryRow): Promise<WriteResult> {
+    const existing = await this.db.get<HistoryRow>('SELECT * FROM history WHERE bill_id = ? AND id = ?', [row.bill_id, row.id]);
+    if (existing && existing.date === row.date && existing.action === row.action && existing.seq === row.seq) return 'unchanged';
+    await this.db.run('INSERT INTO history (bill_id, id, date, action, seq) VALUES (?, ?, ?, ?, ?) ON CONFLICT (bill_id, id) DO UPDATE SET date = excluded.date, action = excluded.action, seq = excluded.seq', [
+      row.bill_id,
+      row.id,
+      row.date,
+      row.action,
+      row.seq,
+    ]);
+    return existing ? 'updated' : 'inserted';
+  }
+
+  async upsertLawSection(s: LawSectionInput): Promise<WriteResult> {
+    const existing = await this.db.get<{ content_hash: string; heading: string; history: string; source_id: string | null; corpus_id: string | null }>(
+      'SELECT content_hash, heading, history, source_id, corpus_id FROM law_sections WHERE code = ? AND number = ?',
+      [s.code, s.number],
+    );
+    const heading = s.heading ?? existing?.heading ?? '';
+    const history = s.history ?? existing?.history ?? '';
+    const sourceId = s.sourceId ?? existing?.source_id ?? null;
+    const corpusId = s.corpusId ?? existing?.corpus_id ?? null;
+    if (existing && existing.content_hash === s.hash && existing.heading === heading && existing.history === history && existing.source_id === sourceId && existing.corpus_id === corpusId) return 'unchanged';
+    const values: SqlValue[] = [sourceId, heading, history, s.format, packContent(s.bytes), s.hash, s.text, corpusId, s.code, s.number];
+    if (existing) {
+      await this.db.run('UPDATE law_sections SET source_id = ?, heading = ?, history = ?, format = ?, content = ?, content_hash = ?, text = ?, corpus_id = ? WHERE code = ? AND number = ?', values);
+      return 'updated';
+    }
+    await this.db.run('INSERT INTO law_sections (source_id, heading, history, format, content, content_hash, text, corpus_id, code, number) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)', values);
+    return 'inserted';
+  }
+}

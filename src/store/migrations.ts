@@ -1,0 +1,190 @@
+/**
+ * Versioned schema migrations. Each migration runs once, in its own transaction, and records its
+ * version in `billdiff_schema`; opening a database runs the ones it lacks, so a newer billdiff
+ * opens a database an older one wrote. Migrations are only ever added, never edited.
+ *
+ * The tables are written once with two placeholders: `{{key}}` (the integer row key) and
+ * `{{blob}}` (bytes); full-text search is each database's own: FTS5 tables kept in step by
+ * triggers in SQLite, `tsvector` columns with GIN indexes in PostgreSQL. A bill is indexed once, by
+ * the text of all its versions (each line once: versions repeat most of each other), so a search
+ * ranks bills, not near-identical versions.
+ */
+import type { Dialect, DialectKind } from './dialect.js';
+
+export interface Migration {
+  version: number;
+  /** What it does, for the record. */
+  name: string;
+  common: string;
+  sqlite: string;
+  postgres: string;
+}
+
+const TABLES = `
+CREATE TABLE codes (
+  code TEXT PRIMARY KEY,
+  title TEXT NOT NULL
+);
+CREATE TABLE bills (
+  key {{key}},
+  id TEXT NOT NULL UNIQUE,
+  jurisdiction TEXT NOT NULL,
+  session TEXT NOT NULL,
+  measure TEXT NOT NULL,
+  measure_type TEXT NOT NULL,
+  measure_num INTEGER NOT NULL,
+  title TEXT NOT NULL DEFAULT '',
+  house TEXT,
+  status TEXT,
+  pending INTEGER NOT NULL DEFAULT 1,
+  latest_version TEXT,
+  updated TEXT,
+  search_text TEXT NOT NULL DEFAULT ''
+);
+CREATE INDEX bills_measure ON bills (measure_type, measure_num);
+CREATE INDEX bills_session ON bills (jurisdiction, session);
+CREATE TABLE versions (
+  key {{key}},
+  id TEXT NOT NULL UNIQUE,
+  bill_id TEXT NOT NULL REFERENCES bills (id),
+  corpus_id TEXT,
+  version_num INTEGER,
+  seq INTEGER NOT NULL DEFAULT 0,
+  name TEXT NOT NULL DEFAULT '',
+  stage TEXT NOT NULL,
+  date TEXT,
+  title TEXT NOT NULL DEFAULT '',
+  format TEXT NOT NULL,
+  content {{blob}} NOT NULL,
+  content_hash TEXT NOT NULL,
+  text TEXT NOT NULL,
+  marks INTEGER NOT NULL DEFAULT 0,
+  words INTEGER NOT NULL DEFAULT 0,
+  words_inserted INTEGER,
+  words_deleted INTEGER,
+  clauses_changed INTEGER,
+  counted_by TEXT,
+  against TEXT,
+  gut_and_amend INTEGER NOT NULL DEFAULT 0,
+  analyzed_key TEXT
+);
+CREATE INDEX versions_bill ON versions (bill_id, seq);
+CREATE TABLE version_sections (
+  version_id TEXT NOT NULL,
+  code TEXT NOT NULL,
+  section TEXT NOT NULL,
+  relation TEXT NOT NULL,
+  PRIMARY KEY (version_id, code, section, relation)
+);
+CREATE INDEX version_sections_section ON version_sections (code, section);
+CREATE TABLE history (
+  bill_id TEXT NOT NULL,
+  id TEXT NOT NULL,
+  date TEXT,
+  action TEXT NOT NULL,
+  seq INTEGER,
+  PRIMARY KEY (bill_id, id)
+);
+CREATE TABLE law_sections (
+  key {{key}},
+  code TEXT NOT NULL,
+  number TEXT NOT NULL,
+  source_id TEXT,
+  heading TEXT NOT NULL DEFAULT '',
+  history TEXT NOT NULL DEFAULT '',
+  format TEXT NOT NULL,
+  content {{blob}} NOT NULL,
+  content_hash TEXT NOT NULL,
+  text TEXT NOT NULL,
+  corpus_id TEXT,
+  UNIQUE (code, number)
+);
+CREATE TABLE imports (
+  hash TEXT PRIMARY KEY,
+  name TEXT NOT NULL,
+  kind TEXT NOT NULL,
+  rows_read INTEGER NOT NULL DEFAULT 0,
+  rows_skipped INTEGER NOT NULL DEFAULT 0,
+  finished TEXT NOT NULL
+);
+CREATE TABLE meta (
+  key TEXT PRIMARY KEY,
+  value TEXT NOT NULL
+);
+INSERT INTO meta (key, value) VALUES ('generation', '0');
+`;
+
+const MIGRATIONS: Migration[] = [
+  {
+    version: 1,
+    name: 'bills, versions, sections touched, history, law sections, imports; full-text search',
+    common: TABLES,
+    sqlite: `
+CREATE VIRTUAL TABLE bills_fts USING fts5 (search_text, content='bills', content_rowid='key', tokenize='porter unicode61');
+CREATE TRIGGER bills_fts_insert AFTER INSERT ON bills BEGIN
+  INSERT INTO bills_fts (rowid, search_text) VALUES (new.key, new.search_text);
+END;
+CREATE TRIGGER bills_fts_delete AFTER DELETE ON bills BEGIN
+  INSERT INTO bills_fts (bills_fts, rowid, search_text) VALUES ('delete', old.key, old.search_text);
+END;
+CREATE TRIGGER bills_fts_update AFTER UPDATE OF search_text ON bills BEGIN
+  INSERT INTO bills_fts (bills_fts, rowid, search_text) VALUES ('delete', old.key, old.search_text);
+  INSERT INTO bills_fts (rowid, search_text) VALUES (new.key, new.search_text);
+END;
+CREATE VIRTUAL TABLE sections_fts USING fts5 (heading, text, content='law_sections', content_rowid='key', tokenize='porter unicode61');
+CREATE TRIGGER sections_fts_insert AFTER INSERT ON law_sections BEGIN
+  INSERT INTO sections_fts (rowid, heading, text) VALUES (new.key, new.heading, new.text);
+END;
+CREATE TRIGGER sections_fts_delete AFTER DELETE ON law_sections BEGIN
+  INSERT INTO sections_fts (sections_fts, rowid, heading, text) VALUES ('delete', old.key, old.heading, old.text);
+END;
+CREATE TRIGGER sections_fts_update AFTER UPDATE OF heading, text ON law_sections BEGIN
+  INSERT INTO sections_fts (sections_fts, rowid, heading, text) VALUES ('delete', old.key, old.heading, old.text);
+  INSERT INTO sections_fts (rowid, heading, text) VALUES (new.key, new.heading, new.text);
+END;
+`,
+    postgres: `
+ALTER TABLE bills ADD COLUMN tsv tsvector GENERATED ALWAYS AS (to_tsvector('english', search_text)) STORED;
+CREATE INDEX bills_tsv ON bills USING GIN (tsv);
+ALTER TABLE law_sections ADD COLUMN tsv tsvector GENERATED ALWAYS AS (setweight(to_tsvector('english', heading), 'A') || to_tsvector('english', text)) STORED;
+CREATE INDEX law_sections_tsv ON law_sections USING GIN (tsv);
+`,
+  },
+];
+
+/** Every migration, oldest first. */
+export const ALL_MIGRATIONS: readonly Migration[] = MIGRATIONS;
+
+/** The newest schema this billdiff knows. */
+export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;
+
+function ddl(kind: DialectKind, migration: Migration): string {
+  const common = migration.common
+    .replaceAll('{{key}}', kind === 'sqlite' ? 'INTEGER PRIMARY KEY' : 'BIGINT GENERATED BY DEFAULT AS IDENTITY PRIMARY KEY')
+    .replaceAll('{{blob}}', kind === 'sqlite' ? 'BLOB' : 'BYTEA');
+  return `${common}\n${kind === 'sqlite' ? migration.sqlite : migration.postgres}`;
+}
+
+/**
+ * Brings the schema up to date. Several processes may open a PostgreSQL database at once: the
+ * migrations then run under an advisory lock, one process after the other.
+ */
+export async function migrate(db: Dialect, migrations: Migration[] = MIGRATIONS): Promise<number> {
+  const newest = migrations[migrations.length - 1]?.version ?? 0;
+  await db.exec('CREATE TABLE IF NOT EXISTS billdiff_schema (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied TEXT NOT NULL)');
+  const current = async (tx: Dialect) => (await tx.get<{ v: number | null }>('SELECT MAX(version) AS v FROM billdiff_schema'))?.v ?? 0;
+  const have = await current(db);
+  if (have > newest) {
+    throw new Error(`this database was written by a newer billdiff (schema ${have}; this one knows up to ${newest}): upgrade billdiff to open it`);
+  }
+  for (const migration of migrations) {
+    if (migration.version <= have) continue;
+    await db.transaction(async (tx) => {
+      if (tx.kind === 'postgres') await tx.get('SELECT pg_advisory_xact_lock(727465)');
+      if ((await current(tx)) >= migration.version) return;
+      await tx.exec(ddl(tx.kind, migration));
+      await tx.run('INSERT INTO billdiff_schema (version, name, applied) VALUES (?, ?, ?)', [migration.version, migration.name, new Date().toISOString()]);
+    });
+  }
+  return current(db);
+}

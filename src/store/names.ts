@@ -1,0 +1,146 @@
+/**
+ * How people name bills, sessions and versions, and the keys the store files them under.
+ *
+ *     AB 2641, ab2641, A.B. 2641 2023-24, SB 54 (2017)     → California, type AB, number 2641
+ *     H.R. 1, hr1-119, S. 1000 116th Congress              → Congress, type HR, number 1
+ *
+ * A bill's key is `{jurisdiction}-{session}-{type}{number}`: `ca-20232024-0-ab2641`, `us-119-hr1`.
+ * California sessions are `{first year}{second year}-{0 regular | n extraordinary}`; Congresses by
+ * number.
+ */
+
+/** California's measure types, longest first (so `ACR` wins over `AB`). */
+const CA_TYPES = ['ACR', 'SCR', 'AJR', 'SJR', 'ACA', 'SCA', 'AB', 'SB', 'HR', 'SR'];
+/** Congress's, longest first. */
+const US_TYPES = ['HCONRES', 'SCONRES', 'HJRES', 'SJRES', 'HRES', 'SRES', 'HR', 'S', 'PL'];
+
+/** A bill citation as read: jurisdiction left open when the spelling fits both. */
+export interface MeasureCitation {
+  type: string;
+  number: number;
+  /** `ca`, `us`, or both when the spelling fits both (`H.R. 1` is also an Assembly resolution). */
+  jurisdictions: Array<'ca' | 'us'>;
+  /** A session key when the citation gives one: `20232024-0`, `119`; a year alone gives `year`. */
+  session?: string;
+  year?: number;
+}
+
+/**
+ * Reads a bill citation in any usual spelling, or undefined. Dots, spaces and case do not matter:
+ * `A.B. 2641`, `ab2641`, `AB-2641`; a session may follow (`2023-24`, `2023–24`, `2024`, `-119`,
+ * `119th Congress`, `(2017)`).
+ */
+export function parseMeasure(text: string): MeasureCitation | undefined {
+  const m = /^\s*([A-Za-z][A-Za-z.\s]{0,14}?)\s*[-\s]?\s*(\d{1,5})\b\s*(.*)$/.exec(text);
+  if (!m) return undefined;
+  const letters = m[1]!.replace(/[.\s]/g, '').toUpperCase();
+  const spelled: Record<string, string> = { HJRES: 'HJRES', HJ: 'HJRES', SJ: 'SJRES', HCON: 'HCONRES', SCON: 'SCONRES', PUBL: 'PL', PUBLAW: 'PL', PUBLICLAW: 'PL' };
+  const type = spelled[letters] ?? letters;
+  const jurisdictions: Array<'ca' | 'us'> = [];
+  if (CA_TYPES.includes(type)) jurisdictions.push('ca');
+  if (US_TYPES.includes(type)) jurisdictions.push('us');
+  if (!jurisdictions.length) return undefined;
+  const citation: MeasureCitation = { type, number: Number(m[2]), jurisdictions };
+  const rest = m[3]!.replace(/[()]/g, ' ').trim();
+  if (!rest) return citation;
+  const years = /^(?:session\s+)?((?:19|20)\d\d)\s*(?:[-–/]\s*((?:19|20)?\d\d))?(?:\s+(?:regular\s+session|(\d)(?:st|nd|rd|th)?\s+ex\w*\.?\s*(?:session)?))?$/i.exec(rest);
+  if (years && citation.jurisdictions.includes('ca')) {
+    const first = Number(years[1]);
+    const start = first % 2 === 1 ? first : years[2] ? first : first - 1;
+    citation.jurisdictions = ['ca'];
+    citation.session = `${start}${start + 1}-${years[3] ?? '0'}`;
+    citation.year = first;
+    return citation;
+  }
+  const congress = /^-?\s*(\d{2,3})(?:st|nd|rd|th)?(?:\s+congress)?$/i.exec(rest);
+  if (congress && citation.jurisdictions.includes('us')) {
+    citation.jurisdictions = ['us'];
+    citation.session = String(Number(congress[1]));
+    return citation;
+  }
+  return undefined;
+}
+
+/** `AB 1656`, `H.R. 1`, `S. 1000`, `Pub. L. 113-287`. */
+export function measureName(jurisdiction: string, type: string, number: number | string, session?: string): string {
+  if (jurisdiction === 'us') {
+    if (type === 'PL' && session) return `Pub. L. ${session}-${number}`;
+    const names: Record<string, string> = { HR: 'H.R.', S: 'S.', HJRES: 'H.J.Res.', SJRES: 'S.J.Res.', HCONRES: 'H.Con.Res.', SCONRES: 'S.Con.Res.', HRES: 'H.Res.', SRES: 'S.Res.', PL: 'Pub. L.' };
+    return `${names[type] ?? type} ${number}`;
+  }
+  return `${type} ${number}`;
+}
+
+/** The store's key of a bill. */
+export function billKey(jurisdiction: string, session: string, type: string, number: number | string): string {
+  return `${jurisdiction}-${session}-${type.toLowerCase()}${String(number).toLowerCase()}`;
+}
+
+/** `2025–26 Regular Session`, `1999–2000 First Extraordinary Session`, `119th Congress`. */
+export function sessionName(jurisdiction: string, session: string): string {
+  if (jurisdiction === 'us') return `${ordinal(Number(session))} Congress`;
+  const m = /^(\d{4})(\d{4})-(\d+)$/.exec(session);
+  if (!m) return session;
+  const [first, second] = [m[1]!, m[2]!];
+  const span = first.slice(0, 2) === second.slice(0, 2) ? `${first}–${second.slice(2)}` : `${first}–${second}`;
+  const extra = Number(m[3]);
+  const words = ['Regular', 'First Extraordinary', 'Second Extraordinary', 'Third Extraordinary', 'Fourth Extraordinary'];
+  return `${span} ${words[extra] ?? `${ordinal(extra)} Extraordinary`} Session`;
+}
+
+/** A California session key from a year and the session number (`2025`, `0` → `20252026-0`). */
+export function californiaSession(year: number, extraordinary = 0): string {
+  const start = year % 2 === 1 ? year : year - 1;
+  return `${start}${start + 1}-${extraordinary}`;
+}
+
+/** A session key from a name as printed: `2025–26 Regular Session` → `20252026-0`. */
+export function sessionFromName(name: string): string | undefined {
+  const m = /((?:19|20)\d\d)\s*[-–]\s*(\d{2,4})(?:\s+(\w+)\s+Extraordinary)?/.exec(name);
+  if (!m) return undefined;
+  const words: Record<string, number> = { first: 1, second: 2, third: 3, fourth: 4 };
+  return californiaSession(Number(m[1]), m[3] ? words[m[3].toLowerCase()] ?? 1 : 0);
+}
+
+function ordinal(n: number): string {
+  const tens = n % 100;
+  const suffix = tens >= 11 && tens <= 13 ? 'th' : ['th', 'st', 'nd', 'rd'][n % 10] ?? 'th';
+  return `${n}${suffix}`;
+}
+
+/**
+ * A version's name, the one `--from`/`--to` take: the stage in lower case with hyphens
+ * (`introduced`, `amended-assembly`, `enrolled`, `chaptered`), with the date after it when a bill
+ * has more than one version at that stage (`amended-senate-2025-07-16`).
+ */
+export function versionSlug(stage: string): string {
+  return stage
+    .toLowerCase()
+    .replace(/\b(?:in|the)\b/g, ' ')
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '');
+}
+
+/** Names every version of one bill (oldest first), adding the date (or a number) where a stage repeats. */
+export function nameVersions(versions: Array<{ stage: string; date: string | null }>): string[] {
+  const slugs = versions.map((v) => versionSlug(v.stage) || 'version');
+  const counts = new Map<string, number>();
+  for (const s of slugs) counts.set(s, (counts.get(s) ?? 0) + 1);
+  const used = new Set<string>();
+  return slugs.map((slug, i) => {
+    let name = counts.get(slug)! > 1 && versions[i]!.date ? `${slug}-${versions[i]!.date}` : slug;
+    for (let n = 2; used.has(name); n++) name = `${slug}-${n}`;
+    used.add(name);
+    return name;
+  });
+}
+
+/** California's version stage words, from BILL_VERSION_TBL's `bill_version_action` or a CAML ActionText. */
+export function stageLabel(action: string): string {
+  const words = action
+    .replace(/_/g, ' ')
+    .toLowerCase()
+    .replace(/\b\w/g, (c) => c.toUpperCase());
+  const m = /^Amended (Assembly|Senate)$/.exec(words);
+  return m ? `Amended in ${m[1]}` : words;
+}

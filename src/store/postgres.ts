@@ -1,0 +1,71 @@
+/**
+ * PostgreSQL for a shared deployment (`DATABASE_URL=postgres://…`), through `pg`'s pool: several
+ * server processes may share one database. The store writes `?` placeholders; they are numbered
+ * here (`$1`, `$2`, …). No SQL the store writes holds a `?` inside a literal.
+ */
+import pg from 'pg';
+import type { Dialect, SqlValue } from './dialect.js';
+
+// BIGINT counts come back as numbers, not strings (they are far below 2^53 here).
+pg.types.setTypeParser(20, (value: string) => Number(value));
+
+const numbered = new Map<string, string>();
+
+/** `?` → `$n`, remembered per statement text. */
+export function numberPlaceholders(sql: string): string {
+  let out = numbered.get(sql);
+  if (out === undefined) {
+    let n = 0;
+    out = sql.replace(/\?/g, () => `$${++n}`);
+    if (numbered.size > 1000) numbered.clear();
+    numbered.set(sql, out);
+  }
+  return out;
+}
+
+type Queryable = { query: (text: string, values?: unknown[]) => Promise<pg.QueryResult> };
+
+function adapter(client: Queryable, transaction: Dialect['transaction'], close: () => Promise<void>): Dialect {
+  const query = (sql: string, params: SqlValue[] = []) => client.query(numberPlaceholders(sql), params.map((p) => (typeof p === 'bigint' ? p.toString() : p)));
+  return {
+    kind: 'postgres',
+    async all<T>(sql: string, params?: SqlValue[]) {
+      return (await query(sql, params)).rows as T[];
+    },
+    async get<T>(sql: string, params?: SqlValue[]) {
+      return (await query(sql, params)).rows[0] as T | undefined;
+    },
+    async run(sql, params) {
+      return (await query(sql, params)).rowCount ?? 0;
+    },
+    async exec(script) {
+      await client.query(script);
+    },
+    transaction,
+    close,
+  };
+}
+
+/** Connects a pool to the database at `url`. */
+export function openPostgres(url: string, options: { max?: number } = {}): Dialect {
+  const pool = new pg.Pool({ connectionString: url, max: options.max ?? 20 });
+  // An idle client that loses its connection must not bring the process down.
+  pool.on('error', () => undefined);
+  const transaction: Dialect['transaction'] = async (fn) => {
+    const client = await pool.connect();
+    let inner: Dialect | undefined;
+    try {
+      await client.query('BEGIN');
+      inner = adapter(client, (f) => f(inner!), async () => undefined);
+      const result = await fn(inner);
+      await client.query('COMMIT');
+      return result;
+    } catch (error) {
+      await client.query('ROLLBACK').catch(() => undefined);
+      throw error;
+    } finally {
+      client.release();
+    }
+  };
+  return adapter(pool, transaction, () => pool.end());
+}

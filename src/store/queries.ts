@@ -1,0 +1,195 @@
+/**
+ * What the pages, the API and the CLI read: bills, their versions and history, law sections and
+ * the bills touching them, sessions. Every query is parameterised; results are plain rows.
+ */
+import zlib from 'node:zlib';
+import { billColumns } from './columns.js';
+import type { Dialect } from './dialect.js';
+import type { MeasureCitation } from './names.js';
+import { searchStore } from './search.js';
+import type { BillRow, HistoryRow, LawSectionRow, SearchFilters, SearchResult, SectionBill, SectionRelation, SectionTouch, VersionRow, VersionSummary } from './types.js';
+
+const SUMMARY_COLUMNS =
+  'id, bill_id, corpus_id, version_num, seq, name, stage, date, title, format, content_hash, marks, words, words_inserted, words_deleted, clauses_changed, counted_by, against, gut_and_amend';
+
+/** How strongly a relation ties a bill to a section: a bill that amends a section and cites it, amends it. */
+const RELATION_ORDER: SectionRelation[] = ['repeals', 'amends', 'adds', 'cites'];
+
+export interface SessionInfo {
+  jurisdiction: string;
+  session: string;
+  bills: number;
+  versions: number;
+}
+
+/** One section and the bills of a session that touch it. */
+export interface SectionActivity {
+  code: string;
+  section: string;
+  bills: SectionBill[];
+}
+
+export interface SessionReport {
+  gutAndAmends: Array<VersionSummary & { measure: string; bill_title: string; previous_title: string | null }>;
+  mostAmended: SectionActivity[];
+  /** Sections that two or more pending bills amend. */
+  contested: SectionActivity[];
+}
+
+export interface Queries {
+  /** Changes whenever an import commits: caches keyed on it never go stale. */
+  generation(): Promise<string>;
+  bill(id: string): Promise<BillRow | undefined>;
+  billsByMeasure(citation: MeasureCitation): Promise<BillRow[]>;
+  versions(billId: string): Promise<VersionSummary[]>;
+  /** A version by its id or its corpus id, with its bytes. */
+  version(id: string): Promise<VersionRow | undefined>;
+  history(billId: string): Promise<HistoryRow[]>;
+  /** The sections each version of a bill touches, by version id. */
+  touches(billId: string): Promise<Map<string, SectionTouch[]>>;
+  lawSection(code: string, number: string): Promise<(LawSectionRow & { content: Uint8Array }) | undefined>;
+  /** Which of these sections the database holds (by `CODE NUMBER`), with their corpus ids: one query. */
+  lawSectionsHeld(sections: Array<{ code: string; section: string }>): Promise<Map<string, { corpus_id: string | null }>>;
+  /** Every bill touching the section: for each, the newest version that does. Newest first. */
+  sectionBills(code: string, number: string): Promise<SectionBill[]>;
+  sessions(): Promise<SessionInfo[]>;
+  sessionReport(jurisdiction: string, session: string, limit?: number): Promise<SessionReport>;
+  search(query: string, filters?: SearchFilters, limit?: number): Promise<SearchResult[]>;
+  counts(): Promise<{ bills: number; versions: number; sections: number; imports: number }>;
+}
+
+export function createQueries(db: Dialect): Queries {
+  const sectionBillsOf = async (where: string, params: Array<string | number>): Promise<Array<SectionBill & { code: string; section: string; seq: number }>> =>
+    db.all(
+      `SELECT vs.code, vs.section, vs.relation, v.id AS version_id, v.name AS version_name, v.stage AS version_stage, v.date AS version_date, v.corpus_id, v.seq,
+              b.id AS bill_id, b.measure, b.jurisdiction, b.session, b.title, b.status, b.pending
+         FROM version_sections vs JOIN versions v ON v.id = vs.version_id JOIN bills b ON b.id = v.bill_id
+        WHERE ${where}`,
+      params,
+    );
+  /** Keeps, for each bill and section, the newest version's strongest relation. */
+  const newestPerBill = <T extends SectionBill & { code: string; section: string; seq: number }>(rows: T[]): T[] => {
+    const best = new Map<string, T>();
+    for (const row of rows) {
+      const key = `${row.code}\u0000${row.section}\u0000${row.bill_id}`;
+      const held = best.get(key);
+      if (!held || row.seq > held.seq || (row.seq === held.seq && RELATION_ORDER.indexOf(row.relation) < RELATION_ORDER.indexOf(held.relation))) best.set(key, row);
+    }
+    return [...best.values()].sort((a, b) => (b.version_date ?? '').localeCompare(a.version_date ?? '') || a.measure.localeCompare(b.measure));
+  };
+  const strip = <T extends { code: string; section: string; seq: number }>({ code: _c, section: _s, seq: _q, ...rest }: T) => rest;
+
+  return {
+    async generation() {
+      return (await db.get<{ value: string }>("SELECT value FROM meta WHERE key = 'generation'"))?.value ?? '0';
+    },
+    async bill(id) {
+      return db.get<BillRow>(`SELECT ${billColumns()} FROM bills WHERE id = ?`, [id]);
+    },
+    async billsByMeasure(c) {
+      const jurisdictions = c.jurisdictions;
+      const rows = await db.all<BillRow>(
+        `SELECT ${billColumns()} FROM bills WHERE measure_type = ? AND measure_num = ? AND jurisdiction IN (${jurisdictions.map(() => '?').join(', ')})${c.session ? ' AND session = ?' : ''} ORDER BY session DESC`,
+        [c.type, c.number, ...jurisdictions, ...(c.session ? [c.session] : [])],
+      );
+      return rows;
+    },
+    async versions(billId) {
+      return db.all<VersionSummary>(`SELECT ${SUMMARY_COLUMNS} FROM versions WHERE bill_id = ? ORDER BY seq, date, id`, [billId]);
+    },
+    async version(id) {
+      const row = await db.get<VersionRow>(`SELECT ${SUMMARY_COLUMNS}, content, text FROM versions WHERE id = ? OR corpus_id = ? ORDER BY (id = ?) DESC`, [id, id, id]);
+      if (row) row.content = zlib.inflateSync(row.content);
+      return row;
+    },
+    async history(billId) {
+      return db.all<HistoryRow>('SELECT * FROM history WHERE bill_id = ? ORDER BY date, seq, id', [billId]);
+    },
+    async touches(billId) {
+      const rows = await db.all<SectionTouch & { version_id: string }>(
+        'SELECT vs.version_id, vs.code, vs.section, vs.relation FROM version_sections vs JOIN versions v ON v.id = vs.version_id WHERE v.bill_id = ? ORDER BY vs.code, vs.section',
+        [billId],
+      );
+      const out = new Map<string, SectionTouch[]>();
+      for (const { version_id, ...touch } of rows) out.set(version_id, [...(out.get(version_id) ?? []), touch]);
+      return out;
+    },
+    async lawSection(code, number) {
+      const row = await db.get<LawSectionRow & { content: Uint8Array }>(
+        'SELECT code, number, source_id, heading, history, format, content_hash, text, corpus_id, content FROM law_sections WHERE code = ? AND number = ?',
+        [code, number],
+      );
+      if (row) row.content = zlib.inflateSync(row.content);
+      return row;
+    },
+    async lawSectionsHeld(sections) {
+      if (!sections.length) return new Map();
+      const rows = await db.all<{ code: string; number: string; corpus_id: string | null }>(
+        `SELECT code, number, corpus_id FROM law_sections WHERE ${sections.map(() => '(code = ? AND number = ?)').join(' OR ')}`,
+        sections.flatMap((s) => [s.code, s.section]),
+      );
+      return new Map(rows.map((r) => [`${r.code} ${r.number}`, { corpus_id: r.corpus_id }]));
+    },
+    async sectionBills(code, number) {
+      return newestPerBill(await sectionBillsOf('vs.code = ? AND vs.section = ?', [code, number])).map(strip);
+    },
+    async sessions() {
+      return db.all<SessionInfo>(
+        `SELECT b.jurisdiction, b.session, COUNT(DISTINCT b.id) AS bills, COUNT(v.id) AS versions
+           FROM bills b LEFT JOIN versions v ON v.bill_id = b.id
+          GROUP BY b.jurisdiction, b.session ORDER BY b.jurisdiction, b.session DESC`,
+      );
+    },
+    async sessionReport(jurisdiction, session, limit = 25) {
+      const gutAndAmends = await db.all<VersionSummary & { measure: string; bill_title: string; previous_title: string | null }>(
+        `SELECT ${SUMMARY_COLUMNS.split(', ').map((c) => `v.${c}`).join(', ')}, b.measure, b.title AS bill_title,
+                (SELECT p.title FROM versions p WHERE p.bill_id = v.bill_id AND p.seq < v.seq ORDER BY p.seq DESC LIMIT 1) AS previous_title
+           FROM versions v JOIN bills b ON b.id = v.bill_id
+          WHERE b.jurisdiction = ? AND b.session = ? AND v.gut_and_amend = 1
+          ORDER BY v.date DESC, b.measure`,
+        [jurisdiction, session],
+      );
+      // Sections touched by each bill's latest version.
+      const rows = newestPerBill(
+        await sectionBillsOf("b.jurisdiction = ? AND b.session = ? AND v.id = b.latest_version AND vs.relation <> 'cites'", [jurisdiction, session]),
+      );
+      const bySection = new Map<string, SectionActivity>();
+      for (const row of rows) {
+        const key = `${row.code}\u0000${row.section}`;
+        const entry = bySection.get(key) ?? { code: row.code, section: row.section, bills: [] };
+        entry.bills.push(strip(row));
+        bySection.set(key, entry);
+      }
+      const sections = [...bySection.values()];
+      const mostAmended = sections
+        .filter((s) => s.bills.length > 0)
+        .sort((a, b) => b.bills.length - a.bills.length || a.code.localeCompare(b.code) || compareNumbers(a.section, b.section))
+        .slice(0, limit);
+      const contested = sections
+        .map((s) => ({ ...s, bills: s.bills.filter((b) => b.pending === 1 && b.relation !== 'adds') }))
+        .filter((s) => s.bills.length >= 2)
+        .sort((a, b) => b.bills.length - a.bills.length || a.code.localeCompare(b.code) || compareNumbers(a.section, b.section));
+      return { gutAndAmends, mostAmended, contested };
+    },
+    async search(query, filters = {}, limit = 20) {
+      return searchStore(db, query, filters, limit);
+    },
+    async counts() {
+      const one = async (sql: string) => (await db.get<{ n: number }>(sql))?.n ?? 0;
+      return {
+        bills: await one('SELECT COUNT(*) AS n FROM bills'),
+        versions: await one('SELECT COUNT(*) AS n FROM versions'),
+        sections: await one('SELECT COUNT(*) AS n FROM law_sections'),
+        imports: await one('SELECT COUNT(*) AS n FROM imports'),
+      };
+    },
+  };
+}
+
+/** `1050` before `1050.5` before `1051`; then as text. */
+export function compareNumbers(a: string, b: string): number {
+  const na = Number.parseFloat(a);
+  const nb = Number.parseFloat(b);
+  if (Number.isFinite(na) && Number.isFinite(nb) && na !== nb) return na - nb;
+  return a.localeCompare(b, 'en', { numeric: true });
+}

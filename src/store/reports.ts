@@ -1,0 +1,225 @@
+/**
+ * The answers the API, the pages and the CLI share: a bill with its versions, history and sections;
+ * a law section with the bills touching it; a bill version found by name (`introduced`, `latest`).
+ * Links are paths of the web app (`/bills/…`, `/compare?…`), the same wherever they are shown.
+ */
+import { codeOf, normalizeSectionNumber, parseSectionCitation, sectionName } from './codes.js';
+import type { Database } from './database.js';
+import { parseMeasure, sessionName } from './names.js';
+import type { BillRow, HistoryRow, SectionRelation, SectionTouch, VersionSummary } from './types.js';
+
+/** A document id the comparison pages take: the corpus id where it has one (old permalinks), else `ver:…`. */
+export function versionDocId(v: { id: string; corpus_id: string | null }): string {
+  return v.corpus_id ?? `ver:${v.id}`;
+}
+
+/** The document id of a law section: its corpus id, else `law:PEN:1050`. */
+export function sectionDocId(code: string, number: string, corpusId?: string | null): string {
+  return corpusId ?? `law:${code}:${number}`;
+}
+
+export function compareUrl(params: Record<string, string>): string {
+  return `/compare?${new URLSearchParams(params).toString()}`;
+}
+
+export function sectionUrl(code: string, number: string): string {
+  return `/sections/${encodeURIComponent(code)}/${encodeURIComponent(number)}`;
+}
+
+export function billUrl(id: string): string {
+  return `/bills/${encodeURIComponent(id)}`;
+}
+
+/** `/api/bills/:id`. */
+export interface BillReport {
+  id: string;
+  measure: string;
+  jurisdiction: string;
+  session: string;
+  sessionName: string;
+  title: string;
+  house: string | null;
+  status: string | null;
+  pending: boolean;
+  url: string;
+  versions: Array<{
+    id: string;
+    name: string;
+    stage: string;
+    date: string | null;
+    docId: string;
+    changes: { wordsInserted: number | null; wordsDeleted: number | null; clauses: number | null; countedBy: string | null; against: string | null } | null;
+    gutAndAmend: boolean;
+    compareUrl?: string;
+    sections: Array<SectionTouch & { url: string }>;
+  }>;
+  history: Array<{ date: string | null; action: string }>;
+  /** The sections the latest version touches, each with its page and the bill-versus-law comparison. */
+  sections: Array<SectionTouch & { name: string; url: string; lawUrl?: string; inDatabase: boolean }>;
+}
+
+export async function billReport(db: Database, id: string): Promise<BillReport | undefined> {
+  const bill = await db.bill(id);
+  if (!bill) return undefined;
+  const [versions, history, touches] = await Promise.all([db.versions(id), db.history(id), db.touches(id)]);
+  const latest = versions[versions.length - 1];
+  const latestTouches = latest ? touches.get(latest.id) ?? [] : [];
+  const sections = [];
+  const held = await db.lawSectionsHeld(latestTouches.filter((t) => t.relation === 'amends' || t.relation === 'repeals'));
+  for (const t of latestTouches) {
+    const law = held.get(`${t.code} ${t.section}`);
+    sections.push({
+      ...t,
+      name: sectionName(t.code, t.section),
+      url: sectionUrl(t.code, t.section),
+      inDatabase: law !== undefined,
+      ...(law && latest ? { lawUrl: compareUrl({ bill: versionDocId(latest), law: sectionDocId(t.code, t.section, law.corpus_id) }) } : {}),
+    });
+  }
+  return {
+    id: bill.id,
+    measure: bill.measure,
+    jurisdiction: bill.jurisdiction,
+    session: bill.session,
+    sessionName: sessionName(bill.jurisdiction, bill.session),
+    title: bill.title,
+    house: bill.house,
+    status: bill.status,
+    pending: bill.pending === 1,
+    url: billUrl(bill.id),
+    versions: versions.map((v, i) => ({
+      id: v.id,
+      name: v.name,
+      stage: v.stage,
+      date: v.date,
+      docId: versionDocId(v),
+      changes:
+        v.counted_by === null
+          ? null
+          : { wordsInserted: v.words_inserted, wordsDeleted: v.words_deleted, clauses: v.clauses_changed, countedBy: v.counted_by, against: v.against },
+      gutAndAmend: v.gut_and_amend === 1,
+      ...(i > 0 ? { compareUrl: compareUrl({ old: versionDocId(versions[i - 1]!), new: versionDocId(v) }) } : {}),
+      sections: (touches.get(v.id) ?? []).map((t) => ({ ...t, url: sectionUrl(t.code, t.section) })),
+    })),
+    history: history.map((h: HistoryRow) => ({ date: h.date, action: h.action })),
+    sections,
+  };
+}
+
+/** `/api/sections/:code/:number`. */
+export interface SectionReport {
+  code: string;
+  number: string;
+  name: string;
+  heading: string;
+  text: string;
+  history: string;
+  /** Whether the database holds the section's text (a section only bills touch has none). */
+  inDatabase: boolean;
+  docId?: string;
+  bills: Array<{
+    id: string;
+    measure: string;
+    session: string;
+    sessionName: string;
+    title: string;
+    status: string | null;
+    pending: boolean;
+    relation: SectionRelation;
+    version: string;
+    versionStage: string;
+    versionDate: string | null;
+    /** The bill-versus-law comparison where the section is in the database, else the bill's page. */
+    url: string;
+    billUrl: string;
+  }>;
+}
+
+export async function sectionReport(db: Database, code: string, number: string): Promise<SectionReport | undefined> {
+  const law = await db.lawSection(code, number);
+  const bills = await db.sectionBills(code, number);
+  if (!law && bills.length === 0) return undefined;
+  const docId = law ? sectionDocId(code, number, law.corpus_id) : undefined;
+  return {
+    code,
+    number,
+    name: sectionName(code, number),
+    heading: law?.heading ?? '',
+    text: law?.text ?? '',
+    history: law?.history ?? '',
+    inDatabase: law !== undefined,
+    ...(docId ? { docId } : {}),
+    bills: bills.map((b) => ({
+      id: b.bill_id,
+      measure: b.measure,
+      session: b.session,
+      sessionName: sessionName(b.jurisdiction, b.session),
+      title: b.title,
+      status: b.status,
+      pending: b.pending === 1,
+      relation: b.relation,
+      version: b.version_name,
+      versionStage: b.version_stage,
+      versionDate: b.version_date,
+      url: docId && (b.relation === 'amends' || b.relation === 'repeals') ? compareUrl({ bill: versionDocId({ id: b.version_id, corpus_id: b.corpus_id }), law: docId }) : billUrl(b.bill_id),
+      billUrl: billUrl(b.bill_id),
+    })),
+  };
+}
+
+/**
+ * A section as a person names it: `Penal Code 1050`, `PEN 1050`, `GOV/7284.6`, `54 U.S.C. 200304`.
+ * Undefined when it names none.
+ */
+export function readSectionName(text: string): { code: string; number: string } | undefined {
+  const slash = /^([A-Za-z0-9]+)\s*[/:]\s*(\S+)$/.exec(text.trim());
+  if (slash) {
+    const code = codeOf(slash[1]!);
+    if (code) return { code, number: normalizeSectionNumber(slash[2]!) };
+  }
+  const cited = parseSectionCitation(text);
+  return cited ? { code: cited.code, number: normalizeSectionNumber(cited.number) } : undefined;
+}
+
+/**
+ * A bill by citation (`AB 1656`, `hr1-119`): the newest session's when the citation gives none.
+ * Throws a plain message when there is none, or when one spelling fits bills of two jurisdictions.
+ */
+export async function findBill(db: Database, citation: string): Promise<BillRow> {
+  const m = parseMeasure(citation);
+  if (!m) throw new Error(`"${citation}" is not a bill citation (try AB 1656, SB 54 2017-18, H.R. 1 119th Congress)`);
+  const bills = await db.billsByMeasure(m);
+  if (!bills.length) throw new Error(`no bill ${citation} in the database (billdiff import PATH… brings bills in)`);
+  const jurisdictions = new Set(bills.map((b) => b.jurisdiction));
+  if (jurisdictions.size > 1) throw new Error(`"${citation}" names bills of ${[...jurisdictions].join(' and ')}: give the session (${bills.map((b) => `${b.measure} ${sessionName(b.jurisdiction, b.session)}`).join('; ')})`);
+  return bills[0]!;
+}
+
+/**
+ * A version of a bill by name: `introduced`, `latest`, `previous` (the one before the latest), a
+ * version's name (`amended-senate-2025-07-16`) or the start of one (`amended-senate` when there is
+ * one), a date (`2025-07-16`), a 1-based number, or the version's id.
+ */
+export function pickVersion(versions: VersionSummary[], name: string, measure: string): VersionSummary {
+  const n = name.trim().toLowerCase();
+  const list = `its versions: ${versions.map((v) => v.name).join(', ')}, or introduced, latest, previous`;
+  if (!versions.length) throw new Error(`${measure} has no versions in the database`);
+  if (n === 'latest' || n === 'last') return versions[versions.length - 1]!;
+  if (n === 'previous') {
+    if (versions.length < 2) throw new Error(`${measure} has one version only`);
+    return versions[versions.length - 2]!;
+  }
+  if (n === 'first') return versions[0]!;
+  if (/^\d{1,3}$/.test(n)) {
+    const v = versions[Number(n) - 1];
+    if (!v) throw new Error(`${measure} has ${versions.length} versions; ${list}`);
+    return v;
+  }
+  const exact = versions.find((v) => v.name === n || v.id.toLowerCase() === n || v.date === n);
+  if (exact) return exact;
+  const starting = versions.filter((v) => v.name.startsWith(n));
+  if (starting.length === 1) return starting[0]!;
+  if (starting.length > 1) throw new Error(`"${name}" fits several versions of ${measure} (${starting.map((v) => v.name).join(', ')}): give one of them`);
+  throw new Error(`${measure} has no version "${name}"; ${list}`);
+}
+

@@ -1,0 +1,131 @@
+/**
+ * The store's rows as plain data: what the importer writes and what the pages and the API read.
+ */
+
+/** A bill (a measure in one session), with its latest state. */
+export interface BillRow {
+  /** `ca-20252026-0-ab1656`, `us-119-hr1`. */
+  id: string;
+  jurisdiction: 'ca' | 'us' | string;
+  /** `20252026-0`, `119`. */
+  session: string;
+  /** `AB 1656`. */
+  measure: string;
+  measure_type: string;
+  measure_num: number;
+  title: string;
+  /** `Assembly`, `Senate`, `House`. */
+  house: string | null;
+  /** `In Floor Process`, `Chaptered`, `Vetoed`, … as the source gives it. */
+  status: string | null;
+  /** 1 while the bill may still become law. */
+  pending: number;
+  latest_version: string | null;
+  updated: string | null;
+}
+
+/** What is known of a bill version without its text. */
+export interface VersionSummary {
+  id: string;
+  bill_id: string;
+  corpus_id: string | null;
+  version_num: number | null;
+  seq: number;
+  /** `introduced`, `amended-senate-2025-07-16`: what `--from`/`--to` take. */
+  name: string;
+  /** `Introduced`, `Amended in Senate`. */
+  stage: string;
+  date: string | null;
+  title: string;
+  format: string;
+  content_hash: string;
+  marks: number;
+  words: number;
+  /** Words inserted and deleted against the version before (or, for a first version with marks, current law). */
+  words_inserted: number | null;
+  words_deleted: number | null;
+  clauses_changed: number | null;
+  /** `marks` (the Legislative Counsel's change marks), `aligner`, or `same` (the text did not change). */
+  counted_by: string | null;
+  /** The version the counts are against; `law` for current law. */
+  against: string | null;
+  gut_and_amend: number;
+}
+
+/** A version with its bytes (as imported) and plain text. */
+export interface VersionRow extends VersionSummary {
+  content: Uint8Array;
+  text: string;
+}
+
+/** How a bill version touches a section. */
+export type SectionRelation = 'amends' | 'adds' | 'repeals' | 'cites';
+
+export interface SectionTouch {
+  code: string;
+  section: string;
+  relation: SectionRelation;
+}
+
+export interface HistoryRow {
+  bill_id: string;
+  id: string;
+  date: string | null;
+  action: string;
+  seq: number | null;
+}
+
+export interface LawSectionRow {
+  code: string;
+  number: string;
+  source_id: string | null;
+  heading: string;
+  history: string;
+  format: string;
+  content_hash: string;
+  text: string;
+  corpus_id: string | null;
+}
+
+/** A bill (version) that touches a section, newest first on the section page. */
+export interface SectionBill {
+  bill_id: string;
+  measure: string;
+  jurisdiction: string;
+  session: string;
+  title: string;
+  status: string | null;
+  pending: number;
+  version_id: string;
+  version_name: string;
+  version_stage: string;
+  version_date: string | null;
+  corpus_id: string | null;
+  relation: SectionRelation;
+}
+
+/** Filters of a search: each narrows the results when given. */
+export interface SearchFilters {
+  /** A session key (`20252026-0`, `119`) or a name (`2025-26`). */
+  session?: string;
+  /** `assembly`, `senate`, `house`. */
+  house?: string;
+  /** `pending`, `chaptered`, or a status as the source gives it. */
+  status?: string;
+  /** A code (`PEN`, `Penal Code`, `usc54`). */
+  code?: string;
+}
+
+export interface SearchResult {
+  kind: 'bill' | 'section';
+  /** The bill's key, or `PEN/1050` for a section. */
+  id: string;
+  title: string;
+  /** Text around the words found, with the words between `\u0001` and `\u0002`. */
+  snippet: string;
+  url: string;
+  /** For bills: the measure, session and version found. */
+  measure?: string;
+  session?: string;
+  version?: string;
+}

@@ -1,0 +1,82 @@
+import path from 'node:path';
+import { expect } from 'chai';
+import { runCli } from '../helpers/cli.js';
+import { billsPath, fixturePath } from '../helpers/paths.js';
+import { describeBackends } from '../store/backends.js';
+
+const SYNTHETIC = fixturePath('store-pubinfo-synthetic');
+
+describeBackends('cli: import, search, section, versions by name', (backend) => {
+  const run = (argv: string[]) => runCli(argv, { env: backend().env });
+
+  it('billdiff import should print one summary line, the problems on stderr, and exit 1 when rows were skipped', async () => {
+    const result = await run(['import', billsPath(), path.join(SYNTHETIC, 'session')]);
+    expect(result.code).to.equal(1);
+    expect(result.stdout).to.match(/^Imported 2 inputs: 26 rows — 24 new, 0 updated, 0 unchanged; 5 problems skipped; \d+\.\d s into .+\n$/);
+    expect(result.stderr.split('\n').filter(Boolean).map((l) => l.replace(`${SYNTHETIC}/`, ''))).to.deep.equal([
+      'session/LAW_SECTION_TBL.dat:3: LAW_SECTION_TBL_13.lob:1:131: XML is not well-formed: unexpected close tag.',
+      'session/BILL_VERSION_TBL.dat:3: unterminated quoted text in field 2',
+      'session/BILL_VERSION_TBL.dat:7: missing lob BILL_VERSION_TBL_404.lob',
+      'session/BILL_VERSION_TBL.dat:9: BILL_VERSION_TBL has 18 fields a line; this line has 3',
+      "session/BILL_HISTORY_TBL.dat:3: no bill AB 9999 (202520260AB9999) in the database or in this set's BILL_TBL",
+    ]);
+    const again = await run(['import', billsPath()]);
+    expect(again.code).to.equal(0);
+    expect(again.stdout).to.match(/^Imported 0 inputs \(1 already imported, unchanged\): 0 rows — 0 new, 0 updated, 0 unchanged; no problems; /);
+  });
+
+  it('billdiff search should list bills and sections, as text or JSON', async () => {
+    const text = await run(['search', '7284.6']);
+    expect(text.code).to.equal(0);
+    expect(text.stdout.split('\n')[0]).to.equal('section\tGOV/7284.6\tGovernment Code § 7284.6');
+    expect(text.stdout).to.contain('bill\tca-20232024-0-ab2641\tAB 2641 (2023–24 Regular Session) — proposed Government Code § 7282.7 (excerpt)\n\t');
+    expect(text.stdout).to.contain('Notwithstanding Section 7282.5 or [7284.6], law enforcement');
+    const json = await run(['search', 'AB', '1656', '--format', 'json']);
+    expect(JSON.parse(json.stdout)).to.deep.equal({
+      results: [{ kind: 'bill', id: 'ca-20252026-0-ab1656', title: 'AB 1656 (2025–26 Regular Session) — Human trafficking case continuances', snippet: 'Human trafficking case continuances', url: '/bills/ca-20252026-0-ab1656', measure: 'AB 1656', session: '20252026-0' }],
+    });
+    const filtered = await run(['search', 'synthetic', '--house', 'senate', '--format', 'json']);
+    expect((JSON.parse(filtered.stdout) as { results: Array<{ id: string }> }).results.map((r) => r.id)).to.deep.equal(['ca-20252026-0-sb9003']);
+    expect(await run(['search', 'nothing-like-this-anywhere'])).to.deep.equal({ code: 1, stdout: 'nothing found for "nothing-like-this-anywhere"\n', stderr: '' });
+  });
+
+  it('billdiff section should print the section and the bills touching it', async () => {
+    const result = await run(['section', 'Penal Code 99001']);
+    expect(result.code).to.equal(0);
+    expect(result.stdout).to.equal(
+      [
+        'Penal Code § 99001',
+        '',
+        '(a) A synthetic court shall hear a synthetic motion within five days after it is filed.',
+        '(b) This subdivision applies notwithstanding Section 99002.',
+        '',
+        'Added by Stats. 2020, Ch. 1, Sec. 1. (synthetic)',
+        '',
+        '3 bills touching it, newest first:',
+        '  amends  AB 9001 (2025–26 Regular Session), Amended in Assembly 2026-03-02 [amended-assembly] — Synthetic motions.',
+        '  amends  AB 9005 (2025–26 Regular Session), Introduced 2026-02-02 [introduced] — Synthetic filings.',
+        '  amends  AB 9002 (2025–26 Regular Session), Introduced 2026-01-12 [introduced] — Synthetic widgets.',
+        '',
+      ].join('\n'),
+    );
+    const json = JSON.parse((await run(['section', 'GOV/7284.6', '--format', 'json'])).stdout) as { bills: Array<{ measure: string; relation: string }> };
+    expect(json.bills.map((b) => `${b.measure} ${b.relation}`)).to.deep.equal(['AB 2641 cites', 'SB 54 adds']);
+    expect(await run(['section', 'Penal Code 424242'])).to.deep.equal({ code: 1, stdout: '', stderr: 'billdiff: PEN 424242: not in the database, and no bill in it touches it\n' });
+  });
+
+  it('billdiff "AB 9001" --from introduced --to latest should compare the two versions from the database', async () => {
+    const result = await run(['AB 9001', '--from', 'introduced', '--to', 'latest', '--format', 'wdiff']);
+    expect(result.stderr).to.equal('');
+    expect(result.code).to.equal(1);
+    expect(result.stdout).to.contain('(a) A synthetic court shall hear a synthetic motion within ten court days after it is [-filed.-] {+filed and served on every party.+}');
+    const law = await run(['ver:20250AB900198AMD', '--law', 'law:PEN:99001', '--format', 'wdiff']);
+    expect(law.code).to.equal(1);
+    expect(law.stdout).to.contain('within [-five-] {+ten court+} days after it is [-filed.-] {+filed and served on every party.+}');
+    expect(await run(['AB 9001', '--from', 'enrolled'])).to.deep.equal({
+      code: 2,
+      stdout: '',
+      stderr: 'AB 9001 has no version "enrolled"; its versions: introduced, amended-assembly, or introduced, latest, previous\n',
+    });
+    expect((await run(['AB 4242', '--to', 'latest'])).stderr).to.equal('no bill AB 4242 in the database (billdiff import PATH… brings bills in)\n');
+  });
+});

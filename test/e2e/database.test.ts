@@ -1,0 +1,116 @@
+/**
+ * The database's pages in a real Chromium: the search box on every page, the section, bill and
+ * session pages, and the comparisons they link to.
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { Server } from 'node:http';
+import { expect } from 'chai';
+import type { Browser, Page } from 'playwright-core';
+import { importPaths } from '../../src/import/index.js';
+import { closeApp, createApp } from '../../src/server/app.js';
+import { openDatabase, type Database } from '../../src/store/index.js';
+import { AXE, launchChromium, listen } from '../helpers/browser.js';
+import { billsPath, fixturePath } from '../helpers/paths.js';
+
+describe('e2e/database pages', function () {
+  this.timeout(60_000);
+  let dir: string;
+  let db: Database;
+  let app: ReturnType<typeof createApp>;
+  let server: Server;
+  let base: string;
+  let browser: Browser;
+  let page: Page;
+  let errors: string[];
+
+  before(async () => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'billdiff-e2e-db-'));
+    db = await openDatabase({ dataDir: path.join(dir, 'data') });
+    await importPaths(db, [billsPath(), fixturePath('store-pubinfo-synthetic', 'session')]);
+    app = createApp({ database: db, storeDir: path.join(dir, 'uploads') });
+    ({ server, base } = await listen(app));
+    browser = await launchChromium();
+  });
+  after(async () => {
+    await browser?.close();
+    await new Promise((resolve) => (server ? server.close(resolve) : resolve(undefined)));
+    if (app) await closeApp(app);
+    await db?.close();
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  async function open(options: { bypassCSP?: boolean } = {}): Promise<Page> {
+    await page?.context().close();
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, ...options });
+    page = await context.newPage();
+    errors = [];
+    page.on('console', (m) => {
+      if (m.type() === 'error') errors.push(m.text());
+    });
+    return page;
+  }
+
+  it('should find Government Code § 7284.6 from the search box and list the bills touching it', async () => {
+    await open();
+    await page.goto(`${base}/`);
+    await page.fill('#site-q', '7284.6');
+    await page.press('#site-q', 'Enter');
+    await page.waitForURL(/\/search\?q=7284\.6$/);
+    expect(await page.locator('.results .result a').allTextContents()).to.deep.equal([
+      'Government Code § 7284.6',
+      'AB 2641 (2023–24 Regular Session) — proposed Government Code § 7282.7 (excerpt)',
+      'SB 54 (2017–18 Regular Session) — California Values Act (Stats. 2017, ch. 495)',
+    ]);
+    expect(await page.locator('.results mark').first().textContent()).to.equal('7284.6');
+    await page.click('text=Government Code § 7284.6');
+    await page.waitForURL(/\/sections\/GOV\/7284\.6$/);
+    expect(await page.locator('h1').textContent()).to.equal('Government Code § 7284.6');
+    const rows = await page.locator('table.section-bills tbody tr').evaluateAll((trs) => trs.map((tr) => [...tr.querySelectorAll('th, td')].slice(0, 2).map((c) => ((c as HTMLElement).innerText ?? '').replace(/\s+/g, ' ').trim())));
+    expect(rows).to.deep.equal([
+      ['AB 2641 2023–24 Regular Session proposed Government Code § 7282.7 (excerpt)', 'cites'],
+      ['SB 54 2017–18 Regular Session California Values Act (Stats. 2017, ch. 495)', 'adds'],
+    ]);
+    expect(errors).to.deep.equal([]);
+  });
+
+  it('should show a bill’s versions on a timeline and open its comparison with current law', async () => {
+    await open();
+    await page.goto(`${base}/bills/ca-20252026-0-ab1656`);
+    expect(await page.locator('.timeline .version h3').allTextContents()).to.deep.equal(['Introduced', 'Amended in Assembly', 'Amended in Senate latest']);
+    expect(await page.locator('.timeline .version .vname').last().textContent()).to.equal(
+      'Version name amended-senate · 198 words inserted, 94 deleted against Amended in Assembly (the Legislative Counsel’s change marks)',
+    );
+    await page.click('text=compare with current law');
+    await page.waitForURL(/\/compare\?bill=ca-ab1656-2025-amended-senate&law=ca-penal-code-1050$/);
+    expect(await page.locator('tr.clause.change').count()).to.be.greaterThan(3);
+    await page.goBack();
+    await page.locator('.timeline .version').nth(1).locator('text=changes from the version before').click();
+    await page.waitForURL(/\/compare\?old=ca-ab1656-2025-introduced&new=ca-ab1656-2025-amended-assembly$/);
+    expect(await page.locator('ins').count()).to.be.greaterThan(0);
+    expect(errors).to.deep.equal([]);
+  });
+
+  it('should show the session’s contested sections, gut and amends, and apply contested bills in turn', async () => {
+    await open();
+    await page.goto(`${base}/sessions/ca/20252026-0`);
+    expect(await page.locator('.contested h3 > a').first().textContent()).to.equal('Penal Code § 99001');
+    expect(await page.locator('.contested').first().locator('.bill-card .measure').allTextContents()).to.deep.equal(['AB 9001', 'AB 9005']);
+    expect((await page.locator('.gut-list li').first().textContent())!.replace(/\s+/g, ' ')).to.equal('AB 9002 Amended in Senate, June 1, 2026: now “Synthetic widgets.”, was “Synthetic hearings.” · the changes');
+    await page.click('text=apply them in turn');
+    await page.waitForURL(/mode=apply/);
+    expect(await page.locator('h1').textContent()).to.contain('Penal Code § 99001');
+    expect(errors).to.deep.equal([]);
+  });
+
+  it('should have no serious accessibility problems on the search, bill, section and session pages', async () => {
+    for (const url of ['/search?q=synthetic', '/bills/ca-20252026-0-ab9002', '/sections/PEN/99001', '/sessions/ca/20252026-0', '/sessions']) {
+      await open({ bypassCSP: true });
+      await page.goto(base + url);
+      await page.addScriptTag({ path: AXE });
+      const results = (await page.evaluate(() => (window as unknown as { axe: { run: () => Promise<unknown> } }).axe.run())) as { violations: Array<{ id: string; impact: string }> };
+      expect(results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id), url).to.deep.equal([]);
+    }
+  });
+});

@@ -1,0 +1,106 @@
+/**
+ * `npm start` for real (the built dist/server/bin.js; the test script builds first): it serves,
+ * and when it cannot start it says why in one line and exits with status 2.
+ */
+import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { expect } from 'chai';
+import { listenFailure, parsePort } from '../../src/server/listen.js';
+import { repoRoot } from '../helpers/paths.js';
+
+interface Started {
+  /** The exit status, or `listening` when the server said it listens (it is then stopped). */
+  outcome: number | 'listening';
+  stdout: string;
+  stderr: string;
+  /** What GET / answered while it listened. */
+  index?: number;
+}
+
+/** Runs the server with `PORT`, until it exits or says it listens (then asks for / and stops it). */
+function start(port: string, store: string): Promise<Started> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [path.join(repoRoot, 'dist', 'server', 'bin.js')], {
+      env: { ...process.env, PORT: port, BILLDIFF_STORE: store, BILLDIFF_DATA: path.join(store, 'data'), DATABASE_URL: '' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let stdout = '';
+    let stderr = '';
+    let index: number | undefined;
+    let listening = false;
+    child.stdout.setEncoding('utf8').on('data', (chunk: string) => {
+      stdout += chunk;
+      const at = /listening on (http:\/\/\S+)/.exec(stdout);
+      if (at && !listening) {
+        listening = true;
+        fetch(at[1]!.replace('localhost', '127.0.0.1'))
+          .then((res) => (index = res.status), () => (index = 0))
+          .finally(() => child.kill('SIGTERM'));
+      }
+    });
+    child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
+    child.on('error', reject);
+    child.on('exit', (code) => resolve({ outcome: listening ? 'listening' : (code ?? -1), stdout, stderr, ...(index !== undefined ? { index } : {}) }));
+  });
+}
+
+describe('server/bin (npm start)', function () {
+  this.timeout(20000);
+  let store: string;
+  before(() => {
+    store = fs.mkdtempSync(path.join(os.tmpdir(), 'billdiff-store-'));
+  });
+  after(() => fs.rmSync(store, { recursive: true, force: true }));
+
+  it('should serve the corpus on the port PORT names (0: any free port)', async () => {
+    const started = await start('0', store);
+    expect(started.outcome).to.equal('listening');
+    expect(started.stdout).to.match(/^billdiff is listening on http:\/\/localhost:\d+\/\n$/);
+    expect(started.index).to.equal(200);
+  });
+
+  it('should exit with status 2 and one line when the port is taken', async () => {
+    const taken = net.createServer();
+    await new Promise<void>((resolve) => taken.listen(0, resolve));
+    const port = (taken.address() as net.AddressInfo).port;
+    try {
+      const started = await start(String(port), store);
+      expect(started).to.deep.equal({ outcome: 2, stdout: '', stderr: `billdiff: cannot listen on port ${port}: another program is listening on it (set PORT to another port)\n` });
+    } finally {
+      await new Promise((resolve) => taken.close(resolve));
+    }
+  });
+
+  for (const bad of ['abc', '70000', '-1', '3000x']) {
+    it(`should exit with status 2 and one line for PORT=${bad}`, async () => {
+      const started = await start(bad, store);
+      expect(started).to.deep.equal({ outcome: 2, stdout: '', stderr: `billdiff: PORT must be a port number from 0 to 65535, not “${bad}”\n` });
+    });
+  }
+
+  describe('#parsePort, #listenFailure', () => {
+    it('should read a port, default to 3000, and refuse anything else', () => {
+      expect([undefined, '', '0', '8080', '65535', '65536', ' 80', '1e3'].map(parsePort)).to.deep.equal([
+        { port: 3000 },
+        { port: 3000 },
+        { port: 0 },
+        { port: 8080 },
+        { port: 65535 },
+        { error: 'PORT must be a port number from 0 to 65535, not “65536”' },
+        { error: 'PORT must be a port number from 0 to 65535, not “ 80”' },
+        { error: 'PORT must be a port number from 0 to 65535, not “1e3”' },
+      ]);
+    });
+
+    it('should say plainly why a port cannot be listened on', () => {
+      const error = (code: string, message: string) => Object.assign(new Error(message), { code });
+      expect(listenFailure(80, error('EACCES', 'listen EACCES: permission denied 0.0.0.0:80'))).to.equal(
+        'cannot listen on port 80: permission denied (ports below 1024 need privileges; set PORT to another port)',
+      );
+      expect(listenFailure(3000, error('EADDRNOTAVAIL', 'listen EADDRNOTAVAIL: address not available'))).to.equal('cannot listen on port 3000: listen EADDRNOTAVAIL: address not available');
+    });
+  });
+});

@@ -1,0 +1,176 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { Server } from 'node:http';
+import { expect } from 'chai';
+import { importPaths } from '../../src/import/index.js';
+import { closeApp, createApp } from '../../src/server/app.js';
+import { openDatabase, type Database } from '../../src/store/index.js';
+import { listen } from '../helpers/browser.js';
+import { billsPath, fixturePath } from '../helpers/paths.js';
+import { describeShared, sharedPath } from '../helpers/shared.js';
+import { describeBackends } from '../store/backends.js';
+
+describeBackends('server: the database pages and API', (backend) => {
+  let db: Database;
+  let server: Server;
+  let base: string;
+  let app: ReturnType<typeof createApp>;
+  let uploads: string;
+
+  before(async () => {
+    db = await backend().open();
+    await importPaths(db, [billsPath(), fixturePath('store-pubinfo-synthetic', 'session')]);
+    uploads = fs.mkdtempSync(path.join(os.tmpdir(), 'billdiff-uploads-'));
+    app = createApp({ database: db, storeDir: uploads });
+    ({ server, base } = await listen(app));
+  });
+  after(async () => {
+    await new Promise((resolve) => (server ? server.close(resolve) : resolve(undefined)));
+    if (app) await closeApp(app);
+    await db?.close();
+    if (uploads) fs.rmSync(uploads, { recursive: true, force: true });
+  });
+
+  const json = async (url: string) => {
+    const res = await fetch(base + url);
+    return { status: res.status, type: res.headers.get('content-type'), body: (await res.json()) as Record<string, unknown> };
+  };
+
+  it('GET /api/search should find a bill by citation and sections and bills by number, with highlights', async () => {
+    const bill = await json('/api/search?q=AB%201656');
+    expect(bill.status).to.equal(200);
+    expect(bill.body).to.deep.equal({
+      results: [
+        {
+          kind: 'bill',
+          id: 'ca-20252026-0-ab1656',
+          title: 'AB 1656 (2025–26 Regular Session) — Human trafficking case continuances',
+          snippet: 'Human trafficking case continuances',
+          url: '/bills/ca-20252026-0-ab1656',
+          measure: 'AB 1656',
+          session: '20252026-0',
+          highlights: [],
+        },
+      ],
+    });
+    const results = (await json('/api/search?q=7284.6')).body['results'] as Array<{ kind: string; id: string; snippet: string; highlights: Array<[number, number]> }>;
+    expect(results.map((r) => `${r.kind} ${r.id}`)).to.have.members(['section GOV/7284.6', 'bill ca-20232024-0-ab2641', 'bill ca-20172018-0-sb54']);
+    const ab2641 = results.find((r) => r.id === 'ca-20232024-0-ab2641')!;
+    expect(ab2641.snippet).to.contain('Notwithstanding Section 7282.5 or 7284.6, law enforcement officials');
+    expect(ab2641.highlights.map(([a, b]) => ab2641.snippet.slice(a, b))).to.deep.equal(['7284.6']);
+  });
+
+  it('GET /api/bills/:id should give the bill, its versions, history and the sections it touches', async () => {
+    const { status, body } = await json('/api/bills/ca-20252026-0-ab9001');
+    expect(status).to.equal(200);
+    expect(body).to.include({ id: 'ca-20252026-0-ab9001', measure: 'AB 9001', session: '20252026-0', status: 'In Committee Process', pending: true });
+    expect((body['versions'] as Array<Record<string, unknown>>).map((v) => [v['id'], v['name'], v['date'], v['compareUrl']])).to.deep.equal([
+      ['20250AB900199INT', 'introduced', '2026-01-05', undefined],
+      ['20250AB900198AMD', 'amended-assembly', '2026-03-02', '/compare?old=ver%3A20250AB900199INT&new=ver%3A20250AB900198AMD'],
+    ]);
+    expect(body['history']).to.deep.equal([
+      { date: '2026-01-05', action: 'Read first time. To print.' },
+      { date: '2026-03-02', action: "From committee chair, with author's amendments: Amend, and re-refer." },
+    ]);
+    expect(body['sections']).to.deep.equal([
+      { code: 'PEN', section: '99001', relation: 'amends', name: 'Penal Code § 99001', url: '/sections/PEN/99001', inDatabase: true, lawUrl: '/compare?bill=ver%3A20250AB900198AMD&law=law%3APEN%3A99001' },
+      { code: 'PEN', section: '99002', relation: 'cites', name: 'Penal Code § 99002', url: '/sections/PEN/99002', inDatabase: false },
+    ]);
+  });
+
+  it('GET /api/sections/:code/:number should give the section and every bill touching it, newest first', async () => {
+    const { status, body } = await json('/api/sections/PEN/99001');
+    expect(status).to.equal(200);
+    expect(body).to.include({ code: 'PEN', number: '99001', heading: '', inDatabase: true, text: '(a) A synthetic court shall hear a synthetic motion within five days after it is filed.\n(b) This subdivision applies notwithstanding Section 99002.' });
+    expect((body['bills'] as Array<Record<string, unknown>>).map((b) => [b['id'], b['measure'], b['session'], b['relation'], b['version'], b['url']])).to.deep.equal([
+      ['ca-20252026-0-ab9001', 'AB 9001', '20252026-0', 'amends', 'amended-assembly', '/compare?bill=ver%3A20250AB900198AMD&law=law%3APEN%3A99001'],
+      ['ca-20252026-0-ab9005', 'AB 9005', '20252026-0', 'amends', 'introduced', '/compare?bill=ver%3A20250AB900599INT&law=law%3APEN%3A99001'],
+      ['ca-20252026-0-ab9002', 'AB 9002', '20252026-0', 'amends', 'introduced', '/compare?bill=ver%3A20250AB900299INT&law=law%3APEN%3A99001'],
+    ]);
+    const gov = await json('/api/sections/GOV/7284.6');
+    expect(gov.body).to.include({ code: 'GOV', number: '7284.6', inDatabase: false });
+    expect((gov.body['bills'] as Array<Record<string, unknown>>).map((b) => `${b['measure']} ${b['relation']}`)).to.deep.equal(['AB 2641 cites', 'SB 54 adds']);
+    const byName = await json('/api/sections/Penal%20Code/1050');
+    expect(byName.body).to.include({ code: 'PEN', number: '1050', inDatabase: true });
+  });
+
+  it('should answer 404 and 400 in JSON, with a plain message', async () => {
+    expect(await json('/api/sections/PEN/424242')).to.deep.include({ status: 404, body: { error: 'PEN 424242 is not in the database, and no bill in it touches it' } });
+    expect(await json('/api/bills/ca-20252026-0-ab1')).to.deep.include({ status: 404, body: { error: 'no bill ca-20252026-0-ab1 in the database' } });
+    expect(await json('/api/search')).to.deep.include({ status: 400, body: { error: 'give the words to search for as ?q=…' } });
+    expect(await json(`/api/search?q=${'x'.repeat(300)}`)).to.deep.include({ status: 400, body: { error: 'the q parameter must be text of at most 200 characters' } });
+  });
+
+  it('should compare database versions and sections by their ids, and keep the old permalinks', async () => {
+    const law = await fetch(`${base}/compare?bill=ver%3A20250AB900198AMD&law=law%3APEN%3A99001`);
+    expect(law.status).to.equal(200);
+    const html = await law.text();
+    expect(html).to.contain('Penal Code § 99001');
+    expect(html).to.contain('served on every party');
+    const old = await fetch(`${base}/compare?old=ca-ab1656-2025-introduced&new=ca-ab1656-2025-amended-senate`);
+    expect(old.status).to.equal(200);
+    expect(await fetch(`${base}/compare?old=ver%3ANOPE&new=ver%3A20250AB900198AMD`).then((r) => r.status)).to.equal(404);
+  });
+
+  it('should render the bill, section, session and search pages, escaped, with a search box', async () => {
+    const page = async (url: string) => {
+      const res = await fetch(base + url);
+      expect(res.status, url).to.equal(200);
+      return res.text();
+    };
+    const bill = await page('/bills/ca-20252026-0-ab9002');
+    expect(bill).to.contain('<span class="tag gut">gut and amend</span>');
+    expect(bill).to.contain('72 words inserted, 40 deleted against Introduced');
+    expect(bill).to.contain('<form class="site-search" role="search" method="get" action="/search">');
+    const section = await page('/sections/GOV/7284.6');
+    expect(section).to.contain('The text of this section is not in the database');
+    expect(section).to.contain('<a href="/bills/ca-20232024-0-ab2641">AB 2641</a>');
+    const session = await page('/sessions/ca/20252026-0');
+    expect(session).to.match(/Penal Code § 99001<\/a> <span class="muted">2 bills<\/span> · <a href="\/compare\?mode&#x3D;apply&amp;old&#x3D;law%3APEN%3A99001&amp;new&#x3D;ver%3A20250AB900198AMD%2Cver%3A20250AB900599INT">apply them in turn<\/a>/);
+    const search = await page('/search?q=%3Cscript%3Ealert(1)%3C%2Fscript%3E');
+    expect(search).to.not.contain('<script>alert(1)</script>');
+    expect(search).to.contain('&lt;script&gt;alert(1)&lt;/script&gt;');
+  });
+});
+
+describe('server: without a database', () => {
+  it('should say that there is none, and keep the corpus pages', async () => {
+    const uploads = fs.mkdtempSync(path.join(os.tmpdir(), 'billdiff-uploads-'));
+    const app = createApp({ storeDir: uploads });
+    const { server, base } = await listen(app);
+    try {
+      const res = await fetch(`${base}/api/search?q=AB%201656`);
+      expect(res.status).to.equal(404);
+      expect(await res.json()).to.deep.equal({ error: 'this server has no database of bills: start it with npm start, or give createApp a database' });
+      expect((await fetch(`${base}/`)).status).to.equal(200);
+    } finally {
+      await new Promise((resolve) => server.close(resolve));
+      await closeApp(app);
+      if (uploads) fs.rmSync(uploads, { recursive: true, force: true });
+    }
+  });
+});
+
+describeShared('server: a bill amending two codes against one law section of the database', () => {
+  it('should compare AB 831 with Business and Professions Code § 17539.1, the section its lob does not number', async function () {
+    this.timeout(60000);
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'billdiff-db-'));
+    const db = await openDatabase({ dataDir: dir });
+    await importPaths(db, [sharedPath('corpus', 'ca-pubinfo', 'mini')]);
+    const app = createApp({ database: db, storeDir: path.join(dir, 'uploads') });
+    const { server, base } = await listen(app);
+    try {
+      const res = await fetch(`${base}/compare?bill=ver%3A20250AB83196AMD&law=law%3ABPC%3A17539.1`);
+      expect(res.status).to.equal(200);
+      const html = await res.text();
+      expect(html).to.contain('<title>AB 831: Amended in Senate, September 3, 2025 compared with current Business and Professions Code 17539.1 · billdiff</title>');
+      expect(html).to.contain('§ 337o(a)');
+    } finally {
+      await new Promise((resolve) => server.close(resolve));
+      await closeApp(app);
+      await db.close();
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});

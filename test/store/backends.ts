@@ -1,0 +1,106 @@
+/**
+ * The store's tests run against both databases: SQLite (a file in a fresh temporary folder) and
+ * PostgreSQL at `BILLDIFF_TEST_DATABASE_URL` (each suite in a schema of its own, dropped after).
+ * `.ci/run` starts PostgreSQL and sets the URL. Without it, the PostgreSQL suites are skipped by name
+ * and counted on a bare clone; in CI (`CI` set) a missing URL fails them.
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { randomBytes } from 'node:crypto';
+import pg from 'pg';
+import { openDatabase, type Database, type DatabaseOptions } from '../../src/store/index.js';
+
+export const POSTGRES_URL = process.env['BILLDIFF_TEST_DATABASE_URL'];
+const mustRun = Boolean(process.env['CI']);
+
+let skipped = 0;
+let reported = false;
+function reportSkips(): void {
+  if (reported) return;
+  reported = true;
+  after(() => {
+    if (skipped) console.log(`\n  ${skipped} PostgreSQL store tests skipped: BILLDIFF_TEST_DATABASE_URL is not set (.ci/run sets it)`);
+  });
+}
+
+/** A place for one database: a temporary folder, or a fresh PostgreSQL schema. */
+export interface Backend {
+  kind: 'sqlite' | 'postgres';
+  options: DatabaseOptions;
+  /** The environment a child process (the CLI) needs to use this database. */
+  env: Record<string, string>;
+  open(): Promise<Database>;
+  dispose(): Promise<void>;
+}
+
+export async function sqliteBackend(): Promise<Backend> {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'billdiff-store-'));
+  return {
+    kind: 'sqlite',
+    options: { dataDir: dir },
+    env: { BILLDIFF_DATA: dir },
+    open: () => openDatabase({ dataDir: dir }),
+    dispose: async () => fs.rmSync(dir, { recursive: true, force: true }),
+  };
+}
+
+export async function postgresBackend(url: string): Promise<Backend> {
+  const schema = `billdiff_test_${randomBytes(5).toString('hex')}`;
+  const admin = new pg.Client({ connectionString: url });
+  await admin.connect();
+  await admin.query(`CREATE SCHEMA ${schema}`);
+  await admin.end();
+  const u = new URL(url);
+  u.searchParams.set('options', `-c search_path=${schema}`);
+  const scoped = u.toString();
+  return {
+    kind: 'postgres',
+    options: { url: scoped },
+    env: { DATABASE_URL: scoped },
+    open: () => openDatabase({ url: scoped }),
+    dispose: async () => {
+      const c = new pg.Client({ connectionString: url });
+      await c.connect();
+      await c.query(`DROP SCHEMA ${schema} CASCADE`);
+      await c.end();
+    },
+  };
+}
+
+/**
+ * Declares `fn`'s tests once for each database. `fn` gets a getter for the suite's backend (made
+ * fresh before the suite's tests, removed after).
+ */
+export function describeBackends(title: string, fn: (backend: () => Backend) => void): void {
+  reportSkips();
+  for (const kind of ['sqlite', 'postgres'] as const) {
+    describe(`${title} (${kind === 'sqlite' ? 'SQLite' : 'PostgreSQL'})`, function () {
+      let backend: Backend | undefined;
+      if (kind === 'postgres' && !POSTGRES_URL) {
+        if (mustRun) {
+          it('needs PostgreSQL', () => {
+            throw new Error('BILLDIFF_TEST_DATABASE_URL is not set: CI runs the store tests against PostgreSQL (.ci/run starts it)');
+          });
+          return;
+        }
+        before(function () {
+          skipped += countTests(this.test!.parent!);
+          this.skip();
+        });
+      } else {
+        before(async () => {
+          backend = kind === 'sqlite' ? await sqliteBackend() : await postgresBackend(POSTGRES_URL!);
+        });
+        after(async () => {
+          await backend?.dispose();
+        });
+      }
+      fn(() => backend!);
+    });
+  }
+}
+
+function countTests(suite: Mocha.Suite): number {
+  return suite.tests.length + suite.suites.reduce((n, s) => n + countTests(s), 0);
+}

@@ -1,0 +1,90 @@
+import { expect } from 'chai';
+import { codeOf, parseSectionCitation, sectionName } from '../../src/store/codes.js';
+import { nameVersions, parseMeasure, sessionFromName, sessionName, stageLabel } from '../../src/store/names.js';
+import { pickVersion, readSectionName } from '../../src/store/reports.js';
+import type { VersionSummary } from '../../src/store/types.js';
+
+describe('store/names', () => {
+  describe('#parseMeasure', () => {
+    it('should read a bill citation in the usual spellings', () => {
+      expect(parseMeasure('AB 2641')).to.deep.equal({ type: 'AB', number: 2641, jurisdictions: ['ca'] });
+      expect(parseMeasure('ab2641')).to.deep.equal({ type: 'AB', number: 2641, jurisdictions: ['ca'] });
+      expect(parseMeasure('A.B. 2641 2023-24')).to.deep.equal({ type: 'AB', number: 2641, jurisdictions: ['ca'], session: '20232024-0', year: 2023 });
+      expect(parseMeasure('A.B. 2641 2023–24')).to.deep.equal({ type: 'AB', number: 2641, jurisdictions: ['ca'], session: '20232024-0', year: 2023 });
+      expect(parseMeasure('SB 54 (2017)')).to.deep.equal({ type: 'SB', number: 54, jurisdictions: ['ca'], session: '20172018-0', year: 2017 });
+      expect(parseMeasure('AB 1 2024')).to.deep.equal({ type: 'AB', number: 1, jurisdictions: ['ca'], session: '20232024-0', year: 2024 });
+      expect(parseMeasure('H.R. 1')).to.deep.equal({ type: 'HR', number: 1, jurisdictions: ['ca', 'us'] });
+      expect(parseMeasure('hr1-119')).to.deep.equal({ type: 'HR', number: 1, jurisdictions: ['us'], session: '119' });
+      expect(parseMeasure('S. 1000 116th Congress')).to.deep.equal({ type: 'S', number: 1000, jurisdictions: ['us'], session: '116' });
+      expect(parseMeasure('H.J.Res. 37')).to.deep.equal({ type: 'HJRES', number: 37, jurisdictions: ['us'] });
+    });
+
+    it('should read nothing else as a bill', () => {
+      expect(parseMeasure('7284.6')).to.equal(undefined);
+      expect(parseMeasure('continuance')).to.equal(undefined);
+      expect(parseMeasure('Penal Code 1050')).to.equal(undefined);
+      expect(parseMeasure('AB 1656 amended')).to.equal(undefined);
+    });
+  });
+
+  it('should name sessions and read them back', () => {
+    expect(sessionName('ca', '20252026-0')).to.equal('2025–26 Regular Session');
+    expect(sessionName('ca', '19992000-1')).to.equal('1999–2000 First Extraordinary Session');
+    expect(sessionName('us', '119')).to.equal('119th Congress');
+    expect(sessionName('us', '113')).to.equal('113th Congress');
+    expect(sessionFromName('2025–26 Regular Session')).to.equal('20252026-0');
+    expect(sessionFromName('1999–2000 First Extraordinary Session')).to.equal('19992000-1');
+  });
+
+  it('should name versions by stage, with the date where a stage repeats', () => {
+    expect(
+      nameVersions([
+        { stage: 'Introduced', date: '2025-02-19' },
+        { stage: 'Amended in Senate', date: '2025-06-23' },
+        { stage: 'Amended in Senate', date: '2025-07-16' },
+        { stage: 'Enrolled', date: '2025-09-16' },
+      ]),
+    ).to.deep.equal(['introduced', 'amended-senate-2025-06-23', 'amended-senate-2025-07-16', 'enrolled']);
+    expect(stageLabel('AMENDED_ASSEMBLY')).to.equal('Amended in Assembly');
+    expect(stageLabel('Amended Senate')).to.equal('Amended in Senate');
+    expect(stageLabel('Introduced')).to.equal('Introduced');
+  });
+
+  it('should pick a version by name, number, date or keyword', () => {
+    const v = (id: string, name: string, date: string) => ({ id, name, date }) as VersionSummary;
+    const versions = [v('A99', 'introduced', '2025-02-19'), v('A98', 'amended-senate-2025-06-23', '2025-06-23'), v('A97', 'amended-senate-2025-07-16', '2025-07-16')];
+    expect(pickVersion(versions, 'introduced', 'AB 831').id).to.equal('A99');
+    expect(pickVersion(versions, 'latest', 'AB 831').id).to.equal('A97');
+    expect(pickVersion(versions, 'previous', 'AB 831').id).to.equal('A98');
+    expect(pickVersion(versions, '2', 'AB 831').id).to.equal('A98');
+    expect(pickVersion(versions, '2025-07-16', 'AB 831').id).to.equal('A97');
+    expect(() => pickVersion(versions, 'amended-senate', 'AB 831')).to.throw('"amended-senate" fits several versions of AB 831 (amended-senate-2025-06-23, amended-senate-2025-07-16): give one of them');
+    expect(() => pickVersion(versions, 'enrolled', 'AB 831')).to.throw('AB 831 has no version "enrolled"; its versions: introduced, amended-senate-2025-06-23, amended-senate-2025-07-16, or introduced, latest, previous');
+  });
+});
+
+describe('store/codes', () => {
+  it('should know the codes by abbreviation and by name', () => {
+    expect(codeOf('PEN')).to.equal('PEN');
+    expect(codeOf('pen')).to.equal('PEN');
+    expect(codeOf('Penal Code')).to.equal('PEN');
+    expect(codeOf('Government Code')).to.equal('GOV');
+    expect(codeOf('Business and Professions Code')).to.equal('BPC');
+    expect(codeOf('usc54')).to.equal('usc54');
+    expect(codeOf('54 U.S.C.')).to.equal('usc54');
+    expect(codeOf('Public Health Service Act')).to.equal(undefined);
+    expect(sectionName('GOV', '7284.6')).to.equal('Government Code § 7284.6');
+    expect(sectionName('usc54', '200304')).to.equal('54 U.S.C. § 200304');
+  });
+
+  it('should read a section as people write it', () => {
+    expect(parseSectionCitation('Penal Code 1050')).to.deep.equal({ code: 'PEN', number: '1050' });
+    expect(parseSectionCitation('Government Code § 7284.6')).to.deep.equal({ code: 'GOV', number: '7284.6' });
+    expect(parseSectionCitation('GOV 7284.6')).to.deep.equal({ code: 'GOV', number: '7284.6' });
+    expect(parseSectionCitation('Section 7284.6 of the Government Code')).to.deep.equal({ code: 'GOV', number: '7284.6' });
+    expect(parseSectionCitation('54 U.S.C. 200304')).to.deep.equal({ code: 'usc54', number: '200304' });
+    expect(parseSectionCitation('AB 1656')).to.equal(undefined);
+    expect(readSectionName('PEN/1050')).to.deep.equal({ code: 'PEN', number: '1050' });
+    expect(readSectionName('Penal Code 1050.')).to.deep.equal({ code: 'PEN', number: '1050' });
+  });
+});

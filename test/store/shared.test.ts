@@ -1,0 +1,79 @@
+import { expect } from 'chai';
+import { formatProblem, importPaths, type ImportProgress } from '../../src/import/index.js';
+import { billReport, sectionReport } from '../../src/store/reports.js';
+import type { Database } from '../../src/store/index.js';
+import { billsPath } from '../helpers/paths.js';
+import { describeShared, sharedPath } from '../helpers/shared.js';
+import { sqliteBackend, type Backend } from './backends.js';
+
+describeShared('store: the samples of ../shared/corpus as a new user imports them', () => {
+  let backend: Backend;
+  let db: Database;
+  const problems: string[] = [];
+  let summary: Awaited<ReturnType<typeof importPaths>>;
+
+  before(async function () {
+    this.timeout(120000);
+    backend = await sqliteBackend();
+    db = await backend.open();
+    const progress: ImportProgress = { start() {}, input() {}, advance() {}, problem: (p) => problems.push(formatProblem(p)), stop() {} };
+    summary = await importPaths(db, [billsPath(), sharedPath('corpus', 'ca-pubinfo'), sharedPath('corpus', 'us', 'bills', '114-hr766'), sharedPath('corpus', 'us', 'bills', '116-hr1058'), sharedPath('corpus', 'us', 'uscode', 'usc01.xml')], progress);
+  });
+  after(async () => {
+    await db?.close();
+    await backend?.dispose();
+  });
+
+  it('should import every sample it can read, and report each one it cannot by file and line', () => {
+    expect(summary).to.include({ imported: 17, alreadyImported: 0, rows: 1482, inserted: 337, updated: 9, problems: 69, ignored: 6 });
+    expect(problems).to.have.length(69);
+    // Rows whose lobs the samples leave out are reported, one line each, and nothing else fails.
+    const kinds = new Set(problems.map((p) => p.replace(/^.*?: /, '').replace(/\s.*$/, '')));
+    expect([...kinds].sort()).to.deep.equal(['a', 'missing']);
+    expect(problems.filter((p) => / a law section on its own /.test(p)).map((p) => p.replace(/^.*\//, ''))).to.deep.equal([
+      'law_cons_art1_sec1.lob: a law section on its own (a LAW_SECTION_TBL lob without its table row): its code and number are not known',
+      'law_edc_44955.lob: a law section on its own (a LAW_SECTION_TBL lob without its table row): its code and number are not known',
+      'law_pen_187.lob: a law section on its own (a LAW_SECTION_TBL lob without its table row): its code and number are not known',
+    ]);
+    expect(problems.every((p) => /^\/.+\.(?:dat:\d+|lob): /.test(p))).to.equal(true);
+  });
+
+  it('should answer /api/sections/PEN/1050 with AB 2052 beside the bundled AB 1656', async () => {
+    const report = (await sectionReport(db, 'PEN', '1050'))!;
+    expect(report.inDatabase).to.equal(true);
+    expect(report.history).to.equal('Amended by Stats. 2003, Ch. 133, Sec. 1. Effective January 1, 2004.');
+    expect(report.bills.filter((b) => b.relation === 'amends').map((b) => [b.measure, b.version, b.status])).to.deep.equal([
+      ['AB 1656', 'amended-senate', 'In Floor Process'],
+      ['AB 2052', 'amended-senate', 'In Floor Process'],
+    ]);
+    const session = await db.sessionReport('ca', '20252026-0');
+    expect(session.contested.map((s) => `${s.code} ${s.section}: ${s.bills.map((b) => b.measure).join(', ')}`)).to.deep.equal(['PEN 1050: AB 1656, AB 2052']);
+    expect(session.gutAndAmends.map((v) => `${v.measure} ${v.name}`)).to.deep.equal(['AB 831 amended-senate-2025-06-23']);
+  });
+
+  it('should read AB 831’s history, versions and the sections it touches from the pubinfo tables', async () => {
+    const report = (await billReport(db, 'ca-20252026-0-ab831'))!;
+    expect(report).to.include({ measure: 'AB 831', status: 'Chaptered', pending: false, title: 'Gambling: operation of a contest or sweepstakes.' });
+    expect(report.versions.map((v) => `${v.name} ${v.changes?.countedBy ?? '-'} ${v.gutAndAmend ? 'gut' : ''}`.trim())).to.deep.equal([
+      'introduced marks',
+      'amended-senate-2025-06-23 marks gut',
+      'amended-senate-2025-07-16 marks',
+      'amended-senate-2025-09-03 marks',
+      'enrolled same',
+      'chaptered same',
+    ]);
+    expect(report.sections.filter((s) => s.relation !== 'cites').map((s) => `${s.relation} ${s.code} ${s.section}`)).to.deep.equal(['amends BPC 17539.1', 'adds PEN 337o']);
+    expect(report.history.length).to.be.greaterThan(20);
+  });
+
+  it('should import a folder of federal bills and a U.S. Code title', async () => {
+    const hr766 = (await billReport(db, 'us-114-hr766'))!;
+    expect(hr766.versions.map((v) => [v.id, v.stage])).to.deep.include.members([
+      ['BILLS-114hr766ih', 'Introduced in House'],
+      ['BILLS-114hr766rh', 'Reported in House'],
+    ]);
+    const usc = await db.lawSection('usc1', '1');
+    expect(usc?.heading).to.equal('Words denoting number, gender, and so forth');
+    expect((await db.search('hr1058-116')).map((r) => r.id)).to.deep.equal(['us-116-hr1058']);
+  });
+});

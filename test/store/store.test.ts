@@ -1,0 +1,185 @@
+import path from 'node:path';
+import { expect } from 'chai';
+import { formatProblem, importPaths, type ImportProgress, type Problem } from '../../src/import/index.js';
+import { ALL_MIGRATIONS, migrate, type Migration } from '../../src/store/migrations.js';
+import { billReport, sectionReport } from '../../src/store/reports.js';
+import type { Database } from '../../src/store/index.js';
+import { billsPath, fixturePath } from '../helpers/paths.js';
+import { describeBackends } from './backends.js';
+
+const SYNTHETIC = fixturePath('store-pubinfo-synthetic');
+
+/** Runs an import and collects its problems as `file:line: reason`, paths relative to the fixture. */
+async function importing(db: Database, paths: string[]) {
+  const problems: string[] = [];
+  const progress: ImportProgress = { start() {}, input() {}, advance() {}, problem: (p: Problem) => problems.push(formatProblem(p).replace(`${SYNTHETIC}/`, '')), stop() {} };
+  const summary = await importPaths(db, paths, progress);
+  return { summary, problems };
+}
+
+async function table(db: Database, sql: string): Promise<unknown[]> {
+  return db.dialect.all(sql);
+}
+
+describeBackends('store: importing and reading', (backend) => {
+  let db: Database;
+  before(async () => {
+    db = await backend().open();
+  });
+  after(async () => {
+    await db?.close();
+  });
+
+  it('should import the bundled bills/ with their corpus ids, and say so once', async () => {
+    const first = await importing(db, [billsPath()]);
+    expect(first.problems).to.deep.equal([]);
+    expect(first.summary).to.include({ imported: 1, alreadyImported: 0, rows: 9, inserted: 9, updated: 0, unchanged: 0, problems: 0 });
+    const again = await importing(db, [billsPath()]);
+    expect(again.summary).to.include({ imported: 0, alreadyImported: 1, rows: 0, inserted: 0 });
+    expect(await table(db, 'SELECT id, corpus_id, name, stage, date FROM versions WHERE bill_id = \'ca-20252026-0-ab1656\' ORDER BY seq')).to.deep.equal([
+      { id: '20250AB165699INT', corpus_id: 'ca-ab1656-2025-introduced', name: 'introduced', stage: 'Introduced', date: '2026-01-29' },
+      { id: '20250AB165698AMD', corpus_id: 'ca-ab1656-2025-amended-assembly', name: 'amended-assembly', stage: 'Amended in Assembly', date: '2026-03-05' },
+      { id: '20250AB165697AMD', corpus_id: 'ca-ab1656-2025-amended-senate', name: 'amended-senate', stage: 'Amended in Senate', date: '2026-06-11' },
+    ]);
+  });
+
+  it('should count changes from the Legislative Counsel’s marks, and know what each version amends and cites', async () => {
+    const report = (await billReport(db, 'ca-20252026-0-ab1656'))!;
+    expect(report.versions.map((v) => [v.name, v.changes?.wordsInserted, v.changes?.wordsDeleted, v.changes?.countedBy, v.changes?.against])).to.deep.equal([
+      ['introduced', 36, 5, 'marks', 'law'],
+      ['amended-assembly', 31, 40, 'marks', '20250AB165699INT'],
+      ['amended-senate', 198, 94, 'marks', '20250AB165698AMD'],
+    ]);
+    expect(report.sections.filter((s) => s.relation !== 'cites')).to.deep.equal([
+      { code: 'PEN', section: '1050', relation: 'amends', name: 'Penal Code § 1050', url: '/sections/PEN/1050', inDatabase: true, lawUrl: '/compare?bill=ca-ab1656-2025-amended-senate&law=ca-penal-code-1050' },
+    ]);
+    expect(report.sections.filter((s) => s.relation === 'cites').map((s) => s.section)).to.include.members(['1050.5', '13700', '646.9']);
+  });
+
+  it('should answer which bills would change, add, or cite Government Code § 7284.6, though its text is not in the database', async () => {
+    const report = (await sectionReport(db, 'GOV', '7284.6'))!;
+    expect(report).to.include({ code: 'GOV', number: '7284.6', name: 'Government Code § 7284.6', inDatabase: false, text: '' });
+    expect(report.bills.map((b) => [b.measure, b.relation, b.version, b.url])).to.deep.equal([
+      ['AB 2641', 'cites', 'amended-assembly', '/bills/ca-20232024-0-ab2641'],
+      ['SB 54', 'adds', 'chaptered', '/bills/ca-20172018-0-sb54'],
+    ]);
+  });
+
+  it('should import a pubinfo zip, reporting each bad row as file:line: reason and going on', async () => {
+    const { summary, problems } = await importing(db, [path.join(SYNTHETIC, 'session.zip'), path.join(SYNTHETIC, 'truncated.zip')]);
+    expect(problems.sort()).to.deep.equal([
+      'session.zip/BILL_HISTORY_TBL.dat:3: no bill AB 9999 (202520260AB9999) in the database or in this set\'s BILL_TBL',
+      'session.zip/BILL_VERSION_TBL.dat:3: unterminated quoted text in field 2',
+      'session.zip/BILL_VERSION_TBL.dat:7: missing lob BILL_VERSION_TBL_404.lob',
+      'session.zip/BILL_VERSION_TBL.dat:9: BILL_VERSION_TBL has 18 fields a line; this line has 3',
+      'session.zip/LAW_SECTION_TBL.dat:3: LAW_SECTION_TBL_13.lob:1:131: XML is not well-formed: unexpected close tag.',
+      'truncated.zip: not a complete zip file (truncated, or not a zip): its table of contents is missing',
+    ]);
+    expect(summary).to.include({ imported: 1, rows: 17, inserted: 15, updated: 0, problems: 6 });
+    expect(await table(db, "SELECT id, measure, status, pending, latest_version, title FROM bills WHERE measure_num > 9000 ORDER BY id")).to.deep.equal([
+      { id: 'ca-20252026-0-ab9001', measure: 'AB 9001', status: 'In Committee Process', pending: 1, latest_version: '20250AB900198AMD', title: 'Synthetic motions.' },
+      { id: 'ca-20252026-0-ab9002', measure: 'AB 9002', status: 'In Floor Process', pending: 1, latest_version: '20250AB900298AMD', title: 'Synthetic widgets.' },
+      { id: 'ca-20252026-0-ab9005', measure: 'AB 9005', status: 'In Committee Process', pending: 1, latest_version: '20250AB900599INT', title: 'Synthetic filings.' },
+      { id: 'ca-20252026-0-sb9003', measure: 'SB 9003', status: 'Chaptered', pending: 0, latest_version: '20250SB900396CHP', title: 'Synthetic registers.' },
+    ]);
+    expect(await table(db, "SELECT code, number, history FROM law_sections WHERE number LIKE '990%' ORDER BY code, number")).to.deep.equal([
+      { code: 'GOV', number: '99010', history: 'Added by Stats. 2020, Ch. 1, Sec. 2. (synthetic) Second line of a history note.' },
+      { code: 'PEN', number: '99001', history: 'Added by Stats. 2020, Ch. 1, Sec. 1. (synthetic)' },
+    ]);
+  });
+
+  it('should count changes by marks, by the aligner where there are none, and flag the gut and amend', async () => {
+    const rows = await table(
+      db,
+      "SELECT id, name, words_inserted, words_deleted, counted_by, against, gut_and_amend FROM versions WHERE bill_id IN ('ca-20252026-0-ab9001', 'ca-20252026-0-ab9002', 'ca-20252026-0-sb9003') ORDER BY bill_id, seq",
+    );
+    expect(rows).to.deep.equal([
+      { id: '20250AB900199INT', name: 'introduced', words_inserted: 2, words_deleted: 1, counted_by: 'marks', against: 'law', gut_and_amend: 0 },
+      { id: '20250AB900198AMD', name: 'amended-assembly', words_inserted: 6, words_deleted: 1, counted_by: 'marks', against: '20250AB900199INT', gut_and_amend: 0 },
+      { id: '20250AB900299INT', name: 'introduced', words_inserted: 6, words_deleted: 0, counted_by: 'marks', against: 'law', gut_and_amend: 0 },
+      { id: '20250AB900298AMD', name: 'amended-senate', words_inserted: 72, words_deleted: 40, counted_by: 'aligner', against: '20250AB900299INT', gut_and_amend: 1 },
+      { id: '20250SB900399INT', name: 'introduced', words_inserted: null, words_deleted: null, counted_by: null, against: null, gut_and_amend: 0 },
+      { id: '20250SB900396CHP', name: 'chaptered', words_inserted: 0, words_deleted: 0, counted_by: 'same', against: '20250SB900399INT', gut_and_amend: 0 },
+    ]);
+  });
+
+  it('should find sections two pending bills amend, the gut and amends, and the most-amended sections of a session', async () => {
+    const report = await db.sessionReport('ca', '20252026-0');
+    expect(report.contested.map((s) => [s.code, s.section, s.bills.map((b) => `${b.measure} ${b.relation} ${b.version_name}`)])).to.deep.equal([
+      ['PEN', '99001', ['AB 9001 amends amended-assembly', 'AB 9005 amends introduced']],
+    ]);
+    expect(report.gutAndAmends.map((v) => [v.measure, v.name, v.title, v.previous_title])).to.deep.equal([['AB 9002', 'amended-senate', 'Synthetic widgets.', 'Synthetic hearings.']]);
+    expect(report.mostAmended.slice(0, 4).map((s) => [s.code, s.section, s.bills.length])).to.deep.equal([
+      ['PEN', '99001', 2],
+      ['GOV', '99010', 1],
+      ['GOV', '99011', 1],
+      ['PEN', '1050', 1],
+    ]);
+  });
+
+  it('should change nothing when the same file comes again, and only the rows a daily file carries', async () => {
+    const before = await table(db, 'SELECT id, content_hash, words_inserted FROM versions ORDER BY id');
+    const generation = await db.generation();
+    const again = await importing(db, [path.join(SYNTHETIC, 'session.zip')]);
+    expect(again.summary).to.include({ imported: 0, alreadyImported: 1, rows: 0 });
+    expect(await db.generation()).to.equal(generation);
+    // The same rows in a folder (another file, the same bytes per row) write nothing.
+    const folder = await importing(db, [path.join(SYNTHETIC, 'session')]);
+    expect(folder.summary).to.include({ imported: 1, inserted: 0, updated: 0, unchanged: 17 - 2, problems: 5 });
+    expect(await table(db, 'SELECT id, content_hash, words_inserted FROM versions ORDER BY id')).to.deep.equal(before);
+
+    const daily = await importing(db, [path.join(SYNTHETIC, 'daily')]);
+    expect(daily.problems).to.deep.equal([]);
+    expect(daily.summary).to.include({ imported: 1, rows: 3, inserted: 1, updated: 2, unchanged: 0 });
+    const ab9001 = (await billReport(db, 'ca-20252026-0-ab9001'))!;
+    expect(ab9001).to.include({ status: 'In Floor Process' });
+    expect(ab9001.versions.map((v) => v.name)).to.deep.equal(['introduced', 'amended-assembly', 'amended-senate']);
+    expect(ab9001.sections.filter((s) => s.relation !== 'cites').map((s) => `${s.relation} ${s.code} ${s.section}`)).to.deep.equal(['amends PEN 99001', 'repeals PEN 99003']);
+    const law = (await sectionReport(db, 'PEN', '99001'))!;
+    expect(law.text).to.equal('(a) A synthetic court shall hear a synthetic motion within seven days after it is filed.\n(b) This subdivision applies notwithstanding Section 99002.');
+    expect(law.history).to.equal('Amended by Stats. 2026, Ch. 2, Sec. 2. (synthetic)');
+    expect(law.bills.map((b) => `${b.measure} ${b.relation} ${b.version}`)).to.deep.equal(['AB 9001 amends amended-senate', 'AB 9005 amends introduced', 'AB 9002 amends introduced']);
+    // Nothing else moved.
+    const after = (await table(db, 'SELECT id, content_hash, words_inserted FROM versions ORDER BY id')) as Array<{ id: string }>;
+    expect(after.filter((v) => v.id !== '20250AB900197AMD')).to.deep.equal(before);
+  });
+
+  it('should search bills by citation in any spelling, sections by number, and full text ranked with snippets', async () => {
+    const ids = async (q: string, filters = {}) => (await db.search(q, filters)).map((r) => `${r.kind} ${r.id}`);
+    expect(await ids('AB 1656')).to.deep.equal(['bill ca-20252026-0-ab1656']);
+    expect(await ids('ab1656')).to.deep.equal(['bill ca-20252026-0-ab1656']);
+    expect(await ids('A.B. 2641 2023-24')).to.deep.equal(['bill ca-20232024-0-ab2641']);
+    expect(await ids('hr766-114')).to.deep.equal(['bill us-114-hr766']);
+    // The section first; then the two bills, in the order each database ranks them.
+    const cited = await ids('7284.6');
+    expect(cited[0]).to.equal('section GOV/7284.6');
+    expect(cited.slice(1, 3)).to.have.members(['bill ca-20232024-0-ab2641', 'bill ca-20172018-0-sb54']);
+    expect((await ids('Penal Code 1050'))[0]).to.equal('section PEN/1050');
+    const widgets = await db.search('electronic register');
+    expect(widgets[0]).to.include({ kind: 'bill', id: 'ca-20252026-0-sb9003', url: '/bills/ca-20252026-0-sb9003' });
+    expect(widgets[0]!.snippet).to.match(/\u0001register\u0002 may be kept in \u0001electronic\u0002 form/);
+    expect(await ids('synthetic motion', { status: 'chaptered' })).to.deep.equal([]);
+    expect(await ids('synthetic', { house: 'senate' })).to.deep.equal(['bill ca-20252026-0-sb9003']);
+    expect(await ids('synthetic', { code: 'GOV' })).to.include.members(['bill ca-20252026-0-ab9002', 'bill ca-20252026-0-sb9003']);
+    expect(await ids('"; DROP TABLE bills; --')).to.deep.equal([]);
+    expect(await ids('NEAR( OR * "unbalanced')).to.be.an('array');
+  });
+});
+
+describeBackends('store: migrations', (backend) => {
+  it('should open a database an older billdiff wrote, and refuse one a newer billdiff wrote', async () => {
+    const db = await backend().open();
+    await db.dialect.run("INSERT INTO codes (code, title) VALUES ('PEN', 'Penal Code')");
+    const next: Migration = { version: ALL_MIGRATIONS.length + 1, name: 'test: a later column', common: 'ALTER TABLE codes ADD COLUMN note TEXT', sqlite: '', postgres: '' };
+    expect(await migrate(db.dialect, [...ALL_MIGRATIONS, next])).to.equal(ALL_MIGRATIONS.length + 1);
+    expect(await db.dialect.all('SELECT code, title, note FROM codes')).to.deep.equal([{ code: 'PEN', title: 'Penal Code', note: null }]);
+    try {
+      await migrate(db.dialect);
+      expect.fail('opened a newer schema');
+    } catch (error) {
+      expect((error as Error).message).to.equal(`this database was written by a newer billdiff (schema ${ALL_MIGRATIONS.length + 1}; this one knows up to ${ALL_MIGRATIONS.length}): upgrade billdiff to open it`);
+    } finally {
+      await db.close();
+    }
+  });
+});
