@@ -275,8 +275,16 @@ function readRedesignate(r: Reading): Result {
   const { cursor } = r;
   // "paragraphs (3) (as amended by this Act) and (4) as …": where a unit is now, said inside the list.
   cursor.rest = cursor.rest.replace(/\s*\(as\s+(?:so\s+)?(?:amended|added|redesignated)\s+by\s+[^()]*(?:\([^()]*\)[^()]*)*\)(?=\s+and\s+\()/gi, '');
+  // "subsection (q), as added by section 233(5) of Public Law 97–444, and subsection (r) as …": the same, set off by commas.
+  cursor.rest = cursor.rest.replace(/,\s*as\s+(?:so\s+)?(?:amended|added|redesignated)\s+by\s+[^,\uE000]*?,(?=\s+and\s+(?:sub)?(?:section|paragraph|clause)\s)/gi, '');
   const from = readNamed(r);
   if (!from) return { error: `expected the units to redesignate, found ${r.found()}` };
+  // "subsection (q) … and subsection (r) as subsections (r) and (s)": units named each with its rung.
+  while (cursor.eat(/^\s*,?\s*and\s+(?=(?:sub)?(?:section|paragraph|clause|item)\s+\()/i)) {
+    const more = readNamed(r);
+    if (!more) return { error: `expected the units to redesignate, found ${r.found()}` };
+    from.push(...more);
+  }
   const op: Operation = { action: 'redesignate' };
   let m: RegExpExecArray | null;
   // "the second subsection (j) of section 255 (relating to …) as …": where the units are.
