@@ -1,4 +1,5 @@
 import type { PairSide } from '../types.js';
+import { STRUCTURAL_RUNGS } from '../parse/ladder.js';
 
 /** A bill section segment of a clause id: `sec1`, `sec2.5`. */
 const BILL_SECTION = /^sec(\d[\w.\-]*)$/i;
@@ -51,7 +52,7 @@ export function citeSide(side: PairSide | undefined, section?: string): string |
   return parts || undefined;
 }
 
-const UNIT_KINDS = new Set(['division', 'title', 'subtitle', 'part', 'subpart', 'chapter', 'subchapter', 'article', 'section']);
+const UNIT_KINDS = new Set<string>([...STRUCTURAL_RUNGS, 'section']);
 
 function structural(segment: string): string | undefined {
   for (const [re, name] of STRUCTURAL) {
