@@ -85,7 +85,7 @@ export function describeLocation(path: Path): string[] {
  */
 export function describePath(path: Path): string {
   const first = path[0];
-  if (first?.type === 'unit' && path.every((s) => s.type === 'unit') && first.rung !== 'section') {
+  if (first?.type === 'unit' && path.every((s) => s.type === 'unit' && !s.nth) && first.rung !== 'section') {
     return `${first.rung} ${path.map((s) => `(${(s as { designation: string }).designation})`).join('')}`;
   }
   return describeLocation(path).join(', ');

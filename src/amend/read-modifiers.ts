@@ -148,7 +148,7 @@ const MODIFIERS: Modifier[] = [
   // Directions to the printer: "and adjusting the margins accordingly", "and moving the margin of each such
   // redesignated item 2 ems to the right", "(using identical font as used in the text being replaced)".
   [
-    /^and\s+(?:by\s+)?(?:adjusting|indenting|moving|conforming)\s+(?:the\s+)?(?:left\s+)?(?:[a-z]+(?:\s+of\s+(?:each\s+(?:such\s+)?)?[^,;\uE000]*?)?\s+)?(?:(?:\d+|two|four)\s+ems?\s+to\s+the\s+(?:left|right)(?:\s+accordingly)?|accordingly|appropriately)/i,
+    /^(?:and\s+)?(?:by\s+)?(?:adjusting|indenting|moving|conforming)\s+(?:the\s+)?(?:left\s+)?(?:[a-z]+(?:\s+of\s+(?:each\s+(?:such\s+)?)?[^,;\uE000]*?)?\s+)?(?:(?:\d+|two|four)\s+ems?\s+to\s+the\s+(?:left|right)(?:\s+accordingly)?|accordingly|appropriately)/i,
     () => undefined,
   ],
   [/^\((?:using|in)\s[^()]*\)/i, () => undefined],

@@ -70,6 +70,11 @@ const STRUCK: Array<[RegExp, (m: RegExpExecArray, op: Operation, r: Reading) => 
       op.units = [[{ type: 'provision', name: 'the date' }]];
     },
   ],
+  // "by striking the proviso", "the second proviso": the words from ": Provided, That" to the end of the sentence.
+  [
+    new RegExp(`^the\\s+(?:(${ORDINAL}|final)\\s+)?proviso(?=[\\s,;.]|$)(?!\\s+(?:under|in)\\s+the\\s+heading)`, 'i'),
+    (m, op) => void (op.units = [[{ type: 'provision', name: m[0].toLowerCase().replace(/\s+/g, ' ') }]]),
+  ],
   // "by striking the first section 9703 (relating to …)": one of two units with one designation.
   [
     new RegExp(`^the\\s+${ORDINAL}\\s+(section|subsection|paragraph)\\s+(\\d[\\w.–-]*|\\([A-Za-z0-9]+\\))(?:\\s+\\(relating\\s+to\\s+[^()]*\\))?`, 'i'),

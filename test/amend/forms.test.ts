@@ -122,4 +122,22 @@ describe('amend/instructions — the forms Congress writes (issue 14)', () => {
     expect(instructions.map((i) => `${i.citation} ${i.action}`)).to.deep.equal(['(b) strikeInsert']);
     expect(prose.map((p) => `${p.citation} ${p.reason}`)).to.deep.equal(['(a) no amendatory verb', '(c) no amendatory verb']);
   });
+
+  it('should read "the proviso", a unit redesignated and moved under another, and "indenting … appropriately" (116th S. 47, secs. 2105(1)(B) and 2109(b)(3)(A), (C)(ii); 114th H.R. 2029, div. N, sec. 223(a)(2); 113th H.J. Res. 59, sec. 121(8))', () => {
+    const [proviso] = read('Section 2 of Public Law 95–484 is amended by striking the proviso.');
+    expect(proviso!.units).to.deep.equal([[{ type: 'provision', name: 'the proviso' }]]);
+    const [moved] = read(
+      'Section 1 of Public Law 98–32 is amended by redesignating subsection (e) as paragraph (2), indenting the paragraph appropriately, and moving the paragraph so as to appear at the end of subsection (c).',
+    );
+    expect(moved!.redesignate).to.deep.equal([
+      { from: [{ type: 'unit', rung: 'subsection', designation: 'e' }], to: [{ type: 'unit', rung: 'subsection', designation: 'c' }, { type: 'unit', rung: 'paragraph', designation: '2' }], place: { where: 'end' } },
+    ]);
+    const [indent] = read('Section 1 of Public Law 98–32 is amended in subsection (b), in paragraph (1), by indenting subparagraphs (A) and (B) appropriately.');
+    expect(indent).to.deep.include({ action: 'reformat' });
+    const [under] = read('Section 223 of the Example Act is amended by redesignating section 227 as subsection (c) of section 228, as added by paragraph (4), and adjusting the margins accordingly.');
+    expect(under!.redesignate!.map((r) => `${describePath(r.from)} → ${describePath(r.to)}`)).to.deep.equal(['section 227 → section 228, subsection (c)']);
+    const [second] = read('Redesignate the second subsection (j) of section 255 (relating to Identification of Programs) as subsection (k).', { standing: { act: 'Example Act' } });
+    expect(where(second!)).to.equal('section 255');
+    expect(second!.redesignate!.map((r) => `${describePath(r.from)} → ${describePath(r.to)}`)).to.deep.equal(['second subsection (j) → subsection (k)']);
+  });
 });
