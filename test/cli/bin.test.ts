@@ -5,16 +5,26 @@ import path from 'node:path';
 import { expect } from 'chai';
 import { repoRoot } from '../helpers/paths.js';
 
+const BIN = path.join(repoRoot, 'bin', 'billdiff.js');
+
+/** Runs `body` in a fresh folder holding old.txt and new.txt (synthetic, not real law); removes it after. */
+function withTexts(body: (dir: string) => void): void {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'billdiff-bin-'));
+  try {
+    fs.writeFileSync(path.join(dir, 'old.txt'), '(a) The old text.\n(b) Same.\n');
+    fs.writeFileSync(path.join(dir, 'new.txt'), '(a) The new text.\n(b) Same.\n');
+    body(dir);
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
 // Needs `npm run build` first (the test script builds before mocha).
 describe('cli/bin', () => {
   it('should run the built bin/billdiff.js for real: exit 1 and the wdiff on stdout', function () {
     this.timeout(15000);
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'billdiff-bin-'));
-    try {
-      // Synthetic, written for this test, not real law.
-      fs.writeFileSync(path.join(dir, 'old.txt'), '(a) The old text.\n(b) Same.\n');
-      fs.writeFileSync(path.join(dir, 'new.txt'), '(a) The new text.\n(b) Same.\n');
-      const result = spawnSync(process.execPath, [path.join(repoRoot, 'bin', 'billdiff.js'), 'old.txt', 'new.txt'], {
+    withTexts((dir) => {
+      const result = spawnSync(process.execPath, [BIN, 'old.txt', 'new.txt'], {
         cwd: dir,
         encoding: 'utf8',
         env: { ...process.env, NO_COLOR: '1' },
@@ -23,13 +33,11 @@ describe('cli/bin', () => {
       expect(result.stdout).to.equal('(a) The [-old-] {+new+} text.\n(b) Same.\n');
       expect(result.status).to.equal(1);
 
-      const missing = spawnSync(process.execPath, [path.join(repoRoot, 'bin', 'billdiff.js'), 'nope.txt', 'new.txt'], { cwd: dir, encoding: 'utf8' });
+      const missing = spawnSync(process.execPath, [BIN, 'nope.txt', 'new.txt'], { cwd: dir, encoding: 'utf8' });
       expect(missing.status).to.equal(2);
       expect(missing.stderr).to.match(/^nope\.txt:1:1: /);
       expect(missing.stderr).to.not.match(/\n\s+at /);
-    } finally {
-      fs.rmSync(dir, { recursive: true, force: true });
-    }
+    });
   });
 
   // Endless inputs: the process gets 2 GB of address space, so that a reader that does not stop at
@@ -61,24 +69,17 @@ describe('cli/bin', () => {
 
   it('should say in one line that the output cannot be written (a full disk), exit 2, no stack trace', function () {
     this.timeout(15000);
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'billdiff-bin-'));
     const full = fs.openSync('/dev/full', 'w');
     try {
-      // Synthetic, written for this test, not real law.
-      fs.writeFileSync(path.join(dir, 'old.txt'), '(a) The old text.\n');
-      fs.writeFileSync(path.join(dir, 'new.txt'), '(a) The new text.\n');
-      const result = spawnSync(process.execPath, [path.join(repoRoot, 'bin', 'billdiff.js'), 'old.txt', 'new.txt'], {
-        cwd: dir,
-        encoding: 'utf8',
-        stdio: ['ignore', full, 'pipe'],
-      });
-      expect({ status: result.status, stderr: result.stderr }).to.deep.equal({
-        status: 2,
-        stderr: 'billdiff: cannot write the output: no space left on device (ENOSPC)\n',
+      withTexts((dir) => {
+        const result = spawnSync(process.execPath, [BIN, 'old.txt', 'new.txt'], { cwd: dir, encoding: 'utf8', stdio: ['ignore', full, 'pipe'] });
+        expect({ status: result.status, stderr: result.stderr }).to.deep.equal({
+          status: 2,
+          stderr: 'billdiff: cannot write the output: no space left on device (ENOSPC)\n',
+        });
       });
     } finally {
       fs.closeSync(full);
-      fs.rmSync(dir, { recursive: true, force: true });
     }
   });
 });
