@@ -1,6 +1,7 @@
 import type { AlignedPair, Alignment, PairStatus, WordChange } from '../types.js';
 import { isSection, isStructural } from '../parse/ladder.js';
 import { isOwnChange, linearRows, type LinearRow } from './linear.js';
+import { citeSide } from './page/citation.js';
 import { CONFORMING_WORDS, STATUS_WORDS, summaryCounts } from './vocabulary.js';
 
 /** Options for the terminal rendering. */
@@ -92,10 +93,10 @@ function isHeader(pair: AlignedPair): boolean {
   return kind !== undefined && (isSection(kind) || isStructural(kind));
 }
 
+/** The header's citation, as the HTML's change list cites the clause (`§ 1050`, `SEC. 2`, `Title II`). */
 function citation(row: LinearRow): string {
   const side = row.pair.new ?? row.pair.old;
-  if (!side?.num) return side?.text.slice(0, 40) ?? '';
-  return side.kind === 'section' ? `§ ${side.num.value}` : side.num.text;
+  return citeSide(row.pair.new) ?? citeSide(row.pair.old) ?? side?.num?.text ?? side?.text.slice(0, 40) ?? '';
 }
 
 function words(changes: WordChange[], paint: (code: string, text: string) => string): string {

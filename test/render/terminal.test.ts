@@ -29,7 +29,7 @@ describe('render/terminal', () => {
       expect(out.split('\n').slice(2)).to.deep.equal([
         'clauses: 1 amended, 0 added, 0 deleted, 0 moved, 0 redesignated, 2 unchanged; words: +1 -1',
         '',
-        '@@ SECTION 1. @@ amended',
+        '@@ SEC. 1 @@ amended',
         '  SECTION 1. Title.',
         '    (a) Kept.',
         '    (b)',
