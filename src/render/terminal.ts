@@ -66,24 +66,36 @@ export function renderTerminal(alignment: Alignment, options: TerminalOptions = 
     for (let k = Math.max(0, i - context); k <= Math.min(rows.length - 1, i + context); k++) if (changed[k]) return true;
     return false;
   });
+  const fold = (n: number) => {
+    if (n) out.push(paint(ANSI.dim, `  … ${n} unchanged clause${n === 1 ? '' : 's'} …`));
+  };
+  // A clause header waits for a line under it to be shown: a section with nothing to show folds,
+  // header and all, into the count of unchanged clauses around it.
+  let header: string | undefined;
+  let carried = 0; // folded before the waiting header
   let folded = 0;
   rows.forEach((row, i) => {
     if (row.depth === 0 && isHeader(row.pair)) {
-      if (folded) out.push(paint(ANSI.dim, `  … ${folded} unchanged clause${folded === 1 ? '' : 's'} …`));
+      carried = header === undefined ? folded : carried + folded;
       folded = 0;
-      out.push('', paint(ANSI.cyan, `@@ ${citation(row)} @@ ${STATUS_WORDS[row.pair.status]}`));
+      header = paint(ANSI.cyan, `@@ ${citation(row)} @@ ${STATUS_WORDS[row.pair.status]}`);
     }
     if (!keep[i]) {
       folded++;
       return;
     }
-    if (folded) out.push(paint(ANSI.dim, `  … ${folded} unchanged clause${folded === 1 ? '' : 's'} …`));
+    if (header !== undefined) {
+      fold(carried);
+      out.push('', header);
+      header = undefined;
+    }
+    fold(folded);
     folded = 0;
     // The mark says the line changed, as the summary counts: a clause above a change keeps a blank.
     const mark = isOwnChange(row.pair, row.changes) ? MARK[row.pair.status] : ' ';
     out.push(`${mark} ${'  '.repeat(row.depth)}${words(row.changes, paint)}${note(row.pair)}`);
   });
-  if (folded) out.push(paint(ANSI.dim, `  … ${folded} unchanged clause${folded === 1 ? '' : 's'} …`));
+  fold(header === undefined ? folded : carried + folded);
   return out.join('\n') + '\n';
 }
 

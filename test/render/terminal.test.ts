@@ -39,6 +39,28 @@ describe('render/terminal', () => {
       ]);
     });
 
+    it('should fold a section with nothing to show, header and all, and head each line shown with its own section', () => {
+      const old = 'SECTION 1. A.\n(a) x.\nSEC. 2. B.\n(a) y.\n(b) z.\nSEC. 3. C.\n(a) k.\n(b) old.\nSEC. 4. D.\n(a) w.\n(b) v.\n(c) u.\n';
+      const out = renderTerminal(alignTrees(parseDocument(old, 'o.txt').tree, parseDocument(old.replace('old', 'new'), 'n.txt').tree), { color: false });
+      expect(out.split('\n').slice(3)).to.deep.equal([
+        '  … 2 unchanged clauses …',
+        '',
+        '@@ SEC. 2 @@ unchanged',
+        '  … 2 unchanged clauses …',
+        '    (b) z.',
+        '',
+        '@@ SEC. 3 @@ amended',
+        '  SEC. 3. C.',
+        '    (a) k.',
+        '~   (b) [-old.-] {+new.+}',
+        '',
+        '@@ SEC. 4 @@ unchanged',
+        '  SEC. 4. D.',
+        '  … 3 unchanged clauses …',
+        '',
+      ]);
+    });
+
     it('should fold long runs of unchanged clauses', () => {
       const old = ['(a) Changed here.', ...'bcdefgh'.split('').map((l) => `(${l}) Same ${l}.`)].join('\n');
       const neu = ['(a) Changed there.', ...'bcdefgh'.split('').map((l) => `(${l}) Same ${l}.`)].join('\n');
