@@ -4,7 +4,7 @@
  * clean lines, and the notices of a Changes in Existing Law comparison.
  */
 import { amendedElsewhere } from '../compare/index.js';
-import { buildPageModel, changeAnchorsOf, linkAcrossPages, pagesOfAnchors, paginate, PAGE_ROWS, type BodyPage, type PageModel } from '../render/page/index.js';
+import { buildPageModel, changeAnchorsOf, linkAcrossPages, LISTED_CHANGES, pagesOfAnchors, paginate, PAGE_ROWS, type BodyPage, type PageModel } from '../render/page/index.js';
 import { statuteLines } from '../render/statute-text.js';
 import { labelOf, nameOf, statutesOf, versionsOf } from './documents.js';
 import { HttpError } from './errors.js';
@@ -97,7 +97,11 @@ export function comparePage(ctx: ServerContext, comparison: Comparison, request:
     const target = onOtherPage(c.href);
     return target === undefined ? c : { ...c, href: `${hrefOfPage(target)}${c.href}`, page: target };
   };
-  const changes = model.changes.map(linkAcross);
+  // A long list of changes is paged with the rows: each page lists its own.
+  const own = pages.length > 1 && model.changes.length > LISTED_CHANGES;
+  const listed = own ? model.changes.filter((c) => (pageOf.get(c.href.slice(1)) ?? 1) === pageNumber) : model.changes;
+  const changes = listed.map(linkAcross);
+  const changesOfPage = own ? { total: model.changes.length, start: listed[0]?.number ?? 1 } : undefined;
   const instructions = model.instructions && {
     ...model.instructions,
     items: model.instructions.items.map((item) => ({ ...item, changes: item.changes.map(linkAcross) })),
@@ -128,6 +132,7 @@ export function comparePage(ctx: ServerContext, comparison: Comparison, request:
     ...model,
     blocks: pages.length > 1 ? linkAcrossPages(current.blocks, pageNumber, pageOf, hrefOfPage) : model.blocks,
     changes,
+    changesOfPage,
     instructions,
     pager,
     nothingChanged: model.changes.length === 0,

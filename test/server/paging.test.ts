@@ -97,6 +97,23 @@ describe('server/paging', () => {
     expect(html).not.to.contain('page&#x3D;');
   });
 
+  it('should list on each page only its own changes when there are more than it lists whole, numbered as in the whole list', async () => {
+    // Two paragraphs of every three changed: 600 changes, 200 on each page of 300 rows.
+    const many = oldText.replace(/Paragraph (\d+) of the synthetic/g, (m, n: string) => (Number(n) % 3 ? `Paragraph ${n} of the revised` : m));
+    const store = new UploadStore(storeDir);
+    const [o, n] = await Promise.all([store.put(Buffer.from(oldText)), store.put(Buffer.from(many))]);
+    const pageOf = async (page: number) => (await fetch(`${base}/compare?old=${encodeURIComponent(o)}&new=${encodeURIComponent(n)}&format=text&page=${page}`)).text();
+    const items = (html: string) => [...html.matchAll(/<li id="change-(\d+)"><a href="([^"]*)"/g)].map((m) => [Number(m[1]), m[2]!.startsWith('#c-')]);
+    const first = await pageOf(1);
+    expect(first).to.contain('<h2 id="changes-h">600 changes, 200 on this page</h2>');
+    expect(first).to.contain('<ol class="change-list" start="1">');
+    expect(items(first)).to.deep.equal(Array.from({ length: 200 }, (_, i) => [i + 1, true]));
+    const second = await pageOf(2);
+    expect(second).to.contain('<h2 id="changes-h">600 changes, 200 on this page</h2>');
+    expect(second).to.contain('<ol class="change-list" start="201">');
+    expect(items(second)).to.deep.equal(Array.from({ length: 200 }, (_, i) => [i + 201, true]));
+  });
+
   describe('paginate', () => {
     const row = (n: number, changed = false): ClauseRow => ({
       anchor: `c-${n}`, citation: `(${n})`, status: changed ? 'modified' : 'unchanged', statusLabel: '', changed, depth: 0,
