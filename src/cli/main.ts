@@ -10,7 +10,7 @@ import { loadCorpus, type Corpus } from '../corpus/index.js';
 import { parseDocument } from '../parse/index.js';
 import { defaultInputOptions, inputTooLarge } from '../parse/input.js';
 import { renderHtml } from '../render/html.js';
-import { renderJson } from '../render/json.js';
+import { renderJsonChunks } from '../render/json.js';
 import { renderStatuteText } from '../render/statute-text.js';
 import { renderTerminal } from '../render/terminal.js';
 import { renderWdiff } from '../render/wdiff.js';
@@ -125,9 +125,10 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
 
     const format = options.format ?? (io.stdout.isTTY && !outputPath ? 'terminal' : 'wdiff');
     const color = options.color ?? (format === 'terminal' && Boolean(io.stdout.isTTY) && !outputPath && !io.env['NO_COLOR']);
-    const rendered =
+    // JSON is written as it is serialised, a piece at a time.
+    const rendered: string | Iterable<string> =
       format === 'json'
-        ? renderJson(alignment, { indent: io.stdout.isTTY && !outputPath ? 2 : 0 })
+        ? renderJsonChunks(alignment, { indent: io.stdout.isTTY && !outputPath ? 2 : 0 })
         : format === 'html'
           ? renderHtml(alignment)
           : format === 'terminal'
@@ -136,7 +137,8 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
     if (alignment.notice && format === 'wdiff') io.stderr.write(`billdiff: ${alignment.notice}\n`);
     if (options.verbose) for (const m of alignment.messages) io.stderr.write(`${formatDiagnostic(m)}\n`);
     if (outputPath) writeAtomically(outputPath, rendered);
-    else io.stdout.write(rendered);
+    else if (typeof rendered === 'string') io.stdout.write(rendered);
+    else for (const piece of rendered) io.stdout.write(piece);
     const s = alignment.summary;
     return s.modified + s.inserted + s.deleted + s.moved + s.redesignated > 0 ? 1 : 0;
   } catch (error) {
