@@ -67,8 +67,8 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
     const load = async (name: string, marks: MarksMode): Promise<{ doc: ParsedDocument; lawSection?: string }> => {
       const { bytes, file, lawSection } = await readInput(name, io, getCorpus, options!.maxBytes ?? defaultInputOptions.maxBytes);
       deadline ??= deadlineIn(options!.budget ?? defaultAlignOptions.budget);
-      // No CLI format shows links, so cross-references are not looked for.
-      const doc = parseDocument(bytes, file, { marks, references: false, deadline, ...(options!.maxBytes ? { maxBytes: options!.maxBytes } : {}) });
+      // No CLI format shows links, so cross-references are not looked for; the tree is all it keeps.
+      const doc = parseDocument(bytes, file, { marks, references: false, blocks: false, deadline, ...(options!.maxBytes ? { maxBytes: options!.maxBytes } : {}) });
       return { doc, ...(lawSection ? { lawSection } : {}) };
     };
 

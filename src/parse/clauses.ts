@@ -316,7 +316,9 @@ class ClauseParser {
       if (parent.type === 'level') for (const child of parent.children) if (child.type === 'text') (child as Content).type = 'chapeau';
       this.withLevels.add(parent);
     }
-    parent.children.push(node);
+    // Most clauses hold one node: an array of exactly one (a pushed-to empty one keeps room for 16).
+    if (parent.children.length) parent.children.push(node);
+    else parent.children = [node];
   }
 
   /** Every open clause now ends at `end`. */

@@ -20,7 +20,7 @@ export function runDiffTask(task: DiffTask): DiffReply {
   try {
     // One budget covers the task: reading the inputs, then aligning them with what remains.
     const deadline = deadlineIn(task.budget);
-    const parse = (side: DiffTask['old']) => parseDocument(side.bytes, side.file, { maxBytes: task.maxBytes, deadline, ...(task.format ? { format: task.format } : {}) });
+    const parse = (side: DiffTask['old']) => parseDocument(side.bytes, side.file, { maxBytes: task.maxBytes, deadline, blocks: false, ...(task.format ? { format: task.format } : {}) });
     let alignment: Alignment;
     let applied: AppliedLaw | undefined;
     if (task.mode === 'apply') {
