@@ -10,7 +10,7 @@ import { loadCorpus, type Corpus } from '../corpus/index.js';
 import { parseDocument } from '../parse/index.js';
 import { defaultInputOptions, inputTooLarge } from '../parse/input.js';
 import { renderHtml } from '../render/html.js';
-import { renderJsonChunks } from '../render/json.js';
+import { writeJson } from '../render/json.js';
 import { renderStatuteText } from '../render/statute-text.js';
 import { renderTerminal } from '../render/terminal.js';
 import { renderWdiff } from '../render/wdiff.js';
@@ -126,9 +126,9 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
     const format = options.format ?? (io.stdout.isTTY && !outputPath ? 'terminal' : 'wdiff');
     const color = options.color ?? (format === 'terminal' && Boolean(io.stdout.isTTY) && !outputPath && !io.env['NO_COLOR']);
     // JSON is written as it is serialised, a piece at a time.
-    const rendered: string | Iterable<string> =
+    const rendered: string | ((write: (piece: string) => void) => void) =
       format === 'json'
-        ? renderJsonChunks(alignment, { indent: io.stdout.isTTY && !outputPath ? 2 : 0 })
+        ? (write) => writeJson(alignment, write, { indent: io.stdout.isTTY && !outputPath ? 2 : 0 })
         : format === 'html'
           ? renderHtml(alignment)
           : format === 'terminal'
@@ -138,7 +138,7 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
     if (options.verbose) for (const m of alignment.messages) io.stderr.write(`${formatDiagnostic(m)}\n`);
     if (outputPath) writeAtomically(outputPath, rendered);
     else if (typeof rendered === 'string') io.stdout.write(rendered);
-    else for (const piece of rendered) io.stdout.write(piece);
+    else rendered((piece) => io.stdout.write(piece));
     const s = alignment.summary;
     return s.modified + s.inserted + s.deleted + s.moved + s.redesignated > 0 ? 1 : 0;
   } catch (error) {

@@ -17,58 +17,69 @@ export function renderJson(alignment: Alignment, options: JsonOptions = {}): str
   return JSON.stringify({ billdiff: JSON_FORMAT_VERSION, ...alignment }, null, options.indent ?? 0) + '\n';
 }
 
-/** Characters gathered before a piece of `renderJsonChunks` is handed out. */
+/** Characters gathered before a piece of `writeJson` is handed out. */
 const CHUNK_CHARS = 1 << 16;
 
+/** Clauses under a pair past which its children are written one by one rather than in one piece. */
+const WHOLE_PAIR_CLAUSES = 256;
+
 /**
- * The same text as `renderJson`, in pieces of about 64 K characters, so that a large alignment is
- * written out as it is serialised and never held as one string (nor as one buffer of bytes). The
- * clauses of the top two levels are serialised one by one; each below them in one piece.
+ * The same text as `renderJson`, handed to `write` in pieces of about 64 K characters, so that a
+ * large alignment is written out as it is serialised and never held as one string (nor as one
+ * buffer of bytes). A clause with few clauses under it is serialised in one piece; a larger one
+ * field by field, its children one by one.
  */
-export function* renderJsonChunks(alignment: Alignment, options: JsonOptions = {}): Generator<string> {
+export function writeJson(alignment: Alignment, write: (piece: string) => void, options: JsonOptions = {}): void {
   if (options.indent) {
-    yield renderJson(alignment, options);
+    write(renderJson(alignment, options));
     return;
   }
-  let buffer = '';
-  const out = function* (text: string): Generator<string> {
-    buffer += text;
-    if (buffer.length >= CHUNK_CHARS) {
-      yield buffer;
-      buffer = '';
+  let parts: string[] = [];
+  let size = 0;
+  const out = (text: string): void => {
+    parts.push(text);
+    size += text.length;
+    if (size >= CHUNK_CHARS) {
+      write(parts.join(''));
+      parts = [];
+      size = 0;
     }
   };
-  const pairs = function* (list: AlignedPair[], depth: number): Generator<string> {
-    yield* out('[');
+  const pairs = (list: AlignedPair[]): void => {
+    out('[');
     for (let i = 0; i < list.length; i++) {
-      if (i) yield* out(',');
-      yield* pair(list[i]!, depth);
+      if (i) out(',');
+      const pair = list[i]!;
+      if (isSmall(pair)) out(JSON.stringify(pair));
+      else fields(pair as unknown as Record<string, unknown>, 'children');
     }
-    yield* out(']');
+    out(']');
   };
-  const pair = function* (value: AlignedPair, depth: number): Generator<string> {
-    if (depth >= 2 || !value.children.length) {
-      yield* out(JSON.stringify(value));
-      return;
-    }
-    yield* fields(value as unknown as Record<string, unknown>, (key) => (key === 'children' ? pairs(value.children, depth + 1) : undefined));
-  };
-  /** An object's fields in order, as JSON.stringify writes them (undefined ones left out); `special` may stream one. */
-  const fields = function* (value: Record<string, unknown>, special: (key: string) => Generator<string> | undefined): Generator<string> {
+  /** An object's fields in order, as JSON.stringify writes them (undefined ones left out), with its `list` of pairs one by one. */
+  const fields = (value: Record<string, unknown>, list: string): void => {
     let first = true;
-    yield* out('{');
+    out('{');
     for (const key of Object.keys(value)) {
       const field = value[key];
       if (field === undefined || typeof field === 'function' || typeof field === 'symbol') continue;
-      yield* out(`${first ? '' : ','}${JSON.stringify(key)}:`);
+      out(`${first ? '' : ','}${JSON.stringify(key)}:`);
       first = false;
-      const streamed = special(key);
-      if (streamed) yield* streamed;
-      else yield* out(JSON.stringify(field));
+      if (key === list) pairs(field as AlignedPair[]);
+      else out(JSON.stringify(field));
     }
-    yield* out('}');
+    out('}');
   };
-  const document = { billdiff: JSON_FORMAT_VERSION, ...alignment } as Record<string, unknown>;
-  yield* fields(document, (key) => (key === 'pairs' ? pairs(alignment.pairs, 0) : undefined));
-  yield `${buffer}\n`;
+  fields({ billdiff: JSON_FORMAT_VERSION, ...alignment }, 'pairs');
+  out('\n');
+  write(parts.join(''));
+}
+
+/** Whether a pair has few enough clauses under it to be serialised in one piece. */
+function isSmall(pair: AlignedPair): boolean {
+  let budget = WHOLE_PAIR_CLAUSES;
+  const count = (p: AlignedPair): boolean => {
+    for (const child of p.children) if (--budget < 0 || !count(child)) return false;
+    return true;
+  };
+  return count(pair);
 }

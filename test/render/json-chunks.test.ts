@@ -1,6 +1,6 @@
 import { expect } from 'chai';
 import { alignTrees, parseDocument, renderJson } from '../../src/index.js';
-import { renderJsonChunks } from '../../src/render/json.js';
+import { writeJson } from '../../src/render/json.js';
 import type { Alignment } from '../../src/types.js';
 import { readBill } from '../helpers/paths.js';
 
@@ -21,6 +21,13 @@ function statute(n: number, edit: boolean): string {
   return lines.join('\n');
 }
 
+/** The pieces `writeJson` hands out. */
+function pieces(alignment: Alignment, options = {}): string[] {
+  const out: string[] = [];
+  writeJson(alignment, (piece) => out.push(piece), options);
+  return out;
+}
+
 describe('render/json: in pieces', () => {
   it('should write exactly what renderJson writes, for a small text, a federal bill and a large statute', () => {
     const cases = [
@@ -31,18 +38,18 @@ describe('render/json: in pieces', () => {
     ];
     cases[0]!.notice = 'A notice.';
     cases[0]!.replaced = true;
-    for (const alignment of cases) expect([...renderJsonChunks(alignment)].join('')).to.equal(renderJson(alignment));
+    for (const alignment of cases) expect(pieces(alignment).join('')).to.equal(renderJson(alignment));
   });
 
   it('should hand a large alignment out in pieces of about 64 K characters', () => {
     const alignment = align(statute(2000, false), statute(2000, true));
-    const pieces = [...renderJsonChunks(alignment)];
-    expect(pieces.length).to.be.above(10);
-    expect(pieces.slice(0, -1).every((p) => p.length >= 65_536 && p.length < 65_536 + 20_000)).to.equal(true);
+    const out = pieces(alignment);
+    expect(out.length).to.be.above(10);
+    expect(out.slice(0, -1).every((p) => p.length >= 65_536 && p.length < 65_536 + 20_000)).to.equal(true);
   });
 
   it('should indent as renderJson does when asked, in one piece', () => {
     const alignment = align('(a) Old.\n', '(a) New.\n');
-    expect([...renderJsonChunks(alignment, { indent: 2 })]).to.deep.equal([renderJson(alignment, { indent: 2 })]);
+    expect(pieces(alignment, { indent: 2 })).to.deep.equal([renderJson(alignment, { indent: 2 })]);
   });
 });
