@@ -17,7 +17,8 @@ export function keyOf(node: Content, ctx: Context): number {
   if (key === undefined) {
     const children = childClauses(node);
     const body = rowBody(node);
-    if (!children.length) key = hashText(body);
+    // A clause without subclauses is hashed again when asked (as quick as looking it up), and not kept.
+    if (!children.length) return hashText(body);
     else {
       let h1 = hash1(body) ^ 0x9e3779b9;
       let h2 = hash2(body) ^ Math.imul(children.length, 0x85ebca6b);

@@ -47,11 +47,24 @@ export function writeJson(alignment: Alignment, write: (piece: string) => void, 
   };
   const pairs = (list: AlignedPair[]): void => {
     out('[');
-    for (let i = 0; i < list.length; i++) {
+    for (let i = 0; i < list.length; ) {
       if (i) out(',');
-      const pair = list[i]!;
-      if (isSmall(pair)) out(JSON.stringify(pair));
-      else fields(pair as unknown as Record<string, unknown>, 'children');
+      // A run of small siblings in one piece (a clause a call costs more than the clause).
+      let j = i;
+      let clauses = 0;
+      while (j < list.length && clauses < WHOLE_PAIR_CLAUSES) {
+        const size = clausesIn(list[j]!, WHOLE_PAIR_CLAUSES - clauses);
+        if (size === undefined) break;
+        clauses += size + 1;
+        j++;
+      }
+      if (j > i) {
+        out(j === i + 1 ? JSON.stringify(list[i]) : JSON.stringify(list.slice(i, j)).slice(1, -1));
+        i = j;
+      } else {
+        fields(list[i]! as unknown as Record<string, unknown>, 'children');
+        i++;
+      }
     }
     out(']');
   };
@@ -74,12 +87,12 @@ export function writeJson(alignment: Alignment, write: (piece: string) => void, 
   write(parts.join(''));
 }
 
-/** Whether a pair has few enough clauses under it to be serialised in one piece. */
-function isSmall(pair: AlignedPair): boolean {
-  let budget = WHOLE_PAIR_CLAUSES;
-  const count = (p: AlignedPair): boolean => {
-    for (const child of p.children) if (--budget < 0 || !count(child)) return false;
+/** How many clauses a pair has under it, when no more than `limit` (else undefined: too many to serialise in one piece). */
+function clausesIn(pair: AlignedPair, limit: number): number | undefined {
+  let count = 0;
+  const walk = (p: AlignedPair): boolean => {
+    for (const child of p.children) if (++count > limit || !walk(child)) return false;
     return true;
   };
-  return count(pair);
+  return walk(pair) ? count : undefined;
 }
