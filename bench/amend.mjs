@@ -3,7 +3,13 @@
 //    amended section (--format text) compared with the official after text (whitespace, quotation
 //    mark and dash style and letter case aside), and the instructions applied and refused (--format json);
 //    a case whose text differs while nothing was refused counts as a wrong application;
-//  - reading every instruction of 119 H.R. 1 as engrossed (`--instructions`), with the count of each kind.
+//  - reading every instruction of 119 H.R. 1 as engrossed (`--instructions`), with the count of each kind;
+//  - reading the instructions of one version of each bill in ../shared/corpus/us/bills (the first XML
+//    file of each folder, in name order): instruction items as `billInstructions` gives them (one per
+//    instruction and place it names), the share not read (`unknown`), and apart from them the words
+//    that are no instruction at all (findings, definitions, appropriations), not counted;
+//  - applying a whole law to a whole U.S. Code title file (USLM and annual-edition XHTML) and to a
+//    compilation, in process, the median of three runs.
 // The laws and sections are read through ../shared; nothing is written.
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -20,6 +26,7 @@ if (!fs.existsSync(truth)) {
 const cli = path.join(root, 'bin', 'billdiff.js');
 const { parseDocument } = await import(path.join(root, 'dist', 'parse', 'index.js'));
 const { renderStatuteText } = await import(path.join(root, 'dist', 'render', 'statute-text.js'));
+const { readBill } = await import(path.join(root, 'dist', 'amend', 'bill-instructions.js'));
 
 const folded = (text) => text.replace(/[“”]/g, '"').replace(/[‘’]/g, "'").replace(/[–—]/g, '-').replace(/\s+/g, '').toLowerCase();
 const run = (args) => {
@@ -73,3 +80,63 @@ if (listed.status !== 0) {
 const { instructions, counts } = JSON.parse(listed.stdout);
 console.log(`\n119 H.R. 1 EH: ${instructions.length} instructions read in ${Math.round(listed.ms)} ms`);
 for (const [kind, n] of Object.entries(counts)) console.log(`  ${String(n).padStart(5)}  ${kind}`);
+const share = (n, of) => `${((100 * n) / Math.max(1, of)).toFixed(1)}%`;
+const hr1Unknown = counts.unknown ?? 0;
+console.log(`  reading: ${hr1Unknown} of ${instructions.length} not read (${share(hr1Unknown, instructions.length)})`);
+
+// Reading across the corpus: one version of each bill.
+const billsDir = path.join(us, 'bills');
+let items = 0;
+let unread = 0;
+let prose = 0;
+const reasons = new Map();
+const readStart = performance.now();
+for (const folder of fs.readdirSync(billsDir).sort()) {
+  const first = fs.readdirSync(path.join(billsDir, folder)).filter((f) => /\.xml$/i.test(f)).sort()[0];
+  if (!first) continue;
+  const file = path.join(billsDir, folder, first);
+  const { tree } = parseDocument(fs.readFileSync(file, 'utf8'), file, { references: false });
+  const read = readBill({ tree, file: first });
+  items += read.instructions.length;
+  prose += read.prose.length;
+  for (const { instruction } of read.instructions) {
+    if (instruction.action !== 'unknown') continue;
+    unread++;
+    const reason = (instruction.reason ?? '').replace(/^enclosing item \S+ not understood: /, '').replace(/"[^"]*"|“[^”]*”/g, '…').slice(0, 70);
+    reasons.set(reason, (reasons.get(reason) ?? 0) + 1);
+  }
+}
+console.log(`\nreading ../shared/corpus/us/bills (one version of each bill): ${items} instruction items, ${unread} not read (${share(unread, items)}); ${prose} passages no instruction, not counted (${Math.round(performance.now() - readStart)} ms)`);
+for (const [reason, n] of [...reasons].sort((a, b) => b[1] - a[1]).slice(0, 5)) console.log(`  ${String(n).padStart(5)}  ${reason}`);
+
+// A whole law applied to a whole title file (and to a compilation of an Act, a statute of many
+// sections too), in process: reading both files, applying, and the amended sections as the Changes
+// in Existing Law and the clean text show them. Node's start-up (about 0.1 s) is not counted.
+const { applyBills } = await import(path.join(root, 'dist', 'amend', 'apply.js'));
+const { changesInExistingLaw, amendedPart } = await import(path.join(root, 'dist', 'amend', 'changes.js'));
+const titleRuns = [
+  [path.join(truth, '_laws', 'BILLS-116hr748enr.xml'), path.join(us, 'olrc-xhtml', 'USCODE-2024-title11-chap3.htm')],
+  [path.join(truth, '_laws', 'BILLS-116s47enr.xml'), path.join(us, 'uscode', 'usc16-slice-119-102.xml')],
+  [path.join(us, 'bills', '114-hr2029', '114hr2029enr_good.xml'), path.join(us, 'uscode', 'usc03.xml')],
+  [path.join(us, 'large', 'BILLS-119hr1eh.xml'), path.join(us, 'uscode', 'usc16-slice-119-102.xml')],
+  [path.join(us, 'bills', '114-hr50', 'BILLS-114hr50ih.xml'), path.join(us, 'comps', 'COMPS-339.xml')],
+];
+console.log('\n| law | statute file | instructions on it (applied, refused) | elsewhere | not read | ms (median of 3) |');
+console.log('|---|---|---|---|---|---|');
+for (const [law, title] of titleRuns) {
+  const times = [];
+  let application;
+  for (let i = 0; i < 3; i++) {
+    const start = performance.now();
+    // As the CLI reads them: no format it prints shows links, so cross-references are not looked for.
+    const bill = parseDocument(fs.readFileSync(law, 'utf8'), law, { references: false }).tree;
+    const statute = parseDocument(fs.readFileSync(title, 'utf8'), title, { references: false }).tree;
+    application = applyBills([{ tree: bill, file: law }], statute);
+    changesInExistingLaw(application);
+    renderStatuteText(amendedPart(application, application.amended));
+    times.push(performance.now() - start);
+  }
+  times.sort((a, b) => a - b);
+  const status = (s) => application.instructions.filter((i) => i.status === s).length;
+  console.log(`| ${path.basename(law)} | ${path.basename(title)} | ${application.instructions.length} (${status('applied')}, ${status('refused')}) | ${application.elsewhere.length} | ${application.unread.length} | ${Math.round(times[1])} |`);
+}

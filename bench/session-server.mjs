@@ -10,7 +10,10 @@ const database = await openDatabase(databaseOptionsFrom(process.env, process.cwd
 const app = createApp({ database, workers: 1, storeDir: process.env.BILLDIFF_STORE });
 const server = app.listen(0, '127.0.0.1', () => console.log(JSON.stringify({ port: server.address().port })));
 process.on('SIGTERM', async () => {
+  // Requests still running (a slow search) finish before the database closes.
   server.close();
+  server.closeAllConnections();
+  await new Promise((resolve) => setTimeout(resolve, 3000));
   await closeApp(app);
   await database.close();
   process.exit(0);

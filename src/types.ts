@@ -197,6 +197,11 @@ export interface Level {
   sourceCredit?: string;
   /** For a U.S. Code section cut from its title: the heading of its chapter (`RAILROAD UNEMPLOYMENT INSURANCE`), when the source says it. */
   chapterHeading?: string;
+  /**
+   * For a U.S. Code section: the Law Revision Counsel's footnotes on its text (`So in original.`),
+   * each with the words its marker follows in the text (`after`), as the source prints them.
+   */
+  footnotes?: Array<{ after: string; text: string }>;
   children: Content[];
   position?: Position;
 }

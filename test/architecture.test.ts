@@ -3,7 +3,7 @@ import path from 'node:path';
 import { expect } from 'chai';
 import { repoRoot } from './helpers/paths.js';
 
-const CORE = ['parse', 'align', 'render', 'corpus', 'util', 'amend'];
+const CORE = ['parse', 'align', 'render', 'corpus', 'util', 'amend', 'compare'];
 
 function files(dir: string): string[] {
   if (!fs.existsSync(dir)) return [];

@@ -1,6 +1,6 @@
 import type { Content, Level, Position, Root } from '../types.js';
 import { findAmendments, type Amendment } from './california.js';
-import { parseInstructions, standingLaw, type LawContext } from './instructions.js';
+import { parseInstructions, standingLaw, type LawContext, type Prose } from './instructions.js';
 import { sectionText } from './section-text.js';
 import type { Instruction, InstructionAction } from './types.js';
 import { typeset } from './words.js';
@@ -31,10 +31,24 @@ export interface FoundInstruction {
 
 /** Every amendatory instruction of a bill, section by section, with its citation in the bill. */
 export function billInstructions(bill: BillInput): FoundInstruction[] {
+  return readBill(bill).instructions;
+}
+
+/** Words of a bill that are no instruction, with their citation in the bill. */
+export interface FoundProse extends Prose {
+  position?: Position;
+}
+
+/**
+ * A bill's amendatory instructions, section by section, and apart from them the words that read as
+ * no instruction at all (findings, definitions, appropriations, directions to officers).
+ */
+export function readBill(bill: BillInput): { instructions: FoundInstruction[]; prose: FoundProse[] } {
   // California bills print the new section after "is amended to read:"; federal ones quote it.
   const amendments = bill.tree.data?.format === 'federal' ? [] : findAmendments(bill.tree).filter((a) => a.action.code !== undefined && /\bCode$/.test(a.action.code));
-  if (amendments.length > 0) return californiaInstructions(bill, amendments);
+  if (amendments.length > 0) return { instructions: californiaInstructions(bill, amendments), prose: [] };
   const found: FoundInstruction[] = [];
+  const prose: FoundProse[] = [];
   const units: Array<{ level: Level; prefix: string[] }> = [];
   const walk = (node: Root | Level, prefix: string[]): void => {
     for (const c of node.children) {
@@ -61,13 +75,14 @@ export function billInstructions(bill: BillInput): FoundInstruction[] {
     if (named) standing = { scope, law: named };
     if (standing) context.standing = standing.law;
     else delete context.standing;
-    for (const instruction of parseInstructions(text, context)) {
-      if (instruction.action === 'unknown' && instruction.reason === 'no amendatory instruction found') continue;
-      const citation = [...prefix, `${own}${instruction.citation}`].filter((p) => p !== '').join(', ');
-      found.push({ instruction, citation, ...(level.position ? { position: level.position } : {}) });
+    const cite = (citation: string) => [...prefix, `${own}${citation}`].filter((p) => p !== '').join(', ');
+    const words: Prose[] = [];
+    for (const instruction of parseInstructions(text, context, words)) {
+      found.push({ instruction, citation: cite(instruction.citation), ...(level.position ? { position: level.position } : {}) });
     }
+    for (const item of words) prose.push({ ...item, citation: cite(item.citation), ...(level.position ? { position: level.position } : {}) });
   }
-  return found;
+  return { instructions: found, prose };
 }
 
 const CA_ACTIONS: Partial<Record<string, InstructionAction>> = { amend: 'amendToRead', add: 'add', repeal: 'repeal', amendRenumber: 'amendRenumber' };

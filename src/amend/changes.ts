@@ -14,7 +14,11 @@ import type { Application } from './apply.js';
  *     alignment.instructions[1].citation         // → 'title III, sec. 3001(b)(2)'
  */
 export function changesInExistingLaw(application: Application, options: AlignOptions = {}): Alignment {
-  const alignment = alignTrees(application.law, application.amended, options);
+  // A statute of many sections (a title, a compilation) is shown by the sections the bills amend.
+  const many = countedSections(application.law) > 1;
+  const law = many ? amendedPart(application, application.law) : application.law;
+  const amended = many ? amendedPart(application, application.amended) : application.amended;
+  const alignment = alignTrees(law, amended, options);
   const byNew = new Map<string, string[]>();
   collect(application.amended, byNew);
   const byOld = new Map<string, string[]>();
@@ -61,4 +65,37 @@ function collect(node: Root | Level, map: Map<string, string[]>): void {
     if (c.amendedBy?.length) map.set(c.id, c.amendedBy);
     collect(c, map);
   }
+}
+
+/** How many sections a statute holds. */
+export function countedSections(node: Root | Level): number {
+  let n = 0;
+  for (const c of node.children) if (c.type === 'level') n += c.kind === 'section' ? 1 : countedSections(c);
+  return n;
+}
+
+/**
+ * The part of a statute (before or as amended) that the bills' instructions changed: each section
+ * an applied instruction changed, added or struck, under the chapters and titles that hold it.
+ *
+ *     renderStatuteText(amendedPart(application, application.amended)) // the amended sections, clean
+ */
+export function amendedPart(application: Application, root: Root): Root {
+  const changed = new Set<string>();
+  for (const instruction of application.instructions) {
+    if (instruction.status !== 'applied') continue;
+    for (const change of instruction.changes) {
+      changed.add(change.clause);
+      if (change.origin) changed.add(change.origin);
+    }
+  }
+  const touched = (id: string): boolean => [...changed].some((c) => c === id || c.startsWith(`${id}/`));
+  const keep = (node: Root | Level): Level[] =>
+    node.children.flatMap((c): Level[] => {
+      if (c.type !== 'level') return [];
+      if (c.kind === 'section') return touched(c.id) || (c.origin !== undefined && touched(c.origin)) ? [c] : [];
+      const inner = keep(c);
+      return inner.length ? [{ ...c, children: [...c.children.filter((x) => x.type !== 'level'), ...inner] }] : [];
+    });
+  return { ...root, children: keep(root) };
 }

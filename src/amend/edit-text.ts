@@ -1,7 +1,7 @@
 import { refuse, type Edit } from './edit.js';
-import { findIn, isCapitals, printed, select, WORD, type Match } from './find-text.js';
+import { citePlace, findIn, findWords, isCapitals, printed, select, WORD, type Match } from './find-text.js';
 import { describe, editables, HeadingNode, locate, ownerOf, type Editable, type Place } from './locate.js';
-import { describeLocation, describeStep } from './location.js';
+import { describeStep } from './location.js';
 import { promote } from './quoted-law.js';
 import type { Instruction, LocationStep } from './types.js';
 
@@ -10,10 +10,6 @@ import type { Instruction, LocationStep } from './types.js';
  * the end of a text replaced. Each records what it changed on the clause that holds the text.
  */
 
-/** Where an instruction applies, in words: `subsection (b), paragraph (2)`, or `the section`. */
-export function placeName(instruction: Instruction): string {
-  return instruction.location.length > 0 ? describeLocation(instruction.location).join(', ') : 'the section';
-}
 
 /** Edits applied from the end of each node backwards, so earlier offsets stay valid. */
 function splice(edits: Array<Match & { insert: string }>): void {
@@ -44,7 +40,7 @@ export function replaceText(instruction: Instruction, edit: Edit): void {
   const section = edit.section;
   const strike = instruction.strike!;
   const place = locate(section, instruction.location);
-  const where = placeName(instruction);
+  const where = citePlace(section, instruction.location);
   let matches: Match[];
   if (instruction.where === 'after' || instruction.where === 'before') {
     // "the comma after “X”": the struck text must touch the anchor.
@@ -57,7 +53,7 @@ export function replaceText(instruction: Instruction, edit: Edit): void {
       instruction.where === 'after' ? { ...m, start: m.end - strike.length } : { ...m, end: m.start + strike.length },
     );
   } else {
-    matches = select(findIn(place, strike, instruction.occurrence), strike, instruction.occurrence, where);
+    matches = findWords(edit, place, instruction, strike);
   }
   if (instruction.where === 'end') {
     matches = matches.filter((m) => m.node.value.slice(m.end).trim() === '');
@@ -69,11 +65,25 @@ export function replaceText(instruction: Instruction, edit: Edit): void {
     const limit = place.stretch && place.stretch.node === match.node ? place.stretch.end : match.node.value.length;
     if (instruction.through === '') {
       match.end = limit;
+      // "and all that follows before the period at the end": the period stays.
+      if (instruction.stopBefore !== undefined) {
+        const kept = match.node.value.slice(0, limit).trimEnd();
+        if (!kept.endsWith(instruction.stopBefore)) refuse(`the ${instruction.stopBefore === '.' ? 'period' : `“${instruction.stopBefore}”`} at the end is not there: ${where} ends “${kept.slice(-20)}”`);
+        match.end = kept.length - instruction.stopBefore.length;
+      }
     } else {
       const end = printed(match.node.value).indexOf(printed(instruction.through), match.end);
       if (end < 0 || end + instruction.through.length > limit) refuse(`“${instruction.through}” not found after “${strike}” in the same text of ${where}`);
       match.end = end + instruction.through.length;
     }
+  }
+  if (instruction.from !== undefined) {
+    // "and all that precedes it through “(1)”": back to the nearest of those words before.
+    if (matches.length !== 1) refuse('"all that precedes it through" with more than one place');
+    const match = matches[0]!;
+    const from = printed(match.node.value).lastIndexOf(printed(instruction.from), match.start);
+    if (from < 0) refuse(`“${instruction.from}” not found before “${strike}” in ${where}`);
+    match.start = from;
   }
   const insert = instruction.action === 'strikeInsert' ? instruction.insert : '';
   if (insert === undefined) refuse('no text to insert');
@@ -97,6 +107,26 @@ export function replaceText(instruction: Instruction, edit: Edit): void {
     tidy(node);
     if (!promote(edit, node) && opening.has(node)) refuse(`the new text opens a clause (“${insert.slice(0, 40)}”) that cannot be placed in ${describe(ownerOf(section, node))}`);
   }
+}
+
+/**
+ * "by striking all that precedes “No income” and inserting …", "by striking all that follows
+ * “section 21” and inserting a period": the words of the text before (or after) the anchor.
+ */
+export function replaceSpan(instruction: Instruction, edit: Edit): void {
+  const span = instruction.span!;
+  if (!('text' in span.anchor)) refuse(`all that ${span.side} a clause is not executed: say the words`);
+  const place = locate(edit.section, instruction.location);
+  const [match] = findWords(edit, place, { ...instruction, occurrence: instruction.occurrence ?? 1 }, span.anchor.text);
+  const node = match!.node;
+  const limit = place.stretch && place.stretch.node === node ? place.stretch : { start: 0, end: node.value.length };
+  const [start, end] = span.side === 'precedes' ? [limit.start, match!.start] : [match!.end, limit.end];
+  const insert = instruction.action === 'strikeInsert' ? instruction.insert ?? '' : '';
+  if (insert.includes('\n')) refuse('the inserted text runs over several lines; inserting clauses inside a text is not executed');
+  recordEdit(edit, node, node.value.slice(start, end), insert);
+  const glue = span.side === 'precedes' ? (insert && !/\s$/.test(insert) && /^\w/.test(node.value.slice(end)) ? ' ' : '') : '';
+  node.value = node.value.slice(0, start) + insert + glue + node.value.slice(end);
+  tidy(node);
 }
 
 /** "by inserting “Y” after “X”", "… before the period at the end", "… after the first sentence". */
@@ -126,7 +156,7 @@ export function insertInText(instruction: Instruction, edit: Edit, place: Place)
     return;
   }
   if (insert.includes('\n')) refuse('the inserted text runs over several lines; inserting clauses inside a text is not executed');
-  const matches = select(findIn(place, anchor.text, instruction.occurrence), anchor.text, instruction.occurrence, placeName(instruction));
+  const matches = findWords(edit, place, instruction, anchor.text);
   const edits = matches.map((m) => {
     const at = after ? m.end : m.start;
     const words = m.node instanceof HeadingNode && isCapitals(m.node.value) ? insert.toUpperCase() : insert;

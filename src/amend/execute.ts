@@ -1,6 +1,6 @@
 import type { Level } from '../types.js';
 import { Edit, Refusal, refuse, type AmendChange } from './edit.js';
-import { replaceText } from './edit-text.js';
+import { replaceSpan, replaceText } from './edit-text.js';
 import { addAtEnd, amendToRead, insertBeside, redesignate, repeal, replaceUnits } from './edit-units.js';
 import type { Instruction, InstructionAction } from './types.js';
 
@@ -76,6 +76,7 @@ const ACTIONS: Partial<Record<InstructionAction, (instruction: Instruction, edit
   amendToRead,
   repeal,
   repealReserve: repeal,
+  reformat: (_, edit) => edit.note('a direction to the printer (margins, indentation): billdiff keeps the words, not their margins, so the text is unchanged'),
 };
 
 function apply(instruction: Instruction, edit: Edit): void {
@@ -86,6 +87,7 @@ function apply(instruction: Instruction, edit: Edit): void {
 }
 
 function strikeOrReplace(instruction: Instruction, edit: Edit): void {
+  if (instruction.span !== undefined) return replaceSpan(instruction, edit);
   if (instruction.strike !== undefined) return replaceText(instruction, edit);
   if (instruction.units !== undefined) return replaceUnits(instruction, edit);
   refuse('nothing to strike is given');

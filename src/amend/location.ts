@@ -85,7 +85,7 @@ export function describeLocation(path: Path): string[] {
  */
 export function describePath(path: Path): string {
   const first = path[0];
-  if (first?.type === 'unit' && path.every((s) => s.type === 'unit') && first.rung !== 'section') {
+  if (first?.type === 'unit' && path.every((s) => s.type === 'unit' && !s.nth) && first.rung !== 'section') {
     return `${first.rung} ${path.map((s) => `(${(s as { designation: string }).designation})`).join('')}`;
   }
   return describeLocation(path).join(', ');
@@ -123,7 +123,7 @@ export function readUnits(text: string, style: Style = 'us'): { units: Path[]; r
     const match = designation.exec(rest);
     if (!match) return undefined;
     rest = rest.slice(match[0].length);
-    const through = /^\s+through\s+/i.exec(rest);
+    const through = /^\s+(?:through|to)\s+(?=\(|\d)/i.exec(rest);
     if (through) {
       const end = designation.exec(rest.slice(through[0].length));
       if (!end) return undefined;
@@ -186,4 +186,14 @@ export function expandLocations(steps: ReadStep[]): Path[] {
     out = out.flatMap((l) => step.paths.map((a) => [...l, ...a]));
   }
   return out;
+}
+
+/** One unit phrase of a list: `subparagraph (A)`, `clauses (i)(III) and (ii) of subparagraph (B)`. */
+export const UNIT_PHRASE = `(?:sub)?(?:paragraph|clause|section|item)s?\\s+(?:\\([A-Za-z0-9]{1,6}\\))+(?:\\s+and\\s+(?:\\([A-Za-z0-9]{1,6}\\))+)*(?:\\s+of\\s+(?:sub)?(?:paragraph|clause|section)\\s+(?:\\([A-Za-z0-9]{1,6}\\))+)*`;
+
+/** The paths a unit phrase names: `clauses (i)(III) and (ii) of subparagraph (B)` → (B)(i)(III), (B)(ii). */
+export function phrasePaths(phrase: string, style: Style = 'us'): Path[] {
+  const m = /^(\w+?)s?\s+((?:\([A-Za-z0-9]{1,6}\))+(?:\s+and\s+(?:\([A-Za-z0-9]{1,6}\))+)*)((?:\s+of\s+\w+\s+(?:\([A-Za-z0-9]{1,6}\))+)*)$/i.exec(phrase.trim())!;
+  const above = [...m[3]!.matchAll(/of\s+(\w+)\s+((?:\([A-Za-z0-9]{1,6}\))+)/gi)].reverse().flatMap((x) => unitSteps(x[1]!.toLowerCase(), x[2]!, style));
+  return m[2]!.split(/\s+and\s+/).map((d) => [...above, ...unitSteps(m[1]!.toLowerCase(), d, style)]);
 }

@@ -5,7 +5,7 @@ import type { Quotation } from './quotes.js';
 import { chainSteps, ORDINAL, quote, readAnchor, readModifiers, reading, slip, UNIT_CHAIN, type Operation, type Reading } from './read-modifiers.js';
 import { readStrike } from './read-strike.js';
 import type { LocationStep, Path } from './types.js';
-import { Q, restore } from './words.js';
+import { clip, Q, restore } from './words.js';
 
 export type { Operation } from './read-modifiers.js';
 
@@ -21,36 +21,44 @@ type Result = Operation[] | { error: string };
 
 /** The verbs, each with its reader. */
 const ACTIONS: Array<[RegExp, (r: Reading) => Result]> = [
-  [/^(?:striking|deleting|strike)\s+/i, readStrike],
-  [/^(?:inserting|adding|insert|add)(?:\s+by)?\s+(?=\S)/i, readInsert],
+  [/^(?:striking|deleting|strike)(?:\s+|(?=,))/i, readStrike],
+  [/^(?:inserting|adding|insert|add)(?:\s+by)?(?:\s+|(?=,))(?=\S)/i, readInsert],
   [/^(?:redesignating|redesignate)\s+/i, readRedesignate],
   [/^(?:repealing|repeal)\s+/i, readRepeal],
   [/^(?:amending|amend)\s+/i, readAmendUnit],
   [/^substituting\s+/i, readSubstitute],
   [/^(?:moving|transferring)\s+/i, readMove],
   [/^(?:changing|replacing)\s+/i, readReplace],
+  [/^indenting\s+/i, readIndent],
 ];
 
 /** The verbs of actions, as a pattern: an item that opens with one of them is an action. */
-export const ACTION_VERB = /^(?:by\s+(?:the\s+)?)?(?:striking|deleting|inserting|adding|redesignating|repealing|amending|substituting|moving|transferring|changing|replacing|strike|insert|add|redesignate|amend|repeal)\b/i;
+export const ACTION_VERB = /^(?:by\s+(?:the\s+)?)?(?:striking|deleting|inserting|adding|redesignating|repealing|amending|substituting|moving|transferring|changing|replacing|indenting|strike|insert|add|redesignate|amend|repeal)\b/i;
 
 /**
  * Reads the actions of an item: "by striking …", several joined by "and by" (or ", by", or "and
  * redesignating"), or the imperative "strike … and insert …, strike …".
  */
 export function readActions(text: string, quotations: Quotation[]): Operation[] | { error: string } {
+  text = text.replace(/^and\s+(?=by\s)/i, '');
+  // "Section 404(b)(2)(B) … is amended at the end by adding the following:"
+  text = text.replace(/^at\s+the\s+end(?:\s+thereof)?,?\s+by\s+adding\s+/i, 'by adding at the end ');
   if (!ACTION_VERB.test(text) && !/^by\s/i.test(text)) {
     if (!/\bby\s+(?:striking|inserting|adding|redesignating)\b/i.test(text)) return { error: 'no amendatory instruction found' };
     return { error: `expected "by striking", "by inserting", "by adding" or "by redesignating", found "${restore(text, quotations)}"` };
   }
   const notes: string[] = [];
-  let words = text.replace(/^by\s+/i, '');
+  let words = text.replace(/^(?:and\s+)?by\s+/i, '');
+  if (/\uE001\s+an\s+inserting\b/.test(words)) {
+    words = words.replace(/(\uE001\s+)an(\s+inserting\b)/, '$1and$2');
+    notes.push('“an inserting” read as “and inserting”');
+  }
   if (/^the\s+striking\b/i.test(words)) {
     words = words.replace(/^the\s+/i, '');
     notes.push('“by the striking” read as “by striking”');
   }
   const parts = words.split(
-    /\s*[,;]?\s+and\s+by\s+(?:the\s+)?|\s*[,;]?\s+and\s+(?=redesignating\b)|(?<=respectively),?\s+and\s+(?=(?:inserting|striking|adding)\b)|,\s+by\s+(?:the\s+)?(?=(?:striking|inserting|adding|redesignating|amending|repealing)\b)|,\s+(?:and\s+)?(?=(?:strike|insert|add|redesignate)\s)/i,
+    /\s*[,;]?\s+and\s+by\s+(?:the\s+)?|\s*[,;]?\s+and\s+(?=redesignating\b)|(?<=respectively),?\s+and\s+(?=(?:inserting|striking|adding)\b)|,\s+by\s+(?:the\s+)?(?=(?:striking|inserting|adding|redesignating|amending|repealing)\b)|(?<=\uE001|\)|respectively),\s+(?:and\s+)?(?=(?:strike|add|redesignate)\s)|(?<=respectively),\s+(?=in\s)|\s+and\s+(?=(?:inserting|adding)\s+(?:after|before|at\s+the\s+end)\b)|,?\s+and\s+(?=in\s+(?:sub)?(?:section|paragraph|clause|item)s?\s+\S[^\uE000]{0,80}?,\s+(?:by\s+)?(?:strike|striking|insert|inserting|add|adding)\b)/i,
   );
   const operations: Operation[] = [];
   for (const part of parts) {
@@ -64,28 +72,49 @@ export function readActions(text: string, quotations: Quotation[]): Operation[] 
 
 function readAction(text: string, quotations: Quotation[]): Result {
   const r = reading(text, quotations);
+  // "in subparagraph (A), as redesignated, strike …": a place before the verb.
+  const lead: Operation = { action: 'unknown' };
+  if (/^in\s/i.test(text)) {
+    readModifiers(r, lead);
+    r.cursor.eat(/^\s*,?\s*(?:by\s+)?/i);
+  }
   for (const [verb, read] of ACTIONS) {
     const m = r.cursor.eat(verb);
     if (!m) continue;
     const result = read(r);
-    if (!('error' in result) && /\s+by\s*$/i.test(m[0]) && result[0]) slip(result[0], m[0].trim(), m[0].trim().replace(/\s+by$/i, ''));
     if ('error' in result) return result;
+    if (/\s+by\s*$/i.test(m[0]) && result[0]) slip(result[0], m[0].trim(), m[0].trim().replace(/\s+by$/i, ''));
+    if (lead.location) for (const op of result) op.location = [...lead.location, ...(op.location ?? [])];
     return finish(r, result);
   }
   return { error: `action not understood: ${r.found()}` };
 }
 
+/**
+ * Words printed after an instruction that are no part of it: a proviso ("Provided, That …"), the
+ * heading of the next paragraph of an appropriations Act ("forest service communications site
+ * administration", "(rescission of funds)"), a stray closing quotation mark.
+ */
+const AFTER = /^(?:[.;:]\s*)?(?:(Provided(?:\s+further)?,\s+That\b.*)|(\((?:rescission|rescissions|including\s+transfer)[a-z ]*\))|((?!(?:in|of|at|and|or|the|by|each|both|before|after|to|for|through|as|with)\b)[a-z][a-z ,'’-]{3,80})|(”))$/;
+
 /** The end of an action: directions to the printer may follow, then nothing. */
 function finish(r: Reading, operations: Operation[]): Result {
   const { cursor } = r;
   if (operations[0]) readModifiers(r, operations[0]);
-  cursor.eat(/^\s*[.;,]?\s*/);
+  const after = AFTER.exec(restore(cursor.rest, r.quotations).trim());
+  if (after && operations[0]) {
+    const what = after[1] ? 'a proviso' : after[4] ? 'a stray closing quotation mark' : 'the heading of the text that follows';
+    operations[0].notes = [...(operations[0].notes ?? []), `${what} printed after the instruction is no part of it: “${clip(after[0])}”`];
+    cursor.rest = '';
+  }
+  // "…, and inserting “Y”:" before the list of the places it applies to.
+  cursor.eat(/^\s*[.;,:]?\s*/);
   if (cursor.rest !== '') return { error: `unexpected words after the instruction: ${r.found()}` };
   return operations;
 }
 
 /** "the following:", "the following new subsections:", "the following new flush sentence:" before the quoted text. */
-const THE_FOLLOWING = /^,?\s*(?:the\s+following(?:\s+(?:new\s+)?(?:flush\s+)?(?:sentences?|subsections?|paragraphs?|subparagraphs?|clauses?|subclauses?|items?|subitems?|sections?|definitions?|headings?|notes?|parts?|subparts?|chapters?|subchapters?|subtitles?|matter|text)(?:\s+(?:\d[\w.-]*|\([A-Za-z0-9]{1,6}\)))?)?(?:\s+at\s+the\s+appropriate\s+place)?\s*:?\s*—?\s*)?/i;
+const THE_FOLLOWING = /^,?\s*(?:the\s+following(?:\s+(?:new\s+)?(?:flush\s+)?(?:sentences?|subsections?|paragraphs?|subparagraphs?|clauses?|subclauses?|items?|subitems?|sections?|definitions?|headings?|notes?|parts?|subparts?|chapters?|subchapters?|subtitles?|matter|text)(?:\s+(?:\d[\w.-]*|\([A-Za-z0-9]{1,6}\))(?:\s+and\s+\([A-Za-z0-9]{1,6}\))?)?)?(?:\s+at\s+the\s+appropriate\s+place)?)?\s*:?\s*—?\s*/i;
 
 /** The quoted text an insertion gives, after "the following" or not. */
 function insertedText(r: Reading, op: Operation): { error: string } | undefined {
@@ -148,12 +177,47 @@ function readInsert(r: Reading): Result {
     r.cursor.eat(/^\s*:?\s*/);
     return insertedText(r, op) ?? [op];
   }
-  if ((match = cursor.eat(/^(at\s+)?(?:the\s+)?end(?=\s)/i))) {
+  if ((match = cursor.eat(/^(at\s+|after\s+and\s+below\s+)?(?:the\s+)?end(?=[\s,:])/i))) {
     // "adding at the end (of paragraph (1)) the following: …"
     if (!match[1]) slip(op, 'the end', 'at the end');
+    else if (/below/i.test(match[1])) slip(op, 'after and below the end', 'at the end');
     op.action = 'addAtEnd';
-    if ((match = cursor.eat(new RegExp(`^\\s+of\\s+(?:the\\s+)?(?!section\\b)${UNIT_CHAIN}`, 'i')))) op.location = [...(op.location ?? []), ...chainSteps(match, 1)];
+    if ((match = cursor.eat(new RegExp(`^\\s*of\\s+(?:the\\s+)?(?!section\\b)${UNIT_CHAIN}`, 'i')))) op.location = [...(op.location ?? []), ...chainSteps(match, 1)];
+    else if ((match = cursor.eat(new RegExp(`^\\s+of\\s+the\\s+(?:flush|undesignated)\\s+(?:left\\s+)?(?:text|matter|language)\\s+following\\s+(${UNIT_CHAIN})`, 'i')))) {
+      // "at the end of the flush left matter following paragraph (9)"
+      const steps = chainSteps(match, 2);
+      const last = steps.pop() as { rung: LevelKind; designation: string };
+      op.location = [...(op.location ?? []), ...steps, { type: 'matter', side: 'following', rung: last.rung, designation: last.designation }];
+    } else if ((match = cursor.eat(/^\s+of\s+the\s+items?\s+relating\s+to\s+((?:sub)?(?:title|part|chapter)|subtitle|division)\s+([\w.–-]+(?:\s+of\s+(?:title|subtitle|part|division)\s+[\w.–-]+)*)/i))) {
+      op.location = [...(op.location ?? []), { type: 'tableItem', rung: match[1]!.toLowerCase(), designation: match[2]! }];
+    }
     cursor.eat(/^\s+thereof/i);
+    // "at the end, between paragraph (4)(B) and subsection (b), the following": the same place, said again.
+    cursor.eat(/^\s*,\s*between\s+[^,\uE000]+,/i);
+    if (/^\s*,?\s*before\s+the\s+(?:period|semicolon)/i.test(cursor.rest)) {
+      // "by adding at the end before the period the following"
+      cursor.eat(/^\s*,?\s*/);
+      const error = readBeside(r, op);
+      if (error) return error;
+    }
+    if ((match = cursor.eat(/^\s*,?\s*an?\s+(period|semicolon|comma|colon)(?=\s*$)/i))) {
+      // "by adding at the end a semicolon"
+      op.insert = MARK_NAMES[match[1]!.toLowerCase()]!;
+      return [op];
+    }
+    if (cursor.eat(/^\s+of\s+(?=the\s+following\b)/i)) slip(op, 'at the end of the following', 'at the end the following');
+    else if (cursor.eat(/^\s+(?=following\b)/i)) {
+      slip(op, 'at the end following', 'at the end the following');
+      cursor.rest = `the ${cursor.rest}`;
+    }
+  } else if ((match = cursor.eat(/^the\s+following\s+(?:new\s+)?(?:subsection|paragraph|subparagraph|clause|section|sentence)\s*(?:\([A-Za-z0-9]{1,6}\))?\s*,\s*(which\s+shall\s+[^:\uE000]*?)\s*:\s*(?=\uE000)/i))) {
+    // "by adding the following subsection (e), which shall be effective from …: “(e) …”"
+    op.action = 'addAtEnd';
+    op.notes = [...(op.notes ?? []), `read as added at the end; the bill says of it: “${match[1]}”`];
+  } else if ((match = cursor.eat(new RegExp(`^in\\s+lieu\\s+of\\s+(?!section\\b)${UNIT_CHAIN}`, 'i')))) {
+    // "by inserting in lieu of paragraph (1) the following paragraph: …"
+    op.action = 'strikeInsert';
+    op.units = [chainSteps(match, 1)];
   } else if ((match = cursor.eat(/^(?:a\s+new\s+(?:paragraph|subsection|sentence|clause)\s+as\s+follows|in\s+numerical\s+sequence)(?=[\s:])/i))) {
     // "by adding a new paragraph as follows: …"; "by inserting in numerical sequence the following new heading: …" (a tariff schedule)
     op.action = /^a\s+new/i.test(match[0]) ? 'addAtEnd' : 'insert';
@@ -195,6 +259,11 @@ function readNamed(r: Reading): Path[] | undefined {
     if (rest) cursor.rest = rest.rest;
     return [first, ...(rest?.units ?? [])];
   }
+  if ((m = cursor.eat(/^the\s+(two|three|four|five)\s+sentences/i))) {
+    // "the three sentences as subparagraphs (A), (B), and (C)"
+    const n = ['two', 'three', 'four', 'five'].indexOf(m[1]!.toLowerCase()) + 2;
+    return Array.from({ length: n }, (_, i) => [{ type: 'sentence' as const, ordinal: i + 1 }]);
+  }
   const units = readUnits(cursor.rest.replace(/^the\s+/i, ''));
   if (!units) return undefined;
   cursor.rest = units.rest;
@@ -204,16 +273,39 @@ function readNamed(r: Reading): Path[] | undefined {
 /** "redesignating paragraphs (3) and (4) as paragraphs (4) and (5), respectively". */
 function readRedesignate(r: Reading): Result {
   const { cursor } = r;
+  // "paragraphs (3) (as amended by this Act) and (4) as …": where a unit is now, said inside the list.
+  cursor.rest = cursor.rest.replace(/\s*\(as\s+(?:so\s+)?(?:amended|added|redesignated)\s+by\s+[^()]*(?:\([^()]*\)[^()]*)*\)(?=\s+and\s+\()/gi, '');
   const from = readNamed(r);
   if (!from) return { error: `expected the units to redesignate, found ${r.found()}` };
   const op: Operation = { action: 'redesignate' };
+  let m: RegExpExecArray | null;
+  // "the second subsection (j) of section 255 (relating to …) as …": where the units are.
+  if ((m = cursor.eat(new RegExp(`^\\s*of\\s+(?:the\\s+)?(?:${UNIT_CHAIN}|section\\s+(\\d[\\w.–-]*))(?:\\s+\\(relating\\s+to\\s+[^()]*\\))?`, 'i')))) {
+    op.location = [...(op.location ?? []), ...(m[6] ? [unit('section', m[6])] : chainSteps(m, 1))];
+  }
+  // "subsections (e) and (f), as amended by subsections (a) and (b), as subsections (f) and (g)"
+  cursor.eat(/^\s*,?\s*as\s+(?:so\s+)?(?:amended|added|redesignated)\s+by\s+[^,\uE000]*?(?=,\s*as\s)/i);
   readModifiers(r, op);
   if (!cursor.eat(/^\s*,?\s*as\s+/i)) return { error: `expected "as" in a redesignation, found ${r.found()}` };
   const to = readNamed(r);
   if (!to) return { error: `expected the new designations, found ${r.found()}` };
   if (from.length !== to.length) return { error: `redesignation of ${from.length} units as ${to.length}` };
   op.redesignate = from.map((path, i) => ({ from: path, to: to[i]! }));
+  // "as subsection (c) of section 228": the unit moves under another.
+  if (to.length === 1 && (m = cursor.eat(new RegExp(`^\\s*of\\s+(?:the\\s+)?(?:${UNIT_CHAIN}|section\\s+(\\d[\\w.–-]*))`, 'i')))) {
+    op.redesignate[0]!.to = [...(m[6] ? [unit('section', m[6])] : chainSteps(m, 1)), ...to[0]!];
+  }
   readModifiers(r, op);
+  // "…, and moving the paragraph so as to appear at the end of subsection (c)" (or after, before a unit).
+  const move = new RegExp(`^\\s*,?\\s*(?:and\\s+)?(?:by\\s+)?(?:moving|transferring)\\s+(?:the|such|that|each\\s+such)\\s+[a-z]+(?:\\s+as\\s+so\\s+redesignated)?,?\\s+(?:so\\s+as\\s+)?to\\s+appear\\s+(at\\s+the\\s+end\\s+of|after|before|immediately\\s+after|immediately\\s+before)\\s+(?:the\\s+)?${UNIT_CHAIN}`, 'i');
+  if (to.length === 1 && (m = cursor.eat(move))) {
+    const at = chainSteps(m, 2);
+    const where = /end/i.test(m[1]!) ? 'end' : /after/i.test(m[1]!) ? 'after' : 'before';
+    const pair = op.redesignate[0]!;
+    pair.to = where === 'end' ? [...at, ...pair.to.slice(-1)] : [...at.slice(0, -1), ...pair.to.slice(-1)];
+    pair.place = where === 'end' ? { where } : { where, at: at.slice(-1) };
+    readModifiers(r, op);
+  }
   return [op];
 }
 
@@ -240,6 +332,9 @@ function readAmendUnit(r: Reading): Result {
     place = [{ type: 'tableItem', rung: m[1]!.toLowerCase(), designation: m[2]! }];
   } else if ((m = cursor.eat(new RegExp(`^(?!section\\b)${UNIT_CHAIN}`, 'i')))) {
     place = chainSteps(m, 1);
+  } else if ((m = cursor.eat(/^section\s+(\d[\w.–-]*)(?:\s+\(\d+\s+U\.S\.C\.\s+(?:[^()]|\([^()]*\))*\))?/i))) {
+    // "amending section 444 (6 U.S.C. 254) to read as follows: “SEC. 444. …”"
+    place = [unit('section', m[1]!)];
   } else {
     const units = readUnits(cursor.rest);
     if (!units || units.units.length < 2) return { error: `action not understood: "amending ${r.found().slice(1)}` };
@@ -292,4 +387,11 @@ function readMove(r: Reading): Result {
   op.where = op.action === 'insertAfter' ? 'after' : 'before';
   op.action = 'transfer';
   return [op];
+}
+
+/** "indenting subparagraphs (A) and (B) appropriately", "indenting paragraph (3) 2 ems to the right": a direction to the printer. */
+function readIndent(r: Reading): Result {
+  const m = r.cursor.eat(/^[^\uE000;]*?\s+(?:appropriately|accordingly|(?:\d+|two|four)\s+ems?\s+to\s+the\s+(?:left|right))/i);
+  if (!m) return { error: `action not understood: "indenting ${r.found().slice(1)}` };
+  return [{ action: 'reformat' }];
 }

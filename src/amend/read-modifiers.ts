@@ -82,9 +82,27 @@ const MODIFIERS: Modifier[] = [
     /^in\s+the\s+(?:(section|subsection|paragraph|subparagraph|clause|subclause|item)\s+)?(?:heading|header)(?:\s+thereof)?(?=[\s,;.]|$)/i,
     (m, op) => addLocation(op, [m[1] ? { type: 'heading', rung: m[1].toLowerCase() as LevelKind } : { type: 'heading' }]),
   ],
-  [new RegExp(`^in\\s+the\\s+matter\\s+(preceding|following|before|after)\\s+${RUNG_WORD}\\s+${DESIGNATIONS}`, 'i'), (m, op) => addLocation(op, matterSteps(m[1]!, m[2]!, m[3]!))],
+  [new RegExp(`^in\\s+(?:the\\s+)?(?:matter|language|text)\\s+(preceding|following|before|after)\\s+${RUNG_WORD}\\s+${DESIGNATIONS}`, 'i'), (m, op) => addLocation(op, matterSteps(m[1]!, m[2]!, m[3]!))],
+  // "in section 101(b)": a section of the law in scope (the executor checks it is the one executed).
+  [/^in\s+section\s+(\d[\w.–-]*?)((?:\([A-Za-z0-9]{1,6}\))*)(?=[\s,;.]|$)/i, (m, op) => addLocation(op, [unit('section', m[1]!), ...(m[2] ? unitSteps('section', m[2]) : [])])],
+  // "(except in subsection (c)(11)(B))": a place left out.
+  [new RegExp(`^\\(except\\s+in\\s+${RUNG_WORD}\\s+${DESIGNATIONS}\\)`, 'i'), (m, op) => void (op.except = [...(op.except ?? []), unitSteps(m[1]!.toLowerCase(), m[2]!)])],
+  // "(before section 1)", "(before the short title)": where the anchor is, said again.
+  [/^\((?:before|after)\s+[^()\uE000]*\)/i, () => undefined],
+  // "(and by striking the item relating to such section in the table of sections for such part)": the table too.
+  [
+    /^\(and\s+by\s+striking\s+the\s+items?\s+relating\s+to\s+such\s+\w+\s+in\s+the\s+table\s+of\s+\w+\s+for\s+such\s+\w+\)/i,
+    (m, op) => void (op.notes = [...(op.notes ?? []), `the bill also strikes the item in the table: “${m[0].slice(1, -1)}” (a table of sections is not executed)`]),
+  ],
   [/^in\s+the\s+(?:flush|undesignated)\s+(?:left\s+)?(?:text|matter|language|sentence)(?:\s+at\s+the\s+end(?:\s+thereof)?)?(?=[\s,;.]|$)/i, (_, op) => addLocation(op, [{ type: 'flush' }])],
   [new RegExp(`^in\\s+the\\s+${ORDINAL}\\s+sentence`, 'i'), (m, op) => addLocation(op, [{ type: 'sentence', ordinal: ordinalNumber(m[1]!)! }])],
+  [
+    new RegExp(`^the\\s+${ORDINAL}\\s+sentence(?=\\s+and\\s+inserting\\b)`, 'i'),
+    (m, op) => {
+      slip(op, m[0], `in ${m[0]}`);
+      addLocation(op, [{ type: 'sentence', ordinal: ordinalNumber(m[1]!)! }]);
+    },
+  ],
   [new RegExp(`^in\\s+(?:each\\s+of\\s+)?(subsections|paragraphs|subparagraphs|clauses|subclauses|items)\\s+${LIST}(?=[\\s,;.]|$)`, 'i'), (m, op) => addLocation(op, [eachOf(m[1]!, m[2]!, 'us')])],
   [new RegExp(`^in\\s+(?!section\\b)${UNIT_CHAIN}(?=[\\s,;.]|$)`, 'i'), (m, op) => addLocation(op, chainSteps(m, 1))],
   // "by striking “and” at the end of clause (i)": the words that end a unit (an insertion reads its own "at the end").
@@ -111,6 +129,8 @@ const MODIFIERS: Modifier[] = [
   [/^as\s+(?:so\s+|previously\s+|most\s+recently\s+)?(?:re)?(?:designated|amended|added|inserted)(?:\s+by\s+(?:[^,()\uE000]|\([A-Za-z0-9]{1,6}\))*?)?(?=,|\s+and\b|\s+by\b|\s*$)/i, () => undefined],
   [/^thereof(?=[\s,;.]|$)/i, () => undefined],
   [/^\(\d+\s+U\.S\.C\.\s+(?:[^()]|\([^()]*\))*\)/, () => undefined],
+  // "and all that follows before the period at the end": to the end, the period kept.
+  [/^and\s+all\s+that\s+follows\s+before\s+the\s+(period|semicolon|colon)\s+at\s+the\s+end(?:\s+thereof)?/i, (m, op) => void Object.assign(op, { through: '', stopBefore: MARK_NAMES[m[1]!.toLowerCase()]! })],
   // How far: "and all that follows through “Z”", "… through the period", "… through the end of subsection (a)".
   [
     new RegExp(`^and\\s+all\\s+th(at|e)\\s+follows(?:\\s+through\\s+(?:${Q}|the\\s+(period|comma|semicolon|colon)(\\s+at\\s+the\\s+end(?:\\s+thereof)?)?|the\\s+end(?:\\s+thereof)?(?:\\s+of\\s+(?:the\\s+)?${UNIT_CHAIN})?))?(?=[\\s,;.]|$)`, 'i'),
@@ -128,7 +148,7 @@ const MODIFIERS: Modifier[] = [
   // Directions to the printer: "and adjusting the margins accordingly", "and moving the margin of each such
   // redesignated item 2 ems to the right", "(using identical font as used in the text being replaced)".
   [
-    /^and\s+(?:by\s+)?(?:adjusting|indenting|moving)\s+(?:the\s+)?(?:left\s+)?(?:[a-z]+(?:\s+of\s+(?:each\s+(?:such\s+)?)?[^,;\uE000]*?)?\s+)?(?:(?:\d+|two|four)\s+ems?\s+to\s+the\s+(?:left|right)(?:\s+accordingly)?|accordingly|appropriately)/i,
+    /^(?:and\s+)?(?:by\s+)?(?:adjusting|indenting|moving|conforming)\s+(?:the\s+)?(?:left\s+)?(?:[a-z]+(?:\s+of\s+(?:each\s+(?:such\s+)?)?[^,;\uE000]*?)?\s+)?(?:(?:\d+|two|four)\s+ems?\s+to\s+the\s+(?:left|right)(?:\s+accordingly)?|accordingly|appropriately)/i,
     () => undefined,
   ],
   [/^\((?:using|in)\s[^()]*\)/i, () => undefined],
@@ -164,9 +184,10 @@ export function readAnchor(r: Reading): Anchor | undefined {
   const { cursor } = r;
   let match: RegExpExecArray | null;
   if ((match = cursor.eat(new RegExp(`^${Q}`)))) return { text: quote(r, match[1]!) };
-  if ((match = cursor.eat(new RegExp(`^the\\s+(period|semicolon|comma|colon)(\\s+at\\s+the\\s+end(?:\\s+thereof)?)?(?:\\s+of\\s+the\\s+${ORDINAL}\\s+sentence)?(?=[\\s,]|$)`, 'i')))) {
-    const mark = markStep(match[1]!, Boolean(match[2]));
-    return { at: match[3] ? [{ type: 'sentence', ordinal: ordinalNumber(match[3])! }, mark] : [mark] };
+  if ((match = cursor.eat(new RegExp(`^the\\s+(?:(end)\\s+)?(period|semicolon|comma|colon)(\\s+at\\s+the\\s+end(?:\\s+thereof)?)?(?:\\s+of\\s+the\\s+${ORDINAL}\\s+sentence)?(?=[\\s,:]|$)`, 'i')))) {
+    // "before the period at the end", "before the end period", "before the period at the end of the first sentence"
+    const mark = markStep(match[2]!, Boolean(match[1] || match[3]));
+    return { at: match[4] ? [{ type: 'sentence', ordinal: ordinalNumber(match[4])! }, mark] : [mark] };
   }
   if ((match = cursor.eat(/^the\s+items?\s+relating\s+to\s+(?:(section|chapter|subchapter|part)s?\s+)?([\w.–-]+?)(?=[\s,]|$)/i))) {
     return { at: [{ type: 'tableItem', rung: (match[1] ?? 'section').toLowerCase(), designation: match[2]! }] };
@@ -174,14 +195,27 @@ export function readAnchor(r: Reading): Anchor | undefined {
   if ((match = cursor.eat(new RegExp(`^(?:the\\s+)?${ORDINAL}\\s+(sentence|paragraph)`, 'i')))) {
     return { at: [{ type: match[2]!.toLowerCase() as 'sentence' | 'paragraph', ordinal: ordinalNumber(match[1]!)! }] };
   }
+  if ((match = cursor.eat(/^the\s+enumerator(?=[\s,]|$)/i))) return { at: [{ type: 'designation', heading: false }] };
+  if ((match = cursor.eat(/^the\s+(?:final|last|first|second)\s+proviso\s+under\s+that\s+heading/i))) return { at: [{ type: 'provision', name: match[0] }] };
+  if ((match = cursor.eat(/^(subchapter|chapter|part|subpart|subtitle|title|division)\s+([\w.–-]+?)(?=[\s,]|$)/i))) {
+    return { at: [unit(match[1]!.toLowerCase() as LevelKind, match[2]!)] };
+  }
+  if ((match = cursor.eat(/^the\s+(enacting\s+clause|long\s+title|short\s+title|title\s+designation\s+and\s+heading)/i))) {
+    // "after the enacting clause", "after the title designation and heading"
+    return { at: [{ type: 'provision', name: `the ${match[1]!.toLowerCase()}` }] };
+  }
+  if ((match = cursor.eat(/^the\s+items?\s+(?:relating\s+to|for)\s+(section|chapter|subchapter|part|subpart|title|subtitle|division|paragraph|subparagraph|clause)\s+((?:\([A-Za-z0-9]{1,6}\))+|[\w.–-]+)(?=[\s,]|$)/i))) {
+    return { at: [{ type: 'tableItem', rung: match[1]!.toLowerCase(), designation: match[2]! }] };
+  }
   if ((match = cursor.eat(/^(?:the\s+)?(section|subsection|paragraph|subparagraph|clause)\s+heading/i))) {
     return { at: [{ type: 'heading', rung: match[1]!.toLowerCase() as LevelKind }] };
   }
   if ((match = cursor.eat(new RegExp(`^(?!section\\b)${UNIT_CHAIN}`, 'i')))) return { at: chainSteps(match, 1) };
-  if ((match = cursor.eat(new RegExp(`^${RUNG_WORD}\\s+(\\d[\\w.–-]*)`, 'i')))) {
-    // "after section 205 (25 U.S.C. 4135)": the Code citation says where the Code has it.
+  if ((match = cursor.eat(new RegExp(`^${RUNG_WORD}\\s+(\\d[\\w.–-]*?)((?:\\([A-Za-z0-9]{1,6}\\))*)(?=[\\s,(]|$)`, 'i')))) {
+    // "after section 205 (25 U.S.C. 4135)": the Code citation says where the Code has it. "after section 139(g)": a unit of it.
     cursor.eat(/^\s*\(\d+\s+U\.S\.C\.\s+(?:[^()]|\([^()]*\))*\)/);
-    return { at: [unit(match[1]!.toLowerCase() as LevelKind, match[2]!)] };
+    const rung = match[1]!.toLowerCase() as LevelKind;
+    return { at: [unit(rung, match[2]!), ...(match[3] ? unitSteps(rung === 'section' ? 'section' : rung, match[3]) : [])] };
   }
   return undefined;
 }

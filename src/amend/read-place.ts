@@ -1,10 +1,11 @@
 import { ORDINAL_PATTERN, ordinalNumber } from '../parse/ladder.js';
 import type { LevelKind } from '../types.js';
-import { DESIGNATIONS, eachOf, RUNG_WORD, unitSteps, type ReadStep } from './location.js';
+import { DESIGNATIONS, eachOf, phrasePaths, RUNG_WORD, unit, UNIT_PHRASE, unitSteps, type ReadStep } from './location.js';
 import { matterSteps } from './read-modifiers.js';
-import { styleOf, uscTarget } from './read-target.js';
-import type { Anchor, InstructionTarget, LocationStep } from './types.js';
-import { Q, type Cursor } from './words.js';
+import { uscTarget } from './read-law.js';
+import { styleOf } from './read-target.js';
+import type { InstructionTarget, LocationStep } from './types.js';
+
 
 /**
  * Places named in an instruction's own words: the scope it opens with ("in subsection (b), in the
@@ -36,8 +37,17 @@ function inSection(scope: Scope, section: string): string | void {
 const LEADING: LeadingReader[] = [
   // "in the matter preceding paragraph (1)", "in the matter following subparagraph (B)"
   [
-    /^in\s+the\s+matter\s+(preceding|following|before|after)\s+((?:sub)?(?:section|paragraph|clause|item))\s+((?:\([A-Za-z0-9]+\))+|\d[\w.-]*)/i,
+    /^in\s+(?:the\s+)?(?:matter|language|text)\s+(preceding|following|before|after)\s+((?:sub)?(?:section|paragraph|clause|item))\s+((?:\([A-Za-z0-9]+\))+|\d[\w.-]*)/i,
     (m, scope) => void scope.location.push(...matterSteps(m[1]!, m[2]!, m[3]!)),
+  ],
+  // "in the first sentence of subparagraph (B)"
+  [
+    new RegExp(`^in\\s+the\\s+${ORDINAL}\\s+sentence\\s+of\\s+(?!section\\b)${RUNG_WORD}\\s+${DESIGNATIONS}((?:\\s+of\\s+${RUNG_WORD}\\s+${DESIGNATIONS})*)`, 'i'),
+    (m, scope) => {
+      const chain = [[m[2]!, m[3]!], ...[...m[4]!.matchAll(new RegExp(`of\\s+${RUNG_WORD}\\s+${DESIGNATIONS}`, 'gi'))].map((x) => [x[1]!, x[2]!])];
+      for (const [kind, designations] of chain.reverse()) scope.location.push(...unitSteps(kind!.toLowerCase(), designations!, styleOf(scope.target)));
+      scope.location.push({ type: 'sentence', ordinal: ordinalNumber(m[1]!)! });
+    },
   ],
   // "in the second sentence", "in the first sentence of the matter preceding paragraph (1)"
   [
@@ -47,6 +57,29 @@ const LEADING: LeadingReader[] = [
       scope.location.push({ type: m[2]!.toLowerCase() as 'sentence' | 'paragraph', ordinal: ordinalNumber(m[1]!)! });
     },
   ],
+  // "(relating to the District of Kansas) following paragraph (12)", after "in the second sentence": where the sentence is.
+  [/^\(relating\s+to\s+(?:[^()]|\([^()]*\))*\)/i, () => undefined],
+  [
+    new RegExp(`^following\\s+${RUNG_WORD}\\s+${DESIGNATIONS}`, 'i'),
+    (m, scope) => {
+      const last = scope.location[scope.location.length - 1];
+      if (last?.type !== 'sentence') return 'the words "following" a unit name no text';
+      scope.location.splice(scope.location.length - 1, 0, ...matterSteps('following', m[1]!, m[2]!));
+    },
+  ],
+  // "in the part heading for part B of title IV": the heading of a structural unit.
+  [
+    /^in\s+the\s+(part|subpart|subtitle|title|chapter|subchapter|division)\s+heading\s+(?:for|of)\s+((?:(?:sub)?(?:part|title|chapter)|subtitle|division)\s+[\w.–-]+(?:\s+of\s+(?:(?:sub)?(?:part|title|chapter)|subtitle|division)\s+[\w.–-]+)*)/i,
+    (m, scope) => void scope.location.push({ type: 'provision', name: m[2]! }, { type: 'heading', rung: m[1]!.toLowerCase() as LevelKind }),
+  ],
+  // "in the first subsection (c)": one of two units with one designation.
+  [
+    new RegExp(`^in\\s+the\\s+${ORDINAL}\\s+(subsection|paragraph|subparagraph|clause)\\s+\\(([A-Za-z0-9]{1,6})\\)(?:\\s+\\(relating\\s+to\\s+[^()]*\\))?(?=[\\s,]|$)`, 'i'),
+    (m, scope) => void scope.location.push({ ...unit(m[2]!.toLowerCase() as LevelKind, m[3]!), nth: ordinalNumber(m[1]!)! }),
+  ],
+  // "in the first section" (of an Act or resolution numbered so), "in subheading 6402.91.42" (a tariff schedule)
+  [/^in\s+the\s+first\s+section(?=[\s,]|$)/i, (_, scope) => void scope.location.push(unit('section', '1'))],
+  [/^in\s+(?:the\s+)?(?:sub)?heading\s+\d{4}(?:\.\d{2}){0,3}/i, (m, scope) => void scope.location.push({ type: 'provision', name: m[0].replace(/^in\s+(?:the\s+)?/i, '') })],
   // "in the heading of subsection (c)"
   [
     new RegExp(`^in\\s+the\\s+heading\\s+of\\s+${RUNG_WORD}\\s+${DESIGNATIONS}`, 'i'),
@@ -54,7 +87,7 @@ const LEADING: LeadingReader[] = [
   ],
   // "in the section heading", "in the heading", "in the table of contents", "in the table of sections for chapter 5"
   [
-    /^in\s+the\s+(?:(section|subsection|paragraph|subparagraph|clause|subclause|item)\s+heading|heading|header|(table of contents|table of sections(?:\s+for\s+(?:chapter|subchapter|part)\s+[\w.-]+)?))(?:\s+thereof)?/i,
+    /^in\s+the\s+(?:(?:(section|subsection|paragraph|subparagraph|clause|subclause|item)\s+)?(?:heading|header)|(table of contents|table of sections(?:\s+for\s+(?:chapter|subchapter|part)\s+[\w.-]+)?|table)(?:\s+of\s+(?:that|such|the)\s+Act)?)(?:\s+thereof)?(?=[\s,;.—]|$)/i,
     (m, scope) => {
       if (m[2]) scope.location.push({ type: 'table', of: m[2].toLowerCase() });
       else scope.location.push(m[1] ? { type: 'heading', rung: m[1].toLowerCase() as LevelKind } : { type: 'heading' });
@@ -65,20 +98,47 @@ const LEADING: LeadingReader[] = [
     new RegExp(`^in\\s+the\\s+(?:flush|undesignated)\\s+(?:left\\s+)?(?:text|matter|language|sentence)\\s+(?:(?:following|after)\\s+${RUNG_WORD}\\s+${DESIGNATIONS}|at\\s+the\\s+end(?:\\s+thereof)?)`, 'i'),
     (m, scope) => void scope.location.push(...(m[1] ? matterSteps('following', m[1], m[2]!) : [{ type: 'flush' } as LocationStep])),
   ],
+  // Provisions of an appropriations Act: "under the heading “Loan Guarantees to Israel”", "in proviso eighteen",
+  // "in the second proviso", "in the matter preceding the first proviso".
+  [/^(?:under|in)\s+the\s+heading\s+\uE000\d+\uE001/i, (m, scope) => void scope.location.push({ type: 'provision', name: m[0].replace(/^in\s+/i, '') })],
+  [
+    new RegExp(`^in\\s+(?:the\\s+)?((?:matter\\s+(?:preceding|following)\\s+the\\s+)?(?:${ORDINAL_PATTERN}\\s+proviso|proviso\\s+[a-z-]+))`, 'i'),
+    (m, scope) => void scope.location.push({ type: 'provision', name: m[1]! }),
+  ],
   // "in the item relating to section 5"
   [/^in\s+(?:the\s+)?item\s+relating\s+to\s+section\s+([\w.–-]+?)(?=[\s,]|$)/i, (m, scope) => void scope.location.push({ type: 'tableItem', rung: 'section', designation: m[1]! })],
-  // "in subsections (e), (g)(5), and (i)(5)": the same instruction in each of them.
+  // "in subsections (e), (g)(5), and (i)(5)", "in paragraphs (1) and (2) of subsection (a)": the same instruction in each of them.
   [
-    new RegExp(`^in\\s+(?:each\\s+of\\s+)?(subsections|paragraphs|subparagraphs|clauses|subclauses|items)\\s+${PLURAL_LIST}(?=[\\s,]|$)`, 'i'),
-    (m, scope) => void scope.location.push(eachOf(m[1]!, m[2]!, styleOf(scope.target))),
+    new RegExp(`^in\\s+(?:each\\s+of\\s+)?(subsections|paragraphs|subparagraphs|clauses|subclauses|items)\\s+${PLURAL_LIST}((?:\\s+of\\s+(?!section\\b)${RUNG_WORD}\\s+${DESIGNATIONS})*)(?=[\\s,]|$)`, 'i'),
+    (m, scope) => {
+      const above = [...m[3]!.matchAll(new RegExp(`of\\s+${RUNG_WORD}\\s+${DESIGNATIONS}`, 'gi'))].reverse().flatMap((x) => unitSteps(x[1]!.toLowerCase(), x[2]!, styleOf(scope.target)));
+      scope.location.push(...above, eachOf(m[1]!, m[2]!, styleOf(scope.target)));
+    },
+  ],
+  // "in subparagraph (A), clauses (i)(III) and (ii) of subparagraph (B), and subparagraph (E)(i)": the same in each.
+  [
+    new RegExp(`^in\\s+(${UNIT_PHRASE}(?:\\s*,\\s*(?:and\\s+)?${UNIT_PHRASE})+)(?=\\s*,)`, 'i'),
+    (m, scope) => {
+      const paths = [...m[1]!.matchAll(new RegExp(UNIT_PHRASE, 'gi'))].flatMap((phrase) => phrasePaths(phrase[0], styleOf(scope.target)));
+      scope.location.push({ type: 'each', paths });
+    },
+  ],
+  // "in sections 409(a), 508(a), and 812(a)", "in sections 208, 310, and 607": each section of the law in scope.
+  [
+    /^in\s+sections\s+(\d[\w.–-]*?(?:\([A-Za-z0-9]{1,6}\))*(?:\s*,\s*(?:and\s+)?\d[\w.–-]*?(?:\([A-Za-z0-9]{1,6}\))*|\s+and\s+\d[\w.–-]*?(?:\([A-Za-z0-9]{1,6}\))*)+)(?=[\s,]|$)/i,
+    (m, scope) => {
+      if (!scope.target.act && !scope.target.code && !scope.target.title) return `sections ${m[1]} named without a law`;
+      const each = [...m[1]!.matchAll(/(\d[\w.–-]*?)((?:\([A-Za-z0-9]{1,6}\))*)(?=\s*,|\s+and\b|$)/g)].map((x) => [unit('section', x[1]!), ...(x[2] ? unitSteps('section', x[2], styleOf(scope.target)) : [])]);
+      scope.location.push({ type: 'each', paths: each });
+    },
   ],
   // "in section 103(c) (2 U.S.C. 1511(c))": the Act's section and where the Code has it.
   [
-    /^in\s+section\s+(\d[\w.–-]*?)((?:\([A-Za-z0-9]{1,6}\))*)(?:\s+\((\d+[A-Z]?)\s+U\.S\.C\.\s+(\d[\w.–-]*?)(?:\([A-Za-z0-9]{1,6}\))*\))?(?=[\s,—]|$)/i,
+    /^in\s+section\s+(\d[\w.–-]*?)((?:\([A-Za-z0-9]{1,6}\))*)(?:\s+\((?:[^()]*?;\s*)?(\d+[A-Z]?)\s+U\.S\.C\.\s+(\d[\w.–-]*?)(?:\([A-Za-z0-9]{1,6}\))*(\s+note)?\))?(?=[\s,—]|$)/i,
     (m, scope) => {
       const section = m[1]!;
       const t = scope.target;
-      if (t.act && m[3]) scope.target = { ...t, section, usc: { title: m[3], section: m[4]! } };
+      if (t.act && m[3] && !m[5]) scope.target = { ...t, section, usc: { title: m[3], section: m[4]! } };
       else if (t.act || t.code) scope.target = { ...t, section };
       else if (t.title) scope.target = uscTarget(t, section);
       else return `section ${section} named without a law`;

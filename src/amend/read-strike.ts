@@ -25,7 +25,7 @@ const STRUCK: Array<[RegExp, (m: RegExpExecArray, op: Operation, r: Reading) => 
   [new RegExp(`^(?:the\\s+)?${Q}`, 'i'), (m, op, r) => void (op.strike = quote(r, m[1]!))],
   // "by striking the comma after “agreement”", "by striking the 2nd comma"
   [
-    new RegExp(`^the\\s+(comma|period|semicolon|colon|dash)\\s+(after|before)\\s+${Q}`, 'i'),
+    new RegExp(`^the\\s+(comma|period|semicolon|colon|dash)\\s+(after|before)\\s+(?:the\\s+words?\\s+)?${Q}`, 'i'),
     (m, op, r) => {
       op.strike = MARK_NAMES[m[1]!.toLowerCase()]!;
       op.where = m[2]!.toLowerCase() as 'after' | 'before';
@@ -50,17 +50,35 @@ const STRUCK: Array<[RegExp, (m: RegExpExecArray, op: Operation, r: Reading) => 
   ],
   // "by striking the subsection heading"
   [
-    /^the\s+(?:(section|subsection|paragraph|subparagraph|clause|subclause|item)\s+heading|heading)/i,
+    /^the\s+(?:(section|subsection|paragraph|subparagraph|clause|subclause|item|title|subtitle|part|subpart|chapter|subchapter|division)\s+heading|heading)/i,
     (m, op) => void (op.units = [[m[1] ? { type: 'heading', rung: m[1].toLowerCase() as LevelKind } : { type: 'heading' }]]),
   ],
   // "by striking the item relating to section 5", "the items relating to sections 55316 and 55317"
   [
-    /^the\s+items?\s+relating\s+to\s+(?:(section|chapter|subchapter|part)s?\s+)?(\d[\w.–-]*|[A-Z]+\b)((?:,?\s+(?:and\s+)?\d[\w.–-]*)*)/i,
+    /^the\s+items?\s+relating\s+to\s+(?:(section|chapter|subchapter|part|subpart|title|subtitle|division)s?\s+)?((?:\d[\w.–-]*|[A-Z]+\b)(?:\s+of\s+(?:title|subtitle|part|division)\s+[\w.–-]+)*)((?:,?\s+(?:and\s+)?\d[\w.–-]*)*)/i,
     (m, op) => {
       const rung = (m[1] ?? 'section').toLowerCase();
       const more = [...(m[3] ?? '').matchAll(/[\w.–-]+/g)].map((x) => x[0]).filter((v) => v !== 'and');
       op.units = [m[2]!, ...more].map((designation) => [{ type: 'tableItem', rung, designation }]);
     },
+  ],
+  // "by striking the date specified in section 106(3)": the date there, not quoted.
+  [
+    /^the\s+date\s+specified\s+in\s+section\s+(\d[\w.–-]*?)((?:\([A-Za-z0-9]{1,6}\))*)(?=\s|$)/i,
+    (m, op) => {
+      op.location = [...(op.location ?? []), unit('section', m[1]!), ...(m[2] ? unitSteps('section', m[2]) : [])];
+      op.units = [[{ type: 'provision', name: 'the date' }]];
+    },
+  ],
+  // "by striking the proviso", "the second proviso": the words from ": Provided, That" to the end of the sentence.
+  [
+    new RegExp(`^the\\s+(?:(${ORDINAL}|final)\\s+)?proviso(?=[\\s,;.]|$)(?!\\s+(?:under|in)\\s+the\\s+heading)`, 'i'),
+    (m, op) => void (op.units = [[{ type: 'provision', name: m[0].toLowerCase().replace(/\s+/g, ' ') }]]),
+  ],
+  // "by striking the first section 9703 (relating to …)": one of two units with one designation.
+  [
+    new RegExp(`^the\\s+${ORDINAL}\\s+(section|subsection|paragraph)\\s+(\\d[\\w.–-]*|\\([A-Za-z0-9]+\\))(?:\\s+\\(relating\\s+to\\s+[^()]*\\))?`, 'i'),
+    (m, op) => void (op.units = [[{ ...unit(m[2]!.toLowerCase() as LevelKind, m[3]!.replace(/[()]/g, '')), nth: ordinalNumber(m[1]!)! }]]),
   ],
   // "by striking the second sentence", "the second and third sentences"
   [
@@ -82,15 +100,17 @@ const STRUCK: Array<[RegExp, (m: RegExpExecArray, op: Operation, r: Reading) => 
       }
     },
   ],
-  // "by striking the first section 9703 (relating to …)": one of two units with one designation.
-  [
-    new RegExp(`^the\\s+${ORDINAL}\\s+(section|subsection|paragraph)\\s+(\\d[\\w.–-]*|\\([A-Za-z0-9]+\\))(?:\\s+\\(relating\\s+to\\s+[^()]*\\))?`, 'i'),
-    (m, op) => void (op.units = [[{ ...unit(m[2]!.toLowerCase() as LevelKind, m[3]!.replace(/[()]/g, '')), nth: ordinalNumber(m[1]!)! }]]),
-  ],
   // Provisions of a tariff schedule: "subheading 6211.32.00", "subheadings 6201.92.10 through 6201.92.20 and the immediate superior text …".
   [
     /^(subheadings?|headings?|subchapter)\s+([\d.]+|[A-Z]+)(?:\s+through\s+([\d.]+))?(?:,?\s+and\s+the\s+(?:immediate\s+)?superior\s+text\s+to\s+subheading\s+[\d.]+)?/i,
     (m, op) => void (op.units = [[{ type: 'provision', name: m[0] }]]),
+  ],
+  // "by striking the matter in the column 1 special rate of duty column" (a tariff schedule)
+  [/^the\s+matter\s+in\s+the\s+[^\uE000,]*?\s+column(?=\s+and\b|\s*$)/i, (m, op) => void (op.units = [[{ type: 'provision', name: m[0] }]])],
+  // "by striking the part heading for part B of title IV"
+  [
+    /^the\s+(part|subpart|subtitle|title|chapter|subchapter|division)\s+heading\s+for\s+((?:(?:sub)?(?:part|title|chapter)|subtitle|division)\s+[\w.–-]+(?:\s+of\s+(?:(?:sub)?(?:part|title|chapter)|subtitle|division)\s+[\w.–-]+)*)/i,
+    (m, op) => void (op.units = [[{ type: 'provision', name: m[2]! }, { type: 'heading', rung: m[1]!.toLowerCase() as LevelKind }]]),
   ],
 ];
 
@@ -98,6 +118,7 @@ const STRUCK: Array<[RegExp, (m: RegExpExecArray, op: Operation, r: Reading) => 
 export function readStrike(r: Reading): Operation[] | { error: string } {
   const { cursor } = r;
   const operation: Operation = { action: 'strike' };
+  if (cursor.eat(/^by\s+striking\s+/i)) operation.notes = ['“by striking by striking” read as “by striking”'];
   // "by striking at the end “and”", "by striking, in the matter preceding paragraph (1), “Unless” …"
   if (cursor.eat(/^at\s+the\s+end\s+(?=\uE000)/i)) operation.where = 'end';
   if (/^,?\s*in\s/i.test(cursor.rest)) readModifiers(r, operation);
@@ -122,10 +143,27 @@ export function readStrike(r: Reading): Operation[] | { error: string } {
   // "by striking “beef,” and “pork,”": several words struck alike.
   const more: string[] = [];
   let match: RegExpExecArray | null;
-  while (operation.strike !== undefined && !operation.where && (match = cursor.eat(new RegExp(`^\\s*,?\\s*(?:and\\s+)?${Q}(?!\\s*(?:through|each|both))`)))) more.push(quote(r, match[1]!));
+  while (operation.strike !== undefined && !operation.where && (match = cursor.eat(new RegExp(`^\\s*,?\\s*(?:and\\s+)?${Q}`)))) more.push(quote(r, match[1]!));
   readModifiers(r, operation);
+  // "by striking clause (v) of paragraph (1)(C) and clause (v) of paragraph (2)(C)": more units, each with its place.
+  while (operation.units && /^\s*,?\s*and\s+(?:the\s+)?(?:subsection|paragraph|subparagraph|clause|subclause|item)s?\s+\(/i.test(cursor.rest)) {
+    const at = cursor.rest;
+    cursor.eat(/^\s*,?\s*and\s+(?:the\s+)?/i);
+    const next = readUnits(cursor.rest);
+    if (!next) {
+      cursor.rest = at;
+      break;
+    }
+    cursor.rest = next.rest;
+    const extra: Operation = { action: 'strike', units: next.units };
+    readModifiers(r, extra);
+    operation.units = [...operation.units, ...extra.units!];
+  }
   const inserts: string[] = [];
-  if (cursor.eat(/^\s*,?\s*and\s+(?:inserting|substituting|insert)(?:\s+in\s+lieu\s+thereof)?\s*,?\s*(?:the\s+following(?:\s+new\s+[a-z]+)?)?\s*:?\s*/i)) {
+  if (cursor.eat(/^\s*,?\s*and\s+(?:inserting|substituting|insert|replacing\s+it\s+with)(?:\s+in\s+lieu\s+thereof)?\s*,?\s*(?:the\s+following(?:\s+new\s+[a-z]+)?)?\s*:?\s*/i)) {
+    // "and inserting the following, with the superior text to subheading 6201.92.05 having the same degree of
+    // indentation as …:": a direction to the printer.
+    if ((match = cursor.eat(/^,?\s*with\s+the\s+[^\uE000]*?:\s*(?=\uE000)/i))) operation.notes = [...(operation.notes ?? []), `a direction to the printer, not applied: “${match[0].replace(/^,?\s*/, '').replace(/:\s*$/, '')}”`];
     if ((match = cursor.eat(new RegExp(`^${Q}`)))) {
       inserts.push(quote(r, match[1]!));
       while ((match = cursor.eat(new RegExp(`^\\s*,?\\s*(?:and\\s+)?${Q}`)))) inserts.push(quote(r, match[1]!));
@@ -138,6 +176,16 @@ export function readStrike(r: Reading): Operation[] | { error: string } {
     operation.action = 'strikeInsert';
     operation.insert = inserts[0]!;
     readModifiers(r, operation);
+    // "by striking “, and 6431” and inserting “and” before “36B”": the new words go elsewhere than the old.
+    if (inserts.length === 1 && more.length === 0 && (match = cursor.eat(/^\s*(after|before)\s+(?=\uE000)/i))) {
+      const anchor = readAnchor(r);
+      if (!anchor) return { error: `expected what to insert ${match[1]}, found ${r.found()}` };
+      const { insert, ...struck } = operation;
+      return [
+        { ...struck, action: 'strike' },
+        { action: match[1]!.toLowerCase() === 'after' ? 'insertAfter' : 'insertBefore', insert: insert!, anchor, ...(operation.location ? { location: operation.location } : {}) },
+      ];
+    }
   }
   if (more.length === 0) return [operation];
   // "by striking “A” and “B” and inserting “C” and “D”, respectively": pairs; with no insertion, each struck.

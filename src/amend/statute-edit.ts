@@ -137,6 +137,7 @@ export function runOn(entry: AppliedInstruction, sections: Level[], wide: boolea
       continue;
     }
     done.push({ current, next, changes: result.changes });
+    for (const note of result.notes ?? []) if (!entry.notes?.includes(note)) entry.notes = [...(entry.notes ?? []), note];
   }
   if (refusals.length > 0 || done.length === 0) {
     // Nothing is half done: an instruction refused in one section changes none.

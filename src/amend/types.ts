@@ -88,7 +88,10 @@ export type Path = LocationStep[];
 /** One designation moved by a redesignation: paragraph (4) → paragraph (3). */
 export interface Redesignation {
   from: Path;
+  /** The new designation; with more than one step, under another unit ("as subsection (c) of section 228"). */
   to: Path;
+  /** Where a unit moved under another goes: at its end, or after or before a unit there ("so as to appear after paragraph (1)"). */
+  place?: { where: 'end' } | { where: 'after' | 'before'; at: Path };
 }
 
 /** What an insertion is placed against: quoted words, or a place. */
@@ -135,6 +138,10 @@ export interface Instruction {
   headings?: boolean;
   /** How many places the words are said to appear ("both places it appears": 2). */
   count?: number;
+  /** Places left out of "each place it appears" ("(except in subsection (c)(11)(B))"). */
+  except?: Path[];
+  /** "and all that follows before the period at the end": the mark at the end the strike stops short of. */
+  stopBefore?: string;
   /** Pairs of old and new designations, in the order given. */
   redesignate?: Redesignation[];
   /** What the reader noted while reading the words (a slip read for its plain intent). */

@@ -56,7 +56,7 @@ export function clip(text: string): string {
 
 /** The verbs of an instruction's subject: "is amended", "are repealed", "is transferred" … */
 export const VERB =
-  /\b(?:is|are)\s+(?:hereby\s+|further\s+|each\s+)?(amended and renumbered|amended|repealed and reserved|repealed|added|transferred|redesignated)\b/;
+  /\b(?:is|are)\s+(?:hereby\s+|further\s+|each\s+)?(amended and renumbered|amended|repealed and reserved|repealed|added|transferred|redesignated|enacted)\b/;
 
 /** Drops an item's heading: "In general.—", "Allocation of Funds.—", "U.s. copyright office.—". */
 export function stripHeading(text: string): string {
@@ -74,7 +74,7 @@ export function stripSectionHeader(text: string): string {
   if (!header) return text;
   let rest = text.slice(header[0].length);
   const line = /^([^\n]*)\n/.exec(rest);
-  const heading = /^[^.\n\uE000“]*\.\s+/.exec(rest);
+  const heading = /^[^.\n\uE000“()]{1,160}\.\s+/.exec(rest);
   if (line && !VERB.test(line[1]!) && !/^(?:\uE002\d+\uE003)?[(“]/.test(line[1]!)) rest = rest.slice(line[0].length);
   else if (!line && heading && !VERB.test(heading[0])) rest = rest.slice(heading[0].length);
   return rest;
@@ -85,7 +85,7 @@ export function stripSectionHeader(text: string): string {
  * text becomes one quotation, so its subdivisions are never read as instructions.
  */
 export function unquotedBody(skeleton: string, quotations: Quotation[]): string {
-  const match = /\bto read(?: as follows)?:[ \t]*(?:\r?\n|[ \t])\s*(?!\uE000)(?=\S)/.exec(skeleton);
+  const match = /\b(?:to read(?: as follows)?|(?:is|are) enacted as follows):[ \t]*(?:\r?\n|[ \t])\s*(?!\uE000)(?=\S)/.exec(skeleton);
   if (!match) return skeleton;
   const body = skeleton.slice(match.index + match[0].length);
   const restored = body.replace(QUOTE_TOKEN, (_, index: string) => quotations[Number(index)]!.raw);

@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import type { CompareDocument } from '../compare/index.js';
 import { BilldiffError } from '../util/errors.js';
 
 /** One document of a corpus, as its `index.json` describes it. */
@@ -62,6 +63,11 @@ export function loadCorpus(dir: string): Corpus {
     get: (id) => (ID.test(id) ? byId.get(id) : undefined),
     read: (entry) => fs.readFileSync(path.resolve(root, entry.file)),
   };
+}
+
+/** A corpus document as `compare` takes it: its bytes, its id for a name, and a statute's section number. */
+export function corpusDocument(corpus: Corpus, entry: CorpusEntry): CompareDocument & { bytes: Buffer } {
+  return { bytes: corpus.read(entry), file: entry.id, ...(entry.section ? { lawSection: entry.section } : {}) };
 }
 
 /** "Amended in Senate, June 11, 2026" */

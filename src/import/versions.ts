@@ -157,6 +157,7 @@ export async function finishBills(writer: Writer, billIds: Iterable<string>, bud
       );
       await writer.setCounts(v.id, { inserted: counts.inserted, deleted: counts.deleted, clauses: counts.clauses, by: 'aligner', against: previous.id, gutAndAmend: counts.gutAndAmend || swapped, key });
     }
+    await indexBill(writer, billId);
     const latest = versions[versions.length - 1];
     if (latest) {
       await writer.db.run('UPDATE bills SET latest_version = ?, title = CASE WHEN ? <> \'\' THEN ? ELSE title END WHERE id = ? AND (latest_version IS NULL OR latest_version <> ? OR title <> ?)', [
@@ -186,4 +187,23 @@ function disjoint(a: Set<string> | undefined, b: Set<string> | undefined): boole
   if (!a?.size || !b?.size) return false;
   for (const x of a) if (b.has(x)) return false;
   return true;
+}
+
+/**
+ * The text a bill is found by: every line of its versions, once, newest version first (the versions
+ * of a bill repeat most of each other's lines; indexing each line once ranks bills, not copies).
+ */
+async function indexBill(writer: Writer, billId: string): Promise<void> {
+  const rows = await writer.db.all<{ text: string }>('SELECT text FROM versions WHERE bill_id = ? ORDER BY seq DESC', [billId]);
+  const seen = new Set<string>();
+  const lines: string[] = [];
+  for (const { text } of rows) {
+    for (const line of text.split('\n')) {
+      if (seen.has(line)) continue;
+      seen.add(line);
+      lines.push(line);
+    }
+  }
+  const searchText = lines.join('\n');
+  await writer.db.run('UPDATE bills SET search_text = ? WHERE id = ? AND search_text <> ?', [searchText, billId, searchText]);
 }

@@ -2,6 +2,7 @@ import type { Content, Diagnostic, Level, LevelKind, Position, Root, SourceDocum
 import { diagnostic } from '../util/errors.js';
 import { LineIndex } from '../util/position.js';
 import { idPart, rankOf } from './designation.js';
+import { slug } from './federal-vocabulary.js';
 import { decodeInto, foldChars, newChars, pushUnit, TokenStream, type Chars, type CommentToken, type Line, type OpenToken } from './html-tokens.js';
 import { SectionClauses, type ClauseHooks, type Paragraph } from './olrc-clauses.js';
 
@@ -107,6 +108,8 @@ class OlrcReader implements ClauseHooks {
   private section: Level | undefined;
   /** The clauses of the current section, as they are placed. */
   private clauses: SectionClauses | undefined;
+  /** Footnote markers met in the current unit's text, by number: the words each follows. */
+  private markers = new Map<string, string>();
   private sectionCount = 0;
   private looseText: Position | undefined;
 
@@ -169,6 +172,7 @@ class OlrcReader implements ClauseHooks {
       this.itemPath = undefined;
       this.section = undefined;
       this.clauses = undefined;
+      this.markers = new Map();
       return;
     }
     // `expcite:TITLE 45-RAILROADS!@!CHAPTER 11-RAILROAD UNEMPLOYMENT INSURANCE!@!Sec. 352`
@@ -197,6 +201,13 @@ class OlrcReader implements ClauseHooks {
   private element(token: OpenToken): void {
     const field = this.field;
     const cls = (token.attrs['class'] ?? '').trim();
+    if (field === 'footnote' && this.section && token.name === 'p') {
+      // `<p class="footnote"><sup>1</sup> So in original.</p>`: the note on the text its marker follows.
+      const note = /^(\d+)\s+(.+)$/.exec(this.inlineLine(token.name).text.trim());
+      const after = note ? this.markers.get(note[1]!) : undefined;
+      if (note && after !== undefined) this.section.footnotes = [...(this.section.footnotes ?? []), { after, text: note[2]! }];
+      return;
+    }
     if (field === 'sourcecredit' && this.section && (token.name === 'p' || token.name === 'div')) {
       const credit = this.inlineLine(token.name).text.trim();
       if (credit) this.section.sourceCredit = this.section.sourceCredit ? `${this.section.sourceCredit} ${credit}` : credit;
@@ -410,7 +421,13 @@ class OlrcReader implements ClauseHooks {
         this.lexer.next();
         if (token.name === 'sup') {
           const sup = sups.pop();
-          if (sup?.footnote) for (const list of [chars.units, chars.starts, chars.ends]) list.length = sup.mark;
+          if (sup?.footnote) {
+            // The marker is left out of the text; what it follows is kept to find its footnote's place.
+            const number = chars.units.slice(sup.mark).join('').trim();
+            const after = chars.units.slice(Math.max(0, sup.mark - 60), sup.mark).join('').replace(/\s+/g, ' ').trimStart();
+            if (number) this.markers.set(number, after);
+            for (const list of [chars.units, chars.starts, chars.ends]) list.length = sup.mark;
+          }
         } else if (caps.length && caps[caps.length - 1]!.name === token.name) {
           smallCaps.push([caps.pop()!.start, token.start]);
         } else if (row && (token.name === 'td' || token.name === 'th')) {
@@ -464,14 +481,3 @@ function isProperPrefix(prefix: string[], path: string[]): boolean {
   return true;
 }
 
-/** A heading turned into an id part for a level with no designation. */
-function slug(text: string): string {
-  return (
-    text
-      .toLowerCase()
-      .replace(/[^a-z0-9]+/g, '-')
-      .replace(/^-+|-+$/g, '')
-      .slice(0, 48)
-      .replace(/-+$/, '') || 'level'
-  );
-}

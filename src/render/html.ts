@@ -1,31 +1,23 @@
-import type { AlignedPair, Alignment, WordChange } from '../types.js';
-import { linearRows } from './linear.js';
+import type { Alignment } from '../types.js';
+import { buildPageModel, type ClauseRow, type InstructionList, type Segment } from './page/index.js';
+import { STATUS_WORDS } from './vocabulary.js';
 
 /** Escapes text for HTML element content and attribute values. */
 export function escapeHtml(value: string): string {
   return value.replace(/[&<>"'`]/g, (ch) => `&#${ch.charCodeAt(0)};`);
 }
 
-/** One side of a row's word changes as HTML: `side` keeps kept text plus its own changes. */
-function sideHtml(changes: WordChange[], side: 'old' | 'new' | 'both'): string {
-  return changes
-    .map((c) => {
-      if (c.op === 'equal') return escapeHtml(c.value);
-      if (c.op === 'delete' && side !== 'new') return `<del><span class="sr">deleted: </span>${escapeHtml(c.value)}</del>`;
-      if (c.op === 'insert' && side !== 'old') return `<ins><span class="sr">inserted: </span>${escapeHtml(c.value)}</ins>`;
-      return '';
+/** Segments of a row as HTML: deletions struck, insertions underlined, each with screen-reader text; cross-references linked. */
+function segmentsHtml(segs: Segment[]): string {
+  return segs
+    .map((seg) => {
+      const text = seg.href ? `<a class="ref" href="${escapeHtml(seg.href)}">${escapeHtml(seg.text)}</a>` : escapeHtml(seg.text);
+      if (seg.del) return `<del><span class="sr">deleted: </span>${escapeHtml(seg.text)}</del>`;
+      if (seg.ins) return `<ins><span class="sr">inserted: </span>${text}</ins>`;
+      return text;
     })
     .join('');
 }
-
-const STATUS_LABEL: Record<AlignedPair['status'], string> = {
-  unchanged: 'unchanged',
-  modified: 'modified',
-  inserted: 'added',
-  deleted: 'deleted',
-  moved: 'moved',
-  redesignated: 'redesignated',
-};
 
 const STYLE = `
 :root{--ink:#1b1b1b;--muted:#5b5b5b;--rule:#d6d3cc;--del:#8a1c1c;--ins:#0b5d1e;--paper:#fffdf8}
@@ -46,6 +38,7 @@ table.sbs th{text-align:left;font:600 .85rem system-ui,sans-serif;color:var(--mu
 table.sbs td{vertical-align:top;padding:.35rem .5rem;border-bottom:1px solid var(--rule)}
 table.sbs .st{width:7.5rem} table.sbs td.st{font:.78rem system-ui,sans-serif;color:var(--muted)}
 tr.unchanged td{color:#555;font-size:.92em}
+tr.fold-note td{font:italic .85rem system-ui,sans-serif;color:var(--muted);padding:.5rem .5rem .2rem}
 .redline p{margin:.35rem 0;max-width:48rem}
 .summary{font:.95rem system-ui,sans-serif}
 ol.instructions{font-size:.92rem} ol.instructions li{margin:.4rem 0} li.refused{border-left:4px solid var(--del);padding-left:.5rem} .reason{color:var(--del);font-weight:bold} .itext{display:block;margin:.2rem 0 .2rem 1rem;font-style:normal} a.by{font-size:.75rem}
@@ -57,15 +50,12 @@ ol.instructions{font-size:.92rem} ol.instructions li{margin:.4rem 0} li.refused{
  * The instructions of a Changes in Existing Law comparison: refused ones first, each with its
  * citation, its words, and links to the clauses it changed (and they link back to it).
  */
-function instructionsHtml(alignment: Alignment): string {
-  const list = alignment.instructions ?? [];
-  const refused = list.filter((i) => i.status === 'refused');
-  const out: string[] = [`<h2>Instructions</h2><p class="summary">${list.length - refused.length} applied, ${refused.length} refused.</p><ol class="instructions">`];
-  for (const i of [...refused, ...list.filter((x) => x.status === 'applied')]) {
-    const clauses = [...new Set(i.changes.map((c) => c.clause))];
-    const links = clauses.map((c) => `<a href="#c-${escapeHtml(c)}">${escapeHtml(c)}</a>`).join(', ');
+function instructionsHtml(list: InstructionList): string {
+  const out: string[] = [`<h2>Instructions</h2><p class="summary">${list.applied} applied, ${list.refused} refused.</p><ol class="instructions">`];
+  for (const i of list.items) {
+    const links = i.changes.map((c) => `<a href="${escapeHtml(c.href)}">${escapeHtml(c.citation)}</a>`).join(', ');
     out.push(
-      `<li id="ins-${escapeHtml(i.id)}" class="${i.status}"><b>${escapeHtml(i.id)}</b> ${escapeHtml(i.status)}: ${escapeHtml(i.bill)}, ${escapeHtml(i.citation || 'unnumbered')} (${escapeHtml(i.target)})` +
+      `<li id="${escapeHtml(i.anchor)}" class="${i.status}"><b>${escapeHtml(i.id)}</b> ${escapeHtml(i.status)}: ${escapeHtml(i.bill)}, ${escapeHtml(i.citation)} (${escapeHtml(i.target)})` +
         (i.reason ? `<br><span class="reason">Refused: ${escapeHtml(i.reason)}</span>` : '') +
         `<br><span class="itext">${escapeHtml(i.text)}</span>` +
         (links ? `<br>Changed: ${links}` : '') +
@@ -76,6 +66,11 @@ function instructionsHtml(alignment: Alignment): string {
   return out.join('\n');
 }
 
+/** A length in rem, as CSS wants it written: `1.7rem`, `3.6rem`. */
+function rem(n: number): string {
+  return `${+n.toFixed(2)}rem`;
+}
+
 /** Options for the standalone HTML rendering. */
 export interface HtmlOptions {
   /** Title of the page. */
@@ -84,11 +79,12 @@ export interface HtmlOptions {
 
 /**
  * One self-contained, printable HTML file: header naming both documents, legend, summary,
- * side-by-side table (one row per aligned clause) and the inline redline. All text escaped.
+ * side-by-side table (one row per aligned clause) and the inline redline, from the same page model
+ * the web pages show (src/render/page). All text escaped.
  */
 export function renderHtml(alignment: Alignment, options: HtmlOptions = {}): string {
-  const rows = linearRows(alignment.pairs, { movedWords: true });
-  const s = alignment.summary;
+  // The printable file shows every clause: no run of unchanged clauses is folded away.
+  const model = buildPageModel(alignment, { foldAfter: Infinity });
   const name = (d: Alignment['old']) => escapeHtml(`${d.title ? `${d.title} (${d.file})` : d.file}${d.label ? ` — ${d.label}` : ''}`);
   const bills = [...new Set((alignment.instructions ?? []).map((i) => i.bill))];
   const title = escapeHtml(
@@ -97,6 +93,7 @@ export function renderHtml(alignment: Alignment, options: HtmlOptions = {}): str
         ? `Changes in existing law: ${alignment.old.title ?? alignment.old.file}, as amended by ${bills.join(', then ') || 'the bill'}`
         : `billdiff: ${alignment.old.file} → ${alignment.new.file}`),
   );
+  const counts = model.counts.map((c) => `${c.value} ${c.label}`).join(', ');
   const body: string[] = [];
   body.push(`<header><h1>${title}</h1>`);
   body.push(`<div class="meta">Old: ${name(alignment.old)}<br>New: ${name(alignment.new)}</div>`);
@@ -104,25 +101,24 @@ export function renderHtml(alignment: Alignment, options: HtmlOptions = {}): str
     `<div class="legend"><span><del>struck through</del> = deleted</span><span><ins>underlined italic</ins> = inserted</span><span>status column names each clause's change</span></div></header><main>`,
   );
   if (alignment.notice) body.push(`<p class="notice" role="note">${escapeHtml(alignment.notice)}</p>`);
-  body.push(
-    `<p class="summary">${s.modified} modified, ${s.inserted} added, ${s.deleted} deleted, ${s.moved} moved, ${s.redesignated} redesignated, ${s.conforming} conforming, ${s.unchanged} unchanged clauses; ${s.wordsInserted} words inserted, ${s.wordsDeleted} deleted.</p>`,
-  );
-  if (alignment.instructions) body.push(instructionsHtml(alignment));
+  body.push(`<p class="summary">${counts} clauses; ${model.words.inserted} words inserted, ${model.words.deleted} deleted.</p>`);
+  if (model.instructions) body.push(instructionsHtml(model.instructions));
   body.push('<h2>Side by side</h2><table class="sbs"><thead><tr><th class="st">Status</th><th>Old</th><th>New</th></tr></thead><tbody>');
-  for (const row of rows) {
-    const pad = `style="padding-left:${0.5 + row.depth * 1.2}rem"`;
-    const id = row.pair.new?.id ?? row.pair.old?.id;
-    const anchor = id ? ` id="c-${escapeHtml(id)}"` : '';
-    const status = row.pair.conforming
-      ? 'conforming (reference follows a renumbering)'
-      : STATUS_LABEL[row.pair.status] + (row.pair.redesignated && row.pair.status !== 'redesignated' ? ', redesignated' : '');
-    const by = (row.pair.amendedBy ?? []).map((i) => ` <a class="by" href="#ins-${escapeHtml(i)}">${escapeHtml(i)}</a>`).join('');
-    body.push(
-      `<tr class="${row.pair.status}"${anchor}><td class="st">${escapeHtml(status)}${by}</td><td ${pad}>${sideHtml(row.changes, 'old')}</td><td ${pad}>${sideHtml(row.changes, 'new')}</td></tr>`,
-    );
+  const rows: ClauseRow[] = [];
+  for (const block of model.blocks) {
+    if ('fold' in block) body.push(`<tr class="fold-note"><td colspan="3">${escapeHtml(block.fold.summary)}</td></tr>`);
+    for (const row of 'row' in block ? [block.row] : block.fold.rows) {
+      rows.push(row);
+      const pad = `style="padding-left:${rem(0.5 + row.depth * 1.2)}"`;
+      const status = row.changed ? row.statusLabel : STATUS_WORDS[row.status];
+      const by = (row.by ?? []).map((link) => ` <a class="by" href="${escapeHtml(link.href)}">${escapeHtml(link.id)}</a>`).join('');
+      body.push(
+        `<tr class="${row.status}" id="${escapeHtml(row.anchor)}"><td class="st">${escapeHtml(status)}${by}</td><td ${pad}>${row.hasOld ? segmentsHtml(row.old) : ''}</td><td ${pad}>${row.hasNew ? segmentsHtml(row.new) : ''}</td></tr>`,
+      );
+    }
   }
   body.push('</tbody></table><h2>Inline redline</h2><div class="redline">');
-  for (const row of rows) body.push(`<p style="margin-left:${row.depth * 1.2}rem">${sideHtml(row.changes, 'both')}</p>`);
+  for (const row of rows) body.push(`<p style="margin-left:${rem(row.depth * 1.2)}">${segmentsHtml(row.inline)}</p>`);
   body.push('</div></main>');
   return `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">

@@ -1,5 +1,7 @@
 import type { AlignedPair, Alignment, PairStatus, WordChange } from '../types.js';
+import { isSection, isStructural } from '../parse/ladder.js';
 import { linearRows, type LinearRow } from './linear.js';
+import { CONFORMING_WORDS, STATUS_WORDS, summaryCounts } from './vocabulary.js';
 
 /** Options for the terminal rendering. */
 export interface TerminalOptions {
@@ -68,7 +70,7 @@ export function renderTerminal(alignment: Alignment, options: TerminalOptions = 
     if (row.depth === 0 && isHeader(row.pair)) {
       if (folded) out.push(paint(ANSI.dim, `  … ${folded} unchanged clause${folded === 1 ? '' : 's'} …`));
       folded = 0;
-      out.push('', paint(ANSI.cyan, `@@ ${citation(row)} @@ ${row.pair.status}`));
+      out.push('', paint(ANSI.cyan, `@@ ${citation(row)} @@ ${STATUS_WORDS[row.pair.status]}`));
     }
     if (!keep[i]) {
       folded++;
@@ -82,9 +84,10 @@ export function renderTerminal(alignment: Alignment, options: TerminalOptions = 
   return out.join('\n') + '\n';
 }
 
+/** A section, or a unit above one (title, chapter, …): the clauses that open a `@@ … @@` header. */
 function isHeader(pair: AlignedPair): boolean {
   const kind = pair.new?.kind ?? pair.old?.kind;
-  return kind === 'section' || kind === 'billSection' || kind === 'chapter' || kind === 'article' || kind === 'part' || kind === 'division' || kind === 'title';
+  return kind !== undefined && (isSection(kind) || isStructural(kind));
 }
 
 function citation(row: LinearRow): string {
@@ -109,7 +112,7 @@ function note(pair: AlignedPair): string {
 }
 
 function designationNote(pair: AlignedPair): string {
-  if (pair.conforming) return '  (conforming: a cross-reference follows a renumbering)';
+  if (pair.conforming) return `  (${CONFORMING_WORDS})`;
   if (pair.status === 'moved' && pair.movedTo !== undefined) return `  (moved to ${pair.movedTo})`;
   if (pair.status === 'moved' && pair.movedFrom !== undefined) return `  (moved from ${pair.movedFrom})`;
   if (pair.redesignated && pair.old?.num && pair.new?.num) return `  (redesignated ${pair.old.num.text} → ${pair.new.num.text})`;
@@ -118,5 +121,5 @@ function designationNote(pair: AlignedPair): string {
 
 function summaryLine(alignment: Alignment): string {
   const s = alignment.summary;
-  return `clauses: ${s.modified} modified, ${s.inserted} added, ${s.deleted} deleted, ${s.moved} moved, ${s.redesignated} redesignated, ${s.conforming} conforming, ${s.unchanged} unchanged; words: +${s.wordsInserted} -${s.wordsDeleted}`;
+  return `clauses: ${summaryCounts(s).map((c) => `${c.value} ${c.label}`).join(', ')}; words: +${s.wordsInserted} -${s.wordsDeleted}`;
 }

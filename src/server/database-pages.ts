@@ -116,6 +116,13 @@ export function sectionModel(report: SectionReport) {
   };
 }
 
+/** Bills shown beside each section of a session page; the section's page has them all. */
+const BILLS_SHOWN = 12;
+/** Gut-and-amend versions listed on a session page, newest first. */
+const GUTS_SHOWN = 200;
+/** Most bills one "apply them in turn" link applies (the comparison takes at most 8). */
+const MAX_APPLIED = 8;
+
 export async function sessionModel(db: Database, jurisdiction: string, session: string) {
   const report = await db.sessionReport(jurisdiction, session);
   const name = sessionName(jurisdiction, session);
@@ -136,14 +143,16 @@ export async function sessionModel(db: Database, jurisdiction: string, session: 
       dateLabel: dateLabel(b.version_date),
       lawUrl: law && b.relation !== 'cites' && b.relation !== 'adds' ? compareUrl({ bill: versionDocId({ id: b.version_id, corpus_id: b.corpus_id }), law }) : undefined,
     }));
-    const pending = s.bills.filter((b) => b.pending === 1 && b.relation === 'amends');
+    const pending = s.bills.filter((b) => b.pending === 1 && b.relation === 'amends').slice(0, MAX_APPLIED);
     return {
       code: s.code,
       section: s.section,
       name: sectionName(s.code, s.section),
       url: sectionUrl(s.code, s.section),
       count: s.bills.length,
-      bills,
+      // The section's own page lists them all.
+      bills: bills.slice(0, BILLS_SHOWN),
+      more: Math.max(0, bills.length - BILLS_SHOWN),
       // Both bills' instructions applied in turn to current law: where the second would undo the first.
       applyUrl:
         law && pending.length >= 2
@@ -156,7 +165,8 @@ export async function sessionModel(db: Database, jurisdiction: string, session: 
     name,
     jurisdiction,
     session,
-    gutAndAmends: report.gutAndAmends.map((v) => ({
+    gutAndAmendCount: report.gutAndAmends.length,
+    gutAndAmends: report.gutAndAmends.slice(0, GUTS_SHOWN).map((v) => ({
       ...v,
       billUrl: billUrl(v.bill_id),
       dateLabel: dateLabel(v.date),

@@ -13,6 +13,10 @@ import { HttpError } from './errors.js';
 import { LruCache } from './lru.js';
 import type { Views } from './views.js';
 
+/** Pages kept, and the longest kept: the cache stays within about 100 MB whatever is asked. */
+const CACHED_PAGES = 800;
+const CACHED_PAGE_CHARS = 128 * 1024;
+
 /** How long a server trusts the generation it read before asking the database again. */
 const GENERATION_TTL_MS = 1000;
 
@@ -24,7 +28,7 @@ export interface DatabaseRoutesContext {
 /** The routes; when the app has no database they answer that none is configured. */
 export function createDatabaseRoutes(ctx: DatabaseRoutesContext): Router {
   const router = express.Router();
-  const cache = new LruCache<string, { type: 'html' | 'json'; body: string }>(2000);
+  const cache = new LruCache<string, { type: 'html' | 'json'; body: string }>(CACHED_PAGES);
   let generation = { value: '', read: 0 };
   const currentGeneration = async () => {
     const now = Date.now();
@@ -38,7 +42,7 @@ export function createDatabaseRoutes(ctx: DatabaseRoutesContext): Router {
       let hit = cache.get(key);
       if (!hit) {
         hit = { type, body: await build(req) };
-        cache.set(key, hit);
+        if (hit.body.length <= CACHED_PAGE_CHARS) cache.set(key, hit);
       }
       res.type(hit.type).send(hit.body);
     };

@@ -2,14 +2,16 @@
  * Names and finds the documents a request refers to: corpus ids (looked up in the corpus
  * index, never joined into paths) and uploads (`u:<sha256>`, read from the store).
  */
-import { describeVersion, type Corpus, type CorpusEntry } from '../corpus/index.js';
+import type { CompareDocument } from '../compare/index.js';
+import type { DocumentSource } from '../compare/source.js';
+import { corpusDocument, describeVersion, type Corpus, type CorpusEntry } from '../corpus/index.js';
 import type { Database } from '../store/database.js';
 import { DATABASE_ID, databaseDocument } from '../store/documents.js';
 import { BilldiffError } from '../util/errors.js';
 import { UPLOAD_ID, type UploadStore } from './store.js';
 
-/** A document ready to compare, with the words the pages use for it. */
-export interface ResolvedDocument {
+/** A document ready to compare (its `file` is its id), with the words the pages use for it. */
+export interface ResolvedDocument extends CompareDocument {
   id: string;
   bytes: Uint8Array;
   /** "AB 1656" or "Penal Code § 1050" or "Uploaded text". */
@@ -19,29 +21,37 @@ export interface ResolvedDocument {
   entry?: CorpusEntry;
 }
 
-/** Where documents come from. */
-export interface DocumentSource {
+/** Where the server's documents are kept. */
+export interface ServerDocuments {
   corpus: Corpus;
   store: UploadStore;
   /** The database (`ver:…` and `law:…` ids), when there is one. */
   database?: Database;
 }
 
-/** Finds a document by id, or throws a `not-found` BilldiffError naming it. */
-export async function resolveDocument(source: DocumentSource, id: string): Promise<ResolvedDocument> {
-  if (UPLOAD_ID.test(id)) {
-    const bytes = await source.store.get(id);
-    if (!bytes) throw new BilldiffError(`no uploaded text is stored under ${id}`, { code: 'not-found' });
-    return { id, bytes, name: 'Uploaded text', label: `uploaded text ${id.slice(2, 14)}` };
-  }
-  if (DATABASE_ID.test(id)) return resolveDatabaseDocument(source, id);
-  const entry = source.corpus.get(id);
-  if (!entry) throw new BilldiffError(`no document with the id “${clip(id)}” in the corpus`, { code: 'not-found' });
-  return { id, bytes: source.corpus.read(entry), name: nameOf(entry), label: labelOf(entry), entry };
+/**
+ * The server's documents: uploads by id (`u:<sha256>`, read from the store), the database's
+ * versions and law sections (`ver:…`, `law:…`), and the corpus by id (looked up in its index,
+ * never joined into a path). A `not-found` BilldiffError names an id that is none of these.
+ */
+export function serverSource(parts: ServerDocuments): DocumentSource<ResolvedDocument> {
+  return {
+    async read(id) {
+      if (UPLOAD_ID.test(id)) {
+        const bytes = await parts.store.get(id);
+        if (!bytes) throw new BilldiffError(`no uploaded text is stored under ${id}`, { code: 'not-found' });
+        return { id, file: id, bytes, name: 'Uploaded text', label: `uploaded text ${id.slice(2, 14)}` };
+      }
+      if (DATABASE_ID.test(id)) return resolveDatabaseDocument(parts, id);
+      const entry = parts.corpus.get(id);
+      if (!entry) throw new BilldiffError(`no document with the id “${clip(id)}” in the corpus`, { code: 'not-found' });
+      return { id, ...corpusDocument(parts.corpus, entry), name: nameOf(entry), label: labelOf(entry), entry };
+    },
+  };
 }
 
 /** A `ver:…` or `law:…` document of the database, described as a corpus entry so the pages name it alike. */
-async function resolveDatabaseDocument(source: DocumentSource, id: string): Promise<ResolvedDocument> {
+async function resolveDatabaseDocument(source: ServerDocuments, id: string): Promise<ResolvedDocument> {
   const doc = source.database ? await databaseDocument(source.database, id) : undefined;
   if (!doc) throw new BilldiffError(`no document with the id “${clip(id)}” in the database`, { code: 'not-found' });
   const entry: CorpusEntry = {
@@ -56,7 +66,7 @@ async function resolveDatabaseDocument(source: DocumentSource, id: string): Prom
     ...(doc.code ? { code: doc.code } : {}),
     ...(doc.section ? { section: doc.section } : {}),
   };
-  return { id, bytes: doc.bytes, name: doc.name, label: doc.label, entry };
+  return { id, file: id, bytes: doc.bytes, name: doc.name, label: doc.label, entry, ...(doc.section ? { lawSection: doc.section } : {}) };
 }
 
 /** "AB 1656", "Penal Code § 1050", or the title. */

@@ -21,9 +21,16 @@ export interface DiffPoolOptions {
    * @default 15000
    */
   hardTimeoutMs?: number;
+  /**
+   * A task whose documents hold at most this many bytes is small: besides the `size` workers, one
+   * more worker takes only small tasks, so that a short comparison is answered at once while large
+   * ones hold every other worker. 0 keeps no such worker.
+   * @default 65536
+   */
+  smallTaskBytes?: number;
 }
 
-export const defaultDiffPoolOptions: Required<DiffPoolOptions> = { size: 2, hardTimeoutMs: 15_000 };
+export const defaultDiffPoolOptions: Required<DiffPoolOptions> = { size: 2, hardTimeoutMs: 15_000, smallTaskBytes: 64 * 1024 };
 
 interface Job {
   task: DiffTask;
@@ -33,8 +40,16 @@ interface Job {
 
 interface Slot {
   worker: Worker;
+  /** `small`: the worker kept for small tasks only. */
+  lane: 'any' | 'small';
   job?: Job;
   timer?: NodeJS.Timeout;
+}
+
+/** The bytes of the documents a task compares. */
+function taskBytes(task: DiffTask): number {
+  const { documents, law } = task.request;
+  return [...documents, ...(law ? [law] : [])].reduce((n, d) => n + (typeof d.bytes === 'string' ? Buffer.byteLength(d.bytes) : d.bytes.length), 0);
 }
 
 /**
@@ -54,7 +69,8 @@ function startWorker(): Worker {
 /**
  * A small pool of warm worker threads that parse and align documents, so a huge input never
  * blocks the event loop. Workers start on first use, are `unref`'d (they never keep the
- * process alive), and one that overruns its time is terminated and replaced.
+ * process alive), and one that overruns its time is terminated and replaced. One more worker
+ * takes small tasks only, so large ones never keep a short comparison waiting.
  */
 export class DiffPool {
   readonly #options: Required<DiffPoolOptions>;
@@ -67,13 +83,11 @@ export class DiffPool {
     this.#options = { ...defaultDiffPoolOptions, ...options };
   }
 
-  /** Runs a task on the first free worker; rejects with a BilldiffError on bad input or timeout. */
-  async run(task: DiffTask): Promise<Alignment> {
-    return (await this.runWithLaw(task)).alignment;
-  }
-
-  /** Like `run`, with what an `apply` task adds: the law as amended and the instructions not applied. */
-  async runWithLaw(task: DiffTask): Promise<{ alignment: Alignment; applied?: AppliedLaw }> {
+  /**
+   * Runs a task on the first free worker: the alignment and, for an `apply` comparison, the law as
+   * amended and the instructions not applied. Rejects with a BilldiffError on bad input or timeout.
+   */
+  async run(task: DiffTask): Promise<{ alignment: Alignment; applied?: AppliedLaw }> {
     const result = await this.#submit({ ...task, render: undefined });
     if (!('alignment' in result)) throw new Error('the diff worker answered without an alignment');
     return result.applied ? { alignment: result.alignment, applied: result.applied } : { alignment: result.alignment };
@@ -96,7 +110,8 @@ export class DiffPool {
 
   /** Starts every worker now, so the first comparison does not wait for one to boot. */
   warm(): void {
-    while (!this.#closed && this.#slots.length < this.#options.size) this.#spawn();
+    while (!this.#closed && this.#count('any') < this.#options.size) this.#spawn('any');
+    if (!this.#closed && this.#options.smallTaskBytes > 0 && this.#count('small') === 0) this.#spawn('small');
   }
 
   /** Stops every worker; queued tasks fail. */
@@ -112,20 +127,37 @@ export class DiffPool {
     );
   }
 
+  /** Starts the queued jobs, in order, on the workers free for them; a large job waiting lets small ones by on the small lane. */
   #dispatch(): void {
-    while (this.#queue.length) {
-      let slot = this.#slots.find((s) => !s.job);
-      if (!slot && this.#slots.length < this.#options.size) slot = this.#spawn();
-      if (!slot) return;
-      const job = this.#queue.shift() as Job;
+    for (let i = 0; i < this.#queue.length; ) {
+      const job = this.#queue[i]!;
+      const slot = this.#freeSlot(taskBytes(job.task) <= this.#options.smallTaskBytes);
+      if (!slot) {
+        i += 1;
+        continue;
+      }
+      this.#queue.splice(i, 1);
       this.#start(slot, job);
     }
   }
 
-  #spawn(): Slot {
+  /** A free worker for a job (one is started when the pool has room), or undefined. */
+  #freeSlot(small: boolean): Slot | undefined {
+    const free = (lane: Slot['lane']) => this.#slots.find((s) => !s.job && s.lane === lane);
+    let slot = free('any');
+    if (!slot && this.#count('any') < this.#options.size) slot = this.#spawn('any');
+    if (!slot && small && this.#options.smallTaskBytes > 0) slot = free('small') ?? (this.#count('small') === 0 ? this.#spawn('small') : undefined);
+    return slot;
+  }
+
+  #count(lane: Slot['lane']): number {
+    return this.#slots.filter((s) => s.lane === lane).length;
+  }
+
+  #spawn(lane: Slot['lane']): Slot {
     const worker = startWorker();
     worker.unref();
-    const slot: Slot = { worker };
+    const slot: Slot = { worker, lane };
     worker.on('message', (message: { seq: number; reply: DiffReply }) => this.#finish(slot, message.reply));
     worker.on('error', (error) => this.#fail(slot, error));
     worker.on('exit', () => this.#fail(slot, new Error('diff worker exited')));

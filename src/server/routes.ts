@@ -8,12 +8,11 @@ import { renderJson } from '../render/json.js';
 import type { SourceFormat } from '../types.js';
 import { decodeInput } from '../parse/input.js';
 import type { CorpusEntry } from '../corpus/index.js';
-import { cleanLines } from './clean-view.js';
-import { buildCompareModel, changeAnchorsOf, linkAcrossPages, pagesOfAnchors, paginate, PAGE_ROWS, type BodyPage, type CompareModel } from './compare-view.js';
+import { compareHref, comparePage, pagedModelOf, queryOf, type View } from './compare-page.js';
 import { labelOf, nameOf, statutesOf, versionsOf } from './documents.js';
 import { formOf, readForm } from './body.js';
 import { HttpError, formatLimit } from './errors.js';
-import type { Comparison, ComparisonRequest, DocumentInfo, ServerContext } from './service.js';
+import type { ComparisonRequest, ServerContext } from './service.js';
 
 const FORMATS = new Set<SourceFormat>(['text', 'markdown', 'caml', 'federal']);
 
@@ -113,14 +112,12 @@ function showCompare(ctx: ServerContext, page: 'compare' | 'print'): RequestHand
     if (!html) {
       const comparison = await ctx.compare(request);
       const template = page === 'compare' && request.mode === 'apply' ? 'apply' : page;
-      html = ctx.views.render(template, compareModel(ctx, comparison, request, view, changesOnly, pageNumber));
+      html = ctx.views.render(template, comparePage(ctx, comparison, request, view, changesOnly, pageNumber));
       ctx.pages.set(key, html);
     }
     res.type('html').send(html);
   };
 }
-
-type View = 'side' | 'inline' | 'clean' | 'print';
 
 /** `page=N`: a positive whole number, 1 when absent. */
 function readPage(req: Request): number {
@@ -128,27 +125,6 @@ function readPage(req: Request): number {
   if (value === undefined) return 1;
   if (typeof value !== 'string' || !/^[1-9][0-9]{0,5}$/.test(value)) throw new HttpError(400, 'the page parameter must be a page number: 1, 2, 3…');
   return Number(value);
-}
-
-/** The full page model of a comparison with its pages, built once per cached comparison. */
-interface PagedModel {
-  model: CompareModel;
-  pages: BodyPage[];
-  pageOf: Map<string, number>;
-}
-const pagedModels = new WeakMap<Comparison, PagedModel>();
-
-function pagedModelOf(comparison: Comparison): PagedModel {
-  let paged = pagedModels.get(comparison);
-  if (!paged) {
-    const { alignment, old } = comparison;
-    const section = old.entry?.kind === 'statute' ? old.entry.section : undefined;
-    const model = buildCompareModel(alignment, { ...(section ? { section } : {}), billNames: billNamesOf(comparison) });
-    const pages = model.total > PAGE_ROWS ? paginate(model.blocks, PAGE_ROWS) : [{ blocks: model.blocks, rows: model.total, first: 1 }];
-    paged = { model, pages, pageOf: pagesOfAnchors(pages) };
-    pagedModels.set(comparison, paged);
-  }
-  return paged;
 }
 
 /** @route GET /compare/locate?old=ID&new=ID&anchor=c-… — which page of the comparison shows a clause (JSON). */
@@ -163,155 +139,6 @@ function locateClause(ctx: ServerContext): RequestHandler {
     const view = req.query['view'] === 'inline' ? 'inline' : undefined;
     res.json({ page, href: compareHref({ ...queryOf(request), view, page: page > 1 ? String(page) : undefined }) });
   };
-}
-
-/** The bills of a comparison by the id their instructions carry, named as the pages name them. */
-function billNamesOf(comparison: Comparison): Record<string, string> {
-  return Object.fromEntries((comparison.bills ?? [comparison.new]).map((b) => [b.id, b.name]));
-}
-
-/** "AB 1656 (Introduced, January 29, 2026)", then the next bill. */
-function billsPhrase(bills: DocumentInfo[]): string {
-  return bills.map((b) => `${b.name} (${b.label})`).join(', then ');
-}
-
-function compareModel(ctx: ServerContext, comparison: Comparison, request: ComparisonRequest, view: View, changesOnly: boolean, pageNumber = 1) {
-  const { alignment, old, new: next } = comparison;
-  const section = old.entry?.kind === 'statute' ? old.entry.section : undefined;
-  const here = (extra: Record<string, string | undefined>, route = '/compare') => compareHref({ ...queryOf(request), ...extra }, route);
-  const viewParam = view === 'inline' || view === 'clean' ? view : undefined;
-  const pageParam = pageNumber > 1 ? String(pageNumber) : undefined;
-  const applying = request.mode === 'apply';
-  const bills = comparison.bills ?? [next];
-  const base = {
-    pageTitle: applying ? `Changes in existing law: ${old.name} as amended by ${bills.map((b) => b.name).join(', then ')}` : `${next.name}: ${next.label} compared with ${old.label}`,
-    old: { id: old.id, name: old.name, label: old.label },
-    // In the Changes in Existing Law view the new text is the law as amended.
-    new: applying ? { id: old.id, name: old.name, label: `as amended by ${billsPhrase(bills)}` } : { id: next.id, name: next.name, label: next.label },
-    bills: bills.map((b) => ({ id: b.id, name: b.name, label: b.label })),
-    billsPhrase: billsPhrase(bills),
-    baselines: baselinesOf(ctx, comparison, request, view === 'inline' ? 'inline' : undefined),
-    views: [
-      { href: here({ view: undefined, page: view === 'clean' ? undefined : pageParam }), label: 'Side by side', current: view === 'side' },
-      { href: here({ view: 'inline', page: view === 'clean' ? undefined : pageParam }), label: 'Inline redline', current: view === 'inline' },
-      ...(applying ? [{ href: here({ view: 'clean' }), label: 'Law as amended', current: view === 'clean' }] : []),
-    ],
-    clean: view === 'clean',
-    inline: view === 'inline',
-    permalink: here({ view: viewParam, page: pageParam }),
-    printHref: here({ view: undefined }, '/print'),
-    printChangesHref: here({ view: undefined, changes: 'only' }, '/print'),
-    printAllHref: here({ view: undefined }, '/print'),
-    jsonHref: here({ view: undefined }, '/api/compare'),
-    changesOnly,
-    notice: alignment.notice,
-    messages: alignment.messages.map((m) => m.reason),
-  };
-  const applied = applying ? appliedModel(comparison) : undefined;
-  if (view === 'print') {
-    const model = buildCompareModel(alignment, { ...(section ? { section } : {}), changesOnly, billNames: billNamesOf(comparison) });
-    return { ...base, ...applied, ...model, nothingChanged: model.changes.length === 0 };
-  }
-  const { model, pages, pageOf } = pagedModelOf(comparison);
-  if (view === 'clean') {
-    const lines = comparison.applied ? cleanLines(comparison.applied.amended) : [];
-    return { ...base, ...applied, instructions: model.instructions, counts: model.counts, words: model.words, lines };
-  }
-  if (pageNumber > pages.length) throw new HttpError(404, `there is no page ${pageNumber}: this comparison has ${pages.length} ${pages.length === 1 ? 'page' : 'pages'}`);
-  const hrefOfPage = (n: number) => here({ view: viewParam, page: n > 1 ? String(n) : undefined });
-  const current = pages[pageNumber - 1]!;
-  const onOtherPage = (href: string) => {
-    const target = pageOf.get(href.slice(1));
-    return target !== undefined && target !== pageNumber ? target : undefined;
-  };
-  const linkAcross = <T extends { href: string }>(c: T): T & { page?: number } => {
-    const target = onOtherPage(c.href);
-    return target === undefined ? c : { ...c, href: `${hrefOfPage(target)}${c.href}`, page: target };
-  };
-  const changes = model.changes.map(linkAcross);
-  const instructions = model.instructions && {
-    ...model.instructions,
-    items: model.instructions.items.map((item) => ({ ...item, changes: item.changes.map(linkAcross) })),
-  };
-  let pager;
-  if (pages.length > 1) {
-    const before = pages.slice(0, pageNumber - 1).flatMap(changeAnchorsOf);
-    const after = pages.slice(pageNumber).flatMap(changeAnchorsOf);
-    const prevChange = before[before.length - 1];
-    const nextChange = after[0];
-    pager = {
-      page: pageNumber,
-      count: pages.length,
-      from: current.first,
-      to: current.first + current.rows - 1,
-      total: model.total,
-      prevHref: pageNumber > 1 ? hrefOfPage(pageNumber - 1) : undefined,
-      nextHref: pageNumber < pages.length ? hrefOfPage(pageNumber + 1) : undefined,
-      prevChange: prevChange ? `${hrefOfPage(pageOf.get(prevChange)!)}#${prevChange}` : undefined,
-      nextChange: nextChange ? `${hrefOfPage(pageOf.get(nextChange)!)}#${nextChange}` : undefined,
-      locate: here({ view: viewParam }, '/compare/locate'),
-      links: pages.map((p, i) => ({ number: i + 1, href: hrefOfPage(i + 1), current: i + 1 === pageNumber, from: p.first, to: p.first + p.rows - 1 })),
-    };
-  }
-  return {
-    ...base,
-    ...applied,
-    ...model,
-    blocks: pages.length > 1 ? linkAcrossPages(current.blocks, pageNumber, pageOf, hrefOfPage) : model.blocks,
-    changes,
-    instructions,
-    pager,
-    nothingChanged: model.changes.length === 0,
-  };
-}
-
-/** What the Changes in Existing Law pages add: the instructions of the bills not applied here, and a notice. */
-function appliedModel(comparison: Comparison) {
-  const { applied, alignment, old } = comparison;
-  const records = alignment.instructions ?? [];
-  const names = billNamesOf(comparison);
-  const other = (list: NonNullable<Comparison['applied']>['elsewhere']) =>
-    list.map((o) => ({ bill: names[o.bill] ?? o.bill, citation: o.citation || 'unnumbered', target: o.target || 'a law not named', reason: o.reason }));
-  const refused = records.filter((r) => r.status === 'refused').length;
-  const appliedCount = records.length - refused;
-  let applyNotice: string | undefined;
-  if (!records.length) {
-    const targets = [...new Set((applied?.elsewhere ?? []).map((e) => e.target))];
-    applyNotice =
-      `No instruction of ${billsPhrase(comparison.bills ?? [comparison.new])} amends ${old.name}` +
-      (targets.length ? `: its instructions amend ${targets.slice(0, 8).join('; ')}${targets.length > 8 ? `; and ${targets.length - 8} more` : ''}.` : ': no amendatory instruction was found.');
-  } else if (!appliedCount) {
-    applyNotice = 'No instruction could be applied exactly, so the law as amended is the law before. The reasons are in the list of instructions.';
-  }
-  return {
-    applying: true,
-    elsewhere: other(applied?.elsewhere ?? []),
-    unread: other(applied?.unread ?? []),
-    applyNotice,
-  };
-}
-
-/** One-click links to compare the same new text with another baseline, or to see it applied to the law it amends. */
-function baselinesOf(ctx: ServerContext, comparison: Comparison, request: ComparisonRequest, view: string | undefined) {
-  const bill = comparison.new.entry;
-  if (!bill || bill.kind !== 'bill') return [];
-  const single = request.mode !== 'apply' || (request.bills ?? [request.new]).length === 1;
-  const links = versionsOf(ctx.corpus, bill)
-    .filter((v) => v.id !== bill.id)
-    .map((v) => ({
-      href: compareHref({ old: v.id, new: bill.id, view }),
-      label: labelOf(v),
-      current: request.mode === 'versions' && request.old === v.id,
-    }));
-  for (const law of statutesOf(ctx.corpus, bill)) {
-    links.push({ href: compareHref({ bill: bill.id, law: law.id, view }), label: labelOf(law), current: request.mode === 'law' && request.old === law.id });
-    links.push({
-      href: compareHref({ mode: 'apply', old: law.id, new: bill.id, view }),
-      label: `Changes in existing law (${nameOf(law)})`,
-      current: request.mode === 'apply' && single && request.old === law.id,
-    });
-  }
-  return links;
 }
 
 /** @route GET /upload — paste or upload two texts. */
@@ -431,27 +258,6 @@ function readComparisonRequest(req: Request): ComparisonRequest {
   const next = one('new');
   if (!old || !next) throw new HttpError(400, 'name two documents to compare: ?old=ID&new=ID (or ?bill=ID&law=ID)');
   return { mode: 'versions', old, new: next, ...formatOption };
-}
-
-function queryOf(request: ComparisonRequest): Record<string, string | undefined> {
-  const ids =
-    request.mode === 'law'
-      ? { bill: request.new, law: request.old }
-      : request.mode === 'apply'
-        ? { mode: 'apply', old: request.old, new: (request.bills ?? [request.new]).join(',') }
-        : { old: request.old, new: request.new };
-  return { ...ids, format: request.format };
-}
-
-/** `/compare?old=…&new=…`, parameters in a fixed order, empty ones left out. */
-export function compareHref(params: Record<string, string | undefined>, route = '/compare'): string {
-  const order = ['mode', 'old', 'new', 'bill', 'law', 'format', 'view', 'changes', 'page'];
-  const search = new URLSearchParams();
-  for (const key of order) {
-    const value = params[key];
-    if (value) search.set(key, value);
-  }
-  return `${route}?${search.toString()}`;
 }
 
 function formatFromNames(names: string[]): SourceFormat | undefined {

@@ -5,12 +5,14 @@
  * Both corpus documents and uploads are immutable (uploads are named by their hash), so a
  * cached comparison never goes stale.
  */
+import type { CompareDocument } from '../compare/index.js';
 import type { Corpus } from '../corpus/index.js';
 import type { Database } from '../store/database.js';
 import type { Alignment, SourceFormat } from '../types.js';
 import { BilldiffError } from '../util/errors.js';
-import { resolveDocument, type ResolvedDocument } from './documents.js';
-import type { AppliedLaw, DiffInput, DiffTask } from './diff-task.js';
+import { resolveRequest } from '../compare/source.js';
+import { serverSource, type ResolvedDocument } from './documents.js';
+import type { AppliedLaw, DiffTask } from './diff-task.js';
 import { LruCache } from './lru.js';
 import type { DiffPool } from './pool.js';
 import type { UploadStore } from './store.js';
@@ -62,50 +64,31 @@ export interface ServerContext {
   pages: LruCache<string, string>;
   keyOf(request: ComparisonRequest): string;
   compare(request: ComparisonRequest): Promise<Comparison>;
-  compareTexts(old: DiffInput, next: DiffInput, format?: SourceFormat): Promise<Alignment>;
   /** The same comparison, answered as the JSON text `renderJson` makes (rendered in the worker). */
-  compareTextsJson(old: DiffInput, next: DiffInput, format?: SourceFormat): Promise<string>;
+  compareTextsJson(old: CompareDocument, next: CompareDocument, format?: SourceFormat): Promise<string>;
 }
 
 export function createContext(parts: Pick<ServerContext, 'corpus' | 'store' | 'pool' | 'views' | 'options' | 'database'>): ServerContext {
   const comparisons = new LruCache<string, Promise<Comparison>>(parts.options.cache ? 64 : 0);
-  const textsTask = (old: DiffInput, next: DiffInput, format?: SourceFormat): DiffTask => ({
-    mode: 'versions',
-    old,
-    new: next,
-    budget: parts.options.diffBudgetMs,
-    maxBytes: parts.options.maxBodyBytes,
-    ...(format ? { format } : {}),
+  const source = serverSource(parts);
+  const limits = { budget: parts.options.diffBudgetMs, maxBytes: parts.options.maxBodyBytes };
+  const textsTask = (old: CompareDocument, next: CompareDocument, format?: SourceFormat): DiffTask => ({
+    request: { documents: [old, next], ...limits, ...(format ? { format } : {}) },
   });
   const billsOf = (r: ComparisonRequest) => (r.mode === 'apply' && r.bills?.length ? r.bills : [r.new]);
   const keyOf = (r: ComparisonRequest) => `${r.mode}|${r.old}|${r.mode === 'apply' ? billsOf(r).join(',') : r.new}|${r.format ?? ''}`;
-  const run = async (request: ComparisonRequest): Promise<Comparison> => {
+  const run = async (r: ComparisonRequest): Promise<Comparison> => {
     const info = ({ bytes: _bytes, ...rest }: ResolvedDocument): DocumentInfo => rest;
-    const input = (d: ResolvedDocument): DiffInput => ({ bytes: d.bytes, file: d.id });
-    const common = {
-      budget: parts.options.diffBudgetMs,
-      maxBytes: parts.options.maxBodyBytes,
-      ...(request.format ? { format: request.format } : {}),
-    };
-    if (request.mode === 'apply') {
-      const [law, ...bills] = await Promise.all([request.old, ...billsOf(request)].map((id) => resolveDocument(parts, id)));
-      if (law!.entry && law!.entry.kind !== 'statute') {
-        throw new BilldiffError(`${law!.id} is a bill, not a statute: name the law to amend as old=STATUTE and the bill as new=BILL`, { code: 'usage' });
-      }
-      const section = law!.entry?.kind === 'statute' ? law!.entry.section : undefined;
-      const { alignment, applied } = await parts.pool.runWithLaw({
-        mode: 'apply',
-        old: input(law!),
-        new: input(bills[0]!),
-        bills: bills.map(input),
-        ...(section ? { lawSection: section } : {}),
-        ...common,
-      });
-      return { alignment, old: info(law!), new: info(bills[0]!), bills: bills.map(info), ...(applied ? { applied } : {}) };
+    // versions: old and new; law: the bill (new) against the statute (old); apply: the bills against the statute.
+    const named = r.mode === 'versions' ? { documents: [r.old, r.new] } : { documents: billsOf(r), law: r.old, apply: r.mode === 'apply' };
+    const { request, documents, law } = await resolveRequest({ ...named, ...limits, ...(r.format ? { format: r.format } : {}) }, source);
+    if (r.mode === 'apply' && law!.entry && law!.entry.kind !== 'statute') {
+      throw new BilldiffError(`${law!.id} is a bill, not a statute: name the law to amend as old=STATUTE and the bill as new=BILL`, { code: 'usage' });
     }
-    const [old, next] = await Promise.all([resolveDocument(parts, request.old), resolveDocument(parts, request.new)]);
-    const alignment = await parts.pool.run({ mode: request.mode, old: input(old), new: input(next), ...common });
-    return { alignment, old: info(old), new: info(next) };
+    const { alignment, applied } = await parts.pool.run({ request });
+    if (r.mode === 'versions') return { alignment, old: info(documents[0]!), new: info(documents[1]!) };
+    const bills = r.mode === 'apply' ? { bills: documents.map(info), ...(applied ? { applied } : {}) } : {};
+    return { alignment, old: info(law!), new: info(documents[0]!), ...bills };
   };
   return {
     ...parts,
@@ -126,9 +109,6 @@ export function createContext(parts: Pick<ServerContext, 'corpus' | 'store' | 'p
     },
     compareTextsJson(old, next, format) {
       return parts.pool.runJson(textsTask(old, next, format));
-    },
-    compareTexts(old, next, format) {
-      return parts.pool.run(textsTask(old, next, format));
     },
   };
 }

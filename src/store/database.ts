@@ -9,6 +9,7 @@
 import { createHash } from 'node:crypto';
 import path from 'node:path';
 import zlib from 'node:zlib';
+import { billColumns } from './columns.js';
 import type { Dialect, SqlValue } from './dialect.js';
 import { migrate } from './migrations.js';
 import { createQueries, type Queries } from './queries.js';
@@ -160,7 +161,7 @@ export class Writer {
 
   /** Inserts or updates a bill; fields given as undefined keep what the database has. */
   async upsertBill(bill: Partial<BillRow> & Pick<BillRow, 'id' | 'jurisdiction' | 'session' | 'measure' | 'measure_type' | 'measure_num'>): Promise<void> {
-    const existing = await this.db.get<BillRow>('SELECT * FROM bills WHERE id = ?', [bill.id]);
+    const existing = await this.db.get<BillRow>(`SELECT ${billColumns()} FROM bills WHERE id = ?`, [bill.id]);
     if (!existing) {
       await this.db.run(
         'INSERT INTO bills (id, jurisdiction, session, measure, measure_type, measure_num, title, house, status, pending, latest_version, updated) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',

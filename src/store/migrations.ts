@@ -5,7 +5,9 @@
  *
  * The tables are written once with two placeholders: `{{key}}` (the integer row key) and
  * `{{blob}}` (bytes); full-text search is each database's own: FTS5 tables kept in step by
- * triggers in SQLite, `tsvector` columns with GIN indexes in PostgreSQL.
+ * triggers in SQLite, `tsvector` columns with GIN indexes in PostgreSQL. A bill is indexed once, by
+ * the text of all its versions (each line once: versions repeat most of each other), so a search
+ * ranks bills, not near-identical versions.
  */
 import type { Dialect, DialectKind } from './dialect.js';
 
@@ -24,7 +26,8 @@ CREATE TABLE codes (
   title TEXT NOT NULL
 );
 CREATE TABLE bills (
-  id TEXT PRIMARY KEY,
+  key {{key}},
+  id TEXT NOT NULL UNIQUE,
   jurisdiction TEXT NOT NULL,
   session TEXT NOT NULL,
   measure TEXT NOT NULL,
@@ -35,7 +38,8 @@ CREATE TABLE bills (
   status TEXT,
   pending INTEGER NOT NULL DEFAULT 1,
   latest_version TEXT,
-  updated TEXT
+  updated TEXT,
+  search_text TEXT NOT NULL DEFAULT ''
 );
 CREATE INDEX bills_measure ON bills (measure_type, measure_num);
 CREATE INDEX bills_session ON bills (jurisdiction, session);
@@ -116,16 +120,16 @@ const MIGRATIONS: Migration[] = [
     name: 'bills, versions, sections touched, history, law sections, imports; full-text search',
     common: TABLES,
     sqlite: `
-CREATE VIRTUAL TABLE versions_fts USING fts5 (text, content='versions', content_rowid='key', tokenize='porter unicode61');
-CREATE TRIGGER versions_fts_insert AFTER INSERT ON versions BEGIN
-  INSERT INTO versions_fts (rowid, text) VALUES (new.key, new.text);
+CREATE VIRTUAL TABLE bills_fts USING fts5 (search_text, content='bills', content_rowid='key', tokenize='porter unicode61');
+CREATE TRIGGER bills_fts_insert AFTER INSERT ON bills BEGIN
+  INSERT INTO bills_fts (rowid, search_text) VALUES (new.key, new.search_text);
 END;
-CREATE TRIGGER versions_fts_delete AFTER DELETE ON versions BEGIN
-  INSERT INTO versions_fts (versions_fts, rowid, text) VALUES ('delete', old.key, old.text);
+CREATE TRIGGER bills_fts_delete AFTER DELETE ON bills BEGIN
+  INSERT INTO bills_fts (bills_fts, rowid, search_text) VALUES ('delete', old.key, old.search_text);
 END;
-CREATE TRIGGER versions_fts_update AFTER UPDATE OF text ON versions BEGIN
-  INSERT INTO versions_fts (versions_fts, rowid, text) VALUES ('delete', old.key, old.text);
-  INSERT INTO versions_fts (rowid, text) VALUES (new.key, new.text);
+CREATE TRIGGER bills_fts_update AFTER UPDATE OF search_text ON bills BEGIN
+  INSERT INTO bills_fts (bills_fts, rowid, search_text) VALUES ('delete', old.key, old.search_text);
+  INSERT INTO bills_fts (rowid, search_text) VALUES (new.key, new.search_text);
 END;
 CREATE VIRTUAL TABLE sections_fts USING fts5 (heading, text, content='law_sections', content_rowid='key', tokenize='porter unicode61');
 CREATE TRIGGER sections_fts_insert AFTER INSERT ON law_sections BEGIN
@@ -140,8 +144,8 @@ CREATE TRIGGER sections_fts_update AFTER UPDATE OF heading, text ON law_sections
 END;
 `,
     postgres: `
-ALTER TABLE versions ADD COLUMN tsv tsvector GENERATED ALWAYS AS (to_tsvector('english', text)) STORED;
-CREATE INDEX versions_tsv ON versions USING GIN (tsv);
+ALTER TABLE bills ADD COLUMN tsv tsvector GENERATED ALWAYS AS (to_tsvector('english', search_text)) STORED;
+CREATE INDEX bills_tsv ON bills USING GIN (tsv);
 ALTER TABLE law_sections ADD COLUMN tsv tsvector GENERATED ALWAYS AS (setweight(to_tsvector('english', heading), 'A') || to_tsvector('english', text)) STORED;
 CREATE INDEX law_sections_tsv ON law_sections USING GIN (tsv);
 `,

@@ -48,7 +48,7 @@ function adapter(client: Queryable, transaction: Dialect['transaction'], close: 
 
 /** Connects a pool to the database at `url`. */
 export function openPostgres(url: string, options: { max?: number } = {}): Dialect {
-  const pool = new pg.Pool({ connectionString: url, max: options.max ?? 10 });
+  const pool = new pg.Pool({ connectionString: url, max: options.max ?? 20 });
   // An idle client that loses its connection must not bring the process down.
   pool.on('error', () => undefined);
   const transaction: Dialect['transaction'] = async (fn) => {

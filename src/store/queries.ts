@@ -3,6 +3,7 @@
  * the bills touching them, sessions. Every query is parameterised; results are plain rows.
  */
 import zlib from 'node:zlib';
+import { billColumns } from './columns.js';
 import type { Dialect } from './dialect.js';
 import type { MeasureCitation } from './names.js';
 import { searchStore } from './search.js';
@@ -47,6 +48,8 @@ export interface Queries {
   /** The sections each version of a bill touches, by version id. */
   touches(billId: string): Promise<Map<string, SectionTouch[]>>;
   lawSection(code: string, number: string): Promise<(LawSectionRow & { content: Uint8Array }) | undefined>;
+  /** Which of these sections the database holds (by `CODE NUMBER`), with their corpus ids: one query. */
+  lawSectionsHeld(sections: Array<{ code: string; section: string }>): Promise<Map<string, { corpus_id: string | null }>>;
   /** Every bill touching the section: for each, the newest version that does. Newest first. */
   sectionBills(code: string, number: string): Promise<SectionBill[]>;
   sessions(): Promise<SessionInfo[]>;
@@ -81,12 +84,12 @@ export function createQueries(db: Dialect): Queries {
       return (await db.get<{ value: string }>("SELECT value FROM meta WHERE key = 'generation'"))?.value ?? '0';
     },
     async bill(id) {
-      return db.get<BillRow>('SELECT * FROM bills WHERE id = ?', [id]);
+      return db.get<BillRow>(`SELECT ${billColumns()} FROM bills WHERE id = ?`, [id]);
     },
     async billsByMeasure(c) {
       const jurisdictions = c.jurisdictions;
       const rows = await db.all<BillRow>(
-        `SELECT * FROM bills WHERE measure_type = ? AND measure_num = ? AND jurisdiction IN (${jurisdictions.map(() => '?').join(', ')})${c.session ? ' AND session = ?' : ''} ORDER BY session DESC`,
+        `SELECT ${billColumns()} FROM bills WHERE measure_type = ? AND measure_num = ? AND jurisdiction IN (${jurisdictions.map(() => '?').join(', ')})${c.session ? ' AND session = ?' : ''} ORDER BY session DESC`,
         [c.type, c.number, ...jurisdictions, ...(c.session ? [c.session] : [])],
       );
       return rows;
@@ -118,6 +121,14 @@ export function createQueries(db: Dialect): Queries {
       );
       if (row) row.content = zlib.inflateSync(row.content);
       return row;
+    },
+    async lawSectionsHeld(sections) {
+      if (!sections.length) return new Map();
+      const rows = await db.all<{ code: string; number: string; corpus_id: string | null }>(
+        `SELECT code, number, corpus_id FROM law_sections WHERE ${sections.map(() => '(code = ? AND number = ?)').join(' OR ')}`,
+        sections.flatMap((s) => [s.code, s.section]),
+      );
+      return new Map(rows.map((r) => [`${r.code} ${r.number}`, { corpus_id: r.corpus_id }]));
     },
     async sectionBills(code, number) {
       return newestPerBill(await sectionBillsOf('vs.code = ? AND vs.section = ?', [code, number])).map(strip);

@@ -65,8 +65,9 @@ export async function billReport(db: Database, id: string): Promise<BillReport |
   const latest = versions[versions.length - 1];
   const latestTouches = latest ? touches.get(latest.id) ?? [] : [];
   const sections = [];
+  const held = await db.lawSectionsHeld(latestTouches.filter((t) => t.relation === 'amends' || t.relation === 'repeals'));
   for (const t of latestTouches) {
-    const law = t.relation === 'amends' || t.relation === 'repeals' ? await db.lawSection(t.code, t.section) : undefined;
+    const law = held.get(`${t.code} ${t.section}`);
     sections.push({
       ...t,
       name: sectionName(t.code, t.section),

@@ -5,6 +5,7 @@
  * the words found between `\u0001` and `\u0002`; the pages escape the text and draw the marks.
  */
 import { codeOf, normalizeSectionNumber, parseSectionCitation, sectionName } from './codes.js';
+import { billColumns } from './columns.js';
 import type { Dialect, SqlValue } from './dialect.js';
 import { parseMeasure, sessionFromName, sessionName } from './names.js';
 import type { BillRow, SearchFilters, SearchResult } from './types.js';
@@ -31,7 +32,7 @@ export async function searchStore(db: Dialect, raw: string, filters: SearchFilte
   const measure = parseMeasure(query);
   if (measure) {
     const rows = await db.all<BillRow>(
-      `SELECT b.* FROM bills b WHERE b.measure_type = ? AND b.measure_num = ? AND b.jurisdiction IN (${measure.jurisdictions.map(() => '?').join(', ')})${measure.session ? ' AND b.session = ?' : ''}${where.sql} ORDER BY b.session DESC LIMIT ?`,
+      `SELECT ${billColumns('b')} FROM bills b WHERE b.measure_type = ? AND b.measure_num = ? AND b.jurisdiction IN (${measure.jurisdictions.map(() => '?').join(', ')})${measure.session ? ' AND b.session = ?' : ''}${where.sql} ORDER BY b.session DESC LIMIT ?`,
       [measure.type, measure.number, ...measure.jurisdictions, ...(measure.session ? [measure.session] : []), ...where.params, limit],
     );
     for (const b of rows) add(billResult(b, b.title, undefined));
@@ -128,26 +129,19 @@ async function fullText(db: Dialect, query: string, filters: SearchFilters, wher
   const sqlite = db.kind === 'sqlite';
   const match = sqlite ? ftsQuery(query) : query;
   if (!match) return [];
-  const wide = limit * 4;
-  type Hit = BillRow & { version_id: string; version_name: string; snippet: string; rank: number };
-  const versionHits = sqlite
-    ? await sqliteVersionHits(db, match, where, wide, limit)
+  type Hit = BillRow & { snippet: string; rank: number };
+  const billHits = sqlite
+    ? await sqliteBillHits(db, match, where, limit)
     : await db.all<Hit>(
-        `SELECT h.*, ts_headline('english', v.text, q, 'StartSel=${MARK_START}, StopSel=${MARK_END}, MaxWords=28, MinWords=10, MaxFragments=1, FragmentDelimiter=…') AS snippet
-           FROM (SELECT b.*, v.key AS vkey, v.id AS version_id, v.name AS version_name, -ts_rank(v.tsv, q) AS rank
-                   FROM versions v JOIN bills b ON b.id = v.bill_id, websearch_to_tsquery('english', ?) q
-                  WHERE v.tsv @@ q${where.sql} ORDER BY rank LIMIT ?) h
-           JOIN versions v ON v.key = h.vkey, websearch_to_tsquery('english', ?) q
+        `SELECT ${billColumns('h')}, h.rank, ts_headline('english', b.search_text, q, 'StartSel=${MARK_START}, StopSel=${MARK_END}, MaxWords=28, MinWords=10, MaxFragments=1, FragmentDelimiter=…') AS snippet
+           FROM (SELECT ${billColumns('b')}, b.key, -ts_rank(b.tsv, q) AS rank
+                   FROM bills b, websearch_to_tsquery('english', ?) q
+                  WHERE b.tsv @@ q${where.sql} ORDER BY rank LIMIT ?) h
+           JOIN bills b ON b.key = h.key, websearch_to_tsquery('english', ?) q
           ORDER BY h.rank`,
-        [match, ...where.params, wide, match],
+        [match, ...where.params, limit, match],
       );
-  const out: Array<SearchResult & { rank: number }> = [];
-  const bills = new Set<string>();
-  for (const h of versionHits) {
-    if (bills.has(h.id)) continue;
-    bills.add(h.id);
-    out.push({ ...billResult(h, h.snippet, h.version_name), rank: h.rank });
-  }
+  const out: Array<SearchResult & { rank: number }> = billHits.map((h) => ({ ...billResult(h, h.snippet, undefined), rank: h.rank }));
   if (!filters.house && !filters.status && !filters.session) {
     const code = filters.code ? codeOf(filters.code) ?? filters.code.trim() : undefined;
     type SectionHit = { code: string; number: string; heading: string; snippet: string; rank: number };
@@ -177,31 +171,25 @@ function placeOf(r: SearchResult, all: SearchResult[]): number {
 
 
 /**
- * FTS5 in two steps: rank the matching versions (bm25) keeping only ids, one per bill, then make
- * snippets for the results shown alone (a snippet reads and tokenises the whole text).
+ * FTS5 in two steps: rank the matching bills (bm25) keeping only their keys, then make snippets for
+ * the results shown alone (a snippet reads and tokenises the whole text).
  */
-async function sqliteVersionHits(db: Dialect, match: string, where: { sql: string; params: SqlValue[] }, wide: number, limit: number) {
-  const ranked = await db.all<{ key: number; bill_id: string; version_id: string; version_name: string; rank: number }>(
-    `SELECT f.rowid AS key, v.bill_id, v.id AS version_id, v.name AS version_name, f.rank AS rank
-       FROM versions_fts f JOIN versions v ON v.key = f.rowid${where.sql ? ' JOIN bills b ON b.id = v.bill_id' : ''}
-      WHERE versions_fts MATCH ?${where.sql} ORDER BY f.rank LIMIT ?`,
-    [match, ...where.params, wide],
+async function sqliteBillHits(db: Dialect, match: string, where: { sql: string; params: SqlValue[] }, limit: number) {
+  const ranked = await db.all<BillRow & { key: number; rank: number }>(
+    `SELECT ${billColumns('b')}, b.key, f.rank AS rank FROM bills_fts f JOIN bills b ON b.key = f.rowid
+      WHERE bills_fts MATCH ?${where.sql} ORDER BY f.rank LIMIT ?`,
+    [match, ...where.params, limit],
   );
-  const best = new Map<string, (typeof ranked)[number]>();
-  for (const r of ranked) if (!best.has(r.bill_id) && best.size < limit) best.set(r.bill_id, r);
-  const hits = [...best.values()];
-  if (!hits.length) return [];
-  const marks = `?${', ?'.repeat(hits.length - 1)}`;
+  if (!ranked.length) return [];
   const snippets = new Map(
     (
       await db.all<{ key: number; snippet: string }>(
-        `SELECT rowid AS key, snippet(versions_fts, 0, '${MARK_START}', '${MARK_END}', '…', 20) AS snippet FROM versions_fts WHERE versions_fts MATCH ? AND rowid IN (${marks})`,
-        [match, ...hits.map((h) => h.key)],
+        `SELECT rowid AS key, snippet(bills_fts, 0, '${MARK_START}', '${MARK_END}', '…', 20) AS snippet FROM bills_fts WHERE bills_fts MATCH ? AND rowid IN (?${', ?'.repeat(ranked.length - 1)})`,
+        [match, ...ranked.map((r) => r.key)],
       )
-    ).map((s) => [s.key, s.snippet]),
+    ).map((x) => [x.key, x.snippet]),
   );
-  const bills = new Map((await db.all<BillRow>(`SELECT * FROM bills WHERE id IN (${marks})`, hits.map((h) => h.bill_id))).map((b) => [b.id, b]));
-  return hits.map((h) => ({ ...bills.get(h.bill_id)!, version_id: h.version_id, version_name: h.version_name, snippet: snippets.get(h.key) ?? '', rank: h.rank }));
+  return ranked.map(({ key, ...bill }) => ({ ...bill, snippet: snippets.get(key) ?? '' }));
 }
 
 async function sqliteSectionHits(db: Dialect, match: string, code: string | undefined, limit: number) {

@@ -1,7 +1,7 @@
 import { expect } from 'chai';
 import { alignTrees, parseDocument, renderHtml, renderJson, renderTerminal, renderWdiff } from '../../src/index.js';
 import { pairMovedClauses } from '../../src/align/moved-amended.js';
-import { buildCompareModel, type Block } from '../../src/server/compare-view.js';
+import { buildPageModel, type Block } from '../../src/render/page/index.js';
 import type { Alignment } from '../../src/types.js';
 
 function align(oldText: string, newText: string): Alignment {
@@ -59,7 +59,7 @@ describe('align/moved-amended', () => {
     });
 
     it('should show it moved in the web view, linked both ways, with its old and new words where it went', () => {
-      const rows = buildCompareModel(a).blocks.flatMap((b: Block) => ('row' in b ? [b.row] : b.fold.rows));
+      const rows = buildPageModel(a).blocks.flatMap((b: Block) => ('row' in b ? [b.row] : b.fold.rows));
       const moved = rows.filter((r) => r.status === 'moved');
       expect(moved.map((r) => [r.anchor, r.move, r.hasOld, r.hasNew])).to.deep.equal([
         ['c-b', { href: '#c-d', label: 'moved to (d)' }, true, false],
@@ -86,7 +86,7 @@ describe('align/moved-amended', () => {
     it('should show its word marks where it went in the standalone HTML', () => {
       const html = renderHtml(a);
       expect(html).to.include(
-        '<tr class="moved" id="c-d"><td class="st">moved, redesignated</td><td style="padding-left:0.5rem"><del><span class="sr">deleted: </span>(b)</del>  Bravo provision about hearings before the board within <del><span class="sr">deleted: </span>30</del>  days.</td>',
+        '<tr class="moved" id="c-d"><td class="st">moved, renumbered</td><td style="padding-left:1.7rem"><del><span class="sr">deleted: </span>(b)</del>  Bravo provision about hearings before the board within <del><span class="sr">deleted: </span>30</del>  days.</td>',
       );
     });
   });

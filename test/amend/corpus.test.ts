@@ -1,7 +1,7 @@
 import { expect } from 'chai';
 import fs from 'node:fs';
 import path from 'node:path';
-import { parseInstructions } from '../../src/amend/instructions.js';
+import { parseInstructions, type Prose } from '../../src/amend/instructions.js';
 import { describeLocation } from '../../src/amend/location.js';
 import { findLevel, sectionText } from '../../src/amend/section-text.js';
 import { parseDocument } from '../../src/parse/index.js';
@@ -113,9 +113,11 @@ describeShared('amend/instructions on the amend-truth laws', () => {
   });
 
   it('should read a new section added at the end of a chapter, and the text that is no instruction (pl116-136_17usc710)', () => {
-    const instructions = parseInstructions(amendingText('pl116-136_17usc710', 's19011'));
-    expect(instructions.map((i) => `${i.citation} ${i.action}`)).to.deep.equal(['(a) addAtEnd', '(b) addAtEnd', '(c) unknown']);
+    const prose: Prose[] = [];
+    const instructions = parseInstructions(amendingText('pl116-136_17usc710', 's19011'), {}, prose);
+    expect(instructions.map((i) => `${i.citation} ${i.action}`)).to.deep.equal(['(a) addAtEnd', '(b) addAtEnd']);
     expect(instructions[0]?.insert?.split('\n')[0]).to.equal('§ 710. Emergency relief authority');
-    expect(instructions[2]?.reason).to.equal('no amendatory instruction found');
+    // Subsection (c) says when the section takes effect: no instruction, reported apart.
+    expect(prose.map((p) => `${p.citation} ${p.reason}`)).to.deep.equal(['(c) no amendatory verb']);
   });
 });

@@ -612,10 +612,10 @@ describe('amend/parseInstructions — divisions of a law named as the target', (
   });
 
   it('should cut the quoted law short in a reason', () => {
-    const [i] = parseInstructions(`Section 5 of the Example Act is amended by inserting after chapter 3 the following: “${'Words of the new chapter. '.repeat(20)}”.`);
+    const [i] = parseInstructions(`Section 5 of the Example Act is amended by inserting after the fourth chapter the following: “${'Words of the new chapter. '.repeat(20)}”.`);
     expect(i!.action).to.equal('unknown');
     expect(i!.reason!.length).to.be.lessThan(260);
-    expect(i!.reason).to.match(/^expected what to insert after, found "chapter 3 the following: “Words of the new chapter\. .* …"$/);
+    expect(i!.reason).to.match(/^expected what to insert after, found "the fourth chapter the following: “Words of the new chapter\. .* …"$/);
   });
 });
 

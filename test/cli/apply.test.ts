@@ -73,7 +73,9 @@ function federalSuite(c: ApplyCase): void {
     expect(html).to.include('<li id="ins-i1" class="applied"><b>i1</b> applied:');
     const s = `s${c.num}`;
     expect(html).to.include(`<tr class="inserted" id="c-${s}/b"><td class="st">added <a class="by" href="#ins-i3">i3</a></td>`);
-    expect(html).to.include(`Changed: <a href="#c-${s}/b">${s}/b</a></li>`);
+    expect(html).to.include(`Changed: <a href="#c-${s}/b">§ ${c.num}(b)</a>, <a href="#c-${s}/b/1">§ ${c.num}(b)(1)</a>, <a href="#c-${s}/b/2">§ ${c.num}(b)(2)</a></li>`);
+    // The instructions that changed the undivided text link to the clause it became, subsection (a).
+    expect(html).to.include(`<br>Changed: <a href="#c-${s}/a">§ ${c.num}(a)</a></li>`);
     expect(html).to.include(`<ins><span class="sr">inserted: </span>${c.b1}</ins>`);
   });
 
@@ -136,8 +138,9 @@ describe('cli --apply', () => {
       fs.writeFileSync(path.join(dir, 'bill.txt'), 'SECTION 1. AMENDMENT.\n\nSection 114(a) of title 4, United States Code, is amended by striking ``no such words\'\' and inserting ``other words\'\'.\n');
       const r = await runCli(['bill.txt', '--law', path.join(fixtures, 'olrc-xhtml', '2010usc04-s114.htm'), '--apply', '-f', 'terminal', '--no-color'], { cwd: dir });
       expect(r.code).to.equal(0);
-      expect(r.stderr).to.equal('billdiff: refused i1 (bill.txt, sec. 1): “no such words” not found in subsection (a)\n');
-      expect(r.stdout).to.include('! refused i1 bill.txt, sec. 1 (4 U.S.C. 114): “no such words” not found in subsection (a)');
+      // The refusal names the words, the place, and the nearest words that are there.
+      expect(r.stderr).to.equal('billdiff: refused i1 (bill.txt, sec. 1): “no such words” not found in 4 U.S.C. 114(a); nearest: “of such State”\n');
+      expect(r.stdout).to.include('! refused i1 bill.txt, sec. 1 (4 U.S.C. 114): “no such words” not found in 4 U.S.C. 114(a); nearest: “of such State”');
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });
     }
@@ -170,9 +173,9 @@ describe('cli --apply', () => {
       expect(html).to.match(/<title>Changes in existing law: .*before\.xml, as amended by .*law-excerpt\.xml<\/title>/);
       expect(html).to.include('<li id="ins-i1" class="applied"><b>i1</b> applied:');
       // The change links to its instruction, the instruction to the changed clause, and both anchors exist.
-      expect(html).to.match(/<tr class="modified" id="c-s3902"><td class="st">modified <a class="by" href="#ins-i1">i1<\/a><\/td>/);
-      expect(html).to.include('Changed: <a href="#c-s3902">s3902</a>');
-      expect(html).to.include('Changed: <a href="#c-s3902/b">s3902/b</a>');
+      expect(html).to.include('<tr class="modified" id="c-s3902"><td class="st">amended <a class="by" href="#ins-i1">i1</a></td>');
+      expect(html).to.include('Changed: <a href="#c-s3902">§ 3902</a></li>');
+      expect(html).to.include('Changed: <a href="#c-s3902/b/1">§ 3902(b)(1)</a>, <a href="#c-s3902/b/2">§ 3902(b)(2)</a>');
       expect(html).to.include('id="c-s3902/b"');
       expect(html).to.include('<ins><span class="sr">inserted: </span>removal; pay; limits on bonuses; counsel</ins>');
     });
@@ -216,7 +219,7 @@ describe('cli --apply', () => {
       const { instructions } = JSON.parse(srs.stdout) as { instructions: Array<{ status: string; reason?: string; citation: string }> };
       expect(instructions).to.have.length(16);
       expect(instructions.every((i) => i.status === 'refused' && /not found in/.test(i.reason ?? ''))).to.equal(true);
-      expect(instructions[0]).to.deep.include({ citation: 'div. I, title III, sec. 301(a)(1)', reason: '“and 2018” not found in subsection (a)' });
+      expect(instructions[0]).to.deep.include({ citation: 'div. I, title III, sec. 301(a)(1)', reason: '“and 2018” not found in § 101(a); nearest: “and 2020”' });
     });
 
     it('should stop with a clear error when no instruction amends the statute given (pl113-287_45usc1116)', async () => {
@@ -236,31 +239,33 @@ describe('cli --apply', () => {
       expect(r.stderr).to.equal('');
       const json = JSON.parse(r.stdout) as { instructions: Array<{ citation: string; action: string; reason?: string }>; counts: Record<string, number> };
       expect(json.counts).to.deep.equal({
-        strikeInsert: 426,
-        addAtEnd: 215,
-        insertAfter: 140,
-        strike: 137,
-        unknown: 86,
-        amendToRead: 61,
-        redesignate: 44,
-        insertBefore: 27,
-        repeal: 21,
+        strikeInsert: 447,
+        addAtEnd: 245,
+        insertAfter: 167,
+        strike: 140,
+        amendToRead: 62,
+        redesignate: 50,
+        repeal: 31,
+        insertBefore: 30,
+        unknown: 3,
+        reformat: 1,
       });
-      expect(json.instructions).to.have.length(1157);
+      expect(json.instructions).to.have.length(1176);
       // Every instruction not read says why.
       expect(json.instructions.filter((i) => i.action === 'unknown' && !i.reason)).to.deep.equal([]);
       const text = await runCli(['--instructions', file]);
-      expect(text.stdout.trimEnd().split('\n').slice(-10)).to.deep.equal([
-        '1157 instructions',
-        '    426  strikeInsert',
-        '    215  addAtEnd',
-        '    140  insertAfter',
-        '    137  strike',
-        '     86  unknown',
-        '     61  amendToRead',
-        '     44  redesignate',
-        '     27  insertBefore',
-        '     21  repeal',
+      expect(text.stdout.trimEnd().split('\n').slice(-11)).to.deep.equal([
+        '1176 instructions',
+        '    447  strikeInsert',
+        '    245  addAtEnd',
+        '    167  insertAfter',
+        '    140  strike',
+        '     62  amendToRead',
+        '     50  redesignate',
+        '     31  repeal',
+        '     30  insertBefore',
+        '      3  unknown',
+        '      1  reformat',
       ]);
     });
   });

@@ -200,7 +200,7 @@ export const REAL_APPLY: ApplyCase = {
     'sec. 3001(d) 54 U.S.C. 200306',
     'sec. 3001(e) 54 U.S.C. 200306',
   ],
-  law2Targets: 'title 54; 54 U.S.C. 200303; 54 U.S.C. 200302; 54 U.S.C. 200306; chapter 2003 of title 54 (1 could not be read)',
+  law2Targets: 'title 54; 54 U.S.C. 200303; 54 U.S.C. 200302; 54 U.S.C. 200306; chapter 2003 of title 54',
 };
 
 /** The path of a corpus document, as its index.json names it. */

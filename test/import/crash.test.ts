@@ -49,7 +49,9 @@ describeBackends('import: kill -9 half way through an input, then again', (backe
     dir = fs.mkdtempSync(path.join(os.tmpdir(), 'billdiff-crash-'));
     syntheticSet(path.join(dir, 'session'), 240);
   });
-  after(() => fs.rmSync(dir, { recursive: true, force: true }));
+  after(() => {
+    if (dir) fs.rmSync(dir, { recursive: true, force: true });
+  });
 
   it('should leave the database as it was before the input, and complete it on the next run', async function () {
     this.timeout(120000);

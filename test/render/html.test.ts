@@ -20,13 +20,13 @@ describe('render/html', () => {
       expect(html.startsWith('<!doctype html>')).to.equal(true);
       expect(html).to.include('<div class="legend"><span><del>struck through</del> = deleted</span><span><ins>underlined italic</ins> = inserted</span>');
       expect(html).to.match(/<ins><span class="sr">inserted: <\/span>[^<]*&#60;script&#62;/);
-      expect(html).to.include('<p class="summary">1 modified, 0 added, 0 deleted');
+      expect(html).to.include('<p class="summary">1 amended, 0 added, 0 deleted');
     });
 
     it('should put a <del> in the table and inline redline for a deletion', () => {
       const out = renderHtml(alignTrees(parseDocument('(a) Keep this old word.\n', 'o.txt').tree, parseDocument('(a) Keep this word.\n', 'n.txt').tree));
       expect(out).to.include('<del><span class="sr">deleted: </span>old</del>');
-      expect(out).to.include('<tr class="modified" id="c-a">');
+      expect(out).to.include('<tr class="modified" id="c-a"><td class="st">amended</td>');
     });
 
     it('should show a gut-and-amend notice as a note', () => {

@@ -10,7 +10,7 @@ describe('render/terminal', () => {
       expect(renderTerminal(alignment, { color: false })).to.equal(
         '--- old.txt\n' +
           '+++ new.txt\n' +
-          'clauses: 1 modified, 0 added, 0 deleted, 0 moved, 0 redesignated, 0 conforming, 1 unchanged; words: +1 -1\n' +
+          'clauses: 1 amended, 0 added, 0 deleted, 0 moved, 0 redesignated, 1 unchanged; words: +1 -1\n' +
           '~ (a) The [-old-] {+new+} text.\n' +
           '  (b) Same.\n',
       );

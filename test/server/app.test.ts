@@ -4,8 +4,9 @@ import path from 'node:path';
 import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
 import { expect } from 'chai';
-import { alignTrees, loadCorpus, parseDocument, renderJson } from '../../src/index.js';
+import { alignTrees, parseDocument, renderJson } from '../../src/index.js';
 import { closeApp, createApp, packageRoot } from '../../src/server/app.js';
+import { runCli } from '../helpers/cli.js';
 
 const HOSTILE = [
   '<script>alert(1)</script>',
@@ -173,14 +174,19 @@ describe('server/app', () => {
       ]);
     });
 
-    it('GET /api/compare should return exactly renderJson of the alignment', async () => {
-      const res = await fetch(`${base}/api/compare?old=ca-ab1656-2025-introduced&new=ca-ab1656-2025-amended-senate`);
-      expect(res.status).to.equal(200);
-      expect(res.headers.get('content-type')).to.match(/^application\/json/);
-      const corpus = loadCorpus(path.join(packageRoot, 'bills'));
-      const parse = (id: string) => parseDocument(corpus.read(corpus.get(id)!), id).tree;
-      const expected = renderJson(alignTrees(parse('ca-ab1656-2025-introduced'), parse('ca-ab1656-2025-amended-senate')));
-      expect(await res.text()).to.equal(expected);
+    it('GET /api/compare should answer exactly the JSON of billdiff --format json', async () => {
+      for (const [query, argv] of [
+        ['old=ca-ab1656-2025-introduced&new=ca-ab1656-2025-amended-senate', ['ca-ab1656-2025-introduced', 'ca-ab1656-2025-amended-senate']],
+        ['bill=ca-ab1656-2025-introduced&law=ca-penal-code-1050', ['ca-ab1656-2025-introduced', '--law', 'ca-penal-code-1050']],
+        ['mode=apply&old=ca-penal-code-1050&new=ca-ab1656-2025-introduced', ['ca-ab1656-2025-introduced', '--law', 'ca-penal-code-1050', '--apply']],
+      ] as const) {
+        const res = await fetch(`${base}/api/compare?${query}`);
+        expect(res.status, query).to.equal(200);
+        expect(res.headers.get('content-type')).to.match(/^application\/json/);
+        const cli = await runCli([...argv, '--format', 'json']);
+        expect(cli.code, query).to.equal(1);
+        expect(await res.text(), query).to.equal(cli.stdout);
+      }
     });
 
     it('POST /api/compare should take JSON texts', async () => {

@@ -5,9 +5,10 @@ import type { Server } from 'node:http';
 import { expect } from 'chai';
 import { importPaths } from '../../src/import/index.js';
 import { closeApp, createApp } from '../../src/server/app.js';
-import type { Database } from '../../src/store/index.js';
+import { openDatabase, type Database } from '../../src/store/index.js';
 import { listen } from '../helpers/browser.js';
 import { billsPath, fixturePath } from '../helpers/paths.js';
+import { describeShared, sharedPath } from '../helpers/shared.js';
 import { describeBackends } from '../store/backends.js';
 
 describeBackends('server: the database pages and API', (backend) => {
@@ -28,7 +29,7 @@ describeBackends('server: the database pages and API', (backend) => {
     await new Promise((resolve) => (server ? server.close(resolve) : resolve(undefined)));
     if (app) await closeApp(app);
     await db?.close();
-    fs.rmSync(uploads, { recursive: true, force: true });
+    if (uploads) fs.rmSync(uploads, { recursive: true, force: true });
   });
 
   const json = async (url: string) => {
@@ -146,7 +147,30 @@ describe('server: without a database', () => {
     } finally {
       await new Promise((resolve) => server.close(resolve));
       await closeApp(app);
-      fs.rmSync(uploads, { recursive: true, force: true });
+      if (uploads) fs.rmSync(uploads, { recursive: true, force: true });
+    }
+  });
+});
+
+describeShared('server: a bill amending two codes against one law section of the database', () => {
+  it('should compare AB 831 with Business and Professions Code § 17539.1, the section its lob does not number', async function () {
+    this.timeout(60000);
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'billdiff-db-'));
+    const db = await openDatabase({ dataDir: dir });
+    await importPaths(db, [sharedPath('corpus', 'ca-pubinfo', 'mini')]);
+    const app = createApp({ database: db, storeDir: path.join(dir, 'uploads') });
+    const { server, base } = await listen(app);
+    try {
+      const res = await fetch(`${base}/compare?bill=ver%3A20250AB83196AMD&law=law%3ABPC%3A17539.1`);
+      expect(res.status).to.equal(200);
+      const html = await res.text();
+      expect(html).to.contain('<title>AB 831: Amended in Senate, September 3, 2025 compared with current Business and Professions Code 17539.1 · billdiff</title>');
+      expect(html).to.contain('§ 337o(a)');
+    } finally {
+      await new Promise((resolve) => server.close(resolve));
+      await closeApp(app);
+      await db.close();
+      fs.rmSync(dir, { recursive: true, force: true });
     }
   });
 });

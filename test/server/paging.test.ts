@@ -9,7 +9,7 @@ import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
 import { expect } from 'chai';
 import { closeApp, createApp } from '../../src/server/app.js';
-import { paginate, type Block, type ClauseRow } from '../../src/server/compare-view.js';
+import { paginate, type Block, type ClauseRow } from '../../src/render/page/index.js';
 import { UploadStore } from '../../src/server/store.js';
 
 const PARAGRAPHS = 900;

@@ -1,0 +1,52 @@
+/**
+ * Where the command line's documents come from: a path, `-` for standard input, a document of the
+ * database (`ver:…`, `law:…`), or the id of a document of the corpus (`billdiff --list`). Files and
+ * standard input are read no further than the size limit.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import type { CompareDocument } from '../compare/index.js';
+import type { DocumentSource } from '../compare/source.js';
+import { corpusDocument, type Corpus } from '../corpus/index.js';
+import { inputTooLarge } from '../parse/input.js';
+import { BilldiffError } from '../util/errors.js';
+import { readFileBounded } from './files.js';
+
+export interface CliSourceOptions {
+  cwd: string;
+  /** Standard input, read no further than `maxBytes` and one more byte. */
+  readStdin: (maxBytes: number) => Promise<Buffer>;
+  /** A document of the database (`ver:…`, `law:…`), or undefined for a name that is not a database id. */
+  database?: (name: string) => Promise<CompareDocument | undefined>;
+  /** The corpus, loaded when a name is neither `-` nor a file. */
+  corpus: () => Corpus;
+  maxBytes: number;
+}
+
+/** The command line's `DocumentSource`. */
+export function cliSource(options: CliSourceOptions): DocumentSource {
+  const { cwd, readStdin, database, corpus, maxBytes } = options;
+  return {
+    async read(name: string): Promise<CompareDocument> {
+      if (name === '-') {
+        const bytes = await readStdin(maxBytes);
+        if (bytes.length > maxBytes) throw inputTooLarge('<stdin>', maxBytes);
+        return { bytes, file: '<stdin>' };
+      }
+      const stored = await database?.(name);
+      if (stored) return stored;
+      const full = path.resolve(cwd, name);
+      let stat: fs.Stats | undefined;
+      try {
+        stat = fs.statSync(full);
+      } catch {
+        stat = undefined;
+      }
+      if (stat?.isDirectory()) throw new BilldiffError('is a directory; give a file', { file: name });
+      if (stat) return { bytes: readFileBounded(full, name, maxBytes), file: name };
+      const entry = corpus().get(name);
+      if (!entry) throw new BilldiffError('no such file, and no document with this id in the corpus (billdiff --list shows them)', { file: name, code: 'not-found' });
+      return corpusDocument(corpus(), entry);
+    },
+  };
+}

@@ -1,0 +1,146 @@
+/**
+ * One comparison for every front door. `compare(request)` chooses what to do from what the
+ * request holds — two versions, one version against its own change marks, a bill against the law
+ * it amends, or a bill's instructions executed against that law — reads the documents and aligns
+ * them. The CLI and the server's worker threads only translate their arguments and requests into a
+ * `CompareRequest` (see ./source.ts for requests that name their documents).
+ *
+ *   versions  documents: [old, new]                 alignTrees
+ *   marks     documents: [a version with marks]     the text before the marks against the text as printed
+ *   law       documents: [bill], law                compareBillToLaw
+ *   apply     documents: bills, law, apply: true    applyBills, then changesInExistingLaw
+ */
+import { alignTrees, defaultAlignOptions, type AlignOptions } from '../align/index.js';
+import { applyBills, type Application } from '../amend/apply.js';
+import { compareBillToLaw } from '../amend/bill-to-law.js';
+import { changesInExistingLaw } from '../amend/changes.js';
+import { parseDocument } from '../parse/index.js';
+import type { Alignment, MarksMode, ParsedDocument, SourceFormat } from '../types.js';
+import { deadlineIn } from '../util/deadline.js';
+import { BilldiffError } from '../util/errors.js';
+
+/** A document to compare: its bytes (or text) and the name messages and the JSON give it. */
+export interface CompareDocument {
+  bytes: Uint8Array | string;
+  /** A path, a corpus id, an upload id: how the document is named in messages and output. */
+  file: string;
+  /** The section number of a statute that does not print its own (a California law-section file). */
+  lawSection?: string;
+}
+
+/** What to compare, and how. */
+export interface CompareRequest {
+  /** Two versions, oldest first; one version that carries change marks; or the bills, in the order applied. */
+  documents: CompareDocument[];
+  /** The statute: each section the bill amends is compared with it, or, with `apply`, the bills' instructions are executed against it. */
+  law?: CompareDocument;
+  /** Execute the bills' amendatory instructions against `law`. */
+  apply?: boolean;
+  /**
+   * How CAML change marks are read in `documents` (the law is read as printed).
+   * @default 'printed'
+   */
+  marks?: MarksMode;
+  /** The documents' format, when the user chose one; detected from each name and text otherwise. */
+  format?: SourceFormat;
+  /**
+   * Look for cross-references (for pages that link them).
+   * @default true
+   */
+  references?: boolean;
+  /**
+   * Milliseconds the comparison may take: reading the documents (past it, a `budget` error), then
+   * aligning them (past it, what remains is shown as whole replacements).
+   * @default 5000
+   */
+  budget?: number;
+  /** Largest document, in bytes. */
+  maxBytes?: number;
+}
+
+export type CompareMode = 'versions' | 'marks' | 'law' | 'apply';
+
+/** What `compare` found. */
+export interface CompareResult {
+  mode: CompareMode;
+  alignment: Alignment;
+  /** For `apply`: the law as amended and the account of every instruction. */
+  application?: Application;
+}
+
+/** Which comparison a request asks for; a request that asks for none is a `usage` error that says what to give. */
+export function modeOf(request: CompareRequest): CompareMode {
+  const n = request.documents.length;
+  if (request.apply) {
+    if (!request.law) throw usage('applying instructions needs the statute they amend (--law STATUTE)');
+    if (n === 0) throw usage('name the bill whose instructions to apply');
+    return 'apply';
+  }
+  if (request.law) {
+    if (n !== 1) throw usage(`compare one bill with the law, not ${n}`);
+    return 'law';
+  }
+  if (n === 1) return 'marks';
+  if (n === 2) return 'versions';
+  throw usage(`give two texts to compare (old and new), not ${n}`);
+}
+
+/** Runs the comparison a request asks for. Bad input is a `BilldiffError` with its file and place. */
+export function compare(request: CompareRequest): CompareResult {
+  const mode = modeOf(request);
+  // One budget covers the comparison: reading the documents, then aligning them with what remains.
+  const deadline = deadlineIn(request.budget ?? defaultAlignOptions.budget);
+  const parse = (d: CompareDocument, marks: MarksMode = request.marks ?? 'printed'): ParsedDocument =>
+    parseDocument(d.bytes, d.file, {
+      marks,
+      deadline,
+      // The comparison keeps each document's tree, not the blocks it was read from.
+      blocks: false,
+      ...(request.references === false ? { references: false } : {}),
+      ...(request.format ? { format: request.format } : {}),
+      ...(request.maxBytes ? { maxBytes: request.maxBytes } : {}),
+    });
+  const alignOptions: AlignOptions = { deadline };
+  const lawSection = request.law?.lawSection ? { lawSection: request.law.lawSection } : {};
+
+  if (mode === 'apply') {
+    const bills = request.documents.map((d) => parse(d));
+    const law = parse(request.law!, 'printed');
+    const application = applyBills(bills.map((b) => ({ tree: b.tree, file: b.source.file })), law.tree, lawSection);
+    const alignment = changesInExistingLaw(application, alignOptions);
+    alignment.messages.unshift(...bills.flatMap((b) => b.messages), ...law.messages);
+    return { mode, alignment, application };
+  }
+  if (mode === 'law') {
+    return { mode, alignment: compareBillToLaw(parse(request.documents[0]!), parse(request.law!, 'printed'), { ...alignOptions, ...lawSection }) };
+  }
+  if (mode === 'marks') {
+    const before = parse(request.documents[0]!, 'before');
+    if (!before.source.marks.length) {
+      throw new BilldiffError('this input carries no change marks; give OLD and NEW to compare two texts', { file: before.source.file, code: 'usage' });
+    }
+    const printed = parse(request.documents[0]!, 'printed');
+    const alignment = alignTrees(before.tree, printed.tree, alignOptions);
+    alignment.old.label = 'text before the change marks';
+    alignment.new.label = 'as printed';
+    alignment.messages.unshift(...before.messages);
+    return { mode, alignment };
+  }
+  const [a, b] = request.documents.map((d) => parse(d));
+  const alignment = alignTrees(a!.tree, b!.tree, alignOptions);
+  alignment.messages.unshift(...a!.messages, ...b!.messages);
+  return { mode, alignment };
+}
+
+/**
+ * What the bills' instructions amend instead of the law given, in a phrase: "54 U.S.C. 200302;
+ * 54 U.S.C. 200305" (the first eight, then how many more).
+ */
+export function amendedElsewhere(application: Pick<Application, 'elsewhere'>): string {
+  const targets = [...new Set(application.elsewhere.map((e) => e.target))];
+  return targets.slice(0, 8).join('; ') + (targets.length > 8 ? `; and ${targets.length - 8} more` : '');
+}
+
+function usage(message: string): BilldiffError {
+  return new BilldiffError(message, { code: 'usage' });
+}

@@ -1,0 +1,70 @@
+/**
+ * What each change of a page says in the change list: `amended: 3 words struck, 2 inserted`,
+ * `paragraphs (3) to (9) redesignated (4) to (10)`, and a short excerpt of the struck and inserted words.
+ */
+import type { WordChange } from '../../types.js';
+import { STATUS_WORDS } from '../vocabulary.js';
+import type { ClauseRow, RowWithPair, Segment } from './types.js';
+
+const KIND_PLURAL: Record<string, string> = { subdivision: 'subdivisions', paragraph: 'paragraphs', subparagraph: 'subparagraphs' };
+/** "paragraphs (3) to (9) redesignated (4) to (10)" */
+export function redesignationSummary(run: RowWithPair[]): string {
+  const first = run[0]!;
+  const last = run[run.length - 1]!;
+  const kinds = new Set(run.map((r) => r.pair.new?.kind ?? r.pair.old?.kind));
+  const kind = kinds.size === 1 ? [...kinds][0] : undefined;
+  const noun = kind ? (KIND_PLURAL[kind] ?? `${kind}s`) : 'clauses';
+  const num = (row: RowWithPair, side: 'old' | 'new') => row.pair[side]?.num?.text ?? row.citation;
+  return `${noun} ${num(first, 'old')} to ${num(last, 'old')} redesignated ${num(first, 'new')} to ${num(last, 'new')}`;
+}
+
+export function describe(row: RowWithPair): string {
+  const { pair } = row;
+  switch (pair.status) {
+    case 'inserted':
+    case 'deleted':
+      return STATUS_WORDS[pair.status];
+    case 'moved':
+      return row.move?.label ?? STATUS_WORDS.moved;
+    case 'redesignated':
+      return `${pair.old?.num?.text ?? '?'} redesignated ${pair.new?.num?.text ?? '?'}`;
+    default: {
+      const words = pair.words ?? [];
+      const count = (op: WordChange['op']) => words.filter((w) => w.op === op).reduce((n, w) => n + countWords(w.value), 0);
+      const struck = count('delete');
+      const inserted = count('insert');
+      const parts = [`${struck} ${struck === 1 ? 'word' : 'words'} struck`, `${inserted} inserted`];
+      if (pair.redesignated) {
+        // Undivided text that became a numbered clause had no designation to renumber.
+        parts.unshift(pair.old?.num ? `renumbered ${pair.old.num.text} → ${pair.new?.num?.text ?? ''}`.trim() : `designated ${pair.new?.num?.text ?? ''}`.trim());
+      }
+      return `${STATUS_WORDS.modified}: ${parts.join(', ')}`;
+    }
+  }
+}
+
+function countWords(text: string): number {
+  return text.split(/\s+/).filter(Boolean).length;
+}
+
+/** A short view of what changed: the first few deleted and inserted runs, trimmed. */
+export function excerptOf(row: ClauseRow, max = 80): Segment[] {
+  if (row.status !== 'modified') return [];
+  const out: Segment[] = [];
+  for (const segment of row.inline) {
+    if (!segment.del && !segment.ins) continue;
+    if (out.length) out.push({ text: ' … ' });
+    out.push({ ...segment, text: clip(segment.text.trim(), max) });
+    if (out.length >= 5) break;
+  }
+  return out;
+}
+
+export function clip(text: string, max: number): string {
+  return text.length > max ? `${text.slice(0, max - 1)}…` : text;
+}
+export function runOf<T>(rows: T[], start: number, same: (row: T) => boolean): T[] {
+  let end = start;
+  while (end < rows.length && same(rows[end]!)) end += 1;
+  return rows.slice(start, Math.max(end, start + 1));
+}

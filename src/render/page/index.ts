@@ -1,0 +1,94 @@
+/**
+ * One page model for every HTML rendering of a comparison (the CLI's standalone file and the
+ * server's compare, apply and print views): rows of segments, folds of unchanged or redesignated
+ * runs, a numbered change list, and for Changes in Existing Law the instruction list.
+ */
+import type { Alignment } from '../../types.js';
+import { summaryCounts } from '../vocabulary.js';
+import { describe, excerptOf, redesignationSummary, runOf } from './changes.js';
+import { instructionList, linkInstructions, unionOfLinks } from './instructions.js';
+import { linkReferences } from './links.js';
+import { collectRows } from './rows.js';
+import type { Block, ChangeItem, InstructionList } from './types.js';
+
+export type * from './types.js';
+export { citeSide, depthOf } from './citation.js';
+export { segments } from './rows.js';
+export { changeAnchorsOf, linkAcrossPages, pagesOfAnchors, paginate, PAGE_ROWS, type BodyPage } from './paging.js';
+
+/** What a page shows of a comparison. */
+export interface PageModel {
+  blocks: Block[];
+  changes: ChangeItem[];
+  /** In a Changes in Existing Law comparison: the bills' instructions, refused ones first. */
+  instructions?: InstructionList;
+  counts: Array<{ label: string; value: number }>;
+  words: { inserted: number; deleted: number };
+  total: number;
+}
+
+/** Options for `buildPageModel`. */
+export interface PageModelOptions {
+  /** Section number for clause ids that name none (a statute file holding one section). */
+  section?: string;
+  /**
+   * Leave unchanged clauses out (print `changes=only`).
+   * @default false
+   */
+  changesOnly?: boolean;
+  /**
+   * Shortest run of unchanged clauses folded into one expandable line.
+   * @default 3
+   */
+  foldAfter?: number;
+  /**
+   * How to name the bills of a Changes in Existing Law comparison (by the id instructions carry
+   * in `bill`): `AB 1656`. Instructions are named by their bill too when there are several.
+   */
+  billNames?: Record<string, string>;
+}
+
+/** Builds the page model of an alignment. */
+export function buildPageModel(alignment: Alignment, options: PageModelOptions = {}): PageModel {
+  const { section, changesOnly = false, foldAfter = 3 } = options;
+  const rows = collectRows(alignment.pairs, section);
+  linkReferences(rows);
+  if (alignment.instructions) linkInstructions(rows, alignment.pairs, alignment.instructions, options.billNames ?? {});
+  const changes: ChangeItem[] = [];
+  const blocks: Block[] = [];
+  let i = 0;
+  while (i < rows.length) {
+    const row = rows[i]!;
+    const run = runOf(rows, i, (r) => r.status === row.status && (row.status === 'unchanged' || row.status === 'redesignated'));
+    if (row.status === 'unchanged') {
+      if (!changesOnly) {
+        if (run.length >= foldAfter) blocks.push({ fold: { kind: 'unchanged', summary: `${run.length} unchanged clauses`, rows: run } });
+        else for (const r of run) blocks.push({ row: r });
+      }
+      i += run.length;
+      continue;
+    }
+    if (row.status === 'redesignated' && run.length >= 2) {
+      const summary = redesignationSummary(run);
+      const number = changes.length + 1;
+      for (const r of run) r.number = number;
+      const by = unionOfLinks(run);
+      changes.push({ number, href: `#${run[0]!.anchor}`, citation: run[0]!.citation, description: summary, excerpt: [], ...(by ? { by } : {}) });
+      blocks.push({ fold: { kind: 'redesignated', summary, rows: run } });
+      i += run.length;
+      continue;
+    }
+    row.number = changes.length + 1;
+    changes.push({ number: row.number, href: `#${row.anchor}`, citation: row.citation, description: describe(row), excerpt: excerptOf(row), ...(row.by ? { by: row.by } : {}) });
+    blocks.push({ row });
+    i += 1;
+  }
+  return {
+    blocks,
+    changes,
+    ...(alignment.instructions ? { instructions: instructionList(alignment.instructions, rows, changes, options.billNames ?? {}) } : {}),
+    counts: summaryCounts(alignment.summary),
+    words: { inserted: alignment.summary.wordsInserted, deleted: alignment.summary.wordsDeleted },
+    total: rows.length,
+  };
+}

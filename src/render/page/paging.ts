@@ -1,0 +1,94 @@
+/**
+ * Long comparisons a page at a time: the body split into pages of rows, and links between pages.
+ */
+import type { Block, ClauseRow } from './types.js';
+
+/**
+ * Rows per page of the compare views. A comparison with more rows than this is shown a page
+ * at a time (`&page=N`); print stays complete. Folds of unchanged clauses are split at page
+ * ends; a fold of redesignated clauses (one change) is never split.
+ */
+export const PAGE_ROWS = 300;
+
+/** One page of the body of a comparison. */
+export interface BodyPage {
+  blocks: Block[];
+  /** Clause rows on the page (folded ones included). */
+  rows: number;
+  /** 1-based number of the page's first row in the whole comparison. */
+  first: number;
+}
+
+/** The body split into pages of at most `pageRows` rows (a redesignation fold may overflow). */
+export function paginate(blocks: Block[], pageRows: number = PAGE_ROWS): BodyPage[] {
+  const pages: BodyPage[] = [];
+  let page: BodyPage = { blocks: [], rows: 0, first: 1 };
+  let seen = 0;
+  const turn = () => {
+    if (page.rows === 0) return;
+    pages.push(page);
+    page = { blocks: [], rows: 0, first: seen + 1 };
+  };
+  const add = (block: Block, rows: number) => {
+    page.blocks.push(block);
+    page.rows += rows;
+    seen += rows;
+  };
+  for (const block of blocks) {
+    if ('row' in block) {
+      if (page.rows + 1 > pageRows) turn();
+      add(block, 1);
+    } else if (block.fold.kind === 'redesignated') {
+      if (page.rows > 0 && page.rows + block.fold.rows.length > pageRows) turn();
+      add(block, block.fold.rows.length);
+    } else {
+      let rest = block.fold.rows;
+      while (rest.length) {
+        if (page.rows >= pageRows) turn();
+        const part = rest.slice(0, pageRows - page.rows);
+        rest = rest.slice(part.length);
+        if (part.length >= 3) add({ fold: { kind: 'unchanged', summary: `${part.length} unchanged clauses`, rows: part } }, part.length);
+        else for (const row of part) add({ row }, 1);
+      }
+    }
+  }
+  turn();
+  if (!pages.length) pages.push(page);
+  return pages;
+}
+
+/** The anchor of each row (and each change, by its first row) with the 1-based page it is on. */
+export function pagesOfAnchors(pages: BodyPage[]): Map<string, number> {
+  const out = new Map<string, number>();
+  pages.forEach((page, i) => {
+    for (const block of page.blocks) {
+      for (const row of 'row' in block ? [block.row] : block.fold.rows) out.set(row.anchor, i + 1);
+    }
+  });
+  return out;
+}
+
+/** The anchors of the changes on a page, in order (a redesignation fold by its first row). */
+export function changeAnchorsOf(page: BodyPage): string[] {
+  const out: string[] = [];
+  for (const block of page.blocks) {
+    if ('row' in block) {
+      if (block.row.changed) out.push(block.row.anchor);
+    } else if (block.fold.kind === 'redesignated') out.push(block.fold.rows[0]!.anchor);
+  }
+  return out;
+}
+
+/**
+ * A page's blocks with every in-page link (`#c-…`) that points to another page rewritten to
+ * `hrefOfPage(page)#c-…`. Rows are copied, never changed: the same model serves every page.
+ */
+export function linkAcrossPages(blocks: Block[], current: number, pageOf: Map<string, number>, hrefOfPage: (page: number) => string): Block[] {
+  const fix = (row: ClauseRow): ClauseRow => {
+    if (!row.move) return row;
+    const target = pageOf.get(row.move.href.slice(1));
+    if (target === undefined || target === current) return row;
+    return { ...row, move: { ...row.move, href: `${hrefOfPage(target)}${row.move.href}` } };
+  };
+  return blocks.map((block) => ('row' in block ? { row: fix(block.row) } : { fold: { ...block.fold, rows: block.fold.rows.map(fix) } }));
+}
