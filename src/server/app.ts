@@ -51,6 +51,12 @@ export interface AppOptions {
    * @default 2
    */
   workers?: number;
+  /**
+   * Keep each comparison and rendered page for the next request; off, every request parses,
+   * aligns and renders again (what the benchmark measures).
+   * @default true
+   */
+  cache?: boolean;
 }
 
 /** The package root: two folders up from `src/server/` or `dist/server/`. */
@@ -62,6 +68,7 @@ export const defaultAppOptions: Required<Omit<AppOptions, 'storeDir' | 'database
   maxBodyBytes: 32 * 1024 * 1024,
   diffBudgetMs: 5000,
   workers: 2,
+  cache: true,
 };
 
 const contexts = new WeakMap<Express, ServerContext>();
@@ -79,7 +86,7 @@ export function createApp(options: AppOptions = {}): Express {
     store,
     pool: new DiffPool({ size: settings.workers, hardTimeoutMs: settings.diffBudgetMs * 3 + 5000 }),
     views: loadViews(viewsDir),
-    options: { maxBodyBytes: settings.maxBodyBytes, diffBudgetMs: settings.diffBudgetMs },
+    options: { maxBodyBytes: settings.maxBodyBytes, diffBudgetMs: settings.diffBudgetMs, cache: settings.cache },
   });
 
   const app = express();
