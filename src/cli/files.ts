@@ -92,7 +92,7 @@ export function guardOutput(outputPath: string, inputs: string[], cwd: string): 
  * half a file where the user looks. The temporary name is unpredictable and created exclusively
  * (`wx`: O_CREAT | O_EXCL), so a file or a link planted in the folder is never written through.
  */
-export function writeAtomically(file: string, content: string): void {
+export function writeAtomically(file: string, content: string | ((write: (piece: string) => void) => void)): void {
   const folder = path.dirname(file);
   if (!fs.statSync(folder, { throwIfNoEntry: false })?.isDirectory()) {
     throw new BilldiffError(`cannot write: there is no folder ${folder}`, { file, code: 'usage' });
@@ -106,7 +106,9 @@ export function writeAtomically(file: string, content: string): void {
     const fd = fs.openSync(temp, 'wx', 0o666);
     created = true;
     try {
-      fs.writeFileSync(fd, content);
+      if (typeof content === 'string') fs.writeFileSync(fd, content);
+      // Written piece by piece as it is made: a large output is never held whole.
+      else content((piece) => fs.writeFileSync(fd, piece));
     } finally {
       fs.closeSync(fd);
     }

@@ -57,6 +57,12 @@ export interface AppOptions {
    * @default 4
    */
   maxLargeUploads?: number;
+  /**
+   * Keep each comparison and rendered page for the next request; off, every request parses,
+   * aligns and renders again (what the benchmark measures).
+   * @default true
+   */
+  cache?: boolean;
 }
 
 /** The package root: two folders up from `src/server/` or `dist/server/`. */
@@ -69,6 +75,7 @@ export const defaultAppOptions: Required<Omit<AppOptions, 'storeDir' | 'database
   diffBudgetMs: 5000,
   workers: 2,
   maxLargeUploads: 4,
+  cache: true,
 };
 
 const contexts = new WeakMap<Express, ServerContext>();
@@ -86,7 +93,7 @@ export function createApp(options: AppOptions = {}): Express {
     store,
     pool: new DiffPool({ size: settings.workers, hardTimeoutMs: settings.diffBudgetMs * 3 + 5000 }),
     views: loadViews(viewsDir),
-    options: { maxBodyBytes: settings.maxBodyBytes, diffBudgetMs: settings.diffBudgetMs, maxLargeUploads: settings.maxLargeUploads },
+    options: { maxBodyBytes: settings.maxBodyBytes, diffBudgetMs: settings.diffBudgetMs, maxLargeUploads: settings.maxLargeUploads, cache: settings.cache },
   });
 
   const app = express();

@@ -50,6 +50,8 @@ export interface ServerOptions {
   diffBudgetMs: number;
   /** Large uploads read and compared at once (see `UploadGate`). */
   maxLargeUploads: number;
+  /** Keep comparisons and rendered pages for the next request (off: every request does the work). */
+  cache: boolean;
 }
 
 export interface ServerContext {
@@ -69,7 +71,7 @@ export interface ServerContext {
 }
 
 export function createContext(parts: Pick<ServerContext, 'corpus' | 'store' | 'pool' | 'views' | 'options' | 'database'>): ServerContext {
-  const comparisons = new LruCache<string, Promise<Comparison>>(64);
+  const comparisons = new LruCache<string, Promise<Comparison>>(parts.options.cache ? 64 : 0);
   const source = serverSource(parts);
   const limits = { budget: parts.options.diffBudgetMs, maxBytes: parts.options.maxBodyBytes };
   const textsTask = (old: CompareDocument, next: CompareDocument, format?: SourceFormat): DiffTask => ({
@@ -92,7 +94,7 @@ export function createContext(parts: Pick<ServerContext, 'corpus' | 'store' | 'p
   };
   return {
     ...parts,
-    pages: new LruCache<string, string>(256),
+    pages: new LruCache<string, string>(parts.options.cache ? 256 : 0),
     keyOf,
     compare(request) {
       const key = keyOf(request);
