@@ -8,6 +8,11 @@
  * triggers in SQLite, `tsvector` columns with GIN indexes in PostgreSQL. A bill is indexed once, by
  * the text of all its versions (each line once: versions repeat most of each other), so a search
  * ranks bills, not near-identical versions.
+ *
+ * PostgreSQL finds full-text matches through the GIN indexes alone (`billdiff_bills_matching`,
+ * `billdiff_sections_matching`): a bill's tsvector is kilobytes, stored apart (TOAST), and a plan that
+ * scans the table instead reads every one of them; the planner does not count that cost. Their rows
+ * keep their long values apart too (toast_tuple_target), so the matches' rows are few pages.
  */
 import type { Dialect, DialectKind } from './dialect.js';
 import { writeAllPassages } from './passages.js';
@@ -254,6 +259,15 @@ CREATE TABLE passages (
   text TEXT NOT NULL,
   tsv tsvector GENERATED ALWAYS AS (to_tsvector('english', text)) STORED
 );
+ALTER TABLE bills ALTER COLUMN tsv SET STORAGE EXTERNAL;
+ALTER TABLE bills SET (toast_tuple_target = 128);
+ALTER TABLE law_sections SET (toast_tuple_target = 128);
+CREATE FUNCTION billdiff_bills_matching(q tsquery) RETURNS TABLE (key BIGINT) LANGUAGE sql STABLE
+  SET enable_seqscan = off SET enable_indexscan = off
+  AS $$ SELECT b.key FROM bills b WHERE b.tsv @@ q $$;
+CREATE FUNCTION billdiff_sections_matching(q tsquery) RETURNS TABLE (key BIGINT) LANGUAGE sql STABLE
+  SET enable_seqscan = off SET enable_indexscan = off
+  AS $$ SELECT s.key FROM law_sections s WHERE s.tsv @@ q $$;
 `,
     backfill: async (tx) => {
       for (const statement of REFRESH_SESSIONS) await tx.run(statement);

@@ -146,7 +146,7 @@ export function ftsQuery(query: string): string {
 }
 
 /** Matches ranked, at most: the newest this many matching bills (and sections) are ranked, so a common word costs no more than a rare one. */
-export const RANKED_CANDIDATES = 400;
+export const RANKED_CANDIDATES = 200;
 
 async function fullText(db: Dialect, query: string, filters: SearchFilters, where: { sql: string; params: SqlValue[] }, limit: number): Promise<SearchResult[]> {
   const sqlite = db.kind === 'sqlite';
@@ -199,12 +199,12 @@ async function sqliteSectionHits(db: Dialect, match: string, code: string | unde
   );
 }
 
-/** PostgreSQL: the newest matching bills found by the GIN index, then ts_rank over those alone. */
+/** PostgreSQL: the matching bills from the GIN index alone, the newest of them (the filters applied) ranked by ts_rank. */
 async function postgresBillHits(db: Dialect, match: string, where: { sql: string; params: SqlValue[] }, limit: number): Promise<BillHit[]> {
   return db.all<BillHit>(
     `SELECT ${billColumns('b')}, b.key, -ts_rank(b.tsv, q) AS rank
        FROM bills b, websearch_to_tsquery('english', ?) q
-      WHERE b.key IN (SELECT b.key FROM bills b WHERE b.tsv @@ websearch_to_tsquery('english', ?)${where.sql} ORDER BY b.key DESC LIMIT ${RANKED_CANDIDATES})
+      WHERE b.key IN (SELECT b.key FROM billdiff_bills_matching(websearch_to_tsquery('english', ?)) m JOIN bills b ON b.key = m.key WHERE 1 = 1${where.sql} ORDER BY b.key DESC LIMIT ${RANKED_CANDIDATES})
       ORDER BY rank, b.key DESC LIMIT ?`,
     [match, match, ...where.params, limit],
   );
@@ -214,7 +214,7 @@ async function postgresSectionHits(db: Dialect, match: string, code: string | un
   return db.all<SectionHit>(
     `SELECT s.key, s.code, s.number, s.heading, -ts_rank(s.tsv, q) AS rank
        FROM law_sections s, websearch_to_tsquery('english', ?) q
-      WHERE s.key IN (SELECT s.key FROM law_sections s WHERE s.tsv @@ websearch_to_tsquery('english', ?)${code ? ' AND s.code = ?' : ''} ORDER BY s.key DESC LIMIT ${RANKED_CANDIDATES})
+      WHERE s.key IN (SELECT s.key FROM billdiff_sections_matching(websearch_to_tsquery('english', ?)) m JOIN law_sections s ON s.key = m.key WHERE 1 = 1${code ? ' AND s.code = ?' : ''} ORDER BY s.key DESC LIMIT ${RANKED_CANDIDATES})
       ORDER BY rank, s.key DESC LIMIT ?`,
     [match, match, ...(code ? [code] : []), limit],
   );
