@@ -1,5 +1,5 @@
 // Federal-scale benchmark (issue 4): the whole pipeline, XML to JSON, through the CLI.
-//  - 119 H.R. 1 as engrossed against P.L. 119-21 as enacted (target < 3 s);
+//  - 119 H.R. 1 as engrossed against P.L. 119-21 as enacted (target < 500 ms, issue 13);
 //  - the FY2020 omnibus (H.R. 1865 EAH, 3.1 MB) against itself with 500 scattered edits (target < 2 s);
 //  - growth with size: real federal XML of about 0.5, 1, 2 and 4 MB, each against itself with
 //    scattered edits (about 150 per MB);
@@ -93,7 +93,8 @@ function measure(oldFile, newFile, runs = 3) {
 const rows = [];
 try {
   const hr1 = measure(path.join(us, 'large', 'BILLS-119hr1eh.xml'), path.join(us, 'large', 'PLAW-119publ21.xml'));
-  rows.push(['119 H.R. 1 EH vs P.L. 119-21', 1.88, hr1, 3000]);
+  // Issue 13: 500 ms (issue 4 asked for 3 s).
+  rows.push(['119 H.R. 1 EH vs P.L. 119-21', 1.88, hr1, 500]);
 
   const omnibusFile = path.join(us, 'bills', '116-hr1865', 'BILLS-116hr1865eah.xml');
   const omnibusEdited = path.join(tmp, 'omnibus-500-synthetic-edits.xml');

@@ -51,6 +51,8 @@ const TARGETS = [
 const LINEARITY = { from: '1 MB', to: '8 MB', factor: 1.2 };
 /** Issue 9.2.1: 200,000 one-character lines, end to end. */
 const ONE_CHARACTER_LINES = { lines: 200_000, limitMs: 500 };
+/** Issue 13: the compare page of a 1 MB pair with the server's result cache off, on 127.0.0.1. */
+const SERVER = { size: '1 MB', seconds: 10, connections: 4, minRps: 10, maxP99Ms: 300 };
 
 // ---------------------------------------------------------------------------
 // Deterministic PRNG (mulberry32)
@@ -526,6 +528,7 @@ async function main() {
   }
 
   const lines = await oneCharacterLines(haveCli, gitOk);
+  const server = await comparePageUncached();
 
   console.log('\nTargets (issue 13):');
   for (const t of TARGETS) {
@@ -553,9 +556,15 @@ async function main() {
       );
     }
   }
+  if (server) {
+    const pass = server.rps >= SERVER.minRps && server.p99 <= SERVER.maxP99Ms && !server.errors;
+    console.log(
+      `  server compare page, ${SERVER.size} pair, cache off: ≥ ${SERVER.minRps} req/s and p99 ≤ ${SERVER.maxP99Ms} ms — ${pass ? 'PASS' : 'FAIL'} (${server.rps.toFixed(1)} req/s, p50 ${server.p50} ms, p99 ${server.p99} ms, ${server.errors} errors/non-2xx, ${server.requests} requests)`,
+    );
+  }
   if (lines) {
     console.log(
-      `  ${ONE_CHARACTER_LINES.lines.toLocaleString('en-US')} one-character lines: CLI ≤ ${ONE_CHARACTER_LINES.limitMs} ms — ${lines.ms <= ONE_CHARACTER_LINES.limitMs ? 'PASS' : 'FAIL'} (${fmt(lines.ms)} ms, git ${fmt(lines.gitMs)} ms, peak RSS ${lines.rssKb === undefined ? 'n/a' : fmt(lines.rssKb / 1024)} MB)`,
+      `  ${ONE_CHARACTER_LINES.lines.toLocaleString('en-US')} one-character lines (wdiff): CLI ≤ ${ONE_CHARACTER_LINES.limitMs} ms — ${lines.ms <= ONE_CHARACTER_LINES.limitMs ? 'PASS' : 'FAIL'} (${fmt(lines.ms)} ms, git ${fmt(lines.gitMs)} ms, peak RSS ${lines.rssKb === undefined ? 'n/a' : fmt(lines.rssKb / 1024)} MB)`,
     );
   }
 
@@ -600,7 +609,8 @@ async function oneCharacterLines(haveCli, gitOk) {
     letters[n >> 1] = 'Z';
     fs.writeFileSync(newFile, `${letters.join('\n')}\n`);
     process.stdout.write(`\n[${n.toLocaleString('en-US')} one-character lines] …`);
-    const cli = timeCommand(process.execPath, [BIN, oldFile, newFile, '--format', 'json', '-o', path.join(tmp, 'out.json')], tmp, (s) => s === 0 || s === 1);
+    // The default output (wdiff): the JSON of 200,000 clauses is 46 MB, a cost of its own.
+    const cli = timeCommand(process.execPath, [BIN, oldFile, newFile, '--format', 'wdiff', '-o', path.join(tmp, 'out.txt')], tmp, (s) => s === 0 || s === 1);
     const git = gitOk ? timeCommand('git', ['diff', '--no-index', '--word-diff=plain', oldFile, newFile], tmp, (s) => s === 0 || s === 1) : undefined;
     console.log(' done');
     if (cli.failed) {
@@ -613,7 +623,60 @@ async function oneCharacterLines(haveCli, gitOk) {
   }
 }
 
-export { generateStatute, applyEdits, serialize };
+/**
+ * Issue 13: the server's compare page on a 1 MB pair (the SYNTHETIC statute of the size rows, as
+ * a corpus of its own) with the result cache off, so that each request parses, aligns and renders:
+ * autocannon on 127.0.0.1 for a bounded time. Returns undefined when dist/ or autocannon is missing.
+ */
+async function comparePageUncached() {
+  let app;
+  let autocannon;
+  try {
+    app = await import(pathToFileURL(path.join(ROOT, 'dist', 'server', 'app.js')).href);
+    autocannon = (await import('autocannon')).default;
+  } catch (error) {
+    console.log(`note: server bench skipped (${error.message})`);
+    return undefined;
+  }
+  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'billdiff-bench-server-'));
+  const size = SIZES.findIndex((s) => s.label === SERVER.size);
+  const oldDoc = generateStatute(SIZES[size].bytes, 1000 + size);
+  const { doc: newDoc } = applyEdits(oldDoc, Math.round((EDITS_PER_MB * SIZES[size].bytes) / MB), 5000 + size);
+  const corpus = path.join(tmp, 'corpus');
+  fs.mkdirSync(corpus);
+  fs.writeFileSync(path.join(corpus, 'old.txt'), serialize(oldDoc));
+  fs.writeFileSync(path.join(corpus, 'new.txt'), serialize(newDoc));
+  const entry = (id) => ({ id, file: `${id}.txt`, kind: 'bill', jurisdiction: 'Synthetic', session: 'Bench', measure: 'SYN 1', title: `Synthetic statute (${id})`, stage: id, date: '2026-01-01' });
+  fs.writeFileSync(path.join(corpus, 'index.json'), JSON.stringify({ documents: [entry('old'), entry('new')] }));
+  const instance = app.createApp({ corpusDir: corpus, storeDir: path.join(tmp, 'store'), cache: false });
+  const server = await new Promise((resolve) => {
+    const s = instance.listen(0, '127.0.0.1', () => resolve(s));
+  });
+  try {
+    app.warmApp?.(instance);
+    const url = `http://127.0.0.1:${server.address().port}/compare?old=old&new=new`;
+    process.stdout.write(`\n[server, ${SERVER.size} pair, cache off] …`);
+    // One request first: the workers start and compile.
+    await fetch(url).then((r) => r.text());
+    const result = await new Promise((resolve, reject) => {
+      autocannon({ url, connections: SERVER.connections, duration: SERVER.seconds, timeout: 10 }, (err, res) => (err ? reject(err) : resolve(res)));
+    });
+    console.log(' done');
+    return {
+      rps: result.requests.total / SERVER.seconds,
+      requests: result.requests.total,
+      p50: result.latency.p50,
+      p99: result.latency.p99,
+      errors: result.errors + result.timeouts + result.non2xx,
+    };
+  } finally {
+    await new Promise((resolve) => server.close(resolve));
+    await app.closeApp(instance);
+    fs.rmSync(tmp, { recursive: true, force: true });
+  }
+}
+
+export { generateStatute, applyEdits, serialize, comparePageUncached, oneCharacterLines };
 
 // Run when executed (`node bench/run.mjs`); importing the module only exposes the generator.
 if (process.argv[1] && import.meta.url === pathToFileURL(path.resolve(process.argv[1])).href) {

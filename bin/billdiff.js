@@ -1,4 +1,5 @@
 #!/usr/bin/env node
-// The one-file bundle starts twice as fast; the plain build is the fallback.
-const { run } = await import('../dist/cli/billdiff.bundle.js').catch(() => import('../dist/cli/bin.js'));
-run();
+// The one-file bundle, compiled from its code cache, starts fastest; the plain build is the fallback (see load.js).
+import { loadCli } from './load.js';
+
+(await loadCli()).run();

@@ -17,7 +17,8 @@ export function keyOf(node: Content, ctx: Context): number {
   if (key === undefined) {
     const children = childClauses(node);
     const body = rowBody(node);
-    if (!children.length) key = hashText(body);
+    // A clause without subclauses is hashed again when asked (as quick as looking it up), and not kept.
+    if (!children.length) return hashText(body);
     else {
       let h1 = hash1(body) ^ 0x9e3779b9;
       let h2 = hash2(body) ^ Math.imul(children.length, 0x85ebca6b);
@@ -46,17 +47,24 @@ export function sameContent(a: Content, b: Content): boolean {
 }
 
 function hashText(text: string): number {
-  return join(fmix(hash1(text)), fmix(hash2(text)));
+  // Two independent hashes in one pass: FNV-1a, and a multiplicative one.
+  let h1 = 0x811c9dc5 ^ text.length;
+  let h2 = 0x27d4eb2f;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    h1 = Math.imul(h1 ^ c, 0x01000193);
+    h2 = Math.imul(h2 + c, 0x5bd1e995) ^ (h2 >>> 15);
+  }
+  return join(fmix(h1), fmix(h2));
 }
 
-/** FNV-1a over UTF-16 code units. */
+/** The two hashes of a text, kept apart to be mixed with those of its subclauses. */
 function hash1(text: string): number {
   let h = 0x811c9dc5 ^ text.length;
   for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
   return h;
 }
 
-/** A second, independent multiplicative hash. */
 function hash2(text: string): number {
   let h = 0x27d4eb2f;
   for (let i = 0; i < text.length; i++) h = Math.imul(h + text.charCodeAt(i), 0x5bd1e995) ^ (h >>> 15);

@@ -63,9 +63,9 @@ export function findMoves(ctx: Context, pairs: AlignedPair[]): void {
   const olds = ctx.deleted.filter((p) => !taken.has(p) && isMoveUnit(ctx.sources.get(p)!, p, ctx));
   const news = unmatched.filter((p) => !taken.has(p) && isMoveUnit(ctx.sources.get(p)!, p, ctx));
   if (!olds.length || !news.length || olds.length * news.length > 25_000_000) return;
-  const df = new Map<string, number>();
+  const df = new Map<number, number>();
   for (const p of [...olds, ...news]) for (const w of bag(ctx.sources.get(p)!, ctx).counts.keys()) df.set(w, (df.get(w) ?? 0) + 1);
-  const index = new Map<string, AlignedPair[]>();
+  const index = new Map<number, AlignedPair[]>();
   for (const p of news) {
     let n = 0;
     for (const w of bag(ctx.sources.get(p)!, ctx).counts.keys()) {

@@ -4,24 +4,56 @@ import { childClauses, rowBody, subtreeBody } from './clause-text.js';
 import type { Context } from './context.js';
 import { countWords } from './words.js';
 
-/** A multiset of words, for the similarity of two clauses. */
+/**
+ * A multiset of words, for the similarity of two clauses: each word (letters and digits, letter
+ * case aside) by a 30-bit hash of it, with its count, in the order first seen. Two words sharing a
+ * hash (a few in a million word pairs) would count as one: a similarity, not an equality.
+ */
 export interface Bag {
-  counts: Map<string, number>;
+  counts: Map<number, number>;
   size: number;
 }
 
 /** Most words read from one clause for its bag; enough to tell clauses apart, and bounded. */
 const MAX_WORDS = 600;
 
+/** A letter or digit outside ASCII. */
+const WORD_CHAR = /^[\p{L}\p{N}]$/u;
+
+/** The words of a text (runs of letters and digits), read in one pass over its characters. */
 export function bagOf(text: string): Bag {
-  const counts = new Map<string, number>();
+  const counts = new Map<number, number>();
   let size = 0;
-  const re = /[\p{L}\p{N}]+/gu;
-  let m: RegExpExecArray | null;
-  while ((m = re.exec(text)) && size < MAX_WORDS) {
-    const w = m[0].toLowerCase();
-    counts.set(w, (counts.get(w) ?? 0) + 1);
-    size++;
+  let h = 0;
+  let inWord = false;
+  for (let i = 0; i <= text.length && size < MAX_WORDS; i++) {
+    const c = i < text.length ? text.charCodeAt(i) : 32;
+    let lower = -1;
+    if (c < 128) {
+      if (c >= 97 ? c <= 122 : c >= 65 ? c <= 90 : c >= 48 && c <= 57) lower = c >= 65 && c <= 90 ? c | 32 : c;
+    } else {
+      const point = text.codePointAt(i)!;
+      const ch = String.fromCodePoint(point);
+      if (WORD_CHAR.test(ch)) {
+        if (point > 0xffff) i++;
+        if (!inWord) h = 0x811c9dc5;
+        // A letter whose lower case is several characters is hashed as all of them.
+        const low = ch.toLowerCase();
+        for (let k = 0; k < low.length; k++) h = Math.imul(h ^ low.charCodeAt(k), 0x01000193);
+        inWord = true;
+        continue;
+      }
+    }
+    if (lower >= 0) {
+      if (!inWord) h = 0x811c9dc5;
+      h = Math.imul(h ^ lower, 0x01000193);
+      inWord = true;
+    } else if (inWord) {
+      const key = (h ^ (h >>> 15)) & 0x3fffffff;
+      counts.set(key, (counts.get(key) ?? 0) + 1);
+      size++;
+      inWord = false;
+    }
   }
   return { counts, size };
 }

@@ -95,7 +95,10 @@ export function amendedPart(application: Application, root: Root): Root {
       if (c.type !== 'level') return [];
       if (c.kind === 'section') return touched(c.id) || (c.origin !== undefined && touched(c.origin)) ? [c] : [];
       const inner = keep(c);
-      return inner.length ? [{ ...c, children: [...c.children.filter((x) => x.type !== 'level'), ...inner] }] : [];
+      // The words a title or chapter opens with, not the marks of text left out ("* * *") between the sections dropped.
+      const first = c.children.findIndex((x) => x.type === 'level');
+      const opening = c.children.slice(0, first < 0 ? c.children.length : first).filter((x) => !/^[\s*]*$/.test((x as { value?: string }).value ?? ''));
+      return inner.length ? [{ ...c, children: [...opening, ...inner] }] : [];
     });
   return { ...root, children: keep(root) };
 }

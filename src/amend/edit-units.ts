@@ -3,10 +3,10 @@ import type { Content, Level, LevelKind } from '../types.js';
 import { Edit, refuse, Refusal } from './edit.js';
 import { insertInText, joinText, recordEdit, replaceHeading, replaceMark, replaceSentence, tidy } from './edit-text.js';
 import { isCapitals } from './find-text.js';
-import { child, describe, findUnit, isText, locate } from './locate.js';
+import { child, describe, findUnit, isText, locate, type Place } from './locate.js';
 import { describePath, soleUnit } from './location.js';
 import { DESIGNATION, readQuotedClauses } from './quoted-law.js';
-import type { Instruction } from './types.js';
+import type { Instruction, Redesignation } from './types.js';
 
 /**
  * Edits of whole clauses: struck, repealed, replaced, added at the end or beside another,
@@ -19,7 +19,7 @@ export function replaceUnits(instruction: Instruction, edit: Edit): void {
   const only = units.length === 1 && units[0]!.length === 1 ? units[0]![0]! : undefined;
   if (only?.type === 'mark') return replaceMark(instruction, edit, only);
   if (only?.type === 'heading') return replaceHeading(instruction, edit, only);
-  if (only?.type === 'sentence') return replaceSentence(instruction, edit, only);
+  if (only?.type === 'sentence' || only?.type === 'provision') return replaceSentence(instruction, edit, only);
   if (only?.type === 'flush') return replaceFlush(instruction, edit);
   const place = locate(edit.section, instruction.location);
   if (place.stretch) refuse('clauses cannot be struck from a text');
@@ -172,6 +172,10 @@ export function redesignate(instruction: Instruction, edit: Edit): void {
   if (!pairs || pairs.length === 0) refuse('no designations given');
   const place = locate(edit.section, instruction.location);
   if (place.stretch) refuse('clauses cannot be redesignated inside a text');
+  if (pairs.some((pair) => pair.to.length > 1 || pair.place)) {
+    for (const pair of pairs) moveUnder(pair, place, edit);
+    return;
+  }
   const moves = pairs.map((pair) => {
     const from = soleUnit(pair.from);
     const to = soleUnit(pair.to);
@@ -189,6 +193,51 @@ export function redesignate(instruction: Instruction, edit: Edit): void {
     renumber(move.level, move.to, place.level.id);
     edit.record(move.level, { kind: 'redesignated', struck: from, inserted: move.level.num?.text ?? '' });
   }
+}
+
+/**
+ * "by redesignating subsection (e) as paragraph (2), … and moving the paragraph so as to appear at
+ * the end of subsection (c)", "redesignating section 227 as subsection (c) of section 228": the unit
+ * leaves its place, takes its new rung and designation (its own units one rung lower each), and goes
+ * under the unit named — at its end, after or before a unit there, or where its designation falls.
+ */
+function moveUnder(pair: Redesignation, place: Place, edit: Edit): void {
+  const last = pair.to[pair.to.length - 1];
+  if (last?.type !== 'unit') refuse(`cannot read the redesignation ${describePath(pair.from)} → ${describePath(pair.to)}`);
+  let under = pair.to.slice(0, -1);
+  const first = under[0];
+  if (first?.type === 'unit' && first.rung === 'section') {
+    if (first.designation !== edit.section.num?.value) refuse(`${describePath(pair.from)} is moved into another section (${describePath(under)}), which this edit of ${describe(edit.section)} does not reach`);
+    under = under.slice(1);
+  }
+  const found = findUnit(place, pair.from);
+  const destination = under.length ? findUnit(place, under).level : found.parent;
+  if (destination === found.level) refuse(`${describePath(pair.from)} cannot be moved into itself`);
+  const clash = destination.children.find((c) => c.type === 'level' && c.num?.value === last.designation && c !== found.level);
+  if (clash) refuse(`${describe(destination)} already has a ${last.rung} (${last.designation})`);
+  const was = found.level.num?.text ?? '';
+  found.parent.children.splice(found.parent.children.indexOf(found.level), 1);
+  rekind(found.level, last.rung);
+  renumber(found.level, last.designation, destination.id);
+  const siblings = destination.children;
+  const lastLevel = siblings.map((c) => c.type).lastIndexOf('level');
+  let at = lastLevel >= 0 ? lastLevel + 1 : siblings.length;
+  if (pair.place && pair.place.where !== 'end') {
+    const anchor = findUnit({ level: destination }, pair.place.at).level;
+    at = siblings.indexOf(anchor) + (pair.place.where === 'after' ? 1 : 0);
+  } else if (!pair.place) {
+    const after = siblings.filter((c): c is Level => c.type === 'level' && c.num !== undefined && precedes(c.num.value, last.designation, last.rung));
+    if (after.length) at = siblings.indexOf(after[after.length - 1]!) + 1;
+  }
+  siblings.splice(at, 0, found.level);
+  edit.record(found.level, { kind: 'redesignated', struck: was, inserted: found.level.num?.text ?? '' });
+}
+
+/** A unit given another rung, and its units each one rung below their parent. */
+function rekind(level: Level, kind: LevelKind): void {
+  level.kind = kind;
+  const below = rungBelow(kind);
+  for (const c of level.children) if (c.type === 'level' && below) rekind(c, below);
 }
 
 function renumber(level: Level, value: string, parentId: string): void {

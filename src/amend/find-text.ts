@@ -141,7 +141,7 @@ export function findWords(edit: Edit, place: Place, instruction: Instruction, wo
     const printed = soInOriginal(edit, place, words);
     if (printed) return [printed];
   }
-  const chosen = select(found, words, instruction.occurrence, where, () => nearestWords(place, words));
+  const chosen = select(found, words, instruction.occurrence, where, () => nearestWords(place, words, instruction.action === 'strikeInsert' ? instruction.insert : undefined));
   if (instruction.count !== undefined && chosen.length !== instruction.count) {
     refuse(`“${words}” appears ${chosen.length} time${chosen.length === 1 ? '' : 's'} in ${where}, not ${instruction.count} as the instruction says`);
   }
@@ -156,14 +156,16 @@ function leaveOut(edit: Edit, place: Place, matches: Match[], except: Path[]): M
 }
 
 /** The words nearest to those sought, in the place searched: `nearest: “…” (a doubled comma)`. */
-function nearestWords(place: Place, words: string): string {
+function nearestWords(place: Place, words: string, replacement?: string): string {
   const stretches = scope(place);
   const texts = stretches.map((s) => printed(s.node.value).slice(s.start, s.end));
   const near = nearest(texts, printed(words));
   if (!near) return '';
   const there = stretches[near.text]!.node.value.slice(stretches[near.text]!.start + near.start, stretches[near.text]!.start + near.end);
   const extra = extraMark(printed(words), printed(there));
-  return `; nearest: “${there}”${extra ? ` (${describeMark(extra)})` : ''}`;
+  // The words the instruction puts in are there already: the law given reads as amended.
+  const done = replacement !== undefined && printed(there).trim() === printed(replacement).trim() ? ', the words the instruction inserts: the law given may already be amended' : '';
+  return `; nearest: “${there}”${extra ? ` (${describeMark(extra)})` : ''}${done}`;
 }
 
 /**

@@ -130,6 +130,13 @@ function walkItem(reader: Reader, item: ListItem, scope: Scope): void {
     if (read.list && read.operations.length > 0 && distribute(reader, item, citation, read)) return;
     const childScope: Scope = { citation, target: read.target, location: read.location, named: Boolean(scope.named || read.named) };
     if (read.error) childScope.error = `enclosing item ${citation || '(unnumbered)'} not understood: ${read.error}`;
+    // A whole instruction (the new text given) printed before items that are no instruction (an
+    // appropriation's paragraphs run on after it): the instruction, and the items read on their own.
+    if (read.operations.length > 0 && read.operations.every((o) => o.insert !== undefined) && !instructs(item.children)) {
+      emit(reader, base, read.target, read.location, read.operations, read.notes);
+      for (const child of item.children) walk(reader, child, { citation, target: scope.target, location: scope.location, named: false });
+      return;
+    }
     // An item that is both an instruction and a list is not a form we know.
     if (read.operations.length > 0) unknown(reader, base, read.target, read.location, 'an instruction followed by a list of instructions');
     else if (read.error) unknown(reader, base, read.target, read.location, read.error);
@@ -168,6 +175,11 @@ function distribute(reader: Reader, item: ListItem, citation: string, read: OwnR
     for (const place of places) emit(reader, base, place.target, [...read.location, ...place.location], read.operations, [...(read.notes ?? []), ...(subject.notes ?? [])]);
   }
   return true;
+}
+
+/** Whether any of the items (or theirs) says it amends: an action verb, or "is amended", "is repealed". */
+function instructs(items: ListItem[]): boolean {
+  return items.some((item) => ACTION_VERB.test(trimConnectors(stripHeading(item.text))) || VERB.test(item.text) || instructs(item.children));
 }
 
 interface OwnReading {
@@ -268,7 +280,14 @@ function readOwn(reader: Reader, raw: string, scope: Scope, hasChildren: boolean
     }
     const toRead = /^(?:,\s*)?to read(?: as follows)?\s*[:—]?\s*(.*)$/.exec(rest);
     if (toRead) {
-      const insert = quoted(toRead[1]!, quotations);
+      let insert = quoted(toRead[1]!, quotations);
+      // "… to read as follows: “(5) …”. Federal Motor Carrier Safety Administration …": the bill's
+      // own words after the new text ended with its period (an appropriation printed on) are no part of it.
+      const after = new RegExp(`^\\uE000(\\d+)\\uE001\\s*\\.\\s+(\\S[\\s\\S]*)$`).exec(toRead[1]!.trim());
+      if (insert === undefined && after && !quotations[Number(after[1])]!.open && !/\bis\s+(?:amended|repealed)\b|\bby\s+(?:striking|inserting|adding)\b/i.test(after[2]!)) {
+        insert = quotations[Number(after[1])]!.content;
+        reading.notes = [...(reading.notes ?? []), `the words printed after the new text are no part of the instruction: “${clip(restore(after[2]!, quotations))}”`];
+      }
       if (insert === undefined) return fail(reading, `expected the new text after "to read", found "${restore(toRead[1]!, quotations)}"`);
       reading.operations.push({ action: 'amendToRead', insert });
       return reading;

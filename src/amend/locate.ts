@@ -1,4 +1,5 @@
 import type { Chapeau, Content, Continuation, Level, Text } from '../types.js';
+import { ordinalNumber, readIdPart } from '../parse/ladder.js';
 import { refuse } from './edit.js';
 import { describeLocation, describeStep } from './location.js';
 import type { LocationStep, Path } from './types.js';
@@ -104,9 +105,38 @@ function stepInto(section: Level, place: Place, step: LocationStep): Place {
     case 'heading':
       if (level.heading === undefined || level.heading.trim() === '') refuse(`${describe(level)} has no heading`);
       return { level, stretch: whole(new HeadingNode(level)) };
+    case 'provision': {
+      const proviso = /^the (?:(\w+) )?proviso$/.exec(step.name);
+      if (!proviso) return refuse(`location "${words}" is not one the executor can find`);
+      return { level, stretch: provisoIn(level, proviso[1], words) };
+    }
     default:
       return refuse(`location "${words}" is not one the executor can find`);
   }
+}
+
+/** A proviso's opening words: ": Provided, That", ": Provided further, That", "; provided, however, that". */
+const PROVISO = /[:;,]\s*(?:provided|Provided)(?:\s+(?:further|also|however))?,?\s+(?:That|that)\b/g;
+
+/**
+ * "the proviso", "the second proviso" of a clause's own text: from the mark that opens it (": Provided,
+ * That") to the next proviso or the period that ends the text. "The proviso" of a text with
+ * several is refused, naming how many.
+ */
+function provisoIn(level: Level, ordinal: string | undefined, words: string): Stretch {
+  const found: Stretch[] = [];
+  for (const node of level.children.filter(isText)) {
+    const starts = [...node.value.matchAll(PROVISO)].map((m) => m.index!);
+    const tail = node.value.trimEnd();
+    const end = /[.;:]$/.test(tail) ? tail.length - 1 : tail.length;
+    starts.forEach((start, i) => found.push({ node, start, end: starts[i + 1] ?? end }));
+  }
+  const n = ordinal === undefined ? 0 : ordinal === 'final' || ordinal === 'last' ? -1 : ordinalNumber(ordinal);
+  if (n === undefined) refuse(`${words}: “${ordinal}” is not an ordinal`);
+  if (n === 0 && found.length !== 1) refuse(`${words}: the text of ${describe(level)} has ${found.length} provisos${found.length ? '; the instruction does not say which' : ''}`);
+  const chosen = n === 0 ? found[0] : n === -1 ? found[found.length - 1] : found[n - 1];
+  if (!chosen) refuse(`${words}: the text of ${describe(level)} has ${found.length} proviso${found.length === 1 ? '' : 's'}`);
+  return chosen;
 }
 
 /** The texts after a clause's child at `index`, up to its next child clause. */
@@ -185,7 +215,16 @@ export function findUnit(place: Place, path: Path): { parent: Level; level: Leve
 
 /** A clause as a refusal names it: `§ 119`, `paragraph (2)`. */
 export function describe(level: Level): string {
-  if (level.kind === 'section' && level.num) return `§ ${level.num.value}`;
+  const title = /^\/us\/usc\/t(\w+)\//.exec(level.xmlId ?? '')?.[1];
+  if (level.kind === 'section' && level.num) return title ? `${title} U.S.C. ${level.num.value}` : `§ ${level.num.value}`;
+  // A unit of a section, cited from its id (`t16/ch1/s1/c/2` → `§ 1(c)(2)`; `16 U.S.C. 1(c)(2)` when it says its title).
+  const segments = level.id.split('/');
+  const at = segments.map((x) => readIdPart(x)?.kind).lastIndexOf('section');
+  const designations = segments.slice(at + 1).map((x) => x.replace(/~\d+$/, ''));
+  if (at >= 0 && designations.length > 0 && designations.every((d) => /^[A-Za-z0-9]{1,8}$/.test(d))) {
+    const section = readIdPart(segments[at]!)!.value;
+    return `${title ? `${title} U.S.C. ` : '§ '}${section}${designations.map((d) => `(${d})`).join('')}`;
+  }
   return level.num ? `${level.kind} ${level.num.text}` : level.kind;
 }
 

@@ -8,8 +8,8 @@ import type { LocationStep, Path } from './types.js';
  * `describeLocation` writes them back for a reader ("subsection (b)", "matter preceding paragraph (1)").
  */
 
-/** The rung names as instructions write them, singular or plural. */
-export const RUNG_WORD = '(section|subsection|subdivision|paragraph|subparagraph|clause|subclause|item|subitem)';
+/** The names of the section's rungs (both styles), as instructions write them: `(section|subsection|…|subdivision)`. */
+export const RUNG_WORD = `(${[...new Set([...sectionLadder('us'), ...sectionLadder('ca')])].join('|')})`;
 /** One or more designations run together: `(b)`, `(6)(E)`. */
 export const DESIGNATIONS = '((?:\\([A-Za-z0-9]{1,6}\\))+)';
 
@@ -85,7 +85,7 @@ export function describeLocation(path: Path): string[] {
  */
 export function describePath(path: Path): string {
   const first = path[0];
-  if (first?.type === 'unit' && path.every((s) => s.type === 'unit') && first.rung !== 'section') {
+  if (first?.type === 'unit' && path.every((s) => s.type === 'unit' && !s.nth) && first.rung !== 'section') {
     return `${first.rung} ${path.map((s) => `(${(s as { designation: string }).designation})`).join('')}`;
   }
   return describeLocation(path).join(', ');

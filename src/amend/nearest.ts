@@ -22,17 +22,27 @@ const MAX_ANCHORS = 120;
  */
 export function nearest(texts: string[], sought: string): Near | undefined {
   const s = sought.slice(0, MAX_SOUGHT);
-  const words = [...s.matchAll(/[\p{L}\p{N}]{3,}/gu)];
+  const words = [...s.matchAll(/[\p{L}\p{N}]{3,}/gu)].map((w) => ({ text: w[0], index: w.index! }));
   if (words.length === 0) return undefined;
   const anchors = [words[0]!, words[words.length - 1]!, ...words.slice(1, -1)];
+  // No word of it is there ("1194" where the law says "1191"): the words' first and last letters are looked for.
+  const parts = words.flatMap((w) => [
+    { text: w.text.slice(0, 3), index: w.index },
+    { text: w.text.slice(-3), index: w.index + w.text.length - 3 },
+  ]);
+  return scan(texts, s, anchors) ?? scan(texts, s, parts);
+}
+
+/** The stretch nearest to `s` found where one of the anchors is. */
+function scan(texts: string[], s: string, anchors: Array<{ text: string; index: number }>): Near | undefined {
   let best: Near | undefined;
   let tried = 0;
   for (let t = 0; t < texts.length && tried < MAX_ANCHORS; t++) {
     const text = texts[t]!;
     for (const word of anchors) {
-      for (let at = text.indexOf(word[0]); at >= 0 && tried < MAX_ANCHORS; at = text.indexOf(word[0], at + 1)) {
+      for (let at = text.indexOf(word.text); at >= 0 && tried < MAX_ANCHORS; at = text.indexOf(word.text, at + 1)) {
         tried++;
-        const start = Math.max(0, at - word.index!);
+        const start = Math.max(0, at - word.index);
         for (const slack of [0, 1, -1, 2, -2, 3, -3]) {
           const end = Math.min(text.length, start + s.length + slack);
           if (end <= start) continue;

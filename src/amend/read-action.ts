@@ -29,10 +29,11 @@ const ACTIONS: Array<[RegExp, (r: Reading) => Result]> = [
   [/^substituting\s+/i, readSubstitute],
   [/^(?:moving|transferring)\s+/i, readMove],
   [/^(?:changing|replacing)\s+/i, readReplace],
+  [/^indenting\s+/i, readIndent],
 ];
 
 /** The verbs of actions, as a pattern: an item that opens with one of them is an action. */
-export const ACTION_VERB = /^(?:by\s+(?:the\s+)?)?(?:striking|deleting|inserting|adding|redesignating|repealing|amending|substituting|moving|transferring|changing|replacing|strike|insert|add|redesignate|amend|repeal)\b/i;
+export const ACTION_VERB = /^(?:by\s+(?:the\s+)?)?(?:striking|deleting|inserting|adding|redesignating|repealing|amending|substituting|moving|transferring|changing|replacing|indenting|strike|insert|add|redesignate|amend|repeal)\b/i;
 
 /**
  * Reads the actions of an item: "by striking …", several joined by "and by" (or ", by", or "and
@@ -181,7 +182,7 @@ function readInsert(r: Reading): Result {
     if (!match[1]) slip(op, 'the end', 'at the end');
     else if (/below/i.test(match[1])) slip(op, 'after and below the end', 'at the end');
     op.action = 'addAtEnd';
-    if ((match = cursor.eat(new RegExp(`^\\s+of\\s+(?:the\\s+)?(?!section\\b)${UNIT_CHAIN}`, 'i')))) op.location = [...(op.location ?? []), ...chainSteps(match, 1)];
+    if ((match = cursor.eat(new RegExp(`^\\s*of\\s+(?:the\\s+)?(?!section\\b)${UNIT_CHAIN}`, 'i')))) op.location = [...(op.location ?? []), ...chainSteps(match, 1)];
     else if ((match = cursor.eat(new RegExp(`^\\s+of\\s+the\\s+(?:flush|undesignated)\\s+(?:left\\s+)?(?:text|matter|language)\\s+following\\s+(${UNIT_CHAIN})`, 'i')))) {
       // "at the end of the flush left matter following paragraph (9)"
       const steps = chainSteps(match, 2);
@@ -274,9 +275,22 @@ function readRedesignate(r: Reading): Result {
   const { cursor } = r;
   // "paragraphs (3) (as amended by this Act) and (4) as …": where a unit is now, said inside the list.
   cursor.rest = cursor.rest.replace(/\s*\(as\s+(?:so\s+)?(?:amended|added|redesignated)\s+by\s+[^()]*(?:\([^()]*\)[^()]*)*\)(?=\s+and\s+\()/gi, '');
+  // "subsection (q), as added by section 233(5) of Public Law 97–444, and subsection (r) as …": the same, set off by commas.
+  cursor.rest = cursor.rest.replace(/,\s*as\s+(?:so\s+)?(?:amended|added|redesignated)\s+by\s+[^,\uE000]*?,(?=\s+and\s+(?:sub)?(?:section|paragraph|clause)\s)/gi, '');
   const from = readNamed(r);
   if (!from) return { error: `expected the units to redesignate, found ${r.found()}` };
+  // "subsection (q) … and subsection (r) as subsections (r) and (s)": units named each with its rung.
+  while (cursor.eat(/^\s*,?\s*and\s+(?=(?:sub)?(?:section|paragraph|clause|item)\s+\()/i)) {
+    const more = readNamed(r);
+    if (!more) return { error: `expected the units to redesignate, found ${r.found()}` };
+    from.push(...more);
+  }
   const op: Operation = { action: 'redesignate' };
+  let m: RegExpExecArray | null;
+  // "the second subsection (j) of section 255 (relating to …) as …": where the units are.
+  if ((m = cursor.eat(new RegExp(`^\\s*of\\s+(?:the\\s+)?(?:${UNIT_CHAIN}|section\\s+(\\d[\\w.–-]*))(?:\\s+\\(relating\\s+to\\s+[^()]*\\))?`, 'i')))) {
+    op.location = [...(op.location ?? []), ...(m[6] ? [unit('section', m[6])] : chainSteps(m, 1))];
+  }
   // "subsections (e) and (f), as amended by subsections (a) and (b), as subsections (f) and (g)"
   cursor.eat(/^\s*,?\s*as\s+(?:so\s+)?(?:amended|added|redesignated)\s+by\s+[^,\uE000]*?(?=,\s*as\s)/i);
   readModifiers(r, op);
@@ -285,7 +299,21 @@ function readRedesignate(r: Reading): Result {
   if (!to) return { error: `expected the new designations, found ${r.found()}` };
   if (from.length !== to.length) return { error: `redesignation of ${from.length} units as ${to.length}` };
   op.redesignate = from.map((path, i) => ({ from: path, to: to[i]! }));
+  // "as subsection (c) of section 228": the unit moves under another.
+  if (to.length === 1 && (m = cursor.eat(new RegExp(`^\\s*of\\s+(?:the\\s+)?(?:${UNIT_CHAIN}|section\\s+(\\d[\\w.–-]*))`, 'i')))) {
+    op.redesignate[0]!.to = [...(m[6] ? [unit('section', m[6])] : chainSteps(m, 1)), ...to[0]!];
+  }
   readModifiers(r, op);
+  // "…, and moving the paragraph so as to appear at the end of subsection (c)" (or after, before a unit).
+  const move = new RegExp(`^\\s*,?\\s*(?:and\\s+)?(?:by\\s+)?(?:moving|transferring)\\s+(?:the|such|that|each\\s+such)\\s+[a-z]+(?:\\s+as\\s+so\\s+redesignated)?,?\\s+(?:so\\s+as\\s+)?to\\s+appear\\s+(at\\s+the\\s+end\\s+of|after|before|immediately\\s+after|immediately\\s+before)\\s+(?:the\\s+)?${UNIT_CHAIN}`, 'i');
+  if (to.length === 1 && (m = cursor.eat(move))) {
+    const at = chainSteps(m, 2);
+    const where = /end/i.test(m[1]!) ? 'end' : /after/i.test(m[1]!) ? 'after' : 'before';
+    const pair = op.redesignate[0]!;
+    pair.to = where === 'end' ? [...at, ...pair.to.slice(-1)] : [...at.slice(0, -1), ...pair.to.slice(-1)];
+    pair.place = where === 'end' ? { where } : { where, at: at.slice(-1) };
+    readModifiers(r, op);
+  }
   return [op];
 }
 
@@ -367,4 +395,11 @@ function readMove(r: Reading): Result {
   op.where = op.action === 'insertAfter' ? 'after' : 'before';
   op.action = 'transfer';
   return [op];
+}
+
+/** "indenting subparagraphs (A) and (B) appropriately", "indenting paragraph (3) 2 ems to the right": a direction to the printer. */
+function readIndent(r: Reading): Result {
+  const m = r.cursor.eat(/^[^\uE000;]*?\s+(?:appropriately|accordingly|(?:\d+|two|four)\s+ems?\s+to\s+the\s+(?:left|right))/i);
+  if (!m) return { error: `action not understood: "indenting ${r.found().slice(1)}` };
+  return [{ action: 'reformat' }];
 }

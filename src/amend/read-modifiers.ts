@@ -91,7 +91,7 @@ const MODIFIERS: Modifier[] = [
   [/^\((?:before|after)\s+[^()\uE000]*\)/i, () => undefined],
   // "(and by striking the item relating to such section in the table of sections for such part)": the table too.
   [
-    /^\(and\s+by\s+striking\s+the\s+items?\s+relating\s+to\s+such\s+\w+\s+in\s+the\s+table\s+of\s+\w+\s+for\s+such\s+\w+\)/i,
+    /^\(and\s+by\s+striking\s+the\s+items?\s+relating\s+to\s+such\s+\w+\s+in\s+the\s+table\s+of\s+\w+\s+(?:for|of)\s+such\s+\w+\)/i,
     (m, op) => void (op.notes = [...(op.notes ?? []), `the bill also strikes the item in the table: “${m[0].slice(1, -1)}” (a table of sections is not executed)`]),
   ],
   [/^in\s+the\s+(?:flush|undesignated)\s+(?:left\s+)?(?:text|matter|language|sentence)(?:\s+at\s+the\s+end(?:\s+thereof)?)?(?=[\s,;.]|$)/i, (_, op) => addLocation(op, [{ type: 'flush' }])],
@@ -133,11 +133,12 @@ const MODIFIERS: Modifier[] = [
   [/^and\s+all\s+that\s+follows\s+before\s+the\s+(period|semicolon|colon)\s+at\s+the\s+end(?:\s+thereof)?/i, (m, op) => void Object.assign(op, { through: '', stopBefore: MARK_NAMES[m[1]!.toLowerCase()]! })],
   // How far: "and all that follows through “Z”", "… through the period", "… through the end of subsection (a)".
   [
-    new RegExp(`^and\\s+all\\s+th(at|e)\\s+follows(?:\\s+through\\s+(?:${Q}|the\\s+(period|comma|semicolon|colon)(\\s+at\\s+the\\s+end(?:\\s+thereof)?)?|the\\s+end(?:\\s+thereof)?(?:\\s+of\\s+(?:the\\s+)?${UNIT_CHAIN})?))?(?=[\\s,;.]|$)`, 'i'),
+    new RegExp(`^and\\s+all\\s+th(at|e)\\s+follows(?:\\s+through\\s+(?:${Q}|the\\s+(?:end\\s+)?(period|comma|semicolon|colon)(\\s+at\\s+the\\s+end(?:\\s+thereof)?)?|the\\s+end(?:\\s+thereof)?(?:\\s+of\\s+(?:the\\s+)?${UNIT_CHAIN})?))?(?=[\\s,;.]|$)`, 'i'),
     (m, op, r) => {
       if (m[1]!.toLowerCase() === 'e') slip(op, 'all the follows', 'all that follows');
       if (m[2] !== undefined) op.through = quote(r, m[2]);
-      else if (m[3] !== undefined) op.through = m[4] ? '' : MARK_NAMES[m[3].toLowerCase()]!;
+      // "through the period at the end", "through the end period": to the end of the unit.
+      else if (m[3] !== undefined) op.through = m[4] || /\bend\s+period\b/i.test(m[0]) ? '' : MARK_NAMES[m[3].toLowerCase()]!;
       else if (m[5] !== undefined) op.throughEnd = chainSteps(m, 5);
       else op.through = '';
     },
@@ -148,7 +149,7 @@ const MODIFIERS: Modifier[] = [
   // Directions to the printer: "and adjusting the margins accordingly", "and moving the margin of each such
   // redesignated item 2 ems to the right", "(using identical font as used in the text being replaced)".
   [
-    /^and\s+(?:by\s+)?(?:adjusting|indenting|moving|conforming)\s+(?:the\s+)?(?:left\s+)?(?:[a-z]+(?:\s+of\s+(?:each\s+(?:such\s+)?)?[^,;\uE000]*?)?\s+)?(?:(?:\d+|two|four)\s+ems?\s+to\s+the\s+(?:left|right)(?:\s+accordingly)?|accordingly|appropriately)/i,
+    /^(?:and\s+)?(?:by\s+)?(?:adjusting|indenting|moving|conforming)\s+(?:the\s+)?(?:left\s+)?(?:[a-z]+(?:\s+of\s+(?:each\s+(?:such\s+)?)?[^,;\uE000]*?)?\s+)?(?:(?:\d+|two|four)\s+ems?\s+to\s+the\s+(?:left|right)(?:\s+accordingly)?|accordingly|appropriately)/i,
     () => undefined,
   ],
   [/^\((?:using|in)\s[^()]*\)/i, () => undefined],
@@ -189,10 +190,19 @@ export function readAnchor(r: Reading): Anchor | undefined {
     const mark = markStep(match[2]!, Boolean(match[1] || match[3]));
     return { at: match[4] ? [{ type: 'sentence', ordinal: ordinalNumber(match[4])! }, mark] : [mark] };
   }
+  // "after the item relating to subparagraph (D)(ii)" (a table of rates by subparagraph)
+  if ((match = cursor.eat(/^the\s+item\s+relating\s+to\s+(subsection|paragraph|subparagraph|clause)\s+((?:\([A-Za-z0-9]{1,6}\))+)(?=[\s,]|$)/i))) {
+    return { at: [{ type: 'tableItem', rung: match[1]!.toLowerCase(), designation: match[2]! }] };
+  }
+  // "after the item relating to Retirement Pay and Medical Benefits for Commissioned Officers, Public Health
+  // Service the following:": an item of a list named by its words (an account, a fund), not quoted.
+  if ((match = cursor.eat(/^the\s+item\s+relating\s+to\s+((?:the\s+)?[A-Z][^\uE000;:]*?)(?=\s+the\s+following\b)/))) {
+    return { at: [{ type: 'provision', name: `the item relating to ${match[1]!}` }] };
+  }
   if ((match = cursor.eat(/^the\s+items?\s+relating\s+to\s+(?:(section|chapter|subchapter|part)s?\s+)?([\w.–-]+?)(?=[\s,]|$)/i))) {
     return { at: [{ type: 'tableItem', rung: (match[1] ?? 'section').toLowerCase(), designation: match[2]! }] };
   }
-  if ((match = cursor.eat(new RegExp(`^(?:the\\s+)?${ORDINAL}\\s+(sentence|paragraph)`, 'i')))) {
+    if ((match = cursor.eat(new RegExp(`^(?:the\\s+)?${ORDINAL}\\s+(sentence|paragraph)`, 'i')))) {
     return { at: [{ type: match[2]!.toLowerCase() as 'sentence' | 'paragraph', ordinal: ordinalNumber(match[1]!)! }] };
   }
   if ((match = cursor.eat(/^the\s+enumerator(?=[\s,]|$)/i))) return { at: [{ type: 'designation', heading: false }] };

@@ -72,6 +72,11 @@ const LEADING: LeadingReader[] = [
     /^in\s+the\s+(part|subpart|subtitle|title|chapter|subchapter|division)\s+heading\s+(?:for|of)\s+((?:(?:sub)?(?:part|title|chapter)|subtitle|division)\s+[\w.–-]+(?:\s+of\s+(?:(?:sub)?(?:part|title|chapter)|subtitle|division)\s+[\w.–-]+)*)/i,
     (m, scope) => void scope.location.push({ type: 'provision', name: m[2]! }, { type: 'heading', rung: m[1]!.toLowerCase() as LevelKind }),
   ],
+  // "in the first subsection (c)": one of two units with one designation.
+  [
+    new RegExp(`^in\\s+the\\s+${ORDINAL}\\s+(subsection|paragraph|subparagraph|clause)\\s+\\(([A-Za-z0-9]{1,6})\\)(?:\\s+\\(relating\\s+to\\s+[^()]*\\))?(?=[\\s,]|$)`, 'i'),
+    (m, scope) => void scope.location.push({ ...unit(m[2]!.toLowerCase() as LevelKind, m[3]!), nth: ordinalNumber(m[1]!)! }),
+  ],
   // "in the first section" (of an Act or resolution numbered so), "in subheading 6402.91.42" (a tariff schedule)
   [/^in\s+the\s+first\s+section(?=[\s,]|$)/i, (_, scope) => void scope.location.push(unit('section', '1'))],
   [/^in\s+(?:the\s+)?(?:sub)?heading\s+\d{4}(?:\.\d{2}){0,3}/i, (m, scope) => void scope.location.push({ type: 'provision', name: m[0].replace(/^in\s+(?:the\s+)?/i, '') })],

@@ -53,6 +53,13 @@ const STRUCK: Array<[RegExp, (m: RegExpExecArray, op: Operation, r: Reading) => 
     /^the\s+(?:(section|subsection|paragraph|subparagraph|clause|subclause|item|title|subtitle|part|subpart|chapter|subchapter|division)\s+heading|heading)/i,
     (m, op) => void (op.units = [[m[1] ? { type: 'heading', rung: m[1].toLowerCase() as LevelKind } : { type: 'heading' }]]),
   ],
+  // "by striking the item relating to subparagraph (E)(iv) and all that follows through the item relating to
+  // subparagraph (E)(ix)" (a table of rates by subparagraph)
+  [
+    /^the\s+item\s+relating\s+to\s+(subsection|paragraph|subparagraph|clause)\s+((?:\([A-Za-z0-9]{1,6}\))+)(?:\s+and\s+all\s+that\s+follows\s+through\s+the\s+item\s+relating\s+to\s+(?:subsection|paragraph|subparagraph|clause)\s+((?:\([A-Za-z0-9]{1,6}\))+))?/i,
+    (m, op) =>
+      void (op.units = [[m[3] ? { type: 'provision', name: `the items relating to ${m[1]!.toLowerCase()} ${m[2]!} through ${m[3]}` } : { type: 'tableItem', rung: m[1]!.toLowerCase(), designation: m[2]! }]]),
+  ],
   // "by striking the item relating to section 5", "the items relating to sections 55316 and 55317"
   [
     /^the\s+items?\s+relating\s+to\s+(?:(section|chapter|subchapter|part|subpart|title|subtitle|division)s?\s+)?((?:\d[\w.–-]*|[A-Z]+\b)(?:\s+of\s+(?:title|subtitle|part|division)\s+[\w.–-]+)*)((?:,?\s+(?:and\s+)?\d[\w.–-]*)*)/i,
@@ -69,6 +76,11 @@ const STRUCK: Array<[RegExp, (m: RegExpExecArray, op: Operation, r: Reading) => 
       op.location = [...(op.location ?? []), unit('section', m[1]!), ...(m[2] ? unitSteps('section', m[2]) : [])];
       op.units = [[{ type: 'provision', name: 'the date' }]];
     },
+  ],
+  // "by striking the proviso", "the second proviso": the words from ": Provided, That" to the end of the sentence.
+  [
+    new RegExp(`^the\\s+(?:(${ORDINAL}|final)\\s+)?proviso(?=[\\s,;.]|$)(?!\\s+(?:under|in)\\s+the\\s+heading)`, 'i'),
+    (m, op) => void (op.units = [[{ type: 'provision', name: m[0].toLowerCase().replace(/\s+/g, ' ') }]]),
   ],
   // "by striking the first section 9703 (relating to …)": one of two units with one designation.
   [

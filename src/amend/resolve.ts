@@ -62,14 +62,16 @@ export function resolve(instruction: Instruction, root: Root): Resolution {
   let title: string | undefined;
   // An Act's own section number means nothing in another statute: it is matched only in a
   // compilation of that Act, or through the Code's classification (below).
-  const actOnly = Boolean(t.act && t.section && !t.usc && !isTheAct(root, t.act));
+  // The Act's section is named by the target or, in a list under the Act, by the place ("in section 1").
+  const inLocation = sectionNamed(instruction.location);
+  const actSection = t.act ? (t.section ?? (t.usc ? undefined : inLocation)) : undefined;
+  const actOnly = Boolean(t.act && actSection && !t.usc && !isTheAct(root, t.act));
   if (t.usc) {
     number = sectionNumber(t.usc.section);
     title = t.usc.title;
   } else if (t.section && !actOnly) {
     number = sectionNumber(t.section);
   }
-  const inLocation = sectionNamed(instruction.location);
   if (!number && inLocation && !actOnly) number = sectionNumber(inLocation);
   title ??= t.title;
   if (number || actOnly) {
@@ -86,19 +88,19 @@ export function resolve(instruction: Instruction, root: Root): Resolution {
     };
     let matched = number ? sections.filter((s) => sectionNumber(s.level.num?.value ?? '') === number && sameTitle(s, title) && fits(s.level)) : [];
     // A statute that is the Act itself (a compilation of it) numbers its sections as the Act does.
-    if (matched.length === 0 && t.act && t.section && isTheAct(root, t.act)) {
-      const own = sectionNumber(t.section);
+    if (matched.length === 0 && t.act && actSection && isTheAct(root, t.act)) {
+      const own = sectionNumber(actSection);
       matched = sections.filter((s) => sectionNumber(s.level.num?.value ?? '') === own);
     }
     let note: string | undefined;
-    if (matched.length === 0 && t.act && t.section && !t.usc) {
+    if (matched.length === 0 && t.act && actSection && !t.usc) {
       // An Act's section the bill cites without its Code section: the Code's own classification
       // (its chapter named for the Act, the section's source credit naming the Act's section).
-      const classified = sections.filter((s) => enactedAs(s, t.act!, sectionNumber(t.section!)));
+      const classified = sections.filter((s) => enactedAs(s, t.act!, sectionNumber(actSection)));
       if (classified.length === 1) {
         matched = classified;
         const level = classified[0]!.level;
-        note = `${t.act}, sec. ${sectionNumber(t.section)}, is § ${level.num?.value ?? ''} of the Code: its chapter is “${classified[0]!.chapterHeading}” and its source credit names § ${sectionNumber(t.section)}`;
+        note = `${t.act}, sec. ${sectionNumber(actSection)}, is § ${level.num?.value ?? ''} of the Code: its chapter is “${classified[0]!.chapterHeading}” and its source credit names § ${sectionNumber(actSection)}`;
       }
     }
     if (matched.length === 0) return { kind: 'elsewhere' };
@@ -114,7 +116,10 @@ export function resolve(instruction: Instruction, root: Root): Resolution {
   }
   // An instruction not read that names no section cannot be placed in the statute.
   if (instruction.action === 'unknown' && !t.usc && !t.section && !sectionNamed(instruction.location)) return { kind: 'elsewhere' };
-  const theAct = Boolean(t.act && !t.section && isTheAct(root, t.act));
+  // A chapter or title of another title of the Code than the statute's: "Chapter 1 of title 23" is not chapter 1 of title 16.
+  const titles = new Set(sections.map((s) => s.title).filter((x): x is string => x !== undefined));
+  if (t.title && !t.act && titles.size > 0 && !titles.has(t.title)) return { kind: 'elsewhere' };
+  const theAct = Boolean(t.act && !actSection && isTheAct(root, t.act));
   const wholeLaw = Boolean(t.chapter || t.title || theAct);
   // A chapter or title of the Code is not in a compilation of an Act, and the reverse.
   const inCode = (level: Level) => !compilation && (!level.xmlId?.startsWith('/us/') || level.xmlId.startsWith('/us/usc/'));

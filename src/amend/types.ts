@@ -88,7 +88,10 @@ export type Path = LocationStep[];
 /** One designation moved by a redesignation: paragraph (4) → paragraph (3). */
 export interface Redesignation {
   from: Path;
+  /** The new designation; with more than one step, under another unit ("as subsection (c) of section 228"). */
   to: Path;
+  /** Where a unit moved under another goes: at its end, or after or before a unit there ("so as to appear after paragraph (1)"). */
+  place?: { where: 'end' } | { where: 'after' | 'before'; at: Path };
 }
 
 /** What an insertion is placed against: quoted words, or a place. */

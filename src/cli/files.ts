@@ -84,14 +84,16 @@ export function guardOutput(outputPath: string, inputs: string[], cwd: string): 
  * half a file where the user looks. The temporary name is unpredictable and created exclusively
  * (`wx`: O_CREAT | O_EXCL), so a file or a link planted in the folder is never written through.
  */
-export function writeAtomically(file: string, content: string): void {
+export function writeAtomically(file: string, content: string | ((write: (piece: string) => void) => void)): void {
   const temp = path.join(path.dirname(file), `.${path.basename(file)}.${randomBytes(8).toString('hex')}.tmp`);
   let created = false;
   try {
     const fd = fs.openSync(temp, 'wx', 0o666);
     created = true;
     try {
-      fs.writeFileSync(fd, content);
+      if (typeof content === 'string') fs.writeFileSync(fd, content);
+      // Written piece by piece as it is made: a large output is never held whole.
+      else content((piece) => fs.writeFileSync(fd, piece));
     } finally {
       fs.closeSync(fd);
     }

@@ -8,7 +8,7 @@ import { resolveRequest } from '../compare/source.js';
 import { loadCorpus, type Corpus } from '../corpus/index.js';
 import { defaultInputOptions } from '../parse/input.js';
 import { renderHtml } from '../render/html.js';
-import { renderJson } from '../render/json.js';
+import { writeJson } from '../render/json.js';
 import { renderStatuteText } from '../render/statute-text.js';
 import { renderTerminal } from '../render/terminal.js';
 import { renderWdiff } from '../render/wdiff.js';
@@ -59,7 +59,12 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
     const inputs = [...options.inputs, ...(options.law ? [options.law] : [])];
     const outputPath = options.output ? path.resolve(io.cwd, options.output) : undefined;
     if (outputPath) guardOutput(outputPath, inputs, io.cwd);
-    const write = (rendered: string) => (outputPath ? writeAtomically(outputPath, rendered) : io.stdout.write(rendered));
+    // A string, or a function that hands out its text a piece at a time as it makes it (JSON).
+    const write = (rendered: string | ((piece: (text: string) => void) => void)): void => {
+      if (outputPath) writeAtomically(outputPath, rendered);
+      else if (typeof rendered === 'string') io.stdout.write(rendered);
+      else rendered((text) => io.stdout.write(text));
+    };
     const source = cliSource({
       cwd: io.cwd,
       readStdin: io.readStdin,
@@ -102,9 +107,10 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
 
     const format = options.format ?? (io.stdout.isTTY && !outputPath ? 'terminal' : 'wdiff');
     const color = options.color ?? (format === 'terminal' && Boolean(io.stdout.isTTY) && !outputPath && !io.env['NO_COLOR']);
-    const rendered =
+    // JSON is written as it is serialised, a piece at a time.
+    const rendered: string | ((piece: (text: string) => void) => void) =
       format === 'json'
-        ? renderJson(alignment, { indent: io.stdout.isTTY && !outputPath ? 2 : 0 })
+        ? (piece) => writeJson(alignment, piece, { indent: io.stdout.isTTY && !outputPath ? 2 : 0 })
         : format === 'html'
           ? renderHtml(alignment)
           : format === 'terminal'

@@ -94,6 +94,8 @@ export function compare(request: CompareRequest): CompareResult {
     parseDocument(d.bytes, d.file, {
       marks,
       deadline,
+      // The comparison keeps each document's tree, not the blocks it was read from.
+      blocks: false,
       ...(request.references === false ? { references: false } : {}),
       ...(request.format ? { format: request.format } : {}),
       ...(request.maxBytes ? { maxBytes: request.maxBytes } : {}),

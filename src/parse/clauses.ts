@@ -168,7 +168,7 @@ class ClauseParser {
     const end = rest ? shiftPoint(at.start, at.text.length) : segment.end;
     if (at.text) {
       if (!opened) this.afterAction = false;
-      this.addText({ ...segment, text: at.text, start: at.start, end }, opened, segment.block.role);
+      this.addText(at.text, at.start, end, opened, segment.block.role);
     } else if (opened) {
       this.extend(end);
     }
@@ -245,10 +245,10 @@ class ClauseParser {
   }
 
   /** Text: a heading of the clause just opened, or a text node (a continuation after subclauses). */
-  private addText(segment: Segment, opened: Level | undefined, role: Block['role']): void {
-    let text = segment.text;
+  private addText(value: string, start: Point, end: Point, opened: Level | undefined, role: Block['role']): void {
+    let text = value;
     if (!text) return;
-    const position: Position = { start: segment.start, end: segment.end };
+    const position: Position = { start, end };
     const holder: Level | Root = opened ?? this.top()?.level ?? this.root;
     if (opened && !opened.heading) {
       const isSection = opened.kind === 'section' || opened.kind === 'billSection' || rankOf(opened.kind) < 9;
@@ -269,7 +269,7 @@ class ClauseParser {
       }
     }
     this.append(holder, { type: this.withLevels.has(holder) && holder.type === 'level' ? 'continuation' : 'text', value: text, position });
-    this.extend(segment.end);
+    this.extend(end);
   }
 
   // -- The tree ------------------------------------------------------------------
@@ -316,7 +316,9 @@ class ClauseParser {
       if (parent.type === 'level') for (const child of parent.children) if (child.type === 'text') (child as Content).type = 'chapeau';
       this.withLevels.add(parent);
     }
-    parent.children.push(node);
+    // Most clauses hold one node: an array of exactly one (a pushed-to empty one keeps room for 16).
+    if (parent.children.length) parent.children.push(node);
+    else parent.children = [node];
   }
 
   /** Every open clause now ends at `end`. */
@@ -329,9 +331,11 @@ class ClauseParser {
     const { stack } = this;
     const { top } = this.options;
     if (top && !stack.some((open) => open.rank >= rankOf(top)) && fits(top, value)) return { kind: top, score: 4 };
-    let best = { kind: interpretations(value, this.style)[0]!, score: -1 };
+    const kinds = interpretations(value, this.style);
+    let bestKind = kinds[0]!;
+    let bestScore = -1;
     const current = this.top();
-    for (const kind of interpretations(value, this.style)) {
+    for (const kind of kinds) {
       const rank = rankOf(kind);
       let sibling: Open | undefined;
       for (let k = stack.length - 1; k >= 0 && !sibling; k--) if (stack[k]!.rank === rank) sibling = stack[k];
@@ -345,9 +349,12 @@ class ClauseParser {
       } else {
         score = isFirst(value, kind) ? 1.5 : 0.2;
       }
-      if (score > best.score) best = { kind, score };
+      if (score > bestScore) {
+        bestKind = kind;
+        bestScore = score;
+      }
     }
-    return best;
+    return { kind: bestKind, score: bestScore };
   }
 }
 

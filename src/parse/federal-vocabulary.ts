@@ -173,8 +173,12 @@ export function rootKind(name: string): Root['kind'] {
 
 /** Whitespace runs folded to one space, trimmed. */
 export function fold(text: string): string {
-  return text.replace(/\s+/g, ' ').trim();
+  // Most text is folded already: one look, and no copy.
+  return NEEDS_FOLDING.test(text) ? text.replace(/\s+/g, ' ').trim() : text;
 }
+
+/** White space other than single spaces between words. */
+const NEEDS_FOLDING = /^\s|\s$|\s\s|[^\S ]/;
 
 /**
  * A designation's normalised value: the `value` attribute when present, else the printed

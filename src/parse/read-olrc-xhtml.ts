@@ -2,6 +2,7 @@ import type { Content, Diagnostic, Level, LevelKind, Position, Root, SourceDocum
 import { diagnostic } from '../util/errors.js';
 import { LineIndex } from '../util/position.js';
 import { idPart, rankOf } from './designation.js';
+import { slug } from './federal-vocabulary.js';
 import { decodeInto, foldChars, newChars, pushUnit, TokenStream, type Chars, type CommentToken, type Line, type OpenToken } from './html-tokens.js';
 import { SectionClauses, type ClauseHooks, type Paragraph } from './olrc-clauses.js';
 
@@ -480,14 +481,3 @@ function isProperPrefix(prefix: string[], path: string[]): boolean {
   return true;
 }
 
-/** A heading turned into an id part for a level with no designation. */
-function slug(text: string): string {
-  return (
-    text
-      .toLowerCase()
-      .replace(/[^a-z0-9]+/g, '-')
-      .replace(/^-+|-+$/g, '')
-      .slice(0, 48)
-      .replace(/-+$/, '') || 'level'
-  );
-}

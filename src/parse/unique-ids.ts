@@ -9,6 +9,10 @@ export class UniqueIds {
 
   /** `base`, or `base~N` with the least N not yet given. */
   take(base: string): string {
+    if (!this.#taken.has(base)) {
+      this.#taken.add(base);
+      return base;
+    }
     let id = base;
     // Ids only grow, so the suffixes below the one remembered are all taken.
     let n = this.#next.get(base) ?? 2;

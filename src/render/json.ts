@@ -1,4 +1,4 @@
-import type { Alignment } from '../types.js';
+import type { AlignedPair, Alignment } from '../types.js';
 
 /** Version of the JSON shape; bumped when a field changes meaning. */
 export const JSON_FORMAT_VERSION = 1;
@@ -15,4 +15,84 @@ export interface JsonOptions {
 /** The alignment as stable JSON (the shape is documented in the README). */
 export function renderJson(alignment: Alignment, options: JsonOptions = {}): string {
   return JSON.stringify({ billdiff: JSON_FORMAT_VERSION, ...alignment }, null, options.indent ?? 0) + '\n';
+}
+
+/** Characters gathered before a piece of `writeJson` is handed out. */
+const CHUNK_CHARS = 1 << 16;
+
+/** Clauses under a pair past which its children are written one by one rather than in one piece. */
+const WHOLE_PAIR_CLAUSES = 256;
+
+/**
+ * The same text as `renderJson`, handed to `write` in pieces of about 64 K characters, so that a
+ * large alignment is written out as it is serialised and never held as one string (nor as one
+ * buffer of bytes). A clause with few clauses under it is serialised in one piece; a larger one
+ * field by field, its children one by one.
+ */
+export function writeJson(alignment: Alignment, write: (piece: string) => void, options: JsonOptions = {}): void {
+  if (options.indent) {
+    write(renderJson(alignment, options));
+    return;
+  }
+  let parts: string[] = [];
+  let size = 0;
+  const out = (text: string): void => {
+    parts.push(text);
+    size += text.length;
+    if (size >= CHUNK_CHARS) {
+      write(parts.join(''));
+      parts = [];
+      size = 0;
+    }
+  };
+  const pairs = (list: AlignedPair[]): void => {
+    out('[');
+    for (let i = 0; i < list.length; ) {
+      if (i) out(',');
+      // A run of small siblings in one piece (a clause a call costs more than the clause).
+      let j = i;
+      let clauses = 0;
+      while (j < list.length && clauses < WHOLE_PAIR_CLAUSES) {
+        const size = clausesIn(list[j]!, WHOLE_PAIR_CLAUSES - clauses);
+        if (size === undefined) break;
+        clauses += size + 1;
+        j++;
+      }
+      if (j > i) {
+        out(j === i + 1 ? JSON.stringify(list[i]) : JSON.stringify(list.slice(i, j)).slice(1, -1));
+        i = j;
+      } else {
+        fields(list[i]! as unknown as Record<string, unknown>, 'children');
+        i++;
+      }
+    }
+    out(']');
+  };
+  /** An object's fields in order, as JSON.stringify writes them (undefined ones left out), with its `list` of pairs one by one. */
+  const fields = (value: Record<string, unknown>, list: string): void => {
+    let first = true;
+    out('{');
+    for (const key of Object.keys(value)) {
+      const field = value[key];
+      if (field === undefined || typeof field === 'function' || typeof field === 'symbol') continue;
+      out(`${first ? '' : ','}${JSON.stringify(key)}:`);
+      first = false;
+      if (key === list) pairs(field as AlignedPair[]);
+      else out(JSON.stringify(field));
+    }
+    out('}');
+  };
+  fields({ billdiff: JSON_FORMAT_VERSION, ...alignment }, 'pairs');
+  out('\n');
+  write(parts.join(''));
+}
+
+/** How many clauses a pair has under it, when no more than `limit` (else undefined: too many to serialise in one piece). */
+function clausesIn(pair: AlignedPair, limit: number): number | undefined {
+  let count = 0;
+  const walk = (p: AlignedPair): boolean => {
+    for (const child of p.children) if (++count > limit || !walk(child)) return false;
+    return true;
+  };
+  return walk(pair) ? count : undefined;
 }

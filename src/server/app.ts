@@ -52,6 +52,12 @@ export interface AppOptions {
    * @default 2
    */
   workers?: number;
+  /**
+   * Keep each comparison and rendered page for the next request; off, every request parses,
+   * aligns and renders again (what the benchmark measures).
+   * @default true
+   */
+  cache?: boolean;
 }
 
 /** The package root: two folders up from `src/server/` or `dist/server/`. */
@@ -63,6 +69,7 @@ export const defaultAppOptions: Required<Omit<AppOptions, 'storeDir' | 'database
   maxBodyBytes: 32 * 1024 * 1024,
   diffBudgetMs: 5000,
   workers: 2,
+  cache: true,
 };
 
 const contexts = new WeakMap<Express, ServerContext>();
@@ -82,7 +89,7 @@ export function createApp(options: AppOptions = {}): Express {
     store,
     pool: new DiffPool({ size: settings.workers, hardTimeoutMs: settings.diffBudgetMs * 3 + 5000 }),
     views: loadViews(viewsDir),
-    options: { maxBodyBytes: settings.maxBodyBytes, diffBudgetMs: settings.diffBudgetMs },
+    options: { maxBodyBytes: settings.maxBodyBytes, diffBudgetMs: settings.diffBudgetMs, cache: settings.cache },
   });
 
   const app = express();
@@ -109,7 +116,7 @@ export function createApp(options: AppOptions = {}): Express {
     }),
   );
   app.use('/static', express.static(publicDir, { index: false, maxAge: '1h', dotfiles: 'ignore', redirect: false }));
-  app.use(database && generation ? createDatabaseRoutes({ database, views: ctx.views, generation }) : noDatabaseRoutes());
+  app.use(database && generation ? createDatabaseRoutes({ database, views: ctx.views, generation, cache: settings.cache }) : noDatabaseRoutes());
   app.use(createRoutes(ctx));
   app.use(notFound);
   app.use(errorHandler(ctx.views, settings.maxBodyBytes));

@@ -24,12 +24,14 @@ export interface DatabaseRoutesContext {
   views: Views;
   /** The data's generation, read for each request (./generation.ts). */
   generation: () => Promise<string>;
+  /** Keep rendered pages for the next request (createApp's `cache`). */
+  cache: boolean;
 }
 
 /** The routes; when the app has no database they answer that none is configured. */
 export function createDatabaseRoutes(ctx: DatabaseRoutesContext): Router {
   const router = express.Router();
-  const cache = new LruCache<string, { type: 'html' | 'json'; body: string; etag: string }>(CACHED_PAGES);
+  const cache = new LruCache<string, { type: 'html' | 'json'; body: string; etag: string }>(ctx.cache ? CACHED_PAGES : 0);
   /** Answers from the cache, or builds the answer once (an HttpError from build: its status). */
   const cached = (type: 'html' | 'json', build: (req: Request) => Promise<string>): RequestHandler => {
     return async (req, res) => {

@@ -3,9 +3,9 @@ export class LruCache<K, V> {
   readonly #max: number;
   readonly #map = new Map<K, V>();
 
-  /** @param max Most entries kept; the least recently used one is dropped past it. */
+  /** @param max Most entries kept; the least recently used one is dropped past it (0: nothing is kept). */
   constructor(max: number) {
-    if (!Number.isInteger(max) || max < 1) throw new TypeError(`LruCache needs a positive integer size, got ${max}`);
+    if (!Number.isInteger(max) || max < 0) throw new TypeError(`LruCache needs a size of 0 or more, got ${max}`);
     this.#max = max;
   }
 
@@ -22,6 +22,7 @@ export class LruCache<K, V> {
   }
 
   set(key: K, value: V): void {
+    if (!this.#max) return;
     this.#map.delete(key);
     this.#map.set(key, value);
     if (this.#map.size > this.#max) this.#map.delete(this.#map.keys().next().value as K);

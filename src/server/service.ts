@@ -50,6 +50,8 @@ export interface Comparison {
 export interface ServerOptions {
   maxBodyBytes: number;
   diffBudgetMs: number;
+  /** Keep comparisons and rendered pages for the next request (off: every request does the work). */
+  cache: boolean;
 }
 
 export interface ServerContext {
@@ -75,7 +77,7 @@ export function createContext(
     generation?: () => Promise<string>;
   },
 ): ServerContext {
-  const comparisons = new LruCache<string, Promise<Comparison>>(64);
+  const comparisons = new LruCache<string, Promise<Comparison>>(parts.options.cache ? 64 : 0);
   const source = serverSource(parts);
   const limits = { budget: parts.options.diffBudgetMs, maxBytes: parts.options.maxBodyBytes };
   const textsTask = (old: CompareDocument, next: CompareDocument, format?: SourceFormat): DiffTask => ({
@@ -102,7 +104,7 @@ export function createContext(
   };
   return {
     ...parts,
-    pages: new LruCache<string, string>(256),
+    pages: new LruCache<string, string>(parts.options.cache ? 256 : 0),
     keyOf,
     async compare(request) {
       const key = await keyOf(request);

@@ -132,9 +132,9 @@ describeShared('amend/applyBills on the amend-truth cases', () => {
     const once = applyBills([{ tree: law, file: 'pl116-9' }], load('pl116-9_54usc200304', 'before.xml'));
     const twice = applyBills([{ tree: law, file: 'pl116-9' }], once.amended);
     expect(twice.instructions.map((i) => i.reason)).to.deep.equal([
-      'second sentence: § 200304 has 0 texts of its own, not one',
-      'the new text opens a clause (“(a) In general.—There”) that cannot be placed in subsection (a)',
-      '(b) is already a clause of § 200304',
+      'second sentence: 54 U.S.C. 200304 has 0 texts of its own, not one',
+      'the new text opens a clause (“(a) In general.—There”) that cannot be placed in § 200304(a)',
+      '(b) is already a clause of 54 U.S.C. 200304',
     ]);
     expect(twice.instructions.map((i) => i.status)).to.deep.equal(['refused', 'refused', 'refused']);
     expect(renderStatuteText(twice.amended)).to.equal(renderStatuteText(once.amended));

@@ -122,4 +122,38 @@ describe('amend/execute — the forms of issue 14', () => {
       reason: '“first, second, and third” not found in 99 U.S.C. 903(b); nearest: “first, second,, and third” (a doubled comma)',
     });
   });
+
+  it('should strike the proviso, and refuse "the proviso" of a text that has two, saying how many (116th S. 47, sec. 2105(1)(B) form)', () => {
+    const withProvisos = section();
+    const b = withProvisos.children[1] as Level;
+    b.children = [{ type: 'text', value: 'The Secretary may accept donations: Provided, That no donation shall be of land.' }];
+    const c = withProvisos.children[2] as Level;
+    c.children = [{ type: 'text', value: 'Reports are due in May: Provided, That a late report is accepted: Provided further, That it is complete.' }];
+    const { section: result, results } = executeInstructions(
+      [
+        ...parseInstructions('Section 9 of the Example Act is amended— (1) in subsection (b), by striking the proviso; and (2) in the first subsection (c), by striking the proviso.'),
+        ...parseInstructions('The first subsection (c) of section 9 of the Example Act is amended by striking the second proviso.'),
+      ],
+      withProvisos,
+    );
+    expect(results.map((r) => r.reason ?? r.status)).to.deep.equal(['applied', 'the proviso: the text of § 9(c) has 2 provisos; the instruction does not say which', 'applied']);
+    expect(textOf(result, 's9/b')).to.equal('The Secretary may accept donations.');
+    expect(textOf(result, 's9/c')).to.equal('Reports are due in May: Provided, That a late report is accepted.');
+  });
+
+  it('should redesignate a subsection as a paragraph and move it to the end of another subsection, its units one rung lower (116th S. 47, sec. 2109(b)(3)(A))', () => {
+    const before = section();
+    (before.children[1] as Level).children.push(leaf('paragraph', '1', 's9/b/1', [{ type: 'text', value: 'each State;' }]));
+    const { section: result, results } = executeInstructions(
+      instructions('(1) by redesignating subsection (b) as paragraph (3), indenting the paragraph appropriately, and moving the paragraph so as to appear at the end of subsection (a).'),
+      before,
+    );
+    expect(results[0]).to.deep.include({ status: 'applied' });
+    const a = result.children[0] as Level;
+    const moved = a.children.filter((c): c is Level => c.type === 'level');
+    expect(moved.map((l) => `${l.kind} ${l.num?.text} ${l.id}`)).to.deep.equal(['paragraph (1) s9/a/1', 'paragraph (2) s9/a/2', 'paragraph (3) s9/a/3']);
+    expect((moved[2]!.children[1] as Level).kind).to.equal('subparagraph');
+    expect(a.children[a.children.length - 1]).to.deep.include({ type: 'continuation' });
+    expect(result.children.filter((c) => c.type === 'level').map((l) => (l as Level).num?.value)).to.deep.equal(['a', 'c', 'c']);
+  });
 });

@@ -262,8 +262,8 @@ describe('amend/execute — marks at the end, and sentences as anchors', () => {
     expect(results.map((r) => r.reason ?? r.status)).to.deep.equal([
       'applied',
       // After the first instruction the text ends “; and”: the semicolon is no longer at the end.
-      'the semicolon at the end is not there: the text of paragraph (2) ends “t is due in May; and”',
-      'the period at the end is not there: the text of paragraph (1) ends “file a return; and”',
+      'the semicolon at the end is not there: the text of § 9(2) ends “t is due in May; and”',
+      'the period at the end is not there: the text of § 9(1) ends “file a return; and”',
     ]);
     expect(text(result, 2)).to.equal('pay the tax. Payment is due in May; and');
   });

@@ -122,4 +122,49 @@ describe('amend/instructions — the forms Congress writes (issue 14)', () => {
     expect(instructions.map((i) => `${i.citation} ${i.action}`)).to.deep.equal(['(b) strikeInsert']);
     expect(prose.map((p) => `${p.citation} ${p.reason}`)).to.deep.equal(['(a) no amendatory verb', '(c) no amendatory verb']);
   });
+
+  it('should read "the proviso", a unit redesignated and moved under another, and "indenting … appropriately" (116th S. 47, secs. 2105(1)(B) and 2109(b)(3)(A), (C)(ii); 114th H.R. 2029, div. N, sec. 223(a)(2); 113th H.J. Res. 59, sec. 121(8))', () => {
+    const [proviso] = read('Section 2 of Public Law 95–484 is amended by striking the proviso.');
+    expect(proviso!.units).to.deep.equal([[{ type: 'provision', name: 'the proviso' }]]);
+    const [moved] = read(
+      'Section 1 of Public Law 98–32 is amended by redesignating subsection (e) as paragraph (2), indenting the paragraph appropriately, and moving the paragraph so as to appear at the end of subsection (c).',
+    );
+    expect(moved!.redesignate).to.deep.equal([
+      { from: [{ type: 'unit', rung: 'subsection', designation: 'e' }], to: [{ type: 'unit', rung: 'subsection', designation: 'c' }, { type: 'unit', rung: 'paragraph', designation: '2' }], place: { where: 'end' } },
+    ]);
+    const [indent] = read('Section 1 of Public Law 98–32 is amended in subsection (b), in paragraph (1), by indenting subparagraphs (A) and (B) appropriately.');
+    expect(indent).to.deep.include({ action: 'reformat' });
+    const [under] = read('Section 223 of the Example Act is amended by redesignating section 227 as subsection (c) of section 228, as added by paragraph (4), and adjusting the margins accordingly.');
+    expect(under!.redesignate!.map((r) => `${describePath(r.from)} → ${describePath(r.to)}`)).to.deep.equal(['section 227 → section 228, subsection (c)']);
+    const [second] = read('Redesignate the second subsection (j) of section 255 (relating to Identification of Programs) as subsection (k).', { standing: { act: 'Example Act' } });
+    expect(where(second!)).to.equal('section 255');
+    expect(second!.redesignate!.map((r) => `${describePath(r.from)} → ${describePath(r.to)}`)).to.deep.equal(['second subsection (j) → subsection (k)']);
+  });
+
+  it('should read items of a list named by their words or by subparagraph, units named each with its rung, "the end period", and new text printed before words that are no part of it (114th H.R. 2029, div. O, sec. 403(a)(1); 115th H.R. 1 EAS, sec. 13204(a)(3)(B); 114th H.R. 2289, sec. 414(aa); 114th H.R. 644, sec. 906(b)(5); 116th H.R. 1865 EAH, div. H, sec. 129A)', () => {
+    const [account] = read(
+      'Section 5 of the Example Act is amended by inserting after the item relating to Retirement Pay and Medical Benefits for Commissioned Officers, Public Health Service the following: “September 11th Victim Compensation Fund (15–0340–0–1–754).”.',
+    );
+    expect(account!.anchor).to.deep.equal({ at: [{ type: 'provision', name: 'the item relating to Retirement Pay and Medical Benefits for Commissioned Officers, Public Health Service' }] });
+    const [rate] = read('Section 5 of the Example Act is amended by inserting after the item relating to subparagraph (D)(ii) the following new item: “(D)(v) 20”.');
+    expect(rate!.anchor).to.deep.equal({ at: [{ type: 'tableItem', rung: 'subparagraph', designation: '(D)(ii)' }] });
+    const [rates] = read(
+      'Section 5 of the Example Act is amended by striking the item relating to subparagraph (E)(iv) and all that follows through the item relating to subparagraph (E)(ix) and inserting the following: “(E)(iv) 20 (E)(v) 30”.',
+    );
+    expect(rates!.units).to.deep.equal([[{ type: 'provision', name: 'the items relating to subparagraph (E)(iv) through (E)(ix)' }]]);
+    const [both] = read('Section 17 of the Example Act (7 U.S.C. 21) is amended by redesignating subsection (q), as added by section 233(5) of Public Law 97–444, and subsection (r) as subsections (r) and (s), respectively.');
+    expect(both!.redesignate!.map((r) => `${describePath(r.from)} → ${describePath(r.to)}`)).to.deep.equal(['subsection (q) → subsection (r)', 'subsection (r) → subsection (s)']);
+    const [end] = read('Section 5 of the Example Act is amended by striking “an amount of drawback equal to” and all that follows through the end period and inserting “an amount calculated”.');
+    expect(end).to.deep.include({ strike: 'an amount of drawback equal to', through: '', insert: 'an amount calculated' });
+    const prose: Prose[] = [];
+    const read129A = parseInstructions(
+      'Section 119(e)(5) of title 23, United States Code, is amended to read as follows: “(5) Requirement for plan.— “(A) In general.—Notwithstanding section 120, the Federal share shall be 65 percent.”. Federal Motor Carrier Safety Administration For payment of obligations, $288,000,000: Provided further, That of the sums appropriated under this heading: (1) $308,700,000 shall be available for the motor carrier safety assistance program; and (2) $33,200,000 shall be available for the commercial driver’s license program.',
+      {},
+      prose,
+    );
+    expect(read129A.map((i) => i.action)).to.deep.equal(['amendToRead']);
+    expect(read129A[0]!.insert).to.equal('(5) Requirement for plan.— (A) In general.—Notwithstanding section 120, the Federal share shall be 65 percent.');
+    expect(read129A[0]!.notes![0]).to.match(/^the words printed after the new text are no part of the instruction: “Federal Motor Carrier Safety Administration/);
+    expect(prose.map((p) => p.citation)).to.deep.equal(['(1)', '(2)']);
+  });
 });

@@ -139,7 +139,7 @@ function federalSuite(c: ApplyCase): void {
     expect(instructionOrder(html)).to.deep.equal(['i4 refused', 'i5 refused', 'i6 refused', 'i1 applied', 'i2 applied', 'i3 applied']);
     const i6 = element(html, 'li', 'ins-i6');
     expect(i6).to.contain(`<h3><span class="ins-status">refused</span> <span class="ins-cite">${c.law1Measure}, sec. 3001(b)(3)</span></h3>`);
-    expect(i6).to.contain(`<p class="reason"><strong>Refused:</strong> (b) is already a clause of § ${c.num}</p>`);
+    expect(i6).to.contain(`<p class="reason"><strong>Refused:</strong> (b) is already a clause of ${c.code} ${c.num}</p>`);
     expect(i6).not.to.contain('href="#c-');
     expect(element(html, 'li', 'ins-i5')).to.match(/<p class="reason"><strong>Refused:<\/strong> [^<]+<\/p>/);
     // The rows link only to the instructions that were applied.

@@ -1,0 +1,40 @@
+// Loads the command line: the one-file bundle (dist/cli/billdiff.cjs) compiled from V8's code
+// cache written when it was built, so that Node reads one file and compiles none of it again;
+// else the plain build (dist/cli/bin.js). See scripts/bundle.mjs.
+import fs from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import vm from 'node:vm';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+
+const dir = fileURLToPath(new URL('../dist/cli/', import.meta.url));
+export const BUNDLE = path.join(dir, 'billdiff.cjs');
+export const CODE_CACHE = `${BUNDLE}.cache`;
+
+/** The bundle's exports and its script (whose code cache `createCachedData` makes). Throws when there is no bundle. */
+export function loadBundle({ useCache = true } = {}) {
+  const source = fs.readFileSync(BUNDLE, 'utf8');
+  let cachedData;
+  if (useCache) {
+    try {
+      cachedData = fs.readFileSync(CODE_CACHE);
+    } catch {
+      cachedData = undefined;
+    }
+  }
+  // The CommonJS wrapper, and the URL the bundled modules would have as ES modules (`import.meta.url`).
+  const script = new vm.Script(`(function (exports, require, module, __filename, __dirname, __billdiffUrl) {${source}\n})`, { filename: BUNDLE, cachedData });
+  const module = { exports: {} };
+  script.runInThisContext()(module.exports, createRequire(BUNDLE), module, BUNDLE, dir, pathToFileURL(path.join(dir, 'bin.js')).href);
+  return { exports: module.exports, script };
+}
+
+/** `run` and `main` of the command line. */
+export async function loadCli() {
+  try {
+    return loadBundle().exports;
+  } catch (error) {
+    if (error?.code !== 'ENOENT') throw error;
+    return import('../dist/cli/bin.js');
+  }
+}
