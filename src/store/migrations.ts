@@ -134,6 +134,19 @@ CREATE TABLE meta (
 INSERT INTO meta (key, value) VALUES ('generation', '0');
 `;
 
+/** The triggers that keep sections_fts in step with law_sections (made again when the table is). */
+const SECTIONS_FTS_TRIGGERS = `CREATE TRIGGER sections_fts_insert AFTER INSERT ON law_sections BEGIN
+  INSERT INTO sections_fts (rowid, heading, text) VALUES (new.key, new.heading, new.text);
+END;
+CREATE TRIGGER sections_fts_delete AFTER DELETE ON law_sections BEGIN
+  INSERT INTO sections_fts (sections_fts, rowid, heading, text) VALUES ('delete', old.key, old.heading, old.text);
+END;
+CREATE TRIGGER sections_fts_update AFTER UPDATE OF heading, text ON law_sections BEGIN
+  INSERT INTO sections_fts (sections_fts, rowid, heading, text) VALUES ('delete', old.key, old.heading, old.text);
+  INSERT INTO sections_fts (rowid, heading, text) VALUES (new.key, new.heading, new.text);
+END;
+`;
+
 const MIGRATIONS: Migration[] = [
   {
     version: 1,
@@ -152,17 +165,7 @@ CREATE TRIGGER bills_fts_update AFTER UPDATE OF search_text ON bills BEGIN
   INSERT INTO bills_fts (rowid, search_text) VALUES (new.key, new.search_text);
 END;
 CREATE VIRTUAL TABLE sections_fts USING fts5 (heading, text, content='law_sections', content_rowid='key', tokenize='porter unicode61');
-CREATE TRIGGER sections_fts_insert AFTER INSERT ON law_sections BEGIN
-  INSERT INTO sections_fts (rowid, heading, text) VALUES (new.key, new.heading, new.text);
-END;
-CREATE TRIGGER sections_fts_delete AFTER DELETE ON law_sections BEGIN
-  INSERT INTO sections_fts (sections_fts, rowid, heading, text) VALUES ('delete', old.key, old.heading, old.text);
-END;
-CREATE TRIGGER sections_fts_update AFTER UPDATE OF heading, text ON law_sections BEGIN
-  INSERT INTO sections_fts (sections_fts, rowid, heading, text) VALUES ('delete', old.key, old.heading, old.text);
-  INSERT INTO sections_fts (rowid, heading, text) VALUES (new.key, new.heading, new.text);
-END;
-`,
+${SECTIONS_FTS_TRIGGERS}`,
     postgres: `
 ALTER TABLE bills ADD COLUMN tsv tsvector GENERATED ALWAYS AS (to_tsvector('english', search_text)) STORED;
 CREATE INDEX bills_tsv ON bills USING GIN (tsv);
@@ -231,17 +234,7 @@ CREATE TABLE law_sections_v2 (
 INSERT INTO law_sections_v2 (${SECTION_COLUMNS}) SELECT ${SECTION_COLUMNS} FROM law_sections;
 DROP TABLE law_sections;
 ALTER TABLE law_sections_v2 RENAME TO law_sections;
-CREATE TRIGGER sections_fts_insert AFTER INSERT ON law_sections BEGIN
-  INSERT INTO sections_fts (rowid, heading, text) VALUES (new.key, new.heading, new.text);
-END;
-CREATE TRIGGER sections_fts_delete AFTER DELETE ON law_sections BEGIN
-  INSERT INTO sections_fts (sections_fts, rowid, heading, text) VALUES ('delete', old.key, old.heading, old.text);
-END;
-CREATE TRIGGER sections_fts_update AFTER UPDATE OF heading, text ON law_sections BEGIN
-  INSERT INTO sections_fts (sections_fts, rowid, heading, text) VALUES ('delete', old.key, old.heading, old.text);
-  INSERT INTO sections_fts (rowid, heading, text) VALUES (new.key, new.heading, new.text);
-END;
-CREATE TABLE passages (
+${SECTIONS_FTS_TRIGGERS}CREATE TABLE passages (
   id INTEGER PRIMARY KEY,
   text TEXT NOT NULL
 );
