@@ -8,30 +8,28 @@
  *      peak memory. Targets: <= 10 min, <= 1 GB.
  *   2. Re-importing an unchanged daily file (rows already in the database, in a new file): <= 30 s.
  *   3. Database size against the raw text imported (.dat and .lob bytes): <= 3x.
- *   4. Search and bill pages under load: autocannon, 50 connections, 10 s each, on 127.0.0.1 only,
- *      the server in a process of its own. As served, in steady state (each page asked for once
- *      first; repeated pages then come from the server's cache, keyed on the data's generation), and
- *      with every request a new one (a parameter that defeats the cache, so each search runs its
- *      query: the worst case). Targets: p99 <= 50 ms, 0 errors.
+ *   4. Search and bill pages under load (bench/session-load.mjs): autocannon, 50 connections, 10 s
+ *      each, on 127.0.0.1 only, the server in a process of its own; each kind of page repeated (from
+ *      the server's page cache, keyed on the data's generation) and with every request new (distinct
+ *      searches of the session's own words, every bill in turn: each runs its queries and renders).
+ *      Targets: p99 <= 50 ms, 0 errors. Each line gives the machine's load when its run began.
  *   5. The same with PostgreSQL, when BILLDIFF_BENCH_DATABASE_URL (or BILLDIFF_TEST_DATABASE_URL) names
  *      one: the session imported into a fresh schema (dropped after), then the load tests.
  *
  * Exit status 0 when it ran (a missed target is reported, not an error); 2 when it could not run.
  */
-import { execFileSync, spawn } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import autocannon from 'autocannon';
 import pg from 'pg';
 import { folderBytes, generateSession, generateUnchangedDaily } from './session-data.mjs';
+import { billIds, loadPages, startServer } from './session-load.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const mini = path.resolve(root, '..', 'shared', 'corpus', 'ca-pubinfo', 'mini');
 const BIN = path.join(root, 'bin', 'billdiff.js');
-const RUN_SECONDS = 10;
-const CONNECTIONS = 50;
 const results = [];
 const report = (name, value, target, ok) => {
   results.push({ name, value, target, ok });
@@ -69,41 +67,14 @@ function runImport(paths, env) {
 }
 
 async function load(env, label) {
-  const server = spawn(process.execPath, [path.join(root, 'bench', 'session-server.mjs')], { env: { ...process.env, ...env, BILLDIFF_STORE: path.join(work, 'uploads') }, stdio: ['ignore', 'pipe', 'inherit'] });
-  const port = await new Promise((resolve, reject) => {
-    server.stdout.once('data', (d) => resolve(JSON.parse(String(d)).port));
-    server.once('exit', (code) => reject(new Error(`the server stopped (${code})`)));
-  });
-  const base = `http://127.0.0.1:${port}`;
-  const words = ['continuance', 'human trafficking', 'sweepstakes', 'training provider', 'good cause', 'tribal gaming', 'prosecuting attorney', 'eligible', 'local agency', 'victim', 'witness', 'appropriation', 'contest', 'domestic violence', 'hearing'];
-  const searches = [...words, ...Array.from({ length: 25 }, (_, i) => `AB ${10000 + i * 197}`), '1050', 'Penal Code 1050', '17539.1', 'ab10333', 'SB 10002'].map((q) => `/search?q=${encodeURIComponent(q)}`);
-  const billPages = Array.from({ length: 60 }, (_, i) => `/bills/ca-20252026-0-${['sb', 'ab', 'ab', 'ab'][(i * 83) % 4]}${10000 + ((i * 83) % 5000)}`);
-  const existing = [];
-  for (const url of billPages) if ((await fetch(base + url)).status === 200) existing.push(url);
-  let n = 0;
-  const scenario = async (name, urls, fresh) => {
-    const result = await autocannon({
-      url: base,
-      connections: CONNECTIONS,
-      duration: RUN_SECONDS,
-      requests: [{ setupRequest: (req) => ({ ...req, path: fresh ? `${urls[n++ % urls.length]}&fresh=${n}` : urls[n++ % urls.length] }) }],
-    });
-    const errors = result.errors + result.timeouts + result.non2xx;
-    report(`${label}: ${name}, p99 at ${CONNECTIONS} connections`, `${result.latency.p99} ms (${Math.round(result.requests.average)} req/s, ${errors} errors)`, '<= 50 ms, 0 errors', result.latency.p99 <= 50 && errors === 0);
-  };
-  // Requests still queued when a run ends are let finish before the next run starts.
-  const settle = () => new Promise((resolve) => setTimeout(resolve, 3000));
-  // Steady state: each page asked for once before the runs "as served" (the first answer fills the cache).
-  for (const url of [...searches, ...existing]) await fetch(base + url).then((r) => r.arrayBuffer());
-  await scenario('search pages as served', searches, false);
-  await settle();
-  await scenario('bill pages as served', existing, false);
-  await settle();
-  await scenario('bill pages, each built anew', existing.map((u) => `${u}?v=1`), true);
-  await settle();
-  await scenario('search pages, each a new query', searches, true);
-  server.kill('SIGTERM');
-  await new Promise((resolve) => server.once('exit', resolve));
+  const serverEnv = { ...env, BILLDIFF_STORE: path.join(work, 'uploads') };
+  const bills = await billIds(env);
+  const server = await startServer(serverEnv);
+  try {
+    await loadPages(server.base, { label, session, bills, report });
+  } finally {
+    await server.stop();
+  }
 }
 
 // 1–3: the embedded database.

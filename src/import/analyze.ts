@@ -110,6 +110,9 @@ export interface SectionContext {
   adds?: string;
 }
 
+/** An instruction that adds a whole unit by its first section: its number. */
+const UNIT_ADDED = /^(?:Article|Chapter|Part|Division|Title|Subchapter|Subarticle)\s+(\d+(?:\.\d+)*[a-z]?)\s+\(commencing with Section/;
+
 /** The sections a bill version amends, adds, repeals or cites. */
 export function touchedSections(tree: Root, file: string, context?: SectionContext): SectionTouch[] {
   const out: SectionTouch[] = [];
@@ -125,6 +128,9 @@ export function touchedSections(tree: Root, file: string, context?: SectionConte
     const code = t.usc ? `usc${t.usc.title}` : t.code ? codeOf(t.code) : undefined;
     const section = t.usc ? t.usc.section.replace(/\(.*$/, '') : t.section;
     if (!code || !section) continue;
+    // "Article 4.5 (commencing with Section 44500) is added": 4.5 numbers the article, whose heading
+    // the CAML reader reads like a section's; the sections it prints are recorded, not "4.5".
+    if (!t.usc && UNIT_ADDED.exec(instruction.text)?.[1] === section) continue;
     const number = normalizeSectionNumber(section);
     own.add(`${code}\u0000${number}`);
     out.push({ code, section: number, relation });

@@ -101,6 +101,8 @@ export async function importPaths(db: Database, paths: string[], progress?: Impo
         else notImported = await importDocument(writer, await fs.promises.readFile(input.file), input.file, tally);
         if (notImported) return;
         await writer.closeOldSessions();
+        await writer.refreshSessions();
+        if (tally.inserted + tally.updated > 0) await writer.optimizeIndexes();
         await writer.recordImport(hash, input.name, input.kind, tally.rows, tally.problems);
         await writer.bumpGeneration();
       });

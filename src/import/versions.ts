@@ -204,6 +204,5 @@ async function indexBill(writer: Writer, billId: string): Promise<void> {
       lines.push(line);
     }
   }
-  const searchText = lines.join('\n');
-  await writer.db.run('UPDATE bills SET search_text = ? WHERE id = ? AND search_text <> ?', [searchText, billId, searchText]);
+  await writer.setSearchText(billId, lines.join('\n'));
 }

@@ -12,6 +12,7 @@ import { errorHandler, notFound } from './errors.js';
 import { DiffPool } from './pool.js';
 import type { Database } from '../store/database.js';
 import { createDatabaseRoutes, noDatabaseRoutes } from './database-routes.js';
+import { generationReader } from './generation.js';
 import { createRoutes } from './routes.js';
 import { createContext, type ServerContext } from './service.js';
 import { UploadStore } from './store.js';
@@ -87,9 +88,11 @@ export function createApp(options: AppOptions = {}): Express {
   const store = new UploadStore(storeDir);
   // Half-written uploads of a server that crashed or was killed.
   store.removeStale();
+  const database = options.database;
+  const generation = database ? generationReader(() => database.generation()) : undefined;
   const ctx = createContext({
     corpus: loadCorpus(settings.corpusDir),
-    ...(options.database ? { database: options.database } : {}),
+    ...(database && generation ? { database, generation } : {}),
     store,
     pool: new DiffPool({ size: settings.workers, hardTimeoutMs: settings.diffBudgetMs * 3 + 5000 }),
     views: loadViews(viewsDir),
@@ -120,7 +123,7 @@ export function createApp(options: AppOptions = {}): Express {
     }),
   );
   app.use('/static', express.static(publicDir, { index: false, maxAge: '1h', dotfiles: 'ignore', redirect: false }));
-  app.use(options.database ? createDatabaseRoutes({ database: options.database, views: ctx.views }) : noDatabaseRoutes());
+  app.use(database && generation ? createDatabaseRoutes({ database, views: ctx.views, generation, cache: settings.cache }) : noDatabaseRoutes());
   app.use(createRoutes(ctx));
   app.use(notFound);
   app.use(errorHandler(ctx.views, settings.maxBodyBytes));

@@ -37,14 +37,15 @@ export function resultJson(r: SearchResult) {
 
 const RELATION_WORDS = { amends: 'amends', adds: 'adds', repeals: 'repeals', cites: 'cites' } as const;
 
-/** One formatter for every date of these pages (making one per date costs a millisecond each). */
-const DATE_FORMAT = new Intl.DateTimeFormat('en-US', { year: 'numeric', month: 'long', day: 'numeric', timeZone: 'UTC' });
+const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 
-/** "January 29, 2026", as the compare pages write dates. */
-function dateLabel(date: string | null): string {
+/** "January 29, 2026", as the compare pages write dates (the pages show dozens: no Intl formatter per date). */
+export function dateLabel(date: string | null): string {
   if (!date) return '';
-  const d = new Date(`${date}T00:00:00Z`);
-  return Number.isNaN(d.getTime()) ? date : DATE_FORMAT.format(d);
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(date);
+  const month = m ? MONTHS[Number(m[2]) - 1] : undefined;
+  const day = m ? Number(m[3]) : 0;
+  return m && month && day >= 1 && day <= 31 ? `${month} ${day}, ${m[1]}` : date;
 }
 
 export async function searchModel(db: Database, query: string, filters: SearchFilters, results: SearchResult[]) {

@@ -1,8 +1,10 @@
 /**
  * The database's routes: search, bill, law-section and session pages, and their API. Pages are
- * rendered once per data generation (an import bumps it) and kept in an LRU, so a busy server
- * answers repeated pages from memory and never shows stale ones.
+ * rendered once per data generation (every import bumps it, whichever process imports; each request
+ * reads it, see ./generation.ts) and kept in an LRU with their ETag, so a busy server answers
+ * repeated pages from memory and never shows stale ones.
  */
+import { createHash } from 'node:crypto';
 import express, { type Request, type RequestHandler, type Router } from 'express';
 import { codeOf, normalizeSectionNumber } from '../store/codes.js';
 import type { Database } from '../store/database.js';
@@ -17,34 +19,31 @@ import type { Views } from './views.js';
 const CACHED_PAGES = 800;
 const CACHED_PAGE_CHARS = 128 * 1024;
 
-/** How long a server trusts the generation it read before asking the database again. */
-const GENERATION_TTL_MS = 1000;
-
 export interface DatabaseRoutesContext {
   database: Database;
   views: Views;
+  /** The data's generation, read for each request (./generation.ts). */
+  generation: () => Promise<string>;
+  /** Keep rendered pages for the next request (createApp's `cache`). */
+  cache: boolean;
 }
 
 /** The routes; when the app has no database they answer that none is configured. */
 export function createDatabaseRoutes(ctx: DatabaseRoutesContext): Router {
   const router = express.Router();
-  const cache = new LruCache<string, { type: 'html' | 'json'; body: string }>(CACHED_PAGES);
-  let generation = { value: '', read: 0 };
-  const currentGeneration = async () => {
-    const now = Date.now();
-    if (now - generation.read > GENERATION_TTL_MS) generation = { value: await ctx.database.generation(), read: now };
-    return generation.value;
-  };
-  /** Answers from the cache, or builds the answer once (`undefined` from build: 404). */
+  const cache = new LruCache<string, { type: 'html' | 'json'; body: string; etag: string }>(ctx.cache ? CACHED_PAGES : 0);
+  /** Answers from the cache, or builds the answer once (an HttpError from build: its status). */
   const cached = (type: 'html' | 'json', build: (req: Request) => Promise<string>): RequestHandler => {
     return async (req, res) => {
-      const key = `${await currentGeneration()}|${type}|${req.originalUrl}`;
+      const key = `${await ctx.generation()}|${type}|${req.originalUrl}`;
       let hit = cache.get(key);
       if (!hit) {
-        hit = { type, body: await build(req) };
+        const body = await build(req);
+        // The ETag Express would hash again for every answer, computed once.
+        hit = { type, body, etag: `W/"${createHash('sha1').update(body).digest('base64url').slice(0, 27)}"` };
         if (hit.body.length <= CACHED_PAGE_CHARS) cache.set(key, hit);
       }
-      res.type(hit.type).send(hit.body);
+      res.type(hit.type).set('ETag', hit.etag).send(hit.body);
     };
   };
   const render = (page: Parameters<Views['render']>[0], model: object) => ctx.views.render(page, { ...model, searchQuery: (model as { searchQuery?: string }).searchQuery ?? '' });

@@ -109,7 +109,7 @@ function showCompare(ctx: ServerContext, page: 'compare' | 'print'): RequestHand
     const view: View = page === 'print' ? 'print' : asked === 'inline' ? 'inline' : asked === 'clean' && request.mode === 'apply' ? 'clean' : 'side';
     const changesOnly = page === 'print' && req.query['changes'] === 'only';
     const pageNumber = page === 'print' || view === 'clean' ? 1 : readPage(req);
-    const key = `${page}|${view}|${changesOnly}|${pageNumber}|${ctx.keyOf(request)}`;
+    const key = `${page}|${view}|${changesOnly}|${pageNumber}|${await ctx.keyOf(request)}`;
     let html = ctx.pages.get(key);
     if (!html) {
       const comparison = await ctx.compare(request);
@@ -196,7 +196,7 @@ function listDocuments(ctx: ServerContext): RequestHandler {
 function compareApi(ctx: ServerContext): RequestHandler {
   return async (req, res) => {
     const request = readComparisonRequest(req);
-    const key = `json|${ctx.keyOf(request)}`;
+    const key = `json|${await ctx.keyOf(request)}`;
     let json = ctx.pages.get(key);
     if (!json) {
       json = renderJson((await ctx.compare(request)).alignment);

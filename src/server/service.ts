@@ -2,13 +2,15 @@
  * What the routes share: the corpus, the upload store, the worker pool, the templates and the
  * caches. `compare` resolves two ids and aligns them in a worker, once per pair of ids: the
  * result (or the promise of it, so concurrent requests share one run) is kept in an LRU.
- * Both corpus documents and uploads are immutable (uploads are named by their hash), so a
- * cached comparison never goes stale.
+ * Corpus documents and uploads are immutable (uploads are named by their hash); a database's
+ * versions and law sections change when an import updates them, so a request naming one is keyed
+ * by the data's generation too, and a cached comparison never goes stale.
  */
 import type { CompareDocument } from '../compare/index.js';
 import type { Corpus } from '../corpus/index.js';
 import type { Database } from '../store/database.js';
 import type { Alignment, SourceFormat } from '../types.js';
+import { DATABASE_ID } from '../store/documents.js';
 import { BilldiffError } from '../util/errors.js';
 import { resolveRequest } from '../compare/source.js';
 import { serverSource, type ResolvedDocument } from './documents.js';
@@ -64,13 +66,19 @@ export interface ServerContext {
   options: ServerOptions;
   /** Rendered pages and JSON by request key. */
   pages: LruCache<string, string>;
-  keyOf(request: ComparisonRequest): string;
+  /** The cache key of a request: its ids, and the data's generation when it names a database document. */
+  keyOf(request: ComparisonRequest): Promise<string>;
   compare(request: ComparisonRequest): Promise<Comparison>;
   /** The same comparison, answered as the JSON text `renderJson` makes (rendered in the worker). */
   compareTextsJson(old: CompareDocument, next: CompareDocument, format?: SourceFormat): Promise<string>;
 }
 
-export function createContext(parts: Pick<ServerContext, 'corpus' | 'store' | 'pool' | 'views' | 'options' | 'database'>): ServerContext {
+export function createContext(
+  parts: Pick<ServerContext, 'corpus' | 'store' | 'pool' | 'views' | 'options' | 'database'> & {
+    /** The database's generation, read as the caches need it (./generation.ts). */
+    generation?: () => Promise<string>;
+  },
+): ServerContext {
   const comparisons = new LruCache<string, Promise<Comparison>>(parts.options.cache ? 64 : 0);
   const source = serverSource(parts);
   const limits = { budget: parts.options.diffBudgetMs, maxBytes: parts.options.maxBodyBytes };
@@ -78,7 +86,11 @@ export function createContext(parts: Pick<ServerContext, 'corpus' | 'store' | 'p
     request: { documents: [old, next], ...limits, ...(format ? { format } : {}) },
   });
   const billsOf = (r: ComparisonRequest) => (r.mode === 'apply' && r.bills?.length ? r.bills : [r.new]);
-  const keyOf = (r: ComparisonRequest) => `${r.mode}|${r.old}|${r.mode === 'apply' ? billsOf(r).join(',') : r.new}|${r.format ?? ''}`;
+  const keyOf = async (r: ComparisonRequest) => {
+    const key = `${r.mode}|${r.old}|${r.mode === 'apply' ? billsOf(r).join(',') : r.new}|${r.format ?? ''}`;
+    const fromDatabase = [r.old, r.new, ...(r.bills ?? [])].some((id) => DATABASE_ID.test(id));
+    return fromDatabase && parts.generation ? `${key}|g${await parts.generation()}` : key;
+  };
   const run = async (r: ComparisonRequest): Promise<Comparison> => {
     const info = ({ bytes: _bytes, ...rest }: ResolvedDocument): DocumentInfo => rest;
     // versions: old and new; law: the bill (new) against the statute (old); apply: the bills against the statute.
@@ -96,8 +108,8 @@ export function createContext(parts: Pick<ServerContext, 'corpus' | 'store' | 'p
     ...parts,
     pages: new LruCache<string, string>(parts.options.cache ? 256 : 0),
     keyOf,
-    compare(request) {
-      const key = keyOf(request);
+    async compare(request) {
+      const key = await keyOf(request);
       let pending = comparisons.get(key);
       if (!pending) {
         pending = run(request);

@@ -11,7 +11,8 @@ import path from 'node:path';
 import zlib from 'node:zlib';
 import { billColumns } from './columns.js';
 import type { Dialect, SqlValue } from './dialect.js';
-import { migrate } from './migrations.js';
+import { migrate, REFRESH_SESSIONS } from './migrations.js';
+import { sectionPassageText, writePassages } from './passages.js';
 import { createQueries, type Queries } from './queries.js';
 import { openSqlite } from './sqlite.js';
 import type { BillRow, HistoryRow, SectionTouch } from './types.js';
@@ -150,6 +151,20 @@ export class Writer {
     );
   }
 
+  /** The session list's counts, computed again from the bills and versions. */
+  async refreshSessions(): Promise<void> {
+    for (const statement of REFRESH_SESSIONS) await this.db.run(statement);
+  }
+
+  /**
+   * Merges each full-text index into one segment (SQLite FTS5 'optimize'; PostgreSQL's GIN indexes
+   * need nothing): after an import the indexes are in many pieces, and every search reads each piece.
+   */
+  async optimizeIndexes(): Promise<void> {
+    if (this.db.kind !== 'sqlite') return;
+    for (const table of ['bills_fts', 'sections_fts', 'passages_fts']) await this.db.run(`INSERT INTO ${table} (${table}) VALUES ('optimize')`);
+  }
+
   /** Marks the data as changed, so that servers drop what they cached. */
   async bumpGeneration(): Promise<void> {
     await this.db.run("UPDATE meta SET value = ? WHERE key = 'generation'", [`${Date.now()}-${Math.random().toString(36).slice(2, 8)}`]);
@@ -265,8 +280,8 @@ export class Writer {
   }
 
   async upsertLawSection(s: LawSectionInput): Promise<WriteResult> {
-    const existing = await this.db.get<{ content_hash: string; heading: string; history: string; source_id: string | null; corpus_id: string | null }>(
-      'SELECT content_hash, heading, history, source_id, corpus_id FROM law_sections WHERE code = ? AND number = ?',
+    const existing = await this.db.get<{ content_hash: string; heading: string; history: string; source_id: string | null; corpus_id: string | null; text: string }>(
+      'SELECT content_hash, heading, history, source_id, corpus_id, text FROM law_sections WHERE code = ? AND number = ?',
       [s.code, s.number],
     );
     const heading = s.heading ?? existing?.heading ?? '';
@@ -277,9 +292,21 @@ export class Writer {
     const values: SqlValue[] = [sourceId, heading, history, s.format, packContent(s.bytes), s.hash, s.text, corpusId, s.code, s.number];
     if (existing) {
       await this.db.run('UPDATE law_sections SET source_id = ?, heading = ?, history = ?, format = ?, content = ?, content_hash = ?, text = ?, corpus_id = ? WHERE code = ? AND number = ?', values);
-      return 'updated';
+    } else {
+      await this.db.run('INSERT INTO law_sections (source_id, heading, history, format, content, content_hash, text, corpus_id, code, number) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)', values);
     }
-    await this.db.run('INSERT INTO law_sections (source_id, heading, history, format, content, content_hash, text, corpus_id, code, number) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)', values);
-    return 'inserted';
+    if (!existing || existing.heading !== heading || existing.text !== s.text) {
+      const key = (await this.db.get<{ key: number }>('SELECT key FROM law_sections WHERE code = ? AND number = ?', [s.code, s.number]))!.key;
+      await writePassages(this.db, 'section', key, sectionPassageText(heading, s.text));
+    }
+    return existing ? 'updated' : 'inserted';
+  }
+
+  /** The text a bill is found by (every line of its versions, once) and its passages. */
+  async setSearchText(billId: string, searchText: string): Promise<void> {
+    const row = await this.db.get<{ key: number; search_text: string }>('SELECT key, search_text FROM bills WHERE id = ?', [billId]);
+    if (!row || row.search_text === searchText) return;
+    await this.db.run('UPDATE bills SET search_text = ? WHERE key = ?', [searchText, row.key]);
+    await writePassages(this.db, 'bill', row.key, searchText);
   }
 }

@@ -8,8 +8,14 @@
  * triggers in SQLite, `tsvector` columns with GIN indexes in PostgreSQL. A bill is indexed once, by
  * the text of all its versions (each line once: versions repeat most of each other), so a search
  * ranks bills, not near-identical versions.
+ *
+ * PostgreSQL finds full-text matches through the GIN indexes alone (`billdiff_bills_matching`,
+ * `billdiff_sections_matching`): a bill's tsvector is kilobytes, stored apart (TOAST), and a plan that
+ * scans the table instead reads every one of them; the planner does not count that cost. Their rows
+ * keep their long values apart too (toast_tuple_target), so the matches' rows are few pages.
  */
 import type { Dialect, DialectKind } from './dialect.js';
+import { writeAllPassages } from './passages.js';
 
 export interface Migration {
   version: number;
@@ -18,7 +24,21 @@ export interface Migration {
   common: string;
   sqlite: string;
   postgres: string;
+  /** Rows the new tables need from the old ones, computed in JavaScript (in the same transaction). */
+  backfill?: (tx: Dialect) => Promise<void>;
 }
+
+/** The sessions and their counts, as the session list shows them: computed again at the end of every import. */
+export const REFRESH_SESSIONS = [
+  'DELETE FROM session_counts',
+  `INSERT INTO session_counts (jurisdiction, session, bills, versions)
+   SELECT b.jurisdiction, b.session, COUNT(*), SUM((SELECT COUNT(*) FROM versions v WHERE v.bill_id = b.id)) FROM bills b GROUP BY b.jurisdiction, b.session`,
+];
+
+/** SQLite keeps a row's columns in order: the large ones (bytes, text) go last, so reading the others skips them. */
+const VERSION_COLUMNS =
+  'key, id, bill_id, corpus_id, version_num, seq, name, stage, date, title, format, content_hash, marks, words, words_inserted, words_deleted, clauses_changed, counted_by, against, gut_and_amend, analyzed_key, text, content';
+const SECTION_COLUMNS = 'key, code, number, source_id, heading, history, format, content_hash, corpus_id, text, content';
 
 const TABLES = `
 CREATE TABLE codes (
@@ -114,6 +134,19 @@ CREATE TABLE meta (
 INSERT INTO meta (key, value) VALUES ('generation', '0');
 `;
 
+/** The triggers that keep sections_fts in step with law_sections (made again when the table is). */
+const SECTIONS_FTS_TRIGGERS = `CREATE TRIGGER sections_fts_insert AFTER INSERT ON law_sections BEGIN
+  INSERT INTO sections_fts (rowid, heading, text) VALUES (new.key, new.heading, new.text);
+END;
+CREATE TRIGGER sections_fts_delete AFTER DELETE ON law_sections BEGIN
+  INSERT INTO sections_fts (sections_fts, rowid, heading, text) VALUES ('delete', old.key, old.heading, old.text);
+END;
+CREATE TRIGGER sections_fts_update AFTER UPDATE OF heading, text ON law_sections BEGIN
+  INSERT INTO sections_fts (sections_fts, rowid, heading, text) VALUES ('delete', old.key, old.heading, old.text);
+  INSERT INTO sections_fts (rowid, heading, text) VALUES (new.key, new.heading, new.text);
+END;
+`;
+
 const MIGRATIONS: Migration[] = [
   {
     version: 1,
@@ -132,23 +165,108 @@ CREATE TRIGGER bills_fts_update AFTER UPDATE OF search_text ON bills BEGIN
   INSERT INTO bills_fts (rowid, search_text) VALUES (new.key, new.search_text);
 END;
 CREATE VIRTUAL TABLE sections_fts USING fts5 (heading, text, content='law_sections', content_rowid='key', tokenize='porter unicode61');
-CREATE TRIGGER sections_fts_insert AFTER INSERT ON law_sections BEGIN
-  INSERT INTO sections_fts (rowid, heading, text) VALUES (new.key, new.heading, new.text);
-END;
-CREATE TRIGGER sections_fts_delete AFTER DELETE ON law_sections BEGIN
-  INSERT INTO sections_fts (sections_fts, rowid, heading, text) VALUES ('delete', old.key, old.heading, old.text);
-END;
-CREATE TRIGGER sections_fts_update AFTER UPDATE OF heading, text ON law_sections BEGIN
-  INSERT INTO sections_fts (sections_fts, rowid, heading, text) VALUES ('delete', old.key, old.heading, old.text);
-  INSERT INTO sections_fts (rowid, heading, text) VALUES (new.key, new.heading, new.text);
-END;
-`,
+${SECTIONS_FTS_TRIGGERS}`,
     postgres: `
 ALTER TABLE bills ADD COLUMN tsv tsvector GENERATED ALWAYS AS (to_tsvector('english', search_text)) STORED;
 CREATE INDEX bills_tsv ON bills USING GIN (tsv);
 ALTER TABLE law_sections ADD COLUMN tsv tsvector GENERATED ALWAYS AS (setweight(to_tsvector('english', heading), 'A') || to_tsvector('english', text)) STORED;
 CREATE INDEX law_sections_tsv ON law_sections USING GIN (tsv);
 `,
+  },
+  {
+    version: 2,
+    name: 'passages (short windows of text that snippets are drawn from); session counts kept; sections touched found by number alone; SQLite: large columns last in their rows',
+    common: `
+CREATE TABLE session_counts (
+  jurisdiction TEXT NOT NULL,
+  session TEXT NOT NULL,
+  bills INTEGER NOT NULL,
+  versions INTEGER NOT NULL,
+  PRIMARY KEY (jurisdiction, session)
+);
+DROP INDEX version_sections_section;
+CREATE INDEX version_sections_section ON version_sections (section, code);
+`,
+    sqlite: `
+CREATE TABLE versions_v2 (
+  key INTEGER PRIMARY KEY,
+  id TEXT NOT NULL UNIQUE,
+  bill_id TEXT NOT NULL REFERENCES bills (id),
+  corpus_id TEXT,
+  version_num INTEGER,
+  seq INTEGER NOT NULL DEFAULT 0,
+  name TEXT NOT NULL DEFAULT '',
+  stage TEXT NOT NULL,
+  date TEXT,
+  title TEXT NOT NULL DEFAULT '',
+  format TEXT NOT NULL,
+  content_hash TEXT NOT NULL,
+  marks INTEGER NOT NULL DEFAULT 0,
+  words INTEGER NOT NULL DEFAULT 0,
+  words_inserted INTEGER,
+  words_deleted INTEGER,
+  clauses_changed INTEGER,
+  counted_by TEXT,
+  against TEXT,
+  gut_and_amend INTEGER NOT NULL DEFAULT 0,
+  analyzed_key TEXT,
+  text TEXT NOT NULL,
+  content BLOB NOT NULL
+);
+INSERT INTO versions_v2 (${VERSION_COLUMNS}) SELECT ${VERSION_COLUMNS} FROM versions;
+DROP TABLE versions;
+ALTER TABLE versions_v2 RENAME TO versions;
+CREATE INDEX versions_bill ON versions (bill_id, seq);
+CREATE TABLE law_sections_v2 (
+  key INTEGER PRIMARY KEY,
+  code TEXT NOT NULL,
+  number TEXT NOT NULL,
+  source_id TEXT,
+  heading TEXT NOT NULL DEFAULT '',
+  history TEXT NOT NULL DEFAULT '',
+  format TEXT NOT NULL,
+  content_hash TEXT NOT NULL,
+  corpus_id TEXT,
+  text TEXT NOT NULL,
+  content BLOB NOT NULL,
+  UNIQUE (code, number)
+);
+INSERT INTO law_sections_v2 (${SECTION_COLUMNS}) SELECT ${SECTION_COLUMNS} FROM law_sections;
+DROP TABLE law_sections;
+ALTER TABLE law_sections_v2 RENAME TO law_sections;
+${SECTIONS_FTS_TRIGGERS}CREATE TABLE passages (
+  id INTEGER PRIMARY KEY,
+  text TEXT NOT NULL
+);
+CREATE VIRTUAL TABLE passages_fts USING fts5 (text, content='passages', content_rowid='id', tokenize='porter unicode61');
+CREATE TRIGGER passages_fts_insert AFTER INSERT ON passages BEGIN
+  INSERT INTO passages_fts (rowid, text) VALUES (new.id, new.text);
+END;
+CREATE TRIGGER passages_fts_delete AFTER DELETE ON passages BEGIN
+  INSERT INTO passages_fts (passages_fts, rowid, text) VALUES ('delete', old.id, old.text);
+END;
+`,
+    postgres: `
+CREATE TABLE passages (
+  id BIGINT PRIMARY KEY,
+  text TEXT NOT NULL,
+  tsv tsvector GENERATED ALWAYS AS (to_tsvector('english', text)) STORED
+);
+ALTER TABLE bills ALTER COLUMN tsv SET STORAGE EXTERNAL;
+ALTER TABLE bills SET (toast_tuple_target = 128);
+ALTER TABLE law_sections SET (toast_tuple_target = 128);
+CREATE FUNCTION billdiff_bills_matching(q tsquery) RETURNS TABLE (key BIGINT) LANGUAGE sql STABLE
+  SET enable_seqscan = off SET enable_indexscan = off
+  AS $$ SELECT b.key FROM bills b WHERE b.tsv @@ q $$;
+CREATE FUNCTION billdiff_sections_matching(q tsquery) RETURNS TABLE (key BIGINT) LANGUAGE sql STABLE
+  SET enable_seqscan = off SET enable_indexscan = off
+  AS $$ SELECT s.key FROM law_sections s WHERE s.tsv @@ q $$;
+`,
+    backfill: async (tx) => {
+      for (const statement of REFRESH_SESSIONS) await tx.run(statement);
+      await writeAllPassages(tx);
+      if (tx.kind === 'sqlite') await tx.run("INSERT INTO passages_fts (passages_fts) VALUES ('optimize')");
+    },
   },
 ];
 
@@ -183,6 +301,7 @@ export async function migrate(db: Dialect, migrations: Migration[] = MIGRATIONS)
       if (tx.kind === 'postgres') await tx.get('SELECT pg_advisory_xact_lock(727465)');
       if ((await current(tx)) >= migration.version) return;
       await tx.exec(ddl(tx.kind, migration));
+      await migration.backfill?.(tx);
       await tx.run('INSERT INTO billdiff_schema (version, name, applied) VALUES (?, ?, ?)', [migration.version, migration.name, new Date().toISOString()]);
     });
   }

@@ -1,32 +1,48 @@
 /**
  * PostgreSQL for a shared deployment (`DATABASE_URL=postgres://…`), through `pg`'s pool: several
  * server processes may share one database. The store writes `?` placeholders; they are numbered
- * here (`$1`, `$2`, …). No SQL the store writes holds a `?` inside a literal.
+ * here (`$1`, `$2`, …), and each statement is prepared once per connection, by name. No SQL the
+ * store writes holds a `?` inside a literal.
  */
+import { createHash } from 'node:crypto';
 import pg from 'pg';
 import type { Dialect, SqlValue } from './dialect.js';
 
 // BIGINT counts come back as numbers, not strings (they are far below 2^53 here).
 pg.types.setTypeParser(20, (value: string) => Number(value));
 
-const numbered = new Map<string, string>();
+const numbered = new Map<string, { text: string; name: string }>();
 
 /** `?` → `$n`, remembered per statement text. */
 export function numberPlaceholders(sql: string): string {
+  return statementOf(sql).text;
+}
+
+/**
+ * The statement as PostgreSQL takes it, with a name: each connection parses and plans a named
+ * statement once and reuses it (the store's statements are a few dozen fixed texts).
+ */
+function statementOf(sql: string): { text: string; name: string } {
   let out = numbered.get(sql);
   if (out === undefined) {
     let n = 0;
-    out = sql.replace(/\?/g, () => `$${++n}`);
+    const text = sql.replace(/\?/g, () => `$${++n}`);
+    out = { text, name: `billdiff_${createHash('sha1').update(text).digest('hex').slice(0, 20)}` };
     if (numbered.size > 1000) numbered.clear();
     numbered.set(sql, out);
   }
   return out;
 }
 
-type Queryable = { query: (text: string, values?: unknown[]) => Promise<pg.QueryResult> };
+type Queryable = { query: (config: string | pg.QueryConfig) => Promise<pg.QueryResult> };
 
 function adapter(client: Queryable, transaction: Dialect['transaction'], close: () => Promise<void>): Dialect {
-  const query = (sql: string, params: SqlValue[] = []) => client.query(numberPlaceholders(sql), params.map((p) => (typeof p === 'bigint' ? p.toString() : p)));
+  const query = (sql: string, params: SqlValue[] = []) => {
+    const { text, name } = statementOf(sql);
+    const values = params.map((p) => (typeof p === 'bigint' ? p.toString() : p));
+    // A full-text query's best plan depends on the words: planned anew each time, never generic.
+    return client.query(/tsquery/.test(text) ? { text, values } : { name, text, values });
+  };
   return {
     kind: 'postgres',
     async all<T>(sql: string, params?: SqlValue[]) {

@@ -134,11 +134,8 @@ export function createQueries(db: Dialect): Queries {
       return newestPerBill(await sectionBillsOf('vs.code = ? AND vs.section = ?', [code, number])).map(strip);
     },
     async sessions() {
-      return db.all<SessionInfo>(
-        `SELECT b.jurisdiction, b.session, COUNT(DISTINCT b.id) AS bills, COUNT(v.id) AS versions
-           FROM bills b LEFT JOIN versions v ON v.bill_id = b.id
-          GROUP BY b.jurisdiction, b.session ORDER BY b.jurisdiction, b.session DESC`,
-      );
+      // Counted at import (session_counts): the list is on every search page.
+      return db.all<SessionInfo>('SELECT jurisdiction, session, bills, versions FROM session_counts ORDER BY jurisdiction, session DESC');
     },
     async sessionReport(jurisdiction, session, limit = 25) {
       const gutAndAmends = await db.all<VersionSummary & { measure: string; bill_title: string; previous_title: string | null }>(

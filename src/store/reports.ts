@@ -59,9 +59,9 @@ export interface BillReport {
 }
 
 export async function billReport(db: Database, id: string): Promise<BillReport | undefined> {
-  const bill = await db.bill(id);
+  // One round trip's time on PostgreSQL: the four queries at once.
+  const [bill, versions, history, touches] = await Promise.all([db.bill(id), db.versions(id), db.history(id), db.touches(id)]);
   if (!bill) return undefined;
-  const [versions, history, touches] = await Promise.all([db.versions(id), db.history(id), db.touches(id)]);
   const latest = versions[versions.length - 1];
   const latestTouches = latest ? touches.get(latest.id) ?? [] : [];
   const sections = [];

@@ -32,7 +32,10 @@ export function openSqlite(file: string, options: { readonly?: boolean } = {}): 
     }
     return statement;
   };
-  const bind = (params: SqlValue[] = []) => params.map((p) => (p instanceof Uint8Array && !Buffer.isBuffer(p) ? Buffer.from(p.buffer, p.byteOffset, p.byteLength) : p));
+  // better-sqlite3 binds every JavaScript number as a REAL; a whole number goes as an INTEGER, which
+  // FTS5 needs to use a rowid range (given a REAL, it reads the whole match list).
+  const bind = (params: SqlValue[] = []) =>
+    params.map((p) => (typeof p === 'number' && Number.isSafeInteger(p) ? BigInt(p) : p instanceof Uint8Array && !Buffer.isBuffer(p) ? Buffer.from(p.buffer, p.byteOffset, p.byteLength) : p));
   let depth = 0;
   const dialect: Dialect = {
     kind: 'sqlite',

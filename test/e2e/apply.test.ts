@@ -7,11 +7,10 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import type { Server } from 'node:http';
 import { expect } from 'chai';
-import { type Browser, type Locator, type Page } from 'playwright-core';
-import { closeApp, createApp } from '../../src/server/app.js';
-import { AXE, launchChromium, listen } from '../helpers/browser.js';
+import type { Locator, Page } from 'playwright-core';
+import { createApp } from '../../src/server/app.js';
+import { AXE, browserSuite } from '../helpers/browser.js';
 import { type ApplyCase, REAL_APPLY, SYNTHETIC_APPLY } from '../helpers/apply-cases.js';
 import { describeShared } from '../helpers/shared.js';
 
@@ -26,49 +25,23 @@ function applyInBrowser(c: ApplyCase): void {
   const QUERY = `mode=apply&old=${c.section}&new=${c.law1}`;
   const s = `s${c.num}`;
   const cite = `${c.code} § ${c.num}`;
-  let browser: Browser;
-  let server: Server;
-  let base: string;
-  let storeDir: string;
-  let corpus: ReturnType<ApplyCase['corpus']>;
-  let app: ReturnType<typeof createApp>;
+  const suite = browserSuite(async () => {
+    const corpus = c.corpus();
+    const storeDir = fs.mkdtempSync(path.join(os.tmpdir(), 'billdiff-e2e-'));
+    return {
+      app: createApp({ storeDir, corpusDir: corpus.dir }),
+      cleanup: () => {
+        fs.rmSync(storeDir, { recursive: true, force: true });
+        corpus.remove();
+      },
+    };
+  });
   let page: Page;
-  let consoleErrors: string[];
-
-  before(async () => {
-    corpus = c.corpus();
-    storeDir = fs.mkdtempSync(path.join(os.tmpdir(), 'billdiff-e2e-'));
-    app = createApp({ storeDir, corpusDir: corpus.dir });
-    ({ server, base } = await listen(app));
-    browser = await launchChromium();
+  let base: string;
+  beforeEach(() => {
+    ({ page, base } = suite);
   });
-
-  after(async () => {
-    await browser?.close();
-    await new Promise((resolve) => (server ? server.close(resolve) : resolve(undefined)));
-    if (app) await closeApp(app);
-    if (storeDir) fs.rmSync(storeDir, { recursive: true, force: true });
-    corpus?.remove();
-  });
-
-  async function open(options: { bypassCSP?: boolean } = {}): Promise<Page> {
-    await page?.context().close();
-    const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, ...options });
-    page = await context.newPage();
-    page.on('console', (message) => {
-      if (message.type() === 'error') consoleErrors.push(message.text());
-    });
-    return page;
-  }
-
-  beforeEach(async () => {
-    consoleErrors = [];
-    await open();
-  });
-  afterEach(async () => {
-    await page?.context().close();
-    expect(consoleErrors).to.deep.equal([]);
-  });
+  const open = async (options: { bypassCSP?: boolean } = {}) => (page = await suite.open(options));
 
   /** The id of the element the location hash targets (`:target`). */
   const targetId = () => page.evaluate(() => document.querySelector(':target')?.id ?? null);

@@ -5,58 +5,25 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import type { Server } from 'node:http';
 import { expect } from 'chai';
-import { type Browser, type Page } from 'playwright-core';
-import { closeApp, createApp } from '../../src/server/app.js';
-import { AXE, launchChromium, listen } from '../helpers/browser.js';
+import type { Page } from 'playwright-core';
+import { createApp } from '../../src/server/app.js';
+import { AXE, browserSuite } from '../helpers/browser.js';
 
 
 describe('e2e/browser', function () {
   this.timeout(60_000);
-  let browser: Browser;
-  let server: Server;
-  let base: string;
-  let storeDir: string;
-  let app: ReturnType<typeof createApp>;
+  const suite = browserSuite(async () => {
+    const storeDir = fs.mkdtempSync(path.join(os.tmpdir(), 'billdiff-e2e-'));
+    return { app: createApp({ storeDir }), cleanup: () => fs.rmSync(storeDir, { recursive: true, force: true }) };
+  });
   let page: Page;
-
-  before(async () => {
-    storeDir = fs.mkdtempSync(path.join(os.tmpdir(), 'billdiff-e2e-'));
-    app = createApp({ storeDir });
-    ({ server, base } = await listen(app));
-    browser = await launchChromium();
+  let base: string;
+  beforeEach(() => {
+    ({ page, base } = suite);
   });
-
-  after(async () => {
-    await browser?.close();
-    await new Promise((resolve) => (server ? server.close(resolve) : resolve(undefined)));
-    if (app) await closeApp(app);
-    if (storeDir) fs.rmSync(storeDir, { recursive: true, force: true });
-  });
-
-  let consoleErrors: string[];
-
   /** A fresh page; axe-core is injected inline, so the a11y test alone bypasses the CSP. */
-  async function open(options: { bypassCSP?: boolean } = {}): Promise<Page> {
-    await page?.context().close();
-    const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, ...options });
-    page = await context.newPage();
-    // No page of ours may fail to load a resource or break its CSP.
-    page.on('console', (message) => {
-      if (message.type() === 'error') consoleErrors.push(message.text());
-    });
-    return page;
-  }
-
-  beforeEach(async () => {
-    consoleErrors = [];
-    await open();
-  });
-  afterEach(async () => {
-    await page?.context().close();
-    expect(consoleErrors).to.deep.equal([]);
-  });
+  const open = async (options: { bypassCSP?: boolean } = {}) => (page = await suite.open(options));
 
   /** Runs axe-core and returns the serious and critical violations. */
   async function seriousViolations(): Promise<string[]> {

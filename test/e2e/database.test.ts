@@ -5,52 +5,34 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import type { Server } from 'node:http';
 import { expect } from 'chai';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { importPaths } from '../../src/import/index.js';
-import { closeApp, createApp } from '../../src/server/app.js';
-import { openDatabase, type Database } from '../../src/store/index.js';
-import { AXE, launchChromium, listen } from '../helpers/browser.js';
+import { createApp } from '../../src/server/app.js';
+import { openDatabase } from '../../src/store/index.js';
+import { AXE, browserSuite } from '../helpers/browser.js';
 import { billsPath, fixturePath } from '../helpers/paths.js';
 
 describe('e2e/database pages', function () {
   this.timeout(60_000);
-  let dir: string;
-  let db: Database;
-  let app: ReturnType<typeof createApp>;
-  let server: Server;
-  let base: string;
-  let browser: Browser;
-  let page: Page;
-  let errors: string[];
-
-  before(async () => {
-    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'billdiff-e2e-db-'));
-    db = await openDatabase({ dataDir: path.join(dir, 'data') });
+  const suite = browserSuite(async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'billdiff-e2e-db-'));
+    const db = await openDatabase({ dataDir: path.join(dir, 'data') });
     await importPaths(db, [billsPath(), fixturePath('store-pubinfo-synthetic', 'session')]);
-    app = createApp({ database: db, storeDir: path.join(dir, 'uploads') });
-    ({ server, base } = await listen(app));
-    browser = await launchChromium();
+    return {
+      app: createApp({ database: db, storeDir: path.join(dir, 'uploads') }),
+      cleanup: async () => {
+        await db.close();
+        fs.rmSync(dir, { recursive: true, force: true });
+      },
+    };
   });
-  after(async () => {
-    await browser?.close();
-    await new Promise((resolve) => (server ? server.close(resolve) : resolve(undefined)));
-    if (app) await closeApp(app);
-    await db?.close();
-    fs.rmSync(dir, { recursive: true, force: true });
+  let page: Page;
+  let base: string;
+  beforeEach(() => {
+    ({ page, base } = suite);
   });
-
-  async function open(options: { bypassCSP?: boolean } = {}): Promise<Page> {
-    await page?.context().close();
-    const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, ...options });
-    page = await context.newPage();
-    errors = [];
-    page.on('console', (m) => {
-      if (m.type() === 'error') errors.push(m.text());
-    });
-    return page;
-  }
+  const open = async (options: { bypassCSP?: boolean } = {}) => (page = await suite.open(options));
 
   it('should find Government Code § 7284.6 from the search box and list the bills touching it', async () => {
     await open();
@@ -72,7 +54,6 @@ describe('e2e/database pages', function () {
       ['AB 2641 2023–24 Regular Session proposed Government Code § 7282.7 (excerpt)', 'cites'],
       ['SB 54 2017–18 Regular Session California Values Act (Stats. 2017, ch. 495)', 'adds'],
     ]);
-    expect(errors).to.deep.equal([]);
   });
 
   it('should show a bill’s versions on a timeline and open its comparison with current law', async () => {
@@ -89,7 +70,6 @@ describe('e2e/database pages', function () {
     await page.locator('.timeline .version').nth(1).locator('text=changes from the version before').click();
     await page.waitForURL(/\/compare\?old=ca-ab1656-2025-introduced&new=ca-ab1656-2025-amended-assembly$/);
     expect(await page.locator('ins').count()).to.be.greaterThan(0);
-    expect(errors).to.deep.equal([]);
   });
 
   it('should show the session’s contested sections, gut and amends, and apply contested bills in turn', async () => {
@@ -101,7 +81,6 @@ describe('e2e/database pages', function () {
     await page.click('text=apply them in turn');
     await page.waitForURL(/mode=apply/);
     expect(await page.locator('h1').textContent()).to.contain('Penal Code § 99001');
-    expect(errors).to.deep.equal([]);
   });
 
   it('should have no serious accessibility problems on the search, bill, section and session pages', async () => {

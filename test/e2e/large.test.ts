@@ -13,11 +13,10 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import type { Server } from 'node:http';
 import { expect } from 'chai';
-import { type Browser, type Page } from 'playwright-core';
-import { closeApp, createApp } from '../../src/server/app.js';
-import { AXE, launchChromium, listen } from '../helpers/browser.js';
+import type { Page } from 'playwright-core';
+import { createApp } from '../../src/server/app.js';
+import { AXE, browserSuite } from '../helpers/browser.js';
 import { describeShared, sharedPath } from '../helpers/shared.js';
 
 const SCREENSHOT = process.env['BILLDIFF_SCREENSHOT'];
@@ -74,55 +73,31 @@ describe('e2e/large comparison', function () {
 
 /** The suite, on one document. */
 function largeSuite(c: LargeCase): void {
-  let browser: Browser;
-  let server: Server;
-  let base: string;
-  let storeDir: string;
-  let app: ReturnType<typeof createApp>;
-  let page: Page;
   let compareUrl: string;
-  let consoleErrors: string[];
+  const suite = browserSuite(
+    async () => {
+      const storeDir = fs.mkdtempSync(path.join(os.tmpdir(), 'billdiff-e2e-large-'));
+      return { app: createApp({ storeDir }), cleanup: () => fs.rmSync(storeDir, { recursive: true, force: true }) };
+    },
+    async (base) => {
+      const original = c.text();
+      const form = new FormData();
+      form.append('oldFile', new Blob([original], { type: c.type }), c.name);
+      form.append('newFile', new Blob([syntheticRevision(original, c.title)], { type: c.type }), c.name.replace('.', '-edited.'));
+      const uploaded = await fetch(`${base}/upload`, { method: 'POST', body: form, redirect: 'manual' });
+      expect(uploaded.status).to.equal(303);
+      compareUrl = base + uploaded.headers.get('location')!;
+      expect(compareUrl).to.match(/\/compare\?old=u%3A[0-9a-f]{64}&new=u%3A[0-9a-f]{64}(?:&format=text)?$/);
 
-  before(async () => {
-    storeDir = fs.mkdtempSync(path.join(os.tmpdir(), 'billdiff-e2e-large-'));
-    app = createApp({ storeDir });
-    ({ server, base } = await listen(app));
-
-    const original = c.text();
-    const form = new FormData();
-    form.append('oldFile', new Blob([original], { type: c.type }), c.name);
-    form.append('newFile', new Blob([syntheticRevision(original, c.title)], { type: c.type }), c.name.replace('.', '-edited.'));
-    const uploaded = await fetch(`${base}/upload`, { method: 'POST', body: form, redirect: 'manual' });
-    expect(uploaded.status).to.equal(303);
-    compareUrl = base + uploaded.headers.get('location')!;
-    expect(compareUrl).to.match(/\/compare\?old=u%3A[0-9a-f]{64}&new=u%3A[0-9a-f]{64}(?:&format=text)?$/);
-
-    // Warm the diff (and the page model) through the other view, so the timing is rendering.
-    const warm = await fetch(`${compareUrl}&view=inline`);
-    expect(warm.status).to.equal(200);
-    await warm.text();
-
-    browser = await launchChromium();
-  });
-
-  after(async () => {
-    await browser?.close();
-    await new Promise((resolve) => (server ? server.close(resolve) : resolve(undefined)));
-    if (app) await closeApp(app);
-    if (storeDir) fs.rmSync(storeDir, { recursive: true, force: true });
-  });
-
-  beforeEach(async () => {
-    consoleErrors = [];
-    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-    page = await context.newPage();
-    page.on('console', (message) => {
-      if (message.type() === 'error') consoleErrors.push(message.text());
-    });
-  });
-  afterEach(async () => {
-    await page?.context().close();
-    expect(consoleErrors).to.deep.equal([]);
+      // Warm the diff (and the page model) through the other view, so the timing is rendering.
+      const warm = await fetch(`${compareUrl}&view=inline`);
+      expect(warm.status).to.equal(200);
+      await warm.text();
+    },
+  );
+  let page: Page;
+  beforeEach(() => {
+    page = suite.page;
   });
 
   it('should render the first screen of the comparison in under 2 s', async () => {
@@ -182,9 +157,7 @@ function largeSuite(c: LargeCase): void {
   });
 
   it('should have no serious or critical accessibility violations on a later page', async () => {
-    await page.context().close();
-    const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, bypassCSP: true });
-    page = await context.newPage();
+    page = await suite.open({ bypassCSP: true });
     await page.goto(`${compareUrl}&page=2`);
     await page.addScriptTag({ path: AXE });
     const results = (await page.evaluate(() => (window as unknown as { axe: { run: () => Promise<unknown> } }).axe.run())) as {

@@ -9,27 +9,42 @@ import { openDatabase, type Database } from '../../src/store/index.js';
 import { listen } from '../helpers/browser.js';
 import { billsPath, fixturePath } from '../helpers/paths.js';
 import { describeShared, sharedPath } from '../helpers/shared.js';
-import { describeBackends } from '../store/backends.js';
+import { describeBackends, type Backend } from '../store/backends.js';
 
-describeBackends('server: the database pages and API', (backend) => {
-  let db: Database;
-  let server: Server;
-  let base: string;
-  let app: ReturnType<typeof createApp>;
-  let uploads: string;
-
+/**
+ * The app over a database of the suite's backend with `paths` imported, served on 127.0.0.1 before the
+ * suite's tests and closed after them; resolves once it listens.
+ */
+function serveDatabase(backend: () => Backend, paths: () => string[]): Promise<{ base: string }> {
+  let db: Database | undefined;
+  let server: Server | undefined;
+  let app: ReturnType<typeof createApp> | undefined;
+  let uploads: string | undefined;
+  let ready!: (value: { base: string }) => void;
+  const served = new Promise<{ base: string }>((resolve) => (ready = resolve));
   before(async () => {
     db = await backend().open();
-    await importPaths(db, [billsPath(), fixturePath('store-pubinfo-synthetic', 'session')]);
+    await importPaths(db, paths());
     uploads = fs.mkdtempSync(path.join(os.tmpdir(), 'billdiff-uploads-'));
     app = createApp({ database: db, storeDir: uploads });
-    ({ server, base } = await listen(app));
+    const listening = await listen(app);
+    server = listening.server;
+    ready({ base: listening.base });
   });
   after(async () => {
     await new Promise((resolve) => (server ? server.close(resolve) : resolve(undefined)));
     if (app) await closeApp(app);
     await db?.close();
     if (uploads) fs.rmSync(uploads, { recursive: true, force: true });
+  });
+  return served;
+}
+
+describeBackends('server: the database pages and API', (backend) => {
+  const served = serveDatabase(backend, () => [billsPath(), fixturePath('store-pubinfo-synthetic', 'session')]);
+  let base: string;
+  before(async () => {
+    ({ base } = await served);
   });
 
   const json = async (url: string) => {
@@ -172,5 +187,35 @@ describeShared('server: a bill amending two codes against one law section of the
       await db.close();
       fs.rmSync(dir, { recursive: true, force: true });
     }
+  });
+});
+
+describeBackends('server: cached pages and comparisons follow an import by another process', (backend) => {
+  const served = serveDatabase(backend, () => [fixturePath('store-pubinfo-synthetic', 'session')]);
+  let base: string;
+  before(async () => {
+    ({ base } = await served);
+  });
+
+  it('should show the section, the search and the bill-versus-law comparison as the other import left them, at once', async () => {
+    const section = async () => ((await (await fetch(`${base}/api/sections/PEN/99001`)).json()) as { text: string }).text;
+    const search = async () => (await (await fetch(`${base}/search?q=${encodeURIComponent('synthetic motion within seven days')}`)).text()).includes('Penal Code § 99001');
+    // The comparison's JSON: the law's side is § 99001 as the database holds it.
+    const lawSide = async () => (await fetch(`${base}/api/compare?bill=ver%3A20250AB900198AMD&law=law%3APEN%3A99001`)).text();
+    expect(await section()).to.contain('within five days after it is filed');
+    expect(await search()).to.equal(false);
+    expect(await lawSide()).to.contain('within five days after it is filed');
+    // Another process (another connection, its own pool) imports the day's file, which amends § 99001.
+    const other = await backend().open();
+    try {
+      await importPaths(other, [fixturePath('store-pubinfo-synthetic', 'daily')]);
+    } finally {
+      await other.close();
+    }
+    expect(await section()).to.contain('within seven days after it is filed');
+    expect(await search()).to.equal(true);
+    const after = await lawSide();
+    expect(after).to.contain('within seven days after it is filed');
+    expect(after).to.not.contain('within five days after it is filed');
   });
 });

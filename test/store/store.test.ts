@@ -1,9 +1,11 @@
 import path from 'node:path';
+import zlib from 'node:zlib';
 import { expect } from 'chai';
 import { formatProblem, importPaths, type ImportProgress, type Problem } from '../../src/import/index.js';
 import { ALL_MIGRATIONS, migrate, type Migration } from '../../src/store/migrations.js';
 import { billReport, sectionReport } from '../../src/store/reports.js';
-import type { Database } from '../../src/store/index.js';
+import { DATABASE_FILE, type Database } from '../../src/store/index.js';
+import { openSqlite } from '../../src/store/sqlite.js';
 import { billsPath, fixturePath } from '../helpers/paths.js';
 import { describeBackends } from './backends.js';
 
@@ -15,6 +17,11 @@ async function importing(db: Database, paths: string[]) {
   const progress: ImportProgress = { start() {}, input() {}, advance() {}, problem: (p: Problem) => problems.push(formatProblem(p).replace(`${SYNTHETIC}/`, '')), stop() {} };
   const summary = await importPaths(db, paths, progress);
   return { summary, problems };
+}
+
+/** The words a snippet marks as found. */
+function marked(snippet: string): string[] {
+  return [...snippet.matchAll(/\u0001([^\u0002]*)\u0002/g)].map((m) => m[1]!);
 }
 
 async function table(db: Database, sql: string): Promise<unknown[]> {
@@ -164,6 +171,37 @@ describeBackends('store: importing and reading', (backend) => {
     expect(await ids('"; DROP TABLE bills; --')).to.deep.equal([]);
     expect(await ids('NEAR( OR * "unbalanced')).to.be.an('array');
   });
+
+  it('should answer a section number by index lookups: the section, then the bills touching it, newest first, each with its passage', async () => {
+    const found = await db.search('99001');
+    expect(found.map((r) => `${r.kind} ${r.id}`)).to.deep.equal(['section PEN/99001', 'bill ca-20252026-0-ab9001', 'bill ca-20252026-0-ab9005', 'bill ca-20252026-0-ab9002']);
+    for (const bill of found.slice(1)) {
+      expect(marked(bill.snippet)).to.include('99001');
+      expect(bill.snippet.length).to.be.below(300);
+    }
+    // A filter narrows the bills; a session filter leaves out the sections.
+    expect((await db.search('99001', { session: '2025-26', status: 'chaptered' })).map((r) => r.id)).to.deep.equal([]);
+  });
+
+  it('should draw each snippet from a short passage, with the words found marked', async () => {
+    const found = await db.search('synthetic court motion', { session: '2025-26' });
+    expect(found.map((r) => r.id)).to.have.members(['ca-20252026-0-ab9001', 'ca-20252026-0-ab9002', 'ca-20252026-0-ab9005']);
+    for (const r of found) {
+      expect(r.snippet.length).to.be.below(300);
+      expect([...new Set(marked(r.snippet).map((w) => w.toLowerCase()))].sort()).to.deep.equal(['court', 'motion', 'synthetic']);
+      expect(r.snippet.replace(/[\u0001\u0002]/g, '')).to.contain('A synthetic court shall hear a synthetic motion within ten court');
+    }
+  });
+
+  it('should keep each session’s counts as the import left them', async () => {
+    expect(await db.sessions()).to.deep.equal([
+      { jurisdiction: 'ca', session: '20252026-0', bills: 5, versions: 11 },
+      { jurisdiction: 'ca', session: '20232024-0', bills: 1, versions: 1 },
+      { jurisdiction: 'ca', session: '20172018-0', bills: 1, versions: 1 },
+      { jurisdiction: 'us', session: '116', bills: 1, versions: 1 },
+      { jurisdiction: 'us', session: '114', bills: 1, versions: 2 },
+    ]);
+  });
 });
 
 describeBackends('store: migrations', (backend) => {
@@ -178,6 +216,39 @@ describeBackends('store: migrations', (backend) => {
       expect.fail('opened a newer schema');
     } catch (error) {
       expect((error as Error).message).to.equal(`this database was written by a newer billdiff (schema ${ALL_MIGRATIONS.length + 1}; this one knows up to ${ALL_MIGRATIONS.length}): upgrade billdiff to open it`);
+    } finally {
+      await db.close();
+    }
+  });
+});
+
+describeBackends('store: a database of schema 1, with its rows', (backend) => {
+  it('should be brought up to date: rows kept, passages and session counts made from them', async () => {
+    const options = backend().options;
+    const dialect = options.url ? (await import('../../src/store/postgres.js')).openPostgres(options.url) : openSqlite(path.join(options.dataDir!, DATABASE_FILE));
+    try {
+      expect(await migrate(dialect, [ALL_MIGRATIONS[0]!])).to.equal(1);
+      const text = 'Synthetic text, written for this test, not real law.\nA synthetic gizmo shall be registered with the synthetic clerk.';
+      await dialect.run("INSERT INTO bills (id, jurisdiction, session, measure, measure_type, measure_num, title, search_text) VALUES ('ca-20252026-0-ab9900', 'ca', '20252026-0', 'AB 9900', 'AB', 9900, 'Synthetic gizmos.', ?)", [text]);
+      await dialect.run(
+        "INSERT INTO versions (id, bill_id, stage, format, content, content_hash, text, seq, name) VALUES ('20250AB990099INT', 'ca-20252026-0-ab9900', 'Introduced', 'text', ?, 'h1', ?, 1, 'introduced')",
+        [zlib.deflateSync(Buffer.from(text)), text],
+      );
+      await dialect.run("INSERT INTO law_sections (code, number, heading, format, content, content_hash, text) VALUES ('PEN', '99900', 'Synthetic gizmos', 'text', ?, 'h2', 'A synthetic gizmo is a synthetic device.')", [
+        zlib.deflateSync(Buffer.from('A synthetic gizmo is a synthetic device.')),
+      ]);
+    } finally {
+      await dialect.close();
+    }
+    const db = await backend().open();
+    try {
+      expect(db.schema).to.equal(ALL_MIGRATIONS.length);
+      expect(await db.sessions()).to.deep.equal([{ jurisdiction: 'ca', session: '20252026-0', bills: 1, versions: 1 }]);
+      expect((await db.lawSection('PEN', '99900'))?.text).to.equal('A synthetic gizmo is a synthetic device.');
+      expect((await db.version('20250AB990099INT'))?.content.toString()).to.contain('synthetic gizmo shall be registered');
+      const found = await db.search('gizmo synthetic');
+      expect(found.map((r) => `${r.kind} ${r.id}`)).to.deep.equal(['bill ca-20252026-0-ab9900', 'section PEN/99900']);
+      for (const r of found) expect([...new Set(marked(r.snippet).map((w) => w.toLowerCase()))].sort()).to.deep.equal(r.kind === 'bill' ? ['gizmo', 'synthetic'] : ['gizmo', 'gizmos', 'synthetic']);
     } finally {
       await db.close();
     }

@@ -1,0 +1,150 @@
+/**
+ * The load half of the session benchmark: search and bill pages under autocannon, 50 connections,
+ * on 127.0.0.1 only, the server in a process of its own (bench/session-server.mjs). Each kind of page
+ * is measured twice:
+ *
+ *   - repeated: a few dozen URLs, each asked for once first, then over and over (the server answers
+ *     them from its page cache, keyed on the data's generation);
+ *   - every request new: every request a URL not asked for before (searches for distinct words and
+ *     pairs of words of the session's own text, distinct bill citations and section numbers; every
+ *     bill of the session in turn), so each one runs its queries and renders its page.
+ *
+ * `node bench/session-load.mjs` on its own loads the server of an existing database (DATABASE_URL or
+ * BILLDIFF_DATA) and the session folder given as its argument (its words make the searches).
+ */
+import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import autocannon from 'autocannon';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+export const RUN_SECONDS = 10;
+export const CONNECTIONS = 50;
+
+/** Words of the session's text (the law sections' and the bills' lobs), lower-case, in reading order. */
+function sessionWords(session, files = 60) {
+  const lobs = fs.readdirSync(session).filter((f) => f.endsWith('.lob'));
+  // A spread of lobs: the synthetic session repeats a few texts under many numbers.
+  const picked = lobs.filter((_, i) => i % Math.max(1, Math.floor(lobs.length / files)) === 0).slice(0, files);
+  const words = [];
+  for (const f of picked) {
+    const text = fs.readFileSync(path.join(session, f), 'utf8').replace(/<[^>]*>/g, ' ').replace(/&[a-z]+;/g, ' ');
+    for (const w of text.match(/[A-Za-z]{4,}/g) ?? []) words.push(w.toLowerCase());
+  }
+  return words;
+}
+
+/**
+ * `count` distinct search URLs, each new: a tenth bill citations, a tenth section numbers, the rest
+ * words and pairs of neighbouring words of the session's text (so most find something).
+ */
+export function newSearches(session, bills, count = 30000) {
+  const out = new Set();
+  const words = sessionWords(session);
+  const add = (q) => out.add(`/search?q=${encodeURIComponent(q)}`);
+  for (let i = 0; out.size < count / 10 && i < bills.length; i++) add(bills[(i * 7919) % bills.length].replace(/^ca-\d+-\d-([a-z]+)(\d+)$/, (_m, t, n) => `${t.toUpperCase()} ${n}`));
+  for (let i = 0; out.size < count / 5; i++) add(String(90000 + ((i * 7) % 20000)));
+  for (const w of new Set(words)) if (out.size < count / 2) add(w);
+  for (let i = 0; i + 1 < words.length && out.size < count; i++) if (words[i] !== words[i + 1]) add(`${words[i]} ${words[i + 1]}`);
+  // Shuffled (a fixed order), so that the kinds of query are mixed through the run.
+  return [...out].map((u, i) => ({ u, k: (i * 2654435761) % 4294967296 })).sort((a, b) => a.k - b.k).map((x) => x.u);
+}
+
+/** The repeated searches: words, citations and section numbers. */
+export const REPEATED_SEARCHES = [
+  ...['continuance', 'human trafficking', 'sweepstakes', 'training provider', 'good cause', 'tribal gaming', 'prosecuting attorney', 'eligible', 'local agency', 'victim', 'witness', 'appropriation', 'contest', 'domestic violence', 'hearing'],
+  ...Array.from({ length: 25 }, (_, i) => `AB ${10000 + i * 197}`),
+  '1050',
+  'Penal Code 1050',
+  '17539.1',
+  'ab10333',
+  'SB 10002',
+].map((q) => `/search?q=${encodeURIComponent(q)}`);
+
+/** Starts the bench server over the database the environment names; resolves to its base URL and a stop function. */
+export async function startServer(env) {
+  const server = spawn(process.execPath, [path.join(root, 'bench', 'session-server.mjs')], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'inherit'] });
+  const port = await new Promise((resolve, reject) => {
+    server.stdout.once('data', (d) => resolve(JSON.parse(String(d)).port));
+    server.once('exit', (code) => reject(new Error(`the server stopped (${code})`)));
+  });
+  return {
+    base: `http://127.0.0.1:${port}`,
+    stop: async () => {
+      server.kill('SIGTERM');
+      await new Promise((resolve) => server.once('exit', resolve));
+    },
+  };
+}
+
+/**
+ * The four runs against a server at `base`. `bills` is every bill id of the session; `report(name,
+ * value, target, ok)` records a line.
+ */
+export async function loadPages(base, { label, session, bills, report }) {
+  const billPages = bills.map((id) => `/bills/${encodeURIComponent(id)}`);
+  const repeatedBills = Array.from({ length: 60 }, (_, i) => billPages[(i * 83) % billPages.length]);
+  const fresh = newSearches(session, bills);
+  const run = async (name, urls) => {
+    let n = 0;
+    const load = os.loadavg()[0];
+    const result = await autocannon({
+      url: base,
+      connections: CONNECTIONS,
+      duration: RUN_SECONDS,
+      requests: [{ setupRequest: (req) => ({ ...req, path: urls[n++ % urls.length] }) }],
+    });
+    const errors = result.errors + result.timeouts + result.non2xx;
+    const wrapped = n > urls.length ? `; the ${urls.length} URLs came round again` : '';
+    report(
+      `${label}: ${name}, p99 at ${CONNECTIONS} connections`,
+      `${result.latency.p99} ms, p50 ${result.latency.p50} ms (${Math.round(result.requests.average)} req/s, ${errors} errors; load ${load.toFixed(1)}${wrapped})`,
+      '<= 50 ms, 0 errors',
+      result.latency.p99 <= 50 && errors === 0,
+    );
+  };
+  // Requests still queued when a run ends are let finish before the next run starts.
+  const settle = () => new Promise((resolve) => setTimeout(resolve, 3000));
+  for (const url of [...REPEATED_SEARCHES, ...repeatedBills]) await fetch(base + url).then((r) => r.arrayBuffer());
+  await run('search pages, repeated', REPEATED_SEARCHES);
+  await settle();
+  await run('bill pages, repeated', repeatedBills);
+  await settle();
+  await run('search pages, every request a new query', fresh);
+  await settle();
+  await run('bill pages, every request a new bill', billPages);
+}
+
+/** The bill ids of the database the environment names, through the store (dist/). */
+export async function billIds(env) {
+  const { databaseOptionsFrom, openDatabase } = await import('../dist/store/database.js');
+  const database = await openDatabase(databaseOptionsFrom({ ...process.env, ...env }, process.cwd()));
+  try {
+    return (await database.dialect.all('SELECT id FROM bills ORDER BY key')).map((r) => r.id);
+  } finally {
+    await database.close();
+  }
+}
+
+if (process.argv[1] && fileURLToPath(import.meta.url) === path.resolve(process.argv[1])) {
+  const session = process.argv[2];
+  if (!session) {
+    console.error('usage: node bench/session-load.mjs SESSION_FOLDER   (the database from DATABASE_URL or BILLDIFF_DATA)');
+    process.exit(2);
+  }
+  const env = { BILLDIFF_STORE: fs.mkdtempSync(path.join(os.tmpdir(), 'billdiff-load-')) };
+  const server = await startServer(env);
+  try {
+    await loadPages(server.base, {
+      label: process.env.DATABASE_URL ? 'PostgreSQL' : 'SQLite',
+      session,
+      bills: await billIds(env),
+      report: (name, value, target, ok) => console.log(`${ok ? 'ok  ' : 'MISS'}  ${name}: ${value} (target ${target})`),
+    });
+  } finally {
+    await server.stop();
+    fs.rmSync(env.BILLDIFF_STORE, { recursive: true, force: true });
+  }
+}
