@@ -133,7 +133,7 @@ export class DiffPool {
   }
 
   #submit(task: DiffTask): Promise<DiffResult> {
-    if (this.#closed) return Promise.reject(new Error('the diff pool is closed'));
+    if (this.#closed) return Promise.reject(shuttingDown());
     if (this.#queue.length >= this.#options.maxQueued) {
       const message = `the server is busy with other comparisons (${this.#queue.length} waiting for a worker); try again in a minute`;
       return Promise.reject(new HttpError(503, message, 'The server is busy'));
@@ -150,14 +150,19 @@ export class DiffPool {
     if (!this.#closed && this.#options.smallTaskBytes > 0 && this.#count('small') === 0) this.#spawn('small');
   }
 
-  /** Stops every worker; queued tasks fail. */
+  /**
+   * Stops every worker. The comparisons running or waiting fail as the server's answer to a request
+   * that arrives while it shuts down (503, which the error handler does not log): closing is no
+   * failure of theirs. Closing an idle pool, or one closed already, does nothing more.
+   */
   async close(): Promise<void> {
     this.#closed = true;
-    for (const job of this.#queue.splice(0)) job.reject(new Error('the diff pool is closed'));
+    for (const job of this.#queue.splice(0)) job.reject(shuttingDown());
     await Promise.all(
       this.#slots.splice(0).map((slot) => {
         clearTimeout(slot.timer);
-        slot.job?.reject(new Error('the diff pool is closed'));
+        slot.job?.reject(shuttingDown());
+        slot.job = undefined;
         return slot.worker.terminate();
       }),
     );
@@ -256,6 +261,11 @@ export class DiffPool {
     job?.reject(error);
     if (!this.#closed) this.#dispatch();
   }
+}
+
+/** What a comparison asked of a closed (or closing) pool is told: the server is shutting down (503). */
+function shuttingDown(): HttpError {
+  return new HttpError(503, 'the server is shutting down; try again in a minute', 'The server is shutting down');
 }
 
 function formatSeconds(ms: number): string {
