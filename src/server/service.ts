@@ -84,7 +84,8 @@ export function createContext(
   /** Pages and JSON being made, so that concurrent requests for one share its run (cache on only: off, each request does the work). */
   const making = new Map<string, Promise<string>>();
   const source = serverSource(parts);
-  const limits = { budget: parts.options.diffBudgetMs, maxBytes: parts.options.maxBodyBytes };
+  // The pages find cross-references in the text they show; the trees need not carry them.
+  const limits = { budget: parts.options.diffBudgetMs, maxBytes: parts.options.maxBodyBytes, references: false };
   const billsOf = (r: ComparisonRequest) => (r.mode === 'apply' && r.bills?.length ? r.bills : [r.new]);
   const keyOf = async (r: ComparisonRequest) => {
     const key = `${r.mode}|${r.old}|${r.mode === 'apply' ? billsOf(r).join(',') : r.new}|${r.format ?? ''}`;
