@@ -8,7 +8,7 @@ import type { ComparisonRequest, DocumentInfo } from './service.js';
  * What a diff worker is asked to do: run `compare(request)` (the documents' bytes travel with it)
  * and answer with the alignment, or with what is made of it in the worker so that only a string
  * crosses to the main thread: `'json'` the JSON text `renderJson` makes, a `PageTask` a page's
- * HTML, a `LocateTask` the page that shows a clause.
+ * HTML, a `LocateTask` the page that shows a level.
  */
 export interface DiffTask {
   request: CompareRequest;
@@ -54,7 +54,7 @@ export interface PageTask {
   baselines: Baseline[];
 }
 
-/** Find the page of a comparison that shows the clause with this anchor. */
+/** Find the page of a comparison that shows the level with this anchor. */
 export interface LocateTask {
   kind: 'locate';
   anchor: string;
@@ -77,7 +77,7 @@ export type DiffReply =
   | { ok: true; alignment: Alignment; applied?: AppliedLaw }
   | { ok: true; json: string }
   | { ok: true; html: string }
-  /** The page (1-based) that shows the clause, or null when no clause has the anchor. */
+  /** The page (1-based) that shows the level, or null when no level has the anchor. */
   | { ok: true; page: number | null }
   | {
       ok: false;

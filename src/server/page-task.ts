@@ -24,7 +24,7 @@ function comparisonOf(task: DiffTask, render: PageTask | LocateTask): Comparison
   return comparison;
 }
 
-/** Answers a page task with the page's HTML, a locate task with the page that shows the clause. */
+/** Answers a page task with the page's HTML, a locate task with the page that shows the level. */
 export function runPageTask(task: DiffTask, render: PageTask | LocateTask): DiffReply {
   const comparison = comparisonOf(task, render);
   if (render.kind === 'locate') return { ok: true, page: pagedModelOf(comparison).pageOf.get(render.anchor) ?? null };

@@ -65,7 +65,7 @@ export interface ServerContext {
   pages: LruCache<string, string>;
   /** One page of a comparison as HTML (the compare, apply or print template), made in a worker. */
   comparePage(request: ComparisonRequest, page: PageRequest): Promise<string>;
-  /** The page (1-based) of a comparison that shows the clause with this anchor, or undefined. */
+  /** The page (1-based) of a comparison that shows the level with this anchor, or undefined. */
   locate(request: ComparisonRequest, anchor: string): Promise<number | undefined>;
   /** The comparison as the JSON text `renderJson` makes (rendered in the worker). */
   compareJson(request: ComparisonRequest): Promise<string>;

@@ -28,15 +28,15 @@ export interface PageModel {
 
 /** Options for `buildPageModel`. */
 export interface PageModelOptions {
-  /** Section number for clause ids that name none (a statute file holding one section). */
+  /** Section number for level ids that name none (a statute file holding one section). */
   section?: string;
   /**
-   * Leave unchanged clauses out (print `changes=only`).
+   * Leave unchanged levels out (print `changes=only`).
    * @default false
    */
   changesOnly?: boolean;
   /**
-   * Shortest run of unchanged clauses folded into one expandable line.
+   * Shortest run of unchanged levels folded into one expandable line.
    * @default 3
    */
   foldAfter?: number;
@@ -47,7 +47,7 @@ export interface PageModelOptions {
   billNames?: Record<string, string>;
   /**
    * Complete every row. Off, only the changed rows (the change list shows them) are: a page that
-   * shows some of the rows completes those with `completeRows`, so that the unchanged clauses of a
+   * shows some of the rows completes those with `completeRows`, so that the unchanged levels of a
    * long comparison cost next to nothing until they are shown.
    * @default true
    */

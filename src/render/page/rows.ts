@@ -1,5 +1,5 @@
 /**
- * The rows of a page: every aligned clause's own line in reading order, with its citation, a unique
+ * The rows of a page: every aligned level's own line in reading order, with its citation, a unique
  * anchor, its status in words, its depth, and its text as segments for each view.
  *
  * Rows are collected in two steps so that a long comparison shown a page at a time pays only for
@@ -12,7 +12,7 @@ import { isOwnChange, rowChanges } from '../linear.js';
 import { CONFORMING_WORDS, STATUS_WORDS, TEXT_ROLE_WORDS } from '../vocabulary.js';
 import { citeSide, depthOf } from './citation.js';
 import { linkSegments } from './links.js';
-import type { ClauseRow, RowWithPair, Segment } from './types.js';
+import type { LevelRow, RowWithPair, Segment } from './types.js';
 
 /** Where a row sits, kept until it is completed: the levels above it, for a citation of unnumbered text. */
 interface Place {
@@ -35,7 +35,7 @@ interface RowBook {
   sections: Map<string, string>;
 }
 
-const pendingOf = new WeakMap<ClauseRow, Pending>();
+const pendingOf = new WeakMap<LevelRow, Pending>();
 
 /** Every pair's own line in reading order (as `linearRows`), with unique anchors; see `completeRow`. */
 export function collectRows(pairs: AlignedPair[], section: string | undefined): RowWithPair[] {
@@ -79,7 +79,7 @@ export function collectRows(pairs: AlignedPair[], section: string | undefined): 
 }
 
 /** Gives a row collected by `collectRows` its citation, status words, depth, segments (cross-references linked) and move. Once. */
-export function completeRow(row: ClauseRow): void {
+export function completeRow(row: LevelRow): void {
   const pending = pendingOf.get(row);
   if (!pending) return;
   pendingOf.delete(row);
@@ -97,7 +97,7 @@ export function completeRow(row: ClauseRow): void {
   row.old = linkSegments(segments(changes, 'old'), own, pending.book.sections);
   row.new = linkSegments(segments(changes, 'new'), own, pending.book.sections);
   row.inline = linkSegments(segments(changes, 'both'), own, pending.book.sections);
-  // A clause moved and amended shows, where it went, its old words beside its new ones.
+  // A level moved and amended shows, where it went, its old words beside its new ones.
   row.hasOld = pair.old !== undefined && !(pair.status === 'moved' && pair.movedFrom !== undefined && !pair.words);
   row.hasNew = pair.new !== undefined && !(pair.status === 'moved' && pair.movedTo !== undefined);
   if (pair.movedTo !== undefined) row.move = { href: `#c-${pair.movedTo}`, label: `moved to ${citeSide({ type: 'level', id: pair.movedTo, text: '' }, section) ?? 'its new place'}` };
