@@ -18,6 +18,8 @@ import { createImportProgress } from './import-progress.js';
 
 export const STORE_USAGE = `Database commands:
   billdiff import PATH...        import pubinfo zips or folders, govinfo XML folders, or bills/
+           [--format json]       the summary as data: rows = inserted + updated + unchanged
+                                 + contents + inactive + skipped
   billdiff search QUERY          bills and law sections: AB 1656, hr1-119, 7284.6, any words
            [--session S] [--house H] [--status pending|S] [--code PEN] [--format json]
   billdiff section "Penal Code 1050" [--format json]
@@ -97,9 +99,13 @@ function parse(args: string[], options: Record<string, { type: 'string' | 'boole
   }
 }
 
-/** `billdiff import PATH...`: a progress bar on a terminal, one summary line otherwise; exit 1 when rows were skipped. */
+/**
+ * `billdiff import PATH...`: a progress bar on a terminal, one summary line otherwise (`--format json`:
+ * the summary as data); exit 1 when rows were skipped or inputs not imported.
+ */
 async function importCommand(db: Database, args: string[], io: CliIo): Promise<number> {
-  const { positionals } = parse(args, {});
+  const { values, positionals } = parse(args, { format: { type: 'string', short: 'f' } });
+  if (values['format'] !== undefined && values['format'] !== 'json' && values['format'] !== 'text') return usage(io, `--format of import is text or json, not ${JSON.stringify(values['format'])}`);
   if (!positionals.length) return usage(io, 'give the files or folders to import');
   const interactive = Boolean((io.stderr as { isTTY?: boolean }).isTTY);
   const progress = createImportProgress(io.stderr, interactive, (p) => io.stderr.write(`${formatProblem(p)}\n`));
@@ -108,7 +114,9 @@ async function importCommand(db: Database, args: string[], io: CliIo): Promise<n
     positionals.map((p) => path.resolve(io.cwd, p)),
     progress,
   );
-  io.stdout.write(`${formatSummary(summary)} into ${describeDatabase(databaseOptionsFrom(io.env, io.cwd))}\n`);
+  const database = describeDatabase(databaseOptionsFrom(io.env, io.cwd));
+  if (values['format'] === 'json') io.stdout.write(`${JSON.stringify({ ...summary, database })}\n`);
+  else io.stdout.write(`${formatSummary(summary)} into ${database}\n`);
   return summary.problems ? 1 : 0;
 }
 

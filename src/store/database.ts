@@ -170,23 +170,26 @@ export class Writer {
     await this.db.run("UPDATE meta SET value = ? WHERE key = 'generation'", [`${Date.now()}-${Math.random().toString(36).slice(2, 8)}`]);
   }
 
-  async upsertCode(code: string, title: string): Promise<void> {
+  async upsertCode(code: string, title: string): Promise<WriteResult> {
+    const existing = await this.db.get<{ title: string }>('SELECT title FROM codes WHERE code = ?', [code]);
+    if (existing?.title === title) return 'unchanged';
     await this.db.run('INSERT INTO codes (code, title) VALUES (?, ?) ON CONFLICT (code) DO UPDATE SET title = excluded.title', [code, title]);
+    return existing ? 'updated' : 'inserted';
   }
 
   /** Inserts or updates a bill; fields given as undefined keep what the database has. */
-  async upsertBill(bill: Partial<BillRow> & Pick<BillRow, 'id' | 'jurisdiction' | 'session' | 'measure' | 'measure_type' | 'measure_num'>): Promise<void> {
+  async upsertBill(bill: Partial<BillRow> & Pick<BillRow, 'id' | 'jurisdiction' | 'session' | 'measure' | 'measure_type' | 'measure_num'>): Promise<WriteResult> {
     const existing = await this.db.get<BillRow>(`SELECT ${billColumns()} FROM bills WHERE id = ?`, [bill.id]);
     if (!existing) {
       await this.db.run(
         'INSERT INTO bills (id, jurisdiction, session, measure, measure_type, measure_num, title, house, status, pending, latest_version, updated) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
         [bill.id, bill.jurisdiction, bill.session, bill.measure, bill.measure_type, bill.measure_num, bill.title ?? '', bill.house ?? null, bill.status ?? null, bill.pending ?? 1, bill.latest_version ?? null, bill.updated ?? null],
       );
-      return;
+      return 'inserted';
     }
     const merged = { ...existing, ...Object.fromEntries(Object.entries(bill).filter(([, v]) => v !== undefined)) } as BillRow;
     const fields = ['title', 'house', 'status', 'pending', 'latest_version', 'updated'] as const;
-    if (fields.every((f) => merged[f] === existing[f])) return;
+    if (fields.every((f) => merged[f] === existing[f])) return 'unchanged';
     await this.db.run('UPDATE bills SET title = ?, house = ?, status = ?, pending = ?, latest_version = ?, updated = ? WHERE id = ?', [
       merged.title,
       merged.house,
@@ -196,6 +199,7 @@ export class Writer {
       merged.updated,
       bill.id,
     ]);
+    return 'updated';
   }
 
   /** A bill version and the sections it touches; unchanged bytes and facts write nothing. */

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import zlib from 'node:zlib';
 import { expect } from 'chai';
-import { formatProblem, importPaths, type ImportProgress, type Problem } from '../../src/import/index.js';
+import { formatProblem, formatSummary, importPaths, ROW_OUTCOMES, type ImportProgress, type Problem } from '../../src/import/index.js';
 import { ALL_MIGRATIONS, migrate, type Migration } from '../../src/store/migrations.js';
 import { billReport, sectionReport } from '../../src/store/reports.js';
 import { DATABASE_FILE, type Database } from '../../src/store/index.js';
@@ -40,9 +40,9 @@ describeBackends('store: importing and reading', (backend) => {
   it('should import the bundled bills/ with their corpus ids, and say so once', async () => {
     const first = await importing(db, [billsPath()]);
     expect(first.problems).to.deep.equal([]);
-    expect(first.summary).to.include({ imported: 1, alreadyImported: 0, rows: 9, inserted: 9, updated: 0, unchanged: 0, problems: 0 });
+    expect(first.summary).to.include({ imported: 1, alreadyImported: 0, failed: 0, rows: 9, inserted: 9, updated: 0, unchanged: 0, contents: 0, inactive: 0, skipped: 0, problems: 0 });
     const again = await importing(db, [billsPath()]);
-    expect(again.summary).to.include({ imported: 0, alreadyImported: 1, rows: 0, inserted: 0 });
+    expect(again.summary).to.include({ imported: 0, alreadyImported: 1, rows: 0, inserted: 0, skipped: 0 });
     expect(await table(db, 'SELECT id, corpus_id, name, stage, date FROM versions WHERE bill_id = \'ca-20252026-0-ab1656\' ORDER BY seq')).to.deep.equal([
       { id: '20250AB165699INT', corpus_id: 'ca-ab1656-2025-introduced', name: 'introduced', stage: 'Introduced', date: '2026-01-29' },
       { id: '20250AB165698AMD', corpus_id: 'ca-ab1656-2025-amended-assembly', name: 'amended-assembly', stage: 'Amended in Assembly', date: '2026-03-05' },
@@ -82,7 +82,8 @@ describeBackends('store: importing and reading', (backend) => {
       'session.zip/LAW_SECTION_TBL.dat:3: LAW_SECTION_TBL_13.lob:1:131: XML is not well-formed: unexpected close tag.',
       'truncated.zip: not a complete zip file (truncated, or not a zip): its table of contents is missing',
     ]);
-    expect(summary).to.include({ imported: 1, rows: 17, inserted: 15, updated: 0, problems: 6 });
+    // 22 lines read, each under one outcome (the two codes are rows too); the truncated zip is an input not imported.
+    expect(summary).to.include({ imported: 1, failed: 1, rows: 22, inserted: 17, updated: 0, unchanged: 0, contents: 0, inactive: 0, skipped: 5, problems: 6 });
     expect(await table(db, "SELECT id, measure, status, pending, latest_version, title FROM bills WHERE measure_num > 9000 ORDER BY id")).to.deep.equal([
       { id: 'ca-20252026-0-ab9001', measure: 'AB 9001', status: 'In Committee Process', pending: 1, latest_version: '20250AB900198AMD', title: 'Synthetic motions.' },
       { id: 'ca-20252026-0-ab9002', measure: 'AB 9002', status: 'In Floor Process', pending: 1, latest_version: '20250AB900298AMD', title: 'Synthetic widgets.' },
@@ -132,12 +133,12 @@ describeBackends('store: importing and reading', (backend) => {
     expect(await db.generation()).to.equal(generation);
     // The same rows in a folder (another file, the same bytes per row) write nothing.
     const folder = await importing(db, [path.join(SYNTHETIC, 'session')]);
-    expect(folder.summary).to.include({ imported: 1, inserted: 0, updated: 0, unchanged: 17 - 2, problems: 5 });
+    expect(folder.summary).to.include({ imported: 1, rows: 22, inserted: 0, updated: 0, unchanged: 17, skipped: 5, problems: 5 });
     expect(await table(db, 'SELECT id, content_hash, words_inserted FROM versions ORDER BY id')).to.deep.equal(before);
 
     const daily = await importing(db, [path.join(SYNTHETIC, 'daily')]);
     expect(daily.problems).to.deep.equal([]);
-    expect(daily.summary).to.include({ imported: 1, rows: 3, inserted: 1, updated: 2, unchanged: 0 });
+    expect(daily.summary).to.include({ imported: 1, rows: 3, inserted: 1, updated: 2, unchanged: 0, skipped: 0 });
     const ab9001 = (await billReport(db, 'ca-20252026-0-ab9001'))!;
     expect(ab9001).to.include({ status: 'In Floor Process' });
     expect(ab9001.versions.map((v) => v.name)).to.deep.equal(['introduced', 'amended-assembly', 'amended-senate']);
@@ -149,6 +150,18 @@ describeBackends('store: importing and reading', (backend) => {
     // Nothing else moved.
     const after = (await table(db, 'SELECT id, content_hash, words_inserted FROM versions ORDER BY id')) as Array<{ id: string }>;
     expect(after.filter((v) => v.id !== '20250AB900197AMD')).to.deep.equal(before);
+  });
+
+  it('should account for every row read: new, updated, unchanged, table of contents, inactive and skipped add up to the rows', async () => {
+    const { summary, problems } = await importing(db, [path.join(SYNTHETIC, 'accounting')]);
+    expect(problems).to.deep.equal(['accounting/LAW_TOC_TBL.dat:3: a table-of-contents row needs its code and heading']);
+    expect(summary).to.include({ imported: 1, failed: 0, rows: 7, inserted: 1, updated: 0, unchanged: 2, contents: 2, inactive: 1, skipped: 1, problems: 1 });
+    expect(ROW_OUTCOMES.reduce((n, o) => n + summary[o], 0)).to.equal(summary.rows);
+    expect(formatSummary({ ...summary, seconds: 0.04 })).to.equal(
+      'Imported 1 input: 7 rows = 1 new + 0 updated + 2 unchanged + 2 table-of-contents rows (section headings) + 1 inactive (not imported) + 1 skipped (bad rows); 0.0 s',
+    );
+    expect(await table(db, "SELECT code, title FROM codes WHERE code = 'BPC'")).to.deep.equal([{ code: 'BPC', title: 'Business and Professions Code' }]);
+    expect(await db.lawSection('PEN', '99020')).to.equal(undefined);
   });
 
   it('should search bills by citation in any spelling, sections by number, and full text ranked with snippets', async () => {
