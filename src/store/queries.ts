@@ -3,6 +3,7 @@
  * the bills touching them, sessions. Every query is parameterised; results are plain rows.
  */
 import zlib from 'node:zlib';
+import { compareSections } from './codes.js';
 import { billColumns } from './columns.js';
 import type { Dialect } from './dialect.js';
 import type { MeasureCitation } from './names.js';
@@ -107,11 +108,11 @@ export function createQueries(db: Dialect): Queries {
     },
     async touches(billId) {
       const rows = await db.all<SectionTouch & { version_id: string }>(
-        'SELECT vs.version_id, vs.code, vs.section, vs.relation FROM version_sections vs JOIN versions v ON v.id = vs.version_id WHERE v.bill_id = ? ORDER BY vs.code, vs.section',
+        'SELECT vs.version_id, vs.code, vs.section, vs.relation FROM version_sections vs JOIN versions v ON v.id = vs.version_id WHERE v.bill_id = ?',
         [billId],
       );
       const out = new Map<string, SectionTouch[]>();
-      for (const { version_id, ...touch } of rows) out.set(version_id, [...(out.get(version_id) ?? []), touch]);
+      for (const { version_id, ...touch } of rows.sort((a, b) => compareSections(a, b) || a.relation.localeCompare(b.relation))) out.set(version_id, [...(out.get(version_id) ?? []), touch]);
       return out;
     },
     async lawSection(code, number) {
@@ -160,12 +161,12 @@ export function createQueries(db: Dialect): Queries {
       const sections = [...bySection.values()];
       const mostAmended = sections
         .filter((s) => s.bills.length > 0)
-        .sort((a, b) => b.bills.length - a.bills.length || a.code.localeCompare(b.code) || compareNumbers(a.section, b.section))
+        .sort((a, b) => b.bills.length - a.bills.length || compareSections(a, b))
         .slice(0, limit);
       const contested = sections
         .map((s) => ({ ...s, bills: s.bills.filter((b) => b.pending === 1 && b.relation !== 'adds') }))
         .filter((s) => s.bills.length >= 2)
-        .sort((a, b) => b.bills.length - a.bills.length || a.code.localeCompare(b.code) || compareNumbers(a.section, b.section));
+        .sort((a, b) => b.bills.length - a.bills.length || compareSections(a, b));
       return { gutAndAmends, mostAmended, contested };
     },
     async search(query, filters = {}, limit = 20) {
@@ -181,12 +182,4 @@ export function createQueries(db: Dialect): Queries {
       };
     },
   };
-}
-
-/** `1050` before `1050.5` before `1051`; then as text. */
-export function compareNumbers(a: string, b: string): number {
-  const na = Number.parseFloat(a);
-  const nb = Number.parseFloat(b);
-  if (Number.isFinite(na) && Number.isFinite(nb) && na !== nb) return na - nb;
-  return a.localeCompare(b, 'en', { numeric: true });
 }

@@ -206,6 +206,21 @@ describeBackends('store: importing and reading', (backend) => {
     }
   });
 
+  it('should list sections in their natural order (12 < 100 < 100.5; 99001.5 < 99001.9 < 99001.10) on the bill and session reports', async () => {
+    // Synthetic sections touched by AB 9005's version, written straight into the table (none of them exists).
+    for (const [code, section, relation] of [['PEN', '99001.10', 'amends'], ['GOV', '100.5', 'adds'], ['PEN', '99001.9', 'amends'], ['GOV', '12', 'cites'], ['PEN', '99001a', 'amends'], ['GOV', '100', 'cites'], ['PEN', '99001.5', 'repeals']]) {
+      await db.dialect.run('INSERT INTO version_sections (version_id, code, section, relation) VALUES (?, ?, ?, ?)', ['20250AB900599INT', code!, section!, relation!]);
+    }
+    const report = (await billReport(db, 'ca-20252026-0-ab9005'))!;
+    expect(report.sections.map((s) => `${s.code} ${s.section} ${s.relation}`)).to.deep.equal([
+      'GOV 12 cites', 'GOV 100 cites', 'GOV 100.5 adds', 'PEN 99001 amends', 'PEN 99001a amends', 'PEN 99001.5 repeals', 'PEN 99001.9 amends', 'PEN 99001.10 amends', 'PEN 99002 cites',
+    ]);
+    expect(report.versions[0]!.sections.map((s) => s.section)).to.deep.equal(['12', '100', '100.5', '99001', '99001a', '99001.5', '99001.9', '99001.10', '99002']);
+    const session = await db.sessionReport('ca', '20252026-0');
+    expect(session.mostAmended.filter((s) => s.bills.length === 1 && s.code === 'PEN').map((s) => s.section)).to.deep.equal(['1050', '99001a', '99001.5', '99001.9', '99001.10', '99003']);
+    await db.dialect.run("DELETE FROM version_sections WHERE version_id = '20250AB900599INT' AND section NOT IN ('99001', '99002')");
+  });
+
   it('should keep each session’s counts as the import left them', async () => {
     expect(await db.sessions()).to.deep.equal([
       { jurisdiction: 'ca', session: '20252026-0', bills: 5, versions: 11 },
