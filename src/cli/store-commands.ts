@@ -11,7 +11,7 @@ import { databaseOptionsFrom, describeDatabase, openDatabase, type Database } fr
 import { databaseDocument, DATABASE_ID } from '../store/documents.js';
 import { findBill, pickVersion, readSectionName, sectionReport } from '../store/reports.js';
 import { MARK_END, MARK_START } from '../store/search.js';
-import type { SearchFilters } from '../store/types.js';
+import { readSearchParams, SearchParamError, type SearchRequest } from '../store/search-params.js';
 import { BilldiffError } from '../util/errors.js';
 import type { CliIo } from './main.js';
 import { createImportProgress } from './import-progress.js';
@@ -120,7 +120,7 @@ async function importCommand(db: Database, args: string[], io: CliIo): Promise<n
   return summary.problems ? 1 : 0;
 }
 
-/** `billdiff search QUERY`. */
+/** `billdiff search QUERY`: a page of results (`--limit`, `--offset`), and how many there are in all. */
 async function searchCommand(db: Database, args: string[], io: CliIo): Promise<number> {
   const { values, positionals } = parse(args, {
     format: { type: 'string', short: 'f' },
@@ -129,20 +129,28 @@ async function searchCommand(db: Database, args: string[], io: CliIo): Promise<n
     status: { type: 'string' },
     code: { type: 'string' },
     limit: { type: 'string' },
+    offset: { type: 'string' },
   });
-  const query = positionals.join(' ').trim();
-  if (!query) return usage(io, 'give the words to search for');
-  const filters: SearchFilters = {};
-  for (const key of ['session', 'house', 'status', 'code'] as const) if (typeof values[key] === 'string') filters[key] = values[key] as string;
-  const limit = Math.min(100, Math.max(1, Number(values['limit'] ?? 20) || 20));
-  const results = await db.search(query, filters, limit);
+  let request: SearchRequest;
+  try {
+    request = readSearchParams({ ...values, format: undefined, q: positionals.join(' ') }, await db.sessions(), 'cli');
+  } catch (error) {
+    if (error instanceof SearchParamError) return usage(io, error.message.replace(/^the (\w+) parameter/, '--$1').replace(/^--q /, 'the query '));
+    throw error;
+  }
+  const { query, filters, page } = request;
+  const answer = await db.search(query, filters, page);
+  const { results } = answer;
   if (values['format'] === 'json') {
-    io.stdout.write(`${JSON.stringify({ results: results.map((r) => ({ ...r, snippet: plain(r.snippet) })) }, null, io.stdout.isTTY ? 2 : 0)}\n`);
+    io.stdout.write(`${JSON.stringify({ results: results.map((r) => ({ ...r, snippet: plain(r.snippet) })), total: answer.total, offset: page.offset, limit: page.limit }, null, io.stdout.isTTY ? 2 : 0)}\n`);
   } else {
-    if (!results.length) io.stdout.write(`nothing found for "${query}"\n`);
+    if (!results.length) io.stdout.write(answer.total ? `no results past the first ${answer.total} for "${query}"\n` : `nothing found for "${query}"\n`);
     for (const r of results) {
       io.stdout.write(`${r.kind}\t${r.id}\t${r.title}\n`);
       if (r.snippet) io.stdout.write(`\t${r.snippet.replace(/\s+/g, ' ').replaceAll(MARK_START, '[').replaceAll(MARK_END, ']')}\n`);
+    }
+    if (results.length && answer.total > results.length) {
+      io.stdout.write(`${page.offset + 1}–${page.offset + results.length} of ${answer.total}${answer.by === 'full-text' ? ', ranked by relevance' : ''} (--offset ${page.offset + results.length} for more)\n`);
     }
   }
   return results.length ? 0 : 1;

@@ -14,6 +14,7 @@ import type { Dialect, SqlValue } from './dialect.js';
 import { migrate, REFRESH_SESSIONS } from './migrations.js';
 import { sectionPassageText, writePassages } from './passages.js';
 import { createQueries, type Queries } from './queries.js';
+import { SearchGate, SearchPool } from './search-pool.js';
 import { openSqlite } from './sqlite.js';
 import type { BillRow, HistoryRow, SectionTouch } from './types.js';
 
@@ -26,6 +27,12 @@ export interface DatabaseOptions {
   dataDir?: string;
   /** A `postgres://` URL: use that PostgreSQL database instead. */
   url?: string;
+  /**
+   * Searches run at once, off the calling thread (search-pool.ts): a server sets it so that a slow
+   * search never holds the pages up. 0 (the CLI's default) runs each search in the caller.
+   * @default 0
+   */
+  searchThreads?: number;
 }
 
 /** The embedded database's file name inside the data folder. */
@@ -61,7 +68,7 @@ export interface Database extends Queries {
 /** Opens the database and migrates it to the newest schema. */
 export async function openDatabase(options: DatabaseOptions = {}): Promise<Database> {
   // pg is loaded only for PostgreSQL: it probes its runtime when loaded, which costs the CLI's start.
-  const dialect = options.url ? (await import('./postgres.js')).openPostgres(options.url) : openSqlite(path.join(options.dataDir ?? 'data', DATABASE_FILE));
+  const dialect = options.url ? (await import('./postgres.js')).openPostgres(options.url) : openSqlite(sqliteFile(options));
   let schema: number;
   try {
     schema = await migrate(dialect);
@@ -69,8 +76,25 @@ export async function openDatabase(options: DatabaseOptions = {}): Promise<Datab
     await dialect.close();
     throw error;
   }
+  const queries = createQueries(dialect);
+  const threads = options.searchThreads ?? 0;
+  const pool = threads <= 0 ? undefined : options.url ? new SearchGate(queries.search, { threads }) : new SearchPool(sqliteFile(options), { threads });
+  if (pool) queries.search = (query, filters = {}, page = {}) => pool.search(query, filters, { limit: page.limit ?? 20, offset: page.offset ?? 0 });
   let closing: Promise<void> | undefined;
-  return { dialect, schema, ...createQueries(dialect), close: () => (closing ??= dialect.close()) };
+  return {
+    dialect,
+    schema,
+    ...queries,
+    close: () =>
+      (closing ??= (async () => {
+        await pool?.close();
+        await dialect.close();
+      })()),
+  };
+}
+
+function sqliteFile(options: DatabaseOptions): string {
+  return path.join(options.dataDir ?? 'data', DATABASE_FILE);
 }
 
 /** sha256 of bytes, hex. */

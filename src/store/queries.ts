@@ -8,7 +8,7 @@ import { billColumns } from './columns.js';
 import type { Dialect } from './dialect.js';
 import type { MeasureCitation } from './names.js';
 import { searchStore } from './search.js';
-import type { BillRow, HistoryRow, LawSectionRow, SearchFilters, SearchResult, SectionBill, SectionRelation, SectionTouch, VersionRow, VersionSummary } from './types.js';
+import type { BillRow, HistoryRow, LawSectionRow, SearchAnswer, SearchFilters, SearchPage, SectionBill, SectionRelation, SectionTouch, VersionRow, VersionSummary } from './types.js';
 
 const SUMMARY_COLUMNS =
   'id, bill_id, corpus_id, version_num, seq, name, stage, date, title, format, content_hash, marks, words, words_inserted, words_deleted, clauses_changed, counted_by, against, gut_and_amend';
@@ -55,7 +55,8 @@ export interface Queries {
   sectionBills(code: string, number: string): Promise<SectionBill[]>;
   sessions(): Promise<SessionInfo[]>;
   sessionReport(jurisdiction: string, session: string, limit?: number): Promise<SessionReport>;
-  search(query: string, filters?: SearchFilters, limit?: number): Promise<SearchResult[]>;
+  /** A page of results (20 from the first by default) and how many there are in all. */
+  search(query: string, filters?: SearchFilters, page?: Partial<SearchPage>): Promise<SearchAnswer>;
   counts(): Promise<{ bills: number; versions: number; sections: number; imports: number }>;
 }
 
@@ -169,8 +170,8 @@ export function createQueries(db: Dialect): Queries {
         .sort((a, b) => b.bills.length - a.bills.length || compareSections(a, b));
       return { gutAndAmends, mostAmended, contested };
     },
-    async search(query, filters = {}, limit = 20) {
-      return searchStore(db, query, filters, limit);
+    async search(query, filters = {}, page = {}) {
+      return searchStore(db, query, filters, { limit: page.limit ?? 20, offset: page.offset ?? 0 });
     },
     async counts() {
       const one = async (sql: string) => (await db.get<{ n: number }>(sql))?.n ?? 0;

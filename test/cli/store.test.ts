@@ -34,10 +34,20 @@ describeBackends('cli: import, search, section, versions by name', (backend) => 
     const json = await run(['search', 'AB', '1656', '--format', 'json']);
     expect(JSON.parse(json.stdout)).to.deep.equal({
       results: [{ kind: 'bill', id: 'ca-20252026-0-ab1656', title: 'AB 1656 (2025–26 Regular Session) — Human trafficking case continuances', snippet: 'Human trafficking case continuances', url: '/bills/ca-20252026-0-ab1656', measure: 'AB 1656', session: '20252026-0' }],
+      total: 1,
+      offset: 0,
+      limit: 20,
     });
     const filtered = await run(['search', 'synthetic', '--house', 'senate', '--format', 'json']);
     expect((JSON.parse(filtered.stdout) as { results: Array<{ id: string }> }).results.map((r) => r.id)).to.deep.equal(['ca-20252026-0-sb9003']);
     expect(await run(['search', 'nothing-like-this-anywhere'])).to.deep.equal({ code: 1, stdout: 'nothing found for "nothing-like-this-anywhere"\n', stderr: '' });
+    // A page at a time, ranked over every match, and each bad option refused with its range.
+    const paged = await run(['search', 'synthetic', '--limit', '2', '--offset', '1']);
+    expect(paged.code).to.equal(0);
+    expect(paged.stdout.split('\n').filter((l) => !l.startsWith('\t'))).to.deep.equal([...paged.stdout.split('\n').filter((l) => /^(?:bill|section)\t/.test(l)), '2–3 of 6, ranked by relevance (--offset 3 for more)', '']);
+    expect(await run(['search', 'synthetic', '--limit', '999999999'])).to.deep.include({ code: 2, stdout: '' });
+    expect((await run(['search', 'synthetic', '--limit', '999999999'])).stderr.split('\n')[0]).to.equal('billdiff: --limit must be a whole number from 1 to 100');
+    expect((await run(['search', 'synthetic', '--session', '1887'])).stderr.split('\n')[0]).to.match(/^billdiff: --session must be a session of the database: 20252026-0 \(2025–26 Regular Session\), /);
   });
 
   it('billdiff section should print the section and the bills touching it', async () => {

@@ -25,14 +25,7 @@ describe('store/codes', () => {
     });
 
     it('should order sections by code, then number', () => {
-      const list = [
-        { code: 'PEN', section: '1050.5' },
-        { code: 'GOV', section: '7284.10' },
-        { code: 'PEN', section: '646.9' },
-        { code: 'GOV', section: '7284.6' },
-        { code: 'PEN', section: '13700' },
-        { code: 'PEN', section: '1050' },
-      ];
+      const list = ['PEN 1050.5', 'GOV 7284.10', 'PEN 646.9', 'GOV 7284.6', 'PEN 13700', 'PEN 1050'].map((s) => ({ code: s.split(' ')[0]!, section: s.split(' ')[1]! }));
       expect(list.sort(compareSections).map((s) => `${s.code} ${s.section}`)).to.deep.equal(['GOV 7284.6', 'GOV 7284.10', 'PEN 646.9', 'PEN 1050', 'PEN 1050.5', 'PEN 13700']);
     });
   });

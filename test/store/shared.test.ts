@@ -75,6 +75,6 @@ describeShared('store: the samples of ../shared/corpus as a new user imports the
     ]);
     const usc = await db.lawSection('usc1', '1');
     expect(usc?.heading).to.equal('Words denoting number, gender, and so forth');
-    expect((await db.search('hr1058-116')).map((r) => r.id)).to.deep.equal(['us-116-hr1058']);
+    expect((await db.search('hr1058-116')).results.map((r) => r.id)).to.deep.equal(['us-116-hr1058']);
   });
 });

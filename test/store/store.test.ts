@@ -4,6 +4,7 @@ import { expect } from 'chai';
 import { formatProblem, formatSummary, importPaths, ROW_OUTCOMES, type ImportProgress, type Problem } from '../../src/import/index.js';
 import { ALL_MIGRATIONS, migrate, type Migration } from '../../src/store/migrations.js';
 import { billReport, sectionReport } from '../../src/store/reports.js';
+import { rankNote } from '../../src/server/database-pages.js';
 import { DATABASE_FILE, type Database } from '../../src/store/index.js';
 import { openSqlite } from '../../src/store/sqlite.js';
 import { billsPath, fixturePath } from '../helpers/paths.js';
@@ -165,7 +166,7 @@ describeBackends('store: importing and reading', (backend) => {
   });
 
   it('should search bills by citation in any spelling, sections by number, and full text ranked with snippets', async () => {
-    const ids = async (q: string, filters = {}) => (await db.search(q, filters)).map((r) => `${r.kind} ${r.id}`);
+    const ids = async (q: string, filters = {}) => (await db.search(q, filters)).results.map((r) => `${r.kind} ${r.id}`);
     expect(await ids('AB 1656')).to.deep.equal(['bill ca-20252026-0-ab1656']);
     expect(await ids('ab1656')).to.deep.equal(['bill ca-20252026-0-ab1656']);
     expect(await ids('A.B. 2641 2023-24')).to.deep.equal(['bill ca-20232024-0-ab2641']);
@@ -175,7 +176,7 @@ describeBackends('store: importing and reading', (backend) => {
     expect(cited[0]).to.equal('section GOV/7284.6');
     expect(cited.slice(1, 3)).to.have.members(['bill ca-20232024-0-ab2641', 'bill ca-20172018-0-sb54']);
     expect((await ids('Penal Code 1050'))[0]).to.equal('section PEN/1050');
-    const widgets = await db.search('electronic register');
+    const widgets = (await db.search('electronic register')).results;
     expect(widgets[0]).to.include({ kind: 'bill', id: 'ca-20252026-0-sb9003', url: '/bills/ca-20252026-0-sb9003' });
     expect(widgets[0]!.snippet).to.match(/\u0001register\u0002 may be kept in \u0001electronic\u0002 form/);
     expect(await ids('synthetic motion', { status: 'chaptered' })).to.deep.equal([]);
@@ -186,18 +187,18 @@ describeBackends('store: importing and reading', (backend) => {
   });
 
   it('should answer a section number by index lookups: the section, then the bills touching it, newest first, each with its passage', async () => {
-    const found = await db.search('99001');
+    const found = (await db.search('99001')).results;
     expect(found.map((r) => `${r.kind} ${r.id}`)).to.deep.equal(['section PEN/99001', 'bill ca-20252026-0-ab9001', 'bill ca-20252026-0-ab9005', 'bill ca-20252026-0-ab9002']);
     for (const bill of found.slice(1)) {
       expect(marked(bill.snippet)).to.include('99001');
       expect(bill.snippet.length).to.be.below(300);
     }
     // A filter narrows the bills; a session filter leaves out the sections.
-    expect((await db.search('99001', { session: '2025-26', status: 'chaptered' })).map((r) => r.id)).to.deep.equal([]);
+    expect((await db.search('99001', { session: '2025-26', status: 'chaptered' })).results.map((r) => r.id)).to.deep.equal([]);
   });
 
   it('should draw each snippet from a short passage, with the words found marked', async () => {
-    const found = await db.search('synthetic court motion', { session: '2025-26' });
+    const found = (await db.search('synthetic court motion', { session: '2025-26' })).results;
     expect(found.map((r) => r.id)).to.have.members(['ca-20252026-0-ab9001', 'ca-20252026-0-ab9002', 'ca-20252026-0-ab9005']);
     for (const r of found) {
       expect(r.snippet.length).to.be.below(300);
@@ -219,6 +220,26 @@ describeBackends('store: importing and reading', (backend) => {
     const session = await db.sessionReport('ca', '20252026-0');
     expect(session.mostAmended.filter((s) => s.bills.length === 1 && s.code === 'PEN').map((s) => s.section)).to.deep.equal(['1050', '99001a', '99001.5', '99001.9', '99001.10', '99003']);
     await db.dialect.run("DELETE FROM version_sections WHERE version_id = '20250AB900599INT' AND section NOT IN ('99001', '99002')");
+  });
+
+  it('should rank every full-text match on SQLite, and the newest 400 of more on PostgreSQL, saying how many it ranked', async () => {
+    // 401 synthetic sections that all hold the word "gadgetry", written straight into the table.
+    const text = 'A synthetic gadgetry clause, written for this test.';
+    for (let i = 0; i < 401; i++) {
+      await db.dialect.run('INSERT INTO law_sections (code, number, heading, format, content, content_hash, text) VALUES (?, ?, ?, ?, ?, ?, ?)', ['WAT', `${80000 + i}`, '', 'text', zlib.deflateSync(Buffer.from(text)), `h${i}`, i === 7 ? `${text} Gadgetry, gadgetry and more gadgetry.` : text]);
+    }
+    const answer = await db.search('gadgetry', {}, { limit: 3 });
+    const ranked = db.dialect.kind === 'sqlite' ? 401 : 400;
+    expect(answer).to.deep.include({ total: 401, bills: 0, sections: 401, rankedBills: 0, rankedSections: ranked, by: 'full-text' });
+    // SQLite ranks them all: the section saying it four times first, wherever it stands.
+    if (db.dialect.kind === 'sqlite') expect(answer.results[0]!.id).to.equal('WAT/80007');
+    else expect(answer.results.map((r) => r.id)).not.to.include('WAT/80000');
+    expect(rankNote(answer)).to.equal(
+      db.dialect.kind === 'sqlite'
+        ? 'the best first: every match ranked by relevance (0 bills and 401 law sections, listed in turn)'
+        : 'the best first, ranked by relevance among the newest 400 of 401 matching law sections',
+    );
+    await db.dialect.run("DELETE FROM law_sections WHERE code = 'WAT'");
   });
 
   it('should keep each session’s counts as the import left them', async () => {
@@ -274,7 +295,7 @@ describeBackends('store: a database of schema 1, with its rows', (backend) => {
       expect(await db.sessions()).to.deep.equal([{ jurisdiction: 'ca', session: '20252026-0', bills: 1, versions: 1 }]);
       expect((await db.lawSection('PEN', '99900'))?.text).to.equal('A synthetic gizmo is a synthetic device.');
       expect((await db.version('20250AB990099INT'))?.content.toString()).to.contain('synthetic gizmo shall be registered');
-      const found = await db.search('gizmo synthetic');
+      const found = (await db.search('gizmo synthetic')).results;
       expect(found.map((r) => `${r.kind} ${r.id}`)).to.deep.equal(['bill ca-20252026-0-ab9900', 'section PEN/99900']);
       for (const r of found) expect([...new Set(marked(r.snippet).map((w) => w.toLowerCase()))].sort()).to.deep.equal(r.kind === 'bill' ? ['gizmo', 'synthetic'] : ['gizmo', 'gizmos', 'synthetic']);
     } finally {
