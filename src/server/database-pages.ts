@@ -93,9 +93,14 @@ export function searchModel(sessions: SessionInfo[], query: string, filters: Sea
     total: n(total),
     one: total === 1,
     rankNote: answer ? rankNote(answer) : '',
-    previousUrl: number > 1 ? searchUrl(query, filters, number - 1) : undefined,
+    // Past the last page, "previous" is the last page.
+    previousUrl: number > 1 ? searchUrl(query, filters, !results.length && total > 0 ? Math.min(number - 1, Math.ceil(total / page.limit)) : number - 1) : undefined,
     nextUrl: page.offset + results.length < total && number < LAST_PAGE ? searchUrl(query, filters, number + 1) : undefined,
     paged: number > 1 || (page.offset + results.length < total && number < LAST_PAGE),
+    pastEnd: !results.length && total > 0,
+    pageNumber: number,
+    lastPage: Math.ceil(total / page.limit),
+    onePage: total <= page.limit,
     lastPageNote: page.offset + results.length < total && number >= LAST_PAGE ? `Pages stop after the first ${n(page.offset + results.length)} results: add words or a filter to narrow the search.` : undefined,
   };
 }

@@ -54,7 +54,7 @@ export function createDatabaseRoutes(ctx: DatabaseRoutesContext): Router {
     try {
       return await ctx.database.search(...args);
     } catch (error) {
-      throw error instanceof SearchBusyError ? new HttpError(503, error.message) : error;
+      throw error instanceof SearchBusyError ? new HttpError(503, error.message, 'The search could not be answered now') : error;
     }
   };
   /** The search's parameters, each checked: a bad one is a 400 naming it and its range. */
@@ -63,7 +63,7 @@ export function createDatabaseRoutes(ctx: DatabaseRoutesContext): Router {
     try {
       return { ...readSearchParams(req.query as Record<string, unknown>, sessions, form), sessions };
     } catch (error) {
-      throw error instanceof SearchParamError ? new HttpError(400, error.message) : error;
+      throw error instanceof SearchParamError ? new HttpError(400, error.message, 'The search could not be run') : error;
     }
   };
   router.get('/search', cached('html', async (req) => {
