@@ -105,8 +105,9 @@ export async function loadPages(base, { label, session, bills, report }) {
       result.latency.p99 <= 50 && errors === 0,
     );
   };
-  // Requests still queued when a run ends are let finish before the next run starts.
-  const settle = () => new Promise((resolve) => setTimeout(resolve, 3000));
+  // Requests still queued when a run ends are let finish before the next run starts: a search waits
+  // 10 s at most (search-pool.ts), and one whose client has gone is dropped.
+  const settle = () => new Promise((resolve) => setTimeout(resolve, 10_000));
   for (const url of [...REPEATED_SEARCHES, ...repeatedBills]) await fetch(base + url).then((r) => r.arrayBuffer());
   await run('search pages, repeated', REPEATED_SEARCHES);
   await settle();

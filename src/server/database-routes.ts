@@ -5,12 +5,13 @@
  * repeated pages from memory and never shows stale ones.
  */
 import { createHash } from 'node:crypto';
-import express, { type Request, type RequestHandler, type Router } from 'express';
+import express, { type Request, type RequestHandler, type Response, type Router } from 'express';
 import { codeOf, normalizeSectionNumber } from '../store/codes.js';
 import type { Database } from '../store/database.js';
 import { billReport, sectionReport } from '../store/reports.js';
 import { readSearchParams, SearchParamError, type SearchForm } from '../store/search-params.js';
 import { SearchBusyError } from '../store/search-pool.js';
+import type { SearchFilters, SearchPage } from '../store/types.js';
 import { billModel, resultJson, searchModel, sectionModel, sessionModel, sessionsModel } from './database-pages.js';
 import { HttpError } from './errors.js';
 import { LruCache } from './lru.js';
@@ -34,12 +35,12 @@ export function createDatabaseRoutes(ctx: DatabaseRoutesContext): Router {
   const router = express.Router();
   const cache = new LruCache<string, { type: 'html' | 'json'; body: string; etag: string }>(ctx.cache ? CACHED_PAGES : 0);
   /** Answers from the cache, or builds the answer once (an HttpError from build: its status). */
-  const cached = (type: 'html' | 'json', build: (req: Request) => Promise<string>): RequestHandler => {
+  const cached = (type: 'html' | 'json', build: (req: Request, res: Response) => Promise<string>): RequestHandler => {
     return async (req, res) => {
       const key = `${await ctx.generation()}|${type}|${req.originalUrl}`;
       let hit = cache.get(key);
       if (!hit) {
-        const body = await build(req);
+        const body = await build(req, res);
         // The ETag Express would hash again for every answer, computed once.
         hit = { type, body, etag: `W/"${createHash('sha1').update(body).digest('base64url').slice(0, 27)}"` };
         if (hit.body.length <= CACHED_PAGE_CHARS) cache.set(key, hit);
@@ -49,10 +50,15 @@ export function createDatabaseRoutes(ctx: DatabaseRoutesContext): Router {
   };
   const render = (page: Parameters<Views['render']>[0], model: object) => ctx.views.render(page, { ...model, searchQuery: (model as { searchQuery?: string }).searchQuery ?? '' });
 
-  /** A search; one the server has no room for now is a 503 (search-pool.ts bounds them). */
-  const search = async (...args: Parameters<Database['search']>) => {
+  /**
+   * A search; one the server has no room for now is a 503 (search-pool.ts bounds them), and one whose
+   * client goes away while it waits is dropped.
+   */
+  const search = async (res: Response, query: string, filters: SearchFilters, page: SearchPage) => {
+    const gone = new AbortController();
+    res.once('close', () => gone.abort());
     try {
-      return await ctx.database.search(...args);
+      return await ctx.database.search(query, filters, page, gone.signal);
     } catch (error) {
       throw error instanceof SearchBusyError ? new HttpError(503, error.message, 'The search could not be answered now') : error;
     }
@@ -66,14 +72,14 @@ export function createDatabaseRoutes(ctx: DatabaseRoutesContext): Router {
       throw error instanceof SearchParamError ? new HttpError(400, error.message, 'The search could not be run') : error;
     }
   };
-  router.get('/search', cached('html', async (req) => {
+  router.get('/search', cached('html', async (req, res) => {
     const { query, filters, page, sessions } = await searchRequest(req, 'page');
-    const answer = query ? await search(query, filters, page) : undefined;
+    const answer = query ? await search(res, query, filters, page) : undefined;
     return render('search', searchModel(sessions, query, filters, page, answer));
   }));
-  router.get('/api/search', cached('json', async (req) => {
+  router.get('/api/search', cached('json', async (req, res) => {
     const { query, filters, page } = await searchRequest(req, 'api');
-    const answer = await search(query, filters, page);
+    const answer = await search(res, query, filters, page);
     return JSON.stringify({
       results: answer.results.map(resultJson),
       total: answer.total,

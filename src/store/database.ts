@@ -79,7 +79,7 @@ export async function openDatabase(options: DatabaseOptions = {}): Promise<Datab
   const queries = createQueries(dialect);
   const threads = options.searchThreads ?? 0;
   const pool = threads <= 0 ? undefined : options.url ? new SearchGate(queries.search, { threads }) : new SearchPool(sqliteFile(options), { threads });
-  if (pool) queries.search = (query, filters = {}, page = {}) => pool.search(query, filters, { limit: page.limit ?? 20, offset: page.offset ?? 0 });
+  if (pool) queries.search = (query, filters = {}, page = {}, signal) => pool.search(query, filters, { limit: page.limit ?? 20, offset: page.offset ?? 0 }, signal);
   let closing: Promise<void> | undefined;
   return {
     dialect,

@@ -56,7 +56,7 @@ export interface Queries {
   sessions(): Promise<SessionInfo[]>;
   sessionReport(jurisdiction: string, session: string, limit?: number): Promise<SessionReport>;
   /** A page of results (20 from the first by default) and how many there are in all. */
-  search(query: string, filters?: SearchFilters, page?: Partial<SearchPage>): Promise<SearchAnswer>;
+  search(query: string, filters?: SearchFilters, page?: Partial<SearchPage>, signal?: AbortSignal): Promise<SearchAnswer>;
   counts(): Promise<{ bills: number; versions: number; sections: number; imports: number }>;
 }
 

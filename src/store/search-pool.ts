@@ -53,7 +53,8 @@ abstract class Bounded {
   /** A search in `slot` ran past its time: stop what can be stopped. */
   protected abstract overran(slot: number): void;
 
-  search: Search = (query, filters, page) => {
+  /** A search; `signal` aborted while it waits (the client went away) drops it from the queue. */
+  search = (query: string, filters: SearchFilters, page: SearchPage, signal?: AbortSignal): Promise<SearchAnswer> => {
     if (this.#queue.length >= this.#maxQueued && !this.#idle.length) {
       const others = this.threads + this.#queue.length;
       return Promise.reject(new SearchBusyError(`the server is busy with ${others} other search${others === 1 ? '' : 'es'}: try again in a moment`));
@@ -61,6 +62,7 @@ abstract class Bounded {
     return new Promise<SearchAnswer>((resolve, reject) => {
       const job: Job = { args: [query, filters, page], resolve, reject, timer: setTimeout(() => this.#expire(job), this.#timeoutMs) };
       job.timer.unref();
+      signal?.addEventListener('abort', () => this.#drop(job), { once: true });
       this.#queue.push(job);
       this.#next();
     });
@@ -87,6 +89,14 @@ abstract class Bounded {
     this.#idle.push(slot);
     settle();
     this.#next();
+  }
+
+  #drop(job: Job): void {
+    const queued = this.#queue.indexOf(job);
+    if (queued < 0) return;
+    this.#queue.splice(queued, 1);
+    clearTimeout(job.timer);
+    job.reject(new SearchBusyError('the request was closed before its search began'));
   }
 
   #expire(job: Job): void {

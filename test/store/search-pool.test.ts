@@ -44,6 +44,18 @@ describe('store/search-pool', () => {
     } finally {
       await pool.close();
     }
+    // A search whose client went away while it waited is dropped, never run.
+    const queued = new SearchPool(path.join(backend.options.dataDir!, DATABASE_FILE), { threads: 1, timeoutMs: 60_000 });
+    try {
+      const gone = new AbortController();
+      const running = queued.search('synthetic', {}, { limit: 20, offset: 0 });
+      const waiting = queued.search('court', {}, { limit: 20, offset: 0 }, gone.signal).then(() => undefined, (error: Error) => error);
+      gone.abort();
+      expect((await waiting)?.message).to.equal('the request was closed before its search began');
+      expect((await running).total).to.equal(6);
+    } finally {
+      await queued.close();
+    }
     const hasty = new SearchPool(path.join(backend.options.dataDir!, DATABASE_FILE), { threads: 1, timeoutMs: 0 });
     try {
       const late = await hasty.search('synthetic', {}, { limit: 20, offset: 0 }).then(() => undefined, (error: Error) => error);
