@@ -224,7 +224,7 @@ describeBackends('store: importing and reading', (backend) => {
 
   it('should rank every full-text match on SQLite, and the newest 400 of more on PostgreSQL, saying how many it ranked', async () => {
     // 401 synthetic sections that all hold the word "gadgetry", written straight into the table.
-    const text = 'A synthetic gadgetry clause, written for this test.';
+    const text = 'A synthetic gadgetry provision, written for this test.';
     for (let i = 0; i < 401; i++) {
       await db.dialect.run('INSERT INTO law_sections (code, number, heading, format, content, content_hash, text) VALUES (?, ?, ?, ?, ?, ?, ?)', ['WAT', `${80000 + i}`, '', 'text', zlib.deflateSync(Buffer.from(text)), `h${i}`, i === 7 ? `${text} Gadgetry, gadgetry and more gadgetry.` : text]);
     }
