@@ -105,8 +105,9 @@ export async function loadPages(base, { label, session, bills, report }) {
       result.latency.p99 <= 50 && errors === 0,
     );
   };
-  // Requests still queued when a run ends are let finish before the next run starts.
-  const settle = () => new Promise((resolve) => setTimeout(resolve, 3000));
+  // Requests still queued when a run ends are let finish before the next run starts: a search waits
+  // 10 s at most (search-pool.ts), and one whose client has gone is dropped.
+  const settle = () => new Promise((resolve) => setTimeout(resolve, 10_000));
   for (const url of [...REPEATED_SEARCHES, ...repeatedBills]) await fetch(base + url).then((r) => r.arrayBuffer());
   await run('search pages, repeated', REPEATED_SEARCHES);
   await settle();
@@ -115,6 +116,48 @@ export async function loadPages(base, { label, session, bills, report }) {
   await run('search pages, every request a new query', fresh);
   await settle();
   await run('bill pages, every request a new bill', billPages);
+  await settle();
+  await besideSlowSearches(base, { label, bills, report });
+}
+
+/** Words most bills and sections hold: searches for two or three of them score thousands of matches each. */
+const COMMON = ['shall', 'section', 'person', 'state', 'court', 'county', 'provide', 'require', 'public', 'law'];
+
+/** Distinct slow searches: pairs and triples of common words, on their first three pages. */
+export function slowSearches() {
+  const out = [];
+  for (let i = 0; i < COMMON.length; i++) {
+    for (let j = i + 1; j < COMMON.length; j++) {
+      for (const page of [1, 2, 3]) out.push(`/search?q=${encodeURIComponent(`${COMMON[i]} ${COMMON[j]}`)}&page=${page}`);
+      for (let k = j + 1; k < COMMON.length; k++) out.push(`/search?q=${encodeURIComponent(`${COMMON[i]} ${COMMON[j]} ${COMMON[k]}`)}`);
+    }
+  }
+  return out;
+}
+
+/**
+ * Small requests beside slow searches: for RUN_SECONDS, 8 connections ask for slow full-text searches
+ * (every one new) while 20 ask for bills as JSON (`/api/bills/:id`, every one new: index lookups
+ * only). The small requests' p99 is the figure: a search must not hold them up.
+ */
+export async function besideSlowSearches(base, { label, bills, report }) {
+  const slow = slowSearches();
+  const small = bills.map((id) => `/api/bills/${encodeURIComponent(id)}`);
+  let s = 0;
+  let b = 0;
+  const load = os.loadavg()[0];
+  const [searches, pages] = await Promise.all([
+    autocannon({ url: base, connections: 8, duration: RUN_SECONDS, requests: [{ setupRequest: (req) => ({ ...req, path: slow[s++ % slow.length] }) }] }),
+    autocannon({ url: base, connections: 20, duration: RUN_SECONDS, requests: [{ setupRequest: (req) => ({ ...req, path: small[b++ % small.length] }) }] }),
+  ]);
+  const errors = pages.errors + pages.timeouts + pages.non2xx;
+  const busy = searches.non2xx;
+  report(
+    `${label}: small requests (bills as JSON, 20 connections) beside slow searches (8 connections), p99`,
+    `${pages.latency.p99} ms, p50 ${pages.latency.p50} ms (${Math.round(pages.requests.average)} req/s, ${errors} errors); the searches: ${searches.requests.total} answered, p50 ${searches.latency.p50} ms, p99 ${searches.latency.p99} ms, ${busy} refused busy; load ${load.toFixed(1)}`,
+    '<= 50 ms, 0 errors',
+    pages.latency.p99 <= 50 && errors === 0,
+  );
 }
 
 /** The bill ids of the database the environment names, through the store (dist/). */

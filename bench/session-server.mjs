@@ -6,7 +6,9 @@
 import { closeApp, createApp } from '../dist/server/app.js';
 import { databaseOptionsFrom, openDatabase } from '../dist/store/database.js';
 
-const database = await openDatabase(databaseOptionsFrom(process.env, process.cwd()));
+// Searches off the server's thread, as `npm start` runs them; BILLDIFF_SEARCH_THREADS=0 runs them on it (for comparison).
+const searchThreads = Number(process.env.BILLDIFF_SEARCH_THREADS ?? 2);
+const database = await openDatabase({ ...databaseOptionsFrom(process.env, process.cwd()), searchThreads });
 const app = createApp({ database, workers: 1, storeDir: process.env.BILLDIFF_STORE });
 const server = app.listen(0, '127.0.0.1', () => console.log(JSON.stringify({ port: server.address().port })));
 process.on('SIGTERM', async () => {

@@ -4,7 +4,7 @@
  * line is printed by the command).
  */
 import cliProgress from 'cli-progress';
-import type { ImportProgress, Problem } from '../import/index.js';
+import { formatOutcomes, type ImportProgress, type Problem } from '../import/index.js';
 
 export function createImportProgress(stream: { write(chunk: string): unknown }, interactive: boolean, onProblem: (p: Problem) => void): ImportProgress {
   if (!interactive) {
@@ -49,8 +49,10 @@ export function createImportProgress(stream: { write(chunk: string): unknown }, 
       if (bar) bars.log(`${p.file}${p.line !== undefined ? `:${p.line}` : ''}: ${p.reason}\n`);
       else onProblem(p);
     },
-    stop() {
-      bar?.update(done, payload());
+    stop(summary) {
+      // The bar ends on the rows the summary counts, and what became of them (their parts add up).
+      bar?.setTotal(Math.max(summary.rows, 1));
+      bar?.update(summary.rows, payload({ name: formatOutcomes(summary) }));
       bars.stop();
     },
   };

@@ -11,13 +11,15 @@ import { databaseOptionsFrom, describeDatabase, openDatabase, type Database } fr
 import { databaseDocument, DATABASE_ID } from '../store/documents.js';
 import { findBill, pickVersion, readSectionName, sectionReport } from '../store/reports.js';
 import { MARK_END, MARK_START } from '../store/search.js';
-import type { SearchFilters } from '../store/types.js';
+import { readSearchParams, SearchParamError, type SearchRequest } from '../store/search-params.js';
 import { BilldiffError } from '../util/errors.js';
 import type { CliIo } from './main.js';
 import { createImportProgress } from './import-progress.js';
 
 export const STORE_USAGE = `Database commands:
   billdiff import PATH...        import pubinfo zips or folders, govinfo XML folders, or bills/
+           [--format json]       the summary as data: rows = inserted + updated + unchanged
+                                 + contents + inactive + skipped
   billdiff search QUERY          bills and law sections: AB 1656, hr1-119, 7284.6, any words
            [--session S] [--house H] [--status pending|S] [--code PEN] [--format json]
   billdiff section "Penal Code 1050" [--format json]
@@ -97,9 +99,13 @@ function parse(args: string[], options: Record<string, { type: 'string' | 'boole
   }
 }
 
-/** `billdiff import PATH...`: a progress bar on a terminal, one summary line otherwise; exit 1 when rows were skipped. */
+/**
+ * `billdiff import PATH...`: a progress bar on a terminal, one summary line otherwise (`--format json`:
+ * the summary as data); exit 1 when rows were skipped or inputs not imported.
+ */
 async function importCommand(db: Database, args: string[], io: CliIo): Promise<number> {
-  const { positionals } = parse(args, {});
+  const { values, positionals } = parse(args, { format: { type: 'string', short: 'f' } });
+  if (values['format'] !== undefined && values['format'] !== 'json' && values['format'] !== 'text') return usage(io, `--format of import is text or json, not ${JSON.stringify(values['format'])}`);
   if (!positionals.length) return usage(io, 'give the files or folders to import');
   const interactive = Boolean((io.stderr as { isTTY?: boolean }).isTTY);
   const progress = createImportProgress(io.stderr, interactive, (p) => io.stderr.write(`${formatProblem(p)}\n`));
@@ -108,11 +114,13 @@ async function importCommand(db: Database, args: string[], io: CliIo): Promise<n
     positionals.map((p) => path.resolve(io.cwd, p)),
     progress,
   );
-  io.stdout.write(`${formatSummary(summary)} into ${describeDatabase(databaseOptionsFrom(io.env, io.cwd))}\n`);
+  const database = describeDatabase(databaseOptionsFrom(io.env, io.cwd));
+  if (values['format'] === 'json') io.stdout.write(`${JSON.stringify({ ...summary, database })}\n`);
+  else io.stdout.write(`${formatSummary(summary)} into ${database}\n`);
   return summary.problems ? 1 : 0;
 }
 
-/** `billdiff search QUERY`. */
+/** `billdiff search QUERY`: a page of results (`--limit`, `--offset`), and how many there are in all. */
 async function searchCommand(db: Database, args: string[], io: CliIo): Promise<number> {
   const { values, positionals } = parse(args, {
     format: { type: 'string', short: 'f' },
@@ -121,20 +129,28 @@ async function searchCommand(db: Database, args: string[], io: CliIo): Promise<n
     status: { type: 'string' },
     code: { type: 'string' },
     limit: { type: 'string' },
+    offset: { type: 'string' },
   });
-  const query = positionals.join(' ').trim();
-  if (!query) return usage(io, 'give the words to search for');
-  const filters: SearchFilters = {};
-  for (const key of ['session', 'house', 'status', 'code'] as const) if (typeof values[key] === 'string') filters[key] = values[key] as string;
-  const limit = Math.min(100, Math.max(1, Number(values['limit'] ?? 20) || 20));
-  const results = await db.search(query, filters, limit);
+  let request: SearchRequest;
+  try {
+    request = readSearchParams({ ...values, format: undefined, q: positionals.join(' ') }, await db.sessions(), 'cli');
+  } catch (error) {
+    if (error instanceof SearchParamError) return usage(io, error.message.replace(/^the (\w+) parameter/, '--$1').replace(/^--q /, 'the query '));
+    throw error;
+  }
+  const { query, filters, page } = request;
+  const answer = await db.search(query, filters, page);
+  const { results } = answer;
   if (values['format'] === 'json') {
-    io.stdout.write(`${JSON.stringify({ results: results.map((r) => ({ ...r, snippet: plain(r.snippet) })) }, null, io.stdout.isTTY ? 2 : 0)}\n`);
+    io.stdout.write(`${JSON.stringify({ results: results.map((r) => ({ ...r, snippet: plain(r.snippet) })), total: answer.total, offset: page.offset, limit: page.limit }, null, io.stdout.isTTY ? 2 : 0)}\n`);
   } else {
-    if (!results.length) io.stdout.write(`nothing found for "${query}"\n`);
+    if (!results.length) io.stdout.write(answer.total ? `no results past the first ${answer.total} for "${query}"\n` : `nothing found for "${query}"\n`);
     for (const r of results) {
       io.stdout.write(`${r.kind}\t${r.id}\t${r.title}\n`);
       if (r.snippet) io.stdout.write(`\t${r.snippet.replace(/\s+/g, ' ').replaceAll(MARK_START, '[').replaceAll(MARK_END, ']')}\n`);
+    }
+    if (results.length && answer.total > results.length) {
+      io.stdout.write(`${page.offset + 1}–${page.offset + results.length} of ${answer.total}${answer.by === 'full-text' ? ', ranked by relevance' : ''} (--offset ${page.offset + results.length} for more)\n`);
     }
   }
   return results.length ? 0 : 1;

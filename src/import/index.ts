@@ -15,7 +15,7 @@ import { importDocument } from './documents.js';
 import { countRows, importPubinfo, tablesOf } from './pubinfo.js';
 import { emptySummary, Tally, type ImportProgress, type ImportSummary, type Problem } from './report.js';
 
-export { formatProblem, formatSummary, type ImportProgress, type ImportSummary, type Problem } from './report.js';
+export { formatOutcomes, formatProblem, formatSummary, ROW_OUTCOMES, type ImportProgress, type ImportSummary, type Problem, type RowOutcome } from './report.js';
 
 /** One input found under the paths given. */
 type Input =
@@ -54,7 +54,9 @@ export function findInputs(target: string, ignored: { count: number } = { count:
 export async function importPaths(db: Database, paths: string[], progress?: ImportProgress): Promise<ImportSummary> {
   const started = performance.now();
   const summary = emptySummary();
+  /** An input (or a path) not imported at all: reported, and counted apart from the rows. */
   const report = (p: Problem) => {
+    summary.failed++;
     summary.problems++;
     progress?.problem(p);
   };
@@ -91,26 +93,29 @@ export async function importPaths(db: Database, paths: string[], progress?: Impo
     const tally = new Tally(progress);
     try {
       let notImported: string | undefined;
+      let importedMeanwhile = false;
       await db.dialect.transaction(async (tx) => {
         const writer = new Writer(tx);
         // Imports into one PostgreSQL database by several processes take turns.
         if (tx.kind === 'postgres') await tx.get('SELECT pg_advisory_xact_lock(727466)');
-        if (await writer.hasImport(hash)) return;
+        // Another process imported the same bytes since the first pass.
+        if (await writer.hasImport(hash)) return void (importedMeanwhile = true);
         if (input.kind === 'pubinfo') await importPubinfo(writer, set!, tally);
         else if (input.kind === 'corpus') await importCorpus(writer, loadCorpus(input.dir), tally);
         else notImported = await importDocument(writer, await fs.promises.readFile(input.file), input.file, tally);
         if (notImported) return;
         await writer.closeOldSessions();
         await writer.refreshSessions();
-        if (tally.inserted + tally.updated > 0) await writer.optimizeIndexes();
-        await writer.recordImport(hash, input.name, input.kind, tally.rows, tally.problems);
+        if (tally.written > 0) await writer.optimizeIndexes();
+        await writer.recordImport(hash, input.name, input.kind, tally.rows, tally.counts.skipped);
         await writer.bumpGeneration();
       });
       if (notImported) {
         if (/^not a bill, law section/.test(notImported)) summary.ignored++;
         else report({ file: input.name, reason: notImported });
         progress?.advance(1);
-      } else tally.commit(summary);
+      } else if (importedMeanwhile) summary.alreadyImported++;
+      else tally.commit(summary);
     } catch (error) {
       report({ file: input.name, reason: `not imported: ${(error as Error).message}` });
     } finally {

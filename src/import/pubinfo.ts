@@ -89,14 +89,14 @@ export async function importPubinfo(writer: Writer, set: FileSet, tally: Tally):
       case 'CODES_TBL': {
         const r = row as TableRow<'CODES_TBL'>;
         if (!r.code || !r.title) return 'a code needs its abbreviation and title';
-        await writer.upsertCode(r.code, r.title.trim());
-        tally.read();
+        tally.count(await writer.upsertCode(r.code, r.title.trim()));
         return undefined;
       }
       case 'LAW_TOC_TBL': {
         const r = row as TableRow<'LAW_TOC_TBL'>;
-        if (r.law_code && r.heading) headings.set(tocKey(r.law_code, r), r.heading.replace(/\s*\[[^\]]*\]\s*$/, '').trim());
-        tally.read();
+        if (!r.law_code || !r.heading) return 'a table-of-contents row needs its code and heading';
+        headings.set(tocKey(r.law_code, r), r.heading.replace(/\s*\[[^\]]*\]\s*$/, '').trim());
+        tally.count('contents');
         return undefined;
       }
       case 'LAW_SECTION_TBL':
@@ -113,7 +113,7 @@ export async function importPubinfo(writer: Writer, set: FileSet, tally: Tally):
 
   async function lawSection(r: TableRow<'LAW_SECTION_TBL'>): Promise<string | undefined> {
     if (r.active_flg === 'N') {
-      tally.count('unchanged');
+      tally.count('inactive');
       return undefined;
     }
     const code = r.law_code ? codeOf(r.law_code) ?? r.law_code.toUpperCase() : undefined;
@@ -144,8 +144,7 @@ export async function importPubinfo(writer: Writer, set: FileSet, tally: Tally):
     if (!facts) return `not a bill id: ${JSON.stringify(r.bill_id)}`;
     const status = r.current_status ?? r.measure_state;
     const id = billKey('ca', facts.session, facts.type, facts.number);
-    const existing = await writer.db.get<{ status: string | null }>('SELECT status FROM bills WHERE id = ?', [id]);
-    await writer.upsertBill({
+    const result = await writer.upsertBill({
       id,
       jurisdiction: 'ca',
       session: facts.session,
@@ -157,7 +156,7 @@ export async function importPubinfo(writer: Writer, set: FileSet, tally: Tally):
       pending: FINAL.test(status ?? '') || FINAL.test(r.measure_state ?? '') ? 0 : 1,
       ...(r.trans_update ? { updated: r.trans_update } : {}),
     });
-    tally.count(!existing ? 'inserted' : existing.status === (status ?? null) ? 'unchanged' : 'updated');
+    tally.count(result);
     return undefined;
   }
 
@@ -165,7 +164,7 @@ export async function importPubinfo(writer: Writer, set: FileSet, tally: Tally):
     const facts = r.bill_id ? pubinfoBill(r.bill_id) : undefined;
     if (!facts || !r.bill_version_id) return `not a bill version: bill ${JSON.stringify(r.bill_id)}, version ${JSON.stringify(r.bill_version_id)}`;
     if (r.active_flg === 'N') {
-      tally.count('unchanged');
+      tally.count('inactive');
       return undefined;
     }
     const lob = await readLob(r.bill_xml, 'BILL_VERSION_TBL');

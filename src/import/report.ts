@@ -17,17 +17,36 @@ export function formatProblem(p: Problem): string {
   return `${p.file}${p.line !== undefined ? `:${p.line}` : ''}: ${p.reason}`;
 }
 
-/** Counts of an import. */
-export interface ImportSummary {
+/**
+ * What became of each row read, one outcome a row: the counts of a summary always add up to its rows.
+ * `contents` are LAW_TOC_TBL rows, read for the headings of the law sections and stored with them;
+ * `inactive` rows are those the Legislature marks inactive (`active_flg` N), not imported; `skipped`
+ * rows could not be read or imported (each reported as `file:line: reason`).
+ */
+export const ROW_OUTCOMES = ['inserted', 'updated', 'unchanged', 'contents', 'inactive', 'skipped'] as const;
+export type RowOutcome = (typeof ROW_OUTCOMES)[number];
+
+/** How each outcome is named in the summary line. */
+const OUTCOME_WORDS: Record<RowOutcome, string> = {
+  inserted: 'new',
+  updated: 'updated',
+  unchanged: 'unchanged',
+  contents: 'table-of-contents rows (section headings)',
+  inactive: 'inactive (not imported)',
+  skipped: 'skipped (bad rows)',
+};
+
+/** Counts of an import. `rows` = the sum of the outcomes (`ROW_OUTCOMES`). */
+export interface ImportSummary extends Record<RowOutcome, number> {
   /** Inputs imported in this run (a pubinfo zip or folder, one XML file, the bundled corpus). */
   imported: number;
-  /** Inputs already imported, byte for byte: skipped. */
+  /** Inputs already imported, byte for byte: not read again. */
   alreadyImported: number;
+  /** Inputs not imported: a truncated zip, a file that is not a document billdiff can place (reported). */
+  failed: number;
+  /** Rows read from the inputs imported, each counted under one outcome. */
   rows: number;
-  inserted: number;
-  updated: number;
-  unchanged: number;
-  /** Bad rows and files, skipped. */
+  /** Everything reported: rows skipped and inputs failed. */
   problems: number;
   /** Files not recognised as anything billdiff imports (a README beside the data, say). */
   ignored: number;
@@ -35,17 +54,25 @@ export interface ImportSummary {
 }
 
 export function emptySummary(): ImportSummary {
-  return { imported: 0, alreadyImported: 0, rows: 0, inserted: 0, updated: 0, unchanged: 0, problems: 0, ignored: 0, seconds: 0 };
+  return { imported: 0, alreadyImported: 0, failed: 0, rows: 0, inserted: 0, updated: 0, unchanged: 0, contents: 0, inactive: 0, skipped: 0, problems: 0, ignored: 0, seconds: 0 };
 }
 
-/** "Imported 3 inputs (1 already imported): 1,234 rows — 1,200 new, 30 updated, 4 unchanged; 2 problems skipped; 4.2 s" */
+/** "1,428 rows = 291 new + 1 updated + 0 unchanged + 1,067 table-of-contents rows (section headings) + 69 skipped (bad rows)" */
+export function formatOutcomes(s: ImportSummary): string {
+  const n = (x: number) => x.toLocaleString('en-US');
+  // New, updated, unchanged and skipped always; the others when there are any.
+  const parts = ROW_OUTCOMES.filter((o) => s[o] > 0 || o === 'inserted' || o === 'updated' || o === 'unchanged' || o === 'skipped').map((o) => `${n(s[o])} ${OUTCOME_WORDS[o]}`);
+  return `${n(s.rows)} row${s.rows === 1 ? '' : 's'} = ${parts.join(' + ')}`;
+}
+
+/** "Imported 3 inputs (1 already imported, unchanged): 1,234 rows = 1,200 new + 30 updated + 4 unchanged + 0 skipped (bad rows); 1 input not imported; 4.2 s" */
 export function formatSummary(s: ImportSummary): string {
   const n = (x: number) => x.toLocaleString('en-US');
   const inputs = `${n(s.imported)} input${s.imported === 1 ? '' : 's'}`;
   const already = s.alreadyImported ? ` (${n(s.alreadyImported)} already imported, unchanged)` : '';
-  const problems = s.problems ? `; ${n(s.problems)} problem${s.problems === 1 ? '' : 's'} skipped` : '; no problems';
+  const failed = s.failed ? `; ${n(s.failed)} input${s.failed === 1 ? '' : 's'} not imported` : '';
   const ignored = s.ignored ? `; ${n(s.ignored)} file${s.ignored === 1 ? '' : 's'} not recognised` : '';
-  return `Imported ${inputs}${already}: ${n(s.rows)} rows — ${n(s.inserted)} new, ${n(s.updated)} updated, ${n(s.unchanged)} unchanged${problems}${ignored}; ${s.seconds.toFixed(1)} s`;
+  return `Imported ${inputs}${already}: ${formatOutcomes(s)}${failed}${ignored}; ${s.seconds.toFixed(1)} s`;
 }
 
 /** Progress of an import, for a bar or a log. */
@@ -64,38 +91,37 @@ export interface ImportProgress {
 
 /** Collects the counts of one input; `commit` adds them to the run's summary once the input committed. */
 export class Tally {
-  rows = 0;
-  inserted = 0;
-  updated = 0;
-  unchanged = 0;
-  problems = 0;
+  readonly counts: Record<RowOutcome, number> = { inserted: 0, updated: 0, unchanged: 0, contents: 0, inactive: 0, skipped: 0 };
 
   constructor(private readonly progress: ImportProgress | undefined) {}
 
-  count(result: WriteResult): void {
-    this.rows++;
-    this[result]++;
+  /** Rows read so far, whatever became of them. */
+  get rows(): number {
+    return ROW_OUTCOMES.reduce((n, o) => n + this.counts[o], 0);
+  }
+
+  /** Rows written (new or updated). */
+  get written(): number {
+    return this.counts.inserted + this.counts.updated;
+  }
+
+  /** A row and what became of it. */
+  count(outcome: Exclude<RowOutcome, 'skipped'>): void {
+    this.counts[outcome]++;
     this.progress?.advance(1);
   }
 
-  /** A row read that writes nothing by itself (a table of contents heading, used by the sections). */
-  read(): void {
-    this.rows++;
-    this.progress?.advance(1);
-  }
-
+  /** A row that could not be imported: reported, skipped, counted. */
   problem(p: Problem): void {
-    this.problems++;
+    this.counts.skipped++;
     this.progress?.problem(p);
     this.progress?.advance(1);
   }
 
   commit(summary: ImportSummary): void {
     summary.imported++;
+    for (const o of ROW_OUTCOMES) summary[o] += this.counts[o];
     summary.rows += this.rows;
-    summary.inserted += this.inserted;
-    summary.updated += this.updated;
-    summary.unchanged += this.unchanged;
-    summary.problems += this.problems;
+    summary.problems += this.counts.skipped;
   }
 }

@@ -25,7 +25,8 @@ if ('error' in parsed) {
   let app: ReturnType<typeof createApp> | undefined;
   let database: Database | undefined;
   try {
-    database = await openDatabase(options).catch((error: Error) => {
+    // Searches in two threads of their own: a slow one never holds up the pages (src/store/search-pool.ts).
+    database = await openDatabase({ ...options, searchThreads: 2 }).catch((error: Error) => {
       throw new Error(`cannot open the database (${describeDatabase(options)}): ${error.message}`);
     });
     // Quietly, unless a row cannot be read: the one line on stdout says where the server listens.

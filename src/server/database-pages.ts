@@ -6,10 +6,11 @@
 import { codeName, sectionName } from '../store/codes.js';
 import type { Database } from '../store/database.js';
 import { sessionName } from '../store/names.js';
-import type { SectionActivity } from '../store/queries.js';
+import type { SectionActivity, SessionInfo } from '../store/queries.js';
 import { billUrl, compareUrl, sectionDocId, sectionUrl, versionDocId, type BillReport, type SectionReport } from '../store/reports.js';
 import { MARK_END, MARK_START } from '../store/search.js';
-import type { SearchFilters, SearchResult } from '../store/types.js';
+import { LAST_PAGE } from '../store/search-params.js';
+import type { SearchAnswer, SearchFilters, SearchPage, SearchResult } from '../store/types.js';
 
 /** A snippet as text segments, the words found flagged. */
 export function snippetSegments(snippet: string): Array<{ text: string; hit: boolean }> {
@@ -48,8 +49,32 @@ export function dateLabel(date: string | null): string {
   return m && month && day >= 1 && day <= 31 ? `${month} ${day}, ${m[1]}` : date;
 }
 
-export async function searchModel(db: Database, query: string, filters: SearchFilters, results: SearchResult[]) {
-  const sessions = await db.sessions();
+/** How the results were ordered: "the best first: every match ranked by relevance (…)", or among the newest how many. */
+export function rankNote(a: SearchAnswer): string {
+  const n = (x: number) => x.toLocaleString('en-US');
+  const of = (x: number, one: string, many: string) => `${n(x)} ${x === 1 ? one : many}`;
+  if (a.by === 'citation') return 'found by citation';
+  if (a.rankedBills === a.bills && a.rankedSections === a.sections) {
+    return `the best first: every match ranked by relevance (${of(a.bills, 'bill', 'bills')} and ${of(a.sections, 'law section', 'law sections')}, listed in turn)`;
+  }
+  const among = (ranked: number, total: number, one: string, many: string) => (ranked === total ? `all ${of(total, one, many)}` : `the newest ${n(ranked)} of ${of(total, one, many)}`);
+  const parts = [a.bills ? among(a.rankedBills, a.bills, 'matching bill', 'matching bills') : '', a.sections ? among(a.rankedSections, a.sections, 'matching law section', 'matching law sections') : ''];
+  return `the best first, ranked by relevance among ${parts.filter(Boolean).join(' and ')}`;
+}
+
+/** The link to another page of the same search. */
+function searchUrl(query: string, filters: SearchFilters, page: number): string {
+  const params = new URLSearchParams({ q: query });
+  for (const key of ['session', 'house', 'status', 'code'] as const) if (filters[key]) params.set(key, filters[key]!);
+  if (page > 1) params.set('page', String(page));
+  return `/search?${params.toString()}`;
+}
+
+export function searchModel(sessions: SessionInfo[], query: string, filters: SearchFilters, page: SearchPage, answer: SearchAnswer | undefined) {
+  const results = answer?.results ?? [];
+  const total = answer?.total ?? 0;
+  const number = Math.floor(page.offset / page.limit) + 1;
+  const n = (x: number) => x.toLocaleString('en-US');
   return {
     pageTitle: query ? `Search: ${query}` : 'Search',
     searchQuery: query,
@@ -63,6 +88,20 @@ export async function searchModel(db: Database, query: string, filters: SearchFi
     ],
     searched: query !== '',
     results: results.map((r) => ({ ...r, isBill: r.kind === 'bill', segments: snippetSegments(r.snippet) })),
+    // "Results 26–50 of 4,321 for “court”, the best first: every match ranked by relevance."
+    range: results.length ? `${n(page.offset + 1)}–${n(page.offset + results.length)}` : '',
+    total: n(total),
+    one: total === 1,
+    rankNote: answer ? rankNote(answer) : '',
+    // Past the last page, "previous" is the last page.
+    previousUrl: number > 1 ? searchUrl(query, filters, !results.length && total > 0 ? Math.min(number - 1, Math.ceil(total / page.limit)) : number - 1) : undefined,
+    nextUrl: page.offset + results.length < total && number < LAST_PAGE ? searchUrl(query, filters, number + 1) : undefined,
+    paged: number > 1 || (page.offset + results.length < total && number < LAST_PAGE),
+    pastEnd: !results.length && total > 0,
+    pageNumber: number,
+    lastPage: Math.ceil(total / page.limit),
+    onePage: total <= page.limit,
+    lastPageNote: page.offset + results.length < total && number >= LAST_PAGE ? `Pages stop after the first ${n(page.offset + results.length)} results: add words or a filter to narrow the search.` : undefined,
   };
 }
 

@@ -5,11 +5,13 @@
  * repeated pages from memory and never shows stale ones.
  */
 import { createHash } from 'node:crypto';
-import express, { type Request, type RequestHandler, type Router } from 'express';
+import express, { type Request, type RequestHandler, type Response, type Router } from 'express';
 import { codeOf, normalizeSectionNumber } from '../store/codes.js';
 import type { Database } from '../store/database.js';
 import { billReport, sectionReport } from '../store/reports.js';
-import type { SearchFilters } from '../store/types.js';
+import { readSearchParams, SearchParamError, type SearchForm } from '../store/search-params.js';
+import { SearchBusyError } from '../store/search-pool.js';
+import type { SearchFilters, SearchPage } from '../store/types.js';
 import { billModel, resultJson, searchModel, sectionModel, sessionModel, sessionsModel } from './database-pages.js';
 import { HttpError } from './errors.js';
 import { LruCache } from './lru.js';
@@ -33,12 +35,12 @@ export function createDatabaseRoutes(ctx: DatabaseRoutesContext): Router {
   const router = express.Router();
   const cache = new LruCache<string, { type: 'html' | 'json'; body: string; etag: string }>(ctx.cache ? CACHED_PAGES : 0);
   /** Answers from the cache, or builds the answer once (an HttpError from build: its status). */
-  const cached = (type: 'html' | 'json', build: (req: Request) => Promise<string>): RequestHandler => {
+  const cached = (type: 'html' | 'json', build: (req: Request, res: Response) => Promise<string>): RequestHandler => {
     return async (req, res) => {
       const key = `${await ctx.generation()}|${type}|${req.originalUrl}`;
       let hit = cache.get(key);
       if (!hit) {
-        const body = await build(req);
+        const body = await build(req, res);
         // The ETag Express would hash again for every answer, computed once.
         hit = { type, body, etag: `W/"${createHash('sha1').update(body).digest('base64url').slice(0, 27)}"` };
         if (hit.body.length <= CACHED_PAGE_CHARS) cache.set(key, hit);
@@ -48,16 +50,45 @@ export function createDatabaseRoutes(ctx: DatabaseRoutesContext): Router {
   };
   const render = (page: Parameters<Views['render']>[0], model: object) => ctx.views.render(page, { ...model, searchQuery: (model as { searchQuery?: string }).searchQuery ?? '' });
 
-  router.get('/search', cached('html', async (req) => {
-    const { query, filters } = readSearch(req);
-    const results = query ? await ctx.database.search(query, filters, 25) : [];
-    return render('search', await searchModel(ctx.database, query, filters, results));
+  /**
+   * A search; one the server has no room for now is a 503 (search-pool.ts bounds them), and one whose
+   * client goes away while it waits is dropped.
+   */
+  const search = async (res: Response, query: string, filters: SearchFilters, page: SearchPage) => {
+    const gone = new AbortController();
+    res.once('close', () => gone.abort());
+    try {
+      return await ctx.database.search(query, filters, page, gone.signal);
+    } catch (error) {
+      throw error instanceof SearchBusyError ? new HttpError(503, error.message, 'The search could not be answered now') : error;
+    }
+  };
+  /** The search's parameters, each checked: a bad one is a 400 naming it and its range. */
+  const searchRequest = async (req: Request, form: SearchForm) => {
+    const sessions = await ctx.database.sessions();
+    try {
+      return { ...readSearchParams(req.query as Record<string, unknown>, sessions, form), sessions };
+    } catch (error) {
+      throw error instanceof SearchParamError ? new HttpError(400, error.message, 'The search could not be run') : error;
+    }
+  };
+  router.get('/search', cached('html', async (req, res) => {
+    const { query, filters, page, sessions } = await searchRequest(req, 'page');
+    const answer = query ? await search(res, query, filters, page) : undefined;
+    return render('search', searchModel(sessions, query, filters, page, answer));
   }));
-  router.get('/api/search', cached('json', async (req) => {
-    const { query, filters } = readSearch(req);
-    if (!query) throw new HttpError(400, 'give the words to search for as ?q=…');
-    const results = await ctx.database.search(query, filters, readLimit(req));
-    return JSON.stringify({ results: results.map(resultJson) });
+  router.get('/api/search', cached('json', async (req, res) => {
+    const { query, filters, page } = await searchRequest(req, 'api');
+    const answer = await search(res, query, filters, page);
+    return JSON.stringify({
+      results: answer.results.map(resultJson),
+      total: answer.total,
+      offset: page.offset,
+      limit: page.limit,
+      found: answer.by,
+      matches: { bills: answer.bills, sections: answer.sections },
+      ranked: { bills: answer.rankedBills, sections: answer.rankedSections },
+    });
   }));
   router.get('/bills/:id', cached('html', async (req) => render('bill', billModel(await findBill(ctx.database, req.params['id'])))));
   router.get('/api/bills/:id', cached('json', async (req) => JSON.stringify(await findBill(ctx.database, req.params['id']))));
@@ -83,30 +114,6 @@ export function noDatabaseRoutes(): Router {
   };
   for (const route of ['/search', '/api/search', '/bills/:id', '/api/bills/:id', '/sections/:code/:number', '/api/sections/:code/:number', '/sessions', '/sessions/:jurisdiction/:session']) router.get(route, none);
   return router;
-}
-
-function text(value: unknown, name: string, max = 200): string | undefined {
-  if (value === undefined || value === '') return undefined;
-  if (typeof value !== 'string' || value.length > max) throw new HttpError(400, `the ${name} parameter must be text of at most ${max} characters`);
-  return value;
-}
-
-function readSearch(req: Request): { query: string; filters: SearchFilters } {
-  const q = req.query as Record<string, unknown>;
-  const query = (text(q['q'], 'q') ?? '').trim();
-  const filters: SearchFilters = {};
-  for (const key of ['session', 'house', 'status', 'code'] as const) {
-    const value = text(q[key], key, 60);
-    if (value) filters[key] = value;
-  }
-  return { query, filters };
-}
-
-function readLimit(req: Request): number {
-  const value = text(req.query['limit'], 'limit', 3);
-  if (value === undefined) return 20;
-  if (!/^[1-9][0-9]?$|^100$/.test(value)) throw new HttpError(400, 'the limit parameter must be a number from 1 to 100');
-  return Number(value);
 }
 
 async function findBill(db: Database, id: unknown) {

@@ -72,6 +72,54 @@ export function sectionName(code: string, number: string): string {
   return `${codeName(code)} § ${number}`;
 }
 
+const SECTION_NUMBER = /^(\d+)(?:\.(\d+))?([a-z]*)(.*)$/i;
+
+/** Two runs of digits as whole numbers, however long. */
+function compareDigits(a: string, b: string): number {
+  const [x, y] = [a.replace(/^0+(?=\d)/, ''), b.replace(/^0+(?=\d)/, '')];
+  return x.length - y.length || (x < y ? -1 : x > y ? 1 : 0);
+}
+
+/**
+ * The parts after the points: none first; then those opening with a zero, which the Legislature uses
+ * to insert sections before `.1` (1203.01, 1203.016, 1203.02), digit by digit; then the others as
+ * whole numbers (.1, .2, … .9, .10).
+ */
+function compareDecimals(a: string | undefined, b: string | undefined): number {
+  if (a === undefined || b === undefined) return a === b ? 0 : a === undefined ? -1 : 1;
+  const [za, zb] = [a.startsWith('0'), b.startsWith('0')];
+  if (za !== zb) return za ? -1 : 1;
+  return za ? (a < b ? -1 : a > b ? 1 : 0) : compareDigits(a, b);
+}
+
+/**
+ * Section numbers in the order the Legislature lists them: by the whole number, then the part after
+ * the point as a whole number, then a letter suffix, then anything after (a U.S. Code `1395w-22`).
+ * California numbers sections it inserts with decimals read as whole numbers, not as fractions: the
+ * Legislative Counsel's titles list "Sections 186.2, 186.9, and 186.10", "311.4, 311.10, 311.11",
+ * "12022.5, 12022.53, 12022.55", "266, 266a, 266b, … 267" (none puts 186.10 before 186.2). So
+ * 12 < 12.1 < 12.5 < 12.10 < 100 < 100.5 < 100.5a; a section without a point comes before its
+ * decimals (266 < 266a < 266.5), and a decimal opening with a zero before the others (1203.016 <
+ * 1203.02 < 1203.1). Numbers that do not start with a digit come last, in text order.
+ */
+export function compareSectionNumbers(a: string, b: string): number {
+  const x = SECTION_NUMBER.exec(a);
+  const y = SECTION_NUMBER.exec(b);
+  if (!x || !y) return x ? -1 : y ? 1 : a.localeCompare(b, 'en', { numeric: true });
+  return (
+    compareDigits(x[1]!, y[1]!) ||
+    compareDecimals(x[2], y[2]) ||
+    x[3]!.toLowerCase().localeCompare(y[3]!.toLowerCase(), 'en') ||
+    x[4]!.localeCompare(y[4]!, 'en', { numeric: true }) ||
+    (a < b ? -1 : a > b ? 1 : 0)
+  );
+}
+
+/** Sections by code (its abbreviation), then number (`compareSectionNumbers`): the one order every list of sections uses. */
+export function compareSections(a: { code: string; section: string }, b: { code: string; section: string }): number {
+  return (a.code < b.code ? -1 : a.code > b.code ? 1 : 0) || compareSectionNumbers(a.section, b.section);
+}
+
 /** A section number as stored: LAW_SECTION_TBL's `1050.` without its closing period. */
 export function normalizeSectionNumber(number: string): string {
   return number.trim().replace(/^(?:section|sec\.?|§)\s*/i, '').replace(/\.$/, '');

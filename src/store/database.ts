@@ -14,6 +14,7 @@ import type { Dialect, SqlValue } from './dialect.js';
 import { migrate, REFRESH_SESSIONS } from './migrations.js';
 import { sectionPassageText, writePassages } from './passages.js';
 import { createQueries, type Queries } from './queries.js';
+import { SearchGate, SearchPool } from './search-pool.js';
 import { openSqlite } from './sqlite.js';
 import type { BillRow, HistoryRow, SectionTouch } from './types.js';
 
@@ -26,6 +27,12 @@ export interface DatabaseOptions {
   dataDir?: string;
   /** A `postgres://` URL: use that PostgreSQL database instead. */
   url?: string;
+  /**
+   * Searches run at once, off the calling thread (search-pool.ts): a server sets it so that a slow
+   * search never holds the pages up. 0 (the CLI's default) runs each search in the caller.
+   * @default 0
+   */
+  searchThreads?: number;
 }
 
 /** The embedded database's file name inside the data folder. */
@@ -61,7 +68,7 @@ export interface Database extends Queries {
 /** Opens the database and migrates it to the newest schema. */
 export async function openDatabase(options: DatabaseOptions = {}): Promise<Database> {
   // pg is loaded only for PostgreSQL: it probes its runtime when loaded, which costs the CLI's start.
-  const dialect = options.url ? (await import('./postgres.js')).openPostgres(options.url) : openSqlite(path.join(options.dataDir ?? 'data', DATABASE_FILE));
+  const dialect = options.url ? (await import('./postgres.js')).openPostgres(options.url) : openSqlite(sqliteFile(options));
   let schema: number;
   try {
     schema = await migrate(dialect);
@@ -69,8 +76,25 @@ export async function openDatabase(options: DatabaseOptions = {}): Promise<Datab
     await dialect.close();
     throw error;
   }
+  const queries = createQueries(dialect);
+  const threads = options.searchThreads ?? 0;
+  const pool = threads <= 0 ? undefined : options.url ? new SearchGate(queries.search, { threads }) : new SearchPool(sqliteFile(options), { threads });
+  if (pool) queries.search = (query, filters = {}, page = {}, signal) => pool.search(query, filters, { limit: page.limit ?? 20, offset: page.offset ?? 0 }, signal);
   let closing: Promise<void> | undefined;
-  return { dialect, schema, ...createQueries(dialect), close: () => (closing ??= dialect.close()) };
+  return {
+    dialect,
+    schema,
+    ...queries,
+    close: () =>
+      (closing ??= (async () => {
+        await pool?.close();
+        await dialect.close();
+      })()),
+  };
+}
+
+function sqliteFile(options: DatabaseOptions): string {
+  return path.join(options.dataDir ?? 'data', DATABASE_FILE);
 }
 
 /** sha256 of bytes, hex. */
@@ -170,23 +194,26 @@ export class Writer {
     await this.db.run("UPDATE meta SET value = ? WHERE key = 'generation'", [`${Date.now()}-${Math.random().toString(36).slice(2, 8)}`]);
   }
 
-  async upsertCode(code: string, title: string): Promise<void> {
+  async upsertCode(code: string, title: string): Promise<WriteResult> {
+    const existing = await this.db.get<{ title: string }>('SELECT title FROM codes WHERE code = ?', [code]);
+    if (existing?.title === title) return 'unchanged';
     await this.db.run('INSERT INTO codes (code, title) VALUES (?, ?) ON CONFLICT (code) DO UPDATE SET title = excluded.title', [code, title]);
+    return existing ? 'updated' : 'inserted';
   }
 
   /** Inserts or updates a bill; fields given as undefined keep what the database has. */
-  async upsertBill(bill: Partial<BillRow> & Pick<BillRow, 'id' | 'jurisdiction' | 'session' | 'measure' | 'measure_type' | 'measure_num'>): Promise<void> {
+  async upsertBill(bill: Partial<BillRow> & Pick<BillRow, 'id' | 'jurisdiction' | 'session' | 'measure' | 'measure_type' | 'measure_num'>): Promise<WriteResult> {
     const existing = await this.db.get<BillRow>(`SELECT ${billColumns()} FROM bills WHERE id = ?`, [bill.id]);
     if (!existing) {
       await this.db.run(
         'INSERT INTO bills (id, jurisdiction, session, measure, measure_type, measure_num, title, house, status, pending, latest_version, updated) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
         [bill.id, bill.jurisdiction, bill.session, bill.measure, bill.measure_type, bill.measure_num, bill.title ?? '', bill.house ?? null, bill.status ?? null, bill.pending ?? 1, bill.latest_version ?? null, bill.updated ?? null],
       );
-      return;
+      return 'inserted';
     }
     const merged = { ...existing, ...Object.fromEntries(Object.entries(bill).filter(([, v]) => v !== undefined)) } as BillRow;
     const fields = ['title', 'house', 'status', 'pending', 'latest_version', 'updated'] as const;
-    if (fields.every((f) => merged[f] === existing[f])) return;
+    if (fields.every((f) => merged[f] === existing[f])) return 'unchanged';
     await this.db.run('UPDATE bills SET title = ?, house = ?, status = ?, pending = ?, latest_version = ?, updated = ? WHERE id = ?', [
       merged.title,
       merged.house,
@@ -196,6 +223,7 @@ export class Writer {
       merged.updated,
       bill.id,
     ]);
+    return 'updated';
   }
 
   /** A bill version and the sections it touches; unchanged bytes and facts write nothing. */

@@ -102,6 +102,21 @@ export function sessionFromName(name: string): string | undefined {
   return californiaSession(Number(m[1]), m[3] ? words[m[3].toLowerCase()] ?? 1 : 0);
 }
 
+/**
+ * A session's key from any way of naming it: the key itself (`20252026-0`, `119`), a name as printed
+ * (`2025–26 Regular Session`, `2025-26`), a year (`2025`: the session it falls in), a Congress
+ * (`119th`, `119th Congress`). Undefined when it names none.
+ */
+export function sessionKeyOf(name: string): string | undefined {
+  const s = name.trim();
+  if (/^\d{8}-\d$/.test(s)) return s;
+  const congress = /^(\d{2,3})(?:st|nd|rd|th)?(?:\s+congress)?$/i.exec(s);
+  if (congress) return String(Number(congress[1]));
+  const year = /^((?:19|20)\d\d)$/.exec(s);
+  if (year) return californiaSession(Number(year[1]));
+  return sessionFromName(s);
+}
+
 function ordinal(n: number): string {
   const tens = n % 100;
   const suffix = tens >= 11 && tens <= 13 ? 'th' : ['th', 'st', 'nd', 'rd'][n % 10] ?? 'th';

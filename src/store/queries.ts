@@ -3,11 +3,12 @@
  * the bills touching them, sessions. Every query is parameterised; results are plain rows.
  */
 import zlib from 'node:zlib';
+import { compareSections } from './codes.js';
 import { billColumns } from './columns.js';
 import type { Dialect } from './dialect.js';
 import type { MeasureCitation } from './names.js';
 import { searchStore } from './search.js';
-import type { BillRow, HistoryRow, LawSectionRow, SearchFilters, SearchResult, SectionBill, SectionRelation, SectionTouch, VersionRow, VersionSummary } from './types.js';
+import type { BillRow, HistoryRow, LawSectionRow, SearchAnswer, SearchFilters, SearchPage, SectionBill, SectionRelation, SectionTouch, VersionRow, VersionSummary } from './types.js';
 
 const SUMMARY_COLUMNS =
   'id, bill_id, corpus_id, version_num, seq, name, stage, date, title, format, content_hash, marks, words, words_inserted, words_deleted, clauses_changed, counted_by, against, gut_and_amend';
@@ -54,7 +55,8 @@ export interface Queries {
   sectionBills(code: string, number: string): Promise<SectionBill[]>;
   sessions(): Promise<SessionInfo[]>;
   sessionReport(jurisdiction: string, session: string, limit?: number): Promise<SessionReport>;
-  search(query: string, filters?: SearchFilters, limit?: number): Promise<SearchResult[]>;
+  /** A page of results (20 from the first by default) and how many there are in all. */
+  search(query: string, filters?: SearchFilters, page?: Partial<SearchPage>, signal?: AbortSignal): Promise<SearchAnswer>;
   counts(): Promise<{ bills: number; versions: number; sections: number; imports: number }>;
 }
 
@@ -107,11 +109,11 @@ export function createQueries(db: Dialect): Queries {
     },
     async touches(billId) {
       const rows = await db.all<SectionTouch & { version_id: string }>(
-        'SELECT vs.version_id, vs.code, vs.section, vs.relation FROM version_sections vs JOIN versions v ON v.id = vs.version_id WHERE v.bill_id = ? ORDER BY vs.code, vs.section',
+        'SELECT vs.version_id, vs.code, vs.section, vs.relation FROM version_sections vs JOIN versions v ON v.id = vs.version_id WHERE v.bill_id = ?',
         [billId],
       );
       const out = new Map<string, SectionTouch[]>();
-      for (const { version_id, ...touch } of rows) out.set(version_id, [...(out.get(version_id) ?? []), touch]);
+      for (const { version_id, ...touch } of rows.sort((a, b) => compareSections(a, b) || a.relation.localeCompare(b.relation))) out.set(version_id, [...(out.get(version_id) ?? []), touch]);
       return out;
     },
     async lawSection(code, number) {
@@ -160,16 +162,16 @@ export function createQueries(db: Dialect): Queries {
       const sections = [...bySection.values()];
       const mostAmended = sections
         .filter((s) => s.bills.length > 0)
-        .sort((a, b) => b.bills.length - a.bills.length || a.code.localeCompare(b.code) || compareNumbers(a.section, b.section))
+        .sort((a, b) => b.bills.length - a.bills.length || compareSections(a, b))
         .slice(0, limit);
       const contested = sections
         .map((s) => ({ ...s, bills: s.bills.filter((b) => b.pending === 1 && b.relation !== 'adds') }))
         .filter((s) => s.bills.length >= 2)
-        .sort((a, b) => b.bills.length - a.bills.length || a.code.localeCompare(b.code) || compareNumbers(a.section, b.section));
+        .sort((a, b) => b.bills.length - a.bills.length || compareSections(a, b));
       return { gutAndAmends, mostAmended, contested };
     },
-    async search(query, filters = {}, limit = 20) {
-      return searchStore(db, query, filters, limit);
+    async search(query, filters = {}, page = {}) {
+      return searchStore(db, query, filters, { limit: page.limit ?? 20, offset: page.offset ?? 0 });
     },
     async counts() {
       const one = async (sql: string) => (await db.get<{ n: number }>(sql))?.n ?? 0;
@@ -181,12 +183,4 @@ export function createQueries(db: Dialect): Queries {
       };
     },
   };
-}
-
-/** `1050` before `1050.5` before `1051`; then as text. */
-export function compareNumbers(a: string, b: string): number {
-  const na = Number.parseFloat(a);
-  const nb = Number.parseFloat(b);
-  if (Number.isFinite(na) && Number.isFinite(nb) && na !== nb) return na - nb;
-  return a.localeCompare(b, 'en', { numeric: true });
 }

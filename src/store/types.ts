@@ -124,8 +124,27 @@ export interface SearchResult {
   /** Text around the words found, with the words between `\u0001` and `\u0002`. */
   snippet: string;
   url: string;
-  /** For bills: the measure, session and version found. */
+  /** For bills: the measure and session. */
   measure?: string;
   session?: string;
-  version?: string;
+}
+
+/** Which results of a search: `limit` of them from the `offset`-th (0-based). */
+export interface SearchPage {
+  limit: number;
+  offset: number;
+}
+
+/** A page of results, and how many there are in all. */
+export interface SearchAnswer {
+  results: SearchResult[];
+  /** Every match: bills and sections. */
+  total: number;
+  bills: number;
+  sections: number;
+  /** Of the matching bills and sections, how many were ranked: all of them, or (PostgreSQL) the newest so many. */
+  rankedBills: number;
+  rankedSections: number;
+  /** `citation`: found by index lookups (a bill or section cited); `full-text`: ranked by relevance over every match. */
+  by: 'citation' | 'full-text';
 }

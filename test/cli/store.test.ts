@@ -12,7 +12,7 @@ describeBackends('cli: import, search, section, versions by name', (backend) => 
   it('billdiff import should print one summary line, the problems on stderr, and exit 1 when rows were skipped', async () => {
     const result = await run(['import', billsPath(), path.join(SYNTHETIC, 'session')]);
     expect(result.code).to.equal(1);
-    expect(result.stdout).to.match(/^Imported 2 inputs: 26 rows — 24 new, 0 updated, 0 unchanged; 5 problems skipped; \d+\.\d s into .+\n$/);
+    expect(result.stdout).to.match(/^Imported 2 inputs: 31 rows = 26 new \+ 0 updated \+ 0 unchanged \+ 5 skipped \(bad rows\); \d+\.\d s into .+\n$/);
     expect(result.stderr.split('\n').filter(Boolean).map((l) => l.replace(`${SYNTHETIC}/`, ''))).to.deep.equal([
       'session/LAW_SECTION_TBL.dat:3: LAW_SECTION_TBL_13.lob:1:131: XML is not well-formed: unexpected close tag.',
       'session/BILL_VERSION_TBL.dat:3: unterminated quoted text in field 2',
@@ -22,7 +22,7 @@ describeBackends('cli: import, search, section, versions by name', (backend) => 
     ]);
     const again = await run(['import', billsPath()]);
     expect(again.code).to.equal(0);
-    expect(again.stdout).to.match(/^Imported 0 inputs \(1 already imported, unchanged\): 0 rows — 0 new, 0 updated, 0 unchanged; no problems; /);
+    expect(again.stdout).to.match(/^Imported 0 inputs \(1 already imported, unchanged\): 0 rows = 0 new \+ 0 updated \+ 0 unchanged \+ 0 skipped \(bad rows\); \d+\.\d s into /);
   });
 
   it('billdiff search should list bills and sections, as text or JSON', async () => {
@@ -34,10 +34,20 @@ describeBackends('cli: import, search, section, versions by name', (backend) => 
     const json = await run(['search', 'AB', '1656', '--format', 'json']);
     expect(JSON.parse(json.stdout)).to.deep.equal({
       results: [{ kind: 'bill', id: 'ca-20252026-0-ab1656', title: 'AB 1656 (2025–26 Regular Session) — Human trafficking case continuances', snippet: 'Human trafficking case continuances', url: '/bills/ca-20252026-0-ab1656', measure: 'AB 1656', session: '20252026-0' }],
+      total: 1,
+      offset: 0,
+      limit: 20,
     });
     const filtered = await run(['search', 'synthetic', '--house', 'senate', '--format', 'json']);
     expect((JSON.parse(filtered.stdout) as { results: Array<{ id: string }> }).results.map((r) => r.id)).to.deep.equal(['ca-20252026-0-sb9003']);
     expect(await run(['search', 'nothing-like-this-anywhere'])).to.deep.equal({ code: 1, stdout: 'nothing found for "nothing-like-this-anywhere"\n', stderr: '' });
+    // A page at a time, ranked over every match, and each bad option refused with its range.
+    const paged = await run(['search', 'synthetic', '--limit', '2', '--offset', '1']);
+    expect(paged.code).to.equal(0);
+    expect(paged.stdout.split('\n').filter((l) => !l.startsWith('\t'))).to.deep.equal([...paged.stdout.split('\n').filter((l) => /^(?:bill|section)\t/.test(l)), '2–3 of 6, ranked by relevance (--offset 3 for more)', '']);
+    expect(await run(['search', 'synthetic', '--limit', '999999999'])).to.deep.include({ code: 2, stdout: '' });
+    expect((await run(['search', 'synthetic', '--limit', '999999999'])).stderr.split('\n')[0]).to.equal('billdiff: --limit must be a whole number from 1 to 100');
+    expect((await run(['search', 'synthetic', '--session', '1887'])).stderr.split('\n')[0]).to.match(/^billdiff: --session must be a session of the database: 20252026-0 \(2025–26 Regular Session\), /);
   });
 
   it('billdiff section should print the section and the bills touching it', async () => {

@@ -56,6 +56,21 @@ describe('e2e/database pages', function () {
     ]);
   });
 
+  it('should say how many results a full-text search has, rank them all, and page through them', async () => {
+    await open();
+    await page.goto(`${base}/search?q=synthetic`);
+    expect((await page.locator('p.lede').textContent())!.replace(/\s+/g, ' ')).to.equal(
+      'Results 1–6 of 6 for “synthetic”, the best first: every match ranked by relevance (4 bills and 2 law sections, listed in turn).',
+    );
+    expect(await page.locator('nav.search-pages').count()).to.equal(0);
+    await page.goto(`${base}/search?q=synthetic&page=2`);
+    expect((await page.locator('p.lede').textContent())!.replace(/\s+/g, ' ')).to.equal('No results on page 2: “synthetic” has 6, on page 1.');
+    expect(await page.locator('nav.search-pages a').allTextContents()).to.deep.equal(['Previous page']);
+    const bad = await fetch(`${base}/search?q=synthetic&page=0`);
+    expect(bad.status).to.equal(400);
+    expect(await bad.text()).to.contain('the page parameter must be a whole number from 1 to 41');
+  });
+
   it('should show a bill’s versions on a timeline and open its comparison with current law', async () => {
     await open();
     await page.goto(`${base}/bills/ca-20252026-0-ab1656`);

@@ -73,7 +73,7 @@ describeBackends('import: kill -9 half way through an input, then again', (backe
     const again = await runImport(args, backend().env);
     expect(again.code).to.equal(1);
     expect(again.stderr).to.equal(`${path.join(dir, 'session')}/BILL_VERSION_TBL.dat:121: missing lob BILL_VERSION_TBL_999999.lob\n`);
-    expect(again.stdout).to.match(/^Imported 1 input \(1 already imported, unchanged\): 479 rows — 479 new, 0 updated, 0 unchanged; 1 problem skipped; .* s into /);
+    expect(again.stdout).to.match(/^Imported 1 input \(1 already imported, unchanged\): 480 rows = 479 new \+ 0 updated \+ 0 unchanged \+ 1 skipped \(bad rows\); .* s into /);
     const after = await backend().open();
     try {
       expect(await after.dialect.all('SELECT COUNT(*) AS n FROM bills WHERE measure_num >= 20000')).to.deep.equal([{ n: 240 }]);

@@ -23,7 +23,8 @@ function serveDatabase(backend: () => Backend, paths: () => string[]): Promise<{
   let ready!: (value: { base: string }) => void;
   const served = new Promise<{ base: string }>((resolve) => (ready = resolve));
   before(async () => {
-    db = await backend().open();
+    // Searches in worker threads (SQLite) or behind the gate (PostgreSQL), as the server runs them.
+    db = await openDatabase({ ...backend().options, searchThreads: 2 });
     await importPaths(db, paths());
     uploads = fs.mkdtempSync(path.join(os.tmpdir(), 'billdiff-uploads-'));
     app = createApp({ database: db, storeDir: uploads });
@@ -68,6 +69,12 @@ describeBackends('server: the database pages and API', (backend) => {
           highlights: [],
         },
       ],
+      total: 1,
+      offset: 0,
+      limit: 20,
+      found: 'citation',
+      matches: { bills: 1, sections: 0 },
+      ranked: { bills: 0, sections: 0 },
     });
     const results = (await json('/api/search?q=7284.6')).body['results'] as Array<{ kind: string; id: string; snippet: string; highlights: Array<[number, number]> }>;
     expect(results.map((r) => `${r.kind} ${r.id}`)).to.have.members(['section GOV/7284.6', 'bill ca-20232024-0-ab2641', 'bill ca-20172018-0-sb54']);
@@ -113,8 +120,48 @@ describeBackends('server: the database pages and API', (backend) => {
   it('should answer 404 and 400 in JSON, with a plain message', async () => {
     expect(await json('/api/sections/PEN/424242')).to.deep.include({ status: 404, body: { error: 'PEN 424242 is not in the database, and no bill in it touches it' } });
     expect(await json('/api/bills/ca-20252026-0-ab1')).to.deep.include({ status: 404, body: { error: 'no bill ca-20252026-0-ab1 in the database' } });
-    expect(await json('/api/search')).to.deep.include({ status: 400, body: { error: 'give the words to search for as ?q=…' } });
-    expect(await json(`/api/search?q=${'x'.repeat(300)}`)).to.deep.include({ status: 400, body: { error: 'the q parameter must be text of at most 200 characters' } });
+  });
+
+  it('GET /api/search should refuse each bad parameter with a 400 that names it and its range', async () => {
+    const refused = async (query: string) => {
+      const { status, body } = await json(`/api/search?${query}`);
+      expect(status, query).to.equal(400);
+      return body['error'];
+    };
+    expect(await refused('q=a&limit=999999999')).to.equal('the limit parameter must be a whole number from 1 to 100');
+    expect(await refused('q=a&limit=0')).to.equal('the limit parameter must be a whole number from 1 to 100');
+    expect(await refused('q=a&limit=2.5')).to.equal('the limit parameter must be a whole number from 1 to 100');
+    expect(await refused('q=a&limit=-1')).to.equal('the limit parameter must be a whole number from 1 to 100');
+    expect(await refused('q=a&offset=1001')).to.equal('the offset parameter must be a whole number from 0 to 1000');
+    expect(await refused('q=a&offset=x')).to.equal('the offset parameter must be a whole number from 0 to 1000');
+    expect(await refused('q=a&limit=5&limit=6')).to.equal('the limit parameter must be given once, as text');
+    expect(await refused('')).to.equal('give the words to search for as ?q=… (1 to 200 characters)');
+    expect(await refused(`q=${'x'.repeat(201)}`)).to.equal('the q parameter must be 1 to 200 characters long');
+    expect(await refused('q=a&session=1887-88')).to.match(/^the session parameter must be a session of the database: 20252026-0 \(2025–26 Regular Session\), .*114 \(114th Congress\)$/);
+    expect(await refused('q=a&code=XYZ')).to.equal("the code parameter must be a code: a California code's abbreviation or name (PEN, Penal Code) or a U.S. Code title (usc54, 54 U.S.C.)");
+    expect(await refused('q=a&house=lords')).to.equal('the house parameter must be assembly, senate or house');
+    expect(await refused('q=a&status=%3Cscript%3E')).to.equal('the status parameter must be pending, chaptered, or a status as the Legislature gives it (1 to 60 letters)');
+    expect(await refused('q=a&page=2')).to.equal('unknown parameter "page": /api/search takes q, limit, offset, session, house, status and code');
+    // Every parameter in range is taken: a session by name, a code by name.
+    const ok = await json('/api/search?q=synthetic&limit=100&offset=0&session=2025-26&house=assembly&status=pending&code=Penal%20Code');
+    expect(ok.status).to.equal(200);
+    expect((ok.body['results'] as Array<{ id: string }>).map((r) => r.id)).to.have.members(['ca-20252026-0-ab9001', 'ca-20252026-0-ab9005', 'ca-20252026-0-ab9002']);
+    // The search page takes the same parameters (and page for limit and offset).
+    const page = await fetch(`${base}/search?q=a&page=42`);
+    expect(page.status).to.equal(400);
+    expect(await page.text()).to.contain('the page parameter must be a whole number from 1 to 41');
+  });
+
+  it('GET /api/search should rank every full-text match, say how many there are, and page through them', async () => {
+    const all = await json('/api/search?q=synthetic&limit=100');
+    const results = all.body['results'] as Array<{ kind: string; id: string }>;
+    expect(all.body).to.deep.include({ total: 6, offset: 0, limit: 100, found: 'full-text', matches: { bills: 4, sections: 2 }, ranked: { bills: 4, sections: 2 } });
+    // Bills and sections in turn, each ranked by relevance; then the bills left.
+    expect(results.map((r) => r.kind)).to.deep.equal(['bill', 'section', 'bill', 'section', 'bill', 'bill']);
+    expect(results.map((r) => r.id)).to.have.members(['ca-20252026-0-ab9001', 'ca-20252026-0-ab9002', 'ca-20252026-0-ab9005', 'ca-20252026-0-sb9003', 'PEN/99001', 'GOV/99010']);
+    const pages = [];
+    for (const offset of [0, 4]) pages.push(...((await json(`/api/search?q=synthetic&limit=4&offset=${offset}`)).body['results'] as Array<{ id: string }>));
+    expect(pages.map((r) => r.id)).to.deep.equal(results.map((r) => r.id));
   });
 
   it('should compare database versions and sections by their ids, and keep the old permalinks', async () => {

@@ -1,5 +1,5 @@
 import { expect } from 'chai';
-import { formatProblem, importPaths, type ImportProgress } from '../../src/import/index.js';
+import { formatProblem, importPaths, ROW_OUTCOMES, type ImportProgress } from '../../src/import/index.js';
 import { billReport, sectionReport } from '../../src/store/reports.js';
 import type { Database } from '../../src/store/index.js';
 import { billsPath } from '../helpers/paths.js';
@@ -25,7 +25,8 @@ describeShared('store: the samples of ../shared/corpus as a new user imports the
   });
 
   it('should import every sample it can read, and report each one it cannot by file and line', () => {
-    expect(summary).to.include({ imported: 17, alreadyImported: 0, rows: 1482, inserted: 337, updated: 9, problems: 69, ignored: 6 });
+    expect(summary).to.include({ imported: 17, alreadyImported: 0, failed: 3, rows: 1548, inserted: 337, updated: 9, unchanged: 0, contents: 1136, inactive: 0, skipped: 66, problems: 69, ignored: 6 });
+    expect(ROW_OUTCOMES.reduce((n, o) => n + summary[o], 0)).to.equal(summary.rows);
     expect(problems).to.have.length(69);
     // Rows whose lobs the samples leave out are reported, one line each, and nothing else fails.
     const kinds = new Set(problems.map((p) => p.replace(/^.*?: /, '').replace(/\s.*$/, '')));
@@ -74,6 +75,6 @@ describeShared('store: the samples of ../shared/corpus as a new user imports the
     ]);
     const usc = await db.lawSection('usc1', '1');
     expect(usc?.heading).to.equal('Words denoting number, gender, and so forth');
-    expect((await db.search('hr1058-116')).map((r) => r.id)).to.deep.equal(['us-116-hr1058']);
+    expect((await db.search('hr1058-116')).results.map((r) => r.id)).to.deep.equal(['us-116-hr1058']);
   });
 });

@@ -1,9 +1,10 @@
 import path from 'node:path';
 import zlib from 'node:zlib';
 import { expect } from 'chai';
-import { formatProblem, importPaths, type ImportProgress, type Problem } from '../../src/import/index.js';
+import { formatProblem, formatSummary, importPaths, ROW_OUTCOMES, type ImportProgress, type Problem } from '../../src/import/index.js';
 import { ALL_MIGRATIONS, migrate, type Migration } from '../../src/store/migrations.js';
 import { billReport, sectionReport } from '../../src/store/reports.js';
+import { rankNote } from '../../src/server/database-pages.js';
 import { DATABASE_FILE, type Database } from '../../src/store/index.js';
 import { openSqlite } from '../../src/store/sqlite.js';
 import { billsPath, fixturePath } from '../helpers/paths.js';
@@ -40,9 +41,9 @@ describeBackends('store: importing and reading', (backend) => {
   it('should import the bundled bills/ with their corpus ids, and say so once', async () => {
     const first = await importing(db, [billsPath()]);
     expect(first.problems).to.deep.equal([]);
-    expect(first.summary).to.include({ imported: 1, alreadyImported: 0, rows: 9, inserted: 9, updated: 0, unchanged: 0, problems: 0 });
+    expect(first.summary).to.include({ imported: 1, alreadyImported: 0, failed: 0, rows: 9, inserted: 9, updated: 0, unchanged: 0, contents: 0, inactive: 0, skipped: 0, problems: 0 });
     const again = await importing(db, [billsPath()]);
-    expect(again.summary).to.include({ imported: 0, alreadyImported: 1, rows: 0, inserted: 0 });
+    expect(again.summary).to.include({ imported: 0, alreadyImported: 1, rows: 0, inserted: 0, skipped: 0 });
     expect(await table(db, 'SELECT id, corpus_id, name, stage, date FROM versions WHERE bill_id = \'ca-20252026-0-ab1656\' ORDER BY seq')).to.deep.equal([
       { id: '20250AB165699INT', corpus_id: 'ca-ab1656-2025-introduced', name: 'introduced', stage: 'Introduced', date: '2026-01-29' },
       { id: '20250AB165698AMD', corpus_id: 'ca-ab1656-2025-amended-assembly', name: 'amended-assembly', stage: 'Amended in Assembly', date: '2026-03-05' },
@@ -82,7 +83,8 @@ describeBackends('store: importing and reading', (backend) => {
       'session.zip/LAW_SECTION_TBL.dat:3: LAW_SECTION_TBL_13.lob:1:131: XML is not well-formed: unexpected close tag.',
       'truncated.zip: not a complete zip file (truncated, or not a zip): its table of contents is missing',
     ]);
-    expect(summary).to.include({ imported: 1, rows: 17, inserted: 15, updated: 0, problems: 6 });
+    // 22 lines read, each under one outcome (the two codes are rows too); the truncated zip is an input not imported.
+    expect(summary).to.include({ imported: 1, failed: 1, rows: 22, inserted: 17, updated: 0, unchanged: 0, contents: 0, inactive: 0, skipped: 5, problems: 6 });
     expect(await table(db, "SELECT id, measure, status, pending, latest_version, title FROM bills WHERE measure_num > 9000 ORDER BY id")).to.deep.equal([
       { id: 'ca-20252026-0-ab9001', measure: 'AB 9001', status: 'In Committee Process', pending: 1, latest_version: '20250AB900198AMD', title: 'Synthetic motions.' },
       { id: 'ca-20252026-0-ab9002', measure: 'AB 9002', status: 'In Floor Process', pending: 1, latest_version: '20250AB900298AMD', title: 'Synthetic widgets.' },
@@ -132,12 +134,12 @@ describeBackends('store: importing and reading', (backend) => {
     expect(await db.generation()).to.equal(generation);
     // The same rows in a folder (another file, the same bytes per row) write nothing.
     const folder = await importing(db, [path.join(SYNTHETIC, 'session')]);
-    expect(folder.summary).to.include({ imported: 1, inserted: 0, updated: 0, unchanged: 17 - 2, problems: 5 });
+    expect(folder.summary).to.include({ imported: 1, rows: 22, inserted: 0, updated: 0, unchanged: 17, skipped: 5, problems: 5 });
     expect(await table(db, 'SELECT id, content_hash, words_inserted FROM versions ORDER BY id')).to.deep.equal(before);
 
     const daily = await importing(db, [path.join(SYNTHETIC, 'daily')]);
     expect(daily.problems).to.deep.equal([]);
-    expect(daily.summary).to.include({ imported: 1, rows: 3, inserted: 1, updated: 2, unchanged: 0 });
+    expect(daily.summary).to.include({ imported: 1, rows: 3, inserted: 1, updated: 2, unchanged: 0, skipped: 0 });
     const ab9001 = (await billReport(db, 'ca-20252026-0-ab9001'))!;
     expect(ab9001).to.include({ status: 'In Floor Process' });
     expect(ab9001.versions.map((v) => v.name)).to.deep.equal(['introduced', 'amended-assembly', 'amended-senate']);
@@ -151,8 +153,20 @@ describeBackends('store: importing and reading', (backend) => {
     expect(after.filter((v) => v.id !== '20250AB900197AMD')).to.deep.equal(before);
   });
 
+  it('should account for every row read: new, updated, unchanged, table of contents, inactive and skipped add up to the rows', async () => {
+    const { summary, problems } = await importing(db, [path.join(SYNTHETIC, 'accounting')]);
+    expect(problems).to.deep.equal(['accounting/LAW_TOC_TBL.dat:3: a table-of-contents row needs its code and heading']);
+    expect(summary).to.include({ imported: 1, failed: 0, rows: 7, inserted: 1, updated: 0, unchanged: 2, contents: 2, inactive: 1, skipped: 1, problems: 1 });
+    expect(ROW_OUTCOMES.reduce((n, o) => n + summary[o], 0)).to.equal(summary.rows);
+    expect(formatSummary({ ...summary, seconds: 0.04 })).to.equal(
+      'Imported 1 input: 7 rows = 1 new + 0 updated + 2 unchanged + 2 table-of-contents rows (section headings) + 1 inactive (not imported) + 1 skipped (bad rows); 0.0 s',
+    );
+    expect(await table(db, "SELECT code, title FROM codes WHERE code = 'BPC'")).to.deep.equal([{ code: 'BPC', title: 'Business and Professions Code' }]);
+    expect(await db.lawSection('PEN', '99020')).to.equal(undefined);
+  });
+
   it('should search bills by citation in any spelling, sections by number, and full text ranked with snippets', async () => {
-    const ids = async (q: string, filters = {}) => (await db.search(q, filters)).map((r) => `${r.kind} ${r.id}`);
+    const ids = async (q: string, filters = {}) => (await db.search(q, filters)).results.map((r) => `${r.kind} ${r.id}`);
     expect(await ids('AB 1656')).to.deep.equal(['bill ca-20252026-0-ab1656']);
     expect(await ids('ab1656')).to.deep.equal(['bill ca-20252026-0-ab1656']);
     expect(await ids('A.B. 2641 2023-24')).to.deep.equal(['bill ca-20232024-0-ab2641']);
@@ -162,7 +176,7 @@ describeBackends('store: importing and reading', (backend) => {
     expect(cited[0]).to.equal('section GOV/7284.6');
     expect(cited.slice(1, 3)).to.have.members(['bill ca-20232024-0-ab2641', 'bill ca-20172018-0-sb54']);
     expect((await ids('Penal Code 1050'))[0]).to.equal('section PEN/1050');
-    const widgets = await db.search('electronic register');
+    const widgets = (await db.search('electronic register')).results;
     expect(widgets[0]).to.include({ kind: 'bill', id: 'ca-20252026-0-sb9003', url: '/bills/ca-20252026-0-sb9003' });
     expect(widgets[0]!.snippet).to.match(/\u0001register\u0002 may be kept in \u0001electronic\u0002 form/);
     expect(await ids('synthetic motion', { status: 'chaptered' })).to.deep.equal([]);
@@ -173,24 +187,59 @@ describeBackends('store: importing and reading', (backend) => {
   });
 
   it('should answer a section number by index lookups: the section, then the bills touching it, newest first, each with its passage', async () => {
-    const found = await db.search('99001');
+    const found = (await db.search('99001')).results;
     expect(found.map((r) => `${r.kind} ${r.id}`)).to.deep.equal(['section PEN/99001', 'bill ca-20252026-0-ab9001', 'bill ca-20252026-0-ab9005', 'bill ca-20252026-0-ab9002']);
     for (const bill of found.slice(1)) {
       expect(marked(bill.snippet)).to.include('99001');
       expect(bill.snippet.length).to.be.below(300);
     }
     // A filter narrows the bills; a session filter leaves out the sections.
-    expect((await db.search('99001', { session: '2025-26', status: 'chaptered' })).map((r) => r.id)).to.deep.equal([]);
+    expect((await db.search('99001', { session: '2025-26', status: 'chaptered' })).results.map((r) => r.id)).to.deep.equal([]);
   });
 
   it('should draw each snippet from a short passage, with the words found marked', async () => {
-    const found = await db.search('synthetic court motion', { session: '2025-26' });
+    const found = (await db.search('synthetic court motion', { session: '2025-26' })).results;
     expect(found.map((r) => r.id)).to.have.members(['ca-20252026-0-ab9001', 'ca-20252026-0-ab9002', 'ca-20252026-0-ab9005']);
     for (const r of found) {
       expect(r.snippet.length).to.be.below(300);
       expect([...new Set(marked(r.snippet).map((w) => w.toLowerCase()))].sort()).to.deep.equal(['court', 'motion', 'synthetic']);
       expect(r.snippet.replace(/[\u0001\u0002]/g, '')).to.contain('A synthetic court shall hear a synthetic motion within ten court');
     }
+  });
+
+  it('should list sections in their natural order (12 < 100 < 100.5; 99001.5 < 99001.9 < 99001.10) on the bill and session reports', async () => {
+    // Synthetic sections touched by AB 9005's version, written straight into the table (none of them exists).
+    for (const [code, section, relation] of [['PEN', '99001.10', 'amends'], ['GOV', '100.5', 'adds'], ['PEN', '99001.9', 'amends'], ['GOV', '12', 'cites'], ['PEN', '99001a', 'amends'], ['GOV', '100', 'cites'], ['PEN', '99001.5', 'repeals']]) {
+      await db.dialect.run('INSERT INTO version_sections (version_id, code, section, relation) VALUES (?, ?, ?, ?)', ['20250AB900599INT', code!, section!, relation!]);
+    }
+    const report = (await billReport(db, 'ca-20252026-0-ab9005'))!;
+    expect(report.sections.map((s) => `${s.code} ${s.section} ${s.relation}`)).to.deep.equal([
+      'GOV 12 cites', 'GOV 100 cites', 'GOV 100.5 adds', 'PEN 99001 amends', 'PEN 99001a amends', 'PEN 99001.5 repeals', 'PEN 99001.9 amends', 'PEN 99001.10 amends', 'PEN 99002 cites',
+    ]);
+    expect(report.versions[0]!.sections.map((s) => s.section)).to.deep.equal(['12', '100', '100.5', '99001', '99001a', '99001.5', '99001.9', '99001.10', '99002']);
+    const session = await db.sessionReport('ca', '20252026-0');
+    expect(session.mostAmended.filter((s) => s.bills.length === 1 && s.code === 'PEN').map((s) => s.section)).to.deep.equal(['1050', '99001a', '99001.5', '99001.9', '99001.10', '99003']);
+    await db.dialect.run("DELETE FROM version_sections WHERE version_id = '20250AB900599INT' AND section NOT IN ('99001', '99002')");
+  });
+
+  it('should rank every full-text match on SQLite, and the newest 400 of more on PostgreSQL, saying how many it ranked', async () => {
+    // 401 synthetic sections that all hold the word "gadgetry", written straight into the table.
+    const text = 'A synthetic gadgetry provision, written for this test.';
+    for (let i = 0; i < 401; i++) {
+      await db.dialect.run('INSERT INTO law_sections (code, number, heading, format, content, content_hash, text) VALUES (?, ?, ?, ?, ?, ?, ?)', ['WAT', `${80000 + i}`, '', 'text', zlib.deflateSync(Buffer.from(text)), `h${i}`, i === 7 ? `${text} Gadgetry, gadgetry and more gadgetry.` : text]);
+    }
+    const answer = await db.search('gadgetry', {}, { limit: 3 });
+    const ranked = db.dialect.kind === 'sqlite' ? 401 : 400;
+    expect(answer).to.deep.include({ total: 401, bills: 0, sections: 401, rankedBills: 0, rankedSections: ranked, by: 'full-text' });
+    // SQLite ranks them all: the section saying it four times first, wherever it stands.
+    if (db.dialect.kind === 'sqlite') expect(answer.results[0]!.id).to.equal('WAT/80007');
+    else expect(answer.results.map((r) => r.id)).not.to.include('WAT/80000');
+    expect(rankNote(answer)).to.equal(
+      db.dialect.kind === 'sqlite'
+        ? 'the best first: every match ranked by relevance (0 bills and 401 law sections, listed in turn)'
+        : 'the best first, ranked by relevance among the newest 400 of 401 matching law sections',
+    );
+    await db.dialect.run("DELETE FROM law_sections WHERE code = 'WAT'");
   });
 
   it('should keep each session’s counts as the import left them', async () => {
@@ -246,7 +295,7 @@ describeBackends('store: a database of schema 1, with its rows', (backend) => {
       expect(await db.sessions()).to.deep.equal([{ jurisdiction: 'ca', session: '20252026-0', bills: 1, versions: 1 }]);
       expect((await db.lawSection('PEN', '99900'))?.text).to.equal('A synthetic gizmo is a synthetic device.');
       expect((await db.version('20250AB990099INT'))?.content.toString()).to.contain('synthetic gizmo shall be registered');
-      const found = await db.search('gizmo synthetic');
+      const found = (await db.search('gizmo synthetic')).results;
       expect(found.map((r) => `${r.kind} ${r.id}`)).to.deep.equal(['bill ca-20252026-0-ab9900', 'section PEN/99900']);
       for (const r of found) expect([...new Set(marked(r.snippet).map((w) => w.toLowerCase()))].sort()).to.deep.equal(r.kind === 'bill' ? ['gizmo', 'synthetic'] : ['gizmo', 'gizmos', 'synthetic']);
     } finally {

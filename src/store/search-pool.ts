@@ -1,0 +1,211 @@
+/**
+ * Searches kept off the server's thread. better-sqlite3 is synchronous: a full-text search that scores
+ * thousands of matches would hold the one thread every request needs, so on SQLite searches run in a
+ * few worker threads, each with a read-only connection of its own (WAL lets them read beside the
+ * writer), and the main thread keeps answering the pages, whose queries are index lookups. On
+ * PostgreSQL the queries already wait off the thread; there a gate lets only a few searches hold
+ * connections at once, so the pages always find one.
+ *
+ * Either way the work is bounded: searches beyond the running ones wait in a queue of bounded length,
+ * one more is refused at once (`SearchBusyError`: the server answers 503), and one that runs past its
+ * time is refused too (its worker is replaced).
+ */
+import { createRequire } from 'node:module';
+import { pathToFileURL } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import type { SearchAnswer, SearchFilters, SearchPage } from './types.js';
+
+export interface SearchPoolOptions {
+  /** Searches run at once: worker threads (SQLite) or connections (PostgreSQL). */
+  threads: number;
+  /** Searches waiting; one more is refused. */
+  maxQueued?: number;
+  /** Milliseconds a search may wait and run in all. */
+  timeoutMs?: number;
+}
+
+/** The server is busy with other searches, or this one ran past its time: try again (HTTP 503). */
+export class SearchBusyError extends Error {}
+
+type Search = (query: string, filters: SearchFilters, page: SearchPage) => Promise<SearchAnswer>;
+
+interface Job {
+  args: [string, SearchFilters, SearchPage];
+  resolve: (answer: SearchAnswer) => void;
+  reject: (error: Error) => void;
+  timer: NodeJS.Timeout;
+}
+
+/** Runs at most `threads` searches at once through `run(slot, …)`, the others queued, each bounded in time. */
+abstract class Bounded {
+  readonly #queue: Job[] = [];
+  readonly #idle: number[] = [];
+  readonly #maxQueued: number;
+  readonly #timeoutMs: number;
+
+  constructor(protected readonly threads: number, options: SearchPoolOptions) {
+    this.#maxQueued = options.maxQueued ?? 64;
+    this.#timeoutMs = options.timeoutMs ?? 10_000;
+    for (let slot = 0; slot < threads; slot++) this.#idle.push(slot);
+  }
+
+  protected abstract run(slot: number, args: Job['args']): Promise<SearchAnswer>;
+  /** A search in `slot` ran past its time: stop what can be stopped. */
+  protected abstract overran(slot: number): void;
+
+  /** A search; `signal` aborted while it waits (the client went away) drops it from the queue. */
+  search = (query: string, filters: SearchFilters, page: SearchPage, signal?: AbortSignal): Promise<SearchAnswer> => {
+    if (this.#queue.length >= this.#maxQueued && !this.#idle.length) {
+      const others = this.threads + this.#queue.length;
+      return Promise.reject(new SearchBusyError(`the server is busy with ${others} other search${others === 1 ? '' : 'es'}: try again in a moment`));
+    }
+    return new Promise<SearchAnswer>((resolve, reject) => {
+      const job: Job = { args: [query, filters, page], resolve, reject, timer: setTimeout(() => this.#expire(job), this.#timeoutMs) };
+      job.timer.unref();
+      signal?.addEventListener('abort', () => this.#drop(job), { once: true });
+      this.#queue.push(job);
+      this.#next();
+    });
+  };
+
+  readonly #running = new Map<number, Job>();
+
+  #next(): void {
+    while (this.#idle.length && this.#queue.length) {
+      const slot = this.#idle.pop()!;
+      const job = this.#queue.shift()!;
+      this.#running.set(slot, job);
+      this.run(slot, job.args).then(
+        (answer) => this.#done(slot, job, () => job.resolve(answer)),
+        (error: Error) => this.#done(slot, job, () => job.reject(error)),
+      );
+    }
+  }
+
+  #done(slot: number, job: Job, settle: () => void): void {
+    clearTimeout(job.timer);
+    if (this.#running.get(slot) !== job) return;
+    this.#running.delete(slot);
+    this.#idle.push(slot);
+    settle();
+    this.#next();
+  }
+
+  #drop(job: Job): void {
+    const queued = this.#queue.indexOf(job);
+    if (queued < 0) return;
+    this.#queue.splice(queued, 1);
+    clearTimeout(job.timer);
+    job.reject(new SearchBusyError('the request was closed before its search began'));
+  }
+
+  #expire(job: Job): void {
+    const message = `the search took longer than ${this.#timeoutMs / 1000} s: narrow it with more words or a filter`;
+    const queued = this.#queue.indexOf(job);
+    if (queued >= 0) this.#queue.splice(queued, 1);
+    for (const [slot, running] of this.#running) {
+      if (running !== job) continue;
+      this.#running.delete(slot);
+      this.overran(slot);
+      this.#idle.push(slot);
+    }
+    job.reject(new SearchBusyError(message));
+    this.#next();
+  }
+
+  protected rejectAll(): void {
+    for (const job of [...this.#queue, ...this.#running.values()]) {
+      clearTimeout(job.timer);
+      job.reject(new SearchBusyError('the database is closing'));
+    }
+    this.#queue.length = 0;
+    this.#running.clear();
+  }
+}
+
+/** PostgreSQL: at most `threads` searches hold connections at once. */
+export class SearchGate extends Bounded {
+  constructor(private readonly inner: Search, options: SearchPoolOptions) {
+    super(options.threads, options);
+  }
+
+  protected run(_slot: number, args: Job['args']): Promise<SearchAnswer> {
+    return this.inner(...args);
+  }
+
+  protected overran(): void {
+    // The statement finishes on its connection; its answer is dropped.
+  }
+
+  close(): void {
+    this.rejectAll();
+  }
+}
+
+type Reply = { id: number; ok: true; answer: SearchAnswer } | { id: number; ok: false; message: string };
+
+/** SQLite: `threads` worker threads, each with a read-only connection to `file`. */
+export class SearchPool extends Bounded {
+  readonly #workers: Array<Worker | undefined> = [];
+  readonly #pending = new Map<number, { resolve: (a: SearchAnswer) => void; reject: (e: Error) => void }>();
+  #id = 0;
+
+  constructor(private readonly file: string, options: SearchPoolOptions) {
+    super(options.threads, options);
+  }
+
+  protected run(slot: number, args: Job['args']): Promise<SearchAnswer> {
+    const worker = (this.#workers[slot] ??= this.#start());
+    const id = ++this.#id;
+    return new Promise((resolve, reject) => {
+      this.#pending.set(id, { resolve, reject });
+      worker.postMessage({ id, args });
+    });
+  }
+
+  protected overran(slot: number): void {
+    // A query inside SQLite cannot be interrupted from here: the worker is let go (it ends when the
+    // query returns) and a fresh one takes its place.
+    void this.#workers[slot]?.terminate();
+    this.#workers[slot] = undefined;
+  }
+
+  #start(): Worker {
+    const worker = startWorker(this.file);
+    worker.unref();
+    worker.on('message', (reply: Reply) => {
+      const pending = this.#pending.get(reply.id);
+      if (!pending) return;
+      this.#pending.delete(reply.id);
+      if (reply.ok) pending.resolve(reply.answer);
+      else pending.reject(new Error(reply.message));
+    });
+    worker.on('error', (error) => {
+      const slot = this.#workers.indexOf(worker);
+      if (slot >= 0) this.#workers[slot] = undefined;
+      for (const [id, pending] of this.#pending) {
+        this.#pending.delete(id);
+        pending.reject(error);
+      }
+    });
+    return worker;
+  }
+
+  async close(): Promise<void> {
+    this.rejectAll();
+    await Promise.all(this.#workers.map((w) => w?.terminate()));
+    this.#workers.length = 0;
+  }
+}
+
+/**
+ * The worker module beside this one (`search-worker.js` in dist/); when the sources run as TypeScript
+ * (the tests, through tsx), the worker registers tsx before loading `search-worker.ts`, since the main
+ * thread's loader hooks do not reach worker threads on Node 20.
+ */
+function startWorker(file: string): Worker {
+  if (!import.meta.url.endsWith('.ts')) return new Worker(new URL('./search-worker.js', import.meta.url), { workerData: { file } });
+  const api = pathToFileURL(createRequire(import.meta.url).resolve('tsx/esm/api').replace(/\.cjs$/, '.mjs')).href;
+  const script = new URL('./search-worker.ts', import.meta.url).href;
+  return new Worker(`import(${JSON.stringify(api)}).then((tsx) => { tsx.register(); return import(${JSON.stringify(script)}); });`, { eval: true, workerData: { file } });
+}

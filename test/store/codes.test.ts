@@ -1,0 +1,52 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { expect } from 'chai';
+import { compareSectionNumbers, compareSections } from '../../src/store/codes.js';
+import { describeShared, sharedPath } from '../helpers/shared.js';
+
+const sorted = (numbers: string[]) => [...numbers].sort(compareSectionNumbers);
+
+describe('store/codes', () => {
+  describe('#compareSectionNumbers', () => {
+    it('should order by the whole number, then the part after the point as a whole number, then a letter suffix', () => {
+      expect(sorted(['100.5', '12.10', '100', '12', '7284.10', '12.5', '7284.6', '12.1', '7284.5', '100.5a', '12.9'])).to.deep.equal([
+        '12', '12.1', '12.5', '12.9', '12.10', '100', '100.5', '100.5a', '7284.5', '7284.6', '7284.10',
+      ]);
+      // A number without a point before its decimals; letters in alphabetical order; decimals opening with a zero before .1.
+      expect(sorted(['266.5', '267', '266b', '266', '266a', '1203.1', '1203.02', '1203.01', '1203.016', '1203.1b', '1203.1ab', '1203.10', '1203.2', '1203'])).to.deep.equal([
+        '266', '266a', '266b', '266.5', '267', '1203', '1203.01', '1203.016', '1203.02', '1203.1', '1203.1ab', '1203.1b', '1203.2', '1203.10',
+      ]);
+    });
+
+    it('should order U.S. Code and constitution numbers by their parts, and numbers that are none last', () => {
+      expect(sorted(['1395w-22', '1395w-4', '1395', '200304', '1395w', '1395x', 'I-1', '2-1', '1-10', '1-2'])).to.deep.equal([
+        '1-2', '1-10', '2-1', '1395', '1395w', '1395w-4', '1395w-22', '1395x', '200304', 'I-1',
+      ]);
+    });
+
+    it('should order sections by code, then number', () => {
+      const list = ['PEN 1050.5', 'GOV 7284.10', 'PEN 646.9', 'GOV 7284.6', 'PEN 13700', 'PEN 1050'].map((s) => ({ code: s.split(' ')[0]!, section: s.split(' ')[1]! }));
+      expect(list.sort(compareSections).map((s) => `${s.code} ${s.section}`)).to.deep.equal(['GOV 7284.6', 'GOV 7284.10', 'PEN 646.9', 'PEN 1050', 'PEN 1050.5', 'PEN 13700']);
+    });
+  });
+});
+
+describeShared('store/codes: sections in the order the Legislative Counsel lists them', () => {
+  it('should order each list of sections in the sample bills ("An act to amend Sections 186.2, 186.9, and 186.10 …") as the bill does', () => {
+    const number = String.raw`\d+(?:\.\d+)?[a-z]{0,3}`;
+    const list = new RegExp(String.raw`Sections ((?:${number}, )+(?:${number},? )?(?:and|to) ${number})`, 'g');
+    const lists = new Set<string>();
+    for (const folder of [sharedPath('corpus', 'ca-pubinfo'), sharedPath('corpus', 'bundle')]) {
+      for (const file of fs.readdirSync(folder, { recursive: true, encoding: 'utf8' }).filter((f) => /\.(?:lob|xml|txt)$/.test(f))) {
+        const text = fs.readFileSync(path.join(folder, file), 'utf8').replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ');
+        for (const m of text.matchAll(list)) lists.add(m[1]!);
+      }
+    }
+    const numbers = [...lists].map((l) => l.split(/,? (?:and|to) |, /));
+    // The lists that tell decimals read as whole numbers from decimals read as fractions are among them.
+    expect(numbers.some((l) => l.includes('186.9') && l.includes('186.10'))).to.equal(true);
+    expect(numbers.some((l) => l.includes('311.4') && l.includes('311.10'))).to.equal(true);
+    expect(numbers.length).to.be.greaterThan(20);
+    for (const l of numbers) expect(sorted(l)).to.deep.equal(l);
+  });
+});

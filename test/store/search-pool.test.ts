@@ -1,0 +1,74 @@
+import path from 'node:path';
+import { expect } from 'chai';
+import { importPaths } from '../../src/import/index.js';
+import { openDatabase, type Database } from '../../src/store/index.js';
+import { SearchBusyError, SearchPool } from '../../src/store/search-pool.js';
+import { DATABASE_FILE } from '../../src/store/database.js';
+import { fixturePath } from '../helpers/paths.js';
+import { sqliteBackend, type Backend } from './backends.js';
+
+describe('store/search-pool', () => {
+  let backend: Backend;
+  let db: Database;
+  before(async () => {
+    backend = await sqliteBackend();
+    db = await backend.open();
+    await importPaths(db, [fixturePath('store-pubinfo-synthetic', 'session')]);
+  });
+  after(async () => {
+    await db?.close();
+    await backend?.dispose();
+  });
+
+  it('should answer searches in worker threads exactly as on the calling thread', async () => {
+    const pool = new SearchPool(path.join(backend.options.dataDir!, DATABASE_FILE), { threads: 2 });
+    try {
+      const page = { limit: 20, offset: 0 };
+      for (const q of ['synthetic court motion', '99001', 'AB 9001', 'electronic register']) {
+        expect(await pool.search(q, {}, page), q).to.deep.equal(await db.search(q, {}, page));
+      }
+    } finally {
+      await pool.close();
+    }
+  });
+
+  it('should refuse a search it has no room for at once, and one past its time, with a plain message', async () => {
+    const pool = new SearchPool(path.join(backend.options.dataDir!, DATABASE_FILE), { threads: 1, maxQueued: 0, timeoutMs: 60_000 });
+    try {
+      const page = { limit: 20, offset: 0 };
+      const first = pool.search('synthetic', {}, page);
+      const refused = await pool.search('court', {}, page).then(() => undefined, (error: Error) => error);
+      expect(refused).to.be.instanceOf(SearchBusyError);
+      expect(refused!.message).to.equal('the server is busy with 1 other search: try again in a moment');
+      expect((await first).total).to.equal(6);
+    } finally {
+      await pool.close();
+    }
+    // A search whose client went away while it waited is dropped, never run.
+    const queued = new SearchPool(path.join(backend.options.dataDir!, DATABASE_FILE), { threads: 1, timeoutMs: 60_000 });
+    try {
+      const gone = new AbortController();
+      const running = queued.search('synthetic', {}, { limit: 20, offset: 0 });
+      const waiting = queued.search('court', {}, { limit: 20, offset: 0 }, gone.signal).then(() => undefined, (error: Error) => error);
+      gone.abort();
+      expect((await waiting)?.message).to.equal('the request was closed before its search began');
+      expect((await running).total).to.equal(6);
+    } finally {
+      await queued.close();
+    }
+    const hasty = new SearchPool(path.join(backend.options.dataDir!, DATABASE_FILE), { threads: 1, timeoutMs: 0 });
+    try {
+      const late = await hasty.search('synthetic', {}, { limit: 20, offset: 0 }).then(() => undefined, (error: Error) => error);
+      expect(late?.message).to.equal('the search took longer than 0 s: narrow it with more words or a filter');
+    } finally {
+      await hasty.close();
+    }
+  });
+
+  it('should run searches beside the server when opened with searchThreads, and stop them on close', async () => {
+    const threaded = await openDatabase({ ...backend.options, searchThreads: 1 });
+    const answer = await threaded.search('synthetic court motion');
+    await threaded.close();
+    expect(answer.results.map((r) => r.id)).to.deep.equal((await db.search('synthetic court motion')).results.map((r) => r.id));
+  });
+});
