@@ -50,10 +50,14 @@ export function tailStart(text: string, chars: RegExp): number {
   return i;
 }
 
-/** `text.replace(pattern, '')` for a pattern anchored at the end that matches only `chars`. */
+/**
+ * `text.replace(pattern, '')` for a pattern anchored at the end that matches only `chars`: what is
+ * left is a slice of the text, never a copy of it.
+ */
 function dropEnd(text: string, pattern: RegExp, chars: RegExp): string {
   const at = tailStart(text, chars);
-  return at === 0 ? text.replace(pattern, '') : text.slice(0, at) + text.slice(at).replace(pattern, '');
+  const match = pattern.exec(text.slice(at));
+  return match ? text.slice(0, at + match.index) : text;
 }
 
 /** Drops "; and", "; or", a final period or semicolon. */
