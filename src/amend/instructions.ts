@@ -59,6 +59,12 @@ interface Reader {
   prose?: Prose[];
 }
 
+/**
+ * Words that say how other law is to be read, its items saying how: "… separate reports as required
+ * under this subsection, applied—", "section 1202 shall be applied—", "… shall be treated as if—".
+ */
+const APPLIED_AS = /\b(?:applied|treated|construed|deemed)\b[^.;:\uE000]{0,80}—\s*$/;
+
 /** What the enclosing items say about where an instruction applies. */
 interface Scope {
   citation: string;
@@ -68,6 +74,8 @@ interface Scope {
   location: ReadStep[];
   /** Set when an enclosing item could not be read: its children cannot be placed. */
   error?: string;
+  /** Set when the enclosing item is no instruction ("… reports … applied—"): its words, for its items. */
+  prose?: string;
 }
 
 function walk(reader: Reader, item: ListItem, scope: Scope): void {
@@ -125,12 +133,21 @@ function walkItem(reader: Reader, item: ListItem, scope: Scope): void {
     for (const child of item.children) walk(reader, child, { ...scope, citation });
     return;
   }
+  if (scope.prose !== undefined && !VERB.test(own)) {
+    // "… separate reports as required under this subsection, applied— (A) by substituting “X” for
+    // “Y” each place it appears": the items go on with the words above them, which amend nothing;
+    // only an item that names what it amends ("Section 5 is amended …") is an instruction.
+    if (reader.prose && base.text !== '') reader.prose.push({ citation, text: base.text, reason: `goes on with words that are no instruction: “${clip(scope.prose)}”` });
+    for (const child of item.children) walk(reader, child, { ...scope, citation });
+    return;
+  }
   const read = readOwn(reader, own, scope, item.children.length > 0);
   if (read.prose) {
     // Prose ("In this section:", "The Secretary shall—", a finding) is no instruction, and its items
     // are read on their own: they are instructions only if they say so themselves.
     if (reader.prose && base.text !== '') reader.prose.push({ citation, text: base.text, reason: read.prose });
-    for (const child of item.children) walk(reader, child, { citation, target: scope.target, location: scope.location, named: false });
+    const rule = APPLIED_AS.test(own) ? { prose: restore(trimConnectors(own), reader.quotations) } : {};
+    for (const child of item.children) walk(reader, child, { citation, target: scope.target, location: scope.location, named: false, ...rule });
     return;
   }
   if (item.children.length > 0) {
@@ -243,6 +260,12 @@ function readOwn(reader: Reader, raw: string, scope: Scope, hasChildren: boolean
   if (omitted) {
     notes.push(`“${omitted[1]} omitted by” read as “${omitted[1]} amended by”`);
     text = `${text.slice(0, omitted.index)}${omitted[1]} amended ${text.slice(omitted.index + omitted[0].length)}`;
+  }
+  const doubled = /\b(is|are)\s+amended\s+(?:is|are)\s+amended\b/.exec(text);
+  if (doubled) {
+    // "Section 3903 of title 44, United States Code, is amended is amended by adding …".
+    notes.push(`“${doubled[0]}” read as “${doubled[1]} amended”`);
+    text = `${text.slice(0, doubled.index)}${doubled[1]} amended${text.slice(doubled.index + doubled[0].length)}`;
   }
   let verb = VERB.exec(text);
   if (!verb) {

@@ -1,7 +1,7 @@
 import { ordinalNumber } from '../parse/ladder.js';
 import type { LevelKind } from '../types.js';
 import { DESIGNATIONS, MARK_NAMES, readUnits, RUNG_WORD, unit, unitSteps } from './location.js';
-import { markStep, matterSteps, ORDINAL, quote, readAnchor, readModifiers, type Operation, type Reading } from './read-modifiers.js';
+import { chainSteps, markStep, matterSteps, ORDINAL, quote, UNIT_CHAIN, readAnchor, readModifiers, type Operation, type Reading } from './read-modifiers.js';
 import { Q } from './words.js';
 
 /**
@@ -33,12 +33,12 @@ const STRUCK: Array<[RegExp, (m: RegExpExecArray, op: Operation, r: Reading) => 
     },
   ],
   [new RegExp(`^the\\s+${ORDINAL}\\s+(comma|semicolon|colon)`, 'i'), (m, op) => Object.assign(op, { strike: MARK_NAMES[m[2]!.toLowerCase()]!, occurrence: ordinalNumber(m[1]!)! })],
-  // "by striking the period at the end of paragraph (5)", "… at the end", "the period"
+  // "by striking the period at the end of paragraph (5)", "… of subparagraph (II) of paragraph (2)", "… at the end", "the period"
   [
-    new RegExp(`^the\\s+(period|semicolon|comma|colon)\\s+at\\s+the\\s+end\\s+of\\s+(?:the\\s+)?${RUNG_WORD}\\s+${DESIGNATIONS}`, 'i'),
+    new RegExp(`^the\\s+(period|semicolon|comma|colon)\\s+at\\s+the\\s+end\\s+of\\s+(?:the\\s+)?(?!section\\b)${UNIT_CHAIN}`, 'i'),
     (m, op) => {
       op.units = [[markStep(m[1]!, true)]];
-      op.location = [...(op.location ?? []), ...unitSteps(m[2]!.toLowerCase(), m[3]!)];
+      op.location = [...(op.location ?? []), ...chainSteps(m, 2)];
     },
   ],
   [/^the\s+(period|semicolon|comma|colon)\s+at\s+the\s+end(?:\s+thereof)?/i, (m, op) => void (op.units = [[markStep(m[1]!, true)]])],
