@@ -76,6 +76,8 @@ export function readBill(bill: BillInput, options: { prose?: boolean } = {}): { 
     if (standing) context.standing = standing.law;
     else delete context.standing;
     const cite = (citation: string) => [...prefix, `${own}${citation}`].filter((p) => p !== '').join(', ');
+    // A section without a word any instruction is made of (findings, appropriations) holds none.
+    if (options.prose === false && !AMENDING_WORD.test(text)) continue;
     const words: Prose[] = [];
     for (const instruction of parseInstructions(text, context, options.prose === false ? undefined : words)) {
       found.push({ instruction, citation: cite(instruction.citation), ...(level.position ? { position: level.position } : {}) });
@@ -84,6 +86,9 @@ export function readBill(bill: BillInput, options: { prose?: boolean } = {}): { 
   }
   return { instructions: found, prose };
 }
+
+/** A stem of every verb an instruction can be made of ("is amended", "by striking", "Insert …", "is omitted by"). */
+const AMENDING_WORD = /amend|repeal|strik|delet|insert|add|redesignat|substitut|mov|transfer|chang|replac|indent|enact|omit|reformat/i;
 
 const CA_ACTIONS: Partial<Record<string, InstructionAction>> = { amend: 'amendToRead', add: 'add', repeal: 'repeal', amendRenumber: 'amendRenumber' };
 

@@ -169,7 +169,9 @@ function walkItem(reader: Reader, item: ListItem, scope: Scope): void {
   }
   if (read.error) return unknown(reader, base, read.target, read.location, read.error);
   if (read.operations.length === 0) {
-    if (own.trim() === '' && item.num === '') return;
+    // "(b) Table of Contents.—" with the table printed as a table: a heading alone, outside any list
+    // of instructions, is no instruction.
+    if (own.trim() === '' && (item.num === '' || !scope.named)) return;
     return unknown(reader, base, read.target, read.location, 'no amendatory action found');
   }
   if (read.alike) {
