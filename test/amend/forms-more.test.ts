@@ -10,7 +10,7 @@ import type { Instruction } from '../../src/amend/types.js';
 const where = (i: Instruction) => describeLocation(i.location).join(', ');
 
 describe('amend/instructions — more forms Congress writes (issue 14)', () => {
-  it('should read a unit named again with "such" as the one named before it (115th H.R. 1 EAS, sec. 13520(c)(1)(A), (B); new text shortened)', () => {
+  it('should read a level named again with "such" as the one named before it (115th H.R. 1 EAS, sec. 13520(c)(1)(A), (B); new text shortened)', () => {
     const a = parseInstructions(
       'Section 6724(d) of the Internal Revenue Code of 1986 is amended by striking “or” at the end of clause (xxiv) of paragraph (1)(B), by striking “and” at the end of clause (xxv) of such paragraph and inserting “or”, and by inserting after such clause (xxv) the following new clause: “(xxvi) section 6050Y, and”.',
     );
@@ -20,7 +20,7 @@ describe('amend/instructions — more forms Congress writes (issue 14)', () => {
       'insertAfter [subsection (d)] after paragraph (1), subparagraph (B), clause (xxv)',
     ]);
     expect(a[1]).to.deep.include({ strike: 'and', insert: 'or', where: 'end' });
-    expect(a[1]!.notes).to.deep.equal(['a unit named again with “such” (“such paragraph”, “such clause (xxv)”) read as the one named before it']);
+    expect(a[1]!.notes).to.deep.equal(['a level named again with “such” (“such paragraph”, “such clause (xxv)”) read as the one named before it']);
     const b = parseInstructions(
       'Section 6724(d) of the Internal Revenue Code of 1986 is amended by striking “or” at the end of subparagraph (HH) of paragraph (2), by striking the period at the end of subparagraph (II) of such paragraph and inserting “, or”, and by inserting after such subparagraph (II) the following new subparagraph: “(JJ) subsection (a)(2).”.',
     );
