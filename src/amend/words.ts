@@ -120,9 +120,39 @@ export function unquotedBody(skeleton: string, quotations: Quotation[]): string 
 }
 
 /**
- * GPO's plain-text bills print quotation marks as ``…'' and dashes as --: read as the printed
- * “…” and —, which is what the instruction parser reads.
+ * GPO's plain-text bills print quotation marks as ``…'', a quotation inside one as `…', and dashes
+ * as --: read as the printed “…”, ‘…’ and —, which is what the instruction parser reads.
+ * ```$500,000''' is “‘$500,000’”; an apostrophe between letters (`Secretary's`) stays one.
  */
 export function typeset(text: string): string {
-  return text.replace(/``/g, '“').replace(/''/g, '”').replace(/(?<!-)--(?!-)/g, '—');
+  const dashed = text.replace(/(?<!-)--(?!-)/g, '—');
+  if (!dashed.includes('`') && !dashed.includes("'")) return dashed;
+  let out = '';
+  let singles = 0;
+  for (let i = 0; i < dashed.length; i++) {
+    const c = dashed[i]!;
+    if (c === '`') {
+      if (dashed[i + 1] === '`') {
+        out += '“';
+        i++;
+      } else {
+        out += '‘';
+        singles++;
+      }
+    } else if (c === "'") {
+      const between = /\p{L}/u.test(dashed[i - 1] ?? '') && /\p{L}/u.test(dashed[i + 1] ?? '');
+      if (singles > 0 && !between) {
+        out += '’';
+        singles--;
+      } else if (dashed[i + 1] === "'") {
+        out += '”';
+        i++;
+      } else {
+        out += c;
+      }
+    } else {
+      out += c;
+    }
+  }
+  return out;
 }

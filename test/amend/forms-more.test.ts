@@ -2,6 +2,7 @@ import { expect } from 'chai';
 import { parseInstructions, type Prose } from '../../src/amend/instructions.js';
 import { describeLocation } from '../../src/amend/location.js';
 import type { Instruction } from '../../src/amend/types.js';
+import { typeset } from '../../src/amend/words.js';
 
 // More forms of issue 14, each read from a sentence quoted from a real bill (the bill and section
 // are named in the test; quoted law shortened where marked) or, where marked synthetic, written for
@@ -81,5 +82,17 @@ describe('amend/instructions — more forms Congress writes (issue 14)', () => {
       'Section 1848(c)(2)(B)(v) of the Social Security Act (42 U.S.C. 1395w–4(c)(2)(B)(v)), as amended by paragraph (1), is amended by adding at the end by the following new subclause: “(XI) Discount in payment for professional component of imaging services.”.',
     );
     expect(b).to.deep.include({ action: 'addAtEnd', insert: '(XI) Discount in payment for professional component of imaging services.', notes: ['“by the following” read as “the following”'] });
+  });
+});
+
+describe('amend/words#typeset (GPO plain text)', () => {
+  it("should read ``…'', `…' and -- as “…”, ‘…’ and —, apostrophes kept (119 H.R. 1 enrolled, secs. 71108(a)(1)(B)(i), 10101(a))", () => {
+    expect(typeset("by striking ```$500,000''' and inserting ``the amount specified in subparagraph (A)''")).to.equal(
+      'by striking “‘$500,000’” and inserting “the amount specified in subparagraph (A)”',
+    );
+    expect(typeset("``(1) In general.--The term `thrifty food plan' means the Secretary's diet.''")).to.equal(
+      '“(1) In general.—The term ‘thrifty food plan’ means the Secretary\'s diet.”',
+    );
+    expect(typeset("the States' share--")).to.equal("the States' share—");
   });
 });
