@@ -141,6 +141,11 @@ export function readStrike(r: Reading): Operation[] | { error: string } {
       break;
     }
     if (!read) {
+      // "by striking the addition to (b)(2)(A)(ii) made by subsection 309(b) of …": words named only
+      // by the amendment that made them, not quoted.
+      if (/^the\s+(?:addition|amendments?|matter|words|text)\b[^\uE000]{0,200}?\b(?:made|added|inserted)\s+by\b/i.test(cursor.rest)) {
+        return { error: `the words to strike are named by the amendment that made them, not quoted: ${r.found()}` };
+      }
       const units = readUnits(cursor.rest.replace(/^the\s+/i, ''));
       if (!units) return { error: `expected quoted text or a unit to strike, found ${r.found()}` };
       operation.units = units.units;
@@ -177,6 +182,10 @@ export function readStrike(r: Reading): Operation[] | { error: string } {
     } else if ((match = cursor.eat(/^an?\s+(period|semicolon|comma|colon)/i))) {
       // "and inserting a semicolon"
       inserts.push(MARK_NAMES[match[1]!.toLowerCase()]!);
+    } else if (/^in\s+lieu\s+of\s+(?!thereof\b)/i.test(cursor.rest)) {
+      // "by striking paragraph (4)(D) and inserting in lieu of paragraph (1) the following": one
+      // replacement said to stand in two places, a fault in the bill's text.
+      return { error: `the words struck and the place “in lieu of” which the new text goes differ: ${r.found()}` };
     } else {
       return { error: `expected quoted text to insert, found ${r.found()}` };
     }

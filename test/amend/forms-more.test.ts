@@ -85,6 +85,32 @@ describe('amend/instructions — more forms Congress writes (issue 14)', () => {
   });
 });
 
+describe('amend/instructions — forms refused with the form named (issue 14)', () => {
+  it('should refuse words to strike named only by the amendment that made them (114th H.R. 2029, div. H, sec. 313(2))', () => {
+    const [i] = parseInstructions('Subsection (b) of section 401 of the HEA is amended by striking the addition to (b)(2)(A)(ii) made by subsection 309(b) of division G of Public Law 113–235.');
+    expect(i).to.deep.include({
+      action: 'unknown',
+      reason: 'the words to strike are named by the amendment that made them, not quoted: "the addition to (b)(2)(A)(ii) made by subsection 309(b) of division G of Public Law 113–235"',
+    });
+  });
+
+  it('should refuse a replacement said to go in lieu of another place than the one struck (116th H.R. 3401 RDS, sec. 401(b); new text shortened)', () => {
+    const [i] = parseInstructions(
+      'Section 7045(a) of the Department of State, Foreign Operations, and Related Programs Appropriations Act, 2018 (division K of Public Law 115–141) is amended by striking paragraph (4)(D) and inserting in lieu of paragraph (1) the following paragraph: “(1) Funding.—Subject to the requirements of this subsection.”.',
+    );
+    expect(i!.action).to.equal('unknown');
+    expect(i!.reason).to.match(/^the words struck and the place “in lieu of” which the new text goes differ: "in lieu of paragraph \(1\) the following paragraph: /);
+  });
+
+  it('should read "in subsection (a) of the first section" as section 1, subsection (a) (116th H.R. 1865 EAH, div. E, sec. 212(a)(3)(F))', () => {
+    const [i] = parseInstructions(
+      'Senate Resolution 89, 100th Congress, agreed to January 28, 1987, as enacted into law by section 9 of the Legislative Branch Appropriations Act, 1990 (2 U.S.C. 6133), is amended in subsection (a) of the first section by striking “by the appropriate Leader” and all that follows and inserting “by the appropriate Leader.”.',
+    );
+    expect(i).to.deep.include({ action: 'strikeInsert', strike: 'by the appropriate Leader', through: '', insert: 'by the appropriate Leader.' });
+    expect(where(i!)).to.equal('section 1, subsection (a)');
+  });
+});
+
 describe('amend/words#typeset (GPO plain text)', () => {
   it("should read ``…'', `…' and -- as “…”, ‘…’ and —, apostrophes kept (119 H.R. 1 enrolled, secs. 71108(a)(1)(B)(i), 10101(a))", () => {
     expect(typeset("by striking ```$500,000''' and inserting ``the amount specified in subparagraph (A)''")).to.equal(
