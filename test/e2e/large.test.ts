@@ -89,7 +89,7 @@ function largeSuite(c: LargeCase): void {
       compareUrl = base + uploaded.headers.get('location')!;
       expect(compareUrl).to.match(/\/compare\?old=u%3A[0-9a-f]{64}&new=u%3A[0-9a-f]{64}(?:&format=text)?$/);
 
-      // Warm the diff (and the page model) through the other view, so the timing is rendering.
+      // Compute the diff (and the page model) once, through the other view.
       const warm = await fetch(`${compareUrl}&view=inline`);
       expect(warm.status).to.equal(200);
       await warm.text();
@@ -100,27 +100,11 @@ function largeSuite(c: LargeCase): void {
     page = suite.page;
   });
 
-  it('should render the first screen of the comparison in under 2 s', async () => {
+  it('should show the first screen of the comparison: the first aligned row, the pager and the changes on the page', async () => {
+    // How fast the first screen comes is measured by `npm run bench`, never by a test.
     await page.goto(compareUrl, { waitUntil: 'domcontentloaded' });
     // The first aligned row that is shown (rows folded away inside <details> are not).
-    const firstRow = page.locator('table.clauses tr.clause:visible').first();
-    await firstRow.waitFor({ state: 'visible' });
-    // Milliseconds from the start of the navigation until the first aligned row is laid out
-    // and the browser has painted a frame with it.
-    const timing = await page.evaluate(
-      () =>
-        new Promise<{ firstScreen: number; domContentLoaded: number; responseEnd: number; bytes: number }>((resolve) => {
-          requestAnimationFrame(() =>
-            setTimeout(() => {
-              const nav = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming;
-              resolve({ firstScreen: performance.now() - nav.startTime, domContentLoaded: nav.domContentLoadedEventEnd - nav.startTime, responseEnd: nav.responseEnd - nav.startTime, bytes: nav.transferSize });
-            }, 0),
-          );
-        }),
-    );
-    console.log(`      first screen ${timing.firstScreen.toFixed(0)} ms (response end ${timing.responseEnd.toFixed(0)} ms, DOMContentLoaded ${timing.domContentLoaded.toFixed(0)} ms, ${(timing.bytes / 1024).toFixed(0)} KiB)`);
-    expect(timing.firstScreen).to.be.below(2000);
-
+    await page.locator('table.clauses tr.clause:visible').first().waitFor({ state: 'visible' });
     expect(await page.locator('.pager .where').first().textContent()).to.match(/^Clauses 1–300 of \d{4}, page 1 of \d+$/);
     expect(await page.locator('.change-list li').count()).to.equal(4);
     if (SCREENSHOT) await page.screenshot({ path: SCREENSHOT });
