@@ -126,8 +126,9 @@ const MODIFIERS: Modifier[] = [
     (m, op) => addLocation(op, [m[1] ? { type: 'heading', rung: m[1].toLowerCase() as LevelKind } : { type: 'heading' }]),
   ],
   [new RegExp(`^in\\s+(?:the\\s+)?(?:matter|language|text)\\s+(preceding|following|before|after)\\s+${RUNG_WORD}\\s+${DESIGNATIONS}`, 'i'), (m, op) => addLocation(op, matterSteps(m[1]!, m[2]!, m[3]!))],
-  // "in section 101(b)": a section of the law in scope (the executor checks it is the one executed).
-  [/^in\s+section\s+(\d[\w.–-]*?)((?:\([A-Za-z0-9]{1,6}\))*)(?=[\s,;.]|$)/i, (m, op) => addLocation(op, [levelStep('section', m[1]!), ...(m[2] ? levelSteps('section', m[2]) : [])])],
+  // "in section 101(b)": a section of the law in scope (the executor checks it is the one executed);
+  // "in the redesignated section 4(e)(3)" names it as redesignated, as "as so redesignated" does.
+  [/^in\s+(?:the\s+redesignated\s+)?section\s+(\d[\w.–-]*?)((?:\([A-Za-z0-9]{1,6}\))*)(?=[\s,;.]|$)/i, (m, op) => addLocation(op, [levelStep('section', m[1]!), ...(m[2] ? levelSteps('section', m[2]) : [])])],
   // "(except in subsection (c)(11)(B))": a place left out.
   [new RegExp(`^\\(except\\s+in\\s+${RUNG_WORD}\\s+${DESIGNATIONS}\\)`, 'i'), (m, op) => void (op.except = [...(op.except ?? []), levelSteps(m[1]!.toLowerCase(), m[2]!)])],
   // "(before section 1)", "(before the short title)": where the anchor is, said again.

@@ -85,6 +85,14 @@ describe('amend/instructions — more forms Congress writes (issue 14)', () => {
   });
 });
 
+describe('amend/instructions — a place named as redesignated (issue 14)', () => {
+  it('should read "in the redesignated section 4(e)(3)" as where the level now is, and "replacing it with" (116th H.R. 1865 EAH, div. P, sec. 501(d)(2)(B))', () => {
+    const [i] = parseInstructions('Section 4 of the Pittman-Robertson Wildlife Restoration Act is amended by striking “subsection (c)” in the redesignated section 4(e)(3) and replacing it with “subsection (d), as redesignated”.');
+    expect(i).to.deep.include({ action: 'strikeInsert', strike: 'subsection (c)', insert: 'subsection (d), as redesignated' });
+    expect(where(i!)).to.equal('section 4, subsection (e), paragraph (3)');
+  });
+});
+
 describe('amend/instructions — forms refused with the form named (issue 14)', () => {
   it('should refuse words to strike named only by the amendment that made them (114th H.R. 2029, div. H, sec. 313(2))', () => {
     const [i] = parseInstructions('Subsection (b) of section 401 of the HEA is amended by striking the addition to (b)(2)(A)(ii) made by subsection 309(b) of division G of Public Law 113–235.');
