@@ -31,7 +31,7 @@ export interface FoundInstruction {
 
 /** Every amendatory instruction of a bill, section by section, with its citation in the bill. */
 export function billInstructions(bill: BillInput): FoundInstruction[] {
-  return readBill(bill).instructions;
+  return readBill(bill, { prose: false }).instructions;
 }
 
 /** Words of a bill that are no instruction, with their citation in the bill. */
@@ -43,7 +43,7 @@ export interface FoundProse extends Prose {
  * A bill's amendatory instructions, section by section, and apart from them the words that read as
  * no instruction at all (findings, definitions, appropriations, directions to officers).
  */
-export function readBill(bill: BillInput): { instructions: FoundInstruction[]; prose: FoundProse[] } {
+export function readBill(bill: BillInput, options: { prose?: boolean } = {}): { instructions: FoundInstruction[]; prose: FoundProse[] } {
   // California bills print the new section after "is amended to read:"; federal ones quote it.
   const amendments = bill.tree.data?.format === 'federal' ? [] : findAmendments(bill.tree).filter((a) => a.action.code !== undefined && /\bCode$/.test(a.action.code));
   if (amendments.length > 0) return { instructions: californiaInstructions(bill, amendments), prose: [] };
@@ -76,14 +76,19 @@ export function readBill(bill: BillInput): { instructions: FoundInstruction[]; p
     if (standing) context.standing = standing.law;
     else delete context.standing;
     const cite = (citation: string) => [...prefix, `${own}${citation}`].filter((p) => p !== '').join(', ');
+    // A section without a word any instruction is made of (findings, appropriations) holds none.
+    if (options.prose === false && !AMENDING_WORD.test(text)) continue;
     const words: Prose[] = [];
-    for (const instruction of parseInstructions(text, context, words)) {
+    for (const instruction of parseInstructions(text, context, options.prose === false ? undefined : words)) {
       found.push({ instruction, citation: cite(instruction.citation), ...(level.position ? { position: level.position } : {}) });
     }
     for (const item of words) prose.push({ ...item, citation: cite(item.citation), ...(level.position ? { position: level.position } : {}) });
   }
   return { instructions: found, prose };
 }
+
+/** A stem of every verb an instruction can be made of ("is amended", "by striking", "Insert …", "is omitted by"). */
+const AMENDING_WORD = /amend|repeal|strik|delet|insert|add|redesignat|substitut|mov|transfer|chang|replac|indent|enact|omit|reformat/i;
 
 const CA_ACTIONS: Partial<Record<string, InstructionAction>> = { amend: 'amendToRead', add: 'add', repeal: 'repeal', amendRenumber: 'amendRenumber' };
 

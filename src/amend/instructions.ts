@@ -8,7 +8,7 @@ import { readSubject, type SubjectReading } from './read-target.js';
 import { readOtherVerb } from './read-verbs.js';
 import { DEPTH_HINT } from './section-text.js';
 import type { Instruction, InstructionTarget } from './types.js';
-import { clip, fold, ordinalWords, quoted, restore, stripHeading, stripSectionHeader, trimConnectors, unquotedBody, VERB } from './words.js';
+import { clip, fold, ordinalWords, quoted, restore, stripHeading, stripSectionHeader, tailStart, trimConnectors, unquotedBody, VERB } from './words.js';
 
 export { standingLaw, type LawContext } from './read-law.js';
 
@@ -39,13 +39,13 @@ export interface Prose {
  *     //      location: [{type: 'level', rung: 'subsection', designation: 'b'}],
  *     //      units: [[{type: 'level', rung: 'paragraph', designation: '5'}]], text: '…'}]
  */
-export function parseInstructions(text: string, context: LawContext = {}, prose: Prose[] = []): Instruction[] {
+export function parseInstructions(text: string, context: LawContext = {}, prose?: Prose[]): Instruction[] {
   const extracted = extractQuotations(stripSectionHeader(text));
   // Quoted law carries no depth of the bill's own: its designations are words of the law.
   const quotations = extracted.quotations.map((q) => ({ ...q, raw: q.raw.replace(DEPTH_HINT, ''), content: q.content.replace(DEPTH_HINT, '') }));
   const skeleton = ordinalWords(fold(unquotedBody(extracted.skeleton, quotations)));
   const output: Instruction[] = [];
-  const reader: Reader = { quotations, laws: context, output, prose };
+  const reader: Reader = { quotations, laws: context, output, ...(prose ? { prose } : {}) };
   walk(reader, readList(skeleton), { citation: '', target: context.standing ? { ...context.standing } : {}, location: [] });
   return output;
 }
@@ -55,8 +55,15 @@ interface Reader {
   quotations: Quotation[];
   laws: LawContext;
   output: Instruction[];
-  prose: Prose[];
+  /** Where words that are no instruction go, when they are wanted. */
+  prose?: Prose[];
 }
+
+/**
+ * Words that say how other law is to be read, its items saying how: "… separate reports as required
+ * under this subsection, applied—", "section 1202 shall be applied—", "… shall be treated as if—".
+ */
+const APPLIED_AS = /\b(?:applied|treated|construed|deemed)\b[^.;:\uE000]{0,80}—\s*$/;
 
 /** What the enclosing items say about where an instruction applies. */
 interface Scope {
@@ -67,6 +74,8 @@ interface Scope {
   location: ReadStep[];
   /** Set when an enclosing item could not be read: its children cannot be placed. */
   error?: string;
+  /** Set when the enclosing item is no instruction ("… reports … applied—"): its words, for its items. */
+  prose?: string;
 }
 
 function walk(reader: Reader, item: ListItem, scope: Scope): void {
@@ -111,10 +120,24 @@ function walkItem(reader: Reader, item: ListItem, scope: Scope): void {
   }
   const citation = scope.citation + item.num;
   const own = stripHeading(item.text);
-  const words = restore(trimConnectors(own), reader.quotations);
-  const base = { citation, text: words };
+  // The item's words as printed, put together only for what is reported (most items are prose).
+  let words: string | undefined;
+  const base = {
+    citation,
+    get text(): string {
+      return (words ??= restore(trimConnectors(own), reader.quotations));
+    },
+  };
   if (scope.error) {
     unknown(reader, base, scope.target, scope.location, scope.error);
+    for (const child of item.children) walk(reader, child, { ...scope, citation });
+    return;
+  }
+  if (scope.prose !== undefined && !VERB.test(own)) {
+    // "… separate reports as required under this subsection, applied— (A) by substituting “X” for
+    // “Y” each place it appears": the items go on with the words above them, which amend nothing;
+    // only an item that names what it amends ("Section 5 is amended …") is an instruction.
+    if (reader.prose && base.text !== '') reader.prose.push({ citation, text: base.text, reason: `goes on with words that are no instruction: “${clip(scope.prose)}”` });
     for (const child of item.children) walk(reader, child, { ...scope, citation });
     return;
   }
@@ -122,8 +145,9 @@ function walkItem(reader: Reader, item: ListItem, scope: Scope): void {
   if (read.prose) {
     // Prose ("In this section:", "The Secretary shall—", a finding) is no instruction, and its items
     // are read on their own: they are instructions only if they say so themselves.
-    if (words !== '') reader.prose.push({ ...base, reason: read.prose });
-    for (const child of item.children) walk(reader, child, { citation, target: scope.target, location: scope.location, named: false });
+    if (reader.prose && base.text !== '') reader.prose.push({ citation, text: base.text, reason: read.prose });
+    const rule = APPLIED_AS.test(own) ? { prose: restore(trimConnectors(own), reader.quotations) } : {};
+    for (const child of item.children) walk(reader, child, { citation, target: scope.target, location: scope.location, named: false, ...rule });
     return;
   }
   if (item.children.length > 0) {
@@ -145,7 +169,9 @@ function walkItem(reader: Reader, item: ListItem, scope: Scope): void {
   }
   if (read.error) return unknown(reader, base, read.target, read.location, read.error);
   if (read.operations.length === 0) {
-    if (own.trim() === '' && item.num === '') return;
+    // "(b) Table of Contents.—" with the table printed as a table: a heading alone, outside any list
+    // of instructions, is no instruction.
+    if (own.trim() === '' && (item.num === '' || !scope.named)) return;
     return unknown(reader, base, read.target, read.location, 'no amendatory action found');
   }
   if (read.alike) {
@@ -212,8 +238,16 @@ function lawLike(words: string): boolean {
 function readOwn(reader: Reader, raw: string, scope: Scope, hasChildren: boolean): OwnReading {
   const { quotations } = reader;
   let text = raw.trim();
-  const opensList = /—\s*$/.test(text);
-  text = trimConnectors(text).replace(/—\s*$/, '').trim();
+  // `…—` at the end, read without a pattern anchored at the end (see `tailStart`).
+  const endsWithDash = (words: string): number => {
+    const at = tailStart(words, /\s/);
+    return at > 0 && words[at - 1] === '—' ? at - 1 : -1;
+  };
+  const opensList = endsWithDash(text) >= 0;
+  text = trimConnectors(text);
+  const dash = endsWithDash(text);
+  if (dash >= 0) text = text.slice(0, dash);
+  text = text.trim();
   const reading: OwnReading = { target: { ...scope.target }, location: [...scope.location], operations: [] };
   if (text === '') return reading;
   if (!VERB.test(text) && /\bshall\s+be\s+(?:applied|treated|construed|deemed)\b/.test(text)) return { ...reading, prose: 'a rule of application, no amendment of the text' };
@@ -228,6 +262,12 @@ function readOwn(reader: Reader, raw: string, scope: Scope, hasChildren: boolean
   if (omitted) {
     notes.push(`“${omitted[1]} omitted by” read as “${omitted[1]} amended by”`);
     text = `${text.slice(0, omitted.index)}${omitted[1]} amended ${text.slice(omitted.index + omitted[0].length)}`;
+  }
+  const doubled = /\b(is|are)\s+amended\s+(?:is|are)\s+amended\b/.exec(text);
+  if (doubled) {
+    // "Section 3903 of title 44, United States Code, is amended is amended by adding …".
+    notes.push(`“${doubled[0]}” read as “${doubled[1]} amended”`);
+    text = `${text.slice(0, doubled.index)}${doubled[1]} amended${text.slice(doubled.index + doubled[0].length)}`;
   }
   let verb = VERB.exec(text);
   if (!verb) {
@@ -303,8 +343,8 @@ function readOwn(reader: Reader, raw: string, scope: Scope, hasChildren: boolean
     return verb ? fail(reading, 'no amendatory action found') : { ...reading, prose: 'no amendatory verb' };
   }
   // "… is amended by striking “X” and inserting “Y” in the following sections:": the items name where.
-  const inList = /\s+in\s+the\s+following\s+(?:sections|provisions|places)\s*:?\s*$/i.exec(rest);
-  if (inList && hasChildren) {
+  const inList = hasChildren ? /\s+in\s+the\s+following\s+(?:sections|provisions|places)\s*:?\s*$/i.exec(rest) : null;
+  if (inList) {
     rest = rest.slice(0, inList.index);
     reading.list = true;
   }

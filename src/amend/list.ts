@@ -1,5 +1,6 @@
 import type { LevelKind } from '../types.js';
 import { fits, interpretations, isFirst, ordinal, rungBelow } from '../parse/ladder.js';
+import { tailStart } from './words.js';
 
 /**
  * The nested list of a bill section's instructions: "is amended— (1) in subsection (a)— (A) by
@@ -24,6 +25,9 @@ export interface ListItem {
 /** The bill's own items nest as the federal ladder does: (a) › (1) › (A) › (i) › (I) › (aa) › (AA). */
 const STYLE = 'us';
 
+/** Every character of the words that end an item: blanks, `—`, `;`, `,`, `:`, `.`, "and", "or". */
+const ITEM_END_CHARS = /[\s—;,:.adnor]/;
+
 /** A designation that may open an item, with the depth the bill's tree gives it when known (`DEPTH_HINT`). */
 const MARKER = /(?:\uE002(\d+)\uE003)?\(([a-zA-Z]{1,6}|\d{1,3})\)(?=\s)/g;
 
@@ -44,9 +48,11 @@ export function readList(skeleton: string): ListItem {
   const markers: Array<{ index: number; end: number; value: string; depth?: number }> = [];
   for (const match of skeleton.matchAll(MARKER)) {
     const before = skeleton.slice(0, match.index).trimEnd();
+    // Only the punctuation and connectors that end the words before are read (see `tailStart`).
+    const end = before.slice(tailStart(before, ITEM_END_CHARS));
     // "…, and (2) by striking …": an item run into the sentence, told by its verb or location.
-    const inline = /,(?:\s*(?:and|or))?$/.test(before) && /^\s+(?:in|by)\s/.test(skeleton.slice(match.index! + match[0].length));
-    if (match[1] !== undefined || before === '' || /(?:—|;|;\s*(?:and|or)|:|\.)$/.test(before) || inline) {
+    const inline = /,(?:\s*(?:and|or))?$/.test(end) && /^\s+(?:in|by)\s/.test(skeleton.slice(match.index! + match[0].length));
+    if (match[1] !== undefined || before === '' || /(?:—|;|;\s*(?:and|or)|:|\.)$/.test(end) || inline) {
       markers.push({ index: match.index, end: match.index + match[0].length, value: match[2]!, ...(match[1] !== undefined ? { depth: Number(match[1]) } : {}) });
     }
   }

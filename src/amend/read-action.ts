@@ -2,10 +2,10 @@ import { ordinalNumber } from '../parse/ladder.js';
 import type { LevelKind } from '../types.js';
 import { DESIGNATIONS, MARK_NAMES, readUnits, levelStep, levelSteps } from './location.js';
 import type { Quotation } from './quotes.js';
-import { chainSteps, ORDINAL, quote, readAnchor, readModifiers, reading, slip, LEVEL_CHAIN, type Operation, type Reading } from './read-modifiers.js';
+import { chainSteps, namedAgain, ORDINAL, quote, readAnchor, readModifiers, reading, slip, LEVEL_CHAIN, type Operation, type Reading } from './read-modifiers.js';
 import { readStrike } from './read-strike.js';
 import type { LocationStep, Path } from './types.js';
-import { clip, Q, restore } from './words.js';
+import { clip, Q, restore, VERB } from './words.js';
 
 export type { Operation } from './read-modifiers.js';
 
@@ -49,6 +49,11 @@ export function readActions(text: string, quotations: Quotation[]): Operation[] 
   }
   const notes: string[] = [];
   let words = text.replace(/^(?:and\s+)?by\s+/i, '');
+  const again = namedAgain(words);
+  if (again !== words) {
+    notes.push('a level named again with “such” (“such paragraph”, “such clause (xxv)”) read as the one named before it');
+    words = again;
+  }
   if (/\uE001\s+an\s+inserting\b/.test(words)) {
     words = words.replace(/(\uE001\s+)an(\s+inserting\b)/, '$1and$2');
     notes.push('“an inserting” read as “and inserting”');
@@ -97,6 +102,9 @@ function readAction(text: string, quotations: Quotation[]): Result {
  */
 const AFTER = /^(?:[.;:]\s*)?(?:(Provided(?:\s+further)?,\s+That\b.*)|(\((?:rescission|rescissions|including\s+transfer)[a-z ]*\))|((?!(?:in|of|at|and|or|the|by|each|both|before|after|to|for|through|as|with)\b)[a-z][a-z ,'’-]{3,80})|(”))$/;
 
+/** A sentence after the instruction's closing period that quotes nothing. */
+const SENTENCE_AFTER = /^\.\s+([A-Za-z][^\uE000\uE001]*)$/;
+
 /** The end of an action: directions to the printer may follow, then nothing. */
 function finish(r: Reading, operations: Operation[]): Result {
   const { cursor } = r;
@@ -105,6 +113,14 @@ function finish(r: Reading, operations: Operation[]): Result {
   if (after && operations[0]) {
     const what = after[1] ? 'a proviso' : after[4] ? 'a stray closing quotation mark' : 'the heading of the text that follows';
     operations[0].notes = [...(operations[0].notes ?? []), `${what} printed after the instruction is no part of it: “${clip(after[0])}”`];
+    cursor.rest = '';
+  }
+  const next = SENTENCE_AFTER.exec(cursor.rest);
+  if (next && operations[0] && !VERB.test(next[1]!) && !/\bby\s+(?:striking|inserting|adding|redesignating)\b/i.test(next[1]!)) {
+    // "… inserting “$60,000”. OFFICE OF CONGRESSIONAL WORKPLACE RIGHTS Salaries and Expenses For …",
+    // "… inserting “2031”. TITLE II—COMMITTEE ON ARMED SERVICES": the instruction ended with its
+    // period; what follows names nothing amended and quotes nothing, so it is the bill's next text.
+    operations[0].notes = [...(operations[0].notes ?? []), `the words printed after the instruction's closing period are no part of it: “${clip(restore(next[1]!, r.quotations))}”`];
     cursor.rest = '';
   }
   // "…, and inserting “Y”:" before the list of the places it applies to.
@@ -118,6 +134,8 @@ const THE_FOLLOWING = /^,?\s*(?:the\s+following(?:\s+(?:new\s+)?(?:flush\s+)?(?:
 
 /** The quoted text an insertion gives, after "the following" or not. */
 function insertedText(r: Reading, op: Operation): { error: string } | undefined {
+  // "by adding at the end by the following new subclause:": the second "by" is a slip.
+  if (r.cursor.eat(/^,?\s*by\s+(?=the\s+following\b)/i)) op.notes = [...(op.notes ?? []), '“by the following” read as “the following”'];
   r.cursor.eat(THE_FOLLOWING);
   const match = r.cursor.eat(new RegExp(`^${Q}`));
   if (!match) return { error: `expected quoted text to insert, found ${r.found()}` };

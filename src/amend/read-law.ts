@@ -45,6 +45,9 @@ export function contextLaw(laws: LawContext): InstructionTarget | undefined {
  * text has one.
  */
 export function standingLaw(text: string): InstructionTarget | undefined {
+  // Most sections have no such clause: a plain search (the clause in lower case or capitals) rules
+  // them out before any whitespace is folded.
+  if (!text.includes('onsidered') && !text.includes('ONSIDERED')) return undefined;
   const m = /reference\s+shall\s+be\s+considered\s+to\s+be\s+made\s+to\s+(?:a|the)\s+section\s+or\s+other\s+provision\s+of\s+(?:the\s+)?([^.]+?)(?:\s+\([^()]*\))?\s*\./i.exec(text.replace(/\s+/g, ' '));
   if (!m) return undefined;
   const name = m[1]!.trim();

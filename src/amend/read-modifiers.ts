@@ -39,6 +39,49 @@ const LIST = '((?:\\([A-Za-z0-9]{1,6}\\))+(?:\\s*,\\s*(?:and\\s+)?(?:\\([A-Za-z0
 /** A level and the levels it is "of": `clause (xxiv) of paragraph (1)(B)`. */
 export const LEVEL_CHAIN = `${RUNG_WORD}\\s+${DESIGNATIONS}((?:\\s+of\\s+(?:the\\s+)?${RUNG_WORD}\\s+${DESIGNATIONS})*)`;
 
+/** A level named in an instruction's words, with the levels it is of: `clause (xxiv) of paragraph (1)(B)`. */
+const NAMED_LEVEL = new RegExp(`(?<!such\\s)\\b${RUNG_WORD}\\s+${DESIGNATIONS}((?:\\s+of\\s+(?:the\\s+)?${RUNG_WORD}\\s+${DESIGNATIONS})*)`, 'gi');
+/** A level named again: `such paragraph`, `such clause (xxv)`. */
+const SUCH_LEVEL = new RegExp(`\\bsuch\\s+${RUNG_WORD}\\b(?:\\s+${DESIGNATIONS})?(?!\\s+of\\b)`, 'gi');
+
+/**
+ * "by striking “or” at the end of clause (xxiv) of paragraph (1)(B), by striking “and” at the end
+ * of clause (xxv) of such paragraph …, and by inserting after such clause (xxv) …": a level named
+ * again with "such" is the one the same words named last — `such paragraph` is paragraph (1)(B),
+ * `such clause (xxv)` is clause (xxv) of paragraph (1)(B). Words that named no such level before
+ * are left as they are (and read no further).
+ */
+export function namedAgain(words: string): string {
+  if (!/\bsuch\s/i.test(words)) return words;
+  let out = words;
+  let from = 0;
+  for (;;) {
+    SUCH_LEVEL.lastIndex = from;
+    const such = SUCH_LEVEL.exec(out);
+    if (!such) return out;
+    // Read against the words before it, themselves read already (`clause (xxv) of such paragraph`).
+    const named = lastNamed(out.slice(0, such.index), such[1]!, such[2]);
+    if (named !== undefined) out = out.slice(0, such.index) + named + out.slice(such.index + such[0].length);
+    from = such.index + (named ?? such[0]).length;
+  }
+}
+
+/** The level of `rung` (with `designations`, when given) that `words` name last, with the levels it is of. */
+function lastNamed(words: string, rung: string, designations: string | undefined): string | undefined {
+  let last: string | undefined;
+  for (const m of words.matchAll(NAMED_LEVEL)) {
+    // The level itself (`clause (xxv) of …`), or a level it is of (`… of paragraph (1)(B)`).
+    const of = [...(m[3] ?? '').matchAll(OF_LEVEL)];
+    const chain = [[m[1]!, m[2]!, m[3] ?? ''], ...of.map((x, i) => [x[1]!, x[2]!, of.slice(i + 1).map((y) => ` ${y[0].trim()}`).join('')])];
+    for (const [r, d, rest] of chain) {
+      if (r!.toLowerCase() === rung.toLowerCase() && (designations === undefined || d === designations)) last = `${r} ${d}${rest}`;
+    }
+  }
+  return last;
+}
+
+const OF_LEVEL = new RegExp(`\\s+of\\s+(?:the\\s+)?${RUNG_WORD}\\s+${DESIGNATIONS}`, 'gi');
+
 /** `clause (xxiv) of paragraph (1)(B)` read by `LEVEL_CHAIN` (groups from `at`) → paragraph (1), subparagraph (B), clause (xxiv). */
 export function chainSteps(m: RegExpExecArray, at: number): LocationStep[] {
   const chain = [[m[at]!, m[at + 1]!], ...[...(m[at + 2] ?? '').matchAll(new RegExp(`of\\s+(?:the\\s+)?${RUNG_WORD}\\s+${DESIGNATIONS}`, 'gi'))].map((x) => [x[1]!, x[2]!])];
@@ -83,8 +126,9 @@ const MODIFIERS: Modifier[] = [
     (m, op) => addLocation(op, [m[1] ? { type: 'heading', rung: m[1].toLowerCase() as LevelKind } : { type: 'heading' }]),
   ],
   [new RegExp(`^in\\s+(?:the\\s+)?(?:matter|language|text)\\s+(preceding|following|before|after)\\s+${RUNG_WORD}\\s+${DESIGNATIONS}`, 'i'), (m, op) => addLocation(op, matterSteps(m[1]!, m[2]!, m[3]!))],
-  // "in section 101(b)": a section of the law in scope (the executor checks it is the one executed).
-  [/^in\s+section\s+(\d[\w.–-]*?)((?:\([A-Za-z0-9]{1,6}\))*)(?=[\s,;.]|$)/i, (m, op) => addLocation(op, [levelStep('section', m[1]!), ...(m[2] ? levelSteps('section', m[2]) : [])])],
+  // "in section 101(b)": a section of the law in scope (the executor checks it is the one executed);
+  // "in the redesignated section 4(e)(3)" names it as redesignated, as "as so redesignated" does.
+  [/^in\s+(?:the\s+redesignated\s+)?section\s+(\d[\w.–-]*?)((?:\([A-Za-z0-9]{1,6}\))*)(?=[\s,;.]|$)/i, (m, op) => addLocation(op, [levelStep('section', m[1]!), ...(m[2] ? levelSteps('section', m[2]) : [])])],
   // "(except in subsection (c)(11)(B))": a place left out.
   [new RegExp(`^\\(except\\s+in\\s+${RUNG_WORD}\\s+${DESIGNATIONS}\\)`, 'i'), (m, op) => void (op.except = [...(op.except ?? []), levelSteps(m[1]!.toLowerCase(), m[2]!)])],
   // "(before section 1)", "(before the short title)": where the anchor is, said again.

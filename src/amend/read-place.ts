@@ -79,6 +79,11 @@ const LEADING: LeadingReader[] = [
   ],
   // "in the first section" (of an Act or resolution numbered so), "in subheading 6402.91.42" (a tariff schedule)
   [/^in\s+the\s+first\s+section(?=[\s,]|$)/i, (_, scope) => void scope.location.push(levelStep('section', '1'))],
+  // "in subsection (a) of the first section" (116th H.R. 1865 EAH, div. E, sec. 212(a)(3)(F))
+  [
+    new RegExp(`^in\\s+(?!section\\b)${RUNG_WORD}\\s+${DESIGNATIONS}\\s+of\\s+the\\s+first\\s+section(?=[\\s,]|$)`, 'i'),
+    (m, scope) => void scope.location.push(levelStep('section', '1'), ...levelSteps(m[1]!.toLowerCase(), m[2]!, styleOf(scope.target))),
+  ],
   [/^in\s+(?:the\s+)?(?:sub)?heading\s+\d{4}(?:\.\d{2}){0,3}/i, (m, scope) => void scope.location.push({ type: 'provision', name: m[0].replace(/^in\s+(?:the\s+)?/i, '') })],
   // "in the heading of subsection (c)"
   [

@@ -1,7 +1,7 @@
 import { ordinalNumber } from '../parse/ladder.js';
 import type { LevelKind } from '../types.js';
 import { DESIGNATIONS, MARK_NAMES, readUnits, RUNG_WORD, levelStep, levelSteps } from './location.js';
-import { markStep, matterSteps, ORDINAL, quote, readAnchor, readModifiers, type Operation, type Reading } from './read-modifiers.js';
+import { chainSteps, LEVEL_CHAIN, markStep, matterSteps, ORDINAL, quote, readAnchor, readModifiers, type Operation, type Reading } from './read-modifiers.js';
 import { Q } from './words.js';
 
 /**
@@ -33,12 +33,12 @@ const STRUCK: Array<[RegExp, (m: RegExpExecArray, op: Operation, r: Reading) => 
     },
   ],
   [new RegExp(`^the\\s+${ORDINAL}\\s+(comma|semicolon|colon)`, 'i'), (m, op) => Object.assign(op, { strike: MARK_NAMES[m[2]!.toLowerCase()]!, occurrence: ordinalNumber(m[1]!)! })],
-  // "by striking the period at the end of paragraph (5)", "… at the end", "the period"
+  // "by striking the period at the end of paragraph (5)", "… of subparagraph (II) of paragraph (2)", "… at the end", "the period"
   [
-    new RegExp(`^the\\s+(period|semicolon|comma|colon)\\s+at\\s+the\\s+end\\s+of\\s+(?:the\\s+)?${RUNG_WORD}\\s+${DESIGNATIONS}`, 'i'),
+    new RegExp(`^the\\s+(period|semicolon|comma|colon)\\s+at\\s+the\\s+end\\s+of\\s+(?:the\\s+)?(?!section\\b)${LEVEL_CHAIN}`, 'i'),
     (m, op) => {
       op.units = [[markStep(m[1]!, true)]];
-      op.location = [...(op.location ?? []), ...levelSteps(m[2]!.toLowerCase(), m[3]!)];
+      op.location = [...(op.location ?? []), ...chainSteps(m, 2)];
     },
   ],
   [/^the\s+(period|semicolon|comma|colon)\s+at\s+the\s+end(?:\s+thereof)?/i, (m, op) => void (op.units = [[markStep(m[1]!, true)]])],
@@ -141,6 +141,11 @@ export function readStrike(r: Reading): Operation[] | { error: string } {
       break;
     }
     if (!read) {
+      // "by striking the addition to (b)(2)(A)(ii) made by subsection 309(b) of …": words named only
+      // by the amendment that made them, not quoted.
+      if (/^the\s+(?:addition|amendments?|matter|words|text)\b[^\uE000]{0,200}?\b(?:made|added|inserted)\s+by\b/i.test(cursor.rest)) {
+        return { error: `the words to strike are named by the amendment that made them, not quoted: ${r.found()}` };
+      }
       const units = readUnits(cursor.rest.replace(/^the\s+/i, ''));
       if (!units) return { error: `expected quoted text or a unit to strike, found ${r.found()}` };
       operation.units = units.units;
@@ -177,6 +182,10 @@ export function readStrike(r: Reading): Operation[] | { error: string } {
     } else if ((match = cursor.eat(/^an?\s+(period|semicolon|comma|colon)/i))) {
       // "and inserting a semicolon"
       inserts.push(MARK_NAMES[match[1]!.toLowerCase()]!);
+    } else if (/^in\s+lieu\s+of\s+(?!thereof\b)/i.test(cursor.rest)) {
+      // "by striking paragraph (4)(D) and inserting in lieu of paragraph (1) the following": one
+      // replacement said to stand in two places, a fault in the bill's text.
+      return { error: `the words struck and the place “in lieu of” which the new text goes differ: ${r.found()}` };
     } else {
       return { error: `expected quoted text to insert, found ${r.found()}` };
     }

@@ -96,7 +96,10 @@ export function resolve(instruction: Instruction, root: Root): Resolution {
     if (matched.length === 0 && t.act && actSection && !t.usc) {
       // An Act's section the bill cites without its Code section: the Code's own classification
       // (its chapter named for the Act, the section's source credit naming the Act's section).
-      const classified = sections.filter((s) => enactedAs(s, t.act!, sectionNumber(actSection)));
+      // Each chapter's name is made once, not once for each of its sections.
+      const act = lawName(t.act);
+      const chapterNames = new Map<string, string>();
+      const classified = act === '' ? [] : sections.filter((s) => enactedAs(s, act, sectionNumber(actSection), chapterNames));
       if (classified.length === 1) {
         matched = classified;
         const level = classified[0]!.level;
@@ -218,22 +221,28 @@ function sectionUnits(instruction: Instruction, root: Root, sections: StatuteSec
  * Whether a U.S. Code section was enacted as `section` of `act`, by the Code's own account: its
  * chapter is named for the Act (`RAILROAD UNEMPLOYMENT INSURANCE` for the Railroad Unemployment
  * Insurance Act) and its source credit opens with the Act's section (`(June 25, 1938, ch. 680, §2, …`),
- * not with a later law that added it.
+ * not with a later law that added it. `act` is the Act's name as `lawName` makes it; `chapterNames`
+ * keeps the names made of chapter headings.
  */
-function enactedAs({ level, chapterHeading }: StatuteSection, act: string, section: string): boolean {
+function enactedAs({ level, chapterHeading }: StatuteSection, act: string, section: string, chapterNames: Map<string, string>): boolean {
   if (!chapterHeading || !level.sourceCredit) return false;
-  const name = (text: string) =>
-    text
-      .toLowerCase()
-      .replace(/\bof\s+\d{4}\b/g, '')
-      .replace(/\bact\b/g, '')
-      .replace(/[^a-z0-9]+/g, ' ')
-      .trim();
-  if (name(chapterHeading) === '' || name(chapterHeading) !== name(act)) return false;
+  let chapter = chapterNames.get(chapterHeading);
+  if (chapter === undefined) chapterNames.set(chapterHeading, (chapter = lawName(chapterHeading)));
+  if (chapter === '' || chapter !== act) return false;
   const enacting = level.sourceCredit.replace(/^\(/, '').split(';')[0]!;
   if (/^\s*(?:Added|As added)\b/i.test(enacting)) return false;
   const cited = /§\s*([0-9][\w.-]*)/.exec(enacting)?.[1];
   return cited !== undefined && cited === section;
+}
+
+/** A law's name as a chapter heading prints it too: `Railroad Unemployment Insurance Act of 1938` → `railroad unemployment insurance`. */
+function lawName(text: string): string {
+  return text
+    .toLowerCase()
+    .replace(/\bof\s+\d{4}\b/g, '')
+    .replace(/\bact\b/g, '')
+    .replace(/[^a-z0-9]+/g, ' ')
+    .trim();
 }
 
 /** Whether the statute is the Act named (a compilation titled with its name). */

@@ -39,10 +39,34 @@ export function fold(text: string): string {
   return text.replace(/\s+/g, ' ').replace(/ ([;,.:])/g, '$1').trim();
 }
 
+/**
+ * Where the run of `chars` that ends `text` starts. A pattern anchored at the end (`…$`) that
+ * matches only such characters is tried by V8 at every position from the start of the string:
+ * tried on this tail alone it finds the same match, without reading a long text again and again.
+ */
+export function tailStart(text: string, chars: RegExp): number {
+  let i = text.length;
+  while (i > 0 && chars.test(text[i - 1]!)) i--;
+  return i;
+}
+
+/**
+ * `text.replace(pattern, '')` for a pattern anchored at the end that matches only `chars`: what is
+ * left is a slice of the text, never a copy of it.
+ */
+function dropEnd(text: string, pattern: RegExp, chars: RegExp): string {
+  const at = tailStart(text, chars);
+  const match = pattern.exec(text.slice(at));
+  return match ? text.slice(0, at + match.index) : text;
+}
+
 /** Drops "; and", "; or", a final period or semicolon. */
 export function trimConnectors(text: string): string {
-  return text.replace(/(?:\s*[;,.]\s*(?:and|or)?\s*)+$/, '').replace(/\s+(?:and|or)$/, '').trim();
+  return dropEnd(dropEnd(text, /(?:\s*[;,.]\s*(?:and|or)?\s*)+$/, CONNECTOR_CHARS), /\s+(?:and|or)$/, CONNECTOR_CHARS).trim();
 }
+
+/** Every character a connector at the end of an item can hold: blanks, `;`, `,`, `.`, "and", "or". */
+const CONNECTOR_CHARS = /[\s;,.adnor]/;
 
 /** "the 1st place it appears", "the 2d sentence": ordinals in figures read as words. */
 export function ordinalWords(text: string): string {
@@ -96,9 +120,39 @@ export function unquotedBody(skeleton: string, quotations: Quotation[]): string 
 }
 
 /**
- * GPO's plain-text bills print quotation marks as ``…'' and dashes as --: read as the printed
- * “…” and —, which is what the instruction parser reads.
+ * GPO's plain-text bills print quotation marks as ``…'', a quotation inside one as `…', and dashes
+ * as --: read as the printed “…”, ‘…’ and —, which is what the instruction parser reads.
+ * ```$500,000''' is “‘$500,000’”; an apostrophe between letters (`Secretary's`) stays one.
  */
 export function typeset(text: string): string {
-  return text.replace(/``/g, '“').replace(/''/g, '”').replace(/(?<!-)--(?!-)/g, '—');
+  const dashed = text.replace(/(?<!-)--(?!-)/g, '—');
+  if (!dashed.includes('`') && !dashed.includes("'")) return dashed;
+  let out = '';
+  let singles = 0;
+  for (let i = 0; i < dashed.length; i++) {
+    const c = dashed[i]!;
+    if (c === '`') {
+      if (dashed[i + 1] === '`') {
+        out += '“';
+        i++;
+      } else {
+        out += '‘';
+        singles++;
+      }
+    } else if (c === "'") {
+      const between = /\p{L}/u.test(dashed[i - 1] ?? '') && /\p{L}/u.test(dashed[i + 1] ?? '');
+      if (singles > 0 && !between) {
+        out += '’';
+        singles--;
+      } else if (dashed[i + 1] === "'") {
+        out += '”';
+        i++;
+      } else {
+        out += c;
+      }
+    } else {
+      out += c;
+    }
+  }
+  return out;
 }

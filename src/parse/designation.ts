@@ -65,7 +65,7 @@ export function readParenDesignation(text: string): LeadingDesignation | undefin
 
 /** The structural rungs as printed: `CHAPTER`, `Chapter`. */
 const STRUCTURAL_NAMES = STRUCTURAL_RUNGS.flatMap((kind) => [kind.toUpperCase(), kind[0]!.toUpperCase() + kind.slice(1)]).join('|');
-const STRUCTURAL = new RegExp(String.raw`^(${STRUCTURAL_NAMES})\s+([0-9]+(?:\.[0-9]+)*[A-Za-z]?|[IVXLC]+|[A-Z])(\.(?=\s|$)|\s*[—–-]|:|$)\s*`);
+const STRUCTURAL = new RegExp(String.raw`^(${STRUCTURAL_NAMES})\s+([0-9]+(?:\.[0-9]+)*[A-Za-z]?|[IVXLC]+|[A-Z])(\.(?=\s|$)|\s*(?:--|[—–-])|:|$)\s*`);
 // "Sec. 2." in a bill's table of contents is an entry, not the section: only the capitals open one.
 const BILL_SECTION = /^(SECTION|SEC\.|Section)\s+(\d+(?:\.\d+)*[a-z]?)\.(?=\s|$)\s*/;
 const SECTION_SIGN = /^§+\s*(\d+[A-Za-z0-9\-–]*(?:\.[0-9A-Za-z\-]+)*)\.?(?=\s|$)\s*/;
@@ -89,7 +89,8 @@ export function readSectionDesignation(text: string, allowBareNumber: boolean): 
     return { text: m[0].trim(), value: m[2]!, length: m[0].length, kind: 'billSection' };
   }
   m = STRUCTURAL.exec(text);
-  if (m && (m[1] === m[1]!.toUpperCase() || m[3] === '.' || /[—–]/.test(m[3]!))) {
+  // "Subtitle D--Crop Insurance" (GPO text's em dash) opens one; "Subtitle D-1 of" does not.
+  if (m && (m[1] === m[1]!.toUpperCase() || m[3] === '.' || /[—–]|--/.test(m[3]!))) {
     const kind = m[1]!.toLowerCase() as LevelKind;
     return { text: m[0].trim(), value: m[2]!, length: m[0].length, kind };
   }

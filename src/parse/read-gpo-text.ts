@@ -19,7 +19,10 @@ import type { Block, Point, SourceDocument } from '../types.js';
  * the top, `<DOC>`/`</DOC>`/`<all>` and other tag-only lines, rules of underscores, form feeds,
  * line numbers (only when the file is line-numbered, and only when they run in sequence),
  * page numbers, running heads (`•HR 1 EH`) and print-shop lines (`VerDate …`, `… on DSK… with $$_JOB`).
- * Every other word is kept, in order.
+ * The signatures and attestation that end an enrolled or engrossed bill ("Speaker of the House of
+ * Representatives.", "Passed the House of Representatives May 22, 2025.", "Attest:", "Clerk.") end
+ * its text, as the XML readers skip `<signatures>` and `<attestation>`: they are no words of the
+ * bill's last section. Every other word is kept, in order.
  */
 
 /** A designation that opens a paragraph: `SECTION 1.`, `SEC. 2.`, `TITLE I—`, `Subtitle A--`, `(a)`, `“(1)`, ``` ``(A) ```. */
@@ -41,6 +44,12 @@ const PRINT_SHOP = /^VerDate\b|\bon DSK[0-9A-Z]+PROD with\b|^E:\\BILLS\\|\bJkt \
 const HEADER_LINE = /^\[(?:Congressional Bills[^\]]*|From the U\.S\. Government (?:Publishing|Printing) Office[^\]]*|[^\]]{1,120})\]$/;
 
 const TAG_LINE = /^(?:<\/?[A-Za-z][^<>]*>\s*)+$/;
+
+/** A paragraph that opens the signatures or the attestation at the end of a bill. */
+const ATTESTATION_START =
+  /^(?:Speaker of the House of Representatives|(?:Vice )?President of the United States and President of the Senate|President of the Senate pro tempore|Passed the (?:House of Representatives|Senate) [A-Z][a-z]+\.? \d{1,2}, \d{4}|Attest:(?: (?:[A-Z][A-Za-z.'-]* ?){1,6},)?)\.?$/;
+/** A paragraph of the signatures or attestation after the first: a name, an office, or both. */
+const ATTESTATION_OFFICE = /^(?:(?:[A-Z][A-Za-z.'-]* ?){1,6},)$|^(?:(?:[A-Z][A-Za-z.'-]* ?){1,6}, )?(?:Clerk|Secretary)\.$/;
 
 /** Does `text` look like a GPO plain-text bill? Only the first few KB are read. */
 export function isGpoText(text: string): boolean {
@@ -161,10 +170,22 @@ export function readGpoText(text: string, file: string): SourceDocument {
     gap = 'none';
   }
   flush();
+  dropAttestation(blocks);
 
   const doc: SourceDocument = { file, format: 'text', blocks, marks: [], messages: [] };
   if (title) doc.title = title;
   return doc;
+}
+
+/**
+ * The signatures and attestation end the bill's text: the trailing run of paragraphs that are
+ * signatures, attestations, offices and names is dropped from the first that opens one on.
+ */
+function dropAttestation(blocks: Block[]): void {
+  let run = blocks.length;
+  while (run > 0 && (ATTESTATION_START.test(blocks[run - 1]!.text) || ATTESTATION_OFFICE.test(blocks[run - 1]!.text))) run--;
+  while (run < blocks.length && !ATTESTATION_START.test(blocks[run]!.text)) run++;
+  blocks.length = run;
 }
 
 /** Wrap-marked layout: the separator to join `s` to the paragraph, or undefined for a new one. */

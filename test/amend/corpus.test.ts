@@ -1,12 +1,13 @@
 import { expect } from 'chai';
 import fs from 'node:fs';
 import path from 'node:path';
+import { billInstructions } from '../../src/amend/bill-instructions.js';
 import { parseInstructions, type Prose } from '../../src/amend/instructions.js';
 import { describeLocation } from '../../src/amend/location.js';
 import { findLevel, sectionText } from '../../src/amend/section-text.js';
 import { parseDocument } from '../../src/parse/index.js';
 import { repoRoot } from '../helpers/paths.js';
-import { describeShared } from '../helpers/shared.js';
+import { describeShared, sharedPath } from '../helpers/shared.js';
 
 /** The amend-truth ground truth, next to the repository (../shared/corpus/us/amend-truth). */
 const truth = path.resolve(repoRoot, '..', 'shared', 'corpus', 'us', 'amend-truth');
@@ -119,5 +120,16 @@ describeShared('amend/instructions on the amend-truth laws', () => {
     expect(instructions[0]?.insert?.split('\n')[0]).to.equal('§ 710. Emergency relief authority');
     // Subsection (c) says when the section takes effect: no instruction, reported apart.
     expect(prose.map((p) => `${p.citation} ${p.reason}`)).to.deep.equal(['(c) no amendatory verb']);
+  });
+});
+
+describeShared('amend/instructions of 119 H.R. 1 enrolled, GPO text (../shared/corpus/us/large)', () => {
+  it('should read the last section as an instruction, the signatures after it no words of it (sec. 100205)', () => {
+    const file = sharedPath('corpus', 'us', 'large', 'BILLS-119hr1enr.txt');
+    const { tree } = parseDocument(fs.readFileSync(file, 'utf8'), file, { references: false });
+    const last = billInstructions({ tree, file }).at(-1)!;
+    expect(last.citation).to.equal('sec. 100205');
+    expect(last.instruction).to.deep.include({ action: 'strikeInsert', strike: '2 years after the date of enactment of the RECA Extension Act of 2022', insert: 'December 31, 2027' });
+    expect(last.instruction.reason).to.equal(undefined);
   });
 });

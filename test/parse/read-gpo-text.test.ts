@@ -156,6 +156,43 @@ describe('parse/read-gpo-text', () => {
     });
   });
 
+  describe('#readGpoText (signatures and attestation)', () => {
+    // Synthetic lines in the layout of a govinfo .txt, ending as an enrolled and an engrossed bill end.
+    const head = ['[Congressional Bills 119th Congress]', '[From the U.S. Government Publishing Office]', '[H.R. 9997 Enrolled Bill (ENR)]', ''];
+    const body = [
+      'SEC. 5. LIMITATIONS ON CLAIMS.',
+      '    Section 8(a) of the Example Act is amended by striking ``2 years ',
+      "after enactment'' and inserting ``December 31, 2027''.",
+    ];
+    const texts = (lines: string[]): string[] => readGpoText([...head, ...body, ...lines].join('\n'), 'x.txt').blocks.map((b) => b.text);
+    const instruction = "Section 8(a) of the Example Act is amended by striking ``2 years after enactment'' and inserting ``December 31, 2027''.";
+
+    it('should end the text of an enrolled bill at the signatures', () => {
+      const signatures = [
+        '',
+        '                               Speaker of the House of Representatives.',
+        '',
+        '                            Vice President of the United States and    ',
+        '                                               President of the Senate.',
+      ];
+      expect(texts(signatures)).to.deep.equal(['SEC. 5. LIMITATIONS ON CLAIMS.', instruction]);
+    });
+
+    it("should end the text of an engrossed bill at the attestation, the clerk's name or not", () => {
+      const attest = ['', '            Passed the House of Representatives May 22, 2025.', '', '            Attest:', '', '                                                                 Clerk.'];
+      expect(texts(attest)).to.deep.equal(['SEC. 5. LIMITATIONS ON CLAIMS.', instruction]);
+      const named = ['', '            Passed the Senate July 1, 2025.', '', '            Attest: JANE Q. EXAMPLE,', '', '                                                             Secretary.'];
+      expect(texts(named)).to.deep.equal(['SEC. 5. LIMITATIONS ON CLAIMS.', instruction]);
+    });
+
+    it('should keep words that only name an office, and an office named before the text ends', () => {
+      const office = ['    (b) Secretary.--', '    The term ``Secretary\'\' means the Secretary of Labor.', '', '            Secretary.'];
+      expect(texts(office).slice(2)).to.deep.equal(['(b) Secretary.--The term ``Secretary\'\' means the Secretary of Labor.', 'Secretary.']);
+      const before = ['', '            Attest:', '', '    (c) Report.--The Secretary shall report.'];
+      expect(texts(before).slice(2)).to.deep.equal(['Attest:', '(c) Report.--The Secretary shall report.']);
+    });
+  });
+
   describeShared('#readGpoText (real: 119th H.R. 1 enrolled, GPO text)', () => {
     // ../shared/corpus/us/large/BILLS-119hr1enr.txt (see MANIFEST.md there); read in place.
     const file = path.join('corpus', 'us', 'large', 'BILLS-119hr1enr.txt');
@@ -205,9 +242,16 @@ describe('parse/read-gpo-text', () => {
       }
     });
 
-    it('should keep every word of the bill, in order', () => {
-      const kept = sourceLines.filter((l, i) => !(i < 3 && /^\[.*\]$/.test(l))).join('\n');
+    it('should keep every word of the bill, in order, and end it at the signatures', () => {
+      const signatures = sourceLines.findIndex((l) => l.trim() === 'Speaker of the House of Representatives.');
+      expect(sourceLines.slice(signatures).map((l) => l.trim()).filter((l) => l !== '')).to.deep.equal([
+        'Speaker of the House of Representatives.',
+        'Vice President of the United States and',
+        'President of the Senate.',
+      ]);
+      const kept = sourceLines.slice(0, signatures).filter((l, i) => !(i < 3 && /^\[.*\]$/.test(l))).join('\n');
       expect(blockWords(doc.blocks)).to.deep.equal(words(kept));
+      expect(doc.blocks.at(-1)?.text).to.match(/^Section 8\(a\) of the Radiation Exposure Compensation Act .* and inserting ``December 31, 2027''\.$/);
     });
   });
 });
