@@ -1,5 +1,5 @@
 import type { AlignedPair, Content, Root, Summary } from '../types.js';
-import { childClauses, rowText, subtreeBody } from './clause-text.js';
+import { childLevels, rowText, subtreeBody } from './level-text.js';
 import { countWords } from './words.js';
 
 /** Counts statuses and changed words over an alignment. */
@@ -15,8 +15,8 @@ export function summarize(pairs: AlignedPair[]): Summary {
       pair.children.forEach(walk);
       return;
     } else if (pair.status === 'modified' && !pair.words) {
-      // A clause changed only below its own line (a subsection whose paragraph changed) is
-      // counted at the paragraph, not again at every clause above it.
+      // A level changed only below its own line (a subsection whose paragraph changed) is
+      // counted at the paragraph, not again at every level above it.
     } else s[pair.status]++;
     if (pair.status === 'inserted') s.wordsInserted += countWords(pair.new?.text ?? '');
     else if (pair.status === 'deleted') s.wordsDeleted += countWords(pair.old?.text ?? '');
@@ -58,7 +58,7 @@ function countTreeChars(tree: Root): number {
   let n = 0;
   const walk = (node: Content): void => {
     n += rowText(node).length;
-    for (const child of childClauses(node)) walk(child);
+    for (const child of childLevels(node)) walk(child);
   };
   tree.children.forEach(walk);
   return n;

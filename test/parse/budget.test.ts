@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { expect } from 'chai';
 import { MAX_DIFF_WORDS } from '../../src/align/words.js';
-import { alignTrees, diffClauseWords, parseDocument, renderWdiff } from '../../src/index.js';
+import { alignTrees, diffLevelWords, parseDocument, renderWdiff } from '../../src/index.js';
 import { deadlineIn } from '../../src/util/deadline.js';
 import { BilldiffError } from '../../src/util/errors.js';
 import { runCli } from '../helpers/cli.js';
@@ -72,7 +72,7 @@ describe('budget: one deadline for reading and aligning', () => {
 
     it('should stop when the deadline passes while it runs, and show the pair as a whole replacement', () => {
       let t = 0;
-      const result = diffClauseWords(longOld, longNew, {}, { at: 100, now: () => (t += 10) });
+      const result = diffLevelWords(longOld, longNew, {}, { at: 100, now: () => (t += 10) });
       expect(result).to.deep.equal({
         changes: [
           { op: 'delete', value: longOld },
@@ -85,7 +85,7 @@ describe('budget: one deadline for reading and aligning', () => {
     });
 
     it('should diff the same pair word by word while the deadline holds', () => {
-      const { changes, coarse } = diffClauseWords(longOld, longNew, {}, { at: 100, now: () => 0 });
+      const { changes, coarse } = diffLevelWords(longOld, longNew, {}, { at: 100, now: () => 0 });
       expect(coarse).to.equal(false);
       expect(changes.map((c) => [c.op, c.value.length])).to.deep.equal([
         ['equal', 'word '.repeat(40_000).length],
@@ -97,7 +97,7 @@ describe('budget: one deadline for reading and aligning', () => {
 
     it('should show a pair of more than MAX_DIFF_WORDS words whole without diffing it', () => {
       const many = 'w '.repeat(MAX_DIFF_WORDS / 2 + 1);
-      const result = diffClauseWords(many, `${many}x`, {}, { at: 100, now: () => 0 });
+      const result = diffLevelWords(many, `${many}x`, {}, { at: 100, now: () => 0 });
       expect(result).to.deep.equal({ changes: [{ op: 'delete', value: many }, { op: 'equal', value: ' ' }, { op: 'insert', value: `${many}x` }], coarse: true, stopped: 'size' });
     });
 
@@ -127,7 +127,7 @@ describe('budget: one deadline for reading and aligning', () => {
           code: 1,
           coarse: true,
           notice: undefined,
-          budget: ["a clause's line holds more words than billdiff diffs word by word (1,000,000 in both versions together); it is shown as a whole replacement"],
+          budget: ["a line holds more words than billdiff diffs word by word (1,000,000 in both versions together); it is shown as a whole replacement"],
         });
         const wdiff = await runCli(['old.txt', 'new.txt', '--budget', '60000'], { cwd: dir });
         expect(wdiff.stdout).to.equal(`[-${many}-] {+${many} x+}\n`);
