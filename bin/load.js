@@ -1,18 +1,19 @@
 // Loads the command line: the one-file bundle (dist/cli/billdiff.cjs) compiled from V8's code
 // cache written when it was built, so that Node reads one file and compiles none of it again;
-// else the plain build (dist/cli/bin.js). See scripts/bundle.mjs.
-import fs from 'node:fs';
-import { createRequire } from 'node:module';
-import path from 'node:path';
-import vm from 'node:vm';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+// else the plain build (dist/cli/bin.js). See scripts/bundle.mjs. CommonJS, like bin/billdiff.js.
+'use strict';
+const fs = require('node:fs');
+const { createRequire } = require('node:module');
+const path = require('node:path');
+const vm = require('node:vm');
+const { pathToFileURL } = require('node:url');
 
-const dir = fileURLToPath(new URL('../dist/cli/', import.meta.url));
-export const BUNDLE = path.join(dir, 'billdiff.cjs');
-export const CODE_CACHE = `${BUNDLE}.cache`;
+const dir = path.join(__dirname, '..', 'dist', 'cli');
+const BUNDLE = path.join(dir, 'billdiff.cjs');
+const CODE_CACHE = `${BUNDLE}.cache`;
 
 /** The bundle's exports and its script (whose code cache `createCachedData` makes). Throws when there is no bundle. */
-export function loadBundle({ useCache = true } = {}) {
+function loadBundle({ useCache = true } = {}) {
   const source = fs.readFileSync(BUNDLE, 'utf8');
   let cachedData;
   if (useCache) {
@@ -30,7 +31,7 @@ export function loadBundle({ useCache = true } = {}) {
 }
 
 /** `run` and `main` of the command line. */
-export async function loadCli() {
+async function loadCli() {
   try {
     return loadBundle().exports;
   } catch (error) {
@@ -38,3 +39,5 @@ export async function loadCli() {
     return import('../dist/cli/bin.js');
   }
 }
+
+module.exports = { BUNDLE, CODE_CACHE, loadBundle, loadCli };

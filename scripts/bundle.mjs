@@ -35,7 +35,37 @@ await esbuild.build({
   // The loader passes the URL the bundle would have as a module.
   define: { 'import.meta.url': '__billdiffUrl' },
 });
+// Pure ASCII, so that Node reads the bundle as a one-byte string without decoding UTF-8 (~2 ms
+// less at every start). esbuild escapes strings and plain templates, and leaves other characters
+// only in regular-expression literals (`/[—–]/`), where a \u escape means the same, and in tagged
+// templates, where the tag sees the raw text: in a String.raw template each becomes `${"\u2014"}`
+// (the same string); another tag fails the build, as does a backslash before such a character.
+fs.writeFileSync(bundle, asciiOnly(fs.readFileSync(bundle, 'utf8')));
 
 // The code cache, in a process of its own (see code-cache.mjs).
 const cache = spawnSync(process.execPath, [path.join(root, 'scripts/code-cache.mjs')], { cwd: root, encoding: 'utf8' });
 if (cache.status !== 0) console.log(`bundle: no code cache (${(cache.stderr || cache.stdout).trim().split('\n').pop()})`);
+
+/** `code` with every character past U+007F written as an escape that means the same. */
+function asciiOnly(code) {
+  const escape = (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`;
+  const NON_ASCII = /[^\x00-\x7f]/g;
+  const HAS_NON_ASCII = /[^\x00-\x7f]/;
+  // String.raw templates whose substitutions are plain names (all the bundle holds).
+  const raw = /String\.raw`(?:[^`\\$]|\\.|\$(?!\{)|\$\{[\w$.]*\})*`/g;
+  const out = [];
+  let at = 0;
+  for (const m of code.matchAll(raw)) {
+    out.push(code.slice(at, m.index), m[0].replace(NON_ASCII, (c) => `\${"${escape(c)}"}`));
+    at = m.index + m[0].length;
+  }
+  out.push(code.slice(at));
+  const ascii = out.join('');
+  ascii.split('\n').forEach((line, i) => {
+    if (!HAS_NON_ASCII.test(line) || /^\s*(?:\*|\/\/|\/\*)/.test(line)) return;
+    if (/\\[^\x00-\x7f]/.test(line)) throw new Error(`bundle: line ${i + 1}: a backslash before a non-ASCII character`);
+    // A tagged template (a name, `)` or `]` before a backtick) holding such a character, outside comments.
+    if (/[\w$)\]]`[^`]*[^\x00-\x7f]/.test(line)) throw new Error(`bundle: line ${i + 1}: a non-ASCII character in a tagged template`);
+  });
+  return ascii.replace(NON_ASCII, escape);
+}

@@ -8,6 +8,8 @@ export interface Context {
   /** When the budget runs out, on `options.now`'s clock; past it, pairs are whole replacements. */
   deadline: number;
   overBudget: boolean;
+  /** A line pair had more words than a word diff reads (`MAX_DIFF_WORDS`): it is shown whole. */
+  tooLong: boolean;
   /** Content keys by level (see `keys.ts`). */
   keys: Map<Content, number>;
   /** Word bags of whole subtrees and of own lines, by level. */
@@ -28,6 +30,7 @@ export function createContext(options: Context['options'], deadline: number): Co
     options,
     deadline,
     overBudget: false,
+    tooLong: false,
     keys: new Map(),
     bags: new Map(),
     rowBags: new Map(),

@@ -6,7 +6,7 @@ import { findMoves } from './moves.js';
 import { defaultAlignOptions, type AlignOptions } from './options.js';
 import { alignSequences } from './siblings.js';
 import { guttedShare, summarize } from './summary.js';
-import { defaultWordDiffOptions } from './words.js';
+import { defaultWordDiffOptions, MAX_DIFF_WORDS } from './words.js';
 
 export { defaultAlignOptions, type AlignOptions } from './options.js';
 export { summarize } from './summary.js';
@@ -38,21 +38,14 @@ export function alignTrees(oldTree: Root, newTree: Root, options: AlignOptions =
   const messages: Diagnostic[] = [];
   let notice: string | undefined;
   // (A comparison cut short by its budget looks gutted, but is not: it keeps its warning instead.)
-  const share = ctx.overBudget ? undefined : guttedShare(oldTree, newTree, summary, settings.gutThreshold);
+  const share = ctx.overBudget || ctx.tooLong ? undefined : guttedShare(oldTree, newTree, summary, settings.gutThreshold);
   if (share !== undefined) {
     notice = `Most of the text was replaced: only ${Math.round(share * 100)}% of the old words remain ("gut and amend").`;
   }
-  if (ctx.overBudget) {
-    messages.push(
-      diagnostic(
-        `the comparison took longer than its ${settings.budget} ms budget; the remaining clauses are shown as whole replacements`,
-        newTree.data?.file ?? '',
-        undefined,
-        'budget',
-        false,
-        'billdiff:align',
-      ),
-    );
+  const warn = (reason: string) => messages.push(diagnostic(reason, newTree.data?.file ?? '', undefined, 'budget', false, 'billdiff:align'));
+  if (ctx.overBudget) warn(`the comparison took longer than its ${settings.budget} ms budget; the remaining clauses are shown as whole replacements`);
+  if (ctx.tooLong) {
+    warn(`a line holds more words than billdiff diffs word by word (${MAX_DIFF_WORDS.toLocaleString('en-US')} in both versions together); it is shown as a whole replacement`);
   }
   const alignment: Alignment = { old: info(oldTree), new: info(newTree), pairs, summary, messages };
   if (notice) {

@@ -2,6 +2,9 @@ import type { Content } from '../types.js';
 import { childLevels, rowBody } from './level-text.js';
 import type { Context } from './context.js';
 
+/** Characters past which a level's line is long enough that its key is kept rather than computed again. */
+const LONG_LINE = 1024;
+
 /**
  * Content keys: a level's own words and its sublevels' keys, designations left out, so that a
  * renumbered level keeps its key. A key is a 53-bit hash (two 32-bit hashes of the text, the
@@ -17,9 +20,12 @@ export function keyOf(node: Content, ctx: Context): number {
   if (key === undefined) {
     const children = childLevels(node);
     const body = rowBody(node);
-    // A level without sublevels is hashed again when asked (as quick as looking it up), and not kept.
-    if (!children.length) return hashText(body);
-    else {
+    // A level without sublevels is hashed again when asked (as quick as looking it up for a
+    // line of a few hundred characters), and kept only when its line is longer.
+    if (!children.length) {
+      key = hashText(body);
+      if (body.length < LONG_LINE) return key;
+    } else {
       let h1 = hash1(body) ^ 0x9e3779b9;
       let h2 = hash2(body) ^ Math.imul(children.length, 0x85ebca6b);
       for (const child of children) {

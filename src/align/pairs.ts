@@ -56,8 +56,15 @@ export function wordsOf(oldNode: Content, newNode: Content, ctx: Context): { wor
     ctx.overBudget = true;
     return { words: [...(a ? [{ op: 'delete' as const, value: a }] : []), ...(b ? [{ op: 'insert' as const, value: b }] : [])], coarse: true };
   }
-  const result = diffLevelWords(a, b, ctx.options);
+  const result = diffLevelWords(a, b, ctx.options, { at: ctx.deadline, now: ctx.options.now });
+  noteStop(ctx, result.stopped);
   return result.coarse ? { words: result.changes, coarse: true } : { words: result.changes };
+}
+
+/** A word diff stopped short (the deadline passed, or the lines are too long): the alignment says so. */
+export function noteStop(ctx: Context, stopped: 'time' | 'size' | undefined): void {
+  if (stopped === 'time') ctx.overBudget = true;
+  if (stopped === 'size') ctx.tooLong = true;
 }
 
 export function makePair(oldNode: Content, newNode: Content, ctx: Context): AlignedPair {

@@ -1,7 +1,7 @@
 import type { AlignedPair, Content, WordChange } from '../types.js';
 import { childLevels, rowBody, rowText } from './level-text.js';
 import type { Context } from './context.js';
-import { side } from './pairs.js';
+import { noteStop, side } from './pairs.js';
 import { countWords, diffRows } from './words.js';
 
 /** Most words in a block of changes read as one text; a larger block is paired level by level. */
@@ -18,7 +18,8 @@ export function alignLines(olds: Content[], news: Content[], ctx: Context): Alig
   const newRows = newNodes.map(rowText);
   const words = oldRows.reduce((n, r) => n + countWords(r), 0) + newRows.reduce((n, r) => n + countWords(r), 0);
   if (words > MAX_LINEAR_WORDS || ctx.overBudget || ctx.options.now() > ctx.deadline) return undefined;
-  return diffRows(oldRows, newRows, ctx.options).map((row) => {
+  return diffRows(oldRows, newRows, ctx.options, { at: ctx.deadline, now: ctx.options.now }).map((row) => {
+    noteStop(ctx, row.stopped);
     const oldNode = row.oldRows.length ? oldNodes[row.oldRows[0]!] : undefined;
     const newNode = row.newRow !== undefined ? newNodes[row.newRow] : undefined;
     const pair: AlignedPair = { status: 'modified', children: [] };

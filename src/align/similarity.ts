@@ -122,7 +122,7 @@ export function similarity(a: Content, b: Content, ctx: Context): number {
   }
   const rowA = rowBody(a);
   const rowB = rowBody(b);
-  if (countWords(rowA) < 3 || countWords(rowB) < 3 || (!childLevels(a).length && !childLevels(b).length)) return whole;
+  if (countWords(rowA, 3) < 3 || countWords(rowB, 3) < 3 || (!childLevels(a).length && !childLevels(b).length)) return whole;
   return Math.max(whole, dice(rowBag(a, rowA, ctx), rowBag(b, rowB, ctx)));
 }
 

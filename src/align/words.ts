@@ -45,6 +45,49 @@ export const defaultWordDiffOptions: Required<WordDiffOptions> = {
   timeout: 250,
 };
 
+/** When a word diff must stop (the comparison's deadline, on `now`'s clock). */
+export interface WordDiffLimit {
+  at: number;
+  now: () => number;
+}
+
+/**
+ * Most words one word diff reads, both sides together (each costs some 60 bytes while it is
+ * diffed): a longer pair is shown as a whole replacement, so that memory stays bounded.
+ */
+export const MAX_DIFF_WORDS = 1_000_000;
+
+/** Whether texts hold more than `MAX_DIFF_WORDS` words together (counted no further). */
+function tooManyWords(texts: string[]): boolean {
+  let left = MAX_DIFF_WORDS + 1;
+  // (A word takes a character and a space: only long texts can hold too many.)
+  if (texts.reduce((n, t) => n + t.length, 0) < MAX_DIFF_WORDS) return false;
+  for (const text of texts) if ((left -= countWords(text, left)) <= 0) return true;
+  return false;
+}
+
+/** Thrown inside a word diff when its limit has passed; the diff then shows a whole replacement. */
+const OUT_OF_TIME = Symbol('out of time');
+
+/** Counts the steps of a word diff and looks at the clock every few thousand of them. */
+class Stopwatch {
+  private steps = 0;
+  constructor(private readonly limit: WordDiffLimit | undefined) {}
+
+  tick(): void {
+    if ((++this.steps & 4095) === 0 && this.limit && this.limit.now() > this.limit.at) throw OUT_OF_TIME;
+  }
+
+  /** Milliseconds left, at most `cap`. */
+  left(cap: number): number {
+    return this.limit ? Math.max(1, Math.min(cap, this.limit.at - this.limit.now())) : cap;
+  }
+
+  past(): boolean {
+    return this.limit !== undefined && this.limit.now() > this.limit.at;
+  }
+}
+
 /** A word with the white space that follows it, and the row (level line) it came from. */
 interface Token {
   word: string;
@@ -54,11 +97,12 @@ interface Token {
   first: boolean;
 }
 
-function tokenize(text: string, row = 0, tokens: Token[] = []): Token[] {
+function tokenize(text: string, row: number, tokens: Token[], clock: Stopwatch): Token[] {
   const re = /(\S+)(\s*)/g;
   let m: RegExpExecArray | null;
   let first = true;
   while ((m = re.exec(text))) {
+    clock.tick();
     tokens.push({ word: m[1]!, space: m[2]!, row, first });
     first = false;
   }
@@ -76,6 +120,8 @@ export interface WordDiffResult {
   changes: WordChange[];
   /** True when the pair was shown as a whole replacement because a budget ran out. */
   coarse: boolean;
+  /** Why: the comparison's deadline passed (`time`), or the pair has more than `MAX_DIFF_WORDS` words (`size`). */
+  stopped?: 'time' | 'size';
 }
 
 /**
@@ -83,16 +129,23 @@ export interface WordDiffResult {
  * with their punctuation, phrases rather than scattered words, and a rewritten level as one
  * deletion and one insertion.
  */
-export function diffLevelWords(oldText: string, newText: string, options: WordDiffOptions = {}): WordDiffResult {
+export function diffLevelWords(oldText: string, newText: string, options: WordDiffOptions = {}, limit?: WordDiffLimit): WordDiffResult {
   const settings = { ...defaultWordDiffOptions, ...options };
   if (oldText === newText) return { changes: oldText ? [{ op: 'equal', value: oldText }] : [], coarse: false };
-  const a = tokenize(oldText);
-  const b = tokenize(newText);
-  if (!a.length || !b.length) return { changes: replaceWhole(oldText, newText), coarse: false };
-  const { runs, coarse } = diffTokens(a, b, settings);
-  const items = itemsOf(runs);
-  if (rewritten(items, settings)) return { changes: replaceWhole(oldText, newText), coarse };
-  return { changes: spell(items), coarse };
+  if (tooManyWords([oldText, newText])) return { changes: replaceWhole(oldText, newText), coarse: true, stopped: 'size' };
+  const clock = new Stopwatch(limit);
+  try {
+    const a = tokenize(oldText, 0, [], clock);
+    const b = tokenize(newText, 0, [], clock);
+    if (!a.length || !b.length) return { changes: replaceWhole(oldText, newText), coarse: false };
+    const { runs, coarse } = diffTokens(a, b, settings, clock);
+    const items = itemsOf(runs, clock);
+    if (rewritten(items, settings)) return { changes: replaceWhole(oldText, newText), coarse };
+    return { changes: spell(items, clock), coarse };
+  } catch (error) {
+    if (error !== OUT_OF_TIME) throw error;
+    return { changes: replaceWhole(oldText, newText), coarse: true, stopped: 'time' };
+  }
 }
 
 /**
@@ -111,9 +164,14 @@ function rewritten(items: Item[], settings: Required<WordDiffOptions>): boolean 
   return oldWords > kept && newWords > kept && kept < settings.rewriteThreshold * Math.max(oldWords, newWords);
 }
 
-function itemsOf(runs: Run[]): Item[] {
+function itemsOf(runs: Run[], clock: Stopwatch): Item[] {
   const items: Item[] = [];
-  for (const run of runs) (run.op === 'delete' ? run.old : run.new).forEach((token, k) => items.push(itemOf(run, token, k)));
+  for (const run of runs) {
+    (run.op === 'delete' ? run.old : run.new).forEach((token, k) => {
+      clock.tick();
+      items.push(itemOf(run, token, k));
+    });
+  }
   return items;
 }
 
@@ -131,6 +189,8 @@ export interface RowDiff {
   newRow?: number;
   changes: WordChange[];
   coarse: boolean;
+  /** As `WordDiffResult.stopped` (every row of a stopped diff carries it). */
+  stopped?: 'time' | 'size';
 }
 
 /** A token of a diff and what happened to it. */
@@ -144,13 +204,30 @@ interface Item {
  * subparagraphs, a designation added), read as one text the way the Legislative Counsel marks
  * it, then cut back into lines at the new text's line breaks.
  */
-export function diffRows(oldRows: string[], newRows: string[], options: WordDiffOptions = {}): RowDiff[] {
-  const settings = { ...defaultWordDiffOptions, ...options };
+export function diffRows(oldRows: string[], newRows: string[], options: WordDiffOptions = {}, limit?: WordDiffLimit): RowDiff[] {
+  if (tooManyWords([...oldRows, ...newRows])) return wholeRows(oldRows, newRows, 'size');
+  try {
+    return diffRowsWithin(oldRows, newRows, { ...defaultWordDiffOptions, ...options }, new Stopwatch(limit));
+  } catch (error) {
+    if (error !== OUT_OF_TIME) throw error;
+    return wholeRows(oldRows, newRows, 'time');
+  }
+}
+
+/** The rows of a diff stopped short: the old lines deleted and the new ones inserted, each whole. */
+function wholeRows(oldRows: string[], newRows: string[], stopped: 'time' | 'size'): RowDiff[] {
+  return [
+    ...oldRows.map((row, i): RowDiff => ({ oldRows: [i], changes: replaceWhole(row, ''), coarse: true, stopped })),
+    ...newRows.map((row, i): RowDiff => ({ oldRows: [], newRow: i, changes: replaceWhole('', row), coarse: true, stopped })),
+  ];
+}
+
+function diffRowsWithin(oldRows: string[], newRows: string[], settings: Required<WordDiffOptions>, clock: Stopwatch): RowDiff[] {
   const a: Token[] = [];
   const b: Token[] = [];
-  oldRows.forEach((row, i) => tokenize(row, i, a));
-  newRows.forEach((row, i) => tokenize(row, i, b));
-  const { runs, coarse } = diffTokens(a, b, settings);
+  oldRows.forEach((row, i) => tokenize(row, i, a, clock));
+  newRows.forEach((row, i) => tokenize(row, i, b, clock));
+  const { runs, coarse } = diffTokens(a, b, settings, clock);
   interface Open {
     oldRows: number[];
     newRow?: number;
@@ -167,6 +244,7 @@ export function diffRows(oldRows: string[], newRows: string[], options: WordDiff
   for (const run of runs) {
     const tokens = run.op === 'delete' ? run.old : run.new;
     tokens.forEach((token, k) => {
+      clock.tick();
       const oldToken = run.op === 'equal' ? run.old[k]! : run.op === 'delete' ? token : undefined;
       let row = current;
       if (run.op === 'delete') {
@@ -189,7 +267,7 @@ export function diffRows(oldRows: string[], newRows: string[], options: WordDiff
     });
   }
   return rows.map((row) => {
-    const changes = rewritten(row.items, settings) ? replaceWhole(spellSide(row.items, 'insert'), spellSide(row.items, 'delete')) : spell(row.items);
+    const changes = rewritten(row.items, settings) ? replaceWhole(spellSide(row.items, 'insert', clock), spellSide(row.items, 'delete', clock)) : spell(row.items, clock);
     const out: RowDiff = { oldRows: row.oldRows, changes, coarse };
     if (row.newRow !== undefined) out.newRow = row.newRow;
     return out;
@@ -197,7 +275,7 @@ export function diffRows(oldRows: string[], newRows: string[], options: WordDiff
 }
 
 /** Myers (or longest-runs) diff of two token streams, common ends trimmed, then phrase merging. */
-function diffTokens(a: Token[], b: Token[], settings: Required<WordDiffOptions>): { runs: Run[]; coarse: boolean } {
+function diffTokens(a: Token[], b: Token[], settings: Required<WordDiffOptions>, clock: Stopwatch): { runs: Run[]; coarse: boolean } {
   let pre = 0;
   while (pre < a.length && pre < b.length && a[pre]!.word === b[pre]!.word) pre++;
   let suf = 0;
@@ -211,8 +289,9 @@ function diffTokens(a: Token[], b: Token[], settings: Required<WordDiffOptions>)
     const wordsA = midA.map((t) => t.word);
     const wordsB = midB.map((t) => t.word);
     const diff =
-      (settings.longestRuns ? longestBlocks(wordsA, wordsB) : undefined) ??
-      diffArrays(wordsA, wordsB, { maxEditLength: settings.maxEditLength, timeout: settings.timeout });
+      (settings.longestRuns ? longestBlocks(wordsA, wordsB, clock) : undefined) ??
+      diffArrays(wordsA, wordsB, { maxEditLength: settings.maxEditLength, timeout: clock.left(settings.timeout) });
+    if (!diff && clock.past()) throw OUT_OF_TIME;
     if (!diff) {
       coarse = true;
       runs.push({ op: 'delete', old: midA, new: [] }, { op: 'insert', old: [], new: midB });
@@ -239,7 +318,7 @@ function diffTokens(a: Token[], b: Token[], settings: Required<WordDiffOptions>)
     if (midB.length) runs.push({ op: 'insert', old: [], new: midB });
   }
   if (suf) runs.push({ op: 'equal', old: a.slice(a.length - suf), new: b.slice(b.length - suf) });
-  return { runs: mergePhrases(runs, settings), coarse };
+  return { runs: mergePhrases(runs, settings, clock), coarse };
 }
 
 /** Steps the longest-runs search may take before it gives way to Myers' algorithm. */
@@ -250,7 +329,7 @@ const LONGEST_BLOCKS_BUDGET = 2_000_000;
  * difflib): where a minimal diff could keep either of two passages, it keeps the longer run,
  * as a drafter reads a moved phrase.
  */
-function longestBlocks(a: string[], b: string[]): Array<{ count: number; added?: boolean; removed?: boolean; value: string[] }> | undefined {
+function longestBlocks(a: string[], b: string[], clock: Stopwatch): Array<{ count: number; added?: boolean; removed?: boolean; value: string[] }> | undefined {
   let work = 0;
   const b2j = new Map<string, number[]>();
   b.forEach((w, j) => {
@@ -267,6 +346,7 @@ function longestBlocks(a: string[], b: string[]): Array<{ count: number; added?:
     let best = 0;
     let j2len = new Map<number, number>();
     for (let i = alo; i < ahi; i++) {
+      clock.tick();
       const next = new Map<number, number>();
       for (const j of b2j.get(a[i]!) ?? []) {
         if (j < blo) continue;
@@ -306,10 +386,11 @@ function longestBlocks(a: string[], b: string[]): Array<{ count: number; added?:
  * Joins changes separated by a short run of kept words into one phrase change (the Legislative
  * Counsel strikes and inserts phrases): see `shouldAbsorb`. One pass, O(n).
  */
-function mergePhrases(runs: Run[], settings: Required<WordDiffOptions>): Run[] {
+function mergePhrases(runs: Run[], settings: Required<WordDiffOptions>, clock: Stopwatch): Run[] {
   type Block = { equal: boolean; old: Token[]; new: Token[] };
   const stack: Block[] = [];
   for (const run of runs) {
+    clock.tick();
     const equal = run.op === 'equal';
     const last = stack[stack.length - 1];
     if (last && last.equal === equal) {
@@ -352,7 +433,7 @@ function shouldAbsorb(kept: Token[], before: { old: Token[]; new: Token[] }, aft
  * Word changes from a sequence of tokens: each token with the white space after it, which goes
  * with its run when the next token has the same fate, and is kept (it separates them) when not.
  */
-function spell(items: Item[]): WordChange[] {
+function spell(items: Item[], clock: Stopwatch): WordChange[] {
   const out: WordChange[] = [];
   const push = (op: WordChange['op'], value: string) => {
     if (!value) return;
@@ -361,6 +442,7 @@ function spell(items: Item[]): WordChange[] {
     else out.push({ op, value });
   };
   items.forEach(({ op, token }, k) => {
+    clock.tick();
     push(op, token.word);
     const next = items[k + 1];
     // A deletion and the insertion that replaces it are kept apart by a space, even at the end of a text.
@@ -370,8 +452,11 @@ function spell(items: Item[]): WordChange[] {
 }
 
 /** One side's text of a run of tokens: every token but those of the other side's op. */
-function spellSide(items: Item[], leaveOut: WordChange['op']): string {
-  return spell(items.filter((i) => i.op !== leaveOut).map((i) => ({ op: 'equal' as const, token: i.token })))
+function spellSide(items: Item[], leaveOut: WordChange['op'], clock: Stopwatch): string {
+  return spell(
+    items.filter((i) => i.op !== leaveOut).map((i) => ({ op: 'equal' as const, token: i.token })),
+    clock,
+  )
     .map((c) => c.value)
     .join('');
 }
@@ -384,11 +469,11 @@ function replaceWhole(oldText: string, newText: string): WordChange[] {
   return out;
 }
 
-/** Number of words in a text. */
-export function countWords(value: string): number {
+/** Number of words in a text (counting stops at `atMost`). */
+export function countWords(value: string, atMost = Infinity): number {
   let n = 0;
   let inWord = false;
-  for (let i = 0; i < value.length; i++) {
+  for (let i = 0; i < value.length && n < atMost; i++) {
     const c = value.charCodeAt(i);
     const space = c === 32 || c === 10 || c === 9 || c === 13 || c === 12 || c === 11 || c === 0xa0;
     if (!space && !inWord) n++;

@@ -3,13 +3,16 @@
  * standard input alike), and the output written atomically to a temporary file that is created
  * exclusively under an unpredictable name, then renamed into place.
  */
-import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
+import { createRequire } from 'node:module';
 import path from 'node:path';
 import { inputTooLarge } from '../parse/input.js';
 import { BilldiffError } from '../util/errors.js';
 
 const CHUNK = 64 * 1024;
+
+/** node:crypto, loaded when an output file is written rather than at every start (loading it costs ~4 ms). */
+const randomBytes = (size: number): Buffer => (createRequire(import.meta.url)('node:crypto') as typeof import('node:crypto')).randomBytes(size);
 
 /**
  * The bytes of a file, device or pipe, read no further than `maxBytes` (`/dev/zero` and an endless

@@ -17,7 +17,7 @@ import { guardOutput, writeAtomically } from './files.js';
 import { listInstructions } from './instructions.js';
 import { parseCliArgs, USAGE, type CliOptions } from './options.js';
 import { cliSource } from './source.js';
-import { readDatabaseInput, runStoreCommand, STORE_USAGE } from './store-commands.js';
+import { isDatabaseId, isStoreCommand } from './store-argv.js';
 
 /** The streams and facts of the process, passed in so that `main` can be tested. */
 export interface CliIo {
@@ -29,18 +29,24 @@ export interface CliIo {
   cwd: string;
 }
 
+/** The database side of the command line, loaded when a command needs it. */
+const storeCommands = () => import('./store-commands.js');
+
 const PACKAGE_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 
 /** Runs the command line; returns the exit status (0 same, 1 different, 2 trouble). */
 export async function main(argv: string[], io: CliIo): Promise<number> {
   let options: CliOptions | undefined;
   try {
-    // The database's commands (import, search, section, --from/--to) and `--data DIR`.
-    const stored = await runStoreCommand(argv, io, main);
-    if (stored !== undefined) return stored;
+    // The database's commands (import, search, section, --from/--to) and `--data DIR`, loaded
+    // only for them (a comparison of two files starts without the database drivers).
+    if (isStoreCommand(argv)) {
+      const stored = await (await storeCommands()).runStoreCommand(argv, io, main);
+      if (stored !== undefined) return stored;
+    }
     options = parseCliArgs(argv);
     if (options.help) {
-      io.stdout.write(`${USAGE}\n\n${STORE_USAGE}\n`);
+      io.stdout.write(`${USAGE}\n\n${(await storeCommands()).STORE_USAGE}\n`);
       return 0;
     }
     if (options.version) {
@@ -71,7 +77,7 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
     const source = cliSource({
       cwd: io.cwd,
       readStdin: io.readStdin,
-      database: (name) => readDatabaseInput(name, io),
+      database: async (name) => (isDatabaseId(name) ? (await storeCommands()).readDatabaseInput(name, io) : undefined),
       corpus: getCorpus,
       maxBytes: options.maxBytes ?? defaultInputOptions.maxBytes,
     });

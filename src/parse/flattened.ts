@@ -31,6 +31,9 @@ export interface SplitContext {
 
 const INLINE = /(?<=[.:;]["”’)]?\s+)(?:\((?:[a-z]{1,4}|[A-Z]{1,4}|\d{1,4}(?:\.\d{1,3})?)\)\s|(?:SEC\.|SECTION)\s+\d+\.\s|(\d+(?:\.\d+)+|\d{3,})\.\s(?=[A-Z(“"]))/g;
 
+/** What must come before any match of INLINE (its look-behind, without the look-behind). */
+const SENTENCE_END = /[.:;]["”’)]?\s/;
+
 /**
  * Where flattened text starts its next level: a designation after a sentence end that continues
  * a list, a bill section, or the next section number of a quoted chapter; a quoted chapter's
@@ -49,7 +52,9 @@ export function findInlineSplit(text: string, context: SplitContext): InlineSpli
 function firstDesignation(text: string, context: SplitContext): InlineSplit {
   INLINE.lastIndex = 0;
   let m: RegExpExecArray | null;
-  while ((m = INLINE.exec(text))) {
+  // (Quick checks first, for long texts that have none: INLINE's look-behind is slow to scan.)
+  const sentences = SENTENCE_END.test(text);
+  while (sentences && (m = INLINE.exec(text))) {
     const token = m[0];
     if (m[1] !== undefined) {
       const open = context.openSection();
@@ -59,7 +64,7 @@ function firstDesignation(text: string, context: SplitContext): InlineSplit {
     if (token.startsWith('SEC')) return { index: m.index, section: false };
     if (context.score(token.trim().slice(1, -1)) >= 2) return { index: m.index, section: false };
   }
-  const section = /(?<=\bto read:\s+)\d+(?:\.\d+)*[a-z]?\.\s/.exec(text);
+  const section = text.includes('to read:') ? /(?<=\bto read:\s+)\d+(?:\.\d+)*[a-z]?\.\s/.exec(text) : null;
   return section ? { index: section.index, section: true } : { index: -1, section: false };
 }
 

@@ -1,4 +1,13 @@
-import { Tokenizer } from 'htmlparser2';
+import { createRequire } from 'node:module';
+import type { Tokenizer as HtmlTokenizer } from 'htmlparser2';
+
+/**
+ * htmlparser2's tokenizer, loaded the first time a page of HTML is read: loading it decodes the
+ * entity tables of its dependencies (~8 ms), which a comparison of plain texts should not pay at
+ * start-up. (Its CommonJS build: an ES module cannot be loaded synchronously.)
+ */
+let tokenizerClass: typeof HtmlTokenizer | undefined;
+const loadTokenizer = (): typeof HtmlTokenizer => (tokenizerClass ??= (createRequire(import.meta.url)('htmlparser2') as typeof import('htmlparser2')).Tokenizer);
 
 /**
  * HTML as a stream of tokens with their offsets in the source, read with htmlparser2's tokenizer
@@ -60,6 +69,7 @@ export function tokenizeHtml(src: string): HtmlToken[] {
     tokens.push(text);
     return text;
   };
+  const Tokenizer = loadTokenizer();
   const tokenizer = new Tokenizer(
     { decodeEntities: true },
     {

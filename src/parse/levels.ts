@@ -80,8 +80,8 @@ class LevelParser {
   private readonly root: Root = { type: 'root', kind: 'text', children: [] };
   private readonly stack: Open[] = [];
   private readonly ids = new UniqueIds();
-  /** Holders with a level among their children (so later loose text is a continuation). */
-  private readonly withLevels = new WeakSet<Level | Root>();
+  /** Holders with a level among their children (so later loose text is a continuation); a Set (the parse drops it), cheaper than a WeakSet. */
+  private readonly withLevels = new Set<Level | Root>();
   private readonly flattened: boolean;
   private afterAction = false;
   private sawStructure = false;

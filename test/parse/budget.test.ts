@@ -1,5 +1,9 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { expect } from 'chai';
-import { alignTrees, parseDocument } from '../../src/index.js';
+import { MAX_DIFF_WORDS } from '../../src/align/words.js';
+import { alignTrees, diffLevelWords, parseDocument, renderWdiff } from '../../src/index.js';
 import { deadlineIn } from '../../src/util/deadline.js';
 import { BilldiffError } from '../../src/util/errors.js';
 import { runCli } from '../helpers/cli.js';
@@ -56,5 +60,80 @@ describe('budget: one deadline for reading and aligning', () => {
     expect(result.code).to.equal(2);
     expect(result.stdout).to.equal('');
     expect(result.stderr).to.equal("<stdin>:1:1: reading the input took longer than the comparison's 0.001 ms budget; give more time (--budget) or a shorter text\n");
+  });
+
+  // Issue 13: a word diff is covered by the budget too. It stops near the deadline (checked every
+  // few thousand steps) and a line pair too long to diff in bounded memory is shown whole; either
+  // way the comparison says so, as when the budget runs out between pairs.
+  describe('the word diff of one pair', () => {
+    // One long line each, the old one repeating a word, the new one shorter and ending otherwise.
+    const longOld = 'word '.repeat(60_000).trimEnd();
+    const longNew = `${'word '.repeat(40_000)}x`;
+
+    it('should stop when the deadline passes while it runs, and show the pair as a whole replacement', () => {
+      let t = 0;
+      const result = diffLevelWords(longOld, longNew, {}, { at: 100, now: () => (t += 10) });
+      expect(result).to.deep.equal({
+        changes: [
+          { op: 'delete', value: longOld },
+          { op: 'equal', value: ' ' },
+          { op: 'insert', value: longNew },
+        ],
+        coarse: true,
+        stopped: 'time',
+      });
+    });
+
+    it('should diff the same pair word by word while the deadline holds', () => {
+      const { changes, coarse } = diffLevelWords(longOld, longNew, {}, { at: 100, now: () => 0 });
+      expect(coarse).to.equal(false);
+      expect(changes.map((c) => [c.op, c.value.length])).to.deep.equal([
+        ['equal', 'word '.repeat(40_000).length],
+        ['delete', 'word '.repeat(20_000).length - 1],
+        ['equal', 1],
+        ['insert', 1],
+      ]);
+    });
+
+    it('should show a pair of more than MAX_DIFF_WORDS words whole without diffing it', () => {
+      const many = 'w '.repeat(MAX_DIFF_WORDS / 2 + 1);
+      const result = diffLevelWords(many, `${many}x`, {}, { at: 100, now: () => 0 });
+      expect(result).to.deep.equal({ changes: [{ op: 'delete', value: many }, { op: 'equal', value: ' ' }, { op: 'insert', value: `${many}x` }], coarse: true, stopped: 'size' });
+    });
+
+    it('should warn in the alignment that the deadline cut a word diff short, and stay lossless', () => {
+      const old = parseDocument(`${longOld}\n`, 'old.txt').tree;
+      const next = parseDocument(`${longNew}\n`, 'new.txt').tree;
+      // The clock moves on 100 ms with every look: the deadline passes inside the word diff, which
+      // looks every few thousand words.
+      let t = 0;
+      const alignment = alignTrees(old, next, { deadline: deadlineIn(1000, () => (t += 100)) });
+      expect(alignment.pairs[0]).to.deep.include({ status: 'modified', coarse: true });
+      expect(alignment.messages.filter((m) => m.ruleId === 'budget').map((m) => m.reason)).to.deep.equal([
+        'the comparison took longer than its 1000 ms budget; the remaining clauses are shown as whole replacements',
+      ]);
+      expect(renderWdiff(alignment)).to.equal(`[-${longOld}-] {+${longNew}+}\n`);
+    });
+
+    it('should say so on the command line when a line is too long to diff word by word, and stay lossless', async () => {
+      const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'billdiff-long-line-'));
+      try {
+        const many = 'word '.repeat(MAX_DIFF_WORDS / 2 + 1).trimEnd();
+        fs.writeFileSync(path.join(dir, 'old.txt'), `${many}\n`);
+        fs.writeFileSync(path.join(dir, 'new.txt'), `${many} x\n`);
+        const json = await runCli(['old.txt', 'new.txt', '--format', 'json', '--budget', '60000'], { cwd: dir });
+        const out = JSON.parse(json.stdout) as { messages: Array<{ ruleId: string; reason: string }>; pairs: Array<{ coarse?: boolean }>; notice?: string };
+        expect({ code: json.code, coarse: out.pairs[0]!.coarse, notice: out.notice, budget: out.messages.filter((m) => m.ruleId === 'budget').map((m) => m.reason) }).to.deep.equal({
+          code: 1,
+          coarse: true,
+          notice: undefined,
+          budget: ["a line holds more words than billdiff diffs word by word (1,000,000 in both versions together); it is shown as a whole replacement"],
+        });
+        const wdiff = await runCli(['old.txt', 'new.txt', '--budget', '60000'], { cwd: dir });
+        expect(wdiff.stdout).to.equal(`[-${many}-] {+${many} x+}\n`);
+      } finally {
+        fs.rmSync(dir, { recursive: true, force: true });
+      }
+    });
   });
 });

@@ -70,6 +70,38 @@ describe('parse/input', () => {
       expect(refused(Buffer.from([0xff, 0xfe, 0x28, 0x00, 0x61]))).to.equal('x.txt:1:1: input is not valid UTF-16 LE (an odd number of bytes, or a lone surrogate)');
     });
 
+    it('should read UTF-8 exactly as a strict decoder does: ASCII, other scripts, byte order marks, bad bytes', () => {
+      // What decodeInput read before it checked bytes with simdutf: TextDecoder, fatal, then a
+      // second byte order mark dropped. Texts SYNTHETIC, bytes from a seeded generator.
+      const reference = (bytes: Uint8Array): string => {
+        try {
+          const text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+          return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+        } catch {
+          return 'refused';
+        }
+      };
+      const ours = (bytes: Uint8Array): string => {
+        try {
+          return decodeInput(bytes, 'x.txt');
+        } catch (e) {
+          expect(String(e)).to.match(/^x\.txt:\d+:\d+: input (?:is not valid UTF-8|looks binary)/);
+          return 'refused';
+        }
+      };
+      const texts = ['(a) plain ASCII.\n', '\ufeff(a) café § 1050 — “quoted”.\n', '\ufeff\ufeff(b) two marks', '\ufeff', '(c) 🪦 astral', ''];
+      const cases: Uint8Array[] = texts.map((t) => Buffer.from(t, 'utf8'));
+      let seed = 7;
+      const random = () => ((seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) >>> 8) / 0x1000000;
+      for (let k = 0; k < 300; k++) {
+        // A valid text with one byte changed (often making it invalid: a stray continuation, an overlong form, a surrogate).
+        const bytes = Buffer.from(texts[k % texts.length]! + 'tail ü', 'utf8');
+        bytes[Math.floor(random() * bytes.length)] = [0x80, 0xbf, 0xc0, 0xc1, 0xe0, 0xed, 0xf4, 0xf5, 0xff, 0x41][k % 10]!;
+        cases.push(bytes);
+      }
+      for (const bytes of cases) expect(ours(bytes), Buffer.from(bytes).toString('hex')).to.equal(reference(bytes).includes('\0') ? 'refused' : reference(bytes));
+    });
+
     it('should apply the default 32 MiB limit when maxBytes is passed as undefined', () => {
       // The CLI passes { maxBytes: options.maxBytes }, undefined unless --max-size is given.
       const bytes = Buffer.alloc(32 * 1024 * 1024 + 1, 0x61);

@@ -54,9 +54,10 @@ describe('server/pool', function () {
   });
 
   it('should stop a comparison that needs more memory than a worker has, with a too-large error, and go on', async () => {
-    // One line of a million words a side (5 MB): its word diff holds hundreds of megabytes.
-    const words = 'word '.repeat(1_000_000);
-    const huge = { request: { documents: [doc('old.txt', `${words}\n`), doc('new.txt', `${words}x\n`)] } };
+    // A million lines a side (4 MB): their trees hold hundreds of megabytes. (Not one line of a
+    // million words: a line that long is shown whole, without a word diff, in bounded memory.)
+    const lines = 'line\n'.repeat(1_000_000);
+    const huge = { request: { documents: [doc('old.txt', lines), doc('new.txt', `${lines}x\n`)] } };
     const pool = new DiffPool({ size: 1, smallTaskBytes: 0, workerMemoryMb: 64 });
     try {
       const error = await pool.run(huge).then(() => undefined, (e: unknown) => e);
