@@ -3,7 +3,8 @@
  * anchor, its status in words, its depth, and its text as segments for each view.
  */
 import type { AlignedPair, PairSide, WordChange } from '../../types.js';
-import { isOwnChange, rowChanges } from '../linear.js';
+import { isOwnChange } from '../../align/summary.js';
+import { rowChanges } from '../linear.js';
 import { CONFORMING_WORDS, STATUS_WORDS, TEXT_ROLE_WORDS } from '../vocabulary.js';
 import { citeSide, depthOf } from './citation.js';
 import type { RowWithPair, Segment } from './types.js';
@@ -27,11 +28,11 @@ export function collectRows(pairs: AlignedPair[], section: string | undefined): 
           pair,
           anchor,
           citation,
-          status: isOwnChange(pair, changes) ? pair.status : 'unchanged',
+          status: isOwnChange(pair) ? pair.status : 'unchanged',
           statusLabel: pair.conforming
             ? CONFORMING_WORDS
             : STATUS_WORDS[pair.status] + (pair.redesignated && pair.status !== 'redesignated' ? (pair.old?.num ? ', renumbered' : ', designated') : '') + (pair.coarse ? ' (whole clause)' : ''),
-          changed: isOwnChange(pair, changes),
+          changed: isOwnChange(pair),
           depth: Math.min(5, Math.max(depth, depthOf(side))),
           old: segments(changes, 'old'),
           new: segments(changes, 'new'),
