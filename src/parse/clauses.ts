@@ -16,6 +16,7 @@ import {
 } from './designation.js';
 import { findInlineSplit, isFlattened } from './flattened.js';
 import { UniqueIds } from './unique-ids.js';
+import { isEnactingClause } from './enacting.js';
 
 /** Options for the clause parser. */
 export interface ClauseOptions {
@@ -116,11 +117,13 @@ class ClauseParser {
 
   /** One block: by its role when the reader knew it, else segment by segment. */
   private block(block: Block): void {
-    switch (block.role) {
+    const role = block.role === 'body' && !block.quoted && isEnactingClause(block.text) ? 'enacting' : block.role;
+    switch (role) {
       case 'title':
       case 'digest':
+      case 'enacting':
         this.stack.length = 0;
-        this.root.children.push({ type: 'text', value: block.text, role: block.role, position: block.position });
+        this.root.children.push({ type: 'text', value: block.text, role, position: block.position });
         return;
       case 'billSectionNum': {
         this.stack.length = 0;
