@@ -45,6 +45,7 @@ const SPACE = [
   { name: 'longestRuns', values: [false, true] },
   { name: 'absorbWords', values: [0, 1, 2, 3, 4] },
   { name: 'absorbShorter', values: [false, true] },
+  { name: 'absorbCascade', values: [false, true] },
   { name: 'rewriteThreshold', values: [0, 0.1, 0.2, 0.3, 0.4, 0.5] },
 ];
 
