@@ -3,12 +3,16 @@
  * The library is the pipeline parse → align → render; the CLI and the server are adapters over it.
  */
 export type * from './types.js';
-export { parseDocument, readDocument, parseClauses, findReferences, decodeInput, detectFormat } from './parse/index.js';
+export { parseDocument, readDocument, parseLevels, findReferences, decodeInput, detectFormat } from './parse/index.js';
 export type { ParseOptions } from './parse/index.js';
 export { alignTrees, summarize, defaultAlignOptions } from './align/index.js';
 export type { AlignOptions } from './align/index.js';
 export type { LinearOptions } from './render/linear.js';
-export { diffClauseWords, diffRows, defaultWordDiffOptions } from './align/words.js';
+export { diffLevelWords, diffRows, defaultWordDiffOptions } from './align/words.js';
+/** @deprecated Earlier names, kept for callers: `parseLevels` and `diffLevelWords` (a tree node is a level). */
+export { parseLevels as parseClauses } from './parse/index.js';
+/** @deprecated See `parseClauses`. */
+export { diffLevelWords as diffClauseWords } from './align/words.js';
 export { linearRows, rowChanges } from './render/linear.js';
 export { renderWdiff } from './render/wdiff.js';
 export { renderJson } from './render/json.js';

@@ -1,5 +1,5 @@
 /**
- * The plain-data model shared by every stage: source blocks, the clause tree,
+ * The plain-data model shared by every stage: source blocks, the level tree,
  * the alignment and diagnostics. Everything here survives `JSON.stringify`.
  */
 
@@ -24,7 +24,7 @@ export type MarksMode = 'printed' | 'before';
 
 /**
  * The role a block of text plays in a document, as far as the reader can tell from
- * the format alone (plain text leaves most of it to the clause parser).
+ * the format alone (plain text leaves most of it to the level parser).
  */
 export type BlockRole =
   | 'body'
@@ -187,10 +187,10 @@ export interface Level {
   xmlId?: string;
   /**
    * In a law as amended by a bill's instructions (`applyBills`): the ids of the instructions
-   * that changed this clause's own text, heading or designation, or added it.
+   * that changed this level's own text, heading or designation, or added it.
    */
   amendedBy?: string[];
-  /** In a law as amended: the clause's id in the law before, when it was there. */
+  /** In a law as amended: the level's id in the law before, when it was there. */
   origin?: string;
   /**
    * For a U.S. Code section: its source credit as the Code prints it (`(June 25, 1938, ch. 680,
@@ -228,7 +228,7 @@ export interface ParsedDocument {
 // ---------------------------------------------------------------------------
 // Alignment
 
-/** How an aligned pair of clauses differs. */
+/** How an aligned pair of levels differs. */
 export type PairStatus = 'unchanged' | 'modified' | 'inserted' | 'deleted' | 'moved' | 'redesignated';
 
 /** One word-level change run inside an aligned pair (jsdiff's change object, trimmed). */
@@ -240,44 +240,44 @@ export interface WordChange {
 
 /** One side of an aligned pair. */
 export interface PairSide {
-  /** Node type of the clause: a level or a text-like node. */
+  /** Node type of the side: a level or a text-like node. */
   type: Content['type'];
   kind?: LevelKind;
   id?: string;
-  /** The source XML's own id of the clause (federal documents), when it has one. */
+  /** The source XML's own id of the level (federal documents), when it has one. */
   xmlId?: string;
   num?: Num;
   heading?: string;
-  /** The clause's own line: designation, heading and first text, without its children. */
+  /** The level's own line: designation, heading and first text, without its children. */
   text: string;
   /** For an unnumbered text: what it is, when the reader knows (`title`, `digest`, `action`). */
   role?: TextRole;
   position?: Position;
 }
 
-/** Two clauses that the alignment put side by side (either may be missing). */
+/** Two levels that the alignment put side by side (either may be missing). */
 export interface AlignedPair {
   status: PairStatus;
   old?: PairSide;
   new?: PairSide;
   /** The designation changed (also true for moved and modified pairs that were renumbered). */
   redesignated?: boolean;
-  /** For moved clauses: the id of the clause's place on the other side. */
+  /** For moved levels: the id of the level's place on the other side. */
   movedTo?: string;
   movedFrom?: string;
-  /** Word-level changes of the clause's own line; absent when the line is unchanged. */
+  /** Word-level changes of the level's own line; absent when the line is unchanged. */
   words?: WordChange[];
   /** Set when a budget ran out and the pair is shown as a whole replacement. */
   coarse?: boolean;
   /**
-   * Set when every change in the clause's line is a cross-reference that follows a renumbering
+   * Set when every change in the level's line is a cross-reference that follows a renumbering
    * ("paragraph (2)" → "paragraph (3)" where paragraph (2) became (3)): a conforming change, not a
    * substantive one. Counted under `conforming`, not `modified`.
    */
   conforming?: boolean;
   /**
    * In a Changes in Existing Law comparison (`--apply`): the ids of the bill's instructions that
-   * made this clause's change (`i3`), as listed in `Alignment.instructions`.
+   * made this level's change (`i3`), as listed in `Alignment.instructions`.
    */
   amendedBy?: string[];
   children: AlignedPair[];
@@ -291,13 +291,13 @@ export interface Summary {
   deleted: number;
   moved: number;
   redesignated: number;
-  /** Clauses whose only change is a cross-reference following a renumbering. */
+  /** Levels whose only change is a cross-reference following a renumbering. */
   conforming: number;
   wordsInserted: number;
   wordsDeleted: number;
 }
 
-/** Two documents aligned clause by clause. */
+/** Two documents aligned level by level. */
 export interface Alignment {
   old: DocumentInfo;
   new: DocumentInfo;
@@ -342,7 +342,7 @@ export interface InstructionRecord {
   status: 'applied' | 'refused';
   /** Why it was refused. */
   reason?: string;
-  /** What it changed: the clause (by id), and the words or designations struck and inserted. */
+  /** What it changed: the level (by id), and the words or designations struck and inserted. */
   changes: Array<{ kind: 'struck' | 'inserted' | 'replaced' | 'redesignated'; clause: string; origin?: string; struck?: string; inserted?: string }>;
   /** Editorial notes on how it was applied. */
   notes?: string[];

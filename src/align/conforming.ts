@@ -1,19 +1,20 @@
 import type { AlignedPair, WordChange } from '../types.js';
+import { SECTION_RUNG_NAMES } from '../parse/ladder.js';
 
-const REFERENCE_UNIT = /\b(section|subsection|subdivision|paragraph|subparagraph|clause|subclause|item|subitem)s?\s+$/i;
+const REFERENCE_RUNG = new RegExp(String.raw`\b(${SECTION_RUNG_NAMES})s?\s+$`, 'i');
 const DESIGNATOR = /^(\(?)([\w.]+)(\)?)([,.;:”"]*)$/;
 
 /**
- * Flags clauses whose only changes are cross-references that follow a renumbering made in the
+ * Flags levels whose only changes are cross-references that follow a renumbering made in the
  * same comparison: "paragraph (2)" becoming "paragraph (3)" where paragraph (2) became (3).
  */
 export function markConforming(pairs: AlignedPair[]): void {
   const renumbered = new Map<string, Set<string>>();
-  const unitOf = (kind: string) => (kind === 'subdivision' ? 'subsection' : kind);
+  const rungKey = (kind: string) => (kind === 'subdivision' ? 'subsection' : kind);
   const collect = (pair: AlignedPair) => {
     const { old: o, new: n } = pair;
     if (pair.redesignated && o?.kind && n?.kind && o.num && n.num) {
-      const key = `${unitOf(o.kind)}:${o.num.value}`;
+      const key = `${rungKey(o.kind)}:${o.num.value}`;
       const set = renumbered.get(key) ?? new Set<string>();
       set.add(n.num.value);
       renumbered.set(key, set);
@@ -23,13 +24,13 @@ export function markConforming(pairs: AlignedPair[]): void {
   pairs.forEach(collect);
   if (!renumbered.size) return;
   const check = (pair: AlignedPair) => {
-    if (pair.status === 'modified' && pair.words && explainedByRenumbering(pair.words, renumbered, unitOf)) pair.conforming = true;
+    if (pair.status === 'modified' && pair.words && explainedByRenumbering(pair.words, renumbered, rungKey)) pair.conforming = true;
     pair.children.forEach(check);
   };
   pairs.forEach(check);
 }
 
-function explainedByRenumbering(words: WordChange[], renumbered: Map<string, Set<string>>, unitOf: (kind: string) => string): boolean {
+function explainedByRenumbering(words: WordChange[], renumbered: Map<string, Set<string>>, rungKey: (kind: string) => string): boolean {
   let explained = 0;
   for (let i = 0; i < words.length; i++) {
     const change = words[i]!;
@@ -41,11 +42,11 @@ function explainedByRenumbering(words: WordChange[], renumbered: Map<string, Set
     const inserted = words[j];
     const before = words[i - 1];
     if (inserted?.op !== 'insert' || before?.op !== 'equal') return false;
-    const unit = REFERENCE_UNIT.exec(before.value);
+    const rung = REFERENCE_RUNG.exec(before.value);
     const a = DESIGNATOR.exec(change.value);
     const b = DESIGNATOR.exec(inserted.value);
-    if (!unit || !a || !b || a[1] !== b[1] || a[3] !== b[3] || a[4] !== b[4]) return false;
-    if (!renumbered.get(`${unitOf(unit[1]!.toLowerCase())}:${a[2]}`)?.has(b[2]!)) return false;
+    if (!rung || !a || !b || a[1] !== b[1] || a[3] !== b[3] || a[4] !== b[4]) return false;
+    if (!renumbered.get(`${rungKey(rung[1]!.toLowerCase())}:${a[2]}`)?.has(b[2]!)) return false;
     explained++;
     i = j;
   }

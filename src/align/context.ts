@@ -8,17 +8,17 @@ export interface Context {
   /** When the budget runs out, on `options.now`'s clock; past it, pairs are whole replacements. */
   deadline: number;
   overBudget: boolean;
-  /** Content keys by clause (see `keys.ts`). */
+  /** Content keys by level (see `keys.ts`). */
   keys: Map<Content, number>;
-  /** Word bags of whole subtrees and of own lines, by clause. */
+  /** Word bags of whole subtrees and of own lines, by level. */
   bags: Map<Content, Bag>;
   rowBags: Map<Content, Bag>;
-  /** Clauses found only in the old or only in the new tree: candidates for moves (`moves.ts`). */
+  /** Levels found only in the old or only in the new tree: candidates for moves (`moves.ts`). */
   deleted: AlignedPair[];
   inserted: AlignedPair[];
-  /** The clause each candidate pair stands for. */
+  /** The level each candidate pair stands for. */
   sources: Map<AlignedPair, Content>;
-  /** Moved-candidates that stand for a clause's own line only (their subclauses are rows of their own). */
+  /** Moved-candidates that stand for a level's own line only (their sublevels are rows of their own). */
   lineOnly: Set<AlignedPair>;
 }
 

@@ -12,16 +12,16 @@ export { defaultAlignOptions, type AlignOptions } from './options.js';
 export { summarize } from './summary.js';
 
 /**
- * Aligns two clause trees level by level and diffs the words inside each aligned pair.
- * A clause whose words are unchanged but whose designation moved is `redesignated`; one found
+ * Aligns two level trees level by level and diffs the words inside each aligned pair.
+ * A level whose words are unchanged but whose designation moved is `redesignated`; one found
  * elsewhere in the other tree is `moved` (reported at both places).
  *
- * The steps, each in a file of its own: the sibling clauses of each level are aligned by their
- * content keys (`siblings.ts`, over `sequence.ts`); the clauses between two kept ones are
+ * The steps, each in a file of its own: the sibling levels of each level are aligned by their
+ * content keys (`siblings.ts`, over `sequence.ts`); the levels between two kept ones are
  * re-parented when one side wraps the other's (`reparent.ts`), paired by similarity
  * (`pairing.ts`), or read as one text when their structure changed (`restructured.ts`); each
  * pair gets its status and word changes (`pairs.ts`); then, over the whole tree, deleted and
- * inserted clauses are matched as moves, moved and amended ones among siblings
+ * inserted levels are matched as moves, moved and amended ones among siblings
  * (`moves.ts`, `moved-amended.ts`), and changes that only follow a renumbering are marked
  * conforming (`conforming.ts`).
  */

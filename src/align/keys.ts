@@ -1,23 +1,23 @@
 import type { Content } from '../types.js';
-import { childClauses, rowBody } from './clause-text.js';
+import { childLevels, rowBody } from './level-text.js';
 import type { Context } from './context.js';
 
 /**
- * Content keys: a clause's own words and its subclauses' keys, designations left out, so that a
- * renumbered clause keeps its key. A key is a 53-bit hash (two 32-bit hashes of the text, the
- * second cut to 21 bits), computed bottom-up, once per clause, straight from the text: no
+ * Content keys: a level's own words and its sublevels' keys, designations left out, so that a
+ * renumbered level keeps its key. A key is a 53-bit hash (two 32-bit hashes of the text, the
+ * second cut to 21 bits), computed bottom-up, once per level, straight from the text: no
  * subtree text is concatenated and no string is interned, and keys compare as numbers. An
- * unchanged clause costs one pass over its characters and one comparison.
+ * unchanged level costs one pass over its characters and one comparison.
  *
- * Two different clauses could share a key (about one chance in 10¹⁰ for a hundred thousand
- * clauses); the pair that comes of it is checked (`sameContent`) before it is taken as unchanged.
+ * Two different levels could share a key (about one chance in 10¹⁰ for a hundred thousand
+ * levels); the pair that comes of it is checked (`sameContent`) before it is taken as unchanged.
  */
 export function keyOf(node: Content, ctx: Context): number {
   let key = ctx.keys.get(node);
   if (key === undefined) {
-    const children = childClauses(node);
+    const children = childLevels(node);
     const body = rowBody(node);
-    // A clause without subclauses is hashed again when asked (as quick as looking it up), and not kept.
+    // A level without sublevels is hashed again when asked (as quick as looking it up), and not kept.
     if (!children.length) return hashText(body);
     else {
       let h1 = hash1(body) ^ 0x9e3779b9;
@@ -36,14 +36,14 @@ export function keyOf(node: Content, ctx: Context): number {
   return key;
 }
 
-/** The key of a clause's own line alone, as if it had no subclauses (a leaf with that line has it). */
+/** The key of a level's own line alone, as if it had no sublevels (a leaf with that line has it). */
 export function lineKey(node: Content): number {
   return hashText(rowBody(node));
 }
 
-/** Whether two clauses with the same key are the same: the same line and as many subclauses (a hash can collide). */
+/** Whether two levels with the same key are the same: the same line and as many sublevels (a hash can collide). */
 export function sameContent(a: Content, b: Content): boolean {
-  return childClauses(a).length === childClauses(b).length && rowBody(a) === rowBody(b);
+  return childLevels(a).length === childLevels(b).length && rowBody(a) === rowBody(b);
 }
 
 function hashText(text: string): number {
@@ -58,7 +58,7 @@ function hashText(text: string): number {
   return join(fmix(h1), fmix(h2));
 }
 
-/** The two hashes of a text, kept apart to be mixed with those of its subclauses. */
+/** The two hashes of a text, kept apart to be mixed with those of its sublevels. */
 function hash1(text: string): number {
   let h = 0x811c9dc5 ^ text.length;
   for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);

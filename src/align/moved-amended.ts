@@ -1,49 +1,49 @@
 /**
- * Clauses moved and amended on the way: a clause deleted in one place and one inserted in another
- * place of the same list of clauses whose words mostly survive are one clause, moved ((b) "…
+ * Levels moved and amended on the way: a level deleted in one place and one inserted in another
+ * place of the same list of levels whose words mostly survive are one level, moved ((b) "…
  * within 30 days." struck where it was and (d) "… within 45 days." inserted where it went, while
  * (c) and (d) move up). The aligner reports the pair `moved` at both places, with the words that
- * changed. A clause that moves to another parent is found only when its words did not change
- * (by its content key): across parents, alike clauses are too often only alike boilerplate
+ * changed. A level that moves to another parent is found only when its words did not change
+ * (by its content key): across parents, alike levels are too often only alike boilerplate
  * ("(B) by adding at the end the following:").
  */
 import type { AlignedPair } from '../types.js';
 
 /**
- * Least word similarity (Dice over the words of the two clauses) for a deleted and an inserted
- * clause to be read as one clause moved: most of the words survive.
+ * Least word similarity (Dice over the words of the two levels) for a deleted and an inserted
+ * level to be read as one level moved: most of the words survive.
  */
 export const MOVED_SIMILARITY = 0.6;
 
-/** Most deleted × inserted clauses of one parent compared (each pair's similarity is computed). */
+/** Most deleted × inserted levels of one parent compared (each pair's similarity is computed). */
 const MAX_CELLS = 250_000;
 
 /**
- * Deleted and inserted clauses that are one clause moved, best matches first, each clause once:
- * only clauses of the same group (`groupOf`: their parent) are compared. `similarity` scores a
- * deleted and an inserted clause (1: the same words).
+ * Deleted and inserted levels that are one level moved, best matches first, each level once:
+ * only levels of the same group (`groupOf`: their parent) are compared. `similarity` scores a
+ * deleted and an inserted level (1: the same words).
  */
-export function pairMovedClauses<T, G>(
+export function pairMovedLevels<T, G>(
   deleted: T[],
   inserted: T[],
   similarity: (from: T, to: T) => number,
-  groupOf: (clause: T) => G,
+  groupOf: (level: T) => G,
   threshold = MOVED_SIMILARITY,
 ): Array<[T, T]> {
   const candidates: Array<{ from: T; to: T; score: number; order: number }> = [];
-  const insertedBy = new Map<G, Array<{ clause: T; index: number }>>();
-  inserted.forEach((clause, index) => {
-    const group = groupOf(clause);
+  const insertedBy = new Map<G, Array<{ level: T; index: number }>>();
+  inserted.forEach((level, index) => {
+    const group = groupOf(level);
     const list = insertedBy.get(group) ?? [];
-    list.push({ clause, index });
+    list.push({ level, index });
     insertedBy.set(group, list);
   });
   const deletedBy = new Map<G, number>();
-  for (const clause of deleted) deletedBy.set(groupOf(clause), (deletedBy.get(groupOf(clause)) ?? 0) + 1);
+  for (const level of deleted) deletedBy.set(groupOf(level), (deletedBy.get(groupOf(level)) ?? 0) + 1);
   deleted.forEach((from, i) => {
     const group = insertedBy.get(groupOf(from)) ?? [];
     if (group.length * deletedBy.get(groupOf(from))! > MAX_CELLS) return;
-    for (const { clause: to, index: j } of group) {
+    for (const { level: to, index: j } of group) {
       const score = similarity(from, to);
       if (score >= threshold) candidates.push({ from, to, score, order: i * inserted.length + j });
     }

@@ -1,14 +1,14 @@
 import type { AlignedPair, Content } from '../types.js';
-import { rankOf } from '../parse/designation.js';
-import { rowBody, subtreeBody } from './clause-text.js';
+import { isSectionOrAbove } from '../parse/ladder.js';
+import { rowBody, subtreeBody } from './level-text.js';
 import type { Context } from './context.js';
 import { keyOf, lineKey } from './keys.js';
-import { pairMovedClauses, parentsOf } from './moved-amended.js';
-import { isUnit, linePair, makePair } from './pairs.js';
+import { pairMovedLevels, parentsOf } from './moved-amended.js';
+import { isSectionOrAboveLevel, linePair, makePair } from './pairs.js';
 import { bag, dice, rowBag, sameHeading } from './similarity.js';
 import { countWords } from './words.js';
 
-/** Deleted and inserted clauses with the same words are one clause moved. */
+/** Deleted and inserted levels with the same words are one level moved. */
 export function findMoves(ctx: Context, pairs: AlignedPair[]): void {
   if (!ctx.deleted.length || !ctx.inserted.length) return;
   const keyFor = (pair: AlignedPair, node: Content) => (ctx.lineOnly.has(pair) ? lineKey(node) : keyOf(node, ctx));
@@ -26,7 +26,7 @@ export function findMoves(ctx: Context, pairs: AlignedPair[]): void {
     list.push(pair);
     byKey.set(key, list);
   }
-  // A unit that moves takes its subclauses with it: they are not matched again on their own.
+  // A level that moves takes its sublevels with it: they are not matched again on their own.
   const taken = new Set<AlignedPair>();
   const take = (pair: AlignedPair) => {
     taken.add(pair);
@@ -47,21 +47,21 @@ export function findMoves(ctx: Context, pairs: AlignedPair[]): void {
     take(pair);
     markMoved(from, pair, ctx);
   }
-  // Clauses below the section moved and amended on the way, found by their words among their siblings.
-  const clauses = (list: AlignedPair[]) => list.filter((p) => !taken.has(p) && !isUnit(ctx.sources.get(p)!) && long(p));
+  // Levels below the section moved and amended on the way, found by their words among their siblings.
+  const belowSections = (list: AlignedPair[]) => list.filter((p) => !taken.has(p) && !isSectionOrAboveLevel(ctx.sources.get(p)!) && long(p));
   const words = (p: AlignedPair) => (ctx.lineOnly.has(p) ? rowBag(ctx.sources.get(p)!, rowBody(ctx.sources.get(p)!), ctx) : bag(ctx.sources.get(p)!, ctx));
-  const [movedOut, movedIn] = [clauses(ctx.deleted), clauses(unmatched)];
+  const [movedOut, movedIn] = [belowSections(ctx.deleted), belowSections(unmatched)];
   const parents = movedOut.length && movedIn.length ? parentsOf(pairs) : new Map<AlignedPair, AlignedPair | null>();
-  for (const [from, to] of pairMovedClauses(movedOut, movedIn, (a, b) => dice(words(a), words(b)), (p) => parents.get(p))) {
+  for (const [from, to] of pairMovedLevels(movedOut, movedIn, (a, b) => dice(words(a), words(b)), (p) => parents.get(p))) {
     if (taken.has(from) || taken.has(to)) continue;
     take(from);
     take(to);
     markMoved(from, to, ctx);
   }
-  // Sections and larger units moved and amended on the way (a reorganised title) are found by
+  // Sections and larger levels moved and amended on the way (a reorganised title) are found by
   // their words: candidates share rare words, and the best one above the threshold is taken.
-  const olds = ctx.deleted.filter((p) => !taken.has(p) && isMoveUnit(ctx.sources.get(p)!, p, ctx));
-  const news = unmatched.filter((p) => !taken.has(p) && isMoveUnit(ctx.sources.get(p)!, p, ctx));
+  const olds = ctx.deleted.filter((p) => !taken.has(p) && isMoveCandidate(ctx.sources.get(p)!, p, ctx));
+  const news = unmatched.filter((p) => !taken.has(p) && isMoveCandidate(ctx.sources.get(p)!, p, ctx));
   if (!olds.length || !news.length || olds.length * news.length > 25_000_000) return;
   const df = new Map<number, number>();
   for (const p of [...olds, ...news]) for (const w of bag(ctx.sources.get(p)!, ctx).counts.keys()) df.set(w, (df.get(w) ?? 0) + 1);
@@ -103,12 +103,12 @@ export function findMoves(ctx: Context, pairs: AlignedPair[]): void {
 }
 
 /** Big enough, and of a rank, to be worth looking for elsewhere by its words. */
-function isMoveUnit(node: Content, pair: AlignedPair, ctx: Context): boolean {
+function isMoveCandidate(node: Content, pair: AlignedPair, ctx: Context): boolean {
   if (ctx.lineOnly.has(pair) || node.type !== 'level') return false;
-  return rankOf(node.kind) <= rankOf('section') && subtreeBody(node, [], 400).join(' ').length >= 200;
+  return isSectionOrAbove(node.kind) && subtreeBody(node, [], 400).join(' ').length >= 200;
 }
 
-/** The deleted `from` and the inserted `pair` are one clause, moved. */
+/** The deleted `from` and the inserted `pair` are one level, moved. */
 function markMoved(from: AlignedPair, pair: AlignedPair, ctx: Context): void {
   {
     const node = ctx.sources.get(pair)!;

@@ -4,7 +4,7 @@ import type { WordDiffOptions } from './words.js';
 /** Options for `alignTrees`. */
 export interface AlignOptions extends WordDiffOptions {
   /**
-   * Least word similarity (Dice) for two clauses to be paired as one modified clause;
+   * Least word similarity (Dice) for two levels to be paired as one modified level;
    * below it they are shown as deleted and inserted.
    * @default 0.4
    */

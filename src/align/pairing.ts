@@ -2,28 +2,28 @@ import type { AlignedPair, Content } from '../types.js';
 import { pushAll } from '../util/arrays.js';
 import type { Context } from './context.js';
 import { keyOf } from './keys.js';
-import { isUnit, makePair, onlyNew, onlyOld, side } from './pairs.js';
+import { isSectionOrAboveLevel, makePair, onlyNew, onlyOld, side } from './pairs.js';
 import { alignAcrossLevels } from './reparent.js';
 import { alignLines } from './restructured.js';
 import { alignSequences, sameShape } from './siblings.js';
 import { bag, dice, similarity } from './similarity.js';
 
-/** Largest block of unmatched clauses paired by the quadratic search. */
+/** Largest block of unmatched levels paired by the quadratic search. */
 const MAX_PAIRING_CELLS = 40_000;
 
-/** Pairs the clauses of one block of changes by similarity, keeping their order. */
+/** Pairs the levels of one block of changes by similarity, keeping their order. */
 export function alignGap(olds: Content[], news: Content[], ctx: Context): AlignedPair[] {
   const m = olds.length;
   const n = news.length;
   if (m && n) {
-    // One side wraps the other's clauses under a level of its own (a bill section around the section it quotes).
+    // One side wraps the other's levels under a level of its own (a bill section around the section it quotes).
     const same = (a: Content, b: Content) => keyOf(a, ctx) === keyOf(b, ctx) || dice(bag(a, ctx), bag(b, ctx)) >= 0.6;
     const wrapped = alignAcrossLevels(olds, news, { same, align: (o, nw) => alignSequences(o, nw, ctx), side });
     if (wrapped) return wrapped;
   }
   const matches: Array<[number, number]> = [];
   if (m && n && m === n && olds.every((o, k) => sameNum(o, news[k]!))) {
-    // The common case: the same clauses, each amended in place. No search needed.
+    // The common case: the same levels, each amended in place. No search needed.
     for (let k = 0; k < m; k++) matches.push([k, k]);
   } else if (m && n) {
     if (m * n <= MAX_PAIRING_CELLS) {
@@ -56,7 +56,7 @@ export function alignGap(olds: Content[], news: Content[], ctx: Context): Aligne
         else b++;
       }
     } else {
-      // Too large to search: pair clauses that keep their designation, in order.
+      // Too large to search: pair levels that keep their designation, in order.
       let b = 0;
       for (let a = 0; a < m && b < n; a++) {
         const oa = olds[a]!;
@@ -71,7 +71,7 @@ export function alignGap(olds: Content[], news: Content[], ctx: Context): Aligne
       }
     }
   }
-  // Pairs of the same shape are aligned clause by clause; what lies between them (and pairs
+  // Pairs of the same shape are aligned level by level; what lies between them (and pairs
   // whose shape changed: a paragraph split into subparagraphs) is read as one text.
   const out: AlignedPair[] = [];
   let pendingOld: Content[] = [];
@@ -81,10 +81,10 @@ export function alignGap(olds: Content[], news: Content[], ctx: Context): Aligne
     for (const c of pendingNew) out.push(onlyNew(c, ctx));
   };
   const flush = () => {
-    // Sections and larger units are never read as one text with their neighbours: an unpaired one
+    // Sections and larger levels are never read as one text with their neighbours: an unpaired one
     // is deleted or inserted whole (and may yet be found moved).
-    const units = pendingOld.some(isUnit) || pendingNew.some(isUnit);
-    if (pendingOld.length && pendingNew.length && !units) {
+    const headed = pendingOld.some(isSectionOrAboveLevel) || pendingNew.some(isSectionOrAboveLevel);
+    if (pendingOld.length && pendingNew.length && !headed) {
       const linear = alignLines(pendingOld, pendingNew, ctx);
       if (linear) pushAll(out, linear);
       else unpaired();
@@ -103,7 +103,7 @@ export function alignGap(olds: Content[], news: Content[], ctx: Context): Aligne
     b = mb + 1;
     // A section paired with itself stays paired when it gains or loses its divisions (undivided
     // text turned into subsection (a)): its contents are aligned inside it.
-    if (sameShape(o, nw) || (isUnit(o) && isUnit(nw))) {
+    if (sameShape(o, nw) || (isSectionOrAboveLevel(o) && isSectionOrAboveLevel(nw))) {
       flush();
       out.push(makePair(o, nw, ctx));
     } else {
@@ -117,7 +117,7 @@ export function alignGap(olds: Content[], news: Content[], ctx: Context): Aligne
   return out;
 }
 
-/** Both clauses are levels with the same designation. */
+/** Both nodes are levels with the same designation. */
 function sameNum(a: Content, b: Content): boolean {
   return a.type === 'level' && b.type === 'level' && a.num !== undefined && a.num.value === b.num?.value && a.kind === b.kind;
 }

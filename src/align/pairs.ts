@@ -1,10 +1,10 @@
 import type { AlignedPair, Content, PairSide, WordChange } from '../types.js';
-import { rankOf } from '../parse/designation.js';
-import { childClauses, detach, inlineText, rowBody, rowText } from './clause-text.js';
+import { isSectionOrAbove } from '../parse/ladder.js';
+import { childLevels, detach, inlineText, rowBody, rowText } from './level-text.js';
 import type { Context } from './context.js';
 import { keyOf, sameContent } from './keys.js';
 import { alignSequences } from './siblings.js';
-import { diffClauseWords } from './words.js';
+import { diffLevelWords } from './words.js';
 
 export function side(node: Content): PairSide {
   const s: PairSide = { type: node.type, text: rowText(node) };
@@ -21,31 +21,31 @@ export function side(node: Content): PairSide {
 }
 
 /**
- * A clause only in the old text, with its subclauses. It and each section or larger unit inside
+ * A level only in the old text, with its sublevels. It and each section or larger level inside
  * it are candidates for a move (a section of a title that was struck may reappear elsewhere).
  */
 export function onlyOld(node: Content, ctx: Context): AlignedPair {
   return onlyOneSide(node, ctx, 'old', true);
 }
 
-/** A clause only in the new text, with its subclauses (and, like `onlyOld`, the candidates for a move). */
+/** A level only in the new text, with its sublevels (and, like `onlyOld`, the candidates for a move). */
 export function onlyNew(node: Content, ctx: Context): AlignedPair {
   return onlyOneSide(node, ctx, 'new', true);
 }
 
 function onlyOneSide(node: Content, ctx: Context, which: 'old' | 'new', top: boolean): AlignedPair {
   const pair: AlignedPair = { status: which === 'old' ? 'deleted' : 'inserted', [which]: side(node), children: [] };
-  if (top || isUnit(node)) {
+  if (top || isSectionOrAboveLevel(node)) {
     (which === 'old' ? ctx.deleted : ctx.inserted).push(pair);
     ctx.sources.set(pair, node);
   }
-  pair.children = childClauses(node).map((c) => onlyOneSide(c, ctx, which, false));
+  pair.children = childLevels(node).map((c) => onlyOneSide(c, ctx, which, false));
   return pair;
 }
 
-/** A section or a larger unit (title, part, chapter …). */
-export function isUnit(node: Content): boolean {
-  return node.type === 'level' && rankOf(node.kind) <= rankOf('section');
+/** A section or a level above one (title, part, chapter …). */
+export function isSectionOrAboveLevel(node: Content): boolean {
+  return node.type === 'level' && isSectionOrAbove(node.kind);
 }
 
 export function wordsOf(oldNode: Content, newNode: Content, ctx: Context): { words?: WordChange[]; coarse?: boolean } {
@@ -56,36 +56,36 @@ export function wordsOf(oldNode: Content, newNode: Content, ctx: Context): { wor
     ctx.overBudget = true;
     return { words: [...(a ? [{ op: 'delete' as const, value: a }] : []), ...(b ? [{ op: 'insert' as const, value: b }] : [])], coarse: true };
   }
-  const result = diffClauseWords(a, b, ctx.options);
+  const result = diffLevelWords(a, b, ctx.options);
   return result.coarse ? { words: result.changes, coarse: true } : { words: result.changes };
 }
 
 export function makePair(oldNode: Content, newNode: Content, ctx: Context): AlignedPair {
   if (keyOf(oldNode, ctx) === keyOf(newNode, ctx) && sameContent(oldNode, newNode)) return samePair(oldNode, newNode, ctx);
-  if (oldNode.type === 'level' && newNode.type === 'level' && isUnit(oldNode) && Boolean(inlineText(oldNode)) !== Boolean(inlineText(newNode))) {
+  if (oldNode.type === 'level' && newNode.type === 'level' && isSectionOrAboveLevel(oldNode) && Boolean(inlineText(oldNode)) !== Boolean(inlineText(newNode))) {
     // A section's undivided text that became its subsection (a) (or the reverse): the text is
-    // aligned with the new clauses, not struck from the section's heading line.
+    // aligned with the new levels, not struck from the section's heading line.
     const [o, n] = [detach(oldNode), detach(newNode)];
-    return finishPair(o, n, alignSequences(childClauses(o), childClauses(n), ctx), ctx);
+    return finishPair(o, n, alignSequences(childLevels(o), childLevels(n), ctx), ctx);
   }
-  return finishPair(oldNode, newNode, alignSequences(childClauses(oldNode), childClauses(newNode), ctx), ctx);
+  return finishPair(oldNode, newNode, alignSequences(childLevels(oldNode), childLevels(newNode), ctx), ctx);
 }
 
 /**
- * Two clauses with the same content key: the same words and the same subclauses in the same
- * order, designations aside. Their subclauses pair one to one, with no search.
+ * Two levels with the same content key: the same words and the same sublevels in the same
+ * order, designations aside. Their sublevels pair one to one, with no search.
  */
 function samePair(oldNode: Content, newNode: Content, ctx: Context): AlignedPair {
-  const olds = childClauses(oldNode);
-  const news = childClauses(newNode);
-  // The keys of the subclauses are equal too, but each pair is checked again as it is made.
+  const olds = childLevels(oldNode);
+  const news = childLevels(newNode);
+  // The keys of the sublevels are equal too, but each pair is checked again as it is made.
   return finishPair(oldNode, newNode, olds.map((c, k) => makePair(c, news[k]!, ctx)), ctx, true);
 }
 
 /**
  * A pair's status: `redesignated` when only its designation changed, `unchanged` when nothing
- * in it did, else `modified` (with `words` when its own line changed; a clause changed only
- * in its subclauses carries no words and is not counted itself).
+ * in it did, else `modified` (with `words` when its own line changed; a level changed only
+ * in its sublevels carries no words and is not counted itself).
  */
 function finishPair(oldNode: Content, newNode: Content, children: AlignedPair[], ctx: Context, sameBody = false): AlignedPair {
   const sameNum = (oldNode.type === 'level' ? oldNode.num?.text : undefined) === (newNode.type === 'level' ? newNode.num?.text : undefined);
@@ -105,7 +105,7 @@ function finishPair(oldNode: Content, newNode: Content, children: AlignedPair[],
   return pair;
 }
 
-/** Two clauses' own lines, without their subclauses. */
+/** Two levels' own lines, without their sublevels. */
 export function linePair(oldNode: Content, newNode: Content, ctx: Context): AlignedPair {
   const pair: AlignedPair = { status: 'modified', old: side(oldNode), new: side(newNode), children: [] };
   const { words } = wordsOf(oldNode, newNode, ctx);

@@ -1,38 +1,39 @@
 import { rankOf } from '../parse/designation.js';
+import { isSectionOrAbove } from '../parse/ladder.js';
 import type { AlignedPair, Content, PairSide } from '../types.js';
-import { childClauses, detach } from './clause-text.js';
+import { childLevels, detach } from './level-text.js';
 
 /** What aligning across a level needs from the aligner. */
 export interface ReparentHooks {
-  /** Whether two clauses are the same clause, however designated (same words, or nearly). */
+  /** Whether two levels are the same level, however designated (same words, or nearly). */
   same(a: Content, b: Content): boolean;
-  /** Aligns two lists of sibling clauses. */
+  /** Aligns two lists of sibling levels. */
   align(olds: Content[], news: Content[]): AlignedPair[];
   /** One side of a pair. */
   side(node: Content): PairSide;
 }
 
-/** Most subclauses × other side's clauses compared in one block of changes (each pair's words are compared). */
+/** Most sublevels × other side's levels compared in one block of changes (each pair's words are compared). */
 const MAX_CELLS = 40_000;
 
-/** A level of one side that holds clauses of the other side. */
+/** A level of one side that holds levels of the other side. */
 interface Wrapping {
   /** The side the wrapper is on. */
   side: 'old' | 'new';
-  /** The wrapper's index among its side's clauses. */
+  /** The wrapper's index among its side's levels. */
   at: number;
-  /** The other side's clauses that go inside it: `from` to `to` (exclusive). */
+  /** The other side's levels that go inside it: `from` to `to` (exclusive). */
   from: number;
   to: number;
   found: number;
 }
 
 /**
- * A block of changed sibling clauses where one side puts the other side's clauses under a level of
+ * A block of changed sibling levels where one side puts the other side's levels under a level of
  * its own: a new version wraps existing subdivisions under a new heading ("Section 100.5 is added
- * to the Test Code, to read: 100.5. (a) …"), or an old heading is taken away. The clauses are
+ * to the Test Code, to read: 100.5. (a) …"), or an old heading is taken away. The levels are
  * matched across the added or removed level, so only the heading's own lines are marked.
- * Returns undefined when no level of either side wraps the other side's clauses.
+ * Returns undefined when no level of either side wraps the other side's levels.
  */
 export function alignAcrossLevels(olds: Content[], news: Content[], hooks: ReparentHooks): AlignedPair[] | undefined {
   const w = findWrapping('new', news, olds, hooks) ?? findWrapping('old', olds, news, hooks);
@@ -40,14 +41,14 @@ export function alignAcrossLevels(olds: Content[], news: Content[], hooks: Repar
   const [outer, inner] = w.side === 'new' ? [news, olds] : [olds, news];
   const wrapper = detach(outer[w.at] as Extract<Content, { type: 'level' }>);
   const align = (outerPart: Content[], innerPart: Content[]) => (w.side === 'new' ? hooks.align(innerPart, outerPart) : hooks.align(outerPart, innerPart));
-  const inside = align(childClauses(wrapper), inner.slice(w.from, w.to));
+  const inside = align(childLevels(wrapper), inner.slice(w.from, w.to));
   const pair: AlignedPair =
     w.side === 'new' ? { status: 'inserted', new: hooks.side(wrapper), children: inside } : { status: 'deleted', old: hooks.side(wrapper), children: inside };
   return [...align(outer.slice(0, w.at), inner.slice(0, w.from)), pair, ...align(outer.slice(w.at + 1), inner.slice(w.to))];
 }
 
 /**
- * The level of `outer` whose clauses (its own text read as a clause of its own) include at least
+ * The level of `outer` whose levels (its own text read as a level of its own) include at least
  * half of `inner`, each of a lower rung than it: a bill section around the subdivisions of the
  * section it quotes, a section around subdivisions that stood on their own. The one that holds
  * the most wins; `inner` splits before, inside and after it.
@@ -56,25 +57,25 @@ function findWrapping(side: 'old' | 'new', outer: Content[], inner: Content[], h
   let best: Wrapping | undefined;
   let cells = 0;
   outer.forEach((node, at) => {
-    // A wrapper is a section or a larger unit: below it, a designation added to text that stood on
+    // A wrapper is a section or a larger level: below it, a designation added to text that stood on
     // its own is read as one text with it (alignLines), on one line.
-    if (node.type !== 'level' || rankOf(node.kind) > rankOf('section')) return;
+    if (node.type !== 'level' || !isSectionOrAbove(node.kind)) return;
     const rank = rankOf(node.kind);
     // Only a higher rung wraps: a section around subdivisions, never a section around a section.
-    const lower = inner.filter((clause) => clause.type !== 'level' || rankOf(clause.kind) > rank);
+    const lower = inner.filter((child) => child.type !== 'level' || rankOf(child.kind) > rank);
     if (lower.length < Math.max(1, Math.ceil(inner.length / 2))) return;
-    const parts = childClauses(detach(node));
+    const parts = childLevels(detach(node));
     cells += parts.length * lower.length;
     if (!parts.length || cells > MAX_CELLS) return;
     const found: number[] = [];
     for (let k = 0; k < inner.length; k++) {
-      const clause = inner[k]!;
-      if (clause.type === 'level' && rankOf(clause.kind) <= rank) continue;
-      if (parts.some((part) => hooks.same(clause, part))) found.push(k);
+      const child = inner[k]!;
+      if (child.type === 'level' && rankOf(child.kind) <= rank) continue;
+      if (parts.some((part) => hooks.same(child, part))) found.push(k);
     }
     if (found.length < Math.max(1, Math.ceil(inner.length / 2))) return;
     const within = inner.slice(found[0], found[found.length - 1]! + 1);
-    if (within.some((clause) => clause.type === 'level' && rankOf(clause.kind) <= rank)) return;
+    if (within.some((child) => child.type === 'level' && rankOf(child.kind) <= rank)) return;
     if (!best || found.length > best.found) best = { side, at, from: found[0]!, to: found[found.length - 1]! + 1, found: found.length };
   });
   return best;

@@ -1,19 +1,19 @@
 import type { AlignedPair, Content, WordChange } from '../types.js';
-import { childClauses, rowBody, rowText } from './clause-text.js';
+import { childLevels, rowBody, rowText } from './level-text.js';
 import type { Context } from './context.js';
 import { side } from './pairs.js';
 import { countWords, diffRows } from './words.js';
 
-/** Most words in a block of changes read as one text; a larger block is paired clause by clause. */
+/** Most words in a block of changes read as one text; a larger block is paired level by level. */
 const MAX_LINEAR_WORDS = 20_000;
 
 /**
- * A block of changed clauses read as one text, as the Legislative Counsel marks it: a paragraph
+ * A block of changed levels read as one text, as the Legislative Counsel marks it: a paragraph
  * split into subparagraphs keeps its words, and only the new designations show as inserted.
  */
 export function alignLines(olds: Content[], news: Content[], ctx: Context): AlignedPair[] | undefined {
-  const oldNodes = olds.flatMap((n) => flattenClauses(n));
-  const newNodes = news.flatMap((n) => flattenClauses(n));
+  const oldNodes = olds.flatMap((n) => flattenLevels(n));
+  const newNodes = news.flatMap((n) => flattenLevels(n));
   const oldRows = oldNodes.map(rowText);
   const newRows = newNodes.map(rowText);
   const words = oldRows.reduce((n, r) => n + countWords(r), 0) + newRows.reduce((n, r) => n + countWords(r), 0);
@@ -22,7 +22,7 @@ export function alignLines(olds: Content[], news: Content[], ctx: Context): Alig
     const oldNode = row.oldRows.length ? oldNodes[row.oldRows[0]!] : undefined;
     const newNode = row.newRow !== undefined ? newNodes[row.newRow] : undefined;
     const pair: AlignedPair = { status: 'modified', children: [] };
-    // A line of a restructured block shows the part of each clause that falls on it.
+    // A line of a restructured block shows the part of each level that falls on it.
     if (oldNode) pair.old = { ...side(oldNode), text: joinOps(row.changes, 'insert') };
     if (newNode) pair.new = { ...side(newNode), text: joinOps(row.changes, 'delete') };
     const changed = row.changes.some((c) => c.op !== 'equal');
@@ -58,9 +58,9 @@ function register(list: AlignedPair[], pair: AlignedPair, node: Content, ctx: Co
   ctx.lineOnly.add(pair);
 }
 
-/** A clause and every clause under it, in reading order. */
-function flattenClauses(node: Content, out: Content[] = []): Content[] {
+/** A level and every level under it, in reading order. */
+function flattenLevels(node: Content, out: Content[] = []): Content[] {
   out.push(node);
-  for (const child of childClauses(node)) flattenClauses(child, out);
+  for (const child of childLevels(node)) flattenLevels(child, out);
   return out;
 }

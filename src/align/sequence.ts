@@ -11,9 +11,9 @@ export interface SequencePart {
 const MYERS_CELLS = 250_000;
 
 /**
- * Diff of two key sequences (one key a clause). Keys unique on both sides anchor the
+ * Diff of two key sequences (one key a level). Keys unique on both sides anchor the
  * alignment first (patience diff, by a longest increasing subsequence), and Myers' algorithm
- * runs only between anchors: near-linear on a statute where most clauses are unchanged and
+ * runs only between anchors: near-linear on a statute where most levels are unchanged and
  * unique, whatever the number of edits.
  */
 export function diffKeys<T extends string | number>(a: T[], b: T[]): SequencePart[] {

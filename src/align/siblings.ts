@@ -1,13 +1,13 @@
 import type { AlignedPair, Content } from '../types.js';
 import { pushAll } from '../util/arrays.js';
-import { childClauses } from './clause-text.js';
+import { childLevels } from './level-text.js';
 import type { Context } from './context.js';
 import { keyOf } from './keys.js';
 import { alignGap } from './pairing.js';
 import { makePair } from './pairs.js';
 import { diffKeys } from './sequence.js';
 
-/** Aligns two lists of sibling clauses. */
+/** Aligns two lists of sibling levels. */
 export function alignSequences(olds: Content[], news: Content[], ctx: Context): AlignedPair[] {
   const out: AlignedPair[] = [];
   if (!olds.length && !news.length) return out;
@@ -51,7 +51,7 @@ export function alignSequences(olds: Content[], news: Content[], ctx: Context): 
   return out;
 }
 
-/** Both clauses have subclauses, or neither has: aligning them clause by clause makes sense. */
+/** Both levels have sublevels, or neither has: aligning them level by level makes sense. */
 export function sameShape(a: Content, b: Content): boolean {
-  return childClauses(a).length > 0 === childClauses(b).length > 0;
+  return childLevels(a).length > 0 === childLevels(b).length > 0;
 }

@@ -1,11 +1,11 @@
 import type { Content } from '../types.js';
 import { rankOf } from '../parse/designation.js';
-import { childClauses, rowBody, subtreeBody } from './clause-text.js';
+import { childLevels, rowBody, subtreeBody } from './level-text.js';
 import type { Context } from './context.js';
 import { countWords } from './words.js';
 
 /**
- * A multiset of words, for the similarity of two clauses: each word (letters and digits, letter
+ * A multiset of words, for the similarity of two levels: each word (letters and digits, letter
  * case aside) by a 30-bit hash of it, with its count, in the order first seen. Two words sharing a
  * hash (a few in a million word pairs) would count as one: a similarity, not an equality.
  */
@@ -14,7 +14,7 @@ export interface Bag {
   size: number;
 }
 
-/** Most words read from one clause for its bag; enough to tell clauses apart, and bounded. */
+/** Most words read from one level for its bag; enough to tell levels apart, and bounded. */
 const MAX_WORDS = 600;
 
 /** A letter or digit outside ASCII. */
@@ -96,7 +96,7 @@ function sampleBody(node: Content): string[] {
   return out;
 }
 
-/** Words of a clause's subtree, designations left out, for similarity (bounded: see bagOf). */
+/** Words of a level's subtree, designations left out, for similarity (bounded: see bagOf). */
 export function bag(node: Content, ctx: Context): Bag {
   let b = ctx.bags.get(node);
   if (!b) {
@@ -107,14 +107,14 @@ export function bag(node: Content, ctx: Context): Bag {
 }
 
 /**
- * How alike two clauses are: their own lines' words where both have a line of some length
- * (so that a clause is not paired by the subclauses it gained), else their whole subtrees'.
+ * How alike two levels are: their own lines' words where both have a line of some length
+ * (so that a level is not paired by the sublevels it gained), else their whole subtrees'.
  */
 export function similarity(a: Content, b: Content, ctx: Context): number {
   let whole = dice(bag(a, ctx), bag(b, ctx));
-  // A title, part or section that keeps its designation is the same unit, however rewritten
+  // A title, part or section that keeps its designation is the same level, however rewritten
   // (a word sample of a large title can miss what it kept): it pairs unless a better match exists.
-  // A unit with the same heading is the same unit too.
+  // A level with the same heading is the same level too.
   if (a.type === 'level' && b.type === 'level' && a.kind === b.kind && rankOf(a.kind) < rankOf('subdivision')) {
     const sameNum = a.num !== undefined && a.num.value === b.num?.value;
     const headings = sameHeading(a.heading, b.heading);
@@ -122,7 +122,7 @@ export function similarity(a: Content, b: Content, ctx: Context): number {
   }
   const rowA = rowBody(a);
   const rowB = rowBody(b);
-  if (countWords(rowA) < 3 || countWords(rowB) < 3 || (!childClauses(a).length && !childClauses(b).length)) return whole;
+  if (countWords(rowA) < 3 || countWords(rowB) < 3 || (!childLevels(a).length && !childLevels(b).length)) return whole;
   return Math.max(whole, dice(rowBag(a, rowA, ctx), rowBag(b, rowB, ctx)));
 }
 
@@ -134,7 +134,7 @@ export function sameHeading(a: string | undefined, b: string | undefined): numbe
   return x.size >= 2 && y.size >= 2 ? dice(x, y) : 0;
 }
 
-/** Words of a clause's own line (cached). */
+/** Words of a level's own line (cached). */
 export function rowBag(node: Content, row: string, ctx: Context): Bag {
   let b = ctx.rowBags.get(node);
   if (!b) {

@@ -1,5 +1,5 @@
 import type { AlignedPair, Content, Root, Summary } from '../types.js';
-import { childClauses, rowText, subtreeBody } from './clause-text.js';
+import { childLevels, rowText, subtreeBody } from './level-text.js';
 import { countWords } from './words.js';
 
 /**
@@ -73,7 +73,7 @@ function countTreeChars(tree: Root): number {
   let n = 0;
   const walk = (node: Content): void => {
     n += rowText(node).length;
-    for (const child of childClauses(node)) walk(child);
+    for (const child of childLevels(node)) walk(child);
   };
   tree.children.forEach(walk);
   return n;

@@ -3,12 +3,12 @@ import type { WordChange } from '../types.js';
 import { pushAll } from '../util/arrays.js';
 
 /**
- * Options for the word diff inside one aligned pair of clauses. Each rule of the markup grain is
+ * Options for the word diff inside one aligned pair of levels. Each rule of the markup grain is
  * an option, so that `npm run score` can choose and check them bill by bill (leave one bill out).
  */
 export interface WordDiffOptions {
   /**
-   * Below this share of kept words, the clause is shown as deleted and re-inserted whole,
+   * Below this share of kept words, the level is shown as deleted and re-inserted whole,
    * as a Legislative Counsel marks a substantially rewritten paragraph (0: never).
    * @default 0.3
    */
@@ -54,7 +54,7 @@ export const defaultWordDiffOptions: Required<WordDiffOptions> = {
   timeout: 250,
 };
 
-/** A word with the white space that follows it, and the row (clause line) it came from. */
+/** A word with the white space that follows it, and the row (level line) it came from. */
 interface Token {
   word: string;
   space: string;
@@ -88,11 +88,11 @@ export interface WordDiffResult {
 }
 
 /**
- * Word diff of one clause pair at the grain a Legislative Counsel marks a bill: whole words
- * with their punctuation, phrases rather than scattered words, and a rewritten clause as one
+ * Word diff of one level pair at the grain a Legislative Counsel marks a bill: whole words
+ * with their punctuation, phrases rather than scattered words, and a rewritten level as one
  * deletion and one insertion.
  */
-export function diffClauseWords(oldText: string, newText: string, options: WordDiffOptions = {}): WordDiffResult {
+export function diffLevelWords(oldText: string, newText: string, options: WordDiffOptions = {}): WordDiffResult {
   const settings = { ...defaultWordDiffOptions, ...options };
   if (oldText === newText) return { changes: oldText ? [{ op: 'equal', value: oldText }] : [], coarse: false };
   const a = tokenize(oldText);
@@ -132,7 +132,7 @@ function itemOf(run: Run, token: Token, k: number): Item {
   return { op: run.op, token: { ...token, space: run.old[k]!.space } };
 }
 
-/** One line of a diff over several clause lines: the new line it shows and the old lines it draws on. */
+/** One line of a diff over several level lines: the new line it shows and the old lines it draws on. */
 export interface RowDiff {
   /** Indexes of the old lines whose words appear here (kept or deleted). */
   oldRows: number[];
@@ -149,7 +149,7 @@ interface Item {
 }
 
 /**
- * Word diff over a run of clause lines whose structure changed (a paragraph split into
+ * Word diff over a run of level lines whose structure changed (a paragraph split into
  * subparagraphs, a designation added), read as one text the way the Legislative Counsel marks
  * it, then cut back into lines at the new text's line breaks.
  */

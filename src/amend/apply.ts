@@ -28,7 +28,7 @@ export interface OtherInstruction {
 export interface Application {
   /** The statute before, as given. */
   law: Root;
-  /** The statute as amended: clauses changed carry `amendedBy`, clauses kept carry `origin`. */
+  /** The statute as amended: levels changed carry `amendedBy`, levels kept carry `origin`. */
   amended: Root;
   /** The instructions that amend the statute given, in the order applied. */
   instructions: AppliedInstruction[];

@@ -10,7 +10,7 @@ import { typeset } from './words.js';
  * California ones from each instruction line and the section printed after it.
  */
 
-/** A bill whose instructions are applied: its clause tree and the name to cite it by. */
+/** A bill whose instructions are applied: its level tree and the name to cite it by. */
 export interface BillInput {
   tree: Root;
   /** The bill's file or corpus id. */
@@ -24,7 +24,7 @@ export interface FoundInstruction {
   position?: Position;
   /**
    * California style ("Section 1050 of the Penal Code is amended to read:"): the section as the
-   * bill gives it, already a clause tree; `undefined` for a repeal.
+   * bill gives it, already a level tree; `undefined` for a repeal.
    */
   replacement?: Level | null;
 }
@@ -54,12 +54,12 @@ export function readBill(bill: BillInput): { instructions: FoundInstruction[]; p
     for (const c of node.children) {
       if (c.type !== 'level') continue;
       if (c.kind === 'section' || c.kind === 'billSection') units.push({ level: c, prefix });
-      else walk(c, c.num ? [...prefix, unitName(c)] : prefix);
+      else walk(c, c.num ? [...prefix, levelName(c)] : prefix);
     }
   };
   walk(bill.tree, []);
   if (units.length === 0) {
-    // An excerpt of a section (its subsection (c)): its top clauses are read as they are.
+    // An excerpt of a section (its subsection (c)): its top levels are read as they are.
     for (const c of bill.tree.children) if (c.type === 'level') units.push({ level: c, prefix: [] });
   }
   // The law named last carries over from section to section; a title's amendment-references
@@ -89,7 +89,7 @@ const CA_ACTIONS: Partial<Record<string, InstructionAction>> = { amend: 'amendTo
 
 /**
  * California bills print the whole new section after "is amended to read:", and the parser has
- * read it as clauses: each instruction carries that section as its replacement.
+ * read it as levels: each instruction carries that section as its replacement.
  */
 function californiaInstructions(bill: BillInput, amendments: Amendment[]): FoundInstruction[] {
   const found: FoundInstruction[] = [];
@@ -127,14 +127,14 @@ function californiaInstructions(bill: BillInput, amendments: Amendment[]): Found
   return found;
 }
 
-/** The printed number of a unit the clause parser read as a section but that heads an article (`4.5` in "Article 4.5"). */
+/** The printed number of a level the level parser read as a section but that heads an article (`4.5` in "Article 4.5"). */
 function isArticleNumber(value: string, sections: Level[]): boolean {
   const level = sections.find((s) => s.num?.value === value);
   return !!level && !level.children.some((c) => c.type !== 'level' && c.value.trim() !== '') && !level.children.some((c) => c.type === 'level');
 }
 
 /** `div. P`, `title XI`, `subtitle B`. */
-function unitName(level: Level): string {
+function levelName(level: Level): string {
   const names: Partial<Record<Level['kind'], string>> = { division: 'div.', subdivision: 'subdiv.', title: 'title', subtitle: 'subtitle', part: 'part', subpart: 'subpart', chapter: 'ch.', subchapter: 'subch.' };
   return `${names[level.kind] ?? level.kind} ${level.num?.value ?? ''}`.trim();
 }

@@ -4,8 +4,8 @@ import type { CaliforniaAction, CaliforniaActionType } from './types.js';
 
 /**
  * California's amendatory instructions. A California bill section prints one instruction line
- * and then the whole section as it is to read (or nothing, for a repeal); the clause parser
- * keeps the line as an `action` node and reads the section after it as clauses.
+ * and then the whole section as it is to read (or nothing, for a repeal); the level parser
+ * keeps the line as an `action` node and reads the section after it as levels.
  */
 
 const TYPES: Record<string, CaliforniaActionType> = {

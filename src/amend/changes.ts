@@ -4,7 +4,7 @@ import type { Application } from './apply.js';
 
 /**
  * The Changes in Existing Law comparison (the Ramseyer form): the statute before aligned with the
- * statute as amended, each changed clause carrying the ids of the instructions that changed it
+ * statute as amended, each changed level carrying the ids of the instructions that changed it
  * (`amendedBy`), and the instructions themselves, applied and refused, in `instructions`.
  *
  * Example:
@@ -29,7 +29,7 @@ export function changesInExistingLaw(application: Application, options: AlignOpt
       if (!ids.includes(instruction.id)) byOld.set(change.origin, [...ids, instruction.id]);
     }
   }
-  // A clause whose own line did not change passes its instructions down to the changed rows
+  // A level whose own line did not change passes its instructions down to the changed rows
   // under it (its undivided text, struck in part and made subsection (a), is shown in (a)'s row).
   const annotate = (pair: AlignedPair, inherited: string[]): void => {
     let ids: string[] = [];
@@ -37,7 +37,7 @@ export function changesInExistingLaw(application: Application, options: AlignOpt
       ids = [...new Set([...(pair.new?.id ? byNew.get(pair.new.id) ?? [] : []), ...(pair.old?.id ? byOld.get(pair.old.id) ?? [] : [])])];
     }
     const ownLineChanged = pair.status !== 'modified' || pair.words !== undefined;
-    // Only the row that holds the parent's former text (its old side a text, not a clause) inherits.
+    // Only the row that holds the parent's former text (its old side a text, not a level) inherits.
     if (pair.status !== 'unchanged' && ownLineChanged && pair.old !== undefined && pair.old.type !== 'level') ids = [...new Set([...inherited, ...ids])];
     if (ids.length > 0 && ownLineChanged) pair.amendedBy = ids;
     pair.children.forEach((child) => annotate(child, ownLineChanged ? [] : ids.length ? ids : inherited));

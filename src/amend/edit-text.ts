@@ -7,7 +7,7 @@ import type { Instruction, LocationStep } from './types.js';
 
 /**
  * Edits inside a text: words struck, replaced or inserted; a sentence, a heading or the mark at
- * the end of a text replaced. Each records what it changed on the clause that holds the text.
+ * the end of a text replaced. Each records what it changed on the level that holds the text.
  */
 
 
@@ -19,7 +19,7 @@ function splice(edits: Array<Match & { insert: string }>): void {
   }
 }
 
-/** Records a text edit on the clause that holds it. */
+/** Records a text edit on the level that holds it. */
 export function recordEdit(edit: Edit, node: Editable, struck: string, inserted: string): void {
   const kind = struck === '' ? 'inserted' : inserted === '' ? 'struck' : 'replaced';
   edit.record(ownerOf(edit.section, node), { kind, ...(struck ? { struck } : {}), ...(inserted ? { inserted } : {}) });
@@ -100,7 +100,7 @@ export function replaceText(instruction: Instruction, edit: Edit): void {
   });
   for (const m of edits) recordEdit(edit, m.node, m.node.value.slice(m.start, m.end), insert);
   // New text that opens with a designation and words, put at the start of a text, makes that text
-  // a clause (“There” → “(a) In general.—There”): it must become one, or the instruction is refused.
+  // a level (“There” → “(a) In general.—There”): it must become one, or the instruction is refused.
   const opening = /^\(([0-9]+|[a-zA-Z]+)\)\s+\S/.test(insert) ? new Set(matches.filter((m) => m.start === 0).map((m) => m.node)) : new Set<Editable>();
   splice(edits);
   for (const node of new Set(matches.map((m) => m.node))) {
@@ -170,7 +170,7 @@ export function insertInText(instruction: Instruction, edit: Edit, place: Place)
 }
 
 /**
- * The mark that ends the located clause's text ("the period at the end of paragraph (2)"): its
+ * The mark that ends the located level's text ("the period at the end of paragraph (2)"): its
  * last text, in reading order, must end with it (a closing quotation mark may follow).
  */
 export function endMark(edit: Edit, place: Place, step: Extract<LocationStep, { type: 'mark' }>): Match {

@@ -3,13 +3,13 @@ import type { Level } from '../types.js';
 /** One change an instruction made, described for a reader. */
 export interface AmendChange {
   /**
-   * `struck` text or clause removed; `inserted` text or clause added; `replaced` text or
-   * clause struck and another put in its place; `redesignated` a clause renumbered.
+   * `struck` text or level removed; `inserted` text or level added; `replaced` text or
+   * level struck and another put in its place; `redesignated` a level renumbered.
    */
   kind: 'struck' | 'inserted' | 'replaced' | 'redesignated';
-  /** The clause changed, by id, as it was when the instruction was applied. */
+  /** The level changed, by id, as it was when the instruction was applied. */
   clause: string;
-  /** For a clause that is gone (struck or replaced): its id in the law before the bill, when it was there. */
+  /** For a level that is gone (struck or replaced): its id in the law before the bill, when it was there. */
   origin?: string;
   /** The words or designation struck, and those inserted. */
   struck?: string;
@@ -32,7 +32,7 @@ export class Edit {
     readonly mark: string | undefined,
   ) {}
 
-  /** Records a change to a clause, stamping the clause as the instruction's. */
+  /** Records a change to a level, stamping the level as the instruction's. */
   record(level: Level, change: Omit<AmendChange, 'clause'>, stamp = true): void {
     if (stamp && this.mark !== undefined) {
       const by = level.amendedBy ?? [];
@@ -41,12 +41,12 @@ export class Edit {
     this.changes.push({ ...change, clause: level.id });
   }
 
-  /** A clause struck whole: recorded with its id in the law before, so the redline can link it. */
+  /** A level struck whole: recorded with its id in the law before, so the redline can link it. */
   recordStruck(level: Level): void {
     this.record(level, { kind: 'struck', struck: level.num?.text ?? '', ...(level.origin ? { origin: level.origin } : {}) }, false);
   }
 
-  /** A clause the instruction brings, and every clause in it, marked as the instruction's. */
+  /** A level the instruction brings, and every level in it, marked as the instruction's. */
   stampAll(level: Level): void {
     if (this.mark === undefined) return;
     level.amendedBy = [this.mark];

@@ -1,11 +1,11 @@
 import type { Level } from '../types.js';
 import { Edit, Refusal, refuse, type AmendChange } from './edit.js';
 import { replaceSpan, replaceText } from './edit-text.js';
-import { addAtEnd, amendToRead, insertBeside, redesignate, repeal, replaceUnits } from './edit-units.js';
+import { addAtEnd, amendToRead, insertBeside, redesignate, repeal, replaceUnits } from './edit-levels.js';
 import type { Instruction, InstructionAction } from './types.js';
 
 export type { AmendChange } from './edit.js';
-export { sectionFromText } from './edit-units.js';
+export { sectionFromText } from './edit-levels.js';
 
 /** What became of one instruction. */
 export interface ExecutionResult {
@@ -26,14 +26,14 @@ export interface Execution {
 }
 
 /**
- * Applies amendatory instructions, in order, to a copy of a statute section's clause tree (the
+ * Applies amendatory instructions, in order, to a copy of a statute section's level tree (the
  * input is never changed). An instruction that cannot be applied exactly — its text is not found,
- * or found a different number of times than it says, its target clause is missing, its action is
+ * or found a different number of times than it says, its target level is missing, its action is
  * not one we execute — is refused with a reason and changes nothing. Nothing is guessed.
  *
  * Example (Pub. L. 116-94, § 1102(c)(2), on 17 U.S.C. 501):
  *
- *     executeInstructions([{ action: 'strikeInsert', location: [{type: 'unit', rung: 'subsection', designation: 'e'}],
+ *     executeInstructions([{ action: 'strikeInsert', location: [{type: 'level', rung: 'subsection', designation: 'e'}],
  *       strike: 'section 119(a)(5)', insert: 'section 119(a)(3)', … }], section501)
  *     // → { section: <501 with (e) amended>, results: [{ status: 'applied', … }] }
  */
@@ -50,7 +50,7 @@ export function executeInstructions(instructions: Instruction[], section: Level)
 
 /**
  * Applies one instruction to a copy of `section`. The copy is returned when the instruction
- * applies; when it is refused, `section` itself comes back unchanged. Clauses the instruction
+ * applies; when it is refused, `section` itself comes back unchanged. Levels the instruction
  * changes or adds carry `mark` in their `amendedBy`.
  */
 export function executeInstruction(instruction: Instruction, section: Level, mark?: string): { section: Level; result: ExecutionResult } {

@@ -39,7 +39,7 @@ function scope(place: Place): Stretch[] {
 }
 
 /**
- * The places of `text` in a clause: in its text; its headings count for "each place it appears"
+ * The places of `text` in a level: in its text; its headings count for "each place it appears"
  * (the Law Revision Counsel executes those in headings too), or when the words are in no text.
  * A heading is searched on its own when the instruction names it ("in the section heading").
  */
@@ -117,10 +117,10 @@ export function citePlace(section: Level, location: Path): string {
   const number = section.num?.value;
   let cite = number ? (title ? `${title} U.S.C. ${number}` : `§ ${number}`) : 'the section';
   let i = 0;
-  if (location[0]?.type === 'unit' && location[0].rung === 'section') i = 1;
+  if (location[0]?.type === 'level' && location[0].rung === 'section') i = 1;
   for (; i < location.length; i++) {
     const step = location[i]!;
-    if (step.type !== 'unit' || step.nth) break;
+    if (step.type !== 'level' || step.nth) break;
     cite += `(${step.designation})`;
   }
   return [cite, ...describeLocation(location.slice(i))].join(', ');
@@ -148,7 +148,7 @@ export function findWords(edit: Edit, place: Place, instruction: Instruction, wo
   return chosen;
 }
 
-/** Matches outside the units an instruction leaves out ("(except in subsection (c)(11)(B))"). */
+/** Matches outside the levels an instruction leaves out ("(except in subsection (c)(11)(B))"). */
 function leaveOut(edit: Edit, place: Place, matches: Match[], except: Path[]): Match[] {
   const excluded = except.map((path) => locate(place.level, path).level);
   const within = (level: Level, outer: Level): boolean => level === outer || outer.children.some((c) => c.type === 'level' && within(level, c));

@@ -26,7 +26,7 @@ export interface Prose {
  *
  * The input is the section's text with its quoted material, as printed ("Section 200304 of title
  * 54, United States Code, is amended— (1) by striking the second sentence; …") or as lines joined
- * from the clause tree (`sectionText`). Parsing is total: an instruction that cannot be read is
+ * from the level tree (`sectionText`). Parsing is total: an instruction that cannot be read is
  * returned with action `unknown` and a `reason`, never guessed. `context` carries what earlier
  * sections of the bill said about the law amended (see `LawContext`); the reader adds to it. Words
  * that are no instruction at all (findings, definitions, an appropriation) are not returned; they
@@ -36,8 +36,8 @@ export interface Prose {
  *
  *     parseInstructions('Section 200305(b) of title 54, United States Code, is amended by striking paragraph (5).')
  *     // → [{citation: '', action: 'strike', target: {usc: {title: '54', section: '200305'}},
- *     //      location: [{type: 'unit', rung: 'subsection', designation: 'b'}],
- *     //      units: [[{type: 'unit', rung: 'paragraph', designation: '5'}]], text: '…'}]
+ *     //      location: [{type: 'level', rung: 'subsection', designation: 'b'}],
+ *     //      units: [[{type: 'level', rung: 'paragraph', designation: '5'}]], text: '…'}]
  */
 export function parseInstructions(text: string, context: LawContext = {}, prose: Prose[] = []): Instruction[] {
   const extracted = extractQuotations(stripSectionHeader(text));
@@ -198,7 +198,7 @@ interface OwnReading {
   error?: string;
 }
 
-/** A subject that names a unit of a law (not "Land, water, and interests in land … shall be"). */
+/** A subject that names a level of a law (not "Land, water, and interests in land … shall be"). */
 const UNIT_LIKE = /^(?:Effective\s+[^,]+,\s+)?(?:the\s+)?(?:(?:first|second|third|fourth|fifth|last|\d+\w*)\s+)?(?:sections?|subsections?|paragraphs?|subparagraphs?|clauses?|subclauses?|items?|title|chapter|subchapter|part|subpart|subtitle|division|table|heading|header|analysis|chapter\s+analysis|following|such|that|said|proviso|language|matter|text|sentence|article|general\s+note|additional|u\.s\.\s+note|public\s+law|house\s+resolution|senate\s+resolution)\b/i;
 /** A subject that names a law by its title: "The Oil Region National Heritage Area Act (…)". */
 const NAMED_LAW = /^(?:The\s+)?(?:[A-Z0-9][\w.,'’–-]*\s+)(?:(?:[A-Z0-9][\w.,'’–-]*|of|and|for|the|to|on|in|&)\s+)*(?:Act|Code|Law|Resolution|Schedule|Statutes)\b/;

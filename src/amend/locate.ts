@@ -5,14 +5,14 @@ import { describeLocation, describeStep } from './location.js';
 import type { LocationStep, Path } from './types.js';
 
 /**
- * Finding the place an instruction names in a section: a clause, or a stretch of one of its texts
+ * Finding the place an instruction names in a section: a level, or a stretch of one of its texts
  * (the matter preceding a paragraph, a sentence, the heading). Every step the executor cannot
  * find refuses the instruction with what is there instead.
  */
 
 export type TextNode = Text | Chapeau | Continuation;
 
-/** A clause's heading, searched and edited like a text. */
+/** A level's heading, searched and edited like a text. */
 export class HeadingNode {
   readonly type = 'heading';
   constructor(readonly level: Level) {}
@@ -34,10 +34,10 @@ export interface Stretch {
   end: number;
 }
 
-/** Where an instruction applies: a clause, or a stretch of one of its texts. */
+/** Where an instruction applies: a level, or a stretch of one of its texts. */
 export interface Place {
   level: Level;
-  /** Set when the location names a part of the clause's text ("the matter preceding paragraph (1)", "the second sentence", "the section heading"). */
+  /** Set when the location names a part of the level's text ("the matter preceding paragraph (1)", "the second sentence", "the section heading"). */
   stretch?: Stretch;
 }
 
@@ -55,7 +55,7 @@ function stepInto(section: Level, place: Place, step: LocationStep): Place {
   const { level } = place;
   const words = describeStep(step);
   switch (step.type) {
-    case 'unit':
+    case 'level':
       if (step.rung === 'section') {
         if (level !== section || section.num?.value !== step.designation) refuse(`target ${words} is not the section executed`);
         return place;
@@ -72,7 +72,7 @@ function stepInto(section: Level, place: Place, step: LocationStep): Place {
         if (before.length !== 1) refuse(`${words}: expected one text before it in ${describe(level)}, found ${before.length}`);
         return { level, stretch: whole(before[0]!) };
       }
-      // "in the matter following paragraph (2)": the text after the clause, before any other clause.
+      // "in the matter following paragraph (2)": the text after the level, before any other level.
       const index = level.children.findIndex((c) => c.type === 'level' && c.num?.value === step.designation);
       if (index < 0) refuse(`${words}: ${describe(level)} has no ${step.rung} (${step.designation})`);
       const after = textsAfter(level, index);
@@ -80,7 +80,7 @@ function stepInto(section: Level, place: Place, step: LocationStep): Place {
       return { level, stretch: whole(after[0]!) };
     }
     case 'flush': {
-      // "the flush text": what follows the clause's last subordinate clause.
+      // "the flush text": what follows the level's last subordinate level.
       const last = level.children.map((c) => c.type).lastIndexOf('level');
       if (last < 0) refuse(`${words}: ${describe(level)} has no clauses for text to follow`);
       const after = textsAfter(level, last);
@@ -119,7 +119,7 @@ function stepInto(section: Level, place: Place, step: LocationStep): Place {
 const PROVISO = /[:;,]\s*(?:provided|Provided)(?:\s+(?:further|also|however))?,?\s+(?:That|that)\b/g;
 
 /**
- * "the proviso", "the second proviso" of a clause's own text: from the mark that opens it (": Provided,
+ * "the proviso", "the second proviso" of a level's own text: from the mark that opens it (": Provided,
  * That") to the next proviso or the period that ends the text. "The proviso" of a text with
  * several is refused, naming how many.
  */
@@ -139,7 +139,7 @@ function provisoIn(level: Level, ordinal: string | undefined, words: string): St
   return chosen;
 }
 
-/** The texts after a clause's child at `index`, up to its next child clause. */
+/** The texts after a level's child at `index`, up to its next child level. */
 function textsAfter(level: Level, index: number): TextNode[] {
   const after: TextNode[] = [];
   for (const c of level.children.slice(index + 1)) {
@@ -153,7 +153,7 @@ export function whole(node: Editable): Stretch {
   return { node, start: 0, end: node.value.length };
 }
 
-/** The one text a clause has of its own (for "the first sentence of subsection (f)"). */
+/** The one text a level has of its own (for "the first sentence of subsection (f)"). */
 function soleText(level: Level, words: string): Stretch {
   const own = level.children.filter(isText);
   if (own.length !== 1) refuse(`${words}: ${describe(level)} has ${own.length} texts of its own, not one`);
@@ -184,10 +184,10 @@ export function sentences(value: string): Array<{ start: number; end: number }> 
   return found;
 }
 
-/** The one child clause with a designation; refused when there is none or more than one. */
+/** The one child level with a designation; refused when there is none or more than one. */
 export function child(level: Level, value: string, words: string, nth?: number): Level {
   const all = level.children.filter((c): c is Level => c.type === 'level' && c.num?.value === value);
-  // "the first subsection (c)": one of several units with one designation.
+  // "the first subsection (c)": one of several levels with one designation.
   const found = nth === undefined ? all : all.slice(nth === -1 ? -1 : nth - 1, nth === -1 ? undefined : nth);
   if (nth !== undefined && all.length < 2) refuse(`${words}: ${describe(level)} has ${all.length} ${words.replace(/^\w+\s+/, '')}, not several`);
   if (found.length !== 1) {
@@ -203,9 +203,9 @@ function listed(designations: string[]): string {
   return designations.length <= 6 ? designations.join(', ') : `${designations.slice(0, 3).join(', ')} … ${designations[designations.length - 1]}`;
 }
 
-/** A unit named from a place (`paragraph (6)(E)`: subparagraph (E) of paragraph (6)) and its parent. */
-export function findUnit(place: Place, path: Path): { parent: Level; level: Level } {
-  if (path.length === 0 || !path.every((s) => s.type === 'unit' && s.rung !== 'section')) refuse(`"${describeLocation(path).join(', ')}" is not a clause the executor can find`);
+/** A level named from a place (`paragraph (6)(E)`: subparagraph (E) of paragraph (6)) and its parent. */
+export function findNamedLevel(place: Place, path: Path): { parent: Level; level: Level } {
+  if (path.length === 0 || !path.every((s) => s.type === 'level' && s.rung !== 'section')) refuse(`"${describeLocation(path).join(', ')}" is not a clause the executor can find`);
   const words = describeLocation(path).join(', ');
   let parent = place.level;
   for (const step of path.slice(0, -1)) parent = child(parent, (step as { designation: string }).designation, words, (step as { nth?: number }).nth);
@@ -213,11 +213,11 @@ export function findUnit(place: Place, path: Path): { parent: Level; level: Leve
   return { parent, level: child(parent, last.designation, describeStep(path[path.length - 1]!), last.nth) };
 }
 
-/** A clause as a refusal names it: `§ 119`, `paragraph (2)`. */
+/** A level as a refusal names it: `§ 119`, `paragraph (2)`. */
 export function describe(level: Level): string {
   const title = /^\/us\/usc\/t(\w+)\//.exec(level.xmlId ?? '')?.[1];
   if (level.kind === 'section' && level.num) return title ? `${title} U.S.C. ${level.num.value}` : `§ ${level.num.value}`;
-  // A unit of a section, cited from its id (`t16/ch1/s1/c/2` → `§ 1(c)(2)`; `16 U.S.C. 1(c)(2)` when it says its title).
+  // A level of a section, cited from its id (`t16/ch1/s1/c/2` → `§ 1(c)(2)`; `16 U.S.C. 1(c)(2)` when it says its title).
   const segments = level.id.split('/');
   const at = segments.map((x) => readIdPart(x)?.kind).lastIndexOf('section');
   const designations = segments.slice(at + 1).map((x) => x.replace(/~\d+$/, ''));
@@ -232,7 +232,7 @@ export function isText(node: Content): node is TextNode {
   return node.type === 'text' || node.type === 'chapeau' || node.type === 'continuation';
 }
 
-/** Every heading and text of a clause, its child clauses' included, in reading order. */
+/** Every heading and text of a level, its child levels' included, in reading order. */
 export function editables(level: Level): Editable[] {
   const nodes: Editable[] = [];
   if (level.heading !== undefined && level.heading.trim() !== '') nodes.push(new HeadingNode(level));
@@ -243,7 +243,7 @@ export function editables(level: Level): Editable[] {
   return nodes;
 }
 
-/** The clause that holds an editable (its own text or heading). */
+/** The level that holds an editable (its own text or heading). */
 export function ownerOf(section: Level, node: Editable): Level {
   if (node instanceof HeadingNode) return node.level;
   const search = (level: Level): Level | undefined => {

@@ -1,4 +1,4 @@
-import { parseClauses } from '../parse/clauses.js';
+import { parseLevels } from '../parse/levels.js';
 import { childId, fits, rungBelow } from '../parse/ladder.js';
 import { readText } from '../parse/read-text.js';
 import type { Content, Level, LevelKind } from '../types.js';
@@ -9,23 +9,23 @@ import { describe, HeadingNode, ownerOf, type Editable } from './locate.js';
 export const DESIGNATION = /^\(([0-9]+|[a-zA-Z]+)\)\s*/;
 
 /**
- * Reads quoted law — the lines an instruction inserts — into clauses whose first designation is
- * of rung `top`, with the clause parser every other text goes through. The quoted law must keep
- * to the ladder exactly: each clause the rung below its parent (`(b)` › `(1)` › `(A)`), every line
- * after the first opening a clause or continuing one; otherwise the instruction is refused.
+ * Reads quoted law — the lines an instruction inserts — into levels whose first designation is
+ * of rung `top`, with the level parser every other text goes through. The quoted law must keep
+ * to the ladder exactly: each level the rung below its parent (`(b)` › `(1)` › `(A)`), every line
+ * after the first opening a level or continuing one; otherwise the instruction is refused.
  *
- *     readQuotedClauses('(b) Allocation of funds.—Of the total …—\n(1) not less than …', 'subsection', 's200304')
+ *     readQuotedLevels('(b) Allocation of funds.—Of the total …—\n(1) not less than …', 'subsection', 's200304')
  *     // → [subsection (b) `s200304/b`, heading "Allocation of funds.—", chapeau, paragraph (1) `s200304/b/1`]
  *
  * A designation printed on a line of its own takes the line after it (`(ii)` / `Short markets.—In
- * the case …`); a clause's text broken over lines (a page break in the quoted law) is one text.
+ * the case …`); a level's text broken over lines (a page break in the quoted law) is one text.
  */
-export function readQuotedClauses(text: string, top: LevelKind, parentId: string): Level[] {
+export function readQuotedLevels(text: string, top: LevelKind, parentId: string): Level[] {
   const lines = joinBareDesignations(text.split('\n').map((l) => l.trim()).filter((l) => l !== ''));
   if (lines.length === 0) refuse('inserted text holds no clause');
   if (!DESIGNATION.test(lines[0]!)) refuse(`inserted text does not start with a designation: “${lines[0]}”`);
   const style = top === 'subdivision' ? 'ca' : 'us';
-  const { tree, messages } = parseClauses(readText(lines.join('\n'), 'quoted law'), { style, top, flattened: false });
+  const { tree, messages } = parseLevels(readText(lines.join('\n'), 'quoted law'), { style, top, flattened: false });
   const stray = messages.find((m) => /does not continue any open list/.test(m.reason));
   if (stray) refuse(`inserted ${stray.reason.replace(/; read as text$/, '')}`);
   const levels = tree.children.filter((c): c is Level => c.type === 'level');
@@ -54,7 +54,7 @@ function joinBareDesignations(lines: string[]): string[] {
   return out;
 }
 
-/** Each clause is of the rung below its parent's. */
+/** Each level is of the rung below its parent's. */
 function keepsToLadder(level: Level): void {
   const below = rungBelow(level.kind);
   for (const c of level.children) {
@@ -80,8 +80,8 @@ function tidy(level: Level, id: string): void {
 }
 
 /**
- * Undivided text turned into the first of a clause's divisions (“There” → “(a) In general.—There”,
- * Pub. L. 116-9, § 3001(b)(2)): the text becomes a child clause of the rung below.
+ * Undivided text turned into the first of a level's divisions (“There” → “(a) In general.—There”,
+ * Pub. L. 116-9, § 3001(b)(2)): the text becomes a child level of the rung below.
  */
 export function promote(edit: Edit, node: Editable): boolean {
   if (node instanceof HeadingNode || node.type !== 'text') return false;
@@ -91,7 +91,7 @@ export function promote(edit: Edit, node: Editable): boolean {
   if (!m) return false;
   const kind = rungBelow(owner.kind);
   if (!kind || !fits(kind, m[1]!)) return false;
-  const [level] = readQuotedClauses(node.value, kind, owner.id);
+  const [level] = readQuotedLevels(node.value, kind, owner.id);
   if (!level) return false;
   edit.stampAll(level);
   owner.children.splice(owner.children.indexOf(node), 1, level);

@@ -1,8 +1,8 @@
 import { ordinalNumber } from '../parse/ladder.js';
 import type { LevelKind } from '../types.js';
-import { DESIGNATIONS, MARK_NAMES, readUnits, unit, unitSteps } from './location.js';
+import { DESIGNATIONS, MARK_NAMES, readUnits, levelStep, levelSteps } from './location.js';
 import type { Quotation } from './quotes.js';
-import { chainSteps, ORDINAL, quote, readAnchor, readModifiers, reading, slip, UNIT_CHAIN, type Operation, type Reading } from './read-modifiers.js';
+import { chainSteps, ORDINAL, quote, readAnchor, readModifiers, reading, slip, LEVEL_CHAIN, type Operation, type Reading } from './read-modifiers.js';
 import { readStrike } from './read-strike.js';
 import type { LocationStep, Path } from './types.js';
 import { clip, Q, restore } from './words.js';
@@ -25,7 +25,7 @@ const ACTIONS: Array<[RegExp, (r: Reading) => Result]> = [
   [/^(?:inserting|adding|insert|add)(?:\s+by)?(?:\s+|(?=,))(?=\S)/i, readInsert],
   [/^(?:redesignating|redesignate)\s+/i, readRedesignate],
   [/^(?:repealing|repeal)\s+/i, readRepeal],
-  [/^(?:amending|amend)\s+/i, readAmendUnit],
+  [/^(?:amending|amend)\s+/i, readAmendLevel],
   [/^substituting\s+/i, readSubstitute],
   [/^(?:moving|transferring)\s+/i, readMove],
   [/^(?:changing|replacing)\s+/i, readReplace],
@@ -148,7 +148,7 @@ function readInsert(r: Reading): Result {
     op.insert = quote(r, match[1]!);
     readModifiers(r, op);
     cursor.eat(/^\s*,?\s*/);
-    if ((match = cursor.eat(new RegExp(`^at\\s+the\\s+end\\s+of\\s+(?:the\\s+)?(?!section\\b)${UNIT_CHAIN}`, 'i')))) {
+    if ((match = cursor.eat(new RegExp(`^at\\s+the\\s+end\\s+of\\s+(?:the\\s+)?(?!section\\b)${LEVEL_CHAIN}`, 'i')))) {
       op.action = 'addAtEnd';
       op.location = [...(op.location ?? []), ...chainSteps(match, 1)];
     } else if (cursor.eat(/^at\s+the\s+end(?:\s+thereof)?/i)) {
@@ -182,8 +182,8 @@ function readInsert(r: Reading): Result {
     if (!match[1]) slip(op, 'the end', 'at the end');
     else if (/below/i.test(match[1])) slip(op, 'after and below the end', 'at the end');
     op.action = 'addAtEnd';
-    if ((match = cursor.eat(new RegExp(`^\\s*of\\s+(?:the\\s+)?(?!section\\b)${UNIT_CHAIN}`, 'i')))) op.location = [...(op.location ?? []), ...chainSteps(match, 1)];
-    else if ((match = cursor.eat(new RegExp(`^\\s+of\\s+the\\s+(?:flush|undesignated)\\s+(?:left\\s+)?(?:text|matter|language)\\s+following\\s+(${UNIT_CHAIN})`, 'i')))) {
+    if ((match = cursor.eat(new RegExp(`^\\s*of\\s+(?:the\\s+)?(?!section\\b)${LEVEL_CHAIN}`, 'i')))) op.location = [...(op.location ?? []), ...chainSteps(match, 1)];
+    else if ((match = cursor.eat(new RegExp(`^\\s+of\\s+the\\s+(?:flush|undesignated)\\s+(?:left\\s+)?(?:text|matter|language)\\s+following\\s+(${LEVEL_CHAIN})`, 'i')))) {
       // "at the end of the flush left matter following paragraph (9)"
       const steps = chainSteps(match, 2);
       const last = steps.pop() as { rung: LevelKind; designation: string };
@@ -214,7 +214,7 @@ function readInsert(r: Reading): Result {
     // "by adding the following subsection (e), which shall be effective from …: “(e) …”"
     op.action = 'addAtEnd';
     op.notes = [...(op.notes ?? []), `read as added at the end; the bill says of it: “${match[1]}”`];
-  } else if ((match = cursor.eat(new RegExp(`^in\\s+lieu\\s+of\\s+(?!section\\b)${UNIT_CHAIN}`, 'i')))) {
+  } else if ((match = cursor.eat(new RegExp(`^in\\s+lieu\\s+of\\s+(?!section\\b)${LEVEL_CHAIN}`, 'i')))) {
     // "by inserting in lieu of paragraph (1) the following paragraph: …"
     op.action = 'strikeInsert';
     op.units = [chainSteps(match, 1)];
@@ -241,7 +241,7 @@ function readSubstitute(r: Reading): Result {
 }
 
 /**
- * The units of a redesignation or a table's items: `paragraphs (3) and (4)`, `the first section
+ * The levels of a redesignation or a table's items: `paragraphs (3) and (4)`, `the first section
  * 9703 (relating to …)`, `the items relating to sections 304 and 305`, `relating to section 248`.
  */
 function readNamed(r: Reading): Path[] | undefined {
@@ -254,7 +254,7 @@ function readNamed(r: Reading): Path[] | undefined {
   }
   if ((m = cursor.eat(new RegExp(`^the\\s+${ORDINAL}\\s+(section|subsection|paragraph)\\s+(?:designated\\s+as\\s+section\\s+)?(\\d[\\w.–-]*|\\([A-Za-z0-9]+\\))(?:\\s+\\(relating\\s+to\\s+[^()]*\\))?`, 'i')))) {
     const rung = (/designated\s+as\s+section/i.test(m[0]) ? 'section' : m[2]!.toLowerCase()) as LevelKind;
-    const first: Path = [{ ...unit(rung, m[3]!.replace(/[()]/g, '')), nth: ordinalNumber(m[1]!)! }];
+    const first: Path = [{ ...levelStep(rung, m[3]!.replace(/[()]/g, '')), nth: ordinalNumber(m[1]!)! }];
     const rest = cursor.eat(/^\s+and\s+/) ? readUnits(cursor.rest) : undefined;
     if (rest) cursor.rest = rest.rest;
     return [first, ...(rest?.units ?? [])];
@@ -273,13 +273,13 @@ function readNamed(r: Reading): Path[] | undefined {
 /** "redesignating paragraphs (3) and (4) as paragraphs (4) and (5), respectively". */
 function readRedesignate(r: Reading): Result {
   const { cursor } = r;
-  // "paragraphs (3) (as amended by this Act) and (4) as …": where a unit is now, said inside the list.
+  // "paragraphs (3) (as amended by this Act) and (4) as …": where a level is now, said inside the list.
   cursor.rest = cursor.rest.replace(/\s*\(as\s+(?:so\s+)?(?:amended|added|redesignated)\s+by\s+[^()]*(?:\([^()]*\)[^()]*)*\)(?=\s+and\s+\()/gi, '');
   // "subsection (q), as added by section 233(5) of Public Law 97–444, and subsection (r) as …": the same, set off by commas.
   cursor.rest = cursor.rest.replace(/,\s*as\s+(?:so\s+)?(?:amended|added|redesignated)\s+by\s+[^,\uE000]*?,(?=\s+and\s+(?:sub)?(?:section|paragraph|clause)\s)/gi, '');
   const from = readNamed(r);
   if (!from) return { error: `expected the units to redesignate, found ${r.found()}` };
-  // "subsection (q) … and subsection (r) as subsections (r) and (s)": units named each with its rung.
+  // "subsection (q) … and subsection (r) as subsections (r) and (s)": levels named each with its rung.
   while (cursor.eat(/^\s*,?\s*and\s+(?=(?:sub)?(?:section|paragraph|clause|item)\s+\()/i)) {
     const more = readNamed(r);
     if (!more) return { error: `expected the units to redesignate, found ${r.found()}` };
@@ -287,9 +287,9 @@ function readRedesignate(r: Reading): Result {
   }
   const op: Operation = { action: 'redesignate' };
   let m: RegExpExecArray | null;
-  // "the second subsection (j) of section 255 (relating to …) as …": where the units are.
-  if ((m = cursor.eat(new RegExp(`^\\s*of\\s+(?:the\\s+)?(?:${UNIT_CHAIN}|section\\s+(\\d[\\w.–-]*))(?:\\s+\\(relating\\s+to\\s+[^()]*\\))?`, 'i')))) {
-    op.location = [...(op.location ?? []), ...(m[6] ? [unit('section', m[6])] : chainSteps(m, 1))];
+  // "the second subsection (j) of section 255 (relating to …) as …": where the levels are.
+  if ((m = cursor.eat(new RegExp(`^\\s*of\\s+(?:the\\s+)?(?:${LEVEL_CHAIN}|section\\s+(\\d[\\w.–-]*))(?:\\s+\\(relating\\s+to\\s+[^()]*\\))?`, 'i')))) {
+    op.location = [...(op.location ?? []), ...(m[6] ? [levelStep('section', m[6])] : chainSteps(m, 1))];
   }
   // "subsections (e) and (f), as amended by subsections (a) and (b), as subsections (f) and (g)"
   cursor.eat(/^\s*,?\s*as\s+(?:so\s+)?(?:amended|added|redesignated)\s+by\s+[^,\uE000]*?(?=,\s*as\s)/i);
@@ -299,13 +299,13 @@ function readRedesignate(r: Reading): Result {
   if (!to) return { error: `expected the new designations, found ${r.found()}` };
   if (from.length !== to.length) return { error: `redesignation of ${from.length} units as ${to.length}` };
   op.redesignate = from.map((path, i) => ({ from: path, to: to[i]! }));
-  // "as subsection (c) of section 228": the unit moves under another.
-  if (to.length === 1 && (m = cursor.eat(new RegExp(`^\\s*of\\s+(?:the\\s+)?(?:${UNIT_CHAIN}|section\\s+(\\d[\\w.–-]*))`, 'i')))) {
-    op.redesignate[0]!.to = [...(m[6] ? [unit('section', m[6])] : chainSteps(m, 1)), ...to[0]!];
+  // "as subsection (c) of section 228": the level moves under another.
+  if (to.length === 1 && (m = cursor.eat(new RegExp(`^\\s*of\\s+(?:the\\s+)?(?:${LEVEL_CHAIN}|section\\s+(\\d[\\w.–-]*))`, 'i')))) {
+    op.redesignate[0]!.to = [...(m[6] ? [levelStep('section', m[6])] : chainSteps(m, 1)), ...to[0]!];
   }
   readModifiers(r, op);
-  // "…, and moving the paragraph so as to appear at the end of subsection (c)" (or after, before a unit).
-  const move = new RegExp(`^\\s*,?\\s*(?:and\\s+)?(?:by\\s+)?(?:moving|transferring)\\s+(?:the|such|that|each\\s+such)\\s+[a-z]+(?:\\s+as\\s+so\\s+redesignated)?,?\\s+(?:so\\s+as\\s+)?to\\s+appear\\s+(at\\s+the\\s+end\\s+of|after|before|immediately\\s+after|immediately\\s+before)\\s+(?:the\\s+)?${UNIT_CHAIN}`, 'i');
+  // "…, and moving the paragraph so as to appear at the end of subsection (c)" (or after, before a level).
+  const move = new RegExp(`^\\s*,?\\s*(?:and\\s+)?(?:by\\s+)?(?:moving|transferring)\\s+(?:the|such|that|each\\s+such)\\s+[a-z]+(?:\\s+as\\s+so\\s+redesignated)?,?\\s+(?:so\\s+as\\s+)?to\\s+appear\\s+(at\\s+the\\s+end\\s+of|after|before|immediately\\s+after|immediately\\s+before)\\s+(?:the\\s+)?${LEVEL_CHAIN}`, 'i');
   if (to.length === 1 && (m = cursor.eat(move))) {
     const at = chainSteps(m, 2);
     const where = /end/i.test(m[1]!) ? 'end' : /after/i.test(m[1]!) ? 'after' : 'before';
@@ -329,20 +329,20 @@ function readRepeal(r: Reading): Result {
  * read …", "amending the first sentence of paragraph (1) to read …", "amending the item relating
  * to section 901 to read …".
  */
-function readAmendUnit(r: Reading): Result {
+function readAmendLevel(r: Reading): Result {
   const { cursor } = r;
   const op: Operation = { action: 'amendToRead' };
   let m: RegExpExecArray | null;
   let place: LocationStep[] | undefined;
-  if ((m = cursor.eat(new RegExp(`^the\\s+${ORDINAL}\\s+(sentence|paragraph)(?:\\s+of\\s+(?:the\\s+)?${UNIT_CHAIN})?`, 'i')))) {
+  if ((m = cursor.eat(new RegExp(`^the\\s+${ORDINAL}\\s+(sentence|paragraph)(?:\\s+of\\s+(?:the\\s+)?${LEVEL_CHAIN})?`, 'i')))) {
     place = [...(m[3] ? chainSteps(m, 3) : []), { type: m[2]!.toLowerCase() as 'sentence' | 'paragraph', ordinal: ordinalNumber(m[1]!)! }];
   } else if ((m = cursor.eat(/^the\s+item\s+relating\s+to\s+(section|chapter|subchapter|part)\s+([\w.–-]+)/i))) {
     place = [{ type: 'tableItem', rung: m[1]!.toLowerCase(), designation: m[2]! }];
-  } else if ((m = cursor.eat(new RegExp(`^(?!section\\b)${UNIT_CHAIN}`, 'i')))) {
+  } else if ((m = cursor.eat(new RegExp(`^(?!section\\b)${LEVEL_CHAIN}`, 'i')))) {
     place = chainSteps(m, 1);
   } else if ((m = cursor.eat(/^section\s+(\d[\w.–-]*)(?:\s+\(\d+\s+U\.S\.C\.\s+(?:[^()]|\([^()]*\))*\))?/i))) {
     // "amending section 444 (6 U.S.C. 254) to read as follows: “SEC. 444. …”"
-    place = [unit('section', m[1]!)];
+    place = [levelStep('section', m[1]!)];
   } else {
     const units = readUnits(cursor.rest);
     if (!units || units.units.length < 2) return { error: `action not understood: "amending ${r.found().slice(1)}` };
@@ -366,7 +366,7 @@ function readReplace(r: Reading): Result {
     return [{ action: 'amendToRead', location: [{ type: 'provision', name: `the ${m[1]!.toLowerCase()}` }], insert: quote(r, m[2]!) }];
   }
   if ((m = cursor.eat(new RegExp(`^${DESIGNATIONS}\\s+with\\s+the\\s+following\\s*:?\\s*${Q}`, 'i')))) {
-    return [{ action: 'strikeInsert', units: [unitSteps('section', m[1]!)], insert: quote(r, m[2]!) }];
+    return [{ action: 'strikeInsert', units: [levelSteps('section', m[1]!)], insert: quote(r, m[2]!) }];
   }
   return { error: `action not understood: ${r.found()}` };
 }
@@ -382,7 +382,7 @@ function readMove(r: Reading): Result {
   if ((m = cursor.eat(/^(?:the\s+)?(?:left\s+)?(?:margins?|provisions?|text)(?:\s+of\s+[^\uE000]*?)?\s+(?:\d+|two|four)\s+ems?\s+to\s+the\s+(?:left|right)/i))) {
     return [{ action: 'reformat' }];
   }
-  if ((m = cursor.eat(new RegExp(`^(?!section\\b)${UNIT_CHAIN}(?:\\s+(?:\\d+|two|four)\\s+ems?\\s+to\\s+the\\s+(?:left|right))`, 'i')))) {
+  if ((m = cursor.eat(new RegExp(`^(?!section\\b)${LEVEL_CHAIN}(?:\\s+(?:\\d+|two|four)\\s+ems?\\s+to\\s+the\\s+(?:left|right))`, 'i')))) {
     return [{ action: 'reformat', location: chainSteps(m, 1) }];
   }
   const moved = readNamed(r);

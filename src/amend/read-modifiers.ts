@@ -1,6 +1,6 @@
 import { ORDINAL_PATTERN, ordinalNumber } from '../parse/ladder.js';
 import type { LevelKind } from '../types.js';
-import { DESIGNATIONS, eachOf, MARK_NAMES, RUNG_WORD, unit, unitSteps, type ReadStep } from './location.js';
+import { DESIGNATIONS, eachOf, MARK_NAMES, RUNG_WORD, levelStep, levelSteps, type ReadStep } from './location.js';
 import type { Quotation } from './quotes.js';
 import type { Anchor, Instruction, LocationStep } from './types.js';
 import { clip, Cursor, Q, restore } from './words.js';
@@ -36,19 +36,19 @@ export function quote(r: Reading, index: string): string {
 
 export const ORDINAL = `(${ORDINAL_PATTERN})`;
 const LIST = '((?:\\([A-Za-z0-9]{1,6}\\))+(?:\\s*,\\s*(?:and\\s+)?(?:\\([A-Za-z0-9]{1,6}\\))+|\\s+and\\s+(?:\\([A-Za-z0-9]{1,6}\\))+)+)';
-/** A unit and the units it is "of": `clause (xxiv) of paragraph (1)(B)`. */
-export const UNIT_CHAIN = `${RUNG_WORD}\\s+${DESIGNATIONS}((?:\\s+of\\s+(?:the\\s+)?${RUNG_WORD}\\s+${DESIGNATIONS})*)`;
+/** A level and the levels it is "of": `clause (xxiv) of paragraph (1)(B)`. */
+export const LEVEL_CHAIN = `${RUNG_WORD}\\s+${DESIGNATIONS}((?:\\s+of\\s+(?:the\\s+)?${RUNG_WORD}\\s+${DESIGNATIONS})*)`;
 
-/** `clause (xxiv) of paragraph (1)(B)` read by `UNIT_CHAIN` (groups from `at`) → paragraph (1), subparagraph (B), clause (xxiv). */
+/** `clause (xxiv) of paragraph (1)(B)` read by `LEVEL_CHAIN` (groups from `at`) → paragraph (1), subparagraph (B), clause (xxiv). */
 export function chainSteps(m: RegExpExecArray, at: number): LocationStep[] {
   const chain = [[m[at]!, m[at + 1]!], ...[...(m[at + 2] ?? '').matchAll(new RegExp(`of\\s+(?:the\\s+)?${RUNG_WORD}\\s+${DESIGNATIONS}`, 'gi'))].map((x) => [x[1]!, x[2]!])];
-  return chain.reverse().flatMap(([kind, designations]) => unitSteps(kind!.toLowerCase(), designations!));
+  return chain.reverse().flatMap(([kind, designations]) => levelSteps(kind!.toLowerCase(), designations!));
 }
 
-/** "the matter preceding paragraph (1)", and the units above when the designations run together. */
+/** "the matter preceding paragraph (1)", and the levels above when the designations run together. */
 export function matterSteps(side: string, rung: string, designations: string): LocationStep[] {
-  const steps = designations.startsWith('(') ? unitSteps(rung.toLowerCase(), designations) : [unit(rung.toLowerCase() as LevelKind, designations)];
-  const last = steps.pop() as Extract<LocationStep, { type: 'unit' }>;
+  const steps = designations.startsWith('(') ? levelSteps(rung.toLowerCase(), designations) : [levelStep(rung.toLowerCase() as LevelKind, designations)];
+  const last = steps.pop() as Extract<LocationStep, { type: 'level' }>;
   const following = /^(?:following|after)$/i.test(side);
   return [...steps, { type: 'matter', side: following ? 'following' : 'preceding', rung: last.rung, designation: last.designation }];
 }
@@ -76,7 +76,7 @@ const MODIFIERS: Modifier[] = [
   [/^(?:in\s+)?both\s+places\s+(?:it|such\s+\w+(?:\s+\w+)?|the\s+\w+(?:\s+\w+)?)\s+(?:appears|occurs)/i, (_, op) => void Object.assign(op, { occurrence: 'each', count: 2 })],
   [/^(?:in\s+)?each\s+such\s+place/i, () => undefined],
   [new RegExp(`^(?:in\\s+)?the\\s+${ORDINAL}\\s+place\\s+(?:it|such\\s+\\w+|the\\s+\\w+)\\s+(?:appears|occurs)`, 'i'), (m, op) => void (op.occurrence = ordinalNumber(m[1]!)!)],
-  // Where: headings, matter, flush text, sentences, units.
+  // Where: headings, matter, flush text, sentences, levels.
   [/^in\s+the\s+text\s+and\s+(?:the\s+)?headings?(?:\s+thereof)?/i, (_, op) => void (op.headings = true)],
   [
     /^in\s+the\s+(?:(section|subsection|paragraph|subparagraph|clause|subclause|item)\s+)?(?:heading|header)(?:\s+thereof)?(?=[\s,;.]|$)/i,
@@ -84,9 +84,9 @@ const MODIFIERS: Modifier[] = [
   ],
   [new RegExp(`^in\\s+(?:the\\s+)?(?:matter|language|text)\\s+(preceding|following|before|after)\\s+${RUNG_WORD}\\s+${DESIGNATIONS}`, 'i'), (m, op) => addLocation(op, matterSteps(m[1]!, m[2]!, m[3]!))],
   // "in section 101(b)": a section of the law in scope (the executor checks it is the one executed).
-  [/^in\s+section\s+(\d[\w.–-]*?)((?:\([A-Za-z0-9]{1,6}\))*)(?=[\s,;.]|$)/i, (m, op) => addLocation(op, [unit('section', m[1]!), ...(m[2] ? unitSteps('section', m[2]) : [])])],
+  [/^in\s+section\s+(\d[\w.–-]*?)((?:\([A-Za-z0-9]{1,6}\))*)(?=[\s,;.]|$)/i, (m, op) => addLocation(op, [levelStep('section', m[1]!), ...(m[2] ? levelSteps('section', m[2]) : [])])],
   // "(except in subsection (c)(11)(B))": a place left out.
-  [new RegExp(`^\\(except\\s+in\\s+${RUNG_WORD}\\s+${DESIGNATIONS}\\)`, 'i'), (m, op) => void (op.except = [...(op.except ?? []), unitSteps(m[1]!.toLowerCase(), m[2]!)])],
+  [new RegExp(`^\\(except\\s+in\\s+${RUNG_WORD}\\s+${DESIGNATIONS}\\)`, 'i'), (m, op) => void (op.except = [...(op.except ?? []), levelSteps(m[1]!.toLowerCase(), m[2]!)])],
   // "(before section 1)", "(before the short title)": where the anchor is, said again.
   [/^\((?:before|after)\s+[^()\uE000]*\)/i, () => undefined],
   // "(and by striking the item relating to such section in the table of sections for such part)": the table too.
@@ -104,10 +104,10 @@ const MODIFIERS: Modifier[] = [
     },
   ],
   [new RegExp(`^in\\s+(?:each\\s+of\\s+)?(subsections|paragraphs|subparagraphs|clauses|subclauses|items)\\s+${LIST}(?=[\\s,;.]|$)`, 'i'), (m, op) => addLocation(op, [eachOf(m[1]!, m[2]!, 'us')])],
-  [new RegExp(`^in\\s+(?!section\\b)${UNIT_CHAIN}(?=[\\s,;.]|$)`, 'i'), (m, op) => addLocation(op, chainSteps(m, 1))],
-  // "by striking “and” at the end of clause (i)": the words that end a unit (an insertion reads its own "at the end").
+  [new RegExp(`^in\\s+(?!section\\b)${LEVEL_CHAIN}(?=[\\s,;.]|$)`, 'i'), (m, op) => addLocation(op, chainSteps(m, 1))],
+  // "by striking “and” at the end of clause (i)": the words that end a level (an insertion reads its own "at the end").
   [
-    new RegExp(`^at\\s+the\\s+end\\s+of\\s+(?:the\\s+)?(?!section\\b)${UNIT_CHAIN}`, 'i'),
+    new RegExp(`^at\\s+the\\s+end\\s+of\\s+(?:the\\s+)?(?!section\\b)${LEVEL_CHAIN}`, 'i'),
     (m, op) => {
       if (op.action !== 'strike' && op.action !== 'strikeInsert') return false;
       if (op.strike !== undefined) op.where = 'end';
@@ -115,16 +115,16 @@ const MODIFIERS: Modifier[] = [
     },
   ],
   [/^at\s+the\s+end(?:\s+thereof)?(?=[\s,;.]|$)/i, (_, op) => (op.strike !== undefined ? void (op.where = 'end') : false)],
-  // "by striking subparagraph (B) of subsection (a)(6)": the units struck are of that unit.
+  // "by striking subparagraph (B) of subsection (a)(6)": the levels struck are of that level.
   [
-    new RegExp(`^of\\s+(?:the\\s+)?(?!section\\b)${UNIT_CHAIN}`, 'i'),
+    new RegExp(`^of\\s+(?:the\\s+)?(?!section\\b)${LEVEL_CHAIN}`, 'i'),
     (m, op) => {
       const above = chainSteps(m, 1);
       if (op.units) op.units = op.units.map((path) => [...above, ...path]);
       else addLocation(op, above);
     },
   ],
-  // Where the unit is now: "as so redesignated", "(as added by section 3)", "as previously amended by this subtitle".
+  // Where the level is now: "as so redesignated", "(as added by section 3)", "as previously amended by this subtitle".
   [/^\(as\s+(?:so\s+)?(?:re)?(?:designated|amended|added|inserted)(?:\s+by\s+(?:[^()]|\([^()]*\))*)?\)/i, () => undefined],
   [/^as\s+(?:so\s+|previously\s+|most\s+recently\s+)?(?:re)?(?:designated|amended|added|inserted)(?:\s+by\s+(?:[^,()\uE000]|\([A-Za-z0-9]{1,6}\))*?)?(?=,|\s+and\b|\s+by\b|\s*$)/i, () => undefined],
   [/^thereof(?=[\s,;.]|$)/i, () => undefined],
@@ -133,11 +133,11 @@ const MODIFIERS: Modifier[] = [
   [/^and\s+all\s+that\s+follows\s+before\s+the\s+(period|semicolon|colon)\s+at\s+the\s+end(?:\s+thereof)?/i, (m, op) => void Object.assign(op, { through: '', stopBefore: MARK_NAMES[m[1]!.toLowerCase()]! })],
   // How far: "and all that follows through “Z”", "… through the period", "… through the end of subsection (a)".
   [
-    new RegExp(`^and\\s+all\\s+th(at|e)\\s+follows(?:\\s+through\\s+(?:${Q}|the\\s+(?:end\\s+)?(period|comma|semicolon|colon)(\\s+at\\s+the\\s+end(?:\\s+thereof)?)?|the\\s+end(?:\\s+thereof)?(?:\\s+of\\s+(?:the\\s+)?${UNIT_CHAIN})?))?(?=[\\s,;.]|$)`, 'i'),
+    new RegExp(`^and\\s+all\\s+th(at|e)\\s+follows(?:\\s+through\\s+(?:${Q}|the\\s+(?:end\\s+)?(period|comma|semicolon|colon)(\\s+at\\s+the\\s+end(?:\\s+thereof)?)?|the\\s+end(?:\\s+thereof)?(?:\\s+of\\s+(?:the\\s+)?${LEVEL_CHAIN})?))?(?=[\\s,;.]|$)`, 'i'),
     (m, op, r) => {
       if (m[1]!.toLowerCase() === 'e') slip(op, 'all the follows', 'all that follows');
       if (m[2] !== undefined) op.through = quote(r, m[2]);
-      // "through the period at the end", "through the end period": to the end of the unit.
+      // "through the period at the end", "through the end period": to the end of the level.
       else if (m[3] !== undefined) op.through = m[4] || /\bend\s+period\b/i.test(m[0]) ? '' : MARK_NAMES[m[3].toLowerCase()]!;
       else if (m[5] !== undefined) op.throughEnd = chainSteps(m, 5);
       else op.through = '';
@@ -208,7 +208,7 @@ export function readAnchor(r: Reading): Anchor | undefined {
   if ((match = cursor.eat(/^the\s+enumerator(?=[\s,]|$)/i))) return { at: [{ type: 'designation', heading: false }] };
   if ((match = cursor.eat(/^the\s+(?:final|last|first|second)\s+proviso\s+under\s+that\s+heading/i))) return { at: [{ type: 'provision', name: match[0] }] };
   if ((match = cursor.eat(/^(subchapter|chapter|part|subpart|subtitle|title|division)\s+([\w.–-]+?)(?=[\s,]|$)/i))) {
-    return { at: [unit(match[1]!.toLowerCase() as LevelKind, match[2]!)] };
+    return { at: [levelStep(match[1]!.toLowerCase() as LevelKind, match[2]!)] };
   }
   if ((match = cursor.eat(/^the\s+(enacting\s+clause|long\s+title|short\s+title|title\s+designation\s+and\s+heading)/i))) {
     // "after the enacting clause", "after the title designation and heading"
@@ -220,12 +220,12 @@ export function readAnchor(r: Reading): Anchor | undefined {
   if ((match = cursor.eat(/^(?:the\s+)?(section|subsection|paragraph|subparagraph|clause)\s+heading/i))) {
     return { at: [{ type: 'heading', rung: match[1]!.toLowerCase() as LevelKind }] };
   }
-  if ((match = cursor.eat(new RegExp(`^(?!section\\b)${UNIT_CHAIN}`, 'i')))) return { at: chainSteps(match, 1) };
+  if ((match = cursor.eat(new RegExp(`^(?!section\\b)${LEVEL_CHAIN}`, 'i')))) return { at: chainSteps(match, 1) };
   if ((match = cursor.eat(new RegExp(`^${RUNG_WORD}\\s+(\\d[\\w.–-]*?)((?:\\([A-Za-z0-9]{1,6}\\))*)(?=[\\s,(]|$)`, 'i')))) {
-    // "after section 205 (25 U.S.C. 4135)": the Code citation says where the Code has it. "after section 139(g)": a unit of it.
+    // "after section 205 (25 U.S.C. 4135)": the Code citation says where the Code has it. "after section 139(g)": a level of it.
     cursor.eat(/^\s*\(\d+\s+U\.S\.C\.\s+(?:[^()]|\([^()]*\))*\)/);
     const rung = match[1]!.toLowerCase() as LevelKind;
-    return { at: [unit(rung, match[2]!), ...(match[3] ? unitSteps(rung === 'section' ? 'section' : rung, match[3]) : [])] };
+    return { at: [levelStep(rung, match[2]!), ...(match[3] ? levelSteps(rung === 'section' ? 'section' : rung, match[3]) : [])] };
   }
   return undefined;
 }

@@ -1,6 +1,6 @@
 import { ORDINAL_PATTERN, ordinalNumber } from '../parse/ladder.js';
 import type { LevelKind } from '../types.js';
-import { DESIGNATIONS, eachOf, phrasePaths, RUNG_WORD, unit, UNIT_PHRASE, unitSteps, type ReadStep } from './location.js';
+import { DESIGNATIONS, eachOf, phrasePaths, RUNG_WORD, levelStep, LEVEL_PHRASE, levelSteps, type ReadStep } from './location.js';
 import { matterSteps } from './read-modifiers.js';
 import { uscTarget } from './read-law.js';
 import { styleOf } from './read-target.js';
@@ -45,7 +45,7 @@ const LEADING: LeadingReader[] = [
     new RegExp(`^in\\s+the\\s+${ORDINAL}\\s+sentence\\s+of\\s+(?!section\\b)${RUNG_WORD}\\s+${DESIGNATIONS}((?:\\s+of\\s+${RUNG_WORD}\\s+${DESIGNATIONS})*)`, 'i'),
     (m, scope) => {
       const chain = [[m[2]!, m[3]!], ...[...m[4]!.matchAll(new RegExp(`of\\s+${RUNG_WORD}\\s+${DESIGNATIONS}`, 'gi'))].map((x) => [x[1]!, x[2]!])];
-      for (const [kind, designations] of chain.reverse()) scope.location.push(...unitSteps(kind!.toLowerCase(), designations!, styleOf(scope.target)));
+      for (const [kind, designations] of chain.reverse()) scope.location.push(...levelSteps(kind!.toLowerCase(), designations!, styleOf(scope.target)));
       scope.location.push({ type: 'sentence', ordinal: ordinalNumber(m[1]!)! });
     },
   ],
@@ -67,23 +67,23 @@ const LEADING: LeadingReader[] = [
       scope.location.splice(scope.location.length - 1, 0, ...matterSteps('following', m[1]!, m[2]!));
     },
   ],
-  // "in the part heading for part B of title IV": the heading of a structural unit.
+  // "in the part heading for part B of title IV": the heading of a structural level.
   [
     /^in\s+the\s+(part|subpart|subtitle|title|chapter|subchapter|division)\s+heading\s+(?:for|of)\s+((?:(?:sub)?(?:part|title|chapter)|subtitle|division)\s+[\w.–-]+(?:\s+of\s+(?:(?:sub)?(?:part|title|chapter)|subtitle|division)\s+[\w.–-]+)*)/i,
     (m, scope) => void scope.location.push({ type: 'provision', name: m[2]! }, { type: 'heading', rung: m[1]!.toLowerCase() as LevelKind }),
   ],
-  // "in the first subsection (c)": one of two units with one designation.
+  // "in the first subsection (c)": one of two levels with one designation.
   [
     new RegExp(`^in\\s+the\\s+${ORDINAL}\\s+(subsection|paragraph|subparagraph|clause)\\s+\\(([A-Za-z0-9]{1,6})\\)(?:\\s+\\(relating\\s+to\\s+[^()]*\\))?(?=[\\s,]|$)`, 'i'),
-    (m, scope) => void scope.location.push({ ...unit(m[2]!.toLowerCase() as LevelKind, m[3]!), nth: ordinalNumber(m[1]!)! }),
+    (m, scope) => void scope.location.push({ ...levelStep(m[2]!.toLowerCase() as LevelKind, m[3]!), nth: ordinalNumber(m[1]!)! }),
   ],
   // "in the first section" (of an Act or resolution numbered so), "in subheading 6402.91.42" (a tariff schedule)
-  [/^in\s+the\s+first\s+section(?=[\s,]|$)/i, (_, scope) => void scope.location.push(unit('section', '1'))],
+  [/^in\s+the\s+first\s+section(?=[\s,]|$)/i, (_, scope) => void scope.location.push(levelStep('section', '1'))],
   [/^in\s+(?:the\s+)?(?:sub)?heading\s+\d{4}(?:\.\d{2}){0,3}/i, (m, scope) => void scope.location.push({ type: 'provision', name: m[0].replace(/^in\s+(?:the\s+)?/i, '') })],
   // "in the heading of subsection (c)"
   [
     new RegExp(`^in\\s+the\\s+heading\\s+of\\s+${RUNG_WORD}\\s+${DESIGNATIONS}`, 'i'),
-    (m, scope) => void scope.location.push(...unitSteps(m[1]!.toLowerCase(), m[2]!, styleOf(scope.target)), { type: 'heading' }),
+    (m, scope) => void scope.location.push(...levelSteps(m[1]!.toLowerCase(), m[2]!, styleOf(scope.target)), { type: 'heading' }),
   ],
   // "in the section heading", "in the heading", "in the table of contents", "in the table of sections for chapter 5"
   [
@@ -111,15 +111,15 @@ const LEADING: LeadingReader[] = [
   [
     new RegExp(`^in\\s+(?:each\\s+of\\s+)?(subsections|paragraphs|subparagraphs|clauses|subclauses|items)\\s+${PLURAL_LIST}((?:\\s+of\\s+(?!section\\b)${RUNG_WORD}\\s+${DESIGNATIONS})*)(?=[\\s,]|$)`, 'i'),
     (m, scope) => {
-      const above = [...m[3]!.matchAll(new RegExp(`of\\s+${RUNG_WORD}\\s+${DESIGNATIONS}`, 'gi'))].reverse().flatMap((x) => unitSteps(x[1]!.toLowerCase(), x[2]!, styleOf(scope.target)));
+      const above = [...m[3]!.matchAll(new RegExp(`of\\s+${RUNG_WORD}\\s+${DESIGNATIONS}`, 'gi'))].reverse().flatMap((x) => levelSteps(x[1]!.toLowerCase(), x[2]!, styleOf(scope.target)));
       scope.location.push(...above, eachOf(m[1]!, m[2]!, styleOf(scope.target)));
     },
   ],
   // "in subparagraph (A), clauses (i)(III) and (ii) of subparagraph (B), and subparagraph (E)(i)": the same in each.
   [
-    new RegExp(`^in\\s+(${UNIT_PHRASE}(?:\\s*,\\s*(?:and\\s+)?${UNIT_PHRASE})+)(?=\\s*,)`, 'i'),
+    new RegExp(`^in\\s+(${LEVEL_PHRASE}(?:\\s*,\\s*(?:and\\s+)?${LEVEL_PHRASE})+)(?=\\s*,)`, 'i'),
     (m, scope) => {
-      const paths = [...m[1]!.matchAll(new RegExp(UNIT_PHRASE, 'gi'))].flatMap((phrase) => phrasePaths(phrase[0], styleOf(scope.target)));
+      const paths = [...m[1]!.matchAll(new RegExp(LEVEL_PHRASE, 'gi'))].flatMap((phrase) => phrasePaths(phrase[0], styleOf(scope.target)));
       scope.location.push({ type: 'each', paths });
     },
   ],
@@ -128,7 +128,7 @@ const LEADING: LeadingReader[] = [
     /^in\s+sections\s+(\d[\w.–-]*?(?:\([A-Za-z0-9]{1,6}\))*(?:\s*,\s*(?:and\s+)?\d[\w.–-]*?(?:\([A-Za-z0-9]{1,6}\))*|\s+and\s+\d[\w.–-]*?(?:\([A-Za-z0-9]{1,6}\))*)+)(?=[\s,]|$)/i,
     (m, scope) => {
       if (!scope.target.act && !scope.target.code && !scope.target.title) return `sections ${m[1]} named without a law`;
-      const each = [...m[1]!.matchAll(/(\d[\w.–-]*?)((?:\([A-Za-z0-9]{1,6}\))*)(?=\s*,|\s+and\b|$)/g)].map((x) => [unit('section', x[1]!), ...(x[2] ? unitSteps('section', x[2], styleOf(scope.target)) : [])]);
+      const each = [...m[1]!.matchAll(/(\d[\w.–-]*?)((?:\([A-Za-z0-9]{1,6}\))*)(?=\s*,|\s+and\b|$)/g)].map((x) => [levelStep('section', x[1]!), ...(x[2] ? levelSteps('section', x[2], styleOf(scope.target)) : [])]);
       scope.location.push({ type: 'each', paths: each });
     },
   ],
@@ -142,7 +142,7 @@ const LEADING: LeadingReader[] = [
       else if (t.act || t.code) scope.target = { ...t, section };
       else if (t.title) scope.target = uscTarget(t, section);
       else return `section ${section} named without a law`;
-      if (m[2]) scope.location.push(...unitSteps('section', m[2], styleOf(scope.target)));
+      if (m[2]) scope.location.push(...levelSteps('section', m[2], styleOf(scope.target)));
     },
   ],
   // "in subsection (c)", "in subparagraph (A) of paragraph (11)", "in subsection (c) of section 212"
@@ -154,7 +154,7 @@ const LEADING: LeadingReader[] = [
         if (error) return error;
       }
       const chain = [[m[1]!, m[2]!], ...[...m[3]!.matchAll(new RegExp(`of\\s+${RUNG_WORD}\\s+${DESIGNATIONS}`, 'gi'))].map((x) => [x[1]!, x[2]!])];
-      for (const [kind, designations] of chain.reverse()) scope.location.push(...unitSteps(kind!.toLowerCase(), designations!, styleOf(scope.target)));
+      for (const [kind, designations] of chain.reverse()) scope.location.push(...levelSteps(kind!.toLowerCase(), designations!, styleOf(scope.target)));
     },
   ],
 ];
@@ -178,7 +178,7 @@ export function readLocations(text: string, outer: InstructionTarget): { target:
       break;
     }
     if (!read) break;
-    // "as so redesignated", "as amended by subsection (a)", "(as added by …)": where the unit is, not what to do.
+    // "as so redesignated", "as amended by subsection (a)", "(as added by …)": where the level is, not what to do.
     rest = rest
       .replace(/^\s*\(as\s+(?:so\s+)?(?:amended|added|redesignated|designated|inserted)(?:\s+by\s+(?:[^()]|\([^()]*\))*)?\)/i, '')
       .replace(/^\s*,?\s*as\s+(?:so\s+|previously\s+|most\s+recently\s+)?(?:amended|added|redesignated|designated|inserted)(?:\s+by\s+(?:[^,()\uE000]|\([A-Za-z0-9]{1,6}\))*?)?(?=,|\s+by\b|$)/i, '');

@@ -1,12 +1,12 @@
 import { ordinalNumber } from '../parse/ladder.js';
 import type { LevelKind } from '../types.js';
-import { DESIGNATIONS, MARK_NAMES, readUnits, RUNG_WORD, unit, unitSteps } from './location.js';
+import { DESIGNATIONS, MARK_NAMES, readUnits, RUNG_WORD, levelStep, levelSteps } from './location.js';
 import { markStep, matterSteps, ORDINAL, quote, readAnchor, readModifiers, type Operation, type Reading } from './read-modifiers.js';
 import { Q } from './words.js';
 
 /**
  * "by striking …": what is struck (quoted words, a mark, a heading, a sentence, a designation,
- * units, all that precedes or follows a place), the phrases that say where and how often, and
+ * levels, all that precedes or follows a place), the phrases that say where and how often, and
  * what is inserted in its place.
  */
 
@@ -38,7 +38,7 @@ const STRUCK: Array<[RegExp, (m: RegExpExecArray, op: Operation, r: Reading) => 
     new RegExp(`^the\\s+(period|semicolon|comma|colon)\\s+at\\s+the\\s+end\\s+of\\s+(?:the\\s+)?${RUNG_WORD}\\s+${DESIGNATIONS}`, 'i'),
     (m, op) => {
       op.units = [[markStep(m[1]!, true)]];
-      op.location = [...(op.location ?? []), ...unitSteps(m[2]!.toLowerCase(), m[3]!)];
+      op.location = [...(op.location ?? []), ...levelSteps(m[2]!.toLowerCase(), m[3]!)];
     },
   ],
   [/^the\s+(period|semicolon|comma|colon)\s+at\s+the\s+end(?:\s+thereof)?/i, (m, op) => void (op.units = [[markStep(m[1]!, true)]])],
@@ -73,7 +73,7 @@ const STRUCK: Array<[RegExp, (m: RegExpExecArray, op: Operation, r: Reading) => 
   [
     /^the\s+date\s+specified\s+in\s+section\s+(\d[\w.–-]*?)((?:\([A-Za-z0-9]{1,6}\))*)(?=\s|$)/i,
     (m, op) => {
-      op.location = [...(op.location ?? []), unit('section', m[1]!), ...(m[2] ? unitSteps('section', m[2]) : [])];
+      op.location = [...(op.location ?? []), levelStep('section', m[1]!), ...(m[2] ? levelSteps('section', m[2]) : [])];
       op.units = [[{ type: 'provision', name: 'the date' }]];
     },
   ],
@@ -82,10 +82,10 @@ const STRUCK: Array<[RegExp, (m: RegExpExecArray, op: Operation, r: Reading) => 
     new RegExp(`^the\\s+(?:(${ORDINAL}|final)\\s+)?proviso(?=[\\s,;.]|$)(?!\\s+(?:under|in)\\s+the\\s+heading)`, 'i'),
     (m, op) => void (op.units = [[{ type: 'provision', name: m[0].toLowerCase().replace(/\s+/g, ' ') }]]),
   ],
-  // "by striking the first section 9703 (relating to …)": one of two units with one designation.
+  // "by striking the first section 9703 (relating to …)": one of two levels with one designation.
   [
     new RegExp(`^the\\s+${ORDINAL}\\s+(section|subsection|paragraph)\\s+(\\d[\\w.–-]*|\\([A-Za-z0-9]+\\))(?:\\s+\\(relating\\s+to\\s+[^()]*\\))?`, 'i'),
-    (m, op) => void (op.units = [[{ ...unit(m[2]!.toLowerCase() as LevelKind, m[3]!.replace(/[()]/g, '')), nth: ordinalNumber(m[1]!)! }]]),
+    (m, op) => void (op.units = [[{ ...levelStep(m[2]!.toLowerCase() as LevelKind, m[3]!.replace(/[()]/g, '')), nth: ordinalNumber(m[1]!)! }]]),
   ],
   // "by striking the second sentence", "the second and third sentences"
   [
@@ -152,7 +152,7 @@ export function readStrike(r: Reading): Operation[] | { error: string } {
   let match: RegExpExecArray | null;
   while (operation.strike !== undefined && !operation.where && (match = cursor.eat(new RegExp(`^\\s*,?\\s*(?:and\\s+)?${Q}`)))) more.push(quote(r, match[1]!));
   readModifiers(r, operation);
-  // "by striking clause (v) of paragraph (1)(C) and clause (v) of paragraph (2)(C)": more units, each with its place.
+  // "by striking clause (v) of paragraph (1)(C) and clause (v) of paragraph (2)(C)": more levels, each with its place.
   while (operation.units && /^\s*,?\s*and\s+(?:the\s+)?(?:subsection|paragraph|subparagraph|clause|subclause|item)s?\s+\(/i.test(cursor.rest)) {
     const at = cursor.rest;
     cursor.eat(/^\s*,?\s*and\s+(?:the\s+)?/i);

@@ -1,6 +1,6 @@
 import { ORDINAL_PATTERN, ordinalNumber, type Style } from '../parse/ladder.js';
 import type { LevelKind } from '../types.js';
-import { DESIGNATIONS, eachOf, phrasePaths, RUNG_WORD, unit, UNIT_PHRASE, unitSteps, type ReadStep } from './location.js';
+import { DESIGNATIONS, eachOf, phrasePaths, RUNG_WORD, levelStep, LEVEL_PHRASE, levelSteps, type ReadStep } from './location.js';
 import { actName, contextLaw, remember, sourceTarget, USC_CITE, citedSection, type LawContext } from './read-law.js';
 import type { InstructionTarget, Path } from './types.js';
 
@@ -23,14 +23,14 @@ export { standingLaw, type LawContext } from './read-law.js';
 export interface SubjectReading {
   target: InstructionTarget;
   location: ReadStep[];
-  /** The unit the subject names, for redesignations and renumbering: section 1050, paragraph (2). */
-  unit?: Path;
+  /** The level the subject names, for redesignations and renumbering: section 1050, paragraph (2). */
+  named?: Path;
   /** "The following sections of title 37 are amended …: (1) Section 301a(a)(4). (2) …": the targets are the items below. */
   list?: boolean;
   /** Slips in the words, read for their plain intent. */
   notes?: string[];
   /** "Sections 9005 and 9006 of …", "Sections 1902(e)(1)(B) and 1925(f) of …": several sections amended alike. */
-  alike?: Array<{ target: InstructionTarget; location: ReadStep[]; unit: Path }>;
+  alike?: Array<{ target: InstructionTarget; location: ReadStep[]; named: Path }>;
 }
 
 /** What a subject reader works with. */
@@ -44,7 +44,7 @@ interface Subject {
 }
 
 const ORDINAL = `(${ORDINAL_PATTERN})`;
-/** A chain of structural units: `part VI of subchapter B of chapter 1 of `. */
+/** A chain of structural levels: `part VI of subchapter B of chapter 1 of `. */
 const STRUCTURE = /^((?:(?:sub)?(?:chapter|part|title|division)|subtitle|subpart|appendix)\s+[\w.–-]+\s+of\s+)*/i;
 
 /** The drafting style of a target's rungs: a California code's sections have subdivisions. */
@@ -112,7 +112,7 @@ const SUBJECTS: SubjectReader[] = [
     const place = m[2]!.replace(/^the\s+/i, '');
     const usc = new RegExp(`^${STRUCTURE.source.slice(1)}title\\s+(\\d+[A-Z]?),?\\s+United States Code,?$`, 'i').exec(place);
     if (usc) {
-      const units = structureUnits(place);
+      const units = structurePath(place);
       const target: InstructionTarget = { title: usc[2]! };
       const chapter = units.find(([kind]) => kind === 'chapter');
       if (chapter) target.chapter = chapter[1];
@@ -139,7 +139,7 @@ const SUBJECTS: SubjectReader[] = [
     const act = actName(s.words(m[1]));
     return act ? { target: act, location: [], list: true } : inner;
   },
-  // "So much of section 448(c) as precedes paragraph (2)": the part of a unit before (or after) a place.
+  // "So much of section 448(c) as precedes paragraph (2)": the part of a level before (or after) a place.
   (s) => {
     const m = /^so\s+much\s+of\s+(.+?)\s+as\s+(precedes|follows)\s+(?:the\s+)?(.+)$/i.exec(s.text);
     if (!m) return undefined;
@@ -154,9 +154,9 @@ const SUBJECTS: SubjectReader[] = [
     if (!m || !law) return undefined;
     const target = sourceTarget(undefined, m[1]!, law, s.laws);
     if ('error' in target) return target;
-    return { target, location: unitSteps('section', m[2]!, styleOf(target)), notes: [`“${s.text}” read as “section ${s.text}”`] };
+    return { target, location: levelSteps('section', m[2]!, styleOf(target)), notes: [`“${s.text}” read as “section ${s.text}”`] };
   },
-  readUnitsOf,
+  readLevelsOf,
   readSections,
   readStructure,
   // "Title 17, United States Code", "Title 54, United States Code, “National Park Service and Related Programs”"
@@ -178,27 +178,27 @@ const SUBJECTS: SubjectReader[] = [
 ];
 
 /** `part VI of subchapter B of chapter 1 of …` → `[['part', 'VI'], ['subchapter', 'B'], ['chapter', '1']]`. */
-function structureUnits(text: string): Array<readonly [string, string]> {
+function structurePath(text: string): Array<readonly [string, string]> {
   const chain = STRUCTURE.exec(text)![0];
   return [...chain.matchAll(/((?:sub)?(?:chapter|part|title|division)|subtitle|subpart|appendix)\s+([\w.–-]+)\s+of\s+/gi)].map((m) => [m[1]!.toLowerCase(), m[2]!] as const);
 }
 
 /**
- * Units of a section: "Subsections (a)(1), (b)(2)(B), and (c) of section 5 … are each amended"
+ * levels of a section: "Subsections (a)(1), (b)(2)(B), and (c) of section 5 … are each amended"
  * (the same instruction in each), "first sentence of", "paragraph (2) of subsection (b) of",
- * "the first subsection (c) of", then the section itself, or the units alone in a law already named.
+ * "the first subsection (c) of", then the section itself, or the levels alone in a law already named.
  */
-function readUnitsOf(s: Subject): SubjectReading | { error: string } | undefined {
+function readLevelsOf(s: Subject): SubjectReading | { error: string } | undefined {
   let text = s.text;
   const inner: ReadStep[] = [];
   const plural = /^(subsections?|paragraphs?|subparagraphs?|clauses?|subclauses?)\s+((?:\([A-Za-z0-9]{1,6}\))+(?:\s*,\s*(?:and\s+)?(?:\([A-Za-z0-9]{1,6}\))+|\s+and\s+(?:\([A-Za-z0-9]{1,6}\))+)+)\s+of\s+/i.exec(text);
   // "Subsection (b)(2)(B)(ii)(II), and clauses (i) and (ii) of subsection (j)(1)(B), of section 32"
-  const mixed = plural ? null : new RegExp(`^(${UNIT_PHRASE}(?:\\s*,\\s*(?:and\\s+)?${UNIT_PHRASE})+),?\\s+of\\s+(?=section\\b)`, 'i').exec(text);
+  const mixed = plural ? null : new RegExp(`^(${LEVEL_PHRASE}(?:\\s*,\\s*(?:and\\s+)?${LEVEL_PHRASE})+),?\\s+of\\s+(?=section\\b)`, 'i').exec(text);
   if (plural) {
     inner.push(eachOf(plural[1]!.replace(/s?$/, 's'), plural[2]!, 'us'));
     text = text.slice(plural[0].length);
   } else if (mixed) {
-    inner.push({ type: 'each', paths: [...mixed[1]!.matchAll(new RegExp(UNIT_PHRASE, 'gi'))].flatMap((p) => phrasePaths(p[0])) });
+    inner.push({ type: 'each', paths: [...mixed[1]!.matchAll(new RegExp(LEVEL_PHRASE, 'gi'))].flatMap((p) => phrasePaths(p[0])) });
     text = text.slice(mixed[0].length);
   }
   for (;;) {
@@ -211,13 +211,13 @@ function readUnitsOf(s: Subject): SubjectReading | { error: string } | undefined
     }
     const nth = new RegExp(`^${ORDINAL}\\s+(subsection|paragraph|subparagraph)\\s+\\(([A-Za-z0-9]+)\\)\\s+of\\s+`, 'i').exec(text);
     if (nth) {
-      inner.unshift({ ...unit(nth[2]!.toLowerCase() as LevelKind, nth[3]!), nth: ordinalNumber(nth[1]!)! });
+      inner.unshift({ ...levelStep(nth[2]!.toLowerCase() as LevelKind, nth[3]!), nth: ordinalNumber(nth[1]!)! });
       text = text.slice(nth[0].length);
       continue;
     }
     const level = new RegExp(`^(?!section\\b)${RUNG_WORD}\\s+${DESIGNATIONS}\\s+of\\s+(?:the\\s+)?`, 'i').exec(text);
     if (level) {
-      inner.unshift(...unitSteps(level[1]!.toLowerCase(), level[2]!));
+      inner.unshift(...levelSteps(level[1]!.toLowerCase(), level[2]!));
       text = text.slice(level[0].length);
       continue;
     }
@@ -227,12 +227,12 @@ function readUnitsOf(s: Subject): SubjectReading | { error: string } | undefined
     // "Paragraph (2) is amended …" inside a list that already named the law.
     const level = new RegExp(`^(?!section\\b)${RUNG_WORD}\\s+${DESIGNATIONS}$`, 'i').exec(text);
     if (!level || Object.keys(s.outer).length === 0) return undefined;
-    return { target: { ...s.outer }, location: unitSteps(level[1]!.toLowerCase(), level[2]!) };
+    return { target: { ...s.outer }, location: levelSteps(level[1]!.toLowerCase(), level[2]!) };
   }
   if (text === '') return { target: { ...s.outer }, location: inner };
   const rest = readSubject(text, s.outer, s.laws, s.words);
   if ('error' in rest) return rest;
-  const { unit: _named, ...reading } = rest;
+  const { named: _named, ...reading } = rest;
   void _named;
   return { ...reading, location: [...rest.location, ...inner] };
 }
@@ -250,7 +250,7 @@ function readSections(s: Subject): SubjectReading | { error: string } | undefine
     if (!last) return { error: `target not understood: "${text}" (no section is named before it)` };
     const number = such[1];
     const target: InstructionTarget = number ? (last.usc && !last.act ? { ...last, usc: { ...last.usc, section: number } } : { ...last, section: number }) : { ...last };
-    return { target, location: such[2] ? unitSteps('section', such[2], styleOf(target)) : [], unit: [unit('section', number ?? target.section ?? target.usc?.section ?? '')] };
+    return { target, location: such[2] ? levelSteps('section', such[2], styleOf(target)) : [], named: [levelStep('section', number ?? target.section ?? target.usc?.section ?? '')] };
   }
   // "Sections 6426(d)(5) and 6426(e)(3)", "Sections 55316 and 55317 of chapter 553 of title 46",
   // "Sections 674.33(g), 682.402(d), and 685.214 of title 34, Code of Federal Regulations".
@@ -259,10 +259,10 @@ function readSections(s: Subject): SubjectReading | { error: string } | undefine
   if (several) {
     const all = [...several[1]!.matchAll(/(\d[\w.–-]*?)((?:\([A-Za-z0-9]{1,6}\))*)(?=\s*,|\s+and\b|$)/g)].map((m) => [m[1]!, m[2]!] as const);
     if (new Set(all.map(([n]) => n)).size === 1 && all.every(([, d]) => d)) {
-      // One section, and its units each.
+      // One section, and its levels each.
       const found = sourceTarget(several[2], all[0]![0], s.outer, s.laws);
       if ('error' in found) return found;
-      return { target: found, location: [{ type: 'each', paths: all.map(([, d]) => unitSteps('section', d, styleOf(found))) }] };
+      return { target: found, location: [{ type: 'each', paths: all.map(([, d]) => levelSteps('section', d, styleOf(found))) }] };
     }
     return alike(s, all, several[2]);
   }
@@ -285,18 +285,18 @@ function readSections(s: Subject): SubjectReading | { error: string } | undefine
   }
   return {
     target,
-    location: section?.[2] ? unitSteps('section', section[2], styleOf(target)) : [],
-    unit: [unit('section', number)],
+    location: section?.[2] ? levelSteps('section', section[2], styleOf(target)) : [],
+    named: [levelStep('section', number)],
   };
 }
 
-/** Several sections amended alike: one target each, with the units named in each. */
+/** Several sections amended alike: one target each, with the levels named in each. */
 function alike(s: Subject, sections: ReadonlyArray<readonly [string, string]>, source: string | undefined): SubjectReading | { error: string } {
   const each: NonNullable<SubjectReading['alike']> = [];
   for (const [number, designations] of sections) {
     const found = sourceTarget(source, number, s.outer, s.laws);
     if ('error' in found) return found;
-    each.push({ target: found, location: designations ? unitSteps('section', designations, styleOf(found)) : [], unit: [unit('section', number)] });
+    each.push({ target: found, location: designations ? levelSteps('section', designations, styleOf(found)) : [], named: [levelStep('section', number)] });
   }
   const { section: _section, usc: _usc, ...law } = each[0]!.target;
   void _section;
@@ -314,7 +314,7 @@ function readStructure(s: Subject): SubjectReading | { error: string } | undefin
   const chained = /^(chapter|subchapter|part|subpart|subtitle|division|title)\s+([\w.–-]+)\s+of\s+(.+)$/i.exec(s.text);
   if (chained && /^title$/i.test(chained[1]!) && /United States Code/i.test(chained[3]!)) return undefined;
   if (!whole && !chained) return undefined;
-  const units = whole ? [[whole[1]!.toLowerCase(), whole[2]!] as const] : structureUnits(s.text);
+  const units = whole ? [[whole[1]!.toLowerCase(), whole[2]!] as const] : structurePath(s.text);
   const law = whole ? '' : s.text.slice(STRUCTURE.exec(s.text)![0].length).trim();
   const usc = /^title\s+(\d+[A-Z]?),?\s+United States Code,?$/i.exec(law);
   if (usc) {

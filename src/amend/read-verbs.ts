@@ -58,7 +58,7 @@ export function readOtherVerb(kind: string, rest: string, subject: SubjectReadin
       if (insert === undefined) return { error: 'expected the new text after "to read:"' };
       const operation: Operation = { action: 'amendRenumber', insert };
       const to = renumbered[1] ? readUnits(renumbered[1].replace(/^Section/, 'section')) : undefined;
-      if (to?.units.length === 1 && subject.unit) operation.redesignate = [{ from: subject.unit, to: to.units[0]! }];
+      if (to?.units.length === 1 && subject.named) operation.redesignate = [{ from: subject.named, to: to.units[0]! }];
       return { operations: [operation] };
     }
     case 'transferred': {
@@ -69,7 +69,7 @@ export function readOtherVerb(kind: string, rest: string, subject: SubjectReadin
         return { error: `transfer not understood: "${restore(rest, quotations)}"` };
       }
       const where = (transfer[3] ?? transfer[1])!.toLowerCase() as 'after' | 'before';
-      return { operations: [{ action: 'transfer', anchor: { at: place.units[0]! }, where, ...(subject.unit ? { units: [subject.unit] } : {}) }] };
+      return { operations: [{ action: 'transfer', anchor: { at: place.units[0]! }, where, ...(subject.named ? { units: [subject.named] } : {}) }] };
     }
     case 'redesignated': {
       const to = /^as\s+(.+?)(?:,?\s+respectively)?$/.exec(rest);
@@ -77,13 +77,13 @@ export function readOtherVerb(kind: string, rest: string, subject: SubjectReadin
         // "Sections 9005 and 9006 of … are redesignated as sections 9007 and 9008, respectively"
         const units = readUnits(to[1]!);
         if (!units || units.rest !== '' || units.units.length !== subject.alike.length) return { error: `redesignation not understood: "${restore(rest, quotations)}"` };
-        const from = subject.alike.map((each) => each.unit);
+        const from = subject.alike.map((each) => each.named);
         delete subject.alike;
         return { operations: [{ action: 'redesignate', redesignate: from.map((path, i) => ({ from: path, to: units.units[i]! })) }] };
       }
       const units = to ? readUnits(to[1]!) : undefined;
-      if (!to || !units || units.rest !== '' || units.units.length !== 1 || !subject.unit) return { error: `redesignation not understood: "${restore(rest, quotations)}"` };
-      return { operations: [{ action: 'redesignate', redesignate: [{ from: subject.unit, to: units.units[0]! }] }] };
+      if (!to || !units || units.rest !== '' || units.units.length !== 1 || !subject.named) return { error: `redesignation not understood: "${restore(rest, quotations)}"` };
+      return { operations: [{ action: 'redesignate', redesignate: [{ from: subject.named, to: units.units[0]! }] }] };
     }
     default:
       return { error: `verb "is ${kind}" not understood` };

@@ -1,6 +1,6 @@
 import type { Level, Root } from '../types.js';
 import { isStructural } from '../parse/ladder.js';
-import { describeLocation, soleUnit } from './location.js';
+import { describeLocation, soleLevel } from './location.js';
 import type { Instruction, Path } from './types.js';
 
 /**
@@ -175,9 +175,9 @@ export const NEW_SECTION = /^(?:§|SEC(?:TION)?\.?|Sec\.)\s*([0-9][\w.\-–]*)\.
 function sectionUnits(instruction: Instruction, root: Root, sections: StatuteSection[]): Resolution | undefined {
   const find = (n: string) => sections.find((s) => sectionNumber(s.level.num?.value ?? '') === sectionNumber(n));
   if ((instruction.action === 'insertAfter' || instruction.action === 'insertBefore') && instruction.anchor && 'at' in instruction.anchor) {
-    const structural = soleUnit(instruction.anchor.at);
+    const structural = soleLevel(instruction.anchor.at);
     if (structural && isStructural(structural.rung)) {
-      // "by inserting after chapter 2003 the following: “Chapter 2004 …”": a new unit above the sections.
+      // "by inserting after chapter 2003 the following: “Chapter 2004 …”": a new level above the sections.
       const there = structural.rung === 'chapter' && findChapter(root, structural.designation);
       return there ? { kind: 'refused', reason: `a new ${structural.rung} inserted beside ${describeLocation(instruction.anchor.at).join(', ')} is not executed` } : { kind: 'elsewhere' };
     }
@@ -192,9 +192,9 @@ function sectionUnits(instruction: Instruction, root: Root, sections: StatuteSec
   if ((instruction.action === 'strike' || instruction.action === 'repeal') && instruction.units?.length && instruction.units.every((u) => sectionOf(u) !== undefined)) {
     // "is amended by striking section 28", "by repealing sections 5 and 6".
     const levels: Level[] = [];
-    for (const unit of instruction.units) {
-      const found = find(sectionOf(unit)!);
-      if (!found) return sections.length > 0 ? { kind: 'refused', reason: `section ${sectionOf(unit)} is not in the statute` } : { kind: 'elsewhere' };
+    for (const path of instruction.units) {
+      const found = find(sectionOf(path)!);
+      if (!found) return sections.length > 0 ? { kind: 'refused', reason: `section ${sectionOf(path)} is not in the statute` } : { kind: 'elsewhere' };
       levels.push(found.level);
     }
     return { kind: 'removeSections', levels };
@@ -250,14 +250,14 @@ function isTableEdit(instruction: Instruction): boolean {
 
 /** The section a path names alone (`section 28`), if it does. */
 function sectionOf(path: Path): string | undefined {
-  const unit = soleUnit(path);
-  return unit?.rung === 'section' ? unit.designation : undefined;
+  const step = soleLevel(path);
+  return step?.rung === 'section' ? step.designation : undefined;
 }
 
 /** The section an instruction's location opens with, if it names one. */
 function sectionNamed(location: Path): string | undefined {
   const first = location[0];
-  return first?.type === 'unit' && first.rung === 'section' ? first.designation : undefined;
+  return first?.type === 'level' && first.rung === 'section' ? first.designation : undefined;
 }
 
 /** `[§ 710. Repealed. Pub. L. 106–379 …]`: a section kept only as a note that it is gone. */

@@ -1,7 +1,7 @@
 import type { Content, Level, Root } from '../types.js';
 
 /**
- * The plain text `parseInstructions` reads, from a bill's clause tree: one line per printed line,
+ * The plain text `parseInstructions` reads, from a bill's level tree: one line per printed line,
  * a level's designation and heading first (`(b) Allocation of Funds.—`), then its text and its
  * child levels in order. Quoted law read from federal XML is already a run of `text` lines
  * (`“(a) In general.—There”`) under the level that quotes it.

@@ -49,24 +49,24 @@ export interface InstructionTarget {
 
 /**
  * One step of a place in the law, outermost first. A place is a path of steps:
- * `[{type: 'unit', rung: 'subsection', designation: 'b'}, {type: 'matter', side: 'preceding', rung: 'paragraph', designation: '1'}]`
+ * `[{type: 'level', rung: 'subsection', designation: 'b'}, {type: 'matter', side: 'preceding', rung: 'paragraph', designation: '1'}]`
  * is "the matter preceding paragraph (1) of subsection (b)".
  */
 export type LocationStep =
   /**
-   * A unit by its rung and designation: subsection (b), paragraph (2), section 5; `nth` when the
-   * law has more than one unit so designated ("the first subsection (c)", "the second section 9703").
+   * A level by its rung and designation: subsection (b), paragraph (2), section 5; `nth` when the
+   * law has more than one level so designated ("the first subsection (c)", "the second section 9703").
    */
-  | { type: 'unit'; rung: LevelKind; designation: string; nth?: number }
-  /** The text before a unit's first subordinate (`preceding`), or after one (`following`): "the matter preceding paragraph (1)". */
+  | { type: 'level'; rung: LevelKind; designation: string; nth?: number }
+  /** The text before a level's first subordinate (`preceding`), or after one (`following`): "the matter preceding paragraph (1)". */
   | { type: 'matter'; side: 'preceding' | 'following'; rung: LevelKind; designation: string }
-  /** The flush text after a unit's last subordinate: "the flush text at the end", "the undesignated matter following". */
+  /** The flush text after a level's last subordinate: "the flush text at the end", "the undesignated matter following". */
   | { type: 'flush' }
   /** A sentence by its place (1-based; -1 is the last). */
   | { type: 'sentence'; ordinal: number }
   /** An undesignated paragraph by its place ("the fifth paragraph" of a section printed without designations). */
   | { type: 'paragraph'; ordinal: number }
-  /** A unit's heading ("the heading", "the section heading": `rung` when named). */
+  /** A level's heading ("the heading", "the section heading": `rung` when named). */
   | { type: 'heading'; rung?: LevelKind }
   /** A table of sections or contents ("the table of sections for chapter 5"). */
   | { type: 'table'; of: string }
@@ -74,7 +74,7 @@ export type LocationStep =
   | { type: 'tableItem'; rung: string; designation: string }
   /** A mark named in words: "the period at the end", "the semicolon". */
   | { type: 'mark'; mark: string; atEnd: boolean }
-  /** A unit's designation (and heading): "the subsection designation and heading", "the section designation". */
+  /** A level's designation (and heading): "the subsection designation and heading", "the section designation". */
   | { type: 'designation'; rung?: LevelKind; heading: boolean }
   /**
    * A provision named otherwise than by the ladder, as printed: "subheading 6211.32.00" (a tariff
@@ -88,9 +88,9 @@ export type Path = LocationStep[];
 /** One designation moved by a redesignation: paragraph (4) → paragraph (3). */
 export interface Redesignation {
   from: Path;
-  /** The new designation; with more than one step, under another unit ("as subsection (c) of section 228"). */
+  /** The new designation; with more than one step, under another level ("as subsection (c) of section 228"). */
   to: Path;
-  /** Where a unit moved under another goes: at its end, or after or before a unit there ("so as to appear after paragraph (1)"). */
+  /** Where a level moved under another goes: at its end, or after or before a level there ("so as to appear after paragraph (1)"). */
   place?: { where: 'end' } | { where: 'after' | 'before'; at: Path };
 }
 
@@ -110,7 +110,7 @@ export interface Instruction {
   /** Text to strike, without its outer quotation marks. */
   strike?: string;
   /**
-   * Units struck, redesignated away or replaced rather than quoted text, each a path from the
+   * levels struck, redesignated away or replaced rather than quoted text, each a path from the
    * location: paragraph (5); paragraph (6)(E) (two steps); the second sentence; the period at the end.
    */
   units?: Path[];
@@ -120,13 +120,13 @@ export interface Instruction {
   anchor?: Anchor;
   /**
    * For a strike placed by position: `after` / `before` the anchor ("the comma after “X”"), or
-   * `end` for words that end the unit ("by striking “and” at the end").
+   * `end` for words that end the level ("by striking “and” at the end").
    */
   where?: 'after' | 'before' | 'end';
   /** `each` ("each place it appears") or the 1-based occurrence ("the second place it appears"); `-1` is "the last". */
   occurrence?: 'each' | number;
   /** "and all that follows through “Z”": the text the strike runs through (inclusive). `''` when it
-   * runs to the end of the unit ("and all that follows", "… through the period at the end"). */
+   * runs to the end of the level ("and all that follows", "… through the period at the end"). */
   through?: string;
   /** "and all that follows through the end of subsection (a)": the place the strike runs to the end of. */
   throughEnd?: Path;

@@ -47,7 +47,7 @@ export function countWords(text: string): number {
   return text.match(/[\p{L}\p{N}][\p{L}\p{N}'’.,\-]*/gu)?.length ?? 0;
 }
 
-/** The text of a clause tree, one clause a line: designation, heading, words (`(a) The welfare …`). */
+/** The text of a level tree, one level a line: designation, heading, words (`(a) The welfare …`). */
 export function treeText(tree: Root | Level): string {
   const lines: string[] = [];
   const visit = (nodes: Content[]) => {
@@ -110,7 +110,7 @@ export interface SectionContext {
   adds?: string;
 }
 
-/** An instruction that adds a whole unit by its first section: its number. */
+/** An instruction that adds a whole level by its first section: its number. */
 const UNIT_ADDED = /^(?:Article|Chapter|Part|Division|Title|Subchapter|Subarticle)\s+(\d+(?:\.\d+)*[a-z]?)\s+\(commencing with Section/;
 
 /** The sections a bill version amends, adds, repeals or cites. */

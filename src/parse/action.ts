@@ -1,5 +1,5 @@
 /**
- * The instruction line of a California bill section, as the clause parser needs to see it: a
+ * The instruction line of a California bill section, as the level parser needs to see it: a
  * line such as "Section 1050 of the Penal Code is amended to read:" is not law text, and the
  * section number printed after it opens the quoted section. What the line says (which sections,
  * which code, amended or repealed) is read by `amend/california.ts`.

@@ -26,7 +26,7 @@ export {
 } from './ladder.js';
 
 /**
- * Designations: the enumerators that open a clause, and how they are normalised.
+ * Designations: the enumerators that open a level, and how they are normalised.
  *
  * | printed        | value   | kinds it may be                          |
  * |----------------|---------|------------------------------------------|
@@ -38,7 +38,7 @@ export {
  * | `(aa)`         | `aa`    | item (or clause `(ii)`)                   |
  * | `(AA)`         | `AA`    | subitem                                   |
  *
- * The roman-or-letter ambiguities are left to the clause parser, which knows the
+ * The roman-or-letter ambiguities are left to the level parser, which knows the
  * designations already open (see `interpretations`).
  */
 

@@ -3,39 +3,39 @@ import type { Block } from '../types.js';
 /**
  * Flattened text: a browser save of a bill page can come with its line breaks flattened away,
  * a whole bill on a few lines. There, the next designation that starts a sentence begins a new
- * clause, and the text is split before it.
+ * level, and the text is split before it.
  */
 
-/** Whether the blocks read as flattened text: paragraphs far longer than any clause. */
+/** Whether the blocks read as flattened text: paragraphs far longer than any level. */
 export function isFlattened(blocks: Block[]): boolean {
   if (!blocks.length) return false;
   const total = blocks.reduce((n, b) => n + b.text.length, 0);
   return total / blocks.length > 1500;
 }
 
-/** Where flattened text splits, and whether the clause there opens with a bare section number. */
+/** Where flattened text splits, and whether the level there opens with a bare section number. */
 export interface InlineSplit {
   index: number;
   section: boolean;
 }
 
-/** What the splitter asks of the clause parser: how well a designation continues the open lists, and the open section. */
+/** What the splitter asks of the level parser: how well a designation continues the open lists, and the open section. */
 export interface SplitContext {
-  /** How likely `(value)` opens a clause here (2 or more: it continues a list, or starts one). */
+  /** How likely `(value)` opens a level here (2 or more: it continues a list, or starts one). */
   score(value: string): number;
   /** The number of the innermost open section, if any. */
   openSection(): string | undefined;
-  /** The clause just opened is above the section (a chapter), whose heading may run into its first section. */
+  /** The level just opened is above the section (a chapter), whose heading may run into its first section. */
   aboveSection: boolean;
 }
 
 const INLINE = /(?<=[.:;]["”’)]?\s+)(?:\((?:[a-z]{1,4}|[A-Z]{1,4}|\d{1,4}(?:\.\d{1,3})?)\)\s|(?:SEC\.|SECTION)\s+\d+\.\s|(\d+(?:\.\d+)+|\d{3,})\.\s(?=[A-Z(“"]))/g;
 
 /**
- * Where flattened text starts its next clause: a designation after a sentence end that continues
+ * Where flattened text starts its next level: a designation after a sentence end that continues
  * a list, a bill section, or the next section number of a quoted chapter; a quoted chapter's
  * heading running straight into its first section ("… Authorities 7284. This chapter …").
- * `index` is -1 when the text holds no further clause.
+ * `index` is -1 when the text holds no further level.
  */
 export function findInlineSplit(text: string, context: SplitContext): InlineSplit {
   let split = firstDesignation(text, context);

@@ -1,5 +1,5 @@
 import type { MarksMode, ParsedDocument, SourceDocument, SourceFormat } from '../types.js';
-import { parseClauses, type ClauseOptions } from './clauses.js';
+import { parseLevels, type LevelOptions } from './levels.js';
 import { decodeInput, decodeInputNoting, detectFormat, type InputOptions } from './input.js';
 import { readCaml } from './read-caml.js';
 import { readFederal } from './read-federal.js';
@@ -11,7 +11,7 @@ import { readText } from './read-text.js';
 import { checkDeadline } from '../util/deadline.js';
 
 /** Options for `parseDocument`. */
-export interface ParseOptions extends InputOptions, ClauseOptions {
+export interface ParseOptions extends InputOptions, LevelOptions {
   /** The input's format; detected from the name and the text when absent. */
   format?: SourceFormat;
   /**
@@ -50,7 +50,7 @@ export function readDocument(input: string | Uint8Array, file: string, options: 
   }
 }
 
-/** Reads an input and parses it into a clause tree, with every diagnostic found on the way. */
+/** Reads an input and parses it into a level tree, with every diagnostic found on the way. */
 export function parseDocument(input: string | Uint8Array, file: string, options: ParseOptions = {}): ParsedDocument {
   const { text, messages: notes } = typeof input === 'string' ? { text: input, messages: [] } : decodeInputNoting(input, file, options);
   const { deadline } = options;
@@ -66,7 +66,7 @@ export function parseDocument(input: string | Uint8Array, file: string, options:
   }
   const source = readDocument(text, file, options);
   checkDeadline(deadline, file);
-  const { tree, messages } = parseClauses(source, options);
+  const { tree, messages } = parseLevels(source, options);
   if (options.blocks === false) source.blocks = [];
   checkDeadline(deadline, file);
   if (options.references !== false) markReferences(tree);
@@ -77,6 +77,6 @@ export function parseDocument(input: string | Uint8Array, file: string, options:
 }
 
 export { decodeInput, detectFormat, defaultInputOptions, formatBytes } from './input.js';
-export { parseClauses } from './clauses.js';
+export { parseLevels } from './levels.js';
 export { findReferences } from './references.js';
 export { readParenDesignation, readSectionDesignation, interpretations } from './designation.js';

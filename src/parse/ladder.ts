@@ -55,6 +55,9 @@ export function sectionLadder(style: Style = 'us'): readonly LevelKind[] {
 const SECTION_US: readonly LevelKind[] = ['section', ...ENUMERATED_RUNGS.us];
 const SECTION_CA: readonly LevelKind[] = ['section', ...ENUMERATED_RUNGS.ca];
 
+/** The names of the section and the rungs below it in both styles, for patterns: `section|subsection|…|subdivision`. */
+export const SECTION_RUNG_NAMES = [...new Set([...SECTION_US, ...SECTION_CA])].join('|');
+
 /** Structural rungs above the section, then the section, then the enumerated rungs from 10. */
 const RANK: Record<LevelKind, number> = {
   division: 1,
@@ -101,6 +104,11 @@ export function isEnumerated(kind: string): boolean {
 /** Whether a rung is a section (of a law, or a bill's own `SEC. 2.`). */
 export function isSection(kind: string): boolean {
   return kind === 'section' || kind === 'billSection';
+}
+
+/** Whether a rung is a section or above one (title, chapter, …): the levels that carry a heading of their own. */
+export function isSectionOrAbove(kind: string): boolean {
+  return isSection(kind) || isStructural(kind);
 }
 
 /**

@@ -32,12 +32,12 @@ export { FEDERAL_SKIPPED, FEDERAL_SKIPPED_IN_QUOTED, normaliseValue } from './fe
 /**
  * U.S. federal XML: GPO/House USLM (bills, resolutions, public laws, statute compilations,
  * U.S. Code title files and `<section>`s cut from them) and GPO's older bill.dtd
- * (`bill`, `resolution`, `amendment-doc`). The clause tree is built from the markup itself:
+ * (`bill`, `resolution`, `amendment-doc`). The level tree is built from the markup itself:
  * every structural element becomes a `level`, its `num`/`enum` the designation, its
  * `heading`/`header` the heading, `chapeau`/`content`/`text`/`continuation` the text nodes.
  *
  * Quoted law (USLM `quotedContent`, bill.dtd `quoted-block`) is not the bill's own structure:
- * it is flattened into `text` nodes under the clause that quotes it, one per printed line.
+ * it is flattened into `text` nodes under the level that quotes it, one per printed line.
  *
  * bill.dtd leaves some printed characters to its stylesheet; they are supplied here so that a
  * bill.dtd version reads like the USLM one of the same bill:
@@ -401,7 +401,7 @@ class FederalReader {
     flush();
   }
 
-  /** A quoted block: each printed line a text node under the clause that quotes it. */
+  /** A quoted block: each printed line a text node under the level that quotes it. */
   private quoted(element: XmlElement, holder: Holder, depth: number): void {
     const lines: Line[] = [];
     quotedLines(element, lines, depth, '');

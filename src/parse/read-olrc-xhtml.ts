@@ -4,7 +4,7 @@ import { LineIndex } from '../util/position.js';
 import { idPart, rankOf } from './designation.js';
 import { slug } from './federal-vocabulary.js';
 import { decodeInto, foldChars, newChars, pushUnit, TokenStream, type Chars, type CommentToken, type Line, type OpenToken } from './html-tokens.js';
-import { SectionClauses, type ClauseHooks, type Paragraph } from './olrc-clauses.js';
+import { SectionLevels, type LevelHooks, type Paragraph } from './olrc-levels.js';
 
 /**
  * The U.S. Code as the Law Revision Counsel published its annual editions (1994–2011 and
@@ -88,7 +88,7 @@ interface OpenStructure {
   rank: number;
 }
 
-class OlrcReader implements ClauseHooks {
+class OlrcReader implements LevelHooks {
   readonly messages: Diagnostic[] = [];
   title: string | undefined;
   private readonly index: LineIndex;
@@ -106,8 +106,8 @@ class OlrcReader implements ClauseHooks {
   private documentTitle: string | undefined;
   private structures: OpenStructure[] = [];
   private section: Level | undefined;
-  /** The clauses of the current section, as they are placed. */
-  private clauses: SectionClauses | undefined;
+  /** The levels of the current section, as they are placed. */
+  private sectionLevels: SectionLevels | undefined;
   /** Footnote markers met in the current unit's text, by number: the words each follows. */
   private markers = new Map<string, string>();
   private sectionCount = 0;
@@ -171,7 +171,7 @@ class OlrcReader implements ClauseHooks {
       this.fields = [];
       this.itemPath = undefined;
       this.section = undefined;
-      this.clauses = undefined;
+      this.sectionLevels = undefined;
       this.markers = new Map();
       return;
     }
@@ -288,7 +288,7 @@ class OlrcReader implements ClauseHooks {
     (parent ?? this.root).children.push(level);
     this.structures.push({ level, path, rank });
     this.section = undefined;
-    this.clauses = undefined;
+    this.sectionLevels = undefined;
   }
 
   private sectionHead(token: OpenToken): void {
@@ -322,7 +322,7 @@ class OlrcReader implements ClauseHooks {
     if (this.chapterHeading) level.chapterHeading = this.chapterHeading;
     (parent ?? this.root).children.push(level);
     this.section = level;
-    this.clauses = new SectionClauses(level, this);
+    this.sectionLevels = new SectionLevels(level, this);
     this.sectionCount++;
     this.extend(line.end);
   }
@@ -360,22 +360,22 @@ class OlrcReader implements ClauseHooks {
 
   /** Opens the levels a paragraph designates and adds its text where it belongs. */
   private place(paragraph: Paragraph): void {
-    if (!this.clauses) {
+    if (!this.sectionLevels) {
       // Statute text with no section heading before it (a bare fragment): read under the root.
-      this.clauses = new SectionClauses(this.root, this);
+      this.sectionLevels = new SectionLevels(this.root, this);
       this.looseText ??= this.position(paragraph.start, paragraph.end);
     }
-    this.clauses.place(paragraph);
+    this.sectionLevels.place(paragraph);
     this.extend(paragraph.end);
   }
 
-  /** Extends the open levels (clauses, section, structures) to `end`. */
+  /** Extends the open levels (those below the section, the section, structures) to `end`. */
   private extend(end: number): void {
     const point = this.index.point(end);
     const reach = (level: Level): void => {
       if (level.position && level.position.end.offset < end) level.position.end = point;
     };
-    for (const open of this.clauses?.open ?? []) reach(open);
+    for (const open of this.sectionLevels?.open ?? []) reach(open);
     if (this.section) reach(this.section);
     for (const structure of this.structures) reach(structure.level);
   }

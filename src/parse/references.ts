@@ -1,4 +1,5 @@
 import type { Content, LevelKind, Reference, Root } from '../types.js';
+import { SECTION_RUNG_NAMES } from '../parse/ladder.js';
 
 /**
  * Cross-references in legislative text, federal and California:
@@ -16,14 +17,14 @@ import type { Content, LevelKind, Reference, Root } from '../types.js';
  * reference that only follows a renumbering from a substantive change.
  */
 
-const UNIT = String.raw`(?:section|subsection|subdivision|paragraph|subparagraph|clause|subclause|item|subitem)s?`;
+const RUNG = String.raw`(?:${SECTION_RUNG_NAMES})s?`;
 const DESIG = String.raw`\((?:[a-zA-Z]{1,4}|\d{1,4}(?:\.\d{1,3})?)\)`;
 /** "subdivision (b) of Section 368", "paragraph (4) of subdivision (d)", "section 3(u)". */
 const CHAIN = new RegExp(
-  String.raw`\b(${UNIT})\s+((?:\d+[\w.\-]*|${DESIG})(?:${DESIG})*)` +
+  String.raw`\b(${RUNG})\s+((?:\d+[\w.\-]*|${DESIG})(?:${DESIG})*)` +
     // "Sections 7282 and 7282.5", "Section 7282.5 or 7284.6", "paragraphs (2), (3), and (4)"
     String.raw`((?:(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)(?:\d+(?:\.\d+)*[a-z]?\b|${DESIG})(?:${DESIG})*)*)` +
-    String.raw`((?:\s+of\s+(?:${UNIT})\s+(?:\d+[\w.\-]*|${DESIG})(?:${DESIG})*)*)` +
+    String.raw`((?:\s+of\s+(?:${RUNG})\s+(?:\d+[\w.\-]*|${DESIG})(?:${DESIG})*)*)` +
     String.raw`(?:\s+of\s+(?:the\s+)?((?:[A-Z][\w.'’&-]*\s+(?:of\s+|and\s+|for\s+|on\s+|the\s+)?)*(?:Act|Code)(?:\s+of\s+\d{4})?|title\s+\d+,\s+United\s+States\s+Code))?` +
     String.raw`(?:\s+\((\d+)\s+U\.S\.C\.\s+([\w.\-]+(?:\([\w.]+\))*)(?:\s+note)?\))?`,
   'gi',
@@ -43,7 +44,7 @@ export function findReferences(text: string): Reference[] {
     if (m[1] === m[1]!.toUpperCase()) continue;
     const unit = m[1]!.toLowerCase().replace(/s$/, '');
     // "paragraph (4) of subdivision (d)": the outer units come after, innermost first.
-    const outer = [...(m[4] ?? '').matchAll(new RegExp(String.raw`of\s+(${UNIT})\s+((?:\d+[\w.\-]*|${DESIG})(?:${DESIG})*)`, 'gi'))];
+    const outer = [...(m[4] ?? '').matchAll(new RegExp(String.raw`of\s+(${RUNG})\s+((?:\d+[\w.\-]*|${DESIG})(?:${DESIG})*)`, 'gi'))];
     const prefix = outer.reverse().flatMap((o) => designations(o[2]!));
     const listed = [m[2]!, ...[...(m[3] ?? '').matchAll(new RegExp(String.raw`(?:\d+(?:\.\d+)*[a-z]?\b|${DESIG})(?:${DESIG})*`, 'g'))].map((x) => x[0])];
     const target = m[5];
@@ -77,7 +78,7 @@ function designations(value: string): string[] {
   return parts;
 }
 
-/** A unit word followed by a designation, or a U.S. Code citation: lines without one cite nothing. */
+/** A rung word followed by a designation, or a U.S. Code citation: lines without one cite nothing. */
 const MAY_CITE = /(?:ection|ivision|aragraph|lause|item)s?\s+[\d(]|U\.S\.C\./i;
 
 /** Adds `refs` to every text node of a tree that cites something. */

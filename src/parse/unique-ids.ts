@@ -1,6 +1,6 @@
 /**
- * Ids for a document's clauses, each given once: a second `a` under the same parent is `a~2`,
- * a third `a~3`. The next suffix of each base is remembered, so 100,000 clauses with the same
+ * Ids for a document's levels, each given once: a second `a` under the same parent is `a~2`,
+ * a third `a~3`. The next suffix of each base is remembered, so 100,000 levels with the same
  * designation cost no more than 100,000 with different ones.
  */
 export class UniqueIds {

@@ -1,5 +1,5 @@
 import type { Alignment } from '../types.js';
-import { buildPageModel, type ClauseRow, type InstructionList, type Segment } from './page/index.js';
+import { buildPageModel, type LevelRow, type InstructionList, type Segment } from './page/index.js';
 import { STATUS_WORDS } from './vocabulary.js';
 
 /** Escapes text for HTML element content and attribute values. */
@@ -48,7 +48,7 @@ ol.instructions{font-size:.92rem} ol.instructions li{margin:.4rem 0} li.refused{
 
 /**
  * The instructions of a Changes in Existing Law comparison: refused ones first, each with its
- * citation, its words, and links to the clauses it changed (and they link back to it).
+ * citation, its words, and links to the levels it changed (and they link back to it).
  */
 function instructionsHtml(list: InstructionList): string {
   const out: string[] = [`<h2>Instructions</h2><p class="summary">${list.applied} applied, ${list.refused} refused.</p><ol class="instructions">`];
@@ -79,11 +79,11 @@ export interface HtmlOptions {
 
 /**
  * One self-contained, printable HTML file: header naming both documents, legend, summary,
- * side-by-side table (one row per aligned clause) and the inline redline, from the same page model
+ * side-by-side table (one row per aligned level) and the inline redline, from the same page model
  * the web pages show (src/render/page). All text escaped.
  */
 export function renderHtml(alignment: Alignment, options: HtmlOptions = {}): string {
-  // The printable file shows every clause: no run of unchanged clauses is folded away.
+  // The printable file shows every level: no run of unchanged levels is folded away.
   const model = buildPageModel(alignment, { foldAfter: Infinity });
   const name = (d: Alignment['old']) => escapeHtml(`${d.title ? `${d.title} (${d.file})` : d.file}${d.label ? ` — ${d.label}` : ''}`);
   const bills = [...new Set((alignment.instructions ?? []).map((i) => i.bill))];
@@ -104,7 +104,7 @@ export function renderHtml(alignment: Alignment, options: HtmlOptions = {}): str
   body.push(`<p class="summary">${counts} clauses; ${model.words.inserted} words inserted, ${model.words.deleted} deleted.</p>`);
   if (model.instructions) body.push(instructionsHtml(model.instructions));
   body.push('<h2>Side by side</h2><table class="sbs"><thead><tr><th class="st">Status</th><th>Old</th><th>New</th></tr></thead><tbody>');
-  const rows: ClauseRow[] = [];
+  const rows: LevelRow[] = [];
   for (const block of model.blocks) {
     if ('fold' in block) body.push(`<tr class="fold-note"><td colspan="3">${escapeHtml(block.fold.summary)}</td></tr>`);
     for (const row of 'row' in block ? [block.row] : block.fold.rows) {

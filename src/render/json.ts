@@ -20,13 +20,13 @@ export function renderJson(alignment: Alignment, options: JsonOptions = {}): str
 /** Characters gathered before a piece of `writeJson` is handed out. */
 const CHUNK_CHARS = 1 << 16;
 
-/** Clauses under a pair past which its children are written one by one rather than in one piece. */
-const WHOLE_PAIR_CLAUSES = 256;
+/** Levels under a pair past which its children are written one by one rather than in one piece. */
+const WHOLE_PAIR_LEVELS = 256;
 
 /**
  * The same text as `renderJson`, handed to `write` in pieces of about 64 K characters, so that a
  * large alignment is written out as it is serialised and never held as one string (nor as one
- * buffer of bytes). A clause with few clauses under it is serialised in one piece; a larger one
+ * buffer of bytes). A level with few levels under it is serialised in one piece; a larger one
  * field by field, its children one by one.
  */
 export function writeJson(alignment: Alignment, write: (piece: string) => void, options: JsonOptions = {}): void {
@@ -49,13 +49,13 @@ export function writeJson(alignment: Alignment, write: (piece: string) => void, 
     out('[');
     for (let i = 0; i < list.length; ) {
       if (i) out(',');
-      // A run of small siblings in one piece (a clause a call costs more than the clause).
+      // A run of small siblings in one piece (a level a call costs more than the level).
       let j = i;
-      let clauses = 0;
-      while (j < list.length && clauses < WHOLE_PAIR_CLAUSES) {
-        const size = clausesIn(list[j]!, WHOLE_PAIR_CLAUSES - clauses);
+      let levels = 0;
+      while (j < list.length && levels < WHOLE_PAIR_LEVELS) {
+        const size = levelsIn(list[j]!, WHOLE_PAIR_LEVELS - levels);
         if (size === undefined) break;
-        clauses += size + 1;
+        levels += size + 1;
         j++;
       }
       if (j > i) {
@@ -87,8 +87,8 @@ export function writeJson(alignment: Alignment, write: (piece: string) => void, 
   write(parts.join(''));
 }
 
-/** How many clauses a pair has under it, when no more than `limit` (else undefined: too many to serialise in one piece). */
-function clausesIn(pair: AlignedPair, limit: number): number | undefined {
+/** How many levels a pair has under it, when no more than `limit` (else undefined: too many to serialise in one piece). */
+function levelsIn(pair: AlignedPair, limit: number): number | undefined {
   let count = 0;
   const walk = (p: AlignedPair): boolean => {
     for (const child of p.children) if (++count > limit || !walk(child)) return false;

@@ -1,6 +1,6 @@
 import type { AlignedPair, WordChange } from '../types.js';
 
-/** One line of a linear rendering: a clause's own line, as word changes, with its depth. */
+/** One line of a linear rendering: a level's own line, as word changes, with its depth. */
 export interface LinearRow {
   pair: AlignedPair;
   depth: number;
@@ -10,7 +10,7 @@ export interface LinearRow {
 /** Options for `linearRows` and `rowChanges`. */
 export interface LinearOptions {
   /**
-   * A clause moved and amended shows its word changes at its new place (its struck and inserted
+   * A level moved and amended shows its word changes at its new place (its struck and inserted
    * words), as legal redliners show a move; else it is inserted whole there. Not for wdiff, where
    * each place gives back one side only.
    * @default false
@@ -19,15 +19,15 @@ export interface LinearOptions {
 }
 
 /**
- * The rows of an alignment in reading order: each clause's own line once, with the old text
- * (kept + deleted) and the new text (kept + inserted) both complete. A moved clause shows as
+ * The rows of an alignment in reading order: each level's own line once, with the old text
+ * (kept + deleted) and the new text (kept + inserted) both complete. A moved level shows as
  * deleted at its old place and inserted at its new one (with `movedWords`, amended there).
  */
 export function linearRows(pairs: AlignedPair[], options: LinearOptions = {}): LinearRow[] {
   const out: LinearRow[] = [];
   const visit = (list: AlignedPair[], depth: number, only?: 'old' | 'new') => {
     for (const pair of list) {
-      // Inside a moved clause, each place shows one side only: the old text where it was, the new where it went.
+      // Inside a moved level, each place shows one side only: the old text where it was, the new where it went.
       const side = only ?? (pair.status === 'moved' ? (pair.movedTo !== undefined ? 'old' : 'new') : undefined);
       const changes = side === 'old' || (side === 'new' && !options.movedWords) ? wholeSide(pair, side) : rowChanges(pair, options);
       if (changes.length) out.push({ pair, depth, changes });

@@ -3,9 +3,9 @@ import type { Content, Level, Root } from '../types.js';
 
 /**
  * A statute as clean text, the way the Code prints it: each section's number and heading on a
- * line (`§ 200304. Statement of estimated requirements`), then each clause on its own line with
- * its designation, heading and text (`(a) In general.—There shall be …`). A clause whose first
- * part is a clause prints both designations together: `(b)(1) The Inspector General …`.
+ * line (`§ 200304. Statement of estimated requirements`), then each level on its own line with
+ * its designation, heading and text (`(a) In general.—There shall be …`). A level whose first
+ * part is a level prints both designations together: `(b)(1) The Inspector General …`.
  * Notes, source credits and footnote markers are not part of the tree and do not appear. The
  * server's "law as amended" view shows the same lines (`statuteLines`).
  */
@@ -16,16 +16,16 @@ export function renderStatuteText(root: Root | Level): string {
 
 /** One line of a statute's clean text. */
 export interface StatuteLine {
-  /** A section or a unit above it (a heading), or a clause or text in it. */
-  unit: boolean;
-  /** Indentation step of a clause line, 0–5 (a CSS class). */
+  /** A heading line (a section or a level above it), or a line of a level or text in one. */
+  heading: boolean;
+  /** Indentation step of a level line, 0–5 (a CSS class). */
   depth: number;
   text: string;
-  /** Element id `law-<clause id>` for the line that opens a clause. */
+  /** Element id `law-<level id>` for the line that opens a level. */
   anchor?: string;
 }
 
-/** The lines of a statute's clean text, in reading order, each marked as a heading or a clause with its depth. */
+/** The lines of a statute's clean text, in reading order, each marked as a heading or a level with its depth. */
 export function statuteLines(root: Root | Level): StatuteLine[] {
   const lines: StatuteLine[] = [];
   const used = new Set<string>();
@@ -37,18 +37,18 @@ export function statuteLines(root: Root | Level): StatuteLine[] {
     lines.push(line);
   };
   // `depth` is the node's own depth; `at` the depth of the line it opens (its parent's, for the
-  // first clause of a clause that opens on its parent's line).
+  // first level of a level that opens on its parent's line).
   const write = (node: Content, lead: string, depth: number, opens?: string, at: number = depth): void => {
     if (node.type !== 'level') {
       const text = (lead + node.value).trim();
-      if (text !== '') push({ unit: false, depth: Math.min(at, 5), text }, opens);
+      if (text !== '') push({ heading: false, depth: Math.min(at, 5), text }, opens);
       return;
     }
     const num = node.num?.text ?? '';
     const heading = node.heading?.trim() ?? '';
     if (!isEnumerated(node.kind)) {
       const head = [lead.trim(), num, heading].filter((p) => p !== '').join(' ');
-      if (head !== '') push({ unit: true, depth: 0, text: head }, node.id);
+      if (head !== '') push({ heading: true, depth: 0, text: head }, node.id);
       for (const c of node.children) write(c, '', 0);
       return;
     }
@@ -57,15 +57,15 @@ export function statuteLines(root: Root | Level): StatuteLine[] {
     if (heading !== '') head = `${head} ${heading}`;
     const [first, ...rest] = node.children;
     if (first === undefined) {
-      if (head.trim() !== '') push({ unit: false, depth: Math.min(at, 5), text: head.trim() }, own);
+      if (head.trim() !== '') push({ heading: false, depth: Math.min(at, 5), text: head.trim() }, own);
       return;
     }
     const joiner = /—$/.test(head) ? '' : ' ';
     if (first.type === 'level' && heading === '') {
-      // `(b)(1) …`: the first clause opens on the line of its parent's designation.
+      // `(b)(1) …`: the first level opens on the line of its parent's designation.
       write(first, head, depth + 1, own, at);
     } else if (first.type === 'level') {
-      push({ unit: false, depth: Math.min(at, 5), text: head.trim() }, own);
+      push({ heading: false, depth: Math.min(at, 5), text: head.trim() }, own);
       write(first, '', depth + 1);
     } else {
       write(first, head.trim() === '' ? '' : `${head}${joiner}`, depth, own, at);

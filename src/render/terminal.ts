@@ -1,5 +1,5 @@
 import type { AlignedPair, Alignment, PairStatus, WordChange } from '../types.js';
-import { isSection, isStructural } from '../parse/ladder.js';
+import { isSectionOrAbove } from '../parse/ladder.js';
 import { isOwnChange } from '../align/summary.js';
 import { linearRows, type LinearRow } from './linear.js';
 import { citeSide } from './page/citation.js';
@@ -13,7 +13,7 @@ export interface TerminalOptions {
    */
   color?: boolean;
   /**
-   * Unchanged clauses shown around each change; longer runs fold into one line.
+   * Unchanged levels shown around each change; longer runs fold into one line.
    * @default 1
    */
   context?: number;
@@ -39,7 +39,7 @@ const ANSI = {
   reset: '\u001b[0m',
 };
 
-/** A human-readable diff for a terminal: clause headers, a status mark per line, folded unchanged runs. */
+/** A human-readable diff for a terminal: level headers, a status mark per line, folded unchanged runs. */
 export function renderTerminal(alignment: Alignment, options: TerminalOptions = {}): string {
   const color = options.color ?? false;
   const context = options.context ?? 1;
@@ -70,8 +70,8 @@ export function renderTerminal(alignment: Alignment, options: TerminalOptions = 
   const fold = (n: number) => {
     if (n) out.push(paint(ANSI.dim, `  … ${n} unchanged clause${n === 1 ? '' : 's'} …`));
   };
-  // A clause header waits for a line under it to be shown: a section with nothing to show folds,
-  // header and all, into the count of unchanged clauses around it.
+  // A level header waits for a line under it to be shown: a section with nothing to show folds,
+  // header and all, into the count of unchanged levels around it.
   let header: string | undefined;
   let carried = 0; // folded before the waiting header
   let folded = 0;
@@ -92,7 +92,7 @@ export function renderTerminal(alignment: Alignment, options: TerminalOptions = 
     }
     fold(folded);
     folded = 0;
-    // The mark says the line changed, as the summary counts: a clause above a change keeps a blank.
+    // The mark says the line changed, as the summary counts: a level above a change keeps a blank.
     const mark = isOwnChange(row.pair) ? MARK[row.pair.status] : ' ';
     out.push(`${mark} ${'  '.repeat(row.depth)}${words(row.changes, paint)}${note(row.pair)}`);
   });
@@ -100,13 +100,13 @@ export function renderTerminal(alignment: Alignment, options: TerminalOptions = 
   return out.join('\n') + '\n';
 }
 
-/** A section, or a unit above one (title, chapter, …): the clauses that open a `@@ … @@` header. */
+/** A section, or a level above one (title, chapter, …): the levels that open a `@@ … @@` header. */
 function isHeader(pair: AlignedPair): boolean {
   const kind = pair.new?.kind ?? pair.old?.kind;
-  return kind !== undefined && (isSection(kind) || isStructural(kind));
+  return kind !== undefined && isSectionOrAbove(kind);
 }
 
-/** The header's citation, as the HTML's change list cites the clause (`§ 1050`, `SEC. 2`, `Title II`). */
+/** The header's citation, as the HTML's change list cites the level (`§ 1050`, `SEC. 2`, `Title II`). */
 function citation(row: LinearRow): string {
   const side = row.pair.new ?? row.pair.old;
   return citeSide(row.pair.new) ?? citeSide(row.pair.old) ?? side?.num?.text ?? side?.text.slice(0, 40) ?? '';

@@ -1,12 +1,12 @@
 /**
  * The words every rendering uses for what a comparison found, defined once: the status of an
- * aligned clause, the counts of a summary, what an instruction does, and what an unnumbered text
+ * aligned level, the counts of a summary, what an instruction does, and what an unnumbered text
  * is. Data keeps its own names (`modified` in the JSON); these are the words shown to a reader.
  */
 import type { InstructionAction } from '../amend/types.js';
 import type { PairStatus, Summary, TextRole } from '../types.js';
 
-/** A clause's status as a reader is told it: `amended`, `added`, … */
+/** A level's status as a reader is told it: `amended`, `added`, … */
 export const STATUS_WORDS: Readonly<Record<PairStatus, string>> = {
   unchanged: 'unchanged',
   modified: 'amended',

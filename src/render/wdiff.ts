@@ -2,7 +2,7 @@ import type { Alignment } from '../types.js';
 import { linearRows } from './linear.js';
 
 /**
- * `[-deleted-]{+inserted+}` over the whole text, one clause a line: the kept and deleted parts
+ * `[-deleted-]{+inserted+}` over the whole text, one level a line: the kept and deleted parts
  * give back the old text, the kept and inserted parts the new text (white space aside).
  */
 export function renderWdiff(alignment: Alignment): string {

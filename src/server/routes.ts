@@ -28,7 +28,7 @@ export function createRoutes(ctx: ServerContext): Router {
 
   router.get('/', showIndex(ctx));
   router.get('/compare', showCompare(ctx, 'compare'));
-  router.get('/compare/locate', locateClause(ctx));
+  router.get('/compare/locate', locateLevel(ctx));
   router.get('/print', showCompare(ctx, 'print'));
   router.get('/upload', showUpload(ctx));
   router.post('/upload', ...readForm({ maxBytes, files: ['oldFile', 'newFile'], gate }), acceptUpload(ctx));
@@ -129,8 +129,8 @@ function readPage(req: Request): number {
   return Number(value);
 }
 
-/** @route GET /compare/locate?old=ID&new=ID&anchor=c-… — which page of the comparison shows a clause (JSON). */
-function locateClause(ctx: ServerContext): RequestHandler {
+/** @route GET /compare/locate?old=ID&new=ID&anchor=c-… — which page of the comparison shows a level (JSON). */
+function locateLevel(ctx: ServerContext): RequestHandler {
   return async (req, res) => {
     const request = readComparisonRequest(req);
     const anchor = req.query['anchor'];

@@ -26,7 +26,7 @@ describe('align: cross-references that follow a renumbering', () => {
     expect(renderWdiff(alignment)).to.include('(b) A party relying on paragraph [-(2)-] {+(3)+} of subdivision (a) shall give notice.');
   });
 
-  it('should not flag a reference changed to a clause that was not renumbered that way', () => {
+  it('should not flag a reference changed to a level that was not renumbered that way', () => {
     const other = NEW.replace('paragraph (3) of subdivision (a)', 'paragraph (1) of subdivision (a)');
     const alignment = alignTrees(parseDocument(OLD, 'old.txt').tree, parseDocument(other, 'new.txt').tree);
     expect(find(alignment.pairs, 's100/b')!.conforming).to.equal(undefined);

@@ -13,14 +13,14 @@ function context() {
   return createContext({ ...defaultAlignOptions, ...defaultWordDiffOptions, now: () => 0 }, Infinity);
 }
 
-function clauses(text: string): Content[] {
+function levels(text: string): Content[] {
   return parseDocument(text, 'synthetic.txt').tree.children;
 }
 
 describe('align/keys', () => {
-  it('should give a renumbered clause with the same words and subclauses the same key, and a changed one another', () => {
+  it('should give a renumbered level with the same words and sublevels the same key, and a changed one another', () => {
     const ctx = context();
-    const [a, b, c, d] = clauses(
+    const [a, b, c, d] = levels(
       '(a) The board shall adopt a plan:\n(1) First part.\n(2) Second part.\n' +
         '(b) The board shall adopt a plan:\n(1) First part.\n(2) Second part.\n' +
         '(c) The board shall adopt a plan:\n(1) First part.\n(2) Second, changed part.\n' +
@@ -29,16 +29,16 @@ describe('align/keys', () => {
     expect(keyOf(a!, ctx)).to.equal(keyOf(b!, ctx));
     expect(keyOf(a!, ctx)).to.not.equal(keyOf(c!, ctx));
     expect(keyOf(a!, ctx)).to.not.equal(keyOf(d!, ctx));
-    // A clause's own line alone keys like a clause with that line and no subclauses.
-    const [leaf] = clauses('(e) The board shall adopt a plan:\n');
+    // A level's own line alone keys like a level with that line and no sublevels.
+    const [leaf] = levels('(e) The board shall adopt a plan:\n');
     expect(lineKey(a!)).to.equal(keyOf(leaf!, ctx));
     expect(Number.isSafeInteger(keyOf(a!, ctx))).to.equal(true);
   });
 
-  it('should never take two different clauses for one because their keys collide', () => {
+  it('should never take two different levels for one because their keys collide', () => {
     const ctx = context();
-    const [a] = clauses('(a) The board shall adopt a plan:\n(1) First part.\n') as Level[];
-    const [b] = clauses('(a) The board shall revoke a plan:\n(1) First part.\n') as Level[];
+    const [a] = levels('(a) The board shall adopt a plan:\n(1) First part.\n') as Level[];
+    const [b] = levels('(a) The board shall revoke a plan:\n(1) First part.\n') as Level[];
     // Force the collision a 53-bit hash makes once in a great while.
     ctx.keys.set(a!, 7);
     ctx.keys.set(b!, 7);

@@ -1,6 +1,6 @@
 import { expect } from 'chai';
 import { alignTrees, parseDocument, renderHtml, renderJson, renderTerminal, renderWdiff } from '../../src/index.js';
-import { pairMovedClauses } from '../../src/align/moved-amended.js';
+import { pairMovedLevels } from '../../src/align/moved-amended.js';
 import { buildPageModel, type Block } from '../../src/render/page/index.js';
 import type { Alignment } from '../../src/types.js';
 
@@ -18,7 +18,7 @@ const OLD = `(a) ${A}\n(b) ${B}\n(c) ${C}\n(d) ${D}\n`;
 const NEW = `(a) ${A}\n(b) ${C}\n(c) ${D}\n(d) ${B2}\n`;
 
 describe('align/moved-amended', () => {
-  describe('a clause moved and amended: (b) "… within 30 days." becomes (d) "… within 45 days." while (c) and (d) move up', () => {
+  describe('a level moved and amended: (b) "… within 30 days." becomes (d) "… within 45 days." while (c) and (d) move up', () => {
     const a = align(OLD, NEW);
 
     it('should report it moved at both places, linked, with its word changes', () => {
@@ -91,7 +91,7 @@ describe('align/moved-amended', () => {
     });
   });
 
-  it('should leave alike clauses of different parents deleted and inserted (boilerplate is alike)', () => {
+  it('should leave alike levels of different parents deleted and inserted (boilerplate is alike)', () => {
     const a = align(
       '(a) Alpha provision about notices to the board:\n(1) The clerk shall add at the end the following notice of hearing.\n(2) The clerk shall mail the notice to every party.\n(b) Charlie provision about appeals from the decision of the board:\n(1) An appeal shall be filed within 30 days.\n',
       '(a) Alpha provision about notices to the board:\n(1) The clerk shall mail the notice to every party.\n(b) Charlie provision about appeals from the decision of the board:\n(1) An appeal shall be filed within 30 days.\n(2) The clerk shall add at the end the following notice of appeal.\n',
@@ -99,23 +99,23 @@ describe('align/moved-amended', () => {
     expect(a.summary).to.deep.include({ moved: 0, deleted: 1, inserted: 1, redesignated: 1 });
   });
 
-  it('should leave a deleted and an inserted clause that share few words as deleted and inserted', () => {
+  it('should leave a deleted and an inserted level that share few words as deleted and inserted', () => {
     const a = align(`(a) ${A}\n(b) ${B}\n(c) ${C}\n`, `(a) ${A}\n(b) ${C}\n(c) The board may waive any fee for a party who cannot pay it.\n`);
     expect(a.summary).to.deep.include({ moved: 0, deleted: 1, inserted: 1 });
   });
 
-  describe('#pairMovedClauses', () => {
-    it('should pair the best matches first, each clause once, above the threshold only', () => {
+  describe('#pairMovedLevels', () => {
+    it('should pair the best matches first, each level once, above the threshold only', () => {
       const score: Record<string, number> = { 'x-p': 0.7, 'x-q': 0.9, 'y-q': 0.95, 'y-p': 0.65, 'z-r': 0.5 };
-      expect(pairMovedClauses(['x', 'y', 'z'], ['p', 'q', 'r'], (a, b) => score[`${a}-${b}`] ?? 0, () => 'one parent')).to.deep.equal([
+      expect(pairMovedLevels(['x', 'y', 'z'], ['p', 'q', 'r'], (a, b) => score[`${a}-${b}`] ?? 0, () => 'one parent')).to.deep.equal([
         ['y', 'q'],
         ['x', 'p'],
       ]);
     });
 
-    it('should compare only clauses of the same parent', () => {
+    it('should compare only levels of the same parent', () => {
       const parent: Record<string, string> = { x: 'a', y: 'b', p: 'b', q: 'a' };
-      expect(pairMovedClauses(['x', 'y'], ['p', 'q'], (a, b) => (a === 'x' && b === 'p' ? 0.9 : 0.7), (c) => parent[c])).to.deep.equal([
+      expect(pairMovedLevels(['x', 'y'], ['p', 'q'], (a, b) => (a === 'x' && b === 'p' ? 0.9 : 0.7), (c) => parent[c])).to.deep.equal([
         ['x', 'q'],
         ['y', 'p'],
       ]);

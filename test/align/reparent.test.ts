@@ -33,7 +33,7 @@ describe('align/reparent', () => {
     expect(a.summary).to.deep.include({ inserted: 2, deleted: 0, moved: 0, unchanged: 3, wordsInserted: 11, wordsDeleted: 0 });
   });
 
-  it('should match the wrapped clauses when they are amended too, and at the top of the text', () => {
+  it('should match the wrapped levels when they are amended too, and at the top of the text', () => {
     const a = align(`${A}\n${B}\n`, `${ACTION}\n100.5.\n${A}\n${B.replace('30', '45')}\n`);
     expect(renderWdiff(a)).to.equal(`{+${ACTION}+}\n{+100.5.+}\n${A}\n(b) Bravo provision about hearings before the board within [-30-] {+45+} days.\n`);
   });

@@ -1,5 +1,5 @@
 import { expect } from 'chai';
-import { diffClauseWords } from '../../src/index.js';
+import { diffLevelWords } from '../../src/index.js';
 import type { WordChange } from '../../src/types.js';
 
 /** jsdiff convertChangesToXML-style one-liner: `The [-old-]{+new+} text`. */
@@ -8,13 +8,13 @@ function line(changes: WordChange[]): string {
 }
 
 describe('align/words', () => {
-  describe('#diffClauseWords', () => {
+  describe('#diffLevelWords', () => {
     it('should replace one word', () => {
-      expect(line(diffClauseWords('(a) The old text here.', '(a) The new text here.').changes)).to.equal('(a) The [-old-] {+new+} text here.');
+      expect(line(diffLevelWords('(a) The old text here.', '(a) The new text here.').changes)).to.equal('(a) The [-old-] {+new+} text here.');
     });
 
     it('should treat "witnesses" → "witnesses," as one replaced word', () => {
-      const { changes, coarse } = diffClauseWords('(a) The witnesses shall appear.', '(a) The witnesses, shall appear.');
+      const { changes, coarse } = diffLevelWords('(a) The witnesses shall appear.', '(a) The witnesses, shall appear.');
       expect(coarse).to.equal(false);
       expect(changes).to.deep.equal([
         { op: 'equal', value: '(a) The ' },
@@ -26,22 +26,22 @@ describe('align/words', () => {
     });
 
     it('should absorb a few kept words between two changes when they are no longer than the changes', () => {
-      expect(line(diffClauseWords('The clerk shall file the motion in the court records promptly.', 'The judge shall review the motion in the court records promptly.').changes)).to.equal(
+      expect(line(diffLevelWords('The clerk shall file the motion in the court records promptly.', 'The judge shall review the motion in the court records promptly.').changes)).to.equal(
         'The [-clerk shall file-] {+judge shall review+} the motion in the court records promptly.',
       );
-      expect(line(diffClauseWords('(a) The court of the state shall grant the motion.', '(a) The judge of the county shall grant the motion.').changes)).to.equal(
+      expect(line(diffLevelWords('(a) The court of the state shall grant the motion.', '(a) The judge of the county shall grant the motion.').changes)).to.equal(
         '(a) The [-court of the state-] {+judge of the county+} shall grant the motion.',
       );
     });
 
     it('should keep a long kept run between two changes', () => {
-      expect(line(diffClauseWords('The clerk shall promptly file the notice with the court.', 'The registrar shall promptly file the notice with the board.').changes)).to.equal(
+      expect(line(diffLevelWords('The clerk shall promptly file the notice with the court.', 'The registrar shall promptly file the notice with the board.').changes)).to.equal(
         'The [-clerk-] {+registrar+} shall promptly file the notice with the [-court.-] {+board.+}',
       );
     });
 
-    it('should show a rewritten clause as one deletion and one insertion', () => {
-      expect(diffClauseWords('the court of the county', 'a judge of a district').changes).to.deep.equal([
+    it('should show a rewritten level as one deletion and one insertion', () => {
+      expect(diffLevelWords('the court of the county', 'a judge of a district').changes).to.deep.equal([
         { op: 'delete', value: 'the court of the county' },
         { op: 'equal', value: ' ' },
         { op: 'insert', value: 'a judge of a district' },
@@ -51,8 +51,8 @@ describe('align/words', () => {
     it('should strike and insert whole a line with fewer kept words than rewriteThreshold, designation and all', () => {
       const oldText = '(a) The court may grant the motion for good cause.';
       const newText = '(a) A judge shall deny every request made late.';
-      expect(line(diffClauseWords(oldText, newText).changes)).to.equal(`[-${oldText}-] {+${newText}+}`);
-      expect(line(diffClauseWords(oldText, newText, { rewriteThreshold: 0 }).changes)).to.equal(
+      expect(line(diffLevelWords(oldText, newText).changes)).to.equal(`[-${oldText}-] {+${newText}+}`);
+      expect(line(diffLevelWords(oldText, newText, { rewriteThreshold: 0 }).changes)).to.equal(
         '(a) [-The court may grant the motion for good cause.-] {+A judge shall deny every request made late.+}',
       );
     });
@@ -60,8 +60,8 @@ describe('align/words', () => {
     it('should keep a kept run longer than the changes around it, unless absorbShorter is off', () => {
       const oldText = '(a) The clerk shall immediately file the motion.';
       const newText = '(a) The judge shall immediately file a motion.';
-      expect(line(diffClauseWords(oldText, newText).changes)).to.equal('(a) The [-clerk-] {+judge+} shall immediately file [-the-] {+a+} motion.');
-      expect(line(diffClauseWords(oldText, newText, { absorbShorter: false }).changes)).to.equal(
+      expect(line(diffLevelWords(oldText, newText).changes)).to.equal('(a) The [-clerk-] {+judge+} shall immediately file [-the-] {+a+} motion.');
+      expect(line(diffLevelWords(oldText, newText, { absorbShorter: false }).changes)).to.equal(
         '(a) The [-clerk shall immediately file the-] {+judge shall immediately file a+} motion.',
       );
     });
@@ -70,10 +70,10 @@ describe('align/words', () => {
       // Synthetic: "x" is absorbed between the changes around it; "members then" is longer than "all" → "each" before it.
       const oldText = 'Within ten days the board shall notify x all members then promptly publish notice of the hearing in the county.';
       const newText = 'Within ten days the commission must inform x each members then quietly withdraw notice of the hearing in the county.';
-      expect(line(diffClauseWords(oldText, newText).changes)).to.equal(
+      expect(line(diffLevelWords(oldText, newText).changes)).to.equal(
         'Within ten days the [-board shall notify x all-] {+commission must inform x each+} members then [-promptly publish-] {+quietly withdraw+} notice of the hearing in the county.',
       );
-      expect(line(diffClauseWords(oldText, newText, { absorbCascade: true }).changes)).to.equal(
+      expect(line(diffLevelWords(oldText, newText, { absorbCascade: true }).changes)).to.equal(
         'Within ten days the [-board shall notify x all members then promptly publish-] {+commission must inform x each members then quietly withdraw+} notice of the hearing in the county.',
       );
     });
@@ -81,10 +81,10 @@ describe('align/words', () => {
     it('should absorb no kept run with absorbWords 0, and runs of up to absorbWords words otherwise', () => {
       const oldText = 'The clerk shall file the motion in the court records promptly.';
       const newText = 'The judge shall review the motion in the court records promptly.';
-      expect(line(diffClauseWords(oldText, newText, { absorbWords: 0 }).changes)).to.equal(
+      expect(line(diffLevelWords(oldText, newText, { absorbWords: 0 }).changes)).to.equal(
         'The [-clerk-] {+judge+} shall [-file-] {+review+} the motion in the court records promptly.',
       );
-      expect(line(diffClauseWords(oldText, newText, { absorbWords: 1 }).changes)).to.equal(
+      expect(line(diffLevelWords(oldText, newText, { absorbWords: 1 }).changes)).to.equal(
         'The [-clerk shall file-] {+judge shall review+} the motion in the court records promptly.',
       );
     });
@@ -92,33 +92,33 @@ describe('align/words', () => {
     it('should keep the longest run of kept words, where a minimal diff keeps scattered ones (longestRuns)', () => {
       const oldText = 'notice of the hearing shall be given to the party';
       const newText = 'the party shall be given notice of the hearing';
-      expect(line(diffClauseWords(oldText, newText, { absorbWords: 0, rewriteThreshold: 0 }).changes)).to.equal(
+      expect(line(diffLevelWords(oldText, newText, { absorbWords: 0, rewriteThreshold: 0 }).changes)).to.equal(
         '{+the party shall be given+} notice of the hearing [-shall be given to the party-]',
       );
-      expect(line(diffClauseWords(oldText, newText, { absorbWords: 0, rewriteThreshold: 0, longestRuns: false }).changes)).to.equal(
+      expect(line(diffLevelWords(oldText, newText, { absorbWords: 0, rewriteThreshold: 0, longestRuns: false }).changes)).to.equal(
         '[-notice of-] the [-hearing-] {+party+} shall be given [-to-] {+notice of+} the [-party-] {+hearing+}',
       );
     });
 
-    it('should mark a long insertion into a short clause as an insertion, not strike the clause whole', () => {
+    it('should mark a long insertion into a short level as an insertion, not strike the level whole', () => {
       const oldText = '(a) Notice shall be given to the party.';
       const newText = '(a) Notice in writing and in the form that the Judicial Council prescribes for every court of this state shall be given to the party.';
-      expect(line(diffClauseWords(oldText, newText).changes)).to.equal(
+      expect(line(diffLevelWords(oldText, newText).changes)).to.equal(
         '(a) Notice {+in writing and in the form that the Judicial Council prescribes for every court of this state+} shall be given to the party.',
       );
     });
 
     it('should keep a space between the kept words and a change at the end of a text', () => {
-      expect(line(diffClauseWords('4100. Notice of hearings', '4100.').changes)).to.equal('4100. [-Notice of hearings-]');
+      expect(line(diffLevelWords('4100. Notice of hearings', '4100.').changes)).to.equal('4100. [-Notice of hearings-]');
     });
 
     it('should return one equal change for identical texts and nothing for two empty ones', () => {
-      expect(diffClauseWords('(a) Same.', '(a) Same.')).to.deep.equal({ changes: [{ op: 'equal', value: '(a) Same.' }], coarse: false });
-      expect(diffClauseWords('', '')).to.deep.equal({ changes: [], coarse: false });
+      expect(diffLevelWords('(a) Same.', '(a) Same.')).to.deep.equal({ changes: [{ op: 'equal', value: '(a) Same.' }], coarse: false });
+      expect(diffLevelWords('', '')).to.deep.equal({ changes: [], coarse: false });
     });
 
     it('should insert a whole text into an empty one', () => {
-      expect(diffClauseWords('', '(a) New.').changes).to.deep.equal([{ op: 'insert', value: '(a) New.' }]);
+      expect(diffLevelWords('', '(a) New.').changes).to.deep.equal([{ op: 'insert', value: '(a) New.' }]);
     });
   });
 });

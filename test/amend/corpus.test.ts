@@ -27,7 +27,7 @@ function actions(text: string): string[] {
 }
 
 describeShared('amend/instructions on the amend-truth laws', () => {
-  it('should join a level of the clause tree into the text the parser reads (pl116-9_54usc200304, § 3001(b))', () => {
+  it('should join a level of the tree into the text the parser reads (pl116-9_54usc200304, § 3001(b))', () => {
     expect(amendingText('pl116-9_54usc200304', 's3001/b').split('\n').slice(0, 6)).to.deep.equal([
       '(b) Allocation of Funds.—',
       'Section 200304 of title 54, United States Code, is amended—',

@@ -10,11 +10,11 @@ import { fixturePath } from '../helpers/paths.js';
 // (the XHTML one is `test/fixtures/olrc-xhtml/synthetic-so-in-original.htm`); the instructions are
 // in the forms real bills use.
 
-/** The text of the clause with this id, its own texts joined. */
+/** The text of the level with this id, its own texts joined. */
 function textOf(section: Level, id: string): string {
   const find = (level: Level): Level | undefined => (level.id === id ? level : level.children.filter((c): c is Level => c.type === 'level').map(find).find(Boolean));
   const level = find(section);
-  if (!level) throw new Error(`no clause ${id}`);
+  if (!level) throw new Error(`no level ${id}`);
   return level.children
     .filter((c) => c.type !== 'level')
     .map((c) => (c as { value: string }).value)

@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { executeInstructions } from '../../src/amend/execute.js';
 import { parseInstructions } from '../../src/amend/instructions.js';
-import { unit } from '../../src/amend/location.js';
+import { levelStep } from '../../src/amend/location.js';
 import { findLevel, sectionText } from '../../src/amend/section-text.js';
 import type { Instruction, LocationStep } from '../../src/amend/types.js';
 import { parseDocument } from '../../src/parse/index.js';
@@ -91,13 +91,13 @@ describeShared('amend/execute on the amend-truth cases', () => {
     expect(plain(before)).to.include('section 119(a)(5)');
   });
 
-  it('should refuse a strike found more often than the instruction says, a missing clause and an unknown action', () => {
+  it('should refuse a strike found more often than the instruction says, a missing level and an unknown action', () => {
     const before = codeSection('pl116-9_54usc200305', 'before.xml');
-    const base: Instruction = { citation: '', text: '', target: {}, location: [unit('subsection', 'b')], action: 'strike' };
+    const base: Instruction = { citation: '', text: '', target: {}, location: [levelStep('subsection', 'b')], action: 'strike' };
     const { section, results } = executeInstructions(
       [
         { ...base, strike: 'the States' },
-        { ...base, location: [unit('subsection', 'z')], strike: 'the States' },
+        { ...base, location: [levelStep('subsection', 'z')], strike: 'the States' },
         { ...base, action: 'unknown', reason: 'no amendatory action found' },
         { ...base, strike: 'Forty percent', occurrence: 2 },
       ],
@@ -112,12 +112,12 @@ describeShared('amend/execute on the amend-truth cases', () => {
 
   it('should apply "each place it appears" and an occurrence, and insert after quoted words', () => {
     const before = codeSection('pl116-9_54usc200305', 'before.xml');
-    const base: Instruction = { citation: '', text: '', target: {}, location: [unit('subsection', 'b'), unit('paragraph', '2')], action: 'strikeInsert' };
+    const base: Instruction = { citation: '', text: '', target: {}, location: [levelStep('subsection', 'b'), levelStep('paragraph', '2')], action: 'strikeInsert' };
     const { section, results } = executeInstructions(
       [
         { ...base, strike: 'State', insert: 'Commonwealth', occurrence: 'each' },
         { ...base, action: 'insertAfter', anchor: { text: 'At any time' }, insert: ', but not earlier than 2020' },
-        { ...base, location: [unit('subsection', 'b'), { type: 'matter', side: 'preceding', rung: 'paragraph', designation: '1' }], strike: 'the', insert: 'THE', occurrence: 2 },
+        { ...base, location: [levelStep('subsection', 'b'), { type: 'matter', side: 'preceding', rung: 'paragraph', designation: '1' }], strike: 'the', insert: 'THE', occurrence: 2 },
       ],
       before,
     );
@@ -130,7 +130,7 @@ describeShared('amend/execute on the amend-truth cases', () => {
   });
 });
 
-describe('amend/execute — placing new clauses', () => {
+describe('amend/execute — placing new levels', () => {
   // Synthetic section, written for this test, not real law.
   const section = (): Level => ({
     type: 'level',
@@ -144,7 +144,7 @@ describe('amend/execute — placing new clauses', () => {
   });
   const add = (insert: string): Instruction => ({ citation: '(1)', text: '', target: {}, location: [], action: 'addAtEnd', insert });
 
-  it('should refuse to add at the end a clause that is there already or would come before the last', () => {
+  it('should refuse to add at the end a level that is there already or would come before the last', () => {
     const { section: result, results } = executeInstructions([add('(c) Again.'), add('(b) Misplaced.'), add('(d) Fourth rule.')], section());
     expect(results.map((r) => r.reason ?? r.status)).to.deep.equal([
       '(c) is already a clause of § 9',
@@ -162,7 +162,7 @@ describe('amend/execute — placing new clauses', () => {
     expect([d.num?.text, d.heading, d.children.map((c) => (c.type === 'level' ? c.kind : `${c.type}: ${c.value}`))]).to.deep.equal(['(d)', 'Fourth rule.—', ['text: The text of the fourth rule.']]);
   });
 
-  it('should open a clause and its first subclause from one line: “(e)(1) …”', () => {
+  it('should open a level and its first sublevel from one line: “(e)(1) …”', () => {
     const { section: result, results } = executeInstructions([add('(e)(1) The first paragraph.\n(2) The second.')], section());
     expect(results[0]!.status).to.equal('applied');
     const e = result.children[2] as Level;
@@ -209,7 +209,7 @@ describe('amend/execute — headings', () => {
   });
 });
 
-describe('amend/execute — the matter following a clause', () => {
+describe('amend/execute — the matter following a level', () => {
   it('should amend the text after paragraph (2), and refuse when there is none', () => {
     // Synthetic section, written for this test, not real law.
     const section: Level = {
@@ -245,7 +245,7 @@ describe('amend/execute — marks at the end, and sentences as anchors', () => {
       { type: 'level', kind: 'paragraph', num: { text: '(2)', value: '2' }, id: 's9/2', children: [{ type: 'text', value: 'pay the tax. Payment is due in May.' }] },
     ],
   });
-  const at = (n: string): LocationStep[] => [unit('paragraph', n)];
+  const at = (n: string): LocationStep[] => [levelStep('paragraph', n)];
   const periodAtEnd: LocationStep = { type: 'mark', mark: '.', atEnd: true };
   const base: Instruction = { citation: '', text: '', target: {}, location: [], action: 'strikeInsert' };
   const text = (level: Level, n: number) => ((level.children[n] as Level).children[0] as { value: string }).value;

@@ -52,7 +52,7 @@ describe('amend/instructions — the forms Congress writes (issue 14)', () => {
     const [i] = read(
       'Section 17 of the Mineral Leasing Act (30 U.S.C. 226) is amended— (1) by striking the section designation and all that follows through the end of subsection (a) and inserting the following: “SEC. 17. Leasing of oil and gas.”.',
     );
-    expect(i).to.deep.include({ action: 'strikeInsert', units: [[{ type: 'designation', rung: 'section', heading: false }]], throughEnd: [{ type: 'unit', rung: 'subsection', designation: 'a' }] });
+    expect(i).to.deep.include({ action: 'strikeInsert', units: [[{ type: 'designation', rung: 'section', heading: false }]], throughEnd: [{ type: 'level', rung: 'subsection', designation: 'a' }] });
   });
 
   it('should read "all the follows" as "all that follows", with a note (119 H.R. 1 EH, sec. 30021(f)(1)(B)(ii)(I)(aa)(BB))', () => {
@@ -93,9 +93,9 @@ describe('amend/instructions — the forms Congress writes (issue 14)', () => {
 
   it('should read a section moved and a section transferred (114th H.R. 2029, div. O, sec. 701; synthetic for "is transferred … and inserted after")', () => {
     const [moved] = read('Chapter 97 of title 31, United States Code, is amended— (1) by moving the second section 9703 (relating to the Department of the Treasury Forfeiture Fund) so as to appear after section 9702.');
-    expect(moved).to.deep.include({ action: 'transfer', where: 'after', units: [[{ type: 'unit', rung: 'section', designation: '9703', nth: 2 }]], anchor: { at: [{ type: 'unit', rung: 'section', designation: '9702' }] } });
+    expect(moved).to.deep.include({ action: 'transfer', where: 'after', units: [[{ type: 'level', rung: 'section', designation: '9703', nth: 2 }]], anchor: { at: [{ type: 'level', rung: 'section', designation: '9702' }] } });
     const [transferred] = read('Section 5 of the Example Act is transferred to chapter 3 and inserted after section 301.');
-    expect(transferred).to.deep.include({ action: 'transfer', where: 'after', anchor: { at: [{ type: 'unit', rung: 'section', designation: '301' }] } });
+    expect(transferred).to.deep.include({ action: 'transfer', where: 'after', anchor: { at: [{ type: 'level', rung: 'section', designation: '301' }] } });
   });
 
   it('should read plain slips for their intent, with a note (113th H.R. 1068, sec. 5(l)(4); 119 H.R. 1 EH, secs. 10004(a)(1), 30021(c)(1), 112206(a)(1)(B))', () => {
@@ -130,7 +130,7 @@ describe('amend/instructions — the forms Congress writes (issue 14)', () => {
       'Section 1 of Public Law 98–32 is amended by redesignating subsection (e) as paragraph (2), indenting the paragraph appropriately, and moving the paragraph so as to appear at the end of subsection (c).',
     );
     expect(moved!.redesignate).to.deep.equal([
-      { from: [{ type: 'unit', rung: 'subsection', designation: 'e' }], to: [{ type: 'unit', rung: 'subsection', designation: 'c' }, { type: 'unit', rung: 'paragraph', designation: '2' }], place: { where: 'end' } },
+      { from: [{ type: 'level', rung: 'subsection', designation: 'e' }], to: [{ type: 'level', rung: 'subsection', designation: 'c' }, { type: 'level', rung: 'paragraph', designation: '2' }], place: { where: 'end' } },
     ]);
     const [indent] = read('Section 1 of Public Law 98–32 is amended in subsection (b), in paragraph (1), by indenting subparagraphs (A) and (B) appropriately.');
     expect(indent).to.deep.include({ action: 'reformat' });

@@ -37,7 +37,7 @@ describe('amend/instructions', () => {
       'Section 200302 of title 54, United States Code, is amended in subsection (b), in the matter preceding paragraph (1), by striking “During the period ending September 30, 2018, there” and inserting “There”.',
     );
     expect(preceding!.location).to.deep.equal([
-      { type: 'unit', rung: 'subsection', designation: 'b' },
+      { type: 'level', rung: 'subsection', designation: 'b' },
       { type: 'matter', side: 'preceding', rung: 'paragraph', designation: '1' },
     ]);
     const [units, mark, sentence, anchored] = read(
@@ -45,18 +45,18 @@ describe('amend/instructions', () => {
         '(3) by striking the 2d sentence; and (4) by inserting after paragraph (2)(B) the following: “(C) Three.”.',
     );
     expect(units!.units).to.deep.equal([
-      [{ type: 'unit', rung: 'paragraph', designation: '3' }],
+      [{ type: 'level', rung: 'paragraph', designation: '3' }],
       [
-        { type: 'unit', rung: 'paragraph', designation: '6' },
-        { type: 'unit', rung: 'subparagraph', designation: 'E' },
+        { type: 'level', rung: 'paragraph', designation: '6' },
+        { type: 'level', rung: 'subparagraph', designation: 'E' },
       ],
     ]);
     expect(mark!.units).to.deep.equal([[{ type: 'mark', mark: '.', atEnd: true }]]);
     expect(sentence!.units).to.deep.equal([[{ type: 'sentence', ordinal: 2 }]]);
     expect(anchored!.anchor).to.deep.equal({
       at: [
-        { type: 'unit', rung: 'paragraph', designation: '2' },
-        { type: 'unit', rung: 'subparagraph', designation: 'B' },
+        { type: 'level', rung: 'paragraph', designation: '2' },
+        { type: 'level', rung: 'subparagraph', designation: 'B' },
       ],
     });
     expect(JSON.parse(JSON.stringify(anchored))).to.deep.equal(anchored);

@@ -74,7 +74,7 @@ function federalSuite(c: ApplyCase): void {
     const s = `s${c.num}`;
     expect(html).to.include(`<tr class="inserted" id="c-${s}/b"><td class="st">added <a class="by" href="#ins-i3">i3</a></td>`);
     expect(html).to.include(`Changed: <a href="#c-${s}/b">§ ${c.num}(b)</a>, <a href="#c-${s}/b/1">§ ${c.num}(b)(1)</a>, <a href="#c-${s}/b/2">§ ${c.num}(b)(2)</a></li>`);
-    // The instructions that changed the undivided text link to the clause it became, subsection (a).
+    // The instructions that changed the undivided text link to the level it became, subsection (a).
     expect(html).to.include(`<br>Changed: <a href="#c-${s}/a">§ ${c.num}(a)</a></li>`);
     expect(html).to.include(`<ins><span class="sr">inserted: </span>${c.b1}</ins>`);
   });
@@ -202,7 +202,7 @@ describe('cli --apply', () => {
       const html = r.stdout;
       expect(html).to.match(/<title>Changes in existing law: .*before\.xml, as amended by .*law-excerpt\.xml<\/title>/);
       expect(html).to.include('<li id="ins-i1" class="applied"><b>i1</b> applied:');
-      // The change links to its instruction, the instruction to the changed clause, and both anchors exist.
+      // The change links to its instruction, the instruction to the changed level, and both anchors exist.
       expect(html).to.include('<tr class="modified" id="c-s3902"><td class="st">amended <a class="by" href="#ins-i1">i1</a></td>');
       expect(html).to.include('Changed: <a href="#c-s3902">§ 3902</a></li>');
       expect(html).to.include('Changed: <a href="#c-s3902/b/1">§ 3902(b)(1)</a>, <a href="#c-s3902/b/2">§ 3902(b)(2)</a>');

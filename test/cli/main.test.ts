@@ -194,7 +194,7 @@ describe('cli/main', () => {
       expect(r.stderr).to.equal('');
     });
 
-    it('should show every clause inserted when the old file is empty', async () => {
+    it('should show every level inserted when the old file is empty', async () => {
       expect(await run(['empty.txt', 'old.txt'])).to.deep.equal({ code: 1, stdout: '{+(a) The old text.+}\n{+(b) Same.+}\n', stderr: '' });
     });
 

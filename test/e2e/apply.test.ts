@@ -68,7 +68,7 @@ function applyInBrowser(c: ApplyCase): void {
     expect(effect!.x).to.be.greaterThan(words!.x + words!.width);
     expect(Math.abs(effect!.y - words!.y)).to.be.lessThan(60);
 
-    // From the changed clause (subsection (b), added) to the instruction that added it.
+    // From the changed level (subsection (b), added) to the instruction that added it.
     const row = page.locator(`[id="c-${s}/b"]`);
     expect(await row.locator('td.new ins').first().textContent()).to.contain(`${c.bHead} ${c.bChapeau}`);
     await row.locator('a[href="#ins-i3"]').click();
@@ -79,13 +79,13 @@ function applyInBrowser(c: ApplyCase): void {
     expect(await i3.locator('.ins-text').innerText()).to.contain(`by adding at the end the following: “${c.bHead}`);
     expect(await i3.locator('.ins-status').innerText()).to.match(/applied/i);
 
-    // …and back from the instruction to a clause it changed.
+    // …and back from the instruction to a level it changed.
     await i3.locator(`a[href="#c-${s}/b/2"]`).click();
     await page.waitForFunction((hash) => location.hash === hash, `#c-${s}/b/2`);
     expect(await targetId()).to.equal(`c-${s}/b/2`);
     expect(await inView(page.locator(`[id="c-${s}/b/2"]`))).to.equal(true);
 
-    // A clause two instructions amended links to both; the first of them struck the second sentence.
+    // A level two instructions amended links to both; the first of them struck the second sentence.
     const amended = page.locator(`[id="c-${s}/a"]`);
     expect(await amended.locator('.by a').allTextContents()).to.deep.equal(['sec. 3001(b)(1)', 'sec. 3001(b)(2)']);
     await amended.locator('a[href="#ins-i1"]').click();

@@ -71,7 +71,7 @@ describe('e2e/browser', function () {
     expect(await page.locator('.baseline .relative').textContent()).to.contain('Changes relative to: current Penal Code 1050');
   });
 
-  it('should keep the column headings and a clause it jumps to clear of the site header, wide or narrow', async () => {
+  it('should keep the column headings and a level it jumps to clear of the site header, wide or narrow', async () => {
     for (const width of [1280, 1024, 600]) {
       await page.setViewportSize({ width, height: 800 });
       await page.goto(`${base}/compare?old=ca-ab1656-2025-introduced&new=ca-ab1656-2025-amended-senate#c-sec1/s1050/g/4`);
@@ -85,7 +85,7 @@ describe('e2e/browser', function () {
           row: Math.round(document.querySelector('[id="c-sec1/s1050/g/4"]')!.getBoundingClientRect().top),
         };
       });
-      // Scrolled to the clause, the sticky headings sit right under the site header, the clause under them.
+      // Scrolled to the level, the sticky headings sit right under the site header, the level under them.
       expect(boxes.headingTop, `${width} px: ${JSON.stringify(boxes)}`).to.be.within(boxes.header - 1, boxes.header + 1);
       expect(boxes.row, `${width} px: ${JSON.stringify(boxes)}`).to.be.at.least(boxes.headingBottom - 1);
     }

@@ -2,7 +2,7 @@
  * The compare views on large documents, in a real Chromium (Debian's /usr/bin/chromium; the test
  * fails, never skips, when it is missing). Two old texts: a synthetic statute of 2,000 paragraphs
  * made in memory (runs everywhere), and the FY2020 omnibus (H.R. 1865, 3.1 MB of federal bill XML,
- * ~7,800 clause rows) read from the shared corpus next to the repository (skipped by name on a bare
+ * ~7,800 level rows) read from the shared corpus next to the repository (skipped by name on a bare
  * clone, see ../helpers/shared.ts). The new text is a synthetic copy made in memory with a few words
  * changed. Both go through the app's upload route, as a user's files would.
  *
@@ -126,7 +126,7 @@ function largeSuite(c: LargeCase): void {
     if (SCREENSHOT) await page.screenshot({ path: SCREENSHOT });
   });
 
-  it('should follow a change on a later page, go on with n and p, and find a clause from its permalink', async () => {
+  it('should follow a change on a later page, go on with n and p, and find a level from its permalink', async () => {
     await page.goto(compareUrl);
     // Change 3 is on a later page: its link carries page=.
     const link = page.locator('.change-list li#change-3 a');
@@ -150,7 +150,7 @@ function largeSuite(c: LargeCase): void {
     await page.waitForURL((url) => url.searchParams.get('page') === pageOfChange3);
     expect(await page.evaluate(() => location.hash)).to.equal(hash);
 
-    // A permalink to that clause without the page (as a hand-made link would be) lands on its page.
+    // A permalink to that level without the page (as a hand-made link would be) lands on its page.
     await page.goto(`${compareUrl}&view=inline${hash}`);
     await page.waitForURL((url) => url.searchParams.get('page') === pageOfChange3 && url.searchParams.get('view') === 'inline');
     await page.locator(`[id="${decodeURIComponent(hash.slice(1))}"]`).waitFor({ state: 'visible' });

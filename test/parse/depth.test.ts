@@ -77,8 +77,8 @@ describe('align: long sequences', () => {
     expect(alignment.pairs[199_999]!.old).to.deep.include({ text: 'Line 199999 of the synthetic text.' });
   });
 
-  it('should diff a clause into which 200,000 words were inserted', () => {
-    // Enough kept words around it (100,000) that the clause is not read as rewritten.
+  it('should diff a level into which 200,000 words were inserted', () => {
+    // Enough kept words around it (100,000) that the level is not read as rewritten.
     const before = Array.from({ length: 50_000 }, (_, i) => `a${i}`).join(' ');
     const after = Array.from({ length: 50_000 }, (_, i) => `c${i}`).join(' ');
     const inserted = Array.from({ length: 200_000 }, (_, i) => `b${i}`).join(' ');

@@ -148,7 +148,7 @@ describe('parse/read-federal', () => {
     const { tree, source, messages } = readFederal(xml, 'section-2.xml');
     const section = tree.children[0] as Level;
 
-    it('should build the clause tree from the markup: kinds, designations, headings, ids', () => {
+    it('should build the level tree from the markup: kinds, designations, headings, ids', () => {
       expect(tree.kind).to.equal('statute');
       expect(tree.children).to.have.length(1);
       expect(
@@ -186,7 +186,7 @@ describe('parse/read-federal', () => {
       expect(a.position).to.deep.equal({ start: { line: 4, column: 1, offset: 639 }, end: { line: 4, column: 483, offset: 1121 } });
     });
 
-    it('should flatten the quoted subparagraph into a text line under the clause that quotes it, with the after-quoted-block text', () => {
+    it('should flatten the quoted subparagraph into a text line under the level that quotes it, with the after-quoted-block text', () => {
       const b = allLevels(tree).find((l) => l.id === 's2/2/B')!;
       expect(b.children.map((c) => c.type)).to.deep.equal(['text', 'text']);
       expect(b.children.map((c) => (c.type === 'level' ? '' : c.value))).to.deep.equal([
@@ -362,7 +362,7 @@ describe('parse/read-federal', () => {
   });
 });
 
-/** One test per file: it parses, one level per `<section>` and per clause element, no text lost. */
+/** One test per file: it parses, one level per `<section>` and per level element, no text lost. */
 function everyFile(dir: string, files: string[], atLeast: number): void {
   const timings: Array<[string, number, number]> = [];
   const truncate = config.truncateThreshold;
@@ -376,7 +376,7 @@ function everyFile(dir: string, files: string[], atLeast: number): void {
 
   for (const file of files) {
     const name = path.relative(dir, file);
-    it(`${name}: parses, one level per <section> and per clause element, no text lost`, () => {
+    it(`${name}: parses, one level per <section> and per level element, no text lost`, () => {
       const xml = fs.readFileSync(file, 'utf8');
       const began = performance.now();
       const { tree } = readFederal(xml, name);

@@ -37,7 +37,7 @@ describe('parse: linear in the number of lines', () => {
     expect(sections.every((s, i) => s.kind === 'section' && s.id === `ch1/s${i + 1}` && s.children.length === 1)).to.equal(true);
   });
 
-  it('should give 100,000 clauses with the same designation distinct ids a, a~2 … a~100000', () => {
+  it('should give 100,000 levels with the same designation distinct ids a, a~2 … a~100000', () => {
     const { tree } = parseDocument(lines(100_000, (i) => `(a) Clause ${i}.`), 'same-designation.txt');
     const ids = (tree as Root).children.map((c) => (c as Level).id);
     expect(ids).to.have.length(100_000);

@@ -45,7 +45,7 @@ describe('render/json: in pieces', () => {
     const alignment = align(statute(2000, false), statute(2000, true));
     const out = pieces(alignment);
     expect(out.length).to.be.above(10);
-    // Each piece: 64 K characters, and at most one run of 256 clauses more.
+    // Each piece: 64 K characters, and at most one run of 256 levels more.
     expect(out.slice(0, -1).every((p) => p.length >= 65_536 && p.length < 3 * 65_536)).to.equal(true);
   });
 

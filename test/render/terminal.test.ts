@@ -22,7 +22,7 @@ describe('render/terminal', () => {
       expect(out).to.include('\u001b[32m\u001b[4m{+new+}\u001b[0m');
     });
 
-    it('should mark only the lines that changed, as the summary counts them, not a clause whose child changed', () => {
+    it('should mark only the lines that changed, as the summary counts them, not a level whose child changed', () => {
       const old = 'SECTION 1. Title.\n(a) Kept.\n(b)\n(1) The old rule.\n(2) Kept too.\n';
       const neu = 'SECTION 1. Title.\n(a) Kept.\n(b)\n(1) The new rule.\n(2) Kept too.\n';
       const out = renderTerminal(alignTrees(parseDocument(old, 'o.txt').tree, parseDocument(neu, 'n.txt').tree), { color: false });
@@ -61,7 +61,7 @@ describe('render/terminal', () => {
       ]);
     });
 
-    it('should fold long runs of unchanged clauses', () => {
+    it('should fold long runs of unchanged levels', () => {
       const old = ['(a) Changed here.', ...'bcdefgh'.split('').map((l) => `(${l}) Same ${l}.`)].join('\n');
       const neu = ['(a) Changed there.', ...'bcdefgh'.split('').map((l) => `(${l}) Same ${l}.`)].join('\n');
       const out = renderTerminal(alignTrees(parseDocument(old, 'o.txt').tree, parseDocument(neu, 'n.txt').tree), { color: false });

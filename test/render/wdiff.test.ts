@@ -20,7 +20,7 @@ describe('render/wdiff', () => {
   });
 
   describe('#renderWdiff', () => {
-    it('should write one clause a line with [- -] and {+ +} cues', () => {
+    it('should write one level a line with [- -] and {+ +} cues', () => {
       const a = alignTrees(parseDocument('(a) The old text.\n(b) Same.\n', 'old.txt').tree, parseDocument('(a) The new text.\n(b) Same.\n', 'new.txt').tree);
       expect(renderWdiff(a)).to.equal('(a) The [-old-] {+new+} text.\n(b) Same.\n');
     });

@@ -76,7 +76,7 @@ describe('server/app', () => {
   describe('GET /compare', () => {
     const url = '/compare?old=ca-ab1656-2025-introduced&new=ca-ab1656-2025-amended-senate';
 
-    it('should show the baseline, the change list and one row per clause', async () => {
+    it('should show the baseline, the change list and one row per level', async () => {
       const res = await fetch(base + url);
       expect(res.status).to.equal(200);
       const html = await res.text();
@@ -310,12 +310,12 @@ describe('server/app', () => {
       this.timeout(30_000);
       const slow = await start({ maxBodyBytes: 8 * 1024 * 1024, diffBudgetMs: 300 });
       try {
-        const clauses = (word: string) => Array.from({ length: 4000 }, (_, i) => `(${i + 1}) Clause ${i} says ${word} ${i % 7} and more words ${i * 3}.`).join('\n\n');
+        const paragraphs = (word: string) => Array.from({ length: 4000 }, (_, i) => `(${i + 1}) Clause ${i} says ${word} ${i % 7} and more words ${i * 3}.`).join('\n\n');
         const started = Date.now();
         const diff = fetch(`${slow.base}/api/compare`, {
           method: 'POST',
           headers: { 'content-type': 'application/json' },
-          body: JSON.stringify({ old: clauses('alpha'), new: clauses('beta') }),
+          body: JSON.stringify({ old: paragraphs('alpha'), new: paragraphs('beta') }),
         });
         await new Promise((r) => setTimeout(r, 50));
         const t = Date.now();

@@ -36,7 +36,7 @@ async function start(options: Parameters<typeof createApp>[0] = {}) {
   };
 }
 
-/** The HTML of a clause row (`tr`) or an instruction entry (`li`) by its id. */
+/** The HTML of a level row (`tr`) or an instruction entry (`li`) by its id. */
 function element(html: string, tag: 'tr' | 'li', id: string): string {
   const open = html.indexOf(`<${tag} id="${id}"`);
   expect(open, `<${tag} id="${id}"> on the page`).to.be.greaterThan(-1);
@@ -46,7 +46,7 @@ function element(html: string, tag: 'tr' | 'li', id: string): string {
 /** The ids of the instruction entries, in page order. */
 const instructionOrder = (html: string) => [...html.matchAll(/<li id="ins-(i\d+)" class="instruction s-(\w+)">/g)].map((m) => `${m[1]} ${m[2]}`);
 
-/** The clean text of the law-as-amended view: one line per heading or clause, entities decoded. */
+/** The clean text of the law-as-amended view: one line per heading or level, entities decoded. */
 function cleanText(html: string): string {
   const block = /<div class="statute">\n([\s\S]*?)<\/div>/.exec(html)?.[1] ?? '';
   const decode = (s: string) =>
@@ -192,7 +192,7 @@ describe('server: Changes in Existing Law (mode=apply)', () => {
     });
     after(() => close());
 
-    it('should list instruction i1 as applied, with its citation, target and words, linked to the clauses it changed', async () => {
+    it('should list instruction i1 as applied, with its citation, target and words, linked to the levels it changed', async () => {
       const res = await fetch(`${base}/compare?${query}`);
       expect(res.status).to.equal(200);
       const html = await res.text();
@@ -214,7 +214,7 @@ describe('server: Changes in Existing Law (mode=apply)', () => {
       for (const [, anchor] of i1.matchAll(/href="#(c-[^"]+)"/g)) expect(html).to.contain(`<tr id="${anchor}"`);
     });
 
-    it('should link each changed clause row to the instruction that made it, and no unchanged row', async () => {
+    it('should link each changed level row to the instruction that made it, and no unchanged row', async () => {
       const html = await (await fetch(`${base}/compare?${query}`)).text();
       for (const [anchor, citation] of [
         ['c-s1050/b', '§ 1050(b)'],
@@ -357,7 +357,7 @@ describe('server: Changes in Existing Law (mode=apply)', () => {
     });
     after(() => close());
 
-    it('should link an instruction to its clause on another page, and the clause back to the instruction', async () => {
+    it('should link an instruction to its level on another page, and the level back to the instruction', async () => {
       const first = await (await fetch(`${base}/compare?${query}`)).text();
       expect(first).to.contain('page 1 of 2');
       expect(first).not.to.contain('<tr id="c-s7/350"');

@@ -9,7 +9,7 @@ import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
 import { expect } from 'chai';
 import { closeApp, createApp } from '../../src/server/app.js';
-import { paginate, type Block, type ClauseRow } from '../../src/render/page/index.js';
+import { paginate, type Block, type LevelRow } from '../../src/render/page/index.js';
 import { UploadStore } from '../../src/server/store.js';
 
 const PARAGRAPHS = 900;
@@ -74,7 +74,7 @@ describe('server/paging', () => {
     expect((await fetch(`${base}/compare?${query}&page=two`)).status).to.equal(400);
   });
 
-  it('should say which page holds a clause', async () => {
+  it('should say which page holds a level', async () => {
     const page3 = await (await fetch(`${base}/compare?${query}&page=3`)).text();
     const anchor = /<li id="change-3"><a href="#(c-[^"]+)"/.exec(page3)![1]!;
     const res = await fetch(`${base}/compare/locate?${query}&view=inline&anchor=${encodeURIComponent(anchor)}`);
@@ -115,7 +115,7 @@ describe('server/paging', () => {
   });
 
   describe('paginate', () => {
-    const row = (n: number, changed = false): ClauseRow => ({
+    const row = (n: number, changed = false): LevelRow => ({
       anchor: `c-${n}`, citation: `(${n})`, status: changed ? 'modified' : 'unchanged', statusLabel: '', changed, depth: 0,
       old: [], new: [], inline: [], hasOld: true, hasNew: true,
     });

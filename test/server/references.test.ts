@@ -25,7 +25,7 @@ describe('server: cross-reference links', () => {
   });
   after(() => stop());
 
-  it('should link a U.S. Code citation in H.R. 766 to the Code, and not the clause’s own designation', async () => {
+  it('should link a U.S. Code citation in H.R. 766 to the Code, and not the level’s own designation', async () => {
     const html = await (await fetch(`${base}/compare?old=us-114-hr766-ih&new=us-114-hr766-rh`)).text();
     expect(html).to.include(
       '<a class="ref" href="https://uscode.house.gov/view.xhtml?req&#x3D;granuleid:USC-prelim-title12-section1813">section 3 of the Federal Deposit Insurance Act (12 U.S.C. 1813)</a>',

@@ -4,7 +4,7 @@
  */
 import type { WordChange } from '../../types.js';
 import { STATUS_WORDS } from '../vocabulary.js';
-import type { ClauseRow, RowWithPair, Segment } from './types.js';
+import type { LevelRow, RowWithPair, Segment } from './types.js';
 
 const KIND_PLURAL: Record<string, string> = { subdivision: 'subdivisions', paragraph: 'paragraphs', subparagraph: 'subparagraphs' };
 /** "paragraphs (3) to (9) redesignated (4) to (10)" */
@@ -35,7 +35,7 @@ export function describe(row: RowWithPair): string {
       const inserted = count('insert');
       const parts = [`${struck} ${struck === 1 ? 'word' : 'words'} struck`, `${inserted} inserted`];
       if (pair.redesignated) {
-        // Undivided text that became a numbered clause had no designation to renumber.
+        // Undivided text that became a numbered level had no designation to renumber.
         parts.unshift(pair.old?.num ? `renumbered ${pair.old.num.text} → ${pair.new?.num?.text ?? ''}`.trim() : `designated ${pair.new?.num?.text ?? ''}`.trim());
       }
       return `${STATUS_WORDS.modified}: ${parts.join(', ')}`;
@@ -48,7 +48,7 @@ function countWords(text: string): number {
 }
 
 /** A short view of what changed: the first few deleted and inserted runs, trimmed. */
-export function excerptOf(row: ClauseRow, max = 80): Segment[] {
+export function excerptOf(row: LevelRow, max = 80): Segment[] {
   if (row.status !== 'modified') return [];
   const out: Segment[] = [];
   for (const segment of row.inline) {

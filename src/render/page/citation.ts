@@ -1,13 +1,13 @@
 /**
- * Citations and depths of aligned clauses, read from their ids with the ladder (`readIdPart`):
+ * Citations and depths of aligned levels, read from their ids with the ladder (`readIdPart`):
  * `sec1/s1050/g/2` is paragraph (2) of subdivision (g) of section 1050 as quoted in the bill's
  * section 1.
  */
-import { isSection, isStructural, readIdPart } from '../../parse/ladder.js';
+import { isSectionOrAbove, isStructural, readIdPart } from '../../parse/ladder.js';
 import type { LevelKind, PairSide } from '../../types.js';
 
-/** How a citation names each unit above a section (the ladder's structural rungs). */
-const UNIT_NAMES: Partial<Record<LevelKind, string>> = {
+/** How a citation names each level above a section (the ladder's structural rungs). */
+const STRUCTURAL_NAMES: Partial<Record<LevelKind, string>> = {
   division: 'Div.',
   title: 'Title',
   subtitle: 'Subtitle',
@@ -30,35 +30,35 @@ export function citeSide(side: PairSide | undefined, section?: string): string |
   const read = segments.map(readIdPart);
   let billSection: string | undefined;
   let codeSection: string | undefined;
-  const units: string[] = [];
+  const structural: string[] = [];
   const rest: string[] = [];
   segments.forEach((segment, i) => {
     const part = codeSection === undefined && !rest.length ? read[i] : undefined;
     if (part?.kind === 'billSection') billSection = part.value;
     else if (part?.kind === 'section') codeSection = part.value;
-    // A segment before the section is a unit (Title II) when the clause is a unit or sits in a section;
+    // A segment before the section is a structural level (Title II) when the level cited is a section or above, or sits in a section;
     // otherwise "t" could as well be subdivision (t).
-    else if (part && isStructural(part.kind) && (isUnit(side.kind) || read.some((r) => r?.kind === 'section'))) units.push(`${UNIT_NAMES[part.kind] ?? part.kind} ${part.value}`);
+    else if (part && isStructural(part.kind) && (isNamedByName(side.kind) || read.some((r) => r?.kind === 'section'))) structural.push(`${STRUCTURAL_NAMES[part.kind] ?? part.kind} ${part.value}`);
     else rest.push(segment);
   });
   const parts = rest.map((segment) => `(${segment})`).join('');
   // Sections are numbered anew in each division of an omnibus: name the division (or, without
-  // a section, the units themselves: "Div. E, Title II").
-  const division = units.find((u) => u.startsWith(UNIT_NAMES.division!));
+  // a section, the structural levels themselves: "Div. E, Title II").
+  const division = structural.find((u) => u.startsWith(STRUCTURAL_NAMES.division!));
   const sectionNumber = codeSection ?? (billSection === undefined ? section : undefined);
   if (sectionNumber !== undefined) return `${division ? `${division}, ` : ''}§ ${sectionNumber}${parts}`;
   if (billSection !== undefined) return `SEC. ${billSection}${parts ? ` ${parts}` : ''}`;
-  if (units.length && !parts) return units.join(', ');
+  if (structural.length && !parts) return structural.join(', ');
   return parts || undefined;
 }
 
-/** A section or a unit above one (title, chapter, …): the rungs a citation names by name. */
-function isUnit(kind: string | undefined): boolean {
-  return kind !== undefined && kind !== 'billSection' && (isSection(kind) || isStructural(kind));
+/** A section of a law or a level above one (title, chapter, …): the rungs a citation names by name. */
+function isNamedByName(kind: string | undefined): boolean {
+  return kind !== undefined && kind !== 'billSection' && isSectionOrAbove(kind);
 }
 
 /**
- * How deep a clause sits below its section, from its id: `s1050` → 0, `s1050/g` → 1,
+ * How deep a level sits below its section, from its id: `s1050` → 0, `s1050/g` → 1,
  * `s1050/g/2` → 2; an id without a section counts from its first segment (`g/2` → 2).
  */
 export function depthOf(side: PairSide | undefined): number {

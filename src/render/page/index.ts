@@ -29,15 +29,15 @@ export interface PageModel {
 
 /** Options for `buildPageModel`. */
 export interface PageModelOptions {
-  /** Section number for clause ids that name none (a statute file holding one section). */
+  /** Section number for level ids that name none (a statute file holding one section). */
   section?: string;
   /**
-   * Leave unchanged clauses out (print `changes=only`).
+   * Leave unchanged levels out (print `changes=only`).
    * @default false
    */
   changesOnly?: boolean;
   /**
-   * Shortest run of unchanged clauses folded into one expandable line.
+   * Shortest run of unchanged levels folded into one expandable line.
    * @default 3
    */
   foldAfter?: number;

@@ -6,13 +6,13 @@ import type { InstructionAction } from '../../amend/types.js';
 import type { AlignedPair, InstructionRecord } from '../../types.js';
 import { ACTION_WORDS } from '../vocabulary.js';
 import { clip, excerptOf } from './changes.js';
-import type { ChangeItem, ClauseRow, InstructionChange, InstructionItem, InstructionLink, InstructionList, RowWithPair, Segment } from './types.js';
+import type { ChangeItem, LevelRow, InstructionChange, InstructionItem, InstructionLink, InstructionList, RowWithPair, Segment } from './types.js';
 
 /** Whether a row shows a change of its own (a fold of redesignated rows counts). */
-const showsChange = (row: ClauseRow) => row.changed || row.status === 'redesignated';
+const showsChange = (row: LevelRow) => row.changed || row.status === 'redesignated';
 
 /**
- * Gives every changed row links to the instructions that made its change (`amendedBy`). A clause
+ * Gives every changed row links to the instructions that made its change (`amendedBy`). A level
  * whose own line is unchanged but whose text (held in text children: undivided text turned into
  * subsection (a), a closing text) was amended passes its instructions to those children.
  */
@@ -32,13 +32,13 @@ export function linkInstructions(rows: RowWithPair[], pairs: AlignedPair[], inst
   for (const row of rows) {
     if (!showsChange(row)) continue;
     let ids: string[] = row.pair.amendedBy ?? [];
-    row.clauses = [row.anchor];
+    row.anchors = [row.anchor];
     const parent = parentOf.get(row.pair);
     const parentRow = parent ? rowOf.get(parent) : undefined;
     const side = row.pair.old ?? row.pair.new;
     // The parent's former text shown in this row (changesInExistingLaw gives the row the parent's
     // instructions): the parent's change records describe it.
-    if (parentRow && !showsChange(parentRow) && side && side.type !== 'level') row.clauses.push(parentRow.anchor);
+    if (parentRow && !showsChange(parentRow) && side && side.type !== 'level') row.anchors.push(parentRow.anchor);
     ids = [...ids].sort((a, b) => (order.get(a) ?? 0) - (order.get(b) ?? 0));
     if (!ids.length) continue;
     row.by = ids.map((id) => {
@@ -50,7 +50,7 @@ export function linkInstructions(rows: RowWithPair[], pairs: AlignedPair[], inst
   }
 }
 
-export function unionOfLinks(rows: ClauseRow[]): InstructionLink[] | undefined {
+export function unionOfLinks(rows: LevelRow[]): InstructionLink[] | undefined {
   const seen = new Map<string, InstructionLink>();
   for (const row of rows) for (const link of row.by ?? []) if (!seen.has(link.id)) seen.set(link.id, link);
   return seen.size ? [...seen.values()] : undefined;
@@ -87,9 +87,9 @@ export function instructionList(records: InstructionRecord[], rows: RowWithPair[
   const item = (record: InstructionRecord): InstructionItem => {
     let list = made.get(record.id) ?? [];
     if (!list.length && record.status === 'applied') {
-      // Nothing of its own shows (its change nets out, or sits in a clause's children): name the clauses it reports.
-      const clauses = [...new Set(record.changes.map((c) => `c-${c.clause}`))].filter((a) => anchors.has(a));
-      list = clauses.map((a) => {
+      // Nothing of its own shows (its change nets out, or sits in a level's children): name the levels it reports.
+      const changed = [...new Set(record.changes.map((c) => `c-${c.clause}`))].filter((a) => anchors.has(a));
+      list = changed.map((a) => {
         const row = rows.find((r) => r.anchor === a)!;
         return { href: `#${a}`, citation: row.citation, description: row.changed ? row.statusLabel : 'no change of its own shows in this clause', excerpt: [] };
       });
@@ -115,16 +115,16 @@ export function instructionList(records: InstructionRecord[], rows: RowWithPair[
 }
 
 /**
- * What one instruction itself struck and inserted in an amended clause, from its change records
- * (a clause amended by several instructions shows them all at once; each instruction shows its own
- * part). Undefined when the records say nothing the row does not (a clause added or deleted whole,
+ * What one instruction itself struck and inserted in an amended level, from its change records
+ * (a level amended by several instructions shows them all at once; each instruction shows its own
+ * part). Undefined when the records say nothing the row does not (a level added or deleted whole,
  * a section amended to read as it did).
  */
 function ownChanges(record: InstructionRecord | undefined, row: RowWithPair): { description: string; excerpt: Segment[] } | undefined {
   if (!record || row.status !== 'modified') return undefined;
-  const clauses = row.clauses ?? [row.anchor];
+  const anchors = row.anchors ?? [row.anchor];
   const own = record.changes.filter(
-    (c) => clauses.includes(`c-${c.clause}`) && c.kind !== 'redesignated' && (c.struck ?? '') !== (c.inserted ?? '') && (c.struck || c.inserted),
+    (c) => anchors.includes(`c-${c.clause}`) && c.kind !== 'redesignated' && (c.struck ?? '') !== (c.inserted ?? '') && (c.struck || c.inserted),
   );
   if (!own.length) return undefined;
   const excerpt: Segment[] = [];
@@ -139,8 +139,8 @@ function ownChanges(record: InstructionRecord | undefined, row: RowWithPair): { 
   return { description: struck && inserted ? 'text struck and inserted' : struck ? 'text struck' : 'text inserted', excerpt };
 }
 
-/** What a change did, shortly: the struck and inserted runs of an amended clause, or the text added or deleted. */
-function changeExcerpt(row: ClauseRow): Segment[] {
+/** What a change did, shortly: the struck and inserted runs of an amended level, or the text added or deleted. */
+function changeExcerpt(row: LevelRow): Segment[] {
   if (row.status === 'modified') return excerptOf(row, 300);
   if (row.status === 'inserted' || row.status === 'deleted') {
     const side = row.status === 'inserted' ? row.new : row.old;

@@ -56,7 +56,7 @@ export function linkReferences(rows: RowWithPair[]): void {
       for (const ref of findReferences(seg.text)) {
         const href = hrefOf(ref);
         if (!href || ref.start < at) continue;
-        // The clause's own designation ("Section 1." opening the line) is not a citation.
+        // The level's own designation ("Section 1." opening the line) is not a citation.
         if (index === 0 && ref.start === 0 && own && seg.text.startsWith(own)) continue;
         if (ref.start > at) out.push({ ...seg, text: seg.text.slice(at, ref.start) });
         out.push({ ...seg, text: ref.text, href });

@@ -1,12 +1,12 @@
 /**
  * Long comparisons a page at a time: the body split into pages of rows, and links between pages.
  */
-import type { Block, ClauseRow } from './types.js';
+import type { Block, LevelRow } from './types.js';
 
 /**
  * Rows per page of the compare views. A comparison with more rows than this is shown a page
- * at a time (`&page=N`); print stays complete. Folds of unchanged clauses are split at page
- * ends; a fold of redesignated clauses (one change) is never split.
+ * at a time (`&page=N`); print stays complete. Folds of unchanged levels are split at page
+ * ends; a fold of redesignated levels (one change) is never split.
  */
 export const PAGE_ROWS = 300;
 
@@ -20,7 +20,7 @@ export const LISTED_CHANGES = 500;
 /** One page of the body of a comparison. */
 export interface BodyPage {
   blocks: Block[];
-  /** Clause rows on the page (folded ones included). */
+  /** Level rows on the page (folded ones included). */
   rows: number;
   /** 1-based number of the page's first row in the whole comparison. */
   first: number;
@@ -91,7 +91,7 @@ export function changeAnchorsOf(page: BodyPage): string[] {
  * `hrefOfPage(page)#c-…`. Rows are copied, never changed: the same model serves every page.
  */
 export function linkAcrossPages(blocks: Block[], current: number, pageOf: Map<string, number>, hrefOfPage: (page: number) => string): Block[] {
-  const fix = (row: ClauseRow): ClauseRow => {
+  const fix = (row: LevelRow): LevelRow => {
     if (!row.move) return row;
     const target = pageOf.get(row.move.href.slice(1));
     if (target === undefined || target === current) return row;

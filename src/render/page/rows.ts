@@ -1,5 +1,5 @@
 /**
- * The rows of a page: every aligned clause's own line in reading order, with its citation, a unique
+ * The rows of a page: every aligned level's own line in reading order, with its citation, a unique
  * anchor, its status in words, its depth, and its text as segments for each view.
  */
 import type { AlignedPair, PairSide, WordChange } from '../../types.js';
@@ -37,7 +37,7 @@ export function collectRows(pairs: AlignedPair[], section: string | undefined): 
           old: segments(changes, 'old'),
           new: segments(changes, 'new'),
           inline: segments(changes, 'both'),
-          // A clause moved and amended shows, where it went, its old words beside its new ones.
+          // A level moved and amended shows, where it went, its old words beside its new ones.
           hasOld: pair.old !== undefined && !(pair.status === 'moved' && pair.movedFrom !== undefined && !pair.words),
           hasNew: pair.new !== undefined && !(pair.status === 'moved' && pair.movedTo !== undefined),
         };

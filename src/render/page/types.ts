@@ -9,13 +9,13 @@ export interface Segment {
   text: string;
   del?: true;
   ins?: true;
-  /** For a cross-reference: where it points (a clause of this comparison, or the cited code). */
+  /** For a cross-reference: where it points (a level of this comparison, or the cited code). */
   href?: string;
 }
 
-/** One aligned clause: one table row in the side-by-side view. */
-export interface ClauseRow {
-  /** Element id, `c-<clause id>` (or `c-row<n>` for unnumbered text). */
+/** One aligned level: one table row in the side-by-side view. */
+export interface LevelRow {
+  /** Element id, `c-<level id>` (or `c-row<n>` for unnumbered text). */
   anchor: string;
   citation: string;
   status: AlignedPair['status'];
@@ -28,7 +28,7 @@ export interface ClauseRow {
   inline: Segment[];
   hasOld: boolean;
   hasNew: boolean;
-  /** For moved clauses: where the clause is on the other side. */
+  /** For moved levels: where the level is on the other side. */
   move?: { href: string; label: string };
   /** The row's number in the change list. */
   number?: number;
@@ -47,7 +47,7 @@ export interface InstructionLink {
 }
 
 /** What the body of a comparison holds, in reading order. */
-export type Block = { row: ClauseRow } | { fold: { summary: string; kind: 'unchanged' | 'redesignated'; rows: ClauseRow[] } };
+export type Block = { row: LevelRow } | { fold: { summary: string; kind: 'unchanged' | 'redesignated'; rows: LevelRow[] } };
 
 /** One entry of the numbered change list. */
 export interface ChangeItem {
@@ -63,13 +63,13 @@ export interface ChangeItem {
 }
 
 /** A row with the pair it shows, while the model is built. */
-export interface RowWithPair extends ClauseRow {
+export interface RowWithPair extends LevelRow {
   pair: AlignedPair;
   /**
-   * In a Changes in Existing Law comparison: the anchors whose clause an instruction's change
+   * In a Changes in Existing Law comparison: the anchors whose level an instruction's change
    * records name for this row (its own, and its parent's when the row is the parent's own text).
    */
-  clauses?: string[];
+  anchors?: string[];
 }
 /** One change an instruction made, as its entry in the instruction list shows it. */
 export interface InstructionChange {

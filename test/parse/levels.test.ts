@@ -3,7 +3,7 @@ import { parseDocument } from '../../src/index.js';
 import type { Level } from '../../src/types.js';
 import { levels, withoutPositions } from '../helpers/tree.js';
 
-/** A plain-text statute parsed into its clause tree. */
+/** A plain-text statute parsed into its level tree. */
 function parse(text: string) {
   return parseDocument(text, 'statute.txt');
 }
@@ -13,7 +13,7 @@ function outline(text: string): string[] {
   return levels(parse(text).tree).map((l) => `${l.kind} ${l.id}`);
 }
 
-describe('parse/clauses', () => {
+describe('parse/levels', () => {
   describe('#parseDocument', () => {
     it('should parse two subdivisions into levels with exact positions', () => {
       const { tree, messages } = parse('(a) Alpha.\n(b) Beta.');

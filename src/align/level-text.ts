@@ -2,13 +2,13 @@ import { rankOf } from '../parse/designation.js';
 import type { Content, Level, Root } from '../types.js';
 
 /**
- * What of a clause is "its own line": the designation, the heading and the text that shares
+ * What of a level is "its own line": the designation, the heading and the text that shares
  * the designation's line. Children (and text on later lines) are aligned on their own.
  */
 export function inlineText(level: Level): Content | undefined {
   const first = level.children[0];
   if (!first || first.type === 'level' || first.type === 'action' || first.type === 'continuation') return undefined;
-  // An enumerated clause's first text is its own, even when printed on the line after "(d)"; so is
+  // An enumerated level's first text is its own, even when printed on the line after "(d)"; so is
   // the first text of a headed section ("SEC. 3. Heading." then its text, however the XML is laid out).
   if (!first.position || !level.position || rankOf(level.kind) >= 10 || level.heading) return first;
   return first.position.start.line === level.position.start.line ? first : undefined;
@@ -21,7 +21,7 @@ export function detach(level: Level): Level {
   return { ...level, children: [{ ...first, type: 'continuation' } as Content, ...level.children.slice(1)] };
 }
 
-/** The clause's own line as printed: `(a) The welfare of …`, `SEC. 2. SHORT TITLE.`, `1050.` */
+/** The level's own line as printed: `(a) The welfare of …`, `SEC. 2. SHORT TITLE.`, `1050.` */
 export function rowText(node: Content): string {
   if (node.type !== 'level') return node.value;
   const body = rowBody(node);
@@ -29,7 +29,7 @@ export function rowText(node: Content): string {
   return body ? `${node.num.text} ${body}` : node.num.text;
 }
 
-/** The clause's own words without its designation: what must match for "redesignated". */
+/** The level's own words without its designation: what must match for "redesignated". */
 export function rowBody(node: Content): string {
   if (node.type !== 'level') return node.value;
   const inline = inlineText(node);
@@ -38,8 +38,8 @@ export function rowBody(node: Content): string {
   return text ? `${node.heading} ${text}` : node.heading;
 }
 
-/** The clauses under a node that are aligned as its children. */
-export function childClauses(node: Content | Root): Content[] {
+/** The levels under a node that are aligned as its children. */
+export function childLevels(node: Content | Root): Content[] {
   if (node.type === 'root') return node.children;
   if (node.type !== 'level') return NONE;
   if (node.children.length <= 1) return inlineText(node) ? NONE : node.children;
@@ -58,7 +58,7 @@ export function subtreeBody(node: Content, out: string[] = [], limit = Infinity)
       out.push(body);
       budget -= body.length;
     }
-    for (const child of childClauses(n)) walk(child);
+    for (const child of childLevels(n)) walk(child);
   };
   walk(node);
   return out;

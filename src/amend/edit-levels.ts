@@ -3,13 +3,13 @@ import type { Content, Level, LevelKind } from '../types.js';
 import { Edit, refuse, Refusal } from './edit.js';
 import { insertInText, joinText, recordEdit, replaceHeading, replaceMark, replaceSentence, tidy } from './edit-text.js';
 import { isCapitals } from './find-text.js';
-import { child, describe, findUnit, isText, locate, type Place } from './locate.js';
-import { describePath, soleUnit } from './location.js';
-import { DESIGNATION, readQuotedClauses } from './quoted-law.js';
+import { child, describe, findNamedLevel, isText, locate, type Place } from './locate.js';
+import { describePath, soleLevel } from './location.js';
+import { DESIGNATION, readQuotedLevels } from './quoted-law.js';
 import type { Instruction, Redesignation } from './types.js';
 
 /**
- * Edits of whole clauses: struck, repealed, replaced, added at the end or beside another,
+ * Edits of whole levels: struck, repealed, replaced, added at the end or beside another,
  * redesignated, or amended to read anew; and the new section an instruction gives whole.
  */
 
@@ -23,10 +23,10 @@ export function replaceUnits(instruction: Instruction, edit: Edit): void {
   if (only?.type === 'flush') return replaceFlush(instruction, edit);
   const place = locate(edit.section, instruction.location);
   if (place.stretch) refuse('clauses cannot be struck from a text');
-  // `paragraph (6)(E)`: subparagraph (E) of paragraph (6) of the located clause.
-  const found = units.map((unit) => findUnit(place, unit));
+  // `paragraph (6)(E)`: subparagraph (E) of paragraph (6) of the located level.
+  const found = units.map((path) => findNamedLevel(place, path));
   if (instruction.action === 'strike') {
-    // Struck clauses go from wherever each one is ("paragraphs (3), (6)(E), and (9)").
+    // Struck levels go from wherever each one is ("paragraphs (3), (6)(E), and (9)").
     for (const f of found) {
       edit.recordStruck(f.level);
       f.parent.children.splice(f.parent.children.indexOf(f.level), 1);
@@ -40,7 +40,7 @@ export function replaceUnits(instruction: Instruction, edit: Edit): void {
   let levels: Level[] = [];
   if (instruction.action === 'strikeInsert') {
     if (instruction.insert === undefined) refuse('no text to insert');
-    levels = readQuotedClauses(instruction.insert, targets[0]!.kind, parent.id);
+    levels = readQuotedLevels(instruction.insert, targets[0]!.kind, parent.id);
   }
   for (const t of targets) edit.recordStruck(t);
   for (const level of levels) {
@@ -51,7 +51,7 @@ export function replaceUnits(instruction: Instruction, edit: Edit): void {
   parent.children.splice(indexes[0]!, 0, ...levels);
 }
 
-/** "by striking the flush sentence at the end of paragraph (1)": the text after a clause's last subordinate. */
+/** "by striking the flush sentence at the end of paragraph (1)": the text after a level's last subordinate. */
 function replaceFlush(instruction: Instruction, edit: Edit): void {
   const place = locate(edit.section, [...instruction.location, { type: 'flush' }]);
   const node = place.stretch!.node as Content;
@@ -64,7 +64,7 @@ function replaceFlush(instruction: Instruction, edit: Edit): void {
 }
 
 /**
- * "Subsection (e) of section 455 … is repealed", "by repealing paragraph (3)": the clause goes
+ * "Subsection (e) of section 455 … is repealed", "by repealing paragraph (3)": the level goes
  * (no redesignation follows); "repealed and reserved" leaves its designation and "[Reserved]".
  */
 export function repeal(instruction: Instruction, edit: Edit): void {
@@ -72,10 +72,10 @@ export function repeal(instruction: Instruction, edit: Edit): void {
   if (instruction.units?.length) {
     const place = locate(edit.section, instruction.location);
     if (place.stretch) refuse('clauses cannot be repealed from a text');
-    targets = instruction.units.map((unit) => findUnit(place, unit));
+    targets = instruction.units.map((path) => findNamedLevel(place, path));
   } else {
     const last = instruction.location[instruction.location.length - 1];
-    if (last?.type !== 'unit' || last.rung === 'section') refuse('a whole section is repealed by the statute, not inside it');
+    if (last?.type !== 'level' || last.rung === 'section') refuse('a whole section is repealed by the statute, not inside it');
     const parent = locate(edit.section, instruction.location.slice(0, -1));
     if (parent.stretch) refuse('clauses cannot be repealed from a text');
     targets = [{ parent: parent.level, level: child(parent.level, last.designation, describePath([last])) }];
@@ -100,11 +100,11 @@ export function insertBeside(instruction: Instruction, edit: Edit): void {
   if ('text' in anchor) return insertInText(instruction, edit, place);
   const first = anchor.at[0];
   if (anchor.at.length === 1 && (first?.type === 'mark' || first?.type === 'sentence')) return insertInText(instruction, edit, place);
-  if (!anchor.at.every((s) => s.type === 'unit' && s.rung !== 'section')) refuse(`anchor "${describePath(anchor.at)}" is not a clause`);
+  if (!anchor.at.every((s) => s.type === 'level' && s.rung !== 'section')) refuse(`anchor "${describePath(anchor.at)}" is not a clause`);
   if (place.stretch) refuse('clauses cannot be inserted into a text');
-  const { parent, level: target } = findUnit(place, anchor.at);
+  const { parent, level: target } = findNamedLevel(place, anchor.at);
   const index = parent.children.indexOf(target);
-  const levels = readQuotedClauses(insert, target.kind, parent.id);
+  const levels = readQuotedLevels(insert, target.kind, parent.id);
   for (const level of levels) {
     edit.stampAll(level);
     edit.record(level, { kind: 'inserted', inserted: level.num?.text ?? '' }, false);
@@ -112,7 +112,7 @@ export function insertBeside(instruction: Instruction, edit: Edit): void {
   parent.children.splice(instruction.action === 'insertAfter' ? index + 1 : index, 0, ...levels);
 }
 
-/** The rung of a clause's children: those it has, else the rung below its own. */
+/** The rung of a level's children: those it has, else the rung below its own. */
 function childKind(level: Level): LevelKind {
   const existing = level.children.find((c): c is Level => c.type === 'level');
   if (existing) return existing.kind;
@@ -121,7 +121,7 @@ function childKind(level: Level): LevelKind {
   return kind;
 }
 
-/** "by adding at the end the following: …": words at the end of a text, or clauses after the last. */
+/** "by adding at the end the following: …": words at the end of a text, or levels after the last. */
 export function addAtEnd(instruction: Instruction, edit: Edit): void {
   const insert = instruction.insert;
   if (insert === undefined) refuse('nothing to add');
@@ -134,12 +134,12 @@ export function addAtEnd(instruction: Instruction, edit: Edit): void {
   }
   const level = place.level;
   if (DESIGNATION.test(insert)) {
-    const levels = readQuotedClauses(insert, childKind(level), level.id);
+    const levels = readQuotedLevels(insert, childKind(level), level.id);
     const existing = level.children.filter((c): c is Level => c.type === 'level');
     for (const added of levels) {
       if (existing.some((c) => c.num?.value === added.num?.value)) refuse(`${added.num?.text ?? ''} is already a clause of ${describe(level)}`);
     }
-    // "At the end" comes after the last clause: a new (b) where (c) is the last one is misplaced.
+    // "At the end" comes after the last level: a new (b) where (c) is the last one is misplaced.
     const last = existing[existing.length - 1];
     const first = levels[0];
     if (last?.num && first?.num && last.kind === first.kind && precedes(first.num.value, last.num.value, first.kind)) {
@@ -149,8 +149,8 @@ export function addAtEnd(instruction: Instruction, edit: Edit): void {
       edit.stampAll(added);
       edit.record(added, { kind: 'inserted', inserted: added.num?.text ?? '' }, false);
     }
-    // Text that ran on after the last clause (a continuation) stays after the new ones only
-    // when the instruction says so; "at the end" of a clause with clauses means after them.
+    // Text that ran on after the last level (a continuation) stays after the new ones only
+    // when the instruction says so; "at the end" of a level with levels means after them.
     level.children.push(...levels);
     return;
   }
@@ -177,8 +177,8 @@ export function redesignate(instruction: Instruction, edit: Edit): void {
     return;
   }
   const moves = pairs.map((pair) => {
-    const from = soleUnit(pair.from);
-    const to = soleUnit(pair.to);
+    const from = soleLevel(pair.from);
+    const to = soleLevel(pair.to);
     if (!from || !to) refuse(`cannot read the redesignation ${describePath(pair.from)} → ${describePath(pair.to)}`);
     if (from.rung !== to.rung) refuse(`redesignation changes the kind of clause (${describePath(pair.from)} → ${describePath(pair.to)})`);
     return { level: child(place.level, from.designation, describePath(pair.from)), to: to.designation };
@@ -197,21 +197,21 @@ export function redesignate(instruction: Instruction, edit: Edit): void {
 
 /**
  * "by redesignating subsection (e) as paragraph (2), … and moving the paragraph so as to appear at
- * the end of subsection (c)", "redesignating section 227 as subsection (c) of section 228": the unit
- * leaves its place, takes its new rung and designation (its own units one rung lower each), and goes
- * under the unit named — at its end, after or before a unit there, or where its designation falls.
+ * the end of subsection (c)", "redesignating section 227 as subsection (c) of section 228": the level
+ * leaves its place, takes its new rung and designation (its own levels one rung lower each), and goes
+ * under the level named — at its end, after or before a level there, or where its designation falls.
  */
 function moveUnder(pair: Redesignation, place: Place, edit: Edit): void {
   const last = pair.to[pair.to.length - 1];
-  if (last?.type !== 'unit') refuse(`cannot read the redesignation ${describePath(pair.from)} → ${describePath(pair.to)}`);
+  if (last?.type !== 'level') refuse(`cannot read the redesignation ${describePath(pair.from)} → ${describePath(pair.to)}`);
   let under = pair.to.slice(0, -1);
   const first = under[0];
-  if (first?.type === 'unit' && first.rung === 'section') {
+  if (first?.type === 'level' && first.rung === 'section') {
     if (first.designation !== edit.section.num?.value) refuse(`${describePath(pair.from)} is moved into another section (${describePath(under)}), which this edit of ${describe(edit.section)} does not reach`);
     under = under.slice(1);
   }
-  const found = findUnit(place, pair.from);
-  const destination = under.length ? findUnit(place, under).level : found.parent;
+  const found = findNamedLevel(place, pair.from);
+  const destination = under.length ? findNamedLevel(place, under).level : found.parent;
   if (destination === found.level) refuse(`${describePath(pair.from)} cannot be moved into itself`);
   const clash = destination.children.find((c) => c.type === 'level' && c.num?.value === last.designation && c !== found.level);
   if (clash) refuse(`${describe(destination)} already has a ${last.rung} (${last.designation})`);
@@ -223,7 +223,7 @@ function moveUnder(pair: Redesignation, place: Place, edit: Edit): void {
   const lastLevel = siblings.map((c) => c.type).lastIndexOf('level');
   let at = lastLevel >= 0 ? lastLevel + 1 : siblings.length;
   if (pair.place && pair.place.where !== 'end') {
-    const anchor = findUnit({ level: destination }, pair.place.at).level;
+    const anchor = findNamedLevel({ level: destination }, pair.place.at).level;
     at = siblings.indexOf(anchor) + (pair.place.where === 'after' ? 1 : 0);
   } else if (!pair.place) {
     const after = siblings.filter((c): c is Level => c.type === 'level' && c.num !== undefined && precedes(c.num.value, last.designation, last.rung));
@@ -233,7 +233,7 @@ function moveUnder(pair: Redesignation, place: Place, edit: Edit): void {
   edit.record(found.level, { kind: 'redesignated', struck: was, inserted: found.level.num?.text ?? '' });
 }
 
-/** A unit given another rung, and its units each one rung below their parent. */
+/** A level given another rung, and its levels each one rung below their parent. */
 function rekind(level: Level, kind: LevelKind): void {
   level.kind = kind;
   const below = rungBelow(kind);
@@ -256,7 +256,7 @@ function reid(level: Level, id: string): void {
 /** `§ 200303. Availability of funds`: the first line of a section's new text. */
 const SECTION_LINE = /^(?:§|SEC(?:TION)?\.?|Sec\.)\s*([0-9][\w.\-–]*)\.\s*(.*)$/;
 
-/** "… is amended to read as follows: …": a text, a clause or the whole section given anew. */
+/** "… is amended to read as follows: …": a text, a level or the whole section given anew. */
 export function amendToRead(instruction: Instruction, edit: Edit): void {
   const insert = instruction.insert;
   if (insert === undefined) refuse('no new text given');
@@ -281,7 +281,7 @@ export function amendToRead(instruction: Instruction, edit: Edit): void {
   const head = DESIGNATION.exec(insert);
   if (head) {
     if (head[1] !== level.num?.value) refuse(`new text starts with (${head[1]}), the clause is ${describe(level)}`);
-    const [replacement] = readQuotedClauses(insert, level.kind, level.id.split('/').slice(0, -1).join('/'));
+    const [replacement] = readQuotedLevels(insert, level.kind, level.id.split('/').slice(0, -1).join('/'));
     if (!replacement) refuse('new text could not be read');
     for (const c of replacement.children) if (c.type === 'level') edit.stampAll(c);
     edit.record(level, { kind: 'replaced', struck: level.num?.text ?? '', inserted: insert.split('\n')[0]! });
@@ -307,15 +307,15 @@ function replaceBody(edit: Edit, level: Level, heading: string, lines: string[],
   if (lines.length === 0) {
     level.children = [];
   } else if (DESIGNATION.test(lines[0]!)) {
-    level.children = readQuotedClauses(lines.join('\n'), kind, level.id);
+    level.children = readQuotedLevels(lines.join('\n'), kind, level.id);
   } else if (lines.every((l) => !DESIGNATION.test(l))) {
     level.children = lines.map((value) => ({ type: 'text', value }));
   } else {
-    // Undesignated text followed by clauses: a chapeau, then the clauses.
+    // Undesignated text followed by levels: a chapeau, then the levels.
     const first = lines.findIndex((l) => DESIGNATION.test(l));
     level.children = [
       ...lines.slice(0, first).map((value): Content => ({ type: 'chapeau', value })),
-      ...readQuotedClauses(lines.slice(first).join('\n'), kind, level.id),
+      ...readQuotedLevels(lines.slice(first).join('\n'), kind, level.id),
     ];
   }
   for (const c of level.children) if (c.type === 'level') edit.stampAll(c);

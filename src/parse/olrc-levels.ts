@@ -4,14 +4,14 @@ import type { Line } from './html-tokens.js';
 import { follows, idPart, interpretations, isFirst, rankOf, rungBelow } from './ladder.js';
 
 /**
- * The clauses of one section of the annual-edition XHTML, placed paragraph by paragraph.
+ * The levels of one section of the annual-edition XHTML, placed paragraph by paragraph.
  *
  * Each printed paragraph opens with zero or more designations (`(a)`, `(h)(1)(A)`, `(2)(A) In
  * general.—(i) …`) and carries an indentation class (`statutory-body`, `-1em` … `-6em`). What a
- * designation is comes from the ladder first — the rung it could be, the clause it follows, the
- * clause it can be the first of — and from the indentation only where the ladder leaves a choice:
+ * designation is comes from the ladder first — the rung it could be, the level it follows, the
+ * level it can be the first of — and from the indentation only where the ladder leaves a choice:
  * `(i)` after `(h)(1)(A)` is subsection (i) when printed where (h) was, clause (i) of (A) when
- * indented further; `(B)` printed flush after `(h)(1)(A)` and its clauses is (A)'s sibling, as the
+ * indented further; `(B)` printed flush after `(h)(1)(A)` and its levels is (A)'s sibling, as the
  * Code prints a run at the indentation of the line that opened it.
  */
 
@@ -30,13 +30,13 @@ export interface Paragraph {
   end: number;
 }
 
-/** What the clause reader needs from the file reader. */
-export interface ClauseHooks {
+/** What the level reader needs from the file reader. */
+export interface LevelHooks {
   uniqueId(base: string): string;
   position(start: number, end: number): Position;
 }
 
-/** An open clause: its level, and the indentation of the line that opened it. */
+/** An open level: the node, and the indentation of the line that opened it. */
 interface Open {
   holder: Root | Level;
   /** Indentation of the line that opened it (`undefined` when the line said nothing of it); -1 for the section. */
@@ -47,12 +47,12 @@ interface Open {
 /** A heading printed without small caps: `In general.—` (as the plain-text parser reads them). */
 const PLAIN_HEADING = /^[A-Z][^.—–]{0,120}\.(?:[—–]|--)/;
 
-export class SectionClauses {
+export class SectionLevels {
   private readonly stack: Open[];
 
   constructor(
     section: Root | Level,
-    private readonly hooks: ClauseHooks,
+    private readonly hooks: LevelHooks,
   ) {
     this.stack = [{ holder: section, indent: -1, rank: rankOf('section') }];
   }
@@ -147,7 +147,7 @@ export class SectionClauses {
 
   /**
    * The rung of a paragraph's first designation, and its parent (the stack is cut to it): the
-   * next of an open run, or the first of a run under an open clause, whichever the indentation
+   * next of an open run, or the first of a run under an open level, whichever the indentation
    * agrees with; failing both, a run further up, as the text prints it.
    */
   private choose(value: string, indent: number | undefined): LevelKind {
@@ -171,7 +171,7 @@ export class SectionClauses {
           break;
         }
       }
-      // The first of a run under the deepest open clause (or any clause further up, less likely).
+      // The first of a run under the deepest open level (or any level further up, less likely).
       for (let k = stack.length - 1; k >= 0; k--) {
         const open = stack[k]!;
         const rank = open.rank;

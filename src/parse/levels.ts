@@ -15,11 +15,12 @@ import {
   type Style,
 } from './designation.js';
 import { findInlineSplit, isFlattened } from './flattened.js';
+import { isSectionOrAbove, isStructural } from './ladder.js';
 import { UniqueIds } from './unique-ids.js';
 import { isEnactingClause } from './enacting.js';
 
-/** Options for the clause parser. */
-export interface ClauseOptions {
+/** Options for the level parser. */
+export interface LevelOptions {
   /**
    * Drafting style: names the rung under a section `subdivision` (California) or
    * `subsection` (federal). Detected from the text when absent.
@@ -37,11 +38,11 @@ export interface ClauseOptions {
 }
 
 /**
- * Builds the clause tree from a document's blocks. Total: any text yields a tree, with
+ * Builds the level tree from a document's blocks. Total: any text yields a tree, with
  * diagnostics (that carry a place) where the structure was odd.
  */
-export function parseClauses(doc: SourceDocument, options: ClauseOptions = {}): { tree: Root; messages: Diagnostic[] } {
-  return new ClauseParser(doc, options).parse();
+export function parseLevels(doc: SourceDocument, options: LevelOptions = {}): { tree: Root; messages: Diagnostic[] } {
+  return new LevelParser(doc, options).parse();
 }
 
 /** A block's text from some offset on, with its place. */
@@ -69,12 +70,12 @@ interface Open {
 const FEDERAL_HEADING = /^([A-Z][^.—–]{0,100}\.(?:[—–]|--))\s*/;
 
 /**
- * The parser's state over one document: the open clauses (a stack by rank), the ids given, and
+ * The parser's state over one document: the open levels (a stack by rank), the ids given, and
  * what has been seen. Each block is read in steps: its role (title, instruction, section
  * number), then, segment by segment, a section designation, an instruction line, parenthesised
  * designations, a split of flattened text, and the text itself.
  */
-class ClauseParser {
+class LevelParser {
   private readonly style: Style;
   private readonly messages: Diagnostic[] = [];
   private readonly root: Root = { type: 'root', kind: 'text', children: [] };
@@ -89,7 +90,7 @@ class ClauseParser {
 
   constructor(
     private readonly doc: SourceDocument,
-    private readonly options: ClauseOptions,
+    private readonly options: LevelOptions,
   ) {
     this.style = options.style ?? detectStyle(doc);
     this.flattened = options.flattened ?? isFlattened(doc.blocks);
@@ -207,7 +208,7 @@ class ClauseParser {
   }
 
   /**
-   * Parenthesised designations, one or several run together: "(a)(1) …". Returns the last clause
+   * Parenthesised designations, one or several run together: "(a)(1) …". Returns the last level
    * opened (`opened`, the one a section designation opened, when there are none).
    */
   private designations(at: Cursor, opened: Level | undefined): Level | undefined {
@@ -228,7 +229,7 @@ class ClauseParser {
     return opened;
   }
 
-  /** Flattened text: cuts the cursor's text before the next clause and returns that clause's segment. */
+  /** Flattened text: cuts the cursor's text before the next level and returns that level's segment. */
   private splitFlattened(at: Cursor, segment: Segment, opened: Level | undefined): Segment | undefined {
     const split = findInlineSplit(at.text, {
       score: (value) => this.choose(value).score,
@@ -239,7 +240,7 @@ class ClauseParser {
         }
         return undefined;
       },
-      aboveSection: opened !== undefined && rankOf(opened.kind) < rankOf('section') && opened.kind !== 'billSection',
+      aboveSection: opened !== undefined && isStructural(opened.kind),
     });
     if (split.index <= 0) return undefined;
     const rest = { ...segment, text: at.text.slice(split.index), start: shiftPoint(at.start, split.index), section: split.section };
@@ -247,20 +248,20 @@ class ClauseParser {
     return rest;
   }
 
-  /** Text: a heading of the clause just opened, or a text node (a continuation after subclauses). */
+  /** Text: a heading of the level just opened, or a text node (a continuation after sublevels). */
   private addText(value: string, start: Point, end: Point, opened: Level | undefined, role: Block['role']): void {
     let text = value;
     if (!text) return;
     const position: Position = { start, end };
     const holder: Level | Root = opened ?? this.top()?.level ?? this.root;
     if (opened && !opened.heading) {
-      const isSection = opened.kind === 'section' || opened.kind === 'billSection' || rankOf(opened.kind) < 9;
+      const headed = isSectionOrAbove(opened.kind);
       const federal = this.style === 'us' ? FEDERAL_HEADING.exec(text) : null;
-      if (isSection && role !== 'body' && role !== 'sectionNum') {
+      if (headed && role !== 'body' && role !== 'sectionNum') {
         opened.heading = text;
         return;
       }
-      if (isSection && isCapsHeading(text)) {
+      if (headed && isCapsHeading(text)) {
         opened.heading = text;
         return;
       }
@@ -281,7 +282,7 @@ class ClauseParser {
     return this.stack[this.stack.length - 1];
   }
 
-  /** The clause a new one of this rank goes in (closing those at its rank or below). */
+  /** The level a new one of this rank goes in (closing those at its rank or below). */
   private parentOf(rank: number): Level | Root {
     while (this.stack.length && this.top()!.rank >= rank) this.stack.pop();
     return this.top()?.level ?? this.root;
@@ -315,16 +316,16 @@ class ClauseParser {
 
   private append(parent: Level | Root, node: Content): void {
     if (node.type === 'level' && !this.withLevels.has(parent)) {
-      // The first subclause makes the text before it a chapeau (text after it is a continuation).
+      // The first sublevel makes the text before it a chapeau (text after it is a continuation).
       if (parent.type === 'level') for (const child of parent.children) if (child.type === 'text') (child as Content).type = 'chapeau';
       this.withLevels.add(parent);
     }
-    // Most clauses hold one node: an array of exactly one (a pushed-to empty one keeps room for 16).
+    // Most levels hold one node: an array of exactly one (a pushed-to empty one keeps room for 16).
     if (parent.children.length) parent.children.push(node);
     else parent.children = [node];
   }
 
-  /** Every open clause now ends at `end`. */
+  /** Every open level now ends at `end`. */
   private extend(end: Point): void {
     for (const open of this.stack) if (open.level.position) open.level.position.end = end;
   }
