@@ -23,25 +23,37 @@ export const MAX_DEFINITIONS = 1000;
 /** Deepest nesting of block quotes and lists read. */
 export const MAX_MARKDOWN_DEPTH = 100;
 
-/** The offset of the first paragraph (lines up to a blank one) with more emphasis marks than the limit, or -1. */
-export function crowdedEmphasis(text: string): number {
-  let count = 0;
+/**
+ * Visits each character of the text but white space, with the offset of its paragraph (lines up to
+ * a blank one), until `visit` returns an answer.
+ */
+function scanParagraphs<T>(text: string, visit: (c: number, i: number, paragraph: number) => T | undefined): T | undefined {
   let paragraph = 0;
   let blank = true;
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
     if (c === 10) {
-      if (blank) {
-        count = 0;
-        paragraph = i + 1;
-      }
+      if (blank) paragraph = i + 1;
       blank = true;
     } else if (c !== 32 && c !== 9 && c !== 13) {
       blank = false;
-      if ((c === 42 || c === 95) && ++count > MAX_EMPHASIS_MARKS) return paragraph;
+      const answer = visit(c, i, paragraph);
+      if (answer !== undefined) return answer;
     }
   }
-  return -1;
+  return undefined;
+}
+
+/** The offset of the first paragraph with more emphasis marks than the limit, or -1. */
+export function crowdedEmphasis(text: string): number {
+  let count = 0;
+  let current = 0;
+  return (
+    scanParagraphs(text, (c, _, paragraph) => {
+      if (paragraph !== current) [count, current] = [0, paragraph];
+      return (c === 42 || c === 95) && ++count > MAX_EMPHASIS_MARKS ? paragraph : undefined;
+    }) ?? -1
+  );
 }
 
 /** Where brackets first pass a limit, and which one. */
@@ -58,26 +70,18 @@ export interface CrowdedLabels {
 export function crowdedLabels(text: string): CrowdedLabels | undefined {
   let count = 0;
   let depth = 0;
-  let paragraph = 0;
-  let blank = true;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c === 10) {
-      if (blank) {
-        count = depth = 0;
-        paragraph = i + 1;
-      }
-      blank = true;
-    } else if (c !== 32 && c !== 9 && c !== 13) {
-      blank = false;
-      if (c === 92) i++;
-      else if (c === 91) {
-        if (++depth > MAX_LABEL_NESTING) return { offset: i, reason: `brackets ([ and ![) nested deeper than ${MAX_LABEL_NESTING}` };
-        if (++count > MAX_LABEL_MARKS) return { offset: paragraph, reason: `more than ${MAX_LABEL_MARKS} brackets ([ and ![) in one paragraph` };
-      } else if (c === 93 && depth > 0) depth--;
-    }
-  }
-  return undefined;
+  let current = 0;
+  let escaped = -1;
+  return scanParagraphs(text, (c, i, paragraph): CrowdedLabels | undefined => {
+    if (paragraph !== current) [count, depth, current] = [0, 0, paragraph];
+    if (i === escaped) return undefined;
+    if (c === 92) escaped = i + 1;
+    else if (c === 91) {
+      if (++depth > MAX_LABEL_NESTING) return { offset: i, reason: `brackets ([ and ![) nested deeper than ${MAX_LABEL_NESTING}` };
+      if (++count > MAX_LABEL_MARKS) return { offset: paragraph, reason: `more than ${MAX_LABEL_MARKS} brackets ([ and ![) in one paragraph` };
+    } else if (c === 93 && depth > 0) depth--;
+    return undefined;
+  });
 }
 
 /** A line that opens a link reference definition (`[label]:`), inside block quotes or not. */

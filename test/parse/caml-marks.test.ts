@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { readDocument } from '../../src/index.js';
-import { BilldiffError } from '../../src/util/errors.js';
+import { failure } from '../helpers/errors.js';
 import { runCli } from '../helpers/cli.js';
 
 // Regression tests for the QA round: a CAML bill version whose insertion marks are not closed
@@ -22,15 +22,7 @@ const START = '<?xm-insertion_mark_start?>';
 const END = '<?xm-insertion_mark_end?>';
 
 /** The error reading `xml` throws, as the CLI prints it. */
-function failure(xml: string): string {
-  try {
-    readDocument(xml, 'bill.xml');
-  } catch (error) {
-    expect(error).to.be.instanceOf(BilldiffError);
-    return (error as BilldiffError).toString();
-  }
-  throw new Error('expected an error');
-}
+const readFailure = (xml: string): string => failure(() => readDocument(xml, 'bill.xml'));
 
 describe('parse/read-caml: change marks not closed', () => {
   it('should read closed marks', () => {
@@ -39,19 +31,19 @@ describe('parse/read-caml: change marks not closed', () => {
   });
 
   it('should name an insertion mark left open at the end of the document', () => {
-    expect(failure(caml(`<p>(b) Synthetic ${START}inserted words.</p>\n`))).to.equal(
+    expect(readFailure(caml(`<p>(b) Synthetic ${START}inserted words.</p>\n`))).to.equal(
       'bill.xml:4:18: insertion mark (xm-insertion_mark_start) not closed by the end of the document',
     );
   });
 
   it('should name an insertion mark left open when the next one opens', () => {
-    expect(failure(caml(`<p>(b) Synthetic ${START}inserted words.</p>\n<p>(c) More ${START}words${END}.</p>\n`))).to.equal(
+    expect(readFailure(caml(`<p>(b) Synthetic ${START}inserted words.</p>\n<p>(c) More ${START}words${END}.</p>\n`))).to.equal(
       'bill.xml:4:18: insertion mark (xm-insertion_mark_start) not closed before the next one opens at 5:13',
     );
   });
 
   it('should name the end of an insertion mark that was never opened', () => {
-    expect(failure(caml(`<p>(b) Synthetic words${END}.</p>\n`))).to.equal('bill.xml:4:23: insertion mark closed (xm-insertion_mark_end) where none is open');
+    expect(readFailure(caml(`<p>(b) Synthetic words${END}.</p>\n`))).to.equal('bill.xml:4:23: insertion mark closed (xm-insertion_mark_end) where none is open');
   });
 
   it('should say so through the CLI, not that the version carries no change marks', async () => {

@@ -4,23 +4,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseDocument } from '../../src/index.js';
 import { deadlineIn } from '../../src/util/deadline.js';
-import { BilldiffError } from '../../src/util/errors.js';
+import { failure } from '../helpers/errors.js';
 import { runCli } from '../helpers/cli.js';
 
 // Regression tests for the QA round's Markdown inputs that cost remark-parse minutes or gigabytes:
 // images nested in images, floods of brackets, and tens of thousands of link reference
 // definitions. Each is answered at once, with its place. All texts are SYNTHETIC.
 
-/** The error `fn` throws, as the CLI prints it. */
-function failure(fn: () => unknown): string {
-  try {
-    fn();
-  } catch (error) {
-    expect(error).to.be.instanceOf(BilldiffError);
-    return (error as BilldiffError).toString();
-  }
-  throw new Error('expected an error');
-}
 
 const NESTED_IMAGES = '!['.repeat(4000) + 'x' + '](y)'.repeat(4000);
 
