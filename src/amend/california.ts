@@ -1,4 +1,5 @@
 import { ACTION_SUBJECT, ACTION_VERB } from '../parse/action.js';
+import { isStructural } from '../parse/ladder.js';
 import type { Action, Content, Level, Root } from '../types.js';
 import type { CaliforniaAction, CaliforniaActionType } from './types.js';
 
@@ -74,8 +75,8 @@ export function findAmendments(tree: Root): Amendment[] {
         out.push(current);
       } else if (child.type === 'level' && child.kind === 'section' && current) {
         current.sections.push(child);
-      } else if (child.type === 'level' && (child.kind === 'billSection' || child.kind === 'chapter' || child.kind === 'article' || child.kind === 'part')) {
-        // Sections quoted inside an added chapter or article belong to the instruction before it.
+      } else if (child.type === 'level' && (child.kind === 'billSection' || isStructural(child.kind))) {
+        // Sections quoted inside an added division, part, chapter or article belong to the instruction before it.
         visit(child.children, child.kind === 'billSection' ? undefined : current);
       }
     }

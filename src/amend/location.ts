@@ -1,5 +1,5 @@
 import type { LevelKind } from '../types.js';
-import { designationAt, isRung, ordinalWord, rungBelow, SECTION_RUNG_NAMES, sectionLadder, seriesOf, seriesOfRung, seriesOrdinal, type Style } from '../parse/ladder.js';
+import { designationAt, isEnumerated, isRung, ordinalWord, rungBelow, SECTION_RUNG_NAMES, sectionLadder, seriesOf, seriesOfRung, seriesOrdinal, type Style } from '../parse/ladder.js';
 import type { LocationStep, Path } from './types.js';
 
 /**
@@ -43,7 +43,7 @@ export function levelSteps(rung: string, designations: string, style: Style = 'u
 
 /** A level step's words: `paragraph (2)`, `section 5`. */
 function levelWords(rung: string, designation: string): string {
-  return rung === 'section' || rung === 'chapter' || rung === 'subchapter' || rung === 'part' ? `${rung} ${designation}` : `${rung} (${designation})`;
+  return isEnumerated(rung) ? `${rung} (${designation})` : `${rung} ${designation}`;
 }
 
 /** One step in words, as an instruction would name it. */

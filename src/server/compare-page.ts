@@ -4,16 +4,24 @@
  * clean lines, and the notices of a Changes in Existing Law comparison.
  */
 import { amendedElsewhere } from '../compare/index.js';
-import { buildPageModel, changeAnchorsOf, linkAcrossPages, LISTED_CHANGES, pagesOfAnchors, paginate, PAGE_ROWS, type BodyPage, type PageModel } from '../render/page/index.js';
+import { buildPageModel, changeAnchorsOf, completeRows, linkAcrossPages, LISTED_CHANGES, pagesOfAnchors, paginate, PAGE_ROWS, type BodyPage, type PageModel } from '../render/page/index.js';
 import { statuteLines } from '../render/statute-text.js';
-import { labelOf, nameOf, statutesOf, versionsOf } from './documents.js';
-import { HttpError } from './errors.js';
-import type { Comparison, ComparisonRequest, DocumentInfo, ServerContext } from './service.js';
+import type { Alignment } from '../types.js';
+import { BilldiffError } from '../util/errors.js';
+import type { AppliedLaw, Baseline, ComparedDocuments, View } from './diff-task.js';
+import type { ComparisonRequest, DocumentInfo } from './service.js';
 
-export type View = 'side' | 'inline' | 'clean' | 'print';
+/** A comparison as its pages show it (made in a diff worker: ./page-task.ts). */
+export interface Comparison extends ComparedDocuments {
+  alignment: Alignment;
+  /** For `apply`: the law as amended and the instructions not applied. */
+  applied?: AppliedLaw;
+}
 
-
-/** The full page model of a comparison with its pages, built once per cached comparison. */
+/**
+ * The page model of a comparison with its pages, built once per comparison kept. Only the changed
+ * rows are complete: `comparePage` completes the rows of the page it shows.
+ */
 interface PagedModel {
   model: PageModel;
   pages: BodyPage[];
@@ -26,7 +34,7 @@ export function pagedModelOf(comparison: Comparison): PagedModel {
   if (!paged) {
     const { alignment, old } = comparison;
     const section = old.entry?.kind === 'statute' ? old.entry.section : undefined;
-    const model = buildPageModel(alignment, { ...(section ? { section } : {}), billNames: billNamesOf(comparison) });
+    const model = buildPageModel(alignment, { ...(section ? { section } : {}), billNames: billNamesOf(comparison), complete: false });
     const pages = model.total > PAGE_ROWS ? paginate(model.blocks, PAGE_ROWS) : [{ blocks: model.blocks, rows: model.total, first: 1 }];
     paged = { model, pages, pageOf: pagesOfAnchors(pages) };
     pagedModels.set(comparison, paged);
@@ -44,7 +52,8 @@ function billsPhrase(bills: DocumentInfo[]): string {
   return bills.map((b) => `${b.name} (${b.label})`).join(', then ');
 }
 
-export function comparePage(ctx: ServerContext, comparison: Comparison, request: ComparisonRequest, view: View, changesOnly: boolean, pageNumber = 1) {
+/** What the compare, apply and print templates show of a comparison; `baselines` are the links to compare with another baseline. */
+export function comparePage(comparison: Comparison, request: ComparisonRequest, view: View, changesOnly: boolean, pageNumber: number, baselines: Baseline[]) {
   const { alignment, old, new: next } = comparison;
   const section = old.entry?.kind === 'statute' ? old.entry.section : undefined;
   const here = (extra: Record<string, string | undefined>, route = '/compare') => compareHref({ ...queryOf(request), ...extra }, route);
@@ -59,7 +68,7 @@ export function comparePage(ctx: ServerContext, comparison: Comparison, request:
     new: applying ? { id: old.id, name: old.name, label: `as amended by ${billsPhrase(bills)}` } : { id: next.id, name: next.name, label: next.label },
     bills: bills.map((b) => ({ id: b.id, name: b.name, label: b.label })),
     billsPhrase: billsPhrase(bills),
-    baselines: baselinesOf(ctx, comparison, request, view === 'inline' ? 'inline' : undefined),
+    baselines,
     views: [
       { href: here({ view: undefined, page: view === 'clean' ? undefined : pageParam }), label: 'Side by side', current: view === 'side' },
       { href: here({ view: 'inline', page: view === 'clean' ? undefined : pageParam }), label: 'Inline redline', current: view === 'inline' },
@@ -86,9 +95,12 @@ export function comparePage(ctx: ServerContext, comparison: Comparison, request:
     const lines = comparison.applied ? statuteLines(comparison.applied.amended) : [];
     return { ...base, ...applied, instructions: model.instructions, counts: model.counts, words: model.words, lines };
   }
-  if (pageNumber > pages.length) throw new HttpError(404, `there is no page ${pageNumber}: this comparison has ${pages.length} ${pages.length === 1 ? 'page' : 'pages'}`);
+  if (pageNumber > pages.length) {
+    throw new BilldiffError(`there is no page ${pageNumber}: this comparison has ${pages.length} ${pages.length === 1 ? 'page' : 'pages'}`, { code: 'not-found' });
+  }
   const hrefOfPage = (n: number) => here({ view: viewParam, page: n > 1 ? String(n) : undefined });
   const current = pages[pageNumber - 1]!;
+  completeRows(current.blocks);
   const onOtherPage = (href: string) => {
     const target = pageOf.get(href.slice(1));
     return target !== undefined && target !== pageNumber ? target : undefined;
@@ -161,29 +173,6 @@ function appliedModel(comparison: Comparison) {
     unread: other(applied?.unread ?? []),
     applyNotice,
   };
-}
-
-/** One-click links to compare the same new text with another baseline, or to see it applied to the law it amends. */
-function baselinesOf(ctx: ServerContext, comparison: Comparison, request: ComparisonRequest, view: string | undefined) {
-  const bill = comparison.new.entry;
-  if (!bill || bill.kind !== 'bill') return [];
-  const single = request.mode !== 'apply' || (request.bills ?? [request.new]).length === 1;
-  const links = versionsOf(ctx.corpus, bill)
-    .filter((v) => v.id !== bill.id)
-    .map((v) => ({
-      href: compareHref({ old: v.id, new: bill.id, view }),
-      label: labelOf(v),
-      current: request.mode === 'versions' && request.old === v.id,
-    }));
-  for (const law of statutesOf(ctx.corpus, bill)) {
-    links.push({ href: compareHref({ bill: bill.id, law: law.id, view }), label: labelOf(law), current: request.mode === 'law' && request.old === law.id });
-    links.push({
-      href: compareHref({ mode: 'apply', old: law.id, new: bill.id, view }),
-      label: `Changes in existing law (${nameOf(law)})`,
-      current: request.mode === 'apply' && single && request.old === law.id,
-    });
-  }
-  return links;
 }
 
 export function queryOf(request: ComparisonRequest): Record<string, string | undefined> {

@@ -2,15 +2,64 @@ import type { OtherInstruction } from '../amend/apply.js';
 import type { CompareRequest } from '../compare/index.js';
 import type { Alignment, Position, Root } from '../types.js';
 import type { BilldiffErrorCode } from '../util/errors.js';
+import type { ComparisonRequest, DocumentInfo } from './service.js';
 
 /**
- * What a diff worker is asked to do: run `compare(request)` (the documents' bytes travel with it).
- * `render: 'json'` answers with the rendered JSON text instead of the alignment, so that a large
- * result is serialised in the worker and crosses to the main thread as one string.
+ * What a diff worker is asked to do: run `compare(request)` (the documents' bytes travel with it)
+ * and answer with the alignment, or with what is made of it in the worker so that only a string
+ * crosses to the main thread: `'json'` the JSON text `renderJson` makes, a `PageTask` a page's
+ * HTML, a `LocateTask` the page that shows a level.
  */
 export interface DiffTask {
   request: CompareRequest;
-  render?: 'json';
+  render?: 'json' | PageTask | LocateTask;
+  /**
+   * The comparison's cache key, when the server keeps results: the worker keeps its last few
+   * comparisons (and their page models) by it, so that the other pages and views of a comparison
+   * are not aligned again. Without one the worker keeps nothing.
+   */
+  key?: string;
+}
+
+/** Comparisons a worker keeps by their `key` (each with its page model): a few large ones fit its heap. */
+export const KEPT_COMPARISONS = 2;
+
+/** The documents of a comparison, as the pages name them. */
+export interface ComparedDocuments {
+  old: DocumentInfo;
+  new: DocumentInfo;
+  /** For `apply`: every bill applied, in order (`new` is the first). */
+  bills?: DocumentInfo[];
+}
+
+/** A link to compare the same new text with another baseline (made on the main thread, which has the corpus). */
+export interface Baseline {
+  href: string;
+  label: string;
+  current: boolean;
+}
+
+/** The views of a comparison's page: side by side, inline redline, the law as amended (apply), print. */
+export type View = 'side' | 'inline' | 'clean' | 'print';
+
+/** Render one page of a comparison (the compare, apply or print template) in the worker. */
+export interface PageTask {
+  kind: 'page';
+  page: 'compare' | 'print';
+  view: View;
+  changesOnly: boolean;
+  pageNumber: number;
+  comparison: ComparisonRequest;
+  documents: ComparedDocuments;
+  baselines: Baseline[];
+}
+
+/** Find the page of a comparison that shows the level with this anchor. */
+export interface LocateTask {
+  kind: 'locate';
+  anchor: string;
+  comparison: ComparisonRequest;
+  documents: ComparedDocuments;
 }
 
 /** What an `apply` comparison adds to its alignment: the law as amended and the instructions not applied here. */
@@ -23,10 +72,13 @@ export interface AppliedLaw {
   unread: OtherInstruction[];
 }
 
-/** A worker's answer: the alignment, or the user-facing error it met. */
+/** A worker's answer: the alignment (or what was made of it), or the user-facing error it met. */
 export type DiffReply =
   | { ok: true; alignment: Alignment; applied?: AppliedLaw }
   | { ok: true; json: string }
+  | { ok: true; html: string }
+  /** The page (1-based) that shows the level, or null when no level has the anchor. */
+  | { ok: true; page: number | null }
   | {
       ok: false;
       error: { message: string; code?: BilldiffErrorCode; file?: string; place?: Position; internal?: boolean };

@@ -1,6 +1,7 @@
 /**
  * Error handling for the server: every failure becomes a status and a plain message, shown
- * as an HTML page or, under `/api/`, as JSON `{"error": message}`. Stacks are never sent.
+ * as an HTML page or, where the route answers JSON (`/api/`, `/compare/locate`), as JSON
+ * `{"error": message}`. Stacks are never sent.
  */
 import type { ErrorRequestHandler, RequestHandler } from 'express';
 import { isBilldiffError, type BilldiffErrorCode } from '../util/errors.js';
@@ -54,7 +55,12 @@ export const notFound: RequestHandler = (_req, _res, next) => {
   next(new HttpError(404, 'there is no page at this address'));
 };
 
-/** The 4-argument error middleware: an HTML page, or JSON under `/api/`. */
+/** Whether a path's route answers JSON: the API, and the page locator the compare pages ask. */
+function answersJson(path: string): boolean {
+  return path.startsWith('/api/') || path === '/compare/locate';
+}
+
+/** The 4-argument error middleware: an HTML page, or JSON where the route answers JSON. */
 export function errorHandler(views: Views, maxBodyBytes: number): ErrorRequestHandler {
   return (error, req, res, next) => {
     if (res.headersSent) {
@@ -65,7 +71,7 @@ export function errorHandler(views: Views, maxBodyBytes: number): ErrorRequestHa
     if (status >= 500 && status !== 503) console.error(error);
     res.status(status).set('Cache-Control', 'no-store');
     if (status === 503) res.set('Retry-After', '60');
-    if (req.path.startsWith('/api/')) {
+    if (answersJson(req.path)) {
       res.json({ error: message });
       return;
     }

@@ -3,7 +3,7 @@ import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { Alignment } from '../types.js';
 import { BilldiffError } from '../util/errors.js';
-import type { AppliedLaw, DiffReply, DiffTask } from './diff-task.js';
+import { KEPT_COMPARISONS, type AppliedLaw, type DiffReply, type DiffTask, type LocateTask, type PageTask } from './diff-task.js';
 import { HttpError } from './errors.js';
 
 /** A successful worker answer. */
@@ -59,6 +59,8 @@ interface Slot {
   lane: 'any' | 'small';
   job?: Job;
   timer?: NodeJS.Timeout;
+  /** The keys of the comparisons the worker keeps (its `KEPT_COMPARISONS` most recent), oldest first. */
+  keys: string[];
 }
 
 /** The bytes of the documents a task compares. */
@@ -116,8 +118,22 @@ export class DiffPool {
     return result.json;
   }
 
+  /** Runs a task whose `render` is a page: the worker answers with the page's HTML. */
+  async page(task: DiffTask & { render: PageTask }): Promise<string> {
+    const result = await this.#submit(task);
+    if (!('html' in result)) throw new Error('the diff worker answered without a page');
+    return result.html;
+  }
+
+  /** Runs a task whose `render` is a clause to locate: the page that shows it, or undefined. */
+  async locate(task: DiffTask & { render: LocateTask }): Promise<number | undefined> {
+    const result = await this.#submit(task);
+    if (!('page' in result)) throw new Error('the diff worker answered without a page number');
+    return result.page ?? undefined;
+  }
+
   #submit(task: DiffTask): Promise<DiffResult> {
-    if (this.#closed) return Promise.reject(new Error('the diff pool is closed'));
+    if (this.#closed) return Promise.reject(shuttingDown());
     if (this.#queue.length >= this.#options.maxQueued) {
       const message = `the server is busy with other comparisons (${this.#queue.length} waiting for a worker); try again in a minute`;
       return Promise.reject(new HttpError(503, message, 'The server is busy'));
@@ -134,14 +150,19 @@ export class DiffPool {
     if (!this.#closed && this.#options.smallTaskBytes > 0 && this.#count('small') === 0) this.#spawn('small');
   }
 
-  /** Stops every worker; queued tasks fail. */
+  /**
+   * Stops every worker. The comparisons running or waiting fail as the server's answer to a request
+   * that arrives while it shuts down (503, which the error handler does not log): closing is no
+   * failure of theirs. Closing an idle pool, or one closed already, does nothing more.
+   */
   async close(): Promise<void> {
     this.#closed = true;
-    for (const job of this.#queue.splice(0)) job.reject(new Error('the diff pool is closed'));
+    for (const job of this.#queue.splice(0)) job.reject(shuttingDown());
     await Promise.all(
       this.#slots.splice(0).map((slot) => {
         clearTimeout(slot.timer);
-        slot.job?.reject(new Error('the diff pool is closed'));
+        slot.job?.reject(shuttingDown());
+        slot.job = undefined;
         return slot.worker.terminate();
       }),
     );
@@ -151,7 +172,7 @@ export class DiffPool {
   #dispatch(): void {
     for (let i = 0; i < this.#queue.length; ) {
       const job = this.#queue[i]!;
-      const slot = this.#freeSlot(taskBytes(job.task) <= this.#options.smallTaskBytes);
+      const slot = this.#freeSlot(taskBytes(job.task) <= this.#options.smallTaskBytes, job.task.key);
       if (!slot) {
         i += 1;
         continue;
@@ -161,9 +182,12 @@ export class DiffPool {
     }
   }
 
-  /** A free worker for a job (one is started when the pool has room), or undefined. */
-  #freeSlot(small: boolean): Slot | undefined {
-    const free = (lane: Slot['lane']) => this.#slots.find((s) => !s.job && s.lane === lane);
+  /** A free worker for a job (one is started when the pool has room), or undefined; one that keeps the job's comparison first. */
+  #freeSlot(small: boolean, key: string | undefined): Slot | undefined {
+    const free = (lane: Slot['lane']) => {
+      const slots = this.#slots.filter((s) => !s.job && s.lane === lane);
+      return (key !== undefined ? slots.find((s) => s.keys.includes(key)) : undefined) ?? slots[0];
+    };
     let slot = free('any');
     if (!slot && this.#count('any') < this.#options.size) slot = this.#spawn('any');
     if (!slot && small && this.#options.smallTaskBytes > 0) slot = free('small') ?? (this.#count('small') === 0 ? this.#spawn('small') : undefined);
@@ -177,7 +201,7 @@ export class DiffPool {
   #spawn(lane: Slot['lane']): Slot {
     const worker = startWorker(this.#options.workerMemoryMb);
     worker.unref();
-    const slot: Slot = { worker, lane };
+    const slot: Slot = { worker, lane, keys: [] };
     worker.on('message', (message: { seq: number; reply: DiffReply }) => this.#finish(slot, message.reply));
     worker.on('error', (error: NodeJS.ErrnoException) => {
       if (error.code !== 'ERR_WORKER_OUT_OF_MEMORY') {
@@ -207,6 +231,7 @@ export class DiffPool {
     }, limit);
     slot.timer.unref();
     const { task } = job;
+    if (task.key !== undefined) slot.keys = [...slot.keys.filter((k) => k !== task.key), task.key].slice(-KEPT_COMPARISONS);
     slot.worker.postMessage({ seq: ++this.#seq, task });
   }
 
@@ -236,6 +261,11 @@ export class DiffPool {
     job?.reject(error);
     if (!this.#closed) this.#dispatch();
   }
+}
+
+/** What a comparison asked of a closed (or closing) pool is told: the server is shutting down (503). */
+function shuttingDown(): HttpError {
+  return new HttpError(503, 'the server is shutting down; try again in a minute', 'The server is shutting down');
 }
 
 function formatSeconds(ms: number): string {

@@ -4,11 +4,11 @@
  */
 import path from 'node:path';
 import express, { type Request, type RequestHandler, type Router } from 'express';
-import { renderJson } from '../render/json.js';
 import type { SourceFormat } from '../types.js';
 import { decodeInput } from '../parse/input.js';
 import type { CorpusEntry } from '../corpus/index.js';
-import { compareHref, comparePage, pagedModelOf, queryOf, type View } from './compare-page.js';
+import { compareHref, queryOf } from './compare-page.js';
+import type { View } from './diff-task.js';
 import { labelOf, nameOf, statutesOf, versionsOf } from './documents.js';
 import { UploadGate, formOf, readForm } from './body.js';
 import { HttpError, formatLimit } from './errors.js';
@@ -109,15 +109,7 @@ function showCompare(ctx: ServerContext, page: 'compare' | 'print'): RequestHand
     const view: View = page === 'print' ? 'print' : asked === 'inline' ? 'inline' : asked === 'clean' && request.mode === 'apply' ? 'clean' : 'side';
     const changesOnly = page === 'print' && req.query['changes'] === 'only';
     const pageNumber = page === 'print' || view === 'clean' ? 1 : readPage(req);
-    const key = `${page}|${view}|${changesOnly}|${pageNumber}|${await ctx.keyOf(request)}`;
-    let html = ctx.pages.get(key);
-    if (!html) {
-      const comparison = await ctx.compare(request);
-      const template = page === 'compare' && request.mode === 'apply' ? 'apply' : page;
-      html = ctx.views.render(template, comparePage(ctx, comparison, request, view, changesOnly, pageNumber));
-      ctx.pages.set(key, html);
-    }
-    res.type('html').send(html);
+    res.type('html').send(await ctx.comparePage(request, { page, view, changesOnly, pageNumber }));
   };
 }
 
@@ -135,8 +127,7 @@ function locateLevel(ctx: ServerContext): RequestHandler {
     const request = readComparisonRequest(req);
     const anchor = req.query['anchor'];
     if (typeof anchor !== 'string' || !anchor || anchor.length > 1000) throw new HttpError(400, 'name the clause to find as anchor=c-…');
-    const { pageOf } = pagedModelOf(await ctx.compare(request));
-    const page = pageOf.get(anchor.replace(/^#/, ''));
+    const page = await ctx.locate(request, anchor.replace(/^#/, ''));
     if (page === undefined) throw new HttpError(404, 'no clause with that anchor in this comparison');
     const view = req.query['view'] === 'inline' ? 'inline' : undefined;
     res.json({ page, href: compareHref({ ...queryOf(request), view, page: page > 1 ? String(page) : undefined }) });
@@ -196,13 +187,7 @@ function listDocuments(ctx: ServerContext): RequestHandler {
 function compareApi(ctx: ServerContext): RequestHandler {
   return async (req, res) => {
     const request = readComparisonRequest(req);
-    const key = `json|${await ctx.keyOf(request)}`;
-    let json = ctx.pages.get(key);
-    if (!json) {
-      json = renderJson((await ctx.compare(request)).alignment);
-      ctx.pages.set(key, json);
-    }
-    res.type('json').send(json);
+    res.type('json').send(await ctx.compareJson(request));
   };
 }
 

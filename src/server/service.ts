@@ -1,20 +1,24 @@
 /**
  * What the routes share: the corpus, the upload store, the worker pool, the templates and the
- * caches. `compare` resolves two ids and aligns them in a worker, once per pair of ids: the
- * result (or the promise of it, so concurrent requests share one run) is kept in an LRU.
- * Corpus documents and uploads are immutable (uploads are named by their hash); a database's
- * versions and law sections change when an import updates them, so a request naming one is keyed
- * by the data's generation too, and a cached comparison never goes stale.
+ * page cache. A comparison's documents are read here, on the main thread; the worker parses and
+ * aligns them and answers with the page's HTML (or the JSON), so that only a string comes back
+ * and the main thread never holds, copies or renders a large alignment. With the cache on, each
+ * page (or the promise of it, so that concurrent requests share one run) is kept in an LRU, and
+ * the worker keeps its last comparisons for the other pages of the same comparison. Corpus
+ * documents and uploads are immutable (uploads are named by their hash); a database's versions
+ * and law sections change when an import updates them, so a request naming one is keyed by the
+ * data's generation too, and a cached page never goes stale.
  */
-import type { CompareDocument } from '../compare/index.js';
+import type { CompareDocument, CompareRequest } from '../compare/index.js';
 import type { Corpus } from '../corpus/index.js';
 import type { Database } from '../store/database.js';
-import type { Alignment, SourceFormat } from '../types.js';
+import type { SourceFormat } from '../types.js';
 import { DATABASE_ID } from '../store/documents.js';
 import { BilldiffError } from '../util/errors.js';
 import { resolveRequest } from '../compare/source.js';
-import { serverSource, type ResolvedDocument } from './documents.js';
-import type { AppliedLaw, DiffTask } from './diff-task.js';
+import { compareHref } from './compare-page.js';
+import { labelOf, nameOf, serverSource, statutesOf, versionsOf, type ResolvedDocument } from './documents.js';
+import type { Baseline, ComparedDocuments, PageTask, View } from './diff-task.js';
 import { LruCache } from './lru.js';
 import type { DiffPool } from './pool.js';
 import type { UploadStore } from './store.js';
@@ -37,16 +41,6 @@ export interface ComparisonRequest {
 /** A document as the pages name it (its bytes are not kept). */
 export type DocumentInfo = Omit<ResolvedDocument, 'bytes'>;
 
-export interface Comparison {
-  alignment: Alignment;
-  old: DocumentInfo;
-  new: DocumentInfo;
-  /** For `apply`: every bill applied, in order (`new` is the first). */
-  bills?: DocumentInfo[];
-  /** For `apply`: the law as amended and the instructions not applied. */
-  applied?: AppliedLaw;
-}
-
 export interface ServerOptions {
   maxBodyBytes: number;
   diffBudgetMs: number;
@@ -56,6 +50,9 @@ export interface ServerOptions {
   cache: boolean;
 }
 
+/** Which page of a comparison to show (see `PageTask`). */
+export type PageRequest = Pick<PageTask, 'page' | 'view' | 'changesOnly' | 'pageNumber'>;
+
 export interface ServerContext {
   corpus: Corpus;
   /** The database of bills and law sections, when the app has one: `ver:…` and `law:…` ids resolve there. */
@@ -64,12 +61,15 @@ export interface ServerContext {
   pool: DiffPool;
   views: Views;
   options: ServerOptions;
-  /** Rendered pages and JSON by request key. */
+  /** Rendered pages by key (the corpus index). */
   pages: LruCache<string, string>;
-  /** The cache key of a request: its ids, and the data's generation when it names a database document. */
-  keyOf(request: ComparisonRequest): Promise<string>;
-  compare(request: ComparisonRequest): Promise<Comparison>;
-  /** The same comparison, answered as the JSON text `renderJson` makes (rendered in the worker). */
+  /** One page of a comparison as HTML (the compare, apply or print template), made in a worker. */
+  comparePage(request: ComparisonRequest, page: PageRequest): Promise<string>;
+  /** The page (1-based) of a comparison that shows the level with this anchor, or undefined. */
+  locate(request: ComparisonRequest, anchor: string): Promise<number | undefined>;
+  /** The comparison as the JSON text `renderJson` makes (rendered in the worker). */
+  compareJson(request: ComparisonRequest): Promise<string>;
+  /** Two texts compared, answered as the JSON text `renderJson` makes (rendered in the worker). */
   compareTextsJson(old: CompareDocument, next: CompareDocument, format?: SourceFormat): Promise<string>;
 }
 
@@ -79,19 +79,21 @@ export function createContext(
     generation?: () => Promise<string>;
   },
 ): ServerContext {
-  const comparisons = new LruCache<string, Promise<Comparison>>(parts.options.cache ? 64 : 0);
+  const { cache } = parts.options;
+  const pages = new LruCache<string, string>(cache ? 256 : 0);
+  /** Pages and JSON being made, so that concurrent requests for one share its run (cache on only: off, each request does the work). */
+  const making = new Map<string, Promise<string>>();
   const source = serverSource(parts);
-  const limits = { budget: parts.options.diffBudgetMs, maxBytes: parts.options.maxBodyBytes };
-  const textsTask = (old: CompareDocument, next: CompareDocument, format?: SourceFormat): DiffTask => ({
-    request: { documents: [old, next], ...limits, ...(format ? { format } : {}) },
-  });
+  // The pages find cross-references in the text they show; the trees need not carry them.
+  const limits = { budget: parts.options.diffBudgetMs, maxBytes: parts.options.maxBodyBytes, references: false };
   const billsOf = (r: ComparisonRequest) => (r.mode === 'apply' && r.bills?.length ? r.bills : [r.new]);
   const keyOf = async (r: ComparisonRequest) => {
     const key = `${r.mode}|${r.old}|${r.mode === 'apply' ? billsOf(r).join(',') : r.new}|${r.format ?? ''}`;
     const fromDatabase = [r.old, r.new, ...(r.bills ?? [])].some((id) => DATABASE_ID.test(id));
     return fromDatabase && parts.generation ? `${key}|g${await parts.generation()}` : key;
   };
-  const run = async (r: ComparisonRequest): Promise<Comparison> => {
+  /** Reads the documents a request names: the request for the worker, and the documents as the pages name them. */
+  const resolve = async (r: ComparisonRequest): Promise<{ request: CompareRequest; documents: ComparedDocuments }> => {
     const info = ({ bytes: _bytes, ...rest }: ResolvedDocument): DocumentInfo => rest;
     // versions: old and new; law: the bill (new) against the statute (old); apply: the bills against the statute.
     const named = r.mode === 'versions' ? { documents: [r.old, r.new] } : { documents: billsOf(r), law: r.old, apply: r.mode === 'apply' };
@@ -99,30 +101,69 @@ export function createContext(
     if (r.mode === 'apply' && law!.entry && law!.entry.kind !== 'statute') {
       throw new BilldiffError(`${law!.id} is a bill, not a statute: name the law to amend as old=STATUTE and the bill as new=BILL`, { code: 'usage' });
     }
-    const { alignment, applied } = await parts.pool.run({ request });
-    if (r.mode === 'versions') return { alignment, old: info(documents[0]!), new: info(documents[1]!) };
-    const bills = r.mode === 'apply' ? { bills: documents.map(info), ...(applied ? { applied } : {}) } : {};
-    return { alignment, old: info(law!), new: info(documents[0]!), ...bills };
+    if (r.mode === 'versions') return { request, documents: { old: info(documents[0]!), new: info(documents[1]!) } };
+    return { request, documents: { old: info(law!), new: info(documents[0]!), ...(r.mode === 'apply' ? { bills: documents.map(info) } : {}) } };
+  };
+  /** The answer kept under `key`, or made once by `make` however many ask for it meanwhile. */
+  const shared = async (key: string, make: () => Promise<string>): Promise<string> => {
+    const kept = pages.get(key) ?? making.get(key);
+    if (kept !== undefined) return kept;
+    const made = make();
+    if (!cache) return made;
+    making.set(key, made);
+    try {
+      const text = await made;
+      pages.set(key, text);
+      return text;
+    } finally {
+      making.delete(key);
+    }
   };
   return {
     ...parts,
-    pages: new LruCache<string, string>(parts.options.cache ? 256 : 0),
-    keyOf,
-    async compare(request) {
-      const key = await keyOf(request);
-      let pending = comparisons.get(key);
-      if (!pending) {
-        pending = run(request);
-        comparisons.set(key, pending);
-        // A failure (unknown id, timeout) is not cached: the next request tries again.
-        pending.catch(() => {
-          if (comparisons.peek(key) === pending) comparisons.delete(key);
-        });
-      }
-      return pending;
+    pages,
+    async comparePage(r, page) {
+      const key = await keyOf(r);
+      return shared(`${page.page}|${page.view}|${page.changesOnly}|${page.pageNumber}|${key}`, async () => {
+        const { request, documents } = await resolve(r);
+        const baselines = baselinesOf(parts.corpus, documents, r, page.view === 'inline' ? 'inline' : undefined);
+        return parts.pool.page({ request, render: { kind: 'page', ...page, comparison: r, documents, baselines }, ...(cache ? { key } : {}) });
+      });
+    },
+    async locate(r, anchor) {
+      const key = await keyOf(r);
+      const { request, documents } = await resolve(r);
+      return parts.pool.locate({ request, render: { kind: 'locate', anchor, comparison: r, documents }, ...(cache ? { key } : {}) });
+    },
+    async compareJson(r) {
+      const key = await keyOf(r);
+      return shared(`json|${key}`, async () => parts.pool.runJson({ request: (await resolve(r)).request }));
     },
     compareTextsJson(old, next, format) {
-      return parts.pool.runJson(textsTask(old, next, format));
+      return parts.pool.runJson({ request: { documents: [old, next], ...limits, ...(format ? { format } : {}) } });
     },
   };
+}
+
+/** One-click links to compare the same new text with another baseline, or to see it applied to the law it amends. */
+function baselinesOf(corpus: Corpus, documents: ComparedDocuments, request: ComparisonRequest, view: View | undefined): Baseline[] {
+  const bill = documents.new.entry;
+  if (!bill || bill.kind !== 'bill') return [];
+  const single = request.mode !== 'apply' || (request.bills ?? [request.new]).length === 1;
+  const links = versionsOf(corpus, bill)
+    .filter((v) => v.id !== bill.id)
+    .map((v) => ({
+      href: compareHref({ old: v.id, new: bill.id, view }),
+      label: labelOf(v),
+      current: request.mode === 'versions' && request.old === v.id,
+    }));
+  for (const law of statutesOf(corpus, bill)) {
+    links.push({ href: compareHref({ bill: bill.id, law: law.id, view }), label: labelOf(law), current: request.mode === 'law' && request.old === law.id });
+    links.push({
+      href: compareHref({ mode: 'apply', old: law.id, new: bill.id, view }),
+      label: `Changes in existing law (${nameOf(law)})`,
+      current: request.mode === 'apply' && single && request.old === law.id,
+    });
+  }
+  return links;
 }

@@ -1,16 +1,19 @@
 /**
  * Worker thread entry: runs one comparison (`compare`, the same the CLI runs) off the main event
- * loop. It receives a `DiffTask` and answers with a `DiffReply`; nothing else.
+ * loop, and makes of it what the task asks: the alignment, its JSON, or a page's HTML. It receives a
+ * `DiffTask` and answers with a `DiffReply`; nothing else.
  */
 import { parentPort } from 'node:worker_threads';
 import { compare } from '../compare/index.js';
 import { renderJson } from '../render/json.js';
 import { isBilldiffError } from '../util/errors.js';
 import type { DiffReply, DiffTask } from './diff-task.js';
+import { runPageTask } from './page-task.js';
 
 /** Runs one task; BilldiffErrors become data, anything else is reported as internal. */
 export function runDiffTask(task: DiffTask): DiffReply {
   try {
+    if (typeof task.render === 'object') return runPageTask(task, task.render);
     const { alignment, application } = compare(task.request);
     if (task.render === 'json') return { ok: true, json: renderJson(alignment) };
     if (!application) return { ok: true, alignment };

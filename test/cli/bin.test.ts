@@ -82,4 +82,32 @@ describe('cli/bin', () => {
       fs.closeSync(full);
     }
   });
+
+  it('should stop quietly when the reader of its output stops early (| head), with the status of the comparison, in every format', function () {
+    this.timeout(120000);
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'billdiff-bin-'));
+    try {
+      // Synthetic: 3,000 numbered paragraphs, one changed, so that every format outgrows a pipe's buffer.
+      const text = Array.from({ length: 3000 }, (_, i) => `(${i + 1}) Paragraph ${i + 1} of the synthetic text says nothing in particular, at some length.`).join('\n');
+      fs.writeFileSync(path.join(dir, 'old.txt'), `${text}\n`);
+      fs.writeFileSync(path.join(dir, 'new.txt'), `${text.replace('Paragraph 7 of the synthetic', 'Paragraph 7 of the revised')}\n`);
+      const results = [];
+      for (const format of ['wdiff', 'json', 'html', 'terminal']) {
+        for (const reader of ['head -c 200', 'head -n 1']) {
+          const result = spawnSync('/bin/sh', ['-c', `{ "$NODE" "$BILLDIFF" old.txt new.txt -f ${format} 2>err.txt; echo $? > status.txt; } | ${reader} > /dev/null`], {
+            cwd: dir,
+            encoding: 'utf8',
+            env: { ...process.env, NODE: process.execPath, BILLDIFF: BIN, NO_COLOR: '1' },
+          });
+          const read = (file: string) => fs.readFileSync(path.join(dir, file), 'utf8');
+          results.push({ format, reader, shell: result.status, status: read('status.txt'), stderr: read('err.txt') });
+        }
+      }
+      expect(results).to.deep.equal(
+        ['wdiff', 'json', 'html', 'terminal'].flatMap((format) => ['head -c 200', 'head -n 1'].map((reader) => ({ format, reader, shell: 0, status: '1\n', stderr: '' }))),
+      );
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
 });

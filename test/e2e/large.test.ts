@@ -77,7 +77,8 @@ function largeSuite(c: LargeCase): void {
   const suite = browserSuite(
     async () => {
       const storeDir = fs.mkdtempSync(path.join(os.tmpdir(), 'billdiff-e2e-large-'));
-      return { app: createApp({ storeDir }), cleanup: () => fs.rmSync(storeDir, { recursive: true, force: true }) };
+      // A budget no loaded machine reaches: what is shown must not depend on the budget's fallback.
+      return { app: createApp({ storeDir, diffBudgetMs: 120_000 }), cleanup: () => fs.rmSync(storeDir, { recursive: true, force: true }) };
     },
     async (base) => {
       const original = c.text();
@@ -89,7 +90,7 @@ function largeSuite(c: LargeCase): void {
       compareUrl = base + uploaded.headers.get('location')!;
       expect(compareUrl).to.match(/\/compare\?old=u%3A[0-9a-f]{64}&new=u%3A[0-9a-f]{64}(?:&format=text)?$/);
 
-      // Warm the diff (and the page model) through the other view, so the timing is rendering.
+      // Compute the diff (and the page model) once, through the other view.
       const warm = await fetch(`${compareUrl}&view=inline`);
       expect(warm.status).to.equal(200);
       await warm.text();
@@ -100,27 +101,11 @@ function largeSuite(c: LargeCase): void {
     page = suite.page;
   });
 
-  it('should render the first screen of the comparison in under 2 s', async () => {
+  it('should show the first screen of the comparison: the first aligned row, the pager and the changes on the page', async () => {
+    // How fast the first screen comes is measured by `npm run bench`, never by a test.
     await page.goto(compareUrl, { waitUntil: 'domcontentloaded' });
     // The first aligned row that is shown (rows folded away inside <details> are not).
-    const firstRow = page.locator('table.clauses tr.clause:visible').first();
-    await firstRow.waitFor({ state: 'visible' });
-    // Milliseconds from the start of the navigation until the first aligned row is laid out
-    // and the browser has painted a frame with it.
-    const timing = await page.evaluate(
-      () =>
-        new Promise<{ firstScreen: number; domContentLoaded: number; responseEnd: number; bytes: number }>((resolve) => {
-          requestAnimationFrame(() =>
-            setTimeout(() => {
-              const nav = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming;
-              resolve({ firstScreen: performance.now() - nav.startTime, domContentLoaded: nav.domContentLoadedEventEnd - nav.startTime, responseEnd: nav.responseEnd - nav.startTime, bytes: nav.transferSize });
-            }, 0),
-          );
-        }),
-    );
-    console.log(`      first screen ${timing.firstScreen.toFixed(0)} ms (response end ${timing.responseEnd.toFixed(0)} ms, DOMContentLoaded ${timing.domContentLoaded.toFixed(0)} ms, ${(timing.bytes / 1024).toFixed(0)} KiB)`);
-    expect(timing.firstScreen).to.be.below(2000);
-
+    await page.locator('table.clauses tr.clause:visible').first().waitFor({ state: 'visible' });
     expect(await page.locator('.pager .where').first().textContent()).to.match(/^Clauses 1–300 of \d{4}, page 1 of \d+$/);
     expect(await page.locator('.change-list li').count()).to.equal(4);
     if (SCREENSHOT) await page.screenshot({ path: SCREENSHOT });
@@ -129,7 +114,7 @@ function largeSuite(c: LargeCase): void {
   it('should follow a change on a later page, go on with n and p, and find a level from its permalink', async () => {
     await page.goto(compareUrl);
     // Change 3 is on a later page: its link carries page=.
-    const link = page.locator('.change-list li#change-3 a');
+    const link = page.locator('.change-list li#change-3 > a');
     expect(await link.getAttribute('href')).to.match(/&page=\d+#c-/);
     await link.click();
     await page.waitForURL(/&page=\d+#c-/);

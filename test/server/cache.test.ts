@@ -22,9 +22,9 @@ async function serve(cache: boolean) {
   });
   const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   return {
-    /** The word the new text inserts, as the compare page and the JSON API show it. */
-    async inserted(): Promise<string[]> {
-      const page = await (await fetch(`${base}/compare?old=old&new=new`)).text();
+    /** The word the new text inserts, as the compare page (in a view: `&view=inline`) and the JSON API show it. */
+    async inserted(view = ''): Promise<string[]> {
+      const page = await (await fetch(`${base}/compare?old=old&new=new${view}`)).text();
       const json = (await (await fetch(`${base}/api/compare?old=old&new=new`)).json()) as { pairs: Array<{ words: Array<{ op: string; value: string }> }> };
       const fromPage = /<ins[^>]*>(?:<span[^>]*>[^<]*<\/span>)?([^<]*)<\/ins>/.exec(page)?.[1] ?? '';
       return [fromPage.trim(), json.pairs[0]!.words.find((w) => w.op === 'insert')!.value];
@@ -47,6 +47,8 @@ describe('server: the result cache', () => {
       expect(await s.inserted()).to.deep.equal(['publish', 'publish']);
       s.rewrite('review');
       expect(await s.inserted()).to.deep.equal(['publish', 'publish']);
+      // Another view of the same comparison is made from the comparison its worker keeps.
+      expect(await s.inserted('&view=inline')).to.deep.equal(['publish', 'publish']);
     } finally {
       await s.close();
     }
@@ -58,6 +60,8 @@ describe('server: the result cache', () => {
       expect(await s.inserted()).to.deep.equal(['publish', 'publish']);
       s.rewrite('review');
       expect(await s.inserted()).to.deep.equal(['review', 'review']);
+      s.rewrite('amend');
+      expect(await s.inserted('&view=inline')).to.deep.equal(['amend', 'amend']);
     } finally {
       await s.close();
     }

@@ -82,7 +82,13 @@ describe('server/paging', () => {
     const { page, href } = (await res.json()) as { page: number; href: string };
     expect(page).to.equal(3);
     expect(href).to.match(/^\/compare\?old=.*&view=inline&page=3$/);
-    expect((await fetch(`${base}/compare/locate?${query}&anchor=c-nowhere`)).status).to.equal(404);
+    // Its errors are JSON too, as it answers.
+    const missing = await fetch(`${base}/compare/locate?${query}&anchor=c-nowhere`);
+    expect({ status: missing.status, type: missing.headers.get('content-type'), body: await missing.json() }).to.deep.equal({
+      status: 404,
+      type: 'application/json; charset=utf-8',
+      body: { error: 'no clause with that anchor in this comparison' },
+    });
   });
 
   it('should keep the print view whole', async () => {

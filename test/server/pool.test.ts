@@ -71,4 +71,21 @@ describe('server/pool', function () {
       await pool.close();
     }
   });
+
+  it('should close quietly: an idle pool at once, and comparisons running or waiting answered as the server shutting down', async () => {
+    const idle = new DiffPool({ size: 1 });
+    idle.warm();
+    await idle.close();
+    await idle.close();
+    const pool = new DiffPool({ size: 1, smallTaskBytes: 0 });
+    const running = pool.run(LARGE).then(() => undefined, (e: unknown) => e);
+    const waiting = pool.run(LARGE).then(() => undefined, (e: unknown) => e);
+    await pool.close();
+    const after = await pool.run(SMALL).then(() => undefined, (e: unknown) => e);
+    for (const error of [await running, await waiting, after]) {
+      expect(error).to.be.instanceOf(HttpError);
+      const { status, message, title } = error as HttpError;
+      expect({ status, message, title }).to.deep.equal({ status: 503, message: 'the server is shutting down; try again in a minute', title: 'The server is shutting down' });
+    }
+  });
 });

@@ -7,8 +7,7 @@ import type { Alignment } from '../../types.js';
 import { summaryCounts } from '../vocabulary.js';
 import { describe, excerptOf, redesignationSummary, runOf } from './changes.js';
 import { instructionList, linkInstructions, unionOfLinks } from './instructions.js';
-import { linkReferences } from './links.js';
-import { collectRows } from './rows.js';
+import { collectRows, completeRow } from './rows.js';
 import type { Block, ChangeItem, InstructionList } from './types.js';
 
 export type * from './types.js';
@@ -46,13 +45,28 @@ export interface PageModelOptions {
    * in `bill`): `AB 1656`. Instructions are named by their bill too when there are several.
    */
   billNames?: Record<string, string>;
+  /**
+   * Complete every row. Off, only the changed rows (the change list shows them) are: a page that
+   * shows some of the rows completes those with `completeRows`, so that the unchanged levels of a
+   * long comparison cost next to nothing until they are shown.
+   * @default true
+   */
+  complete?: boolean;
+}
+
+/** Completes the rows of some blocks (see `PageModelOptions.complete`), folded ones too. */
+export function completeRows(blocks: Block[]): void {
+  for (const block of blocks) {
+    if ('row' in block) completeRow(block.row);
+    else for (const row of block.fold.rows) completeRow(row);
+  }
 }
 
 /** Builds the page model of an alignment. */
 export function buildPageModel(alignment: Alignment, options: PageModelOptions = {}): PageModel {
-  const { section, changesOnly = false, foldAfter = 3 } = options;
+  const { section, changesOnly = false, foldAfter = 3, complete = true } = options;
   const rows = collectRows(alignment.pairs, section);
-  linkReferences(rows);
+  for (const row of rows) if (complete || row.changed) completeRow(row);
   if (alignment.instructions) linkInstructions(rows, alignment.pairs, alignment.instructions, options.billNames ?? {});
   const changes: ChangeItem[] = [];
   const blocks: Block[] = [];

@@ -6,6 +6,7 @@ import type { InstructionAction } from '../../amend/types.js';
 import type { AlignedPair, InstructionRecord } from '../../types.js';
 import { ACTION_WORDS } from '../vocabulary.js';
 import { clip, excerptOf } from './changes.js';
+import { completeRow } from './rows.js';
 import type { ChangeItem, LevelRow, InstructionChange, InstructionItem, InstructionLink, InstructionList, RowWithPair, Segment } from './types.js';
 
 /** Whether a row shows a change of its own (a fold of redesignated rows counts). */
@@ -91,6 +92,7 @@ export function instructionList(records: InstructionRecord[], rows: RowWithPair[
       const changed = [...new Set(record.changes.map((c) => `c-${c.clause}`))].filter((a) => anchors.has(a));
       list = changed.map((a) => {
         const row = rows.find((r) => r.anchor === a)!;
+        completeRow(row);
         return { href: `#${a}`, citation: row.citation, description: row.changed ? row.statusLabel : 'no change of its own shows in this clause', excerpt: [] };
       });
     }

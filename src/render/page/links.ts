@@ -4,7 +4,7 @@
  */
 import { findReferences } from '../../parse/references.js';
 import type { Reference } from '../../types.js';
-import type { RowWithPair, Segment } from './types.js';
+import type { Segment } from './types.js';
 
 /** California code names as leginfo abbreviates them, for links to a cited section. */
 const CA_CODES: Record<string, string> = {
@@ -24,16 +24,12 @@ const CA_CODES: Record<string, string> = {
 };
 
 /**
- * Turns the cross-references in kept and inserted text into links: to the cited section when
- * it is part of this comparison, else to the U.S. Code or the California code that holds it.
- * Links are built from the citation's checked parts, never from raw bill text.
+ * Turns the cross-references in kept and inserted text of one row into links: to the cited section
+ * when it is part of this comparison (`sections`: its number → its row's anchor), else to the U.S.
+ * Code or the California code that holds it. Links are built from the citation's checked parts,
+ * never from raw bill text. `own` is the row's designation: opening its text, it is no citation.
  */
-export function linkReferences(rows: RowWithPair[]): void {
-  const sections = new Map<string, string>();
-  for (const row of rows) {
-    const side = row.pair.new ?? row.pair.old;
-    if (side?.kind === 'section' && side.num && !sections.has(side.num.value)) sections.set(side.num.value, row.anchor);
-  }
+export function linkSegments(segs: Segment[], own: string | undefined, sections: Map<string, string>): Segment[] {
   const hrefOf = (ref: Reference): string | undefined => {
     if (ref.usc && /^\d{1,3}$/.test(ref.usc.title)) {
       const sectionBase = ref.usc.section.split('(')[0]!;
@@ -48,28 +44,21 @@ export function linkReferences(rows: RowWithPair[]): void {
     if (!ref.act && ref.kind === 'section' && sections.has(cited)) return `#${sections.get(cited)}`;
     return undefined;
   };
-  const split = (segs: Segment[], own: string | undefined): Segment[] =>
-    segs.flatMap((seg, index) => {
-      if (seg.del || !/ection|U\.S\.C\./.test(seg.text)) return [seg];
-      const out: Segment[] = [];
-      let at = 0;
-      for (const ref of findReferences(seg.text)) {
-        const href = hrefOf(ref);
-        if (!href || ref.start < at) continue;
-        // The level's own designation ("Section 1." opening the line) is not a citation.
-        if (index === 0 && ref.start === 0 && own && seg.text.startsWith(own)) continue;
-        if (ref.start > at) out.push({ ...seg, text: seg.text.slice(at, ref.start) });
-        out.push({ ...seg, text: ref.text, href });
-        at = ref.end;
-      }
-      if (!out.length) return [seg];
-      if (at < seg.text.length) out.push({ ...seg, text: seg.text.slice(at) });
-      return out;
-    });
-  for (const row of rows) {
-    const own = (row.pair.new ?? row.pair.old)?.num?.text;
-    row.old = split(row.old, own);
-    row.new = split(row.new, own);
-    row.inline = split(row.inline, own);
-  }
+  return segs.flatMap((seg, index) => {
+    if (seg.del || !/ection|U\.S\.C\./.test(seg.text)) return [seg];
+    const out: Segment[] = [];
+    let at = 0;
+    for (const ref of findReferences(seg.text)) {
+      const href = hrefOf(ref);
+      if (!href || ref.start < at) continue;
+      // The level's own designation ("Section 1." opening the line) is not a citation.
+      if (index === 0 && ref.start === 0 && own && seg.text.startsWith(own)) continue;
+      if (ref.start > at) out.push({ ...seg, text: seg.text.slice(at, ref.start) });
+      out.push({ ...seg, text: ref.text, href });
+      at = ref.end;
+    }
+    if (!out.length) return [seg];
+    if (at < seg.text.length) out.push({ ...seg, text: seg.text.slice(at) });
+    return out;
+  });
 }

@@ -1,55 +1,117 @@
 /**
  * The rows of a page: every aligned level's own line in reading order, with its citation, a unique
  * anchor, its status in words, its depth, and its text as segments for each view.
+ *
+ * Rows are collected in two steps so that a long comparison shown a page at a time pays only for
+ * what it shows: `collectRows` gives every row its pair, anchor and status (what folds, pages and
+ * links need), and `completeRow` adds the rest (citation, words, segments, links) to the rows a
+ * page or the change list shows. A row's text fields are empty until it is completed.
  */
 import type { AlignedPair, PairSide, WordChange } from '../../types.js';
 import { isOwnChange } from '../../align/summary.js';
 import { rowChanges } from '../linear.js';
 import { CONFORMING_WORDS, STATUS_WORDS, TEXT_ROLE_WORDS } from '../vocabulary.js';
 import { citeSide, depthOf } from './citation.js';
-import type { RowWithPair, Segment } from './types.js';
+import { linkSegments } from './links.js';
+import type { LevelRow, RowWithPair, Segment } from './types.js';
 
-/** Every pair's own line in reading order (as `linearRows`), with citations and unique anchors. */
+/** Where a row sits, kept until it is completed: the levels above it, for a citation of unnumbered text. */
+interface Place {
+  side: PairSide | undefined;
+  up: Place | undefined;
+}
+
+/** What completing a row needs besides its pair. */
+interface Pending {
+  pair: AlignedPair;
+  depth: number;
+  above: Place | undefined;
+  book: RowBook;
+}
+
+/** What the rows of one comparison share: the section of ids that name none, and the sections they hold. */
+interface RowBook {
+  section: string | undefined;
+  /** A section's number → the anchor of its row (cross-references to a section of this comparison). */
+  sections: Map<string, string>;
+}
+
+const pendingOf = new WeakMap<LevelRow, Pending>();
+
+/** Every pair's own line in reading order (as `linearRows`), with unique anchors; see `completeRow`. */
 export function collectRows(pairs: AlignedPair[], section: string | undefined): RowWithPair[] {
   const out: RowWithPair[] = [];
   const used = new Set<string>();
-  const visit = (list: AlignedPair[], depth: number, parent: string | undefined) => {
+  const book: RowBook = { section, sections: new Map() };
+  const visit = (list: AlignedPair[], depth: number, above: Place | undefined) => {
     for (const pair of list) {
       const changes = rowChanges(pair, { movedWords: true });
       const side = pair.new ?? pair.old;
-      const citation = citeSide(pair.new, section) ?? citeSide(pair.old, section) ?? unnumbered(side, parent);
       if (changes.length) {
         const onlyOld = pair.status === 'deleted' || (pair.status === 'moved' && pair.movedTo !== undefined);
         const id = onlyOld ? pair.old?.id : (pair.new?.id ?? pair.old?.id);
         let anchor = id ? `c-${id}` : `c-row${out.length + 1}`;
         if (used.has(anchor)) anchor = `${anchor}~${out.length + 1}`;
         used.add(anchor);
+        const changed = isOwnChange(pair);
         const row: RowWithPair = {
           pair,
           anchor,
-          citation,
-          status: isOwnChange(pair) ? pair.status : 'unchanged',
-          statusLabel: pair.conforming
-            ? CONFORMING_WORDS
-            : STATUS_WORDS[pair.status] + (pair.redesignated && pair.status !== 'redesignated' ? (pair.old?.num ? ', renumbered' : ', designated') : '') + (pair.coarse ? ' (whole clause)' : ''),
-          changed: isOwnChange(pair),
-          depth: Math.min(5, Math.max(depth, depthOf(side))),
-          old: segments(changes, 'old'),
-          new: segments(changes, 'new'),
-          inline: segments(changes, 'both'),
-          // A level moved and amended shows, where it went, its old words beside its new ones.
-          hasOld: pair.old !== undefined && !(pair.status === 'moved' && pair.movedFrom !== undefined && !pair.words),
-          hasNew: pair.new !== undefined && !(pair.status === 'moved' && pair.movedTo !== undefined),
+          citation: '',
+          status: changed ? pair.status : 'unchanged',
+          statusLabel: '',
+          changed,
+          depth: 0,
+          old: [],
+          new: [],
+          inline: [],
+          hasOld: false,
+          hasNew: false,
         };
-        if (pair.movedTo !== undefined) row.move = { href: `#c-${pair.movedTo}`, label: `moved to ${citeSide({ type: 'level', id: pair.movedTo, text: '' }, section) ?? 'its new place'}` };
-        if (pair.movedFrom !== undefined) row.move = { href: `#c-${pair.movedFrom}`, label: `moved from ${citeSide({ type: 'level', id: pair.movedFrom, text: '' }, section) ?? 'its old place'}` };
+        pendingOf.set(row, { pair, depth, above, book });
+        if (side?.kind === 'section' && side.num && !book.sections.has(side.num.value)) book.sections.set(side.num.value, anchor);
         out.push(row);
       }
-      visit(pair.children, depth + 1, citeSide(side, section) ?? parent);
+      if (pair.children.length) visit(pair.children, depth + 1, { side, up: above });
     }
   };
   visit(pairs, 0, undefined);
   return out;
+}
+
+/** Gives a row collected by `collectRows` its citation, status words, depth, segments (cross-references linked) and move. Once. */
+export function completeRow(row: LevelRow): void {
+  const pending = pendingOf.get(row);
+  if (!pending) return;
+  pendingOf.delete(row);
+  const { pair } = pending;
+  const { section } = pending.book;
+  const changes = rowChanges(pair, { movedWords: true });
+  const side = pair.new ?? pair.old;
+  row.citation = citeSide(pair.new, section) ?? citeSide(pair.old, section) ?? unnumbered(side, citationAbove(pending.above, section));
+  row.statusLabel = pair.conforming
+    ? CONFORMING_WORDS
+    : STATUS_WORDS[pair.status] + (pair.redesignated && pair.status !== 'redesignated' ? (pair.old?.num ? ', renumbered' : ', designated') : '') + (pair.coarse ? ' (whole clause)' : '');
+  row.depth = Math.min(5, Math.max(pending.depth, depthOf(side)));
+  // Cross-references in kept and inserted text become links.
+  const own = side?.num?.text;
+  row.old = linkSegments(segments(changes, 'old'), own, pending.book.sections);
+  row.new = linkSegments(segments(changes, 'new'), own, pending.book.sections);
+  row.inline = linkSegments(segments(changes, 'both'), own, pending.book.sections);
+  // A level moved and amended shows, where it went, its old words beside its new ones.
+  row.hasOld = pair.old !== undefined && !(pair.status === 'moved' && pair.movedFrom !== undefined && !pair.words);
+  row.hasNew = pair.new !== undefined && !(pair.status === 'moved' && pair.movedTo !== undefined);
+  if (pair.movedTo !== undefined) row.move = { href: `#c-${pair.movedTo}`, label: `moved to ${citeSide({ type: 'level', id: pair.movedTo, text: '' }, section) ?? 'its new place'}` };
+  if (pair.movedFrom !== undefined) row.move = { href: `#c-${pair.movedFrom}`, label: `moved from ${citeSide({ type: 'level', id: pair.movedFrom, text: '' }, section) ?? 'its old place'}` };
+}
+
+/** The citation of the nearest level above that has one. */
+function citationAbove(place: Place | undefined, section: string | undefined): string | undefined {
+  for (let p = place; p; p = p.up) {
+    const citation = citeSide(p.side, section);
+    if (citation !== undefined) return citation;
+  }
+  return undefined;
 }
 
 function unnumbered(side: PairSide | undefined, parent: string | undefined): string {
@@ -77,4 +139,3 @@ export function segments(changes: WordChange[], side: 'old' | 'new' | 'both'): S
   }
   return out;
 }
-
