@@ -45,10 +45,12 @@ const SPACE = [
   { name: 'longestRuns', values: [false, true] },
   { name: 'absorbWords', values: [0, 1, 2, 3, 4] },
   { name: 'absorbShorter', values: [false, true] },
+  { name: 'absorbCascade', values: [false, true] },
   { name: 'rewriteThreshold', values: [0, 0.1, 0.2, 0.3, 0.4, 0.5] },
 ];
 
 const lib = await import(pathToFileURL(path.join(root, 'dist', 'index.js')).href);
+const { baselineWdiff } = await import('./baseline.mjs');
 const { labels, parseWdiff } = await loadLabelling(scorer);
 
 /** score.mjs runs when imported; its labelling functions are taken from its text, unchanged. */
@@ -70,12 +72,10 @@ const cases = fs
   .sort()
   .map((name) => {
     const dir = path.join(casesDir, name);
-    const read = (file) => {
-      const full = path.join(dir, file);
-      return lib.parseDocument(lib.decodeInput(fs.readFileSync(full), full), full, { marks: 'printed', references: false }).tree;
-    };
+    const text = (file) => lib.decodeInput(fs.readFileSync(path.join(dir, file)), path.join(dir, file));
+    const read = (file) => lib.parseDocument(text(file), path.join(dir, file), { marks: 'printed', references: false }).tree;
     const truth = labels(JSON.parse(fs.readFileSync(path.join(dir, 'truth.json'), 'utf8')).segments);
-    return { name, old: read('old.txt'), new: read('new.txt'), truth };
+    return { name, old: read('old.txt'), new: read('new.txt'), oldText: text('old.txt'), newText: text('new.txt'), truth };
   });
 const groups = groupByBill(cases.map((c) => c.name));
 
@@ -119,18 +119,22 @@ const started = performance.now();
 const lobo = leaveOneBillOut(SPACE, evaluate, groups);
 const shippedResults = evaluate(shipped);
 
+// The plain baseline (scripts/baseline.mjs): no settings, nothing chosen.
+const baselineResults = new Map(cases.map((c) => [c.name, scoreCase(c, baselineWdiff(c.oldText, c.newText))]));
+
 const fmt = (t) => `${figures(t).f1.toFixed(4)} ${String(t.exact).padStart(2)}/${String(t.cases).padEnd(2)}`;
 const billName = (bill) => bill.replace(/^(\d{4})\d([A-Z]+)_0*(\d+)$/, '$1 $2 $3') + (bill[4] !== '0' ? ` (x${bill[4]})` : '');
 console.log(`Leave one bill out: ${cases.length} cases of ${groups.size} bills in ${path.relative(root, casesDir)}; F1 and cases exact`);
-console.log(`${'bill'.padEnd(18)} cases  ${'shipped'.padEnd(12)} ${'in-sample'.padEnd(12)} ${'held-out'.padEnd(12)} chosen without it (vs. on all bills)`);
+console.log(`${'bill'.padEnd(18)} cases  ${'baseline'.padEnd(12)} ${'shipped'.padEnd(12)} ${'in-sample'.padEnd(12)} ${'held-out'.padEnd(12)} chosen without it (vs. on all bills)`);
 for (const fold of lobo.folds) {
   const changes = settingsDiff(fold.chosen, lobo.inSample).join(' ') || 'same';
   console.log(
-    `${billName(fold.bill).padEnd(18)} ${String(fold.cases.length).padStart(5)}  ${fmt(tally(shippedResults, fold.cases))} ${fmt(fold.inSample)} ${fmt(fold.heldOut)} ${changes}`,
+    `${billName(fold.bill).padEnd(18)} ${String(fold.cases.length).padStart(5)}  ${fmt(tally(baselineResults, fold.cases))} ${fmt(tally(shippedResults, fold.cases))} ${fmt(fold.inSample)} ${fmt(fold.heldOut)} ${changes}`,
   );
 }
 const shippedAll = tally(shippedResults, cases.map((c) => c.name));
-console.log(`${'pooled'.padEnd(18)} ${String(cases.length).padStart(5)}  ${fmt(shippedAll)} ${fmt(lobo.pooledInSample)} ${fmt(lobo.pooledHeldOut)}`);
+const baselineAll = tally(baselineResults, cases.map((c) => c.name));
+console.log(`${'pooled'.padEnd(18)} ${String(cases.length).padStart(5)}  ${fmt(baselineAll)} ${fmt(shippedAll)} ${fmt(lobo.pooledInSample)} ${fmt(lobo.pooledHeldOut)}`);
 const p = figures(lobo.pooledHeldOut);
 console.log(
   `held out: P ${p.precision.toFixed(4)} R ${p.recall.toFixed(4)} F1 ${p.f1.toFixed(4)} exact ${(100 * p.exact).toFixed(1)}%; faithful ${lobo.pooledHeldOut.faithful}/${cases.length}`,
@@ -147,7 +151,7 @@ if (flags.has('--verbose')) {
       const h = held.get(name);
       const i = inResults.get(name);
       const word = (r) => (!r.faithful ? 'UNFAITHFUL' : r.exact ? 'exact' : `fp ${r.fp} fn ${r.fn}`);
-      console.log(`  ${name.padEnd(40)} held out: ${word(h).padEnd(16)} in sample: ${word(i)}`);
+      console.log(`  ${name.padEnd(40)} held out: ${word(h).padEnd(16)} in sample: ${word(i).padEnd(16)} baseline: ${word(baselineResults.get(name))}`);
     }
   }
 }

@@ -31,6 +31,7 @@ export type BlockRole =
   | 'heading'
   | 'title'
   | 'digest'
+  | 'enacting'
   | 'billSectionNum'
   | 'action'
   | 'sectionNum'
@@ -155,9 +156,10 @@ export interface Continuation {
 /** A paragraph of text with no structure of its own. */
 /**
  * What an unnumbered text is, when its reader knows: a bill's title, a paragraph of the Legislative
- * Counsel's Digest, a federal bill's action line ("Committed to the Committee of the Whole House …").
+ * Counsel's Digest, the enacting clause ("The people of the State of California do enact as
+ * follows:"), a federal bill's action line ("Committed to the Committee of the Whole House …").
  */
-export type TextRole = 'title' | 'digest' | 'action';
+export type TextRole = 'title' | 'digest' | 'enacting' | 'action';
 
 export interface Text {
   type: 'text';

@@ -2,7 +2,21 @@ import type { AlignedPair, Content, Root, Summary } from '../types.js';
 import { childLevels, rowText, subtreeBody } from './level-text.js';
 import { countWords } from './words.js';
 
-/** Counts statuses and changed words over an alignment. */
+/**
+ * Whether a pair's own line changed: a level marked modified only because a level below it changed
+ * (its own line the same, its designation too) has no change of its own. The summary counts it as
+ * unchanged and every rendering shows it so; its changes are counted at the levels below.
+ */
+export function isOwnChange(pair: AlignedPair): boolean {
+  if (pair.status === 'unchanged') return false;
+  if (pair.status !== 'modified' || pair.redesignated || pair.coarse) return true;
+  return pair.words !== undefined && pair.words.some((w) => w.op !== 'equal');
+}
+
+/**
+ * Counts statuses and changed words over an alignment: each level once, by its own line, so the
+ * counts add up to the levels shown (a move once, at its new place).
+ */
 export function summarize(pairs: AlignedPair[]): Summary {
   const s: Summary = { unchanged: 0, modified: 0, inserted: 0, deleted: 0, moved: 0, redesignated: 0, conforming: 0, wordsInserted: 0, wordsDeleted: 0 };
   const walk = (pair: AlignedPair) => {
@@ -14,9 +28,10 @@ export function summarize(pairs: AlignedPair[]): Summary {
       s.conforming++;
       pair.children.forEach(walk);
       return;
-    } else if (pair.status === 'modified' && !pair.words) {
+    } else if (!isOwnChange(pair)) {
       // A level changed only below its own line (a subsection whose paragraph changed) is
-      // counted at the paragraph, not again at every level above it.
+      // counted at the paragraph, not again at every level above it: its own line is unchanged.
+      s.unchanged++;
     } else s[pair.status]++;
     if (pair.status === 'inserted') s.wordsInserted += countWords(pair.new?.text ?? '');
     else if (pair.status === 'deleted') s.wordsDeleted += countWords(pair.old?.text ?? '');

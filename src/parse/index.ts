@@ -43,7 +43,7 @@ export function readDocument(input: string | Uint8Array, file: string, options: 
     case 'federal':
       return (isOlrcXhtml(text) ? readOlrcXhtml(text, file) : readFederal(text, file, { deadline: options.deadline })).source;
     case 'markdown':
-      return readMarkdown(text, file);
+      return readMarkdown(text, file, { deadline: options.deadline });
     default:
       // GPO's text renditions of bills: line numbers, page heads and hard wraps removed.
       return isGpoText(text) ? readGpoText(text, file) : readText(text, file);

@@ -17,6 +17,7 @@ import {
 import { findInlineSplit, isFlattened } from './flattened.js';
 import { isSectionOrAbove, isStructural } from './ladder.js';
 import { UniqueIds } from './unique-ids.js';
+import { isEnactingClause } from './enacting.js';
 
 /** Options for the level parser. */
 export interface LevelOptions {
@@ -117,11 +118,13 @@ class LevelParser {
 
   /** One block: by its role when the reader knew it, else segment by segment. */
   private block(block: Block): void {
-    switch (block.role) {
+    const role = block.role === 'body' && !block.quoted && isEnactingClause(block.text) ? 'enacting' : block.role;
+    switch (role) {
       case 'title':
       case 'digest':
+      case 'enacting':
         this.stack.length = 0;
-        this.root.children.push({ type: 'text', value: block.text, role: block.role, position: block.position });
+        this.root.children.push({ type: 'text', value: block.text, role, position: block.position });
         return;
       case 'billSectionNum': {
         this.stack.length = 0;

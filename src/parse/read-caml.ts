@@ -1,7 +1,7 @@
 import type { Block, BlockRole, DocumentMeta, Mark, MarksMode, SourceDocument } from '../types.js';
 import type { Deadline } from '../util/deadline.js';
-import { diagnostic } from '../util/errors.js';
-import { LineIndex } from '../util/position.js';
+import { BilldiffError, diagnostic } from '../util/errors.js';
+import { LineIndex, stringifyPosition } from '../util/position.js';
 import { readXml, type XmlReadOptions } from './xml.js';
 
 /** Options for reading California CAML XML. */
@@ -136,10 +136,12 @@ export function readCaml(xml: string, file: string, options: CamlOptions = {}): 
       }
       case 'pi': {
         if (event.name === 'xm-insertion_mark_start') {
+          if (inInsertion) unclosedMark(file, index, insertionStart, `before the next one opens at ${stringifyPosition(index.point(event.start))}`);
           inInsertion = true;
           insertionText = '';
           insertionStart = event.start;
         } else if (event.name === 'xm-insertion_mark_end') {
+          if (!inInsertion) throw new BilldiffError('insertion mark closed (xm-insertion_mark_end) where none is open', { file, place: index.position(event.start, event.end) });
           inInsertion = false;
           marks.push({ type: 'insertion', text: fold(insertionText), position: index.position(insertionStart, event.end) });
         } else if (event.name === 'xm-deletion_mark') {
@@ -157,6 +159,7 @@ export function readCaml(xml: string, file: string, options: CamlOptions = {}): 
 
   for (const event of events) handle(event, false);
   flush();
+  if (inInsertion) unclosedMark(file, index, insertionStart, 'by the end of the document');
 
   const last = history[history.length - 1];
   if (last) {
@@ -178,6 +181,11 @@ export function readCaml(xml: string, file: string, options: CamlOptions = {}): 
   const doc: SourceDocument = { file, format: 'caml', title, blocks, marks, marksMode: mode, messages };
   if (Object.keys(meta).length) doc.meta = meta;
   return doc;
+}
+
+/** An insertion mark opened at `start` and not closed where it should be: the marks cannot be read. */
+function unclosedMark(file: string, index: LineIndex, start: number, where: string): never {
+  throw new BilldiffError(`insertion mark (xm-insertion_mark_start) not closed ${where}`, { file, place: index.position(start, start) });
 }
 
 /** XML → a flat list of events with offsets; a well-formedness error is a BilldiffError with a place. */

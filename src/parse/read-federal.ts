@@ -227,6 +227,12 @@ class FederalReader {
       this.pushRun(run, holder, this.flowTypeAt(holder));
       return;
     }
+    if (name === 'enactingFormula') {
+      const before = holder.children.length;
+      this.flow(element, holder, 'text');
+      for (const c of holder.children.slice(before)) if (c.type === 'text') c.role = 'enacting';
+      return;
+    }
     const type: FlowType = name === 'chapeau' ? 'chapeau' : CONTINUATIONS.has(name) ? 'continuation' : TEXT_ELEMENTS.has(name) ? 'text' : this.flowTypeAt(holder);
     this.flow(element, holder, type);
   }

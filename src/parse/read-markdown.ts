@@ -2,28 +2,45 @@ import { unified } from 'unified';
 import remarkParse from 'remark-parse';
 import type { Nodes as MdNode, Parents as MdParent } from 'mdast';
 import type { Block, Diagnostic, SourceDocument } from '../types.js';
-import { BilldiffError, diagnostic } from '../util/errors.js';
+import { checkDeadline, type Deadline } from '../util/deadline.js';
+import { diagnostic } from '../util/errors.js';
 import { LineIndex } from '../util/position.js';
+import { checkDefinitions, checkNesting, crowdedEmphasis, crowdedLabels, MAX_EMPHASIS_MARKS, MAX_MARKDOWN_DEPTH, tooDeep } from './markdown-limits.js';
 
 /**
  * Markdown via unified + remark-parse: headings are section headings, a blockquote is
  * quoted bill language, and each line of a paragraph is a block (statutes are often written
  * one subdivision a line with no blank line between).
  */
-export function readMarkdown(text: string, file: string): SourceDocument {
+export function readMarkdown(text: string, file: string, options: { deadline?: Deadline } = {}): SourceDocument {
   const index = new LineIndex(text);
   checkNesting(text, file, index);
+  checkDefinitions(text, file, index);
   const messages: Diagnostic[] = [];
-  const processor = unified().use(remarkParse);
+  // The parser resolves each paragraph's text, and each link or image inside it, in turn: the
+  // deadline is checked there, the only place a synchronous parse can be stopped.
+  const { deadline } = options;
+  const budget = { resolveAll: <T>(events: T): T => (checkDeadline(deadline, file), events) };
+  const disable: string[] = [];
   const crowded = crowdedEmphasis(text);
   if (crowded !== -1) {
     // Matching thousands of emphasis marks in one paragraph takes the parser time that grows with
     // their square: past the limit they are read as the characters they are.
-    processor.data('micromarkExtensions', [{ disable: { null: ['attention'] } }]);
+    disable.push('attention');
     messages.push(
       diagnostic(`more than ${MAX_EMPHASIS_MARKS} emphasis marks (* and _) in one paragraph; all read as plain characters`, file, index.position(crowded, crowded), 'markdown-emphasis'),
     );
   }
+  const labels = crowdedLabels(text);
+  if (labels) {
+    // Brackets cost the parser the square of their number in a paragraph, images nested in images
+    // the cube of their depth: past the limits, links and images are read as the characters they are.
+    disable.push('labelStartLink', 'labelStartImage', 'labelEnd');
+    messages.push(diagnostic(`${labels.reason}; all read as plain characters`, file, index.position(labels.offset, labels.offset), 'markdown-brackets'));
+  }
+  const processor = unified().use(remarkParse);
+  processor.data('micromarkExtensions', [{ disable: { null: disable }, insideSpan: { null: [budget] } }]);
+  checkDeadline(deadline, file);
   const tree = processor.parse(text);
   const blocks: Block[] = [];
   let title: string | undefined;
@@ -115,55 +132,4 @@ function inlineText(node: MdNode): string {
     }
   }
   return out.join('');
-}
-
-/** Most emphasis marks (`*`, `_`) in one paragraph read as emphasis. */
-const MAX_EMPHASIS_MARKS = 2000;
-
-/** The offset of the first paragraph (lines up to a blank one) with more emphasis marks than that, or -1. */
-function crowdedEmphasis(text: string): number {
-  let count = 0;
-  let paragraph = 0;
-  let blank = true;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c === 10) {
-      if (blank) {
-        count = 0;
-        paragraph = i + 1;
-      }
-      blank = true;
-    } else if (c !== 32 && c !== 9 && c !== 13) {
-      blank = false;
-      if ((c === 42 || c === 95) && ++count > MAX_EMPHASIS_MARKS) return paragraph;
-    }
-  }
-  return -1;
-}
-
-/** Deepest nesting of block quotes and lists read. */
-const MAX_MARKDOWN_DEPTH = 100;
-
-function tooDeep(file: string, index: LineIndex, offset: number): never {
-  const point = index.point(offset);
-  throw new BilldiffError(`Markdown nested deeper than ${MAX_MARKDOWN_DEPTH} block quotes or lists`, { file, place: { start: point, end: point } });
-}
-
-/**
- * Block quotes and lists nested past the limit are refused before the parser spends its time on
- * them: a line opening with more than that many `>`, or indented past four columns a level.
- */
-function checkNesting(text: string, file: string, index: LineIndex): void {
-  for (let line = 0; line < text.length; ) {
-    let quotes = 0;
-    let i = line;
-    for (; i < text.length; i++) {
-      const c = text.charCodeAt(i);
-      if (c === 62) quotes++;
-      else if (c !== 32 && c !== 9) break;
-    }
-    if (quotes > MAX_MARKDOWN_DEPTH || i - line > 4 * MAX_MARKDOWN_DEPTH) tooDeep(file, index, line);
-    const next = text.indexOf('\n', i);
-    line = next === -1 ? text.length : next + 1;
-  }
 }

@@ -57,12 +57,3 @@ export function rowChanges(pair: AlignedPair, options: LinearOptions = {}): Word
   return text ? [{ op: 'equal', value: text }] : [];
 }
 
-/**
- * Whether a row is a change of its own: a parent marked modified only because a child
- * changed (its own line the same, its designation too) is shown as unchanged.
- */
-export function isOwnChange(pair: AlignedPair, changes: WordChange[]): boolean {
-  if (pair.status === 'unchanged') return false;
-  if (pair.status !== 'modified' || pair.redesignated || pair.coarse) return true;
-  return changes.some((c) => c.op !== 'equal');
-}

@@ -1,6 +1,7 @@
 import type { AlignedPair, Alignment, PairStatus, WordChange } from '../types.js';
 import { isSectionOrAbove } from '../parse/ladder.js';
-import { isOwnChange, linearRows, type LinearRow } from './linear.js';
+import { isOwnChange } from '../align/summary.js';
+import { linearRows, type LinearRow } from './linear.js';
 import { citeSide } from './page/citation.js';
 import { CONFORMING_WORDS, STATUS_WORDS, summaryCounts } from './vocabulary.js';
 
@@ -92,7 +93,7 @@ export function renderTerminal(alignment: Alignment, options: TerminalOptions = 
     fold(folded);
     folded = 0;
     // The mark says the line changed, as the summary counts: a level above a change keeps a blank.
-    const mark = isOwnChange(row.pair, row.changes) ? MARK[row.pair.status] : ' ';
+    const mark = isOwnChange(row.pair) ? MARK[row.pair.status] : ' ';
     out.push(`${mark} ${'  '.repeat(row.depth)}${words(row.changes, paint)}${note(row.pair)}`);
   });
   fold(header === undefined ? folded : carried + folded);

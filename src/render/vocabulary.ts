@@ -52,4 +52,9 @@ export const ACTION_WORDS: Readonly<Record<InstructionAction, string>> = {
 };
 
 /** What a reader calls an unnumbered text of a bill whose reader knows its role. */
-export const TEXT_ROLE_WORDS: Readonly<Record<TextRole, string>> = { title: 'Title', digest: "Legislative Counsel's Digest", action: 'Action' };
+export const TEXT_ROLE_WORDS: Readonly<Record<TextRole, string>> = {
+  title: 'Title',
+  digest: "Legislative Counsel's Digest",
+  enacting: 'Enacting clause',
+  action: 'Action',
+};

@@ -66,6 +66,18 @@ describe('align/words', () => {
       );
     });
 
+    it('should weigh a kept run against the change next to it, not the phrase absorbed so far, unless absorbCascade is on', () => {
+      // Synthetic: "x" is absorbed between the changes around it; "members then" is longer than "all" → "each" before it.
+      const oldText = 'Within ten days the board shall notify x all members then promptly publish notice of the hearing in the county.';
+      const newText = 'Within ten days the commission must inform x each members then quietly withdraw notice of the hearing in the county.';
+      expect(line(diffLevelWords(oldText, newText).changes)).to.equal(
+        'Within ten days the [-board shall notify x all-] {+commission must inform x each+} members then [-promptly publish-] {+quietly withdraw+} notice of the hearing in the county.',
+      );
+      expect(line(diffLevelWords(oldText, newText, { absorbCascade: true }).changes)).to.equal(
+        'Within ten days the [-board shall notify x all members then promptly publish-] {+commission must inform x each members then quietly withdraw+} notice of the hearing in the county.',
+      );
+    });
+
     it('should absorb no kept run with absorbWords 0, and runs of up to absorbWords words otherwise', () => {
       const oldText = 'The clerk shall file the motion in the court records promptly.';
       const newText = 'The judge shall review the motion in the court records promptly.';

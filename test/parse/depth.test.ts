@@ -2,21 +2,11 @@ import { expect } from 'chai';
 import { alignTrees, parseDocument, renderWdiff } from '../../src/index.js';
 import type { Level } from '../../src/types.js';
 import { MAX_XML_DEPTH } from '../../src/parse/xml.js';
-import { BilldiffError } from '../../src/util/errors.js';
+import { failure } from '../helpers/errors.js';
 
 // Regression tests for issue 9.2.3: no input overflows the stack. Nesting past a sane depth is a
 // clear `file:line:col` error; anything shallower is read, aligned and rendered. All texts SYNTHETIC.
 
-/** The error `fn` throws, as the CLI prints it. */
-function failure(fn: () => unknown): string {
-  try {
-    fn();
-  } catch (error) {
-    expect(error).to.be.instanceOf(BilldiffError);
-    return (error as BilldiffError).toString();
-  }
-  throw new Error('expected an error');
-}
 
 const USLM = '<?xml version="1.0"?>\n<bill xmlns="http://schemas.gpo.gov/xml/uslm">\n<main>';
 

@@ -46,14 +46,14 @@ describe('parse/read-caml', () => {
       expect(printed.source.title).to.equal('An act to amend Section 1050 of the Penal Code, relating to human trafficking.');
     });
 
-    it('should say which unnumbered texts are the title and the Legislative Counsel’s Digest', () => {
+    it('should say which unnumbered texts are the title, the Legislative Counsel’s Digest and the enacting clause', () => {
       const texts = printed.tree.children.filter((c) => c.type === 'text');
       expect(texts.map((t) => [t.role ?? null, t.value.slice(0, 30)])).to.deep.equal([
         ['title', 'An act to amend Section 1050 o'],
         ['digest', 'Existing law makes a person wh'],
         ['digest', 'Existing law establishes the r'],
         ['digest', 'This bill would, in a case inv'],
-        [null, 'The people of the State of Cal'],
+        ['enacting', 'The people of the State of Cal'],
       ]);
     });
 

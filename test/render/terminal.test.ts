@@ -27,7 +27,7 @@ describe('render/terminal', () => {
       const neu = 'SECTION 1. Title.\n(a) Kept.\n(b)\n(1) The new rule.\n(2) Kept too.\n';
       const out = renderTerminal(alignTrees(parseDocument(old, 'o.txt').tree, parseDocument(neu, 'n.txt').tree), { color: false });
       expect(out.split('\n').slice(2)).to.deep.equal([
-        'clauses: 1 amended, 0 added, 0 deleted, 0 moved, 0 redesignated, 2 unchanged; words: +1 -1',
+        'clauses: 1 amended, 0 added, 0 deleted, 0 moved, 0 redesignated, 4 unchanged; words: +1 -1',
         '',
         '@@ SEC. 1 @@ amended',
         '  SECTION 1. Title.',

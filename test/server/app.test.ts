@@ -94,15 +94,15 @@ describe('server/app', () => {
       expect(html).not.to.contain('style=');
     });
 
-    it('should name the unnumbered parts of a bill as a reader would: title, digest, action, quoted text', async () => {
+    it('should name the unnumbered parts of a bill as a reader would: title, digest, enacting clause, action, quoted text', async () => {
       const citations = (html: string) => [...html.matchAll(/<tr id="(c-row\d+)"[^>]*>[\s\S]*?<span class="citation">([^<]*)<\/span>/g)].map((m) => `${m[1]} ${m[2]}`);
       const ca = await (await fetch(base + url)).text();
-      expect(citations(ca)).to.deep.equal(['c-row1 Title', 'c-row2 Legislative Counsel&#x27;s Digest', 'c-row3 Legislative Counsel&#x27;s Digest', 'c-row4 Legislative Counsel&#x27;s Digest', 'c-row5 Unnumbered text', 'c-row7 SEC. 1, amending clause']);
+      expect(citations(ca)).to.deep.equal(['c-row1 Title', 'c-row2 Legislative Counsel&#x27;s Digest', 'c-row3 Legislative Counsel&#x27;s Digest', 'c-row4 Legislative Counsel&#x27;s Digest', 'c-row5 Enacting clause', 'c-row7 SEC. 1, amending clause']);
       const us = await (await fetch(`${base}/compare?old=us-114-hr766-ih&new=us-114-hr766-rh`)).text();
       expect(citations(us)).to.deep.equal([
         'c-row1 Title',
         'c-row2 Title',
-        'c-row3 Unnumbered text',
+        'c-row3 Enacting clause',
         'c-row34 § 3(2)(B), quoted text',
         'c-row35 § 3(2)(B), quoted text',
         'c-row36 § 3(2)(B), quoted text',

@@ -8,7 +8,8 @@
  * page or the change list shows. A row's text fields are empty until it is completed.
  */
 import type { AlignedPair, PairSide, WordChange } from '../../types.js';
-import { isOwnChange, rowChanges } from '../linear.js';
+import { isOwnChange } from '../../align/summary.js';
+import { rowChanges } from '../linear.js';
 import { CONFORMING_WORDS, STATUS_WORDS, TEXT_ROLE_WORDS } from '../vocabulary.js';
 import { citeSide, depthOf } from './citation.js';
 import { linkSegments } from './links.js';
@@ -52,7 +53,7 @@ export function collectRows(pairs: AlignedPair[], section: string | undefined): 
         let anchor = id ? `c-${id}` : `c-row${out.length + 1}`;
         if (used.has(anchor)) anchor = `${anchor}~${out.length + 1}`;
         used.add(anchor);
-        const changed = isOwnChange(pair, changes);
+        const changed = isOwnChange(pair);
         const row: RowWithPair = {
           pair,
           anchor,

@@ -1,0 +1,12 @@
+/**
+ * The enacting clause: the line between a bill's digest and its first section that makes it a law
+ * ("The people of the State of California do enact as follows:"; in Congress, "Be it enacted by
+ * the Senate and House of Representatives of the United States of America in Congress assembled,").
+ */
+const ENACTING_CLAUSE =
+  /^(?:The people of the State of California do enact as follows|Be it enacted by the Senate and House of Representatives of the United States of America in Congress assembled)\s*[:,.]?$/i;
+
+/** Whether a line of text is an enacting clause, and nothing else. */
+export function isEnactingClause(text: string): boolean {
+  return text.length < 160 && ENACTING_CLAUSE.test(text.replace(/\s+/g, ' ').trim());
+}
