@@ -67,8 +67,9 @@ export function noteStop(ctx: Context, stopped: 'time' | 'size' | undefined): vo
   if (stopped === 'size') ctx.tooLong = true;
 }
 
-export function makePair(oldNode: Content, newNode: Content, ctx: Context): AlignedPair {
-  if (keyOf(oldNode, ctx) === keyOf(newNode, ctx) && sameContent(oldNode, newNode)) return samePair(oldNode, newNode, ctx);
+/** `sameKey`: the caller already knows the two content keys are equal (a common run of a key diff). */
+export function makePair(oldNode: Content, newNode: Content, ctx: Context, sameKey = false): AlignedPair {
+  if ((sameKey || keyOf(oldNode, ctx) === keyOf(newNode, ctx)) && sameContent(oldNode, newNode)) return samePair(oldNode, newNode, ctx);
   if (oldNode.type === 'level' && newNode.type === 'level' && isSectionOrAboveLevel(oldNode) && Boolean(inlineText(oldNode)) !== Boolean(inlineText(newNode))) {
     // A section's undivided text that became its subsection (a) (or the reverse): the text is
     // aligned with the new levels, not struck from the section's heading line.

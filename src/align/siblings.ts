@@ -37,7 +37,7 @@ export function alignSequences(olds: Content[], news: Content[], ctx: Context): 
         const nw = news[j + k]!;
         if (sameShape(o, nw)) {
           flush();
-          out.push(makePair(o, nw, ctx));
+          out.push(makePair(o, nw, ctx, true));
         } else {
           gapOld.push(o);
           gapNew.push(nw);

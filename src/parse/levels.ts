@@ -172,7 +172,10 @@ class LevelParser {
     const end = rest ? shiftPoint(at.start, at.text.length) : segment.end;
     if (at.text) {
       if (!opened) this.afterAction = false;
-      this.addText(at.text, at.start, end, opened, segment.block.role);
+      // The whole line as one text node shares the block's position (one object fewer a line).
+      const whole = segment.block.position;
+      const position = at.start === whole.start && end === whole.end ? whole : { start: at.start, end };
+      this.addText(at.text, position, opened, segment.block.role);
     } else if (opened) {
       this.extend(end);
     }
@@ -249,10 +252,10 @@ class LevelParser {
   }
 
   /** Text: a heading of the level just opened, or a text node (a continuation after sublevels). */
-  private addText(value: string, start: Point, end: Point, opened: Level | undefined, role: Block['role']): void {
+  private addText(value: string, place: Position, opened: Level | undefined, role: Block['role']): void {
     let text = value;
     if (!text) return;
-    const position: Position = { start, end };
+    let position = place;
     const holder: Level | Root = opened ?? this.top()?.level ?? this.root;
     if (opened && !opened.heading) {
       const headed = isSectionOrAbove(opened.kind);
@@ -269,11 +272,11 @@ class LevelParser {
         opened.heading = federal[1]!;
         text = text.slice(federal[0].length);
         if (!text) return;
-        position.start = shiftPoint(position.start, federal[0].length);
+        position = { start: shiftPoint(position.start, federal[0].length), end: position.end };
       }
     }
     this.append(holder, { type: this.withLevels.has(holder) && holder.type === 'level' ? 'continuation' : 'text', value: text, position });
-    this.extend(end);
+    this.extend(position.end);
   }
 
   // -- The tree ------------------------------------------------------------------
