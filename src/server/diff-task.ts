@@ -1,4 +1,4 @@
-import type { OtherInstruction } from '../amend/apply.js';
+import type { Application, OtherInstruction } from '../amend/apply.js';
 import type { CompareRequest } from '../compare/index.js';
 import type { Alignment, Position, Root } from '../types.js';
 import type { BilldiffErrorCode } from '../util/errors.js';
@@ -70,6 +70,11 @@ export interface AppliedLaw {
   elsewhere: OtherInstruction[];
   /** Instructions whose wording or target could not be read. */
   unread: OtherInstruction[];
+}
+
+/** What the pages keep of an application: the law as amended and the instructions not applied here. */
+export function appliedLawOf(application: Application): AppliedLaw {
+  return { amended: application.amended, elsewhere: application.elsewhere, unread: application.unread };
 }
 
 /** A worker's answer: the alignment (or what was made of it), or the user-facing error it met. */

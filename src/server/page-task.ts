@@ -4,7 +4,7 @@
  */
 import { compare } from '../compare/index.js';
 import { comparePage, pagedModelOf, type Comparison } from './compare-page.js';
-import { KEPT_COMPARISONS, type DiffReply, type DiffTask, type LocateTask, type PageTask } from './diff-task.js';
+import { appliedLawOf, KEPT_COMPARISONS, type DiffReply, type DiffTask, type LocateTask, type PageTask } from './diff-task.js';
 import { LruCache } from './lru.js';
 import { loadViews, type Views } from './views.js';
 
@@ -18,7 +18,7 @@ function comparisonOf(task: DiffTask, render: PageTask | LocateTask): Comparison
   const { alignment, application } = compare(task.request);
   const { documents } = render;
   const applying = render.comparison.mode === 'apply';
-  const applied = applying && application ? { applied: { amended: application.amended, elsewhere: application.elsewhere, unread: application.unread } } : {};
+  const applied = applying && application ? { applied: appliedLawOf(application) } : {};
   const comparison: Comparison = { alignment, ...documents, ...applied };
   if (task.key !== undefined) kept.set(task.key, comparison);
   return comparison;

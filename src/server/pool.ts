@@ -1,8 +1,7 @@
-import { createRequire } from 'node:module';
-import { pathToFileURL } from 'node:url';
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
 import type { Alignment } from '../types.js';
 import { BilldiffError } from '../util/errors.js';
+import { startModuleWorker } from '../util/worker.js';
 import { KEPT_COMPARISONS, type AppliedLaw, type DiffReply, type DiffTask, type LocateTask, type PageTask } from './diff-task.js';
 import { HttpError } from './errors.js';
 
@@ -69,19 +68,9 @@ function taskBytes(task: DiffTask): number {
   return [...documents, ...(law ? [law] : [])].reduce((n, d) => n + (typeof d.bytes === 'string' ? Buffer.byteLength(d.bytes) : d.bytes.length), 0);
 }
 
-/**
- * Starts the worker module next to this one: `worker.js` in `dist/`. When the sources run
- * as TypeScript (tests use tsx), the worker registers tsx itself before loading `worker.ts`,
- * since loader hooks of the main thread do not reach worker threads on Node 20.
- */
+/** A diff worker (`worker.ts` beside this module), its old generation bounded to `memoryMb`. */
 function startWorker(memoryMb: number): Worker {
-  const resourceLimits = { maxOldGenerationSizeMb: memoryMb };
-  if (!import.meta.url.endsWith('.ts')) return new Worker(new URL('./worker.js', import.meta.url), { resourceLimits });
-  // The ESM build of tsx's API (its CommonJS build cannot register hooks from a worker).
-  const tsx = pathToFileURL(createRequire(import.meta.url).resolve('tsx/esm/api').replace(/\.cjs$/, '.mjs')).href;
-  const worker = new URL('./worker.ts', import.meta.url).href;
-  const code = `import(${JSON.stringify(tsx)}).then((api) => { api.register(); return import(${JSON.stringify(worker)}); });`;
-  return new Worker(code, { eval: true, resourceLimits });
+  return startModuleWorker(import.meta.url, 'worker', { resourceLimits: { maxOldGenerationSizeMb: memoryMb } });
 }
 
 /**

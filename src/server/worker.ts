@@ -7,7 +7,7 @@ import { parentPort } from 'node:worker_threads';
 import { compare } from '../compare/index.js';
 import { renderJson } from '../render/json.js';
 import { isBilldiffError } from '../util/errors.js';
-import type { DiffReply, DiffTask } from './diff-task.js';
+import { appliedLawOf, type DiffReply, type DiffTask } from './diff-task.js';
 import { runPageTask } from './page-task.js';
 
 /** Runs one task; BilldiffErrors become data, anything else is reported as internal. */
@@ -17,7 +17,7 @@ export function runDiffTask(task: DiffTask): DiffReply {
     const { alignment, application } = compare(task.request);
     if (task.render === 'json') return { ok: true, json: renderJson(alignment) };
     if (!application) return { ok: true, alignment };
-    return { ok: true, alignment, applied: { amended: application.amended, elsewhere: application.elsewhere, unread: application.unread } };
+    return { ok: true, alignment, applied: appliedLawOf(application) };
   } catch (error) {
     if (isBilldiffError(error)) {
       return { ok: false, error: { message: error.message, code: error.code, file: error.file, place: error.place } };

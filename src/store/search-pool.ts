@@ -10,9 +10,8 @@
  * one more is refused at once (`SearchBusyError`: the server answers 503), and one that runs past its
  * time is refused too (its worker is replaced).
  */
-import { createRequire } from 'node:module';
-import { pathToFileURL } from 'node:url';
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
+import { startModuleWorker } from '../util/worker.js';
 import type { SearchAnswer, SearchFilters, SearchPage } from './types.js';
 
 export interface SearchPoolOptions {
@@ -171,7 +170,7 @@ export class SearchPool extends Bounded {
   }
 
   #start(): Worker {
-    const worker = startWorker(this.file);
+    const worker = startModuleWorker(import.meta.url, 'search-worker', { workerData: { file: this.file } });
     worker.unref();
     worker.on('message', (reply: Reply) => {
       const pending = this.#pending.get(reply.id);
@@ -196,16 +195,4 @@ export class SearchPool extends Bounded {
     await Promise.all(this.#workers.map((w) => w?.terminate()));
     this.#workers.length = 0;
   }
-}
-
-/**
- * The worker module beside this one (`search-worker.js` in dist/); when the sources run as TypeScript
- * (the tests, through tsx), the worker registers tsx before loading `search-worker.ts`, since the main
- * thread's loader hooks do not reach worker threads on Node 20.
- */
-function startWorker(file: string): Worker {
-  if (!import.meta.url.endsWith('.ts')) return new Worker(new URL('./search-worker.js', import.meta.url), { workerData: { file } });
-  const api = pathToFileURL(createRequire(import.meta.url).resolve('tsx/esm/api').replace(/\.cjs$/, '.mjs')).href;
-  const script = new URL('./search-worker.ts', import.meta.url).href;
-  return new Worker(`import(${JSON.stringify(api)}).then((tsx) => { tsx.register(); return import(${JSON.stringify(script)}); });`, { eval: true, workerData: { file } });
 }
