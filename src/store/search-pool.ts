@@ -146,7 +146,7 @@ type Reply = { id: number; ok: true; answer: SearchAnswer } | { id: number; ok: 
 /** SQLite: `threads` worker threads, each with a read-only connection to `file`. */
 export class SearchPool extends Bounded {
   readonly #workers: Array<Worker | undefined> = [];
-  readonly #pending = new Map<number, { resolve: (a: SearchAnswer) => void; reject: (e: Error) => void }>();
+  readonly #pending = new Map<number, { worker: Worker; resolve: (a: SearchAnswer) => void; reject: (e: Error) => void }>();
   #id = 0;
 
   constructor(private readonly file: string, options: SearchPoolOptions) {
@@ -157,7 +157,7 @@ export class SearchPool extends Bounded {
     const worker = (this.#workers[slot] ??= this.#start());
     const id = ++this.#id;
     return new Promise((resolve, reject) => {
-      this.#pending.set(id, { resolve, reject });
+      this.#pending.set(id, { worker, resolve, reject });
       worker.postMessage({ id, args });
     });
   }
@@ -182,7 +182,9 @@ export class SearchPool extends Bounded {
     worker.on('error', (error) => {
       const slot = this.#workers.indexOf(worker);
       if (slot >= 0) this.#workers[slot] = undefined;
+      // Only the searches this worker was running fail; the other workers' go on.
       for (const [id, pending] of this.#pending) {
+        if (pending.worker !== worker) continue;
         this.#pending.delete(id);
         pending.reject(error);
       }
