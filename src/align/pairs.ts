@@ -86,8 +86,15 @@ export function makePair(oldNode: Content, newNode: Content, ctx: Context, sameK
 function samePair(oldNode: Content, newNode: Content, ctx: Context): AlignedPair {
   const olds = childLevels(oldNode);
   const news = childLevels(newNode);
-  // The keys of the sublevels are equal too, but each pair is checked again as it is made.
-  return finishPair(oldNode, newNode, olds.map((c, k) => makePair(c, news[k]!, ctx)), ctx, true);
+  // The keys of the sublevels are equal too: each pair is checked again by its line alone as it is
+  // made (no hash), so that a whole unchanged subtree costs one comparison of each line.
+  const children: AlignedPair[] = [];
+  for (let k = 0; k < olds.length; k++) {
+    const o = olds[k]!;
+    const n = news[k]!;
+    children.push(sameContent(o, n) ? samePair(o, n, ctx) : makePair(o, n, ctx));
+  }
+  return finishPair(oldNode, newNode, children, ctx, true);
 }
 
 /**
