@@ -7,6 +7,15 @@ import { alignSequences } from './siblings.js';
 import { diffLevelWords } from './words.js';
 
 export function side(node: Content): PairSide {
+  // The usual shapes in one literal each, their fields in the order the general case adds them
+  // (the JSON keeps that order): no second store allocated for fields added one by one.
+  if (node.type === 'level') {
+    if (node.num && node.position && !node.xmlId && !node.heading) {
+      return { type: 'level', text: rowText(node), kind: node.kind, id: node.id, num: node.num, position: node.position };
+    }
+  } else if (node.type !== 'text' || !node.role) {
+    if (node.position) return { type: node.type, text: node.value, position: node.position };
+  }
   const s: PairSide = { type: node.type, text: rowText(node) };
   if (node.type === 'level') {
     s.kind = node.kind;
