@@ -392,12 +392,6 @@ export function idPart(kind: LevelKind, value: string): string {
   return `${ID_PREFIX[kind] ?? ''}${value}`;
 }
 
-/** Whether `part` is the id segment of a level of this rung and value (`idPart(kind, value) === part`, with no string made). */
-export function isIdPart(part: string, kind: LevelKind, value: string): boolean {
-  const prefix = ID_PREFIX[kind] ?? '';
-  return part.length === prefix.length + value.length && part.startsWith(prefix) && part.endsWith(value);
-}
-
 /** A level's id under its parent's: `childId('s1050/g', 'paragraph', '2')` → `s1050/g/2`. */
 export function childId(parentId: string | undefined, kind: LevelKind, value: string): string {
   return parentId ? `${parentId}/${idPart(kind, value)}` : idPart(kind, value);
