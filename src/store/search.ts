@@ -20,6 +20,18 @@ const MAX_PHRASES = 16;
 
 /** The page of results `page` asks for, and how many there are in all. */
 export async function searchStore(db: Dialect, raw: string, filters: SearchFilters, page: SearchPage): Promise<SearchAnswer> {
+  return (await answer(db, raw, filters, page, false))!;
+}
+
+/**
+ * The same when it is quick — a citation (index lookups), or a few words the term index ranks, a page
+ * of at most 25 — else undefined: the caller runs `searchStore` where a slow search holds up nothing.
+ */
+export function quickSearch(db: Dialect, raw: string, filters: SearchFilters, page: SearchPage): Promise<SearchAnswer | undefined> {
+  return answer(db, raw, filters, page, true);
+}
+
+async function answer(db: Dialect, raw: string, filters: SearchFilters, page: SearchPage, quick: boolean): Promise<SearchAnswer | undefined> {
   const query = raw.replace(/[\u0000-\u001f]/g, ' ').trim().slice(0, SEARCH_BOUNDS.query);
   const bounded = { limit: Math.min(Math.max(1, page.limit), SEARCH_BOUNDS.limit), offset: Math.min(Math.max(0, page.offset), SEARCH_BOUNDS.offset) };
   const none: SearchAnswer = { results: [], total: 0, bills: 0, sections: 0, rankedBills: 0, rankedSections: 0, by: 'full-text' };
@@ -32,7 +44,7 @@ export async function searchStore(db: Dialect, raw: string, filters: SearchFilte
   if (!match) return none;
   const sectionsToo = !filters.house && !filters.status && !filters.session;
   const code = filters.code ? codeOf(filters.code) ?? filters.code.trim() : undefined;
-  return fullText(db, match, query, where, sectionsToo && { ...(code ? { code } : {}) }, bounded);
+  return fullText(db, match, query, where, sectionsToo && { ...(code ? { code } : {}) }, bounded, quick);
 }
 
 /**
