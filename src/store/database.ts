@@ -14,7 +14,7 @@ import type { Dialect, SqlValue } from './dialect.js';
 import { migrate, REFRESH_SESSIONS } from './migrations.js';
 import { sectionPassageText, writePassages } from './passages.js';
 import { createQueries, type Queries } from './queries.js';
-import { quickSearch } from './search.js';
+import { mayBeQuick, quickSearch } from './search.js';
 import { SearchGate, SearchPool } from './search-pool.js';
 import { rebuildTermIndex } from './term-index.js';
 import { openSqlite } from './sqlite.js';
@@ -80,13 +80,16 @@ export async function openDatabase(options: DatabaseOptions = {}): Promise<Datab
   }
   const queries = createQueries(dialect);
   const threads = options.searchThreads ?? 0;
-  const pool = threads <= 0 ? undefined : options.url ? new SearchGate(queries.search, { threads }) : new SearchPool(sqliteFile(options), { threads });
-  if (pool) {
-    // A quick search (a citation, or a few words the term index ranks: a millisecond or so) is
-    // answered here at once; the others wait their turn in the pool, where they hold up no page.
+  // SQLite: searches that may be quick (mayBeQuick) in threads at the server's priority, beside its
+  // thread; the others in threads below it, where they hold up nothing. PostgreSQL: a quick search is
+  // answered at once (its queries wait off the thread), the others behind a gate.
+  const pools = threads <= 0 ? [] : options.url ? [new SearchGate(queries.search, { threads })] : [new SearchPool(sqliteFile(options), { threads, nice: 0 }), new SearchPool(sqliteFile(options), { threads })];
+  const [first, slow] = pools;
+  if (first) {
     queries.search = async (query, filters = {}, page = {}, signal) => {
       const bounded = { limit: page.limit ?? 20, offset: page.offset ?? 0 };
-      return (await quickSearch(dialect, query, filters, bounded)) ?? pool.search(query, filters, bounded, signal);
+      if (slow) return (mayBeQuick(query, filters, bounded) ? first : slow).search(query, filters, bounded, signal);
+      return (await quickSearch(dialect, query, filters, bounded)) ?? first.search(query, filters, bounded, signal);
     };
   }
   let closing: Promise<void> | undefined;
@@ -96,7 +99,7 @@ export async function openDatabase(options: DatabaseOptions = {}): Promise<Datab
     ...queries,
     close: () =>
       (closing ??= (async () => {
-        await pool?.close();
+        for (const pool of pools) await pool.close();
         await dialect.close();
       })()),
   };

@@ -32,7 +32,7 @@ type BillHit = BillRow & { key: number; rank: number };
 type SectionHit = { key: number; code: string; number: string; heading: string; rank: number };
 
 /** A quick search (`quick`): at most this many words and results a page. */
-const QUICK = { words: 4, limit: 25 } as const;
+export const QUICK = { words: 4, limit: 25 } as const;
 
 /** A result while it is ranked: its row is read once it is known to be shown. */
 type Entry = { owner: PassageOwner; key: number; bill?: BillRow; section?: Omit<SectionHit, 'key' | 'rank'> };

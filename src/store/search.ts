@@ -8,7 +8,7 @@ import { codeOf, normalizeSectionNumber, parseSectionCitation } from './codes.js
 import { billColumns } from './columns.js';
 import type { Dialect, SqlValue } from './dialect.js';
 import { parseMeasure, sessionKeyOf } from './names.js';
-import { billResult, fullText, passageSnippets, sectionResult, type BillFilter } from './search-text.js';
+import { billResult, fullText, passageSnippets, QUICK, sectionResult, type BillFilter } from './search-text.js';
 import type { BillRow, SearchAnswer, SearchFilters, SearchPage, SearchResult } from './types.js';
 
 export { MARK_END, MARK_START } from './search-text.js';
@@ -29,6 +29,15 @@ export async function searchStore(db: Dialect, raw: string, filters: SearchFilte
  */
 export function quickSearch(db: Dialect, raw: string, filters: SearchFilters, page: SearchPage): Promise<SearchAnswer | undefined> {
   return answer(db, raw, filters, page, true);
+}
+
+/**
+ * Whether a search may be quick, from its words alone: no filter, a page of at most 25, at most four
+ * words and no quotes. (Whether it is, the term index says: `quickSearch`.)
+ */
+export function mayBeQuick(raw: string, filters: SearchFilters, page: SearchPage): boolean {
+  const words = raw.trim().split(/\s+/);
+  return !filters.session && !filters.house && !filters.status && !filters.code && page.limit <= QUICK.limit && words.length <= QUICK.words && !raw.includes('"');
 }
 
 async function answer(db: Dialect, raw: string, filters: SearchFilters, page: SearchPage, quick: boolean): Promise<SearchAnswer | undefined> {
