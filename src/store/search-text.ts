@@ -224,15 +224,18 @@ export async function passageSnippets(db: Dialect, match: string, query: string,
     }
     return out;
   }
+  // The first passage holding every word, else the first holding any, as on SQLite; one statement
+  // text whatever the number of results (the ranges as arrays), so that each connection plans it once.
   const ranges = owners.map((o) => passageRange(o.owner, o.key));
   const rows = await db.all<{ n: number; snippet: string | null }>(
     `SELECT o.n, (SELECT ts_headline('english', p.text, CASE WHEN p.tsv @@ w.every THEN w.every ELSE w.some END, 'StartSel=${MARK_START}, StopSel=${MARK_END}, MaxWords=30, MinWords=12, MaxFragments=1, FragmentDelimiter=…')
                     FROM passages p WHERE p.id BETWEEN o.first AND o.last AND p.tsv @@ w.some
-                   ORDER BY ts_rank(p.tsv, w.every) DESC, ts_rank(p.tsv, w.some) DESC, p.id LIMIT 1) AS snippet
-       FROM (VALUES ${ranges.map(() => '(?::int, ?::bigint, ?::bigint)').join(', ')}) AS o (n, first, last),
+                   ORDER BY p.tsv @@ w.every DESC, p.id LIMIT 1) AS snippet
+       FROM unnest(?::int[], ?::bigint[], ?::bigint[]) AS o (n, first, last),
             (SELECT q AS every, replace(q::text, ' & ', ' | ')::tsquery AS some FROM websearch_to_tsquery('english', ?) q) w
       ORDER BY o.n`,
-    [...ranges.flatMap(([first, last], n) => [n, first, last]), query],
+    // Arrays: PostgreSQL's driver binds them as such (SqlValue names what both databases take).
+    [ranges.map((_, n) => n), ranges.map(([first]) => first), ranges.map(([, last]) => last), query] as unknown as SqlValue[],
   );
   const snippets = rows.map((r) => r.snippet ?? '');
   return owners.map((_, i) => snippets[i] ?? '');
