@@ -89,6 +89,8 @@ export function searchModel(sessions: SessionInfo[], query: string, filters: Sea
     searched: query !== '',
     results: results.map((r) => ({ ...r, isBill: r.kind === 'bill', segments: snippetSegments(r.snippet) })),
     // "Results 26–50 of 4,321 for “court”, the best first: every match ranked by relevance."
+    // The list numbered from the first result of the page (an <ol start>), as the range says.
+    firstNumber: page.offset > 0 ? page.offset + 1 : undefined,
     range: results.length ? `${n(page.offset + 1)}–${n(page.offset + results.length)}` : '',
     total: n(total),
     one: total === 1,

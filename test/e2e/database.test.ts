@@ -5,10 +5,12 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import zlib from 'node:zlib';
 import { expect } from 'chai';
 import type { Page } from 'playwright-core';
 import { importPaths } from '../../src/import/index.js';
 import { createApp } from '../../src/server/app.js';
+import { Writer } from '../../src/store/database.js';
 import { openDatabase } from '../../src/store/index.js';
 import { AXE, browserSuite } from '../helpers/browser.js';
 import { billsPath, fixturePath } from '../helpers/paths.js';
@@ -19,6 +21,12 @@ describe('e2e/database pages', function () {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'billdiff-e2e-db-'));
     const db = await openDatabase({ dataDir: path.join(dir, 'data') });
     await importPaths(db, [billsPath(), fixturePath('store-pubinfo-synthetic', 'session')]);
+    // 30 synthetic law sections that all hold the word "gadgetry" (more than a page of results), written straight into the table.
+    const text = 'A made-up gadgetry provision, written for this test.';
+    for (let i = 0; i < 30; i++) {
+      await db.dialect.run('INSERT INTO law_sections (code, number, heading, format, content, content_hash, text) VALUES (?, ?, ?, ?, ?, ?, ?)', ['WAT', `${80000 + i}`, '', 'text', zlib.deflateSync(Buffer.from(text)), `h${i}`, text]);
+    }
+    await db.dialect.transaction((tx) => new Writer(tx).optimizeIndexes());
     return {
       app: createApp({ database: db, storeDir: path.join(dir, 'uploads') }),
       cleanup: async () => {
@@ -69,6 +77,29 @@ describe('e2e/database pages', function () {
     const bad = await fetch(`${base}/search?q=synthetic&page=0`);
     expect(bad.status).to.equal(400);
     expect(await bad.text()).to.contain('the page parameter must be a whole number from 1 to 41');
+  });
+
+  it('should number the results of a later page on from the page before, as its heading says', async () => {
+    await open();
+    // The numbers Chromium draws before each result: the list markers of its accessibility tree.
+    const markers = async () => {
+      const cdp = await page.context().newCDPSession(page);
+      const { nodes } = (await cdp.send('Accessibility.getFullAXTree')) as { nodes: Array<{ role?: { value?: string }; name?: { value?: string } }> };
+      await cdp.detach();
+      return nodes.filter((n) => n.role?.value === 'ListMarker').map((n) => n.name?.value?.trim());
+    };
+    await page.goto(`${base}/search?q=gadgetry`);
+    expect((await page.locator('p.lede').textContent())!.replace(/\s+/g, ' ')).to.equal(
+      'Results 1–25 of 30 for “gadgetry”, the best first: every match ranked by relevance (0 bills and 30 law sections, listed in turn).',
+    );
+    expect(await markers()).to.deep.equal(Array.from({ length: 25 }, (_, i) => `${i + 1}.`));
+    await page.click('text=Next page');
+    await page.waitForURL(/\/search\?q=gadgetry&page=2$/);
+    expect((await page.locator('p.lede').textContent())!.replace(/\s+/g, ' ')).to.equal(
+      'Results 26–30 of 30 for “gadgetry”, the best first: every match ranked by relevance (0 bills and 30 law sections, listed in turn).',
+    );
+    expect(await markers()).to.deep.equal(['26.', '27.', '28.', '29.', '30.']);
+    expect(await page.locator('ol.results').getAttribute('start')).to.equal('26');
   });
 
   it('should show a bill’s versions on a timeline and open its comparison with current law', async () => {
