@@ -1,22 +1,43 @@
 /**
  * The server of the session benchmark, in a process of its own: the app over the database named by
  * the environment (DATABASE_URL or BILLDIFF_DATA), on an ephemeral port of 127.0.0.1. Prints
- * `{"port": N}` once listening; stops on SIGTERM.
+ * `{"port": N}` once listening; stops on SIGTERM. BILLDIFF_PROCESSES=N serves from N processes
+ * (node:cluster, one port; each with its own connection to the SQLite file in WAL mode, or its own
+ * PostgreSQL pool), to measure what a second process is worth on this machine.
  */
+import cluster from 'node:cluster';
 import { closeApp, createApp } from '../dist/server/app.js';
 import { databaseOptionsFrom, openDatabase } from '../dist/store/database.js';
 
-// Searches off the server's thread, as `npm start` runs them; BILLDIFF_SEARCH_THREADS=0 runs them on it (for comparison).
-const searchThreads = Number(process.env.BILLDIFF_SEARCH_THREADS ?? 2);
-const database = await openDatabase({ ...databaseOptionsFrom(process.env, process.cwd()), searchThreads });
-const app = createApp({ database, workers: 1, storeDir: process.env.BILLDIFF_STORE });
-const server = app.listen(0, '127.0.0.1', () => console.log(JSON.stringify({ port: server.address().port })));
-process.on('SIGTERM', async () => {
-  // Requests still running (a slow search) finish before the database closes.
-  server.close();
-  server.closeAllConnections();
-  await new Promise((resolve) => setTimeout(resolve, 3000));
-  await closeApp(app);
-  await database.close();
-  process.exit(0);
-});
+const processes = Math.max(1, Number(process.env.BILLDIFF_PROCESSES ?? 1));
+
+if (processes > 1 && cluster.isPrimary) {
+  let listening = 0;
+  cluster.on('listening', (_worker, address) => {
+    if (++listening === processes) console.log(JSON.stringify({ port: address.port }));
+  });
+  cluster.on('exit', () => {
+    if (!Object.keys(cluster.workers ?? {}).length) process.exit(0);
+  });
+  process.on('SIGTERM', () => {
+    for (const worker of Object.values(cluster.workers ?? {})) worker?.process.kill('SIGTERM');
+  });
+  for (let i = 0; i < processes; i++) cluster.fork();
+} else {
+  // Searches off the server's thread, as `npm start` runs them; BILLDIFF_SEARCH_THREADS=0 runs them on it (for comparison).
+  const searchThreads = Number(process.env.BILLDIFF_SEARCH_THREADS ?? 2);
+  const database = await openDatabase({ ...databaseOptionsFrom(process.env, process.cwd()), searchThreads });
+  const app = createApp({ database, workers: 1, storeDir: process.env.BILLDIFF_STORE });
+  const server = app.listen(0, '127.0.0.1', () => {
+    if (cluster.isPrimary) console.log(JSON.stringify({ port: server.address().port }));
+  });
+  process.on('SIGTERM', async () => {
+    // Requests still running (a slow search) finish before the database closes.
+    server.close();
+    server.closeAllConnections();
+    await new Promise((resolve) => setTimeout(resolve, 3000));
+    await closeApp(app);
+    await database.close();
+    process.exit(0);
+  });
+}

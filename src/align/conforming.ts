@@ -25,7 +25,8 @@ export function markConforming(pairs: AlignedPair[]): void {
   if (!renumbered.size) return;
   const check = (pair: AlignedPair) => {
     if (pair.status === 'modified' && pair.words && explainedByRenumbering(pair.words, renumbered, rungKey)) pair.conforming = true;
-    pair.children.forEach(check);
+    // An unchanged pair has only unchanged pairs below it.
+    if (pair.status !== 'unchanged') pair.children.forEach(check);
   };
   pairs.forEach(check);
 }

@@ -1,5 +1,5 @@
 import type { Content } from '../types.js';
-import { childLevels, rowBody } from './level-text.js';
+import { childLevelCount, childLevels, rowBody } from './level-text.js';
 import type { Context } from './context.js';
 
 /** Characters past which a level's line is long enough that its key is kept rather than computed again. */
@@ -49,7 +49,7 @@ export function lineKey(node: Content): number {
 
 /** Whether two levels with the same key are the same: the same line and as many sublevels (a hash can collide). */
 export function sameContent(a: Content, b: Content): boolean {
-  return childLevels(a).length === childLevels(b).length && rowBody(a) === rowBody(b);
+  return childLevelCount(a) === childLevelCount(b) && rowBody(a) === rowBody(b);
 }
 
 function hashText(text: string): number {

@@ -48,6 +48,14 @@ export function childLevels(node: Content | Root): Content[] {
 
 const NONE: Content[] = [];
 
+/** How many levels `childLevels` gives, without making the list. */
+export function childLevelCount(node: Content): number {
+  if (node.type !== 'level') return 0;
+  const n = node.children.length;
+  if (n <= 1) return n && !inlineText(node) ? 1 : 0;
+  return inlineText(node) ? n - 1 : n;
+}
+
 /** Every word of a subtree, designations left out, for content keys and similarity. */
 export function subtreeBody(node: Content, out: string[] = [], limit = Infinity): string[] {
   let budget = limit;

@@ -61,11 +61,15 @@ export function pairMovedLevels<T, G>(
   return out;
 }
 
-/** The parent of each pair of an alignment (`null` at the top). */
+/**
+ * The parent of each changed pair of an alignment (`null` at the top). An unchanged pair has only
+ * unchanged pairs below it, none of them deleted or inserted: it is left out, and not walked.
+ */
 export function parentsOf(pairs: AlignedPair[]): Map<AlignedPair, AlignedPair | null> {
   const parents = new Map<AlignedPair, AlignedPair | null>();
   const visit = (list: AlignedPair[], parent: AlignedPair | null) => {
     for (const pair of list) {
+      if (pair.status === 'unchanged') continue;
       parents.set(pair, parent);
       visit(pair.children, pair);
     }

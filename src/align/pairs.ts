@@ -7,6 +7,15 @@ import { alignSequences } from './siblings.js';
 import { diffLevelWords } from './words.js';
 
 export function side(node: Content): PairSide {
+  // The usual shapes in one literal each, their fields in the order the general case adds them
+  // (the JSON keeps that order): no second store allocated for fields added one by one.
+  if (node.type === 'level') {
+    if (node.num && node.position && !node.xmlId && !node.heading) {
+      return { type: 'level', text: rowText(node), kind: node.kind, id: node.id, num: node.num, position: node.position };
+    }
+  } else if (node.type !== 'text' || !node.role) {
+    if (node.position) return { type: node.type, text: node.value, position: node.position };
+  }
   const s: PairSide = { type: node.type, text: rowText(node) };
   if (node.type === 'level') {
     s.kind = node.kind;
@@ -86,8 +95,15 @@ export function makePair(oldNode: Content, newNode: Content, ctx: Context, sameK
 function samePair(oldNode: Content, newNode: Content, ctx: Context): AlignedPair {
   const olds = childLevels(oldNode);
   const news = childLevels(newNode);
-  // The keys of the sublevels are equal too, but each pair is checked again as it is made.
-  return finishPair(oldNode, newNode, olds.map((c, k) => makePair(c, news[k]!, ctx)), ctx, true);
+  // The keys of the sublevels are equal too: each pair is checked again by its line alone as it is
+  // made (no hash), so that a whole unchanged subtree costs one comparison of each line.
+  const children: AlignedPair[] = [];
+  for (let k = 0; k < olds.length; k++) {
+    const o = olds[k]!;
+    const n = news[k]!;
+    children.push(sameContent(o, n) ? samePair(o, n, ctx) : makePair(o, n, ctx));
+  }
+  return finishPair(oldNode, newNode, children, ctx, true);
 }
 
 /**

@@ -1,4 +1,5 @@
 import type { LevelKind } from '../types.js';
+import { isWhiteSpace } from '../util/white-space.js';
 import { STRUCTURAL_RUNGS } from './ladder.js';
 
 export {
@@ -59,7 +60,7 @@ export function readParenDesignation(text: string): LeadingDesignation | undefin
   const m = PAREN.exec(text);
   if (!m) return undefined;
   let length = m[0].length;
-  while (length < text.length && /\s/.test(text[length]!)) length++;
+  while (length < text.length && isWhiteSpace(text.charCodeAt(length))) length++;
   return { text: m[0], value: m[1]!, length };
 }
 

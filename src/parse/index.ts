@@ -1,6 +1,6 @@
 import type { MarksMode, ParsedDocument, SourceDocument, SourceFormat } from '../types.js';
 import { parseLevels, type LevelOptions } from './levels.js';
-import { decodeInput, decodeInputNoting, detectFormat, type InputOptions } from './input.js';
+import { decodeInputNoting, detectFormat, type InputOptions } from './input.js';
 import { readCaml } from './read-caml.js';
 import { readFederal } from './read-federal.js';
 import { isOlrcXhtml, readOlrcXhtml } from './read-olrc-xhtml.js';
@@ -33,9 +33,13 @@ export interface ParseOptions extends InputOptions, LevelOptions {
   blocks?: boolean;
 }
 
-/** Reads one input (text, Markdown or CAML XML) into the common text model. */
-export function readDocument(input: string | Uint8Array, file: string, options: ParseOptions = {}): SourceDocument {
-  const text = typeof input === 'string' ? input : decodeInput(input, file, options);
+/**
+ * Reads one input (text, Markdown or CAML XML) into the common text model. `ascii`: a text given
+ * as a string is known to be ASCII (bytes are looked at here).
+ */
+export function readDocument(input: string | Uint8Array, file: string, options: ParseOptions = {}, ascii = false): SourceDocument {
+  const decoded = typeof input === 'string' ? { text: input, ascii } : decodeInputNoting(input, file, options);
+  const { text } = decoded;
   const format = options.format ?? detectFormat(file, text);
   switch (format) {
     case 'caml':
@@ -46,13 +50,13 @@ export function readDocument(input: string | Uint8Array, file: string, options: 
       return readMarkdown(text, file, { deadline: options.deadline });
     default:
       // GPO's text renditions of bills: line numbers, page heads and hard wraps removed.
-      return isGpoText(text) ? readGpoText(text, file) : readText(text, file);
+      return isGpoText(text) ? readGpoText(text, file) : readText(text, file, decoded.ascii === true);
   }
 }
 
 /** Reads an input and parses it into a level tree, with every diagnostic found on the way. */
 export function parseDocument(input: string | Uint8Array, file: string, options: ParseOptions = {}): ParsedDocument {
-  const { text, messages: notes } = typeof input === 'string' ? { text: input, messages: [] } : decodeInputNoting(input, file, options);
+  const { text, messages: notes, ascii } = typeof input === 'string' ? { text: input, messages: [], ascii: false } : decodeInputNoting(input, file, options);
   const { deadline } = options;
   if ((options.format ?? detectFormat(file, text)) === 'federal') {
     // Federal XML carries its structure in its elements, the Law Revision Counsel's XHTML in its
@@ -64,7 +68,7 @@ export function parseDocument(input: string | Uint8Array, file: string, options:
     if (source.title) tree.data.title = source.title;
     return { tree, source, messages: [...notes, ...messages] };
   }
-  const source = readDocument(text, file, options);
+  const source = readDocument(text, file, options, ascii);
   checkDeadline(deadline, file);
   const { tree, messages } = parseLevels(source, options);
   if (options.blocks === false) source.blocks = [];

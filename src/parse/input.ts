@@ -26,7 +26,7 @@ export function decodeInput(bytes: Uint8Array, file: string, options: InputOptio
 }
 
 /** `decodeInput`, with a note (a warning diagnostic) when the text was not UTF-8. */
-export function decodeInputNoting(bytes: Uint8Array, file: string, options: InputOptions = {}): { text: string; messages: Diagnostic[] } {
+export function decodeInputNoting(bytes: Uint8Array, file: string, options: InputOptions = {}): { text: string; messages: Diagnostic[]; ascii?: boolean } {
   const maxBytes = options.maxBytes ?? defaultInputOptions.maxBytes;
   if (bytes.length > maxBytes) throw inputTooLarge(file, maxBytes, bytes.length);
   const utf16 = utf16Of(bytes, file);
@@ -46,7 +46,7 @@ export function decodeInputNoting(bytes: Uint8Array, file: string, options: Inpu
   // Checked by simdutf, then decoded (plain ASCII as Latin-1, the quickest), as a strict UTF-8
   // decoder reads it: a leading byte order mark is dropped, and a second one after it too.
   const view = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  if (isAscii(view)) return { text: view.toString('latin1'), messages: [] };
+  if (isAscii(view)) return { text: view.toString('latin1'), messages: [], ascii: true };
   if (!isUtf8(view)) {
     const bad = firstInvalidUtf8(bytes);
     const place = placeOfByte(bytes, bad);

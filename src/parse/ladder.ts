@@ -247,16 +247,22 @@ function letterValue(ch: string): number {
 
 /** The ordinal of a value read as the given rung (1-based), for checking sequence. */
 export function ordinal(value: string, kind: LevelKind): number {
-  const key = `${kind}:${value}`;
-  let n = ordinalCache.get(key);
+  // A map a rung, by value: no key string made at each call.
+  let byValue = ordinalCache.get(kind);
+  if (!byValue) ordinalCache.set(kind, (byValue = new Map()));
+  let n = byValue.get(value);
   if (n === undefined) {
     n = seriesOrdinal(value, SERIES[kind] ?? 'lower');
-    if (ordinalCache.size < 10_000) ordinalCache.set(key, n);
+    if (ordinalsCached < 10_000) {
+      byValue.set(value, n);
+      ordinalsCached++;
+    }
   }
   return n;
 }
 
-const ordinalCache = new Map<string, number>();
+const ordinalCache = new Map<LevelKind, Map<string, number>>();
+let ordinalsCached = 0;
 
 /** Is `value` the designation that opens a run of this rung: `a`, `1`, `A`, `i`, `I`, `aa`, `AA`? */
 export function isFirst(value: string, kind: LevelKind): boolean {
@@ -297,16 +303,16 @@ export function precedes(a: string, b: string, kind: LevelKind): boolean {
  * Which one it is where the value is ambiguous is for the reader that knows the open rungs.
  */
 export function interpretations(value: string, style: Style): LevelKind[] {
-  const key = `${style}:${value}`;
-  let kinds = interpretationCache.get(key);
+  const cache = interpretationCache[style];
+  let kinds = cache.get(value);
   if (!kinds) {
     kinds = interpret(value, style);
-    if (interpretationCache.size < 10_000) interpretationCache.set(key, kinds);
+    if (cache.size < 5_000) cache.set(value, kinds);
   }
   return kinds;
 }
 
-const interpretationCache = new Map<string, LevelKind[]>();
+const interpretationCache: Record<Style, Map<string, LevelKind[]>> = { ca: new Map(), us: new Map() };
 
 function interpret(value: string, style: Style): LevelKind[] {
   const sub: LevelKind = style === 'us' ? 'subsection' : 'subdivision';

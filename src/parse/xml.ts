@@ -1,3 +1,4 @@
+import { parseXml, XmlError, type XmlElement as ParsedElement } from '@rgrove/parse-xml';
 import { decodeNamedCharacterReference } from 'decode-named-character-reference';
 import { SaxesParser } from 'saxes';
 import { checkDeadline, type Deadline } from '../util/deadline.js';
@@ -8,7 +9,8 @@ import type { LineIndex } from '../util/position.js';
  * The XML readers' common ground: saxes driven over a whole document with offsets for every
  * event, well-formedness errors as `file:line:col` BilldiffErrors, a bound on nesting, and the
  * comparison's deadline checked as the text is read. `readCaml` takes the events as they come;
- * `readFederal` builds the small element tree below (`parseXmlTree`).
+ * `readFederal` builds the small element tree below (`parseXmlTree`), which @rgrove/parse-xml
+ * reads first (a third of saxes' work) whenever its tree is the one saxes' events would build.
  */
 
 /** Deepest element nesting read. Real bills and codes nest about 20 deep; past this, an error. */
@@ -34,6 +36,11 @@ export interface XmlReadOptions {
   base?: number;
   /** A fragment: every event is placed at `base` (its text has no place of its own in the file). */
   fragment?: boolean;
+  /**
+   * `parseXmlTree`: read with @rgrove/parse-xml first where it builds the same tree as saxes.
+   * @default true
+   */
+  quick?: boolean;
 }
 
 /** Drives saxes over `xml`; a well-formedness error, or nesting past `MAX_XML_DEPTH`, is a BilldiffError with a place. */
@@ -103,12 +110,23 @@ export function readXml(xml: string, file: string, index: LineIndex, handlers: X
  * (`&mdash;`, `&ldquo;`): those that name an HTML character are read as that character.
  */
 function defineDtdEntities(parser: SaxesParser, xml: string): void {
-  if (!/<!DOCTYPE/i.test(xml.slice(0, 4096))) return;
+  if (!hasDoctype(xml)) return;
   for (const name of new Set([...xml.matchAll(/&([A-Za-z][A-Za-z0-9]{1,31});/g)].map((m) => m[1]!))) {
     if (['amp', 'lt', 'gt', 'quot', 'apos'].includes(name)) continue;
-    const value = decodeNamedCharacterReference(name);
-    if (value !== false) parser.ENTITIES[name] = value;
+    const value = dtdEntity(name);
+    if (value !== undefined) parser.ENTITIES[name] = value;
   }
+}
+
+function hasDoctype(xml: string): boolean {
+  return /<!DOCTYPE/i.test(xml.slice(0, 4096));
+}
+
+/** The character an entity of the DTD names (`mdash` → `—`), for names of 2 to 32 letters and digits. */
+function dtdEntity(name: string): string | undefined {
+  if (!/^[A-Za-z][A-Za-z0-9]{1,31}$/.test(name)) return undefined;
+  const value = decodeNamedCharacterReference(name);
+  return value === false ? undefined : value;
 }
 
 /** `caml:Bill` → `Bill`. */
@@ -142,6 +160,13 @@ export type XmlNode = XmlElement | XmlText;
 
 /** XML → element tree with offsets (namespace prefixes dropped from names). */
 export function parseXmlTree(xml: string, file: string, index: LineIndex, options: XmlReadOptions = {}): XmlElement {
+  if (options.quick !== false && options.base === undefined && !options.fragment) {
+    const tree = quickTree(xml);
+    if (tree) {
+      checkDeadline(options.deadline, file);
+      return tree;
+    }
+  }
   const stack: XmlElement[] = [];
   let root: XmlElement | undefined;
   readXml(
@@ -171,6 +196,77 @@ export function parseXmlTree(xml: string, file: string, index: LineIndex, option
     throw new BilldiffError('XML is not well-formed: expected a root element, found none', { file, place: { start: point, end: point } });
   }
   return root;
+}
+
+// ---------------------------------------------------------------------------
+// The quick reading
+
+/**
+ * Longest line read quickly: an error's message in @rgrove/parse-xml copies its line a character
+ * at a time, so a long line is read by saxes, whose errors cost nothing more.
+ */
+const QUICK_LINE = 1 << 20;
+
+/** Thrown inside `adopt` when the tree is not one saxes would build the same. */
+const NOT_QUICK = new Error('not read quickly');
+
+/**
+ * The tree `parseXmlTree` builds, read by @rgrove/parse-xml, or `undefined` wherever its reading
+ * could differ from saxes', which then reads the document: any error (saxes gives the message and
+ * place), nesting past `MAX_XML_DEPTH` (saxes says where), CDATA (saxes places it differently),
+ * characters past U+FFFF (parse-xml maps every offset then), XML 1.1, and lines over `QUICK_LINE`.
+ */
+function quickTree(xml: string): XmlElement | undefined {
+  if (/[\uD800-\uDFFF]/.test(xml) || longestLine(xml) > QUICK_LINE) return undefined;
+  const declaration = /^\uFEFF?<\?xml\s[^>]*?version\s*=\s*["']([^"']*)["']/.exec(xml);
+  if (declaration && declaration[1] !== '1.0') return undefined;
+  const doctype = hasDoctype(xml);
+  try {
+    const document = parseXml(xml, {
+      includeOffsets: true,
+      // Comments and processing instructions end a text node in saxes, so they are kept apart here too.
+      preserveComments: true,
+      preserveCdata: true,
+      resolveUndefinedEntity: doctype ? (reference) => dtdEntity(reference.slice(1, -1)) : undefined,
+    });
+    const root = document.children.find((node): node is ParsedElement => node.type === 'element');
+    return root && adopt(root, 1);
+  } catch (error) {
+    if (error === NOT_QUICK || error instanceof XmlError || error instanceof RangeError) return undefined;
+    throw error;
+  }
+}
+
+/** parse-xml's element as the tree saxes' events build: local names, text nodes, nothing else. */
+function adopt(element: ParsedElement, depth: number): XmlElement {
+  const children: XmlNode[] = [];
+  // saxes reports a comment at its `--`, so the text after it starts at the comment's `>`.
+  let commentEnd = -1;
+  for (const child of element.children) {
+    const type = child.type;
+    if (type === 'element') {
+      if (depth >= MAX_XML_DEPTH) throw NOT_QUICK;
+      children.push(adopt(child as ParsedElement, depth + 1));
+    } else if (type === 'text') {
+      const text = child as unknown as { text: string; start: number; end: number };
+      children.push({ type: 'text', value: text.text, start: commentEnd === text.start ? text.start - 1 : text.start, end: text.end });
+    } else if (type === 'cdata') {
+      throw NOT_QUICK;
+    }
+    commentEnd = type === 'comment' ? child.end : -1;
+  }
+  return { type: 'element', name: localName(element.name), attrs: element.attributes, children, start: element.start, end: element.end };
+}
+
+function longestLine(text: string): number {
+  let longest = 0;
+  for (let at = 0; at <= text.length; ) {
+    let next = text.indexOf('\n', at);
+    if (next === -1) next = text.length;
+    if (next - at > longest) longest = next - at;
+    at = next + 1;
+  }
+  return longest;
 }
 
 /** The first child element named `name`. */

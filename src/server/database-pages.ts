@@ -105,8 +105,10 @@ export function searchModel(sessions: SessionInfo[], query: string, filters: Sea
   };
 }
 
+const compareText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
 export function billModel(report: BillReport) {
-  type Event = { date: string | null; dateLabel: string; action?: string; version?: BillReport['versions'][number] & { changeWords?: string; sectionsList: unknown[] } };
+  type Event = { date: string | null; dateLabel: string; action?: string; version?: BillReport['versions'][number] & { changeWords?: string; amendsList: unknown[] } };
   const events: Event[] = [];
   for (const h of report.history) events.push({ date: h.date, dateLabel: dateLabel(h.date), action: h.action });
   const versions = report.versions.map((v, i) => {
@@ -122,15 +124,14 @@ export function billModel(report: BillReport) {
       ...v,
       dateLabel: dateLabel(v.date),
       changeWords,
-      sectionsList: v.sections.map((s) => ({ ...s, name: sectionName(s.code, s.section) })),
       amendsList: v.sections.filter((s) => s.relation !== 'cites').map((s) => ({ ...s, name: sectionName(s.code, s.section), relationWord: RELATION_WORDS[s.relation] })),
-      citesList: v.sections.filter((s) => s.relation === 'cites').map((s) => ({ ...s, name: sectionName(s.code, s.section) })),
       latest: i === report.versions.length - 1,
     };
   });
   for (const v of versions) events.push({ date: v.date, dateLabel: v.dateLabel, version: v });
   // Versions before the actions of their day; undated events last.
-  events.sort((a, b) => (a.date ?? '9999').localeCompare(b.date ?? '9999') || Number(!a.version) - Number(!b.version));
+  // Dates are ISO (YYYY-MM-DD): compared as text, without a collator.
+  events.sort((a, b) => compareText(a.date ?? '9999', b.date ?? '9999') || Number(!a.version) - Number(!b.version));
   return {
     pageTitle: `${report.measure} (${report.sessionName})${report.title ? `: ${report.title}` : ''}`,
     bill: report,

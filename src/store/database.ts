@@ -14,7 +14,9 @@ import type { Dialect, SqlValue } from './dialect.js';
 import { migrate, REFRESH_SESSIONS } from './migrations.js';
 import { sectionPassageText, writePassages } from './passages.js';
 import { createQueries, type Queries } from './queries.js';
+import { mayBeQuick, quickSearch } from './search.js';
 import { SearchGate, SearchPool } from './search-pool.js';
+import { rebuildTermIndex } from './term-index.js';
 import { openSqlite } from './sqlite.js';
 import type { BillRow, HistoryRow, SectionTouch } from './types.js';
 
@@ -78,8 +80,18 @@ export async function openDatabase(options: DatabaseOptions = {}): Promise<Datab
   }
   const queries = createQueries(dialect);
   const threads = options.searchThreads ?? 0;
-  const pool = threads <= 0 ? undefined : options.url ? new SearchGate(queries.search, { threads }) : new SearchPool(sqliteFile(options), { threads });
-  if (pool) queries.search = (query, filters = {}, page = {}, signal) => pool.search(query, filters, { limit: page.limit ?? 20, offset: page.offset ?? 0 }, signal);
+  // SQLite: searches that may be quick (mayBeQuick) in threads at the server's priority, beside its
+  // thread; the others in threads below it, where they hold up nothing. PostgreSQL: a quick search is
+  // answered at once (its queries wait off the thread), the others behind a gate.
+  const pools = threads <= 0 ? [] : options.url ? [new SearchGate(queries.search, { threads })] : [new SearchPool(sqliteFile(options), { threads, nice: 0 }), new SearchPool(sqliteFile(options), { threads })];
+  const [first, slow] = pools;
+  if (first) {
+    queries.search = async (query, filters = {}, page = {}, signal) => {
+      const bounded = { limit: page.limit ?? 20, offset: page.offset ?? 0 };
+      if (slow) return (mayBeQuick(query, filters, bounded) ? first : slow).search(query, filters, bounded, signal);
+      return (await quickSearch(dialect, query, filters, bounded)) ?? first.search(query, filters, bounded, signal);
+    };
+  }
   let closing: Promise<void> | undefined;
   return {
     dialect,
@@ -87,7 +99,7 @@ export async function openDatabase(options: DatabaseOptions = {}): Promise<Datab
     ...queries,
     close: () =>
       (closing ??= (async () => {
-        await pool?.close();
+        for (const pool of pools) await pool.close();
         await dialect.close();
       })()),
   };
@@ -183,10 +195,13 @@ export class Writer {
   /**
    * Merges each full-text index into one segment (SQLite FTS5 'optimize'; PostgreSQL's GIN indexes
    * need nothing): after an import the indexes are in many pieces, and every search reads each piece.
+   * Then makes the term index again where the texts changed (term-index.ts).
    */
   async optimizeIndexes(): Promise<void> {
-    if (this.db.kind !== 'sqlite') return;
-    for (const table of ['bills_fts', 'sections_fts', 'passages_fts']) await this.db.run(`INSERT INTO ${table} (${table}) VALUES ('optimize')`);
+    if (this.db.kind === 'sqlite') {
+      for (const table of ['bills_fts', 'sections_fts', 'passages_fts']) await this.db.run(`INSERT INTO ${table} (${table}) VALUES ('optimize')`);
+    }
+    await rebuildTermIndex(this.db);
   }
 
   /** Marks the data as changed, so that servers drop what they cached. */

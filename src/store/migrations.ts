@@ -16,6 +16,7 @@
  */
 import type { Dialect, DialectKind } from './dialect.js';
 import { writeAllPassages } from './passages.js';
+import { rebuildTermIndex } from './term-index.js';
 
 export interface Migration {
   version: number;
@@ -268,7 +269,43 @@ CREATE FUNCTION billdiff_sections_matching(q tsquery) RETURNS TABLE (key BIGINT)
       if (tx.kind === 'sqlite') await tx.run("INSERT INTO passages_fts (passages_fts) VALUES ('optimize')");
     },
   },
+  {
+    version: 3,
+    name: 'term index: each word’s bills and sections with its count in each, and their lengths (ranked searches of common words without FTS5 reading every match); triggers mark it stale; a bill’s history read from one index, in order',
+    common: `
+CREATE TABLE term_postings (
+  owner INTEGER NOT NULL,
+  term TEXT NOT NULL,
+  docs INTEGER NOT NULL,
+  data {{blob}} NOT NULL,
+  PRIMARY KEY (owner, term)
+);
+CREATE INDEX history_bill_order ON history (bill_id, date, seq, id, action);
+INSERT INTO meta (key, value) VALUES ('terms:bill', 'stale');
+INSERT INTO meta (key, value) VALUES ('terms:section', 'stale');
+`,
+    sqlite: `${staleTriggers('bill', 'bills', 'search_text')}${staleTriggers('section', 'law_sections', 'heading, text')}`,
+    postgres: `
+CREATE FUNCTION billdiff_terms_stale() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  UPDATE meta SET value = 'stale' WHERE key = TG_ARGV[0] AND value <> 'stale';
+  RETURN NULL;
+END $$;
+CREATE TRIGGER terms_bill_stale AFTER INSERT OR DELETE OR UPDATE OF search_text ON bills FOR EACH STATEMENT EXECUTE FUNCTION billdiff_terms_stale('terms:bill');
+CREATE TRIGGER terms_section_stale AFTER INSERT OR DELETE OR UPDATE OF heading, text ON law_sections FOR EACH STATEMENT EXECUTE FUNCTION billdiff_terms_stale('terms:section');
+`,
+    backfill: rebuildTermIndex,
+  },
 ];
+
+/** Triggers marking an owner's term index stale when its rows or their text change. */
+function staleTriggers(owner: string, table: string, columns: string): string {
+  const body = `BEGIN UPDATE meta SET value = 'stale' WHERE key = 'terms:${owner}' AND value <> 'stale'; END;`;
+  return `CREATE TRIGGER terms_${owner}_insert AFTER INSERT ON ${table} ${body}
+CREATE TRIGGER terms_${owner}_delete AFTER DELETE ON ${table} ${body}
+CREATE TRIGGER terms_${owner}_update AFTER UPDATE OF ${columns} ON ${table} ${body}
+`;
+}
 
 /** Every migration, oldest first. */
 export const ALL_MIGRATIONS: readonly Migration[] = MIGRATIONS;

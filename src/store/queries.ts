@@ -3,6 +3,7 @@
  * the bills touching them, sessions. Every query is parameterised; results are plain rows.
  */
 import zlib from 'node:zlib';
+import { readBillPage, SUMMARY_COLUMNS as SUMMARY_COLUMN_LIST, touchesByVersion, type BillPageRows } from './bill-page.js';
 import { compareSections } from './codes.js';
 import { billColumns } from './columns.js';
 import type { Dialect } from './dialect.js';
@@ -10,8 +11,7 @@ import type { MeasureCitation } from './names.js';
 import { searchStore } from './search.js';
 import type { BillRow, HistoryRow, LawSectionRow, SearchAnswer, SearchFilters, SearchPage, SectionBill, SectionRelation, SectionTouch, VersionRow, VersionSummary } from './types.js';
 
-const SUMMARY_COLUMNS =
-  'id, bill_id, corpus_id, version_num, seq, name, stage, date, title, format, content_hash, marks, words, words_inserted, words_deleted, clauses_changed, counted_by, against, gut_and_amend';
+const SUMMARY_COLUMNS = SUMMARY_COLUMN_LIST.join(', ');
 
 /** How strongly a relation ties a bill to a section: a bill that amends a section and cites it, amends it. */
 const RELATION_ORDER: SectionRelation[] = ['repeals', 'amends', 'adds', 'cites'];
@@ -48,6 +48,8 @@ export interface Queries {
   history(billId: string): Promise<HistoryRow[]>;
   /** The sections each version of a bill touches, by version id. */
   touches(billId: string): Promise<Map<string, SectionTouch[]>>;
+  /** What a bill's page reads, in one statement (bill-page.ts). */
+  billPage(id: string): Promise<BillPageRows | undefined>;
   lawSection(code: string, number: string): Promise<(LawSectionRow & { content: Uint8Array }) | undefined>;
   /** Which of these sections the database holds (by `CODE NUMBER`), with their corpus ids: one query. */
   lawSectionsHeld(sections: Array<{ code: string; section: string }>): Promise<Map<string, { corpus_id: string | null }>>;
@@ -112,10 +114,9 @@ export function createQueries(db: Dialect): Queries {
         'SELECT vs.version_id, vs.code, vs.section, vs.relation FROM version_sections vs JOIN versions v ON v.id = vs.version_id WHERE v.bill_id = ?',
         [billId],
       );
-      const out = new Map<string, SectionTouch[]>();
-      for (const { version_id, ...touch } of rows.sort((a, b) => compareSections(a, b) || a.relation.localeCompare(b.relation))) out.set(version_id, [...(out.get(version_id) ?? []), touch]);
-      return out;
+      return touchesByVersion(rows);
     },
+    billPage: (id) => readBillPage(db, id),
     async lawSection(code, number) {
       const row = await db.get<LawSectionRow & { content: Uint8Array }>(
         'SELECT code, number, source_id, heading, history, format, content_hash, text, corpus_id, content FROM law_sections WHERE code = ? AND number = ?',

@@ -59,13 +59,13 @@ export interface BillReport {
 }
 
 export async function billReport(db: Database, id: string): Promise<BillReport | undefined> {
-  // One round trip's time on PostgreSQL: the four queries at once.
-  const [bill, versions, history, touches] = await Promise.all([db.bill(id), db.versions(id), db.history(id), db.touches(id)]);
-  if (!bill) return undefined;
+  // One statement: one round trip on PostgreSQL.
+  const page = await db.billPage(id);
+  if (!page) return undefined;
+  const { bill, versions, history, touches, held } = page;
   const latest = versions[versions.length - 1];
   const latestTouches = latest ? touches.get(latest.id) ?? [] : [];
   const sections = [];
-  const held = await db.lawSectionsHeld(latestTouches.filter((t) => t.relation === 'amends' || t.relation === 'repeals'));
   for (const t of latestTouches) {
     const law = held.get(`${t.code} ${t.section}`);
     sections.push({
@@ -101,7 +101,7 @@ export async function billReport(db: Database, id: string): Promise<BillReport |
       ...(i > 0 ? { compareUrl: compareUrl({ old: versionDocId(versions[i - 1]!), new: versionDocId(v) }) } : {}),
       sections: (touches.get(v.id) ?? []).map((t) => ({ ...t, url: sectionUrl(t.code, t.section) })),
     })),
-    history: history.map((h: HistoryRow) => ({ date: h.date, action: h.action })),
+    history: history.map((h) => ({ date: h.date, action: h.action })),
     sections,
   };
 }

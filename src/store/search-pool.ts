@@ -21,6 +21,8 @@ export interface SearchPoolOptions {
   maxQueued?: number;
   /** Milliseconds a search may wait and run in all. */
   timeoutMs?: number;
+  /** SQLite: the threads' nice value (Linux), 10 by default: below the server's thread, which answers the pages. */
+  nice?: number;
 }
 
 /** The server is busy with other searches, or this one ran past its time: try again (HTTP 503). */
@@ -149,8 +151,11 @@ export class SearchPool extends Bounded {
   readonly #pending = new Map<number, { worker: Worker; resolve: (a: SearchAnswer) => void; reject: (e: Error) => void }>();
   #id = 0;
 
+  readonly #nice: number;
+
   constructor(private readonly file: string, options: SearchPoolOptions) {
     super(options.threads, options);
+    this.#nice = options.nice ?? 10;
   }
 
   protected run(slot: number, args: Job['args']): Promise<SearchAnswer> {
@@ -170,7 +175,7 @@ export class SearchPool extends Bounded {
   }
 
   #start(): Worker {
-    const worker = startModuleWorker(import.meta.url, 'search-worker', { workerData: { file: this.file } });
+    const worker = startModuleWorker(import.meta.url, 'search-worker', { workerData: { file: this.file, nice: this.#nice } });
     worker.unref();
     worker.on('message', (reply: Reply) => {
       const pending = this.#pending.get(reply.id);

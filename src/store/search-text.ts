@@ -1,7 +1,9 @@
 /**
- * Full-text search, ranked by relevance, with the number of matches: SQLite FTS5 ranks every match
- * by bm25 (`ORDER BY rank LIMIT n`: FTS5 scores the matches and keeps the best n); PostgreSQL ranks
- * by `ts_rank_cd` the matches its GIN index finds — every one of them up to `POSTGRES_RANKED`, else
+ * Full-text search, ranked by relevance, with the number of matches. Words, every one required and
+ * unfiltered, are ranked from the term index (term-rank.ts): bm25 over every match, as FTS5 computes
+ * it. Anything else goes to the database's own index: SQLite FTS5 ranks every match by bm25
+ * (`ORDER BY rank LIMIT n`: FTS5 scores the matches and keeps the best n); PostgreSQL ranks by
+ * `ts_rank_cd` the matches its GIN index finds — every one of them up to `POSTGRES_RANKED`, else
  * the newest that many, and says so (`rankedBills`, `rankedSections`): ts_rank_cd reads each match's
  * whole tsvector (8 kB a bill in the session bench), so ranking the 5,000 bills that say "shall"
  * takes 380 ms where the newest 400 take 40 ms. Bills and sections are ranked apart (bm25 and ts_rank are not on one scale across two
@@ -14,6 +16,7 @@ import { billColumns } from './columns.js';
 import type { Dialect, SqlValue } from './dialect.js';
 import { sessionName } from './names.js';
 import { passageRange, type PassageOwner } from './passages.js';
+import { rankByTerms, termQuery, type Ranked } from './term-rank.js';
 import type { BillRow, SearchAnswer, SearchPage, SearchResult } from './types.js';
 
 export const MARK_START = '\u0001';
@@ -28,36 +31,64 @@ export interface BillFilter {
 type BillHit = BillRow & { key: number; rank: number };
 type SectionHit = { key: number; code: string; number: string; heading: string; rank: number };
 
+/** A quick search (`quick`): at most this many words and results a page. */
+export const QUICK = { words: 4, limit: 25 } as const;
+
+/** A result while it is ranked: its row is read once it is known to be shown. */
+type Entry = { owner: PassageOwner; key: number; bill?: BillRow; section?: Omit<SectionHit, 'key' | 'rank'> };
+
 /**
  * The page of results `page` asks for, among all matches of `match` (FTS5 phrases on SQLite, the words
  * as typed on PostgreSQL): bills (`bills` filter), and law sections unless `sections` is false (a
- * filter only bills have), narrowed to `code` when given.
+ * filter only bills have), narrowed to `code` when given. `quick`: only a search the term index
+ * ranks, of a few words and results (a millisecond or so), else undefined.
  */
-export async function fullText(db: Dialect, match: string, query: string, bills: BillFilter, sections: { code?: string } | false, page: SearchPage): Promise<SearchAnswer> {
+export async function fullText(db: Dialect, match: string, query: string, bills: BillFilter, sections: { code?: string } | false, page: SearchPage, quick = false): Promise<SearchAnswer | undefined> {
   const want = page.offset + page.limit;
   const text = db.kind === 'sqlite' ? SQLITE : POSTGRES;
+  // Words, unfiltered: ranked from the term index (term-rank.ts); else by the database's own index.
+  const terms = !bills.sql || (sections && !sections.code) ? await termQuery(db, match) : undefined;
+  if (quick && (!terms || terms.terms.length > QUICK.words || page.limit > QUICK.limit)) return undefined;
+  const billTerms = terms && !bills.sql ? await rankByTerms(db, 'bill', terms, want) : undefined;
+  const sectionTerms = terms && sections && !sections.code ? await rankByTerms(db, 'section', terms, want) : undefined;
+  if (quick && (!billTerms || (sections && !sectionTerms))) return undefined;
   // Both at once: on PostgreSQL each runs on a connection of its own.
-  const [billCount, sectionCount] = await Promise.all([text.countBills(db, match, bills), sections ? text.countSections(db, match, sections.code) : 0]);
-  const among = (n: number) => Math.min(n, text.ranked);
-  const [billHits, sectionHits] = await Promise.all([
-    billCount ? text.bills(db, match, bills, want, billCount > text.ranked) : [],
-    sections && sectionCount ? text.sections(db, match, sections.code, want, sectionCount > text.ranked) : [],
+  const [billCount, sectionCount] = await Promise.all([
+    billTerms ? billTerms.count : text.countBills(db, match, bills),
+    sectionTerms ? sectionTerms.count : sections ? text.countSections(db, match, sections.code) : 0,
   ]);
-  const merged = turnByTurn(
-    billHits.map(({ key, rank: _rank, ...b }) => ({ ...billResult(b, ''), key, owner: 'bill' as PassageOwner })),
-    sectionHits.map((s) => ({ ...sectionResult(s.code, s.number, s.heading, ''), key: s.key, owner: 'section' as PassageOwner })),
-  );
-  const shown = merged.slice(page.offset, want);
+  const among = (n: number, all: boolean) => (all ? n : Math.min(n, text.ranked));
+  const [billList, sectionList] = await Promise.all([
+    billTerms ? keysOf('bill', billTerms) : billCount ? text.bills(db, match, bills, want, billCount > text.ranked).then((hits) => hits.map(({ key, rank: _r, ...bill }): Entry => ({ owner: 'bill', key, bill }))) : [],
+    sectionTerms ? keysOf('section', sectionTerms) : sections && sectionCount ? text.sections(db, match, sections.code, want, sectionCount > text.ranked).then((hits) => hits.map(({ key, rank: _r, ...section }): Entry => ({ owner: 'section', key, section }))) : [],
+  ]);
+  const shown = await withRows(db, turnByTurn(billList, sectionList).slice(page.offset, want));
   const snippets = await passageSnippets(db, match, query, shown);
   return {
-    results: shown.map(({ key: _key, owner: _owner, ...r }, i) => ({ ...r, snippet: snippets[i] ?? '' })),
+    results: shown.map((e, i) => (e.bill ? billResult(e.bill, snippets[i] ?? '') : sectionResult(e.section!.code, e.section!.number, e.section!.heading, snippets[i] ?? ''))),
     total: billCount + sectionCount,
     bills: billCount,
     sections: sectionCount,
-    rankedBills: among(billCount),
-    rankedSections: among(sectionCount),
+    rankedBills: among(billCount, billTerms !== undefined),
+    rankedSections: among(sectionCount, sectionTerms !== undefined),
     by: 'full-text',
   };
+}
+
+const keysOf = (owner: PassageOwner, ranked: Ranked): Entry[] => ranked.hits.map((h) => ({ owner, key: h.key }));
+
+/** The entries with their rows, read now for those that have none (one query a table); an entry whose row has gone is left out. */
+async function withRows(db: Dialect, entries: Entry[]): Promise<Entry[]> {
+  const missing = (owner: PassageOwner) => entries.filter((e) => e.owner === owner && !e.bill && !e.section).map((e) => e.key);
+  const read = async <T extends { key: number }>(keys: number[], select: string) =>
+    new Map(keys.length ? (await db.all<T>(`${select} (${keys.map(() => '?').join(', ')})`, keys)).map((r) => [r.key, r]) : []);
+  const [bills, sections] = await Promise.all([
+    read<BillRow & { key: number }>(missing('bill'), `SELECT ${billColumns()}, key FROM bills WHERE key IN`),
+    read<SectionHit>(missing('section'), 'SELECT key, code, number, heading FROM law_sections WHERE key IN'),
+  ]);
+  return entries
+    .map((e) => (e.bill || e.section ? e : e.owner === 'bill' ? { ...e, bill: bills.get(e.key) } : { ...e, section: sections.get(e.key) }))
+    .filter((e) => e.bill || e.section);
 }
 
 /** Two ranked lists as one, a result of each in turn, then what is left of the longer. */
@@ -158,6 +189,9 @@ export function sectionResult(code: string, number: string, heading: string, sni
   };
 }
 
+const SNIPPET = `SELECT snippet(passages_fts, 0, '${MARK_START}', '${MARK_END}', '…', 24) AS snippet FROM passages_fts WHERE passages_fts MATCH ? AND rowid`;
+const PASSAGES_HOLDING = 'SELECT rowid AS id FROM passages_fts WHERE passages_fts MATCH ? AND rowid BETWEEN ? AND ? ORDER BY rowid';
+
 /**
  * Each result's snippet, from the passage of its text that best matches any of the words (a few
  * hundred characters), never from the whole text. `match` is the FTS5 query (SQLite), `query` the
@@ -168,25 +202,40 @@ export async function passageSnippets(db: Dialect, match: string, query: string,
   if (db.kind === 'sqlite') {
     // The first passage with every word, else the first with any (bm25 would count each word's
     // matches across the whole index: no ranking here).
-    const any = match.split(/(?<=")\s+(?=")/).join(' OR ');
-    const sql = `SELECT snippet(passages_fts, 0, '${MARK_START}', '${MARK_END}', '…', 24) AS snippet FROM passages_fts WHERE passages_fts MATCH ? AND rowid BETWEEN ? AND ? LIMIT 1`;
+    const phrases = match.split(/(?<=")\s+(?=")/);
+    const any = phrases.join(' OR ');
     const out: string[] = [];
     for (const o of owners) {
       const [first, last] = passageRange(o.owner, o.key);
-      const row = (await db.get<{ snippet: string }>(sql, [match, first, last])) ?? (any !== match ? await db.get<{ snippet: string }>(sql, [any, first, last]) : undefined);
-      out.push(row?.snippet ?? '');
+      if (phrases.length === 1) {
+        out.push((await db.get<{ snippet: string }>(`${SNIPPET} BETWEEN ? AND ? LIMIT 1`, [match, first, last]))?.snippet ?? '');
+        continue;
+      }
+      // Several words: FTS5 finds each one's passages in the range fast, and all of them together
+      // slowly (0.3 ms a result for two common words, whatever the range): the passage is chosen
+      // here, and its snippet drawn with the words joined by OR, which marks the same words in a
+      // passage holding them all (checked on 1,500 passages of the session bench) and is as fast.
+      const lists = [];
+      for (const phrase of phrases) lists.push((await db.all<{ id: number }>(PASSAGES_HOLDING, [phrase, first, last])).map((r) => r.id));
+      const sets = lists.slice(1).map((l) => new Set(l));
+      const every = lists[0]!.find((id) => sets.every((s) => s.has(id)));
+      const id = every ?? Math.min(...lists.map((l) => l[0] ?? Number.POSITIVE_INFINITY));
+      out.push(Number.isFinite(id) ? (await db.get<{ snippet: string }>(`${SNIPPET} = ?`, [any, id]))?.snippet ?? '' : '');
     }
     return out;
   }
+  // The first passage holding every word, else the first holding any, as on SQLite; one statement
+  // text whatever the number of results (the ranges as arrays), so that each connection plans it once.
   const ranges = owners.map((o) => passageRange(o.owner, o.key));
   const rows = await db.all<{ n: number; snippet: string | null }>(
     `SELECT o.n, (SELECT ts_headline('english', p.text, CASE WHEN p.tsv @@ w.every THEN w.every ELSE w.some END, 'StartSel=${MARK_START}, StopSel=${MARK_END}, MaxWords=30, MinWords=12, MaxFragments=1, FragmentDelimiter=…')
                     FROM passages p WHERE p.id BETWEEN o.first AND o.last AND p.tsv @@ w.some
-                   ORDER BY ts_rank(p.tsv, w.every) DESC, ts_rank(p.tsv, w.some) DESC, p.id LIMIT 1) AS snippet
-       FROM (VALUES ${ranges.map(() => '(?::int, ?::bigint, ?::bigint)').join(', ')}) AS o (n, first, last),
+                   ORDER BY p.tsv @@ w.every DESC, p.id LIMIT 1) AS snippet
+       FROM unnest(?::int[], ?::bigint[], ?::bigint[]) AS o (n, first, last),
             (SELECT q AS every, replace(q::text, ' & ', ' | ')::tsquery AS some FROM websearch_to_tsquery('english', ?) q) w
       ORDER BY o.n`,
-    [...ranges.flatMap(([first, last], n) => [n, first, last]), query],
+    // Arrays: PostgreSQL's driver binds them as such (SqlValue names what both databases take).
+    [ranges.map((_, n) => n), ranges.map(([first]) => first), ranges.map(([, last]) => last), query] as unknown as SqlValue[],
   );
   const snippets = rows.map((r) => r.snippet ?? '');
   return owners.map((_, i) => snippets[i] ?? '');

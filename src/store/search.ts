@@ -8,7 +8,7 @@ import { codeOf, normalizeSectionNumber, parseSectionCitation } from './codes.js
 import { billColumns } from './columns.js';
 import type { Dialect, SqlValue } from './dialect.js';
 import { parseMeasure, sessionKeyOf } from './names.js';
-import { billResult, fullText, passageSnippets, sectionResult, type BillFilter } from './search-text.js';
+import { billResult, fullText, passageSnippets, QUICK, sectionResult, type BillFilter } from './search-text.js';
 import type { BillRow, SearchAnswer, SearchFilters, SearchPage, SearchResult } from './types.js';
 
 export { MARK_END, MARK_START } from './search-text.js';
@@ -20,6 +20,27 @@ const MAX_PHRASES = 16;
 
 /** The page of results `page` asks for, and how many there are in all. */
 export async function searchStore(db: Dialect, raw: string, filters: SearchFilters, page: SearchPage): Promise<SearchAnswer> {
+  return (await answer(db, raw, filters, page, false))!;
+}
+
+/**
+ * The same when it is quick — a citation (index lookups), or a few words the term index ranks, a page
+ * of at most 25 — else undefined: the caller runs `searchStore` where a slow search holds up nothing.
+ */
+export function quickSearch(db: Dialect, raw: string, filters: SearchFilters, page: SearchPage): Promise<SearchAnswer | undefined> {
+  return answer(db, raw, filters, page, true);
+}
+
+/**
+ * Whether a search may be quick, from its words alone: no filter, a page of at most 25, at most four
+ * words and no quotes. (Whether it is, the term index says: `quickSearch`.)
+ */
+export function mayBeQuick(raw: string, filters: SearchFilters, page: SearchPage): boolean {
+  const words = raw.trim().split(/\s+/);
+  return !filters.session && !filters.house && !filters.status && !filters.code && page.limit <= QUICK.limit && words.length <= QUICK.words && !raw.includes('"');
+}
+
+async function answer(db: Dialect, raw: string, filters: SearchFilters, page: SearchPage, quick: boolean): Promise<SearchAnswer | undefined> {
   const query = raw.replace(/[\u0000-\u001f]/g, ' ').trim().slice(0, SEARCH_BOUNDS.query);
   const bounded = { limit: Math.min(Math.max(1, page.limit), SEARCH_BOUNDS.limit), offset: Math.min(Math.max(0, page.offset), SEARCH_BOUNDS.offset) };
   const none: SearchAnswer = { results: [], total: 0, bills: 0, sections: 0, rankedBills: 0, rankedSections: 0, by: 'full-text' };
@@ -32,7 +53,7 @@ export async function searchStore(db: Dialect, raw: string, filters: SearchFilte
   if (!match) return none;
   const sectionsToo = !filters.house && !filters.status && !filters.session;
   const code = filters.code ? codeOf(filters.code) ?? filters.code.trim() : undefined;
-  return fullText(db, match, query, where, sectionsToo && { ...(code ? { code } : {}) }, bounded);
+  return fullText(db, match, query, where, sectionsToo && { ...(code ? { code } : {}) }, bounded, quick);
 }
 
 /**

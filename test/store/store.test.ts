@@ -6,6 +6,7 @@ import { ALL_MIGRATIONS, migrate, type Migration } from '../../src/store/migrati
 import { billReport, sectionReport } from '../../src/store/reports.js';
 import { rankNote } from '../../src/server/database-pages.js';
 import { DATABASE_FILE, type Database } from '../../src/store/index.js';
+import { Writer } from '../../src/store/database.js';
 import { openSqlite } from '../../src/store/sqlite.js';
 import { billsPath, fixturePath } from '../helpers/paths.js';
 import { describeBackends } from './backends.js';
@@ -222,7 +223,7 @@ describeBackends('store: importing and reading', (backend) => {
     await db.dialect.run("DELETE FROM version_sections WHERE version_id = '20250AB900599INT' AND section NOT IN ('99001', '99002')");
   });
 
-  it('should rank every full-text match on SQLite, and the newest 400 of more on PostgreSQL, saying how many it ranked', async () => {
+  it('should rank every full-text match from the term index on both; while it is stale, every match on SQLite and the newest 400 of more on PostgreSQL, saying how many it ranked', async () => {
     // 401 synthetic sections that all hold the word "gadgetry", written straight into the table.
     const text = 'A synthetic gadgetry provision, written for this test.';
     for (let i = 0; i < 401; i++) {
@@ -239,7 +240,14 @@ describeBackends('store: importing and reading', (backend) => {
         ? 'the best first: every match ranked by relevance (0 bills and 401 law sections, listed in turn)'
         : 'the best first, ranked by relevance among the newest 400 of 401 matching law sections',
     );
+    // The term index made again (as an import does): every match ranked on both, by bm25.
+    await db.dialect.transaction((tx) => new Writer(tx).optimizeIndexes());
+    const all = await db.search('gadgetry', {}, { limit: 3 });
+    expect(all).to.deep.include({ total: 401, bills: 0, sections: 401, rankedBills: 0, rankedSections: 401, by: 'full-text' });
+    expect(all.results[0]!.id).to.equal('WAT/80007');
+    expect(rankNote(all)).to.equal('the best first: every match ranked by relevance (0 bills and 401 law sections, listed in turn)');
     await db.dialect.run("DELETE FROM law_sections WHERE code = 'WAT'");
+    await db.dialect.transaction((tx) => new Writer(tx).optimizeIndexes());
   });
 
   it('should keep each session’s counts as the import left them', async () => {

@@ -1,0 +1,89 @@
+import { expect } from 'chai';
+import { importPaths, type ImportProgress } from '../../src/import/index.js';
+import { Writer, type Database } from '../../src/store/database.js';
+import { ftsQuery } from '../../src/store/search.js';
+import { decodePairs, encodePairs } from '../../src/store/term-index.js';
+import { rankByTerms, termQuery } from '../../src/store/term-rank.js';
+import { billsPath, fixturePath } from '../helpers/paths.js';
+import { describeBackends } from './backends.js';
+
+const quiet: ImportProgress = { start() {}, input() {}, advance() {}, problem() {}, stop() {} };
+/** Words of the bundled bills and the synthetic session: common, rare, stemmed, several at once. */
+const QUERIES = ['shall', 'court', 'continuance', 'good cause', 'providing provided', 'synthetic motion', 'section person county', 'electronic register', 'trial'];
+
+describe('store/term-index', () => {
+  it('should write pairs of whole numbers as varints, each key as its step from the one before, and read them back', () => {
+    const keys = [0, 1, 127, 128, 16_383, 16_384, 2 ** 31, 2 ** 40];
+    const values = [1, 300, 0, 2 ** 21, 5, 127, 128, 1];
+    const data = encodePairs(keys, values);
+    expect([...data.subarray(0, 6)]).to.deep.equal([0, 1, 1, 172, 2, 126]);
+    const back = decodePairs(data);
+    expect([...back.keys]).to.deep.equal(keys);
+    expect([...back.values]).to.deep.equal(values);
+  });
+});
+
+describeBackends('store: the term index', (backend) => {
+  let db: Database;
+  before(async () => {
+    db = await backend().open();
+    await importPaths(db, [billsPath(), fixturePath('store-pubinfo-synthetic', 'session')], quiet);
+  });
+  after(async () => {
+    await db?.close();
+  });
+
+  const own = {
+    sqlite: {
+      bill: "SELECT rowid AS key, rank FROM bills_fts WHERE bills_fts MATCH ? ORDER BY rank, rowid DESC",
+      section: "SELECT rowid AS key, rank FROM sections_fts WHERE sections_fts MATCH ? ORDER BY rank, rowid DESC",
+    },
+    postgres: {
+      bill: "SELECT m.key FROM billdiff_bills_matching(websearch_to_tsquery('english', ?)) m ORDER BY m.key DESC",
+      section: "SELECT m.key FROM billdiff_sections_matching(websearch_to_tsquery('english', ?)) m ORDER BY m.key DESC",
+    },
+  };
+
+  it('should find the rows the database’s own index finds, and on SQLite rank them as FTS5’s bm25 does, to the last bit', async () => {
+    const kind = db.dialect.kind;
+    let ranked = 0;
+    for (const words of QUERIES) {
+      const match = kind === 'sqlite' ? ftsQuery(words) : words;
+      const query = (await termQuery(db.dialect, match))!;
+      expect(query, words).to.not.equal(undefined);
+      for (const owner of ['bill', 'section'] as const) {
+        const found = (await rankByTerms(db.dialect, owner, query, 1000))!;
+        const expected = await db.dialect.all<{ key: number; rank?: number }>(own[kind][owner], [match]);
+        expect(found.count, `${words}: ${owner}s`).to.equal(expected.length);
+        if (kind === 'sqlite') expect(found.hits, `${words}: ${owner}s`).to.deep.equal(expected);
+        else expect(found.hits.map((h) => h.key).sort((a, b) => b - a), `${words}: ${owner}s`).to.deep.equal(expected.map((e) => e.key));
+        ranked += found.count;
+      }
+    }
+    expect(ranked).to.be.above(20);
+  });
+
+  it('should leave to the database’s own index what it cannot answer exactly: a phrase of several words, OR', async () => {
+    const kind = db.dialect.kind;
+    expect(await termQuery(db.dialect, kind === 'sqlite' ? '"good cause"' : '"good cause"')).to.equal(undefined);
+    expect(await termQuery(db.dialect, kind === 'sqlite' ? '"7284.6"' : 'court or trial')).to.equal(undefined);
+    // The same search either way: found by the term index, and by the database's own.
+    const answer = await db.search('good cause');
+    const phrase = await db.search('"good cause"');
+    expect(answer.total).to.be.at.least(phrase.total).and.above(0);
+  });
+
+  it('should be marked stale by any write to the texts, never read stale, and be made again by the next import', async () => {
+    const state = async () => (await db.dialect.all<{ value: string }>("SELECT value FROM meta WHERE key IN ('terms:bill', 'terms:section') ORDER BY key")).map((r) => r.value === 'stale');
+    expect(await state()).to.deep.equal([false, false]);
+    const before = await db.search('court');
+    await db.dialect.run("UPDATE law_sections SET heading = heading || ' (synthetic court)' WHERE code = 'PEN' AND number = '99001'");
+    expect(await state()).to.deep.equal([false, true]);
+    const query = (await termQuery(db.dialect, db.dialect.kind === 'sqlite' ? '"court"' : 'court'))!;
+    expect(await rankByTerms(db.dialect, 'section', query, 10)).to.equal(undefined);
+    await db.dialect.transaction((tx) => new Writer(tx).optimizeIndexes());
+    expect(await state()).to.deep.equal([false, false]);
+    const after = await db.search('court');
+    expect(after.sections).to.equal(before.sections + (before.results.some((r) => r.id === 'PEN/99001') ? 0 : 1));
+  });
+});
