@@ -23,7 +23,6 @@ interface Place {
 
 /** What completing a row needs besides its pair. */
 interface Pending {
-  pair: AlignedPair;
   depth: number;
   above: Place | undefined;
   book: RowBook;
@@ -36,25 +35,30 @@ interface RowBook {
   sections: Map<string, string>;
 }
 
-const pendingOf = new WeakMap<LevelRow, Pending>();
+/** A row's `Pending` until `completeRow` completes it: a symbol, so that no template or JSON sees it. */
+const PENDING = Symbol('pending');
+type PendingRow = RowWithPair & { [PENDING]?: Pending | undefined };
+/** The segments of a row not completed yet (shared: completing a row gives it its own). */
+const NO_SEGMENTS: Segment[] = Object.freeze([]) as unknown as Segment[];
+const ROW_CHANGES = { movedWords: true };
 
 /** Every pair's own line in reading order (as `linearRows`), with unique anchors; see `completeRow`. */
 export function collectRows(pairs: AlignedPair[], section: string | undefined): RowWithPair[] {
   const out: RowWithPair[] = [];
+  // Anchors without their `c-`: the levels' own ids, whose hashes the strings keep.
   const used = new Set<string>();
   const book: RowBook = { section, sections: new Map() };
   const visit = (list: AlignedPair[], depth: number, above: Place | undefined) => {
     for (const pair of list) {
-      const changes = rowChanges(pair, { movedWords: true });
       const side = pair.new ?? pair.old;
-      if (changes.length) {
+      if (rowChanges(pair, ROW_CHANGES).length) {
         const onlyOld = pair.status === 'deleted' || (pair.status === 'moved' && pair.movedTo !== undefined);
-        const id = onlyOld ? pair.old?.id : (pair.new?.id ?? pair.old?.id);
-        let anchor = id ? `c-${id}` : `c-row${out.length + 1}`;
-        if (used.has(anchor)) anchor = `${anchor}~${out.length + 1}`;
-        used.add(anchor);
+        let key = (onlyOld ? pair.old?.id : (pair.new?.id ?? pair.old?.id)) || `row${out.length + 1}`;
+        if (used.has(key)) key = `${key}~${out.length + 1}`;
+        used.add(key);
+        const anchor = `c-${key}`;
         const changed = isOwnChange(pair);
-        const row: RowWithPair = {
+        const row: PendingRow = {
           pair,
           anchor,
           citation: '',
@@ -62,13 +66,13 @@ export function collectRows(pairs: AlignedPair[], section: string | undefined): 
           statusLabel: '',
           changed,
           depth: 0,
-          old: [],
-          new: [],
-          inline: [],
+          old: NO_SEGMENTS,
+          new: NO_SEGMENTS,
+          inline: NO_SEGMENTS,
           hasOld: false,
           hasNew: false,
+          [PENDING]: { depth, above, book },
         };
-        pendingOf.set(row, { pair, depth, above, book });
         if (side?.kind === 'section' && side.num && !book.sections.has(side.num.value)) book.sections.set(side.num.value, anchor);
         out.push(row);
       }
@@ -81,12 +85,12 @@ export function collectRows(pairs: AlignedPair[], section: string | undefined): 
 
 /** Gives a row collected by `collectRows` its citation, status words, depth, segments (cross-references linked) and move. Once. */
 export function completeRow(row: LevelRow): void {
-  const pending = pendingOf.get(row);
+  const pending = (row as PendingRow)[PENDING];
   if (!pending) return;
-  pendingOf.delete(row);
-  const { pair } = pending;
+  (row as PendingRow)[PENDING] = undefined;
+  const { pair } = row as PendingRow;
   const { section } = pending.book;
-  const changes = rowChanges(pair, { movedWords: true });
+  const changes = rowChanges(pair, ROW_CHANGES);
   const side = pair.new ?? pair.old;
   row.citation = citeSide(pair.new, section) ?? citeSide(pair.old, section) ?? unnumbered(side, citationAbove(pending.above, section));
   row.statusLabel = pair.conforming
