@@ -382,7 +382,16 @@ async function main() {
   const started = Date.now();
   console.log('billdiff benchmark — ALL INPUTS ARE SYNTHETIC, GENERATED STATUTE-LIKE TEXT (NOT REAL LAW)');
   console.log(`node ${process.version}, ${os.cpus().length} CPU(s), ${os.platform()} ${os.arch()}; peak RSS via ${GNU_TIME ? 'GNU /usr/bin/time -f %M' : 'n/a (no GNU time)'}`);
-  console.log(`wall time: median of ${RUNS} runs after 1 warm-up (fewer runs when one run takes > 4 s)\n`);
+  console.log(`wall time: median of ${RUNS} runs after 1 warm-up (fewer runs when one run takes > 4 s)`);
+  // Node loads NODE_EXTRA_CA_CERTS through OpenSSL before any script runs (~40 ms on a machine whose
+  // bundle is large): a cost of that machine's set-up, paid by every node start, not by git. Say so, so
+  // a CLI figure can be read; `env -u NODE_EXTRA_CA_CERTS npm run bench` measures without it.
+  const certs = process.env.NODE_EXTRA_CA_CERTS;
+  console.log(
+    certs
+      ? `NODE_EXTRA_CA_CERTS=${certs}: every node start below loads it first (run with env -u NODE_EXTRA_CA_CERTS to leave it out)\n`
+      : 'NODE_EXTRA_CA_CERTS unset\n',
+  );
 
   const haveCli = fs.existsSync(BIN);
   if (!haveCli) console.log(`note: ${path.relative(ROOT, BIN)} is missing; CLI timings skipped`);

@@ -1,9 +1,9 @@
 /**
- * Starting the server for `npm start`: the port from `PORT`, and one plain line for each way
- * starting can fail (a bad value, a port in use or not allowed), never a stack trace.
+ * Starting the server for `npm start`: the port from `PORT`, the address from `HOST`, and one plain
+ * line for each way starting can fail (a bad value, a port in use or not allowed), never a stack trace.
  */
 import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { isIP, type AddressInfo } from 'node:net';
 import type { Express } from 'express';
 
 /** The port `PORT` names (3000 when unset or empty), or why it names none. */
@@ -12,6 +12,25 @@ export function parsePort(value: string | undefined): { port: number } | { error
   const port = /^\d{1,5}$/.test(value) ? Number(value) : NaN;
   if (!(port >= 0 && port <= 65535)) return { error: `PORT must be a port number from 0 to 65535, not “${value}”` };
   return { port };
+}
+
+/**
+ * The address `HOST` names: 127.0.0.1 when unset or empty, so that a server started on a laptop (it
+ * takes uploads) answers this machine only; `HOST=0.0.0.0` (or `::`, or one interface's address or
+ * name) serves a network, as a shared deployment does.
+ */
+export function parseHost(value: string | undefined): { host: string } | { error: string } {
+  if (value === undefined || value === '') return { host: '127.0.0.1' };
+  if (isIP(value) || /^(?=.{1,253}$)[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)*$/.test(value)) {
+    return { host: value };
+  }
+  return { error: `HOST must be an IP address or a host name, not “${value}”` };
+}
+
+/** The address to print for a server listening on `host`: `localhost` for the loopback and wildcard ones. */
+export function urlHost(host: string): string {
+  if (host === '127.0.0.1' || host === '0.0.0.0' || host === '::' || host === '::1') return 'localhost';
+  return isIP(host) === 6 ? `[${host}]` : host;
 }
 
 /** Why the server could not listen on `port`, in a line. */
@@ -25,11 +44,11 @@ export function listenFailure(port: number, error: NodeJS.ErrnoException): strin
   return `cannot listen on port ${port}: ${why}`;
 }
 
-/** Listens on `port`; resolves with the server and the port it got, rejects with `listenFailure`'s line. */
-export function listenOn(app: Express, port: number): Promise<{ server: Server; port: number }> {
+/** Listens on `host`:`port`; resolves with the server and the port it got, rejects with `listenFailure`'s line. */
+export function listenOn(app: Express, port: number, host = '127.0.0.1'): Promise<{ server: Server; port: number }> {
   return new Promise((resolve, reject) => {
     const server = createServer(app);
     server.once('error', (error: NodeJS.ErrnoException) => reject(new Error(listenFailure(port, error))));
-    server.listen(port, () => resolve({ server, port: (server.address() as AddressInfo).port }));
+    server.listen(port, host, () => resolve({ server, port: (server.address() as AddressInfo).port }));
   });
 }

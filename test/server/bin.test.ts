@@ -8,7 +8,8 @@ import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { expect } from 'chai';
-import { listenFailure, parsePort } from '../../src/server/listen.js';
+import express from 'express';
+import { listenFailure, listenOn, parseHost, parsePort, urlHost } from '../../src/server/listen.js';
 import { repoRoot } from '../helpers/paths.js';
 
 interface Started {
@@ -20,11 +21,11 @@ interface Started {
   index?: number;
 }
 
-/** Runs the server with `PORT`, until it exits or says it listens (then asks for / and stops it). */
-function start(port: string, store: string): Promise<Started> {
+/** Runs the server with `PORT` (and `HOST`, unset by default), until it exits or says it listens (then asks for / and stops it). */
+function start(port: string, store: string, host = ''): Promise<Started> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [path.join(repoRoot, 'dist', 'server', 'bin.js')], {
-      env: { ...process.env, PORT: port, BILLDIFF_STORE: store, BILLDIFF_DATA: path.join(store, 'data'), DATABASE_URL: '' },
+      env: { ...process.env, PORT: port, HOST: host, BILLDIFF_STORE: store, BILLDIFF_DATA: path.join(store, 'data'), DATABASE_URL: '' },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let stdout = '';
@@ -80,6 +81,47 @@ describe('server/bin (npm start)', function () {
       expect(started).to.deep.equal({ outcome: 2, stdout: '', stderr: `billdiff: PORT must be a port number from 0 to 65535, not “${bad}”\n` });
     });
   }
+
+  it('should exit with status 2 and one line for a HOST that is no address', async () => {
+    const started = await start('0', store, 'evil host;rm');
+    expect(started).to.deep.equal({ outcome: 2, stdout: '', stderr: 'billdiff: HOST must be an IP address or a host name, not “evil host;rm”\n' });
+  });
+
+  describe('#parseHost, #urlHost', () => {
+    it('should listen on this machine only unless HOST names an address or a host name', () => {
+      expect([undefined, '', '0.0.0.0', '::', '192.168.1.20', 'billdiff.example.org', 'a b', '-x', 'x..y'].map(parseHost)).to.deep.equal([
+        { host: '127.0.0.1' },
+        { host: '127.0.0.1' },
+        { host: '0.0.0.0' },
+        { host: '::' },
+        { host: '192.168.1.20' },
+        { host: 'billdiff.example.org' },
+        { error: 'HOST must be an IP address or a host name, not “a b”' },
+        { error: 'HOST must be an IP address or a host name, not “-x”' },
+        { error: 'HOST must be an IP address or a host name, not “x..y”' },
+      ]);
+    });
+
+    it('should bind the loopback address unless told otherwise', async () => {
+      const { server } = await listenOn(express(), 0);
+      try {
+        expect((server.address() as net.AddressInfo).address).to.equal('127.0.0.1');
+      } finally {
+        await new Promise((resolve) => server.close(resolve));
+      }
+    });
+
+    it('should print localhost for the loopback and wildcard addresses, brackets for IPv6', () => {
+      expect(['127.0.0.1', '0.0.0.0', '::', '192.168.1.20', 'fe80::1', 'billdiff.example.org'].map(urlHost)).to.deep.equal([
+        'localhost',
+        'localhost',
+        'localhost',
+        '192.168.1.20',
+        '[fe80::1]',
+        'billdiff.example.org',
+      ]);
+    });
+  });
 
   describe('#parsePort, #listenFailure', () => {
     it('should read a port, default to 3000, and refuse anything else', () => {
