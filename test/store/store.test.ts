@@ -6,7 +6,7 @@ import { ALL_MIGRATIONS, migrate, type Migration } from '../../src/store/migrati
 import { billReport, sectionReport } from '../../src/store/reports.js';
 import { rankNote } from '../../src/server/database-pages.js';
 import { DATABASE_FILE, type Database } from '../../src/store/index.js';
-import { Writer } from '../../src/store/database.js';
+import { IMPORTED_TABLES, Writer } from '../../src/store/database.js';
 import { openSqlite } from '../../src/store/sqlite.js';
 import { billsPath, fixturePath } from '../helpers/paths.js';
 import { describeBackends } from './backends.js';
@@ -50,6 +50,22 @@ describeBackends('store: importing and reading', (backend) => {
       { id: '20250AB165698AMD', corpus_id: 'ca-ab1656-2025-amended-assembly', name: 'amended-assembly', stage: 'Amended in Assembly', date: '2026-03-05' },
       { id: '20250AB165697AMD', corpus_id: 'ca-ab1656-2025-amended-senate', name: 'amended-senate', stage: 'Amended in Senate', date: '2026-06-11' },
     ]);
+  });
+
+  it('should leave the term index made and, on PostgreSQL, the planner’s statistics of every table the import filled', async () => {
+    const builds = await table(db, "SELECT key, value FROM meta WHERE key LIKE 'terms:%' ORDER BY key");
+    expect(builds.map((r) => (r as { key: string }).key)).to.deep.equal(['terms:bill', 'terms:section']);
+    for (const r of builds) expect((r as { value: string }).value).to.match(/^\d+-[a-z0-9]+$/);
+    if (db.dialect.kind !== 'postgres') return;
+    const filled: string[] = [];
+    const analyzed: string[] = [];
+    for (const name of IMPORTED_TABLES) {
+      if (!(await db.dialect.get(`SELECT 1 AS found FROM ${name} LIMIT 1`))) continue;
+      filled.push(name);
+      if (await db.dialect.get('SELECT 1 AS found FROM pg_stats WHERE schemaname = current_schema() AND tablename = ? LIMIT 1', [name])) analyzed.push(name);
+    }
+    expect(filled).to.include.members(['bills', 'versions', 'passages', 'term_postings']);
+    expect(analyzed).to.deep.equal(filled);
   });
 
   it('should count changes from the Legislative Counsel’s marks, and know what each version amends and cites', async () => {
