@@ -3,7 +3,7 @@
  * templates; every text is escaped by Handlebars, and a snippet's matched words come as segments
  * (`{text, hit}`) so no template needs raw HTML.
  */
-import { codeName, sectionName } from '../store/codes.js';
+import { codeName, compareCodeUnits, sectionName } from '../store/codes.js';
 import type { Database } from '../store/database.js';
 import { sessionName } from '../store/names.js';
 import type { SectionActivity, SessionInfo } from '../store/queries.js';
@@ -107,8 +107,6 @@ export function searchModel(sessions: SessionInfo[], query: string, filters: Sea
   };
 }
 
-const compareText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
-
 export function billModel(report: BillReport) {
   type Event = { date: string | null; dateLabel: string; action?: string; version?: BillReport['versions'][number] & { changeWords?: string; amendsList: unknown[] } };
   const events: Event[] = [];
@@ -133,7 +131,7 @@ export function billModel(report: BillReport) {
   for (const v of versions) events.push({ date: v.date, dateLabel: v.dateLabel, version: v });
   // Versions before the actions of their day; undated events last.
   // Dates are ISO (YYYY-MM-DD): compared as text, without a collator.
-  events.sort((a, b) => compareText(a.date ?? '9999', b.date ?? '9999') || Number(!a.version) - Number(!b.version));
+  events.sort((a, b) => compareCodeUnits(a.date ?? '9999', b.date ?? '9999') || Number(!a.version) - Number(!b.version));
   return {
     pageTitle: `${report.measure} (${report.sessionName})${report.title ? `: ${report.title}` : ''}`,
     bill: report,

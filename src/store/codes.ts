@@ -89,7 +89,7 @@ function compareDecimals(a: string | undefined, b: string | undefined): number {
   if (a === undefined || b === undefined) return a === b ? 0 : a === undefined ? -1 : 1;
   const [za, zb] = [a.startsWith('0'), b.startsWith('0')];
   if (za !== zb) return za ? -1 : 1;
-  return za ? (a < b ? -1 : a > b ? 1 : 0) : compareDigits(a, b);
+  return za ? compareCodeUnits(a, b) : compareDigits(a, b);
 }
 
 /**
@@ -111,7 +111,7 @@ export function compareSectionNumbers(a: string, b: string): number {
     compareDecimals(x[2], y[2]) ||
     TEXT.compare(x[3]!.toLowerCase(), y[3]!.toLowerCase()) ||
     NUMERIC.compare(x[4]!, y[4]!) ||
-    (a < b ? -1 : a > b ? 1 : 0)
+    compareCodeUnits(a, b)
   );
 }
 
@@ -131,9 +131,14 @@ const PARTS = new Map<string, RegExpExecArray | null>();
 const TEXT = new Intl.Collator('en');
 const NUMERIC = new Intl.Collator('en', { numeric: true });
 
+/** Two strings by their UTF-16 code units, without a collator (codes, ISO dates, the last tie-break). */
+export function compareCodeUnits(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
 /** Sections by code (its abbreviation), then number (`compareSectionNumbers`): the one order every list of sections uses. */
 export function compareSections(a: { code: string; section: string }, b: { code: string; section: string }): number {
-  return (a.code < b.code ? -1 : a.code > b.code ? 1 : 0) || compareSectionNumbers(a.section, b.section);
+  return compareCodeUnits(a.code, b.code) || compareSectionNumbers(a.section, b.section);
 }
 
 /** A section number as stored: LAW_SECTION_TBL's `1050.` without its closing period. */
