@@ -105,12 +105,13 @@ function compareDecimals(a: string | undefined, b: string | undefined): number {
 export function compareSectionNumbers(a: string, b: string): number {
   const x = partsOf(a);
   const y = partsOf(b);
-  if (!x || !y) return x ? -1 : y ? 1 : NUMERIC.compare(a, b);
+  const { text, numeric } = collators();
+  if (!x || !y) return x ? -1 : y ? 1 : numeric.compare(a, b);
   return (
     compareDigits(x[1]!, y[1]!) ||
     compareDecimals(x[2], y[2]) ||
-    TEXT.compare(x[3]!.toLowerCase(), y[3]!.toLowerCase()) ||
-    NUMERIC.compare(x[4]!, y[4]!) ||
+    text.compare(x[3]!.toLowerCase(), y[3]!.toLowerCase()) ||
+    numeric.compare(x[4]!, y[4]!) ||
     compareCodeUnits(a, b)
   );
 }
@@ -128,8 +129,12 @@ function partsOf(number: string): RegExpExecArray | null {
 const PARTS = new Map<string, RegExpExecArray | null>();
 
 // `localeCompare(b, 'en', …)` made a collator for each comparison: a quarter of a bill page's time.
-const TEXT = new Intl.Collator('en');
-const NUMERIC = new Intl.Collator('en', { numeric: true });
+// Made on first use, not at load: loading ICU's collation data costs ~7 ms, and every CLI run loads
+// this module (a plain file comparison never sorts section numbers).
+let COLLATORS: { text: Intl.Collator; numeric: Intl.Collator } | undefined;
+function collators(): { text: Intl.Collator; numeric: Intl.Collator } {
+  return (COLLATORS ??= { text: new Intl.Collator('en'), numeric: new Intl.Collator('en', { numeric: true }) });
+}
 
 /** Two strings by their UTF-16 code units, without a collator (codes, ISO dates, the last tie-break). */
 export function compareCodeUnits(a: string, b: string): number {
