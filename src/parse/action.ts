@@ -21,11 +21,16 @@ export const ACTION_VERB = /\b(?:is|are)\s+(?:hereby\s+)?(amended and renumbered
  * Ordinary sentences ("Section 1050 of the Penal Code requires …") are not.
  */
 export function isActionLine(text: string): boolean {
-  return /^[SCAPDT]/.test(text) && ACTION_SUBJECT.test(text) && ACTION_VERB.test(text);
+  // S, C, A, P, D or T first (a character code, not a regular expression: most lines are not instructions).
+  const c = text.charCodeAt(0);
+  return (c === 83 || c === 67 || c === 65 || c === 80 || c === 68 || c === 84) && ACTION_SUBJECT.test(text) && ACTION_VERB.test(text);
 }
+
+/** Where an instruction line's words end: "to read:", "is repealed.", "read as follows:". */
+const ACTION_END = /\bto read:|\b(?:is|are) repealed\.|\bread as follows:/;
 
 /** Where the instruction line ends in a text that goes on with the law it quotes. */
 export function actionLineLength(text: string): number {
-  const cut = /\bto read:|\b(?:is|are) repealed\.|\bread as follows:/.exec(text);
+  const cut = ACTION_END.exec(text);
   return cut ? cut.index + cut[0].length : text.length;
 }

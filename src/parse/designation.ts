@@ -53,15 +53,107 @@ export interface LeadingDesignation {
   length: number;
 }
 
-const PAREN = /^\(([a-z]{1,4}|[A-Z]{1,4}|\d{1,4}[a-z]?(?:\.\d{1,3})?|[a-z]{1,2}\.\d{1,3}|[A-Z]\.\d{1,3})\)(?=\s|\(|$|[A-Z“"])/;
 
 /** Reads one parenthesised designation at the start of `text`, if there is one. */
 export function readParenDesignation(text: string): LeadingDesignation | undefined {
-  const m = PAREN.exec(text);
-  if (!m) return undefined;
-  let length = m[0].length;
+  const paren = parenAt(text, 0);
+  if (!paren) return undefined;
+  let length = paren.text.length;
   while (length < text.length && isWhiteSpace(text.charCodeAt(length))) length++;
-  return { text: m[0], value: m[1]!, length };
+  return { text: paren.text, value: paren.value, length };
+}
+
+/** A parenthesised designation as printed and its value: `{text: '(a)', value: 'a'}`. */
+export interface Paren {
+  readonly text: string;
+  readonly value: string;
+}
+
+/**
+ * The designation printed at `from` in `text`, as the pattern
+ * `/^\(([a-z]{1,4}|[A-Z]{1,4}|\d{1,4}[a-z]?(?:\.\d{1,3})?|[a-z]{1,2}\.\d{1,3}|[A-Z]\.\d{1,3})\)(?=\s|\(|$|[A-Z“"])/`
+ * reads it at the start of a text (test/parse/designation.test.ts checks they agree), by character
+ * codes: no match array and no substrings. Short ones come from a cache, so each is one
+ * pair of strings however often it is printed: the result is shared, read it and never change it.
+ */
+export function parenAt(text: string, from: number): Paren | undefined {
+  if (text.charCodeAt(from) !== 40) return undefined;
+  const end = text.length;
+  // The value: up to the first ")" (nine characters at most, `1234a.123`), letters, digits and dots only.
+  let close = from + 1;
+  let key = 0;
+  for (;;) {
+    if (close >= end || close > from + 10) return undefined;
+    const c = text.charCodeAt(close);
+    if (c === 41) break;
+    if (!(c === 46 || (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122))) return undefined;
+    if (close - from <= 4) key |= c << (7 * (close - from - 1));
+    close++;
+  }
+  if (!isParenValue(text, from + 1, close)) return undefined;
+  // What may follow: white space, "(", a capital, a quotation mark, or the end.
+  if (close + 1 < end) {
+    const next = text.charCodeAt(close + 1);
+    if (!(isWhiteSpace(next) || next === 40 || (next >= 65 && next <= 90) || next === 0x201c || next === 34)) return undefined;
+  }
+  const short = close - from <= 5;
+  if (short) {
+    const cached = parenCache.get(key);
+    if (cached) return cached;
+  }
+  const paren: Paren = { text: text.slice(from, close + 1), value: text.slice(from + 1, close) };
+  if (short && parenCache.size < 5_000) parenCache.set(key, paren);
+  return paren;
+}
+
+/** Designations of at most four characters by their codes (seven bits each). */
+const parenCache = new Map<number, Paren>();
+
+/**
+ * Whether `text[from, to)` is a value the pattern reads: `[a-z]{1,4}`, `[A-Z]{1,4}`,
+ * `\d{1,4}[a-z]?(?:\.\d{1,3})?`, `[a-z]{1,2}\.\d{1,3}` or `[A-Z]\.\d{1,3}` (of letters, digits and dots).
+ */
+function isParenValue(text: string, from: number, to: number): boolean {
+  const n = to - from;
+  if (n < 1) return false;
+  const c = text.charCodeAt(from);
+  const lower = c >= 97 && c <= 122;
+  const upper = c >= 65 && c <= 90;
+  let i = from;
+  if (lower || upper) {
+    while (i < to && (lower ? isLower(text.charCodeAt(i)) : isUpper(text.charCodeAt(i)))) i++;
+    const letters = i - from;
+    if (i === to) return letters <= 4;
+    // A letter or two and a decimal: `a.5`, `aa.12`, `A.5`.
+    if (letters > (lower ? 2 : 1) || text.charCodeAt(i) !== 46) return false;
+    return digitsTo(text, i + 1, to);
+  }
+  if (c < 48 || c > 57) return false;
+  while (i < to && isDigit(text.charCodeAt(i))) i++;
+  if (i - from > 4) return false;
+  if (i < to && isLower(text.charCodeAt(i))) i++;
+  if (i === to) return true;
+  return text.charCodeAt(i) === 46 && digitsTo(text, i + 1, to);
+}
+
+/** Whether `text[from, to)` is one to three digits. */
+function digitsTo(text: string, from: number, to: number): boolean {
+  const n = to - from;
+  if (n < 1 || n > 3) return false;
+  for (let i = from; i < to; i++) if (!isDigit(text.charCodeAt(i))) return false;
+  return true;
+}
+
+function isDigit(c: number): boolean {
+  return c >= 48 && c <= 57;
+}
+
+function isLower(c: number): boolean {
+  return c >= 97 && c <= 122;
+}
+
+function isUpper(c: number): boolean {
+  return c >= 65 && c <= 90;
 }
 
 /** The structural rungs as printed: `CHAPTER`, `Chapter`. */

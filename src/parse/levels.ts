@@ -8,12 +8,13 @@ import {
   follows,
   interpretations,
   isFirst,
+  parenAt,
   rankOf,
-  readParenDesignation,
   readSectionDesignation,
   idPart,
   type Style,
 } from './designation.js';
+import { isWhiteSpace } from '../util/white-space.js';
 import { findInlineSplit, isFlattened } from './flattened.js';
 import { isSectionOrAbove, isStructural } from './ladder.js';
 import { UniqueIds } from './unique-ids.js';
@@ -45,7 +46,7 @@ export function parseLevels(doc: SourceDocument, options: LevelOptions = {}): { 
   return new LevelParser(doc, options).parse();
 }
 
-/** A block's text from some offset on, with its place. */
+/** A block's text from some offset on, with its place (for what follows an instruction line or a split of flattened text). */
 interface Segment {
   text: string;
   /** Flattened text split here before a section number: it opens a section. */
@@ -61,11 +62,6 @@ interface Cursor {
   start: Point;
 }
 
-interface Open {
-  level: Level;
-  rank: number;
-}
-
 /** Words that open a heading in federal style: `(a) In general.—` (kept as printed, dash included). */
 const FEDERAL_HEADING = /^([A-Z][^.—–]{0,100}\.(?:[—–]|--))\s*/;
 
@@ -79,10 +75,18 @@ class LevelParser {
   private readonly style: Style;
   private readonly messages: Diagnostic[] = [];
   private readonly root: Root = { type: 'root', kind: 'text', children: [] };
-  private readonly stack: Open[] = [];
+  /**
+   * The open levels, outermost first, with their ranks and whether each holds a level among its
+   * children (so later loose text is a continuation): three arrays, no object a level.
+   */
+  private readonly stack: Level[] = [];
+  private readonly ranks: number[] = [];
+  private readonly holding: boolean[] = [];
   private readonly ids = new UniqueIds();
-  /** Holders with a level among their children (so later loose text is a continuation); a Set (the parse drops it), cheaper than a WeakSet. */
-  private readonly withLevels = new Set<Level | Root>();
+  /** The segment being read, as its designations are read off the front (one cursor, reused). */
+  private readonly at: Cursor = { text: '', start: { line: 1, column: 1, offset: 0 } };
+  /** The score of the kind `choose` returned last. */
+  private chosenScore = 0;
   private readonly flattened: boolean;
   private afterAction = false;
   private sawStructure = false;
@@ -123,11 +127,11 @@ class LevelParser {
       case 'title':
       case 'digest':
       case 'enacting':
-        this.stack.length = 0;
+        this.close(0);
         this.root.children.push({ type: 'text', value: block.text, role, position: block.position });
         return;
       case 'billSectionNum': {
-        this.stack.length = 0;
+        this.close(0);
         const section = readSectionDesignation(block.text, false);
         if (section) {
           this.openLevel('billSection', section.value, block.text, block.position.start, block.position.end);
@@ -143,39 +147,40 @@ class LevelParser {
       }
       case 'action': {
         const action: Action = { type: 'action', value: block.text, position: block.position };
-        while (this.stack.length && this.top()!.level.kind !== 'billSection') this.stack.pop();
+        let open = this.stack.length;
+        while (open && this.stack[open - 1]!.kind !== 'billSection') open--;
+        this.close(open);
         this.addAction(action);
         return;
       }
       default:
         break;
     }
-    let segment: Segment | undefined = { text: block.text, start: block.position.start, end: block.position.end, block };
-    let first = true;
-    while (segment) {
-      segment = this.segment(segment, first);
-      first = false;
-    }
+    // A block is one segment (no object for it) unless an instruction line or flattened text splits it.
+    let rest = this.segment(block, block.text, block.position.start, block.position.end, undefined, true);
+    while (rest) rest = this.segment(block, rest.text, rest.start, rest.end, rest.section, false);
   }
 
   /** One segment of a block's text; returns the rest when flattened text splits it. */
-  private segment(segment: Segment, atBlockStart: boolean): Segment | undefined {
-    const at: Cursor = { text: segment.text, start: segment.start };
-    let opened = this.sectionDesignation(at, segment, atBlockStart);
+  private segment(block: Block, text: string, start: Point, segmentEnd: Point, section: boolean | undefined, atBlockStart: boolean): Segment | undefined {
+    const { at } = this;
+    at.text = text;
+    at.start = start;
+    let opened = this.sectionDesignation(at, block, section, atBlockStart);
     if (!opened || opened.kind === 'billSection') {
-      const instruction = this.instruction(at, segment);
+      const instruction = this.instruction(at, block, segmentEnd, section);
       if (instruction) return instruction.rest;
     }
     opened = this.designations(at, opened);
     if (opened) this.afterAction = false;
-    const rest = this.flattened && at.text ? this.splitFlattened(at, segment, opened) : undefined;
-    const end = rest ? shiftPoint(at.start, at.text.length) : segment.end;
+    const rest = this.flattened && at.text ? this.splitFlattened(at, block, segmentEnd, opened) : undefined;
+    const end = rest ? shiftPoint(at.start, at.text.length) : segmentEnd;
     if (at.text) {
       if (!opened) this.afterAction = false;
       // The whole line as one text node shares the block's position (one object fewer a line).
-      const whole = segment.block.position;
+      const whole = block.position;
       const position = at.start === whole.start && end === whole.end ? whole : { start: at.start, end };
-      this.addText(at.text, position, opened, segment.block.role);
+      this.addText(at.text, position, opened, block.role);
     } else if (opened) {
       this.extend(end);
     }
@@ -185,9 +190,8 @@ class LevelParser {
   // -- Steps of a segment --------------------------------------------------------
 
   /** A section-level designation (`SEC. 2.`, `§ 7284.6.`, `CHAPTER 17.25.`, or a bare `1050.` where a section may start). */
-  private sectionDesignation(at: Cursor, segment: Segment, atBlockStart: boolean): Level | undefined {
-    const allowBare =
-      segment.block.role === 'sectionNum' || segment.section === true || this.afterAction || (atBlockStart && looksLikeSectionStart(at.text, this.stack.length === 0));
+  private sectionDesignation(at: Cursor, block: Block, splitAtSection: boolean | undefined, atBlockStart: boolean): Level | undefined {
+    const allowBare = block.role === 'sectionNum' || splitAtSection === true || this.afterAction || (atBlockStart && looksLikeSectionStart(at.text, this.stack.length === 0));
     const section = readSectionDesignation(at.text, allowBare);
     if (!section) return undefined;
     const opened = this.openLevel(section.kind, section.value, section.text, at.start, shiftPoint(at.start, section.text.length));
@@ -200,14 +204,14 @@ class LevelParser {
    * An instruction line ("Section 1050 of the Penal Code is amended to read:"): returns what
    * follows it on the line, or undefined when the text is no instruction.
    */
-  private instruction(at: Cursor, segment: Segment): { rest: Segment | undefined } | undefined {
+  private instruction(at: Cursor, block: Block, end: Point, section: boolean | undefined): { rest: Segment | undefined } | undefined {
     if (!at.text || !isActionLine(at.text)) return undefined;
     const length = actionLineLength(at.text);
     this.addAction({ type: 'action', value: at.text.slice(0, length), position: { start: at.start, end: shiftPoint(at.start, length) } });
     consume(at, length);
     const rest = at.text.replace(/^\s+/, '');
     if (!rest) return { rest: undefined };
-    return { rest: { ...segment, text: rest, start: shiftPoint(at.start, at.text.length - rest.length) } };
+    return { rest: { text: rest, section, start: shiftPoint(at.start, at.text.length - rest.length), end, block } };
   }
 
   /**
@@ -215,30 +219,40 @@ class LevelParser {
    * opened (`opened`, the one a section designation opened, when there are none).
    */
   private designations(at: Cursor, opened: Level | undefined): Level | undefined {
+    // Read by offset into the text: one substring for the text after them all.
+    const { text } = at;
+    let from = 0;
     for (;;) {
-      const designation = readParenDesignation(at.text);
+      const designation = parenAt(text, from);
       if (!designation) break;
-      const { kind, score } = this.choose(designation.value);
-      const place = { start: at.start, end: shiftPoint(at.start, designation.text.length) };
+      const kind = this.choose(designation.value);
+      const score = this.chosenScore;
+      const start = from ? shiftPoint(at.start, from) : at.start;
+      const place = { start, end: shiftPoint(start, designation.text.length) };
       if (score < 0.5 && !opened) {
         this.messages.push(diagnostic(`designation ${designation.text} does not continue any open list; read as text`, this.doc.file, place, 'designation-sequence'));
         break;
       }
       if (score < 1) this.messages.push(diagnostic(`designation ${designation.text} is out of sequence`, this.doc.file, place, 'designation-sequence'));
-      opened = this.openLevel(kind, designation.value, designation.text, place.start, place.end);
-      consume(at, designation.length);
+      opened = this.openLevel(kind, designation.value, designation.text, start, place.end);
+      from += designation.text.length;
+      while (from < text.length && isWhiteSpace(text.charCodeAt(from))) from++;
       this.afterAction = false;
     }
+    if (from) consume(at, from);
     return opened;
   }
 
   /** Flattened text: cuts the cursor's text before the next level and returns that level's segment. */
-  private splitFlattened(at: Cursor, segment: Segment, opened: Level | undefined): Segment | undefined {
+  private splitFlattened(at: Cursor, block: Block, end: Point, opened: Level | undefined): Segment | undefined {
     const split = findInlineSplit(at.text, {
-      score: (value) => this.choose(value).score,
+      score: (value) => {
+        this.choose(value);
+        return this.chosenScore;
+      },
       openSection: () => {
         for (let k = this.stack.length - 1; k >= 0; k--) {
-          const level = this.stack[k]!.level;
+          const level = this.stack[k]!;
           if (level.kind === 'section' && level.num) return level.num.value;
         }
         return undefined;
@@ -246,7 +260,7 @@ class LevelParser {
       aboveSection: opened !== undefined && isStructural(opened.kind),
     });
     if (split.index <= 0) return undefined;
-    const rest = { ...segment, text: at.text.slice(split.index), start: shiftPoint(at.start, split.index), section: split.section };
+    const rest = { text: at.text.slice(split.index), section: split.section, start: shiftPoint(at.start, split.index), end, block };
     at.text = at.text.slice(0, split.index).trimEnd();
     return rest;
   }
@@ -256,7 +270,7 @@ class LevelParser {
     let text = value;
     if (!text) return;
     let position = place;
-    const holder: Level | Root = opened ?? this.top()?.level ?? this.root;
+    const holder: Level | Root = opened ?? this.top() ?? this.root;
     if (opened && !opened.heading) {
       const headed = isSectionOrAbove(opened.kind);
       const federal = this.style === 'us' ? FEDERAL_HEADING.exec(text) : null;
@@ -275,20 +289,31 @@ class LevelParser {
         position = { start: shiftPoint(position.start, federal[0].length), end: position.end };
       }
     }
-    this.append(holder, { type: this.withLevels.has(holder) && holder.type === 'level' ? 'continuation' : 'text', value: text, position });
+    // The holder is the innermost open level (or the root).
+    const continuation = holder.type === 'level' && this.holding[this.stack.length - 1] === true;
+    this.append(holder, { type: continuation ? 'continuation' : 'text', value: text, position });
     this.extend(position.end);
   }
 
   // -- The tree ------------------------------------------------------------------
 
-  private top(): Open | undefined {
+  private top(): Level | undefined {
     return this.stack[this.stack.length - 1];
+  }
+
+  /** Closes the open levels from the `open`-th on (0: all). */
+  private close(open: number): void {
+    this.stack.length = open;
+    this.ranks.length = open;
+    this.holding.length = open;
   }
 
   /** The level a new one of this rank goes in (closing those at its rank or below). */
   private parentOf(rank: number): Level | Root {
-    while (this.stack.length && this.top()!.rank >= rank) this.stack.pop();
-    return this.top()?.level ?? this.root;
+    let open = this.stack.length;
+    while (open && this.ranks[open - 1]! >= rank) open--;
+    if (open !== this.stack.length) this.close(open);
+    return this.top() ?? this.root;
   }
 
   private openLevel(kind: LevelKind, value: string, printed: string, start: Point, end: Point): Level {
@@ -304,24 +329,27 @@ class LevelParser {
       position: { start, end },
     };
     this.append(parent, level);
-    this.stack.push({ level, rank });
+    this.stack.push(level);
+    this.ranks.push(rank);
+    this.holding.push(false);
     this.sawStructure = true;
     if (kind === 'billSection') this.sawBill = true;
     return level;
   }
 
   private addAction(action: Action): void {
-    this.append(this.top()?.level ?? this.root, action);
+    this.append(this.top() ?? this.root, action);
     this.extend(action.position!.end);
     this.sawBill = true;
     this.afterAction = true;
   }
 
+  /** Appends a node to `parent`, which is the innermost open level (or the root when none is open). */
   private append(parent: Level | Root, node: Content): void {
-    if (node.type === 'level' && !this.withLevels.has(parent)) {
+    if (node.type === 'level' && parent.type === 'level' && !this.holding[this.stack.length - 1]) {
       // The first sublevel makes the text before it a chapeau (text after it is a continuation).
-      if (parent.type === 'level') for (const child of parent.children) if (child.type === 'text') (child as Content).type = 'chapeau';
-      this.withLevels.add(parent);
+      for (const child of parent.children) if (child.type === 'text') (child as Content).type = 'chapeau';
+      this.holding[this.stack.length - 1] = true;
     }
     // Most levels hold one node: an array of exactly one (a pushed-to empty one keeps room for 16).
     if (parent.children.length) parent.children.push(node);
@@ -330,29 +358,39 @@ class LevelParser {
 
   /** Every open level now ends at `end`. */
   private extend(end: Point): void {
-    for (const open of this.stack) if (open.level.position) open.level.position.end = end;
+    const { stack } = this;
+    for (let k = 0; k < stack.length; k++) stack[k]!.position!.end = end;
   }
 
-  /** Which kind a parenthesised designation is here, and how sure we are. */
-  private choose(value: string): { kind: LevelKind; score: number } {
-    const { stack } = this;
+  /** Which kind a parenthesised designation is here; how sure we are is left in `chosenScore`. */
+  private choose(value: string): LevelKind {
+    const { stack, ranks } = this;
     const { top } = this.options;
-    if (top && !stack.some((open) => open.rank >= rankOf(top)) && fits(top, value)) return { kind: top, score: 4 };
+    if (top && !ranks.some((rank) => rank >= rankOf(top)) && fits(top, value)) {
+      this.chosenScore = 4;
+      return top;
+    }
     const kinds = interpretations(value, this.style);
     let bestKind = kinds[0]!;
     let bestScore = -1;
-    const current = this.top();
-    for (const kind of kinds) {
+    const current = stack.length - 1;
+    for (let i = 0; i < kinds.length; i++) {
+      const kind = kinds[i]!;
       const rank = rankOf(kind);
-      let sibling: Open | undefined;
-      for (let k = stack.length - 1; k >= 0 && !sibling; k--) if (stack[k]!.rank === rank) sibling = stack[k];
+      let sibling = -1;
+      for (let k = current; k >= 0; k--) {
+        if (ranks[k] === rank) {
+          sibling = k;
+          break;
+        }
+      }
       let score: number;
-      if (sibling) {
-        score = follows(sibling.level.num?.value ?? '', value, kind) ? 3 : 1;
-      } else if (!current || rank > current.rank) {
+      if (sibling >= 0) {
+        score = follows(stack[sibling]!.num?.value ?? '', value, kind) ? 3 : 1;
+      } else if (current < 0 || rank > ranks[current]!) {
         score = isFirst(value, kind) ? 2 : 0.5;
         // A list introduced by a colon opens at the next rung down: "(h) … the following:" then "(1)".
-        if (current && score === 2 && rank === current.rank + 1 && endsWithColon(current.level)) score = 3.5;
+        if (current >= 0 && score === 2 && rank === ranks[current]! + 1 && endsWithColon(stack[current]!)) score = 3.5;
       } else {
         score = isFirst(value, kind) ? 1.5 : 0.2;
       }
@@ -361,7 +399,8 @@ class LevelParser {
         bestScore = score;
       }
     }
-    return { kind: bestKind, score: bestScore };
+    this.chosenScore = bestScore;
+    return bestKind;
   }
 }
 
@@ -381,24 +420,41 @@ function detectStyle(doc: SourceDocument): Style {
   return federal >= 2 ? 'us' : 'ca';
 }
 
+/** A section number at the start of a line: the number, the white space after it, the character after that. */
+const SECTION_START = /^(\d+(?:\.\d+)*[a-z]?)\.(\s+|$)(.?)/;
+/** What may follow a section number that opens a section. */
+const SECTION_TEXT_START = /^[(A-Z“"]/;
+
 function looksLikeSectionStart(text: string, atTop: boolean): boolean {
   const c = text.charCodeAt(0);
   if (c < 48 || c > 57) return false;
-  const m = /^(\d+(?:\.\d+)*[a-z]?)\.(\s+|$)(.?)/.exec(text);
+  const m = SECTION_START.exec(text);
   if (!m) return false;
   if (!m[3]) return true; // the number alone on its line: "1050."
-  if (!/^[(A-Z“"]/.test(m[3])) return false;
+  if (!SECTION_TEXT_START.test(m[3])) return false;
   // "1. The …" is more often a list item than a section: want a decimal or three digits.
   return atTop && (m[1]!.includes('.') || m[1]!.length >= 3);
 }
 
 function endsWithColon(level: Level): boolean {
   const last = level.children[level.children.length - 1];
-  if (!last) return false;
-  return (last.type === 'text' || last.type === 'chapeau') && /[:—–-]\s*$/.test(last.value);
+  if (!last || (last.type !== 'text' && last.type !== 'chapeau')) return false;
+  // /[:—–-]\s*$/, read from the end: the last character but white space.
+  const { value } = last;
+  let i = value.length - 1;
+  while (i >= 0 && isWhiteSpace(value.charCodeAt(i))) i--;
+  const c = value.charCodeAt(i);
+  return c === 58 || c === 0x2014 || c === 0x2013 || c === 45;
 }
 
+/** Three or more ASCII letters, none lower case, in at most 160 characters. */
 function isCapsHeading(text: string): boolean {
-  const letters = text.replace(/[^A-Za-z]/g, '');
-  return letters.length >= 3 && text.length <= 160 && letters === letters.toUpperCase();
+  if (text.length > 160) return false;
+  let letters = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 97 && c <= 122) return false;
+    if (c >= 65 && c <= 90) letters++;
+  }
+  return letters >= 3;
 }

@@ -1,5 +1,6 @@
 import { expect } from 'chai';
 import { interpretations, readParenDesignation, readSectionDesignation } from '../../src/parse/index.js';
+import { parenAt } from '../../src/parse/designation.js';
 
 describe('parse/designation', () => {
   describe('#readParenDesignation', () => {
@@ -18,6 +19,38 @@ describe('parse/designation', () => {
     it('should not read a parenthesis that is not a designation', () => {
       expect(readParenDesignation('(see below) text')).to.equal(undefined);
       expect(readParenDesignation('The court (a) text')).to.equal(undefined);
+    });
+  });
+
+  describe('#parenAt', () => {
+    // The designations the level parser reads, as a regular expression (parenAt reads them by character code).
+    const PAREN = /^\(([a-z]{1,4}|[A-Z]{1,4}|\d{1,4}[a-z]?(?:\.\d{1,3})?|[a-z]{1,2}\.\d{1,3}|[A-Z]\.\d{1,3})\)(?=\s|\(|$|[A-Z“"])/;
+
+    it('should read at an offset what the pattern reads at the start, for every string of up to five characters after "(" over letters, digits, dots, parentheses, spaces and quotes', () => {
+      const alphabet = ['a', 'i', 'z', 'A', 'I', 'Z', '1', '9', '.', ')', '(', ' ', '\u2003', '“', '"', '-', 'é'];
+      const differences: string[] = [];
+      let checked = 0;
+      const check = (text: string) => {
+        checked++;
+        const m = PAREN.exec(text);
+        const expected = m ? { text: m[0], value: m[1] } : undefined;
+        const found = parenAt(`x ${text}`, 2);
+        if (JSON.stringify(found && { text: found.text, value: found.value }) !== JSON.stringify(expected)) differences.push(text);
+      };
+      const grow = (text: string, depth: number) => {
+        check(text);
+        if (depth) for (const c of alphabet) grow(text + c, depth - 1);
+      };
+      grow('(', 5);
+      for (const text of ['(1234a.123)', '(1234a.1234)', '(12345)', '(aaaa)', '(aaaaa)', '(ab.123) x', '(abc.1) x', '(A.1)A', '(AB.1) x', '(1a.5)', '(a)“', '(1.5)(a)']) check(text);
+      expect(checked).to.equal(1508610);
+      expect(differences).to.deep.equal([]);
+    });
+
+    it('should give one shared pair of strings for a short designation however often it is printed', () => {
+      const first = parenAt('(b) one', 0);
+      expect(first).to.deep.equal({ text: '(b)', value: 'b' });
+      expect(parenAt('text (b) two', 5)).to.equal(first);
     });
   });
 
