@@ -77,8 +77,9 @@ export interface Paren {
  * pair of strings however often it is printed: the result is shared, read it and never change it.
  */
 export function parenAt(text: string, from: number): Paren | undefined {
-  if (text.charCodeAt(from) !== 40) return undefined;
   const end = text.length;
+  // (Reads stay inside the text: a read past its end costs optimised code its assumptions.)
+  if (from >= end || text.charCodeAt(from) !== 40) return undefined;
   // The value: up to the first ")" (nine characters at most, `1234a.123`), letters, digits and dots only.
   let close = from + 1;
   let key = 0;

@@ -86,7 +86,7 @@ class LevelParser {
   /** The segment being read, as its designations are read off the front (one cursor, reused). */
   private readonly at: Cursor = { text: '', start: { line: 1, column: 1, offset: 0 } };
   /** The score of the kind `choose` returned last. */
-  private chosenScore = 0;
+  private chosenScore = 0.5;
   private readonly flattened: boolean;
   private afterAction = false;
   private sawStructure = false;
@@ -303,16 +303,20 @@ class LevelParser {
 
   /** Closes the open levels from the `open`-th on (0: all). */
   private close(open: number): void {
-    this.stack.length = open;
-    this.ranks.length = open;
-    this.holding.length = open;
+    // Popped one by one: setting an array's length is a call into the runtime.
+    const { stack, ranks, holding } = this;
+    while (stack.length > open) {
+      stack.pop();
+      ranks.pop();
+      holding.pop();
+    }
   }
 
   /** The level a new one of this rank goes in (closing those at its rank or below). */
   private parentOf(rank: number): Level | Root {
     let open = this.stack.length;
     while (open && this.ranks[open - 1]! >= rank) open--;
-    if (open !== this.stack.length) this.close(open);
+    this.close(open);
     return this.top() ?? this.root;
   }
 
@@ -443,6 +447,7 @@ function endsWithColon(level: Level): boolean {
   const { value } = last;
   let i = value.length - 1;
   while (i >= 0 && isWhiteSpace(value.charCodeAt(i))) i--;
+  if (i < 0) return false;
   const c = value.charCodeAt(i);
   return c === 58 || c === 0x2014 || c === 0x2013 || c === 45;
 }

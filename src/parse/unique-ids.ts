@@ -9,10 +9,11 @@ export class UniqueIds {
 
   /** `base`, or `base~N` with the least N not yet given. */
   take(base: string): string {
-    if (!this.#taken.has(base)) {
-      this.#taken.add(base);
-      return base;
-    }
+    // One look-up for an id not taken yet (the usual case): add it, and see whether the set grew.
+    const taken = this.#taken;
+    const size = taken.size;
+    taken.add(base);
+    if (taken.size !== size) return base;
     let id = base;
     // Ids only grow, so the suffixes below the one remembered are all taken.
     let n = this.#next.get(base) ?? 2;
