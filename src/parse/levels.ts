@@ -17,7 +17,7 @@ import {
 import { isWhiteSpace } from '../util/white-space.js';
 import { findInlineSplit, isFlattened } from './flattened.js';
 import { isSectionOrAbove, isStructural } from './ladder.js';
-import { UniqueIds } from './unique-ids.js';
+import { ScopedIds } from './unique-ids.js';
 import { isEnactingClause } from './enacting.js';
 
 /** Options for the level parser. */
@@ -82,7 +82,10 @@ class LevelParser {
   private readonly stack: Level[] = [];
   private readonly ranks: number[] = [];
   private readonly holding: boolean[] = [];
-  private readonly ids = new UniqueIds();
+  /** For each open level, the id parts of its sublevels (made with its first); the root's. */
+  private readonly scopes: Array<Map<string, number> | undefined> = [];
+  private readonly rootScope = new Map<string, number>();
+  private readonly ids = new ScopedIds(() => levelIds(this.root.children));
   /** The segment being read, as its designations are read off the front (one cursor, reused). */
   private readonly at: Cursor = { text: '', start: { line: 1, column: 1, offset: 0 } };
   /** The score of the kind `choose` returned last. */
@@ -304,11 +307,12 @@ class LevelParser {
   /** Closes the open levels from the `open`-th on (0: all). */
   private close(open: number): void {
     // Popped one by one: setting an array's length is a call into the runtime.
-    const { stack, ranks, holding } = this;
+    const { stack, ranks, holding, scopes } = this;
     while (stack.length > open) {
       stack.pop();
       ranks.pop();
       holding.pop();
+      scopes.pop();
     }
   }
 
@@ -323,12 +327,19 @@ class LevelParser {
   private openLevel(kind: LevelKind, value: string, printed: string, start: Point, end: Point): Level {
     const rank = rankOf(kind);
     const parent = this.parentOf(rank);
-    const prefix = parent.type === 'level' ? `${parent.id}/` : '';
+    let prefix = '';
+    let scope = this.rootScope;
+    if (parent.type === 'level') {
+      // The parent is the innermost open level.
+      prefix = `${parent.id}/`;
+      const k = this.stack.length - 1;
+      scope = this.scopes[k] ?? (this.scopes[k] = new Map());
+    }
     const level: Level = {
       type: 'level',
       kind,
       num: { text: printed, value },
-      id: this.ids.take(prefix + idPart(kind, value)),
+      id: this.ids.take(scope, prefix, idPart(kind, value)),
       children: [],
       position: { start, end },
     };
@@ -336,6 +347,7 @@ class LevelParser {
     this.stack.push(level);
     this.ranks.push(rank);
     this.holding.push(false);
+    this.scopes.push(undefined);
     this.sawStructure = true;
     if (kind === 'billSection') this.sawBill = true;
     return level;
@@ -405,6 +417,15 @@ class LevelParser {
     }
     this.chosenScore = bestScore;
     return bestKind;
+  }
+}
+
+/** The ids of the levels among `nodes` and below them, in order. */
+function* levelIds(nodes: Content[]): Iterable<string> {
+  for (const node of nodes) {
+    if (node.type !== 'level') continue;
+    yield node.id;
+    yield* levelIds(node.children);
   }
 }
 

@@ -1,5 +1,5 @@
 import { expect } from 'chai';
-import { parseDocument } from '../../src/index.js';
+import { parseDocument, parseLevels } from '../../src/index.js';
 import type { Level } from '../../src/types.js';
 import { levels, withoutPositions } from '../helpers/tree.js';
 
@@ -203,6 +203,21 @@ describe('parse/levels', () => {
 
     it('should give duplicate designations distinct ids', () => {
       expect(outline('(a) One.\n(b) Two.\n(b) Two again.')).to.deep.equal(['subdivision a', 'subdivision b', 'subdivision b~2']);
+    });
+
+    it('should keep ids unique across parents when a section number holds "/" or "~" (ids counted a parent until then)', () => {
+      // A reader's section number is taken as printed: "1/a" makes the id `s1/a`, which section 1's
+      // subdivision (a) already has; "1~2" the id a second section 1 would get.
+      const at = (line: number, text: string) => ({ start: { line, column: 1, offset: 0 }, end: { line, column: text.length + 1, offset: text.length } });
+      const block = (line: number, text: string, role: 'sectionNum' | 'body') => ({ text, role, position: at(line, text) });
+      const doc = {
+        file: 'synthetic.xml',
+        format: 'caml' as const,
+        blocks: [block(1, '1', 'sectionNum'), block(2, '(a) One.', 'body'), block(3, '1/a', 'sectionNum'), block(4, '(a) Two.', 'body'), block(5, '1~2', 'sectionNum'), block(6, '1', 'sectionNum'), block(7, '(a) Three.', 'body')],
+        marks: [],
+        messages: [],
+      };
+      expect(levels(parseLevels(doc).tree).map((l) => l.id)).to.deep.equal(['s1', 's1/a', 's1/a~2', 's1/a~2/a', 's1~2', 's1~3', 's1~3/a']);
     });
 
     it('should survive JSON.stringify unchanged', () => {
