@@ -4,7 +4,7 @@ import { childLevels, detach, inlineText, rowBody, rowText } from './level-text.
 import type { Context } from './context.js';
 import { keyOf, sameContent } from './keys.js';
 import { alignSequences } from './siblings.js';
-import { diffLevelWords } from './words.js';
+import { diffLevelWords, MAX_DIFF_WORDS, type WordDiffOptions } from './words.js';
 
 export function side(node: Content): PairSide {
   // The usual shapes in one literal each, their fields in the order the general case adds them
@@ -61,6 +61,8 @@ export function wordsOf(oldNode: Content, newNode: Content, ctx: Context): { wor
   const a = rowText(oldNode);
   const b = rowText(newNode);
   if (a === b) return {};
+  const renumbered = renumberedLine(oldNode, newNode, ctx.options);
+  if (renumbered) return { words: renumbered };
   if (ctx.overBudget || ctx.options.now() > ctx.deadline) {
     ctx.overBudget = true;
     return { words: [...(a ? [{ op: 'delete' as const, value: a }] : []), ...(b ? [{ op: 'insert' as const, value: b }] : [])], coarse: true };
@@ -69,6 +71,33 @@ export function wordsOf(oldNode: Content, newNode: Content, ctx: Context): { wor
   noteStop(ctx, result.stopped);
   return result.coarse ? { words: result.changes, coarse: true } : { words: result.changes };
 }
+
+/**
+ * The word changes of two lines that differ only in their designations (`(a) The text` and `(b) The
+ * text`), without a word diff: the designations, one word each, are replaced and the rest is kept —
+ * what `diffLevelWords` gives for them. Undefined for any other pair (a designation of several
+ * words, a line with no words after it or with white space at its ends), which the word diff reads.
+ */
+export function renumberedLine(oldNode: Content, newNode: Content, options: Required<WordDiffOptions>): WordChange[] | undefined {
+  if (oldNode.type !== 'level' || newNode.type !== 'level' || !oldNode.num || !newNode.num || options.maxEditLength < 2) return undefined;
+  const body = rowBody(oldNode);
+  if (!body || body.length > MAX_DIFF_WORDS || SPACE_AT_ENDS.test(body) || body !== rowBody(newNode)) return undefined;
+  const [a, b] = [oldNode.num.text, newNode.num.text];
+  if (!a || !b || a === b || SPACE.test(a) || SPACE.test(b)) return undefined;
+  // One word of k + 1 kept is no rewrite unless the threshold asks for more than k / (k + 1).
+  const t = options.rewriteThreshold;
+  if (t > 0.5 && (t >= 1 || body.split(SPACES).length < t / (1 - t))) return undefined;
+  return [
+    { op: 'delete', value: a },
+    { op: 'equal', value: ' ' },
+    { op: 'insert', value: b },
+    { op: 'equal', value: ` ${body}` },
+  ];
+}
+
+const SPACE = /\s/;
+const SPACES = /\s+/;
+const SPACE_AT_ENDS = /^\s|\s$/;
 
 /** A word diff stopped short (the deadline passed, or the lines are too long): the alignment says so. */
 export function noteStop(ctx: Context, stopped: 'time' | 'size' | undefined): void {
