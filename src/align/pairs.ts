@@ -1,22 +1,23 @@
 import type { AlignedPair, Content, PairSide, WordChange } from '../types.js';
 import { isSectionOrAbove } from '../parse/ladder.js';
-import { childLevels, detach, inlineText, rowBody, rowText } from './level-text.js';
+import { childLevels, detach, firstChildLevel, inlineText, rowBody, rowText } from './level-text.js';
 import type { Context } from './context.js';
 import { keyOf, sameContent } from './keys.js';
 import { alignSequences } from './siblings.js';
 import { diffLevelWords, MAX_DIFF_WORDS, type WordDiffOptions } from './words.js';
 
-export function side(node: Content): PairSide {
+/** One side of a pair; `text`, when the caller has it, is the node's `rowText`. */
+export function side(node: Content, text = rowText(node)): PairSide {
   // The usual shapes in one literal each, their fields in the order the general case adds them
   // (the JSON keeps that order): no second store allocated for fields added one by one.
   if (node.type === 'level') {
     if (node.num && node.position && !node.xmlId && !node.heading) {
-      return { type: 'level', text: rowText(node), kind: node.kind, id: node.id, num: node.num, position: node.position };
+      return { type: 'level', text, kind: node.kind, id: node.id, num: node.num, position: node.position };
     }
   } else if (node.type !== 'text' || !node.role) {
-    if (node.position) return { type: node.type, text: node.value, position: node.position };
+    if (node.position) return { type: node.type, text, position: node.position };
   }
-  const s: PairSide = { type: node.type, text: rowText(node) };
+  const s: PairSide = { type: node.type, text };
   if (node.type === 'level') {
     s.kind = node.kind;
     s.id = node.id;
@@ -119,20 +120,33 @@ export function makePair(oldNode: Content, newNode: Content, ctx: Context, sameK
 
 /**
  * Two levels with the same content key: the same words and the same sublevels in the same
- * order, designations aside. Their sublevels pair one to one, with no search.
+ * order, designations aside. Their sublevels pair one to one, with no search. Each pair is checked
+ * again by its line alone as it is made (no hash), so that a whole unchanged subtree costs one
+ * comparison of each line; the two sides of an unchanged line share its text.
  */
 function samePair(oldNode: Content, newNode: Content, ctx: Context): AlignedPair {
-  const olds = childLevels(oldNode);
-  const news = childLevels(newNode);
-  // The keys of the sublevels are equal too: each pair is checked again by its line alone as it is
-  // made (no hash), so that a whole unchanged subtree costs one comparison of each line.
   const children: AlignedPair[] = [];
-  for (let k = 0; k < olds.length; k++) {
-    const o = olds[k]!;
-    const n = news[k]!;
-    children.push(sameContent(o, n) ? samePair(o, n, ctx) : makePair(o, n, ctx));
+  let childrenSame = true;
+  if (oldNode.type === 'level' && newNode.type === 'level') {
+    // (The same content: as many sublevels on each side.)
+    const olds = oldNode.children;
+    const news = newNode.children;
+    for (let i = firstChildLevel(oldNode), j = firstChildLevel(newNode); i < olds.length; i++, j++) {
+      const o = olds[i]!;
+      const n = news[j]!;
+      const pair = sameContent(o, n) ? samePair(o, n, ctx) : makePair(o, n, ctx);
+      if (pair.status !== 'unchanged') childrenSame = false;
+      children.push(pair);
+    }
   }
-  return finishPair(oldNode, newNode, children, ctx, true);
+  const oldNum = oldNode.type === 'level' ? oldNode.num : undefined;
+  const newNum = newNode.type === 'level' ? newNode.num : undefined;
+  if (oldNode.type !== newNode.type || oldNum?.text !== newNum?.text) return finishPair(oldNode, newNode, children, ctx, true);
+  // The same line: unchanged, or modified below it (and renumbered, if the same designation reads as another).
+  const text = rowText(oldNode);
+  const pair: AlignedPair = { status: childrenSame ? 'unchanged' : 'modified', old: side(oldNode, text), new: side(newNode, text), children };
+  if (oldNum?.value !== newNum?.value) pair.redesignated = true;
+  return pair;
 }
 
 /**
