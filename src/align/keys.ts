@@ -2,13 +2,17 @@ import type { Content } from '../types.js';
 import { bodyOf, childLevelCount, inlineText, rowBody } from './level-text.js';
 import type { Context } from './context.js';
 
+/** Characters past which a leaf's line is long enough that its key is kept rather than computed again. */
+const LONG_LINE = 1024;
+
 /**
  * Content keys: a level's own words and its sublevels' keys, designations left out, so that a
  * renumbered level keeps its key. A key is a 53-bit hash (two 32-bit hashes of the text, the
  * second cut to 21 bits), computed bottom-up, once per level, straight from the text: no
  * subtree text is concatenated (nor a heading with its text) and no string is interned, and keys
  * compare as numbers. The first key asked for of a level computes those of every level under it:
- * an unchanged level costs one pass over its characters and one comparison.
+ * an unchanged level costs one pass over its characters and one comparison. (Keys of short leaves are
+ * not kept: see `computeKey`.)
  *
  * Two different levels could share a key (about one chance in 10¹⁰ for a hundred thousand
  * levels); the pair that comes of it is checked (`sameContent`) before it is taken as unchanged.
@@ -21,16 +25,21 @@ export function keyOf(node: Content, ctx: Context): number {
 function computeKey(node: Content, ctx: Context): number {
   let key: number;
   if (node.type !== 'level') {
+    // A leaf is hashed again when asked (as quick as looking it up, for a line of a few hundred
+    // characters), and kept only when its line is longer.
     hashLine(undefined, node.value);
     key = join(fmix(h1), fmix(h2));
+    if (node.value.length < LONG_LINE) return key;
   } else {
     const inline = inlineText(node);
-    hashLine(node.heading, inline && inline.type !== 'level' ? inline.value : '');
+    const length = hashLine(node.heading, inline && inline.type !== 'level' ? inline.value : '');
     const from = inline ? 1 : 0;
     const children = node.children;
     const count = children.length - from;
-    if (count <= 0) key = join(fmix(h1), fmix(h2));
-    else {
+    if (count <= 0) {
+      key = join(fmix(h1), fmix(h2));
+      if (length < LONG_LINE) return key;
+    } else {
       let a = h1 ^ 0x9e3779b9;
       let b = h2 ^ Math.imul(count, 0x85ebca6b);
       for (let i = from; i < children.length; i++) {
@@ -76,7 +85,7 @@ let h2 = 0;
  * Two independent hashes of a level's own line (`heading text`, see `bodyOf`) in one pass, without
  * joining its parts: FNV-1a, and a multiplicative one. Left in `h1` and `h2`.
  */
-function hashLine(heading: string | undefined, text: string): void {
+function hashLine(heading: string | undefined, text: string): number {
   const length = heading ? (text ? heading.length + 1 + text.length : heading.length) : text.length;
   let a = 0x811c9dc5 ^ length;
   let b = 0x27d4eb2f;
@@ -100,6 +109,7 @@ function hashLine(heading: string | undefined, text: string): void {
   }
   h1 = a;
   h2 = b;
+  return length;
 }
 
 /** MurmurHash3's finaliser: every input bit moves every output bit. */

@@ -118,6 +118,8 @@ export function makePair(oldNode: Content, newNode: Content, ctx: Context, sameK
   return finishPair(oldNode, newNode, alignSequences(childLevels(oldNode), childLevels(newNode), ctx), ctx);
 }
 
+const NO_PAIRS: AlignedPair[] = [];
+
 /**
  * Two levels with the same content key: the same words and the same sublevels in the same
  * order, designations aside. Their sublevels pair one to one, with no search. Each pair is checked
@@ -125,20 +127,23 @@ export function makePair(oldNode: Content, newNode: Content, ctx: Context, sameK
  * comparison of each line; the two sides of an unchanged line share its text.
  */
 function samePair(oldNode: Content, newNode: Content, ctx: Context): AlignedPair {
-  const children: AlignedPair[] = [];
+  let children: AlignedPair[] = NO_PAIRS;
   let childrenSame = true;
   if (oldNode.type === 'level' && newNode.type === 'level') {
-    // (The same content: as many sublevels on each side.)
+    // (The same content: as many sublevels on each side. The list is made at its size: it is kept.)
     const olds = oldNode.children;
     const news = newNode.children;
-    for (let i = firstChildLevel(oldNode), j = firstChildLevel(newNode); i < olds.length; i++, j++) {
+    const from = firstChildLevel(oldNode);
+    if (olds.length > from) children = new Array<AlignedPair>(olds.length - from);
+    for (let i = from, j = firstChildLevel(newNode), k = 0; i < olds.length; i++, j++, k++) {
       const o = olds[i]!;
       const n = news[j]!;
       const pair = sameContent(o, n) ? samePair(o, n, ctx) : makePair(o, n, ctx);
       if (pair.status !== 'unchanged') childrenSame = false;
-      children.push(pair);
+      children[k] = pair;
     }
   }
+  if (children === NO_PAIRS) children = [];
   const oldNum = oldNode.type === 'level' ? oldNode.num : undefined;
   const newNum = newNode.type === 'level' ? newNode.num : undefined;
   if (oldNode.type !== newNode.type || oldNum?.text !== newNum?.text) return finishPair(oldNode, newNode, children, ctx, true);
