@@ -64,10 +64,10 @@ export function dice(a: Bag, b: Bag): number {
   if (!a.size || !b.size) return 0;
   const [small, large] = a.counts.size <= b.counts.size ? [a, b] : [b, a];
   let shared = 0;
-  for (const [w, n] of small.counts) {
+  small.counts.forEach((n, w) => {
     const other = large.counts.get(w);
     if (other) shared += Math.min(n, other);
-  }
+  });
   return (2 * shared) / (a.size + b.size);
 }
 
