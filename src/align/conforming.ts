@@ -11,17 +11,20 @@ const DESIGNATOR = /^(\(?)([\w.]+)(\)?)([,.;:”"]*)$/;
 export function markConforming(pairs: AlignedPair[]): void {
   const renumbered = new Map<string, Set<string>>();
   const rungKey = (kind: string) => (kind === 'subdivision' ? 'subsection' : kind);
-  const collect = (pair: AlignedPair) => {
-    const { old: o, new: n } = pair;
-    if (pair.redesignated && o?.kind && n?.kind && o.num && n.num) {
-      const key = `${rungKey(o.kind)}:${o.num.value}`;
-      const set = renumbered.get(key) ?? new Set<string>();
-      set.add(n.num.value);
-      renumbered.set(key, set);
+  const collect = (list: AlignedPair[]): void => {
+    for (let i = 0; i < list.length; i++) {
+      const pair = list[i]!;
+      const { old: o, new: n } = pair;
+      if (pair.redesignated && o?.kind && n?.kind && o.num && n.num) {
+        const key = `${rungKey(o.kind)}:${o.num.value}`;
+        const set = renumbered.get(key) ?? new Set<string>();
+        set.add(n.num.value);
+        renumbered.set(key, set);
+      }
+      if (pair.children.length) collect(pair.children);
     }
-    pair.children.forEach(collect);
   };
-  pairs.forEach(collect);
+  collect(pairs);
   if (!renumbered.size) return;
   const check = (pair: AlignedPair) => {
     if (pair.status === 'modified' && pair.words && explainedByRenumbering(pair.words, renumbered, rungKey)) pair.conforming = true;

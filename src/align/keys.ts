@@ -1,44 +1,58 @@
 import type { Content } from '../types.js';
-import { childLevelCount, childLevels, rowBody } from './level-text.js';
+import { bodyOf, childLevelCount, inlineText, rowBody } from './level-text.js';
 import type { Context } from './context.js';
 
-/** Characters past which a level's line is long enough that its key is kept rather than computed again. */
+/** Characters past which a leaf's line is long enough that its key is kept rather than computed again. */
 const LONG_LINE = 1024;
 
 /**
  * Content keys: a level's own words and its sublevels' keys, designations left out, so that a
  * renumbered level keeps its key. A key is a 53-bit hash (two 32-bit hashes of the text, the
  * second cut to 21 bits), computed bottom-up, once per level, straight from the text: no
- * subtree text is concatenated and no string is interned, and keys compare as numbers. An
- * unchanged level costs one pass over its characters and one comparison.
+ * subtree text is concatenated (nor a heading with its text) and no string is interned, and keys
+ * compare as numbers. The first key asked for of a level computes those of every level under it:
+ * an unchanged level costs one pass over its characters and one comparison. (Keys of short leaves are
+ * not kept: see `computeKey`.)
  *
  * Two different levels could share a key (about one chance in 10¹⁰ for a hundred thousand
  * levels); the pair that comes of it is checked (`sameContent`) before it is taken as unchanged.
  */
 export function keyOf(node: Content, ctx: Context): number {
-  let key = ctx.keys.get(node);
-  if (key === undefined) {
-    const children = childLevels(node);
-    const body = rowBody(node);
-    // A level without sublevels is hashed again when asked (as quick as looking it up for a
-    // line of a few hundred characters), and kept only when its line is longer.
-    if (!children.length) {
-      key = hashText(body);
-      if (body.length < LONG_LINE) return key;
+  const key = ctx.keys.get(node);
+  return key === undefined ? computeKey(node, ctx) : key;
+}
+
+function computeKey(node: Content, ctx: Context): number {
+  let key: number;
+  if (node.type !== 'level') {
+    // A leaf is hashed again when asked (as quick as looking it up, for a line of a few hundred
+    // characters), and kept only when its line is longer.
+    hashLine(undefined, node.value);
+    key = join(fmix(h1), fmix(h2));
+    if (node.value.length < LONG_LINE) return key;
+  } else {
+    const inline = inlineText(node);
+    const length = hashLine(node.heading, inline && inline.type !== 'level' ? inline.value : '');
+    const from = inline ? 1 : 0;
+    const children = node.children;
+    const count = children.length - from;
+    if (count <= 0) {
+      key = join(fmix(h1), fmix(h2));
+      if (length < LONG_LINE) return key;
     } else {
-      let h1 = hash1(body) ^ 0x9e3779b9;
-      let h2 = hash2(body) ^ Math.imul(children.length, 0x85ebca6b);
-      for (const child of children) {
-        const k = keyOf(child, ctx);
+      let a = h1 ^ 0x9e3779b9;
+      let b = h2 ^ Math.imul(count, 0x85ebca6b);
+      for (let i = from; i < children.length; i++) {
+        const k = keyOf(children[i]!, ctx);
         const hi = Math.floor(k / 0x200000) | 0;
         const lo = k % 0x200000 | 0;
-        h1 = Math.imul(h1 ^ hi, 0x01000193) + lo;
-        h2 = Math.imul(h2 ^ lo, 0x5bd1e995) ^ hi;
+        a = Math.imul(a ^ hi, 0x01000193) + lo;
+        b = Math.imul(b ^ lo, 0x5bd1e995) ^ hi;
       }
-      key = join(fmix(h1), fmix(h2));
+      key = join(fmix(a), fmix(b));
     }
-    ctx.keys.set(node, key);
   }
+  ctx.keys.set(node, key);
   return key;
 }
 
@@ -49,32 +63,53 @@ export function lineKey(node: Content): number {
 
 /** Whether two levels with the same key are the same: the same line and as many sublevels (a hash can collide). */
 export function sameContent(a: Content, b: Content): boolean {
-  return childLevelCount(a) === childLevelCount(b) && rowBody(a) === rowBody(b);
+  if (a.type !== 'level' || b.type !== 'level') return childLevelCount(a) === childLevelCount(b) && rowBody(a) === rowBody(b);
+  const ia = inlineText(a);
+  const ib = inlineText(b);
+  if (a.children.length - (ia ? 1 : 0) !== b.children.length - (ib ? 1 : 0)) return false;
+  const ta = ia && ia.type !== 'level' ? ia.value : '';
+  const tb = ib && ib.type !== 'level' ? ib.value : '';
+  return !a.heading && !b.heading ? ta === tb : bodyOf(a.heading, ta) === bodyOf(b.heading, tb);
 }
 
 function hashText(text: string): number {
-  // Two independent hashes in one pass: FNV-1a, and a multiplicative one.
-  let h1 = 0x811c9dc5 ^ text.length;
-  let h2 = 0x27d4eb2f;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    h1 = Math.imul(h1 ^ c, 0x01000193);
-    h2 = Math.imul(h2 + c, 0x5bd1e995) ^ (h2 >>> 15);
-  }
+  hashLine(undefined, text);
   return join(fmix(h1), fmix(h2));
 }
 
-/** The two hashes of a text, kept apart to be mixed with those of its sublevels. */
-function hash1(text: string): number {
-  let h = 0x811c9dc5 ^ text.length;
-  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
-  return h;
-}
+/** The two hashes of the last line read by `hashLine`, before they are finished. */
+let h1 = 0;
+let h2 = 0;
 
-function hash2(text: string): number {
-  let h = 0x27d4eb2f;
-  for (let i = 0; i < text.length; i++) h = Math.imul(h + text.charCodeAt(i), 0x5bd1e995) ^ (h >>> 15);
-  return h;
+/**
+ * Two independent hashes of a level's own line (`heading text`, see `bodyOf`) in one pass, without
+ * joining its parts: FNV-1a, and a multiplicative one. Left in `h1` and `h2`.
+ */
+function hashLine(heading: string | undefined, text: string): number {
+  const length = heading ? (text ? heading.length + 1 + text.length : heading.length) : text.length;
+  let a = 0x811c9dc5 ^ length;
+  let b = 0x27d4eb2f;
+  if (heading) {
+    for (let i = 0; i < heading.length; i++) {
+      const c = heading.charCodeAt(i);
+      a = Math.imul(a ^ c, 0x01000193);
+      b = Math.imul(b + c, 0x5bd1e995) ^ (b >>> 15);
+    }
+    if (text) {
+      a = Math.imul(a ^ 32, 0x01000193);
+      b = Math.imul(b + 32, 0x5bd1e995) ^ (b >>> 15);
+    }
+  }
+  if (!heading || text) {
+    for (let i = 0; i < text.length; i++) {
+      const c = text.charCodeAt(i);
+      a = Math.imul(a ^ c, 0x01000193);
+      b = Math.imul(b + c, 0x5bd1e995) ^ (b >>> 15);
+    }
+  }
+  h1 = a;
+  h2 = b;
+  return length;
 }
 
 /** MurmurHash3's finaliser: every input bit moves every output bit. */

@@ -33,9 +33,7 @@ export function rowText(node: Content): string {
 export function rowBody(node: Content): string {
   if (node.type !== 'level') return node.value;
   const inline = inlineText(node);
-  const text = inline && inline.type !== 'level' ? inline.value : '';
-  if (!node.heading) return text;
-  return text ? `${node.heading} ${text}` : node.heading;
+  return bodyOf(node.heading, inline && inline.type !== 'level' ? inline.value : '');
 }
 
 /** The levels under a node that are aligned as its children. */
@@ -44,6 +42,20 @@ export function childLevels(node: Content | Root): Content[] {
   if (node.type !== 'level') return NONE;
   if (node.children.length <= 1) return inlineText(node) ? NONE : node.children;
   return inlineText(node) ? node.children.slice(1) : node.children;
+}
+
+/**
+ * Where a level's sublevels start among its children (after its own first text, when that is
+ * part of its line): `node.children` from here on are `childLevels(node)`, without copying them.
+ */
+export function firstChildLevel(node: Level): number {
+  return inlineText(node) ? 1 : 0;
+}
+
+/** The level's own words without its designation, from its own first text (see `rowBody`). */
+export function bodyOf(heading: string | undefined, text: string): string {
+  if (!heading) return text;
+  return text ? `${heading} ${text}` : heading;
 }
 
 const NONE: Content[] = [];

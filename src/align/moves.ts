@@ -63,24 +63,30 @@ export function findMoves(ctx: Context, pairs: AlignedPair[]): void {
   const olds = ctx.deleted.filter((p) => !taken.has(p) && isMoveCandidate(ctx.sources.get(p)!, p, ctx));
   const news = unmatched.filter((p) => !taken.has(p) && isMoveCandidate(ctx.sources.get(p)!, p, ctx));
   if (!olds.length || !news.length || olds.length * news.length > 25_000_000) return;
+  // (The bags' words are visited with forEach: no iterator object a word, even before the code is optimised.)
   const df = new Map<number, number>();
-  for (const p of [...olds, ...news]) for (const w of bag(ctx.sources.get(p)!, ctx).counts.keys()) df.set(w, (df.get(w) ?? 0) + 1);
+  const tally = (p: AlignedPair) => bag(ctx.sources.get(p)!, ctx).counts.forEach((_, w) => df.set(w, (df.get(w) ?? 0) + 1));
+  olds.forEach(tally);
+  news.forEach(tally);
   const index = new Map<number, AlignedPair[]>();
   for (const p of news) {
     let n = 0;
-    for (const w of bag(ctx.sources.get(p)!, ctx).counts.keys()) {
-      if ((df.get(w) ?? 0) > 6 || n >= 40) continue;
+    bag(ctx.sources.get(p)!, ctx).counts.forEach((_, w) => {
+      if ((df.get(w) ?? 0) > 6 || n >= 40) return;
       n++;
       const list = index.get(w) ?? [];
       list.push(p);
       index.set(w, list);
-    }
+    });
   }
   for (const from of olds) {
     if (taken.has(from)) continue;
     const oldBag = bag(ctx.sources.get(from)!, ctx);
     const votes = new Map<AlignedPair, number>();
-    for (const w of oldBag.counts.keys()) for (const p of index.get(w) ?? []) if (!taken.has(p)) votes.set(p, (votes.get(p) ?? 0) + 1);
+    oldBag.counts.forEach((_, w) => {
+      const list = index.get(w);
+      if (list) for (const p of list) if (!taken.has(p)) votes.set(p, (votes.get(p) ?? 0) + 1);
+    });
     let best: AlignedPair | undefined;
     let bestScore = 0.5;
     for (const [p, v] of votes) {

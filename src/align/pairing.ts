@@ -6,7 +6,7 @@ import { isSectionOrAboveLevel, makePair, onlyNew, onlyOld, side } from './pairs
 import { alignAcrossLevels } from './reparent.js';
 import { alignLines } from './restructured.js';
 import { alignSequences, sameShape } from './siblings.js';
-import { bag, dice, similarity } from './similarity.js';
+import { bag, diceAtLeast, likeness, likenessOf, type Bag } from './similarity.js';
 
 /** Largest block of unmatched levels paired by the quadratic search. */
 const MAX_PAIRING_CELLS = 40_000;
@@ -17,8 +17,7 @@ export function alignGap(olds: Content[], news: Content[], ctx: Context): Aligne
   const n = news.length;
   if (m && n) {
     // One side wraps the other's levels under a level of its own (a bill section around the section it quotes).
-    const same = (a: Content, b: Content) => keyOf(a, ctx) === keyOf(b, ctx) || dice(bag(a, ctx), bag(b, ctx)) >= 0.6;
-    const wrapped = alignAcrossLevels(olds, news, { same, align: (o, nw) => alignSequences(o, nw, ctx), side });
+    const wrapped = alignAcrossLevels(olds, news, { sameAsOneOf: (levels) => sameAsOneOf(levels, ctx), align: (o, nw) => alignSequences(o, nw, ctx), side });
     if (wrapped) return wrapped;
   }
   const matches: Array<[number, number]> = [];
@@ -28,8 +27,10 @@ export function alignGap(olds: Content[], news: Content[], ctx: Context): Aligne
   } else if (m && n) {
     if (m * n <= MAX_PAIRING_CELLS) {
       // Monotone pairing that maximises total similarity (a weighted LCS).
+      // Each level read once (its words, its line, its heading), then compared with the others.
+      const [left, right] = [olds.map((o) => likenessOf(o, ctx)), news.map((o) => likenessOf(o, ctx))];
       const sim = (a: number, b: number) => {
-        const s = similarity(olds[a]!, news[b]!, ctx);
+        const s = likeness(left[a]!, right[b]!, ctx);
         return s >= ctx.options.pairThreshold ? s : 0;
       };
       const score = new Float64Array((m + 1) * (n + 1));
@@ -62,7 +63,7 @@ export function alignGap(olds: Content[], news: Content[], ctx: Context): Aligne
         const oa = olds[a]!;
         for (let k = b; k < n && k < b + 50; k++) {
           const nb = news[k]!;
-          if (oa.type === 'level' && nb.type === 'level' && oa.num?.value === nb.num?.value && dice(bag(oa, ctx), bag(nb, ctx)) >= ctx.options.pairThreshold) {
+          if (oa.type === 'level' && nb.type === 'level' && oa.num?.value === nb.num?.value && diceAtLeast(bag(oa, ctx), bag(nb, ctx), ctx.options.pairThreshold)) {
             matches.push([a, k]);
             b = k + 1;
             break;
@@ -115,6 +116,21 @@ export function alignGap(olds: Content[], news: Content[], ctx: Context): Aligne
   while (b < n) pendingNew.push(news[b++]!);
   flush();
   return out;
+}
+
+/**
+ * A test of whether a level is the same as one of `levels`: the same content key, or most words
+ * shared (Dice ≥ 0.6). The levels' keys are read once, their bags when first needed.
+ */
+function sameAsOneOf(levels: Content[], ctx: Context): (level: Content) => boolean {
+  const keys = new Set(levels.map((l) => keyOf(l, ctx)));
+  let bags: Bag[] | undefined;
+  return (level) => {
+    if (keys.has(keyOf(level, ctx))) return true;
+    bags ??= levels.map((l) => bag(l, ctx));
+    const own = bag(level, ctx);
+    return bags.some((other) => diceAtLeast(own, other, 0.6));
+  };
 }
 
 /** Both nodes are levels with the same designation. */

@@ -1,22 +1,23 @@
 import type { AlignedPair, Content, PairSide, WordChange } from '../types.js';
 import { isSectionOrAbove } from '../parse/ladder.js';
-import { childLevels, detach, inlineText, rowBody, rowText } from './level-text.js';
+import { childLevels, detach, firstChildLevel, inlineText, rowBody, rowText } from './level-text.js';
 import type { Context } from './context.js';
 import { keyOf, sameContent } from './keys.js';
 import { alignSequences } from './siblings.js';
-import { diffLevelWords } from './words.js';
+import { diffLevelWords, MAX_DIFF_WORDS, type WordDiffOptions } from './words.js';
 
-export function side(node: Content): PairSide {
+/** One side of a pair; `text`, when the caller has it, is the node's `rowText`. */
+export function side(node: Content, text = rowText(node)): PairSide {
   // The usual shapes in one literal each, their fields in the order the general case adds them
   // (the JSON keeps that order): no second store allocated for fields added one by one.
   if (node.type === 'level') {
     if (node.num && node.position && !node.xmlId && !node.heading) {
-      return { type: 'level', text: rowText(node), kind: node.kind, id: node.id, num: node.num, position: node.position };
+      return { type: 'level', text, kind: node.kind, id: node.id, num: node.num, position: node.position };
     }
   } else if (node.type !== 'text' || !node.role) {
-    if (node.position) return { type: node.type, text: node.value, position: node.position };
+    if (node.position) return { type: node.type, text, position: node.position };
   }
-  const s: PairSide = { type: node.type, text: rowText(node) };
+  const s: PairSide = { type: node.type, text };
   if (node.type === 'level') {
     s.kind = node.kind;
     s.id = node.id;
@@ -61,6 +62,8 @@ export function wordsOf(oldNode: Content, newNode: Content, ctx: Context): { wor
   const a = rowText(oldNode);
   const b = rowText(newNode);
   if (a === b) return {};
+  const renumbered = renumberedLine(oldNode, newNode, ctx.options);
+  if (renumbered) return { words: renumbered };
   if (ctx.overBudget || ctx.options.now() > ctx.deadline) {
     ctx.overBudget = true;
     return { words: [...(a ? [{ op: 'delete' as const, value: a }] : []), ...(b ? [{ op: 'insert' as const, value: b }] : [])], coarse: true };
@@ -69,6 +72,33 @@ export function wordsOf(oldNode: Content, newNode: Content, ctx: Context): { wor
   noteStop(ctx, result.stopped);
   return result.coarse ? { words: result.changes, coarse: true } : { words: result.changes };
 }
+
+/**
+ * The word changes of two lines that differ only in their designations (`(a) The text` and `(b) The
+ * text`), without a word diff: the designations, one word each, are replaced and the rest is kept —
+ * what `diffLevelWords` gives for them. Undefined for any other pair (a designation of several
+ * words, a line with no words after it or with white space at its ends), which the word diff reads.
+ */
+export function renumberedLine(oldNode: Content, newNode: Content, options: Required<WordDiffOptions>): WordChange[] | undefined {
+  if (oldNode.type !== 'level' || newNode.type !== 'level' || !oldNode.num || !newNode.num || options.maxEditLength < 2) return undefined;
+  const body = rowBody(oldNode);
+  if (!body || body.length > MAX_DIFF_WORDS || SPACE_AT_ENDS.test(body) || body !== rowBody(newNode)) return undefined;
+  const [a, b] = [oldNode.num.text, newNode.num.text];
+  if (!a || !b || a === b || SPACE.test(a) || SPACE.test(b)) return undefined;
+  // One word of k + 1 kept is no rewrite unless the threshold asks for more than k / (k + 1).
+  const t = options.rewriteThreshold;
+  if (t > 0.5 && (t >= 1 || body.split(SPACES).length < t / (1 - t))) return undefined;
+  return [
+    { op: 'delete', value: a },
+    { op: 'equal', value: ' ' },
+    { op: 'insert', value: b },
+    { op: 'equal', value: ` ${body}` },
+  ];
+}
+
+const SPACE = /\s/;
+const SPACES = /\s+/;
+const SPACE_AT_ENDS = /^\s|\s$/;
 
 /** A word diff stopped short (the deadline passed, or the lines are too long): the alignment says so. */
 export function noteStop(ctx: Context, stopped: 'time' | 'size' | undefined): void {
@@ -88,22 +118,40 @@ export function makePair(oldNode: Content, newNode: Content, ctx: Context, sameK
   return finishPair(oldNode, newNode, alignSequences(childLevels(oldNode), childLevels(newNode), ctx), ctx);
 }
 
+const NO_PAIRS: AlignedPair[] = [];
+
 /**
  * Two levels with the same content key: the same words and the same sublevels in the same
- * order, designations aside. Their sublevels pair one to one, with no search.
+ * order, designations aside. Their sublevels pair one to one, with no search. Each pair is checked
+ * again by its line alone as it is made (no hash), so that a whole unchanged subtree costs one
+ * comparison of each line; the two sides of an unchanged line share its text.
  */
 function samePair(oldNode: Content, newNode: Content, ctx: Context): AlignedPair {
-  const olds = childLevels(oldNode);
-  const news = childLevels(newNode);
-  // The keys of the sublevels are equal too: each pair is checked again by its line alone as it is
-  // made (no hash), so that a whole unchanged subtree costs one comparison of each line.
-  const children: AlignedPair[] = [];
-  for (let k = 0; k < olds.length; k++) {
-    const o = olds[k]!;
-    const n = news[k]!;
-    children.push(sameContent(o, n) ? samePair(o, n, ctx) : makePair(o, n, ctx));
+  let children: AlignedPair[] = NO_PAIRS;
+  let childrenSame = true;
+  if (oldNode.type === 'level' && newNode.type === 'level') {
+    // (The same content: as many sublevels on each side. The list is made at its size: it is kept.)
+    const olds = oldNode.children;
+    const news = newNode.children;
+    const from = firstChildLevel(oldNode);
+    if (olds.length > from) children = new Array<AlignedPair>(olds.length - from);
+    for (let i = from, j = firstChildLevel(newNode), k = 0; i < olds.length; i++, j++, k++) {
+      const o = olds[i]!;
+      const n = news[j]!;
+      const pair = sameContent(o, n) ? samePair(o, n, ctx) : makePair(o, n, ctx);
+      if (pair.status !== 'unchanged') childrenSame = false;
+      children[k] = pair;
+    }
   }
-  return finishPair(oldNode, newNode, children, ctx, true);
+  if (children === NO_PAIRS) children = [];
+  const oldNum = oldNode.type === 'level' ? oldNode.num : undefined;
+  const newNum = newNode.type === 'level' ? newNode.num : undefined;
+  if (oldNode.type !== newNode.type || oldNum?.text !== newNum?.text) return finishPair(oldNode, newNode, children, ctx, true);
+  // The same line: unchanged, or modified below it (and renumbered, if the same designation reads as another).
+  const text = rowText(oldNode);
+  const pair: AlignedPair = { status: childrenSame ? 'unchanged' : 'modified', old: side(oldNode, text), new: side(newNode, text), children };
+  if (oldNum?.value !== newNum?.value) pair.redesignated = true;
+  return pair;
 }
 
 /**

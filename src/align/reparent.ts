@@ -5,8 +5,11 @@ import { childLevels, detach } from './level-text.js';
 
 /** What aligning across a level needs from the aligner. */
 export interface ReparentHooks {
-  /** Whether two levels are the same level, however designated (same words, or nearly). */
-  same(a: Content, b: Content): boolean;
+  /**
+   * For a list of levels, a test of whether a level is the same level as one of them, however
+   * designated (same words, or nearly): made once for the list, asked of each level of the other side.
+   */
+  sameAsOneOf(levels: Content[]): (level: Content) => boolean;
   /** Aligns two lists of sibling levels. */
   align(olds: Content[], news: Content[]): AlignedPair[];
   /** One side of a pair. */
@@ -68,12 +71,14 @@ function findWrapping(side: 'old' | 'new', outer: Content[], inner: Content[], h
     cells += parts.length * lower.length;
     if (!parts.length || cells > MAX_CELLS) return;
     const found: number[] = [];
-    for (let k = 0; k < inner.length; k++) {
+    const needed = Math.max(1, Math.ceil(inner.length / 2));
+    const isPart = hooks.sameAsOneOf(parts);
+    for (let k = 0; k < inner.length && found.length + inner.length - k >= needed; k++) {
       const child = inner[k]!;
       if (child.type === 'level' && rankOf(child.kind) <= rank) continue;
-      if (parts.some((part) => hooks.same(child, part))) found.push(k);
+      if (isPart(child)) found.push(k);
     }
-    if (found.length < Math.max(1, Math.ceil(inner.length / 2))) return;
+    if (found.length < needed) return;
     const within = inner.slice(found[0], found[found.length - 1]! + 1);
     if (within.some((child) => child.type === 'level' && rankOf(child.kind) <= rank)) return;
     if (!best || found.length > best.found) best = { side, at, from: found[0]!, to: found[found.length - 1]! + 1, found: found.length };

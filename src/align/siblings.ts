@@ -1,6 +1,6 @@
 import type { AlignedPair, Content } from '../types.js';
 import { pushAll } from '../util/arrays.js';
-import { childLevels } from './level-text.js';
+import { childLevelCount } from './level-text.js';
 import type { Context } from './context.js';
 import { keyOf } from './keys.js';
 import { alignGap } from './pairing.js';
@@ -53,5 +53,5 @@ export function alignSequences(olds: Content[], news: Content[], ctx: Context): 
 
 /** Both levels have sublevels, or neither has: aligning them level by level makes sense. */
 export function sameShape(a: Content, b: Content): boolean {
-  return childLevels(a).length > 0 === childLevels(b).length > 0;
+  return childLevelCount(a) > 0 === childLevelCount(b) > 0;
 }

@@ -1,6 +1,6 @@
 import type { Content } from '../types.js';
 import { rankOf } from '../parse/designation.js';
-import { childLevels, rowBody, subtreeBody } from './level-text.js';
+import { childLevelCount, rowBody, subtreeBody } from './level-text.js';
 import type { Context } from './context.js';
 import { countWords } from './words.js';
 
@@ -64,11 +64,20 @@ export function dice(a: Bag, b: Bag): number {
   if (!a.size || !b.size) return 0;
   const [small, large] = a.counts.size <= b.counts.size ? [a, b] : [b, a];
   let shared = 0;
-  for (const [w, n] of small.counts) {
+  small.counts.forEach((n, w) => {
     const other = large.counts.get(w);
     if (other) shared += Math.min(n, other);
-  }
+  });
   return (2 * shared) / (a.size + b.size);
+}
+
+/**
+ * Whether `dice(a, b) >= threshold`, without comparing the words when the sizes alone rule it out
+ * (the words shared are at most the smaller bag's).
+ */
+export function diceAtLeast(a: Bag, b: Bag, threshold: number): boolean {
+  if ((2 * Math.min(a.size, b.size)) / (a.size + b.size) < threshold) return false;
+  return dice(a, b) >= threshold;
 }
 
 /** Characters of a subtree read for its word bag (the bag itself stops at 600 words). */
@@ -106,31 +115,59 @@ export function bag(node: Content, ctx: Context): Bag {
   return b;
 }
 
+/** What `likeness` reads of a level, read once when the level is compared with many others. */
+export interface Likeness {
+  node: Content;
+  bag: Bag;
+  /** Its own line, without its designation. */
+  row: string;
+  /** The line holds at least three words. */
+  longRow: boolean;
+  /** Words of the line (`rowBag`), once asked for. */
+  rowBag?: Bag;
+  /** The level has sublevels. */
+  parent: boolean;
+  /** Words of its heading, when it has one (`sameHeading`). */
+  heading?: Bag;
+}
+
+export function likenessOf(node: Content, ctx: Context): Likeness {
+  const row = rowBody(node);
+  const out: Likeness = { node, bag: bag(node, ctx), row, longRow: countWords(row, 3) >= 3, parent: childLevelCount(node) > 0 };
+  if (node.type === 'level' && node.heading) out.heading = bagOf(node.heading);
+  return out;
+}
+
 /**
- * How alike two levels are: their own lines' words where both have a line of some length
- * (so that a level is not paired by the sublevels it gained), else their whole subtrees'.
+ * How alike two levels are (from what was read of them): their own lines' words where both have a
+ * line of some length (so that a level is not paired by the sublevels it gained), else their
+ * whole subtrees'.
  */
-export function similarity(a: Content, b: Content, ctx: Context): number {
-  let whole = dice(bag(a, ctx), bag(b, ctx));
+export function likeness(x: Likeness, y: Likeness, ctx: Context): number {
+  const a = x.node;
+  const b = y.node;
+  let whole = dice(x.bag, y.bag);
   // A title, part or section that keeps its designation is the same level, however rewritten
   // (a word sample of a large title can miss what it kept): it pairs unless a better match exists.
   // A level with the same heading is the same level too.
   if (a.type === 'level' && b.type === 'level' && a.kind === b.kind && rankOf(a.kind) < rankOf('subdivision')) {
     const sameNum = a.num !== undefined && a.num.value === b.num?.value;
-    const headings = sameHeading(a.heading, b.heading);
+    const headings = x.heading && y.heading ? headingLikeness(x.heading, y.heading) : 0;
     if ((sameNum && (headings >= 0.3 || whole >= 0.2)) || headings >= 0.8) whole = Math.max(whole, ctx.options.pairThreshold + 0.05);
   }
-  const rowA = rowBody(a);
-  const rowB = rowBody(b);
-  if (countWords(rowA, 3) < 3 || countWords(rowB, 3) < 3 || (!childLevels(a).length && !childLevels(b).length)) return whole;
-  return Math.max(whole, dice(rowBag(a, rowA, ctx), rowBag(b, rowB, ctx)));
+  if (!x.longRow || !y.longRow || (!x.parent && !y.parent)) return whole;
+  x.rowBag ??= rowBag(a, x.row, ctx);
+  y.rowBag ??= rowBag(b, y.row, ctx);
+  return Math.max(whole, dice(x.rowBag, y.rowBag));
 }
 
 /** How alike two headings are, letter case aside (enrolled bills print them in capitals). */
 export function sameHeading(a: string | undefined, b: string | undefined): number {
   if (!a || !b) return 0;
-  const x = bagOf(a);
-  const y = bagOf(b);
+  return headingLikeness(bagOf(a), bagOf(b));
+}
+
+function headingLikeness(x: Bag, y: Bag): number {
   return x.size >= 2 && y.size >= 2 ? dice(x, y) : 0;
 }
 

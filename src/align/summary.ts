@@ -28,6 +28,10 @@ export function summarize(pairs: AlignedPair[]): Summary {
       s.conforming++;
       pair.children.forEach(walk);
       return;
+    } else if (pair.status === 'unchanged') {
+      // Only unchanged levels below it (no words, no moves): counted without looking further.
+      s.unchanged += 1 + countPairs(pair.children);
+      return;
     } else if (!isOwnChange(pair)) {
       // A level changed only below its own line (a subsection whose paragraph changed) is
       // counted at the paragraph, not again at every level above it: its own line is unchanged.
@@ -45,6 +49,13 @@ export function summarize(pairs: AlignedPair[]): Summary {
   };
   pairs.forEach(walk);
   return s;
+}
+
+/** How many pairs a list holds, with all those under them. */
+function countPairs(list: AlignedPair[]): number {
+  let n = list.length;
+  for (let i = 0; i < list.length; i++) if (list[i]!.children.length) n += countPairs(list[i]!.children);
+  return n;
 }
 
 /**

@@ -1,6 +1,7 @@
 import { diffArrays } from 'diff';
 import type { WordChange } from '../types.js';
 import { pushAll } from '../util/arrays.js';
+import { longestBlocks } from './longest-runs.js';
 
 /**
  * Options for the word diff inside one aligned pair of levels. Each rule of the markup grain is
@@ -106,16 +107,28 @@ interface Token {
   first: boolean;
 }
 
+/** The words of a text, each with the white space after it (as `/(\S+)(\s*)/g` reads them), by a scan of its characters. */
 function tokenize(text: string, row: number, tokens: Token[], clock: Stopwatch): Token[] {
-  const re = /(\S+)(\s*)/g;
-  let m: RegExpExecArray | null;
+  const n = text.length;
+  let i = 0;
+  while (i < n && isSpace(text.charCodeAt(i))) i++;
   let first = true;
-  while ((m = re.exec(text))) {
+  while (i < n) {
+    const start = i;
+    while (i < n && !isSpace(text.charCodeAt(i))) i++;
+    const end = i;
+    while (i < n && isSpace(text.charCodeAt(i))) i++;
     clock.tick();
-    tokens.push({ word: m[1]!, space: m[2]!, row, first });
+    tokens.push({ word: text.slice(start, end), space: text.slice(end, i), row, first });
     first = false;
   }
   return tokens;
+}
+
+/** Whether a UTF-16 code unit is white space to a regular expression (`\s`: Unicode's Zs, tab, the line ends, BOM). */
+export function isSpace(c: number): boolean {
+  if (c < 128) return c === 32 || (c >= 9 && c <= 13);
+  return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
 }
 
 interface Run {
@@ -328,67 +341,6 @@ function diffTokens(a: Token[], b: Token[], settings: Required<WordDiffOptions>,
   }
   if (suf) runs.push({ op: 'equal', old: a.slice(a.length - suf), new: b.slice(b.length - suf) });
   return { runs: mergePhrases(runs, settings, clock), coarse };
-}
-
-/** Steps the longest-runs search may take before it gives way to Myers' algorithm. */
-const LONGEST_BLOCKS_BUDGET = 2_000_000;
-
-/**
- * A diff built from the longest runs of kept words first (Ratcliff–Obershelp, as Python's
- * difflib): where a minimal diff could keep either of two passages, it keeps the longer run,
- * as a drafter reads a moved phrase.
- */
-function longestBlocks(a: string[], b: string[], clock: Stopwatch): Array<{ count: number; added?: boolean; removed?: boolean; value: string[] }> | undefined {
-  let work = 0;
-  const b2j = new Map<string, number[]>();
-  b.forEach((w, j) => {
-    const list = b2j.get(w);
-    if (list) list.push(j);
-    else b2j.set(w, [j]);
-  });
-  const blocks: Array<[number, number, number]> = [];
-  const queue: Array<[number, number, number, number]> = [[0, a.length, 0, b.length]];
-  while (queue.length) {
-    const [alo, ahi, blo, bhi] = queue.pop()!;
-    let besti = alo;
-    let bestj = blo;
-    let best = 0;
-    let j2len = new Map<number, number>();
-    for (let i = alo; i < ahi; i++) {
-      clock.tick();
-      const next = new Map<number, number>();
-      for (const j of b2j.get(a[i]!) ?? []) {
-        if (j < blo) continue;
-        if (j >= bhi) break;
-        // Repetitive text can make this search quadratic: past the budget, Myers takes over.
-        if (++work > LONGEST_BLOCKS_BUDGET) return undefined;
-        const k = (j2len.get(j - 1) ?? 0) + 1;
-        next.set(j, k);
-        if (k > best) {
-          besti = i - k + 1;
-          bestj = j - k + 1;
-          best = k;
-        }
-      }
-      j2len = next;
-    }
-    if (!best) continue;
-    blocks.push([besti, bestj, best]);
-    if (alo < besti && blo < bestj) queue.push([alo, besti, blo, bestj]);
-    if (besti + best < ahi && bestj + best < bhi) queue.push([besti + best, ahi, bestj + best, bhi]);
-  }
-  blocks.sort((x, y) => x[0] - y[0]);
-  const out: Array<{ count: number; added?: boolean; removed?: boolean; value: string[] }> = [];
-  let i = 0;
-  let j = 0;
-  for (const [bi, bj, size] of [...blocks, [a.length, b.length, 0] as [number, number, number]]) {
-    if (bi > i) out.push({ count: bi - i, removed: true, value: a.slice(i, bi) });
-    if (bj > j) out.push({ count: bj - j, added: true, value: b.slice(j, bj) });
-    if (size) out.push({ count: size, value: a.slice(bi, bi + size) });
-    i = bi + size;
-    j = bj + size;
-  }
-  return out;
 }
 
 /**

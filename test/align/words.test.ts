@@ -1,5 +1,6 @@
 import { expect } from 'chai';
 import { diffLevelWords } from '../../src/index.js';
+import { isSpace } from '../../src/align/words.js';
 import type { WordChange } from '../../src/types.js';
 
 /** jsdiff convertChangesToXML-style one-liner: `The [-old-]{+new+} text`. */
@@ -121,4 +122,23 @@ describe('align/words', () => {
       expect(diffLevelWords('', '(a) New.').changes).to.deep.equal([{ op: 'insert', value: '(a) New.' }]);
     });
   });
+
+  describe('#isSpace', () => {
+    it('should call white space every UTF-16 code unit that \\s matches, and no other', () => {
+      const differ: number[] = [];
+      for (let c = 0; c < 0x10000; c++) if (isSpace(c) !== /\s/.test(String.fromCharCode(c))) differ.push(c);
+      expect(differ).to.deep.equal([]);
+    });
+
+    it('should split words at any white space, as the word diff reads them', () => {
+      // U+2003 EM SPACE and U+3000 IDEOGRAPHIC SPACE separate words; U+200B ZERO WIDTH SPACE does not.
+      expect(diffLevelWords('(a) one\u2003two\u3000three four\u200bfive', '(a) one\u2003two\u3000three six\u200bfive').changes).to.deep.equal([
+        { op: 'equal', value: '(a) one\u2003two\u3000three ' },
+        { op: 'delete', value: 'four\u200bfive' },
+        { op: 'equal', value: ' ' },
+        { op: 'insert', value: 'six\u200bfive' },
+      ]);
+    });
+  });
 });
+
