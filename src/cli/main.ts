@@ -114,12 +114,13 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
       }
     }
 
-    const format = options.format ?? (io.stdout.isTTY && !outputPath ? 'terminal' : 'wdiff');
-    const color = options.color ?? (format === 'terminal' && Boolean(io.stdout.isTTY) && !outputPath && !io.env['NO_COLOR']);
+    // `io.stdout` is asked only when the output goes there: with -o, standard output is never made.
+    const format = options.format ?? (!outputPath && io.stdout.isTTY ? 'terminal' : 'wdiff');
+    const color = options.color ?? (format === 'terminal' && !outputPath && Boolean(io.stdout.isTTY) && !io.env['NO_COLOR']);
     // JSON is written as it is serialised, a piece at a time.
     const rendered: string | ((piece: (text: string) => void) => void) =
       format === 'json'
-        ? (piece) => writeJson(alignment, piece, { indent: io.stdout.isTTY && !outputPath ? 2 : 0 })
+        ? (piece) => writeJson(alignment, piece, { indent: !outputPath && io.stdout.isTTY ? 2 : 0 })
         : format === 'html'
           ? renderHtml(alignment)
           : format === 'terminal'

@@ -49,22 +49,19 @@ export function writeJson(alignment: Alignment, write: (piece: string) => void, 
     out('[');
     for (let i = 0; i < list.length; ) {
       if (i) out(',');
-      // A run of small siblings in one piece (a level a call costs more than the level).
-      let j = i;
-      let levels = 0;
-      while (j < list.length && levels < WHOLE_PAIR_LEVELS) {
-        const size = levelsIn(list[j]!, WHOLE_PAIR_LEVELS - levels);
-        if (size === undefined) break;
-        levels += size + 1;
-        j++;
-      }
-      if (j > i) {
-        out(j === i + 1 ? JSON.stringify(list[i]) : JSON.stringify(list.slice(i, j)).slice(1, -1));
+      const pair = list[i]!;
+      if (pair.children.length === 0) {
+        // A run of leaves in one piece (for a one-line level a call costs more than the level).
+        let j = i + 1;
+        while (j < list.length && j - i < WHOLE_PAIR_LEVELS && list[j]!.children.length === 0) j++;
+        out(j === i + 1 ? JSON.stringify(pair) : JSON.stringify(list.slice(i, j)).slice(1, -1));
         i = j;
-      } else {
-        fields(list[i]! as unknown as Record<string, unknown>, 'children');
-        i++;
+        continue;
       }
+      // A level with levels under it on its own (a run of them in one array costs more than one call each), or field by field when they are many.
+      if (levelsIn(pair, WHOLE_PAIR_LEVELS) === undefined) fields(pair as unknown as Record<string, unknown>, 'children');
+      else out(JSON.stringify(pair));
+      i++;
     }
     out(']');
   };
@@ -90,9 +87,12 @@ export function writeJson(alignment: Alignment, write: (piece: string) => void, 
 /** How many levels a pair has under it, when no more than `limit` (else undefined: too many to serialise in one piece). */
 function levelsIn(pair: AlignedPair, limit: number): number | undefined {
   let count = 0;
-  const walk = (p: AlignedPair): boolean => {
-    for (const child of p.children) if (++count > limit || !walk(child)) return false;
-    return true;
-  };
-  return walk(pair) ? count : undefined;
+  const stack = [pair];
+  while (stack.length) {
+    const children = stack.pop()!.children;
+    count += children.length;
+    if (count > limit) return undefined;
+    for (const child of children) if (child.children.length) stack.push(child);
+  }
+  return count;
 }

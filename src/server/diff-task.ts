@@ -72,6 +72,19 @@ export interface AppliedLaw {
   unread: OtherInstruction[];
 }
 
+const encoder = new TextEncoder();
+
+/** A worker's text answer as UTF-8 bytes (see `DiffReply`): encoded in the worker, not on the main thread. */
+export function utf8(text: string): Uint8Array {
+  return encoder.encode(text);
+}
+
+/** The buffers a reply moves to the main thread rather than copying them. */
+export function transferOf(reply: DiffReply): ArrayBuffer[] {
+  const bytes = 'html' in reply ? reply.html : 'json' in reply ? reply.json : undefined;
+  return bytes ? [bytes.buffer as ArrayBuffer] : [];
+}
+
 /** What the pages keep of an application: the law as amended and the instructions not applied here. */
 export function appliedLawOf(application: Application): AppliedLaw {
   return { amended: application.amended, elsewhere: application.elsewhere, unread: application.unread };
@@ -80,8 +93,9 @@ export function appliedLawOf(application: Application): AppliedLaw {
 /** A worker's answer: the alignment (or what was made of it), or the user-facing error it met. */
 export type DiffReply =
   | { ok: true; alignment: Alignment; applied?: AppliedLaw }
-  | { ok: true; json: string }
-  | { ok: true; html: string }
+  /** The JSON text, or a page's HTML, as UTF-8 bytes: moved to the main thread, not copied, and sent as they are. */
+  | { ok: true; json: Uint8Array }
+  | { ok: true; html: Uint8Array }
   /** The page (1-based) that shows the level, or null when no level has the anchor. */
   | { ok: true; page: number | null }
   | {

@@ -4,7 +4,7 @@
  */
 import { compare } from '../compare/index.js';
 import { comparePage, pagedModelOf, type Comparison } from './compare-page.js';
-import { appliedLawOf, KEPT_COMPARISONS, type DiffReply, type DiffTask, type LocateTask, type PageTask } from './diff-task.js';
+import { appliedLawOf, KEPT_COMPARISONS, utf8, type DiffReply, type DiffTask, type LocateTask, type PageTask } from './diff-task.js';
 import { LruCache } from './lru.js';
 import { loadViews, type Views } from './views.js';
 
@@ -31,5 +31,5 @@ export function runPageTask(task: DiffTask, render: PageTask | LocateTask): Diff
   views ??= loadViews();
   const template = render.page === 'compare' && render.comparison.mode === 'apply' ? 'apply' : render.page;
   const model = comparePage(comparison, render.comparison, render.view, render.changesOnly, render.pageNumber, render.baselines);
-  return { ok: true, html: views.render(template, model) };
+  return { ok: true, html: utf8(views.render(template, model)) };
 }

@@ -100,18 +100,18 @@ export class DiffPool {
     return result.applied ? { alignment: result.alignment, applied: result.applied } : { alignment: result.alignment };
   }
 
-  /** Like `run`, but the worker renders the JSON itself (no large object graph to copy back). */
-  async runJson(task: DiffTask): Promise<string> {
+  /** Like `run`, but the worker renders the JSON itself (no large object graph to copy back): its UTF-8 bytes. */
+  async runJson(task: DiffTask): Promise<Buffer> {
     const result = await this.#submit({ ...task, render: 'json' });
     if (!('json' in result)) throw new Error('the diff worker answered without JSON');
-    return result.json;
+    return bufferOf(result.json);
   }
 
-  /** Runs a task whose `render` is a page: the worker answers with the page's HTML. */
-  async page(task: DiffTask & { render: PageTask }): Promise<string> {
+  /** Runs a task whose `render` is a page: the worker answers with the page's HTML, as UTF-8 bytes. */
+  async page(task: DiffTask & { render: PageTask }): Promise<Buffer> {
     const result = await this.#submit(task);
     if (!('html' in result)) throw new Error('the diff worker answered without a page');
-    return result.html;
+    return bufferOf(result.html);
   }
 
   /** Runs a task whose `render` is a clause to locate: the page that shows it, or undefined. */
@@ -250,6 +250,11 @@ export class DiffPool {
     job?.reject(error);
     if (!this.#closed) this.#dispatch();
   }
+}
+
+/** Bytes a worker moved to this thread, as a Buffer over the same memory. */
+function bufferOf(bytes: Uint8Array): Buffer {
+  return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
 }
 
 /** What a comparison asked of a closed (or closing) pool is told: the server is shutting down (503). */

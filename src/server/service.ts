@@ -61,16 +61,16 @@ export interface ServerContext {
   pool: DiffPool;
   views: Views;
   options: ServerOptions;
-  /** Rendered pages by key (the corpus index). */
-  pages: LruCache<string, string>;
-  /** One page of a comparison as HTML (the compare, apply or print template), made in a worker. */
-  comparePage(request: ComparisonRequest, page: PageRequest): Promise<string>;
+  /** Rendered pages by key (the corpus index, and comparisons' pages and JSON), as the UTF-8 bytes sent. */
+  pages: LruCache<string, Buffer>;
+  /** One page of a comparison as HTML (the compare, apply or print template), made in a worker: its UTF-8 bytes. */
+  comparePage(request: ComparisonRequest, page: PageRequest): Promise<Buffer>;
   /** The page (1-based) of a comparison that shows the level with this anchor, or undefined. */
   locate(request: ComparisonRequest, anchor: string): Promise<number | undefined>;
-  /** The comparison as the JSON text `renderJson` makes (rendered in the worker). */
-  compareJson(request: ComparisonRequest): Promise<string>;
-  /** Two texts compared, answered as the JSON text `renderJson` makes (rendered in the worker). */
-  compareTextsJson(old: CompareDocument, next: CompareDocument, format?: SourceFormat): Promise<string>;
+  /** The comparison as the JSON text `renderJson` makes (rendered in the worker), in UTF-8. */
+  compareJson(request: ComparisonRequest): Promise<Buffer>;
+  /** Two texts compared, answered as the JSON text `renderJson` makes (rendered in the worker), in UTF-8. */
+  compareTextsJson(old: CompareDocument, next: CompareDocument, format?: SourceFormat): Promise<Buffer>;
 }
 
 export function createContext(
@@ -80,9 +80,9 @@ export function createContext(
   },
 ): ServerContext {
   const { cache } = parts.options;
-  const pages = new LruCache<string, string>(cache ? 256 : 0);
+  const pages = new LruCache<string, Buffer>(cache ? 256 : 0);
   /** Pages and JSON being made, so that concurrent requests for one share its run (cache on only: off, each request does the work). */
-  const making = new Map<string, Promise<string>>();
+  const making = new Map<string, Promise<Buffer>>();
   const source = serverSource(parts);
   // The pages find cross-references in the text they show; the trees need not carry them.
   const limits = { budget: parts.options.diffBudgetMs, maxBytes: parts.options.maxBodyBytes, references: false };
@@ -105,7 +105,7 @@ export function createContext(
     return { request, documents: { old: info(law!), new: info(documents[0]!), ...(r.mode === 'apply' ? { bills: documents.map(info) } : {}) } };
   };
   /** The answer kept under `key`, or made once by `make` however many ask for it meanwhile. */
-  const shared = async (key: string, make: () => Promise<string>): Promise<string> => {
+  const shared = async (key: string, make: () => Promise<Buffer>): Promise<Buffer> => {
     const kept = pages.get(key) ?? making.get(key);
     if (kept !== undefined) return kept;
     const made = make();

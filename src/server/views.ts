@@ -29,9 +29,12 @@ export function loadViews(dir: string = viewsDir): Views {
   hbs.registerPartial('layout', fs.readFileSync(path.join(dir, 'layout.hbs'), 'utf8'));
   hbs.registerHelper('eq', (a: unknown, b: unknown) => a === b);
   hbs.registerHelper('plural', (count: number, one: string, many: string) => (count === 1 ? one : many));
+  // Only the built-in helpers and these two: every other {{name}} is data, read without asking first
+  // whether a helper has that name (a compare page holds tens of thousands of them; the same HTML).
+  const options = { strict: false, noEscape: false, knownHelpers: { eq: true, plural: true }, knownHelpersOnly: true };
   const pages = new Map<string, Handlebars.TemplateDelegate>();
   for (const page of ['index', 'compare', 'apply', 'print', 'upload', 'error', 'search', 'bill', 'section', 'session', 'sessions'] satisfies PageName[]) {
-    pages.set(page, hbs.compile(fs.readFileSync(path.join(dir, `${page}.hbs`), 'utf8'), { strict: false, noEscape: false }));
+    pages.set(page, hbs.compile(fs.readFileSync(path.join(dir, `${page}.hbs`), 'utf8'), options));
   }
   return {
     render(page, data) {

@@ -7,7 +7,7 @@ import { parentPort } from 'node:worker_threads';
 import { compare } from '../compare/index.js';
 import { renderJson } from '../render/json.js';
 import { isBilldiffError } from '../util/errors.js';
-import { appliedLawOf, type DiffReply, type DiffTask } from './diff-task.js';
+import { appliedLawOf, transferOf, utf8, type DiffReply, type DiffTask } from './diff-task.js';
 import { runPageTask } from './page-task.js';
 
 /** Runs one task; BilldiffErrors become data, anything else is reported as internal. */
@@ -15,7 +15,7 @@ export function runDiffTask(task: DiffTask): DiffReply {
   try {
     if (typeof task.render === 'object') return runPageTask(task, task.render);
     const { alignment, application } = compare(task.request);
-    if (task.render === 'json') return { ok: true, json: renderJson(alignment) };
+    if (task.render === 'json') return { ok: true, json: utf8(renderJson(alignment)) };
     if (!application) return { ok: true, alignment };
     return { ok: true, alignment, applied: appliedLawOf(application) };
   } catch (error) {
@@ -27,5 +27,6 @@ export function runDiffTask(task: DiffTask): DiffReply {
 }
 
 parentPort?.on('message', (message: { seq: number; task: DiffTask }) => {
-  parentPort?.postMessage({ seq: message.seq, reply: runDiffTask(message.task) });
+  const reply = runDiffTask(message.task);
+  parentPort?.postMessage({ seq: message.seq, reply }, transferOf(reply));
 });

@@ -51,7 +51,8 @@ export function collectRows(pairs: AlignedPair[], section: string | undefined): 
   const visit = (list: AlignedPair[], depth: number, above: Place | undefined) => {
     for (const pair of list) {
       const side = pair.new ?? pair.old;
-      if (rowChanges(pair, ROW_CHANGES).length) {
+      // An unchanged level shows when it has a line (its changes, made when the row is completed, would be that line kept).
+      if (pair.status === 'unchanged' && !pair.words ? Boolean(pair.new?.text ?? pair.old?.text) : rowChanges(pair, ROW_CHANGES).length) {
         const onlyOld = pair.status === 'deleted' || (pair.status === 'moved' && pair.movedTo !== undefined);
         let key = (onlyOld ? pair.old?.id : (pair.new?.id ?? pair.old?.id)) || `row${out.length + 1}`;
         if (used.has(key)) key = `${key}~${out.length + 1}`;
