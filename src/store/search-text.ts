@@ -198,7 +198,7 @@ const FIRST_HOLDING = 'SELECT id, text FROM passages WHERE id = (SELECT rowid FR
  */
 export async function passageSnippets(db: Dialect, match: string, query: string, owners: Array<{ owner: PassageOwner; key: number }>): Promise<string[]> {
   if (!owners.length) return [];
-  const phrases = queryPhrases(query);
+  const phrases = queryPhrases(query, db.kind !== 'sqlite');
   if (!phrases.length) return owners.map(() => '');
   if (db.kind === 'sqlite') {
     const out: string[] = [];

@@ -27,6 +27,11 @@ describe('store/snippets', () => {
     expect(mark('A good cause. Good faith and cause.', '"good cause"')).to.equal('A [good cause]. Good faith and cause.');
   });
 
+  it('should read a query as PostgreSQL’s websearch syntax does when asked: `or` and a word after `-` are not found', () => {
+    expect(queryPhrases('court or -motion "good cause"', true)).to.deep.equal([['court'], ['good', 'caus']]);
+    expect(queryPhrases('court or -motion', false)).to.deep.equal([['court'], ['or'], ['motion']]);
+  });
+
   it('should fold case and accents as the index does', () => {
     expect(mark('The CAFÉ and the Café de Flore', 'cafe')).to.equal('The [CAFÉ] and the [Café] de Flore');
   });
