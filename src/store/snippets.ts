@@ -162,7 +162,9 @@ export function markSnippet(passage: string | ReadPassage, phrases: string[][]):
   const first = bestWindow(count, hits, (i) => i === 0 || /[.;:!?\n]\s|\n/.test(text.slice(ends[i - 1]!, starts[i]!)));
   const last = Math.min(count, first + SNIPPET_WORDS) - 1;
   let out = first > 0 ? '…' : '';
+  // From the punctuation that opens the first word: "(a) Notwithstanding", not "a) Notwithstanding".
   let at = starts[first]!;
+  while (at > (first > 0 ? ends[first - 1]! : 0) && !/\s/.test(text[at - 1]!)) at--;
   let chars = 0;
   let h = hits.findIndex((x) => x.from >= first);
   for (let i = first; i <= last; i++) {

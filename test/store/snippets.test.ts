@@ -42,6 +42,9 @@ describe('store/snippets', () => {
     const snippet = mark(words.join(' '), 'continuance');
     expect(snippet).to.equal(`…${words.slice(36, 36 + SNIPPET_WORDS).join(' ').replace('continuance', '[continuance]')}…`);
     expect(mark('First sentence here. The motion for a continuance shall be granted.', 'continuance')).to.equal('First sentence here. The motion for a [continuance] shall be granted.');
+    expect(mark(`${'w '.repeat(30)}\n(a) Notwithstanding Section 7282.5 or 7284.6, officials${' x'.repeat(30)}`, '7284.6')).to.equal(
+      `…(a) Notwithstanding Section 7282.5 or [7284.6], officials${' x'.repeat(15)}…`,
+    );
     // Of two windows, the one holding more of the words.
     const text = `alpha ${'x '.repeat(40)}alpha beta ${'y '.repeat(40)}`;
     expect(mark(text, 'alpha beta')).to.match(/^…x x x x \[alpha\] \[beta\] y/);
