@@ -3,11 +3,13 @@
  * the environment (DATABASE_URL or BILLDIFF_DATA), on an ephemeral port of 127.0.0.1. Prints
  * `{"port": N}` once listening; stops on SIGTERM. BILLDIFF_PROCESSES=N serves from N processes
  * (node:cluster, one port; each with its own connection to the SQLite file in WAL mode, or its own
- * PostgreSQL pool), to measure what a second process is worth on this machine.
+ * PostgreSQL pool, and its threads sized as `npm start` sizes them: src/server/processes.ts), to
+ * measure what a second process is worth on this machine.
  */
 import cluster from 'node:cluster';
 import { closeApp, createApp } from '../dist/server/app.js';
 import { databaseOptionsFrom, openDatabase } from '../dist/store/database.js';
+import { threadsPerProcess } from '../dist/server/processes.js';
 
 const processes = Math.max(1, Number(process.env.BILLDIFF_PROCESSES ?? 1));
 
@@ -25,9 +27,10 @@ if (processes > 1 && cluster.isPrimary) {
   for (let i = 0; i < processes; i++) cluster.fork();
 } else {
   // Searches off the server's thread, as `npm start` runs them; BILLDIFF_SEARCH_THREADS=0 runs them on it (for comparison).
-  const searchThreads = Number(process.env.BILLDIFF_SEARCH_THREADS ?? 2);
+  const sized = threadsPerProcess(processes);
+  const searchThreads = Number(process.env.BILLDIFF_SEARCH_THREADS ?? sized.searchThreads);
   const database = await openDatabase({ ...databaseOptionsFrom(process.env, process.cwd()), searchThreads });
-  const app = createApp({ database, workers: 1, storeDir: process.env.BILLDIFF_STORE });
+  const app = createApp({ database, workers: sized.workers, storeDir: process.env.BILLDIFF_STORE });
   const server = app.listen(0, '127.0.0.1', () => {
     if (cluster.isPrimary) console.log(JSON.stringify({ port: server.address().port }));
   });

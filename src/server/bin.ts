@@ -1,53 +1,124 @@
 #!/usr/bin/env node
 /**
  * `npm start`: serves the bundled corpus and the database on $PORT (default 3000) of $HOST (default
- * 127.0.0.1, this machine only; `HOST=0.0.0.0` serves a network). The database is
- * `DATABASE_URL=postgres://…`, else `$BILLDIFF_DATA`, else `./data`; on the first start the bundled
- * `bills/` are imported into it, quietly (later starts find them imported and skip them). When it cannot start
- * (a bad PORT or HOST, a port in use, a database it cannot open), it says why in one line on stderr and exits
- * with status 2.
+ * 127.0.0.1, this machine only; `HOST=0.0.0.0` serves a network), from $BILLDIFF_PROCESSES processes
+ * (default: one per processor, at most 2; ./processes.ts). The database is `DATABASE_URL=postgres://…`,
+ * else `$BILLDIFF_DATA`, else `./data`; on the first start the bundled `bills/` are imported into it,
+ * quietly and once, before any process serves (later starts find them imported and skip them). When it
+ * cannot start (a bad PORT, HOST or BILLDIFF_PROCESSES, a port in use, a database it cannot open), it
+ * says why in one line on stderr and exits with status 2. SIGTERM or SIGINT stops it, letting the
+ * requests under way finish.
  */
+import cluster from 'node:cluster';
+import type { Server } from 'node:http';
 import { importPaths } from '../import/index.js';
 import { formatProblem } from '../import/report.js';
-import { databaseOptionsFrom, describeDatabase, openDatabase, type Database } from '../store/database.js';
+import { databaseOptionsFrom, describeDatabase, openDatabase, type Database, type DatabaseOptions } from '../store/database.js';
 import { closeApp, createApp, defaultAppOptions, warmApp } from './app.js';
 import { listenOn, parseHost, parsePort, urlHost } from './listen.js';
+import { parseProcesses, runPrimary, tellPrimary, threadsPerProcess } from './processes.js';
+
+/** How long requests under way may run on after SIGTERM (a search stops at 10 s: search-pool.ts). */
+const GRACE_MS = 12_000;
 
 function fail(message: string): void {
   process.stderr.write(`billdiff: ${message}\n`);
   process.exitCode = 2;
 }
 
-const parsed = parsePort(process.env['PORT']);
-const address = parseHost(process.env['HOST']);
-if ('error' in parsed) {
-  fail(parsed.error);
-} else if ('error' in address) {
-  fail(address.error);
-} else {
+async function open(options: DatabaseOptions, searchThreads: number): Promise<Database> {
+  return openDatabase({ ...options, searchThreads }).catch((error: Error) => {
+    throw new Error(`cannot open the database (${describeDatabase(options)}): ${error.message}`);
+  });
+}
+
+/** The bundled bills/ into the database, quietly, unless a row cannot be read. */
+async function importBundled(database: Database): Promise<void> {
+  await importPaths(database, [defaultAppOptions.corpusDir], {
+    start() {},
+    input() {},
+    advance() {},
+    problem: (p) => console.error(`billdiff: ${formatProblem(p)}`),
+    stop() {},
+  });
+}
+
+/**
+ * Serves from this process until SIGTERM or SIGINT: then it stops taking connections, lets the
+ * requests under way finish (at most GRACE_MS), stops its threads, closes the database and exits.
+ */
+async function serve(database: Database, port: number, host: string, workers: number): Promise<number> {
+  const app = createApp({ database, workers });
+  let server: Server;
+  try {
+    ({ server, port } = await listenOn(app, port, host));
+  } catch (error) {
+    await closeApp(app);
+    throw error;
+  }
+  warmApp(app);
+  let stopping: Promise<void> | undefined;
+  const stop = () =>
+    (stopping ??= (async () => {
+      const closed = new Promise((resolve) => server.close(resolve));
+      server.closeIdleConnections();
+      setTimeout(() => server.closeAllConnections(), GRACE_MS).unref();
+      await closed;
+      await closeApp(app);
+      await database.close();
+      process.exit(process.exitCode ?? 0);
+    })());
+  process.on('SIGTERM', stop);
+  process.on('SIGINT', stop);
+  return port;
+}
+
+async function main(): Promise<void> {
+  const parsed = parsePort(process.env['PORT']);
+  const address = parseHost(process.env['HOST']);
+  const count = parseProcesses(process.env['BILLDIFF_PROCESSES']);
+  if ('error' in parsed) return fail(parsed.error);
+  if ('error' in address) return fail(address.error);
+  if ('error' in count) return fail(count.error);
   const options = databaseOptionsFrom(process.env, process.cwd());
-  let app: ReturnType<typeof createApp> | undefined;
+  const { workers, searchThreads } = threadsPerProcess(count.processes);
+  const listening = (port: number) => console.log(`billdiff is listening on http://${urlHost(address.host)}:${port}/`);
+
+  if (cluster.isWorker) {
+    // A serving process of several: the primary has imported bills/ and prints where they listen.
+    let database: Database | undefined;
+    try {
+      database = await open(options, searchThreads);
+      await tellPrimary({ type: 'listening', port: await serve(database, parsed.port, address.host, workers) });
+    } catch (error) {
+      await database?.close();
+      await tellPrimary({ type: 'failed', message: (error as Error).message });
+      process.exit(2);
+    }
+    return;
+  }
+
   let database: Database | undefined;
   try {
-    // Searches in two threads of their own: a slow one never holds up the pages (src/store/search-pool.ts).
-    database = await openDatabase({ ...options, searchThreads: 2 }).catch((error: Error) => {
-      throw new Error(`cannot open the database (${describeDatabase(options)}): ${error.message}`);
-    });
-    // Quietly, unless a row cannot be read: the one line on stdout says where the server listens.
-    await importPaths(database, [defaultAppOptions.corpusDir], {
-      start() {},
-      input() {},
-      advance() {},
-      problem: (p) => console.error(`billdiff: ${formatProblem(p)}`),
-      stop() {},
-    });
-    app = createApp({ database });
-    const { port } = await listenOn(app, parsed.port, address.host);
-    warmApp(app);
-    console.log(`billdiff is listening on http://${urlHost(address.host)}:${port}/`);
+    // One process: searches in threads of its own beside it (src/store/search-pool.ts). Several: the
+    // primary imports, closes, and leaves the serving to them.
+    database = await open(options, count.processes === 1 ? searchThreads : 0);
+    await importBundled(database);
+    if (count.processes === 1) {
+      listening(await serve(database, parsed.port, address.host, workers));
+      return;
+    }
+    await database.close();
   } catch (error) {
-    if (app) await closeApp(app);
     await database?.close();
-    fail((error as Error).message);
+    return fail((error as Error).message);
   }
+  await runPrimary({
+    processes: count.processes,
+    listening,
+    failed: fail,
+    replaced: (pid, why) => console.error(`billdiff: server process ${pid ?? '?'} stopped (${why}); starting another`),
+  });
 }
+
+await main();

@@ -12,12 +12,17 @@ import { MARK_END, MARK_START } from '../store/search.js';
 import { LAST_PAGE } from '../store/search-params.js';
 import type { SearchAnswer, SearchFilters, SearchPage, SearchResult } from '../store/types.js';
 
+const MARKS = new RegExp(`([${MARK_START}${MARK_END}])`);
+
+/** A count as the pages write it, "4,321" (one formatter: `toLocaleString('en-US')` makes one a call, a fifth of a search page's model). */
+const count = new Intl.NumberFormat('en-US').format;
+
 /** A snippet as text segments, the words found flagged. */
 export function snippetSegments(snippet: string): Array<{ text: string; hit: boolean }> {
   const out: Array<{ text: string; hit: boolean }> = [];
   const flat = snippet.replace(/\s+/g, ' ');
   let hit = false;
-  for (const part of flat.split(new RegExp(`([${MARK_START}${MARK_END}])`))) {
+  for (const part of flat.split(MARKS)) {
     if (part === MARK_START) hit = true;
     else if (part === MARK_END) hit = false;
     else if (part) out.push({ text: part, hit });
@@ -51,7 +56,7 @@ export function dateLabel(date: string | null): string {
 
 /** How the results were ordered: "the best first: every match ranked by relevance (…)", or among the newest how many. */
 export function rankNote(a: SearchAnswer): string {
-  const n = (x: number) => x.toLocaleString('en-US');
+  const n = count;
   const of = (x: number, one: string, many: string) => `${n(x)} ${x === 1 ? one : many}`;
   if (a.by === 'citation') return 'found by citation';
   if (a.rankedBills === a.bills && a.rankedSections === a.sections) {
@@ -74,7 +79,7 @@ export function searchModel(sessions: SessionInfo[], query: string, filters: Sea
   const results = answer?.results ?? [];
   const total = answer?.total ?? 0;
   const number = Math.floor(page.offset / page.limit) + 1;
-  const n = (x: number) => x.toLocaleString('en-US');
+  const n = count;
   return {
     pageTitle: query ? `Search: ${query}` : 'Search',
     searchQuery: query,

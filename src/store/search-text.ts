@@ -8,7 +8,7 @@
  * whole tsvector (8 kB a bill in the session bench), so ranking the 5,000 bills that say "shall"
  * takes 380 ms where the newest 400 take 40 ms. Bills and sections are ranked apart (bm25 and ts_rank are not on one scale across two
  * indexes) and listed turn by turn. Each result's snippet is drawn from its best short passage
- * (snippet() / ts_headline on a few hundred characters), never from its whole text. Snippets mark the
+ * (snippets.ts, on a few hundred characters), never from its whole text. Snippets mark the
  * words found between `\u0001` and `\u0002`; the pages escape the text and draw the marks.
  */
 import { sectionName } from './codes.js';
@@ -16,11 +16,11 @@ import { billColumns } from './columns.js';
 import type { Dialect, SqlValue } from './dialect.js';
 import { sessionName } from './names.js';
 import { passageRange, type PassageOwner } from './passages.js';
+import { markSnippet, queryPhrases } from './snippets.js';
 import { rankByTerms, termQuery, type Ranked } from './term-rank.js';
 import type { BillRow, SearchAnswer, SearchPage, SearchResult } from './types.js';
 
-export const MARK_START = '\u0001';
-export const MARK_END = '\u0002';
+export { MARK_END, MARK_START } from './snippets.js';
 
 /** SQL on `bills b` narrowing the bills, with its parameters. */
 export interface BillFilter {
@@ -189,52 +189,46 @@ export function sectionResult(code: string, number: string, heading: string, sni
   };
 }
 
-const SNIPPET = `SELECT snippet(passages_fts, 0, '${MARK_START}', '${MARK_END}', '…', 24) AS snippet FROM passages_fts WHERE passages_fts MATCH ? AND rowid`;
-const FIRST_HOLDING = 'SELECT rowid AS id FROM passages_fts WHERE passages_fts MATCH ? AND rowid BETWEEN ? AND ? ORDER BY rowid LIMIT 1';
-
+const FIRST_HOLDING = 'SELECT id, text FROM passages WHERE id = (SELECT rowid FROM passages_fts WHERE passages_fts MATCH ? AND rowid BETWEEN ? AND ? ORDER BY rowid LIMIT 1)';
 /**
- * Each result's snippet, from the passage of its text that best matches any of the words (a few
- * hundred characters), never from the whole text. `match` is the FTS5 query (SQLite), `query` the
- * words as typed (PostgreSQL).
+ * Each result's snippet (snippets.ts), from the first passage of its text holding every word, else
+ * the first holding any (bm25 would count each word's matches across the whole index: no ranking
+ * here) — a few hundred characters, never the whole text. `match` is the FTS5 query (SQLite), `query`
+ * the words as typed (their stems mark the snippet; PostgreSQL's query).
  */
 export async function passageSnippets(db: Dialect, match: string, query: string, owners: Array<{ owner: PassageOwner; key: number }>): Promise<string[]> {
   if (!owners.length) return [];
+  const phrases = queryPhrases(query, db.kind !== 'sqlite');
+  if (!phrases.length) return owners.map(() => '');
   if (db.kind === 'sqlite') {
-    // The first passage with every word, else the first with any (bm25 would count each word's
-    // matches across the whole index: no ranking here).
-    const phrases = match.split(/(?<=")\s+(?=")/);
-    const any = phrases.join(' OR ');
     const out: string[] = [];
     for (const o of owners) {
-      const [first, last] = passageRange(o.owner, o.key);
-      if (phrases.length === 1) {
-        out.push((await db.get<{ snippet: string }>(`${SNIPPET} BETWEEN ? AND ? LIMIT 1`, [match, first, last]))?.snippet ?? '');
-        continue;
-      }
-      // Several words: the first passage holding them all (FTS5's AND, ids in order, the first
-      // only), else the first holding any (OR), as the first id the words' lists of passages shared,
-      // else the least first id — without reading every passage id of every word (the same snippets
-      // for the session bench's searches; a page's snippets 0.87 → 0.69 ms CPU). The snippet is drawn
-      // with the words joined by OR, which marks the same words in a passage holding them all
-      // (checked on 1,500 passages of the session bench).
-      const id = (await db.get<{ id: number }>(FIRST_HOLDING, [match, first, last]))?.id ?? (await db.get<{ id: number }>(FIRST_HOLDING, [any, first, last]))?.id ?? Number.NaN;
-      out.push(Number.isFinite(id) ? (await db.get<{ snippet: string }>(`${SNIPPET} = ?`, [any, id]))?.snippet ?? '' : '');
+      const passage = await firstHolding(db, passageRange(o.owner, o.key), match);
+      out.push(passage ? markSnippet(passage, phrases) : '');
     }
     return out;
   }
-  // The first passage holding every word, else the first holding any, as on SQLite; one statement
-  // text whatever the number of results (the ranges as arrays), so that each connection plans it once.
+  // One statement text whatever the number of results (the ranges as arrays), so that each
+  // connection plans it once.
   const ranges = owners.map((o) => passageRange(o.owner, o.key));
-  const rows = await db.all<{ n: number; snippet: string | null }>(
-    `SELECT o.n, (SELECT ts_headline('english', p.text, CASE WHEN p.tsv @@ w.every THEN w.every ELSE w.some END, 'StartSel=${MARK_START}, StopSel=${MARK_END}, MaxWords=30, MinWords=12, MaxFragments=1, FragmentDelimiter=…')
-                    FROM passages p WHERE p.id BETWEEN o.first AND o.last AND p.tsv @@ w.some
-                   ORDER BY p.tsv @@ w.every DESC, p.id LIMIT 1) AS snippet
+  const rows = await db.all<{ n: number; text: string | null }>(
+    `SELECT o.n, (SELECT p.text FROM passages p WHERE p.id BETWEEN o.first AND o.last AND p.tsv @@ w.some
+                   ORDER BY p.tsv @@ w.every DESC, p.id LIMIT 1) AS text
        FROM unnest(?::int[], ?::bigint[], ?::bigint[]) AS o (n, first, last),
             (SELECT q AS every, replace(q::text, ' & ', ' | ')::tsquery AS some FROM websearch_to_tsquery('english', ?) q) w
       ORDER BY o.n`,
     // Arrays: PostgreSQL's driver binds them as such (SqlValue names what both databases take).
     [ranges.map((_, n) => n), ranges.map(([first]) => first), ranges.map(([, last]) => last), query] as unknown as SqlValue[],
   );
-  const snippets = rows.map((r) => r.snippet ?? '');
-  return owners.map((_, i) => snippets[i] ?? '');
+  const texts = rows.map((r) => r.text);
+  return owners.map((_, i) => (texts[i] ? markSnippet(texts[i]!, phrases) : ''));
+}
+
+/** SQLite: the text of the first passage of the range holding every word (FTS5's AND), else the first holding any (OR). */
+async function firstHolding(db: Dialect, [first, last]: [number, number], match: string): Promise<string | undefined> {
+  const words = match.split(/(?<=")\s+(?=")/);
+  return (
+    (await db.get<{ text: string }>(FIRST_HOLDING, [match, first, last]))?.text ??
+    (words.length > 1 ? (await db.get<{ text: string }>(FIRST_HOLDING, [words.join(' OR '), first, last]))?.text : undefined)
+  );
 }

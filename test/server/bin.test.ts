@@ -22,10 +22,10 @@ interface Started {
 }
 
 /** Runs the server with `PORT` (and `HOST`, unset by default), until it exits or says it listens (then asks for / and stops it). */
-function start(port: string, store: string, host = ''): Promise<Started> {
+function start(port: string, store: string, host = '', processes = ''): Promise<Started> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [path.join(repoRoot, 'dist', 'server', 'bin.js')], {
-      env: { ...process.env, PORT: port, HOST: host, BILLDIFF_STORE: store, BILLDIFF_DATA: path.join(store, 'data'), DATABASE_URL: '' },
+      env: { ...process.env, PORT: port, HOST: host, BILLDIFF_PROCESSES: processes, BILLDIFF_STORE: store, BILLDIFF_DATA: path.join(store, 'data'), DATABASE_URL: '' },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let stdout = '';
@@ -63,16 +63,23 @@ describe('server/bin (npm start)', function () {
     expect(started.index).to.equal(200);
   });
 
-  it('should exit with status 2 and one line when the port is taken', async () => {
-    const taken = net.createServer();
-    await new Promise<void>((resolve) => taken.listen(0, resolve));
-    const port = (taken.address() as net.AddressInfo).port;
-    try {
-      const started = await start(String(port), store);
-      expect(started).to.deep.equal({ outcome: 2, stdout: '', stderr: `billdiff: cannot listen on port ${port}: another program is listening on it (set PORT to another port)\n` });
-    } finally {
-      await new Promise((resolve) => taken.close(resolve));
-    }
+  for (const processes of ['1', '2']) {
+    it(`should exit with status 2 and one line when the port is taken (BILLDIFF_PROCESSES=${processes})`, async () => {
+      const taken = net.createServer();
+      await new Promise<void>((resolve) => taken.listen(0, resolve));
+      const port = (taken.address() as net.AddressInfo).port;
+      try {
+        const started = await start(String(port), store, '', processes);
+        expect(started).to.deep.equal({ outcome: 2, stdout: '', stderr: `billdiff: cannot listen on port ${port}: another program is listening on it (set PORT to another port)\n` });
+      } finally {
+        await new Promise((resolve) => taken.close(resolve));
+      }
+    });
+  }
+
+  it('should exit with status 2 and one line for a BILLDIFF_PROCESSES that is no number of processes', async () => {
+    const started = await start('0', store, '', 'all');
+    expect(started).to.deep.equal({ outcome: 2, stdout: '', stderr: 'billdiff: BILLDIFF_PROCESSES must be a number of processes from 1 to 64, not “all”\n' });
   });
 
   for (const bad of ['abc', '70000', '-1', '3000x']) {

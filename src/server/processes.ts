@@ -1,0 +1,110 @@
+/**
+ * Serving from several processes (`BILLDIFF_PROCESSES`, node:cluster): one port, the connections
+ * shared out among the processes by the primary, each process with its own compare workers, search
+ * threads and database connections, sized so that together they do not ask for more processors than
+ * the machine has. The primary serves nothing: it starts the processes, starts another in place of one
+ * that dies, and stops them all, letting their requests finish, on SIGTERM or SIGINT.
+ */
+import cluster, { type Worker } from 'node:cluster';
+import os from 'node:os';
+
+/**
+ * The processes `BILLDIFF_PROCESSES` names, or why it names none. Unset or empty: as many as the
+ * machine has processors, at most `DEFAULT_MAX_PROCESSES` (measured on 2 cores: see the README).
+ */
+export function parseProcesses(value: string | undefined, cores = os.availableParallelism()): { processes: number } | { error: string } {
+  if (value === undefined || value === '') return { processes: Math.max(1, Math.min(cores, DEFAULT_MAX_PROCESSES)) };
+  const n = /^\d{1,3}$/.test(value) ? Number(value) : NaN;
+  if (!(n >= 1 && n <= MAX_PROCESSES)) return { error: `BILLDIFF_PROCESSES must be a number of processes from 1 to ${MAX_PROCESSES}, not “${value}”` };
+  return { processes: n };
+}
+
+/** The default's ceiling: each process holds its own database connections (up to 20 on PostgreSQL). */
+export const DEFAULT_MAX_PROCESSES = 2;
+const MAX_PROCESSES = 64;
+
+/**
+ * Each process's share of the machine: compare workers and search threads (per pool) such that
+ * `processes` of them keep about one busy thread per processor. At least one of each.
+ */
+export function threadsPerProcess(processes: number, cores = os.availableParallelism()): { workers: number; searchThreads: number } {
+  const share = Math.max(1, Math.floor(cores / processes));
+  return { workers: Math.min(2, share), searchThreads: Math.min(2, share) };
+}
+
+/** What a serving process tells the primary. */
+export type ProcessMessage = { type: 'listening'; port: number } | { type: 'failed'; message: string };
+
+export interface PrimaryOptions {
+  processes: number;
+  /** Every process listens (once, on the first start of them all): the port they share. */
+  listening(port: number): void;
+  /** A process could not start (a port in use, a database it cannot open): its one line; the others are stopped. */
+  failed(message: string): void;
+  /** A process died after it served and another takes its place. */
+  replaced?(pid: number | undefined, why: string): void;
+}
+
+/** Quickest a dead process is replaced after the one before it: a crash loop costs a fork a second. */
+const REPLACE_EVERY_MS = 1000;
+
+/**
+ * The primary: forks `processes` serving processes (this same script, `cluster.isPrimary` false) and
+ * looks after them until SIGTERM or SIGINT, which it passes on; resolves once every process has gone.
+ */
+export function runPrimary(options: PrimaryOptions): Promise<void> {
+  const served = new WeakSet<Worker>();
+  let stopping = false;
+  let listening = 0;
+  let lastReplaced = 0;
+  let port: number | undefined;
+  const stop = (signal: NodeJS.Signals) => {
+    stopping = true;
+    for (const worker of Object.values(cluster.workers ?? {})) worker?.process.kill(signal);
+  };
+  const fork = () => {
+    const worker = cluster.fork();
+    worker.on('message', (message: ProcessMessage) => {
+      if (message.type === 'listening') {
+        served.add(worker);
+        port ??= message.port;
+        if (++listening === options.processes) options.listening(port);
+      } else if (message.type === 'failed' && !stopping) {
+        options.failed(message.message);
+        stop('SIGTERM');
+      }
+    });
+  };
+  return new Promise((resolve) => {
+    const onSignal = (signal: NodeJS.Signals) => stop(signal);
+    process.on('SIGTERM', onSignal);
+    process.on('SIGINT', onSignal);
+    cluster.on('exit', (worker, code, signal) => {
+      if (!stopping) {
+        if (!served.has(worker)) {
+          // It died before it listened, without saying why: starting again would fail the same way.
+          options.failed(`a server process stopped before it listened (${signal ?? `status ${code}`})`);
+          stop('SIGTERM');
+        } else {
+          options.replaced?.(worker.process.pid, signal ?? `status ${code}`);
+          const wait = Math.max(0, lastReplaced + REPLACE_EVERY_MS - Date.now());
+          lastReplaced = Date.now() + wait;
+          setTimeout(() => {
+            if (!stopping) fork();
+          }, wait);
+        }
+      }
+      if (stopping && !Object.keys(cluster.workers ?? {}).length) {
+        process.off('SIGTERM', onSignal);
+        process.off('SIGINT', onSignal);
+        resolve();
+      }
+    });
+    for (let i = 0; i < options.processes; i++) fork();
+  });
+}
+
+/** A serving process tells the primary (nothing when it is the only process); resolves once it is sent. */
+export function tellPrimary(message: ProcessMessage): Promise<void> {
+  return new Promise((resolve) => (cluster.isWorker && process.send ? process.send(message, () => resolve()) : resolve()));
+}
