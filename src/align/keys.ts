@@ -27,8 +27,7 @@ function computeKey(node: Content, ctx: Context): number {
   if (node.type !== 'level') {
     // A leaf is hashed again when asked (as quick as looking it up, for a line of a few hundred
     // characters), and kept only when its line is longer.
-    hashLine(undefined, node.value);
-    key = join(fmix(h1), fmix(h2));
+    key = hashText(node.value);
     if (node.value.length < LONG_LINE) return key;
   } else {
     const inline = inlineText(node);

@@ -1,4 +1,4 @@
-import type { AlignedPair, Content, PairSide, WordChange } from '../types.js';
+import type { AlignedPair, Content, Level, PairSide, WordChange } from '../types.js';
 import { isSectionOrAbove } from '../parse/ladder.js';
 import { childLevels, detach, firstChildLevel, inlineText, rowBody, rowText } from './level-text.js';
 import type { Context } from './context.js';
@@ -118,7 +118,20 @@ export function makePair(oldNode: Content, newNode: Content, ctx: Context, sameK
   return finishPair(oldNode, newNode, alignSequences(childLevels(oldNode), childLevels(newNode), ctx), ctx);
 }
 
-const NO_PAIRS: AlignedPair[] = [];
+/** The sublevels of two levels with the same content, paired one to one, in a list made at its size (it is kept). */
+function samePairs(oldNode: Level, newNode: Level, ctx: Context): AlignedPair[] {
+  const olds = oldNode.children;
+  const news = newNode.children;
+  const from = firstChildLevel(oldNode);
+  if (olds.length <= from) return [];
+  const pairs = new Array<AlignedPair>(olds.length - from);
+  for (let i = from, j = firstChildLevel(newNode), k = 0; i < olds.length; i++, j++, k++) {
+    const o = olds[i]!;
+    const n = news[j]!;
+    pairs[k] = sameContent(o, n) ? samePair(o, n, ctx) : makePair(o, n, ctx);
+  }
+  return pairs;
+}
 
 /**
  * Two levels with the same content key: the same words and the same sublevels in the same
@@ -127,29 +140,13 @@ const NO_PAIRS: AlignedPair[] = [];
  * comparison of each line; the two sides of an unchanged line share its text.
  */
 function samePair(oldNode: Content, newNode: Content, ctx: Context): AlignedPair {
-  let children: AlignedPair[] = NO_PAIRS;
-  let childrenSame = true;
-  if (oldNode.type === 'level' && newNode.type === 'level') {
-    // (The same content: as many sublevels on each side. The list is made at its size: it is kept.)
-    const olds = oldNode.children;
-    const news = newNode.children;
-    const from = firstChildLevel(oldNode);
-    if (olds.length > from) children = new Array<AlignedPair>(olds.length - from);
-    for (let i = from, j = firstChildLevel(newNode), k = 0; i < olds.length; i++, j++, k++) {
-      const o = olds[i]!;
-      const n = news[j]!;
-      const pair = sameContent(o, n) ? samePair(o, n, ctx) : makePair(o, n, ctx);
-      if (pair.status !== 'unchanged') childrenSame = false;
-      children[k] = pair;
-    }
-  }
-  if (children === NO_PAIRS) children = [];
+  const children = oldNode.type === 'level' && newNode.type === 'level' ? samePairs(oldNode, newNode, ctx) : [];
   const oldNum = oldNode.type === 'level' ? oldNode.num : undefined;
   const newNum = newNode.type === 'level' ? newNode.num : undefined;
   if (oldNode.type !== newNode.type || oldNum?.text !== newNum?.text) return finishPair(oldNode, newNode, children, ctx, true);
   // The same line: unchanged, or modified below it (and renumbered, if the same designation reads as another).
   const text = rowText(oldNode);
-  const pair: AlignedPair = { status: childrenSame ? 'unchanged' : 'modified', old: side(oldNode, text), new: side(newNode, text), children };
+  const pair: AlignedPair = { status: children.every((c) => c.status === 'unchanged') ? 'unchanged' : 'modified', old: side(oldNode, text), new: side(newNode, text), children };
   if (oldNum?.value !== newNum?.value) pair.redesignated = true;
   return pair;
 }

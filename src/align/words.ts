@@ -1,6 +1,7 @@
 import { diffArrays } from 'diff';
 import type { WordChange } from '../types.js';
 import { pushAll } from '../util/arrays.js';
+import { isWhiteSpace } from '../util/white-space.js';
 import { longestBlocks } from './longest-runs.js';
 
 /**
@@ -111,24 +112,18 @@ interface Token {
 function tokenize(text: string, row: number, tokens: Token[], clock: Stopwatch): Token[] {
   const n = text.length;
   let i = 0;
-  while (i < n && isSpace(text.charCodeAt(i))) i++;
+  while (i < n && isWhiteSpace(text.charCodeAt(i))) i++;
   let first = true;
   while (i < n) {
     const start = i;
-    while (i < n && !isSpace(text.charCodeAt(i))) i++;
+    while (i < n && !isWhiteSpace(text.charCodeAt(i))) i++;
     const end = i;
-    while (i < n && isSpace(text.charCodeAt(i))) i++;
+    while (i < n && isWhiteSpace(text.charCodeAt(i))) i++;
     clock.tick();
     tokens.push({ word: text.slice(start, end), space: text.slice(end, i), row, first });
     first = false;
   }
   return tokens;
-}
-
-/** Whether a UTF-16 code unit is white space to a regular expression (`\s`: Unicode's Zs, tab, the line ends, BOM). */
-export function isSpace(c: number): boolean {
-  if (c < 128) return c === 32 || (c >= 9 && c <= 13);
-  return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
 }
 
 interface Run {

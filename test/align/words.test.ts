@@ -1,6 +1,6 @@
 import { expect } from 'chai';
 import { diffLevelWords } from '../../src/index.js';
-import { isSpace } from '../../src/align/words.js';
+import { isWhiteSpace } from '../../src/util/white-space.js';
 import type { WordChange } from '../../src/types.js';
 
 /** jsdiff convertChangesToXML-style one-liner: `The [-old-]{+new+} text`. */
@@ -123,10 +123,10 @@ describe('align/words', () => {
     });
   });
 
-  describe('#isSpace', () => {
+  describe('isWhiteSpace (util/white-space), as the word diff reads white space', () => {
     it('should call white space every UTF-16 code unit that \\s matches, and no other', () => {
       const differ: number[] = [];
-      for (let c = 0; c < 0x10000; c++) if (isSpace(c) !== /\s/.test(String.fromCharCode(c))) differ.push(c);
+      for (let c = 0; c < 0x10000; c++) if (isWhiteSpace(c) !== /\s/.test(String.fromCharCode(c))) differ.push(c);
       expect(differ).to.deep.equal([]);
     });
 
