@@ -118,7 +118,7 @@ export function dice(a: Bag, b: Bag): number {
  * (the words shared are at most the smaller bag's).
  */
 export function diceAtLeast(a: Bag, b: Bag, threshold: number): boolean {
-  if ((2 * Math.min(a.size, b.size)) / (a.size + b.size) < threshold) return false;
+  if (diceBound(a, b) < threshold) return false;
   return dice(a, b) >= threshold;
 }
 
@@ -219,24 +219,34 @@ export function likenessOf(node: Content, ctx: Context): Likeness {
 /**
  * How alike two levels are (from what was read of them): their own lines' words where both have a
  * line of some length (so that a level is not paired by the sublevels it gained), else their
- * whole subtrees'.
+ * whole subtrees'. Below `pairThreshold` the value says only that: two bags whose sizes alone keep
+ * them below it are not compared word by word.
  */
 export function likeness(x: Likeness, y: Likeness, ctx: Context): number {
   const a = x.node;
   const b = y.node;
-  let whole = dice(x.bag, y.bag);
+  const threshold = ctx.options.pairThreshold;
+  const headed = a.type === 'level' && b.type === 'level' && a.kind === b.kind && rankOf(a.kind) < rankOf('subdivision');
+  // (A section's similarity counts from 0.2 on, below.)
+  let whole = diceBound(x.bag, y.bag) < (headed ? Math.min(0.2, threshold) : threshold) ? 0 : dice(x.bag, y.bag);
   // A title, part or section that keeps its designation is the same level, however rewritten
   // (a word sample of a large title can miss what it kept): it pairs unless a better match exists.
   // A level with the same heading is the same level too.
-  if (a.type === 'level' && b.type === 'level' && a.kind === b.kind && rankOf(a.kind) < rankOf('subdivision')) {
+  if (headed) {
     const sameNum = a.num !== undefined && a.num.value === b.num?.value;
     const headings = x.heading && y.heading ? headingLikeness(x.heading, y.heading) : 0;
-    if ((sameNum && (headings >= 0.3 || whole >= 0.2)) || headings >= 0.8) whole = Math.max(whole, ctx.options.pairThreshold + 0.05);
+    if ((sameNum && (headings >= 0.3 || whole >= 0.2)) || headings >= 0.8) whole = Math.max(whole, threshold + 0.05);
   }
   if (!x.longRow || !y.longRow || (!x.parent && !y.parent)) return whole;
   x.rowBag ??= rowBag(a, x.row, ctx);
   y.rowBag ??= rowBag(b, y.row, ctx);
+  if (diceBound(x.rowBag, y.rowBag) < threshold) return whole;
   return Math.max(whole, dice(x.rowBag, y.rowBag));
+}
+
+/** The most `dice` of two bags can be, from their sizes alone (the words shared are at most the smaller bag's). */
+function diceBound(a: Bag, b: Bag): number {
+  return (2 * Math.min(a.size, b.size)) / (a.size + b.size);
 }
 
 /** How alike two headings are, letter case aside (enrolled bills print them in capitals). */
