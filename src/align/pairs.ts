@@ -44,7 +44,8 @@ export function onlyNew(node: Content, ctx: Context): AlignedPair {
 }
 
 function onlyOneSide(node: Content, ctx: Context, which: 'old' | 'new', top: boolean): AlignedPair {
-  const pair: AlignedPair = { status: which === 'old' ? 'deleted' : 'inserted', [which]: side(node), children: [] };
+  // (Two literals rather than one with a computed key, which V8 builds by a call to its runtime.)
+  const pair: AlignedPair = which === 'old' ? { status: 'deleted', old: side(node), children: NO_PAIRS } : { status: 'inserted', new: side(node), children: NO_PAIRS };
   if (top || isSectionOrAboveLevel(node)) {
     (which === 'old' ? ctx.deleted : ctx.inserted).push(pair);
     ctx.sources.set(pair, node);
@@ -52,6 +53,9 @@ function onlyOneSide(node: Content, ctx: Context, which: 'old' | 'new', top: boo
   pair.children = childLevels(node).map((c) => onlyOneSide(c, ctx, which, false));
   return pair;
 }
+
+/** A placeholder until a pair's sublevels are made (never kept: each pair gets a list of its own). */
+const NO_PAIRS: AlignedPair[] = [];
 
 /** A section or a level above one (title, part, chapter …). */
 export function isSectionOrAboveLevel(node: Content): boolean {

@@ -434,7 +434,8 @@ export function countWords(value: string, atMost = Infinity): number {
   let inWord = false;
   for (let i = 0; i < value.length && n < atMost; i++) {
     const c = value.charCodeAt(i);
-    const space = c === 32 || c === 10 || c === 9 || c === 13 || c === 12 || c === 11 || c === 0xa0;
+    // Space, tab, line ends, form feed, vertical tab and no-break space; a letter takes two comparisons.
+    const space = c <= 32 ? c === 32 || (c >= 9 && c <= 13) : c === 0xa0;
     if (!space && !inWord) n++;
     inWord = !space;
   }

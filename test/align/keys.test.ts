@@ -35,6 +35,23 @@ describe('align/keys', () => {
     expect(Number.isSafeInteger(keyOf(a!, ctx))).to.equal(true);
   });
 
+  it("should key a level's own line, heading and text, as the one text they print", () => {
+    const ctx = context();
+    // Headings and texts of odd and even lengths: the line is hashed two characters at a time.
+    for (const heading of [undefined, 'A', 'Ab', 'Short title.', 'Short titles.']) {
+      for (const text of ['', 'x', 'xy', 'This Act may be cited as the Act.', 'This Act may be cited as the Acts.']) {
+        if (!heading && !text) continue;
+        const level: Level = { type: 'level', kind: 'section', id: 's1', num: { text: 'SEC. 1.', value: '1' }, children: text ? [{ type: 'text', value: text }] : [] };
+        if (heading) level.heading = heading;
+        const line = heading ? (text ? `${heading} ${text}` : heading) : text;
+        expect(keyOf(level, ctx), `${heading} | ${text}`).to.equal(keyOf({ type: 'text', value: line }, ctx));
+        expect(lineKey(level)).to.equal(keyOf({ type: 'text', value: line }, ctx));
+      }
+    }
+    expect(keyOf({ type: 'text', value: 'ab' }, ctx)).to.not.equal(keyOf({ type: 'text', value: 'ba' }, ctx));
+    expect(keyOf({ type: 'text', value: 'abc' }, ctx)).to.not.equal(keyOf({ type: 'text', value: 'ab' }, ctx));
+  });
+
   it('should never take two different levels for one because their keys collide', () => {
     const ctx = context();
     const [a] = levels('(a) The board shall adopt a plan:\n(1) First part.\n') as Level[];

@@ -1,5 +1,6 @@
 import { expect } from 'chai';
 import { diffLevelWords } from '../../src/index.js';
+import { countWords } from '../../src/align/words.js';
 import { isWhiteSpace } from '../../src/util/white-space.js';
 import type { WordChange } from '../../src/types.js';
 
@@ -140,5 +141,15 @@ describe('align/words', () => {
       ]);
     });
   });
-});
 
+  describe('#countWords', () => {
+    it('should count runs of characters other than space, tab, line ends, form feed, vertical tab and no-break space', () => {
+      const separators: number[] = [];
+      for (let c = 0; c < 0x10000; c++) if (countWords(`a${String.fromCharCode(c)}b`) === 2) separators.push(c);
+      expect(separators).to.deep.equal([9, 10, 11, 12, 13, 32, 0xa0]);
+      expect(countWords('  (a) The  Secretary\u00a0shall\treport. ')).to.equal(5);
+      expect(countWords('one two three four', 2)).to.equal(2);
+      expect(countWords('')).to.equal(0);
+    });
+  });
+});
