@@ -344,7 +344,9 @@ class LevelParser {
   // -- The tree ------------------------------------------------------------------
 
   private top(): Level | undefined {
-    return this.stack[this.stack.length - 1];
+    // Never `stack[-1]`: a read before an array's start is a property look-up by name, in the runtime.
+    const { stack } = this;
+    return stack.length ? stack[stack.length - 1] : undefined;
   }
 
   /** Closes the open levels from the `open`-th on (0: all). */
