@@ -59,7 +59,11 @@ export function parseTextLines(doc: SourceDocument, lines: TextLines, options: L
 /** The blocks the parser reads, one at a time: a document's array of them, or a text's lines (`TextLines`). */
 interface BlockSource {
   readonly count: number;
-  block(i: number): Block;
+  /**
+   * The `i`-th block, to be read before the next is asked for: the parser keeps its text and its
+   * position (a new one for each block), never the block itself, which a source may reuse.
+   */
+  read(i: number): Block;
   /** The `i`-th block's text, and its length (without making the block). */
   textOf(i: number): string;
   lengthOf(i: number): number;
@@ -72,7 +76,7 @@ class BlockArray implements BlockSource {
     this.count = blocks.length;
   }
 
-  block(i: number): Block {
+  read(i: number): Block {
     return this.blocks[i]!;
   }
 
@@ -146,20 +150,22 @@ class LevelParser {
   parse(): { tree: Root; messages: Diagnostic[] } {
     const { doc, root, blocks } = this;
     const { count } = blocks;
-    let first: Block | undefined;
-    let last: Block | undefined;
+    // The places of the first block and the last (the block itself may be made again for the next).
+    let first: Position | undefined;
+    let last: Position | undefined;
     for (let b = 0; b < count; b++) {
       if ((b & 1023) === 1023) checkDeadline(this.options.deadline, doc.file);
-      last = blocks.block(b);
+      const block = blocks.read(b);
+      last = block.position;
       if (b === 0) first = last;
-      this.block(last);
+      this.block(block);
     }
     root.kind = this.sawBill ? 'bill' : this.sawStructure ? 'statute' : 'text';
     if (first && last) {
       if (!this.sawStructure) {
-        this.messages.push(diagnostic('no clause structure found (no section or subdivision designations); compared as plain text blocks', doc.file, first.position, 'unstructured'));
+        this.messages.push(diagnostic('no clause structure found (no section or subdivision designations); compared as plain text blocks', doc.file, first, 'unstructured'));
       }
-      root.position = { start: { ...first.position.start }, end: { ...last.position.end } };
+      root.position = { start: { ...first.start }, end: { ...last.end } };
     }
     return { tree: root, messages: this.messages };
   }

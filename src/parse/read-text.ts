@@ -1,4 +1,4 @@
-import type { Block, SourceDocument } from '../types.js';
+import type { Block, Position, SourceDocument } from '../types.js';
 import { isWhiteSpace } from '../util/white-space.js';
 
 /**
@@ -88,17 +88,31 @@ export class TextLines {
 
   /** The `i`-th line as a block (a new one at each call). */
   block(i: number): Block {
+    return { text: this.textOf(i), role: 'body', position: this.positionOf(i) };
+  }
+
+  /**
+   * The `i`-th line as a block, in one block object that the next call fills again (its text and
+   * position are new each time): for a reader that keeps no block, as the level parser.
+   */
+  read(i: number): Block {
+    const { reused } = this;
+    reused.text = this.textOf(i);
+    reused.position = this.positionOf(i);
+    return reused;
+  }
+
+  private readonly reused: Block = { text: '', role: 'body', position: { start: { line: 1, column: 1, offset: 0 }, end: { line: 1, column: 1, offset: 0 } } };
+
+  /** Where the `i`-th line's text starts and ends. */
+  private positionOf(i: number): Position {
     const line = this.number[i]!;
     const begin = this.begin[i]!;
     const lead = this.lead[i]!;
     const stop = this.stop[i]!;
     return {
-      text: this.textOf(i),
-      role: 'body',
-      position: {
-        start: { line, column: lead - begin + 1, offset: lead },
-        end: { line, column: stop - begin + 1, offset: stop },
-      },
+      start: { line, column: lead - begin + 1, offset: lead },
+      end: { line, column: stop - begin + 1, offset: stop },
     };
   }
 
