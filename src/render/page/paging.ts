@@ -76,10 +76,13 @@ export interface AnchorPages {
  * anchors of its thousands of unchanged rows.
  */
 export function pagesOfAnchors(pages: BodyPage[]): AnchorPages {
-  const changed = anchorPages(pages, (row) => row.status !== 'unchanged');
+  const changed = anchorPages(pages, isChanged);
   let every: Map<string, number> | undefined;
-  return { get: (anchor) => changed.get(anchor) ?? (every ??= anchorPages(pages, () => true)).get(anchor) };
+  return { get: (anchor) => changed.get(anchor) ?? (every ??= anchorPages(pages, isRow)).get(anchor) };
 }
+
+const isChanged = (row: LevelRow) => row.status !== 'unchanged';
+const isRow = () => true;
 
 function anchorPages(pages: BodyPage[], take: (row: LevelRow) => boolean): Map<string, number> {
   const out = new Map<string, number>();
