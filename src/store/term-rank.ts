@@ -130,7 +130,9 @@ export async function termQuery(db: Dialect, match: string): Promise<TermQuery |
  * higher key (the newest). Undefined when the owner's index is stale.
  */
 export async function rankByTerms(db: Dialect, owner: TermOwner, query: TermQuery, limit: number): Promise<Ranked | undefined> {
-  const index = await indexOf(db, owner, query.builds[owner]);
+  // Each build read by its own name: a keyed read (builds[owner]) sent the optimised code back to the
+  // interpreter at nearly every search ('wrong map'), and V8 compiled it again each time.
+  const index = await indexOf(db, owner, owner === 'bill' ? query.builds.bill : query.builds.section);
   if (!index) return undefined;
   const terms = query.terms;
   const lists: Postings[] = [];
@@ -167,12 +169,21 @@ export async function rankByTerms(db: Dialect, owner: TermOwner, query: TermQuer
   return { count, hits: top.sorted() };
 }
 
-/** The `limit` best (rank, then higher key) of the ranks offered: a bounded heap, its worst at the root. */
+/**
+ * The `limit` best (rank, then higher key) of the ranks offered: a bounded heap, its worst at the root.
+ * Kept in typed arrays: in plain arrays the elements' kind (small integers, doubles, none) changed from
+ * one search to the next, and the optimised code of rankByTerms, which inlines `sorted`, was sent back
+ * to the interpreter and compiled again at most searches.
+ */
 class TopRanks {
-  readonly #keys: number[] = [];
-  readonly #ranks: number[] = [];
+  readonly #keys: Float64Array;
+  readonly #ranks: Float64Array;
+  #n = 0;
 
-  constructor(private readonly limit: number) {}
+  constructor(private readonly limit: number) {
+    this.#keys = new Float64Array(Math.max(0, limit));
+    this.#ranks = new Float64Array(Math.max(0, limit));
+  }
 
   /** Whether a is worse than b. */
   #worse(a: number, b: number): boolean {
@@ -191,10 +202,11 @@ class TopRanks {
   }
 
   offer(key: number, rank: number): void {
-    const n = this.#keys.length;
+    const n = this.#n;
     if (n < this.limit) {
-      this.#keys.push(key);
-      this.#ranks.push(rank);
+      this.#keys[n] = key;
+      this.#ranks[n] = rank;
+      this.#n = n + 1;
       for (let i = n; i > 0; ) {
         const parent = (i - 1) >> 1;
         if (!this.#worse(i, parent)) break;
@@ -221,6 +233,8 @@ class TopRanks {
   }
 
   sorted(): Array<{ key: number; rank: number }> {
-    return this.#keys.map((key, i) => ({ key, rank: this.#ranks[i]! })).sort((a, b) => a.rank - b.rank || b.key - a.key);
+    const out: Array<{ key: number; rank: number }> = [];
+    for (let i = 0; i < this.#n; i++) out.push({ key: this.#keys[i]!, rank: this.#ranks[i]! });
+    return out.sort((a, b) => a.rank - b.rank || b.key - a.key);
   }
 }
