@@ -280,13 +280,14 @@ class LevelParser {
       const kind = this.choose(designation.value);
       const score = this.chosenScore;
       const start = from ? shiftPoint(at.start, from) : at.start;
-      const place = { start, end: shiftPoint(start, designation.text.length) };
+      const end = shiftPoint(start, designation.text.length);
+      // (Its place made only for a diagnostic: the level makes its own position.)
       if (score < 0.5 && !opened) {
-        this.messages.push(diagnostic(`designation ${designation.text} does not continue any open list; read as text`, this.doc.file, place, 'designation-sequence'));
+        this.messages.push(diagnostic(`designation ${designation.text} does not continue any open list; read as text`, this.doc.file, { start, end }, 'designation-sequence'));
         break;
       }
-      if (score < 1) this.messages.push(diagnostic(`designation ${designation.text} is out of sequence`, this.doc.file, place, 'designation-sequence'));
-      opened = this.openLevel(kind, designation.value, designation.text, start, place.end);
+      if (score < 1) this.messages.push(diagnostic(`designation ${designation.text} is out of sequence`, this.doc.file, { start, end }, 'designation-sequence'));
+      opened = this.openLevel(kind, designation.value, designation.text, start, end);
       from += designation.text.length;
       while (from < text.length && isWhiteSpace(text.charCodeAt(from))) from++;
       this.afterAction = false;
