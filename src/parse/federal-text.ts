@@ -17,6 +17,7 @@ import {
   ROWS,
   TEXT_ELEMENTS,
 } from './federal-vocabulary.js';
+import { isWhiteSpace } from '../util/white-space.js';
 import { firstChild, type XmlElement, type XmlNode } from './xml.js';
 
 /**
@@ -45,13 +46,17 @@ export function newRun(): Run {
 
 /** Adds a text node's value to a run; the run starts at its first non-space character and ends after its last. */
 export function addToRun(run: Run, value: string, start: number, end: number): void {
+  // (White space as trim() and \s read it, counted without trimming.)
   if (run.start === -1) {
-    if (!/\S/.test(value)) return;
-    run.start = start + (value.length - value.trimStart().length);
+    let leading = 0;
+    while (leading < value.length && isWhiteSpace(value.charCodeAt(leading))) leading++;
+    if (leading === value.length) return;
+    run.start = start + leading;
   }
   run.parts.push(value);
-  const trailing = value.length - value.trimEnd().length;
-  if (trailing < value.length) run.end = end - trailing;
+  let last = value.length;
+  while (last > 0 && isWhiteSpace(value.charCodeAt(last - 1))) last--;
+  if (last > 0) run.end = end - (value.length - last);
 }
 
 /** Text printed at the end of the last line (`”.`, `; and`), or a line of its own when there is none. */
@@ -70,7 +75,7 @@ export function appendLine(lines: Line[], text: string, end: number): void {
 /** Collects the text of an inline element into a run. */
 export function inline(element: XmlElement, run: Run, depth: number): void {
   // Read through a wrapper so that the element's own meaning (`<quote>` marks, `<br>`) applies.
-  const text = textOf({ type: 'element', name: '#inline', attrs: {}, children: [element], start: element.start, end: element.end }, depth);
+  const text = textOf({ type: 'element', name: '#inline', attributes: {}, children: [element], start: element.start, end: element.end }, depth);
   if (!text) return;
   if (run.start === -1) run.start = element.start;
   run.parts.push(text);
@@ -83,13 +88,13 @@ export function textOf(element: XmlElement, depth: number): string {
   const walk = (node: XmlElement, quoteDepth: number, inQuoted: boolean): void => {
     for (const child of node.children) {
       if (child.type === 'text') {
-        out.push(child.value);
+        out.push(child.text);
         continue;
       }
       const name = child.name;
       if (inQuoted ? FEDERAL_SKIPPED_IN_QUOTED.has(name) : FEDERAL_SKIPPED.has(name)) continue;
       // The Law Revision Counsel's footnote markers (`<ref class="footnoteRef">1</ref>`) are notes, not law.
-      if (name === 'ref' && child.attrs['class'] === 'footnoteRef') continue;
+      if (name === 'ref' && child.attributes['class'] === 'footnoteRef') continue;
       // …and so is a bare superscript number after a word or a mark (`(a)(6)(A),<sup>3</sup>`);
       // a power of ten (`10<sup>6</sup>`) follows a digit and is kept.
       if (!inQuoted && name === 'sup' && isFootnoteMark(child, out[out.length - 1] ?? '')) continue;
@@ -133,7 +138,7 @@ export function headingText(element: XmlElement, kind: LevelKind | undefined, bi
 export function quotedLines(element: XmlElement, lines: Line[], depth: number, open: string): void {
   const billDtd = element.name === 'quoted-block';
   const lead = billDtd ? open + (depth % 2 ? '“' : '‘') : open;
-  const style = element.attrs['style'] ?? '';
+  const style = element.attributes['style'] ?? '';
   const firstLine = lines.length;
   let after = '';
   let afterEnd = element.end;
@@ -146,7 +151,7 @@ export function quotedLines(element: XmlElement, lines: Line[], depth: number, o
     };
     for (const child of node.children) {
       if (child.type === 'text') {
-        addToRun(run, child.value, child.start, child.end);
+        addToRun(run, child.text, child.start, child.end);
         continue;
       }
       const name = child.name;
@@ -211,12 +216,12 @@ export function quotedLevel(element: XmlElement, lines: Line[], depth: number, l
   for (const child of element.children) {
     if (child === num || child === headingEl) continue;
     if (ownOpen && child.type === 'text') {
-      own += child.value;
+      own += child.text;
       continue;
     }
     if (ownOpen && child.type === 'element' && (child.name === 'chapeau' || TEXT_ELEMENTS.has(child.name)) && !hasBlockChild(child)) {
       const text = fold(textOf(child, depth));
-      own = heading && /[—–]$/.test(heading) && !child.children.some((c) => c.type === 'text' && /^\s/.test(c.value)) ? `${fold(own)}${text}` : `${own} ${text}`;
+      own = heading && /[—–]$/.test(heading) && !child.children.some((c) => c.type === 'text' && /^\s/.test(c.text)) ? `${fold(own)}${text}` : `${own} ${text}`;
       ownEnd = child.end;
       ownOpen = false;
       continue;
@@ -233,7 +238,7 @@ export function quotedLevel(element: XmlElement, lines: Line[], depth: number, l
   const value = fold(own);
   if (value) lines.push({ value: lead + value, start: ownStart, end: ownEnd });
   if (rest.length) {
-    const wrapper: XmlElement = { type: 'element', name: '#rest', attrs: {}, children: rest, start: element.start, end: element.end };
+    const wrapper: XmlElement = { type: 'element', name: '#rest', attributes: {}, children: rest, start: element.start, end: element.end };
     restLines(wrapper, lines, depth, lead, style);
   }
 }
@@ -242,7 +247,7 @@ export function quotedLevel(element: XmlElement, lines: Line[], depth: number, l
 export function restLines(element: XmlElement, lines: Line[], depth: number, lead: string, style: string): void {
   for (const child of element.children) {
     if (child.type === 'text') {
-      const value = fold(child.value);
+      const value = fold(child.text);
       if (value) lines.push({ value: lead + value, start: child.start, end: child.end });
       continue;
     }
@@ -261,14 +266,15 @@ export function restLines(element: XmlElement, lines: Line[], depth: number, lea
       continue;
     }
     if (hasBlockChild(child)) {
-      const wrapper: XmlElement = { ...child, name: '#rest' };
+      // (Fields named one by one: the `type` of a node read by parse-xml is a getter, which a spread leaves out.)
+      const wrapper: XmlElement = { type: 'element', name: '#rest', attributes: child.attributes, children: child.children, start: child.start, end: child.end };
       // Inline text of a mixed block goes on lines between its blocks.
       const parts: XmlNode[] = [];
       const flushParts = (): void => {
         if (!parts.length) return;
         const run = newRun();
         for (const part of parts) {
-          if (part.type === 'text') addToRun(run, part.value, part.start, part.end);
+          if (part.type === 'text') addToRun(run, part.text, part.start, part.end);
           else inline(part, run, depth);
         }
         const value = fold(run.parts.join(''));

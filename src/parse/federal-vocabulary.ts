@@ -1,4 +1,5 @@
 import type { LevelKind, Root } from '../types.js';
+import { isWhiteSpace } from '../util/white-space.js';
 import type { XmlElement } from './xml.js';
 
 /**
@@ -139,7 +140,7 @@ export const CONTINUATIONS = new Set(['continuation', 'continuation-text', 'quot
 
 /** USLM's `<inline role="after-quoted-block">`. */
 export function isAfterQuoted(element: XmlElement): boolean {
-  return element.name === 'inline' && element.attrs['role'] === AFTER_QUOTED;
+  return element.name === 'inline' && element.attributes['role'] === AFTER_QUOTED;
 }
 
 /** A quoted element with no blocks inside (`<quotedContent>''Short Title''</quotedContent>`). */
@@ -174,11 +175,28 @@ export function rootKind(name: string): Root['kind'] {
 /** Whitespace runs folded to one space, trimmed. */
 export function fold(text: string): string {
   // Most text is folded already: one look, and no copy.
-  return NEEDS_FOLDING.test(text) ? text.replace(/\s+/g, ' ').trim() : text;
+  return needsFolding(text) ? text.replace(/\s+/g, ' ').trim() : text;
 }
 
-/** White space other than single spaces between words. */
-const NEEDS_FOLDING = /^\s|\s$|\s\s|[^\S ]/;
+/**
+ * Whether a text holds white space other than single spaces between words (what
+ * `/^\s|\s$|\s\s|[^\S ]/` finds), by one scan of its characters.
+ */
+function needsFolding(text: string): boolean {
+  const n = text.length;
+  if (!n) return false;
+  if (isWhiteSpace(text.charCodeAt(0)) || isWhiteSpace(text.charCodeAt(n - 1))) return true;
+  let space = false;
+  for (let i = 1; i < n - 1; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 32) {
+      if (space) return true;
+      space = true;
+    } else if (isWhiteSpace(c)) return true;
+    else space = false;
+  }
+  return false;
+}
 
 /**
  * A designation's normalised value: the `value` attribute when present, else the printed
@@ -204,7 +222,7 @@ export function decorateEnum(kind: LevelKind, printed: string, element: XmlEleme
   if (kind === 'section') {
     if (/^(SEC|SECTION|Sec|Section|§)/.test(printed)) return printed;
     if (style === 'USC') return `§ ${printed}`;
-    return element.attrs['section-type'] === 'section-one' ? `SECTION ${printed}` : `SEC. ${printed}`;
+    return element.attributes['section-type'] === 'section-one' ? `SECTION ${printed}` : `SEC. ${printed}`;
   }
   const prefix = BILL_DTD_PREFIX[kind];
   if (prefix && !printed.toLowerCase().startsWith(prefix.toLowerCase())) return `${prefix} ${printed}`;
@@ -226,5 +244,5 @@ export function slug(heading: string): string {
 /** A `<sup>` holding only a footnote number, after a word or a punctuation mark. */
 export function isFootnoteMark(element: XmlElement, before: string): boolean {
   if (element.children.length !== 1 || element.children[0]!.type !== 'text') return false;
-  return /^\s*\d{1,2}\s*$/.test(element.children[0]!.value) && !/\d\s*$/.test(before);
+  return /^\s*\d{1,2}\s*$/.test(element.children[0]!.text) && !/\d\s*$/.test(before);
 }

@@ -153,7 +153,7 @@ class FederalReader {
     };
     for (const child of element.children) {
       if (child.type === 'text') {
-        addToRun(run, child.value, child.start, child.end);
+        addToRun(run, child.text, child.start, child.end);
         continue;
       }
       const name = child.name;
@@ -253,7 +253,7 @@ class FederalReader {
     };
     for (const child of element.children) {
       if (child.type === 'text') {
-        addToRun(run, child.value, child.start, child.end);
+        addToRun(run, child.text, child.start, child.end);
         continue;
       }
       const name = child.name;
@@ -345,7 +345,7 @@ class FederalReader {
     let printed = '';
     if (num) {
       printed = fold(textOf(num, 0));
-      value = normaliseValue(num.attrs['value'] ?? '', printed);
+      value = normaliseValue(num.attributes['value'] ?? '', printed);
       if (kind && num.name === 'enum') printed = decorateEnum(kind, printed, element);
     }
     if (!kind) {
@@ -365,7 +365,7 @@ class FederalReader {
     const level: Level = { type: 'level', kind, id: this.ids.take(prefix + idPart(kind, value)), children: [] };
     if (num && printed) level.num = { text: printed, value };
     if (heading) level.heading = heading;
-    const xmlId = element.attrs['identifier'] ?? element.attrs['id'];
+    const xmlId = element.attributes['identifier'] ?? element.attributes['id'];
     if (xmlId) level.xmlId = xmlId;
     // The U.S. Code's source credit says which Act and section the Code section was enacted as.
     const credit = kind === 'section' ? firstChild(element, 'sourceCredit') : undefined;
@@ -381,7 +381,7 @@ class FederalReader {
     for (const child of element.children) {
       if (child === num || child === headingEl) continue;
       if (child.type === 'text') {
-        addToRun(run, child.value, child.start, child.end);
+        addToRun(run, child.text, child.start, child.end);
         continue;
       }
       if (FEDERAL_SKIPPED.has(child.name)) continue;

@@ -141,7 +141,7 @@ export function localName(name: string): string {
 export interface XmlElement {
   type: 'element';
   name: string;
-  attrs: Record<string, string>;
+  attributes: Record<string, string>;
   children: XmlNode[];
   /** Offset of `<` of the start tag. */
   start: number;
@@ -151,7 +151,7 @@ export interface XmlElement {
 
 export interface XmlText {
   type: 'text';
-  value: string;
+  text: string;
   start: number;
   end: number;
 }
@@ -175,7 +175,7 @@ export function parseXmlTree(xml: string, file: string, index: LineIndex, option
     index,
     {
       open(name, attrs, start, end) {
-        const element: XmlElement = { type: 'element', name, attrs, children: [], start, end };
+        const element: XmlElement = { type: 'element', name, attributes: attrs, children: [], start, end };
         const parent = stack[stack.length - 1];
         if (parent) parent.children.push(element);
         else root ??= element;
@@ -186,7 +186,7 @@ export function parseXmlTree(xml: string, file: string, index: LineIndex, option
         if (element) element.end = end;
       },
       text(value, start, end) {
-        stack[stack.length - 1]?.children.push({ type: 'text', value, start, end });
+        stack[stack.length - 1]?.children.push({ type: 'text', text: value, start, end });
       },
     },
     options,
@@ -237,25 +237,34 @@ function quickTree(xml: string): XmlElement | undefined {
   }
 }
 
-/** parse-xml's element as the tree saxes' events build: local names, text nodes, nothing else. */
+/**
+ * parse-xml's element made the tree saxes' events build, in place (its nodes are kept, not
+ * copied): local names, text and element nodes only. (A parse-xml node keeps its `parent`, and
+ * its `type` is a getter; the fields read here are the same.)
+ */
 function adopt(element: ParsedElement, depth: number): XmlElement {
-  const children: XmlNode[] = [];
+  const colon = element.name.indexOf(':');
+  if (colon !== -1) element.name = element.name.slice(colon + 1);
+  const children = element.children;
+  let kept = 0;
   // saxes reports a comment at its `--`, so the text after it starts at the comment's `>`.
   let commentEnd = -1;
-  for (const child of element.children) {
+  for (let i = 0; i < children.length; i++) {
+    const child = children[i]!;
     const type = child.type;
     if (type === 'element') {
       if (depth >= MAX_XML_DEPTH) throw NOT_QUICK;
-      children.push(adopt(child as ParsedElement, depth + 1));
+      adopt(child as ParsedElement, depth + 1);
     } else if (type === 'text') {
-      const text = child as unknown as { text: string; start: number; end: number };
-      children.push({ type: 'text', value: text.text, start: commentEnd === text.start ? text.start - 1 : text.start, end: text.end });
+      if (commentEnd === child.start) child.start--;
     } else if (type === 'cdata') {
       throw NOT_QUICK;
     }
     commentEnd = type === 'comment' ? child.end : -1;
+    if (type === 'element' || type === 'text') children[kept++] = child;
   }
-  return { type: 'element', name: localName(element.name), attrs: element.attributes, children, start: element.start, end: element.end };
+  if (kept < children.length) children.length = kept;
+  return element as unknown as XmlElement;
 }
 
 function longestLine(text: string): number {
