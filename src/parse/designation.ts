@@ -175,9 +175,14 @@ export interface SectionDesignation extends LeadingDesignation {
  * or a bare section number (`1050.`, `7284.6.`) when the caller says a section may start here.
  */
 export function readSectionDesignation(text: string, allowBareNumber: boolean): SectionDesignation | undefined {
-  // Most lines open with "(": none of these patterns can match them.
-  if (text.charCodeAt(0) === 40) return undefined;
-  let m = BILL_SECTION.exec(text);
+  // Each pattern opens with its own characters: a line that opens with none of them (most open
+  // with "(") is no designation, without a regular expression.
+  const c = text.charCodeAt(0);
+  if (c === 0xa7) return sectionSign(text);
+  if (c >= 48 && c <= 57) return allowBareNumber ? sectionNumber(text) : undefined;
+  // S(ECTION, EC., ection, UBTITLE, …), D(IVISION), T(ITLE), P(ART), C(HAPTER), A(RTICLE).
+  if (!(c === 83 || c === 68 || c === 84 || c === 80 || c === 67 || c === 65)) return undefined;
+  let m = c === 83 ? BILL_SECTION.exec(text) : null;
   if (m) {
     // "Section 1050 of the Penal Code" is an instruction, not a designation: the number must end in a period.
     return { text: m[0].trim(), value: m[2]!, length: m[0].length, kind: 'billSection' };
@@ -188,11 +193,17 @@ export function readSectionDesignation(text: string, allowBareNumber: boolean): 
     const kind = m[1]!.toLowerCase() as LevelKind;
     return { text: m[0].trim(), value: m[2]!, length: m[0].length, kind };
   }
-  m = SECTION_SIGN.exec(text);
-  if (m) return { text: m[0].trim(), value: m[1]!, length: m[0].length, kind: 'section' };
-  if (allowBareNumber) {
-    m = SECTION_NUMBER.exec(text);
-    if (m) return { text: m[0].trim(), value: m[1]!, length: m[0].length, kind: 'section' };
-  }
   return undefined;
+}
+
+/** `§ 7284.6.` at the start of a text. */
+function sectionSign(text: string): SectionDesignation | undefined {
+  const m = SECTION_SIGN.exec(text);
+  return m ? { text: m[0].trim(), value: m[1]!, length: m[0].length, kind: 'section' } : undefined;
+}
+
+/** A bare section number, `1050.`, at the start of a text. */
+function sectionNumber(text: string): SectionDesignation | undefined {
+  const m = SECTION_NUMBER.exec(text);
+  return m ? { text: m[0].trim(), value: m[1]!, length: m[0].length, kind: 'section' } : undefined;
 }

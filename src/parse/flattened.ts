@@ -1,16 +1,12 @@
-import type { Block } from '../types.js';
-
 /**
  * Flattened text: a browser save of a bill page can come with its line breaks flattened away,
  * a whole bill on a few lines. There, the next designation that starts a sentence begins a new
  * level, and the text is split before it.
  */
 
-/** Whether the blocks read as flattened text: paragraphs far longer than any level. */
-export function isFlattened(blocks: Block[]): boolean {
-  if (!blocks.length) return false;
-  const total = blocks.reduce((n, b) => n + b.text.length, 0);
-  return total / blocks.length > 1500;
+/** Whether `count` blocks of `length` characters in all read as flattened text: paragraphs far longer than any level. */
+export function isFlattened(count: number, length: number): boolean {
+  return count > 0 && length / count > 1500;
 }
 
 /** Where flattened text splits, and whether the level there opens with a bare section number. */

@@ -1,5 +1,5 @@
-import type { MarksMode, ParsedDocument, SourceDocument, SourceFormat } from '../types.js';
-import { parseLevels, type LevelOptions } from './levels.js';
+import type { Diagnostic, MarksMode, ParsedDocument, Root, SourceDocument, SourceFormat } from '../types.js';
+import { parseLevels, parseTextLines, type LevelOptions } from './levels.js';
 import { decodeInputNoting, detectFormat, type InputOptions } from './input.js';
 import { readCaml } from './read-caml.js';
 import { readFederal } from './read-federal.js';
@@ -7,7 +7,7 @@ import { isOlrcXhtml, readOlrcXhtml } from './read-olrc-xhtml.js';
 import { isGpoText, readGpoText } from './read-gpo-text.js';
 import { markReferences } from './references.js';
 import { readMarkdown } from './read-markdown.js';
-import { readText } from './read-text.js';
+import { readText, TextLines } from './read-text.js';
 import { checkDeadline } from '../util/deadline.js';
 
 /** Options for `parseDocument`. */
@@ -40,7 +40,10 @@ export interface ParseOptions extends InputOptions, LevelOptions {
 export function readDocument(input: string | Uint8Array, file: string, options: ParseOptions = {}, ascii = false): SourceDocument {
   const decoded = typeof input === 'string' ? { text: input, ascii } : decodeInputNoting(input, file, options);
   const { text } = decoded;
-  const format = options.format ?? detectFormat(file, text);
+  return readSource(text, file, options.format ?? detectFormat(file, text), options, decoded.ascii === true);
+}
+
+function readSource(text: string, file: string, format: SourceFormat, options: ParseOptions, ascii: boolean): SourceDocument {
   switch (format) {
     case 'caml':
       return readCaml(text, file, { marks: options.marks, deadline: options.deadline });
@@ -50,7 +53,7 @@ export function readDocument(input: string | Uint8Array, file: string, options: 
       return readMarkdown(text, file, { deadline: options.deadline });
     default:
       // GPO's text renditions of bills: line numbers, page heads and hard wraps removed.
-      return isGpoText(text) ? readGpoText(text, file) : readText(text, file, decoded.ascii === true);
+      return isGpoText(text) ? readGpoText(text, file) : readText(text, file, ascii);
   }
 }
 
@@ -58,7 +61,8 @@ export function readDocument(input: string | Uint8Array, file: string, options: 
 export function parseDocument(input: string | Uint8Array, file: string, options: ParseOptions = {}): ParsedDocument {
   const { text, messages: notes, ascii } = typeof input === 'string' ? { text: input, messages: [], ascii: false } : decodeInputNoting(input, file, options);
   const { deadline } = options;
-  if ((options.format ?? detectFormat(file, text)) === 'federal') {
+  const format = options.format ?? detectFormat(file, text);
+  if (format === 'federal') {
     // Federal XML carries its structure in its elements, the Law Revision Counsel's XHTML in its
     // classes and comments: the reader builds the tree itself.
     const { tree, source, messages } = isOlrcXhtml(text) ? readOlrcXhtml(text, file) : readFederal(text, file, { deadline });
@@ -68,10 +72,19 @@ export function parseDocument(input: string | Uint8Array, file: string, options:
     if (source.title) tree.data.title = source.title;
     return { tree, source, messages: [...notes, ...messages] };
   }
-  const source = readDocument(text, file, options, ascii);
-  checkDeadline(deadline, file);
-  const { tree, messages } = parseLevels(source, options);
-  if (options.blocks === false) source.blocks = [];
+  let source: SourceDocument;
+  let parsed: { tree: Root; messages: Diagnostic[] };
+  if (options.blocks === false && format === 'text' && !isGpoText(text)) {
+    // Plain text whose blocks the caller lets go: its lines are read by offset and made blocks one at a time.
+    source = { file, format: 'text', blocks: [], marks: [], messages: [] };
+    parsed = parseTextLines(source, new TextLines(text, ascii === true), options);
+  } else {
+    source = readSource(text, file, format, options, ascii === true);
+    checkDeadline(deadline, file);
+    parsed = parseLevels(source, options);
+    if (options.blocks === false) source.blocks = [];
+  }
+  const { tree, messages } = parsed;
   checkDeadline(deadline, file);
   if (options.references !== false) markReferences(tree);
   tree.data = { file, format: source.format };

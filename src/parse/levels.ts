@@ -19,6 +19,7 @@ import { findInlineSplit, isFlattened } from './flattened.js';
 import { isSectionOrAbove, isStructural } from './ladder.js';
 import { ScopedIds } from './unique-ids.js';
 import { isEnactingClause } from './enacting.js';
+import type { TextLines } from './read-text.js';
 
 /** Options for the level parser. */
 export interface LevelOptions {
@@ -43,7 +44,49 @@ export interface LevelOptions {
  * diagnostics (that carry a place) where the structure was odd.
  */
 export function parseLevels(doc: SourceDocument, options: LevelOptions = {}): { tree: Root; messages: Diagnostic[] } {
-  return new LevelParser(doc, options).parse();
+  return new LevelParser(doc, options, new BlockArray(doc.blocks)).parse();
+}
+
+/**
+ * `parseLevels` of a plain text's lines (`doc` holding no blocks): the same tree and diagnostics
+ * as of the blocks `readText` would have made, each line made a block only as it is read, and
+ * none kept.
+ */
+export function parseTextLines(doc: SourceDocument, lines: TextLines, options: LevelOptions = {}): { tree: Root; messages: Diagnostic[] } {
+  return new LevelParser(doc, options, lines).parse();
+}
+
+/** The blocks the parser reads, one at a time: a document's array of them, or a text's lines (`TextLines`). */
+interface BlockSource {
+  readonly count: number;
+  /**
+   * The `i`-th block, to be read before the next is asked for: the parser keeps its text and its
+   * position (a new one for each block), never the block itself, which a source may reuse.
+   */
+  read(i: number): Block;
+  /** The `i`-th block's text, and its length (without making the block). */
+  textOf(i: number): string;
+  lengthOf(i: number): number;
+}
+
+class BlockArray implements BlockSource {
+  readonly count: number;
+
+  constructor(private readonly blocks: Block[]) {
+    this.count = blocks.length;
+  }
+
+  read(i: number): Block {
+    return this.blocks[i]!;
+  }
+
+  textOf(i: number): string {
+    return this.blocks[i]!.text;
+  }
+
+  lengthOf(i: number): number {
+    return this.blocks[i]!.text.length;
+  }
 }
 
 /** A block's text from some offset on, with its place (for what follows an instruction line or a split of flattened text). */
@@ -98,25 +141,31 @@ class LevelParser {
   constructor(
     private readonly doc: SourceDocument,
     private readonly options: LevelOptions,
+    private readonly blocks: BlockSource,
   ) {
-    this.style = options.style ?? detectStyle(doc);
-    this.flattened = options.flattened ?? isFlattened(doc.blocks);
+    this.style = options.style ?? detectStyle(doc.format, blocks);
+    this.flattened = options.flattened ?? isFlattenedSource(blocks);
   }
 
   parse(): { tree: Root; messages: Diagnostic[] } {
-    const { doc, root } = this;
-    for (let b = 0; b < doc.blocks.length; b++) {
+    const { doc, root, blocks } = this;
+    const { count } = blocks;
+    // The places of the first block and the last (the block itself may be made again for the next).
+    let first: Position | undefined;
+    let last: Position | undefined;
+    for (let b = 0; b < count; b++) {
       if ((b & 1023) === 1023) checkDeadline(this.options.deadline, doc.file);
-      this.block(doc.blocks[b]!);
+      const block = blocks.read(b);
+      last = block.position;
+      if (b === 0) first = last;
+      this.block(block);
     }
     root.kind = this.sawBill ? 'bill' : this.sawStructure ? 'statute' : 'text';
-    if (!this.sawStructure && doc.blocks.length) {
-      this.messages.push(
-        diagnostic('no clause structure found (no section or subdivision designations); compared as plain text blocks', doc.file, doc.blocks[0]!.position, 'unstructured'),
-      );
-    }
-    if (doc.blocks.length) {
-      root.position = { start: { ...doc.blocks[0]!.position.start }, end: { ...doc.blocks[doc.blocks.length - 1]!.position.end } };
+    if (first && last) {
+      if (!this.sawStructure) {
+        this.messages.push(diagnostic('no clause structure found (no section or subdivision designations); compared as plain text blocks', doc.file, first, 'unstructured'));
+      }
+      root.position = { start: { ...first.start }, end: { ...last.end } };
     }
     return { tree: root, messages: this.messages };
   }
@@ -231,13 +280,14 @@ class LevelParser {
       const kind = this.choose(designation.value);
       const score = this.chosenScore;
       const start = from ? shiftPoint(at.start, from) : at.start;
-      const place = { start, end: shiftPoint(start, designation.text.length) };
+      const end = shiftPoint(start, designation.text.length);
+      // (Its place made only for a diagnostic: the level makes its own position.)
       if (score < 0.5 && !opened) {
-        this.messages.push(diagnostic(`designation ${designation.text} does not continue any open list; read as text`, this.doc.file, place, 'designation-sequence'));
+        this.messages.push(diagnostic(`designation ${designation.text} does not continue any open list; read as text`, this.doc.file, { start, end }, 'designation-sequence'));
         break;
       }
-      if (score < 1) this.messages.push(diagnostic(`designation ${designation.text} is out of sequence`, this.doc.file, place, 'designation-sequence'));
-      opened = this.openLevel(kind, designation.value, designation.text, start, place.end);
+      if (score < 1) this.messages.push(diagnostic(`designation ${designation.text} is out of sequence`, this.doc.file, { start, end }, 'designation-sequence'));
+      opened = this.openLevel(kind, designation.value, designation.text, start, end);
       from += designation.text.length;
       while (from < text.length && isWhiteSpace(text.charCodeAt(from))) from++;
       this.afterAction = false;
@@ -301,7 +351,9 @@ class LevelParser {
   // -- The tree ------------------------------------------------------------------
 
   private top(): Level | undefined {
-    return this.stack[this.stack.length - 1];
+    // Never `stack[-1]`: a read before an array's start is a property look-up by name, in the runtime.
+    const { stack } = this;
+    return stack.length ? stack[stack.length - 1] : undefined;
   }
 
   /** Closes the open levels from the `open`-th on (0: all). */
@@ -436,13 +488,23 @@ function consume(at: Cursor, length: number): void {
 }
 
 /** Federal drafting gives itself away by em-dash headings and U.S.C. citations. */
-function detectStyle(doc: SourceDocument): Style {
-  if (doc.format === 'caml') return 'ca';
+function detectStyle(format: SourceDocument['format'], blocks: BlockSource): Style {
+  if (format === 'caml') return 'ca';
   let federal = 0;
-  for (const block of doc.blocks.slice(0, 400)) {
-    if (/^(?:\([a-z]\)\s+|SEC\.\s+\d+\.\s+)[A-Z][^.—]{0,80}\.(?:[—–]|--)/.test(block.text)) federal++;
+  const count = Math.min(blocks.count, 400);
+  for (let b = 0; b < count; b++) {
+    if (FEDERAL_LINE.test(blocks.textOf(b))) federal++;
   }
   return federal >= 2 ? 'us' : 'ca';
+}
+
+/** A line in federal style: `(a) In general.—`, `SEC. 2. Definitions.—`. */
+const FEDERAL_LINE = /^(?:\([a-z]\)\s+|SEC\.\s+\d+\.\s+)[A-Z][^.—]{0,80}\.(?:[—–]|--)/;
+
+function isFlattenedSource(blocks: BlockSource): boolean {
+  let total = 0;
+  for (let b = 0; b < blocks.count; b++) total += blocks.lengthOf(b);
+  return isFlattened(blocks.count, total);
 }
 
 /** A section number at the start of a line: the number, the white space after it, the character after that. */

@@ -4,7 +4,7 @@
  * clean lines, and the notices of a Changes in Existing Law comparison.
  */
 import { amendedElsewhere } from '../compare/index.js';
-import { buildPageModel, changeAnchorsOf, completeRows, linkAcrossPages, LISTED_CHANGES, pagesOfAnchors, paginate, PAGE_ROWS, type BodyPage, type PageModel } from '../render/page/index.js';
+import { buildPageModel, changeAnchorsOf, completeRows, linkAcrossPages, LISTED_CHANGES, pagesOfAnchors, paginate, PAGE_ROWS, type AnchorPages, type BodyPage, type PageModel } from '../render/page/index.js';
 import { statuteLines } from '../render/statute-text.js';
 import type { Alignment } from '../types.js';
 import { BilldiffError } from '../util/errors.js';
@@ -25,7 +25,7 @@ export interface Comparison extends ComparedDocuments {
 interface PagedModel {
   model: PageModel;
   pages: BodyPage[];
-  pageOf: Map<string, number>;
+  pageOf: AnchorPages;
 }
 const pagedModels = new WeakMap<Comparison, PagedModel>();
 
@@ -98,7 +98,9 @@ export function comparePage(comparison: Comparison, request: ComparisonRequest, 
   if (pageNumber > pages.length) {
     throw new BilldiffError(`there is no page ${pageNumber}: this comparison has ${pages.length} ${pages.length === 1 ? 'page' : 'pages'}`, { code: 'not-found' });
   }
-  const hrefOfPage = (n: number) => here({ view: viewParam, page: n > 1 ? String(n) : undefined });
+  // Made once a page: every change on another page links to one.
+  const pageHrefs: string[] = [];
+  const hrefOfPage = (n: number) => (pageHrefs[n] ??= here({ view: viewParam, page: n > 1 ? String(n) : undefined }));
   const current = pages[pageNumber - 1]!;
   completeRows(current.blocks);
   const onOtherPage = (href: string) => {

@@ -1,5 +1,6 @@
 import { expect } from 'chai';
 import { parseDocument, readDocument } from '../../src/index.js';
+import { TextLines } from '../../src/parse/read-text.js';
 import { readBill } from '../helpers/paths.js';
 import { levels } from '../helpers/tree.js';
 
@@ -39,4 +40,43 @@ describe('parse/read-text', () => {
       expect(ids).to.include.members(['sec1/s7282/a', 'sec1/s7282/b/5', 'sec1/s7282/g']);
     });
   });
+
+  describe('#parseDocument with blocks: false (the lines read by offset)', () => {
+    // SYNTHETIC texts, but for SB 54 (bills/ca): white space to fold, CRLF, a text with no structure, none at all.
+    const texts: Array<[string, string]> = [
+      ['sb54.txt', readBill(SB54)],
+      ['folded.txt', '1050.  (a)\tThe  court\u00a0shall.\r\n\n\u2003(b) Then\u2003\u2003more. \n  (1) One;\u202fand\n(2) two.\n'],
+      ['plain.txt', 'One line.\nAnother line.\n'],
+      ['empty.txt', ''],
+      ['blank.txt', ' \n\t\n'],
+      ['ascii.txt', 'SEC. 2. Section 1050 of the Penal Code is amended to read:\n1050. (a) The court.\n(b) More.\n'],
+    ];
+    for (const [file, text] of texts) {
+      it(`should give the tree and messages the blocks give (${file}, as a string and as bytes)`, () => {
+        for (const input of [text, Buffer.from(text)]) {
+          const kept = parseDocument(input, file);
+          const read = parseDocument(input, file, { blocks: false });
+          expect(read.source.blocks).to.deep.equal([]);
+          expect(JSON.stringify(read.tree)).to.equal(JSON.stringify(kept.tree));
+          expect(JSON.stringify(read.messages)).to.equal(JSON.stringify(kept.messages));
+        }
+      });
+    }
+
+    it('should count a line as its folded text is long without folding it (`lengthOf`)', () => {
+      const spaces = [' ', '\t', '\v', '\f', '\r', '\u00a0', '\u1680', '\u2003', '\u2028', '\u202f', '\u3000', '\ufeff'];
+      let seed = 7;
+      const random = (n: number) => {
+        seed = (seed * 1103515245 + 12345) % 2147483648;
+        return seed % n;
+      };
+      for (let t = 0; t < 300; t++) {
+        let text = '';
+        for (let i = random(200); i > 0; i--) text += random(3) ? String.fromCharCode(97 + random(26)) : random(5) ? spaces[random(spaces.length)] : '\n';
+        const lines = new TextLines(text);
+        for (let i = 0; i < lines.count; i++) expect(lines.lengthOf(i), JSON.stringify(text)).to.equal(lines.textOf(i).length);
+      }
+    });
+  });
 });
+

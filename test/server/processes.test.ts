@@ -115,6 +115,8 @@ describeBackends('server: npm start from two processes', (backend) => {
       return current.length === 2 && !current.includes(victim!) ? current : undefined;
     });
     expect(now).to.include(other);
+    // The primary wrote its line before it forked, but the new process can be seen before the line is read.
+    await until('the primary to say so', () => (stderr.endsWith('\n') ? stderr : undefined));
     expect(stderr).to.equal(`billdiff: server process ${victim} stopped (SIGKILL); starting another\n`);
     for (let i = 0; i < 6; i++) expect((await get(`${base}/bills/ca-20252026-0-ab1656`)).status).to.equal(200);
   });

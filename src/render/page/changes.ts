@@ -30,9 +30,8 @@ export function describe(row: RowWithPair): string {
       return `${pair.old?.num?.text ?? '?'} redesignated ${pair.new?.num?.text ?? '?'}`;
     default: {
       const words = pair.words ?? [];
-      const count = (op: WordChange['op']) => words.filter((w) => w.op === op).reduce((n, w) => n + countWords(w.value), 0);
-      const struck = count('delete');
-      const inserted = count('insert');
+      const struck = wordsOf(words, 'delete');
+      const inserted = wordsOf(words, 'insert');
       const parts = [`${struck} ${struck === 1 ? 'word' : 'words'} struck`, `${inserted} inserted`];
       if (pair.redesignated) {
         // Undivided text that became a numbered level had no designation to renumber.
@@ -41,6 +40,13 @@ export function describe(row: RowWithPair): string {
       return `${STATUS_WORDS.modified}: ${parts.join(', ')}`;
     }
   }
+}
+
+/** The words of the changes of one kind. */
+function wordsOf(changes: WordChange[], op: WordChange['op']): number {
+  let n = 0;
+  for (const change of changes) if (change.op === op) n += countWords(change.value);
+  return n;
 }
 
 function countWords(text: string): number {

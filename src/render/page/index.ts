@@ -13,7 +13,7 @@ import type { Block, ChangeItem, InstructionList } from './types.js';
 export type * from './types.js';
 export { citeSide, depthOf } from './citation.js';
 export { segments } from './rows.js';
-export { changeAnchorsOf, linkAcrossPages, LISTED_CHANGES, pagesOfAnchors, paginate, PAGE_ROWS, type BodyPage } from './paging.js';
+export { changeAnchorsOf, linkAcrossPages, LISTED_CHANGES, pagesOfAnchors, paginate, PAGE_ROWS, type AnchorPages, type BodyPage } from './paging.js';
 
 /** What a page shows of a comparison. */
 export interface PageModel {

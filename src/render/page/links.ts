@@ -30,26 +30,14 @@ const CA_CODES: Record<string, string> = {
  * never from raw bill text. `own` is the row's designation: opening its text, it is no citation.
  */
 export function linkSegments(segs: Segment[], own: string | undefined, sections: Map<string, string>): Segment[] {
-  const hrefOf = (ref: Reference): string | undefined => {
-    if (ref.usc && /^\d{1,3}$/.test(ref.usc.title)) {
-      const sectionBase = ref.usc.section.split('(')[0]!;
-      if (/^[\w.\-–]+$/.test(sectionBase)) {
-        return `https://uscode.house.gov/view.xhtml?req=granuleid:USC-prelim-title${ref.usc.title}-section${encodeURIComponent(sectionBase)}`;
-      }
-    }
-    const cited = ref.path[0];
-    if (!cited || !/^[\w.\-]+$/.test(cited)) return undefined;
-    const code = ref.act ? CA_CODES[ref.act] : undefined;
-    if (code) return `https://leginfo.legislature.ca.gov/faces/codes_displaySection.xhtml?lawCode=${code}&sectionNum=${encodeURIComponent(cited)}`;
-    if (!ref.act && ref.kind === 'section' && sections.has(cited)) return `#${sections.get(cited)}`;
-    return undefined;
-  };
+  // Most rows cite nothing: their segments are the answer.
+  if (!segs.some(mayCite)) return segs;
   return segs.flatMap((seg, index) => {
-    if (seg.del || !/ection|U\.S\.C\./.test(seg.text)) return [seg];
+    if (!mayCite(seg)) return [seg];
     const out: Segment[] = [];
     let at = 0;
     for (const ref of findReferences(seg.text)) {
-      const href = hrefOf(ref);
+      const href = hrefOf(ref, sections);
       if (!href || ref.start < at) continue;
       // The level's own designation ("Section 1." opening the line) is not a citation.
       if (index === 0 && ref.start === 0 && own && seg.text.startsWith(own)) continue;
@@ -61,4 +49,25 @@ export function linkSegments(segs: Segment[], own: string | undefined, sections:
     if (at < seg.text.length) out.push({ ...seg, text: seg.text.slice(at) });
     return out;
   });
+}
+
+/** A segment that may hold a cross-reference: kept or inserted text naming a section or the U.S. Code. */
+function mayCite(seg: Segment): boolean {
+  return !seg.del && /ection|U\.S\.C\./.test(seg.text);
+}
+
+/** Where a reference links: the U.S. Code, a California code, or the row of a section of this comparison. */
+function hrefOf(ref: Reference, sections: Map<string, string>): string | undefined {
+  if (ref.usc && /^\d{1,3}$/.test(ref.usc.title)) {
+    const sectionBase = ref.usc.section.split('(')[0]!;
+    if (/^[\w.\-–]+$/.test(sectionBase)) {
+      return `https://uscode.house.gov/view.xhtml?req=granuleid:USC-prelim-title${ref.usc.title}-section${encodeURIComponent(sectionBase)}`;
+    }
+  }
+  const cited = ref.path[0];
+  if (!cited || !/^[\w.\-]+$/.test(cited)) return undefined;
+  const code = ref.act ? CA_CODES[ref.act] : undefined;
+  if (code) return `https://leginfo.legislature.ca.gov/faces/codes_displaySection.xhtml?lawCode=${code}&sectionNum=${encodeURIComponent(cited)}`;
+  if (!ref.act && ref.kind === 'section' && sections.has(cited)) return `#${sections.get(cited)}`;
+  return undefined;
 }

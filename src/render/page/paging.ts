@@ -64,12 +64,33 @@ export function paginate(blocks: Block[], pageRows: number = PAGE_ROWS): BodyPag
   return pages;
 }
 
-/** The anchor of each row (and each change, by its first row) with the 1-based page it is on. */
-export function pagesOfAnchors(pages: BodyPage[]): Map<string, number> {
+/** The 1-based page that shows a row, by the row's anchor (`c-…`). */
+export interface AnchorPages {
+  get(anchor: string): number | undefined;
+}
+
+/**
+ * The page of each row's anchor. The changed rows (all that a page links to: its changes, moves and
+ * instructions) are looked up in a map of their own; the map of every row's anchor is made only when
+ * another is asked for (locating a level), so that each page of a long comparison does not hash the
+ * anchors of its thousands of unchanged rows.
+ */
+export function pagesOfAnchors(pages: BodyPage[]): AnchorPages {
+  const changed = anchorPages(pages, isChanged);
+  let every: Map<string, number> | undefined;
+  return { get: (anchor) => changed.get(anchor) ?? (every ??= anchorPages(pages, isRow)).get(anchor) };
+}
+
+const isChanged = (row: LevelRow) => row.status !== 'unchanged';
+const isRow = () => true;
+
+function anchorPages(pages: BodyPage[], take: (row: LevelRow) => boolean): Map<string, number> {
   const out = new Map<string, number>();
   pages.forEach((page, i) => {
     for (const block of page.blocks) {
-      for (const row of 'row' in block ? [block.row] : block.fold.rows) out.set(row.anchor, i + 1);
+      if ('row' in block) {
+        if (take(block.row)) out.set(block.row.anchor, i + 1);
+      } else for (const row of block.fold.rows) if (take(row)) out.set(row.anchor, i + 1);
     }
   });
   return out;
@@ -90,7 +111,7 @@ export function changeAnchorsOf(page: BodyPage): string[] {
  * A page's blocks with every in-page link (`#c-…`) that points to another page rewritten to
  * `hrefOfPage(page)#c-…`. Rows are copied, never changed: the same model serves every page.
  */
-export function linkAcrossPages(blocks: Block[], current: number, pageOf: Map<string, number>, hrefOfPage: (page: number) => string): Block[] {
+export function linkAcrossPages(blocks: Block[], current: number, pageOf: AnchorPages, hrefOfPage: (page: number) => string): Block[] {
   const fix = (row: LevelRow): LevelRow => {
     if (!row.move) return row;
     const target = pageOf.get(row.move.href.slice(1));

@@ -44,44 +44,52 @@ const ROW_CHANGES = { movedWords: true };
 
 /** Every pair's own line in reading order (as `linearRows`), with unique anchors; see `completeRow`. */
 export function collectRows(pairs: AlignedPair[], section: string | undefined): RowWithPair[] {
-  const out: RowWithPair[] = [];
   // Anchors without their `c-`: the levels' own ids, whose hashes the strings keep.
-  const used = new Set<string>();
-  const book: RowBook = { section, sections: new Map() };
-  const visit = (list: AlignedPair[], depth: number, above: Place | undefined) => {
-    for (const pair of list) {
-      const side = pair.new ?? pair.old;
-      // An unchanged level shows when it has a line (its changes, made when the row is completed, would be that line kept).
-      if (pair.status === 'unchanged' && !pair.words ? Boolean(pair.new?.text ?? pair.old?.text) : rowChanges(pair, ROW_CHANGES).length) {
-        const onlyOld = pair.status === 'deleted' || (pair.status === 'moved' && pair.movedTo !== undefined);
-        let key = (onlyOld ? pair.old?.id : (pair.new?.id ?? pair.old?.id)) || `row${out.length + 1}`;
-        if (used.has(key)) key = `${key}~${out.length + 1}`;
-        used.add(key);
-        const anchor = `c-${key}`;
-        const changed = isOwnChange(pair);
-        const row: PendingRow = {
-          pair,
-          anchor,
-          citation: '',
-          status: changed ? pair.status : 'unchanged',
-          statusLabel: '',
-          changed,
-          depth: 0,
-          old: NO_SEGMENTS,
-          new: NO_SEGMENTS,
-          inline: NO_SEGMENTS,
-          hasOld: false,
-          hasNew: false,
-          [PENDING]: { depth, above, book },
-        };
-        if (side?.kind === 'section' && side.num && !book.sections.has(side.num.value)) book.sections.set(side.num.value, anchor);
-        out.push(row);
-      }
-      if (pair.children.length) visit(pair.children, depth + 1, { side, up: above });
+  const collecting: Collecting = { out: [], used: new Set(), book: { section, sections: new Map() } };
+  collectFrom(pairs, 0, undefined, collecting);
+  return collecting.out;
+}
+
+/** What `collectFrom` fills: the rows, the anchors taken (without their `c-`), what the rows share. */
+interface Collecting {
+  out: RowWithPair[];
+  used: Set<string>;
+  book: RowBook;
+}
+
+/** The rows of some pairs and their sublevels (a function of the module, not one made per comparison: its optimised code is kept). */
+function collectFrom(list: AlignedPair[], depth: number, above: Place | undefined, collecting: Collecting): void {
+  const { out, used, book } = collecting;
+  for (const pair of list) {
+    const side = pair.new ?? pair.old;
+    // An unchanged level shows when it has a line (its changes, made when the row is completed, would be that line kept).
+    if (pair.status === 'unchanged' && !pair.words ? Boolean(pair.new?.text ?? pair.old?.text) : rowChanges(pair, ROW_CHANGES).length) {
+      const onlyOld = pair.status === 'deleted' || (pair.status === 'moved' && pair.movedTo !== undefined);
+      let key = (onlyOld ? pair.old?.id : (pair.new?.id ?? pair.old?.id)) || `row${out.length + 1}`;
+      if (used.has(key)) key = `${key}~${out.length + 1}`;
+      used.add(key);
+      const anchor = `c-${key}`;
+      const changed = isOwnChange(pair);
+      const row: PendingRow = {
+        pair,
+        anchor,
+        citation: '',
+        status: changed ? pair.status : 'unchanged',
+        statusLabel: '',
+        changed,
+        depth: 0,
+        old: NO_SEGMENTS,
+        new: NO_SEGMENTS,
+        inline: NO_SEGMENTS,
+        hasOld: false,
+        hasNew: false,
+        [PENDING]: { depth, above, book },
+      };
+      if (side?.kind === 'section' && side.num && !book.sections.has(side.num.value)) book.sections.set(side.num.value, anchor);
+      out.push(row);
     }
-  };
-  visit(pairs, 0, undefined);
-  return out;
+    if (pair.children.length) collectFrom(pair.children, depth + 1, { side, up: above }, collecting);
+  }
 }
 
 /** Gives a row collected by `collectRows` its citation, status words, depth, segments (cross-references linked) and move. Once. */
