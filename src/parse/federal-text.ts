@@ -17,7 +17,6 @@ import {
   ROWS,
   TEXT_ELEMENTS,
 } from './federal-vocabulary.js';
-import { isWhiteSpace } from '../util/white-space.js';
 import { firstChild, type XmlElement, type XmlNode } from './xml.js';
 
 /**
@@ -46,17 +45,14 @@ export function newRun(): Run {
 
 /** Adds a text node's value to a run; the run starts at its first non-space character and ends after its last. */
 export function addToRun(run: Run, value: string, start: number, end: number): void {
-  // (White space as trim() and \s read it, counted without trimming.)
+  // (Built-ins, not scans of the characters: see `fold`.)
   if (run.start === -1) {
-    let leading = 0;
-    while (leading < value.length && isWhiteSpace(value.charCodeAt(leading))) leading++;
-    if (leading === value.length) return;
-    run.start = start + leading;
+    if (!/\S/.test(value)) return;
+    run.start = start + (value.length - value.trimStart().length);
   }
   run.parts.push(value);
-  let last = value.length;
-  while (last > 0 && isWhiteSpace(value.charCodeAt(last - 1))) last--;
-  if (last > 0) run.end = end - (value.length - last);
+  const trailing = value.length - value.trimEnd().length;
+  if (trailing < value.length) run.end = end - trailing;
 }
 
 /** Text printed at the end of the last line (`”.`, `; and`), or a line of its own when there is none. */
