@@ -36,22 +36,6 @@ export function rowBody(node: Content): string {
   return bodyOf(node.heading, inline && inline.type !== 'level' ? inline.value : '');
 }
 
-/** The length of `rowBody(node)`, without making it. */
-export function rowBodyLength(node: Content): number {
-  if (node.type !== 'level') return node.value.length;
-  const inline = inlineText(node);
-  const text = inline && inline.type !== 'level' ? inline.value.length : 0;
-  if (!node.heading) return text;
-  return text ? node.heading.length + 1 + text : node.heading.length;
-}
-
-/** Calls `visit` with each of `childLevels(node)`, without making the list. */
-export function forEachChildLevel(node: Content, visit: (child: Content) => void): void {
-  if (node.type !== 'level') return;
-  const children = node.children;
-  for (let i = firstChildLevel(node); i < children.length; i++) visit(children[i]!);
-}
-
 /** The levels under a node that are aligned as its children. */
 export function childLevels(node: Content | Root): Content[] {
   if (node.type === 'root') return node.children;

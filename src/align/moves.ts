@@ -5,7 +5,7 @@ import type { Context } from './context.js';
 import { keyOf, lineKey } from './keys.js';
 import { pairMovedLevels, parentsOf } from './moved-amended.js';
 import { isSectionOrAboveLevel, linePair, makePair } from './pairs.js';
-import { bag, dice, rowBag, sameHeading, distinctWords } from './similarity.js';
+import { bag, dice, rowBag, sameHeading } from './similarity.js';
 import { countWords } from './words.js';
 
 /** Deleted and inserted levels with the same words are one level moved. */
@@ -63,38 +63,30 @@ export function findMoves(ctx: Context, pairs: AlignedPair[]): void {
   const olds = ctx.deleted.filter((p) => !taken.has(p) && isMoveCandidate(ctx.sources.get(p)!, p, ctx));
   const news = unmatched.filter((p) => !taken.has(p) && isMoveCandidate(ctx.sources.get(p)!, p, ctx));
   if (!olds.length || !news.length || olds.length * news.length > 25_000_000) return;
-  // Each candidate's words once, in the order first read.
-  const distinct = new Map<AlignedPair, number[]>();
-  const wordsOf = (p: AlignedPair): number[] => {
-    let list = distinct.get(p);
-    if (!list) distinct.set(p, (list = distinctWords(bag(ctx.sources.get(p)!, ctx))));
-    return list;
-  };
+  // (The bags' words are visited with forEach: no iterator object a word, even before the code is optimised.)
   const df = new Map<number, number>();
-  const tally = (p: AlignedPair) => {
-    for (const w of wordsOf(p)) df.set(w, (df.get(w) ?? 0) + 1);
-  };
+  const tally = (p: AlignedPair) => bag(ctx.sources.get(p)!, ctx).counts.forEach((_, w) => df.set(w, (df.get(w) ?? 0) + 1));
   olds.forEach(tally);
   news.forEach(tally);
   const index = new Map<number, AlignedPair[]>();
   for (const p of news) {
     let n = 0;
-    for (const w of wordsOf(p)) {
-      if ((df.get(w) ?? 0) > 6) continue;
-      if (n++ >= 40) break;
+    bag(ctx.sources.get(p)!, ctx).counts.forEach((_, w) => {
+      if ((df.get(w) ?? 0) > 6 || n >= 40) return;
+      n++;
       const list = index.get(w) ?? [];
       list.push(p);
       index.set(w, list);
-    }
+    });
   }
   for (const from of olds) {
     if (taken.has(from)) continue;
     const oldBag = bag(ctx.sources.get(from)!, ctx);
     const votes = new Map<AlignedPair, number>();
-    for (const w of wordsOf(from)) {
+    oldBag.counts.forEach((_, w) => {
       const list = index.get(w);
       if (list) for (const p of list) if (!taken.has(p)) votes.set(p, (votes.get(p) ?? 0) + 1);
-    }
+    });
     let best: AlignedPair | undefined;
     let bestScore = 0.5;
     for (const [p, v] of votes) {

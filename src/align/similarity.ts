@@ -1,19 +1,16 @@
 import type { Content } from '../types.js';
 import { rankOf } from '../parse/designation.js';
-import { childLevelCount, forEachChildLevel, inlineText, rowBody, rowBodyLength } from './level-text.js';
+import { childLevelCount, rowBody, subtreeBody } from './level-text.js';
 import type { Context } from './context.js';
 import { countWords } from './words.js';
 
 /**
  * A multiset of words, for the similarity of two levels: each word (letters and digits, letter
- * case aside) by a 30-bit hash of it. Two words sharing a hash (a few in a million word pairs)
- * would count as one: a similarity, not an equality.
+ * case aside) by a 30-bit hash of it, with its count, in the order first seen. Two words sharing a
+ * hash (a few in a million word pairs) would count as one: a similarity, not an equality.
  */
 export interface Bag {
-  /** The hashes in reading order, a word as often as it occurs. */
-  words: Int32Array;
-  /** The same hashes in increasing order: the words two bags share are counted by one merge. */
-  sorted: Int32Array;
+  counts: Map<number, number>;
   size: number;
 }
 
@@ -23,93 +20,54 @@ const MAX_WORDS = 600;
 /** A letter or digit outside ASCII. */
 const WORD_CHAR = /^[\p{L}\p{N}]$/u;
 
-/**
- * Reads words (runs of letters and digits) into a bag, from one text or several (each ends a
- * word, as a line break would), in one pass over their characters, until `MAX_WORDS`.
- */
-class BagReader {
-  private readonly hashes = new Int32Array(MAX_WORDS);
-  private size = 0;
-
-  get full(): boolean {
-    return this.size >= MAX_WORDS;
-  }
-
-  read(text: string): void {
-    let size = this.size;
-    const hashes = this.hashes;
-    let h = 0;
-    let inWord = false;
-    for (let i = 0; i <= text.length && size < MAX_WORDS; i++) {
-      const c = i < text.length ? text.charCodeAt(i) : 32;
-      let lower = -1;
-      if (c < 128) {
-        if (c >= 97 ? c <= 122 : c >= 65 ? c <= 90 : c >= 48 && c <= 57) lower = c >= 65 && c <= 90 ? c | 32 : c;
-      } else {
-        const point = text.codePointAt(i)!;
-        const ch = String.fromCodePoint(point);
-        if (WORD_CHAR.test(ch)) {
-          if (point > 0xffff) i++;
-          if (!inWord) h = 0x811c9dc5;
-          // A letter whose lower case is several characters is hashed as all of them.
-          const low = ch.toLowerCase();
-          for (let k = 0; k < low.length; k++) h = Math.imul(h ^ low.charCodeAt(k), 0x01000193);
-          inWord = true;
-          continue;
-        }
-      }
-      if (lower >= 0) {
+/** The words of a text (runs of letters and digits), read in one pass over its characters. */
+export function bagOf(text: string): Bag {
+  const counts = new Map<number, number>();
+  let size = 0;
+  let h = 0;
+  let inWord = false;
+  for (let i = 0; i <= text.length && size < MAX_WORDS; i++) {
+    const c = i < text.length ? text.charCodeAt(i) : 32;
+    let lower = -1;
+    if (c < 128) {
+      if (c >= 97 ? c <= 122 : c >= 65 ? c <= 90 : c >= 48 && c <= 57) lower = c >= 65 && c <= 90 ? c | 32 : c;
+    } else {
+      const point = text.codePointAt(i)!;
+      const ch = String.fromCodePoint(point);
+      if (WORD_CHAR.test(ch)) {
+        if (point > 0xffff) i++;
         if (!inWord) h = 0x811c9dc5;
-        h = Math.imul(h ^ lower, 0x01000193);
+        // A letter whose lower case is several characters is hashed as all of them.
+        const low = ch.toLowerCase();
+        for (let k = 0; k < low.length; k++) h = Math.imul(h ^ low.charCodeAt(k), 0x01000193);
         inWord = true;
-      } else if (inWord) {
-        hashes[size++] = (h ^ (h >>> 15)) & 0x3fffffff;
-        inWord = false;
+        continue;
       }
     }
-    this.size = size;
+    if (lower >= 0) {
+      if (!inWord) h = 0x811c9dc5;
+      h = Math.imul(h ^ lower, 0x01000193);
+      inWord = true;
+    } else if (inWord) {
+      const key = (h ^ (h >>> 15)) & 0x3fffffff;
+      counts.set(key, (counts.get(key) ?? 0) + 1);
+      size++;
+      inWord = false;
+    }
   }
-
-  /** The bag read so far; the reader starts again empty. */
-  take(): Bag {
-    const words = this.hashes.slice(0, this.size);
-    this.size = 0;
-    return { words, sorted: words.slice().sort(), size: words.length };
-  }
-}
-
-const reader = new BagReader();
-
-/** The words of a text (runs of letters and digits). */
-export function bagOf(text: string): Bag {
-  reader.read(text);
-  return reader.take();
-}
-
-/** Each word of a bag once, in the order first read. */
-export function distinctWords(bag: Bag): number[] {
-  const seen = new Set<number>();
-  for (let i = 0; i < bag.words.length; i++) seen.add(bag.words[i]!);
-  return [...seen];
+  return { counts, size };
 }
 
 /** Dice's coefficient of two word multisets: 1 for the same words, 0 for none shared. */
 export function dice(a: Bag, b: Bag): number {
   if (!a.size && !b.size) return 1;
   if (!a.size || !b.size) return 0;
-  const x = a.sorted;
-  const y = b.sorted;
+  const [small, large] = a.counts.size <= b.counts.size ? [a, b] : [b, a];
   let shared = 0;
-  for (let i = 0, j = 0; i < x.length && j < y.length; ) {
-    const u = x[i]!;
-    const v = y[j]!;
-    if (u === v) {
-      shared++;
-      i++;
-      j++;
-    } else if (u < v) i++;
-    else j++;
-  }
+  small.counts.forEach((n, w) => {
+    const other = large.counts.get(w);
+    if (other) shared += Math.min(n, other);
+  });
   return (2 * shared) / (a.size + b.size);
 }
 
@@ -125,69 +83,33 @@ export function diceAtLeast(a: Bag, b: Bag, threshold: number): boolean {
 /** Characters of a subtree read for its word bag (the bag itself stops at 600 words). */
 const BAG_SAMPLE_CHARS = 8000;
 
-/** Characters of a subtree's lines looked at for its sample: those of the lines past it are not. */
-const BAG_SCAN_CHARS = BAG_SAMPLE_CHARS * 8;
-
 /**
- * The levels of a subtree whose lines make its word bag, and those lines' lengths (see
- * `subtreeBody`, whose lines these are, without making them): all of a small subtree; of a
- * large one (a title of an omnibus), lines taken evenly across it, so that its bag speaks for the
- * whole and not its opening.
+ * Lines of a subtree for its word bag: all of a small one; of a large one (a title of an
+ * omnibus), lines taken evenly across it, so its bag speaks for the whole and not its opening.
  */
-const sampleNodes: Content[] = [];
-const sampleLengths: number[] = [];
-
-function sampleBody(node: Content): number {
-  sampleNodes.length = 0;
-  sampleLengths.length = 0;
-  let budget = BAG_SCAN_CHARS;
-  let total = 0;
-  const walk = (n: Content): void => {
-    if (budget <= 0) return;
-    const length = rowBodyLength(n);
-    if (length) {
-      sampleNodes.push(n);
-      sampleLengths.push(length);
-      budget -= length;
-      total += length;
-    }
-    forEachChildLevel(n, walk);
-  };
-  walk(node);
-  if (total <= BAG_SAMPLE_CHARS) return sampleNodes.length;
+function sampleBody(node: Content): string[] {
+  const lines = subtreeBody(node, [], BAG_SAMPLE_CHARS * 8);
+  const total = lines.reduce((n, l) => n + l.length, 0);
+  if (total <= BAG_SAMPLE_CHARS) return lines;
   const step = total / BAG_SAMPLE_CHARS;
-  let kept = 0;
+  const out: string[] = [];
   let next = 0;
   let at = 0;
-  for (let k = 0; k < sampleNodes.length; k++) {
-    const length = sampleLengths[k]!;
+  for (const line of lines) {
     if (at >= next) {
-      sampleNodes[kept++] = sampleNodes[k]!;
-      next += step * length;
+      out.push(line);
+      next += step * line.length;
     }
-    at += length;
+    at += line.length;
   }
-  return kept;
+  return out;
 }
 
 /** Words of a level's subtree, designations left out, for similarity (bounded: see bagOf). */
 export function bag(node: Content, ctx: Context): Bag {
   let b = ctx.bags.get(node);
   if (!b) {
-    // The sampled lines read one after another: the words of `lines.join('\n')`, without the string.
-    const count = sampleBody(node);
-    for (let k = 0; k < count && !reader.full; k++) {
-      const n = sampleNodes[k]!;
-      if (n.type !== 'level') reader.read(n.value);
-      else {
-        // `heading text`: the space between them ends a word, as reading them apart does.
-        if (n.heading) reader.read(n.heading);
-        const inline = inlineText(n);
-        if (inline && inline.type !== 'level' && inline.value) reader.read(inline.value);
-      }
-    }
-    sampleNodes.length = 0;
-    b = reader.take();
+    b = bagOf(sampleBody(node).join('\n'));
     ctx.bags.set(node, b);
   }
   return b;
