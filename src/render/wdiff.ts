@@ -1,5 +1,5 @@
-import type { Alignment } from '../types.js';
-import { linearRows } from './linear.js';
+import type { Alignment, WordChange } from '../types.js';
+import { RowWalk } from './linear.js';
 
 /**
  * `[-deleted-]{+inserted+}` over the whole text, one level a line: the kept and deleted parts
@@ -7,12 +7,17 @@ import { linearRows } from './linear.js';
  */
 export function renderWdiff(alignment: Alignment): string {
   const lines: string[] = [];
-  for (const row of linearRows(alignment.pairs)) {
-    lines.push(
-      row.changes
-        .map((c) => (c.op === 'equal' ? c.value : c.op === 'delete' ? `[-${c.value}-]` : `{+${c.value}+}`))
-        .join(''),
-    );
-  }
+  const walk = new RowWalk(alignment.pairs);
+  while (walk.next()) lines.push(walk.words ? marked(walk.words) : mark(walk.op, walk.value));
   return lines.join('\n') + '\n';
+}
+
+function marked(changes: WordChange[]): string {
+  let line = '';
+  for (const c of changes) line += mark(c.op, c.value);
+  return line;
+}
+
+function mark(op: WordChange['op'], value: string): string {
+  return op === 'equal' ? value : op === 'delete' ? `[-${value}-]` : `{+${value}+}`;
 }
