@@ -17,8 +17,8 @@ export function renderJson(alignment: Alignment, options: JsonOptions = {}): str
   return JSON.stringify({ billdiff: JSON_FORMAT_VERSION, ...alignment }, null, options.indent ?? 0) + '\n';
 }
 
-/** Characters gathered before a piece of `writeJson` is handed out. */
-const CHUNK_CHARS = 1 << 16;
+/** Characters gathered before a piece of `writeJson` or `writeWdiff` is handed out. */
+export const CHUNK_CHARS = 1 << 16;
 
 /** Levels under a pair past which its children are written one by one rather than in one piece. */
 const WHOLE_PAIR_LEVELS = 256;

@@ -1,4 +1,5 @@
 import type { Alignment, WordChange } from '../types.js';
+import { CHUNK_CHARS } from './json.js';
 import { RowWalk } from './linear.js';
 
 /**
@@ -6,10 +7,26 @@ import { RowWalk } from './linear.js';
  * give back the old text, the kept and inserted parts the new text (white space aside).
  */
 export function renderWdiff(alignment: Alignment): string {
-  const lines: string[] = [];
+  const pieces: string[] = [];
+  writeWdiff(alignment, (piece) => pieces.push(piece));
+  return pieces.join('');
+}
+
+/** The same text as `renderWdiff`, handed to `write` in pieces of about 64 K characters as it is made. */
+export function writeWdiff(alignment: Alignment, write: (piece: string) => void): void {
+  let text = '';
+  let written = false;
   const walk = new RowWalk(alignment.pairs);
-  while (walk.next()) lines.push(walk.words ? marked(walk.words) : mark(walk.op, walk.value));
-  return lines.join('\n') + '\n';
+  while (walk.next()) {
+    text += (walk.words ? marked(walk.words) : mark(walk.op, walk.value)) + '\n';
+    if (text.length >= CHUNK_CHARS) {
+      write(text);
+      text = '';
+      written = true;
+    }
+  }
+  // No line at all is one empty line.
+  if (text || !written) write(text || '\n');
 }
 
 function marked(changes: WordChange[]): string {
