@@ -1,17 +1,23 @@
 /**
  * The server of the session benchmark, in a process of its own: the app over the database named by
  * the environment (DATABASE_URL or BILLDIFF_DATA), on an ephemeral port of 127.0.0.1. Prints
- * `{"port": N}` once listening; stops on SIGTERM. BILLDIFF_PROCESSES=N serves from N processes
- * (node:cluster, one port; each with its own connection to the SQLite file in WAL mode, or its own
- * PostgreSQL pool, and its threads sized as `npm start` sizes them: src/server/processes.ts), to
- * measure what a second process is worth on this machine.
+ * `{"port": N}` once listening; stops on SIGTERM. It serves from as many processes as `npm start`
+ * does (BILLDIFF_PROCESSES, read by src/server/processes.ts: by default one per processor, at most
+ * two): node:cluster, one port; each process with its own connection to the SQLite file in WAL mode,
+ * or its own PostgreSQL pool, and its threads sized as `npm start` sizes them. BILLDIFF_PROCESSES=1
+ * measures what a second process is worth on this machine.
  */
 import cluster from 'node:cluster';
 import { closeApp, createApp } from '../dist/server/app.js';
 import { databaseOptionsFrom, openDatabase } from '../dist/store/database.js';
-import { threadsPerProcess } from '../dist/server/processes.js';
+import { parseProcesses, threadsPerProcess } from '../dist/server/processes.js';
 
-const processes = Math.max(1, Number(process.env.BILLDIFF_PROCESSES ?? 1));
+const parsed = parseProcesses(process.env.BILLDIFF_PROCESSES);
+if ('error' in parsed) {
+  console.error(parsed.error);
+  process.exit(2);
+}
+const { processes } = parsed;
 
 if (processes > 1 && cluster.isPrimary) {
   let listening = 0;
