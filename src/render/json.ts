@@ -17,8 +17,8 @@ export function renderJson(alignment: Alignment, options: JsonOptions = {}): str
   return JSON.stringify({ billdiff: JSON_FORMAT_VERSION, ...alignment }, null, options.indent ?? 0) + '\n';
 }
 
-/** Characters gathered before a piece of `writeJson` is handed out. */
-const CHUNK_CHARS = 1 << 16;
+/** Characters gathered before a piece of `writeJson` or `writeWdiff` is handed out. */
+export const CHUNK_CHARS = 1 << 16;
 
 /** Levels under a pair past which its children are written one by one rather than in one piece. */
 const WHOLE_PAIR_LEVELS = 256;
@@ -34,54 +34,66 @@ export function writeJson(alignment: Alignment, write: (piece: string) => void, 
     write(renderJson(alignment, options));
     return;
   }
-  let parts: string[] = [];
-  let size = 0;
-  const out = (text: string): void => {
-    parts.push(text);
-    size += text.length;
-    if (size >= CHUNK_CHARS) {
-      write(parts.join(''));
-      parts = [];
-      size = 0;
-    }
-  };
-  const pairs = (list: AlignedPair[]): void => {
-    out('[');
+  const pieces = new JsonPieces(write);
+  pieces.fields({ billdiff: JSON_FORMAT_VERSION, ...alignment }, 'pairs');
+  pieces.out('\n');
+  pieces.flush();
+}
+
+/** JSON text gathered and handed to `write` in pieces (methods, not closures made per call: V8 keeps their optimised code). */
+class JsonPieces {
+  private parts: string[] = [];
+  private size = 0;
+
+  constructor(private readonly write: (piece: string) => void) {}
+
+  out(text: string): void {
+    this.parts.push(text);
+    this.size += text.length;
+    if (this.size >= CHUNK_CHARS) this.flush();
+  }
+
+  flush(): void {
+    this.write(this.parts.join(''));
+    this.parts = [];
+    this.size = 0;
+  }
+
+  pairs(list: AlignedPair[]): void {
+    this.out('[');
     for (let i = 0; i < list.length; ) {
-      if (i) out(',');
+      if (i) this.out(',');
       const pair = list[i]!;
       if (pair.children.length === 0) {
         // A run of leaves in one piece (for a one-line level a call costs more than the level).
         let j = i + 1;
         while (j < list.length && j - i < WHOLE_PAIR_LEVELS && list[j]!.children.length === 0) j++;
-        out(j === i + 1 ? JSON.stringify(pair) : JSON.stringify(list.slice(i, j)).slice(1, -1));
+        this.out(j === i + 1 ? JSON.stringify(pair) : JSON.stringify(list.slice(i, j)).slice(1, -1));
         i = j;
         continue;
       }
       // A level with levels under it on its own (a run of them in one array costs more than one call each), or field by field when they are many.
-      if (levelsIn(pair, WHOLE_PAIR_LEVELS) === undefined) fields(pair as unknown as Record<string, unknown>, 'children');
-      else out(JSON.stringify(pair));
+      if (levelsIn(pair, WHOLE_PAIR_LEVELS) === undefined) this.fields(pair as unknown as Record<string, unknown>, 'children');
+      else this.out(JSON.stringify(pair));
       i++;
     }
-    out(']');
-  };
+    this.out(']');
+  }
+
   /** An object's fields in order, as JSON.stringify writes them (undefined ones left out), with its `list` of pairs one by one. */
-  const fields = (value: Record<string, unknown>, list: string): void => {
+  fields(value: Record<string, unknown>, list: string): void {
     let first = true;
-    out('{');
+    this.out('{');
     for (const key of Object.keys(value)) {
       const field = value[key];
       if (field === undefined || typeof field === 'function' || typeof field === 'symbol') continue;
-      out(`${first ? '' : ','}${JSON.stringify(key)}:`);
+      this.out(`${first ? '' : ','}${JSON.stringify(key)}:`);
       first = false;
-      if (key === list) pairs(field as AlignedPair[]);
-      else out(JSON.stringify(field));
+      if (key === list) this.pairs(field as AlignedPair[]);
+      else this.out(JSON.stringify(field));
     }
-    out('}');
-  };
-  fields({ billdiff: JSON_FORMAT_VERSION, ...alignment }, 'pairs');
-  out('\n');
-  write(parts.join(''));
+    this.out('}');
+  }
 }
 
 /** How many levels a pair has under it, when no more than `limit` (else undefined: too many to serialise in one piece). */
