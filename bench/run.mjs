@@ -643,6 +643,8 @@ async function comparePageUncached() {
   try {
     app = await import(pathToFileURL(path.join(ROOT, 'dist', 'server', 'app.js')).href);
     autocannon = (await import('autocannon')).default;
+    // V8 tuned as `npm start` tunes it (src/server/bin.ts); the in-process rows above ran before.
+    (await import(pathToFileURL(path.join(ROOT, 'dist', 'util', 'v8-tuning.js')).href)).tuneV8();
   } catch (error) {
     console.log(`note: server bench skipped (${error.message})`);
     return undefined;

@@ -13,6 +13,7 @@ import cluster from 'node:cluster';
 import type { Server } from 'node:http';
 import { importPaths } from '../import/index.js';
 import { formatProblem } from '../import/report.js';
+import { tuneV8 } from '../util/v8-tuning.js';
 import { databaseOptionsFrom, describeDatabase, openDatabase, type Database, type DatabaseOptions } from '../store/database.js';
 import { closeApp, createApp, defaultAppOptions, warmApp } from './app.js';
 import { listenOn, parseHost, parsePort, urlHost } from './listen.js';
@@ -74,6 +75,7 @@ async function serve(database: Database, port: number, host: string, workers: nu
 }
 
 async function main(): Promise<void> {
+  tuneV8();
   const parsed = parsePort(process.env['PORT']);
   const address = parseHost(process.env['HOST']);
   const count = parseProcesses(process.env['BILLDIFF_PROCESSES']);
