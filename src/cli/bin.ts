@@ -1,10 +1,8 @@
 import { readStreamBounded, systemReason } from './files.js';
 import { main } from './main.js';
-import { tuneV8 } from '../util/v8-tuning.js';
 
 /** The process adapter: the only place that touches `process`. */
 export function run(): void {
-  tuneV8();
   // process.stdout and process.stderr are made on first use: a run that writes to a file (-o) and has
   // nothing to say on stderr never builds the streams nor loads Node's stream modules for them.
   let stdout: NodeJS.WriteStream | undefined;

@@ -18,6 +18,7 @@ import { listInstructions } from './instructions.js';
 import { parseCliArgs, USAGE, type CliOptions } from './options.js';
 import { cliSource } from './source.js';
 import { isDatabaseId, isStoreCommand } from './store-argv.js';
+import { tuneV8, V8_TUNING_FROM_BYTES } from '../util/v8-tuning.js';
 
 /** The streams and facts of the process, passed in so that `main` can be tested. */
 export interface CliIo {
@@ -101,6 +102,8 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
       },
       source,
     );
+    const inputBytes = [...request.documents, ...(request.law ? [request.law] : [])].reduce((sum, d) => sum + d.bytes.length, 0);
+    if (inputBytes >= V8_TUNING_FROM_BYTES) tuneV8();
     const { alignment, application } = compare(request);
     if (application) {
       if (application.instructions.length === 0) throw nothingApplies(application, request);
