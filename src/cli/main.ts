@@ -3,7 +3,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Application } from '../amend/apply.js';
 import { amendedPart, countedSections } from '../amend/changes.js';
-import { amendedElsewhere, compare, type CompareRequest } from '../compare/index.js';
+import { amendedElsewhere, compare, requestBytes, type CompareRequest } from '../compare/index.js';
 import { resolveRequest } from '../compare/source.js';
 import { loadCorpus, type Corpus } from '../corpus/index.js';
 import { defaultInputOptions } from '../parse/input.js';
@@ -102,8 +102,7 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
       },
       source,
     );
-    const inputBytes = [...request.documents, ...(request.law ? [request.law] : [])].reduce((sum, d) => sum + d.bytes.length, 0);
-    if (inputBytes >= V8_TUNING_FROM_BYTES) tuneV8();
+    if (requestBytes(request) >= V8_TUNING_FROM_BYTES) tuneV8();
     const { alignment, application } = compare(request);
     if (application) {
       if (application.instructions.length === 0) throw nothingApplies(application, request);

@@ -68,6 +68,12 @@ export interface CompareResult {
   application?: Application;
 }
 
+/** The bytes of the documents a request compares, the law included. */
+export function requestBytes(request: CompareRequest): number {
+  const { documents, law } = request;
+  return [...documents, ...(law ? [law] : [])].reduce((n, d) => n + (typeof d.bytes === 'string' ? Buffer.byteLength(d.bytes) : d.bytes.length), 0);
+}
+
 /** Which comparison a request asks for; a request that asks for none is a `usage` error that says what to give. */
 export function modeOf(request: CompareRequest): CompareMode {
   const n = request.documents.length;

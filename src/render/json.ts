@@ -1,4 +1,5 @@
 import type { AlignedPair, Alignment } from '../types.js';
+import { Pieces } from './pieces.js';
 
 /** Version of the JSON shape; bumped when a field changes meaning. */
 export const JSON_FORMAT_VERSION = 1;
@@ -16,9 +17,6 @@ export interface JsonOptions {
 export function renderJson(alignment: Alignment, options: JsonOptions = {}): string {
   return JSON.stringify({ billdiff: JSON_FORMAT_VERSION, ...alignment }, null, options.indent ?? 0) + '\n';
 }
-
-/** Characters gathered before a piece of `writeJson` or `writeWdiff` is handed out. */
-export const CHUNK_CHARS = 1 << 16;
 
 /** Levels under a pair past which its children are written one by one rather than in one piece. */
 const WHOLE_PAIR_LEVELS = 256;
@@ -40,25 +38,8 @@ export function writeJson(alignment: Alignment, write: (piece: string) => void, 
   pieces.flush();
 }
 
-/** JSON text gathered and handed to `write` in pieces (methods, not closures made per call: V8 keeps their optimised code). */
-class JsonPieces {
-  private parts: string[] = [];
-  private size = 0;
-
-  constructor(private readonly write: (piece: string) => void) {}
-
-  out(text: string): void {
-    this.parts.push(text);
-    this.size += text.length;
-    if (this.size >= CHUNK_CHARS) this.flush();
-  }
-
-  flush(): void {
-    this.write(this.parts.join(''));
-    this.parts = [];
-    this.size = 0;
-  }
-
+/** JSON text handed out in pieces, with the pairs' arrays written a run or a level at a time. */
+class JsonPieces extends Pieces {
   pairs(list: AlignedPair[]): void {
     this.out('[');
     for (let i = 0; i < list.length; ) {

@@ -1,6 +1,6 @@
 import type { Alignment, WordChange } from '../types.js';
-import { CHUNK_CHARS } from './json.js';
 import { RowWalk } from './linear.js';
+import { Pieces } from './pieces.js';
 
 /**
  * `[-deleted-]{+inserted+}` over the whole text, one level a line: the kept and deleted parts
@@ -14,19 +14,13 @@ export function renderWdiff(alignment: Alignment): string {
 
 /** The same text as `renderWdiff`, handed to `write` in pieces of about 64 K characters as it is made. */
 export function writeWdiff(alignment: Alignment, write: (piece: string) => void): void {
-  let text = '';
-  let written = false;
+  const pieces = new Pieces(write);
   const walk = new RowWalk(alignment.pairs);
-  while (walk.next()) {
-    text += (walk.words ? marked(walk.words) : mark(walk.op, walk.value)) + '\n';
-    if (text.length >= CHUNK_CHARS) {
-      write(text);
-      text = '';
-      written = true;
-    }
-  }
+  let lines = 0;
+  for (; walk.next(); lines++) pieces.out((walk.words ? marked(walk.words) : mark(walk.op, walk.value)) + '\n');
   // No line at all is one empty line.
-  if (text || !written) write(text || '\n');
+  if (!lines) pieces.out('\n');
+  pieces.flush();
 }
 
 function marked(changes: WordChange[]): string {

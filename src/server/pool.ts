@@ -1,5 +1,6 @@
 import type { Worker } from 'node:worker_threads';
 import type { Alignment } from '../types.js';
+import { requestBytes } from '../compare/index.js';
 import { BilldiffError } from '../util/errors.js';
 import { startModuleWorker } from '../util/worker.js';
 import { KEPT_COMPARISONS, type AppliedLaw, type DiffReply, type DiffTask, type LocateTask, type PageTask } from './diff-task.js';
@@ -61,12 +62,6 @@ interface Slot {
   timer?: NodeJS.Timeout;
   /** The keys of the comparisons the worker keeps (its `KEPT_COMPARISONS` most recent), oldest first. */
   keys: string[];
-}
-
-/** The bytes of the documents a task compares. */
-function taskBytes(task: DiffTask): number {
-  const { documents, law } = task.request;
-  return [...documents, ...(law ? [law] : [])].reduce((n, d) => n + (typeof d.bytes === 'string' ? Buffer.byteLength(d.bytes) : d.bytes.length), 0);
 }
 
 /**
@@ -175,7 +170,7 @@ export class DiffPool {
   #dispatch(): void {
     for (let i = 0; i < this.#queue.length; ) {
       const job = this.#queue[i]!;
-      const slot = this.#freeSlot(taskBytes(job.task) <= this.#options.smallTaskBytes, job.task.key);
+      const slot = this.#freeSlot(requestBytes(job.task.request) <= this.#options.smallTaskBytes, job.task.key);
       if (!slot) {
         i += 1;
         continue;
