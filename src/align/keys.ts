@@ -52,7 +52,7 @@ function computeKey(node: Content, ctx: Context): number {
   return key;
 }
 
-/** Keys of levels with sublevels start here; lines' numbers are below. */
+/** Keys of levels with sublevels start here; lines' numbers are below (and short lines' keys below 0). */
 const LEVELS = 2 ** 31;
 
 /** The key of a level's own line alone, as if it had no sublevels (a leaf with that line has it). */
@@ -60,8 +60,18 @@ export function lineKey(node: Content, ctx: Context): number {
   return lineNumber(rowBody(node), ctx);
 }
 
-/** A line's number in the alignment's table of lines, given when first seen. */
+/**
+ * A line's number in the alignment's table of lines, given when first seen; a line of at most
+ * three characters is its own key, its characters written as a negative number (quicker than a
+ * look-up in the table: 200,000 one-character lines).
+ */
 function lineNumber(text: string, ctx: Context): number {
+  const length = text.length;
+  if (length <= 3) {
+    let code = length;
+    for (let i = 0; i < length; i++) code = code * 0x10000 + text.charCodeAt(i);
+    return -1 - code;
+  }
   const lines = ctx.lines;
   let n = lines.get(text);
   if (n === undefined) {

@@ -52,6 +52,16 @@ describe('align/keys', () => {
     expect(keyOf({ type: 'text', value: 'abc' }, ctx)).to.not.equal(keyOf({ type: 'text', value: 'ab' }, ctx));
   });
 
+  it('should key lines of up to three characters by their characters, each line its own key', () => {
+    const ctx = context();
+    const key = (value: string) => keyOf({ type: 'text', value }, ctx);
+    const lines = ['a', 'b', 'ab', 'ba', 'abc', 'abd', 'abcd', '\u0000a', 'a\u0000', '\uffff\uffff\uffff', '§', '(a)'];
+    expect(new Set(lines.map(key)).size).to.equal(lines.length);
+    for (const line of lines) expect(key(line), line).to.equal(key(`${line}`.slice(0)));
+    expect(key('abc')).to.equal(key(['a', 'b', 'c'].join('')));
+    expect(Number.isSafeInteger(key('\uffff\uffff\uffff'))).to.equal(true);
+  });
+
   it('should never take two different levels for one because their keys collide', () => {
     const ctx = context();
     const [a] = levels('(a) The board shall adopt a plan:\n(1) First part.\n') as Level[];
