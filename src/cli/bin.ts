@@ -27,6 +27,7 @@ export function run(): void {
     },
     env: process.env,
     cwd: process.cwd(),
+    oneComparison: true,
     readStdin: (maxBytes) => readStreamBounded(process.stdin, maxBytes),
   }).then(
     (code) => {

@@ -46,22 +46,30 @@ export function readFileBounded(full: string, name: string, maxBytes: number): B
     const stat = fs.fstatSync(fd);
     if (stat.isDirectory()) throw new BilldiffError('is a directory; give a file', { file: name });
     if (stat.isFile() && stat.size > maxBytes) throw inputTooLarge(name, maxBytes, stat.size);
+    // A file of known size is read into one buffer of that size and one more byte (to see it grow):
+    // no chunks to copy into a second buffer, and no freed chunks left in the allocator's memory.
+    // A device, a pipe or a file that grew is read on in chunks.
     const chunks: Buffer[] = [];
     let total = 0;
-    for (;;) {
-      const chunk = Buffer.allocUnsafe(Math.min(CHUNK, maxBytes + 1 - total));
-      let n: number;
-      try {
-        n = fs.readSync(fd, chunk, 0, chunk.length, null);
-      } catch (error) {
-        throw new BilldiffError(`cannot read: ${(error as Error).message}`, { file: name });
+    for (let size = stat.isFile() ? stat.size + 1 : CHUNK; ; size = CHUNK) {
+      const chunk = Buffer.allocUnsafe(Math.min(size, maxBytes + 1 - total));
+      let filled = 0;
+      while (filled < chunk.length) {
+        let n: number;
+        try {
+          n = fs.readSync(fd, chunk, filled, chunk.length - filled, null);
+        } catch (error) {
+          throw new BilldiffError(`cannot read: ${(error as Error).message}`, { file: name });
+        }
+        if (n === 0) break;
+        filled += n;
       }
-      if (n === 0) break;
-      chunks.push(chunk.subarray(0, n));
-      total += n;
+      if (filled) chunks.push(chunk.subarray(0, filled));
+      total += filled;
       if (total > maxBytes) throw inputTooLarge(name, maxBytes);
+      if (filled < chunk.length) break;
     }
-    return Buffer.concat(chunks, total);
+    return chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks, total);
   } finally {
     fs.closeSync(fd);
   }

@@ -28,6 +28,8 @@ export interface CliIo {
   readStdin: (maxBytes: number) => Promise<Buffer>;
   env: Record<string, string | undefined>;
   cwd: string;
+  /** The process runs this one command and exits (bin.ts), so V8 may be tuned for one comparison (`tuneV8`). */
+  oneComparison?: boolean;
 }
 
 /** The database side of the command line, loaded when a command needs it. */
@@ -102,7 +104,7 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
       },
       source,
     );
-    if (requestBytes(request) >= V8_TUNING_FROM_BYTES) tuneV8();
+    if (requestBytes(request) >= V8_TUNING_FROM_BYTES) tuneV8({ oneComparison: io.oneComparison === true });
     const { alignment, application } = compare(request);
     if (application) {
       if (application.instructions.length === 0) throw nothingApplies(application, request);

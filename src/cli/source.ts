@@ -8,7 +8,7 @@ import path from 'node:path';
 import type { CompareDocument } from '../compare/index.js';
 import type { DocumentSource } from '../compare/source.js';
 import { corpusDocument, type Corpus } from '../corpus/index.js';
-import { inputTooLarge } from '../parse/input.js';
+import { decodeInputNoting, inputTooLarge } from '../parse/input.js';
 import { BilldiffError } from '../util/errors.js';
 import { readFileBounded } from './files.js';
 
@@ -31,7 +31,7 @@ export function cliSource(options: CliSourceOptions): DocumentSource {
       if (name === '-') {
         const bytes = await readStdin(maxBytes);
         if (bytes.length > maxBytes) throw inputTooLarge('<stdin>', maxBytes);
-        return { bytes, file: '<stdin>' };
+        return { bytes: decodeInputNoting(bytes, '<stdin>', { maxBytes }), file: '<stdin>' };
       }
       const stored = await database?.(name);
       if (stored) return stored;
@@ -43,7 +43,8 @@ export function cliSource(options: CliSourceOptions): DocumentSource {
         stat = undefined;
       }
       if (stat?.isDirectory()) throw new BilldiffError('is a directory; give a file', { file: name });
-      if (stat) return { bytes: readFileBounded(full, name, maxBytes), file: name };
+      // Decoded as read: the bytes are let go while they are young, before the comparison holds both trees.
+      if (stat) return { bytes: decodeInputNoting(readFileBounded(full, name, maxBytes), name, { maxBytes }), file: name };
       const entry = corpus().get(name);
       if (!entry) throw new BilldiffError('no such file, and no document with this id in the corpus (billdiff --list shows them)', { file: name, code: 'not-found' });
       return corpusDocument(corpus(), entry);

@@ -14,14 +14,18 @@ import { alignTrees, defaultAlignOptions, type AlignOptions } from '../align/ind
 import { applyBills, type Application } from '../amend/apply.js';
 import { compareBillToLaw } from '../amend/bill-to-law.js';
 import { changesInExistingLaw } from '../amend/changes.js';
-import { parseDocument } from '../parse/index.js';
+import { parseDocument, type DecodedInput } from '../parse/index.js';
 import type { Alignment, MarksMode, ParsedDocument, SourceFormat } from '../types.js';
 import { deadlineIn } from '../util/deadline.js';
 import { BilldiffError } from '../util/errors.js';
 
 /** A document to compare: its bytes (or text) and the name messages and the JSON give it. */
 export interface CompareDocument {
-  bytes: Uint8Array | string;
+  /**
+   * Its bytes, its text, or the text decoded from its bytes (`decodeInputNoting`: a reader that
+   * decodes each input as it reads it lets the bytes go before the comparison, the CLI's 5 MB files).
+   */
+  bytes: Uint8Array | string | DecodedInput;
   /** A path, a corpus id, an upload id: how the document is named in messages and output. */
   file: string;
   /** The section number of a statute that does not print its own (a California law-section file). */
@@ -71,7 +75,13 @@ export interface CompareResult {
 /** The bytes of the documents a request compares, the law included. */
 export function requestBytes(request: CompareRequest): number {
   const { documents, law } = request;
-  return [...documents, ...(law ? [law] : [])].reduce((n, d) => n + (typeof d.bytes === 'string' ? Buffer.byteLength(d.bytes) : d.bytes.length), 0);
+  return [...documents, ...(law ? [law] : [])].reduce((n, d) => n + bytesOf(d.bytes), 0);
+}
+
+function bytesOf(input: CompareDocument['bytes']): number {
+  if (typeof input === 'string') return Buffer.byteLength(input);
+  if (input instanceof Uint8Array) return input.length;
+  return input.ascii ? input.text.length : Buffer.byteLength(input.text);
 }
 
 /** Which comparison a request asks for; a request that asks for none is a `usage` error that says what to give. */

@@ -1,6 +1,6 @@
 import type { Diagnostic, MarksMode, ParsedDocument, Root, SourceDocument, SourceFormat } from '../types.js';
 import { parseLevels, parseTextLines, type LevelOptions } from './levels.js';
-import { decodeInputNoting, detectFormat, type InputOptions } from './input.js';
+import { decodeInputNoting, detectFormat, type DecodedInput, type InputOptions } from './input.js';
 import { readCaml } from './read-caml.js';
 import { readFederal } from './read-federal.js';
 import { isOlrcXhtml, readOlrcXhtml } from './read-olrc-xhtml.js';
@@ -57,9 +57,14 @@ function readSource(text: string, file: string, format: SourceFormat, options: P
   }
 }
 
-/** Reads an input and parses it into a level tree, with every diagnostic found on the way. */
-export function parseDocument(input: string | Uint8Array, file: string, options: ParseOptions = {}): ParsedDocument {
-  const { text, messages: notes, ascii } = typeof input === 'string' ? { text: input, messages: [], ascii: false } : decodeInputNoting(input, file, options);
+/**
+ * Reads an input and parses it into a level tree, with every diagnostic found on the way. The input
+ * is bytes, a text, or the text `decodeInputNoting` made of its bytes (a caller that lets the bytes go
+ * once decoded).
+ */
+export function parseDocument(input: string | Uint8Array | DecodedInput, file: string, options: ParseOptions = {}): ParsedDocument {
+  const { text, messages: notes, ascii } =
+    typeof input === 'string' ? { text: input, messages: [], ascii: false } : input instanceof Uint8Array ? decodeInputNoting(input, file, options) : input;
   const { deadline } = options;
   const format = options.format ?? detectFormat(file, text);
   if (format === 'federal') {
@@ -93,7 +98,7 @@ export function parseDocument(input: string | Uint8Array, file: string, options:
   return { tree, source, messages: [...notes, ...source.messages, ...messages] };
 }
 
-export { decodeInput, detectFormat, defaultInputOptions, formatBytes } from './input.js';
+export { decodeInput, decodeInputNoting, detectFormat, defaultInputOptions, formatBytes, type DecodedInput } from './input.js';
 export { parseLevels } from './levels.js';
 export { findReferences } from './references.js';
 export { readParenDesignation, readSectionDesignation, interpretations } from './designation.js';

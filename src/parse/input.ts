@@ -25,8 +25,17 @@ export function decodeInput(bytes: Uint8Array, file: string, options: InputOptio
   return decodeInputNoting(bytes, file, options).text;
 }
 
+/** An input's text as `decodeInputNoting` decoded it from its bytes. */
+export interface DecodedInput {
+  text: string;
+  /** A note when the text was not UTF-8. */
+  messages: Diagnostic[];
+  /** The bytes were ASCII. */
+  ascii?: boolean;
+}
+
 /** `decodeInput`, with a note (a warning diagnostic) when the text was not UTF-8. */
-export function decodeInputNoting(bytes: Uint8Array, file: string, options: InputOptions = {}): { text: string; messages: Diagnostic[]; ascii?: boolean } {
+export function decodeInputNoting(bytes: Uint8Array, file: string, options: InputOptions = {}): DecodedInput {
   const maxBytes = options.maxBytes ?? defaultInputOptions.maxBytes;
   if (bytes.length > maxBytes) throw inputTooLarge(file, maxBytes, bytes.length);
   const utf16 = utf16Of(bytes, file);

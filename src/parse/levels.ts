@@ -1,4 +1,4 @@
-import type { Action, Block, Content, Diagnostic, Level, LevelKind, Point, Position, Root, SourceDocument } from '../types.js';
+import type { Action, Block, Content, Diagnostic, Level, LevelKind, Num, Point, Position, Root, SourceDocument } from '../types.js';
 import { checkDeadline, type Deadline } from '../util/deadline.js';
 import { diagnostic } from '../util/errors.js';
 import { shiftPoint } from '../util/position.js';
@@ -408,7 +408,7 @@ class LevelParser {
     const level: Level = {
       type: 'level',
       kind,
-      num: { text: printed, value },
+      num: this.numOf(kind, printed, value),
       id: this.ids.take(scope, prefix, idPart(kind, value)),
       children: [],
       position: { start, end },
@@ -422,6 +422,20 @@ class LevelParser {
     if (kind === 'billSection') this.sawBill = true;
     return level;
   }
+
+  /**
+   * The designation of a level below a section: one object for every level that prints the same
+   * `(a)` (a tree holds tens of thousands of them). Never changed in place (amend gives a level a new
+   * one); a section's, which amend may reprint, is the level's own.
+   */
+  private numOf(kind: LevelKind, printed: string, value: string): Num {
+    if (isSectionOrAbove(kind)) return { text: printed, value };
+    let num = this.nums.get(printed);
+    if (num === undefined || num.value !== value) this.nums.set(printed, (num = { text: printed, value }));
+    return num;
+  }
+
+  private readonly nums = new Map<string, Num>();
 
   private addAction(action: Action): void {
     this.append(this.top() ?? this.root, action);

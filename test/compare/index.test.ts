@@ -1,5 +1,6 @@
 import { expect } from 'chai';
-import { amendedElsewhere, compare, modeOf, type CompareDocument } from '../../src/compare/index.js';
+import { amendedElsewhere, compare, modeOf, requestBytes, type CompareDocument } from '../../src/compare/index.js';
+import { decodeInputNoting } from '../../src/parse/input.js';
 import { resolveRequest, type DocumentSource } from '../../src/compare/source.js';
 import { renderStatuteText } from '../../src/render/statute-text.js';
 import { renderWdiff } from '../../src/render/wdiff.js';
@@ -71,6 +72,24 @@ describe('compare', () => {
       const result = compare({ documents: [bill], law });
       expect(result.mode).to.equal('law');
       expect(renderWdiff(result.alignment)).to.include('[-he or she has-] {+they have+}');
+    });
+    it('should compare documents decoded as read as it compares their bytes, the decoder\'s note kept', () => {
+      // UTF-16 LE with its byte order mark, and UTF-8 that is not ASCII.
+      const utf16 = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('(a) The old rule.\n(b) Same.\n', 'utf16le')]);
+      const accented = Buffer.from('(a) The new rule, café.\n(b) Same.\n');
+      const asBytes = compare({ documents: [{ bytes: utf16, file: 'old.txt' }, { bytes: accented, file: 'new.txt' }] });
+      const decoded = compare({
+        documents: [
+          { bytes: decodeInputNoting(utf16, 'old.txt'), file: 'old.txt' },
+          { bytes: decodeInputNoting(accented, 'new.txt'), file: 'new.txt' },
+        ],
+      });
+      expect(decoded.alignment).to.deep.equal(asBytes.alignment);
+      expect(renderWdiff(decoded.alignment)).to.equal('(a) The [-old rule.-] {+new rule, café.+}\n(b) Same.\n');
+      expect(decoded.alignment.messages.map((m) => m.reason)).to.deep.equal(['read as UTF-16 LE: the input opens with its byte order mark']);
+      // A decoded text counts the bytes of its UTF-8 (what the CLI's V8 tuning weighs).
+      expect(requestBytes({ documents: [{ bytes: decodeInputNoting(utf16, 'old.txt'), file: 'old.txt' }] })).to.equal(28);
+      expect(requestBytes({ documents: [{ bytes: decodeInputNoting(accented, 'new.txt'), file: 'new.txt' }, OLD] })).to.equal(accented.length + 28);
     });
   });
 

@@ -1,0 +1,50 @@
+/**
+ * V8's tuning for one comparison (the CLI): the young generation stops growing once tuned. V8 reads
+ * the growth factor at each growth; this checks it still does on the Node that runs the tests. In a
+ * child process, since the flags are the process's (needs `npm run build` first, as the test script does).
+ */
+import { spawnSync } from 'node:child_process';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { expect } from 'chai';
+import { ONE_COMPARISON_V8_FLAGS, V8_FLAGS } from '../../src/util/v8-tuning.js';
+import { repoRoot } from '../helpers/paths.js';
+
+/** The young generation's size (MB) when tuned and after 40 MB of small objects all kept. */
+function youngGeneration(oneComparison: boolean): { tuned: number; after: number } {
+  const tuning = pathToFileURL(path.join(repoRoot, 'dist', 'util', 'v8-tuning.js')).href;
+  const probe = `
+    import v8 from 'node:v8';
+    const { tuneV8 } = await import(${JSON.stringify(tuning)});
+    const young = () => v8.getHeapSpaceStatistics().find((s) => s.space_name === 'new_space').space_size / 1048576;
+    tuneV8({ oneComparison: ${oneComparison} });
+    const tuned = young();
+    const kept = [];
+    for (let i = 0; i < 1e6; i++) kept.push({ line: i, column: 1, offset: i });
+    process.stdout.write(JSON.stringify({ tuned, after: young(), kept: kept.length }));`;
+  const child = spawnSync(process.execPath, ['--input-type=module', '-e', probe], { encoding: 'utf8' });
+  expect(child.stderr).to.equal('');
+  const { tuned, after, kept } = JSON.parse(child.stdout) as { tuned: number; after: number; kept: number };
+  expect(kept).to.equal(1e6);
+  return { tuned, after };
+}
+
+describe('util/v8-tuning', () => {
+  it('should name the flags as node takes them', () => {
+    expect([...V8_FLAGS, ...ONE_COMPARISON_V8_FLAGS]).to.deep.equal([
+      '--max-inlined-bytecode-size-cumulative=200',
+      '--semi-space-growth-factor=1',
+      '--heap-growing-percent=600',
+    ]);
+  });
+
+  it('should keep the young generation of one comparison at its size, and leave it to grow otherwise', function () {
+    this.timeout(20000);
+    // Its two semi-spaces at the size they had (only one of them may have been in use when tuned).
+    const one = youngGeneration(true);
+    expect(one.after).to.be.at.most(2 * one.tuned);
+    // Untuned, 40 MB kept grows them to V8's largest (16 MB each on 64 bits; 1 MB at start).
+    const server = youngGeneration(false);
+    expect(server.after).to.be.at.least(8 * one.after);
+  });
+});
