@@ -56,7 +56,11 @@ export function createDatabaseRoutes(ctx: DatabaseRoutesContext): Router {
    */
   const search = async (res: Response, query: string, filters: SearchFilters, page: SearchPage) => {
     const gone = new AbortController();
-    res.once('close', () => gone.abort());
+    // Every response closes: only one closed before it was sent means the client went away (an abort
+    // makes an AbortError, stack and all, which a search answered has no use for).
+    res.once('close', () => {
+      if (!res.writableFinished) gone.abort();
+    });
     try {
       return await ctx.database.search(query, filters, page, gone.signal);
     } catch (error) {
