@@ -80,6 +80,9 @@ export interface ReadPassage {
   held: number;
 }
 
+/** An ASCII character code in lower case. */
+const lowerCode = (c: number) => (c >= 65 && c <= 90 ? c + 32 : c);
+
 /** Whether an ASCII character code is a letter or a digit. */
 const wordCode = (c: number) => (c >= 48 && c <= 57) || (c >= 97 && c <= 122) || (c >= 65 && c <= 90);
 
@@ -115,21 +118,30 @@ export function readPassage(passage: string, phrases: string[][]): ReadPassage {
   const ends: number[] = [];
   const candidates: number[] = [];
   if (/^[\u0000-\u007f]*$/.test(text)) {
+    // The phrases' first two letters as character codes (-1: a stem of one letter).
+    const firsts: number[] = [];
+    const seconds: number[] = [];
+    for (const p of phrases) {
+      const stem = p[0]!;
+      firsts.push(stem.charCodeAt(0));
+      seconds.push(stem.length > 1 ? stem.charCodeAt(1) : -1);
+    }
     for (let i = 0; i < text.length; ) {
       while (i < text.length && !wordCode(text.charCodeAt(i))) i++;
       if (i >= text.length) break;
-      starts.push(i);
+      const start = i;
       while (i < text.length && wordCode(text.charCodeAt(i))) i++;
+      const first = lowerCode(text.charCodeAt(start));
+      const second = i - start > 1 ? lowerCode(text.charCodeAt(start + 1)) : -2;
+      for (let p = 0; p < firsts.length; p++) {
+        if (firsts[p] === first && (seconds[p] === -1 || seconds[p] === second)) {
+          candidates.push(starts.length);
+          break;
+        }
+      }
+      starts.push(start);
       ends.push(i);
     }
-    const lower = text.toLowerCase();
-    for (const prefix of new Set(phrases.map((p) => p[0]!.slice(0, 2)))) {
-      for (let at = lower.indexOf(prefix); at >= 0; at = lower.indexOf(prefix, at + 1)) {
-        if (at > 0 && wordCode(text.charCodeAt(at - 1))) continue;
-        candidates.push(tokenAt(starts, at));
-      }
-    }
-    candidates.sort((a, b) => a - b);
   } else {
     // Words as WORD reads them, by code point; of those in ASCII only the ones that begin with a
     // phrase's first letter are stemmed (a Porter stem keeps its word's first letter), every other.
@@ -173,18 +185,6 @@ export function readPassage(passage: string, phrases: string[][]): ReadPassage {
     }
   }
   return { text, starts, ends, hits, held: found.size };
-}
-
-/** The word that starts at `at` (binary search of the starts). */
-function tokenAt(starts: number[], at: number): number {
-  let lo = 0;
-  let hi = starts.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if (starts[mid]! <= at) lo = mid;
-    else hi = mid - 1;
-  }
-  return lo;
 }
 
 /**
