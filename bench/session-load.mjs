@@ -1,7 +1,7 @@
 /**
- * The load half of the session benchmark: search and bill pages under autocannon, 50 connections,
- * on 127.0.0.1 only, the server in a process of its own (bench/session-server.mjs). Each kind of page
- * is measured twice:
+ * The load half of the session benchmark: search and bill pages under load (wrk, or autocannon where
+ * wrk is missing: bench/http-load.mjs), 50 connections, on 127.0.0.1 only, the server in a process of
+ * its own (bench/session-server.mjs). Each kind of page is measured twice:
  *
  *   - repeated: a few dozen URLs, each asked for once first, then over and over (the server answers
  *     them from its page cache, keyed on the data's generation);
@@ -17,7 +17,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import autocannon from 'autocannon';
+import { httpLoad } from './http-load.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 export const RUN_SECONDS = 10;
@@ -88,21 +88,15 @@ export async function loadPages(base, { label, session, bills, report }) {
   const repeatedBills = Array.from({ length: 60 }, (_, i) => billPages[(i * 83) % billPages.length]);
   const fresh = newSearches(session, bills);
   const run = async (name, urls) => {
-    let n = 0;
     const load = os.loadavg()[0];
-    const result = await autocannon({
-      url: base,
-      connections: CONNECTIONS,
-      duration: RUN_SECONDS,
-      requests: [{ setupRequest: (req) => ({ ...req, path: urls[n++ % urls.length] }) }],
-    });
-    const errors = result.errors + result.timeouts + result.non2xx;
-    const wrapped = n > urls.length ? `; the ${urls.length} URLs came round again` : '';
+    const r = await httpLoad(base, { connections: CONNECTIONS, seconds: RUN_SECONDS, paths: urls });
+    const errors = r.errors + r.non2xx;
+    const wrapped = r.wrapped ? `; the ${urls.length} URLs came round again` : '';
     report(
       `${label}: ${name}, p99 at ${CONNECTIONS} connections`,
-      `${result.latency.p99} ms, p50 ${result.latency.p50} ms (${Math.round(result.requests.average)} req/s, ${errors} errors; load ${load.toFixed(1)}${wrapped})`,
+      `${r.p99} ms, p50 ${r.p50} ms (${Math.round(r.rps)} req/s, ${errors} errors; load ${load.toFixed(1)}, by ${r.tool}${wrapped})`,
       '<= 50 ms, 0 errors',
-      result.latency.p99 <= 50 && errors === 0,
+      r.p99 <= 50 && errors === 0,
     );
   };
   // Requests still queued when a run ends are let finish before the next run starts: a search waits
@@ -143,20 +137,18 @@ export function slowSearches() {
 export async function besideSlowSearches(base, { label, bills, report }) {
   const slow = slowSearches();
   const small = bills.map((id) => `/api/bills/${encodeURIComponent(id)}`);
-  let s = 0;
-  let b = 0;
   const load = os.loadavg()[0];
   const [searches, pages] = await Promise.all([
-    autocannon({ url: base, connections: 8, duration: RUN_SECONDS, requests: [{ setupRequest: (req) => ({ ...req, path: slow[s++ % slow.length] }) }] }),
-    autocannon({ url: base, connections: 20, duration: RUN_SECONDS, requests: [{ setupRequest: (req) => ({ ...req, path: small[b++ % small.length] }) }] }),
+    httpLoad(base, { connections: 8, seconds: RUN_SECONDS, paths: slow }),
+    httpLoad(base, { connections: 20, seconds: RUN_SECONDS, paths: small }),
   ]);
-  const errors = pages.errors + pages.timeouts + pages.non2xx;
+  const errors = pages.errors + pages.non2xx;
   const busy = searches.non2xx;
   report(
     `${label}: small requests (bills as JSON, 20 connections) beside slow searches (8 connections), p99`,
-    `${pages.latency.p99} ms, p50 ${pages.latency.p50} ms (${Math.round(pages.requests.average)} req/s, ${errors} errors); the searches: ${searches.requests.total} answered, p50 ${searches.latency.p50} ms, p99 ${searches.latency.p99} ms, ${busy} refused busy; load ${load.toFixed(1)}`,
+    `${pages.p99} ms, p50 ${pages.p50} ms (${Math.round(pages.rps)} req/s, ${errors} errors); the searches: ${searches.total} answered, p50 ${searches.p50} ms, p99 ${searches.p99} ms, ${busy} refused busy; load ${load.toFixed(1)}, by ${pages.tool}`,
     '<= 50 ms, 0 errors',
-    pages.latency.p99 <= 50 && errors === 0,
+    pages.p99 <= 50 && errors === 0,
   );
 }
 

@@ -1,0 +1,108 @@
+/**
+ * One bounded HTTP load run on 127.0.0.1: `connections` keep-alive connections for `seconds`, each
+ * request the next path of `paths` (round and round). The figures are the same whichever tool runs it:
+ * `{ tool, p50, p99, rps, total, errors, non2xx, wrapped }`, latencies in milliseconds.
+ *
+ * The load is made by wrk (Debian's `wrk`, written in C) when it is on the PATH, else by autocannon.
+ * On this 2-core machine the load generator shares the cores with the server it measures, and what it
+ * takes is lost to the server. Measured on the session bench's repeated bill pages (5 s, 50
+ * connections): autocannon 0.062 ms of CPU a request (1.31 s for 21,030 requests, in its own node
+ * process), wrk 0.015 ms (0.40 s for 27,532), a quarter. At 4,000–5,000 cached pages a second that is
+ * a quarter of a core given back to the server. Each report line says which tool made the load;
+ * `BILLDIFF_BENCH_LOAD=autocannon` forces autocannon for a comparison.
+ */
+import { spawn, spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import autocannon from 'autocannon';
+
+let wrkFound;
+/** Whether wrk runs here (asked once). `BILLDIFF_BENCH_LOAD=autocannon` forces autocannon. */
+export function hasWrk() {
+  if (process.env.BILLDIFF_BENCH_LOAD === 'autocannon') return false;
+  wrkFound ??= spawnSync('wrk', ['--version'], { stdio: 'ignore' }).error === undefined;
+  return wrkFound;
+}
+
+/** A Lua string literal of `s` (paths are ASCII after encodeURIComponent; escaped anyway). */
+const luaString = (s) => `"${s.replace(/[\\"]/g, (c) => `\\${c}`).replace(/[^\x20-\x7e]/g, (c) => `\\${String(c.charCodeAt(0)).padStart(3, '0')}`)}"`;
+
+/**
+ * The wrk script: requests walk the paths in order (one thread, so one counter); at the end one line
+ * of JSON with the figures, latencies in microseconds.
+ */
+function wrkScript(paths) {
+  return `local paths = {
+${paths.map(luaString).join(',\n')}
+}
+local n = 0
+request = function()
+  n = n + 1
+  return wrk.format("GET", paths[((n - 1) % #paths) + 1])
+end
+done = function(summary, latency, requests)
+  local e = summary.errors
+  io.write(string.format('{"p50":%d,"p99":%d,"total":%d,"durationUs":%d,"socket":%d,"timeout":%d,"status":%d}\\n',
+    latency:percentile(50), latency:percentile(99), summary.requests, summary.duration,
+    e.connect + e.read + e.write, e.timeout, e.status))
+end
+`;
+}
+
+function runWrk(base, { connections, seconds, paths }) {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'billdiff-wrk-'));
+  const script = path.join(dir, 'paths.lua');
+  fs.writeFileSync(script, wrkScript(paths));
+  return new Promise((resolve, reject) => {
+    const child = spawn('wrk', ['-t', '1', '-c', String(connections), '-d', `${seconds}s`, '--timeout', '10s', '-s', script, base], { stdio: ['ignore', 'pipe', 'pipe'] });
+    let out = '';
+    let err = '';
+    child.stdout.on('data', (d) => (out += d));
+    child.stderr.on('data', (d) => (err += d));
+    child.once('error', reject);
+    child.once('close', (code) => {
+      fs.rmSync(dir, { recursive: true, force: true });
+      const line = out.split('\n').find((l) => l.startsWith('{"p50"'));
+      if (code !== 0 || !line) return reject(new Error(`wrk failed (${code}): ${err.trim() || out.trim()}`));
+      const r = JSON.parse(line);
+      resolve({
+        tool: 'wrk',
+        p50: Math.round(r.p50 / 1000),
+        p99: Math.round(r.p99 / 1000),
+        rps: r.total / (r.durationUs / 1e6),
+        total: r.total,
+        errors: r.socket + r.timeout,
+        non2xx: r.status,
+        wrapped: r.total > paths.length,
+      });
+    });
+  });
+}
+
+async function runAutocannon(base, { connections, seconds, paths }) {
+  let n = 0;
+  const result = await autocannon({
+    url: base,
+    connections,
+    duration: seconds,
+    requests: [{ setupRequest: (req) => ({ ...req, path: paths[n++ % paths.length] }) }],
+  });
+  return {
+    tool: 'autocannon',
+    p50: result.latency.p50,
+    p99: result.latency.p99,
+    rps: result.requests.average,
+    total: result.requests.total,
+    // autocannon's `errors` already counts its timeouts.
+    errors: result.errors,
+    non2xx: result.non2xx,
+    wrapped: n > paths.length,
+  };
+}
+
+/** One load run against `base` (http://127.0.0.1:PORT). */
+export function httpLoad(base, options) {
+  if (!/^http:\/\/127\.0\.0\.1:\d+$/.test(base)) throw new Error(`load runs only on 127.0.0.1, not ${base}`);
+  return hasWrk() ? runWrk(base, options) : runAutocannon(base, options);
+}
