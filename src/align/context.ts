@@ -12,6 +12,8 @@ export interface Context {
   tooLong: boolean;
   /** Content keys by level (see `keys.ts`). */
   keys: Map<Content, number>;
+  /** The different lines of both texts, each with its number (a line's key). */
+  lines: Map<string, number>;
   /** Word bags of whole subtrees and of own lines, by level. */
   bags: Map<Content, Bag>;
   rowBags: Map<Content, Bag>;
@@ -32,6 +34,7 @@ export function createContext(options: Context['options'], deadline: number): Co
     overBudget: false,
     tooLong: false,
     keys: new Map(),
+    lines: new Map(),
     bags: new Map(),
     rowBags: new Map(),
     deleted: [],

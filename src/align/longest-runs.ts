@@ -11,9 +11,9 @@ const LONGEST_BLOCKS_BUDGET = 2_000_000;
  * difflib): where a minimal diff could keep either of two passages, it keeps the longer run,
  * as a drafter reads a moved phrase.
  */
-export function longestBlocks(a: string[], b: string[], clock: { tick(): void }): Array<{ count: number; added?: boolean; removed?: boolean; value: string[] }> | undefined {
+export function longestBlocks<T>(a: T[], b: T[], clock: { tick(): void }): Array<{ count: number; added?: boolean; removed?: boolean }> | undefined {
   let work = 0;
-  const b2j = new Map<string, number[]>();
+  const b2j = new Map<T, number[]>();
   b.forEach((w, j) => {
     const list = b2j.get(w);
     if (list) list.push(j);
@@ -71,13 +71,13 @@ export function longestBlocks(a: string[], b: string[], clock: { tick(): void })
     if (besti + best < ahi && bestj + best < bhi) queue.push([besti + best, ahi, bestj + best, bhi]);
   }
   blocks.sort((x, y) => x[0] - y[0]);
-  const out: Array<{ count: number; added?: boolean; removed?: boolean; value: string[] }> = [];
+  const out: Array<{ count: number; added?: boolean; removed?: boolean }> = [];
   let i = 0;
   let j = 0;
   for (const [bi, bj, size] of [...blocks, [a.length, b.length, 0] as [number, number, number]]) {
-    if (bi > i) out.push({ count: bi - i, removed: true, value: a.slice(i, bi) });
-    if (bj > j) out.push({ count: bj - j, added: true, value: b.slice(j, bj) });
-    if (size) out.push({ count: size, value: a.slice(bi, bi + size) });
+    if (bi > i) out.push({ count: bi - i, removed: true });
+    if (bj > j) out.push({ count: bj - j, added: true });
+    if (size) out.push({ count: size });
     i = bi + size;
     j = bj + size;
   }

@@ -11,7 +11,7 @@ import { countWords } from './words.js';
 /** Deleted and inserted levels with the same words are one level moved. */
 export function findMoves(ctx: Context, pairs: AlignedPair[]): void {
   if (!ctx.deleted.length || !ctx.inserted.length) return;
-  const keyFor = (pair: AlignedPair, node: Content) => (ctx.lineOnly.has(pair) ? lineKey(node) : keyOf(node, ctx));
+  const keyFor = (pair: AlignedPair, node: Content) => (ctx.lineOnly.has(pair) ? lineKey(node, ctx) : keyOf(node, ctx));
   // Too short to call a move: fewer than 4 words.
   const long = (pair: AlignedPair) => {
     const node = ctx.sources.get(pair)!;

@@ -1,6 +1,5 @@
 import { diffArrays } from 'diff';
 import type { WordChange } from '../types.js';
-import { pushAll } from '../util/arrays.js';
 import { isWhiteSpace } from '../util/white-space.js';
 import { longestBlocks } from './longest-runs.js';
 
@@ -99,37 +98,123 @@ class Stopwatch {
   }
 }
 
-/** A word with the white space that follows it, and the row (level line) it came from. */
-interface Token {
-  word: string;
-  space: string;
-  row: number;
-  /** The first word of its row. */
-  first: boolean;
-}
+/**
+ * The words of one side of a word diff, by index, with no object a word: the line (row) each is
+ * in, where it starts and ends there and where the white space after it ends, and its number
+ * (equal words, equal numbers: the diff compares numbers).
+ */
+class Side {
+  readonly row: number[] = [];
+  readonly start: number[] = [];
+  readonly end: number[] = [];
+  readonly next: number[] = [];
+  readonly ids: number[] = [];
+  /** Characters of the words before each word (`chars(from, to)`), one more entry than words. */
+  private readonly before: number[] = [0];
 
-/** The words of a text, each with the white space after it (as `/(\S+)(\s*)/g` reads them), by a scan of its characters. */
-function tokenize(text: string, row: number, tokens: Token[], clock: Stopwatch): Token[] {
-  const n = text.length;
-  let i = 0;
-  while (i < n && isWhiteSpace(text.charCodeAt(i))) i++;
-  let first = true;
-  while (i < n) {
-    const start = i;
-    while (i < n && !isWhiteSpace(text.charCodeAt(i))) i++;
-    const end = i;
-    while (i < n && isWhiteSpace(text.charCodeAt(i))) i++;
-    clock.tick();
-    tokens.push({ word: text.slice(start, end), space: text.slice(end, i), row, first });
-    first = false;
+  constructor(readonly rows: string[]) {}
+
+  get length(): number {
+    return this.ids.length;
   }
-  return tokens;
+
+  /** Reads a row's words (as `/(\S+)(\s*)/g` reads them, by a scan of its characters), numbering them in `table`. */
+  read(row: number, table: Map<string, number>, clock: Stopwatch): void {
+    const text = this.rows[row]!;
+    const n = text.length;
+    let i = 0;
+    while (i < n && isWhiteSpace(text.charCodeAt(i))) i++;
+    while (i < n) {
+      const start = i;
+      while (i < n && !isWhiteSpace(text.charCodeAt(i))) i++;
+      const end = i;
+      while (i < n && isWhiteSpace(text.charCodeAt(i))) i++;
+      clock.tick();
+      const word = text.slice(start, end);
+      let id = table.get(word);
+      if (id === undefined) {
+        id = table.size;
+        table.set(word, id);
+      }
+      this.row.push(row);
+      this.start.push(start);
+      this.end.push(end);
+      this.next.push(i);
+      this.ids.push(id);
+      this.before.push(this.before[this.before.length - 1]! + end - start);
+    }
+  }
+
+  /** The first word of its row. */
+  first(k: number): boolean {
+    return k === 0 || this.row[k - 1] !== this.row[k];
+  }
+
+  /** The white space after word `k`. */
+  space(k: number): string {
+    return this.rows[this.row[k]!]!.slice(this.end[k], this.next[k]);
+  }
+
+  /** Characters of the words `from` to `to` (white space left out). */
+  chars(from: number, to: number): number {
+    return this.before[to]! - this.before[from]!;
+  }
 }
 
+/** The sides of a diff read from rows, their words numbered in one table. */
+function sidesOf(oldRows: string[], newRows: string[], clock: Stopwatch): [Side, Side] {
+  const table = new Map<string, number>();
+  const a = new Side(oldRows);
+  const b = new Side(newRows);
+  for (let i = 0; i < oldRows.length; i++) a.read(i, table, clock);
+  for (let i = 0; i < newRows.length; i++) b.read(i, table, clock);
+  return [a, b];
+}
+
+/** A run of a diff: the old words `oldFrom` to `oldTo` and the new ones `newFrom` to `newTo` (one side empty unless kept). */
 interface Run {
   op: 'equal' | 'delete' | 'insert';
-  old: Token[];
-  new: Token[];
+  oldFrom: number;
+  oldTo: number;
+  newFrom: number;
+  newTo: number;
+}
+
+function run(op: Run['op'], oldFrom: number, oldTo: number, newFrom: number, newTo: number): Run {
+  return { op, oldFrom, oldTo, newFrom, newTo };
+}
+
+/**
+ * Words of one side that share a fate, next to each other: deleted words are read from the old
+ * side, inserted and kept ones from the new, a kept word spaced as on either side (the last word
+ * of one text has no space after it): `oldFrom` is the old word the first one keeps.
+ */
+class Span {
+  constructor(
+    readonly op: WordChange['op'],
+    readonly side: Side,
+    readonly from: number,
+    public to: number,
+    readonly old: Side | undefined,
+    readonly oldFrom: number,
+  ) {}
+
+  /** The white space after word `k` of the span. */
+  space(k: number): string {
+    const space = this.side.space(k);
+    return space || !this.old ? space : this.old.space(this.oldFrom + k - this.from);
+  }
+}
+
+/** A diff's runs as spans of words, in reading order. */
+function spansOf(runs: Run[], a: Side, b: Side, clock: Stopwatch): Span[] {
+  const spans: Span[] = [];
+  for (const r of runs) {
+    clock.tick();
+    if (r.op === 'delete') spans.push(new Span('delete', a, r.oldFrom, r.oldTo, undefined, -1));
+    else spans.push(new Span(r.op, b, r.newFrom, r.newTo, r.op === 'equal' ? a : undefined, r.oldFrom));
+  }
+  return spans;
 }
 
 /** The result of one word diff, with a flag when a budget cut it short. */
@@ -152,13 +237,12 @@ export function diffLevelWords(oldText: string, newText: string, options: WordDi
   if (tooManyWords([oldText, newText])) return { changes: replaceWhole(oldText, newText), coarse: true, stopped: 'size' };
   const clock = new Stopwatch(limit);
   try {
-    const a = tokenize(oldText, 0, [], clock);
-    const b = tokenize(newText, 0, [], clock);
+    const [a, b] = sidesOf([oldText], [newText], clock);
     if (!a.length || !b.length) return { changes: replaceWhole(oldText, newText), coarse: false };
-    const { runs, coarse } = diffTokens(a, b, settings, clock);
-    const items = itemsOf(runs, clock);
-    if (rewritten(items, settings)) return { changes: replaceWhole(oldText, newText), coarse };
-    return { changes: spell(items, clock), coarse };
+    const { runs, coarse } = diffSides(a, b, settings, clock);
+    const spans = spansOf(runs, a, b, clock);
+    if (rewritten(spans, settings)) return { changes: replaceWhole(oldText, newText), coarse };
+    return { changes: spell(spans, clock), coarse };
   } catch (error) {
     if (error !== OUT_OF_TIME) throw error;
     return { changes: replaceWhole(oldText, newText), coarse: true, stopped: 'time' };
@@ -169,33 +253,17 @@ export function diffLevelWords(oldText: string, newText: string, options: WordDi
  * A line rewritten past recognition: fewer kept words than `rewriteThreshold` of the longer
  * side, and words changed on both sides (a pure insertion or deletion is marked as it is).
  */
-function rewritten(items: Item[], settings: Required<WordDiffOptions>): boolean {
+function rewritten(spans: Span[], settings: Required<WordDiffOptions>): boolean {
   let kept = 0;
   let oldWords = 0;
   let newWords = 0;
-  for (const { op } of items) {
-    if (op === 'equal') kept++;
-    if (op !== 'insert') oldWords++;
-    if (op !== 'delete') newWords++;
+  for (const { op, from, to } of spans) {
+    const n = to - from;
+    if (op === 'equal') kept += n;
+    if (op !== 'insert') oldWords += n;
+    if (op !== 'delete') newWords += n;
   }
   return oldWords > kept && newWords > kept && kept < settings.rewriteThreshold * Math.max(oldWords, newWords);
-}
-
-function itemsOf(runs: Run[], clock: Stopwatch): Item[] {
-  const items: Item[] = [];
-  for (const run of runs) {
-    (run.op === 'delete' ? run.old : run.new).forEach((token, k) => {
-      clock.tick();
-      items.push(itemOf(run, token, k));
-    });
-  }
-  return items;
-}
-
-/** A token of a run; a kept word is spaced as on either side (the last word of one text has no space after it). */
-function itemOf(run: Run, token: Token, k: number): Item {
-  if (run.op !== 'equal' || token.space) return { op: run.op, token };
-  return { op: run.op, token: { ...token, space: run.old[k]!.space } };
 }
 
 /** One line of a diff over several level lines: the new line it shows and the old lines it draws on. */
@@ -208,12 +276,6 @@ export interface RowDiff {
   coarse: boolean;
   /** As `WordDiffResult.stopped` (every row of a stopped diff carries it). */
   stopped?: 'time' | 'size';
-}
-
-/** A token of a diff and what happened to it. */
-interface Item {
-  op: WordChange['op'];
-  token: Token;
 }
 
 /**
@@ -240,137 +302,144 @@ function wholeRows(oldRows: string[], newRows: string[], stopped: 'time' | 'size
 }
 
 function diffRowsWithin(oldRows: string[], newRows: string[], settings: Required<WordDiffOptions>, clock: Stopwatch): RowDiff[] {
-  const a: Token[] = [];
-  const b: Token[] = [];
-  oldRows.forEach((row, i) => tokenize(row, i, a, clock));
-  newRows.forEach((row, i) => tokenize(row, i, b, clock));
-  const { runs, coarse } = diffTokens(a, b, settings, clock);
+  const [a, b] = sidesOf(oldRows, newRows, clock);
+  const { runs, coarse } = diffSides(a, b, settings, clock);
   interface Open {
     oldRows: number[];
     newRow?: number;
-    items: Item[];
+    spans: Span[];
   }
   const rows: Open[] = [];
   let current: Open | undefined;
   let lastOldRow = -1;
   const open = (): Open => {
-    current = { oldRows: [], items: [] };
+    current = { oldRows: [], spans: [] };
     rows.push(current);
     return current;
   };
-  for (const run of runs) {
-    const tokens = run.op === 'delete' ? run.old : run.new;
-    tokens.forEach((token, k) => {
+  for (const r of runs) {
+    const deleted = r.op === 'delete';
+    const side = deleted ? a : b;
+    const [from, to] = deleted ? [r.oldFrom, r.oldTo] : [r.newFrom, r.newTo];
+    for (let k = from; k < to; k++) {
       clock.tick();
-      const oldToken = run.op === 'equal' ? run.old[k]! : run.op === 'delete' ? token : undefined;
+      const oldK = r.op === 'equal' ? r.oldFrom + k - from : deleted ? k : -1;
+      const tokenRow = side.row[k]!;
       let row = current;
-      if (run.op === 'delete') {
+      if (deleted) {
         // A deletion that starts an old line of its own, after a new line began, is a line of its own.
-        if (!row || (token.row !== lastOldRow && token.first && row.items.length)) row = open();
+        if (!row || (tokenRow !== lastOldRow && side.first(k) && row.spans.length)) row = open();
       } else if (!row) {
         row = open();
-        row.newRow = token.row;
+        row.newRow = tokenRow;
       } else if (row.newRow === undefined) {
-        row.newRow = token.row;
-      } else if (row.newRow !== token.row) {
+        row.newRow = tokenRow;
+      } else if (row.newRow !== tokenRow) {
         row = open();
-        row.newRow = token.row;
+        row.newRow = tokenRow;
       }
-      if (oldToken) {
-        if (!row.oldRows.includes(oldToken.row)) row.oldRows.push(oldToken.row);
-        lastOldRow = oldToken.row;
+      if (oldK !== -1) {
+        const oldRow = a.row[oldK]!;
+        if (!row.oldRows.includes(oldRow)) row.oldRows.push(oldRow);
+        lastOldRow = oldRow;
       }
-      row.items.push(itemOf(run, token, k));
-    });
+      const last = row.spans[row.spans.length - 1];
+      if (last && last.op === r.op && last.to === k && (r.op !== 'equal' || last.oldFrom + k - last.from === oldK)) last.to++;
+      else row.spans.push(new Span(r.op, side, k, k + 1, r.op === 'equal' ? a : undefined, oldK));
+    }
   }
   return rows.map((row) => {
-    const changes = rewritten(row.items, settings) ? replaceWhole(spellSide(row.items, 'insert', clock), spellSide(row.items, 'delete', clock)) : spell(row.items, clock);
+    const changes = rewritten(row.spans, settings) ? replaceWhole(spellSide(row.spans, 'insert', clock), spellSide(row.spans, 'delete', clock)) : spell(row.spans, clock);
     const out: RowDiff = { oldRows: row.oldRows, changes, coarse };
     if (row.newRow !== undefined) out.newRow = row.newRow;
     return out;
   });
 }
 
-/** Myers (or longest-runs) diff of two token streams, common ends trimmed, then phrase merging. */
-function diffTokens(a: Token[], b: Token[], settings: Required<WordDiffOptions>, clock: Stopwatch): { runs: Run[]; coarse: boolean } {
+/** Myers (or longest-runs) diff of the words' numbers of two sides, common ends trimmed, then phrase merging. */
+function diffSides(a: Side, b: Side, settings: Required<WordDiffOptions>, clock: Stopwatch): { runs: Run[]; coarse: boolean } {
+  const na = a.length;
+  const nb = b.length;
+  const idsA = a.ids;
+  const idsB = b.ids;
   let pre = 0;
-  while (pre < a.length && pre < b.length && a[pre]!.word === b[pre]!.word) pre++;
+  while (pre < na && pre < nb && idsA[pre] === idsB[pre]) pre++;
   let suf = 0;
-  while (suf < a.length - pre && suf < b.length - pre && a[a.length - 1 - suf]!.word === b[b.length - 1 - suf]!.word) suf++;
-  const midA = a.slice(pre, a.length - suf);
-  const midB = b.slice(pre, b.length - suf);
+  while (suf < na - pre && suf < nb - pre && idsA[na - 1 - suf] === idsB[nb - 1 - suf]) suf++;
   const runs: Run[] = [];
-  if (pre) runs.push({ op: 'equal', old: a.slice(0, pre), new: b.slice(0, pre) });
+  if (pre) runs.push(run('equal', 0, pre, 0, pre));
   let coarse = false;
-  if (midA.length && midB.length) {
-    const wordsA = midA.map((t) => t.word);
-    const wordsB = midB.map((t) => t.word);
+  const [endA, endB] = [na - suf, nb - suf];
+  if (endA > pre && endB > pre) {
+    const midA = idsA.slice(pre, endA);
+    const midB = idsB.slice(pre, endB);
     const diff =
-      (settings.longestRuns ? longestBlocks(wordsA, wordsB, clock) : undefined) ??
-      diffArrays(wordsA, wordsB, { maxEditLength: settings.maxEditLength, timeout: clock.left(settings.timeout) });
+      (settings.longestRuns ? longestBlocks(midA, midB, clock) : undefined) ??
+      diffArrays(midA, midB, { maxEditLength: settings.maxEditLength, timeout: clock.left(settings.timeout) });
     if (!diff && clock.past()) throw OUT_OF_TIME;
     if (!diff) {
       coarse = true;
-      runs.push({ op: 'delete', old: midA, new: [] }, { op: 'insert', old: [], new: midB });
+      runs.push(run('delete', pre, endA, pre, pre), run('insert', endA, endA, pre, endB));
     } else {
-      let i = 0;
-      let j = 0;
+      let i = pre;
+      let j = pre;
       for (const part of diff) {
-        const n = part.count ?? part.value.length;
+        const n = part.count;
         if (part.added) {
-          runs.push({ op: 'insert', old: [], new: midB.slice(j, j + n) });
+          runs.push(run('insert', i, i, j, j + n));
           j += n;
         } else if (part.removed) {
-          runs.push({ op: 'delete', old: midA.slice(i, i + n), new: [] });
+          runs.push(run('delete', i, i + n, j, j));
           i += n;
         } else {
-          runs.push({ op: 'equal', old: midA.slice(i, i + n), new: midB.slice(j, j + n) });
+          runs.push(run('equal', i, i + n, j, j + n));
           i += n;
           j += n;
         }
       }
     }
   } else {
-    if (midA.length) runs.push({ op: 'delete', old: midA, new: [] });
-    if (midB.length) runs.push({ op: 'insert', old: [], new: midB });
+    if (endA > pre) runs.push(run('delete', pre, endA, pre, pre));
+    if (endB > pre) runs.push(run('insert', endA, endA, pre, endB));
   }
-  if (suf) runs.push({ op: 'equal', old: a.slice(a.length - suf), new: b.slice(b.length - suf) });
-  return { runs: mergePhrases(runs, settings, clock), coarse };
+  if (suf) runs.push(run('equal', endA, na, endB, nb));
+  return { runs: mergePhrases(runs, a, b, settings, clock), coarse };
 }
 
 /**
  * Joins changes separated by a short run of kept words into one phrase change (the Legislative
- * Counsel strikes and inserts phrases): see `shouldAbsorb`. One pass, O(n).
+ * Counsel strikes and inserts phrases): see `shouldAbsorb`. One pass, O(n). A run's words are
+ * contiguous on each side, so joining runs joins their ranges.
  */
-function mergePhrases(runs: Run[], settings: Required<WordDiffOptions>, clock: Stopwatch): Run[] {
+function mergePhrases(runs: Run[], a: Side, b: Side, settings: Required<WordDiffOptions>, clock: Stopwatch): Run[] {
   // `last`: the change a phrase ends with, before it absorbed anything (for `absorbCascade: false`).
-  type Block = { equal: boolean; old: Token[]; new: Token[]; last?: { old: Token[]; new: Token[] } };
+  type Block = { equal: boolean; range: Run; last?: Run };
   const stack: Block[] = [];
-  for (const run of runs) {
+  for (const r of runs) {
     clock.tick();
-    const equal = run.op === 'equal';
+    const equal = r.op === 'equal';
     const top = stack[stack.length - 1];
     if (top && top.equal === equal) {
-      pushAll(top.old, run.old);
-      pushAll(top.new, run.new);
-    } else stack.push({ equal, old: [...run.old], new: [...run.new] });
+      top.range.oldTo = r.oldTo;
+      top.range.newTo = r.newTo;
+    } else stack.push({ equal, range: { ...r } });
     while (stack.length >= 3) {
       const after = stack[stack.length - 1]!;
       const eq = stack[stack.length - 2]!;
       const before = stack[stack.length - 3]!;
       if (after.equal || !eq.equal || before.equal) break;
-      if (!shouldAbsorb(eq.old, settings.absorbCascade ? before : (before.last ?? before), after, settings)) break;
+      if (!shouldAbsorb(eq.range, settings.absorbCascade ? before.range : (before.last ?? before.range), after.range, a, b, settings)) break;
       stack.length -= 3;
-      const last = after.last ?? { old: after.old, new: after.new };
-      stack.push({ equal: false, old: [...before.old, ...eq.old, ...after.old], new: [...before.new, ...eq.new, ...after.new], last });
+      const last = after.last ?? after.range;
+      stack.push({ equal: false, range: run('delete', before.range.oldFrom, after.range.oldTo, before.range.newFrom, after.range.newTo), last });
     }
   }
   const out: Run[] = [];
-  for (const block of stack) {
-    if (block.equal) out.push({ op: 'equal', old: block.old, new: block.new });
+  for (const { equal, range: r } of stack) {
+    if (equal) out.push(run('equal', r.oldFrom, r.oldTo, r.newFrom, r.newTo));
     else {
-      if (block.old.length) out.push({ op: 'delete', old: block.old, new: [] });
-      if (block.new.length) out.push({ op: 'insert', old: [], new: block.new });
+      if (r.oldTo > r.oldFrom) out.push(run('delete', r.oldFrom, r.oldTo, r.newFrom, r.newFrom));
+      if (r.newTo > r.newFrom) out.push(run('insert', r.oldTo, r.oldTo, r.newFrom, r.newTo));
     }
   }
   return out;
@@ -380,41 +449,57 @@ function mergePhrases(runs: Run[], settings: Required<WordDiffOptions>, clock: S
  * A kept run between two changes is absorbed when it is a few words (with `absorbShorter`, no
  * longer in characters than either change around it).
  */
-function shouldAbsorb(kept: Token[], before: { old: Token[]; new: Token[] }, after: { old: Token[]; new: Token[] }, settings: Required<WordDiffOptions>): boolean {
-  if (kept.length > settings.absorbWords) return false;
+function shouldAbsorb(kept: Run, before: Run, after: Run, a: Side, b: Side, settings: Required<WordDiffOptions>): boolean {
+  if (kept.oldTo - kept.oldFrom > settings.absorbWords) return false;
   if (!settings.absorbShorter) return true;
-  const chars = (tokens: Token[]) => tokens.reduce((n, t) => n + t.word.length, 0);
-  const side = (x: { old: Token[]; new: Token[] }) => Math.max(chars(x.old), chars(x.new));
-  return chars(kept) <= Math.min(side(before), side(after));
+  const side = (x: Run) => Math.max(a.chars(x.oldFrom, x.oldTo), b.chars(x.newFrom, x.newTo));
+  return a.chars(kept.oldFrom, kept.oldTo) <= Math.min(side(before), side(after));
 }
 
 /**
- * Word changes from a sequence of tokens: each token with the white space after it, which goes
- * with its run when the next token has the same fate, and is kept (it separates them) when not.
+ * Word changes from spans of words: each word with the white space after it, which goes with
+ * its span when the next word has the same fate, and is kept (it separates them) when not. The
+ * words of a span on one line are one piece of its text. With `as`, every span is spelled as
+ * that op (one side's text).
  */
-function spell(items: Item[], clock: Stopwatch): WordChange[] {
+function spell(spans: Span[], clock: Stopwatch, as?: WordChange['op']): WordChange[] {
   const out: WordChange[] = [];
-  const push = (op: WordChange['op'], value: string) => {
-    if (!value) return;
-    const last = out[out.length - 1];
-    if (last && last.op === op) last.value += value;
-    else out.push({ op, value });
-  };
-  items.forEach(({ op, token }, k) => {
-    clock.tick();
-    push(op, token.word);
-    const next = items[k + 1];
-    // A deletion and the insertion that replaces it are kept apart by a space, even at the end of a text.
-    if (next) push(next.op === op ? op : 'equal', token.space || (op === 'delete' && next.op === 'insert' ? ' ' : ''));
-  });
+  for (let s = 0; s < spans.length; s++) {
+    const span = spans[s]!;
+    const next = spans[s + 1];
+    const op = as ?? span.op;
+    const side = span.side;
+    for (let k = span.from; k < span.to; ) {
+      clock.tick();
+      // The words of the span on this line, and the white space between them.
+      const row = side.row[k]!;
+      let e = k;
+      while (e + 1 < span.to && side.row[e + 1] === row) e++;
+      push(out, op, side.rows[row]!.slice(side.start[k], side.end[e]));
+      const space = span.space(e);
+      if (e + 1 < span.to) push(out, op, space);
+      // A deletion and the insertion that replaces it are kept apart by a space, even at the end of a text.
+      else if (next) push(out, (as ?? next.op) === op ? op : 'equal', space || (op === 'delete' && next.op === 'insert' ? ' ' : ''));
+      k = e + 1;
+    }
+  }
   return out;
 }
 
-/** One side's text of a run of tokens: every token but those of the other side's op. */
-function spellSide(items: Item[], leaveOut: WordChange['op'], clock: Stopwatch): string {
+/** Adds a piece of text to word changes, joined to the last change when it has the same op. */
+function push(out: WordChange[], op: WordChange['op'], value: string): void {
+  if (!value) return;
+  const last = out[out.length - 1];
+  if (last && last.op === op) last.value += value;
+  else out.push({ op, value });
+}
+
+/** One side's text of spans: every span but those of the other side's op. */
+function spellSide(spans: Span[], leaveOut: WordChange['op'], clock: Stopwatch): string {
   return spell(
-    items.filter((i) => i.op !== leaveOut).map((i) => ({ op: 'equal' as const, token: i.token })),
+    spans.filter((span) => span.op !== leaveOut),
     clock,
+    'equal',
   )
     .map((c) => c.value)
     .join('');

@@ -139,6 +139,9 @@ class LevelParser {
   private afterAction = false;
   private sawStructure = false;
   private sawBill = false;
+  /** The places of the first block and the last (the block itself may be made again for the next). */
+  private first: Position | undefined;
+  private last: Position | undefined;
 
   constructor(
     private readonly doc: SourceDocument,
@@ -150,29 +153,44 @@ class LevelParser {
   }
 
   parse(): { tree: Root; messages: Diagnostic[] } {
-    const { doc, root, blocks } = this;
-    const { count } = blocks;
-    // The places of the first block and the last (the block itself may be made again for the next).
-    let first: Position | undefined;
-    let last: Position | undefined;
-    for (let b = 0; b < count; b++) {
-      if ((b & 1023) === 1023) checkDeadline(this.options.deadline, doc.file);
-      const block = blocks.read(b);
-      last = block.position;
-      if (b === 0) first = last;
-      this.block(block);
-    }
-    root.kind = this.sawBill ? 'bill' : this.sawStructure ? 'statute' : 'text';
+    const { doc, root } = this;
+    this.blocksRead();
+    const { first, last } = this;
+    const kind = this.sawBill ? 'bill' : this.sawStructure ? 'statute' : 'text';
+    // The tree's root is made now, whole, rather than the parser's root given a kind and a position:
+    // a property added to an object whose shape optimised code relies on throws that code away,
+    // and the parser's code serves the next document.
+    let tree: Root;
     if (first && last) {
       if (!this.sawStructure) {
         this.messages.push(diagnostic('no clause structure found (no section or subdivision designations); compared as plain text blocks', doc.file, first, 'unstructured'));
       }
-      root.position = { start: { ...first.start }, end: { ...last.end } };
+      tree = { type: 'root', kind, children: root.children, position: { start: { ...first.start }, end: { ...last.end } } };
+    } else {
+      tree = { type: 'root', kind, children: root.children };
     }
-    return { tree: root, messages: this.messages };
+    return { tree, messages: this.messages };
   }
 
   // -- Blocks ------------------------------------------------------------------
+
+  /**
+   * Every block, in order. (A method of its own, whose loop's exit only returns: its code, compiled
+   * on stack replacement while the loop runs, is not thrown away at the exit for want of feedback on
+   * what follows the loop, as `parse`'s was, to be compiled again, larger, for the next document.)
+   */
+  private blocksRead(): void {
+    const { blocks } = this;
+    const { count } = blocks;
+    for (let b = 0; b < count; b++) {
+      if ((b & 1023) === 1023) checkDeadline(this.options.deadline, this.doc.file);
+      const block = blocks.read(b);
+      const { position } = block;
+      if (b === 0) this.first = position;
+      this.last = position;
+      this.block(block);
+    }
+  }
 
   /** One block: by its role when the reader knew it, else segment by segment. */
   private block(block: Block): void {
@@ -418,7 +436,12 @@ class LevelParser {
   private append(parent: Level | Root, node: Content): void {
     if (node.type === 'level' && parent.type === 'level' && !this.holding[this.stack.length - 1]) {
       // The first sublevel makes the text before it a chapeau (text after it is a continuation).
-      for (const child of parent.children) if (child.type === 'text') (child as Content).type = 'chapeau';
+      // (An index, not for…of: optimised, an iterator is a larger graph to compile.)
+      const { children } = parent;
+      for (let i = 0; i < children.length; i++) {
+        const child = children[i]!;
+        if (child.type === 'text') (child as Content).type = 'chapeau';
+      }
       this.holding[this.stack.length - 1] = true;
     }
     // Most levels hold one node: an array of exactly one (a pushed-to empty one keeps room for 16).

@@ -16,6 +16,8 @@ export interface Comparison extends ComparedDocuments {
   alignment: Alignment;
   /** For `apply`: the law as amended and the instructions not applied. */
   applied?: AppliedLaw;
+  /** Its page model, made by `pagedModelOf` when first asked for and kept with it. */
+  paged?: PagedModel;
 }
 
 /**
@@ -27,19 +29,22 @@ interface PagedModel {
   pages: BodyPage[];
   pageOf: AnchorPages;
 }
-const pagedModels = new WeakMap<Comparison, PagedModel>();
 
+/**
+ * The comparison's page model, kept on the comparison itself rather than in a WeakMap keyed by it:
+ * V8's young-generation collector keeps a WeakMap's values alive whatever became of their keys, so
+ * every collection during the next comparison copied the last one's page model, trees and all
+ * (~19 MB of a 1 MB pair), and promoted it, for a full collection to free.
+ */
 export function pagedModelOf(comparison: Comparison): PagedModel {
-  let paged = pagedModels.get(comparison);
-  if (!paged) {
+  if (!comparison.paged) {
     const { alignment, old } = comparison;
     const section = old.entry?.kind === 'statute' ? old.entry.section : undefined;
     const model = buildPageModel(alignment, { ...(section ? { section } : {}), billNames: billNamesOf(comparison), complete: false });
     const pages = model.total > PAGE_ROWS ? paginate(model.blocks, PAGE_ROWS) : [{ blocks: model.blocks, rows: model.total, first: 1 }];
-    paged = { model, pages, pageOf: pagesOfAnchors(pages) };
-    pagedModels.set(comparison, paged);
+    comparison.paged = { model, pages, pageOf: pagesOfAnchors(pages) };
   }
-  return paged;
+  return comparison.paged;
 }
 
 /** The bills of a comparison by the id their instructions carry, named as the pages name them. */

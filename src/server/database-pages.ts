@@ -45,13 +45,23 @@ const RELATION_WORDS = { amends: 'amends', adds: 'adds', repeals: 'repeals', cit
 
 const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 
+/** Dates written, kept: a session's pages show the same few hundred days again and again. */
+const DATE_LABELS = new Map<string, string>();
+const KEPT_DATE_LABELS = 4096;
+
 /** "January 29, 2026", as the compare pages write dates (the pages show dozens: no Intl formatter per date). */
 export function dateLabel(date: string | null): string {
   if (!date) return '';
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(date);
-  const month = m ? MONTHS[Number(m[2]) - 1] : undefined;
-  const day = m ? Number(m[3]) : 0;
-  return m && month && day >= 1 && day <= 31 ? `${month} ${day}, ${m[1]}` : date;
+  let label = DATE_LABELS.get(date);
+  if (label === undefined) {
+    const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(date);
+    const month = m ? MONTHS[Number(m[2]) - 1] : undefined;
+    const day = m ? Number(m[3]) : 0;
+    label = m && month && day >= 1 && day <= 31 ? `${month} ${day}, ${m[1]}` : date;
+    if (DATE_LABELS.size >= KEPT_DATE_LABELS) DATE_LABELS.clear();
+    DATE_LABELS.set(date, label);
+  }
+  return label;
 }
 
 /** How the results were ordered: "the best first: every match ranked by relevance (…)", or among the newest how many. */
@@ -112,10 +122,16 @@ export function searchModel(sessions: SessionInfo[], query: string, filters: Sea
   };
 }
 
+/** A bill's events by date, a version before the actions of its day; undated events last. */
+function compareEvents(a: { date: string | null; isVersion: boolean }, b: { date: string | null; isVersion: boolean }): number {
+  // Dates are ISO (YYYY-MM-DD): compared as text, without a collator.
+  return compareCodeUnits(a.date ?? '9999', b.date ?? '9999') || Number(!a.isVersion) - Number(!b.isVersion);
+}
+
 export function billModel(report: BillReport) {
-  type Event = { date: string | null; dateLabel: string; action?: string; version?: BillReport['versions'][number] & { changeWords?: string; amendsList: unknown[] } };
+  type Event = { date: string | null; dateLabel: string; action?: string; version?: BillReport['versions'][number] & { changeWords?: string; amendsList: unknown[] }; isVersion: boolean };
   const events: Event[] = [];
-  for (const h of report.history) events.push({ date: h.date, dateLabel: dateLabel(h.date), action: h.action });
+  for (const h of report.history) events.push({ date: h.date, dateLabel: dateLabel(h.date), action: h.action, version: undefined, isVersion: false });
   const versions = report.versions.map((v, i) => {
     const c = v.changes;
     const against = c?.against === 'law' ? 'current law' : c?.against ? report.versions.find((x) => x.id === c.against)?.stage ?? 'the version before' : undefined;
@@ -133,15 +149,13 @@ export function billModel(report: BillReport) {
       latest: i === report.versions.length - 1,
     };
   });
-  for (const v of versions) events.push({ date: v.date, dateLabel: v.dateLabel, version: v });
-  // Versions before the actions of their day; undated events last.
-  // Dates are ISO (YYYY-MM-DD): compared as text, without a collator.
-  events.sort((a, b) => compareCodeUnits(a.date ?? '9999', b.date ?? '9999') || Number(!a.version) - Number(!b.version));
+  for (const v of versions) events.push({ date: v.date, dateLabel: v.dateLabel, action: undefined, version: v, isVersion: true });
+  events.sort(compareEvents);
   return {
     pageTitle: `${report.measure} (${report.sessionName})${report.title ? `: ${report.title}` : ''}`,
     bill: report,
     versions,
-    events: events.map((e) => ({ ...e, isVersion: e.version !== undefined })),
+    events,
     sections: report.sections.map((s) => ({ ...s, relationWord: RELATION_WORDS[s.relation] })),
     amended: report.sections.filter((s) => s.relation !== 'cites').map((s) => ({ ...s, relationWord: RELATION_WORDS[s.relation] })),
     cited: report.sections.filter((s) => s.relation === 'cites'),

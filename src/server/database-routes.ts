@@ -11,6 +11,7 @@ import type { Database } from '../store/database.js';
 import { billReport, sectionReport } from '../store/reports.js';
 import { readSearchParams, SearchParamError, type SearchForm } from '../store/search-params.js';
 import { SearchBusyError } from '../store/search-pool.js';
+import type { SessionInfo } from '../store/queries.js';
 import type { SearchFilters, SearchPage } from '../store/types.js';
 import { billModel, resultJson, searchModel, sectionModel, sessionModel, sessionsModel } from './database-pages.js';
 import { HttpError } from './errors.js';
@@ -35,12 +36,13 @@ export function createDatabaseRoutes(ctx: DatabaseRoutesContext): Router {
   const router = express.Router();
   const cache = new LruCache<string, { type: 'html' | 'json'; body: string; etag: string }>(ctx.cache ? CACHED_PAGES : 0);
   /** Answers from the cache, or builds the answer once (an HttpError from build: its status). */
-  const cached = (type: 'html' | 'json', build: (req: Request, res: Response) => Promise<string>): RequestHandler => {
+  const cached = (type: 'html' | 'json', build: (req: Request, res: Response, generation: string) => Promise<string>): RequestHandler => {
     return async (req, res) => {
-      const key = `${await ctx.generation()}|${type}|${req.originalUrl}`;
+      const generation = await ctx.generation();
+      const key = `${generation}|${type}|${req.originalUrl}`;
       let hit = cache.get(key);
       if (!hit) {
-        const body = await build(req, res);
+        const body = await build(req, res, generation);
         // The ETag Express would hash again for every answer, computed once.
         hit = { type, body, etag: `W/"${createHash('sha1').update(body).digest('base64url').slice(0, 27)}"` };
         if (hit.body.length <= CACHED_PAGE_CHARS) cache.set(key, hit);
@@ -56,29 +58,46 @@ export function createDatabaseRoutes(ctx: DatabaseRoutesContext): Router {
    */
   const search = async (res: Response, query: string, filters: SearchFilters, page: SearchPage) => {
     const gone = new AbortController();
-    res.once('close', () => gone.abort());
+    // Every response closes: only one closed before it was sent means the client went away (an abort
+    // makes an AbortError, stack and all, which a search answered has no use for).
+    res.once('close', () => {
+      if (!res.writableFinished) gone.abort();
+    });
     try {
       return await ctx.database.search(query, filters, page, gone.signal);
     } catch (error) {
       throw error instanceof SearchBusyError ? new HttpError(503, error.message, 'The search could not be answered now') : error;
     }
   };
+  /** The sessions (on every search page), read once a generation of the data: a round trip fewer a search on PostgreSQL. */
+  let sessionsRead: { generation: string; sessions: Promise<SessionInfo[]> } | undefined;
+  const sessionsOf = (generation: string): Promise<SessionInfo[]> => {
+    if (sessionsRead?.generation !== generation) {
+      const sessions = ctx.database.sessions();
+      sessionsRead = { generation, sessions };
+      // A failed read is not kept.
+      sessions.catch(() => {
+        if (sessionsRead?.sessions === sessions) sessionsRead = undefined;
+      });
+    }
+    return sessionsRead.sessions;
+  };
   /** The search's parameters, each checked: a bad one is a 400 naming it and its range. */
-  const searchRequest = async (req: Request, form: SearchForm) => {
-    const sessions = await ctx.database.sessions();
+  const searchRequest = async (req: Request, form: SearchForm, generation: string) => {
+    const sessions = await sessionsOf(generation);
     try {
       return { ...readSearchParams(req.query as Record<string, unknown>, sessions, form), sessions };
     } catch (error) {
       throw error instanceof SearchParamError ? new HttpError(400, error.message, 'The search could not be run') : error;
     }
   };
-  router.get('/search', cached('html', async (req, res) => {
-    const { query, filters, page, sessions } = await searchRequest(req, 'page');
+  router.get('/search', cached('html', async (req, res, generation) => {
+    const { query, filters, page, sessions } = await searchRequest(req, 'page', generation);
     const answer = query ? await search(res, query, filters, page) : undefined;
     return render('search', searchModel(sessions, query, filters, page, answer));
   }));
-  router.get('/api/search', cached('json', async (req, res) => {
-    const { query, filters, page } = await searchRequest(req, 'api');
+  router.get('/api/search', cached('json', async (req, res, generation) => {
+    const { query, filters, page } = await searchRequest(req, 'api', generation);
     const answer = await search(res, query, filters, page);
     return JSON.stringify({
       results: answer.results.map(resultJson),

@@ -3,6 +3,8 @@
  * loop, and makes of it what the task asks: the alignment, its JSON, or a page's HTML. It receives a
  * `DiffTask` and answers with a `DiffReply`; nothing else.
  */
+import v8 from 'node:v8';
+import { runInNewContext } from 'node:vm';
 import { parentPort } from 'node:worker_threads';
 import { compare } from '../compare/index.js';
 import { renderJson } from '../render/json.js';
@@ -26,7 +28,38 @@ export function runDiffTask(task: DiffTask): DiffReply {
   }
 }
 
+/** V8's `gc` function, which a script may call when started with `--expose-gc`. */
+type Collect = (options: { type: 'minor' | 'major' }) => void;
+
+/**
+ * V8's collector of the young generation, to run between tasks. `--expose-gc` gives a new context a
+ * `gc` function: the flag is set just long enough to make one (as Jest's leak detector does), unless
+ * the thread has one already.
+ */
+function youngCollector(): () => void {
+  let collect = (globalThis as { gc?: Collect }).gc;
+  if (!collect) {
+    v8.setFlagsFromString('--expose-gc');
+    try {
+      collect = runInNewContext('gc') as Collect;
+    } finally {
+      v8.setFlagsFromString('--no-expose-gc');
+    }
+  }
+  return () => collect({ type: 'minor' });
+}
+
+/**
+ * After each answer is sent, the young generation is collected while almost nothing in it is alive,
+ * so that the next task starts with it empty: a 1 MB page allocates ~40 MB, which then fits in it, and
+ * no collection falls in the middle of a comparison, copying and promoting the trees it holds (~20 MB)
+ * for a full collection to free. 1 MB pair, page tasks one after another in a worker, per task:
+ * CPU of all threads ~160 → ~110 ms, full collections ~0.5 → 0.
+ */
+const collectYoung = youngCollector();
+
 parentPort?.on('message', (message: { seq: number; task: DiffTask }) => {
   const reply = runDiffTask(message.task);
   parentPort?.postMessage({ seq: message.seq, reply }, transferOf(reply));
+  collectYoung();
 });

@@ -65,12 +65,20 @@ function parsed<T>(value: unknown): T[] {
 /** The sections touched, grouped by version, each version's in the Legislature's order. */
 export function touchesByVersion(rows: Array<SectionTouch & { version_id: string }>): Map<string, SectionTouch[]> {
   const out = new Map<string, SectionTouch[]>();
-  for (const { version_id, ...touch } of rows.sort((a, b) => compareSections(a, b) || (a.relation < b.relation ? -1 : a.relation > b.relation ? 1 : 0))) {
-    const list = out.get(version_id);
+  for (const row of rows) {
+    // A touch of its own shape (code, section, relation), the row's other fields left behind.
+    const touch: SectionTouch = { code: row.code, section: row.section, relation: row.relation };
+    const list = out.get(row.version_id);
     if (list) list.push(touch);
-    else out.set(version_id, [touch]);
+    else out.set(row.version_id, [touch]);
   }
+  for (const list of out.values()) if (list.length > 1) list.sort(compareTouches);
   return out;
+}
+
+/** Sections in the Legislature's order, then by relation. */
+function compareTouches(a: SectionTouch, b: SectionTouch): number {
+  return compareSections(a, b) || (a.relation < b.relation ? -1 : a.relation > b.relation ? 1 : 0);
 }
 
 export async function readBillPage(db: Dialect, id: string): Promise<BillPageRows | undefined> {
@@ -87,7 +95,7 @@ export async function readBillPage(db: Dialect, id: string): Promise<BillPageRow
     bill,
     versions: list,
     history: parsed(history),
-    touches: touchesByVersion(touched.map(({ law: _law, ...t }) => t)),
+    touches: touchesByVersion(touched),
     held,
   };
 }

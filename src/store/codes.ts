@@ -74,10 +74,20 @@ export function sectionName(code: string, number: string): string {
 
 const SECTION_NUMBER = /^(\d+)(?:\.(\d+))?([a-z]*)(.*)$/i;
 
-/** Two runs of digits as whole numbers, however long. */
+/** Two runs of digits (ASCII) as whole numbers, however long; read in place, without a copy (pages sort sections on every request). */
 function compareDigits(a: string, b: string): number {
-  const [x, y] = [a.replace(/^0+(?=\d)/, ''), b.replace(/^0+(?=\d)/, '')];
-  return x.length - y.length || (x < y ? -1 : x > y ? 1 : 0);
+  // Leading zeros skipped, the last digit kept.
+  let i = 0;
+  while (i < a.length - 1 && a.charCodeAt(i) === 48) i++;
+  let j = 0;
+  while (j < b.length - 1 && b.charCodeAt(j) === 48) j++;
+  const length = a.length - i - (b.length - j);
+  if (length !== 0) return length;
+  for (; i < a.length; i++, j++) {
+    const d = a.charCodeAt(i) - b.charCodeAt(j);
+    if (d !== 0) return d < 0 ? -1 : 1;
+  }
+  return 0;
 }
 
 /**
@@ -87,7 +97,8 @@ function compareDigits(a: string, b: string): number {
  */
 function compareDecimals(a: string | undefined, b: string | undefined): number {
   if (a === undefined || b === undefined) return a === b ? 0 : a === undefined ? -1 : 1;
-  const [za, zb] = [a.startsWith('0'), b.startsWith('0')];
+  const za = a.charCodeAt(0) === 48;
+  const zb = b.charCodeAt(0) === 48;
   if (za !== zb) return za ? -1 : 1;
   return za ? compareCodeUnits(a, b) : compareDigits(a, b);
 }
@@ -110,8 +121,9 @@ export function compareSectionNumbers(a: string, b: string): number {
   return (
     compareDigits(x[1]!, y[1]!) ||
     compareDecimals(x[2], y[2]) ||
-    text.compare(x[3]!.toLowerCase(), y[3]!.toLowerCase()) ||
-    numeric.compare(x[4]!, y[4]!) ||
+    // The same text is equal to a collator too: asked only when they differ (most numbers have neither part).
+    (x[3] === y[3] ? 0 : text.compare(x[3]!.toLowerCase(), y[3]!.toLowerCase())) ||
+    (x[4] === y[4] ? 0 : numeric.compare(x[4]!, y[4]!)) ||
     compareCodeUnits(a, b)
   );
 }

@@ -80,13 +80,37 @@ export interface ReadPassage {
   held: number;
 }
 
+/** An ASCII character code in lower case. */
+const lowerCode = (c: number) => (c >= 65 && c <= 90 ? c + 32 : c);
+
 /** Whether an ASCII character code is a letter or a digit. */
 const wordCode = (c: number) => (c >= 48 && c <= 57) || (c >= 97 && c <= 122) || (c >= 65 && c <= 90);
 
+/** A character of a word (WORD), alone. */
+const WORD_CHARACTER = /^[\p{L}\p{N}\p{Co}]$/u;
+/** Characters past ASCII read, whether each is of a word: a passage's few (§, quotation marks, dashes) again and again. */
+const WORDLIKE = new Map<number, boolean>();
+
+/** The length in code units (1, or 2 for a surrogate pair) of the word's character at `i`, or 0 when it is not one. */
+function wordWidth(text: string, i: number): number {
+  const c = text.charCodeAt(i);
+  if (c < 128) return wordCode(c) ? 1 : 0;
+  const point = text.codePointAt(i)!;
+  let word = WORDLIKE.get(point);
+  if (word === undefined) {
+    word = WORD_CHARACTER.test(String.fromCodePoint(point));
+    if (WORDLIKE.size >= 4096) WORDLIKE.clear();
+    WORDLIKE.set(point, word);
+  }
+  return word ? (point > 0xffff ? 2 : 1) : 0;
+}
+
 /**
- * Reads `passage` for `phrases` (see markSnippet). Plain ASCII (nearly every passage) is read by
- * character code, and only the words that begin with a phrase's first two letters are stemmed (a
- * Porter stem keeps its word's first two letters); other text by the Unicode classes, every word.
+ * Reads `passage` for `phrases` (see markSnippet). Plain ASCII (most passages) is read by character
+ * code, and only the words that begin with a phrase's first two letters are stemmed (a Porter stem
+ * keeps its word's first two letters); other text (a third of the passages: §, curly quotation marks)
+ * by character code too, characters past ASCII by the Unicode classes, and of its ASCII words only
+ * those that begin with a phrase's first letter are stemmed.
  */
 export function readPassage(passage: string, phrases: string[][]): ReadPassage {
   const text = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/.test(passage) ? passage.replace(CONTROLS, ' ') : passage;
@@ -94,26 +118,52 @@ export function readPassage(passage: string, phrases: string[][]): ReadPassage {
   const ends: number[] = [];
   const candidates: number[] = [];
   if (/^[\u0000-\u007f]*$/.test(text)) {
+    // The phrases' first two letters as character codes (-1: a stem of one letter).
+    const firsts: number[] = [];
+    const seconds: number[] = [];
+    for (const p of phrases) {
+      const stem = p[0]!;
+      firsts.push(stem.charCodeAt(0));
+      seconds.push(stem.length > 1 ? stem.charCodeAt(1) : -1);
+    }
     for (let i = 0; i < text.length; ) {
       while (i < text.length && !wordCode(text.charCodeAt(i))) i++;
       if (i >= text.length) break;
-      starts.push(i);
+      const start = i;
       while (i < text.length && wordCode(text.charCodeAt(i))) i++;
+      const first = lowerCode(text.charCodeAt(start));
+      const second = i - start > 1 ? lowerCode(text.charCodeAt(start + 1)) : -2;
+      for (let p = 0; p < firsts.length; p++) {
+        if (firsts[p] === first && (seconds[p] === -1 || seconds[p] === second)) {
+          candidates.push(starts.length);
+          break;
+        }
+      }
+      starts.push(start);
       ends.push(i);
     }
-    const lower = text.toLowerCase();
-    for (const prefix of new Set(phrases.map((p) => p[0]!.slice(0, 2)))) {
-      for (let at = lower.indexOf(prefix); at >= 0; at = lower.indexOf(prefix, at + 1)) {
-        if (at > 0 && wordCode(text.charCodeAt(at - 1))) continue;
-        candidates.push(tokenAt(starts, at));
-      }
-    }
-    candidates.sort((a, b) => a - b);
   } else {
-    for (const m of text.matchAll(WORD)) {
-      candidates.push(starts.length);
-      starts.push(m.index!);
-      ends.push(m.index! + m[0].length);
+    // Words as WORD reads them, by code point; of those in ASCII only the ones that begin with a
+    // phrase's first letter are stemmed (a Porter stem keeps its word's first letter), every other.
+    const firsts = new Set<number>();
+    for (const p of phrases) firsts.add(p[0]!.charCodeAt(0));
+    for (let i = 0; i < text.length; ) {
+      let width = wordWidth(text, i);
+      if (!width) {
+        i++;
+        continue;
+      }
+      const start = i;
+      let ascii = true;
+      while (width) {
+        if (width === 2 || text.charCodeAt(i) >= 128) ascii = false;
+        i += width;
+        width = i < text.length ? wordWidth(text, i) : 0;
+      }
+      const first = text.charCodeAt(start);
+      if (!ascii || firsts.has(first >= 65 && first <= 90 ? first + 32 : first)) candidates.push(starts.length);
+      starts.push(start);
+      ends.push(i);
     }
   }
   const hits: ReadPassage['hits'] = [];
@@ -137,18 +187,6 @@ export function readPassage(passage: string, phrases: string[][]): ReadPassage {
   return { text, starts, ends, hits, held: found.size };
 }
 
-/** The word that starts at `at` (binary search of the starts). */
-function tokenAt(starts: number[], at: number): number {
-  let lo = 0;
-  let hi = starts.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if (starts[mid]! <= at) lo = mid;
-    else hi = mid - 1;
-  }
-  return lo;
-}
-
 /**
  * The snippet of `passage` for `phrases`: the window of SNIPPET_WORDS words holding the most of the
  * phrases (then the most instances; then the earliest), from the beginning of the sentence of its
@@ -159,7 +197,7 @@ export function markSnippet(passage: string | ReadPassage, phrases: string[][]):
   const { text, starts, ends, hits } = typeof passage === 'string' ? readPassage(passage, phrases) : passage;
   if (!starts.length) return '';
   const count = starts.length;
-  const first = bestWindow(count, hits, (i) => i === 0 || /[.;:!?\n]\s|\n/.test(text.slice(ends[i - 1]!, starts[i]!)));
+  const first = bestWindow(text, starts, ends, hits);
   const last = Math.min(count, first + SNIPPET_WORDS) - 1;
   let out = first > 0 ? '…' : '';
   // From the punctuation that opens the first word: "(a) Notwithstanding", not "a) Notwithstanding".
@@ -184,25 +222,64 @@ export function markSnippet(passage: string | ReadPassage, phrases: string[][]):
   return last < count - 1 ? `${out}…` : `${out}${text.slice(at).trimEnd().slice(0, Math.max(0, SNIPPET_CHARS - chars))}`;
 }
 
-/** The first word of the best window (see markSnippet); `opens(i)`: whether word i begins a sentence. */
-function bestWindow(count: number, hits: Array<{ from: number; to: number; phrase: number }>, opens: (i: number) => boolean): number {
+/** Whether the text between words i − 1 and i (none before the first) opens a sentence: a line break, or `.;:!?` and a space. */
+function opensSentence(text: string, starts: number[], ends: number[], i: number): boolean {
+  if (i === 0) return true;
+  const end = starts[i]!;
+  for (let at = ends[i - 1]!; at < end; at++) {
+    const c = text.charCodeAt(at);
+    if (c === 10) return true;
+    // . ; : ! ? and then white space (as \s reads it), inside the same gap
+    if ((c === 46 || c === 59 || c === 58 || c === 33 || c === 63) && at + 1 < end && isSpace(text.charCodeAt(at + 1))) return true;
+  }
+  return false;
+}
+
+/** Whether a UTF-16 code unit is white space as a regular expression's \s reads it. */
+function isSpace(c: number): boolean {
+  return c === 32 || (c >= 9 && c <= 13) || (c > 127 && /\s/.test(String.fromCharCode(c)));
+}
+
+/**
+ * The first word of the best window (see markSnippet): for each instance, the window from its
+ * sentence's beginning (when near) holding the most phrases, then the most instances; the first such.
+ * Counted in place: the phrases found as bits (a query has at most MAX_PHRASES).
+ */
+function bestWindow(text: string, starts: number[], ends: number[], hits: ReadPassage['hits']): number {
+  const count = starts.length;
   let best = 0;
   let bestScore = -1;
   for (const hit of hits) {
     let start = hit.from - LEAD;
     for (let i = hit.from; i >= Math.max(0, hit.from - SENTENCE_LEAD); i--) {
-      if (opens(i)) {
+      if (opensSentence(text, starts, ends, i)) {
         start = i;
         break;
       }
     }
     const first = Math.max(0, Math.min(start, count - SNIPPET_WORDS));
-    const inside = hits.filter((x) => x.from >= first && x.to < first + SNIPPET_WORDS);
-    const score = new Set(inside.map((x) => x.phrase)).size * 1000 + inside.length;
+    let phrases = 0;
+    let more: Set<number> | undefined;
+    let inside = 0;
+    for (const x of hits) {
+      if (x.from >= first && x.to < first + SNIPPET_WORDS) {
+        if (x.phrase < 31) phrases |= 1 << x.phrase;
+        else (more ??= new Set()).add(x.phrase);
+        inside++;
+      }
+    }
+    const score = (bitCount(phrases) + (more?.size ?? 0)) * 1000 + inside;
     if (score > bestScore) {
       best = first;
       bestScore = score;
     }
   }
   return best;
+}
+
+/** The bits set in a 32-bit number. */
+function bitCount(n: number): number {
+  let bits = 0;
+  for (let v = n >>> 0; v; v &= v - 1) bits++;
+  return bits;
 }

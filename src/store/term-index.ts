@@ -47,26 +47,27 @@ export interface Pairs {
 }
 
 export function decodePairs(data: Uint8Array): Pairs {
-  const keys: number[] = [];
-  const values: number[] = [];
+  // Each number ends at a byte below 128: counted first, so that each array is made once, at its size
+  // (a common word's postings are tens of thousands of pairs).
+  let numbers = 0;
+  for (let i = 0; i < data.length; i++) if (data[i]! < 128) numbers++;
+  const pairs = numbers >> 1;
+  const keys = new Float64Array(pairs);
+  const values = new Float64Array(pairs);
   let i = 0;
-  const get = () => {
+  let key = 0;
+  // The numbers in turn: a key's step, then its count.
+  for (let k = 0; k < 2 * pairs; k++) {
     let n = 0;
-    let scale = 1;
-    for (;;) {
+    for (let scale = 1; ; scale *= 128) {
       const byte = data[i++]!;
       n += (byte & 127) * scale;
-      if (byte < 128) return n;
-      scale *= 128;
+      if (byte < 128) break;
     }
-  };
-  let key = 0;
-  while (i < data.length) {
-    key += get();
-    keys.push(key);
-    values.push(get());
+    if (k & 1) values[k >> 1] = n;
+    else keys[k >> 1] = key += n;
   }
-  return { keys: Float64Array.from(keys), values: Float64Array.from(values) };
+  return { keys, values };
 }
 
 /** A row's length in words: the sum of its FTS5 docsize blob, one SQLite varint (most significant 7 bits first) a column. */

@@ -31,13 +31,13 @@ describe('align/keys', () => {
     expect(keyOf(a!, ctx)).to.not.equal(keyOf(d!, ctx));
     // A level's own line alone keys like a level with that line and no sublevels.
     const [leaf] = levels('(e) The board shall adopt a plan:\n');
-    expect(lineKey(a!)).to.equal(keyOf(leaf!, ctx));
+    expect(lineKey(a!, ctx)).to.equal(keyOf(leaf!, ctx));
     expect(Number.isSafeInteger(keyOf(a!, ctx))).to.equal(true);
   });
 
   it("should key a level's own line, heading and text, as the one text they print", () => {
     const ctx = context();
-    // Headings and texts of odd and even lengths: the line is hashed two characters at a time.
+    // Headings and texts, with and without each other: the line is looked up as the one text it prints.
     for (const heading of [undefined, 'A', 'Ab', 'Short title.', 'Short titles.']) {
       for (const text of ['', 'x', 'xy', 'This Act may be cited as the Act.', 'This Act may be cited as the Acts.']) {
         if (!heading && !text) continue;
@@ -45,18 +45,28 @@ describe('align/keys', () => {
         if (heading) level.heading = heading;
         const line = heading ? (text ? `${heading} ${text}` : heading) : text;
         expect(keyOf(level, ctx), `${heading} | ${text}`).to.equal(keyOf({ type: 'text', value: line }, ctx));
-        expect(lineKey(level)).to.equal(keyOf({ type: 'text', value: line }, ctx));
+        expect(lineKey(level, ctx)).to.equal(keyOf({ type: 'text', value: line }, ctx));
       }
     }
     expect(keyOf({ type: 'text', value: 'ab' }, ctx)).to.not.equal(keyOf({ type: 'text', value: 'ba' }, ctx));
     expect(keyOf({ type: 'text', value: 'abc' }, ctx)).to.not.equal(keyOf({ type: 'text', value: 'ab' }, ctx));
   });
 
+  it('should key lines of up to three characters by their characters, each line its own key', () => {
+    const ctx = context();
+    const key = (value: string) => keyOf({ type: 'text', value }, ctx);
+    const lines = ['a', 'b', 'ab', 'ba', 'abc', 'abd', 'abcd', '\u0000a', 'a\u0000', '\uffff\uffff\uffff', '§', '(a)'];
+    expect(new Set(lines.map(key)).size).to.equal(lines.length);
+    for (const line of lines) expect(key(line), line).to.equal(key(`${line}`.slice(0)));
+    expect(key('abc')).to.equal(key(['a', 'b', 'c'].join('')));
+    expect(Number.isSafeInteger(key('\uffff\uffff\uffff'))).to.equal(true);
+  });
+
   it('should never take two different levels for one because their keys collide', () => {
     const ctx = context();
     const [a] = levels('(a) The board shall adopt a plan:\n(1) First part.\n') as Level[];
     const [b] = levels('(a) The board shall revoke a plan:\n(1) First part.\n') as Level[];
-    // Force the collision a 53-bit hash makes once in a great while.
+    // Force the collision a hash of sublevels makes once in a great while.
     ctx.keys.set(a!, 7);
     ctx.keys.set(b!, 7);
     const pair = makePair(a!, b!, ctx);

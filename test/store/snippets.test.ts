@@ -36,6 +36,16 @@ describe('store/snippets', () => {
     expect(mark('The CAFÉ and the Café de Flore', 'cafe')).to.equal('The [CAFÉ] and the [Café] de Flore');
   });
 
+  it('should read text past ASCII word by word as the index does: ASCII words beside §, quotation marks and dashes, accented words, a letter past the BMP', () => {
+    expect(mark('Under § 1050 “good cause”—providing Provides, and café Providing; 𝒳provide 𝒳 provide', 'providing cafe')).to.equal(
+      'Under § 1050 “good cause”—[providing] [Provides], and [café] [Providing]; 𝒳provide 𝒳 [provide]',
+    );
+    // A sentence opens after a stop and white space (a no-break space too), not after a stop and a quotation mark.
+    const words = Array.from({ length: 30 }, (_, i) => `w${i}`).join(' ');
+    expect(mark(`${words}.\u00a0Ünder the law of this state, good cause ${words}`, 'cause')).to.equal('…Ünder the law of this state, good [cause] w0 w1 w2 w3 w4 w5 w6 w7 w8 w9 w10 w11 w12 w13 w14 w15…');
+    expect(mark(`${words}.”Ünder the law of this state, good cause ${words}`, 'cause')).to.equal('…of this state, good [cause] w0 w1 w2 w3 w4 w5 w6 w7 w8 w9 w10 w11 w12 w13 w14 w15 w16 w17 w18…');
+  });
+
   it('should show a window of words near the words found, from its sentence when it begins near, with ellipses where the text goes on', () => {
     const words = Array.from({ length: 80 }, (_, i) => `w${i}`);
     words[40] = 'continuance';
