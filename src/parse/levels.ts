@@ -1,4 +1,4 @@
-import type { Action, Block, Content, Diagnostic, Level, LevelKind, Num, Point, Position, Root, SourceDocument } from '../types.js';
+import type { Action, Block, Content, Diagnostic, Level, LevelKind, Point, Position, Root, SourceDocument } from '../types.js';
 import { checkDeadline, type Deadline } from '../util/deadline.js';
 import { diagnostic } from '../util/errors.js';
 import { shiftPoint } from '../util/position.js';
@@ -17,6 +17,7 @@ import {
 import { isWhiteSpace } from '../util/white-space.js';
 import { findInlineSplit, isFlattened } from './flattened.js';
 import { isSectionOrAbove, isStructural } from './ladder.js';
+import { SharedNums } from './nums.js';
 import { ScopedIds } from './unique-ids.js';
 import { isEnactingClause } from './enacting.js';
 import type { TextLines } from './read-text.js';
@@ -129,6 +130,7 @@ class LevelParser {
   private readonly scopes: Array<Map<string, number> | undefined> = [];
   private readonly rootScope = new Map<string, number>();
   private readonly ids = new ScopedIds(() => levelIds(this.root.children));
+  private readonly nums = new SharedNums();
   /** The segment being read, as its designations are read off the front (one cursor, reused). */
   private readonly at: Cursor = { text: '', start: { line: 1, column: 1, offset: 0 } };
   /** The score of the kind `choose` returned last. */
@@ -408,7 +410,7 @@ class LevelParser {
     const level: Level = {
       type: 'level',
       kind,
-      num: this.numOf(kind, printed, value),
+      num: this.nums.of(kind, printed, value),
       id: this.ids.take(scope, prefix, idPart(kind, value)),
       children: [],
       position: { start, end },
@@ -422,20 +424,6 @@ class LevelParser {
     if (kind === 'billSection') this.sawBill = true;
     return level;
   }
-
-  /**
-   * The designation of a level below a section: one object for every level that prints the same
-   * `(a)` (a tree holds tens of thousands of them). Never changed in place (amend gives a level a new
-   * one); a section's, which amend may reprint, is the level's own.
-   */
-  private numOf(kind: LevelKind, printed: string, value: string): Num {
-    if (isSectionOrAbove(kind)) return { text: printed, value };
-    let num = this.nums.get(printed);
-    if (num === undefined || num.value !== value) this.nums.set(printed, (num = { text: printed, value }));
-    return num;
-  }
-
-  private readonly nums = new Map<string, Num>();
 
   private addAction(action: Action): void {
     this.append(this.top() ?? this.root, action);
