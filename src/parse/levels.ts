@@ -15,11 +15,13 @@ import {
   type Style,
 } from './designation.js';
 import { isWhiteSpace } from '../util/white-space.js';
-import { findInlineSplit, isFlattened } from './flattened.js';
+import { findInlineSplit } from './flattened.js';
 import { isSectionOrAbove, isStructural } from './ladder.js';
 import { SharedNums } from './nums.js';
 import { ScopedIds } from './unique-ids.js';
 import { isEnactingClause } from './enacting.js';
+import { BlockArray, detectStyle, isFlattenedSource, type BlockSource } from './block-source.js';
+import { endsWithColon, FEDERAL_HEADING, isCapsHeading, looksLikeSectionStart } from './line-shapes.js';
 import type { TextLines } from './read-text.js';
 
 /** Options for the level parser. */
@@ -57,39 +59,6 @@ export function parseTextLines(doc: SourceDocument, lines: TextLines, options: L
   return new LevelParser(doc, options, lines).parse();
 }
 
-/** The blocks the parser reads, one at a time: a document's array of them, or a text's lines (`TextLines`). */
-interface BlockSource {
-  readonly count: number;
-  /**
-   * The `i`-th block, to be read before the next is asked for: the parser keeps its text and its
-   * position (a new one for each block), never the block itself, which a source may reuse.
-   */
-  read(i: number): Block;
-  /** The `i`-th block's text, and its length (without making the block). */
-  textOf(i: number): string;
-  lengthOf(i: number): number;
-}
-
-class BlockArray implements BlockSource {
-  readonly count: number;
-
-  constructor(private readonly blocks: Block[]) {
-    this.count = blocks.length;
-  }
-
-  read(i: number): Block {
-    return this.blocks[i]!;
-  }
-
-  textOf(i: number): string {
-    return this.blocks[i]!.text;
-  }
-
-  lengthOf(i: number): number {
-    return this.blocks[i]!.text.length;
-  }
-}
-
 /** A block's text from some offset on, with its place (for what follows an instruction line or a split of flattened text). */
 interface Segment {
   text: string;
@@ -105,9 +74,6 @@ interface Cursor {
   text: string;
   start: Point;
 }
-
-/** Words that open a heading in federal style: `(a) In general.—` (kept as printed, dash included). */
-const FEDERAL_HEADING = /^([A-Z][^.—–]{0,100}\.(?:[—–]|--))\s*/;
 
 /**
  * The parser's state over one document: the open levels (a stack by rank), the ids given, and
@@ -510,64 +476,4 @@ function* levelIds(nodes: Content[]): Iterable<string> {
 function consume(at: Cursor, length: number): void {
   at.text = at.text.slice(length);
   at.start = shiftPoint(at.start, length);
-}
-
-/** Federal drafting gives itself away by em-dash headings and U.S.C. citations. */
-function detectStyle(format: SourceDocument['format'], blocks: BlockSource): Style {
-  if (format === 'caml') return 'ca';
-  let federal = 0;
-  const count = Math.min(blocks.count, 400);
-  for (let b = 0; b < count; b++) {
-    if (FEDERAL_LINE.test(blocks.textOf(b))) federal++;
-  }
-  return federal >= 2 ? 'us' : 'ca';
-}
-
-/** A line in federal style: `(a) In general.—`, `SEC. 2. Definitions.—`. */
-const FEDERAL_LINE = /^(?:\([a-z]\)\s+|SEC\.\s+\d+\.\s+)[A-Z][^.—]{0,80}\.(?:[—–]|--)/;
-
-function isFlattenedSource(blocks: BlockSource): boolean {
-  let total = 0;
-  for (let b = 0; b < blocks.count; b++) total += blocks.lengthOf(b);
-  return isFlattened(blocks.count, total);
-}
-
-/** A section number at the start of a line: the number, the white space after it, the character after that. */
-const SECTION_START = /^(\d+(?:\.\d+)*[a-z]?)\.(\s+|$)(.?)/;
-/** What may follow a section number that opens a section. */
-const SECTION_TEXT_START = /^[(A-Z“"]/;
-
-function looksLikeSectionStart(text: string, atTop: boolean): boolean {
-  const c = text.charCodeAt(0);
-  if (c < 48 || c > 57) return false;
-  const m = SECTION_START.exec(text);
-  if (!m) return false;
-  if (!m[3]) return true; // the number alone on its line: "1050."
-  if (!SECTION_TEXT_START.test(m[3])) return false;
-  // "1. The …" is more often a list item than a section: want a decimal or three digits.
-  return atTop && (m[1]!.includes('.') || m[1]!.length >= 3);
-}
-
-function endsWithColon(level: Level): boolean {
-  const last = level.children[level.children.length - 1];
-  if (!last || (last.type !== 'text' && last.type !== 'chapeau')) return false;
-  // /[:—–-]\s*$/, read from the end: the last character but white space.
-  const { value } = last;
-  let i = value.length - 1;
-  while (i >= 0 && isWhiteSpace(value.charCodeAt(i))) i--;
-  if (i < 0) return false;
-  const c = value.charCodeAt(i);
-  return c === 58 || c === 0x2014 || c === 0x2013 || c === 45;
-}
-
-/** Three or more ASCII letters, none lower case, in at most 160 characters. */
-function isCapsHeading(text: string): boolean {
-  if (text.length > 160) return false;
-  let letters = 0;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c >= 97 && c <= 122) return false;
-    if (c >= 65 && c <= 90) letters++;
-  }
-  return letters >= 3;
 }
