@@ -18,11 +18,8 @@ export function alignSequences(olds: Content[], news: Content[], ctx: Context): 
   let j = 0;
   let gapOld: Content[] = [];
   let gapNew: Content[] = [];
-  const flush = () => {
-    if (gapOld.length || gapNew.length) pushAll(out, alignGap(gapOld, gapNew, ctx));
-    gapOld = [];
-    gapNew = [];
-  };
+  // (The gap is aligned in place, not by a closure made per call: V8 compiles such a closure again
+  // after each full collection that drops its code.)
   for (const part of parts) {
     const n = part.count;
     if (part.removed) {
@@ -36,7 +33,11 @@ export function alignSequences(olds: Content[], news: Content[], ctx: Context): 
         const o = olds[i + k]!;
         const nw = news[j + k]!;
         if (sameShape(o, nw)) {
-          flush();
+          if (gapOld.length || gapNew.length) {
+            pushAll(out, alignGap(gapOld, gapNew, ctx));
+            gapOld = [];
+            gapNew = [];
+          }
           out.push(makePair(o, nw, ctx, true));
         } else {
           gapOld.push(o);
@@ -47,7 +48,7 @@ export function alignSequences(olds: Content[], news: Content[], ctx: Context): 
       j += n;
     }
   }
-  flush();
+  if (gapOld.length || gapNew.length) pushAll(out, alignGap(gapOld, gapNew, ctx));
   return out;
 }
 
