@@ -77,22 +77,6 @@ export function alignGap(olds: Content[], news: Content[], ctx: Context): Aligne
   const out: AlignedPair[] = [];
   let pendingOld: Content[] = [];
   let pendingNew: Content[] = [];
-  const unpaired = () => {
-    for (const c of pendingOld) out.push(onlyOld(c, ctx));
-    for (const c of pendingNew) out.push(onlyNew(c, ctx));
-  };
-  const flush = () => {
-    // Sections and larger levels are never read as one text with their neighbours: an unpaired one
-    // is deleted or inserted whole (and may yet be found moved).
-    const headed = pendingOld.some(isSectionOrAboveLevel) || pendingNew.some(isSectionOrAboveLevel);
-    if (pendingOld.length && pendingNew.length && !headed) {
-      const linear = alignLines(pendingOld, pendingNew, ctx);
-      if (linear) pushAll(out, linear);
-      else unpaired();
-    } else unpaired();
-    pendingOld = [];
-    pendingNew = [];
-  };
   let a = 0;
   let b = 0;
   for (const [ma, mb] of matches) {
@@ -105,7 +89,9 @@ export function alignGap(olds: Content[], news: Content[], ctx: Context): Aligne
     // A section paired with itself stays paired when it gains or loses its divisions (undivided
     // text turned into subsection (a)): its contents are aligned inside it.
     if (sameShape(o, nw) || (isSectionOrAboveLevel(o) && isSectionOrAboveLevel(nw))) {
-      flush();
+      flushPending(out, pendingOld, pendingNew, ctx);
+      pendingOld = [];
+      pendingNew = [];
       out.push(makePair(o, nw, ctx));
     } else {
       pendingOld.push(o);
@@ -114,8 +100,29 @@ export function alignGap(olds: Content[], news: Content[], ctx: Context): Aligne
   }
   while (a < m) pendingOld.push(olds[a++]!);
   while (b < n) pendingNew.push(news[b++]!);
-  flush();
+  flushPending(out, pendingOld, pendingNew, ctx);
   return out;
+}
+
+/**
+ * What lies between two pairs of the same shape, read as one text (or deleted and inserted).
+ * (Module functions, not closures made per call: V8 compiles a closure again after each full
+ * collection that drops its code.)
+ */
+function flushPending(out: AlignedPair[], pendingOld: Content[], pendingNew: Content[], ctx: Context): void {
+  // Sections and larger levels are never read as one text with their neighbours: an unpaired one
+  // is deleted or inserted whole (and may yet be found moved).
+  const headed = pendingOld.some(isSectionOrAboveLevel) || pendingNew.some(isSectionOrAboveLevel);
+  if (pendingOld.length && pendingNew.length && !headed) {
+    const linear = alignLines(pendingOld, pendingNew, ctx);
+    if (linear) pushAll(out, linear);
+    else unpaired(out, pendingOld, pendingNew, ctx);
+  } else unpaired(out, pendingOld, pendingNew, ctx);
+}
+
+function unpaired(out: AlignedPair[], pendingOld: Content[], pendingNew: Content[], ctx: Context): void {
+  for (const c of pendingOld) out.push(onlyOld(c, ctx));
+  for (const c of pendingNew) out.push(onlyNew(c, ctx));
 }
 
 /**
