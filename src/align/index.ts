@@ -6,7 +6,8 @@ import { findMoves } from './moves.js';
 import { defaultAlignOptions, type AlignOptions } from './options.js';
 import { alignSequences } from './siblings.js';
 import { guttedShare, summarize } from './summary.js';
-import { defaultWordDiffOptions, MAX_DIFF_WORDS } from './words.js';
+import { MAX_DIFF_WORDS } from './word-sides.js';
+import { defaultWordDiffOptions } from './words.js';
 
 export { defaultAlignOptions, type AlignOptions } from './options.js';
 export { summarize } from './summary.js';

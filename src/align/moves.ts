@@ -6,7 +6,7 @@ import { keyOf, lineKey } from './keys.js';
 import { pairMovedLevels, parentsOf } from './moved-amended.js';
 import { isSectionOrAboveLevel, linePair, makePair } from './pairs.js';
 import { bag, dice, rowBag, sameHeading } from './similarity.js';
-import { countWords } from './words.js';
+import { countWords } from './word-sides.js';
 
 /** Deleted and inserted levels with the same words are one level moved. */
 export function findMoves(ctx: Context, pairs: AlignedPair[]): void {

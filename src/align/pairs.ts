@@ -4,7 +4,8 @@ import { childLevels, detach, firstChildLevel, inlineText, rowBody, rowText } fr
 import type { Context } from './context.js';
 import { keyOf, sameContent } from './keys.js';
 import { alignSequences } from './siblings.js';
-import { diffLevelWords, MAX_DIFF_WORDS, type WordDiffOptions } from './words.js';
+import { MAX_DIFF_WORDS } from './word-sides.js';
+import { diffLevelWords, type WordDiffOptions } from './words.js';
 
 /** One side of a pair; `text`, when the caller has it, is the node's `rowText`. */
 export function side(node: Content, text = rowText(node)): PairSide {

@@ -2,7 +2,8 @@ import type { AlignedPair, Content, WordChange } from '../types.js';
 import { childLevels, rowBody, rowText } from './level-text.js';
 import type { Context } from './context.js';
 import { noteStop, side } from './pairs.js';
-import { countWords, diffRows } from './words.js';
+import { countWords } from './word-sides.js';
+import { diffRows } from './words.js';
 
 /** Most words in a block of changes read as one text; a larger block is paired level by level. */
 const MAX_LINEAR_WORDS = 20_000;

@@ -2,7 +2,7 @@ import type { Content } from '../types.js';
 import { rankOf } from '../parse/designation.js';
 import { childLevelCount, rowBody, subtreeBody } from './level-text.js';
 import type { Context } from './context.js';
-import { countWords } from './words.js';
+import { countWords } from './word-sides.js';
 
 /**
  * A multiset of words, for the similarity of two levels: each word (letters and digits, letter

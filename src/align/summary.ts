@@ -1,6 +1,6 @@
 import type { AlignedPair, Content, Root, Summary } from '../types.js';
 import { childLevels, rowText, subtreeBody } from './level-text.js';
-import { countWords } from './words.js';
+import { countWords } from './word-sides.js';
 
 /**
  * Whether a pair's own line changed: a level marked modified only because a level below it changed

@@ -1,6 +1,6 @@
 import { expect } from 'chai';
 import { diffLevelWords } from '../../src/index.js';
-import { countWords } from '../../src/align/words.js';
+import { countWords } from '../../src/align/word-sides.js';
 import { isWhiteSpace } from '../../src/util/white-space.js';
 import type { WordChange } from '../../src/types.js';
 

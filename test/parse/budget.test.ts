@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { expect } from 'chai';
-import { MAX_DIFF_WORDS } from '../../src/align/words.js';
+import { MAX_DIFF_WORDS } from '../../src/align/word-sides.js';
 import { alignTrees, diffLevelWords, parseDocument, renderWdiff } from '../../src/index.js';
 import { deadlineIn } from '../../src/util/deadline.js';
 import { BilldiffError } from '../../src/util/errors.js';
