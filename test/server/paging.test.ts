@@ -9,7 +9,8 @@ import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
 import { expect } from 'chai';
 import { closeApp, createApp } from '../../src/server/app.js';
-import { paginate, type Block, type LevelRow } from '../../src/render/page/index.js';
+import { alignTrees, parseDocument } from '../../src/index.js';
+import { buildPageModel, completeRows, pagesOfAnchors, paginate, type Block, type LevelRow } from '../../src/render/page/index.js';
 import { UploadStore } from '../../src/server/store.js';
 
 const PARAGRAPHS = 900;
@@ -137,6 +138,27 @@ describe('server/paging', () => {
       expect(pages.map((p) => p.first)).to.deep.equal([1, 6, 11, 14]);
       expect(pages[2]!.blocks.map((b) => ('row' in b ? b.row.anchor : b.fold.summary))).to.deep.equal(['c-11', 'c-12', 'c-13']);
       expect(pages[3]!.blocks.map((b) => ('row' in b ? b.row.anchor : b.fold.kind))).to.deep.equal(['redesignated', 'c-17']);
+    });
+
+    it('should page a model whose unchanged rows are made only when shown as one whose rows are all made', () => {
+      // Two paragraphs deleted as well, so that runs of one and two unchanged rows stand between changes.
+      const edited = newText.replace('(451) Paragraph 451 of the synthetic text says nothing in particular.', '').replace('(453) Paragraph 453 of the synthetic text says nothing in particular.', '');
+      const alignment = alignTrees(parseDocument(oldText, 'old.txt').tree, parseDocument(edited, 'new.txt').tree);
+      const whole = buildPageModel(alignment);
+      const lazy = buildPageModel(alignment, { complete: false });
+      expect([lazy.total, lazy.changes.length]).to.deep.equal([whole.total, whole.changes.length]).and.to.deep.equal([PARAGRAPHS, 5]);
+      const [wholePages, lazyPages] = [paginate(whole.blocks, 100), paginate(lazy.blocks, 100)];
+      expect(lazyPages.map((p) => [p.first, p.rows])).to.deep.equal(wholePages.map((p) => [p.first, p.rows]));
+      // Every anchor, unchanged ones included, is on the same page before any row of the lazy model's later pages is made.
+      const [wholeOf, lazyOf] = [pagesOfAnchors(wholePages), pagesOfAnchors(lazyPages)];
+      const anchors = wholePages.flatMap((p) => p.blocks.flatMap((b) => ('row' in b ? [b.row] : b.fold.rows))).map((r) => r.anchor);
+      expect(anchors).to.have.length(PARAGRAPHS);
+      expect(anchors.map((a) => lazyOf.get(a))).to.deep.equal(anchors.map((a) => wholeOf.get(a)));
+      expect(lazyOf.get('c-nothing')).to.equal(undefined);
+      lazyPages.forEach((page, i) => {
+        completeRows(page.blocks);
+        expect(JSON.stringify(page.blocks), `page ${i + 1}`).to.equal(JSON.stringify(wholePages[i]!.blocks));
+      });
     });
   });
 });

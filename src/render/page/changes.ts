@@ -69,8 +69,3 @@ export function excerptOf(row: LevelRow, max = 80): Segment[] {
 export function clip(text: string, max: number): string {
   return text.length > max ? `${text.slice(0, max - 1)}…` : text;
 }
-export function runOf<T>(rows: T[], start: number, same: (row: T) => boolean): T[] {
-  let end = start;
-  while (end < rows.length && same(rows[end]!)) end += 1;
-  return rows.slice(start, Math.max(end, start + 1));
-}

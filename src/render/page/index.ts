@@ -5,7 +5,8 @@
  */
 import type { Alignment } from '../../types.js';
 import { summaryCounts } from '../vocabulary.js';
-import { describe, excerptOf, redesignationSummary, runOf } from './changes.js';
+import { describe, excerptOf, redesignationSummary } from './changes.js';
+import { unchangedFold } from './folds.js';
 import { instructionList, linkInstructions, unionOfLinks } from './instructions.js';
 import { collectRows, completeRow } from './rows.js';
 import type { Block, ChangeItem, InstructionList } from './types.js';
@@ -65,33 +66,39 @@ export function completeRows(blocks: Block[]): void {
 /** Builds the page model of an alignment. */
 export function buildPageModel(alignment: Alignment, options: PageModelOptions = {}): PageModel {
   const { section, changesOnly = false, foldAfter = 3, complete = true } = options;
-  const rows = collectRows(alignment.pairs, section);
-  for (const row of rows) if (complete || row.changed) completeRow(row);
-  if (alignment.instructions) linkInstructions(rows, alignment.pairs, alignment.instructions, options.billNames ?? {});
+  const list = collectRows(alignment.pairs, section);
+  for (let i = 0; i < list.length; i++) if (complete || list.changed[i]) completeRow(list.rowAt(i));
+  // Instructions link rows of every kind: their comparisons (a bill's sections of a law) make every row.
+  const rows = alignment.instructions ? list.slice(0, list.length) : undefined;
+  if (rows) linkInstructions(rows, alignment.pairs, alignment.instructions!, options.billNames ?? {});
   const changes: ChangeItem[] = [];
   const blocks: Block[] = [];
   let i = 0;
-  while (i < rows.length) {
-    const row = rows[i]!;
-    const run = runOf(rows, i, (r) => r.status === row.status && (row.status === 'unchanged' || row.status === 'redesignated'));
-    if (row.status === 'unchanged') {
+  while (i < list.length) {
+    const status = list.statusAt(i);
+    let end = i + 1;
+    if (status === 'unchanged' || status === 'redesignated') while (end < list.length && list.statusAt(end) === status) end += 1;
+    if (status === 'unchanged') {
       if (!changesOnly) {
-        if (run.length >= foldAfter) blocks.push({ fold: { kind: 'unchanged', summary: `${run.length} unchanged clauses`, rows: run } });
-        else for (const r of run) blocks.push({ row: r });
+        // Not completed, a long run's rows are made when a page shows them.
+        if (end - i >= foldAfter) blocks.push({ fold: complete ? { kind: 'unchanged', summary: `${end - i} unchanged clauses`, rows: list.slice(i, end) } : unchangedFold({ list, start: i, end }) });
+        else for (let j = i; j < end; j++) blocks.push({ row: list.rowAt(j) });
       }
-      i += run.length;
+      i = end;
       continue;
     }
-    if (row.status === 'redesignated' && run.length >= 2) {
+    if (status === 'redesignated' && end - i >= 2) {
+      const run = list.slice(i, end);
       const summary = redesignationSummary(run);
       const number = changes.length + 1;
       for (const r of run) r.number = number;
       const by = unionOfLinks(run);
       changes.push({ number, href: `#${run[0]!.anchor}`, citation: run[0]!.citation, description: summary, excerpt: [], ...(by ? { by } : {}) });
       blocks.push({ fold: { kind: 'redesignated', summary, rows: run } });
-      i += run.length;
+      i = end;
       continue;
     }
+    const row = list.rowAt(i);
     row.number = changes.length + 1;
     changes.push({ number: row.number, href: `#${row.anchor}`, citation: row.citation, description: describe(row), excerpt: excerptOf(row), ...(row.by ? { by: row.by } : {}) });
     blocks.push({ row });
@@ -100,9 +107,9 @@ export function buildPageModel(alignment: Alignment, options: PageModelOptions =
   return {
     blocks,
     changes,
-    ...(alignment.instructions ? { instructions: instructionList(alignment.instructions, rows, changes, options.billNames ?? {}) } : {}),
+    ...(alignment.instructions && rows ? { instructions: instructionList(alignment.instructions, rows, changes, options.billNames ?? {}) } : {}),
     counts: summaryCounts(alignment.summary),
     words: { inserted: alignment.summary.wordsInserted, deleted: alignment.summary.wordsDeleted },
-    total: rows.length,
+    total: list.length,
   };
 }

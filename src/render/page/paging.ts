@@ -1,6 +1,7 @@
 /**
  * Long comparisons a page at a time: the body split into pages of rows, and links between pages.
  */
+import { spanOf, unchangedFold } from './folds.js';
 import type { Block, LevelRow } from './types.js';
 
 /**
@@ -49,13 +50,18 @@ export function paginate(blocks: Block[], pageRows: number = PAGE_ROWS): BodyPag
       if (page.rows > 0 && page.rows + block.fold.rows.length > pageRows) turn();
       add(block, block.fold.rows.length);
     } else {
-      let rest = block.fold.rows;
-      while (rest.length) {
+      // A fold whose rows are not made yet is split by its span, its parts' rows made when shown.
+      const span = spanOf(block.fold);
+      const rows = span ? undefined : block.fold.rows;
+      let start = span?.start ?? 0;
+      const end = span?.end ?? rows!.length;
+      while (start < end) {
         if (page.rows >= pageRows) turn();
-        const part = rest.slice(0, pageRows - page.rows);
-        rest = rest.slice(part.length);
-        if (part.length >= 3) add({ fold: { kind: 'unchanged', summary: `${part.length} unchanged clauses`, rows: part } }, part.length);
-        else for (const row of part) add({ row }, 1);
+        const stop = Math.min(end, start + pageRows - page.rows);
+        const count = stop - start;
+        if (count >= 3) add({ fold: span ? unchangedFold({ list: span.list, start, end: stop }) : { kind: 'unchanged', summary: `${count} unchanged clauses`, rows: rows!.slice(start, stop) } }, count);
+        else for (let i = start; i < stop; i++) add({ row: span ? span.list.rowAt(i) : rows![i]! }, 1);
+        start = stop;
       }
     }
   }
@@ -90,7 +96,13 @@ function anchorPages(pages: BodyPage[], take: (row: LevelRow) => boolean): Map<s
     for (const block of page.blocks) {
       if ('row' in block) {
         if (take(block.row)) out.set(block.row.anchor, i + 1);
-      } else for (const row of block.fold.rows) if (take(row)) out.set(row.anchor, i + 1);
+      } else {
+        // A fold not made yet holds unchanged rows only: their anchors are read from its span.
+        const span = spanOf(block.fold);
+        if (span) {
+          if (take === isRow) for (let r = span.start; r < span.end; r++) out.set(span.list.anchorAt(r), i + 1);
+        } else for (const row of block.fold.rows) if (take(row)) out.set(row.anchor, i + 1);
+      }
     }
   });
   return out;

@@ -2,10 +2,11 @@
  * The rows of a page: every aligned level's own line in reading order, with its citation, a unique
  * anchor, its status in words, its depth, and its text as segments for each view.
  *
- * Rows are collected in two steps so that a long comparison shown a page at a time pays only for
- * what it shows: `collectRows` gives every row its pair, anchor and status (what folds, pages and
- * links need), and `completeRow` adds the rest (citation, words, segments, links) to the rows a
- * page or the change list shows. A row's text fields are empty until it is completed.
+ * Rows are made in three steps so that a long comparison shown a page at a time pays only for
+ * what it shows: `collectRows` lists every row's pair, anchor and status (what folds, pages and
+ * links need) without making the row, `RowList.rowAt` makes a row asked for, and `completeRow`
+ * adds the rest (citation, words, segments, links) to the rows a page or the change list shows.
+ * A row's text fields are empty until it is completed.
  */
 import type { AlignedPair, PairSide, WordChange } from '../../types.js';
 import { isOwnChange } from '../../align/summary.js';
@@ -42,37 +43,53 @@ type PendingRow = RowWithPair & { [PENDING]?: Pending | undefined };
 const NO_SEGMENTS: Segment[] = Object.freeze([]) as unknown as Segment[];
 const ROW_CHANGES = { movedWords: true };
 
-/** Every pair's own line in reading order (as `linearRows`), with unique anchors; see `completeRow`. */
-export function collectRows(pairs: AlignedPair[], section: string | undefined): RowWithPair[] {
-  // Anchors without their `c-`: the levels' own ids, whose hashes the strings keep.
-  const collecting: Collecting = { out: [], used: new Set(), book: { section, sections: new Map() } };
-  collectFrom(pairs, 0, undefined, collecting);
-  return collecting.out;
+/**
+ * Every pair's own line in reading order (as `linearRows`), with unique anchors, as a `RowList`:
+ * what folds, pages and links need is read from it without making the rows, which `rowAt` makes
+ * when first asked for; see `completeRow`.
+ */
+export function collectRows(pairs: AlignedPair[], section: string | undefined): RowList {
+  const list = new RowList({ section, sections: new Map() });
+  collectFrom(pairs, 0, undefined, list, new Set());
+  return list;
 }
 
-/** What `collectFrom` fills: the rows, the anchors taken (without their `c-`), what the rows share. */
-interface Collecting {
-  out: RowWithPair[];
-  used: Set<string>;
-  book: RowBook;
-}
+/**
+ * The rows of a comparison, kept as their pairs, anchors (without their `c-`: the levels' own ids,
+ * whose hashes the strings keep), depths and places until a row is asked for.
+ */
+export class RowList {
+  readonly pairs: AlignedPair[] = [];
+  readonly keys: string[] = [];
+  readonly changed: boolean[] = [];
+  readonly depths: number[] = [];
+  readonly above: Array<Place | undefined> = [];
+  readonly #rows: Array<RowWithPair | undefined> = [];
 
-/** The rows of some pairs and their sublevels (a function of the module, not one made per comparison: its optimised code is kept). */
-function collectFrom(list: AlignedPair[], depth: number, above: Place | undefined, collecting: Collecting): void {
-  const { out, used, book } = collecting;
-  for (const pair of list) {
-    const side = pair.new ?? pair.old;
-    // An unchanged level shows when it has a line (its changes, made when the row is completed, would be that line kept).
-    if (pair.status === 'unchanged' && !pair.words ? Boolean(pair.new?.text ?? pair.old?.text) : rowChanges(pair, ROW_CHANGES).length) {
-      const onlyOld = pair.status === 'deleted' || (pair.status === 'moved' && pair.movedTo !== undefined);
-      let key = (onlyOld ? pair.old?.id : (pair.new?.id ?? pair.old?.id)) || `row${out.length + 1}`;
-      if (used.has(key)) key = `${key}~${out.length + 1}`;
-      used.add(key);
-      const anchor = `c-${key}`;
-      const changed = isOwnChange(pair);
-      const row: PendingRow = {
+  constructor(readonly book: RowBook) {}
+
+  get length(): number {
+    return this.pairs.length;
+  }
+
+  /** The status a row shows: a pair's own status when it changed, `unchanged` otherwise. */
+  statusAt(i: number): AlignedPair['status'] {
+    return this.changed[i] ? this.pairs[i]!.status : 'unchanged';
+  }
+
+  anchorAt(i: number): string {
+    return this.#rows[i]?.anchor ?? `c-${this.keys[i]!}`;
+  }
+
+  /** The row at `i`, made once (not completed). */
+  rowAt(i: number): RowWithPair {
+    let row = this.#rows[i];
+    if (!row) {
+      const changed = this.changed[i]!;
+      const pair = this.pairs[i]!;
+      const pending: PendingRow = {
         pair,
-        anchor,
+        anchor: `c-${this.keys[i]!}`,
         citation: '',
         status: changed ? pair.status : 'unchanged',
         statusLabel: '',
@@ -83,12 +100,41 @@ function collectFrom(list: AlignedPair[], depth: number, above: Place | undefine
         inline: NO_SEGMENTS,
         hasOld: false,
         hasNew: false,
-        [PENDING]: { depth, above, book },
+        [PENDING]: { depth: this.depths[i]!, above: this.above[i], book: this.book },
       };
-      if (side?.kind === 'section' && side.num && !book.sections.has(side.num.value)) book.sections.set(side.num.value, anchor);
-      out.push(row);
+      row = this.#rows[i] = pending;
     }
-    if (pair.children.length) collectFrom(pair.children, depth + 1, { side, up: above }, collecting);
+    return row;
+  }
+
+  /** The rows from `start` to `end` (not included). */
+  slice(start: number, end: number): RowWithPair[] {
+    const out: RowWithPair[] = [];
+    for (let i = start; i < end; i++) out.push(this.rowAt(i));
+    return out;
+  }
+}
+
+/** The rows of some pairs and their sublevels (a function of the module, not one made per comparison: its optimised code is kept). */
+function collectFrom(list: AlignedPair[], depth: number, above: Place | undefined, rows: RowList, used: Set<string>): void {
+  const { book } = rows;
+  for (const pair of list) {
+    const side = pair.new ?? pair.old;
+    // An unchanged level shows when it has a line (its changes, made when the row is completed, would be that line kept).
+    if (pair.status === 'unchanged' && !pair.words ? Boolean(pair.new?.text ?? pair.old?.text) : rowChanges(pair, ROW_CHANGES).length) {
+      const n = rows.pairs.length;
+      const onlyOld = pair.status === 'deleted' || (pair.status === 'moved' && pair.movedTo !== undefined);
+      let key = (onlyOld ? pair.old?.id : (pair.new?.id ?? pair.old?.id)) || `row${n + 1}`;
+      if (used.has(key)) key = `${key}~${n + 1}`;
+      used.add(key);
+      rows.pairs.push(pair);
+      rows.keys.push(key);
+      rows.changed.push(isOwnChange(pair));
+      rows.depths.push(depth);
+      rows.above.push(above);
+      if (side?.kind === 'section' && side.num && !book.sections.has(side.num.value)) book.sections.set(side.num.value, `c-${key}`);
+    }
+    if (pair.children.length) collectFrom(pair.children, depth + 1, { side, up: above }, rows, used);
   }
 }
 
