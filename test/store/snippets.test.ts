@@ -20,6 +20,13 @@ describe('store/snippets', () => {
     );
   });
 
+  it('should mark a word whose stem turns its y into i, in plain ASCII as in text past it', () => {
+    // Porter stems "eyed" as "ei": the stem's second letter is not the word's (SYNTHETIC sentences).
+    expect(mark('Was it keyed or eyed? The one-eyed judge said oyez.', 'eyed')).to.equal('Was it keyed or [eyed]? The one-[eyed] judge said oyez.');
+    expect(mark('The crier said “oyez”: eyed § 3.', 'eyed')).to.equal('The crier said “oyez”: [eyed] § 3.');
+    expect(mark('Ays, ayed and aying; ayes and aims.', 'ays')).to.equal('[Ays], [ayed] and [aying]; ayes and aims.');
+  });
+
   it('should mark a phrase as one span, and its words apart only where they stand together', () => {
     expect(mark('Notwithstanding Section 7282.5 or 7284.6, law enforcement officials shall not hold 7284 persons for 6 days.', '7284.6')).to.equal(
       'Notwithstanding Section 7282.5 or [7284.6], law enforcement officials shall not hold 7284 persons for 6 days.',
