@@ -33,18 +33,17 @@ type Collect = (options: { type: 'minor' | 'major' }) => void;
 
 /**
  * V8's collector of the young generation, to run between tasks. `--expose-gc` gives a new context a
- * `gc` function: the flag is set just long enough to make one (as Jest's leak detector does), unless
- * the thread has one already.
+ * `gc` function, so the flag is set (unless the thread has `gc` already) and one is made in a new
+ * context. The flag stays set: V8's flags belong to the process, and the diff workers start at once,
+ * so one worker turning it off again could do so between another's setting it and making its context
+ * (CI saw that worker fail with "gc is not defined"). Contexts made later see a `gc` function; no
+ * untrusted script runs in this process.
  */
 function youngCollector(): () => void {
   let collect = (globalThis as { gc?: Collect }).gc;
   if (!collect) {
     v8.setFlagsFromString('--expose-gc');
-    try {
-      collect = runInNewContext('gc') as Collect;
-    } finally {
-      v8.setFlagsFromString('--no-expose-gc');
-    }
+    collect = runInNewContext('gc') as Collect;
   }
   return () => collect({ type: 'minor' });
 }
