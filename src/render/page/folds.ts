@@ -15,12 +15,20 @@ export interface Span {
 const SPAN = Symbol('span');
 type Fold = Extract<Block, { fold: unknown }>['fold'];
 
+/** What a fold of `count` unchanged rows says of itself. */
+const unchangedSummary = (count: number): string => `${count} unchanged clauses`;
+
+/** A fold of unchanged rows already made. */
+export function rowsFold(rows: LevelRow[]): Fold {
+  return { kind: 'unchanged', summary: unchangedSummary(rows.length), rows };
+}
+
 /** A fold of the unchanged rows of a span, its rows made when first read. */
 export function unchangedFold(span: Span): Fold {
   let rows: LevelRow[] | undefined;
   return {
     kind: 'unchanged',
-    summary: `${span.end - span.start} unchanged clauses`,
+    summary: unchangedSummary(span.end - span.start),
     get rows() {
       return (rows ??= span.list.slice(span.start, span.end));
     },

@@ -6,7 +6,7 @@
 import type { Alignment } from '../../types.js';
 import { summaryCounts } from '../vocabulary.js';
 import { describe, excerptOf, redesignationSummary } from './changes.js';
-import { unchangedFold } from './folds.js';
+import { rowsFold, unchangedFold } from './folds.js';
 import { instructionList, linkInstructions, unionOfLinks } from './instructions.js';
 import { collectRows, completeRow } from './rows.js';
 import type { Block, ChangeItem, InstructionList } from './types.js';
@@ -81,7 +81,7 @@ export function buildPageModel(alignment: Alignment, options: PageModelOptions =
     if (status === 'unchanged') {
       if (!changesOnly) {
         // Not completed, a long run's rows are made when a page shows them.
-        if (end - i >= foldAfter) blocks.push({ fold: complete ? { kind: 'unchanged', summary: `${end - i} unchanged clauses`, rows: list.slice(i, end) } : unchangedFold({ list, start: i, end }) });
+        if (end - i >= foldAfter) blocks.push({ fold: complete ? rowsFold(list.slice(i, end)) : unchangedFold({ list, start: i, end }) });
         else for (let j = i; j < end; j++) blocks.push({ row: list.rowAt(j) });
       }
       i = end;

@@ -1,7 +1,7 @@
 /**
  * Long comparisons a page at a time: the body split into pages of rows, and links between pages.
  */
-import { spanOf, unchangedFold } from './folds.js';
+import { rowsFold, spanOf, unchangedFold } from './folds.js';
 import type { Block, LevelRow } from './types.js';
 
 /**
@@ -59,7 +59,7 @@ export function paginate(blocks: Block[], pageRows: number = PAGE_ROWS): BodyPag
         if (page.rows >= pageRows) turn();
         const stop = Math.min(end, start + pageRows - page.rows);
         const count = stop - start;
-        if (count >= 3) add({ fold: span ? unchangedFold({ list: span.list, start, end: stop }) : { kind: 'unchanged', summary: `${count} unchanged clauses`, rows: rows!.slice(start, stop) } }, count);
+        if (count >= 3) add({ fold: span ? unchangedFold({ list: span.list, start, end: stop }) : rowsFold(rows!.slice(start, stop)) }, count);
         else for (let i = start; i < stop; i++) add({ row: span ? span.list.rowAt(i) : rows![i]! }, 1);
         start = stop;
       }
