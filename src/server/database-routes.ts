@@ -53,7 +53,11 @@ export function createDatabaseRoutes(ctx: DatabaseRoutesContext): Router {
       res.type(hit.type).set('ETag', hit.etag).send(hit.body);
     };
   };
-  const render = (page: Parameters<Views['render']>[0], model: object) => ctx.views.render(page, { ...model, searchQuery: (model as { searchQuery?: string }).searchQuery ?? '' });
+  // Each model is made for its one page: the search box's query is set on it, not on a spread copy.
+  const render = (page: Parameters<Views['render']>[0], model: object) => {
+    (model as { searchQuery?: string }).searchQuery ??= '';
+    return ctx.views.render(page, model);
+  };
 
   /**
    * A search; one the server has no room for now is a 503 (search-pool.ts bounds them), and one whose
