@@ -102,7 +102,8 @@ export function searchModel(sessions: SessionInfo[], query: string, filters: Sea
       { value: 'chaptered', label: 'Chaptered', selected: filters.status === 'chaptered' },
     ],
     searched: query !== '',
-    results: results.map((r) => ({ ...r, isBill: r.kind === 'bill', segments: snippetSegments(r.snippet) })),
+    // Field by field, not spread (see billReport in src/store/reports.ts).
+    results: results.map((r) => ({ kind: r.kind, id: r.id, title: r.title, snippet: r.snippet, url: r.url, measure: r.measure, session: r.session, isBill: r.kind === 'bill', segments: snippetSegments(r.snippet) })),
     // "Results 26–50 of 4,321 for “court”, the best first: every match ranked by relevance."
     // The list numbered from the first result of the page (an <ol start>), as the range says.
     firstNumber: page.offset > 0 ? page.offset + 1 : undefined,
