@@ -7,7 +7,7 @@ import { amendedElsewhere, compare, requestBytes, type CompareRequest } from '..
 import { resolveRequest } from '../compare/source.js';
 import { loadCorpus, type Corpus } from '../corpus/index.js';
 import { defaultInputOptions } from '../parse/input.js';
-import { renderHtml } from '../render/html.js';
+import { writeHtml } from '../render/html.js';
 import { writeJson } from '../render/json.js';
 import { renderStatuteText } from '../render/statute-text.js';
 import { writeTerminal } from '../render/terminal.js';
@@ -71,7 +71,7 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
     }
     const outputPath = options.output ? path.resolve(io.cwd, options.output) : undefined;
     if (outputPath) guardOutput(outputPath, inputs, io.cwd);
-    // A string, or a function that hands out its text a piece at a time as it makes it (JSON, wdiff, terminal).
+    // A string, or a function that hands out its text a piece at a time as it makes it (JSON, wdiff, terminal, HTML).
     const write = (rendered: string | ((piece: (text: string) => void) => void)): void => {
       if (outputPath) writeAtomically(outputPath, rendered);
       else if (typeof rendered === 'string') io.stdout.write(rendered);
@@ -121,12 +121,12 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
     // `io.stdout` is asked only when the output goes there: with -o, standard output is never made.
     const format = options.format ?? (!outputPath && io.stdout.isTTY ? 'terminal' : 'wdiff');
     const color = options.color ?? (format === 'terminal' && !outputPath && Boolean(io.stdout.isTTY) && !io.env['NO_COLOR']);
-    // JSON, wdiff and terminal are written as they are made, a piece at a time.
+    // Every format is written as it is made, a piece at a time.
     const rendered: string | ((piece: (text: string) => void) => void) =
       format === 'json'
         ? (piece) => writeJson(alignment, piece, { indent: !outputPath && io.stdout.isTTY ? 2 : 0 })
         : format === 'html'
-          ? renderHtml(alignment)
+          ? (piece) => writeHtml(alignment, piece)
           : format === 'terminal'
             ? (piece) => writeTerminal(alignment, piece, { color })
             : (piece) => writeWdiff(alignment, piece);
