@@ -153,7 +153,9 @@ export function hasBlockChild(element: XmlElement): boolean {
   let known = blockInside.get(element);
   if (known !== undefined) return known;
   known = false;
-  for (const child of element.children) {
+  const { children } = element;
+  for (let i = 0; i < children.length; i++) {
+    const child = children[i]!;
     if (child.type !== 'element') continue;
     if (child.name === 'proviso' || child.name === 'elided') continue;
     if (QUOTED.has(child.name) ? hasBlockChild(child) : BLOCKS.has(child.name) || GENERIC_LEVELS.has(child.name) || hasBlockChild(child)) {

@@ -280,7 +280,11 @@ function longestLine(text: string): number {
 
 /** The first child element named `name`. */
 export function firstChild(element: XmlElement, name: string): XmlElement | undefined {
-  for (const child of element.children) if (child.type === 'element' && child.name === name) return child;
+  const { children } = element;
+  for (let i = 0; i < children.length; i++) {
+    const child = children[i]!;
+    if (child.type === 'element' && child.name === name) return child;
+  }
   return undefined;
 }
 
@@ -288,7 +292,9 @@ export function firstChild(element: XmlElement, name: string): XmlElement | unde
 export function findAll(element: XmlElement, name: string, maxDepth = Infinity): XmlElement[] {
   const out: XmlElement[] = [];
   const walk = (node: XmlElement, depth: number): void => {
-    for (const child of node.children) {
+    const { children } = node;
+    for (let i = 0; i < children.length; i++) {
+      const child = children[i]!;
       if (child.type !== 'element') continue;
       if (child.name === name) out.push(child);
       if (depth < maxDepth) walk(child, depth + 1);
