@@ -17,6 +17,7 @@ import {
   ROWS,
   TEXT_ELEMENTS,
 } from './federal-vocabulary.js';
+import { isWhiteSpace } from '../util/white-space.js';
 import { firstChild, type XmlElement, type XmlNode } from './xml.js';
 
 /**
@@ -45,14 +46,19 @@ export function newRun(): Run {
 
 /** Adds a text node's value to a run; the run starts at its first non-space character and ends after its last. */
 export function addToRun(run: Run, value: string, start: number, end: number): void {
-  // (Built-ins, not scans of the characters: see `fold`.)
+  // The white space at either end is counted where it is, a character or two: trimming would copy
+  // the rest of the text to learn its length.
+  const n = value.length;
   if (run.start === -1) {
-    if (!/\S/.test(value)) return;
-    run.start = start + (value.length - value.trimStart().length);
+    let lead = 0;
+    while (lead < n && isWhiteSpace(value.charCodeAt(lead))) lead++;
+    if (lead === n) return;
+    run.start = start + lead;
   }
   run.parts.push(value);
-  const trailing = value.length - value.trimEnd().length;
-  if (trailing < value.length) run.end = end - trailing;
+  let last = n;
+  while (last > 0 && isWhiteSpace(value.charCodeAt(last - 1))) last--;
+  if (last > 0) run.end = end - (n - last);
 }
 
 /** Text printed at the end of the last line (`”.`, `; and`), or a line of its own when there is none. */

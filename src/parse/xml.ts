@@ -261,7 +261,11 @@ function adopt(element: ParsedElement, depth: number): XmlElement {
       throw NOT_QUICK;
     }
     commentEnd = type === 'comment' ? child.end : -1;
-    if (type === 'element' || type === 'text') children[kept++] = child;
+    if (type === 'element' || type === 'text') {
+      // Written only once a node before it has been dropped.
+      if (kept !== i) children[kept] = child;
+      kept++;
+    }
   }
   if (kept < children.length) children.length = kept;
   return element as unknown as XmlElement;
