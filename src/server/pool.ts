@@ -76,6 +76,7 @@ interface Slot {
  */
 function startWorker(memoryMb: number): Worker {
   const eighth = Math.ceil(memoryMb / 8);
+  v8.setFlagsFromString(NO_PRETENURING);
   starting += 1;
   if (starting === 1) v8.setFlagsFromString(`--initial-old-space-size=${eighth}`);
   const worker = startModuleWorker(import.meta.url, 'worker', { resourceLimits: { maxOldGenerationSizeMb: memoryMb, maxYoungGenerationSizeMb: eighth } });
@@ -89,6 +90,20 @@ function startWorker(memoryMb: number): Worker {
   worker.once('online', done).once('error', done).once('exit', done);
   return worker;
 }
+
+/**
+ * V8's allocation-site pretenuring, off for the process (V8's flags belong to it; the workers read
+ * this one as they run). V8 pretenures what a site allocates, making it in the old generation, once
+ * most of it survived young-generation collections, as the trees did in a worker's first pages. A
+ * worker collects its young generation after each page (./worker.ts), when nothing of the page is
+ * alive, but that collection counts every pointer from the old generation as alive: the pretenured
+ * objects of pages gone kept the young ones they point to, ~4 MB a page of the 1 MB pair, copied and
+ * promoted for a full collection to free. 1 MB pair, page tasks through a pool of two workers, 40
+ * after 10, CPU of all threads per task, A/B back to back under load ~10: with the page's folds as
+ * plain data too (./compare-page.ts, render/page/folds.ts), 118-128 → 87-99 ms; pretenuring on
+ * with those, 119 ms; pretenuring off alone, 119-121 ms.
+ */
+const NO_PRETENURING = '--no-allocation-site-pretenuring';
 
 /**
  * Diff workers being started. While there are any, V8's `--initial-old-space-size` (a flag of the
