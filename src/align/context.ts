@@ -4,12 +4,14 @@ import type { Bag } from './similarity.js';
 
 /** What the steps of one alignment share: settings, the clock, caches, and the candidates for moves. */
 export interface Context {
-  options: Required<Omit<AlignOptions, 'now' | 'deadline'>> & { now: () => number };
+  options: Required<Omit<AlignOptions, 'now' | 'deadline' | 'texts'>> & { now: () => number };
   /** When the budget runs out, on `options.now`'s clock; past it, pairs are whole replacements. */
   deadline: number;
   overBudget: boolean;
   /** A line pair had more words than a word diff reads (`MAX_DIFF_WORDS`): it is shown whole. */
   tooLong: boolean;
+  /** The texts the trees were read from, when the caller gave them (`AlignOptions.texts`). */
+  texts: NonNullable<AlignOptions['texts']>;
   /** Content keys by level (see `keys.ts`). */
   keys: Map<Content, number>;
   /** The different lines of both texts, each with its number (a line's key). */
@@ -27,10 +29,11 @@ export interface Context {
 }
 
 /** A fresh context for one alignment. */
-export function createContext(options: Context['options'], deadline: number): Context {
+export function createContext(options: Context['options'], deadline: number, texts: Context['texts'] = {}): Context {
   return {
     options,
     deadline,
+    texts,
     overBudget: false,
     tooLong: false,
     keys: new Map(),

@@ -27,10 +27,10 @@ export { summarize } from './summary.js';
  * conforming (`conforming.ts`).
  */
 export function alignTrees(oldTree: Root, newTree: Root, options: AlignOptions = {}): Alignment {
-  const { deadline: given, ...rest } = options;
+  const { deadline: given, texts, ...rest } = options;
   const now = given?.now ?? options.now ?? (() => performance.now());
   const settings = { ...defaultAlignOptions, ...defaultWordDiffOptions, ...rest, now, ...(given ? { budget: given.budget } : {}) };
-  const ctx = createContext(settings, given ? given.at : now() + settings.budget);
+  const ctx = createContext(settings, given ? given.at : now() + settings.budget, texts);
   const pairs = alignSequences(oldTree.children, newTree.children, ctx);
   findMoves(ctx, pairs);
   markConforming(pairs);

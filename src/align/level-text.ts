@@ -29,6 +29,27 @@ export function rowText(node: Content): string {
   return body ? `${node.num.text} ${body}` : node.num.text;
 }
 
+/**
+ * `rowText`, taken from `source` (the text the level was read from, when the caller has it) where
+ * the line reads there as printed: its designation, one space and its text, whole. The line is then
+ * a slice of the source, not a string joined of its designation and its text, which writing it
+ * (JSON.stringify, a regular expression) would copy whole into a flat string kept beside it: at
+ * 5 MB, 5 MB more held while the JSON is written. Else (a heading, white space folded, an XML
+ * source) `rowText`.
+ */
+export function rowTextIn(node: Content, source: string | undefined): string {
+  if (source === undefined || node.type !== 'level' || !node.num || node.heading || !node.position) return rowText(node);
+  const inline = inlineText(node);
+  if (!inline || inline.type === 'level' || !inline.position) return rowText(node);
+  const num = node.num.text;
+  const body = inline.value;
+  const start = node.position.start.offset;
+  const from = inline.position.start.offset;
+  const end = inline.position.end.offset;
+  if (!body || from !== start + num.length + 1 || end - from !== body.length || source.charCodeAt(from - 1) !== 32) return rowText(node);
+  return source.startsWith(num, start) && source.startsWith(body, from) ? source.slice(start, end) : rowText(node);
+}
+
 /** The level's own words without its designation: what must match for "redesignated". */
 export function rowBody(node: Content): string {
   if (node.type !== 'level') return node.value;

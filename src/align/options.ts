@@ -29,9 +29,15 @@ export interface AlignOptions extends WordDiffOptions {
    * alignment has what remains (it takes the place of `budget` and `now`).
    */
   deadline?: Deadline;
+  /**
+   * The texts the trees were read from (plain text or Markdown: the trees' positions are offsets
+   * into them), when the caller has them: a level's own line that reads there as printed is then a
+   * slice of its text rather than a new string (`rowTextIn`). The alignment is the same either way.
+   */
+  texts?: { old?: string; new?: string };
 }
 
-export const defaultAlignOptions: Required<Omit<AlignOptions, keyof WordDiffOptions | 'now' | 'deadline'>> = {
+export const defaultAlignOptions: Required<Omit<AlignOptions, keyof WordDiffOptions | 'now' | 'deadline' | 'texts'>> = {
   pairThreshold: 0.4,
   gutThreshold: 0.3,
   budget: 5000,

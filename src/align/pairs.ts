@@ -1,6 +1,6 @@
 import type { AlignedPair, Content, Level, PairSide, WordChange } from '../types.js';
 import { isSectionOrAbove } from '../parse/ladder.js';
-import { childLevels, detach, firstChildLevel, inlineText, rowBody, rowText } from './level-text.js';
+import { childLevels, detach, firstChildLevel, inlineText, rowBody, rowText, rowTextIn } from './level-text.js';
 import type { Context } from './context.js';
 import { keyOf, sameContent } from './keys.js';
 import { alignSequences } from './siblings.js';
@@ -46,7 +46,10 @@ export function onlyNew(node: Content, ctx: Context): AlignedPair {
 
 function onlyOneSide(node: Content, ctx: Context, which: 'old' | 'new', top: boolean): AlignedPair {
   // (Two literals rather than one with a computed key, which V8 builds by a call to its runtime.)
-  const pair: AlignedPair = which === 'old' ? { status: 'deleted', old: side(node), children: NO_PAIRS } : { status: 'inserted', new: side(node), children: NO_PAIRS };
+  const pair: AlignedPair =
+    which === 'old'
+      ? { status: 'deleted', old: side(node, rowTextIn(node, ctx.texts.old)), children: NO_PAIRS }
+      : { status: 'inserted', new: side(node, rowTextIn(node, ctx.texts.new)), children: NO_PAIRS };
   if (top || isSectionOrAboveLevel(node)) {
     (which === 'old' ? ctx.deleted : ctx.inserted).push(pair);
     ctx.sources.set(pair, node);
@@ -150,7 +153,7 @@ function samePair(oldNode: Content, newNode: Content, ctx: Context): AlignedPair
   const newNum = newNode.type === 'level' ? newNode.num : undefined;
   if (oldNode.type !== newNode.type || oldNum?.text !== newNum?.text) return finishPair(oldNode, newNode, children, ctx, true);
   // The same line: unchanged, or modified below it (and renumbered, if the same designation reads as another).
-  const text = rowText(oldNode);
+  const text = rowTextIn(oldNode, ctx.texts.old);
   const pair: AlignedPair = { status: children.every((c) => c.status === 'unchanged') ? 'unchanged' : 'modified', old: side(oldNode, text), new: side(newNode, text), children };
   if (oldNum?.value !== newNum?.value) pair.redesignated = true;
   return pair;
@@ -172,7 +175,7 @@ function finishPair(oldNode: Content, newNode: Content, children: AlignedPair[],
   let status: AlignedPair['status'] = 'modified';
   if (childrenSame && !words) status = 'unchanged';
   else if (childrenSame && renumbered && rowBody(oldNode) === rowBody(newNode)) status = 'redesignated';
-  const pair: AlignedPair = { status, old: side(oldNode), new: side(newNode), children };
+  const pair: AlignedPair = { status, old: side(oldNode, rowTextIn(oldNode, ctx.texts.old)), new: side(newNode, rowTextIn(newNode, ctx.texts.new)), children };
   if (renumbered) pair.redesignated = true;
   if (words) pair.words = words;
   if (coarse) pair.coarse = true;

@@ -7,10 +7,10 @@ import { amendedElsewhere, compare, requestBytes, type CompareRequest } from '..
 import { resolveRequest } from '../compare/source.js';
 import { loadCorpus, type Corpus } from '../corpus/index.js';
 import { defaultInputOptions } from '../parse/input.js';
-import { renderHtml } from '../render/html.js';
+import { writeHtml } from '../render/html.js';
 import { writeJson } from '../render/json.js';
 import { renderStatuteText } from '../render/statute-text.js';
-import { renderTerminal } from '../render/terminal.js';
+import { writeTerminal } from '../render/terminal.js';
 import { writeWdiff } from '../render/wdiff.js';
 import { BilldiffError, formatDiagnostic, isBilldiffError } from '../util/errors.js';
 import { guardOutput, writeAtomically } from './files.js';
@@ -71,7 +71,7 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
     }
     const outputPath = options.output ? path.resolve(io.cwd, options.output) : undefined;
     if (outputPath) guardOutput(outputPath, inputs, io.cwd);
-    // A string, or a function that hands out its text a piece at a time as it makes it (JSON, wdiff).
+    // A string, or a function that hands out its text a piece at a time as it makes it (JSON, wdiff, terminal, HTML).
     const write = (rendered: string | ((piece: (text: string) => void) => void)): void => {
       if (outputPath) writeAtomically(outputPath, rendered);
       else if (typeof rendered === 'string') io.stdout.write(rendered);
@@ -121,14 +121,14 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
     // `io.stdout` is asked only when the output goes there: with -o, standard output is never made.
     const format = options.format ?? (!outputPath && io.stdout.isTTY ? 'terminal' : 'wdiff');
     const color = options.color ?? (format === 'terminal' && !outputPath && Boolean(io.stdout.isTTY) && !io.env['NO_COLOR']);
-    // JSON and wdiff are written as they are made, a piece at a time.
+    // Every format is written as it is made, a piece at a time.
     const rendered: string | ((piece: (text: string) => void) => void) =
       format === 'json'
         ? (piece) => writeJson(alignment, piece, { indent: !outputPath && io.stdout.isTTY ? 2 : 0 })
         : format === 'html'
-          ? renderHtml(alignment)
+          ? (piece) => writeHtml(alignment, piece)
           : format === 'terminal'
-            ? renderTerminal(alignment, { color })
+            ? (piece) => writeTerminal(alignment, piece, { color })
             : (piece) => writeWdiff(alignment, piece);
     if (alignment.notice && format === 'wdiff') io.stderr.write(`billdiff: ${alignment.notice}\n`);
     if (options.verbose) for (const m of alignment.messages) io.stderr.write(`${formatDiagnostic(m)}\n`);

@@ -14,7 +14,7 @@ import { alignTrees, defaultAlignOptions, type AlignOptions } from '../align/ind
 import { applyBills, type Application } from '../amend/apply.js';
 import { compareBillToLaw } from '../amend/bill-to-law.js';
 import { changesInExistingLaw } from '../amend/changes.js';
-import { parseDocument, type DecodedInput } from '../parse/index.js';
+import { decodeInputNoting, parseDocument, type DecodedInput } from '../parse/index.js';
 import type { Alignment, MarksMode, ParsedDocument, SourceFormat } from '../types.js';
 import { deadlineIn } from '../util/deadline.js';
 import { BilldiffError } from '../util/errors.js';
@@ -142,8 +142,12 @@ export function compare(request: CompareRequest): CompareResult {
     alignment.messages.unshift(...before.messages);
     return { mode, alignment };
   }
-  const [a, b] = request.documents.map((d) => parse(d));
-  const alignment = alignTrees(a!.tree, b!.tree, alignOptions);
+  // Each text decoded here (as parseDocument would), so that the alignment can take the levels' lines from it.
+  const [a, b] = request.documents.map((d) => {
+    const input = d.bytes instanceof Uint8Array ? decodeInputNoting(d.bytes, d.file, request.maxBytes ? { maxBytes: request.maxBytes } : {}) : d.bytes;
+    return { ...parse({ ...d, bytes: input }), text: typeof input === 'string' ? input : input.text };
+  });
+  const alignment = alignTrees(a!.tree, b!.tree, { ...alignOptions, texts: { old: a!.text, new: b!.text } });
   alignment.messages.unshift(...a!.messages, ...b!.messages);
   return { mode, alignment };
 }

@@ -17,6 +17,7 @@ import {
   ROWS,
   TEXT_ELEMENTS,
 } from './federal-vocabulary.js';
+import { isWhiteSpace } from '../util/white-space.js';
 import { firstChild, type XmlElement, type XmlNode } from './xml.js';
 
 /**
@@ -45,14 +46,19 @@ export function newRun(): Run {
 
 /** Adds a text node's value to a run; the run starts at its first non-space character and ends after its last. */
 export function addToRun(run: Run, value: string, start: number, end: number): void {
-  // (Built-ins, not scans of the characters: see `fold`.)
+  // The white space at either end is counted where it is, a character or two: trimming would copy
+  // the rest of the text to learn its length.
+  const n = value.length;
   if (run.start === -1) {
-    if (!/\S/.test(value)) return;
-    run.start = start + (value.length - value.trimStart().length);
+    let lead = 0;
+    while (lead < n && isWhiteSpace(value.charCodeAt(lead))) lead++;
+    if (lead === n) return;
+    run.start = start + lead;
   }
   run.parts.push(value);
-  const trailing = value.length - value.trimEnd().length;
-  if (trailing < value.length) run.end = end - trailing;
+  let last = n;
+  while (last > 0 && isWhiteSpace(value.charCodeAt(last - 1))) last--;
+  if (last > 0) run.end = end - (n - last);
 }
 
 /** Text printed at the end of the last line (`”.`, `; and`), or a line of its own when there is none. */
@@ -70,8 +76,10 @@ export function appendLine(lines: Line[], text: string, end: number): void {
 
 /** Collects the text of an inline element into a run. */
 export function inline(element: XmlElement, run: Run, depth: number): void {
-  // Read through a wrapper so that the element's own meaning (`<quote>` marks, `<br>`) applies.
-  const text = textOf({ type: 'element', name: '#inline', attributes: {}, children: [element], start: element.start, end: element.end }, depth);
+  // Read as a child is, so that the element's own meaning (`<quote>` marks, `<br>`) applies.
+  const out: string[] = [];
+  childText(out, element, depth, depth > 0);
+  const text = out.join('');
   if (!text) return;
   if (run.start === -1) run.start = element.start;
   run.parts.push(text);
@@ -81,37 +89,47 @@ export function inline(element: XmlElement, run: Run, depth: number): void {
 /** All text of an element, skipped parts left out, bill.dtd `<quote>` marks supplied. */
 export function textOf(element: XmlElement, depth: number): string {
   const out: string[] = [];
-  const walk = (node: XmlElement, quoteDepth: number, inQuoted: boolean): void => {
-    for (const child of node.children) {
-      if (child.type === 'text') {
-        out.push(child.text);
-        continue;
-      }
-      const name = child.name;
-      if (inQuoted ? FEDERAL_SKIPPED_IN_QUOTED.has(name) : FEDERAL_SKIPPED.has(name)) continue;
-      // The Law Revision Counsel's footnote markers (`<ref class="footnoteRef">1</ref>`) are notes, not law.
-      if (name === 'ref' && child.attributes['class'] === 'footnoteRef') continue;
-      // …and so is a bare superscript number after a word or a mark (`(a)(6)(A),<sup>3</sup>`);
-      // a power of ten (`10<sup>6</sup>`) follows a digit and is kept.
-      if (!inQuoted && name === 'sup' && isFootnoteMark(child, out[out.length - 1] ?? '')) continue;
-      if (name === 'br') {
-        out.push(' ');
-        continue;
-      }
-      if (name === 'quote') {
-        const [open, close] = quoteDepth % 2 ? ['‘', '’'] : ['“', '”'];
-        out.push(open);
-        walk(child, quoteDepth + 1, inQuoted);
-        out.push(close);
-        continue;
-      }
-      if (BLOCKS.has(name) || ROWS.has(name) || name === 'td' || name === 'th' || name === 'column') out.push(' ');
-      walk(child, quoteDepth, inQuoted || QUOTED.has(name));
-      if (BLOCKS.has(name) || name === 'td' || name === 'th' || name === 'column') out.push(' ');
-    }
-  };
-  walk(element, depth, depth > 0 || QUOTED.has(element.name));
+  childrenText(out, element, depth, depth > 0 || QUOTED.has(element.name));
   return out.join('');
+}
+
+/**
+ * The text of a node's children, onto `out`. (Module functions and indexed loops, not a closure
+ * and `for…of`: a command line's one run reads most of a document before this code is optimised,
+ * and unoptimised, each step of an iterator makes an object.)
+ */
+function childrenText(out: string[], node: XmlElement, quoteDepth: number, inQuoted: boolean): void {
+  const { children } = node;
+  for (let i = 0; i < children.length; i++) {
+    const child = children[i]!;
+    if (child.type === 'text') out.push(child.text);
+    else childText(out, child, quoteDepth, inQuoted);
+  }
+}
+
+/** The text of one element inside another, onto `out`. */
+function childText(out: string[], child: XmlElement, quoteDepth: number, inQuoted: boolean): void {
+  const name = child.name;
+  if (inQuoted ? FEDERAL_SKIPPED_IN_QUOTED.has(name) : FEDERAL_SKIPPED.has(name)) return;
+  // The Law Revision Counsel's footnote markers (`<ref class="footnoteRef">1</ref>`) are notes, not law.
+  if (name === 'ref' && child.attributes['class'] === 'footnoteRef') return;
+  // …and so is a bare superscript number after a word or a mark (`(a)(6)(A),<sup>3</sup>`);
+  // a power of ten (`10<sup>6</sup>`) follows a digit and is kept.
+  if (!inQuoted && name === 'sup' && isFootnoteMark(child, out[out.length - 1] ?? '')) return;
+  if (name === 'br') {
+    out.push(' ');
+    return;
+  }
+  if (name === 'quote') {
+    const odd = quoteDepth % 2 !== 0;
+    out.push(odd ? '‘' : '“');
+    childrenText(out, child, quoteDepth + 1, inQuoted);
+    out.push(odd ? '’' : '”');
+    return;
+  }
+  if (BLOCKS.has(name) || ROWS.has(name) || name === 'td' || name === 'th' || name === 'column') out.push(' ');
+  childrenText(out, child, quoteDepth, inQuoted || QUOTED.has(name));
+  if (BLOCKS.has(name) || name === 'td' || name === 'th' || name === 'column') out.push(' ');
 }
 
 export function headingText(element: XmlElement, kind: LevelKind | undefined, billDtd: boolean): string | undefined {
@@ -145,7 +163,9 @@ export function quotedLines(element: XmlElement, lines: Line[], depth: number, o
       if (value) lines.push({ value: lead + value, start: run.start, end: run.end });
       run = newRun();
     };
-    for (const child of node.children) {
+    const { children } = node;
+    for (let i = 0; i < children.length; i++) {
+      const child = children[i]!;
       if (child.type === 'text') {
         addToRun(run, child.text, child.start, child.end);
         continue;
@@ -209,7 +229,9 @@ export function quotedLevel(element: XmlElement, lines: Line[], depth: number, l
   let ownEnd = Math.max(num?.end ?? element.start, headingEl?.end ?? element.start);
   let ownOpen = true;
   const rest: XmlNode[] = [];
-  for (const child of element.children) {
+  const { children } = element;
+  for (let i = 0; i < children.length; i++) {
+    const child = children[i]!;
     if (child === num || child === headingEl) continue;
     if (ownOpen && child.type === 'text') {
       own += child.text;
@@ -241,7 +263,9 @@ export function quotedLevel(element: XmlElement, lines: Line[], depth: number, l
 
 /** The children of a quoted level after its own line. */
 export function restLines(element: XmlElement, lines: Line[], depth: number, lead: string, style: string): void {
-  for (const child of element.children) {
+  const { children } = element;
+  for (let i = 0; i < children.length; i++) {
+    const child = children[i]!;
     if (child.type === 'text') {
       const value = fold(child.text);
       if (value) lines.push({ value: lead + value, start: child.start, end: child.end });
@@ -269,7 +293,8 @@ export function restLines(element: XmlElement, lines: Line[], depth: number, lea
       const flushParts = (): void => {
         if (!parts.length) return;
         const run = newRun();
-        for (const part of parts) {
+        for (let p = 0; p < parts.length; p++) {
+          const part = parts[p]!;
           if (part.type === 'text') addToRun(run, part.text, part.start, part.end);
           else inline(part, run, depth);
         }
@@ -277,7 +302,8 @@ export function restLines(element: XmlElement, lines: Line[], depth: number, lea
         if (value) lines.push({ value: lead + value, start: run.start, end: run.end });
         parts.length = 0;
       };
-      for (const part of wrapper.children) {
+      for (let p = 0; p < wrapper.children.length; p++) {
+        const part = wrapper.children[p]!;
         if (part.type === 'element' && (BLOCKS.has(part.name) || isAfterQuoted(part) || part.name === AFTER_QUOTED) && part.name !== 'proviso' && part.name !== 'elided' && !(QUOTED.has(part.name) && isInlineOnly(part))) {
           flushParts();
           restLines({ ...wrapper, children: [part] }, lines, depth, lead, style);

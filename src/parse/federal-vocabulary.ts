@@ -150,10 +150,22 @@ export function isInlineOnly(element: XmlElement): boolean {
 
 /** Whether blocks (levels, paragraphs, quoted blocks with structure) occur inside, at any depth. */
 export function hasBlockChild(element: XmlElement): boolean {
+  const { children } = element;
+  // Text alone (most inline elements) is answered at once, not remembered: a weak map's entries
+  // are a look-up in the runtime each, and work for every garbage collection while they live.
+  let elements = false;
+  for (let i = 0; i < children.length; i++) {
+    if (children[i]!.type === 'element') {
+      elements = true;
+      break;
+    }
+  }
+  if (!elements) return false;
   let known = blockInside.get(element);
   if (known !== undefined) return known;
   known = false;
-  for (const child of element.children) {
+  for (let i = 0; i < children.length; i++) {
+    const child = children[i]!;
     if (child.type !== 'element') continue;
     if (child.name === 'proviso' || child.name === 'elided') continue;
     if (QUOTED.has(child.name) ? hasBlockChild(child) : BLOCKS.has(child.name) || GENERIC_LEVELS.has(child.name) || hasBlockChild(child)) {
@@ -199,6 +211,10 @@ const OTHER_SPACE = /[^\S ]/;
  * Examples: `(a)` → `a`; `SEC. 2.` → `2`; `§ 200304.` → `200304`; `“(D)` → `D`; `TITLE I—` → `I`.
  */
 export function normaliseValue(value: string, printed: string): string {
+  // Most values given are digits, lower-case letters or a few capitals (`101`, `aa`, `IV`), which
+  // none of the replacements below changes: no quotation mark, parenthesis, dash, period, space or
+  // slash, and too short or the wrong letters for a word like `PART`.
+  if (PLAIN_VALUE.test(value)) return value;
   const given = value.trim();
   const raw = given || printed;
   return raw
@@ -211,6 +227,9 @@ export function normaliseValue(value: string, printed: string): string {
     .replace(/\s+/g, '-')
     .replace(/\//g, '-');
 }
+
+/** A value `normaliseValue` gives back as it is. */
+const PLAIN_VALUE = /^(?:[0-9]+|[a-z]+|[A-Z]{1,3}|[IVXLCDM]+)$/;
 
 /** What bill.dtd prints for an `<enum>`: `SEC. 2.`, `TITLE I`; `(a)` stays as it is. */
 export function decorateEnum(kind: LevelKind, printed: string, element: XmlElement, style = ''): string {

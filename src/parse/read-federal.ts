@@ -151,7 +151,9 @@ class FederalReader {
       else this.pushRun(run, holder, this.flowTypeAt(holder));
       run = newRun();
     };
-    for (const child of element.children) {
+    const { children } = element;
+    for (let i = 0; i < children.length; i++) {
+      const child = children[i]!;
       if (child.type === 'text') {
         addToRun(run, child.text, child.start, child.end);
         continue;
@@ -251,7 +253,9 @@ class FederalReader {
       this.pushRun(run, holder, current);
       run = newRun();
     };
-    for (const child of element.children) {
+    const { children } = element;
+    for (let i = 0; i < children.length; i++) {
+      const child = children[i]!;
       if (child.type === 'text') {
         addToRun(run, child.text, child.start, child.end);
         continue;
@@ -378,7 +382,9 @@ class FederalReader {
       this.pushRun(run, level, this.flowTypeAt(level));
       run = newRun();
     };
-    for (const child of element.children) {
+    const { children } = element;
+    for (let i = 0; i < children.length; i++) {
+      const child = children[i]!;
       if (child === num || child === headingEl) continue;
       if (child.type === 'text') {
         addToRun(run, child.text, child.start, child.end);
@@ -405,7 +411,8 @@ class FederalReader {
   private quoted(element: XmlElement, holder: Holder, depth: number): void {
     const lines: Line[] = [];
     quotedLines(element, lines, depth, '');
-    for (const line of lines) {
+    for (let i = 0; i < lines.length; i++) {
+      const line = lines[i]!;
       const value = fold(line.value);
       if (value) holder.children.push({ type: 'text', value, position: this.position(line.start, line.end) });
     }

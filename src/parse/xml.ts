@@ -261,7 +261,11 @@ function adopt(element: ParsedElement, depth: number): XmlElement {
       throw NOT_QUICK;
     }
     commentEnd = type === 'comment' ? child.end : -1;
-    if (type === 'element' || type === 'text') children[kept++] = child;
+    if (type === 'element' || type === 'text') {
+      // Written only once a node before it has been dropped.
+      if (kept !== i) children[kept] = child;
+      kept++;
+    }
   }
   if (kept < children.length) children.length = kept;
   return element as unknown as XmlElement;
@@ -280,7 +284,11 @@ function longestLine(text: string): number {
 
 /** The first child element named `name`. */
 export function firstChild(element: XmlElement, name: string): XmlElement | undefined {
-  for (const child of element.children) if (child.type === 'element' && child.name === name) return child;
+  const { children } = element;
+  for (let i = 0; i < children.length; i++) {
+    const child = children[i]!;
+    if (child.type === 'element' && child.name === name) return child;
+  }
   return undefined;
 }
 
@@ -288,7 +296,9 @@ export function firstChild(element: XmlElement, name: string): XmlElement | unde
 export function findAll(element: XmlElement, name: string, maxDepth = Infinity): XmlElement[] {
   const out: XmlElement[] = [];
   const walk = (node: XmlElement, depth: number): void => {
-    for (const child of node.children) {
+    const { children } = node;
+    for (let i = 0; i < children.length; i++) {
+      const child = children[i]!;
       if (child.type !== 'element') continue;
       if (child.name === name) out.push(child);
       if (depth < maxDepth) walk(child, depth + 1);

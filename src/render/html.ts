@@ -1,5 +1,6 @@
 import type { Alignment } from '../types.js';
-import { buildPageModel, type LevelRow, type InstructionList, type Segment } from './page/index.js';
+import { buildPageModel, type InstructionList, type Segment } from './page/index.js';
+import { Pieces } from './pieces.js';
 import { STATUS_WORDS } from './vocabulary.js';
 
 /** Escapes text for HTML element content and attribute values. */
@@ -83,6 +84,16 @@ export interface HtmlOptions {
  * the web pages show (src/render/page). All text escaped.
  */
 export function renderHtml(alignment: Alignment, options: HtmlOptions = {}): string {
+  const pieces: string[] = [];
+  writeHtml(alignment, (piece) => pieces.push(piece), options);
+  return pieces.join('');
+}
+
+/**
+ * The same text as `renderHtml`, handed to `write` in pieces as it is made: the file is never held
+ * whole, nor its lines in a list (at 5 MB of text, a page of 100 MB and more).
+ */
+export function writeHtml(alignment: Alignment, write: (piece: string) => void, options: HtmlOptions = {}): void {
   // The printable file shows every level: no run of unchanged levels is folded away.
   const model = buildPageModel(alignment, { foldAfter: Infinity });
   const name = (d: Alignment['old']) => escapeHtml(`${d.title ? `${d.title} (${d.file})` : d.file}${d.label ? ` — ${d.label}` : ''}`);
@@ -94,37 +105,46 @@ export function renderHtml(alignment: Alignment, options: HtmlOptions = {}): str
         : `billdiff: ${alignment.old.file} → ${alignment.new.file}`),
   );
   const counts = model.counts.map((c) => `${c.value} ${c.label}`).join(', ');
-  const body: string[] = [];
-  body.push(`<header><h1>${title}</h1>`);
-  body.push(`<div class="meta">Old: ${name(alignment.old)}<br>New: ${name(alignment.new)}</div>`);
-  body.push(
+  const pieces = new Pieces(write);
+  pieces.out(`<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${title}</title><style>${STYLE}</style></head>
+<body>
+`);
+  // The body's lines, each but the first after a line feed.
+  let first = true;
+  const line = (text: string): void => {
+    pieces.out(first ? text : `\n${text}`);
+    first = false;
+  };
+  line(`<header><h1>${title}</h1>`);
+  line(`<div class="meta">Old: ${name(alignment.old)}<br>New: ${name(alignment.new)}</div>`);
+  line(
     `<div class="legend"><span><del>struck through</del> = deleted</span><span><ins>underlined italic</ins> = inserted</span><span>status column names each clause's change</span></div></header><main>`,
   );
-  if (alignment.notice) body.push(`<p class="notice" role="note">${escapeHtml(alignment.notice)}</p>`);
-  body.push(`<p class="summary">${counts} clauses; ${model.words.inserted} words inserted, ${model.words.deleted} deleted.</p>`);
-  if (model.instructions) body.push(instructionsHtml(model.instructions));
-  body.push('<h2>Side by side</h2><table class="sbs"><thead><tr><th class="st">Status</th><th>Old</th><th>New</th></tr></thead><tbody>');
-  const rows: LevelRow[] = [];
+  if (alignment.notice) line(`<p class="notice" role="note">${escapeHtml(alignment.notice)}</p>`);
+  line(`<p class="summary">${counts} clauses; ${model.words.inserted} words inserted, ${model.words.deleted} deleted.</p>`);
+  if (model.instructions) line(instructionsHtml(model.instructions));
+  line('<h2>Side by side</h2><table class="sbs"><thead><tr><th class="st">Status</th><th>Old</th><th>New</th></tr></thead><tbody>');
   for (const block of model.blocks) {
-    if ('fold' in block) body.push(`<tr class="fold-note"><td colspan="3">${escapeHtml(block.fold.summary)}</td></tr>`);
+    if ('fold' in block) line(`<tr class="fold-note"><td colspan="3">${escapeHtml(block.fold.summary)}</td></tr>`);
     for (const row of 'row' in block ? [block.row] : block.fold.rows) {
-      rows.push(row);
       const pad = `style="padding-left:${rem(0.5 + row.depth * 1.2)}"`;
       const status = row.changed ? row.statusLabel : STATUS_WORDS[row.status];
       const by = (row.by ?? []).map((link) => ` <a class="by" href="${escapeHtml(link.href)}">${escapeHtml(link.id)}</a>`).join('');
-      body.push(
+      line(
         `<tr class="${row.status}" id="${escapeHtml(row.anchor)}"><td class="st">${escapeHtml(status)}${by}</td><td ${pad}>${row.hasOld ? segmentsHtml(row.old) : ''}</td><td ${pad}>${row.hasNew ? segmentsHtml(row.new) : ''}</td></tr>`,
       );
     }
   }
-  body.push('</tbody></table><h2>Inline redline</h2><div class="redline">');
-  for (const row of rows) body.push(`<p style="margin-left:${rem(row.depth * 1.2)}">${segmentsHtml(row.inline)}</p>`);
-  body.push('</div></main>');
-  return `<!doctype html>
-<html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
-<title>${title}</title><style>${STYLE}</style></head>
-<body>
-${body.join('\n')}
+  line('</tbody></table><h2>Inline redline</h2><div class="redline">');
+  // The same rows again, in the same order, as one column.
+  for (const block of model.blocks) {
+    for (const row of 'row' in block ? [block.row] : block.fold.rows) line(`<p style="margin-left:${rem(row.depth * 1.2)}">${segmentsHtml(row.inline)}</p>`);
+  }
+  line('</div></main>');
+  pieces.out(`
 </body></html>
-`;
+`);
+  pieces.flush();
 }

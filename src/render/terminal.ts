@@ -1,7 +1,8 @@
 import type { AlignedPair, Alignment, PairStatus, WordChange } from '../types.js';
 import { isSectionOrAbove } from '../parse/ladder.js';
 import { isOwnChange } from '../align/summary.js';
-import { linearRows, type LinearRow } from './linear.js';
+import { RowWalk } from './linear.js';
+import { Pieces } from './pieces.js';
 import { citeSide } from './page/citation.js';
 import { CONFORMING_WORDS, STATUS_WORDS, summaryCounts } from './vocabulary.js';
 
@@ -41,63 +42,92 @@ const ANSI = {
 
 /** A human-readable diff for a terminal: level headers, a status mark per line, folded unchanged runs. */
 export function renderTerminal(alignment: Alignment, options: TerminalOptions = {}): string {
+  const pieces: string[] = [];
+  writeTerminal(alignment, (piece) => pieces.push(piece), options);
+  return pieces.join('');
+}
+
+/** A row read ahead, kept until the rows after it say whether it is shown (its fields as `RowWalk` gave them). */
+interface PendingRow {
+  pair: AlignedPair;
+  depth: number;
+  words: WordChange[] | undefined;
+  op: WordChange['op'];
+  value: string;
+}
+
+/**
+ * The same text as `renderTerminal`, handed to `write` in pieces as it is made: the rows are read
+ * one at a time, and a row waits only for the `context` rows after it (whether one of them changed
+ * decides whether it is shown), so no list of every row is made, and a folded row's words never are.
+ */
+export function writeTerminal(alignment: Alignment, write: (piece: string) => void, options: TerminalOptions = {}): void {
   const color = options.color ?? false;
   const context = options.context ?? 1;
   const paint = (code: string, text: string) => (color ? `${code}${text}${ANSI.reset}` : text);
-  const out: string[] = [];
+  const pieces = new Pieces(write);
+  const line = (text: string) => pieces.out(`${text}\n`);
   const name = (d: Alignment['old']) => `${d.file}${d.label ? ` [${d.label}]` : ''}${d.title ? ` (${d.title})` : ''}`;
-  out.push(paint(ANSI.bold, `--- ${name(alignment.old)}`));
-  out.push(paint(ANSI.bold, `+++ ${name(alignment.new)}`));
-  if (alignment.notice) out.push(paint(ANSI.bold, `! ${alignment.notice}`));
-  out.push(summaryLine(alignment));
+  line(paint(ANSI.bold, `--- ${name(alignment.old)}`));
+  line(paint(ANSI.bold, `+++ ${name(alignment.new)}`));
+  if (alignment.notice) line(paint(ANSI.bold, `! ${alignment.notice}`));
+  line(summaryLine(alignment));
   if (alignment.instructions) {
     // Changes in Existing Law: the instructions first, refused ones with their reasons.
     const list = alignment.instructions;
     const refused = list.filter((i) => i.status === 'refused');
-    out.push(`instructions: ${list.length - refused.length} applied, ${refused.length} refused`);
+    line(`instructions: ${list.length - refused.length} applied, ${refused.length} refused`);
     for (const i of list) {
       const head = `${i.id} ${i.bill}, ${i.citation || 'unnumbered'} (${i.target})`;
-      out.push(i.status === 'refused' ? paint(ANSI.bold, `! refused ${head}: ${i.reason ?? ''}`) : paint(ANSI.dim, `  applied ${head}`));
+      line(i.status === 'refused' ? paint(ANSI.bold, `! refused ${head}: ${i.reason ?? ''}`) : paint(ANSI.dim, `  applied ${head}`));
     }
   }
 
-  const rows = linearRows(alignment.pairs, { movedWords: true });
-  const changed = rows.map((row) => row.pair.status !== 'unchanged');
-  const keep = rows.map((_, i) => {
-    for (let k = Math.max(0, i - context); k <= Math.min(rows.length - 1, i + context); k++) if (changed[k]) return true;
-    return false;
-  });
   const fold = (n: number) => {
-    if (n) out.push(paint(ANSI.dim, `  … ${n} unchanged clause${n === 1 ? '' : 's'} …`));
+    if (n) line(paint(ANSI.dim, `  … ${n} unchanged clause${n === 1 ? '' : 's'} …`));
   };
   // A level header waits for a line under it to be shown: a section with nothing to show folds,
   // header and all, into the count of unchanged levels around it.
   let header: string | undefined;
   let carried = 0; // folded before the waiting header
   let folded = 0;
-  rows.forEach((row, i) => {
+  // Row `i` is shown when a row within `context` of it changed: it is decided once row `i + context`
+  // is read, by the last changed row read so far.
+  let lastChanged = -Infinity;
+  const show = (row: PendingRow, i: number): void => {
     if (row.depth === 0 && isHeader(row.pair)) {
       carried = header === undefined ? folded : carried + folded;
       folded = 0;
-      header = paint(ANSI.cyan, `@@ ${citation(row)} @@ ${STATUS_WORDS[row.pair.status]}`);
+      header = paint(ANSI.cyan, `@@ ${citation(row.pair)} @@ ${STATUS_WORDS[row.pair.status]}`);
     }
-    if (!keep[i]) {
+    if (lastChanged < i - context) {
       folded++;
       return;
     }
     if (header !== undefined) {
       fold(carried);
-      out.push('', header);
+      line('');
+      line(header);
       header = undefined;
     }
     fold(folded);
     folded = 0;
     // The mark says the line changed, as the summary counts: a level above a change keeps a blank.
     const mark = isOwnChange(row.pair) ? MARK[row.pair.status] : ' ';
-    out.push(`${mark} ${'  '.repeat(row.depth)}${words(row.changes, paint)}${note(row.pair)}`);
-  });
+    line(`${mark} ${'  '.repeat(row.depth)}${words(row.words ?? [{ op: row.op, value: row.value }], paint)}${note(row.pair)}`);
+  };
+  const walk = new RowWalk(alignment.pairs, { movedWords: true });
+  const pending: PendingRow[] = [];
+  let read = 0;
+  let shown = 0;
+  for (; walk.next(); read++) {
+    if (walk.pair.status !== 'unchanged') lastChanged = read;
+    pending.push({ pair: walk.pair, depth: walk.depth, words: walk.words, op: walk.op, value: walk.value });
+    if (pending.length > context) show(pending.shift()!, shown++);
+  }
+  for (const row of pending) show(row, shown++);
   fold(header === undefined ? folded : carried + folded);
-  return out.join('\n') + '\n';
+  pieces.flush();
 }
 
 /** A section, or a level above one (title, chapter, …): the levels that open a `@@ … @@` header. */
@@ -107,9 +137,9 @@ function isHeader(pair: AlignedPair): boolean {
 }
 
 /** The header's citation, as the HTML's change list cites the level (`§ 1050`, `SEC. 2`, `Title II`). */
-function citation(row: LinearRow): string {
-  const side = row.pair.new ?? row.pair.old;
-  return citeSide(row.pair.new) ?? citeSide(row.pair.old) ?? side?.num?.text ?? side?.text.slice(0, 40) ?? '';
+function citation(pair: AlignedPair): string {
+  const side = pair.new ?? pair.old;
+  return citeSide(pair.new) ?? citeSide(pair.old) ?? side?.num?.text ?? side?.text.slice(0, 40) ?? '';
 }
 
 function words(changes: WordChange[], paint: (code: string, text: string) => string): string {

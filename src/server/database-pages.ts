@@ -102,7 +102,8 @@ export function searchModel(sessions: SessionInfo[], query: string, filters: Sea
       { value: 'chaptered', label: 'Chaptered', selected: filters.status === 'chaptered' },
     ],
     searched: query !== '',
-    results: results.map((r) => ({ ...r, isBill: r.kind === 'bill', segments: snippetSegments(r.snippet) })),
+    // Field by field, not spread (see billReport in src/store/reports.ts).
+    results: results.map((r) => ({ kind: r.kind, id: r.id, title: r.title, snippet: r.snippet, url: r.url, measure: r.measure, session: r.session, isBill: r.kind === 'bill', segments: snippetSegments(r.snippet) })),
     // "Results 26–50 of 4,321 for “court”, the best first: every match ranked by relevance."
     // The list numbered from the first result of the page (an <ol start>), as the range says.
     firstNumber: page.offset > 0 ? page.offset + 1 : undefined,
@@ -128,6 +129,11 @@ function compareEvents(a: { date: string | null; isVersion: boolean }, b: { date
   return compareCodeUnits(a.date ?? '9999', b.date ?? '9999') || Number(!a.isVersion) - Number(!b.isVersion);
 }
 
+/** A section the latest version touches, with the word for its relation (field by field, not spread). */
+function withRelationWord(s: BillReport['sections'][number]) {
+  return { code: s.code, section: s.section, relation: s.relation, name: s.name, url: s.url, inDatabase: s.inDatabase, lawUrl: s.lawUrl, relationWord: RELATION_WORDS[s.relation] };
+}
+
 export function billModel(report: BillReport) {
   type Event = { date: string | null; dateLabel: string; action?: string; version?: BillReport['versions'][number] & { changeWords?: string; amendsList: unknown[] }; isVersion: boolean };
   const events: Event[] = [];
@@ -141,11 +147,20 @@ export function billModel(report: BillReport) {
         : i === 0
           ? 'first version'
           : undefined;
+    // Field by field, not spread (see billReport in src/store/reports.ts).
     return {
-      ...v,
+      id: v.id,
+      name: v.name,
+      stage: v.stage,
+      date: v.date,
+      docId: v.docId,
+      changes: v.changes,
+      gutAndAmend: v.gutAndAmend,
+      compareUrl: v.compareUrl,
+      sections: v.sections,
       dateLabel: dateLabel(v.date),
       changeWords,
-      amendsList: v.sections.filter((s) => s.relation !== 'cites').map((s) => ({ ...s, name: sectionName(s.code, s.section), relationWord: RELATION_WORDS[s.relation] })),
+      amendsList: v.sections.filter((s) => s.relation !== 'cites').map((s) => ({ code: s.code, section: s.section, relation: s.relation, url: s.url, name: sectionName(s.code, s.section), relationWord: RELATION_WORDS[s.relation] })),
       latest: i === report.versions.length - 1,
     };
   });
@@ -156,8 +171,8 @@ export function billModel(report: BillReport) {
     bill: report,
     versions,
     events,
-    sections: report.sections.map((s) => ({ ...s, relationWord: RELATION_WORDS[s.relation] })),
-    amended: report.sections.filter((s) => s.relation !== 'cites').map((s) => ({ ...s, relationWord: RELATION_WORDS[s.relation] })),
+    sections: report.sections.map(withRelationWord),
+    amended: report.sections.filter((s) => s.relation !== 'cites').map(withRelationWord),
     cited: report.sections.filter((s) => s.relation === 'cites'),
     gutAndAmends: versions.filter((v) => v.gutAndAmend).length,
     sessionUrl: `/sessions/${encodeURIComponent(report.jurisdiction)}/${encodeURIComponent(report.session)}`,

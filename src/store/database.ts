@@ -12,7 +12,8 @@ import zlib from 'node:zlib';
 import { billColumns } from './columns.js';
 import type { Dialect, SqlValue } from './dialect.js';
 import { migrate, REFRESH_SESSIONS } from './migrations.js';
-import { sectionPassageText, writePassages } from './passages.js';
+import { writeOwnerWords } from './passage-words.js';
+import { sectionPassageText, writePassages, type PassageOwner } from './passages.js';
 import { createQueries, type Queries } from './queries.js';
 import { mayBeQuick, quickSearch } from './search.js';
 import { SearchGate, SearchPool } from './search-pool.js';
@@ -161,7 +162,7 @@ export type WriteResult = 'inserted' | 'updated' | 'unchanged';
 
 /** The importer's writes, on one transaction's connection. */
 /** The tables an import writes, whose planner statistics it gathers on PostgreSQL (`optimizeIndexes`). */
-export const IMPORTED_TABLES = ['codes', 'bills', 'versions', 'version_sections', 'history', 'law_sections', 'passages', 'term_postings'];
+export const IMPORTED_TABLES = ['codes', 'bills', 'versions', 'version_sections', 'history', 'law_sections', 'passages', 'passage_words', 'term_postings'];
 
 export class Writer {
   constructor(readonly db: Dialect) {}
@@ -348,7 +349,7 @@ export class Writer {
     }
     if (!existing || existing.heading !== heading || existing.text !== s.text) {
       const key = (await this.db.get<{ key: number }>('SELECT key FROM law_sections WHERE code = ? AND number = ?', [s.code, s.number]))!.key;
-      await writePassages(this.db, 'section', key, sectionPassageText(heading, s.text));
+      await this.writePassages('section', key, sectionPassageText(heading, s.text));
     }
     return existing ? 'updated' : 'inserted';
   }
@@ -358,6 +359,11 @@ export class Writer {
     const row = await this.db.get<{ key: number; search_text: string }>('SELECT key, search_text FROM bills WHERE id = ?', [billId]);
     if (!row || row.search_text === searchText) return;
     await this.db.run('UPDATE bills SET search_text = ? WHERE key = ?', [searchText, row.key]);
-    await writePassages(this.db, 'bill', row.key, searchText);
+    await this.writePassages('bill', row.key, searchText);
+  }
+
+  /** An owner's passages and, when they changed, their words (passage-words.ts). */
+  private async writePassages(owner: PassageOwner, key: number, text: string): Promise<void> {
+    if (await writePassages(this.db, owner, key, text)) await writeOwnerWords(this.db, owner, key);
   }
 }

@@ -15,6 +15,7 @@
  * keep their long values apart too (toast_tuple_target), so the matches' rows are few pages.
  */
 import type { Dialect, DialectKind } from './dialect.js';
+import { writeAllPassageWords } from './passage-words.js';
 import { writeAllPassages } from './passages.js';
 import { rebuildTermIndex } from './term-index.js';
 
@@ -295,6 +296,14 @@ CREATE TRIGGER terms_bill_stale AFTER INSERT OR DELETE OR UPDATE OF search_text 
 CREATE TRIGGER terms_section_stale AFTER INSERT OR DELETE OR UPDATE OF heading, text ON law_sections FOR EACH STATEMENT EXECUTE FUNCTION billdiff_terms_stale('terms:section');
 `,
     backfill: rebuildTermIndex,
+  },
+  {
+    version: 4,
+    name: 'passage words: for each bill and section, which of its passages hold each word (a search finds its results’ snippet passages from one read, not a full-text query each)',
+    common: '',
+    sqlite: 'CREATE TABLE passage_words (owner INTEGER PRIMARY KEY, words TEXT NOT NULL);',
+    postgres: 'CREATE TABLE passage_words (owner BIGINT PRIMARY KEY, words TEXT NOT NULL);',
+    backfill: writeAllPassageWords,
   },
 ];
 

@@ -47,14 +47,15 @@ export function passagesOf(text: string): string[] {
   return out.slice(0, MAX_PASSAGES);
 }
 
-/** Replaces an owner's passages with those of `text` (nothing when they are the same). */
-export async function writePassages(db: Dialect, owner: PassageOwner, key: number, text: string): Promise<void> {
+/** Replaces an owner's passages with those of `text` (nothing when they are the same); whether it did. */
+export async function writePassages(db: Dialect, owner: PassageOwner, key: number, text: string): Promise<boolean> {
   const [first, last] = passageRange(owner, key);
   const passages = passagesOf(text);
   const stored = await db.all<{ id: number; text: string }>('SELECT id, text FROM passages WHERE id BETWEEN ? AND ? ORDER BY id', [first, last]);
-  if (stored.length === passages.length && stored.every((p, i) => p.id === first + i && p.text === passages[i])) return;
+  if (stored.length === passages.length && stored.every((p, i) => p.id === first + i && p.text === passages[i])) return false;
   await db.run('DELETE FROM passages WHERE id BETWEEN ? AND ?', [first, last]);
   for (const [i, passage] of passages.entries()) await db.run('INSERT INTO passages (id, text) VALUES (?, ?)', [first + i, passage]);
+  return true;
 }
 
 /** Every bill's and section's passages, from the texts already stored (a database written before passages). */

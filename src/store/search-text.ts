@@ -15,9 +15,10 @@ import { sectionName } from './codes.js';
 import { billColumns } from './columns.js';
 import type { Dialect, SqlValue } from './dialect.js';
 import { sessionName } from './names.js';
+import { firstPassages } from './passage-words.js';
 import { passageRange, type PassageOwner } from './passages.js';
 import { markSnippet, queryPhrases } from './snippets.js';
-import { rankByTerms, termQuery, type Ranked } from './term-rank.js';
+import { queryTerms, rankByTerms, termQuery, type Ranked } from './term-rank.js';
 import type { BillRow, SearchAnswer, SearchPage, SearchResult } from './types.js';
 
 export { MARK_END, MARK_START } from './snippets.js';
@@ -63,7 +64,7 @@ export async function fullText(db: Dialect, match: string, query: string, bills:
     sectionTerms ? keysOf('section', sectionTerms) : sections && sectionCount ? text.sections(db, match, sections.code, want, sectionCount > text.ranked).then((hits) => hits.map(({ key, rank: _r, ...section }): Entry => ({ owner: 'section', key, section }))) : [],
   ]);
   const shown = await withRows(db, turnByTurn(billList, sectionList).slice(page.offset, want));
-  const snippets = await passageSnippets(db, match, query, shown);
+  const snippets = await passageSnippets(db, match, query, shown, terms?.terms);
   return {
     results: shown.map((e, i) => (e.bill ? billResult(e.bill, snippets[i] ?? '') : sectionResult(e.section!.code, e.section!.number, e.section!.heading, snippets[i] ?? ''))),
     total: billCount + sectionCount,
@@ -194,20 +195,47 @@ const FIRST_HOLDING = 'SELECT id, text FROM passages WHERE id = (SELECT rowid FR
  * Each result's snippet (snippets.ts), from the first passage of its text holding every word, else
  * the first holding any (bm25 would count each word's matches across the whole index: no ranking
  * here) — a few hundred characters, never the whole text. `match` is the FTS5 query (SQLite), `query`
- * the words as typed (their stems mark the snippet; PostgreSQL's query).
+ * the words as typed (their stems mark the snippet; PostgreSQL's query); `terms`, its words as the
+ * index holds them when the caller has read them (termQuery). A query of words alone finds its
+ * passages from the passage words kept at import (passage-words.ts: two reads for the page); one
+ * with more (a phrase of several words, `or`, a word left out) by a full-text query for each result.
  */
-export async function passageSnippets(db: Dialect, match: string, query: string, owners: Array<{ owner: PassageOwner; key: number }>): Promise<string[]> {
+export async function passageSnippets(db: Dialect, match: string, query: string, owners: Array<{ owner: PassageOwner; key: number }>, terms?: string[]): Promise<string[]> {
   if (!owners.length) return [];
   const phrases = queryPhrases(query, db.kind !== 'sqlite');
   if (!phrases.length) return owners.map(() => '');
-  if (db.kind === 'sqlite') {
-    const out: string[] = [];
-    for (const o of owners) {
-      const passage = await firstHolding(db, passageRange(o.owner, o.key), match);
-      out.push(passage ? markSnippet(passage, phrases) : '');
-    }
-    return out;
-  }
+  const words = terms ?? (await queryTerms(db, match));
+  const texts = words ? await passagesByWords(db, owners, words) : await passagesByIndex(db, owners, match, query);
+  return owners.map((_, i) => (texts[i] ? markSnippet(texts[i]!, phrases) : ''));
+}
+
+/** The texts of the owners' first passages holding every word, else any: from the passage words (passage-words.ts). */
+export async function passagesByWords(db: Dialect, owners: Array<{ owner: PassageOwner; key: number }>, words: string[]): Promise<Array<string | undefined>> {
+  const ids = await firstPassages(db, owners, words);
+  const wanted = ids.filter((id): id is number => id !== undefined);
+  if (!wanted.length) return ids.map(() => undefined);
+  const rows =
+    db.kind === 'sqlite'
+      ? await db.all<{ id: number; text: string }>(`SELECT id, text FROM passages WHERE id IN (${wanted.map(() => '?').join(', ')})`, wanted)
+      : await db.all<{ id: number; text: string }>('SELECT id, text FROM passages WHERE id = ANY(?::bigint[])', [wanted] as never);
+  const texts = new Map(rows.map((r) => [Number(r.id), r.text]));
+  return ids.map((id) => (id === undefined ? undefined : texts.get(id)));
+}
+
+/** The same by the full-text index of the passages, for any query: FTS5's `match` on SQLite, `query` on PostgreSQL. */
+export function passagesByIndex(db: Dialect, owners: Array<{ owner: PassageOwner; key: number }>, match: string, query: string): Promise<Array<string | undefined>> {
+  return db.kind === 'sqlite' ? sqlitePassages(db, owners, match) : postgresPassages(db, owners, query);
+}
+
+/** SQLite, by FTS5: each owner's first passage holding every phrase, else any. */
+async function sqlitePassages(db: Dialect, owners: Array<{ owner: PassageOwner; key: number }>, match: string): Promise<Array<string | undefined>> {
+  const out: Array<string | undefined> = [];
+  for (const o of owners) out.push(await firstHolding(db, passageRange(o.owner, o.key), match));
+  return out;
+}
+
+/** PostgreSQL, by the passages' tsvectors: the same, in one statement. */
+async function postgresPassages(db: Dialect, owners: Array<{ owner: PassageOwner; key: number }>, query: string): Promise<Array<string | undefined>> {
   // One statement text whatever the number of results (the ranges as arrays), so that each
   // connection plans it once.
   const ranges = owners.map((o) => passageRange(o.owner, o.key));
@@ -220,8 +248,7 @@ export async function passageSnippets(db: Dialect, match: string, query: string,
     // Arrays: PostgreSQL's driver binds them as such (SqlValue names what both databases take).
     [ranges.map((_, n) => n), ranges.map(([first]) => first), ranges.map(([, last]) => last), query] as unknown as SqlValue[],
   );
-  const texts = rows.map((r) => r.text);
-  return owners.map((_, i) => (texts[i] ? markSnippet(texts[i]!, phrases) : ''));
+  return rows.map((r) => r.text ?? undefined);
 }
 
 /** SQLite: the text of the first passage of the range holding every word (FTS5's AND), else the first holding any (OR). */

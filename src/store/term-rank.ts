@@ -108,18 +108,35 @@ export async function termQuery(db: Dialect, match: string): Promise<TermQuery |
   let builds: { bill: string | null; section: string | null } | undefined;
   if (db.kind === 'sqlite') {
     builds = await db.get(`SELECT (SELECT value FROM meta WHERE key = '${OWNERS.bill.meta}') AS bill, (SELECT value FROM meta WHERE key = '${OWNERS.section.meta}') AS section`);
-    const phrases = [...match.matchAll(/"([^"]*)"/g)].map((m) => m[1]!);
-    const tokens = phrases.length ? await tokensOf(db, phrases) : [];
-    if (tokens.length && tokens.every((t) => t.length === 1)) terms = tokens.map((t) => t[0]!);
+    terms = await ftsTerms(db, match);
   } else {
     const row = await db.get<{ bill: string | null; section: string | null; q: string }>(
       `SELECT (SELECT value FROM meta WHERE key = '${OWNERS.bill.meta}') AS bill, (SELECT value FROM meta WHERE key = '${OWNERS.section.meta}') AS section, websearch_to_tsquery('english', ?)::text AS q`,
       [match],
     );
     builds = row;
-    if (row && /^'(?:[^'\\]|'')+'(?: & '(?:[^'\\]|'')+')*$/.test(row.q)) terms = [...row.q.matchAll(/'((?:[^']|'')+)'/g)].map((m) => m[1]!.replace(/''/g, "'"));
+    terms = row && tsqueryTerms(row.q);
   }
   return terms && builds ? { terms, builds: { bill: builds.bill, section: builds.section } } : undefined;
+}
+
+/** The words of a full-text query as termQuery reads them, without the builds. */
+export async function queryTerms(db: Dialect, match: string): Promise<string[] | undefined> {
+  if (db.kind === 'sqlite') return ftsTerms(db, match);
+  const row = await db.get<{ q: string }>("SELECT websearch_to_tsquery('english', ?)::text AS q", [match]);
+  return row && tsqueryTerms(row.q);
+}
+
+/** FTS5 phrases' words, when each phrase is one word. */
+async function ftsTerms(db: Dialect, match: string): Promise<string[] | undefined> {
+  const phrases = [...match.matchAll(/"([^"]*)"/g)].map((m) => m[1]!);
+  const tokens = phrases.length ? await tokensOf(db, phrases) : [];
+  return tokens.length && tokens.every((t) => t.length === 1) ? tokens.map((t) => t[0]!) : undefined;
+}
+
+/** A tsquery's words, when it is words joined by `&` and nothing else. */
+function tsqueryTerms(q: string): string[] | undefined {
+  return /^'(?:[^'\\]|'')+'(?: & '(?:[^'\\]|'')+')*$/.test(q) ? [...q.matchAll(/'((?:[^']|'')+)'/g)].map((m) => m[1]!.replace(/''/g, "'")) : undefined;
 }
 
 /**

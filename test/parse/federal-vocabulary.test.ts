@@ -1,5 +1,5 @@
 import { expect } from 'chai';
-import { fold } from '../../src/parse/federal-vocabulary.js';
+import { fold, normaliseValue } from '../../src/parse/federal-vocabulary.js';
 
 // All texts are SYNTHETIC, written for these tests.
 
@@ -29,6 +29,29 @@ describe('parse/federal-vocabulary', () => {
     it('should give back text with nothing to fold as it is', () => {
       const text = ['(1) the term “State” means each of the several States;', 'and'].join(' ');
       expect(fold(text)).to.equal(text);
+    });
+  });
+
+  describe('#normaliseValue', () => {
+    it('should give a plain value back as it is, and normalise every other', () => {
+      const cases: Array<[string, string, string]> = [
+        // Given as they are: digits, lower-case letters, up to three capitals, roman numerals.
+        ['101', '', '101'],
+        ['aa', '', 'aa'],
+        ['A', '', 'A'],
+        ['IV', '', 'IV'],
+        ['XLVIII', '', 'XLVIII'],
+        // Normalised: a rung word, punctuation, spaces, a printed designation when none is given.
+        ['PART', '', ''],
+        ['TITLE', 'TITLE II—', ''],
+        ['', 'TITLE II—', 'II'],
+        ['', '“(D)', 'D'],
+        [' 5 ', '', '5'],
+        ['Sec. 5', '', '5'],
+        ['2/3', '', '2-3'],
+        ['101a.', '', '101a'],
+      ];
+      for (const [value, printed, expected] of cases) expect(normaliseValue(value, printed), JSON.stringify([value, printed])).to.equal(expected);
     });
   });
 });

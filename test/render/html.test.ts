@@ -1,5 +1,6 @@
 import { expect } from 'chai';
 import { alignTrees, parseDocument, renderHtml } from '../../src/index.js';
+import { writeHtml } from '../../src/render/html.js';
 
 // Synthetic, written for this test, not real law; the markup is hostile on purpose.
 const OLD = '(a) The court shall hear the motion.\n';
@@ -33,6 +34,21 @@ describe('render/html', () => {
       const a = alignTrees(parseDocument('(a) x.\n', 'o.txt').tree, parseDocument('(a) y.\n', 'n.txt').tree);
       a.notice = 'Most of the text was <replaced>.';
       expect(renderHtml(a)).to.include('<p class="notice" role="note">Most of the text was &#60;replaced&#62;.</p>');
+    });
+  });
+
+  describe('#writeHtml', () => {
+    it('should hand out in pieces exactly what renderHtml writes, the side-by-side rows and then the inline redline', () => {
+      const old = Array.from({ length: 3000 }, (_, i) => `(${i + 1}) Synthetic paragraph ${i} of the fee rules.`).join('\n');
+      const a = alignTrees(parseDocument(old, 'o.txt').tree, parseDocument(old.replace('paragraph 7 ', 'paragraph seven '), 'n.txt').tree);
+      const pieces: string[] = [];
+      writeHtml(a, (piece) => pieces.push(piece));
+      const html = renderHtml(a);
+      expect(pieces.length).to.be.greaterThan(1);
+      expect(pieces.join('')).to.equal(html);
+      expect(html.startsWith('<!doctype html>\n<html lang="en">')).to.equal(true);
+      expect(html.endsWith('<p style="margin-left:1.2rem">(3000) Synthetic paragraph 2999 of the fee rules.</p>\n</div></main>\n</body></html>\n')).to.equal(true);
+      expect(html.indexOf('<h2>Inline redline</h2>')).to.be.greaterThan(html.indexOf('id="c-3000"'));
     });
   });
 });

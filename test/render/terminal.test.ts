@@ -1,5 +1,6 @@
 import { expect } from 'chai';
 import { alignTrees, parseDocument, renderTerminal } from '../../src/index.js';
+import { writeTerminal } from '../../src/render/terminal.js';
 
 // Synthetic, written for this test, not real law.
 const alignment = alignTrees(parseDocument('(a) The old text.\n(b) Same.\n', 'old.txt').tree, parseDocument('(a) The new text.\n(b) Same.\n', 'new.txt').tree);
@@ -66,6 +67,37 @@ describe('render/terminal', () => {
       const neu = ['(a) Changed there.', ...'bcdefgh'.split('').map((l) => `(${l}) Same ${l}.`)].join('\n');
       const out = renderTerminal(alignTrees(parseDocument(old, 'o.txt').tree, parseDocument(neu, 'n.txt').tree), { color: false });
       expect(out.split('\n').slice(3)).to.deep.equal(['~ (a) Changed [-here.-] {+there.+}', '  (b) Same b.', '  … 6 unchanged clauses …', '']);
+    });
+
+    it('should show each line within `context` lines of a change, folding the rest, for any context', () => {
+      const letters = 'abcdefghijk'.split('');
+      const old = letters.map((l) => `(${l}) Same ${l}.`).join('\n');
+      const neu = old.replace('Same c.', 'Other c.').replace('Same j.', 'Other j.');
+      const changed = alignTrees(parseDocument(old, 'o.txt').tree, parseDocument(neu, 'n.txt').tree);
+      const lines = (context: number) => renderTerminal(changed, { color: false, context }).split('\n').slice(3, -1);
+      expect(lines(0)).to.deep.equal(['  … 2 unchanged clauses …', '~ (c) [-Same-] {+Other+} c.', '  … 6 unchanged clauses …', '~ (j) [-Same-] {+Other+} j.', '  … 1 unchanged clause …']);
+      expect(lines(2)).to.deep.equal([
+        '  (a) Same a.',
+        '  (b) Same b.',
+        '~ (c) [-Same-] {+Other+} c.',
+        '  (d) Same d.',
+        '  (e) Same e.',
+        '  … 2 unchanged clauses …',
+        '  (h) Same h.',
+        '  (i) Same i.',
+        '~ (j) [-Same-] {+Other+} j.',
+        '  (k) Same k.',
+      ]);
+      expect(lines(3)).to.have.length(11);
+    });
+  });
+
+  describe('#writeTerminal', () => {
+    it('should hand out in pieces exactly what renderTerminal writes', () => {
+      const pieces: string[] = [];
+      writeTerminal(alignment, (piece) => pieces.push(piece), { color: true });
+      expect(pieces.join('')).to.equal(renderTerminal(alignment, { color: true }));
+      expect(pieces.join('')).to.include('\u001b[31m\u001b[9m[-old-]\u001b[0m');
     });
   });
 });

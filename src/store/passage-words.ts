@@ -1,0 +1,135 @@
+/**
+ * Passage words: for each bill and law section, which of its passages (passages.ts) hold each word,
+ * the words as the full-text index reads them (SQLite: FTS5's own `porter unicode61` tokenizer;
+ * PostgreSQL: the passages' `english` tsvectors), kept at import beside the passages. A search draws
+ * each result's snippet from the first of its passages holding every word searched for, else the
+ * first holding any: found here from one read of the page's results' rows, where a full-text query
+ * a result (two when none holds every word) cost ~25 µs each, a third of a search thread.
+ *
+ * One row an owner, `owner` its passages' ids divided by MAX_PASSAGES (key * 2 + kind), its words as
+ * text: `\n` word `\t` the numbers of the passages holding it (ascending, by commas), for each word.
+ * Found by a plain search for `\n` word `\t` (neither character is ever in a word of either index).
+ */
+import type { Dialect } from './dialect.js';
+import { MAX_PASSAGES, passageRange, type PassageOwner } from './passages.js';
+
+/** Owners whose words one statement makes, at most (a migration's backfill: rows of that many owners). */
+const OWNERS_A_BATCH = 256;
+
+/**
+ * Makes the words of every owner whose passages' ids lie in [first, last] again, from the passages
+ * stored (inside the caller's transaction).
+ */
+export async function writePassageWords(db: Dialect, first: number, last: number): Promise<void> {
+  const rows =
+    db.kind === 'sqlite'
+      ? await sqliteWords(db, first, last)
+      : await db.all<{ term: string; doc: number }>('SELECT u.term, p.id AS doc FROM passages p, unnest(tsvector_to_array(p.tsv)) AS u (term) WHERE p.id BETWEEN ? AND ? ORDER BY u.term, p.id', [first, last]);
+  const texts = new Map<number, string>();
+  let term: string | undefined;
+  let owner = -1;
+  let n = -1;
+  for (const row of rows) {
+    if (/[\t\n]/.test(row.term)) continue;
+    const o = Math.floor(row.doc / MAX_PASSAGES);
+    const p = row.doc % MAX_PASSAGES;
+    if (row.term === term && o === owner) {
+      if (p !== n) texts.set(o, `${texts.get(o)},${p}`);
+    } else {
+      texts.set(o, `${texts.get(o) ?? ''}\n${row.term}\t${p}`);
+    }
+    term = row.term;
+    owner = o;
+    n = p;
+  }
+  await db.run('DELETE FROM passage_words WHERE owner BETWEEN ? AND ?', [Math.floor(first / MAX_PASSAGES), Math.floor(last / MAX_PASSAGES)]);
+  const entries = [...texts];
+  for (let i = 0; i < entries.length; i += 100) {
+    const batch = entries.slice(i, i + 100);
+    await db.run(`INSERT INTO passage_words (owner, words) VALUES ${batch.map(() => '(?, ?)').join(', ')}`, batch.flat());
+  }
+}
+
+/**
+ * SQLite: the words of the passages, by FTS5's tokenizer (a contentless table of the connection's temp
+ * schema, emptied after): each word's instances in order of word, then passage.
+ */
+async function sqliteWords(db: Dialect, first: number, last: number): Promise<Array<{ term: string; doc: number }>> {
+  await db.exec(`CREATE VIRTUAL TABLE IF NOT EXISTS temp.billdiff_passage_text USING fts5 (text, content='', tokenize='porter unicode61');
+CREATE VIRTUAL TABLE IF NOT EXISTS temp.billdiff_passage_instances USING fts5vocab(temp, billdiff_passage_text, instance);`);
+  await db.run('INSERT INTO temp.billdiff_passage_text (rowid, text) SELECT id, text FROM passages WHERE id BETWEEN ? AND ?', [first, last]);
+  const rows = await db.all<{ term: string; doc: number }>('SELECT term, doc FROM temp.billdiff_passage_instances');
+  await db.run("INSERT INTO temp.billdiff_passage_text (billdiff_passage_text) VALUES ('delete-all')");
+  return rows;
+}
+
+/** Every owner's words, from the passages stored (a database written before them). */
+export async function writeAllPassageWords(db: Dialect): Promise<void> {
+  const last = Number((await db.get<{ id: number | null }>('SELECT MAX(id) AS id FROM passages'))?.id ?? -1);
+  const span = OWNERS_A_BATCH * MAX_PASSAGES;
+  for (let first = 0; first <= last; first += span) await writePassageWords(db, first, first + span - 1);
+}
+
+/** The words of one owner, made again (after its passages were written). */
+export function writeOwnerWords(db: Dialect, owner: PassageOwner, key: number): Promise<void> {
+  const [first, last] = passageRange(owner, key);
+  return writePassageWords(db, first, last);
+}
+
+/**
+ * For each owner, the id of its first passage holding every word of `terms`, else of the first holding
+ * any, else undefined: from one read of the owners' rows.
+ */
+export async function firstPassages(db: Dialect, owners: Array<{ owner: PassageOwner; key: number }>, terms: string[]): Promise<Array<number | undefined>> {
+  const numbers = owners.map((o) => passageRange(o.owner, o.key)[0] / MAX_PASSAGES);
+  const rows =
+    db.kind === 'sqlite'
+      ? await db.all<{ owner: number; words: string }>(`SELECT owner, words FROM passage_words WHERE owner IN (${numbers.map(() => '?').join(', ')})`, numbers)
+      : await db.all<{ owner: number; words: string }>('SELECT owner, words FROM passage_words WHERE owner = ANY(?::bigint[])', [numbers] as never);
+  const words = new Map(rows.map((r) => [Number(r.owner), r.words]));
+  return numbers.map((o) => {
+    const text = words.get(o);
+    return text === undefined ? undefined : firstHolding(text, terms, o * MAX_PASSAGES);
+  });
+}
+
+/** In one owner's words, the id of the first passage holding every term, else the first holding any. */
+function firstHolding(text: string, terms: string[], base: number): number | undefined {
+  const lists: number[][] = [];
+  for (const term of terms) {
+    const at = text.indexOf(`\n${term}\t`);
+    if (at < 0) continue;
+    const from = at + term.length + 2;
+    const end = text.indexOf('\n', from);
+    lists.push(text.slice(from, end < 0 ? text.length : end).split(',').map(Number));
+  }
+  if (!lists.length) return undefined;
+  if (lists.length === terms.length) {
+    const all = firstInAll(lists);
+    if (all !== undefined) return base + all;
+  }
+  let any = lists[0]![0]!;
+  for (const list of lists) if (list[0]! < any) any = list[0]!;
+  return base + any;
+}
+
+/** The first number in every one of the ascending lists, or undefined. */
+function firstInAll(lists: number[][]): number | undefined {
+  const at = lists.map(() => 0);
+  let candidate = lists[0]![0]!;
+  for (;;) {
+    let agreed = true;
+    for (let l = 0; l < lists.length; l++) {
+      const list = lists[l]!;
+      let i = at[l]!;
+      while (i < list.length && list[i]! < candidate) i++;
+      at[l] = i;
+      if (i >= list.length) return undefined;
+      if (list[i]! > candidate) {
+        candidate = list[i]!;
+        agreed = false;
+      }
+    }
+    if (agreed) return candidate;
+  }
+}
