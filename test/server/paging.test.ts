@@ -12,6 +12,7 @@ import { closeApp, createApp } from '../../src/server/app.js';
 import { alignTrees, parseDocument } from '../../src/index.js';
 import { buildPageModel, completeRows, pagesOfAnchors, paginate, type Block, type LevelRow } from '../../src/render/page/index.js';
 import { UploadStore } from '../../src/server/store.js';
+import { comparePage } from '../../src/server/compare-page.js';
 
 const PARAGRAPHS = 900;
 const oldText = Array.from({ length: PARAGRAPHS }, (_, i) => `(${i + 1}) Paragraph ${i + 1} of the synthetic text says nothing in particular.`).join('\n\n');
@@ -159,6 +160,28 @@ describe('server/paging', () => {
         completeRows(page.blocks);
         expect(JSON.stringify(page.blocks), `page ${i + 1}`).to.equal(JSON.stringify(wholePages[i]!.blocks));
       });
+    });
+
+    it('should give every lazy fold the same getter, and the templates folds of plain data', () => {
+      // A getter made per fold, or a fold handed on with its span, kept the comparison alive through the
+      // diff worker's young-generation collection after each page (src/render/page/folds.ts, src/server/compare-page.ts).
+      const alignment = alignTrees(parseDocument(oldText, 'old.txt').tree, parseDocument(newText, 'new.txt').tree);
+      const lazyFolds = buildPageModel(alignment, { complete: false }).blocks.flatMap((b) => ('fold' in b ? [b.fold] : []));
+      expect(lazyFolds).to.have.length(3);
+      const getters = new Set(lazyFolds.map((f) => Object.getOwnPropertyDescriptor(f, 'rows')!.get));
+      expect(getters.size).to.equal(1);
+      expect([...getters][0]).to.be.a('function');
+      const doc = (id: string) => ({ id, file: `${id}.txt`, name: 'Synthetic text', label: id });
+      const comparison = { alignment, old: doc('old'), new: doc('new') };
+      for (const pageNumber of [1, 2, 3]) {
+        const page = comparePage(comparison, { mode: 'versions', old: 'old', new: 'new' }, 'side', false, pageNumber, []);
+        const folds = page.blocks.flatMap((b) => ('fold' in b ? [b.fold] : []));
+        expect(folds, `page ${pageNumber}`).to.not.have.length(0);
+        for (const fold of folds) {
+          expect(Reflect.ownKeys(fold), `page ${pageNumber}`).to.deep.equal(['kind', 'summary', 'rows']);
+          expect(Object.getOwnPropertyDescriptor(fold, 'rows')!.value).to.be.an('array').that.is.not.empty;
+        }
+      }
     });
   });
 });
