@@ -64,6 +64,10 @@ export function runPrimary(options: PrimaryOptions): Promise<void> {
   };
   const fork = () => {
     const worker = cluster.fork();
+    // A message to a process that is going (the primary's answer to its listen, sent as the process
+    // stops) fails with EPIPE on its channel, and cluster re-emits that as the worker's 'error': with
+    // no listener, it would throw in the primary. The process's 'exit' below says what became of it.
+    worker.on('error', () => undefined);
     worker.on('message', (message: ProcessMessage) => {
       if (message.type === 'listening') {
         served.add(worker);

@@ -7,6 +7,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { expect } from 'chai';
 import { parseProcesses, threadsPerProcess } from '../../src/server/processes.js';
 import { repoRoot } from '../helpers/paths.js';
@@ -49,6 +50,37 @@ describe('server/processes', () => {
     expect(parseProcesses(undefined, 1)).to.deep.equal({ processes: 1 });
     for (const bad of ['0', '65', 'two', '-1', ' 2', '2.5']) {
       expect(parseProcesses(bad, 2)).to.deep.equal({ error: `BILLDIFF_PROCESSES must be a number of processes from 1 to 64, not “${bad}”` });
+    }
+  });
+
+  it('should go on when a process’s channel fails as the process goes (EPIPE: the worker’s error event)', async () => {
+    // A primary of one process whose channel reports EPIPE at once; it says where it listens, then stops on SIGTERM.
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'billdiff-epipe-'));
+    const script = path.join(dir, 'primary.mjs');
+    const processes = JSON.stringify(pathToFileURL(path.join(repoRoot, 'dist', 'server', 'processes.js')).href);
+    fs.writeFileSync(
+      script,
+      [
+        `import cluster from 'node:cluster';`,
+        `import { runPrimary, tellPrimary } from ${processes};`,
+        `if (cluster.isWorker) { await tellPrimary({ type: 'listening', port: 1 }); setInterval(() => {}, 1000); }`,
+        `else {`,
+        `  cluster.on('fork', (w) => w.emit('error', Object.assign(new Error('write EPIPE'), { code: 'EPIPE' })));`,
+        `  await runPrimary({ processes: 1, listening: (port) => { console.log('listening', port); process.kill(process.pid, 'SIGTERM'); }, failed: (m) => console.log('failed', m) });`,
+        `  console.log('stopped');`,
+        `}`,
+      ].join('\n'),
+    );
+    try {
+      const child = spawn(process.execPath, [script], { stdio: ['ignore', 'pipe', 'pipe'] });
+      let stdout = '';
+      let stderr = '';
+      child.stdout!.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
+      child.stderr!.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
+      const code = await new Promise((resolve) => child.once('exit', resolve));
+      expect({ code, stdout, stderr }).to.deep.equal({ code: 0, stdout: 'listening 1\nstopped\n', stderr: '' });
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
     }
   });
 
