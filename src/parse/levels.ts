@@ -122,6 +122,7 @@ class LevelParser {
     const { doc, root } = this;
     this.blocksRead();
     const { first, last } = this;
+    this.close(0);
     const kind = this.sawBill ? 'bill' : this.sawStructure ? 'statute' : 'text';
     // The tree's root is made now, whole, rather than the parser's root given a kind and a position:
     // a property added to an object whose shape optimised code relies on throws that code away,
@@ -131,9 +132,9 @@ class LevelParser {
       if (!this.sawStructure) {
         this.messages.push(diagnostic('no clause structure found (no section or subdivision designations); compared as plain text blocks', doc.file, first, 'unstructured'));
       }
-      tree = { type: 'root', kind, children: root.children, position: { start: { ...first.start }, end: { ...last.end } } };
+      tree = { type: 'root', kind, children: trimmed(root.children), position: { start: { ...first.start }, end: { ...last.end } } };
     } else {
-      tree = { type: 'root', kind, children: root.children };
+      tree = { type: 'root', kind, children: trimmed(root.children) };
     }
     return { tree, messages: this.messages };
   }
@@ -342,12 +343,16 @@ class LevelParser {
     return stack.length ? stack[stack.length - 1] : undefined;
   }
 
-  /** Closes the open levels from the `open`-th on (0: all). */
+  /**
+   * Closes the open levels from the `open`-th on (0: all). A closed level takes no more children:
+   * its array of them is cut to its size (one pushed past a single element keeps room for 17).
+   */
   private close(open: number): void {
     // Popped one by one: setting an array's length is a call into the runtime.
     const { stack, ranks, holding, scopes } = this;
     while (stack.length > open) {
-      stack.pop();
+      const level = stack.pop()!;
+      level.children = trimmed(level.children);
       ranks.pop();
       holding.pop();
       scopes.pop();
@@ -476,4 +481,9 @@ function* levelIds(nodes: Content[]): Iterable<string> {
 function consume(at: Cursor, length: number): void {
   at.text = at.text.slice(length);
   at.start = shiftPoint(at.start, length);
+}
+
+/** A copy of an array that grew by pushes, with room for its elements only (`slice` makes it to size). */
+function trimmed<T>(array: T[]): T[] {
+  return array.length > 1 ? array.slice() : array;
 }

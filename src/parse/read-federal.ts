@@ -26,6 +26,7 @@ import {
 } from './federal-vocabulary.js';
 import { UniqueIds } from './unique-ids.js';
 import { findAll, firstChild, parseXmlTree, type XmlElement } from './xml.js';
+import { trimChildren } from '../util/arrays.js';
 
 export { FEDERAL_SKIPPED, FEDERAL_SKIPPED_IN_QUOTED, normaliseValue } from './federal-vocabulary.js';
 
@@ -55,6 +56,7 @@ export function readFederal(xml: string, file: string, options: { deadline?: Dea
   const top = parseXmlTree(xml, file, index, options);
   const reader = new FederalReader(xml, index, file);
   const tree = reader.read(top);
+  trimChildren(tree);
   const title = reader.title;
   if (title) tree.data = { ...tree.data, title };
   const messages = reader.messages;

@@ -5,6 +5,7 @@ import { idPart, rankOf } from './designation.js';
 import { slug } from './federal-vocabulary.js';
 import { decodeInto, foldChars, newChars, pushUnit, TokenStream, type Chars, type CommentToken, type Line, type OpenToken } from './html-tokens.js';
 import { SectionLevels, type LevelHooks, type Paragraph } from './olrc-levels.js';
+import { trimChildren } from '../util/arrays.js';
 
 /**
  * The U.S. Code as the Law Revision Counsel published its annual editions (1994–2011 and
@@ -36,6 +37,7 @@ import { SectionLevels, type LevelHooks, type Paragraph } from './olrc-levels.js
 export function readOlrcXhtml(text: string, file: string): { tree: Root; source: SourceDocument; messages: Diagnostic[] } {
   const reader = new OlrcReader(text, file);
   const tree = reader.read();
+  trimChildren(tree);
   const title = reader.title;
   if (title) tree.data = { ...tree.data, title };
   const messages = reader.messages;
