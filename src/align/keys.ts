@@ -42,7 +42,8 @@ function computeKey(node: Content, ctx: Context): number {
       const k = keyOf(children[i]!, ctx);
       const hi = Math.floor(k / 0x200000) | 0;
       const lo = k % 0x200000 | 0;
-      a = Math.imul(a ^ hi, 0x01000193) + lo;
+      // (`| 0`: the sum stays an int32, as every later use of `a` reads it, so optimised code keeps it one.)
+      a = (Math.imul(a ^ hi, 0x01000193) + lo) | 0;
       b = Math.imul(b ^ lo, 0x5bd1e995) ^ hi;
     }
     // Past the lines' numbers, so that a level with sublevels never shares a key with a line.
