@@ -23,6 +23,11 @@ export interface SearchPoolOptions {
   timeoutMs?: number;
   /** SQLite: the threads' nice value (Linux), 10 by default: below the server's thread, which answers the pages. */
   nice?: number;
+  /**
+   * SQLite: the threads start with the pool and each warms up on a few searches of its own (search-warm.ts)
+   * before its first; true by default. False: each starts at its first search, cold.
+   */
+  warm?: boolean;
 }
 
 /** The server is busy with other searches, or this one ran past its time: try again (HTTP 503). */
@@ -143,7 +148,7 @@ export class SearchGate extends Bounded {
   }
 }
 
-type Reply = { id: number; ok: true; answer: SearchAnswer } | { id: number; ok: false; message: string };
+type Reply = { id: number; ok: true; answer: SearchAnswer } | { id: number; ok: false; message: string } | { warmed: number };
 
 /** SQLite: `threads` worker threads, each with a read-only connection to `file`. */
 export class SearchPool extends Bounded {
@@ -152,10 +157,21 @@ export class SearchPool extends Bounded {
   #id = 0;
 
   readonly #nice: number;
+  readonly #warm: boolean;
+  readonly #warmed: Array<(ran: number) => void> = [];
+  /** How many searches each thread started with the pool ran to warm up (for tests and measures). */
+  readonly warmedUp: Promise<number[]>;
 
   constructor(private readonly file: string, options: SearchPoolOptions) {
     super(options.threads, options);
     this.#nice = options.nice ?? 10;
+    this.#warm = options.warm ?? true;
+    const warmed: Array<Promise<number>> = [];
+    for (let slot = 0; slot < (this.#warm ? this.threads : 0); slot++) {
+      warmed.push(new Promise((resolve) => this.#warmed.push(resolve)));
+      this.#workers[slot] = this.#start();
+    }
+    this.warmedUp = Promise.all(warmed);
   }
 
   protected run(slot: number, args: Job['args']): Promise<SearchAnswer> {
@@ -175,9 +191,10 @@ export class SearchPool extends Bounded {
   }
 
   #start(): Worker {
-    const worker = startModuleWorker(import.meta.url, 'search-worker', { workerData: { file: this.file, nice: this.#nice } });
+    const worker = startModuleWorker(import.meta.url, 'search-worker', { workerData: { file: this.file, nice: this.#nice, warm: this.#warm } });
     worker.unref();
     worker.on('message', (reply: Reply) => {
+      if ('warmed' in reply) return this.#warmed.shift()?.(reply.warmed);
       const pending = this.#pending.get(reply.id);
       if (!pending) return;
       this.#pending.delete(reply.id);
@@ -199,6 +216,7 @@ export class SearchPool extends Bounded {
 
   async close(): Promise<void> {
     this.rejectAll();
+    for (const resolve of this.#warmed.splice(0)) resolve(0);
     await Promise.all(this.#workers.map((w) => w?.terminate()));
     this.#workers.length = 0;
   }

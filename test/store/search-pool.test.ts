@@ -4,6 +4,7 @@ import { importPaths } from '../../src/import/index.js';
 import { openDatabase, type Database } from '../../src/store/index.js';
 import { SearchBusyError, SearchPool } from '../../src/store/search-pool.js';
 import { DATABASE_FILE } from '../../src/store/database.js';
+import { WARM_UP, warmUp, warmUpQueries } from '../../src/store/search-warm.js';
 import { fixturePath } from '../helpers/paths.js';
 import { sqliteBackend, type Backend } from './backends.js';
 
@@ -30,6 +31,34 @@ describe('store/search-pool', () => {
     } finally {
       await pool.close();
     }
+  });
+
+  it('should warm each thread up on searches of its own database, then answer exactly as a cold thread', async () => {
+    const file = path.join(backend.options.dataDir!, DATABASE_FILE);
+    const warm = new SearchPool(file, { threads: 2 });
+    const cold = new SearchPool(file, { threads: 2, warm: false });
+    try {
+      const queries = await warmUpQueries(db.dialect);
+      // The fixture's bills' citations, title words and sections' numbers, each once, all run by each thread.
+      expect(queries.length).to.be.within(8, WARM_UP.searches);
+      expect(await warm.warmedUp).to.deep.equal([queries.length, queries.length]);
+      expect(await cold.warmedUp).to.deep.equal([]);
+      const page = { limit: 25, offset: 0 };
+      for (const q of [...queries, 'synthetic court motion', '99001', 'AB 9001', 'electronic register']) {
+        expect(await warm.search(q, {}, page), q).to.deep.equal(await cold.search(q, {}, page));
+      }
+    } finally {
+      await warm.close();
+      await cold.close();
+    }
+  });
+
+  it('should stop warming up when a search comes', async () => {
+    let asked = false;
+    const started = warmUp(db.dialect, () => asked);
+    asked = true;
+    expect(await started).to.equal(0);
+    expect(await warmUp(db.dialect, () => false, { ms: 60_000, wallMs: 60_000, searches: 3 })).to.equal(3);
   });
 
   it('should refuse a search it has no room for at once, and one past its time, with a plain message', async () => {
