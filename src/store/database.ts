@@ -83,8 +83,11 @@ export async function openDatabase(options: DatabaseOptions = {}): Promise<Datab
   const threads = options.searchThreads ?? 0;
   // SQLite: searches that may be quick (mayBeQuick) in threads at the server's priority, beside its
   // thread; the others in threads below it, where they hold up nothing. PostgreSQL: a quick search is
-  // answered at once (its queries wait off the thread), the others behind a gate.
-  const pools = threads <= 0 ? [] : options.url ? [new SearchGate(queries.search, { threads })] : [new SearchPool(sqliteFile(options), { threads, nice: 0 }), new SearchPool(sqliteFile(options), { threads })];
+  // answered at once (its queries wait off the thread), the others behind a gate. The quick searches'
+  // threads start with the server and warm up; the slow ones' start at the first slow search, as each
+  // thread holds its own connection and caches (~17 MB idle), and a slow search is slow warm or cold.
+  const pools =
+    threads <= 0 ? [] : options.url ? [new SearchGate(queries.search, { threads })] : [new SearchPool(sqliteFile(options), { threads, nice: 0 }), new SearchPool(sqliteFile(options), { threads, warm: false })];
   const [first, slow] = pools;
   if (first) {
     queries.search = async (query, filters = {}, page = {}, signal) => {
