@@ -51,6 +51,8 @@ async function importBundled(database: Database): Promise<void> {
  */
 async function serve(database: Database, port: number, host: string, workers: number): Promise<number> {
   const app = createApp({ database, workers });
+  // Before it listens (at most ~1 s): no visitor's request pays for compiling the pages' code.
+  await warmApp(app);
   let server: Server;
   try {
     ({ server, port } = await listenOn(app, port, host));
@@ -58,7 +60,6 @@ async function serve(database: Database, port: number, host: string, workers: nu
     await closeApp(app);
     throw error;
   }
-  warmApp(app);
   let stopping: Promise<void> | undefined;
   const stop = () =>
     (stopping ??= (async () => {
