@@ -1,7 +1,9 @@
 /**
  * The load half of the session benchmark: search and bill pages under load (wrk, or autocannon where
  * wrk is missing: bench/http-load.mjs), 50 connections, on 127.0.0.1 only, the server in a process of
- * its own (bench/session-server.mjs). Each kind of page is measured twice:
+ * its own: `npm start`'s own (dist/server/bin.js, the processes and threads it runs, its V8 tuning and
+ * warm-up) on an ephemeral port of 127.0.0.1, so that the bench measures the server users run.
+ * BILLDIFF_PROCESSES and BILLDIFF_SEARCH_THREADS size it as they size `npm start`. Each kind of page is measured twice:
  *
  *   - repeated: a few dozen URLs, each asked for once first, then over and over (the server answers
  *     them from its page cache, keyed on the data's generation);
@@ -63,18 +65,36 @@ export const REPEATED_SEARCHES = [
   'SB 10002',
 ].map((q) => `/search?q=${encodeURIComponent(q)}`);
 
-/** Starts the bench server over the database the environment names; resolves to its base URL and a stop function. */
+/** Where `npm start` says it listens ("billdiff is listening on http://localhost:N/"): the port. */
+export function listeningPort(line) {
+  const m = /^billdiff is listening on http:\/\/[^/]*:(\d+)\/$/m.exec(line);
+  return m ? Number(m[1]) : undefined;
+}
+
+/**
+ * Starts `npm start`'s server (dist/server/bin.js) over the database the environment names, on an
+ * ephemeral port of 127.0.0.1; resolves, once every process listens, to its base URL and a stop
+ * function (SIGTERM: requests under way finish, as they do for `npm start`).
+ */
 export async function startServer(env) {
-  const server = spawn(process.execPath, [path.join(root, 'bench', 'session-server.mjs')], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'inherit'] });
+  const server = spawn(process.execPath, [path.join(root, 'dist', 'server', 'bin.js')], { env: { ...process.env, ...env, PORT: '0', HOST: '127.0.0.1' }, stdio: ['ignore', 'pipe', 'inherit'] });
   const port = await new Promise((resolve, reject) => {
-    server.stdout.once('data', (d) => resolve(JSON.parse(String(d)).port));
+    let out = '';
+    server.stdout.setEncoding('utf8').on('data', (d) => {
+      out += d;
+      const port = listeningPort(out);
+      if (port !== undefined) resolve(port);
+    });
     server.once('exit', (code) => reject(new Error(`the server stopped (${code})`)));
   });
   return {
     base: `http://127.0.0.1:${port}`,
+    pid: server.pid,
     stop: async () => {
+      if (server.exitCode !== null) return;
+      const exited = new Promise((resolve) => server.once('exit', resolve));
       server.kill('SIGTERM');
-      await new Promise((resolve) => server.once('exit', resolve));
+      await exited;
     },
   };
 }

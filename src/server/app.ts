@@ -12,6 +12,7 @@ import { errorHandler, notFound } from './errors.js';
 import { DiffPool } from './pool.js';
 import type { Database } from '../store/database.js';
 import { createDatabaseRoutes, noDatabaseRoutes } from './database-routes.js';
+import { warmDatabasePages, type WarmUpDone, type WarmUpOptions } from './database-warm-up.js';
 import { generationReader } from './generation.js';
 import { createRoutes } from './routes.js';
 import { createContext, type ServerContext } from './service.js';
@@ -136,7 +137,13 @@ export async function closeApp(app: Express): Promise<void> {
   await contexts.get(app)?.pool.close();
 }
 
-/** Starts the diff workers now rather than on the first comparison. */
-export function warmApp(app: Express): void {
-  contexts.get(app)?.pool.warm();
+/**
+ * Starts the diff workers now rather than on the first comparison, and renders the database's pages
+ * on this thread for at most `budgetMs` (./database-warm-up.ts: nothing kept, no answer changed);
+ * resolves when that is done.
+ */
+export async function warmApp(app: Express, options: WarmUpOptions = {}): Promise<WarmUpDone | undefined> {
+  const ctx = contexts.get(app);
+  ctx?.pool.warm();
+  return ctx?.database ? warmDatabasePages({ database: ctx.database, views: ctx.views }, options) : undefined;
 }

@@ -2,10 +2,11 @@
 /**
  * `npm start`: serves the bundled corpus and the database on $PORT (default 3000) of $HOST (default
  * 127.0.0.1, this machine only; `HOST=0.0.0.0` serves a network), from $BILLDIFF_PROCESSES processes
- * (default: one per processor, at most 2; ./processes.ts). The database is `DATABASE_URL=postgres://…`,
+ * (default: one per processor, at most 2; ./processes.ts), each searching in $BILLDIFF_SEARCH_THREADS
+ * threads (default: its share of the processors; 0 searches on the serving thread). The database is `DATABASE_URL=postgres://…`,
  * else `$BILLDIFF_DATA`, else `./data`; on the first start the bundled `bills/` are imported into it,
  * quietly and once, before any process serves (later starts find them imported and skip them). When it
- * cannot start (a bad PORT, HOST or BILLDIFF_PROCESSES, a port in use, a database it cannot open), it
+ * cannot start (a bad PORT, HOST, BILLDIFF_PROCESSES or BILLDIFF_SEARCH_THREADS, a port in use, a database it cannot open), it
  * says why in one line on stderr and exits with status 2. SIGTERM or SIGINT stops it, letting the
  * requests under way finish.
  */
@@ -17,7 +18,7 @@ import { tuneV8 } from '../util/v8-tuning.js';
 import { databaseOptionsFrom, describeDatabase, openDatabase, type Database, type DatabaseOptions } from '../store/database.js';
 import { closeApp, createApp, defaultAppOptions, warmApp } from './app.js';
 import { listenOn, parseHost, parsePort, urlHost } from './listen.js';
-import { parseProcesses, runPrimary, tellPrimary, threadsPerProcess } from './processes.js';
+import { parseProcesses, parseSearchThreads, runPrimary, tellPrimary, threadsPerProcess } from './processes.js';
 
 /** How long requests under way may run on after SIGTERM (a search stops at 10 s: search-pool.ts). */
 const GRACE_MS = 12_000;
@@ -50,6 +51,8 @@ async function importBundled(database: Database): Promise<void> {
  */
 async function serve(database: Database, port: number, host: string, workers: number): Promise<number> {
   const app = createApp({ database, workers });
+  // Before it listens (at most ~1 s): no visitor's request pays for compiling the pages' code.
+  await warmApp(app);
   let server: Server;
   try {
     ({ server, port } = await listenOn(app, port, host));
@@ -57,7 +60,6 @@ async function serve(database: Database, port: number, host: string, workers: nu
     await closeApp(app);
     throw error;
   }
-  warmApp(app);
   let stopping: Promise<void> | undefined;
   const stop = () =>
     (stopping ??= (async () => {
@@ -83,7 +85,11 @@ async function main(): Promise<void> {
   if ('error' in address) return fail(address.error);
   if ('error' in count) return fail(count.error);
   const options = databaseOptionsFrom(process.env, process.cwd());
-  const { workers, searchThreads } = threadsPerProcess(count.processes);
+  const sized = threadsPerProcess(count.processes);
+  const threads = parseSearchThreads(process.env['BILLDIFF_SEARCH_THREADS'], sized.searchThreads);
+  if ('error' in threads) return fail(threads.error);
+  const { workers } = sized;
+  const { searchThreads } = threads;
   const listening = (port: number) => console.log(`billdiff is listening on http://${urlHost(address.host)}:${port}/`);
 
   if (cluster.isWorker) {

@@ -53,11 +53,7 @@ export function createDatabaseRoutes(ctx: DatabaseRoutesContext): Router {
       res.type(hit.type).set('ETag', hit.etag).send(hit.body);
     };
   };
-  // Each model is made for its one page: the search box's query is set on it, not on a spread copy.
-  const render = (page: Parameters<Views['render']>[0], model: object) => {
-    (model as { searchQuery?: string }).searchQuery ??= '';
-    return ctx.views.render(page, model);
-  };
+  const render = (page: Parameters<Views['render']>[0], model: object) => renderPage(ctx.views, page, model);
 
   /**
    * A search; one the server has no room for now is a 503 (search-pool.ts bounds them), and one whose
@@ -116,9 +112,10 @@ export function createDatabaseRoutes(ctx: DatabaseRoutesContext): Router {
       ranked: { bills: answer.rankedBills, sections: answer.rankedSections },
     });
   }));
-  router.get('/bills/:id', cached('html', async (req) => render('bill', billModel(await findBill(ctx.database, req.params['id'])))));
+  const pages = databasePages(ctx);
+  router.get('/bills/:id', cached('html', async (req) => pages.bill(req.params['id'])));
   router.get('/api/bills/:id', cached('json', async (req) => JSON.stringify(await findBill(ctx.database, req.params['id']))));
-  router.get('/sections/:code/:number', cached('html', async (req) => render('section', sectionModel(await findSection(ctx.database, req.params['code'], req.params['number'])))));
+  router.get('/sections/:code/:number', cached('html', async (req) => pages.section(req.params['code'], req.params['number'])));
   router.get('/api/sections/:code/:number', cached('json', async (req) => JSON.stringify(await findSection(ctx.database, req.params['code'], req.params['number']))));
   router.get('/sessions', cached('html', async () => render('sessions', await sessionsModel(ctx.database))));
   router.get('/sessions/:jurisdiction/:session', cached('html', async (req) => {
@@ -130,6 +127,28 @@ export function createDatabaseRoutes(ctx: DatabaseRoutesContext): Router {
     return render('session', await sessionModel(ctx.database, jurisdiction, session));
   }));
   return router;
+}
+
+/** Each model is made for its one page: the search box's query is set on it, not on a spread copy. */
+function renderPage(views: Views, page: Parameters<Views['render']>[0], model: object): string {
+  (model as { searchQuery?: string }).searchQuery ??= '';
+  return views.render(page, model);
+}
+
+/**
+ * The pages the routes render, as they render them, kept nowhere: the routes keep them in their
+ * cache, the warm-up (./database-warm-up.ts) throws them away.
+ */
+export function databasePages(ctx: Pick<DatabaseRoutesContext, 'database' | 'views'>) {
+  return {
+    bill: async (id: unknown) => renderPage(ctx.views, 'bill', billModel(await findBill(ctx.database, id))),
+    section: async (code: unknown, number: unknown) => renderPage(ctx.views, 'section', sectionModel(await findSection(ctx.database, code, number))),
+    /** A search page for `q` (its parameters read as a request's are), the sessions given. */
+    search: async (q: string, sessions: SessionInfo[], signal?: AbortSignal) => {
+      const { query, filters, page } = readSearchParams({ q }, sessions, 'page');
+      return renderPage(ctx.views, 'search', searchModel(sessions, query, filters, page, query ? await ctx.database.search(query, filters, page, signal) : undefined));
+    },
+  };
 }
 
 /** Routes that say plainly that this server has no database (a test app made without one). */

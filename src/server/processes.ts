@@ -32,6 +32,20 @@ export function threadsPerProcess(processes: number, cores = os.availableParalle
   return { workers: Math.min(2, share), searchThreads: Math.min(2, share) };
 }
 
+/**
+ * The search threads `BILLDIFF_SEARCH_THREADS` names for each process, else `sized` (threadsPerProcess's
+ * share), or why it names none. 0 runs every search on the serving thread (what the threads are worth,
+ * for the session bench's comparison).
+ */
+export function parseSearchThreads(value: string | undefined, sized: number): { searchThreads: number } | { error: string } {
+  if (value === undefined || value === '') return { searchThreads: sized };
+  const n = /^\d{1,2}$/.test(value) ? Number(value) : NaN;
+  if (!(n >= 0 && n <= MAX_SEARCH_THREADS)) return { error: `BILLDIFF_SEARCH_THREADS must be a number of threads from 0 to ${MAX_SEARCH_THREADS}, not “${value}”` };
+  return { searchThreads: n };
+}
+
+const MAX_SEARCH_THREADS = 16;
+
 /** What a serving process tells the primary. */
 export type ProcessMessage = { type: 'listening'; port: number } | { type: 'failed'; message: string };
 

@@ -60,6 +60,8 @@ export interface Queries {
   /** A page of results (20 from the first by default) and how many there are in all. */
   search(query: string, filters?: SearchFilters, page?: Partial<SearchPage>, signal?: AbortSignal): Promise<SearchAnswer>;
   counts(): Promise<{ bills: number; versions: number; sections: number; imports: number }>;
+  /** The first `limit` bills (ids) and law sections imported: what a server's warm-up renders. */
+  samples(limit: number): Promise<{ bills: string[]; sections: Array<{ code: string; number: string }> }>;
 }
 
 export function createQueries(db: Dialect): Queries {
@@ -182,6 +184,11 @@ export function createQueries(db: Dialect): Queries {
         sections: await one('SELECT COUNT(*) AS n FROM law_sections'),
         imports: await one('SELECT COUNT(*) AS n FROM imports'),
       };
+    },
+    async samples(limit) {
+      const bills = await db.all<{ id: string }>('SELECT id FROM bills ORDER BY key LIMIT ?', [limit]);
+      const sections = await db.all<{ code: string; number: string }>('SELECT code, number FROM law_sections ORDER BY key LIMIT ?', [limit]);
+      return { bills: bills.map((b) => b.id), sections };
     },
   };
 }

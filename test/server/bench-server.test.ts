@@ -1,0 +1,78 @@
+/**
+ * The session bench's server is `npm start`'s: bench/session-load.mjs starts the built
+ * dist/server/bin.js (its processes, threads, V8 tuning and warm-up) on an ephemeral port of
+ * 127.0.0.1, sized by BILLDIFF_PROCESSES and BILLDIFF_SEARCH_THREADS as `npm start` is.
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { expect } from 'chai';
+import { parseSearchThreads } from '../../src/server/processes.js';
+import { repoRoot } from '../helpers/paths.js';
+// @ts-expect-error: a script of the bench, without types
+import { listeningPort, startServer } from '../../bench/session-load.mjs';
+
+/** The processes whose parent is `pid` (Linux's /proc). */
+function childrenOf(pid: number): number[] {
+  return fs
+    .readdirSync('/proc')
+    .filter((entry) => /^\d+$/.test(entry))
+    .filter((entry) => {
+      try {
+        const stat = fs.readFileSync(`/proc/${entry}/stat`, 'utf8');
+        return Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]) === pid;
+      } catch {
+        return false;
+      }
+    })
+    .map(Number);
+}
+
+describe('bench/session-load: the server it measures', function () {
+  this.timeout(60000);
+  let dir: string;
+  before(() => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'billdiff-bench-server-'));
+  });
+  after(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+  it('should run npm start’s script with its processes, on 127.0.0.1, and stop it with SIGTERM', async () => {
+    const env = { BILLDIFF_DATA: path.join(dir, 'data'), DATABASE_URL: '', BILLDIFF_STORE: path.join(dir, 'store'), BILLDIFF_PROCESSES: '2' };
+    const server = (await startServer(env)) as { base: string; pid: number; stop: () => Promise<void> };
+    try {
+      expect(server.base).to.match(/^http:\/\/127\.0\.0\.1:\d+$/);
+      const argv = fs.readFileSync(`/proc/${server.pid}/cmdline`, 'utf8').split('\0');
+      expect(argv[1]).to.equal(path.join(repoRoot, 'dist', 'server', 'bin.js'));
+      expect(childrenOf(server.pid)).to.have.length(2);
+      // npm start's first start imports the bundled bills: the bill page is the database's.
+      const res = await fetch(`${server.base}/api/search?q=${encodeURIComponent('AB 1656')}`);
+      expect(res.status).to.equal(200);
+      expect(((await res.json()) as { results: Array<{ id: string }> }).results.map((r) => r.id)).to.deep.equal(['ca-20252026-0-ab1656']);
+    } finally {
+      await server.stop();
+    }
+    expect(() => process.kill(server.pid, 0)).to.throw();
+  });
+
+  it('should refuse a BILLDIFF_SEARCH_THREADS that is no number of threads, as npm start does', async () => {
+    let error: Error | undefined;
+    await startServer({ BILLDIFF_DATA: path.join(dir, 'data'), DATABASE_URL: '', BILLDIFF_STORE: path.join(dir, 'store'), BILLDIFF_SEARCH_THREADS: 'two' }).catch((e: Error) => (error = e));
+    expect(error?.message).to.equal('the server stopped (2)');
+  });
+
+  it('should read the port from npm start’s line', () => {
+    expect(listeningPort('billdiff is listening on http://localhost:40123/\n')).to.equal(40123);
+    expect(listeningPort('billdiff is listening on http://[::1]:3000/\n')).to.equal(3000);
+    expect(listeningPort('billdiff: cannot listen on port 3000\n')).to.equal(undefined);
+  });
+
+  it('should read BILLDIFF_SEARCH_THREADS: unset, its share; else 0 to 16', () => {
+    expect(parseSearchThreads(undefined, 2)).to.deep.equal({ searchThreads: 2 });
+    expect(parseSearchThreads('', 1)).to.deep.equal({ searchThreads: 1 });
+    expect(parseSearchThreads('0', 2)).to.deep.equal({ searchThreads: 0 });
+    expect(parseSearchThreads('16', 2)).to.deep.equal({ searchThreads: 16 });
+    for (const bad of ['17', '-1', 'two', '1.5', ' 1']) {
+      expect(parseSearchThreads(bad, 2)).to.deep.equal({ error: `BILLDIFF_SEARCH_THREADS must be a number of threads from 0 to 16, not “${bad}”` });
+    }
+  });
+});
