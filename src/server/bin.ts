@@ -3,12 +3,13 @@
  * `npm start`: serves the bundled corpus and the database on $PORT (default 3000) of $HOST (default
  * 127.0.0.1, this machine only; `HOST=0.0.0.0` serves a network), from $BILLDIFF_PROCESSES processes
  * (default: one per processor, at most 2; ./processes.ts), each searching in $BILLDIFF_SEARCH_THREADS
- * threads (default: its share of the processors; 0 searches on the serving thread). The database is `DATABASE_URL=postgres://…`,
- * else `$BILLDIFF_DATA`, else `./data`; on the first start the bundled `bills/` are imported into it,
- * quietly and once, before any process serves (later starts find them imported and skip them). When it
- * cannot start (a bad PORT, HOST, BILLDIFF_PROCESSES or BILLDIFF_SEARCH_THREADS, a port in use, a database it cannot open), it
- * says why in one line on stderr and exits with status 2. SIGTERM or SIGINT stops it, letting the
- * requests under way finish.
+ * threads (default: its share of the processors; 0 searches on the serving thread). The database is
+ * `DATABASE_URL=postgres://…`, else `$BILLDIFF_DATA`, else `./data`; on the first start the bundled
+ * `bills/` are imported into it, quietly and once, before any process serves (later starts find them
+ * imported and skip them). Each process warms up for at most ~1 s before it listens (warmApp). When it
+ * cannot start (a bad PORT, HOST, BILLDIFF_PROCESSES or BILLDIFF_SEARCH_THREADS, a port in use, a
+ * database it cannot open), it says why in one line on stderr and exits with status 2. SIGTERM or
+ * SIGINT stops it, letting the requests under way finish.
  */
 import cluster from 'node:cluster';
 import type { Server } from 'node:http';
