@@ -47,11 +47,12 @@ export async function warmDatabasePages(ctx: Pick<DatabaseRoutesContext, 'databa
     // Searches wait on their threads (the first one on the threads' start): one at a time, beside the pages.
     let searching: Promise<void> | undefined;
     for (let i = 0; i < samples.bills.length && done.bills < most && performance.now() < end; i++) {
-      const left = Math.floor(end - performance.now());
-      // By citation (a bill's measure), and for a word of a page; each stops at the end of the budget.
-      const query = (i / SEARCH_EVERY) % 2 === 0 ? measureOf(samples.bills[i]!) : words[Math.floor(i / SEARCH_EVERY) % Math.max(1, words.length)];
-      if (i % SEARCH_EVERY === 0 && !searching && query && left > 0) {
-        searching = pages.search(query, sessions, AbortSignal.timeout(left)).then(() => void done.searches++, ignore).finally(() => (searching = undefined));
+      if (i % SEARCH_EVERY === 0 && !searching) {
+        // By citation (a bill's measure), and for a word of a page, in turn; each stops at the end of the budget.
+        const turn = i / SEARCH_EVERY;
+        const query = turn % 2 === 0 ? measureOf(samples.bills[i]!) : words[turn % Math.max(1, words.length)];
+        const left = Math.floor(end - performance.now());
+        if (query && left > 0) searching = pages.search(query, sessions, AbortSignal.timeout(left)).then(() => void done.searches++, ignore).finally(() => (searching = undefined));
       }
       await pages.bill(samples.bills[i]).then(() => done.bills++, ignore);
       const section = samples.sections[Math.floor(i / SECTION_EVERY)];

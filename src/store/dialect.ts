@@ -28,3 +28,14 @@ export interface Dialect {
   transaction<T>(fn: (tx: Dialect) => Promise<T>): Promise<T>;
   close(): Promise<void>;
 }
+
+/**
+ * "`column` is one of `ids`", as SQL and its parameters: on SQLite a placeholder each (IN), on
+ * PostgreSQL one array (= ANY), whose statement text is the same whatever the number of ids, so that
+ * each connection plans it once.
+ */
+export function oneOf(kind: DialectKind, column: string, ids: number[]): { sql: string; params: SqlValue[] } {
+  if (kind === 'sqlite') return { sql: `${column} IN (${ids.map(() => '?').join(', ')})`, params: ids };
+  // An array: PostgreSQL's driver binds it as one (SqlValue names what both databases take).
+  return { sql: `${column} = ANY(?::bigint[])`, params: [ids] as unknown as SqlValue[] };
+}

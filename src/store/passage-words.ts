@@ -10,7 +10,7 @@
  * text: `\n` word `\t` the numbers of the passages holding it (ascending, by commas), for each word.
  * Found by a plain search for `\n` word `\t` (neither character is ever in a word of either index).
  */
-import type { Dialect } from './dialect.js';
+import { oneOf, type Dialect } from './dialect.js';
 import { MAX_PASSAGES, passageRange, type PassageOwner } from './passages.js';
 
 /** Owners whose words one statement makes, at most (a migration's backfill: rows of that many owners). */
@@ -82,10 +82,8 @@ export function writeOwnerWords(db: Dialect, owner: PassageOwner, key: number): 
  */
 export async function firstPassages(db: Dialect, owners: Array<{ owner: PassageOwner; key: number }>, terms: string[]): Promise<Array<number | undefined>> {
   const numbers = owners.map((o) => passageRange(o.owner, o.key)[0] / MAX_PASSAGES);
-  const rows =
-    db.kind === 'sqlite'
-      ? await db.all<{ owner: number; words: string }>(`SELECT owner, words FROM passage_words WHERE owner IN (${numbers.map(() => '?').join(', ')})`, numbers)
-      : await db.all<{ owner: number; words: string }>('SELECT owner, words FROM passage_words WHERE owner = ANY(?::bigint[])', [numbers] as never);
+  const owned = oneOf(db.kind, 'owner', numbers);
+  const rows = await db.all<{ owner: number; words: string }>(`SELECT owner, words FROM passage_words WHERE ${owned.sql}`, owned.params);
   const words = new Map(rows.map((r) => [Number(r.owner), r.words]));
   return numbers.map((o) => {
     const text = words.get(o);

@@ -13,7 +13,7 @@
  */
 import { sectionName } from './codes.js';
 import { billColumns } from './columns.js';
-import type { Dialect, SqlValue } from './dialect.js';
+import { oneOf, type Dialect, type SqlValue } from './dialect.js';
 import { sessionName } from './names.js';
 import { firstPassages } from './passage-words.js';
 import { passageRange, type PassageOwner } from './passages.js';
@@ -214,10 +214,8 @@ export async function passagesByWords(db: Dialect, owners: Array<{ owner: Passag
   const ids = await firstPassages(db, owners, words);
   const wanted = ids.filter((id): id is number => id !== undefined);
   if (!wanted.length) return ids.map(() => undefined);
-  const rows =
-    db.kind === 'sqlite'
-      ? await db.all<{ id: number; text: string }>(`SELECT id, text FROM passages WHERE id IN (${wanted.map(() => '?').join(', ')})`, wanted)
-      : await db.all<{ id: number; text: string }>('SELECT id, text FROM passages WHERE id = ANY(?::bigint[])', [wanted] as never);
+  const chosen = oneOf(db.kind, 'id', wanted);
+  const rows = await db.all<{ id: number; text: string }>(`SELECT id, text FROM passages WHERE ${chosen.sql}`, chosen.params);
   const texts = new Map(rows.map((r) => [Number(r.id), r.text]));
   return ids.map((id) => (id === undefined ? undefined : texts.get(id)));
 }
