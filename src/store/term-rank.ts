@@ -112,6 +112,9 @@ export interface TermQuery {
   builds: { bill: string | null; section: string | null };
 }
 
+/** The builds of both owners' indexes. */
+const BUILDS = `SELECT (SELECT value FROM meta WHERE key = '${OWNERS.bill.meta}') AS bill, (SELECT value FROM meta WHERE key = '${OWNERS.section.meta}') AS section`;
+
 /**
  * The words of a full-text query as the index holds them, every one required (SQLite: FTS5 phrases
  * `"word" "word"`, each of one word; PostgreSQL: the query as typed, read by websearch_to_tsquery), with
@@ -128,7 +131,7 @@ export async function termQuery(db: Dialect, match: string): Promise<TermQuery |
     const kept = tsqueries.get(db)?.get(match);
     const row = await db.get<{ bill: string | null; section: string | null; q: string }>(
       kept === undefined
-        ? `SELECT (SELECT value FROM meta WHERE key = '${OWNERS.bill.meta}') AS bill, (SELECT value FROM meta WHERE key = '${OWNERS.section.meta}') AS section, websearch_to_tsquery('english', ?)::text AS q`
+        ? `${BUILDS}, websearch_to_tsquery('english', ?)::text AS q`
         : BUILDS,
       kept === undefined ? [match] : [],
     );
@@ -150,9 +153,6 @@ export async function queryTerms(db: Dialect, match: string): Promise<string[] |
   }
   return tsqueryTerms(q);
 }
-
-/** The builds of both owners' indexes. */
-const BUILDS = `SELECT (SELECT value FROM meta WHERE key = '${OWNERS.bill.meta}') AS bill, (SELECT value FROM meta WHERE key = '${OWNERS.section.meta}') AS section`;
 
 /**
  * PostgreSQL: each query string's tsquery as text (websearch_to_tsquery's), kept per connection pool: a
