@@ -7,8 +7,8 @@
  * pair 1.01 → 0.93 s, 1.42 → 1.22 s CPU; the 1 MB pair and 200,000 one-character lines unchanged;
  * the server's compare page of the 1 MB pair, cache off, 12.2–12.3 → 12.7–12.9 requests a second.
  * Outputs do not depend on it (a compiler heuristic, not a semantics flag). Loading `node:v8` costs
- * about 2 ms and loads Node's streams, so the CLI tunes only from `V8_TUNING_FROM_BYTES` of input,
- * where the gain starts (below it, a small comparison starts as fast as before).
+ * about 2 ms and loads Node's streams, and a small comparison runs slower tuned (two 50 KB texts:
+ * +30 ms of CPU, +2 MB), so the CLI tunes only from `V8_TUNING_FROM_BYTES` of input.
  *
  * The CLI's one comparison also keeps V8's young generation at the size start-up left it, semi-spaces
  * of 2 MB (by default they grow to 16 MB as the trees survive, and both are touched: 28 MB more
@@ -31,8 +31,14 @@ export const V8_FLAGS: readonly string[] = ['--max-inlined-bytecode-size-cumulat
  */
 export const ONE_COMPARISON_V8_FLAGS: readonly string[] = ['--semi-space-growth-factor=1', '--heap-growing-percent=600'];
 
-/** The CLI's inputs, in bytes all together, from which it tunes V8 (no gain was measured at 1 MB, none lost). */
-export const V8_TUNING_FROM_BYTES = 1024 * 1024;
+/**
+ * The CLI's inputs, in bytes all together, from which it tunes V8. CLI, interleaved runs against
+ * 1 MiB (/usr/bin/time -v, machine loaded): 200,000 one-character lines (two 400 KB texts, wdiff)
+ * peak RSS 205.8 → 192.1 MB, CPU 0.59 → 0.58 s (untuned, the young generation grew to 16 MB
+ * semi-spaces); two 150 KB texts (json) 65.5 → 62.4 MB, CPU 0.20 → 0.17 s. Two 50 KB texts lose
+ * (above), so not lower.
+ */
+export const V8_TUNING_FROM_BYTES = 256 * 1024;
 
 /**
  * Sets `V8_FLAGS` in this process (worker threads share them), and `ONE_COMPARISON_V8_FLAGS` for a
