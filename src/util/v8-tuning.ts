@@ -41,13 +41,13 @@ export const V8_FLAGS: readonly string[] = ['--max-inlined-bytecode-size-cumulat
 export const ONE_COMPARISON_V8_FLAGS: readonly string[] = ['--semi-space-growth-factor=1', '--heap-growing-percent=600', '--max-inlined-bytecode-size-cumulative=100'];
 
 /**
- * The CLI's inputs, in bytes all together, from which it tunes V8. CLI, interleaved runs against
- * 1 MiB (/usr/bin/time -v, machine loaded): 200,000 one-character lines (two 400 KB texts, wdiff)
- * peak RSS 205.8 → 192.1 MB, CPU 0.59 → 0.58 s (untuned, the young generation grew to 16 MB
- * semi-spaces); two 150 KB texts (json) 65.5 → 62.4 MB, CPU 0.20 → 0.17 s. Two 50 KB texts lose
- * (above), so not lower.
+ * The CLI's inputs, in bytes all together, from which it tunes V8. From 256 KiB, with the inlining
+ * at 200, the flags cut 200,000 one-character lines (two 400 KB texts, wdiff) from 205.8 to 192.1 MB
+ * peak RSS at the same CPU (0.59 → 0.58 s); with the one comparison's inlining at 100 they cost it
+ * CPU (0.59 → 0.64 s, 7 interleaved runs, load 18), so the CLI tunes from 1 MiB again. Two 50 KB
+ * texts lose either way (+30 ms CPU, +2 MB).
  */
-export const V8_TUNING_FROM_BYTES = 256 * 1024;
+export const V8_TUNING_FROM_BYTES = 1024 * 1024;
 
 /**
  * Sets `V8_FLAGS` in this process (worker threads share them), and `ONE_COMPARISON_V8_FLAGS` for a
