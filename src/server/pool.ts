@@ -51,6 +51,8 @@ export const defaultDiffPoolOptions: Required<DiffPoolOptions> = { size: 2, hard
 
 interface Job {
   task: DiffTask;
+  /** Buffers of the task's documents given to the worker rather than copied (see `DiffPool.page`). */
+  give: ArrayBuffer[];
   resolve: (result: DiffResult) => void;
   reject: (error: Error) => void;
 }
@@ -147,34 +149,39 @@ export class DiffPool {
   }
 
   /** Like `run`, but the worker renders the JSON itself (no large object graph to copy back): its UTF-8 bytes. */
-  async runJson(task: DiffTask): Promise<Buffer> {
-    const result = await this.#submit({ ...task, render: 'json' });
+  async runJson(task: DiffTask, give: ArrayBuffer[] = []): Promise<Buffer> {
+    const result = await this.#submit({ ...task, render: 'json' }, give);
     if (!('json' in result)) throw new Error('the diff worker answered without JSON');
     return bufferOf(result.json);
   }
 
-  /** Runs a task whose `render` is a page: the worker answers with the page's HTML, as UTF-8 bytes. */
-  async page(task: DiffTask & { render: PageTask }): Promise<Buffer> {
-    const result = await this.#submit(task);
+  /**
+   * Runs a task whose `render` is a page: the worker answers with the page's HTML, as UTF-8 bytes.
+   * `give` (here and in `runJson`, `locate`): buffers of the task's documents that the caller gives
+   * up, moved to the worker when it starts the task rather than copied; the caller's views of them
+   * are then empty.
+   */
+  async page(task: DiffTask & { render: PageTask }, give: ArrayBuffer[] = []): Promise<Buffer> {
+    const result = await this.#submit(task, give);
     if (!('html' in result)) throw new Error('the diff worker answered without a page');
     return bufferOf(result.html);
   }
 
   /** Runs a task whose `render` is a clause to locate: the page that shows it, or undefined. */
-  async locate(task: DiffTask & { render: LocateTask }): Promise<number | undefined> {
-    const result = await this.#submit(task);
+  async locate(task: DiffTask & { render: LocateTask }, give: ArrayBuffer[] = []): Promise<number | undefined> {
+    const result = await this.#submit(task, give);
     if (!('page' in result)) throw new Error('the diff worker answered without a page number');
     return result.page ?? undefined;
   }
 
-  #submit(task: DiffTask): Promise<DiffResult> {
+  #submit(task: DiffTask, give: ArrayBuffer[] = []): Promise<DiffResult> {
     if (this.#closed) return Promise.reject(shuttingDown());
     if (this.#queue.length >= this.#options.maxQueued) {
       const message = `the server is busy with other comparisons (${this.#queue.length} waiting for a worker); try again in a minute`;
       return Promise.reject(new HttpError(503, message, 'The server is busy'));
     }
     return new Promise<DiffResult>((resolve, reject) => {
-      this.#queue.push({ task, resolve, reject });
+      this.#queue.push({ task, give, resolve, reject });
       this.#dispatch();
     });
   }
@@ -185,7 +192,7 @@ export class DiffPool {
    */
   warm(): void {
     const ignore = () => {};
-    const warmUp = (slot: Slot) => this.#start(slot, { task: warmUpTask(), resolve: ignore, reject: ignore });
+    const warmUp = (slot: Slot) => this.#start(slot, { task: warmUpTask(), give: [], resolve: ignore, reject: ignore });
     while (!this.#closed && this.#count('any') < this.#options.size) warmUp(this.#spawn('any'));
     if (!this.#closed && this.#options.smallTaskBytes > 0 && this.#count('small') === 0) warmUp(this.#spawn('small'));
   }
@@ -272,7 +279,7 @@ export class DiffPool {
     slot.timer.unref();
     const { task } = job;
     if (task.key !== undefined) slot.keys = [...slot.keys.filter((k) => k !== task.key), task.key].slice(-KEPT_COMPARISONS);
-    slot.worker.postMessage({ seq: ++this.#seq, task });
+    slot.worker.postMessage({ seq: ++this.#seq, task }, job.give);
   }
 
   #finish(slot: Slot, reply: DiffReply): void {
