@@ -80,7 +80,7 @@ function startWorker(memoryMb: number): Worker {
   const eighth = Math.ceil(memoryMb / 8);
   v8.setFlagsFromString(NO_PRETENURING);
   starting += 1;
-  if (starting === 1) v8.setFlagsFromString(`--initial-old-space-size=${eighth}`);
+  if (starting === 1) v8.setFlagsFromString(`--initial-old-space-size=${Math.ceil(memoryMb / 4)}`);
   const worker = startModuleWorker(import.meta.url, 'worker', { resourceLimits: { maxOldGenerationSizeMb: memoryMb, maxYoungGenerationSizeMb: eighth } });
   let started = false;
   const done = () => {
@@ -109,15 +109,18 @@ const NO_PRETENURING = '--no-allocation-site-pretenuring';
 
 /**
  * Diff workers being started. While there are any, V8's `--initial-old-space-size` (a flag of the
- * process, read when a thread's heap is made) is an eighth of a worker's heap, as its young
- * generation is: V8 starts a full collection when what the old generation may still grow before
- * its limit is less than a young generation's worth, and without the flag it sets that limit from
- * what the last full collection left (~13 MB) plus a step of ~8 MB, so that with a young generation
- * of 128 MB a full collection ran every 4-6 pages of a 1 MB pair, each dropping the optimised code of
- * the functions made per call (compiled again over the next pages); with it, every ~14. Once the
- * workers are up, the flag is set back to V8's default (0, unset), so that no other thread's heap
- * starts with it. 1 MB pair, page tasks one after another in a worker, three A/B pairs: CPU of all
- * threads per task 97-98 → 83-86 ms.
+ * process, read when a thread's heap is made) is a quarter of a worker's heap: V8 starts a full
+ * collection when what the old generation may still grow before its limit is less than its young
+ * generation's room (~100 MB with a young generation of 128 MB), and keeps that limit (the heap was
+ * sized) whatever the last full collection left. Without the flag the limit followed what the last
+ * full collection left (~13 MB) plus a step of ~8 MB, and a full collection ran every 4-6 pages of a
+ * 1 MB pair; at an eighth (128 MB), once the old generation held ~30 MB, every ~16 pages of a worker;
+ * at a quarter (256 MB) it holds ~150 MB first, ~150 pages at the ~0.9 MB a page leaves there. Each
+ * full collection costs far more than its own pause: it drops the optimised code that holds objects
+ * of the pages gone (`--trace-deopt`: "weak objects", ~35 functions of the parser, the aligner and
+ * the page model), compiled again over the next pages (a full collection forced after every page:
+ * ~50 compilations a page, CPU of all threads 100 → 270-280 ms a page). Once the workers are up, the
+ * flag is set back to V8's default (0, unset), so that no other thread's heap starts with it.
  */
 let starting = 0;
 
