@@ -14,8 +14,6 @@ export interface Context {
   texts: NonNullable<AlignOptions['texts']>;
   /** Content keys by level (see `keys.ts`). */
   keys: Map<Content, number>;
-  /** The different lines of both texts, each with its number (a line's key). */
-  lines: Map<string, number>;
   /** Word bags of whole subtrees and of own lines, by level. */
   bags: Map<Content, Bag>;
   rowBags: Map<Content, Bag>;
@@ -37,7 +35,6 @@ export function createContext(options: Context['options'], deadline: number, tex
     overBudget: false,
     tooLong: false,
     keys: new Map(),
-    lines: new Map(),
     bags: new Map(),
     rowBags: new Map(),
     deleted: [],

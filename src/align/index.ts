@@ -31,7 +31,9 @@ export function alignTrees(oldTree: Root, newTree: Root, options: AlignOptions =
   const now = given?.now ?? options.now ?? (() => performance.now());
   const settings = { ...defaultAlignOptions, ...defaultWordDiffOptions, ...rest, now, ...(given ? { budget: given.budget } : {}) };
   const ctx = createContext(settings, given ? given.at : now() + settings.budget, texts);
-  const pairs = alignSequences(oldTree.children, newTree.children, ctx);
+  // (A list of its own even when empty: the caller may add to it.)
+  const aligned = alignSequences(oldTree.children, newTree.children, ctx);
+  const pairs = aligned.length ? aligned : [];
   findMoves(ctx, pairs);
   markConforming(pairs);
 

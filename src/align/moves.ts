@@ -2,7 +2,7 @@ import type { AlignedPair, Content } from '../types.js';
 import { isSectionOrAbove } from '../parse/ladder.js';
 import { rowBody, subtreeBody } from './level-text.js';
 import type { Context } from './context.js';
-import { keyOf, lineKey } from './keys.js';
+import { keyOf, lineKey, sameContent } from './keys.js';
 import { pairMovedLevels, parentsOf } from './moved-amended.js';
 import { isSectionOrAboveLevel, linePair, makePair } from './pairs.js';
 import { bag, dice, rowBag, sameHeading } from './similarity.js';
@@ -11,7 +11,12 @@ import { countWords } from './word-sides.js';
 /** Deleted and inserted levels with the same words are one level moved. */
 export function findMoves(ctx: Context, pairs: AlignedPair[]): void {
   if (!ctx.deleted.length || !ctx.inserted.length) return;
-  const keyFor = (pair: AlignedPair, node: Content) => (ctx.lineOnly.has(pair) ? lineKey(node, ctx) : keyOf(node, ctx));
+  const keyFor = (pair: AlignedPair, node: Content) => (ctx.lineOnly.has(pair) ? lineKey(node) : keyOf(node, ctx));
+  // The same words, not only the same key (two lines' keys can collide, once in a great while).
+  const same = (from: AlignedPair, pair: AlignedPair) => {
+    const [a, b] = [ctx.sources.get(from)!, ctx.sources.get(pair)!];
+    return ctx.lineOnly.has(from) || ctx.lineOnly.has(pair) ? rowBody(a) === rowBody(b) : sameContent(a, b);
+  };
   // Too short to call a move: fewer than 4 words.
   const long = (pair: AlignedPair) => {
     const node = ctx.sources.get(pair)!;
@@ -37,8 +42,8 @@ export function findMoves(ctx: Context, pairs: AlignedPair[]): void {
     if (taken.has(pair)) continue;
     const node = ctx.sources.get(pair)!;
     const list = byKey.get(keyFor(pair, node));
-    let from = list?.shift();
-    while (from && taken.has(from)) from = list?.shift();
+    const at = list ? list.findIndex((p) => !taken.has(p) && same(p, pair)) : -1;
+    const from = at < 0 ? undefined : list!.splice(at, 1)[0];
     if (!from) {
       unmatched.push(pair);
       continue;

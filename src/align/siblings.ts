@@ -4,13 +4,13 @@ import { childLevelCount } from './level-text.js';
 import type { Context } from './context.js';
 import { keyOf } from './keys.js';
 import { alignGap } from './pairing.js';
-import { makePair } from './pairs.js';
+import { makePair, NO_SUBLEVELS } from './pairs.js';
 import { diffKeys } from './sequence.js';
 
-/** Aligns two lists of sibling levels. */
+/** Aligns two lists of sibling levels (none: the list shared by pairs without sublevels). */
 export function alignSequences(olds: Content[], news: Content[], ctx: Context): AlignedPair[] {
+  if (!olds.length && !news.length) return NO_SUBLEVELS;
   const out: AlignedPair[] = [];
-  if (!olds.length && !news.length) return out;
   const oldKeys = olds.map((n) => keyOf(n, ctx));
   const newKeys = news.map((n) => keyOf(n, ctx));
   const parts = diffKeys(oldKeys, newKeys);

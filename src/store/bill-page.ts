@@ -5,7 +5,7 @@
  * (four at once, then one); on SQLite one statement where it ran five, each row an object built in
  * JavaScript.
  */
-import { compareSections } from './codes.js';
+import { compareCodeUnits, compareSections } from './codes.js';
 import { BILL_COLUMNS } from './columns.js';
 import type { Dialect, DialectKind } from './dialect.js';
 import type { BillRow, SectionTouch, VersionSummary } from './types.js';
@@ -15,9 +15,13 @@ export const SUMMARY_COLUMNS = [
   'words_inserted', 'words_deleted', 'clauses_changed', 'counted_by', 'against', 'gut_and_amend',
 ] as const;
 
+/** The fields of a version a bill's page and its JSON show (billReport in reports.ts): no more is read. */
+export const PAGE_VERSION_COLUMNS = ['id', 'corpus_id', 'name', 'stage', 'date', 'words_inserted', 'words_deleted', 'clauses_changed', 'counted_by', 'against', 'gut_and_amend'] as const;
+export type PageVersion = Pick<VersionSummary, (typeof PAGE_VERSION_COLUMNS)[number]>;
+
 export interface BillPageRows {
   bill: BillRow;
-  versions: VersionSummary[];
+  versions: PageVersion[];
   history: Array<{ date: string | null; action: string }>;
   /** The sections each version touches, by version id, in the Legislature's order. */
   touches: Map<string, SectionTouch[]>;
@@ -26,9 +30,9 @@ export interface BillPageRows {
 }
 
 /** A JSON array of one object per row of `from`, in `order`, as each database writes it. */
-function rowsAsJson(kind: DialectKind, fields: Array<[string, string]>, from: string, order: string): string {
+function rowsAsJson(kind: DialectKind, fields: Array<[string, string]>, from: string, order?: string): string {
   const object = `${kind === 'sqlite' ? 'json_object' : 'json_build_object'}(${fields.map(([name, expr]) => `'${name}', ${expr}`).join(', ')})`;
-  return `(SELECT ${kind === 'sqlite' ? 'json_group_array' : 'json_agg'}(${object} ORDER BY ${order}) ${from})`;
+  return `(SELECT ${kind === 'sqlite' ? 'json_group_array' : 'json_agg'}(${object}${order ? ` ORDER BY ${order}` : ''}) ${from})`;
 }
 
 const statements = new Map<DialectKind, string>();
@@ -36,7 +40,7 @@ const statements = new Map<DialectKind, string>();
 function statementFor(kind: DialectKind): string {
   let sql = statements.get(kind);
   if (!sql) {
-    const versions = rowsAsJson(kind, SUMMARY_COLUMNS.map((c) => [c, `v.${c}`]), 'FROM versions v WHERE v.bill_id = b.id', 'v.seq, v.date, v.id');
+    const versions = rowsAsJson(kind, PAGE_VERSION_COLUMNS.map((c) => [c, `v.${c}`]), 'FROM versions v WHERE v.bill_id = b.id', 'v.seq, v.date, v.id');
     const history = rowsAsJson(kind, [['date', 'h.date'], ['action', 'h.action']], 'FROM history h WHERE h.bill_id = b.id', 'h.date, h.seq, h.id');
     const touches = rowsAsJson(
       kind,
@@ -48,8 +52,8 @@ function statementFor(kind: DialectKind): string {
         // '' when the database holds the section without a corpus id; null when it does not hold it.
         ['law', "CASE WHEN vs.relation IN ('amends', 'repeals') THEN (SELECT COALESCE(l.corpus_id, '') FROM law_sections l WHERE l.code = vs.code AND l.number = vs.section) END"],
       ],
+      // In no order: touchesByVersion groups them by version and sorts each version's in full.
       'FROM version_sections vs JOIN versions tv ON tv.id = vs.version_id WHERE tv.bill_id = b.id',
-      'vs.version_id, vs.code, vs.section, vs.relation',
     );
     sql = `SELECT ${BILL_COLUMNS.map((c) => `b.${c}`).join(', ')}, ${versions} AS versions, ${history} AS history, ${touches} AS touches FROM bills b WHERE b.id = ?`;
     statements.set(kind, sql);
@@ -76,9 +80,13 @@ export function touchesByVersion(rows: Array<SectionTouch & { version_id: string
   return out;
 }
 
-/** Sections in the Legislature's order, then by relation. */
+/**
+ * Sections in the Legislature's order, then by relation; last, two numbers that order alike (a
+ * collator's tie) by their code units, as the rows came when the database sorted them (its collation
+ * is bytewise or C, or SQLite's binary): a total order, whatever order the rows come in.
+ */
 function compareTouches(a: SectionTouch, b: SectionTouch): number {
-  return compareSections(a, b) || (a.relation < b.relation ? -1 : a.relation > b.relation ? 1 : 0);
+  return compareSections(a, b) || compareCodeUnits(a.relation, b.relation) || compareCodeUnits(a.section, b.section);
 }
 
 export async function readBillPage(db: Dialect, id: string): Promise<BillPageRows | undefined> {
@@ -86,7 +94,7 @@ export async function readBillPage(db: Dialect, id: string): Promise<BillPageRow
   if (!row) return undefined;
   const { versions, history, touches, ...bill } = row;
   const touched = parsed<SectionTouch & { version_id: string; law: string | null }>(touches);
-  const list = parsed<VersionSummary>(versions);
+  const list = parsed<PageVersion>(versions);
   // As the pages ask: of the latest version's sections.
   const latest = list[list.length - 1]?.id;
   const held = new Map<string, { corpus_id: string | null }>();

@@ -11,7 +11,7 @@
  * Found by a plain search for `\n` word `\t` (neither character is ever in a word of either index).
  */
 import { oneOf, type Dialect } from './dialect.js';
-import { MAX_PASSAGES, passageRange, type PassageOwner } from './passages.js';
+import { MAX_PASSAGES, ownerNumber, passageRange, type PassageOwner } from './passages.js';
 
 /** Owners whose words one statement makes, at most (a migration's backfill: rows of that many owners). */
 const OWNERS_A_BATCH = 256;
@@ -81,14 +81,16 @@ export function writeOwnerWords(db: Dialect, owner: PassageOwner, key: number): 
  * any, else undefined: from one read of the owners' rows.
  */
 export async function firstPassages(db: Dialect, owners: Array<{ owner: PassageOwner; key: number }>, terms: string[]): Promise<Array<number | undefined>> {
-  const numbers = owners.map((o) => passageRange(o.owner, o.key)[0] / MAX_PASSAGES);
+  const numbers = owners.map((o) => ownerNumber(o.owner, o.key));
   const owned = oneOf(db.kind, 'owner', numbers);
   const rows = await db.all<{ owner: number; words: string }>(`SELECT owner, words FROM passage_words WHERE ${owned.sql}`, owned.params);
   const words = new Map(rows.map((r) => [Number(r.owner), r.words]));
-  return numbers.map((o) => {
-    const text = words.get(o);
-    return text === undefined ? undefined : firstHolding(text, terms, o * MAX_PASSAGES);
-  });
+  return owners.map((o) => firstPassage(words.get(ownerNumber(o.owner, o.key)), terms, o.owner, o.key));
+}
+
+/** The same for one owner, from its words as read (`passage_words.words`; undefined: it has none). */
+export function firstPassage(words: string | undefined, terms: string[], owner: PassageOwner, key: number): number | undefined {
+  return words === undefined ? undefined : firstHolding(words, terms, passageRange(owner, key)[0]);
 }
 
 /** In one owner's words, the id of the first passage holding every term, else the first holding any. */

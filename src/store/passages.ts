@@ -16,9 +16,19 @@ export const MAX_PASSAGES = 65536;
 /** A passage closes once it holds this many characters; a longer line is cut at a space near it. */
 const PASSAGE_CHARS = 480;
 
+/** An owner's number, `key * 2 + kind`: its passages' ids divided by MAX_PASSAGES. */
+export function ownerNumber(owner: PassageOwner, key: number): number {
+  return key * 2 + (owner === 'bill' ? 0 : 1);
+}
+
+/** The same in SQL, of the key in `column`. */
+export function ownerNumberSql(owner: PassageOwner, column: string): string {
+  return `${column} * 2 + ${ownerNumber(owner, 0)}`;
+}
+
 /** The first and last passage id of an owner. */
 export function passageRange(owner: PassageOwner, key: number): [number, number] {
-  const first = (key * 2 + (owner === 'bill' ? 0 : 1)) * MAX_PASSAGES;
+  const first = ownerNumber(owner, key) * MAX_PASSAGES;
   return [first, first + MAX_PASSAGES - 1];
 }
 

@@ -63,9 +63,18 @@ function adapter(client: Queryable, transaction: Dialect['transaction'], close: 
   };
 }
 
+/**
+ * How long a connection may sit idle before the pool closes it: minutes, not pg-pool's 10 s, so that a
+ * server's connections (and their backends' prepared statements and caches) outlast a lull. With
+ * 10 s, a server left alone for 10 s met its next burst with no connection open: each process opened
+ * its 20 again (authentication, a new backend, every statement prepared and planned anew), and the
+ * first 2,000 new bill pages after 11 s idle cost 0.085 ms more of the serving thread's CPU each.
+ */
+const IDLE_MS = 5 * 60_000;
+
 /** Connects a pool to the database at `url`. */
 export function openPostgres(url: string, options: { max?: number } = {}): Dialect {
-  const pool = new pg.Pool({ connectionString: url, max: options.max ?? 20 });
+  const pool = new pg.Pool({ connectionString: url, max: options.max ?? 20, idleTimeoutMillis: IDLE_MS });
   // An idle client that loses its connection must not bring the process down.
   pool.on('error', () => undefined);
   const transaction: Dialect['transaction'] = async (fn) => {

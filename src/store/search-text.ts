@@ -12,13 +12,14 @@
  * words found between `\u0001` and `\u0002`; the pages escape the text and draw the marks.
  */
 import { sectionName } from './codes.js';
-import { billColumns } from './columns.js';
+import { BILL_COLUMNS, billColumns } from './columns.js';
 import { oneOf, type Dialect, type SqlValue } from './dialect.js';
 import { sessionName } from './names.js';
-import { firstPassages } from './passage-words.js';
-import { passageRange, type PassageOwner } from './passages.js';
+import { firstPassage, firstPassages } from './passage-words.js';
+import { ownerNumberSql, passageRange, type PassageOwner } from './passages.js';
 import { markSnippet, queryPhrases } from './snippets.js';
-import { queryTerms, rankByTerms, termQuery, type Ranked } from './term-rank.js';
+import type { TermOwner } from './term-index.js';
+import { queryTerms, rankEach, termQuery, type Ranked } from './term-rank.js';
 import type { BillRow, SearchAnswer, SearchPage, SearchResult } from './types.js';
 
 export { MARK_END, MARK_START } from './snippets.js';
@@ -50,8 +51,12 @@ export async function fullText(db: Dialect, match: string, query: string, bills:
   // Words, unfiltered: ranked from the term index (term-rank.ts); else by the database's own index.
   const terms = !bills.sql || (sections && !sections.code) ? await termQuery(db, match) : undefined;
   if (quick && (!terms || terms.terms.length > QUICK.words || page.limit > QUICK.limit)) return undefined;
-  const billTerms = terms && !bills.sql ? await rankByTerms(db, 'bill', terms, want) : undefined;
-  const sectionTerms = terms && sections && !sections.code ? await rankByTerms(db, 'section', terms, want) : undefined;
+  const owners: TermOwner[] = [];
+  if (terms && !bills.sql) owners.push('bill');
+  if (terms && sections && !sections.code) owners.push('section');
+  const ranked = terms && owners.length ? await rankEach(db, owners, terms, want) : [];
+  const billTerms = owners[0] === 'bill' ? ranked[0] : undefined;
+  const sectionTerms = owners[owners.length - 1] === 'section' ? ranked[owners.length - 1] : undefined;
   if (quick && (!billTerms || (sections && !sectionTerms))) return undefined;
   // Both at once: on PostgreSQL each runs on a connection of its own.
   const [billCount, sectionCount] = await Promise.all([
@@ -63,8 +68,10 @@ export async function fullText(db: Dialect, match: string, query: string, bills:
     billTerms ? keysOf('bill', billTerms) : billCount ? text.bills(db, match, bills, want, billCount > text.ranked).then((hits) => hits.map(({ key, rank: _r, ...bill }): Entry => ({ owner: 'bill', key, bill }))) : [],
     sectionTerms ? keysOf('section', sectionTerms) : sections && sectionCount ? text.sections(db, match, sections.code, want, sectionCount > text.ranked).then((hits) => hits.map(({ key, rank: _r, ...section }): Entry => ({ owner: 'section', key, section }))) : [],
   ]);
-  const shown = await withRows(db, turnByTurn(billList, sectionList).slice(page.offset, want));
-  const snippets = await passageSnippets(db, match, query, shown, terms?.terms);
+  // PostgreSQL: the passage words come with the rows (withRows).
+  const words = terms !== undefined && db.kind !== 'sqlite';
+  const shown = await withRows(db, turnByTurn(billList, sectionList).slice(page.offset, want), words);
+  const snippets = await passageSnippets(db, match, query, shown, terms?.terms, words ? shown.map((e) => e.words) : undefined);
   return {
     results: shown.map((e, i) => (e.bill ? billResult(e.bill, snippets[i] ?? '') : sectionResult(e.section!.code, e.section!.number, e.section!.heading, snippets[i] ?? ''))),
     total: billCount + sectionCount,
@@ -78,8 +85,47 @@ export async function fullText(db: Dialect, match: string, query: string, bills:
 
 const keysOf = (owner: PassageOwner, ranked: Ranked): Entry[] => ranked.hits.map((h) => ({ owner, key: h.key }));
 
-/** The entries with their rows, read now for those that have none (one query a table); an entry whose row has gone is left out. */
-async function withRows(db: Dialect, entries: Entry[]): Promise<Entry[]> {
+/**
+ * The entries with their rows, read now for those that have none, and on PostgreSQL with `words` their
+ * passage words (passage-words.ts): one statement for the page, one round trip where there were three.
+ * An entry whose row has gone is left out.
+ */
+async function withRows(db: Dialect, entries: Entry[], words: boolean): Promise<Array<Entry & { words?: string }>> {
+  if (db.kind === 'sqlite') return rowsApart(db, entries);
+  const keys = (owner: PassageOwner) => entries.filter((e) => e.owner === owner && (words || (!e.bill && !e.section))).map((e) => e.key);
+  const wordsOf = (owner: PassageOwner, column: string) => (words ? ` LEFT JOIN passage_words pw ON pw.owner = ${ownerNumberSql(owner, column)}` : '');
+  const wordsColumn = words ? 'pw.words' : 'NULL';
+  const [bills, sections] = [oneOf(db.kind, 'b.key', keys('bill')), oneOf(db.kind, 's.key', keys('section'))];
+  const parts: string[] = [];
+  const params: SqlValue[] = [];
+  if (keys('bill').length) {
+    parts.push(`SELECT 0 AS kind, b.key, ${wordsColumn} AS words, ${billColumns('b')}, NULL AS code, NULL AS number, NULL AS heading FROM bills b${wordsOf('bill', 'b.key')} WHERE ${bills.sql}`);
+    params.push(...bills.params);
+  }
+  if (keys('section').length) {
+    parts.push(`SELECT 1 AS kind, s.key, ${wordsColumn} AS words, ${BILL_COLUMNS.map((c) => `NULL AS ${c}`).join(', ')}, s.code, s.number, s.heading FROM law_sections s${wordsOf('section', 's.key')} WHERE ${sections.sql}`);
+    params.push(...sections.params);
+  }
+  type Row = BillRow & { kind: number; key: number; words: string | null; code: string; number: string; heading: string };
+  const rows = parts.length ? await db.all<Row>(parts.join(' UNION ALL '), params) : [];
+  const read = [new Map<number, Row>(), new Map<number, Row>()];
+  for (const r of rows) read[Number(r.kind)]!.set(Number(r.key), r);
+  const out: Array<Entry & { words?: string }> = [];
+  for (const e of entries) {
+    const row = read[e.owner === 'bill' ? 0 : 1]!.get(e.key);
+    if (!e.bill && !e.section && !row) continue;
+    const entry: Entry & { words?: string } = e.bill || e.section ? { ...e } : e.owner === 'bill' ? { ...e, bill: row! } : { ...e, section: { code: row!.code, number: row!.number, heading: row!.heading } };
+    if (row?.words != null) entry.words = row.words;
+    out.push(entry);
+  }
+  return out;
+}
+
+/**
+ * SQLite: the same without the words, a statement a table: a call in the thread, not a round trip, where
+ * the two tables' rows in one statement cost 0.1 ms more a search (in process, 2,000 new searches).
+ */
+async function rowsApart(db: Dialect, entries: Entry[]): Promise<Entry[]> {
   const missing = (owner: PassageOwner) => entries.filter((e) => e.owner === owner && !e.bill && !e.section).map((e) => e.key);
   const read = async <T extends { key: number }>(keys: number[], select: string) =>
     new Map(keys.length ? (await db.all<T>(`${select} (${keys.map(() => '?').join(', ')})`, keys)).map((r) => [r.key, r]) : []);
@@ -200,18 +246,26 @@ const FIRST_HOLDING = 'SELECT id, text FROM passages WHERE id = (SELECT rowid FR
  * passages from the passage words kept at import (passage-words.ts: two reads for the page); one
  * with more (a phrase of several words, `or`, a word left out) by a full-text query for each result.
  */
-export async function passageSnippets(db: Dialect, match: string, query: string, owners: Array<{ owner: PassageOwner; key: number }>, terms?: string[]): Promise<string[]> {
+export async function passageSnippets(db: Dialect, match: string, query: string, owners: Array<{ owner: PassageOwner; key: number }>, terms?: string[], words?: Array<string | undefined>): Promise<string[]> {
   if (!owners.length) return [];
   const phrases = queryPhrases(query, db.kind !== 'sqlite');
   if (!phrases.length) return owners.map(() => '');
-  const words = terms ?? (await queryTerms(db, match));
-  const texts = words ? await passagesByWords(db, owners, words) : await passagesByIndex(db, owners, match, query);
+  const wanted = terms ?? (await queryTerms(db, match));
+  const texts = !wanted
+    ? await passagesByIndex(db, owners, match, query)
+    : words
+      ? await passageTexts(db, owners.map((o, i) => firstPassage(words[i], wanted, o.owner, o.key)))
+      : await passagesByWords(db, owners, wanted);
   return owners.map((_, i) => (texts[i] ? markSnippet(texts[i]!, phrases) : ''));
 }
 
 /** The texts of the owners' first passages holding every word, else any: from the passage words (passage-words.ts). */
 export async function passagesByWords(db: Dialect, owners: Array<{ owner: PassageOwner; key: number }>, words: string[]): Promise<Array<string | undefined>> {
-  const ids = await firstPassages(db, owners, words);
+  return passageTexts(db, await firstPassages(db, owners, words));
+}
+
+/** The texts of passages by id (undefined: none). */
+async function passageTexts(db: Dialect, ids: Array<number | undefined>): Promise<Array<string | undefined>> {
   const wanted = ids.filter((id): id is number => id !== undefined);
   if (!wanted.length) return ids.map(() => undefined);
   const chosen = oneOf(db.kind, 'id', wanted);

@@ -52,21 +52,32 @@ async function indexOf(db: Dialect, owner: TermOwner, build: string | null): Pro
 /**
  * Words' postings and their idf, ln((N − n + 0.5) / (n + 0.5)): the logarithm the database's, as
  * FTS5's is (JavaScript's Math.log differs from the C library's in the last bit for 2% of numbers).
- * The words not kept are read in one query: on PostgreSQL each query is a round trip, whose socket
- * writes were a third of the server thread's time a search.
+ * The words not kept are read in one query for every owner: on PostgreSQL each query is a round trip,
+ * whose socket writes were a third of the server thread's time a search. Undefined for an owner whose
+ * index is stale.
  */
-async function postingsOf(db: Dialect, owner: TermOwner, index: Loaded, terms: string[]): Promise<Array<Postings | null>> {
-  if (index.postings.size + terms.length > KEPT_TERMS) index.postings.clear();
-  const missing = [...new Set(terms.filter((t) => !index.postings.has(t)))];
-  if (missing.length) {
-    const rows = await db.all<{ term: string; data: Uint8Array; idf: number }>(
-      `SELECT term, data, ln((CAST(? AS DOUBLE PRECISION) - docs + 0.5) / (docs + 0.5)) AS idf FROM term_postings WHERE owner = ? AND term IN (${missing.map(() => '?').join(', ')})`,
-      [index.rows, OWNERS[owner].code, ...missing],
-    );
-    for (const term of missing) index.postings.set(term, null);
-    for (const row of rows) index.postings.set(row.term, { ...decodePairs(row.data), idf: row.idf <= 0 ? 1e-6 : row.idf });
+async function postingsOf(db: Dialect, owners: TermOwner[], indexes: Array<Loaded | undefined>, terms: string[]): Promise<Array<Array<Postings | null> | undefined>> {
+  const wanted: Array<{ owner: TermOwner; index: Loaded; missing: string[] }> = [];
+  for (const [i, index] of indexes.entries()) {
+    if (!index) continue;
+    if (index.postings.size + terms.length > KEPT_TERMS) index.postings.clear();
+    const missing = [...new Set(terms.filter((t) => !index.postings.has(t)))];
+    if (missing.length) wanted.push({ owner: owners[i]!, index, missing });
   }
-  return terms.map((t) => index.postings.get(t) ?? null);
+  if (wanted.length) {
+    // Each owner's N in its idf, and only its missing words: one statement text per shape of query.
+    const rows = await db.all<{ owner: number; term: string; data: Uint8Array; idf: number }>(
+      `SELECT owner, term, data, ln((CAST(CASE owner ${wanted.map(() => 'WHEN ? THEN ?').join(' ')} END AS DOUBLE PRECISION) - docs + 0.5) / (docs + 0.5)) AS idf
+         FROM term_postings WHERE ${wanted.map((w) => `(owner = ? AND term IN (${w.missing.map(() => '?').join(', ')}))`).join(' OR ')}`,
+      [...wanted.flatMap((w) => [OWNERS[w.owner].code, w.index.rows]), ...wanted.flatMap((w) => [OWNERS[w.owner].code, ...w.missing])],
+    );
+    for (const w of wanted) for (const term of w.missing) w.index.postings.set(term, null);
+    for (const row of rows) {
+      const index = wanted.find((w) => OWNERS[w.owner].code === Number(row.owner))!.index;
+      index.postings.set(row.term, { ...decodePairs(row.data), idf: row.idf <= 0 ? 1e-6 : row.idf });
+    }
+  }
+  return indexes.map((index) => index && terms.map((t) => index.postings.get(t) ?? null));
 }
 
 /**
@@ -111,15 +122,19 @@ export async function termQuery(db: Dialect, match: string): Promise<TermQuery |
   let terms: string[] | undefined;
   let builds: { bill: string | null; section: string | null } | undefined;
   if (db.kind === 'sqlite') {
-    builds = await db.get(`SELECT (SELECT value FROM meta WHERE key = '${OWNERS.bill.meta}') AS bill, (SELECT value FROM meta WHERE key = '${OWNERS.section.meta}') AS section`);
+    builds = await db.get(BUILDS);
     terms = await ftsTerms(db, match);
   } else {
+    const kept = tsqueries.get(db)?.get(match);
     const row = await db.get<{ bill: string | null; section: string | null; q: string }>(
-      `SELECT (SELECT value FROM meta WHERE key = '${OWNERS.bill.meta}') AS bill, (SELECT value FROM meta WHERE key = '${OWNERS.section.meta}') AS section, websearch_to_tsquery('english', ?)::text AS q`,
-      [match],
+      kept === undefined
+        ? `SELECT (SELECT value FROM meta WHERE key = '${OWNERS.bill.meta}') AS bill, (SELECT value FROM meta WHERE key = '${OWNERS.section.meta}') AS section, websearch_to_tsquery('english', ?)::text AS q`
+        : BUILDS,
+      kept === undefined ? [match] : [],
     );
     builds = row;
-    terms = row && tsqueryTerms(row.q);
+    if (row && kept === undefined) keepTsquery(db, match, row.q);
+    terms = row && tsqueryTerms(kept ?? row.q);
   }
   return terms && builds ? { terms, builds: { bill: builds.bill, section: builds.section } } : undefined;
 }
@@ -127,8 +142,31 @@ export async function termQuery(db: Dialect, match: string): Promise<TermQuery |
 /** The words of a full-text query as termQuery reads them, without the builds. */
 export async function queryTerms(db: Dialect, match: string): Promise<string[] | undefined> {
   if (db.kind === 'sqlite') return ftsTerms(db, match);
-  const row = await db.get<{ q: string }>("SELECT websearch_to_tsquery('english', ?)::text AS q", [match]);
-  return row && tsqueryTerms(row.q);
+  let q = tsqueries.get(db)?.get(match);
+  if (q === undefined) {
+    const row = await db.get<{ q: string }>("SELECT websearch_to_tsquery('english', ?)::text AS q", [match]);
+    if (!row) return undefined;
+    keepTsquery(db, match, (q = row.q));
+  }
+  return tsqueryTerms(q);
+}
+
+/** The builds of both owners' indexes. */
+const BUILDS = `SELECT (SELECT value FROM meta WHERE key = '${OWNERS.bill.meta}') AS bill, (SELECT value FROM meta WHERE key = '${OWNERS.section.meta}') AS section`;
+
+/**
+ * PostgreSQL: each query string's tsquery as text (websearch_to_tsquery's), kept per connection pool: a
+ * page of the same search, or its snippets after a citation, reads it without a round trip.
+ */
+const tsqueries = new WeakMap<Dialect, Map<string, string>>();
+/** Query strings' tsqueries kept; beyond it the cache starts again. */
+const KEPT_TSQUERIES = 4096;
+
+function keepTsquery(db: Dialect, match: string, q: string): void {
+  let kept = tsqueries.get(db);
+  if (!kept) tsqueries.set(db, (kept = new Map()));
+  if (kept.size >= KEPT_TSQUERIES) kept.clear();
+  kept.set(match, q);
 }
 
 /** FTS5 phrases' words, when each phrase is one word. */
@@ -151,16 +189,29 @@ function tsqueryTerms(q: string): string[] | undefined {
  * higher key (the newest). Undefined when the owner's index is stale.
  */
 export async function rankByTerms(db: Dialect, owner: TermOwner, query: TermQuery, limit: number): Promise<Ranked | undefined> {
+  return (await rankEach(db, [owner], query, limit))[0];
+}
+
+/** rankByTerms for each of `owners`, their words' postings not kept read in one query. */
+export async function rankEach(db: Dialect, owners: TermOwner[], query: TermQuery, limit: number): Promise<Array<Ranked | undefined>> {
+  const indexes: Array<Loaded | undefined> = [];
   // Each build read by its own name: a keyed read (builds[owner]) sent the optimised code back to the
   // interpreter at nearly every search ('wrong map'), and V8 compiled it again each time.
-  const index = await indexOf(db, owner, owner === 'bill' ? query.builds.bill : query.builds.section);
-  if (!index) return undefined;
+  for (const owner of owners) indexes.push(await indexOf(db, owner, owner === 'bill' ? query.builds.bill : query.builds.section));
+  const postings = await postingsOf(db, owners, indexes, query.terms);
+  const out: Array<Ranked | undefined> = [];
+  for (const [i, index] of indexes.entries()) out.push(index && rankIn(index, postings[i]!, limit));
+  return out;
+}
+
+/** One owner's ranking from its words' postings (see rankByTerms). */
+function rankIn(index: Loaded, postings: Array<Postings | null>, limit: number): Ranked {
   // Arrays made by push, never by map(): map() made them with one elements kind where rankByTerms was
   // optimised and another where it was not, and bm25's optimised code took the other for a wrong map.
   const keys: Float64Array[] = [];
   const values: Float64Array[] = [];
   const idf: number[] = [];
-  for (const pairs of await postingsOf(db, owner, index, query.terms)) {
+  for (const pairs of postings) {
     if (!pairs || !pairs.keys.length) return { count: 0, hits: [] };
     keys.push(pairs.keys);
     values.push(pairs.values);

@@ -7,8 +7,8 @@
  * pair 1.01 → 0.93 s, 1.42 → 1.22 s CPU; the 1 MB pair and 200,000 one-character lines unchanged;
  * the server's compare page of the 1 MB pair, cache off, 12.2–12.3 → 12.7–12.9 requests a second.
  * Outputs do not depend on it (a compiler heuristic, not a semantics flag). Loading `node:v8` costs
- * about 2 ms and loads Node's streams, so the CLI tunes only from `V8_TUNING_FROM_BYTES` of input,
- * where the gain starts (below it, a small comparison starts as fast as before).
+ * about 2 ms and loads Node's streams, and a small comparison runs slower tuned (two 50 KB texts:
+ * +30 ms of CPU, +2 MB), so the CLI tunes only from `V8_TUNING_FROM_BYTES` of input.
  *
  * The CLI's one comparison also keeps V8's young generation at the size start-up left it, semi-spaces
  * of 2 MB (by default they grow to 16 MB as the trees survive, and both are touched: 28 MB more
@@ -18,6 +18,14 @@
  * 10 interleaved runs on a loaded 2-core machine: peak RSS 180.6 → 150.5 MB, CPU 0.995 → 0.950 s
  * (the young generation alone: 150.2 MB, CPU 1.060 s). The server keeps its own sizes (its workers'
  * young generations are sized on purpose, and it runs for long).
+ *
+ * A one-comparison process also inlines less: 100 bytes of bytecode inlined into each function
+ * optimised, not 200. With the code cache, TurboFan's compiling is the largest part of the CLI's
+ * instructions (30% at 1 MB, 26% on H.R. 1), and one comparison runs too briefly for the larger
+ * inlined code to pay that back. Whole CLI, --format json, callgrind (--predictable
+ * --predictable-gc-schedule, code cache made under the same flags): 1 MB pair 1,750.5 → 1,678.2 M
+ * instructions, 5 MB pair 6,606.5 → 6,487.3 M, 119 H.R. 1 EH against P.L. 119-21 7,651.3 →
+ * 7,315.4 M. The server keeps 200: its workers compile once and compare many times.
  */
 import { createRequire } from 'node:module';
 
@@ -27,12 +35,19 @@ export const V8_FLAGS: readonly string[] = ['--max-inlined-bytecode-size-cumulat
 /**
  * Added for a process that runs one comparison and exits (the CLI): the young generation no longer
  * grows, and the old one grows 7 times (V8 reads both factors at each growth, so they take effect
- * when set, unlike the spaces' maximum sizes).
+ * when set, unlike the spaces' maximum sizes); less is inlined (read at each optimisation; set after
+ * `V8_FLAGS`, so it replaces their 200).
  */
-export const ONE_COMPARISON_V8_FLAGS: readonly string[] = ['--semi-space-growth-factor=1', '--heap-growing-percent=600'];
+export const ONE_COMPARISON_V8_FLAGS: readonly string[] = ['--semi-space-growth-factor=1', '--heap-growing-percent=600', '--max-inlined-bytecode-size-cumulative=100'];
 
-/** The CLI's inputs, in bytes all together, from which it tunes V8 (no gain was measured at 1 MB, none lost). */
-export const V8_TUNING_FROM_BYTES = 1024 * 1024;
+/**
+ * The CLI's inputs, in bytes all together, from which it tunes V8. CLI, interleaved runs against
+ * 1 MiB (/usr/bin/time -v, machine loaded): 200,000 one-character lines (two 400 KB texts, wdiff)
+ * peak RSS 205.8 → 192.1 MB, CPU 0.59 → 0.58 s (untuned, the young generation grew to 16 MB
+ * semi-spaces); two 150 KB texts (json) 65.5 → 62.4 MB, CPU 0.20 → 0.17 s. Two 50 KB texts lose
+ * (above), so not lower.
+ */
+export const V8_TUNING_FROM_BYTES = 256 * 1024;
 
 /**
  * Sets `V8_FLAGS` in this process (worker threads share them), and `ONE_COMPARISON_V8_FLAGS` for a

@@ -35,6 +35,7 @@ describe('util/v8-tuning', () => {
       '--max-inlined-bytecode-size-cumulative=200',
       '--semi-space-growth-factor=1',
       '--heap-growing-percent=600',
+      '--max-inlined-bytecode-size-cumulative=100',
     ]);
   });
 
