@@ -19,6 +19,11 @@ export interface ResolvedDocument extends CompareDocument {
   /** "Amended in Assembly, March 5, 2026", "current Penal Code 1050", "uploaded text 1a2b3c4d5e6f". */
   label: string;
   entry?: CorpusEntry;
+  /**
+   * The bytes were read from a file for this request alone (a corpus document, an upload), so that
+   * the diff worker may be given them (./pool.ts) rather than a copy: nothing else holds them.
+   */
+  ownBytes?: true;
 }
 
 /** Where the server's documents are kept. */
@@ -40,12 +45,12 @@ export function serverSource(parts: ServerDocuments): DocumentSource<ResolvedDoc
       if (UPLOAD_ID.test(id)) {
         const bytes = await parts.store.get(id);
         if (!bytes) throw new BilldiffError(`no uploaded text is stored under ${id}`, { code: 'not-found' });
-        return { id, file: id, bytes, name: 'Uploaded text', label: `uploaded text ${id.slice(2, 14)}` };
+        return { id, file: id, bytes, name: 'Uploaded text', label: `uploaded text ${id.slice(2, 14)}`, ownBytes: true };
       }
       if (DATABASE_ID.test(id)) return resolveDatabaseDocument(parts, id);
       const entry = parts.corpus.get(id);
       if (!entry) throw new BilldiffError(`no document with the id “${clip(id)}” in the corpus`, { code: 'not-found' });
-      return { id, ...corpusDocument(parts.corpus, entry), name: nameOf(entry), label: labelOf(entry), entry };
+      return { id, ...corpusDocument(parts.corpus, entry), name: nameOf(entry), label: labelOf(entry), entry, ownBytes: true };
     },
   };
 }

@@ -51,6 +51,8 @@ export const defaultDiffPoolOptions: Required<DiffPoolOptions> = { size: 2, hard
 
 interface Job {
   task: DiffTask;
+  /** Buffers of the task's documents given to the worker rather than copied (see `DiffPool.page`). */
+  give: ArrayBuffer[];
   resolve: (result: DiffResult) => void;
   reject: (error: Error) => void;
 }
@@ -78,7 +80,7 @@ function startWorker(memoryMb: number): Worker {
   const eighth = Math.ceil(memoryMb / 8);
   v8.setFlagsFromString(NO_PRETENURING);
   starting += 1;
-  if (starting === 1) v8.setFlagsFromString(`--initial-old-space-size=${eighth}`);
+  if (starting === 1) v8.setFlagsFromString(`--initial-old-space-size=${Math.ceil(memoryMb / 4)}`);
   const worker = startModuleWorker(import.meta.url, 'worker', { resourceLimits: { maxOldGenerationSizeMb: memoryMb, maxYoungGenerationSizeMb: eighth } });
   let started = false;
   const done = () => {
@@ -107,15 +109,18 @@ const NO_PRETENURING = '--no-allocation-site-pretenuring';
 
 /**
  * Diff workers being started. While there are any, V8's `--initial-old-space-size` (a flag of the
- * process, read when a thread's heap is made) is an eighth of a worker's heap, as its young
- * generation is: V8 starts a full collection when what the old generation may still grow before
- * its limit is less than a young generation's worth, and without the flag it sets that limit from
- * what the last full collection left (~13 MB) plus a step of ~8 MB, so that with a young generation
- * of 128 MB a full collection ran every 4-6 pages of a 1 MB pair, each dropping the optimised code of
- * the functions made per call (compiled again over the next pages); with it, every ~14. Once the
- * workers are up, the flag is set back to V8's default (0, unset), so that no other thread's heap
- * starts with it. 1 MB pair, page tasks one after another in a worker, three A/B pairs: CPU of all
- * threads per task 97-98 → 83-86 ms.
+ * process, read when a thread's heap is made) is a quarter of a worker's heap: V8 starts a full
+ * collection when what the old generation may still grow before its limit is less than its young
+ * generation's room (~100 MB with a young generation of 128 MB), and keeps that limit (the heap was
+ * sized) whatever the last full collection left. Without the flag the limit followed what the last
+ * full collection left (~13 MB) plus a step of ~8 MB, and a full collection ran every 4-6 pages of a
+ * 1 MB pair; at an eighth (128 MB), once the old generation held ~30 MB, every ~16 pages of a worker;
+ * at a quarter (256 MB) it holds ~150 MB first, ~150 pages at the ~0.9 MB a page leaves there. Each
+ * full collection costs far more than its own pause: it drops the optimised code that holds objects
+ * of the pages gone (`--trace-deopt`: "weak objects", ~35 functions of the parser, the aligner and
+ * the page model), compiled again over the next pages (a full collection forced after every page:
+ * ~50 compilations a page, CPU of all threads 100 → 270-280 ms a page). Once the workers are up, the
+ * flag is set back to V8's default (0, unset), so that no other thread's heap starts with it.
  */
 let starting = 0;
 
@@ -147,34 +152,39 @@ export class DiffPool {
   }
 
   /** Like `run`, but the worker renders the JSON itself (no large object graph to copy back): its UTF-8 bytes. */
-  async runJson(task: DiffTask): Promise<Buffer> {
-    const result = await this.#submit({ ...task, render: 'json' });
+  async runJson(task: DiffTask, give: ArrayBuffer[] = []): Promise<Buffer> {
+    const result = await this.#submit({ ...task, render: 'json' }, give);
     if (!('json' in result)) throw new Error('the diff worker answered without JSON');
     return bufferOf(result.json);
   }
 
-  /** Runs a task whose `render` is a page: the worker answers with the page's HTML, as UTF-8 bytes. */
-  async page(task: DiffTask & { render: PageTask }): Promise<Buffer> {
-    const result = await this.#submit(task);
+  /**
+   * Runs a task whose `render` is a page: the worker answers with the page's HTML, as UTF-8 bytes.
+   * `give` (here and in `runJson`, `locate`): buffers of the task's documents that the caller gives
+   * up, moved to the worker when it starts the task rather than copied; the caller's views of them
+   * are then empty.
+   */
+  async page(task: DiffTask & { render: PageTask }, give: ArrayBuffer[] = []): Promise<Buffer> {
+    const result = await this.#submit(task, give);
     if (!('html' in result)) throw new Error('the diff worker answered without a page');
     return bufferOf(result.html);
   }
 
   /** Runs a task whose `render` is a clause to locate: the page that shows it, or undefined. */
-  async locate(task: DiffTask & { render: LocateTask }): Promise<number | undefined> {
-    const result = await this.#submit(task);
+  async locate(task: DiffTask & { render: LocateTask }, give: ArrayBuffer[] = []): Promise<number | undefined> {
+    const result = await this.#submit(task, give);
     if (!('page' in result)) throw new Error('the diff worker answered without a page number');
     return result.page ?? undefined;
   }
 
-  #submit(task: DiffTask): Promise<DiffResult> {
+  #submit(task: DiffTask, give: ArrayBuffer[] = []): Promise<DiffResult> {
     if (this.#closed) return Promise.reject(shuttingDown());
     if (this.#queue.length >= this.#options.maxQueued) {
       const message = `the server is busy with other comparisons (${this.#queue.length} waiting for a worker); try again in a minute`;
       return Promise.reject(new HttpError(503, message, 'The server is busy'));
     }
     return new Promise<DiffResult>((resolve, reject) => {
-      this.#queue.push({ task, resolve, reject });
+      this.#queue.push({ task, give, resolve, reject });
       this.#dispatch();
     });
   }
@@ -185,7 +195,7 @@ export class DiffPool {
    */
   warm(): void {
     const ignore = () => {};
-    const warmUp = (slot: Slot) => this.#start(slot, { task: warmUpTask(), resolve: ignore, reject: ignore });
+    const warmUp = (slot: Slot) => this.#start(slot, { task: warmUpTask(), give: [], resolve: ignore, reject: ignore });
     while (!this.#closed && this.#count('any') < this.#options.size) warmUp(this.#spawn('any'));
     if (!this.#closed && this.#options.smallTaskBytes > 0 && this.#count('small') === 0) warmUp(this.#spawn('small'));
   }
@@ -272,7 +282,7 @@ export class DiffPool {
     slot.timer.unref();
     const { task } = job;
     if (task.key !== undefined) slot.keys = [...slot.keys.filter((k) => k !== task.key), task.key].slice(-KEPT_COMPARISONS);
-    slot.worker.postMessage({ seq: ++this.#seq, task });
+    slot.worker.postMessage({ seq: ++this.#seq, task }, job.give);
   }
 
   #finish(slot: Slot, reply: DiffReply): void {

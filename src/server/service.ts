@@ -92,17 +92,21 @@ export function createContext(
     const fromDatabase = [r.old, r.new, ...(r.bills ?? [])].some((id) => DATABASE_ID.test(id));
     return fromDatabase && parts.generation ? `${key}|g${await parts.generation()}` : key;
   };
-  /** Reads the documents a request names: the request for the worker, and the documents as the pages name them. */
-  const resolve = async (r: ComparisonRequest): Promise<{ request: CompareRequest; documents: ComparedDocuments }> => {
-    const info = ({ bytes: _bytes, ...rest }: ResolvedDocument): DocumentInfo => rest;
+  /**
+   * Reads the documents a request names: the request for the worker, the documents as the pages name
+   * them, and the buffers of the bytes read for this request alone, which the worker is given.
+   */
+  const resolve = async (r: ComparisonRequest): Promise<{ request: CompareRequest; documents: ComparedDocuments; give: ArrayBuffer[] }> => {
+    const info = ({ bytes: _bytes, ownBytes: _own, ...rest }: ResolvedDocument): DocumentInfo => rest;
     // versions: old and new; law: the bill (new) against the statute (old); apply: the bills against the statute.
     const named = r.mode === 'versions' ? { documents: [r.old, r.new] } : { documents: billsOf(r), law: r.old, apply: r.mode === 'apply' };
     const { request, documents, law } = await resolveRequest({ ...named, ...limits, ...(r.format ? { format: r.format } : {}) }, source);
     if (r.mode === 'apply' && law!.entry && law!.entry.kind !== 'statute') {
       throw new BilldiffError(`${law!.id} is a bill, not a statute: name the law to amend as old=STATUTE and the bill as new=BILL`, { code: 'usage' });
     }
-    if (r.mode === 'versions') return { request, documents: { old: info(documents[0]!), new: info(documents[1]!) } };
-    return { request, documents: { old: info(law!), new: info(documents[0]!), ...(r.mode === 'apply' ? { bills: documents.map(info) } : {}) } };
+    const give = ownBuffers(law ? [...documents, law] : documents);
+    if (r.mode === 'versions') return { request, documents: { old: info(documents[0]!), new: info(documents[1]!) }, give };
+    return { request, documents: { old: info(law!), new: info(documents[0]!), ...(r.mode === 'apply' ? { bills: documents.map(info) } : {}) }, give };
   };
   /** The answer kept under `key`, or made once by `make` however many ask for it meanwhile. */
   const shared = async (key: string, make: () => Promise<Buffer>): Promise<Buffer> => {
@@ -125,24 +129,42 @@ export function createContext(
     async comparePage(r, page) {
       const key = await keyOf(r);
       return shared(`${page.page}|${page.view}|${page.changesOnly}|${page.pageNumber}|${key}`, async () => {
-        const { request, documents } = await resolve(r);
+        const { request, documents, give } = await resolve(r);
         const baselines = baselinesOf(parts.corpus, documents, r, page.view === 'inline' ? 'inline' : undefined);
-        return parts.pool.page({ request, render: { kind: 'page', ...page, comparison: r, documents, baselines }, ...(cache ? { key } : {}) });
+        return parts.pool.page({ request, render: { kind: 'page', ...page, comparison: r, documents, baselines }, ...(cache ? { key } : {}) }, give);
       });
     },
     async locate(r, anchor) {
       const key = await keyOf(r);
-      const { request, documents } = await resolve(r);
-      return parts.pool.locate({ request, render: { kind: 'locate', anchor, comparison: r, documents }, ...(cache ? { key } : {}) });
+      const { request, documents, give } = await resolve(r);
+      return parts.pool.locate({ request, render: { kind: 'locate', anchor, comparison: r, documents }, ...(cache ? { key } : {}) }, give);
     },
     async compareJson(r) {
       const key = await keyOf(r);
-      return shared(`json|${key}`, async () => parts.pool.runJson({ request: (await resolve(r)).request }));
+      return shared(`json|${key}`, async () => {
+        const { request, give } = await resolve(r);
+        return parts.pool.runJson({ request }, give);
+      });
     },
     compareTextsJson(old, next, format) {
       return parts.pool.runJson({ request: { documents: [old, next], ...limits, ...(format ? { format } : {}) } });
     },
   };
+}
+
+/**
+ * The buffers of documents whose bytes were read for this request alone, each wholly theirs (not a
+ * slice of a larger or pooled buffer), once each. A diff worker is given them rather than a copy:
+ * a main thread that copied them (2 MB a request of the 1 MB pair) grew V8's count of memory held
+ * outside its heap, which starts full collections of the main thread's heap as it grows.
+ */
+function ownBuffers(documents: ResolvedDocument[]): ArrayBuffer[] {
+  const buffers = new Set<ArrayBuffer>();
+  for (const { bytes, ownBytes } of documents) {
+    if (!ownBytes || !(bytes instanceof Uint8Array) || bytes.byteOffset !== 0 || bytes.byteLength !== bytes.buffer.byteLength) continue;
+    if (bytes.buffer instanceof ArrayBuffer) buffers.add(bytes.buffer);
+  }
+  return [...buffers];
 }
 
 /** One-click links to compare the same new text with another baseline, or to see it applied to the law it amends. */
