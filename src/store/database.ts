@@ -15,8 +15,8 @@ import { migrate, REFRESH_SESSIONS } from './migrations.js';
 import { writeOwnerWords } from './passage-words.js';
 import { sectionPassageText, writePassages, type PassageOwner } from './passages.js';
 import { createQueries, type Queries } from './queries.js';
-import { mayBeQuick, quickSearch } from './search.js';
-import { SearchGate, SearchPool } from './search-pool.js';
+import { mayBeQuick } from './search.js';
+import { SearchPool } from './search-pool.js';
 import { rebuildTermIndex } from './term-index.js';
 import { openSqlite } from './sqlite.js';
 import type { BillRow, HistoryRow, SectionTouch } from './types.js';
@@ -81,19 +81,18 @@ export async function openDatabase(options: DatabaseOptions = {}): Promise<Datab
   }
   const queries = createQueries(dialect);
   const threads = options.searchThreads ?? 0;
-  // SQLite: searches that may be quick (mayBeQuick) in threads at the server's priority, beside its
-  // thread; the others in threads below it, where they hold up nothing. PostgreSQL: a quick search is
-  // answered at once (its queries wait off the thread), the others behind a gate. The quick searches'
-  // threads start with the server and warm up; the slow ones' start at the first slow search, as each
-  // thread holds its own connection and caches (~17 MB idle), and a slow search is slow warm or cold.
-  const pools =
-    threads <= 0 ? [] : options.url ? [new SearchGate(queries.search, { threads })] : [new SearchPool(sqliteFile(options), { threads, nice: 0 }), new SearchPool(sqliteFile(options), { threads, warm: false })];
-  const [first, slow] = pools;
-  if (first) {
+  // Searches that may be quick (mayBeQuick) in threads at the server's priority, beside its thread; the
+  // others in threads below it, where they hold up nothing. The quick searches' threads start with the
+  // server and warm up; the slow ones' start at the first slow search, as each thread holds its own
+  // connection and caches (~17 MB idle), and a slow search is slow warm or cold. On PostgreSQL too: the
+  // queries wait off the thread, but a search's JavaScript and its ~4 queries' traffic would hold it.
+  const source = options.url ?? sqliteFile(options);
+  const pools = threads <= 0 ? [] : [new SearchPool(source, { threads, nice: 0, perThread: QUICK_PER_THREAD }), new SearchPool(source, { threads, warm: false })];
+  const [quick, slow] = pools;
+  if (quick && slow) {
     queries.search = async (query, filters = {}, page = {}, signal) => {
       const bounded = { limit: page.limit ?? 20, offset: page.offset ?? 0 };
-      if (slow) return (mayBeQuick(query, filters, bounded) ? first : slow).search(query, filters, bounded, signal);
-      return (await quickSearch(dialect, query, filters, bounded)) ?? first.search(query, filters, bounded, signal);
+      return (mayBeQuick(query, filters, bounded) ? quick : slow).search(query, filters, bounded, signal);
     };
   }
   let closing: Promise<void> | undefined;
@@ -108,6 +107,12 @@ export async function openDatabase(options: DatabaseOptions = {}): Promise<Datab
       })()),
   };
 }
+
+/**
+ * PostgreSQL: quick searches a thread runs at once (each on a connection of the thread's own; SQLite runs
+ * one). A quick search is a few index lookups, mostly waiting on the database; the slow ones, one a thread.
+ */
+const QUICK_PER_THREAD = 4;
 
 function sqliteFile(options: DatabaseOptions): string {
   return path.join(options.dataDir ?? 'data', DATABASE_FILE);

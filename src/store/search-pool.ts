@@ -1,10 +1,10 @@
 /**
  * Searches kept off the server's thread. better-sqlite3 is synchronous: a full-text search that scores
- * thousands of matches would hold the one thread every request needs, so on SQLite searches run in a
- * few worker threads, each with a read-only connection of its own (WAL lets them read beside the
- * writer), and the main thread keeps answering the pages, whose queries are index lookups. On
- * PostgreSQL the queries already wait off the thread; there a gate lets only a few searches hold
- * connections at once, so the pages always find one.
+ * thousands of matches would hold the one thread every request needs, so searches run in a few worker
+ * threads, each with a connection of its own (SQLite: read-only, WAL lets it read beside the writer;
+ * PostgreSQL: a small pool of its own), and the main thread keeps answering the pages, whose queries
+ * are index lookups. On PostgreSQL too: the queries wait off the thread, but a search's own JavaScript
+ * (ranking, snippets, the term index's decoding, ~4 queries' traffic) held the serving thread.
  *
  * Either way the work is bounded: searches beyond the running ones wait in a queue of bounded length,
  * one more is refused at once (`SearchBusyError`: the server answers 503), and one that runs past its
@@ -15,16 +15,21 @@ import { startModuleWorker } from '../util/worker.js';
 import type { SearchAnswer, SearchFilters, SearchPage } from './types.js';
 
 export interface SearchPoolOptions {
-  /** Searches run at once: worker threads (SQLite) or connections (PostgreSQL). */
+  /** Worker threads. */
   threads: number;
+  /**
+   * PostgreSQL: searches a thread runs at once, each on a connection of its own (its queries wait on
+   * the database most of the time); 1 by default. SQLite runs one at a time, as its queries hold the thread.
+   */
+  perThread?: number;
   /** Searches waiting; one more is refused. */
   maxQueued?: number;
   /** Milliseconds a search may wait and run in all. */
   timeoutMs?: number;
-  /** SQLite: the threads' nice value (Linux), 10 by default: below the server's thread, which answers the pages. */
+  /** The threads' nice value (Linux), 10 by default: below the server's thread, which answers the pages. */
   nice?: number;
   /**
-   * SQLite: the threads start with the pool and each warms up on a few searches of its own (search-warm.ts)
+   * The threads start with the pool and each warms up on a few searches of its own (search-warm.ts)
    * before its first; true by default. False: each starts at its first search, cold.
    */
   warm?: boolean;
@@ -32,8 +37,6 @@ export interface SearchPoolOptions {
 
 /** The server is busy with other searches, or this one ran past its time: try again (HTTP 503). */
 export class SearchBusyError extends Error {}
-
-type Search = (query: string, filters: SearchFilters, page: SearchPage) => Promise<SearchAnswer>;
 
 interface Job {
   args: [string, SearchFilters, SearchPage];
@@ -129,45 +132,40 @@ abstract class Bounded {
   }
 }
 
-/** PostgreSQL: at most `threads` searches hold connections at once. */
-export class SearchGate extends Bounded {
-  constructor(private readonly inner: Search, options: SearchPoolOptions) {
-    super(options.threads, options);
-  }
-
-  protected run(_slot: number, args: Job['args']): Promise<SearchAnswer> {
-    return this.inner(...args);
-  }
-
-  protected overran(): void {
-    // The statement finishes on its connection; its answer is dropped.
-  }
-
-  close(): void {
-    this.rejectAll();
-  }
-}
+/** How long `close` waits for a thread's search under way before it stops the thread. */
+const CLOSE_MS = 2000;
 
 type Reply = { id: number; ok: true; answer: SearchAnswer } | { id: number; ok: false; message: string } | { warmed: number };
 
-/** SQLite: `threads` worker threads, each with a read-only connection to `file`. */
+/**
+ * `threads` worker threads, each with a connection to `source`: a SQLite file (read-only) or a
+ * `postgres://` URL (a pool of its own, a connection for each search it runs at once).
+ */
 export class SearchPool extends Bounded {
   readonly #workers: Array<Worker | undefined> = [];
   readonly #pending = new Map<number, { worker: Worker; resolve: (a: SearchAnswer) => void; reject: (e: Error) => void }>();
   #id = 0;
 
+  readonly #threads: number;
+  readonly #perThread: number;
+  readonly #postgres: boolean;
   readonly #nice: number;
   readonly #warm: boolean;
   readonly #warmed: Array<(ran: number) => void> = [];
   /** How many searches each thread started with the pool ran to warm up (for tests and measures). */
   readonly warmedUp: Promise<number[]>;
 
-  constructor(private readonly file: string, options: SearchPoolOptions) {
-    super(options.threads, options);
+  constructor(private readonly source: string, options: SearchPoolOptions) {
+    const postgres = /^postgres(?:ql)?:\/\//.test(source);
+    const perThread = postgres ? (options.perThread ?? 1) : 1;
+    super(options.threads * perThread, options);
+    this.#threads = options.threads;
+    this.#perThread = perThread;
+    this.#postgres = postgres;
     this.#nice = options.nice ?? 10;
     this.#warm = options.warm ?? true;
     const warmed: Array<Promise<number>> = [];
-    for (let slot = 0; slot < (this.#warm ? this.threads : 0); slot++) {
+    for (let slot = 0; slot < (this.#warm ? this.#threads : 0); slot++) {
       warmed.push(new Promise((resolve) => this.#warmed.push(resolve)));
       this.#workers[slot] = this.#start();
     }
@@ -175,7 +173,7 @@ export class SearchPool extends Bounded {
   }
 
   protected run(slot: number, args: Job['args']): Promise<SearchAnswer> {
-    const worker = (this.#workers[slot] ??= this.#start());
+    const worker = (this.#workers[slot % this.#threads] ??= this.#start());
     const id = ++this.#id;
     return new Promise((resolve, reject) => {
       this.#pending.set(id, { worker, resolve, reject });
@@ -184,14 +182,16 @@ export class SearchPool extends Bounded {
   }
 
   protected overran(slot: number): void {
-    // A query inside SQLite cannot be interrupted from here: the worker is let go (it ends when the
-    // query returns) and a fresh one takes its place.
+    // PostgreSQL: the statement finishes on its connection, beside the thread's other searches; its
+    // answer is dropped. A query inside SQLite cannot be interrupted from here: the worker is let go
+    // (it ends when the query returns) and a fresh one takes its place.
+    if (this.#postgres) return;
     void this.#workers[slot]?.terminate();
     this.#workers[slot] = undefined;
   }
 
   #start(): Worker {
-    const worker = startModuleWorker(import.meta.url, 'search-worker', { workerData: { file: this.file, nice: this.#nice, warm: this.#warm } });
+    const worker = startModuleWorker(import.meta.url, 'search-worker', { workerData: { source: this.source, connections: this.#perThread, nice: this.#nice, warm: this.#warm } });
     worker.unref();
     worker.on('message', (reply: Reply) => {
       if ('warmed' in reply) return this.#warmed.shift()?.(reply.warmed);
@@ -214,10 +214,24 @@ export class SearchPool extends Bounded {
     return worker;
   }
 
+  /**
+   * Refuses the searches queued and under way (`SearchBusyError`), then lets each thread close its
+   * connection once its search under way returns, so that none is cut from under a query; a thread
+   * still busy after CLOSE_MS is stopped.
+   */
   async close(): Promise<void> {
     this.rejectAll();
     for (const resolve of this.#warmed.splice(0)) resolve(0);
-    await Promise.all(this.#workers.map((w) => w?.terminate()));
+    await Promise.all(
+      this.#workers.map(async (worker) => {
+        if (!worker) return;
+        const exited = new Promise((resolve) => worker.once('exit', resolve));
+        worker.postMessage({ close: true });
+        const late = setTimeout(() => void worker.terminate(), CLOSE_MS);
+        await exited;
+        clearTimeout(late);
+      }),
+    );
     this.#workers.length = 0;
   }
 }
