@@ -102,7 +102,8 @@ export async function openDatabase(options: DatabaseOptions = {}): Promise<Datab
     ...queries,
     close: () =>
       (closing ??= (async () => {
-        for (const pool of pools) await pool.close();
+        // Every pool refuses its searches at once, then waits for its threads.
+        await Promise.all(pools.map((pool) => pool.close()));
         await dialect.close();
       })()),
   };

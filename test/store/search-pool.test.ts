@@ -5,8 +5,9 @@ import { openDatabase, type Database } from '../../src/store/index.js';
 import { SearchBusyError, SearchPool } from '../../src/store/search-pool.js';
 import { DATABASE_FILE } from '../../src/store/database.js';
 import { WARM_UP, warmUp, warmUpQueries } from '../../src/store/search-warm.js';
+import type { SearchFilters } from '../../src/store/types.js';
 import { fixturePath } from '../helpers/paths.js';
-import { sqliteBackend, type Backend } from './backends.js';
+import { describeBackends, sqliteBackend, type Backend } from './backends.js';
 
 describe('store/search-pool', () => {
   let backend: Backend;
@@ -99,5 +100,45 @@ describe('store/search-pool', () => {
     const answer = await threaded.search('synthetic court motion');
     await threaded.close();
     expect(answer.results.map((r) => r.id)).to.deep.equal((await db.search('synthetic court motion')).results.map((r) => r.id));
+  });
+});
+
+describeBackends('store/search-pool: a server’s searches in threads', (backend) => {
+  let db: Database;
+  before(async () => {
+    db = await backend().open();
+    await importPaths(db, [fixturePath('store-pubinfo-synthetic', 'session')]);
+  });
+  after(async () => {
+    await db?.close();
+  });
+
+  // Quick searches (a citation, a section's number, a few words) and slow ones (a filter, a long page).
+  const searches: Array<[string, SearchFilters, { limit: number; offset: number }]> = [
+    ['AB 9001', {}, { limit: 20, offset: 0 }],
+    ['99001', {}, { limit: 20, offset: 0 }],
+    ['synthetic court motion', {}, { limit: 20, offset: 0 }],
+    ['electronic register', { status: 'pending' }, { limit: 20, offset: 0 }],
+    ['synthetic', {}, { limit: 100, offset: 0 }],
+    ['court', { house: 'assembly' }, { limit: 20, offset: 0 }],
+  ];
+
+  it('should answer quick and slow searches in threads exactly as on the calling thread', async () => {
+    const threaded = await openDatabase({ ...backend().options, searchThreads: 2 });
+    try {
+      for (const [q, filters, page] of searches) expect(await threaded.search(q, filters, page), q).to.deep.equal(await db.search(q, filters, page));
+    } finally {
+      await threaded.close();
+    }
+  });
+
+  it('should refuse the searches under way when closed, with a plain message, and end no connection under them', async () => {
+    const threaded = await openDatabase({ ...backend().options, searchThreads: 1 });
+    const under = searches.map(([q, filters, page]) => threaded.search(q, filters, page).then(() => undefined, (error: Error) => error));
+    await threaded.close();
+    const refused = await Promise.all(under);
+    expect(refused.map((e) => e instanceof SearchBusyError && e.message)).to.deep.equal(searches.map(() => 'the database is closing'));
+    // Its threads let their searches finish before their connections close: the database is as it was.
+    expect((await db.search('AB 9001')).results.map((r) => r.id)).to.deep.equal(['ca-20252026-0-ab9001']);
   });
 });
