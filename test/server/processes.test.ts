@@ -156,8 +156,21 @@ describeBackends('server: npm start from two processes', (backend) => {
   it('should stop every process on SIGTERM and exit with status 0', async function () {
     this.timeout(30000);
     const processes = childrenOf(child!.pid!);
+    const before = stderr;
+    // Searches under way whose clients go: the process closes its database under none of them.
+    const gone = new AbortController();
+    const words = ['shall', 'court', 'person', 'state', 'county', 'public', 'section', 'law', 'code', 'bill'];
+    let answered!: () => void;
+    const first = new Promise<void>((resolve) => (answered = resolve));
+    const searches = words.flatMap((a) => words.map((b) => `${a} ${b}`)).map((q) =>
+      fetch(`${base}/search?q=${encodeURIComponent(q)}`, { signal: gone.signal }).then((r) => (answered(), r.text())).catch(() => undefined),
+    );
+    await first;
     child!.kill('SIGTERM');
+    gone.abort();
+    await Promise.all(searches);
     expect(await exited).to.equal(0);
+    expect(stderr).to.equal(before);
     for (const pid of processes) expect(() => process.kill(pid, 0)).to.throw();
   });
 });
