@@ -34,7 +34,7 @@ describeBackends('server: the database pages’ warm-up', (backend) => {
 
   before(async function () {
     this.timeout(60000);
-    // Searches in a thread (SQLite) or behind the gate (PostgreSQL), as the server runs them.
+    // Searches in a thread, as the server runs them.
     db = await openDatabase({ ...backend().options, searchThreads: 1 });
     await importPaths(db, [billsPath(), fixturePath('store-pubinfo-synthetic', 'session')]);
     uploads = fs.mkdtempSync(path.join(os.tmpdir(), 'billdiff-uploads-'));

@@ -23,7 +23,7 @@ function serveDatabase(backend: () => Backend, paths: () => string[]): Promise<{
   let ready!: (value: { base: string }) => void;
   const served = new Promise<{ base: string }>((resolve) => (ready = resolve));
   before(async () => {
-    // Searches in worker threads (SQLite) or behind the gate (PostgreSQL), as the server runs them.
+    // Searches in worker threads, as the server runs them.
     db = await openDatabase({ ...backend().options, searchThreads: 2 });
     await importPaths(db, paths());
     uploads = fs.mkdtempSync(path.join(os.tmpdir(), 'billdiff-uploads-'));
