@@ -18,7 +18,7 @@ import { listInstructions } from './instructions.js';
 import { parseCliArgs, USAGE, type CliOptions } from './options.js';
 import { cliSource } from './source.js';
 import { isDatabaseId, isStoreCommand } from './store-argv.js';
-import { tuneV8, V8_TUNING_FROM_BYTES } from '../util/v8-tuning.js';
+import { tuneV8 } from '../util/v8-tuning.js';
 
 /** The streams and facts of the process, passed in so that `main` can be tested. */
 export interface CliIo {
@@ -104,7 +104,7 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
       },
       source,
     );
-    if (requestBytes(request) >= V8_TUNING_FROM_BYTES) tuneV8({ oneComparison: io.oneComparison === true });
+    tuneV8({ oneComparison: io.oneComparison === true, inputBytes: requestBytes(request) });
     const { alignment, application } = compare(request);
     if (application) {
       if (application.instructions.length === 0) throw nothingApplies(application, request);

@@ -1,12 +1,11 @@
 /**
  * The web app: `createApp(options)` returns an Express app (no listen, no I/O at import).
  * Security headers come from helmet with a strict Content-Security-Policy (scripts and styles
- * only from /static, no inline code); diff work runs in a pool of worker threads.
+ * only from /static, no inline code; ./security-headers.ts); diff work runs in a pool of worker threads.
  */
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import express, { type Express } from 'express';
-import helmet from 'helmet';
+import express, { type Express, type RequestHandler } from 'express';
 import { loadCorpus } from '../corpus/index.js';
 import { errorHandler, notFound } from './errors.js';
 import { DiffPool } from './pool.js';
@@ -15,6 +14,7 @@ import { createDatabaseRoutes, noDatabaseRoutes } from './database-routes.js';
 import { warmDatabasePages, type WarmUpDone, type WarmUpOptions } from './database-warm-up.js';
 import { generationReader } from './generation.js';
 import { createRoutes } from './routes.js';
+import { securityHeadersMiddleware, setSecurityHeaders } from './security-headers.js';
 import { createContext, type ServerContext } from './service.js';
 import { UploadStore } from './store.js';
 import { loadViews, viewsDir } from './views.js';
@@ -103,33 +103,35 @@ export function createApp(options: AppOptions = {}): Express {
   const app = express();
   app.disable('x-powered-by');
   app.set('query parser', 'simple');
-  app.use(
-    helmet({
-      contentSecurityPolicy: {
-        useDefaults: false,
-        directives: {
-          defaultSrc: ["'none'"],
-          scriptSrc: ["'self'"],
-          styleSrc: ["'self'"],
-          imgSrc: ["'self'"],
-          fontSrc: ["'self'"],
-          connectSrc: ["'self'"],
-          formAction: ["'self'"],
-          baseUri: ["'none'"],
-          frameAncestors: ["'none'"],
-          objectSrc: ["'none'"],
-        },
-      },
-      referrerPolicy: { policy: 'same-origin' },
-    }),
-  );
+  // GET and HEAD of the database's pages first: they set the security headers themselves, in the one
+  // writeHead call that sends their own (./database-routes.ts); every other request gets them here.
+  const databaseRoutes = database && generation ? createDatabaseRoutes({ database, views: ctx.views, generation, cache: settings.cache }) : undefined;
+  if (databaseRoutes) app.use(onlyReads(databaseRoutes, true));
+  app.use(securityHeadersMiddleware);
   app.use('/static', express.static(publicDir, { index: false, maxAge: '1h', dotfiles: 'ignore', redirect: false }));
-  app.use(database && generation ? createDatabaseRoutes({ database, views: ctx.views, generation, cache: settings.cache }) : noDatabaseRoutes());
+  // Their other methods (OPTIONS answered with Allow, the rest not found) as before, with the headers set.
+  app.use(databaseRoutes ? onlyReads(databaseRoutes, false) : noDatabaseRoutes());
   app.use(createRoutes(ctx));
   app.use(notFound);
   app.use(errorHandler(ctx.views, settings.maxBodyBytes));
   contexts.set(app, ctx);
   return app;
+}
+
+/**
+ * `handler` for GET and HEAD requests only (`reads`), or for every other method. Mounted before the
+ * security headers' middleware, an error it passes on (a route's, or the router's own 400 for a bad
+ * %-escape) gets them before it goes to the error handler, which that middleware would skip.
+ */
+function onlyReads(handler: RequestHandler, reads: boolean): RequestHandler {
+  if (!reads) return (req, res, next) => (req.method === 'GET' || req.method === 'HEAD' ? next() : handler(req, res, next));
+  return (req, res, next) => {
+    if (req.method !== 'GET' && req.method !== 'HEAD') return next();
+    return handler(req, res, (error?: unknown) => {
+      if (error && !res.headersSent) setSecurityHeaders(res);
+      next(error);
+    });
+  };
 }
 
 /** Stops the app's worker threads. */

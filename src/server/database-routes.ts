@@ -4,7 +4,7 @@
  * reads it, see ./generation.ts) and kept in an LRU with their ETag, so a busy server answers
  * repeated pages from memory and never shows stale ones.
  */
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import express, { type Request, type RequestHandler, type Response, type Router } from 'express';
 import { codeOf, normalizeSectionNumber } from '../store/codes.js';
 import type { Database } from '../store/database.js';
@@ -16,11 +16,49 @@ import type { SearchFilters, SearchPage } from '../store/types.js';
 import { billModel, resultJson, searchModel, sectionModel, sessionModel, sessionsModel } from './database-pages.js';
 import { HttpError } from './errors.js';
 import { LruCache } from './lru.js';
+import { securityHeaders, setSecurityHeaders } from './security-headers.js';
 import type { Views } from './views.js';
 
 /** Pages kept, and the longest kept: the cache stays within about 100 MB whatever is asked. */
 const CACHED_PAGES = 800;
 const CACHED_PAGE_CHARS = 128 * 1024;
+
+/** An answer as it is sent: its bytes, its ETag, and every header of a 200 (the security headers first, as helmet set them). */
+interface CachedAnswer {
+  type: 'html' | 'json';
+  body: Buffer;
+  etag: string;
+  headers: string[];
+}
+
+const CONTENT_TYPES = { html: 'text/html; charset=utf-8', json: 'application/json; charset=utf-8' } as const;
+
+/**
+ * The answer made once from the page's text: the bytes Express would encode again for every answer,
+ * and the ETag it would hash again. Kept as bytes, a page lives outside V8's heap: the page cache's
+ * newest pages are not copied by each young-generation collection, and again when promoted.
+ */
+function cachedAnswer(type: 'html' | 'json', text: string): CachedAnswer {
+  const body = Buffer.from(text);
+  const etag = `W/"${hash('sha1', body, 'base64url').slice(0, 27)}"`;
+  return { type, body, etag, headers: [...securityHeaders, 'Content-Type', CONTENT_TYPES[type], 'ETag', etag, 'Content-Length', String(body.length)] };
+}
+
+/**
+ * Sends an answer. A request without If-None-Match or If-Modified-Since cannot be answered 304
+ * (fresh's first test): its headers, computed with the answer, go in one writeHead call. A conditional
+ * request goes through Express's own send (freshness, 304 and the headers it strips), as before.
+ */
+function sendAnswer(req: Request, res: Response, hit: CachedAnswer): void {
+  if (req.headers['if-none-match'] === undefined && req.headers['if-modified-since'] === undefined) {
+    res.writeHead(200, hit.headers);
+    if (req.method === 'HEAD') res.end();
+    else res.end(hit.body);
+    return;
+  }
+  setSecurityHeaders(res);
+  res.type(hit.type).set('ETag', hit.etag).send(hit.body);
+}
 
 export interface DatabaseRoutesContext {
   database: Database;
@@ -34,7 +72,7 @@ export interface DatabaseRoutesContext {
 /** The routes; when the app has no database they answer that none is configured. */
 export function createDatabaseRoutes(ctx: DatabaseRoutesContext): Router {
   const router = express.Router();
-  const cache = new LruCache<string, { type: 'html' | 'json'; body: Buffer; etag: string }>(ctx.cache ? CACHED_PAGES : 0);
+  const cache = new LruCache<string, CachedAnswer>(ctx.cache ? CACHED_PAGES : 0);
   /** Answers from the cache, or builds the answer once (an HttpError from build: its status). */
   const cached = (type: 'html' | 'json', build: (req: Request, res: Response, generation: string) => Promise<string>): RequestHandler => {
     return async (req, res) => {
@@ -43,14 +81,10 @@ export function createDatabaseRoutes(ctx: DatabaseRoutesContext): Router {
       let hit = cache.get(key);
       if (!hit) {
         const text = await build(req, res, generation);
-        // The bytes Express would encode again for every answer, and the ETag it would hash again,
-        // made once. Kept as bytes, a page lives outside V8's heap: the page cache's newest pages
-        // are not copied by each young-generation collection, and again when promoted.
-        const body = Buffer.from(text);
-        hit = { type, body, etag: `W/"${createHash('sha1').update(body).digest('base64url').slice(0, 27)}"` };
+        hit = cachedAnswer(type, text);
         if (text.length <= CACHED_PAGE_CHARS) cache.set(key, hit);
       }
-      res.type(hit.type).set('ETag', hit.etag).send(hit.body);
+      sendAnswer(req, res, hit);
     };
   };
   const render = (page: Parameters<Views['render']>[0], model: object) => renderPage(ctx.views, page, model);

@@ -8,13 +8,13 @@
  * the server's compare page of the 1 MB pair, cache off, 12.2–12.3 → 12.7–12.9 requests a second.
  * Outputs do not depend on it (a compiler heuristic, not a semantics flag). Loading `node:v8` costs
  * about 2 ms and loads Node's streams, and a small comparison runs slower tuned (two 50 KB texts:
- * +30 ms of CPU, +2 MB), so the CLI tunes only from `V8_TUNING_FROM_BYTES` of input.
+ * +30 ms of CPU, +2 MB), so the CLI tunes only from `INLINING_TUNING_FROM_BYTES` of input.
  *
  * The CLI's one comparison also keeps V8's young generation at the size start-up left it, semi-spaces
  * of 2 MB (by default they grow to 16 MB as the trees survive, and both are touched: 28 MB more
  * resident), and lets the old generation grow 7 times what survived its last full collection before
  * the next (the trees are promoted sooner, and a second full collection would mark them all while
- * the comparison runs, ~0.1 s of CPU): `ONE_COMPARISON_V8_FLAGS`. 5 MB pair, CLI, --format json -o,
+ * the comparison runs, ~0.1 s of CPU): `ONE_COMPARISON_MEMORY_V8_FLAGS`. 5 MB pair, CLI, --format json -o,
  * 10 interleaved runs on a loaded 2-core machine: peak RSS 180.6 → 150.5 MB, CPU 0.995 → 0.950 s
  * (the young generation alone: 150.2 MB, CPU 1.060 s). The server keeps its own sizes (its workers'
  * young generations are sized on purpose, and it runs for long).
@@ -33,29 +33,48 @@ import { createRequire } from 'node:module';
 export const V8_FLAGS: readonly string[] = ['--max-inlined-bytecode-size-cumulative=200'];
 
 /**
- * Added for a process that runs one comparison and exits (the CLI): the young generation no longer
- * grows, and the old one grows 7 times (V8 reads both factors at each growth, so they take effect
- * when set, unlike the spaces' maximum sizes); less is inlined (read at each optimisation; set after
- * `V8_FLAGS`, so it replaces their 200).
+ * Added for a process that runs one comparison and exits (the CLI), from `MEMORY_TUNING_FROM_BYTES`:
+ * the young generation no longer grows, and the old one grows 7 times (V8 reads both factors at each
+ * growth, so they take effect when set, unlike the spaces' maximum sizes).
  */
-export const ONE_COMPARISON_V8_FLAGS: readonly string[] = ['--semi-space-growth-factor=1', '--heap-growing-percent=600', '--max-inlined-bytecode-size-cumulative=100'];
+export const ONE_COMPARISON_MEMORY_V8_FLAGS: readonly string[] = ['--semi-space-growth-factor=1', '--heap-growing-percent=600'];
 
 /**
- * The CLI's inputs, in bytes all together, from which it tunes V8. From 256 KiB, with the inlining
- * at 200, the flags cut 200,000 one-character lines (two 400 KB texts, wdiff) from 205.8 to 192.1 MB
- * peak RSS at the same CPU (0.59 → 0.58 s); with the one comparison's inlining at 100 they cost it
- * CPU (0.59 → 0.64 s, 7 interleaved runs, load 18), so the CLI tunes from 1 MiB again. Two 50 KB
- * texts lose either way (+30 ms CPU, +2 MB).
+ * Added for a process that runs one comparison, from `INLINING_TUNING_FROM_BYTES`: less is inlined
+ * (read at each optimisation; set after `V8_FLAGS`, so it replaces their 200).
  */
-export const V8_TUNING_FROM_BYTES = 1024 * 1024;
+export const ONE_COMPARISON_INLINING_V8_FLAGS: readonly string[] = ['--max-inlined-bytecode-size-cumulative=100'];
 
 /**
- * Sets `V8_FLAGS` in this process (worker threads share them), and `ONE_COMPARISON_V8_FLAGS` for a
- * process that runs one comparison. Call it before the first comparison.
+ * The inputs, in bytes all together, from which a one-comparison process tunes V8's memory
+ * (`ONE_COMPARISON_MEMORY_V8_FLAGS`). Against tuning from 1 MiB, 9 interleaved runs, /usr/bin/time -v:
+ * 200,000 one-character lines (two 400 KB texts, wdiff) peak RSS 211.1 → 199.4 MB, CPU 0.57 → 0.54 s;
+ * two 300 KB statutes 71.9 → 68.6 MB, CPU 0.22 → 0.22 s. Two 50 KB texts lose (+30 ms CPU, +2 MB).
  */
-export function tuneV8(options: { oneComparison?: boolean } = {}): void {
+export const MEMORY_TUNING_FROM_BYTES = 256 * 1024;
+
+/**
+ * The inputs, in bytes all together, from which the CLI limits V8's inlining (`V8_FLAGS`, and for one
+ * comparison `ONE_COMPARISON_INLINING_V8_FLAGS`). From 256 KiB the inlining at 100 cost the
+ * 200,000-line pair CPU (0.59 → 0.64 s, 7 interleaved runs, load 18).
+ */
+export const INLINING_TUNING_FROM_BYTES = 1024 * 1024;
+
+/**
+ * Sets `V8_FLAGS` in this process (worker threads share them), and for a process that runs one
+ * comparison the `ONE_COMPARISON_*` flags too. Given `inputBytes` (the CLI), each set applies only
+ * from its threshold. Call it before the first comparison.
+ */
+export function tuneV8(options: { oneComparison?: boolean; inputBytes?: number } = {}): void {
+  const bytes = options.inputBytes ?? Number.POSITIVE_INFINITY;
+  const one = options.oneComparison === true;
+  const flags = [
+    ...(bytes >= INLINING_TUNING_FROM_BYTES ? V8_FLAGS : []),
+    ...(one && bytes >= MEMORY_TUNING_FROM_BYTES ? ONE_COMPARISON_MEMORY_V8_FLAGS : []),
+    ...(one && bytes >= INLINING_TUNING_FROM_BYTES ? ONE_COMPARISON_INLINING_V8_FLAGS : []),
+  ];
+  if (flags.length === 0) return;
   // Required when called, not imported: a comparison too small to tune never loads node:v8.
   const { setFlagsFromString } = createRequire(import.meta.url)('node:v8') as typeof import('node:v8');
-  for (const flag of V8_FLAGS) setFlagsFromString(flag);
-  if (options.oneComparison) for (const flag of ONE_COMPARISON_V8_FLAGS) setFlagsFromString(flag);
+  for (const flag of flags) setFlagsFromString(flag);
 }

@@ -1,3 +1,4 @@
+import { getHeapStatistics } from 'node:v8';
 import { expect } from 'chai';
 import { BilldiffError, decodeInput, detectFormat, parseDocument } from '../../src/index.js';
 import { decodeInputNoting } from '../../src/parse/input.js';
@@ -100,6 +101,16 @@ describe('parse/input', () => {
         cases.push(bytes);
       }
       for (const bytes of cases) expect(ours(bytes), Buffer.from(bytes).toString('hex')).to.equal(reference(bytes).includes('\0') ? 'refused' : reference(bytes));
+    });
+
+    it('should decode a large ASCII text into V8\'s heap, not into memory V8 counts as external', () => {
+      // 1,100,000 bytes: above the size from which Node makes a Latin-1 string outside the heap.
+      const line = '(a) The Secretary shall report to Congress.\n';
+      const bytes = Buffer.from(line.repeat(Math.ceil(1_100_000 / line.length)), 'latin1');
+      const before = getHeapStatistics().external_memory;
+      const text = decodeInput(bytes, 'big.txt');
+      expect(getHeapStatistics().external_memory - before).to.be.below(bytes.length / 2);
+      expect(text).to.equal(bytes.toString('latin1'));
     });
 
     it('should apply the default 32 MiB limit when maxBytes is passed as undefined', () => {

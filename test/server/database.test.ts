@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import type { Server } from 'node:http';
@@ -120,6 +121,48 @@ describeBackends('server: the database pages and API', (backend) => {
   it('should answer 404 and 400 in JSON, with a plain message', async () => {
     expect(await json('/api/sections/PEN/424242')).to.deep.include({ status: 404, body: { error: 'PEN 424242 is not in the database, and no bill in it touches it' } });
     expect(await json('/api/bills/ca-20252026-0-ab1')).to.deep.include({ status: 404, body: { error: 'no bill ca-20252026-0-ab1 in the database' } });
+  });
+
+  it('should send every page and error the security headers of the other pages, in their order, and answer HEAD and If-None-Match', async () => {
+    /** Status, headers in the order sent (Date and Connection left out) and body of one request. */
+    const raw = (method: string, url: string, headers: Record<string, string> = {}) =>
+      new Promise<{ status: number; headers: string[]; body: string }>((resolve, reject) => {
+        const req = http.request(base + url, { method, headers }, (res) => {
+          const chunks: Buffer[] = [];
+          res.on('data', (c: Buffer) => chunks.push(c));
+          res.on('end', () => {
+            const pairs: string[] = [];
+            for (let i = 0; i < res.rawHeaders.length; i += 2) if (!/^(?:date|connection|keep-alive)$/i.test(res.rawHeaders[i]!)) pairs.push(`${res.rawHeaders[i]}: ${res.rawHeaders[i + 1]}`);
+            resolve({ status: res.statusCode!, headers: pairs, body: Buffer.concat(chunks).toString() });
+          });
+        });
+        req.on('error', reject);
+        req.end();
+      });
+    // The corpus page's headers up to its own (helmet's, as the app configures it).
+    const index = await raw('GET', '/');
+    const security = index.headers.slice(0, index.headers.findIndex((h) => h.startsWith('Content-Type:')));
+    expect(security[0]).to.match(/^Content-Security-Policy: default-src 'none';script-src 'self';style-src 'self';/);
+    expect(security).to.include('X-Content-Type-Options: nosniff');
+    expect(security).to.have.length(12);
+    const url = '/bills/ca-20252026-0-ab1656';
+    for (const [page, type] of [[url, 'text/html'], ['/api/bills/ca-20252026-0-ab1656', 'application/json'], ['/sections/PEN/1050', 'text/html'], ['/sessions', 'text/html']] as const) {
+      const got = await raw('GET', page);
+      expect(got.status, page).to.equal(200);
+      const etag = got.headers[13]!.slice('ETag: '.length);
+      expect(etag, page).to.match(/^W\/"[A-Za-z0-9_-]{27}"$/);
+      expect(got.headers, page).to.deep.equal([...security, `Content-Type: ${type}; charset=utf-8`, `ETag: ${etag}`, `Content-Length: ${Buffer.byteLength(got.body)}`]);
+      expect(await raw('HEAD', page), page).to.deep.equal({ status: 200, headers: got.headers, body: '' });
+      for (const match of [etag, `"x", ${etag.slice(2)}`, '*']) expect(await raw('GET', page, { 'If-None-Match': match }), match).to.deep.equal({ status: 304, headers: [...security, `ETag: ${etag}`], body: '' });
+      expect(await raw('GET', page, { 'If-None-Match': etag, 'Cache-Control': 'no-cache' })).to.deep.equal(got);
+      expect(await raw('GET', page, { 'If-None-Match': 'W/"x"' })).to.deep.equal(got);
+    }
+    // Errors, the router's 400 for a bad escape, and the methods a page has not.
+    for (const [method, page, status] of [['GET', '/bills/ca-20252026-0-ab1', 404], ['GET', '/bills/%E0%A4%A', 400], ['POST', url, 404], ['OPTIONS', url, 200]] as const) {
+      const got = await raw(method, page);
+      expect(got.status, `${method} ${page}`).to.equal(status);
+      expect(got.headers.slice(0, 12), `${method} ${page}`).to.deep.equal(security);
+    }
   });
 
   it('GET /api/search should refuse each bad parameter with a 400 that names it and its range', async () => {

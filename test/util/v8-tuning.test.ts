@@ -7,17 +7,17 @@ import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { expect } from 'chai';
-import { ONE_COMPARISON_V8_FLAGS, V8_FLAGS } from '../../src/util/v8-tuning.js';
+import { MEMORY_TUNING_FROM_BYTES, ONE_COMPARISON_INLINING_V8_FLAGS, ONE_COMPARISON_MEMORY_V8_FLAGS, V8_FLAGS } from '../../src/util/v8-tuning.js';
 import { repoRoot } from '../helpers/paths.js';
 
 /** The young generation's size (MB) when tuned and after 40 MB of small objects all kept. */
-function youngGeneration(oneComparison: boolean): { tuned: number; after: number } {
+function youngGeneration(options: { oneComparison: boolean; inputBytes?: number }): { tuned: number; after: number } {
   const tuning = pathToFileURL(path.join(repoRoot, 'dist', 'util', 'v8-tuning.js')).href;
   const probe = `
     import v8 from 'node:v8';
     const { tuneV8 } = await import(${JSON.stringify(tuning)});
     const young = () => v8.getHeapSpaceStatistics().find((s) => s.space_name === 'new_space').space_size / 1048576;
-    tuneV8({ oneComparison: ${oneComparison} });
+    tuneV8(${JSON.stringify(options)});
     const tuned = young();
     const kept = [];
     for (let i = 0; i < 1e6; i++) kept.push({ line: i, column: 1, offset: i });
@@ -31,7 +31,7 @@ function youngGeneration(oneComparison: boolean): { tuned: number; after: number
 
 describe('util/v8-tuning', () => {
   it('should name the flags as node takes them', () => {
-    expect([...V8_FLAGS, ...ONE_COMPARISON_V8_FLAGS]).to.deep.equal([
+    expect([...V8_FLAGS, ...ONE_COMPARISON_MEMORY_V8_FLAGS, ...ONE_COMPARISON_INLINING_V8_FLAGS]).to.deep.equal([
       '--max-inlined-bytecode-size-cumulative=200',
       '--semi-space-growth-factor=1',
       '--heap-growing-percent=600',
@@ -42,10 +42,18 @@ describe('util/v8-tuning', () => {
   it('should keep the young generation of one comparison at its size, and leave it to grow otherwise', function () {
     this.timeout(20000);
     // Its two semi-spaces at the size they had (only one of them may have been in use when tuned).
-    const one = youngGeneration(true);
+    const one = youngGeneration({ oneComparison: true });
     expect(one.after).to.be.at.most(2 * one.tuned);
     // Untuned, 40 MB kept grows them to V8's largest (16 MB each on 64 bits; 1 MB at start).
-    const server = youngGeneration(false);
+    const server = youngGeneration({ oneComparison: false });
     expect(server.after).to.be.at.least(8 * one.after);
+  });
+
+  it('should tune the memory of one comparison from 256 KiB of input, not below', function () {
+    this.timeout(20000);
+    const tuned = youngGeneration({ oneComparison: true, inputBytes: MEMORY_TUNING_FROM_BYTES });
+    expect(tuned.after).to.be.at.most(2 * tuned.tuned);
+    const small = youngGeneration({ oneComparison: true, inputBytes: MEMORY_TUNING_FROM_BYTES - 1 });
+    expect(small.after).to.be.at.least(8 * tuned.after);
   });
 });
