@@ -4,7 +4,7 @@
  * reads it, see ./generation.ts) and kept in an LRU with their ETag, so a busy server answers
  * repeated pages from memory and never shows stale ones.
  */
-import { hash } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import express, { type Request, type RequestHandler, type Response, type Router } from 'express';
 import { codeOf, normalizeSectionNumber } from '../store/codes.js';
 import type { Database } from '../store/database.js';
@@ -40,7 +40,7 @@ const CONTENT_TYPES = { html: 'text/html; charset=utf-8', json: 'application/jso
  */
 function cachedAnswer(type: 'html' | 'json', text: string): CachedAnswer {
   const body = Buffer.from(text);
-  const etag = `W/"${hash('sha1', body, 'base64url').slice(0, 27)}"`;
+  const etag = `W/"${createHash('sha1').update(body).digest('base64url').slice(0, 27)}"`;
   return { type, body, etag, headers: [...securityHeaders, 'Content-Type', CONTENT_TYPES[type], 'ETag', etag, 'Content-Length', String(body.length)] };
 }
 
