@@ -147,7 +147,6 @@ function samePairs(oldNode: Level, newNode: Level, ctx: Context): AlignedPair[] 
   return pairs;
 }
 
-
 /**
  * Two levels with the same content key: the same words and the same sublevels in the same
  * order, designations aside. Their sublevels pair one to one, with no search. Each pair is checked
