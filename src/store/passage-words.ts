@@ -76,16 +76,32 @@ export function writeOwnerWords(db: Dialect, owner: PassageOwner, key: number): 
   return writePassageWords(db, first, last);
 }
 
+/** Owners' words as a search thread keeps them (search-rows.ts): by owner number, null for an owner that has none. */
+export interface KeptWords {
+  get(owner: number): string | null | undefined;
+  set(owner: number, words: string | null): void;
+}
+
 /**
  * For each owner, the id of its first passage holding every word of `terms`, else of the first holding
- * any, else undefined: from one read of the owners' rows.
+ * any, else undefined: from one read of the owners' rows (those not `kept`; those read are kept).
  */
-export async function firstPassages(db: Dialect, owners: Array<{ owner: PassageOwner; key: number }>, terms: string[]): Promise<Array<number | undefined>> {
-  const numbers = owners.map((o) => ownerNumber(o.owner, o.key));
-  const owned = oneOf(db.kind, 'owner', numbers);
-  const rows = await db.all<{ owner: number; words: string }>(`SELECT owner, words FROM passage_words WHERE ${owned.sql}`, owned.params);
-  const words = new Map(rows.map((r) => [Number(r.owner), r.words]));
-  return owners.map((o) => firstPassage(words.get(ownerNumber(o.owner, o.key)), terms, o.owner, o.key));
+export async function firstPassages(db: Dialect, owners: Array<{ owner: PassageOwner; key: number }>, terms: string[], kept?: KeptWords): Promise<Array<number | undefined>> {
+  const words = new Map<number, string | null>();
+  const numbers: number[] = [];
+  for (const o of owners) {
+    const number = ownerNumber(o.owner, o.key);
+    const held = kept?.get(number);
+    if (held !== undefined) words.set(number, held);
+    else numbers.push(number);
+  }
+  if (numbers.length) {
+    const owned = oneOf(db.kind, 'owner', numbers);
+    const rows = await db.all<{ owner: number; words: string }>(`SELECT owner, words FROM passage_words WHERE ${owned.sql}`, owned.params);
+    for (const r of rows) words.set(Number(r.owner), r.words);
+    if (kept) for (const number of numbers) kept.set(number, words.get(number) ?? null);
+  }
+  return owners.map((o) => firstPassage(words.get(ownerNumber(o.owner, o.key)) ?? undefined, terms, o.owner, o.key));
 }
 
 /** The same for one owner, from its words as read (`passage_words.words`; undefined: it has none). */

@@ -110,10 +110,12 @@ export interface Ranked {
 export interface TermQuery {
   terms: string[];
   builds: { bill: string | null; section: string | null };
+  /** The data's generation, read with the builds (search-rows.ts). */
+  generation: string | null;
 }
 
-/** The builds of both owners' indexes. */
-const BUILDS = `SELECT (SELECT value FROM meta WHERE key = '${OWNERS.bill.meta}') AS bill, (SELECT value FROM meta WHERE key = '${OWNERS.section.meta}') AS section`;
+/** The builds of both owners' indexes, and the data's generation. */
+const BUILDS = `SELECT (SELECT value FROM meta WHERE key = '${OWNERS.bill.meta}') AS bill, (SELECT value FROM meta WHERE key = '${OWNERS.section.meta}') AS section, (SELECT value FROM meta WHERE key = 'generation') AS generation`;
 
 /**
  * The words of a full-text query as the index holds them, every one required (SQLite: FTS5 phrases
@@ -123,13 +125,13 @@ const BUILDS = `SELECT (SELECT value FROM meta WHERE key = '${OWNERS.bill.meta}'
  */
 export async function termQuery(db: Dialect, match: string): Promise<TermQuery | undefined> {
   let terms: string[] | undefined;
-  let builds: { bill: string | null; section: string | null } | undefined;
+  let builds: { bill: string | null; section: string | null; generation: string | null } | undefined;
   if (db.kind === 'sqlite') {
     builds = await db.get(BUILDS);
     terms = await ftsTerms(db, match);
   } else {
     const kept = tsqueries.get(db)?.get(match);
-    const row = await db.get<{ bill: string | null; section: string | null; q: string }>(
+    const row = await db.get<{ bill: string | null; section: string | null; generation: string | null; q: string }>(
       kept === undefined
         ? `${BUILDS}, websearch_to_tsquery('english', ?)::text AS q`
         : BUILDS,
@@ -139,7 +141,7 @@ export async function termQuery(db: Dialect, match: string): Promise<TermQuery |
     if (row && kept === undefined) keepTsquery(db, match, row.q);
     terms = row && tsqueryTerms(kept ?? row.q);
   }
-  return terms && builds ? { terms, builds: { bill: builds.bill, section: builds.section } } : undefined;
+  return terms && builds ? { terms, builds: { bill: builds.bill, section: builds.section }, generation: builds.generation ?? null } : undefined;
 }
 
 /** The words of a full-text query as termQuery reads them, without the builds. */
