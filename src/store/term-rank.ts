@@ -13,8 +13,8 @@ interface Loaded {
   build: string;
   rows: number;
   avgdl: number;
-  /** Each row's length in words, by key. */
-  lengths: Float64Array;
+  /** Each row's share of bm25's denominator, by key: k1·(1 − b + b·D / avgdl), as bm25 computes it. */
+  norms: Float64Array;
   postings: Map<string, Postings | null>;
 }
 
@@ -35,7 +35,8 @@ async function indexOf(db: Dialect, owner: TermOwner, build: string | null): Pro
   const row = await db.get<{ data: Uint8Array }>("SELECT data FROM term_postings WHERE owner = ? AND term = ''", [OWNERS[owner].code]);
   if (!row) return undefined;
   const { keys, values } = decodePairs(row.data);
-  // Keys are the tables' row numbers, given in turn: an array by key is a few hundred kilobytes.
+  // Keys are the tables' row numbers, given in turn: an array by key is a few hundred kilobytes. Each
+  // row's length in words, by key, then its share of bm25's denominator.
   const largest = keys.length ? keys[keys.length - 1]! : 0;
   if (largest > 64 * (keys.length + 65536)) return undefined;
   const lengths = new Float64Array(largest + 1);
@@ -44,7 +45,10 @@ async function indexOf(db: Dialect, owner: TermOwner, build: string | null): Pro
     lengths[keys[i]!] = values[i]!;
     total += values[i]!;
   }
-  const index: Loaded = { build, rows: keys.length, avgdl: total / keys.length, lengths, postings: new Map() };
+  const avgdl = total / keys.length;
+  const norms = new Float64Array(lengths.length);
+  for (let key = 0; key < lengths.length; key++) norms[key] = norm(lengths[key]!, avgdl);
+  const index: Loaded = { build, rows: keys.length, avgdl, norms, postings: new Map() };
   byOwner.set(owner, index);
   return index;
 }
@@ -219,7 +223,12 @@ function rankIn(index: Loaded, postings: Array<Postings | null>, limit: number):
     values.push(pairs.values);
     idf.push(pairs.idf);
   }
-  return bm25(keys, values, idf, index.lengths, index.avgdl, limit);
+  return bm25(keys, values, idf, index.norms, index.avgdl, limit);
+}
+
+/** A row's share of bm25's denominator, of its length in words D: k1·(1 − b + b·D / avgdl). */
+function norm(D: number, avgdl: number): number {
+  return 1.2 * (1 - 0.75 + (0.75 * D) / avgdl);
 }
 
 /**
@@ -229,7 +238,7 @@ function rankIn(index: Loaded, postings: Array<Postings | null>, limit: number):
  * Every list's key in step with the shortest's, from the highest key down: of equal ranks the first
  * offered (the higher key) is kept, so ties cost nothing.
  */
-function bm25(keys: Float64Array[], values: Float64Array[], idf: number[], lengths: Float64Array, avgdl: number, limit: number): Ranked {
+function bm25(keys: Float64Array[], values: Float64Array[], idf: number[], norms: Float64Array, avgdl: number, limit: number): Ranked {
   let shortest = 0;
   for (let l = 1; l < keys.length; l++) if (keys[l]!.length < keys[shortest]!.length) shortest = l;
   const short = keys[shortest]!;
@@ -247,11 +256,12 @@ function bm25(keys: Float64Array[], values: Float64Array[], idf: number[], lengt
       if (i < 0 || list[i] !== key) continue next;
     }
     count++;
-    const D = lengths[key] ?? 0;
+    // Computed once a row, when the index is read (a key past the lengths: a row of no words).
+    const k = key < norms.length ? norms[key]! : norm(0, avgdl);
     let score = 0;
     for (let l = 0; l < keys.length; l++) {
       const f = values[l]![at[l]!]!;
-      score += idf[l]! * ((f * (1.2 + 1.0)) / (f + 1.2 * (1 - 0.75 + (0.75 * D) / avgdl)));
+      score += idf[l]! * ((f * (1.2 + 1.0)) / (f + k));
     }
     top.offer(key, -1.0 * score);
   }
