@@ -109,24 +109,43 @@ export function firstPassage(words: string | undefined, terms: string[], owner: 
   return words === undefined ? undefined : firstHolding(words, terms, passageRange(owner, key)[0]);
 }
 
-/** In one owner's words, the id of the first passage holding every term, else the first holding any. */
+/**
+ * In one owner's words, the id of the first passage holding every term, else the first holding any.
+ * Each term's list is read whole only when there are several terms to find together; else its first
+ * number is all that is needed.
+ */
 function firstHolding(text: string, terms: string[], base: number): number | undefined {
-  const lists: number[][] = [];
+  const froms: number[] = [];
+  const ends: number[] = [];
   for (const term of terms) {
     const at = text.indexOf(`\n${term}\t`);
     if (at < 0) continue;
     const from = at + term.length + 2;
     const end = text.indexOf('\n', from);
-    lists.push(text.slice(from, end < 0 ? text.length : end).split(',').map(Number));
+    froms.push(from);
+    ends.push(end < 0 ? text.length : end);
   }
-  if (!lists.length) return undefined;
-  if (lists.length === terms.length) {
+  if (!froms.length) return undefined;
+  if (froms.length === terms.length && froms.length > 1) {
+    const lists: number[][] = [];
+    for (let l = 0; l < froms.length; l++) lists.push(text.slice(froms[l], ends[l]).split(',').map(Number));
     const all = firstInAll(lists);
     if (all !== undefined) return base + all;
   }
-  let any = lists[0]![0]!;
-  for (const list of lists) if (list[0]! < any) any = list[0]!;
+  let any = firstNumber(text, froms[0]!);
+  for (let l = 1; l < froms.length; l++) any = Math.min(any, firstNumber(text, froms[l]!));
   return base + any;
+}
+
+/** The whole number written at `from` (digits up to a comma or the line's end). */
+function firstNumber(text: string, from: number): number {
+  let n = 0;
+  for (let i = from; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 48 || c > 57) break;
+    n = n * 10 + (c - 48);
+  }
+  return n;
 }
 
 /** The first number in every one of the ascending lists, or undefined. */

@@ -13,6 +13,7 @@
  * CPU a search of the session bench 2.0 → 1.14 ms); on SQLite about what this costs.
  */
 import { stemmer } from 'stemmer';
+import { Recent } from './search-rows.js';
 
 export const MARK_START = '\u0001';
 export const MARK_END = '\u0002';
@@ -125,20 +126,12 @@ interface PassageWords {
 
 /** Passages' words kept, by the passage as read; beyond it the least recently used go first. */
 const KEPT_PASSAGES = 4096;
-const passageWords = new Map<string, PassageWords>();
+const passageWords = new Recent<string, PassageWords>(KEPT_PASSAGES);
 
 /** The words of `passage` (see PassageWords), kept. */
 function wordsOf(passage: string): PassageWords {
   let words = passageWords.get(passage);
-  if (words !== undefined) {
-    // Least recently used first out: a Map keeps the order of insertion.
-    passageWords.delete(passage);
-    passageWords.set(passage, words);
-    return words;
-  }
-  words = findWords(passage);
-  passageWords.set(passage, words);
-  if (passageWords.size > KEPT_PASSAGES) passageWords.delete(passageWords.keys().next().value as string);
+  if (words === undefined) passageWords.set(passage, (words = findWords(passage)));
   return words;
 }
 
