@@ -122,6 +122,8 @@ interface PassageWords {
   ends: number[];
   /** Text past ASCII: whether each word is plain ASCII (1) or not (0). */
   plain: Uint8Array | undefined;
+  /** Each word's stem, once a query has asked for it. */
+  stems: Array<string | undefined>;
 }
 
 /** Passages' words kept, by the passage as read; beyond it the least recently used go first. */
@@ -153,7 +155,7 @@ function findWords(passage: string): PassageWords {
       starts.push(start);
       ends.push(i);
     }
-    return { text, ascii: true, starts, ends, plain: undefined };
+    return { text, ascii: true, starts, ends, plain: undefined, stems: new Array<string | undefined>(starts.length) };
   }
   const plain: number[] = [];
   for (let i = 0; i < text.length; ) {
@@ -173,7 +175,7 @@ function findWords(passage: string): PassageWords {
     ends.push(i);
     plain.push(ascii ? 1 : 0);
   }
-  return { text, ascii: false, starts, ends, plain: Uint8Array.from(plain) };
+  return { text, ascii: false, starts, ends, plain: Uint8Array.from(plain), stems: new Array<string | undefined>(starts.length) };
 }
 
 /**
@@ -185,7 +187,7 @@ function findWords(passage: string): PassageWords {
  * phrase's first letter (a Porter stem keeps its word's first letter).
  */
 export function readPassage(passage: string, phrases: string[][]): ReadPassage {
-  const { text, ascii, starts, ends, plain } = wordsOf(passage);
+  const { text, ascii, starts, ends, plain, stems } = wordsOf(passage);
   const candidates: number[] = [];
   if (ascii) {
     // The phrases' first two letters as character codes (-1: a stem of one letter).
@@ -224,7 +226,7 @@ export function readPassage(passage: string, phrases: string[][]): ReadPassage {
       const phrase = phrases[p]!;
       if (i + phrase.length > starts.length) continue;
       let k = 0;
-      while (k < phrase.length && stemOf(text.slice(starts[i + k]!, ends[i + k]!)) === phrase[k]) k++;
+      while (k < phrase.length && (stems[i + k] ??= stemOf(text.slice(starts[i + k]!, ends[i + k]!))) === phrase[k]) k++;
       if (k === phrase.length) {
         hits.push({ from: i, to: i + k - 1, phrase: p });
         found.add(p);
