@@ -38,9 +38,10 @@ export interface KeptRows {
  * recent map was started, and those of the one before it; an entry read from the older moves to the
  * recent one, and when the recent one holds half of `max`, it becomes the older (the older's entries
  * not read since are dropped). A read of a recent entry is one Map.get: a least-recently-used list that
- * moves each entry read to its end (a Map's delete and set) was 9% of a search thread's time.
+ * moves each entry read to its end (a Map's delete and set) was 9% of a search thread's time. A value
+ * may be null, never undefined: undefined says none is kept.
  */
-export class Recent<K, V> {
+export class Recent<K, V extends NonNullable<unknown> | null> {
   #recent = new Map<K, V>();
   #older = new Map<K, V>();
   readonly #half: number;
@@ -55,17 +56,19 @@ export class Recent<K, V> {
 
   get(key: K): V | undefined {
     const value = this.#recent.get(key);
-    if (value !== undefined || this.#recent.has(key)) return value;
-    if (!this.#older.has(key)) return undefined;
-    const older = this.#older.get(key)!;
-    this.#older.delete(key);
-    this.#add(key, older);
+    if (value !== undefined) return value;
+    const older = this.#older.get(key);
+    if (older !== undefined) {
+      this.#older.delete(key);
+      this.#add(key, older);
+    }
     return older;
   }
 
   /** The value without moving it. */
   peek(key: K): V | undefined {
-    return this.#recent.has(key) ? this.#recent.get(key) : this.#older.get(key);
+    const value = this.#recent.get(key);
+    return value !== undefined ? value : this.#older.get(key);
   }
 
   set(key: K, value: V): void {
