@@ -12,6 +12,7 @@
  */
 import { oneOf, type Dialect } from './dialect.js';
 import { MAX_PASSAGES, ownerNumber, passageRange, type PassageOwner } from './passages.js';
+import { Recent } from './search-rows.js';
 
 /** Owners whose words one statement makes, at most (a migration's backfill: rows of that many owners). */
 const OWNERS_A_BATCH = 256;
@@ -76,16 +77,32 @@ export function writeOwnerWords(db: Dialect, owner: PassageOwner, key: number): 
   return writePassageWords(db, first, last);
 }
 
+/** Owners' words as a search thread keeps them (search-rows.ts): by owner number, null for an owner that has none. */
+export interface KeptWords {
+  get(owner: number): string | null | undefined;
+  set(owner: number, words: string | null): void;
+}
+
 /**
  * For each owner, the id of its first passage holding every word of `terms`, else of the first holding
- * any, else undefined: from one read of the owners' rows.
+ * any, else undefined: from one read of the owners' rows (those not `kept`; those read are kept).
  */
-export async function firstPassages(db: Dialect, owners: Array<{ owner: PassageOwner; key: number }>, terms: string[]): Promise<Array<number | undefined>> {
-  const numbers = owners.map((o) => ownerNumber(o.owner, o.key));
-  const owned = oneOf(db.kind, 'owner', numbers);
-  const rows = await db.all<{ owner: number; words: string }>(`SELECT owner, words FROM passage_words WHERE ${owned.sql}`, owned.params);
-  const words = new Map(rows.map((r) => [Number(r.owner), r.words]));
-  return owners.map((o) => firstPassage(words.get(ownerNumber(o.owner, o.key)), terms, o.owner, o.key));
+export async function firstPassages(db: Dialect, owners: Array<{ owner: PassageOwner; key: number }>, terms: string[], kept?: KeptWords): Promise<Array<number | undefined>> {
+  const words = new Map<number, string | null>();
+  const numbers: number[] = [];
+  for (const o of owners) {
+    const number = ownerNumber(o.owner, o.key);
+    const held = kept?.get(number);
+    if (held !== undefined) words.set(number, held);
+    else numbers.push(number);
+  }
+  if (numbers.length) {
+    const owned = oneOf(db.kind, 'owner', numbers);
+    const rows = await db.all<{ owner: number; words: string }>(`SELECT owner, words FROM passage_words WHERE ${owned.sql}`, owned.params);
+    for (const r of rows) words.set(Number(r.owner), r.words);
+    if (kept) for (const number of numbers) kept.set(number, words.get(number) ?? null);
+  }
+  return owners.map((o) => firstPassage(words.get(ownerNumber(o.owner, o.key)) ?? undefined, terms, o.owner, o.key));
 }
 
 /** The same for one owner, from its words as read (`passage_words.words`; undefined: it has none). */
@@ -93,15 +110,41 @@ export function firstPassage(words: string | undefined, terms: string[], owner: 
   return words === undefined ? undefined : firstHolding(words, terms, passageRange(owner, key)[0]);
 }
 
+/**
+ * Each word's list of passages (null: the owner has not the word), as read from an owner's words, kept
+ * for the owners read last (by their words' text): the same owners and words come back search after
+ * search, and finding a word in an owner's ~2 kB of words was 8% of a search thread's time.
+ */
+const KEPT_OWNERS = 4096;
+/** Words' lists kept an owner; beyond it they start again. */
+const KEPT_LISTS = 64;
+const listsKept = new Recent<string, Map<string, number[] | null>>(KEPT_OWNERS);
+
+/** The numbers of the passages holding `term`, in an owner's words (null: none). */
+function listOf(text: string, term: string): number[] | null {
+  let lists = listsKept.get(text);
+  if (lists === undefined) listsKept.set(text, (lists = new Map()));
+  let list = lists.get(term);
+  if (list === undefined) {
+    const at = text.indexOf(`\n${term}\t`);
+    if (at < 0) list = null;
+    else {
+      const from = at + term.length + 2;
+      const end = text.indexOf('\n', from);
+      list = text.slice(from, end < 0 ? text.length : end).split(',').map(Number);
+    }
+    if (lists.size >= KEPT_LISTS) lists.clear();
+    lists.set(term, list);
+  }
+  return list;
+}
+
 /** In one owner's words, the id of the first passage holding every term, else the first holding any. */
 function firstHolding(text: string, terms: string[], base: number): number | undefined {
   const lists: number[][] = [];
   for (const term of terms) {
-    const at = text.indexOf(`\n${term}\t`);
-    if (at < 0) continue;
-    const from = at + term.length + 2;
-    const end = text.indexOf('\n', from);
-    lists.push(text.slice(from, end < 0 ? text.length : end).split(',').map(Number));
+    const list = listOf(text, term);
+    if (list) lists.push(list);
   }
   if (!lists.length) return undefined;
   if (lists.length === terms.length) {

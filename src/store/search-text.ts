@@ -16,7 +16,8 @@ import { BILL_COLUMNS, billColumns } from './columns.js';
 import { oneOf, type Dialect, type SqlValue } from './dialect.js';
 import { sessionName } from './names.js';
 import { firstPassage, firstPassages } from './passage-words.js';
-import { ownerNumberSql, passageRange, type PassageOwner } from './passages.js';
+import { ownerNumber, ownerNumberSql, passageRange, type PassageOwner } from './passages.js';
+import { keptRows, type KeptRows, type SectionRow } from './search-rows.js';
 import { markSnippet, queryPhrases } from './snippets.js';
 import type { TermOwner } from './term-index.js';
 import { queryTerms, rankEach, termQuery, type Ranked } from './term-rank.js';
@@ -37,7 +38,7 @@ type SectionHit = { key: number; code: string; number: string; heading: string; 
 export const QUICK = { words: 4, limit: 25 } as const;
 
 /** A result while it is ranked: its row is read once it is known to be shown. */
-type Entry = { owner: PassageOwner; key: number; bill?: BillRow; section?: Omit<SectionHit, 'key' | 'rank'> };
+type Entry = { owner: PassageOwner; key: number; bill?: BillRow; section?: SectionRow };
 
 /**
  * The page of results `page` asks for, among all matches of `match` (FTS5 phrases on SQLite, the words
@@ -68,10 +69,11 @@ export async function fullText(db: Dialect, match: string, query: string, bills:
     billTerms ? keysOf('bill', billTerms) : billCount ? text.bills(db, match, bills, want, billCount > text.ranked).then((hits) => hits.map(({ key, rank: _r, ...bill }): Entry => ({ owner: 'bill', key, bill }))) : [],
     sectionTerms ? keysOf('section', sectionTerms) : sections && sectionCount ? text.sections(db, match, sections.code, want, sectionCount > text.ranked).then((hits) => hits.map(({ key, rank: _r, ...section }): Entry => ({ owner: 'section', key, section }))) : [],
   ]);
-  // PostgreSQL: the passage words come with the rows (withRows).
+  // PostgreSQL: the passage words come with the rows (withRows). Rows the thread keeps are not read again.
   const words = terms !== undefined && db.kind !== 'sqlite';
-  const shown = await withRows(db, turnByTurn(billList, sectionList).slice(page.offset, want), words);
-  const snippets = await passageSnippets(db, match, query, shown, terms?.terms, words ? shown.map((e) => e.words) : undefined);
+  const kept = keptRows(db, terms?.generation);
+  const shown = await withRows(db, turnByTurn(billList, sectionList).slice(page.offset, want), words, kept);
+  const snippets = await passageSnippets(db, match, query, shown, terms?.terms, words ? shown.map((e) => e.words) : undefined, kept);
   return {
     results: shown.map((e, i) => (e.bill ? billResult(e.bill, snippets[i] ?? '') : sectionResult(e.section!.code, e.section!.number, e.section!.heading, snippets[i] ?? ''))),
     total: billCount + sectionCount,
@@ -88,11 +90,15 @@ const keysOf = (owner: PassageOwner, ranked: Ranked): Entry[] => ranked.hits.map
 /**
  * The entries with their rows, read now for those that have none, and on PostgreSQL with `words` their
  * passage words (passage-words.ts): one statement for the page, one round trip where there were three.
- * An entry whose row has gone is left out.
+ * An entry whose row has gone is left out. Rows and words `kept` (search-rows.ts) are not read again,
+ * and those read are kept.
  */
-async function withRows(db: Dialect, entries: Entry[], words: boolean): Promise<Array<Entry & { words?: string }>> {
-  if (db.kind === 'sqlite') return rowsApart(db, entries);
-  const keys = (owner: PassageOwner) => entries.filter((e) => e.owner === owner && (words || (!e.bill && !e.section))).map((e) => e.key);
+async function withRows(db: Dialect, entries: Entry[], words: boolean, kept?: KeptRows): Promise<Array<Entry & { words?: string }>> {
+  if (db.kind === 'sqlite') return rowsApart(db, entries, kept);
+  if (kept) entries = entries.map((e) => withKept(e, kept));
+  // An entry with its row, and its words kept, is not read.
+  const held = (e: Entry) => (e.bill || e.section) && (!words || (kept && kept.words.peek(ownerNumber(e.owner, e.key)) !== undefined));
+  const keys = (owner: PassageOwner) => entries.filter((e) => e.owner === owner && (words ? !held(e) : !e.bill && !e.section)).map((e) => e.key);
   const wordsOf = (owner: PassageOwner, column: string) => (words ? ` LEFT JOIN passage_words pw ON pw.owner = ${ownerNumberSql(owner, column)}` : '');
   const wordsColumn = words ? 'pw.words' : 'NULL';
   const [bills, sections] = [oneOf(db.kind, 'b.key', keys('bill')), oneOf(db.kind, 's.key', keys('section'))];
@@ -115,17 +121,41 @@ async function withRows(db: Dialect, entries: Entry[], words: boolean): Promise<
     const row = read[e.owner === 'bill' ? 0 : 1]!.get(e.key);
     if (!e.bill && !e.section && !row) continue;
     const entry: Entry & { words?: string } = e.bill || e.section ? { ...e } : e.owner === 'bill' ? { ...e, bill: row! } : { ...e, section: { code: row!.code, number: row!.number, heading: row!.heading } };
-    if (row?.words != null) entry.words = row.words;
+    if (kept && row) keep(kept, entry);
+    if (words && kept) {
+      const number = ownerNumber(e.owner, e.key);
+      if (row) kept.words.set(number, row.words ?? null);
+      const w = row ? row.words : kept.words.get(number);
+      if (w != null) entry.words = w;
+    } else if (row?.words != null) entry.words = row.words;
     out.push(entry);
   }
   return out;
+}
+
+/** The entry with its row when it has none and `kept` has it. */
+function withKept(e: Entry, kept: KeptRows): Entry {
+  if (e.bill || e.section) return e;
+  if (e.owner === 'bill') {
+    const bill = kept.bills.get(e.key);
+    return bill ? { ...e, bill } : e;
+  }
+  const section = kept.sections.get(e.key);
+  return section ? { ...e, section } : e;
+}
+
+/** Keeps the entry's row. */
+function keep(kept: KeptRows, e: Entry): void {
+  if (e.bill) kept.bills.set(e.key, e.bill);
+  else if (e.section) kept.sections.set(e.key, e.section);
 }
 
 /**
  * SQLite: the same without the words, a statement a table: a call in the thread, not a round trip, where
  * the two tables' rows in one statement cost 0.1 ms more a search (in process, 2,000 new searches).
  */
-async function rowsApart(db: Dialect, entries: Entry[]): Promise<Entry[]> {
+async function rowsApart(db: Dialect, entries: Entry[], kept?: KeptRows): Promise<Entry[]> {
+  if (kept) entries = entries.map((e) => withKept(e, kept));
   const missing = (owner: PassageOwner) => entries.filter((e) => e.owner === owner && !e.bill && !e.section).map((e) => e.key);
   const read = async <T extends { key: number }>(keys: number[], select: string) =>
     new Map(keys.length ? (await db.all<T>(`${select} (${keys.map(() => '?').join(', ')})`, keys)).map((r) => [r.key, r]) : []);
@@ -133,9 +163,18 @@ async function rowsApart(db: Dialect, entries: Entry[]): Promise<Entry[]> {
     read<BillRow & { key: number }>(missing('bill'), `SELECT ${billColumns()}, key FROM bills WHERE key IN`),
     read<SectionHit>(missing('section'), 'SELECT key, code, number, heading FROM law_sections WHERE key IN'),
   ]);
-  return entries
-    .map((e) => (e.bill || e.section ? e : e.owner === 'bill' ? { ...e, bill: bills.get(e.key) } : { ...e, section: sections.get(e.key) }))
-    .filter((e) => e.bill || e.section);
+  const out: Entry[] = [];
+  for (const e of entries) {
+    if (e.bill || e.section) {
+      out.push(e);
+      continue;
+    }
+    const entry: Entry = e.owner === 'bill' ? { ...e, bill: bills.get(e.key) } : { ...e, section: sections.get(e.key) };
+    if (!entry.bill && !entry.section) continue;
+    if (kept) keep(kept, entry);
+    out.push(entry);
+  }
+  return out;
 }
 
 /** Two ranked lists as one, a result of each in turn, then what is left of the longer. */
@@ -245,8 +284,17 @@ const FIRST_HOLDING = 'SELECT id, text FROM passages WHERE id = (SELECT rowid FR
  * index holds them when the caller has read them (termQuery). A query of words alone finds its
  * passages from the passage words kept at import (passage-words.ts: two reads for the page); one
  * with more (a phrase of several words, `or`, a word left out) by a full-text query for each result.
+ * Passage words and texts `kept` (search-rows.ts) are not read again.
  */
-export async function passageSnippets(db: Dialect, match: string, query: string, owners: Array<{ owner: PassageOwner; key: number }>, terms?: string[], words?: Array<string | undefined>): Promise<string[]> {
+export async function passageSnippets(
+  db: Dialect,
+  match: string,
+  query: string,
+  owners: Array<{ owner: PassageOwner; key: number }>,
+  terms?: string[],
+  words?: Array<string | undefined>,
+  kept?: KeptRows,
+): Promise<string[]> {
   if (!owners.length) return [];
   const phrases = queryPhrases(query, db.kind !== 'sqlite');
   if (!phrases.length) return owners.map(() => '');
@@ -254,23 +302,34 @@ export async function passageSnippets(db: Dialect, match: string, query: string,
   const texts = !wanted
     ? await passagesByIndex(db, owners, match, query)
     : words
-      ? await passageTexts(db, owners.map((o, i) => firstPassage(words[i], wanted, o.owner, o.key)))
-      : await passagesByWords(db, owners, wanted);
+      ? await passageTexts(db, owners.map((o, i) => firstPassage(words[i], wanted, o.owner, o.key)), kept)
+      : await passagesByWords(db, owners, wanted, kept);
   return owners.map((_, i) => (texts[i] ? markSnippet(texts[i]!, phrases) : ''));
 }
 
 /** The texts of the owners' first passages holding every word, else any: from the passage words (passage-words.ts). */
-export async function passagesByWords(db: Dialect, owners: Array<{ owner: PassageOwner; key: number }>, words: string[]): Promise<Array<string | undefined>> {
-  return passageTexts(db, await firstPassages(db, owners, words));
+export async function passagesByWords(db: Dialect, owners: Array<{ owner: PassageOwner; key: number }>, words: string[], kept?: KeptRows): Promise<Array<string | undefined>> {
+  return passageTexts(db, await firstPassages(db, owners, words, kept?.words), kept);
 }
 
-/** The texts of passages by id (undefined: none). */
-async function passageTexts(db: Dialect, ids: Array<number | undefined>): Promise<Array<string | undefined>> {
-  const wanted = ids.filter((id): id is number => id !== undefined);
-  if (!wanted.length) return ids.map(() => undefined);
-  const chosen = oneOf(db.kind, 'id', wanted);
-  const rows = await db.all<{ id: number; text: string }>(`SELECT id, text FROM passages WHERE ${chosen.sql}`, chosen.params);
-  const texts = new Map(rows.map((r) => [Number(r.id), r.text]));
+/** The texts of passages by id (undefined: none), those `kept` not read again. */
+async function passageTexts(db: Dialect, ids: Array<number | undefined>, kept?: KeptRows): Promise<Array<string | undefined>> {
+  const texts = new Map<number, string>();
+  const wanted: number[] = [];
+  for (const id of ids) {
+    if (id === undefined) continue;
+    const text = kept?.passages.get(id);
+    if (text !== undefined) texts.set(id, text);
+    else wanted.push(id);
+  }
+  if (wanted.length) {
+    const chosen = oneOf(db.kind, 'id', wanted);
+    const rows = await db.all<{ id: number; text: string }>(`SELECT id, text FROM passages WHERE ${chosen.sql}`, chosen.params);
+    for (const r of rows) {
+      texts.set(Number(r.id), r.text);
+      kept?.passages.set(Number(r.id), r.text);
+    }
+  }
   return ids.map((id) => (id === undefined ? undefined : texts.get(id)));
 }
 

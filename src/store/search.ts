@@ -77,22 +77,32 @@ async function citationResults(db: Dialect, query: string, filters: SearchFilter
   const number = cited ? cited.number : bare!;
   const params: SqlValue[] = code ? [number, code] : [number];
   const sections: SearchResult[] = [];
-  if (!filters.house && !filters.status && !filters.session) {
-    // The section in each code that has it, then those only bills touch (their text is not in the database).
-    const held = await db.all<{ code: string; number: string; heading: string; text: string }>(
-      `SELECT code, number, heading, substr(text, 1, 240) AS text FROM law_sections WHERE number = ?${code ? ' AND code = ?' : ''} ORDER BY code`,
-      params,
-    );
-    const touched = await db.all<{ code: string }>(`SELECT DISTINCT code FROM version_sections WHERE section = ?${code ? ' AND code = ?' : ''} ORDER BY code`, params);
-    for (const s of held) sections.push(sectionResult(s.code, s.number, s.heading, s.text));
-    for (const t of touched) if (!held.some((s) => s.code === t.code)) sections.push(sectionResult(t.code, number, '', 'Not in the database; bills touch it.'));
-  }
   const touching = `SELECT v.bill_id, MAX(v.date) AS date FROM version_sections vs JOIN versions v ON v.id = vs.version_id WHERE vs.section = ?${code ? ' AND vs.code = ?' : ''} GROUP BY v.bill_id`;
-  const billCount = Number((await db.get<{ n: number }>(`SELECT COUNT(*) AS n FROM bills b JOIN (${touching}) t ON t.bill_id = b.id WHERE 1 = 1${where.sql}`, [...params, ...where.params]))?.n ?? 0);
+  const counting = `SELECT COUNT(*) AS n FROM bills b JOIN (${touching}) t ON t.bill_id = b.id WHERE 1 = 1${where.sql}`;
+  let billCount: number;
+  if (!filters.house && !filters.status && !filters.session) {
+    // The section in each code that has it, then those only bills touch (their text is not in the
+    // database), and the bills that touch it: one statement (on PostgreSQL one round trip where there were three).
+    type Row = { kind: number; code: string; number: string; heading: string; text: string; n: number };
+    const rows = await db.all<Row>(
+      `SELECT 0 AS kind, code, number, heading, substr(text, 1, 240) AS text, 0 AS n FROM law_sections WHERE number = ?${code ? ' AND code = ?' : ''}
+        UNION ALL SELECT 1 AS kind, code, NULL, NULL, NULL, 0 FROM (SELECT DISTINCT code FROM version_sections WHERE section = ?${code ? ' AND code = ?' : ''}) d
+        UNION ALL SELECT 2 AS kind, NULL, NULL, NULL, NULL, n FROM (${counting}) c
+        ORDER BY kind, code`,
+      [...params, ...params, ...params, ...where.params],
+    );
+    const held = rows.filter((r) => Number(r.kind) === 0);
+    for (const s of held) sections.push(sectionResult(s.code, s.number, s.heading, s.text));
+    for (const t of rows) if (Number(t.kind) === 1 && !held.some((s) => s.code === t.code)) sections.push(sectionResult(t.code, number, '', 'Not in the database; bills touch it.'));
+    billCount = Number(rows.find((r) => Number(r.kind) === 2)?.n ?? 0);
+  } else {
+    billCount = Number((await db.get<{ n: number }>(counting, [...params, ...where.params]))?.n ?? 0);
+  }
   if (!sections.length && !billCount) return undefined;
   const first = Math.max(0, page.offset - sections.length);
   const wanted = Math.max(0, page.offset + page.limit - sections.length) - first;
-  const bills = wanted
+  // No bill past those of the pages before: none read (a sort of nothing, 25 µs on SQLite).
+  const bills = wanted && billCount > first
     ? await db.all<BillRow & { key: number }>(
         `SELECT ${billColumns('b')}, b.key FROM bills b JOIN (${touching}) t ON t.bill_id = b.id WHERE 1 = 1${where.sql} ORDER BY t.date IS NULL, t.date DESC, b.measure LIMIT ? OFFSET ?`,
         [...params, ...where.params, wanted, first],

@@ -13,6 +13,7 @@
  * CPU a search of the session bench 2.0 → 1.14 ms); on SQLite about what this costs.
  */
 import { stemmer } from 'stemmer';
+import { Recent } from './search-rows.js';
 
 export const MARK_START = '\u0001';
 export const MARK_END = '\u0002';
@@ -109,20 +110,86 @@ function wordWidth(text: string, i: number): number {
 }
 
 /**
- * Reads `passage` for `phrases` (see markSnippet). Plain ASCII (most passages) is read by character
- * code, and only the words that begin with a phrase's first two letters are stemmed (a Porter stem
- * keeps its word's first two letters, but for a `y` after the first letter, which may become `i`:
- * "eyed" → "ei"; the only change found in 275,038 words, the session's and every 2–5 letter form);
- * other text (a third of the passages: §, curly quotation marks)
- * by character code too, characters past ASCII by the Unicode classes, and of its ASCII words only
- * those that begin with a phrase's first letter are stemmed.
+ * A passage's words, whatever the query: where each starts and ends, and whether the text (else each
+ * word) is plain ASCII. Kept for the passages read last (`KEPT_PASSAGES`, by their text): a search
+ * thread's searches show the same passages again and again, and finding their words was most of a
+ * snippet's time.
  */
-export function readPassage(passage: string, phrases: string[][]): ReadPassage {
+interface PassageWords {
+  text: string;
+  ascii: boolean;
+  starts: number[];
+  ends: number[];
+  /** Text past ASCII: whether each word is plain ASCII (1) or not (0). */
+  plain: Uint8Array | undefined;
+  /** Each word's stem, once a query has asked for it. */
+  stems: Array<string | undefined>;
+}
+
+/** Passages' words kept, by the passage as read; beyond it the least recently used go first. */
+const KEPT_PASSAGES = 4096;
+const passageWords = new Recent<string, PassageWords>(KEPT_PASSAGES);
+
+/** The words of `passage` (see PassageWords), kept. */
+function wordsOf(passage: string): PassageWords {
+  let words = passageWords.get(passage);
+  if (words === undefined) passageWords.set(passage, (words = findWords(passage)));
+  return words;
+}
+
+/**
+ * Finds the words of `passage`. Plain ASCII (most passages) is read by character code; other text (a
+ * third of the passages: §, curly quotation marks) by character code too, characters past ASCII by
+ * the Unicode classes (WORD).
+ */
+function findWords(passage: string): PassageWords {
   const text = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/.test(passage) ? passage.replace(CONTROLS, ' ') : passage;
   const starts: number[] = [];
   const ends: number[] = [];
-  const candidates: number[] = [];
   if (/^[\u0000-\u007f]*$/.test(text)) {
+    for (let i = 0; i < text.length; ) {
+      while (i < text.length && !wordCode(text.charCodeAt(i))) i++;
+      if (i >= text.length) break;
+      const start = i;
+      while (i < text.length && wordCode(text.charCodeAt(i))) i++;
+      starts.push(start);
+      ends.push(i);
+    }
+    return { text, ascii: true, starts, ends, plain: undefined, stems: new Array<string | undefined>(starts.length) };
+  }
+  const plain: number[] = [];
+  for (let i = 0; i < text.length; ) {
+    let width = wordWidth(text, i);
+    if (!width) {
+      i++;
+      continue;
+    }
+    const start = i;
+    let ascii = true;
+    while (width) {
+      if (width === 2 || text.charCodeAt(i) >= 128) ascii = false;
+      i += width;
+      width = i < text.length ? wordWidth(text, i) : 0;
+    }
+    starts.push(start);
+    ends.push(i);
+    plain.push(ascii ? 1 : 0);
+  }
+  return { text, ascii: false, starts, ends, plain: Uint8Array.from(plain), stems: new Array<string | undefined>(starts.length) };
+}
+
+/**
+ * Reads `passage` for `phrases` (see markSnippet): its words (wordsOf), of which only those that may
+ * be a phrase's first word are stemmed. In plain ASCII, the words that begin with a phrase's first two
+ * letters (a Porter stem keeps its word's first two letters, but for a `y` after the first letter,
+ * which may become `i`: "eyed" → "ei"; the only change found in 275,038 words, the session's and every
+ * 2–5 letter form); in other text, every word past ASCII and the ASCII words that begin with a
+ * phrase's first letter (a Porter stem keeps its word's first letter).
+ */
+export function readPassage(passage: string, phrases: string[][]): ReadPassage {
+  const { text, ascii, starts, ends, plain, stems } = wordsOf(passage);
+  const candidates: number[] = [];
+  if (ascii) {
     // The phrases' first two letters as character codes (-1: a stem of one letter).
     const firsts: number[] = [];
     const seconds: number[] = [];
@@ -131,44 +198,23 @@ export function readPassage(passage: string, phrases: string[][]): ReadPassage {
       firsts.push(stem.charCodeAt(0));
       seconds.push(stem.length > 1 ? stem.charCodeAt(1) : -1);
     }
-    for (let i = 0; i < text.length; ) {
-      while (i < text.length && !wordCode(text.charCodeAt(i))) i++;
-      if (i >= text.length) break;
-      const start = i;
-      while (i < text.length && wordCode(text.charCodeAt(i))) i++;
+    for (let w = 0; w < starts.length; w++) {
+      const start = starts[w]!;
       const first = lowerCode(text.charCodeAt(start));
-      const second = i - start > 1 ? lowerCode(text.charCodeAt(start + 1)) : -2;
+      const second = ends[w]! - start > 1 ? lowerCode(text.charCodeAt(start + 1)) : -2;
       for (let p = 0; p < firsts.length; p++) {
         if (firsts[p] === first && (seconds[p] === -1 || seconds[p] === second || (seconds[p] === I && second === Y))) {
-          candidates.push(starts.length);
+          candidates.push(w);
           break;
         }
       }
-      starts.push(start);
-      ends.push(i);
     }
   } else {
-    // Words as WORD reads them, by code point; of those in ASCII only the ones that begin with a
-    // phrase's first letter are stemmed (a Porter stem keeps its word's first letter), every other.
     const firsts = new Set<number>();
     for (const p of phrases) firsts.add(p[0]!.charCodeAt(0));
-    for (let i = 0; i < text.length; ) {
-      let width = wordWidth(text, i);
-      if (!width) {
-        i++;
-        continue;
-      }
-      const start = i;
-      let ascii = true;
-      while (width) {
-        if (width === 2 || text.charCodeAt(i) >= 128) ascii = false;
-        i += width;
-        width = i < text.length ? wordWidth(text, i) : 0;
-      }
-      const first = text.charCodeAt(start);
-      if (!ascii || firsts.has(first >= 65 && first <= 90 ? first + 32 : first)) candidates.push(starts.length);
-      starts.push(start);
-      ends.push(i);
+    for (let w = 0; w < starts.length; w++) {
+      const first = text.charCodeAt(starts[w]!);
+      if (!plain![w] || firsts.has(first >= 65 && first <= 90 ? first + 32 : first)) candidates.push(w);
     }
   }
   const hits: ReadPassage['hits'] = [];
@@ -180,7 +226,7 @@ export function readPassage(passage: string, phrases: string[][]): ReadPassage {
       const phrase = phrases[p]!;
       if (i + phrase.length > starts.length) continue;
       let k = 0;
-      while (k < phrase.length && stemOf(text.slice(starts[i + k]!, ends[i + k]!)) === phrase[k]) k++;
+      while (k < phrase.length && (stems[i + k] ??= stemOf(text.slice(starts[i + k]!, ends[i + k]!))) === phrase[k]) k++;
       if (k === phrase.length) {
         hits.push({ from: i, to: i + k - 1, phrase: p });
         found.add(p);

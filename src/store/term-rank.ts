@@ -13,8 +13,8 @@ interface Loaded {
   build: string;
   rows: number;
   avgdl: number;
-  /** Each row's length in words, by key. */
-  lengths: Float64Array;
+  /** Each row's share of bm25's denominator, by key: k1·(1 − b + b·D / avgdl), as bm25 computes it. */
+  norms: Float64Array;
   postings: Map<string, Postings | null>;
 }
 
@@ -35,7 +35,8 @@ async function indexOf(db: Dialect, owner: TermOwner, build: string | null): Pro
   const row = await db.get<{ data: Uint8Array }>("SELECT data FROM term_postings WHERE owner = ? AND term = ''", [OWNERS[owner].code]);
   if (!row) return undefined;
   const { keys, values } = decodePairs(row.data);
-  // Keys are the tables' row numbers, given in turn: an array by key is a few hundred kilobytes.
+  // Keys are the tables' row numbers, given in turn: an array by key is a few hundred kilobytes. Each
+  // row's length in words, by key, then its share of bm25's denominator.
   const largest = keys.length ? keys[keys.length - 1]! : 0;
   if (largest > 64 * (keys.length + 65536)) return undefined;
   const lengths = new Float64Array(largest + 1);
@@ -44,7 +45,10 @@ async function indexOf(db: Dialect, owner: TermOwner, build: string | null): Pro
     lengths[keys[i]!] = values[i]!;
     total += values[i]!;
   }
-  const index: Loaded = { build, rows: keys.length, avgdl: total / keys.length, lengths, postings: new Map() };
+  const avgdl = total / keys.length;
+  const norms = new Float64Array(lengths.length);
+  for (let key = 0; key < lengths.length; key++) norms[key] = norm(lengths[key]!, avgdl);
+  const index: Loaded = { build, rows: keys.length, avgdl, norms, postings: new Map() };
   byOwner.set(owner, index);
   return index;
 }
@@ -110,10 +114,12 @@ export interface Ranked {
 export interface TermQuery {
   terms: string[];
   builds: { bill: string | null; section: string | null };
+  /** The data's generation, read with the builds (search-rows.ts). */
+  generation: string | null;
 }
 
-/** The builds of both owners' indexes. */
-const BUILDS = `SELECT (SELECT value FROM meta WHERE key = '${OWNERS.bill.meta}') AS bill, (SELECT value FROM meta WHERE key = '${OWNERS.section.meta}') AS section`;
+/** The builds of both owners' indexes, and the data's generation. */
+const BUILDS = `SELECT (SELECT value FROM meta WHERE key = '${OWNERS.bill.meta}') AS bill, (SELECT value FROM meta WHERE key = '${OWNERS.section.meta}') AS section, (SELECT value FROM meta WHERE key = 'generation') AS generation`;
 
 /**
  * The words of a full-text query as the index holds them, every one required (SQLite: FTS5 phrases
@@ -123,13 +129,13 @@ const BUILDS = `SELECT (SELECT value FROM meta WHERE key = '${OWNERS.bill.meta}'
  */
 export async function termQuery(db: Dialect, match: string): Promise<TermQuery | undefined> {
   let terms: string[] | undefined;
-  let builds: { bill: string | null; section: string | null } | undefined;
+  let builds: { bill: string | null; section: string | null; generation: string | null } | undefined;
   if (db.kind === 'sqlite') {
     builds = await db.get(BUILDS);
     terms = await ftsTerms(db, match);
   } else {
     const kept = tsqueries.get(db)?.get(match);
-    const row = await db.get<{ bill: string | null; section: string | null; q: string }>(
+    const row = await db.get<{ bill: string | null; section: string | null; generation: string | null; q: string }>(
       kept === undefined
         ? `${BUILDS}, websearch_to_tsquery('english', ?)::text AS q`
         : BUILDS,
@@ -139,7 +145,7 @@ export async function termQuery(db: Dialect, match: string): Promise<TermQuery |
     if (row && kept === undefined) keepTsquery(db, match, row.q);
     terms = row && tsqueryTerms(kept ?? row.q);
   }
-  return terms && builds ? { terms, builds: { bill: builds.bill, section: builds.section } } : undefined;
+  return terms && builds ? { terms, builds: { bill: builds.bill, section: builds.section }, generation: builds.generation ?? null } : undefined;
 }
 
 /** The words of a full-text query as termQuery reads them, without the builds. */
@@ -217,7 +223,12 @@ function rankIn(index: Loaded, postings: Array<Postings | null>, limit: number):
     values.push(pairs.values);
     idf.push(pairs.idf);
   }
-  return bm25(keys, values, idf, index.lengths, index.avgdl, limit);
+  return bm25(keys, values, idf, index.norms, index.avgdl, limit);
+}
+
+/** A row's share of bm25's denominator, of its length in words D: k1·(1 − b + b·D / avgdl). */
+function norm(D: number, avgdl: number): number {
+  return 1.2 * (1 - 0.75 + (0.75 * D) / avgdl);
 }
 
 /**
@@ -227,7 +238,7 @@ function rankIn(index: Loaded, postings: Array<Postings | null>, limit: number):
  * Every list's key in step with the shortest's, from the highest key down: of equal ranks the first
  * offered (the higher key) is kept, so ties cost nothing.
  */
-function bm25(keys: Float64Array[], values: Float64Array[], idf: number[], lengths: Float64Array, avgdl: number, limit: number): Ranked {
+function bm25(keys: Float64Array[], values: Float64Array[], idf: number[], norms: Float64Array, avgdl: number, limit: number): Ranked {
   let shortest = 0;
   for (let l = 1; l < keys.length; l++) if (keys[l]!.length < keys[shortest]!.length) shortest = l;
   const short = keys[shortest]!;
@@ -245,11 +256,12 @@ function bm25(keys: Float64Array[], values: Float64Array[], idf: number[], lengt
       if (i < 0 || list[i] !== key) continue next;
     }
     count++;
-    const D = lengths[key] ?? 0;
+    // Computed once a row, when the index is read (a key past the lengths: a row of no words).
+    const k = key < norms.length ? norms[key]! : norm(0, avgdl);
     let score = 0;
     for (let l = 0; l < keys.length; l++) {
       const f = values[l]![at[l]!]!;
-      score += idf[l]! * ((f * (1.2 + 1.0)) / (f + 1.2 * (1 - 0.75 + (0.75 * D) / avgdl)));
+      score += idf[l]! * ((f * (1.2 + 1.0)) / (f + k));
     }
     top.offer(key, -1.0 * score);
   }

@@ -1,0 +1,65 @@
+import { expect } from 'chai';
+import { importPaths, type ImportProgress } from '../../src/import/index.js';
+import { Writer } from '../../src/store/database.js';
+import type { Database } from '../../src/store/index.js';
+import { keptRows, Recent } from '../../src/store/search-rows.js';
+import { billsPath } from '../helpers/paths.js';
+import { describeBackends } from './backends.js';
+
+const quiet: ImportProgress = { start() {}, input() {}, advance() {}, problem() {}, stop() {} };
+
+describeBackends('store/search-rows: the rows a search thread keeps', (backend) => {
+  let db: Database;
+  before(async () => {
+    db = await backend().open();
+    await importPaths(db, [billsPath()], quiet);
+  });
+  after(async () => {
+    await db?.close();
+  });
+
+  it('should answer from the rows kept exactly as from the database, and read again those of a new generation', async () => {
+    const first = await db.search('penal');
+    const bill = first.results.find((r) => r.kind === 'bill');
+    expect(bill, 'a bill says "penal"').to.not.equal(undefined);
+    // Kept now: the same search answers the same.
+    const generation = await db.generation();
+    expect(keptRows(db.dialect, generation)!.bills.size).to.be.greaterThan(0);
+    expect(await db.search('penal')).to.deep.equal(first);
+
+    // An import changes a bill's title, in the transaction that bumps the generation.
+    const row = (await db.dialect.get<{ id: string; title: string; jurisdiction: string; session: string; measure: string; measure_type: string; measure_num: number }>(
+      'SELECT id, title, jurisdiction, session, measure, measure_type, measure_num FROM bills WHERE id = ?',
+      [bill!.id],
+    ))!;
+    await db.dialect.transaction(async (tx) => {
+      const writer = new Writer(tx);
+      await writer.upsertBill({ ...row, title: 'A title changed by an import' });
+      await writer.bumpGeneration();
+    });
+    const after = (await db.search('penal')).results.find((r) => r.id === bill!.id)!;
+    expect(after.title).to.contain('A title changed by an import');
+    // Kept anew, for the new generation.
+    const now = await db.generation();
+    expect(now).to.not.equal(generation);
+    expect(keptRows(db.dialect, now)!.bills.get(Number((await db.dialect.get<{ key: number }>('SELECT key FROM bills WHERE id = ?', [bill!.id]))!.key))!.title).to.equal('A title changed by an import');
+  });
+});
+
+describe('store/search-rows: Recent', () => {
+  it('should keep at most its size, dropping those not read for longest, a half at a time', () => {
+    const kept = new Recent<string, number | null>(4);
+    kept.set('a', 1);
+    kept.set('b', null);
+    kept.set('c', 3);
+    // a, read, is recent again; b, not read since c came, goes with the next half.
+    expect(kept.get('a')).to.equal(1);
+    kept.set('d', 4);
+    expect(kept.size).to.be.at.most(4);
+    expect(kept.get('b')).to.equal(undefined);
+    expect([kept.peek('a'), kept.peek('c'), kept.peek('d')]).to.deep.equal([1, 3, 4]);
+    // null is a value kept, not an absence.
+    kept.set('e', null);
+    expect(kept.get('e')).to.equal(null);
+  });
+});
