@@ -12,7 +12,8 @@
  */
 import { oneOf, type Dialect } from './dialect.js';
 import { MAX_PASSAGES, ownerNumber, passageRange, type PassageOwner } from './passages.js';
-import { Recent } from './search-rows.js';
+import { LRUCache } from 'lru-cache';
+import { NO_WORDS } from './search-rows.js';
 
 /** Owners whose words one statement makes, at most (a migration's backfill: rows of that many owners). */
 const OWNERS_A_BATCH = 256;
@@ -77,10 +78,10 @@ export function writeOwnerWords(db: Dialect, owner: PassageOwner, key: number): 
   return writePassageWords(db, first, last);
 }
 
-/** Owners' words as a search thread keeps them (search-rows.ts): by owner number, null for an owner that has none. */
+/** Owners' words as a search thread keeps them (search-rows.ts): by owner number, NO_WORDS for an owner that has none. */
 export interface KeptWords {
-  get(owner: number): string | null | undefined;
-  set(owner: number, words: string | null): void;
+  get(owner: number): string | undefined;
+  set(owner: number, words: string): void;
 }
 
 /**
@@ -93,14 +94,14 @@ export async function firstPassages(db: Dialect, owners: Array<{ owner: PassageO
   for (const o of owners) {
     const number = ownerNumber(o.owner, o.key);
     const held = kept?.get(number);
-    if (held !== undefined) words.set(number, held);
+    if (held !== undefined) words.set(number, held === NO_WORDS ? null : held);
     else numbers.push(number);
   }
   if (numbers.length) {
     const owned = oneOf(db.kind, 'owner', numbers);
     const rows = await db.all<{ owner: number; words: string }>(`SELECT owner, words FROM passage_words WHERE ${owned.sql}`, owned.params);
     for (const r of rows) words.set(Number(r.owner), r.words);
-    if (kept) for (const number of numbers) kept.set(number, words.get(number) ?? null);
+    if (kept) for (const number of numbers) kept.set(number, words.get(number) ?? NO_WORDS);
   }
   return owners.map((o) => firstPassage(words.get(ownerNumber(o.owner, o.key)) ?? undefined, terms, o.owner, o.key));
 }
@@ -118,7 +119,7 @@ export function firstPassage(words: string | undefined, terms: string[], owner: 
 const KEPT_OWNERS = 4096;
 /** Words' lists kept an owner; beyond it they start again. */
 const KEPT_LISTS = 64;
-const listsKept = new Recent<string, Map<string, number[] | null>>(KEPT_OWNERS);
+const listsKept = new LRUCache<string, Map<string, number[] | null>>({ max: KEPT_OWNERS });
 
 /** The numbers of the passages holding `term`, in an owner's words (null: none). */
 function listOf(text: string, term: string): number[] | null {

@@ -7,9 +7,11 @@
  * words and passages again was 0.2 ms of a 0.6 ms search on SQLite (2,000 of the session bench's new
  * searches, in one process), two round trips of four on PostgreSQL.
  *
- * Each kind is bounded (the least recently used go first: `Recent`); a search that read another
- * generation than the kept one starts the thread's rows again.
+ * Each kind is bounded (the least recently used go first: lru-cache, whose read of an entry moves it
+ * without a Map's delete and set); a search that read another generation than the kept one starts the
+ * thread's rows again.
  */
+import { LRUCache } from 'lru-cache';
 import type { Dialect } from './dialect.js';
 import type { BillRow } from './types.js';
 
@@ -23,70 +25,17 @@ export interface SectionRow {
 /** Rows kept, at most, of each kind: a bill's or section's row is a few hundred bytes, its words ~2 kB, a passage ~0.6 kB. */
 export const KEPT_ROWS = { bills: 8192, sections: 8192, words: 4096, passages: 8192 } as const;
 
+/** An owner kept without passage words (words read are never empty: each term starts with a newline). */
+export const NO_WORDS = '';
+
 export interface KeptRows {
   readonly generation: string;
-  readonly bills: Recent<number, BillRow>;
-  readonly sections: Recent<number, SectionRow>;
-  /** By owner number (passages.ts): the owner's passage words, or null when it has none. */
-  readonly words: Recent<number, string | null>;
+  readonly bills: LRUCache<number, BillRow>;
+  readonly sections: LRUCache<number, SectionRow>;
+  /** By owner number (passages.ts): the owner's passage words, or NO_WORDS when it has none. */
+  readonly words: LRUCache<number, string>;
   /** By passage id. */
-  readonly passages: Recent<number, string>;
-}
-
-/**
- * At most `max` entries, the least recently used dropped first, in two maps: those used since the
- * recent map was started, and those of the one before it; an entry read from the older moves to the
- * recent one, and when the recent one holds half of `max`, it becomes the older (the older's entries
- * not read since are dropped). A read of a recent entry is one Map.get: a least-recently-used list that
- * moves each entry read to its end (a Map's delete and set) was 9% of a search thread's time. A value
- * may be null, never undefined: undefined says none is kept.
- */
-export class Recent<K, V extends NonNullable<unknown> | null> {
-  #recent = new Map<K, V>();
-  #older = new Map<K, V>();
-  readonly #half: number;
-
-  constructor(max: number) {
-    this.#half = Math.max(1, Math.ceil(max / 2));
-  }
-
-  get size(): number {
-    return this.#recent.size + this.#older.size;
-  }
-
-  get(key: K): V | undefined {
-    const value = this.#recent.get(key);
-    if (value !== undefined) return value;
-    const older = this.#older.get(key);
-    if (older !== undefined) {
-      this.#older.delete(key);
-      this.#add(key, older);
-    }
-    return older;
-  }
-
-  /** The value without moving it. */
-  peek(key: K): V | undefined {
-    const value = this.#recent.get(key);
-    return value !== undefined ? value : this.#older.get(key);
-  }
-
-  set(key: K, value: V): void {
-    if (this.#recent.has(key)) {
-      this.#recent.set(key, value);
-      return;
-    }
-    this.#older.delete(key);
-    this.#add(key, value);
-  }
-
-  #add(key: K, value: V): void {
-    this.#recent.set(key, value);
-    if (this.#recent.size >= this.#half) {
-      this.#older = this.#recent;
-      this.#recent = new Map();
-    }
-  }
+  readonly passages: LRUCache<number, string>;
 }
 
 const kept = new WeakMap<Dialect, KeptRows>();
@@ -101,10 +50,10 @@ export function keptRows(db: Dialect, generation: string | null | undefined): Ke
   if (held?.generation === generation) return held;
   const rows: KeptRows = {
     generation,
-    bills: new Recent(KEPT_ROWS.bills),
-    sections: new Recent(KEPT_ROWS.sections),
-    words: new Recent(KEPT_ROWS.words),
-    passages: new Recent(KEPT_ROWS.passages),
+    bills: new LRUCache({ max: KEPT_ROWS.bills }),
+    sections: new LRUCache({ max: KEPT_ROWS.sections }),
+    words: new LRUCache({ max: KEPT_ROWS.words }),
+    passages: new LRUCache({ max: KEPT_ROWS.passages }),
   };
   // The last generation read is taken as the newest: a search that read the one before, while an import
   // committed, has rows of its own, as if nothing were kept.

@@ -17,7 +17,7 @@ import { oneOf, type Dialect, type SqlValue } from './dialect.js';
 import { sessionName } from './names.js';
 import { firstPassage, firstPassages } from './passage-words.js';
 import { ownerNumber, ownerNumberSql, passageRange, type PassageOwner } from './passages.js';
-import { keptRows, type KeptRows, type SectionRow } from './search-rows.js';
+import { keptRows, NO_WORDS, type KeptRows, type SectionRow } from './search-rows.js';
 import { markSnippet, queryPhrases } from './snippets.js';
 import type { TermOwner } from './term-index.js';
 import { queryTerms, rankEach, termQuery, type Ranked } from './term-rank.js';
@@ -124,9 +124,9 @@ async function withRows(db: Dialect, entries: Entry[], words: boolean, kept?: Ke
     if (kept && row) keep(kept, entry);
     if (words && kept) {
       const number = ownerNumber(e.owner, e.key);
-      if (row) kept.words.set(number, row.words ?? null);
+      if (row) kept.words.set(number, row.words ?? NO_WORDS);
       const w = row ? row.words : kept.words.get(number);
-      if (w != null) entry.words = w;
+      if (w != null && w !== NO_WORDS) entry.words = w;
     } else if (row?.words != null) entry.words = row.words;
     out.push(entry);
   }

@@ -12,8 +12,8 @@
  * and run the query on it once more for each result: ~0.15 ms a result in the PostgreSQL server (its
  * CPU a search of the session bench 2.0 → 1.14 ms); on SQLite about what this costs.
  */
+import { LRUCache } from 'lru-cache';
 import { stemmer } from 'stemmer';
-import { Recent } from './search-rows.js';
 
 export const MARK_START = '\u0001';
 export const MARK_END = '\u0002';
@@ -128,7 +128,7 @@ interface PassageWords {
 
 /** Passages' words kept, by the passage as read; beyond it the least recently used go first. */
 const KEPT_PASSAGES = 4096;
-const passageWords = new Recent<string, PassageWords>(KEPT_PASSAGES);
+const passageWords = new LRUCache<string, PassageWords>({ max: KEPT_PASSAGES });
 
 /** The words of `passage` (see PassageWords), kept. */
 function wordsOf(passage: string): PassageWords {

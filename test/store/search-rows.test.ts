@@ -2,7 +2,7 @@ import { expect } from 'chai';
 import { importPaths, type ImportProgress } from '../../src/import/index.js';
 import { Writer } from '../../src/store/database.js';
 import type { Database } from '../../src/store/index.js';
-import { keptRows, Recent } from '../../src/store/search-rows.js';
+import { keptRows } from '../../src/store/search-rows.js';
 import { billsPath } from '../helpers/paths.js';
 import { describeBackends } from './backends.js';
 
@@ -43,23 +43,5 @@ describeBackends('store/search-rows: the rows a search thread keeps', (backend) 
     const now = await db.generation();
     expect(now).to.not.equal(generation);
     expect(keptRows(db.dialect, now)!.bills.get(Number((await db.dialect.get<{ key: number }>('SELECT key FROM bills WHERE id = ?', [bill!.id]))!.key))!.title).to.equal('A title changed by an import');
-  });
-});
-
-describe('store/search-rows: Recent', () => {
-  it('should keep at most its size, dropping those not read for longest, a half at a time', () => {
-    const kept = new Recent<string, number | null>(4);
-    kept.set('a', 1);
-    kept.set('b', null);
-    kept.set('c', 3);
-    // a, read, is recent again; b, not read since c came, goes with the next half.
-    expect(kept.get('a')).to.equal(1);
-    kept.set('d', 4);
-    expect(kept.size).to.be.at.most(4);
-    expect(kept.get('b')).to.equal(undefined);
-    expect([kept.peek('a'), kept.peek('c'), kept.peek('d')]).to.deep.equal([1, 3, 4]);
-    // null is a value kept, not an absence.
-    kept.set('e', null);
-    expect(kept.get('e')).to.equal(null);
   });
 });
