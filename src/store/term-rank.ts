@@ -5,6 +5,7 @@
  * the last bit; on PostgreSQL over its own words and counts. A fraction of a millisecond for the
  * 5,000 bills of the session bench that say "shall", where FTS5 takes 10 ms and ts_rank_cd 380 ms.
  */
+import { LRUCache } from 'lru-cache';
 import type { Dialect } from './dialect.js';
 import { decodePairs, OWNERS, type Pairs, type TermOwner } from './term-index.js';
 
@@ -21,7 +22,9 @@ interface Loaded {
 type Postings = Pairs & { idf: number };
 
 const loaded = new WeakMap<Dialect, Map<TermOwner, Loaded>>();
-const tokenized = new WeakMap<Dialect, Map<string, string[]>>();
+/** Phrases' FTS5 words kept a connection; beyond it the least recently used go first. */
+const KEPT_PHRASES = 10000;
+const tokenized = new WeakMap<Dialect, LRUCache<string, string[]>>();
 /** Words' postings kept per owner; beyond it the cache starts again. */
 const KEPT_TERMS = 4096;
 
@@ -90,7 +93,7 @@ async function postingsOf(db: Dialect, owners: TermOwner[], indexes: Array<Loade
  */
 async function tokensOf(db: Dialect, phrases: string[]): Promise<string[][]> {
   let cache = tokenized.get(db);
-  if (!cache) tokenized.set(db, (cache = new Map()));
+  if (!cache) tokenized.set(db, (cache = new LRUCache({ max: KEPT_PHRASES })));
   const missing = phrases.filter((p) => !cache!.has(p));
   if (missing.length) {
     await db.exec(`CREATE VIRTUAL TABLE IF NOT EXISTS temp.billdiff_tokens USING fts5 (text, tokenize='porter unicode61');
@@ -98,7 +101,6 @@ CREATE VIRTUAL TABLE IF NOT EXISTS temp.billdiff_token_list USING fts5vocab(temp
     for (const [i, phrase] of missing.entries()) await db.run('INSERT INTO temp.billdiff_tokens (rowid, text) VALUES (?, ?)', [i + 1, phrase]);
     const rows = await db.all<{ doc: number; term: string }>('SELECT doc, term FROM temp.billdiff_token_list ORDER BY doc, "offset"');
     await db.run('DELETE FROM temp.billdiff_tokens');
-    if (cache.size > 10000) cache.clear();
     for (const [i, phrase] of missing.entries()) cache.set(phrase, rows.filter((r) => r.doc === i + 1).map((r) => r.term));
   }
   return phrases.map((p) => cache!.get(p)!);
@@ -164,14 +166,13 @@ export async function queryTerms(db: Dialect, match: string): Promise<string[] |
  * PostgreSQL: each query string's tsquery as text (websearch_to_tsquery's), kept per connection pool: a
  * page of the same search, or its snippets after a citation, reads it without a round trip.
  */
-const tsqueries = new WeakMap<Dialect, Map<string, string>>();
-/** Query strings' tsqueries kept; beyond it the cache starts again. */
+const tsqueries = new WeakMap<Dialect, LRUCache<string, string>>();
+/** Query strings' tsqueries kept; beyond it the least recently used go first. */
 const KEPT_TSQUERIES = 4096;
 
 function keepTsquery(db: Dialect, match: string, q: string): void {
   let kept = tsqueries.get(db);
-  if (!kept) tsqueries.set(db, (kept = new Map()));
-  if (kept.size >= KEPT_TSQUERIES) kept.clear();
+  if (!kept) tsqueries.set(db, (kept = new LRUCache({ max: KEPT_TSQUERIES })));
   kept.set(match, q);
 }
 
