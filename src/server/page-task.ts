@@ -2,13 +2,13 @@
  * The worker's side of a page: the comparison (kept by its key for the next page of it, when the
  * server keeps results), its page model, and the page's HTML from the server's templates.
  */
+import { LRUCache } from 'lru-cache';
 import { compare } from '../compare/index.js';
 import { comparePage, pagedModelOf, type Comparison } from './compare-page.js';
 import { appliedLawOf, KEPT_COMPARISONS, utf8, type DiffReply, type DiffTask, type LocateTask, type PageTask } from './diff-task.js';
-import { LruCache } from './lru.js';
 import { loadViews, type Views } from './views.js';
 
-const kept = new LruCache<string, Comparison>(KEPT_COMPARISONS);
+const kept = new LRUCache<string, Comparison>({ max: KEPT_COMPARISONS });
 let views: Views | undefined;
 
 /** Compares the task's documents, or finds the comparison kept under its key. */

@@ -41,8 +41,8 @@ export function createRoutes(ctx: ServerContext): Router {
 /** @route GET / — the corpus, by jurisdiction and session, each bill with its versions. */
 function showIndex(ctx: ServerContext): RequestHandler {
   return (_req, res) => {
-    const html = ctx.pages.get('index') ?? Buffer.from(ctx.views.render('index', indexModel(ctx)));
-    ctx.pages.set('index', html);
+    const html = ctx.pages?.get('index') ?? Buffer.from(ctx.views.render('index', indexModel(ctx)));
+    ctx.pages?.set('index', html);
     res.type('html').send(html);
   };
 }

@@ -9,6 +9,7 @@
  * and law sections change when an import updates them, so a request naming one is keyed by the
  * data's generation too, and a cached page never goes stale.
  */
+import { LRUCache } from 'lru-cache';
 import type { CompareDocument, CompareRequest } from '../compare/index.js';
 import type { Corpus } from '../corpus/index.js';
 import type { Database } from '../store/database.js';
@@ -19,7 +20,6 @@ import { resolveRequest } from '../compare/source.js';
 import { compareHref } from './compare-page.js';
 import { labelOf, nameOf, serverSource, statutesOf, versionsOf, type ResolvedDocument } from './documents.js';
 import type { Baseline, ComparedDocuments, PageTask, View } from './diff-task.js';
-import { LruCache } from './lru.js';
 import type { DiffPool } from './pool.js';
 import type { UploadStore } from './store.js';
 import type { Views } from './views.js';
@@ -62,7 +62,7 @@ export interface ServerContext {
   views: Views;
   options: ServerOptions;
   /** Rendered pages by key (the corpus index, and comparisons' pages and JSON), as the UTF-8 bytes sent. */
-  pages: LruCache<string, Buffer>;
+  pages: LRUCache<string, Buffer> | undefined;
   /** One page of a comparison as HTML (the compare, apply or print template), made in a worker: its UTF-8 bytes. */
   comparePage(request: ComparisonRequest, page: PageRequest): Promise<Buffer>;
   /** The page (1-based) of a comparison that shows the level with this anchor, or undefined. */
@@ -80,7 +80,7 @@ export function createContext(
   },
 ): ServerContext {
   const { cache } = parts.options;
-  const pages = new LruCache<string, Buffer>(cache ? 256 : 0);
+  const pages = cache ? new LRUCache<string, Buffer>({ max: 256 }) : undefined;
   /** Pages and JSON being made, so that concurrent requests for one share its run (cache on only: off, each request does the work). */
   const making = new Map<string, Promise<Buffer>>();
   const source = serverSource(parts);
@@ -110,10 +110,10 @@ export function createContext(
   };
   /** The answer kept under `key`, or made once by `make` however many ask for it meanwhile. */
   const shared = async (key: string, make: () => Promise<Buffer>): Promise<Buffer> => {
-    const kept = pages.get(key) ?? making.get(key);
+    const kept = pages?.get(key) ?? making.get(key);
     if (kept !== undefined) return kept;
     const made = make();
-    if (!cache) return made;
+    if (!pages) return made;
     making.set(key, made);
     try {
       const text = await made;
