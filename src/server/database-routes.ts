@@ -6,6 +6,7 @@
  */
 import { createHash } from 'node:crypto';
 import express, { type Request, type RequestHandler, type Response, type Router } from 'express';
+import { LRUCache } from 'lru-cache';
 import { codeOf, normalizeSectionNumber } from '../store/codes.js';
 import type { Database } from '../store/database.js';
 import { billReport, sectionReport } from '../store/reports.js';
@@ -15,7 +16,6 @@ import type { SessionInfo } from '../store/queries.js';
 import type { SearchFilters, SearchPage } from '../store/types.js';
 import { billModel, resultJson, searchModel, sectionModel, sessionModel, sessionsModel } from './database-pages.js';
 import { HttpError } from './errors.js';
-import { LruCache } from './lru.js';
 import { securityHeaders, setSecurityHeaders } from './security-headers.js';
 import type { Views } from './views.js';
 
@@ -72,17 +72,17 @@ export interface DatabaseRoutesContext {
 /** The routes; when the app has no database they answer that none is configured. */
 export function createDatabaseRoutes(ctx: DatabaseRoutesContext): Router {
   const router = express.Router();
-  const cache = new LruCache<string, CachedAnswer>(ctx.cache ? CACHED_PAGES : 0);
+  const cache = ctx.cache ? new LRUCache<string, CachedAnswer>({ max: CACHED_PAGES }) : undefined;
   /** Answers from the cache, or builds the answer once (an HttpError from build: its status). */
   const cached = (type: 'html' | 'json', build: (req: Request, res: Response, generation: string) => Promise<string>): RequestHandler => {
     return async (req, res) => {
       const generation = await ctx.generation();
       const key = `${generation}|${type}|${req.originalUrl}`;
-      let hit = cache.get(key);
+      let hit = cache?.get(key);
       if (!hit) {
         const text = await build(req, res, generation);
         hit = cachedAnswer(type, text);
-        if (text.length <= CACHED_PAGE_CHARS) cache.set(key, hit);
+        if (text.length <= CACHED_PAGE_CHARS) cache?.set(key, hit);
       }
       sendAnswer(req, res, hit);
     };
