@@ -35,18 +35,19 @@ export function rowText(node: Content): string {
  * a slice of the source, not a string joined of its designation and its text, which writing it
  * (JSON.stringify, a regular expression) would copy whole into a flat string kept beside it: at
  * 5 MB, 5 MB more held while the JSON is written. Else (a heading, white space folded, an XML
- * source) `rowText`.
+ * source) `rowText`. Only the level's own start is read: its line is where its designation, a space
+ * and its text stand there, whatever the text node's position (a reader may leave it out).
  */
 export function rowTextIn(node: Content, source: string | undefined): string {
   if (source === undefined || node.type !== 'level' || !node.num || node.heading || !node.position) return rowText(node);
   const inline = inlineText(node);
-  if (!inline || inline.type === 'level' || !inline.position) return rowText(node);
+  if (!inline || inline.type === 'level') return rowText(node);
   const num = node.num.text;
   const body = inline.value;
   const start = node.position.start.offset;
-  const from = inline.position.start.offset;
-  const end = inline.position.end.offset;
-  if (!body || from !== start + num.length + 1 || end - from !== body.length || source.charCodeAt(from - 1) !== 32) return rowText(node);
+  const from = start + num.length + 1;
+  const end = from + body.length;
+  if (!body || source.charCodeAt(from - 1) !== 32) return rowText(node);
   return source.startsWith(num, start) && source.startsWith(body, from) ? source.slice(start, end) : rowText(node);
 }
 

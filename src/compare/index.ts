@@ -14,7 +14,7 @@ import { alignTrees, defaultAlignOptions, type AlignOptions } from '../align/ind
 import { applyBills, type Application } from '../amend/apply.js';
 import { compareBillToLaw } from '../amend/bill-to-law.js';
 import { changesInExistingLaw } from '../amend/changes.js';
-import { decodeInputNoting, parseDocument, type DecodedInput } from '../parse/index.js';
+import { decodeInputNoting, parseDocument, type DecodedInput, type ParseOptions } from '../parse/index.js';
 import type { Alignment, MarksMode, ParsedDocument, SourceFormat } from '../types.js';
 import { deadlineIn } from '../util/deadline.js';
 import { BilldiffError } from '../util/errors.js';
@@ -103,6 +103,21 @@ export function modeOf(request: CompareRequest): CompareMode {
 
 /** Runs the comparison a request asks for. Bad input is a `BilldiffError` with its file and place. */
 export function compare(request: CompareRequest): CompareResult {
+  return compareReading(request, LEAN_READING);
+}
+
+/**
+ * What of a document's tree no output of a comparison reads, left out when it is read (a tenth of a
+ * large text's tree): the positions of the texts on their enumerated levels' own lines, which the
+ * alignment takes from the levels' positions and never writes out.
+ */
+const LEAN_READING: Pick<ParseOptions, 'inlineTextPositions'> = { inlineTextPositions: false };
+
+/**
+ * `compare`, its documents read with `reading` in place of `LEAN_READING`: for tests, which check
+ * that every output is the same as from trees that keep every position.
+ */
+export function compareReading(request: CompareRequest, reading: Pick<ParseOptions, 'inlineTextPositions'>): CompareResult {
   const mode = modeOf(request);
   // One budget covers the comparison: reading the documents, then aligning them with what remains.
   const deadline = deadlineIn(request.budget ?? defaultAlignOptions.budget);
@@ -112,6 +127,7 @@ export function compare(request: CompareRequest): CompareResult {
       deadline,
       // The comparison keeps each document's tree, not the blocks it was read from.
       blocks: false,
+      ...reading,
       ...(request.references === false ? { references: false } : {}),
       ...(request.format ? { format: request.format } : {}),
       ...(request.maxBytes ? { maxBytes: request.maxBytes } : {}),

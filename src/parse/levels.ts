@@ -16,7 +16,7 @@ import {
 } from './designation.js';
 import { isWhiteSpace } from '../util/white-space.js';
 import { findInlineSplit } from './flattened.js';
-import { isSectionOrAbove, isStructural } from './ladder.js';
+import { isEnumerated, isSectionOrAbove, isStructural } from './ladder.js';
 import { SharedNums } from './nums.js';
 import { ScopedIds } from './unique-ids.js';
 import { isEnactingClause } from './enacting.js';
@@ -40,6 +40,15 @@ export interface LevelOptions {
   flattened?: boolean;
   /** When reading must stop (a `budget` error): the comparison's budget covers parsing too. */
   deadline?: Deadline;
+  /**
+   * Give a `position` to the text that stands on its enumerated level's own line (`(a) The text…`,
+   * the level's first child). A caller that reads only the level's position for that line (the
+   * alignment does, and writes out no such text on its own) can leave them out: a third of a plain
+   * text's nodes then carry no place, and the tree is a tenth smaller. Every other node keeps its
+   * position.
+   * @default true
+   */
+  inlineTextPositions?: boolean;
 }
 
 /**
@@ -102,6 +111,7 @@ class LevelParser {
   /** The score of the kind `choose` returned last. */
   private chosenScore = 0.5;
   private readonly flattened: boolean;
+  private readonly inlinePositions: boolean | undefined;
   private afterAction = false;
   private sawStructure = false;
   private sawBill = false;
@@ -116,6 +126,7 @@ class LevelParser {
   ) {
     this.style = options.style ?? detectStyle(doc.format, blocks);
     this.flattened = options.flattened ?? isFlattenedSource(blocks);
+    this.inlinePositions = options.inlineTextPositions;
   }
 
   parse(): { tree: Root; messages: Diagnostic[] } {
@@ -331,7 +342,12 @@ class LevelParser {
     }
     // The holder is the innermost open level (or the root).
     const continuation = holder.type === 'level' && this.holding[this.stack.length - 1] === true;
-    this.append(holder, { type: continuation ? 'continuation' : 'text', value: text, position });
+    if (opened && this.inlinePositions === false && isEnumerated(opened.kind)) {
+      // The text on its enumerated level's own line, whose place the caller will not read.
+      this.append(holder, { type: continuation ? 'continuation' : 'text', value: text });
+    } else {
+      this.append(holder, { type: continuation ? 'continuation' : 'text', value: text, position });
+    }
     this.extend(position.end);
   }
 

@@ -31,6 +31,26 @@ describe('align: a level’s own line taken from its source', () => {
     expect(rowTextIn(all[1]!, undefined)).to.equal('(a) The board shall adopt rules.');
   });
 
+  it('should read the line from the level’s own start, whether or not its text has a position', () => {
+    // A reader may leave out the position of a text on its level's own line (the alignment never
+    // writes it out): the line and the whole alignment are the same without it.
+    const withoutTextPositions = (text: string, file: string) => {
+      const tree = parseDocument(text, file).tree;
+      for (const level of levels(tree.children)) {
+        const first = level.children[0];
+        if (first && first.type !== 'level' && first.position?.start.line === level.position?.start.line) delete first.position;
+      }
+      return tree;
+    };
+    const tree = withoutTextPositions(OLD, 'old.txt');
+    const all = levels(tree.children);
+    expect(all.filter((l) => l.children[0] && !l.children[0].position)).to.have.length(5);
+    expect(all.map((l) => rowTextIn(l, OLD))).to.deep.equal(all.map((l) => rowText(l)));
+    const [a, b] = [parseDocument(OLD, 'old.txt').tree, parseDocument(NEW, 'new.txt').tree];
+    const lean = alignTrees(tree, withoutTextPositions(NEW, 'new.txt'), { texts: { old: OLD, new: NEW } });
+    expect(JSON.stringify(lean)).to.equal(JSON.stringify(alignTrees(a, b, { texts: { old: OLD, new: NEW } })));
+  });
+
   it('should align two texts given their sources exactly as without them', () => {
     const [a, b] = [parseDocument(OLD, 'old.txt').tree, parseDocument(NEW, 'new.txt').tree];
     const given = alignTrees(a, b, { texts: { old: OLD, new: NEW } });
