@@ -31,6 +31,25 @@ const CHAIN = new RegExp(
 );
 /** "(42 U.S.C. 280i-1)" or "42 U.S.C. 280i-1" on its own. */
 const USC = /\b(\d+)\s+U\.S\.C\.\s+([\w.\-]+(?:\([\w.]+\))*)/g;
+/** The outer units of a chain: "of subdivision (d)", in `CHAIN`'s fourth group. */
+const OUTER = new RegExp(String.raw`of\s+(${RUNG})\s+((?:\d+[\w.\-]*|${DESIG})(?:${DESIG})*)`, 'gi');
+/** The designations listed after the first: "and 7282.5", ", (3), and (4)", in `CHAIN`'s third group. */
+const LISTED = new RegExp(String.raw`(?:\d+(?:\.\d+)*[a-z]?\b|${DESIG})(?:${DESIG})*`, 'g');
+/** "(u)" in "3(u)(1)". */
+const PARENTHESISED = /\(([^)]+)\)/g;
+
+/**
+ * Every match of the global `pattern` in `text`, as `text.matchAll(pattern)` gives them (none of
+ * these patterns matches the empty string), without the copy of the pattern `matchAll` makes: a
+ * RegExp made per citation was 37,000 made for 119 H.R. 1 and P.L. 119-21, 2.8% of their reading.
+ */
+function allMatches(pattern: RegExp, text: string): RegExpExecArray[] {
+  const out: RegExpExecArray[] = [];
+  pattern.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = pattern.exec(text))) out.push(m);
+  return out;
+}
 
 
 /** The cross-references in one text, in order, with offsets into it. */
@@ -44,9 +63,9 @@ export function findReferences(text: string): Reference[] {
     if (m[1] === m[1]!.toUpperCase()) continue;
     const unit = m[1]!.toLowerCase().replace(/s$/, '');
     // "paragraph (4) of subdivision (d)": the outer units come after, innermost first.
-    const outer = [...(m[4] ?? '').matchAll(new RegExp(String.raw`of\s+(${RUNG})\s+((?:\d+[\w.\-]*|${DESIG})(?:${DESIG})*)`, 'gi'))];
+    const outer = m[4] ? allMatches(OUTER, m[4]) : [];
     const prefix = outer.reverse().flatMap((o) => designations(o[2]!));
-    const listed = [m[2]!, ...[...(m[3] ?? '').matchAll(new RegExp(String.raw`(?:\d+(?:\.\d+)*[a-z]?\b|${DESIG})(?:${DESIG})*`, 'g'))].map((x) => x[0])];
+    const listed = [m[2]!, ...(m[3] ? allMatches(LISTED, m[3]).map((x) => x[0]) : [])];
     const target = m[5];
     for (const designation of listed) {
       const ref: Reference = { text: m[0], start: m.index, end: m.index + m[0].length, kind: unit as LevelKind, path: [...prefix, ...designations(designation)] };
@@ -74,7 +93,7 @@ function designations(value: string): string[] {
   const parts: string[] = [];
   const head = /^[^(]+/.exec(value);
   if (head) parts.push(head[0].replace(/[.,;:]+$/, ''));
-  for (const d of value.matchAll(/\(([^)]+)\)/g)) parts.push(d[1]!);
+  for (const d of allMatches(PARENTHESISED, value)) parts.push(d[1]!);
   return parts;
 }
 

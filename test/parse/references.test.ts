@@ -45,6 +45,18 @@ describe('parse/references', () => {
       expect(text.slice(ref!.start, ref!.end)).to.equal('subdivision (b) of Section 368');
     });
 
+    it('should read outer units and lists alike however many citations came before (its patterns are shared)', () => {
+      const text = 'paragraphs (2), (3), and (4) of subdivision (b) of Section 12, and clause (ii) of subparagraph (A) of paragraph (1)';
+      const first = brief(text);
+      expect(first.map((r) => r.path)).to.deep.equal([
+        ['12', 'b', '2'],
+        ['12', 'b', '3'],
+        ['12', 'b', '4'],
+        ['1', 'A', 'ii'],
+      ]);
+      expect(brief(`${text}.`)).to.deep.equal(first);
+    });
+
     it('should find nothing in a sentence that cites nothing', () => {
       expect(findReferences('The court shall hear all witnesses.')).to.deep.equal([]);
     });
