@@ -94,16 +94,20 @@ async function postingsOf(db: Dialect, owners: TermOwner[], indexes: Array<Loade
 async function tokensOf(db: Dialect, phrases: string[]): Promise<string[][]> {
   let cache = tokenized.get(db);
   if (!cache) tokenized.set(db, (cache = new LRUCache({ max: KEPT_PHRASES })));
-  const missing = phrases.filter((p) => !cache!.has(p));
+  // Held here, not read back from the cache: another search of the thread may drop them meanwhile.
+  const words = phrases.map((p) => cache!.get(p));
+  const missing = phrases.filter((_, i) => words[i] === undefined);
   if (missing.length) {
     await db.exec(`CREATE VIRTUAL TABLE IF NOT EXISTS temp.billdiff_tokens USING fts5 (text, tokenize='porter unicode61');
 CREATE VIRTUAL TABLE IF NOT EXISTS temp.billdiff_token_list USING fts5vocab(temp, billdiff_tokens, instance);`);
     for (const [i, phrase] of missing.entries()) await db.run('INSERT INTO temp.billdiff_tokens (rowid, text) VALUES (?, ?)', [i + 1, phrase]);
     const rows = await db.all<{ doc: number; term: string }>('SELECT doc, term FROM temp.billdiff_token_list ORDER BY doc, "offset"');
     await db.run('DELETE FROM temp.billdiff_tokens');
-    for (const [i, phrase] of missing.entries()) cache.set(phrase, rows.filter((r) => r.doc === i + 1).map((r) => r.term));
+    const read = new Map(missing.map((phrase, i) => [phrase, rows.filter((r) => r.doc === i + 1).map((r) => r.term)]));
+    for (const [phrase, terms] of read) cache.set(phrase, terms);
+    for (let i = 0; i < phrases.length; i++) words[i] ??= read.get(phrases[i]!);
   }
-  return phrases.map((p) => cache!.get(p)!);
+  return words as string[][];
 }
 
 /** What `rankByTerms` found: how many match, and the best `limit` keys with their FTS5 rank (lower is better). */
