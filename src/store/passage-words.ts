@@ -10,9 +10,9 @@
  * text: `\n` word `\t` the numbers of the passages holding it (ascending, by commas), for each word.
  * Found by a plain search for `\n` word `\t` (neither character is ever in a word of either index).
  */
+import { LRUCache } from 'lru-cache';
 import { oneOf, type Dialect } from './dialect.js';
 import { MAX_PASSAGES, ownerNumber, passageRange, type PassageOwner } from './passages.js';
-import { LRUCache } from 'lru-cache';
 import { NO_WORDS } from './search-rows.js';
 
 /** Owners whose words one statement makes, at most (a migration's backfill: rows of that many owners). */
