@@ -111,7 +111,7 @@ class LevelParser {
   /** The score of the kind `choose` returned last. */
   private chosenScore = 0.5;
   private readonly flattened: boolean;
-  private readonly inlinePositions: boolean | undefined;
+  private readonly inlinePositions: boolean;
   private afterAction = false;
   private sawStructure = false;
   private sawBill = false;
@@ -126,7 +126,7 @@ class LevelParser {
   ) {
     this.style = options.style ?? detectStyle(doc.format, blocks);
     this.flattened = options.flattened ?? isFlattenedSource(blocks);
-    this.inlinePositions = options.inlineTextPositions;
+    this.inlinePositions = options.inlineTextPositions ?? true;
   }
 
   parse(): { tree: Root; messages: Diagnostic[] } {
@@ -342,7 +342,7 @@ class LevelParser {
     }
     // The holder is the innermost open level (or the root).
     const continuation = holder.type === 'level' && this.holding[this.stack.length - 1] === true;
-    if (opened && this.inlinePositions === false && isEnumerated(opened.kind)) {
+    if (opened && !this.inlinePositions && isEnumerated(opened.kind)) {
       // The text on its enumerated level's own line, whose place the caller will not read.
       this.append(holder, { type: continuation ? 'continuation' : 'text', value: text });
     } else {
