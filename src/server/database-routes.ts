@@ -73,14 +73,37 @@ export interface DatabaseRoutesContext {
 export function createDatabaseRoutes(ctx: DatabaseRoutesContext): Router {
   const router = express.Router();
   const cache = ctx.cache ? new LRUCache<string, CachedAnswer>({ max: CACHED_PAGES }) : undefined;
-  /** Answers from the cache, or builds the answer once (an HttpError from build: its status). */
+  /** The newest generation read: a read that began before any request now arriving. */
+  let known: string | undefined;
+  const generationNow = () => ctx.generation().then((generation) => (known = generation));
+  /**
+   * Answers from the cache, or builds the answer once (an HttpError from build: its status). A page not
+   * in the cache under the newest generation read is most likely new: it is built beside the read of
+   * the generation, not after it (on PostgreSQL a round trip fewer before its own queries), and kept if
+   * that read finds the same generation. Each import writes a generation never written before, so none
+   * committed between that earlier read and this one: the page, read after the earlier one, is of this
+   * generation (or newer), never older. Else it is built again, after the read, as any other.
+   */
   const cached = (type: 'html' | 'json', build: (req: Request, res: Response, generation: string) => Promise<string>): RequestHandler => {
     return async (req, res) => {
-      const generation = await ctx.generation();
+      const guess = known;
+      let generation: string;
+      let text: string | undefined;
+      if (guess !== undefined && !cache?.has(`${guess}|${type}|${req.originalUrl}`)) {
+        const [read, built] = await Promise.allSettled([generationNow(), build(req, res, guess)]);
+        if (read.status === 'rejected') throw read.reason;
+        generation = read.value;
+        if (generation === guess) {
+          if (built.status === 'rejected') throw built.reason;
+          text = built.value;
+        }
+      } else {
+        generation = await generationNow();
+      }
       const key = `${generation}|${type}|${req.originalUrl}`;
-      let hit = cache?.get(key);
+      let hit = text === undefined ? cache?.get(key) : undefined;
       if (!hit) {
-        const text = await build(req, res, generation);
+        text ??= await build(req, res, generation);
         hit = cachedAnswer(type, text);
         if (text.length <= CACHED_PAGE_CHARS) cache?.set(key, hit);
       }
