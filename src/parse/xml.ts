@@ -10,7 +10,9 @@ import type { LineIndex } from '../util/position.js';
  * event, well-formedness errors as `file:line:col` BilldiffErrors, a bound on nesting, and the
  * comparison's deadline checked as the text is read. `readCaml` takes the events as they come;
  * `readFederal` builds the small element tree below (`parseXmlTree`), which @rgrove/parse-xml
- * reads first (a third of saxes' work) whenever its tree is the one saxes' events would build.
+ * reads first whenever its tree is the one saxes' events would build. (That was a third of saxes'
+ * work while saxes' parser ran in dictionary mode, see `Saxes`; since, saxes' tree costs a little
+ * less: -1.6% instructions for the CLI on H.R. 1 and P.L. 119-21.)
  */
 
 /** Deepest element nesting read. Real bills and codes nest about 20 deep; past this, an error. */
