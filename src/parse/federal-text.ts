@@ -286,7 +286,6 @@ export function restLines(element: XmlElement, lines: Line[], depth: number, lea
       continue;
     }
     if (hasBlockChild(child)) {
-      // (Fields named one by one: the `type` of a node read by parse-xml is a getter, which a spread leaves out.)
       const wrapper: XmlElement = { type: 'element', name: '#rest', attributes: child.attributes, children: child.children, start: child.start, end: child.end };
       // Inline text of a mixed block goes on lines between its blocks.
       const parts: XmlNode[] = [];

@@ -1,5 +1,5 @@
 import type { LevelKind, Root } from '../types.js';
-import { isWhiteSpace } from '../util/white-space.js';
+import { foldWhiteSpace, isWhiteSpace } from '../util/white-space.js';
 import type { XmlElement } from './xml.js';
 
 /**
@@ -189,7 +189,7 @@ export function fold(text: string): string {
   // Most text is folded already: a look, and no copy. (Built-ins, not a scan of the characters in
   // JavaScript: a command line's one run reads most text before such a scan is optimised, and paid
   // about 10% of the federal parse's instructions for it.)
-  return needsFolding(text) ? text.replace(/\s+/g, ' ').trim() : text;
+  return needsFolding(text) ? foldWhiteSpace(text).trim() : text;
 }
 
 /**

@@ -2,6 +2,7 @@ import type { Block, BlockRole, DocumentMeta, Mark, MarksMode, SourceDocument } 
 import type { Deadline } from '../util/deadline.js';
 import { BilldiffError, diagnostic } from '../util/errors.js';
 import { LineIndex, stringifyPosition } from '../util/position.js';
+import { foldWhiteSpace } from '../util/white-space.js';
 import { readXml, type XmlReadOptions } from './xml.js';
 
 /** Options for reading California CAML XML. */
@@ -71,7 +72,7 @@ export function readCaml(xml: string, file: string, options: CamlOptions = {}): 
   };
 
   const flush = (): void => {
-    const text = pending.replace(/\s+/g, ' ').trim();
+    const text = foldWhiteSpace(pending).trim();
     if (text) {
       const { role, quoted } = roleOf();
       const block: Block = { text, role, position: index.position(pendingStart, Math.max(pendingStart, pendingEnd)) };
@@ -220,5 +221,5 @@ function decodeEntities(value: string): string {
 }
 
 function fold(text: string): string {
-  return text.replace(/\s+/g, ' ').trim();
+  return foldWhiteSpace(text).trim();
 }

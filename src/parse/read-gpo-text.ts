@@ -1,4 +1,5 @@
 import type { Block, Point, SourceDocument } from '../types.js';
+import { foldWhiteSpace } from '../util/white-space.js';
 
 /**
  * GPO plain-text renditions of bills (`BILLS-119hr1enr.txt`, or the text of a printed bill
@@ -326,7 +327,7 @@ function point(l: Line, offset: number): Point {
 }
 
 function fold(s: string): string {
-  return /\s\s|[\t\v\f\r\u00a0\u2000-\u200a\u2028\u2029\u3000]/.test(s) ? s.replace(/\s+/g, ' ') : s;
+  return /\s\s|[\t\v\f\r\u00a0\u2000-\u200a\u2028\u2029\u3000]/.test(s) ? foldWhiteSpace(s) : s;
 }
 
 function isSpace(code: number): boolean {

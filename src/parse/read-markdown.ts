@@ -5,6 +5,7 @@ import type { Block, Diagnostic, SourceDocument } from '../types.js';
 import { checkDeadline, type Deadline } from '../util/deadline.js';
 import { diagnostic } from '../util/errors.js';
 import { LineIndex } from '../util/position.js';
+import { foldWhiteSpace } from '../util/white-space.js';
 import { checkDefinitions, checkNesting, crowdedEmphasis, crowdedLabels, MAX_EMPHASIS_MARKS, MAX_MARKDOWN_DEPTH, tooDeep } from './markdown-limits.js';
 
 /**
@@ -49,7 +50,7 @@ export function readMarkdown(text: string, file: string, options: { deadline?: D
     if (depth > MAX_MARKDOWN_DEPTH) tooDeep(file, index, node.position?.start.offset ?? 0);
     switch (node.type) {
       case 'heading': {
-        const value = inlineText(node).replace(/\s+/g, ' ').trim();
+        const value = foldWhiteSpace(inlineText(node)).trim();
         if (!value || !node.position) return;
         if (node.depth === 1 && title === undefined) title = value;
         blocks.push({
@@ -97,7 +98,7 @@ export function readMarkdown(text: string, file: string, options: { deadline?: D
     const end = node.position!.end.offset ?? text.length;
     let cursor = start;
     for (const raw of value.split('\n')) {
-      const line = raw.replace(/\s+/g, ' ').trim();
+      const line = foldWhiteSpace(raw).trim();
       if (!line) continue;
       const found = text.indexOf(line.slice(0, Math.min(line.length, 12)), cursor);
       const at = found === -1 || found > end ? cursor : found;

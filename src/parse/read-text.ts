@@ -1,5 +1,5 @@
 import type { Block, Position, SourceDocument } from '../types.js';
-import { isWhiteSpace } from '../util/white-space.js';
+import { foldWhiteSpace, isWhiteSpace } from '../util/white-space.js';
 
 /**
  * Plain text: every non-blank line is a block. `ascii`: the text is known to be ASCII (its decoder
@@ -67,7 +67,7 @@ export class TextLines {
   /** The `i`-th line's text, as a block holds it: white space trimmed, and runs of it folded to one space. */
   textOf(i: number): string {
     const raw = this.text.slice(this.lead[i]!, this.stop[i]!);
-    return !this.clean && FOLDED.test(raw) ? raw.replace(/\s+/g, ' ') : raw;
+    return !this.clean && FOLDED.test(raw) ? foldWhiteSpace(raw) : raw;
   }
 
   /** The length of `textOf(i)`, without making it: a character for each run of white space, one for every other. */

@@ -1,4 +1,3 @@
-import { parseXml, XmlError, type XmlElement as ParsedElement } from '@rgrove/parse-xml';
 import { decodeNamedCharacterReference } from 'decode-named-character-reference';
 import { SaxesParser } from 'saxes';
 import { checkDeadline, type Deadline } from '../util/deadline.js';
@@ -9,8 +8,7 @@ import type { LineIndex } from '../util/position.js';
  * The XML readers' common ground: saxes driven over a whole document with offsets for every
  * event, well-formedness errors as `file:line:col` BilldiffErrors, a bound on nesting, and the
  * comparison's deadline checked as the text is read. `readCaml` takes the events as they come;
- * `readFederal` builds the small element tree below (`parseXmlTree`), which @rgrove/parse-xml
- * reads first (a third of saxes' work) whenever its tree is the one saxes' events would build.
+ * `readFederal` builds the small element tree below (`parseXmlTree`) from the same events.
  */
 
 /** Deepest element nesting read. Real bills and codes nest about 20 deep; past this, an error. */
@@ -36,16 +34,25 @@ export interface XmlReadOptions {
   base?: number;
   /** A fragment: every event is placed at `base` (its text has no place of its own in the file). */
   fragment?: boolean;
-  /**
-   * `parseXmlTree`: read with @rgrove/parse-xml first where it builds the same tree as saxes.
-   * @default true
-   */
-  quick?: boolean;
+}
+
+/**
+ * saxes' parser, made through a class of our own. `on()` stores each handler under a computed
+ * name; made directly, the parser has no room left for the eight handlers `readXml` sets, and
+ * V8 turns it into a dictionary-mode object, whose every field read in saxes' per-character loop
+ * is a hash lookup (5× slower: 200 against 40 ms for H.R. 1 and P.L. 119-21). V8 sizes an object
+ * made by a subclass for the fields of both constructors, so this one keeps its fast fields.
+ */
+class Saxes extends SaxesParser {}
+
+/** A saxes parser as `readXml` drives it (a test checks that it keeps fast properties). */
+export function newXmlParser(): SaxesParser {
+  return new Saxes({ position: true });
 }
 
 /** Drives saxes over `xml`; a well-formedness error, or nesting past `MAX_XML_DEPTH`, is a BilldiffError with a place. */
 export function readXml(xml: string, file: string, index: LineIndex, handlers: XmlHandlers, options: XmlReadOptions = {}): void {
-  const parser = new SaxesParser({ position: true });
+  const parser = newXmlParser();
   const base = options.base ?? 0;
   const at = (n: number) => (options.fragment ? base : base + n);
   const placeAt = (offset: number) => {
@@ -56,10 +63,15 @@ export function readXml(xml: string, file: string, index: LineIndex, handlers: X
   let last = 0;
   let depth = 0;
   let failure: BilldiffError | undefined;
+  let doctype = false;
   parser.on('error', (error) => {
     if (failure) return;
     const reason = error.message.replace(/^[^:]*:\d+:\d+:\s*/, '').replace(/^\d+:\d+:\s*/, '');
-    failure = new BilldiffError(`XML is not well-formed: ${reason}`, { file, place: placeAt(at(parser.position)) });
+    const open = doctype ? -1 : unclosedDoctype(xml, last, reason);
+    failure =
+      open === -1
+        ? new BilldiffError(`XML is not well-formed: ${reason}`, { file, place: placeAt(at(parser.position)) })
+        : new BilldiffError('XML is not well-formed: the DOCTYPE declaration does not end (an open quote, or markup in its internal subset, runs on to the end of the file).', { file, place: placeAt(at(open)) });
   });
   parser.on('opentag', (tag) => {
     const end = parser.position;
@@ -92,7 +104,10 @@ export function readXml(xml: string, file: string, index: LineIndex, handlers: X
     last = parser.position;
   };
   parser.on('comment', moved);
-  parser.on('doctype', moved);
+  parser.on('doctype', () => {
+    doctype = true;
+    moved();
+  });
   try {
     for (let i = 0; i < xml.length && !failure; i += CHUNK) {
       parser.write(xml.length <= CHUNK ? xml : xml.slice(i, i + CHUNK));
@@ -103,6 +118,18 @@ export function readXml(xml: string, file: string, index: LineIndex, handlers: X
     if (!failure) throw error;
   }
   if (failure) throw failure;
+}
+
+/**
+ * Where a DOCTYPE that never ends starts, or -1. saxes reads a DOCTYPE left open, or an internal
+ * subset it cannot make out (`[<]`), to the end of the file and then says only that the document
+ * has no root element, at its end: the error is placed at the DOCTYPE instead. `reason` is saxes'
+ * first error, `from` the end of the last thing read before it.
+ */
+function unclosedDoctype(xml: string, from: number, reason: string): number {
+  if (reason !== 'document must contain a root element.') return -1;
+  const open = xml.indexOf('<!DOCTYPE', from);
+  return open !== -1 && xml.lastIndexOf('<!--', open) < from ? open : -1;
 }
 
 /**
@@ -160,13 +187,6 @@ export type XmlNode = XmlElement | XmlText;
 
 /** XML → element tree with offsets (namespace prefixes dropped from names). */
 export function parseXmlTree(xml: string, file: string, index: LineIndex, options: XmlReadOptions = {}): XmlElement {
-  if (options.quick !== false && options.base === undefined && !options.fragment) {
-    const tree = quickTree(xml);
-    if (tree) {
-      checkDeadline(options.deadline, file);
-      return tree;
-    }
-  }
   const stack: XmlElement[] = [];
   let root: XmlElement | undefined;
   readXml(
@@ -196,90 +216,6 @@ export function parseXmlTree(xml: string, file: string, index: LineIndex, option
     throw new BilldiffError('XML is not well-formed: expected a root element, found none', { file, place: { start: point, end: point } });
   }
   return root;
-}
-
-// ---------------------------------------------------------------------------
-// The quick reading
-
-/**
- * Longest line read quickly: an error's message in @rgrove/parse-xml copies its line a character
- * at a time, so a long line is read by saxes, whose errors cost nothing more.
- */
-const QUICK_LINE = 1 << 20;
-
-/** Thrown inside `adopt` when the tree is not one saxes would build the same. */
-const NOT_QUICK = new Error('not read quickly');
-
-/**
- * The tree `parseXmlTree` builds, read by @rgrove/parse-xml, or `undefined` wherever its reading
- * could differ from saxes', which then reads the document: any error (saxes gives the message and
- * place), nesting past `MAX_XML_DEPTH` (saxes says where), CDATA (saxes places it differently),
- * characters past U+FFFF (parse-xml maps every offset then), XML 1.1, and lines over `QUICK_LINE`.
- */
-function quickTree(xml: string): XmlElement | undefined {
-  if (/[\uD800-\uDFFF]/.test(xml) || longestLine(xml) > QUICK_LINE) return undefined;
-  const declaration = /^\uFEFF?<\?xml\s[^>]*?version\s*=\s*["']([^"']*)["']/.exec(xml);
-  if (declaration && declaration[1] !== '1.0') return undefined;
-  const doctype = hasDoctype(xml);
-  try {
-    const document = parseXml(xml, {
-      includeOffsets: true,
-      // Comments and processing instructions end a text node in saxes, so they are kept apart here too.
-      preserveComments: true,
-      preserveCdata: true,
-      resolveUndefinedEntity: doctype ? (reference) => dtdEntity(reference.slice(1, -1)) : undefined,
-    });
-    const root = document.children.find((node): node is ParsedElement => node.type === 'element');
-    return root && adopt(root, 1);
-  } catch (error) {
-    if (error === NOT_QUICK || error instanceof XmlError || error instanceof RangeError) return undefined;
-    throw error;
-  }
-}
-
-/**
- * parse-xml's element made the tree saxes' events build, in place (its nodes are kept, not
- * copied): local names, text and element nodes only. (A parse-xml node keeps its `parent`, and
- * its `type` is a getter; the fields read here are the same.)
- */
-function adopt(element: ParsedElement, depth: number): XmlElement {
-  const colon = element.name.indexOf(':');
-  if (colon !== -1) element.name = element.name.slice(colon + 1);
-  const children = element.children;
-  let kept = 0;
-  // saxes reports a comment at its `--`, so the text after it starts at the comment's `>`.
-  let commentEnd = -1;
-  for (let i = 0; i < children.length; i++) {
-    const child = children[i]!;
-    const type = child.type;
-    if (type === 'element') {
-      if (depth >= MAX_XML_DEPTH) throw NOT_QUICK;
-      adopt(child as ParsedElement, depth + 1);
-    } else if (type === 'text') {
-      if (commentEnd === child.start) child.start--;
-    } else if (type === 'cdata') {
-      throw NOT_QUICK;
-    }
-    commentEnd = type === 'comment' ? child.end : -1;
-    if (type === 'element' || type === 'text') {
-      // Written only once a node before it has been dropped.
-      if (kept !== i) children[kept] = child;
-      kept++;
-    }
-  }
-  if (kept < children.length) children.length = kept;
-  return element as unknown as XmlElement;
-}
-
-function longestLine(text: string): number {
-  let longest = 0;
-  for (let at = 0; at <= text.length; ) {
-    let next = text.indexOf('\n', at);
-    if (next === -1) next = text.length;
-    if (next - at > longest) longest = next - at;
-    at = next + 1;
-  }
-  return longest;
 }
 
 /** The first child element named `name`. */

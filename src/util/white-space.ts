@@ -14,3 +14,18 @@ export function isWhiteSpace(code: number): boolean {
     code === 0xfeff
   );
 }
+
+/**
+ * The runs of white space that `foldWhiteSpace` changes: two characters or more, or one other than
+ * a space. (A single space between words, most of a text's white space, is left unmatched.)
+ */
+const UNFOLDED = / ?[^\S ]\s*| {2,}\s*/g;
+
+/**
+ * Each run of white space as one space: `text.replace(/\s+/g, ' ')`, the same string, matching only
+ * the runs that change. `\s+` matches every space between two words, and a replacement's cost is
+ * mostly its matches: the California reader spent a quarter of its time folding that way.
+ */
+export function foldWhiteSpace(text: string): string {
+  return text.replace(UNFOLDED, ' ');
+}

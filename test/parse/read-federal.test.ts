@@ -316,6 +316,30 @@ describe('parse/read-federal', () => {
       }
     });
 
+    /** `file:line:col: message` of the error reading `xml` throws. */
+    const refused = (xml: string, file: string): string => {
+      try {
+        readFederal(xml, file);
+      } catch (error) {
+        expect(error).to.be.instanceOf(BilldiffError);
+        return String(error);
+      }
+      throw new Error(`${file} was read`);
+    };
+    // Synthetic, written for this test, not real law.
+    const BODY = '<bill><legis-body><section><enum>1.</enum><text>Synthetic.</text></section></legis-body></bill>\n';
+
+    it('should refuse an empty encoding name in the XML declaration, at the declaration', () => {
+      expect(refused(`<?xml version="1.0" encoding=""?>\n${BODY}`, 'enc.xml')).to.equal('enc.xml:1:32: XML is not well-formed: encoding value must match /^[A-Za-z0-9][A-Za-z0-9._-]*$/.');
+    });
+
+    it('should refuse a DOCTYPE whose internal subset is not markup declarations, at the DOCTYPE', () => {
+      expect(refused(`<?xml version="1.0"?>\n<!DOCTYPE x [<]>\n${BODY}`, 'dtd.xml')).to.equal('dtd.xml:2:1: XML is not well-formed: the DOCTYPE declaration does not end (an open quote, or markup in its internal subset, runs on to the end of the file).');
+      expect(refused(`<?xml version="1.0"?>\n<!-- a note --> <!DOCTYPE bill [ <!ENTITY x "y">\n${BODY}`, 'open.xml')).to.equal('open.xml:2:17: XML is not well-formed: the DOCTYPE declaration does not end (an open quote, or markup in its internal subset, runs on to the end of the file).');
+      // A DOCTYPE inside a comment left open is not one.
+      expect(refused('<?xml version="1.0"?>\n<!-- <!DOCTYPE bill>\n', 'comment.xml')).to.equal('comment.xml:3:1: XML is not well-formed: document must contain a root element.');
+    });
+
     it('should read the character entities a bill.dtd DOCTYPE declares, and refuse them without one', () => {
       // Synthetic, written for this test, not real law.
       const body = '<bill><legis-body><section id="a"><enum>1.</enum><header>Test</header><text>It is &ldquo;new&rdquo;&nbsp;&mdash; synthetic.</text></section></legis-body></bill>';
