@@ -269,14 +269,12 @@ function keepTsquery(db: Dialect, match: string, q: string): void {
  * does: each run of characters between spaces (none of `"`, `-`, `or`) is parsed alone, and the words
  * found are joined by `&`, stop words left out. So a query of plain words, each of one word or none,
  * has for its tsquery their words joined by ` & `: a new search of words the thread has met needs
- * no round trip for its tsquery (in the session bench, every word of most new searches has been met).
+ * no round trip for its tsquery (in the session bench, a thread has met every word of most new searches
+ * once it has run a few thousand).
  */
 const wordTsqueries = new WeakMap<Dialect, LRUCache<string, string>>();
 /** Plain words' tsqueries kept; beyond it the least recently used go first. */
 const KEPT_WORDS = 16384;
-
-/** Each plain word's tsquery, for the words asked (unnest keeps their order). */
-const WORDS_TSQUERIES = "ARRAY(SELECT websearch_to_tsquery('english', w)::text FROM unnest(?::text[]) WITH ORDINALITY AS u (w, n) ORDER BY n)";
 
 /** A query's words when it is plain words (ASCII letters and digits, a space between, none `or`), else undefined. */
 function plainWords(match: string): string[] | undefined {
