@@ -112,30 +112,29 @@ export function firstPassage(words: string | undefined, terms: string[], owner: 
 }
 
 /**
- * Each word's list of passages (NO_LIST: the owner has not the word), as read from an owner's words,
- * kept for the owners read last (by their words' text): the same owners and words come back search
- * after search, and finding a word in an owner's ~2 kB of words was 8% of a search thread's time.
+ * Each word's list of passages (null: the owner has not the word), as read from an owner's words, kept
+ * for the owners read last (by their words' text): the same owners and words come back search after
+ * search, and finding a word in an owner's ~2 kB of words was 8% of a search thread's time.
  */
 const KEPT_OWNERS = 4096;
-/** Words' lists kept an owner; beyond it the least recently used go first. */
+/** Words' lists kept an owner; beyond it they start again. */
 const KEPT_LISTS = 64;
-/** The list of a word an owner has not (a list read is never empty; lru-cache holds no null). */
-const NO_LIST: number[] = [];
-const listsKept = new LRUCache<string, LRUCache<string, number[]>>({ max: KEPT_OWNERS });
+const listsKept = new LRUCache<string, Map<string, number[] | null>>({ max: KEPT_OWNERS });
 
-/** The numbers of the passages holding `term`, in an owner's words (NO_LIST: none). */
-function listOf(text: string, term: string): number[] {
+/** The numbers of the passages holding `term`, in an owner's words (null: none). */
+function listOf(text: string, term: string): number[] | null {
   let lists = listsKept.get(text);
-  if (lists === undefined) listsKept.set(text, (lists = new LRUCache({ max: KEPT_LISTS })));
+  if (lists === undefined) listsKept.set(text, (lists = new Map()));
   let list = lists.get(term);
   if (list === undefined) {
     const at = text.indexOf(`\n${term}\t`);
-    if (at < 0) list = NO_LIST;
+    if (at < 0) list = null;
     else {
       const from = at + term.length + 2;
       const end = text.indexOf('\n', from);
       list = text.slice(from, end < 0 ? text.length : end).split(',').map(Number);
     }
+    if (lists.size >= KEPT_LISTS) lists.clear();
     lists.set(term, list);
   }
   return list;
@@ -146,7 +145,7 @@ function firstHolding(text: string, terms: string[], base: number): number | und
   const lists: number[][] = [];
   for (const term of terms) {
     const list = listOf(text, term);
-    if (list !== NO_LIST) lists.push(list);
+    if (list) lists.push(list);
   }
   if (!lists.length) return undefined;
   if (lists.length === terms.length) {
