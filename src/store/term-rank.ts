@@ -94,21 +94,34 @@ function missingPostings(owners: TermOwner[], indexes: Array<Loaded | undefined>
 
 type PostingsRow = { owner: number; term: string; data: Uint8Array; idf: number };
 
-/**
- * The statement reading the words `wanted`, each owner's N in its idf: one statement text per shape of
- * query; `orTerms`, SQL naming more words for every owner. `anyBuild`: read before the build is known to
- * be the loaded index's (with the builds), each owner's N its number of rows as the table holds it now
- * (the docs of its lengths, the term ''), which is the loaded index's when the build is the same (another
- * build's postings are dropped); with the loaded index's N, a word of a newer build in more rows than the
- * index had gave a negative logarithm.
- */
-function postingsRead(wanted: Wanted[], { orTerms, anyBuild = false }: { orTerms?: string; anyBuild?: boolean } = {}): { sql: string; params: SqlValue[] } {
-  const terms = (w: Wanted) => [...(w.missing.length ? [`term IN (${w.missing.map(() => '?').join(', ')})`] : []), ...(orTerms ? [orTerms] : [])].join(' OR ');
-  const n = anyBuild ? "(SELECT n.docs FROM term_postings n WHERE n.owner = term_postings.owner AND n.term = '')" : `CASE owner ${wanted.map(() => 'WHEN ? THEN ?').join(' ')} END`;
+/** The statement reading the words `wanted`, each owner's N in its idf: one statement text per shape of query. */
+function postingsRead(wanted: Wanted[]): { sql: string; params: SqlValue[] } {
   return {
-    sql: `SELECT owner, term, data, ln((CAST(${n} AS DOUBLE PRECISION) - docs + 0.5) / (docs + 0.5)) AS idf
-         FROM term_postings WHERE ${wanted.map((w) => (orTerms ? `(owner = ? AND (${terms(w)}))` : `(owner = ? AND ${terms(w)})`)).join(' OR ')}`,
-    params: [...(anyBuild ? [] : wanted.flatMap((w) => [OWNERS[w.owner].code, w.index.rows])), ...wanted.flatMap((w) => [OWNERS[w.owner].code, ...w.missing])],
+    sql: `SELECT owner, term, data, ln((CAST(CASE owner ${wanted.map(() => 'WHEN ? THEN ?').join(' ')} END AS DOUBLE PRECISION) - docs + 0.5) / (docs + 0.5)) AS idf
+         FROM term_postings WHERE ${wanted.map((w) => `(owner = ? AND term IN (${w.missing.map(() => '?').join(', ')}))`).join(' OR ')}`,
+    params: [...wanted.flatMap((w) => [OWNERS[w.owner].code, w.index.rows]), ...wanted.flatMap((w) => [OWNERS[w.owner].code, ...w.missing])],
+  };
+}
+
+/**
+ * PostgreSQL: the same read with the builds, before the build is known to be the loaded index's: each
+ * owner's words as an array (one statement text for any number), with `words` also those of the words
+ * of `w` (buildsRead); each owner's N its number of rows as the table holds it now (the docs of its
+ * lengths, the term ''), which is the loaded index's when the build is the same (another build's
+ * postings are dropped). With the loaded index's N, a word of a newer build in more rows than the
+ * index had gave a negative logarithm. Each owner apart, so that PostgreSQL reads its words by the
+ * primary key (an OR of both owners with words from `w` was a sequential scan of the table).
+ */
+function postingsReadAnyBuild(wanted: Wanted[], words: boolean): { sql: string; params: SqlValue[] } {
+  const more = words ? " || ARRAY(SELECT substr(q, 2, length(q) - 2) FROM w WHERE q <> '' AND strpos(q, ' ') = 0)" : '';
+  return {
+    sql: wanted
+      .map(
+        () => `SELECT owner, term, data, ln((CAST((SELECT n.docs FROM term_postings n WHERE n.owner = ? AND n.term = '') AS DOUBLE PRECISION) - docs + 0.5) / (docs + 0.5)) AS idf
+         FROM term_postings WHERE owner = ? AND term = ANY(?::text[]${more})`,
+      )
+      .join(' UNION ALL '),
+    params: wanted.flatMap((w) => [OWNERS[w.owner].code, OWNERS[w.owner].code, w.missing as unknown as SqlValue]),
   };
 }
 
@@ -221,7 +234,7 @@ async function buildsRead(db: Dialect, owners: TermOwner[], lexemes: string[] | 
   let rows: Row[];
   if (!wanted.length) rows = await db.all<Row>(`${head}SELECT ${columns} FROM (${BUILDS}) b`, params);
   else {
-    const read = postingsRead(wanted, { anyBuild: true, orTerms: withWords ? "term IN (SELECT substr(q, 2, length(q) - 2) FROM w WHERE q <> '' AND strpos(q, ' ') = 0)" : undefined });
+    const read = postingsReadAnyBuild(wanted, withWords);
     rows = await db.all<Row>(
       `${head}SELECT NULL AS owner, NULL AS term, NULL AS data, NULL AS idf, ${columns} FROM (${BUILDS}) b
         UNION ALL SELECT p.owner, p.term, p.data, p.idf, NULL, NULL, NULL${more.map(() => ', NULL').join('')} FROM (${read.sql}) p`,
