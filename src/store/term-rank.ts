@@ -127,9 +127,15 @@ function postingsReadAnyBuild(wanted: Wanted[], words: boolean): { sql: string; 
 
 /** Keeps the postings read for the words `wanted` (NONE for a word not read: no row holds it). */
 function keepPostings(wanted: Wanted[], rows: PostingsRow[]): void {
-  const read = new Map<string, Postings>();
-  for (const row of rows) read.set(`${Number(row.owner)}\t${row.term}`, { ...decodePairs(row.data), idf: row.idf <= 0 ? 1e-6 : row.idf });
-  for (const w of wanted) for (const term of w.missing) w.index.postings.set(term, read.get(`${OWNERS[w.owner].code}\t${term}`) ?? NONE);
+  const read = new Map<string, PostingsRow>();
+  for (const row of rows) read.set(`${Number(row.owner)}\t${row.term}`, row);
+  // Only the words wanted decoded: a read with the builds may bring words kept already (buildsRead).
+  for (const w of wanted) {
+    for (const term of w.missing) {
+      const row = read.get(`${OWNERS[w.owner].code}\t${term}`);
+      w.index.postings.set(term, row ? { ...decodePairs(row.data), idf: row.idf <= 0 ? 1e-6 : row.idf } : NONE);
+    }
+  }
 }
 
 /**
@@ -245,7 +251,8 @@ async function buildsRead(db: Dialect, owners: TermOwner[], lexemes: string[] | 
   if (!builds) return undefined;
   const found = withWords && builds.words ? keepWords(db, words, builds.words) : [];
   const current = wanted.filter((w) => w.index.build === (w.owner === 'bill' ? builds.bill : builds.section));
-  for (const w of current) w.missing = [...new Set([...w.missing, ...found])];
+  // The words' own read for every owner: those an index has kept already (another word of the same stem) are not decoded again.
+  for (const w of current) w.missing = [...new Set([...w.missing, ...found.filter((t) => !w.index.postings.has(t))])];
   if (wanted.length) keepPostings(current, rows.filter((r): r is Row & PostingsRow => r.owner !== null));
   return builds;
 }
