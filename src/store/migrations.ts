@@ -305,6 +305,13 @@ CREATE TRIGGER terms_section_stale AFTER INSERT OR DELETE OR UPDATE OF heading, 
     postgres: 'CREATE TABLE passage_words (owner BIGINT PRIMARY KEY, words TEXT NOT NULL);',
     backfill: writeAllPassageWords,
   },
+  {
+    version: 5,
+    name: 'law sections by number alone: a search for a bare section number finds the sections of every code by one index seek, where PostgreSQL read the whole (code, number) index and SQLite stepped through it code by code',
+    common: 'CREATE INDEX law_sections_number ON law_sections (number);',
+    sqlite: '',
+    postgres: '',
+  },
 ];
 
 /** Triggers marking an owner's term index stale when its rows or their text change. */

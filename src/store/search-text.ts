@@ -50,11 +50,12 @@ export async function fullText(db: Dialect, match: string, query: string, bills:
   const want = page.offset + page.limit;
   const text = db.kind === 'sqlite' ? SQLITE : POSTGRES;
   // Words, unfiltered: ranked from the term index (term-rank.ts); else by the database's own index.
-  const terms = !bills.sql || (sections && !sections.code) ? await termQuery(db, match) : undefined;
-  if (quick && (!terms || terms.terms.length > QUICK.words || page.limit > QUICK.limit)) return undefined;
+  // The owners the term index ranks for (their postings read with the builds on PostgreSQL: termQuery).
   const owners: TermOwner[] = [];
-  if (terms && !bills.sql) owners.push('bill');
-  if (terms && sections && !sections.code) owners.push('section');
+  if (!bills.sql) owners.push('bill');
+  if (sections && !sections.code) owners.push('section');
+  const terms = owners.length ? await termQuery(db, match, owners) : undefined;
+  if (quick && (!terms || terms.terms.length > QUICK.words || page.limit > QUICK.limit)) return undefined;
   const ranked = terms && owners.length ? await rankEach(db, owners, terms, want) : [];
   const billTerms = owners[0] === 'bill' ? ranked[0] : undefined;
   const sectionTerms = owners[owners.length - 1] === 'section' ? ranked[owners.length - 1] : undefined;

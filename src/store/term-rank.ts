@@ -6,7 +6,7 @@
  * 5,000 bills of the session bench that say "shall", where FTS5 takes 10 ms and ts_rank_cd 380 ms.
  */
 import { LRUCache } from 'lru-cache';
-import type { Dialect } from './dialect.js';
+import type { Dialect, SqlValue } from './dialect.js';
 import { decodePairs, OWNERS, type Pairs, type TermOwner } from './term-index.js';
 
 /** One owner's index as a search reads it: kept per connection and build. */
@@ -16,16 +16,20 @@ interface Loaded {
   avgdl: number;
   /** Each row's share of bm25's denominator, by key: k1·(1 − b + b·D / avgdl), as bm25 computes it. */
   norms: Float64Array;
-  postings: Map<string, Postings | null>;
+  /** Words' postings read, NONE for a word the owner's rows do not hold. */
+  postings: LRUCache<string, Postings>;
 }
 
 type Postings = Pairs & { idf: number };
+
+/** The postings of a word no row holds: none, as rankIn reads an empty list (lru-cache holds no null). */
+const NONE: Postings = { keys: new Float64Array(0), values: new Float64Array(0), idf: 0 };
 
 const loaded = new WeakMap<Dialect, Map<TermOwner, Loaded>>();
 /** Phrases' FTS5 words kept a connection; beyond it the least recently used go first. */
 const KEPT_PHRASES = 10000;
 const tokenized = new WeakMap<Dialect, LRUCache<string, string[]>>();
-/** Words' postings kept per owner; beyond it the cache starts again. */
+/** Words' postings kept per owner; beyond it the least recently used go first. */
 const KEPT_TERMS = 4096;
 
 /** The owner's index at its current build (`build`, from the meta table), or undefined when it is stale (or absent). */
@@ -51,7 +55,7 @@ async function indexOf(db: Dialect, owner: TermOwner, build: string | null): Pro
   const avgdl = total / keys.length;
   const norms = new Float64Array(lengths.length);
   for (let key = 0; key < lengths.length; key++) norms[key] = norm(lengths[key]!, avgdl);
-  const index: Loaded = { build, rows: keys.length, avgdl, norms, postings: new Map() };
+  const index: Loaded = { build, rows: keys.length, avgdl, norms, postings: new LRUCache({ max: KEPT_TERMS }) };
   byOwner.set(owner, index);
   return index;
 }
@@ -64,27 +68,74 @@ async function indexOf(db: Dialect, owner: TermOwner, build: string | null): Pro
  * index is stale.
  */
 async function postingsOf(db: Dialect, owners: TermOwner[], indexes: Array<Loaded | undefined>, terms: string[]): Promise<Array<Array<Postings | null> | undefined>> {
-  const wanted: Array<{ owner: TermOwner; index: Loaded; missing: string[] }> = [];
+  // Held here, not read back from the cache after the read: another search of the thread may drop them meanwhile.
+  const held = indexes.map((index) => index && terms.map((t) => index.postings.get(t)));
+  const wanted = missingPostings(owners, indexes, terms);
+  if (wanted.length) {
+    const read = postingsRead(wanted);
+    keepPostings(wanted, await db.all<PostingsRow>(read.sql, read.params));
+    for (const [i, index] of indexes.entries()) if (index) for (const [t, term] of terms.entries()) held[i]![t] ??= index.postings.get(term);
+  }
+  return held.map((list) => list && list.map((p) => (p === undefined || p === NONE ? null : p)));
+}
+
+/** Each owner's words not kept, for the owners whose index is loaded. */
+type Wanted = { owner: TermOwner; index: Loaded; missing: string[] };
+
+function missingPostings(owners: TermOwner[], indexes: Array<Loaded | undefined>, terms: string[]): Wanted[] {
+  const wanted: Wanted[] = [];
   for (const [i, index] of indexes.entries()) {
     if (!index) continue;
-    if (index.postings.size + terms.length > KEPT_TERMS) index.postings.clear();
     const missing = [...new Set(terms.filter((t) => !index.postings.has(t)))];
     if (missing.length) wanted.push({ owner: owners[i]!, index, missing });
   }
-  if (wanted.length) {
-    // Each owner's N in its idf, and only its missing words: one statement text per shape of query.
-    const rows = await db.all<{ owner: number; term: string; data: Uint8Array; idf: number }>(
-      `SELECT owner, term, data, ln((CAST(CASE owner ${wanted.map(() => 'WHEN ? THEN ?').join(' ')} END AS DOUBLE PRECISION) - docs + 0.5) / (docs + 0.5)) AS idf
+  return wanted;
+}
+
+type PostingsRow = { owner: number; term: string; data: Uint8Array; idf: number };
+
+/** The statement reading the words `wanted`, each owner's N in its idf: one statement text per shape of query. */
+function postingsRead(wanted: Wanted[]): { sql: string; params: SqlValue[] } {
+  return {
+    sql: `SELECT owner, term, data, ln((CAST(CASE owner ${wanted.map(() => 'WHEN ? THEN ?').join(' ')} END AS DOUBLE PRECISION) - docs + 0.5) / (docs + 0.5)) AS idf
          FROM term_postings WHERE ${wanted.map((w) => `(owner = ? AND term IN (${w.missing.map(() => '?').join(', ')}))`).join(' OR ')}`,
-      [...wanted.flatMap((w) => [OWNERS[w.owner].code, w.index.rows]), ...wanted.flatMap((w) => [OWNERS[w.owner].code, ...w.missing])],
-    );
-    for (const w of wanted) for (const term of w.missing) w.index.postings.set(term, null);
-    for (const row of rows) {
-      const index = wanted.find((w) => OWNERS[w.owner].code === Number(row.owner))!.index;
-      index.postings.set(row.term, { ...decodePairs(row.data), idf: row.idf <= 0 ? 1e-6 : row.idf });
+    params: [...wanted.flatMap((w) => [OWNERS[w.owner].code, w.index.rows]), ...wanted.flatMap((w) => [OWNERS[w.owner].code, ...w.missing])],
+  };
+}
+
+/**
+ * PostgreSQL: the same read with the builds, before the build is known to be the loaded index's: each
+ * owner's words as an array (one statement text for any number), with `words` also those of the words
+ * of `w` (buildsRead); each owner's N its number of rows as the table holds it now (the docs of its
+ * lengths, the term ''), which is the loaded index's when the build is the same (another build's
+ * postings are dropped). With the loaded index's N, a word of a newer build in more rows than the
+ * index had gave a negative logarithm. Each owner apart, so that PostgreSQL reads its words by the
+ * primary key (an OR of both owners with words from `w` was a sequential scan of the table).
+ */
+function postingsReadAnyBuild(wanted: Wanted[], words: boolean): { sql: string; params: SqlValue[] } {
+  const more = words ? " || ARRAY(SELECT substr(q, 2, length(q) - 2) FROM w WHERE q <> '' AND strpos(q, ' ') = 0)" : '';
+  return {
+    sql: wanted
+      .map(
+        () => `SELECT owner, term, data, ln((CAST((SELECT n.docs FROM term_postings n WHERE n.owner = ? AND n.term = '') AS DOUBLE PRECISION) - docs + 0.5) / (docs + 0.5)) AS idf
+         FROM term_postings WHERE owner = ? AND term = ANY(?::text[]${more})`,
+      )
+      .join(' UNION ALL '),
+    params: wanted.flatMap((w) => [OWNERS[w.owner].code, OWNERS[w.owner].code, w.missing as unknown as SqlValue]),
+  };
+}
+
+/** Keeps the postings read for the words `wanted` (NONE for a word not read: no row holds it). */
+function keepPostings(wanted: Wanted[], rows: PostingsRow[]): void {
+  const read = new Map<string, PostingsRow>();
+  for (const row of rows) read.set(`${Number(row.owner)}\t${row.term}`, row);
+  // Only the words wanted decoded: a read with the builds may bring words kept already (buildsRead).
+  for (const w of wanted) {
+    for (const term of w.missing) {
+      const row = read.get(`${OWNERS[w.owner].code}\t${term}`);
+      w.index.postings.set(term, row ? { ...decodePairs(row.data), idf: row.idf <= 0 ? 1e-6 : row.idf } : NONE);
     }
   }
-  return indexes.map((index) => index && terms.map((t) => index.postings.get(t) ?? null));
 }
 
 /**
@@ -132,32 +183,84 @@ const BUILDS = `SELECT (SELECT value FROM meta WHERE key = '${OWNERS.bill.meta}'
  * `"word" "word"`, each of one word; PostgreSQL: the query as typed, read by websearch_to_tsquery), with
  * the builds of the indexes (one round trip on PostgreSQL). Undefined when the query asks for more
  * than that: a phrase of several words, OR, a word left out.
+ *
+ * PostgreSQL: a query whose tsquery the thread knows (kept, or made of its plain words' own:
+ * `knownTsquery`) reads the builds with the postings of `owners` it has not kept (rankEach), in one
+ * round trip where there were two; one it does not know reads its tsquery, and its plain words' own.
  */
-export async function termQuery(db: Dialect, match: string): Promise<TermQuery | undefined> {
+export async function termQuery(db: Dialect, match: string, owners: TermOwner[] = []): Promise<TermQuery | undefined> {
   let terms: string[] | undefined;
-  let builds: { bill: string | null; section: string | null; generation: string | null } | undefined;
+  let builds: Builds | undefined;
   if (db.kind === 'sqlite') {
     builds = await db.get(BUILDS);
     terms = await ftsTerms(db, match);
   } else {
-    const kept = tsqueries.get(db)?.get(match);
-    const row = await db.get<{ bill: string | null; section: string | null; generation: string | null; q: string }>(
-      kept === undefined
-        ? `${BUILDS}, websearch_to_tsquery('english', ?)::text AS q`
-        : BUILDS,
-      kept === undefined ? [match] : [],
-    );
-    builds = row;
-    if (row && kept === undefined) keepTsquery(db, match, row.q);
-    terms = row && tsqueryTerms(kept ?? row.q);
+    const known = knownTsquery(db, match);
+    if (known !== undefined) {
+      terms = tsqueryTerms(known);
+      builds = await buildsRead(db, owners, terms);
+    } else {
+      // Plain words the thread has not met: their tsqueries asked too, and their words' postings.
+      const kept = wordTsqueries.get(db);
+      const plain = plainWords(match);
+      const row = await buildsRead(db, owners, plain?.flatMap((w) => lexemeOf(kept?.get(w)) ?? []), match, plain?.filter((w) => kept?.get(w) === undefined));
+      builds = row;
+      if (row?.q != null) keepTsquery(db, match, row.q);
+      terms = row?.q != null ? tsqueryTerms(row.q) : undefined;
+    }
   }
   return terms && builds ? { terms, builds: { bill: builds.bill, section: builds.section }, generation: builds.generation ?? null } : undefined;
+}
+
+type Builds = { bill: string | null; section: string | null; generation: string | null };
+
+/**
+ * PostgreSQL, in one round trip: the builds; with `match`, its tsquery, and with `words` (plain words'
+ * not kept), theirs, kept; and the postings the indexes of `owners` loaded have not kept, of `lexemes`
+ * and of `words`' own, kept when read for the build the index holds.
+ */
+async function buildsRead(db: Dialect, owners: TermOwner[], lexemes: string[] | undefined, match?: string, words?: string[]): Promise<(Builds & { q?: string }) | undefined> {
+  const byOwner = loaded.get(db);
+  const indexes = owners.map((o) => byOwner?.get(o));
+  const withWords = words !== undefined && words.length > 0;
+  const wanted = lexemes ? missingPostings(owners, indexes, lexemes) : [];
+  if (withWords) for (const [i, index] of indexes.entries()) if (index && !wanted.some((w) => w.index === index)) wanted.push({ owner: owners[i]!, index, missing: [] });
+  const params: SqlValue[] = [];
+  // The words' tsqueries, and their lexemes: those of one word (`'provid'`).
+  const head = withWords ? "WITH w AS (SELECT u.n, websearch_to_tsquery('english', u.w)::text AS q FROM unnest(?::text[]) WITH ORDINALITY AS u (w, n)) " : '';
+  if (withWords) params.push(words as unknown as SqlValue);
+  const more: string[] = [];
+  if (match !== undefined) {
+    more.push("websearch_to_tsquery('english', ?)::text AS q");
+    params.push(match);
+  }
+  if (withWords) more.push('ARRAY(SELECT q FROM w ORDER BY n) AS words');
+  const columns = ['b.bill, b.section, b.generation', ...more].join(', ');
+  type Row = Builds & { q?: string; words?: string[] } & Partial<PostingsRow>;
+  let rows: Row[];
+  if (!wanted.length) rows = await db.all<Row>(`${head}SELECT ${columns} FROM (${BUILDS}) b`, params);
+  else {
+    const read = postingsReadAnyBuild(wanted, withWords);
+    rows = await db.all<Row>(
+      `${head}SELECT NULL AS owner, NULL AS term, NULL AS data, NULL AS idf, ${columns} FROM (${BUILDS}) b
+        UNION ALL SELECT p.owner, p.term, p.data, p.idf, NULL, NULL, NULL${more.map(() => ', NULL').join('')} FROM (${read.sql}) p`,
+      [...params, ...read.params],
+    );
+  }
+  const builds = wanted.length ? rows.find((r) => r.owner === null) : rows[0];
+  if (!builds) return undefined;
+  const found = withWords && builds.words ? keepWords(db, words, builds.words) : [];
+  const current = wanted.filter((w) => w.index.build === (w.owner === 'bill' ? builds.bill : builds.section));
+  // The words' own read for every owner: those an index has kept already (another word of the same stem) are not decoded again.
+  for (const w of current) w.missing = [...new Set([...w.missing, ...found.filter((t) => !w.index.postings.has(t))])];
+  if (wanted.length) keepPostings(current, rows.filter((r): r is Row & PostingsRow => r.owner !== null));
+  return builds;
 }
 
 /** The words of a full-text query as termQuery reads them, without the builds. */
 export async function queryTerms(db: Dialect, match: string): Promise<string[] | undefined> {
   if (db.kind === 'sqlite') return ftsTerms(db, match);
-  let q = tsqueries.get(db)?.get(match);
+  let q = knownTsquery(db, match);
   if (q === undefined) {
     const row = await db.get<{ q: string }>("SELECT websearch_to_tsquery('english', ?)::text AS q", [match]);
     if (!row) return undefined;
@@ -178,6 +281,66 @@ function keepTsquery(db: Dialect, match: string, q: string): void {
   let kept = tsqueries.get(db);
   if (!kept) tsqueries.set(db, (kept = new LRUCache({ max: KEPT_TSQUERIES })));
   kept.set(match, q);
+}
+
+/**
+ * PostgreSQL: plain words' own tsqueries (`plainWords`), each one word (`'provid'`) or none (`''`, a
+ * stop word), kept per connection pool. websearch_to_tsquery reads text outside quotes as plainto_tsquery
+ * does: each run of characters between spaces (none of `"`, `-`, `or`) is parsed alone, and the words
+ * found are joined by `&`, stop words left out. So a query of plain words, each of one word or none,
+ * has for its tsquery their words joined by ` & `: a new search of words the thread has met needs
+ * no round trip for its tsquery (in the session bench, a thread has met every word of most new searches
+ * once it has run a few thousand).
+ */
+const wordTsqueries = new WeakMap<Dialect, LRUCache<string, string>>();
+/** Plain words' tsqueries kept; beyond it the least recently used go first. */
+const KEPT_WORDS = 16384;
+
+/** A query's words when it is plain words (ASCII letters and digits, a space between, none `or`), else undefined. */
+function plainWords(match: string): string[] | undefined {
+  if (!/^[A-Za-z0-9]+(?: [A-Za-z0-9]+)*$/.test(match)) return undefined;
+  const words = match.split(' ');
+  return words.some((w) => w.length === 2 && w.toLowerCase() === 'or') ? undefined : words;
+}
+
+/** Keeps the tsqueries of plain words that are one word or none; returns the words' lexemes (of those of one word). */
+function keepWords(db: Dialect, words: string[], qs: string[]): string[] {
+  let kept = wordTsqueries.get(db);
+  if (!kept) wordTsqueries.set(db, (kept = new LRUCache({ max: KEPT_WORDS })));
+  const lexemes: string[] = [];
+  for (const [i, word] of words.entries()) {
+    const q = qs[i];
+    const lexeme = lexemeOf(q);
+    if (q === undefined || lexeme === undefined) continue;
+    kept.set(word, q);
+    lexemes.push(...lexeme);
+  }
+  return lexemes;
+}
+
+/**
+ * A plain word's lexeme from its tsquery (`'provid'` → `provid`), [] for none (`''`, a stop word), else
+ * undefined: a tsquery that is not one lexeme, or a word not kept.
+ */
+function lexemeOf(q: string | undefined): string[] | undefined {
+  if (q === '') return [];
+  return q !== undefined && /^'[^'\\ ]+'$/.test(q) ? [q.slice(1, -1)] : undefined;
+}
+
+/** The tsquery of `match` when the thread knows it: kept, or made of its plain words' own. */
+function knownTsquery(db: Dialect, match: string): string | undefined {
+  const kept = tsqueries.get(db)?.get(match);
+  if (kept !== undefined) return kept;
+  const words = wordTsqueries.get(db);
+  const plain = words && plainWords(match);
+  if (!plain) return undefined;
+  const parts: string[] = [];
+  for (const word of plain) {
+    const q = words.get(word);
+    if (q === undefined) return undefined;
+    if (q) parts.push(q);
+  }
+  return parts.join(' & ');
 }
 
 /** FTS5 phrases' words, when each phrase is one word. */

@@ -1,6 +1,7 @@
 import { expect } from 'chai';
 import { importPaths, type ImportProgress } from '../../src/import/index.js';
 import { Writer, type Database } from '../../src/store/database.js';
+import type { Dialect } from '../../src/store/dialect.js';
 import { ftsQuery } from '../../src/store/search.js';
 import { decodePairs, encodePairs } from '../../src/store/term-index.js';
 import { rankByTerms, termQuery } from '../../src/store/term-rank.js';
@@ -71,6 +72,44 @@ describeBackends('store: the term index', (backend) => {
     const answer = await db.search('good cause');
     const phrase = await db.search('"good cause"');
     expect(answer.total).to.be.at.least(phrase.total).and.above(0);
+  });
+
+  it('should on PostgreSQL make the tsquery of plain words it has met from their own, and read the postings with the builds: the same words and ranks, in one statement', async function () {
+    if (db.dialect.kind !== 'postgres') return this.skip();
+    // A connection of its own (the caches are a connection's), each statement seen.
+    const sent: string[] = [];
+    const inner = db.dialect;
+    const spy: Dialect = { ...inner, all: (sql, params) => (sent.push(sql), inner.all(sql, params)), get: (sql, params) => (sent.push(sql), inner.get(sql, params)) };
+    const server = async (q: string) => (await inner.get<{ q: string }>("SELECT websearch_to_tsquery('english', ?)::text AS q", [q]))!.q;
+    for (const words of ['court', 'trial', 'the', 'Hearing', 'of', 'AGENCY', 'local', '2024']) await termQuery(spy, words, ['bill', 'section']);
+    for (const words of ['trial court', 'court of the Hearing trial', 'the of', 'local AGENCY Hearing court', 'court court 2024']) {
+      sent.length = 0;
+      const query = await termQuery(spy, words, ['bill', 'section']);
+      expect(sent.length, words).to.equal(1);
+      expect(sent[0], words).to.not.include('websearch_to_tsquery');
+      const q = await server(words);
+      if (!q) {
+        expect(query, words).to.equal(undefined);
+        continue;
+      }
+      expect(query!.terms.join(' & '), words).to.equal(q.replace(/'/g, ''));
+      const apart = (await termQuery(inner, words))!;
+      for (const owner of ['bill', 'section'] as const) expect(await rankByTerms(spy, owner, query!, 100), `${words}: ${owner}s`).to.deep.equal(await rankByTerms(inner, owner, apart, 100));
+    }
+    // Words not met: their tsqueries and postings read with the query's, in one statement.
+    sent.length = 0;
+    const query = (await termQuery(spy, 'appropriation witness', ['bill', 'section']))!;
+    expect(sent.length).to.equal(1);
+    expect(query.terms.join(' & ')).to.equal((await server('appropriation witness')).replace(/'/g, ''));
+    sent.length = 0;
+    for (const owner of ['bill', 'section'] as const) await rankByTerms(spy, owner, query, 100);
+    expect(sent).to.deep.equal([]);
+    // OR, a phrase, a word in quotes: never made from their words.
+    for (const words of ['court or trial', '"trial court"', 'court -trial']) {
+      sent.length = 0;
+      await termQuery(spy, words, ['bill', 'section']);
+      expect(sent.join(' '), words).to.include('websearch_to_tsquery');
+    }
   });
 
   it('should be marked stale by any write to the texts, never read stale, and be made again by the next import', async () => {
