@@ -72,7 +72,7 @@ export async function postgresBackend(url: string): Promise<Backend> {
  * Declares `fn`'s tests once for each database. `fn` gets a getter for the suite's backend (made
  * fresh before the suite's tests, removed after).
  */
-export function describeBackends(title: string, fn: (backend: () => Backend) => void): void {
+export function describeBackends(title: string, fn: (backend: () => Backend, kind: 'sqlite' | 'postgres') => void): void {
   reportSkips();
   for (const kind of ['sqlite', 'postgres'] as const) {
     describe(`${title} (${kind === 'sqlite' ? 'SQLite' : 'PostgreSQL'})`, function () {
@@ -96,7 +96,7 @@ export function describeBackends(title: string, fn: (backend: () => Backend) => 
           await backend?.dispose();
         });
       }
-      fn(() => backend!);
+      fn(() => backend!, kind);
     });
   }
 }

@@ -24,7 +24,7 @@ describe('store/term-index', () => {
   });
 });
 
-describeBackends('store: the term index', (backend) => {
+describeBackends('store: the term index', (backend, kind) => {
   let db: Database;
   before(async () => {
     db = await backend().open();
@@ -74,8 +74,8 @@ describeBackends('store: the term index', (backend) => {
     expect(answer.total).to.be.at.least(phrase.total).and.above(0);
   });
 
-  it('should on PostgreSQL make the tsquery of plain words it has met from their own, and read the postings with the builds: the same words and ranks, in one statement', async function () {
-    if (db.dialect.kind !== 'postgres') return this.skip();
+  // PostgreSQL's alone: SQLite asks FTS5 for no tsquery.
+  if (kind === 'postgres') it('should make the tsquery of plain words it has met from their own, and read the postings with the builds: the same words and ranks, in one statement', async () => {
     // A connection of its own (the caches are a connection's), each statement seen.
     const sent: string[] = [];
     const inner = db.dialect;
