@@ -1,4 +1,4 @@
-/** Mocha root hooks (loaded by .mocharc.json): the skip summary of tests that need ../shared. */
+/** Mocha root hooks (loaded by .mocharc.cjs): the skip summary of tests that need ../shared. */
 import { skippedSummary } from './shared.js';
 
 export const mochaHooks = {
