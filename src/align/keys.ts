@@ -1,5 +1,5 @@
 import type { Content } from '../types.js';
-import { bodyOf, childLevelCount, inlineText, rowBody } from './level-text.js';
+import { bodyOf, childLevelCount, hasSublevels, inlineText, rowBody } from './level-text.js';
 import type { Context } from './context.js';
 
 /**
@@ -41,7 +41,7 @@ function computeKey(node: Content, ctx: Context): number {
     let twig = true;
     for (let i = from; i < children.length; i++) {
       const child = children[i]!;
-      if (twig && childLevelCount(child) > 0) twig = false;
+      if (twig && hasSublevels(child)) twig = false;
       const k = keyOf(child, ctx);
       const hi = Math.floor(k / 0x200000) | 0;
       const lo = k % 0x200000 | 0;

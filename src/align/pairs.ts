@@ -122,7 +122,8 @@ export function noteStop(ctx: Context, stopped: 'time' | 'size' | undefined): vo
 
 /** `sameKey`: the caller already knows the two content keys are equal (a common run of a key diff). */
 export function makePair(oldNode: Content, newNode: Content, ctx: Context, sameKey = false): AlignedPair {
-  if ((sameKey || keyOf(oldNode, ctx) === keyOf(newNode, ctx)) && sameContent(oldNode, newNode)) return samePair(oldNode, newNode, ctx);
+  // (The lines first: a quick test that most changed levels fail, before their keys are worked out.)
+  if (sameContent(oldNode, newNode) && (sameKey || keyOf(oldNode, ctx) === keyOf(newNode, ctx))) return samePair(oldNode, newNode, ctx);
   if (oldNode.type === 'level' && newNode.type === 'level' && isSectionOrAboveLevel(oldNode) && Boolean(inlineText(oldNode)) !== Boolean(inlineText(newNode))) {
     // A section's undivided text that became its subsection (a) (or the reverse): the text is
     // aligned with the new levels, not struck from the section's heading line.
@@ -160,7 +161,7 @@ function samePair(oldNode: Content, newNode: Content, ctx: Context): AlignedPair
   if (oldNode.type !== newNode.type || oldNum?.text !== newNum?.text) return finishPair(oldNode, newNode, children, ctx, true);
   // The same line: unchanged, or modified below it (and renumbered, if the same designation reads as another).
   const text = rowTextIn(oldNode, ctx.texts.old);
-  const pair: AlignedPair = { status: children.every((c) => c.status === 'unchanged') ? 'unchanged' : 'modified', old: side(oldNode, text), new: side(newNode, text), children };
+  const pair: AlignedPair = { status: allUnchanged(children) ? 'unchanged' : 'modified', old: side(oldNode, text), new: side(newNode, text), children };
   if (oldNum?.value !== newNum?.value) pair.redesignated = true;
   return pair;
 }
@@ -177,7 +178,7 @@ function finishPair(oldNode: Content, newNode: Content, children: AlignedPair[],
   const oldNum = oldNode.type === 'level' ? oldNode.num?.value : undefined;
   const newNum = newNode.type === 'level' ? newNode.num?.value : undefined;
   const renumbered = oldNum !== newNum;
-  const childrenSame = children.every((c) => c.status === 'unchanged');
+  const childrenSame = allUnchanged(children);
   let status: AlignedPair['status'] = 'modified';
   if (childrenSame && !words) status = 'unchanged';
   else if (childrenSame && renumbered && rowBody(oldNode) === rowBody(newNode)) status = 'redesignated';
@@ -186,6 +187,12 @@ function finishPair(oldNode: Content, newNode: Content, children: AlignedPair[],
   if (words) pair.words = words;
   if (coarse) pair.coarse = true;
   return pair;
+}
+
+/** Every pair of a list is unchanged (a module function, not a closure made for each pair). */
+function allUnchanged(pairs: AlignedPair[]): boolean {
+  for (let i = 0; i < pairs.length; i++) if (pairs[i]!.status !== 'unchanged') return false;
+  return true;
 }
 
 /** Two levels' own lines, without their sublevels. */
