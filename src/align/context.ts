@@ -4,7 +4,7 @@ import type { Bag } from './similarity.js';
 
 /** What the steps of one alignment share: settings, the clock, caches, and the candidates for moves. */
 export interface Context {
-  options: Required<Omit<AlignOptions, 'now' | 'deadline' | 'texts'>> & { now: () => number };
+  options: Required<Omit<AlignOptions, 'now' | 'deadline' | 'texts' | 'lazySides'>> & { now: () => number };
   /** When the budget runs out, on `options.now`'s clock; past it, pairs are whole replacements. */
   deadline: number;
   overBudget: boolean;
@@ -12,6 +12,8 @@ export interface Context {
   tooLong: boolean;
   /** The texts the trees were read from, when the caller gave them (`AlignOptions.texts`). */
   texts: NonNullable<AlignOptions['texts']>;
+  /** Sides left as their nodes (`AlignOptions.lazySides`). */
+  lazySides: boolean;
   /** Content keys by level (see `keys.ts`). */
   keys: Map<Content, number>;
   /** Word bags of whole subtrees and of own lines, by level. */
@@ -27,11 +29,12 @@ export interface Context {
 }
 
 /** A fresh context for one alignment. */
-export function createContext(options: Context['options'], deadline: number, texts: Context['texts'] = {}): Context {
+export function createContext(options: Context['options'], deadline: number, texts: Context['texts'] = {}, lazySides = false): Context {
   return {
     options,
     deadline,
     texts,
+    lazySides,
     overBudget: false,
     tooLong: false,
     keys: new Map(),

@@ -11,6 +11,7 @@ import { defaultWordDiffOptions } from './words.js';
 
 export { defaultAlignOptions, type AlignOptions } from './options.js';
 export { summarize } from './summary.js';
+export { sideOf } from './pairs.js';
 
 /**
  * Aligns two level trees level by level and diffs the words inside each aligned pair.
@@ -27,10 +28,10 @@ export { summarize } from './summary.js';
  * conforming (`conforming.ts`).
  */
 export function alignTrees(oldTree: Root, newTree: Root, options: AlignOptions = {}): Alignment {
-  const { deadline: given, texts, ...rest } = options;
+  const { deadline: given, texts, lazySides, ...rest } = options;
   const now = given?.now ?? options.now ?? (() => performance.now());
   const settings = { ...defaultAlignOptions, ...defaultWordDiffOptions, ...rest, now, ...(given ? { budget: given.budget } : {}) };
-  const ctx = createContext(settings, given ? given.at : now() + settings.budget, texts);
+  const ctx = createContext(settings, given ? given.at : now() + settings.budget, texts, lazySides === true);
   // (A list of its own even when empty: the caller may add to it.)
   const aligned = alignSequences(oldTree.children, newTree.children, ctx);
   const pairs = aligned.length ? aligned : [];

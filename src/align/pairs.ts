@@ -32,6 +32,23 @@ export function side(node: Content, text = rowText(node)): PairSide {
 }
 
 /**
+ * The side of a pair as made (a `PairSide`), or, in an alignment made with `lazySides`, the node it
+ * stands for made its side now: with its line from `texts` (old or new, as the side is), the line
+ * the alignment would have given it (the two sides of an unchanged line share its characters).
+ */
+export function sideOf(value: PairSide | Content, which: 'old' | 'new', texts: { old?: string; new?: string }): PairSide {
+  if (typeof (value as PairSide).text === 'string') return value as PairSide;
+  const node = value as Content;
+  return side(node, rowTextIn(node, which === 'old' ? texts.old : texts.new));
+}
+
+/** A side made now, or with `lazySides` left as its node (`text`, when the caller has it, is its line). */
+function sideIn(node: Content, ctx: Context, which: 'old' | 'new', text?: string): PairSide {
+  if (ctx.lazySides) return node as unknown as PairSide;
+  return side(node, text ?? rowTextIn(node, which === 'old' ? ctx.texts.old : ctx.texts.new));
+}
+
+/**
  * A level only in the old text, with its sublevels. It and each section or larger level inside
  * it are candidates for a move (a section of a title that was struck may reappear elsewhere).
  */
@@ -48,8 +65,8 @@ function onlyOneSide(node: Content, ctx: Context, which: 'old' | 'new', top: boo
   // (Two literals rather than one with a computed key, which V8 builds by a call to its runtime.)
   const pair: AlignedPair =
     which === 'old'
-      ? { status: 'deleted', old: side(node, rowTextIn(node, ctx.texts.old)), children: NO_SUBLEVELS }
-      : { status: 'inserted', new: side(node, rowTextIn(node, ctx.texts.new)), children: NO_SUBLEVELS };
+      ? { status: 'deleted', old: sideIn(node, ctx, 'old'), children: NO_SUBLEVELS }
+      : { status: 'inserted', new: sideIn(node, ctx, 'new'), children: NO_SUBLEVELS };
   if (top || isSectionOrAboveLevel(node)) {
     (which === 'old' ? ctx.deleted : ctx.inserted).push(pair);
     ctx.sources.set(pair, node);
@@ -160,8 +177,8 @@ function samePair(oldNode: Content, newNode: Content, ctx: Context): AlignedPair
   const newNum = newNode.type === 'level' ? newNode.num : undefined;
   if (oldNode.type !== newNode.type || oldNum?.text !== newNum?.text) return finishPair(oldNode, newNode, children, ctx, true);
   // The same line: unchanged, or modified below it (and renumbered, if the same designation reads as another).
-  const text = rowTextIn(oldNode, ctx.texts.old);
-  const pair: AlignedPair = { status: allUnchanged(children) ? 'unchanged' : 'modified', old: side(oldNode, text), new: side(newNode, text), children };
+  const text = ctx.lazySides ? '' : rowTextIn(oldNode, ctx.texts.old);
+  const pair: AlignedPair = { status: allUnchanged(children) ? 'unchanged' : 'modified', old: sideIn(oldNode, ctx, 'old', text), new: sideIn(newNode, ctx, 'new', text), children };
   if (oldNum?.value !== newNum?.value) pair.redesignated = true;
   return pair;
 }
@@ -182,7 +199,7 @@ function finishPair(oldNode: Content, newNode: Content, children: AlignedPair[],
   let status: AlignedPair['status'] = 'modified';
   if (childrenSame && !words) status = 'unchanged';
   else if (childrenSame && renumbered && rowBody(oldNode) === rowBody(newNode)) status = 'redesignated';
-  const pair: AlignedPair = { status, old: side(oldNode, rowTextIn(oldNode, ctx.texts.old)), new: side(newNode, rowTextIn(newNode, ctx.texts.new)), children };
+  const pair: AlignedPair = { status, old: sideIn(oldNode, ctx, 'old'), new: sideIn(newNode, ctx, 'new'), children };
   if (renumbered) pair.redesignated = true;
   if (words) pair.words = words;
   if (coarse) pair.coarse = true;

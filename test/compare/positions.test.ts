@@ -1,7 +1,7 @@
 import { expect } from 'chai';
-import { compare, compareReading, type CompareRequest, type CompareResult } from '../../src/compare/index.js';
+import { compare, compareReading, compareToWrite, type CompareRequest, type CompareResult } from '../../src/compare/index.js';
 import { renderHtml } from '../../src/render/html.js';
-import { renderJson } from '../../src/render/json.js';
+import { renderJson, writeJson } from '../../src/render/json.js';
 import { renderStatuteText } from '../../src/render/statute-text.js';
 import { renderTerminal } from '../../src/render/terminal.js';
 import { renderWdiff } from '../../src/render/wdiff.js';
@@ -99,6 +99,25 @@ describe('compare: the positions a comparison leaves out', () => {
       const full = outputs(compareReading(request, { inlineTextPositions: true }), request);
       expect(Object.keys(lean)).to.deep.equal(Object.keys(full));
       for (const key of Object.keys(full)) expect(lean[key], key).to.equal(full[key]);
+    });
+  }
+});
+
+describe('compare: sides made as the JSON is written', () => {
+  // `compareToWrite` leaves the sides of two versions' pairs as the nodes they stand for, and
+  // `writeJson` makes each as it writes it: the JSON must be the one `compare` gives, in pieces or
+  // indented, for every kind of comparison (those of other kinds come as `compare` makes them).
+  for (const [name, request] of REQUESTS) {
+    it(`should write the JSON of \`compare\` (${name})`, () => {
+      const { alignment, sideOf } = compareToWrite(request);
+      expect(Boolean(sideOf), 'sides left as nodes').to.equal(request.documents.length === 2 && !request.law);
+      const expected = compare(request).alignment;
+      for (const indent of [0, 2]) {
+        let written = '';
+        writeJson(alignment, (piece) => (written += piece), { indent, ...(sideOf ? { sideOf } : {}) });
+        expect(written, `indent ${indent}`).to.equal(renderJson(expected, { indent }));
+      }
+      expect(alignment.summary).to.deep.equal(expected.summary);
     });
   }
 });
