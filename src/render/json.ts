@@ -34,52 +34,76 @@ export interface WriteJsonOptions extends JsonOptions {
  * The same text as `renderJson`, handed to `write` in pieces of about 64 K characters, so that a
  * large alignment is written out as it is serialised and never held as one string (nor as one
  * buffer of bytes). A level with few levels under it is serialised in one piece; a larger one
- * field by field, its children one by one. With `sideOf`, each pair is serialised from a copy
- * with its sides made then (the copies die as soon as they are written).
+ * field by field, its children one by one. With `sideOf`, each pair's sides are made as it is
+ * serialised, and let go once it is written.
  */
 export function writeJson(alignment: Alignment, write: (piece: string) => void, options: WriteJsonOptions = {}): void {
-  const { sideOf } = options;
+  const pieces = new JsonPieces(write, options.sideOf);
   if (options.indent) {
-    write(renderJson(sideOf ? { ...alignment, pairs: plainPairs(alignment.pairs, sideOf) } : alignment, options));
+    pieces.lend(alignment.pairs, 0, alignment.pairs.length);
+    try {
+      write(renderJson(alignment, options));
+    } finally {
+      pieces.putBack();
+    }
     return;
   }
-  const pieces = new JsonPieces(write, sideOf);
   pieces.fields({ billdiff: JSON_FORMAT_VERSION, ...alignment }, 'pairs', false);
   pieces.out('\n');
   pieces.flush();
 }
 
-type SideMaker = NonNullable<WriteJsonOptions['sideOf']>;
-
-/** Copies of pairs, with their sides made by `sideOf`, their fields in the same order. */
-function plainPairs(list: AlignedPair[], sideOf: SideMaker): AlignedPair[] {
-  const out = new Array<AlignedPair>(list.length);
-  for (let i = 0; i < list.length; i++) out[i] = plainPair(list[i]!, sideOf);
-  return out;
-}
-
-function plainPair(pair: AlignedPair, sideOf: SideMaker): AlignedPair {
-  const out: Record<string, unknown> = {};
-  for (const key in pair) {
-    const value = (pair as unknown as Record<string, unknown>)[key];
-    if ((key === 'old' || key === 'new') && value !== undefined) out[key] = sideOf(value as PairSide, key);
-    else if (key === 'children') out[key] = (value as AlignedPair[]).length ? plainPairs(value as AlignedPair[], sideOf) : value;
-    else out[key] = value;
-  }
-  return out as unknown as AlignedPair;
-}
-
 /** JSON text handed out in pieces, with the pairs' arrays written a run or a level at a time. */
 class JsonPieces extends Pieces {
+  /** Pairs whose sides are lent (`lend`), each with the values of its `old` and `new` before. */
+  private readonly lent: Array<AlignedPair | PairSide | undefined> = [];
+
   constructor(
     write: (piece: string) => void,
-    private readonly sideOf: SideMaker | undefined,
+    private readonly sideOf: WriteJsonOptions['sideOf'],
   ) {
     super(write);
   }
 
+  /**
+   * With `sideOf`, the sides of `list[from..to)` and of the pairs under them made, for as long as
+   * they are serialised: `putBack` puts back what the pairs held, and the sides die young. (A copy
+   * of each pair would keep the order of its fields too, but costs more than the pair.)
+   */
+  lend(list: AlignedPair[], from: number, to: number): void {
+    if (this.sideOf) for (let i = from; i < to; i++) this.lendPair(list[i]!, this.sideOf);
+  }
+
+  private lendPair(pair: AlignedPair, sideOf: NonNullable<WriteJsonOptions['sideOf']>): void {
+    const { old, new: next, children } = pair;
+    this.lent.push(pair, old, next);
+    if (old) pair.old = sideOf(old, 'old');
+    if (next) pair.new = sideOf(next, 'new');
+    for (let i = 0; i < children.length; i++) this.lendPair(children[i]!, sideOf);
+  }
+
+  putBack(): void {
+    const lent = this.lent;
+    for (let k = 0; k < lent.length; k += 3) {
+      const pair = lent[k] as AlignedPair;
+      const [old, next] = [lent[k + 1] as PairSide | undefined, lent[k + 2] as PairSide | undefined];
+      if (old) pair.old = old;
+      if (next) pair.new = next;
+    }
+    lent.length = 0;
+  }
+
+  /** `JSON.stringify` of `list[from..to)`, one pair or a run (without its brackets), their sides lent. */
+  private stringify(list: AlignedPair[], from: number, to: number): string {
+    this.lend(list, from, to);
+    try {
+      return to === from + 1 ? JSON.stringify(list[from]) : JSON.stringify(list.slice(from, to)).slice(1, -1);
+    } finally {
+      this.putBack();
+    }
+  }
+
   pairs(list: AlignedPair[]): void {
-    const { sideOf } = this;
     this.out('[');
     for (let i = 0; i < list.length; ) {
       if (i) this.out(',');
@@ -88,14 +112,13 @@ class JsonPieces extends Pieces {
         // A run of leaves in one piece (for a one-line level a call costs more than the level).
         let j = i + 1;
         while (j < list.length && j - i < WHOLE_PAIR_LEVELS && list[j]!.children.length === 0) j++;
-        if (j === i + 1) this.out(JSON.stringify(sideOf ? plainPair(pair, sideOf) : pair));
-        else this.out(JSON.stringify(sideOf ? plainPairs(list.slice(i, j), sideOf) : list.slice(i, j)).slice(1, -1));
+        this.out(this.stringify(list, i, j));
         i = j;
         continue;
       }
       // A level with levels under it on its own (a run of them in one array costs more than one call each), or field by field when they are many.
       if (levelsIn(pair, WHOLE_PAIR_LEVELS) === undefined) this.fields(pair as unknown as Record<string, unknown>, 'children', true);
-      else this.out(JSON.stringify(sideOf ? plainPair(pair, sideOf) : pair));
+      else this.out(this.stringify(list, i, i + 1));
       i++;
     }
     this.out(']');
@@ -120,6 +143,7 @@ class JsonPieces extends Pieces {
     this.out('}');
   }
 }
+
 /** How many levels a pair has under it, when no more than `limit` (else undefined: too many to serialise in one piece). */
 function levelsIn(pair: AlignedPair, limit: number): number | undefined {
   let count = 0;
