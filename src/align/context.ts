@@ -4,7 +4,7 @@ import type { Bag } from './similarity.js';
 
 /** What the steps of one alignment share: settings, the clock, caches, and the candidates for moves. */
 export interface Context {
-  options: Required<Omit<AlignOptions, 'now' | 'deadline' | 'texts' | 'lazySides'>> & { now: () => number };
+  options: Required<Omit<AlignOptions, 'now' | 'deadline' | 'texts'>> & { now: () => number };
   /** When the budget runs out, on `options.now`'s clock; past it, pairs are whole replacements. */
   deadline: number;
   overBudget: boolean;
@@ -12,7 +12,7 @@ export interface Context {
   tooLong: boolean;
   /** The texts the trees were read from, when the caller gave them (`AlignOptions.texts`). */
   texts: NonNullable<AlignOptions['texts']>;
-  /** Sides left as their nodes (`AlignOptions.lazySides`). */
+  /** Sides left as the nodes they stand for, made when written (`alignTreesToWrite`). */
   lazySides: boolean;
   /** Content keys by level (see `keys.ts`). */
   keys: Map<Content, number>;

@@ -35,19 +35,9 @@ export interface AlignOptions extends WordDiffOptions {
    * slice of its text rather than a new string (`rowTextIn`). The alignment is the same either way.
    */
   texts?: { old?: string; new?: string };
-  /**
-   * Leave the sides of the pairs made from the trees as the nodes they stand for, each made a
-   * `PairSide` only when it is written (`sideOf`): for a caller that writes the alignment out at
-   * once and nothing else (the CLI's JSON). The sides made while aligning live to its end and are
-   * moved to V8's old generation with the trees; made as they are written, they die young. 5 MB
-   * pair: 8.7 MB less heap when the alignment ends. Such an alignment is not plain data: give it
-   * only to a writer that takes `sideOf`.
-   * @default false
-   */
-  lazySides?: boolean;
 }
 
-export const defaultAlignOptions: Required<Omit<AlignOptions, keyof WordDiffOptions | 'now' | 'deadline' | 'texts' | 'lazySides'>> = {
+export const defaultAlignOptions: Required<Omit<AlignOptions, keyof WordDiffOptions | 'now' | 'deadline' | 'texts'>> = {
   pairThreshold: 0.4,
   gutThreshold: 0.3,
   budget: 5000,

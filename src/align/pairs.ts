@@ -32,17 +32,31 @@ export function side(node: Content, text = rowText(node)): PairSide {
 }
 
 /**
- * The side of a pair as made (a `PairSide`), or, in an alignment made with `lazySides`, the node it
- * stands for made its side now: with its line from `texts` (old or new, as the side is), the line
- * the alignment would have given it (the two sides of an unchanged line share its characters).
+ * How a writer reads the sides of a pair: `pair.old` and `pair.new` as they are in a plain
+ * alignment, or made as they are read in one from `alignTreesToWrite` (whose sides are left as
+ * the nodes they stand for). Undefined where the pair has no such side.
  */
-export function sideOf(value: PairSide | Content, which: 'old' | 'new', texts: { old?: string; new?: string }): PairSide {
-  if (typeof (value as PairSide).text === 'string') return value as PairSide;
-  const node = value as Content;
-  return side(node, rowTextIn(node, which === 'old' ? texts.old : texts.new));
+export type SideOf = (pair: AlignedPair, which: 'old' | 'new') => PairSide | undefined;
+
+/** The `SideOf` of a plain alignment: the sides as they are. */
+export const plainSides: SideOf = (pair, which) => pair[which];
+
+/**
+ * The `SideOf` of an alignment whose sides were left as their nodes: a side as made (a
+ * `PairSide`), or the node it stands for made its side now, with its line from `texts` (old or
+ * new, as the side is): the line the alignment would have given it (the two sides of an unchanged
+ * line share its characters).
+ */
+export function sidesMadeFrom(texts: { old?: string; new?: string }): SideOf {
+  return (pair, which) => {
+    const value = pair[which];
+    if (value === undefined || typeof value.text === 'string') return value;
+    const node = value as unknown as Content;
+    return side(node, rowTextIn(node, which === 'old' ? texts.old : texts.new));
+  };
 }
 
-/** A side made now, or with `lazySides` left as its node (`text`, when the caller has it, is its line). */
+/** A side made now, or left as its node when the alignment's sides are (`text`, when the caller has it, is its line). */
 function sideIn(node: Content, ctx: Context, which: 'old' | 'new', text?: string): PairSide {
   if (ctx.lazySides) return node as unknown as PairSide;
   return side(node, text ?? rowTextIn(node, which === 'old' ? ctx.texts.old : ctx.texts.new));

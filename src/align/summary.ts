@@ -52,7 +52,7 @@ export function summarize(pairs: AlignedPair[]): Summary {
 }
 
 /**
- * A side's line: its `text`, or, for a side an alignment left as its node (`lazySides`), the node's
+ * A side's line: its `text`, or, for a side an alignment left as its node (`alignTreesToWrite`), the node's
  * line (the same characters as the text it is given when written).
  */
 function lineOf(side: PairSide | undefined): string {

@@ -10,12 +10,12 @@
  *   law       documents: [bill], law                compareBillToLaw
  *   apply     documents: bills, law, apply: true    applyBills, then changesInExistingLaw
  */
-import { alignTrees, defaultAlignOptions, sideOf, type AlignOptions } from '../align/index.js';
+import { alignTrees, alignTreesToWrite, defaultAlignOptions, type AlignOptions, type SideOf } from '../align/index.js';
 import { applyBills, type Application } from '../amend/apply.js';
 import { compareBillToLaw } from '../amend/bill-to-law.js';
 import { changesInExistingLaw } from '../amend/changes.js';
 import { decodeInputNoting, parseDocument, type DecodedInput, type ParseOptions } from '../parse/index.js';
-import type { Alignment, MarksMode, PairSide, ParsedDocument, SourceFormat } from '../types.js';
+import type { Alignment, MarksMode, ParsedDocument, SourceFormat } from '../types.js';
 import { deadlineIn } from '../util/deadline.js';
 import { BilldiffError } from '../util/errors.js';
 
@@ -106,23 +106,20 @@ export function compare(request: CompareRequest): CompareResult {
   return compareReading(request, LEAN_READING);
 }
 
-/** What `compareToWrite` found: with `sideOf` when the alignment's sides are left as their nodes. */
+/** What `compareToWrite` found: with `sideOf` when the alignment's sides are read through it. */
 export interface CompareToWriteResult extends CompareResult {
-  sideOf?: (value: PairSide, which: 'old' | 'new') => PairSide;
+  sideOf?: SideOf;
 }
 
 /**
  * `compare`, for a caller that writes the alignment out at once with a writer that takes `sideOf`
- * (`writeJson`) and reads nothing else of its pairs: two versions are aligned with `lazySides`, and
- * `sideOf` makes each side as it is written (the sides then die young instead of living to the end
- * of the alignment with the trees: 5 MB pair, 8.7 MB less heap). Other comparisons are as `compare`
- * makes them, with no `sideOf`.
+ * (`writeJson`, `writeWdiff`, `writeTerminal`, `writeHtml`) and reads nothing else of its pairs:
+ * two versions are aligned by `alignTreesToWrite`, and `sideOf` makes each side as it is written
+ * (the sides then die young instead of living to the end of the alignment with the trees: 5 MB
+ * pair, 8.7 MB less heap). Other comparisons are as `compare` makes them, with no `sideOf`.
  */
 export function compareToWrite(request: CompareRequest): CompareToWriteResult {
-  if (modeOf(request) !== 'versions') return compare(request);
-  let texts: { old?: string; new?: string } = {};
-  const result = compareReading(request, LEAN_READING, (t) => (texts = t));
-  return { ...result, sideOf: (value, which) => sideOf(value, which, texts) };
+  return compareReading(request, LEAN_READING, true);
 }
 
 /**
@@ -133,14 +130,11 @@ export function compareToWrite(request: CompareRequest): CompareToWriteResult {
 const LEAN_READING: Pick<ParseOptions, 'inlineTextPositions'> = { inlineTextPositions: false };
 
 /**
- * `compare`, its documents read with `reading` in place of `LEAN_READING`: for tests, which check
- * that every output is the same as from trees that keep every position.
+ * `compare`, its documents read with `reading` in place of `LEAN_READING` (for tests, which check
+ * that every output is the same as from trees that keep every position); `toWrite`: as
+ * `compareToWrite`.
  */
-export function compareReading(
-  request: CompareRequest,
-  reading: Pick<ParseOptions, 'inlineTextPositions'>,
-  lazySides?: (texts: { old: string; new: string }) => void,
-): CompareResult {
+export function compareReading(request: CompareRequest, reading: Pick<ParseOptions, 'inlineTextPositions'>, toWrite = false): CompareToWriteResult {
   const mode = modeOf(request);
   // One budget covers the comparison: reading the documents, then aligning them with what remains.
   const deadline = deadlineIn(request.budget ?? defaultAlignOptions.budget);
@@ -186,11 +180,10 @@ export function compareReading(
     const input = d.bytes instanceof Uint8Array ? decodeInputNoting(d.bytes, d.file, request.maxBytes ? { maxBytes: request.maxBytes } : {}) : d.bytes;
     return { ...parse({ ...d, bytes: input }), text: typeof input === 'string' ? input : input.text };
   });
-  const texts = { old: a!.text, new: b!.text };
-  lazySides?.(texts);
-  const alignment = alignTrees(a!.tree, b!.tree, { ...alignOptions, texts, ...(lazySides ? { lazySides: true } : {}) });
+  const options: AlignOptions = { ...alignOptions, texts: { old: a!.text, new: b!.text } };
+  const { alignment, sideOf } = toWrite ? alignTreesToWrite(a!.tree, b!.tree, options) : { alignment: alignTrees(a!.tree, b!.tree, options), sideOf: undefined };
   alignment.messages.unshift(...a!.messages, ...b!.messages);
-  return { mode, alignment };
+  return sideOf ? { mode, alignment, sideOf } : { mode, alignment };
 }
 
 /**

@@ -1,5 +1,6 @@
+import type { SideOf } from '../align/pairs.js';
 import type { AlignedPair, Alignment, PairSide } from '../types.js';
-import { Pieces } from './pieces.js';
+import { Pieces, type WriteOptions } from './pieces.js';
 
 /** Version of the JSON shape; bumped when a field changes meaning. */
 export const JSON_FORMAT_VERSION = 1;
@@ -22,20 +23,14 @@ export function renderJson(alignment: Alignment, options: JsonOptions = {}): str
 const WHOLE_PAIR_LEVELS = 256;
 
 /** Options for `writeJson`. */
-export interface WriteJsonOptions extends JsonOptions {
-  /**
-   * Makes each side of a pair as it is written: for an alignment made with `lazySides`, whose
-   * sides are the nodes they stand for (`sideOf` of the alignment, with the texts it was made from).
-   */
-  sideOf?: (value: PairSide, which: 'old' | 'new') => PairSide;
-}
+export interface WriteJsonOptions extends JsonOptions, WriteOptions {}
 
 /**
  * The same text as `renderJson`, handed to `write` in pieces of about 64 K characters, so that a
  * large alignment is written out as it is serialised and never held as one string (nor as one
  * buffer of bytes). A level with few levels under it is serialised in one piece; a larger one
- * field by field, its children one by one. With `sideOf`, each pair's sides are made as it is
- * serialised, and let go once it is written.
+ * field by field, its children one by one. With `sideOf`, each pair's sides are read (made, for
+ * an alignment from `alignTreesToWrite`) as it is serialised, and let go once it is written.
  */
 export function writeJson(alignment: Alignment, write: (piece: string) => void, options: WriteJsonOptions = {}): void {
   const pieces = new JsonPieces(write, options.sideOf);
@@ -60,7 +55,7 @@ class JsonPieces extends Pieces {
 
   constructor(
     write: (piece: string) => void,
-    private readonly sideOf: WriteJsonOptions['sideOf'],
+    private readonly sideOf: SideOf | undefined,
   ) {
     super(write);
   }
@@ -74,11 +69,11 @@ class JsonPieces extends Pieces {
     if (this.sideOf) for (let i = from; i < to; i++) this.lendPair(list[i]!, this.sideOf);
   }
 
-  private lendPair(pair: AlignedPair, sideOf: NonNullable<WriteJsonOptions['sideOf']>): void {
+  private lendPair(pair: AlignedPair, sideOf: SideOf): void {
     const { old, new: next, children } = pair;
     this.lent.push(pair, old, next);
-    if (old) pair.old = sideOf(old, 'old');
-    if (next) pair.new = sideOf(next, 'new');
+    if (old) pair.old = sideOf(pair, 'old');
+    if (next) pair.new = sideOf(pair, 'new');
     for (let i = 0; i < children.length; i++) this.lendPair(children[i]!, sideOf);
   }
 
@@ -137,7 +132,7 @@ class JsonPieces extends Pieces {
       this.out(`${first ? '' : ','}${JSON.stringify(key)}:`);
       first = false;
       if (key === list) this.pairs(field as AlignedPair[]);
-      else if (isPair && this.sideOf && (key === 'old' || key === 'new')) this.out(JSON.stringify(this.sideOf(field as PairSide, key)));
+      else if (isPair && this.sideOf && (key === 'old' || key === 'new')) this.out(JSON.stringify(this.sideOf(value as unknown as AlignedPair, key)));
       else this.out(JSON.stringify(field));
     }
     this.out('}');
