@@ -48,11 +48,20 @@ export const plainSides: SideOf = (pair, which) => pair[which];
  * line share its characters).
  */
 export function sidesMadeFrom(texts: { old?: string; new?: string }): SideOf {
+  // The last side made of each text, for a writer that reads a pair's side more than once in a row
+  // (the page model: whether the row shows, its line, its citation).
+  let lastOld: [Content, PairSide] | undefined;
+  let lastNew: [Content, PairSide] | undefined;
   return (pair, which) => {
     const value = pair[which];
     if (value === undefined || typeof value.text === 'string') return value;
     const node = value as unknown as Content;
-    return side(node, rowTextIn(node, which === 'old' ? texts.old : texts.new));
+    const last = which === 'old' ? lastOld : lastNew;
+    if (last && last[0] === node) return last[1];
+    const made = side(node, rowTextIn(node, which === 'old' ? texts.old : texts.new));
+    if (which === 'old') lastOld = [node, made];
+    else lastNew = [node, made];
+    return made;
   };
 }
 
