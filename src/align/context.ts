@@ -12,6 +12,8 @@ export interface Context {
   tooLong: boolean;
   /** The texts the trees were read from, when the caller gave them (`AlignOptions.texts`). */
   texts: NonNullable<AlignOptions['texts']>;
+  /** Sides left as the nodes they stand for, made when written (`alignTreesToWrite`). */
+  lazySides: boolean;
   /** Content keys by level (see `keys.ts`). */
   keys: Map<Content, number>;
   /** Word bags of whole subtrees and of own lines, by level. */
@@ -27,11 +29,12 @@ export interface Context {
 }
 
 /** A fresh context for one alignment. */
-export function createContext(options: Context['options'], deadline: number, texts: Context['texts'] = {}): Context {
+export function createContext(options: Context['options'], deadline: number, texts: Context['texts'] = {}, lazySides = false): Context {
   return {
     options,
     deadline,
     texts,
+    lazySides,
     overBudget: false,
     tooLong: false,
     keys: new Map(),

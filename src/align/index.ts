@@ -4,6 +4,7 @@ import { markConforming } from './conforming.js';
 import { createContext } from './context.js';
 import { findMoves } from './moves.js';
 import { defaultAlignOptions, type AlignOptions } from './options.js';
+import { sidesMadeFrom, type SideOf } from './pairs.js';
 import { alignSequences } from './siblings.js';
 import { guttedShare, summarize } from './summary.js';
 import { MAX_DIFF_WORDS } from './word-sides.js';
@@ -11,6 +12,7 @@ import { defaultWordDiffOptions } from './words.js';
 
 export { defaultAlignOptions, type AlignOptions } from './options.js';
 export { summarize } from './summary.js';
+export { plainSides, type SideOf } from './pairs.js';
 
 /**
  * Aligns two level trees level by level and diffs the words inside each aligned pair.
@@ -27,10 +29,32 @@ export { summarize } from './summary.js';
  * conforming (`conforming.ts`).
  */
 export function alignTrees(oldTree: Root, newTree: Root, options: AlignOptions = {}): Alignment {
+  return align(oldTree, newTree, options, false);
+}
+
+/** An alignment whose sides are read with its `sideOf` (see `alignTreesToWrite`). */
+export interface AlignmentToWrite {
+  alignment: Alignment;
+  sideOf: SideOf;
+}
+
+/**
+ * `alignTrees` for a caller that writes the alignment out at once and reads nothing else of its
+ * pairs (the CLI): the sides of the pairs made from the trees are left as the nodes they stand
+ * for, and `sideOf` makes each as it is read. The sides made while aligning live to its end and
+ * are moved to V8's old generation with the trees; made as they are written, they die young (5 MB
+ * pair: 8.7 MB less heap when the alignment ends). The alignment is not plain data: its sides are
+ * read only through `sideOf`, by a writer that takes it. Not exported by the package.
+ */
+export function alignTreesToWrite(oldTree: Root, newTree: Root, options: AlignOptions = {}): AlignmentToWrite {
+  return { alignment: align(oldTree, newTree, options, true), sideOf: sidesMadeFrom(options.texts ?? {}) };
+}
+
+function align(oldTree: Root, newTree: Root, options: AlignOptions, lazySides: boolean): Alignment {
   const { deadline: given, texts, ...rest } = options;
   const now = given?.now ?? options.now ?? (() => performance.now());
   const settings = { ...defaultAlignOptions, ...defaultWordDiffOptions, ...rest, now, ...(given ? { budget: given.budget } : {}) };
-  const ctx = createContext(settings, given ? given.at : now() + settings.budget, texts);
+  const ctx = createContext(settings, given ? given.at : now() + settings.budget, texts, lazySides);
   // (A list of its own even when empty: the caller may add to it.)
   const aligned = alignSequences(oldTree.children, newTree.children, ctx);
   const pairs = aligned.length ? aligned : [];

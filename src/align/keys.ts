@@ -1,5 +1,5 @@
 import type { Content } from '../types.js';
-import { bodyOf, childLevelCount, inlineText, rowBody } from './level-text.js';
+import { bodyOf, childLevelCount, hasSublevels, inlineText, rowBody } from './level-text.js';
 import type { Context } from './context.js';
 
 /**
@@ -38,8 +38,11 @@ function computeKey(node: Content, ctx: Context): number {
   } else {
     let a = line ^ 0x9e3779b9;
     let b = Math.imul(line, 0x5bd1e995) ^ Math.imul(count, 0x85ebca6b);
+    let twig = true;
     for (let i = from; i < children.length; i++) {
-      const k = keyOf(children[i]!, ctx);
+      const child = children[i]!;
+      if (twig && hasSublevels(child)) twig = false;
+      const k = keyOf(child, ctx);
       const hi = Math.floor(k / 0x200000) | 0;
       const lo = k % 0x200000 | 0;
       // (`| 0`: the sum stays an int32, as every later use of `a` reads it, so optimised code keeps it one.)
@@ -48,6 +51,9 @@ function computeKey(node: Content, ctx: Context): number {
     }
     // Past the lines' numbers, so that a level with sublevels never shares a key with a line.
     key = LEVELS + join(fmix(a), fmix(b));
+    // A level whose sublevels have none of their own: its key is worked out again when asked (from
+    // its lines, as quick as its sublevels' keys would be looked up), and not kept.
+    if (twig && !node.heading) return key;
   }
   ctx.keys.set(node, key);
   return key;

@@ -90,6 +90,13 @@ export function childLevelCount(node: Content): number {
   return inlineText(node) ? n - 1 : n;
 }
 
+/** Whether `childLevels` gives any level (without looking at the first text's place when there are several children). */
+export function hasSublevels(node: Content): boolean {
+  if (node.type !== 'level') return false;
+  const n = node.children.length;
+  return n > 1 || (n === 1 && !inlineText(node));
+}
+
 /** Every word of a subtree, designations left out, for content keys and similarity. */
 export function subtreeBody(node: Content, out: string[] = [], limit = Infinity): string[] {
   let budget = limit;

@@ -32,6 +32,46 @@ export function side(node: Content, text = rowText(node)): PairSide {
 }
 
 /**
+ * How a writer reads the sides of a pair: `pair.old` and `pair.new` as they are in a plain
+ * alignment, or made as they are read in one from `alignTreesToWrite` (whose sides are left as
+ * the nodes they stand for). Undefined where the pair has no such side.
+ */
+export type SideOf = (pair: AlignedPair, which: 'old' | 'new') => PairSide | undefined;
+
+/** The `SideOf` of a plain alignment: the sides as they are. */
+export const plainSides: SideOf = (pair, which) => pair[which];
+
+/**
+ * The `SideOf` of an alignment whose sides were left as their nodes: a side as made (a
+ * `PairSide`), or the node it stands for made its side now, with its line from `texts` (old or
+ * new, as the side is): the line the alignment would have given it (the two sides of an unchanged
+ * line share its characters).
+ */
+export function sidesMadeFrom(texts: { old?: string; new?: string }): SideOf {
+  // The last side made of each text, for a writer that reads a pair's side more than once in a row
+  // (the page model: whether the row shows, its line, its citation).
+  let lastOld: [Content, PairSide] | undefined;
+  let lastNew: [Content, PairSide] | undefined;
+  return (pair, which) => {
+    const value = pair[which];
+    if (value === undefined || typeof value.text === 'string') return value;
+    const node = value as unknown as Content;
+    const last = which === 'old' ? lastOld : lastNew;
+    if (last && last[0] === node) return last[1];
+    const made = side(node, rowTextIn(node, which === 'old' ? texts.old : texts.new));
+    if (which === 'old') lastOld = [node, made];
+    else lastNew = [node, made];
+    return made;
+  };
+}
+
+/** A side made now, or left as its node when the alignment's sides are (`text`, when the caller has it, is its line). */
+function sideIn(node: Content, ctx: Context, which: 'old' | 'new', text?: string): PairSide {
+  if (ctx.lazySides) return node as unknown as PairSide;
+  return side(node, text ?? rowTextIn(node, which === 'old' ? ctx.texts.old : ctx.texts.new));
+}
+
+/**
  * A level only in the old text, with its sublevels. It and each section or larger level inside
  * it are candidates for a move (a section of a title that was struck may reappear elsewhere).
  */
@@ -48,8 +88,8 @@ function onlyOneSide(node: Content, ctx: Context, which: 'old' | 'new', top: boo
   // (Two literals rather than one with a computed key, which V8 builds by a call to its runtime.)
   const pair: AlignedPair =
     which === 'old'
-      ? { status: 'deleted', old: side(node, rowTextIn(node, ctx.texts.old)), children: NO_SUBLEVELS }
-      : { status: 'inserted', new: side(node, rowTextIn(node, ctx.texts.new)), children: NO_SUBLEVELS };
+      ? { status: 'deleted', old: sideIn(node, ctx, 'old'), children: NO_SUBLEVELS }
+      : { status: 'inserted', new: sideIn(node, ctx, 'new'), children: NO_SUBLEVELS };
   if (top || isSectionOrAboveLevel(node)) {
     (which === 'old' ? ctx.deleted : ctx.inserted).push(pair);
     ctx.sources.set(pair, node);
@@ -122,7 +162,8 @@ export function noteStop(ctx: Context, stopped: 'time' | 'size' | undefined): vo
 
 /** `sameKey`: the caller already knows the two content keys are equal (a common run of a key diff). */
 export function makePair(oldNode: Content, newNode: Content, ctx: Context, sameKey = false): AlignedPair {
-  if ((sameKey || keyOf(oldNode, ctx) === keyOf(newNode, ctx)) && sameContent(oldNode, newNode)) return samePair(oldNode, newNode, ctx);
+  // (The lines first: a quick test that most changed levels fail, before their keys are worked out.)
+  if (sameContent(oldNode, newNode) && (sameKey || keyOf(oldNode, ctx) === keyOf(newNode, ctx))) return samePair(oldNode, newNode, ctx);
   if (oldNode.type === 'level' && newNode.type === 'level' && isSectionOrAboveLevel(oldNode) && Boolean(inlineText(oldNode)) !== Boolean(inlineText(newNode))) {
     // A section's undivided text that became its subsection (a) (or the reverse): the text is
     // aligned with the new levels, not struck from the section's heading line.
@@ -159,8 +200,8 @@ function samePair(oldNode: Content, newNode: Content, ctx: Context): AlignedPair
   const newNum = newNode.type === 'level' ? newNode.num : undefined;
   if (oldNode.type !== newNode.type || oldNum?.text !== newNum?.text) return finishPair(oldNode, newNode, children, ctx, true);
   // The same line: unchanged, or modified below it (and renumbered, if the same designation reads as another).
-  const text = rowTextIn(oldNode, ctx.texts.old);
-  const pair: AlignedPair = { status: children.every((c) => c.status === 'unchanged') ? 'unchanged' : 'modified', old: side(oldNode, text), new: side(newNode, text), children };
+  const text = ctx.lazySides ? '' : rowTextIn(oldNode, ctx.texts.old);
+  const pair: AlignedPair = { status: allUnchanged(children) ? 'unchanged' : 'modified', old: sideIn(oldNode, ctx, 'old', text), new: sideIn(newNode, ctx, 'new', text), children };
   if (oldNum?.value !== newNum?.value) pair.redesignated = true;
   return pair;
 }
@@ -177,15 +218,21 @@ function finishPair(oldNode: Content, newNode: Content, children: AlignedPair[],
   const oldNum = oldNode.type === 'level' ? oldNode.num?.value : undefined;
   const newNum = newNode.type === 'level' ? newNode.num?.value : undefined;
   const renumbered = oldNum !== newNum;
-  const childrenSame = children.every((c) => c.status === 'unchanged');
+  const childrenSame = allUnchanged(children);
   let status: AlignedPair['status'] = 'modified';
   if (childrenSame && !words) status = 'unchanged';
   else if (childrenSame && renumbered && rowBody(oldNode) === rowBody(newNode)) status = 'redesignated';
-  const pair: AlignedPair = { status, old: side(oldNode, rowTextIn(oldNode, ctx.texts.old)), new: side(newNode, rowTextIn(newNode, ctx.texts.new)), children };
+  const pair: AlignedPair = { status, old: sideIn(oldNode, ctx, 'old'), new: sideIn(newNode, ctx, 'new'), children };
   if (renumbered) pair.redesignated = true;
   if (words) pair.words = words;
   if (coarse) pair.coarse = true;
   return pair;
+}
+
+/** Every pair of a list is unchanged (a module function, not a closure made for each pair). */
+function allUnchanged(pairs: AlignedPair[]): boolean {
+  for (let i = 0; i < pairs.length; i++) if (pairs[i]!.status !== 'unchanged') return false;
+  return true;
 }
 
 /** Two levels' own lines, without their sublevels. */

@@ -1,4 +1,4 @@
-import type { AlignedPair, Content, Root, Summary } from '../types.js';
+import type { AlignedPair, Content, PairSide, Root, Summary } from '../types.js';
 import { childLevels, rowText, subtreeBody } from './level-text.js';
 import { countWords } from './word-sides.js';
 
@@ -37,8 +37,8 @@ export function summarize(pairs: AlignedPair[]): Summary {
       // counted at the paragraph, not again at every level above it: its own line is unchanged.
       s.unchanged++;
     } else s[pair.status]++;
-    if (pair.status === 'inserted') s.wordsInserted += countWords(pair.new?.text ?? '');
-    else if (pair.status === 'deleted') s.wordsDeleted += countWords(pair.old?.text ?? '');
+    if (pair.status === 'inserted') s.wordsInserted += countWords(lineOf(pair.new));
+    else if (pair.status === 'deleted') s.wordsDeleted += countWords(lineOf(pair.old));
     else if (pair.words) {
       for (const w of pair.words) {
         if (w.op === 'insert') s.wordsInserted += countWords(w.value);
@@ -49,6 +49,15 @@ export function summarize(pairs: AlignedPair[]): Summary {
   };
   pairs.forEach(walk);
   return s;
+}
+
+/**
+ * A side's line: its `text`, or, for a side an alignment left as its node (`alignTreesToWrite`), the node's
+ * line (the same characters as the text it is given when written).
+ */
+function lineOf(side: PairSide | undefined): string {
+  if (!side) return '';
+  return typeof side.text === 'string' ? side.text : rowText(side as unknown as Content);
 }
 
 /** How many pairs a list holds, with all those under them. */

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Application } from '../amend/apply.js';
 import { amendedPart, countedSections } from '../amend/changes.js';
-import { amendedElsewhere, compare, requestBytes, type CompareRequest } from '../compare/index.js';
+import { amendedElsewhere, compareToWrite, requestBytes, type CompareRequest } from '../compare/index.js';
 import { resolveRequest } from '../compare/source.js';
 import { loadCorpus, type Corpus } from '../corpus/index.js';
 import { defaultInputOptions } from '../parse/input.js';
@@ -105,7 +105,8 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
       source,
     );
     tuneV8({ oneComparison: io.oneComparison === true, inputBytes: requestBytes(request) });
-    const { alignment, application } = compare(request);
+    // Every format is written from pairs whose sides are made as they are written (see `compareToWrite`).
+    const { alignment, application, sideOf } = compareToWrite(request);
     if (application) {
       if (application.instructions.length === 0) throw nothingApplies(application, request);
       for (const i of application.instructions) {
@@ -124,12 +125,12 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
     // Every format is written as it is made, a piece at a time.
     const rendered: string | ((piece: (text: string) => void) => void) =
       format === 'json'
-        ? (piece) => writeJson(alignment, piece, { indent: !outputPath && io.stdout.isTTY ? 2 : 0 })
+        ? (piece) => writeJson(alignment, piece, { indent: !outputPath && io.stdout.isTTY ? 2 : 0, sideOf })
         : format === 'html'
-          ? (piece) => writeHtml(alignment, piece)
+          ? (piece) => writeHtml(alignment, piece, { sideOf })
           : format === 'terminal'
-            ? (piece) => writeTerminal(alignment, piece, { color })
-            : (piece) => writeWdiff(alignment, piece);
+            ? (piece) => writeTerminal(alignment, piece, { color, sideOf })
+            : (piece) => writeWdiff(alignment, piece, { sideOf });
     if (alignment.notice && format === 'wdiff') io.stderr.write(`billdiff: ${alignment.notice}\n`);
     if (options.verbose) for (const m of alignment.messages) io.stderr.write(`${formatDiagnostic(m)}\n`);
     write(rendered);

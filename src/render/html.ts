@@ -1,6 +1,6 @@
 import type { Alignment } from '../types.js';
 import { buildPageModel, type InstructionList, type Segment } from './page/index.js';
-import { Pieces } from './pieces.js';
+import { Pieces, type WriteOptions } from './pieces.js';
 import { STATUS_WORDS } from './vocabulary.js';
 
 /** Escapes text for HTML element content and attribute values. */
@@ -93,9 +93,9 @@ export function renderHtml(alignment: Alignment, options: HtmlOptions = {}): str
  * The same text as `renderHtml`, handed to `write` in pieces as it is made: the file is never held
  * whole, nor its lines in a list (at 5 MB of text, a page of 100 MB and more).
  */
-export function writeHtml(alignment: Alignment, write: (piece: string) => void, options: HtmlOptions = {}): void {
+export function writeHtml(alignment: Alignment, write: (piece: string) => void, options: HtmlOptions & WriteOptions = {}): void {
   // The printable file shows every level: no run of unchanged levels is folded away.
-  const model = buildPageModel(alignment, { foldAfter: Infinity });
+  const model = buildPageModel(alignment, { foldAfter: Infinity, sideOf: options.sideOf });
   const name = (d: Alignment['old']) => escapeHtml(`${d.title ? `${d.title} (${d.file})` : d.file}${d.label ? ` — ${d.label}` : ''}`);
   const bills = [...new Set((alignment.instructions ?? []).map((i) => i.bill))];
   const title = escapeHtml(

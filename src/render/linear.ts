@@ -1,3 +1,4 @@
+import { plainSides, type SideOf } from '../align/pairs.js';
 import type { AlignedPair, WordChange } from '../types.js';
 
 /** One line of a linear rendering: a level's own line, as word changes, with its depth. */
@@ -46,13 +47,16 @@ export class RowWalk {
   op: WordChange['op'] = 'equal';
   value = '';
   private readonly movedWords: boolean;
+  private readonly sideOf: SideOf;
   /** The lists being walked, outermost first, with the next index and the side shown in each. */
   private readonly lists: AlignedPair[][] = [];
   private readonly next_: number[] = [];
   private readonly sides: (Side | undefined)[] = [];
 
-  constructor(pairs: AlignedPair[], options: LinearOptions = {}) {
+  /** `sideOf`: how the pairs' sides are read (see `WriteOptions`). */
+  constructor(pairs: AlignedPair[], options: LinearOptions = {}, sideOf: SideOf = plainSides) {
     this.movedWords = options.movedWords ?? false;
+    this.sideOf = sideOf;
     if (pairs.length) this.enter(pairs, undefined);
   }
 
@@ -103,7 +107,7 @@ export class RowWalk {
       return pair.words!.length > 0;
     }
     this.op = kind;
-    this.value = wholeText(pair, kind) ?? '';
+    this.value = wholeText(pair, kind, this.sideOf) ?? '';
     return this.value !== '';
   }
 }
@@ -121,13 +125,18 @@ function ownLine(pair: AlignedPair, movedWords: boolean): 'words' | WordChange['
 
 /** The word changes of one pair's own line. */
 export function rowChanges(pair: AlignedPair, options: LinearOptions = {}): WordChange[] {
-  const kind = ownLine(pair, options.movedWords ?? false);
+  return changesOf(pair, options.movedWords ?? false, plainSides);
+}
+
+/** `rowChanges`, the pair's sides read with `sideOf` (see `WriteOptions`). */
+export function changesOf(pair: AlignedPair, movedWords: boolean, sideOf: SideOf): WordChange[] {
+  const kind = ownLine(pair, movedWords);
   if (kind === 'words') return pair.words!;
-  const text = wholeText(pair, kind);
+  const text = wholeText(pair, kind, sideOf);
   return text ? [{ op: kind, value: text }] : [];
 }
 
 /** The text a pair's own line shows whole: the old (struck), the new (inserted) or the kept one. */
-function wholeText(pair: AlignedPair, op: WordChange['op']): string | undefined {
-  return op === 'delete' ? pair.old?.text : op === 'insert' ? pair.new?.text : (pair.new?.text ?? pair.old?.text);
+function wholeText(pair: AlignedPair, op: WordChange['op'], sideOf: SideOf): string | undefined {
+  return op === 'delete' ? sideOf(pair, 'old')?.text : op === 'insert' ? sideOf(pair, 'new')?.text : (sideOf(pair, 'new')?.text ?? sideOf(pair, 'old')?.text);
 }

@@ -1,3 +1,5 @@
+import type { SideOf } from '../align/pairs.js';
+
 /** Characters gathered before a piece of a streamed output (`writeJson`, `writeWdiff`) is handed out. */
 const CHUNK_CHARS = 1 << 16;
 
@@ -25,4 +27,13 @@ export class Pieces {
     this.parts = [];
     this.size = 0;
   }
+}
+
+/** What the writers (`writeJson`, `writeWdiff`, `writeTerminal`, `writeHtml`) take besides their renderings' options. */
+export interface WriteOptions {
+  /**
+   * How the pairs' sides are read: for an alignment from `alignTreesToWrite`, its `sideOf`.
+   * @default the sides as they are (`plainSides`)
+   */
+  sideOf?: SideOf | undefined;
 }

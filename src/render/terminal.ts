@@ -1,8 +1,9 @@
 import type { AlignedPair, Alignment, PairStatus, WordChange } from '../types.js';
 import { isSectionOrAbove } from '../parse/ladder.js';
+import { plainSides, type SideOf } from '../align/pairs.js';
 import { isOwnChange } from '../align/summary.js';
 import { RowWalk } from './linear.js';
-import { Pieces } from './pieces.js';
+import { Pieces, type WriteOptions } from './pieces.js';
 import { citeSide } from './page/citation.js';
 import { CONFORMING_WORDS, STATUS_WORDS, summaryCounts } from './vocabulary.js';
 
@@ -61,8 +62,9 @@ interface PendingRow {
  * one at a time, and a row waits only for the `context` rows after it (whether one of them changed
  * decides whether it is shown), so no list of every row is made, and a folded row's words never are.
  */
-export function writeTerminal(alignment: Alignment, write: (piece: string) => void, options: TerminalOptions = {}): void {
+export function writeTerminal(alignment: Alignment, write: (piece: string) => void, options: TerminalOptions & WriteOptions = {}): void {
   const color = options.color ?? false;
+  const sideOf = options.sideOf ?? plainSides;
   const context = options.context ?? 1;
   const paint = (code: string, text: string) => (color ? `${code}${text}${ANSI.reset}` : text);
   const pieces = new Pieces(write);
@@ -95,10 +97,10 @@ export function writeTerminal(alignment: Alignment, write: (piece: string) => vo
   // is read, by the last changed row read so far.
   let lastChanged = -Infinity;
   const show = (row: PendingRow, i: number): void => {
-    if (row.depth === 0 && isHeader(row.pair)) {
+    if (row.depth === 0 && isHeader(row.pair, sideOf)) {
       carried = header === undefined ? folded : carried + folded;
       folded = 0;
-      header = paint(ANSI.cyan, `@@ ${citation(row.pair)} @@ ${STATUS_WORDS[row.pair.status]}`);
+      header = paint(ANSI.cyan, `@@ ${citation(row.pair, sideOf)} @@ ${STATUS_WORDS[row.pair.status]}`);
     }
     if (lastChanged < i - context) {
       folded++;
@@ -114,9 +116,9 @@ export function writeTerminal(alignment: Alignment, write: (piece: string) => vo
     folded = 0;
     // The mark says the line changed, as the summary counts: a level above a change keeps a blank.
     const mark = isOwnChange(row.pair) ? MARK[row.pair.status] : ' ';
-    line(`${mark} ${'  '.repeat(row.depth)}${words(row.words ?? [{ op: row.op, value: row.value }], paint)}${note(row.pair)}`);
+    line(`${mark} ${'  '.repeat(row.depth)}${words(row.words ?? [{ op: row.op, value: row.value }], paint)}${note(row.pair, sideOf)}`);
   };
-  const walk = new RowWalk(alignment.pairs, { movedWords: true });
+  const walk = new RowWalk(alignment.pairs, { movedWords: true }, sideOf);
   const pending: PendingRow[] = [];
   let read = 0;
   let shown = 0;
@@ -131,15 +133,16 @@ export function writeTerminal(alignment: Alignment, write: (piece: string) => vo
 }
 
 /** A section, or a level above one (title, chapter, …): the levels that open a `@@ … @@` header. */
-function isHeader(pair: AlignedPair): boolean {
-  const kind = pair.new?.kind ?? pair.old?.kind;
+function isHeader(pair: AlignedPair, sideOf: SideOf): boolean {
+  const kind = sideOf(pair, 'new')?.kind ?? sideOf(pair, 'old')?.kind;
   return kind !== undefined && isSectionOrAbove(kind);
 }
 
 /** The header's citation, as the HTML's change list cites the level (`§ 1050`, `SEC. 2`, `Title II`). */
-function citation(pair: AlignedPair): string {
-  const side = pair.new ?? pair.old;
-  return citeSide(pair.new) ?? citeSide(pair.old) ?? side?.num?.text ?? side?.text.slice(0, 40) ?? '';
+function citation(pair: AlignedPair, sideOf: SideOf): string {
+  const [old, next] = [sideOf(pair, 'old'), sideOf(pair, 'new')];
+  const side = next ?? old;
+  return citeSide(next) ?? citeSide(old) ?? side?.num?.text ?? side?.text.slice(0, 40) ?? '';
 }
 
 function words(changes: WordChange[], paint: (code: string, text: string) => string): string {
@@ -152,16 +155,18 @@ function words(changes: WordChange[], paint: (code: string, text: string) => str
     .join('');
 }
 
-function note(pair: AlignedPair): string {
+function note(pair: AlignedPair, sideOf: SideOf): string {
   const by = pair.amendedBy?.length ? `  [${pair.amendedBy.join(', ')}]` : '';
-  return designationNote(pair) + by;
+  return designationNote(pair, sideOf) + by;
 }
 
-function designationNote(pair: AlignedPair): string {
+function designationNote(pair: AlignedPair, sideOf: SideOf): string {
   if (pair.conforming) return `  (${CONFORMING_WORDS})`;
   if (pair.status === 'moved' && pair.movedTo !== undefined) return `  (moved to ${pair.movedTo})`;
   if (pair.status === 'moved' && pair.movedFrom !== undefined) return `  (moved from ${pair.movedFrom})`;
-  if (pair.redesignated && pair.old?.num && pair.new?.num) return `  (redesignated ${pair.old.num.text} → ${pair.new.num.text})`;
+  if (!pair.redesignated) return '';
+  const [old, next] = [sideOf(pair, 'old'), sideOf(pair, 'new')];
+  if (old?.num && next?.num) return `  (redesignated ${old.num.text} → ${next.num.text})`;
   return '';
 }
 

@@ -1,6 +1,6 @@
 import type { Alignment, WordChange } from '../types.js';
 import { RowWalk } from './linear.js';
-import { Pieces } from './pieces.js';
+import { Pieces, type WriteOptions } from './pieces.js';
 
 /**
  * `[-deleted-]{+inserted+}` over the whole text, one level a line: the kept and deleted parts
@@ -13,9 +13,9 @@ export function renderWdiff(alignment: Alignment): string {
 }
 
 /** The same text as `renderWdiff`, handed to `write` in pieces of about 64 K characters as it is made. */
-export function writeWdiff(alignment: Alignment, write: (piece: string) => void): void {
+export function writeWdiff(alignment: Alignment, write: (piece: string) => void, options: WriteOptions = {}): void {
   const pieces = new Pieces(write);
-  const walk = new RowWalk(alignment.pairs);
+  const walk = new RowWalk(alignment.pairs, {}, options.sideOf);
   let lines = 0;
   for (; walk.next(); lines++) pieces.out((walk.words ? marked(walk.words) : mark(walk.op, walk.value)) + '\n');
   // No line at all is one empty line.

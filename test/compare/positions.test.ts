@@ -1,10 +1,10 @@
 import { expect } from 'chai';
-import { compare, compareReading, type CompareRequest, type CompareResult } from '../../src/compare/index.js';
-import { renderHtml } from '../../src/render/html.js';
-import { renderJson } from '../../src/render/json.js';
+import { compare, compareReading, compareToWrite, type CompareRequest, type CompareResult } from '../../src/compare/index.js';
+import { renderHtml, writeHtml } from '../../src/render/html.js';
+import { renderJson, writeJson } from '../../src/render/json.js';
 import { renderStatuteText } from '../../src/render/statute-text.js';
-import { renderTerminal } from '../../src/render/terminal.js';
-import { renderWdiff } from '../../src/render/wdiff.js';
+import { renderTerminal, writeTerminal } from '../../src/render/terminal.js';
+import { renderWdiff, writeWdiff } from '../../src/render/wdiff.js';
 import { comparePage } from '../../src/server/compare-page.js';
 import { appliedLawOf, type View } from '../../src/server/diff-task.js';
 import { loadViews } from '../../src/server/views.js';
@@ -99,6 +99,34 @@ describe('compare: the positions a comparison leaves out', () => {
       const full = outputs(compareReading(request, { inlineTextPositions: true }), request);
       expect(Object.keys(lean)).to.deep.equal(Object.keys(full));
       for (const key of Object.keys(full)) expect(lean[key], key).to.equal(full[key]);
+    });
+  }
+});
+
+describe('compare: sides made as they are written', () => {
+  // `compareToWrite` leaves the sides of two versions' pairs as the nodes they stand for, and each
+  // writer of the CLI makes them as it writes them (`sideOf`): every format must be the one `compare`
+  // gives, for every kind of comparison (those of other kinds come as `compare` makes them). A writer
+  // that read a side but through `sideOf` would find no line there, and differ.
+  for (const [name, request] of REQUESTS) {
+    it(`should write every CLI format as from \`compare\` (${name})`, () => {
+      const { alignment, sideOf } = compareToWrite(request);
+      expect(Boolean(sideOf), 'sides left as nodes').to.equal(request.documents.length === 2 && !request.law);
+      const expected = compare(request).alignment;
+      const written = (writer: (write: (piece: string) => void) => void): string => {
+        let out = '';
+        writer((piece) => (out += piece));
+        return out;
+      };
+      for (const indent of [0, 2]) {
+        expect(written((w) => writeJson(alignment, w, { indent, sideOf })), `json, indent ${indent}`).to.equal(renderJson(expected, { indent }));
+      }
+      expect(written((w) => writeWdiff(alignment, w, { sideOf })), 'wdiff').to.equal(renderWdiff(expected));
+      for (const color of [false, true]) {
+        expect(written((w) => writeTerminal(alignment, w, { color, sideOf })), `terminal, color ${color}`).to.equal(renderTerminal(expected, { color }));
+      }
+      expect(written((w) => writeHtml(alignment, w, { sideOf })), 'html').to.equal(renderHtml(expected));
+      expect(alignment.summary).to.deep.equal(expected.summary);
     });
   }
 });

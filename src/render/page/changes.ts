@@ -3,23 +3,25 @@
  * `paragraphs (3) to (9) redesignated (4) to (10)`, and a short excerpt of the struck and inserted words.
  */
 import type { WordChange } from '../../types.js';
+import type { SideOf } from '../../align/pairs.js';
 import { STATUS_WORDS } from '../vocabulary.js';
 import type { LevelRow, RowWithPair, Segment } from './types.js';
 
 const KIND_PLURAL: Record<string, string> = { subdivision: 'subdivisions', paragraph: 'paragraphs', subparagraph: 'subparagraphs' };
 /** "paragraphs (3) to (9) redesignated (4) to (10)" */
-export function redesignationSummary(run: RowWithPair[]): string {
+export function redesignationSummary(run: RowWithPair[], sideOf: SideOf): string {
   const first = run[0]!;
   const last = run[run.length - 1]!;
-  const kinds = new Set(run.map((r) => r.pair.new?.kind ?? r.pair.old?.kind));
+  const kinds = new Set(run.map((r) => (sideOf(r.pair, 'new') ?? sideOf(r.pair, 'old'))?.kind));
   const kind = kinds.size === 1 ? [...kinds][0] : undefined;
   const noun = kind ? (KIND_PLURAL[kind] ?? `${kind}s`) : 'clauses';
-  const num = (row: RowWithPair, side: 'old' | 'new') => row.pair[side]?.num?.text ?? row.citation;
+  const num = (row: RowWithPair, side: 'old' | 'new') => sideOf(row.pair, side)?.num?.text ?? row.citation;
   return `${noun} ${num(first, 'old')} to ${num(last, 'old')} redesignated ${num(first, 'new')} to ${num(last, 'new')}`;
 }
 
-export function describe(row: RowWithPair): string {
+export function describe(row: RowWithPair, sideOf: SideOf): string {
   const { pair } = row;
+  const num = (side: 'old' | 'new') => sideOf(pair, side)?.num?.text;
   switch (pair.status) {
     case 'inserted':
     case 'deleted':
@@ -27,7 +29,7 @@ export function describe(row: RowWithPair): string {
     case 'moved':
       return row.move?.label ?? STATUS_WORDS.moved;
     case 'redesignated':
-      return `${pair.old?.num?.text ?? '?'} redesignated ${pair.new?.num?.text ?? '?'}`;
+      return `${num('old') ?? '?'} redesignated ${num('new') ?? '?'}`;
     default: {
       const words = pair.words ?? [];
       const struck = wordsOf(words, 'delete');
@@ -35,7 +37,8 @@ export function describe(row: RowWithPair): string {
       const parts = [`${struck} ${struck === 1 ? 'word' : 'words'} struck`, `${inserted} inserted`];
       if (pair.redesignated) {
         // Undivided text that became a numbered level had no designation to renumber.
-        parts.unshift(pair.old?.num ? `renumbered ${pair.old.num.text} → ${pair.new?.num?.text ?? ''}`.trim() : `designated ${pair.new?.num?.text ?? ''}`.trim());
+        const old = num('old');
+        parts.unshift(old !== undefined ? `renumbered ${old} → ${num('new') ?? ''}`.trim() : `designated ${num('new') ?? ''}`.trim());
       }
       return `${STATUS_WORDS.modified}: ${parts.join(', ')}`;
     }

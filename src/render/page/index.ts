@@ -4,6 +4,7 @@
  * runs, a numbered change list, and for Changes in Existing Law the instruction list.
  */
 import type { Alignment } from '../../types.js';
+import { plainSides, type SideOf } from '../../align/pairs.js';
 import { summaryCounts } from '../vocabulary.js';
 import { describe, excerptOf, redesignationSummary } from './changes.js';
 import { rowsFold, unchangedFold } from './folds.js';
@@ -53,6 +54,11 @@ export interface PageModelOptions {
    * @default true
    */
   complete?: boolean;
+  /**
+   * How the pairs' sides are read: for an alignment from `alignTreesToWrite`, its `sideOf`.
+   * @default the sides as they are (`plainSides`)
+   */
+  sideOf?: SideOf | undefined;
 }
 
 /** Completes the rows of some blocks (see `PageModelOptions.complete`), folded ones too. */
@@ -65,8 +71,8 @@ export function completeRows(blocks: Block[]): void {
 
 /** Builds the page model of an alignment. */
 export function buildPageModel(alignment: Alignment, options: PageModelOptions = {}): PageModel {
-  const { section, changesOnly = false, foldAfter = 3, complete = true } = options;
-  const list = collectRows(alignment.pairs, section);
+  const { section, changesOnly = false, foldAfter = 3, complete = true, sideOf = plainSides } = options;
+  const list = collectRows(alignment.pairs, section, sideOf);
   for (let i = 0; i < list.length; i++) if (complete || list.changed[i]) completeRow(list.rowAt(i));
   // Instructions link rows of every kind: their comparisons (a bill's sections of a law) make every row.
   const rows = alignment.instructions ? list.slice(0, list.length) : undefined;
@@ -89,7 +95,7 @@ export function buildPageModel(alignment: Alignment, options: PageModelOptions =
     }
     if (status === 'redesignated' && end - i >= 2) {
       const run = list.slice(i, end);
-      const summary = redesignationSummary(run);
+      const summary = redesignationSummary(run, sideOf);
       const number = changes.length + 1;
       for (const r of run) r.number = number;
       const by = unionOfLinks(run);
@@ -100,7 +106,7 @@ export function buildPageModel(alignment: Alignment, options: PageModelOptions =
     }
     const row = list.rowAt(i);
     row.number = changes.length + 1;
-    changes.push({ number: row.number, href: `#${row.anchor}`, citation: row.citation, description: describe(row), excerpt: excerptOf(row), ...(row.by ? { by: row.by } : {}) });
+    changes.push({ number: row.number, href: `#${row.anchor}`, citation: row.citation, description: describe(row, sideOf), excerpt: excerptOf(row), ...(row.by ? { by: row.by } : {}) });
     blocks.push({ row });
     i += 1;
   }

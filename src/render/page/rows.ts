@@ -9,8 +9,9 @@
  * A row's text fields are empty until it is completed.
  */
 import type { AlignedPair, PairSide, WordChange } from '../../types.js';
+import type { SideOf } from '../../align/pairs.js';
 import { isOwnChange } from '../../align/summary.js';
-import { rowChanges } from '../linear.js';
+import { changesOf } from '../linear.js';
 import { CONFORMING_WORDS, STATUS_WORDS, TEXT_ROLE_WORDS } from '../vocabulary.js';
 import { citeSide, depthOf } from './citation.js';
 import { linkSegments } from './links.js';
@@ -29,9 +30,13 @@ interface Pending {
   book: RowBook;
 }
 
-/** What the rows of one comparison share: the section of ids that name none, and the sections they hold. */
+/**
+ * What the rows of one comparison share: the section of ids that name none, the sections they
+ * hold, and how the pairs' sides are read.
+ */
 interface RowBook {
   section: string | undefined;
+  sideOf: SideOf;
   /** A section's number → the anchor of its row (cross-references to a section of this comparison). */
   sections: Map<string, string>;
 }
@@ -41,15 +46,14 @@ const PENDING = Symbol('pending');
 type PendingRow = RowWithPair & { [PENDING]?: Pending | undefined };
 /** The segments of a row not completed yet (shared: completing a row gives it its own). */
 const NO_SEGMENTS: Segment[] = Object.freeze([]) as unknown as Segment[];
-const ROW_CHANGES = { movedWords: true };
 
 /**
  * Every pair's own line in reading order (as `linearRows`), with unique anchors, as a `RowList`:
  * what folds, pages and links need is read from it without making the rows, which `rowAt` makes
  * when first asked for; see `completeRow`.
  */
-export function collectRows(pairs: AlignedPair[], section: string | undefined): RowList {
-  const list = new RowList({ section, sections: new Map() });
+export function collectRows(pairs: AlignedPair[], section: string | undefined, sideOf: SideOf): RowList {
+  const list = new RowList({ section, sideOf, sections: new Map() });
   collectFrom(pairs, 0, undefined, list, new Set());
   return list;
 }
@@ -118,13 +122,15 @@ export class RowList {
 /** The rows of some pairs and their sublevels (a function of the module, not one made per comparison: its optimised code is kept). */
 function collectFrom(list: AlignedPair[], depth: number, above: Place | undefined, rows: RowList, used: Set<string>): void {
   const { book } = rows;
+  const { sideOf } = book;
   for (const pair of list) {
-    const side = pair.new ?? pair.old;
+    const next = sideOf(pair, 'new');
+    const side = next ?? sideOf(pair, 'old');
     // An unchanged level shows when it has a line (its changes, made when the row is completed, would be that line kept).
-    if (pair.status === 'unchanged' && !pair.words ? Boolean(pair.new?.text ?? pair.old?.text) : rowChanges(pair, ROW_CHANGES).length) {
+    if (pair.status === 'unchanged' && !pair.words ? Boolean(side?.text) : changesOf(pair, true, sideOf).length) {
       const n = rows.pairs.length;
       const onlyOld = pair.status === 'deleted' || (pair.status === 'moved' && pair.movedTo !== undefined);
-      let key = (onlyOld ? pair.old?.id : (pair.new?.id ?? pair.old?.id)) || `row${n + 1}`;
+      let key = (onlyOld || next?.id === undefined ? sideOf(pair, 'old')?.id : next.id) || `row${n + 1}`;
       if (used.has(key)) key = `${key}~${n + 1}`;
       used.add(key);
       rows.pairs.push(pair);
@@ -144,13 +150,15 @@ export function completeRow(row: LevelRow): void {
   if (!pending) return;
   (row as PendingRow)[PENDING] = undefined;
   const { pair } = row as PendingRow;
-  const { section } = pending.book;
-  const changes = rowChanges(pair, ROW_CHANGES);
-  const side = pair.new ?? pair.old;
-  row.citation = citeSide(pair.new, section) ?? citeSide(pair.old, section) ?? unnumbered(side, citationAbove(pending.above, section));
+  const { section, sideOf } = pending.book;
+  const changes = changesOf(pair, true, sideOf);
+  const old = sideOf(pair, 'old');
+  const next = sideOf(pair, 'new');
+  const side = next ?? old;
+  row.citation = citeSide(next, section) ?? citeSide(old, section) ?? unnumbered(side, citationAbove(pending.above, section));
   row.statusLabel = pair.conforming
     ? CONFORMING_WORDS
-    : STATUS_WORDS[pair.status] + (pair.redesignated && pair.status !== 'redesignated' ? (pair.old?.num ? ', renumbered' : ', designated') : '') + (pair.coarse ? ' (whole clause)' : '');
+    : STATUS_WORDS[pair.status] + (pair.redesignated && pair.status !== 'redesignated' ? (old?.num ? ', renumbered' : ', designated') : '') + (pair.coarse ? ' (whole clause)' : '');
   row.depth = Math.min(5, Math.max(pending.depth, depthOf(side)));
   // Cross-references in kept and inserted text become links.
   const own = side?.num?.text;
