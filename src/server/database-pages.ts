@@ -11,22 +11,20 @@ import { billUrl, compareUrl, sectionDocId, sectionUrl, versionDocId, type BillR
 import { MARK_END, MARK_START } from '../store/search.js';
 import { LAST_PAGE } from '../store/search-params.js';
 import type { SearchAnswer, SearchFilters, SearchPage, SearchResult } from '../store/types.js';
+import { foldWhiteSpace } from '../util/white-space.js';
 
 /** A count as the pages write it, "4,321" (one formatter: `toLocaleString('en-US')` makes one a call, a fifth of a search page's model). */
 const count = new Intl.NumberFormat('en-US').format;
 
 const START = MARK_START.charCodeAt(0);
 const END = MARK_END.charCodeAt(0);
-/** White space that folding runs of it into one space would change: other than a space, or two in a row. */
-const FOLDABLE = /[^\S ]|\s\s/;
 
 /**
  * A snippet's segments in order, each text with whether it was found, runs of white space folded into
  * one space: scanned once, without a regular expression's split (its captures take V8's slow path).
  */
 function eachSegment(snippet: string, take: (text: string, hit: boolean) => void): void {
-  // Most snippets hold no white space to fold: no copy of them then.
-  const flat = FOLDABLE.test(snippet) ? snippet.replace(/\s+/g, ' ') : snippet;
+  const flat = foldWhiteSpace(snippet);
   let hit = false;
   let from = 0;
   for (let i = 0; i < flat.length; i++) {
