@@ -1,5 +1,5 @@
 import { rankOf } from '../parse/designation.js';
-import type { Content, Level, Root } from '../types.js';
+import type { Content, Level, PairSide, Root } from '../types.js';
 
 /**
  * What of a level is "its own line": the designation, the heading and the text that shares
@@ -88,6 +88,15 @@ export function childLevelCount(node: Content): number {
   const n = node.children.length;
   if (n <= 1) return n && !inlineText(node) ? 1 : 0;
   return inlineText(node) ? n - 1 : n;
+}
+
+/**
+ * The node a pair's side stands for, when an alignment left the side as that node
+ * (`alignTreesToWrite`), to be made a side as it is written; undefined for a side made (whose `text`
+ * is its line).
+ */
+export function nodeLeftAsSide(side: PairSide): Content | undefined {
+  return typeof side.text === 'string' ? undefined : (side as unknown as Content);
 }
 
 /** Whether `childLevels` gives any level (without looking at the first text's place when there are several children). */

@@ -1,6 +1,6 @@
 import type { AlignedPair, Content, Level, PairSide, WordChange } from '../types.js';
 import { isSectionOrAbove } from '../parse/ladder.js';
-import { childLevels, detach, firstChildLevel, inlineText, rowBody, rowText, rowTextIn } from './level-text.js';
+import { childLevels, detach, firstChildLevel, inlineText, nodeLeftAsSide, rowBody, rowText, rowTextIn } from './level-text.js';
 import type { Context } from './context.js';
 import { keyOf, sameContent } from './keys.js';
 import { alignSequences } from './siblings.js';
@@ -54,8 +54,8 @@ export function sidesMadeFrom(texts: { old?: string; new?: string }): SideOf {
   let lastNew: [Content, PairSide] | undefined;
   return (pair, which) => {
     const value = pair[which];
-    if (value === undefined || typeof value.text === 'string') return value;
-    const node = value as unknown as Content;
+    const node = value && nodeLeftAsSide(value);
+    if (!node) return value;
     const last = which === 'old' ? lastOld : lastNew;
     if (last && last[0] === node) return last[1];
     const made = side(node, rowTextIn(node, which === 'old' ? texts.old : texts.new));

@@ -1,5 +1,5 @@
 import type { AlignedPair, Content, PairSide, Root, Summary } from '../types.js';
-import { childLevels, rowText, subtreeBody } from './level-text.js';
+import { childLevels, nodeLeftAsSide, rowText, subtreeBody } from './level-text.js';
 import { countWords } from './word-sides.js';
 
 /**
@@ -57,7 +57,8 @@ export function summarize(pairs: AlignedPair[]): Summary {
  */
 function lineOf(side: PairSide | undefined): string {
   if (!side) return '';
-  return typeof side.text === 'string' ? side.text : rowText(side as unknown as Content);
+  const node = nodeLeftAsSide(side);
+  return node ? rowText(node) : side.text;
 }
 
 /** How many pairs a list holds, with all those under them. */
