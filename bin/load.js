@@ -1,6 +1,8 @@
 // Loads the command line: the one-file bundle (dist/cli/billdiff.cjs) compiled from V8's code
 // cache written when it was built, so that Node reads one file and compiles none of it again;
-// else the plain build (dist/cli/bin.js). See scripts/bundle.mjs. CommonJS, like bin/billdiff.js.
+// else the plain build (dist/cli/bin.js). The database side is a second bundle, which the first
+// requires only for a command that uses it (dist/cli/billdiff-store.cjs). See scripts/bundle.mjs.
+// CommonJS, like bin/billdiff.js.
 'use strict';
 const fs = require('node:fs');
 const { createRequire } = require('node:module');

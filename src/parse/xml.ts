@@ -185,28 +185,47 @@ export interface XmlText {
 
 export type XmlNode = XmlElement | XmlText;
 
-/** XML → element tree with offsets (namespace prefixes dropped from names). */
+/** The attributes of every element that has none (saxes makes a dictionary object for each tag). */
+const NO_ATTRIBUTES: Record<string, string> = Object.freeze(Object.create(null) as Record<string, string>);
+
+/**
+ * XML → element tree with offsets (namespace prefixes dropped from names).
+ *
+ * The whole tree outlives the read, so every object made for it is copied by V8's young collections
+ * and then promoted: each element's children are gathered on one stack and copied into an array of
+ * their own size when the element closes (an array pushed into holds 17 places from its first child),
+ * and the elements without attributes share one empty set instead of keeping saxes' dictionary.
+ */
 export function parseXmlTree(xml: string, file: string, index: LineIndex, options: XmlReadOptions = {}): XmlElement {
+  // The open elements, and where each one's children start on `pending` (the children read so far of every open element).
   const stack: XmlElement[] = [];
+  const from: number[] = [];
+  const pending: XmlNode[] = [];
   let root: XmlElement | undefined;
   readXml(
     xml,
     file,
     index,
     {
-      open(name, attrs, start, end) {
-        const element: XmlElement = { type: 'element', name, attributes: attrs, children: [], start, end };
-        const parent = stack[stack.length - 1];
-        if (parent) parent.children.push(element);
+      open(name, attrs, start, end, selfClosing) {
+        // `<name>` or `<name/>` has no attributes (told by its length: enumerating saxes' dictionary costs more).
+        const bare = end - start === name.length + (selfClosing ? 3 : 2);
+        const element: XmlElement = { type: 'element', name, attributes: bare ? NO_ATTRIBUTES : attrs, children: NO_CHILDREN, start, end };
+        if (stack.length !== 0) pending.push(element);
         else root ??= element;
         stack.push(element);
+        from.push(pending.length);
       },
       close(_name, _start, end) {
         const element = stack.pop();
-        if (element) element.end = end;
+        const first = from.pop();
+        if (!element || first === undefined) return;
+        element.end = end;
+        element.children = pending.slice(first);
+        pending.length = first;
       },
       text(value, start, end) {
-        stack[stack.length - 1]?.children.push({ type: 'text', text: value, start, end });
+        if (stack.length !== 0) pending.push({ type: 'text', text: value, start, end });
       },
     },
     options,
@@ -217,6 +236,9 @@ export function parseXmlTree(xml: string, file: string, index: LineIndex, option
   }
   return root;
 }
+
+/** The children of an element not yet closed (replaced by its own array when it closes). */
+const NO_CHILDREN: XmlNode[] = [];
 
 /** The first child element named `name`. */
 export function firstChild(element: XmlElement, name: string): XmlElement | undefined {

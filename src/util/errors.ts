@@ -5,6 +5,13 @@ import { stringifyPosition } from './position.js';
 export type BilldiffErrorCode = 'input' | 'not-found' | 'too-large' | 'budget' | 'usage';
 
 /**
+ * What marks a BilldiffError made by another copy of this module: the command line's database side
+ * is a bundle of its own (scripts/bundle.mjs), with its own BilldiffError class, and its failures
+ * (a document not in the database) reach the comparison's `main`.
+ */
+const BRAND = Symbol.for('billdiff.BilldiffError');
+
+/**
  * A failure the user can act on: it names the file and the place, and never needs a stack trace.
  */
 export class BilldiffError extends Error {
@@ -24,10 +31,16 @@ export class BilldiffError extends Error {
   override toString(): string {
     return `${this.file ? `${this.file}:${stringifyPosition(this.place)}: ` : ''}${this.message}`;
   }
+
+  /** The mark `isBilldiffError` knows, whichever copy of the class made the error. */
+  get [BRAND](): true {
+    return true;
+  }
 }
 
+/** A BilldiffError, from this module or another copy of it (see `BRAND`). */
 export function isBilldiffError(value: unknown): value is BilldiffError {
-  return value instanceof BilldiffError;
+  return value instanceof BilldiffError || (value instanceof Error && (value as Error & { [BRAND]?: unknown })[BRAND] === true);
 }
 
 /** A diagnostic with a place, as data. */
