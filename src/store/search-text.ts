@@ -55,6 +55,8 @@ export async function fullText(db: Dialect, match: string, query: string, bills:
   if (!bills.sql) owners.push('bill');
   if (sections && !sections.code) owners.push('section');
   const terms = owners.length ? await termQuery(db, match, owners) : undefined;
+  // PostgreSQL: stop words alone match nothing, as the full-text index would say in four round trips.
+  if (terms && !terms.terms.length) return { results: [], total: 0, bills: 0, sections: 0, rankedBills: 0, rankedSections: 0, by: 'full-text' };
   if (quick && (!terms || terms.terms.length > QUICK.words || page.limit > QUICK.limit)) return undefined;
   const ranked = terms && owners.length ? await rankEach(db, owners, terms, want) : [];
   const billTerms = owners[0] === 'bill' ? ranked[0] : undefined;

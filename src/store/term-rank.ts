@@ -182,7 +182,8 @@ const BUILDS = `SELECT (SELECT value FROM meta WHERE key = '${OWNERS.bill.meta}'
  * The words of a full-text query as the index holds them, every one required (SQLite: FTS5 phrases
  * `"word" "word"`, each of one word; PostgreSQL: the query as typed, read by websearch_to_tsquery), with
  * the builds of the indexes (one round trip on PostgreSQL). Undefined when the query asks for more
- * than that: a phrase of several words, OR, a word left out.
+ * than that: a phrase of several words, OR, a word left out. None on PostgreSQL for a query of stop
+ * words alone (its tsquery is empty: it matches nothing).
  *
  * PostgreSQL: a query whose tsquery the thread knows (kept, or made of its plain words' own:
  * `knownTsquery`) reads the builds with the postings of `owners` it has not kept (rankEach), in one
@@ -196,6 +197,8 @@ export async function termQuery(db: Dialect, match: string, owners: TermOwner[] 
     terms = await ftsTerms(db, match);
   } else {
     const known = knownTsquery(db, match);
+    // Stop words alone: nothing to read.
+    if (known === '') return { terms: [], builds: { bill: null, section: null }, generation: null };
     if (known !== undefined) {
       terms = tsqueryTerms(known);
       builds = await buildsRead(db, owners, terms);
@@ -206,7 +209,7 @@ export async function termQuery(db: Dialect, match: string, owners: TermOwner[] 
       const row = await buildsRead(db, owners, plain?.flatMap((w) => lexemeOf(kept?.get(w)) ?? []), match, plain?.filter((w) => kept?.get(w) === undefined));
       builds = row;
       if (row?.q != null) keepTsquery(db, match, row.q);
-      terms = row?.q != null ? tsqueryTerms(row.q) : undefined;
+      terms = row?.q == null ? undefined : row.q === '' ? [] : tsqueryTerms(row.q);
     }
   }
   return terms && builds ? { terms, builds: { bill: builds.bill, section: builds.section }, generation: builds.generation ?? null } : undefined;

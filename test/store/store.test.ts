@@ -212,6 +212,19 @@ describeBackends('store: importing and reading', (backend) => {
     }
     // A filter narrows the bills; a session filter leaves out the sections.
     expect((await db.search('99001', { session: '2025-26', status: 'chaptered' })).results.map((r) => r.id)).to.deep.equal([]);
+    // Each bill counted once however many of its versions touch the section, unfiltered (each version's
+    // bill) as filtered (the bills joined).
+    expect(await db.search('99001')).to.deep.include({ total: 4, bills: 3, sections: 1, by: 'citation' });
+    expect(await db.search('99001', { code: 'PEN' })).to.deep.include({ total: 4, bills: 3, sections: 1, by: 'citation' });
+  });
+
+  it('should find nothing for stop words alone on PostgreSQL (its tsquery is empty), as its full-text index says', async function () {
+    if (db.dialect.kind !== 'postgres') this.skip();
+    const none = { results: [], total: 0, bills: 0, sections: 0, rankedBills: 0, rankedSections: 0, by: 'full-text' };
+    // Ranked from the term index (no filter), met for the first time and again; and by the full-text index (a filter).
+    expect(await db.search('which have')).to.deep.equal(none);
+    expect(await db.search('which have')).to.deep.equal(none);
+    expect(await db.search('which have', { house: 'assembly' })).to.deep.equal(none);
   });
 
   it('should draw each snippet from a short passage, with the words found marked', async () => {
