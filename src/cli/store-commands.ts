@@ -12,7 +12,7 @@ import { databaseDocument, DATABASE_ID } from '../store/documents.js';
 import { findBill, pickVersion, readSectionName, sectionReport } from '../store/reports.js';
 import { MARK_END, MARK_START } from '../store/search.js';
 import { readSearchParams, SearchParamError, type SearchRequest } from '../store/search-params.js';
-import { BilldiffError } from '../util/errors.js';
+import { BilldiffError, isBilldiffError } from '../util/errors.js';
 import type { CliIo } from './main.js';
 import { createImportProgress } from './import-progress.js';
 
@@ -79,7 +79,7 @@ async function withDatabase(io: CliIo, fn: (db: Database) => Promise<number>): P
     db = await open(io);
     return await fn(db);
   } catch (error) {
-    io.stderr.write(`${error instanceof BilldiffError ? error.toString() : `billdiff: ${(error as Error).message}`}\n`);
+    io.stderr.write(`${isBilldiffError(error) ? error.toString() : `billdiff: ${(error as Error).message}`}\n`);
     return 2;
   } finally {
     await db?.close();
