@@ -81,15 +81,35 @@ function runWrk(base, { connections, seconds, paths }) {
   });
 }
 
-async function runAutocannon(base, { connections, seconds, paths }) {
+/** The median and 99th percentile of latencies in milliseconds, rounded as autocannon rounds its own. */
+function percentiles(latencies) {
+  const sorted = Float64Array.from(latencies).sort();
+  const at = (q) => Math.round(sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * q))]);
+  return { n: sorted.length, p50: at(0.5), p99: at(0.99) };
+}
+
+async function runAutocannon(base, { connections, seconds, paths, kindOf }) {
   let n = 0;
-  const result = await autocannon({
+  const instance = autocannon({
     url: base,
     connections,
     duration: seconds,
-    requests: [{ setupRequest: (req) => ({ ...req, path: paths[n++ % paths.length] }) }],
+    // The path is kept on the connection's context: a connection has one request out at a time, so
+    // the next response it reads is that path's.
+    requests: [{ setupRequest: (req, context) => ({ ...req, path: (context.path = paths[n++ % paths.length]) }) }],
   });
+  /** `kindOf`: each response's latency kept under its path's kind. */
+  const byKind = new Map();
+  if (kindOf) {
+    instance.on('response', (client, _status, _bytes, ms) => {
+      const kind = kindOf(client.requestIterator.context.path);
+      if (!byKind.has(kind)) byKind.set(kind, []);
+      byKind.get(kind).push(ms);
+    });
+  }
+  const result = await instance;
   return {
+    ...(kindOf ? { kinds: Object.fromEntries([...byKind].map(([kind, latencies]) => [kind, percentiles(latencies)])) } : {}),
     tool: 'autocannon',
     p50: result.latency.p50,
     p99: result.latency.p99,
@@ -102,7 +122,10 @@ async function runAutocannon(base, { connections, seconds, paths }) {
   };
 }
 
-/** One load run against `base` (http://127.0.0.1:PORT). */
+/**
+ * One load run against `base` (http://127.0.0.1:PORT). Given `kindOf(path)`, autocannon's runs also
+ * give each kind's `{ n, p50, p99 }` as `kinds` (wrk's do not).
+ */
 export function httpLoad(base, options) {
   if (!/^http:\/\/127\.0\.0\.1:\d+$/.test(base)) throw new Error(`load runs only on 127.0.0.1, not ${base}`);
   return useWrk() ? runWrk(base, options) : runAutocannon(base, options);

@@ -54,6 +54,50 @@ export function newSearches(session, bills, count = 30000) {
   return [...out].map((u, i) => ({ u, k: (i * 2654435761) % 4294967296 })).sort((a, b) => a.k - b.k).map((x) => x.u);
 }
 
+/** The kind of a search of newSearches: a bill citation, a section number, a word, or two words. */
+export function searchKind(url) {
+  const q = decodeURIComponent(new URL(url, 'http://x').searchParams.get('q') ?? '');
+  return /^[A-Z]+ \d+$/.test(q) ? 'citation' : /^\d+$/.test(q) ? 'number' : q.includes(' ') ? 'two words' : 'word';
+}
+
+/**
+ * The CPU the server's threads have used so far, from Linux's /proc (undefined where it is missing),
+ * in milliseconds: all of them (`cpu`), and the serving threads' (each serving process's main thread:
+ * the primary's children when it has some, else the server itself), with the time they waited for a
+ * processor while ready to run (`waited`, schedstat's second figure) and how often they were forced off
+ * one (`forced`). On a machine shared with other work these say more than one run's latencies.
+ */
+export function serverCpu(pid) {
+  try {
+    const children = fs.readdirSync(`/proc/${pid}/task`).flatMap((t) => fs.readFileSync(`/proc/${pid}/task/${t}/children`, 'utf8').trim().split(/\s+/).filter(Boolean).map(Number));
+    const serving = children.length ? children : [pid];
+    let cpu = 0;
+    let servingCpu = 0;
+    let waited = 0;
+    let forced = 0;
+    for (const p of [pid, ...children]) {
+      for (const t of fs.readdirSync(`/proc/${p}/task`)) {
+        const [run, wait] = fs.readFileSync(`/proc/${p}/task/${t}/schedstat`, 'utf8').split(' ').map(Number);
+        cpu += run / 1e6;
+        if (Number(t) !== p || !serving.includes(p)) continue;
+        servingCpu += run / 1e6;
+        waited += wait / 1e6;
+        forced += Number(/^nonvoluntary_ctxt_switches:\s*(\d+)/m.exec(fs.readFileSync(`/proc/${p}/task/${t}/status`, 'utf8'))?.[1] ?? NaN);
+      }
+    }
+    return { cpu, serving: servingCpu, waited, forced };
+  } catch {
+    return undefined;
+  }
+}
+
+/** serverCpu's figures between two readings, a request: "server CPU 1.02 ms a request (…)", or '' without them. */
+function cpuPerRequest(before, after, requests) {
+  if (!before || !after || !requests) return '';
+  const ms = (x) => (x / requests).toFixed(2);
+  return `; server CPU ${ms(after.cpu - before.cpu)} ms a request, its serving threads ${ms(after.serving - before.serving)} ms, waiting for a processor ${ms(after.waited - before.waited)} ms and forced off one ${ms(after.forced - before.forced)} times a request`;
+}
+
 /** The repeated searches: words, citations and section numbers. */
 export const REPEATED_SEARCHES = [
   ...['continuance', 'human trafficking', 'sweepstakes', 'training provider', 'good cause', 'tribal gaming', 'prosecuting attorney', 'eligible', 'local agency', 'victim', 'witness', 'appropriation', 'contest', 'domestic violence', 'hearing'],
@@ -101,20 +145,24 @@ export async function startServer(env) {
 
 /**
  * The four runs against a server at `base`. `bills` is every bill id of the session; `report(name,
- * value, target, ok)` records a line.
+ * value, target, ok)` records a line. Given the server's `pid`, each line also says the CPU its threads
+ * used a request (serverCpu); the new searches' line, each kind's latencies (autocannon's runs).
  */
-export async function loadPages(base, { label, session, bills, report }) {
+export async function loadPages(base, { label, session, bills, report, pid }) {
   const billPages = bills.map((id) => `/bills/${encodeURIComponent(id)}`);
   const repeatedBills = Array.from({ length: 60 }, (_, i) => billPages[(i * 83) % billPages.length]);
   const fresh = newSearches(session, bills);
-  const run = async (name, urls) => {
+  const run = async (name, urls, kindOf) => {
     const load = os.loadavg()[0];
-    const r = await httpLoad(base, { connections: CONNECTIONS, seconds: RUN_SECONDS, paths: urls });
+    const before = pid === undefined ? undefined : serverCpu(pid);
+    const r = await httpLoad(base, { connections: CONNECTIONS, seconds: RUN_SECONDS, paths: urls, kindOf });
+    const cpu = pid === undefined ? '' : cpuPerRequest(before, serverCpu(pid), r.total);
     const errors = r.errors + r.non2xx;
     const wrapped = r.wrapped ? `; the ${urls.length} URLs came round again` : '';
+    const kinds = r.kinds ? `; by kind, p50/p99: ${Object.entries(r.kinds).sort(([a], [b]) => (a < b ? -1 : 1)).map(([kind, k]) => `${kind} ${k.p50}/${k.p99} ms (${k.n})`).join(', ')}` : '';
     report(
       `${label}: ${name}, p99 at ${CONNECTIONS} connections`,
-      `${r.p99} ms, p50 ${r.p50} ms (${Math.round(r.rps)} req/s, ${errors} errors; load ${load.toFixed(1)}, by ${r.tool}${wrapped})`,
+      `${r.p99} ms, p50 ${r.p50} ms (${Math.round(r.rps)} req/s, ${errors} errors; load ${load.toFixed(1)}, by ${r.tool}${wrapped}${cpu}${kinds})`,
       '<= 50 ms, 0 errors',
       r.p99 <= 50 && errors === 0,
     );
@@ -127,7 +175,7 @@ export async function loadPages(base, { label, session, bills, report }) {
   await settle();
   await run('bill pages, repeated', repeatedBills);
   await settle();
-  await run('search pages, every request a new query', fresh);
+  await run('search pages, every request a new query', fresh, searchKind);
   await settle();
   await run('bill pages, every request a new bill', billPages);
   await settle();
@@ -196,6 +244,7 @@ if (process.argv[1] && fileURLToPath(import.meta.url) === path.resolve(process.a
       label: process.env.DATABASE_URL ? 'PostgreSQL' : 'SQLite',
       session,
       bills: await billIds(env),
+      pid: server.pid,
       report: (name, value, target, ok) => console.log(`${ok ? 'ok  ' : 'MISS'}  ${name}: ${value} (target ${target})`),
     });
   } finally {

@@ -10,7 +10,7 @@ import { expect } from 'chai';
 import { parseSearchThreads } from '../../src/server/processes.js';
 import { repoRoot } from '../helpers/paths.js';
 // @ts-expect-error: a script of the bench, without types
-import { listeningPort, startServer } from '../../bench/session-load.mjs';
+import { listeningPort, newSearches, searchKind, serverCpu, startServer } from '../../bench/session-load.mjs';
 
 /** The processes whose parent is `pid` (Linux's /proc). */
 function childrenOf(pid: number): number[] {
@@ -58,6 +58,31 @@ describe('bench/session-load: the server it measures', function () {
     let error: Error | undefined;
     await startServer({ BILLDIFF_DATA: path.join(dir, 'data'), DATABASE_URL: '', BILLDIFF_STORE: path.join(dir, 'store'), BILLDIFF_SEARCH_THREADS: 'two' }).catch((e: Error) => (error = e));
     expect(error?.message).to.equal('the server stopped (2)');
+  });
+
+  it('should say what CPU the server used: all its threads, and its serving threads’ with their waits', async () => {
+    const env = { BILLDIFF_DATA: path.join(dir, 'data'), DATABASE_URL: '', BILLDIFF_STORE: path.join(dir, 'store'), BILLDIFF_PROCESSES: '2' };
+    const server = (await startServer(env)) as { base: string; pid: number; stop: () => Promise<void> };
+    try {
+      type Cpu = { cpu: number; serving: number; waited: number; forced: number };
+      const before = serverCpu(server.pid) as Cpu;
+      for (let i = 0; i < 20; i++) await fetch(`${server.base}/search?q=${encodeURIComponent(`court ${i}`)}`).then((r) => r.arrayBuffer());
+      const after = serverCpu(server.pid) as Cpu;
+      expect(after.serving).to.be.above(before.serving);
+      // Every thread's CPU: the serving threads' and more (the primary's, the search threads').
+      expect(after.cpu - before.cpu).to.be.at.least(after.serving - before.serving);
+      expect(after.waited).to.be.at.least(before.waited);
+      expect(Number.isInteger(after.forced)).to.equal(true);
+    } finally {
+      await server.stop();
+    }
+    expect(serverCpu(server.pid)).to.equal(undefined);
+  });
+
+  it('should tell the kinds of new searches apart: citations, section numbers, words, two words', () => {
+    expect(['/search?q=AB%2010001', '/search?q=90007', '/search?q=court', '/search?q=good%20cause'].map(searchKind)).to.deep.equal(['citation', 'number', 'word', 'two words']);
+    const urls = newSearches(path.join(repoRoot, 'test', 'fixtures', 'store-pubinfo-synthetic', 'session'), ['ca-20252026-0-ab1656'], 40) as string[];
+    for (const url of urls) expect(['citation', 'number', 'word', 'two words']).to.include(searchKind(url));
   });
 
   it('should read the port from npm start’s line', () => {
