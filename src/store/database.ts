@@ -11,7 +11,7 @@ import path from 'node:path';
 import zlib from 'node:zlib';
 import { billColumns } from './columns.js';
 import type { Dialect, SqlValue } from './dialect.js';
-import { migrate, REFRESH_SESSIONS } from './migrations.js';
+import { bumpGeneration, migrate, REFRESH_SESSIONS } from './migrations.js';
 import { writeOwnerWords } from './passage-words.js';
 import { sectionPassageText, writePassages, type PassageOwner } from './passages.js';
 import { createQueries, type Queries } from './queries.js';
@@ -231,7 +231,7 @@ export class Writer {
 
   /** Marks the data as changed, so that servers drop what they cached. */
   async bumpGeneration(): Promise<void> {
-    await this.db.run("UPDATE meta SET value = ? WHERE key = 'generation'", [`${Date.now()}-${Math.random().toString(36).slice(2, 8)}`]);
+    await bumpGeneration(this.db);
   }
 
   async upsertCode(code: string, title: string): Promise<WriteResult> {

@@ -85,7 +85,7 @@ function docsize(blob: Uint8Array): number {
 }
 
 /**
- * Makes the stale owners' indexes again, inside the caller's transaction, with a new generation of the data: from FTS5's own index on
+ * Makes the stale owners' indexes again, inside the caller's transaction: from FTS5's own index on
  * SQLite (its words and their places, its row lengths), from the tsvectors on PostgreSQL (a word's
  * count in a row is the number of its positions, which PostgreSQL keeps up to 256; a row's length,
  * the sum of them).
@@ -93,7 +93,6 @@ function docsize(blob: Uint8Array): number {
 export async function rebuildTermIndex(db: Dialect): Promise<void> {
   const state = await db.all<{ key: string; value: string }>(`SELECT key, value FROM meta WHERE key IN (${TERM_INDEX_META.map(() => '?').join(', ')})`, TERM_INDEX_META);
   const build = `${Date.now()}-${Math.random().toString(36).slice(2, 8)}`;
-  let made = false;
   for (const owner of Object.values(OWNERS)) {
     if (state.find((s) => s.key === owner.meta)?.value !== 'stale') continue;
     await db.run('DELETE FROM term_postings WHERE owner = ?', [owner.code]);
@@ -106,11 +105,7 @@ export async function rebuildTermIndex(db: Dialect): Promise<void> {
       await db.run(`INSERT INTO term_postings (owner, term, docs, data) VALUES ${batch.map(() => '(?, ?, ?, ?)').join(', ')}`, batch.flatMap((r) => [owner.code, ...r]));
     }
     await db.run('UPDATE meta SET value = ? WHERE key = ?', [build, owner.meta]);
-    made = true;
   }
-  // A new build, a new generation (an import writes another after it): a search thread given a
-  // generation trusts the builds it read with it (term-rank.ts), here after a migration's build too.
-  if (made) await db.run("UPDATE meta SET value = ? WHERE key = 'generation'", [build]);
 }
 
 type Add = (term: string, keys: ArrayLike<number>, values: ArrayLike<number>) => void;

@@ -229,7 +229,7 @@ const buildsKept = new WeakMap<Dialect, Builds>();
  * that generation, the query's words are known (PostgreSQL: its tsquery kept, or its plain words'), and
  * each owner's index is loaded at that build with every word's postings kept. A generation's builds
  * never change: each import writes its term index's builds and then a new generation in one transaction
- * (import/index.ts), and a build made outside an import writes a new generation too (rebuildTermIndex).
+ * (import/index.ts), and a migration's too (migrations.ts).
  * Else undefined: the caller reads the builds as before.
  */
 async function termsOfGeneration(db: Dialect, match: string, owners: TermOwner[], generation: string): Promise<TermQuery | undefined> {

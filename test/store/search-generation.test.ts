@@ -7,6 +7,7 @@ import { expect } from 'chai';
 import { importPaths, type ImportProgress } from '../../src/import/index.js';
 import { openDatabase, Writer, type Database } from '../../src/store/database.js';
 import type { Dialect } from '../../src/store/dialect.js';
+import { ALL_MIGRATIONS, migrate, SCHEMA_VERSION, type Migration } from '../../src/store/migrations.js';
 import { keptRows } from '../../src/store/search-rows.js';
 import { searchStore } from '../../src/store/search.js';
 import { termQuery } from '../../src/store/term-rank.js';
@@ -131,5 +132,13 @@ describeBackends('store/search: a search given the data’s generation', (backen
     } finally {
       await threaded.close();
     }
+  });
+
+  // Last: it leaves the database a schema newer than this billdiff's.
+  it('should write a new generation with a migration that writes rows again (its backfill), in its transaction', async () => {
+    const before = await db.generation();
+    const rewrite: Migration = { version: SCHEMA_VERSION + 1, name: 'rows written again', common: '', sqlite: '', postgres: '', backfill: async (tx) => void (await tx.run("UPDATE bills SET title = title || '.'")) };
+    expect(await migrate(db.dialect, [...ALL_MIGRATIONS, rewrite])).to.equal(SCHEMA_VERSION + 1);
+    expect(await db.generation()).to.not.equal(before);
   });
 });
