@@ -116,7 +116,7 @@ export function createDatabaseRoutes(ctx: DatabaseRoutesContext): Router {
    * A search; one the server has no room for now is a 503 (search-pool.ts bounds them), and one whose
    * client goes away while it waits is dropped.
    */
-  const search = async (res: Response, query: string, filters: SearchFilters, page: SearchPage) => {
+  const search = async (res: Response, query: string, filters: SearchFilters, page: SearchPage, generation: string) => {
     const gone = new AbortController();
     // Every response closes: only one closed before it was sent means the client went away (an abort
     // makes an AbortError, stack and all, which a search answered has no use for).
@@ -124,7 +124,8 @@ export function createDatabaseRoutes(ctx: DatabaseRoutesContext): Router {
       if (!res.writableFinished) gone.abort();
     });
     try {
-      return await ctx.database.search(query, filters, page, gone.signal);
+      // The generation the page is built for: the search thread trusts its caches of it (the page is kept only if the read finds it).
+      return await ctx.database.search(query, filters, page, gone.signal, generation);
     } catch (error) {
       throw error instanceof SearchBusyError ? new HttpError(503, error.message, 'The search could not be answered now') : error;
     }
@@ -153,12 +154,12 @@ export function createDatabaseRoutes(ctx: DatabaseRoutesContext): Router {
   };
   router.get('/search', cached('html', async (req, res, generation) => {
     const { query, filters, page, sessions } = await searchRequest(req, 'page', generation);
-    const answer = query ? await search(res, query, filters, page) : undefined;
+    const answer = query ? await search(res, query, filters, page, generation) : undefined;
     return render('search', searchModel(sessions, query, filters, page, answer));
   }));
   router.get('/api/search', cached('json', async (req, res, generation) => {
     const { query, filters, page } = await searchRequest(req, 'api', generation);
-    const answer = await search(res, query, filters, page);
+    const answer = await search(res, query, filters, page, generation);
     return JSON.stringify({
       results: answer.results.map(resultJson),
       total: answer.total,

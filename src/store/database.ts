@@ -11,7 +11,7 @@ import path from 'node:path';
 import zlib from 'node:zlib';
 import { billColumns } from './columns.js';
 import type { Dialect, SqlValue } from './dialect.js';
-import { migrate, REFRESH_SESSIONS } from './migrations.js';
+import { bumpGeneration, migrate, REFRESH_SESSIONS } from './migrations.js';
 import { writeOwnerWords } from './passage-words.js';
 import { sectionPassageText, writePassages, type PassageOwner } from './passages.js';
 import { createQueries, type Queries } from './queries.js';
@@ -19,7 +19,7 @@ import { mayBeQuick } from './search.js';
 import { SearchPool } from './search-pool.js';
 import { rebuildTermIndex } from './term-index.js';
 import { openSqlite } from './sqlite.js';
-import type { BillRow, HistoryRow, SectionTouch } from './types.js';
+import type { BillRow, HistoryRow, SearchAnswer, SearchFilters, SearchPage, SectionTouch } from './types.js';
 
 /** Where the data live. */
 export interface DatabaseOptions {
@@ -63,6 +63,11 @@ export function describeDatabase(options: DatabaseOptions): string {
 }
 
 export interface Database extends Queries {
+  /**
+   * Queries' search; with searchThreads, `generation` is the data's generation the caller keeps the answer
+   * for only if its own read finds it: the search thread trusts its caches of it (searchStore).
+   */
+  search(query: string, filters?: SearchFilters, page?: Partial<SearchPage>, signal?: AbortSignal, generation?: string): Promise<SearchAnswer>;
   readonly dialect: Dialect;
   readonly schema: number;
   close(): Promise<void>;
@@ -89,10 +94,11 @@ export async function openDatabase(options: DatabaseOptions = {}): Promise<Datab
   const source = options.url ?? sqliteFile(options);
   const pools = threads <= 0 ? [] : [new SearchPool(source, { threads, nice: 0, perThread: QUICK_PER_THREAD }), new SearchPool(source, { threads, warm: false })];
   const [quick, slow] = pools;
+  let search: Database['search'] = queries.search;
   if (quick && slow) {
-    queries.search = async (query, filters = {}, page = {}, signal) => {
+    search = async (query, filters = {}, page = {}, signal, generation) => {
       const bounded = { limit: page.limit ?? 20, offset: page.offset ?? 0 };
-      return (mayBeQuick(query, filters, bounded) ? quick : slow).search(query, filters, bounded, signal);
+      return (mayBeQuick(query, filters, bounded) ? quick : slow).search(query, filters, bounded, signal, generation);
     };
   }
   let closing: Promise<void> | undefined;
@@ -100,6 +106,7 @@ export async function openDatabase(options: DatabaseOptions = {}): Promise<Datab
     dialect,
     schema,
     ...queries,
+    search,
     close: () =>
       (closing ??= (async () => {
         // Every pool refuses its searches at once, then waits for its threads.
@@ -224,7 +231,7 @@ export class Writer {
 
   /** Marks the data as changed, so that servers drop what they cached. */
   async bumpGeneration(): Promise<void> {
-    await this.db.run("UPDATE meta SET value = ? WHERE key = 'generation'", [`${Date.now()}-${Math.random().toString(36).slice(2, 8)}`]);
+    await bumpGeneration(this.db);
   }
 
   async upsertCode(code: string, title: string): Promise<WriteResult> {

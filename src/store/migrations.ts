@@ -26,7 +26,7 @@ export interface Migration {
   common: string;
   sqlite: string;
   postgres: string;
-  /** Rows the new tables need from the old ones, computed in JavaScript (in the same transaction). */
+  /** Rows the new tables need from the old ones, computed in JavaScript (in the same transaction, with a new generation). */
   backfill?: (tx: Dialect) => Promise<void>;
 }
 
@@ -336,6 +336,11 @@ function ddl(kind: DialectKind, migration: Migration): string {
   return `${common}\n${kind === 'sqlite' ? migration.sqlite : migration.postgres}`;
 }
 
+/** Marks the data as changed (meta `generation`, from the first migration on), so that servers drop what they cached. */
+export async function bumpGeneration(db: Dialect): Promise<void> {
+  await db.run("UPDATE meta SET value = ? WHERE key = 'generation'", [`${Date.now()}-${Math.random().toString(36).slice(2, 8)}`]);
+}
+
 /**
  * Brings the schema up to date. Several processes may open a PostgreSQL database at once: the
  * migrations then run under an advisory lock, one process after the other.
@@ -354,7 +359,12 @@ export async function migrate(db: Dialect, migrations: Migration[] = MIGRATIONS)
       if (tx.kind === 'postgres') await tx.get('SELECT pg_advisory_xact_lock(727465)');
       if ((await current(tx)) >= migration.version) return;
       await tx.exec(ddl(tx.kind, migration));
-      await migration.backfill?.(tx);
+      // Rows a search or a page reads, written again: a new generation, so that servers drop what they
+      // kept (a search thread given a generation trusts what it read with it: term-rank.ts).
+      if (migration.backfill) {
+        await migration.backfill(tx);
+        await bumpGeneration(tx);
+      }
       await tx.run('INSERT INTO billdiff_schema (version, name, applied) VALUES (?, ?, ?)', [migration.version, migration.name, new Date().toISOString()]);
     });
   }

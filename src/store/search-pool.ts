@@ -39,7 +39,7 @@ export interface SearchPoolOptions {
 export class SearchBusyError extends Error {}
 
 interface Job {
-  args: [string, SearchFilters, SearchPage];
+  args: [string, SearchFilters, SearchPage, string | undefined];
   resolve: (answer: SearchAnswer) => void;
   reject: (error: Error) => void;
   timer: NodeJS.Timeout;
@@ -62,14 +62,17 @@ abstract class Bounded {
   /** A search in `slot` ran past its time: stop what can be stopped. */
   protected abstract overran(slot: number): void;
 
-  /** A search; `signal` aborted while it waits (the client went away) drops it from the queue. */
-  search = (query: string, filters: SearchFilters, page: SearchPage, signal?: AbortSignal): Promise<SearchAnswer> => {
+  /**
+   * A search; `signal` aborted while it waits (the client went away) drops it from the queue. `generation`:
+   * the data's generation the answer is kept for only if the caller's read finds it (searchStore).
+   */
+  search = (query: string, filters: SearchFilters, page: SearchPage, signal?: AbortSignal, generation?: string): Promise<SearchAnswer> => {
     if (this.#queue.length >= this.#maxQueued && !this.#idle.length) {
       const others = this.threads + this.#queue.length;
       return Promise.reject(new SearchBusyError(`the server is busy with ${others} other search${others === 1 ? '' : 'es'}: try again in a moment`));
     }
     return new Promise<SearchAnswer>((resolve, reject) => {
-      const job: Job = { args: [query, filters, page], resolve, reject, timer: setTimeout(() => this.#expire(job), this.#timeoutMs) };
+      const job: Job = { args: [query, filters, page, generation], resolve, reject, timer: setTimeout(() => this.#expire(job), this.#timeoutMs) };
       job.timer.unref();
       signal?.addEventListener('abort', () => this.#drop(job), { once: true });
       this.#queue.push(job);

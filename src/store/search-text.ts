@@ -44,9 +44,10 @@ type Entry = { owner: PassageOwner; key: number; bill?: BillRow; section?: Secti
  * The page of results `page` asks for, among all matches of `match` (FTS5 phrases on SQLite, the words
  * as typed on PostgreSQL): bills (`bills` filter), and law sections unless `sections` is false (a
  * filter only bills have), narrowed to `code` when given. `quick`: only a search the term index
- * ranks, of a few words and results (a millisecond or so), else undefined.
+ * ranks, of a few words and results (a millisecond or so), else undefined. `generation`: the data's
+ * generation the caller takes for the answer (termQuery).
  */
-export async function fullText(db: Dialect, match: string, query: string, bills: BillFilter, sections: { code?: string } | false, page: SearchPage, quick = false): Promise<SearchAnswer | undefined> {
+export async function fullText(db: Dialect, match: string, query: string, bills: BillFilter, sections: { code?: string } | false, page: SearchPage, quick = false, generation?: string): Promise<SearchAnswer | undefined> {
   const want = page.offset + page.limit;
   const text = db.kind === 'sqlite' ? SQLITE : POSTGRES;
   // Words, unfiltered: ranked from the term index (term-rank.ts); else by the database's own index.
@@ -54,7 +55,7 @@ export async function fullText(db: Dialect, match: string, query: string, bills:
   const owners: TermOwner[] = [];
   if (!bills.sql) owners.push('bill');
   if (sections && !sections.code) owners.push('section');
-  const terms = owners.length ? await termQuery(db, match, owners) : undefined;
+  const terms = owners.length ? await termQuery(db, match, owners, generation) : undefined;
   // PostgreSQL: stop words alone match nothing, as the full-text index would say in four round trips.
   if (terms && !terms.terms.length) return { results: [], total: 0, bills: 0, sections: 0, rankedBills: 0, rankedSections: 0, by: 'full-text' };
   if (quick && (!terms || terms.terms.length > QUICK.words || page.limit > QUICK.limit)) return undefined;

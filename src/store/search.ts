@@ -18,17 +18,21 @@ export const SEARCH_BOUNDS = { query: 200, limit: 100, offset: 1000 } as const;
 /** Most phrases of a full-text query; the rest are ignored. */
 const MAX_PHRASES = 16;
 
-/** The page of results `page` asks for, and how many there are in all. */
-export async function searchStore(db: Dialect, raw: string, filters: SearchFilters, page: SearchPage): Promise<SearchAnswer> {
-  return (await answer(db, raw, filters, page, false))!;
+/**
+ * The page of results `page` asks for, and how many there are in all. `generation`: the data's generation
+ * the caller keeps the answer for only if its own read finds it (the server's pages): the thread's caches of
+ * that generation are trusted without reading it again (term-rank.ts).
+ */
+export async function searchStore(db: Dialect, raw: string, filters: SearchFilters, page: SearchPage, generation?: string): Promise<SearchAnswer> {
+  return (await answer(db, raw, filters, page, false, generation))!;
 }
 
 /**
  * The same when it is quick — a citation (index lookups), or a few words the term index ranks, a page
  * of at most 25 — else undefined: the caller runs `searchStore` where a slow search holds up nothing.
  */
-export function quickSearch(db: Dialect, raw: string, filters: SearchFilters, page: SearchPage): Promise<SearchAnswer | undefined> {
-  return answer(db, raw, filters, page, true);
+export function quickSearch(db: Dialect, raw: string, filters: SearchFilters, page: SearchPage, generation?: string): Promise<SearchAnswer | undefined> {
+  return answer(db, raw, filters, page, true, generation);
 }
 
 /**
@@ -40,7 +44,7 @@ export function mayBeQuick(raw: string, filters: SearchFilters, page: SearchPage
   return !filters.session && !filters.house && !filters.status && !filters.code && page.limit <= QUICK.limit && words.length <= QUICK.words && !raw.includes('"');
 }
 
-async function answer(db: Dialect, raw: string, filters: SearchFilters, page: SearchPage, quick: boolean): Promise<SearchAnswer | undefined> {
+async function answer(db: Dialect, raw: string, filters: SearchFilters, page: SearchPage, quick: boolean, generation: string | undefined): Promise<SearchAnswer | undefined> {
   const query = raw.replace(/[\u0000-\u001f]/g, ' ').trim().slice(0, SEARCH_BOUNDS.query);
   const bounded = { limit: Math.min(Math.max(1, page.limit), SEARCH_BOUNDS.limit), offset: Math.min(Math.max(0, page.offset), SEARCH_BOUNDS.offset) };
   const none: SearchAnswer = { results: [], total: 0, bills: 0, sections: 0, rankedBills: 0, rankedSections: 0, by: 'full-text' };
@@ -53,7 +57,7 @@ async function answer(db: Dialect, raw: string, filters: SearchFilters, page: Se
   if (!match) return none;
   const sectionsToo = !filters.house && !filters.status && !filters.session;
   const code = filters.code ? codeOf(filters.code) ?? filters.code.trim() : undefined;
-  return fullText(db, match, query, where, sectionsToo && { ...(code ? { code } : {}) }, bounded, quick);
+  return fullText(db, match, query, where, sectionsToo && { ...(code ? { code } : {}) }, bounded, quick, generation);
 }
 
 /**

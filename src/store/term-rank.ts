@@ -189,7 +189,9 @@ const BUILDS = `SELECT (SELECT value FROM meta WHERE key = '${OWNERS.bill.meta}'
  * `knownTsquery`) reads the builds with the postings of `owners` it has not kept (rankEach), in one
  * round trip where there were two; one it does not know reads its tsquery, and its plain words' own.
  */
-export async function termQuery(db: Dialect, match: string, owners: TermOwner[] = []): Promise<TermQuery | undefined> {
+export async function termQuery(db: Dialect, match: string, owners: TermOwner[] = [], generation?: string): Promise<TermQuery | undefined> {
+  const trusted = generation === undefined ? undefined : await termsOfGeneration(db, match, owners, generation);
+  if (trusted) return trusted;
   let terms: string[] | undefined;
   let builds: Builds | undefined;
   if (db.kind === 'sqlite') {
@@ -212,10 +214,44 @@ export async function termQuery(db: Dialect, match: string, owners: TermOwner[] 
       terms = row?.q == null ? undefined : row.q === '' ? [] : tsqueryTerms(row.q);
     }
   }
+  if (builds?.generation != null) buildsKept.set(db, { bill: builds.bill, section: builds.section, generation: builds.generation });
   return terms && builds ? { terms, builds: { bill: builds.bill, section: builds.section }, generation: builds.generation ?? null } : undefined;
 }
 
 type Builds = { bill: string | null; section: string | null; generation: string | null };
+
+/** The builds read last on each connection (pool), with the generation read in the same statement. */
+const buildsKept = new WeakMap<Dialect, Builds>();
+
+/**
+ * termQuery without a statement, for the data's `generation` as the caller (the server, which keeps the
+ * answer only if its own read finds that generation) takes it: when the builds read last were read with
+ * that generation, the query's words are known (PostgreSQL: its tsquery kept, or its plain words'), and
+ * each owner's index is loaded at that build with every word's postings kept. A generation's builds
+ * never change: each import writes its term index's builds and then a new generation in one transaction
+ * (import/index.ts), and a migration's too (migrations.ts).
+ * Else undefined: the caller reads the builds as before.
+ */
+async function termsOfGeneration(db: Dialect, match: string, owners: TermOwner[], generation: string): Promise<TermQuery | undefined> {
+  const builds = buildsKept.get(db);
+  if (builds?.generation !== generation) return undefined;
+  let terms: string[] | undefined;
+  if (db.kind === 'sqlite') terms = await ftsTerms(db, match);
+  else {
+    const known = knownTsquery(db, match);
+    terms = known ? tsqueryTerms(known) : undefined;
+  }
+  if (!terms) return undefined;
+  const byOwner = loaded.get(db);
+  for (const owner of owners) {
+    const build = owner === 'bill' ? builds.bill : builds.section;
+    // A stale index is not read (indexOf): the search goes to the full-text index, whose statements read the data as it is.
+    if (!build || build === 'stale') continue;
+    const index = byOwner?.get(owner);
+    if (index?.build !== build || !terms.every((t) => index.postings.has(t))) return undefined;
+  }
+  return { terms, builds: { bill: builds.bill, section: builds.section }, generation };
+}
 
 /**
  * PostgreSQL, in one round trip: the builds; with `match`, its tsquery, and with `words` (plain words'
