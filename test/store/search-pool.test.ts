@@ -1,4 +1,7 @@
+import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
+import Database from 'better-sqlite3';
 import { expect } from 'chai';
 import { importPaths } from '../../src/import/index.js';
 import { openDatabase, type Database } from '../../src/store/index.js';
@@ -74,15 +77,18 @@ describe('store/search-pool', () => {
     } finally {
       await pool.close();
     }
-    // A search whose client went away while it waited is dropped, never run.
+    // A search whose client went away while it waited in the queue is dropped, never run; one already
+    // sent to a thread (SQLite: the second, which waits in the thread) is answered, for nobody.
     const queued = new SearchPool(path.join(backend.options.dataDir!, DATABASE_FILE), { threads: 1, timeoutMs: 60_000 });
     try {
       const gone = new AbortController();
       const running = queued.search('synthetic', {}, { limit: 20, offset: 0 });
+      const sent = queued.search('synthetic', {}, { limit: 20, offset: 0 }, gone.signal);
       const waiting = queued.search('court', {}, { limit: 20, offset: 0 }, gone.signal).then(() => undefined, (error: Error) => error);
       gone.abort();
       expect((await waiting)?.message).to.equal('the request was closed before its search began');
       expect((await running).total).to.equal(6);
+      expect((await sent).total).to.equal(6);
     } finally {
       await queued.close();
     }
@@ -92,6 +98,90 @@ describe('store/search-pool', () => {
       expect(late?.message).to.equal('the search took longer than 0 s: narrow it with more words or a filter');
     } finally {
       await hasty.close();
+    }
+  });
+
+  it('should answer two searches sent to one SQLite thread at once, in the order asked', async () => {
+    const pool = new SearchPool(path.join(backend.options.dataDir!, DATABASE_FILE), { threads: 1, warm: false, timeoutMs: 60_000 });
+    try {
+      const page = { limit: 20, offset: 0 };
+      const answered: string[] = [];
+      const asked = ['synthetic court motion', 'electronic register', 'AB 9001', '99001'];
+      const answers = await Promise.all(asked.map((q) => pool.search(q, {}, page).then((answer) => (answered.push(q), answer))));
+      expect(answered).to.deep.equal(asked);
+      for (const [i, q] of asked.entries()) expect(answers[i], q).to.deep.equal(await db.search(q, {}, page));
+    } finally {
+      await pool.close();
+    }
+  });
+
+  it('should admit as many searches at once as threads and queue allow, the ones sent to a thread counted as waiting', async () => {
+    const file = path.join(backend.options.dataDir!, DATABASE_FILE);
+    const page = { limit: 20, offset: 0 };
+    for (const [threads, maxQueued, message] of [
+      [1, 1, 'the server is busy with 2 other searches: try again in a moment'],
+      [2, 0, 'the server is busy with 2 other searches: try again in a moment'],
+      [2, 1, 'the server is busy with 3 other searches: try again in a moment'],
+    ] as const) {
+      const pool = new SearchPool(file, { threads, maxQueued, warm: false, timeoutMs: 60_000 });
+      try {
+        const admitted = Array.from({ length: threads + maxQueued }, () => pool.search('synthetic', {}, page));
+        const refused = await pool.search('court', {}, page).then(() => undefined, (error: Error) => error);
+        expect(refused, `${threads} + ${maxQueued}`).to.be.instanceOf(SearchBusyError);
+        expect(refused!.message).to.equal(message);
+        expect((await Promise.all(admitted)).map((answer) => answer.total)).to.deep.equal(admitted.map(() => 6));
+      } finally {
+        await pool.close();
+      }
+    }
+  });
+
+  it('should send a search that waited in a thread whose other search ran past its time to a fresh thread, not leave it to its own time', async function () {
+    // The other search waits on a lock another connection holds on a copy of the database (real SQLite, in
+    // its busy handler, which no message interrupts) until it runs past its time; its thread is stopped.
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'billdiff-pool-'));
+    const copy = path.join(dir, DATABASE_FILE);
+    const source = new Database(path.join(backend.options.dataDir!, DATABASE_FILE), { readonly: true });
+    source.exec(`VACUUM INTO '${copy.replaceAll("'", "''")}'`);
+    source.close();
+    const lock = new Database(copy);
+    lock.pragma('locking_mode = EXCLUSIVE');
+    lock.exec('BEGIN EXCLUSIVE');
+    const timeoutMs = 4000;
+    const pool = new SearchPool(copy, { threads: 1, warm: false, timeoutMs });
+    try {
+      const page = { limit: 20, offset: 0 };
+      const stuck = pool.search('synthetic', {}, page).then(
+        () => undefined,
+        (error: Error) => (lock.close(), error),
+      );
+      await new Promise((resolve) => setTimeout(resolve, timeoutMs - 1000));
+      const asked = Date.now();
+      const companion = await pool.search('court motion', {}, page);
+      const waited = Date.now() - asked;
+      expect((await stuck)?.message).to.equal('the search took longer than 4 s: narrow it with more words or a filter');
+      expect(companion).to.deep.equal(await db.search('court motion', {}, page));
+      expect(waited).to.be.below(timeoutMs);
+    } finally {
+      if (lock.open) lock.close();
+      await pool.close();
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('should fail every search sent to a thread that dies, at once, not at its time', async () => {
+    // A database that cannot be opened: the thread fails as it starts, with both searches sent to it.
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'billdiff-pool-'));
+    const pool = new SearchPool(path.join(dir, 'none', DATABASE_FILE), { threads: 1, warm: false, timeoutMs: 60_000 });
+    try {
+      const page = { limit: 20, offset: 0 };
+      const asked = Date.now();
+      const failed = await Promise.all(['synthetic', 'court'].map((q) => pool.search(q, {}, page).then(() => undefined, (error: Error) => error)));
+      expect(failed.map((error) => error instanceof Error && !(error instanceof SearchBusyError))).to.deep.equal([true, true]);
+      expect(Date.now() - asked).to.be.below(30_000);
+    } finally {
+      await pool.close();
+      fs.rmSync(dir, { recursive: true, force: true });
     }
   });
 
