@@ -78,10 +78,14 @@ interface Segment {
   block: Block;
 }
 
-/** What is left of a segment's text as its designations are read off the front. */
+/**
+ * What is left of a segment's text as its designations are read off the front: its start is `shift`
+ * characters after `base` (the segment's start), a point made only when something keeps it.
+ */
 interface Cursor {
   text: string;
-  start: Point;
+  base: Point;
+  shift: number;
 }
 
 /**
@@ -107,7 +111,7 @@ class LevelParser {
   private readonly ids = new ScopedIds(() => levelIds(this.root.children));
   private readonly nums = new SharedNums();
   /** The segment being read, as its designations are read off the front (one cursor, reused). */
-  private readonly at: Cursor = { text: '', start: { line: 1, column: 1, offset: 0 } };
+  private readonly at: Cursor = { text: '', base: { line: 1, column: 1, offset: 0 }, shift: 0 };
   /** The score of the kind `choose` returned last. */
   private chosenScore = 0.5;
   private readonly flattened: boolean;
@@ -215,7 +219,8 @@ class LevelParser {
   private segment(block: Block, text: string, start: Point, segmentEnd: Point, section: boolean | undefined, atBlockStart: boolean): Segment | undefined {
     const { at } = this;
     at.text = text;
-    at.start = start;
+    at.base = start;
+    at.shift = 0;
     let opened = this.sectionDesignation(at, block, section, atBlockStart);
     if (!opened || opened.kind === 'billSection') {
       const instruction = this.instruction(at, block, segmentEnd, section);
@@ -224,13 +229,10 @@ class LevelParser {
     opened = this.designations(at, opened);
     if (opened) this.afterAction = false;
     const rest = this.flattened && at.text ? this.splitFlattened(at, block, segmentEnd, opened) : undefined;
-    const end = rest ? shiftPoint(at.start, at.text.length) : segmentEnd;
+    const end = rest ? pointAt(at, at.text.length) : segmentEnd;
     if (at.text) {
       if (!opened) this.afterAction = false;
-      // The whole line as one text node shares the block's position (one object fewer a line).
-      const whole = block.position;
-      const position = at.start === whole.start && end === whole.end ? whole : { start: at.start, end };
-      this.addText(at.text, position, opened, block.role);
+      this.addText(at, end, block, opened);
     } else if (opened) {
       this.extend(end);
     }
@@ -244,7 +246,8 @@ class LevelParser {
     const allowBare = block.role === 'sectionNum' || splitAtSection === true || this.afterAction || (atBlockStart && looksLikeSectionStart(at.text, this.stack.length === 0));
     const section = readSectionDesignation(at.text, allowBare);
     if (!section) return undefined;
-    const opened = this.openLevel(section.kind, section.value, section.text, at.start, shiftPoint(at.start, section.text.length));
+    const start = pointAt(at, 0);
+    const opened = this.openLevel(section.kind, section.value, section.text, start, shiftPoint(start, section.text.length));
     consume(at, section.length);
     this.afterAction = false;
     return opened;
@@ -257,11 +260,12 @@ class LevelParser {
   private instruction(at: Cursor, block: Block, end: Point, section: boolean | undefined): { rest: Segment | undefined } | undefined {
     if (!at.text || !isActionLine(at.text)) return undefined;
     const length = actionLineLength(at.text);
-    this.addAction({ type: 'action', value: at.text.slice(0, length), position: { start: at.start, end: shiftPoint(at.start, length) } });
+    const start = pointAt(at, 0);
+    this.addAction({ type: 'action', value: at.text.slice(0, length), position: { start, end: shiftPoint(start, length) } });
     consume(at, length);
     const rest = at.text.replace(/^\s+/, '');
     if (!rest) return { rest: undefined };
-    return { rest: { text: rest, section, start: shiftPoint(at.start, at.text.length - rest.length), end, block } };
+    return { rest: { text: rest, section, start: pointAt(at, at.text.length - rest.length), end, block } };
   }
 
   /**
@@ -277,7 +281,7 @@ class LevelParser {
       if (!designation) break;
       const kind = this.choose(designation.value);
       const score = this.chosenScore;
-      const start = from ? shiftPoint(at.start, from) : at.start;
+      const start = pointAt(at, from);
       const end = shiftPoint(start, designation.text.length);
       // (Its place made only for a diagnostic: the level makes its own position.)
       if (score < 0.5 && !opened) {
@@ -311,20 +315,24 @@ class LevelParser {
       aboveSection: opened !== undefined && isStructural(opened.kind),
     });
     if (split.index <= 0) return undefined;
-    const rest = { text: at.text.slice(split.index), section: split.section, start: shiftPoint(at.start, split.index), end, block };
+    const rest = { text: at.text.slice(split.index), section: split.section, start: pointAt(at, split.index), end, block };
     at.text = at.text.slice(0, split.index).trimEnd();
     return rest;
   }
 
-  /** Text: a heading of the level just opened, or a text node (a continuation after sublevels). */
-  private addText(value: string, place: Position, opened: Level | undefined, role: Block['role']): void {
-    let text = value;
+  /**
+   * Text (the cursor's, up to `end`): a heading of the level just opened, or a text node (a
+   * continuation after sublevels). Its position is made only when the node keeps one.
+   */
+  private addText(at: Cursor, end: Point, block: Block, opened: Level | undefined): void {
+    let text = at.text;
     if (!text) return;
-    let position = place;
+    let skip = 0;
     const holder: Level | Root = opened ?? this.top() ?? this.root;
     if (opened && !opened.heading) {
       const headed = isSectionOrAbove(opened.kind);
       const federal = this.style === 'us' ? FEDERAL_HEADING.exec(text) : null;
+      const { role } = block;
       if (headed && role !== 'body' && role !== 'sectionNum') {
         opened.heading = text;
         return;
@@ -337,7 +345,7 @@ class LevelParser {
         opened.heading = federal[1]!;
         text = text.slice(federal[0].length);
         if (!text) return;
-        position = { start: shiftPoint(position.start, federal[0].length), end: position.end };
+        skip = federal[0].length;
       }
     }
     // The holder is the innermost open level (or the root).
@@ -346,9 +354,13 @@ class LevelParser {
       // The text on its enumerated level's own line, whose place the caller will not read.
       this.append(holder, { type: continuation ? 'continuation' : 'text', value: text });
     } else {
+      // The whole line as one text node shares the block's position (one object fewer a line).
+      const whole = block.position;
+      const shift = at.shift + skip;
+      const position = shift === 0 && at.base === whole.start && end === whole.end ? whole : { start: shift ? shiftPoint(at.base, shift) : at.base, end };
       this.append(holder, { type: continuation ? 'continuation' : 'text', value: text, position });
     }
-    this.extend(position.end);
+    this.extend(end);
   }
 
   // -- The tree ------------------------------------------------------------------
@@ -496,7 +508,13 @@ function* levelIds(nodes: Content[]): Iterable<string> {
 /** Moves the cursor `length` characters on. */
 function consume(at: Cursor, length: number): void {
   at.text = at.text.slice(length);
-  at.start = shiftPoint(at.start, length);
+  at.shift += length;
+}
+
+/** The point `delta` characters after the cursor's start (its base when that is where it starts). */
+function pointAt(at: Cursor, delta: number): Point {
+  const shift = at.shift + delta;
+  return shift ? shiftPoint(at.base, shift) : at.base;
 }
 
 /** A copy of an array that grew by pushes, with room for its elements only (`slice` makes it to size). */
