@@ -30,7 +30,7 @@ async function table(db: Database, sql: string): Promise<unknown[]> {
   return db.dialect.all(sql);
 }
 
-describeBackends('store: importing and reading', (backend) => {
+describeBackends('store: importing and reading', (backend, kind) => {
   let db: Database;
   before(async () => {
     db = await backend().open();
@@ -218,8 +218,8 @@ describeBackends('store: importing and reading', (backend) => {
     expect(await db.search('99001', { code: 'PEN' })).to.deep.include({ total: 4, bills: 3, sections: 1, by: 'citation' });
   });
 
-  it('should find nothing for stop words alone on PostgreSQL (its tsquery is empty), as its full-text index says', async function () {
-    if (db.dialect.kind !== 'postgres') this.skip();
+  // PostgreSQL's alone: SQLite's index has no stop words.
+  if (kind === 'postgres') it('should find nothing for stop words alone on PostgreSQL (its tsquery is empty), as its full-text index says', async () => {
     const none = { results: [], total: 0, bills: 0, sections: 0, rankedBills: 0, rankedSections: 0, by: 'full-text' };
     // Ranked from the term index (no filter), met for the first time and again; and by the full-text index (a filter).
     expect(await db.search('which have')).to.deep.equal(none);
