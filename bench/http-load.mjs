@@ -88,12 +88,14 @@ function percentiles(latencies) {
   return { n: sorted.length, p50: at(0.5), p99: at(0.99) };
 }
 
-async function runAutocannon(base, { connections, seconds, paths, kindOf }) {
+async function runAutocannon(base, { connections, seconds, paths, kindOf, once }) {
   let n = 0;
+  const started = performance.now();
   const instance = autocannon({
     url: base,
     connections,
-    duration: seconds,
+    // `once`: each path asked for once (autocannon's `amount`, which stops the run there), else for `seconds`.
+    ...(once ? { amount: paths.length } : { duration: seconds }),
     // The path is kept on the connection's context: a connection has one request out at a time, so
     // the next response it reads is that path's.
     requests: [{ setupRequest: (req, context) => ({ ...req, path: (context.path = paths[n++ % paths.length]) }) }],
@@ -108,12 +110,15 @@ async function runAutocannon(base, { connections, seconds, paths, kindOf }) {
     });
   }
   const result = await instance;
+  const elapsed = (performance.now() - started) / 1000;
   return {
     ...(kindOf ? { kinds: Object.fromEntries([...byKind].map(([kind, latencies]) => [kind, percentiles(latencies)])) } : {}),
     tool: 'autocannon',
     p50: result.latency.p50,
     p99: result.latency.p99,
-    rps: result.requests.average,
+    // A run of `once` ends within a second, which autocannon's average of each second's count (and its
+    // duration, read at its ticks of a second) misreads: the requests over the run's own time.
+    rps: once ? result.requests.total / elapsed : result.requests.average,
     total: result.requests.total,
     // autocannon's `errors` already counts its timeouts.
     errors: result.errors,
@@ -124,7 +129,10 @@ async function runAutocannon(base, { connections, seconds, paths, kindOf }) {
 
 /**
  * One load run against `base` (http://127.0.0.1:PORT). Given `kindOf(path)`, autocannon's runs also
- * give each kind's `{ n, p50, p99 }` as `kinds` (wrk's do not).
+ * give each kind's `{ n, p50, p99 }` as `kinds` (wrk's do not). With `once`, autocannon asks for each
+ * path once and stops (so that a run of "every request new" never asks for a page twice, which the
+ * server would answer from its cache); wrk has no such bound and runs for `seconds`, its `wrapped`
+ * saying whether the paths came round again.
  */
 export function httpLoad(base, options) {
   if (!/^http:\/\/127\.0\.0\.1:\d+$/.test(base)) throw new Error(`load runs only on 127.0.0.1, not ${base}`);

@@ -9,7 +9,9 @@
  *     them from its page cache, keyed on the data's generation);
  *   - every request new: every request a URL not asked for before (searches for distinct words and
  *     pairs of words of the session's own text, distinct bill citations and section numbers; every
- *     bill of the session in turn), so each one runs its queries and renders its page.
+ *     bill of the session in turn), so each one runs its queries and renders its page. autocannon asks
+ *     for each URL once and stops there (the run is as long as that takes); wrk runs 10 s and its line
+ *     says when the URLs came round again (answered from the cache the second time).
  *
  * `node bench/session-load.mjs` on its own loads the server of an existing database (DATABASE_URL or
  * BILLDIFF_DATA) and the session folder given as its argument (its words make the searches).
@@ -151,14 +153,17 @@ export async function startServer(env) {
 export async function loadPages(base, { label, session, bills, report, pid }) {
   const billPages = bills.map((id) => `/bills/${encodeURIComponent(id)}`);
   const repeatedBills = Array.from({ length: 60 }, (_, i) => billPages[(i * 83) % billPages.length]);
-  const fresh = newSearches(session, bills);
-  const run = async (name, urls, kindOf) => {
+  // Every request new: each page asked for once, none of those the repeated runs had the server cache.
+  const cachedBefore = new Set([...REPEATED_SEARCHES, ...repeatedBills]);
+  const fresh = newSearches(session, bills).filter((url) => !cachedBefore.has(url));
+  const freshBills = billPages.filter((url) => !cachedBefore.has(url));
+  const run = async (name, urls, kindOf, once = false) => {
     const load = os.loadavg()[0];
     const before = pid === undefined ? undefined : serverCpu(pid);
-    const r = await httpLoad(base, { connections: CONNECTIONS, seconds: RUN_SECONDS, paths: urls, kindOf });
+    const r = await httpLoad(base, { connections: CONNECTIONS, seconds: RUN_SECONDS, paths: urls, kindOf, once });
     const cpu = pid === undefined ? '' : cpuPerRequest(before, serverCpu(pid), r.total);
     const errors = r.errors + r.non2xx;
-    const wrapped = r.wrapped ? `; the ${urls.length} URLs came round again` : '';
+    const wrapped = r.wrapped ? `; the ${urls.length} URLs came round again` : once ? `; each of the ${urls.length} URLs asked for once` : '';
     const kinds = r.kinds ? `; by kind, p50/p99: ${Object.entries(r.kinds).sort(([a], [b]) => (a < b ? -1 : 1)).map(([kind, k]) => `${kind} ${k.p50}/${k.p99} ms (${k.n})`).join(', ')}` : '';
     report(
       `${label}: ${name}, p99 at ${CONNECTIONS} connections`,
@@ -175,9 +180,9 @@ export async function loadPages(base, { label, session, bills, report, pid }) {
   await settle();
   await run('bill pages, repeated', repeatedBills);
   await settle();
-  await run('search pages, every request a new query', fresh, searchKind);
+  await run('search pages, every request a new query', fresh, searchKind, true);
   await settle();
-  await run('bill pages, every request a new bill', billPages);
+  await run('bill pages, every request a new bill', freshBills, undefined, true);
   await settle();
   await besideSlowSearches(base, { label, bills, report });
 }
