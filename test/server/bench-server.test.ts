@@ -101,3 +101,35 @@ describe('bench/session-load: the server it measures', function () {
     }
   });
 });
+
+describe('bench/http-load: every request new', function () {
+  this.timeout(30000);
+
+  it('should ask for each path once and stop there (once), with the rate over its own time', async () => {
+    const http = await import('node:http');
+    // @ts-expect-error: a script of the bench, without types
+    const { httpLoad } = await import('../../bench/http-load.mjs');
+    const asked = new Map<string, number>();
+    const server = http.createServer((req, res) => {
+      asked.set(req.url!, (asked.get(req.url!) ?? 0) + 1);
+      res.end('ok');
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    try {
+      const { port } = server.address() as { port: number };
+      const paths = Array.from({ length: 600 }, (_, i) => `/p${i}`);
+      const started = Date.now();
+      const r = await httpLoad(`http://127.0.0.1:${port}`, { connections: 10, seconds: 10, paths, once: true, kindOf: () => 'all' });
+      const seconds = (Date.now() - started) / 1000;
+      expect(r).to.include({ tool: 'autocannon', total: 600, errors: 0, non2xx: 0, wrapped: false });
+      expect(r.kinds.all.n).to.equal(600);
+      expect([...asked.keys()].sort()).to.deep.equal([...paths].sort());
+      expect(Math.max(...asked.values())).to.equal(1);
+      // Stopped at the last path, not after its 10 s; the rate is the requests over the run's time.
+      expect(seconds).to.be.below(10);
+      expect(r.rps).to.be.at.least(600 / seconds);
+    } finally {
+      server.close();
+    }
+  });
+});
