@@ -102,6 +102,9 @@ async function runAutocannon(base, { connections, seconds, paths, kindOf, once }
   });
   /** `kindOf`: each response's latency kept under its path's kind. */
   const byKind = new Map();
+  // The last answer's time: a run of `once` is over then, though autocannon stops only at its next tick of a second.
+  let last = started;
+  if (once) instance.on('response', () => (last = performance.now()));
   if (kindOf) {
     instance.on('response', (client, _status, _bytes, ms) => {
       const kind = kindOf(client.requestIterator.context.path);
@@ -110,15 +113,14 @@ async function runAutocannon(base, { connections, seconds, paths, kindOf, once }
     });
   }
   const result = await instance;
-  const elapsed = (performance.now() - started) / 1000;
   return {
     ...(kindOf ? { kinds: Object.fromEntries([...byKind].map(([kind, latencies]) => [kind, percentiles(latencies)])) } : {}),
     tool: 'autocannon',
     p50: result.latency.p50,
     p99: result.latency.p99,
-    // A run of `once` ends within a second, which autocannon's average of each second's count (and its
-    // duration, read at its ticks of a second) misreads: the requests over the run's own time.
-    rps: once ? result.requests.total / elapsed : result.requests.average,
+    // A run of `once` is short, which autocannon's average of each second's count (and its duration,
+    // which ends at a tick of a second) misreads: the requests over the time to the last answer.
+    rps: once ? result.requests.total / ((last - started) / 1000) : result.requests.average,
     total: result.requests.total,
     // autocannon's `errors` already counts its timeouts.
     errors: result.errors,

@@ -125,7 +125,7 @@ describe('bench/http-load: every request new', function () {
       expect(r.kinds.all.n).to.equal(600);
       expect([...asked.keys()].sort()).to.deep.equal([...paths].sort());
       expect(Math.max(...asked.values())).to.equal(1);
-      // Stopped at the last path, not after its 10 s; the rate is the requests over the run's time.
+      // Stopped at the last path, not after its 10 s; the rate is the requests over the time to the last answer.
       expect(seconds).to.be.below(10);
       expect(r.rps).to.be.at.least(600 / seconds);
     } finally {
