@@ -4,10 +4,11 @@
  * --to latest`), and `ver:…`/`law:…` ids as inputs. The database is `--data DIR`, else
  * `BILLDIFF_DATA`, else `DATABASE_URL=postgres://…`, else `./data`.
  */
+import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { formatProblem, formatSummary, importPaths } from '../import/index.js';
-import { databaseOptionsFrom, describeDatabase, openDatabase, type Database } from '../store/database.js';
+import { DATABASE_FILE, databaseOptionsFrom, describeDatabase, openDatabase, type Database } from '../store/database.js';
 import { databaseDocument, DATABASE_ID } from '../store/documents.js';
 import { findBill, pickVersion, readSectionName, sectionReport } from '../store/reports.js';
 import { MARK_END, MARK_START } from '../store/search.js';
@@ -44,7 +45,7 @@ export async function runStoreCommand(argv: string[], io: CliIo, main: Main): Pr
     return (await runStoreCommand(rest, { ...io, env: { ...io.env, BILLDIFF_DATA: value, DATABASE_URL: undefined } }, main)) ?? main(rest, { ...io, env: { ...io.env, BILLDIFF_DATA: value, DATABASE_URL: undefined } });
   }
   const [command, ...rest] = argv;
-  if (command === 'import') return withDatabase(io, (db) => importCommand(db, rest, io));
+  if (command === 'import') return withDatabase(io, (db) => importCommand(db, rest, io), { create: true });
   if (command === 'search') return withDatabase(io, (db) => searchCommand(db, rest, io));
   if (command === 'section') return withDatabase(io, (db) => sectionCommand(db, rest, io));
   if (argv.some((a) => a === '--from' || a === '--to' || a.startsWith('--from=') || a.startsWith('--to='))) return versionsByName(argv, io, main);
@@ -64,8 +65,15 @@ export async function readDatabaseInput(name: string, io: CliIo): Promise<{ byte
   }
 }
 
-async function open(io: CliIo): Promise<Database> {
+/**
+ * The database; only `import` (`create`) makes an embedded one where there is none: a command that
+ * reads one says there is none, rather than leave an empty database behind it.
+ */
+async function open(io: CliIo, { create = false } = {}): Promise<Database> {
   const options = databaseOptionsFrom(io.env, io.cwd);
+  if (!create && options.dataDir !== undefined && !fs.existsSync(path.join(options.dataDir, DATABASE_FILE))) {
+    throw new BilldiffError(`no database at ${describeDatabase(options)}: import a session first (billdiff import PATH... [--data DIR]), or set BILLDIFF_DATA or DATABASE_URL`, { code: 'not-found' });
+  }
   try {
     return await openDatabase(options);
   } catch (error) {
@@ -73,10 +81,10 @@ async function open(io: CliIo): Promise<Database> {
   }
 }
 
-async function withDatabase(io: CliIo, fn: (db: Database) => Promise<number>): Promise<number> {
+async function withDatabase(io: CliIo, fn: (db: Database) => Promise<number>, options: { create?: boolean } = {}): Promise<number> {
   let db: Database | undefined;
   try {
-    db = await open(io);
+    db = await open(io, options);
     return await fn(db);
   } catch (error) {
     io.stderr.write(`${isBilldiffError(error) ? error.toString() : `billdiff: ${(error as Error).message}`}\n`);

@@ -1,3 +1,5 @@
+import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { expect } from 'chai';
 import { runCli } from '../helpers/cli.js';
@@ -88,5 +90,26 @@ describeBackends('cli: import, search, section, versions by name', (backend) => 
       stderr: 'AB 9001 has no version "enrolled"; its versions: introduced, amended-assembly, or introduced, latest, previous\n',
     });
     expect((await run(['AB 4242', '--to', 'latest'])).stderr).to.equal('no bill AB 4242 in the database (billdiff import PATH… brings bills in)\n');
+  });
+});
+
+describe('cli: a database command where there is no database', () => {
+  it('should say there is none, exit 2, and leave no empty database behind (only import makes one)', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'billdiff-no-database-'));
+    try {
+      const file = path.join(dir, 'data', 'billdiff.sqlite');
+      const none = `no database at ${file}: import a session first (billdiff import PATH... [--data DIR]), or set BILLDIFF_DATA or DATABASE_URL`;
+      const run = (argv: string[]) => runCli(argv, { cwd: dir, env: {} });
+      expect(await run(['search', 'court'])).to.deep.equal({ code: 2, stdout: '', stderr: `${none}\n` });
+      expect(await run(['section', 'Penal Code 1050'])).to.deep.equal({ code: 2, stdout: '', stderr: `${none}\n` });
+      expect(await run(['AB 1656', '--from', 'introduced', '--to', 'latest'])).to.deep.equal({ code: 2, stdout: '', stderr: `${none}\n` });
+      expect(await run(['ver:nothing', 'x'])).to.deep.equal({ code: 2, stdout: '', stderr: `billdiff: ${none}\n` });
+      expect(fs.readdirSync(dir)).to.deep.equal([]);
+      // import makes it.
+      expect((await run(['import', billsPath()])).code).to.equal(0);
+      expect(fs.existsSync(file)).to.equal(true);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
