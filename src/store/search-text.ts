@@ -37,6 +37,11 @@ type SectionHit = { key: number; code: string; number: string; heading: string; 
 /** A quick search (`quick`): at most this many words and results a page. */
 export const QUICK = { words: 4, limit: 25 } as const;
 
+/** The answer of a search that finds nothing (a new object each time: callers may keep it). */
+export function noResults(): SearchAnswer {
+  return { results: [], total: 0, bills: 0, sections: 0, rankedBills: 0, rankedSections: 0, by: 'full-text' };
+}
+
 /** A result while it is ranked: its row is read once it is known to be shown. */
 type Entry = { owner: PassageOwner; key: number; bill?: BillRow; section?: SectionRow };
 
@@ -57,7 +62,7 @@ export async function fullText(db: Dialect, match: string, query: string, bills:
   if (sections && !sections.code) owners.push('section');
   const terms = owners.length ? await termQuery(db, match, owners, generation) : undefined;
   // PostgreSQL: stop words alone match nothing, as the full-text index would say in four round trips.
-  if (terms && !terms.terms.length) return { results: [], total: 0, bills: 0, sections: 0, rankedBills: 0, rankedSections: 0, by: 'full-text' };
+  if (terms && !terms.terms.length) return noResults();
   if (quick && (!terms || terms.terms.length > QUICK.words || page.limit > QUICK.limit)) return undefined;
   const ranked = terms && owners.length ? await rankEach(db, owners, terms, want) : [];
   const billTerms = owners[0] === 'bill' ? ranked[0] : undefined;

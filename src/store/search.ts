@@ -8,7 +8,7 @@ import { codeOf, normalizeSectionNumber, parseSectionCitation } from './codes.js
 import { billColumns } from './columns.js';
 import type { Dialect, SqlValue } from './dialect.js';
 import { parseMeasure, sessionKeyOf } from './names.js';
-import { billResult, fullText, passageSnippets, QUICK, sectionResult, type BillFilter } from './search-text.js';
+import { billResult, fullText, noResults, passageSnippets, QUICK, sectionResult, type BillFilter } from './search-text.js';
 import type { BillRow, SearchAnswer, SearchFilters, SearchPage, SearchResult } from './types.js';
 
 export { MARK_END, MARK_START } from './search-text.js';
@@ -47,14 +47,13 @@ export function mayBeQuick(raw: string, filters: SearchFilters, page: SearchPage
 async function answer(db: Dialect, raw: string, filters: SearchFilters, page: SearchPage, quick: boolean, generation: string | undefined): Promise<SearchAnswer | undefined> {
   const query = raw.replace(/[\u0000-\u001f]/g, ' ').trim().slice(0, SEARCH_BOUNDS.query);
   const bounded = { limit: Math.min(Math.max(1, page.limit), SEARCH_BOUNDS.limit), offset: Math.min(Math.max(0, page.offset), SEARCH_BOUNDS.offset) };
-  const none: SearchAnswer = { results: [], total: 0, bills: 0, sections: 0, rankedBills: 0, rankedSections: 0, by: 'full-text' };
-  if (!query) return none;
+  if (!query) return noResults();
   const where = billFilters(filters);
   // A citation is answered by index lookups; full text only when it finds nothing.
   const cited = await citationResults(db, query, filters, where, bounded);
   if (cited) return cited;
   const match = db.kind === 'sqlite' ? ftsQuery(query) : query;
-  if (!match) return none;
+  if (!match) return noResults();
   const sectionsToo = !filters.house && !filters.status && !filters.session;
   const code = filters.code ? codeOf(filters.code) ?? filters.code.trim() : undefined;
   return fullText(db, match, query, where, sectionsToo && { ...(code ? { code } : {}) }, bounded, quick, generation);
