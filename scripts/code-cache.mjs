@@ -13,8 +13,14 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const { exports: cli, script } = loadBundle({ useCache: false });
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'billdiff-code-cache-'));
 try {
-  const synthetic = (edit) =>
-    Array.from({ length: 400 }, (_, i) => `${i % 40 === 0 ? `${1000 + i / 40}.\n` : ''}(${'abcdefgh'[i % 8]}) The synthetic agency shall ${i === 77 && edit ? 'review' : 'adopt'} plan number ${i}, as follows: a clause of words.`).join('\n');
+  // 1,230 lines (past the 1,024 a text's line index starts with), and the new text moves a section
+  // (its 40 lines) to the end: the functions that only a longer text or a moved section runs are
+  // compiled here too, not lazily in each run.
+  const synthetic = (edit) => {
+    const lines = Array.from({ length: 1200 }, (_, i) => `${i % 40 === 0 ? `${1000 + i / 40}.\n` : ''}(${'abcdefgh'[i % 8]}) The synthetic agency shall ${i === 77 && edit ? 'review' : 'adopt'} plan number ${i}, as follows: a clause of words.`);
+    if (edit) lines.push(...lines.splice(120, 40));
+    return lines.join('\n');
+  };
   fs.writeFileSync(path.join(tmp, 'old.txt'), synthetic(false));
   fs.writeFileSync(path.join(tmp, 'new.txt'), synthetic(true));
   fs.writeFileSync(path.join(tmp, 'old.md'), `# Synthetic\n\n${synthetic(false)}\n`);
@@ -34,6 +40,8 @@ try {
       await cli.main([...inputs, '--format', format], { stdout: sink, stderr: sink, env: {}, cwd: root, readStdin: async () => Buffer.alloc(0) });
     }
   }
+  // Written to a file too (-o), as the benches do.
+  await cli.main([...runs[0], '--format', 'json', '-o', path.join(tmp, 'out.json')], { stdout: sink, stderr: sink, env: {}, cwd: root, readStdin: async () => Buffer.alloc(0) });
 } finally {
   fs.rmSync(tmp, { recursive: true, force: true });
 }
