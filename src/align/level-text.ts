@@ -118,7 +118,10 @@ export function subtreeBody(node: Content, out: string[] = [], limit = Infinity)
       out.push(body);
       budget -= body.length;
     }
-    for (const child of childLevels(n)) walk(child);
+    if (n.type !== 'level') return;
+    // `childLevels(n)`, read in place rather than sliced into a list of its own a level.
+    const children = n.children;
+    for (let i = firstChildLevel(n); i < children.length; i++) walk(children[i]!);
   };
   walk(node);
   return out;
