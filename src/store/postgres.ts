@@ -40,8 +40,8 @@ function adapter(client: Queryable, transaction: Dialect['transaction'], close: 
   const query = (sql: string, params: SqlValue[] = []) => {
     const { text, name } = statementOf(sql);
     const values = params.map((p) => (typeof p === 'bigint' ? p.toString() : p));
-    // A full-text match's best plan depends on the words: planned anew each time, never generic. (A
-    // snippet's, reading a few passages by id, and the term index's are the same for any words.)
+    // A full-text match's best plan depends on the words: planned anew each time, never generic (but on
+    // a pool of `genericPlans`). (A snippet's, reading a few passages by id, and the term index's are the same for any words.)
     return client.query(/_matching\(/.test(text) ? { text, values } : { name, text, values });
   };
   return {
@@ -72,9 +72,18 @@ function adapter(client: Queryable, transaction: Dialect['transaction'], close: 
  */
 const IDLE_MS = 5 * 60_000;
 
-/** Connects a pool to the database at `url`. */
-export function openPostgres(url: string, options: { max?: number } = {}): Dialect {
-  const pool = new pg.Pool({ connectionString: url, max: options.max ?? 20, idleTimeoutMillis: IDLE_MS });
+/**
+ * Connects a pool to the database at `url`. `genericPlans`: every statement with parameters planned
+ * once per connection (`plan_cache_mode = force_generic_plan`, PostgreSQL 12+, as the generated
+ * columns need), never again for its values: for the search threads (search-worker.ts), whose
+ * statements have one good plan whatever the words or number (the full-text matches go through the
+ * `billdiff_*_matching` functions, whose rows PostgreSQL estimates alike for any words). Left to
+ * PostgreSQL, a section number's statement (search.ts) was planned anew at every search, its generic
+ * plan costed for the most common sections: 0.15 ms of the backend's CPU of 0.3 a number search
+ * (in process, 1,500 of the session bench's new number searches). A URL's own `options` win.
+ */
+export function openPostgres(url: string, options: { max?: number; genericPlans?: boolean } = {}): Dialect {
+  const pool = new pg.Pool({ connectionString: url, max: options.max ?? 20, idleTimeoutMillis: IDLE_MS, ...(options.genericPlans ? { options: '-c plan_cache_mode=force_generic_plan' } : {}) });
   // An idle client that loses its connection must not bring the process down.
   pool.on('error', () => undefined);
   const transaction: Dialect['transaction'] = async (fn) => {

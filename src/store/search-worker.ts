@@ -1,6 +1,7 @@
 /**
  * A search worker thread (search-pool.ts): a connection to the database it is given (a SQLite file,
- * read-only, or a `postgres://` URL, a small pool of its own) and each message's search run on it (a
+ * read-only, or a `postgres://` URL, a small pool of its own, its statements planned once: postgres.ts's
+ * `genericPlans`) and each message's search run on it (a
  * quick one first, else the whole), at the nice value it is given: a lower priority than the server's
  * thread for the pool of slow searches. `{ close: true }` ends the connection once the search under
  * way is answered, and the thread with it.
@@ -23,7 +24,7 @@ try {
 }
 
 const db: Dialect = /^postgres(?:ql)?:\/\//.test(source)
-  ? (await import('./postgres.js')).openPostgres(source, { max: connections })
+  ? (await import('./postgres.js')).openPostgres(source, { max: connections, genericPlans: true })
   : openSqlite(source, { readonly: true });
 // A user's search stops the warm-up (search-warm.ts), which tells the pool how many it ran.
 let asked = false;
