@@ -113,9 +113,10 @@ async function runAutocannon(base, { connections, seconds, paths, kindOf, once }
     });
   }
   // Each connection's first answer apart from the rest: a connection is new when the run starts, and
-  // its first request waits for the server to take it in (with BILLDIFF_PROCESSES over 1, the cluster's
-  // primary hands each connection to a serving process, one at a time per process, each handover
-  // waiting for that process's next turn of its event loop).
+  // its first request waits for the server to take it in. A serving process takes one new connection a
+  // turn of its event loop, whether the cluster's primary hands it over or (one process) it accepts it
+  // itself, and a turn serves every request waiting on the connections it has: connections opened at
+  // once are taken in a staircase (measured: src/server/processes.ts).
   const answered = new WeakSet();
   const firstAnswers = [];
   const laterAnswers = [];
