@@ -112,9 +112,26 @@ async function runAutocannon(base, { connections, seconds, paths, kindOf, once }
       byKind.get(kind).push(ms);
     });
   }
+  // Each connection's first answer apart from the rest: a connection is new when the run starts, and
+  // its first request waits for the server to take it in. A serving process takes one new connection a
+  // turn of its event loop, whether the cluster's primary hands it over or (one process) it accepts it
+  // itself, and a turn serves every request waiting on the connections it has: connections opened at
+  // once are taken in a staircase (measured: src/server/processes.ts).
+  const answered = new WeakSet();
+  const firstAnswers = [];
+  const laterAnswers = [];
+  instance.on('response', (client, _status, _bytes, ms) => {
+    if (answered.has(client)) laterAnswers.push(ms);
+    else {
+      answered.add(client);
+      firstAnswers.push(ms);
+    }
+  });
   const result = await instance;
   return {
     ...(kindOf ? { kinds: Object.fromEntries([...byKind].map(([kind, latencies]) => [kind, percentiles(latencies)])) } : {}),
+    ...(firstAnswers.length ? { firstAnswers: percentiles(firstAnswers) } : {}),
+    ...(laterAnswers.length ? { laterAnswers: percentiles(laterAnswers) } : {}),
     tool: 'autocannon',
     p50: result.latency.p50,
     p99: result.latency.p99,
@@ -131,7 +148,8 @@ async function runAutocannon(base, { connections, seconds, paths, kindOf, once }
 
 /**
  * One load run against `base` (http://127.0.0.1:PORT). Given `kindOf(path)`, autocannon's runs also
- * give each kind's `{ n, p50, p99 }` as `kinds` (wrk's do not). With `once`, autocannon asks for each
+ * give each kind's `{ n, p50, p99 }` as `kinds` (wrk's do not); and always, each connection's first
+ * answer's and the others' as `firstAnswers` and `laterAnswers`. With `once`, autocannon asks for each
  * path once and stops (so that a run of "every request new" never asks for a page twice, which the
  * server would answer from its cache); wrk has no such bound and runs for `seconds`, its `wrapped`
  * saying whether the paths came round again.

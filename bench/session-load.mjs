@@ -164,10 +164,12 @@ export async function loadPages(base, { label, session, bills, report, pid }) {
     const cpu = pid === undefined ? '' : cpuPerRequest(before, serverCpu(pid), r.total);
     const errors = r.errors + r.non2xx;
     const wrapped = r.wrapped ? `; the ${urls.length} URLs came round again` : once ? `; each of the ${urls.length} URLs asked for once` : '';
+    // Whether the tail is the connections' start: their first answers apart (autocannon's runs).
+    const firsts = r.firstAnswers && r.laterAnswers ? `; each connection's first answer p50/p99 ${r.firstAnswers.p50}/${r.firstAnswers.p99} ms (${r.firstAnswers.n}), the others' ${r.laterAnswers.p50}/${r.laterAnswers.p99} ms` : '';
     const kinds = r.kinds ? `; by kind, p50/p99: ${Object.entries(r.kinds).sort(([a], [b]) => (a < b ? -1 : 1)).map(([kind, k]) => `${kind} ${k.p50}/${k.p99} ms (${k.n})`).join(', ')}` : '';
     report(
       `${label}: ${name}, p99 at ${CONNECTIONS} connections`,
-      `${r.p99} ms, p50 ${r.p50} ms (${Math.round(r.rps)} req/s, ${errors} errors; load ${load.toFixed(1)}, by ${r.tool}${wrapped}${cpu}${kinds})`,
+      `${r.p99} ms, p50 ${r.p50} ms (${Math.round(r.rps)} req/s, ${errors} errors; load ${load.toFixed(1)}, by ${r.tool}${wrapped}${cpu}${firsts}${kinds})`,
       '<= 50 ms, 0 errors',
       r.p99 <= 50 && errors === 0,
     );

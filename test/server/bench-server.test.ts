@@ -123,6 +123,9 @@ describe('bench/http-load: every request new', function () {
       const seconds = (Date.now() - started) / 1000;
       expect(r).to.include({ tool: 'autocannon', total: 600, errors: 0, non2xx: 0, wrapped: false });
       expect(r.kinds.all.n).to.equal(600);
+      // Each connection's first answer apart from the others.
+      expect(r.firstAnswers.n).to.equal(10);
+      expect(r.laterAnswers.n).to.equal(590);
       expect([...asked.keys()].sort()).to.deep.equal([...paths].sort());
       expect(Math.max(...asked.values())).to.equal(1);
       // Stopped at the last path, not after its 10 s; the rate is the requests over the time to the last answer.

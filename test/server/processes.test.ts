@@ -5,6 +5,7 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
+import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -36,6 +37,52 @@ async function until<T>(what: string, check: () => T | undefined, ms = 15000): P
     if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
+}
+
+/**
+ * How many connections to `port` (established, on 127.0.0.1) each of `pids` holds: the sockets in its
+ * /proc/PID/fd matched by inode against /proc/net/tcp (Linux).
+ */
+function connectionsHeld(pids: number[], port: number): number[] {
+  const local = `0100007F:${port.toString(16).toUpperCase().padStart(4, '0')}`;
+  const inodes = new Set<string>();
+  for (const line of fs.readFileSync('/proc/net/tcp', 'utf8').split('\n').slice(1)) {
+    const fields = line.trim().split(/\s+/);
+    if (fields[1] === local && fields[3] === '01') inodes.add(fields[9]!);
+  }
+  return pids.map((pid) => {
+    let held = 0;
+    for (const fd of fs.readdirSync(`/proc/${pid}/fd`)) {
+      try {
+        if (inodes.has(/^socket:\[(\d+)\]$/.exec(fs.readlinkSync(`/proc/${pid}/fd/${fd}`))?.[1] ?? '')) held++;
+      } catch {
+        // It closed while the list was read.
+      }
+    }
+    return held;
+  });
+}
+
+/** Opens `count` connections to 127.0.0.1:`port` at once, each asking for `target`: their status lines, the connections left open. */
+async function openAtOnce(port: number, count: number, target: string): Promise<{ statuses: string[]; sockets: net.Socket[] }> {
+  const sockets: net.Socket[] = [];
+  const statuses = await Promise.all(
+    Array.from(
+      { length: count },
+      () =>
+        new Promise<string>((resolve, reject) => {
+          const socket = net.connect(port, '127.0.0.1', () => socket.write(`GET ${target} HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n`));
+          sockets.push(socket);
+          let head = '';
+          socket.setEncoding('latin1').on('data', (chunk: string) => {
+            head += chunk;
+            if (head.includes('\r\n')) resolve(head.slice(0, head.indexOf('\r\n')));
+          });
+          socket.once('error', reject);
+        }),
+    ),
+  );
+  return { statuses, sockets };
 }
 
 /** GETs `url` on a connection of its own (so the primary hands each to a process in turn). */
@@ -136,6 +183,23 @@ describeBackends('server: npm start from two processes', (backend) => {
     // Each bundled bill once: the primary imported them before the processes started.
     const bills = JSON.parse((await get(`${base}/api/search?q=${encodeURIComponent('AB 1656')}`)).body) as { results: Array<{ id: string }> };
     expect(bills.results.map((r) => r.id)).to.deep.equal(['ca-20252026-0-ab1656']);
+  });
+
+  it('should share 50 connections opened at once between both processes (each serves some)', async function () {
+    this.timeout(30000);
+    // The primary hands them out in turn (node:cluster's round robin, src/server/processes.ts): measured
+    // 20/30 at worst on 2 loaded cores, where processes accepting for themselves split 14/36.
+    const port = Number(new URL(base).port);
+    const { statuses, sockets } = await openAtOnce(port, 50, '/api/sections/PEN/1050');
+    try {
+      expect(new Set(statuses)).to.deep.equal(new Set(['HTTP/1.1 200 OK']));
+      const held = connectionsHeld(childrenOf(child!.pid!), port);
+      expect(held).to.have.length(2);
+      expect(held[0]! + held[1]!, `connections held: ${held.join('/')}`).to.be.at.least(50);
+      expect(Math.min(...held), `connections held: ${held.join('/')}`).to.be.greaterThan(0);
+    } finally {
+      for (const socket of sockets) socket.destroy();
+    }
   });
 
   it('should start another process in place of one that dies, and go on serving', async function () {
