@@ -1,9 +1,12 @@
 import assert from 'node:assert/strict';
 import { openPostgres } from '../../src/store/postgres.js';
-import { POSTGRES_URL } from './backends.js';
+import { describeBackends, POSTGRES_URL } from './backends.js';
 
 // The search threads' pool (search-worker.ts) plans each statement once, whatever its values.
-(POSTGRES_URL ? describe : describe.skip)('PostgreSQL: generic plans for the search threads', () => {
+// PostgreSQL's alone; declared through describeBackends so that a bare clone counts it among the
+// PostgreSQL tests it skips by name, and CI fails it when no database is given.
+describeBackends('PostgreSQL: generic plans for the search threads', (_backend, kind) => {
+  if (kind !== 'postgres') return;
   it('plans a statement with parameters once, generic, on a pool of genericPlans', async () => {
     const db = openPostgres(POSTGRES_URL!, { max: 1, genericPlans: true });
     try {
