@@ -40,8 +40,9 @@ function adapter(client: Queryable, transaction: Dialect['transaction'], close: 
   const query = (sql: string, params: SqlValue[] = []) => {
     const { text, name } = statementOf(sql);
     const values = params.map((p) => (typeof p === 'bigint' ? p.toString() : p));
-    // A full-text match's best plan depends on the words: planned anew each time, never generic (but on
-    // a pool of `genericPlans`). (A snippet's, reading a few passages by id, and the term index's are the same for any words.)
+    // A full-text match's best plan depends on the words: sent unnamed, planned anew each time (a pool of
+    // `genericPlans` plans even these once: see openPostgres). A snippet's, reading a few passages by id,
+    // and the term index's are the same for any words.
     return client.query(/_matching\(/.test(text) ? { text, values } : { name, text, values });
   };
   return {
