@@ -356,8 +356,8 @@ class LevelParser {
     } else {
       // The whole line as one text node shares the block's position (one object fewer a line).
       const whole = block.position;
-      const shift = at.shift + skip;
-      const position = shift === 0 && at.base === whole.start && end === whole.end ? whole : { start: shift ? shiftPoint(at.base, shift) : at.base, end };
+      const start = pointAt(at, skip);
+      const position = start === whole.start && end === whole.end ? whole : { start, end };
       this.append(holder, { type: continuation ? 'continuation' : 'text', value: text, position });
     }
     this.extend(end);
