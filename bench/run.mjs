@@ -698,11 +698,130 @@ async function comparePageUncached() {
   }
 }
 
+/**
+ * `node bench/run.mjs --second-core`: what parsing one side of a comparison in a worker thread would
+ * cost and save (issue 13, the second core), measured on the 1 MB and 5 MB pairs of the size rows and,
+ * when ../shared is there, on 119 H.R. 1 (BILLS-119hr1eh.xml, PLAW-119publ21.xml):
+ *   - a worker's start: `new Worker` to its first message, the worker having compiled the CLI's
+ *     bundle from its code cache (bin/load.js), as a worker that parses would;
+ *   - each side's parse, cold (the first parse of a fresh process, V8 tuned as the CLI tunes it) and
+ *     warm (parsed second, after the other side): a side parsed in a worker is parsed cold, in an
+ *     isolate of its own, and the main thread's side is then cold too;
+ *   - bringing a side's tree back: postMessage's structured clone (`v8.serialize` in the worker,
+ *     `v8.deserialize` in the main thread), and the main thread's cost of making the tree's objects
+ *     again (a copy of every node, its strings shared: what any cheaper hand-over, such as offsets in
+ *     transferred typed arrays, would still pay unless the alignment read fewer objects).
+ * Medians of 5 fresh processes for each figure, in CPU milliseconds of the process (on a loaded
+ * machine the wall figures carry the load); the split is then modelled as if the second core were
+ * idle. It pays only if the parse it takes off the main thread is longer than the worker's start,
+ * the loss of the warm second parse and the hand-over together.
+ */
+async function secondCore() {
+  const runs = 5;
+  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'billdiff-bench-second-core-'));
+  try {
+    const pairs = [];
+    for (const label of ['1 MB', '5 MB']) {
+      const i = SIZES.findIndex((s) => s.label === label);
+      const oldDoc = generateStatute(SIZES[i].bytes, 1000 + i);
+      const { doc: newDoc } = applyEdits(oldDoc, Math.max(1, Math.round((EDITS_PER_MB * SIZES[i].bytes) / MB)), 5000 + i);
+      const slug = label.replace(/\s+/g, '');
+      const files = [path.join(tmp, `synthetic-${slug}-old.txt`), path.join(tmp, `synthetic-${slug}-new.txt`)];
+      fs.writeFileSync(files[0], serialize(oldDoc));
+      fs.writeFileSync(files[1], serialize(newDoc));
+      pairs.push({ label, files });
+    }
+    const large = path.resolve(ROOT, '..', 'shared', 'corpus', 'us', 'large');
+    const hr1 = ['BILLS-119hr1eh.xml', 'PLAW-119publ21.xml'].map((f) => path.join(large, f));
+    if (hr1.every((f) => fs.existsSync(f))) pairs.push({ label: '119 H.R. 1', files: hr1 });
+
+    const median = (xs) => [...xs].sort((a, b) => a - b)[xs.length >> 1];
+    const node = (script, args) => {
+      const res = spawnSync(process.execPath, ['--input-type=module', '-e', script, '--', ...args], { cwd: ROOT, encoding: 'utf8', maxBuffer: 16 * MB });
+      if (res.status !== 0) throw new Error(`second-core child failed: ${res.stderr}`);
+      return JSON.parse(res.stdout);
+    };
+    // A worker's start to its first message, having compiled the bundle from its code cache.
+    const startScript = `
+      import { Worker } from 'node:worker_threads';
+      const c0 = process.cpuUsage(); const t0 = performance.now();
+      const w = new Worker(${JSON.stringify(`const { loadBundle } = require(${JSON.stringify(path.join(ROOT, 'bin', 'load.js'))}); const { script } = loadBundle(); require('node:worker_threads').parentPort.postMessage(script.cachedDataRejected === true);`)}, { eval: true, execArgv: [] });
+      w.once('message', (rejected) => {
+        const c = process.cpuUsage(c0);
+        console.log(JSON.stringify({ ms: performance.now() - t0, cpu: (c.user + c.system) / 1000, rejected }));
+        w.terminate();
+      });`;
+    const starts = Array.from({ length: runs }, () => node(startScript, []));
+    console.log(`load average ${os.loadavg().map((l) => l.toFixed(1)).join(' ')}, ${os.cpus().length} CPU(s); CPU ms are the process's (all threads), medians of ${runs} fresh processes`);
+    console.log(`worker start to first message (bundle from its code cache${starts.some((s) => s.rejected) ? ', REJECTED' : ''}): ` + `${fmt(median(starts.map((s) => s.ms)), 1)} ms wall, ${fmt(median(starts.map((s) => s.cpu)), 1)} ms CPU (both threads)`);
+
+    // Two sides parsed one after the other in a fresh process; the first one's tree cloned and made again.
+    const parseScript = `
+      import fs from 'node:fs';
+      import v8 from 'node:v8';
+      const [first, second] = process.argv.slice(1);
+      const { parseDocument, decodeInputNoting } = await import(${JSON.stringify(pathToFileURL(path.join(ROOT, 'dist', 'parse', 'index.js')).href)});
+      const { tuneV8 } = await import(${JSON.stringify(pathToFileURL(path.join(ROOT, 'dist', 'util', 'v8-tuning.js')).href)});
+      tuneV8({ oneComparison: true, inputBytes: fs.statSync(first).size + fs.statSync(second).size });
+      const timed = (f) => { const c0 = process.cpuUsage(); const t0 = performance.now(); const v = f(); const c = process.cpuUsage(c0); return [v, performance.now() - t0, (c.user + c.system) / 1000]; };
+      const parse = (file) => parseDocument(decodeInputNoting(fs.readFileSync(file), file, {}), file, { inlineTextPositions: false, blocks: false, references: false });
+      const [a, coldMs, coldCpu] = timed(() => parse(first));
+      const [b, warmMs, warmCpu] = timed(() => parse(second));
+      const [bytes, , serializeCpu] = timed(() => v8.serialize(a.tree));
+      const [, , deserializeCpu] = timed(() => v8.deserialize(bytes));
+      const copy = (v) => {
+        if (Array.isArray(v)) { const out = new Array(v.length); for (let i = 0; i < v.length; i++) out[i] = copy(v[i]); return out; }
+        if (v && typeof v === 'object') { const out = {}; for (const k in v) out[k] = copy(v[k]); return out; }
+        return v;
+      };
+      const [, , rebuildCpu] = timed(() => copy(a.tree));
+      globalThis.keep = [a, b];
+      console.log(JSON.stringify({ coldMs, coldCpu, warmMs, warmCpu, serializeCpu, deserializeCpu, rebuildCpu, cloneMb: bytes.length / 1e6 }));`;
+    for (const { label, files } of pairs) {
+      process.stdout.write(`[${label}] …`);
+      const sides = [0, 1].map((k) => {
+        const order = k === 0 ? files : [...files].reverse();
+        const rs = Array.from({ length: runs }, () => node(parseScript, order));
+        const m = (key) => median(rs.map((r) => r[key]));
+        return { name: path.basename(order[0]), warmName: path.basename(order[1]), coldMs: m('coldMs'), coldCpu: m('coldCpu'), warmMs: m('warmMs'), warmCpu: m('warmCpu'), serializeCpu: m('serializeCpu'), deserializeCpu: m('deserializeCpu'), rebuildCpu: m('rebuildCpu'), cloneMb: m('cloneMb') };
+      });
+      console.log(' done');
+      for (const s of sides) {
+        console.log(
+          `  ${s.name}: parse cold ${fmt(s.coldCpu)} ms CPU (${fmt(s.coldMs)} wall), then ${s.warmName} warm ${fmt(s.warmCpu)} ms CPU (${fmt(s.warmMs)} wall); ` +
+            `its tree: clone ${fmt(s.cloneMb, 1)} MB, serialize ${fmt(s.serializeCpu)} + deserialize ${fmt(s.deserializeCpu)} ms CPU, made again ${fmt(s.rebuildCpu)} ms CPU`,
+        );
+      }
+      // In CPU milliseconds (a thread's time on a core of its own; wall figures carry the machine's
+      // load). One after the other: the first side cold, the second warm. Split: each side cold on
+      // its own thread, the worker's after its start and handed over (serialized there, then
+      // deserialized, or at best made again, here).
+      const [x, y] = sides;
+      const sequential = Math.min(x.coldCpu + x.warmCpu, y.coldCpu + y.warmCpu);
+      const start = median(starts.map((s) => s.cpu));
+      for (const [worker, main] of [
+        [x, y],
+        [y, x],
+      ]) {
+        const clone = Math.max(main.coldCpu, start + worker.coldCpu + worker.serializeCpu) + worker.deserializeCpu;
+        const lean = Math.max(main.coldCpu, start + worker.coldCpu) + worker.rebuildCpu;
+        const cpu = start + main.coldCpu + worker.coldCpu + worker.serializeCpu + worker.deserializeCpu;
+        console.log(
+          `  ${worker.name} in a worker, on an idle second core: both trees in the main thread after ${fmt(clone)} ms by structured clone ` +
+            `(${fmt(cpu)} ms of CPU), at best ${fmt(lean)} ms by a lean hand-over, against ${fmt(sequential)} ms in one thread`,
+        );
+      }
+    }
+  } finally {
+    fs.rmSync(tmp, { recursive: true, force: true });
+  }
+}
+
 export { generateStatute, applyEdits, serialize, comparePageUncached, oneCharacterLines };
 
 // Run when executed (`node bench/run.mjs`); importing the module only exposes the generator.
 if (process.argv[1] && import.meta.url === pathToFileURL(path.resolve(process.argv[1])).href) {
-  main().catch((error) => {
+  (process.argv.includes('--second-core') ? secondCore() : main()).catch((error) => {
     console.error(error);
     process.exitCode = 2;
   });
