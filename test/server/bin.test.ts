@@ -118,6 +118,29 @@ describe('server/bin (npm start)', function () {
       }
     });
 
+    it("should make each request and response with the app's Express prototypes, and answer as Express does", async () => {
+      const app = express();
+      app.get('/x', (req, res) => {
+        res.set('X-Method', req.method).json({ path: req.path, query: req.query });
+      });
+      const { server, port } = await listenOn(app, 0);
+      const made: boolean[] = [];
+      // Before the app's own listener: as node:http made them, before Express's handle sets anything.
+      server.prependListener('request', (req, res) => made.push(Object.getPrototypeOf(req) === app.request, Object.getPrototypeOf(res) === app.response));
+      try {
+        const answer = await fetch(`http://127.0.0.1:${port}/x?a=1`);
+        expect(answer.status).to.equal(200);
+        expect(answer.headers.get('x-method')).to.equal('GET');
+        expect(answer.headers.get('content-type')).to.equal('application/json; charset=utf-8');
+        expect(await answer.json()).to.deep.equal({ path: '/x', query: { a: '1' } });
+        expect((await fetch(`http://127.0.0.1:${port}/nothing`)).status).to.equal(404);
+        expect(made).to.deep.equal([true, true, true, true]);
+      } finally {
+        server.closeAllConnections();
+        await new Promise((resolve) => server.close(resolve));
+      }
+    });
+
     it('should print localhost for the loopback and wildcard addresses, brackets for IPv6', () => {
       expect(['127.0.0.1', '0.0.0.0', '::', '192.168.1.20', 'fe80::1', 'billdiff.example.org'].map(urlHost)).to.deep.equal([
         'localhost',
