@@ -7,6 +7,7 @@
  */
 import { LRUCache } from 'lru-cache';
 import type { Dialect, SqlValue } from './dialect.js';
+import { stemOf } from './snippets.js';
 import { decodePairs, OWNERS, type Pairs, type TermOwner } from './term-index.js';
 
 /** One owner's index as a search reads it: kept per connection and build. */
@@ -138,22 +139,43 @@ function keepPostings(wanted: Wanted[], rows: PostingsRow[]): void {
   }
 }
 
+/** Connections whose temp schema holds the tokenizer's tables (tokensOf). */
+const tokenTables = new WeakSet<Dialect>();
+
 /**
- * The words FTS5 indexes for each phrase, by FTS5's own tokenizer (a table of the connection's temp
- * schema, the same tokenizer as the indexes): `"Providing"` → `provid`.
+ * A phrase of one plain word (ASCII letters, as ftsQuery writes them: folded to lower case) as FTS5's
+ * `porter unicode61` indexes it, by the `stemmer` package (snippets.ts's stemOf): the same stem for each
+ * of 545,504 words (every word of the shared corpus, and each with 19 common endings) but four, all
+ * with `yy` (`yyed`: FTS5 `y`, stemmer `yy`), which are left to FTS5, as are words past 40 letters
+ * (FTS5's porter passes a word past 64 bytes through unstemmed). Else undefined.
+ */
+function plainStem(phrase: string): string[] | undefined {
+  return /^[a-z]{1,40}$/.test(phrase) && !phrase.includes('yy') ? [stemOf(phrase)] : undefined;
+}
+
+/**
+ * The words FTS5 indexes for each phrase: a plain word's by plainStem, without a statement (three a new
+ * word's search on SQLite); others by FTS5's own tokenizer (a table of the connection's temp schema,
+ * the same tokenizer as the indexes): `"Providing"` → `provid`. The table is contentless and
+ * emptied by FTS5's `delete-all` before each use (a DELETE from a table with content reads each row
+ * back and tokenizes it again), its phrases inserted in one statement, and created once a connection.
  */
 async function tokensOf(db: Dialect, phrases: string[]): Promise<string[][]> {
   let cache = tokenized.get(db);
   if (!cache) tokenized.set(db, (cache = new LRUCache({ max: KEPT_PHRASES })));
   // Held here, not read back from the cache: another search of the thread may drop them meanwhile.
-  const words = phrases.map((p) => cache!.get(p));
+  const words = phrases.map((p) => plainStem(p) ?? cache!.get(p));
   const missing = phrases.filter((_, i) => words[i] === undefined);
   if (missing.length) {
-    await db.exec(`CREATE VIRTUAL TABLE IF NOT EXISTS temp.billdiff_tokens USING fts5 (text, tokenize='porter unicode61');
+    if (!tokenTables.has(db)) {
+      await db.exec(`CREATE VIRTUAL TABLE IF NOT EXISTS temp.billdiff_tokens USING fts5 (text, content='', tokenize='porter unicode61');
 CREATE VIRTUAL TABLE IF NOT EXISTS temp.billdiff_token_list USING fts5vocab(temp, billdiff_tokens, instance);`);
-    for (const [i, phrase] of missing.entries()) await db.run('INSERT INTO temp.billdiff_tokens (rowid, text) VALUES (?, ?)', [i + 1, phrase]);
+      tokenTables.add(db);
+    }
+    // Emptied first: a search that failed between its insert and its read leaves nothing for the next.
+    await db.run("INSERT INTO temp.billdiff_tokens (billdiff_tokens) VALUES ('delete-all')");
+    await db.run(`INSERT INTO temp.billdiff_tokens (rowid, text) VALUES ${missing.map(() => '(?, ?)').join(', ')}`, missing.flatMap((phrase, i) => [i + 1, phrase]));
     const rows = await db.all<{ doc: number; term: string }>('SELECT doc, term FROM temp.billdiff_token_list ORDER BY doc, "offset"');
-    await db.run('DELETE FROM temp.billdiff_tokens');
     const read = new Map(missing.map((phrase, i) => [phrase, rows.filter((r) => r.doc === i + 1).map((r) => r.term)]));
     for (const [phrase, terms] of read) cache.set(phrase, terms);
     for (let i = 0; i < phrases.length; i++) words[i] ??= read.get(phrases[i]!);

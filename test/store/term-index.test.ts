@@ -64,6 +64,21 @@ describeBackends('store: the term index', (backend, kind) => {
     expect(ranked).to.be.above(20);
   });
 
+  if (kind === 'sqlite') it('should read a plain word as FTS5’s porter tokenizer does, without asking it, and leave it the words the stemmer reads otherwise', async () => {
+    // FTS5's own words for each: a table of this test's, with the indexes' tokenizer.
+    const words = ['providing', 'Providing', 'shall', 'as', 'a', 'eyed', 'yyed', 'yying', 'yyyed', 'relational', 'hopefulness', 'sensibilities', 'x'.repeat(40), 'x'.repeat(41) + 'ing', 'café', 'h2o', 'co-op'];
+    await db.dialect.exec("CREATE VIRTUAL TABLE temp.test_tokens USING fts5 (text, tokenize='porter unicode61'); CREATE VIRTUAL TABLE temp.test_token_list USING fts5vocab(temp, test_tokens, instance);");
+    for (const [i, word] of words.entries()) await db.dialect.run('INSERT INTO temp.test_tokens (rowid, text) VALUES (?, ?)', [i + 1, word]);
+    const rows = await db.dialect.all<{ doc: number; term: string }>('SELECT doc, term FROM temp.test_token_list ORDER BY doc, "offset"');
+    await db.dialect.exec('DROP TABLE temp.test_token_list; DROP TABLE temp.test_tokens;');
+    for (const [i, word] of words.entries()) {
+      const own = rows.filter((r) => r.doc === i + 1).map((r) => r.term);
+      const query = await termQuery(db.dialect, ftsQuery(word));
+      if (own.length === 1) expect(query?.terms, word).to.deep.equal(own);
+      else expect(query, word).to.equal(undefined);
+    }
+  });
+
   it('should leave to the database’s own index what it cannot answer exactly: a phrase of several words, OR', async () => {
     const kind = db.dialect.kind;
     expect(await termQuery(db.dialect, kind === 'sqlite' ? '"good cause"' : '"good cause"')).to.equal(undefined);
