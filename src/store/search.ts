@@ -65,6 +65,10 @@ async function answer(db: Dialect, raw: string, filters: SearchFilters, page: Se
  * from its text where the number stands. Undefined when the query cites nothing the database has.
  */
 async function citationResults(db: Dialect, query: string, filters: SearchFilters, where: BillFilter, page: SearchPage): Promise<SearchAnswer | undefined> {
+  // Every citation holds a number (parseMeasure's, parseSectionCitation's and a bare number's patterns
+  // each need a digit): words alone skip the parsers, whose regular expressions, made at each call,
+  // were 1-3% of a search of words.
+  if (!/[0-9]/.test(query)) return undefined;
   const measure = parseMeasure(query);
   if (measure) {
     const rows = await db.all<BillRow>(
