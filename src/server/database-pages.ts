@@ -195,7 +195,9 @@ export function billModel(report: BillReport) {
       sections: v.sections,
       dateLabel: dateLabel(v.date),
       changeWords,
-      amendsList: v.sections.filter((s) => s.relation !== 'cites').map((s) => ({ code: s.code, section: s.section, relation: s.relation, url: s.url, name: sectionName(s.code, s.section), relationWord: RELATION_WORDS[s.relation] })),
+      amendsList: v.sections
+        .filter((s) => s.relation !== 'cites')
+        .map((s, index) => ({ code: s.code, section: s.section, relation: s.relation, url: s.url, name: sectionName(s.code, s.section), relationWord: RELATION_WORDS[s.relation], index })),
       latest: i === report.versions.length - 1,
     };
   });
@@ -208,7 +210,8 @@ export function billModel(report: BillReport) {
     events,
     sections: report.sections.map(withRelationWord),
     amended: report.sections.filter((s) => s.relation !== 'cites').map(withRelationWord),
-    cited: report.sections.filter((s) => s.relation === 'cites'),
+    // Each with its place (`index`) for the separators: the template reads no `@index`, so it renders without Handlebars' data frames (src/server/views.ts).
+    cited: report.sections.filter((s) => s.relation === 'cites').map((s, index) => ({ name: s.name, url: s.url, index })),
     gutAndAmends: versions.filter((v) => v.gutAndAmend).length,
     sessionUrl: `/sessions/${encodeURIComponent(report.jurisdiction)}/${encodeURIComponent(report.session)}`,
     jsonUrl: `/api/bills/${encodeURIComponent(report.id)}`,
@@ -247,8 +250,9 @@ export async function sessionModel(db: Database, jurisdiction: string, session: 
   };
   const activity = async (s: SectionActivity) => {
     const law = await lawOf(s.code, s.section);
-    const bills = s.bills.map((b) => ({
+    const bills = s.bills.map((b, index) => ({
       ...b,
+      index,
       billUrl: billUrl(b.bill_id),
       dateLabel: dateLabel(b.version_date),
       lawUrl: law && b.relation !== 'cites' && b.relation !== 'adds' ? compareUrl({ bill: versionDocId({ id: b.version_id, corpus_id: b.corpus_id }), law }) : undefined,

@@ -19,22 +19,34 @@ export interface Views {
   render(page: PageName, data: object): string;
 }
 
+/** The database's pages: each reads no `@` variable and wraps itself in `page-top` and `page-bottom`, not the layout's partial block. */
+const databasePages = new Set<PageName>(['search', 'bill', 'section', 'session', 'sessions'] satisfies DatabasePage[]);
+
 /** Compiles every template in `dir` once. */
 export function loadViews(dir: string = viewsDir): Views {
   const hbs = Handlebars.create();
-  const partials = path.join(dir, 'partials');
-  for (const file of fs.readdirSync(partials)) {
-    if (file.endsWith('.hbs')) hbs.registerPartial(file.slice(0, -4), fs.readFileSync(path.join(partials, file), 'utf8'));
-  }
-  hbs.registerPartial('layout', fs.readFileSync(path.join(dir, 'layout.hbs'), 'utf8'));
   hbs.registerHelper('eq', (a: unknown, b: unknown) => a === b);
   hbs.registerHelper('plural', (count: number, one: string, many: string) => (count === 1 ? one : many));
   // Only the built-in helpers and these two: every other {{name}} is data, read without asking first
   // whether a helper has that name (a compare page holds tens of thousands of them; the same HTML).
   const options = { strict: false, noEscape: false, knownHelpers: { eq: true, plural: true }, knownHelpersOnly: true };
+  // Without `@` data: no frame copied for each `{{#each}}` and each turn of it, and one wrapper kept for
+  // each block instead of one made each time a block runs (Handlebars makes them anew while it carries
+  // data). A template that reads an `@` variable is compiled with data all the same (Handlebars turns
+  // it back on), only slower; the database pages need none (their items carry `index`), and the
+  // layout's partial block would bring the data back, so they write the layout's two halves themselves.
+  const withoutData = { ...options, data: false };
+  const read = (file: string) => fs.readFileSync(file, 'utf8');
+  // Every partial compiled here, as the pages that use them always have (with data): not left to
+  // whichever page first calls it, with that page's options.
+  const partials = path.join(dir, 'partials');
+  for (const file of fs.readdirSync(partials)) {
+    if (file.endsWith('.hbs')) hbs.registerPartial(file.slice(0, -4), hbs.compile(read(path.join(partials, file)), options));
+  }
+  hbs.registerPartial('layout', hbs.compile(read(path.join(dir, 'layout.hbs')), options));
   const pages = new Map<string, Handlebars.TemplateDelegate>();
   for (const page of ['index', 'compare', 'apply', 'print', 'upload', 'error', 'search', 'bill', 'section', 'session', 'sessions'] satisfies PageName[]) {
-    pages.set(page, hbs.compile(fs.readFileSync(path.join(dir, `${page}.hbs`), 'utf8'), options));
+    pages.set(page, hbs.compile(read(path.join(dir, `${page}.hbs`)), databasePages.has(page) ? withoutData : options));
   }
   return {
     render(page, data) {
