@@ -124,6 +124,25 @@ interface PassageWords {
   plain: Uint8Array | undefined;
   /** Each word's stem, once a query has asked for it. */
   stems: Array<string | undefined>;
+  /**
+   * The words by their first character's code, lower case (plain ASCII words only), ascending; in
+   * other text, `byFirst[128]` the words past ASCII. A query's candidates are read from here, not
+   * from every word of the passage (see readPassage).
+   */
+  byFirst: Array<number[] | undefined>;
+}
+
+/** Where PassageWords' byFirst holds the words past ASCII. */
+const PAST_ASCII = 128;
+
+/** The words of each first character (see PassageWords' byFirst). */
+function wordsByFirst(text: string, starts: number[], plain: Uint8Array | undefined): Array<number[] | undefined> {
+  const byFirst: Array<number[] | undefined> = [];
+  for (let w = 0; w < starts.length; w++) {
+    const first = plain && !plain[w] ? PAST_ASCII : lowerCode(text.charCodeAt(starts[w]!));
+    (byFirst[first] ??= []).push(w);
+  }
+  return byFirst;
 }
 
 /** Passages' words kept, by the passage as read; beyond it the least recently used go first. */
@@ -155,7 +174,7 @@ function findWords(passage: string): PassageWords {
       starts.push(start);
       ends.push(i);
     }
-    return { text, ascii: true, starts, ends, plain: undefined, stems: new Array<string | undefined>(starts.length) };
+    return { text, ascii: true, starts, ends, plain: undefined, stems: new Array<string | undefined>(starts.length), byFirst: wordsByFirst(text, starts, undefined) };
   }
   const plain: number[] = [];
   for (let i = 0; i < text.length; ) {
@@ -175,7 +194,8 @@ function findWords(passage: string): PassageWords {
     ends.push(i);
     plain.push(ascii ? 1 : 0);
   }
-  return { text, ascii: false, starts, ends, plain: Uint8Array.from(plain), stems: new Array<string | undefined>(starts.length) };
+  const plainWords = Uint8Array.from(plain);
+  return { text, ascii: false, starts, ends, plain: plainWords, stems: new Array<string | undefined>(starts.length), byFirst: wordsByFirst(text, starts, plainWords) };
 }
 
 /**
@@ -187,34 +207,41 @@ function findWords(passage: string): PassageWords {
  * phrase's first letter (a Porter stem keeps its word's first letter).
  */
 export function readPassage(passage: string, phrases: string[][]): ReadPassage {
-  const { text, ascii, starts, ends, plain, stems } = wordsOf(passage);
+  const { text, ascii, starts, ends, byFirst, stems } = wordsOf(passage);
+  // The phrases' first two letters as character codes (-1: a stem of one letter).
+  const firsts: number[] = [];
+  const seconds: number[] = [];
+  // The words of the phrases' first letters (and, past ASCII, every word past ASCII): ascending lists, none sharing a word.
+  const lists: number[][] = [];
+  for (const p of phrases) {
+    const stem = p[0]!;
+    const first = stem.charCodeAt(0);
+    const list = first < PAST_ASCII && !firsts.includes(first) ? byFirst[first] : undefined;
+    if (list) lists.push(list);
+    firsts.push(first);
+    seconds.push(stem.length > 1 ? stem.charCodeAt(1) : -1);
+  }
+  if (!ascii && byFirst[PAST_ASCII]) lists.push(byFirst[PAST_ASCII]);
   const candidates: number[] = [];
-  if (ascii) {
-    // The phrases' first two letters as character codes (-1: a stem of one letter).
-    const firsts: number[] = [];
-    const seconds: number[] = [];
-    for (const p of phrases) {
-      const stem = p[0]!;
-      firsts.push(stem.charCodeAt(0));
-      seconds.push(stem.length > 1 ? stem.charCodeAt(1) : -1);
+  const at = lists.map(() => 0);
+  for (;;) {
+    // The least word at the head of a list.
+    let l = -1;
+    for (let k = 0; k < lists.length; k++) if (at[k]! < lists[k]!.length && (l < 0 || lists[k]![at[k]!]! < lists[l]![at[l]!]!)) l = k;
+    if (l < 0) break;
+    const w = lists[l]![at[l]!++]!;
+    if (!ascii) {
+      candidates.push(w);
+      continue;
     }
-    for (let w = 0; w < starts.length; w++) {
-      const start = starts[w]!;
-      const first = lowerCode(text.charCodeAt(start));
-      const second = ends[w]! - start > 1 ? lowerCode(text.charCodeAt(start + 1)) : -2;
-      for (let p = 0; p < firsts.length; p++) {
-        if (firsts[p] === first && (seconds[p] === -1 || seconds[p] === second || (seconds[p] === I && second === Y))) {
-          candidates.push(w);
-          break;
-        }
+    const start = starts[w]!;
+    const first = lowerCode(text.charCodeAt(start));
+    const second = ends[w]! - start > 1 ? lowerCode(text.charCodeAt(start + 1)) : -2;
+    for (let p = 0; p < firsts.length; p++) {
+      if (firsts[p] === first && (seconds[p] === -1 || seconds[p] === second || (seconds[p] === I && second === Y))) {
+        candidates.push(w);
+        break;
       }
-    }
-  } else {
-    const firsts = new Set<number>();
-    for (const p of phrases) firsts.add(p[0]!.charCodeAt(0));
-    for (let w = 0; w < starts.length; w++) {
-      const first = text.charCodeAt(starts[w]!);
-      if (!plain![w] || firsts.has(first >= 65 && first <= 90 ? first + 32 : first)) candidates.push(w);
     }
   }
   const hits: ReadPassage['hits'] = [];
@@ -253,7 +280,7 @@ export function markSnippet(passage: string | ReadPassage, phrases: string[][]):
   let out = first > 0 ? '…' : '';
   // From the punctuation that opens the first word: "(a) Notwithstanding", not "a) Notwithstanding".
   let at = starts[first]!;
-  while (at > (first > 0 ? ends[first - 1]! : 0) && !/\s/.test(text[at - 1]!)) at--;
+  while (at > (first > 0 ? ends[first - 1]! : 0) && !isSpace(text.charCodeAt(at - 1))) at--;
   let chars = 0;
   let h = hits.findIndex((x) => x.from >= first);
   for (let i = first; i <= last; i++) {

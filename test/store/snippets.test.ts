@@ -34,6 +34,16 @@ describe('store/snippets', () => {
     expect(mark('A good cause. Good faith and cause.', '"good cause"')).to.equal('A [good cause]. Good faith and cause.');
   });
 
+  it('should mark the words of several phrases where they stand, whether the phrases share a first letter or not', () => {
+    // SYNTHETIC sentences: words of one first letter, of others, and of none searched for, mixed.
+    expect(mark('Permits and fees: a permit fee, paid per permit, and penalties.', 'permit fee penalty')).to.equal(
+      '[Permits] and [fees]: a [permit] [fee], paid per [permit], and [penalties].',
+    );
+    expect(mark('The “permit” § 5 fee, le permis, and the café’s fees.', 'fee café permit')).to.equal(
+      'The “[permit]” § 5 [fee], le permis, and the [café]’s [fees].',
+    );
+  });
+
   it('should read a query as PostgreSQL’s websearch syntax does when asked: `or` and a word after `-` are not found', () => {
     expect(queryPhrases('court or -motion "good cause"', true)).to.deep.equal([['court'], ['good', 'caus']]);
     expect(queryPhrases('court or -motion', false)).to.deep.equal([['court'], ['or'], ['motion']]);
