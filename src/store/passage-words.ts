@@ -121,18 +121,31 @@ const KEPT_OWNERS = 4096;
 const KEPT_LISTS = 64;
 const listsKept = new LRUCache<string, Map<string, number[] | null>>({ max: KEPT_OWNERS });
 
-/** The numbers of the passages holding `term`, in an owner's words (null: none). */
-function listOf(text: string, term: string): number[] | null {
+/** The lists kept of an owner's words (listOf), by its words' text: read once for all the terms of a search. */
+function listsOf(text: string): Map<string, number[] | null> {
   let lists = listsKept.get(text);
   if (lists === undefined) listsKept.set(text, (lists = new Map()));
+  return lists;
+}
+
+/** The numbers of the passages holding `term`, in an owner's words `text` (null: none), kept in `lists` (listsOf). */
+function listOf(text: string, lists: Map<string, number[] | null>, term: string): number[] | null {
   let list = lists.get(term);
   if (list === undefined) {
     const at = text.indexOf(`\n${term}\t`);
     if (at < 0) list = null;
     else {
-      const from = at + term.length + 2;
-      const end = text.indexOf('\n', from);
-      list = text.slice(from, end < 0 ? text.length : end).split(',').map(Number);
+      // The numbers by their digits, from the tab to the line's end: no slice, split or strings of each.
+      list = [];
+      let n = 0;
+      for (let i = at + term.length + 2; ; i++) {
+        const c = i < text.length ? text.charCodeAt(i) : 10;
+        if (c === 44 || c === 10) {
+          list.push(n);
+          if (c === 10) break;
+          n = 0;
+        } else n = n * 10 + c - 48;
+      }
     }
     if (lists.size >= KEPT_LISTS) lists.clear();
     lists.set(term, list);
@@ -143,8 +156,9 @@ function listOf(text: string, term: string): number[] | null {
 /** In one owner's words, the id of the first passage holding every term, else the first holding any. */
 function firstHolding(text: string, terms: string[], base: number): number | undefined {
   const lists: number[][] = [];
+  const kept = listsOf(text);
   for (const term of terms) {
-    const list = listOf(text, term);
+    const list = listOf(text, kept, term);
     if (list) lists.push(list);
   }
   if (!lists.length) return undefined;
