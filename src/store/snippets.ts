@@ -282,20 +282,24 @@ export function markSnippet(passage: string | ReadPassage, phrases: string[][]):
   let at = starts[first]!;
   while (at > (first > 0 ? ends[first - 1]! : 0) && !isSpace(text.charCodeAt(at - 1))) at--;
   let chars = 0;
+  // The text from `shown` to `at` is taken into `out` at the next mark or at the end, in one slice.
+  let shown = at;
   let h = hits.findIndex((x) => x.from >= first);
   for (let i = first; i <= last; i++) {
     const hit = h >= 0 && h < hits.length && hits[h]!.from === i && hits[h]!.to <= last ? hits[h]! : undefined;
     const end = hit ? ends[hit.to]! : ends[i]!;
-    if (chars + (end - at) > SNIPPET_CHARS) return `${out}…`;
+    if (chars + (end - at) > SNIPPET_CHARS) return `${out}${text.slice(shown, at)}…`;
     chars += end - at;
-    out += hit ? `${text.slice(at, starts[i]!)}${MARK_START}${text.slice(starts[i]!, end)}${MARK_END}` : text.slice(at, end);
     at = end;
     if (hit) {
+      out += `${text.slice(shown, starts[i]!)}${MARK_START}${text.slice(starts[i]!, end)}${MARK_END}`;
+      shown = end;
       i = hit.to;
       h++;
     }
     while (h >= 0 && h < hits.length && hits[h]!.from <= i) h++;
   }
+  out += text.slice(shown, at);
   // The passage's last word: what follows it too (its full stop).
   return last < count - 1 ? `${out}…` : `${out}${text.slice(at).trimEnd().slice(0, Math.max(0, SNIPPET_CHARS - chars))}`;
 }
