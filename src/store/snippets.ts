@@ -208,11 +208,18 @@ function findWords(passage: string): PassageWords {
  */
 export function readPassage(passage: string, phrases: string[][]): ReadPassage {
   const { text, ascii, starts, ends, byFirst, stems } = wordsOf(passage);
+  // Scratch arrays of the module, emptied here (a passage is read at a time): arrays, a Set and a list
+  // of candidates made for each passage were a fifth of a search's allocation.
   // The phrases' first two letters as character codes (-1: a stem of one letter).
-  const firsts: number[] = [];
-  const seconds: number[] = [];
+  const firsts = FIRSTS;
+  const seconds = SECONDS;
+  firsts.length = 0;
+  seconds.length = 0;
   // The words of the phrases' first letters (and, past ASCII, every word past ASCII): ascending lists, none sharing a word.
-  const lists: number[][] = [];
+  const lists = LISTS;
+  const at = AT;
+  lists.length = 0;
+  at.length = 0;
   for (const p of phrases) {
     const stem = p[0]!;
     const first = stem.charCodeAt(0);
@@ -222,33 +229,20 @@ export function readPassage(passage: string, phrases: string[][]): ReadPassage {
     seconds.push(stem.length > 1 ? stem.charCodeAt(1) : -1);
   }
   if (!ascii && byFirst[PAST_ASCII]) lists.push(byFirst[PAST_ASCII]);
-  const candidates: number[] = [];
-  const at = lists.map(() => 0);
+  for (let k = 0; k < lists.length; k++) at.push(0);
+  const hits: ReadPassage['hits'] = [];
+  // The phrases found, as bits (a query has at most MAX_PHRASES; past 31, a set).
+  let found = 0;
+  let more: Set<number> | undefined;
+  let next = 0;
+  // The candidates in ascending order (the least word at the head of a list), each read as it comes.
   for (;;) {
-    // The least word at the head of a list.
     let l = -1;
     for (let k = 0; k < lists.length; k++) if (at[k]! < lists[k]!.length && (l < 0 || lists[k]![at[k]!]! < lists[l]![at[l]!]!)) l = k;
     if (l < 0) break;
-    const w = lists[l]![at[l]!++]!;
-    if (!ascii) {
-      candidates.push(w);
-      continue;
-    }
-    const start = starts[w]!;
-    const first = lowerCode(text.charCodeAt(start));
-    const second = ends[w]! - start > 1 ? lowerCode(text.charCodeAt(start + 1)) : -2;
-    for (let p = 0; p < firsts.length; p++) {
-      if (firsts[p] === first && (seconds[p] === -1 || seconds[p] === second || (seconds[p] === I && second === Y))) {
-        candidates.push(w);
-        break;
-      }
-    }
-  }
-  const hits: ReadPassage['hits'] = [];
-  const found = new Set<number>();
-  let next = 0;
-  for (const i of candidates) {
+    const i = lists[l]![at[l]!++]!;
     if (i < next) continue;
+    if (ascii && !mayBegin(text, starts[i]!, ends[i]!, firsts, seconds)) continue;
     for (let p = 0; p < phrases.length; p++) {
       const phrase = phrases[p]!;
       if (i + phrase.length > starts.length) continue;
@@ -256,13 +250,30 @@ export function readPassage(passage: string, phrases: string[][]): ReadPassage {
       while (k < phrase.length && (stems[i + k] ??= stemOf(text.slice(starts[i + k]!, ends[i + k]!))) === phrase[k]) k++;
       if (k === phrase.length) {
         hits.push({ from: i, to: i + k - 1, phrase: p });
-        found.add(p);
+        if (p < 31) found |= 1 << p;
+        else (more ??= new Set()).add(p);
         next = i + k;
         break;
       }
     }
   }
-  return { text, starts, ends, hits, held: found.size };
+  return { text, starts, ends, hits, held: bitCount(found) + (more?.size ?? 0) };
+}
+
+/** readPassage's scratch arrays. */
+const FIRSTS: number[] = [];
+const SECONDS: number[] = [];
+const LISTS: number[][] = [];
+const AT: number[] = [];
+
+/** Whether a plain ASCII word, from `start` to `end`, may be the first word of a phrase of those first two letters (see readPassage). */
+function mayBegin(text: string, start: number, end: number, firsts: number[], seconds: number[]): boolean {
+  const first = lowerCode(text.charCodeAt(start));
+  const second = end - start > 1 ? lowerCode(text.charCodeAt(start + 1)) : -2;
+  for (let p = 0; p < firsts.length; p++) {
+    if (firsts[p] === first && (seconds[p] === -1 || seconds[p] === second || (seconds[p] === I && second === Y))) return true;
+  }
+  return false;
 }
 
 /**
