@@ -474,6 +474,10 @@ function bm25(keys: Float64Array[], values: Float64Array[], idf: number[], norms
   const at: number[] = [];
   for (const list of keys) at.push(list.length - 1);
   const top = new TopRanks(limit);
+  // The heap's worst rank once it is full (Infinity before): a row ranked no better is dropped here,
+  // the keys falling (of equal ranks the one offered first stays), without the call to `offer`, which
+  // V8 does not inline and whose rank argument it boxed, a heap number for every matching row.
+  let worst = Number.POSITIVE_INFINITY;
   let count = 0;
   next: for (let s = short.length - 1; s >= 0; s--) {
     const key = short[s]!;
@@ -492,7 +496,9 @@ function bm25(keys: Float64Array[], values: Float64Array[], idf: number[], norms
       const f = values[l]![at[l]!]!;
       score += idf[l]! * ((f * (1.2 + 1.0)) / (f + k));
     }
-    top.offer(key, -1.0 * score);
+    const rank = -1.0 * score;
+    if (rank >= worst) continue;
+    worst = top.offer(key, rank);
   }
   return { count, hits: top.sorted() };
 }
@@ -529,7 +535,8 @@ class TopRanks {
     this.#ranks[b] = rank;
   }
 
-  offer(key: number, rank: number): void {
+  /** Offers a row; returns the worst rank kept once `limit` are kept, else Infinity (see bm25). */
+  offer(key: number, rank: number): number {
     const n = this.#n;
     if (n < this.limit) {
       this.#keys[n] = key;
@@ -541,11 +548,11 @@ class TopRanks {
         this.#swap(i, parent);
         i = parent;
       }
-      return;
+      return this.#n < this.limit ? Number.POSITIVE_INFINITY : this.#ranks[0]!;
     }
-    if (!n) return;
+    if (!n) return Number.POSITIVE_INFINITY;
     const root = this.#ranks[0]!;
-    if (rank > root || (rank === root && key < this.#keys[0]!)) return;
+    if (rank > root || (rank === root && key < this.#keys[0]!)) return root;
     this.#keys[0] = key;
     this.#ranks[0] = rank;
     for (let i = 0; ; ) {
@@ -558,6 +565,7 @@ class TopRanks {
       this.#swap(i, worst);
       i = worst;
     }
+    return this.#ranks[0]!;
   }
 
   sorted(): Array<{ key: number; rank: number }> {
