@@ -13,7 +13,7 @@
 import { LRUCache } from 'lru-cache';
 import { oneOf, type Dialect } from './dialect.js';
 import { MAX_PASSAGES, ownerNumber, passageRange, type PassageOwner } from './passages.js';
-import { NO_WORDS } from './search-rows.js';
+import { keptOwner, NO_WORDS, type KeptOwner, type KeptRows } from './search-rows.js';
 
 /** Owners whose words one statement makes, at most (a migration's backfill: rows of that many owners). */
 const OWNERS_A_BATCH = 256;
@@ -78,37 +78,46 @@ export function writeOwnerWords(db: Dialect, owner: PassageOwner, key: number): 
   return writePassageWords(db, first, last);
 }
 
-/** Owners' words as a search thread keeps them (search-rows.ts): by owner number, NO_WORDS for an owner that has none. */
-export interface KeptWords {
-  get(owner: number): string | undefined;
-  set(owner: number, words: string): void;
-}
-
 /**
  * For each owner, the id of its first passage holding every word of `terms`, else of the first holding
- * any, else undefined: from one read of the owners' rows (those not `kept`; those read are kept).
+ * any, else undefined: from one read of the owners' rows (those whose words are `kept` not read; those
+ * read are kept). An owner's entry `held` already (search-text.ts) is not looked up again.
  */
-export async function firstPassages(db: Dialect, owners: Array<{ owner: PassageOwner; key: number }>, terms: string[], kept?: KeptWords): Promise<Array<number | undefined>> {
-  const words = new Map<number, string | null>();
+export async function firstPassages(
+  db: Dialect,
+  owners: Array<{ owner: PassageOwner; key: number; held?: KeptOwner | undefined }>,
+  terms: string[],
+  kept?: KeptRows,
+): Promise<Array<number | undefined>> {
+  const held: Array<KeptOwner | undefined> = [];
+  const words: Array<string | undefined> = [];
   const numbers: number[] = [];
   for (const o of owners) {
-    const number = ownerNumber(o.owner, o.key);
-    const held = kept?.get(number);
-    if (held !== undefined) words.set(number, held === NO_WORDS ? null : held);
-    else numbers.push(number);
+    const entry = kept ? (o.held ?? keptOwner(kept, ownerNumber(o.owner, o.key))) : undefined;
+    held.push(entry);
+    words.push(entry?.words);
+    if (entry?.words === undefined) numbers.push(ownerNumber(o.owner, o.key));
   }
   if (numbers.length) {
     const owned = oneOf(db.kind, 'owner', numbers);
     const rows = await db.all<{ owner: number; words: string }>(`SELECT owner, words FROM passage_words WHERE ${owned.sql}`, owned.params);
-    for (const r of rows) words.set(Number(r.owner), r.words);
-    if (kept) for (const number of numbers) kept.set(number, words.get(number) ?? NO_WORDS);
+    const read = new Map<number, string>();
+    for (const r of rows) read.set(Number(r.owner), r.words);
+    for (const [i, o] of owners.entries()) {
+      if (words[i] !== undefined) continue;
+      words[i] = read.get(ownerNumber(o.owner, o.key)) ?? NO_WORDS;
+      if (held[i]) held[i]!.words = words[i];
+    }
   }
-  return owners.map((o) => firstPassage(words.get(ownerNumber(o.owner, o.key)) ?? undefined, terms, o.owner, o.key));
+  return owners.map((o, i) => firstPassage(words[i] === NO_WORDS ? undefined : words[i], terms, o.owner, o.key, held[i]));
 }
 
-/** The same for one owner, from its words as read (`passage_words.words`; undefined: it has none). */
-export function firstPassage(words: string | undefined, terms: string[], owner: PassageOwner, key: number): number | undefined {
-  return words === undefined ? undefined : firstHolding(words, terms, passageRange(owner, key)[0]);
+/**
+ * The same for one owner, from its words as read (`passage_words.words`; undefined: it has none), with
+ * the passages' lists of its words kept on its entry `held` when there is one.
+ */
+export function firstPassage(words: string | undefined, terms: string[], owner: PassageOwner, key: number, held?: KeptOwner): number | undefined {
+  return words === undefined ? undefined : firstHolding(words, terms, passageRange(owner, key)[0], held);
 }
 
 /**
@@ -154,9 +163,9 @@ function listOf(text: string, lists: Map<string, number[] | null>, term: string)
 }
 
 /** In one owner's words, the id of the first passage holding every term, else the first holding any. */
-function firstHolding(text: string, terms: string[], base: number): number | undefined {
+function firstHolding(text: string, terms: string[], base: number, held?: KeptOwner): number | undefined {
   const lists: number[][] = [];
-  const kept = listsOf(text);
+  const kept = held ? (held.lists ??= listsOf(text)) : listsOf(text);
   for (const term of terms) {
     const list = listOf(text, kept, term);
     if (list) lists.push(list);

@@ -17,7 +17,7 @@ import { oneOf, type Dialect, type SqlValue } from './dialect.js';
 import { sessionName } from './names.js';
 import { firstPassage, firstPassages } from './passage-words.js';
 import { ownerNumber, ownerNumberSql, passageRange, type PassageOwner } from './passages.js';
-import { keptRows, NO_WORDS, type KeptRows, type SectionRow } from './search-rows.js';
+import { keptOwner, keptRows, NO_WORDS, type KeptOwner, type KeptPassage, type KeptRows, type SectionRow } from './search-rows.js';
 import { markSnippet, queryPhrases } from './snippets.js';
 import type { TermOwner } from './term-index.js';
 import { queryTerms, rankEach, termQuery, type Ranked } from './term-rank.js';
@@ -42,8 +42,11 @@ export function noResults(): SearchAnswer {
   return { results: [], total: 0, bills: 0, sections: 0, rankedBills: 0, rankedSections: 0, by: 'full-text' };
 }
 
-/** A result while it is ranked: its row is read once it is known to be shown. */
-type Entry = { owner: PassageOwner; key: number; bill?: BillRow; section?: SectionRow };
+/**
+ * A result while it is ranked: its row is read once it is known to be shown. `held`: its owner's entry
+ * kept (search-rows.ts), once looked up. Each entry is the search's own: filled in place.
+ */
+type Entry = { owner: PassageOwner; key: number; bill?: BillRow | undefined; section?: SectionRow | undefined; held?: KeptOwner | undefined };
 
 /**
  * The page of results `page` asks for, among all matches of `match` (FTS5 phrases on SQLite, the words
@@ -75,8 +78,8 @@ export async function fullText(db: Dialect, match: string, query: string, bills:
   ]);
   const among = (n: number, all: boolean) => (all ? n : Math.min(n, text.ranked));
   const [billList, sectionList] = await Promise.all([
-    billTerms ? keysOf('bill', billTerms) : billCount ? text.bills(db, match, bills, want, billCount > text.ranked).then((hits) => hits.map(({ key, rank: _r, ...bill }): Entry => ({ owner: 'bill', key, bill }))) : [],
-    sectionTerms ? keysOf('section', sectionTerms) : sections && sectionCount ? text.sections(db, match, sections.code, want, sectionCount > text.ranked).then((hits) => hits.map(({ key, rank: _r, ...section }): Entry => ({ owner: 'section', key, section }))) : [],
+    billTerms ? keysOf('bill', billTerms) : billCount ? text.bills(db, match, bills, want, billCount > text.ranked).then((hits) => hits.map(({ key, rank: _r, ...bill }): Entry => ({ owner: 'bill', key, bill, section: undefined, held: undefined }))) : [],
+    sectionTerms ? keysOf('section', sectionTerms) : sections && sectionCount ? text.sections(db, match, sections.code, want, sectionCount > text.ranked).then((hits) => hits.map(({ key, rank: _r, ...section }): Entry => ({ owner: 'section', key, bill: undefined, section, held: undefined }))) : [],
   ]);
   // PostgreSQL: the passage words come with the rows (withRows). Rows the thread keeps are not read again.
   const words = terms !== undefined && db.kind !== 'sqlite';
@@ -94,7 +97,7 @@ export async function fullText(db: Dialect, match: string, query: string, bills:
   };
 }
 
-const keysOf = (owner: PassageOwner, ranked: Ranked): Entry[] => ranked.hits.map((h) => ({ owner, key: h.key }));
+const keysOf = (owner: PassageOwner, ranked: Ranked): Entry[] => ranked.hits.map((h) => ({ owner, key: h.key, bill: undefined, section: undefined, held: undefined }));
 
 /**
  * The entries with their rows, read now for those that have none, and on PostgreSQL with `words` their
@@ -104,9 +107,9 @@ const keysOf = (owner: PassageOwner, ranked: Ranked): Entry[] => ranked.hits.map
  */
 async function withRows(db: Dialect, entries: Entry[], words: boolean, kept?: KeptRows): Promise<Array<Entry & { words?: string }>> {
   if (db.kind === 'sqlite') return rowsApart(db, entries, kept);
-  if (kept) entries = entries.map((e) => withKept(e, kept));
+  if (kept) for (const e of entries) withKept(e, kept);
   // An entry with its row, and its words kept, is not read.
-  const held = (e: Entry) => (e.bill || e.section) && (!words || (kept && kept.words.peek(ownerNumber(e.owner, e.key)) !== undefined));
+  const held = (e: Entry) => (e.bill || e.section) && (!words || e.held?.words !== undefined);
   const keys = (owner: PassageOwner) => entries.filter((e) => e.owner === owner && (words ? !held(e) : !e.bill && !e.section)).map((e) => e.key);
   const wordsOf = (owner: PassageOwner, column: string) => (words ? ` LEFT JOIN passage_words pw ON pw.owner = ${ownerNumberSql(owner, column)}` : '');
   const wordsColumn = words ? 'pw.words' : 'NULL';
@@ -129,12 +132,15 @@ async function withRows(db: Dialect, entries: Entry[], words: boolean, kept?: Ke
   for (const e of entries) {
     const row = read[e.owner === 'bill' ? 0 : 1]!.get(e.key);
     if (!e.bill && !e.section && !row) continue;
-    const entry: Entry & { words?: string } = e.bill || e.section ? { ...e } : e.owner === 'bill' ? { ...e, bill: row! } : { ...e, section: { code: row!.code, number: row!.number, heading: row!.heading } };
+    const entry: Entry & { words?: string } = e;
+    if (!e.bill && !e.section) {
+      if (e.owner === 'bill') entry.bill = row!;
+      else entry.section = { code: row!.code, number: row!.number, heading: row!.heading };
+    }
     if (kept && row) keep(kept, entry);
     if (words && kept) {
-      const number = ownerNumber(e.owner, e.key);
-      if (row) kept.words.set(number, row.words ?? NO_WORDS);
-      const w = row ? row.words : kept.words.get(number);
+      if (row) entry.held!.words = row.words ?? NO_WORDS;
+      const w = row ? row.words : entry.held?.words;
       if (w != null && w !== NO_WORDS) entry.words = w;
     } else if (row?.words != null) entry.words = row.words;
     out.push(entry);
@@ -142,21 +148,21 @@ async function withRows(db: Dialect, entries: Entry[], words: boolean, kept?: Ke
   return out;
 }
 
-/** The entry with its row when it has none and `kept` has it. */
-function withKept(e: Entry, kept: KeptRows): Entry {
-  if (e.bill || e.section) return e;
-  if (e.owner === 'bill') {
-    const bill = kept.bills.get(e.key);
-    return bill ? { ...e, bill } : e;
-  }
-  const section = kept.sections.get(e.key);
-  return section ? { ...e, section } : e;
+/** Gives the entry its owner's entry kept, if any, and its row from there when it has none. */
+function withKept(e: Entry, kept: KeptRows): void {
+  if (e.bill || e.section) return;
+  const held = kept.owners.get(ownerNumber(e.owner, e.key));
+  if (!held) return;
+  e.held = held;
+  if (e.owner === 'bill') e.bill = held.bill;
+  else e.section = held.section;
 }
 
-/** Keeps the entry's row. */
+/** Keeps the entry's row (in its owner's entry kept, made if there is none). */
 function keep(kept: KeptRows, e: Entry): void {
-  if (e.bill) kept.bills.set(e.key, e.bill);
-  else if (e.section) kept.sections.set(e.key, e.section);
+  const held = (e.held ??= keptOwner(kept, ownerNumber(e.owner, e.key)));
+  if (e.bill) held.bill = e.bill;
+  else if (e.section) held.section = e.section;
 }
 
 /**
@@ -164,7 +170,7 @@ function keep(kept: KeptRows, e: Entry): void {
  * the two tables' rows in one statement cost 0.1 ms more a search (in process, 2,000 new searches).
  */
 async function rowsApart(db: Dialect, entries: Entry[], kept?: KeptRows): Promise<Entry[]> {
-  if (kept) entries = entries.map((e) => withKept(e, kept));
+  if (kept) for (const e of entries) withKept(e, kept);
   const missing = (owner: PassageOwner) => entries.filter((e) => e.owner === owner && !e.bill && !e.section).map((e) => e.key);
   const read = async <T extends { key: number }>(keys: number[], select: string) =>
     new Map(keys.length ? (await db.all<T>(`${select} (${keys.map(() => '?').join(', ')})`, keys)).map((r) => [r.key, r]) : []);
@@ -178,10 +184,11 @@ async function rowsApart(db: Dialect, entries: Entry[], kept?: KeptRows): Promis
       out.push(e);
       continue;
     }
-    const entry: Entry = e.owner === 'bill' ? { ...e, bill: bills.get(e.key) } : { ...e, section: sections.get(e.key) };
-    if (!entry.bill && !entry.section) continue;
-    if (kept) keep(kept, entry);
-    out.push(entry);
+    if (e.owner === 'bill') e.bill = bills.get(e.key);
+    else e.section = sections.get(e.key);
+    if (!e.bill && !e.section) continue;
+    if (kept) keep(kept, e);
+    out.push(e);
   }
   return out;
 }
@@ -299,7 +306,7 @@ export async function passageSnippets(
   db: Dialect,
   match: string,
   query: string,
-  owners: Array<{ owner: PassageOwner; key: number }>,
+  owners: Array<{ owner: PassageOwner; key: number; held?: KeptOwner | undefined }>,
   terms?: string[],
   words?: Array<string | undefined>,
   kept?: KeptRows,
@@ -308,38 +315,47 @@ export async function passageSnippets(
   const phrases = queryPhrases(query, db.kind !== 'sqlite');
   if (!phrases.length) return owners.map(() => '');
   const wanted = terms ?? (await queryTerms(db, match));
-  const texts = !wanted
-    ? await passagesByIndex(db, owners, match, query)
-    : words
-      ? await passageTexts(db, owners.map((o, i) => firstPassage(words[i], wanted, o.owner, o.key)), kept)
-      : await passagesByWords(db, owners, wanted, kept);
-  return owners.map((_, i) => (texts[i] ? markSnippet(texts[i]!, phrases) : ''));
+  if (!wanted) {
+    const texts = await passagesByIndex(db, owners, match, query);
+    return owners.map((_, i) => (texts[i] ? markSnippet(texts[i]!, phrases) : ''));
+  }
+  const passages = words
+    ? await passageTexts(db, owners.map((o, i) => firstPassage(words[i], wanted, o.owner, o.key, o.held)), kept)
+    : await heldPassages(db, owners, wanted, kept);
+  return owners.map((_, i) => (passages[i]?.text ? markSnippet(passages[i]!, phrases) : ''));
 }
 
 /** The texts of the owners' first passages holding every word, else any: from the passage words (passage-words.ts). */
 export async function passagesByWords(db: Dialect, owners: Array<{ owner: PassageOwner; key: number }>, words: string[], kept?: KeptRows): Promise<Array<string | undefined>> {
-  return passageTexts(db, await firstPassages(db, owners, words, kept?.words), kept);
+  return (await heldPassages(db, owners, words, kept)).map((p) => p?.text);
 }
 
-/** The texts of passages by id (undefined: none), those `kept` not read again. */
-async function passageTexts(db: Dialect, ids: Array<number | undefined>, kept?: KeptRows): Promise<Array<string | undefined>> {
-  const texts = new Map<number, string>();
+/** The same as kept (search-rows.ts), with their words once read. */
+async function heldPassages(db: Dialect, owners: Array<{ owner: PassageOwner; key: number; held?: KeptOwner | undefined }>, words: string[], kept?: KeptRows): Promise<Array<KeptPassage | undefined>> {
+  return passageTexts(db, await firstPassages(db, owners, words, kept), kept);
+}
+
+/** Passages by id (undefined: none), those `kept` not read again (those read kept). */
+async function passageTexts(db: Dialect, ids: Array<number | undefined>, kept?: KeptRows): Promise<Array<KeptPassage | undefined>> {
+  const out: Array<KeptPassage | undefined> = [];
   const wanted: number[] = [];
   for (const id of ids) {
-    if (id === undefined) continue;
-    const text = kept?.passages.get(id);
-    if (text !== undefined) texts.set(id, text);
-    else wanted.push(id);
+    const passage = id === undefined ? undefined : kept?.passages.get(id);
+    out.push(passage);
+    if (id !== undefined && passage === undefined) wanted.push(id);
   }
   if (wanted.length) {
     const chosen = oneOf(db.kind, 'id', wanted);
     const rows = await db.all<{ id: number; text: string }>(`SELECT id, text FROM passages WHERE ${chosen.sql}`, chosen.params);
+    const read = new Map<number, KeptPassage>();
     for (const r of rows) {
-      texts.set(Number(r.id), r.text);
-      kept?.passages.set(Number(r.id), r.text);
+      const passage: KeptPassage = { text: r.text, words: undefined };
+      read.set(Number(r.id), passage);
+      kept?.passages.set(Number(r.id), passage);
     }
+    for (const [i, id] of ids.entries()) if (id !== undefined && out[i] === undefined) out[i] = read.get(id);
   }
-  return ids.map((id) => (id === undefined ? undefined : texts.get(id)));
+  return out;
 }
 
 /** The same by the full-text index of the passages, for any query: FTS5's `match` on SQLite, `query` on PostgreSQL. */

@@ -115,7 +115,7 @@ function wordWidth(text: string, i: number): number {
  * thread's searches show the same passages again and again, and finding their words was most of a
  * snippet's time.
  */
-interface PassageWords {
+export interface PassageWords {
   text: string;
   ascii: boolean;
   starts: number[];
@@ -149,8 +149,18 @@ function wordsByFirst(text: string, starts: number[], plain: Uint8Array | undefi
 const KEPT_PASSAGES = 4096;
 const passageWords = new LRUCache<string, PassageWords>({ max: KEPT_PASSAGES });
 
+/**
+ * A passage as a caller keeps it (search-rows.ts): its text, and its words once read (by wordsOf, which
+ * then reads them from here, not from the passages' cache by text: one read of lru-cache a result fewer).
+ */
+export interface HeldPassage {
+  readonly text: string;
+  words?: PassageWords;
+}
+
 /** The words of `passage` (see PassageWords), kept. */
-function wordsOf(passage: string): PassageWords {
+function wordsOf(passage: string | HeldPassage): PassageWords {
+  if (typeof passage !== 'string') return (passage.words ??= wordsOf(passage.text));
   let words = passageWords.get(passage);
   if (words === undefined) passageWords.set(passage, (words = findWords(passage)));
   return words;
@@ -206,7 +216,7 @@ function findWords(passage: string): PassageWords {
  * 2–5 letter form); in other text, every word past ASCII and the ASCII words that begin with a
  * phrase's first letter (a Porter stem keeps its word's first letter).
  */
-export function readPassage(passage: string, phrases: string[][]): ReadPassage {
+export function readPassage(passage: string | HeldPassage, phrases: string[][]): ReadPassage {
   const { text, ascii, starts, ends, byFirst, stems } = wordsOf(passage);
   // Scratch arrays of the module, emptied here (a passage is read at a time): arrays, a Set and a list
   // of candidates made for each passage were a fifth of a search's allocation.
@@ -282,8 +292,8 @@ function mayBegin(text: string, start: number, end: number, firsts: number[], se
  * first instance when that is near, else a few words before it, with `…` where the passage goes on;
  * every instance in it marked. A passage holding none of them gives its opening words, unmarked.
  */
-export function markSnippet(passage: string | ReadPassage, phrases: string[][]): string {
-  const { text, starts, ends, hits } = typeof passage === 'string' ? readPassage(passage, phrases) : passage;
+export function markSnippet(passage: string | HeldPassage | ReadPassage, phrases: string[][]): string {
+  const { text, starts, ends, hits } = typeof passage === 'string' || !('hits' in passage) ? readPassage(passage, phrases) : passage;
   if (!starts.length) return '';
   const count = starts.length;
   const first = bestWindow(text, starts, ends, hits);

@@ -8,6 +8,7 @@ import { importPaths, type ImportProgress } from '../../src/import/index.js';
 import { openDatabase, Writer, type Database } from '../../src/store/database.js';
 import type { Dialect } from '../../src/store/dialect.js';
 import { ALL_MIGRATIONS, migrate, SCHEMA_VERSION, type Migration } from '../../src/store/migrations.js';
+import { ownerNumber } from '../../src/store/passages.js';
 import { keptRows } from '../../src/store/search-rows.js';
 import { searchStore } from '../../src/store/search.js';
 import { termQuery } from '../../src/store/term-rank.js';
@@ -106,7 +107,7 @@ describeBackends('store/search: a search given the data’s generation', (backen
     expect((await searchStore(spy, 'zyxnewword', {}, PAGE, now)).results.map((r) => r.id)).to.deep.equal([id]);
     // The new generation's rows kept under its key alone; the old generation, once the new one is read, is read again.
     const key = Number((await db.dialect.get<{ key: number }>('SELECT key FROM bills WHERE id = ?', [id]))!.key);
-    expect(keptRows(spy, now)!.bills.get(key)?.title).to.equal('A title changed: zyxnewword');
+    expect(keptRows(spy, now)!.owners.get(ownerNumber('bill', key))?.bill?.title).to.equal('A title changed: zyxnewword');
     expect(await search(old)).to.deep.equal(fresh);
     expect(await search(now)).to.deep.equal(fresh);
   });

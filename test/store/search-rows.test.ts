@@ -2,6 +2,7 @@ import { expect } from 'chai';
 import { importPaths, type ImportProgress } from '../../src/import/index.js';
 import { Writer } from '../../src/store/database.js';
 import type { Database } from '../../src/store/index.js';
+import { ownerNumber } from '../../src/store/passages.js';
 import { keptRows } from '../../src/store/search-rows.js';
 import { billsPath } from '../helpers/paths.js';
 import { describeBackends } from './backends.js';
@@ -24,7 +25,7 @@ describeBackends('store/search-rows: the rows a search thread keeps', (backend) 
     expect(bill, 'a bill says "penal"').to.not.equal(undefined);
     // Kept now: the same search answers the same.
     const generation = await db.generation();
-    expect(keptRows(db.dialect, generation)!.bills.size).to.be.greaterThan(0);
+    expect(keptRows(db.dialect, generation)!.owners.size).to.be.greaterThan(0);
     expect(await db.search('penal')).to.deep.equal(first);
 
     // An import changes a bill's title, in the transaction that bumps the generation.
@@ -42,6 +43,7 @@ describeBackends('store/search-rows: the rows a search thread keeps', (backend) 
     // Kept anew, for the new generation.
     const now = await db.generation();
     expect(now).to.not.equal(generation);
-    expect(keptRows(db.dialect, now)!.bills.get(Number((await db.dialect.get<{ key: number }>('SELECT key FROM bills WHERE id = ?', [bill!.id]))!.key))!.title).to.equal('A title changed by an import');
+    const key = Number((await db.dialect.get<{ key: number }>('SELECT key FROM bills WHERE id = ?', [bill!.id]))!.key);
+    expect(keptRows(db.dialect, now)!.owners.get(ownerNumber('bill', key))!.bill!.title).to.equal('A title changed by an import');
   });
 });
