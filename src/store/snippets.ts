@@ -218,28 +218,40 @@ function findWords(passage: string): PassageWords {
  */
 export function readPassage(passage: string | HeldPassage, phrases: string[][]): ReadPassage {
   const { text, ascii, starts, ends, byFirst, stems } = wordsOf(passage);
-  // Scratch arrays of the module, emptied here (a passage is read at a time): arrays, a Set and a list
-  // of candidates made for each passage were a fifth of a search's allocation.
+  // Scratch arrays of the module (a passage is read at a time), grown for a query of more phrases:
+  // arrays, a Set and a list of candidates made for each passage were a fifth of a search's allocation.
+  if (phrases.length > FIRSTS.length) {
+    FIRSTS = new Int32Array(phrases.length);
+    SECONDS = new Int32Array(phrases.length);
+    AT = new Int32Array(phrases.length + 1);
+  }
   // The phrases' first two letters as character codes (-1: a stem of one letter).
   const firsts = FIRSTS;
   const seconds = SECONDS;
-  firsts.length = 0;
-  seconds.length = 0;
-  // The words of the phrases' first letters (and, past ASCII, every word past ASCII): ascending lists, none sharing a word.
+  // The words of the phrases' first letters (and, past ASCII, every word past ASCII): ascending lists,
+  // none sharing a word, the first `count` of LISTS; where each is read to.
   const lists = LISTS;
   const at = AT;
-  lists.length = 0;
-  at.length = 0;
-  for (const p of phrases) {
-    const stem = p[0]!;
+  const phraseCount = phrases.length;
+  let count = 0;
+  for (let p = 0; p < phraseCount; p++) {
+    const stem = phrases[p]![0]!;
     const first = stem.charCodeAt(0);
-    const list = first < PAST_ASCII && !firsts.includes(first) ? byFirst[first] : undefined;
-    if (list) lists.push(list);
-    firsts.push(first);
-    seconds.push(stem.length > 1 ? stem.charCodeAt(1) : -1);
+    let seen = false;
+    for (let q = 0; q < p && !seen; q++) seen = firsts[q] === first;
+    const list = first < PAST_ASCII && !seen ? byFirst[first] : undefined;
+    if (list) {
+      lists[count] = list;
+      at[count++] = 0;
+    }
+    firsts[p] = first;
+    seconds[p] = stem.length > 1 ? stem.charCodeAt(1) : -1;
   }
-  if (!ascii && byFirst[PAST_ASCII]) lists.push(byFirst[PAST_ASCII]);
-  for (let k = 0; k < lists.length; k++) at.push(0);
+  const past = ascii ? undefined : byFirst[PAST_ASCII];
+  if (past) {
+    lists[count] = past;
+    at[count++] = 0;
+  }
   const hits: ReadPassage['hits'] = [];
   // The phrases found, as bits (a query has at most MAX_PHRASES; past 31, a set).
   let found = 0;
@@ -248,11 +260,11 @@ export function readPassage(passage: string | HeldPassage, phrases: string[][]):
   // The candidates in ascending order (the least word at the head of a list), each read as it comes.
   for (;;) {
     let l = -1;
-    for (let k = 0; k < lists.length; k++) if (at[k]! < lists[k]!.length && (l < 0 || lists[k]![at[k]!]! < lists[l]![at[l]!]!)) l = k;
+    for (let k = 0; k < count; k++) if (at[k]! < lists[k]!.length && (l < 0 || lists[k]![at[k]!]! < lists[l]![at[l]!]!)) l = k;
     if (l < 0) break;
     const i = lists[l]![at[l]!++]!;
     if (i < next) continue;
-    if (ascii && !mayBegin(text, starts[i]!, ends[i]!, firsts, seconds)) continue;
+    if (ascii && !mayBegin(text, starts[i]!, ends[i]!, firsts, seconds, phraseCount)) continue;
     for (let p = 0; p < phrases.length; p++) {
       const phrase = phrases[p]!;
       if (i + phrase.length > starts.length) continue;
@@ -271,16 +283,16 @@ export function readPassage(passage: string | HeldPassage, phrases: string[][]):
 }
 
 /** readPassage's scratch arrays. */
-const FIRSTS: number[] = [];
-const SECONDS: number[] = [];
+let FIRSTS = new Int32Array(MAX_PHRASES);
+let SECONDS = new Int32Array(MAX_PHRASES);
 const LISTS: number[][] = [];
-const AT: number[] = [];
+let AT = new Int32Array(MAX_PHRASES + 1);
 
 /** Whether a plain ASCII word, from `start` to `end`, may be the first word of a phrase of those first two letters (see readPassage). */
-function mayBegin(text: string, start: number, end: number, firsts: number[], seconds: number[]): boolean {
+function mayBegin(text: string, start: number, end: number, firsts: Int32Array, seconds: Int32Array, count: number): boolean {
   const first = lowerCode(text.charCodeAt(start));
   const second = end - start > 1 ? lowerCode(text.charCodeAt(start + 1)) : -2;
-  for (let p = 0; p < firsts.length; p++) {
+  for (let p = 0; p < count; p++) {
     if (firsts[p] === first && (seconds[p] === -1 || seconds[p] === second || (seconds[p] === I && second === Y))) return true;
   }
   return false;
