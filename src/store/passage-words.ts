@@ -103,9 +103,9 @@ export async function firstPassages(
     const rows = await db.all<{ owner: number; words: string }>(`SELECT owner, words FROM passage_words WHERE ${owned.sql}`, owned.params);
     const read = new Map<number, string>();
     for (const r of rows) read.set(Number(r.owner), r.words);
-    for (const [i, o] of owners.entries()) {
+    for (let i = 0; i < owners.length; i++) {
       if (words[i] !== undefined) continue;
-      words[i] = read.get(ownerNumber(o.owner, o.key)) ?? NO_WORDS;
+      words[i] = read.get(ownerNumber(owners[i]!.owner, owners[i]!.key)) ?? NO_WORDS;
       if (held[i]) held[i]!.words = words[i];
     }
   }

@@ -71,11 +71,19 @@ async function indexOf(db: Dialect, owner: TermOwner, build: string | null): Pro
 async function postingsOf(db: Dialect, owners: TermOwner[], indexes: Array<Loaded | undefined>, terms: string[]): Promise<Array<Array<Postings | null> | undefined>> {
   // Held here, not read back from the cache after the read: another search of the thread may drop them meanwhile.
   const held = indexes.map((index) => index && terms.map((t) => index.postings.get(t)));
-  const wanted = missingPostings(owners, indexes, terms);
+  // The words not kept, from the reads above (not read again by `has`).
+  const wanted: Wanted[] = [];
+  for (let i = 0; i < indexes.length; i++) {
+    const list = held[i];
+    if (!list) continue;
+    let missing: string[] | undefined;
+    for (let t = 0; t < terms.length; t++) if (list[t] === undefined && !(missing ??= []).includes(terms[t]!)) missing.push(terms[t]!);
+    if (missing) wanted.push({ owner: owners[i]!, index: indexes[i]!, missing });
+  }
   if (wanted.length) {
     const read = postingsRead(wanted);
     keepPostings(wanted, await db.all<PostingsRow>(read.sql, read.params));
-    for (const [i, index] of indexes.entries()) if (index) for (const [t, term] of terms.entries()) held[i]![t] ??= index.postings.get(term);
+    for (let i = 0; i < indexes.length; i++) for (let t = 0; t < terms.length; t++) if (indexes[i]) held[i]![t] ??= indexes[i]!.postings.get(terms[t]!);
   }
   return held.map((list) => list && list.map((p) => (p === undefined || p === NONE ? null : p)));
 }
@@ -435,7 +443,7 @@ export async function rankEach(db: Dialect, owners: TermOwner[], query: TermQuer
   for (const owner of owners) indexes.push(await indexOf(db, owner, owner === 'bill' ? query.builds.bill : query.builds.section));
   const postings = await postingsOf(db, owners, indexes, query.terms);
   const out: Array<Ranked | undefined> = [];
-  for (const [i, index] of indexes.entries()) out.push(index && rankIn(index, postings[i]!, limit));
+  for (let i = 0; i < indexes.length; i++) out.push(indexes[i] && rankIn(indexes[i]!, postings[i]!, limit));
   return out;
 }
 
