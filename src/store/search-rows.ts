@@ -44,6 +44,10 @@ export interface KeptOwner {
   section?: SectionRow;
   words?: string;
   lists?: Map<string, number[] | null>;
+  /** Its result's id (a section's), title and address, once made (search-text.ts). */
+  id?: string;
+  title?: string;
+  url?: string;
 }
 
 /** A passage kept, by id: its text, and its words once a snippet has read them (snippets.ts). */

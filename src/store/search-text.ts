@@ -87,7 +87,7 @@ export async function fullText(db: Dialect, match: string, query: string, bills:
   const shown = await withRows(db, turnByTurn(billList, sectionList).slice(page.offset, want), words, kept);
   const snippets = await passageSnippets(db, match, query, shown, terms?.terms, words ? shown.map((e) => e.words) : undefined, kept);
   return {
-    results: shown.map((e, i) => (e.bill ? billResult(e.bill, snippets[i] ?? '') : sectionResult(e.section!.code, e.section!.number, e.section!.heading, snippets[i] ?? ''))),
+    results: shown.map((e, i) => (e.bill ? billResult(e.bill, snippets[i] ?? '', e.held) : sectionResult(e.section!.code, e.section!.number, e.section!.heading, snippets[i] ?? '', e.held))),
     total: billCount + sectionCount,
     bills: billCount,
     sections: sectionCount,
@@ -269,27 +269,38 @@ const POSTGRES: TextQueries = {
     count(db, `SELECT COUNT(*) AS n FROM billdiff_sections_matching(websearch_to_tsquery('english', ?)) m${code ? ' JOIN law_sections s ON s.key = m.key WHERE s.code = ?' : ''}`, code ? [match, code] : [match]),
 };
 
-export function billResult(b: Pick<BillRow, 'id' | 'measure' | 'jurisdiction' | 'session' | 'title'>, snippet: string): SearchResult {
+/**
+ * A bill's result. `held`: its owner's entry kept (search-rows.ts), where its title and address are
+ * kept once made: the same bills come back search after search, and making them was a twelfth of a
+ * search's allocation.
+ */
+export function billResult(b: Pick<BillRow, 'id' | 'measure' | 'jurisdiction' | 'session' | 'title'>, snippet: string, held?: KeptOwner): SearchResult {
   return {
     kind: 'bill',
     id: b.id,
-    title: `${b.measure} (${sessionName(b.jurisdiction, b.session)})${b.title ? ` — ${b.title}` : ''}`,
+    title: held ? (held.title ??= billTitle(b)) : billTitle(b),
     snippet,
-    url: `/bills/${encodeURIComponent(b.id)}`,
+    url: held ? (held.url ??= `/bills/${encodeURIComponent(b.id)}`) : `/bills/${encodeURIComponent(b.id)}`,
     measure: b.measure,
     session: b.session,
   };
 }
 
-export function sectionResult(code: string, number: string, heading: string, snippet: string): SearchResult {
+const billTitle = (b: Pick<BillRow, 'measure' | 'jurisdiction' | 'session' | 'title'>) => `${b.measure} (${sessionName(b.jurisdiction, b.session)})${b.title ? ` — ${b.title}` : ''}`;
+
+/** A law section's result (`held`: as billResult's). */
+export function sectionResult(code: string, number: string, heading: string, snippet: string, held?: KeptOwner): SearchResult {
   return {
     kind: 'section',
-    id: `${code}/${number}`,
-    title: `${sectionName(code, number)}${heading ? ` — ${heading}` : ''}`,
+    id: held ? (held.id ??= `${code}/${number}`) : `${code}/${number}`,
+    title: held ? (held.title ??= sectionTitle(code, number, heading)) : sectionTitle(code, number, heading),
     snippet,
-    url: `/sections/${encodeURIComponent(code)}/${encodeURIComponent(number)}`,
+    url: held ? (held.url ??= sectionUrl(code, number)) : sectionUrl(code, number),
   };
 }
+
+const sectionTitle = (code: string, number: string, heading: string) => `${sectionName(code, number)}${heading ? ` — ${heading}` : ''}`;
+const sectionUrl = (code: string, number: string) => `/sections/${encodeURIComponent(code)}/${encodeURIComponent(number)}`;
 
 const FIRST_HOLDING = 'SELECT id, text FROM passages WHERE id = (SELECT rowid FROM passages_fts WHERE passages_fts MATCH ? AND rowid BETWEEN ? AND ? ORDER BY rowid LIMIT 1)';
 /**
@@ -353,7 +364,7 @@ async function passageTexts(db: Dialect, ids: Array<number | undefined>, kept?: 
       read.set(Number(r.id), passage);
       kept?.passages.set(Number(r.id), passage);
     }
-    for (const [i, id] of ids.entries()) if (id !== undefined && out[i] === undefined) out[i] = read.get(id);
+    for (let i = 0; i < ids.length; i++) if (ids[i] !== undefined && out[i] === undefined) out[i] = read.get(ids[i]!);
   }
   return out;
 }
