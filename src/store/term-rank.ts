@@ -515,6 +515,10 @@ function bm25(keys: Float64Array[], values: Float64Array[], idf: number[], norms
   return { count, hits: top.sorted() };
 }
 
+/** TopRanks' arrays, grown to the largest limit asked for. */
+let SCRATCH_KEYS = new Float64Array(128);
+let SCRATCH_RANKS = new Float64Array(128);
+
 /**
  * The `limit` best (rank, then higher key) of the ranks offered: a bounded heap, its worst at the root.
  * Kept in typed arrays: in plain arrays the elements' kind (small integers, doubles, none) changed from
@@ -526,9 +530,18 @@ class TopRanks {
   readonly #ranks: Float64Array;
   #n = 0;
 
+  /**
+   * The heap in the module's scratch arrays (bm25 ranks one list at a time, and `sorted` copies the
+   * heap out before it returns): two arrays of a few hundred bytes each, made for each owner of each
+   * search, were each a buffer outside V8's heap, allocated and then swept.
+   */
   constructor(private readonly limit: number) {
-    this.#keys = new Float64Array(Math.max(0, limit));
-    this.#ranks = new Float64Array(Math.max(0, limit));
+    if (limit > SCRATCH_KEYS.length) {
+      SCRATCH_KEYS = new Float64Array(limit);
+      SCRATCH_RANKS = new Float64Array(limit);
+    }
+    this.#keys = SCRATCH_KEYS;
+    this.#ranks = SCRATCH_RANKS;
   }
 
   /** Whether a is worse than b. */
