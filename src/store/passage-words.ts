@@ -92,7 +92,8 @@ export async function firstPassages(
   const held: Array<KeptOwner | undefined> = [];
   const words: Array<string | undefined> = [];
   const numbers: number[] = [];
-  for (const o of owners) {
+  for (let i = 0; i < owners.length; i++) {
+    const o = owners[i]!;
     const entry = kept ? (o.held ?? keptOwner(kept, ownerNumber(o.owner, o.key))) : undefined;
     held.push(entry);
     words.push(entry?.words);
@@ -164,29 +165,37 @@ function listOf(text: string, lists: Map<string, number[] | null>, term: string)
 
 /** In one owner's words, the id of the first passage holding every term, else the first holding any. */
 function firstHolding(text: string, terms: string[], base: number, held?: KeptOwner): number | undefined {
-  const lists: number[][] = [];
+  // The terms' lists, the first `count` of the module's scratch LISTS (a passage's owner is read at a
+  // time): no array made an owner.
+  const lists = LISTS;
+  let count = 0;
   const kept = held ? (held.lists ??= listsOf(text)) : listsOf(text);
-  for (const term of terms) {
-    const list = listOf(text, kept, term);
-    if (list) lists.push(list);
+  for (let t = 0; t < terms.length; t++) {
+    const list = listOf(text, kept, terms[t]!);
+    if (list) lists[count++] = list;
   }
-  if (!lists.length) return undefined;
-  if (lists.length === terms.length) {
-    const all = firstInAll(lists);
+  if (!count) return undefined;
+  if (count === terms.length) {
+    const all = firstInAll(lists, count);
     if (all !== undefined) return base + all;
   }
   let any = lists[0]![0]!;
-  for (const list of lists) if (list[0]! < any) any = list[0]!;
+  for (let l = 1; l < count; l++) if (lists[l]![0]! < any) any = lists[l]![0]!;
   return base + any;
 }
 
-/** The first number in every one of the ascending lists, or undefined. */
-function firstInAll(lists: number[][]): number | undefined {
-  const at = lists.map(() => 0);
+/** firstHolding's scratch: the lists of its terms, and where firstInAll is in each. */
+const LISTS: number[][] = [];
+let AT = new Int32Array(16);
+
+/** The first number in every one of the first `count` ascending lists, or undefined. */
+function firstInAll(lists: number[][], count: number): number | undefined {
+  if (count > AT.length) AT = new Int32Array(count);
+  const at = AT.fill(0, 0, count);
   let candidate = lists[0]![0]!;
   for (;;) {
     let agreed = true;
-    for (let l = 0; l < lists.length; l++) {
+    for (let l = 0; l < count; l++) {
       const list = lists[l]!;
       let i = at[l]!;
       while (i < list.length && list[i]! < candidate) i++;

@@ -317,7 +317,10 @@ export function markSnippet(passage: string | HeldPassage | ReadPassage, phrases
   let chars = 0;
   // The text from `shown` to `at` is taken into `out` at the next mark or at the end, in one slice.
   let shown = at;
-  let h = hits.findIndex((x) => x.from >= first);
+  // The first instance from the window's first word (-1: none).
+  let h = 0;
+  while (h < hits.length && hits[h]!.from < first) h++;
+  if (h === hits.length) h = -1;
   for (let i = first; i <= last; i++) {
     const hit = h >= 0 && h < hits.length && hits[h]!.from === i && hits[h]!.to <= last ? hits[h]! : undefined;
     const end = hit ? ends[hit.to]! : ends[i]!;
