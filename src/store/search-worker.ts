@@ -11,7 +11,7 @@ import os from 'node:os';
 import { parentPort, workerData } from 'node:worker_threads';
 import type { Dialect } from './dialect.js';
 import { quickSearch, searchStore } from './search.js';
-import { warmUp } from './search-warm.js';
+import { WARM_UP, warmUp } from './search-warm.js';
 import { openSqlite } from './sqlite.js';
 
 // A search yields the processor to the server's own thread, which answers the pages: on Linux a thread
@@ -26,24 +26,27 @@ try {
 const db: Dialect = /^postgres(?:ql)?:\/\//.test(source)
   ? (await import('./postgres.js')).openPostgres(source, { max: connections, genericPlans: true })
   : openSqlite(source, { readonly: true });
-// A user's search stops the warm-up (search-warm.ts), which tells the pool how many it ran.
-let asked = false;
+// The searches under way (several at once on PostgreSQL), which `close` lets finish.
+const running = new Set<Promise<void>>();
+// The warm-up (search-warm.ts) waits while a user's search is under way or came within WARM_UP.idleMs,
+// and stops when the thread closes; it tells the pool how many it ran.
+let closing = false;
+let lastAsked = Number.NEGATIVE_INFINITY;
+const busy = () => running.size > 0 || performance.now() - lastAsked < WARM_UP.idleMs;
 if (warm) {
-  void warmUp(db, () => asked).then(
+  void warmUp(db, () => closing, WARM_UP, busy).then(
     (ran) => parentPort!.postMessage({ warmed: ran }),
     () => parentPort!.postMessage({ warmed: 0 }),
   );
 }
 
-// The searches under way (several at once on PostgreSQL), which `close` lets finish.
-const running = new Set<Promise<void>>();
 parentPort!.on('message', (message: { close: true } | { id: number; args: Parameters<typeof searchStore> extends [unknown, ...infer R] ? R : never }) => {
   if ('close' in message) {
-    asked = true;
+    closing = true;
     void Promise.all(running).then(() => db.close()).finally(() => parentPort!.close());
     return;
   }
-  asked = true;
+  lastAsked = performance.now();
   const { id, args } = message;
   const search = (async () => {
     try {
@@ -53,5 +56,8 @@ parentPort!.on('message', (message: { close: true } | { id: number; args: Parame
     }
   })();
   running.add(search);
-  void search.finally(() => running.delete(search));
+  void search.finally(() => {
+    running.delete(search);
+    lastAsked = performance.now();
+  });
 });

@@ -43,9 +43,9 @@ describe('store/search-pool', () => {
     const cold = new SearchPool(file, { threads: 2, warm: false });
     try {
       const queries = await warmUpQueries(db.dialect);
-      // The fixture's bills' citations, title words and sections' numbers, each once, all run by each thread.
+      // The fixture's bills' citations, sections' numbers and words of their text, run again and again by each thread.
       expect(queries.length).to.be.within(8, WARM_UP.searches);
-      expect(await warm.warmedUp).to.deep.equal([queries.length, queries.length]);
+      expect(await warm.warmedUp).to.deep.equal([WARM_UP.searches, WARM_UP.searches]);
       expect(await cold.warmedUp).to.deep.equal([]);
       const page = { limit: 25, offset: 0 };
       for (const q of [...queries, 'synthetic court motion', '99001', 'AB 9001', 'electronic register']) {
@@ -57,12 +57,23 @@ describe('store/search-pool', () => {
     }
   });
 
-  it('should stop warming up when a search comes', async () => {
-    let asked = false;
-    const started = warmUp(db.dialect, () => asked);
-    asked = true;
+  it('should stop warming up when the thread closes, and wait while a search is under way', async () => {
+    let closing = false;
+    const started = warmUp(db.dialect, () => closing);
+    closing = true;
     expect(await started).to.equal(0);
     expect(await warmUp(db.dialect, () => false, { ms: 60_000, wallMs: 60_000, searches: 3 })).to.equal(3);
+    // Busy: none of its searches until the thread is idle; then all.
+    let busy = true;
+    let ran = 0;
+    const counted: typeof db.dialect = { ...db.dialect, all: (sql, params) => (ran++, db.dialect.all(sql, params)), get: (sql, params) => (ran++, db.dialect.get(sql, params)) };
+    const waiting = warmUp(counted, () => false, { ms: 60_000, wallMs: 60_000, searches: 3, idleMs: 5 }, () => busy);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    // Its queries and the generation read (four statements), no search yet.
+    expect(ran).to.equal(4);
+    busy = false;
+    expect(await waiting).to.equal(3);
+    expect(ran).to.be.above(4);
   });
 
   it('should refuse a search it has no room for at once, and one past its time, with a plain message', async () => {
