@@ -1,8 +1,9 @@
 /**
  * Page models of the database's pages: search, bill, law section, session. Plain data for the
- * templates; every text is escaped by Handlebars, and a snippet's matched words come as segments
- * (`{text, hit}`) so no template needs raw HTML.
+ * templates; every text is escaped by Handlebars, a search snippet's by Handlebars' own
+ * `escapeExpression` as the model is made (markedSnippet), so no template needs raw HTML.
  */
+import Handlebars from 'handlebars';
 import { codeName, compareCodeUnits, sectionName } from '../store/codes.js';
 import type { Database } from '../store/database.js';
 import { sessionName } from '../store/names.js';
@@ -44,25 +45,32 @@ export function snippetSegments(snippet: string): Array<{ text: string; hit: boo
   return out;
 }
 
+/** Whether a snippet has a segment to write: any character but the marks (folding white space leaves a space). */
+function hasText(snippet: string): boolean {
+  for (let i = 0; i < snippet.length; i++) {
+    const c = snippet.charCodeAt(i);
+    if (c !== START && c !== END) return true;
+  }
+  return false;
+}
+
+const escape = Handlebars.escapeExpression;
+
 /**
- * A snippet as the search page writes it: each text found (`mark`, '' for none) with the text before
- * it, so that the template's loop turns once a word found, not once a segment (half the turns, each a
- * frame and an `if` of Handlebars'). The same HTML as the segments one by one.
+ * A snippet as the search page writes it: its segments in order, each escaped by Handlebars' own
+ * `escapeExpression`, the words found in `<mark>`, as a SafeString the template writes as it is
+ * (`{{snippet}}`). Made here rather than by `{{#each parts}}{{text}}{{#if mark}}<mark>{{mark}}</mark>{{/if}}{{/each}}`
+ * in the template: that loop made two helper calls a word found (each an options object, the
+ * wrapper's arguments and an iteration's block parameters) and a part object before them, ~700 calls
+ * a page and a third of the bytes a search page allocated. Not a registered helper: the views are
+ * loaded in the diff workers too, which have no use for the store's modules. The same HTML.
  */
-export function snippetParts(snippet: string): Array<{ text: string; mark: string }> {
-  const out: Array<{ text: string; mark: string }> = [];
-  let before = '';
+export function markedSnippet(snippet: string): Handlebars.SafeString {
+  let html = '';
   eachSegment(snippet, (text, hit) => {
-    if (hit) {
-      out.push({ text: before, mark: text });
-      before = '';
-    } else {
-      if (before) out.push({ text: before, mark: '' });
-      before = text;
-    }
+    html += hit ? `<mark>${escape(text)}</mark>` : escape(text);
   });
-  if (before) out.push({ text: before, mark: '' });
-  return out;
+  return new Handlebars.SafeString(html);
 }
 
 /** The API's form of a result: the snippet as plain text and the places of the words found. */
@@ -120,25 +128,45 @@ function searchUrl(query: string, filters: SearchFilters, page: number): string 
   return `/search?${params.toString()}`;
 }
 
+const HOUSES = ['Assembly', 'Senate', 'House'].map((h) => ({ value: h.toLowerCase(), label: h }));
+
+/** The search form's label of each session, made once for each list of sessions (the routes read it once a generation of the data). */
+const SESSION_LABELS = new WeakMap<SessionInfo[], string[]>();
+
+function sessionLabels(sessions: SessionInfo[]): string[] {
+  let labels = SESSION_LABELS.get(sessions);
+  if (!labels) {
+    labels = sessions.map((s) => `${sessionName(s.jurisdiction, s.session)} (${s.bills})`);
+    SESSION_LABELS.set(sessions, labels);
+  }
+  return labels;
+}
+
 export function searchModel(sessions: SessionInfo[], query: string, filters: SearchFilters, page: SearchPage, answer: SearchAnswer | undefined) {
   const results = answer?.results ?? [];
   const total = answer?.total ?? 0;
   const number = Math.floor(page.offset / page.limit) + 1;
   const n = count;
+  const house = filters.house?.toLowerCase();
   return {
     pageTitle: query ? `Search: ${query}` : 'Search',
+    // Each page's body class is on its model, not in the template's partial call
+    // (`{{> page-top bodyClass="search"}}`): a hash makes Handlebars copy the whole model for the partial.
+    bodyClass: 'search',
     searchQuery: query,
     query,
     filters,
-    sessions: sessions.map((s) => ({ value: s.session, label: `${sessionName(s.jurisdiction, s.session)} (${s.bills})`, selected: s.session === filters.session })),
-    houses: ['Assembly', 'Senate', 'House'].map((h) => ({ value: h.toLowerCase(), label: h, selected: filters.house?.toLowerCase() === h.toLowerCase() })),
+    sessions: sessionLabels(sessions).map((label, i) => ({ value: sessions[i]!.session, label, selected: sessions[i]!.session === filters.session })),
+    houses: HOUSES.map((h) => ({ value: h.value, label: h.label, selected: house === h.value })),
     statuses: [
       { value: 'pending', label: 'Pending', selected: filters.status === 'pending' },
       { value: 'chaptered', label: 'Chaptered', selected: filters.status === 'chaptered' },
     ],
     searched: query !== '',
     // Field by field, not spread (see billReport in src/store/reports.ts), and only those search.hbs reads.
-    results: results.map((r) => ({ kind: r.kind, title: r.title, url: r.url, isBill: r.kind === 'bill', parts: snippetParts(r.snippet) })),
+    // The kind's word written from the model, not by an `{{#if}}` a result; the snippet's HTML only when
+    // it has text to write (the template's `{{#if snippet}}`).
+    results: results.map((r) => ({ kind: r.kind, title: r.title, url: r.url, kindLabel: r.kind === 'bill' ? 'Bill' : 'Law section', snippet: hasText(r.snippet) ? markedSnippet(r.snippet) : undefined })),
     // "Results 26–50 of 4,321 for “court”, the best first: every match ranked by relevance."
     // The list numbered from the first result of the page (an <ol start>), as the range says.
     firstNumber: page.offset > 0 ? page.offset + 1 : undefined,
@@ -205,6 +233,7 @@ export function billModel(report: BillReport) {
   events.sort(compareEvents);
   return {
     pageTitle: `${report.measure} (${report.sessionName})${report.title ? `: ${report.title}` : ''}`,
+    bodyClass: 'bill-page',
     bill: report,
     versions,
     events,
@@ -221,6 +250,7 @@ export function billModel(report: BillReport) {
 export function sectionModel(report: SectionReport) {
   return {
     pageTitle: `${report.name}${report.heading ? ` — ${report.heading}` : ''}`,
+    bodyClass: 'section-page',
     section: report,
     codeName: codeName(report.code),
     lines: report.text.split('\n').filter((l) => l.trim()),
@@ -276,6 +306,7 @@ export async function sessionModel(db: Database, jurisdiction: string, session: 
   };
   return {
     pageTitle: name,
+    bodyClass: 'session-page',
     name,
     jurisdiction,
     session,
@@ -295,6 +326,7 @@ export async function sessionsModel(db: Database) {
   const sessions = await db.sessions();
   return {
     pageTitle: 'Sessions',
+    bodyClass: 'sessions-page',
     sessions: sessions.map((s) => ({ ...s, name: sessionName(s.jurisdiction, s.session), url: `/sessions/${encodeURIComponent(s.jurisdiction)}/${encodeURIComponent(s.session)}` })),
     counts: await db.counts(),
   };

@@ -1,5 +1,6 @@
 import { expect } from 'chai';
-import { snippetParts, snippetSegments } from '../../src/server/database-pages.js';
+import Handlebars from 'handlebars';
+import { markedSnippet, snippetSegments } from '../../src/server/database-pages.js';
 import { MARK_END, MARK_START } from '../../src/store/search.js';
 
 /** The segments as they were read before: white space folded, then split on the marks. */
@@ -35,12 +36,14 @@ describe('server: search snippets as the pages write them', () => {
     for (const s of SNIPPETS) expect(snippetSegments(s), JSON.stringify(s)).to.deep.equal(segmentsBySplit(s));
   });
 
-  it('should pair each text found with the text before it, for the same HTML as the segments one by one', () => {
-    for (const s of SNIPPETS) {
-      const bySegment = segmentsBySplit(s).map((x) => (x.hit ? `<mark>${x.text}</mark>` : x.text)).join('');
-      const parts = snippetParts(s);
-      expect(parts.map((p) => `${p.text}${p.mark ? `<mark>${p.mark}</mark>` : ''}`).join(''), JSON.stringify(s)).to.equal(bySegment);
-      expect(parts.length > 0, JSON.stringify(s)).to.equal(bySegment.length > 0);
+  it('should write a snippet as the segments one by one, each escaped, the words found marked', () => {
+    const snippets = [...SNIPPETS, `<b> & ${S}"x" 'y'${E} \`z\``];
+    for (const s of snippets) {
+      const bySegment = segmentsBySplit(s).map((x) => (x.hit ? `<mark>${Handlebars.escapeExpression(x.text)}</mark>` : Handlebars.escapeExpression(x.text))).join('');
+      const html = markedSnippet(s);
+      expect(html).to.be.an.instanceOf(Handlebars.SafeString);
+      expect(html.toHTML(), JSON.stringify(s)).to.equal(bySegment);
     }
+    expect(markedSnippet(`a <i>${S}b&c${E}`).toHTML()).to.equal('a &lt;i&gt;<mark>b&amp;c</mark>');
   });
 });

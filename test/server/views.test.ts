@@ -25,7 +25,7 @@ describe('server: views', () => {
   });
 
   it('should write the separators of a list from each item’s index', () => {
-    const html = loadViews().render('sessions', { pageTitle: 'Sessions', searchQuery: '', counts: { bills: 1, versions: 1, sections: 1 }, sessions: [] });
+    const html = loadViews().render('sessions', { pageTitle: 'Sessions', bodyClass: 'sessions-page', searchQuery: '', counts: { bills: 1, versions: 1, sections: 1 }, sessions: [] });
     expect(html).to.include('<body class="sessions-page">');
     const bill = loadViews().render('bill', {
       pageTitle: 'AB 1',
