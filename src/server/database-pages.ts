@@ -25,7 +25,11 @@ const END = MARK_END.charCodeAt(0);
  * one space: scanned once, without a regular expression's split (its captures take V8's slow path).
  */
 function eachSegment(snippet: string, take: (text: string, hit: boolean) => void): void {
-  const flat = foldWhiteSpace(snippet);
+  segmentsOf(foldWhiteSpace(snippet), take);
+}
+
+/** The segments of a text between the marks (each mark starts or ends a found word). */
+function segmentsOf(flat: string, take: (text: string, hit: boolean) => void): void {
   let hit = false;
   let from = 0;
   for (let i = 0; i < flat.length; i++) {
@@ -67,8 +71,11 @@ const escape = Handlebars.escapeExpression;
  */
 export function markedSnippet(snippet: string): Handlebars.SafeString {
   let html = '';
-  eachSegment(snippet, (text, hit) => {
-    html += hit ? `<mark>${escape(text)}</mark>` : escape(text);
+  // Escaped whole, then cut at the marks: escaping writes each character on its own and leaves the
+  // marks (control characters) as they are, so the segments of the escaped text are the escaped
+  // segments; one test and at most one replacement a snippet, not one a segment.
+  segmentsOf(escape(foldWhiteSpace(snippet)), (text, hit) => {
+    html += hit ? `<mark>${text}</mark>` : text;
   });
   return new Handlebars.SafeString(html);
 }
@@ -128,6 +135,9 @@ function searchUrl(query: string, filters: SearchFilters, page: number): string 
   return `/search?${params.toString()}`;
 }
 
+/** An option's `selected` attribute as the search form writes it. */
+const selected = (is: boolean) => (is ? ' selected' : '');
+
 const HOUSES = ['Assembly', 'Senate', 'House'].map((h) => ({ value: h.toLowerCase(), label: h }));
 
 /** The search form's label of each session, made once for each list of sessions (the routes read it once a generation of the data). */
@@ -156,11 +166,13 @@ export function searchModel(sessions: SessionInfo[], query: string, filters: Sea
     searchQuery: query,
     query,
     filters,
-    sessions: sessionLabels(sessions).map((label, i) => ({ value: sessions[i]!.session, label, selected: sessions[i]!.session === filters.session })),
-    houses: HOUSES.map((h) => ({ value: h.value, label: h.label, selected: house === h.value })),
+    // Each option's `selected` is the attribute's text (' selected' or ''), written as it is: not an
+    // `{{#if}}` an option (a helper call each, a dozen a page).
+    sessions: sessionLabels(sessions).map((label, i) => ({ value: sessions[i]!.session, label, selected: selected(sessions[i]!.session === filters.session) })),
+    houses: HOUSES.map((h) => ({ value: h.value, label: h.label, selected: selected(house === h.value) })),
     statuses: [
-      { value: 'pending', label: 'Pending', selected: filters.status === 'pending' },
-      { value: 'chaptered', label: 'Chaptered', selected: filters.status === 'chaptered' },
+      { value: 'pending', label: 'Pending', selected: selected(filters.status === 'pending') },
+      { value: 'chaptered', label: 'Chaptered', selected: selected(filters.status === 'chaptered') },
     ],
     searched: query !== '',
     // Field by field, not spread (see billReport in src/store/reports.ts), and only those search.hbs reads.
