@@ -243,12 +243,20 @@ export function billModel(report: BillReport) {
   });
   for (const v of versions) events.push({ date: v.date, dateLabel: v.dateLabel, action: undefined, version: v, isVersion: true });
   events.sort(compareEvents);
+  // The events in order as runs: a version (none before the first) and the actions after it. The
+  // template writes each run's version, then its actions in a loop of their own: no `{{#if}}` an
+  // event (a helper call each, most of them actions), the same list.
+  const timeline: Array<{ version: Event['version']; actions: Array<{ dateLabel: string; action: string | undefined }> }> = [];
+  for (const e of events) {
+    if (e.isVersion || !timeline.length) timeline.push({ version: e.version, actions: [] });
+    if (!e.isVersion) timeline[timeline.length - 1]!.actions.push({ dateLabel: e.dateLabel, action: e.action });
+  }
   return {
     pageTitle: `${report.measure} (${report.sessionName})${report.title ? `: ${report.title}` : ''}`,
     bodyClass: 'bill-page',
     bill: report,
     versions,
-    events,
+    timeline,
     sections: report.sections.map(withRelationWord),
     amended: report.sections.filter((s) => s.relation !== 'cites').map(withRelationWord),
     // Each with its place (`index`) for the separators: the template reads no `@index`, so it renders without Handlebars' data frames (src/server/views.ts).

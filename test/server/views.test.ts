@@ -33,7 +33,7 @@ describe('server: views', () => {
       bill: { measure: 'AB 1', title: 'T', sessionName: 'S', pending: true },
       amended: [{ relation: 'amends', relationWord: 'Amends', url: '/a', name: 'A' }],
       cited: ['X', 'Y', 'Z'].map((name, index) => ({ name, url: `/${name}`, index })),
-      events: [{ isVersion: true, dateLabel: 'd', version: { name: 'v', stage: 's', amendsList: ['P', 'Q'].map((name, index) => ({ name, url: `/${name}`, relationWord: 'Amends', index })) } }],
+      timeline: [{ actions: [], version: { name: 'v', stage: 's', dateLabel: 'd', amendsList: ['P', 'Q'].map((name, index) => ({ name, url: `/${name}`, relationWord: 'Amends', index })) } }],
     });
     expect(bill).to.include('Cites <a href="/X">X</a>, <a href="/Y">Y</a>, <a href="/Z">Z</a>.');
     expect(bill).to.include('<p class="vsections">Amends <a href="/P">P</a>; Amends <a href="/Q">Q</a></p>');
