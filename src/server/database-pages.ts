@@ -21,14 +21,10 @@ const START = MARK_START.charCodeAt(0);
 const END = MARK_END.charCodeAt(0);
 
 /**
- * A snippet's segments in order, each text with whether it was found, runs of white space folded into
- * one space: scanned once, without a regular expression's split (its captures take V8's slow path).
+ * The segments of a text between the marks (each mark starts or ends a found word), in order, each with
+ * whether it was found: scanned once, without a regular expression's split (its captures take V8's
+ * slow path).
  */
-function eachSegment(snippet: string, take: (text: string, hit: boolean) => void): void {
-  segmentsOf(foldWhiteSpace(snippet), take);
-}
-
-/** The segments of a text between the marks (each mark starts or ends a found word). */
 function segmentsOf(flat: string, take: (text: string, hit: boolean) => void): void {
   let hit = false;
   let from = 0;
@@ -42,10 +38,10 @@ function segmentsOf(flat: string, take: (text: string, hit: boolean) => void): v
   if (from < flat.length) take(flat.slice(from), hit);
 }
 
-/** A snippet as text segments, the words found flagged. */
+/** A snippet as text segments, the words found flagged, runs of white space folded into one space. */
 export function snippetSegments(snippet: string): Array<{ text: string; hit: boolean }> {
   const out: Array<{ text: string; hit: boolean }> = [];
-  eachSegment(snippet, (text, hit) => out.push({ text, hit }));
+  segmentsOf(foldWhiteSpace(snippet), (text, hit) => out.push({ text, hit }));
   return out;
 }
 

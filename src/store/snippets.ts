@@ -14,6 +14,7 @@
  */
 import { LRUCache } from 'lru-cache';
 import { stemmer } from 'stemmer';
+import { isWhiteSpace } from '../util/white-space.js';
 
 export const MARK_START = '\u0001';
 export const MARK_END = '\u0002';
@@ -313,7 +314,7 @@ export function markSnippet(passage: string | HeldPassage | ReadPassage, phrases
   let out = first > 0 ? '…' : '';
   // From the punctuation that opens the first word: "(a) Notwithstanding", not "a) Notwithstanding".
   let at = starts[first]!;
-  while (at > (first > 0 ? ends[first - 1]! : 0) && !isSpace(text.charCodeAt(at - 1))) at--;
+  while (at > (first > 0 ? ends[first - 1]! : 0) && !isWhiteSpace(text.charCodeAt(at - 1))) at--;
   let chars = 0;
   // The text from `shown` to `at` is taken into `out` at the next mark or at the end, in one slice.
   let shown = at;
@@ -348,15 +349,11 @@ function opensSentence(text: string, starts: number[], ends: number[], i: number
     const c = text.charCodeAt(at);
     if (c === 10) return true;
     // . ; : ! ? and then white space (as \s reads it), inside the same gap
-    if ((c === 46 || c === 59 || c === 58 || c === 33 || c === 63) && at + 1 < end && isSpace(text.charCodeAt(at + 1))) return true;
+    if ((c === 46 || c === 59 || c === 58 || c === 33 || c === 63) && at + 1 < end && isWhiteSpace(text.charCodeAt(at + 1))) return true;
   }
   return false;
 }
 
-/** Whether a UTF-16 code unit is white space as a regular expression's \s reads it. */
-function isSpace(c: number): boolean {
-  return c === 32 || (c >= 9 && c <= 13) || (c > 127 && /\s/.test(String.fromCharCode(c)));
-}
 
 /**
  * The first word of the best window (see markSnippet): for each instance, the window from its
