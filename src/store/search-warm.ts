@@ -13,16 +13,16 @@
  * index (term-rank.ts) and rows (search-rows.ts), which a search keeps anyway.
  */
 import fs from 'node:fs';
-import type { Dialect } from './dialect.js';
+import { oneOf, type Dialect } from './dialect.js';
+import { passageRange } from './passages.js';
 import { quickSearch, searchStore } from './search.js';
 
 /**
  * At most this many searches a thread, this much processor time of its own searches (Linux; elsewhere
  * of wall time), and in any case none past `wallMs` after it starts (its waits for users' searches
  * included). `idleMs`: how long the thread is idle before the warm-up goes on after a user's search.
- * `words`: the most searches of one word, and of two, among its queries.
  */
-export const WARM_UP = { ms: 1500, wallMs: 120_000, searches: 480, idleMs: 100, words: 40 } as const;
+export const WARM_UP = { ms: 2500, wallMs: 120_000, searches: 3000, idleMs: 100 } as const;
 
 /** Milliseconds of processor time the calling thread has used (Linux), else of wall time. */
 function clock(): () => number {
@@ -40,69 +40,99 @@ function clock(): () => number {
   }
 }
 
-/**
- * The warm-up's queries, from the database's first bills, sections and passages (none on an empty
- * one): mostly words of their text, one and two at a time, as users search, and a bill's citation and a
- * section's number every fourth; a few dozen, which warmUp runs again and again. (From the first 48
- * bills' citations and title words and sections' numbers alone, the session bench's database, whose
- * titles repeat, gave 96 citations, 91 numbers and 16 searches of words: the full-text path, most
- * searches, was barely warmed.)
- */
-export async function warmUpQueries(db: Dialect): Promise<string[]> {
-  const bills = await db.all<{ measure: string; title: string }>('SELECT measure, title FROM bills ORDER BY key LIMIT 12');
-  const sections = await db.all<{ number: string }>('SELECT number FROM law_sections ORDER BY key LIMIT 12');
-  const passages = await db.all<{ text: string }>('SELECT text FROM passages ORDER BY id LIMIT 8');
-  const singles = new Set<string>();
-  const pairs = new Set<string>();
-  for (const text of [...bills.map((b) => b.title), ...passages.map((p) => p.text)]) {
-    const words = text.match(/[\p{L}]{3,}/gu) ?? [];
-    for (const [i, word] of words.entries()) {
-      singles.add(word);
-      if (i + 1 < words.length) pairs.add(`${word} ${words[i + 1]}`);
-    }
-  }
-  const [one, two] = [[...singles].slice(0, WARM_UP.words), [...pairs].slice(0, WARM_UP.words)];
-  const queries: string[] = [];
-  for (let i = 0; i < WARM_UP.words; i++) {
-    if (i % 4 === 0 && bills[i / 4]) queries.push(bills[i / 4]!.measure);
-    if (i % 4 === 2 && sections[(i - 2) / 4]) queries.push(sections[(i - 2) / 4]!.number);
-    if (one[i]) queries.push(one[i]!);
-    if (two[i]) queries.push(two[i]!);
-  }
-  return [...new Set(queries)];
+/** Bills, law sections and passages (the first of an owner's) the warm-up's queries are drawn from, at most. */
+const SAMPLE = { bills: 240, sections: 240, passages: 480 } as const;
+
+/** `n` keys spread evenly over 1..`largest` (a table's keys, given in turn). */
+function spread(largest: number, n: number): number[] {
+  const keys = new Set<number>();
+  for (let i = 0; i < n && largest > 0; i++) keys.add(1 + Math.floor((i * largest) / n));
+  return [...keys];
 }
 
 /**
- * Runs the warm-up's searches as the thread runs a user's (a quick one first, else the whole), one at a
- * time, each after the thread's pending messages and once `busy()` (a user's search under way, or one
- * a moment ago) is false, until `stop()` or the bounds; resolves to how many ran.
+ * The warm-up's queries, drawn from across the database (none on an empty one): bills' citations and
+ * law sections' numbers, and words of their text, one and two at a time, as users search — a query
+ * of each kind in turn, each query once (a small database's again and again, up to the bounds). Drawn
+ * from the first few bills and passages, and run again and again, its few dozen queries warmed only
+ * the path of a search whose words, rows and passages the thread has kept: the path that reads and
+ * keeps them (a new word's postings, an owner's row and passage words, a passage's text and words)
+ * ran once a query, and a thread met users' new words with that code cold and those caches empty
+ * (in process, the session bench's new searches after the warm-up: 0.7-0.9 ms a search in the first
+ * 500, 0.15-0.2 ms by the 3,000th).
+ */
+export async function warmUpQueries(db: Dialect, most: number = WARM_UP.searches): Promise<string[]> {
+  const largest = await db.get<{ bills: number | null; sections: number | null }>('SELECT (SELECT MAX(key) FROM bills) AS bills, (SELECT MAX(key) FROM law_sections) AS sections');
+  const billKeys = spread(Number(largest?.bills ?? 0), SAMPLE.bills);
+  const sectionKeys = spread(Number(largest?.sections ?? 0), SAMPLE.sections);
+  const ids = [
+    ...billKeys.slice(0, SAMPLE.passages / 2).map((key) => passageRange('bill', key)[0]),
+    ...sectionKeys.slice(0, SAMPLE.passages / 2).map((key) => passageRange('section', key)[0]),
+  ];
+  const [bills, sections, passages] = await Promise.all([
+    billKeys.length ? db.all<{ measure: string; title: string }>(`SELECT measure, title FROM bills WHERE ${oneOf(db.kind, 'key', billKeys).sql} ORDER BY key`, oneOf(db.kind, 'key', billKeys).params) : [],
+    sectionKeys.length ? db.all<{ number: string }>(`SELECT number FROM law_sections WHERE ${oneOf(db.kind, 'key', sectionKeys).sql} ORDER BY key`, oneOf(db.kind, 'key', sectionKeys).params) : [],
+    ids.length ? db.all<{ text: string }>(`SELECT text FROM passages WHERE ${oneOf(db.kind, 'id', ids).sql} ORDER BY id`, oneOf(db.kind, 'id', ids).params) : [],
+  ]);
+  const singles = new Set<string>();
+  const pairs = new Set<string>();
+  for (const text of [...bills.map((b) => b.title), ...passages.map((p) => p.text)]) {
+    const words = text.toLowerCase().match(/[\p{L}]{3,}/gu) ?? [];
+    for (const [i, word] of words.entries()) {
+      singles.add(word);
+      if (i + 1 < words.length && words[i + 1] !== word) pairs.add(`${word} ${words[i + 1]}`);
+    }
+  }
+  // The kinds in turn: a citation and a number every tenth query each, else a word or two.
+  const lists = { measures: bills.map((b) => b.measure), numbers: sections.map((s) => s.number), singles: [...singles], pairs: [...pairs] };
+  const at = { measures: 0, numbers: 0, singles: 0, pairs: 0 };
+  const queries = new Set<string>();
+  for (let i = 0; queries.size < most; i++) {
+    const kind = i % 10 === 0 ? 'measures' : i % 10 === 5 ? 'numbers' : i % 2 ? 'pairs' : 'singles';
+    const next = lists[kind][at[kind]++];
+    if (next !== undefined) queries.add(next);
+    if (Object.entries(at).every(([k, n]) => n >= lists[k as keyof typeof lists].length)) break;
+  }
+  return [...queries];
+}
+
+/**
+ * Runs the warm-up's searches as the thread runs a user's (a quick one first, else the whole), `at` at
+ * a time (PostgreSQL: as many as the thread's connections, so that each is opened and has planned the
+ * statements before users' searches come: the pool opens one only when the searches at once need it,
+ * and a new one is a new backend, its catalog caches empty and every statement planned again), each
+ * turn after the thread's pending messages and once `busy()` (a user's search under way, or one a
+ * moment ago) is false, until `stop()` or the bounds; resolves to how many ran.
  */
 export async function warmUp(
   db: Dialect,
   stop: () => boolean,
   bounds: { ms: number; wallMs: number; searches: number; idleMs?: number } = WARM_UP,
   busy: () => boolean = () => false,
+  at = 1,
 ): Promise<number> {
   const started = performance.now();
   const used = clock();
   const page = { limit: 25, offset: 0 };
   let ran = 0;
   let own = 0;
-  const queries = await warmUpQueries(db);
+  const queries = await warmUpQueries(db, bounds.searches);
   // The data's generation, given to each search as the server gives it (termQuery's path without a statement).
   const generation = (await db.get<{ value: string }>("SELECT value FROM meta WHERE key = 'generation'"))?.value ?? undefined;
   const over = () => stop() || own >= bounds.ms || performance.now() - started >= bounds.wallMs;
-  // The queries again and again, up to the bounds: V8 optimises a function once it has run often
-  // enough, and a search's own functions run once or twice a search.
-  for (let i = 0; i < bounds.searches && queries.length; i++) {
-    const query = queries[i % queries.length]!;
+  const search = async (query: string) => (await quickSearch(db, query, {}, page, generation)) ?? (await searchStore(db, query, {}, page, generation));
+  // Each query once (a small database's again and again, up to the bounds): V8 optimises a function
+  // once it has run often enough, and a search's own functions run once or twice a search.
+  while (ran < bounds.searches && queries.length) {
     await new Promise((resolve) => setImmediate(resolve));
     while (busy() && !over()) await new Promise((resolve) => setTimeout(resolve, bounds.idleMs ?? WARM_UP.idleMs));
     if (over()) break;
+    const turn: string[] = [];
+    for (let k = 0; k < Math.min(Math.max(1, at), bounds.searches - ran); k++) turn.push(queries[(ran + k) % queries.length]!);
     const before = used();
-    (await quickSearch(db, query, {}, page, generation)) ?? (await searchStore(db, query, {}, page, generation));
+    await Promise.all(turn.map(search));
     own += used() - before;
-    ran++;
+    ran += turn.length;
   }
   return ran;
 }

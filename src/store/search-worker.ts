@@ -34,7 +34,7 @@ let closing = false;
 let lastAsked = Number.NEGATIVE_INFINITY;
 const busy = () => running.size > 0 || performance.now() - lastAsked < WARM_UP.idleMs;
 if (warm) {
-  void warmUp(db, () => closing, WARM_UP, busy).then(
+  void warmUp(db, () => closing, WARM_UP, busy, connections).then(
     (ran) => parentPort!.postMessage({ warmed: ran }),
     () => parentPort!.postMessage({ warmed: 0 }),
   );

@@ -43,8 +43,14 @@ describe('store/search-pool', () => {
     const cold = new SearchPool(file, { threads: 2, warm: false });
     try {
       const queries = await warmUpQueries(db.dialect);
-      // The fixture's bills' citations, sections' numbers and words of their text, run again and again by each thread.
+      // The fixture's bills' citations, sections' numbers and words of their text (one and two at a time),
+      // each once, run again and again by each thread (a small database).
       expect(queries.length).to.be.within(8, WARM_UP.searches);
+      expect(new Set(queries).size).to.equal(queries.length);
+      const bills = await db.dialect.all<{ measure: string }>('SELECT measure FROM bills');
+      expect(queries.filter((q) => bills.some((b) => b.measure === q))).to.have.length(bills.length);
+      expect(queries.some((q) => /^[\p{L}]+$/u.test(q))).to.equal(true);
+      expect(queries.some((q) => /^[\p{L}]+ [\p{L}]+$/u.test(q))).to.equal(true);
       expect(await warm.warmedUp).to.deep.equal([WARM_UP.searches, WARM_UP.searches]);
       expect(await cold.warmedUp).to.deep.equal([]);
       const page = { limit: 25, offset: 0 };
@@ -63,14 +69,16 @@ describe('store/search-pool', () => {
     closing = true;
     expect(await started).to.equal(0);
     expect(await warmUp(db.dialect, () => false, { ms: 60_000, wallMs: 60_000, searches: 3 })).to.equal(3);
+    // Several at a time (PostgreSQL's connections), never past the bound.
+    expect(await warmUp(db.dialect, () => false, { ms: 60_000, wallMs: 60_000, searches: 5 }, () => false, 4)).to.equal(5);
     // Busy: none of its searches until the thread is idle; then all.
     let busy = true;
     let ran = 0;
     const counted: typeof db.dialect = { ...db.dialect, all: (sql, params) => (ran++, db.dialect.all(sql, params)), get: (sql, params) => (ran++, db.dialect.get(sql, params)) };
     const waiting = warmUp(counted, () => false, { ms: 60_000, wallMs: 60_000, searches: 3, idleMs: 5 }, () => busy);
     await new Promise((resolve) => setTimeout(resolve, 100));
-    // Its queries and the generation read (four statements), no search yet.
-    expect(ran).to.equal(4);
+    // Its queries (the largest keys, then the sampled bills, sections and passages) and the generation read (five statements), no search yet.
+    expect(ran).to.equal(5);
     busy = false;
     expect(await waiting).to.equal(3);
     expect(ran).to.be.above(4);
