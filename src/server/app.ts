@@ -11,7 +11,7 @@ import { errorHandler, notFound } from './errors.js';
 import { DiffPool } from './pool.js';
 import type { Database } from '../store/database.js';
 import { createDatabaseRoutes, noDatabaseRoutes } from './database-routes.js';
-import { warmDatabasePages, type WarmUpDone, type WarmUpOptions } from './database-warm-up.js';
+import { warmDatabasePages, warmWhileIdle, type IdleWarmUpOptions, type WarmUpDone, type WarmUpOptions } from './database-warm-up.js';
 import { generationReader } from './generation.js';
 import { createRoutes } from './routes.js';
 import { securityHeadersMiddleware, setSecurityHeaders } from './security-headers.js';
@@ -148,4 +148,13 @@ export async function warmApp(app: Express, options: WarmUpOptions = {}): Promis
   const ctx = contexts.get(app);
   ctx?.pool.warm();
   return ctx?.database ? warmDatabasePages({ database: ctx.database, views: ctx.views }, options) : undefined;
+}
+
+/**
+ * The database pages' warm-up once the server listens (./database-warm-up.ts, warmWhileIdle): pages
+ * asked of the app while no user's request is under way, kept nowhere; resolves when it ends.
+ */
+export async function warmAppWhileIdle(app: Express, options: IdleWarmUpOptions): Promise<WarmUpDone | undefined> {
+  const ctx = contexts.get(app);
+  return ctx?.database ? warmWhileIdle(app, { database: ctx.database }, options) : undefined;
 }

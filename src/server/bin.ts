@@ -12,17 +12,19 @@
  * SIGINT stops it, letting the requests under way finish.
  */
 import cluster from 'node:cluster';
-import type { Server } from 'node:http';
+import type { Server, ServerResponse } from 'node:http';
 import { importPaths } from '../import/index.js';
 import { formatProblem } from '../import/report.js';
 import { tuneV8 } from '../util/v8-tuning.js';
 import { databaseOptionsFrom, describeDatabase, openDatabase, type Database, type DatabaseOptions } from '../store/database.js';
-import { closeApp, createApp, defaultAppOptions, warmApp } from './app.js';
+import { closeApp, createApp, defaultAppOptions, warmApp, warmAppWhileIdle } from './app.js';
 import { listenOn, parseHost, parsePort, urlHost } from './listen.js';
 import { parseProcesses, parseSearchThreads, runPrimary, tellPrimary, threadsPerProcess } from './processes.js';
 
 /** How long requests under way may run on after SIGTERM (a search stops at 10 s: search-pool.ts). */
 const GRACE_MS = 12_000;
+/** The warm-up after listening goes on once no request has come for this long (warmAppWhileIdle). */
+const IDLE_MS = 100;
 
 function fail(message: string): void {
   process.stderr.write(`billdiff: ${message}\n`);
@@ -61,9 +63,20 @@ async function serve(database: Database, port: number, host: string, workers: nu
     await closeApp(app);
     throw error;
   }
+  // Then, while no request is under way (nor came in the last IDLE_MS), more pages, thrown away.
+  const warming = new AbortController();
+  let underWay = 0;
+  let lastRequest = 0;
+  server.on('request', (_req, res: ServerResponse) => {
+    underWay++;
+    lastRequest = performance.now();
+    res.once('close', () => underWay--);
+  });
+  void warmAppWhileIdle(app, { busy: () => underWay > 0 || performance.now() - lastRequest < IDLE_MS, signal: warming.signal });
   let stopping: Promise<void> | undefined;
   const stop = () =>
     (stopping ??= (async () => {
+      warming.abort();
       const closed = new Promise((resolve) => server.close(resolve));
       server.closeIdleConnections();
       setTimeout(() => server.closeAllConnections(), GRACE_MS).unref();

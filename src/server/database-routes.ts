@@ -60,6 +60,9 @@ function sendAnswer(req: Request, res: Response, hit: CachedAnswer): void {
   res.type(hit.type).set('ETag', hit.etag).send(hit.body);
 }
 
+/** Requests of the server's warm-up (./database-warm-up.ts, warmWhileIdle): answered as any, their pages kept nowhere. */
+export const warmUpRequests = new WeakSet<object>();
+
 export interface DatabaseRoutesContext {
   database: Database;
   views: Views;
@@ -87,9 +90,10 @@ export function createDatabaseRoutes(ctx: DatabaseRoutesContext): Router {
   const cached = (type: 'html' | 'json', build: (req: Request, res: Response, generation: string) => Promise<string>): RequestHandler => {
     return async (req, res) => {
       const guess = known;
+      const keep = !warmUpRequests.has(req);
       let generation: string;
       let text: string | undefined;
-      if (guess !== undefined && !cache?.has(`${guess}|${type}|${req.originalUrl}`)) {
+      if (guess !== undefined && !(keep && cache?.has(`${guess}|${type}|${req.originalUrl}`))) {
         const [read, built] = await Promise.allSettled([generationNow(), build(req, res, guess)]);
         if (read.status === 'rejected') throw read.reason;
         generation = read.value;
@@ -101,11 +105,11 @@ export function createDatabaseRoutes(ctx: DatabaseRoutesContext): Router {
         generation = await generationNow();
       }
       const key = `${generation}|${type}|${req.originalUrl}`;
-      let hit = text === undefined ? cache?.get(key) : undefined;
+      let hit = text === undefined && keep ? cache?.get(key) : undefined;
       if (!hit) {
         text ??= await build(req, res, generation);
         hit = cachedAnswer(type, text);
-        if (text.length <= CACHED_PAGE_CHARS) cache?.set(key, hit);
+        if (keep && text.length <= CACHED_PAGE_CHARS) cache?.set(key, hit);
       }
       sendAnswer(req, res, hit);
     };

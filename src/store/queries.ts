@@ -60,7 +60,7 @@ export interface Queries {
   /** A page of results (20 from the first by default) and how many there are in all. */
   search(query: string, filters?: SearchFilters, page?: Partial<SearchPage>, signal?: AbortSignal): Promise<SearchAnswer>;
   counts(): Promise<{ bills: number; versions: number; sections: number; imports: number }>;
-  /** The first `limit` bills (ids) and law sections imported: what a server's warm-up renders. */
+  /** `limit` bills (ids) and law sections, every n-th imported so that they span the database: what a server's warm-up renders. */
   samples(limit: number): Promise<{ bills: string[]; sections: Array<{ code: string; number: string }> }>;
 }
 
@@ -186,8 +186,10 @@ export function createQueries(db: Dialect): Queries {
       };
     },
     async samples(limit) {
-      const bills = await db.all<{ id: string }>('SELECT id FROM bills ORDER BY key LIMIT ?', [limit]);
-      const sections = await db.all<{ code: string; number: string }>('SELECT code, number FROM law_sections ORDER BY key LIMIT ?', [limit]);
+      // Every step-th row, so that the sample spans the table, not only its first rows.
+      const step = async (table: string) => Math.max(1, Math.floor(Number((await db.get<{ n: number | string }>(`SELECT COUNT(*) AS n FROM ${table}`))?.n ?? 0) / Math.max(1, limit)));
+      const bills = await db.all<{ id: string }>('SELECT id FROM bills WHERE key % ? = 0 ORDER BY key LIMIT ?', [await step('bills'), limit]);
+      const sections = await db.all<{ code: string; number: string }>('SELECT code, number FROM law_sections WHERE key % ? = 0 ORDER BY key LIMIT ?', [await step('law_sections'), limit]);
       return { bills: bills.map((b) => b.id), sections };
     },
   };

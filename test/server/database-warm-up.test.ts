@@ -11,7 +11,7 @@ import path from 'node:path';
 import type { Server } from 'node:http';
 import { expect } from 'chai';
 import { importPaths } from '../../src/import/index.js';
-import { closeApp, createApp, warmApp } from '../../src/server/app.js';
+import { closeApp, createApp, warmApp, warmAppWhileIdle } from '../../src/server/app.js';
 import { openDatabase, type Database } from '../../src/store/index.js';
 import { listen } from '../helpers/browser.js';
 import { billsPath, fixturePath } from '../helpers/paths.js';
@@ -89,5 +89,30 @@ describeBackends('server: the database pages’ warm-up', (backend) => {
     await db.dialect.run('UPDATE session_counts SET bills = ? WHERE jurisdiction = ? AND session = ?', [987654, sessions[0]!.jurisdiction, sessions[0]!.session]);
     expect((await get(`${fresh.base}/bills/${encodeURIComponent(id!)}`)).body).to.contain('A title changed behind the server (synthetic)');
     expect((await get(`${fresh.base}/search?q=${encodeURIComponent('AB 1656')}`)).body).to.contain('(987654)');
+  });
+
+  it('should ask for search and bill pages once listening, within its counts, only while no one is served, and keep none of them', async function () {
+    this.timeout(60000);
+    const warm = await serve();
+    const samples = await db.samples(4);
+    const before = fs.readdirSync(os.tmpdir()).filter((f) => f.startsWith('billdiff-warm-')).length;
+    // Users served all the while: it waits, then stops at the end of its time.
+    expect(await warmAppWhileIdle(warm.app, { busy: () => true, wallMs: 200 })).to.include({ bills: 0, searches: 0 });
+    // Stopped (the server closing): nothing asked.
+    expect(await warmAppWhileIdle(warm.app, { busy: () => false, signal: AbortSignal.abort() })).to.include({ bills: 0, searches: 0 });
+    const done = await warmAppWhileIdle(warm.app, { busy: () => false, billPages: 4, searches: 6 });
+    expect(done).to.include({ bills: 4, searches: 6 });
+    // Its socket's folder is gone.
+    expect(fs.readdirSync(os.tmpdir()).filter((f) => f.startsWith('billdiff-warm-')).length).to.equal(before);
+    // None of its pages was kept: a change behind the server's back (no new generation) shows.
+    const id = samples.bills[0]!;
+    await db.dialect.run('UPDATE bills SET title = ? WHERE id = ?', ['Another title changed behind the server (synthetic)', id]);
+    expect((await get(`${warm.base}/bills/${encodeURIComponent(id)}`)).body).to.contain('Another title changed behind the server (synthetic)');
+    const bare = createApp({ storeDir: uploads!, workers: 1 });
+    try {
+      expect(await warmAppWhileIdle(bare, { busy: () => false })).to.equal(undefined);
+    } finally {
+      await closeApp(bare);
+    }
   });
 });
