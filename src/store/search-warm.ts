@@ -1,8 +1,9 @@
 /**
- * A search thread's warm-up (search-worker.ts): a few hundred searches of its own database — a bill's
- * citation, a section's number, a title's words one and two at a time, the kinds of query users send —
- * so that V8 has compiled and optimised the rankers, the passage reader and the snippet code by the
- * time users' searches come in numbers. Bounded in its own processor time and in count. It gives way
+ * A search thread's warm-up (search-worker.ts): a few thousand searches of its own database — bills'
+ * citations, sections' numbers, words of their text one and two at a time, the kinds of query users
+ * send, drawn from across the database — so that V8 has compiled and optimised the rankers, the
+ * readers of new words, rows and passages and the snippet code, and the thread has kept the words and
+ * rows searches meet most, by the time users' searches come in numbers. Bounded in its own processor time and in count. It gives way
  * to users' searches: while one is under way, or came a moment ago (`busy`), it waits, between two of
  * its own, and goes on once the thread has been idle that long; it stops for good at `stop` (the
  * thread closing). It used to stop at the first user's search: in the session bench, the few searches
@@ -69,10 +70,15 @@ export async function warmUpQueries(db: Dialect, most: number = WARM_UP.searches
     ...billKeys.slice(0, SAMPLE.passages / 2).map((key) => passageRange('bill', key)[0]),
     ...sectionKeys.slice(0, SAMPLE.passages / 2).map((key) => passageRange('section', key)[0]),
   ];
+  const read = async <T>(select: string, column: string, keys: number[]): Promise<T[]> => {
+    if (!keys.length) return [];
+    const among = oneOf(db.kind, column, keys);
+    return db.all<T>(`${select} WHERE ${among.sql} ORDER BY ${column}`, among.params);
+  };
   const [bills, sections, passages] = await Promise.all([
-    billKeys.length ? db.all<{ measure: string; title: string }>(`SELECT measure, title FROM bills WHERE ${oneOf(db.kind, 'key', billKeys).sql} ORDER BY key`, oneOf(db.kind, 'key', billKeys).params) : [],
-    sectionKeys.length ? db.all<{ number: string }>(`SELECT number FROM law_sections WHERE ${oneOf(db.kind, 'key', sectionKeys).sql} ORDER BY key`, oneOf(db.kind, 'key', sectionKeys).params) : [],
-    ids.length ? db.all<{ text: string }>(`SELECT text FROM passages WHERE ${oneOf(db.kind, 'id', ids).sql} ORDER BY id`, oneOf(db.kind, 'id', ids).params) : [],
+    read<{ measure: string; title: string }>('SELECT measure, title FROM bills', 'key', billKeys),
+    read<{ number: string }>('SELECT number FROM law_sections', 'key', sectionKeys),
+    read<{ text: string }>('SELECT text FROM passages', 'id', ids),
   ]);
   const singles = new Set<string>();
   const pairs = new Set<string>();
