@@ -72,7 +72,7 @@ async function serve(database: Database, port: number, host: string, workers: nu
     lastRequest = performance.now();
     res.once('close', () => underWay--);
   });
-  void warmAppWhileIdle(app, { busy: () => underWay > 0 || performance.now() - lastRequest < IDLE_MS, signal: warming.signal });
+  const warmed = warmAppWhileIdle(app, { busy: () => underWay > 0 || performance.now() - lastRequest < IDLE_MS, signal: warming.signal }).catch(() => undefined);
   let stopping: Promise<void> | undefined;
   const stop = () =>
     (stopping ??= (async () => {
@@ -81,6 +81,8 @@ async function serve(database: Database, port: number, host: string, workers: nu
       server.closeIdleConnections();
       setTimeout(() => server.closeAllConnections(), GRACE_MS).unref();
       await closed;
+      // Its pages under way (two at most) end, and its socket's folder goes, before the database closes.
+      await warmed;
       await closeApp(app);
       await database.close();
       process.exit(process.exitCode ?? 0);

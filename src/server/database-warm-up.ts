@@ -117,7 +117,9 @@ export async function warmWhileIdle(app: RequestListener, ctx: Pick<DatabaseRout
     while (live() && options.busy()) await new Promise((resolve) => setTimeout(resolve, BUSY_WAIT_MS));
     return live();
   };
-  const folder = await fs.promises.mkdtemp(path.join(os.tmpdir(), 'billdiff-warm-'));
+  const folder = await fs.promises.mkdtemp(path.join(os.tmpdir(), 'billdiff-warm-')).catch(() => undefined);
+  // No folder for its socket: the users' requests warm the server as they come.
+  if (folder === undefined) return done;
   const socketPath = path.join(folder, 'socket');
   const server = http.createServer((req, res) => {
     warmUpRequests.add(req);
@@ -153,6 +155,8 @@ export async function warmWhileIdle(app: RequestListener, ctx: Pick<DatabaseRout
     const ignore = () => {};
     let asked = 0;
     for (let i = 0; asked < (options.searches ?? 3000) && (await idle()); i++) {
+      // Every bill asked for and every query: done.
+      if (b >= samples.bills.length && !queries.length) break;
       // A bill page now and then, and whenever there is no query left (its title gives some).
       let step: Promise<void>;
       if (i % BILL_EVERY === 0 || !queries.length) step = billPage();
@@ -160,7 +164,6 @@ export async function warmWhileIdle(app: RequestListener, ctx: Pick<DatabaseRout
         asked++;
         step = get(`/search?q=${encodeURIComponent(queries.shift()!)}`).then(() => void done.searches++);
       }
-      if (b > samples.bills.length && !queries.length) break;
       const held: Promise<void> = step.catch(ignore).finally(() => under.delete(held));
       under.add(held);
       if (under.size >= AT_ONCE) await Promise.race(under);
