@@ -102,6 +102,10 @@ describeBackends('server: the database pages’ warm-up', (backend) => {
     expect(await warmAppWhileIdle(warm.app, { busy: () => false, signal: AbortSignal.abort() })).to.include({ bills: 0, searches: 0 });
     const done = await warmAppWhileIdle(warm.app, { busy: () => false, billPages: 4, searches: 6 });
     expect(done).to.include({ bills: 4, searches: 6 });
+    // Out of bills and queries before its count of searches: it ends once every page it asked for is answered.
+    const all = await warmAppWhileIdle(warm.app, { busy: () => false, billPages: 2, searches: 100000 });
+    expect(all).to.include({ bills: 2 });
+    expect(all!.searches).to.be.within(1, 8);
     // Its socket's folder is gone.
     expect(fs.readdirSync(os.tmpdir()).filter((f) => f.startsWith('billdiff-warm-')).length).to.equal(before);
     // None of its pages was kept: a change behind the server's back (no new generation) shows.
