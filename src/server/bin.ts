@@ -81,7 +81,7 @@ async function serve(database: Database, port: number, host: string, workers: nu
       server.closeIdleConnections();
       setTimeout(() => server.closeAllConnections(), GRACE_MS).unref();
       await closed;
-      // Its pages under way (two at most) end, and its socket's folder goes, before the database closes.
+      // Its pages under way (two at most) end, and its socket closes, before the database closes.
       await warmed;
       await closeApp(app);
       await database.close();

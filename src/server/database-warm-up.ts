@@ -7,6 +7,7 @@
  * statements prepared) and the database's own caches are left warmer.
  */
 import type { DatabaseRoutesContext } from './database-routes.js';
+import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import http, { type RequestListener } from 'node:http';
 import os from 'node:os';
@@ -97,9 +98,10 @@ const BILL_EVERY = 3;
 
 /**
  * The serving thread's warm-up once the server listens: search and bill pages of the database asked of
- * the app itself, through a server of its own on a Unix socket in a private folder (the same Node
- * HTTP, Express and route code as a user's request; the route keeps none of its pages:
- * warmUpRequests), only while no user's request is under way (`busy`), two at a time, and thrown away.
+ * the app itself, through a server of its own on a Unix socket (abstract on Linux, else in a private
+ * folder): the same Node HTTP, Express and route code as a user's request, but the route keeps none
+ * of its pages (warmUpRequests). Only while no user's request is under way (`busy`), two at a time;
+ * every answer is thrown away.
  * The warm-up before listening (warmDatabasePages, ~1 s) runs the pages' code a few hundred times, and
  * none of a request's path around them; V8 optimises that path (the query's parameters, the search
  * pool's messages, the route's answer, its hash and headers) only after a few thousand requests, and a
@@ -117,10 +119,12 @@ export async function warmWhileIdle(app: RequestListener, ctx: Pick<DatabaseRout
     while (live() && options.busy()) await new Promise((resolve) => setTimeout(resolve, BUSY_WAIT_MS));
     return live();
   };
-  const folder = await fs.promises.mkdtemp(path.join(os.tmpdir(), 'billdiff-warm-')).catch(() => undefined);
-  // No folder for its socket: the users' requests warm the server as they come.
-  if (folder === undefined) return done;
-  const socketPath = path.join(folder, 'socket');
+  // On Linux an abstract socket: no file, so none is left behind by a process killed outright (SIGKILL).
+  // Elsewhere a socket in a private folder; without one, the users' requests warm the server as they come.
+  const abstract = process.platform === 'linux';
+  const folder = abstract ? undefined : await fs.promises.mkdtemp(path.join(os.tmpdir(), 'billdiff-warm-')).catch(() => undefined);
+  if (!abstract && folder === undefined) return done;
+  const socketPath = folder === undefined ? `\0billdiff-warm-${process.pid}-${randomUUID()}` : path.join(folder, 'socket');
   const server = http.createServer((req, res) => {
     warmUpRequests.add(req);
     app(req, res);
@@ -175,7 +179,7 @@ export async function warmWhileIdle(app: RequestListener, ctx: Pick<DatabaseRout
     agent.destroy();
     await new Promise((resolve) => server.close(resolve));
     server.closeAllConnections();
-    await fs.promises.rm(folder, { recursive: true, force: true }).catch(() => {});
+    if (folder !== undefined) await fs.promises.rm(folder, { recursive: true, force: true }).catch(() => {});
   }
   done.ms = Math.round(performance.now() - start);
   return done;
