@@ -41,6 +41,38 @@ function clock(): () => number {
   }
 }
 
+/**
+ * Whether the thread `tid` of this process ran more than `share` of the last `windowMs` or so (Linux:
+ * its run time in /proc's schedstat, in nanoseconds); always false where that cannot be read. For the
+ * warm-up to give way to the server's thread while it answers pages: the warm-up's few seconds of
+ * processor time, taken beside a server busy with cached pages as it starts, were taken from them.
+ */
+export function threadBusy(tid: number, share = 0.5, windowMs = 50): () => boolean {
+  const file = `/proc/self/task/${tid}/schedstat`;
+  const read = (): number => Number(fs.readFileSync(file, 'utf8').split(' ')[0]) / 1e6;
+  let at = performance.now();
+  let ran: number;
+  try {
+    ran = read();
+  } catch {
+    return () => false;
+  }
+  let verdict = false;
+  return () => {
+    const now = performance.now();
+    if (now - at < windowMs) return verdict;
+    let running: number;
+    try {
+      running = read();
+    } catch {
+      return false;
+    }
+    verdict = (running - ran) / (now - at) > share;
+    [at, ran] = [now, running];
+    return verdict;
+  };
+}
+
 /** Bills, law sections and passages (the first of an owner's) the warm-up's queries are drawn from, at most. */
 const SAMPLE = { bills: 240, sections: 240, passages: 480 } as const;
 

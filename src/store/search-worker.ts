@@ -11,7 +11,7 @@ import os from 'node:os';
 import { parentPort, workerData } from 'node:worker_threads';
 import type { Dialect } from './dialect.js';
 import { quickSearch, searchStore } from './search.js';
-import { WARM_UP, warmUp } from './search-warm.js';
+import { threadBusy, WARM_UP, warmUp } from './search-warm.js';
 import { openSqlite } from './sqlite.js';
 
 // A search yields the processor to the server's own thread, which answers the pages: on Linux a thread
@@ -29,10 +29,12 @@ const db: Dialect = /^postgres(?:ql)?:\/\//.test(source)
 // The searches under way (several at once on PostgreSQL), which `close` lets finish.
 const running = new Set<Promise<void>>();
 // The warm-up (search-warm.ts) waits while a user's search is under way or came within WARM_UP.idleMs,
-// and stops when the thread closes; it tells the pool how many it ran.
+// or while the process's own thread (its id the process's), which answers the pages, is busy; it stops
+// when the thread closes, and tells the pool how many it ran.
 let closing = false;
 let lastAsked = Number.NEGATIVE_INFINITY;
-const busy = () => running.size > 0 || performance.now() - lastAsked < WARM_UP.idleMs;
+const serving = threadBusy(process.pid);
+const busy = () => running.size > 0 || performance.now() - lastAsked < WARM_UP.idleMs || serving();
 if (warm) {
   void warmUp(db, () => closing, WARM_UP, busy, connections).then(
     (ran) => parentPort!.postMessage({ warmed: ran }),

@@ -7,7 +7,7 @@ import { importPaths } from '../../src/import/index.js';
 import { openDatabase, type Database } from '../../src/store/index.js';
 import { SearchBusyError, SearchPool } from '../../src/store/search-pool.js';
 import { DATABASE_FILE } from '../../src/store/database.js';
-import { WARM_UP, warmUp, warmUpQueries } from '../../src/store/search-warm.js';
+import { threadBusy, WARM_UP, warmUp, warmUpQueries } from '../../src/store/search-warm.js';
 import type { SearchFilters } from '../../src/store/types.js';
 import { fixturePath } from '../helpers/paths.js';
 import { describeBackends, sqliteBackend, type Backend } from './backends.js';
@@ -82,6 +82,19 @@ describe('store/search-pool', () => {
     busy = false;
     expect(await waiting).to.equal(3);
     expect(ran).to.be.above(4);
+  });
+
+  it("should tell whether a thread of the process is busy, from its run time over the last moment (Linux)", async function () {
+    if (process.platform !== 'linux') this.skip();
+    const busy = threadBusy(process.pid, 0.5, 20);
+    const spin = performance.now();
+    while (performance.now() - spin < 60);
+    expect(busy()).to.equal(true);
+    // Within the window the last verdict stands; idle past it, not busy.
+    expect(busy()).to.equal(true);
+    await new Promise((resolve) => setTimeout(resolve, 60));
+    expect(busy()).to.equal(false);
+    expect(threadBusy(-1)()).to.equal(false);
   });
 
   it('should refuse a search it has no room for at once, and one past its time, with a plain message', async () => {
