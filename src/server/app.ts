@@ -140,14 +140,17 @@ export async function closeApp(app: Express): Promise<void> {
 }
 
 /**
- * Starts the diff workers now rather than on the first comparison, and renders the database's pages
- * on this thread for at most `budgetMs` (./database-warm-up.ts: nothing kept, no answer changed);
+ * Starts the diff workers now rather than on the first comparison, opens the database's kept
+ * connections (PostgreSQL), and renders the database's pages on this thread for at most `budgetMs` (./database-warm-up.ts: nothing kept, no answer changed);
  * resolves when that is done.
  */
 export async function warmApp(app: Express, options: WarmUpOptions = {}): Promise<WarmUpDone | undefined> {
   const ctx = contexts.get(app);
   ctx?.pool.warm();
-  return ctx?.database ? warmDatabasePages({ database: ctx.database, views: ctx.views }, options) : undefined;
+  if (!ctx?.database) return undefined;
+  // PostgreSQL: the connections it keeps, open and ready (src/store/database.ts, openConnections).
+  await ctx.database.openConnections();
+  return warmDatabasePages({ database: ctx.database, views: ctx.views }, options);
 }
 
 /**

@@ -31,8 +31,15 @@ function fail(message: string): void {
   process.exitCode = 2;
 }
 
-async function open(options: DatabaseOptions, searchThreads: number): Promise<Database> {
-  return openDatabase({ ...options, searchThreads }).catch((error: Error) => {
+/**
+ * PostgreSQL: the connections a serving process opens before it listens and keeps however long idle
+ * (openConnections in src/store/database.ts). On 2 cores at 50 connections, with the bill pages read
+ * together a turn at a time (src/store/bill-page.ts), a process's pool grew to 5 connections at most.
+ */
+const SERVING_CONNECTIONS = 6;
+
+async function open(options: DatabaseOptions, searchThreads: number, connectionsKept = 0): Promise<Database> {
+  return openDatabase({ ...options, searchThreads, connectionsKept }).catch((error: Error) => {
     throw new Error(`cannot open the database (${describeDatabase(options)}): ${error.message}`);
   });
 }
@@ -112,7 +119,7 @@ async function main(): Promise<void> {
     // A serving process of several: the primary has imported bills/ and prints where they listen.
     let database: Database | undefined;
     try {
-      database = await open(options, searchThreads);
+      database = await open(options, searchThreads, SERVING_CONNECTIONS);
       await tellPrimary({ type: 'listening', port: await serve(database, parsed.port, address.host, workers) });
     } catch (error) {
       await database?.close();
@@ -126,7 +133,7 @@ async function main(): Promise<void> {
   try {
     // One process: searches in threads of its own beside it (src/store/search-pool.ts). Several: the
     // primary imports, closes, and leaves the serving to them.
-    database = await open(options, count.processes === 1 ? searchThreads : 0);
+    database = await open(options, count.processes === 1 ? searchThreads : 0, count.processes === 1 ? SERVING_CONNECTIONS : 0);
     await importBundled(database);
     if (count.processes === 1) {
       listening(await serve(database, parsed.port, address.host, workers));

@@ -4,10 +4,14 @@
  * each list aggregated as JSON by the database. One round trip on PostgreSQL where the page made five
  * (four at once, then one); on SQLite one statement where it ran five, each row an object built in
  * JavaScript.
+ *
+ * On PostgreSQL the bill pages asked for in one turn of the event loop share that statement: one
+ * round trip for all of them (see pageLoader).
  */
+import DataLoader from 'dataloader';
 import { compareCodeUnits, compareSections } from './codes.js';
 import { BILL_COLUMNS } from './columns.js';
-import type { Dialect, DialectKind } from './dialect.js';
+import { oneOf, type Dialect, type DialectKind } from './dialect.js';
 import type { BillRow, SectionTouch, VersionSummary } from './types.js';
 
 export const SUMMARY_COLUMNS = [
@@ -37,6 +41,7 @@ function rowsAsJson(kind: DialectKind, fields: Array<[string, string]>, from: st
 
 const statements = new Map<DialectKind, string>();
 
+/** The statement of one bill's page (`b.id = ?`, its one parameter). */
 function statementFor(kind: DialectKind): string {
   let sql = statements.get(kind);
   if (!sql) {
@@ -59,6 +64,40 @@ function statementFor(kind: DialectKind): string {
     statements.set(kind, sql);
   }
   return sql;
+}
+
+type PageRow = BillRow & { versions: unknown; history: unknown; touches: unknown };
+
+/** Most bill pages one statement reads: bounds its rows (~5 kB of JSON a bill) and the pages rendered on its answer at once. */
+export const MOST_PAGES_AT_ONCE = 32;
+
+const loaders = new WeakMap<Dialect, DataLoader<string, PageRow | undefined>>();
+
+/**
+ * PostgreSQL: the bill pages asked for in one turn of the event loop, read in one statement (the
+ * same as one page's, `b.id = ANY(?)`), dispatched once the turn's I/O is done (setImmediate), not
+ * one statement a page. Each statement is a round trip: the connection's write, a backend woken (and,
+ * on a loaded machine, the serving thread put off its processor for it) and the backend's fixed cost
+ * of a statement. Measured on 2 cores at 50 connections, new bill pages (2 interleaved runs each): a
+ * page cost the serving thread 0.29–0.30 ms in place of 0.44–0.45 and PostgreSQL's backends 0.19–0.20
+ * in place of 0.27–0.32, for 1.5 times the pages a second. Nothing is kept between turns (`cache: false`): each page reads the data as they are.
+ */
+function pageLoader(db: Dialect): DataLoader<string, PageRow | undefined> {
+  let loader = loaders.get(db);
+  if (!loader) {
+    const one = statementFor(db.kind);
+    loader = new DataLoader<string, PageRow | undefined>(
+      async (ids) => {
+        const among = oneOf(db.kind, 'b.id', [...ids]);
+        const rows = await db.all<PageRow>(one.replace('b.id = ?', among.sql), among.params);
+        const byId = new Map(rows.map((row) => [row.id, row]));
+        return ids.map((id) => byId.get(id));
+      },
+      { cache: false, maxBatchSize: MOST_PAGES_AT_ONCE, batchScheduleFn: (dispatch) => setImmediate(dispatch) },
+    );
+    loaders.set(db, loader);
+  }
+  return loader;
 }
 
 /** A JSON column as rows: PostgreSQL's driver has parsed it; SQLite gives its text; no rows, null. */
@@ -90,7 +129,8 @@ function compareTouches(a: SectionTouch, b: SectionTouch): number {
 }
 
 export async function readBillPage(db: Dialect, id: string): Promise<BillPageRows | undefined> {
-  const row = await db.get<BillRow & { versions: unknown; history: unknown; touches: unknown }>(statementFor(db.kind), [id]);
+  // SQLite answers in process, at once: nothing to share.
+  const row = db.kind === 'postgres' ? await pageLoader(db).load(id) : await db.get<PageRow>(statementFor(db.kind), [id]);
   if (!row) return undefined;
   const { versions, history, touches, ...bill } = row;
   const touched = parsed<SectionTouch & { version_id: string; law: string | null }>(touches);

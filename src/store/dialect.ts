@@ -26,6 +26,12 @@ export interface Dialect {
    * in between leaves the database as it was before.
    */
   transaction<T>(fn: (tx: Dialect) => Promise<T>): Promise<T>;
+  /**
+   * PostgreSQL: takes `n` of the pool's connections at once (opening those not open yet; no more than
+   * the pool holds) and runs `fn` on each, bound to it; resolves to how many, once every one has run,
+   * each connection back in the pool. Absent on SQLite (one connection, in process).
+   */
+  connections?(n: number, fn: (db: Dialect) => Promise<void>): Promise<number>;
   close(): Promise<void>;
 }
 
@@ -34,8 +40,8 @@ export interface Dialect {
  * PostgreSQL one array (= ANY), whose statement text is the same whatever the number of ids, so that
  * each connection plans it once.
  */
-export function oneOf(kind: DialectKind, column: string, ids: number[]): { sql: string; params: SqlValue[] } {
+export function oneOf(kind: DialectKind, column: string, ids: number[] | string[]): { sql: string; params: SqlValue[] } {
   if (kind === 'sqlite') return { sql: `${column} IN (${ids.map(() => '?').join(', ')})`, params: ids };
   // An array: PostgreSQL's driver binds it as one (SqlValue names what both databases take).
-  return { sql: `${column} = ANY(?::bigint[])`, params: [ids] as unknown as SqlValue[] };
+  return { sql: `${column} = ANY(?::${typeof ids[0] === 'string' ? 'text' : 'bigint'}[])`, params: [ids] as unknown as SqlValue[] };
 }

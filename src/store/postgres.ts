@@ -83,12 +83,20 @@ const IDLE_MS = 5 * 60_000;
  * plan costed for the most common sections: 0.15 ms of the backend's CPU of 0.3 a number search
  * (in process, 1,500 of the session bench's new number searches). A URL's own `options` win.
  */
-export function openPostgres(url: string, options: { max?: number; genericPlans?: boolean } = {}): Dialect {
-  const pool = new pg.Pool({ connectionString: url, max: options.max ?? 20, idleTimeoutMillis: IDLE_MS, ...(options.genericPlans ? { options: '-c plan_cache_mode=force_generic_plan' } : {}) });
+export function openPostgres(url: string, options: { max?: number; min?: number; genericPlans?: boolean } = {}): Dialect {
+  const max = options.max ?? 20;
+  const pool = new pg.Pool({
+    connectionString: url,
+    max,
+    // Connections the pool keeps however long they sit idle (pg-pool opens none ahead: `connections` does).
+    min: options.min ?? 0,
+    idleTimeoutMillis: IDLE_MS,
+    ...(options.genericPlans ? { options: '-c plan_cache_mode=force_generic_plan' } : {}),
+  });
   // An idle client that loses its connection must not bring the process down.
   pool.on('error', () => undefined);
-  const transaction: Dialect['transaction'] = async (fn) => {
-    const client = await pool.connect();
+  /** `fn` in one transaction on `client`: committed when it resolves, rolled back when it throws. */
+  const transactionOn = async <T>(client: pg.PoolClient, fn: (tx: Dialect) => Promise<T>): Promise<T> => {
     let inner: Dialect | undefined;
     try {
       await client.query('BEGIN');
@@ -99,9 +107,28 @@ export function openPostgres(url: string, options: { max?: number; genericPlans?
     } catch (error) {
       await client.query('ROLLBACK').catch(() => undefined);
       throw error;
+    }
+  };
+  const transaction: Dialect['transaction'] = async (fn) => {
+    const client = await pool.connect();
+    try {
+      return await transactionOn(client, fn);
     } finally {
       client.release();
     }
   };
-  return adapter(pool, transaction, () => pool.end());
+  const connections: Dialect['connections'] = async (n, fn) => {
+    // No more than the pool holds: the one past it would wait for a connection none of these gives back.
+    const taken = await Promise.allSettled(Array.from({ length: Math.min(n, max) }, () => pool.connect()));
+    const clients = taken.flatMap((t) => (t.status === 'fulfilled' ? [t.value] : []));
+    try {
+      const failed = taken.find((t): t is PromiseRejectedResult => t.status === 'rejected');
+      if (failed) throw failed.reason;
+      await Promise.all(clients.map((client) => fn(adapter(client, (f) => transactionOn(client, f), async () => undefined))));
+      return clients.length;
+    } finally {
+      for (const client of clients) client.release();
+    }
+  };
+  return { ...adapter(pool, transaction, () => pool.end()), connections };
 }
