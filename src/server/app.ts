@@ -141,8 +141,8 @@ export async function closeApp(app: Express): Promise<void> {
 
 /**
  * Starts the diff workers now rather than on the first comparison, opens the database's kept
- * connections (PostgreSQL), and renders the database's pages on this thread for at most `budgetMs` (./database-warm-up.ts: nothing kept, no answer changed);
- * resolves when that is done.
+ * connections (PostgreSQL), and renders the database's pages on this thread for at most `budgetMs`
+ * (./database-warm-up.ts: nothing kept, no answer changed); resolves when that is done.
  */
 export async function warmApp(app: Express, options: WarmUpOptions = {}): Promise<WarmUpDone | undefined> {
   const ctx = contexts.get(app);

@@ -68,7 +68,10 @@ function statementFor(kind: DialectKind): string {
 
 type PageRow = BillRow & { versions: unknown; history: unknown; touches: unknown };
 
-/** Most bill pages one statement reads: bounds its rows (~5 kB of JSON a bill) and the pages rendered on its answer at once. */
+/**
+ * Most bill pages one statement reads: bounds its rows (~5 kB of JSON a bill) and the pages rendered
+ * at once on its answer.
+ */
 export const MOST_PAGES_AT_ONCE = 32;
 
 const loaders = new WeakMap<Dialect, DataLoader<string, PageRow | undefined>>();
@@ -80,7 +83,8 @@ const loaders = new WeakMap<Dialect, DataLoader<string, PageRow | undefined>>();
  * on a loaded machine, the serving thread put off its processor for it) and the backend's fixed cost
  * of a statement. Measured on 2 cores at 50 connections, new bill pages (2 interleaved runs each): a
  * page cost the serving thread 0.29–0.30 ms in place of 0.44–0.45 and PostgreSQL's backends 0.19–0.20
- * in place of 0.27–0.32, for 1.5 times the pages a second. Nothing is kept between turns (`cache: false`): each page reads the data as they are.
+ * in place of 0.27–0.32, for 1.5 times the pages a second. Nothing is kept between turns (`cache:
+ * false`): each page reads the data as they are.
  */
 function pageLoader(db: Dialect): DataLoader<string, PageRow | undefined> {
   let loader = loaders.get(db);

@@ -136,9 +136,9 @@ export async function openDatabase(options: DatabaseOptions = {}): Promise<Datab
  * connection costing the serving thread its authentication (SCRAM) and PostgreSQL a new backend whose
  * catalog caches were empty (6 ms to plan a bill page's statement, against 0.1 ms warm). Measured on 2
  * cores at 50 connections, new bill pages after the bench's repeated pages (each read alone then): the
- * slowest answer on a connection already open 64–69 ms in place of 192–217. Each connection runs one page of each kind's reads (a sample bill and
- * section): its statements prepared, its backend's caches filled. Never throws: a database that cannot
- * be read now says so at the first request.
+ * slowest answer on a connection already open 64–69 ms in place of 192–217. Each connection runs one
+ * page of each kind's reads (a sample bill and section): its statements prepared, its backend's caches
+ * filled. Never throws: a database that cannot be read now says so at the first request.
  */
 async function openConnections(dialect: Dialect, queries: Queries, n: number): Promise<number> {
   if (!dialect.connections || n <= 0) return 0;
