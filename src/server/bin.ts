@@ -133,9 +133,10 @@ async function main(): Promise<void> {
   try {
     // One process: searches in threads of its own beside it (src/store/search-pool.ts). Several: the
     // primary imports, closes, and leaves the serving to them.
-    database = await open(options, count.processes === 1 ? searchThreads : 0, count.processes === 1 ? SERVING_CONNECTIONS : 0);
+    const alone = count.processes === 1;
+    database = await open(options, alone ? searchThreads : 0, alone ? SERVING_CONNECTIONS : 0);
     await importBundled(database);
-    if (count.processes === 1) {
+    if (alone) {
       listening(await serve(database, parsed.port, address.host, workers));
       return;
     }

@@ -187,8 +187,7 @@ export async function warmWhileIdle(app: RequestListener, ctx: Pick<DatabaseRout
 
 /** Queries of a bill's: its citation, a section's number, and words of its title, one and two. */
 function queriesOf(id: string, page: string, section: string | undefined): string[] {
-  const title = /<title>([^<]*)<\/title>/.exec(page)?.[1] ?? '';
-  const words = title.toLowerCase().match(/[a-z]{3,}/g) ?? [];
+  const words = titleWords(page, 3);
   const out = [measureOf(id)];
   if (section) out.push(section);
   if (words.length) out.push(words[0]!);
@@ -204,6 +203,11 @@ function measureOf(id: string): string {
 /** A few longer words of a bill's page, to search for. */
 async function wordsOf(pages: ReturnType<typeof databasePages>, id: string): Promise<string[]> {
   const page = await pages.bill(id).catch(() => '');
+  return [...new Set(titleWords(page, 6))].slice(0, 8);
+}
+
+/** The words of a page's <title> of at least `least` letters, in lower case, in order. */
+function titleWords(page: string, least: number): string[] {
   const title = /<title>([^<]*)<\/title>/.exec(page)?.[1] ?? '';
-  return [...new Set(title.toLowerCase().match(/[a-z]{6,}/g) ?? [])].slice(0, 8);
+  return title.toLowerCase().match(new RegExp(`[a-z]{${least},}`, 'g')) ?? [];
 }

@@ -39,11 +39,12 @@ function rowsAsJson(kind: DialectKind, fields: Array<[string, string]>, from: st
   return `(SELECT ${kind === 'sqlite' ? 'json_group_array' : 'json_agg'}(${object}${order ? ` ORDER BY ${order}` : ''}) ${from})`;
 }
 
-const statements = new Map<DialectKind, string>();
+const statements = new Map<string, string>();
 
-/** The statement of one bill's page (`b.id = ?`, its one parameter). */
-function statementFor(kind: DialectKind): string {
-  let sql = statements.get(kind);
+/** The statement of the pages of the bills `which` chooses (one bill's: `b.id = ?`). */
+function statementFor(kind: DialectKind, which = 'b.id = ?'): string {
+  const key = `${kind}|${which}`;
+  let sql = statements.get(key);
   if (!sql) {
     const versions = rowsAsJson(kind, PAGE_VERSION_COLUMNS.map((c) => [c, `v.${c}`]), 'FROM versions v WHERE v.bill_id = b.id', 'v.seq, v.date, v.id');
     const history = rowsAsJson(kind, [['date', 'h.date'], ['action', 'h.action']], 'FROM history h WHERE h.bill_id = b.id', 'h.date, h.seq, h.id');
@@ -60,8 +61,8 @@ function statementFor(kind: DialectKind): string {
       // In no order: touchesByVersion groups them by version and sorts each version's in full.
       'FROM version_sections vs JOIN versions tv ON tv.id = vs.version_id WHERE tv.bill_id = b.id',
     );
-    sql = `SELECT ${BILL_COLUMNS.map((c) => `b.${c}`).join(', ')}, ${versions} AS versions, ${history} AS history, ${touches} AS touches FROM bills b WHERE b.id = ?`;
-    statements.set(kind, sql);
+    sql = `SELECT ${BILL_COLUMNS.map((c) => `b.${c}`).join(', ')}, ${versions} AS versions, ${history} AS history, ${touches} AS touches FROM bills b WHERE ${which}`;
+    statements.set(key, sql);
   }
   return sql;
 }
@@ -89,11 +90,10 @@ const loaders = new WeakMap<Dialect, DataLoader<string, PageRow | undefined>>();
 function pageLoader(db: Dialect): DataLoader<string, PageRow | undefined> {
   let loader = loaders.get(db);
   if (!loader) {
-    const one = statementFor(db.kind);
     loader = new DataLoader<string, PageRow | undefined>(
       async (ids) => {
         const among = oneOf(db.kind, 'b.id', [...ids]);
-        const rows = await db.all<PageRow>(one.replace('b.id = ?', among.sql), among.params);
+        const rows = await db.all<PageRow>(statementFor(db.kind, among.sql), among.params);
         const byId = new Map(rows.map((row) => [row.id, row]));
         return ids.map((id) => byId.get(id));
       },

@@ -354,7 +354,6 @@ function opensSentence(text: string, starts: number[], ends: number[], i: number
   return false;
 }
 
-
 /**
  * The first word of the best window (see markSnippet): for each instance, the window from its
  * sentence's beginning (when near) holding the most phrases, then the most instances; the first such.

@@ -10,6 +10,7 @@ import path from 'node:path';
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { openDatabase, type Database, type DatabaseOptions } from '../../src/store/index.js';
+import type { Dialect } from '../../src/store/dialect.js';
 
 export const POSTGRES_URL = process.env['BILLDIFF_TEST_DATABASE_URL'];
 const mustRun = Boolean(process.env['CI']);
@@ -103,4 +104,13 @@ export function describeBackends(title: string, fn: (backend: () => Backend, kin
 
 function countTests(suite: Mocha.Suite): number {
   return suite.tests.length + suite.suites.reduce((n, s) => n + countTests(s), 0);
+}
+
+/** The real connection `db`, each statement it runs counted (a new object: the store keeps nothing of `db`'s for it). */
+export function countingStatements(db: Dialect): { db: Dialect; statements: () => number } {
+  let n = 0;
+  return {
+    db: { ...db, all: (sql, params) => (n++, db.all(sql, params)), get: (sql, params) => (n++, db.get(sql, params)) },
+    statements: () => n,
+  };
 }

@@ -5,22 +5,9 @@ import { MOST_PAGES_AT_ONCE, readBillPage } from '../../src/store/bill-page.js';
 import { openDatabase, type Database } from '../../src/store/index.js';
 import type { Dialect } from '../../src/store/dialect.js';
 import { billsPath } from '../helpers/paths.js';
-import { describeBackends, type Backend } from './backends.js';
+import { countingStatements, describeBackends, type Backend } from './backends.js';
 
 const quiet: ImportProgress = { start() {}, input() {}, advance() {}, problem() {}, stop() {} };
-
-/** The real connection, each statement it runs counted (a new object: a reader of its own). */
-function counting(db: Dialect): { db: Dialect; statements: () => number } {
-  let n = 0;
-  return {
-    db: {
-      ...db,
-      all: (sql, params) => (n++, db.all(sql, params)),
-      get: (sql, params) => (n++, db.get(sql, params)),
-    },
-    statements: () => n,
-  };
-}
 
 describeBackends('store: bill pages read together', (backend, kind) => {
   let db: Database;
@@ -37,10 +24,10 @@ describeBackends('store: bill pages read together', (backend, kind) => {
   it('should answer pages asked for at once as each asked for alone, an unknown bill with nothing', async () => {
     // The bundled bills, one twice, and two the database does not hold.
     const asked = [...ids, ids[0]!, 'ca-20252026-0-ab99999', 'no such bill'];
-    const alone = counting(db.dialect);
+    const alone = countingStatements(db.dialect);
     const one = [];
     for (const id of asked) one.push(await readBillPage(alone.db, id));
-    const together = counting(db.dialect);
+    const together = countingStatements(db.dialect);
     const all = await Promise.all(asked.map((id) => readBillPage(together.db, id)));
     expect(all).to.deep.equal(one);
     expect(all.slice(0, ids.length).map((page) => page?.bill.id)).to.deep.equal(ids);
@@ -54,7 +41,7 @@ describeBackends('store: bill pages read together', (backend, kind) => {
 
   it(`should read at most ${MOST_PAGES_AT_ONCE} pages in one statement, and pages asked for in another turn in another`, async () => {
     const asked = Array.from({ length: 2 * MOST_PAGES_AT_ONCE + 1 }, (_, i) => ids[i % ids.length]!);
-    const read = counting(db.dialect);
+    const read = countingStatements(db.dialect);
     const pages = await Promise.all(asked.map((id) => readBillPage(read.db, id)));
     expect(pages.map((page) => page?.bill.id)).to.deep.equal(asked);
     const later = await readBillPage(read.db, ids[1]!);
@@ -63,7 +50,7 @@ describeBackends('store: bill pages read together', (backend, kind) => {
   });
 
   it('should fail every page of a statement that fails, and read the next ones again', async () => {
-    const read = counting(db.dialect);
+    const read = countingStatements(db.dialect);
     let fail = true;
     const failing: Dialect = { ...read.db, all: (sql, params) => (fail ? Promise.reject(new Error('connection lost')) : read.db.all(sql, params)), get: (sql, params) => (fail ? Promise.reject(new Error('connection lost')) : read.db.get(sql, params)) };
     const failed = await Promise.allSettled(ids.slice(0, 3).map((id) => readBillPage(failing, id)));

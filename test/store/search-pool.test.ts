@@ -10,7 +10,7 @@ import { DATABASE_FILE } from '../../src/store/database.js';
 import { threadBusy, WARM_UP, warmUp, warmUpQueries } from '../../src/store/search-warm.js';
 import type { SearchFilters } from '../../src/store/types.js';
 import { fixturePath } from '../helpers/paths.js';
-import { describeBackends, sqliteBackend, type Backend } from './backends.js';
+import { countingStatements, describeBackends, sqliteBackend, type Backend } from './backends.js';
 
 describe('store/search-pool', () => {
   let backend: Backend;
@@ -73,15 +73,14 @@ describe('store/search-pool', () => {
     expect(await warmUp(db.dialect, () => false, { ms: 60_000, wallMs: 60_000, searches: 5 }, () => false, 4)).to.equal(5);
     // Busy: none of its searches until the thread is idle; then all.
     let busy = true;
-    let ran = 0;
-    const counted: typeof db.dialect = { ...db.dialect, all: (sql, params) => (ran++, db.dialect.all(sql, params)), get: (sql, params) => (ran++, db.dialect.get(sql, params)) };
-    const waiting = warmUp(counted, () => false, { ms: 60_000, wallMs: 60_000, searches: 3, idleMs: 5 }, () => busy);
+    const counted = countingStatements(db.dialect);
+    const waiting = warmUp(counted.db, () => false, { ms: 60_000, wallMs: 60_000, searches: 3, idleMs: 5 }, () => busy);
     await new Promise((resolve) => setTimeout(resolve, 100));
     // Its queries (the largest keys, then the sampled bills, sections and passages) and the generation read (five statements), no search yet.
-    expect(ran).to.equal(5);
+    expect(counted.statements()).to.equal(5);
     busy = false;
     expect(await waiting).to.equal(3);
-    expect(ran).to.be.above(4);
+    expect(counted.statements()).to.be.above(4);
   });
 
   it("should tell whether a thread of the process is busy, from its run time over the last moment (Linux)", async function () {
