@@ -12,7 +12,16 @@
  * connection a turn of its event loop (libuv accepts one a turn since 1.45; the primary hands a process
  * its next once it has taken the last), and a turn serves every request waiting on the connections it
  * has; and `SCHED_NONE` split the 50 unevenly in 4 runs of 12 (14/36, 16/34, 33/17, 31/19; round robin
- * 20/30 at worst), its 14/36 run at 0.6 times the pair's throughput.
+ * 20/30 at worst), its 14/36 run at 0.6 times the pair's throughput. Round robin is uneven too under
+ * new searches on PostgreSQL (36/19, 21/34, 34/21, 23/32 connections served in 4 runs of 50 and a few
+ * more): a process takes its next only once it has taken the last, so the quicker takes more.
+ *
+ * Tried and not kept: each process accepting on 8 sockets (the listening socket sent back to it 7 times
+ * through the primary, `SCHED_NONE`), so that it takes up to 8 new connections a turn. The 50 came in
+ * within ~15 ms instead of ~130, and each connection's first answer p99 fell from 117-255 ms to 49-116;
+ * but the split was left to whichever process woke first (11/44, 27/28, 39/16, 27/28: p99 73, 50, 70,
+ * 48 ms), and the session bench's p99 moved both ways (SQLite 36-48 ms against 43-55, PostgreSQL
+ * searches 48-58 against 55-56, PostgreSQL bill pages 49-54 against 44-48).
  */
 import cluster, { type Worker } from 'node:cluster';
 import os from 'node:os';
