@@ -71,7 +71,7 @@ export function searchKind(url) {
  */
 export function serverCpu(pid) {
   try {
-    const children = fs.readdirSync(`/proc/${pid}/task`).flatMap((t) => fs.readFileSync(`/proc/${pid}/task/${t}/children`, 'utf8').trim().split(/\s+/).filter(Boolean).map(Number));
+    const children = childrenOf(pid);
     const serving = children.length ? children : [pid];
     let cpu = 0;
     let servingCpu = 0;
@@ -88,6 +88,44 @@ export function serverCpu(pid) {
       }
     }
     return { cpu, serving: servingCpu, waited, forced };
+  } catch {
+    return undefined;
+  }
+}
+
+/** The processes whose parent is `pid`, from Linux's /proc (throws where it is missing). */
+function childrenOf(pid) {
+  return fs.readdirSync(`/proc/${pid}/task`).flatMap((t) => fs.readFileSync(`/proc/${pid}/task/${t}/children`, 'utf8').trim().split(/\s+/).filter(Boolean).map(Number));
+}
+
+/**
+ * How many connections to 127.0.0.1:`port` each serving process of the server `pid` holds (the
+ * primary's children when it has some, else the server itself), from Linux's /proc: the sockets in
+ * /proc/PID/fd matched by inode against /proc/net/tcp's established ones; undefined where /proc is
+ * missing. The processes take the connections as each comes to it (node:cluster's round robin hands a
+ * process its next once it has taken the last), so 50 opened at once can split unevenly, and the
+ * process holding more answers each of them less often.
+ */
+export function connectionsHeld(pid, port) {
+  try {
+    const children = childrenOf(pid);
+    const local = `0100007F:${port.toString(16).toUpperCase().padStart(4, '0')}`;
+    const inodes = new Set();
+    for (const line of fs.readFileSync('/proc/net/tcp', 'utf8').split('\n').slice(1)) {
+      const fields = line.trim().split(/\s+/);
+      if (fields[1] === local && fields[3] === '01') inodes.add(fields[9]);
+    }
+    return (children.length ? children : [pid]).map((p) => {
+      let held = 0;
+      for (const fd of fs.readdirSync(`/proc/${p}/fd`)) {
+        try {
+          if (inodes.has(/^socket:\[(\d+)\]$/.exec(fs.readlinkSync(`/proc/${p}/fd/${fd}`))?.[1])) held++;
+        } catch {
+          // It closed while the list was read.
+        }
+      }
+      return held;
+    });
   } catch {
     return undefined;
   }
@@ -160,16 +198,21 @@ export async function loadPages(base, { label, session, bills, report, pid }) {
   const run = async (name, urls, kindOf, once = false) => {
     const load = os.loadavg()[0];
     const before = pid === undefined ? undefined : serverCpu(pid);
+    // The connections' split between the processes, a second into the run (all open by then).
+    let held;
+    const heldTimer = pid === undefined ? undefined : setTimeout(() => (held = connectionsHeld(pid, Number(new URL(base).port))), 1000);
     const r = await httpLoad(base, { connections: CONNECTIONS, seconds: RUN_SECONDS, paths: urls, kindOf, once });
+    clearTimeout(heldTimer);
     const cpu = pid === undefined ? '' : cpuPerRequest(before, serverCpu(pid), r.total);
     const errors = r.errors + r.non2xx;
     const wrapped = r.wrapped ? `; the ${urls.length} URLs came round again` : once ? `; each of the ${urls.length} URLs asked for once` : '';
     // Whether the tail is the connections' start: their first answers apart (autocannon's runs).
     const firsts = r.firstAnswers && r.laterAnswers ? `; each connection's first answer p50/p99 ${r.firstAnswers.p50}/${r.firstAnswers.p99} ms (${r.firstAnswers.n}), the others' ${r.laterAnswers.p50}/${r.laterAnswers.p99} ms` : '';
+    const split = held ? `; connections held by each serving process a second in: ${held.join('/')}` : '';
     const kinds = r.kinds ? `; by kind, p50/p99: ${Object.entries(r.kinds).sort(([a], [b]) => (a < b ? -1 : 1)).map(([kind, k]) => `${kind} ${k.p50}/${k.p99} ms (${k.n})`).join(', ')}` : '';
     report(
       `${label}: ${name}, p99 at ${CONNECTIONS} connections`,
-      `${r.p99} ms, p50 ${r.p50} ms (${Math.round(r.rps)} req/s, ${errors} errors; load ${load.toFixed(1)}, by ${r.tool}${wrapped}${cpu}${firsts}${kinds})`,
+      `${r.p99} ms, p50 ${r.p50} ms (${Math.round(r.rps)} req/s, ${errors} errors; load ${load.toFixed(1)}, by ${r.tool}${wrapped}${cpu}${firsts}${split}${kinds})`,
       '<= 50 ms, 0 errors',
       r.p99 <= 50 && errors === 0,
     );

@@ -10,7 +10,7 @@ import { expect } from 'chai';
 import { parseSearchThreads } from '../../src/server/processes.js';
 import { repoRoot } from '../helpers/paths.js';
 // @ts-expect-error: a script of the bench, without types
-import { listeningPort, newSearches, searchKind, serverCpu, startServer } from '../../bench/session-load.mjs';
+import { connectionsHeld, listeningPort, newSearches, searchKind, serverCpu, startServer } from '../../bench/session-load.mjs';
 
 /** The processes whose parent is `pid` (Linux's /proc). */
 function childrenOf(pid: number): number[] {
@@ -77,6 +77,30 @@ describe('bench/session-load: the server it measures', function () {
       await server.stop();
     }
     expect(serverCpu(server.pid)).to.equal(undefined);
+  });
+
+  it('should count the connections the serving process holds (one process: the server itself)', async () => {
+    const env = { BILLDIFF_DATA: path.join(dir, 'data'), DATABASE_URL: '', BILLDIFF_STORE: path.join(dir, 'store'), BILLDIFF_PROCESSES: '1' };
+    const server = (await startServer(env)) as { base: string; pid: number; stop: () => Promise<void> };
+    const port = Number(new URL(server.base).port);
+    const net = await import('node:net');
+    const sockets: InstanceType<typeof net.Socket>[] = [];
+    try {
+      expect(connectionsHeld(server.pid, port)).to.deep.equal([0]);
+      // Five keep-alive connections, each answered once and left open.
+      await Promise.all(
+        Array.from({ length: 5 }, () => new Promise<void>((resolve, reject) => {
+          const socket = net.connect(port, '127.0.0.1', () => socket.write('GET /api/sections/PEN/1050 HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n'));
+          sockets.push(socket);
+          socket.once('data', () => resolve()).once('error', reject);
+        })),
+      );
+      expect(connectionsHeld(server.pid, port)).to.deep.equal([5]);
+    } finally {
+      for (const socket of sockets) socket.destroy();
+      await server.stop();
+    }
+    expect(connectionsHeld(server.pid, port)).to.equal(undefined);
   });
 
   it('should tell the kinds of new searches apart: citations, section numbers, words, two words', () => {

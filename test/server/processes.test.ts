@@ -10,6 +10,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { expect } from 'chai';
+import { connectionsHeld } from '../../bench/session-load.mjs';
 import { parseProcesses, threadsPerProcess } from '../../src/server/processes.js';
 import { repoRoot } from '../helpers/paths.js';
 import { describeBackends } from '../store/backends.js';
@@ -37,30 +38,6 @@ async function until<T>(what: string, check: () => T | undefined, ms = 15000): P
     if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
-}
-
-/**
- * How many connections to `port` (established, on 127.0.0.1) each of `pids` holds: the sockets in its
- * /proc/PID/fd matched by inode against /proc/net/tcp (Linux).
- */
-function connectionsHeld(pids: number[], port: number): number[] {
-  const local = `0100007F:${port.toString(16).toUpperCase().padStart(4, '0')}`;
-  const inodes = new Set<string>();
-  for (const line of fs.readFileSync('/proc/net/tcp', 'utf8').split('\n').slice(1)) {
-    const fields = line.trim().split(/\s+/);
-    if (fields[1] === local && fields[3] === '01') inodes.add(fields[9]!);
-  }
-  return pids.map((pid) => {
-    let held = 0;
-    for (const fd of fs.readdirSync(`/proc/${pid}/fd`)) {
-      try {
-        if (inodes.has(/^socket:\[(\d+)\]$/.exec(fs.readlinkSync(`/proc/${pid}/fd/${fd}`))?.[1] ?? '')) held++;
-      } catch {
-        // It closed while the list was read.
-      }
-    }
-    return held;
-  });
 }
 
 /** Opens `count` connections to 127.0.0.1:`port` at once, each asking for `target`: their status lines, the connections left open. */
@@ -193,7 +170,7 @@ describeBackends('server: npm start from two processes', (backend) => {
     const { statuses, sockets } = await openAtOnce(port, 50, '/api/sections/PEN/1050');
     try {
       expect(new Set(statuses)).to.deep.equal(new Set(['HTTP/1.1 200 OK']));
-      const held = connectionsHeld(childrenOf(child!.pid!), port);
+      const held = connectionsHeld(child!.pid!, port) as number[];
       expect(held).to.have.length(2);
       expect(held[0]! + held[1]!, `connections held: ${held.join('/')}`).to.be.at.least(50);
       expect(Math.min(...held), `connections held: ${held.join('/')}`).to.be.greaterThan(0);
