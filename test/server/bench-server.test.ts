@@ -89,11 +89,15 @@ describe('bench/session-load: the server it measures', function () {
       expect(connectionsHeld(server.pid, port)).to.deep.equal([0]);
       // Five keep-alive connections, each answered once and left open.
       await Promise.all(
-        Array.from({ length: 5 }, () => new Promise<void>((resolve, reject) => {
-          const socket = net.connect(port, '127.0.0.1', () => socket.write('GET /api/sections/PEN/1050 HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n'));
-          sockets.push(socket);
-          socket.once('data', () => resolve()).once('error', reject);
-        })),
+        Array.from(
+          { length: 5 },
+          () =>
+            new Promise<void>((resolve, reject) => {
+              const socket = net.connect(port, '127.0.0.1', () => socket.write('GET /api/sections/PEN/1050 HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n'));
+              sockets.push(socket);
+              socket.once('data', () => resolve()).once('error', reject);
+            }),
+        ),
       );
       expect(connectionsHeld(server.pid, port)).to.deep.equal([5]);
     } finally {

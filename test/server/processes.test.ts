@@ -10,10 +10,11 @@ import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { expect } from 'chai';
-import { connectionsHeld } from '../../bench/session-load.mjs';
 import { parseProcesses, threadsPerProcess } from '../../src/server/processes.js';
 import { repoRoot } from '../helpers/paths.js';
 import { describeBackends } from '../store/backends.js';
+// @ts-expect-error: a script of the bench, without types
+import { connectionsHeld } from '../../bench/session-load.mjs';
 
 /** The processes whose parent is `pid` (Linux's /proc). */
 function childrenOf(pid: number): number[] {
