@@ -5,6 +5,7 @@
 import { createServer, IncomingMessage, ServerResponse, type Server } from 'node:http';
 import { isIP, type AddressInfo } from 'node:net';
 import type { Express } from 'express';
+import { fewATurn } from './turns.js';
 
 /** The port `PORT` names (3000 when unset or empty), or why it names none. */
 export function parsePort(value: string | undefined): { port: number } | { error: string } {
@@ -44,10 +45,14 @@ export function listenFailure(port: number, error: NodeJS.ErrnoException): strin
   return `cannot listen on port ${port}: ${why}`;
 }
 
-/** Listens on `host`:`port`; resolves with the server and the port it got, rejects with `listenFailure`'s line. */
-export function listenOn(app: Express, port: number, host = '127.0.0.1'): Promise<{ server: Server; port: number }> {
+/**
+ * Listens on `host`:`port`; resolves with the server and the port it got, rejects with `listenFailure`'s
+ * line. `msATurn`: how long each turn of the event loop starts requests (turns.ts), else all at once.
+ */
+export function listenOn(app: Express, port: number, host = '127.0.0.1', msATurn?: number): Promise<{ server: Server; port: number }> {
   return new Promise((resolve, reject) => {
-    const server = createServer({ IncomingMessage: madeWith(IncomingMessage, app.request), ServerResponse: madeWith(ServerResponse, app.response) }, app);
+    const handler = msATurn ? fewATurn(app, msATurn) : app;
+    const server = createServer({ IncomingMessage: madeWith(IncomingMessage, app.request), ServerResponse: madeWith(ServerResponse, app.response) }, handler);
     server.once('error', (error: NodeJS.ErrnoException) => reject(new Error(listenFailure(port, error))));
     server.listen(port, host, () => resolve({ server, port: (server.address() as AddressInfo).port }));
   });

@@ -1,0 +1,56 @@
+/**
+ * Requests started a few at a time: each turn of the event loop starts the requests waiting, in the
+ * order they came, for at most a given time; the others wait for the turns after.
+ *
+ * Why: libuv takes one new connection a turn of a process's event loop (1.45 and later), and the
+ * cluster's primary hands a process its next connection only once it has taken the last
+ * (processes.ts). On SQLite a page is read and rendered in its request's handler, without waiting, so a
+ * turn that starts every request waiting on the connections a process holds lasts as long as all their
+ * pages together; 50 connections opened at once wait about 25 such turns for their first answers (a
+ * run of every bill new on the session bench asks 4,945 pages: those 50 answers are 1% of it, and set
+ * its p99). Started for a millisecond a turn, the pages the others asked for wait for the next turns,
+ * which come sooner. PostgreSQL's pages are not held: the bill pages asked for in one turn are read in
+ * one statement (store/bill-page.ts), which a few a turn would split.
+ */
+import type { IncomingMessage, ServerResponse } from 'node:http';
+
+/** A request handler of node:http. */
+export type Handler = (request: IncomingMessage, response: ServerResponse) => void;
+
+/**
+ * `handler`, started from the check phase of each turn of the event loop (setImmediate) for the requests
+ * that wait, in the order they came, until `msATurn` has gone by (at least one a turn); the rest wait
+ * for the next turn. Requests whose handlers return at once (a search handed to its thread) all start
+ * in one turn; pages rendered in their handler (~0.5 ms each), two or three. `clock`: milliseconds.
+ */
+export function fewATurn(handler: Handler, msATurn: number, clock: () => number = () => performance.now()): Handler {
+  const waiting: Array<[IncomingMessage, ServerResponse]> = [];
+  let next = 0;
+  let scheduled = false;
+  const startSome = () => {
+    scheduled = false;
+    const end = clock() + msATurn;
+    // Express's app answers a handler's error itself (its error handler): it never throws here.
+    do {
+      const [request, response] = waiting[next]!;
+      waiting[next++] = undefined!;
+      handler(request, response);
+    } while (next < waiting.length && clock() < end);
+    if (next === waiting.length) {
+      waiting.length = 0;
+      next = 0;
+    } else {
+      // The others wait for the next turn: an immediate queued in this check phase runs in the next one.
+      schedule();
+    }
+  };
+  const schedule = () => {
+    if (scheduled) return;
+    scheduled = true;
+    setImmediate(startSome);
+  };
+  return (request, response) => {
+    waiting.push([request, response]);
+    schedule();
+  };
+}
