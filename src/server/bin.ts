@@ -28,12 +28,12 @@ const IDLE_MS = 100;
 
 /**
  * SQLite: how long a turn of a serving process's event loop starts requests (turns.ts), so that its
- * turns are short and it takes new connections sooner. The session bench on 2 loaded cores, 2 pairs
- * interleaved with all started at once: new bill pages p99 46 and 43 ms against 69 and 51, 3,676 and
- * 3,653 a second against 2,488 and 2,798, the serving thread's CPU a page 0.36-0.37 ms against
- * 0.50-0.59, first answers p99 148-163 ms against 293-344; new searches p99 49 and 55 against 57 and 48.
- * Two requests a turn, whatever their cost, served the bill pages as well but held the searches back
- * (p99 56 and 56 against 48 and 50): a search's handler only hands it to its thread.
+ * turns are short and it takes new connections sooner. The session bench on 2 loaded cores, 3 pairs
+ * interleaved with all started at once: new bill pages p99 46, 43 and 77 ms against 69, 51 and 75,
+ * 3,047-3,676 a second against 2,068-2,798, the serving thread's CPU a page 0.36-0.42 ms against
+ * 0.50-0.69, first answers p99 148-187 ms against 293-393. New searches paid a little: 2-6% fewer a
+ * second, p99 49, 55 and 53 against 57, 48 and 47. Two requests a turn, whatever their cost, served the
+ * bill pages as well but held the searches back more (p99 56 and 56 against 48 and 50).
  */
 const SQLITE_MS_A_TURN = 1;
 
