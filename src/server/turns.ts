@@ -25,24 +25,20 @@ export type Handler = (request: IncomingMessage, response: ServerResponse) => vo
  */
 export function fewATurn(handler: Handler, msATurn: number, clock: () => number = () => performance.now()): Handler {
   const waiting: Array<[IncomingMessage, ServerResponse]> = [];
-  let next = 0;
   let scheduled = false;
   const startSome = () => {
     scheduled = false;
     const end = clock() + msATurn;
+    let started = 0;
     // Express's app answers a handler's error itself (its error handler): it never throws here.
     do {
-      const [request, response] = waiting[next]!;
-      waiting[next++] = undefined!;
+      const [request, response] = waiting[started++]!;
       handler(request, response);
-    } while (next < waiting.length && clock() < end);
-    if (next === waiting.length) {
-      waiting.length = 0;
-      next = 0;
-    } else {
-      // The others wait for the next turn: an immediate queued in this check phase runs in the next one.
-      schedule();
-    }
+    } while (started < waiting.length && clock() < end);
+    // The list holds a request or so a connection: taking the started off its front costs little.
+    waiting.splice(0, started);
+    // The others wait for the next turn: an immediate queued in this check phase runs in the next one.
+    if (waiting.length) schedule();
   };
   const schedule = () => {
     if (scheduled) return;
