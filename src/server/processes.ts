@@ -11,10 +11,11 @@
  * neither answers a burst of new connections sooner, because either way a process takes one new
  * connection a turn of its event loop (libuv accepts one a turn since 1.45; the primary hands a process
  * its next once it has taken the last), and a turn serves every request waiting on the connections it
- * has (on SQLite now those it starts within 1 ms: turns.ts); and `SCHED_NONE` split the 50 unevenly in 4 runs of 12 (14/36, 16/34, 33/17, 31/19; round robin
- * 20/30 at worst), its 14/36 run at 0.6 times the pair's throughput. Round robin is uneven too under
- * new searches on PostgreSQL (36/19, 21/34, 34/21, 23/32 connections served in 4 runs of 50 and a few
- * more): a process takes its next only once it has taken the last, so the quicker takes more.
+ * has (on SQLite now those it starts within 1 ms: turns.ts); and `SCHED_NONE` split the 50 unevenly
+ * in 4 runs of 12 (14/36, 16/34, 33/17, 31/19; round robin 20/30 at worst), its 14/36 run at 0.6 times
+ * the pair's throughput. Round robin is uneven too under new searches on PostgreSQL (36/19, 21/34,
+ * 34/21, 23/32 connections served in 4 runs of 50 and a few more): a process takes its next only once
+ * it has taken the last, so the quicker takes more.
  *
  * Tried and not kept: each process accepting on 8 sockets (the listening socket sent back to it 7 times
  * through the primary, `SCHED_NONE`), so that it takes up to 8 new connections a turn. The 50 came in
