@@ -94,7 +94,7 @@ export function serverCpu(pid) {
 }
 
 /** The processes whose parent is `pid`, from Linux's /proc (throws where it is missing). */
-function childrenOf(pid) {
+export function childrenOf(pid) {
   return fs.readdirSync(`/proc/${pid}/task`).flatMap((t) => fs.readFileSync(`/proc/${pid}/task/${t}/children`, 'utf8').trim().split(/\s+/).filter(Boolean).map(Number));
 }
 

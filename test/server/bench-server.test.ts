@@ -10,23 +10,7 @@ import { expect } from 'chai';
 import { parseSearchThreads } from '../../src/server/processes.js';
 import { repoRoot } from '../helpers/paths.js';
 // @ts-expect-error: a script of the bench, without types
-import { connectionsHeld, listeningPort, newSearches, searchKind, serverCpu, startServer } from '../../bench/session-load.mjs';
-
-/** The processes whose parent is `pid` (Linux's /proc). */
-function childrenOf(pid: number): number[] {
-  return fs
-    .readdirSync('/proc')
-    .filter((entry) => /^\d+$/.test(entry))
-    .filter((entry) => {
-      try {
-        const stat = fs.readFileSync(`/proc/${entry}/stat`, 'utf8');
-        return Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]) === pid;
-      } catch {
-        return false;
-      }
-    })
-    .map(Number);
-}
+import { childrenOf, connectionsHeld, listeningPort, newSearches, searchKind, serverCpu, startServer } from '../../bench/session-load.mjs';
 
 describe('bench/session-load: the server it measures', function () {
   this.timeout(60000);

@@ -14,22 +14,7 @@ import { parseProcesses, threadsPerProcess } from '../../src/server/processes.js
 import { repoRoot } from '../helpers/paths.js';
 import { describeBackends } from '../store/backends.js';
 // @ts-expect-error: a script of the bench, without types
-import { connectionsHeld } from '../../bench/session-load.mjs';
-
-/** The processes whose parent is `pid` (Linux's /proc). */
-function childrenOf(pid: number): number[] {
-  const out: number[] = [];
-  for (const entry of fs.readdirSync('/proc')) {
-    if (!/^\d+$/.test(entry)) continue;
-    try {
-      const stat = fs.readFileSync(`/proc/${entry}/stat`, 'utf8');
-      if (Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]) === pid) out.push(Number(entry));
-    } catch {
-      // It ended while the list was read.
-    }
-  }
-  return out.sort((a, b) => a - b);
-}
+import { childrenOf, connectionsHeld } from '../../bench/session-load.mjs';
 
 async function until<T>(what: string, check: () => T | undefined, ms = 15000): Promise<T> {
   const end = Date.now() + ms;
