@@ -36,40 +36,61 @@ export function kindOf(head: string): DocumentKind {
   return 'unknown';
 }
 
-/** A federal bill version's facts from its metadata or its file name. */
+/** The measure types of Congress as govinfo's names spell them (`BILLS-116hconres100ih`), longest first. */
+const FEDERAL_TYPE_NAMES = 'hconres|sconres|hjres|sjres|hres|sres|hr|s';
+
+/**
+ * A federal bill version's facts from its metadata or its file name. Each is read where it is given:
+ * the `dc:title` ("116 HR 1058 RDS: To amend …", or "116 S 2245 : To cap …" without the version),
+ * a `citableAs` ("115 HR 1 EAS 2", where the title is "AMENDMENTS to 115 HR 1"), the file name
+ * (`BILLS-115hr1eas2.xml`, or the Senate's `S2245_IS.XML` with the Congress from `<congress>`). A
+ * version code with an ordinal (`EAS 2`, the Senate's second engrossed amendment) keeps it in its id and
+ * stage. Public and private laws (`Public Law 113-287: …`, `PLAW-113publ287`, `Private Law 112–1`,
+ * `112pvtl001`) are filed as laws of their Congress.
+ */
 export function federalFacts(head: string, fileName: string): Omit<VersionFacts, 'bytes' | 'file'> | string {
   const title = /<dc:title>\s*([\s\S]*?)\s*<\/dc:title>/.exec(head)?.[1]?.replace(/\s+/g, ' ');
+  const citable = [...head.matchAll(/<citableAs>\s*([^<]*?)\s*<\/citableAs>/g)].map((m) => m[1]!.replace(/\s+/g, ' '));
   const date = /<dc:date>\s*(\d{4}-\d{2}-\d{2})/.exec(head)?.[1] ?? /<action-date date="(\d{4})(\d{2})(\d{2})"/.exec(head)?.slice(1, 4).join('-');
-  const bill = title ? /^(\d{2,3}) ([A-Z. ]+?) (\d+) ([A-Z]{2,4}):\s*(.*)$/.exec(title) : null;
-  const law = title ? /^Public Law (\d{2,3})[–-](\d+):\s*(.*)$/.exec(title) : null;
-  const named = /(?:BILLS-)?(\d{2,3})(hconres|sconres|hjres|sjres|hres|sres|hr|s)(\d+)([a-z]{2,4})\b/i.exec(fileName);
-  const plaw = /PLAW-(\d{2,3})publ(\d+)/i.exec(fileName) ?? /(\d{2,3})publ(\d+)/i.exec(fileName);
-  if (law || (plaw && !bill)) {
-    const congress = law?.[1] ?? plaw![1]!;
-    const number = Number(law?.[2] ?? plaw![2]);
+  const bill = title ? /^(\d{2,3}) ([A-Z. ]+?) (\d+)(?: ([A-Z]{2,4})(?: ?(\d))?)? ?:\s*(.*)$/.exec(title) : null;
+  const cited = citable.map((c) => /^(\d{2,3}) ([A-Z. ]+?) (\d+) ([A-Z]{2,4})(?: ?(\d))?$/.exec(c)).find((m) => m) ?? null;
+  const law = [title, ...citable].map((t) => (t ? /^(Public|Private) Law (\d{2,3})[–-](\d+)(?::\s*(.*))?$/.exec(t) : null)).find((m) => m) ?? null;
+  const named = new RegExp(`(?:BILLS-)?(\\d{2,3})(${FEDERAL_TYPE_NAMES})(\\d+)([a-z]{2,4})(\\d?)(?![a-z\\d])`, 'i').exec(fileName);
+  const senate = new RegExp(`^(${FEDERAL_TYPE_NAMES})(\\d+)_([a-z]{2,4})\\.`, 'i').exec(fileName);
+  const plaw = /(\d{2,3})(publ|pvtl)0*(\d+)/i.exec(fileName);
+  if (law || (plaw && !bill && !cited)) {
+    const congress = String(Number(law?.[2] ?? plaw![1]!));
+    const number = Number(law?.[3] ?? plaw![3]);
+    const isPrivate = law ? law[1] === 'Private' : plaw![2]!.toLowerCase() === 'pvtl';
+    const lawTitle = law === null ? undefined : law[4] ?? (title && title !== law[0] ? title : undefined);
     return {
-      id: `PLAW-${congress}publ${number}`,
-      bill: { jurisdiction: 'us', session: String(Number(congress)), type: 'PL', number, pending: 0, status: 'Public law' },
-      stage: 'Public Law',
+      id: `PLAW-${congress}${isPrivate ? 'pvtl' : 'publ'}${number}`,
+      bill: { jurisdiction: 'us', session: congress, type: isPrivate ? 'PVTL' : 'PL', number, pending: 0, status: isPrivate ? 'Private law' : 'Public law' },
+      stage: isPrivate ? 'Private Law' : 'Public Law',
       ...(date ? { date } : {}),
-      ...(law?.[3] ? { title: law[3] } : {}),
+      ...(lawTitle ? { title: lawTitle } : {}),
       first: true,
     };
   }
-  const congress = bill?.[1] ?? named?.[1];
-  const type = (bill?.[2] ?? named?.[2] ?? '').replace(/[. ]/g, '').toUpperCase();
-  const number = Number(bill?.[3] ?? named?.[3]);
-  const code = (bill?.[4] ?? named?.[4] ?? '').toUpperCase();
-  if (!congress || !FEDERAL_TYPES.test(type) || !Number.isFinite(number) || !code) return 'not a federal bill this import can name (no dc:title such as "116 HR 1058 RDS: …" and no BILLS-116hr1058rds file name)';
+  const congress = bill?.[1] ?? cited?.[1] ?? named?.[1] ?? (senate ? /<congress>\s*(\d{2,3})\b/.exec(head)?.[1] : undefined);
+  const type = (bill?.[2] ?? cited?.[2] ?? named?.[2] ?? senate?.[1] ?? '').replace(/[. ]/g, '').toUpperCase();
+  const number = Number(bill?.[3] ?? cited?.[3] ?? named?.[3] ?? senate?.[2]);
+  // The version code from the first that gives one (the title may give the bill without it).
+  const [letters, ordinal] = bill?.[4] ? [bill[4], bill[5]] : cited ? [cited[4], cited[5]] : named ? [named[4], named[5]] : senate ? [senate[3], undefined] : [undefined, undefined];
+  const code = (letters ?? '').toUpperCase();
+  if (!congress || !FEDERAL_TYPES.test(type) || !Number.isFinite(number) || !code) {
+    return 'not a federal bill this import can name (no dc:title such as "116 HR 1058 RDS: …", no citableAs such as "115 HR 1 EAS 2", and no file name such as BILLS-116hr1058rds.xml)';
+  }
   const stageAttr = /bill-stage="([^"]+)"/.exec(head)?.[1]?.replace(/-/g, ' ');
   const docStage = /<docStage>\s*([^<]+?)\s*<\/docStage>/.exec(head)?.[1];
   const stage = FEDERAL_STAGES[code] ?? (docStage && docStage.length > 3 ? docStage : undefined) ?? stageAttr ?? code;
+  const nth = ordinal ? Number(ordinal) : 0;
   return {
-    id: `BILLS-${Number(congress)}${type.toLowerCase()}${number}${code.toLowerCase()}`,
+    id: `BILLS-${Number(congress)}${type.toLowerCase()}${number}${code.toLowerCase()}${nth ? nth : ''}`,
     bill: { jurisdiction: 'us', session: String(Number(congress)), type, number, ...(code === 'ENR' ? { pending: 0, status: 'Enrolled' } : {}) },
-    stage,
+    stage: nth ? `${stage} ${nth}` : stage,
     ...(date ? { date } : {}),
-    ...(bill?.[5] ? { title: bill[5] } : {}),
+    ...(bill?.[6] ? { title: bill[6] } : {}),
     first: /^I/.test(code),
   };
 }
