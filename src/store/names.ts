@@ -3,6 +3,7 @@
  *
  *     AB 2641, ab2641, A.B. 2641 2023-24, SB 54 (2017)     → California, type AB, number 2641
  *     H.R. 1, hr1-119, S. 1000 116th Congress              → Congress, type HR, number 1
+ *     Pub. L. 119-21, P.L. 119-21, Public Law 119–21        → the 119th Congress's law 21, type PL
  *
  * A bill's key is `{jurisdiction}-{session}-{type}{number}`: `ca-20232024-0-ab2641`, `us-119-hr1`.
  * California sessions are `{first year}{second year}-{0 regular | n extraordinary}`; Congresses by
@@ -11,8 +12,25 @@
 
 /** California's measure types, longest first (so `ACR` wins over `AB`). */
 const CA_TYPES = ['ACR', 'SCR', 'AJR', 'SJR', 'ACA', 'SCA', 'AB', 'SB', 'HR', 'SR'];
-/** Congress's, longest first. */
-const US_TYPES = ['HCONRES', 'SCONRES', 'HJRES', 'SJRES', 'HRES', 'SRES', 'HR', 'S', 'PL'];
+/** Congress's, longest first; `PL` and `PVTL` are public and private laws, numbered within their Congress. */
+const US_TYPES = ['HCONRES', 'SCONRES', 'HJRES', 'SJRES', 'HRES', 'SRES', 'HR', 'S', 'PL', 'PVTL'];
+
+/** How people write "public law" and "private law", dots and spaces taken out, upper case. */
+const LAW_SPELLINGS: Record<string, 'PL' | 'PVTL'> = {
+  PL: 'PL', PUBL: 'PL', PUBLAW: 'PL', PUBLICLAW: 'PL',
+  PVTL: 'PVTL', PVTLAW: 'PVTL', PRIVL: 'PVTL', PRIVLAW: 'PVTL', PRIVATELAW: 'PVTL',
+};
+
+/**
+ * A law by its Congress and number, as laws are cited: `Pub. L. 119-21`, `P.L. 119-21`, `Public Law
+ * 119–21`, `pl119-21`, `Pub. L. No. 119-21`, `Private Law 112-1`, `Priv. L. 112-1`.
+ */
+function parseLaw(text: string): MeasureCitation | undefined {
+  const m = /^\s*([A-Za-z][A-Za-z.\s]{0,14}?)\s*(?:No\.?\s*)?(\d{1,3})\s*[-–—]\s*(\d{1,5})\s*$/.exec(text);
+  const type = m ? LAW_SPELLINGS[m[1]!.replace(/[.\s]/g, '').toUpperCase()] : undefined;
+  if (!m || !type || Number(m[2]) < 1) return undefined;
+  return { type, number: Number(m[3]), jurisdictions: ['us'], session: String(Number(m[2])) };
+}
 
 /** A bill citation as read: jurisdiction left open when the spelling fits both. */
 export interface MeasureCitation {
@@ -28,13 +46,15 @@ export interface MeasureCitation {
 /**
  * Reads a bill citation in any usual spelling, or undefined. Dots, spaces and case do not matter:
  * `A.B. 2641`, `ab2641`, `AB-2641`; a session may follow (`2023-24`, `2023–24`, `2024`, `-119`,
- * `119th Congress`, `(2017)`).
+ * `119th Congress`, `(2017)`). A law is cited by its Congress first (`Pub. L. 119-21`: see `parseLaw`).
  */
 export function parseMeasure(text: string): MeasureCitation | undefined {
+  const law = parseLaw(text);
+  if (law) return law;
   const m = /^\s*([A-Za-z][A-Za-z.\s]{0,14}?)\s*[-\s]?\s*(\d{1,5})\b\s*(.*)$/.exec(text);
   if (!m) return undefined;
   const letters = m[1]!.replace(/[.\s]/g, '').toUpperCase();
-  const spelled: Record<string, string> = { HJRES: 'HJRES', HJ: 'HJRES', SJ: 'SJRES', HCON: 'HCONRES', SCON: 'SCONRES', PUBL: 'PL', PUBLAW: 'PL', PUBLICLAW: 'PL' };
+  const spelled: Record<string, string> = { HJRES: 'HJRES', HJ: 'HJRES', SJ: 'SJRES', HCON: 'HCONRES', SCON: 'SCONRES', ...LAW_SPELLINGS };
   const type = spelled[letters] ?? letters;
   const jurisdictions: Array<'ca' | 'us'> = [];
   if (CA_TYPES.includes(type)) jurisdictions.push('ca');
@@ -65,7 +85,8 @@ export function parseMeasure(text: string): MeasureCitation | undefined {
 export function measureName(jurisdiction: string, type: string, number: number | string, session?: string): string {
   if (jurisdiction === 'us') {
     if (type === 'PL' && session) return `Pub. L. ${session}-${number}`;
-    const names: Record<string, string> = { HR: 'H.R.', S: 'S.', HJRES: 'H.J.Res.', SJRES: 'S.J.Res.', HCONRES: 'H.Con.Res.', SCONRES: 'S.Con.Res.', HRES: 'H.Res.', SRES: 'S.Res.', PL: 'Pub. L.' };
+    if (type === 'PVTL' && session) return `Priv. L. ${session}-${number}`;
+    const names: Record<string, string> = { HR: 'H.R.', S: 'S.', HJRES: 'H.J.Res.', SJRES: 'S.J.Res.', HCONRES: 'H.Con.Res.', SCONRES: 'S.Con.Res.', HRES: 'H.Res.', SRES: 'S.Res.', PL: 'Pub. L.', PVTL: 'Priv. L.' };
     return `${names[type] ?? type} ${number}`;
   }
   return `${type} ${number}`;

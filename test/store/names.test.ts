@@ -1,6 +1,6 @@
 import { expect } from 'chai';
 import { codeOf, parseSectionCitation, sectionName } from '../../src/store/codes.js';
-import { nameVersions, parseMeasure, sessionFromName, sessionName, stageLabel } from '../../src/store/names.js';
+import { measureName, nameVersions, parseMeasure, sessionFromName, sessionName, stageLabel } from '../../src/store/names.js';
 import { pickVersion, readSectionName } from '../../src/store/reports.js';
 import type { VersionSummary } from '../../src/store/types.js';
 
@@ -17,6 +17,21 @@ describe('store/names', () => {
       expect(parseMeasure('hr1-119')).to.deep.equal({ type: 'HR', number: 1, jurisdictions: ['us'], session: '119' });
       expect(parseMeasure('S. 1000 116th Congress')).to.deep.equal({ type: 'S', number: 1000, jurisdictions: ['us'], session: '116' });
       expect(parseMeasure('H.J.Res. 37')).to.deep.equal({ type: 'HJRES', number: 37, jurisdictions: ['us'] });
+    });
+
+    it('should read a law by its Congress and number, as laws are cited', () => {
+      const pl = { type: 'PL', number: 21, jurisdictions: ['us'], session: '119' };
+      for (const spelling of ['Pub. L. 119-21', 'P.L. 119-21', 'PL 119-21', 'pl119-21', 'Public Law 119–21', 'Pub. L. No. 119-21', 'public law 119 - 21']) {
+        expect(parseMeasure(spelling), spelling).to.deep.equal(pl);
+      }
+      expect(parseMeasure('Private Law 112–1')).to.deep.equal({ type: 'PVTL', number: 1, jurisdictions: ['us'], session: '112' });
+      expect(parseMeasure('Priv. L. 112-1')).to.deep.equal({ type: 'PVTL', number: 1, jurisdictions: ['us'], session: '112' });
+      expect(measureName('us', 'PL', 21, '119')).to.equal('Pub. L. 119-21');
+      expect(measureName('us', 'PVTL', 1, '112')).to.equal('Priv. L. 112-1');
+      // Bills keep their own reading: "hr1-119" is H.R. 1 of the 119th Congress, and a session after a
+      // California bill is its years.
+      expect(parseMeasure('hr1-119')).to.deep.equal({ type: 'HR', number: 1, jurisdictions: ['us'], session: '119' });
+      expect(parseMeasure('AB 12 2023-24')).to.deep.equal({ type: 'AB', number: 12, jurisdictions: ['ca'], session: '20232024-0', year: 2023 });
     });
 
     it('should read nothing else as a bill', () => {
