@@ -125,7 +125,8 @@ export function touchedSections(tree: Root, file: string, context?: SectionConte
     const relation = RELATIONS[instruction.action];
     const t = instruction.target;
     if (!relation) continue;
-    const code = t.usc ? `usc${t.usc.title}` : t.code ? codeOf(t.code) : undefined;
+    // An Act that is a Code title section for section (the Internal Revenue Code of 1986) is that title.
+    const code = t.usc ? `usc${t.usc.title}` : t.code ? codeOf(t.code) : t.act ? codeOf(t.act) : undefined;
     const section = t.usc ? t.usc.section.replace(/\(.*$/, '') : t.section;
     if (!code || !section) continue;
     // "Article 4.5 (commencing with Section 44500) is added": 4.5 numbers the article, whose heading

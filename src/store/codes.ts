@@ -40,6 +40,13 @@ export const CALIFORNIA_CODES: Readonly<Record<string, string>> = {
 
 const BY_NAME = new Map<string, string>(Object.entries(CALIFORNIA_CODES).map(([abbr, name]) => [fold(name), abbr]));
 BY_NAME.set(fold('Constitution'), 'CONS');
+/**
+ * The Acts that are a U.S. Code title section for section, under their own names: the Internal Revenue
+ * Code of 1986 is title 26 (enacted as the Internal Revenue Code of 1954 and so renamed in 1986), its
+ * sections numbered alike, so that "Section 1(f) of the Internal Revenue Code of 1986" is 26 U.S.C. § 1(f).
+ * Other Acts number their sections apart from the Code's and are not mapped.
+ */
+for (const name of ['Internal Revenue Code of 1986', 'Internal Revenue Code of 1954', 'Internal Revenue Code', 'IRC']) BY_NAME.set(fold(name), 'usc26');
 
 function fold(name: string): string {
   return name.toLowerCase().replace(/&/g, 'and').replace(/[^a-z0-9]+/g, ' ').trim();
@@ -47,8 +54,8 @@ function fold(name: string): string {
 
 /**
  * The code of a name as written: an abbreviation (`PEN`, `pen`), a California code's name
- * (`Penal Code`, `penal`), or a U.S. Code title (`usc54`, `54 U.S.C.`, `title 54`). Undefined when
- * it names none of them.
+ * (`Penal Code`, `penal`), or a U.S. Code title (`usc54`, `54 U.S.C.`, `title 54`, or the Internal
+ * Revenue Code, title 26). Undefined when it names none of them.
  */
 export function codeOf(name: string): string | undefined {
   const trimmed = name.trim();

@@ -27,3 +27,14 @@ describeShared('import/analyze: Article 4.5 (commencing with Section 44500) of t
     ]);
   });
 });
+
+describeShared('import/analyze: 115 H.R. 1 EAS 2 (the Tax Cuts and Jobs Act, Senate amendment), 2017', () => {
+  it('should file its instructions to the Internal Revenue Code of 1986, which name no U.S.C. title, under 26 U.S.C.', () => {
+    const touched = amended(sharedPath('corpus', 'us', 'bills', '115-hr1', 'BILLS-115hr1eas2.xml'));
+    // "Section 1 is amended by adding at the end …" under its title's "reference shall be considered
+    // to be made to a section … of the Internal Revenue Code of 1986".
+    expect(touched.slice(0, 8)).to.deep.equal(['amends usc26 1', 'amends usc26 6695', 'amends usc26 23', 'amends usc26 25A', 'amends usc26 25B', 'amends usc26 32', 'amends usc26 36B', 'amends usc26 41']);
+    expect(touched).to.have.length(231);
+    expect(touched.every((t) => t.startsWith('amends usc26 '))).to.equal(true);
+  });
+});

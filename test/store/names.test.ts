@@ -88,6 +88,11 @@ describe('store/codes', () => {
     expect(codeOf('usc54')).to.equal('usc54');
     expect(codeOf('54 U.S.C.')).to.equal('usc54');
     expect(codeOf('Public Health Service Act')).to.equal(undefined);
+    // The Internal Revenue Code is title 26, section for section.
+    expect(codeOf('Internal Revenue Code of 1986')).to.equal('usc26');
+    expect(codeOf('Internal Revenue Code of 1954')).to.equal('usc26');
+    expect(codeOf('IRC')).to.equal('usc26');
+    expect(parseSectionCitation('Internal Revenue Code 4960')).to.deep.equal({ code: 'usc26', number: '4960' });
     expect(sectionName('GOV', '7284.6')).to.equal('Government Code § 7284.6');
     expect(sectionName('usc54', '200304')).to.equal('54 U.S.C. § 200304');
   });
