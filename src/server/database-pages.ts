@@ -206,7 +206,7 @@ function withRelationWord(s: BillReport['sections'][number]) {
 }
 
 export function billModel(report: BillReport) {
-  type Event = { date: string | null; dateLabel: string; action?: string; version?: BillReport['versions'][number] & { changeWords?: string; amendsList: unknown[] }; isVersion: boolean };
+  type Event = { date: string | null; dateLabel: string; action?: string; version?: BillReport['versions'][number] & { changeWords?: string; amendsList: unknown[]; amendsSummary?: string }; isVersion: boolean };
   const events: Event[] = [];
   for (const h of report.history) events.push({ date: h.date, dateLabel: dateLabel(h.date), action: h.action, version: undefined, isVersion: false });
   const versions = report.versions.map((v, i) => {
@@ -231,9 +231,7 @@ export function billModel(report: BillReport) {
       sections: v.sections,
       dateLabel: dateLabel(v.date),
       changeWords,
-      amendsList: v.sections
-        .filter((s) => s.relation !== 'cites')
-        .map((s, index) => ({ code: s.code, section: s.section, relation: s.relation, url: s.url, name: sectionName(s.code, s.section), relationWord: RELATION_WORDS[s.relation], index })),
+      ...versionTouches(v.sections),
       latest: i === report.versions.length - 1,
     };
   });
@@ -247,6 +245,7 @@ export function billModel(report: BillReport) {
     if (e.isVersion || !timeline.length) timeline.push({ version: e.version, actions: [] });
     if (!e.isVersion) timeline[timeline.length - 1]!.actions.push({ dateLabel: e.dateLabel, action: e.action });
   }
+  const amended = report.sections.filter((s) => s.relation !== 'cites').map(withRelationWord);
   return {
     pageTitle: `${report.measure} (${report.sessionName})${report.title ? `: ${report.title}` : ''}`,
     bodyClass: 'bill-page',
@@ -254,7 +253,9 @@ export function billModel(report: BillReport) {
     versions,
     timeline,
     sections: report.sections.map(withRelationWord),
-    amended: report.sections.filter((s) => s.relation !== 'cites').map(withRelationWord),
+    amended,
+    // A bill that touches many sections (115 H.R. 1 EAS 2: 231 of the Internal Revenue Code) lists them in columns.
+    manyAmended: amended.length > MANY_SECTIONS,
     // Each with its place (`index`) for the separators: the template reads no `@index`, so it renders without Handlebars' data frames (src/server/views.ts).
     cited: report.sections.filter((s) => s.relation === 'cites').map((s, index) => ({ name: s.name, url: s.url, index })),
     gutAndAmends: versions.filter((v) => v.gutAndAmend).length,
@@ -269,12 +270,31 @@ export function sectionModel(report: SectionReport) {
     bodyClass: 'section-page',
     section: report,
     codeName: codeName(report.code),
+    // What to import for its text: a U.S. Code title's file, or California's law section table.
+    textSource: /^usc/.test(report.code) ? `${report.code}.xml, the Law Revision Counsel’s file of the title,` : 'the Legislature’s LAW_SECTION_TBL',
     lines: report.text.split('\n').filter((l) => l.trim()),
     bills: report.bills.map((b) => ({ ...b, dateLabel: dateLabel(b.versionDate), compares: b.url.startsWith('/compare') })),
     jsonUrl: `/api/sections/${encodeURIComponent(report.code)}/${encodeURIComponent(report.number)}`,
   };
 }
 
+/**
+ * The sections a version amends, adds or repeals, as its place on the timeline lists them: each, or
+ * past `MANY_SECTIONS` their counts ("amends 231 sections"), the bill's list above naming them.
+ */
+function versionTouches(sections: BillReport['versions'][number]['sections']) {
+  const touched = sections.filter((s) => s.relation !== 'cites');
+  if (touched.length <= MANY_SECTIONS) {
+    return { amendsList: touched.map((s, index) => ({ code: s.code, section: s.section, relation: s.relation, url: s.url, name: sectionName(s.code, s.section), relationWord: RELATION_WORDS[s.relation], index })) };
+  }
+  const counts = new Map<string, number>();
+  for (const s of touched) counts.set(RELATION_WORDS[s.relation], (counts.get(RELATION_WORDS[s.relation]) ?? 0) + 1);
+  const parts = [...counts].map(([word, n], i) => `${word} ${count(n)}${i === 0 ? ` section${n === 1 ? '' : 's'}` : ''}`);
+  return { amendsList: [], amendsSummary: parts.join(', ') };
+}
+
+/** A bill that touches more sections than this has them listed in columns on its page, with their count. */
+const MANY_SECTIONS = 12;
 /** Bills shown beside each section of a session page; the section's page has them all. */
 const BILLS_SHOWN = 12;
 /** Gut-and-amend versions listed on a session page, newest first. */

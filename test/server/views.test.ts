@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { expect } from 'chai';
 import Handlebars from 'handlebars';
+import { billModel, sectionModel } from '../../src/server/database-pages.js';
 import { loadViews, viewsDir, type DatabasePage } from '../../src/server/views.js';
 
 const DATABASE_PAGES: DatabasePage[] = ['search', 'bill', 'section', 'session', 'sessions'];
@@ -24,6 +25,17 @@ describe('server: views', () => {
     }
   });
 
+  it('should say what to import for a section’s text: California’s law section table, or a U.S. Code title’s file', () => {
+    const report = (code: string, number: string, name: string) => ({ code, number, name, heading: '', text: '', history: '', inDatabase: false, bills: [] });
+    const views = loadViews();
+    expect(views.render('section', sectionModel(report('GOV', '7284.6', 'Government Code § 7284.6')))).to.include(
+      '<p class="hint">The text of this section is not in the database (import the Legislature’s LAW_SECTION_TBL to add it); the bills that touch it are listed above.</p>',
+    );
+    expect(views.render('section', sectionModel(report('usc26', '1', '26 U.S.C. § 1')))).to.include(
+      '<p class="hint">The text of this section is not in the database (import usc26.xml, the Law Revision Counsel’s file of the title, to add it); the bills that touch it are listed above.</p>',
+    );
+  });
+
   it('should write the separators of a list from each item’s index', () => {
     const html = loadViews().render('sessions', { pageTitle: 'Sessions', bodyClass: 'sessions-page', searchQuery: '', counts: { bills: 1, versions: 1, sections: 1 }, sessions: [] });
     expect(html).to.include('<body class="sessions-page">');
@@ -37,6 +49,26 @@ describe('server: views', () => {
     });
     expect(bill).to.include('Cites <a href="/X">X</a>, <a href="/Y">Y</a>, <a href="/Z">Z</a>.');
     expect(bill).to.include('<p class="vsections">Amends <a href="/P">P</a>; Amends <a href="/Q">Q</a></p>');
+  });
+
+  it('should list the sections of a bill that touches many in columns, and count them on its timeline', () => {
+    const touch = (relation: 'amends' | 'adds' | 'cites', section: string) => ({ code: 'usc26', section, relation, name: `26 U.S.C. § ${section}`, url: `/sections/usc26/${section}`, inDatabase: false });
+    const report = (sections: ReturnType<typeof touch>[]) => ({
+      id: 'us-115-hr1', jurisdiction: 'us', session: '115', sessionName: '115th Congress', measure: 'H.R. 1', title: 'T', house: 'House', status: null, pending: false, url: '/bills/us-115-hr1',
+      versions: [{ id: 'BILLS-115hr1eas2', name: 'v', stage: 'Engrossed Amendment Senate 2', date: null, docId: 'ver:BILLS-115hr1eas2', changes: null, gutAndAmend: false, sections }],
+      history: [],
+      sections,
+    });
+    const views = loadViews();
+    const many = [...Array.from({ length: 12 }, (_, i) => touch('amends', String(i + 1))), touch('adds', '4960'), touch('cites', '7701')];
+    const html = views.render('bill', billModel(report(many)));
+    expect(html).to.include('<h2 id="touches-h">Sections of law it touches <span class="count">13</span></h2>\n<ul class="touch-list many">');
+    expect(html).to.include('<p class="vsections">amends 12 sections, adds 1</p>');
+    expect(html).not.to.include('amends <a href="/sections/usc26/1">');
+    // A few: one under the other, and each on the timeline.
+    const few = views.render('bill', billModel(report(many.slice(0, 2))));
+    expect(few).to.include('<h2 id="touches-h">Sections of law it touches</h2>\n<ul class="touch-list">');
+    expect(few).to.include('<p class="vsections">amends <a href="/sections/usc26/1">26 U.S.C. § 1</a>; amends <a href="/sections/usc26/2">26 U.S.C. § 2</a></p>');
   });
 
   it('should write a page in the layout as its two halves around the page', () => {
