@@ -18,7 +18,7 @@ import { sessionName } from './names.js';
 import { firstPassage, firstPassages } from './passage-words.js';
 import { ownerNumber, ownerNumberSql, passageRange, type PassageOwner } from './passages.js';
 import { keptOwner, keptRows, NO_WORDS, type KeptOwner, type KeptPassage, type KeptRows, type SectionRow } from './search-rows.js';
-import { markSnippet, queryPhrases } from './snippets.js';
+import { MARK_END, MARK_START, markSnippet, queryPhrases } from './snippets.js';
 import type { TermOwner } from './term-index.js';
 import { queryTerms, rankEach, termQuery, type Ranked } from './term-rank.js';
 import type { BillRow, SearchAnswer, SearchPage, SearchResult } from './types.js';
@@ -335,6 +335,34 @@ export async function passageSnippets(
     ? await passageTexts(db, owners.map((o, i) => firstPassage(words[i], wanted, o.owner, o.key, o.held)), kept)
     : await heldPassages(db, owners, wanted, kept);
   return owners.map((_, i) => (passages[i]?.text ? markSnippet(passages[i]!, phrases) : ''));
+}
+
+/** A mark around "Section 24" as markSnippet makes it: the word, the space, the number. */
+const CITED_MARK = new RegExp(`${MARK_START}(\\S+\\s+)([^${MARK_END}]*)${MARK_END}`, 'g');
+
+/**
+ * Each result's snippet for a section cited by number (`match` the number's full-text query, as
+ * passageSnippets takes it): from the first passage that says "Section 24", the window around it
+ * ("Section 24(h) is amended", not "24.00 cents per pound" earlier in the bill), by the full-text
+ * index's phrase query (one a result: a citation's page lists at most a page of bills); where none
+ * says so, as passageSnippets draws them.
+ */
+export async function citationSnippets(db: Dialect, match: string, number: string, owners: Array<{ owner: PassageOwner; key: number }>): Promise<string[]> {
+  if (!owners.length) return [];
+  const inner = /^"([^"]+)"$/.exec(match)?.[1];
+  if (inner === undefined) return passageSnippets(db, match, number, owners);
+  const phrase = `"section ${inner}"`;
+  const cited = queryPhrases(phrase, db.kind !== 'sqlite');
+  const texts = await passagesByIndex(db, owners, phrase, phrase);
+  // The window around "Section 24", the number marked as the search asked for it (not the word "Section").
+  const out = texts.map((text) => (text ? markSnippet(text, cited).replace(CITED_MARK, `$1${MARK_START}$2${MARK_END}`) : ''));
+  const rest = owners.filter((_, i) => !out[i]);
+  if (rest.length) {
+    const drawn = await passageSnippets(db, match, number, rest);
+    let r = 0;
+    for (let i = 0; i < out.length; i++) if (!out[i]) out[i] = drawn[r++] ?? '';
+  }
+  return out;
 }
 
 /** The texts of the owners' first passages holding every word, else any: from the passage words (passage-words.ts). */

@@ -8,7 +8,7 @@ import { codeOf, normalizeSectionNumber, parseSectionCitation } from './codes.js
 import { billColumns } from './columns.js';
 import type { Dialect, SqlValue } from './dialect.js';
 import { parseMeasure, sessionKeyOf } from './names.js';
-import { billResult, fullText, noResults, passageSnippets, QUICK, sectionResult, type BillFilter } from './search-text.js';
+import { billResult, citationSnippets, fullText, noResults, QUICK, sectionResult, type BillFilter } from './search-text.js';
 import type { BillRow, SearchAnswer, SearchFilters, SearchPage, SearchResult } from './types.js';
 
 export { MARK_END, MARK_START } from './search-text.js';
@@ -119,7 +119,7 @@ async function citationResults(db: Dialect, query: string, filters: SearchFilter
         [...params, ...where.params, wanted, first],
       )
     : [];
-  const snippets = await passageSnippets(db, ftsQuery(number), number, bills.map((b) => ({ owner: 'bill' as const, key: b.key })));
+  const snippets = await citationSnippets(db, ftsQuery(number), number, bills.map((b) => ({ owner: 'bill' as const, key: b.key })));
   return {
     results: [...sections.slice(page.offset, page.offset + page.limit), ...bills.map((b, i) => billResult(b, snippets[i] ?? ''))],
     total: sections.length + billCount,
