@@ -11,8 +11,32 @@ import { billInstructions, parseAction } from '../amend/index.js';
 import type { InstructionAction } from '../amend/index.js';
 import { parseDocument } from '../parse/index.js';
 import { codeOf, normalizeSectionNumber } from '../store/codes.js';
+import { contentHash } from '../store/database.js';
 import type { SectionRelation, SectionTouch } from '../store/types.js';
 import type { Content, DocumentMeta, Level, Root, SourceFormat } from '../types.js';
+
+/**
+ * What `analyzeVersion` computes, numbered: raised whenever a billdiff computes a version's facts
+ * differently, so that a database an earlier billdiff wrote is brought up to date by importing its
+ * inputs again. An input is recorded as imported under this number (`importKey`), and a version's
+ * stored hash carries it (`versionHash`): the same input imported under a newer number is read again,
+ * and each of its versions analysed again (its rows updated where the facts differ), where under the
+ * same number it is skipped as already imported.
+ *
+ * 1. As first released.
+ * 2. The Internal Revenue Code of 1986 filed under 26 U.S.C. (a tax bill's instructions name no title).
+ */
+export const ANALYSIS_VERSION = 2;
+
+/** The key an input is recorded under in `imports`: its sha256 and the analysis it was imported with. */
+export function importKey(hash: string): string {
+  return `${hash}/a${ANALYSIS_VERSION}`;
+}
+
+/** The hash stored with a version: its bytes' sha256 and the analysis its facts were computed with. */
+export function versionHash(bytes: Uint8Array): string {
+  return importKey(contentHash(bytes));
+}
 
 export interface VersionAnalysis {
   text: string;

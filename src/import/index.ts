@@ -10,6 +10,7 @@ import path from 'node:path';
 import { loadCorpus } from '../corpus/index.js';
 import { contentHash, Writer, type Database } from '../store/database.js';
 import { folderSet, hashFile, hashFolder, zipSet, type FileSet } from './archive.js';
+import { importKey } from './analyze.js';
 import { importCorpus } from './corpus.js';
 import { importDocument } from './documents.js';
 import { countRows, importPubinfo, tablesOf } from './pubinfo.js';
@@ -75,7 +76,10 @@ export async function importPaths(db: Database, paths: string[], progress?: Impo
   const planned: Array<{ input: Input; hash: string; rows: number; set?: FileSet }> = [];
   for (const input of inputs) {
     try {
-      const { hash, rows, set } = await plan(input);
+      const read = await plan(input);
+      // Recorded under the analysis it is imported with: imported by an earlier billdiff, it is read again.
+      const hash = importKey(read.hash);
+      const { rows, set } = read;
       if ((await db.dialect.get('SELECT 1 AS found FROM imports WHERE hash = ?', [hash])) !== undefined) {
         summary.alreadyImported++;
         await set?.close();

@@ -3,10 +3,10 @@
  * unless its bytes are already stored; then `finishBills` orders and names each touched bill's
  * versions and counts the changes of those without change marks against the version before.
  */
-import { contentHash, unpackContent, type Writer, type WriteResult } from '../store/database.js';
+import { unpackContent, type Writer, type WriteResult } from '../store/database.js';
 import { billKey, measureName, nameVersions } from '../store/names.js';
 import type { SourceFormat } from '../types.js';
-import { analyzeVersion, countChanges, type SectionContext, type VersionAnalysis } from './analyze.js';
+import { analyzeVersion, countChanges, versionHash, type SectionContext, type VersionAnalysis } from './analyze.js';
 
 /** The bill a version belongs to. */
 export interface BillFacts {
@@ -59,7 +59,8 @@ export async function storeVersion(writer: Writer, facts: VersionFacts): Promise
     ...(b.status !== undefined ? { status: b.status } : {}),
     ...(b.pending !== undefined ? { pending: b.pending } : {}),
   });
-  const hash = contentHash(facts.bytes);
+  // Its bytes and the analysis: a version analysed by an earlier billdiff is analysed again.
+  const hash = versionHash(facts.bytes);
   const stored = await writer.db.get<{ content_hash: string }>('SELECT content_hash FROM versions WHERE id = ?', [facts.id]);
   const analysis = stored?.content_hash === hash ? undefined : analyzeVersion(facts.bytes, facts.file, { first: facts.first, ...(facts.format ? { format: facts.format } : {}), ...(facts.context ? { context: facts.context } : {}) });
   const title = facts.title ?? analysis?.title;
