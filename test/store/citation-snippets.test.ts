@@ -1,8 +1,4 @@
-import { createHash } from 'node:crypto';
-import fs from 'node:fs';
-import path from 'node:path';
 import { expect } from 'chai';
-import { ANALYSIS_VERSION } from '../../src/import/analyze.js';
 import { importPaths } from '../../src/import/index.js';
 import { billReport } from '../../src/store/reports.js';
 import type { Database } from '../../src/store/index.js';
@@ -30,32 +26,5 @@ describeBackends('store: the snippet of a bill found by a section it cites (synt
     expect(found.results.map((r) => `${r.kind} ${r.id}`)).to.deep.equal(['section usc26/24', 'bill us-999-hr9998']);
     // The passage of section 2, the few words before the citation with it; "24 dollars" is not in it.
     expect(found.results[1]!.snippet).to.equal('…example applicant.\nSec. 2. Example credit. Section \u000124\u0002(h) of the Internal Revenue Code of 1986 is amended by striking “example” and inserting “sample”.');
-  });
-});
-
-describeBackends('store: a database an earlier billdiff analysed, brought up to date by importing its inputs again (synthetic)', (backend) => {
-  let db: Database;
-  before(async () => {
-    db = await backend().open();
-  });
-  after(async () => {
-    await db?.close();
-  });
-
-  it('should analyse again, on its next import, a version recorded under an earlier analysis, and skip it once up to date', async () => {
-    const folder = fixturePath('citation-snippet-synthetic');
-    expect(await importPaths(db, [folder])).to.include({ imported: 1, inserted: 1 });
-    // As analysis 1 left it: the input and the version under their bytes' sha256 alone, and no section
-    // touched (it did not read the Internal Revenue Code as 26 U.S.C.).
-    const sha = createHash('sha256').update(fs.readFileSync(path.join(folder, 'BILLS-999hr9998ih.xml'))).digest('hex');
-    expect(await db.dialect.all('SELECT hash FROM imports')).to.deep.equal([{ hash: `${sha}/a${ANALYSIS_VERSION}` }]);
-    await db.dialect.run('UPDATE imports SET hash = ?', [sha]);
-    await db.dialect.run('UPDATE versions SET content_hash = ?', [sha]);
-    await db.dialect.run('DELETE FROM version_sections');
-    expect((await billReport(db, 'us-999-hr9998'))!.sections).to.deep.equal([]);
-
-    expect(await importPaths(db, [folder])).to.include({ imported: 1, alreadyImported: 0, inserted: 0, updated: 1 });
-    expect((await billReport(db, 'us-999-hr9998'))!.sections.map((s) => `${s.relation} ${s.code} ${s.section}`)).to.deep.equal(['amends usc26 24']);
-    expect(await importPaths(db, [folder])).to.include({ imported: 0, alreadyImported: 1, updated: 0 });
   });
 });
