@@ -32,7 +32,7 @@ export function kindOf(head: string): DocumentKind {
   if (/<uscDoc\b|identifier="\/us\/usc\/t\d/.test(head)) return 'us-code';
   if (/<caml:MeasureDoc\b|<MeasureDoc\b/.test(head)) return 'caml-version';
   if (/^\s*(?:<\?xml[^>]*>\s*)?<caml:Content\b/.test(head)) return 'caml-section';
-  if (/<(?:bill|resolution|pLaw|amendment-doc)\b[^>]*>|<dc:title>/.test(head)) return 'federal-bill';
+  if (/<(?:bill|resolution|pLaw|amendment-doc)\b[^>]*>|<dc:title[\s>]/.test(head)) return 'federal-bill';
   return 'unknown';
 }
 
@@ -49,10 +49,11 @@ const FEDERAL_TYPE_NAMES = 'hconres|sconres|hjres|sjres|hres|sres|hr|s';
  * `112pvtl001`) are filed as laws of their Congress.
  */
 export function federalFacts(head: string, fileName: string): Omit<VersionFacts, 'bytes' | 'file'> | string {
-  const title = /<dc:title>\s*([\s\S]*?)\s*<\/dc:title>/.exec(head)?.[1]?.replace(/\s+/g, ' ');
+  const title = /<dc:title(?:\s[^>]*)?>\s*([\s\S]*?)\s*<\/dc:title>/.exec(head)?.[1]?.replace(/\s+/g, ' ');
   const citable = [...head.matchAll(/<citableAs>\s*([^<]*?)\s*<\/citableAs>/g)].map((m) => m[1]!.replace(/\s+/g, ' '));
   const date = /<dc:date>\s*(\d{4}-\d{2}-\d{2})/.exec(head)?.[1] ?? /<action-date date="(\d{4})(\d{2})(\d{2})"/.exec(head)?.slice(1, 4).join('-');
-  const bill = title ? /^(\d{2,3}) ([A-Z. ]+?) (\d+)(?: ([A-Z]{2,4})(?: ?(\d))?)? ?:\s*(.*)$/.exec(title) : null;
+  // "116 HR 1058 RDS: …"; the House's USLM: " HR 1957 ENR: …", the Congress in its own element.
+  const bill = title ? /^(?:(\d{2,3}) )?([A-Z. ]+?) (\d+)(?: ([A-Z]{2,4})(?: ?(\d))?)? ?:\s*(.*)$/.exec(title) : null;
   const cited = citable.map((c) => /^(\d{2,3}) ([A-Z. ]+?) (\d+) ([A-Z]{2,4})(?: ?(\d))?$/.exec(c)).find((m) => m) ?? null;
   const law = [title, ...citable].map((t) => (t ? /^(Public|Private) Law (\d{2,3})[–-](\d+)(?::\s*(.*))?$/.exec(t) : null)).find((m) => m) ?? null;
   const named = new RegExp(`(?:BILLS-)?(\\d{2,3})(${FEDERAL_TYPE_NAMES})(\\d+)([a-z]{2,4})(\\d?)(?![a-z\\d])`, 'i').exec(fileName);
@@ -72,7 +73,7 @@ export function federalFacts(head: string, fileName: string): Omit<VersionFacts,
       first: true,
     };
   }
-  const congress = bill?.[1] ?? cited?.[1] ?? named?.[1] ?? (senate ? /<congress>\s*(\d{2,3})\b/.exec(head)?.[1] : undefined);
+  const congress = bill?.[1] ?? cited?.[1] ?? named?.[1] ?? congressOf(head);
   const type = (bill?.[2] ?? cited?.[2] ?? named?.[2] ?? senate?.[1] ?? '').replace(/[. ]/g, '').toUpperCase();
   const number = Number(bill?.[3] ?? cited?.[3] ?? named?.[3] ?? senate?.[2]);
   // The version code from the first that gives one (the title may give the bill without it).
@@ -93,6 +94,33 @@ export function federalFacts(head: string, fileName: string): Omit<VersionFacts,
     ...(bill?.[6] ? { title: bill[6] } : {}),
     first: /^I/.test(code),
   };
+}
+
+/** The ordinal words of a Congress's number: "One Hundred Sixteenth" is 116. */
+const ORDINALS: Record<string, number> = {
+  one: 1, first: 1, two: 2, second: 2, three: 3, third: 3, four: 4, fourth: 4, five: 5, fifth: 5, six: 6, sixth: 6, seven: 7, seventh: 7,
+  eight: 8, eighth: 8, nine: 9, ninth: 9, ten: 10, tenth: 10, eleven: 11, eleventh: 11, twelve: 12, twelfth: 12, thirteen: 13, thirteenth: 13,
+  fourteen: 14, fourteenth: 14, fifteen: 15, fifteenth: 15, sixteen: 16, sixteenth: 16, seventeen: 17, seventeenth: 17, eighteen: 18,
+  eighteenth: 18, nineteen: 19, nineteenth: 19, twenty: 20, twentieth: 20, thirty: 30, thirtieth: 30, forty: 40, fortieth: 40, fifty: 50,
+  fiftieth: 50, sixty: 60, sixtieth: 60, seventy: 70, seventieth: 70, eighty: 80, eightieth: 80, ninety: 90, ninetieth: 90,
+};
+
+/**
+ * The Congress a bill's own elements name: `<congress>116th CONGRESS</congress>` (bill.dtd, USLM 2), or
+ * the House's USLM `<property role="congress">One Hundred Sixteenth Congress of the United States …`.
+ */
+export function congressOf(head: string): string | undefined {
+  const digits = /<congress>\s*(\d{2,3})(?!\d)/.exec(head)?.[1];
+  if (digits) return digits;
+  const words = /<property role="congress">\s*([A-Za-z -]+?)\s+Congress\b/.exec(head)?.[1];
+  if (!words) return undefined;
+  let n = 0;
+  for (const word of words.toLowerCase().split(/[\s-]+/)) {
+    if (word === 'hundred' || word === 'hundredth') n = (n || 1) * 100;
+    else if (ORDINALS[word] !== undefined) n += ORDINALS[word]!;
+    else return undefined;
+  }
+  return n > 0 && n < 1000 ? String(n) : undefined;
 }
 
 /** A California bill version's facts from its CAML Description (`20250AB__165699INT`). */
@@ -133,7 +161,11 @@ export async function importDocument(writer: Writer, bytes: Buffer, file: string
   if (kind === 'caml-section') return 'a law section on its own (a LAW_SECTION_TBL lob without its table row): its code and number are not known';
   if (kind === 'unknown') return 'not a bill, law section or U.S. Code title billdiff can read';
   const facts = kind === 'caml-version' ? camlFacts(head) : federalFacts(head, file.replace(/^.*[\\/]/, ''));
-  if (typeof facts === 'string') return facts;
+  if (typeof facts === 'string') {
+    // A compilation of an Act as amended (govinfo's COMPS) is neither a bill's version nor a Code title.
+    if (/<statuteCompilation\b/.test(head)) return 'a statute compilation (govinfo COMPS: an Act as amended, not a bill, law or U.S. Code title); not imported';
+    return facts;
+  }
   const { result, billId } = await storeVersion(writer, { ...facts, bytes, file, format: kind === 'caml-version' ? 'caml' : 'federal' });
   tally.count(result);
   await finishBills(writer, [billId]);
@@ -142,7 +174,10 @@ export async function importDocument(writer: Writer, bytes: Buffer, file: string
 
 /** Every section of a U.S. Code title, as law sections `usc{title}`. */
 async function importUsCode(writer: Writer, bytes: Buffer, file: string, head: string, tally: Tally): Promise<string | undefined> {
-  const title = /identifier="\/us\/usc\/t(\d+[a-z]?)"/.exec(head)?.[1] ?? /<docNumber>\s*(\d+[a-z]?)\s*<\/docNumber>/.exec(head)?.[1];
+  // The title's own identifier, its docNumber, or (a chapter or section cut from a title) the first
+  // identifier inside the title: "/us/usc/t54/s200304".
+  const title =
+    /identifier="\/us\/usc\/t(\d+[a-z]?)"/.exec(head)?.[1] ?? /<docNumber>\s*(\d+[a-z]?)\s*<\/docNumber>/.exec(head)?.[1] ?? /identifier="\/us\/usc\/t(\d+[a-z]?)\//.exec(head)?.[1];
   if (!title) return 'a U.S. Code file that does not say which title it is';
   const code = `usc${title.toLowerCase()}`;
   const { tree } = parseDocument(bytes, file, { format: 'federal', references: false });

@@ -1,7 +1,9 @@
 import fs from 'node:fs';
 import { expect } from 'chai';
-import { federalFacts } from '../../src/import/documents.js';
+import { congressOf, federalFacts } from '../../src/import/documents.js';
+import { formatProblem, importPaths, type ImportProgress } from '../../src/import/index.js';
 import { describeShared, sharedPath } from '../helpers/shared.js';
+import { sqliteBackend } from '../store/backends.js';
 
 /**
  * The metadata a govinfo file opens with, cut to the elements `federalFacts` reads. SYNTHETIC: made
@@ -46,6 +48,18 @@ describe('import/documents: a federal file’s bill, version and stage (syntheti
     expect(facts(head({}), '112pvtl001-uslm.xml')).to.equal('PLAW-112pvtl1 | us-112-PVTL1 | Private Law | -');
   });
 
+  it('should read the House’s USLM: a dc:title with attributes and no Congress, the Congress in words', () => {
+    const house = [
+      '<bill xmlns:dc="http://purl.org/dc/elements/1.1/"><meta><dc:title pagenum="1"> HR 9999 ENR: A placeholder title.</dc:title>',
+      '<property role="congress">One Hundred Sixteenth Congress of the United States of America</property></meta></bill>',
+    ].join('');
+    expect(facts(house, 'law.xml')).to.equal('BILLS-116hr9999enr | us-116-HR9999 | Enrolled Bill | A placeholder title.');
+    const words = (w: string) => congressOf(`<property role="congress">${w} Congress of the United States of America</property>`);
+    expect(['One Hundred Sixteenth', 'One Hundred Nineteenth', 'One Hundredth', 'Ninety-Ninth', 'Eighty-First', 'One Hundred Tenth'].map(words)).to.deep.equal(['116', '119', '100', '99', '81', '110']);
+    expect(words('Sixteenth Annual')).to.equal(undefined);
+    expect(congressOf('<congress>116th CONGRESS</congress>')).to.equal('116');
+  });
+
   it('should refuse, saying what it looked for, a file that names no bill', () => {
     const reason = 'not a federal bill this import can name (no dc:title such as "116 HR 1058 RDS: …", no citableAs such as "115 HR 1 EAS 2", and no file name such as BILLS-116hr1058rds.xml)';
     expect(facts(head({ title: 'Rules Committee Print 114-4' }), 'CPRT-114-HPRT-RU00-HR50.xml')).to.equal(reason);
@@ -65,8 +79,36 @@ describeShared('import/documents: govinfo files the earlier import could not nam
     expect(real('112-pvtl1/112pvtl001-uslm.xml')).to.equal('PLAW-112pvtl1 | us-112-PVTL1 | Private Law | For the relief of Sopuruchi Chukwueke.');
   });
 
+  it('should name the House’s USLM of the Great American Outdoors Act (H.R. 1957 ENR, 116th Congress)', () => {
+    const file = sharedPath('corpus', 'us', 'amend-truth', 'pl116-152_54usc200303', 'law.xml');
+    expect(facts(fs.readFileSync(file).subarray(0, 16384).toString('utf8'), 'law.xml')).to.equal('BILLS-116hr1957enr | us-116-HR1957 | Enrolled Bill | Great American Outdoors Act');
+  });
+
   it('should still refuse the Rules Committee prints, which are no bill’s version', () => {
     expect(real('114-hr50/CPRT-114-HPRT-RU00-HR50.xml')).to.match(/^not a federal bill this import can name/);
     expect(real('114-hr636/RCP-114-6-hr636.xml')).to.match(/^not a federal bill this import can name/);
+  });
+});
+
+describeShared('import/documents: a chapter or a section cut from a U.S. Code title, and a statute compilation', () => {
+  it('should import the sections of a chapter or a section by the title their identifiers name, and say why a compilation is not imported', async () => {
+    const backend = await sqliteBackend();
+    const db = await backend.open();
+    try {
+      const problems: string[] = [];
+      const progress: ImportProgress = { start() {}, input() {}, advance() {}, problem: (p) => problems.push(formatProblem(p).replace(/^.*\/corpus\/us\//, '')), stop() {} };
+      const summary = await importPaths(
+        db,
+        [sharedPath('corpus', 'us', 'amend-truth', 'pl116-9_54usc200304', 'before.xml'), sharedPath('corpus', 'us', 'uscode', 'usc44-ch3-after-PL113-235.xml'), sharedPath('corpus', 'us', 'comps', 'COMPS-1649.xml')],
+        progress,
+      );
+      expect(summary).to.include({ imported: 2, failed: 1, inserted: 14 });
+      expect(problems).to.deep.equal(['comps/COMPS-1649.xml: a statute compilation (govinfo COMPS: an Act as amended, not a bill, law or U.S. Code title); not imported']);
+      expect((await db.lawSection('usc54', '200304'))?.heading).to.equal('Statement of estimated requirements');
+      expect((await db.lawSection('usc44', '301'))?.heading).to.equal('Director of the Government Publishing Office: appointment');
+    } finally {
+      await db.close();
+      await backend.dispose();
+    }
   });
 });
