@@ -160,12 +160,11 @@ export async function importDocument(writer: Writer, bytes: Buffer, file: string
   if (kind === 'us-code') return importUsCode(writer, bytes, file, head, tally);
   if (kind === 'caml-section') return 'a law section on its own (a LAW_SECTION_TBL lob without its table row): its code and number are not known';
   if (kind === 'unknown') return 'not a bill, law section or U.S. Code title billdiff can read';
+  // A compilation of an Act as amended (govinfo's COMPS) is neither a version of a bill nor the law as
+  // enacted, though it is cited as the law ("Public Law 91-596") it compiles.
+  if (/<statuteCompilation\b/.test(head)) return 'a statute compilation (govinfo COMPS: an Act as amended, not a bill, law or U.S. Code title); not imported';
   const facts = kind === 'caml-version' ? camlFacts(head) : federalFacts(head, file.replace(/^.*[\\/]/, ''));
-  if (typeof facts === 'string') {
-    // A compilation of an Act as amended (govinfo's COMPS) is neither a bill's version nor a Code title.
-    if (/<statuteCompilation\b/.test(head)) return 'a statute compilation (govinfo COMPS: an Act as amended, not a bill, law or U.S. Code title); not imported';
-    return facts;
-  }
+  if (typeof facts === 'string') return facts;
   const { result, billId } = await storeVersion(writer, { ...facts, bytes, file, format: kind === 'caml-version' ? 'caml' : 'federal' });
   tally.count(result);
   await finishBills(writer, [billId]);

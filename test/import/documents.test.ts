@@ -99,11 +99,19 @@ describeShared('import/documents: a chapter or a section cut from a U.S. Code ti
       const progress: ImportProgress = { start() {}, input() {}, advance() {}, problem: (p) => problems.push(formatProblem(p).replace(/^.*\/corpus\/us\//, '')), stop() {} };
       const summary = await importPaths(
         db,
-        [sharedPath('corpus', 'us', 'amend-truth', 'pl116-9_54usc200304', 'before.xml'), sharedPath('corpus', 'us', 'uscode', 'usc44-ch3-after-PL113-235.xml'), sharedPath('corpus', 'us', 'comps', 'COMPS-1649.xml')],
+        [
+          sharedPath('corpus', 'us', 'amend-truth', 'pl116-9_54usc200304', 'before.xml'),
+          sharedPath('corpus', 'us', 'uscode', 'usc44-ch3-after-PL113-235.xml'),
+          // One without a citableAs, one cited as the law it compiles ("Public Law 91–596"), which is not that law's text.
+          sharedPath('corpus', 'us', 'comps', 'COMPS-1649.xml'),
+          sharedPath('corpus', 'us', 'comps', 'COMPS-1523.xml'),
+        ],
         progress,
       );
-      expect(summary).to.include({ imported: 2, failed: 1, inserted: 14 });
-      expect(problems).to.deep.equal(['comps/COMPS-1649.xml: a statute compilation (govinfo COMPS: an Act as amended, not a bill, law or U.S. Code title); not imported']);
+      expect(summary).to.include({ imported: 2, failed: 2, inserted: 14 });
+      const compilation = 'a statute compilation (govinfo COMPS: an Act as amended, not a bill, law or U.S. Code title); not imported';
+      expect(problems).to.deep.equal([`comps/COMPS-1649.xml: ${compilation}`, `comps/COMPS-1523.xml: ${compilation}`]);
+      expect(await db.dialect.all('SELECT id FROM versions')).to.deep.equal([]);
       expect((await db.lawSection('usc54', '200304'))?.heading).to.equal('Statement of estimated requirements');
       expect((await db.lawSection('usc44', '301'))?.heading).to.equal('Director of the Government Publishing Office: appointment');
     } finally {
