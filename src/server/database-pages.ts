@@ -8,7 +8,7 @@ import { codeName, compareCodeUnits, sectionName } from '../store/codes.js';
 import type { Database } from '../store/database.js';
 import { sessionName } from '../store/names.js';
 import type { SectionActivity, SessionInfo } from '../store/queries.js';
-import { billUrl, compareUrl, sectionDocId, sectionUrl, versionDocId, type BillReport, type SectionReport } from '../store/reports.js';
+import { billUrl, compareUrl, lawCompareUrl, sectionDocId, sectionUrl, versionDocId, type BillReport, type SectionReport } from '../store/reports.js';
 import { MARK_END, MARK_START } from '../store/search.js';
 import { LAST_PAGE } from '../store/search-params.js';
 import type { SearchAnswer, SearchFilters, SearchPage, SearchResult } from '../store/types.js';
@@ -321,7 +321,7 @@ export async function sessionModel(db: Database, jurisdiction: string, session: 
       index,
       billUrl: billUrl(b.bill_id),
       dateLabel: dateLabel(b.version_date),
-      lawUrl: law && b.relation !== 'cites' && b.relation !== 'adds' ? compareUrl({ bill: versionDocId({ id: b.version_id, corpus_id: b.corpus_id }), law }) : undefined,
+      lawUrl: law && b.relation !== 'cites' && b.relation !== 'adds' ? lawCompareUrl(versionDocId({ id: b.version_id, corpus_id: b.corpus_id }), s.code, law) : undefined,
     }));
     const pending = s.bills.filter((b) => b.pending === 1 && b.relation === 'amends').slice(0, MAX_APPLIED);
     return {

@@ -22,6 +22,16 @@ export function compareUrl(params: Record<string, string>): string {
   return `/compare?${new URLSearchParams(params).toString()}`;
 }
 
+/**
+ * The comparison of a bill version against a law section it amends or repeals (`version` and `law` as
+ * document ids): a California bill prints the section as amended, set against the law's ("bill" mode);
+ * a federal bill's instructions are applied to the U.S. Code's section ("apply" mode), since it prints
+ * only what to strike and insert.
+ */
+export function lawCompareUrl(version: string, code: string, law: string): string {
+  return code.startsWith('usc') ? compareUrl({ mode: 'apply', old: law, new: version }) : compareUrl({ bill: version, law });
+}
+
 export function sectionUrl(code: string, number: string): string {
   return `/sections/${encodeURIComponent(code)}/${encodeURIComponent(number)}`;
 }
@@ -71,7 +81,7 @@ export async function billReport(db: Database, id: string): Promise<BillReport |
   for (const t of latestTouches) {
     const law = held.get(`${t.code} ${t.section}`);
     const section: BillReport['sections'][number] = { code: t.code, section: t.section, relation: t.relation, name: sectionName(t.code, t.section), url: sectionUrl(t.code, t.section), inDatabase: law !== undefined };
-    if (law && latest) section.lawUrl = compareUrl({ bill: versionDocId(latest), law: sectionDocId(t.code, t.section, law.corpus_id) });
+    if (law && latest) section.lawUrl = lawCompareUrl(versionDocId(latest), t.code, sectionDocId(t.code, t.section, law.corpus_id));
     sections.push(section);
   }
   return {
@@ -163,7 +173,7 @@ export async function sectionReport(db: Database, code: string, number: string):
       version: b.version_name,
       versionStage: b.version_stage,
       versionDate: b.version_date,
-      url: docId && (b.relation === 'amends' || b.relation === 'repeals') ? compareUrl({ bill: versionDocId({ id: b.version_id, corpus_id: b.corpus_id }), law: docId }) : billUrl(b.bill_id),
+      url: docId && (b.relation === 'amends' || b.relation === 'repeals') ? lawCompareUrl(versionDocId({ id: b.version_id, corpus_id: b.corpus_id }), code, docId) : billUrl(b.bill_id),
       billUrl: billUrl(b.bill_id),
     })),
   };

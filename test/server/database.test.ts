@@ -309,3 +309,33 @@ describeBackends('server: cached pages and comparisons follow an import by anoth
     expect(after).to.not.contain('within five days after it is filed');
   });
 });
+
+describeShared('server: a federal bill against a U.S. Code section of the database', () => {
+  it('should link the Great American Outdoors Act to 54 U.S.C. § 200303 as amended by its instructions, from the bill and the section', async function () {
+    this.timeout(60000);
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'billdiff-db-'));
+    const db = await openDatabase({ dataDir: dir });
+    const truth = sharedPath('corpus', 'us', 'amend-truth', 'pl116-152_54usc200303');
+    await importPaths(db, [path.join(truth, 'before.xml'), path.join(truth, 'law.xml')]);
+    const app = createApp({ database: db, storeDir: path.join(dir, 'uploads') });
+    const { server, base } = await listen(app);
+    try {
+      // Its instructions applied to the section ("apply"): the bill prints only what to strike and insert.
+      const link = '/compare?mode&#x3D;apply&amp;old&#x3D;law%3Ausc54%3A200303&amp;new&#x3D;ver%3ABILLS-116hr1957enr';
+      const bill = await (await fetch(`${base}/bills/us-116-hr1957`)).text();
+      expect(bill).to.contain(`<a href="/sections/usc54/200303">54 U.S.C. § 200303</a> · <a href="${link}">compare with current law</a>`);
+      const section = await (await fetch(`${base}/sections/usc54/200303`)).text();
+      expect(section).to.contain(`<a href="${link}">compare with current law</a>`);
+      const res = await fetch(`${base}/compare?mode=apply&old=law%3Ausc54%3A200303&new=ver%3ABILLS-116hr1957enr`);
+      expect(res.status).to.equal(200);
+      const html = await res.text();
+      expect(html).to.match(/54 U\.S\.C\. § 200303<\/span> as amended by/);
+      expect(html).to.contain('1 instruction amends 54 U.S.C. § 200303: 1 applied, 0 refused');
+    } finally {
+      await new Promise((resolve) => server.close(resolve));
+      await closeApp(app);
+      await db.close();
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
