@@ -107,6 +107,25 @@ describe('cli/main', () => {
       expect(fs.readFileSync(file('out.txt'), 'utf8')).to.equal('(a) The [-old-] {+new+} text.\n(b) Same.\n');
     });
 
+    it('should replace an earlier -o FILE (and a link there, never its target), leaving nothing else beside it', async () => {
+      const out = fs.mkdtempSync(path.join(dir, 'again-'));
+      const target = path.join(out, 'result.txt');
+      fs.writeFileSync(target, 'an earlier output\n');
+      expect(await run(['old.txt', 'new.txt', '-o', target])).to.deep.equal({ code: 1, stdout: '', stderr: '' });
+      expect(await run(['old.txt', 'new.txt', '-o', target, '--format', 'json'])).to.include({ code: 1, stdout: '', stderr: '' });
+      expect(JSON.parse(fs.readFileSync(target, 'utf8'))).to.include({ billdiff: 1 });
+      expect(fs.readdirSync(out)).to.deep.equal(['result.txt']);
+      const victim = file('kept.txt');
+      fs.writeFileSync(victim, 'not billdiff output\n');
+      fs.rmSync(target);
+      fs.symlinkSync(victim, target);
+      expect(await run(['old.txt', 'new.txt', '-o', target])).to.deep.equal({ code: 1, stdout: '', stderr: '' });
+      expect(fs.lstatSync(target).isSymbolicLink()).to.equal(false);
+      expect(fs.readFileSync(target, 'utf8')).to.equal('(a) The [-old-] {+new+} text.\n(b) Same.\n');
+      expect(fs.readFileSync(victim, 'utf8')).to.equal('not billdiff output\n');
+      expect(fs.readdirSync(out)).to.deep.equal(['result.txt']);
+    });
+
     it('should refuse to write the output over an input (exit 2, input unchanged)', async () => {
       for (const target of ['old.txt', './new.txt', file('old.txt')]) {
         const r = await run(['old.txt', 'new.txt', '-o', target]);
