@@ -257,26 +257,33 @@ describe('server: without a database', () => {
   });
 });
 
+/** `paths` imported into a new embedded database, the app over it served on 127.0.0.1 while `use` runs; all closed and removed after. */
+async function withServedImport(paths: string[], use: (base: string) => Promise<void>): Promise<void> {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'billdiff-db-'));
+  const db = await openDatabase({ dataDir: dir });
+  await importPaths(db, paths);
+  const app = createApp({ database: db, storeDir: path.join(dir, 'uploads') });
+  const { server, base } = await listen(app);
+  try {
+    await use(base);
+  } finally {
+    await new Promise((resolve) => server.close(resolve));
+    await closeApp(app);
+    await db.close();
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
 describeShared('server: a bill amending two codes against one law section of the database', () => {
   it('should compare AB 831 with Business and Professions Code § 17539.1, the section its lob does not number', async function () {
     this.timeout(60000);
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'billdiff-db-'));
-    const db = await openDatabase({ dataDir: dir });
-    await importPaths(db, [sharedPath('corpus', 'ca-pubinfo', 'mini')]);
-    const app = createApp({ database: db, storeDir: path.join(dir, 'uploads') });
-    const { server, base } = await listen(app);
-    try {
+    await withServedImport([sharedPath('corpus', 'ca-pubinfo', 'mini')], async (base) => {
       const res = await fetch(`${base}/compare?bill=ver%3A20250AB83196AMD&law=law%3ABPC%3A17539.1`);
       expect(res.status).to.equal(200);
       const html = await res.text();
       expect(html).to.contain('<title>AB 831: Amended in Senate, September 3, 2025 compared with current Business and Professions Code 17539.1 · billdiff</title>');
       expect(html).to.contain('§ 337o(a)');
-    } finally {
-      await new Promise((resolve) => server.close(resolve));
-      await closeApp(app);
-      await db.close();
-      fs.rmSync(dir, { recursive: true, force: true });
-    }
+    });
   });
 });
 
@@ -313,13 +320,8 @@ describeBackends('server: cached pages and comparisons follow an import by anoth
 describeShared('server: a federal bill against a U.S. Code section of the database', () => {
   it('should link the Great American Outdoors Act to 54 U.S.C. § 200303 as amended by its instructions, from the bill and the section', async function () {
     this.timeout(60000);
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'billdiff-db-'));
-    const db = await openDatabase({ dataDir: dir });
     const truth = sharedPath('corpus', 'us', 'amend-truth', 'pl116-152_54usc200303');
-    await importPaths(db, [path.join(truth, 'before.xml'), path.join(truth, 'law.xml')]);
-    const app = createApp({ database: db, storeDir: path.join(dir, 'uploads') });
-    const { server, base } = await listen(app);
-    try {
+    await withServedImport([path.join(truth, 'before.xml'), path.join(truth, 'law.xml')], async (base) => {
       // Its instructions applied to the section ("apply"): the bill prints only what to strike and insert.
       const link = '/compare?mode&#x3D;apply&amp;old&#x3D;law%3Ausc54%3A200303&amp;new&#x3D;ver%3ABILLS-116hr1957enr';
       const bill = await (await fetch(`${base}/bills/us-116-hr1957`)).text();
@@ -331,11 +333,6 @@ describeShared('server: a federal bill against a U.S. Code section of the databa
       const html = await res.text();
       expect(html).to.match(/54 U\.S\.C\. § 200303<\/span> as amended by/);
       expect(html).to.contain('1 instruction amends 54 U.S.C. § 200303: 1 applied, 0 refused');
-    } finally {
-      await new Promise((resolve) => server.close(resolve));
-      await closeApp(app);
-      await db.close();
-      fs.rmSync(dir, { recursive: true, force: true });
-    }
+    });
   });
 });
