@@ -52,8 +52,8 @@ export function federalFacts(head: string, fileName: string): Omit<VersionFacts,
   const title = /<dc:title(?:\s[^>]*)?>\s*([\s\S]*?)\s*<\/dc:title>/.exec(head)?.[1]?.replace(/\s+/g, ' ');
   const citable = [...head.matchAll(/<citableAs>\s*([^<]*?)\s*<\/citableAs>/g)].map((m) => m[1]!.replace(/\s+/g, ' '));
   const date = /<dc:date>\s*(\d{4}-\d{2}-\d{2})/.exec(head)?.[1] ?? /<action-date date="(\d{4})(\d{2})(\d{2})"/.exec(head)?.slice(1, 4).join('-');
-  // "116 HR 1058 RDS: …"; the House's USLM: " HR 1957 ENR: …", the Congress in its own element.
-  const bill = title ? /^(?:(\d{2,3}) )?([A-Z. ]+?) (\d+)(?: ([A-Z]{2,4})(?: ?(\d))?)? ?:\s*(.*)$/.exec(title) : null;
+  // "116 HR 1058 RDS: …", "114 S1523 EAH: …"; the House's USLM: " HR 1957 ENR: …", the Congress in its own element.
+  const bill = title ? /^(?:(\d{2,3}) )?([A-Z. ]+?) ?(\d+)(?: ([A-Z]{2,4})(?: ?(\d))?)? ?:\s*(.*)$/.exec(title) : null;
   const cited = citable.map((c) => /^(\d{2,3}) ([A-Z. ]+?) (\d+) ([A-Z]{2,4})(?: ?(\d))?$/.exec(c)).find((m) => m) ?? null;
   const law = [title, ...citable].map((t) => (t ? /^(Public|Private) Law (\d{2,3})[–-](\d+)(?::\s*(.*))?$/.exec(t) : null)).find((m) => m) ?? null;
   const named = new RegExp(`(?:BILLS-)?(\\d{2,3})(${FEDERAL_TYPE_NAMES})(\\d+)([a-z]{2,4})(\\d?)(?![a-z\\d])`, 'i').exec(fileName);
@@ -91,7 +91,9 @@ export function federalFacts(head: string, fileName: string): Omit<VersionFacts,
     bill: { jurisdiction: 'us', session: String(Number(congress)), type, number, ...(code === 'ENR' ? { pending: 0, status: 'Enrolled' } : {}) },
     stage: nth ? `${stage} ${nth}` : stage,
     ...(date ? { date } : {}),
-    ...(bill?.[6] ? { title: bill[6] } : {}),
+    // An engrossed amendment's title is "AMENDMENTS to 115 HR 1": no title of the bill's (its other
+    // versions' is kept), where the file's own would be taken.
+    ...(title && /^AMENDMENTS to /i.test(title) ? { title: '' } : bill?.[6] ? { title: bill[6] } : {}),
     first: /^I/.test(code),
   };
 }

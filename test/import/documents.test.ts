@@ -30,13 +30,15 @@ function facts(h: string, file: string): string {
 describe('import/documents: a federal file’s bill, version and stage (synthetic metadata)', () => {
   it('should read the bill and version from the dc:title, with or without the version code', () => {
     expect(facts(head({ title: '116 HR 1058 RDS: A placeholder title.' }), 'x.xml')).to.equal('BILLS-116hr1058rds | us-116-HR1058 | Received in Senate | A placeholder title.');
+    expect(facts(head({ title: '114 S1523 EAH: ' }), 'x.xml')).to.equal('BILLS-114s1523eah | us-114-S1523 | Engrossed Amendment House | -');
     // The Senate's files: "116 S 2245 : …" gives no version; the file name S2245_IS.XML does.
     expect(facts(head({ title: '116 S 2245 : A placeholder title.', congress: '116' }), 'S2245_IS.XML')).to.equal('BILLS-116s2245is | us-116-S2245 | Introduced in Senate | A placeholder title.');
   });
 
   it('should read an engrossed amendment’s ordinal from its citableAs or its file name, and keep it', () => {
     const amendments = head({ title: 'AMENDMENTS to 115 HR 1', citable: ['115 HR 1 EAS 2', '115hr1eas2', '115 H. R. 1 EAS 2'], stage: 'Engrossed Amendment Senate' });
-    expect(facts(amendments, 'any-name.xml')).to.equal('BILLS-115hr1eas2 | us-115-HR1 | Engrossed Amendment Senate 2 | -');
+    // Its title, "AMENDMENTS to 115 HR 1", is no title of the bill's: none given (the bill keeps its own).
+    expect(facts(amendments, 'any-name.xml')).to.equal('BILLS-115hr1eas2 | us-115-HR1 | Engrossed Amendment Senate 2 | ');
     expect(facts(head({}), 'BILLS-115hr1eas2.xml')).to.equal('BILLS-115hr1eas2 | us-115-HR1 | Engrossed Amendment Senate 2 | -');
     expect(facts(head({}), 'BILLS-115hr1eas.xml')).to.equal('BILLS-115hr1eas | us-115-HR1 | Engrossed Amendment Senate | -');
   });
@@ -72,7 +74,7 @@ describeShared('import/documents: govinfo files the earlier import could not nam
   const real = (file: string) => facts(fs.readFileSync(sharedPath('corpus', 'us', 'bills', file)).subarray(0, 16384).toString('utf8'), file.replace(/^.*\//, ''));
 
   it('should name 115 H.R. 1 EAS 2, 116 S. 2245 IS and Private Law 112-1', () => {
-    expect(real('115-hr1/BILLS-115hr1eas2.xml')).to.equal('BILLS-115hr1eas2 | us-115-HR1 | Engrossed Amendment Senate 2 | -');
+    expect(real('115-hr1/BILLS-115hr1eas2.xml')).to.equal('BILLS-115hr1eas2 | us-115-HR1 | Engrossed Amendment Senate 2 | ');
     expect(real('116-s2245/S2245_IS.XML')).to.equal(
       'BILLS-116s2245is | us-116-S2245 | Introduced in Senate | To cap noninterest Federal spending as a percentage of potential GDP to right-size the Government, grow the economy, and balance the budget.',
     );
