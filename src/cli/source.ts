@@ -9,6 +9,7 @@ import type { CompareDocument } from '../compare/index.js';
 import type { DocumentSource } from '../compare/source.js';
 import { corpusDocument, type Corpus } from '../corpus/index.js';
 import { decodeInputNoting, inputTooLarge } from '../parse/input.js';
+import { parseMeasure } from '../store/names.js';
 import { BilldiffError } from '../util/errors.js';
 import { readFileBounded } from './files.js';
 
@@ -46,7 +47,11 @@ export function cliSource(options: CliSourceOptions): DocumentSource {
       // Decoded as read: the bytes are let go while they are young, before the comparison holds both trees.
       if (stat) return { bytes: decodeInputNoting(readFileBounded(full, name, maxBytes), name, { maxBytes }), file: name };
       const entry = corpus().get(name);
-      if (!entry) throw new BilldiffError('no such file, and no document with this id in the corpus (billdiff --list shows them)', { file: name, code: 'not-found' });
+      if (!entry) {
+        // "AB 1656" on its own: a bill of the database is compared version against version by name.
+        const bill = parseMeasure(name) ? `; for the versions of a bill of the database, name two: billdiff ${JSON.stringify(name)} --from previous --to latest` : '';
+        throw new BilldiffError(`no such file, and no document with this id in the corpus (billdiff --list shows them)${bill}`, { file: name, code: 'not-found' });
+      }
       return corpusDocument(corpus(), entry);
     },
   };

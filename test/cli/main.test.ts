@@ -52,6 +52,15 @@ describe('cli/main', () => {
       expect(r.stderr).to.equal('missing.txt:1:1: no such file, and no document with this id in the corpus (billdiff --list shows them)\n');
     });
 
+    it('should say how to compare a bill’s versions by name when an input is a bill’s citation', async () => {
+      const r = await run(['AB 1656']);
+      expect(r).to.deep.equal({
+        code: 2,
+        stdout: '',
+        stderr: 'AB 1656:1:1: no such file, and no document with this id in the corpus (billdiff --list shows them); for the versions of a bill of the database, name two: billdiff "AB 1656" --from previous --to latest\n',
+      });
+    });
+
     it('should exit 2 for a binary file, with the place of the NUL byte', async () => {
       const r = await run(['binary.txt', 'new.txt']);
       expect(r.code).to.equal(2);
