@@ -15,13 +15,19 @@ import type { Dialect } from '../../src/store/dialect.js';
 export const POSTGRES_URL = process.env['BILLDIFF_TEST_DATABASE_URL'];
 const mustRun = Boolean(process.env['CI']);
 
-let skipped = 0;
-let reported = false;
+/**
+ * The skipped tests, counted once for the whole run. Held on `globalThis`: mocha `require`s each test
+ * file (tsx compiles it to CommonJS), and imports it as an ES module where that fails —
+ * test/server/processes.test.ts imports a script of the bench whose top-level `await` `require` cannot
+ * load — so that file has its own copy of this module, and its count was printed on a line of its own
+ * ("60 … skipped", then "4 …").
+ */
+const skips = ((globalThis as { billdiffPostgresSkips?: { skipped: number; reported: boolean } }).billdiffPostgresSkips ??= { skipped: 0, reported: false });
 function reportSkips(): void {
-  if (reported) return;
-  reported = true;
+  if (skips.reported) return;
+  skips.reported = true;
   after(() => {
-    if (skipped) console.log(`\n  ${skipped} PostgreSQL store tests skipped: BILLDIFF_TEST_DATABASE_URL is not set (.ci/run sets it)`);
+    if (skips.skipped) console.log(`\n  ${skips.skipped} PostgreSQL store tests skipped: BILLDIFF_TEST_DATABASE_URL is not set (.ci/run sets it)`);
   });
 }
 
@@ -86,7 +92,7 @@ export function describeBackends(title: string, fn: (backend: () => Backend, kin
           return;
         }
         before(function () {
-          skipped += countTests(this.test!.parent!);
+          skips.skipped += countTests(this.test!.parent!);
           this.skip();
         });
       } else {
