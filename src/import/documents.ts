@@ -23,8 +23,6 @@ const FEDERAL_STAGES: Record<string, string> = {
   ENR: 'Enrolled Bill', PL: 'Public Law', CDH: 'Committee Discharged House', ATS: 'Agreed to Senate', ATH: 'Agreed to House',
 };
 
-const FEDERAL_TYPES = /^(HCONRES|SCONRES|HJRES|SJRES|HRES|SRES|HR|S)$/;
-
 export type DocumentKind = 'federal-bill' | 'us-code' | 'caml-version' | 'caml-section' | 'unknown';
 
 /** What a file holds, from its first few kilobytes. */
@@ -38,6 +36,11 @@ export function kindOf(head: string): DocumentKind {
 
 /** The measure types of Congress as govinfo's names spell them (`BILLS-116hconres100ih`), longest first. */
 const FEDERAL_TYPE_NAMES = 'hconres|sconres|hjres|sjres|hres|sres|hr|s';
+const FEDERAL_TYPES = new RegExp(`^(?:${FEDERAL_TYPE_NAMES})$`, 'i');
+/** A govinfo file name, `BILLS-115hr1eas2.xml`: Congress, type, number, version code and its ordinal. */
+const GOVINFO_NAME = new RegExp(`(?:BILLS-)?(\\d{2,3})(${FEDERAL_TYPE_NAMES})(\\d+)([a-z]{2,4})(\\d?)(?![a-z\\d])`, 'i');
+/** The Senate's file name, `S2245_IS.XML`: type, number, version code. */
+const SENATE_NAME = new RegExp(`^(${FEDERAL_TYPE_NAMES})(\\d+)_([a-z]{2,4})\\.`, 'i');
 
 /**
  * A federal bill version's facts from its metadata or its file name. Each is read where it is given:
@@ -56,8 +59,8 @@ export function federalFacts(head: string, fileName: string): Omit<VersionFacts,
   const bill = title ? /^(?:(\d{2,3}) )?([A-Z. ]+?) ?(\d+)(?: ([A-Z]{2,4})(?: ?(\d))?)? ?:\s*(.*)$/.exec(title) : null;
   const cited = citable.map((c) => /^(\d{2,3}) ([A-Z. ]+?) (\d+) ([A-Z]{2,4})(?: ?(\d))?$/.exec(c)).find((m) => m) ?? null;
   const law = [title, ...citable].map((t) => (t ? /^(Public|Private) Law (\d{2,3})[–-](\d+)(?::\s*(.*))?$/.exec(t) : null)).find((m) => m) ?? null;
-  const named = new RegExp(`(?:BILLS-)?(\\d{2,3})(${FEDERAL_TYPE_NAMES})(\\d+)([a-z]{2,4})(\\d?)(?![a-z\\d])`, 'i').exec(fileName);
-  const senate = new RegExp(`^(${FEDERAL_TYPE_NAMES})(\\d+)_([a-z]{2,4})\\.`, 'i').exec(fileName);
+  const named = GOVINFO_NAME.exec(fileName);
+  const senate = SENATE_NAME.exec(fileName);
   const plaw = /(\d{2,3})(publ|pvtl)0*(\d+)/i.exec(fileName);
   if (law || (plaw && !bill && !cited)) {
     const congress = String(Number(law?.[2] ?? plaw![1]!));

@@ -4,7 +4,7 @@
  * `escapeExpression` as the model is made (markedSnippet), so no template needs raw HTML.
  */
 import Handlebars from 'handlebars';
-import { codeName, compareCodeUnits, sectionName } from '../store/codes.js';
+import { codeName, compareCodeUnits, isUsCode, sectionName } from '../store/codes.js';
 import type { Database } from '../store/database.js';
 import { sessionName } from '../store/names.js';
 import type { SectionActivity, SessionInfo } from '../store/queries.js';
@@ -271,7 +271,7 @@ export function sectionModel(report: SectionReport) {
     section: report,
     codeName: codeName(report.code),
     // What to import for its text: a U.S. Code title's file, or California's law section table.
-    textSource: /^usc/.test(report.code) ? `${report.code}.xml, the Law Revision Counsel’s file of the title,` : 'the Legislature’s LAW_SECTION_TBL',
+    textSource: isUsCode(report.code) ? `${report.code}.xml, the Law Revision Counsel’s file of the title,` : 'the Legislature’s LAW_SECTION_TBL',
     lines: report.text.split('\n').filter((l) => l.trim()),
     bills: report.bills.map((b) => ({ ...b, dateLabel: dateLabel(b.versionDate), compares: b.url.startsWith('/compare') })),
     jsonUrl: `/api/sections/${encodeURIComponent(report.code)}/${encodeURIComponent(report.number)}`,

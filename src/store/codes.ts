@@ -67,6 +67,11 @@ export function codeOf(name: string): string | undefined {
   return BY_NAME.get(folded) ?? BY_NAME.get(`${folded} code`);
 }
 
+/** Whether a stored code is a U.S. Code title (`usc54`), not one of California's codes. */
+export function isUsCode(code: string): boolean {
+  return code.startsWith('usc');
+}
+
 /** `Penal Code`, `54 U.S.C.`, or the code as stored. */
 export function codeName(code: string): string {
   const usc = /^usc(\d+[a-z]?)$/.exec(code);

@@ -84,9 +84,9 @@ export function parseMeasure(text: string): MeasureCitation | undefined {
 /** `AB 1656`, `H.R. 1`, `S. 1000`, `Pub. L. 113-287`. */
 export function measureName(jurisdiction: string, type: string, number: number | string, session?: string): string {
   if (jurisdiction === 'us') {
-    if (type === 'PL' && session) return `Pub. L. ${session}-${number}`;
-    if (type === 'PVTL' && session) return `Priv. L. ${session}-${number}`;
     const names: Record<string, string> = { HR: 'H.R.', S: 'S.', HJRES: 'H.J.Res.', SJRES: 'S.J.Res.', HCONRES: 'H.Con.Res.', SCONRES: 'S.Con.Res.', HRES: 'H.Res.', SRES: 'S.Res.', PL: 'Pub. L.', PVTL: 'Priv. L.' };
+    // A law is named by its Congress and number: `Pub. L. 119-21`.
+    if ((type === 'PL' || type === 'PVTL') && session) return `${names[type]} ${session}-${number}`;
     return `${names[type] ?? type} ${number}`;
   }
   return `${type} ${number}`;

@@ -3,7 +3,7 @@
  * a law section with the bills touching it; a bill version found by name (`introduced`, `latest`).
  * Links are paths of the web app (`/bills/…`, `/compare?…`), the same wherever they are shown.
  */
-import { codeOf, normalizeSectionNumber, parseSectionCitation, sectionName } from './codes.js';
+import { codeOf, isUsCode, normalizeSectionNumber, parseSectionCitation, sectionName } from './codes.js';
 import type { Database } from './database.js';
 import { parseMeasure, sessionName } from './names.js';
 import type { BillRow, HistoryRow, SectionRelation, SectionTouch, VersionSummary } from './types.js';
@@ -29,7 +29,7 @@ export function compareUrl(params: Record<string, string>): string {
  * only what to strike and insert.
  */
 export function lawCompareUrl(version: string, code: string, law: string): string {
-  return code.startsWith('usc') ? compareUrl({ mode: 'apply', old: law, new: version }) : compareUrl({ bill: version, law });
+  return isUsCode(code) ? compareUrl({ mode: 'apply', old: law, new: version }) : compareUrl({ bill: version, law });
 }
 
 export function sectionUrl(code: string, number: string): string {
