@@ -11,6 +11,7 @@ import { formatProblem, formatSummary, importPaths } from '../import/index.js';
 import { DATABASE_FILE, databaseOptionsFrom, describeDatabase, openDatabase, type Database } from '../store/database.js';
 import { databaseDocument, DATABASE_ID } from '../store/documents.js';
 import { findBill, pickVersion, readSectionName, sectionReport } from '../store/reports.js';
+import { sessionName } from '../store/names.js';
 import { MARK_END, MARK_START } from '../store/search.js';
 import { readSearchParams, SearchParamError, type SearchRequest } from '../store/search-params.js';
 import { BilldiffError, isBilldiffError } from '../util/errors.js';
@@ -209,8 +210,12 @@ async function versionsByName(argv: string[], io: CliIo, main: Main): Promise<nu
     try {
       const bill = await findBill(db, citation);
       const versions = await db.versions(bill.id);
-      const older = pickVersion(versions, from.value ?? 'previous', bill.measure);
-      const newer = pickVersion(versions, to.value ?? 'latest', bill.measure);
+      // Named with its session: "H.R. 1" alone finds the newest Congress's.
+      const named = `${bill.measure} (${sessionName(bill.jurisdiction, bill.session)})`;
+      const older = pickVersion(versions, from.value ?? 'previous', named);
+      const newer = pickVersion(versions, to.value ?? 'latest', named);
+      // One version against itself would print "no differences", as if the bill had never changed.
+      if (older.id === newer.id) throw new Error(`--from ${from.value ?? 'previous'} and --to ${to.value ?? 'latest'} both name the same version of ${named}, ${older.name}${versions.length === 1 ? ': it has one version only in the database' : `; its versions: ${versions.map((v) => v.name).join(', ')}`}`);
       ids = [`ver:${older.id}`, `ver:${newer.id}`];
     } catch (error) {
       throw new BilldiffError((error as Error).message, { code: 'not-found' });

@@ -208,13 +208,13 @@ export async function findBill(db: Database, citation: string): Promise<BillRow>
 }
 
 /**
- * A version of a bill by name: `introduced`, `latest`, `previous` (the one before the latest), a
+ * A version of a bill by name: `first`, `latest`, `previous` (the one before the latest), a
  * version's name (`amended-senate-2025-07-16`) or the start of one (`amended-senate` when there is
  * one), a date (`2025-07-16`), a 1-based number, or the version's id.
  */
 export function pickVersion(versions: VersionSummary[], name: string, measure: string): VersionSummary {
   const n = name.trim().toLowerCase();
-  const list = `its versions: ${versions.map((v) => v.name).join(', ')}, or introduced, latest, previous`;
+  const list = `its versions: ${versions.map((v) => v.name).join(', ')}, or first, latest, previous`;
   if (!versions.length) throw new Error(`${measure} has no versions in the database`);
   if (n === 'latest' || n === 'last') return versions[versions.length - 1]!;
   if (n === 'previous') {

@@ -87,8 +87,15 @@ describeBackends('cli: import, search, section, versions by name', (backend) => 
     expect(await run(['AB 9001', '--from', 'enrolled'])).to.deep.equal({
       code: 2,
       stdout: '',
-      stderr: 'AB 9001 has no version "enrolled"; its versions: introduced, amended-assembly, or introduced, latest, previous\n',
+      stderr: 'AB 9001 (2025–26 Regular Session) has no version "enrolled"; its versions: introduced, amended-assembly, or first, latest, previous\n',
     });
+    // A bill of one version (synthetic AB 9005), or the same version named twice: said, not compared with itself.
+    expect(await run(['AB 9005', '--from', 'first', '--to', 'latest'])).to.deep.equal({
+      code: 2,
+      stdout: '',
+      stderr: '--from first and --to latest both name the same version of AB 9005 (2025–26 Regular Session), introduced: it has one version only in the database\n',
+    });
+    expect((await run(['AB 9001', '--from', 'introduced', '--to', '1'])).stderr).to.equal('--from introduced and --to 1 both name the same version of AB 9001 (2025–26 Regular Session), introduced; its versions: introduced, amended-assembly\n');
     expect((await run(['AB 4242', '--to', 'latest'])).stderr).to.equal('no bill AB 4242 in the database (billdiff import PATH… brings bills in)\n');
   });
 });

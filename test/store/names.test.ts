@@ -74,7 +74,7 @@ describe('store/names', () => {
     expect(pickVersion(versions, '2', 'AB 831').id).to.equal('A98');
     expect(pickVersion(versions, '2025-07-16', 'AB 831').id).to.equal('A97');
     expect(() => pickVersion(versions, 'amended-senate', 'AB 831')).to.throw('"amended-senate" fits several versions of AB 831 (amended-senate-2025-06-23, amended-senate-2025-07-16): give one of them');
-    expect(() => pickVersion(versions, 'enrolled', 'AB 831')).to.throw('AB 831 has no version "enrolled"; its versions: introduced, amended-senate-2025-06-23, amended-senate-2025-07-16, or introduced, latest, previous');
+    expect(() => pickVersion(versions, 'enrolled', 'AB 831')).to.throw('AB 831 has no version "enrolled"; its versions: introduced, amended-senate-2025-06-23, amended-senate-2025-07-16, or first, latest, previous');
   });
 });
 
