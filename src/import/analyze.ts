@@ -25,8 +25,10 @@ import type { Content, DocumentMeta, Level, Root, SourceFormat } from '../types.
  *
  * 1. As first released.
  * 2. The Internal Revenue Code of 1986 filed under 26 U.S.C. (a tax bill's instructions name no title).
+ * 3. A federal engrossed amendment's title read from the words that cite its bill ("(H.R. 1) entitled
+ *    “An Act to …”": documents.ts, `entitledTitle`), where it had none.
  */
-export const ANALYSIS_VERSION = 2;
+export const ANALYSIS_VERSION = 3;
 
 /** The key an input is recorded under in `imports`: its sha256 and the analysis it was imported with. */
 export function importKey(hash: string): string {

@@ -94,12 +94,30 @@ export function federalFacts(head: string, fileName: string): Omit<VersionFacts,
     bill: { jurisdiction: 'us', session: String(Number(congress)), type, number, ...(code === 'ENR' ? { pending: 0, status: 'Enrolled' } : {}) },
     stage: nth ? `${stage} ${nth}` : stage,
     ...(date ? { date } : {}),
-    // An engrossed amendment's title is "AMENDMENTS to 115 HR 1": no title of the bill's (its other
-    // versions' is kept), where the file's own would be taken.
-    ...(title && /^AMENDMENTS to /i.test(title) ? { title: '' } : bill?.[6] ? { title: bill[6] } : {}),
+    // An engrossed amendment's title is "AMENDMENTS to 115 HR 1", no title of the bill's: its own words
+    // name the bill's, "to the bill (H.R. 1) entitled “An Act to provide for …”" (entitledTitle); else
+    // none (its other versions' is kept), where the file's own would be taken.
+    ...(title && /^AMENDMENTS to /i.test(title) ? { title: entitledTitle(head, number) ?? '' } : bill?.[6] ? { title: bill[6] } : withEntitled(entitledTitle(head, number))),
     first: /^I/.test(code),
   };
 }
+
+/**
+ * The bill's title as an engrossed amendment cites it: "… to the bill (H.R. 1) entitled “An Act to
+ * provide for reconciliation …”." (USLM) or `entitled <quote>An Act to amend …</quote>` (bill.dtd), read
+ * only where the parenthesis names the bill's own number (`number`). Given as a bill's title is, "To
+ * provide for reconciliation …": without "An Act" or "A bill".
+ */
+export function entitledTitle(head: string, number: number): string | undefined {
+  const m = /\((?:H\. ?R\.|S\.|H\. ?J\. ?Res\.|S\. ?J\. ?Res\.|H\. ?Con\. ?Res\.|S\. ?Con\. ?Res\.|H\. ?Res\.|S\. ?Res\.) ?(\d+)\) entitled\s*(?:“|<quote>)\s*([^”<]{4,1000}?)\s*(?:”|<\/quote>)/i.exec(head);
+  if (!m || Number(m[1]) !== number) return undefined;
+  const words = m[2]!.replace(/\s+/g, ' ').replace(/[.,]$/, '');
+  const to = /^(?:An Act|A bill|A joint resolution|A concurrent resolution|A resolution)\s+(to\b.*)$/i.exec(words);
+  const text = to ? `T${to[1]!.slice(1)}` : words;
+  return `${text}.`;
+}
+
+const withEntitled = (title: string | undefined) => (title ? { title } : {});
 
 /** The ordinal words of a Congress's number: "One Hundred Sixteenth" is 116. */
 const ORDINALS: Record<string, number> = {

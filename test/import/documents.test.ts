@@ -40,6 +40,12 @@ describe('import/documents: a federal file’s bill, version and stage (syntheti
     // Its title, "AMENDMENTS to 115 HR 1", is no title of the bill's: none given (the bill keeps its own).
     expect(facts(amendments, 'any-name.xml')).to.equal('BILLS-115hr1eas2 | us-115-HR1 | Engrossed Amendment Senate 2 | ');
     expect(facts(head({}), 'BILLS-115hr1eas2.xml')).to.equal('BILLS-115hr1eas2 | us-115-HR1 | Engrossed Amendment Senate 2 | -');
+    // Its words name the bill's title: "to the bill (H.R. 1) entitled “An Act to …”" (USLM) or `<quote>` (bill.dtd).
+    const entitled = (words: string) => amendments.replace('</meta>', `</meta><section><content>That the Senate recede from its amendment to the bill ${words}, with an amendment.</content></section>`);
+    expect(facts(entitled('(H.R. 1) entitled “An Act to provide for a placeholder purpose.”'), 'x.xml')).to.equal('BILLS-115hr1eas2 | us-115-HR1 | Engrossed Amendment Senate 2 | To provide for a placeholder purpose.');
+    expect(facts(head({ title: '114 S1523 EAH: ' }).replace('</meta>', '</meta><p>Resolved, That the bill from the Senate (S. 1523) entitled <quote>An Act to amend a placeholder Act, and for other purposes</quote>, do pass.</p>'), 'x.xml')).to.equal('BILLS-114s1523eah | us-114-S1523 | Engrossed Amendment House | To amend a placeholder Act, and for other purposes.');
+    // Another bill's title is not taken: the parenthesis names a number of its own.
+    expect(facts(entitled('(H.R. 2) entitled “An Act to provide for another placeholder.”'), 'x.xml')).to.equal('BILLS-115hr1eas2 | us-115-HR1 | Engrossed Amendment Senate 2 | ');
     expect(facts(head({}), 'BILLS-115hr1eas.xml')).to.equal('BILLS-115hr1eas | us-115-HR1 | Engrossed Amendment Senate | -');
   });
 
@@ -74,7 +80,13 @@ describeShared('import/documents: govinfo files the earlier import could not nam
   const real = (file: string) => facts(fs.readFileSync(sharedPath('corpus', 'us', 'bills', file)).subarray(0, 16384).toString('utf8'), file.replace(/^.*\//, ''));
 
   it('should name 115 H.R. 1 EAS 2, 116 S. 2245 IS and Private Law 112-1', () => {
-    expect(real('115-hr1/BILLS-115hr1eas2.xml')).to.equal('BILLS-115hr1eas2 | us-115-HR1 | Engrossed Amendment Senate 2 | ');
+    // Its title from the words that cite the bill: "(H.R. 1) entitled “An Act to provide for reconciliation …”".
+    expect(real('115-hr1/BILLS-115hr1eas2.xml')).to.equal(
+      'BILLS-115hr1eas2 | us-115-HR1 | Engrossed Amendment Senate 2 | To provide for reconciliation pursuant to titles II and V of the concurrent resolution on the budget for fiscal year 2018.',
+    );
+    expect(real('116-hr1865/BILLS-116hr1865eas.xml')).to.equal(
+      'BILLS-116hr1865eas | us-116-HR1865 | Engrossed Amendment Senate | To require the Secretary of the Treasury to mint a coin in commemoration of the opening of the National Law Enforcement Museum in the District of Columbia, and for other purposes.',
+    );
     expect(real('116-s2245/S2245_IS.XML')).to.equal(
       'BILLS-116s2245is | us-116-S2245 | Introduced in Senate | To cap noninterest Federal spending as a percentage of potential GDP to right-size the Government, grow the economy, and balance the budget.',
     );
