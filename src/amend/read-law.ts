@@ -76,12 +76,19 @@ export const USC_CITE = /\((\d+[A-Z]?)\s+U\.S\.C\.\s+((?:[^()]|\([^()]*\))*?)\)/
 
 /**
  * The section of a U.S. Code citation, its designations left out: `1396a(e)(1)(B), 1396r–6(f)` →
- * `1396a`; undefined for a note or a range (`4101 note`, `1 et seq.`), which name no one section.
+ * `1396a`; undefined for a note or a range (`4101 note`, `1 et seq.`), which name no one section, and
+ * for the appendix of a title (`App.`).
  */
 export function citedSection(cited: string): string | undefined {
   const first = cited.split(/,|;/)[0]!.trim();
   if (/\b(?:note|et\s+seq\.?)$/i.test(first)) return undefined;
-  return first.replace(/(?:\([A-Za-z0-9]+\))+$/, '').trim();
+  const section = first.replace(/(?:\([A-Za-z0-9]+\))+$/, '').trim();
+  // A section is one word: a print's line number left inside the citation, "(42 U.S.C. 10 1395w–4(d))",
+  // is left out; a dash the print lost, "(42 U.S.C. 1395w 4(c))", is put back.
+  const lost = /^(\d+[a-z]+)\s+(\d+[a-z]*)$/i.exec(section);
+  if (lost) return `${lost[1]}–${lost[2]}`;
+  // A section's number starts with a digit: "(5 U.S.C. App.)", the title's appendix, names no section of it.
+  return /^\d+\s+(\d\S*)$/.exec(section)?.[1] ?? (/^\d/.test(section) ? section : undefined);
 }
 
 /** `{usc}` for a citation that names one section, else nothing. */

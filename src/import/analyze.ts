@@ -26,7 +26,9 @@ import type { Content, DocumentMeta, Level, Root, SourceFormat } from '../types.
  * 1. As first released.
  * 2. The Internal Revenue Code of 1986 filed under 26 U.S.C. (a tax bill's instructions name no title).
  * 3. A federal engrossed amendment's title read from the words that cite its bill ("(H.R. 1) entitled
- *    “An Act to …”": documents.ts, `entitledTitle`), where it had none.
+ *    “An Act to …”": documents.ts, `entitledTitle`), where it had none; a U.S. Code section printed
+ *    with an en dash (`1395w–4`) filed with its hyphen (`1395w-4`), as its title file and its links
+ *    name it; a print's line number inside a citation ("(42 U.S.C. 10 1395w–4(d))") left out.
  */
 export const ANALYSIS_VERSION = 3;
 

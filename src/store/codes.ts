@@ -170,10 +170,23 @@ export function compareSections(a: { code: string; section: string }, b: { code:
   return compareCodeUnits(a.code, b.code) || compareSectionNumbers(a.section, b.section);
 }
 
-/** A section number as stored: LAW_SECTION_TBL's `1050.` without its closing period. */
+/**
+ * A section number as stored: LAW_SECTION_TBL's `1050.` without its closing period; a U.S. Code
+ * section printed with an en dash, `1395w–4`, with the hyphen of its identifier (`/us/usc/t42/s1395w-4`)
+ * and of the way people type it, so that a bill's citation, the title's section and a link all name it alike.
+ */
 export function normalizeSectionNumber(number: string): string {
-  return number.trim().replace(/^(?:section|sec\.?|§)\s*/i, '').replace(/\.$/, '');
+  return number.trim().replace(/^(?:section|sec\.?|§)\s*/i, '').replace(/\.$/, '').replace(DASHES, '-');
 }
+
+/** The dashes a printed section number may join its parts with: hyphen, non-breaking hyphen, figure dash, en dash, minus. */
+const DASHES = /[\u2010-\u2013\u2212]/g;
+
+/** A section's number in a citation: `1050`, `7284.6`, `25A`, and the U.S. Code's `1395w-4`, `460hhh-5`, `1320a-7b`. */
+const CITED_NUMBER = String.raw`(\d+(?:\.\d+)*[a-z]{0,4}(?:-\d+[a-z]{0,2})?)`;
+
+/** A bare section number searched for: `7284.6`, `§ 1050`, `1395w-4`. */
+export const BARE_SECTION_NUMBER = new RegExp(String.raw`^§?\s*${CITED_NUMBER}$`, 'i');
 
 /**
  * A section named in words: `Penal Code 1050`, `PEN 1050`, `Government Code § 7284.6`,
@@ -181,8 +194,8 @@ export function normalizeSectionNumber(number: string): string {
  * code and section.
  */
 export function parseSectionCitation(text: string): { code: string; number: string } | undefined {
-  const t = text.trim().replace(/\s+/g, ' ');
-  const number = String.raw`(\d+(?:\.\d+)*[a-z]?(?:-\d+)?)`;
+  const t = text.trim().replace(/\s+/g, ' ').replace(DASHES, '-');
+  const number = CITED_NUMBER;
   const usc = new RegExp(String.raw`^(\d+[a-z]?) U\.?S\.?C\.? (?:§+ ?)?${number}$`, 'i').exec(t);
   if (usc) return { code: `usc${usc[1]!.toLowerCase()}`, number: usc[2]! };
   const after = new RegExp(String.raw`^(?:section|sec\.?|§) ?${number} of (?:the )?(.+)$`, 'i').exec(t);

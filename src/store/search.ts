@@ -4,7 +4,7 @@
  * match by the database's own index (search-text.ts). One page of results at a time, with the number
  * of all there are.
  */
-import { codeOf, normalizeSectionNumber, parseSectionCitation } from './codes.js';
+import { BARE_SECTION_NUMBER, codeOf, normalizeSectionNumber, parseSectionCitation } from './codes.js';
 import { billColumns } from './columns.js';
 import type { Dialect, SqlValue } from './dialect.js';
 import { parseMeasure, sessionKeyOf } from './names.js';
@@ -78,7 +78,7 @@ async function citationResults(db: Dialect, query: string, filters: SearchFilter
     if (rows.length) return { results: rows.slice(page.offset, page.offset + page.limit).map((b) => billResult(b, b.title)), total: rows.length, bills: rows.length, sections: 0, rankedBills: 0, rankedSections: 0, by: 'citation' };
   }
   const cited = parseSectionCitation(query);
-  const bare = !cited && /^§?\s*\d+(?:\.\d+)*[a-z]?$/i.test(query) ? normalizeSectionNumber(query) : undefined;
+  const bare = !cited && BARE_SECTION_NUMBER.test(query) ? normalizeSectionNumber(query) : undefined;
   if (!cited && !bare) return undefined;
   const code = cited ? cited.code : filters.code ? codeOf(filters.code) ?? filters.code.trim() : undefined;
   const number = cited ? cited.number : bare!;

@@ -243,6 +243,18 @@ describe('amend/instructions', () => {
       expect(instruction?.location).to.deep.equal(['subsection (a)']);
     });
 
+    it('should read past a line number printed inside a U.S.C. citation (113 H.J. Res. 59 ENR: "(42 U.S.C. 10 1395w–4(d))")', () => {
+      const text = 'Section 1848(d) of the Social Security Act (42 U.S.C. 10 1395w–4(d)) is amended by adding at the end the following new paragraph: “(15) A placeholder.”.';
+      const [instruction] = parseInstructions(text);
+      expect(instruction?.target).to.deep.equal({ act: 'Social Security Act', section: '1848', usc: { title: '42', section: '1395w–4' } });
+      // 114 H.R. 2029 ENR prints it without its dash: "(42 U.S.C. 1395w 4(c)(2)(B)(v))".
+      const [lost] = parseInstructions('Section 1848(c)(2)(B)(v) of the Social Security Act (42 U.S.C. 1395w 4(c)(2)(B)(v)) is amended by adding at the end the following: “(XI) A placeholder.”.');
+      expect(lost?.target).to.deep.equal({ act: 'Social Security Act', section: '1848', usc: { title: '42', section: '1395w–4' } });
+      // The appendix of title 5 (114 H.R. 2029 ENR) names no section of the title: the Act's section only.
+      const [appendix] = parseInstructions('Section 8G(a)(2) of the Inspector General Act of 1978 (5 U.S.C. App.) is amended by striking “placeholder” and inserting “example”.');
+      expect(appendix?.target).to.deep.equal({ act: 'Inspector General Act of 1978', section: '8G' });
+    });
+
     it('should carry a chapter target into "in section 802—" (pl116-94_17usc802)', () => {
       const text =
         '(a) Removal of cap on personnel.— Chapter 8 of title 17, United States Code, is amended— (1) in section 802— (A) in subsection (b), by striking “3”; and ' +

@@ -317,6 +317,30 @@ describeBackends('server: cached pages and comparisons follow an import by anoth
   });
 });
 
+describeShared('server: U.S. Code sections printed with an en dash (113 H.J. Res. 59 ENR)', () => {
+  it('should file "42 U.S.C. 1395w–4" as 1395w-4, link it, and answer its page however the dash is typed', async function () {
+    this.timeout(60000);
+    await withServedImport([sharedPath('corpus', 'us', 'bills', '113-hjres59', '113hjres59enr_good.xml')], async (base) => {
+      const report = (await (await fetch(`${base}/api/bills/us-113-hjres59`)).json()) as { sections: Array<{ code: string; section: string; relation: string }> };
+      const usc42 = report.sections.filter((s) => s.code === 'usc42').map((s) => `${s.relation} ${s.section}`);
+      // "(42 U.S.C. 10 1395w–4(d))": the print's line number is no part of the section.
+      expect(usc42).to.include.members(['amends 1395w-4', 'amends 1395w-28', 'amends 1396r-4']);
+      expect(report.sections.filter((s) => /[\s–]/.test(s.section))).to.deep.equal([]);
+      const bill = await (await fetch(`${base}/bills/us-113-hjres59`)).text();
+      expect(bill).to.contain('<a href="/sections/usc42/1395w-4">42 U.S.C. § 1395w-4</a>');
+      for (const typed of ['1395w-4', encodeURIComponent('1395w–4')]) {
+        const res = await fetch(`${base}/api/sections/usc42/${typed}`);
+        expect(res.status).to.equal(200);
+        const section = (await res.json()) as { number: string; bills: Array<{ id: string; relation: string }> };
+        expect(section.number).to.equal('1395w-4');
+        expect(section.bills.map((b) => `${b.id} ${b.relation}`)).to.deep.equal(['us-113-hjres59 amends']);
+      }
+      const search = (await (await fetch(`${base}/api/search?q=${encodeURIComponent('42 U.S.C. 1395w–4')}`)).json()) as { results: Array<{ id: string }> };
+      expect(search.results.map((r) => r.id)).to.deep.equal(['usc42/1395w-4', 'us-113-hjres59']);
+    });
+  });
+});
+
 describeShared('server: a federal bill against a U.S. Code section of the database', () => {
   it('should link the Great American Outdoors Act to 54 U.S.C. § 200303 as amended by its instructions, from the bill and the section', async function () {
     this.timeout(60000);

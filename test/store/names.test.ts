@@ -1,5 +1,5 @@
 import { expect } from 'chai';
-import { codeOf, parseSectionCitation, sectionName } from '../../src/store/codes.js';
+import { codeOf, normalizeSectionNumber, parseSectionCitation, sectionName } from '../../src/store/codes.js';
 import { measureName, nameVersions, parseMeasure, sessionFromName, sessionName, stageLabel } from '../../src/store/names.js';
 import { pickVersion, readSectionName } from '../../src/store/reports.js';
 import type { VersionSummary } from '../../src/store/types.js';
@@ -104,6 +104,14 @@ describe('store/codes', () => {
     expect(parseSectionCitation('Section 7284.6 of the Government Code')).to.deep.equal({ code: 'GOV', number: '7284.6' });
     expect(parseSectionCitation('54 U.S.C. 200304')).to.deep.equal({ code: 'usc54', number: '200304' });
     expect(parseSectionCitation('AB 1656')).to.equal(undefined);
+    // The U.S. Code's numbers with a hyphen, as typed or as printed with an en dash: stored with the hyphen.
+    expect(['42 U.S.C. 1395w-4', '42 U.S.C. § 1395w–4', '16 U.S.C. 460hhh-5', '42 USC 1320a-7b'].map(parseSectionCitation)).to.deep.equal([
+      { code: 'usc42', number: '1395w-4' },
+      { code: 'usc42', number: '1395w-4' },
+      { code: 'usc16', number: '460hhh-5' },
+      { code: 'usc42', number: '1320a-7b' },
+    ]);
+    expect(['§ 1395w–4.', '1050.', 'Section 7284.6'].map(normalizeSectionNumber)).to.deep.equal(['1395w-4', '1050', '7284.6']);
     expect(readSectionName('PEN/1050')).to.deep.equal({ code: 'PEN', number: '1050' });
     expect(readSectionName('Penal Code 1050.')).to.deep.equal({ code: 'PEN', number: '1050' });
   });
