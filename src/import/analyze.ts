@@ -28,7 +28,9 @@ import type { Content, DocumentMeta, Level, Root, SourceFormat } from '../types.
  * 3. A federal engrossed amendment's title read from the words that cite its bill ("(H.R. 1) entitled
  *    “An Act to …”": documents.ts, `entitledTitle`), where it had none; a U.S. Code section printed
  *    with an en dash (`1395w–4`) filed with its hyphen (`1395w-4`), as its title file and its links
- *    name it; a print's line number inside a citation ("(42 U.S.C. 10 1395w–4(d))") left out.
+ *    name it; a print's line number inside a citation ("(42 U.S.C. 10 1395w–4(d))") left out; a federal
+ *    version dated by its latest action, in its preface or at its end, and a law by its approval (most
+ *    had no date: `federalDate`); govinfo's IPH and IPS named "Indefinitely Postponed", not "Introduced".
  */
 export const ANALYSIS_VERSION = 3;
 

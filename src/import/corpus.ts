@@ -62,7 +62,7 @@ function versionFacts(entry: CorpusEntry, bytes: Buffer, bills: CorpusEntry[]) {
   const session = jurisdiction === 'ca' ? sessionFromName(entry.session ?? '') : /(\d{2,3})(?:st|nd|rd|th)/.exec(entry.session ?? '')?.[1];
   if (!measure || !session) return `a bill of the corpus without a measure and session this import can read (${entry.measure ?? 'no measure'}, ${entry.session ?? 'no session'})`;
   const head = bytes.subarray(0, 16384).toString('utf8');
-  const own = jurisdiction === 'ca' ? camlFacts(head) : federalFacts(head, entry.file);
+  const own = jurisdiction === 'ca' ? camlFacts(head) : federalFacts(head, entry.file, bytes.subarray(-8192).toString('utf8'));
   const siblings = bills.filter((b) => b.measure === entry.measure && b.session === entry.session).sort((a, b) => (a.date ?? '').localeCompare(b.date ?? ''));
   const title = entry.title.replace(/^.*?—\s*/, '');
   // "proposed Government Code § 7282.7 (excerpt)": the text is that section alone.

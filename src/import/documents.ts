@@ -15,7 +15,7 @@ import { finishBills, storeVersion, type VersionFacts } from './versions.js';
 
 /** govinfo's version codes, as words. */
 const FEDERAL_STAGES: Record<string, string> = {
-  IH: 'Introduced in House', IS: 'Introduced in Senate', IPH: 'Introduced in House', IPS: 'Introduced in Senate',
+  IH: 'Introduced in House', IS: 'Introduced in Senate', IPH: 'Indefinitely Postponed House', IPS: 'Indefinitely Postponed Senate',
   RH: 'Reported in House', RS: 'Reported in Senate', RFH: 'Referred in House', RFS: 'Referred in Senate',
   RDH: 'Received in House', RDS: 'Received in Senate', EH: 'Engrossed in House', ES: 'Engrossed in Senate',
   EAH: 'Engrossed Amendment House', EAS: 'Engrossed Amendment Senate', PCS: 'Placed on Calendar Senate', PCH: 'Placed on Calendar House',
@@ -51,10 +51,10 @@ const SENATE_NAME = new RegExp(`^(${FEDERAL_TYPE_NAMES})(\\d+)_([a-z]{2,4})\\.`,
  * stage. Public and private laws (`Public Law 113-287: …`, `PLAW-113publ287`, `Private Law 112–1`,
  * `112pvtl001`) are filed as laws of their Congress.
  */
-export function federalFacts(head: string, fileName: string): Omit<VersionFacts, 'bytes' | 'file'> | string {
+export function federalFacts(head: string, fileName: string, tail = ''): Omit<VersionFacts, 'bytes' | 'file'> | string {
   const title = /<dc:title(?:\s[^>]*)?>\s*([\s\S]*?)\s*<\/dc:title>/.exec(head)?.[1]?.replace(/\s+/g, ' ');
   const citable = [...head.matchAll(/<citableAs>\s*([^<]*?)\s*<\/citableAs>/g)].map((m) => m[1]!.replace(/\s+/g, ' '));
-  const date = /<dc:date>\s*(\d{4}-\d{2}-\d{2})/.exec(head)?.[1] ?? /<action-date date="(\d{4})(\d{2})(\d{2})"/.exec(head)?.slice(1, 4).join('-');
+  const date = federalDate(head, tail);
   // "116 HR 1058 RDS: …", "114 S1523 EAH: …"; the House's USLM: " HR 1957 ENR: …", the Congress in its own element.
   const bill = title ? /^(?:(\d{2,3}) )?([A-Z. ]+?) ?(\d+)(?: ([A-Z]{2,4})(?: ?(\d))?)? ?:\s*(.*)$/.exec(title) : null;
   const cited = citable.map((c) => /^(\d{2,3}) ([A-Z. ]+?) (\d+) ([A-Z]{2,4})(?: ?(\d))?$/.exec(c)).find((m) => m) ?? null;
@@ -98,7 +98,8 @@ export function federalFacts(head: string, fileName: string): Omit<VersionFacts,
     // name the bill's, "to the bill (H.R. 1) entitled “An Act to provide for …”" (entitledTitle); else
     // none (its other versions' is kept), where the file's own would be taken.
     ...(title && /^AMENDMENTS to /i.test(title) ? { title: entitledTitle(head, number) ?? '' } : bill?.[6] ? { title: bill[6] } : withEntitled(entitledTitle(head, number))),
-    first: /^I/.test(code),
+    // Introduced (IH, IS): not indefinitely postponed (IPH, IPS), a later stage of the same text.
+    first: /^I[HS]$/.test(code),
   };
 }
 
@@ -118,6 +119,48 @@ export function entitledTitle(head: string, number: number): string | undefined 
 }
 
 const withEntitled = (title: string | undefined) => (title ? { title } : {});
+
+/**
+ * A federal version's date: its `dc:date`; for a law, the day it was approved ("Approved December 26,
+ * 2013." at its end, `tail`); else the latest action the version prints, in its preface (a reported bill
+ * lists its introduction, then its report: the version is the report's) or at its end (an engrossed
+ * bill's attestation, "Passed the House of Representatives May 14, 2019"; a Senate report's
+ * endorsement): bill.dtd's `<action-date date="20151023">` and `<attestation-date date="20160204">`, USLM's `<action><date date="2019-12-17">`,
+ * or the date written out, `<action><date>November 12, 2019.</date>`; else a law's running head,
+ * "PUBLIC LAW 113–67—DEC. 26, 2013". Of the text itself only actions are read: it may quote dates of its own.
+ */
+export function federalDate(head: string, tail = ''): string | undefined {
+  const dc = /<dc:date>\s*(\d{4}-\d{2}-\d{2})/.exec(head)?.[1];
+  if (dc) return dc;
+  const approved = /Approved\s+([A-Z][a-z]+\.? \d{1,2}, \d{4})/.exec(tail)?.[1];
+  if (approved) return writtenDate(approved);
+  const body = head.search(/<(?:main|legis-body|amendMain|resolution-body|engrossed-amendment-body)\b/);
+  const dates = [body < 0 ? head : head.slice(0, body), tail].flatMap((part) => [
+    ...[...part.matchAll(/<(?:action|attestation)-date\b[^>]*?\bdate="(\d{4})(\d{2})(\d{2})"/g)].map((m) => `${m[1]}-${m[2]}-${m[3]}`),
+    ...[...part.matchAll(/<action>((?:(?!<\/action>)[\s\S]){0,600})/g)].map((m) => actionDate(m[1]!)),
+  ]);
+  const known = dates.filter((d): d is string => d !== undefined);
+  if (known.length) return known.reduce((a, b) => (b > a ? b : a));
+  const running = /<\?I\d+ (?:PUBLIC|PRIVATE) LAW \d+[–-]\d+—([A-Z]+\.? \d{1,2}, \d{4})\?>/.exec(head)?.[1];
+  return running ? writtenDate(running) : undefined;
+}
+
+/** The date of one USLM action: its `<date date="…">`, else the date its `<date>` writes out. */
+function actionDate(action: string): string | undefined {
+  const m = /<date\b([^>]*)>([\s\S]*?)(?:<\/date>|$)/.exec(action);
+  if (!m) return undefined;
+  return /\bdate="(\d{4}-\d{2}-\d{2})"/.exec(m[1]!)?.[1] ?? writtenDate(m[2]!.replace(/<[^>]*>/g, ''));
+}
+
+/** "November 12, 2019.", "DEC. 26, 2013", "Sept. 30, 2016" as 2019-11-12; undefined when it is no such date. */
+function writtenDate(text: string): string | undefined {
+  const m = /^\s*([A-Za-z]+)\.? (\d{1,2}), (\d{4})/.exec(text);
+  const month = m ? MONTHS.indexOf(m[1]!.slice(0, 3).toLowerCase()) + 1 : 0;
+  if (!m || month === 0 || Number(m[2]) > 31) return undefined;
+  return `${m[3]}-${String(month).padStart(2, '0')}-${m[2]!.padStart(2, '0')}`;
+}
+
+const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
 
 /** The ordinal words of a Congress's number: "One Hundred Sixteenth" is 116. */
 const ORDINALS: Record<string, number> = {
@@ -186,7 +229,7 @@ export async function importDocument(writer: Writer, bytes: Buffer, file: string
   // A compilation of an Act as amended (govinfo's COMPS) is neither a version of a bill nor the law as
   // enacted, though it is cited as the law ("Public Law 91-596") it compiles.
   if (/<statuteCompilation\b/.test(head)) return 'a statute compilation (govinfo COMPS: an Act as amended, not a bill, law or U.S. Code title); not imported';
-  const facts = kind === 'caml-version' ? camlFacts(head) : federalFacts(head, file.replace(/^.*[\\/]/, ''));
+  const facts = kind === 'caml-version' ? camlFacts(head) : federalFacts(head, file.replace(/^.*[\\/]/, ''), bytes.subarray(-8192).toString('utf8'));
   if (typeof facts === 'string') return facts;
   const { result, billId } = await storeVersion(writer, { ...facts, bytes, file, format: kind === 'caml-version' ? 'caml' : 'federal' });
   tally.count(result);

@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import { expect } from 'chai';
-import { congressOf, federalFacts } from '../../src/import/documents.js';
+import { congressOf, federalDate, federalFacts } from '../../src/import/documents.js';
 import { formatProblem, importPaths, type ImportProgress } from '../../src/import/index.js';
 import { describeShared, sharedPath } from '../helpers/shared.js';
 import { sqliteBackend } from '../store/backends.js';
@@ -49,6 +49,25 @@ describe('import/documents: a federal file’s bill, version and stage (syntheti
     expect(facts(head({}), 'BILLS-115hr1eas.xml')).to.equal('BILLS-115hr1eas | us-115-HR1 | Engrossed Amendment Senate | -');
   });
 
+  it('should date a version by its latest action, in its preface or at its end, else a law by its approval', () => {
+    const bill = (preface: string, end = '') => [`<bill><form>${preface}</form><legis-body><section>On June 1, 2001, a placeholder.</section></legis-body>`, `${end}</bill>`];
+    // bill.dtd: a reported bill's introduction, then its report; the text's own dates are not read.
+    expect(federalDate(...bill('<action><action-date date="20150304">March 4, 2015</action-date></action><action><action-date date="20151023">October 23, 2015</action-date></action>'))).to.equal('2015-10-23');
+    // An engrossed bill: passed, at its end.
+    expect(federalDate(...bill('', '<attestation><attestation-group><attestation-date date="20160204" chamber="House">Passed the House of Representatives February 4, 2016.</attestation-date></attestation-group></attestation>'))).to.equal('2016-02-04');
+    // USLM: a date attribute, or the date written out (with its small capitals), or a passage at the end.
+    const uslm = (preface: string, end = '') => [`<bill><preface>${preface}</preface><main><section>Placeholder, dated <date date="2030-01-01">January 1, 2030</date>.</section></main>`, `${end}</bill>`];
+    expect(federalDate(...uslm('<action><date date="2019-12-17">December 17, 2019.</date></action>'))).to.equal('2019-12-17');
+    expect(federalDate(...uslm('<action><date>November 12, 2019.</date></action>'))).to.equal('2019-11-12');
+    expect(federalDate(...uslm('<action><date><inline class="smallCaps">July </inline>25, 2019</date><actionDescription>Received</actionDescription></action>', '<attestation><action><actionDescription>Passed the House of Representatives </actionDescription><date date="2019-07-24">July 24, 2019</date>.</action></attestation>'))).to.equal('2019-07-25');
+    // A law: approved, at its end, else its running head.
+    expect(federalDate('<pLaw><meta></meta><main>Placeholder.</main>', '<action><actionDescription>Approved December 26, 2013.</actionDescription></action></pLaw>')).to.equal('2013-12-26');
+    expect(federalDate('<?I50 PUBLIC LAW 113–67—DEC. 26, 2013?><pLaw><meta></meta>')).to.equal('2013-12-26');
+    // The metadata's own date first; none where nothing is dated (an enrolled bill prints none).
+    expect(federalDate('<bill><meta><dc:date>2020-02-02</dc:date></meta><preface><action><date date="2019-01-01">x</date></action></preface>')).to.equal('2020-02-02');
+    expect(federalDate(...uslm(''))).to.equal(undefined);
+  });
+
   it('should file public and private laws as laws of their Congress', () => {
     expect(facts(head({ title: 'Public Law 113-287: A placeholder title.' }), 'x.xml')).to.equal('PLAW-113publ287 | us-113-PL287 | Public Law | A placeholder title.');
     expect(facts(head({}), 'PLAW-113publ287.xml')).to.equal('PLAW-113publ287 | us-113-PL287 | Public Law | -');
@@ -79,6 +98,29 @@ describe('import/documents: a federal file’s bill, version and stage (syntheti
 describeShared('import/documents: govinfo files the earlier import could not name (../shared/corpus/us/bills)', () => {
   const real = (file: string) => facts(fs.readFileSync(sharedPath('corpus', 'us', 'bills', file)).subarray(0, 16384).toString('utf8'), file.replace(/^.*\//, ''));
 
+  it('should date the versions that print a date: 116 of the 136 bill and law versions (the 20 enrolled bills print none)', () => {
+    const dated = (file: string) => {
+      const bytes = fs.readFileSync(sharedPath('corpus', 'us', 'bills', file));
+      return federalDate(bytes.subarray(0, 16384).toString('utf8'), bytes.subarray(-8192).toString('utf8'));
+    };
+    expect(
+      ['116-hr1865/BILLS-116hr1865eas.xml', '116-hr1865/BILLS-116hr1865eah.xml', '114-hr1270/BILLS-114hr1270rh.xml', '116-hr1079/H1079_RS.XML', '116-hr1058/H1058_RDS.XML', '114-hr766/BILLS-114hr766eh.xml', '113-hjres59/113publ67-uslm.xml', '113-hjres59/113hjres59enr_good.xml'].map(dated),
+    ).to.deep.equal(['2019-11-12', '2019-12-17', '2015-10-23', '2019-06-25', '2019-07-25', '2016-02-04', '2013-12-26', undefined]);
+    // Every version of the folder: those left undated are the enrolled bills.
+    const undated: string[] = [];
+    let versions = 0;
+    for (const dir of fs.readdirSync(sharedPath('corpus', 'us', 'bills'), { withFileTypes: true }).filter((d) => d.isDirectory())) {
+      for (const file of fs.readdirSync(sharedPath('corpus', 'us', 'bills', dir.name)).filter((f) => /\.xml$/i.test(f))) {
+        const bytes = fs.readFileSync(sharedPath('corpus', 'us', 'bills', dir.name, file));
+        const f = federalFacts(bytes.subarray(0, 16384).toString('utf8'), file, bytes.subarray(-8192).toString('utf8'));
+        if (typeof f === 'string') continue;
+        versions++;
+        if (!f.date) undated.push(f.stage);
+      }
+    }
+    expect({ versions, undated: undated.length, stages: [...new Set(undated)] }).to.deep.equal({ versions: 136, undated: 20, stages: ['Enrolled Bill'] });
+  });
+
   it('should name 115 H.R. 1 EAS 2, 116 S. 2245 IS and Private Law 112-1', () => {
     // Its title from the words that cite the bill: "(H.R. 1) entitled “An Act to provide for reconciliation …”".
     expect(real('115-hr1/BILLS-115hr1eas2.xml')).to.equal(
@@ -87,6 +129,8 @@ describeShared('import/documents: govinfo files the earlier import could not nam
     expect(real('116-hr1865/BILLS-116hr1865eas.xml')).to.equal(
       'BILLS-116hr1865eas | us-116-HR1865 | Engrossed Amendment Senate | To require the Secretary of the Treasury to mint a coin in commemoration of the opening of the National Law Enforcement Museum in the District of Columbia, and for other purposes.',
     );
+    // Its version code is "indefinitely postponed", not "introduced".
+    expect(real('116-s2731/S2731_IPS.XML')).to.match(/^BILLS-116s2731ips \| us-116-S2731 \| Indefinitely Postponed Senate \| /);
     expect(real('116-s2245/S2245_IS.XML')).to.equal(
       'BILLS-116s2245is | us-116-S2245 | Introduced in Senate | To cap noninterest Federal spending as a percentage of potential GDP to right-size the Government, grow the economy, and balance the budget.',
     );
