@@ -165,9 +165,13 @@ export function compareCodeUnits(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
-/** Sections by code (its abbreviation), then number (`compareSectionNumbers`): the one order every list of sections uses. */
+/**
+ * Sections by code, then number (`compareSectionNumbers`): the one order every list of sections uses.
+ * California's codes by their abbreviation; U.S. Code titles by their number (6 U.S.C. before 20 U.S.C.).
+ */
 export function compareSections(a: { code: string; section: string }, b: { code: string; section: string }): number {
-  return compareCodeUnits(a.code, b.code) || compareSectionNumbers(a.section, b.section);
+  const codes = isUsCode(a.code) && isUsCode(b.code) ? compareSectionNumbers(a.code.slice(3), b.code.slice(3)) : compareCodeUnits(a.code, b.code);
+  return codes || compareSectionNumbers(a.section, b.section);
 }
 
 /**

@@ -27,6 +27,9 @@ describe('store/codes', () => {
     it('should order sections by code, then number', () => {
       const list = ['PEN 1050.5', 'GOV 7284.10', 'PEN 646.9', 'GOV 7284.6', 'PEN 13700', 'PEN 1050'].map((s) => ({ code: s.split(' ')[0]!, section: s.split(' ')[1]! }));
       expect(list.sort(compareSections).map((s) => `${s.code} ${s.section}`)).to.deep.equal(['GOV 7284.6', 'GOV 7284.10', 'PEN 646.9', 'PEN 1050', 'PEN 1050.5', 'PEN 13700']);
+      // U.S. Code titles by their number: 6 U.S.C. before 20 U.S.C. (as text, "usc6" came after "usc42").
+      const titles = ['usc42 1308', 'usc6 659', 'usc20 1011c', 'usc5a 3', 'usc26 4221', 'usc5 552'].map((s) => ({ code: s.split(' ')[0]!, section: s.split(' ')[1]! }));
+      expect(titles.sort(compareSections).map((s) => `${s.code} ${s.section}`)).to.deep.equal(['usc5 552', 'usc5a 3', 'usc6 659', 'usc20 1011c', 'usc26 4221', 'usc42 1308']);
     });
   });
 });
