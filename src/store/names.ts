@@ -109,6 +109,17 @@ export function sessionName(jurisdiction: string, session: string): string {
   return `${span} ${words[extra] ?? `${ordinal(extra)} Extraordinary`} Session`;
 }
 
+/**
+ * Two session keys, the older first: a Congress by its number (`99` before `119`), a California
+ * session by its years, then its number (`20232024-0` before `20252026-0`).
+ */
+export function compareSessions(a: string, b: string): number {
+  return a.length - b.length || (a < b ? -1 : a > b ? 1 : 0);
+}
+
+/** The same order in SQL over `column` (a session key), newest first. */
+export const newestSessionFirst = (column: string): string => `LENGTH(${column}) DESC, ${column} DESC`;
+
 /** A California session key from a year and the session number (`2025`, `0` → `20252026-0`). */
 export function californiaSession(year: number, extraordinary = 0): string {
   const start = year % 2 === 1 ? year : year - 1;

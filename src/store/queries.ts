@@ -7,7 +7,7 @@ import { readBillPage, SUMMARY_COLUMNS as SUMMARY_COLUMN_LIST, touchesByVersion,
 import { compareSections } from './codes.js';
 import { billColumns } from './columns.js';
 import type { Dialect } from './dialect.js';
-import type { MeasureCitation } from './names.js';
+import { compareSessions, newestSessionFirst, type MeasureCitation } from './names.js';
 import { searchStore } from './search.js';
 import type { BillRow, HistoryRow, LawSectionRow, SearchAnswer, SearchFilters, SearchPage, SectionBill, SectionRelation, SectionTouch, VersionRow, VersionSummary } from './types.js';
 
@@ -81,7 +81,7 @@ export function createQueries(db: Dialect): Queries {
       const held = best.get(key);
       if (!held || row.seq > held.seq || (row.seq === held.seq && RELATION_ORDER.indexOf(row.relation) < RELATION_ORDER.indexOf(held.relation))) best.set(key, row);
     }
-    return [...best.values()].sort((a, b) => (b.version_date ?? '').localeCompare(a.version_date ?? '') || a.measure.localeCompare(b.measure));
+    return [...best.values()].sort((a, b) => compareSessions(b.session, a.session) || (b.version_date ?? '').localeCompare(a.version_date ?? '') || a.measure.localeCompare(b.measure));
   };
   const strip = <T extends { code: string; section: string; seq: number }>({ code: _c, section: _s, seq: _q, ...rest }: T) => rest;
 
@@ -95,7 +95,7 @@ export function createQueries(db: Dialect): Queries {
     async billsByMeasure(c) {
       const jurisdictions = c.jurisdictions;
       const rows = await db.all<BillRow>(
-        `SELECT ${billColumns()} FROM bills WHERE measure_type = ? AND measure_num = ? AND jurisdiction IN (${jurisdictions.map(() => '?').join(', ')})${c.session ? ' AND session = ?' : ''} ORDER BY session DESC`,
+        `SELECT ${billColumns()} FROM bills WHERE measure_type = ? AND measure_num = ? AND jurisdiction IN (${jurisdictions.map(() => '?').join(', ')})${c.session ? ' AND session = ?' : ''} ORDER BY ${newestSessionFirst('session')}`,
         [c.type, c.number, ...jurisdictions, ...(c.session ? [c.session] : [])],
       );
       return rows;
@@ -140,7 +140,7 @@ export function createQueries(db: Dialect): Queries {
     },
     async sessions() {
       // Counted at import (session_counts): the list is on every search page.
-      return db.all<SessionInfo>('SELECT jurisdiction, session, bills, versions FROM session_counts ORDER BY jurisdiction, session DESC');
+      return db.all<SessionInfo>(`SELECT jurisdiction, session, bills, versions FROM session_counts ORDER BY jurisdiction, ${newestSessionFirst('session')}`);
     },
     async sessionReport(jurisdiction, session, limit = 25) {
       const gutAndAmends = await db.all<VersionSummary & { measure: string; bill_title: string; previous_title: string | null }>(

@@ -7,7 +7,7 @@
 import { BARE_SECTION_NUMBER, codeOf, normalizeSectionNumber, parseSectionCitation } from './codes.js';
 import { billColumns } from './columns.js';
 import type { Dialect, SqlValue } from './dialect.js';
-import { parseMeasure, sessionKeyOf } from './names.js';
+import { newestSessionFirst, parseMeasure, sessionKeyOf } from './names.js';
 import { billResult, citationSnippets, fullText, noResults, QUICK, sectionResult, type BillFilter } from './search-text.js';
 import type { BillRow, SearchAnswer, SearchFilters, SearchPage, SearchResult } from './types.js';
 
@@ -72,7 +72,7 @@ async function citationResults(db: Dialect, query: string, filters: SearchFilter
   const measure = parseMeasure(query);
   if (measure) {
     const rows = await db.all<BillRow>(
-      `SELECT ${billColumns('b')} FROM bills b WHERE b.measure_type = ? AND b.measure_num = ? AND b.jurisdiction IN (${measure.jurisdictions.map(() => '?').join(', ')})${measure.session ? ' AND b.session = ?' : ''}${where.sql} ORDER BY b.session DESC`,
+      `SELECT ${billColumns('b')} FROM bills b WHERE b.measure_type = ? AND b.measure_num = ? AND b.jurisdiction IN (${measure.jurisdictions.map(() => '?').join(', ')})${measure.session ? ' AND b.session = ?' : ''}${where.sql} ORDER BY ${newestSessionFirst('b.session')}`,
       [measure.type, measure.number, ...measure.jurisdictions, ...(measure.session ? [measure.session] : []), ...where.params],
     );
     if (rows.length) return { results: rows.slice(page.offset, page.offset + page.limit).map((b) => billResult(b, b.title)), total: rows.length, bills: rows.length, sections: 0, rankedBills: 0, rankedSections: 0, by: 'citation' };
@@ -115,7 +115,7 @@ async function citationResults(db: Dialect, query: string, filters: SearchFilter
   // No bill past those of the pages before: none read (a sort of nothing, 25 µs on SQLite).
   const bills = wanted && billCount > first
     ? await db.all<BillRow & { key: number }>(
-        `SELECT ${billColumns('b')}, b.key FROM bills b JOIN (${touching}) t ON t.bill_id = b.id WHERE 1 = 1${where.sql} ORDER BY t.date IS NULL, t.date DESC, b.measure LIMIT ? OFFSET ?`,
+        `SELECT ${billColumns('b')}, b.key FROM bills b JOIN (${touching}) t ON t.bill_id = b.id WHERE 1 = 1${where.sql} ORDER BY ${newestSessionFirst('b.session')}, t.date IS NULL, t.date DESC, b.measure LIMIT ? OFFSET ?`,
         [...params, ...where.params, wanted, first],
       )
     : [];

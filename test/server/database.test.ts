@@ -317,10 +317,11 @@ describeBackends('server: cached pages and comparisons follow an import by anoth
   });
 });
 
-describeShared('server: U.S. Code sections printed with an en dash (113 H.J. Res. 59 ENR)', () => {
-  it('should file "42 U.S.C. 1395w–4" as 1395w-4, link it, and answer its page however the dash is typed', async function () {
+describeShared('server: U.S. Code sections printed with an en dash (113 H.J. Res. 59, Pub. L. 113-67, 114 H.R. 2029)', () => {
+  it('should file "42 U.S.C. 1395w–4" as 1395w-4, link it, answer its page however the dash is typed, and list its bills newest first', async function () {
     this.timeout(60000);
-    await withServedImport([sharedPath('corpus', 'us', 'bills', '113-hjres59', '113hjres59enr_good.xml')], async (base) => {
+    const bills = sharedPath('corpus', 'us', 'bills');
+    await withServedImport([path.join(bills, '113-hjres59'), path.join(bills, '114-hr2029', '114hr2029enr_good.xml')], async (base) => {
       const report = (await (await fetch(`${base}/api/bills/us-113-hjres59`)).json()) as { sections: Array<{ code: string; section: string; relation: string }> };
       const usc42 = report.sections.filter((s) => s.code === 'usc42').map((s) => `${s.relation} ${s.section}`);
       // "(42 U.S.C. 10 1395w–4(d))": the print's line number is no part of the section.
@@ -333,10 +334,11 @@ describeShared('server: U.S. Code sections printed with an en dash (113 H.J. Res
         expect(res.status).to.equal(200);
         const section = (await res.json()) as { number: string; bills: Array<{ id: string; relation: string }> };
         expect(section.number).to.equal('1395w-4');
-        expect(section.bills.map((b) => `${b.id} ${b.relation}`)).to.deep.equal(['us-113-hjres59 amends']);
+        // Newest first: the 114th Congress's enrolled bill (it prints no date) before the 113th's law and bill.
+        expect(section.bills.map((b) => `${b.id} ${b.relation}`)).to.deep.equal(['us-114-hr2029 amends', 'us-113-pl67 amends', 'us-113-hjres59 amends']);
       }
       const search = (await (await fetch(`${base}/api/search?q=${encodeURIComponent('42 U.S.C. 1395w–4')}`)).json()) as { results: Array<{ id: string }> };
-      expect(search.results.map((r) => r.id)).to.deep.equal(['usc42/1395w-4', 'us-113-hjres59']);
+      expect(search.results.map((r) => r.id)).to.deep.equal(['usc42/1395w-4', 'us-114-hr2029', 'us-113-pl67', 'us-113-hjres59']);
     });
   });
 });

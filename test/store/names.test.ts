@@ -1,6 +1,6 @@
 import { expect } from 'chai';
 import { codeOf, normalizeSectionNumber, parseSectionCitation, sectionName } from '../../src/store/codes.js';
-import { measureName, nameVersions, parseMeasure, sessionFromName, sessionName, stageLabel } from '../../src/store/names.js';
+import { compareSessions, measureName, nameVersions, parseMeasure, sessionFromName, sessionName, stageLabel } from '../../src/store/names.js';
 import { pickVersion, readSectionName } from '../../src/store/reports.js';
 import type { VersionSummary } from '../../src/store/types.js';
 
@@ -104,6 +104,8 @@ describe('store/codes', () => {
     expect(parseSectionCitation('Section 7284.6 of the Government Code')).to.deep.equal({ code: 'GOV', number: '7284.6' });
     expect(parseSectionCitation('54 U.S.C. 200304')).to.deep.equal({ code: 'usc54', number: '200304' });
     expect(parseSectionCitation('AB 1656')).to.equal(undefined);
+    // Sessions, the older first: Congresses by number, California's by their years and number.
+    expect(['119', '20252026-0', '99', '20232024-0', '116', '20232024-1'].sort(compareSessions)).to.deep.equal(['99', '116', '119', '20232024-0', '20232024-1', '20252026-0']);
     // The U.S. Code's numbers with a hyphen, as typed or as printed with an en dash: stored with the hyphen.
     expect(['42 U.S.C. 1395w-4', '42 U.S.C. § 1395w–4', '16 U.S.C. 460hhh-5', '42 USC 1320a-7b'].map(parseSectionCitation)).to.deep.equal([
       { code: 'usc42', number: '1395w-4' },
