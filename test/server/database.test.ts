@@ -233,6 +233,9 @@ describeBackends('server: the database pages and API', (backend) => {
     expect(section).to.contain('<a href="/bills/ca-20232024-0-ab2641">AB 2641</a>');
     const session = await page('/sessions/ca/20252026-0');
     expect(session).to.match(/Penal Code § 99001<\/a> <span class="muted">2 bills<\/span> · <a href="\/compare\?mode&#x3D;apply&amp;old&#x3D;law%3APEN%3A99001&amp;new&#x3D;ver%3A20250AB900198AMD%2Cver%3A20250AB900599INT">apply them in turn<\/a>/);
+    // Applied in turn, each amends § 99001 to read as it prints it: the second's text replaces the first's, which says so.
+    const inTurn = await page('/compare?mode=apply&old=law%3APEN%3A99001&new=ver%3A20250AB900198AMD%2Cver%3A20250AB900599INT');
+    expect(inTurn).to.contain('none of its changes remains: AB 9005, sec. 1, applied after it, amends the section to read as it prints it');
     const search = await page('/search?q=%3Cscript%3Ealert(1)%3C%2Fscript%3E');
     expect(search).to.not.contain('<script>alert(1)</script>');
     expect(search).to.contain('&lt;script&gt;alert(1)&lt;/script&gt;');

@@ -89,11 +89,17 @@ export function instructionList(records: InstructionRecord[], rows: RowWithPair[
     let list = made.get(record.id) ?? [];
     if (!list.length && record.status === 'applied') {
       // Nothing of its own shows (its change nets out, or sits in a level's children): name the levels it reports.
+      // Where another bill's instruction, applied after it, amends the same section to read as it prints
+      // it, that is why: the later bill's text replaces its changes (one bill chaptering out the other).
+      const replacedBy = records.slice(records.indexOf(record) + 1).find((r) => r.status === 'applied' && r.action === 'amendToRead' && r.bill !== record.bill && r.sections.some((x) => record.sections.includes(x)));
+      const none = replacedBy
+        ? `none of its changes remains: ${billNames[replacedBy.bill] ?? replacedBy.bill}${replacedBy.citation ? `, ${replacedBy.citation}` : ''}, applied after it, amends the section to read as it prints it`
+        : 'no change of its own shows in this clause';
       const changed = [...new Set(record.changes.map((c) => `c-${c.clause}`))].filter((a) => anchors.has(a));
       list = changed.map((a) => {
         const row = rows.find((r) => r.anchor === a)!;
         completeRow(row);
-        return { href: `#${a}`, citation: row.citation, description: row.changed ? row.statusLabel : 'no change of its own shows in this clause', excerpt: [] };
+        return { href: `#${a}`, citation: row.citation, description: row.changed ? row.statusLabel : none, excerpt: [] };
       });
     }
     return {
