@@ -8,7 +8,7 @@ import { codeName, compareCodeUnits, isUsCode, sectionName } from '../store/code
 import type { Database } from '../store/database.js';
 import { sessionName } from '../store/names.js';
 import type { SectionActivity, SessionInfo } from '../store/queries.js';
-import { billUrl, compareUrl, lawCompareUrl, sectionDocId, sectionUrl, versionDocId, type BillReport, type SectionReport } from '../store/reports.js';
+import { billUrl, compareUrl, inTurnUrl, lawCompareUrl, sectionDocId, sectionUrl, versionDocId, type BillReport, type SectionReport } from '../store/reports.js';
 import { MARK_END, MARK_START } from '../store/search.js';
 import { LAST_PAGE } from '../store/search-params.js';
 import type { SearchAnswer, SearchFilters, SearchPage, SearchResult } from '../store/types.js';
@@ -299,8 +299,6 @@ const MANY_SECTIONS = 12;
 const BILLS_SHOWN = 12;
 /** Gut-and-amend versions listed on a session page, newest first. */
 const GUTS_SHOWN = 200;
-/** Most bills one "apply them in turn" link applies (the comparison takes at most 8). */
-const MAX_APPLIED = 8;
 
 export async function sessionModel(db: Database, jurisdiction: string, session: string) {
   const report = await db.sessionReport(jurisdiction, session);
@@ -323,7 +321,6 @@ export async function sessionModel(db: Database, jurisdiction: string, session: 
       dateLabel: dateLabel(b.version_date),
       lawUrl: law && b.relation !== 'cites' && b.relation !== 'adds' ? lawCompareUrl(versionDocId({ id: b.version_id, corpus_id: b.corpus_id }), s.code, law) : undefined,
     }));
-    const pending = s.bills.filter((b) => b.pending === 1 && b.relation === 'amends').slice(0, MAX_APPLIED);
     return {
       code: s.code,
       section: s.section,
@@ -334,10 +331,7 @@ export async function sessionModel(db: Database, jurisdiction: string, session: 
       bills: bills.slice(0, BILLS_SHOWN),
       more: Math.max(0, bills.length - BILLS_SHOWN),
       // Both bills' instructions applied in turn to current law: where the second would undo the first.
-      applyUrl:
-        law && pending.length >= 2
-          ? `/compare?${new URLSearchParams({ mode: 'apply', old: law, new: pending.map((b) => versionDocId({ id: b.version_id, corpus_id: b.corpus_id })).join(',') }).toString()}`
-          : undefined,
+      applyUrl: law ? inTurnUrl(law, s.bills) : undefined,
     };
   };
   return {

@@ -13,6 +13,9 @@ import type { BillRow, HistoryRow, LawSectionRow, SearchAnswer, SearchFilters, S
 
 const SUMMARY_COLUMNS = SUMMARY_COLUMN_LIST.join(', ');
 
+/** Of the bills whose latest versions touch a section, those that contest it: pending, and amending or repealing it. */
+const contestedOf = <T extends SectionBill>(bills: T[]): T[] => bills.filter((b) => b.pending === 1 && b.relation !== 'adds');
+
 /** How strongly a relation ties a bill to a section: a bill that amends a section and cites it, amends it. */
 const RELATION_ORDER: SectionRelation[] = ['repeals', 'amends', 'adds', 'cites'];
 
@@ -55,6 +58,8 @@ export interface Queries {
   lawSectionsHeld(sections: Array<{ code: string; section: string }>): Promise<Map<string, { corpus_id: string | null }>>;
   /** Every bill touching the section: for each, the newest version that does. Newest first. */
   sectionBills(code: string, number: string): Promise<SectionBill[]>;
+  /** The bills whose latest version amends or repeals the section and that are pending, newest first: as a session's contested sections list them. */
+  sectionContest(code: string, number: string): Promise<SectionBill[]>;
   sessions(): Promise<SessionInfo[]>;
   sessionReport(jurisdiction: string, session: string, limit?: number): Promise<SessionReport>;
   /** A page of results (20 from the first by default) and how many there are in all. */
@@ -138,6 +143,9 @@ export function createQueries(db: Dialect): Queries {
     async sectionBills(code, number) {
       return newestPerBill(await sectionBillsOf('vs.code = ? AND vs.section = ?', [code, number])).map(strip);
     },
+    async sectionContest(code, number) {
+      return contestedOf(newestPerBill(await sectionBillsOf("vs.code = ? AND vs.section = ? AND v.id = b.latest_version AND vs.relation <> 'cites'", [code, number])).map(strip));
+    },
     async sessions() {
       // Counted at import (session_counts): the list is on every search page.
       return db.all<SessionInfo>(`SELECT jurisdiction, session, bills, versions FROM session_counts ORDER BY jurisdiction, ${newestSessionFirst('session')}`);
@@ -168,7 +176,7 @@ export function createQueries(db: Dialect): Queries {
         .sort((a, b) => b.bills.length - a.bills.length || compareSections(a, b))
         .slice(0, limit);
       const contested = sections
-        .map((s) => ({ ...s, bills: s.bills.filter((b) => b.pending === 1 && b.relation !== 'adds') }))
+        .map((s) => ({ ...s, bills: contestedOf(s.bills) }))
         .filter((s) => s.bills.length >= 2)
         .sort((a, b) => b.bills.length - a.bills.length || compareSections(a, b));
       return { gutAndAmends, mostAmended, contested };

@@ -32,6 +32,19 @@ export function lawCompareUrl(version: string, code: string, law: string): strin
   return isUsCode(code) ? compareUrl({ mode: 'apply', old: law, new: version }) : compareUrl({ bill: version, law });
 }
 
+/** Most bills one "apply them in turn" comparison applies (the comparison takes at most 8). */
+export const MAX_APPLIED = 8;
+
+/**
+ * Pending bills that amend a section, their instructions applied to it in turn (`law`, the section's
+ * document id): where one would chapter out the other unless they are double-jointed. Undefined for
+ * fewer than two (only bills that amend it count).
+ */
+export function inTurnUrl(law: string, bills: Array<{ relation: string; pending: number | boolean; version_id: string; corpus_id: string | null }>): string | undefined {
+  const amending = bills.filter((b) => (b.pending === 1 || b.pending === true) && b.relation === 'amends').slice(0, MAX_APPLIED);
+  return amending.length >= 2 ? compareUrl({ mode: 'apply', old: law, new: amending.map((b) => versionDocId({ id: b.version_id, corpus_id: b.corpus_id })).join(',') }) : undefined;
+}
+
 export function sectionUrl(code: string, number: string): string {
   return `/sections/${encodeURIComponent(code)}/${encodeURIComponent(number)}`;
 }
@@ -129,6 +142,8 @@ export interface SectionReport {
   /** Whether the database holds the section's text (a section only bills touch has none). */
   inDatabase: boolean;
   docId?: string;
+  /** Where two or more pending bills amend it in their latest versions: their instructions applied to it in turn (`inTurnUrl`). */
+  inTurnUrl?: string;
   bills: Array<{
     id: string;
     measure: string;
@@ -148,10 +163,10 @@ export interface SectionReport {
 }
 
 export async function sectionReport(db: Database, code: string, number: string): Promise<SectionReport | undefined> {
-  const law = await db.lawSection(code, number);
-  const bills = await db.sectionBills(code, number);
+  const [law, bills, contest] = await Promise.all([db.lawSection(code, number), db.sectionBills(code, number), db.sectionContest(code, number)]);
   if (!law && bills.length === 0) return undefined;
   const docId = law ? sectionDocId(code, number, law.corpus_id) : undefined;
+  const inTurn = docId ? inTurnUrl(docId, contest) : undefined;
   return {
     code,
     number,
@@ -161,6 +176,7 @@ export async function sectionReport(db: Database, code: string, number: string):
     history: law?.history ?? '',
     inDatabase: law !== undefined,
     ...(docId ? { docId } : {}),
+    ...(inTurn ? { inTurnUrl: inTurn } : {}),
     bills: bills.map((b) => ({
       id: b.bill_id,
       measure: b.measure,

@@ -233,6 +233,10 @@ describeBackends('server: the database pages and API', (backend) => {
     expect(section).to.contain('<a href="/bills/ca-20232024-0-ab2641">AB 2641</a>');
     const session = await page('/sessions/ca/20252026-0');
     expect(session).to.match(/Penal Code § 99001<\/a> <span class="muted">2 bills<\/span> · <a href="\/compare\?mode&#x3D;apply&amp;old&#x3D;law%3APEN%3A99001&amp;new&#x3D;ver%3A20250AB900198AMD%2Cver%3A20250AB900599INT">apply them in turn<\/a>/);
+    // The section's page links the same comparison; the API gives it.
+    expect(await page('/sections/PEN/99001')).to.contain('<p class="in-turn">Two or more pending bills amend this section, where one would chapter out the other unless they are double-jointed: <a href="/compare?mode&#x3D;apply&amp;old&#x3D;law%3APEN%3A99001&amp;new&#x3D;ver%3A20250AB900198AMD%2Cver%3A20250AB900599INT">apply them in turn</a>.</p>');
+    expect(await (await fetch(`${base}/api/sections/PEN/99001`)).json()).to.deep.include({ inTurnUrl: '/compare?mode=apply&old=law%3APEN%3A99001&new=ver%3A20250AB900198AMD%2Cver%3A20250AB900599INT' });
+    expect(await page('/sections/GOV/99010')).to.not.contain('apply them in turn');
     // Applied in turn, each amends § 99001 to read as it prints it: the second's text replaces the first's, which says so.
     const inTurn = await page('/compare?mode=apply&old=law%3APEN%3A99001&new=ver%3A20250AB900198AMD%2Cver%3A20250AB900599INT');
     expect(inTurn).to.contain('none of its changes remains: AB 9005, sec. 1, applied after it, amends the section to read as it prints it');
