@@ -78,7 +78,9 @@ async function citationResults(db: Dialect, query: string, filters: SearchFilter
     if (rows.length) return { results: rows.slice(page.offset, page.offset + page.limit).map((b) => billResult(b, b.title)), total: rows.length, bills: rows.length, sections: 0, rankedBills: 0, rankedSections: 0, by: 'citation' };
   }
   const cited = parseSectionCitation(query);
-  const bare = !cited && BARE_SECTION_NUMBER.test(query) ? normalizeSectionNumber(query) : undefined;
+  // A bare number as a section's ("7284.6", "§ 1395w–4"), its dash the hyphen it is filed with.
+  const plain = cited ? undefined : normalizeSectionNumber(query);
+  const bare = plain !== undefined && BARE_SECTION_NUMBER.test(plain) ? plain : undefined;
   if (!cited && !bare) return undefined;
   const code = cited ? cited.code : filters.code ? codeOf(filters.code) ?? filters.code.trim() : undefined;
   const number = cited ? cited.number : bare!;

@@ -346,6 +346,11 @@ describeShared('server: U.S. Code sections printed with an en dash (113 H.J. Res
       }
       const search = (await (await fetch(`${base}/api/search?q=${encodeURIComponent('42 U.S.C. 1395w–4')}`)).json()) as { results: Array<{ id: string }> };
       expect(search.results.map((r) => r.id)).to.deep.equal(['usc42/1395w-4', 'us-114-hr2029', 'us-113-pl67', 'us-113-hjres59']);
+      // The bare number, with either dash.
+      for (const typed of ['1395w-4', '1395w–4']) {
+        const bare = (await (await fetch(`${base}/api/search?q=${encodeURIComponent(typed)}`)).json()) as { results: Array<{ id: string }>; found: string };
+        expect([bare.found, ...bare.results.map((r) => r.id)], typed).to.deep.equal(['citation', 'usc42/1395w-4', 'us-114-hr2029', 'us-113-pl67', 'us-113-hjres59']);
+      }
     });
   });
 });
