@@ -121,8 +121,8 @@ export function entitledTitle(head: string, number: number): string | undefined 
 const withEntitled = (title: string | undefined) => (title ? { title } : {});
 
 /**
- * A federal version's date: its `dc:date`; for a law, the day it was approved ("Approved December 26,
- * 2013." at its end, `tail`); else the latest action the version prints, in its preface (a reported bill
+ * A federal version's date: its `dc:date`; for a law, the day it was approved (its last action, "Approved
+ * December 26, 2013.", at its end, `tail`); else the latest action the version prints, in its preface (a reported bill
  * lists its introduction, then its report: the version is the report's) or at its end (an engrossed
  * bill's attestation, "Passed the House of Representatives May 14, 2019"; a Senate report's
  * endorsement): bill.dtd's `<action-date date="20151023">` and `<attestation-date date="20160204">`, USLM's `<action><date date="2019-12-17">`,
@@ -132,7 +132,7 @@ const withEntitled = (title: string | undefined) => (title ? { title } : {});
 export function federalDate(head: string, tail = ''): string | undefined {
   const dc = /<dc:date>\s*(\d{4}-\d{2}-\d{2})/.exec(head)?.[1];
   if (dc) return dc;
-  const approved = /Approved\s+([A-Z][a-z]+\.? \d{1,2}, \d{4})/.exec(tail)?.[1];
+  const approved = /<actionDescription\b[^>]*>\s*Approved\s+([A-Z][a-z]+\.? \d{1,2}, \d{4})/.exec(tail)?.[1];
   if (approved) return writtenDate(approved);
   const body = head.search(/<(?:main|legis-body|amendMain|resolution-body|engrossed-amendment-body)\b/);
   const dates = [body < 0 ? head : head.slice(0, body), tail].flatMap((part) => [
