@@ -83,6 +83,11 @@ export function federalFacts(head: string, fileName: string, tail = ''): Omit<Ve
   const [letters, ordinal] = bill?.[4] ? [bill[4], bill[5]] : cited ? [cited[4], cited[5]] : named ? [named[4], named[5]] : senate ? [senate[3], undefined] : [undefined, undefined];
   const code = (letters ?? '').toUpperCase();
   if (!congress || !FEDERAL_TYPES.test(type) || !Number.isFinite(number) || !code) {
+    // The House's amendment documents (amend.dtd), a Rules Committee print among them: a proposed
+    // amendment to a bill, not one of its versions.
+    const proposed = /<amendment-doc\b[^>]*\bamend-stage="proposed"/.test(head);
+    const print = /<holc-filename>[^<]*?\b(CPRT-[\w-]+|RCP-[\w-]+)/i.exec(head)?.[1] ?? /^(?:CPRT|RCP)-[\w-]+/i.exec(fileName)?.[0];
+    if (proposed) return `a proposed House amendment${print ? ` (a Rules Committee print, ${print.replace(/\.xml$/i, '')})` : ''}, not a version of a bill; not imported`;
     return 'not a federal bill this import can name (no dc:title such as "116 HR 1058 RDS: …", no citableAs such as "115 HR 1 EAS 2", and no file name such as BILLS-116hr1058rds.xml)';
   }
   const stageAttr = /bill-stage="([^"]+)"/.exec(head)?.[1]?.replace(/-/g, ' ');

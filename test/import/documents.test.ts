@@ -145,8 +145,9 @@ describeShared('import/documents: govinfo files the earlier import could not nam
   });
 
   it('should still refuse the Rules Committee prints, which are no bill’s version', () => {
-    expect(real('114-hr50/CPRT-114-HPRT-RU00-HR50.xml')).to.match(/^not a federal bill this import can name/);
-    expect(real('114-hr636/RCP-114-6-hr636.xml')).to.match(/^not a federal bill this import can name/);
+    // Each says what it is: a proposed amendment (amend.dtd), printed by the Rules Committee.
+    expect(real('114-hr50/CPRT-114-HPRT-RU00-HR50.xml')).to.equal('a proposed House amendment (a Rules Committee print, CPRT-114-HPRT-RU00-HR50), not a version of a bill; not imported');
+    expect(real('114-hr636/RCP-114-6-hr636.xml')).to.equal('a proposed House amendment (a Rules Committee print, CPRT-114-HPRT-RU00-HR636), not a version of a bill; not imported');
   });
 });
 
