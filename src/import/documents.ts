@@ -161,7 +161,10 @@ function actionDate(action: string): string | undefined {
 function writtenDate(text: string): string | undefined {
   const m = /^\s*([A-Za-z]+)\.? (\d{1,2}), (\d{4})/.exec(text);
   const month = m ? MONTHS.indexOf(m[1]!.slice(0, 3).toLowerCase()) + 1 : 0;
-  if (!m || month === 0 || Number(m[2]) > 31) return undefined;
+  if (!m || month === 0) return undefined;
+  // A day the month has ("February 30" is none).
+  const day = new Date(Date.UTC(Number(m[3]), month - 1, Number(m[2])));
+  if (day.getUTCMonth() !== month - 1 || day.getUTCDate() !== Number(m[2])) return undefined;
   return `${m[3]}-${String(month).padStart(2, '0')}-${m[2]!.padStart(2, '0')}`;
 }
 

@@ -62,6 +62,7 @@ describe('import/documents: a federal file’s bill, version and stage (syntheti
     expect(federalDate(...uslm('<action><date><inline class="smallCaps">July </inline>25, 2019</date><actionDescription>Received</actionDescription></action>', '<attestation><action><actionDescription>Passed the House of Representatives </actionDescription><date date="2019-07-24">July 24, 2019</date>.</action></attestation>'))).to.equal('2019-07-25');
     // A law: approved, at its end, else its running head.
     expect(federalDate('<pLaw><meta></meta><main>Placeholder.</main>', '<action><actionDescription>Approved December 26, 2013.</actionDescription></action></pLaw>')).to.equal('2013-12-26');
+    expect(federalDate('<bill><preface><action><date>February 30, 2019.</date></action></preface>')).to.equal(undefined);
     // Not a date the text quotes at its end.
     expect(federalDate('<pLaw><meta></meta><main>Placeholder.</main>', '<section>Approved March 3, 1933, a placeholder.</section></pLaw>')).to.equal(undefined);
     expect(federalDate('<?I50 PUBLIC LAW 113–67—DEC. 26, 2013?><pLaw><meta></meta>')).to.equal('2013-12-26');
