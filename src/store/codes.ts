@@ -189,8 +189,8 @@ const DASHES = /[\u2010-\u2013\u2212]/g;
 /** A section's number in a citation: `1050`, `7284.6`, `25A`, and the U.S. Code's `1395w-4`, `460hhh-5`, `1320a-7b`. */
 const CITED_NUMBER = String.raw`(\d+(?:\.\d+)*[a-z]{0,4}(?:-\d+[a-z]{0,2})?)`;
 
-/** A bare section number searched for: `7284.6`, `§ 1050`, `1395w-4`. */
-export const BARE_SECTION_NUMBER = new RegExp(String.raw`^§?\s*${CITED_NUMBER}$`, 'i');
+/** A bare section number searched for, as `normalizeSectionNumber` leaves it: `7284.6`, `1050`, `1395w-4`. */
+export const BARE_SECTION_NUMBER = new RegExp(String.raw`^${CITED_NUMBER}$`, 'i');
 
 /**
  * A section named in words: `Penal Code 1050`, `PEN 1050`, `Government Code § 7284.6`,

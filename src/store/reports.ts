@@ -6,7 +6,7 @@
 import { codeOf, isUsCode, normalizeSectionNumber, parseSectionCitation, sectionName } from './codes.js';
 import type { Database } from './database.js';
 import { parseMeasure, sessionName } from './names.js';
-import type { BillRow, HistoryRow, SectionRelation, SectionTouch, VersionSummary } from './types.js';
+import type { BillRow, HistoryRow, SectionBill, SectionRelation, SectionTouch, VersionSummary } from './types.js';
 
 /** A document id the comparison pages take: the corpus id where it has one (old permalinks), else `ver:…`. */
 export function versionDocId(v: { id: string; corpus_id: string | null }): string {
@@ -33,15 +33,15 @@ export function lawCompareUrl(version: string, code: string, law: string): strin
 }
 
 /** Most bills one "apply them in turn" comparison applies (the comparison takes at most 8). */
-export const MAX_APPLIED = 8;
+const MAX_APPLIED = 8;
 
 /**
  * Pending bills that amend a section, their instructions applied to it in turn (`law`, the section's
  * document id): where one would chapter out the other unless they are double-jointed. Undefined for
  * fewer than two (only bills that amend it count).
  */
-export function inTurnUrl(law: string, bills: Array<{ relation: string; pending: number | boolean; version_id: string; corpus_id: string | null }>): string | undefined {
-  const amending = bills.filter((b) => (b.pending === 1 || b.pending === true) && b.relation === 'amends').slice(0, MAX_APPLIED);
+export function inTurnUrl(law: string, bills: Array<Pick<SectionBill, 'relation' | 'pending' | 'version_id' | 'corpus_id'>>): string | undefined {
+  const amending = bills.filter((b) => b.pending === 1 && b.relation === 'amends').slice(0, MAX_APPLIED);
   return amending.length >= 2 ? compareUrl({ mode: 'apply', old: law, new: amending.map((b) => versionDocId({ id: b.version_id, corpus_id: b.corpus_id })).join(',') }) : undefined;
 }
 
