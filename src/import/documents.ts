@@ -87,22 +87,23 @@ export function federalFacts(head: string, fileName: string, tail = ''): Omit<Ve
     // amendment to a bill, not one of its versions.
     const proposed = /<amendment-doc\b[^>]*\bamend-stage="proposed"/.test(head);
     const print = /<holc-filename>[^<]*?\b(CPRT-[\w-]+|RCP-[\w-]+)/i.exec(head)?.[1] ?? /^(?:CPRT|RCP)-[\w-]+/i.exec(fileName)?.[0];
-    if (proposed) return `a proposed House amendment${print ? ` (a Rules Committee print, ${print.replace(/\.xml$/i, '')})` : ''}, not a version of a bill; not imported`;
+    if (proposed) return `a proposed House amendment${print ? ` (a Rules Committee print, ${print})` : ''}, not a version of a bill; not imported`;
     return 'not a federal bill this import can name (no dc:title such as "116 HR 1058 RDS: …", no citableAs such as "115 HR 1 EAS 2", and no file name such as BILLS-116hr1058rds.xml)';
   }
   const stageAttr = /bill-stage="([^"]+)"/.exec(head)?.[1]?.replace(/-/g, ' ');
   const docStage = /<docStage>\s*([^<]+?)\s*<\/docStage>/.exec(head)?.[1];
   const stage = FEDERAL_STAGES[code] ?? (docStage && docStage.length > 3 ? docStage : undefined) ?? stageAttr ?? code;
   const nth = ordinal ? Number(ordinal) : 0;
+  const ownTitle = bill?.[6] || entitledTitle(head, number);
   return {
     id: `BILLS-${Number(congress)}${type.toLowerCase()}${number}${code.toLowerCase()}${nth ? nth : ''}`,
     bill: { jurisdiction: 'us', session: String(Number(congress)), type, number, ...(code === 'ENR' ? { pending: 0, status: 'Enrolled' } : {}) },
     stage: nth ? `${stage} ${nth}` : stage,
     ...(date ? { date } : {}),
-    // An engrossed amendment's title is "AMENDMENTS to 115 HR 1", no title of the bill's: its own words
-    // name the bill's, "to the bill (H.R. 1) entitled “An Act to provide for …”" (entitledTitle); else
-    // none (its other versions' is kept), where the file's own would be taken.
-    ...(title && /^AMENDMENTS to /i.test(title) ? { title: entitledTitle(head, number) ?? '' } : bill?.[6] ? { title: bill[6] } : withEntitled(entitledTitle(head, number))),
+    // The title its dc:title gives, else the one its words cite, "to the bill (H.R. 1) entitled “An Act to
+    // provide for …”" (entitledTitle). An engrossed amendment's dc:title, "AMENDMENTS to 115 HR 1", is no
+    // title of the bill's: where its words cite none, none ('', its other versions' is kept).
+    ...(ownTitle ? { title: ownTitle } : title && /^AMENDMENTS to /i.test(title) ? { title: '' } : {}),
     // Introduced (IH, IS): not indefinitely postponed (IPH, IPS), a later stage of the same text.
     first: /^I[HS]$/.test(code),
   };
@@ -122,8 +123,6 @@ export function entitledTitle(head: string, number: number): string | undefined 
   const text = to ? `T${to[1]!.slice(1)}` : words;
   return `${text}.`;
 }
-
-const withEntitled = (title: string | undefined) => (title ? { title } : {});
 
 /**
  * A federal version's date: its `dc:date`; for a law, the day it was approved (its last action, "Approved

@@ -288,7 +288,10 @@ function versionTouches(sections: BillReport['versions'][number]['sections']) {
     return { amendsList: touched.map((s, index) => ({ code: s.code, section: s.section, relation: s.relation, url: s.url, name: sectionName(s.code, s.section), relationWord: RELATION_WORDS[s.relation], index })) };
   }
   const counts = new Map<string, number>();
-  for (const s of touched) counts.set(RELATION_WORDS[s.relation], (counts.get(RELATION_WORDS[s.relation]) ?? 0) + 1);
+  for (const s of touched) {
+    const word = RELATION_WORDS[s.relation];
+    counts.set(word, (counts.get(word) ?? 0) + 1);
+  }
   const parts = [...counts].map(([word, n], i) => `${word} ${count(n)}${i === 0 ? ` section${n === 1 ? '' : 's'}` : ''}`);
   return { amendsList: [], amendsSummary: parts.join(', ') };
 }

@@ -9,6 +9,7 @@
  * California sessions are `{first year}{second year}-{0 regular | n extraordinary}`; Congresses by
  * number.
  */
+import { compareCodeUnits } from './codes.js';
 
 /** California's measure types, longest first (so `ACR` wins over `AB`). */
 const CA_TYPES = ['ACR', 'SCR', 'AJR', 'SJR', 'ACA', 'SCA', 'AB', 'SB', 'HR', 'SR'];
@@ -114,7 +115,7 @@ export function sessionName(jurisdiction: string, session: string): string {
  * session by its years, then its number (`20232024-0` before `20252026-0`).
  */
 export function compareSessions(a: string, b: string): number {
-  return a.length - b.length || (a < b ? -1 : a > b ? 1 : 0);
+  return a.length - b.length || compareCodeUnits(a, b);
 }
 
 /** The same order in SQL over `column` (a session key), newest first. */
