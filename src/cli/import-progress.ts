@@ -4,11 +4,16 @@
  * line is printed by the command).
  */
 import cliProgress from 'cli-progress';
-import { formatOutcomes, type ImportProgress, type Problem } from '../import/index.js';
+import { formatNotRecognised, formatOutcomes, formatProblem, type ImportProgress, type Problem } from '../import/index.js';
 
-export function createImportProgress(stream: { write(chunk: string): unknown }, interactive: boolean, onProblem: (p: Problem) => void): ImportProgress {
+export function createImportProgress(
+  stream: { write(chunk: string): unknown },
+  interactive: boolean,
+  onProblem: (p: Problem) => void,
+  onNotRecognised?: (file: string, reason: string) => void,
+): ImportProgress {
   if (!interactive) {
-    return { start() {}, input() {}, advance() {}, problem: onProblem, stop() {} };
+    return { start() {}, input() {}, advance() {}, problem: onProblem, ...(onNotRecognised ? { notRecognised: onNotRecognised } : {}), stop() {} };
   }
   const bars = new cliProgress.MultiBar(
     {
@@ -46,9 +51,17 @@ export function createImportProgress(stream: { write(chunk: string): unknown }, 
       bar?.update(done, payload());
     },
     problem(p) {
-      if (bar) bars.log(`${p.file}${p.line !== undefined ? `:${p.line}` : ''}: ${p.reason}\n`);
+      if (bar) bars.log(`${formatProblem(p)}\n`);
       else onProblem(p);
     },
+    ...(onNotRecognised
+      ? {
+          notRecognised(file: string, reason: string) {
+            if (bar) bars.log(`${formatNotRecognised(file, reason)}\n`);
+            else onNotRecognised(file, reason);
+          },
+        }
+      : {}),
     stop(summary) {
       // The bar ends on the rows the summary counts, and what became of them (their parts add up).
       bar?.setTotal(Math.max(summary.rows, 1));

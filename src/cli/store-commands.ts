@@ -7,7 +7,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { formatProblem, formatSummary, importPaths } from '../import/index.js';
+import { formatNotRecognised, formatProblem, formatSummary, importPaths } from '../import/index.js';
 import { DATABASE_FILE, databaseOptionsFrom, describeDatabase, openDatabase, type Database } from '../store/database.js';
 import { databaseDocument, DATABASE_ID } from '../store/documents.js';
 import { findBill, pickVersion, readSectionName, sectionReport } from '../store/reports.js';
@@ -22,6 +22,7 @@ export const STORE_USAGE = `Database commands:
   billdiff import PATH...        import pubinfo zips or folders, govinfo XML folders, or bills/
            [--format json]       the summary as data: rows = inserted + updated + unchanged
                                  + contents + inactive + skipped
+           [-v, --verbose]       list the files not recognised (a README, a .csv), and why
   billdiff search QUERY          bills and law sections: AB 1656, hr1-119, 7284.6, any words
            [--session S] [--house H] [--status pending|S] [--code PEN] [--format json]
   billdiff section "Penal Code 1050" [--format json]
@@ -29,7 +30,8 @@ export const STORE_USAGE = `Database commands:
   billdiff "AB 1656" --from introduced --to latest
                                  two versions of a bill from the database, by name
   --data DIR                     the database folder (default $BILLDIFF_DATA, or ./data;
-                                 DATABASE_URL=postgres://… for PostgreSQL)`;
+                                 DATABASE_URL=postgres://… for PostgreSQL)
+  -h, --help                     this help (billdiff import --help, search --help …)`;
 
 type Main = (argv: string[], io: CliIo) => Promise<number>;
 
@@ -46,9 +48,24 @@ export async function runStoreCommand(argv: string[], io: CliIo, main: Main): Pr
     return (await runStoreCommand(rest, { ...io, env: { ...io.env, BILLDIFF_DATA: value, DATABASE_URL: undefined } }, main)) ?? main(rest, { ...io, env: { ...io.env, BILLDIFF_DATA: value, DATABASE_URL: undefined } });
   }
   const [command, ...rest] = argv;
-  if (command === 'import') return withDatabase(io, (db) => importCommand(db, rest, io), { create: true });
-  if (command === 'search') return withDatabase(io, (db) => searchCommand(db, rest, io));
-  if (command === 'section') return withDatabase(io, (db) => sectionCommand(db, rest, io));
+  if (command === 'import' || command === 'search' || command === 'section') {
+    // The command line read before the database is opened: `import --help`, or a mistyped option, neither
+    // makes an empty database nor asks for one that is not there.
+    let args: ParsedArgs;
+    try {
+      args = parse(rest, COMMAND_OPTIONS[command]);
+    } catch (error) {
+      io.stderr.write(`${(error as Error).toString()}\n`);
+      return 2;
+    }
+    if (args.values['help']) {
+      io.stdout.write(`${STORE_USAGE}\n`);
+      return 0;
+    }
+    if (command === 'import') return withDatabase(io, (db) => importCommand(db, args, io), { create: true });
+    if (command === 'search') return withDatabase(io, (db) => searchCommand(db, args, io));
+    return withDatabase(io, (db) => sectionCommand(db, args, io));
+  }
   if (argv.some((a) => a === '--from' || a === '--to' || a.startsWith('--from=') || a.startsWith('--to='))) return versionsByName(argv, io, main);
   return undefined;
 }
@@ -100,7 +117,29 @@ function usage(io: CliIo, message: string): number {
   return 2;
 }
 
-function parse(args: string[], options: Record<string, { type: 'string' | 'boolean'; short?: string }>) {
+type OptionsOf = Record<string, { type: 'string' | 'boolean'; short?: string }>;
+type ParsedArgs = { values: Record<string, string | boolean | undefined>; positionals: string[] };
+
+const HELP = { help: { type: 'boolean', short: 'h' } } as const;
+const FORMAT = { format: { type: 'string', short: 'f' } } as const;
+
+/** Each database command's options. */
+const COMMAND_OPTIONS: Record<'import' | 'search' | 'section', OptionsOf> = {
+  import: { ...HELP, ...FORMAT, verbose: { type: 'boolean', short: 'v' } },
+  search: {
+    ...HELP,
+    ...FORMAT,
+    session: { type: 'string' },
+    house: { type: 'string' },
+    status: { type: 'string' },
+    code: { type: 'string' },
+    limit: { type: 'string' },
+    offset: { type: 'string' },
+  },
+  section: { ...HELP, ...FORMAT },
+};
+
+function parse(args: string[], options: OptionsOf): ParsedArgs {
   try {
     return parseArgs({ args, allowPositionals: true, strict: true, options });
   } catch (error) {
@@ -112,12 +151,16 @@ function parse(args: string[], options: Record<string, { type: 'string' | 'boole
  * `billdiff import PATH...`: a progress bar on a terminal, one summary line otherwise (`--format json`:
  * the summary as data); exit 1 when rows were skipped or inputs not imported.
  */
-async function importCommand(db: Database, args: string[], io: CliIo): Promise<number> {
-  const { values, positionals } = parse(args, { format: { type: 'string', short: 'f' } });
+async function importCommand(db: Database, { values, positionals }: ParsedArgs, io: CliIo): Promise<number> {
   if (values['format'] !== undefined && values['format'] !== 'json' && values['format'] !== 'text') return usage(io, `--format of import is text or json, not ${JSON.stringify(values['format'])}`);
   if (!positionals.length) return usage(io, 'give the files or folders to import');
   const interactive = Boolean((io.stderr as { isTTY?: boolean }).isTTY);
-  const progress = createImportProgress(io.stderr, interactive, (p) => io.stderr.write(`${formatProblem(p)}\n`));
+  const progress = createImportProgress(
+    io.stderr,
+    interactive,
+    (p) => io.stderr.write(`${formatProblem(p)}\n`),
+    values['verbose'] ? (file, reason) => io.stderr.write(`${formatNotRecognised(file, reason)}\n`) : undefined,
+  );
   const summary = await importPaths(
     db,
     positionals.map((p) => path.resolve(io.cwd, p)),
@@ -130,16 +173,7 @@ async function importCommand(db: Database, args: string[], io: CliIo): Promise<n
 }
 
 /** `billdiff search QUERY`: a page of results (`--limit`, `--offset`), and how many there are in all. */
-async function searchCommand(db: Database, args: string[], io: CliIo): Promise<number> {
-  const { values, positionals } = parse(args, {
-    format: { type: 'string', short: 'f' },
-    session: { type: 'string' },
-    house: { type: 'string' },
-    status: { type: 'string' },
-    code: { type: 'string' },
-    limit: { type: 'string' },
-    offset: { type: 'string' },
-  });
+async function searchCommand(db: Database, { values, positionals }: ParsedArgs, io: CliIo): Promise<number> {
   let request: SearchRequest;
   try {
     request = readSearchParams({ ...values, format: undefined, q: positionals.join(' ') }, await db.sessions(), 'cli');
@@ -166,8 +200,7 @@ async function searchCommand(db: Database, args: string[], io: CliIo): Promise<n
 }
 
 /** `billdiff section "Penal Code 1050"`. */
-async function sectionCommand(db: Database, args: string[], io: CliIo): Promise<number> {
-  const { values, positionals } = parse(args, { format: { type: 'string', short: 'f' } });
+async function sectionCommand(db: Database, { values, positionals }: ParsedArgs, io: CliIo): Promise<number> {
   const name = positionals.join(' ');
   const cited = readSectionName(name);
   if (!cited) return usage(io, `"${name}" does not name a section (try "Penal Code 1050", PEN 1050, GOV/7284.6, "54 U.S.C. 200304")`);

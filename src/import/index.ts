@@ -14,9 +14,9 @@ import { importKey } from './analyze.js';
 import { importCorpus } from './corpus.js';
 import { importDocument } from './documents.js';
 import { countRows, importPubinfo, tablesOf } from './pubinfo.js';
-import { emptySummary, Tally, type ImportProgress, type ImportSummary, type Problem } from './report.js';
+import { emptySummary, endingOf, Tally, type ImportProgress, type ImportSummary, type Problem } from './report.js';
 
-export { formatOutcomes, formatProblem, formatSummary, ROW_OUTCOMES, type ImportProgress, type ImportSummary, type Problem, type RowOutcome } from './report.js';
+export { formatNotRecognised, formatOutcomes, formatProblem, formatSummary, ROW_OUTCOMES, type ImportProgress, type ImportSummary, type Problem, type RowOutcome } from './report.js';
 
 /** One input found under the paths given. */
 type Input =
@@ -26,13 +26,16 @@ type Input =
 
 const DOCUMENT = /\.(?:xml|lob)$/i;
 
-/** The inputs under a path, in a stable order. `ignored` counts files that are none. */
-export function findInputs(target: string, ignored: { count: number } = { count: 0 }): Input[] {
+/** Why a file found under the paths is none of the inputs. */
+export const NOT_AN_INPUT = 'not a pubinfo zip, table (.dat) or lob, nor an XML document';
+
+/** The inputs under a path, in a stable order. `ignored` gets the files that are none. */
+export function findInputs(target: string, ignored: string[] = []): Input[] {
   const stat = fs.statSync(target);
   if (stat.isFile()) {
     if (/\.zip$/i.test(target)) return [{ kind: 'pubinfo', name: target, zip: target }];
     if (DOCUMENT.test(target)) return [{ kind: 'document', name: target, file: target }];
-    ignored.count++;
+    ignored.push(target);
     return [];
   }
   if (!stat.isDirectory()) return [];
@@ -61,7 +64,13 @@ export async function importPaths(db: Database, paths: string[], progress?: Impo
     summary.problems++;
     progress?.problem(p);
   };
-  const ignored = { count: 0 };
+  const notRecognised = (file: string, reason: string) => {
+    summary.ignored++;
+    const ending = endingOf(file);
+    summary.notRecognised[ending] = (summary.notRecognised[ending] ?? 0) + 1;
+    progress?.notRecognised?.(file, reason);
+  };
+  const ignored: string[] = [];
   const inputs: Input[] = [];
   for (const p of paths) {
     try {
@@ -70,7 +79,7 @@ export async function importPaths(db: Database, paths: string[], progress?: Impo
       report({ file: p, reason: (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file or folder' : (error as Error).message });
     }
   }
-  summary.ignored = ignored.count;
+  for (const file of ignored) notRecognised(file, NOT_AN_INPUT);
 
   // First pass: what each input is, whether it is already in, and how many rows it holds.
   const planned: Array<{ input: Input; hash: string; rows: number; set?: FileSet }> = [];
@@ -115,7 +124,7 @@ export async function importPaths(db: Database, paths: string[], progress?: Impo
         await writer.bumpGeneration();
       });
       if (notImported) {
-        if (/^not a bill, law section/.test(notImported)) summary.ignored++;
+        if (/^not a bill, law section/.test(notImported)) notRecognised(input.name, notImported);
         else report({ file: input.name, reason: notImported });
         progress?.advance(1);
       } else if (importedMeanwhile) summary.alreadyImported++;

@@ -50,11 +50,13 @@ export interface ImportSummary extends Record<RowOutcome, number> {
   problems: number;
   /** Files not recognised as anything billdiff imports (a README beside the data, say). */
   ignored: number;
+  /** Those files by their names' endings (`.md`, `.xml`; `(none)` for a name without one), as many of each. */
+  notRecognised: Record<string, number>;
   seconds: number;
 }
 
 export function emptySummary(): ImportSummary {
-  return { imported: 0, alreadyImported: 0, failed: 0, rows: 0, inserted: 0, updated: 0, unchanged: 0, contents: 0, inactive: 0, skipped: 0, problems: 0, ignored: 0, seconds: 0 };
+  return { imported: 0, alreadyImported: 0, failed: 0, rows: 0, inserted: 0, updated: 0, unchanged: 0, contents: 0, inactive: 0, skipped: 0, problems: 0, ignored: 0, notRecognised: {}, seconds: 0 };
 }
 
 /** "1,428 rows = 291 new + 1 updated + 0 unchanged + 1,067 table-of-contents rows (section headings) + 69 skipped (bad rows)" */
@@ -71,8 +73,27 @@ export function formatSummary(s: ImportSummary): string {
   const inputs = `${n(s.imported)} input${s.imported === 1 ? '' : 's'}`;
   const already = s.alreadyImported ? ` (${n(s.alreadyImported)} already imported, unchanged)` : '';
   const failed = s.failed ? `; ${n(s.failed)} input${s.failed === 1 ? '' : 's'} not imported` : '';
-  const ignored = s.ignored ? `; ${n(s.ignored)} file${s.ignored === 1 ? '' : 's'} not recognised` : '';
+  const ignored = s.ignored ? `; ${n(s.ignored)} file${s.ignored === 1 ? '' : 's'} not recognised (${formatEndings(s.notRecognised)})` : '';
   return `Imported ${inputs}${already}: ${formatOutcomes(s)}${failed}${ignored}; ${s.seconds.toFixed(1)} s`;
+}
+
+/** "32 .md, 18 .xml, 6 .html": most first, then by name. */
+function formatEndings(endings: Record<string, number>): string {
+  return Object.entries(endings)
+    .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0))
+    .map(([ending, count]) => `${count.toLocaleString('en-US')} ${ending}`)
+    .join(', ');
+}
+
+/** A file's ending as the summary counts it: `.md`, `.xml` (in lower case), `(none)`. */
+export function endingOf(file: string): string {
+  const match = /(\.[A-Za-z0-9]{1,10})$/.exec(file.slice(file.lastIndexOf('/') + 1));
+  return match ? match[1]!.toLowerCase() : '(none)';
+}
+
+/** "bills/README.md: not recognised: not a pubinfo zip, table or lob, nor an XML document" */
+export function formatNotRecognised(file: string, reason: string): string {
+  return `${file}: not recognised: ${reason}`;
 }
 
 /** Progress of an import, for a bar or a log. */
@@ -85,6 +106,8 @@ export interface ImportProgress {
   advance(rows: number): void;
   /** A problem, reported as it is found. */
   problem(p: Problem): void;
+  /** A file not recognised as anything billdiff imports, and why (for a listing of them; not a problem). */
+  notRecognised?(file: string, reason: string): void;
   /** The run is done. */
   stop(summary: ImportSummary): void;
 }

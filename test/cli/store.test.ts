@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { expect } from 'chai';
+import { STORE_USAGE } from '../../src/cli/store-commands.js';
 import { runCli } from '../helpers/cli.js';
 import { billsPath, fixturePath } from '../helpers/paths.js';
 import { describeBackends } from '../store/backends.js';
@@ -25,6 +26,33 @@ describeBackends('cli: import, search, section, versions by name', (backend) => 
     const again = await run(['import', billsPath()]);
     expect(again.code).to.equal(0);
     expect(again.stdout).to.match(/^Imported 0 inputs \(1 already imported, unchanged\): 0 rows = 0 new \+ 0 updated \+ 0 unchanged \+ 0 skipped \(bad rows\); \d+\.\d s into /);
+  });
+
+  it('billdiff import should count the files it does not recognise by their endings, and list them with --verbose', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'billdiff-not-recognised-'));
+    try {
+      // Beside the data as a download has them: notes, a list, a document of no kind billdiff reads.
+      fs.writeFileSync(path.join(dir, 'README.md'), '# notes\n');
+      fs.writeFileSync(path.join(dir, 'INDEX.csv'), 'file,source\n');
+      fs.writeFileSync(path.join(dir, 'CHANGES.md'), '- nothing\n');
+      fs.writeFileSync(path.join(dir, 'notes.xml'), '<notes><note>synthetic</note></notes>\n');
+      const quiet = await run(['import', dir]);
+      expect(quiet.code).to.equal(0);
+      expect(quiet.stderr).to.equal('');
+      expect(quiet.stdout).to.match(/^Imported 0 inputs: 0 rows = 0 new \+ 0 updated \+ 0 unchanged \+ 0 skipped \(bad rows\); 4 files not recognised \(2 \.md, 1 \.csv, 1 \.xml\); \d+\.\d s into /);
+      const listed = await run(['import', '--verbose', dir]);
+      expect(listed.stderr.split('\n')).to.deep.equal([
+        `${dir}/CHANGES.md: not recognised: not a pubinfo zip, table (.dat) or lob, nor an XML document`,
+        `${dir}/INDEX.csv: not recognised: not a pubinfo zip, table (.dat) or lob, nor an XML document`,
+        `${dir}/README.md: not recognised: not a pubinfo zip, table (.dat) or lob, nor an XML document`,
+        `${dir}/notes.xml: not recognised: not a bill, law section or U.S. Code title billdiff can read`,
+        '',
+      ]);
+      const json = JSON.parse((await run(['import', dir, '--format', 'json'])).stdout) as { ignored: number; notRecognised: Record<string, number> };
+      expect([json.ignored, json.notRecognised]).to.deep.equal([4, { '.md': 2, '.csv': 1, '.xml': 1 }]);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('billdiff search should list bills and sections, as text or JSON', async () => {
@@ -111,6 +139,12 @@ describe('cli: a database command where there is no database', () => {
       expect(await run(['section', 'Penal Code 1050'])).to.deep.equal({ code: 2, stdout: '', stderr: `${none}\n` });
       expect(await run(['AB 1656', '--from', 'introduced', '--to', 'latest'])).to.deep.equal({ code: 2, stdout: '', stderr: `${none}\n` });
       expect(await run(['ver:nothing', 'x'])).to.deep.equal({ code: 2, stdout: '', stderr: `billdiff: ${none}\n` });
+      // Each command's --help, and a mistyped option, answered before any database is opened or made.
+      for (const command of ['import', 'search', 'section']) {
+        expect(await run([command, '--help'])).to.deep.equal({ code: 0, stdout: `${STORE_USAGE}\n`, stderr: '' });
+        expect(await run([command, '-h'])).to.deep.equal({ code: 0, stdout: `${STORE_USAGE}\n`, stderr: '' });
+        expect(await run([command, '--frobnicate', 'x'])).to.deep.equal({ code: 2, stdout: '', stderr: `Unknown option '--frobnicate'\n\n${STORE_USAGE}\n` });
+      }
       expect(fs.readdirSync(dir)).to.deep.equal([]);
       // import makes it.
       expect((await run(['import', billsPath()])).code).to.equal(0);
