@@ -270,6 +270,8 @@ export function sectionModel(report: SectionReport) {
     bodyClass: 'section-page',
     section: report,
     codeName: codeName(report.code),
+    // Its code's list of sections, which holds it (a code of none in the database has no list).
+    codeUrl: report.inDatabase ? codeUrl(report.code) : undefined,
     // What to import for its text: a U.S. Code title's file, or California's law section table.
     textSource: isUsCode(report.code) ? `${report.code}.xml, the Law Revision Counsel’s file of the title,` : 'the Legislature’s LAW_SECTION_TBL',
     lines: report.text.split('\n').filter((l) => l.trim()),
@@ -363,4 +365,82 @@ export async function sessionsModel(db: Database) {
     sessions: sessions.map((s) => ({ ...s, name: sessionName(s.jurisdiction, s.session), url: `/sessions/${encodeURIComponent(s.jurisdiction)}/${encodeURIComponent(s.session)}` })),
     counts: await db.counts(),
   };
+}
+
+/** Bills listed a page of a session's page; sections a page of a code's. */
+export const SESSION_BILLS_PER_PAGE = 200;
+export const CODE_SECTIONS_PER_PAGE = 500;
+
+/**
+ * Page `page` (1-based) of `items`, `size` a page, and the links to the others (`hrefOf(n)`): undefined
+ * when `page` is past the last (a list of none has one page, empty).
+ */
+export function pageOfList<T>(items: T[], page: number, size: number, hrefOf: (n: number) => string) {
+  const pages = Math.max(1, Math.ceil(items.length / size));
+  if (page < 1 || page > pages) return undefined;
+  const from = (page - 1) * size;
+  const shown = items.slice(from, from + size);
+  const pager =
+    pages > 1
+      ? {
+          page,
+          pages,
+          from: count(from + 1),
+          to: count(from + shown.length),
+          total: count(items.length),
+          ...(page > 1 ? { prevHref: hrefOf(page - 1) } : {}),
+          ...(page < pages ? { nextHref: hrefOf(page + 1) } : {}),
+          links: Array.from({ length: pages }, (_, i) => ({ number: i + 1, href: hrefOf(i + 1), current: i + 1 === page })),
+        }
+      : undefined;
+  return { items: shown, pager };
+}
+
+/** The bills of a session, a page at a time, for its page (`sessionModel`): undefined past its last page. */
+export async function sessionBillsModel(db: Database, jurisdiction: string, session: string, page: number) {
+  const bills = await db.sessionBills(jurisdiction, session);
+  const base = `/sessions/${encodeURIComponent(jurisdiction)}/${encodeURIComponent(session)}`;
+  const paged = pageOfList(bills, page, SESSION_BILLS_PER_PAGE, (n) => (n === 1 ? `${base}#bills-h` : `${base}?page=${n}#bills-h`));
+  if (!paged) return undefined;
+  return {
+    billCount: count(bills.length),
+    bills: paged.items.map((b) => ({ measure: b.measure, title: b.title, status: b.status, url: billUrl(b.id), latest: b.latest_stage ?? '', dateLabel: dateLabel(b.latest_date) })),
+    billPager: paged.pager,
+  };
+}
+
+/** Every code the database holds sections of. */
+export async function codesModel(db: Database) {
+  const codes = await db.codes();
+  const entry = (c: { code: string; sections: number }) => ({ name: codeName(c.code), code: c.code, sections: count(c.sections), many: c.sections !== 1, url: codeUrl(c.code) });
+  return {
+    pageTitle: 'Codes',
+    bodyClass: 'codes-page',
+    california: codes.filter((c) => !isUsCode(c.code)).map(entry),
+    unitedStates: codes.filter((c) => isUsCode(c.code)).map(entry),
+    empty: codes.length === 0,
+  };
+}
+
+/** A code's sections in the database, a page at a time: undefined for a code it holds none of, or past the last page. */
+export async function codeModel(db: Database, code: string, page: number) {
+  const sections = await db.codeSections(code);
+  if (!sections.length) return undefined;
+  const paged = pageOfList(sections, page, CODE_SECTIONS_PER_PAGE, (n) => (n === 1 ? codeUrl(code) : `${codeUrl(code)}?page=${n}`));
+  if (!paged) return undefined;
+  const name = codeName(code);
+  return {
+    pageTitle: page > 1 ? `${name}, page ${page}` : name,
+    bodyClass: 'code-page',
+    name,
+    code,
+    sectionCount: count(sections.length),
+    sections: paged.items.map((s) => ({ name: `§ ${s.number}`, heading: s.heading, url: sectionUrl(code, s.number) })),
+    pager: paged.pager,
+  };
+}
+
+/** A code's page: `/codes/PEN`, `/codes/usc54`. */
+export function codeUrl(code: string): string {
+  return `/codes/${encodeURIComponent(code)}`;
 }

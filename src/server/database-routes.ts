@@ -7,14 +7,15 @@
 import { createHash } from 'node:crypto';
 import express, { type Request, type RequestHandler, type Response, type Router } from 'express';
 import { LRUCache } from 'lru-cache';
-import { codeOf, normalizeSectionNumber } from '../store/codes.js';
+import { codeName, codeOf, normalizeSectionNumber } from '../store/codes.js';
 import type { Database } from '../store/database.js';
+import { sessionName } from '../store/names.js';
 import { billReport, sectionReport } from '../store/reports.js';
 import { readSearchParams, SearchParamError, type SearchForm } from '../store/search-params.js';
 import { SearchBusyError } from '../store/search-pool.js';
 import type { SessionInfo } from '../store/queries.js';
 import type { SearchFilters, SearchPage } from '../store/types.js';
-import { billModel, resultJson, searchModel, sectionModel, sessionModel, sessionsModel } from './database-pages.js';
+import { billModel, codeModel, codesModel, resultJson, searchModel, sectionModel, sessionBillsModel, sessionModel, sessionsModel } from './database-pages.js';
 import { HttpError } from './errors.js';
 import { securityHeaders, setSecurityHeaders } from './security-headers.js';
 import type { Views } from './views.js';
@@ -186,7 +187,20 @@ export function createDatabaseRoutes(ctx: DatabaseRoutesContext): Router {
     if (!/^(?:ca|us)$/.test(jurisdiction) || !/^[0-9\-]{1,12}$/.test(session)) throw new HttpError(404, 'no such session: sessions are /sessions/ca/20252026-0, /sessions/us/119');
     const known = (await ctx.database.sessions()).some((s) => s.jurisdiction === jurisdiction && s.session === session);
     if (!known) throw new HttpError(404, `no bills of session ${session} in the database`);
-    return render('session', await sessionModel(ctx.database, jurisdiction, session));
+    const page = pageNumber(req);
+    const [model, bills] = await Promise.all([sessionModel(ctx.database, jurisdiction, session), sessionBillsModel(ctx.database, jurisdiction, session, page)]);
+    if (!bills) throw new HttpError(404, `the bills of the ${sessionName(jurisdiction, session)} have no page ${page}`);
+    return render('session', { ...model, ...bills });
+  }));
+  router.get('/codes', cached('html', async () => render('codes', await codesModel(ctx.database))));
+  router.get('/codes/:code', cached('html', async (req) => {
+    const given = String(req.params['code']);
+    const code = given.length <= 40 ? codeOf(given) ?? (/^[A-Za-z0-9]{1,40}$/.test(given) ? given : undefined) : undefined;
+    if (!code) throw new HttpError(404, 'a code is /codes/CODE: /codes/PEN, /codes/GOV, /codes/usc54 (/codes lists them)');
+    const page = pageNumber(req);
+    const model = await codeModel(ctx.database, code, page);
+    if (!model) throw new HttpError(404, page > 1 ? `${codeName(code)} has no page ${page} of sections in the database` : `no section of ${codeName(code)} is in the database (/codes lists the codes it holds)`);
+    return render('code', model);
   }));
   return router;
 }
@@ -219,7 +233,7 @@ export function noDatabaseRoutes(): Router {
   const none: RequestHandler = () => {
     throw new HttpError(404, 'this server has no database of bills: start it with npm start, or give createApp a database');
   };
-  for (const route of ['/search', '/api/search', '/bills/:id', '/api/bills/:id', '/sections/:code/:number', '/api/sections/:code/:number', '/sessions', '/sessions/:jurisdiction/:session']) router.get(route, none);
+  for (const route of ['/search', '/api/search', '/bills/:id', '/api/bills/:id', '/sections/:code/:number', '/api/sections/:code/:number', '/sessions', '/sessions/:jurisdiction/:session', '/codes', '/codes/:code']) router.get(route, none);
   return router;
 }
 
@@ -230,11 +244,20 @@ async function findBill(db: Database, id: unknown) {
   return report;
 }
 
+/** A list page's `?page=N` (1 when there is none): a whole number from 1 to 100,000, given once. */
+function pageNumber(req: Request): number {
+  const value = req.query['page'];
+  if (value === undefined) return 1;
+  if (typeof value !== 'string' || !/^[1-9][0-9]{0,5}$/.test(value) || Number(value) > 100_000) throw new HttpError(400, 'the page parameter must be a whole number from 1 to 100000, given once');
+  return Number(value);
+}
+
 async function findSection(db: Database, codeParam: unknown, numberParam: unknown) {
   const given = String(codeParam);
   const code = given.length <= 40 ? codeOf(given) ?? (/^[A-Za-z0-9]{1,40}$/.test(given) ? given : undefined) : undefined;
   const number = normalizeSectionNumber(String(numberParam));
-  if (!code || !/^[0-9A-Za-z.\-]{1,40}$/.test(number)) throw new HttpError(404, 'a section is /sections/CODE/NUMBER: /sections/PEN/1050, /sections/GOV/7284.6, /sections/usc54/200304');
+  // (A comma: a U.S. Code section printed as two, "§§ 10, 10a.", is stored as its <num value="10, 10a"> reads, 10,-10a.)
+  if (!code || !/^[0-9A-Za-z.,\-]{1,40}$/.test(number)) throw new HttpError(404, 'a section is /sections/CODE/NUMBER: /sections/PEN/1050, /sections/GOV/7284.6, /sections/usc54/200304');
   const report = await sectionReport(db, code, number);
   if (!report) throw new HttpError(404, `${code} ${number} is not in the database, and no bill in it touches it`);
   return report;

@@ -11,16 +11,20 @@ import Handlebars from 'handlebars';
 /** The folder of templates, next to `src/` and `dist/` alike. */
 export const viewsDir = fileURLToPath(new URL('../../views/', import.meta.url));
 
-export type PageName = 'index' | 'compare' | 'apply' | 'print' | 'upload' | 'error' | DatabasePage;
+/** The pages of the corpus, the comparisons and the errors. */
+const PAGES = ['index', 'compare', 'apply', 'print', 'upload', 'error'] as const;
 /** The database's pages (src/server/database-routes.ts). */
-export type DatabasePage = 'search' | 'bill' | 'section' | 'session' | 'sessions';
+export const DATABASE_PAGES = ['search', 'bill', 'section', 'session', 'sessions', 'codes', 'code'] as const;
+
+export type PageName = (typeof PAGES)[number] | DatabasePage;
+export type DatabasePage = (typeof DATABASE_PAGES)[number];
 
 export interface Views {
   render(page: PageName, data: object): string;
 }
 
 /** The database's pages: each reads no `@` variable and wraps itself in `page-top` and `page-bottom`, not the layout's partial block. */
-const databasePages = new Set<PageName>(['search', 'bill', 'section', 'session', 'sessions'] satisfies DatabasePage[]);
+const databasePages = new Set<PageName>(DATABASE_PAGES);
 
 /** Compiles every template in `dir` once. */
 export function loadViews(dir: string = viewsDir): Views {
@@ -45,7 +49,7 @@ export function loadViews(dir: string = viewsDir): Views {
   }
   hbs.registerPartial('layout', hbs.compile(read(path.join(dir, 'layout.hbs')), options));
   const pages = new Map<string, Handlebars.TemplateDelegate>();
-  for (const page of ['index', 'compare', 'apply', 'print', 'upload', 'error', 'search', 'bill', 'section', 'session', 'sessions'] satisfies PageName[]) {
+  for (const page of [...PAGES, ...DATABASE_PAGES]) {
     pages.set(page, hbs.compile(read(path.join(dir, `${page}.hbs`)), databasePages.has(page) ? withoutData : options));
   }
   return {

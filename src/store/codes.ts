@@ -175,6 +175,18 @@ export function compareSections(a: { code: string; section: string }, b: { code:
 }
 
 /**
+ * Codes as a list of codes gives them (the codes page): California's by name (Business and Professions
+ * Code, Civil Code, …), then the U.S. Code's titles by number.
+ */
+export function compareCodes(a: string, b: string): number {
+  const ua = isUsCode(a);
+  const ub = isUsCode(b);
+  if (ua !== ub) return ua ? 1 : -1;
+  if (ua) return compareSectionNumbers(a.slice(3), b.slice(3));
+  return compareCodeUnits(codeName(a), codeName(b)) || compareCodeUnits(a, b);
+}
+
+/**
  * A section number as stored: LAW_SECTION_TBL's `1050.` without its closing period; a U.S. Code
  * section printed with an en dash, `1395w–4`, with the hyphen of its identifier (`/us/usc/t42/s1395w-4`)
  * and of the way people type it, so that a bill's citation, the title's section and a link all name it alike.

@@ -8,7 +8,7 @@ import { codeName, sectionName } from './codes.js';
 import type { Database } from './database.js';
 
 /** A database document id: `ver:…` or `law:CODE:NUMBER`. */
-export const DATABASE_ID = /^(?:ver:[A-Za-z0-9._\-]{1,80}|law:[A-Za-z0-9]{1,40}:[0-9A-Za-z.\-]{1,40})$/;
+export const DATABASE_ID = /^(?:ver:[A-Za-z0-9._\-]{1,80}|law:[A-Za-z0-9]{1,40}:[0-9A-Za-z.,\-]{1,40})$/;
 
 export interface DatabaseDocument {
   id: string;

@@ -4,7 +4,7 @@
  */
 import zlib from 'node:zlib';
 import { readBillPage, SUMMARY_COLUMNS as SUMMARY_COLUMN_LIST, touchesByVersion, type BillPageRows } from './bill-page.js';
-import { compareSections } from './codes.js';
+import { compareCodes, compareSectionNumbers, compareSections } from './codes.js';
 import { billColumns } from './columns.js';
 import type { Dialect } from './dialect.js';
 import { compareSessions, newestSessionFirst, type MeasureCitation } from './names.js';
@@ -24,6 +24,18 @@ export interface SessionInfo {
   session: string;
   bills: number;
   versions: number;
+}
+
+/** A bill as a session's list gives it. */
+export interface SessionBill {
+  id: string;
+  measure: string;
+  title: string;
+  status: string | null;
+  pending: number;
+  /** Its latest version's stage (`Amended in Senate`) and date, when known. */
+  latest_stage: string | null;
+  latest_date: string | null;
 }
 
 /** One section and the bills of a session that touch it. */
@@ -61,6 +73,12 @@ export interface Queries {
   /** The bills whose latest version amends or repeals the section and that are pending, newest first: as a session's contested sections list them. */
   sectionContest(code: string, number: string): Promise<SectionBill[]>;
   sessions(): Promise<SessionInfo[]>;
+  /** Every bill of a session, by type and number (AB 1, AB 2, … SB 1): what its page lists, a page at a time. */
+  sessionBills(jurisdiction: string, session: string): Promise<SessionBill[]>;
+  /** Every code the database holds sections of, with how many. */
+  codes(): Promise<Array<{ code: string; sections: number }>>;
+  /** The sections of a code the database holds, with their headings, in the code's order. */
+  codeSections(code: string): Promise<Array<{ number: string; heading: string }>>;
   sessionReport(jurisdiction: string, session: string, limit?: number): Promise<SessionReport>;
   /** A page of results (20 from the first by default) and how many there are in all. */
   search(query: string, filters?: SearchFilters, page?: Partial<SearchPage>, signal?: AbortSignal): Promise<SearchAnswer>;
@@ -149,6 +167,25 @@ export function createQueries(db: Dialect): Queries {
     async sessions() {
       // Counted at import (session_counts): the list is on every search page.
       return db.all<SessionInfo>(`SELECT jurisdiction, session, bills, versions FROM session_counts ORDER BY jurisdiction, ${newestSessionFirst('session')}`);
+    },
+    async sessionBills(jurisdiction, session) {
+      // By the index on (jurisdiction, session); a session's few thousand bills sorted here.
+      return db.all<SessionBill>(
+        `SELECT b.id, b.measure, b.title, b.status, b.pending, v.stage AS latest_stage, v.date AS latest_date
+           FROM bills b LEFT JOIN versions v ON v.id = b.latest_version
+          WHERE b.jurisdiction = ? AND b.session = ?
+          ORDER BY b.measure_type, b.measure_num, b.id`,
+        [jurisdiction, session],
+      );
+    },
+    async codes() {
+      const rows = await db.all<{ code: string; sections: number | string }>('SELECT code, COUNT(*) AS sections FROM law_sections GROUP BY code');
+      return rows.map((r) => ({ code: r.code, sections: Number(r.sections) })).sort((a, b) => compareCodes(a.code, b.code));
+    },
+    async codeSections(code) {
+      // By the unique index on (code, number); in the Legislature's order, which SQL cannot sort (12.10 after 12.9).
+      const rows = await db.all<{ number: string; heading: string }>('SELECT number, heading FROM law_sections WHERE code = ?', [code]);
+      return rows.sort((a, b) => compareSectionNumbers(a.number, b.number));
     },
     async sessionReport(jurisdiction, session, limit = 25) {
       const gutAndAmends = await db.all<VersionSummary & { measure: string; bill_title: string; previous_title: string | null }>(

@@ -129,8 +129,28 @@ describe('e2e/database pages', function () {
     expect(await page.locator('h1').textContent()).to.contain('Penal Code § 99001');
   });
 
-  it('should have no serious accessibility problems on the search, bill, section and session pages', async () => {
-    for (const url of ['/search?q=synthetic', '/bills/ca-20252026-0-ab9002', '/sections/PEN/99001', '/sessions/ca/20252026-0', '/sessions']) {
+  it('should browse from the site’s menu to a code, its sections, a section and the bills touching it, and a session’s every bill', async () => {
+    await open();
+    await page.goto(`${base}/`);
+    await page.click('nav[aria-label="Site"] >> text=Codes');
+    await page.waitForURL(/\/codes$/);
+    expect(await page.locator('main li').allTextContents()).to.deep.equal(['Government Code GOV · 1 section', 'Penal Code PEN · 2 sections', 'Water Code WAT · 30 sections']);
+    await page.click('text=Penal Code');
+    await page.waitForURL(/\/codes\/PEN$/);
+    expect(await page.locator('.section-list a').allTextContents()).to.deep.equal(['§ 1050', '§ 99001']);
+    await page.click('text=§ 99001');
+    await page.waitForURL(/\/sections\/PEN\/99001$/);
+    expect(await page.locator('.section-bills tbody th a').allTextContents()).to.deep.equal(['AB 9001', 'AB 9005', 'AB 9002']);
+    await page.click('.lede >> text=Penal Code');
+    await page.waitForURL(/\/codes\/PEN$/);
+    await page.goto(`${base}/sessions/ca/20252026-0`);
+    expect(await page.locator('.bills-list tbody th').allTextContents()).to.deep.equal(['AB 1656', 'AB 9001', 'AB 9002', 'AB 9005', 'SB 9003']);
+    await page.click('.bills-list >> text=SB 9003');
+    await page.waitForURL(/\/bills\/ca-20252026-0-sb9003$/);
+  });
+
+  it('should have no serious accessibility problems on the search, bill, section, session and codes pages', async () => {
+    for (const url of ['/search?q=synthetic', '/bills/ca-20252026-0-ab9002', '/sections/PEN/99001', '/sessions/ca/20252026-0', '/sessions', '/codes', '/codes/PEN']) {
       await open({ bypassCSP: true });
       await page.goto(base + url);
       await page.addScriptTag({ path: AXE });

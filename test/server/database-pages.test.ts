@@ -1,6 +1,6 @@
 import { expect } from 'chai';
 import Handlebars from 'handlebars';
-import { markedSnippet, snippetSegments } from '../../src/server/database-pages.js';
+import { markedSnippet, pageOfList, snippetSegments } from '../../src/server/database-pages.js';
 import { MARK_END, MARK_START } from '../../src/store/search.js';
 
 /** The segments as they were read before: white space folded, then split on the marks. */
@@ -45,5 +45,37 @@ describe('server: search snippets as the pages write them', () => {
       expect(html.toHTML(), JSON.stringify(s)).to.equal(bySegment);
     }
     expect(markedSnippet(`a <i>${S}b&c${E}`).toHTML()).to.equal('a &lt;i&gt;<mark>b&amp;c</mark>');
+  });
+});
+
+describe('server: a list page at a time (a session’s bills, a code’s sections)', () => {
+  const href = (n: number) => `/codes/PEN?page=${n}`;
+  it('should give the page asked for, where it stands among the others, and links to each', () => {
+    const items = Array.from({ length: 1205 }, (_, i) => i + 1);
+    const second = pageOfList(items, 2, 500, href)!;
+    expect(second.items).to.have.length(500);
+    expect([second.items[0], second.items.at(-1)]).to.deep.equal([501, 1000]);
+    expect(second.pager).to.deep.equal({
+      page: 2,
+      pages: 3,
+      from: '501',
+      to: '1,000',
+      total: '1,205',
+      prevHref: '/codes/PEN?page=1',
+      nextHref: '/codes/PEN?page=3',
+      links: [
+        { number: 1, href: '/codes/PEN?page=1', current: false },
+        { number: 2, href: '/codes/PEN?page=2', current: true },
+        { number: 3, href: '/codes/PEN?page=3', current: false },
+      ],
+    });
+    const last = pageOfList(items, 3, 500, href)!;
+    expect([last.items.length, last.pager?.to, 'nextHref' in last.pager!, last.pager?.prevHref]).to.deep.equal([205, '1,205', false, '/codes/PEN?page=2']);
+  });
+  it('should have no pager for one page, one empty page for none, and nothing past the last', () => {
+    expect(pageOfList([1, 2, 3], 1, 500, href)).to.deep.equal({ items: [1, 2, 3], pager: undefined });
+    expect(pageOfList([], 1, 500, href)).to.deep.equal({ items: [], pager: undefined });
+    expect(pageOfList([1, 2, 3], 2, 500, href)).to.equal(undefined);
+    expect(pageOfList([1, 2, 3], 0, 500, href)).to.equal(undefined);
   });
 });

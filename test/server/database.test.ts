@@ -240,6 +240,34 @@ describeBackends('server: the database pages and API', (backend) => {
     // Applied in turn, each amends § 99001 to read as it prints it: the second's text replaces the first's, which says so.
     const inTurn = await page('/compare?mode=apply&old=law%3APEN%3A99001&new=ver%3A20250AB900198AMD%2Cver%3A20250AB900599INT');
     expect(inTurn).to.contain('none of its changes remains: AB 9005, sec. 1, applied after it, amends the section to read as it prints it');
+    // Every bill of the session, by type and number, each linked; the codes, and each code's sections.
+    expect(session).to.contain('<h2 id="bills-h">Every bill of the session</h2>');
+    expect(session).to.contain('<p class="lede">5 bills, by number.</p>');
+    expect(session).to.contain(
+      '<tr><th scope="row"><a href="/bills/ca-20252026-0-ab9005">AB 9005</a></th><td>Synthetic filings.</td><td>Introduced, February 2, 2026</td><td>In Committee Process</td></tr><tr><th scope="row"><a href="/bills/ca-20252026-0-sb9003">SB 9003</a></th><td>Synthetic registers.</td><td>Chaptered, September 30, 2025</td><td>Chaptered</td></tr>\n</tbody>',
+    );
+    expect(session).to.not.contain('class="pager"');
+    expect(await page('/codes')).to.contain(
+      '<ul class="session-list">\n<li><a href="/codes/GOV">Government Code</a> <span class="muted">GOV · 1 section</span></li><li><a href="/codes/PEN">Penal Code</a> <span class="muted">PEN · 2 sections</span></li>\n</ul>',
+    );
+    const pen = await page('/codes/PEN');
+    expect(pen).to.contain('<h1>Penal Code</h1>\n<p class="lede">2 sections in the database, in the code’s order · <a href="/codes">all codes</a></p>');
+    expect(pen).to.contain('<ul class="section-list">\n<li><a href="/sections/PEN/1050">§ 1050</a></li><li><a href="/sections/PEN/99001">§ 99001</a></li>\n</ul>');
+    expect(await page('/codes/penal%20code')).to.equal(pen);
+    // A section's page links its code's list; a section not in the database has no list to link.
+    expect(await page('/sections/PEN/99001')).to.contain('<p class="lede"><a href="/codes/PEN">Penal Code</a> · <a href="/api/sections/PEN/99001">JSON</a></p>');
+    expect(section).to.contain('<p class="lede">Government Code · <a href="/api/sections/GOV/7284.6">JSON</a></p>');
+    // Past the last page, a code of none, a page that is no number: said.
+    const status = async (url: string) => {
+      const res = await fetch(base + url);
+      return [res.status, /<span class="status">Error \d+:<\/span> ([^<]*)<\/p>/.exec(await res.text())?.[1]];
+    };
+    const notANumber = [400, 'the page parameter must be a whole number from 1 to 100000, given once'];
+    expect(await status('/codes/PEN?page=2')).to.deep.equal([404, 'Penal Code has no page 2 of sections in the database']);
+    expect(await status('/codes/EDC')).to.deep.equal([404, 'no section of Education Code is in the database (/codes lists the codes it holds)']);
+    expect(await status('/codes/%3Cb%3E')).to.deep.equal([404, 'a code is /codes/CODE: /codes/PEN, /codes/GOV, /codes/usc54 (/codes lists them)']);
+    expect(await status('/sessions/ca/20252026-0?page=2')).to.deep.equal([404, 'the bills of the 2025–26 Regular Session have no page 2']);
+    for (const bad of ['/codes/PEN?page=0', '/codes/PEN?page=x', '/codes/PEN?page=1&page=2', '/sessions/ca/20252026-0?page=100001']) expect(await status(bad), bad).to.deep.equal(notANumber);
     const search = await page('/search?q=%3Cscript%3Ealert(1)%3C%2Fscript%3E');
     expect(search).to.not.contain('<script>alert(1)</script>');
     expect(search).to.contain('&lt;script&gt;alert(1)&lt;/script&gt;');

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { expect } from 'chai';
-import { compareSectionNumbers, compareSections } from '../../src/store/codes.js';
+import { compareCodes, compareSectionNumbers, compareSections } from '../../src/store/codes.js';
 import { describeShared, sharedPath } from '../helpers/shared.js';
 
 const sorted = (numbers: string[]) => [...numbers].sort(compareSectionNumbers);
@@ -30,6 +30,11 @@ describe('store/codes', () => {
       // U.S. Code titles by their number: 6 U.S.C. before 20 U.S.C. (as text, "usc6" came after "usc42").
       const titles = ['usc42 1308', 'usc6 659', 'usc20 1011c', 'usc5a 3', 'usc26 4221', 'usc5 552'].map((s) => ({ code: s.split(' ')[0]!, section: s.split(' ')[1]! }));
       expect(titles.sort(compareSections).map((s) => `${s.code} ${s.section}`)).to.deep.equal(['usc5 552', 'usc5a 3', 'usc6 659', 'usc20 1011c', 'usc26 4221', 'usc42 1308']);
+    });
+
+    it('should list codes as the codes page does: California’s by name, then the U.S. Code’s titles by number', () => {
+      const codes = ['usc42', 'PEN', 'usc6', 'BPC', 'CONS', 'GOV', 'usc5a', 'CIV', 'usc5'];
+      expect(codes.sort(compareCodes)).to.deep.equal(['BPC', 'CONS', 'CIV', 'GOV', 'PEN', 'usc5', 'usc5a', 'usc6', 'usc42']);
     });
   });
 });
