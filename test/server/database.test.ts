@@ -402,3 +402,24 @@ describeShared('server: a federal bill against a U.S. Code section of the databa
     });
   });
 });
+
+describeShared('server: a U.S. Code title browsed, with a section printed as two (16 U.S.C. §§ 10, 10a)', () => {
+  it('should list the title’s sections in its order, and open each, "§§ 10, 10a." as its <num value="10, 10a"> names it', async function () {
+    this.timeout(60000);
+    await withServedImport([sharedPath('corpus', 'us', 'uscode', 'usc16-slice-119-102.xml')], async (base) => {
+      const codes = await (await fetch(`${base}/codes`)).text();
+      expect(codes).to.contain('<li><a href="/codes/usc16">16 U.S.C.</a> <span class="muted">158 sections</span></li>');
+      const title = await (await fetch(`${base}/codes/usc16`)).text();
+      const links = [...title.matchAll(/<li><a href="(\/sections\/usc16\/[^"]+)">§ ([^<]+)<\/a>/g)];
+      expect(links).to.have.length(158);
+      // In the title's order: 1, 1a, 1a-1 … 1a-14, 1b …, 9, 9a, "10, 10a", 11.
+      expect(links.slice(0, 4).map((m) => m[2])).to.deep.equal(['1', '1a', '1a-1', '1a-2']);
+      const ten = links.findIndex((m) => m[2] === '10,-10a');
+      expect(links.slice(ten - 1, ten + 2).map((m) => m[2])).to.deep.equal(['9a', '10,-10a', '11']);
+      for (const [, url] of links) expect((await fetch(base + url)).status, url).to.equal(200);
+      const section = (await (await fetch(`${base}/api/sections/usc16/10%2C-10a`)).json()) as { heading: string; docId: string };
+      expect(section.heading).to.match(/^Repealed\. Pub\. L\. 91–383/);
+      expect((await fetch(`${base}/compare?old=${encodeURIComponent(section.docId)}&new=${encodeURIComponent(section.docId)}`)).status).to.equal(200);
+    });
+  });
+});
