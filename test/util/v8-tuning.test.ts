@@ -7,11 +7,12 @@ import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { expect } from 'chai';
-import { MEMORY_TUNING_FROM_BYTES, ONE_COMPARISON_INLINING_V8_FLAGS, ONE_COMPARISON_MEMORY_V8_FLAGS, V8_FLAGS } from '../../src/util/v8-tuning.js';
+import { requestLines } from '../../src/compare/index.js';
+import { MANY_SHORT_LINES, MANY_SHORT_LINES_V8_FLAGS, MEMORY_TUNING_FROM_BYTES, ONE_COMPARISON_INLINING_V8_FLAGS, ONE_COMPARISON_MEMORY_V8_FLAGS, V8_FLAGS, v8FlagsFor } from '../../src/util/v8-tuning.js';
 import { repoRoot } from '../helpers/paths.js';
 
 /** The young generation's size (MB) when tuned and after 40 MB of small objects all kept. */
-function youngGeneration(options: { oneComparison: boolean; inputBytes?: number }): { tuned: number; after: number } {
+function youngGeneration(options: { oneComparison: boolean; inputBytes?: number; inputLines?: number }): { tuned: number; after: number } {
   const tuning = pathToFileURL(path.join(repoRoot, 'dist', 'util', 'v8-tuning.js')).href;
   const probe = `
     import v8 from 'node:v8';
@@ -55,5 +56,29 @@ describe('util/v8-tuning', () => {
     expect(tuned.after).to.be.at.most(2 * tuned.tuned);
     const small = youngGeneration({ oneComparison: true, inputBytes: MEMORY_TUNING_FROM_BYTES - 1 });
     expect(small.after).to.be.at.least(8 * tuned.after);
+  });
+
+  it('should let the young generation of one comparison of many short lines grow (200,000 one-character lines)', function () {
+    this.timeout(20000);
+    expect(MANY_SHORT_LINES_V8_FLAGS).to.deep.equal(['--semi-space-growth-factor=16']);
+    const lines = youngGeneration({ oneComparison: true, inputBytes: 800_000, inputLines: 400_000 });
+    const statute = youngGeneration({ oneComparison: true, inputBytes: 800_000, inputLines: 7_300 });
+    expect(statute.after).to.be.at.most(2 * statute.tuned);
+    expect(lines.after).to.be.at.least(8 * statute.after);
+  });
+
+  it('should take many short lines as at least 50,000 lines of 12 bytes or fewer on average, in one comparison only', () => {
+    const growth = (options: Parameters<typeof v8FlagsFor>[0]) => v8FlagsFor(options).filter((f) => f.startsWith('--semi-space-growth-factor')).at(-1);
+    const { lines, bytesPerLine } = MANY_SHORT_LINES;
+    expect(growth({ oneComparison: true, inputBytes: lines * bytesPerLine, inputLines: lines })).to.equal('--semi-space-growth-factor=16');
+    expect(growth({ oneComparison: true, inputBytes: lines * bytesPerLine + 1, inputLines: lines })).to.equal('--semi-space-growth-factor=1');
+    expect(growth({ oneComparison: true, inputBytes: (lines - 1) * 2, inputLines: lines - 1 })).to.equal(undefined);
+    expect(growth({ oneComparison: false, inputBytes: 800_000, inputLines: 400_000 })).to.equal(undefined);
+  });
+
+  it('should count a request’s lines, the law’s included, a last line without a line feed among them', () => {
+    const doc = (bytes: string | Uint8Array) => ({ bytes }) as never;
+    expect(requestLines({ documents: [doc('a\nb\n'), doc(new TextEncoder().encode('a\nb\nc'))], law: doc('') } as never)).to.equal(5);
+    expect(requestLines({ documents: [doc('\n\n'), doc({ text: 'x\ny', ascii: true } as never)] } as never)).to.equal(4);
   });
 });
