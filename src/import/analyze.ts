@@ -31,8 +31,10 @@ import type { Content, DocumentMeta, Level, Root, SourceFormat } from '../types.
  *    name it; a print's line number inside a citation ("(42 U.S.C. 10 1395w–4(d))") left out; a federal
  *    version dated by its latest action, in its preface or at its end, and a law by its approval (most
  *    had no date: `federalDate`); govinfo's IPH and IPS named "Indefinitely Postponed", not "Introduced".
+ * 4. A federal law linked to the bill it enacted, as it names it under its title ("[H.R. 1]"): the bill
+ *    no longer pending, "Became Pub. L. 119-21" (`enactedBill`, `Writer.settleEnactment`).
  */
-export const ANALYSIS_VERSION = 3;
+export const ANALYSIS_VERSION = 4;
 
 /** The key an input is recorded under in `imports`: its sha256 and the analysis it was imported with. */
 export function importKey(hash: string): string {

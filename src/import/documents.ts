@@ -6,7 +6,7 @@
  */
 import { normalizeSectionNumber } from '../store/codes.js';
 import { contentHash, type Writer } from '../store/database.js';
-import { californiaSession } from '../store/names.js';
+import { billKey, californiaSession } from '../store/names.js';
 import { parseDocument } from '../parse/index.js';
 import type { Content, Level } from '../types.js';
 import { treeText } from './analyze.js';
@@ -67,9 +67,10 @@ export function federalFacts(head: string, fileName: string, tail = ''): Omit<Ve
     const number = Number(law?.[3] ?? plaw![3]);
     const isPrivate = law ? law[1] === 'Private' : plaw![2]!.toLowerCase() === 'pvtl';
     const lawTitle = law === null ? undefined : law[4] ?? (title && title !== law[0] ? title : undefined);
+    const enacts = enactedBill(head);
     return {
       id: `PLAW-${congress}${isPrivate ? 'pvtl' : 'publ'}${number}`,
-      bill: { jurisdiction: 'us', session: congress, type: isPrivate ? 'PVTL' : 'PL', number, pending: 0, status: isPrivate ? 'Private law' : 'Public law' },
+      bill: { jurisdiction: 'us', session: congress, type: isPrivate ? 'PVTL' : 'PL', number, pending: 0, status: isPrivate ? 'Private law' : 'Public law', ...(enacts ? { enacts } : {}) },
       stage: isPrivate ? 'Private Law' : 'Public Law',
       ...(date ? { date } : {}),
       ...(lawTitle ? { title: lawTitle } : {}),
@@ -107,6 +108,18 @@ export function federalFacts(head: string, fileName: string, tail = ''): Omit<Ve
     // Introduced (IH, IS): not indefinitely postponed (IPH, IPS), a later stage of the same text.
     first: /^I[HS]$/.test(code),
   };
+}
+
+/**
+ * The bill a law enacted, as the law names it under its title: `[<ref href="/us/bill/119/hr/1">H.R.
+ * 1</ref>]` in the sidenote of its `<longTitle>` (USLM). Read only there: the law's text cites other
+ * bills. Its store id, `us-119-hr1`; undefined when the title names none.
+ */
+export function enactedBill(head: string): string | undefined {
+  const title = /<longTitle\b[\s\S]*?<\/longTitle>/.exec(head)?.[0];
+  const ref = title && /<ref\s+href="\/us\/bill\/(\d{2,3})\/([a-z]+)\/(\d+)"/.exec(title);
+  if (!ref || !FEDERAL_TYPES.test(ref[2]!)) return undefined;
+  return billKey('us', String(Number(ref[1])), ref[2]!.toUpperCase(), Number(ref[3]));
 }
 
 /**
@@ -240,6 +253,7 @@ export async function importDocument(writer: Writer, bytes: Buffer, file: string
   if (typeof facts === 'string') return facts;
   const { result, billId } = await storeVersion(writer, { ...facts, bytes, file, format: kind === 'caml-version' ? 'caml' : 'federal' });
   tally.count(result);
+  if (kind !== 'caml-version') await writer.settleEnactment(billId);
   await finishBills(writer, [billId]);
   return undefined;
 }

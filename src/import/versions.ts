@@ -18,6 +18,8 @@ export interface BillFacts {
   status?: string | null;
   pending?: number;
   title?: string;
+  /** A federal law: the id of the bill it enacted, as it names it (`us-119-hr1`). */
+  enacts?: string;
 }
 
 export interface VersionFacts {
@@ -58,6 +60,7 @@ export async function storeVersion(writer: Writer, facts: VersionFacts): Promise
     house: b.house ?? houseOf(b.jurisdiction, b.type),
     ...(b.status !== undefined ? { status: b.status } : {}),
     ...(b.pending !== undefined ? { pending: b.pending } : {}),
+    ...(b.enacts !== undefined ? { enacts: b.enacts } : {}),
   });
   // Its bytes and the analysis: a version analysed by an earlier billdiff is analysed again.
   const hash = versionHash(facts.bytes);

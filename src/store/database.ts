@@ -287,24 +287,66 @@ export class Writer {
     const existing = await this.db.get<BillRow>(`SELECT ${billColumns()} FROM bills WHERE id = ?`, [bill.id]);
     if (!existing) {
       await this.db.run(
-        'INSERT INTO bills (id, jurisdiction, session, measure, measure_type, measure_num, title, house, status, pending, latest_version, updated) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
-        [bill.id, bill.jurisdiction, bill.session, bill.measure, bill.measure_type, bill.measure_num, bill.title ?? '', bill.house ?? null, bill.status ?? null, bill.pending ?? 1, bill.latest_version ?? null, bill.updated ?? null],
+        'INSERT INTO bills (id, jurisdiction, session, measure, measure_type, measure_num, title, house, status, pending, latest_version, updated, enacted_as, enacts) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
+        [
+          bill.id,
+          bill.jurisdiction,
+          bill.session,
+          bill.measure,
+          bill.measure_type,
+          bill.measure_num,
+          bill.title ?? '',
+          bill.house ?? null,
+          bill.status ?? null,
+          bill.pending ?? 1,
+          bill.latest_version ?? null,
+          bill.updated ?? null,
+          bill.enacted_as ?? null,
+          bill.enacts ?? null,
+        ],
       );
       return 'inserted';
     }
     const merged = { ...existing, ...Object.fromEntries(Object.entries(bill).filter(([, v]) => v !== undefined)) } as BillRow;
-    const fields = ['title', 'house', 'status', 'pending', 'latest_version', 'updated'] as const;
+    const fields = ['title', 'house', 'status', 'pending', 'latest_version', 'updated', 'enacted_as', 'enacts'] as const;
     if (fields.every((f) => merged[f] === existing[f])) return 'unchanged';
-    await this.db.run('UPDATE bills SET title = ?, house = ?, status = ?, pending = ?, latest_version = ?, updated = ? WHERE id = ?', [
+    await this.db.run('UPDATE bills SET title = ?, house = ?, status = ?, pending = ?, latest_version = ?, updated = ?, enacted_as = ?, enacts = ? WHERE id = ?', [
       merged.title,
       merged.house,
       merged.status,
       merged.pending,
       merged.latest_version,
       merged.updated,
+      merged.enacted_as,
+      merged.enacts,
       bill.id,
     ]);
     return 'updated';
+  }
+
+  /**
+   * A federal bill and the law that enacted it, whichever was imported first: given a law (a bill row
+   * that `enacts` another), its bill, and given a bill, the law that names it. The bill, where the
+   * database holds it, names its law (`enacted_as`), is no longer pending, and its status says so
+   * ("Became Pub. L. 119-21"). Returns whether it wrote anything.
+   */
+  async settleEnactment(billId: string): Promise<boolean> {
+    const row = await this.db.get<{ enacts: string | null }>('SELECT enacts FROM bills WHERE id = ?', [billId]);
+    if (!row) return false;
+    const pair = row.enacts
+      ? { law: billId, bill: row.enacts }
+      : await this.db.get<{ law: string; bill: string }>('SELECT id AS law, enacts AS bill FROM bills WHERE enacts = ? ORDER BY id LIMIT 1', [billId]);
+    if (!pair) return false;
+    const law = await this.db.get<{ measure: string }>('SELECT measure FROM bills WHERE id = ?', [pair.law]);
+    const status = `Became ${law!.measure}`;
+    const changed = await this.db.run("UPDATE bills SET enacted_as = ?, pending = 0, status = ? WHERE id = ? AND (enacted_as IS NULL OR enacted_as <> ? OR pending <> 0 OR status IS NULL OR status <> ?)", [
+      pair.law,
+      status,
+      pair.bill,
+      pair.law,
+      status,
+    ]);
+    return changed > 0;
   }
 
   /** A bill version and the sections it touches; unchanged bytes and facts write nothing. */

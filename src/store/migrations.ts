@@ -312,6 +312,15 @@ CREATE TRIGGER terms_section_stale AFTER INSERT OR DELETE OR UPDATE OF heading, 
     sqlite: '',
     postgres: '',
   },
+  {
+    version: 6,
+    name: 'a federal bill and the law that enacted it: the law names its bill ("[H.R. 1]"), and the bill, no longer pending, names its law (filled as the inputs are imported again)',
+    common: `ALTER TABLE bills ADD COLUMN enacted_as TEXT;
+ALTER TABLE bills ADD COLUMN enacts TEXT;
+CREATE INDEX bills_enacts ON bills (enacts);`,
+    sqlite: '',
+    postgres: '',
+  },
 ];
 
 /** Triggers marking an owner's term index stale when its rows or their text change. */

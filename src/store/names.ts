@@ -93,6 +93,12 @@ export function measureName(jurisdiction: string, type: string, number: number |
   return `${type} ${number}`;
 }
 
+/** The measure a bill's store key names (`us-119-hr1` → `H.R. 1`, `us-119-pl21` → `Pub. L. 119-21`); undefined for no key. */
+export function measureOfKey(key: string): string | undefined {
+  const m = /^(ca|us)-(\d+(?:-\d+)?)-([a-z]+)(\d+)$/.exec(key);
+  return m ? measureName(m[1]!, m[3]!.toUpperCase(), Number(m[4]), m[2]!) : undefined;
+}
+
 /** The store's key of a bill. */
 export function billKey(jurisdiction: string, session: string, type: string, number: number | string): string {
   return `${jurisdiction}-${session}-${type.toLowerCase()}${String(number).toLowerCase()}`;

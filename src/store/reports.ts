@@ -5,7 +5,7 @@
  */
 import { codeOf, isUsCode, normalizeSectionNumber, parseSectionCitation, sectionName } from './codes.js';
 import type { Database } from './database.js';
-import { parseMeasure, sessionName } from './names.js';
+import { measureOfKey, parseMeasure, sessionName } from './names.js';
 import type { BillRow, HistoryRow, SectionBill, SectionRelation, SectionTouch, VersionSummary } from './types.js';
 
 /** A document id the comparison pages take: the corpus id where it has one (old permalinks), else `ver:…`. */
@@ -64,6 +64,10 @@ export interface BillReport {
   house: string | null;
   status: string | null;
   pending: boolean;
+  /** A federal bill the database holds the law of: that law ("Became Pub. L. 119-21"). */
+  enactedAs?: BillLink;
+  /** A federal law: the bill it enacted, as it names it ("[H.R. 1]"), whether or not the database holds it. */
+  enacts?: BillLink;
   url: string;
   versions: Array<{
     id: string;
@@ -79,6 +83,17 @@ export interface BillReport {
   history: Array<{ date: string | null; action: string }>;
   /** The sections the latest version touches, each with its page and the bill-versus-law comparison. */
   sections: Array<SectionTouch & { name: string; url: string; lawUrl?: string; inDatabase: boolean }>;
+}
+
+/** Another bill, named and linked. */
+export interface BillLink {
+  id: string;
+  measure: string;
+  url: string;
+}
+
+function billLink(id: string | null): BillLink | undefined {
+  return id ? { id, measure: measureOfKey(id) ?? id, url: billUrl(id) } : undefined;
 }
 
 export async function billReport(db: Database, id: string): Promise<BillReport | undefined> {
@@ -107,6 +122,8 @@ export async function billReport(db: Database, id: string): Promise<BillReport |
     house: bill.house,
     status: bill.status,
     pending: bill.pending === 1,
+    ...(bill.enacted_as ? { enactedAs: billLink(bill.enacted_as)! } : {}),
+    ...(bill.enacts ? { enacts: billLink(bill.enacts)! } : {}),
     url: billUrl(bill.id),
     versions: versions.map((v, i) => {
       // Written in the JSON's key order: compareUrl (from the second version on) before sections.

@@ -22,6 +22,10 @@ export interface BillRow {
   pending: number;
   latest_version: string | null;
   updated: string | null;
+  /** A federal bill enacted: the id of its law (`us-119-pl21`) when the database holds it. */
+  enacted_as: string | null;
+  /** A federal law: the id of the bill it enacted (`us-119-hr1`), as the law names it ("[H.R. 1]"). */
+  enacts: string | null;
 }
 
 /** What is known of a bill version without its text. */

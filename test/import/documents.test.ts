@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import { expect } from 'chai';
-import { congressOf, federalDate, federalFacts } from '../../src/import/documents.js';
+import { congressOf, enactedBill, federalDate, federalFacts } from '../../src/import/documents.js';
 import { formatProblem, importPaths, type ImportProgress } from '../../src/import/index.js';
 import { describeShared, sharedPath } from '../helpers/shared.js';
 import { sqliteBackend } from '../store/backends.js';
@@ -47,6 +47,17 @@ describe('import/documents: a federal file’s bill, version and stage (syntheti
     // Another bill's title is not taken: the parenthesis names a number of its own.
     expect(facts(entitled('(H.R. 2) entitled “An Act to provide for another placeholder.”'), 'x.xml')).to.equal('BILLS-115hr1eas2 | us-115-HR1 | Engrossed Amendment Senate 2 | ');
     expect(facts(head({}), 'BILLS-115hr1eas.xml')).to.equal('BILLS-115hr1eas | us-115-HR1 | Engrossed Amendment Senate | -');
+  });
+
+  it('should read the bill a law enacted from under its title ("[H.R. 1]"), and no other bill it cites', () => {
+    const law = (title: string, text = '') => `<pLaw><meta><dc:title>Public Law 999–1: A placeholder.</dc:title></meta><main><longTitle><docTitle>An Act</docTitle><officialTitle>A placeholder.${title}</officialTitle></longTitle><section>${text}</section></main></pLaw>`;
+    expect(enactedBill(law('<sidenote><p>[<ref href="/us/bill/119/hr/1">H.R. 1</ref>]</p></sidenote>'))).to.equal('us-119-hr1');
+    expect(enactedBill(law('<sidenote><p>[<ref href="/us/bill/115/sjres/1">S.J. Res. 1</ref>]</p></sidenote>'))).to.equal('us-115-sjres1');
+    // The text's own citations of bills are not its bill; nor is a reference of a kind that is no bill.
+    expect(enactedBill(law('', '<ref href="/us/bill/119/hr/2">H.R. 2</ref>'))).to.equal(undefined);
+    expect(enactedBill(law('<sidenote><p>[<ref href="/us/bill/119/xyz/1">X 1</ref>]</p></sidenote>'))).to.equal(undefined);
+    const facts = federalFacts(law('<sidenote><p>[<ref href="/us/bill/119/hr/1">H.R. 1</ref>]</p></sidenote>'), 'PLAW-999publ1.xml');
+    expect(typeof facts !== 'string' && facts.bill).to.deep.equal({ jurisdiction: 'us', session: '999', type: 'PL', number: 1, pending: 0, status: 'Public law', enacts: 'us-119-hr1' });
   });
 
   it('should date a version by its latest action, in its preface or at its end, else a law by its approval', () => {

@@ -340,3 +340,36 @@ describeBackends('store: a database of schema 1, with its rows', (backend) => {
     }
   });
 });
+
+describeBackends('store: a federal bill and the law that enacted it (synthetic, 999th Congress)', (backend) => {
+  it('should link them whichever comes first: the bill no longer pending, "Became Pub. L. 999-1", each page naming the other', async () => {
+    const db = await backend().open();
+    const file = (name: string) => fixturePath('enacted-synthetic', name);
+    try {
+      // H.R. 9001: its law first, then the bill. H.R. 9002: the bill first (pending), then its law.
+      await importPaths(db, [file('PLAW-999publ1.xml'), file('BILLS-999hr9002ih.xml')]);
+      expect((await db.bill('us-999-hr9002'))?.pending).to.equal(1);
+      await importPaths(db, [file('BILLS-999hr9001ih.xml'), file('PLAW-999publ2.xml')]);
+      const rows = await db.dialect.all<{ id: string; status: string; pending: number; enacted_as: string | null; enacts: string | null }>(
+        "SELECT id, status, pending, enacted_as, enacts FROM bills WHERE session = '999' ORDER BY id",
+      );
+      expect(rows).to.deep.equal([
+        { id: 'us-999-hr9001', status: 'Became Pub. L. 999-1', pending: 0, enacted_as: 'us-999-pl1', enacts: null },
+        { id: 'us-999-hr9002', status: 'Became Pub. L. 999-2', pending: 0, enacted_as: 'us-999-pl2', enacts: null },
+        { id: 'us-999-pl1', status: 'Public law', pending: 0, enacted_as: null, enacts: 'us-999-hr9001' },
+        { id: 'us-999-pl2', status: 'Public law', pending: 0, enacted_as: null, enacts: 'us-999-hr9002' },
+      ]);
+      const bill = (await billReport(db, 'us-999-hr9002'))!;
+      expect([bill.status, bill.pending, bill.enactedAs, bill.enacts]).to.deep.equal(['Became Pub. L. 999-2', false, { id: 'us-999-pl2', measure: 'Pub. L. 999-2', url: '/bills/us-999-pl2' }, undefined]);
+      const law = (await billReport(db, 'us-999-pl2'))!;
+      expect([law.enactedAs, law.enacts]).to.deep.equal([undefined, { id: 'us-999-hr9002', measure: 'H.R. 9002', url: '/bills/us-999-hr9002' }]);
+      // Neither is a pending bill any more.
+      expect((await db.search('synthetic gadget', { status: 'pending' })).results).to.deep.equal([]);
+      // The same files again: nothing changes.
+      const again = await importPaths(db, [file('PLAW-999publ1.xml'), file('BILLS-999hr9001ih.xml')]);
+      expect([again.imported, again.alreadyImported]).to.deep.equal([0, 2]);
+    } finally {
+      await db.close();
+    }
+  });
+});
