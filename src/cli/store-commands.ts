@@ -217,7 +217,10 @@ async function sectionCommand(db: Database, { values, positionals }: ParsedArgs,
   lines.push(report.inDatabase ? report.text : '(its text is not in the database)', '');
   if (report.history) lines.push(report.history, '');
   lines.push(report.bills.length ? `${report.bills.length} bill${report.bills.length === 1 ? '' : 's'} touching it, newest first:` : 'No bill in the database touches it.');
-  for (const b of report.bills) lines.push(`  ${b.relation.padEnd(8)}${b.measure} (${b.sessionName}), ${b.versionStage}${b.versionDate ? ` ${b.versionDate}` : ''} [${b.version}]${b.title ? ` — ${b.title}` : ''}`);
+  const word = (b: (typeof report.bills)[number]) => (b.notwithstanding ? 'overrides' : b.relation);
+  // The relations in a column as wide as the longest and a space ("overrides" beside "amends").
+  const width = Math.max(8, ...report.bills.map((b) => word(b).length + 1));
+  for (const b of report.bills) lines.push(`  ${word(b).padEnd(width)}${b.measure} (${b.sessionName}), ${b.versionStage}${b.versionDate ? ` ${b.versionDate}` : ''} [${b.version}]${b.title ? ` — ${b.title}` : ''}`);
   io.stdout.write(`${lines.join('\n')}\n`);
   return 0;
 }

@@ -187,19 +187,44 @@ export function touchedSections(tree: Root, file: string, context?: SectionConte
         if (!refCode || !/^\d/.test(number)) continue;
         const section = normalizeSectionNumber(number);
         if (own.has(`${refCode}\u0000${section}`)) continue;
-        out.push({ code: refCode, section, relation: 'cites' });
+        out.push({ code: refCode, section, relation: 'cites', ...(overrides(node.value, ref.start) ? { notwithstanding: true } : {}) });
       }
     }
   };
   visit(tree.children, context?.code);
-  const seen = new Set<string>();
-  return out.filter((t) => {
+  // One of each (code, section, relation): a section cited twice, once "notwithstanding" it, is one the bill overrides.
+  const kept = new Map<string, SectionTouch>();
+  for (const t of out) {
     const key = `${t.code}\u0000${t.section}\u0000${t.relation}`;
-    if (seen.has(key)) return false;
-    seen.add(key);
-    return true;
-  });
+    const first = kept.get(key);
+    if (!first) kept.set(key, t);
+    else if (t.notwithstanding && !first.notwithstanding) first.notwithstanding = true;
+  }
+  return [...kept.values()];
 }
+
+/**
+ * Whether the citation at `at` in `text` is one the sentence would prevail over: "Notwithstanding
+ * Section 7282.5 or 7284.6, …", "notwithstanding subdivision (b) of Section 1050 of the Penal Code": the
+ * words from the last "notwithstanding" to it are only other citations ("Section", designations, "of the
+ * … Code", "or", "and"). "Notwithstanding any other law, a person described in Section 7284.6 …" does
+ * not override Section 7284.6; its words before the citation are more than a citation's.
+ */
+export function overrides(text: string, at: number): boolean {
+  const before = text.slice(Math.max(0, at - 300), at);
+  const m = /\bnotwithstanding\b(?![\s\S]*\bnotwithstanding\b)([\s\S]*)$/i.exec(before);
+  if (!m) return false;
+  const words = m[1]!.split(/[\s,]+/).filter(Boolean);
+  return words.every((w) => CITATION_WORD.test(w));
+}
+
+/**
+ * A word of a list of citations: the units' names, designations ("7284.6", "(b)(1)", "4501)"), the
+ * names of Acts and codes ("of the Flood Control Act of 1944 (", "31 U.S.C.", "Anti-Deficiency Act"),
+ * "the provisions of", "the limitations in", "or", "and".
+ */
+const CITATION_WORD =
+  /^(?:sections?|§+|subdivisions?|subsections?|paragraphs?|subparagraphs?|clauses?|subclauses?|articles?|chapters?|subchapters?|parts?|divisions?|titles?|of|the|this|that|such|said|or|and|provisions?|limitations?|requirements?|contained|in|last|first|sentence|code|act|\(|[A-Z][A-Za-z'’-]*\.?|[A-Z](?:\.[A-Z])+\.?|\(?\d[0-9A-Za-z.\-–()]*|\(?[0-9A-Za-z]+\)(?:\([0-9A-Za-z]+\))*)$/;
 
 /** Change counts of a version against the one before, by the aligner. */
 export function countChanges(

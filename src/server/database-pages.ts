@@ -88,6 +88,8 @@ export function resultJson(r: SearchResult) {
 }
 
 const RELATION_WORDS = { amends: 'amends', adds: 'adds', repeals: 'repeals', cites: 'cites' } as const;
+/** A section a bill cites "notwithstanding": one it would override. */
+export const OVERRIDES = 'overrides (notwithstanding it)';
 
 const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 
@@ -275,7 +277,7 @@ export function sectionModel(report: SectionReport) {
     // What to import for its text: a U.S. Code title's file, or California's law section table.
     textSource: isUsCode(report.code) ? `${report.code}.xml, the Law Revision Counsel’s file of the title,` : 'the Legislature’s LAW_SECTION_TBL',
     lines: report.text.split('\n').filter((l) => l.trim()),
-    bills: report.bills.map((b) => ({ ...b, dateLabel: dateLabel(b.versionDate), compares: b.url.startsWith('/compare') })),
+    bills: report.bills.map((b) => ({ ...b, dateLabel: dateLabel(b.versionDate), compares: b.url.startsWith('/compare'), relationWord: b.notwithstanding ? OVERRIDES : RELATION_WORDS[b.relation] })),
     jsonUrl: `/api/sections/${encodeURIComponent(report.code)}/${encodeURIComponent(report.number)}`,
   };
 }

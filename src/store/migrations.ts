@@ -314,10 +314,11 @@ CREATE TRIGGER terms_section_stale AFTER INSERT OR DELETE OR UPDATE OF heading, 
   },
   {
     version: 6,
-    name: 'a federal bill and the law that enacted it: the law names its bill ("[H.R. 1]"), and the bill, no longer pending, names its law (filled as the inputs are imported again)',
+    name: 'a federal bill and the law that enacted it: the law names its bill ("[H.R. 1]"), and the bill, no longer pending, names its law; a section cited "notwithstanding" it, one the bill would override (both filled as the inputs are imported again)',
     common: `ALTER TABLE bills ADD COLUMN enacted_as TEXT;
 ALTER TABLE bills ADD COLUMN enacts TEXT;
-CREATE INDEX bills_enacts ON bills (enacts);`,
+CREATE INDEX bills_enacts ON bills (enacts);
+ALTER TABLE version_sections ADD COLUMN notwithstanding INTEGER NOT NULL DEFAULT 0;`,
     sqlite: '',
     postgres: '',
   },

@@ -170,6 +170,8 @@ export interface SectionReport {
     status: string | null;
     pending: boolean;
     relation: SectionRelation;
+    /** A citation the bill's words would prevail over: "Notwithstanding Section 7284.6, …" (with `cites`; else absent). */
+    notwithstanding?: true;
     version: string;
     versionStage: string;
     versionDate: string | null;
@@ -203,6 +205,7 @@ export async function sectionReport(db: Database, code: string, number: string):
       status: b.status,
       pending: b.pending === 1,
       relation: b.relation,
+      ...(b.notwithstanding === 1 && b.relation === 'cites' ? { notwithstanding: true as const } : {}),
       version: b.version_name,
       versionStage: b.version_stage,
       versionDate: b.version_date,

@@ -69,6 +69,11 @@ export interface SectionTouch {
   code: string;
   section: string;
   relation: SectionRelation;
+  /**
+   * A section cited as one the bill's words would prevail over: "Notwithstanding Section 7282.5 or
+   * 7284.6, law enforcement officials shall …" (`cites` only).
+   */
+  notwithstanding?: boolean;
 }
 
 export interface HistoryRow {
@@ -106,6 +111,8 @@ export interface SectionBill {
   version_date: string | null;
   corpus_id: string | null;
   relation: SectionRelation;
+  /** 1 where the bill cites the section as one it would prevail over ("Notwithstanding Section 7284.6, …"). */
+  notwithstanding: number;
 }
 
 /** Filters of a search: each narrows the results when given. */

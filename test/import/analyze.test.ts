@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import { expect } from 'chai';
-import { analyzeVersion } from '../../src/import/analyze.js';
+import { analyzeVersion, overrides } from '../../src/import/analyze.js';
 import { fixturePath } from '../helpers/paths.js';
 import { describeShared, sharedPath } from '../helpers/shared.js';
 
@@ -36,5 +36,23 @@ describeShared('import/analyze: 115 H.R. 1 EAS 2 (the Tax Cuts and Jobs Act, Sen
     expect(touched.slice(0, 8)).to.deep.equal(['amends usc26 1', 'amends usc26 6695', 'amends usc26 23', 'amends usc26 25A', 'amends usc26 25B', 'amends usc26 32', 'amends usc26 36B', 'amends usc26 41']);
     expect(touched).to.have.length(231);
     expect(touched.every((t) => t.startsWith('amends usc26 '))).to.equal(true);
+  });
+});
+
+describe('import/analyze: a section cited "notwithstanding" it, one the bill would override (synthetic sentences)', () => {
+  const at = (text: string, cited: string) => overrides(text, text.indexOf(cited));
+  it('should take the citations a "notwithstanding" governs, alone or in a list, with their units and their codes or Acts', () => {
+    expect(at('Notwithstanding Section 7282.5 or 7284.6, a synthetic officer shall report.', '7282.5')).to.equal(true);
+    expect(at('Notwithstanding Section 7282.5 or 7284.6, a synthetic officer shall report.', '7284.6')).to.equal(true);
+    expect(at('The clerk shall, notwithstanding subdivision (b) of Section 1050 of the Penal Code, hear it.', 'Section 1050')).to.equal(true);
+    expect(at('Provided, That notwithstanding 31 U.S.C. 3302, section 5 of the Synthetic Act of 1944 (16 U.S.C. 825s), and section 1 of the Other Act.', 'section 1 of')).to.equal(true);
+    expect(at('notwithstanding the provisions of the Anti-Synthetic Act (31 U.S.C. 1511)', '31 U.S.C. 1511')).to.equal(true);
+  });
+  it('should not take a citation the "notwithstanding" does not govern', () => {
+    expect(at('Notwithstanding any other law, a person described in Section 7284.6 shall register.', 'Section 7284.6')).to.equal(false);
+    expect(at('Notwithstanding subdivision (a), the department shall comply with Section 7284.6.', 'Section 7284.6')).to.equal(false);
+    expect(at('A synthetic officer shall comply with Section 7284.6.', 'Section 7284.6')).to.equal(false);
+    // The last "notwithstanding" before the citation is the one read.
+    expect(at('Notwithstanding Section 1, and notwithstanding any other law, the fees under Section 2 are kept.', 'Section 2')).to.equal(false);
   });
 });

@@ -113,7 +113,8 @@ describeBackends('server: the database pages and API', (backend) => {
     ]);
     const gov = await json('/api/sections/GOV/7284.6');
     expect(gov.body).to.include({ code: 'GOV', number: '7284.6', inDatabase: false });
-    expect((gov.body['bills'] as Array<Record<string, unknown>>).map((b) => `${b['measure']} ${b['relation']}`)).to.deep.equal(['AB 2641 cites', 'SB 54 adds']);
+    // AB 2641: "Notwithstanding Section 7282.5 or 7284.6, law enforcement officials shall …": a citation it would override.
+    expect((gov.body['bills'] as Array<Record<string, unknown>>).map((b) => `${b['measure']} ${b['relation']} ${b['notwithstanding']}`)).to.deep.equal(['AB 2641 cites true', 'SB 54 adds undefined']);
     const byName = await json('/api/sections/Penal%20Code/1050');
     expect(byName.body).to.include({ code: 'PEN', number: '1050', inDatabase: true });
   });
@@ -230,6 +231,9 @@ describeBackends('server: the database pages and API', (backend) => {
     expect(bill).to.contain('<form class="site-search" role="search" method="get" action="/search">');
     const section = await page('/sections/GOV/7284.6');
     expect(section).to.contain('The text of this section is not in the database');
+    expect(section).to.contain('<h2 id="bills-h">Bills that would amend, repeal, add beside, override or cite it</h2>');
+    expect(section).to.contain('<td><span class="relation r-cites r-overrides">overrides (notwithstanding it)</span></td>');
+    expect(section).to.contain('<td><span class="relation r-adds">adds</span></td>');
     expect(section).to.contain('<a href="/bills/ca-20232024-0-ab2641">AB 2641</a>');
     const session = await page('/sessions/ca/20252026-0');
     expect(session).to.match(/Penal Code § 99001<\/a> <span class="muted">2 bills<\/span> · <a href="\/compare\?mode&#x3D;apply&amp;old&#x3D;law%3APEN%3A99001&amp;new&#x3D;ver%3A20250AB900198AMD%2Cver%3A20250AB900599INT">apply them in turn<\/a>/);
