@@ -89,7 +89,7 @@ export function resultJson(r: SearchResult) {
 
 const RELATION_WORDS = { amends: 'amends', adds: 'adds', repeals: 'repeals', cites: 'cites' } as const;
 /** A section a bill cites "notwithstanding": one it would override. */
-export const OVERRIDES = 'overrides (notwithstanding it)';
+export const OVERRIDES = 'overrides';
 
 const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 

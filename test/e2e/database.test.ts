@@ -59,7 +59,8 @@ describe('e2e/database pages', function () {
     expect(await page.locator('h1').textContent()).to.equal('Government Code § 7284.6');
     const rows = await page.locator('table.section-bills tbody tr').evaluateAll((trs) => trs.map((tr) => [...tr.querySelectorAll('th, td')].slice(0, 2).map((c) => ((c as HTMLElement).innerText ?? '').replace(/\s+/g, ' ').trim())));
     expect(rows).to.deep.equal([
-      ['AB 2641 2023–24 Regular Session proposed Government Code § 7282.7 (excerpt)', 'cites'],
+      // "Notwithstanding Section 7282.5 or 7284.6, law enforcement officials shall …": it would override the section.
+      ['AB 2641 2023–24 Regular Session proposed Government Code § 7282.7 (excerpt)', 'overrides notwithstanding it'],
       ['SB 54 2017–18 Regular Session California Values Act (Stats. 2017, ch. 495)', 'adds'],
     ]);
   });
