@@ -406,6 +406,7 @@ export async function sessionBillsModel(db: Database, jurisdiction: string, sess
   if (!paged) return undefined;
   return {
     billCount: count(bills.length),
+    oneBill: bills.length === 1,
     bills: paged.items.map((b) => ({ measure: b.measure, title: b.title, status: b.status, url: billUrl(b.id), latest: b.latest_stage ?? '', dateLabel: dateLabel(b.latest_date) })),
     billPager: paged.pager,
   };
@@ -437,6 +438,7 @@ export async function codeModel(db: Database, code: string, page: number) {
     name,
     code,
     sectionCount: count(sections.length),
+    oneSection: sections.length === 1,
     sections: paged.items.map((s) => ({ name: `§ ${s.number}`, heading: s.heading, url: sectionUrl(code, s.number) })),
     pager: paged.pager,
   };

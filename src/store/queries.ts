@@ -32,7 +32,6 @@ export interface SessionBill {
   measure: string;
   title: string;
   status: string | null;
-  pending: number;
   /** Its latest version's stage (`Amended in Senate`) and date, when known. */
   latest_stage: string | null;
   latest_date: string | null;
@@ -171,7 +170,7 @@ export function createQueries(db: Dialect): Queries {
     async sessionBills(jurisdiction, session) {
       // By the index on (jurisdiction, session); a session's few thousand bills sorted here.
       return db.all<SessionBill>(
-        `SELECT b.id, b.measure, b.title, b.status, b.pending, v.stage AS latest_stage, v.date AS latest_date
+        `SELECT b.id, b.measure, b.title, b.status, v.stage AS latest_stage, v.date AS latest_date
            FROM bills b LEFT JOIN versions v ON v.id = b.latest_version
           WHERE b.jurisdiction = ? AND b.session = ?
           ORDER BY b.measure_type, b.measure_num, b.id`,

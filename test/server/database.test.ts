@@ -260,6 +260,7 @@ describeBackends('server: the database pages and API', (backend) => {
     expect(pen).to.contain('<h1>Penal Code</h1>\n<p class="lede">2 sections in the database, in the code’s order · <a href="/codes">all codes</a></p>');
     expect(pen).to.contain('<ul class="section-list">\n<li><a href="/sections/PEN/1050">§ 1050</a></li><li><a href="/sections/PEN/99001">§ 99001</a></li>\n</ul>');
     expect(await page('/codes/penal%20code')).to.equal(pen);
+    expect(await page('/codes/GOV')).to.contain('<p class="lede">1 section in the database, in the code’s order');
     // A section's page links its code's list; a section not in the database has no list to link.
     expect(await page('/sections/PEN/99001')).to.contain('<p class="lede"><a href="/codes/PEN">Penal Code</a> · <a href="/api/sections/PEN/99001">JSON</a></p>');
     expect(section).to.contain('<p class="lede">Government Code · <a href="/api/sections/GOV/7284.6">JSON</a></p>');
