@@ -93,7 +93,7 @@ function indexModel(ctx: ServerContext) {
       }),
     }));
   const options = corpus.documents.map((d) => ({ id: d.id, label: `${nameOf(d)} — ${labelOf(d)}` }));
-  return { pageTitle: 'Bills in the corpus', sessions, statutes, options };
+  return { pageTitle: 'Bills in the corpus', sessions, statutes, options, hasDatabase: ctx.database !== undefined };
 }
 
 /**

@@ -253,6 +253,8 @@ describeBackends('server: the database pages and API', (backend) => {
       '<tr><th scope="row"><a href="/bills/ca-20252026-0-ab9005">AB 9005</a></th><td>Synthetic filings.</td><td>Introduced, February 2, 2026</td><td>In Committee Process</td></tr><tr><th scope="row"><a href="/bills/ca-20252026-0-sb9003">SB 9003</a></th><td>Synthetic registers.</td><td>Chaptered, September 30, 2025</td><td>Chaptered</td></tr>\n</tbody>',
     );
     expect(session).to.not.contain('class="pager"');
+    // The home page leads to the database's sessions and codes.
+    expect(await page('/')).to.contain('<a href="/sessions">every bill, by session</a>; <a href="/codes">every law section, by code</a>');
     expect(await page('/codes')).to.contain(
       '<ul class="session-list">\n<li><a href="/codes/GOV">Government Code</a> <span class="muted">GOV · 1 section</span></li><li><a href="/codes/PEN">Penal Code</a> <span class="muted">PEN · 2 sections</span></li>\n</ul>',
     );
@@ -290,7 +292,9 @@ describe('server: without a database', () => {
       const res = await fetch(`${base}/api/search?q=AB%201656`);
       expect(res.status).to.equal(404);
       expect(await res.json()).to.deep.equal({ error: 'this server has no database of bills: start it with npm start, or give createApp a database' });
-      expect((await fetch(`${base}/`)).status).to.equal(200);
+      const home = await fetch(`${base}/`);
+      expect(home.status).to.equal(200);
+      expect(await home.text()).to.not.contain('every bill, by session');
     } finally {
       await new Promise((resolve) => server.close(resolve));
       await closeApp(app);
