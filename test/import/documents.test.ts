@@ -169,7 +169,8 @@ describeShared('import/documents: a chapter or a section cut from a U.S. Code ti
     const db = await backend.open();
     try {
       const problems: string[] = [];
-      const progress: ImportProgress = { start() {}, input() {}, advance() {}, problem: (p) => problems.push(formatProblem(p).replace(/^.*\/corpus\/us\//, '')), stop() {} };
+      const totals: number[] = [];
+      const progress: ImportProgress = { start: (_inputs, rows) => void totals.push(rows), input() {}, advance() {}, problem: (p) => problems.push(formatProblem(p).replace(/^.*\/corpus\/us\//, '')), stop() {} };
       const summary = await importPaths(
         db,
         [
@@ -182,6 +183,9 @@ describeShared('import/documents: a chapter or a section cut from a U.S. Code ti
         progress,
       );
       expect(summary).to.include({ imported: 2, failed: 2, inserted: 14 });
+      // The bar's total counts a chapter's sections (13) where it counted the file as one row: with the
+      // section (1) and the compilations (1 each), 16 rows ahead, 14 written and 2 reported.
+      expect(totals).to.deep.equal([16]);
       const compilation = 'a statute compilation (govinfo COMPS: an Act as amended, not a bill, law or U.S. Code title); not imported';
       expect(problems).to.deep.equal([`comps/COMPS-1649.xml: ${compilation}`, `comps/COMPS-1523.xml: ${compilation}`]);
       expect(await db.dialect.all('SELECT id FROM versions')).to.deep.equal([]);
