@@ -2,6 +2,8 @@
  * What an import tells the person running it: each bad row as `file:line: reason` (skipped, counted,
  * the import goes on), progress as it goes, and a summary at the end.
  */
+import path from 'node:path';
+import { compareCodeUnits } from '../store/codes.js';
 import type { WriteResult } from '../store/database.js';
 
 /** One row or file that could not be imported. */
@@ -80,18 +82,18 @@ export function formatSummary(s: ImportSummary): string {
 /** "32 .md, 18 .xml, 6 .html": most first, then by name. */
 function formatEndings(endings: Record<string, number>): string {
   return Object.entries(endings)
-    .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0))
+    .sort((a, b) => b[1] - a[1] || compareCodeUnits(a[0], b[0]))
     .map(([ending, count]) => `${count.toLocaleString('en-US')} ${ending}`)
     .join(', ');
 }
 
 /** A file's ending as the summary counts it: `.md`, `.xml` (in lower case), `(none)`. */
 export function endingOf(file: string): string {
-  const match = /(\.[A-Za-z0-9]{1,10})$/.exec(file.slice(file.lastIndexOf('/') + 1));
+  const match = /(\.[A-Za-z0-9]{1,10})$/.exec(path.basename(file));
   return match ? match[1]!.toLowerCase() : '(none)';
 }
 
-/** "bills/README.md: not recognised: not a pubinfo zip, table or lob, nor an XML document" */
+/** "bills/README.md: not recognised: not a pubinfo zip, table (.dat) or lob, nor an XML document" */
 export function formatNotRecognised(file: string, reason: string): string {
   return `${file}: not recognised: ${reason}`;
 }

@@ -78,11 +78,12 @@ export const INLINING_TUNING_FROM_BYTES = 1024 * 1024;
  * statute's lines allocate mostly short-lived words, these allocate mostly tree: held at its start-up
  * size, V8 collected the young generation about every half megabyte, 210 times for 200,000
  * one-character lines (two 400 KB texts, wdiff), 255 ms of the run's 0.5 s, each collection copying
- * nodes that live on (grown: 10 collections, 50 ms). Measured (CLI, wdiff, interleaved, medians of 5):
- * 200,000 one-character lines 0.46 → 0.40 s wall, 0.52 → 0.39 s user CPU, peak RSS 183 → 198 MB;
- * lines of 8 characters (two 800 KB texts, 177,000 lines) 0.49 → 0.37 s; of 16 characters
- * (94,000 lines) 0.30 → 0.28 s (+25 MB); of 32 characters no gain (+26 MB); a statute's 110 no gain
- * and 30 MB more at 1 MB (the `ONE_COMPARISON_MEMORY_V8_FLAGS` measurements).
+ * nodes that live on (grown: 10 collections, 50 ms). Measured (CLI, wdiff, interleaved runs, medians):
+ * 200,000 one-character lines, 7 runs against the build without it, 0.46 → 0.37 s wall, 0.53 → 0.41 s
+ * user CPU, peak RSS 183 → 200 MB (outputs byte-identical); with the flag given by hand, 3 runs each,
+ * lines of 8 characters (two 800 KB texts, 177,000 lines) 0.49 → 0.37 s, of 16 characters (94,000
+ * lines) 0.30 → 0.28 s (+25 MB), of 32 characters no gain (+26 MB). A statute's lines (110 bytes)
+ * gain nothing and cost 30 MB more at 1 MB (the young generation's size given at start-up, 5 runs).
  */
 export const MANY_SHORT_LINES_V8_FLAGS: readonly string[] = ['--semi-space-growth-factor=16'];
 
