@@ -66,7 +66,7 @@ export interface BillReport {
   pending: boolean;
   /** A federal bill the database holds the law of: that law ("Became Pub. L. 119-21"). */
   enactedAs?: BillLink;
-  /** A federal law: the bill it enacted, as it names it ("[H.R. 1]"), whether or not the database holds it. */
+  /** A federal law: the bill it enacted, as it names it ("[H.R. 1]"); its `url` only where the database holds it. */
   enacts?: BillLink;
   url: string;
   versions: Array<{
@@ -85,15 +85,15 @@ export interface BillReport {
   sections: Array<SectionTouch & { name: string; url: string; lawUrl?: string; inDatabase: boolean }>;
 }
 
-/** Another bill, named and linked. */
+/** Another bill, named, and linked where the database holds it. */
 export interface BillLink {
   id: string;
   measure: string;
-  url: string;
+  url?: string;
 }
 
-function billLink(id: string | null): BillLink | undefined {
-  return id ? { id, measure: measureOfKey(id) ?? id, url: billUrl(id) } : undefined;
+function billLink(id: string, held: boolean): BillLink {
+  return { id, measure: measureOfKey(id) ?? id, ...(held ? { url: billUrl(id) } : {}) };
 }
 
 export async function billReport(db: Database, id: string): Promise<BillReport | undefined> {
@@ -122,8 +122,9 @@ export async function billReport(db: Database, id: string): Promise<BillReport |
     house: bill.house,
     status: bill.status,
     pending: bill.pending === 1,
-    ...(bill.enacted_as ? { enactedAs: billLink(bill.enacted_as)! } : {}),
-    ...(bill.enacts ? { enacts: billLink(bill.enacts)! } : {}),
+    // The law a bill became is in the database (its import named the bill); a law's bill may not be.
+    ...(bill.enacted_as ? { enactedAs: billLink(bill.enacted_as, true) } : {}),
+    ...(bill.enacts ? { enacts: billLink(bill.enacts, (await db.bill(bill.enacts)) !== undefined) } : {}),
     url: billUrl(bill.id),
     versions: versions.map((v, i) => {
       // Written in the JSON's key order: compareUrl (from the second version on) before sections.

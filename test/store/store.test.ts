@@ -349,6 +349,8 @@ describeBackends('store: a federal bill and the law that enacted it (synthetic, 
       // H.R. 9001: its law first, then the bill. H.R. 9002: the bill first (pending), then its law.
       await importPaths(db, [file('PLAW-999publ1.xml'), file('BILLS-999hr9002ih.xml')]);
       expect((await db.bill('us-999-hr9002'))?.pending).to.equal(1);
+      // A law whose bill the database does not hold names it, unlinked.
+      expect((await billReport(db, 'us-999-pl1'))!.enacts).to.deep.equal({ id: 'us-999-hr9001', measure: 'H.R. 9001' });
       await importPaths(db, [file('BILLS-999hr9001ih.xml'), file('PLAW-999publ2.xml')]);
       const rows = await db.dialect.all<{ id: string; status: string; pending: number; enacted_as: string | null; enacts: string | null }>(
         "SELECT id, status, pending, enacted_as, enacts FROM bills WHERE session = '999' ORDER BY id",
