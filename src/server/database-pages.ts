@@ -8,7 +8,7 @@ import { codeName, compareCodeUnits, isUsCode, sectionName } from '../store/code
 import type { Database } from '../store/database.js';
 import { sessionName } from '../store/names.js';
 import type { SectionActivity, SessionInfo } from '../store/queries.js';
-import { billUrl, compareUrl, inTurnUrl, lawCompareUrl, sectionDocId, sectionUrl, versionDocId, type BillReport, type SectionReport } from '../store/reports.js';
+import { billUrl, compareUrl, inTurnUrl, lawCompareUrl, relationWord, sectionDocId, sectionUrl, versionDocId, type BillReport, type SectionReport } from '../store/reports.js';
 import { MARK_END, MARK_START } from '../store/search.js';
 import { LAST_PAGE } from '../store/search-params.js';
 import type { SearchAnswer, SearchFilters, SearchPage, SearchResult } from '../store/types.js';
@@ -88,8 +88,6 @@ export function resultJson(r: SearchResult) {
 }
 
 const RELATION_WORDS = { amends: 'amends', adds: 'adds', repeals: 'repeals', cites: 'cites' } as const;
-/** A section a bill cites "notwithstanding": one it would override. */
-export const OVERRIDES = 'overrides';
 
 const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 
@@ -277,7 +275,7 @@ export function sectionModel(report: SectionReport) {
     // What to import for its text: a U.S. Code title's file, or California's law section table.
     textSource: isUsCode(report.code) ? `${report.code}.xml, the Law Revision Counsel’s file of the title,` : 'the Legislature’s LAW_SECTION_TBL',
     lines: report.text.split('\n').filter((l) => l.trim()),
-    bills: report.bills.map((b) => ({ ...b, dateLabel: dateLabel(b.versionDate), compares: b.url.startsWith('/compare'), relationWord: b.notwithstanding ? OVERRIDES : RELATION_WORDS[b.relation] })),
+    bills: report.bills.map((b) => ({ ...b, dateLabel: dateLabel(b.versionDate), compares: b.url.startsWith('/compare'), relationWord: relationWord(b) })),
     jsonUrl: `/api/sections/${encodeURIComponent(report.code)}/${encodeURIComponent(report.number)}`,
   };
 }

@@ -194,8 +194,7 @@ export function createDatabaseRoutes(ctx: DatabaseRoutesContext): Router {
   }));
   router.get('/codes', cached('html', async () => render('codes', await codesModel(ctx.database))));
   router.get('/codes/:code', cached('html', async (req) => {
-    const given = String(req.params['code']);
-    const code = given.length <= 40 ? codeOf(given) ?? (/^[A-Za-z0-9]{1,40}$/.test(given) ? given : undefined) : undefined;
+    const code = codeParam(req.params['code']);
     if (!code) throw new HttpError(404, 'a code is /codes/CODE: /codes/PEN, /codes/GOV, /codes/usc54 (/codes lists them)');
     const page = pageNumber(req);
     const model = await codeModel(ctx.database, code, page);
@@ -244,6 +243,13 @@ async function findBill(db: Database, id: unknown) {
   return report;
 }
 
+/** A code as a route names it: an abbreviation or a name (`PEN`, `Penal Code`, `usc54`), else one the database may hold; undefined for none. */
+function codeParam(value: unknown): string | undefined {
+  const given = String(value);
+  if (given.length > 40) return undefined;
+  return codeOf(given) ?? (/^[A-Za-z0-9]{1,40}$/.test(given) ? given : undefined);
+}
+
 /** A list page's `?page=N` (1 when there is none): a whole number from 1 to 100,000, given once. */
 function pageNumber(req: Request): number {
   const value = req.query['page'];
@@ -252,9 +258,8 @@ function pageNumber(req: Request): number {
   return Number(value);
 }
 
-async function findSection(db: Database, codeParam: unknown, numberParam: unknown) {
-  const given = String(codeParam);
-  const code = given.length <= 40 ? codeOf(given) ?? (/^[A-Za-z0-9]{1,40}$/.test(given) ? given : undefined) : undefined;
+async function findSection(db: Database, codeValue: unknown, numberParam: unknown) {
+  const code = codeParam(codeValue);
   const number = normalizeSectionNumber(String(numberParam));
   // (A comma: a U.S. Code section printed as two, "§§ 10, 10a.", is stored as its <num value="10, 10a"> reads, 10,-10a.)
   if (!code || !/^[0-9A-Za-z.,\-]{1,40}$/.test(number)) throw new HttpError(404, 'a section is /sections/CODE/NUMBER: /sections/PEN/1050, /sections/GOV/7284.6, /sections/usc54/200304');

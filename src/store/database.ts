@@ -331,14 +331,13 @@ export class Writer {
    * ("Became Pub. L. 119-21"). Returns whether it wrote anything.
    */
   async settleEnactment(billId: string): Promise<boolean> {
-    const row = await this.db.get<{ enacts: string | null }>('SELECT enacts FROM bills WHERE id = ?', [billId]);
+    const row = await this.db.get<{ enacts: string | null; measure: string }>('SELECT enacts, measure FROM bills WHERE id = ?', [billId]);
     if (!row) return false;
     const pair = row.enacts
-      ? { law: billId, bill: row.enacts }
-      : await this.db.get<{ law: string; bill: string }>('SELECT id AS law, enacts AS bill FROM bills WHERE enacts = ? ORDER BY id LIMIT 1', [billId]);
+      ? { law: billId, bill: row.enacts, measure: row.measure }
+      : await this.db.get<{ law: string; bill: string; measure: string }>('SELECT id AS law, enacts AS bill, measure FROM bills WHERE enacts = ? ORDER BY id LIMIT 1', [billId]);
     if (!pair) return false;
-    const law = await this.db.get<{ measure: string }>('SELECT measure FROM bills WHERE id = ?', [pair.law]);
-    const status = `Became ${law!.measure}`;
+    const status = `Became ${pair.measure}`;
     const changed = await this.db.run("UPDATE bills SET enacted_as = ?, pending = 0, status = ? WHERE id = ? AND (enacted_as IS NULL OR enacted_as <> ? OR pending <> 0 OR status IS NULL OR status <> ?)", [
       pair.law,
       status,

@@ -149,6 +149,11 @@ export async function billReport(db: Database, id: string): Promise<BillReport |
   };
 }
 
+/** A bill's relation to a section as the section's page and `billdiff section` name it: "overrides" for a citation "notwithstanding" it. */
+export function relationWord(b: { relation: SectionRelation; notwithstanding?: true }): string {
+  return b.notwithstanding ? 'overrides' : b.relation;
+}
+
 /** `/api/sections/:code/:number`. */
 export interface SectionReport {
   code: string;
