@@ -246,6 +246,7 @@ export function billModel(report: BillReport) {
     if (!e.isVersion) timeline[timeline.length - 1]!.actions.push({ dateLabel: e.dateLabel, action: e.action });
   }
   const amended = report.sections.filter((s) => s.relation !== 'cites').map(withRelationWord);
+  const overridden = citations(report, true);
   return {
     pageTitle: `${report.measure} (${report.sessionName})${report.title ? `: ${report.title}` : ''}`,
     bodyClass: 'bill-page',
@@ -257,11 +258,20 @@ export function billModel(report: BillReport) {
     // A bill that touches many sections (115 H.R. 1 EAS 2: 231 of the Internal Revenue Code) lists them in columns.
     manyAmended: amended.length > MANY_SECTIONS,
     // Each with its place (`index`) for the separators: the template reads no `@index`, so it renders without Handlebars' data frames (src/server/views.ts).
-    cited: report.sections.filter((s) => s.relation === 'cites').map((s, index) => ({ name: s.name, url: s.url, index })),
+    touchesAny: report.sections.length > 0,
+    cited: citations(report, false),
+    // Cited "notwithstanding" them: sections the bill's words would prevail over.
+    overridden,
+    overriddenPronoun: overridden.length === 1 ? 'it' : 'them',
     gutAndAmends: versions.filter((v) => v.gutAndAmend).length,
     sessionUrl: `/sessions/${encodeURIComponent(report.jurisdiction)}/${encodeURIComponent(report.session)}`,
     jsonUrl: `/api/bills/${encodeURIComponent(report.id)}`,
   };
+}
+
+/** The sections the bill cites, those it overrides (cites "notwithstanding" them) or the others, each with its place (`index`). */
+function citations(report: BillReport, overrides: boolean) {
+  return report.sections.filter((s) => s.relation === 'cites' && !s.notwithstanding === !overrides).map((s, index) => ({ name: s.name, url: s.url, index }));
 }
 
 export function sectionModel(report: SectionReport) {

@@ -55,6 +55,7 @@ function statementFor(kind: DialectKind, which = 'b.id = ?'): string {
         ['code', 'vs.code'],
         ['section', 'vs.section'],
         ['relation', 'vs.relation'],
+        ['notwithstanding', 'vs.notwithstanding'],
         // '' when the database holds the section without a corpus id; null when it does not hold it.
         ['law', "CASE WHEN vs.relation IN ('amends', 'repeals') THEN (SELECT COALESCE(l.corpus_id, '') FROM law_sections l WHERE l.code = vs.code AND l.number = vs.section) END"],
       ],
@@ -109,12 +110,16 @@ function parsed<T>(value: unknown): T[] {
   return value === null || value === undefined ? [] : typeof value === 'string' ? (JSON.parse(value) as T[]) : (value as T[]);
 }
 
+/** A row of version_sections as the store reads it (`notwithstanding` 1 or 0). */
+export type TouchRow = Omit<SectionTouch, 'notwithstanding'> & { version_id: string; notwithstanding: number | boolean };
+
 /** The sections touched, grouped by version, each version's in the Legislature's order. */
-export function touchesByVersion(rows: Array<SectionTouch & { version_id: string }>): Map<string, SectionTouch[]> {
+export function touchesByVersion(rows: Array<TouchRow>): Map<string, SectionTouch[]> {
   const out = new Map<string, SectionTouch[]>();
   for (const row of rows) {
-    // A touch of its own shape (code, section, relation), the row's other fields left behind.
+    // A touch of its own shape (code, section, relation, and whether it is cited "notwithstanding" it), the row's other fields left behind.
     const touch: SectionTouch = { code: row.code, section: row.section, relation: row.relation };
+    if (row.notwithstanding && row.relation === 'cites') touch.notwithstanding = true;
     const list = out.get(row.version_id);
     if (list) list.push(touch);
     else out.set(row.version_id, [touch]);
@@ -137,7 +142,7 @@ export async function readBillPage(db: Dialect, id: string): Promise<BillPageRow
   const row = db.kind === 'postgres' ? await pageLoader(db).load(id) : await db.get<PageRow>(statementFor(db.kind), [id]);
   if (!row) return undefined;
   const { versions, history, touches, ...bill } = row;
-  const touched = parsed<SectionTouch & { version_id: string; law: string | null }>(touches);
+  const touched = parsed<TouchRow & { law: string | null }>(touches);
   const list = parsed<PageVersion>(versions);
   // As the pages ask: of the latest version's sections.
   const latest = list[list.length - 1]?.id;

@@ -3,7 +3,7 @@
  * the bills touching them, sessions. Every query is parameterised; results are plain rows.
  */
 import zlib from 'node:zlib';
-import { readBillPage, SUMMARY_COLUMNS as SUMMARY_COLUMN_LIST, touchesByVersion, type BillPageRows } from './bill-page.js';
+import { readBillPage, SUMMARY_COLUMNS as SUMMARY_COLUMN_LIST, touchesByVersion, type BillPageRows, type TouchRow } from './bill-page.js';
 import { compareCodes, compareSectionNumbers, compareSections } from './codes.js';
 import { billColumns } from './columns.js';
 import type { Dialect } from './dialect.js';
@@ -134,8 +134,8 @@ export function createQueries(db: Dialect): Queries {
       return db.all<HistoryRow>('SELECT * FROM history WHERE bill_id = ? ORDER BY date, seq, id', [billId]);
     },
     async touches(billId) {
-      const rows = await db.all<SectionTouch & { version_id: string }>(
-        'SELECT vs.version_id, vs.code, vs.section, vs.relation FROM version_sections vs JOIN versions v ON v.id = vs.version_id WHERE v.bill_id = ?',
+      const rows = await db.all<TouchRow>(
+        'SELECT vs.version_id, vs.code, vs.section, vs.relation, vs.notwithstanding FROM version_sections vs JOIN versions v ON v.id = vs.version_id WHERE v.bill_id = ?',
         [billId],
       );
       return touchesByVersion(rows);

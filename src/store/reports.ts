@@ -108,7 +108,12 @@ export async function billReport(db: Database, id: string): Promise<BillReport |
   const sections: BillReport['sections'] = [];
   for (const t of latestTouches) {
     const law = held.get(`${t.code} ${t.section}`);
-    const section: BillReport['sections'][number] = { code: t.code, section: t.section, relation: t.relation, name: sectionName(t.code, t.section), url: sectionUrl(t.code, t.section), inDatabase: law !== undefined };
+    const name = sectionName(t.code, t.section);
+    const url = sectionUrl(t.code, t.section);
+    const inDatabase = law !== undefined;
+    const section: BillReport['sections'][number] = t.notwithstanding
+      ? { code: t.code, section: t.section, relation: t.relation, notwithstanding: true, name, url, inDatabase }
+      : { code: t.code, section: t.section, relation: t.relation, name, url, inDatabase };
     if (law && latest) section.lawUrl = lawCompareUrl(versionDocId(latest), t.code, sectionDocId(t.code, t.section, law.corpus_id));
     sections.push(section);
   }
@@ -141,7 +146,7 @@ export async function billReport(db: Database, id: string): Promise<BillReport |
         gutAndAmend: v.gut_and_amend === 1,
       } as BillReport['versions'][number];
       if (i > 0) version.compareUrl = compareUrl({ old: versionDocId(versions[i - 1]!), new: versionDocId(v) });
-      version.sections = (touches.get(v.id) ?? []).map((t) => ({ code: t.code, section: t.section, relation: t.relation, url: sectionUrl(t.code, t.section) }));
+      version.sections = (touches.get(v.id) ?? []).map((t) => ({ code: t.code, section: t.section, relation: t.relation, ...(t.notwithstanding ? { notwithstanding: true } : {}), url: sectionUrl(t.code, t.section) }));
       return version;
     }),
     history: history.map((h) => ({ date: h.date, action: h.action })),

@@ -92,13 +92,18 @@ describeBackends('server: the database pages and API', (backend) => {
       ['20250AB900199INT', 'introduced', '2026-01-05', undefined],
       ['20250AB900198AMD', 'amended-assembly', '2026-03-02', '/compare?old=ver%3A20250AB900199INT&new=ver%3A20250AB900198AMD'],
     ]);
+    expect((body['versions'] as Array<Record<string, unknown>>)[1]!['sections']).to.deep.equal([
+      { code: 'PEN', section: '99001', relation: 'amends', url: '/sections/PEN/99001' },
+      { code: 'PEN', section: '99002', relation: 'cites', notwithstanding: true, url: '/sections/PEN/99002' },
+    ]);
     expect(body['history']).to.deep.equal([
       { date: '2026-01-05', action: 'Read first time. To print.' },
       { date: '2026-03-02', action: "From committee chair, with author's amendments: Amend, and re-refer." },
     ]);
     expect(body['sections']).to.deep.equal([
       { code: 'PEN', section: '99001', relation: 'amends', name: 'Penal Code § 99001', url: '/sections/PEN/99001', inDatabase: true, lawUrl: '/compare?bill=ver%3A20250AB900198AMD&law=law%3APEN%3A99001' },
-      { code: 'PEN', section: '99002', relation: 'cites', name: 'Penal Code § 99002', url: '/sections/PEN/99002', inDatabase: false },
+      // "(b) This subdivision applies notwithstanding Section 99002.": a section the bill would override.
+      { code: 'PEN', section: '99002', relation: 'cites', notwithstanding: true, name: 'Penal Code § 99002', url: '/sections/PEN/99002', inDatabase: false },
     ]);
   });
 
@@ -229,6 +234,10 @@ describeBackends('server: the database pages and API', (backend) => {
     expect(bill).to.contain('<span class="tag gut">gut and amend</span>');
     expect(bill).to.contain('72 words inserted, 40 deleted against Introduced');
     expect(bill).to.contain('<form class="site-search" role="search" method="get" action="/search">');
+    // A section cited "notwithstanding" it, apart from the other citations.
+    expect(await page('/bills/ca-20232024-0-ab2641')).to.contain(
+      '<p class="cites overrides"><span class="relation r-cites r-overrides" title="Cited “notwithstanding”: the bill’s words would prevail over the section’s">overrides</span> <a href="/sections/GOV/7282.5">Government Code § 7282.5</a>, <a href="/sections/GOV/7284.6">Government Code § 7284.6</a> <span class="muted">· notwithstanding them</span></p>\n<p class="cites">Also cites <a href="/sections/GOV/290">Government Code § 290</a>, <a href="/sections/PEN/261.5">Penal Code § 261.5</a>,',
+    );
     const section = await page('/sections/GOV/7284.6');
     expect(section).to.contain('The text of this section is not in the database');
     expect(section).to.contain('<h2 id="bills-h">Bills that would amend, repeal, add beside, override or cite it</h2>');

@@ -44,11 +44,33 @@ describe('server: views', () => {
       searchQuery: '',
       bill: { measure: 'AB 1', title: 'T', sessionName: 'S', pending: true },
       amended: [{ relation: 'amends', relationWord: 'Amends', url: '/a', name: 'A' }],
+      touchesAny: true,
       cited: ['X', 'Y', 'Z'].map((name, index) => ({ name, url: `/${name}`, index })),
+      overridden: ['V', 'W'].map((name, index) => ({ name, url: `/${name}`, index })),
+      overriddenPronoun: 'them',
       timeline: [{ actions: [], version: { name: 'v', stage: 's', dateLabel: 'd', amendsList: ['P', 'Q'].map((name, index) => ({ name, url: `/${name}`, relationWord: 'Amends', index })) } }],
     });
-    expect(bill).to.include('Cites <a href="/X">X</a>, <a href="/Y">Y</a>, <a href="/Z">Z</a>.');
+    expect(bill).to.include('Also cites <a href="/X">X</a>, <a href="/Y">Y</a>, <a href="/Z">Z</a>.');
+    expect(bill).to.include(
+      '<p class="cites overrides"><span class="relation r-cites r-overrides" title="Cited “notwithstanding”: the bill’s words would prevail over the section’s">overrides</span> <a href="/V">V</a>, <a href="/W">W</a> <span class="muted">· notwithstanding them</span></p>',
+    );
     expect(bill).to.include('<p class="vsections">Amends <a href="/P">P</a>; Amends <a href="/Q">Q</a></p>');
+    // A bill that amends no section and only cites some (an uncodified section's "Notwithstanding Section 7284.6, …") lists them.
+    const citing = loadViews().render('bill', {
+      pageTitle: 'AB 2',
+      searchQuery: '',
+      bill: { measure: 'AB 2', title: 'T', sessionName: 'S', pending: true },
+      amended: [],
+      touchesAny: true,
+      cited: [{ name: 'X', url: '/X', index: 0 }],
+      overridden: [{ name: 'V', url: '/V', index: 0 }],
+      overriddenPronoun: 'it',
+      timeline: [],
+    });
+    expect(citing).to.include(
+      '<h2 id="touches-h">Sections of law it touches</h2>\n\n<p class="cites overrides"><span class="relation r-cites r-overrides" title="Cited “notwithstanding”: the bill’s words would prevail over the section’s">overrides</span> <a href="/V">V</a> <span class="muted">· notwithstanding it</span></p>\n<p class="cites">Also cites <a href="/X">X</a>.</p>',
+    );
+    expect(citing).to.not.include('touch-list');
   });
 
   it('should list the sections of a bill that touches many in columns, and count them on its timeline', () => {
