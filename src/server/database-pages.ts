@@ -364,6 +364,7 @@ export async function sessionModel(db: Database, jurisdiction: string, session: 
     })),
     mostAmended: await Promise.all(report.mostAmended.map(activity)),
     contested: await Promise.all(report.contested.map(activity)),
+    nonePending: report.pending === 0,
   };
 }
 

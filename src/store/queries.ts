@@ -49,6 +49,8 @@ export interface SessionReport {
   mostAmended: SectionActivity[];
   /** Sections that two or more pending bills amend. */
   contested: SectionActivity[];
+  /** The session's bills still pending (none once a later session is in the database). */
+  pending: number;
 }
 
 export interface Queries {
@@ -215,7 +217,8 @@ export function createQueries(db: Dialect): Queries {
         .map((s) => ({ ...s, bills: contestedOf(s.bills) }))
         .filter((s) => s.bills.length >= 2)
         .sort((a, b) => b.bills.length - a.bills.length || compareSections(a, b));
-      return { gutAndAmends, mostAmended, contested };
+      const pending = (await db.get<{ n: number }>('SELECT COUNT(*) AS n FROM bills WHERE jurisdiction = ? AND session = ? AND pending = 1', [jurisdiction, session]))?.n ?? 0;
+      return { gutAndAmends, mostAmended, contested, pending: Number(pending) };
     },
     async search(query, filters = {}, page = {}) {
       return searchStore(db, query, filters, { limit: page.limit ?? 20, offset: page.offset ?? 0 });

@@ -246,6 +246,10 @@ describeBackends('server: the database pages and API', (backend) => {
     );
     expect(section).to.contain('<td><span class="relation r-adds">adds</span></td>');
     expect(section).to.contain('<a href="/bills/ca-20232024-0-ab2641">AB 2641</a>');
+    // A session none of whose bills is pending says so, rather than only that no two of them amend a section.
+    expect(await page('/sessions/ca/20232024-0')).to.contain(
+      '<p>No bill of this session is pending (each has been chaptered, enacted or vetoed, or has died with its session), so none would chapter out another.</p>',
+    );
     const session = await page('/sessions/ca/20252026-0');
     expect(session).to.match(/Penal Code § 99001<\/a> <span class="muted">2 bills<\/span> · <a href="\/compare\?mode&#x3D;apply&amp;old&#x3D;law%3APEN%3A99001&amp;new&#x3D;ver%3A20250AB900198AMD%2Cver%3A20250AB900599INT">apply them in turn<\/a>/);
     // The section's page links the same comparison; the API gives it.

@@ -141,6 +141,10 @@ describeBackends('store: importing and reading', (backend, kind) => {
       ['GOV', '99011', 1],
       ['PEN', '1050', 1],
     ]);
+    // AB 9001, AB 9002 and AB 9005 (SB 9003 is chaptered), with the session's bills of the bundle still pending.
+    // AB 1656 (the bundle's), AB 9001, AB 9002 and AB 9005; SB 9003 is chaptered. 2023–24's AB 2641 is no longer pending, a later session being in the database.
+    expect(report.pending).to.equal(4);
+    expect((await db.sessionReport('ca', '20232024-0')).pending).to.equal(0);
   });
 
   it('should change nothing when the same file comes again, and only the rows a daily file carries', async () => {
