@@ -16,7 +16,7 @@
  *   - in process: parseDocument ×2 + alignTrees + renderJson from dist/.
  * Then 200,000 one-character lines against the same with one line changed (issue 9.2.1).
  * Wall time is the median of 5 runs after 1 warm-up (fewer when one run is very slow,
- * to keep the whole bench within a few minutes). Peak RSS comes from GNU `/usr/bin/time -f %M`.
+ * to keep the whole bench within a few minutes; in process, 15 when a run takes under half a second). Peak RSS comes from GNU `/usr/bin/time -f %M`.
  *
  * Exit status: 0 (also when a target FAILs: this is a report), 2 when billdiff crashed
  * (exit status other than 0 = same / 1 = differences).
