@@ -146,7 +146,11 @@ export async function billReport(db: Database, id: string): Promise<BillReport |
         gutAndAmend: v.gut_and_amend === 1,
       } as BillReport['versions'][number];
       if (i > 0) version.compareUrl = compareUrl({ old: versionDocId(versions[i - 1]!), new: versionDocId(v) });
-      version.sections = (touches.get(v.id) ?? []).map((t) => ({ code: t.code, section: t.section, relation: t.relation, ...(t.notwithstanding ? { notwithstanding: true } : {}), url: sectionUrl(t.code, t.section) }));
+      version.sections = (touches.get(v.id) ?? []).map((t) =>
+        t.notwithstanding
+          ? { code: t.code, section: t.section, relation: t.relation, notwithstanding: true, url: sectionUrl(t.code, t.section) }
+          : { code: t.code, section: t.section, relation: t.relation, url: sectionUrl(t.code, t.section) },
+      );
       return version;
     }),
     history: history.map((h) => ({ date: h.date, action: h.action })),

@@ -242,7 +242,7 @@ describeBackends('server: the database pages and API', (backend) => {
     expect(section).to.contain('The text of this section is not in the database');
     expect(section).to.contain('<h2 id="bills-h">Bills that would amend, repeal, add beside, override or cite it</h2>');
     expect(section).to.contain(
-      '<td><span class="relation r-cites r-overrides" title="It cites this section “notwithstanding” it: its words would prevail over the section’s">overrides</span> <span class="muted">notwithstanding it</span></td>',
+      '<td><span class="relation r-cites r-overrides" title="Cited “notwithstanding”: the bill’s words would prevail over the section’s">overrides</span> <span class="muted">notwithstanding it</span></td>',
     );
     expect(section).to.contain('<td><span class="relation r-adds">adds</span></td>');
     expect(section).to.contain('<a href="/bills/ca-20232024-0-ab2641">AB 2641</a>');
