@@ -74,14 +74,19 @@ export interface CompareResult {
 
 /** The bytes of the documents a request compares, the law included. */
 export function requestBytes(request: CompareRequest): number {
-  const { documents, law } = request;
-  return [...documents, ...(law ? [law] : [])].reduce((n, d) => n + bytesOf(d.bytes), 0);
+  return sumOver(request, bytesOf);
 }
 
 /** The lines of the documents a request compares, the law included (its line feeds, and a last line without one). */
 export function requestLines(request: CompareRequest): number {
-  const { documents, law } = request;
-  return [...documents, ...(law ? [law] : [])].reduce((n, d) => n + linesOf(d.bytes), 0);
+  return sumOver(request, linesOf);
+}
+
+/** `measure` summed over the documents a request compares, the law included. */
+function sumOver(request: CompareRequest, measure: (input: CompareDocument['bytes']) => number): number {
+  let total = request.law ? measure(request.law.bytes) : 0;
+  for (const d of request.documents) total += measure(d.bytes);
+  return total;
 }
 
 function linesOf(input: CompareDocument['bytes']): number {

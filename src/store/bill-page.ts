@@ -119,7 +119,7 @@ export function touchesByVersion(rows: Array<TouchRow>): Map<string, SectionTouc
   for (const row of rows) {
     // A touch of its own shape (code, section, relation, and whether it is cited "notwithstanding" it), the row's other fields left behind.
     const touch: SectionTouch = { code: row.code, section: row.section, relation: row.relation };
-    if (row.notwithstanding && row.relation === 'cites') touch.notwithstanding = true;
+    if (row.notwithstanding) touch.notwithstanding = true;
     const list = out.get(row.version_id);
     if (list) list.push(touch);
     else out.set(row.version_id, [touch]);

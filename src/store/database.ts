@@ -393,7 +393,8 @@ export class Writer {
       const key = `${s.code}\u0000${s.section}\u0000${s.relation}`;
       if (seen.has(key)) continue;
       seen.add(key);
-      await this.db.run('INSERT INTO version_sections (version_id, code, section, relation, notwithstanding) VALUES (?, ?, ?, ?, ?)', [v.id, s.code, s.section, s.relation, s.notwithstanding ? 1 : 0]);
+      // `notwithstanding` only on a citation (the readers trust the column).
+      await this.db.run('INSERT INTO version_sections (version_id, code, section, relation, notwithstanding) VALUES (?, ?, ?, ?, ?)', [v.id, s.code, s.section, s.relation, s.relation === 'cites' && s.notwithstanding ? 1 : 0]);
     }
     return existing ? 'updated' : 'inserted';
   }

@@ -220,7 +220,7 @@ export async function sectionReport(db: Database, code: string, number: string):
       status: b.status,
       pending: b.pending === 1,
       relation: b.relation,
-      ...(b.notwithstanding === 1 && b.relation === 'cites' ? { notwithstanding: true as const } : {}),
+      ...(b.notwithstanding === 1 ? { notwithstanding: true as const } : {}),
       version: b.version_name,
       versionStage: b.version_stage,
       versionDate: b.version_date,
