@@ -2,9 +2,10 @@
  * What the store computes once per bill version, at import: its plain text (for full-text search),
  * its words, the sections it amends, adds or repeals (California: the bill's own section headers;
  * federal: the instruction targets `src/amend` reads), the sections it cites ("Notwithstanding
- * Section 7282.5 or 7284.6"), and — from the Legislative Counsel's change marks, where the version
- * carries them — its change counts and whether it guts and amends. Versions without marks are
- * counted against the version before by the aligner (`countChanges`).
+ * Section 7282.5 or 7284.6", and which of them it would override), and — from the Legislative
+ * Counsel's change marks, where the version carries them — its change counts and whether it guts and
+ * amends. Versions without marks are counted against the version before by the aligner
+ * (`countChanges`).
  */
 import { alignTrees, defaultAlignOptions } from '../align/index.js';
 import { billInstructions, parseAction } from '../amend/index.js';
@@ -12,7 +13,7 @@ import type { InstructionAction } from '../amend/index.js';
 import { parseDocument } from '../parse/index.js';
 import { codeOf, normalizeSectionNumber } from '../store/codes.js';
 import { contentHash } from '../store/database.js';
-import type { SectionRelation, SectionTouch } from '../store/types.js';
+import type { OverrideWords, SectionRelation, SectionTouch } from '../store/types.js';
 import type { Content, DocumentMeta, Level, Root, SourceFormat } from '../types.js';
 
 /**
@@ -33,8 +34,10 @@ import type { Content, DocumentMeta, Level, Root, SourceFormat } from '../types.
  *    had no date: `federalDate`); govinfo's IPH and IPS named "Indefinitely Postponed", not "Introduced".
  * 4. A federal law linked to the bill it enacted, as it names it under its title ("[H.R. 1]"): the bill
  *    no longer pending, "Became Pub. L. 119-21" (`enactedBill`, `Writer.settleEnactment`).
+ * 5. A section overridden "without regard to" it, or which "shall not apply", beside those cited
+ *    "notwithstanding" it (`overrides`).
  */
-export const ANALYSIS_VERSION = 4;
+export const ANALYSIS_VERSION = 5;
 
 /** The key an input is recorded under in `imports`: its sha256 and the analysis it was imported with. */
 export function importKey(hash: string): string {
@@ -187,35 +190,65 @@ export function touchedSections(tree: Root, file: string, context?: SectionConte
         if (!refCode || !/^\d/.test(number)) continue;
         const section = normalizeSectionNumber(number);
         if (own.has(`${refCode}\u0000${section}`)) continue;
-        out.push({ code: refCode, section, relation: 'cites', ...(overrides(node.value, ref.start) ? { notwithstanding: true } : {}) });
+        const override = overrides(node.value, ref);
+        out.push({ code: refCode, section, relation: 'cites', ...(override ? { override } : {}) });
       }
     }
   };
   visit(tree.children, context?.code);
-  // One of each (code, section, relation): a section cited twice, once "notwithstanding" it, is one the bill overrides.
+  // One of each (code, section, relation): a section cited twice, once "notwithstanding" it, is one the
+  // bill overrides (by the first words that say so).
   const kept = new Map<string, SectionTouch>();
   for (const t of out) {
     const key = `${t.code}\u0000${t.section}\u0000${t.relation}`;
     const first = kept.get(key);
     if (!first) kept.set(key, t);
-    else if (t.notwithstanding && !first.notwithstanding) first.notwithstanding = true;
+    else if (t.override && !first.override) first.override = t.override;
   }
   return [...kept.values()];
 }
 
 /**
- * Whether the citation at `at` in `text` is one the sentence would prevail over: "Notwithstanding
- * Section 7282.5 or 7284.6, …", "notwithstanding subdivision (b) of Section 1050 of the Penal Code": the
- * words from the last "notwithstanding" to it are only other citations ("Section", designations, "of the
- * … Code", "or", "and"). "Notwithstanding any other law, a person described in Section 7284.6 …" does
- * not override Section 7284.6; its words before the citation are more than a citation's.
+ * The words by which the sentence around the citation `ref` in `text` would prevail over the section
+ * it cites, or undefined:
+ * - "notwithstanding" or "without regard to" it: "Notwithstanding Section 7282.5 or 7284.6, …",
+ *   "notwithstanding subdivision (b) of Section 1050 of the Penal Code", "without regard to section
+ *   6101 of title 41": the words from the last such phrase to the citation are only other citations
+ *   ("Section", designations, "of the … Code", "or", "and"). "Notwithstanding any other law, a person
+ *   described in Section 7284.6 …" does not override Section 7284.6: its words before the citation are
+ *   more than a citation's.
+ * - it "shall not apply": "Section 1341 of title 31, United States Code, shall not apply to …", "The
+ *   provisions of Section 2314 do not apply …": the citation is the clause's subject, nothing but
+ *   citations between the clause's start and "shall not apply". "The amendments made by section 101
+ *   shall not apply to …" speaks of the bill's own section, not of one it overrides.
+ * Never a note the U.S. Code prints under the section ("38 U.S.C. 4100 note"): that is another law's.
  */
-export function overrides(text: string, at: number): boolean {
-  const before = text.slice(Math.max(0, at - 300), at);
-  const m = /\bnotwithstanding\b(?![\s\S]*\bnotwithstanding\b)([\s\S]*)$/i.exec(before);
-  if (!m) return false;
-  const words = m[1]!.split(/[\s,]+/).filter(Boolean);
-  return words.every((w) => CITATION_WORD.test(w));
+export function overrides(text: string, ref: { start: number; end: number }): OverrideWords | undefined {
+  // "(Public Law 115–31; 38 U.S.C. 4100 note)": a note printed under the section, not the section.
+  if (/U\.S\.C\.\s+[\w.\u2013-]+\s+note\b/.test(text.slice(ref.start, ref.end + 8))) return undefined;
+  const before = text.slice(Math.max(0, ref.start - 300), ref.start);
+  const m = /\b(notwithstanding|without\s+regard\s+to)\b(?![\s\S]*\b(?:notwithstanding|without\s+regard\s+to)\b)([\s\S]*)$/i.exec(before);
+  if (m && onlyCitations(m[2]!)) return /^n/i.test(m[1]!) ? 'notwithstanding' : 'without regard to';
+  const after = NOT_APPLY.exec(text.slice(ref.end, ref.end + 300));
+  if (!after || !onlyCitations(after[1]!)) return undefined;
+  // The clause's start: the text's, or after the last stop, colon, semicolon or dash before the citation.
+  let start = 0;
+  for (const stop of before.matchAll(CLAUSE_STOP)) start = stop.index + stop[0].length;
+  return onlyCitations(before.slice(start)) ? 'shall not apply' : undefined;
+}
+
+/**
+ * Where a clause stops: a semicolon, a colon, a dash, or a full stop before a capital (or at the end),
+ * not the stops of "U.S.C. 6101" or "Sec. 5".
+ */
+const CLAUSE_STOP = /[;:\u2014]|\.(?=\s+[A-Z(\u201c"]|\s*$)/g;
+
+/** What follows a citation that "shall not apply", in the same clause: the words up to it (a citation's only, checked by the caller). */
+const NOT_APPLY = /^((?:[^.;:\u2014]|\.(?!\s+[A-Z(\u201c"]))*?)\b(?:shall|does|do)\s+not\s+apply\b/;
+
+/** Whether `words` are only a list of citations' words (`CITATION_WORD`), or none. */
+function onlyCitations(words: string): boolean {
+  return words.split(/[\s,]+/).every((w) => !w || CITATION_WORD.test(w));
 }
 
 /**

@@ -8,10 +8,10 @@ import { codeName, compareCodeUnits, isUsCode, sectionName } from '../store/code
 import type { Database } from '../store/database.js';
 import { sessionName } from '../store/names.js';
 import type { SectionActivity, SessionInfo } from '../store/queries.js';
-import { billUrl, compareUrl, inTurnUrl, lawCompareUrl, relationWord, sectionDocId, sectionUrl, versionDocId, type BillReport, type SectionReport } from '../store/reports.js';
+import { billUrl, compareUrl, inTurnUrl, lawCompareUrl, OVERRIDE_SAYS, relationWord, sectionDocId, sectionUrl, versionDocId, type BillReport, type SectionReport } from '../store/reports.js';
 import { MARK_END, MARK_START } from '../store/search.js';
 import { LAST_PAGE } from '../store/search-params.js';
-import type { SearchAnswer, SearchFilters, SearchPage, SearchResult } from '../store/types.js';
+import { OVERRIDE_WORDS, type SearchAnswer, type SearchFilters, type SearchPage, type SearchResult } from '../store/types.js';
 import { foldWhiteSpace } from '../util/white-space.js';
 
 /** A count as the pages write it, "4,321" (one formatter: `toLocaleString('en-US')` makes one a call, a fifth of a search page's model). */
@@ -246,7 +246,7 @@ export function billModel(report: BillReport) {
     if (!e.isVersion) timeline[timeline.length - 1]!.actions.push({ dateLabel: e.dateLabel, action: e.action });
   }
   const amended = report.sections.filter((s) => s.relation !== 'cites').map(withRelationWord);
-  const overridden = citations(report, true);
+  const overrides = overrideGroups(report);
   return {
     pageTitle: `${report.measure} (${report.sessionName})${report.title ? `: ${report.title}` : ''}`,
     bodyClass: 'bill-page',
@@ -259,19 +259,23 @@ export function billModel(report: BillReport) {
     manyAmended: amended.length > MANY_SECTIONS,
     // Each with its place (`index`) for the separators: the template reads no `@index`, so it renders without Handlebars' data frames (src/server/views.ts).
     touchesAny: report.sections.length > 0,
-    cited: citations(report, false),
-    // Cited "notwithstanding" them: sections the bill's words would prevail over.
-    overridden,
-    overriddenPronoun: overridden.length === 1 ? 'it' : 'them',
+    cited: report.sections.filter((s) => s.relation === 'cites' && !s.override).map((s, index) => ({ name: s.name, url: s.url, index })),
+    // Cited "notwithstanding" them (or the like): sections the bill's words would prevail over.
+    overrides,
     gutAndAmends: versions.filter((v) => v.gutAndAmend).length,
     sessionUrl: `/sessions/${encodeURIComponent(report.jurisdiction)}/${encodeURIComponent(report.session)}`,
     jsonUrl: `/api/bills/${encodeURIComponent(report.id)}`,
   };
 }
 
-/** The sections the bill cites, those it overrides (cites "notwithstanding" them) or the others, each with its place (`index`). */
-function citations(report: BillReport, overrides: boolean) {
-  return report.sections.filter((s) => s.relation === 'cites' && !s.notwithstanding === !overrides).map((s, index) => ({ name: s.name, url: s.url, index }));
+/** The sections the bill overrides, by the words that say so (in `OVERRIDE_WORDS`' order), each with its place (`index`). */
+function overrideGroups(report: BillReport) {
+  const groups = [];
+  for (const words of OVERRIDE_WORDS) {
+    const sections = report.sections.filter((s) => s.override === words).map((s, index) => ({ name: s.name, url: s.url, index }));
+    if (sections.length) groups.push({ title: OVERRIDE_SAYS[words].title, sections, note: OVERRIDE_SAYS[words].note(sections.length > 1) });
+  }
+  return groups;
 }
 
 export function sectionModel(report: SectionReport) {
@@ -285,7 +289,13 @@ export function sectionModel(report: SectionReport) {
     // What to import for its text: a U.S. Code title's file, or California's law section table.
     textSource: isUsCode(report.code) ? `${report.code}.xml, the Law Revision Counsel’s file of the title,` : 'the Legislature’s LAW_SECTION_TBL',
     lines: report.text.split('\n').filter((l) => l.trim()),
-    bills: report.bills.map((b) => ({ ...b, dateLabel: dateLabel(b.versionDate), compares: b.url.startsWith('/compare'), relationWord: relationWord(b) })),
+    bills: report.bills.map((b) => ({
+      ...b,
+      dateLabel: dateLabel(b.versionDate),
+      compares: b.url.startsWith('/compare'),
+      relationWord: relationWord(b),
+      ...(b.override ? { overrideTitle: OVERRIDE_SAYS[b.override].title, overrideNote: OVERRIDE_SAYS[b.override].note(false) } : {}),
+    })),
     jsonUrl: `/api/sections/${encodeURIComponent(report.code)}/${encodeURIComponent(report.number)}`,
   };
 }

@@ -10,7 +10,7 @@
  */
 import DataLoader from 'dataloader';
 import { compareCodeUnits, compareSections } from './codes.js';
-import { BILL_COLUMNS } from './columns.js';
+import { BILL_COLUMNS, overrideWords } from './columns.js';
 import { oneOf, type Dialect, type DialectKind } from './dialect.js';
 import type { BillRow, SectionTouch, VersionSummary } from './types.js';
 
@@ -55,7 +55,7 @@ function statementFor(kind: DialectKind, which = 'b.id = ?'): string {
         ['code', 'vs.code'],
         ['section', 'vs.section'],
         ['relation', 'vs.relation'],
-        ['notwithstanding', 'vs.notwithstanding'],
+        ['override', 'vs.override'],
         // '' when the database holds the section without a corpus id; null when it does not hold it.
         ['law', "CASE WHEN vs.relation IN ('amends', 'repeals') THEN (SELECT COALESCE(l.corpus_id, '') FROM law_sections l WHERE l.code = vs.code AND l.number = vs.section) END"],
       ],
@@ -110,16 +110,17 @@ function parsed<T>(value: unknown): T[] {
   return value === null || value === undefined ? [] : typeof value === 'string' ? (JSON.parse(value) as T[]) : (value as T[]);
 }
 
-/** A row of version_sections as the store reads it (`notwithstanding` 1 or 0). */
-export type TouchRow = Omit<SectionTouch, 'notwithstanding'> & { version_id: string; notwithstanding: number | boolean };
+/** A row of version_sections as the store reads it (`override`: `overrideColumn`'s number). */
+export type TouchRow = Omit<SectionTouch, 'override'> & { version_id: string; override: number };
 
 /** The sections touched, grouped by version, each version's in the Legislature's order. */
 export function touchesByVersion(rows: Array<TouchRow>): Map<string, SectionTouch[]> {
   const out = new Map<string, SectionTouch[]>();
   for (const row of rows) {
-    // A touch of its own shape (code, section, relation, and whether it is cited "notwithstanding" it), the row's other fields left behind.
+    // A touch of its own shape (code, section, relation, and the words by which it would override the section), the row's other fields left behind.
     const touch: SectionTouch = { code: row.code, section: row.section, relation: row.relation };
-    if (row.notwithstanding) touch.notwithstanding = true;
+    const override = overrideWords(row.override);
+    if (override) touch.override = override;
     const list = out.get(row.version_id);
     if (list) list.push(touch);
     else out.set(row.version_id, [touch]);

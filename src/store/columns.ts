@@ -1,7 +1,19 @@
+import { OVERRIDE_WORDS, type OverrideWords } from './types.js';
+
 /** The columns of a bill row (`BillRow`): never the search text nor the index built from it. */
 export const BILL_COLUMNS = ['id', 'jurisdiction', 'session', 'measure', 'measure_type', 'measure_num', 'title', 'house', 'status', 'pending', 'latest_version', 'updated', 'enacted_as', 'enacts'] as const;
 
 /** `b.id, b.jurisdiction, …` */
 export function billColumns(alias?: string): string {
   return BILL_COLUMNS.map((c) => (alias ? `${alias}.${c}` : c)).join(', ');
+}
+
+/** `version_sections.override`'s number for the words (0 for none). */
+export function overrideColumn(words: OverrideWords | undefined): number {
+  return words ? OVERRIDE_WORDS.indexOf(words) + 1 : 0;
+}
+
+/** The words `version_sections.override`'s number stands for (undefined for 0, or a number a newer billdiff wrote). */
+export function overrideWords(column: number | null | undefined): OverrideWords | undefined {
+  return column ? OVERRIDE_WORDS[Number(column) - 1] : undefined;
 }

@@ -9,7 +9,7 @@
 import { createHash } from 'node:crypto';
 import path from 'node:path';
 import zlib from 'node:zlib';
-import { billColumns } from './columns.js';
+import { billColumns, overrideColumn } from './columns.js';
 import type { Dialect, SqlValue } from './dialect.js';
 import { bumpGeneration, migrate, REFRESH_SESSIONS } from './migrations.js';
 import { writeOwnerWords } from './passage-words.js';
@@ -393,8 +393,8 @@ export class Writer {
       const key = `${s.code}\u0000${s.section}\u0000${s.relation}`;
       if (seen.has(key)) continue;
       seen.add(key);
-      // `notwithstanding` only on a citation (the readers trust the column).
-      await this.db.run('INSERT INTO version_sections (version_id, code, section, relation, notwithstanding) VALUES (?, ?, ?, ?, ?)', [v.id, s.code, s.section, s.relation, s.relation === 'cites' && s.notwithstanding ? 1 : 0]);
+      // `override` only on a citation (the readers trust the column).
+      await this.db.run('INSERT INTO version_sections (version_id, code, section, relation, override) VALUES (?, ?, ?, ?, ?)', [v.id, s.code, s.section, s.relation, s.relation === 'cites' ? overrideColumn(s.override) : 0]);
     }
     return existing ? 'updated' : 'inserted';
   }

@@ -322,6 +322,13 @@ ALTER TABLE version_sections ADD COLUMN notwithstanding INTEGER NOT NULL DEFAULT
     sqlite: '',
     postgres: '',
   },
+  {
+    version: 7,
+    name: 'a section a bill would override, by the words that say so (`OVERRIDE_WORDS`): 1 "notwithstanding" it (as before), 2 "without regard to" it, 3 it "shall not apply" (the column `notwithstanding` renamed `override`; 2 and 3 filled as the inputs are imported again)',
+    common: 'ALTER TABLE version_sections RENAME COLUMN notwithstanding TO override;',
+    sqlite: '',
+    postgres: '',
+  },
 ];
 
 /** Triggers marking an owner's term index stale when its rows or their text change. */

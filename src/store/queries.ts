@@ -91,7 +91,7 @@ export interface Queries {
 export function createQueries(db: Dialect): Queries {
   const sectionBillsOf = async (where: string, params: Array<string | number>): Promise<Array<SectionBill & { code: string; section: string; seq: number }>> =>
     db.all(
-      `SELECT vs.code, vs.section, vs.relation, vs.notwithstanding, v.id AS version_id, v.name AS version_name, v.stage AS version_stage, v.date AS version_date, v.corpus_id, v.seq,
+      `SELECT vs.code, vs.section, vs.relation, vs.override, v.id AS version_id, v.name AS version_name, v.stage AS version_stage, v.date AS version_date, v.corpus_id, v.seq,
               b.id AS bill_id, b.measure, b.jurisdiction, b.session, b.title, b.status, b.pending
          FROM version_sections vs JOIN versions v ON v.id = vs.version_id JOIN bills b ON b.id = v.bill_id
         WHERE ${where}`,
@@ -137,7 +137,7 @@ export function createQueries(db: Dialect): Queries {
     },
     async touches(billId) {
       const rows = await db.all<TouchRow>(
-        'SELECT vs.version_id, vs.code, vs.section, vs.relation, vs.notwithstanding FROM version_sections vs JOIN versions v ON v.id = vs.version_id WHERE v.bill_id = ?',
+        'SELECT vs.version_id, vs.code, vs.section, vs.relation, vs.override FROM version_sections vs JOIN versions v ON v.id = vs.version_id WHERE v.bill_id = ?',
         [billId],
       );
       return touchesByVersion(rows);

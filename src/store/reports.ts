@@ -6,7 +6,8 @@
 import { codeOf, isUsCode, normalizeSectionNumber, parseSectionCitation, sectionName } from './codes.js';
 import type { Database } from './database.js';
 import { measureOfKey, parseMeasure, sessionName } from './names.js';
-import type { BillRow, HistoryRow, SectionBill, SectionRelation, SectionTouch, VersionSummary } from './types.js';
+import { overrideWords } from './columns.js';
+import type { BillRow, HistoryRow, OverrideWords, SectionBill, SectionRelation, SectionTouch, VersionSummary } from './types.js';
 
 /** A document id the comparison pages take: the corpus id where it has one (old permalinks), else `ver:…`. */
 export function versionDocId(v: { id: string; corpus_id: string | null }): string {
@@ -111,8 +112,8 @@ export async function billReport(db: Database, id: string): Promise<BillReport |
     const name = sectionName(t.code, t.section);
     const url = sectionUrl(t.code, t.section);
     const inDatabase = law !== undefined;
-    const section: BillReport['sections'][number] = t.notwithstanding
-      ? { code: t.code, section: t.section, relation: t.relation, notwithstanding: true, name, url, inDatabase }
+    const section: BillReport['sections'][number] = t.override
+      ? { code: t.code, section: t.section, relation: t.relation, override: t.override, name, url, inDatabase }
       : { code: t.code, section: t.section, relation: t.relation, name, url, inDatabase };
     if (law && latest) section.lawUrl = lawCompareUrl(versionDocId(latest), t.code, sectionDocId(t.code, t.section, law.corpus_id));
     sections.push(section);
@@ -147,8 +148,8 @@ export async function billReport(db: Database, id: string): Promise<BillReport |
       } as BillReport['versions'][number];
       if (i > 0) version.compareUrl = compareUrl({ old: versionDocId(versions[i - 1]!), new: versionDocId(v) });
       version.sections = (touches.get(v.id) ?? []).map((t) =>
-        t.notwithstanding
-          ? { code: t.code, section: t.section, relation: t.relation, notwithstanding: true, url: sectionUrl(t.code, t.section) }
+        t.override
+          ? { code: t.code, section: t.section, relation: t.relation, override: t.override, url: sectionUrl(t.code, t.section) }
           : { code: t.code, section: t.section, relation: t.relation, url: sectionUrl(t.code, t.section) },
       );
       return version;
@@ -158,10 +159,20 @@ export async function billReport(db: Database, id: string): Promise<BillReport |
   };
 }
 
-/** A bill's relation to a section as the section's page and `billdiff section` name it: "overrides" for a citation "notwithstanding" it. */
-export function relationWord(b: { relation: SectionRelation; notwithstanding?: true }): string {
-  return b.notwithstanding ? 'overrides' : b.relation;
+/** A bill's relation to a section as the section's page and `billdiff section` name it: "overrides" for a citation "notwithstanding" it (or the like). */
+export function relationWord(b: { relation: SectionRelation; override?: OverrideWords }): string {
+  return b.override ? 'overrides' : b.relation;
 }
+
+/**
+ * How a page and `billdiff section` say that a bill overrides a section, by the words it cites it with: the mark's title,
+ * and the note after the section's name (`many`: after several names).
+ */
+export const OVERRIDE_SAYS: Record<OverrideWords, { title: string; note: (many: boolean) => string }> = {
+  notwithstanding: { title: 'Cited “notwithstanding”: the bill’s words would prevail over the section’s', note: (many) => `notwithstanding ${many ? 'them' : 'it'}` },
+  'without regard to': { title: 'Cited “without regard to”: the bill’s words would prevail over the section’s', note: (many) => `without regard to ${many ? 'them' : 'it'}` },
+  'shall not apply': { title: 'Cited as a section that “shall not apply”: the bill’s words would prevail over the section’s', note: (many) => `${many ? 'they' : 'it'} shall not apply` },
+};
 
 /** `/api/sections/:code/:number`. */
 export interface SectionReport {
@@ -185,8 +196,8 @@ export interface SectionReport {
     status: string | null;
     pending: boolean;
     relation: SectionRelation;
-    /** A citation the bill's words would prevail over: "Notwithstanding Section 7284.6, …" (with `cites`; else absent). */
-    notwithstanding?: true;
+    /** A citation the bill's words would prevail over, by the words that say so: "Notwithstanding Section 7284.6, …" (with `cites`; else absent). */
+    override?: OverrideWords;
     version: string;
     versionStage: string;
     versionDate: string | null;
@@ -211,22 +222,25 @@ export async function sectionReport(db: Database, code: string, number: string):
     inDatabase: law !== undefined,
     ...(docId ? { docId } : {}),
     ...(inTurn ? { inTurnUrl: inTurn } : {}),
-    bills: bills.map((b) => ({
-      id: b.bill_id,
-      measure: b.measure,
-      session: b.session,
-      sessionName: sessionName(b.jurisdiction, b.session),
-      title: b.title,
-      status: b.status,
-      pending: b.pending === 1,
-      relation: b.relation,
-      ...(b.notwithstanding === 1 ? { notwithstanding: true as const } : {}),
-      version: b.version_name,
-      versionStage: b.version_stage,
-      versionDate: b.version_date,
-      url: docId && (b.relation === 'amends' || b.relation === 'repeals') ? lawCompareUrl(versionDocId({ id: b.version_id, corpus_id: b.corpus_id }), code, docId) : billUrl(b.bill_id),
-      billUrl: billUrl(b.bill_id),
-    })),
+    bills: bills.map((b) => {
+      const override = overrideWords(b.override);
+      return {
+        id: b.bill_id,
+        measure: b.measure,
+        session: b.session,
+        sessionName: sessionName(b.jurisdiction, b.session),
+        title: b.title,
+        status: b.status,
+        pending: b.pending === 1,
+        relation: b.relation,
+        ...(override ? { override } : {}),
+        version: b.version_name,
+        versionStage: b.version_stage,
+        versionDate: b.version_date,
+        url: docId && (b.relation === 'amends' || b.relation === 'repeals') ? lawCompareUrl(versionDocId({ id: b.version_id, corpus_id: b.corpus_id }), code, docId) : billUrl(b.bill_id),
+        billUrl: billUrl(b.bill_id),
+      };
+    }),
   };
 }
 

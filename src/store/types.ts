@@ -70,11 +70,20 @@ export interface SectionTouch {
   section: string;
   relation: SectionRelation;
   /**
-   * A section cited as one the bill's words would prevail over: "Notwithstanding Section 7282.5 or
-   * 7284.6, law enforcement officials shall …" (`cites` only).
+   * A section cited as one the bill's words would prevail over, by the words that say so:
+   * "Notwithstanding Section 7282.5 or 7284.6, law enforcement officials shall …" (`cites` only).
    */
-  notwithstanding?: boolean;
+  override?: OverrideWords;
 }
+
+/**
+ * The words by which a bill's text would prevail over a section it cites: "Notwithstanding Section
+ * 7284.6, …", "without regard to section 6101 of title 41", "Section 1341 of title 31 … shall not
+ * apply to …". Stored in `version_sections.override` as their place here plus one (0: none), so
+ * that a new one goes at the end.
+ */
+export const OVERRIDE_WORDS = ['notwithstanding', 'without regard to', 'shall not apply'] as const;
+export type OverrideWords = (typeof OVERRIDE_WORDS)[number];
 
 export interface HistoryRow {
   bill_id: string;
@@ -111,8 +120,8 @@ export interface SectionBill {
   version_date: string | null;
   corpus_id: string | null;
   relation: SectionRelation;
-  /** 1 where the bill cites the section as one it would prevail over ("Notwithstanding Section 7284.6, …"). */
-  notwithstanding: number;
+  /** Where the bill cites the section as one it would prevail over ("Notwithstanding Section 7284.6, …"): `overrideColumn`'s number, else 0. */
+  override: number;
 }
 
 /** Filters of a search: each narrows the results when given. */

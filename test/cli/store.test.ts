@@ -99,12 +99,12 @@ describeBackends('cli: import, search, section, versions by name', (backend) => 
         '',
       ].join('\n'),
     );
-    const json = JSON.parse((await run(['section', 'GOV/7284.6', '--format', 'json'])).stdout) as { bills: Array<{ measure: string; relation: string; notwithstanding?: boolean }> };
-    expect(json.bills.map((b) => `${b.measure} ${b.relation}${b.notwithstanding ? ' notwithstanding' : ''}`)).to.deep.equal(['AB 2641 cites notwithstanding', 'SB 54 adds']);
+    const json = JSON.parse((await run(['section', 'GOV/7284.6', '--format', 'json'])).stdout) as { bills: Array<{ measure: string; relation: string; override?: string }> };
+    expect(json.bills.map((b) => `${b.measure} ${b.relation}${b.override ? ` ${b.override}` : ''}`)).to.deep.equal(['AB 2641 cites notwithstanding', 'SB 54 adds']);
     // "Notwithstanding Section 7282.5 or 7284.6, …": the bill would override it; the relations in one column.
     expect((await run(['section', 'GOV/7284.6'])).stdout.split('\n').slice(-4)).to.deep.equal([
       '2 bills touching it, newest first:',
-      '  overrides AB 2641 (2023–24 Regular Session), Amended in Assembly 2024-04-11 [amended-assembly] — proposed Government Code § 7282.7 (excerpt)',
+      '  overrides AB 2641 (2023–24 Regular Session) notwithstanding it, Amended in Assembly 2024-04-11 [amended-assembly] — proposed Government Code § 7282.7 (excerpt)',
       '  adds      SB 54 (2017–18 Regular Session), Chaptered 2017-10-05 [chaptered] — California Values Act (Stats. 2017, ch. 495)',
       '',
     ]);

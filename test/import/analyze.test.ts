@@ -39,20 +39,53 @@ describeShared('import/analyze: 115 H.R. 1 EAS 2 (the Tax Cuts and Jobs Act, Sen
   });
 });
 
-describe('import/analyze: a section cited "notwithstanding" it, one the bill would override (synthetic sentences)', () => {
-  const at = (text: string, cited: string) => overrides(text, text.indexOf(cited));
+describe('import/analyze: a section the bill would override, by the words that say so (synthetic sentences)', () => {
+  const at = (text: string, cited: string) => {
+    const start = text.indexOf(cited);
+    return overrides(text, { start, end: start + cited.length });
+  };
   it('should take the citations a "notwithstanding" governs, alone or in a list, with their units and their codes or Acts', () => {
-    expect(at('Notwithstanding Section 7282.5 or 7284.6, a synthetic officer shall report.', '7282.5')).to.equal(true);
-    expect(at('Notwithstanding Section 7282.5 or 7284.6, a synthetic officer shall report.', '7284.6')).to.equal(true);
-    expect(at('The clerk shall, notwithstanding subdivision (b) of Section 1050 of the Penal Code, hear it.', 'Section 1050')).to.equal(true);
-    expect(at('Provided, That notwithstanding 31 U.S.C. 3302, section 5 of the Synthetic Act of 1944 (16 U.S.C. 825s), and section 1 of the Other Act.', 'section 1 of')).to.equal(true);
-    expect(at('notwithstanding the provisions of the Anti-Synthetic Act (31 U.S.C. 1511)', '31 U.S.C. 1511')).to.equal(true);
+    expect(at('Notwithstanding Section 7282.5 or 7284.6, a synthetic officer shall report.', '7282.5')).to.equal('notwithstanding');
+    expect(at('Notwithstanding Section 7282.5 or 7284.6, a synthetic officer shall report.', '7284.6')).to.equal('notwithstanding');
+    expect(at('The clerk shall, notwithstanding subdivision (b) of Section 1050 of the Penal Code, hear it.', 'Section 1050')).to.equal('notwithstanding');
+    expect(at('Provided, That notwithstanding 31 U.S.C. 3302, section 5 of the Synthetic Act of 1944 (16 U.S.C. 825s), and section 1 of the Other Act.', 'section 1 of')).to.equal('notwithstanding');
+    expect(at('notwithstanding the provisions of the Anti-Synthetic Act (31 U.S.C. 1511)', '31 U.S.C. 1511')).to.equal('notwithstanding');
   });
-  it('should not take a citation the "notwithstanding" does not govern', () => {
-    expect(at('Notwithstanding any other law, a person described in Section 7284.6 shall register.', 'Section 7284.6')).to.equal(false);
-    expect(at('Notwithstanding subdivision (a), the department shall comply with Section 7284.6.', 'Section 7284.6')).to.equal(false);
-    expect(at('A synthetic officer shall comply with Section 7284.6.', 'Section 7284.6')).to.equal(false);
+  it('should take the citations a "without regard to" governs, as a "notwithstanding"', () => {
+    expect(at('The synthetic Librarian, without regard to section 6101 of title 41, United States Code, shall give preference to synthetic agencies.', 'section 6101 of title 41')).to.equal('without regard to');
+    expect(at('may enter into synthetic contracts without regard to 41 U.S.C. 6101, for synthetic services', '41 U.S.C. 6101')).to.equal('without regard to');
+    expect(at('shall be available without regard to fiscal year limitations as provided by section 9104 of title 31', 'section 9104')).to.equal(undefined);
+  });
+  it('should take a citation that is the subject of its clause and "shall not apply"', () => {
+    expect(at('Section 72(t) of the Synthetic Revenue Code of 1986 shall not apply to any synthetic distribution.', 'Section 72(t) of the Synthetic Revenue Code of 1986')).to.equal('shall not apply');
+    expect(at('Provided, That section 22905(f) of title 49, United States Code, shall not apply to synthetic projects', 'section 22905(f) of title 49, United States Code')).to.equal('shall not apply');
+    expect(at('(c) Synthetic exemption.—The provisions of Section 2314 do not apply to a synthetic permit.', 'Section 2314')).to.equal('shall not apply');
+    // A clause of its own after a full stop; the stops of "U.S.C." end none.
+    expect(at('A synthetic fee is due. Section 1 of the Synthetic Act (16 U.S.C. 3143) shall not apply to the synthetic plain.', 'Section 1 of the Synthetic Act (16 U.S.C. 3143)')).to.equal('shall not apply');
+  });
+  it('should not take a citation the words do not govern', () => {
+    expect(at('Notwithstanding any other law, a person described in Section 7284.6 shall register.', 'Section 7284.6')).to.equal(undefined);
+    expect(at('Notwithstanding subdivision (a), the department shall comply with Section 7284.6.', 'Section 7284.6')).to.equal(undefined);
+    expect(at('A synthetic officer shall comply with Section 7284.6.', 'Section 7284.6')).to.equal(undefined);
     // The last "notwithstanding" before the citation is the one read.
-    expect(at('Notwithstanding Section 1, and notwithstanding any other law, the fees under Section 2 are kept.', 'Section 2')).to.equal(false);
+    expect(at('Notwithstanding Section 1, and notwithstanding any other law, the fees under Section 2 are kept.', 'Section 2')).to.equal(undefined);
+    // The bill's own section, not one it overrides; a citation that is not the clause's subject.
+    expect(at('The amendments made by section 101 shall not apply to synthetic taxable years.', 'section 101')).to.equal(undefined);
+    expect(at('A person described in Section 7284.6 shall not apply for a synthetic permit.', 'Section 7284.6')).to.equal(undefined);
+    expect(at('Section 5 of the Synthetic Act shall be read with section 6 of that Act, and does not apply to synthetic ships.', 'section 6 of that Act')).to.equal(undefined);
+    // A note the U.S. Code prints under a section is another law's, not the section.
+    expect(at('Provided further, That section 2(d) of the Synthetic Act, 2017 (Public Law 115–31; 38 U.S.C. 4100 note) shall not apply.', '38 U.S.C. 4100')).to.equal(undefined);
+    expect(at('notwithstanding section 9 of the Synthetic Act (22 U.S.C. 5812 note)', 'section 9 of the Synthetic Act (22 U.S.C. 5812 note)')).to.equal(undefined);
+  });
+});
+
+describeShared('import/analyze: 116 H.R. 1865 EAH (Further Consolidated Appropriations Act, 2020), 2019', () => {
+  it('should record the sections it would override "without regard to" them, or which "shall not apply", beside those "notwithstanding" them', () => {
+    const file = sharedPath('corpus', 'us', 'bills', '116-hr1865', 'BILLS-116hr1865eah.xml');
+    const overridden = analyzeVersion(fs.readFileSync(file), file, { first: true }).sections.filter((s) => s.override);
+    expect(overridden.filter((s) => s.override !== 'notwithstanding').map((s) => `${s.override} ${s.code} ${s.section}`)).to.deep.equal(['without regard to usc41 6101', 'shall not apply usc49 22905']);
+    expect(overridden.filter((s) => s.override === 'notwithstanding')).to.have.length(44);
+    // "(Public Law 115–31; 38 U.S.C. 4100 note) shall not apply": a note under 38 U.S.C. 4100, cited, not overridden.
+    expect(overridden.some((s) => s.code === 'usc38' && s.section === '4100')).to.equal(false);
   });
 });

@@ -94,7 +94,7 @@ describeBackends('server: the database pages and API', (backend) => {
     ]);
     expect((body['versions'] as Array<Record<string, unknown>>)[1]!['sections']).to.deep.equal([
       { code: 'PEN', section: '99001', relation: 'amends', url: '/sections/PEN/99001' },
-      { code: 'PEN', section: '99002', relation: 'cites', notwithstanding: true, url: '/sections/PEN/99002' },
+      { code: 'PEN', section: '99002', relation: 'cites', override: 'notwithstanding', url: '/sections/PEN/99002' },
     ]);
     expect(body['history']).to.deep.equal([
       { date: '2026-01-05', action: 'Read first time. To print.' },
@@ -103,7 +103,7 @@ describeBackends('server: the database pages and API', (backend) => {
     expect(body['sections']).to.deep.equal([
       { code: 'PEN', section: '99001', relation: 'amends', name: 'Penal Code § 99001', url: '/sections/PEN/99001', inDatabase: true, lawUrl: '/compare?bill=ver%3A20250AB900198AMD&law=law%3APEN%3A99001' },
       // "(b) This subdivision applies notwithstanding Section 99002.": a section the bill would override.
-      { code: 'PEN', section: '99002', relation: 'cites', notwithstanding: true, name: 'Penal Code § 99002', url: '/sections/PEN/99002', inDatabase: false },
+      { code: 'PEN', section: '99002', relation: 'cites', override: 'notwithstanding', name: 'Penal Code § 99002', url: '/sections/PEN/99002', inDatabase: false },
     ]);
   });
 
@@ -119,7 +119,7 @@ describeBackends('server: the database pages and API', (backend) => {
     const gov = await json('/api/sections/GOV/7284.6');
     expect(gov.body).to.include({ code: 'GOV', number: '7284.6', inDatabase: false });
     // AB 2641: "Notwithstanding Section 7282.5 or 7284.6, law enforcement officials shall …": a citation it would override.
-    expect((gov.body['bills'] as Array<Record<string, unknown>>).map((b) => `${b['measure']} ${b['relation']} ${b['notwithstanding']}`)).to.deep.equal(['AB 2641 cites true', 'SB 54 adds undefined']);
+    expect((gov.body['bills'] as Array<Record<string, unknown>>).map((b) => `${b['measure']} ${b['relation']} ${b['override']}`)).to.deep.equal(['AB 2641 cites notwithstanding', 'SB 54 adds undefined']);
     const byName = await json('/api/sections/Penal%20Code/1050');
     expect(byName.body).to.include({ code: 'PEN', number: '1050', inDatabase: true });
   });

@@ -46,8 +46,7 @@ describe('server: views', () => {
       amended: [{ relation: 'amends', relationWord: 'Amends', url: '/a', name: 'A' }],
       touchesAny: true,
       cited: ['X', 'Y', 'Z'].map((name, index) => ({ name, url: `/${name}`, index })),
-      overridden: ['V', 'W'].map((name, index) => ({ name, url: `/${name}`, index })),
-      overriddenPronoun: 'them',
+      overrides: [{ title: 'Cited “notwithstanding”: the bill’s words would prevail over the section’s', sections: ['V', 'W'].map((name, index) => ({ name, url: `/${name}`, index })), note: 'notwithstanding them' }],
       timeline: [{ actions: [], version: { name: 'v', stage: 's', dateLabel: 'd', amendsList: ['P', 'Q'].map((name, index) => ({ name, url: `/${name}`, relationWord: 'Amends', index })) } }],
     });
     expect(bill).to.include('Also cites <a href="/X">X</a>, <a href="/Y">Y</a>, <a href="/Z">Z</a>.');
@@ -63,8 +62,7 @@ describe('server: views', () => {
       amended: [],
       touchesAny: true,
       cited: [{ name: 'X', url: '/X', index: 0 }],
-      overridden: [{ name: 'V', url: '/V', index: 0 }],
-      overriddenPronoun: 'it',
+      overrides: [{ title: 'Cited “notwithstanding”: the bill’s words would prevail over the section’s', sections: [{ name: 'V', url: '/V', index: 0 }], note: 'notwithstanding it' }],
       timeline: [],
     });
     expect(citing).to.include(
@@ -91,6 +89,48 @@ describe('server: views', () => {
     const few = views.render('bill', billModel(report(many.slice(0, 2))));
     expect(few).to.include('<h2 id="touches-h">Sections of law it touches</h2>\n<ul class="touch-list">');
     expect(few).to.include('<p class="vsections">amends <a href="/sections/usc26/1">26 U.S.C. § 1</a>; amends <a href="/sections/usc26/2">26 U.S.C. § 2</a></p>');
+  });
+
+  it('should list the sections a bill overrides by the words that say so, and mark each on the section’s page', () => {
+    const cite = (section: string, override?: 'notwithstanding' | 'without regard to' | 'shall not apply') => ({
+      code: 'usc41',
+      section,
+      relation: 'cites' as const,
+      ...(override ? { override } : {}),
+      name: `41 U.S.C. § ${section}`,
+      url: `/sections/usc41/${section}`,
+      inDatabase: false,
+    });
+    const sections = [cite('1'), cite('2', 'shall not apply'), cite('3', 'notwithstanding'), cite('4', 'without regard to'), cite('5', 'notwithstanding')];
+    const report = {
+      id: 'us-116-hr1865', jurisdiction: 'us', session: '116', sessionName: '116th Congress', measure: 'H.R. 1865', title: 'T', house: 'House', status: null, pending: false, url: '/bills/us-116-hr1865',
+      versions: [{ id: 'BILLS-116hr1865eah', name: 'v', stage: 'Engrossed Amendment House', date: null, docId: 'ver:BILLS-116hr1865eah', changes: null, gutAndAmend: false, sections }],
+      history: [],
+      sections,
+    };
+    const views = loadViews();
+    const html = views.render('bill', billModel(report));
+    const mark = (title: string) => `<p class="cites overrides"><span class="relation r-cites r-overrides" title="${title}">overrides</span> `;
+    expect(html).to.include(
+      [
+        `${mark('Cited “notwithstanding”: the bill’s words would prevail over the section’s')}<a href="/sections/usc41/3">41 U.S.C. § 3</a>, <a href="/sections/usc41/5">41 U.S.C. § 5</a> <span class="muted">· notwithstanding them</span></p>`,
+        `${mark('Cited “without regard to”: the bill’s words would prevail over the section’s')}<a href="/sections/usc41/4">41 U.S.C. § 4</a> <span class="muted">· without regard to it</span></p>`,
+        `${mark('Cited as a section that “shall not apply”: the bill’s words would prevail over the section’s')}<a href="/sections/usc41/2">41 U.S.C. § 2</a> <span class="muted">· it shall not apply</span></p>`,
+      ].join('') + '\n<p class="cites">Also cites <a href="/sections/usc41/1">41 U.S.C. § 1</a>.</p>',
+    );
+    const bill = (override?: 'without regard to' | 'shall not apply') => ({
+      id: 'us-116-hr1865', measure: 'H.R. 1865', session: '116', sessionName: '116th Congress', title: 'T', status: null, pending: false, relation: 'cites' as const,
+      ...(override ? { override } : {}), version: 'eah', versionStage: 'Engrossed Amendment House', versionDate: null, url: '/bills/us-116-hr1865', billUrl: '/bills/us-116-hr1865',
+    });
+    const page = (override?: 'without regard to' | 'shall not apply') =>
+      views.render('section', sectionModel({ code: 'usc41', number: '6101', name: '41 U.S.C. § 6101', heading: '', text: '', history: '', inDatabase: false, bills: [bill(override)] }));
+    expect(page('without regard to')).to.include(
+      '<td><span class="relation r-cites r-overrides" title="Cited “without regard to”: the bill’s words would prevail over the section’s">overrides</span> <span class="muted">without regard to it</span></td>',
+    );
+    expect(page('shall not apply')).to.include(
+      '<td><span class="relation r-cites r-overrides" title="Cited as a section that “shall not apply”: the bill’s words would prevail over the section’s">overrides</span> <span class="muted">it shall not apply</span></td>',
+    );
+    expect(page()).to.include('<td><span class="relation r-cites">cites</span></td>');
   });
 
   it('should write a page in the layout as its two halves around the page', () => {

@@ -345,6 +345,34 @@ describeBackends('store: a database of schema 1, with its rows', (backend) => {
   });
 });
 
+describeBackends('store: a database of schema 6, whose citations say only "notwithstanding" (synthetic)', (backend) => {
+  it('should read its citations "notwithstanding" a section as overrides by those words, once brought up to date', async () => {
+    const options = backend().options;
+    const dialect = options.url ? (await import('../../src/store/postgres.js')).openPostgres(options.url) : openSqlite(path.join(options.dataDir!, DATABASE_FILE));
+    try {
+      expect(await migrate(dialect, ALL_MIGRATIONS.slice(0, 6))).to.equal(6);
+      const text = 'Synthetic text, written for this test, not real law.\nNotwithstanding Section 99901 of the Penal Code, a synthetic clerk shall cite Section 99902.';
+      await dialect.run("INSERT INTO bills (id, jurisdiction, session, measure, measure_type, measure_num, title, search_text) VALUES ('ca-20252026-0-ab9901', 'ca', '20252026-0', 'AB 9901', 'AB', 9901, 'Synthetic clerks.', ?)", [text]);
+      await dialect.run(
+        "INSERT INTO versions (id, bill_id, stage, format, content, content_hash, text, seq, name) VALUES ('20250AB990199INT', 'ca-20252026-0-ab9901', 'Introduced', 'text', ?, 'h1', ?, 1, 'introduced')",
+        [zlib.deflateSync(Buffer.from(text)), text],
+      );
+      await dialect.run("UPDATE bills SET latest_version = '20250AB990199INT'");
+      await dialect.run("INSERT INTO version_sections (version_id, code, section, relation, notwithstanding) VALUES ('20250AB990199INT', 'PEN', '99901', 'cites', 1), ('20250AB990199INT', 'PEN', '99902', 'cites', 0)");
+    } finally {
+      await dialect.close();
+    }
+    const db = await backend().open();
+    try {
+      expect(db.schema).to.equal(ALL_MIGRATIONS.length);
+      expect((await billReport(db, 'ca-20252026-0-ab9901'))!.sections.map((s) => `${s.section} ${s.override ?? '-'}`)).to.deep.equal(['99901 notwithstanding', '99902 -']);
+      expect((await sectionReport(db, 'PEN', '99901'))!.bills.map((b) => `${b.measure} ${b.relation} ${b.override}`)).to.deep.equal(['AB 9901 cites notwithstanding']);
+    } finally {
+      await db.close();
+    }
+  });
+});
+
 describeBackends('store: a federal bill and the law that enacted it (synthetic, 999th Congress)', (backend) => {
   it('should link them whichever comes first: the bill no longer pending, "Became Pub. L. 999-1", each page naming the other', async () => {
     const db = await backend().open();
