@@ -197,6 +197,10 @@ describeBackends('store: importing and reading', (backend, kind) => {
     expect(cited[0]).to.equal('section GOV/7284.6');
     expect(cited.slice(1, 3)).to.have.members(['bill ca-20232024-0-ab2641', 'bill ca-20172018-0-sb54']);
     expect((await ids('Penal Code 1050'))[0]).to.equal('section PEN/1050');
+    // A section the database lacks, which bills touch: its result says so, and how many.
+    const first = async (q: string) => (await db.search(q)).results.map((r) => `${r.kind} ${r.id}: ${r.snippet}`)[0];
+    expect(await first('99002')).to.equal('section PEN/99002: Not in the database; 3 bills touch it.');
+    expect(await first('Penal Code 1050.5')).to.equal('section PEN/1050.5: Not in the database; 1 bill touches it.');
     const widgets = (await db.search('electronic register')).results;
     expect(widgets[0]).to.include({ kind: 'bill', id: 'ca-20252026-0-sb9003', url: '/bills/ca-20252026-0-sb9003' });
     expect(widgets[0]!.snippet).to.match(/\u0001register\u0002 may be kept in \u0001electronic\u0002 form/);
