@@ -38,8 +38,8 @@ export const TABLES = {
 export type TableName = keyof typeof TABLES;
 export type TableRow<T extends TableName> = Record<(typeof TABLES)[T][number], string | null>;
 
-/** One line of a table: its fields, or why it cannot be read. */
-export type DatLine = { line: number; fields: Array<string | null> } | { line: number; error: string };
+/** One line of a table: its fields, or why it cannot be read; `length`: its characters with the line's end (for the progress bar). */
+export type DatLine = { line: number; length: number; fields: Array<string | null> } | { line: number; length: number; error: string };
 
 const ESCAPES: Record<string, string> = { n: '\n', t: '\t', r: '\r', '0': '\0', Z: '\x1a', b: '\b' };
 
@@ -84,15 +84,19 @@ export function splitDatLine(line: string): Array<string | null> {
 export async function* readDat(stream: Readable): AsyncGenerator<DatLine> {
   const lines = readline.createInterface({ input: stream, crlfDelay: Infinity });
   let n = 0;
+  // Blank lines are skipped, their length carried to the next line's.
+  let length = 0;
   for await (const raw of lines) {
     n++;
+    length += raw.length + 1;
     const text = raw.endsWith('\r') ? raw.slice(0, -1) : raw;
     if (!text.trim()) continue;
     try {
-      yield { line: n, fields: splitDatLine(text) };
+      yield { line: n, length, fields: splitDatLine(text) };
     } catch (error) {
-      yield { line: n, error: (error as Error).message };
+      yield { line: n, length, error: (error as Error).message };
     }
+    length = 0;
   }
 }
 

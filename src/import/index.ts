@@ -13,7 +13,7 @@ import { folderSet, hashFile, hashFolder, zipSet, type FileSet } from './archive
 import { importKey } from './analyze.js';
 import { importCorpus } from './corpus.js';
 import { importDocument, kindOf } from './documents.js';
-import { countRows, importPubinfo, tablesOf } from './pubinfo.js';
+import { countRows, importPubinfo, setBytes, tablesOf } from './pubinfo.js';
 import { emptySummary, endingOf, Tally, type ImportProgress, type ImportSummary, type Problem } from './report.js';
 
 export { formatNotRecognised, formatOutcomes, formatProblem, formatSummary, ROW_OUTCOMES, type ImportProgress, type ImportSummary, type Problem, type RowOutcome } from './report.js';
@@ -80,30 +80,37 @@ export async function importPaths(db: Database, paths: string[], progress?: Impo
     }
   }
   for (const file of ignored) notRecognised(file, NOT_AN_INPUT);
+  progress?.planning?.(inputs.length);
 
   // First pass: what each input is, whether it is already in, and how many rows it holds.
-  const planned: Array<{ input: Input; hash: string; rows: number; set?: FileSet }> = [];
+  const planned: Array<{ input: Input; hash: string; rows: number; bytes: number; set?: FileSet }> = [];
   for (const input of inputs) {
     try {
       const read = await plan(input);
       // Recorded under the analysis it is imported with: imported by an earlier billdiff, it is read again.
       const hash = importKey(read.hash);
-      const { rows, set } = read;
+      const { rows, bytes, set } = read;
       if ((await db.dialect.get('SELECT 1 AS found FROM imports WHERE hash = ?', [hash])) !== undefined) {
         summary.alreadyImported++;
         await set?.close();
         continue;
       }
-      planned.push({ input, hash, rows, ...(set ? { set } : {}) });
+      planned.push({ input, hash, rows, bytes, ...(set ? { set } : {}) });
     } catch (error) {
       report({ file: input.name, reason: (error as Error).message });
     }
   }
-  progress?.start(planned.length, planned.reduce((n, p) => n + p.rows, 0));
+  progress?.start(
+    planned.length,
+    planned.reduce((n, p) => n + p.rows, 0),
+    planned.reduce((n, p) => n + p.bytes, 0),
+  );
 
-  for (const [i, { input, hash, set }] of planned.entries()) {
+  for (const [i, { input, hash, rows, bytes, set }] of planned.entries()) {
     progress?.input(input.name, i + 1);
     const tally = new Tally(progress);
+    // A table's rows are read line by line; a document's or the corpus's, by their share of its bytes.
+    if (input.kind !== 'pubinfo') tally.share(bytes, rows);
     try {
       let notImported: string | undefined;
       let importedMeanwhile = false;
@@ -119,7 +126,10 @@ export async function importPaths(db: Database, paths: string[], progress?: Impo
         if (notImported) return;
         await writer.closeOldSessions();
         await writer.refreshSessions();
-        if (tally.written > 0) await writer.optimizeIndexes();
+        if (tally.written > 0) {
+          tally.step('indexing for search', 0);
+          await writer.optimizeIndexes();
+        }
         await writer.recordImport(hash, input.name, input.kind, tally.rows, tally.counts.skipped);
         await writer.bumpGeneration();
       });
@@ -132,6 +142,7 @@ export async function importPaths(db: Database, paths: string[], progress?: Impo
     } catch (error) {
       report({ file: input.name, reason: `not imported: ${(error as Error).message}` });
     } finally {
+      tally.settle(bytes);
       await set?.close();
     }
   }
@@ -140,14 +151,15 @@ export async function importPaths(db: Database, paths: string[], progress?: Impo
   return summary;
 }
 
-async function plan(input: Input): Promise<{ hash: string; rows: number; set?: FileSet }> {
+/** What an input is (its hash), and how many rows and bytes it holds (the progress bar's totals). */
+async function plan(input: Input): Promise<{ hash: string; rows: number; bytes: number; set?: FileSet }> {
   switch (input.kind) {
     case 'pubinfo': {
       const set = input.zip ? await zipSet(input.zip) : folderSet(input.dir!, input.names!);
       try {
         const hash = input.zip ? await hashFile(input.zip) : await hashFolder(input.dir!, input.names!);
-        const rows = await countRows(set, await tablesOf(set));
-        return { hash, rows, set };
+        const tables = await tablesOf(set);
+        return { hash, rows: await countRows(set, tables), bytes: setBytes(set, tables), set };
       } catch (error) {
         await set.close();
         throw error;
@@ -156,11 +168,12 @@ async function plan(input: Input): Promise<{ hash: string; rows: number; set?: F
     case 'corpus': {
       const corpus = loadCorpus(input.dir);
       const hash = await hashFolder(corpus.dir, ['index.json', ...corpus.documents.map((d) => d.file)]);
-      return { hash, rows: corpus.documents.length };
+      const bytes = corpus.documents.reduce((n, d) => n + fs.statSync(path.join(corpus.dir, d.file)).size, 0);
+      return { hash, rows: corpus.documents.length, bytes };
     }
     case 'document': {
       const bytes = await fs.promises.readFile(input.file);
-      return { hash: contentHash(bytes), rows: documentRows(bytes) };
+      return { hash: contentHash(bytes), rows: documentRows(bytes), bytes: bytes.length };
     }
   }
 }

@@ -100,12 +100,29 @@ export function formatNotRecognised(file: string, reason: string): string {
 
 /** Progress of an import, for a bar or a log. */
 export interface ImportProgress {
-  /** The run begins: how many inputs it will import and how many rows they hold in all. */
-  start(inputs: number, rows: number): void;
+  /** The inputs found, before the first pass reads what each holds (its hash, its rows: a few seconds for a session's zip). */
+  planning?(inputs: number): void;
+  /**
+   * The run begins: how many inputs it will import, how many rows they hold in all, and their bytes
+   * (the tables' lines and the files they name, the documents), the measure of the work done and left:
+   * a row of a bill's history is one short line, a bill version's a whole bill to read.
+   */
+  start(inputs: number, rows: number, bytes: number): void;
   /** An input begins (1-based place among the inputs). */
   input(name: string, place: number): void;
   /** Rows done. */
   advance(rows: number): void;
+  /** Bytes of the inputs read and imported. */
+  read?(bytes: number): void;
+  /**
+   * A step of an input after its rows, which writes none: what it does, the items it goes through and
+   * their name ("counting each version's changes against the one before", 5,000, "bills"), or 0 and
+   * undefined for a step of one piece ("indexing for search"). It lasts until the next step, input or
+   * the end.
+   */
+  step?(name: string, items: number, unit?: string): void;
+  /** Items of the step done. */
+  stepAdvance?(items: number): void;
   /** A problem, reported as it is found. */
   problem(p: Problem): void;
   /** A file not recognised as anything billdiff imports, and why (for a listing of them; not a problem). */
@@ -117,8 +134,39 @@ export interface ImportProgress {
 /** Collects the counts of one input; `commit` adds them to the run's summary once the input committed. */
 export class Tally {
   readonly counts: Record<RowOutcome, number> = { inserted: 0, updated: 0, unchanged: 0, contents: 0, inactive: 0, skipped: 0 };
+  /** Bytes of the input reported read so far. */
+  private bytesRead = 0;
+  /** Bytes each row stands for, where rows are not read line by line (a document's sections, the corpus's documents). */
+  private bytesPerRow = 0;
 
   constructor(private readonly progress: ImportProgress | undefined) {}
+
+  /** The input's bytes shared among its rows, each row counted as read with its share. */
+  share(bytes: number, rows: number): void {
+    this.bytesPerRow = rows > 0 ? bytes / rows : 0;
+  }
+
+  /** Bytes of the input read (a table's line, the lob it names). */
+  read(bytes: number): void {
+    if (bytes <= 0) return;
+    this.bytesRead += bytes;
+    this.progress?.read?.(bytes);
+  }
+
+  /** The input is done: what is left of its `bytes` counted as read (the bar ends on its total). */
+  settle(bytes: number): void {
+    this.read(bytes - this.bytesRead);
+  }
+
+  /** A step after the input's rows (`ImportProgress.step`). */
+  step(name: string, items: number, unit?: string): void {
+    this.progress?.step?.(name, items, unit);
+  }
+
+  /** An item of the step done. */
+  stepDone(): void {
+    this.progress?.stepAdvance?.(1);
+  }
 
   /** Rows read so far, whatever became of them. */
   get rows(): number {
@@ -134,6 +182,7 @@ export class Tally {
   count(outcome: Exclude<RowOutcome, 'skipped'>): void {
     this.counts[outcome]++;
     this.progress?.advance(1);
+    if (this.bytesPerRow) this.read(this.bytesPerRow);
   }
 
   /** A row that could not be imported: reported, skipped, counted. */
@@ -141,6 +190,7 @@ export class Tally {
     this.counts.skipped++;
     this.progress?.problem(p);
     this.progress?.advance(1);
+    if (this.bytesPerRow) this.read(this.bytesPerRow);
   }
 
   commit(summary: ImportSummary): void {

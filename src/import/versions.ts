@@ -115,64 +115,70 @@ function stageRank(stage: string): number {
 /**
  * Orders each bill's versions (by date, then by the Legislature's version number, which counts
  * down from 99, then by stage), names them, sets the bill's latest version and title, and counts the
- * changes of each version against the one before where the change marks did not.
+ * changes of each version against the one before where the change marks did not. `onBill` is called
+ * as each bill is done (for the progress bar).
  */
-export async function finishBills(writer: Writer, billIds: Iterable<string>, budget = 2000): Promise<void> {
+export async function finishBills(writer: Writer, billIds: Iterable<string>, onBill?: () => void, budget = 2000): Promise<void> {
   for (const billId of billIds) {
-    const versions = await writer.db.all<Ordered>(
-      'SELECT id, version_num, stage, date, title, content_hash, counted_by, against, analyzed_key, words_inserted, words_deleted, gut_and_amend, format FROM versions WHERE bill_id = ?',
-      [billId],
-    );
-    versions.sort(
-      (a, b) =>
-        (a.date ?? '9999').localeCompare(b.date ?? '9999') || (b.version_num ?? 0) - (a.version_num ?? 0) || stageRank(a.stage) - stageRank(b.stage) || a.id.localeCompare(b.id),
-    );
-    const names = nameVersions(versions);
-    const amended = await sectionsAmended(writer, billId);
-    for (const [i, v] of versions.entries()) {
-      await writer.setVersionOrder(v.id, i + 1, names[i]!);
-      const previous = versions[i - 1];
-      // A version that no longer touches any section the one before did has been gutted and amended.
-      const swapped = previous ? disjoint(amended.get(previous.id), amended.get(v.id)) : false;
-      if (v.counted_by === 'marks') {
-        const against = previous ? previous.id : 'law';
-        const gut = previous ? v.gut_and_amend === 1 || swapped : false;
-        if (v.against !== against || (v.gut_and_amend === 1) !== gut) {
-          await writer.setCounts(v.id, { inserted: v.words_inserted, deleted: v.words_deleted, clauses: null, by: 'marks', against, gutAndAmend: gut, key: `marks:${v.content_hash}` });
-        }
-        continue;
+    await finishBill(writer, billId, budget);
+    onBill?.();
+  }
+}
+
+async function finishBill(writer: Writer, billId: string, budget: number): Promise<void> {
+  const versions = await writer.db.all<Ordered>(
+    'SELECT id, version_num, stage, date, title, content_hash, counted_by, against, analyzed_key, words_inserted, words_deleted, gut_and_amend, format FROM versions WHERE bill_id = ?',
+    [billId],
+  );
+  versions.sort(
+    (a, b) =>
+      (a.date ?? '9999').localeCompare(b.date ?? '9999') || (b.version_num ?? 0) - (a.version_num ?? 0) || stageRank(a.stage) - stageRank(b.stage) || a.id.localeCompare(b.id),
+  );
+  const names = nameVersions(versions);
+  const amended = await sectionsAmended(writer, billId);
+  for (const [i, v] of versions.entries()) {
+    await writer.setVersionOrder(v.id, i + 1, names[i]!);
+    const previous = versions[i - 1];
+    // A version that no longer touches any section the one before did has been gutted and amended.
+    const swapped = previous ? disjoint(amended.get(previous.id), amended.get(v.id)) : false;
+    if (v.counted_by === 'marks') {
+      const against = previous ? previous.id : 'law';
+      const gut = previous ? v.gut_and_amend === 1 || swapped : false;
+      if (v.against !== against || (v.gut_and_amend === 1) !== gut) {
+        await writer.setCounts(v.id, { inserted: v.words_inserted, deleted: v.words_deleted, clauses: null, by: 'marks', against, gutAndAmend: gut, key: `marks:${v.content_hash}` });
       }
-      const key = previous ? `${previous.id}:${previous.content_hash}:${v.content_hash}` : `first:${v.content_hash}`;
-      if (v.analyzed_key === key) continue;
-      if (!previous) {
-        await writer.setCounts(v.id, { inserted: null, deleted: null, clauses: null, by: null, against: null, gutAndAmend: false, key });
-        continue;
-      }
-      const load = async (id: string) => (await writer.db.get<{ content: Uint8Array; text: string; format: string }>('SELECT content, text, format FROM versions WHERE id = ?', [id]))!;
-      const [before, after] = [await load(previous.id), await load(v.id)];
-      if (before.text === after.text) {
-        await writer.setCounts(v.id, { inserted: 0, deleted: 0, clauses: 0, by: 'same', against: previous.id, gutAndAmend: false, key });
-        continue;
-      }
-      const counts = countChanges(
-        { bytes: unpackContent(before.content), file: previous.id, format: before.format as SourceFormat },
-        { bytes: unpackContent(after.content), file: v.id, format: after.format as SourceFormat },
-        budget,
-      );
-      await writer.setCounts(v.id, { inserted: counts.inserted, deleted: counts.deleted, clauses: counts.clauses, by: 'aligner', against: previous.id, gutAndAmend: counts.gutAndAmend || swapped, key });
+      continue;
     }
-    await indexBill(writer, billId);
-    const latest = versions[versions.length - 1];
-    if (latest) {
-      await writer.db.run('UPDATE bills SET latest_version = ?, title = CASE WHEN ? <> \'\' THEN ? ELSE title END WHERE id = ? AND (latest_version IS NULL OR latest_version <> ? OR title <> ?)', [
-        latest.id,
-        latest.title,
-        latest.title,
-        billId,
-        latest.id,
-        latest.title,
-      ]);
+    const key = previous ? `${previous.id}:${previous.content_hash}:${v.content_hash}` : `first:${v.content_hash}`;
+    if (v.analyzed_key === key) continue;
+    if (!previous) {
+      await writer.setCounts(v.id, { inserted: null, deleted: null, clauses: null, by: null, against: null, gutAndAmend: false, key });
+      continue;
     }
+    const load = async (id: string) => (await writer.db.get<{ content: Uint8Array; text: string; format: string }>('SELECT content, text, format FROM versions WHERE id = ?', [id]))!;
+    const [before, after] = [await load(previous.id), await load(v.id)];
+    if (before.text === after.text) {
+      await writer.setCounts(v.id, { inserted: 0, deleted: 0, clauses: 0, by: 'same', against: previous.id, gutAndAmend: false, key });
+      continue;
+    }
+    const counts = countChanges(
+      { bytes: unpackContent(before.content), file: previous.id, format: before.format as SourceFormat },
+      { bytes: unpackContent(after.content), file: v.id, format: after.format as SourceFormat },
+      budget,
+    );
+    await writer.setCounts(v.id, { inserted: counts.inserted, deleted: counts.deleted, clauses: counts.clauses, by: 'aligner', against: previous.id, gutAndAmend: counts.gutAndAmend || swapped, key });
+  }
+  await indexBill(writer, billId);
+  const latest = versions[versions.length - 1];
+  if (latest) {
+    await writer.db.run('UPDATE bills SET latest_version = ?, title = CASE WHEN ? <> \'\' THEN ? ELSE title END WHERE id = ? AND (latest_version IS NULL OR latest_version <> ? OR title <> ?)', [
+      latest.id,
+      latest.title,
+      latest.title,
+      billId,
+      latest.id,
+      latest.title,
+    ]);
   }
 }
 

@@ -25,13 +25,14 @@ describe('import/dat', () => {
     });
   });
 
-  it('should number lines, skip blank ones and report bad ones without stopping', async () => {
+  it('should number lines, skip blank ones and report bad ones without stopping, each with its length', async () => {
     const lines = [];
     for await (const line of readDat(Readable.from(['`a`\t1\r\n', '\n', '`b\t2\n`c`\t3\n']))) lines.push(line);
+    // Each with its length, line end included (a blank line's added to the next one's), for the progress bar.
     expect(lines).to.deep.equal([
-      { line: 1, fields: ['a', '1'] },
-      { line: 3, error: 'unterminated quoted text in field 1' },
-      { line: 4, fields: ['c', '3'] },
+      { line: 1, length: 6, fields: ['a', '1'] },
+      { line: 3, length: 6, error: 'unterminated quoted text in field 1' },
+      { line: 4, length: 6, fields: ['c', '3'] },
     ]);
   });
 
