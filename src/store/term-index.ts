@@ -22,6 +22,12 @@ export const OWNERS: Record<TermOwner, { code: number; fts: string; table: strin
 /** The meta keys whose value is the build of each owner's index, or `stale`. */
 export const TERM_INDEX_META = Object.values(OWNERS).map((o) => o.meta);
 
+/** Whether an owner's index is stale (to be made again: `rebuildTermIndex`). */
+export async function termIndexStale(db: Dialect): Promise<boolean> {
+  const state = await db.all<{ value: string }>(`SELECT value FROM meta WHERE key IN (${TERM_INDEX_META.map(() => '?').join(', ')})`, TERM_INDEX_META);
+  return state.some((s) => s.value === 'stale');
+}
+
 /** Pairs of whole numbers (a key, ascending, then a count) as varints, each key as its step from the one before. */
 export function encodePairs(keys: ArrayLike<number>, values: ArrayLike<number>): Buffer {
   const out: number[] = [];

@@ -4,6 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { expect } from 'chai';
 import { billsPath, fixturePath, repoRoot } from '../helpers/paths.js';
+import { termIndexStale } from '../../src/store/term-index.js';
 import { describeBackends } from '../store/backends.js';
 
 /**
@@ -66,6 +67,8 @@ describeBackends('import: kill -9 half way through an input, then again', (backe
       expect(await db.dialect.all('SELECT name, kind FROM imports')).to.deep.equal([{ name: billsPath(), kind: 'corpus' }]);
       expect(await db.dialect.all('SELECT COUNT(*) AS n FROM bills WHERE measure_num >= 20000')).to.deep.equal([{ n: 0 }]);
       expect(await db.dialect.all('SELECT COUNT(*) AS n FROM versions')).to.deep.equal([{ n: 8 }]);
+      // The term index is made once, after the inputs: killed before that, it is left stale (never read).
+      expect(await termIndexStale(db.dialect)).to.equal(true);
     } finally {
       await db.close();
     }
@@ -79,8 +82,20 @@ describeBackends('import: kill -9 half way through an input, then again', (backe
       expect(await after.dialect.all('SELECT COUNT(*) AS n FROM bills WHERE measure_num >= 20000')).to.deep.equal([{ n: 240 }]);
       expect(await after.dialect.all('SELECT COUNT(*) AS n FROM versions WHERE bill_id LIKE \'ca-20252026-0-ab2%\'')).to.deep.equal([{ n: 239 }]);
       expect(await after.dialect.all('SELECT COUNT(*) AS n FROM imports')).to.deep.equal([{ n: 2 }]);
+      expect(await termIndexStale(after.dialect)).to.equal(false);
+      // Left stale by a run killed after its last input: the next run makes it, though it imports nothing.
+      await after.dialect.run("UPDATE meta SET value = 'stale' WHERE key = 'terms:bill'");
     } finally {
       await after.close();
+    }
+    const third = await runImport(args, backend().env);
+    expect(third.stdout).to.match(/^Imported 0 inputs \(2 already imported, unchanged\)/);
+    const last = await backend().open();
+    try {
+      expect(await termIndexStale(last.dialect)).to.equal(false);
+      expect((await last.search('synthetic motions')).results.length).to.be.greaterThan(0);
+    } finally {
+      await last.close();
     }
   });
 });
