@@ -93,20 +93,22 @@ async function citationResults(db: Dialect, query: string, filters: SearchFilter
   let billCount: number;
   if (!filters.house && !filters.status && !filters.session) {
     // The section in each code that has it, then those only bills touch (their text is not in the
-    // database; with how many bills touch each), and the bills that touch it: one statement (on PostgreSQL one round trip where there were three).
+    // database; with how many bills touch each, and how many of them would override it), and the bills that touch it: one statement (on PostgreSQL one round trip where there were three).
     // Unfiltered, the bills counted by each version's bill (touchingCount): PostgreSQL plans the
     // statement once for any number, where with the joins it planned it anew at each search (0.2 ms).
-    type Row = { kind: number; code: string; number: string; heading: string; text: string; n: number };
+    type Row = { kind: number; code: string; number: string; heading: string; text: string; n: number; o: number };
     const rows = await db.all<Row>(
-      `SELECT 0 AS kind, code, number, heading, substr(text, 1, 240) AS text, 0 AS n FROM law_sections WHERE number = ?${code ? ' AND code = ?' : ''}
-        UNION ALL SELECT 1 AS kind, code, NULL, NULL, NULL, n FROM (SELECT vs.code, COUNT(DISTINCT (SELECT v.bill_id FROM versions v WHERE v.id = vs.version_id)) AS n FROM version_sections vs WHERE vs.section = ?${code ? ' AND vs.code = ?' : ''} GROUP BY vs.code) d
-        UNION ALL SELECT 2 AS kind, NULL, NULL, NULL, NULL, n FROM (${where.sql ? counting : touchingCount}) c
+      `SELECT 0 AS kind, code, number, heading, substr(text, 1, 240) AS text, 0 AS n, 0 AS o FROM law_sections WHERE number = ?${code ? ' AND code = ?' : ''}
+        UNION ALL SELECT 1 AS kind, code, NULL, NULL, NULL, n, o FROM (SELECT vs.code, COUNT(DISTINCT (SELECT v.bill_id FROM versions v WHERE v.id = vs.version_id)) AS n,
+          COUNT(DISTINCT CASE WHEN vs.override > 0 THEN (SELECT v.bill_id FROM versions v WHERE v.id = vs.version_id) END) AS o
+          FROM version_sections vs WHERE vs.section = ?${code ? ' AND vs.code = ?' : ''} GROUP BY vs.code) d
+        UNION ALL SELECT 2 AS kind, NULL, NULL, NULL, NULL, n, 0 FROM (${where.sql ? counting : touchingCount}) c
         ORDER BY kind, code`,
       [...params, ...params, ...params, ...where.params],
     );
     const held = rows.filter((r) => Number(r.kind) === 0);
     for (const s of held) sections.push(sectionResult(s.code, s.number, s.heading, s.text));
-    for (const t of rows) if (Number(t.kind) === 1 && !held.some((s) => s.code === t.code)) sections.push(sectionResult(t.code, number, '', notHeld(Number(t.n))));
+    for (const t of rows) if (Number(t.kind) === 1 && !held.some((s) => s.code === t.code)) sections.push(sectionResult(t.code, number, '', notHeld(Number(t.n), Number(t.o))));
     billCount = Number(rows.find((r) => Number(r.kind) === 2)?.n ?? 0);
   } else {
     billCount = Number((await db.get<{ n: number }>(counting, [...params, ...where.params]))?.n ?? 0);
@@ -133,9 +135,12 @@ async function citationResults(db: Dialect, query: string, filters: SearchFilter
   };
 }
 
-/** The snippet of a section the database lacks, which `bills` bills touch. */
-function notHeld(bills: number): string {
-  return `Not in the database; ${bills === 1 ? '1 bill touches' : `${bills} bills touch`} it.`;
+/** The snippet of a section the database lacks, which `bills` bills touch, `overriding` of them citing it to override it. */
+export function notHeld(bills: number, overriding: number): string {
+  const touch = bills === 1 ? '1 bill touches' : `${bills} bills touch`;
+  const override =
+    overriding === 0 ? '' : bills === 1 ? ', and would override it' : overriding < bills ? `, ${overriding} of them would override it` : bills === 2 ? ', both would override it' : ', all would override it';
+  return `Not in the database; ${touch} it${override}.`;
 }
 
 /** SQL (on `bills b`) for the filters, and its parameters. */

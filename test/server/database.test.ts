@@ -79,8 +79,8 @@ describeBackends('server: the database pages and API', (backend) => {
     });
     const results = (await json('/api/search?q=7284.6')).body['results'] as Array<{ kind: string; id: string; snippet: string; highlights: Array<[number, number]> }>;
     expect(results.map((r) => `${r.kind} ${r.id}`)).to.have.members(['section GOV/7284.6', 'bill ca-20232024-0-ab2641', 'bill ca-20172018-0-sb54']);
-    // Government Code § 7284.6 is not in the database: its result says so, and how many bills touch it.
-    expect(results.find((r) => r.kind === 'section')!.snippet).to.equal('Not in the database; 2 bills touch it.');
+    // Government Code § 7284.6 is not in the database: its result says so, how many bills touch it and how many would override it.
+    expect(results.find((r) => r.kind === 'section')!.snippet).to.equal('Not in the database; 2 bills touch it, 1 of them would override it.');
     const ab2641 = results.find((r) => r.id === 'ca-20232024-0-ab2641')!;
     expect(ab2641.snippet).to.contain('Notwithstanding Section 7282.5 or 7284.6, law enforcement officials');
     expect(ab2641.highlights.map(([a, b]) => ab2641.snippet.slice(a, b))).to.deep.equal(['7284.6']);

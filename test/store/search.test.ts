@@ -1,5 +1,5 @@
 import { expect } from 'chai';
-import { ftsQuery } from '../../src/store/search.js';
+import { ftsQuery, notHeld } from '../../src/store/search.js';
 
 describe('store/search', () => {
   describe('#ftsQuery', () => {
@@ -12,6 +12,19 @@ describe('store/search', () => {
       expect(ftsQuery(Array(99).fill('a').join(' '))).to.equal('"a"');
       expect(ftsQuery('a "a" b A á a')).to.equal('"a" "b"');
       expect(ftsQuery(Array.from({ length: 30 }, (_, i) => `w${i}`).join(' '))).to.equal(Array.from({ length: 16 }, (_, i) => `"w${i}"`).join(' '));
+    });
+  });
+
+  describe('#notHeld', () => {
+    it('should say of a section the database lacks how many bills touch it, and how many of them would override it', () => {
+      expect([notHeld(1, 0), notHeld(1, 1), notHeld(3, 0), notHeld(3, 1), notHeld(2, 2), notHeld(3, 3)]).to.deep.equal([
+        'Not in the database; 1 bill touches it.',
+        'Not in the database; 1 bill touches it, and would override it.',
+        'Not in the database; 3 bills touch it.',
+        'Not in the database; 3 bills touch it, 1 of them would override it.',
+        'Not in the database; 2 bills touch it, both would override it.',
+        'Not in the database; 3 bills touch it, all would override it.',
+      ]);
     });
   });
 });

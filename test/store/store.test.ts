@@ -199,7 +199,7 @@ describeBackends('store: importing and reading', (backend, kind) => {
     expect((await ids('Penal Code 1050'))[0]).to.equal('section PEN/1050');
     // A section the database lacks, which bills touch: its result says so, and how many.
     const first = async (q: string) => (await db.search(q)).results.map((r) => `${r.kind} ${r.id}: ${r.snippet}`)[0];
-    expect(await first('99002')).to.equal('section PEN/99002: Not in the database; 3 bills touch it.');
+    expect(await first('99002')).to.equal('section PEN/99002: Not in the database; 3 bills touch it, all would override it.');
     expect(await first('Penal Code 1050.5')).to.equal('section PEN/1050.5: Not in the database; 1 bill touches it.');
     const widgets = (await db.search('electronic register')).results;
     expect(widgets[0]).to.include({ kind: 'bill', id: 'ca-20252026-0-sb9003', url: '/bills/ca-20252026-0-sb9003' });
