@@ -115,10 +115,9 @@ export interface ImportProgress {
   /** Bytes of the inputs read and imported. */
   read?(bytes: number): void;
   /**
-   * A step of an input after its rows, which writes none: what it does, the items it goes through and
-   * their name ("counting each version's changes against the one before", 5,000, "bills"), or 0 and
-   * undefined for a step of one piece ("indexing for search"). It lasts until the next step, input or
-   * the end.
+   * A step after the rows, which writes none (an input's, or the run's last): what it does, the items
+   * it goes through and their name ("finishing each bill: …", 5,000, "bills"), or 0 and undefined for
+   * a step of one piece ("indexing for search"). It lasts until the next step, input or the end.
    */
   step?(name: string, items: number, unit?: string): void;
   /** Items of the step done. */

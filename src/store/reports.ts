@@ -165,8 +165,8 @@ export function relationWord(b: { relation: SectionRelation; override?: Override
 }
 
 /**
- * How a page and `billdiff section` say that a bill overrides a section, by the words it cites it with: the mark's title,
- * and the note after the section's name (`many`: after several names).
+ * How a page and `billdiff section` say that a bill overrides a section, by the words it cites it
+ * with: the mark's title, and the note after the section's name (`many`: after several names).
  */
 export const OVERRIDE_SAYS: Record<OverrideWords, { title: string; note: (many: boolean) => string }> = {
   notwithstanding: { title: 'Cited “notwithstanding”: the bill’s words would prevail over the section’s', note: (many) => `notwithstanding ${many ? 'them' : 'it'}` },
