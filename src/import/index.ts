@@ -9,6 +9,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { loadCorpus } from '../corpus/index.js';
 import { contentHash, Writer, type Database } from '../store/database.js';
+import type { Dialect } from '../store/dialect.js';
 import { termIndexStale } from '../store/term-index.js';
 import { folderSet, hashFile, hashFolder, zipSet, type FileSet } from './archive.js';
 import { importKey } from './analyze.js';
@@ -55,8 +56,10 @@ export function findInputs(target: string, ignored: string[] = []): Input[] {
   return out;
 }
 
-/** The PostgreSQL advisory lock that imports into one database take turns on. */
-const IMPORT_LOCK = 727466;
+/** Imports into one PostgreSQL database by several processes take turns: a transaction's turn, on one advisory lock. */
+async function takeImportTurn(tx: Dialect): Promise<void> {
+  if (tx.kind === 'postgres') await tx.get('SELECT pg_advisory_xact_lock(727466)');
+}
 
 /** Imports every input under the paths; problems are reported and counted, never fatal. */
 export async function importPaths(db: Database, paths: string[], progress?: ImportProgress): Promise<ImportSummary> {
@@ -121,8 +124,7 @@ export async function importPaths(db: Database, paths: string[], progress?: Impo
       let importedMeanwhile = false;
       await db.dialect.transaction(async (tx) => {
         const writer = new Writer(tx);
-        // Imports into one PostgreSQL database by several processes take turns.
-        if (tx.kind === 'postgres') await tx.get('SELECT pg_advisory_xact_lock(?)', [IMPORT_LOCK]);
+        await takeImportTurn(tx);
         // Another process imported the same bytes since the first pass.
         if (await writer.hasImport(hash)) return void (importedMeanwhile = true);
         if (input.kind === 'pubinfo') await importPubinfo(writer, set!, tally);
@@ -158,7 +160,7 @@ export async function importPaths(db: Database, paths: string[], progress?: Impo
     progress?.step?.('indexing for search', 0);
     try {
       await db.dialect.transaction(async (tx) => {
-        if (tx.kind === 'postgres') await tx.get('SELECT pg_advisory_xact_lock(?)', [IMPORT_LOCK]);
+        await takeImportTurn(tx);
         const writer = new Writer(tx);
         await writer.optimizeIndexes();
         await writer.bumpGeneration();

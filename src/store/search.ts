@@ -99,9 +99,8 @@ async function citationResults(db: Dialect, query: string, filters: SearchFilter
     type Row = { kind: number; code: string; number: string; heading: string; text: string; n: number; o: number };
     const rows = await db.all<Row>(
       `SELECT 0 AS kind, code, number, heading, substr(text, 1, 240) AS text, 0 AS n, 0 AS o FROM law_sections WHERE number = ?${code ? ' AND code = ?' : ''}
-        UNION ALL SELECT 1 AS kind, code, NULL, NULL, NULL, n, o FROM (SELECT vs.code, COUNT(DISTINCT (SELECT v.bill_id FROM versions v WHERE v.id = vs.version_id)) AS n,
-          COUNT(DISTINCT CASE WHEN vs.override > 0 THEN (SELECT v.bill_id FROM versions v WHERE v.id = vs.version_id) END) AS o
-          FROM version_sections vs WHERE vs.section = ?${code ? ' AND vs.code = ?' : ''} GROUP BY vs.code) d
+        UNION ALL SELECT 1 AS kind, code, NULL, NULL, NULL, COUNT(DISTINCT bill_id), COUNT(DISTINCT CASE WHEN override > 0 THEN bill_id END)
+          FROM (SELECT vs.code, vs.override, (SELECT v.bill_id FROM versions v WHERE v.id = vs.version_id) AS bill_id FROM version_sections vs WHERE vs.section = ?${code ? ' AND vs.code = ?' : ''}) d GROUP BY code
         UNION ALL SELECT 2 AS kind, NULL, NULL, NULL, NULL, n, 0 FROM (${where.sql ? counting : touchingCount}) c
         ORDER BY kind, code`,
       [...params, ...params, ...params, ...where.params],
