@@ -6,13 +6,15 @@
  */
 import { codeOf, normalizeSectionNumber } from '../store/codes.js';
 import { contentHash, type Writer } from '../store/database.js';
+import { oneOf } from '../store/dialect.js';
+import type { HistoryRow } from '../store/types.js';
 import { billKey, stageLabel } from '../store/names.js';
 import { treeText } from './analyze.js';
 import type { FileSet } from './archive.js';
 import { readDat, tableOf, toRow, type TableName, type TableRow } from './dat.js';
 import { parseDocument } from '../parse/index.js';
 import { isBilldiffError } from '../util/errors.js';
-import type { Tally } from './report.js';
+import type { Problem, Tally } from './report.js';
 import { finishBills, storeVersion, type BillFacts } from './versions.js';
 
 /** The tables of a set in the order they are read, each with its file name. */
@@ -66,6 +68,9 @@ export function setBytes(set: FileSet, tables: Array<{ file: string }>): number 
  */
 const LOB_WORK_BYTES = 16 * 1024;
 
+/** History rows written together (`writeHistory`). */
+const HISTORY_BATCH = 500;
+
 /** `202520260AB1656` → the bill's facts. */
 export function pubinfoBill(billId: string): BillFacts | undefined {
   const m = /^(\d{4})(\d{4})(\d)([A-Z]+)(\d+)$/.exec(billId);
@@ -81,11 +86,15 @@ export async function importPubinfo(writer: Writer, set: FileSet, tally: Tally):
   const headings = new Map<string, string>();
   const touched = new Set<string>();
   const where = (file: string) => `${set.name}/${file}`;
+  /** History rows not yet written, and the problems found since the first of them (reported after it). */
+  const history: Array<{ row: HistoryRow; noBill: () => void } | { problem: Problem }> = [];
+  const report = (p: Problem) => (history.length ? void history.push({ problem: p }) : tally.problem(p));
 
   for (const { table, file } of tables) {
     for await (const line of readDat(await set.open(file))) {
       tally.read(line.length);
-      const problem = (reason: string) => tally.problem({ file: where(file), line: line.line, reason });
+      if (history.length >= HISTORY_BATCH) await writeHistory();
+      const problem = (reason: string) => report({ file: where(file), line: line.line, reason });
       if ('error' in line) {
         problem(line.error);
         continue;
@@ -96,18 +105,19 @@ export async function importPubinfo(writer: Writer, set: FileSet, tally: Tally):
         continue;
       }
       try {
-        const reason = await importRow(table, row as never);
+        const reason = await importRow(table, row as never, problem);
         if (reason) problem(reason);
       } catch (error) {
         // A lob that does not parse is named with its own line and column.
         problem(isBilldiffError(error) ? error.toString() : (error as Error).message);
       }
     }
+    await writeHistory();
   }
   tally.step('finishing each bill: its versions in order, their changes, its search text', touched.size, 'bills');
   await finishBills(writer, touched, () => tally.stepDone());
 
-  async function importRow<T extends TableName>(table: T, row: TableRow<T>): Promise<string | undefined> {
+  async function importRow<T extends TableName>(table: T, row: TableRow<T>, problem: (reason: string) => void): Promise<string | undefined> {
     switch (table) {
       case 'CODES_TBL': {
         const r = row as TableRow<'CODES_TBL'>;
@@ -129,7 +139,7 @@ export async function importPubinfo(writer: Writer, set: FileSet, tally: Tally):
       case 'BILL_VERSION_TBL':
         return version(row as TableRow<'BILL_VERSION_TBL'>);
       case 'BILL_HISTORY_TBL':
-        return history(row as TableRow<'BILL_HISTORY_TBL'>);
+        return historyRow(row as TableRow<'BILL_HISTORY_TBL'>, problem);
     }
     return undefined;
   }
@@ -211,21 +221,48 @@ export async function importPubinfo(writer: Writer, set: FileSet, tally: Tally):
     return undefined;
   }
 
-  async function history(r: TableRow<'BILL_HISTORY_TBL'>): Promise<string | undefined> {
+  /**
+   * A history row, kept to be written with the next ones (`writeHistory`): a row is a line of 0.2 KB,
+   * and one at a time, each a look-up of its bill, of its row and a write, they took most of a
+   * PostgreSQL import's time (three round trips a row).
+   */
+  function historyRow(r: TableRow<'BILL_HISTORY_TBL'>, problem: (reason: string) => void): string | undefined {
     const facts = r.bill_id ? pubinfoBill(r.bill_id) : undefined;
     if (!facts || !r.action) return 'a history row needs its bill and action';
-    const billId = billKey('ca', facts.session, facts.type, facts.number);
-    if (!(await writer.db.get('SELECT 1 AS found FROM bills WHERE id = ?', [billId]))) return `no bill ${facts.type} ${facts.number} (${r.bill_id}) in the database or in this set's BILL_TBL`;
-    const id = r.bill_history_id ?? contentHash(`${r.action_date}\u0000${r.action}`).slice(0, 16);
-    const result = await writer.upsertHistory({
-      bill_id: billId,
-      id,
-      date: r.action_date ? r.action_date.slice(0, 10) : null,
-      action: r.action.replace(/\s+/g, ' ').trim(),
-      seq: r.action_sequence ? Number(r.action_sequence) : null,
+    history.push({
+      row: {
+        bill_id: billKey('ca', facts.session, facts.type, facts.number),
+        id: r.bill_history_id ?? contentHash(`${r.action_date}\u0000${r.action}`).slice(0, 16),
+        date: r.action_date ? r.action_date.slice(0, 10) : null,
+        action: r.action.replace(/\s+/g, ' ').trim(),
+        seq: r.action_sequence ? Number(r.action_sequence) : null,
+      },
+      noBill: () => problem(`no bill ${facts.type} ${facts.number} (${r.bill_id}) in the database or in this set's BILL_TBL`),
     });
-    tally.count(result);
     return undefined;
+  }
+
+  /**
+   * Writes the history rows kept, and then reports, in the order of their lines, their outcomes and
+   * the problems found since the first of them.
+   */
+  async function writeHistory(): Promise<void> {
+    if (!history.length) return;
+    const kept = history.splice(0);
+    const rows = kept.flatMap((k) => ('row' in k ? [k.row] : []));
+    const bills = new Set<string>();
+    const ids = [...new Set(rows.map((r) => r.bill_id))];
+    for (let i = 0; i < ids.length; i += HISTORY_BATCH) {
+      const { sql, params } = oneOf(writer.db.kind, 'id', ids.slice(i, i + HISTORY_BATCH));
+      for (const b of await writer.db.all<{ id: string }>(`SELECT id FROM bills WHERE ${sql}`, params)) bills.add(b.id);
+    }
+    const results = await writer.upsertHistory(rows.filter((r) => bills.has(r.bill_id)));
+    let next = 0;
+    for (const k of kept) {
+      if (!('row' in k)) tally.problem(k.problem);
+      else if (!bills.has(k.row.bill_id)) k.noBill();
+      else tally.count(results[next++]!);
+    }
   }
 
   /** A lob named by a row: looked up among the set's files by its name, never joined into a path. */

@@ -10,7 +10,7 @@ import { createHash } from 'node:crypto';
 import path from 'node:path';
 import zlib from 'node:zlib';
 import { billColumns, overrideColumn } from './columns.js';
-import type { Dialect, SqlValue } from './dialect.js';
+import { insertRows, oneOf, type Dialect, type RowColumn, type SqlValue } from './dialect.js';
 import { bumpGeneration, migrate, REFRESH_SESSIONS } from './migrations.js';
 import { writeOwnerWords } from './passage-words.js';
 import { sectionPassageText, writePassages, type PassageOwner } from './passages.js';
@@ -219,6 +219,22 @@ export type WriteResult = 'inserted' | 'updated' | 'unchanged';
 
 /** The importer's writes, on one transaction's connection. */
 /** The tables an import writes, whose planner statistics it gathers on PostgreSQL (`optimizeIndexes`). */
+const VERSION_SECTION_COLUMNS: readonly RowColumn[] = [
+  { name: 'version_id', type: 'text' },
+  { name: 'code', type: 'text' },
+  { name: 'section', type: 'text' },
+  { name: 'relation', type: 'text' },
+  { name: 'override', type: 'integer' },
+];
+
+const HISTORY_COLUMNS: readonly RowColumn[] = [
+  { name: 'bill_id', type: 'text' },
+  { name: 'id', type: 'text' },
+  { name: 'date', type: 'text' },
+  { name: 'action', type: 'text' },
+  { name: 'seq', type: 'integer' },
+];
+
 export const IMPORTED_TABLES = ['codes', 'bills', 'versions', 'version_sections', 'history', 'law_sections', 'passages', 'passage_words', 'term_postings'];
 
 export class Writer {
@@ -388,14 +404,13 @@ export class Writer {
       );
     }
     await this.db.run('DELETE FROM version_sections WHERE version_id = ?', [v.id]);
-    const seen = new Set<string>();
+    const rows = new Map<string, SqlValue[]>();
     for (const s of v.sections) {
       const key = `${s.code}\u0000${s.section}\u0000${s.relation}`;
-      if (seen.has(key)) continue;
-      seen.add(key);
       // `override` only on a citation (the readers trust the column).
-      await this.db.run('INSERT INTO version_sections (version_id, code, section, relation, override) VALUES (?, ?, ?, ?, ?)', [v.id, s.code, s.section, s.relation, s.relation === 'cites' ? overrideColumn(s.override) : 0]);
+      if (!rows.has(key)) rows.set(key, [v.id, s.code, s.section, s.relation, s.relation === 'cites' ? overrideColumn(s.override) : 0]);
     }
+    await insertRows(this.db, 'version_sections', VERSION_SECTION_COLUMNS, [...rows.values()]);
     return existing ? 'updated' : 'inserted';
   }
 
@@ -417,18 +432,36 @@ export class Writer {
     await this.db.run('UPDATE versions SET seq = ?, name = ? WHERE id = ? AND (seq <> ? OR name <> ?)', [seq, name, id, seq, name]);
   }
 
-  async upsertHistory(row: HistoryRow): Promise<WriteResult> {
-    const existing = await this.db.get<HistoryRow>('SELECT * FROM history WHERE bill_id = ? AND id = ?', [row.bill_id, row.id]);
-    if (existing && existing.date === row.date && existing.action === row.action && existing.seq === row.seq) return 'unchanged';
-    await this.db.run('INSERT INTO history (bill_id, id, date, action, seq) VALUES (?, ?, ?, ?, ?) ON CONFLICT (bill_id, id) DO UPDATE SET date = excluded.date, action = excluded.action, seq = excluded.seq', [
-      row.bill_id,
-      row.id,
-      row.date,
-      row.action,
-      row.seq,
-    ]);
-    return existing ? 'updated' : 'inserted';
+  /**
+   * History rows, each written where it is new or differs from the row of its bill and id; what each
+   * was, in order. A row given twice is counted as it comes (new, then unchanged or updated).
+   */
+  async upsertHistory(rows: readonly HistoryRow[]): Promise<WriteResult[]> {
+    const key = (r: HistoryRow) => `${r.bill_id}\u0000${r.id}`;
+    const stored = new Map<string, HistoryRow>();
+    const bills = [...new Set(rows.map((r) => r.bill_id))];
+    for (let i = 0; i < bills.length; i += 500) {
+      const { sql, params } = oneOf(this.db.kind, 'bill_id', bills.slice(i, i + 500));
+      for (const r of await this.db.all<HistoryRow>(`SELECT bill_id, id, date, action, seq FROM history WHERE ${sql}`, params)) stored.set(key(r), r);
+    }
+    const write = new Map<string, HistoryRow>();
+    const results = rows.map((row): WriteResult => {
+      const existing = stored.get(key(row));
+      if (existing && existing.date === row.date && existing.action === row.action && existing.seq === row.seq) return 'unchanged';
+      stored.set(key(row), row);
+      write.set(key(row), row);
+      return existing ? 'updated' : 'inserted';
+    });
+    await insertRows(
+      this.db,
+      'history',
+      HISTORY_COLUMNS,
+      [...write.values()].map((r) => [r.bill_id, r.id, r.date, r.action, r.seq]),
+      'ON CONFLICT (bill_id, id) DO UPDATE SET date = excluded.date, action = excluded.action, seq = excluded.seq',
+    );
+    return results;
   }
+
 
   async upsertLawSection(s: LawSectionInput): Promise<WriteResult> {
     const existing = await this.db.get<{ content_hash: string; heading: string; history: string; source_id: string | null; corpus_id: string | null; text: string }>(

@@ -45,3 +45,43 @@ export function oneOf(kind: DialectKind, column: string, ids: number[] | string[
   // An array: PostgreSQL's driver binds it as one (SqlValue names what both databases take).
   return { sql: `${column} = ANY(?::${typeof ids[0] === 'string' ? 'text' : 'bigint'}[])`, params: [ids] as unknown as SqlValue[] };
 }
+
+/** A column `insertRows` writes: its name and its type, as PostgreSQL's arrays of it are cast. */
+export interface RowColumn {
+  name: string;
+  type: 'text' | 'bigint' | 'integer';
+}
+
+/** Rows a statement of `insertRows` writes at most on SQLite (two parameters a row or more: far within its bound). */
+const SQLITE_ROWS = 100;
+/** Rows a statement of `insertRows` writes at most on PostgreSQL. */
+const POSTGRES_ROWS = 1000;
+
+/**
+ * Inserts `rows` (each its values in the order of `columns`) into `table` in as few statements as
+ * fit; `tail` follows the rows (`ON CONFLICT …`). On PostgreSQL each statement is a round trip, and
+ * one a row was most of an import's time: the columns are bound as arrays and unnested, so that the
+ * statement's text is the same whatever the number of rows and each connection plans it once. On
+ * SQLite, `VALUES (?, ?), …`, a hundred rows a statement. Rows whose key a `tail` of `ON CONFLICT DO
+ * UPDATE` meets twice must not be given together (PostgreSQL refuses a statement that would change
+ * a row twice).
+ */
+export async function insertRows(db: Dialect, table: string, columns: readonly RowColumn[], rows: readonly SqlValue[][], tail = ''): Promise<void> {
+  const names = columns.map((c) => c.name).join(', ');
+  const end = tail ? ` ${tail}` : '';
+  if (db.kind === 'sqlite') {
+    const one = `(${columns.map(() => '?').join(', ')})`;
+    for (let i = 0; i < rows.length; i += SQLITE_ROWS) {
+      const batch = rows.slice(i, i + SQLITE_ROWS);
+      await db.run(`INSERT INTO ${table} (${names}) VALUES ${batch.map(() => one).join(', ')}${end}`, batch.flat());
+    }
+    return;
+  }
+  const arrays = columns.map((c) => `?::${c.type}[]`).join(', ');
+  for (let i = 0; i < rows.length; i += POSTGRES_ROWS) {
+    const batch = rows.slice(i, i + POSTGRES_ROWS);
+    // Each column's values as one array (the driver binds a JavaScript array as one).
+    const params = columns.map((_, c) => batch.map((row) => row[c] ?? null)) as unknown as SqlValue[];
+    await db.run(`INSERT INTO ${table} (${names}) SELECT * FROM unnest(${arrays})${end}`, params);
+  }
+}

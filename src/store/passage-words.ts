@@ -11,7 +11,7 @@
  * Found by a plain search for `\n` word `\t` (neither character is ever in a word of either index).
  */
 import { LRUCache } from 'lru-cache';
-import { oneOf, type Dialect } from './dialect.js';
+import { insertRows, oneOf, type Dialect } from './dialect.js';
 import { MAX_PASSAGES, ownerNumber, passageRange, type PassageOwner } from './passages.js';
 import { keptOwner, NO_WORDS, type KeptOwner, type KeptRows } from './search-rows.js';
 
@@ -45,11 +45,7 @@ export async function writePassageWords(db: Dialect, first: number, last: number
     n = p;
   }
   await db.run('DELETE FROM passage_words WHERE owner BETWEEN ? AND ?', [Math.floor(first / MAX_PASSAGES), Math.floor(last / MAX_PASSAGES)]);
-  const entries = [...texts];
-  for (let i = 0; i < entries.length; i += 100) {
-    const batch = entries.slice(i, i + 100);
-    await db.run(`INSERT INTO passage_words (owner, words) VALUES ${batch.map(() => '(?, ?)').join(', ')}`, batch.flat());
-  }
+  await insertRows(db, 'passage_words', [{ name: 'owner', type: 'bigint' }, { name: 'words', type: 'text' }], [...texts]);
 }
 
 /**

@@ -7,7 +7,7 @@
  * A passage's id says whose it is: `((key * 2 + kind) * 65536) + n`, the n-th passage of bill or
  * section `key`, so one owner's passages are one range of ids (an index range in both databases).
  */
-import type { Dialect } from './dialect.js';
+import { insertRows, type Dialect, type RowColumn } from './dialect.js';
 
 export type PassageOwner = 'bill' | 'section';
 
@@ -57,6 +57,11 @@ export function passagesOf(text: string): string[] {
   return out.slice(0, MAX_PASSAGES);
 }
 
+const PASSAGE_COLUMNS: readonly RowColumn[] = [
+  { name: 'id', type: 'bigint' },
+  { name: 'text', type: 'text' },
+];
+
 /** Replaces an owner's passages with those of `text` (nothing when they are the same); whether it did. */
 export async function writePassages(db: Dialect, owner: PassageOwner, key: number, text: string): Promise<boolean> {
   const [first, last] = passageRange(owner, key);
@@ -64,7 +69,7 @@ export async function writePassages(db: Dialect, owner: PassageOwner, key: numbe
   const stored = await db.all<{ id: number; text: string }>('SELECT id, text FROM passages WHERE id BETWEEN ? AND ? ORDER BY id', [first, last]);
   if (stored.length === passages.length && stored.every((p, i) => p.id === first + i && p.text === passages[i])) return false;
   await db.run('DELETE FROM passages WHERE id BETWEEN ? AND ?', [first, last]);
-  for (const [i, passage] of passages.entries()) await db.run('INSERT INTO passages (id, text) VALUES (?, ?)', [first + i, passage]);
+  await insertRows(db, 'passages', PASSAGE_COLUMNS, passages.map((passage, i) => [first + i, passage]));
   return true;
 }
 
