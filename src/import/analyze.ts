@@ -36,8 +36,10 @@ import type { Content, DocumentMeta, Level, Root, SourceFormat } from '../types.
  *    no longer pending, "Became Pub. L. 119-21" (`enactedBill`, `Writer.settleEnactment`).
  * 5. A section overridden "without regard to" it, or which "shall not apply", beside those cited
  *    "notwithstanding" it (`overrides`).
+ * 6. A section "exempt from" which the bill makes something, as those it overrides ("shall be exempt from
+ *    the requirements of section 553 of title 5").
  */
-export const ANALYSIS_VERSION = 5;
+export const ANALYSIS_VERSION = 6;
 
 /** The key an input is recorded under in `imports`: its sha256 and the analysis it was imported with. */
 export function importKey(hash: string): string {
@@ -211,12 +213,14 @@ export function touchedSections(tree: Root, file: string, context?: SectionConte
 /**
  * The words by which the sentence around the citation `ref` in `text` would prevail over the section
  * it cites, or undefined:
- * - "notwithstanding" or "without regard to" it: "Notwithstanding Section 7282.5 or 7284.6, …",
- *   "notwithstanding subdivision (b) of Section 1050 of the Penal Code", "without regard to section
- *   6101 of title 41": the words from the last such phrase to the citation are only other citations
- *   ("Section", designations, "of the … Code", "or", "and"). "Notwithstanding any other law, a person
- *   described in Section 7284.6 …" does not override Section 7284.6: its words before the citation are
- *   more than a citation's.
+ * - "notwithstanding", "without regard to" or "exempt from" it: "Notwithstanding Section 7282.5 or
+ *   7284.6, …", "notwithstanding subdivision (b) of Section 1050 of the Penal Code", "without regard to
+ *   section 6101 of title 41", "shall be exempt from the requirements of section 553 of title 5": the
+ *   words from the last such phrase to the citation are only other citations ("Section", designations,
+ *   "of the … Code", "the requirements of", "or", "and"). "Notwithstanding any other law, a person
+ *   described in Section 7284.6 …" does not override Section 7284.6, nor is an organization "exempt
+ *   from tax under section 501(a)" exempt from that section: their words before the citation are more
+ *   than a citation's.
  * - it "shall not apply": "Section 1341 of title 31, United States Code, shall not apply to …", "The
  *   provisions of Section 2314 do not apply …": the citation is the clause's subject, nothing but
  *   citations between the clause's start and "shall not apply". "The amendments made by section 101
@@ -227,8 +231,8 @@ export function overrides(text: string, ref: { start: number; end: number }): Ov
   // "(Public Law 115–31; 38 U.S.C. 4100 note)": a note printed under the section, not the section.
   if (/U\.S\.C\.\s+[\w.\u2013-]+\s+note\b/.test(text.slice(ref.start, ref.end + 8))) return undefined;
   const before = text.slice(Math.max(0, ref.start - 300), ref.start);
-  const m = /\b(notwithstanding|without\s+regard\s+to)\b(?![\s\S]*\b(?:notwithstanding|without\s+regard\s+to)\b)([\s\S]*)$/i.exec(before);
-  if (m && onlyCitations(m[2]!)) return /^n/i.test(m[1]!) ? 'notwithstanding' : 'without regard to';
+  const m = GOVERNING.exec(before);
+  if (m && onlyCitations(m[2]!)) return /^n/i.test(m[1]!) ? 'notwithstanding' : /^w/i.test(m[1]!) ? 'without regard to' : 'exempt from';
   const after = NOT_APPLY.exec(text.slice(ref.end, ref.end + 300));
   if (!after || !onlyCitations(after[1]!)) return undefined;
   // The clause's start: the text's, or after the last stop, colon, semicolon or dash before the citation.
@@ -236,6 +240,10 @@ export function overrides(text: string, ref: { start: number; end: number }): Ov
   for (const stop of before.matchAll(CLAUSE_STOP)) start = stop.index + stop[0].length;
   return onlyCitations(before.slice(start)) ? 'shall not apply' : undefined;
 }
+
+/** The last "notwithstanding", "without regard to" or "exempt(ed) from" of a text, and the words after it. */
+const GOVERNING =
+  /\b(notwithstanding|without\s+regard\s+to|exempt(?:ed)?\s+from)\b(?![\s\S]*\b(?:notwithstanding|without\s+regard\s+to|exempt(?:ed)?\s+from)\b)([\s\S]*)$/i;
 
 /**
  * Where a clause stops: a semicolon, a colon, a dash, or a full stop before a capital (or at the end),

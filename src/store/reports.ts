@@ -172,6 +172,7 @@ export const OVERRIDE_SAYS: Record<OverrideWords, { title: string; note: (many: 
   notwithstanding: { title: 'Cited “notwithstanding”: the bill’s words would prevail over the section’s', note: (many) => `notwithstanding ${many ? 'them' : 'it'}` },
   'without regard to': { title: 'Cited “without regard to”: the bill’s words would prevail over the section’s', note: (many) => `without regard to ${many ? 'them' : 'it'}` },
   'shall not apply': { title: 'Cited as a section that “shall not apply”: the bill’s words would prevail over the section’s', note: (many) => `${many ? 'they' : 'it'} shall not apply` },
+  'exempt from': { title: 'Cited as a section something is “exempt from”: the bill’s words would prevail over the section’s', note: (many) => `exempt from ${many ? 'them' : 'it'}` },
 };
 
 /** `/api/sections/:code/:number`. */

@@ -63,6 +63,14 @@ describe('import/analyze: a section the bill would override, by the words that s
     // A clause of its own after a full stop; the stops of "U.S.C." end none.
     expect(at('A synthetic fee is due. Section 1 of the Synthetic Act (16 U.S.C. 3143) shall not apply to the synthetic plain.', 'Section 1 of the Synthetic Act (16 U.S.C. 3143)')).to.equal('shall not apply');
   });
+  it('should take the citations a thing is made "exempt from", as a "notwithstanding"', () => {
+    expect(at('Implementation of the synthetic amendments shall be exempt from the requirements of section 553 of title 5, United States Code.', 'section 553 of title 5')).to.equal('exempt from');
+    expect(at('A synthetic agency is exempted from section 10 of the Synthetic Act.', 'section 10 of the Synthetic Act')).to.equal('exempt from');
+    // An organization "exempt from tax under section 501(a)" is exempt from a tax, not from that section.
+    expect(at('an organization exempt from tax under section 501(a) of the Synthetic Code', 'section 501(a)')).to.equal(undefined);
+    expect(at('records exempted from the synthetic declassification requirement of section 404', 'section 404')).to.equal(undefined);
+    expect(at('A synthetic exemption from ineligibility under section 1212 of the Synthetic Act', 'section 1212')).to.equal(undefined);
+  });
   it('should not take a citation the words do not govern', () => {
     expect(at('Notwithstanding any other law, a person described in Section 7284.6 shall register.', 'Section 7284.6')).to.equal(undefined);
     expect(at('Notwithstanding subdivision (a), the department shall comply with Section 7284.6.', 'Section 7284.6')).to.equal(undefined);
@@ -87,5 +95,13 @@ describeShared('import/analyze: 116 H.R. 1865 EAH (Further Consolidated Appropri
     expect(overridden.filter((s) => s.override === 'notwithstanding')).to.have.length(44);
     // "(Public Law 115–31; 38 U.S.C. 4100 note) shall not apply": a note under 38 U.S.C. 4100, cited, not overridden.
     expect(overridden.some((s) => s.code === 'usc38' && s.section === '4100')).to.equal(false);
+  });
+});
+
+describeShared('import/analyze: 119 H.R. 1 EH (One Big Beautiful Bill Act, as engrossed), 2025', () => {
+  it('should record 5 U.S.C. 553 as a section it would override: its implementation "shall be exempt from the requirements of section 553 of title 5"', () => {
+    const file = sharedPath('corpus', 'us', 'large', 'BILLS-119hr1eh.xml');
+    const exempt = analyzeVersion(fs.readFileSync(file), file, { first: true }).sections.filter((s) => s.override === 'exempt from');
+    expect(exempt.map((s) => `${s.relation} ${s.code} ${s.section}`)).to.deep.equal(['cites usc5 553']);
   });
 });

@@ -4,6 +4,7 @@ import { expect } from 'chai';
 import Handlebars from 'handlebars';
 import { billModel, sectionModel } from '../../src/server/database-pages.js';
 import { DATABASE_PAGES, loadViews, viewsDir } from '../../src/server/views.js';
+import type { OverrideWords } from '../../src/store/types.js';
 
 const read = (file: string) => fs.readFileSync(path.join(viewsDir, file), 'utf8');
 
@@ -92,7 +93,7 @@ describe('server: views', () => {
   });
 
   it('should list the sections a bill overrides by the words that say so, and mark each on the section’s page', () => {
-    const cite = (section: string, override?: 'notwithstanding' | 'without regard to' | 'shall not apply') => ({
+    const cite = (section: string, override?: OverrideWords) => ({
       code: 'usc41',
       section,
       relation: 'cites' as const,
@@ -101,7 +102,7 @@ describe('server: views', () => {
       url: `/sections/usc41/${section}`,
       inDatabase: false,
     });
-    const sections = [cite('1'), cite('2', 'shall not apply'), cite('3', 'notwithstanding'), cite('4', 'without regard to'), cite('5', 'notwithstanding')];
+    const sections = [cite('1'), cite('2', 'shall not apply'), cite('3', 'notwithstanding'), cite('4', 'without regard to'), cite('5', 'notwithstanding'), cite('6', 'exempt from')];
     const report = {
       id: 'us-116-hr1865', jurisdiction: 'us', session: '116', sessionName: '116th Congress', measure: 'H.R. 1865', title: 'T', house: 'House', status: null, pending: false, url: '/bills/us-116-hr1865',
       versions: [{ id: 'BILLS-116hr1865eah', name: 'v', stage: 'Engrossed Amendment House', date: null, docId: 'ver:BILLS-116hr1865eah', changes: null, gutAndAmend: false, sections }],
@@ -116,19 +117,23 @@ describe('server: views', () => {
         `${mark('Cited “notwithstanding”: the bill’s words would prevail over the section’s')}<a href="/sections/usc41/3">41 U.S.C. § 3</a>, <a href="/sections/usc41/5">41 U.S.C. § 5</a> <span class="muted">· notwithstanding them</span></p>`,
         `${mark('Cited “without regard to”: the bill’s words would prevail over the section’s')}<a href="/sections/usc41/4">41 U.S.C. § 4</a> <span class="muted">· without regard to it</span></p>`,
         `${mark('Cited as a section that “shall not apply”: the bill’s words would prevail over the section’s')}<a href="/sections/usc41/2">41 U.S.C. § 2</a> <span class="muted">· it shall not apply</span></p>`,
+        `${mark('Cited as a section something is “exempt from”: the bill’s words would prevail over the section’s')}<a href="/sections/usc41/6">41 U.S.C. § 6</a> <span class="muted">· exempt from it</span></p>`,
       ].join('') + '\n<p class="cites">Also cites <a href="/sections/usc41/1">41 U.S.C. § 1</a>.</p>',
     );
-    const bill = (override?: 'without regard to' | 'shall not apply') => ({
+    const bill = (override?: OverrideWords) => ({
       id: 'us-116-hr1865', measure: 'H.R. 1865', session: '116', sessionName: '116th Congress', title: 'T', status: null, pending: false, relation: 'cites' as const,
       ...(override ? { override } : {}), version: 'eah', versionStage: 'Engrossed Amendment House', versionDate: null, url: '/bills/us-116-hr1865', billUrl: '/bills/us-116-hr1865',
     });
-    const page = (override?: 'without regard to' | 'shall not apply') =>
+    const page = (override?: OverrideWords) =>
       views.render('section', sectionModel({ code: 'usc41', number: '6101', name: '41 U.S.C. § 6101', heading: '', text: '', history: '', inDatabase: false, bills: [bill(override)] }));
     expect(page('without regard to')).to.include(
       '<td><span class="relation r-cites r-overrides" title="Cited “without regard to”: the bill’s words would prevail over the section’s">overrides</span> <span class="muted">without regard to it</span></td>',
     );
     expect(page('shall not apply')).to.include(
       '<td><span class="relation r-cites r-overrides" title="Cited as a section that “shall not apply”: the bill’s words would prevail over the section’s">overrides</span> <span class="muted">it shall not apply</span></td>',
+    );
+    expect(page('exempt from')).to.include(
+      '<td><span class="relation r-cites r-overrides" title="Cited as a section something is “exempt from”: the bill’s words would prevail over the section’s">overrides</span> <span class="muted">exempt from it</span></td>',
     );
     expect(page()).to.include('<td><span class="relation r-cites">cites</span></td>');
   });
