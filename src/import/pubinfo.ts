@@ -229,6 +229,8 @@ export async function importPubinfo(writer: Writer, set: FileSet, tally: Tally):
   function historyRow(r: TableRow<'BILL_HISTORY_TBL'>, problem: (reason: string) => void): string | undefined {
     const facts = r.bill_id ? pubinfoBill(r.bill_id) : undefined;
     if (!facts || !r.action) return 'a history row needs its bill and action';
+    // (Else PostgreSQL refuses the batch's statement, and SQLite stores no number.)
+    if (r.action_sequence && !/^\d{1,9}$/.test(r.action_sequence)) return `a history row's action_sequence is a number, not ${JSON.stringify(r.action_sequence.slice(0, 40))}`;
     history.push({
       row: {
         bill_id: billKey('ca', facts.session, facts.type, facts.number),
