@@ -217,8 +217,10 @@ export interface LawSectionInput {
 /** What one write did. */
 export type WriteResult = 'inserted' | 'updated' | 'unchanged';
 
-/** The importer's writes, on one transaction's connection. */
-/** The tables an import writes, whose planner statistics it gathers on PostgreSQL (`optimizeIndexes`). */
+/** Ids a statement looks up at most (`oneOf`). */
+const IDS_A_STATEMENT = 500;
+
+/** A version's sections, as `upsertVersion` writes them. */
 const VERSION_SECTION_COLUMNS: readonly RowColumn[] = [
   { name: 'version_id', type: 'text' },
   { name: 'code', type: 'text' },
@@ -227,6 +229,7 @@ const VERSION_SECTION_COLUMNS: readonly RowColumn[] = [
   { name: 'override', type: 'integer' },
 ];
 
+/** History rows, as `upsertHistory` writes them. */
 const HISTORY_COLUMNS: readonly RowColumn[] = [
   { name: 'bill_id', type: 'text' },
   { name: 'id', type: 'text' },
@@ -235,8 +238,10 @@ const HISTORY_COLUMNS: readonly RowColumn[] = [
   { name: 'seq', type: 'integer' },
 ];
 
+/** The tables an import writes, whose planner statistics it gathers on PostgreSQL (`optimizeIndexes`). */
 export const IMPORTED_TABLES = ['codes', 'bills', 'versions', 'version_sections', 'history', 'law_sections', 'passages', 'passage_words', 'term_postings'];
 
+/** The importer's writes, on one transaction's connection. */
 export class Writer {
   constructor(readonly db: Dialect) {}
 
@@ -440,8 +445,8 @@ export class Writer {
     const key = (r: HistoryRow) => `${r.bill_id}\u0000${r.id}`;
     const stored = new Map<string, HistoryRow>();
     const bills = [...new Set(rows.map((r) => r.bill_id))];
-    for (let i = 0; i < bills.length; i += 500) {
-      const { sql, params } = oneOf(this.db.kind, 'bill_id', bills.slice(i, i + 500));
+    for (let i = 0; i < bills.length; i += IDS_A_STATEMENT) {
+      const { sql, params } = oneOf(this.db.kind, 'bill_id', bills.slice(i, i + IDS_A_STATEMENT));
       for (const r of await this.db.all<HistoryRow>(`SELECT bill_id, id, date, action, seq FROM history WHERE ${sql}`, params)) stored.set(key(r), r);
     }
     const write = new Map<string, HistoryRow>();

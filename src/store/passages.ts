@@ -57,6 +57,7 @@ export function passagesOf(text: string): string[] {
   return out.slice(0, MAX_PASSAGES);
 }
 
+/** Passages, as `writePassages` writes them. */
 const PASSAGE_COLUMNS: readonly RowColumn[] = [
   { name: 'id', type: 'bigint' },
   { name: 'text', type: 'text' },

@@ -79,8 +79,8 @@ export interface SectionTouch {
 /**
  * The words by which a bill's text would prevail over a section it cites: "Notwithstanding Section
  * 7284.6, …", "without regard to section 6101 of title 41", "Section 1341 of title 31 … shall not
- * apply to …", "exempt from the requirements of section 553 of title 5". Stored in `version_sections.override` as their place here plus one (0: none), so
- * that a new one goes at the end.
+ * apply to …", "exempt from the requirements of section 553 of title 5". Stored in
+ * `version_sections.override` as their place here plus one (0: none), so that a new one goes at the end.
  */
 export const OVERRIDE_WORDS = ['notwithstanding', 'without regard to', 'shall not apply', 'exempt from'] as const;
 export type OverrideWords = (typeof OVERRIDE_WORDS)[number];
