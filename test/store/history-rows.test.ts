@@ -19,7 +19,11 @@ const BILL = (n: number) =>
 const ROW = (bill: number, id: number, action: string, seq: number) =>
   `\`202520260AB${bill}\`\t${id}\t\`2026-01-05 00:00:00\`\t\`${action}\`\t\`LEG_ESI\`\tNULL\t${seq}\tNULL\tNULL\tNULL\tNULL\tNULL\tNULL`;
 
-/** 1,201 history lines (more than two batches): line 5 gives line 2's row again, reworded; line 6 gives line 1's as it was. */
+/**
+ * 1,201 history lines (more than two batches): line 5 gives line 2's row again, reworded; line 6 gives
+ * line 1's as it was; lines 700 and 1201 are of bills in no table, line 701 has 3 fields, and line
+ * 1001's sequence is no number.
+ */
 function historyLines(): string[] {
   const lines: string[] = [];
   for (let i = 1; i <= 1201; i++) lines.push(ROW(9101 + (i % 2), 7000 + i, `Synthetic action ${i}.`, i));
