@@ -6,7 +6,6 @@
  */
 import { codeOf, normalizeSectionNumber } from '../store/codes.js';
 import { contentHash, type Writer } from '../store/database.js';
-import { oneOf } from '../store/dialect.js';
 import type { HistoryRow } from '../store/types.js';
 import { billKey, stageLabel } from '../store/names.js';
 import { treeText } from './analyze.js';
@@ -252,12 +251,7 @@ export async function importPubinfo(writer: Writer, set: FileSet, tally: Tally):
     if (!history.length) return;
     const kept = history.splice(0);
     const rows = kept.flatMap((k) => ('row' in k ? [k.row] : []));
-    const bills = new Set<string>();
-    const ids = [...new Set(rows.map((r) => r.bill_id))];
-    for (let i = 0; i < ids.length; i += HISTORY_BATCH) {
-      const { sql, params } = oneOf(writer.db.kind, 'id', ids.slice(i, i + HISTORY_BATCH));
-      for (const b of await writer.db.all<{ id: string }>(`SELECT id FROM bills WHERE ${sql}`, params)) bills.add(b.id);
-    }
+    const bills = await writer.heldBills(rows.map((r) => r.bill_id));
     const results = await writer.upsertHistory(rows.filter((r) => bills.has(r.bill_id)));
     let next = 0;
     for (const k of kept) {

@@ -437,6 +437,22 @@ export class Writer {
     await this.db.run('UPDATE versions SET seq = ?, name = ? WHERE id = ? AND (seq <> ? OR name <> ?)', [seq, name, id, seq, name]);
   }
 
+  /** Which of the bills `ids` the database holds. */
+  async heldBills(ids: Iterable<string>): Promise<Set<string>> {
+    return new Set((await this.allOf<{ id: string }>('SELECT id FROM bills', 'id', ids)).map((b) => b.id));
+  }
+
+  /** The rows of `select` whose `column` is one of `ids` (each id once, `IDS_A_STATEMENT` a statement). */
+  private async allOf<T>(select: string, column: string, ids: Iterable<string>): Promise<T[]> {
+    const distinct = [...new Set(ids)];
+    const out: T[] = [];
+    for (let i = 0; i < distinct.length; i += IDS_A_STATEMENT) {
+      const { sql, params } = oneOf(this.db.kind, column, distinct.slice(i, i + IDS_A_STATEMENT));
+      out.push(...(await this.db.all<T>(`${select} WHERE ${sql}`, params)));
+    }
+    return out;
+  }
+
   /**
    * History rows, each written where it is new or differs from the row of its bill and id; what each
    * was, in order. A row given twice is counted as it comes (new, then unchanged or updated).
@@ -444,11 +460,7 @@ export class Writer {
   async upsertHistory(rows: readonly HistoryRow[]): Promise<WriteResult[]> {
     const key = (r: HistoryRow) => `${r.bill_id}\u0000${r.id}`;
     const stored = new Map<string, HistoryRow>();
-    const bills = [...new Set(rows.map((r) => r.bill_id))];
-    for (let i = 0; i < bills.length; i += IDS_A_STATEMENT) {
-      const { sql, params } = oneOf(this.db.kind, 'bill_id', bills.slice(i, i + IDS_A_STATEMENT));
-      for (const r of await this.db.all<HistoryRow>(`SELECT bill_id, id, date, action, seq FROM history WHERE ${sql}`, params)) stored.set(key(r), r);
-    }
+    for (const r of await this.allOf<HistoryRow>('SELECT bill_id, id, date, action, seq FROM history', 'bill_id', rows.map((r) => r.bill_id))) stored.set(key(r), r);
     const write = new Map<string, HistoryRow>();
     const results = rows.map((row): WriteResult => {
       const existing = stored.get(key(row));

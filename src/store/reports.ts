@@ -164,15 +164,18 @@ export function relationWord(b: { relation: SectionRelation; override?: Override
   return b.override ? 'overrides' : b.relation;
 }
 
+/** What every override's title says it means. */
+const PREVAILS = 'the bill’s words would prevail over the section’s';
+
 /**
  * How a page and `billdiff section` say that a bill overrides a section, by the words it cites it
  * with: the mark's title, and the note after the section's name (`many`: after several names).
  */
 export const OVERRIDE_SAYS: Record<OverrideWords, { title: string; note: (many: boolean) => string }> = {
-  notwithstanding: { title: 'Cited “notwithstanding”: the bill’s words would prevail over the section’s', note: (many) => `notwithstanding ${many ? 'them' : 'it'}` },
-  'without regard to': { title: 'Cited “without regard to”: the bill’s words would prevail over the section’s', note: (many) => `without regard to ${many ? 'them' : 'it'}` },
-  'shall not apply': { title: 'Cited as a section that “shall not apply”: the bill’s words would prevail over the section’s', note: (many) => `${many ? 'they' : 'it'} shall not apply` },
-  'exempt from': { title: 'Cited as a section something is “exempt from”: the bill’s words would prevail over the section’s', note: (many) => `exempt from ${many ? 'them' : 'it'}` },
+  notwithstanding: { title: `Cited “notwithstanding”: ${PREVAILS}`, note: (many) => `notwithstanding ${many ? 'them' : 'it'}` },
+  'without regard to': { title: `Cited “without regard to”: ${PREVAILS}`, note: (many) => `without regard to ${many ? 'them' : 'it'}` },
+  'shall not apply': { title: `Cited as a section that “shall not apply”: ${PREVAILS}`, note: (many) => `${many ? 'they' : 'it'} shall not apply` },
+  'exempt from': { title: `Cited as a section something is “exempt from”: ${PREVAILS}`, note: (many) => `exempt from ${many ? 'them' : 'it'}` },
 };
 
 /** `/api/sections/:code/:number`. */
