@@ -1,14 +1,15 @@
 import { alignTrees, summarize, type AlignOptions } from '../align/index.js';
 import type { AlignedPair, Alignment, Content, Level, ParsedDocument, Root } from '../types.js';
 import { BilldiffError, diagnostic } from '../util/errors.js';
-import { findAmendments, soleSectionNamed } from './california.js';
+import { findAmendments, soleSectionNamed, type Amendment } from './california.js';
 import type { CaliforniaAction } from './types.js';
 
 /** Options for `compareBillToLaw`. */
 export interface LawOptions extends AlignOptions {
   /**
-   * The section number of a statute input that does not print its own (a CAML law-section
-   * file holds only the section's content).
+   * The statute input is this one law section: its number, where it does not print its own (a CAML
+   * law-section file holds only the section's content). Where the bill amends or repeals it, the bill's
+   * amendments and repeals of other sections are left out of the comparison.
    */
   lawSection?: string;
 }
@@ -16,21 +17,42 @@ export interface LawOptions extends AlignOptions {
 /**
  * What a bill would change in current law: each section the bill amends is aligned with the
  * same section of the statute; a section it adds is all inserted, one it repeals all deleted.
- * A section the bill names that the statute lacks is an error that names it.
+ * A section the bill amends or repeals that the statute lacks is an error that names it; but where
+ * the statute is one law section (`lawSection`: a bill page's "compare with current law") that the
+ * bill amends or repeals, the bill's amendments and repeals of its other sections are left out, and a
+ * warning counts them.
  */
 export function compareBillToLaw(bill: ParsedDocument, law: ParsedDocument, options: LawOptions = {}): Alignment {
-  const amendments = findAmendments(bill.tree);
-  if (!amendments.length) {
+  const billFile = bill.tree.data?.file ?? '';
+  const lawFile = law.tree.data?.file ?? '';
+  const all = findAmendments(bill.tree);
+  if (!all.length) {
     throw new BilldiffError('found no instruction such as "Section … of the … Code is amended to read:" in the bill', {
-      file: bill.tree.data?.file ?? '',
+      file: billFile,
       place: bill.tree.position,
     });
   }
-  const statute = sectionsOf(law.tree, options.lawSection ?? soleSectionNamed(amendments));
-  const lawFile = law.tree.data?.file ?? '';
-  const billFile = bill.tree.data?.file ?? '';
+  // One law section that the bill amends or repeals: the bill's other amendments and repeals are of
+  // sections that are not there. (Sections it adds are shown, as ever, beside it.)
+  const one = options.lawSection;
+  const amendsOne = one !== undefined && all.some((a) => a.action.action !== 'add' && names(a, one));
+  const amendments = amendsOne ? all.filter((a) => a.action.action === 'add' || names(a, one)) : all;
+  const statute = sectionsOf(law.tree, one ?? soleSectionNamed(amendments));
   const pairs: AlignedPair[] = [];
   const messages = [...bill.messages, ...law.messages];
+  if (amendments.length < all.length) {
+    const others = all.length - amendments.length;
+    messages.push(
+      diagnostic(
+        `${others} other instruction${others === 1 ? '' : 's'} of the bill, amending or repealing sections other than Section ${one}, left out of this comparison`,
+        billFile,
+        all.find((a) => !amendments.includes(a))!.action.position,
+        'other-sections',
+        false,
+        'billdiff:align',
+      ),
+    );
+  }
   let notice: string | undefined;
 
   const missing = (number: string, action: CaliforniaAction): never => {
@@ -77,6 +99,11 @@ export function compareBillToLaw(bill: ParsedDocument, law: ParsedDocument, opti
   };
   if (notice) alignment.notice = notice;
   return alignment;
+}
+
+/** Whether an instruction names the section `number`, or prints it. */
+function names(amendment: Amendment, number: string): boolean {
+  return amendment.action.sections.includes(number) || amendment.sections.some((quoted) => quoted.num?.value === number);
 }
 
 function verb(action: CaliforniaAction): string {

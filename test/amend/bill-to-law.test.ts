@@ -37,6 +37,22 @@ describe('amend/bill-to-law', () => {
       );
     });
 
+    it('should leave out, and count, what the bill does to sections other than the one law section it is compared with', () => {
+      // Synthetic, written for this test, not real law: Sections 9999 and 9998 of the Penal Code are not in the statute input.
+      const bill = parseDocument(
+        'SECTION 1. Section 9999 of the Penal Code is repealed.\nSEC. 2. Section 1050 of the Penal Code is repealed.\nSEC. 3. Section 9998 of the Penal Code is amended to read:\n9998.\n(a) A new rule.\n',
+        'bill.txt',
+      );
+      const a = compareBillToLaw(bill, law, { lawSection: '1050' });
+      expect(a.summary).to.deep.include({ modified: 0, inserted: 0, deleted: 16 });
+      expect(renderWdiff(a).split('\n')[0]).to.equal('[-1050.-]');
+      expect(a.messages.map((m) => `${m.ruleId} ${m.place?.start.line}:${m.place?.start.column} ${m.reason}`)).to.deep.equal([
+        'other-sections 1:12 2 other instructions of the bill, amending or repealing sections other than Section 1050, left out of this comparison',
+      ]);
+      // Without `lawSection`, the statute is not one section: each section named must be in it.
+      expect(() => compareBillToLaw(bill, law)).to.throw(BilldiffError, 'the bill repeals Section 9999 of the Penal Code, which the statute input (ca-penal-code-1050) does not contain');
+    });
+
     it('should refuse a "bill" without any instruction, with a place', () => {
       const notBill = parseDocument('(a) Just a statute.\n', 'plain.txt');
       try {
