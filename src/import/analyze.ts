@@ -13,6 +13,7 @@ import type { InstructionAction } from '../amend/index.js';
 import { parseDocument } from '../parse/index.js';
 import { codeOf, normalizeSectionNumber } from '../store/codes.js';
 import { contentHash } from '../store/database.js';
+import { unitName, type PlaceLevel } from '../store/places.js';
 import type { OverrideWords, SectionRelation, SectionTouch } from '../store/types.js';
 import type { Content, DocumentMeta, Level, Root, SourceFormat } from '../types.js';
 
@@ -38,8 +39,11 @@ import type { Content, DocumentMeta, Level, Root, SourceFormat } from '../types.
  *    "notwithstanding" it (`overrides`).
  * 6. A section "exempt from" which the bill makes something, as those it overrides ("shall be exempt from
  *    the requirements of section 553 of title 5").
+ * 7. The unit a bill repeals whole ("Chapter 17.25 (commencing with Section 7284) … is repealed"), kept
+ *    with the section it begins with (`SectionTouch.unit`); law sections keep their place in their code
+ *    (`LawSectionInput.place`), by which the other sections of the unit are found.
  */
-export const ANALYSIS_VERSION = 6;
+export const ANALYSIS_VERSION = 7;
 
 /** The key an input is recorded under in `imports`: its sha256 and the analysis it was imported with. */
 export function importKey(hash: string): string {
@@ -150,6 +154,13 @@ export interface SectionContext {
 /** An instruction that adds a whole level by its first section: its number. */
 const UNIT_ADDED = /^(?:Article|Chapter|Part|Division|Title|Subchapter|Subarticle)\s+(\d+(?:\.\d+)*[a-z]?)\s+\(commencing with Section/;
 
+/**
+ * An instruction that repeals a whole level of a code, which the Legislature's law sections place
+ * sections in (LAW_SECTION_TBL's division, title, part, chapter and article): its kind, its number and
+ * the section it begins with.
+ */
+const UNIT_REPEALED = /^(Division|Title|Part|Chapter|Article)\s+(\d+(?:\.\d+)*[a-z]?)\s+\(commencing with Section (\d+(?:\.\d+)*[a-z]?)\)/;
+
 /** The sections a bill version amends, adds, repeals or cites. */
 export function touchedSections(tree: Root, file: string, context?: SectionContext): SectionTouch[] {
   const out: SectionTouch[] = [];
@@ -171,7 +182,9 @@ export function touchedSections(tree: Root, file: string, context?: SectionConte
     if (!t.usc && UNIT_ADDED.exec(instruction.text)?.[1] === section) continue;
     const number = normalizeSectionNumber(section);
     own.add(`${code}\u0000${number}`);
-    out.push({ code, section: number, relation });
+    // "Chapter 17.25 (commencing with Section 7284) of … is repealed": the whole chapter goes.
+    const unit = relation === 'repeals' && !t.usc ? UNIT_REPEALED.exec(instruction.text) : null;
+    out.push(unit && normalizeSectionNumber(unit[3]!) === number ? { code, section: number, relation, unit: unitName(unit[1]!.toLowerCase() as PlaceLevel, unit[2]!) } : { code, section: number, relation });
   }
   // Cited sections: a bare "Section 7284.6" inside a bill section that amends the Government Code
   // is a Government Code section.

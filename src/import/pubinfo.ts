@@ -8,6 +8,7 @@ import { codeOf, normalizeSectionNumber } from '../store/codes.js';
 import { contentHash, type Writer } from '../store/database.js';
 import type { HistoryRow } from '../store/types.js';
 import { billKey, stageLabel } from '../store/names.js';
+import { placeOf } from '../store/places.js';
 import { treeText } from './analyze.js';
 import type { FileSet } from './archive.js';
 import { readDat, tableOf, toRow, type TableName, type TableRow } from './dat.js';
@@ -156,6 +157,7 @@ export async function importPubinfo(writer: Writer, set: FileSet, tally: Tally):
     if (typeof lob === 'string') return lob;
     const doc = parseDocument(lob, r.content_xml!, { format: 'caml', references: false });
     const heading = headings.get(tocKey(r.law_code!, r)) ?? '';
+    const place = placeOf(r);
     const result = await writer.upsertLawSection({
       code,
       number,
@@ -166,6 +168,7 @@ export async function importPubinfo(writer: Writer, set: FileSet, tally: Tally):
       bytes: lob,
       hash: contentHash(lob),
       text: treeText(doc.tree),
+      ...(place ? { place } : {}),
     });
     tally.count(result);
     return undefined;

@@ -8,7 +8,7 @@ import { codeName, compareCodeUnits, isUsCode, sectionName } from '../store/code
 import type { Database } from '../store/database.js';
 import { sessionName } from '../store/names.js';
 import type { SectionActivity, SessionInfo } from '../store/queries.js';
-import { billUrl, compareUrl, inTurnUrl, lawCompareUrl, OVERRIDE_SAYS, relationWord, sectionDocId, sectionUrl, versionDocId, type BillReport, type SectionReport } from '../store/reports.js';
+import { billUrl, compareUrl, inTurnUrl, lawCompareUrl, OVERRIDE_SAYS, relationWord, sectionDocId, sectionUrl, unitNote, versionDocId, type BillReport, type SectionReport } from '../store/reports.js';
 import { MARK_END, MARK_START } from '../store/search.js';
 import { LAST_PAGE } from '../store/search-params.js';
 import { OVERRIDE_WORDS, type SearchAnswer, type SearchFilters, type SearchPage, type SearchResult } from '../store/types.js';
@@ -202,7 +202,8 @@ function compareEvents(a: { date: string | null; isVersion: boolean }, b: { date
 
 /** A section the latest version touches, with the word for its relation (field by field, not spread). */
 function withRelationWord(s: BillReport['sections'][number]) {
-  return { code: s.code, section: s.section, relation: s.relation, name: s.name, url: s.url, inDatabase: s.inDatabase, lawUrl: s.lawUrl, relationWord: RELATION_WORDS[s.relation] };
+  const unitNoted = s.unit ? unitNote(s.unit, 'begins') : undefined;
+  return { code: s.code, section: s.section, relation: s.relation, name: s.name, url: s.url, inDatabase: s.inDatabase, lawUrl: s.lawUrl, relationWord: RELATION_WORDS[s.relation], unitNote: unitNoted };
 }
 
 export function billModel(report: BillReport) {
@@ -295,6 +296,7 @@ export function sectionModel(report: SectionReport) {
       compares: b.url.startsWith('/compare'),
       relationWord: relationWord(b),
       ...(b.override ? { overrideTitle: OVERRIDE_SAYS[b.override].title, overrideNote: OVERRIDE_SAYS[b.override].note(false) } : {}),
+      ...(b.unit ? { unitNote: unitNote(b.unit, 'holds') } : {}),
     })),
     jsonUrl: `/api/sections/${encodeURIComponent(report.code)}/${encodeURIComponent(report.number)}`,
   };

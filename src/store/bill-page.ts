@@ -56,6 +56,7 @@ function statementFor(kind: DialectKind, which = 'b.id = ?'): string {
         ['section', 'vs.section'],
         ['relation', 'vs.relation'],
         ['override', 'vs.override'],
+        ['unit', 'vs.unit'],
         // '' when the database holds the section without a corpus id; null when it does not hold it.
         ['law', "CASE WHEN vs.relation IN ('amends', 'repeals') THEN (SELECT COALESCE(l.corpus_id, '') FROM law_sections l WHERE l.code = vs.code AND l.number = vs.section) END"],
       ],
@@ -111,7 +112,7 @@ function parsed<T>(value: unknown): T[] {
 }
 
 /** A row of version_sections as the store reads it (`override`: `overrideColumn`'s number). */
-export type TouchRow = Omit<SectionTouch, 'override'> & { version_id: string; override: number };
+export type TouchRow = Omit<SectionTouch, 'override' | 'unit'> & { version_id: string; override: number; unit?: string | null };
 
 /** The sections touched, grouped by version, each version's in the Legislature's order. */
 export function touchesByVersion(rows: Array<TouchRow>): Map<string, SectionTouch[]> {
@@ -121,6 +122,7 @@ export function touchesByVersion(rows: Array<TouchRow>): Map<string, SectionTouc
     const touch: SectionTouch = { code: row.code, section: row.section, relation: row.relation };
     const override = overrideWords(row.override);
     if (override) touch.override = override;
+    if (row.unit) touch.unit = row.unit;
     const list = out.get(row.version_id);
     if (list) list.push(touch);
     else out.set(row.version_id, [touch]);

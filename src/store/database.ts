@@ -212,6 +212,11 @@ export interface LawSectionInput {
   hash: string;
   text: string;
   corpusId?: string;
+  /**
+   * Where the Legislature's code places the section (`placeOf`): its division, title, part, chapter and
+   * article, by which a bill that repeals a whole unit is found on the pages of all the unit's sections.
+   */
+  place?: string;
 }
 
 /** What one write did. */
@@ -227,6 +232,7 @@ const VERSION_SECTION_COLUMNS: readonly RowColumn[] = [
   { name: 'section', type: 'text' },
   { name: 'relation', type: 'text' },
   { name: 'override', type: 'integer' },
+  { name: 'unit', type: 'text' },
 ];
 
 /** History rows, as `upsertHistory` writes them. */
@@ -413,7 +419,7 @@ export class Writer {
     for (const s of v.sections) {
       const key = `${s.code}\u0000${s.section}\u0000${s.relation}`;
       // `override` only on a citation (the readers trust the column).
-      if (!rows.has(key)) rows.set(key, [v.id, s.code, s.section, s.relation, s.relation === 'cites' ? overrideColumn(s.override) : 0]);
+      if (!rows.has(key)) rows.set(key, [v.id, s.code, s.section, s.relation, s.relation === 'cites' ? overrideColumn(s.override) : 0, (s.relation === 'repeals' && s.unit) || null]);
     }
     await insertRows(this.db, 'version_sections', VERSION_SECTION_COLUMNS, [...rows.values()]);
     return existing ? 'updated' : 'inserted';
@@ -481,20 +487,31 @@ export class Writer {
 
 
   async upsertLawSection(s: LawSectionInput): Promise<WriteResult> {
-    const existing = await this.db.get<{ content_hash: string; heading: string; history: string; source_id: string | null; corpus_id: string | null; text: string }>(
-      'SELECT content_hash, heading, history, source_id, corpus_id, text FROM law_sections WHERE code = ? AND number = ?',
+    const existing = await this.db.get<{ content_hash: string; heading: string; history: string; source_id: string | null; corpus_id: string | null; text: string; place: string | null }>(
+      'SELECT content_hash, heading, history, source_id, corpus_id, text, place FROM law_sections WHERE code = ? AND number = ?',
       [s.code, s.number],
     );
     const heading = s.heading ?? existing?.heading ?? '';
     const history = s.history ?? existing?.history ?? '';
     const sourceId = s.sourceId ?? existing?.source_id ?? null;
     const corpusId = s.corpusId ?? existing?.corpus_id ?? null;
-    if (existing && existing.content_hash === s.hash && existing.heading === heading && existing.history === history && existing.source_id === sourceId && existing.corpus_id === corpusId) return 'unchanged';
-    const values: SqlValue[] = [sourceId, heading, history, s.format, packContent(s.bytes), s.hash, s.text, corpusId, s.code, s.number];
+    const place = s.place ?? existing?.place ?? null;
+    if (
+      existing &&
+      existing.content_hash === s.hash &&
+      existing.heading === heading &&
+      existing.history === history &&
+      existing.source_id === sourceId &&
+      existing.corpus_id === corpusId &&
+      existing.place === place
+    ) {
+      return 'unchanged';
+    }
+    const values: SqlValue[] = [sourceId, heading, history, s.format, packContent(s.bytes), s.hash, s.text, corpusId, place, s.code, s.number];
     if (existing) {
-      await this.db.run('UPDATE law_sections SET source_id = ?, heading = ?, history = ?, format = ?, content = ?, content_hash = ?, text = ?, corpus_id = ? WHERE code = ? AND number = ?', values);
+      await this.db.run('UPDATE law_sections SET source_id = ?, heading = ?, history = ?, format = ?, content = ?, content_hash = ?, text = ?, corpus_id = ?, place = ? WHERE code = ? AND number = ?', values);
     } else {
-      await this.db.run('INSERT INTO law_sections (source_id, heading, history, format, content, content_hash, text, corpus_id, code, number) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)', values);
+      await this.db.run('INSERT INTO law_sections (source_id, heading, history, format, content, content_hash, text, corpus_id, place, code, number) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)', values);
     }
     if (!existing || existing.heading !== heading || existing.text !== s.text) {
       const key = (await this.db.get<{ key: number }>('SELECT key FROM law_sections WHERE code = ? AND number = ?', [s.code, s.number]))!.key;

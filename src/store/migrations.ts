@@ -329,6 +329,15 @@ ALTER TABLE version_sections ADD COLUMN notwithstanding INTEGER NOT NULL DEFAULT
     sqlite: '',
     postgres: '',
   },
+  {
+    version: 8,
+    name: 'a unit a bill repeals whole ("Chapter 17.25 (commencing with Section 7284) … is repealed"), kept with the section it begins with, and each law section’s place in its code (division, title, part, chapter, article), by which the unit’s other sections list the bill (both filled as the inputs are imported again)',
+    common: `ALTER TABLE version_sections ADD COLUMN unit TEXT;
+ALTER TABLE law_sections ADD COLUMN place TEXT;
+CREATE INDEX version_sections_unit ON version_sections (code, unit) WHERE unit IS NOT NULL;`,
+    sqlite: '',
+    postgres: '',
+  },
 ];
 
 /** Triggers marking an owner's term index stale when its rows or their text change. */

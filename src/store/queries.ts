@@ -9,6 +9,7 @@ import { billColumns } from './columns.js';
 import type { Dialect } from './dialect.js';
 import { compareSessions, newestSessionFirst, type MeasureCitation } from './names.js';
 import { searchStore } from './search.js';
+import { readPlace, unitHolds } from './places.js';
 import type { BillRow, HistoryRow, LawSectionRow, SearchAnswer, SearchFilters, SearchPage, SectionBill, SectionRelation, SectionTouch, VersionRow, VersionSummary } from './types.js';
 
 const SUMMARY_COLUMNS = SUMMARY_COLUMN_LIST.join(', ');
@@ -91,7 +92,7 @@ export interface Queries {
 export function createQueries(db: Dialect): Queries {
   const sectionBillsOf = async (where: string, params: Array<string | number>): Promise<Array<SectionBill & { code: string; section: string; seq: number }>> =>
     db.all(
-      `SELECT vs.code, vs.section, vs.relation, vs.override, v.id AS version_id, v.name AS version_name, v.stage AS version_stage, v.date AS version_date, v.corpus_id, v.seq,
+      `SELECT vs.code, vs.section, vs.relation, vs.override, vs.unit, v.id AS version_id, v.name AS version_name, v.stage AS version_stage, v.date AS version_date, v.corpus_id, v.seq,
               b.id AS bill_id, b.measure, b.jurisdiction, b.session, b.title, b.status, b.pending
          FROM version_sections vs JOIN versions v ON v.id = vs.version_id JOIN bills b ON b.id = v.bill_id
         WHERE ${where}`,
@@ -106,6 +107,32 @@ export function createQueries(db: Dialect): Queries {
       if (!held || row.seq > held.seq || (row.seq === held.seq && RELATION_ORDER.indexOf(row.relation) < RELATION_ORDER.indexOf(held.relation))) best.set(key, row);
     }
     return [...best.values()].sort((a, b) => compareSessions(b.session, a.session) || (b.version_date ?? '').localeCompare(a.version_date ?? '') || a.measure.localeCompare(b.measure));
+  };
+  /**
+   * Every bill touching the section, as `sectionBillsOf` reads them, and those that repeal a whole unit
+   * holding it (`places.ts`), as rows of the section: the units of its code that bills repeal (few, by a
+   * partial index), each with the place of the section it begins with and the section's own, kept where
+   * the unit holds the section. One statement: one round trip on PostgreSQL.
+   */
+  const sectionAndUnitBills = async (code: string, number: string): Promise<Array<SectionBill & { code: string; section: string; seq: number }>> => {
+    const columns = (section: string) =>
+      `vs.code, ${section} AS section, vs.relation, vs.override, vs.unit, v.id AS version_id, v.name AS version_name, v.stage AS version_stage, v.date AS version_date, v.corpus_id, v.seq,
+              b.id AS bill_id, b.measure, b.jurisdiction, b.session, b.title, b.status, b.pending`;
+    const rows = await db.all<SectionBill & { code: string; section: string; seq: number; first: string | null; place: string | null }>(
+      `SELECT ${columns('vs.section')}, NULL AS first, NULL AS place
+         FROM version_sections vs JOIN versions v ON v.id = vs.version_id JOIN bills b ON b.id = v.bill_id
+        WHERE vs.code = ? AND vs.section = ?
+       UNION ALL
+       SELECT ${columns('s.number')}, c.place AS first, s.place
+         FROM law_sections s JOIN version_sections vs ON vs.code = s.code AND vs.unit IS NOT NULL
+         JOIN law_sections c ON c.code = vs.code AND c.number = vs.section
+         JOIN versions v ON v.id = vs.version_id JOIN bills b ON b.id = v.bill_id
+        WHERE s.code = ? AND s.number = ? AND s.place IS NOT NULL`,
+      [code, number, code, number],
+    );
+    const out: Array<SectionBill & { code: string; section: string; seq: number }> = [];
+    for (const { first, place, ...row } of rows) if (first === null || (row.unit !== null && unitHolds(row.unit, readPlace(first), readPlace(place)))) out.push(row);
+    return out;
   };
   const strip = <T extends { code: string; section: string; seq: number }>({ code: _c, section: _s, seq: _q, ...rest }: T) => rest;
 
@@ -137,7 +164,7 @@ export function createQueries(db: Dialect): Queries {
     },
     async touches(billId) {
       const rows = await db.all<TouchRow>(
-        'SELECT vs.version_id, vs.code, vs.section, vs.relation, vs.override FROM version_sections vs JOIN versions v ON v.id = vs.version_id WHERE v.bill_id = ?',
+        'SELECT vs.version_id, vs.code, vs.section, vs.relation, vs.override, vs.unit FROM version_sections vs JOIN versions v ON v.id = vs.version_id WHERE v.bill_id = ?',
         [billId],
       );
       return touchesByVersion(rows);
@@ -160,7 +187,7 @@ export function createQueries(db: Dialect): Queries {
       return new Map(rows.map((r) => [`${r.code} ${r.number}`, { corpus_id: r.corpus_id }]));
     },
     async sectionBills(code, number) {
-      return newestPerBill(await sectionBillsOf('vs.code = ? AND vs.section = ?', [code, number])).map(strip);
+      return newestPerBill(await sectionAndUnitBills(code, number)).map(strip);
     },
     async sectionContest(code, number) {
       return contestedOf(newestPerBill(await sectionBillsOf("vs.code = ? AND vs.section = ? AND v.id = b.latest_version AND vs.relation <> 'cites'", [code, number])).map(strip));

@@ -115,6 +115,7 @@ export async function billReport(db: Database, id: string): Promise<BillReport |
     const section: BillReport['sections'][number] = t.override
       ? { code: t.code, section: t.section, relation: t.relation, override: t.override, name, url, inDatabase }
       : { code: t.code, section: t.section, relation: t.relation, name, url, inDatabase };
+    if (t.unit) section.unit = t.unit;
     if (law && latest) section.lawUrl = lawCompareUrl(versionDocId(latest), t.code, sectionDocId(t.code, t.section, law.corpus_id));
     sections.push(section);
   }
@@ -150,7 +151,9 @@ export async function billReport(db: Database, id: string): Promise<BillReport |
       version.sections = (touches.get(v.id) ?? []).map((t) =>
         t.override
           ? { code: t.code, section: t.section, relation: t.relation, override: t.override, url: sectionUrl(t.code, t.section) }
-          : { code: t.code, section: t.section, relation: t.relation, url: sectionUrl(t.code, t.section) },
+          : t.unit
+            ? { code: t.code, section: t.section, relation: t.relation, unit: t.unit, url: sectionUrl(t.code, t.section) }
+            : { code: t.code, section: t.section, relation: t.relation, url: sectionUrl(t.code, t.section) },
       );
       return version;
     }),
@@ -162,6 +165,14 @@ export async function billReport(db: Database, id: string): Promise<BillReport |
 /** A bill's relation to a section as the section's page and `billdiff section` name it: "overrides" for a citation "notwithstanding" it (or the like). */
 export function relationWord(b: { relation: SectionRelation; override?: OverrideWords }): string {
   return b.override ? 'overrides' : b.relation;
+}
+
+/**
+ * How a page and `billdiff section` say that a bill repeals the whole unit a section is in: on the
+ * section's page (`holds`) and on the bill's, beside the section the unit begins with (`begins`).
+ */
+export function unitNote(unit: string, where: 'holds' | 'begins'): string {
+  return `the whole of ${unit}, which ${where === 'holds' ? 'holds' : 'begins with'} it`;
 }
 
 /** What every override's title says it means. */
@@ -202,6 +213,8 @@ export interface SectionReport {
     relation: SectionRelation;
     /** A citation the bill's words would prevail over, by the words that say so: "Notwithstanding Section 7284.6, …" (with `cites`; else absent). */
     override?: OverrideWords;
+    /** The whole unit the bill repeals that holds the section (`Chapter 17.25`, with `repeals`; else absent). */
+    unit?: string;
     version: string;
     versionStage: string;
     versionDate: string | null;
@@ -238,10 +251,12 @@ export async function sectionReport(db: Database, code: string, number: string):
         pending: b.pending === 1,
         relation: b.relation,
         ...(override ? { override } : {}),
+        ...(b.unit ? { unit: b.unit } : {}),
         version: b.version_name,
         versionStage: b.version_stage,
         versionDate: b.version_date,
-        url: docId && (b.relation === 'amends' || b.relation === 'repeals') ? lawCompareUrl(versionDocId({ id: b.version_id, corpus_id: b.corpus_id }), code, docId) : billUrl(b.bill_id),
+        // A unit's repeal prints none of its sections: the bill is what there is to read.
+        url: docId && !b.unit && (b.relation === 'amends' || b.relation === 'repeals') ? lawCompareUrl(versionDocId({ id: b.version_id, corpus_id: b.corpus_id }), code, docId) : billUrl(b.bill_id),
         billUrl: billUrl(b.bill_id),
       };
     }),

@@ -74,6 +74,13 @@ export interface SectionTouch {
    * "Notwithstanding Section 7282.5 or 7284.6, law enforcement officials shall …" (`cites` only).
    */
   override?: OverrideWords;
+  /**
+   * A whole unit of the code that the bill repeals, named by its kind and number, which begins with
+   * this section: "Chapter 17.25 (commencing with Section 7284) of Division 7 of Title 1 of the
+   * Government Code is repealed" touches GOV 7284 with the unit `Chapter 17.25` (`repeals` only).
+   * The section page of every other section the database places in that chapter lists the bill too.
+   */
+  unit?: string;
 }
 
 /**
@@ -122,6 +129,8 @@ export interface SectionBill {
   relation: SectionRelation;
   /** Where the bill cites the section as one it would prevail over ("Notwithstanding Section 7284.6, …"): `overrideColumn`'s number, else 0. */
   override: number;
+  /** The unit the bill repeals that holds the section (`Chapter 17.25`), where it repeals a whole unit; else null. */
+  unit: string | null;
 }
 
 /** Filters of a search: each narrows the results when given. */

@@ -1,0 +1,85 @@
+/**
+ * Where a California code places a section: its division, title, part, chapter and article, as
+ * LAW_SECTION_TBL gives them (`1.`, `17.25.`). A bill may repeal a whole unit by the section it begins
+ * with: "Chapter 17.25 (commencing with Section 7284) of Division 7 of Title 1 of the Government Code
+ * is repealed." The sections of that chapter are those placed as Section 7284 is, down to the chapter.
+ */
+
+/** The levels a law section row names, in the columns' order. */
+export const PLACE_LEVELS = ['division', 'title', 'part', 'chapter', 'article'] as const;
+export type PlaceLevel = (typeof PLACE_LEVELS)[number];
+
+/** A section's place: the number of each level that holds it (levels it is in none of are absent). */
+export type Place = Partial<Record<PlaceLevel, string>>;
+
+/**
+ * The levels whose numbers must be the same for two sections to be in the same unit of a kind. The
+ * codes order their levels differently (the Government Code's titles hold divisions, the Penal Code's
+ * parts hold titles), so a level is left free only where it is below the unit in every code: a part's
+ * sections must share its title too, which in the Penal Code leaves out those in its other titles.
+ * A unit found short is a bill missing from a few section pages; a unit found too long would list a
+ * bill on sections it does not touch.
+ */
+const SAME_ABOVE: Record<PlaceLevel, readonly PlaceLevel[]> = {
+  division: ['title'],
+  title: ['division', 'part'],
+  part: ['division', 'title'],
+  chapter: ['division', 'title', 'part'],
+  article: ['division', 'title', 'part', 'chapter'],
+};
+
+/** A number as the row prints it (`17.25.`) and as a bill names it (`17.25`). */
+function levelNumber(value: string | null | undefined): string | undefined {
+  const trimmed = value?.trim().replace(/\.$/, '');
+  return trimmed ? trimmed : undefined;
+}
+
+/** A law section row's place, as stored (`law_sections.place`): JSON of its levels' numbers; undefined when it names none. */
+export function placeOf(row: Partial<Record<PlaceLevel, string | null>>): string | undefined {
+  const place: Place = {};
+  for (const level of PLACE_LEVELS) {
+    const n = levelNumber(row[level]);
+    if (n) place[level] = n;
+  }
+  return Object.keys(place).length ? JSON.stringify(place) : undefined;
+}
+
+/** A stored place read back (an unreadable one is no place). */
+export function readPlace(stored: string | null | undefined): Place | undefined {
+  if (!stored) return undefined;
+  try {
+    const value: unknown = JSON.parse(stored);
+    if (!value || typeof value !== 'object') return undefined;
+    const place: Place = {};
+    for (const level of PLACE_LEVELS) {
+      const n = (value as Record<string, unknown>)[level];
+      if (typeof n === 'string' && n) place[level] = n;
+    }
+    return place;
+  } catch {
+    return undefined;
+  }
+}
+
+/** A unit as a bill names it and `version_sections.unit` keeps it: `Chapter 17.25`. */
+export function unitName(level: PlaceLevel, number: string): string {
+  return `${level[0]!.toUpperCase()}${level.slice(1)} ${number}`;
+}
+
+/** The unit a name (`Chapter 17.25`) stands for, or undefined for one that is not a level of the places. */
+function readUnit(name: string): { level: PlaceLevel; number: string } | undefined {
+  const m = /^(\w+) (\S+)$/.exec(name);
+  const level = m?.[1]!.toLowerCase() as PlaceLevel | undefined;
+  return m && level && PLACE_LEVELS.includes(level) ? { level, number: m[2]! } : undefined;
+}
+
+/**
+ * Whether the unit `unit` (`Chapter 17.25`) that begins with a section placed at `first` holds the
+ * section placed at `place`: both are in that chapter, and in the same levels above it.
+ */
+export function unitHolds(unit: string, first: Place | undefined, place: Place | undefined): boolean {
+  const named = readUnit(unit);
+  if (!named || !first || !place) return false;
+  if (first[named.level] !== named.number || place[named.level] !== named.number) return false;
+  return SAME_ABOVE[named.level].every((level) => first[level] === place[level]);
+}

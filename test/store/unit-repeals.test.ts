@@ -1,0 +1,133 @@
+/**
+ * A bill that repeals a whole unit of a code ("Chapter 97.5 (commencing with Section 97100) of
+ * Division 97 of Title 9 of the Government Code is repealed.") would repeal every section of it: each
+ * of their pages lists the bill, by the place the Legislature's law section table gives each section
+ * (src/store/places.ts). The tables, lobs and texts are SYNTHETIC, written here at test time in the
+ * layout of the Legislature's pubinfo tables: AB 9201 of 2025–26 and Government Code Division 97 do
+ * not exist, nor does any of their text.
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { expect } from 'chai';
+import { importPaths, type ImportProgress } from '../../src/import/index.js';
+import { placeOf, unitHolds, readPlace } from '../../src/store/places.js';
+import { billReport, sectionReport } from '../../src/store/reports.js';
+import type { Database } from '../../src/store/index.js';
+import { describeBackends } from './backends.js';
+
+const q = (value: string | null) => (value === null ? 'NULL' : `\`${value}\``);
+
+/** A LAW_SECTION_TBL line (18 fields) and its lob's name. */
+function lawSection(number: string, place: { division: string; title: string | null; chapter: string; article: string | null }, lob: string): string {
+  return [
+    q(`GOV${number}.2025001`), q('GOV'), q(`${number}.`), q('2025'), q('1'), q('1'), '2026-01-01 00:00:00', q(`id_synthetic_${number}`),
+    q(place.division), q(place.title), 'NULL', q(place.chapter), q(place.article), q('Added by Stats. 2025, Ch. 1, Sec. 1. (synthetic)'), lob, q('Y'), q('LEG_ESI'), '2026-01-01 00:00:00',
+  ].join('\t');
+}
+
+const SECTION_LOB = (words: string) => `<caml:Content xmlns:caml="http://lc.ca.gov/legalservices/schemas/caml.1#"><p>${words}</p></caml:Content>`;
+
+const BILL = '`202520260AB9201`\t`20252026`\t`0`\t`AB`\t9201\t`Introduced`\tNULL\tNULL\tNULL\tNULL\tNULL\t`Y`\t`LEG_ESI`\tNULL\tNULL\tNULL\t`Assembly`\t`In Committee Process`\tNULL';
+const VERSION =
+  '`20250AB920199INT`\t`202520260AB9201`\t99\t2026-01-05 00:00:00\t`Introduced`\tNULL\t`Synthetic repeal.`\t`Majority`\t`No`\t`No`\t`No`\tNULL\t`No`\t`No`\tBILL_VERSION_TBL_1.lob\t`Y`\t`LEG_ESI`\t2026-01-05 00:00:00';
+const VERSION_LOB = `<?xml version="1.0" encoding="UTF-8"?>
+<caml:MeasureDoc xmlns:caml="http://lc.ca.gov/legalservices/schemas/caml.1#"><caml:Bill id="bill" xmlns="http://www.w3.org/1999/xhtml"><caml:Preamble>The people of the State of California do enact as follows:</caml:Preamble><caml:BillSection id="s1"><caml:Num>SECTION 1.</caml:Num><caml:ActionLine>Chapter 97.5 (commencing with Section 97100) of Division 97 of Title 9 of the <caml:DocName>Government Code</caml:DocName> is repealed.</caml:ActionLine></caml:BillSection><caml:BillSection id="s2"><caml:Num>SEC. 2.</caml:Num><caml:ActionLine>Section 97300 of the <caml:DocName>Government Code</caml:DocName> is repealed.</caml:ActionLine></caml:BillSection></caml:Bill></caml:MeasureDoc>`;
+
+/**
+ * Chapter 97.5 of Division 97 holds 97100, 97100.5 and, in an article of it, 97101; 97200 is in the
+ * division's next chapter; 98100 is in a Chapter 97.5 of another division; 97300 is repealed alone.
+ */
+function writeSet(dir: string): void {
+  fs.mkdirSync(dir, { recursive: true });
+  const sections: Array<[string, Parameters<typeof lawSection>[1]]> = [
+    ['97100', { division: '97.', title: '9.', chapter: '97.5.', article: null }],
+    ['97100.5', { division: '97.', title: '9.', chapter: '97.5.', article: null }],
+    ['97101', { division: '97.', title: '9.', chapter: '97.5.', article: '1.' }],
+    ['97200', { division: '97.', title: '9.', chapter: '97.6.', article: null }],
+    ['98100', { division: '98.', title: '9.', chapter: '97.5.', article: null }],
+    ['97300', { division: '97.', title: '9.', chapter: '97.7.', article: null }],
+  ];
+  const lines = sections.map(([number, place], i) => {
+    fs.writeFileSync(path.join(dir, `LAW_SECTION_TBL_${i + 1}.lob`), SECTION_LOB(`Synthetic text of section ${number}.`));
+    return lawSection(number, place, `LAW_SECTION_TBL_${i + 1}.lob`);
+  });
+  fs.writeFileSync(path.join(dir, 'LAW_SECTION_TBL.dat'), `${lines.join('\n')}\n`);
+  fs.writeFileSync(path.join(dir, 'BILL_TBL.dat'), `${BILL}\n`);
+  fs.writeFileSync(path.join(dir, 'BILL_VERSION_TBL.dat'), `${VERSION}\n`);
+  fs.writeFileSync(path.join(dir, 'BILL_VERSION_TBL_1.lob'), VERSION_LOB);
+}
+
+describe('store/places: a section’s place in its code, and the units that hold it', () => {
+  it('should keep the levels a law section row names, without their stops', () => {
+    expect(placeOf({ division: '7.', title: '1.', part: null, chapter: '17.25.', article: '' })).to.equal('{"division":"7","title":"1","chapter":"17.25"}');
+    expect(placeOf({ division: null, title: null, part: null, chapter: null, article: null })).to.equal(undefined);
+  });
+  it('should hold a section in a unit only where the levels above the unit are the same as its first section’s', () => {
+    const first = readPlace('{"division":"7","title":"1","chapter":"17.25"}');
+    expect(unitHolds('Chapter 17.25', first, readPlace('{"division":"7","title":"1","chapter":"17.25","article":"2"}'))).to.equal(true);
+    // The same chapter number in another division; another chapter; the unit named is not the first section's.
+    expect(unitHolds('Chapter 17.25', first, readPlace('{"division":"8","title":"1","chapter":"17.25"}'))).to.equal(false);
+    expect(unitHolds('Chapter 17.25', first, readPlace('{"division":"7","title":"1","chapter":"17.3"}'))).to.equal(false);
+    expect(unitHolds('Chapter 17.3', first, readPlace('{"division":"7","title":"1","chapter":"17.3"}'))).to.equal(false);
+    // An article: its chapter too. A kind no law section row names; an unreadable place.
+    const inArticle = readPlace('{"division":"7","chapter":"3","article":"2"}');
+    expect(unitHolds('Article 2', inArticle, readPlace('{"division":"7","chapter":"3","article":"2"}'))).to.equal(true);
+    expect(unitHolds('Article 2', inArticle, readPlace('{"division":"7","chapter":"4","article":"2"}'))).to.equal(false);
+    expect(unitHolds('Subchapter 2', inArticle, inArticle)).to.equal(false);
+    expect(readPlace('not json')).to.equal(undefined);
+  });
+});
+
+describeBackends('store: a bill that repeals a whole unit of a code', (backend) => {
+  let db: Database;
+  let tmp: string;
+  before(async () => {
+    db = await backend().open();
+    tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'billdiff-units-'));
+    writeSet(path.join(tmp, 'session'));
+    const problems: string[] = [];
+    const progress: ImportProgress = { start() {}, input() {}, advance() {}, problem: (p) => problems.push(p.reason), stop() {} };
+    const summary = await importPaths(db, [path.join(tmp, 'session')], progress);
+    expect(problems).to.deep.equal([]);
+    expect(summary).to.include({ inserted: 8, problems: 0 });
+  });
+  after(async () => {
+    await db?.close();
+    if (tmp) fs.rmSync(tmp, { recursive: true, force: true });
+  });
+
+  const billsOf = async (number: string) => (await sectionReport(db, 'GOV', number))?.bills.map((b) => ({ measure: b.measure, relation: b.relation, unit: b.unit, url: b.url }));
+  const repeal = { measure: 'AB 9201', relation: 'repeals', unit: 'Chapter 97.5', url: '/bills/ca-20252026-0-ab9201' };
+
+  it('should keep each law section’s place', async () => {
+    expect(await db.dialect.all("SELECT number, place FROM law_sections WHERE code = 'GOV' AND number IN ('97101', '98100') ORDER BY number")).to.deep.equal([
+      { number: '97101', place: '{"division":"97","title":"9","chapter":"97.5","article":"1"}' },
+      { number: '98100', place: '{"division":"98","title":"9","chapter":"97.5"}' },
+    ]);
+  });
+  it('should record the unit with the section it begins with', async () => {
+    expect(await db.dialect.all("SELECT code, section, relation, unit FROM version_sections WHERE version_id IN (SELECT id FROM versions WHERE bill_id = 'ca-20252026-0-ab9201') ORDER BY section")).to.deep.equal([
+      { code: 'GOV', section: '97100', relation: 'repeals', unit: 'Chapter 97.5' },
+      { code: 'GOV', section: '97300', relation: 'repeals', unit: null },
+    ]);
+    const report = await billReport(db, 'ca-20252026-0-ab9201');
+    expect(report?.sections.map((s) => ({ section: s.section, relation: s.relation, unit: s.unit }))).to.deep.equal([
+      { section: '97100', relation: 'repeals', unit: 'Chapter 97.5' },
+      { section: '97300', relation: 'repeals', unit: undefined },
+    ]);
+  });
+  it('should list the bill on the page of every section of the unit, linked to the bill', async () => {
+    expect(await billsOf('97100')).to.deep.equal([repeal]);
+    expect(await billsOf('97100.5')).to.deep.equal([repeal]);
+    expect(await billsOf('97101')).to.deep.equal([repeal]);
+  });
+  it('should not list it on sections outside the unit', async () => {
+    // The division's next chapter; a chapter of the same number in another division.
+    expect(await billsOf('97200')).to.deep.equal([]);
+    expect(await billsOf('98100')).to.deep.equal([]);
+    // A section repealed on its own: compared with current law, no unit.
+    expect(await billsOf('97300')).to.deep.equal([{ measure: 'AB 9201', relation: 'repeals', unit: undefined, url: (await sectionReport(db, 'GOV', '97300'))!.bills[0]!.url }]);
+    expect((await sectionReport(db, 'GOV', '97300'))!.bills[0]!.url).to.match(/^\/compare\?/);
+  });
+});
