@@ -135,6 +135,13 @@ export interface Reference {
   act?: string;
   /** The U.S. Code place named, if any: title and section as printed (`42`, `280i-1`). */
   usc?: { title: string; section: string };
+  /**
+   * A whole level of a code cited by the section it begins with: "Chapter 17.25 (commencing with
+   * Section 7284)" is a reference to Section 7284 with the unit `Chapter 17.25`, which starts at
+   * `unitStart` in the node's `value`.
+   */
+  unit?: string;
+  unitStart?: number;
 }
 
 /** Text before a level's first child level (the lead-in). */

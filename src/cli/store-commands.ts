@@ -219,7 +219,7 @@ async function sectionCommand(db: Database, { values, positionals }: ParsedArgs,
   lines.push(report.bills.length ? `${report.bills.length} bill${report.bills.length === 1 ? '' : 's'} touching it, newest first:` : 'No bill in the database touches it.');
   // The relations in a column as wide as the longest and a space ("overrides" beside "amends").
   const width = Math.max(8, ...report.bills.map((b) => relationWord(b).length + 1));
-  for (const b of report.bills) lines.push(`  ${relationWord(b).padEnd(width)}${b.measure} (${b.sessionName})${b.override ? ` ${OVERRIDE_SAYS[b.override].note(false)}` : ''}${b.unit ? ` ${unitNote(b.unit, 'holds')}` : ''}, ${b.versionStage}${b.versionDate ? ` ${b.versionDate}` : ''} [${b.version}]${b.title ? ` — ${b.title}` : ''}`);
+  for (const b of report.bills) lines.push(`  ${relationWord(b).padEnd(width)}${b.measure} (${b.sessionName})${b.override ? ` ${OVERRIDE_SAYS[b.override].note(false, b.unit)}` : b.unit ? ` ${unitNote(b.unit)}` : ''}, ${b.versionStage}${b.versionDate ? ` ${b.versionDate}` : ''} [${b.version}]${b.title ? ` — ${b.title}` : ''}`);
   io.stdout.write(`${lines.join('\n')}\n`);
   return 0;
 }

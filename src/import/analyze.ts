@@ -206,7 +206,7 @@ export function touchedSections(tree: Root, file: string, context?: SectionConte
         const section = normalizeSectionNumber(number);
         if (own.has(`${refCode}\u0000${section}`)) continue;
         const override = overrides(node.value, ref);
-        out.push({ code: refCode, section, relation: 'cites', ...(override ? { override } : {}) });
+        out.push({ code: refCode, section, relation: 'cites', ...(override ? { override } : {}), ...(ref.unit ? { unit: ref.unit } : {}) });
       }
     }
   };
@@ -218,7 +218,10 @@ export function touchedSections(tree: Root, file: string, context?: SectionConte
     const key = `${t.code}\u0000${t.section}\u0000${t.relation}`;
     const first = kept.get(key);
     if (!first) kept.set(key, t);
-    else if (t.override && !first.override) first.override = t.override;
+    // The whole unit a section begins cited is more than the section: the unit's citation is kept,
+    // with its own override words (those of the section's own citation are not the unit's).
+    else if (t.unit && !first.unit) kept.set(key, t);
+    else if (t.override && !first.override && Boolean(t.unit) === Boolean(first.unit)) first.override = t.override;
   }
   return [...kept.values()];
 }
@@ -240,19 +243,28 @@ export function touchedSections(tree: Root, file: string, context?: SectionConte
  *   shall not apply to …" speaks of the bill's own section, not of one it overrides.
  * Never a note the U.S. Code prints under the section ("38 U.S.C. 4100 note"): that is another law's.
  */
-export function overrides(text: string, ref: { start: number; end: number }): OverrideWords | undefined {
+export function overrides(text: string, ref: { start: number; end: number; unitStart?: number }): OverrideWords | undefined {
   // "(Public Law 115–31; 38 U.S.C. 4100 note)": a note printed under the section, not the section.
   if (/U\.S\.C\.\s+[\w.\u2013-]+\s+note\b/.test(text.slice(ref.start, ref.end + 8))) return undefined;
-  const before = text.slice(Math.max(0, ref.start - 300), ref.start);
+  // A whole level cited by its first section is read as one citation, from its kind to its code.
+  const from = ref.unitStart ?? ref.start;
+  const to = ref.unitStart === undefined ? ref.end : ref.end + (UNIT_TAIL.exec(text.slice(ref.end))?.[0].length ?? 0);
+  const before = text.slice(Math.max(0, from - 300), from);
   const m = GOVERNING.exec(before);
   if (m && onlyCitations(m[2]!)) return /^n/i.test(m[1]!) ? 'notwithstanding' : /^w/i.test(m[1]!) ? 'without regard to' : 'exempt from';
-  const after = NOT_APPLY.exec(text.slice(ref.end, ref.end + 300));
+  const after = NOT_APPLY.exec(text.slice(to, to + 300));
   if (!after || !onlyCitations(after[1]!)) return undefined;
   // The clause's start: the text's, or after the last stop, colon, semicolon or dash before the citation.
   let start = 0;
   for (const stop of before.matchAll(CLAUSE_STOP)) start = stop.index + stop[0].length;
   return onlyCitations(before.slice(start)) ? 'shall not apply' : undefined;
 }
+
+/**
+ * What follows the first section of a whole level cited by it: the levels that hold it, its code, and
+ * the parenthesis of an Act named before it: ") of Part 1 of Division 3 of Title 2 of the Government Code)".
+ */
+const UNIT_TAIL = /^\)(?:\s+of\s+(?:Division|Title|Part|Chapter|Article)\s+\d+(?:\.\d+)*[a-z]?)*(?:\s+of\s+(?:the\s+)?(?:[A-Z][\w.'’&-]*\s+(?:of\s+|and\s+|for\s+|on\s+|the\s+)?)*(?:Act|Code)(?:\s+of\s+\d{4})?)?\)?/;
 
 /** The last "notwithstanding", "without regard to" or "exempt(ed) from" of a text, and the words after it. */
 const GOVERNING =
@@ -278,7 +290,7 @@ function onlyCitations(words: string): boolean {
  * "the provisions of", "the limitations in", "or", "and".
  */
 const CITATION_WORD =
-  /^(?:sections?|§+|subdivisions?|subsections?|paragraphs?|subparagraphs?|clauses?|subclauses?|articles?|chapters?|subchapters?|parts?|divisions?|titles?|of|the|this|that|such|said|or|and|provisions?|limitations?|requirements?|contained|in|last|first|sentence|code|act|\(|[A-Z][A-Za-z'’-]*\.?|[A-Z](?:\.[A-Z])+\.?|\(?\d[0-9A-Za-z.\-–()]*|\(?[0-9A-Za-z]+\)(?:\([0-9A-Za-z]+\))*)$/;
+  /^(?:sections?|§+|subdivisions?|subsections?|paragraphs?|subparagraphs?|clauses?|subclauses?|articles?|chapters?|subchapters?|parts?|divisions?|titles?|of|the|this|that|such|said|or|and|rulemaking|provisions?|limitations?|requirements?|contained|in|last|first|sentence|code|act|\(|[A-Z][A-Za-z'’-]*\.?|[A-Z](?:\.[A-Z])+\.?|\(?\d[0-9A-Za-z.\-–()]*|\(?[0-9A-Za-z]+\)(?:\([0-9A-Za-z]+\))*)$/;
 
 /** Change counts of a version against the one before, by the aligner. */
 export function countChanges(

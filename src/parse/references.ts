@@ -18,14 +18,16 @@ import { SECTION_RUNG_NAMES } from '../parse/ladder.js';
  */
 
 const RUNG = String.raw`(?:${SECTION_RUNG_NAMES})s?`;
+/** An act or code by its name: "Public Health Service Act", "Penal Code", "Food and Nutrition Act of 2008". */
+const NAMED = String.raw`(?:[A-Z][\w.'’&-]*\s+(?:of\s+|and\s+|for\s+|on\s+|the\s+)?)*(?:Act|Code)(?:\s+of\s+\d{4})?`;
 const DESIG = String.raw`\((?:[a-zA-Z]{1,4}|\d{1,4}(?:\.\d{1,3})?)\)`;
 /** "subdivision (b) of Section 368", "paragraph (4) of subdivision (d)", "section 3(u)". */
 const CHAIN = new RegExp(
   String.raw`\b(${RUNG})\s+((?:\d+[\w.\-]*|${DESIG})(?:${DESIG})*)` +
     // "Sections 7282 and 7282.5", "Section 7282.5 or 7284.6", "paragraphs (2), (3), and (4)"
-    String.raw`((?:(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)(?:\d+(?:\.\d+)*[a-z]?\b|${DESIG})(?:${DESIG})*)*)` +
+    String.raw`((?:(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)(?:\d+(?:\.\d+)*[a-z]{0,3}\b|${DESIG})(?:${DESIG})*)*)` +
     String.raw`((?:\s+of\s+(?:${RUNG})\s+(?:\d+[\w.\-]*|${DESIG})(?:${DESIG})*)*)` +
-    String.raw`(?:\s+of\s+(?:the\s+)?((?:[A-Z][\w.'’&-]*\s+(?:of\s+|and\s+|for\s+|on\s+|the\s+)?)*(?:Act|Code)(?:\s+of\s+\d{4})?|title\s+\d+,\s+United\s+States\s+Code))?` +
+    String.raw`(?:\s+of\s+(?:the\s+)?(${NAMED}|title\s+\d+(?:,\s+|\s+of\s+the\s+)United\s+States\s+Code))?` +
     String.raw`(?:\s+\((\d+)\s+U\.S\.C\.\s+([\w.\-]+(?:\([\w.]+\))*)(?:\s+note)?\))?`,
   'gi',
 );
@@ -34,7 +36,33 @@ const USC = /\b(\d+)\s+U\.S\.C\.\s+([\w.\-]+(?:\([\w.]+\))*)/g;
 /** The outer units of a chain: "of subdivision (d)", in `CHAIN`'s fourth group. */
 const OUTER = new RegExp(String.raw`of\s+(${RUNG})\s+((?:\d+[\w.\-]*|${DESIG})(?:${DESIG})*)`, 'gi');
 /** The designations listed after the first: "and 7282.5", ", (3), and (4)", in `CHAIN`'s third group. */
-const LISTED = new RegExp(String.raw`(?:\d+(?:\.\d+)*[a-z]?\b|${DESIG})(?:${DESIG})*`, 'g');
+const LISTED = new RegExp(String.raw`(?:\d+(?:\.\d+)*[a-z]{0,3}\b|${DESIG})(?:${DESIG})*`, 'g');
+/** A title of the U.S. Code as a chain names it: "title 8, United States Code", "Title 8 of the United States Code". */
+const USC_TITLE = /^title\s+(\d+)(?:,\s+|\s+of\s+the\s+)United\s+States\s+Code$/i;
+/**
+ * California's citations that name their code further on. A list that ends "… of," shares the code
+ * named by the next "of, the … Code" in its sentence: "Section 664 of, or a conspiracy, as defined in
+ * Section 182 of, the Penal Code"; "Sections 171b, … and 18755 of, and subdivisions (c) and (d) of
+ * Section 26100 of, the Penal Code"; a title's "to amend Sections 1410 and 1471 of, and to amend and
+ * renumber Section 5414.3 of, the Labor Code, to amend Sections 2207 … of, … the Public Resources Code".
+ */
+const OF_COMMA = /^\s+of,/;
+const CODE_AFTER_OF_COMMA = new RegExp(String.raw`\bof,\s+(?:the\s+)?(${NAMED})`, 'g');
+/** Where a sentence stops: a full stop or semicolon before a capital, an opening parenthesis, or the end. */
+const SENTENCE_STOP = /[.;](?=\s+[A-Z(\u201c"]|\s*$)/g;
+/** A level of a code by its kind and number: "Chapter 17.25". */
+const UNIT_NAME = String.raw`(?:Division|Title|Part|Chapter|Article)\s+\d+(?:\.\d+)*[a-z]?`;
+/** A whole level cited by its first section, before the chain: "Chapter 17.25 (commencing with ". */
+const UNIT_BEFORE = /\b(Division|Title|Part|Chapter|Article)\s+(\d+(?:\.\d+)*[a-z]?)\s+\(commencing\s+with\s+$/;
+/**
+ * …and after it, the other levels listed with it, the levels that hold them and their code: ") of Part 1
+ * of Division 3 of Title 2 of the Government Code", ") and Chapter 10 (commencing with Section 330) of
+ * Title 9 of Part 1 of the Penal Code".
+ */
+const UNIT_CODE_AFTER = new RegExp(
+  String.raw`^\)(?:(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)${UNIT_NAME}\s+\(commencing\s+with\s+Section\s+\d+(?:\.\d+)*[a-z]?\))*` +
+    String.raw`(?:\s+of\s+${UNIT_NAME})*\s+of\s+(?:the\s+)?(${NAMED})`,
+);
 /** "(u)" in "3(u)(1)". */
 const PARENTHESISED = /\(([^)]+)\)/g;
 
@@ -66,13 +94,19 @@ export function findReferences(text: string): Reference[] {
     const outer = m[4] ? allMatches(OUTER, m[4]) : [];
     const prefix = outer.reverse().flatMap((o) => designations(o[2]!));
     const listed = [m[2]!, ...(m[3] ? allMatches(LISTED, m[3]).map((x) => x[0]) : [])];
-    const target = m[5];
+    const end = m.index + m[0].length;
+    const whole = unit === 'section' && !m[5] && !m[6] ? UNIT_BEFORE.exec(text.slice(Math.max(0, m.index - 60), m.index)) : null;
+    const target = m[5] ?? (whole ? UNIT_CODE_AFTER.exec(text.slice(end))?.[1] : m[6] ? undefined : codeAfterOfComma(text, end));
     for (const designation of listed) {
-      const ref: Reference = { text: m[0], start: m.index, end: m.index + m[0].length, kind: unit as LevelKind, path: [...prefix, ...designations(designation)] };
+      const ref: Reference = { text: m[0], start: m.index, end, kind: unit as LevelKind, path: [...prefix, ...designations(designation)] };
       if (target) {
-        const title = /^title\s+(\d+),\s+United\s+States\s+Code$/i.exec(target);
+        const title = USC_TITLE.exec(target);
         if (title) ref.usc = { title: title[1]!, section: ref.path[0] ?? '' };
         else ref.act = target.replace(/\s+/g, ' ');
+      }
+      if (whole) {
+        ref.unit = `${whole[1]} ${whole[2]}`;
+        ref.unitStart = m.index - whole[0].length;
       }
       if (m[6]) ref.usc = { title: m[6], section: m[7]! };
       out.push(ref);
@@ -86,6 +120,17 @@ export function findReferences(text: string): Reference[] {
     out.push({ text: m[0], start: at, end: at + m[0].length, kind: 'section', path: [m[2]!.split('(')[0]!], usc: { title: m[1]!, section: m[2]! } });
   }
   return out.sort((a, b) => a.start - b.start);
+}
+
+/** The code a citation ending "… of," at `end` shares with the first "of, the … Code" after it in its sentence (`OF_COMMA`). */
+function codeAfterOfComma(text: string, end: number): string | undefined {
+  const rest = text.slice(end);
+  if (!OF_COMMA.test(rest)) return undefined;
+  SENTENCE_STOP.lastIndex = 0;
+  const stop = SENTENCE_STOP.exec(rest);
+  const sentence = stop ? rest.slice(0, stop.index) : rest;
+  CODE_AFTER_OF_COMMA.lastIndex = 0;
+  return CODE_AFTER_OF_COMMA.exec(sentence)?.[1];
 }
 
 /** "3(u)(1)" → ["3", "u", "1"]; "(b)" → ["b"]. */

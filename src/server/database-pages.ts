@@ -8,7 +8,7 @@ import { codeName, compareCodeUnits, isUsCode, sectionName } from '../store/code
 import type { Database } from '../store/database.js';
 import { sessionName } from '../store/names.js';
 import type { SectionActivity, SessionInfo } from '../store/queries.js';
-import { billUrl, compareUrl, inTurnUrl, lawCompareUrl, OVERRIDE_SAYS, relationWord, sectionDocId, sectionUrl, unitNote, versionDocId, type BillReport, type SectionReport } from '../store/reports.js';
+import { billUrl, compareUrl, inTurnUrl, lawCompareUrl, OVERRIDE_SAYS, relationWord, sectionDocId, sectionUrl, touchName, unitNote, versionDocId, type BillReport, type SectionReport } from '../store/reports.js';
 import { MARK_END, MARK_START } from '../store/search.js';
 import { LAST_PAGE } from '../store/search-params.js';
 import { OVERRIDE_WORDS, type SearchAnswer, type SearchFilters, type SearchPage, type SearchResult } from '../store/types.js';
@@ -202,8 +202,7 @@ function compareEvents(a: { date: string | null; isVersion: boolean }, b: { date
 
 /** A section the latest version touches, with the word for its relation (field by field, not spread). */
 function withRelationWord(s: BillReport['sections'][number]) {
-  const unitNoted = s.unit ? unitNote(s.unit, 'begins') : undefined;
-  return { code: s.code, section: s.section, relation: s.relation, name: s.name, url: s.url, inDatabase: s.inDatabase, lawUrl: s.lawUrl, relationWord: RELATION_WORDS[s.relation], unitNote: unitNoted };
+  return { code: s.code, section: s.section, relation: s.relation, name: s.name, url: s.url, inDatabase: s.inDatabase, lawUrl: s.lawUrl, relationWord: RELATION_WORDS[s.relation] };
 }
 
 export function billModel(report: BillReport) {
@@ -295,8 +294,7 @@ export function sectionModel(report: SectionReport) {
       dateLabel: dateLabel(b.versionDate),
       compares: b.url.startsWith('/compare'),
       relationWord: relationWord(b),
-      ...(b.override ? { overrideTitle: OVERRIDE_SAYS[b.override].title, overrideNote: OVERRIDE_SAYS[b.override].note(false) } : {}),
-      ...(b.unit ? { unitNote: unitNote(b.unit, 'holds') } : {}),
+      ...(b.override ? { overrideTitle: OVERRIDE_SAYS[b.override].title, overrideNote: OVERRIDE_SAYS[b.override].note(false, b.unit) } : b.unit ? { unitNote: unitNote(b.unit) } : {}),
     })),
     jsonUrl: `/api/sections/${encodeURIComponent(report.code)}/${encodeURIComponent(report.number)}`,
   };
@@ -309,7 +307,7 @@ export function sectionModel(report: SectionReport) {
 function versionTouches(sections: BillReport['versions'][number]['sections']) {
   const touched = sections.filter((s) => s.relation !== 'cites');
   if (touched.length <= MANY_SECTIONS) {
-    return { amendsList: touched.map((s, index) => ({ code: s.code, section: s.section, relation: s.relation, url: s.url, name: sectionName(s.code, s.section), relationWord: RELATION_WORDS[s.relation], index })) };
+    return { amendsList: touched.map((s, index) => ({ code: s.code, section: s.section, relation: s.relation, url: s.url, name: touchName(s), relationWord: RELATION_WORDS[s.relation], index })) };
   }
   const counts = new Map<string, number>();
   for (const s of touched) {

@@ -419,7 +419,7 @@ export class Writer {
     for (const s of v.sections) {
       const key = `${s.code}\u0000${s.section}\u0000${s.relation}`;
       // `override` only on a citation (the readers trust the column).
-      if (!rows.has(key)) rows.set(key, [v.id, s.code, s.section, s.relation, s.relation === 'cites' ? overrideColumn(s.override) : 0, (s.relation === 'repeals' && s.unit) || null]);
+      if (!rows.has(key)) rows.set(key, [v.id, s.code, s.section, s.relation, s.relation === 'cites' ? overrideColumn(s.override) : 0, s.unit ?? null]);
     }
     await insertRows(this.db, 'version_sections', VERSION_SECTION_COLUMNS, [...rows.values()]);
     return existing ? 'updated' : 'inserted';

@@ -109,9 +109,10 @@ export function createQueries(db: Dialect): Queries {
     return [...best.values()].sort((a, b) => compareSessions(b.session, a.session) || (b.version_date ?? '').localeCompare(a.version_date ?? '') || a.measure.localeCompare(b.measure));
   };
   /**
-   * Every bill touching the section, as `sectionBillsOf` reads them, and those that repeal a whole unit
-   * holding it (`places.ts`), as rows of the section: the units of its code that bills repeal (few, by a
-   * partial index), each with the place of the section it begins with and the section's own, kept where
+   * Every bill touching the section, as `sectionBillsOf` reads them, and those that repeal or override a
+   * whole unit holding it (`places.ts`), as rows of the section (a unit only cited is listed on the page of
+   * the section it begins with, not on every one of its sections): the units of its code that bills repeal
+   * or cite (few, by a partial index), each with the place of the section it begins with and the section's own, kept where
    * the unit holds the section. One statement: one round trip on PostgreSQL.
    */
   const sectionAndUnitBills = async (code: string, number: string): Promise<Array<SectionBill & { code: string; section: string; seq: number }>> => {
@@ -127,7 +128,7 @@ export function createQueries(db: Dialect): Queries {
          FROM law_sections s JOIN version_sections vs ON vs.code = s.code AND vs.unit IS NOT NULL
          JOIN law_sections c ON c.code = vs.code AND c.number = vs.section
          JOIN versions v ON v.id = vs.version_id JOIN bills b ON b.id = v.bill_id
-        WHERE s.code = ? AND s.number = ? AND s.place IS NOT NULL`,
+        WHERE s.code = ? AND s.number = ? AND s.place IS NOT NULL AND (vs.relation = 'repeals' OR vs.override <> 0)`,
       [code, number, code, number],
     );
     const out: Array<SectionBill & { code: string; section: string; seq: number }> = [];

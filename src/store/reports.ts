@@ -109,7 +109,7 @@ export async function billReport(db: Database, id: string): Promise<BillReport |
   const sections: BillReport['sections'] = [];
   for (const t of latestTouches) {
     const law = held.get(`${t.code} ${t.section}`);
-    const name = sectionName(t.code, t.section);
+    const name = touchName(t);
     const url = sectionUrl(t.code, t.section);
     const inDatabase = law !== undefined;
     const section: BillReport['sections'][number] = t.override
@@ -148,13 +148,13 @@ export async function billReport(db: Database, id: string): Promise<BillReport |
         gutAndAmend: v.gut_and_amend === 1,
       } as BillReport['versions'][number];
       if (i > 0) version.compareUrl = compareUrl({ old: versionDocId(versions[i - 1]!), new: versionDocId(v) });
-      version.sections = (touches.get(v.id) ?? []).map((t) =>
-        t.override
+      version.sections = (touches.get(v.id) ?? []).map((t) => {
+        const touch: BillReport['versions'][number]['sections'][number] = t.override
           ? { code: t.code, section: t.section, relation: t.relation, override: t.override, url: sectionUrl(t.code, t.section) }
-          : t.unit
-            ? { code: t.code, section: t.section, relation: t.relation, unit: t.unit, url: sectionUrl(t.code, t.section) }
-            : { code: t.code, section: t.section, relation: t.relation, url: sectionUrl(t.code, t.section) },
-      );
+          : { code: t.code, section: t.section, relation: t.relation, url: sectionUrl(t.code, t.section) };
+        if (t.unit) touch.unit = t.unit;
+        return touch;
+      });
       return version;
     }),
     history: history.map((h) => ({ date: h.date, action: h.action })),
@@ -168,11 +168,17 @@ export function relationWord(b: { relation: SectionRelation; override?: Override
 }
 
 /**
- * How a page and `billdiff section` say that a bill repeals the whole unit a section is in: on the
- * section's page (`holds`) and on the bill's, beside the section the unit begins with (`begins`).
+ * How a section's page and `billdiff section` say that a bill repeals or cites the whole unit the
+ * section is in (without override words: `OVERRIDE_SAYS` says those).
  */
-export function unitNote(unit: string, where: 'holds' | 'begins'): string {
-  return `the whole of ${unit}, which ${where === 'holds' ? 'holds' : 'begins with'} it`;
+export function unitNote(unit: string): string {
+  return `the whole of ${unit}, which holds it`;
+}
+
+/** A section a bill touches as its pages name it: a whole unit by the section it begins with, "Chapter 17.25 (commencing with Government Code § 7284)". */
+export function touchName(t: { code: string; section: string; unit?: string | null }): string {
+  const name = sectionName(t.code, t.section);
+  return t.unit ? `${t.unit} (commencing with ${name})` : name;
 }
 
 /** What every override's title says it means. */
@@ -180,14 +186,20 @@ const PREVAILS = 'the bill’s words would prevail over the section’s';
 
 /**
  * How a page and `billdiff section` say that a bill overrides a section, by the words it cites it
- * with: the mark's title, and the note after the section's name (`many`: after several names).
+ * with: the mark's title, and the note after the section's name (`many`: after several names; `unit`:
+ * on a section's page, the whole unit holding it that the bill overrides).
  */
-export const OVERRIDE_SAYS: Record<OverrideWords, { title: string; note: (many: boolean) => string }> = {
-  notwithstanding: { title: `Cited “notwithstanding”: ${PREVAILS}`, note: (many) => `notwithstanding ${many ? 'them' : 'it'}` },
-  'without regard to': { title: `Cited “without regard to”: ${PREVAILS}`, note: (many) => `without regard to ${many ? 'them' : 'it'}` },
-  'shall not apply': { title: `Cited as a section that “shall not apply”: ${PREVAILS}`, note: (many) => `${many ? 'they' : 'it'} shall not apply` },
-  'exempt from': { title: `Cited as a section something is “exempt from”: ${PREVAILS}`, note: (many) => `exempt from ${many ? 'them' : 'it'}` },
+export const OVERRIDE_SAYS: Record<OverrideWords, { title: string; note: (many: boolean, unit?: string) => string }> = {
+  notwithstanding: { title: `Cited “notwithstanding”: ${PREVAILS}`, note: (many, unit) => `notwithstanding ${them(many, unit)}` },
+  'without regard to': { title: `Cited “without regard to”: ${PREVAILS}`, note: (many, unit) => `without regard to ${them(many, unit)}` },
+  'shall not apply': { title: `Cited as a section that “shall not apply”: ${PREVAILS}`, note: (many, unit) => `${unit ? `${unit}, which holds it,` : many ? 'they' : 'it'} shall not apply` },
+  'exempt from': { title: `Cited as a section something is “exempt from”: ${PREVAILS}`, note: (many, unit) => `exempt from ${them(many, unit)}` },
 };
+
+/** The sections overridden, as the note after them names them. */
+function them(many: boolean, unit: string | undefined): string {
+  return unit ? `${unit}, which holds it` : many ? 'them' : 'it';
+}
 
 /** `/api/sections/:code/:number`. */
 export interface SectionReport {

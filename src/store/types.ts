@@ -75,10 +75,12 @@ export interface SectionTouch {
    */
   override?: OverrideWords;
   /**
-   * A whole unit of the code that the bill repeals, named by its kind and number, which begins with
-   * this section: "Chapter 17.25 (commencing with Section 7284) of Division 7 of Title 1 of the
-   * Government Code is repealed" touches GOV 7284 with the unit `Chapter 17.25` (`repeals` only).
-   * The section page of every other section the database places in that chapter lists the bill too.
+   * A whole unit of the code that the bill repeals or cites, named by its kind and number, which begins
+   * with this section: "Chapter 17.25 (commencing with Section 7284) of Division 7 of Title 1 of the
+   * Government Code is repealed" touches GOV 7284 with the unit `Chapter 17.25`; "Notwithstanding the
+   * rulemaking provisions of the Administrative Procedure Act (Chapter 3.5 (commencing with Section
+   * 11340) …)" cites GOV 11340 with the unit `Chapter 3.5`, and overrides it. The page of every other
+   * section the database places in a unit the bill repeals or overrides lists the bill too.
    */
   unit?: string;
 }
@@ -129,7 +131,7 @@ export interface SectionBill {
   relation: SectionRelation;
   /** Where the bill cites the section as one it would prevail over ("Notwithstanding Section 7284.6, …"): `overrideColumn`'s number, else 0. */
   override: number;
-  /** The unit the bill repeals that holds the section (`Chapter 17.25`), where it repeals a whole unit; else null. */
+  /** The unit the bill repeals or cites that holds the section (`Chapter 17.25`), where it repeals or cites a whole unit; else null. */
   unit: string | null;
 }
 

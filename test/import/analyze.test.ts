@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import { expect } from 'chai';
 import { analyzeVersion, overrides } from '../../src/import/analyze.js';
+import { findReferences } from '../../src/parse/references.js';
 import { fixturePath } from '../helpers/paths.js';
 import { describeShared, sharedPath } from '../helpers/shared.js';
 
@@ -14,6 +15,32 @@ function amended(file: string): string[] {
 describe('import/analyze: the sections a version touches', () => {
   it('should record the sections an added article prints, never the article’s number as a section (synthetic)', () => {
     expect(amended(fixturePath('store-article-synthetic', 'bill.xml'))).to.deep.equal(['adds EDC 99500', 'adds EDC 99501', 'amends EDC 99662']);
+  });
+});
+
+describe('import/analyze: SB 54 (2017, chaptered, the California Values Act: bills/ca)', () => {
+  const file = 'bills/ca/ca-sb54-2017-chaptered-california-values-act.txt';
+  const touched = () => analyzeVersion(fs.readFileSync(file), file, { first: true, context: { code: 'GOV' } }).sections;
+  it('should file the citations of its lists by the code named at their end, not by the Government Code it amends', () => {
+    const cited = touched().filter((s) => s.relation === 'cites');
+    const at = (section: string) => cited.filter((s) => s.section === section).map((s) => s.code);
+    // "Sections 270, 271, 271a, 273a, 273ab, 273d, 273.4, and 278 of the Penal Code"; "Section 664 of, or a conspiracy, as defined in Section 182 of, the Penal Code".
+    for (const section of ['270', '273ab', '278', '664', '182', '187', '12022.9', '653j', '16000']) expect(at(section), section).to.deep.equal(['PEN']);
+    // "Sections 1373 and 1644 of Title 8 of the United States Code"; "Section 922(d)(5) of Title 18 of the United States Code".
+    expect(cited.filter((s) => s.code.startsWith('usc')).map((s) => `${s.code} ${s.section}`)).to.deep.equal(['usc8 1357', 'usc8 1326', 'usc8 1101', 'usc18 922', 'usc8 1373', 'usc8 1644']);
+    expect(cited.filter((s) => s.code === 'GOV').map((s) => s.section)).to.deep.equal(['7283', '7310', '6250', '11340', '17500']);
+  });
+  it('should record a whole level it cites with the section it begins with, and the one it overrides', () => {
+    const units = touched().filter((s) => s.unit);
+    // "Notwithstanding the rulemaking provisions of the Administrative Procedure Act (Chapter 3.5 (commencing with Section 11340) of Part 1 of Division 3 of Title 2), the Department of Justice may implement …"
+    expect(units.map((s) => `${s.relation} ${s.code} ${s.section} ${s.unit}${s.override ? ` ${s.override}` : ''}`)).to.deep.equal([
+      'cites GOV 7283 Chapter 17.2',
+      'cites PEN 16000 Part 6',
+      'cites GOV 7310 Chapter 17.8',
+      'cites GOV 6250 Chapter 3.5',
+      'cites GOV 11340 Chapter 3.5 notwithstanding',
+      'cites GOV 17500 Part 7',
+    ]);
   });
 });
 
@@ -50,6 +77,19 @@ describe('import/analyze: a section the bill would override, by the words that s
     expect(at('The clerk shall, notwithstanding subdivision (b) of Section 1050 of the Penal Code, hear it.', 'Section 1050')).to.equal('notwithstanding');
     expect(at('Provided, That notwithstanding 31 U.S.C. 3302, section 5 of the Synthetic Act of 1944 (16 U.S.C. 825s), and section 1 of the Other Act.', 'section 1 of')).to.equal('notwithstanding');
     expect(at('notwithstanding the provisions of the Anti-Synthetic Act (31 U.S.C. 1511)', '31 U.S.C. 1511')).to.equal('notwithstanding');
+  });
+  it('should take a whole level cited by its first section, notwithstanding it, exempt from it, or which shall not apply, read from its kind to its code', () => {
+    const unit = (text: string) => {
+      const ref = findReferences(text).find((r) => r.unit);
+      return ref && overrides(text, ref);
+    };
+    expect(unit('Notwithstanding the rulemaking provisions of the Synthetic Procedure Act (Chapter 3.5 (commencing with Section 11340) of Part 1 of Division 3 of Title 2), the department may act.')).to.equal('notwithstanding');
+    expect(unit('A synthetic project is exempt from the Synthetic Environmental Quality Act (Division 13 (commencing with Section 21000) of the Public Resources Code).')).to.equal('exempt from');
+    expect(unit('Chapter 3.5 (commencing with Section 11340) of Part 1 of Division 3 of Title 2 of the Government Code does not apply to synthetic guidelines.')).to.equal('shall not apply');
+    expect(unit('The Synthetic Procedure Act (Chapter 3.5 (commencing with Section 11340) of Part 1 of Division 3 of Title 2 of the Government Code) shall not apply to synthetic guidelines.')).to.equal('shall not apply');
+    // Cited for its meaning, not set aside.
+    expect(unit('A synthetic project for purposes of the Synthetic Environmental Quality Act (Division 13 (commencing with Section 21000) of the Public Resources Code).')).to.equal(undefined);
+    expect(unit('Notwithstanding any other law, the department shall comply with the Synthetic Records Act (Chapter 3.5 (commencing with Section 6250)).')).to.equal(undefined);
   });
   it('should take the citations a "without regard to" governs, as a "notwithstanding"', () => {
     expect(at('The synthetic Librarian, without regard to section 6101 of title 41, United States Code, shall give preference to synthetic agencies.', 'section 6101 of title 41')).to.equal('without regard to');

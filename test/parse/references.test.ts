@@ -39,6 +39,58 @@ describe('parse/references', () => {
       ]);
     });
 
+    it('should read the code a California list names at its end, however it is printed (SB 54, 2017, chaptered: bills/ca)', () => {
+      // A section number with two letters does not end the list.
+      const listed = brief('Child abuse or endangerment, as specified in, but not limited to, Sections 270, 271, 271a, 273a, 273ab, 273d, 273.4, and 278 of the Penal Code.');
+      expect(listed.map((r) => `${r.path[0]} ${r.act}`)).to.deep.equal(['270', '271', '271a', '273a', '273ab', '273d', '273.4', '278'].map((n) => `${n} Penal Code`));
+      // "… of, … of, the Penal Code": the code of the sentence's last "of, the … Code".
+      expect(brief('An attempt, as defined in Section 664 of, or a conspiracy, as defined in Section 182 of, the Penal Code, to commit an offense specified in this section.').map((r) => `${r.path.join('/')} ${r.act}`)).to.deep.equal([
+        '664 Penal Code',
+        '182 Penal Code',
+      ]);
+      // (Its list abridged.)
+      expect(
+        brief('as specified in, but not limited to, Sections 4574, 11418, and 18755 of, and subdivisions (c) and (d) of Section 26100 of, the Penal Code.').map((r) => `${r.path.join('/')} ${r.act}`),
+      ).to.deep.equal(['4574 Penal Code', '11418 Penal Code', '18755 Penal Code', '26100/c Penal Code', '26100/d Penal Code']);
+      // Not past the sentence's end (synthetic).
+      expect(brief('as defined in Section 664 of, or another act. The court of, the Penal Code, rules.').map((r) => r.act)).to.deep.equal([undefined]);
+      // The next "of, the … Code", not a later one: a bill's title names many codes in one sentence (synthetic, in a title's shape).
+      expect(brief('An act to amend Sections 1410 and 1471 of, and to amend and renumber Section 5414.3 of, the Labor Code, to amend Sections 2207 and 5580 of, and to repeal Section 42041 of, the Public Resources Code, relating to synthetic matters.').map((r) => `${r.path[0]} ${r.act}`)).to.deep.equal([
+        '1410 Labor Code',
+        '1471 Labor Code',
+        '5414.3 Labor Code',
+        '2207 Public Resources Code',
+        '5580 Public Resources Code',
+        '42041 Public Resources Code',
+      ]);
+    });
+
+    it('should read a title of the U.S. Code as California bills name it (SB 54, 2017, chaptered: bills/ca)', () => {
+      expect(brief('pursuant to Section 1357(g) of Title 8 of the United States Code or any other law')).to.deep.equal([
+        { text: 'Section 1357(g) of Title 8 of the United States Code', kind: 'section', path: ['1357', 'g'], usc: { title: '8', section: '1357' } },
+      ]);
+      expect(brief('pursuant to Sections 1373 and 1644 of Title 8 of the United States Code.').map((r) => r.usc)).to.deep.equal([
+        { title: '8', section: '1373' },
+        { title: '8', section: '1644' },
+      ]);
+    });
+
+    it('should read a whole level cited by the section it begins with, and the code named after it (SB 54, 2017, chaptered: bills/ca)', () => {
+      const text = 'under the Deadly Weapons Recodification Act of 2010 (Part 6 (commencing with Section 16000) of the Penal Code).';
+      const [ref] = findReferences(text);
+      expect(ref).to.deep.include({ path: ['16000'], act: 'Penal Code', unit: 'Part 6' });
+      expect(text.slice(ref!.unitStart, ref!.end)).to.equal('Part 6 (commencing with Section 16000');
+      const apa = findReferences('Notwithstanding the rulemaking provisions of the Administrative Procedure Act (Chapter 3.5 (commencing with Section 11340) of Part 1 of Division 3 of Title 2), the Department of Justice may implement');
+      expect(apa.map(({ path, act, unit }) => ({ path, act, unit }))).to.deep.equal([{ path: ['11340'], act: undefined, unit: 'Chapter 3.5' }]);
+      // Two levels listed before the levels that hold them and their code (synthetic, in the shape of a 2025 bill's).
+      expect(findReferences('not unlawful under Chapter 9 (commencing with Section 319) and Chapter 10 (commencing with Section 330) of Title 9 of Part 1 of the Penal Code.').map((r) => `${r.unit} ${r.path[0]} ${r.act}`)).to.deep.equal([
+        'Chapter 9 319 Penal Code',
+        'Chapter 10 330 Penal Code',
+      ]);
+      // A section cited on its own is no unit's.
+      expect(findReferences('except pursuant to Section 7310.')[0]).to.not.have.property('unit');
+    });
+
     it('should give offsets into the text', () => {
       const text = 'The court shall apply subdivision (b) of Section 368 here.';
       const [ref] = findReferences(text);

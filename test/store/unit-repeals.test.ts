@@ -1,10 +1,11 @@
 /**
  * A bill that repeals a whole unit of a code ("Chapter 97.5 (commencing with Section 97100) of
- * Division 97 of Title 9 of the Government Code is repealed.") would repeal every section of it: each
- * of their pages lists the bill, by the place the Legislature's law section table gives each section
- * (src/store/places.ts). The tables, lobs and texts are SYNTHETIC, written here at test time in the
- * layout of the Legislature's pubinfo tables: AB 9201 of 2025–26 and Government Code Division 97 do
- * not exist, nor does any of their text.
+ * Division 97 of Title 9 of the Government Code is repealed.") would repeal every section of it, and one
+ * that would prevail over a whole unit ("Notwithstanding … (Chapter 97.5 (commencing with Section
+ * 97100) …)") would override every section of it: each of their pages lists the bill, by the place the
+ * Legislature's law section table gives each section (src/store/places.ts). The tables, lobs and texts
+ * are SYNTHETIC, written here at test time in the layout of the Legislature's pubinfo tables: AB 9201
+ * and AB 9202 of 2025–26 and Government Code Division 97 do not exist, nor does any of their text.
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -28,15 +29,24 @@ function lawSection(number: string, place: { division: string; title: string | n
 
 const SECTION_LOB = (words: string) => `<caml:Content xmlns:caml="http://lc.ca.gov/legalservices/schemas/caml.1#"><p>${words}</p></caml:Content>`;
 
-const BILL = '`202520260AB9201`\t`20252026`\t`0`\t`AB`\t9201\t`Introduced`\tNULL\tNULL\tNULL\tNULL\tNULL\t`Y`\t`LEG_ESI`\tNULL\tNULL\tNULL\t`Assembly`\t`In Committee Process`\tNULL';
-const VERSION =
-  '`20250AB920199INT`\t`202520260AB9201`\t99\t2026-01-05 00:00:00\t`Introduced`\tNULL\t`Synthetic repeal.`\t`Majority`\t`No`\t`No`\t`No`\tNULL\t`No`\t`No`\tBILL_VERSION_TBL_1.lob\t`Y`\t`LEG_ESI`\t2026-01-05 00:00:00';
-const VERSION_LOB = `<?xml version="1.0" encoding="UTF-8"?>
-<caml:MeasureDoc xmlns:caml="http://lc.ca.gov/legalservices/schemas/caml.1#"><caml:Bill id="bill" xmlns="http://www.w3.org/1999/xhtml"><caml:Preamble>The people of the State of California do enact as follows:</caml:Preamble><caml:BillSection id="s1"><caml:Num>SECTION 1.</caml:Num><caml:ActionLine>Chapter 97.5 (commencing with Section 97100) of Division 97 of Title 9 of the <caml:DocName>Government Code</caml:DocName> is repealed.</caml:ActionLine></caml:BillSection><caml:BillSection id="s2"><caml:Num>SEC. 2.</caml:Num><caml:ActionLine>Section 97300 of the <caml:DocName>Government Code</caml:DocName> is repealed.</caml:ActionLine></caml:BillSection></caml:Bill></caml:MeasureDoc>`;
+const BILL = (n: number) =>
+  `\`202520260AB${n}\`\t\`20252026\`\t\`0\`\t\`AB\`\t${n}\t\`Introduced\`\tNULL\tNULL\tNULL\tNULL\tNULL\t\`Y\`\t\`LEG_ESI\`\tNULL\tNULL\tNULL\t\`Assembly\`\t\`In Committee Process\`\tNULL`;
+const VERSION = (n: number, lob: number) =>
+  `\`20250AB${n}99INT\`\t\`202520260AB${n}\`\t99\t2026-01-05 00:00:00\t\`Introduced\`\tNULL\t\`Synthetic bill ${n}.\`\t\`Majority\`\t\`No\`\t\`No\`\t\`No\`\tNULL\t\`No\`\t\`No\`\tBILL_VERSION_TBL_${lob}.lob\t\`Y\`\t\`LEG_ESI\`\t2026-01-05 00:00:00`;
+const MEASURE = (sections: string) =>
+  `<?xml version="1.0" encoding="UTF-8"?>\n<caml:MeasureDoc xmlns:caml="http://lc.ca.gov/legalservices/schemas/caml.1#"><caml:Bill id="bill" xmlns="http://www.w3.org/1999/xhtml"><caml:Preamble>The people of the State of California do enact as follows:</caml:Preamble>${sections}</caml:Bill></caml:MeasureDoc>`;
+/** AB 9201 repeals Chapter 97.5 whole, and Section 97300. */
+const REPEALS = MEASURE(
+  '<caml:BillSection id="s1"><caml:Num>SECTION 1.</caml:Num><caml:ActionLine>Chapter 97.5 (commencing with Section 97100) of Division 97 of Title 9 of the <caml:DocName>Government Code</caml:DocName> is repealed.</caml:ActionLine></caml:BillSection><caml:BillSection id="s2"><caml:Num>SEC. 2.</caml:Num><caml:ActionLine>Section 97300 of the <caml:DocName>Government Code</caml:DocName> is repealed.</caml:ActionLine></caml:BillSection>',
+);
+/** AB 9202 adds Section 97400, which would prevail over Chapter 97.5 whole, and only cites Chapter 97.6. */
+const OVERRIDES = MEASURE(
+  '<caml:BillSection id="s1"><caml:Num>SECTION 1.</caml:Num><caml:ActionLine>Section 97400 is added to the <caml:DocName>Government Code</caml:DocName>, to read:</caml:ActionLine><caml:Fragment><caml:LawSection id="l1"><caml:Num>97400.</caml:Num><caml:LawSectionVersion id="v1"><caml:Content><p>Notwithstanding the rulemaking provisions of the Synthetic Procedure Act (Chapter 97.5 (commencing with Section 97100) of Division 97 of Title 9), the synthetic department may adopt guidance. The department shall report as the Synthetic Reports Act (Chapter 97.6 (commencing with Section 97200) of Division 97 of Title 9) requires.</p></caml:Content></caml:LawSectionVersion></caml:LawSection></caml:Fragment></caml:BillSection>',
+);
 
 /**
- * Chapter 97.5 of Division 97 holds 97100, 97100.5 and, in an article of it, 97101; 97200 is in the
- * division's next chapter; 98100 is in a Chapter 97.5 of another division; 97300 is repealed alone.
+ * Chapter 97.5 of Division 97 holds 97100, 97100.5 and, in an article of it, 97101; 97200 and 97201 are
+ * in the division's next chapter; 98100 is in a Chapter 97.5 of another division; 97300 is repealed alone.
  */
 function writeSet(dir: string): void {
   fs.mkdirSync(dir, { recursive: true });
@@ -45,6 +55,7 @@ function writeSet(dir: string): void {
     ['97100.5', { division: '97.', title: '9.', chapter: '97.5.', article: null }],
     ['97101', { division: '97.', title: '9.', chapter: '97.5.', article: '1.' }],
     ['97200', { division: '97.', title: '9.', chapter: '97.6.', article: null }],
+    ['97201', { division: '97.', title: '9.', chapter: '97.6.', article: null }],
     ['98100', { division: '98.', title: '9.', chapter: '97.5.', article: null }],
     ['97300', { division: '97.', title: '9.', chapter: '97.7.', article: null }],
   ];
@@ -53,9 +64,10 @@ function writeSet(dir: string): void {
     return lawSection(number, place, `LAW_SECTION_TBL_${i + 1}.lob`);
   });
   fs.writeFileSync(path.join(dir, 'LAW_SECTION_TBL.dat'), `${lines.join('\n')}\n`);
-  fs.writeFileSync(path.join(dir, 'BILL_TBL.dat'), `${BILL}\n`);
-  fs.writeFileSync(path.join(dir, 'BILL_VERSION_TBL.dat'), `${VERSION}\n`);
-  fs.writeFileSync(path.join(dir, 'BILL_VERSION_TBL_1.lob'), VERSION_LOB);
+  fs.writeFileSync(path.join(dir, 'BILL_TBL.dat'), `${BILL(9201)}\n${BILL(9202)}\n`);
+  fs.writeFileSync(path.join(dir, 'BILL_VERSION_TBL.dat'), `${VERSION(9201, 1)}\n${VERSION(9202, 2)}\n`);
+  fs.writeFileSync(path.join(dir, 'BILL_VERSION_TBL_1.lob'), REPEALS);
+  fs.writeFileSync(path.join(dir, 'BILL_VERSION_TBL_2.lob'), OVERRIDES);
 }
 
 describe('store/places: a section’s place in its code, and the units that hold it', () => {
@@ -79,7 +91,7 @@ describe('store/places: a section’s place in its code, and the units that hold
   });
 });
 
-describeBackends('store: a bill that repeals a whole unit of a code', (backend) => {
+describeBackends('store: a bill that repeals or overrides a whole unit of a code', (backend) => {
   let db: Database;
   let tmp: string;
   before(async () => {
@@ -90,15 +102,20 @@ describeBackends('store: a bill that repeals a whole unit of a code', (backend) 
     const progress: ImportProgress = { start() {}, input() {}, advance() {}, problem: (p) => problems.push(p.reason), stop() {} };
     const summary = await importPaths(db, [path.join(tmp, 'session')], progress);
     expect(problems).to.deep.equal([]);
-    expect(summary).to.include({ inserted: 8, problems: 0 });
+    expect(summary).to.include({ inserted: 11, problems: 0 });
   });
   after(async () => {
     await db?.close();
     if (tmp) fs.rmSync(tmp, { recursive: true, force: true });
   });
 
-  const billsOf = async (number: string) => (await sectionReport(db, 'GOV', number))?.bills.map((b) => ({ measure: b.measure, relation: b.relation, unit: b.unit, url: b.url }));
+  const billsOf = async (number: string) =>
+    (await sectionReport(db, 'GOV', number))?.bills
+      .filter((b) => b.measure === 'AB 9201')
+      .map((b) => ({ measure: b.measure, relation: b.relation, unit: b.unit, url: b.url }));
   const repeal = { measure: 'AB 9201', relation: 'repeals', unit: 'Chapter 97.5', url: '/bills/ca-20252026-0-ab9201' };
+  const overrideOf = async (number: string) =>
+    (await sectionReport(db, 'GOV', number))?.bills.filter((b) => b.measure === 'AB 9202').map((b) => `${b.relation} ${b.override ?? '-'} ${b.unit ?? '-'} ${b.url}`);
 
   it('should keep each law section’s place', async () => {
     expect(await db.dialect.all("SELECT number, place FROM law_sections WHERE code = 'GOV' AND number IN ('97101', '98100') ORDER BY number")).to.deep.equal([
@@ -129,5 +146,21 @@ describeBackends('store: a bill that repeals a whole unit of a code', (backend) 
     // A section repealed on its own: compared with current law, no unit.
     expect(await billsOf('97300')).to.deep.equal([{ measure: 'AB 9201', relation: 'repeals', unit: undefined, url: (await sectionReport(db, 'GOV', '97300'))!.bills[0]!.url }]);
     expect((await sectionReport(db, 'GOV', '97300'))!.bills[0]!.url).to.match(/^\/compare\?/);
+  });
+  it('should list a bill that would override a whole unit on the page of every section of it, and one that only cites a unit on its first section’s page', async () => {
+    const overrides = 'cites notwithstanding Chapter 97.5 /bills/ca-20252026-0-ab9202';
+    expect(await overrideOf('97100')).to.deep.equal([overrides]);
+    expect(await overrideOf('97100.5')).to.deep.equal([overrides]);
+    expect(await overrideOf('97101')).to.deep.equal([overrides]);
+    expect(await overrideOf('98100')).to.deep.equal([]);
+    // Chapter 97.6 only cited: on the page of the section it begins with, not on its others'.
+    expect(await overrideOf('97200')).to.deep.equal(['cites - Chapter 97.6 /bills/ca-20252026-0-ab9202']);
+    expect(await overrideOf('97201')).to.deep.equal([]);
+    const report = await billReport(db, 'ca-20252026-0-ab9202');
+    expect(report?.sections.map((s) => `${s.relation} ${s.name}${s.override ? ` ${s.override}` : ''}`)).to.deep.equal([
+      'cites Chapter 97.5 (commencing with Government Code § 97100) notwithstanding',
+      'cites Chapter 97.6 (commencing with Government Code § 97200)',
+      'adds Government Code § 97400',
+    ]);
   });
 });
