@@ -344,7 +344,9 @@ export async function sessionModel(db: Database, jurisdiction: string, session: 
       index,
       billUrl: billUrl(b.bill_id),
       dateLabel: dateLabel(b.version_date),
-      lawUrl: law && b.relation !== 'cites' && b.relation !== 'adds' ? lawCompareUrl(versionDocId({ id: b.version_id, corpus_id: b.corpus_id }), s.code, law) : undefined,
+      // A whole unit repealed prints none of the section: the bill is what there is to read.
+      lawUrl: law && !b.unit && b.relation !== 'cites' && b.relation !== 'adds' ? lawCompareUrl(versionDocId({ id: b.version_id, corpus_id: b.corpus_id }), s.code, law) : undefined,
+      unitNote: b.unit ? unitNote(b.unit) : undefined,
     }));
     return {
       code: s.code,

@@ -6,10 +6,10 @@ import zlib from 'node:zlib';
 import { readBillPage, SUMMARY_COLUMNS as SUMMARY_COLUMN_LIST, touchesByVersion, type BillPageRows, type TouchRow } from './bill-page.js';
 import { compareCodes, compareSectionNumbers, compareSections } from './codes.js';
 import { billColumns } from './columns.js';
-import type { Dialect } from './dialect.js';
+import { oneOf, type Dialect } from './dialect.js';
 import { compareSessions, newestSessionFirst, type MeasureCitation } from './names.js';
+import { readPlace, unitHolds, type Place } from './places.js';
 import { searchStore } from './search.js';
-import { readPlace, unitHolds } from './places.js';
 import type { BillRow, HistoryRow, LawSectionRow, SearchAnswer, SearchFilters, SearchPage, SectionBill, SectionRelation, SectionTouch, VersionRow, VersionSummary } from './types.js';
 
 const SUMMARY_COLUMNS = SUMMARY_COLUMN_LIST.join(', ');
@@ -89,6 +89,9 @@ export interface Queries {
   samples(limit: number): Promise<{ bills: string[]; sections: Array<{ code: string; number: string }> }>;
 }
 
+/** Sections whose places one statement reads at most. */
+const SECTIONS_A_STATEMENT = 500;
+
 export function createQueries(db: Dialect): Queries {
   const sectionBillsOf = async (where: string, params: Array<string | number>): Promise<Array<SectionBill & { code: string; section: string; seq: number }>> =>
     db.all(
@@ -134,6 +137,38 @@ export function createQueries(db: Dialect): Queries {
     const out: Array<SectionBill & { code: string; section: string; seq: number }> = [];
     for (const { first, place, ...row } of rows) if (first === null || (row.unit !== null && unitHolds(row.unit, readPlace(first), readPlace(place)))) out.push(row);
     return out;
+  };
+  /** The places of sections of a code (`law_sections.place`), by number: `SECTIONS_A_STATEMENT` a statement. */
+  const placesOf = async (code: string, numbers: string[]): Promise<Map<string, Place>> => {
+    const out = new Map<string, Place>();
+    const distinct = [...new Set(numbers)];
+    for (let i = 0; i < distinct.length; i += SECTIONS_A_STATEMENT) {
+      const among = oneOf(db.kind, 'number', distinct.slice(i, i + SECTIONS_A_STATEMENT));
+      for (const row of await db.all<{ number: string; place: string | null }>(`SELECT number, place FROM law_sections WHERE code = ? AND ${among.sql}`, [code, ...among.params])) {
+        const place = readPlace(row.place);
+        if (place) out.set(row.number, place);
+      }
+    }
+    return out;
+  };
+  /**
+   * A session's bills that repeal a whole unit, added to the other sections of it the session's bills
+   * touch (`sections`, the session report's): a chapter repealed whole and a section of it amended by
+   * another bill are two bills on one section. From the places of those sections, read by code.
+   */
+  const addUnitRepeals = async (rows: Array<SectionBill & { code: string; section: string; seq: number }>, sections: SectionActivity[]): Promise<void> => {
+    const repeals = rows.filter((row) => row.relation === 'repeals' && row.unit);
+    for (const code of new Set(repeals.map((row) => row.code))) {
+      const inCode = sections.filter((s) => s.code === code);
+      const ofCode = repeals.filter((row) => row.code === code);
+      const places = await placesOf(code, [...inCode.map((s) => s.section), ...ofCode.map((row) => row.section)]);
+      for (const row of ofCode) {
+        for (const s of inCode) {
+          if (s.section === row.section || s.bills.some((b) => b.bill_id === row.bill_id)) continue;
+          if (unitHolds(row.unit!, places.get(row.section), places.get(s.section))) s.bills.push(strip({ ...row, section: s.section }));
+        }
+      }
+    }
   };
   const strip = <T extends { code: string; section: string; seq: number }>({ code: _c, section: _s, seq: _q, ...rest }: T) => rest;
 
@@ -237,6 +272,7 @@ export function createQueries(db: Dialect): Queries {
         bySection.set(key, entry);
       }
       const sections = [...bySection.values()];
+      await addUnitRepeals(rows, sections);
       const mostAmended = sections
         .filter((s) => s.bills.length > 0)
         .sort((a, b) => b.bills.length - a.bills.length || compareSections(a, b))

@@ -136,6 +136,12 @@ describe('server: views', () => {
       '<td><span class="relation r-cites r-overrides" title="Cited as a section something is “exempt from”: the bill’s words would prevail over the section’s">overrides</span> <span class="muted">exempt from it</span></td>',
     );
     expect(page()).to.include('<td><span class="relation r-cites">cites</span></td>');
+    // A whole unit holding the section, repealed or overridden (synthetic: Chapter 97.5 is no chapter of the U.S. Code).
+    const unitPage = (relation: 'repeals' | 'cites', override?: OverrideWords) =>
+      views.render('section', sectionModel({ code: 'usc41', number: '6101', name: '41 U.S.C. § 6101', heading: '', text: '', history: '', inDatabase: false, bills: [{ ...bill(override), relation, unit: 'Chapter 97.5' }] }));
+    expect(unitPage('repeals')).to.include('<td><span class="relation r-repeals">repeals</span> <span class="muted">the whole of Chapter 97.5, which holds it</span></td>');
+    expect(unitPage('cites', 'notwithstanding')).to.include('overrides</span> <span class="muted">notwithstanding Chapter 97.5, which holds it</span></td>');
+    expect(unitPage('cites', 'shall not apply')).to.include('overrides</span> <span class="muted">Chapter 97.5, which holds it, shall not apply</span></td>');
   });
 
   it('should write a page in the layout as its two halves around the page', () => {

@@ -5,13 +5,15 @@
  * 97100) …)") would override every section of it: each of their pages lists the bill, by the place the
  * Legislature's law section table gives each section (src/store/places.ts). The tables, lobs and texts
  * are SYNTHETIC, written here at test time in the layout of the Legislature's pubinfo tables: AB 9201
- * and AB 9202 of 2025–26 and Government Code Division 97 do not exist, nor does any of their text.
+ * to AB 9203 of 2025–26 and Government Code Division 97 do not exist, nor does any of their text.
  */
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { expect } from 'chai';
 import { importPaths, type ImportProgress } from '../../src/import/index.js';
+import { sessionModel } from '../../src/server/database-pages.js';
+import { loadViews } from '../../src/server/views.js';
 import { placeOf, unitHolds, readPlace } from '../../src/store/places.js';
 import { billReport, sectionReport } from '../../src/store/reports.js';
 import type { Database } from '../../src/store/index.js';
@@ -44,6 +46,11 @@ const OVERRIDES = MEASURE(
   '<caml:BillSection id="s1"><caml:Num>SECTION 1.</caml:Num><caml:ActionLine>Section 97400 is added to the <caml:DocName>Government Code</caml:DocName>, to read:</caml:ActionLine><caml:Fragment><caml:LawSection id="l1"><caml:Num>97400.</caml:Num><caml:LawSectionVersion id="v1"><caml:Content><p>Notwithstanding the rulemaking provisions of the Synthetic Procedure Act (Chapter 97.5 (commencing with Section 97100) of Division 97 of Title 9), the synthetic department may adopt guidance. The department shall report as the Synthetic Reports Act (Chapter 97.6 (commencing with Section 97200) of Division 97 of Title 9) requires.</p></caml:Content></caml:LawSectionVersion></caml:LawSection></caml:Fragment></caml:BillSection>',
 );
 
+/** AB 9203 amends Section 97100.5, in the chapter AB 9201 repeals. */
+const AMENDS = MEASURE(
+  '<caml:BillSection id="s1"><caml:Num>SECTION 1.</caml:Num><caml:ActionLine>Section 97100.5 of the <caml:DocName>Government Code</caml:DocName> is amended to read:</caml:ActionLine><caml:Fragment><caml:LawSection id="l1"><caml:Num>97100.5.</caml:Num><caml:LawSectionVersion id="v1"><caml:Content><p>Synthetic text of section 97100.5, amended.</p></caml:Content></caml:LawSectionVersion></caml:LawSection></caml:Fragment></caml:BillSection>',
+);
+
 /**
  * Chapter 97.5 of Division 97 holds 97100, 97100.5 and, in an article of it, 97101; 97200 and 97201 are
  * in the division's next chapter; 98100 is in a Chapter 97.5 of another division; 97300 is repealed alone.
@@ -64,8 +71,9 @@ function writeSet(dir: string): void {
     return lawSection(number, place, `LAW_SECTION_TBL_${i + 1}.lob`);
   });
   fs.writeFileSync(path.join(dir, 'LAW_SECTION_TBL.dat'), `${lines.join('\n')}\n`);
-  fs.writeFileSync(path.join(dir, 'BILL_TBL.dat'), `${BILL(9201)}\n${BILL(9202)}\n`);
-  fs.writeFileSync(path.join(dir, 'BILL_VERSION_TBL.dat'), `${VERSION(9201, 1)}\n${VERSION(9202, 2)}\n`);
+  fs.writeFileSync(path.join(dir, 'BILL_TBL.dat'), `${BILL(9201)}\n${BILL(9202)}\n${BILL(9203)}\n`);
+  fs.writeFileSync(path.join(dir, 'BILL_VERSION_TBL.dat'), `${VERSION(9201, 1)}\n${VERSION(9202, 2)}\n${VERSION(9203, 3)}\n`);
+  fs.writeFileSync(path.join(dir, 'BILL_VERSION_TBL_3.lob'), AMENDS);
   fs.writeFileSync(path.join(dir, 'BILL_VERSION_TBL_1.lob'), REPEALS);
   fs.writeFileSync(path.join(dir, 'BILL_VERSION_TBL_2.lob'), OVERRIDES);
 }
@@ -102,7 +110,7 @@ describeBackends('store: a bill that repeals or overrides a whole unit of a code
     const progress: ImportProgress = { start() {}, input() {}, advance() {}, problem: (p) => problems.push(p.reason), stop() {} };
     const summary = await importPaths(db, [path.join(tmp, 'session')], progress);
     expect(problems).to.deep.equal([]);
-    expect(summary).to.include({ inserted: 11, problems: 0 });
+    expect(summary).to.include({ inserted: 13, problems: 0 });
   });
   after(async () => {
     await db?.close();
@@ -162,5 +170,19 @@ describeBackends('store: a bill that repeals or overrides a whole unit of a code
       'cites Chapter 97.6 (commencing with Government Code § 97200)',
       'adds Government Code § 97400',
     ]);
+  });
+  it('should count a bill that repeals a whole unit among the bills on each section of it that the session’s bills touch', async () => {
+    const report = await db.sessionReport('ca', '20252026-0');
+    const contested = report.contested.map((s) => `${s.section}: ${s.bills.map((b) => `${b.measure} ${b.relation}${b.unit ? ` ${b.unit}` : ''}`).join(', ')}`);
+    // 97100.5: amended by AB 9203, and in the chapter AB 9201 repeals. (97100, which the chapter begins with, only AB 9201 touches.)
+    expect(contested).to.deep.equal(['97100.5: AB 9203 amends, AB 9201 repeals Chapter 97.5']);
+    expect(report.mostAmended.map((s) => `${s.section} ${s.bills.length}`)).to.deep.equal(['97100.5 2', '97100 1', '97300 1', '97400 1']);
+    // On the session's page: the unit named, and no comparison of the section with a bill that prints none of it.
+    const html = loadViews().render('session', await sessionModel(db, 'ca', '20252026-0'));
+    const card = (measure: string) => new RegExp(`<div class="bill-card"><p><a href="[^"]*" class="measure">${measure}</a>.*?</div>`).exec(html)?.[0];
+    expect(card('AB 9201')).to.equal(
+      '<div class="bill-card"><p><a href="/bills/ca-20252026-0-ab9201" class="measure">AB 9201</a> repeals <span class="muted">the whole of Chapter 97.5, which holds it</span></p><p class="btitle">Synthetic bill 9201.</p><p class="muted">Introduced, January 5, 2026 · In Committee Process</p></div>',
+    );
+    expect(card('AB 9203')).to.include('compare with current law');
   });
 });
