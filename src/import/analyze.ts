@@ -39,9 +39,12 @@ import type { Content, DocumentMeta, Level, Root, SourceFormat } from '../types.
  *    "notwithstanding" it (`overrides`).
  * 6. A section "exempt from" which the bill makes something, as those it overrides ("shall be exempt from
  *    the requirements of section 553 of title 5").
- * 7. The unit a bill repeals whole ("Chapter 17.25 (commencing with Section 7284) … is repealed"), kept
- *    with the section it begins with (`SectionTouch.unit`); law sections keep their place in their code
- *    (`LawSectionInput.place`), by which the other sections of the unit are found.
+ * 7. The unit a bill repeals or cites whole ("Chapter 17.25 (commencing with Section 7284) … is
+ *    repealed"), kept with the section it begins with (`SectionTouch.unit`); law sections keep their
+ *    place in their code (`LawSectionInput.place`), by which the other sections of the unit are found.
+ *    Citations filed by the code named after them ("Sections 270 and 273ab of the Penal Code", "Section
+ *    664 of, or …, Section 182 of, the Penal Code", "Title 8 of the United States Code"), and a part of
+ *    a section cited as the section ("Notwithstanding subdivision (b) of Section 42280").
  */
 export const ANALYSIS_VERSION = 7;
 
@@ -154,6 +157,9 @@ export interface SectionContext {
 /** An instruction that adds a whole level by its first section: its number. */
 const UNIT_ADDED = /^(?:Article|Chapter|Part|Division|Title|Subchapter|Subarticle)\s+(\d+(?:\.\d+)*[a-z]?)\s+\(commencing with Section/;
 
+/** A citation of a part of a section that names the section: "subdivision (b) of Section 1050", "subsection (a) of section 101". */
+const CITES_A_SECTION = /\bof\s+sections?\s/i;
+
 /**
  * An instruction that repeals a whole level of a code, which the Legislature's law sections place
  * sections in (LAW_SECTION_TBL's division, title, part, chapter and article): its kind, its number and
@@ -199,7 +205,9 @@ export function touchedSections(tree: Root, file: string, context?: SectionConte
       }
       if (node.type === 'action' || !node.refs) continue;
       for (const ref of node.refs) {
-        if (ref.kind !== 'section' || !ref.path[0]) continue;
+        // A section, or a part of one named with it: "subdivision (b) of Section 1050" cites Section
+        // 1050; "paragraph (4) of subdivision (d)" names no section.
+        if (!ref.path[0] || (ref.kind !== 'section' && !CITES_A_SECTION.test(ref.text))) continue;
         const refCode = ref.usc ? `usc${ref.usc.title}` : ref.act ? codeOf(ref.act) : code;
         const number = ref.usc ? ref.usc.section.replace(/\(.*$/, '') : ref.path[0];
         if (!refCode || !/^\d/.test(number)) continue;

@@ -24,8 +24,9 @@ const DESIG = String.raw`\((?:[a-zA-Z]{1,4}|\d{1,4}(?:\.\d{1,3})?)\)`;
 /** "subdivision (b) of Section 368", "paragraph (4) of subdivision (d)", "section 3(u)". */
 const CHAIN = new RegExp(
   String.raw`\b(${RUNG})\s+((?:\d+[\w.\-]*|${DESIG})(?:${DESIG})*)` +
-    // "Sections 7282 and 7282.5", "Section 7282.5 or 7284.6", "paragraphs (2), (3), and (4)"
-    String.raw`((?:(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)(?:\d+(?:\.\d+)*[a-z]{0,3}\b|${DESIG})(?:${DESIG})*)*)` +
+    // "Sections 7282 and 7282.5", "Section 7282.5 or 7284.6", "paragraphs (2), (3), and (4)", "Sections
+    // 290 through 290.024, inclusive," (a range by its ends)
+    String.raw`((?:(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or|through)\s+)(?:\d+(?:\.\d+)*[a-z]{0,3}\b|${DESIG})(?:${DESIG})*)*)(?:,\s*inclusive,?)?` +
     String.raw`((?:\s+of\s+(?:${RUNG})\s+(?:\d+[\w.\-]*|${DESIG})(?:${DESIG})*)*)` +
     String.raw`(?:\s+of\s+(?:the\s+)?(${NAMED}|title\s+\d+(?:,\s+|\s+of\s+the\s+)United\s+States\s+Code))?` +
     String.raw`(?:\s+\((\d+)\s+U\.S\.C\.\s+([\w.\-]+(?:\([\w.]+\))*)(?:\s+note)?\))?`,
@@ -84,6 +85,8 @@ function allMatches(pattern: RegExp, text: string): RegExpExecArray[] {
 export function findReferences(text: string): Reference[] {
   const out: Reference[] = [];
   const covered: Array<[number, number]> = [];
+  /** Each chain's citations, where it is, and the act or code it names (or one named after it). */
+  const chains: Array<{ refs: Reference[]; start: number; end: number; target: string | undefined; own: boolean }> = [];
   CHAIN.lastIndex = 0;
   let m: RegExpExecArray | null;
   while ((m = CHAIN.exec(text))) {
@@ -97,21 +100,28 @@ export function findReferences(text: string): Reference[] {
     const end = m.index + m[0].length;
     const whole = unit === 'section' && !m[5] && !m[6] ? UNIT_BEFORE.exec(text.slice(Math.max(0, m.index - 60), m.index)) : null;
     const target = m[5] ?? (whole ? UNIT_CODE_AFTER.exec(text.slice(end))?.[1] : m[6] ? undefined : codeAfterOfComma(text, end));
+    const refs: Reference[] = [];
     for (const designation of listed) {
       const ref: Reference = { text: m[0], start: m.index, end, kind: unit as LevelKind, path: [...prefix, ...designations(designation)] };
-      if (target) {
-        const title = USC_TITLE.exec(target);
-        if (title) ref.usc = { title: title[1]!, section: ref.path[0] ?? '' };
-        else ref.act = target.replace(/\s+/g, ' ');
-      }
+      if (target) named(ref, target);
       if (whole) {
         ref.unit = `${whole[1]} ${whole[2]}`;
         ref.unitStart = m.index - whole[0].length;
       }
       if (m[6]) ref.usc = { title: m[6], section: m[7]! };
+      refs.push(ref);
       out.push(ref);
     }
+    chains.push({ refs, start: m.index, end, target: m[5] ?? target, own: Boolean(m[5] || m[6] || whole) });
     covered.push([m.index, m.index + m[0].length]);
+  }
+  // "subdivision (c) of Section 1192.7 or subdivision (c) of Section 667.5 of the Penal Code": a
+  // citation that names no code shares the one the next citation joined to it names.
+  for (let i = chains.length - 2; i >= 0; i--) {
+    const [chain, next] = [chains[i]!, chains[i + 1]!];
+    if (chain.own || chain.target || !next.target || !JOINED.test(text.slice(chain.end, next.start))) continue;
+    chain.target = next.target;
+    for (const ref of chain.refs) named(ref, next.target);
   }
   USC.lastIndex = 0;
   while ((m = USC.exec(text))) {
@@ -120,6 +130,16 @@ export function findReferences(text: string): Reference[] {
     out.push({ text: m[0], start: at, end: at + m[0].length, kind: 'section', path: [m[2]!.split('(')[0]!], usc: { title: m[1]!, section: m[2]! } });
   }
   return out.sort((a, b) => a.start - b.start);
+}
+
+/** What joins two citations of one list: "or", "and", a comma. */
+const JOINED = /^\s*(?:,\s*(?:(?:and|or)\s+)?|(?:and|or)\s+)$/;
+
+/** Gives a citation the act, code or title of the U.S. Code `target` names. */
+function named(ref: Reference, target: string): void {
+  const title = USC_TITLE.exec(target);
+  if (title) ref.usc = { title: title[1]!, section: ref.path[0] ?? '' };
+  else ref.act = target.replace(/\s+/g, ' ');
 }
 
 /** The code a citation ending "… of," at `end` shares with the first "of, the … Code" after it in its sentence (`OF_COMMA`). */

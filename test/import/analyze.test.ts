@@ -18,6 +18,17 @@ describe('import/analyze: the sections a version touches', () => {
   });
 });
 
+describe('import/analyze: a part of a section cited (synthetic)', () => {
+  it('should record the section a subdivision of it is cited by, and the override, but no section for a subdivision alone', () => {
+    const bill = 'SECTION 1. Section 1050.9 is added to the Penal Code, to read:\n1050.9.\n(a) Notwithstanding subdivision (b) of Section 1050, a synthetic court may act as provided in paragraph (4) of subdivision (d) and subdivision (a) of Section 187.\n';
+    expect(analyzeVersion(bill, 'bill.txt', { first: true }).sections).to.deep.equal([
+      { code: 'PEN', section: '1050.9', relation: 'adds' },
+      { code: 'PEN', section: '1050', relation: 'cites', override: 'notwithstanding' },
+      { code: 'PEN', section: '187', relation: 'cites' },
+    ]);
+  });
+});
+
 describe('import/analyze: SB 54 (2017, chaptered, the California Values Act: bills/ca)', () => {
   const file = 'bills/ca/ca-sb54-2017-chaptered-california-values-act.txt';
   const touched = () => analyzeVersion(fs.readFileSync(file), file, { first: true, context: { code: 'GOV' } }).sections;

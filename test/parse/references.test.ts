@@ -52,6 +52,13 @@ describe('parse/references', () => {
       expect(
         brief('as specified in, but not limited to, Sections 4574, 11418, and 18755 of, and subdivisions (c) and (d) of Section 26100 of, the Penal Code.').map((r) => `${r.path.join('/')} ${r.act}`),
       ).to.deep.equal(['4574 Penal Code', '11418 Penal Code', '18755 Penal Code', '26100/c Penal Code', '26100/d Penal Code']);
+      // A range, by its ends (AB 2641, 2024: bills/ca).
+      expect(brief('codified in Sections 290 through 290.024, inclusive, of the Penal Code.').map((r) => `${r.path[0]} ${r.act}`)).to.deep.equal(['290 Penal Code', '290.024 Penal Code']);
+      // A citation joined by "or" to the next one, which names the code (SB 54).
+      expect(brief('as identified in subdivision (c) of Section 1192.7 or subdivision (c) of Section 667.5 of the Penal Code, respectively').map((r) => `${r.path.join('/')} ${r.act}`)).to.deep.equal([
+        '1192.7/c Penal Code',
+        '667.5/c Penal Code',
+      ]);
       // Not past the sentence's end (synthetic).
       expect(brief('as defined in Section 664 of, or another act. The court of, the Penal Code, rules.').map((r) => r.act)).to.deep.equal([undefined]);
       // The next "of, the … Code", not a later one: a bill's title names many codes in one sentence (synthetic, in a title's shape).

@@ -238,7 +238,7 @@ describeBackends('server: the database pages and API', (backend) => {
     expect(bill).to.contain('<form class="site-search" role="search" method="get" action="/search">');
     // A section cited "notwithstanding" it, apart from the other citations.
     expect(await page('/bills/ca-20232024-0-ab2641')).to.contain(
-      '<p class="cites overrides"><span class="relation r-cites r-overrides" title="Cited “notwithstanding”: the bill’s words would prevail over the section’s">overrides</span> <a href="/sections/GOV/7282.5">Government Code § 7282.5</a>, <a href="/sections/GOV/7284.6">Government Code § 7284.6</a> <span class="muted">· notwithstanding them</span></p>\n<p class="cites">Also cites <a href="/sections/GOV/290">Government Code § 290</a>, <a href="/sections/PEN/261.5">Penal Code § 261.5</a>,',
+      '<p class="cites overrides"><span class="relation r-cites r-overrides" title="Cited “notwithstanding”: the bill’s words would prevail over the section’s">overrides</span> <a href="/sections/GOV/7282.5">Government Code § 7282.5</a>, <a href="/sections/GOV/7284.6">Government Code § 7284.6</a> <span class="muted">· notwithstanding them</span></p>\n<p class="cites">Also cites <a href="/sections/GOV/7284.4">Government Code § 7284.4</a>, <a href="/sections/PEN/261.5">Penal Code § 261.5</a>,',
     );
     const section = await page('/sections/GOV/7284.6');
     expect(section).to.contain('The text of this section is not in the database');
