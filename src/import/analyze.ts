@@ -157,6 +157,11 @@ export interface SectionContext {
 /** An instruction that adds a whole level by its first section: its number. */
 const UNIT_ADDED = /^(?:Article|Chapter|Part|Division|Title|Subchapter|Subarticle)\s+(\d+(?:\.\d+)*[a-z]?)\s+\(commencing with Section/;
 
+/** What follows a section of no code: a chapter of the statutes of a year, or the bill's own. */
+const NO_CODE_SECTION = /^\s+of\s+(?:Chapter\s+\d+\s+of\s+the\s+Statutes\b|this\s+(?:act|bill)\b)/i;
+/** What follows a section of the California Constitution: its article. */
+const CONSTITUTION_ARTICLE = /^\s+of\s+Article\s+([IVXL]+(?:\s[A-Z]\b)?)\s+of\s+the\s+(?:California\s+)?Constitution\b/;
+
 /** A citation of a part of a section that names the section: "subdivision (b) of Section 1050", "subsection (a) of section 101". */
 const CITES_A_SECTION = /\bof\s+sections?\s/i;
 
@@ -208,10 +213,15 @@ export function touchedSections(tree: Root, file: string, context?: SectionConte
         // A section, or a part of one named with it: "subdivision (b) of Section 1050" cites Section
         // 1050; "paragraph (4) of subdivision (d)" names no section.
         if (!ref.path[0] || (ref.kind !== 'section' && !CITES_A_SECTION.test(ref.text))) continue;
-        const refCode = ref.usc ? `usc${ref.usc.title}` : ref.act ? codeOf(ref.act) : code;
-        const number = ref.usc ? ref.usc.section.replace(/\(.*$/, '') : ref.path[0];
-        if (!refCode || !/^\d/.test(number)) continue;
-        const section = normalizeSectionNumber(number);
+        const after = ref.act || ref.usc ? '' : node.value.slice(ref.end, ref.end + 80);
+        // "Section 3 of Chapter 285 of the Statutes of 2022", "Section 1 of this act": no code's section.
+        if (NO_CODE_SECTION.test(after)) continue;
+        // "Section 3 of Article I of the California Constitution": filed as the Legislature files it, `I-3`.
+        const article = CONSTITUTION_ARTICLE.exec(after);
+        const refCode = ref.usc ? `usc${ref.usc.title}` : article ? 'CONS' : ref.act ? codeOf(ref.act) : code;
+        const number = ref.usc ? ref.usc.section.replace(/\(.*$/, '') : article ? `${article[1]}-${ref.path[0]}` : ref.path[0];
+        if (!refCode || (!article && !/^\d/.test(number))) continue;
+        const section = article ? number : normalizeSectionNumber(number);
         if (own.has(`${refCode}\u0000${section}`)) continue;
         const override = overrides(node.value, ref);
         out.push({ code: refCode, section, relation: 'cites', ...(override ? { override } : {}), ...(ref.unit ? { unit: ref.unit } : {}) });

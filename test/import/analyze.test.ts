@@ -27,6 +27,13 @@ describe('import/analyze: a part of a section cited (synthetic)', () => {
       { code: 'PEN', section: '187', relation: 'cites' },
     ]);
   });
+  it('should file a section of the Constitution by its article, and record no section of a chapter of the statutes or of the bill itself', () => {
+    const bill = 'SECTION 1. Section 54953 of the Government Code is amended to read:\n54953.\n(a) This synthetic section implements paragraph (1) of subdivision (b) of Section 3 of Article I of the California Constitution, as added by Section 3 of Chapter 285 of the Statutes of 2022. Section 2 of this act applies.\n';
+    expect(analyzeVersion(bill, 'bill.txt', { first: true }).sections).to.deep.equal([
+      { code: 'GOV', section: '54953', relation: 'amends' },
+      { code: 'CONS', section: 'I-3', relation: 'cites' },
+    ]);
+  });
 });
 
 describe('import/analyze: SB 54 (2017, chaptered, the California Values Act: bills/ca)', () => {
