@@ -137,11 +137,12 @@ export interface Reference {
   usc?: { title: string; section: string };
   /**
    * A whole level of a code cited by the section it begins with: "Chapter 17.25 (commencing with
-   * Section 7284)" is a reference to Section 7284 with the unit `Chapter 17.25`, which starts at
-   * `unitStart` in the node's `value`.
+   * Section 7284) of Division 7 of Title 1 of the Government Code" is a reference to Section 7284 with
+   * the unit `Chapter 17.25`, which runs from `unitStart` to `unitEnd` in the node's `value`.
    */
   unit?: string;
   unitStart?: number;
+  unitEnd?: number;
 }
 
 /** Text before a level's first child level (the lead-in). */

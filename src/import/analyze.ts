@@ -11,6 +11,7 @@ import { alignTrees, defaultAlignOptions } from '../align/index.js';
 import { billInstructions, parseAction } from '../amend/index.js';
 import type { InstructionAction } from '../amend/index.js';
 import { parseDocument } from '../parse/index.js';
+import { LEVEL_NUMBER, UNIT_KIND } from '../parse/references.js';
 import { codeOf, normalizeSectionNumber } from '../store/codes.js';
 import { contentHash } from '../store/database.js';
 import { unitName, type PlaceLevel } from '../store/places.js';
@@ -170,7 +171,7 @@ const CITES_A_SECTION = /\bof\s+sections?\s/i;
  * sections in (LAW_SECTION_TBL's division, title, part, chapter and article): its kind, its number and
  * the section it begins with.
  */
-const UNIT_REPEALED = /^(Division|Title|Part|Chapter|Article)\s+(\d+(?:\.\d+)*[a-z]?)\s+\(commencing with Section (\d+(?:\.\d+)*[a-z]?)\)/;
+const UNIT_REPEALED = new RegExp(String.raw`^(${UNIT_KIND})\s+(${LEVEL_NUMBER})\s+\(commencing with Section (${LEVEL_NUMBER})\)`);
 
 /** The sections a bill version amends, adds, repeals or cites. */
 export function touchedSections(tree: Root, file: string, context?: SectionContext): SectionTouch[] {
@@ -261,12 +262,12 @@ export function touchedSections(tree: Root, file: string, context?: SectionConte
  *   shall not apply to …" speaks of the bill's own section, not of one it overrides.
  * Never a note the U.S. Code prints under the section ("38 U.S.C. 4100 note"): that is another law's.
  */
-export function overrides(text: string, ref: { start: number; end: number; unitStart?: number }): OverrideWords | undefined {
+export function overrides(text: string, ref: { start: number; end: number; unitStart?: number; unitEnd?: number }): OverrideWords | undefined {
   // "(Public Law 115–31; 38 U.S.C. 4100 note)": a note printed under the section, not the section.
   if (/U\.S\.C\.\s+[\w.\u2013-]+\s+note\b/.test(text.slice(ref.start, ref.end + 8))) return undefined;
   // A whole level cited by its first section is read as one citation, from its kind to its code.
   const from = ref.unitStart ?? ref.start;
-  const to = ref.unitStart === undefined ? ref.end : ref.end + (UNIT_TAIL.exec(text.slice(ref.end))?.[0].length ?? 0);
+  const to = ref.unitEnd ?? ref.end;
   const before = text.slice(Math.max(0, from - 300), from);
   const m = GOVERNING.exec(before);
   if (m && onlyCitations(m[2]!)) return /^n/i.test(m[1]!) ? 'notwithstanding' : /^w/i.test(m[1]!) ? 'without regard to' : 'exempt from';
@@ -277,12 +278,6 @@ export function overrides(text: string, ref: { start: number; end: number; unitS
   for (const stop of before.matchAll(CLAUSE_STOP)) start = stop.index + stop[0].length;
   return onlyCitations(before.slice(start)) ? 'shall not apply' : undefined;
 }
-
-/**
- * What follows the first section of a whole level cited by it: the levels that hold it, its code, and
- * the parenthesis of an Act named before it: ") of Part 1 of Division 3 of Title 2 of the Government Code)".
- */
-const UNIT_TAIL = /^\)(?:\s+of\s+(?:Division|Title|Part|Chapter|Article)\s+\d+(?:\.\d+)*[a-z]?)*(?:\s+of\s+(?:the\s+)?(?:[A-Z][\w.'’&-]*\s+(?:of\s+|and\s+|for\s+|on\s+|the\s+)?)*(?:Act|Code)(?:\s+of\s+\d{4})?)?\)?/;
 
 /** The last "notwithstanding", "without regard to" or "exempt(ed) from" of a text, and the words after it. */
 const GOVERNING =

@@ -51,18 +51,23 @@ const OF_COMMA = /^\s+of,/;
 const CODE_AFTER_OF_COMMA = new RegExp(String.raw`\bof,\s+(?:the\s+)?(${NAMED})`, 'g');
 /** Where a sentence stops: a full stop or semicolon before a capital, an opening parenthesis, or the end. */
 const SENTENCE_STOP = /[.;](?=\s+[A-Z(\u201c"]|\s*$)/g;
+/** The kinds of a California code's levels above its sections, as a pattern ("Division|…"). */
+export const UNIT_KIND = 'Division|Title|Part|Chapter|Article';
+/** A level's or a section's number as California prints it: "17.25", "7284", "266a". */
+export const LEVEL_NUMBER = String.raw`\d+(?:\.\d+)*[a-z]?`;
 /** A level of a code by its kind and number: "Chapter 17.25". */
-const UNIT_NAME = String.raw`(?:Division|Title|Part|Chapter|Article)\s+\d+(?:\.\d+)*[a-z]?`;
+const UNIT_NAME = String.raw`(?:${UNIT_KIND})\s+${LEVEL_NUMBER}`;
 /** A whole level cited by its first section, before the chain: "Chapter 17.25 (commencing with ". */
-const UNIT_BEFORE = /\b(Division|Title|Part|Chapter|Article)\s+(\d+(?:\.\d+)*[a-z]?)\s+\(commencing\s+with\s+$/;
+const UNIT_BEFORE = new RegExp(String.raw`\b(${UNIT_KIND})\s+(${LEVEL_NUMBER})\s+\(commencing\s+with\s+$`);
 /**
- * …and after it, the other levels listed with it, the levels that hold them and their code: ") of Part 1
- * of Division 3 of Title 2 of the Government Code", ") and Chapter 10 (commencing with Section 330) of
- * Title 9 of Part 1 of the Penal Code".
+ * …and after it, to its end: the other levels listed with it, the levels that hold them, their code
+ * (`[1]`, where named) and the parenthesis of an Act named before it: ") of Part 1 of Division 3 of
+ * Title 2 of the Government Code)", ") and Chapter 10 (commencing with Section 330) of Title 9 of Part 1
+ * of the Penal Code".
  */
-const UNIT_CODE_AFTER = new RegExp(
-  String.raw`^\)(?:(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)${UNIT_NAME}\s+\(commencing\s+with\s+Section\s+\d+(?:\.\d+)*[a-z]?\))*` +
-    String.raw`(?:\s+of\s+${UNIT_NAME})*\s+of\s+(?:the\s+)?(${NAMED})`,
+const UNIT_AFTER = new RegExp(
+  String.raw`^\)(?:(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)${UNIT_NAME}\s+\(commencing\s+with\s+Section\s+${LEVEL_NUMBER}\))*` +
+    String.raw`(?:\s+of\s+${UNIT_NAME})*(?:\s+of\s+(?:the\s+)?(${NAMED}))?\)?`,
 );
 /** "(u)" in "3(u)(1)". */
 const PARENTHESISED = /\(([^)]+)\)/g;
@@ -99,7 +104,8 @@ export function findReferences(text: string): Reference[] {
     const listed = [m[2]!, ...(m[3] ? allMatches(LISTED, m[3]).map((x) => x[0]) : [])];
     const end = m.index + m[0].length;
     const whole = unit === 'section' && !m[5] && !m[6] ? UNIT_BEFORE.exec(text.slice(Math.max(0, m.index - 60), m.index)) : null;
-    const target = m[5] ?? (whole ? UNIT_CODE_AFTER.exec(text.slice(end))?.[1] : m[6] ? undefined : codeAfterOfComma(text, end));
+    const wholeEnd = whole ? UNIT_AFTER.exec(text.slice(end)) : null;
+    const target = m[5] ?? (whole ? wholeEnd?.[1] : m[6] ? undefined : codeAfterOfComma(text, end));
     const refs: Reference[] = [];
     for (const designation of listed) {
       const ref: Reference = { text: m[0], start: m.index, end, kind: unit as LevelKind, path: [...prefix, ...designations(designation)] };
@@ -107,6 +113,7 @@ export function findReferences(text: string): Reference[] {
       if (whole) {
         ref.unit = `${whole[1]} ${whole[2]}`;
         ref.unitStart = m.index - whole[0].length;
+        ref.unitEnd = end + (wholeEnd?.[0].length ?? 0);
       }
       if (m[6]) ref.usc = { title: m[6], section: m[7]! };
       refs.push(ref);
