@@ -14,9 +14,8 @@ import { parseDocument } from '../parse/index.js';
 import { LEVEL_NUMBER, UNIT_KIND } from '../parse/references.js';
 import { codeOf, normalizeSectionNumber } from '../store/codes.js';
 import { contentHash } from '../store/database.js';
-import { unitName, type PlaceLevel } from '../store/places.js';
 import type { OverrideWords, SectionRelation, SectionTouch } from '../store/types.js';
-import type { Content, DocumentMeta, Level, Root, SourceFormat } from '../types.js';
+import type { Content, DocumentMeta, Level, Reference, Root, SourceFormat } from '../types.js';
 
 /**
  * What `analyzeVersion` computes, numbered: raised whenever a billdiff computes a version's facts
@@ -196,7 +195,7 @@ export function touchedSections(tree: Root, file: string, context?: SectionConte
     own.add(`${code}\u0000${number}`);
     // "Chapter 17.25 (commencing with Section 7284) of … is repealed": the whole chapter goes.
     const unit = relation === 'repeals' && !t.usc ? UNIT_REPEALED.exec(instruction.text) : null;
-    out.push(unit && normalizeSectionNumber(unit[3]!) === number ? { code, section: number, relation, unit: unitName(unit[1]!.toLowerCase() as PlaceLevel, unit[2]!) } : { code, section: number, relation });
+    out.push(unit && normalizeSectionNumber(unit[3]!) === number ? { code, section: number, relation, unit: `${unit[1]} ${unit[2]}` } : { code, section: number, relation });
   }
   // Cited sections: a bare "Section 7284.6" inside a bill section that amends the Government Code
   // is a Government Code section.
@@ -262,7 +261,7 @@ export function touchedSections(tree: Root, file: string, context?: SectionConte
  *   shall not apply to …" speaks of the bill's own section, not of one it overrides.
  * Never a note the U.S. Code prints under the section ("38 U.S.C. 4100 note"): that is another law's.
  */
-export function overrides(text: string, ref: { start: number; end: number; unitStart?: number; unitEnd?: number }): OverrideWords | undefined {
+export function overrides(text: string, ref: Pick<Reference, 'start' | 'end' | 'unitStart' | 'unitEnd'>): OverrideWords | undefined {
   // "(Public Law 115–31; 38 U.S.C. 4100 note)": a note printed under the section, not the section.
   if (/U\.S\.C\.\s+[\w.\u2013-]+\s+note\b/.test(text.slice(ref.start, ref.end + 8))) return undefined;
   // A whole level cited by its first section is read as one citation, from its kind to its code.

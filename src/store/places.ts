@@ -61,12 +61,7 @@ export function readPlace(stored: string | null | undefined): Place | undefined 
   }
 }
 
-/** A unit as a bill names it and `version_sections.unit` keeps it: `Chapter 17.25`. */
-export function unitName(level: PlaceLevel, number: string): string {
-  return `${level[0]!.toUpperCase()}${level.slice(1)} ${number}`;
-}
-
-/** The unit a name (`Chapter 17.25`) stands for, or undefined for one that is not a level of the places. */
+/** The unit a name as a bill prints it and `version_sections.unit` keeps it (`Chapter 17.25`) stands for, or undefined for one that is not a level of the places. */
 function readUnit(name: string): { level: PlaceLevel; number: string } | undefined {
   const m = /^(\w+) (\S+)$/.exec(name);
   const level = m?.[1]!.toLowerCase() as PlaceLevel | undefined;

@@ -92,11 +92,16 @@ export interface Queries {
 /** Sections whose places one statement reads at most. */
 const SECTIONS_A_STATEMENT = 500;
 
+/** The columns of a `SectionBill` row (and its code, section and version's place), `section` the section it is a row of. */
+function sectionBillColumns(section = 'vs.section'): string {
+  return `vs.code, ${section} AS section, vs.relation, vs.override, vs.unit, v.id AS version_id, v.name AS version_name, v.stage AS version_stage, v.date AS version_date, v.corpus_id, v.seq,
+              b.id AS bill_id, b.measure, b.jurisdiction, b.session, b.title, b.status, b.pending`;
+}
+
 export function createQueries(db: Dialect): Queries {
   const sectionBillsOf = async (where: string, params: Array<string | number>): Promise<Array<SectionBill & { code: string; section: string; seq: number }>> =>
     db.all(
-      `SELECT vs.code, vs.section, vs.relation, vs.override, vs.unit, v.id AS version_id, v.name AS version_name, v.stage AS version_stage, v.date AS version_date, v.corpus_id, v.seq,
-              b.id AS bill_id, b.measure, b.jurisdiction, b.session, b.title, b.status, b.pending
+      `SELECT ${sectionBillColumns()}
          FROM version_sections vs JOIN versions v ON v.id = vs.version_id JOIN bills b ON b.id = v.bill_id
         WHERE ${where}`,
       params,
@@ -119,15 +124,12 @@ export function createQueries(db: Dialect): Queries {
    * the unit holds the section. One statement: one round trip on PostgreSQL.
    */
   const sectionAndUnitBills = async (code: string, number: string): Promise<Array<SectionBill & { code: string; section: string; seq: number }>> => {
-    const columns = (section: string) =>
-      `vs.code, ${section} AS section, vs.relation, vs.override, vs.unit, v.id AS version_id, v.name AS version_name, v.stage AS version_stage, v.date AS version_date, v.corpus_id, v.seq,
-              b.id AS bill_id, b.measure, b.jurisdiction, b.session, b.title, b.status, b.pending`;
     const rows = await db.all<SectionBill & { code: string; section: string; seq: number; first: string | null; place: string | null }>(
-      `SELECT ${columns('vs.section')}, NULL AS first, NULL AS place
+      `SELECT ${sectionBillColumns()}, NULL AS first, NULL AS place
          FROM version_sections vs JOIN versions v ON v.id = vs.version_id JOIN bills b ON b.id = v.bill_id
         WHERE vs.code = ? AND vs.section = ?
        UNION ALL
-       SELECT ${columns('s.number')}, c.place AS first, s.place
+       SELECT ${sectionBillColumns('s.number')}, c.place AS first, s.place
          FROM law_sections s JOIN version_sections vs ON vs.code = s.code AND vs.unit IS NOT NULL
          JOIN law_sections c ON c.code = vs.code AND c.number = vs.section
          JOIN versions v ON v.id = vs.version_id JOIN bills b ON b.id = v.bill_id
