@@ -17,3 +17,10 @@ export function overrideColumn(words: OverrideWords | undefined): number {
 export function overrideWords(column: number | null | undefined): OverrideWords | undefined {
   return column ? OVERRIDE_WORDS[Number(column) - 1] : undefined;
 }
+
+/**
+ * Where a row of `version_sections vs` with a unit (`vs.unit`) touches every section of the unit: the
+ * bill repeals it whole, or would override it whole. The partial index `version_sections_unit` holds
+ * these rows only (migration 9, whose predicate this must keep implying).
+ */
+export const WHOLE_UNIT_TOUCH = "vs.unit IS NOT NULL AND (vs.relation = 'repeals' OR vs.override <> 0)";

@@ -5,7 +5,7 @@
 import zlib from 'node:zlib';
 import { readBillPage, SUMMARY_COLUMNS as SUMMARY_COLUMN_LIST, touchesByVersion, type BillPageRows, type TouchRow } from './bill-page.js';
 import { compareCodes, compareSectionNumbers, compareSections } from './codes.js';
-import { billColumns } from './columns.js';
+import { billColumns, WHOLE_UNIT_TOUCH } from './columns.js';
 import { oneOf, type Dialect } from './dialect.js';
 import { compareSessions, newestSessionFirst, type MeasureCitation } from './names.js';
 import { readPlace, unitHolds, type Place } from './places.js';
@@ -130,10 +130,10 @@ export function createQueries(db: Dialect): Queries {
         WHERE vs.code = ? AND vs.section = ?
        UNION ALL
        SELECT ${sectionBillColumns('s.number')}, c.place AS first, s.place
-         FROM law_sections s JOIN version_sections vs ON vs.code = s.code AND vs.unit IS NOT NULL
+         FROM law_sections s JOIN version_sections vs ON vs.code = s.code AND ${WHOLE_UNIT_TOUCH}
          JOIN law_sections c ON c.code = vs.code AND c.number = vs.section
          JOIN versions v ON v.id = vs.version_id JOIN bills b ON b.id = v.bill_id
-        WHERE s.code = ? AND s.number = ? AND s.place IS NOT NULL AND (vs.relation = 'repeals' OR vs.override <> 0)`,
+        WHERE s.code = ? AND s.number = ? AND s.place IS NOT NULL`,
       [code, number, code, number],
     );
     const out: Array<SectionBill & { code: string; section: string; seq: number }> = [];

@@ -5,13 +5,18 @@
  * of all there are.
  */
 import { BARE_SECTION_NUMBER, codeOf, normalizeSectionNumber, parseSectionCitation } from './codes.js';
-import { billColumns } from './columns.js';
-import type { Dialect, SqlValue } from './dialect.js';
+import { billColumns, overrideWords, WHOLE_UNIT_TOUCH } from './columns.js';
+import { oneOf, type Dialect, type SqlValue } from './dialect.js';
 import { newestSessionFirst, parseMeasure, sessionKeyOf } from './names.js';
+import { readPlace, unitHolds } from './places.js';
+import { OVERRIDE_SAYS, unitNote } from './reports.js';
 import { billResult, citationSnippets, fullText, noResults, QUICK, sectionResult, type BillFilter } from './search-text.js';
 import type { BillRow, SearchAnswer, SearchFilters, SearchPage, SearchResult } from './types.js';
 
 export { MARK_END, MARK_START } from './search-text.js';
+
+/** A list of values a column is one of (`oneOf`). */
+type SqlInList = ReturnType<typeof oneOf>;
 
 /** What a search takes: the longest query, the most results a page, the deepest page (each page ranks all before it). */
 export const SEARCH_BOUNDS = { query: 200, limit: 100, offset: 1000 } as const;
@@ -86,43 +91,71 @@ async function citationResults(db: Dialect, query: string, filters: SearchFilter
   const number = cited ? cited.number : bare!;
   const params: SqlValue[] = code ? [number, code] : [number];
   const sections: SearchResult[] = [];
-  const touching = `SELECT v.bill_id, MAX(v.date) AS date FROM version_sections vs JOIN versions v ON v.id = vs.version_id WHERE vs.section = ?${code ? ' AND vs.code = ?' : ''} GROUP BY v.bill_id`;
-  const counting = `SELECT COUNT(*) AS n FROM bills b JOIN (${touching}) t ON t.bill_id = b.id WHERE 1 = 1${where.sql}`;
+  const sectionIs = `vs.section = ?${code ? ' AND vs.code = ?' : ''}`;
+  // Bills that repeal or override a whole unit (places.ts): the units of the codes that hold the section, by
+  // the partial index on version_sections (code, unit), each with its bill and the place of the section it
+  // begins with (as `place`). Kept below where the unit holds the section (`unitHolds`, as its page does).
+  const units = `SELECT 3 AS kind, vs.code, vs.unit AS number, vs.version_id AS heading, (SELECT v.bill_id FROM versions v WHERE v.id = vs.version_id) AS text,
+         CASE WHEN vs.relation = 'repeals' THEN 1 ELSE 0 END AS n, vs.override AS o, c.place
+    FROM version_sections vs JOIN law_sections c ON c.code = vs.code AND c.number = vs.section
+   WHERE ${WHOLE_UNIT_TOUCH} AND vs.code IN (SELECT code FROM law_sections WHERE number = ?${code ? ' AND code = ?' : ''} AND place IS NOT NULL)`;
+  const touchingOf = (also: SqlInList | undefined) =>
+    `SELECT v.bill_id, MAX(v.date) AS date FROM version_sections vs JOIN versions v ON v.id = vs.version_id WHERE ${also ? `(${sectionIs}) OR ${also.sql}` : sectionIs} GROUP BY v.bill_id`;
+  const countingOf = (also: SqlInList | undefined) => `SELECT COUNT(*) AS n FROM bills b JOIN (${touchingOf(also)}) t ON t.bill_id = b.id WHERE 1 = 1${where.sql}`;
   // Unfiltered, the same by each version's bill (a version's bill is in bills): no join to plan.
-  const touchingCount = `SELECT COUNT(DISTINCT (SELECT v.bill_id FROM versions v WHERE v.id = vs.version_id)) AS n FROM version_sections vs WHERE vs.section = ?${code ? ' AND vs.code = ?' : ''}`;
-  let billCount: number;
+  const touchingCount = `SELECT COUNT(DISTINCT (SELECT v.bill_id FROM versions v WHERE v.id = vs.version_id)) AS n FROM version_sections vs WHERE ${sectionIs}`;
+  type Row = { kind: number; code: string; number: string; heading: string; text: string; n: number; o: number; place: string | null };
+  let rows: Row[];
   if (!filters.house && !filters.status && !filters.session) {
     // The section in each code that has it, then those only bills touch (their text is not in the
-    // database; with how many bills touch each, and how many of them would override it), and the bills that touch it: one statement (on PostgreSQL one round trip where there were three).
+    // database; with how many bills touch each, and how many of them would override it), the bills that
+    // touch it, and the units: one statement (on PostgreSQL one round trip where there were four).
     // Unfiltered, the bills counted by each version's bill (touchingCount): PostgreSQL plans the
     // statement once for any number, where with the joins it planned it anew at each search (0.2 ms).
-    type Row = { kind: number; code: string; number: string; heading: string; text: string; n: number; o: number };
-    const rows = await db.all<Row>(
-      `SELECT 0 AS kind, code, number, heading, substr(text, 1, 240) AS text, 0 AS n, 0 AS o FROM law_sections WHERE number = ?${code ? ' AND code = ?' : ''}
-        UNION ALL SELECT 1 AS kind, code, NULL, NULL, NULL, COUNT(DISTINCT bill_id), COUNT(DISTINCT CASE WHEN override > 0 THEN bill_id END)
-          FROM (SELECT vs.code, vs.override, (SELECT v.bill_id FROM versions v WHERE v.id = vs.version_id) AS bill_id FROM version_sections vs WHERE vs.section = ?${code ? ' AND vs.code = ?' : ''}) d GROUP BY code
-        UNION ALL SELECT 2 AS kind, NULL, NULL, NULL, NULL, n, 0 FROM (${where.sql ? counting : touchingCount}) c
+    rows = await db.all<Row>(
+      `SELECT 0 AS kind, code, number, heading, substr(text, 1, 240) AS text, 0 AS n, 0 AS o, place FROM law_sections WHERE number = ?${code ? ' AND code = ?' : ''}
+        UNION ALL SELECT 1 AS kind, code, NULL, NULL, NULL, COUNT(DISTINCT bill_id), COUNT(DISTINCT CASE WHEN override > 0 THEN bill_id END), NULL
+          FROM (SELECT vs.code, vs.override, (SELECT v.bill_id FROM versions v WHERE v.id = vs.version_id) AS bill_id FROM version_sections vs WHERE ${sectionIs}) d GROUP BY code
+        UNION ALL SELECT 2 AS kind, NULL, NULL, NULL, NULL, n, 0, NULL FROM (${where.sql ? countingOf(undefined) : touchingCount}) c
+        UNION ALL ${units}
         ORDER BY kind, code`,
-      [...params, ...params, ...params, ...where.params],
+      [...params, ...params, ...params, ...where.params, ...params],
     );
     const held = rows.filter((r) => Number(r.kind) === 0);
     for (const s of held) sections.push(sectionResult(s.code, s.number, s.heading, s.text));
     for (const t of rows) if (Number(t.kind) === 1 && !held.some((s) => s.code === t.code)) sections.push(sectionResult(t.code, number, '', notHeld(Number(t.n), Number(t.o))));
-    billCount = Number(rows.find((r) => Number(r.kind) === 2)?.n ?? 0);
   } else {
-    billCount = Number((await db.get<{ n: number }>(counting, [...params, ...where.params]))?.n ?? 0);
+    // Filtered, no section is listed: the places of the sections, the units, and the bills counted.
+    rows = await db.all<Row>(
+      `SELECT 0 AS kind, code, number, NULL AS heading, NULL AS text, 0 AS n, 0 AS o, place FROM law_sections WHERE number = ?${code ? ' AND code = ?' : ''} AND place IS NOT NULL
+        UNION ALL SELECT 2 AS kind, NULL, NULL, NULL, NULL, n, 0, NULL FROM (${countingOf(undefined)}) c
+        UNION ALL ${units}
+        ORDER BY kind, code`,
+      [...params, ...params, ...where.params, ...params],
+    );
   }
+  const places = new Map(rows.filter((r) => Number(r.kind) === 0).map((r) => [r.code, readPlace(r.place)]));
+  const unitRows = rows.filter((r) => Number(r.kind) === 3 && unitHolds(r.number, readPlace(r.place), places.get(r.code)));
+  let billCount = Number(rows.find((r) => Number(r.kind) === 2)?.n ?? 0);
+  // The versions that repeal or override a unit holding it are bills touching it too: counted again with
+  // them (the rare search that has them; the others' statement stays the one above).
+  const also = unitRows.length ? oneOf(db.kind, 'vs.version_id', [...new Set(unitRows.map((r) => r.heading))]) : undefined;
+  if (also) billCount = Number((await db.get<{ n: number }>(countingOf(also), [...params, ...also.params, ...where.params]))?.n ?? 0);
   if (!sections.length && !billCount) return undefined;
   const first = Math.max(0, page.offset - sections.length);
   const wanted = Math.max(0, page.offset + page.limit - sections.length) - first;
   // No bill past those of the pages before: none read (a sort of nothing, 25 µs on SQLite).
   const bills = wanted && billCount > first
     ? await db.all<BillRow & { key: number }>(
-        `SELECT ${billColumns('b')}, b.key FROM bills b JOIN (${touching}) t ON t.bill_id = b.id WHERE 1 = 1${where.sql} ORDER BY ${newestSessionFirst('b.session')}, t.date IS NULL, t.date DESC, b.measure LIMIT ? OFFSET ?`,
-        [...params, ...where.params, wanted, first],
+        `SELECT ${billColumns('b')}, b.key FROM bills b JOIN (${touchingOf(also)}) t ON t.bill_id = b.id WHERE 1 = 1${where.sql} ORDER BY ${newestSessionFirst('b.session')}, t.date IS NULL, t.date DESC, b.measure LIMIT ? OFFSET ?`,
+        [...params, ...(also?.params ?? []), ...where.params, wanted, first],
       )
     : [];
   const snippets = await citationSnippets(db, ftsQuery(number), number, bills.map((b) => ({ owner: 'bill' as const, key: b.key })));
+  // A bill whose text does not name the section says how it touches it: the unit it repeals or overrides.
+  const unitSays = new Map<string, string>();
+  for (const r of unitRows) if (!unitSays.has(r.text) || Number(r.n) === 1) unitSays.set(r.text, unitSnippet(r.number, Number(r.n) === 1, Number(r.o)));
+  for (let i = 0; i < bills.length; i++) if (!snippets[i]) snippets[i] = unitSays.get(bills[i]!.id) ?? '';
   return {
     results: [...sections.slice(page.offset, page.offset + page.limit), ...bills.map((b, i) => billResult(b, snippets[i] ?? ''))],
     total: sections.length + billCount,
@@ -132,6 +165,13 @@ async function citationResults(db: Dialect, query: string, filters: SearchFilter
     rankedSections: 0,
     by: 'citation',
   };
+}
+
+/** The snippet of a bill that repeals (`repeals`) or else overrides (by `override`'s words) the whole `unit` holding the section searched for. */
+export function unitSnippet(unit: string, repeals: boolean, override: number): string {
+  const words = overrideWords(override);
+  if (repeals || !words) return `Repeals ${unitNote(unit)}.`;
+  return `Would override it: ${OVERRIDE_SAYS[words].note(false, unit)}.`;
 }
 
 /** The snippet of a section the database lacks, which `bills` bills touch, `overriding` of them citing it to override it. */

@@ -171,6 +171,24 @@ describeBackends('store: a bill that repeals or overrides a whole unit of a code
       'adds Government Code § 97400',
     ]);
   });
+  it('should find, by the number of a section of the unit, the bills that repeal or override the unit, each saying so where its text does not name the section', async () => {
+    const found = async (query: string, filters = {}) => (await db.search(query, filters)).results.map((r) => `${r.kind} ${r.kind === 'bill' ? r.measure : r.id}: ${r.snippet}`);
+    // 97100.5: AB 9203 names it; AB 9201 repeals and AB 9202 overrides the chapter that holds it (same date: by measure).
+    expect(await found('97100.5')).to.deep.equal([
+      'section GOV/97100.5: Synthetic text of section 97100.5.',
+      'bill AB 9201: Repeals the whole of Chapter 97.5, which holds it.',
+      'bill AB 9202: Would override it: notwithstanding Chapter 97.5, which holds it.',
+      // Marked where it names the section (MARK_START, MARK_END).
+      'bill AB 9203: …as follows:\nSECTION 1. Section \u000197100.5\u0002 of the Government Code is amended to read:\n97100.5. Synthetic text of section \u000197100.5\u0002, amended.',
+    ]);
+    expect((await db.search('GOV 97101')).total).to.equal(3);
+    // Filtered by session: the same bills, no section.
+    expect((await found('97101', { session: '2025-26' })).map((r) => r.slice(0, 12))).to.deep.equal(['bill AB 9201', 'bill AB 9202']);
+    // Chapter 97.6 only cited, on its first section only; a Chapter 97.5 of another division holds none of them.
+    expect(await found('97201')).to.deep.equal(['section GOV/97201: Synthetic text of section 97201.']);
+    expect(await found('98100')).to.deep.equal(['section GOV/98100: Synthetic text of section 98100.']);
+    expect((await found('97200')).map((r) => r.slice(0, 12))).to.deep.equal(['section GOV/', 'bill AB 9202']);
+  });
   it('should count a bill that repeals a whole unit among the bills on each section of it that the session’s bills touch', async () => {
     const report = await db.sessionReport('ca', '20252026-0');
     const contested = report.contested.map((s) => `${s.section}: ${s.bills.map((b) => `${b.measure} ${b.relation}${b.unit ? ` ${b.unit}` : ''}`).join(', ')}`);
