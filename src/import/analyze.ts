@@ -45,8 +45,10 @@ import type { Content, DocumentMeta, Level, Reference, Root, SourceFormat } from
  *    Citations filed by the code named after them ("Sections 270 and 273ab of the Penal Code", "Section
  *    664 of, or …, Section 182 of, the Penal Code", "Title 8 of the United States Code"), and a part of
  *    a section cited as the section ("Notwithstanding subdivision (b) of Section 42280").
+ * 8. A section a bill overrides on its own and also cites as the first of a unit it only cites: the
+ *    override kept (it was let go with the section's own citation).
  */
-export const ANALYSIS_VERSION = 7;
+export const ANALYSIS_VERSION = 8;
 
 /** The key an input is recorded under in `imports`: its sha256 and the analysis it was imported with. */
 export function importKey(hash: string): string {
@@ -237,9 +239,13 @@ export function touchedSections(tree: Root, file: string, context?: SectionConte
     const first = kept.get(key);
     if (!first) kept.set(key, t);
     // The whole unit a section begins cited is more than the section: the unit's citation is kept,
-    // with its own override words (those of the section's own citation are not the unit's).
-    else if (t.unit && !first.unit) kept.set(key, t);
-    else if (t.override && !first.override && Boolean(t.unit) === Boolean(first.unit)) first.override = t.override;
+    // with its own override words (those of the section's own citation are not the unit's); except
+    // where only the section's citation overrides it: a unit only cited is listed where the section is,
+    // so the section's override is kept and the unit's name let go.
+    else if (Boolean(t.unit) !== Boolean(first.unit)) {
+      const [unit, plain] = t.unit ? [t, first] : [first, t];
+      kept.set(key, plain.override && !unit.override ? plain : unit);
+    } else if (t.override && !first.override) first.override = t.override;
   }
   return [...kept.values()];
 }

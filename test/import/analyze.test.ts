@@ -27,6 +27,21 @@ describe('import/analyze: a part of a section cited (synthetic)', () => {
       { code: 'PEN', section: '187', relation: 'cites' },
     ]);
   });
+  it('should keep the override of a section cited on its own and also as the first of a unit only cited, whichever comes first', () => {
+    const added = 'SECTION 1. Section 97400 is added to the Government Code, to read:\n97400.\n';
+    const plain = '(a) Notwithstanding Section 97200, the synthetic department may adopt guidance.\n';
+    const unit = '(b) The department shall report as the Synthetic Reports Act (Chapter 97.6 (commencing with Section 97200) of Division 97 of Title 9) requires.\n';
+    const cites = (text: string) => analyzeVersion(text, 'bill.txt', { first: true }).sections.filter((s) => s.relation === 'cites');
+    expect(cites(added + plain + unit)).to.deep.equal([{ code: 'GOV', section: '97200', relation: 'cites', override: 'notwithstanding' }]);
+    expect(cites(added + unit.replace('(b)', '(a)') + plain.replace('(a)', '(b)'))).to.deep.equal([{ code: 'GOV', section: '97200', relation: 'cites', override: 'notwithstanding' }]);
+    // The unit overridden whole and the section only cited: the unit, with its override.
+    const overridden = '(b) Notwithstanding the Synthetic Reports Act (Chapter 97.6 (commencing with Section 97200) of Division 97 of Title 9), the department may act.\n';
+    expect(cites(added + '(a) The department shall comply with Section 97200.\n' + overridden)).to.deep.equal([
+      { code: 'GOV', section: '97200', relation: 'cites', override: 'notwithstanding', unit: 'Chapter 97.6' },
+    ]);
+    // Neither overrides: the unit, named.
+    expect(cites(added + '(a) The department shall comply with Section 97200.\n' + unit)).to.deep.equal([{ code: 'GOV', section: '97200', relation: 'cites', unit: 'Chapter 97.6' }]);
+  });
   it('should file a section of the Constitution by its article, and record no section of a chapter of the statutes or of the bill itself', () => {
     const bill = 'SECTION 1. Section 54953 of the Government Code is amended to read:\n54953.\n(a) This synthetic section implements paragraph (1) of subdivision (b) of Section 3 of Article I of the California Constitution, as added by Section 3 of Chapter 285 of the Statutes of 2022. Section 2 of this act applies.\n';
     expect(analyzeVersion(bill, 'bill.txt', { first: true }).sections).to.deep.equal([
