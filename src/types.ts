@@ -143,6 +143,12 @@ export interface Reference {
   unit?: string;
   unitStart?: number;
   unitEnd?: number;
+  /**
+   * The last section of a range the reference begins: "Sections 290 through 290.024, inclusive" and
+   * "Sections 11340 to 11361, inclusive" are references to Sections 290 and 11340 `through` 290.024
+   * and 11361 (and to those last sections, each a reference of its own).
+   */
+  through?: string;
 }
 
 /** Text before a level's first child level (the lead-in). */

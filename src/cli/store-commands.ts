@@ -10,7 +10,7 @@ import { parseArgs } from 'node:util';
 import { formatNotRecognised, formatProblem, formatSummary, importPaths } from '../import/index.js';
 import { DATABASE_FILE, databaseOptionsFrom, describeDatabase, openDatabase, type Database } from '../store/database.js';
 import { databaseDocument, DATABASE_ID } from '../store/documents.js';
-import { findBill, OVERRIDE_SAYS, pickVersion, readSectionName, relationWord, sectionReport, unitNote } from '../store/reports.js';
+import { findBill, holderOf, OVERRIDE_SAYS, pickVersion, readSectionName, relationWord, sectionReport } from '../store/reports.js';
 import { sessionName } from '../store/names.js';
 import { MARK_END, MARK_START } from '../store/search.js';
 import { readSearchParams, SearchParamError, type SearchRequest } from '../store/search-params.js';
@@ -219,7 +219,10 @@ async function sectionCommand(db: Database, { values, positionals }: ParsedArgs,
   lines.push(report.bills.length ? `${report.bills.length} bill${report.bills.length === 1 ? '' : 's'} touching it, newest first:` : 'No bill in the database touches it.');
   // The relations in a column as wide as the longest and a space ("overrides" beside "amends").
   const width = Math.max(8, ...report.bills.map((b) => relationWord(b).length + 1));
-  for (const b of report.bills) lines.push(`  ${relationWord(b).padEnd(width)}${b.measure} (${b.sessionName})${b.override ? ` ${OVERRIDE_SAYS[b.override].note(false, b.unit)}` : b.unit ? ` ${unitNote(b.unit)}` : ''}, ${b.versionStage}${b.versionDate ? ` ${b.versionDate}` : ''} [${b.version}]${b.title ? ` — ${b.title}` : ''}`);
+  for (const b of report.bills) {
+    const held = holderOf(b);
+    lines.push(`  ${relationWord(b).padEnd(width)}${b.measure} (${b.sessionName})${b.override ? ` ${OVERRIDE_SAYS[b.override].note(false, held?.holder)}` : held ? ` ${held.note}` : ''}, ${b.versionStage}${b.versionDate ? ` ${b.versionDate}` : ''} [${b.version}]${b.title ? ` — ${b.title}` : ''}`);
+  }
   io.stdout.write(`${lines.join('\n')}\n`);
   return 0;
 }

@@ -46,7 +46,9 @@ import type { Content, DocumentMeta, Level, Reference, Root, SourceFormat } from
  *    664 of, or …, Section 182 of, the Penal Code", "Title 8 of the United States Code"), and a part of
  *    a section cited as the section ("Notwithstanding subdivision (b) of Section 42280").
  * 8. A section a bill overrides on its own and also cites as the first of a unit it only cites: the
- *    override kept (it was let go with the section's own citation).
+ *    override kept (it was let go with the section's own citation). A range of sections cited by its
+ *    ends, kept with the first (`SectionTouch.through`): "Sections 290 through 290.024, inclusive";
+ *    "Sections 11340 to 11361, inclusive", whose last section was not read.
  */
 export const ANALYSIS_VERSION = 8;
 
@@ -226,7 +228,8 @@ export function touchedSections(tree: Root, file: string, context?: SectionConte
         const section = article ? number : normalizeSectionNumber(number);
         if (own.has(`${refCode}\u0000${section}`)) continue;
         const override = overrides(node.value, ref);
-        out.push({ code: refCode, section, relation: 'cites', ...(override ? { override } : {}), ...(ref.unit ? { unit: ref.unit } : {}) });
+        const through = ref.through && !ref.unit ? normalizeSectionNumber(ref.through) : undefined;
+        out.push({ code: refCode, section, relation: 'cites', ...(override ? { override } : {}), ...(ref.unit ? { unit: ref.unit } : {}), ...(through ? { through } : {}) });
       }
     }
   };
@@ -234,17 +237,18 @@ export function touchedSections(tree: Root, file: string, context?: SectionConte
   // One of each (code, section, relation): a section cited twice, once "notwithstanding" it, is one the
   // bill overrides (by the first words that say so).
   const kept = new Map<string, SectionTouch>();
+  const wide = (t: SectionTouch) => Boolean(t.unit || t.through);
   for (const t of out) {
     const key = `${t.code}\u0000${t.section}\u0000${t.relation}`;
     const first = kept.get(key);
     if (!first) kept.set(key, t);
-    // The whole unit a section begins cited is more than the section: the unit's citation is kept,
-    // with its own override words (those of the section's own citation are not the unit's); except
-    // where only the section's citation overrides it: a unit only cited is listed where the section is,
-    // so the section's override is kept and the unit's name let go.
-    else if (Boolean(t.unit) !== Boolean(first.unit)) {
-      const [unit, plain] = t.unit ? [t, first] : [first, t];
-      kept.set(key, plain.override && !unit.override ? plain : unit);
+    // The whole unit or the range a section begins cited is more than the section: its citation is
+    // kept, with its own override words (those of the section's own citation are not the unit's);
+    // except where only the section's citation overrides it: the unit or range only cited is let go
+    // (a unit only cited is listed where the section is), and the section's override kept.
+    else if (wide(t) !== wide(first)) {
+      const [whole, plain] = wide(t) ? [t, first] : [first, t];
+      kept.set(key, plain.override && !whole.override ? plain : whole);
     } else if (t.override && !first.override) first.override = t.override;
   }
   return [...kept.values()];

@@ -21,12 +21,15 @@ const RUNG = String.raw`(?:${SECTION_RUNG_NAMES})s?`;
 /** An act or code by its name: "Public Health Service Act", "Penal Code", "Food and Nutrition Act of 2008". */
 const NAMED = String.raw`(?:[A-Z][\w.'’&-]*\s+(?:of\s+|and\s+|for\s+|on\s+|the\s+)?)*(?:Act|Code)(?:\s+of\s+\d{4})?`;
 const DESIG = String.raw`\((?:[a-zA-Z]{1,4}|\d{1,4}(?:\.\d{1,3})?)\)`;
+/** One designation of a list: "7282.5", "273ab", "(3)", "3(u)". */
+const LISTED_ONE = String.raw`(?:\d+(?:\.\d+)*[a-z]{0,3}\b|${DESIG})(?:${DESIG})*`;
 /** "subdivision (b) of Section 368", "paragraph (4) of subdivision (d)", "section 3(u)". */
 const CHAIN = new RegExp(
   String.raw`\b(${RUNG})\s+((?:\d+[\w.\-]*|${DESIG})(?:${DESIG})*)` +
-    // "Sections 7282 and 7282.5", "Section 7282.5 or 7284.6", "paragraphs (2), (3), and (4)", "Sections
-    // 290 through 290.024, inclusive," (a range by its ends)
-    String.raw`((?:(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or|through)\s+)(?:\d+(?:\.\d+)*[a-z]{0,3}\b|${DESIG})(?:${DESIG})*)*)(?:,\s*inclusive,?)?` +
+    // "Sections 7282 and 7282.5", "Section 7282.5 or 7284.6", "paragraphs (2), (3), and (4)", a range
+    // "Sections 290 through 290.024, inclusive," or "Sections 11340 to 11361, inclusive" (by "to" only
+    // where ", inclusive" follows: "Section 5 to 10 days" is no range)
+    String.raw`((?:(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or|through)\s+|\s+to\s+(?=${LISTED_ONE},\s*inclusive\b))${LISTED_ONE})*)(?:,\s*inclusive,?)?` +
     String.raw`((?:\s+of\s+(?:${RUNG})\s+(?:\d+[\w.\-]*|${DESIG})(?:${DESIG})*)*)` +
     String.raw`(?:\s+of\s+(?:the\s+)?(${NAMED}|title\s+\d+(?:,\s+|\s+of\s+the\s+)United\s+States\s+Code))?` +
     String.raw`(?:\s+\((\d+)\s+U\.S\.C\.\s+([\w.\-]+(?:\([\w.]+\))*)(?:\s+note)?\))?`,
@@ -36,8 +39,11 @@ const CHAIN = new RegExp(
 const USC = /\b(\d+)\s+U\.S\.C\.\s+([\w.\-]+(?:\([\w.]+\))*)/g;
 /** The outer units of a chain: "of subdivision (d)", in `CHAIN`'s fourth group. */
 const OUTER = new RegExp(String.raw`of\s+(${RUNG})\s+((?:\d+[\w.\-]*|${DESIG})(?:${DESIG})*)`, 'gi');
-/** The designations listed after the first: "and 7282.5", ", (3), and (4)", in `CHAIN`'s third group. */
-const LISTED = new RegExp(String.raw`(?:\d+(?:\.\d+)*[a-z]{0,3}\b|${DESIG})(?:${DESIG})*`, 'g');
+/**
+ * The designations listed after the first: "and 7282.5", ", (3), and (4)", in `CHAIN`'s third group;
+ * `[1]`, "through" or "to", where it ends a range ("through 290.024").
+ */
+const LISTED = new RegExp(String.raw`(?:\b(through|to)\s+)?${LISTED_ONE}`, 'g');
 /** A title of the U.S. Code as a chain names it: "title 8, United States Code", "Title 8 of the United States Code". */
 const USC_TITLE = /^title\s+(\d+)(?:,\s+|\s+of\s+the\s+)United\s+States\s+Code$/i;
 /**
@@ -101,7 +107,8 @@ export function findReferences(text: string): Reference[] {
     // "paragraph (4) of subdivision (d)": the outer units come after, innermost first.
     const outer = m[4] ? allMatches(OUTER, m[4]) : [];
     const prefix = outer.reverse().flatMap((o) => designations(o[2]!));
-    const listed = [m[2]!, ...(m[3] ? allMatches(LISTED, m[3]).map((x) => x[0]) : [])];
+    const more = m[3] ? allMatches(LISTED, m[3]) : [];
+    const listed = [m[2]!, ...more.map((x) => x[0].replace(/^(?:through|to)\s+/, ''))];
     const end = m.index + m[0].length;
     const whole = unit === 'section' && !m[5] && !m[6] ? UNIT_BEFORE.exec(text.slice(Math.max(0, m.index - 60), m.index)) : null;
     const wholeEnd = whole ? UNIT_AFTER.exec(text.slice(end)) : null;
@@ -118,6 +125,11 @@ export function findReferences(text: string): Reference[] {
       if (m[6]) ref.usc = { title: m[6], section: m[7]! };
       refs.push(ref);
       out.push(ref);
+    }
+    // A range of sections, by its ends: the first keeps the last (`through`).
+    for (let i = 1; i < refs.length; i++) {
+      const [from, to] = [refs[i - 1]!, refs[i]!];
+      if (more[i - 1]![1] && unit === 'section' && prefix.length === 0 && from.path.length === 1 && to.path.length === 1) from.through = to.path[0]!;
     }
     chains.push({ refs, start: m.index, end, target: m[5] ?? target, own: Boolean(m[5] || m[6] || whole) });
     covered.push([m.index, m.index + m[0].length]);

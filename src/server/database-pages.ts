@@ -8,7 +8,7 @@ import { codeName, compareCodeUnits, isUsCode, sectionName } from '../store/code
 import type { Database } from '../store/database.js';
 import { sessionName } from '../store/names.js';
 import type { SectionActivity, SessionInfo } from '../store/queries.js';
-import { billUrl, compareUrl, inTurnUrl, lawCompareUrl, OVERRIDE_SAYS, relationWord, sectionDocId, sectionUrl, touchName, unitNote, versionDocId, type BillReport, type SectionReport } from '../store/reports.js';
+import { billUrl, compareUrl, holderOf, inTurnUrl, lawCompareUrl, OVERRIDE_SAYS, relationWord, sectionDocId, sectionUrl, touchName, unitNote, versionDocId, type BillReport, type SectionReport } from '../store/reports.js';
 import { MARK_END, MARK_START } from '../store/search.js';
 import { LAST_PAGE } from '../store/search-params.js';
 import { OVERRIDE_WORDS, type SearchAnswer, type SearchFilters, type SearchPage, type SearchResult } from '../store/types.js';
@@ -259,7 +259,9 @@ export function billModel(report: BillReport) {
     manyAmended: amended.length > MANY_SECTIONS,
     // Each with its place (`index`) for the separators: the template reads no `@index`, so it renders without Handlebars' data frames (src/server/views.ts).
     touchesAny: report.sections.length > 0,
-    cited: report.sections.filter((s) => s.relation === 'cites' && !s.override).map((s, index) => ({ name: s.name, url: s.url, index })),
+    cited: withoutRangeEnds(report.sections)
+      .filter((s) => s.relation === 'cites' && !s.override)
+      .map((s, index) => ({ name: s.name, url: s.url, index })),
     // Cited "notwithstanding" them (or the like): sections the bill's words would prevail over.
     overrides,
     gutAndAmends: versions.filter((v) => v.gutAndAmend).length,
@@ -268,12 +270,23 @@ export function billModel(report: BillReport) {
   };
 }
 
+/**
+ * The sections cited, less the last of each range cited the same way ("Sections 290 through 290.024"
+ * names 290.024, which is also a citation of its own): the lists name the range for both.
+ */
+function withoutRangeEnds<T extends { code: string; section: string; relation: string; override?: string | undefined; through?: string | undefined }>(sections: T[]): T[] {
+  const ends = new Set(sections.filter((s) => s.through).map((s) => `${s.code}\u0000${s.through}\u0000${s.relation}\u0000${s.override ?? ''}`));
+  return ends.size ? sections.filter((s) => !ends.has(`${s.code}\u0000${s.section}\u0000${s.relation}\u0000${s.override ?? ''}`)) : sections;
+}
+
 /** The sections the bill overrides, by the words that say so (in `OVERRIDE_WORDS`' order), each with its place (`index`). */
 function overrideGroups(report: BillReport) {
   const groups = [];
   for (const words of OVERRIDE_WORDS) {
-    const sections = report.sections.filter((s) => s.override === words).map((s, index) => ({ name: s.name, url: s.url, index }));
-    if (sections.length) groups.push({ title: OVERRIDE_SAYS[words].title, sections, note: OVERRIDE_SAYS[words].note(sections.length > 1) });
+    const overridden = withoutRangeEnds(report.sections).filter((s) => s.override === words);
+    const sections = overridden.map((s, index) => ({ name: s.name, url: s.url, index }));
+    // A range is many sections: "notwithstanding them".
+    if (sections.length) groups.push({ title: OVERRIDE_SAYS[words].title, sections, note: OVERRIDE_SAYS[words].note(sections.length > 1 || overridden.some((s) => s.through)) });
   }
   return groups;
 }
@@ -289,13 +302,16 @@ export function sectionModel(report: SectionReport) {
     // What to import for its text: a U.S. Code title's file, or California's law section table.
     textSource: isUsCode(report.code) ? `${report.code}.xml, the Law Revision Counsel’s file of the title,` : 'the Legislature’s LAW_SECTION_TBL',
     lines: report.text.split('\n').filter((l) => l.trim()),
-    bills: report.bills.map((b) => ({
-      ...b,
-      dateLabel: dateLabel(b.versionDate),
-      compares: b.url.startsWith('/compare'),
-      relationWord: relationWord(b),
-      ...(b.override ? { overrideTitle: OVERRIDE_SAYS[b.override].title, overrideNote: OVERRIDE_SAYS[b.override].note(false, b.unit) } : b.unit ? { unitNote: unitNote(b.unit) } : {}),
-    })),
+    bills: report.bills.map((b) => {
+      const held = holderOf(b);
+      return {
+        ...b,
+        dateLabel: dateLabel(b.versionDate),
+        compares: b.url.startsWith('/compare'),
+        relationWord: relationWord(b),
+        ...(b.override ? { overrideTitle: OVERRIDE_SAYS[b.override].title, overrideNote: OVERRIDE_SAYS[b.override].note(false, held?.holder) } : held ? { unitNote: held.note } : {}),
+      };
+    }),
     jsonUrl: `/api/sections/${encodeURIComponent(report.code)}/${encodeURIComponent(report.number)}`,
   };
 }

@@ -57,6 +57,7 @@ function statementFor(kind: DialectKind, which = 'b.id = ?'): string {
         ['relation', 'vs.relation'],
         ['override', 'vs.override'],
         ['unit', 'vs.unit'],
+        ['through', 'vs.through'],
         // '' when the database holds the section without a corpus id; null when it does not hold it.
         ['law', "CASE WHEN vs.relation IN ('amends', 'repeals') THEN (SELECT COALESCE(l.corpus_id, '') FROM law_sections l WHERE l.code = vs.code AND l.number = vs.section) END"],
       ],
@@ -112,7 +113,7 @@ function parsed<T>(value: unknown): T[] {
 }
 
 /** A row of version_sections as the store reads it (`override`: `overrideColumn`'s number). */
-export type TouchRow = Omit<SectionTouch, 'override' | 'unit'> & { version_id: string; override: number; unit?: string | null };
+export type TouchRow = Omit<SectionTouch, 'override' | 'unit' | 'through'> & { version_id: string; override: number; unit?: string | null; through?: string | null };
 
 /** The sections touched, grouped by version, each version's in the Legislature's order. */
 export function touchesByVersion(rows: Array<TouchRow>): Map<string, SectionTouch[]> {
@@ -123,6 +124,7 @@ export function touchesByVersion(rows: Array<TouchRow>): Map<string, SectionTouc
     const override = overrideWords(row.override);
     if (override) touch.override = override;
     if (row.unit) touch.unit = row.unit;
+    if (row.through) touch.through = row.through;
     const list = out.get(row.version_id);
     if (list) list.push(touch);
     else out.set(row.version_id, [touch]);

@@ -140,6 +140,14 @@ export function compareSectionNumbers(a: string, b: string): number {
   );
 }
 
+/**
+ * Whether the section `number` falls strictly between the ends of the range `from` … `through` (each
+ * end is a citation of its own), in the Legislature's order of section numbers.
+ */
+export function rangeHolds(from: string, through: string, number: string): boolean {
+  return compareSectionNumbers(from, number) < 0 && compareSectionNumbers(number, through) < 0;
+}
+
 /** A section number's parts (SECTION_NUMBER), read once: the pages sort the same numbers again and again. */
 function partsOf(number: string): RegExpExecArray | null {
   let parts = PARTS.get(number);

@@ -233,6 +233,14 @@ const VERSION_SECTION_COLUMNS: readonly RowColumn[] = [
   { name: 'relation', type: 'text' },
   { name: 'override', type: 'integer' },
   { name: 'unit', type: 'text' },
+  { name: 'through', type: 'text' },
+];
+
+/** The ranges of sections versions cite (`section_ranges`), as `upsertVersion` writes them. */
+const SECTION_RANGE_COLUMNS: readonly RowColumn[] = [
+  { name: 'code', type: 'text' },
+  { name: 'section', type: 'text' },
+  { name: 'through', type: 'text' },
 ];
 
 /** History rows, as `upsertHistory` writes them. */
@@ -419,9 +427,12 @@ export class Writer {
     for (const s of v.sections) {
       const key = `${s.code}\u0000${s.section}\u0000${s.relation}`;
       // `override` only on a citation (the readers trust the column).
-      if (!rows.has(key)) rows.set(key, [v.id, s.code, s.section, s.relation, s.relation === 'cites' ? overrideColumn(s.override) : 0, s.unit ?? null]);
+      if (!rows.has(key)) rows.set(key, [v.id, s.code, s.section, s.relation, s.relation === 'cites' ? overrideColumn(s.override) : 0, s.unit ?? null, s.through ?? null]);
     }
     await insertRows(this.db, 'version_sections', VERSION_SECTION_COLUMNS, [...rows.values()]);
+    // Each range once: a range no version cites any more stays, and finds no bill.
+    const ranges = v.sections.filter((s) => s.through).map((s) => [s.code, s.section, s.through!]);
+    if (ranges.length) await insertRows(this.db, 'section_ranges', SECTION_RANGE_COLUMNS, ranges, 'ON CONFLICT DO NOTHING');
     return existing ? 'updated' : 'inserted';
   }
 

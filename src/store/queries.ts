@@ -4,7 +4,7 @@
  */
 import zlib from 'node:zlib';
 import { readBillPage, SUMMARY_COLUMNS as SUMMARY_COLUMN_LIST, touchesByVersion, type BillPageRows, type TouchRow } from './bill-page.js';
-import { compareCodes, compareSectionNumbers, compareSections } from './codes.js';
+import { compareCodes, compareSectionNumbers, compareSections, rangeHolds } from './codes.js';
 import { billColumns, WHOLE_UNIT_TOUCH } from './columns.js';
 import { oneOf, type Dialect } from './dialect.js';
 import { compareSessions, newestSessionFirst, type MeasureCitation } from './names.js';
@@ -94,7 +94,7 @@ const SECTIONS_A_STATEMENT = 500;
 
 /** The columns of a `SectionBill` row (and its code, section and version's place), `section` the section it is a row of. */
 function sectionBillColumns(section = 'vs.section'): string {
-  return `vs.code, ${section} AS section, vs.relation, vs.override, vs.unit, v.id AS version_id, v.name AS version_name, v.stage AS version_stage, v.date AS version_date, v.corpus_id, v.seq,
+  return `vs.code, ${section} AS section, vs.relation, vs.override, vs.unit, CASE WHEN vs.through IS NULL THEN NULL ELSE vs.section END AS range_from, vs.through, v.id AS version_id, v.name AS version_name, v.stage AS version_stage, v.date AS version_date, v.corpus_id, v.seq,
               b.id AS bill_id, b.measure, b.jurisdiction, b.session, b.title, b.status, b.pending`;
 }
 
@@ -121,7 +121,10 @@ export function createQueries(db: Dialect): Queries {
    * whole unit holding it (`places.ts`), as rows of the section (a unit only cited is listed on the page of
    * the section it begins with, not on every one of its sections): the units of its code that bills repeal
    * or cite (few, by a partial index), each with the place of the section it begins with and the section's own, kept where
-   * the unit holds the section. One statement: one round trip on PostgreSQL.
+   * the unit holds the section. One statement: one round trip on PostgreSQL. Then those that cite a range
+   * of sections holding it ("Sections 290 through 290.024, inclusive"): the code's ranges, each once
+   * (`section_ranges`), and the bills of those between whose ends the section falls (a third statement
+   * only then).
    */
   const sectionAndUnitBills = async (code: string, number: string): Promise<Array<SectionBill & { code: string; section: string; seq: number }>> => {
     const rows = await db.all<SectionBill & { code: string; section: string; seq: number; first: string | null; place: string | null }>(
@@ -138,6 +141,18 @@ export function createQueries(db: Dialect): Queries {
     );
     const out: Array<SectionBill & { code: string; section: string; seq: number }> = [];
     for (const { first, place, ...row } of rows) if (first === null || (row.unit !== null && unitHolds(row.unit, readPlace(first), readPlace(place)))) out.push(row);
+    const ranges = (await db.all<{ section: string; through: string }>('SELECT section, through FROM section_ranges WHERE code = ?', [code])).filter((r) =>
+      rangeHolds(r.section, r.through, number),
+    );
+    if (ranges.length) {
+      const which = ranges.map(() => '(vs.section = ? AND vs.through = ?)').join(' OR ');
+      const inRanges = await db.all<SectionBill & { code: string; section: string; seq: number }>(
+        `SELECT ${sectionBillColumns()} FROM version_sections vs JOIN versions v ON v.id = vs.version_id JOIN bills b ON b.id = v.bill_id WHERE vs.code = ? AND (${which})`,
+        [code, ...ranges.flatMap((r) => [r.section, r.through])],
+      );
+      // Rows of the section, as a unit's are.
+      for (const row of inRanges) out.push({ ...row, section: number });
+    }
     return out;
   };
   /** The places of sections of a code (`law_sections.place`), by number: `SECTIONS_A_STATEMENT` a statement. */
@@ -202,7 +217,7 @@ export function createQueries(db: Dialect): Queries {
     },
     async touches(billId) {
       const rows = await db.all<TouchRow>(
-        'SELECT vs.version_id, vs.code, vs.section, vs.relation, vs.override, vs.unit FROM version_sections vs JOIN versions v ON v.id = vs.version_id WHERE v.bill_id = ?',
+        'SELECT vs.version_id, vs.code, vs.section, vs.relation, vs.override, vs.unit, vs.through FROM version_sections vs JOIN versions v ON v.id = vs.version_id WHERE v.bill_id = ?',
         [billId],
       );
       return touchesByVersion(rows);

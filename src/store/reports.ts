@@ -116,6 +116,7 @@ export async function billReport(db: Database, id: string): Promise<BillReport |
       ? { code: t.code, section: t.section, relation: t.relation, override: t.override, name, url, inDatabase }
       : { code: t.code, section: t.section, relation: t.relation, name, url, inDatabase };
     if (t.unit) section.unit = t.unit;
+    if (t.through) section.through = t.through;
     if (law && latest) section.lawUrl = lawCompareUrl(versionDocId(latest), t.code, sectionDocId(t.code, t.section, law.corpus_id));
     sections.push(section);
   }
@@ -153,6 +154,7 @@ export async function billReport(db: Database, id: string): Promise<BillReport |
           ? { code: t.code, section: t.section, relation: t.relation, override: t.override, url: sectionUrl(t.code, t.section) }
           : { code: t.code, section: t.section, relation: t.relation, url: sectionUrl(t.code, t.section) };
         if (t.unit) touch.unit = t.unit;
+        if (t.through) touch.through = t.through;
         return touch;
       });
       return version;
@@ -175,10 +177,33 @@ export function unitNote(unit: string): string {
   return `the whole of ${unit}, which holds it`;
 }
 
-/** A section a bill touches as its pages name it: a whole unit by the section it begins with, "Chapter 17.25 (commencing with Government Code § 7284)". */
-export function touchName(t: { code: string; section: string; unit?: string | null }): string {
+/** A range of sections as the pages name it: "Sections 290 through 290.024". */
+export function rangeName(from: string, through: string): string {
+  return `Sections ${from} through ${through}`;
+}
+
+/**
+ * What holds the section on its page, where the bill touches a whole unit or a range of sections: the
+ * note after the bill ("the whole of Chapter 17.25, which holds it", "Sections 290 through 290.024,
+ * which include it") and the words `OVERRIDE_SAYS`'s notes name it by ("Chapter 3.5, which holds it").
+ */
+export function holderOf(b: { unit?: string | null; range?: { from: string; through: string } | undefined }): { note: string; holder: string } | undefined {
+  if (b.unit) return { note: unitNote(b.unit), holder: `${b.unit}, which holds it` };
+  if (b.range) {
+    const holder = `${rangeName(b.range.from, b.range.through)}, which include it`;
+    return { note: holder, holder };
+  }
+  return undefined;
+}
+
+/**
+ * A section a bill touches as its pages name it: a whole unit by the section it begins with, "Chapter
+ * 17.25 (commencing with Government Code § 7284)"; a range by its ends, "Penal Code §§ 290 through 290.024".
+ */
+export function touchName(t: { code: string; section: string; unit?: string | null; through?: string | null }): string {
   const name = sectionName(t.code, t.section);
-  return t.unit ? `${t.unit} (commencing with ${name})` : name;
+  if (t.unit) return `${t.unit} (commencing with ${name})`;
+  return t.through ? `${name.replace(' § ', ' §§ ')} through ${t.through}` : name;
 }
 
 /** What every override's title says it means. */
@@ -186,19 +211,19 @@ const PREVAILS = 'the bill’s words would prevail over the section’s';
 
 /**
  * How a page and `billdiff section` say that a bill overrides a section, by the words it cites it
- * with: the mark's title, and the note after the section's name (`many`: after several names; `unit`:
- * on a section's page, the whole unit holding it that the bill overrides).
+ * with: the mark's title, and the note after the section's name (`many`: after several names; `holder`:
+ * on a section's page, the whole unit or the range holding it that the bill overrides, `holderOf`).
  */
-export const OVERRIDE_SAYS: Record<OverrideWords, { title: string; note: (many: boolean, unit?: string) => string }> = {
-  notwithstanding: { title: `Cited “notwithstanding”: ${PREVAILS}`, note: (many, unit) => `notwithstanding ${them(many, unit)}` },
-  'without regard to': { title: `Cited “without regard to”: ${PREVAILS}`, note: (many, unit) => `without regard to ${them(many, unit)}` },
-  'shall not apply': { title: `Cited as a section that “shall not apply”: ${PREVAILS}`, note: (many, unit) => `${unit ? `${unit}, which holds it,` : many ? 'they' : 'it'} shall not apply` },
-  'exempt from': { title: `Cited as a section something is “exempt from”: ${PREVAILS}`, note: (many, unit) => `exempt from ${them(many, unit)}` },
+export const OVERRIDE_SAYS: Record<OverrideWords, { title: string; note: (many: boolean, holder?: string) => string }> = {
+  notwithstanding: { title: `Cited “notwithstanding”: ${PREVAILS}`, note: (many, holder) => `notwithstanding ${them(many, holder)}` },
+  'without regard to': { title: `Cited “without regard to”: ${PREVAILS}`, note: (many, holder) => `without regard to ${them(many, holder)}` },
+  'shall not apply': { title: `Cited as a section that “shall not apply”: ${PREVAILS}`, note: (many, holder) => `${holder ? `${holder},` : many ? 'they' : 'it'} shall not apply` },
+  'exempt from': { title: `Cited as a section something is “exempt from”: ${PREVAILS}`, note: (many, holder) => `exempt from ${them(many, holder)}` },
 };
 
-/** The sections overridden, as the note after them names them. */
-function them(many: boolean, unit: string | undefined): string {
-  return unit ? `${unit}, which holds it` : many ? 'them' : 'it';
+/** The sections overridden, as the note after them names them (`holder`: what holds the section, `holderOf`). */
+function them(many: boolean, holder: string | undefined): string {
+  return holder ?? (many ? 'them' : 'it');
 }
 
 /** `/api/sections/:code/:number`. */
@@ -225,8 +250,10 @@ export interface SectionReport {
     relation: SectionRelation;
     /** A citation the bill's words would prevail over, by the words that say so: "Notwithstanding Section 7284.6, …" (with `cites`; else absent). */
     override?: OverrideWords;
-    /** The whole unit the bill repeals that holds the section (`Chapter 17.25`, with `repeals`; else absent). */
+    /** The whole unit the bill repeals, overrides or cites that holds the section (`Chapter 17.25`; else absent). */
     unit?: string;
+    /** The range of sections the bill cites that holds the section, by its ends (`{"from": "290", "through": "290.024"}`; else absent). */
+    range?: { from: string; through: string };
     version: string;
     versionStage: string;
     versionDate: string | null;
@@ -264,6 +291,7 @@ export async function sectionReport(db: Database, code: string, number: string):
         relation: b.relation,
         ...(override ? { override } : {}),
         ...(b.unit ? { unit: b.unit } : {}),
+        ...(b.range_from && b.through ? { range: { from: b.range_from, through: b.through } } : {}),
         version: b.version_name,
         versionStage: b.version_stage,
         versionDate: b.version_date,

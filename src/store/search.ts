@@ -4,12 +4,12 @@
  * match by the database's own index (search-text.ts). One page of results at a time, with the number
  * of all there are.
  */
-import { BARE_SECTION_NUMBER, codeOf, normalizeSectionNumber, parseSectionCitation } from './codes.js';
+import { BARE_SECTION_NUMBER, codeOf, normalizeSectionNumber, parseSectionCitation, rangeHolds } from './codes.js';
 import { billColumns, overrideWords, WHOLE_UNIT_TOUCH } from './columns.js';
 import { oneOf, type Dialect, type SqlValue } from './dialect.js';
 import { newestSessionFirst, parseMeasure, sessionKeyOf } from './names.js';
 import { readPlace, unitHolds } from './places.js';
-import { OVERRIDE_SAYS, unitNote } from './reports.js';
+import { holderOf, OVERRIDE_SAYS } from './reports.js';
 import { billResult, citationSnippets, fullText, noResults, QUICK, sectionResult, type BillFilter } from './search-text.js';
 import type { BillRow, SearchAnswer, SearchFilters, SearchPage, SearchResult } from './types.js';
 
@@ -99,6 +99,12 @@ async function citationResults(db: Dialect, query: string, filters: SearchFilter
          CASE WHEN vs.relation = 'repeals' THEN 1 ELSE 0 END AS n, vs.override AS o, c.place
     FROM version_sections vs JOIN law_sections c ON c.code = vs.code AND c.number = vs.section
    WHERE ${WHOLE_UNIT_TOUCH} AND vs.code IN (SELECT code FROM law_sections WHERE number = ?${code ? ' AND code = ?' : ''} AND place IS NOT NULL)`;
+  // The ranges of sections bills cite ("Sections 290 through 290.024, inclusive"), each once, of the code
+  // named, else of the codes that hold the section (as `number` and `heading`). Kept below where the section
+  // falls between their ends (`rangeHolds`).
+  const ranges = `SELECT 4 AS kind, r.code, r.section AS number, r.through AS heading, NULL AS text, 0 AS n, 0 AS o, NULL AS place
+    FROM section_ranges r WHERE ${code ? 'r.code = ?' : 'r.code IN (SELECT code FROM law_sections WHERE number = ?)'}`;
+  const rangeParams = code ? [code] : [number];
   const touchingOf = (also: SqlInList | undefined) =>
     `SELECT v.bill_id, MAX(v.date) AS date FROM version_sections vs JOIN versions v ON v.id = vs.version_id WHERE ${also ? `(${sectionIs}) OR ${also.sql}` : sectionIs} GROUP BY v.bill_id`;
   const countingOf = (also: SqlInList | undefined) => `SELECT COUNT(*) AS n FROM bills b JOIN (${touchingOf(also)}) t ON t.bill_id = b.id WHERE 1 = 1${where.sql}`;
@@ -106,7 +112,8 @@ async function citationResults(db: Dialect, query: string, filters: SearchFilter
   const touchingCount = `SELECT COUNT(DISTINCT (SELECT v.bill_id FROM versions v WHERE v.id = vs.version_id)) AS n FROM version_sections vs WHERE ${sectionIs}`;
   type Row = { kind: number; code: string; number: string; heading: string; text: string; n: number; o: number; place: string | null };
   let rows: Row[];
-  if (!filters.house && !filters.status && !filters.session) {
+  const sectionsListed = !filters.house && !filters.status && !filters.session;
+  if (sectionsListed) {
     // The section in each code that has it, then those only bills touch (their text is not in the
     // database; with how many bills touch each, and how many of them would override it), the bills that
     // touch it, and the units: one statement (on PostgreSQL one round trip where there were four).
@@ -118,8 +125,9 @@ async function citationResults(db: Dialect, query: string, filters: SearchFilter
           FROM (SELECT vs.code, vs.override, (SELECT v.bill_id FROM versions v WHERE v.id = vs.version_id) AS bill_id FROM version_sections vs WHERE ${sectionIs}) d GROUP BY code
         UNION ALL SELECT 2 AS kind, NULL, NULL, NULL, NULL, n, 0, NULL FROM (${where.sql ? countingOf(undefined) : touchingCount}) c
         UNION ALL ${units}
+        UNION ALL ${ranges}
         ORDER BY kind, code`,
-      [...params, ...params, ...params, ...where.params, ...params],
+      [...params, ...params, ...params, ...where.params, ...params, ...rangeParams],
     );
     const held = rows.filter((r) => Number(r.kind) === 0);
     for (const s of held) sections.push(sectionResult(s.code, s.number, s.heading, s.text));
@@ -130,16 +138,51 @@ async function citationResults(db: Dialect, query: string, filters: SearchFilter
       `SELECT 0 AS kind, code, number, NULL AS heading, NULL AS text, 0 AS n, 0 AS o, place FROM law_sections WHERE number = ?${code ? ' AND code = ?' : ''} AND place IS NOT NULL
         UNION ALL SELECT 2 AS kind, NULL, NULL, NULL, NULL, n, 0, NULL FROM (${countingOf(undefined)}) c
         UNION ALL ${units}
+        UNION ALL ${ranges}
         ORDER BY kind, code`,
-      [...params, ...params, ...where.params, ...params],
+      [...params, ...params, ...where.params, ...params, ...rangeParams],
     );
   }
   const places = new Map(rows.filter((r) => Number(r.kind) === 0).map((r) => [r.code, readPlace(r.place)]));
-  const unitRows = rows.filter((r) => Number(r.kind) === 3 && unitHolds(r.number, readPlace(r.place), places.get(r.code)));
+  // How each bill that touches the section by a unit or a range says so: its relation, override and what holds the section.
+  const holders: Array<{ version: string; bill: string; code: string; relation: 'repeals' | 'cites'; override: number; holder: ReturnType<typeof holderOf> }> = [];
+  for (const r of rows) {
+    if (Number(r.kind) === 3 && unitHolds(r.number, readPlace(r.place), places.get(r.code))) {
+      holders.push({ version: r.heading, bill: r.text, code: r.code, relation: Number(r.n) === 1 ? 'repeals' : 'cites', override: Number(r.o), holder: holderOf({ unit: r.number }) });
+    }
+  }
+  const inRanges = rows.filter((r) => Number(r.kind) === 4 && rangeHolds(r.number, r.heading, number));
+  if (inRanges.length) {
+    // The versions citing them (the rare search that has some: a second statement).
+    const which = inRanges.map(() => '(vs.code = ? AND vs.section = ? AND vs.through = ?)').join(' OR ');
+    const citing = await db.all<{ version_id: string; bill_id: string; code: string; section: string; through: string; override: number }>(
+      `SELECT vs.version_id, (SELECT v.bill_id FROM versions v WHERE v.id = vs.version_id) AS bill_id, vs.code, vs.section, vs.through, vs.override FROM version_sections vs WHERE ${which}`,
+      inRanges.flatMap((r) => [r.code, r.number, r.heading]),
+    );
+    for (const c of citing) {
+      holders.push({ version: c.version_id, bill: c.bill_id, code: c.code, relation: 'cites', override: Number(c.override), holder: holderOf({ range: { from: c.section, through: c.through } }) });
+    }
+    // A section the database lacks that only a range names is listed too, as one bills touch (a range holds only sections of its code).
+    if (sectionsListed) {
+      for (const rangeCode of new Set(citing.map((c) => c.code))) {
+        if (places.has(rangeCode)) continue;
+        const direct = await db.all<{ bill_id: string; override: number }>(
+          'SELECT (SELECT v.bill_id FROM versions v WHERE v.id = vs.version_id) AS bill_id, vs.override FROM version_sections vs WHERE vs.section = ? AND vs.code = ?',
+          [number, rangeCode],
+        );
+        const touching = [...direct.map((d) => ({ bill: d.bill_id, override: Number(d.override) })), ...holders.filter((h) => h.code === rangeCode)];
+        const overriding = new Set(touching.filter((t) => t.override > 0).map((t) => t.bill)).size;
+        const result = sectionResult(rangeCode, number, '', notHeld(new Set(touching.map((t) => t.bill)).size, overriding));
+        const at = sections.findIndex((r) => r.id === result.id);
+        if (at >= 0) sections[at] = result;
+        else sections.push(result);
+      }
+    }
+  }
   let billCount = Number(rows.find((r) => Number(r.kind) === 2)?.n ?? 0);
-  // The versions that repeal or override a unit holding it are bills touching it too: counted again with
-  // them (the rare search that has them; the others' statement stays the one above).
-  const also = unitRows.length ? oneOf(db.kind, 'vs.version_id', [...new Set(unitRows.map((r) => r.heading))]) : undefined;
+  // The versions that repeal, override or cite a unit or a range holding it are bills touching it too:
+  // counted again with them (the rare search that has them; the others' statement stays the one above).
+  const also = holders.length ? oneOf(db.kind, 'vs.version_id', [...new Set(holders.map((h) => h.version))]) : undefined;
   if (also) billCount = Number((await db.get<{ n: number }>(countingOf(also), [...params, ...also.params, ...where.params]))?.n ?? 0);
   if (!sections.length && !billCount) return undefined;
   const first = Math.max(0, page.offset - sections.length);
@@ -152,10 +195,14 @@ async function citationResults(db: Dialect, query: string, filters: SearchFilter
       )
     : [];
   const snippets = await citationSnippets(db, ftsQuery(number), number, bills.map((b) => ({ owner: 'bill' as const, key: b.key })));
-  // A bill whose text does not name the section says how it touches it: the unit it repeals or overrides.
-  const unitSays = new Map<string, string>();
-  for (const r of unitRows) if (!unitSays.has(r.text) || Number(r.n) === 1) unitSays.set(r.text, unitSnippet(r.number, Number(r.n) === 1, Number(r.o)));
-  for (let i = 0; i < bills.length; i++) if (!snippets[i]) snippets[i] = unitSays.get(bills[i]!.id) ?? '';
+  // A bill whose text does not name the section says how it touches it: the unit it repeals or
+  // overrides, the range it cites (a repeal first, then an override).
+  const says = new Map<string, { rank: number; snippet: string }>();
+  for (const h of holders) {
+    const rank = h.relation === 'repeals' ? 2 : h.override ? 1 : 0;
+    if (h.holder && rank >= (says.get(h.bill)?.rank ?? -1)) says.set(h.bill, { rank, snippet: holderSnippet(h.holder, h.relation, h.override) });
+  }
+  for (let i = 0; i < bills.length; i++) if (!snippets[i]) snippets[i] = says.get(bills[i]!.id)?.snippet ?? '';
   return {
     results: [...sections.slice(page.offset, page.offset + page.limit), ...bills.map((b, i) => billResult(b, snippets[i] ?? ''))],
     total: sections.length + billCount,
@@ -167,11 +214,14 @@ async function citationResults(db: Dialect, query: string, filters: SearchFilter
   };
 }
 
-/** The snippet of a bill that repeals (`repeals`) or else overrides (by `override`'s words) the whole `unit` holding the section searched for. */
-export function unitSnippet(unit: string, repeals: boolean, override: number): string {
+/**
+ * The snippet of a bill that repeals, overrides (by `override`'s words) or cites the whole unit or the
+ * range (`holderOf`) holding the section searched for.
+ */
+export function holderSnippet(held: { note: string; holder: string }, relation: 'repeals' | 'cites', override: number): string {
   const words = overrideWords(override);
-  if (repeals || !words) return `Repeals ${unitNote(unit)}.`;
-  return `Would override it: ${OVERRIDE_SAYS[words].note(false, unit)}.`;
+  if (relation === 'repeals') return `Repeals ${held.note}.`;
+  return words ? `Would override it: ${OVERRIDE_SAYS[words].note(false, held.holder)}.` : `Cites ${held.note}.`;
 }
 
 /** The snippet of a section the database lacks, which `bills` bills touch, `overriding` of them citing it to override it. */

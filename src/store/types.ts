@@ -83,6 +83,12 @@ export interface SectionTouch {
    * section the database places in a unit the bill repeals or overrides lists the bill too.
    */
   unit?: string;
+  /**
+   * The last section of a range the bill cites, which begins with this section: "Sections 290 through
+   * 290.024, inclusive, of the Penal Code" cites PEN 290 `through` 290.024 (and 290.024 on its own).
+   * The page of every section between them lists the bill too.
+   */
+  through?: string;
 }
 
 /**
@@ -133,6 +139,9 @@ export interface SectionBill {
   override: number;
   /** The unit the bill repeals or cites that holds the section (`Chapter 17.25`), where it repeals or cites a whole unit; else null. */
   unit: string | null;
+  /** The ends of the range of sections the bill cites that holds the section (`290`, `290.024`), where it cites a range; else null. */
+  range_from: string | null;
+  through: string | null;
 }
 
 /** Filters of a search: each narrows the results when given. */

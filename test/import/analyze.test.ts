@@ -42,6 +42,15 @@ describe('import/analyze: a part of a section cited (synthetic)', () => {
     // Neither overrides: the unit, named.
     expect(cites(added + '(a) The department shall comply with Section 97200.\n' + unit)).to.deep.equal([{ code: 'GOV', section: '97200', relation: 'cites', unit: 'Chapter 97.6' }]);
   });
+  it('should record a range of sections with the section it begins with, and its last section on its own', () => {
+    const bill = 'SECTION 1. Section 97500 is added to the Government Code, to read:\n97500.\n(a) Notwithstanding Sections 97100 to 97101, inclusive, a synthetic board may act, and shall report as provided in Sections 999b through 999h of the Penal Code.\n';
+    expect(analyzeVersion(bill, 'bill.txt', { first: true }).sections.filter((s) => s.relation === 'cites')).to.deep.equal([
+      { code: 'GOV', section: '97100', relation: 'cites', override: 'notwithstanding', through: '97101' },
+      { code: 'GOV', section: '97101', relation: 'cites', override: 'notwithstanding' },
+      { code: 'PEN', section: '999b', relation: 'cites', through: '999h' },
+      { code: 'PEN', section: '999h', relation: 'cites' },
+    ]);
+  });
   it('should file a section of the Constitution by its article, and record no section of a chapter of the statutes or of the bill itself', () => {
     const bill = 'SECTION 1. Section 54953 of the Government Code is amended to read:\n54953.\n(a) This synthetic section implements paragraph (1) of subdivision (b) of Section 3 of Article I of the California Constitution, as added by Section 3 of Chapter 285 of the Statutes of 2022. Section 2 of this act applies.\n';
     expect(analyzeVersion(bill, 'bill.txt', { first: true }).sections).to.deep.equal([

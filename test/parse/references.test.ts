@@ -54,6 +54,16 @@ describe('parse/references', () => {
       ).to.deep.equal(['4574 Penal Code', '11418 Penal Code', '18755 Penal Code', '26100/c Penal Code', '26100/d Penal Code']);
       // A range, by its ends (AB 2641, 2024: bills/ca).
       expect(brief('codified in Sections 290 through 290.024, inclusive, of the Penal Code.').map((r) => `${r.path[0]} ${r.act}`)).to.deep.equal(['290 Penal Code', '290.024 Penal Code']);
+      const range = (text: string) => findReferences(text).map((r) => `${r.path.join('/')}${r.through ? ` through ${r.through}` : ''}${r.act ? ` ${r.act}` : ''}`);
+      expect(range('codified in Sections 290 through 290.024, inclusive, of the Penal Code.')).to.deep.equal(['290 through 290.024 Penal Code', '290.024 Penal Code']);
+      // PEN 1050 (bills/ca, AB 1656): "pursuant to Sections 999b through 999h, or a hate crime".
+      expect(range('pursuant to Sections 999b through 999h, or a hate crime')).to.deep.equal(['999b through 999h', '999h']);
+      // "to" makes a range only where ", inclusive" follows (synthetic sentences).
+      expect(range('Notwithstanding Sections 11340 to 11361, inclusive, of the Government Code, the board may act.')).to.deep.equal(['11340 through 11361 Government Code', '11361 Government Code']);
+      expect(range('as specified in Sections 44907 and 44923, and Sections 44932 to 44947, inclusive, and no other')).to.deep.equal(['44907', '44923', '44932 through 44947', '44947']);
+      expect(range('within Section 5 to 10 days')).to.deep.equal(['5']);
+      // Designations below a section make no range of sections.
+      expect(range('paragraphs (1) to (4), inclusive, of subdivision (a)')).to.deep.equal(['a/1', 'a/4']);
       // A citation joined by "or" to the next one, which names the code (SB 54).
       expect(brief('as identified in subdivision (c) of Section 1192.7 or subdivision (c) of Section 667.5 of the Penal Code, respectively').map((r) => `${r.path.join('/')} ${r.act}`)).to.deep.equal([
         '1192.7/c Penal Code',

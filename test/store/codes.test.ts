@@ -1,12 +1,21 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { expect } from 'chai';
-import { compareCodes, compareSectionNumbers, compareSections } from '../../src/store/codes.js';
+import { compareCodes, compareSectionNumbers, compareSections, rangeHolds } from '../../src/store/codes.js';
 import { describeShared, sharedPath } from '../helpers/shared.js';
 
 const sorted = (numbers: string[]) => [...numbers].sort(compareSectionNumbers);
 
 describe('store/codes', () => {
+  describe('#rangeHolds', () => {
+    it('should hold the sections strictly between a range’s ends, in the Legislature’s order', () => {
+      const held = (from: string, through: string, numbers: string[]) => numbers.filter((n) => rangeHolds(from, through, n));
+      expect(held('290', '290.024', ['290', '290.01', '290.024', '290.1', '291', '29', '2900'])).to.deep.equal(['290.01']);
+      expect(held('999b', '999h', ['999', '999a', '999b', '999c', '999g', '999h', '999i', '1000'])).to.deep.equal(['999c', '999g']);
+      expect(held('11340', '11361', ['11340.5', '11342.1', '11361', '1135', '113400'])).to.deep.equal(['11340.5', '11342.1']);
+    });
+  });
+
   describe('#compareSectionNumbers', () => {
     it('should order by the whole number, then the part after the point as a whole number, then a letter suffix', () => {
       expect(sorted(['100.5', '12.10', '100', '12', '7284.10', '12.5', '7284.6', '12.1', '7284.5', '100.5a', '12.9'])).to.deep.equal([

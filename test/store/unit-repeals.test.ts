@@ -5,17 +5,17 @@
  * 97100) …)") would override every section of it: each of their pages lists the bill, by the place the
  * Legislature's law section table gives each section (src/store/places.ts). The tables, lobs and texts
  * are SYNTHETIC, written here at test time in the layout of the Legislature's pubinfo tables: AB 9201
- * to AB 9203 of 2025–26 and Government Code Division 97 do not exist, nor does any of their text.
+ * to AB 9204 of 2025–26 and Government Code Division 97 do not exist, nor does any of their text.
  */
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { expect } from 'chai';
 import { importPaths, type ImportProgress } from '../../src/import/index.js';
-import { sessionModel } from '../../src/server/database-pages.js';
+import { billModel, sectionModel, sessionModel } from '../../src/server/database-pages.js';
 import { loadViews } from '../../src/server/views.js';
 import { placeOf, unitHolds, readPlace } from '../../src/store/places.js';
-import { billReport, sectionReport } from '../../src/store/reports.js';
+import { billReport, relationWord, sectionReport } from '../../src/store/reports.js';
 import type { Database } from '../../src/store/index.js';
 import { describeBackends } from './backends.js';
 
@@ -46,6 +46,14 @@ const OVERRIDES = MEASURE(
   '<caml:BillSection id="s1"><caml:Num>SECTION 1.</caml:Num><caml:ActionLine>Section 97400 is added to the <caml:DocName>Government Code</caml:DocName>, to read:</caml:ActionLine><caml:Fragment><caml:LawSection id="l1"><caml:Num>97400.</caml:Num><caml:LawSectionVersion id="v1"><caml:Content><p>Notwithstanding the rulemaking provisions of the Synthetic Procedure Act (Chapter 97.5 (commencing with Section 97100) of Division 97 of Title 9), the synthetic department may adopt guidance. The department shall report as the Synthetic Reports Act (Chapter 97.6 (commencing with Section 97200) of Division 97 of Title 9) requires.</p></caml:Content></caml:LawSectionVersion></caml:LawSection></caml:Fragment></caml:BillSection>',
 );
 
+/**
+ * AB 9204 adds Section 97500, which would prevail over a range of sections, and cites another: the
+ * sections between their ends list it.
+ */
+const RANGES = MEASURE(
+  '<caml:BillSection id="s1"><caml:Num>SECTION 1.</caml:Num><caml:ActionLine>Section 97500 is added to the <caml:DocName>Government Code</caml:DocName>, to read:</caml:ActionLine><caml:Fragment><caml:LawSection id="l1"><caml:Num>97500.</caml:Num><caml:LawSectionVersion id="v1"><caml:Content><p>Notwithstanding Sections 97100 to 97101, inclusive, the synthetic department may adopt guidance, and shall report as provided in Sections 97200 through 97300, inclusive.</p></caml:Content></caml:LawSectionVersion></caml:LawSection></caml:Fragment></caml:BillSection>',
+);
+
 /** AB 9203 amends Section 97100.5, in the chapter AB 9201 repeals. */
 const AMENDS = MEASURE(
   '<caml:BillSection id="s1"><caml:Num>SECTION 1.</caml:Num><caml:ActionLine>Section 97100.5 of the <caml:DocName>Government Code</caml:DocName> is amended to read:</caml:ActionLine><caml:Fragment><caml:LawSection id="l1"><caml:Num>97100.5.</caml:Num><caml:LawSectionVersion id="v1"><caml:Content><p>Synthetic text of section 97100.5, amended.</p></caml:Content></caml:LawSectionVersion></caml:LawSection></caml:Fragment></caml:BillSection>',
@@ -71,8 +79,9 @@ function writeSet(dir: string): void {
     return lawSection(number, place, `LAW_SECTION_TBL_${i + 1}.lob`);
   });
   fs.writeFileSync(path.join(dir, 'LAW_SECTION_TBL.dat'), `${lines.join('\n')}\n`);
-  fs.writeFileSync(path.join(dir, 'BILL_TBL.dat'), `${BILL(9201)}\n${BILL(9202)}\n${BILL(9203)}\n`);
-  fs.writeFileSync(path.join(dir, 'BILL_VERSION_TBL.dat'), `${VERSION(9201, 1)}\n${VERSION(9202, 2)}\n${VERSION(9203, 3)}\n`);
+  fs.writeFileSync(path.join(dir, 'BILL_TBL.dat'), `${BILL(9201)}\n${BILL(9202)}\n${BILL(9203)}\n${BILL(9204)}\n`);
+  fs.writeFileSync(path.join(dir, 'BILL_VERSION_TBL.dat'), `${VERSION(9201, 1)}\n${VERSION(9202, 2)}\n${VERSION(9203, 3)}\n${VERSION(9204, 4)}\n`);
+  fs.writeFileSync(path.join(dir, 'BILL_VERSION_TBL_4.lob'), RANGES);
   fs.writeFileSync(path.join(dir, 'BILL_VERSION_TBL_3.lob'), AMENDS);
   fs.writeFileSync(path.join(dir, 'BILL_VERSION_TBL_1.lob'), REPEALS);
   fs.writeFileSync(path.join(dir, 'BILL_VERSION_TBL_2.lob'), OVERRIDES);
@@ -110,7 +119,7 @@ describeBackends('store: a bill that repeals or overrides a whole unit of a code
     const progress: ImportProgress = { start() {}, input() {}, advance() {}, problem: (p) => problems.push(p.reason), stop() {} };
     const summary = await importPaths(db, [path.join(tmp, 'session')], progress);
     expect(problems).to.deep.equal([]);
-    expect(summary).to.include({ inserted: 13, problems: 0 });
+    expect(summary).to.include({ inserted: 15, problems: 0 });
   });
   after(async () => {
     await db?.close();
@@ -180,21 +189,61 @@ describeBackends('store: a bill that repeals or overrides a whole unit of a code
       'bill AB 9202: Would override it: notwithstanding Chapter 97.5, which holds it.',
       // Marked where it names the section (MARK_START, MARK_END).
       'bill AB 9203: …as follows:\nSECTION 1. Section \u000197100.5\u0002 of the Government Code is amended to read:\n97100.5. Synthetic text of section \u000197100.5\u0002, amended.',
+      // Between the ends of a range AB 9204 overrides.
+      'bill AB 9204: Would override it: notwithstanding Sections 97100 through 97101, which include it.',
     ]);
-    expect((await db.search('GOV 97101')).total).to.equal(3);
+    expect((await db.search('GOV 97101')).total).to.equal(4);
     // Filtered by session: the same bills, no section.
-    expect((await found('97101', { session: '2025-26' })).map((r) => r.slice(0, 12))).to.deep.equal(['bill AB 9201', 'bill AB 9202']);
-    // Chapter 97.6 only cited, on its first section only; a Chapter 97.5 of another division holds none of them.
-    expect(await found('97201')).to.deep.equal(['section GOV/97201: Synthetic text of section 97201.']);
+    expect((await found('97101', { session: '2025-26' })).map((r) => r.slice(0, 12))).to.deep.equal(['bill AB 9201', 'bill AB 9202', 'bill AB 9204']);
+    // Chapter 97.6 only cited, on its first section only; a range cited holds it; a Chapter 97.5 of another division holds none of them.
+    expect(await found('97201')).to.deep.equal(['section GOV/97201: Synthetic text of section 97201.', 'bill AB 9204: Cites Sections 97200 through 97300, which include it.']);
+    expect(await found('97201', { session: '2025-26' })).to.deep.equal(['bill AB 9204: Cites Sections 97200 through 97300, which include it.']);
     expect(await found('98100')).to.deep.equal(['section GOV/98100: Synthetic text of section 98100.']);
-    expect((await found('97200')).map((r) => r.slice(0, 12))).to.deep.equal(['section GOV/', 'bill AB 9202']);
+    expect((await found('97200')).map((r) => r.slice(0, 12))).to.deep.equal(['section GOV/', 'bill AB 9202', 'bill AB 9204']);
+    // A section the database lacks that only a range holds: found by its code and number, with the bill.
+    expect(await found('GOV 97250')).to.deep.equal(['section GOV/97250: Not in the database; 1 bill touches it.', 'bill AB 9204: Cites Sections 97200 through 97300, which include it.']);
+    expect((await sectionReport(db, 'GOV', '97250'))?.bills.map((b) => `${b.measure} ${b.relation} ${JSON.stringify(b.range)}`)).to.deep.equal(['AB 9204 cites {"from":"97200","through":"97300"}']);
+  });
+  it('should list a bill that cites a range of sections on the page of each section between its ends, and one that overrides them as overriding it', async () => {
+    const rangeOf = async (number: string) =>
+      (await sectionReport(db, 'GOV', number))?.bills.filter((b) => b.measure === 'AB 9204').map((b) => `${relationWord(b)} ${b.override ?? '-'} ${JSON.stringify(b.range ?? null)} ${b.url}`);
+    const overrides = 'overrides notwithstanding {"from":"97100","through":"97101"} /bills/ca-20252026-0-ab9204';
+    // 97100.5 between the ends; each end a citation of its own (the first keeps the range).
+    expect(await rangeOf('97100.5')).to.deep.equal([overrides]);
+    expect(await rangeOf('97100')).to.deep.equal([overrides]);
+    expect(await rangeOf('97101')).to.deep.equal(['overrides notwithstanding null /bills/ca-20252026-0-ab9204']);
+    expect(await rangeOf('97201')).to.deep.equal(['cites - {"from":"97200","through":"97300"} /bills/ca-20252026-0-ab9204']);
+    // Outside them: another division's section; a section after the last.
+    expect(await rangeOf('98100')).to.deep.equal([]);
+    expect(await rangeOf('97300.5')).to.deep.equal(undefined);
+    // On the bill's page, each range by its ends.
+    const report = await billReport(db, 'ca-20252026-0-ab9204');
+    expect(report?.sections.map((s) => `${s.relation} ${s.name}${s.override ? ` ${s.override}` : ''}`)).to.deep.equal([
+      'cites Government Code §§ 97100 through 97101 notwithstanding',
+      'cites Government Code § 97101 notwithstanding',
+      'cites Government Code §§ 97200 through 97300',
+      'cites Government Code § 97300',
+      'adds Government Code § 97500',
+    ]);
+    // The section's page says what holds it, in the notes of an override and of a citation.
+    const html = loadViews().render('section', sectionModel((await sectionReport(db, 'GOV', '97201'))!));
+    expect(html).to.include('Sections 97200 through 97300, which include it');
+    const overridden = loadViews().render('section', sectionModel((await sectionReport(db, 'GOV', '97100.5'))!));
+    expect(overridden).to.include('notwithstanding Sections 97100 through 97101, which include it');
+    expect(overridden).to.include('notwithstanding Chapter 97.5, which holds it');
+    // The bill's page names each range once, for both its ends.
+    const page = loadViews().render('bill', billModel(report!));
+    const text = page.replace(/<[^>]+>/g, '').replace(/\s+/g, ' ');
+    expect(text).to.include('overrides Government Code §§ 97100 through 97101 · notwithstanding them');
+    expect(text).to.include('Also cites Government Code §§ 97200 through 97300.');
+    expect(text).not.to.include('§ 97101,');
   });
   it('should count a bill that repeals a whole unit among the bills on each section of it that the session’s bills touch', async () => {
     const report = await db.sessionReport('ca', '20252026-0');
     const contested = report.contested.map((s) => `${s.section}: ${s.bills.map((b) => `${b.measure} ${b.relation}${b.unit ? ` ${b.unit}` : ''}`).join(', ')}`);
     // 97100.5: amended by AB 9203, and in the chapter AB 9201 repeals. (97100, which the chapter begins with, only AB 9201 touches.)
     expect(contested).to.deep.equal(['97100.5: AB 9203 amends, AB 9201 repeals Chapter 97.5']);
-    expect(report.mostAmended.map((s) => `${s.section} ${s.bills.length}`)).to.deep.equal(['97100.5 2', '97100 1', '97300 1', '97400 1']);
+    expect(report.mostAmended.map((s) => `${s.section} ${s.bills.length}`)).to.deep.equal(['97100.5 2', '97100 1', '97300 1', '97400 1', '97500 1']);
     // On the session's page: the unit named, and no comparison of the section with a bill that prints none of it.
     const html = loadViews().render('session', await sessionModel(db, 'ca', '20252026-0'));
     const card = (measure: string) => new RegExp(`<div class="bill-card"><p><a href="[^"]*" class="measure">${measure}</a>.*?</div>`).exec(html)?.[0];
