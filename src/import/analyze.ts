@@ -48,7 +48,7 @@ import type { Content, DocumentMeta, Level, Reference, Root, SourceFormat } from
  * 8. A section a bill overrides on its own and also cites as the first of a unit it only cites: the
  *    override kept (it was let go with the section's own citation). A range of sections cited by its
  *    ends, kept with the first (`SectionTouch.through`): "Sections 290 through 290.024, inclusive";
- *    "Sections 11340 to 11361, inclusive", whose last section was not read.
+ *    "Sections 11340 to 11361, inclusive", whose last section was not read; a range repealed so.
  */
 export const ANALYSIS_VERSION = 8;
 
@@ -176,6 +176,9 @@ const CITES_A_SECTION = /\bof\s+sections?\s/i;
  */
 const UNIT_REPEALED = new RegExp(String.raw`^(${UNIT_KIND})\s+(${LEVEL_NUMBER})\s+\(commencing with Section (${LEVEL_NUMBER})\)`);
 
+/** An instruction that repeals a range of sections by its ends ("Sections 97100 to 97103, inclusive, … are repealed"): the ends. */
+const RANGE_REPEALED = new RegExp(String.raw`^Sections\s+(${LEVEL_NUMBER})\s+(?:to|through)\s+(${LEVEL_NUMBER}),\s+inclusive\b`);
+
 /** The sections a bill version amends, adds, repeals or cites. */
 export function touchedSections(tree: Root, file: string, context?: SectionContext): SectionTouch[] {
   const out: SectionTouch[] = [];
@@ -197,9 +200,13 @@ export function touchedSections(tree: Root, file: string, context?: SectionConte
     if (!t.usc && UNIT_ADDED.exec(instruction.text)?.[1] === section) continue;
     const number = normalizeSectionNumber(section);
     own.add(`${code}\u0000${number}`);
-    // "Chapter 17.25 (commencing with Section 7284) of … is repealed": the whole chapter goes.
+    // "Chapter 17.25 (commencing with Section 7284) of … is repealed": the whole chapter goes; "Sections
+    // 97100 to 97103, inclusive, … are repealed": those between its ends too.
     const unit = relation === 'repeals' && !t.usc ? UNIT_REPEALED.exec(instruction.text) : null;
-    out.push(unit && normalizeSectionNumber(unit[3]!) === number ? { code, section: number, relation, unit: `${unit[1]} ${unit[2]}` } : { code, section: number, relation });
+    const range = relation === 'repeals' && !t.usc && !unit ? RANGE_REPEALED.exec(instruction.text) : null;
+    if (unit && normalizeSectionNumber(unit[3]!) === number) out.push({ code, section: number, relation, unit: `${unit[1]} ${unit[2]}` });
+    else if (range && normalizeSectionNumber(range[1]!) === number) out.push({ code, section: number, relation, through: normalizeSectionNumber(range[2]!) });
+    else out.push({ code, section: number, relation });
   }
   // Cited sections: a bare "Section 7284.6" inside a bill section that amends the Government Code
   // is a Government Code section.

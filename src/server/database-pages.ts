@@ -8,7 +8,7 @@ import { codeName, compareCodeUnits, isUsCode, sectionName } from '../store/code
 import type { Database } from '../store/database.js';
 import { sessionName } from '../store/names.js';
 import type { SectionActivity, SessionInfo } from '../store/queries.js';
-import { billUrl, compareUrl, holderOf, inTurnUrl, lawCompareUrl, OVERRIDE_SAYS, relationWord, sectionDocId, sectionUrl, touchName, unitNote, versionDocId, type BillReport, type SectionReport } from '../store/reports.js';
+import { between, billUrl, compareUrl, holderOf, inTurnUrl, lawCompareUrl, OVERRIDE_SAYS, rangeOf, relationWord, sectionDocId, sectionUrl, touchName, versionDocId, type BillReport, type SectionReport } from '../store/reports.js';
 import { MARK_END, MARK_START } from '../store/search.js';
 import { LAST_PAGE } from '../store/search-params.js';
 import { OVERRIDE_WORDS, type SearchAnswer, type SearchFilters, type SearchPage, type SearchResult } from '../store/types.js';
@@ -245,7 +245,7 @@ export function billModel(report: BillReport) {
     if (e.isVersion || !timeline.length) timeline.push({ version: e.version, actions: [] });
     if (!e.isVersion) timeline[timeline.length - 1]!.actions.push({ dateLabel: e.dateLabel, action: e.action });
   }
-  const amended = report.sections.filter((s) => s.relation !== 'cites').map(withRelationWord);
+  const amended = withoutRangeEnds(report.sections).filter((s) => s.relation !== 'cites').map(withRelationWord);
   const overrides = overrideGroups(report);
   return {
     pageTitle: `${report.measure} (${report.sessionName})${report.title ? `: ${report.title}` : ''}`,
@@ -321,7 +321,7 @@ export function sectionModel(report: SectionReport) {
  * past `MANY_SECTIONS` their counts ("amends 231 sections"), the bill's list above naming them.
  */
 function versionTouches(sections: BillReport['versions'][number]['sections']) {
-  const touched = sections.filter((s) => s.relation !== 'cites');
+  const touched = withoutRangeEnds(sections).filter((s) => s.relation !== 'cites');
   if (touched.length <= MANY_SECTIONS) {
     return { amendsList: touched.map((s, index) => ({ code: s.code, section: s.section, relation: s.relation, url: s.url, name: touchName(s), relationWord: RELATION_WORDS[s.relation], index })) };
   }
@@ -360,9 +360,9 @@ export async function sessionModel(db: Database, jurisdiction: string, session: 
       index,
       billUrl: billUrl(b.bill_id),
       dateLabel: dateLabel(b.version_date),
-      // A whole unit repealed prints none of the section: the bill is what there is to read.
-      lawUrl: law && !b.unit && b.relation !== 'cites' && b.relation !== 'adds' ? lawCompareUrl(versionDocId({ id: b.version_id, corpus_id: b.corpus_id }), s.code, law) : undefined,
-      unitNote: b.unit ? unitNote(b.unit) : undefined,
+      // A whole unit or a range repealed prints none of the section: the bill is what there is to read.
+      lawUrl: law && !b.unit && !between(b, s.section) && b.relation !== 'cites' && b.relation !== 'adds' ? lawCompareUrl(versionDocId({ id: b.version_id, corpus_id: b.corpus_id }), s.code, law) : undefined,
+      unitNote: holderOf({ unit: b.unit, range: rangeOf(b) })?.note,
     }));
     return {
       code: s.code,

@@ -169,9 +169,10 @@ export function createQueries(db: Dialect): Queries {
     return out;
   };
   /**
-   * A session's bills that repeal a whole unit, added to the other sections of it the session's bills
-   * touch (`sections`, the session report's): a chapter repealed whole and a section of it amended by
-   * another bill are two bills on one section. From the places of those sections, read by code.
+   * A session's bills that repeal a whole unit or a range of sections, added to the other sections of it
+   * the session's bills touch (`sections`, the session report's): a chapter repealed whole and a section
+   * of it amended by another bill are two bills on one section. From the places of those sections, read
+   * by code; a range's by their numbers.
    */
   const addUnitRepeals = async (rows: Array<SectionBill & { code: string; section: string; seq: number }>, sections: SectionActivity[]): Promise<void> => {
     const repeals = rows.filter((row) => row.relation === 'repeals' && row.unit);
@@ -184,6 +185,12 @@ export function createQueries(db: Dialect): Queries {
           if (s.section === row.section || s.bills.some((b) => b.bill_id === row.bill_id)) continue;
           if (unitHolds(row.unit!, places.get(row.section), places.get(s.section))) s.bills.push(strip({ ...row, section: s.section }));
         }
+      }
+    }
+    for (const row of rows) {
+      if (row.relation !== 'repeals' || !row.through) continue;
+      for (const s of sections) {
+        if (s.code === row.code && rangeHolds(row.section, row.through, s.section) && !s.bills.some((b) => b.bill_id === row.bill_id)) s.bills.push(strip({ ...row, section: s.section }));
       }
     }
   };

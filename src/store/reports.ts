@@ -177,6 +177,17 @@ export function unitNote(unit: string): string {
   return `the whole of ${unit}, which holds it`;
 }
 
+/** A row of a section that a range the bill touches holds, between the range's ends (not the section it begins with, which the bill names). */
+export function between(b: { range_from?: string | null; range?: { from: string } | undefined }, section: string): boolean {
+  const from = b.range_from ?? b.range?.from;
+  return from !== undefined && from !== null && from !== section;
+}
+
+/** The range a section-bill row touches, as `holderOf` takes it. */
+export function rangeOf(b: { range_from: string | null; through: string | null }): { from: string; through: string } | undefined {
+  return b.range_from && b.through ? { from: b.range_from, through: b.through } : undefined;
+}
+
 /** A range of sections as the pages name it: "Sections 290 through 290.024". */
 export function rangeName(from: string, through: string): string {
   return `Sections ${from} through ${through}`;
@@ -291,12 +302,12 @@ export async function sectionReport(db: Database, code: string, number: string):
         relation: b.relation,
         ...(override ? { override } : {}),
         ...(b.unit ? { unit: b.unit } : {}),
-        ...(b.range_from && b.through ? { range: { from: b.range_from, through: b.through } } : {}),
+        ...(b.range_from && b.through ? { range: rangeOf(b)! } : {}),
         version: b.version_name,
         versionStage: b.version_stage,
         versionDate: b.version_date,
-        // A unit's repeal prints none of its sections: the bill is what there is to read.
-        url: docId && !b.unit && (b.relation === 'amends' || b.relation === 'repeals') ? lawCompareUrl(versionDocId({ id: b.version_id, corpus_id: b.corpus_id }), code, docId) : billUrl(b.bill_id),
+        // A unit's repeal, or a range's, prints none of its sections (but the range's first): the bill is what there is to read.
+        url: docId && !b.unit && !between(b, number) && (b.relation === 'amends' || b.relation === 'repeals') ? lawCompareUrl(versionDocId({ id: b.version_id, corpus_id: b.corpus_id }), code, docId) : billUrl(b.bill_id),
         billUrl: billUrl(b.bill_id),
       };
     }),

@@ -155,12 +155,12 @@ async function citationResults(db: Dialect, query: string, filters: SearchFilter
   if (inRanges.length) {
     // The versions citing them (the rare search that has some: a second statement).
     const which = inRanges.map(() => '(vs.code = ? AND vs.section = ? AND vs.through = ?)').join(' OR ');
-    const citing = await db.all<{ version_id: string; bill_id: string; code: string; section: string; through: string; override: number }>(
-      `SELECT vs.version_id, (SELECT v.bill_id FROM versions v WHERE v.id = vs.version_id) AS bill_id, vs.code, vs.section, vs.through, vs.override FROM version_sections vs WHERE ${which}`,
+    const citing = await db.all<{ version_id: string; bill_id: string; code: string; section: string; through: string; relation: string; override: number }>(
+      `SELECT vs.version_id, (SELECT v.bill_id FROM versions v WHERE v.id = vs.version_id) AS bill_id, vs.code, vs.section, vs.through, vs.relation, vs.override FROM version_sections vs WHERE ${which}`,
       inRanges.flatMap((r) => [r.code, r.number, r.heading]),
     );
     for (const c of citing) {
-      holders.push({ version: c.version_id, bill: c.bill_id, code: c.code, relation: 'cites', override: Number(c.override), holder: holderOf({ range: { from: c.section, through: c.through } }) });
+      holders.push({ version: c.version_id, bill: c.bill_id, code: c.code, relation: c.relation === 'repeals' ? 'repeals' : 'cites', override: Number(c.override), holder: holderOf({ range: { from: c.section, through: c.through } }) });
     }
     // A section the database lacks that only a range names is listed too, as one bills touch (a range holds only sections of its code).
     if (sectionsListed) {

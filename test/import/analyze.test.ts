@@ -50,6 +50,16 @@ describe('import/analyze: a part of a section cited (synthetic)', () => {
       { code: 'PEN', section: '999b', relation: 'cites', through: '999h' },
       { code: 'PEN', section: '999h', relation: 'cites' },
     ]);
+    // A range repealed by its ends; a list of sections repealed is each of them.
+    const repealed = (text: string) => analyzeVersion(text, 'bill.txt', { first: true }).sections;
+    expect(repealed('SECTION 1. Sections 97100 to 97103, inclusive, of the Government Code are repealed.\n')).to.deep.equal([
+      { code: 'GOV', section: '97100', relation: 'repeals', through: '97103' },
+      { code: 'GOV', section: '97103', relation: 'repeals' },
+    ]);
+    expect(repealed('SECTION 1. Sections 97100 and 97103 of the Government Code are repealed.\n')).to.deep.equal([
+      { code: 'GOV', section: '97100', relation: 'repeals' },
+      { code: 'GOV', section: '97103', relation: 'repeals' },
+    ]);
   });
   it('should file a section of the Constitution by its article, and record no section of a chapter of the statutes or of the bill itself', () => {
     const bill = 'SECTION 1. Section 54953 of the Government Code is amended to read:\n54953.\n(a) This synthetic section implements paragraph (1) of subdivision (b) of Section 3 of Article I of the California Constitution, as added by Section 3 of Chapter 285 of the Statutes of 2022. Section 2 of this act applies.\n';

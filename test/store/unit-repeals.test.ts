@@ -5,7 +5,7 @@
  * 97100) …)") would override every section of it: each of their pages lists the bill, by the place the
  * Legislature's law section table gives each section (src/store/places.ts). The tables, lobs and texts
  * are SYNTHETIC, written here at test time in the layout of the Legislature's pubinfo tables: AB 9201
- * to AB 9204 of 2025–26 and Government Code Division 97 do not exist, nor does any of their text.
+ * to AB 9205 of 2025–26 and Government Code Division 97 do not exist, nor does any of their text.
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -54,6 +54,11 @@ const RANGES = MEASURE(
   '<caml:BillSection id="s1"><caml:Num>SECTION 1.</caml:Num><caml:ActionLine>Section 97500 is added to the <caml:DocName>Government Code</caml:DocName>, to read:</caml:ActionLine><caml:Fragment><caml:LawSection id="l1"><caml:Num>97500.</caml:Num><caml:LawSectionVersion id="v1"><caml:Content><p>Notwithstanding Sections 97100 to 97101, inclusive, the synthetic department may adopt guidance, and shall report as provided in Sections 97200 through 97300, inclusive.</p></caml:Content></caml:LawSectionVersion></caml:LawSection></caml:Fragment></caml:BillSection>',
 );
 
+/** AB 9205 repeals a range of sections by its ends. */
+const RANGE_REPEAL = MEASURE(
+  '<caml:BillSection id="s1"><caml:Num>SECTION 1.</caml:Num><caml:ActionLine>Sections 97100 to 97101, inclusive, of the <caml:DocName>Government Code</caml:DocName> are repealed.</caml:ActionLine></caml:BillSection>',
+);
+
 /** AB 9203 amends Section 97100.5, in the chapter AB 9201 repeals. */
 const AMENDS = MEASURE(
   '<caml:BillSection id="s1"><caml:Num>SECTION 1.</caml:Num><caml:ActionLine>Section 97100.5 of the <caml:DocName>Government Code</caml:DocName> is amended to read:</caml:ActionLine><caml:Fragment><caml:LawSection id="l1"><caml:Num>97100.5.</caml:Num><caml:LawSectionVersion id="v1"><caml:Content><p>Synthetic text of section 97100.5, amended.</p></caml:Content></caml:LawSectionVersion></caml:LawSection></caml:Fragment></caml:BillSection>',
@@ -79,9 +84,10 @@ function writeSet(dir: string): void {
     return lawSection(number, place, `LAW_SECTION_TBL_${i + 1}.lob`);
   });
   fs.writeFileSync(path.join(dir, 'LAW_SECTION_TBL.dat'), `${lines.join('\n')}\n`);
-  fs.writeFileSync(path.join(dir, 'BILL_TBL.dat'), `${BILL(9201)}\n${BILL(9202)}\n${BILL(9203)}\n${BILL(9204)}\n`);
-  fs.writeFileSync(path.join(dir, 'BILL_VERSION_TBL.dat'), `${VERSION(9201, 1)}\n${VERSION(9202, 2)}\n${VERSION(9203, 3)}\n${VERSION(9204, 4)}\n`);
+  fs.writeFileSync(path.join(dir, 'BILL_TBL.dat'), `${BILL(9201)}\n${BILL(9202)}\n${BILL(9203)}\n${BILL(9204)}\n${BILL(9205)}\n`);
+  fs.writeFileSync(path.join(dir, 'BILL_VERSION_TBL.dat'), `${VERSION(9201, 1)}\n${VERSION(9202, 2)}\n${VERSION(9203, 3)}\n${VERSION(9204, 4)}\n${VERSION(9205, 5)}\n`);
   fs.writeFileSync(path.join(dir, 'BILL_VERSION_TBL_4.lob'), RANGES);
+  fs.writeFileSync(path.join(dir, 'BILL_VERSION_TBL_5.lob'), RANGE_REPEAL);
   fs.writeFileSync(path.join(dir, 'BILL_VERSION_TBL_3.lob'), AMENDS);
   fs.writeFileSync(path.join(dir, 'BILL_VERSION_TBL_1.lob'), REPEALS);
   fs.writeFileSync(path.join(dir, 'BILL_VERSION_TBL_2.lob'), OVERRIDES);
@@ -119,7 +125,7 @@ describeBackends('store: a bill that repeals or overrides a whole unit of a code
     const progress: ImportProgress = { start() {}, input() {}, advance() {}, problem: (p) => problems.push(p.reason), stop() {} };
     const summary = await importPaths(db, [path.join(tmp, 'session')], progress);
     expect(problems).to.deep.equal([]);
-    expect(summary).to.include({ inserted: 15, problems: 0 });
+    expect(summary).to.include({ inserted: 17, problems: 0 });
   });
   after(async () => {
     await db?.close();
@@ -189,12 +195,13 @@ describeBackends('store: a bill that repeals or overrides a whole unit of a code
       'bill AB 9202: Would override it: notwithstanding Chapter 97.5, which holds it.',
       // Marked where it names the section (MARK_START, MARK_END).
       'bill AB 9203: …as follows:\nSECTION 1. Section \u000197100.5\u0002 of the Government Code is amended to read:\n97100.5. Synthetic text of section \u000197100.5\u0002, amended.',
-      // Between the ends of a range AB 9204 overrides.
+      // Between the ends of a range AB 9204 overrides, and of one AB 9205 repeals.
       'bill AB 9204: Would override it: notwithstanding Sections 97100 through 97101, which include it.',
+      'bill AB 9205: Repeals Sections 97100 through 97101, which include it.',
     ]);
-    expect((await db.search('GOV 97101')).total).to.equal(4);
+    expect((await db.search('GOV 97101')).total).to.equal(5);
     // Filtered by session: the same bills, no section.
-    expect((await found('97101', { session: '2025-26' })).map((r) => r.slice(0, 12))).to.deep.equal(['bill AB 9201', 'bill AB 9202', 'bill AB 9204']);
+    expect((await found('97101', { session: '2025-26' })).map((r) => r.slice(0, 12))).to.deep.equal(['bill AB 9201', 'bill AB 9202', 'bill AB 9204', 'bill AB 9205']);
     // Chapter 97.6 only cited, on its first section only; a range cited holds it; a Chapter 97.5 of another division holds none of them.
     expect(await found('97201')).to.deep.equal(['section GOV/97201: Synthetic text of section 97201.', 'bill AB 9204: Cites Sections 97200 through 97300, which include it.']);
     expect(await found('97201', { session: '2025-26' })).to.deep.equal(['bill AB 9204: Cites Sections 97200 through 97300, which include it.']);
@@ -231,6 +238,13 @@ describeBackends('store: a bill that repeals or overrides a whole unit of a code
     const overridden = loadViews().render('section', sectionModel((await sectionReport(db, 'GOV', '97100.5'))!));
     expect(overridden).to.include('notwithstanding Sections 97100 through 97101, which include it');
     expect(overridden).to.include('notwithstanding Chapter 97.5, which holds it');
+    // A range repealed: on each section between its ends, linked to the bill (it prints none of them); on
+    // the section it begins with, which the bill names, to the comparison with current law.
+    const repeal = async (number: string) => (await sectionReport(db, 'GOV', number))?.bills.filter((b) => b.measure === 'AB 9205').map((b) => `${b.relation} ${JSON.stringify(b.range ?? null)} ${b.url.replace(/\?.*/, '?…')}`);
+    expect(await repeal('97100.5')).to.deep.equal(['repeals {"from":"97100","through":"97101"} /bills/ca-20252026-0-ab9205']);
+    expect(await repeal('97100')).to.deep.equal(['repeals {"from":"97100","through":"97101"} /compare?…']);
+    expect(await repeal('97101')).to.deep.equal(['repeals null /compare?…']);
+    expect(loadViews().render('section', sectionModel((await sectionReport(db, 'GOV', '97100.5'))!))).to.include('Sections 97100 through 97101, which include it');
     // The bill's page names each range once, for both its ends.
     const page = loadViews().render('bill', billModel(report!));
     const text = page.replace(/<[^>]+>/g, '').replace(/\s+/g, ' ');
@@ -240,10 +254,17 @@ describeBackends('store: a bill that repeals or overrides a whole unit of a code
   });
   it('should count a bill that repeals a whole unit among the bills on each section of it that the session’s bills touch', async () => {
     const report = await db.sessionReport('ca', '20252026-0');
-    const contested = report.contested.map((s) => `${s.section}: ${s.bills.map((b) => `${b.measure} ${b.relation}${b.unit ? ` ${b.unit}` : ''}`).join(', ')}`);
-    // 97100.5: amended by AB 9203, and in the chapter AB 9201 repeals. (97100, which the chapter begins with, only AB 9201 touches.)
-    expect(contested).to.deep.equal(['97100.5: AB 9203 amends, AB 9201 repeals Chapter 97.5']);
-    expect(report.mostAmended.map((s) => `${s.section} ${s.bills.length}`)).to.deep.equal(['97100.5 2', '97100 1', '97300 1', '97400 1', '97500 1']);
+    const contested = report.contested.map(
+      (s) => `${s.section}: ${s.bills.map((b) => `${b.measure} ${b.relation}${b.unit ? ` ${b.unit}` : ''}${b.through ? ` ${b.range_from} through ${b.through}` : ''}`).join(', ')}`,
+    );
+    // 97100.5: amended by AB 9203, in the chapter AB 9201 repeals, and between the ends of the range AB 9205
+    // repeals; 97100 and 97101, the range's ends, in the chapter.
+    expect(contested).to.deep.equal([
+      '97100.5: AB 9203 amends, AB 9201 repeals Chapter 97.5, AB 9205 repeals 97100 through 97101',
+      '97100: AB 9201 repeals Chapter 97.5, AB 9205 repeals 97100 through 97101',
+      '97101: AB 9205 repeals, AB 9201 repeals Chapter 97.5',
+    ]);
+    expect(report.mostAmended.map((s) => `${s.section} ${s.bills.length}`)).to.deep.equal(['97100.5 3', '97100 2', '97101 2', '97300 1', '97400 1', '97500 1']);
     // On the session's page: the unit named, and no comparison of the section with a bill that prints none of it.
     const html = loadViews().render('session', await sessionModel(db, 'ca', '20252026-0'));
     const card = (measure: string) => new RegExp(`<div class="bill-card"><p><a href="[^"]*" class="measure">${measure}</a>.*?</div>`).exec(html)?.[0];
@@ -251,5 +272,9 @@ describeBackends('store: a bill that repeals or overrides a whole unit of a code
       '<div class="bill-card"><p><a href="/bills/ca-20252026-0-ab9201" class="measure">AB 9201</a> repeals <span class="muted">the whole of Chapter 97.5, which holds it</span></p><p class="btitle">Synthetic bill 9201.</p><p class="muted">Introduced, January 5, 2026 · In Committee Process</p></div>',
     );
     expect(card('AB 9203')).to.include('compare with current law');
+    // A range repealed: named, and no comparison of a section between its ends.
+    expect(card('AB 9205')).to.equal(
+      '<div class="bill-card"><p><a href="/bills/ca-20252026-0-ab9205" class="measure">AB 9205</a> repeals <span class="muted">Sections 97100 through 97101, which include it</span></p><p class="btitle">Synthetic bill 9205.</p><p class="muted">Introduced, January 5, 2026 · In Committee Process</p></div>',
+    );
   });
 });
