@@ -309,7 +309,7 @@ export function sectionModel(report: SectionReport) {
         dateLabel: dateLabel(b.versionDate),
         compares: b.url.startsWith('/compare'),
         relationWord: relationWord(b),
-        ...(b.override ? { overrideTitle: OVERRIDE_SAYS[b.override].title, overrideNote: OVERRIDE_SAYS[b.override].note(false, held?.holder) } : held ? { unitNote: held.note } : {}),
+        ...(b.override ? { overrideTitle: OVERRIDE_SAYS[b.override].title, overrideNote: OVERRIDE_SAYS[b.override].note(false, held?.holder) } : held ? { holderNote: held.note } : {}),
       };
     }),
     jsonUrl: `/api/sections/${encodeURIComponent(report.code)}/${encodeURIComponent(report.number)}`,
@@ -362,7 +362,7 @@ export async function sessionModel(db: Database, jurisdiction: string, session: 
       dateLabel: dateLabel(b.version_date),
       // A whole unit or a range repealed prints none of the section: the bill is what there is to read.
       lawUrl: law && !b.unit && !between(b, s.section) && b.relation !== 'cites' && b.relation !== 'adds' ? lawCompareUrl(versionDocId({ id: b.version_id, corpus_id: b.corpus_id }), s.code, law) : undefined,
-      unitNote: holderOf({ unit: b.unit, range: rangeOf(b) })?.note,
+      holderNote: holderOf({ unit: b.unit, range: rangeOf(b) })?.note,
     }));
     return {
       code: s.code,

@@ -173,7 +173,7 @@ export function relationWord(b: { relation: SectionRelation; override?: Override
  * How a section's page and `billdiff section` say that a bill repeals or cites the whole unit the
  * section is in (without override words: `OVERRIDE_SAYS` says those).
  */
-export function unitNote(unit: string): string {
+function unitNote(unit: string): string {
   return `the whole of ${unit}, which holds it`;
 }
 
@@ -291,6 +291,7 @@ export async function sectionReport(db: Database, code: string, number: string):
     ...(inTurn ? { inTurnUrl: inTurn } : {}),
     bills: bills.map((b) => {
       const override = overrideWords(b.override);
+      const range = rangeOf(b);
       return {
         id: b.bill_id,
         measure: b.measure,
@@ -302,7 +303,7 @@ export async function sectionReport(db: Database, code: string, number: string):
         relation: b.relation,
         ...(override ? { override } : {}),
         ...(b.unit ? { unit: b.unit } : {}),
-        ...(b.range_from && b.through ? { range: rangeOf(b)! } : {}),
+        ...(range ? { range } : {}),
         version: b.version_name,
         versionStage: b.version_stage,
         versionDate: b.version_date,

@@ -110,6 +110,12 @@ async function citationResults(db: Dialect, query: string, filters: SearchFilter
   const countingOf = (also: SqlInList | undefined) => `SELECT COUNT(*) AS n FROM bills b JOIN (${touchingOf(also)}) t ON t.bill_id = b.id WHERE 1 = 1${where.sql}`;
   // Unfiltered, the same by each version's bill (a version's bill is in bills): no join to plan.
   const touchingCount = `SELECT COUNT(DISTINCT (SELECT v.bill_id FROM versions v WHERE v.id = vs.version_id)) AS n FROM version_sections vs WHERE ${sectionIs}`;
+  /**
+   * A row of the statement below, by `kind`: 0 a law section (its place); 1 a code's bills that touch a
+   * section it lacks (`n` bills, `o` overriding); 2 the bills counted (`n`); 3 a unit (`number` its name,
+   * `heading` the version, `text` its bill, `n` 1 for a repeal, `o` the override, `place` its first
+   * section's); 4 a range (`number` and `heading` its ends).
+   */
   type Row = { kind: number; code: string; number: string; heading: string; text: string; n: number; o: number; place: string | null };
   let rows: Row[];
   const sectionsListed = !filters.house && !filters.status && !filters.session;
