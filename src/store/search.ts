@@ -99,12 +99,16 @@ async function citationResults(db: Dialect, query: string, filters: SearchFilter
          CASE WHEN vs.relation = 'repeals' THEN 1 ELSE 0 END AS n, vs.override AS o, c.place
     FROM version_sections vs JOIN law_sections c ON c.code = vs.code AND c.number = vs.section
    WHERE ${WHOLE_UNIT_TOUCH} AND vs.code IN (SELECT code FROM law_sections WHERE number = ?${code ? ' AND code = ?' : ''} AND place IS NOT NULL)`;
-  // The ranges of sections bills cite ("Sections 290 through 290.024, inclusive"), each once, of the code
-  // named, else of the codes that hold the section (as `number` and `heading`). Kept below where the section
-  // falls between their ends (`rangeHolds`).
-  const ranges = `SELECT 4 AS kind, r.code, r.section AS number, r.through AS heading, NULL AS text, 0 AS n, 0 AS o, NULL AS place
-    FROM section_ranges r WHERE ${code ? 'r.code = ?' : 'r.code IN (SELECT code FROM law_sections WHERE number = ?)'}`;
-  const rangeParams = code ? [code] : [number];
+  // The ranges of sections bills cite ("Sections 290 through 290.024, inclusive"), each once (as `number`
+  // and `heading`), of the code named; else of the codes that hold the section, or of every code when none
+  // holds it (PostgreSQL tests that once, and reads no range for a section it holds). Kept below where
+  // the section falls between their ends (`rangeHolds`).
+  const rangeColumns = 'SELECT 4 AS kind, r.code, r.section AS number, r.through AS heading, NULL AS text, 0 AS n, 0 AS o, NULL AS place FROM section_ranges r';
+  const ranges = code
+    ? `${rangeColumns} WHERE r.code = ?`
+    : `${rangeColumns} WHERE r.code IN (SELECT code FROM law_sections WHERE number = ?)
+        UNION ALL ${rangeColumns} WHERE NOT EXISTS (SELECT 1 FROM law_sections WHERE number = ?)`;
+  const rangeParams = code ? [code] : [number, number];
   const touchingOf = (also: SqlInList | undefined) =>
     `SELECT v.bill_id, MAX(v.date) AS date FROM version_sections vs JOIN versions v ON v.id = vs.version_id WHERE ${also ? `(${sectionIs}) OR ${also.sql}` : sectionIs} GROUP BY v.bill_id`;
   const countingOf = (also: SqlInList | undefined) => `SELECT COUNT(*) AS n FROM bills b JOIN (${touchingOf(also)}) t ON t.bill_id = b.id WHERE 1 = 1${where.sql}`;

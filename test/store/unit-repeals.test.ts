@@ -209,6 +209,8 @@ describeBackends('store: a bill that repeals or overrides a whole unit of a code
     expect((await found('97200')).map((r) => r.slice(0, 12))).to.deep.equal(['section GOV/', 'bill AB 9202', 'bill AB 9204']);
     // A section the database lacks that only a range holds: found by its code and number, with the bill.
     expect(await found('GOV 97250')).to.deep.equal(['section GOV/97250: Not in the database; 1 bill touches it.', 'bill AB 9204: Cites Sections 97200 through 97300, which include it.']);
+    // By its bare number too: no code holds it, so every code's ranges are read.
+    expect(await found('97250')).to.deep.equal(['section GOV/97250: Not in the database; 1 bill touches it.', 'bill AB 9204: Cites Sections 97200 through 97300, which include it.']);
     expect((await sectionReport(db, 'GOV', '97250'))?.bills.map((b) => `${b.measure} ${b.relation} ${JSON.stringify(b.range)}`)).to.deep.equal(['AB 9204 cites {"from":"97200","through":"97300"}']);
   });
   it('should list a bill that cites a range of sections on the page of each section between its ends, and one that overrides them as overriding it', async () => {
