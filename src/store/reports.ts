@@ -3,7 +3,7 @@
  * a law section with the bills touching it; a bill version found by name (`introduced`, `latest`).
  * Links are paths of the web app (`/bills/…`, `/compare?…`), the same wherever they are shown.
  */
-import { codeOf, isUsCode, normalizeSectionNumber, parseSectionCitation, sectionName } from './codes.js';
+import { codeName, codeOf, isUsCode, normalizeSectionNumber, parseSectionCitation, sectionName } from './codes.js';
 import type { Database } from './database.js';
 import { measureOfKey, parseMeasure, sessionName } from './names.js';
 import { overrideWords } from './columns.js';
@@ -169,18 +169,9 @@ export function relationWord(b: { relation: SectionRelation; override?: Override
   return b.override ? 'overrides' : b.relation;
 }
 
-/**
- * How a section's page and `billdiff section` say that a bill repeals or cites the whole unit the
- * section is in (without override words: `OVERRIDE_SAYS` says those).
- */
-function unitNote(unit: string): string {
-  return `the whole of ${unit}, which holds it`;
-}
-
 /** A row of a section that a range the bill touches holds, between the range's ends (not the section it begins with, which the bill names). */
-export function between(b: { range_from?: string | null; range?: { from: string } | undefined }, section: string): boolean {
-  const from = b.range_from ?? b.range?.from;
-  return from !== undefined && from !== null && from !== section;
+export function between(b: { range_from: string | null }, section: string): boolean {
+  return b.range_from !== null && b.range_from !== section;
 }
 
 /** The range a section-bill row touches, as `holderOf` takes it. */
@@ -188,20 +179,16 @@ export function rangeOf(b: { range_from: string | null; through: string | null }
   return b.range_from && b.through ? { from: b.range_from, through: b.through } : undefined;
 }
 
-/** A range of sections as the pages name it: "Sections 290 through 290.024". */
-export function rangeName(from: string, through: string): string {
-  return `Sections ${from} through ${through}`;
-}
-
 /**
  * What holds the section on its page, where the bill touches a whole unit or a range of sections: the
- * note after the bill ("the whole of Chapter 17.25, which holds it", "Sections 290 through 290.024,
- * which include it") and the words `OVERRIDE_SAYS`'s notes name it by ("Chapter 3.5, which holds it").
+ * note after the bill on a section's page and in `billdiff section` ("the whole of Chapter 17.25, which
+ * holds it", "Sections 290 through 290.024, which include it"), and the words `OVERRIDE_SAYS`'s notes
+ * name it by ("Chapter 3.5, which holds it").
  */
 export function holderOf(b: { unit?: string | null; range?: { from: string; through: string } | undefined }): { note: string; holder: string } | undefined {
-  if (b.unit) return { note: unitNote(b.unit), holder: `${b.unit}, which holds it` };
+  if (b.unit) return { note: `the whole of ${b.unit}, which holds it`, holder: `${b.unit}, which holds it` };
   if (b.range) {
-    const holder = `${rangeName(b.range.from, b.range.through)}, which include it`;
+    const holder = `Sections ${b.range.from} through ${b.range.through}, which include it`;
     return { note: holder, holder };
   }
   return undefined;
@@ -212,9 +199,9 @@ export function holderOf(b: { unit?: string | null; range?: { from: string; thro
  * 17.25 (commencing with Government Code § 7284)"; a range by its ends, "Penal Code §§ 290 through 290.024".
  */
 export function touchName(t: { code: string; section: string; unit?: string | null; through?: string | null }): string {
+  if (t.through && !t.unit) return `${codeName(t.code)} §§ ${t.section} through ${t.through}`;
   const name = sectionName(t.code, t.section);
-  if (t.unit) return `${t.unit} (commencing with ${name})`;
-  return t.through ? `${name.replace(' § ', ' §§ ')} through ${t.through}` : name;
+  return t.unit ? `${t.unit} (commencing with ${name})` : name;
 }
 
 /** What every override's title says it means. */
