@@ -291,9 +291,16 @@ function overrideGroups(report: BillReport) {
   return groups;
 }
 
-export function sectionModel(report: SectionReport) {
+/**
+ * A law section's page: its bills `SECTION_BILLS_PER_PAGE` at a time, page `page` of them (a section
+ * of a session the bench makes up is touched by thousands), and its text. Undefined past the last page.
+ */
+export function sectionModel(report: SectionReport, page = 1) {
+  const base = sectionUrl(report.code, report.number);
+  const paged = pageOfList(report.bills, page, SECTION_BILLS_PER_PAGE, (n) => (n === 1 ? `${base}#bills-h` : `${base}?page=${n}#bills-h`));
+  if (!paged) return undefined;
   return {
-    pageTitle: `${report.name}${report.heading ? ` — ${report.heading}` : ''}`,
+    pageTitle: `${report.name}${report.heading ? ` — ${report.heading}` : ''}${page > 1 ? `, bills page ${page}` : ''}`,
     bodyClass: 'section-page',
     section: report,
     codeName: codeName(report.code),
@@ -302,7 +309,7 @@ export function sectionModel(report: SectionReport) {
     // What to import for its text: a U.S. Code title's file, or California's law section table.
     textSource: isUsCode(report.code) ? `${report.code}.xml, the Law Revision Counsel’s file of the title,` : 'the Legislature’s LAW_SECTION_TBL',
     lines: report.text.split('\n').filter((l) => l.trim()),
-    bills: report.bills.map((b) => {
+    bills: paged.items.map((b) => {
       const held = holderOf(b);
       return {
         ...b,
@@ -312,6 +319,9 @@ export function sectionModel(report: SectionReport) {
         ...(b.override ? { overrideTitle: OVERRIDE_SAYS[b.override].title, overrideNote: OVERRIDE_SAYS[b.override].note(false, held?.holder) } : held ? { holderNote: held.note } : {}),
       };
     }),
+    billCount: count(report.bills.length),
+    oneBill: report.bills.length === 1,
+    billPager: paged.pager,
     jsonUrl: `/api/sections/${encodeURIComponent(report.code)}/${encodeURIComponent(report.number)}`,
   };
 }
@@ -406,8 +416,9 @@ export async function sessionsModel(db: Database) {
   };
 }
 
-/** Bills listed a page of a session's page; sections a page of a code's. */
+/** Bills listed a page of a session's page and of a law section's; sections a page of a code's. */
 export const SESSION_BILLS_PER_PAGE = 200;
+export const SECTION_BILLS_PER_PAGE = 200;
 export const CODE_SECTIONS_PER_PAGE = 500;
 
 /**

@@ -178,7 +178,7 @@ export function createDatabaseRoutes(ctx: DatabaseRoutesContext): Router {
   const pages = databasePages(ctx);
   router.get('/bills/:id', cached('html', async (req) => pages.bill(req.params['id'])));
   router.get('/api/bills/:id', cached('json', async (req) => JSON.stringify(await findBill(ctx.database, req.params['id']))));
-  router.get('/sections/:code/:number', cached('html', async (req) => pages.section(req.params['code'], req.params['number'])));
+  router.get('/sections/:code/:number', cached('html', async (req) => pages.section(req.params['code'], req.params['number'], pageNumber(req))));
   router.get('/api/sections/:code/:number', cached('json', async (req) => JSON.stringify(await findSection(ctx.database, req.params['code'], req.params['number']))));
   router.get('/sessions', cached('html', async () => render('sessions', await sessionsModel(ctx.database))));
   router.get('/sessions/:jurisdiction/:session', cached('html', async (req) => {
@@ -217,7 +217,12 @@ function renderPage(views: Views, page: Parameters<Views['render']>[0], model: o
 export function databasePages(ctx: Pick<DatabaseRoutesContext, 'database' | 'views'>) {
   return {
     bill: async (id: unknown) => renderPage(ctx.views, 'bill', billModel(await findBill(ctx.database, id))),
-    section: async (code: unknown, number: unknown) => renderPage(ctx.views, 'section', sectionModel(await findSection(ctx.database, code, number))),
+    section: async (code: unknown, number: unknown, page = 1) => {
+      const report = await findSection(ctx.database, code, number);
+      const model = sectionModel(report, page);
+      if (!model) throw new HttpError(404, `the bills of ${report.name} have no page ${page}`);
+      return renderPage(ctx.views, 'section', model);
+    },
     /** A search page for `q` (its parameters read as a request's are), the sessions given. */
     search: async (q: string, sessions: SessionInfo[], signal?: AbortSignal) => {
       const { query, filters, page } = readSearchParams({ q }, sessions, 'page');

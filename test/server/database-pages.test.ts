@@ -1,6 +1,7 @@
 import { expect } from 'chai';
 import Handlebars from 'handlebars';
-import { markedSnippet, pageOfList, snippetSegments } from '../../src/server/database-pages.js';
+import { markedSnippet, pageOfList, SECTION_BILLS_PER_PAGE, sectionModel, snippetSegments } from '../../src/server/database-pages.js';
+import type { SectionReport } from '../../src/store/reports.js';
 import { MARK_END, MARK_START } from '../../src/store/search.js';
 
 /** The segments as they were read before: white space folded, then split on the marks. */
@@ -71,6 +72,36 @@ describe('server: a list page at a time (a session’s bills, a code’s section
     });
     const last = pageOfList(items, 3, 500, href)!;
     expect([last.items.length, last.pager?.to, 'nextHref' in last.pager!, last.pager?.prevHref]).to.deep.equal([205, '1,205', false, '/codes/PEN?page=2']);
+  });
+  it('should give a law section’s bills a page at a time, each page linking the others at the list', () => {
+    // Synthetic rows: 205 bills touching one section, as a renumbered session's busiest sections are touched by thousands.
+    const bills: SectionReport['bills'] = Array.from({ length: SECTION_BILLS_PER_PAGE + 5 }, (_, i) => ({
+      id: `ca-20252026-0-ab${90000 + i}`,
+      measure: `AB ${90000 + i}`,
+      session: '20252026-0',
+      sessionName: '2025–26 Regular Session',
+      title: 'Synthetic.',
+      status: 'In Committee Process',
+      pending: true,
+      relation: 'amends',
+      version: 'Introduced',
+      versionStage: 'Introduced',
+      versionDate: '2026-02-01',
+      url: `/bills/ca-20252026-0-ab${90000 + i}`,
+      billUrl: `/bills/ca-20252026-0-ab${90000 + i}`,
+    }));
+    const report: SectionReport = { code: 'GOV', number: '7284.6', name: 'Government Code § 7284.6', heading: '', text: '', history: '', inDatabase: false, bills };
+    const first = sectionModel(report)!;
+    expect([first.pageTitle, first.billCount, first.bills.length, first.bills[0]!.measure, first.billPager?.nextHref]).to.deep.equal(['Government Code § 7284.6', '205', 200, 'AB 90000', '/sections/GOV/7284.6?page=2#bills-h']);
+    const second = sectionModel(report, 2)!;
+    expect([second.pageTitle, second.bills.map((b) => b.measure), second.billPager?.from, second.billPager?.prevHref]).to.deep.equal([
+      'Government Code § 7284.6, bills page 2',
+      ['AB 90200', 'AB 90201', 'AB 90202', 'AB 90203', 'AB 90204'],
+      '201',
+      '/sections/GOV/7284.6#bills-h',
+    ]);
+    expect(sectionModel(report, 3)).to.equal(undefined);
+    expect(sectionModel({ ...report, bills: bills.slice(0, 1) })!.billPager).to.equal(undefined);
   });
   it('should have no pager for one page, one empty page for none, and nothing past the last', () => {
     expect(pageOfList([1, 2, 3], 1, 500, href)).to.deep.equal({ items: [1, 2, 3], pager: undefined });

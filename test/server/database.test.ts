@@ -242,7 +242,7 @@ describeBackends('server: the database pages and API', (backend) => {
     );
     const section = await page('/sections/GOV/7284.6');
     expect(section).to.contain('The text of this section is not in the database');
-    expect(section).to.contain('<h2 id="bills-h">Bills that would amend, repeal, add beside, override or cite it</h2>');
+    expect(section).to.contain('<h2 id="bills-h">Bills that would amend, repeal, add beside, override or cite it</h2>\n<p class="lede">2 bills, newest first.</p>\n<table class="section-bills">');
     expect(section).to.contain(
       '<td><span class="relation r-cites r-overrides" title="Cited “notwithstanding”: the bill’s words would prevail over the section’s">overrides</span> <span class="muted">notwithstanding it</span></td>',
     );
@@ -291,6 +291,8 @@ describeBackends('server: the database pages and API', (backend) => {
     expect(await status('/codes/EDC')).to.deep.equal([404, 'no section of Education Code is in the database (/codes lists the codes it holds)']);
     expect(await status('/codes/%3Cb%3E')).to.deep.equal([404, 'a code is /codes/CODE: /codes/PEN, /codes/GOV, /codes/usc54 (/codes lists them)']);
     expect(await status('/sessions/ca/20252026-0?page=2')).to.deep.equal([404, 'the bills of the 2025–26 Regular Session have no page 2']);
+    expect(await status('/sections/GOV/7284.6?page=2')).to.deep.equal([404, 'the bills of Government Code § 7284.6 have no page 2']);
+    expect(await status('/sections/GOV/7284.6?page=x')).to.deep.equal(notANumber);
     for (const bad of ['/codes/PEN?page=0', '/codes/PEN?page=x', '/codes/PEN?page=1&page=2', '/sessions/ca/20252026-0?page=100001']) expect(await status(bad), bad).to.deep.equal(notANumber);
     const search = await page('/search?q=%3Cscript%3Ealert(1)%3C%2Fscript%3E');
     expect(search).to.not.contain('<script>alert(1)</script>');
