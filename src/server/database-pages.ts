@@ -247,6 +247,7 @@ export function billModel(report: BillReport) {
   }
   const amended = withoutRangeEnds(report.sections).filter((s) => s.relation !== 'cites').map(withRelationWord);
   const overrides = overrideGroups(report);
+  const compareVersions = versionChoices(versions);
   return {
     pageTitle: `${report.measure} (${report.sessionName})${report.title ? `: ${report.title}` : ''}`,
     bodyClass: 'bill-page',
@@ -265,6 +266,7 @@ export function billModel(report: BillReport) {
     // Cited "notwithstanding" them (or the like): sections the bill's words would prevail over.
     overrides,
     gutAndAmends: versions.filter((v) => v.gutAndAmend).length,
+    compareVersions,
     sessionUrl: `/sessions/${encodeURIComponent(report.jurisdiction)}/${encodeURIComponent(report.session)}`,
     jsonUrl: `/api/bills/${encodeURIComponent(report.id)}`,
   };
@@ -289,6 +291,28 @@ function overrideGroups(report: BillReport) {
     if (sections.length) groups.push({ title: OVERRIDE_SAYS[words].title, sections, note: OVERRIDE_SAYS[words].note(sections.length > 1 || overridden.some((s) => s.through)) });
   }
   return groups;
+}
+
+/**
+ * Any two of a bill's versions compared, as leginfo's "Compare Versions" offers: the versions to choose
+ * from (the first chosen to compare from, the latest to compare with) and, from three versions on, the
+ * first against the latest in one click (the timeline links each version to the one before). Undefined
+ * for a bill of one version. Each named by its stage and date, and by its name too where two would read
+ * alike (two versions amended in one house on one day).
+ */
+export function versionChoices(versions: ReadonlyArray<{ docId: string; name: string; stage: string; dateLabel: string }>) {
+  if (versions.length < 2) return undefined;
+  const labels = versions.map((v) => `${v.stage}${v.dateLabel ? `, ${v.dateLabel}` : ''}`);
+  const options = versions.map((v, i) => ({
+    docId: v.docId,
+    label: labels.indexOf(labels[i]!) !== labels.lastIndexOf(labels[i]!) ? `${labels[i]} (${v.name})` : labels[i]!,
+    first: i === 0,
+    latest: i === versions.length - 1,
+  }));
+  return {
+    options,
+    ...(versions.length >= 3 ? { firstToLatestUrl: compareUrl({ old: versions[0]!.docId, new: versions[versions.length - 1]!.docId }) } : {}),
+  };
 }
 
 /**

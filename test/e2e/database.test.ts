@@ -117,6 +117,12 @@ describe('e2e/database pages', function () {
     await page.locator('.timeline .version').nth(1).locator('text=changes from the version before').click();
     await page.waitForURL(/\/compare\?old=ca-ab1656-2025-introduced&new=ca-ab1656-2025-amended-assembly$/);
     expect(await page.locator('ins').count()).to.be.greaterThan(0);
+    // Any two versions, chosen on the bill's page.
+    await page.goBack();
+    await page.selectOption('#cv-old', { label: 'Amended in Assembly, March 5, 2026' });
+    await page.click('form.compare-versions button');
+    await page.waitForURL(/\/compare\?old=ca-ab1656-2025-amended-assembly&new=ca-ab1656-2025-amended-senate$/);
+    expect(await page.locator('h1').textContent()).to.equal('AB 1656 Amended in Senate, June 11, 2026');
   });
 
   it('should show the session’s contested sections, gut and amends, and apply contested bills in turn', async () => {
@@ -151,7 +157,7 @@ describe('e2e/database pages', function () {
   });
 
   it('should have no serious accessibility problems on the search, bill, section, session and codes pages', async () => {
-    for (const url of ['/search?q=synthetic', '/bills/ca-20252026-0-ab9002', '/sections/PEN/99001', '/sessions/ca/20252026-0', '/sessions', '/codes', '/codes/PEN']) {
+    for (const url of ['/search?q=synthetic', '/bills/ca-20252026-0-ab9002', '/bills/ca-20252026-0-ab1656', '/sections/PEN/99001', '/sessions/ca/20252026-0', '/sessions', '/codes', '/codes/PEN']) {
       await open({ bypassCSP: true });
       await page.goto(base + url);
       await page.addScriptTag({ path: AXE });

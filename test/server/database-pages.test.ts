@@ -1,6 +1,6 @@
 import { expect } from 'chai';
 import Handlebars from 'handlebars';
-import { markedSnippet, pageOfList, SECTION_BILLS_PER_PAGE, sectionModel, snippetSegments } from '../../src/server/database-pages.js';
+import { markedSnippet, pageOfList, SECTION_BILLS_PER_PAGE, sectionModel, snippetSegments, versionChoices } from '../../src/server/database-pages.js';
 import type { SectionReport } from '../../src/store/reports.js';
 import { MARK_END, MARK_START } from '../../src/store/search.js';
 
@@ -108,5 +108,27 @@ describe('server: a list page at a time (a session’s bills, a code’s section
     expect(pageOfList([], 1, 500, href)).to.deep.equal({ items: [], pager: undefined });
     expect(pageOfList([1, 2, 3], 2, 500, href)).to.equal(undefined);
     expect(pageOfList([1, 2, 3], 0, 500, href)).to.equal(undefined);
+  });
+});
+
+describe('server: any two of a bill’s versions compared (its page’s form)', () => {
+  const version = (docId: string, name: string, stage: string, dateLabel: string) => ({ docId, name, stage, dateLabel });
+  it('should offer each version, the first chosen to compare from and the latest to compare with', () => {
+    expect(versionChoices([version('v1', 'introduced', 'Introduced', 'January 29, 2026')])).to.equal(undefined);
+    expect(versionChoices([version('v1', 'introduced', 'Introduced', 'January 29, 2026'), version('v2', 'enrolled', 'Enrolled', '')])).to.deep.equal({
+      options: [
+        { docId: 'v1', label: 'Introduced, January 29, 2026', first: true, latest: false },
+        { docId: 'v2', label: 'Enrolled', first: false, latest: true },
+      ],
+    });
+  });
+  it('should link the first against the latest from three versions, and name two versions that would read alike', () => {
+    const choices = versionChoices([
+      version('ca-x-introduced', 'introduced', 'Introduced', 'January 29, 2026'),
+      version('ca-x-amended-assembly', 'amended-assembly', 'Amended in Assembly', 'March 5, 2026'),
+      version('ca-x-amended-assembly-2', 'amended-assembly-2', 'Amended in Assembly', 'March 5, 2026'),
+    ])!;
+    expect(choices.options.map((o) => o.label)).to.deep.equal(['Introduced, January 29, 2026', 'Amended in Assembly, March 5, 2026 (amended-assembly)', 'Amended in Assembly, March 5, 2026 (amended-assembly-2)']);
+    expect(choices.firstToLatestUrl).to.equal('/compare?old=ca-x-introduced&new=ca-x-amended-assembly-2');
   });
 });

@@ -240,6 +240,10 @@ describeBackends('server: the database pages and API', (backend) => {
     expect(await page('/bills/ca-20232024-0-ab2641')).to.contain(
       '<p class="cites overrides"><span class="relation r-cites r-overrides" title="Cited “notwithstanding”: the bill’s words would prevail over the section’s">overrides</span> <a href="/sections/GOV/7282.5">Government Code § 7282.5</a>, <a href="/sections/GOV/7284.6">Government Code § 7284.6</a> <span class="muted">· notwithstanding them</span></p>\n<p class="cites">Also cites <a href="/sections/GOV/7284.4">Government Code § 7284.4</a>, <a href="/sections/PEN/261.5">Penal Code § 261.5</a>,',
     );
+    // Any two of its versions compared: a form of the two, and the first against the latest in one click.
+    expect(await page('/bills/ca-20252026-0-ab1656')).to.contain(
+      '<form class="compare-versions" action="/compare" method="get">\n<p><label for="cv-old">Compare the version</label> <select id="cv-old" name="old"><option value="ca-ab1656-2025-introduced" selected>Introduced, January 29, 2026</option><option value="ca-ab1656-2025-amended-assembly">Amended in Assembly, March 5, 2026</option><option value="ca-ab1656-2025-amended-senate">Amended in Senate, June 11, 2026</option></select>\n<label for="cv-new">with</label> <select id="cv-new" name="new"><option value="ca-ab1656-2025-introduced">Introduced, January 29, 2026</option><option value="ca-ab1656-2025-amended-assembly">Amended in Assembly, March 5, 2026</option><option value="ca-ab1656-2025-amended-senate" selected>Amended in Senate, June 11, 2026</option></select>\n<button type="submit">Compare</button> <span class="or">or <a href="/compare?old&#x3D;ca-ab1656-2025-introduced&amp;new&#x3D;ca-ab1656-2025-amended-senate">the first version against the latest</a></span></p>\n</form>',
+    );
     const section = await page('/sections/GOV/7284.6');
     expect(section).to.contain('The text of this section is not in the database');
     expect(section).to.contain('<h2 id="bills-h">Bills that would amend, repeal, add beside, override or cite it</h2>\n<p class="lede">2 bills, newest first.</p>\n<table class="section-bills">');
