@@ -12,7 +12,7 @@ import { DATABASE_FILE, databaseOptionsFrom, describeDatabase, openDatabase, typ
 import { databaseDocument, DATABASE_ID } from '../store/documents.js';
 import { findBill, holderOf, OVERRIDE_SAYS, pickVersion, readSectionName, relationWord, sectionReport } from '../store/reports.js';
 import { sessionName } from '../store/names.js';
-import { MARK_END, MARK_START } from '../store/search.js';
+import { MARK_END, MARK_START, whyNothingFound } from '../store/search.js';
 import { readSearchParams, SearchParamError, type SearchRequest } from '../store/search-params.js';
 import { BilldiffError, isBilldiffError } from '../util/errors.js';
 import type { CliIo } from './main.js';
@@ -172,6 +172,11 @@ async function importCommand(db: Database, { values, positionals }: ParsedArgs, 
   return summary.problems ? 1 : 0;
 }
 
+/** `whyNothingFound`'s words after "nothing found for …". */
+function nothingSaid({ note, filtered }: ReturnType<typeof whyNothingFound>): string {
+  return note ? `: ${note}` : filtered ? ' with these filters' : '';
+}
+
 /** `billdiff search QUERY`: a page of results (`--limit`, `--offset`), and how many there are in all. */
 async function searchCommand(db: Database, { values, positionals }: ParsedArgs, io: CliIo): Promise<number> {
   let request: SearchRequest;
@@ -187,7 +192,7 @@ async function searchCommand(db: Database, { values, positionals }: ParsedArgs, 
   if (values['format'] === 'json') {
     io.stdout.write(`${JSON.stringify({ results: results.map((r) => ({ ...r, snippet: plain(r.snippet) })), total: answer.total, offset: page.offset, limit: page.limit }, null, io.stdout.isTTY ? 2 : 0)}\n`);
   } else {
-    if (!results.length) io.stdout.write(answer.total ? `no results past the first ${answer.total} for "${query}"\n` : `nothing found for "${query}"\n`);
+    if (!results.length) io.stdout.write(answer.total ? `no results past the first ${answer.total} for "${query}"\n` : `nothing found for "${query}"${nothingSaid(whyNothingFound(query, filters, (await db.sessions()).length))}\n`);
     for (const r of results) {
       io.stdout.write(`${r.kind}\t${r.id}\t${r.title}\n`);
       if (r.snippet) io.stdout.write(`\t${r.snippet.replace(/\s+/g, ' ').replaceAll(MARK_START, '[').replaceAll(MARK_END, ']')}\n`);

@@ -9,7 +9,7 @@ import type { Database } from '../store/database.js';
 import { sessionName } from '../store/names.js';
 import type { SectionActivity, SessionInfo } from '../store/queries.js';
 import { between, billUrl, compareUrl, holderOf, inTurnUrl, lawCompareUrl, OVERRIDE_SAYS, rangeOf, relationWord, sectionDocId, sectionUrl, touchName, versionDocId, type BillReport, type SectionReport } from '../store/reports.js';
-import { MARK_END, MARK_START } from '../store/search.js';
+import { MARK_END, MARK_START, whyNothingFound } from '../store/search.js';
 import { LAST_PAGE } from '../store/search-params.js';
 import { OVERRIDE_WORDS, type SearchAnswer, type SearchFilters, type SearchPage, type SearchResult } from '../store/types.js';
 import { foldWhiteSpace } from '../util/white-space.js';
@@ -191,7 +191,14 @@ export function searchModel(sessions: SessionInfo[], query: string, filters: Sea
     lastPage: Math.ceil(total / page.limit),
     onePage: total <= page.limit,
     lastPageNote: page.offset + results.length < total && number >= LAST_PAGE ? `Pages stop after the first ${n(page.offset + results.length)} results: add words or a filter to narrow the search.` : undefined,
+    ...(answer && total === 0 ? nothingFound(query, filters, sessions.length) : {}),
   };
+}
+
+/** A search that found nothing: what the database lacks (`whyNothingFound`), and, filtered, the same search without the filters. */
+export function nothingFound(query: string, filters: SearchFilters, sessions: number): { nothingNote?: string; unfilteredUrl?: string } {
+  const { note, filtered } = whyNothingFound(query, filters, sessions);
+  return { ...(note ? { nothingNote: note } : {}), ...(filtered ? { unfilteredUrl: searchUrl(query, {}, 1) } : {}) };
 }
 
 /** A bill's events by date, a version before the actions of its day; undated events last. */

@@ -65,6 +65,36 @@ async function answer(db: Dialect, raw: string, filters: SearchFilters, page: Se
 }
 
 /**
+ * What a query cites, read as the search reads it before any full text (`citationResults`): a bill
+ * ("AB 1656"), a section ("Penal Code 1050", or its bare number, "7284.6"), or neither.
+ */
+export function citedKind(query: string): 'bill' | 'section' | undefined {
+  if (!/[0-9]/.test(query)) return undefined;
+  if (parseMeasure(query)) return 'bill';
+  return parseSectionCitation(query) || BARE_SECTION_NUMBER.test(normalizeSectionNumber(query)) ? 'section' : undefined;
+}
+
+/**
+ * What a search that found nothing says after "Nothing found for “…”", as the pages and the command
+ * line say it: what the database lacks where the query cites a bill or a section (and, for a bill, how
+ * many sessions it holds, `sessions`); else "with these filters" where there are some; else nothing.
+ */
+export function whyNothingFound(query: string, filters: SearchFilters, sessions: number): { note?: string; filtered: boolean } {
+  const filtered = Boolean(filters.session || filters.house || filters.status || filters.code);
+  switch (citedKind(query)) {
+    case 'bill':
+      return {
+        note: filtered ? 'no bill of that number matches the filters' : `no bill of that number is in the database, which holds the bills of ${sessions.toLocaleString('en-US')} session${sessions === 1 ? '' : 's'} (billdiff import brings in others)`,
+        filtered,
+      };
+    case 'section':
+      return { note: `the database holds no such section, and no bill${filtered ? ' matching the filters' : ' in it'} touches one`, filtered };
+    default:
+      return { filtered };
+  }
+}
+
+/**
  * A bill by citation ("AB 1656", "hr1-119"); a section by citation ("Penal Code 1050", "GOV 7284.6")
  * or by its bare number ("7284.6"), then the bills that touch it, newest first, each with a snippet
  * from its text where the number stands. Undefined when the query cites nothing the database has.

@@ -71,6 +71,11 @@ describeBackends('cli: import, search, section, versions by name', (backend) => 
     const filtered = await run(['search', 'synthetic', '--house', 'senate', '--format', 'json']);
     expect((JSON.parse(filtered.stdout) as { results: Array<{ id: string }> }).results.map((r) => r.id)).to.deep.equal(['ca-20252026-0-sb9003']);
     expect(await run(['search', 'nothing-like-this-anywhere'])).to.deep.equal({ code: 1, stdout: 'nothing found for "nothing-like-this-anywhere"\n', stderr: '' });
+    // What the database lacks, where the query cites a bill or a section.
+    expect((await run(['search', 'AB', '99999'])).stdout).to.equal('nothing found for "AB 99999": no bill of that number is in the database, which holds the bills of 5 sessions (billdiff import brings in others)\n');
+    expect(await run(['search', 'AB', '1656', '--house', 'senate'])).to.deep.equal({ code: 1, stdout: 'nothing found for "AB 1656": no bill of that number matches the filters\n', stderr: '' });
+    expect(await run(['search', 'PEN', '424242'])).to.deep.equal({ code: 1, stdout: 'nothing found for "PEN 424242": the database holds no such section, and no bill in it touches one\n', stderr: '' });
+    expect(await run(['search', 'nothing-like-this-anywhere', '--house', 'senate'])).to.deep.equal({ code: 1, stdout: 'nothing found for "nothing-like-this-anywhere" with these filters\n', stderr: '' });
     // A page at a time, ranked over every match, and each bad option refused with its range.
     const paged = await run(['search', 'synthetic', '--limit', '2', '--offset', '1']);
     expect(paged.code).to.equal(0);

@@ -298,6 +298,17 @@ describeBackends('server: the database pages and API', (backend) => {
     expect(await status('/sections/GOV/7284.6?page=2')).to.deep.equal([404, 'the bills of Government Code § 7284.6 have no page 2']);
     expect(await status('/sections/GOV/7284.6?page=x')).to.deep.equal(notANumber);
     for (const bad of ['/codes/PEN?page=0', '/codes/PEN?page=x', '/codes/PEN?page=1&page=2', '/sessions/ca/20252026-0?page=100001']) expect(await status(bad), bad).to.deep.equal(notANumber);
+    // A search that finds nothing says what the database lacks, and, filtered, links the search without its filters.
+    const nothing = async (query: string) => /<p class="lede">Nothing found for .*<\/p>/.exec(await page(`/search?${query}`))?.[0];
+    expect(await nothing('q=AB%2099999')).to.equal(
+      '<p class="lede">Nothing found for “AB 99999”: no bill of that number is in the database, which holds the bills of 5 sessions (billdiff import brings in others).</p>',
+    );
+    expect(await nothing('q=AB%201656&session=20172018-0')).to.equal(
+      '<p class="lede">Nothing found for “AB 1656”: no bill of that number matches the filters (<a href="/search?q&#x3D;AB+1656">search without them</a>).</p>',
+    );
+    expect(await nothing('q=PEN%20424242')).to.equal('<p class="lede">Nothing found for “PEN 424242”: the database holds no such section, and no bill in it touches one.</p>');
+    expect(await nothing('q=zzyzx&house=senate')).to.equal('<p class="lede">Nothing found for “zzyzx” with these filters (<a href="/search?q&#x3D;zzyzx">search without them</a>).</p>');
+    expect(await nothing('q=zzyzx')).to.equal('<p class="lede">Nothing found for “zzyzx”.</p>');
     const search = await page('/search?q=%3Cscript%3Ealert(1)%3C%2Fscript%3E');
     expect(search).to.not.contain('<script>alert(1)</script>');
     expect(search).to.contain('&lt;script&gt;alert(1)&lt;/script&gt;');
