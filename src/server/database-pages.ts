@@ -340,20 +340,72 @@ export function sectionModel(report: SectionReport, page = 1) {
     // What to import for its text: a U.S. Code title's file, or California's law section table.
     textSource: isUsCode(report.code) ? `${report.code}.xml, the Law Revision Counsel’s file of the title,` : 'the Legislature’s LAW_SECTION_TBL',
     lines: report.text.split('\n').filter((l) => l.trim()),
-    bills: paged.items.map((b) => {
-      const held = holderOf(b);
-      return {
-        ...b,
-        dateLabel: dateLabel(b.versionDate),
-        compares: b.url.startsWith('/compare'),
-        relationWord: relationWord(b),
-        ...(b.override ? { overrideTitle: OVERRIDE_SAYS[b.override].title, overrideNote: OVERRIDE_SAYS[b.override].note(false, held?.holder) } : held ? { holderNote: held.note } : {}),
-      };
-    }),
+    bills: paged.items.map(sectionBillRow),
     billCount: count(report.bills.length),
     oneBill: report.bills.length === 1,
     billPager: paged.pager,
     jsonUrl: `/api/sections/${encodeURIComponent(report.code)}/${encodeURIComponent(report.number)}`,
+    feedUrl: `${base}/feed`,
+    feedTitle: feedTitle(report),
+  };
+}
+
+/** A bill of a law section's page and feed: how it touches the section, in the page's words. */
+function sectionBillRow(b: SectionReport['bills'][number]) {
+  const held = holderOf(b);
+  return {
+    ...b,
+    dateLabel: dateLabel(b.versionDate),
+    compares: b.url.startsWith('/compare'),
+    relationWord: relationWord(b),
+    ...(b.override ? { overrideTitle: OVERRIDE_SAYS[b.override].title, overrideNote: OVERRIDE_SAYS[b.override].note(false, held?.holder) } : held ? { holderNote: held.note } : {}),
+  };
+}
+
+/** The bills a law section's feed lists: its newest. */
+export const SECTION_FEED_ENTRIES = 50;
+
+function feedTitle(report: SectionReport): string {
+  return `Bills that would amend, repeal, add beside, override or cite ${report.name}`;
+}
+
+/** Text as XML 1.0 can hold it: without the control characters and lone surrogates it forbids (a bill's text is untrusted). */
+function xmlText(text: string): string {
+  return text.replace(/[^\t\n\r\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/gu, '');
+}
+
+/** An Atom date from a version's (YYYY-MM-DD), midnight UTC: Atom has no date without a time. */
+function atomDate(date: string): string {
+  return `${date.slice(0, 10)}T00:00:00Z`;
+}
+
+/**
+ * A law section's Atom feed (RFC 4287): its newest `SECTION_FEED_ENTRIES` bills, one entry a bill's
+ * version that touches it, so that a reader subscribed to a section sees each new bill, and each new
+ * version of one, after an import. Each entry links where the section's page links it (the comparison
+ * with current law, else the bill) and its bill's page. Links are relative, to the feed's own address.
+ * An entry of an undated version (a federal enrolled bill's XML gives none) is dated as the newest
+ * dated entry, the feed as its newest entry (the epoch when none is dated).
+ */
+export function sectionFeedModel(report: SectionReport) {
+  const rows = report.bills.slice(0, SECTION_FEED_ENTRIES).map(sectionBillRow);
+  const dates = rows.map((b) => b.versionDate).filter((d): d is string => d !== null);
+  const newest = dates.length ? dates.reduce((a, b) => (b > a ? b : a)) : '1970-01-01';
+  const base = sectionUrl(report.code, report.number);
+  return {
+    title: xmlText(feedTitle(report)),
+    id: xmlText(`urn:billdiff:section:${report.code}:${report.number}`),
+    selfUrl: `${base}/feed`,
+    pageUrl: base,
+    updated: atomDate(newest),
+    entries: rows.map((b) => ({
+      id: xmlText(`urn:billdiff:touch:${b.id}:${b.version}:${report.code}:${report.number}`),
+      title: xmlText(`${b.measure} (${b.sessionName}) ${b.relationWord} ${report.name}`),
+      updated: atomDate(b.versionDate ?? newest),
+      url: b.url,
+      billUrl: b.billUrl,
+      summary: xmlText([`${b.relationWord}${'overrideNote' in b ? ` ${b.overrideNote}` : 'holderNote' in b ? ` ${b.holderNote}` : ''}`, `${b.versionStage}${b.dateLabel ? `, ${b.dateLabel}` : ''}`, b.status, b.title].filter(Boolean).join(' · ')),
+    })),
   };
 }
 

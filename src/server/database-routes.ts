@@ -15,7 +15,7 @@ import { readSearchParams, SearchParamError, type SearchForm } from '../store/se
 import { SearchBusyError } from '../store/search-pool.js';
 import type { SessionInfo } from '../store/queries.js';
 import type { SearchFilters, SearchPage } from '../store/types.js';
-import { billModel, codeModel, codesModel, resultJson, searchModel, sectionModel, sessionBillsModel, sessionModel, sessionsModel } from './database-pages.js';
+import { billModel, codeModel, codesModel, resultJson, searchModel, sectionFeedModel, sectionModel, sessionBillsModel, sessionModel, sessionsModel } from './database-pages.js';
 import { HttpError } from './errors.js';
 import { securityHeaders, setSecurityHeaders } from './security-headers.js';
 import type { Views } from './views.js';
@@ -26,20 +26,21 @@ const CACHED_PAGE_CHARS = 128 * 1024;
 
 /** An answer as it is sent: its bytes, its ETag, and every header of a 200 (the security headers first, as helmet set them). */
 interface CachedAnswer {
-  type: 'html' | 'json';
+  type: AnswerType;
   body: Buffer;
   etag: string;
   headers: string[];
 }
 
-const CONTENT_TYPES = { html: 'text/html; charset=utf-8', json: 'application/json; charset=utf-8' } as const;
+const CONTENT_TYPES = { html: 'text/html; charset=utf-8', json: 'application/json; charset=utf-8', atom: 'application/atom+xml; charset=utf-8' } as const;
+type AnswerType = keyof typeof CONTENT_TYPES;
 
 /**
  * The answer made once from the page's text: the bytes Express would encode again for every answer,
  * and the ETag it would hash again. Kept as bytes, a page lives outside V8's heap: the page cache's
  * newest pages are not copied by each young-generation collection, and again when promoted.
  */
-function cachedAnswer(type: 'html' | 'json', text: string): CachedAnswer {
+function cachedAnswer(type: AnswerType, text: string): CachedAnswer {
   const body = Buffer.from(text);
   const etag = `W/"${createHash('sha1').update(body).digest('base64url').slice(0, 27)}"`;
   return { type, body, etag, headers: [...securityHeaders, 'Content-Type', CONTENT_TYPES[type], 'ETag', etag, 'Content-Length', String(body.length)] };
@@ -58,7 +59,7 @@ function sendAnswer(req: Request, res: Response, hit: CachedAnswer): void {
     return;
   }
   setSecurityHeaders(res);
-  res.type(hit.type).set('ETag', hit.etag).send(hit.body);
+  res.type(CONTENT_TYPES[hit.type]).set('ETag', hit.etag).send(hit.body);
 }
 
 /** Requests of the server's warm-up (./database-warm-up.ts, warmWhileIdle): answered as any, their pages kept nowhere. */
@@ -88,7 +89,7 @@ export function createDatabaseRoutes(ctx: DatabaseRoutesContext): Router {
    * committed between that earlier read and this one: the page, read after the earlier one, is of this
    * generation (or newer), never older. Else it is built again, after the read, as any other.
    */
-  const cached = (type: 'html' | 'json', build: (req: Request, res: Response, generation: string) => Promise<string>): RequestHandler => {
+  const cached = (type: AnswerType, build: (req: Request, res: Response, generation: string) => Promise<string>): RequestHandler => {
     return async (req, res) => {
       const guess = known;
       const keep = !warmUpRequests.has(req);
@@ -179,6 +180,7 @@ export function createDatabaseRoutes(ctx: DatabaseRoutesContext): Router {
   router.get('/bills/:id', cached('html', async (req) => pages.bill(req.params['id'])));
   router.get('/api/bills/:id', cached('json', async (req) => JSON.stringify(await findBill(ctx.database, req.params['id']))));
   router.get('/sections/:code/:number', cached('html', async (req) => pages.section(req.params['code'], req.params['number'], pageNumber(req))));
+  router.get('/sections/:code/:number/feed', cached('atom', async (req) => ctx.views.render('section-feed', sectionFeedModel(await findSection(ctx.database, req.params['code'], req.params['number'])))));
   router.get('/api/sections/:code/:number', cached('json', async (req) => JSON.stringify(await findSection(ctx.database, req.params['code'], req.params['number']))));
   router.get('/sessions', cached('html', async () => render('sessions', await sessionsModel(ctx.database))));
   router.get('/sessions/:jurisdiction/:session', cached('html', async (req) => {
@@ -237,7 +239,7 @@ export function noDatabaseRoutes(): Router {
   const none: RequestHandler = () => {
     throw new HttpError(404, 'this server has no database of bills: start it with npm start, or give createApp a database');
   };
-  for (const route of ['/search', '/api/search', '/bills/:id', '/api/bills/:id', '/sections/:code/:number', '/api/sections/:code/:number', '/sessions', '/sessions/:jurisdiction/:session', '/codes', '/codes/:code']) router.get(route, none);
+  for (const route of ['/search', '/api/search', '/bills/:id', '/api/bills/:id', '/sections/:code/:number', '/sections/:code/:number/feed', '/api/sections/:code/:number', '/sessions', '/sessions/:jurisdiction/:session', '/codes', '/codes/:code']) router.get(route, none);
   return router;
 }
 

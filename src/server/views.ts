@@ -13,8 +13,8 @@ export const viewsDir = fileURLToPath(new URL('../../views/', import.meta.url));
 
 /** The pages of the corpus, the comparisons and the errors. */
 const PAGES = ['index', 'compare', 'apply', 'print', 'upload', 'error'] as const;
-/** The database's pages (src/server/database-routes.ts). */
-export const DATABASE_PAGES = ['search', 'bill', 'section', 'session', 'sessions', 'codes', 'code'] as const;
+/** The database's pages (src/server/database-routes.ts), and a law section's Atom feed. */
+export const DATABASE_PAGES = ['search', 'bill', 'section', 'session', 'sessions', 'codes', 'code', 'section-feed'] as const;
 
 export type PageName = (typeof PAGES)[number] | DatabasePage;
 export type DatabasePage = (typeof DATABASE_PAGES)[number];
@@ -23,7 +23,7 @@ export interface Views {
   render(page: PageName, data: object): string;
 }
 
-/** The database's pages: each reads no `@` variable and wraps itself in `page-top` and `page-bottom`, not the layout's partial block. */
+/** The database's pages: each reads no `@` variable and wraps itself in `page-top` and `page-bottom`, not the layout's partial block (the feed is no page: it has neither). */
 const databasePages = new Set<PageName>(DATABASE_PAGES);
 
 /** Compiles every template in `dir` once. */

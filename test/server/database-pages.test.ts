@@ -1,6 +1,6 @@
 import { expect } from 'chai';
 import Handlebars from 'handlebars';
-import { markedSnippet, pageOfList, SECTION_BILLS_PER_PAGE, sectionModel, snippetSegments, versionChoices } from '../../src/server/database-pages.js';
+import { markedSnippet, pageOfList, SECTION_BILLS_PER_PAGE, SECTION_FEED_ENTRIES, sectionFeedModel, sectionModel, snippetSegments, versionChoices } from '../../src/server/database-pages.js';
 import type { SectionReport } from '../../src/store/reports.js';
 import { MARK_END, MARK_START } from '../../src/store/search.js';
 
@@ -102,6 +102,34 @@ describe('server: a list page at a time (a session’s bills, a code’s section
     ]);
     expect(sectionModel(report, 3)).to.equal(undefined);
     expect(sectionModel({ ...report, bills: bills.slice(0, 1) })!.billPager).to.equal(undefined);
+  });
+  it('should give a law section’s feed its newest bills, each dated, its text as XML can hold it', () => {
+    const bill = (i: number, versionDate: string | null, title = 'Synthetic.') => ({
+      id: `ca-20252026-0-ab${90000 + i}`,
+      measure: `AB ${90000 + i}`,
+      session: '20252026-0',
+      sessionName: '2025–26 Regular Session',
+      title,
+      status: null,
+      pending: true,
+      relation: 'cites' as const,
+      unit: 'Chapter 5',
+      version: 'introduced',
+      versionStage: 'Introduced',
+      versionDate,
+      url: `/bills/ca-20252026-0-ab${90000 + i}`,
+      billUrl: `/bills/ca-20252026-0-ab${90000 + i}`,
+    });
+    const report: SectionReport = { code: 'GOV', number: '7284.6', name: 'Government Code § 7284.6', heading: '', text: '', history: '', inDatabase: false, bills: [bill(0, null, 'A\u0001 \uD800title'), ...Array.from({ length: SECTION_FEED_ENTRIES + 5 }, (_, i) => bill(i + 1, `2026-02-${String((i % 28) + 1).padStart(2, '0')}`))] };
+    const feed = sectionFeedModel(report);
+    expect(feed.entries).to.have.length(SECTION_FEED_ENTRIES);
+    expect([feed.updated, feed.entries[0]!.updated, feed.entries[0]!.summary, feed.entries[1]!.updated]).to.deep.equal([
+      '2026-02-28T00:00:00Z',
+      '2026-02-28T00:00:00Z',
+      'cites the whole of Chapter 5, which holds it · Introduced · A title',
+      '2026-02-01T00:00:00Z',
+    ]);
+    expect(sectionFeedModel({ ...report, bills: [bill(0, null)] }).updated).to.equal('1970-01-01T00:00:00Z');
   });
   it('should have no pager for one page, one empty page for none, and nothing past the last', () => {
     expect(pageOfList([1, 2, 3], 1, 500, href)).to.deep.equal({ items: [1, 2, 3], pager: undefined });

@@ -4,6 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { Server } from 'node:http';
 import { expect } from 'chai';
+import { SaxesParser } from 'saxes';
 import { importPaths } from '../../src/import/index.js';
 import { closeApp, createApp } from '../../src/server/app.js';
 import { openDatabase, type Database } from '../../src/store/index.js';
@@ -283,8 +284,8 @@ describeBackends('server: the database pages and API', (backend) => {
     expect(await page('/codes/penal%20code')).to.equal(pen);
     expect(await page('/codes/GOV')).to.contain('<p class="lede">1 section in the database, in the code’s order');
     // A section's page links its code's list; a section not in the database has no list to link.
-    expect(await page('/sections/PEN/99001')).to.contain('<p class="lede"><a href="/codes/PEN">Penal Code</a> · <a href="/api/sections/PEN/99001">JSON</a></p>');
-    expect(section).to.contain('<p class="lede">Government Code · <a href="/api/sections/GOV/7284.6">JSON</a></p>');
+    expect(await page('/sections/PEN/99001')).to.contain('<p class="lede"><a href="/codes/PEN">Penal Code</a> · <a href="/api/sections/PEN/99001">JSON</a> · <a href="/sections/PEN/99001/feed" type="application/atom+xml">Atom feed</a></p>');
+    expect(section).to.contain('<p class="lede">Government Code · <a href="/api/sections/GOV/7284.6">JSON</a> · <a href="/sections/GOV/7284.6/feed" type="application/atom+xml">Atom feed</a></p>');
     // Past the last page, a code of none, a page that is no number: said.
     const status = async (url: string) => {
       const res = await fetch(base + url);
@@ -298,6 +299,28 @@ describeBackends('server: the database pages and API', (backend) => {
     expect(await status('/sections/GOV/7284.6?page=2')).to.deep.equal([404, 'the bills of Government Code § 7284.6 have no page 2']);
     expect(await status('/sections/GOV/7284.6?page=x')).to.deep.equal(notANumber);
     for (const bad of ['/codes/PEN?page=0', '/codes/PEN?page=x', '/codes/PEN?page=1&page=2', '/sessions/ca/20252026-0?page=100001']) expect(await status(bad), bad).to.deep.equal(notANumber);
+    // Each section's Atom feed, named in its page's head: its newest bills, one entry a version, well-formed XML.
+    expect(section).to.contain('<link rel="alternate" type="application/atom+xml" href="/sections/GOV/7284.6/feed" title="Bills that would amend, repeal, add beside, override or cite Government Code § 7284.6">');
+    const feed = await fetch(`${base}/sections/GOV/7284.6/feed`);
+    expect(feed.headers.get('content-type')).to.equal('application/atom+xml; charset=utf-8');
+    const xml = await feed.text();
+    const parser = new SaxesParser({ xmlns: true });
+    const entries: string[] = [];
+    let inTitle = false;
+    parser.on('opentag', (tag) => (inTitle = tag.local === 'title'));
+    parser.on('text', (text) => inTitle && entries.push(text));
+    parser.on('closetag', () => (inTitle = false));
+    parser.write(xml).close();
+    expect(entries).to.deep.equal([
+      'Bills that would amend, repeal, add beside, override or cite Government Code § 7284.6',
+      'AB 2641 (2023–24 Regular Session) overrides Government Code § 7284.6',
+      'SB 54 (2017–18 Regular Session) adds Government Code § 7284.6',
+    ]);
+    expect(xml).to.contain(
+      '<entry>\n<title>AB 2641 (2023–24 Regular Session) overrides Government Code § 7284.6</title>\n<id>urn:billdiff:touch:ca-20232024-0-ab2641:amended-assembly:GOV:7284.6</id>\n<updated>2024-04-11T00:00:00Z</updated>\n<link rel="alternate" type="text/html" href="/bills/ca-20232024-0-ab2641"/>\n<link rel="related" type="text/html" href="/bills/ca-20232024-0-ab2641"/>\n<summary>overrides notwithstanding it · Amended in Assembly, April 11, 2024 · proposed Government Code § 7282.7 (excerpt)</summary>\n</entry>',
+    );
+    expect(xml).to.contain('<updated>2024-04-11T00:00:00Z</updated>\n<author><name>billdiff</name></author>');
+    expect(await status('/sections/PEN/424242/feed')).to.deep.equal([404, 'PEN 424242 is not in the database, and no bill in it touches it']);
     // A search that finds nothing says what the database lacks, and, filtered, links the search without its filters.
     const nothing = async (query: string) => /<p class="lede">Nothing found for .*<\/p>/.exec(await page(`/search?${query}`))?.[0];
     expect(await nothing('q=AB%2099999')).to.equal(
