@@ -13,18 +13,20 @@ export const viewsDir = fileURLToPath(new URL('../../views/', import.meta.url));
 
 /** The pages of the corpus, the comparisons and the errors. */
 const PAGES = ['index', 'compare', 'apply', 'print', 'upload', 'error'] as const;
-/** The database's pages (src/server/database-routes.ts), and a law section's Atom feed. */
-export const DATABASE_PAGES = ['search', 'bill', 'section', 'session', 'sessions', 'codes', 'code', 'section-feed'] as const;
+/** The database's pages (src/server/database-routes.ts). */
+export const DATABASE_PAGES = ['search', 'bill', 'section', 'session', 'sessions', 'codes', 'code'] as const;
+/** The database's feeds: Atom documents, each compiled as the pages are (no `@` variable), but with no page around it. */
+export const DATABASE_FEEDS = ['section-feed'] as const;
 
-export type PageName = (typeof PAGES)[number] | DatabasePage;
+export type PageName = (typeof PAGES)[number] | DatabasePage | (typeof DATABASE_FEEDS)[number];
 export type DatabasePage = (typeof DATABASE_PAGES)[number];
 
 export interface Views {
   render(page: PageName, data: object): string;
 }
 
-/** The database's pages: each reads no `@` variable and wraps itself in `page-top` and `page-bottom`, not the layout's partial block (the feed is no page: it has neither). */
-const databasePages = new Set<PageName>(DATABASE_PAGES);
+/** The database's pages: each reads no `@` variable and wraps itself in `page-top` and `page-bottom`, not the layout's partial block; its feeds read none either. */
+const databasePages = new Set<PageName>([...DATABASE_PAGES, ...DATABASE_FEEDS]);
 
 /** Compiles every template in `dir` once. */
 export function loadViews(dir: string = viewsDir): Views {
@@ -49,7 +51,7 @@ export function loadViews(dir: string = viewsDir): Views {
   }
   hbs.registerPartial('layout', hbs.compile(read(path.join(dir, 'layout.hbs')), options));
   const pages = new Map<string, Handlebars.TemplateDelegate>();
-  for (const page of [...PAGES, ...DATABASE_PAGES]) {
+  for (const page of [...PAGES, ...DATABASE_PAGES, ...DATABASE_FEEDS]) {
     pages.set(page, hbs.compile(read(path.join(dir, `${page}.hbs`)), databasePages.has(page) ? withoutData : options));
   }
   return {

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { expect } from 'chai';
 import Handlebars from 'handlebars';
 import { billModel, sectionModel } from '../../src/server/database-pages.js';
-import { DATABASE_PAGES, loadViews, viewsDir } from '../../src/server/views.js';
+import { DATABASE_FEEDS, DATABASE_PAGES, loadViews, viewsDir } from '../../src/server/views.js';
 import type { OverrideWords } from '../../src/store/types.js';
 
 const read = (file: string) => fs.readFileSync(path.join(viewsDir, file), 'utf8');
@@ -20,6 +20,10 @@ describe('server: views', () => {
       // The page's two halves around it, and between them only the list pager (its links carry `current`, not @index).
       expect([partials[0], partials.at(-1), partials.slice(1, -1).filter((p) => p !== 'list-pager')], page).to.deep.equal(['page-top', 'page-bottom', []]);
     }
+    for (const feed of DATABASE_FEEDS) {
+      const source = read(`${feed}.hbs`);
+      expect(Handlebars.precompile(source, { data: false }), feed).not.to.match(/"useData":true|"usePartial":true/);
+    }
     for (const partial of ['page-top', 'page-bottom', 'list-pager']) {
       const source = read(`partials/${partial}.hbs`);
       expect(Handlebars.precompile(source, { data: false }), partial).not.to.match(/"useData":true|"usePartial":true/);
@@ -29,10 +33,10 @@ describe('server: views', () => {
   it('should say what to import for a section’s text: California’s law section table, or a U.S. Code title’s file', () => {
     const report = (code: string, number: string, name: string) => ({ code, number, name, heading: '', text: '', history: '', inDatabase: false, bills: [] });
     const views = loadViews();
-    expect(views.render('section', sectionModel(report('GOV', '7284.6', 'Government Code § 7284.6')))).to.include(
+    expect(views.render('section', sectionModel(report('GOV', '7284.6', 'Government Code § 7284.6'))!)).to.include(
       '<p class="hint">The text of this section is not in the database (import the Legislature’s LAW_SECTION_TBL to add it); the bills that touch it are listed above.</p>',
     );
-    expect(views.render('section', sectionModel(report('usc26', '1', '26 U.S.C. § 1')))).to.include(
+    expect(views.render('section', sectionModel(report('usc26', '1', '26 U.S.C. § 1'))!)).to.include(
       '<p class="hint">The text of this section is not in the database (import usc26.xml, the Law Revision Counsel’s file of the title, to add it); the bills that touch it are listed above.</p>',
     );
   });
@@ -125,7 +129,7 @@ describe('server: views', () => {
       ...(override ? { override } : {}), version: 'eah', versionStage: 'Engrossed Amendment House', versionDate: null, url: '/bills/us-116-hr1865', billUrl: '/bills/us-116-hr1865',
     });
     const page = (override?: OverrideWords) =>
-      views.render('section', sectionModel({ code: 'usc41', number: '6101', name: '41 U.S.C. § 6101', heading: '', text: '', history: '', inDatabase: false, bills: [bill(override)] }));
+      views.render('section', sectionModel({ code: 'usc41', number: '6101', name: '41 U.S.C. § 6101', heading: '', text: '', history: '', inDatabase: false, bills: [bill(override)] })!);
     expect(page('without regard to')).to.include(
       '<td><span class="relation r-cites r-overrides" title="Cited “without regard to”: the bill’s words would prevail over the section’s">overrides</span> <span class="muted">without regard to it</span></td>',
     );
@@ -138,7 +142,7 @@ describe('server: views', () => {
     expect(page()).to.include('<td><span class="relation r-cites">cites</span></td>');
     // A whole unit holding the section, repealed or overridden (synthetic: Chapter 97.5 is no chapter of the U.S. Code).
     const unitPage = (relation: 'repeals' | 'cites', override?: OverrideWords) =>
-      views.render('section', sectionModel({ code: 'usc41', number: '6101', name: '41 U.S.C. § 6101', heading: '', text: '', history: '', inDatabase: false, bills: [{ ...bill(override), relation, unit: 'Chapter 97.5' }] }));
+      views.render('section', sectionModel({ code: 'usc41', number: '6101', name: '41 U.S.C. § 6101', heading: '', text: '', history: '', inDatabase: false, bills: [{ ...bill(override), relation, unit: 'Chapter 97.5' }] })!);
     expect(unitPage('repeals')).to.include('<td><span class="relation r-repeals">repeals</span> <span class="muted">the whole of Chapter 97.5, which holds it</span></td>');
     expect(unitPage('cites', 'notwithstanding')).to.include('overrides</span> <span class="muted">notwithstanding Chapter 97.5, which holds it</span></td>');
     expect(unitPage('cites', 'shall not apply')).to.include('overrides</span> <span class="muted">Chapter 97.5, which holds it, shall not apply</span></td>');
