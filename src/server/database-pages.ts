@@ -310,11 +310,12 @@ function overrideGroups(report: BillReport) {
 export function versionChoices(versions: ReadonlyArray<{ docId: string; name: string; stage: string; dateLabel: string }>) {
   if (versions.length < 2) return undefined;
   const labels = versions.map((v) => `${v.stage}${v.dateLabel ? `, ${v.dateLabel}` : ''}`);
+  // Each option's `selected` attribute as its text, as the search form's (no `{{#if}}` an option).
   const options = versions.map((v, i) => ({
     docId: v.docId,
     label: labels.indexOf(labels[i]!) !== labels.lastIndexOf(labels[i]!) ? `${labels[i]} (${v.name})` : labels[i]!,
-    first: i === 0,
-    latest: i === versions.length - 1,
+    fromSelected: selected(i === 0),
+    withSelected: selected(i === versions.length - 1),
   }));
   return {
     options,

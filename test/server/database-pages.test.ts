@@ -145,8 +145,8 @@ describe('server: any two of a bill’s versions compared (its page’s form)', 
     expect(versionChoices([version('v1', 'introduced', 'Introduced', 'January 29, 2026')])).to.equal(undefined);
     expect(versionChoices([version('v1', 'introduced', 'Introduced', 'January 29, 2026'), version('v2', 'enrolled', 'Enrolled', '')])).to.deep.equal({
       options: [
-        { docId: 'v1', label: 'Introduced, January 29, 2026', first: true, latest: false },
-        { docId: 'v2', label: 'Enrolled', first: false, latest: true },
+        { docId: 'v1', label: 'Introduced, January 29, 2026', fromSelected: ' selected', withSelected: '' },
+        { docId: 'v2', label: 'Enrolled', fromSelected: '', withSelected: ' selected' },
       ],
     });
   });
