@@ -3,6 +3,7 @@
  * templates; every text is escaped by Handlebars, a search snippet's by Handlebars' own
  * `escapeExpression` as the model is made (markedSnippet), so no template needs raw HTML.
  */
+import { createHash } from 'node:crypto';
 import Handlebars from 'handlebars';
 import { codeName, compareCodeUnits, isUsCode, sectionName } from '../store/codes.js';
 import type { Database } from '../store/database.js';
@@ -276,6 +277,8 @@ export function billModel(report: BillReport) {
     compareVersions,
     sessionUrl: `/sessions/${encodeURIComponent(report.jurisdiction)}/${encodeURIComponent(report.session)}`,
     jsonUrl: `/api/bills/${encodeURIComponent(report.id)}`,
+    feedUrl: `${report.url}/feed`,
+    feedTitle: `${report.measure} (${report.sessionName}): its versions and actions`,
   };
 }
 
@@ -363,7 +366,7 @@ function sectionBillRow(b: SectionReport['bills'][number]) {
   };
 }
 
-/** The bills a law section's feed lists: its newest. */
+/** The entries of a feed: a law section's newest bills, a bill's newest versions and actions. */
 export const SECTION_FEED_ENTRIES = 50;
 
 function feedTitle(report: SectionReport): string {
@@ -404,8 +407,65 @@ export function sectionFeedModel(report: SectionReport) {
       title: xmlText(`${b.measure} (${b.sessionName}) ${b.relationWord} ${report.name}`),
       updated: atomDate(b.versionDate ?? newest),
       url: b.url,
-      billUrl: b.billUrl,
+      relatedUrl: b.billUrl,
       summary: xmlText([`${b.relationWord}${'overrideNote' in b ? ` ${b.overrideNote}` : 'holderNote' in b ? ` ${b.holderNote}` : ''}`, `${b.versionStage}${b.dateLabel ? `, ${b.dateLabel}` : ''}`, b.status, b.title].filter(Boolean).join(' · ')),
+    })),
+  };
+}
+
+/**
+ * A bill's Atom feed: its versions and history actions, newest first (`SECTION_FEED_ENTRIES` of them),
+ * so that a reader tracking a bill sees each new version (linked to its changes from the one before,
+ * the first to the bill) and each action after an import. An action's id is its bill's, its date and a
+ * hash of its words (history rows carry no id of their own), counted where one day repeats an action;
+ * undated events are dated as the newest.
+ */
+export function billFeedModel(report: BillReport) {
+  const model = billModel(report);
+  type Entry = { id: string; title: string; date: string | null; url: string; relatedUrl?: string; summary: string };
+  const entries: Entry[] = [];
+  for (const v of model.versions) {
+    const sections = withoutRangeEnds(v.sections).filter((s) => s.relation !== 'cites').map((s) => `${RELATION_WORDS[s.relation]} ${touchName(s)}`);
+    entries.push({
+      id: `urn:billdiff:version:${report.id}:${v.name}`,
+      title: `${report.measure}: ${v.stage}${v.dateLabel ? `, ${v.dateLabel}` : ''}`,
+      date: v.date,
+      url: v.compareUrl ?? report.url,
+      ...(v.compareUrl ? { relatedUrl: report.url } : {}),
+      summary: [v.changeWords, sections.join('; ')].filter(Boolean).join(' · '),
+    });
+  }
+  // The same action twice on one day (read a second time, say) is two entries: the second's id counts it.
+  const seen = new Map<string, number>();
+  for (const h of report.history) {
+    const key = `${h.date ?? 'undated'}:${createHash('sha1').update(h.action).digest('hex').slice(0, 16)}`;
+    const nth = (seen.get(key) ?? 0) + 1;
+    seen.set(key, nth);
+    entries.push({
+      id: `urn:billdiff:action:${report.id}:${key}${nth > 1 ? `:${nth}` : ''}`,
+      title: `${report.measure}: ${h.action}`,
+      date: h.date,
+      url: report.url,
+      summary: `${dateLabel(h.date) || 'Undated'}: ${h.action}`,
+    });
+  }
+  const dates = entries.map((e) => e.date).filter((d): d is string => d !== null);
+  const newest = dates.length ? dates.reduce((a, b) => (b > a ? b : a)) : '1970-01-01';
+  // Newest first; on one day a version before the actions it follows, as the timeline reads them, turned round.
+  const order = entries.map((e, i) => ({ e, i })).sort((a, b) => compareCodeUnits(b.e.date ?? newest, a.e.date ?? newest) || b.i - a.i);
+  return {
+    title: xmlText(`${report.measure} (${report.sessionName})${report.title ? `: ${report.title}` : ''}`),
+    id: xmlText(`urn:billdiff:bill:${report.id}`),
+    selfUrl: `${report.url}/feed`,
+    pageUrl: report.url,
+    updated: atomDate(newest),
+    entries: order.slice(0, SECTION_FEED_ENTRIES).map(({ e }) => ({
+      id: xmlText(e.id),
+      title: xmlText(e.title),
+      updated: atomDate(e.date ?? newest),
+      url: e.url,
+      ...(e.relatedUrl ? { relatedUrl: e.relatedUrl } : {}),
+      summary: xmlText(e.summary),
     })),
   };
 }

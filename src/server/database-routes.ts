@@ -15,7 +15,7 @@ import { readSearchParams, SearchParamError, type SearchForm } from '../store/se
 import { SearchBusyError } from '../store/search-pool.js';
 import type { SessionInfo } from '../store/queries.js';
 import type { SearchFilters, SearchPage } from '../store/types.js';
-import { billModel, codeModel, codesModel, resultJson, searchModel, sectionFeedModel, sectionModel, sessionBillsModel, sessionModel, sessionsModel } from './database-pages.js';
+import { billFeedModel, billModel, codeModel, codesModel, resultJson, searchModel, sectionFeedModel, sectionModel, sessionBillsModel, sessionModel, sessionsModel } from './database-pages.js';
 import { HttpError } from './errors.js';
 import { securityHeaders, setSecurityHeaders } from './security-headers.js';
 import type { Views } from './views.js';
@@ -178,9 +178,10 @@ export function createDatabaseRoutes(ctx: DatabaseRoutesContext): Router {
   }));
   const pages = databasePages(ctx);
   router.get('/bills/:id', cached('html', async (req) => pages.bill(req.params['id'])));
+  router.get('/bills/:id/feed', cached('atom', async (req) => ctx.views.render('feed', billFeedModel(await findBill(ctx.database, req.params['id'])))));
   router.get('/api/bills/:id', cached('json', async (req) => JSON.stringify(await findBill(ctx.database, req.params['id']))));
   router.get('/sections/:code/:number', cached('html', async (req) => pages.section(req.params['code'], req.params['number'], pageNumber(req))));
-  router.get('/sections/:code/:number/feed', cached('atom', async (req) => ctx.views.render('section-feed', sectionFeedModel(await findSection(ctx.database, req.params['code'], req.params['number'])))));
+  router.get('/sections/:code/:number/feed', cached('atom', async (req) => ctx.views.render('feed', sectionFeedModel(await findSection(ctx.database, req.params['code'], req.params['number'])))));
   router.get('/api/sections/:code/:number', cached('json', async (req) => JSON.stringify(await findSection(ctx.database, req.params['code'], req.params['number']))));
   router.get('/sessions', cached('html', async () => render('sessions', await sessionsModel(ctx.database))));
   router.get('/sessions/:jurisdiction/:session', cached('html', async (req) => {
@@ -239,7 +240,7 @@ export function noDatabaseRoutes(): Router {
   const none: RequestHandler = () => {
     throw new HttpError(404, 'this server has no database of bills: start it with npm start, or give createApp a database');
   };
-  for (const route of ['/search', '/api/search', '/bills/:id', '/api/bills/:id', '/sections/:code/:number', '/sections/:code/:number/feed', '/api/sections/:code/:number', '/sessions', '/sessions/:jurisdiction/:session', '/codes', '/codes/:code']) router.get(route, none);
+  for (const route of ['/search', '/api/search', '/bills/:id', '/bills/:id/feed', '/api/bills/:id', '/sections/:code/:number', '/sections/:code/:number/feed', '/api/sections/:code/:number', '/sessions', '/sessions/:jurisdiction/:session', '/codes', '/codes/:code']) router.get(route, none);
   return router;
 }
 

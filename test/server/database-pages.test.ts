@@ -1,7 +1,7 @@
 import { expect } from 'chai';
 import Handlebars from 'handlebars';
-import { markedSnippet, pageOfList, SECTION_BILLS_PER_PAGE, SECTION_FEED_ENTRIES, sectionFeedModel, sectionModel, snippetSegments, versionChoices } from '../../src/server/database-pages.js';
-import type { SectionReport } from '../../src/store/reports.js';
+import { billFeedModel, markedSnippet, pageOfList, SECTION_BILLS_PER_PAGE, SECTION_FEED_ENTRIES, sectionFeedModel, sectionModel, snippetSegments, versionChoices } from '../../src/server/database-pages.js';
+import type { BillReport, SectionReport } from '../../src/store/reports.js';
 import { MARK_END, MARK_START } from '../../src/store/search.js';
 
 /** The segments as they were read before: white space folded, then split on the marks. */
@@ -158,5 +158,54 @@ describe('server: any two of a bill’s versions compared (its page’s form)', 
     ])!;
     expect(choices.options.map((o) => o.label)).to.deep.equal(['Introduced, January 29, 2026', 'Amended in Assembly, March 5, 2026 (amended-assembly)', 'Amended in Assembly, March 5, 2026 (amended-assembly-2)']);
     expect(choices.firstToLatestUrl).to.equal('/compare?old=ca-x-introduced&new=ca-x-amended-assembly-2');
+  });
+});
+
+describe('server: a bill’s feed', () => {
+  it('should list its versions and actions newest first, a day’s version after its actions, an action repeated on a day counted', () => {
+    // Synthetic: a bill of two versions and three actions, one of them twice on a day.
+    const version = (name: string, stage: string, date: string, compareUrl?: string) => ({
+      id: name,
+      name,
+      stage,
+      date,
+      docId: `ca-x-${name}`,
+      changes: null,
+      gutAndAmend: false,
+      ...(compareUrl ? { compareUrl } : {}),
+      sections: [],
+    });
+    const report: BillReport = {
+      id: 'ca-20252026-0-ab90000',
+      measure: 'AB 90000',
+      jurisdiction: 'ca',
+      session: '20252026-0',
+      sessionName: '2025–26 Regular Session',
+      title: 'Synthetic & <odd>.',
+      house: 'Assembly',
+      status: null,
+      pending: true,
+      url: '/bills/ca-20252026-0-ab90000',
+      versions: [version('introduced', 'Introduced', '2026-01-05'), version('amended-assembly', 'Amended in Assembly', '2026-02-02', '/compare?old=ca-x-introduced&new=ca-x-amended-assembly')],
+      history: [
+        { date: '2026-01-05', action: 'Read first time.' },
+        { date: '2026-02-02', action: 'Read second time.' },
+        { date: '2026-02-02', action: 'Read second time.' },
+      ],
+      sections: [],
+    };
+    const feed = billFeedModel(report);
+    expect([feed.title, feed.updated, feed.selfUrl]).to.deep.equal(['AB 90000 (2025–26 Regular Session): Synthetic & <odd>.', '2026-02-02T00:00:00Z', '/bills/ca-20252026-0-ab90000/feed']);
+    expect(feed.entries.map((e) => [e.title, e.updated, e.url])).to.deep.equal([
+      ['AB 90000: Read second time.', '2026-02-02T00:00:00Z', '/bills/ca-20252026-0-ab90000'],
+      ['AB 90000: Read second time.', '2026-02-02T00:00:00Z', '/bills/ca-20252026-0-ab90000'],
+      ['AB 90000: Amended in Assembly, February 2, 2026', '2026-02-02T00:00:00Z', '/compare?old=ca-x-introduced&new=ca-x-amended-assembly'],
+      ['AB 90000: Read first time.', '2026-01-05T00:00:00Z', '/bills/ca-20252026-0-ab90000'],
+      ['AB 90000: Introduced, January 5, 2026', '2026-01-05T00:00:00Z', '/bills/ca-20252026-0-ab90000'],
+    ]);
+    const ids = feed.entries.map((e) => e.id);
+    expect(new Set(ids).size).to.equal(ids.length);
+    expect(ids[0]).to.equal(`${ids[1]}:2`);
+    expect(ids[2]).to.equal('urn:billdiff:version:ca-20252026-0-ab90000:amended-assembly');
   });
 });

@@ -321,6 +321,23 @@ describeBackends('server: the database pages and API', (backend) => {
     );
     expect(xml).to.contain('<updated>2024-04-11T00:00:00Z</updated>\n<author><name>billdiff</name></author>');
     expect(await status('/sections/PEN/424242/feed')).to.deep.equal([404, 'PEN 424242 is not in the database, and no bill in it touches it']);
+    // Each bill's feed, named in its page's head: its versions and actions, newest first.
+    const billPage = await page('/bills/ca-20252026-0-ab1656');
+    expect(billPage).to.contain('<link rel="alternate" type="application/atom+xml" href="/bills/ca-20252026-0-ab1656/feed" title="AB 1656 (2025–26 Regular Session): its versions and actions">');
+    const billFeed = await (await fetch(`${base}/bills/ca-20252026-0-ab1656/feed`)).text();
+    const titles: string[] = [];
+    const billParser = new SaxesParser({ xmlns: true });
+    let billTitle = false;
+    billParser.on('opentag', (tag) => (billTitle = tag.local === 'title'));
+    billParser.on('text', (text) => billTitle && titles.push(text));
+    billParser.on('closetag', () => (billTitle = false));
+    billParser.write(billFeed).close();
+    // (The bundled bill has no history: its feed is its versions.)
+    expect(titles).to.deep.equal(['AB 1656 (2025–26 Regular Session): Human trafficking case continuances', 'AB 1656: Amended in Senate, June 11, 2026', 'AB 1656: Amended in Assembly, March 5, 2026', 'AB 1656: Introduced, January 29, 2026']);
+    expect(billFeed).to.contain(
+      '<entry>\n<title>AB 1656: Amended in Senate, June 11, 2026</title>\n<id>urn:billdiff:version:ca-20252026-0-ab1656:amended-senate</id>\n<updated>2026-06-11T00:00:00Z</updated>\n<link rel="alternate" type="text/html" href="/compare?old&#x3D;ca-ab1656-2025-amended-assembly&amp;new&#x3D;ca-ab1656-2025-amended-senate"/>\n<link rel="related" type="text/html" href="/bills/ca-20252026-0-ab1656"/>\n<summary>198 words inserted, 94 deleted against Amended in Assembly (the Legislative Counsel’s change marks) · amends Penal Code § 1050</summary>\n</entry>',
+    );
+    expect(await status('/bills/ca-20252026-0-ab99999/feed')).to.deep.equal([404, 'no bill ca-20252026-0-ab99999 in the database']);
     // A search that finds nothing says what the database lacks, and, filtered, links the search without its filters.
     const nothing = async (query: string) => /<p class="lede">Nothing found for .*<\/p>/.exec(await page(`/search?${query}`))?.[0];
     expect(await nothing('q=AB%2099999')).to.equal(
