@@ -470,6 +470,38 @@ export function billFeedModel(report: BillReport) {
   };
 }
 
+function sessionFeedTitle(name: string): string {
+  return `Bills of the ${name}, by their latest versions`;
+}
+
+/**
+ * A session's Atom feed: its bills by their latest versions, newest first (`SECTION_FEED_ENTRIES` of
+ * them), so that a reader following a session sees each bill introduced or amended after an import. An
+ * entry's id is its bill's latest version's (as the bill's own feed names it): a new version is a new
+ * entry. Undated versions last, dated as the newest.
+ */
+export async function sessionFeedModel(db: Database, jurisdiction: string, session: string) {
+  const bills = (await db.sessionBills(jurisdiction, session)).filter((b) => b.latest_name !== null);
+  const newest = bills.reduce<string | null>((a, b) => (b.latest_date !== null && (a === null || b.latest_date > a) ? b.latest_date : a), null) ?? '1970-01-01';
+  const shown = bills.sort((a, b) => compareCodeUnits(b.latest_date ?? '', a.latest_date ?? '')).slice(0, SECTION_FEED_ENTRIES);
+  const name = sessionName(jurisdiction, session);
+  const pageUrl = `/sessions/${encodeURIComponent(jurisdiction)}/${encodeURIComponent(session)}`;
+  return {
+    title: xmlText(sessionFeedTitle(name)),
+    id: xmlText(`urn:billdiff:session:${jurisdiction}:${session}`),
+    selfUrl: `${pageUrl}/feed`,
+    pageUrl,
+    updated: atomDate(newest),
+    entries: shown.map((b) => ({
+      id: xmlText(`urn:billdiff:version:${b.id}:${b.latest_name}`),
+      title: xmlText(`${b.measure}: ${b.latest_stage ?? b.latest_name}${b.latest_date ? `, ${dateLabel(b.latest_date)}` : ''}`),
+      updated: atomDate(b.latest_date ?? newest),
+      url: billUrl(b.id),
+      summary: xmlText([b.title, b.status].filter(Boolean).join(' · ')),
+    })),
+  };
+}
+
 /**
  * The sections a version amends, adds or repeals, as its place on the timeline lists them: each, or
  * past `MANY_SECTIONS` their counts ("amends 231 sections"), the bill's list above naming them.
@@ -537,6 +569,8 @@ export async function sessionModel(db: Database, jurisdiction: string, session: 
     name,
     jurisdiction,
     session,
+    feedUrl: `/sessions/${encodeURIComponent(jurisdiction)}/${encodeURIComponent(session)}/feed`,
+    feedTitle: sessionFeedTitle(name),
     gutAndAmendCount: report.gutAndAmends.length,
     gutAndAmends: report.gutAndAmends.slice(0, GUTS_SHOWN).map((v) => ({
       ...v,

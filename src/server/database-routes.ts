@@ -15,7 +15,7 @@ import { readSearchParams, SearchParamError, type SearchForm } from '../store/se
 import { SearchBusyError } from '../store/search-pool.js';
 import type { SessionInfo } from '../store/queries.js';
 import type { SearchFilters, SearchPage } from '../store/types.js';
-import { billFeedModel, billModel, codeModel, codesModel, resultJson, searchModel, sectionFeedModel, sectionModel, sessionBillsModel, sessionModel, sessionsModel } from './database-pages.js';
+import { billFeedModel, billModel, codeModel, codesModel, resultJson, searchModel, sectionFeedModel, sessionFeedModel, sectionModel, sessionBillsModel, sessionModel, sessionsModel } from './database-pages.js';
 import { HttpError } from './errors.js';
 import { securityHeaders, setSecurityHeaders } from './security-headers.js';
 import type { Views } from './views.js';
@@ -117,6 +117,15 @@ export function createDatabaseRoutes(ctx: DatabaseRoutesContext): Router {
     };
   };
   const render = (page: Parameters<Views['render']>[0], model: object) => renderPage(ctx.views, page, model);
+  /** The session a request's path names (`/sessions/ca/20252026-0`), one of the database's; else a 404 that says what a session's path is. */
+  const knownSession = async (req: Request) => {
+    const jurisdiction = String(req.params['jurisdiction']);
+    const session = String(req.params['session']);
+    if (!/^(?:ca|us)$/.test(jurisdiction) || !/^[0-9\-]{1,12}$/.test(session)) throw new HttpError(404, 'no such session: sessions are /sessions/ca/20252026-0, /sessions/us/119');
+    const known = (await ctx.database.sessions()).some((s) => s.jurisdiction === jurisdiction && s.session === session);
+    if (!known) throw new HttpError(404, `no bills of session ${session} in the database`);
+    return { jurisdiction, session };
+  };
 
   /**
    * A search; one the server has no room for now is a 503 (search-pool.ts bounds them), and one whose
@@ -185,15 +194,15 @@ export function createDatabaseRoutes(ctx: DatabaseRoutesContext): Router {
   router.get('/api/sections/:code/:number', cached('json', async (req) => JSON.stringify(await findSection(ctx.database, req.params['code'], req.params['number']))));
   router.get('/sessions', cached('html', async () => render('sessions', await sessionsModel(ctx.database))));
   router.get('/sessions/:jurisdiction/:session', cached('html', async (req) => {
-    const jurisdiction = String(req.params['jurisdiction']);
-    const session = String(req.params['session']);
-    if (!/^(?:ca|us)$/.test(jurisdiction) || !/^[0-9\-]{1,12}$/.test(session)) throw new HttpError(404, 'no such session: sessions are /sessions/ca/20252026-0, /sessions/us/119');
-    const known = (await ctx.database.sessions()).some((s) => s.jurisdiction === jurisdiction && s.session === session);
-    if (!known) throw new HttpError(404, `no bills of session ${session} in the database`);
+    const { jurisdiction, session } = await knownSession(req);
     const page = pageNumber(req);
     const [model, bills] = await Promise.all([sessionModel(ctx.database, jurisdiction, session), sessionBillsModel(ctx.database, jurisdiction, session, page)]);
     if (!bills) throw new HttpError(404, `the bills of the ${sessionName(jurisdiction, session)} have no page ${page}`);
     return render('session', { ...model, ...bills });
+  }));
+  router.get('/sessions/:jurisdiction/:session/feed', cached('atom', async (req) => {
+    const { jurisdiction, session } = await knownSession(req);
+    return ctx.views.render('feed', await sessionFeedModel(ctx.database, jurisdiction, session));
   }));
   router.get('/codes', cached('html', async () => render('codes', await codesModel(ctx.database))));
   router.get('/codes/:code', cached('html', async (req) => {
@@ -240,7 +249,7 @@ export function noDatabaseRoutes(): Router {
   const none: RequestHandler = () => {
     throw new HttpError(404, 'this server has no database of bills: start it with npm start, or give createApp a database');
   };
-  for (const route of ['/search', '/api/search', '/bills/:id', '/bills/:id/feed', '/api/bills/:id', '/sections/:code/:number', '/sections/:code/:number/feed', '/api/sections/:code/:number', '/sessions', '/sessions/:jurisdiction/:session', '/codes', '/codes/:code']) router.get(route, none);
+  for (const route of ['/search', '/api/search', '/bills/:id', '/bills/:id/feed', '/api/bills/:id', '/sections/:code/:number', '/sections/:code/:number/feed', '/api/sections/:code/:number', '/sessions', '/sessions/:jurisdiction/:session', '/sessions/:jurisdiction/:session/feed', '/codes', '/codes/:code']) router.get(route, none);
   return router;
 }
 

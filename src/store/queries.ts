@@ -33,7 +33,8 @@ export interface SessionBill {
   measure: string;
   title: string;
   status: string | null;
-  /** Its latest version's stage (`Amended in Senate`) and date, when known. */
+  /** Its latest version's name (`amended-senate`), stage (`Amended in Senate`) and date, when known. */
+  latest_name: string | null;
   latest_stage: string | null;
   latest_date: string | null;
 }
@@ -259,7 +260,7 @@ export function createQueries(db: Dialect): Queries {
     async sessionBills(jurisdiction, session) {
       // By the index on (jurisdiction, session); a session's few thousand bills sorted here.
       return db.all<SessionBill>(
-        `SELECT b.id, b.measure, b.title, b.status, v.stage AS latest_stage, v.date AS latest_date
+        `SELECT b.id, b.measure, b.title, b.status, v.name AS latest_name, v.stage AS latest_stage, v.date AS latest_date
            FROM bills b LEFT JOIN versions v ON v.id = b.latest_version
           WHERE b.jurisdiction = ? AND b.session = ?
           ORDER BY b.measure_type, b.measure_num, b.id`,

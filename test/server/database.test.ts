@@ -304,13 +304,7 @@ describeBackends('server: the database pages and API', (backend) => {
     const feed = await fetch(`${base}/sections/GOV/7284.6/feed`);
     expect(feed.headers.get('content-type')).to.equal('application/atom+xml; charset=utf-8');
     const xml = await feed.text();
-    const parser = new SaxesParser({ xmlns: true });
-    const entries: string[] = [];
-    let inTitle = false;
-    parser.on('opentag', (tag) => (inTitle = tag.local === 'title'));
-    parser.on('text', (text) => inTitle && entries.push(text));
-    parser.on('closetag', () => (inTitle = false));
-    parser.write(xml).close();
+    const entries = feedTitles(xml);
     expect(entries).to.deep.equal([
       'Bills that would amend, repeal, add beside, override or cite Government Code § 7284.6',
       'AB 2641 (2023–24 Regular Session) overrides Government Code § 7284.6',
@@ -325,19 +319,25 @@ describeBackends('server: the database pages and API', (backend) => {
     const billPage = await page('/bills/ca-20252026-0-ab1656');
     expect(billPage).to.contain('<link rel="alternate" type="application/atom+xml" href="/bills/ca-20252026-0-ab1656/feed" title="AB 1656 (2025–26 Regular Session): its versions and actions">');
     const billFeed = await (await fetch(`${base}/bills/ca-20252026-0-ab1656/feed`)).text();
-    const titles: string[] = [];
-    const billParser = new SaxesParser({ xmlns: true });
-    let billTitle = false;
-    billParser.on('opentag', (tag) => (billTitle = tag.local === 'title'));
-    billParser.on('text', (text) => billTitle && titles.push(text));
-    billParser.on('closetag', () => (billTitle = false));
-    billParser.write(billFeed).close();
+    const titles = feedTitles(billFeed);
     // (The bundled bill has no history: its feed is its versions.)
     expect(titles).to.deep.equal(['AB 1656 (2025–26 Regular Session): Human trafficking case continuances', 'AB 1656: Amended in Senate, June 11, 2026', 'AB 1656: Amended in Assembly, March 5, 2026', 'AB 1656: Introduced, January 29, 2026']);
     expect(billFeed).to.contain(
       '<entry>\n<title>AB 1656: Amended in Senate, June 11, 2026</title>\n<id>urn:billdiff:version:ca-20252026-0-ab1656:amended-senate</id>\n<updated>2026-06-11T00:00:00Z</updated>\n<link rel="alternate" type="text/html" href="/compare?old&#x3D;ca-ab1656-2025-amended-assembly&amp;new&#x3D;ca-ab1656-2025-amended-senate"/>\n<link rel="related" type="text/html" href="/bills/ca-20252026-0-ab1656"/>\n<summary>198 words inserted, 94 deleted against Amended in Assembly (the Legislative Counsel’s change marks) · amends Penal Code § 1050</summary>\n</entry>',
     );
     expect(await status('/bills/ca-20252026-0-ab99999/feed')).to.deep.equal([404, 'no bill ca-20252026-0-ab99999 in the database']);
+    // Each session's feed: its bills by their latest versions, newest first, linked from its page.
+    expect(await page('/sessions/ca/20252026-0')).to.contain('<h1>2025–26 Regular Session</h1>\n<p class="lede"><a href="/sessions/ca/20252026-0/feed" type="application/atom+xml">Atom feed</a> of its bills by their latest versions, newest first.</p>');
+    const sessionFeed = await (await fetch(`${base}/sessions/ca/20252026-0/feed`)).text();
+    expect(feedTitles(sessionFeed)).to.deep.equal([
+      'Bills of the 2025–26 Regular Session, by their latest versions',
+      'AB 1656: Amended in Senate, June 11, 2026',
+      'AB 9002: Amended in Senate, June 1, 2026',
+      'AB 9001: Amended in Assembly, March 2, 2026',
+      'AB 9005: Introduced, February 2, 2026',
+      'SB 9003: Chaptered, September 30, 2025',
+    ]);
+    expect(await status('/sessions/ca/18891890-0/feed')).to.deep.equal([404, 'no bills of session 18891890-0 in the database']);
     // A search that finds nothing says what the database lacks, and, filtered, links the search without its filters.
     const nothing = async (query: string) => /<p class="lede">Nothing found for .*<\/p>/.exec(await page(`/search?${query}`))?.[0];
     expect(await nothing('q=AB%2099999')).to.equal(
@@ -354,6 +354,18 @@ describeBackends('server: the database pages and API', (backend) => {
     expect(search).to.contain('&lt;script&gt;alert(1)&lt;/script&gt;');
   });
 });
+
+/** The titles of an Atom feed, the feed's first, parsed as XML (a feed that is not well-formed throws). */
+function feedTitles(xml: string): string[] {
+  const titles: string[] = [];
+  const parser = new SaxesParser({ xmlns: true });
+  let inTitle = false;
+  parser.on('opentag', (tag) => (inTitle = tag.local === 'title'));
+  parser.on('text', (text) => inTitle && titles.push(text));
+  parser.on('closetag', () => (inTitle = false));
+  parser.write(xml).close();
+  return titles;
+}
 
 describe('server: without a database', () => {
   it('should say that there is none, and keep the corpus pages', async () => {
