@@ -350,7 +350,7 @@ export function sectionModel(report: SectionReport, page = 1) {
     billPager: paged.pager,
     jsonUrl: `/api/sections/${encodeURIComponent(report.code)}/${encodeURIComponent(report.number)}`,
     feedUrl: `${base}/feed`,
-    feedTitle: feedTitle(report),
+    feedTitle: sectionFeedTitle(report),
   };
 }
 
@@ -366,10 +366,10 @@ function sectionBillRow(b: SectionReport['bills'][number]) {
   };
 }
 
-/** The entries of a feed: a law section's newest bills, a bill's newest versions and actions. */
-export const SECTION_FEED_ENTRIES = 50;
+/** The most entries a feed holds: a law section's newest bills, a bill's newest versions and actions, a session's newest bills. */
+export const FEED_ENTRIES = 50;
 
-function feedTitle(report: SectionReport): string {
+function sectionFeedTitle(report: SectionReport): string {
   return `Bills that would amend, repeal, add beside, override or cite ${report.name}`;
 }
 
@@ -384,7 +384,7 @@ function atomDate(date: string): string {
 }
 
 /**
- * A law section's Atom feed (RFC 4287): its newest `SECTION_FEED_ENTRIES` bills, one entry a bill's
+ * A law section's Atom feed (RFC 4287): its newest `FEED_ENTRIES` bills, one entry a bill's
  * version that touches it, so that a reader subscribed to a section sees each new bill, and each new
  * version of one, after an import. Each entry links where the section's page links it (the comparison
  * with current law, else the bill) and its bill's page. Links are relative, to the feed's own address.
@@ -392,12 +392,12 @@ function atomDate(date: string): string {
  * dated entry, the feed as its newest entry (the epoch when none is dated).
  */
 export function sectionFeedModel(report: SectionReport) {
-  const rows = report.bills.slice(0, SECTION_FEED_ENTRIES).map(sectionBillRow);
+  const rows = report.bills.slice(0, FEED_ENTRIES).map(sectionBillRow);
   const dates = rows.map((b) => b.versionDate).filter((d): d is string => d !== null);
   const newest = dates.length ? dates.reduce((a, b) => (b > a ? b : a)) : '1970-01-01';
   const base = sectionUrl(report.code, report.number);
   return {
-    title: xmlText(feedTitle(report)),
+    title: xmlText(sectionFeedTitle(report)),
     id: xmlText(`urn:billdiff:section:${report.code}:${report.number}`),
     selfUrl: `${base}/feed`,
     pageUrl: base,
@@ -414,7 +414,7 @@ export function sectionFeedModel(report: SectionReport) {
 }
 
 /**
- * A bill's Atom feed: its versions and history actions, newest first (`SECTION_FEED_ENTRIES` of them),
+ * A bill's Atom feed: its versions and history actions, newest first (`FEED_ENTRIES` of them),
  * so that a reader tracking a bill sees each new version (linked to its changes from the one before,
  * the first to the bill) and each action after an import. An action's id is its bill's, its date and a
  * hash of its words (history rows carry no id of their own), counted where one day repeats an action;
@@ -459,7 +459,7 @@ export function billFeedModel(report: BillReport) {
     selfUrl: `${report.url}/feed`,
     pageUrl: report.url,
     updated: atomDate(newest),
-    entries: order.slice(0, SECTION_FEED_ENTRIES).map(({ e }) => ({
+    entries: order.slice(0, FEED_ENTRIES).map(({ e }) => ({
       id: xmlText(e.id),
       title: xmlText(e.title),
       updated: atomDate(e.date ?? newest),
@@ -475,7 +475,7 @@ function sessionFeedTitle(name: string): string {
 }
 
 /**
- * A session's Atom feed: its bills by their latest versions, newest first (`SECTION_FEED_ENTRIES` of
+ * A session's Atom feed: its bills by their latest versions, newest first (`FEED_ENTRIES` of
  * them), so that a reader following a session sees each bill introduced or amended after an import. An
  * entry's id is its bill's latest version's (as the bill's own feed names it): a new version is a new
  * entry. Undated versions last, dated as the newest.
@@ -483,7 +483,7 @@ function sessionFeedTitle(name: string): string {
 export async function sessionFeedModel(db: Database, jurisdiction: string, session: string) {
   const bills = (await db.sessionBills(jurisdiction, session)).filter((b) => b.latest_name !== null);
   const newest = bills.reduce<string | null>((a, b) => (b.latest_date !== null && (a === null || b.latest_date > a) ? b.latest_date : a), null) ?? '1970-01-01';
-  const shown = bills.sort((a, b) => compareCodeUnits(b.latest_date ?? '', a.latest_date ?? '')).slice(0, SECTION_FEED_ENTRIES);
+  const shown = bills.sort((a, b) => compareCodeUnits(b.latest_date ?? '', a.latest_date ?? '')).slice(0, FEED_ENTRIES);
   const name = sessionName(jurisdiction, session);
   const pageUrl = `/sessions/${encodeURIComponent(jurisdiction)}/${encodeURIComponent(session)}`;
   return {

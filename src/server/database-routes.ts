@@ -1,5 +1,6 @@
 /**
- * The database's routes: search, bill, law-section and session pages, and their API. Pages are
+ * The database's routes: search, bill, law-section and session pages, their API, and the Atom feeds
+ * of a bill, a law section and a session (`…/feed`). Pages and feeds are
  * rendered once per data generation (every import bumps it, whichever process imports; each request
  * reads it, see ./generation.ts) and kept in an LRU with their ETag, so a busy server answers
  * repeated pages from memory and never shows stale ones.

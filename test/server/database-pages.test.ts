@@ -1,6 +1,6 @@
 import { expect } from 'chai';
 import Handlebars from 'handlebars';
-import { billFeedModel, markedSnippet, pageOfList, SECTION_BILLS_PER_PAGE, SECTION_FEED_ENTRIES, sectionFeedModel, sectionModel, snippetSegments, versionChoices } from '../../src/server/database-pages.js';
+import { billFeedModel, markedSnippet, pageOfList, SECTION_BILLS_PER_PAGE, FEED_ENTRIES, sectionFeedModel, sectionModel, snippetSegments, versionChoices } from '../../src/server/database-pages.js';
 import type { BillReport, SectionReport } from '../../src/store/reports.js';
 import { MARK_END, MARK_START } from '../../src/store/search.js';
 
@@ -120,9 +120,9 @@ describe('server: a list page at a time (a session’s bills, a code’s section
       url: `/bills/ca-20252026-0-ab${90000 + i}`,
       billUrl: `/bills/ca-20252026-0-ab${90000 + i}`,
     });
-    const report: SectionReport = { code: 'GOV', number: '7284.6', name: 'Government Code § 7284.6', heading: '', text: '', history: '', inDatabase: false, bills: [bill(0, null, 'A\u0001 \uD800title'), ...Array.from({ length: SECTION_FEED_ENTRIES + 5 }, (_, i) => bill(i + 1, `2026-02-${String((i % 28) + 1).padStart(2, '0')}`))] };
+    const report: SectionReport = { code: 'GOV', number: '7284.6', name: 'Government Code § 7284.6', heading: '', text: '', history: '', inDatabase: false, bills: [bill(0, null, 'A\u0001 \uD800title'), ...Array.from({ length: FEED_ENTRIES + 5 }, (_, i) => bill(i + 1, `2026-02-${String((i % 28) + 1).padStart(2, '0')}`))] };
     const feed = sectionFeedModel(report);
-    expect(feed.entries).to.have.length(SECTION_FEED_ENTRIES);
+    expect(feed.entries).to.have.length(FEED_ENTRIES);
     expect([feed.updated, feed.entries[0]!.updated, feed.entries[0]!.summary, feed.entries[1]!.updated]).to.deep.equal([
       '2026-02-28T00:00:00Z',
       '2026-02-28T00:00:00Z',
