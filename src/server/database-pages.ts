@@ -255,7 +255,11 @@ export function billModel(report: BillReport) {
   }
   const amended = withoutRangeEnds(report.sections).filter((s) => s.relation !== 'cites').map(withRelationWord);
   const overrides = overrideGroups(report);
-  const compareVersions = versionChoices(versions);
+  const linked = report.enactedAs ?? report.enacts;
+  const compareVersions = versionChoices(
+    versions,
+    linked?.versions && { measure: linked.measure, versions: linked.versions.map((v) => ({ ...v, dateLabel: dateLabel(v.date) })), is: report.enactedAs ? 'enacted' : 'enacts' },
+  );
   return {
     pageTitle: `${report.measure} (${report.sessionName})${report.title ? `: ${report.title}` : ''}`,
     bodyClass: 'bill-page',
@@ -303,27 +307,50 @@ function overrideGroups(report: BillReport) {
   return groups;
 }
 
+/** A text a bill's versions form offers: one of its versions, or of the bill or law it is linked to. */
+interface VersionChoice {
+  docId: string;
+  name: string;
+  stage: string;
+  dateLabel: string;
+}
+
 /**
- * Any two of a bill's versions compared, as leginfo's "Compare Versions" offers: the versions to choose
- * from (the first chosen to compare from, the latest to compare with) and, from three versions on, the
- * first against the latest in one click (the timeline links each version to the one before). Undefined
- * for a bill of one version. Each named by its stage and date, and by its name too where two would read
- * alike (two versions amended in one house on one day).
+ * Any two of a bill's versions compared, as leginfo's "Compare Versions" offers: the texts to choose
+ * from, each named by its stage and date (and by its name too where two would read alike: two versions
+ * amended in one house on one day), and links for one click. Undefined where there is one text alone.
+ *
+ * - A bill on its own: its versions, the first chosen to compare from and the latest to compare with;
+ *   from three versions on, the first against the latest linked (the timeline links each to the one before).
+ * - A bill and the law it became (`enacted`, "Became Pub. L. 119-21"), or a law and the bill it enacted
+ *   (`enacts`): the bill's versions, then the law's, each of the other named by its measure ("Pub. L.
+ *   119-21: Public Law, July 4, 2025"); the bill's last version chosen against the law, and linked.
  */
-export function versionChoices(versions: ReadonlyArray<{ docId: string; name: string; stage: string; dateLabel: string }>) {
-  if (versions.length < 2) return undefined;
-  const labels = versions.map((v) => `${v.stage}${v.dateLabel ? `, ${v.dateLabel}` : ''}`);
+export function versionChoices(versions: readonly VersionChoice[], linked?: { measure: string; versions: readonly VersionChoice[]; is: 'enacted' | 'enacts' }) {
+  const other = linked?.versions.length ? linked : undefined;
+  const bill = other?.is === 'enacts' ? other.versions : versions;
+  const law = other ? (other.is === 'enacts' ? versions : other.versions) : [];
+  const all = [...bill, ...law];
+  if (all.length < 2) return undefined;
+  const named = (v: VersionChoice) => `${other && other.versions.includes(v) ? `${other.measure}: ` : ''}${v.stage}${v.dateLabel ? `, ${v.dateLabel}` : ''}`;
+  const labels = all.map(named);
+  const [from, to] = other ? [bill.length - 1, all.length - 1] : [0, all.length - 1];
   // Each option's `selected` attribute as its text, as the search form's (no `{{#if}}` an option).
-  const options = versions.map((v, i) => ({
+  const options = all.map((v, i) => ({
     docId: v.docId,
     label: labels.indexOf(labels[i]!) !== labels.lastIndexOf(labels[i]!) ? `${labels[i]} (${v.name})` : labels[i]!,
-    fromSelected: selected(i === 0),
-    withSelected: selected(i === versions.length - 1),
+    fromSelected: selected(i === from),
+    withSelected: selected(i === to),
   }));
-  return {
-    options,
-    ...(versions.length >= 3 ? { firstToLatestUrl: compareUrl({ old: versions[0]!.docId, new: versions[versions.length - 1]!.docId }) } : {}),
-  };
+  const links: Array<{ url: string; text: string }> = [];
+  if (versions.length >= 3) links.push({ url: compareUrl({ old: versions[0]!.docId, new: versions[versions.length - 1]!.docId }), text: 'the first version against the latest' });
+  if (other && bill.length && law.length) {
+    links.push({
+      url: compareUrl({ old: all[from]!.docId, new: all[to]!.docId }),
+      text: other.is === 'enacted' ? `the last version against ${other.measure}, as enacted` : `${other.measure}’s last version against this law`,
+    });
+  }
+  return { options, links: links.map((l, index) => ({ ...l, index })) };
 }
 
 /**

@@ -86,15 +86,26 @@ export interface BillReport {
   sections: Array<SectionTouch & { name: string; url: string; lawUrl?: string; inDatabase: boolean }>;
 }
 
-/** Another bill, named, and linked where the database holds it. */
+/**
+ * Another bill, named, and linked where the database holds it, with its versions then (each as a
+ * document to compare: a bill's last version against the law it became, in one click).
+ */
 export interface BillLink {
   id: string;
   measure: string;
   url?: string;
+  versions?: Array<{ name: string; stage: string; date: string | null; docId: string }>;
 }
 
-function billLink(id: string, held: boolean): BillLink {
-  return { id, measure: measureOfKey(id) ?? id, ...(held ? { url: billUrl(id) } : {}) };
+/** The bill `id` as another's page links it: its versions where the database holds it (none: not held). */
+async function billLink(db: Database, id: string): Promise<BillLink> {
+  const versions = await db.versions(id);
+  const link: BillLink = { id, measure: measureOfKey(id) ?? id };
+  if (versions.length) {
+    link.url = billUrl(id);
+    link.versions = versions.map((v) => ({ name: v.name, stage: v.stage, date: v.date, docId: versionDocId(v) }));
+  }
+  return link;
 }
 
 export async function billReport(db: Database, id: string): Promise<BillReport | undefined> {
@@ -131,8 +142,8 @@ export async function billReport(db: Database, id: string): Promise<BillReport |
     status: bill.status,
     pending: bill.pending === 1,
     // The law a bill became is in the database (its import named the bill); a law's bill may not be.
-    ...(bill.enacted_as ? { enactedAs: billLink(bill.enacted_as, true) } : {}),
-    ...(bill.enacts ? { enacts: billLink(bill.enacts, (await db.bill(bill.enacts)) !== undefined) } : {}),
+    ...(bill.enacted_as ? { enactedAs: await billLink(db, bill.enacted_as) } : {}),
+    ...(bill.enacts ? { enacts: await billLink(db, bill.enacts) } : {}),
     url: billUrl(bill.id),
     versions: versions.map((v, i) => {
       // Written in the JSON's key order: compareUrl (from the second version on) before sections.

@@ -1,8 +1,9 @@
 import { expect } from 'chai';
 import Handlebars from 'handlebars';
-import { billFeedModel, markedSnippet, pageOfList, SECTION_BILLS_PER_PAGE, FEED_ENTRIES, sectionFeedModel, sectionModel, snippetSegments, versionChoices } from '../../src/server/database-pages.js';
+import { billFeedModel, billModel, markedSnippet, pageOfList, SECTION_BILLS_PER_PAGE, FEED_ENTRIES, sectionFeedModel, sectionModel, snippetSegments, versionChoices } from '../../src/server/database-pages.js';
 import type { BillReport, SectionReport } from '../../src/store/reports.js';
 import { MARK_END, MARK_START } from '../../src/store/search.js';
+import { loadViews } from '../../src/server/views.js';
 
 /** The segments as they were read before: white space folded, then split on the marks. */
 function segmentsBySplit(snippet: string): Array<{ text: string; hit: boolean }> {
@@ -148,6 +149,7 @@ describe('server: any two of a bill’s versions compared (its page’s form)', 
         { docId: 'v1', label: 'Introduced, January 29, 2026', fromSelected: ' selected', withSelected: '' },
         { docId: 'v2', label: 'Enrolled', fromSelected: '', withSelected: ' selected' },
       ],
+      links: [],
     });
   });
   it('should link the first against the latest from three versions, and name two versions that would read alike', () => {
@@ -157,7 +159,23 @@ describe('server: any two of a bill’s versions compared (its page’s form)', 
       version('ca-x-amended-assembly-2', 'amended-assembly-2', 'Amended in Assembly', 'March 5, 2026'),
     ])!;
     expect(choices.options.map((o) => o.label)).to.deep.equal(['Introduced, January 29, 2026', 'Amended in Assembly, March 5, 2026 (amended-assembly)', 'Amended in Assembly, March 5, 2026 (amended-assembly-2)']);
-    expect(choices.firstToLatestUrl).to.equal('/compare?old=ca-x-introduced&new=ca-x-amended-assembly-2');
+    expect(choices.links).to.deep.equal([{ url: '/compare?old=ca-x-introduced&new=ca-x-amended-assembly-2', text: 'the first version against the latest', index: 0 }]);
+  });
+  it('should offer a bill’s versions and the law it became, its last version chosen against the law and linked, from either page', () => {
+    const bill = [version('ver:BILLS-119hr1ih', 'introduced-house', 'Introduced in House', 'May 20, 2025'), version('ver:BILLS-119hr1eh', 'engrossed-house', 'Engrossed in House', 'May 22, 2025')];
+    const law = [version('ver:PLAW-119publ21', 'public-law', 'Public Law', 'July 4, 2025')];
+    const fromBill = versionChoices(bill, { measure: 'Pub. L. 119-21', versions: law, is: 'enacted' })!;
+    expect(fromBill.options.map((o) => [o.label, o.fromSelected, o.withSelected])).to.deep.equal([
+      ['Introduced in House, May 20, 2025', '', ''],
+      ['Engrossed in House, May 22, 2025', ' selected', ''],
+      ['Pub. L. 119-21: Public Law, July 4, 2025', '', ' selected'],
+    ]);
+    expect(fromBill.links).to.deep.equal([{ url: '/compare?old=ver%3ABILLS-119hr1eh&new=ver%3APLAW-119publ21', text: 'the last version against Pub. L. 119-21, as enacted', index: 0 }]);
+    const fromLaw = versionChoices(law, { measure: 'H.R. 1', versions: bill, is: 'enacts' })!;
+    expect(fromLaw.options.map((o) => o.label)).to.deep.equal(['H.R. 1: Introduced in House, May 20, 2025', 'H.R. 1: Engrossed in House, May 22, 2025', 'Public Law, July 4, 2025']);
+    expect(fromLaw.links).to.deep.equal([{ url: '/compare?old=ver%3ABILLS-119hr1eh&new=ver%3APLAW-119publ21', text: 'H.R. 1’s last version against this law', index: 0 }]);
+    // A law whose bill the database lacks: its one text, nothing to compare.
+    expect(versionChoices(law, { measure: 'H.R. 1', versions: [], is: 'enacts' })).to.equal(undefined);
   });
 });
 
@@ -207,5 +225,32 @@ describe('server: a bill’s feed', () => {
     expect(new Set(ids).size).to.equal(ids.length);
     expect(ids[0]).to.equal(`${ids[1]}:2`);
     expect(ids[2]).to.equal('urn:billdiff:version:ca-20252026-0-ab90000:amended-assembly');
+  });
+});
+
+describe('server: a federal bill’s page, with the law it became', () => {
+  it('should offer the bill’s last version against the law as enacted, in the form and in one click', () => {
+    // Synthetic: a bill of one version whose law the database holds.
+    const report: BillReport = {
+      id: 'us-999-hr9002',
+      measure: 'H.R. 9002',
+      jurisdiction: 'us',
+      session: '999',
+      sessionName: '999th Congress',
+      title: 'Synthetic.',
+      house: 'House',
+      status: 'Became Pub. L. 999-2',
+      pending: false,
+      enactedAs: { id: 'us-999-pl2', measure: 'Pub. L. 999-2', url: '/bills/us-999-pl2', versions: [{ name: 'public-law', stage: 'Public Law', date: '2031-02-15', docId: 'ver:PLAW-999publ2' }] },
+      url: '/bills/us-999-hr9002',
+      versions: [{ id: 'v1', name: 'introduced-house', stage: 'Introduced in House', date: '2031-01-10', docId: 'ver:BILLS-999hr9002ih', changes: null, gutAndAmend: false, sections: [] }],
+      history: [],
+      sections: [],
+    };
+    const html = loadViews().render('bill', billModel(report));
+    expect(html).to.contain(
+      '<select id="cv-old" name="old"><option value="ver:BILLS-999hr9002ih" selected>Introduced in House, January 10, 2031</option><option value="ver:PLAW-999publ2">Pub. L. 999-2: Public Law, February 15, 2031</option></select>',
+    );
+    expect(html).to.contain('<span class="or">or <a href="/compare?old&#x3D;ver%3ABILLS-999hr9002ih&amp;new&#x3D;ver%3APLAW-999publ2">the last version against Pub. L. 999-2, as enacted</a></span>');
   });
 });

@@ -398,9 +398,12 @@ describeBackends('store: a federal bill and the law that enacted it (synthetic, 
         { id: 'us-999-pl2', status: 'Public law', pending: 0, enacted_as: null, enacts: 'us-999-hr9002' },
       ]);
       const bill = (await billReport(db, 'us-999-hr9002'))!;
-      expect([bill.status, bill.pending, bill.enactedAs, bill.enacts]).to.deep.equal(['Became Pub. L. 999-2', false, { id: 'us-999-pl2', measure: 'Pub. L. 999-2', url: '/bills/us-999-pl2' }, undefined]);
+      // Each names the other's versions, to compare the bill's last against the law.
+      const lawText = { name: 'public-law', stage: 'Public Law', date: '2031-02-15', docId: 'ver:PLAW-999publ2' };
+      expect([bill.status, bill.pending, bill.enactedAs, bill.enacts]).to.deep.equal(['Became Pub. L. 999-2', false, { id: 'us-999-pl2', measure: 'Pub. L. 999-2', url: '/bills/us-999-pl2', versions: [lawText] }, undefined]);
       const law = (await billReport(db, 'us-999-pl2'))!;
-      expect([law.enactedAs, law.enacts]).to.deep.equal([undefined, { id: 'us-999-hr9002', measure: 'H.R. 9002', url: '/bills/us-999-hr9002' }]);
+      expect([law.enactedAs, law.enacts]).to.deep.equal([undefined, { id: 'us-999-hr9002', measure: 'H.R. 9002', url: '/bills/us-999-hr9002', versions: bill.versions.map((v) => ({ name: v.name, stage: v.stage, date: v.date, docId: v.docId })) }]);
+      expect(bill.versions.map((v) => v.docId)).to.deep.equal(['ver:BILLS-999hr9002ih']);
       // Neither is a pending bill any more.
       expect((await db.search('synthetic gadget', { status: 'pending' })).results).to.deep.equal([]);
       // The same files again: nothing changes.
