@@ -279,7 +279,7 @@ export function billModel(report: BillReport) {
     overrides,
     gutAndAmends: versions.filter((v) => v.gutAndAmend).length,
     compareVersions,
-    sessionUrl: `/sessions/${encodeURIComponent(report.jurisdiction)}/${encodeURIComponent(report.session)}`,
+    sessionUrl: sessionPageUrl(report.jurisdiction, report.session),
     jsonUrl: `/api/bills/${encodeURIComponent(report.id)}`,
     feedUrl: `${report.url}/feed`,
     feedTitle: `${report.measure} (${report.sessionName}): its versions and actions`,
@@ -405,6 +405,18 @@ function xmlText(text: string): string {
   return text.replace(/[^\t\n\r\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/gu, '');
 }
 
+/** The newest of a feed's dates (ISO, compared as text), which its undated entries and the feed itself are dated as; the epoch when none is dated. */
+function newestDate(dates: ReadonlyArray<string | null>): string {
+  let newest: string | undefined;
+  for (const d of dates) if (d !== null && (newest === undefined || d > newest)) newest = d;
+  return newest ?? '1970-01-01';
+}
+
+/** A session's page (`/sessions/ca/20252026-0`). */
+function sessionPageUrl(jurisdiction: string, session: string): string {
+  return `/sessions/${encodeURIComponent(jurisdiction)}/${encodeURIComponent(session)}`;
+}
+
 /** An Atom date from a version's (YYYY-MM-DD), midnight UTC: Atom has no date without a time. */
 function atomDate(date: string): string {
   return `${date.slice(0, 10)}T00:00:00Z`;
@@ -420,8 +432,7 @@ function atomDate(date: string): string {
  */
 export function sectionFeedModel(report: SectionReport) {
   const rows = report.bills.slice(0, FEED_ENTRIES).map(sectionBillRow);
-  const dates = rows.map((b) => b.versionDate).filter((d): d is string => d !== null);
-  const newest = dates.length ? dates.reduce((a, b) => (b > a ? b : a)) : '1970-01-01';
+  const newest = newestDate(rows.map((b) => b.versionDate));
   const base = sectionUrl(report.code, report.number);
   return {
     title: xmlText(sectionFeedTitle(report)),
@@ -476,8 +487,7 @@ export function billFeedModel(report: BillReport) {
       summary: `${dateLabel(h.date) || 'Undated'}: ${h.action}`,
     });
   }
-  const dates = entries.map((e) => e.date).filter((d): d is string => d !== null);
-  const newest = dates.length ? dates.reduce((a, b) => (b > a ? b : a)) : '1970-01-01';
+  const newest = newestDate(entries.map((e) => e.date));
   // Newest first; on one day a version before the actions it follows, as the timeline reads them, turned round.
   const order = entries.map((e, i) => ({ e, i })).sort((a, b) => compareCodeUnits(b.e.date ?? newest, a.e.date ?? newest) || b.i - a.i);
   return {
@@ -509,10 +519,10 @@ function sessionFeedTitle(name: string): string {
  */
 export async function sessionFeedModel(db: Database, jurisdiction: string, session: string) {
   const bills = (await db.sessionBills(jurisdiction, session)).filter((b) => b.latest_name !== null);
-  const newest = bills.reduce<string | null>((a, b) => (b.latest_date !== null && (a === null || b.latest_date > a) ? b.latest_date : a), null) ?? '1970-01-01';
+  const newest = newestDate(bills.map((b) => b.latest_date));
   const shown = bills.sort((a, b) => compareCodeUnits(b.latest_date ?? '', a.latest_date ?? '')).slice(0, FEED_ENTRIES);
   const name = sessionName(jurisdiction, session);
-  const pageUrl = `/sessions/${encodeURIComponent(jurisdiction)}/${encodeURIComponent(session)}`;
+  const pageUrl = sessionPageUrl(jurisdiction, session);
   return {
     title: xmlText(sessionFeedTitle(name)),
     id: xmlText(`urn:billdiff:session:${jurisdiction}:${session}`),
@@ -596,7 +606,7 @@ export async function sessionModel(db: Database, jurisdiction: string, session: 
     name,
     jurisdiction,
     session,
-    feedUrl: `/sessions/${encodeURIComponent(jurisdiction)}/${encodeURIComponent(session)}/feed`,
+    feedUrl: `${sessionPageUrl(jurisdiction, session)}/feed`,
     feedTitle: sessionFeedTitle(name),
     gutAndAmendCount: report.gutAndAmends.length,
     gutAndAmends: report.gutAndAmends.slice(0, GUTS_SHOWN).map((v) => ({
@@ -616,7 +626,7 @@ export async function sessionsModel(db: Database) {
   return {
     pageTitle: 'Sessions',
     bodyClass: 'sessions-page',
-    sessions: sessions.map((s) => ({ ...s, name: sessionName(s.jurisdiction, s.session), url: `/sessions/${encodeURIComponent(s.jurisdiction)}/${encodeURIComponent(s.session)}` })),
+    sessions: sessions.map((s) => ({ ...s, name: sessionName(s.jurisdiction, s.session), url: sessionPageUrl(s.jurisdiction, s.session) })),
     counts: await db.counts(),
   };
 }
@@ -654,7 +664,7 @@ export function pageOfList<T>(items: T[], page: number, size: number, hrefOf: (n
 /** The bills of a session, a page at a time, for its page (`sessionModel`): undefined past its last page. */
 export async function sessionBillsModel(db: Database, jurisdiction: string, session: string, page: number) {
   const bills = await db.sessionBills(jurisdiction, session);
-  const base = `/sessions/${encodeURIComponent(jurisdiction)}/${encodeURIComponent(session)}`;
+  const base = sessionPageUrl(jurisdiction, session);
   const paged = pageOfList(bills, page, SESSION_BILLS_PER_PAGE, (n) => (n === 1 ? `${base}#bills-h` : `${base}?page=${n}#bills-h`));
   if (!paged) return undefined;
   return {
