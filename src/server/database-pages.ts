@@ -213,11 +213,9 @@ function withRelationWord(s: BillReport['sections'][number]) {
   return { code: s.code, section: s.section, relation: s.relation, name: s.name, url: s.url, inDatabase: s.inDatabase, lawUrl: s.lawUrl, relationWord: RELATION_WORDS[s.relation] };
 }
 
-export function billModel(report: BillReport) {
-  type Event = { date: string | null; dateLabel: string; action?: string; version?: BillReport['versions'][number] & { changeWords?: string; amendsList: unknown[]; amendsSummary?: string }; isVersion: boolean };
-  const events: Event[] = [];
-  for (const h of report.history) events.push({ date: h.date, dateLabel: dateLabel(h.date), action: h.action, version: undefined, isVersion: false });
-  const versions = report.versions.map((v, i) => {
+/** A bill's versions as its page and its feed show them: each dated, with its change counts in words and the sections it touches. */
+function versionsModel(report: BillReport) {
+  return report.versions.map((v, i) => {
     const c = v.changes;
     const against = c?.against === 'law' ? 'current law' : c?.against ? report.versions.find((x) => x.id === c.against)?.stage ?? 'the version before' : undefined;
     const changeWords =
@@ -243,6 +241,13 @@ export function billModel(report: BillReport) {
       latest: i === report.versions.length - 1,
     };
   });
+}
+
+export function billModel(report: BillReport) {
+  type Event = { date: string | null; dateLabel: string; action?: string; version?: BillReport['versions'][number] & { changeWords?: string; amendsList: unknown[]; amendsSummary?: string }; isVersion: boolean };
+  const events: Event[] = [];
+  for (const h of report.history) events.push({ date: h.date, dateLabel: dateLabel(h.date), action: h.action, version: undefined, isVersion: false });
+  const versions = versionsModel(report);
   for (const v of versions) events.push({ date: v.date, dateLabel: v.dateLabel, action: undefined, version: v, isVersion: true });
   events.sort(compareEvents);
   // The events in order as runs: a version (none before the first) and the actions after it. The
@@ -459,10 +464,9 @@ export function sectionFeedModel(report: SectionReport) {
  * undated events are dated as the newest.
  */
 export function billFeedModel(report: BillReport) {
-  const model = billModel(report);
   type Entry = { id: string; title: string; date: string | null; url: string; relatedUrl?: string; summary: string };
   const entries: Entry[] = [];
-  for (const v of model.versions) {
+  for (const v of versionsModel(report)) {
     const sections = withoutRangeEnds(v.sections).filter((s) => s.relation !== 'cites').map((s) => `${RELATION_WORDS[s.relation]} ${touchName(s)}`);
     entries.push({
       id: `urn:billdiff:version:${report.id}:${v.name}`,

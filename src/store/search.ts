@@ -7,7 +7,7 @@
 import { BARE_SECTION_NUMBER, codeOf, normalizeSectionNumber, parseSectionCitation, rangeHolds } from './codes.js';
 import { billColumns, overrideWords, WHOLE_UNIT_TOUCH } from './columns.js';
 import { oneOf, type Dialect, type SqlValue } from './dialect.js';
-import { newestSessionFirst, parseMeasure, sessionKeyOf } from './names.js';
+import { newestSessionFirst, parseMeasure, sessionKeyOf, type MeasureCitation } from './names.js';
 import { readPlace, unitHolds } from './places.js';
 import { holderOf, OVERRIDE_SAYS } from './reports.js';
 import { billResult, citationSnippets, fullText, noResults, QUICK, sectionResult, type BillFilter } from './search-text.js';
@@ -40,13 +40,18 @@ export function quickSearch(db: Dialect, raw: string, filters: SearchFilters, pa
   return answer(db, raw, filters, page, true, generation);
 }
 
+/** Whether a search is narrowed by a filter: a session, a house, a status or a code. */
+function isFiltered(filters: SearchFilters): boolean {
+  return Boolean(filters.session || filters.house || filters.status || filters.code);
+}
+
 /**
  * Whether a search may be quick, from its words alone: no filter, a page of at most 25, at most four
  * words and no quotes. (Whether it is, the term index says: `quickSearch`.)
  */
 export function mayBeQuick(raw: string, filters: SearchFilters, page: SearchPage): boolean {
   const words = raw.trim().split(/\s+/);
-  return !filters.session && !filters.house && !filters.status && !filters.code && page.limit <= QUICK.limit && words.length <= QUICK.words && !raw.includes('"');
+  return !isFiltered(filters) && page.limit <= QUICK.limit && words.length <= QUICK.words && !raw.includes('"');
 }
 
 async function answer(db: Dialect, raw: string, filters: SearchFilters, page: SearchPage, quick: boolean, generation: string | undefined): Promise<SearchAnswer | undefined> {
@@ -65,13 +70,25 @@ async function answer(db: Dialect, raw: string, filters: SearchFilters, page: Se
 }
 
 /**
- * What a query cites, read as the search reads it before any full text (`citationResults`): a bill
- * ("AB 1656"), a section ("Penal Code 1050", or its bare number, "7284.6"), or neither.
+ * What a query cites, read before any full text: a bill's citation ("AB 1656", `measure`), a section's
+ * ("Penal Code 1050", or its bare number, "7284.6", its dash the hyphen it is filed with: `section`,
+ * with its code where it names one), or neither (undefined). Every citation holds a number
+ * (parseMeasure's, parseSectionCitation's and a bare number's patterns each need a digit): words alone
+ * skip the parsers, whose regular expressions, made at each call, were 1-3% of a search of words.
  */
-export function citedKind(query: string): 'bill' | 'section' | undefined {
+function readCitation(query: string): { measure?: MeasureCitation; section?: { code?: string; number: string } } | undefined {
   if (!/[0-9]/.test(query)) return undefined;
-  if (parseMeasure(query)) return 'bill';
-  return parseSectionCitation(query) || BARE_SECTION_NUMBER.test(normalizeSectionNumber(query)) ? 'section' : undefined;
+  const measure = parseMeasure(query);
+  const cited = parseSectionCitation(query);
+  const plain = cited ? undefined : normalizeSectionNumber(query);
+  const section = cited ?? (plain !== undefined && BARE_SECTION_NUMBER.test(plain) ? { number: plain } : undefined);
+  return measure || section ? { ...(measure ? { measure } : {}), ...(section ? { section } : {}) } : undefined;
+}
+
+/** What a query cites (`readCitation`): a bill, else a section, else neither. */
+export function citedKind(query: string): 'bill' | 'section' | undefined {
+  const cited = readCitation(query);
+  return cited?.measure ? 'bill' : cited?.section ? 'section' : undefined;
 }
 
 /**
@@ -80,7 +97,7 @@ export function citedKind(query: string): 'bill' | 'section' | undefined {
  * many sessions it holds, `sessions`); else "with these filters" where there are some; else nothing.
  */
 export function whyNothingFound(query: string, filters: SearchFilters, sessions: number): { note?: string; filtered: boolean } {
-  const filtered = Boolean(filters.session || filters.house || filters.status || filters.code);
+  const filtered = isFiltered(filters);
   switch (citedKind(query)) {
     case 'bill':
       return {
@@ -100,11 +117,9 @@ export function whyNothingFound(query: string, filters: SearchFilters, sessions:
  * from its text where the number stands. Undefined when the query cites nothing the database has.
  */
 async function citationResults(db: Dialect, query: string, filters: SearchFilters, where: BillFilter, page: SearchPage): Promise<SearchAnswer | undefined> {
-  // Every citation holds a number (parseMeasure's, parseSectionCitation's and a bare number's patterns
-  // each need a digit): words alone skip the parsers, whose regular expressions, made at each call,
-  // were 1-3% of a search of words.
-  if (!/[0-9]/.test(query)) return undefined;
-  const measure = parseMeasure(query);
+  const citation = readCitation(query);
+  if (!citation) return undefined;
+  const { measure, section } = citation;
   if (measure) {
     const rows = await db.all<BillRow>(
       `SELECT ${billColumns('b')} FROM bills b WHERE b.measure_type = ? AND b.measure_num = ? AND b.jurisdiction IN (${measure.jurisdictions.map(() => '?').join(', ')})${measure.session ? ' AND b.session = ?' : ''}${where.sql} ORDER BY ${newestSessionFirst('b.session')}`,
@@ -112,13 +127,10 @@ async function citationResults(db: Dialect, query: string, filters: SearchFilter
     );
     if (rows.length) return { results: rows.slice(page.offset, page.offset + page.limit).map((b) => billResult(b, b.title)), total: rows.length, bills: rows.length, sections: 0, rankedBills: 0, rankedSections: 0, by: 'citation' };
   }
-  const cited = parseSectionCitation(query);
-  // A bare number as a section's ("7284.6", "§ 1395w–4"), its dash the hyphen it is filed with.
-  const plain = cited ? undefined : normalizeSectionNumber(query);
-  const bare = plain !== undefined && BARE_SECTION_NUMBER.test(plain) ? plain : undefined;
-  if (!cited && !bare) return undefined;
-  const code = cited ? cited.code : filters.code ? codeOf(filters.code) ?? filters.code.trim() : undefined;
-  const number = cited ? cited.number : bare!;
+  if (!section) return undefined;
+  // A bare number ("7284.6", "§ 1395w–4") is of the code the filter names, if any.
+  const code = section.code ?? (filters.code ? codeOf(filters.code) ?? filters.code.trim() : undefined);
+  const number = section.number;
   const params: SqlValue[] = code ? [number, code] : [number];
   const sections: SearchResult[] = [];
   const sectionIs = `vs.section = ?${code ? ' AND vs.code = ?' : ''}`;
