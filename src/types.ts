@@ -384,4 +384,20 @@ export interface DocumentMeta {
   /** ISO date of that action. */
   date?: string;
   session?: string;
+  /** Who brought the bill, as the version names them (CAML `Authors`; bill.dtd and USLM `sponsor`, `cosponsor`), in its order. */
+  authors?: Author[];
+}
+
+/** How a member stands on a bill: California's contributions (`LEAD_AUTHOR` …), and Congress's sponsor and cosponsors. */
+export type AuthorRole = 'lead author' | 'principal coauthor' | 'coauthor' | 'sponsor' | 'cosponsor';
+
+/** One author of a bill version: `{ name: 'Davies', role: 'lead author', house: 'Assembly' }`, `{ name: 'Ms. Wilson of Florida', role: 'sponsor' }`. */
+export interface Author {
+  /** As the version prints it: a California member's surname, a committee's name, a member of Congress as introduced ("Mr. Smith of Texas"). */
+  name: string;
+  role: AuthorRole;
+  /** `Assembly`, `Senate` (California). */
+  house?: string;
+  /** A committee rather than a member ("Committee on Judiciary"). */
+  committee?: boolean;
 }

@@ -15,7 +15,7 @@ import { LEVEL_NUMBER, UNIT_KIND } from '../parse/references.js';
 import { codeOf, normalizeSectionNumber } from '../store/codes.js';
 import { contentHash } from '../store/database.js';
 import type { OverrideWords, SectionRelation, SectionTouch } from '../store/types.js';
-import type { Content, DocumentMeta, Level, Reference, Root, SourceFormat } from '../types.js';
+import type { Author, Content, DocumentMeta, Level, Reference, Root, SourceFormat } from '../types.js';
 
 /**
  * What `analyzeVersion` computes, numbered: raised whenever a billdiff computes a version's facts
@@ -49,8 +49,10 @@ import type { Content, DocumentMeta, Level, Reference, Root, SourceFormat } from
  *    override kept (it was let go with the section's own citation). A range of sections cited by its
  *    ends, kept with the first (`SectionTouch.through`): "Sections 290 through 290.024, inclusive";
  *    "Sections 11340 to 11361, inclusive", whose last section was not read; a range repealed so.
+ * 9. Who brought each version (`VersionAnalysis.authors`): a California version's authors (CAML
+ *    `Authors`), a federal one's sponsor and cosponsors (its form's or preface's `sponsor`, `cosponsor`).
  */
-export const ANALYSIS_VERSION = 8;
+export const ANALYSIS_VERSION = 9;
 
 /** The key an input is recorded under in `imports`: its sha256 and the analysis it was imported with. */
 export function importKey(hash: string): string {
@@ -72,6 +74,8 @@ export interface VersionAnalysis {
   meta?: DocumentMeta;
   title?: string;
   format: SourceFormat;
+  /** Who brought it, as it names them (none named: empty). */
+  authors: Author[];
 }
 
 const RELATIONS: Partial<Record<InstructionAction, SectionRelation>> = {
@@ -131,6 +135,7 @@ export function analyzeVersion(bytes: Uint8Array | string, file: string, options
     marks: doc.source.marks.length,
     sections: touchedSections(doc.tree, file, options.context),
     format: doc.source.format,
+    authors: doc.source.meta?.authors ?? [],
     ...(doc.source.meta ? { meta: doc.source.meta } : {}),
     ...(doc.source.title ? { title: doc.source.title.trim() } : {}),
   };

@@ -83,6 +83,7 @@ export async function storeVersion(writer: Writer, facts: VersionFacts): Promise
     marks: analysis?.marks ?? 0,
     ...(analysis?.marked ? { marked: analysis.marked } : {}),
     sections: analysis?.sections ?? [],
+    ...(analysis?.authors.length ? { authors: analysis.authors } : {}),
   });
   return { result, billId, ...(analysis ? { analysis } : {}) };
 }

@@ -1,4 +1,4 @@
-import type { Block, BlockRole, DocumentMeta, Mark, MarksMode, SourceDocument } from '../types.js';
+import type { Author, AuthorRole, Block, BlockRole, DocumentMeta, Mark, MarksMode, SourceDocument } from '../types.js';
 import type { Deadline } from '../util/deadline.js';
 import { BilldiffError, diagnostic } from '../util/errors.js';
 import { LineIndex, stringifyPosition } from '../util/position.js';
@@ -24,6 +24,13 @@ const BLOCK_ELEMENTS = new Set(['p', 'Num', 'ActionLine', 'LawHeadingText', 'Tit
 const BREAK_ELEMENTS = new Set(['LawSection', 'LawSectionVersion', 'Content', 'Fragment', 'BillSection', 'LawHeading', 'DigestText', 'Bill', 'div', 'section', 'table', 'tr', 'td']);
 /** Metadata elements whose text is not part of the document's text. */
 const SKIP_ELEMENTS = new Set(['Id', 'VersionNum', 'History', 'LegislativeInfo', 'AuthorText', 'Authors', 'RelatingClause', 'GeneralSubject', 'DigestKey', 'MeasureIndicators', 'SubjectMatter']);
+
+/** CAML's `Contribution` of an author, as the store names it. */
+const CONTRIBUTIONS: Record<string, AuthorRole> = { LEAD_AUTHOR: 'lead author', PRINCIPAL_COAUTHOR: 'principal coauthor', COAUTHOR: 'coauthor' };
+/** The elements of an author under `Authors` (a member, or a committee). */
+const AUTHOR_ELEMENTS = new Set(['Legislator', 'Committee']);
+/** An author's fields read from its elements' text. */
+const AUTHOR_FIELDS = new Set(['Contribution', 'House', 'Name']);
 
 interface XmlEvent {
   kind: 'open' | 'close' | 'text' | 'pi';
@@ -57,6 +64,9 @@ export function readCaml(xml: string, file: string, options: CamlOptions = {}): 
   let action: string | undefined;
   let metaText = '';
   const history: Array<{ text: string; date?: string }> = [];
+  const authors: Author[] = [];
+  /** The author whose elements are being read; `left`: the text read leaves it out (inserted, read `before` the marks). */
+  let author: { fields: Record<string, string>; committee: boolean; left: boolean } | undefined;
 
   const roleOf = (): { role: BlockRole; quoted: boolean } => {
     const inLawSection = stack.includes('LawSection') || stack.includes('LawHeading');
@@ -102,6 +112,8 @@ export function readCaml(xml: string, file: string, options: CamlOptions = {}): 
         if (event.name === 'ActionLine') action = event.value || undefined;
         if (event.name === 'span' && event.value === 'EnSpace') addText(' ', event.start, event.end);
         if (event.name === 'Action' || event.name === 'ActionText' || event.name === 'ActionDate') metaText = '';
+        if (AUTHOR_ELEMENTS.has(event.name) && stack.includes('Authors')) author = { fields: {}, committee: event.name === 'Committee', left: mode === 'before' && inInsertion && !deleted };
+        if (author && AUTHOR_FIELDS.has(event.name)) metaText = '';
         return;
       }
       case 'close': {
@@ -115,6 +127,12 @@ export function readCaml(xml: string, file: string, options: CamlOptions = {}): 
           if (name === 'MeasureType') meta.measure = value;
           if (name === 'MeasureNum') meta.measure = `${meta.measure ?? ''} ${value}`.trim();
           if (name === 'SessionYear') meta.session = value;
+        }
+        if (author && AUTHOR_FIELDS.has(name)) author.fields[name] = foldWhiteSpace(metaText).trim();
+        if (author && AUTHOR_ELEMENTS.has(name)) {
+          const read = authorOf(author.fields, author.committee);
+          if (read && !author.left) authors.push(read);
+          author = undefined;
         }
         metaText = '';
         const at = stack.lastIndexOf(name);
@@ -167,6 +185,7 @@ export function readCaml(xml: string, file: string, options: CamlOptions = {}): 
     meta.stage = last.text;
     if (last.date) meta.date = last.date;
   }
+  if (authors.length) meta.authors = authors;
   const messages = [];
   if (marks.length) {
     const ins = marks.filter((m) => m.type === 'insertion').length;
@@ -222,4 +241,20 @@ function decodeEntities(value: string): string {
 
 function fold(text: string): string {
   return foldWhiteSpace(text).trim();
+}
+
+/**
+ * An author from its CAML fields: `Contribution` (`LEAD_AUTHOR`, `PRINCIPAL_COAUTHOR`, `COAUTHOR`; any other,
+ * or none, read as a coauthor), `House` (`ASSEMBLY` → `Assembly`) and `Name`; none without a name.
+ */
+function authorOf(fields: Record<string, string>, committee: boolean): Author | undefined {
+  const name = fields['Name'];
+  if (!name) return undefined;
+  const contribution = (fields['Contribution'] ?? '').toUpperCase();
+  const role = CONTRIBUTIONS[contribution] ?? 'coauthor';
+  const out: Author = { name, role };
+  const house = fields['House'];
+  if (house) out.house = house.charAt(0).toUpperCase() + house.slice(1).toLowerCase();
+  if (committee) out.committee = true;
+  return out;
 }

@@ -1,4 +1,4 @@
-import type { Diagnostic, Level, Position, Root, SourceDocument, TextRole } from '../types.js';
+import type { Author, Diagnostic, Level, Position, Root, SourceDocument, TextRole } from '../types.js';
 import type { Deadline } from '../util/deadline.js';
 import { diagnostic } from '../util/errors.js';
 import { LineIndex } from '../util/position.js';
@@ -27,6 +27,7 @@ import {
 import { UniqueIds } from './unique-ids.js';
 import { findAll, firstChild, parseXmlTree, type XmlElement } from './xml.js';
 import { trimChildren } from '../util/arrays.js';
+import { foldWhiteSpace } from '../util/white-space.js';
 
 export { FEDERAL_SKIPPED, FEDERAL_SKIPPED_IN_QUOTED, normaliseValue } from './federal-vocabulary.js';
 
@@ -61,7 +62,36 @@ export function readFederal(xml: string, file: string, options: { deadline?: Dea
   if (title) tree.data = { ...tree.data, title };
   const messages = reader.messages;
   const source: SourceDocument = { file, format: 'federal', title, blocks: [], marks: [], messages };
+  const authors = sponsorsOf(top);
+  if (authors.length) source.meta = { authors };
   return { tree, source, messages };
+}
+
+/** A document's parts that hold its text, where no sponsor is named (the rest, its form or preface, is read for them). */
+const BODIES = new Set(['legis-body', 'resolution-body', 'engrossed-amendment-body', 'main', 'amendment-body']);
+/** How deep under the form or preface its sponsors are: `form` › `action` › `action-desc` › `sponsor`. */
+const SPONSOR_DEPTH = 4;
+
+/**
+ * The sponsor and cosponsors a bill's form or preface names as it prints them ("Ms. Wilson of
+ * Florida"), each once, in order: bill.dtd's and USLM's `<sponsor>` and `<cosponsor>` in the actions
+ * above the text (its body is not read).
+ */
+function sponsorsOf(top: XmlElement): Author[] {
+  const out: Author[] = [];
+  const seen = new Set<string>();
+  const take = (element: XmlElement, role: Author['role']): void => {
+    const name = foldWhiteSpace(textOf(element, 0)).trim();
+    if (!name || seen.has(`${role}\u0000${name}`)) return;
+    seen.add(`${role}\u0000${name}`);
+    out.push({ name, role });
+  };
+  for (const part of top.children) {
+    if (part.type !== 'element' || BODIES.has(part.name)) continue;
+    for (const element of findAll(part, 'sponsor', SPONSOR_DEPTH)) take(element, 'sponsor');
+    for (const element of findAll(part, 'cosponsor', SPONSOR_DEPTH)) take(element, 'cosponsor');
+  }
+  return out;
 }
 
 /** Roots that mark a federal document on their own. */

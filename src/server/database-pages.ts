@@ -9,7 +9,7 @@ import { codeName, compareCodeUnits, isUsCode, sectionName } from '../store/code
 import type { Database } from '../store/database.js';
 import { sessionName } from '../store/names.js';
 import type { SectionActivity, SessionInfo } from '../store/queries.js';
-import { between, billUrl, compareUrl, holderOf, inTurnUrl, lawCompareUrl, OVERRIDE_SAYS, rangeOf, relationWord, sectionDocId, sectionUrl, touchName, versionDocId, type BillReport, type SectionReport } from '../store/reports.js';
+import { authorsChanged, authorsSaid, between, billUrl, compareUrl, holderOf, inTurnUrl, lawCompareUrl, OVERRIDE_SAYS, rangeOf, relationWord, sectionDocId, sectionUrl, touchName, versionDocId, type BillReport, type SectionReport } from '../store/reports.js';
 import { MARK_END, MARK_START, whyNothingFound } from '../store/search.js';
 import { LAST_PAGE } from '../store/search-params.js';
 import { OVERRIDE_WORDS, type SearchAnswer, type SearchFilters, type SearchPage, type SearchResult } from '../store/types.js';
@@ -233,9 +233,12 @@ function versionsModel(report: BillReport) {
       docId: v.docId,
       changes: v.changes,
       gutAndAmend: v.gutAndAmend,
+      authors: v.authors,
       compareUrl: v.compareUrl,
       sections: v.sections,
       dateLabel: dateLabel(v.date),
+      // Who brought it, where it differs from the version before (both naming their authors).
+      authorsChange: i > 0 ? authorsChanged(report.versions[i - 1]!.authors, v.authors) : undefined,
       changeWords,
       ...versionTouches(v.sections),
       latest: i === report.versions.length - 1,
@@ -269,6 +272,7 @@ export function billModel(report: BillReport) {
     pageTitle: `${report.measure} (${report.sessionName})${report.title ? `: ${report.title}` : ''}`,
     bodyClass: 'bill-page',
     bill: report,
+    authors: authorsSaid(report.authors),
     versions,
     timeline,
     sections: report.sections.map(withRelationWord),

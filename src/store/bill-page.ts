@@ -12,6 +12,7 @@ import DataLoader from 'dataloader';
 import { compareCodeUnits, compareSections } from './codes.js';
 import { BILL_COLUMNS, overrideWords } from './columns.js';
 import { oneOf, type Dialect, type DialectKind } from './dialect.js';
+import type { Author, AuthorRole } from '../types.js';
 import type { BillRow, SectionTouch, VersionSummary } from './types.js';
 
 export const SUMMARY_COLUMNS = [
@@ -31,6 +32,8 @@ export interface BillPageRows {
   touches: Map<string, SectionTouch[]>;
   /** Of the sections the latest version amends or repeals, those the database holds (by `CODE NUMBER`), with their corpus ids. */
   held: Map<string, { corpus_id: string | null }>;
+  /** Each version's authors, by version id, in its order (a version that names none is not here). */
+  authors: Map<string, Author[]>;
 }
 
 /** A JSON array of one object per row of `from`, in `order`, as each database writes it. */
@@ -64,13 +67,25 @@ function statementFor(kind: DialectKind, which = 'b.id = ?'): string {
       // In no order: touchesByVersion groups them by version and sorts each version's in full.
       'FROM version_sections vs JOIN versions tv ON tv.id = vs.version_id WHERE tv.bill_id = b.id',
     );
-    sql = `SELECT ${BILL_COLUMNS.map((c) => `b.${c}`).join(', ')}, ${versions} AS versions, ${history} AS history, ${touches} AS touches FROM bills b WHERE ${which}`;
+    const authors = rowsAsJson(
+      kind,
+      [
+        ['version_id', 'a.version_id'],
+        ['name', 'a.name'],
+        ['role', 'a.role'],
+        ['house', 'a.house'],
+        ['committee', 'a.committee'],
+      ],
+      'FROM version_authors a JOIN versions av ON av.id = a.version_id WHERE av.bill_id = b.id',
+      'a.version_id, a.seq',
+    );
+    sql = `SELECT ${BILL_COLUMNS.map((c) => `b.${c}`).join(', ')}, ${versions} AS versions, ${history} AS history, ${touches} AS touches, ${authors} AS authors FROM bills b WHERE ${which}`;
     statements.set(key, sql);
   }
   return sql;
 }
 
-type PageRow = BillRow & { versions: unknown; history: unknown; touches: unknown };
+type PageRow = BillRow & { versions: unknown; history: unknown; touches: unknown; authors: unknown };
 
 /**
  * Most bill pages one statement reads: bounds its rows (~5 kB of JSON a bill) and the pages rendered
@@ -146,7 +161,7 @@ export async function readBillPage(db: Dialect, id: string): Promise<BillPageRow
   // SQLite answers in process, at once: nothing to share.
   const row = db.kind === 'postgres' ? await pageLoader(db).load(id) : await db.get<PageRow>(statementFor(db.kind), [id]);
   if (!row) return undefined;
-  const { versions, history, touches, ...bill } = row;
+  const { versions, history, touches, authors, ...bill } = row;
   const touched = parsed<TouchRow & { law: string | null }>(touches);
   const list = parsed<PageVersion>(versions);
   // As the pages ask: of the latest version's sections.
@@ -159,5 +174,23 @@ export async function readBillPage(db: Dialect, id: string): Promise<BillPageRow
     history: parsed(history),
     touches: touchesByVersion(touched),
     held,
+    authors: authorsByVersion(parsed<AuthorRow>(authors)),
   };
+}
+
+/** A row of version_authors as the bill page reads it. */
+type AuthorRow = { version_id: string; name: string; role: AuthorRole; house: string | null; committee: number };
+
+/** Each version's authors, in its order (the rows come so), each of the shape the readers gave (`Author`). */
+function authorsByVersion(rows: AuthorRow[]): Map<string, Author[]> {
+  const out = new Map<string, Author[]>();
+  for (const row of rows) {
+    const author: Author = { name: row.name, role: row.role };
+    if (row.house) author.house = row.house;
+    if (row.committee) author.committee = true;
+    const list = out.get(row.version_id);
+    if (list) list.push(author);
+    else out.set(row.version_id, [author]);
+  }
+  return out;
 }

@@ -19,6 +19,7 @@ import { mayBeQuick } from './search.js';
 import { SearchPool } from './search-pool.js';
 import { rebuildTermIndex } from './term-index.js';
 import { openSqlite } from './sqlite.js';
+import type { Author } from '../types.js';
 import type { BillRow, HistoryRow, SearchAnswer, SearchFilters, SearchPage, SectionTouch } from './types.js';
 
 /** Where the data live. */
@@ -199,6 +200,8 @@ export interface VersionInput {
   /** Counts from the change marks, when the version carries them. */
   marked?: { inserted: number; deleted: number; gutAndAmend: boolean; against: string };
   sections: SectionTouch[];
+  /** Who brought it, as it names them (`DocumentMeta.authors`). */
+  authors?: Author[];
 }
 
 export interface LawSectionInput {
@@ -243,6 +246,16 @@ const SECTION_RANGE_COLUMNS: readonly RowColumn[] = [
   { name: 'through', type: 'text' },
 ];
 
+/** A version's authors (`version_authors`), as `upsertVersion` writes them. */
+const VERSION_AUTHOR_COLUMNS: readonly RowColumn[] = [
+  { name: 'version_id', type: 'text' },
+  { name: 'seq', type: 'integer' },
+  { name: 'name', type: 'text' },
+  { name: 'role', type: 'text' },
+  { name: 'house', type: 'text' },
+  { name: 'committee', type: 'integer' },
+];
+
 /** History rows, as `upsertHistory` writes them. */
 const HISTORY_COLUMNS: readonly RowColumn[] = [
   { name: 'bill_id', type: 'text' },
@@ -253,7 +266,7 @@ const HISTORY_COLUMNS: readonly RowColumn[] = [
 ];
 
 /** The tables an import writes, whose planner statistics it gathers on PostgreSQL (`optimizeIndexes`). */
-export const IMPORTED_TABLES = ['codes', 'bills', 'versions', 'version_sections', 'history', 'law_sections', 'passages', 'passage_words', 'term_postings'];
+export const IMPORTED_TABLES = ['codes', 'bills', 'versions', 'version_sections', 'version_authors', 'history', 'law_sections', 'passages', 'passage_words', 'term_postings'];
 
 /** The importer's writes, on one transaction's connection. */
 export class Writer {
@@ -433,6 +446,9 @@ export class Writer {
     // Each range once: a range no version cites any more stays, and finds no bill.
     const ranges = v.sections.filter((s) => s.through).map((s) => [s.code, s.section, s.through!]);
     if (ranges.length) await insertRows(this.db, 'section_ranges', SECTION_RANGE_COLUMNS, ranges, 'ON CONFLICT DO NOTHING');
+    if (existing) await this.db.run('DELETE FROM version_authors WHERE version_id = ?', [v.id]);
+    const authors = v.authors ?? [];
+    if (authors.length) await insertRows(this.db, 'version_authors', VERSION_AUTHOR_COLUMNS, authors.map((a, i) => [v.id, i, a.name, a.role, a.house ?? null, a.committee ? 1 : 0]));
     return existing ? 'updated' : 'inserted';
   }
 

@@ -359,6 +359,21 @@ CREATE TABLE section_ranges (
     sqlite: '',
     postgres: '',
   },
+  {
+    version: 11,
+    name: 'who brought each bill version: its authors as it names them (California: lead authors, principal coauthors and coauthors, with their house; Congress: the sponsor and cosponsors), in its order (filled as the inputs are imported again)',
+    common: `CREATE TABLE version_authors (
+  version_id TEXT NOT NULL,
+  seq INTEGER NOT NULL,
+  name TEXT NOT NULL,
+  role TEXT NOT NULL,
+  house TEXT,
+  committee INTEGER NOT NULL DEFAULT 0,
+  PRIMARY KEY (version_id, seq)
+);`,
+    sqlite: '',
+    postgres: '',
+  },
 ];
 
 /** Triggers marking an owner's term index stale when its rows or their text change. */

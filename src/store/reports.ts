@@ -8,6 +8,7 @@ import type { Database } from './database.js';
 import { measureOfKey, parseMeasure, sessionName } from './names.js';
 import { overrideWords } from './columns.js';
 import type { BillRow, HistoryRow, OverrideWords, SectionBill, SectionRelation, SectionTouch, VersionSummary } from './types.js';
+import type { Author } from '../types.js';
 
 /** A document id the comparison pages take: the corpus id where it has one (old permalinks), else `ver:…`. */
 export function versionDocId(v: { id: string; corpus_id: string | null }): string {
@@ -65,6 +66,8 @@ export interface BillReport {
   house: string | null;
   status: string | null;
   pending: boolean;
+  /** Who brought the bill: the authors its latest version that names any names (a federal bill's engrossed and enrolled prints name none). */
+  authors: Author[];
   /** A federal bill the database holds the law of: that law ("Became Pub. L. 119-21"). */
   enactedAs?: BillLink;
   /** A federal law: the bill it enacted, as it names it ("[H.R. 1]"); its `url` only where the database holds it. */
@@ -78,6 +81,8 @@ export interface BillReport {
     docId: string;
     changes: { wordsInserted: number | null; wordsDeleted: number | null; clauses: number | null; countedBy: string | null; against: string | null } | null;
     gutAndAmend: boolean;
+    /** The authors the version names (none: empty). */
+    authors: Author[];
     compareUrl?: string;
     sections: Array<SectionTouch & { url: string }>;
   }>;
@@ -112,7 +117,7 @@ export async function billReport(db: Database, id: string): Promise<BillReport |
   // One statement: one round trip on PostgreSQL.
   const page = await db.billPage(id);
   if (!page) return undefined;
-  const { bill, versions, history, touches, held } = page;
+  const { bill, versions, history, touches, held, authors } = page;
   const latest = versions[versions.length - 1];
   const latestTouches = latest ? touches.get(latest.id) ?? [] : [];
   // Each object is written field by field, not spread from another: on Node 20, `{ ...t, name }` made
@@ -141,6 +146,7 @@ export async function billReport(db: Database, id: string): Promise<BillReport |
     house: bill.house,
     status: bill.status,
     pending: bill.pending === 1,
+    authors: latestAuthors(versions, authors),
     // The law a bill became is in the database (its import named the bill); a law's bill may not be.
     ...(bill.enacted_as ? { enactedAs: await billLink(db, bill.enacted_as) } : {}),
     ...(bill.enacts ? { enacts: await billLink(db, bill.enacts) } : {}),
@@ -158,6 +164,7 @@ export async function billReport(db: Database, id: string): Promise<BillReport |
             ? null
             : { wordsInserted: v.words_inserted, wordsDeleted: v.words_deleted, clauses: v.clauses_changed, countedBy: v.counted_by, against: v.against },
         gutAndAmend: v.gut_and_amend === 1,
+        authors: authors.get(v.id) ?? [],
       } as BillReport['versions'][number];
       if (i > 0) version.compareUrl = compareUrl({ old: versionDocId(versions[i - 1]!), new: versionDocId(v) });
       version.sections = (touches.get(v.id) ?? []).map((t) => {
@@ -173,6 +180,67 @@ export async function billReport(db: Database, id: string): Promise<BillReport |
     history: history.map((h) => ({ date: h.date, action: h.action })),
     sections,
   };
+}
+
+/** An author as a page names them: `Assembly Member Davies`, `Senator Limón`, `Assembly Committee on Judiciary`; a member of Congress as printed. */
+export function authorName(a: Author): string {
+  if (a.committee) return a.house && !a.name.startsWith(a.house) ? `${a.house} ${a.name}` : a.name;
+  if (a.house === 'Assembly') return `Assembly Member ${a.name}`;
+  if (a.house === 'Senate') return `Senator ${a.name}`;
+  return a.name;
+}
+
+/** `A`, `A and B`, `A, B and C`. */
+function listed(names: string[]): string {
+  return names.length < 2 ? names.join('') : `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}`;
+}
+
+/** Authors' names by role, the roles in the order they first come. */
+function byRole(authors: readonly Author[]): Map<Author['role'], string[]> {
+  const out = new Map<Author['role'], string[]>();
+  for (const a of authors) {
+    const names = out.get(a.role);
+    if (names) names.push(authorName(a));
+    else out.set(a.role, [authorName(a)]);
+  }
+  return out;
+}
+
+/** A role as a heading of its names: `Lead author`, `Cosponsors`. */
+const roleWords = (role: Author['role'], names: readonly string[]) => `${role}${names.length > 1 ? 's' : ''}`;
+
+/**
+ * Who brought a bill, by role in the order the roles first come: "Lead author: Assembly Member
+ * Davies. Coauthor: Senator Limón." (empty: none named).
+ */
+export function authorsSaid(authors: readonly Author[]): string {
+  return [...byRole(authors)].map(([role, names]) => `${capitalized(roleWords(role, names))}: ${listed(names)}.`).join(' ');
+}
+
+const capitalized = (words: string) => `${words.charAt(0).toUpperCase()}${words.slice(1)}`;
+
+/**
+ * What changed in who brought a bill from one version to the next, where both name their authors:
+ * "Added as lead author: Assembly Member Valencia. Removed as lead author: Assembly Member Ramos."
+ * (undefined: no change).
+ */
+export function authorsChanged(before: readonly Author[], after: readonly Author[]): string | undefined {
+  if (!before.length || !after.length) return undefined;
+  const key = (a: Author) => `${a.role}\u0000${authorName(a)}`;
+  const was = new Set(before.map(key));
+  const now = new Set(after.map(key));
+  const said = (verb: string, list: readonly Author[]) => [...byRole(list)].map(([role, names]) => `${verb} as ${roleWords(role, names)}: ${listed(names)}.`);
+  const out = [...said('Added', after.filter((a) => !was.has(key(a)))), ...said('Removed', before.filter((a) => !now.has(key(a))))].join(' ');
+  return out || undefined;
+}
+
+/** The authors of the latest of `versions` that names any (none: empty). */
+function latestAuthors(versions: ReadonlyArray<{ id: string }>, authors: ReadonlyMap<string, Author[]>): Author[] {
+  for (let i = versions.length - 1; i >= 0; i--) {
+    const named = authors.get(versions[i]!.id);
+    if (named) return named;
+  }
+  return [];
 }
 
 /** A bill's relation to a section as the section's page and `billdiff section` name it: "overrides" for a citation "notwithstanding" it (or the like). */

@@ -42,6 +42,7 @@ describe('parse/read-caml', () => {
         measure: 'AB 1656',
         stage: 'AMENDED_SENATE',
         date: '2026-06-11',
+        authors: [{ name: 'Davies', role: 'lead author', house: 'Assembly' }],
       });
       expect(printed.source.title).to.equal('An act to amend Section 1050 of the Penal Code, relating to human trafficking.');
     });

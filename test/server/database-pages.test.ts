@@ -2,6 +2,7 @@ import { expect } from 'chai';
 import Handlebars from 'handlebars';
 import { billFeedModel, billModel, markedSnippet, pageOfList, SECTION_BILLS_PER_PAGE, FEED_ENTRIES, sectionFeedModel, sectionModel, snippetSegments, versionChoices } from '../../src/server/database-pages.js';
 import type { BillReport, SectionReport } from '../../src/store/reports.js';
+import type { Author } from '../../src/types.js';
 import { MARK_END, MARK_START } from '../../src/store/search.js';
 import { loadViews } from '../../src/server/views.js';
 
@@ -190,6 +191,7 @@ describe('server: a bill’s feed', () => {
       docId: `ca-x-${name}`,
       changes: null,
       gutAndAmend: false,
+      authors: [],
       ...(compareUrl ? { compareUrl } : {}),
       sections: [],
     });
@@ -203,6 +205,7 @@ describe('server: a bill’s feed', () => {
       house: 'Assembly',
       status: null,
       pending: true,
+      authors: [],
       url: '/bills/ca-20252026-0-ab90000',
       versions: [version('introduced', 'Introduced', '2026-01-05'), version('amended-assembly', 'Amended in Assembly', '2026-02-02', '/compare?old=ca-x-introduced&new=ca-x-amended-assembly')],
       history: [
@@ -241,16 +244,64 @@ describe('server: a federal bill’s page, with the law it became', () => {
       house: 'House',
       status: 'Became Pub. L. 999-2',
       pending: false,
+      authors: [{ name: 'Mr. Synthetic of Nowhere', role: 'sponsor' }],
       enactedAs: { id: 'us-999-pl2', measure: 'Pub. L. 999-2', url: '/bills/us-999-pl2', versions: [{ name: 'public-law', stage: 'Public Law', date: '2031-02-15', docId: 'ver:PLAW-999publ2' }] },
       url: '/bills/us-999-hr9002',
-      versions: [{ id: 'v1', name: 'introduced-house', stage: 'Introduced in House', date: '2031-01-10', docId: 'ver:BILLS-999hr9002ih', changes: null, gutAndAmend: false, sections: [] }],
+      versions: [{ id: 'v1', name: 'introduced-house', stage: 'Introduced in House', date: '2031-01-10', docId: 'ver:BILLS-999hr9002ih', changes: null, gutAndAmend: false, authors: [{ name: 'Mr. Synthetic of Nowhere', role: 'sponsor' }], sections: [] }],
       history: [],
       sections: [],
     };
     const html = loadViews().render('bill', billModel(report));
+    expect(html).to.contain('<p class="authors">Sponsor: Mr. Synthetic of Nowhere.</p>');
     expect(html).to.contain(
       '<select id="cv-old" name="old"><option value="ver:BILLS-999hr9002ih" selected>Introduced in House, January 10, 2031</option><option value="ver:PLAW-999publ2">Pub. L. 999-2: Public Law, February 15, 2031</option></select>',
     );
     expect(html).to.contain('<span class="or">or <a href="/compare?old&#x3D;ver%3ABILLS-999hr9002ih&amp;new&#x3D;ver%3APLAW-999publ2">the last version against Pub. L. 999-2, as enacted</a></span>');
+  });
+});
+
+describe('server: who brought a bill', () => {
+  // Synthetic authors, named as California's and Congress's prints name them.
+  const lead = (name: string, house = 'Assembly') => ({ name, role: 'lead author' as const, house });
+  const report = (versions: Array<Array<Author>>): BillReport => ({
+    id: 'ca-20252026-0-ab90001',
+    measure: 'AB 90001',
+    jurisdiction: 'ca',
+    session: '20252026-0',
+    sessionName: '2025–26 Regular Session',
+    title: 'Synthetic.',
+    house: 'Assembly',
+    status: null,
+    pending: true,
+    authors: versions[versions.length - 1]!,
+    url: '/bills/ca-20252026-0-ab90001',
+    versions: versions.map((authors, i) => ({ id: `v${i}`, name: `v${i}`, stage: 'Amended in Assembly', date: `2026-01-0${i + 1}`, docId: `ca-x-v${i}`, changes: null, gutAndAmend: false, authors, sections: [] })),
+    history: [],
+    sections: [],
+  });
+
+  it('should name them by role under the title, members by their house, a committee by its own', () => {
+    const html = loadViews().render(
+      'bill',
+      billModel(report([[lead('Ramos'), { ...lead('Committee on Judiciary'), committee: true }, { name: 'Limón', role: 'coauthor', house: 'Senate' }, { name: 'Senate Committee on Health', role: 'coauthor', house: 'Senate', committee: true }]])),
+    );
+    expect(html).to.contain('<p class="authors">Lead authors: Assembly Member Ramos and Assembly Committee on Judiciary. Coauthors: Senator Limón and Senate Committee on Health.</p>');
+  });
+
+  it('should say on a version what changed in who brought it, where both it and the version before name them', () => {
+    const model = billModel(report([[lead('Ramos')], [lead('Valencia'), { name: 'Limón', role: 'coauthor', house: 'Senate' }, { name: 'Gabriel', role: 'coauthor', house: 'Assembly' }], [], [lead('Valencia')]]));
+    expect(model.versions.map((v) => v.authorsChange)).to.deep.equal([
+      undefined,
+      'Added as lead author: Assembly Member Valencia. Added as coauthors: Senator Limón and Assembly Member Gabriel. Removed as lead author: Assembly Member Ramos.',
+      undefined,
+      undefined,
+    ]);
+    const html = loadViews().render('bill', model);
+    expect(html).to.contain('<p class="vauthors">Added as lead author: Assembly Member Valencia. Added as coauthors: Senator Limón and Assembly Member Gabriel. Removed as lead author: Assembly Member Ramos.</p>');
+    expect(html.match(/class="vauthors"/g)).to.have.length(1);
+  });
+
+  it('should name no one where no version names anyone', () => {
+    expect(loadViews().render('bill', billModel(report([[], []])))).not.to.contain('class="authors"');
   });
 });
