@@ -9,7 +9,7 @@ import { codeName, compareCodeUnits, isUsCode, sectionName } from '../store/code
 import type { Database } from '../store/database.js';
 import { sessionName } from '../store/names.js';
 import type { SectionActivity, SessionInfo } from '../store/queries.js';
-import { authorsChanged, authorsSaid, between, billUrl, compareUrl, holderOf, inTurnUrl, lawCompareUrl, OVERRIDE_SAYS, rangeOf, relationWord, sectionDocId, sectionUrl, touchName, versionDocId, type BillReport, type SectionReport } from '../store/reports.js';
+import { authorName, authorsByRole, authorsChanged, between, capitalized, MANY_AUTHORS, roleWords, billUrl, compareUrl, holderOf, inTurnUrl, lawCompareUrl, OVERRIDE_SAYS, rangeOf, relationWord, sectionDocId, sectionUrl, touchName, versionDocId, type BillReport, type SectionReport } from '../store/reports.js';
 import { MARK_END, MARK_START, whyNothingFound } from '../store/search.js';
 import { LAST_PAGE } from '../store/search-params.js';
 import { OVERRIDE_WORDS, type SearchAnswer, type SearchFilters, type SearchPage, type SearchResult } from '../store/types.js';
@@ -272,7 +272,7 @@ export function billModel(report: BillReport) {
     pageTitle: `${report.measure} (${report.sessionName})${report.title ? `: ${report.title}` : ''}`,
     bodyClass: 'bill-page',
     bill: report,
-    authors: authorsSaid(report.authors),
+    authorGroups: authorGroups(report),
     versions,
     timeline,
     sections: report.sections.map(withRelationWord),
@@ -424,6 +424,58 @@ function newestDate(dates: ReadonlyArray<string | null>): string {
 /** A session's page (`/sessions/ca/20252026-0`). */
 function sessionPageUrl(jurisdiction: string, session: string): string {
   return `/sessions/${encodeURIComponent(jurisdiction)}/${encodeURIComponent(session)}`;
+}
+
+/** An author's bills of a session (`/sessions/ca/20252026-0/authors/Davies`), by the name the versions give. */
+export function authorPageUrl(jurisdiction: string, session: string, name: string): string {
+  return `${sessionPageUrl(jurisdiction, session)}/authors/${encodeURIComponent(name)}`;
+}
+
+/**
+ * Who brought a bill as its page names them, by role in the order the roles first come, each name linked
+ * to their bills of the session: "Lead author: Assembly Member Davies." (`sep`: what comes before a name
+ * or a group). A role of more than `MANY_AUTHORS` names (`many`) is counted, its names in a disclosure.
+ */
+function authorGroups(report: BillReport) {
+  const groups: Array<{ sep: string; label: string; lower: string; many: boolean; count: string; people: Array<{ sep: string; text: string; url: string }> }> = [];
+  for (const [role, authors] of authorsByRole(report.authors)) {
+    const people = authors.map((a, i) => ({ sep: i === 0 ? '' : i === authors.length - 1 ? ' and ' : ', ', text: authorName(a), url: authorPageUrl(report.jurisdiction, report.session, a.name) }));
+    groups.push({ sep: groups.length ? ' ' : '', label: capitalized(roleWords(role, authors.length)), lower: roleWords(role, authors.length), many: authors.length > MANY_AUTHORS, count: count(authors.length), people });
+  }
+  return groups;
+}
+
+/** The bills of a session that name an author (`authorBills`), for their page: undefined where none does. */
+export async function authorModel(db: Database, jurisdiction: string, session: string, name: string) {
+  const bills = await db.authorBills(jurisdiction, session, name);
+  if (!bills.length) return undefined;
+  // Named as the newest of the versions naming them does.
+  const newest = bills.reduce((a, b) => (compareCodeUnits(a.version_date ?? '', b.version_date ?? '') >= 0 ? a : b));
+  const who = authorName({ name, role: newest.role, ...(newest.house ? { house: newest.house } : {}), ...(newest.committee ? { committee: true } : {}) });
+  const sessionTitle = sessionName(jurisdiction, session);
+  return {
+    pageTitle: `${who}: bills of the ${sessionTitle}`,
+    bodyClass: 'author-page',
+    who,
+    // California's bills have authors, Congress's a sponsor and cosponsors.
+    asWhat: jurisdiction === 'us' ? 'a sponsor or cosponsor' : 'an author',
+    sessionTitle,
+    sessionUrl: sessionPageUrl(jurisdiction, session),
+    billCount: count(bills.length),
+    oneBill: bills.length === 1,
+    formerly: bills.filter((b) => !b.still).length,
+    bills: bills.map((b) => ({
+      measure: b.measure,
+      title: b.title,
+      status: b.status,
+      url: billUrl(b.id),
+      latest: b.latest_stage ?? '',
+      dateLabel: dateLabel(b.latest_date),
+      // As the newest version naming them names them; one no longer naming them, by that version.
+      as: b.still ? b.role : `${b.role} of ${b.version_stage}${b.version_date ? `, ${dateLabel(b.version_date)}` : ''}; no longer named`,
+      still: b.still,
+    })),
+  };
 }
 
 /** An Atom date from a version's (YYYY-MM-DD), midnight UTC: Atom has no date without a time. */

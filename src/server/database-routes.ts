@@ -16,7 +16,7 @@ import { readSearchParams, SearchParamError, type SearchForm } from '../store/se
 import { SearchBusyError } from '../store/search-pool.js';
 import type { SessionInfo } from '../store/queries.js';
 import type { SearchFilters, SearchPage } from '../store/types.js';
-import { billFeedModel, billModel, codeModel, codesModel, resultJson, searchModel, sectionFeedModel, sessionFeedModel, sectionModel, sessionBillsModel, sessionModel, sessionsModel } from './database-pages.js';
+import { authorModel, billFeedModel, billModel, codeModel, codesModel, resultJson, searchModel, sectionFeedModel, sessionFeedModel, sectionModel, sessionBillsModel, sessionModel, sessionsModel } from './database-pages.js';
 import { HttpError } from './errors.js';
 import { securityHeaders, setSecurityHeaders } from './security-headers.js';
 import type { Views } from './views.js';
@@ -32,6 +32,9 @@ interface CachedAnswer {
   etag: string;
   headers: string[];
 }
+
+/** Characters of an author's name a page takes at most (a member of Congress as printed: "Mr. Danny K. Davis of Illinois"). */
+const AUTHOR_NAME_CHARS = 200;
 
 const CONTENT_TYPES = { html: 'text/html; charset=utf-8', json: 'application/json; charset=utf-8', atom: 'application/atom+xml; charset=utf-8' } as const;
 type AnswerType = keyof typeof CONTENT_TYPES;
@@ -201,6 +204,14 @@ export function createDatabaseRoutes(ctx: DatabaseRoutesContext): Router {
     if (!bills) throw new HttpError(404, `the bills of the ${sessionName(jurisdiction, session)} have no page ${page}`);
     return render('session', { ...model, ...bills });
   }));
+  router.get('/sessions/:jurisdiction/:session/authors/:name', cached('html', async (req) => {
+    const { jurisdiction, session } = await knownSession(req);
+    const name = String(req.params['name']);
+    if (!name.trim() || name.length > AUTHOR_NAME_CHARS || /[\u0000-\u001f\u007f]/.test(name)) throw new HttpError(404, `an author is named as a bill names them, 1 to ${AUTHOR_NAME_CHARS} characters: /sessions/ca/20252026-0/authors/Davies`);
+    const model = await authorModel(ctx.database, jurisdiction, session, name);
+    if (!model) throw new HttpError(404, `no bill of the ${sessionName(jurisdiction, session)} in the database names “${name}” as an author`);
+    return render('author', model);
+  }));
   router.get('/sessions/:jurisdiction/:session/feed', cached('atom', async (req) => {
     const { jurisdiction, session } = await knownSession(req);
     return ctx.views.render('feed', await sessionFeedModel(ctx.database, jurisdiction, session));
@@ -250,7 +261,7 @@ export function noDatabaseRoutes(): Router {
   const none: RequestHandler = () => {
     throw new HttpError(404, 'this server has no database of bills: start it with npm start, or give createApp a database');
   };
-  for (const route of ['/search', '/api/search', '/bills/:id', '/bills/:id/feed', '/api/bills/:id', '/sections/:code/:number', '/sections/:code/:number/feed', '/api/sections/:code/:number', '/sessions', '/sessions/:jurisdiction/:session', '/sessions/:jurisdiction/:session/feed', '/codes', '/codes/:code']) router.get(route, none);
+  for (const route of ['/search', '/api/search', '/bills/:id', '/bills/:id/feed', '/api/bills/:id', '/sections/:code/:number', '/sections/:code/:number/feed', '/api/sections/:code/:number', '/sessions', '/sessions/:jurisdiction/:session', '/sessions/:jurisdiction/:session/feed', '/sessions/:jurisdiction/:session/authors/:name', '/codes', '/codes/:code']) router.get(route, none);
   return router;
 }
 

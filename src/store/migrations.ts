@@ -361,7 +361,7 @@ CREATE TABLE section_ranges (
   },
   {
     version: 11,
-    name: 'who brought each bill version: its authors as it names them (California: lead authors, principal coauthors and coauthors, with their house; Congress: the sponsor and cosponsors), in its order (filled as the inputs are imported again)',
+    name: 'who brought each bill version: its authors as it names them (California: lead authors, principal coauthors and coauthors, with their house; Congress: the sponsor and cosponsors), in its order, and by name the bills each brought (filled as the inputs are imported again)',
     common: `CREATE TABLE version_authors (
   version_id TEXT NOT NULL,
   seq INTEGER NOT NULL,
@@ -370,7 +370,8 @@ CREATE TABLE section_ranges (
   house TEXT,
   committee INTEGER NOT NULL DEFAULT 0,
   PRIMARY KEY (version_id, seq)
-);`,
+);
+CREATE INDEX version_authors_name ON version_authors (name);`,
     sqlite: '',
     postgres: '',
   },

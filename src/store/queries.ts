@@ -4,13 +4,14 @@
  */
 import zlib from 'node:zlib';
 import { readBillPage, SUMMARY_COLUMNS as SUMMARY_COLUMN_LIST, touchesByVersion, type BillPageRows, type TouchRow } from './bill-page.js';
-import { compareCodes, compareSectionNumbers, compareSections, rangeHolds } from './codes.js';
+import { compareCodeUnits, compareCodes, compareSectionNumbers, compareSections, rangeHolds } from './codes.js';
 import { billColumns, WHOLE_UNIT_TOUCH } from './columns.js';
 import { oneOf, type Dialect } from './dialect.js';
 import { compareSessions, newestSessionFirst, type MeasureCitation } from './names.js';
 import { readPlace, unitHolds, type Place } from './places.js';
 import { searchStore } from './search.js';
 import type { BillRow, HistoryRow, LawSectionRow, SearchAnswer, SearchFilters, SearchPage, SectionBill, SectionRelation, SectionTouch, VersionRow, VersionSummary } from './types.js';
+import type { AuthorRole } from '../types.js';
 
 const SUMMARY_COLUMNS = SUMMARY_COLUMN_LIST.join(', ');
 
@@ -37,6 +38,22 @@ export interface SessionBill {
   latest_name: string | null;
   latest_stage: string | null;
   latest_date: string | null;
+}
+
+/**
+ * A bill of a session that names an author, as their page lists it: the newest version that names them
+ * (their `role` there), the bill's latest version, and whether the newest version naming any authors
+ * still names them (`still`: AB 831's introduced version named Assembly Member Ramos, its later ones
+ * Assembly Member Valencia).
+ */
+export interface AuthorBill extends SessionBill {
+  role: AuthorRole;
+  house: string | null;
+  committee: boolean;
+  version_name: string;
+  version_stage: string;
+  version_date: string | null;
+  still: boolean;
 }
 
 /** One section and the bills of a session that touch it. */
@@ -78,6 +95,8 @@ export interface Queries {
   sessions(): Promise<SessionInfo[]>;
   /** Every bill of a session, by type and number (AB 1, AB 2, … SB 1): what its page lists, a page at a time. */
   sessionBills(jurisdiction: string, session: string): Promise<SessionBill[]>;
+  /** The bills of a session any version of which names `name` as an author, by type and number (AuthorBill). */
+  authorBills(jurisdiction: string, session: string, name: string): Promise<AuthorBill[]>;
   /** Every code the database holds sections of, with how many. */
   codes(): Promise<Array<{ code: string; sections: number }>>;
   /** The sections of a code the database holds, with their headings, in the code's order. */
@@ -266,6 +285,37 @@ export function createQueries(db: Dialect): Queries {
           ORDER BY b.measure_type, b.measure_num, b.id`,
         [jurisdiction, session],
       );
+    },
+    async authorBills(jurisdiction, session, name) {
+      // By the index on version_authors (name); a bill's versions naming them, the newest kept.
+      const rows = await db.all<Omit<AuthorBill, 'still' | 'committee'> & { committee: number; seq: number; named_seq: number; measure_type: string; measure_num: number }>(
+        `SELECT b.id, b.measure, b.title, b.status, b.measure_type, b.measure_num, a.role, a.house, a.committee, v.seq, v.name AS version_name, v.stage AS version_stage, v.date AS version_date,
+                lv.name AS latest_name, lv.stage AS latest_stage, lv.date AS latest_date,
+                (SELECT MAX(nv.seq) FROM version_authors na JOIN versions nv ON nv.id = na.version_id WHERE nv.bill_id = b.id) AS named_seq
+           FROM version_authors a JOIN versions v ON v.id = a.version_id JOIN bills b ON b.id = v.bill_id LEFT JOIN versions lv ON lv.id = b.latest_version
+          WHERE a.name = ? AND b.jurisdiction = ? AND b.session = ?`,
+        [name, jurisdiction, session],
+      );
+      const newest = new Map<string, (typeof rows)[number]>();
+      for (const row of rows) if ((newest.get(row.id)?.seq ?? -1) < row.seq) newest.set(row.id, row);
+      return [...newest.values()]
+        .sort((a, b) => compareCodeUnits(a.measure_type, b.measure_type) || a.measure_num - b.measure_num || compareCodeUnits(a.id, b.id))
+        .map((r) => ({
+          id: r.id,
+          measure: r.measure,
+          title: r.title,
+          status: r.status,
+          latest_name: r.latest_name,
+          latest_stage: r.latest_stage,
+          latest_date: r.latest_date,
+          role: r.role,
+          house: r.house,
+          committee: r.committee === 1,
+          version_name: r.version_name,
+          version_stage: r.version_stage,
+          version_date: r.version_date,
+          still: r.seq === r.named_seq,
+        }));
     },
     async codes() {
       const rows = await db.all<{ code: string; sections: number | string }>('SELECT code, COUNT(*) AS sections FROM law_sections GROUP BY code');

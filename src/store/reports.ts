@@ -195,41 +195,39 @@ function listed(names: string[]): string {
   return names.length < 2 ? names.join('') : `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}`;
 }
 
-/** Authors' names by role, the roles in the order they first come. */
-function byRole(authors: readonly Author[]): Map<Author['role'], string[]> {
-  const out = new Map<Author['role'], string[]>();
+/** Authors by role, the roles in the order they first come. */
+export function authorsByRole(authors: readonly Author[]): Map<Author['role'], Author[]> {
+  const out = new Map<Author['role'], Author[]>();
   for (const a of authors) {
-    const names = out.get(a.role);
-    if (names) names.push(authorName(a));
-    else out.set(a.role, [authorName(a)]);
+    const list = out.get(a.role);
+    if (list) list.push(a);
+    else out.set(a.role, [a]);
   }
   return out;
 }
 
-/** A role as a heading of its names: `Lead author`, `Cosponsors`. */
-const roleWords = (role: Author['role'], names: readonly string[]) => `${role}${names.length > 1 ? 's' : ''}`;
+/** Names of one role past which a page counts them rather than lists them at once (a federal bill's cosponsors: 70 for 114 H.R. 1732). */
+export const MANY_AUTHORS = 8;
 
-/**
- * Who brought a bill, by role in the order the roles first come: "Lead author: Assembly Member
- * Davies. Coauthor: Senator Limón." (empty: none named).
- */
-export function authorsSaid(authors: readonly Author[]): string {
-  return [...byRole(authors)].map(([role, names]) => `${capitalized(roleWords(role, names))}: ${listed(names)}.`).join(' ');
-}
+/** A role as the heading of `count` names: `lead author`, `cosponsors`. */
+export const roleWords = (role: Author['role'], count: number) => `${role}${count > 1 ? 's' : ''}`;
 
-const capitalized = (words: string) => `${words.charAt(0).toUpperCase()}${words.slice(1)}`;
+export const capitalized = (words: string) => `${words.charAt(0).toUpperCase()}${words.slice(1)}`;
 
 /**
  * What changed in who brought a bill from one version to the next, where both name their authors:
- * "Added as lead author: Assembly Member Valencia. Removed as lead author: Assembly Member Ramos."
- * (undefined: no change).
+ * "Added as lead author: Assembly Member Valencia. Removed as lead author: Assembly Member Ramos.", or
+ * past `MANY_AUTHORS` of a role, how many: "Added 31 cosponsors." (undefined: no change).
  */
 export function authorsChanged(before: readonly Author[], after: readonly Author[]): string | undefined {
   if (!before.length || !after.length) return undefined;
   const key = (a: Author) => `${a.role}\u0000${authorName(a)}`;
   const was = new Set(before.map(key));
   const now = new Set(after.map(key));
-  const said = (verb: string, list: readonly Author[]) => [...byRole(list)].map(([role, names]) => `${verb} as ${roleWords(role, names)}: ${listed(names)}.`);
+  const said = (verb: string, list: readonly Author[]) =>
+    [...authorsByRole(list)].map(([role, authors]) =>
+      authors.length > MANY_AUTHORS ? `${verb} ${authors.length} ${roleWords(role, authors.length)}.` : `${verb} as ${roleWords(role, authors.length)}: ${listed(authors.map(authorName))}.`,
+    );
   const out = [...said('Added', after.filter((a) => !was.has(key(a)))), ...said('Removed', before.filter((a) => !now.has(key(a))))].join(' ');
   return out || undefined;
 }

@@ -123,6 +123,12 @@ describe('e2e/database pages', function () {
     await page.click('form.compare-versions button');
     await page.waitForURL(/\/compare\?old=ca-ab1656-2025-amended-assembly&new=ca-ab1656-2025-amended-senate$/);
     expect(await page.locator('h1').textContent()).to.equal('AB 1656 Amended in Senate, June 11, 2026');
+    // Its author, and their bills of the session.
+    await page.goBack();
+    await page.click('.authors >> text=Assembly Member Davies');
+    await page.waitForURL(/\/sessions\/ca\/20252026-0\/authors\/Davies$/);
+    expect(await page.locator('h1').textContent()).to.equal('Assembly Member Davies');
+    expect(await page.locator('.author-bills tbody th').allTextContents()).to.deep.equal(['AB 1656']);
   });
 
   it('should show the session’s contested sections, gut and amends, and apply contested bills in turn', async () => {
@@ -156,8 +162,8 @@ describe('e2e/database pages', function () {
     await page.waitForURL(/\/bills\/ca-20252026-0-sb9003$/);
   });
 
-  it('should have no serious accessibility problems on the search, bill, section, session and codes pages', async () => {
-    for (const url of ['/search?q=synthetic', '/bills/ca-20252026-0-ab9002', '/bills/ca-20252026-0-ab1656', '/sections/PEN/99001', '/sessions/ca/20252026-0', '/sessions', '/codes', '/codes/PEN']) {
+  it('should have no serious accessibility problems on the search, bill, author, section, session and codes pages', async () => {
+    for (const url of ['/search?q=synthetic', '/bills/ca-20252026-0-ab9002', '/bills/ca-20252026-0-ab1656', '/sessions/ca/20252026-0/authors/Davies', '/sections/PEN/99001', '/sessions/ca/20252026-0', '/sessions', '/codes', '/codes/PEN']) {
       await open({ bypassCSP: true });
       await page.goto(base + url);
       await page.addScriptTag({ path: AXE });

@@ -252,7 +252,7 @@ describe('server: a federal bill’s page, with the law it became', () => {
       sections: [],
     };
     const html = loadViews().render('bill', billModel(report));
-    expect(html).to.contain('<p class="authors">Sponsor: Mr. Synthetic of Nowhere.</p>');
+    expect(html).to.contain('<div class="authors"><p>Sponsor: <a href="/sessions/us/999/authors/Mr.%20Synthetic%20of%20Nowhere">Mr. Synthetic of Nowhere</a>.</p>\n</div>');
     expect(html).to.contain(
       '<select id="cv-old" name="old"><option value="ver:BILLS-999hr9002ih" selected>Introduced in House, January 10, 2031</option><option value="ver:PLAW-999publ2">Pub. L. 999-2: Public Law, February 15, 2031</option></select>',
     );
@@ -285,7 +285,22 @@ describe('server: who brought a bill', () => {
       'bill',
       billModel(report([[lead('Ramos'), { ...lead('Committee on Judiciary'), committee: true }, { name: 'Limón', role: 'coauthor', house: 'Senate' }, { name: 'Senate Committee on Health', role: 'coauthor', house: 'Senate', committee: true }]])),
     );
-    expect(html).to.contain('<p class="authors">Lead authors: Assembly Member Ramos and Assembly Committee on Judiciary. Coauthors: Senator Limón and Senate Committee on Health.</p>');
+    const a = (name: string, text: string) => `<a href="/sessions/ca/20252026-0/authors/${encodeURIComponent(name)}">${text}</a>`;
+    expect(html).to.contain(
+      `<div class="authors"><p>Lead authors: ${a('Ramos', 'Assembly Member Ramos')} and ${a('Committee on Judiciary', 'Assembly Committee on Judiciary')}. Coauthors: ${a('Limón', 'Senator Limón')} and ${a('Senate Committee on Health', 'Senate Committee on Health')}.</p>\n</div>`,
+    );
+  });
+
+  it('should count a role of more than eight names, and name them in a disclosure, on the page and in a version’s changes', () => {
+    const sponsors = (n: number) => [{ name: 'Mr. Placeholder', role: 'sponsor' as const }, ...Array.from({ length: n }, (_, i) => ({ name: `Ms. Example ${i + 1}`, role: 'cosponsor' as const }))];
+    const model = billModel(report([sponsors(0), sponsors(9)]));
+    expect(model.versions[1]!.authorsChange).to.equal('Added 9 cosponsors.');
+    const html = loadViews().render('bill', model);
+    const a = (name: string) => `<a href="/sessions/ca/20252026-0/authors/${encodeURIComponent(name)}">${name}</a>`;
+    const cosponsors = Array.from({ length: 9 }, (_, i) => a(`Ms. Example ${i + 1}`));
+    expect(html).to.contain(
+      `<div class="authors"><p>Sponsor: ${a('Mr. Placeholder')}. Cosponsors: 9.</p>\n<details><summary>The 9 cosponsors</summary><p>${cosponsors.slice(0, -1).join(', ')} and ${cosponsors[8]}.</p></details></div>`,
+    );
   });
 
   it('should say on a version what changed in who brought it, where both it and the version before name them', () => {

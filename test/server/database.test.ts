@@ -227,6 +227,31 @@ describeBackends('server: the database pages and API', (backend) => {
     expect(await fetch(`${base}/compare?old=ver%3ANOPE&new=ver%3A20250AB900198AMD`).then((r) => r.status)).to.equal(404);
   });
 
+  it('GET /sessions/:jurisdiction/:session/authors/:name should list the session’s bills that name the author, each bill page linking its authors’', async () => {
+    const res = await fetch(`${base}/sessions/ca/20252026-0/authors/Davies`);
+    expect(res.status).to.equal(200);
+    const html = await res.text();
+    expect(html).to.contain('<title>Assembly Member Davies: bills of the 2025–26 Regular Session · billdiff</title>');
+    expect(html).to.contain('<p class="lede">1 bill of the <a href="/sessions/ca/20252026-0">2025–26 Regular Session</a> names Assembly Member Davies as an author, by number.</p>');
+    expect(html).to.match(/<tr><th scope="row"><a href="\/bills\/ca-20252026-0-ab1656">AB 1656<\/a><\/th><td>[^<]+<\/td><td>lead author<\/td><td>Amended in Senate, June 11, 2026<\/td>/);
+    const bill = await (await fetch(`${base}/bills/ca-20252026-0-ab1656`)).text();
+    expect(bill).to.contain('<div class="authors"><p>Lead author: <a href="/sessions/ca/20252026-0/authors/Davies">Assembly Member Davies</a>.</p>\n</div>');
+    const api = await json('/api/bills/ca-20252026-0-ab1656');
+    expect(api.body['authors']).to.deep.equal([{ name: 'Davies', role: 'lead author', house: 'Assembly' }]);
+    expect((api.body['versions'] as Array<Record<string, unknown>>).map((v) => v['authors'])).to.deep.equal(Array(3).fill([{ name: 'Davies', role: 'lead author', house: 'Assembly' }]));
+    // A bill none of whose versions names its authors (the synthetic session's) has none.
+    expect((await json('/api/bills/ca-20252026-0-ab9001')).body['authors']).to.deep.equal([]);
+    for (const [url, says] of [
+      ['/sessions/ca/20252026-0/authors/Nobody', 'no bill of the 2025–26 Regular Session in the database names “Nobody” as an author'],
+      [`/sessions/ca/20252026-0/authors/${'x'.repeat(201)}`, 'an author is named as a bill names them, 1 to 200 characters'],
+      ['/sessions/ca/19991900-0/authors/Davies', 'no bills of session 19991900-0 in the database'],
+    ]) {
+      const missing = await fetch(base + url);
+      expect(missing.status, url).to.equal(404);
+      expect(await missing.text(), url).to.contain(says);
+    }
+  });
+
   it('should render the bill, section, session and search pages, escaped, with a search box', async () => {
     const page = async (url: string) => {
       const res = await fetch(base + url);
@@ -413,6 +438,30 @@ describeShared('server: a bill amending two codes against one law section of the
       const html = await res.text();
       expect(html).to.contain('<title>AB 831: Amended in Senate, September 3, 2025 compared with current Business and Professions Code 17539.1 · billdiff</title>');
       expect(html).to.contain('§ 337o(a)');
+    });
+  });
+});
+
+describeShared('server: who brought AB 831 (2025), gutted and amended under another lead author', () => {
+  it('should say on the version who came in and who went, and list the bill on both authors’ pages, the one no longer named as such', async function () {
+    this.timeout(60000);
+    await withServedImport([sharedPath('corpus', 'ca-pubinfo', 'mini')], async (base) => {
+      const page = async (url: string) => {
+        const res = await fetch(base + url);
+        expect(res.status, url).to.equal(200);
+        return res.text();
+      };
+      const bill = await page('/bills/ca-20252026-0-ab831');
+      expect(bill).to.contain('<div class="authors"><p>Lead author: <a href="/sessions/ca/20252026-0/authors/Valencia">Assembly Member Valencia</a>.</p>\n</div>');
+      expect(bill).to.contain('<p class="vauthors">Added as lead author: Assembly Member Valencia. Removed as lead author: Assembly Member Ramos.</p>');
+      expect(bill.match(/class="vauthors"/g)).to.have.length(1);
+      const row = (as: string, former = false) =>
+        `<tr${former ? ' class="former"' : ''}><th scope="row"><a href="/bills/ca-20252026-0-ab831">AB 831</a></th><td>Gambling: operation of a contest or sweepstakes.</td><td>${as}</td><td>Chaptered, October 11, 2025</td><td>Chaptered</td></tr>`;
+      const ramos = await page('/sessions/ca/20252026-0/authors/Ramos');
+      expect(ramos).to.contain('<h1>Assembly Member Ramos</h1>');
+      expect(ramos).to.contain('<p class="lede">1 bill of the <a href="/sessions/ca/20252026-0">2025–26 Regular Session</a> names Assembly Member Ramos as an author, by number (1 no longer).</p>');
+      expect(ramos).to.contain(row('lead author of Introduced, February 19, 2025; no longer named', true));
+      expect(await page('/sessions/ca/20252026-0/authors/Valencia')).to.contain(row('lead author'));
     });
   });
 });
