@@ -6,6 +6,7 @@
 import { createHash } from 'node:crypto';
 import Handlebars from 'handlebars';
 import { codeName, compareCodeUnits, isUsCode, sectionName } from '../store/codes.js';
+import type { AuthorMatch } from '../store/authors.js';
 import type { Database } from '../store/database.js';
 import { sessionName } from '../store/names.js';
 import type { SectionActivity, SessionInfo } from '../store/queries.js';
@@ -149,7 +150,14 @@ function sessionLabels(sessions: SessionInfo[]): string[] {
   return labels;
 }
 
-export function searchModel(sessions: SessionInfo[], query: string, filters: SearchFilters, page: SearchPage, answer: SearchAnswer | undefined) {
+/** An author a search names, as `/api/search` gives them: as the versions name them, titled, in a session, with how many of its bills and their page. */
+export function authorJson(a: AuthorMatch) {
+  return { name: a.name, title: authorName(authorOf(a)), jurisdiction: a.jurisdiction, session: a.session, bills: a.bills, url: authorPageUrl(a.jurisdiction, a.session, a.name) };
+}
+
+const authorOf = (a: AuthorMatch) => ({ name: a.name, ...(a.house ? { house: a.house } : {}), ...(a.committee ? { committee: true } : {}) });
+
+export function searchModel(sessions: SessionInfo[], query: string, filters: SearchFilters, page: SearchPage, answer: SearchAnswer | undefined, authors: readonly AuthorMatch[] = []) {
   const results = answer?.results ?? [];
   const total = answer?.total ?? 0;
   const number = Math.floor(page.offset / page.limit) + 1;
@@ -172,6 +180,13 @@ export function searchModel(sessions: SessionInfo[], query: string, filters: Sea
       { value: 'chaptered', label: 'Chaptered', selected: selected(filters.status === 'chaptered') },
     ],
     searched: query !== '',
+    // "Authors named “Davies”: Assembly Member Davies, 2025–26 Regular Session (1 bill)." (`sep`: what comes before one).
+    authorsFound: authors.map((a, i) => ({
+      sep: i === 0 ? '' : i === authors.length - 1 ? ' and ' : ', ',
+      text: authorName(authorOf(a)),
+      url: authorPageUrl(a.jurisdiction, a.session, a.name),
+      where: `${sessionName(a.jurisdiction, a.session)}, ${count(a.bills)} ${a.bills === 1 ? 'bill' : 'bills'}`,
+    })),
     // Field by field, not spread (see billReport in src/store/reports.ts), and only those search.hbs reads.
     // The kind's word written from the model, not by an `{{#if}}` a result; the snippet's HTML only when
     // it has text to write (the template's `{{#if snippet}}`).
@@ -451,7 +466,7 @@ export async function authorModel(db: Database, jurisdiction: string, session: s
   if (!bills.length) return undefined;
   // Named as the newest of the versions naming them does.
   const newest = bills.reduce((a, b) => (compareCodeUnits(a.version_date ?? '', b.version_date ?? '') >= 0 ? a : b));
-  const who = authorName({ name, role: newest.role, ...(newest.house ? { house: newest.house } : {}), ...(newest.committee ? { committee: true } : {}) });
+  const who = authorName({ name, ...(newest.house ? { house: newest.house } : {}), ...(newest.committee ? { committee: true } : {}) });
   const sessionTitle = sessionName(jurisdiction, session);
   return {
     pageTitle: `${who}: bills of the ${sessionTitle}`,

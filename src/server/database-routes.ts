@@ -16,7 +16,7 @@ import { readSearchParams, SearchParamError, type SearchForm } from '../store/se
 import { SearchBusyError } from '../store/search-pool.js';
 import type { SessionInfo } from '../store/queries.js';
 import type { SearchFilters, SearchPage } from '../store/types.js';
-import { authorModel, billFeedModel, billModel, codeModel, codesModel, resultJson, searchModel, sectionFeedModel, sessionFeedModel, sectionModel, sessionBillsModel, sessionModel, sessionsModel } from './database-pages.js';
+import { authorJson, authorModel, billFeedModel, billModel, codeModel, codesModel, resultJson, searchModel, sectionFeedModel, sessionFeedModel, sectionModel, sessionBillsModel, sessionModel, sessionsModel } from './database-pages.js';
 import { HttpError } from './errors.js';
 import { securityHeaders, setSecurityHeaders } from './security-headers.js';
 import type { Views } from './views.js';
@@ -171,16 +171,19 @@ export function createDatabaseRoutes(ctx: DatabaseRoutesContext): Router {
       throw error instanceof SearchParamError ? new HttpError(400, error.message, 'The search could not be run') : error;
     }
   };
+  /** The authors a search names, on its first page (a later page repeats none). */
+  const authorsNamed = (query: string, page: SearchPage, generation: string) => (page.offset === 0 ? ctx.database.authorsNamed(query, generation) : Promise.resolve([]));
   router.get('/search', cached('html', async (req, res, generation) => {
     const { query, filters, page, sessions } = await searchRequest(req, 'page', generation);
-    const answer = query ? await search(res, query, filters, page, generation) : undefined;
-    return render('search', searchModel(sessions, query, filters, page, answer));
+    const [answer, authors] = query ? await Promise.all([search(res, query, filters, page, generation), authorsNamed(query, page, generation)]) : [undefined, []];
+    return render('search', searchModel(sessions, query, filters, page, answer, authors));
   }));
   router.get('/api/search', cached('json', async (req, res, generation) => {
     const { query, filters, page } = await searchRequest(req, 'api', generation);
-    const answer = await search(res, query, filters, page, generation);
+    const [answer, authors] = await Promise.all([search(res, query, filters, page, generation), authorsNamed(query, page, generation)]);
     return JSON.stringify({
       results: answer.results.map(resultJson),
+      authors: authors.map(authorJson),
       total: answer.total,
       offset: page.offset,
       limit: page.limit,

@@ -14,6 +14,7 @@ import { insertRows, oneOf, type Dialect, type RowColumn, type SqlValue } from '
 import { bumpGeneration, migrate, REFRESH_SESSIONS } from './migrations.js';
 import { writeOwnerWords } from './passage-words.js';
 import { sectionPassageText, writePassages, type PassageOwner } from './passages.js';
+import { AuthorIndex, type AuthorMatch } from './authors.js';
 import { createQueries, type Queries } from './queries.js';
 import { mayBeQuick } from './search.js';
 import { SearchPool } from './search-pool.js';
@@ -83,6 +84,8 @@ export interface Database extends Queries {
    * (0 on SQLite). See openConnections below.
    */
   openConnections(): Promise<number>;
+  /** The authors a search's words name (authors.ts), of the data of `generation` (read once a generation). */
+  authorsNamed(query: string, generation: string): Promise<AuthorMatch[]>;
   close(): Promise<void>;
 }
 
@@ -116,12 +119,14 @@ export async function openDatabase(options: DatabaseOptions = {}): Promise<Datab
     };
   }
   let closing: Promise<void> | undefined;
+  const authors = new AuthorIndex(() => queries.authorNames());
   return {
     dialect,
     schema,
     ...queries,
     search,
     openConnections: () => openConnections(dialect, queries, kept),
+    authorsNamed: (query, generation) => authors.find(query, generation),
     close: () =>
       (closing ??= (async () => {
         // Every pool refuses its searches at once, then waits for its threads.

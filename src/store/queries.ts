@@ -12,6 +12,7 @@ import { readPlace, unitHolds, type Place } from './places.js';
 import { searchStore } from './search.js';
 import type { BillRow, HistoryRow, LawSectionRow, SearchAnswer, SearchFilters, SearchPage, SectionBill, SectionRelation, SectionTouch, VersionRow, VersionSummary } from './types.js';
 import type { AuthorRole } from '../types.js';
+import type { AuthorMatch } from './authors.js';
 
 const SUMMARY_COLUMNS = SUMMARY_COLUMN_LIST.join(', ');
 
@@ -97,6 +98,8 @@ export interface Queries {
   sessionBills(jurisdiction: string, session: string): Promise<SessionBill[]>;
   /** The bills of a session any version of which names `name` as an author, by type and number (AuthorBill). */
   authorBills(jurisdiction: string, session: string, name: string): Promise<AuthorBill[]>;
+  /** Every author the versions name, once for each session they brought bills in (with how many), newest session first. */
+  authorNames(): Promise<AuthorMatch[]>;
   /** Every code the database holds sections of, with how many. */
   codes(): Promise<Array<{ code: string; sections: number }>>;
   /** The sections of a code the database holds, with their headings, in the code's order. */
@@ -316,6 +319,15 @@ export function createQueries(db: Dialect): Queries {
           version_date: r.version_date,
           still: r.seq === r.named_seq,
         }));
+    },
+    async authorNames() {
+      const rows = await db.all<Omit<AuthorMatch, 'committee' | 'bills'> & { committee: number; bills: number | string }>(
+        `SELECT a.name, a.house, a.committee, b.jurisdiction, b.session, COUNT(DISTINCT b.id) AS bills
+           FROM version_authors a JOIN versions v ON v.id = a.version_id JOIN bills b ON b.id = v.bill_id
+          GROUP BY a.name, a.house, a.committee, b.jurisdiction, b.session
+          ORDER BY ${newestSessionFirst('b.session')}, b.jurisdiction, a.name, a.house`,
+      );
+      return rows.map((r) => ({ name: r.name, house: r.house, committee: r.committee === 1, jurisdiction: r.jurisdiction, session: r.session, bills: Number(r.bills) }));
     },
     async codes() {
       const rows = await db.all<{ code: string; sections: number | string }>('SELECT code, COUNT(*) AS sections FROM law_sections GROUP BY code');

@@ -183,7 +183,7 @@ export async function billReport(db: Database, id: string): Promise<BillReport |
 }
 
 /** An author as a page names them: `Assembly Member Davies`, `Senator Limón`, `Assembly Committee on Judiciary`; a member of Congress as printed. */
-export function authorName(a: Author): string {
+export function authorName(a: Pick<Author, 'name' | 'house' | 'committee'>): string {
   if (a.committee) return a.house && !a.name.startsWith(a.house) ? `${a.house} ${a.name}` : a.name;
   if (a.house === 'Assembly') return `Assembly Member ${a.name}`;
   if (a.house === 'Senate') return `Senator ${a.name}`;

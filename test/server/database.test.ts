@@ -71,6 +71,7 @@ describeBackends('server: the database pages and API', (backend) => {
           highlights: [],
         },
       ],
+      authors: [],
       total: 1,
       offset: 0,
       limit: 20,
@@ -250,6 +251,20 @@ describeBackends('server: the database pages and API', (backend) => {
       expect(missing.status, url).to.equal(404);
       expect(await missing.text(), url).to.contain(says);
     }
+  });
+
+  it('GET /search and /api/search should name the authors a query names, beside what the words find', async () => {
+    for (const q of ['Davies', 'assembly member davies', 'Assemblymember Davies']) {
+      const html = await (await fetch(`${base}/search?q=${encodeURIComponent(q)}`)).text();
+      expect(html, q).to.contain(`<p class="authors-found">Authors named “${q}”: <a href="/sessions/ca/20252026-0/authors/Davies">Assembly Member Davies</a> (2025–26 Regular Session, 1 bill).</p>`);
+      expect(html, q).to.contain(`<p class="lede">Nothing else found for “${q}”.</p>`);
+    }
+    const davies = { name: 'Davies', title: 'Assembly Member Davies', jurisdiction: 'ca', session: '20252026-0', bills: 1, url: '/sessions/ca/20252026-0/authors/Davies' };
+    expect((await json('/api/search?q=Davies')).body['authors']).to.deep.equal([davies]);
+    // On the first page only; none for words that name no one.
+    expect((await json('/api/search?q=Davies&offset=20')).body['authors']).to.deep.equal([]);
+    expect((await json('/api/search?q=continuance')).body['authors']).to.deep.equal([]);
+    expect(await (await fetch(`${base}/search?q=continuance`)).text()).not.to.contain('authors-found');
   });
 
   it('should render the bill, section, session and search pages, escaped, with a search box', async () => {
