@@ -10,7 +10,7 @@ import { parseArgs } from 'node:util';
 import { formatNotRecognised, formatProblem, formatSummary, importPaths } from '../import/index.js';
 import { DATABASE_FILE, databaseOptionsFrom, describeDatabase, openDatabase, type Database } from '../store/database.js';
 import { databaseDocument, DATABASE_ID } from '../store/documents.js';
-import { findBill, holderOf, OVERRIDE_SAYS, pickVersion, readSectionName, relationWord, sectionReport } from '../store/reports.js';
+import { authorJson, authorMatchName, findBill, holderOf, OVERRIDE_SAYS, pickVersion, readSectionName, relationWord, sectionReport } from '../store/reports.js';
 import { sessionName } from '../store/names.js';
 import { MARK_END, MARK_START, whyNothingFound } from '../store/search.js';
 import { readSearchParams, SearchParamError, type SearchRequest } from '../store/search-params.js';
@@ -189,10 +189,16 @@ async function searchCommand(db: Database, { values, positionals }: ParsedArgs, 
   const { query, filters, page } = request;
   const answer = await db.search(query, filters, page);
   const { results } = answer;
+  // The authors the query names, as the search page names them (on a first page).
+  const authors = page.offset === 0 ? await db.authorsNamed(query, await db.generation()) : [];
   if (values['format'] === 'json') {
-    io.stdout.write(`${JSON.stringify({ results: results.map((r) => ({ ...r, snippet: plain(r.snippet) })), total: answer.total, offset: page.offset, limit: page.limit }, null, io.stdout.isTTY ? 2 : 0)}\n`);
+    io.stdout.write(
+      `${JSON.stringify({ results: results.map((r) => ({ ...r, snippet: plain(r.snippet) })), authors: authors.map(authorJson), total: answer.total, offset: page.offset, limit: page.limit }, null, io.stdout.isTTY ? 2 : 0)}\n`,
+    );
   } else {
-    if (!results.length) io.stdout.write(answer.total ? `no results past the first ${answer.total} for "${query}"\n` : `nothing found for "${query}"${nothingSaid(whyNothingFound(query, filters, (await db.sessions()).length))}\n`);
+    for (const a of authors) io.stdout.write(`author\t${authorJson(a).url}\t${authorMatchName(a)} (${sessionName(a.jurisdiction, a.session)}, ${a.bills} ${a.bills === 1 ? 'bill' : 'bills'})\n`);
+    const nothing = authors.length ? 'nothing else found' : 'nothing found';
+    if (!results.length) io.stdout.write(answer.total ? `no results past the first ${answer.total} for "${query}"\n` : `${nothing} for "${query}"${nothingSaid(whyNothingFound(query, filters, (await db.sessions()).length))}\n`);
     for (const r of results) {
       io.stdout.write(`${r.kind}\t${r.id}\t${r.title}\n`);
       if (r.snippet) io.stdout.write(`\t${r.snippet.replace(/\s+/g, ' ').replaceAll(MARK_START, '[').replaceAll(MARK_END, ']')}\n`);
@@ -201,7 +207,7 @@ async function searchCommand(db: Database, { values, positionals }: ParsedArgs, 
       io.stdout.write(`${page.offset + 1}–${page.offset + results.length} of ${answer.total}${answer.by === 'full-text' ? ', ranked by relevance' : ''} (--offset ${page.offset + results.length} for more)\n`);
     }
   }
-  return results.length ? 0 : 1;
+  return results.length || authors.length ? 0 : 1;
 }
 
 /** `billdiff section "Penal Code 1050"`. */

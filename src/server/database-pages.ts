@@ -10,7 +10,7 @@ import type { AuthorMatch } from '../store/authors.js';
 import type { Database } from '../store/database.js';
 import { sessionName } from '../store/names.js';
 import type { SectionActivity, SessionInfo } from '../store/queries.js';
-import { authorName, authorsByRole, authorsChanged, between, capitalized, MANY_AUTHORS, roleWords, billUrl, compareUrl, holderOf, inTurnUrl, lawCompareUrl, OVERRIDE_SAYS, rangeOf, relationWord, sectionDocId, sectionUrl, touchName, versionDocId, type BillReport, type SectionReport } from '../store/reports.js';
+import { authorMatchName, authorName, authorPageUrl, authorsByRole, authorsChanged, between, capitalized, MANY_AUTHORS, roleWords, sessionPageUrl, billUrl, compareUrl, holderOf, inTurnUrl, lawCompareUrl, OVERRIDE_SAYS, rangeOf, relationWord, sectionDocId, sectionUrl, touchName, versionDocId, type BillReport, type SectionReport } from '../store/reports.js';
 import { MARK_END, MARK_START, whyNothingFound } from '../store/search.js';
 import { LAST_PAGE } from '../store/search-params.js';
 import { OVERRIDE_WORDS, type SearchAnswer, type SearchFilters, type SearchPage, type SearchResult } from '../store/types.js';
@@ -150,13 +150,6 @@ function sessionLabels(sessions: SessionInfo[]): string[] {
   return labels;
 }
 
-/** An author a search names, as `/api/search` gives them: as the versions name them, titled, in a session, with how many of its bills and their page. */
-export function authorJson(a: AuthorMatch) {
-  return { name: a.name, title: authorName(authorOf(a)), jurisdiction: a.jurisdiction, session: a.session, bills: a.bills, url: authorPageUrl(a.jurisdiction, a.session, a.name) };
-}
-
-const authorOf = (a: AuthorMatch) => ({ name: a.name, ...(a.house ? { house: a.house } : {}), ...(a.committee ? { committee: true } : {}) });
-
 export function searchModel(sessions: SessionInfo[], query: string, filters: SearchFilters, page: SearchPage, answer: SearchAnswer | undefined, authors: readonly AuthorMatch[] = []) {
   const results = answer?.results ?? [];
   const total = answer?.total ?? 0;
@@ -183,7 +176,7 @@ export function searchModel(sessions: SessionInfo[], query: string, filters: Sea
     // "Authors named “Davies”: Assembly Member Davies, 2025–26 Regular Session (1 bill)." (`sep`: what comes before one).
     authorsFound: authors.map((a, i) => ({
       sep: i === 0 ? '' : i === authors.length - 1 ? ' and ' : ', ',
-      text: authorName(authorOf(a)),
+      text: authorMatchName(a),
       url: authorPageUrl(a.jurisdiction, a.session, a.name),
       where: `${sessionName(a.jurisdiction, a.session)}, ${count(a.bills)} ${a.bills === 1 ? 'bill' : 'bills'}`,
     })),
@@ -436,15 +429,6 @@ function newestDate(dates: ReadonlyArray<string | null>): string {
   return newest ?? '1970-01-01';
 }
 
-/** A session's page (`/sessions/ca/20252026-0`). */
-function sessionPageUrl(jurisdiction: string, session: string): string {
-  return `/sessions/${encodeURIComponent(jurisdiction)}/${encodeURIComponent(session)}`;
-}
-
-/** An author's bills of a session (`/sessions/ca/20252026-0/authors/Davies`), by the name the versions give. */
-export function authorPageUrl(jurisdiction: string, session: string, name: string): string {
-  return `${sessionPageUrl(jurisdiction, session)}/authors/${encodeURIComponent(name)}`;
-}
 
 /**
  * Who brought a bill as its page names them, by role in the order the roles first come, each name linked

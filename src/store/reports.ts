@@ -9,6 +9,7 @@ import { measureOfKey, parseMeasure, sessionName } from './names.js';
 import { overrideWords } from './columns.js';
 import type { BillRow, HistoryRow, OverrideWords, SectionBill, SectionRelation, SectionTouch, VersionSummary } from './types.js';
 import type { Author } from '../types.js';
+import type { AuthorMatch } from './authors.js';
 
 /** A document id the comparison pages take: the corpus id where it has one (old permalinks), else `ver:…`. */
 export function versionDocId(v: { id: string; corpus_id: string | null }): string {
@@ -53,6 +54,26 @@ export function sectionUrl(code: string, number: string): string {
 
 export function billUrl(id: string): string {
   return `/bills/${encodeURIComponent(id)}`;
+}
+
+/** A session's page (`/sessions/ca/20252026-0`). */
+export function sessionPageUrl(jurisdiction: string, session: string): string {
+  return `/sessions/${encodeURIComponent(jurisdiction)}/${encodeURIComponent(session)}`;
+}
+
+/** An author's bills of a session (`/sessions/ca/20252026-0/authors/Davies`), by the name the versions give. */
+export function authorPageUrl(jurisdiction: string, session: string, name: string): string {
+  return `${sessionPageUrl(jurisdiction, session)}/authors/${encodeURIComponent(name)}`;
+}
+
+/** An author a search names (authors.ts) as a page names them: `Assembly Member Davies`. */
+export function authorMatchName(a: AuthorMatch): string {
+  return authorName({ name: a.name, ...(a.house ? { house: a.house } : {}), ...(a.committee ? { committee: true } : {}) });
+}
+
+/** An author a search names, as `/api/search` and `billdiff search --format json` give them. */
+export function authorJson(a: AuthorMatch) {
+  return { name: a.name, title: authorMatchName(a), jurisdiction: a.jurisdiction, session: a.session, bills: a.bills, url: authorPageUrl(a.jurisdiction, a.session, a.name) };
 }
 
 /** `/api/bills/:id`. */

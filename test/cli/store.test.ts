@@ -64,10 +64,20 @@ describeBackends('cli: import, search, section, versions by name', (backend) => 
     const json = await run(['search', 'AB', '1656', '--format', 'json']);
     expect(JSON.parse(json.stdout)).to.deep.equal({
       results: [{ kind: 'bill', id: 'ca-20252026-0-ab1656', title: 'AB 1656 (2025–26 Regular Session) — Human trafficking case continuances', snippet: 'Human trafficking case continuances', url: '/bills/ca-20252026-0-ab1656', measure: 'AB 1656', session: '20252026-0' }],
+      authors: [],
       total: 1,
       offset: 0,
       limit: 20,
     });
+    // The authors a query names, before what its words find.
+    expect(await run(['search', 'Assembly', 'Member', 'Davies'])).to.deep.equal({
+      code: 0,
+      stdout: 'author\t/sessions/ca/20252026-0/authors/Davies\tAssembly Member Davies (2025–26 Regular Session, 1 bill)\nnothing else found for "Assembly Member Davies"\n',
+      stderr: '',
+    });
+    expect((JSON.parse((await run(['search', 'davies', '--format', 'json'])).stdout) as { authors: unknown[] }).authors).to.deep.equal([
+      { name: 'Davies', title: 'Assembly Member Davies', jurisdiction: 'ca', session: '20252026-0', bills: 1, url: '/sessions/ca/20252026-0/authors/Davies' },
+    ]);
     const filtered = await run(['search', 'synthetic', '--house', 'senate', '--format', 'json']);
     expect((JSON.parse(filtered.stdout) as { results: Array<{ id: string }> }).results.map((r) => r.id)).to.deep.equal(['ca-20252026-0-sb9003']);
     expect(await run(['search', 'nothing-like-this-anywhere'])).to.deep.equal({ code: 1, stdout: 'nothing found for "nothing-like-this-anywhere"\n', stderr: '' });
