@@ -10,7 +10,7 @@ import type { AuthorMatch } from '../store/authors.js';
 import type { Database } from '../store/database.js';
 import { sessionName } from '../store/names.js';
 import type { SectionActivity, SessionInfo } from '../store/queries.js';
-import { authorMatchName, authorName, authorPageUrl, authorsByRole, authorsChanged, between, capitalized, MANY_AUTHORS, roleWords, sessionPageUrl, billUrl, compareUrl, holderOf, inTurnUrl, lawCompareUrl, OVERRIDE_SAYS, rangeOf, relationWord, sectionDocId, sectionUrl, touchName, versionDocId, type BillReport, type SectionReport } from '../store/reports.js';
+import { authorMatchName, authorName, authorPageUrl, authorsByRole, authorsWords, authorsChanged, between, capitalized, MANY_AUTHORS, roleWords, sessionPageUrl, billUrl, compareUrl, holderOf, inTurnUrl, lawCompareUrl, OVERRIDE_SAYS, rangeOf, relationWord, sectionDocId, sectionUrl, touchName, versionDocId, type BillReport, type SectionReport } from '../store/reports.js';
 import { MARK_END, MARK_START, whyNothingFound } from '../store/search.js';
 import { LAST_PAGE } from '../store/search-params.js';
 import { OVERRIDE_WORDS, type SearchAnswer, type SearchFilters, type SearchPage, type SearchResult } from '../store/types.js';
@@ -456,8 +456,9 @@ export async function authorModel(db: Database, jurisdiction: string, session: s
     pageTitle: `${who}: bills of the ${sessionTitle}`,
     bodyClass: 'author-page',
     who,
-    // California's bills have authors, Congress's a sponsor and cosponsors.
-    asWhat: jurisdiction === 'us' ? 'a sponsor or cosponsor' : 'an author',
+    asWhat: authorsWords(jurisdiction).one,
+    authorsUrl: `${sessionPageUrl(jurisdiction, session)}/authors`,
+    authorsWord: authorsWords(jurisdiction).all,
     sessionTitle,
     sessionUrl: sessionPageUrl(jurisdiction, session),
     billCount: count(bills.length),
@@ -667,6 +668,8 @@ export async function sessionModel(db: Database, jurisdiction: string, session: 
     session,
     feedUrl: `${sessionPageUrl(jurisdiction, session)}/feed`,
     feedTitle: sessionFeedTitle(name),
+    authorsUrl: `${sessionPageUrl(jurisdiction, session)}/authors`,
+    authorsWord: authorsWords(jurisdiction).all,
     gutAndAmendCount: report.gutAndAmends.length,
     gutAndAmends: report.gutAndAmends.slice(0, GUTS_SHOWN).map((v) => ({
       ...v,
@@ -677,6 +680,23 @@ export async function sessionModel(db: Database, jurisdiction: string, session: 
     mostAmended: await Promise.all(report.mostAmended.map(activity)),
     contested: await Promise.all(report.contested.map(activity)),
     nonePending: report.pending === 0,
+  };
+}
+
+/** Every author of a session (`/sessions/ca/20252026-0/authors`), by surname, each with how many of its bills name them. */
+export function sessionAuthorsModel(jurisdiction: string, session: string, authors: readonly AuthorMatch[]) {
+  const name = sessionName(jurisdiction, session);
+  const words = authorsWords(jurisdiction).all;
+  return {
+    pageTitle: `${capitalized(words)} of the ${name}`,
+    bodyClass: 'authors-page',
+    heading: `${capitalized(words)} of the ${name}`,
+    sessionTitle: name,
+    sessionUrl: sessionPageUrl(jurisdiction, session),
+    words,
+    authorCount: count(authors.length),
+    counted: authors.length === 1 ? authorsWords(jurisdiction).single : words,
+    authors: authors.map((a) => ({ text: authorMatchName(a), url: authorPageUrl(a.jurisdiction, a.session, a.name), bills: `${count(a.bills)} ${a.bills === 1 ? 'bill' : 'bills'}` })),
   };
 }
 

@@ -16,7 +16,7 @@ import { readSearchParams, SearchParamError, type SearchForm } from '../store/se
 import { SearchBusyError } from '../store/search-pool.js';
 import type { SessionInfo } from '../store/queries.js';
 import type { SearchFilters, SearchPage } from '../store/types.js';
-import { authorModel, billFeedModel, billModel, codeModel, codesModel, resultJson, searchModel, sectionFeedModel, sessionFeedModel, sectionModel, sessionBillsModel, sessionModel, sessionsModel } from './database-pages.js';
+import { authorModel, billFeedModel, billModel, codeModel, codesModel, resultJson, searchModel, sectionFeedModel, sessionFeedModel, sectionModel, sessionAuthorsModel, sessionBillsModel, sessionModel, sessionsModel } from './database-pages.js';
 import { HttpError } from './errors.js';
 import { securityHeaders, setSecurityHeaders } from './security-headers.js';
 import type { Views } from './views.js';
@@ -207,6 +207,10 @@ export function createDatabaseRoutes(ctx: DatabaseRoutesContext): Router {
     if (!bills) throw new HttpError(404, `the bills of the ${sessionName(jurisdiction, session)} have no page ${page}`);
     return render('session', { ...model, ...bills });
   }));
+  router.get('/sessions/:jurisdiction/:session/authors', cached('html', async (req, _res, generation) => {
+    const { jurisdiction, session } = await knownSession(req);
+    return render('authors', sessionAuthorsModel(jurisdiction, session, await ctx.database.sessionAuthors(jurisdiction, session, generation)));
+  }));
   router.get('/sessions/:jurisdiction/:session/authors/:name', cached('html', async (req) => {
     const { jurisdiction, session } = await knownSession(req);
     const name = String(req.params['name']);
@@ -264,7 +268,7 @@ export function noDatabaseRoutes(): Router {
   const none: RequestHandler = () => {
     throw new HttpError(404, 'this server has no database of bills: start it with npm start, or give createApp a database');
   };
-  for (const route of ['/search', '/api/search', '/bills/:id', '/bills/:id/feed', '/api/bills/:id', '/sections/:code/:number', '/sections/:code/:number/feed', '/api/sections/:code/:number', '/sessions', '/sessions/:jurisdiction/:session', '/sessions/:jurisdiction/:session/feed', '/sessions/:jurisdiction/:session/authors/:name', '/codes', '/codes/:code']) router.get(route, none);
+  for (const route of ['/search', '/api/search', '/bills/:id', '/bills/:id/feed', '/api/bills/:id', '/sections/:code/:number', '/sections/:code/:number/feed', '/api/sections/:code/:number', '/sessions', '/sessions/:jurisdiction/:session', '/sessions/:jurisdiction/:session/feed', '/sessions/:jurisdiction/:session/authors', '/sessions/:jurisdiction/:session/authors/:name', '/codes', '/codes/:code']) router.get(route, none);
   return router;
 }
 

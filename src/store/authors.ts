@@ -49,7 +49,7 @@ export const MOST_AUTHORS_FOUND = 10;
  */
 export class AuthorIndex {
   #generation: string | undefined;
-  #index: Promise<Map<string, AuthorMatch[]>> | undefined;
+  #index: Promise<{ all: AuthorMatch[]; byKey: Map<string, AuthorMatch[]> }> | undefined;
 
   constructor(private readonly load: () => Promise<AuthorMatch[]>) {}
 
@@ -57,18 +57,37 @@ export class AuthorIndex {
   async find(query: string, generation: string): Promise<AuthorMatch[]> {
     const key = nameQuery(query);
     if (key === undefined) return [];
+    return ((await this.#read(generation)).byKey.get(key) ?? []).slice(0, MOST_AUTHORS_FOUND);
+  }
+
+  /** Every author of a session, by name, of the data of `generation`. */
+  async ofSession(jurisdiction: string, session: string, generation: string): Promise<AuthorMatch[]> {
+    const { all } = await this.#read(generation);
+    return all.filter((a) => a.jurisdiction === jurisdiction && a.session === session).sort((a, b) => compareNames(a.name, b.name));
+  }
+
+  #read(generation: string) {
     if (this.#index === undefined || this.#generation !== generation) {
       this.#generation = generation;
-      const loading = this.load().then(indexOf);
+      const loading = this.load().then((all) => ({ all, byKey: indexOf(all) }));
       // A failed read is not kept: the next search reads again.
       loading.catch(() => {
         if (this.#index === loading) this.#index = undefined;
       });
       this.#index = loading;
     }
-    return ((await this.#index).get(key) ?? []).slice(0, MOST_AUTHORS_FOUND);
+    return this.#index;
   }
 }
+
+/** Names in the order a reader looks for them: by surname (a member of Congress's title and state aside), then as printed. */
+function compareNames(a: string, b: string): number {
+  return NAMES.compare(surname(a), surname(b)) || NAMES.compare(a, b);
+}
+
+const surname = (name: string) => authorKeys(name).at(-1)!;
+
+const NAMES = new Intl.Collator('en', { sensitivity: 'base' });
 
 function indexOf(authors: AuthorMatch[]): Map<string, AuthorMatch[]> {
   const index = new Map<string, AuthorMatch[]>();

@@ -86,6 +86,8 @@ export interface Database extends Queries {
   openConnections(): Promise<number>;
   /** The authors a search's words name (authors.ts), of the data of `generation` (read once a generation). */
   authorsNamed(query: string, generation: string): Promise<AuthorMatch[]>;
+  /** Every author of a session, by surname, of the data of `generation` (read once a generation). */
+  sessionAuthors(jurisdiction: string, session: string, generation: string): Promise<AuthorMatch[]>;
   close(): Promise<void>;
 }
 
@@ -127,6 +129,7 @@ export async function openDatabase(options: DatabaseOptions = {}): Promise<Datab
     search,
     openConnections: () => openConnections(dialect, queries, kept),
     authorsNamed: (query, generation) => authors.find(query, generation),
+    sessionAuthors: (jurisdiction, session, generation) => authors.ofSession(jurisdiction, session, generation),
     close: () =>
       (closing ??= (async () => {
         // Every pool refuses its searches at once, then waits for its threads.

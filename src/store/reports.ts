@@ -66,6 +66,11 @@ export function authorPageUrl(jurisdiction: string, session: string, name: strin
   return `${sessionPageUrl(jurisdiction, session)}/authors/${encodeURIComponent(name)}`;
 }
 
+/** What a jurisdiction calls those who bring its bills: California's authors, Congress's sponsors and cosponsors. */
+export function authorsWords(jurisdiction: string): { one: string; single: string; all: string } {
+  return jurisdiction === 'us' ? { one: 'a sponsor or cosponsor', single: 'sponsor or cosponsor', all: 'sponsors and cosponsors' } : { one: 'an author', single: 'author', all: 'authors' };
+}
+
 /** An author a search names (authors.ts) as a page names them: `Assembly Member Davies`. */
 export function authorMatchName(a: AuthorMatch): string {
   return authorName({ name: a.name, ...(a.house ? { house: a.house } : {}), ...(a.committee ? { committee: true } : {}) });

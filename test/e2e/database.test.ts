@@ -163,7 +163,7 @@ describe('e2e/database pages', function () {
   });
 
   it('should have no serious accessibility problems on the search, bill, author, section, session and codes pages', async () => {
-    for (const url of ['/search?q=synthetic', '/bills/ca-20252026-0-ab9002', '/bills/ca-20252026-0-ab1656', '/sessions/ca/20252026-0/authors/Davies', '/sections/PEN/99001', '/sessions/ca/20252026-0', '/sessions', '/codes', '/codes/PEN']) {
+    for (const url of ['/search?q=synthetic', '/bills/ca-20252026-0-ab9002', '/bills/ca-20252026-0-ab1656', '/sessions/ca/20252026-0/authors/Davies', '/sessions/ca/20252026-0/authors', '/sections/PEN/99001', '/sessions/ca/20252026-0', '/sessions', '/codes', '/codes/PEN']) {
       await open({ bypassCSP: true });
       await page.goto(base + url);
       await page.addScriptTag({ path: AXE });

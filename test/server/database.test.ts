@@ -233,8 +233,13 @@ describeBackends('server: the database pages and API', (backend) => {
     expect(res.status).to.equal(200);
     const html = await res.text();
     expect(html).to.contain('<title>Assembly Member Davies: bills of the 2025–26 Regular Session · billdiff</title>');
-    expect(html).to.contain('<p class="lede">1 bill of the <a href="/sessions/ca/20252026-0">2025–26 Regular Session</a> names Assembly Member Davies as an author, by number.</p>');
+    expect(html).to.contain('<p class="lede">1 bill of the <a href="/sessions/ca/20252026-0">2025–26 Regular Session</a> names Assembly Member Davies as an author, by number · <a href="/sessions/ca/20252026-0/authors">all its authors</a></p>');
     expect(html).to.match(/<tr><th scope="row"><a href="\/bills\/ca-20252026-0-ab1656">AB 1656<\/a><\/th><td>[^<]+<\/td><td>lead author<\/td><td>Amended in Senate, June 11, 2026<\/td>/);
+    // Every author of the session, each linked to their bills; a session none of whose versions names its authors says so.
+    const all = await (await fetch(`${base}/sessions/ca/20252026-0/authors`)).text();
+    expect(all).to.contain('<h1>Authors of the 2025–26 Regular Session</h1>\n<p class="lede">The bills of the <a href="/sessions/ca/20252026-0">2025–26 Regular Session</a> name 1 author: by surname, each with their bills.</p>\n<ul class="author-list">\n<li><a href="/sessions/ca/20252026-0/authors/Davies">Assembly Member Davies</a> <span class="muted">· 1 bill</span></li>\n</ul>');
+    const none = await fetch(`${base}/sessions/us/114/authors`);
+    expect(none.status).to.equal(200);
     const bill = await (await fetch(`${base}/bills/ca-20252026-0-ab1656`)).text();
     expect(bill).to.contain('<div class="authors"><p>Lead author: <a href="/sessions/ca/20252026-0/authors/Davies">Assembly Member Davies</a>.</p>\n</div>');
     const api = await json('/api/bills/ca-20252026-0-ab1656');
@@ -367,7 +372,7 @@ describeBackends('server: the database pages and API', (backend) => {
     );
     expect(await status('/bills/ca-20252026-0-ab99999/feed')).to.deep.equal([404, 'no bill ca-20252026-0-ab99999 in the database']);
     // Each session's feed: its bills by their latest versions, newest first, linked from its page.
-    expect(await page('/sessions/ca/20252026-0')).to.contain('<h1>2025–26 Regular Session</h1>\n<p class="lede"><a href="/sessions/ca/20252026-0/feed" type="application/atom+xml">Atom feed</a> of its bills by their latest versions, newest first.</p>');
+    expect(await page('/sessions/ca/20252026-0')).to.contain('<h1>2025–26 Regular Session</h1>\n<p class="lede"><a href="/sessions/ca/20252026-0/feed" type="application/atom+xml">Atom feed</a> of its bills by their latest versions, newest first · its <a href="/sessions/ca/20252026-0/authors">authors</a>, each with their bills.</p>');
     const sessionFeed = await (await fetch(`${base}/sessions/ca/20252026-0/feed`)).text();
     expect(feedTitles(sessionFeed)).to.deep.equal([
       'Bills of the 2025–26 Regular Session, by their latest versions',
@@ -474,7 +479,7 @@ describeShared('server: who brought AB 831 (2025), gutted and amended under anot
         `<tr${former ? ' class="former"' : ''}><th scope="row"><a href="/bills/ca-20252026-0-ab831">AB 831</a></th><td>Gambling: operation of a contest or sweepstakes.</td><td>${as}</td><td>Chaptered, October 11, 2025</td><td>Chaptered</td></tr>`;
       const ramos = await page('/sessions/ca/20252026-0/authors/Ramos');
       expect(ramos).to.contain('<h1>Assembly Member Ramos</h1>');
-      expect(ramos).to.contain('<p class="lede">1 bill of the <a href="/sessions/ca/20252026-0">2025–26 Regular Session</a> names Assembly Member Ramos as an author, by number (1 no longer).</p>');
+      expect(ramos).to.contain('<p class="lede">1 bill of the <a href="/sessions/ca/20252026-0">2025–26 Regular Session</a> names Assembly Member Ramos as an author, by number (1 no longer) · <a href="/sessions/ca/20252026-0/authors">all its authors</a></p>');
       expect(ramos).to.contain(row('lead author of Introduced, February 19, 2025; no longer named', true));
       expect(await page('/sessions/ca/20252026-0/authors/Valencia')).to.contain(row('lead author'));
     });
