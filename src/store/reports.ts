@@ -246,7 +246,7 @@ export const capitalized = (words: string) => `${words.charAt(0).toUpperCase()}$
  * past `MANY_AUTHORS` of a role, how many: "Added 31 cosponsors." (undefined: no change).
  */
 export function authorsChanged(before: readonly Author[], after: readonly Author[]): string | undefined {
-  if (!before.length || !after.length) return undefined;
+  if (!before.length || !after.length || sameAuthors(before, after)) return undefined;
   const key = (a: Author) => `${a.role}\u0000${authorName(a)}`;
   const was = new Set(before.map(key));
   const now = new Set(after.map(key));
@@ -256,6 +256,16 @@ export function authorsChanged(before: readonly Author[], after: readonly Author
     );
   const out = [...said('Added', after.filter((a) => !was.has(key(a)))), ...said('Removed', before.filter((a) => !now.has(key(a))))].join(' ');
   return out || undefined;
+}
+
+/** Whether two versions name the same authors in the same order (most versions of a bill do: nothing to compare). */
+function sameAuthors(a: readonly Author[], b: readonly Author[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) {
+    const [x, y] = [a[i]!, b[i]!];
+    if (x.name !== y.name || x.role !== y.role || x.house !== y.house || x.committee !== y.committee) return false;
+  }
+  return true;
 }
 
 /** The authors of the latest of `versions` that names any (none: empty). */

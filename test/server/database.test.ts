@@ -13,6 +13,13 @@ import { billsPath, fixturePath } from '../helpers/paths.js';
 import { describeShared, sharedPath } from '../helpers/shared.js';
 import { describeBackends, type Backend } from '../store/backends.js';
 
+/** A page of the server at `base`, which must answer 200. */
+async function pageAt(base: string, url: string): Promise<string> {
+  const res = await fetch(base + url);
+  expect(res.status, url).to.equal(200);
+  return res.text();
+}
+
 /**
  * The app over a database of the suite's backend with `paths` imported, served on 127.0.0.1 before the
  * suite's tests and closed after them; resolves once it listens.
@@ -273,11 +280,7 @@ describeBackends('server: the database pages and API', (backend) => {
   });
 
   it('should render the bill, section, session and search pages, escaped, with a search box', async () => {
-    const page = async (url: string) => {
-      const res = await fetch(base + url);
-      expect(res.status, url).to.equal(200);
-      return res.text();
-    };
+    const page = (url: string) => pageAt(base, url);
     const bill = await page('/bills/ca-20252026-0-ab9002');
     expect(bill).to.contain('<span class="tag gut">gut and amend</span>');
     expect(bill).to.contain('72 words inserted, 40 deleted against Introduced');
@@ -466,11 +469,7 @@ describeShared('server: who brought AB 831 (2025), gutted and amended under anot
   it('should say on the version who came in and who went, and list the bill on both authors’ pages, the one no longer named as such', async function () {
     this.timeout(60000);
     await withServedImport([sharedPath('corpus', 'ca-pubinfo', 'mini')], async (base) => {
-      const page = async (url: string) => {
-        const res = await fetch(base + url);
-        expect(res.status, url).to.equal(200);
-        return res.text();
-      };
+      const page = (url: string) => pageAt(base, url);
       const bill = await page('/bills/ca-20252026-0-ab831');
       expect(bill).to.contain('<div class="authors"><p>Lead author: <a href="/sessions/ca/20252026-0/authors/Valencia">Assembly Member Valencia</a>.</p>\n</div>');
       expect(bill).to.contain('<p class="vauthors">Added as lead author: Assembly Member Valencia. Removed as lead author: Assembly Member Ramos.</p>');
