@@ -49,7 +49,7 @@ export function cliSource(options: CliSourceOptions): DocumentSource {
       const entry = corpus().get(name);
       if (!entry) {
         // "AB 1656" on its own: a bill of the database is compared version against version by name.
-        const bill = parseMeasure(name) ? `; for the versions of a bill of the database, name two: billdiff ${JSON.stringify(name)} --from previous --to latest` : '';
+        const bill = parseMeasure(name) ? `; for the versions of a bill of the database, name two: billdiff ${JSON.stringify(name)} --from previous --to latest (billdiff bill ${JSON.stringify(name)} lists them)` : '';
         throw new BilldiffError(`no such file, and no document with this id in the corpus (billdiff --list shows them)${bill}`, { file: name, code: 'not-found' });
       }
       return corpusDocument(corpus(), entry);

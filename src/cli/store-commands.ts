@@ -10,13 +10,14 @@ import { parseArgs } from 'node:util';
 import { formatNotRecognised, formatProblem, formatSummary, importPaths } from '../import/index.js';
 import { DATABASE_FILE, databaseOptionsFrom, describeDatabase, openDatabase, type Database } from '../store/database.js';
 import { databaseDocument, DATABASE_ID } from '../store/documents.js';
-import { authorJson, authorMatchName, findBill, holderOf, OVERRIDE_SAYS, pickVersion, readSectionName, relationWord, sectionReport } from '../store/reports.js';
+import { authorJson, authorMatchName, authorsChanged, authorsSaid, billReport, findBill, holderOf, OVERRIDE_SAYS, pickVersion, readSectionName, relationWord, sectionReport, withoutRangeEnds, type BillReport } from '../store/reports.js';
 import { sessionName } from '../store/names.js';
 import { MARK_END, MARK_START, whyNothingFound } from '../store/search.js';
 import { readSearchParams, SearchParamError, type SearchRequest } from '../store/search-params.js';
 import { BilldiffError, isBilldiffError } from '../util/errors.js';
 import type { CliIo } from './main.js';
 import { createImportProgress } from './import-progress.js';
+import { isStoreCommandName, type StoreCommand } from './store-argv.js';
 
 export const STORE_USAGE = `Database commands:
   billdiff import PATH...        import pubinfo zips or folders, govinfo XML folders, or bills/
@@ -27,6 +28,9 @@ export const STORE_USAGE = `Database commands:
            [--session S] [--house H] [--status pending|S] [--code PEN] [--format json]
   billdiff section "Penal Code 1050" [--format json]
                                  the section's text and every bill touching it
+  billdiff bill "AB 1656" [--format json]
+                                 the bill: who brought it, its versions by name, its history
+                                 and the sections it touches
   billdiff "AB 1656" --from introduced --to latest
                                  two versions of a bill from the database, by name
   --data DIR                     the database folder (default $BILLDIFF_DATA, or ./data;
@@ -48,7 +52,7 @@ export async function runStoreCommand(argv: string[], io: CliIo, main: Main): Pr
     return (await runStoreCommand(rest, { ...io, env: { ...io.env, BILLDIFF_DATA: value, DATABASE_URL: undefined } }, main)) ?? main(rest, { ...io, env: { ...io.env, BILLDIFF_DATA: value, DATABASE_URL: undefined } });
   }
   const [command, ...rest] = argv;
-  if (command === 'import' || command === 'search' || command === 'section') {
+  if (isStoreCommandName(command)) {
     // The command line read before the database is opened: `import --help`, or a mistyped option, neither
     // makes an empty database nor asks for one that is not there.
     let args: ParsedArgs;
@@ -64,6 +68,7 @@ export async function runStoreCommand(argv: string[], io: CliIo, main: Main): Pr
     }
     if (command === 'import') return withDatabase(io, (db) => importCommand(db, args, io), { create: true });
     if (command === 'search') return withDatabase(io, (db) => searchCommand(db, args, io));
+    if (command === 'bill') return withDatabase(io, (db) => billCommand(db, args, io));
     return withDatabase(io, (db) => sectionCommand(db, args, io));
   }
   if (argv.some((a) => a === '--from' || a === '--to' || a.startsWith('--from=') || a.startsWith('--to='))) return versionsByName(argv, io, main);
@@ -124,7 +129,7 @@ const HELP = { help: { type: 'boolean', short: 'h' } } as const;
 const FORMAT = { format: { type: 'string', short: 'f' } } as const;
 
 /** Each database command's options. */
-const COMMAND_OPTIONS: Record<'import' | 'search' | 'section', OptionsOf> = {
+const COMMAND_OPTIONS: Record<StoreCommand, OptionsOf> = {
   import: { ...HELP, ...FORMAT, verbose: { type: 'boolean', short: 'v' } },
   search: {
     ...HELP,
@@ -137,6 +142,7 @@ const COMMAND_OPTIONS: Record<'import' | 'search' | 'section', OptionsOf> = {
     offset: { type: 'string' },
   },
   section: { ...HELP, ...FORMAT },
+  bill: { ...HELP, ...FORMAT },
 };
 
 function parse(args: string[], options: OptionsOf): ParsedArgs {
@@ -234,6 +240,53 @@ async function sectionCommand(db: Database, { values, positionals }: ParsedArgs,
     const held = holderOf(b);
     lines.push(`  ${relationWord(b).padEnd(width)}${b.measure} (${b.sessionName})${b.override ? ` ${OVERRIDE_SAYS[b.override].note(false, held?.holder)}` : held ? ` ${held.note}` : ''}, ${b.versionStage}${b.versionDate ? ` ${b.versionDate}` : ''} [${b.version}]${b.title ? ` — ${b.title}` : ''}`);
   }
+  io.stdout.write(`${lines.join('\n')}\n`);
+  return 0;
+}
+
+/**
+ * `billdiff bill "AB 1656"`: the bill as its page shows it, in lines: who brought it, its versions by the
+ * names `--from` and `--to` take, with their change counts, its history and the sections its latest
+ * version touches (`--format json`: `/api/bills/:id`'s JSON).
+ */
+async function billCommand(db: Database, { values, positionals }: ParsedArgs, io: CliIo): Promise<number> {
+  if (values['format'] !== undefined && values['format'] !== 'json' && values['format'] !== 'text') return usage(io, `--format of bill is text or json, not ${JSON.stringify(values['format'])}`);
+  const citation = positionals.join(' ');
+  if (!citation) return usage(io, 'name the bill: billdiff bill "AB 1656"');
+  let report: BillReport | undefined;
+  try {
+    report = await billReport(db, (await findBill(db, citation)).id);
+  } catch (error) {
+    if (isBilldiffError(error)) throw error;
+    io.stderr.write(`billdiff: ${(error as Error).message}\n`);
+    return 1;
+  }
+  if (!report) return 1;
+  if (values['format'] === 'json') {
+    io.stdout.write(`${JSON.stringify(report, null, io.stdout.isTTY ? 2 : 0)}\n`);
+    return 0;
+  }
+  const r = report;
+  const lines = [`${r.measure} (${r.sessionName})${r.title ? ` — ${r.title}` : ''}`];
+  lines.push([r.house, r.enactedAs ? `Became ${r.enactedAs.measure}` : r.status, r.pending ? 'pending' : 'no longer pending'].filter(Boolean).join(' · '));
+  if (r.authors.length) lines.push(authorsSaid(r.authors));
+  lines.push('', `${r.versions.length} version${r.versions.length === 1 ? '' : 's'} (the names --from and --to take):`);
+  const width = Math.max(...r.versions.map((v) => v.name.length)) + 2;
+  r.versions.forEach((v, i) => {
+    const c = v.changes;
+    const counts = c && c.wordsInserted !== null && c.wordsDeleted !== null ? ` · ${c.wordsInserted} words inserted, ${c.wordsDeleted} deleted` : '';
+    lines.push(`  ${v.name.padEnd(width)}${v.stage}${v.date ? `, ${v.date}` : ''}${counts}${v.gutAndAmend ? ' · gut and amend' : ''}${i === r.versions.length - 1 ? ' · latest' : ''}`);
+    const changed = i > 0 ? authorsChanged(r.versions[i - 1]!.authors, v.authors) : undefined;
+    if (changed) lines.push(`  ${''.padEnd(width)}${changed}`);
+  });
+  if (r.history.length) {
+    lines.push('', 'History:');
+    for (const h of r.history) lines.push(`  ${(h.date ?? '').padEnd(10)}  ${h.action}`);
+  }
+  lines.push('', r.sections.length ? 'Sections its latest version touches:' : 'Its latest version touches no section of law.');
+  const relations = Math.max(8, ...r.sections.map((s) => relationWord(s).length + 1));
+  // A range's last section named once, with its range ("Penal Code §§ 999b through 999h"), as the bill's page does.
+  for (const s of withoutRangeEnds(r.sections)) lines.push(`  ${relationWord(s).padEnd(relations)}${s.name}`);
   io.stdout.write(`${lines.join('\n')}\n`);
   return 0;
 }

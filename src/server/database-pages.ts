@@ -10,7 +10,7 @@ import type { AuthorMatch } from '../store/authors.js';
 import type { Database } from '../store/database.js';
 import { sessionName } from '../store/names.js';
 import type { SectionActivity, SessionInfo } from '../store/queries.js';
-import { authorMatchName, authorName, authorPageUrl, authorsByRole, authorsWords, authorsChanged, between, capitalized, MANY_AUTHORS, roleWords, sessionPageUrl, billUrl, compareUrl, holderOf, inTurnUrl, lawCompareUrl, OVERRIDE_SAYS, rangeOf, relationWord, sectionDocId, sectionUrl, touchName, versionDocId, type BillReport, type SectionReport } from '../store/reports.js';
+import { authorMatchName, authorName, authorPageUrl, authorsByRole, authorsWords, authorsChanged, between, capitalized, MANY_AUTHORS, roleWords, sessionPageUrl, billUrl, compareUrl, holderOf, inTurnUrl, lawCompareUrl, OVERRIDE_SAYS, rangeOf, relationWord, sectionDocId, sectionUrl, touchName, versionDocId, withoutRangeEnds, type BillReport, type SectionReport } from '../store/reports.js';
 import { MARK_END, MARK_START, whyNothingFound } from '../store/search.js';
 import { LAST_PAGE } from '../store/search-params.js';
 import { OVERRIDE_WORDS, type SearchAnswer, type SearchFilters, type SearchPage, type SearchResult } from '../store/types.js';
@@ -303,14 +303,6 @@ export function billModel(report: BillReport) {
   };
 }
 
-/**
- * The sections cited, less the last of each range cited the same way ("Sections 290 through 290.024"
- * names 290.024, which is also a citation of its own): the lists name the range for both.
- */
-function withoutRangeEnds<T extends { code: string; section: string; relation: string; override?: string | undefined; through?: string | undefined }>(sections: T[]): T[] {
-  const ends = new Set(sections.filter((s) => s.through).map((s) => `${s.code}\u0000${s.through}\u0000${s.relation}\u0000${s.override ?? ''}`));
-  return ends.size ? sections.filter((s) => !ends.has(`${s.code}\u0000${s.section}\u0000${s.relation}\u0000${s.override ?? ''}`)) : sections;
-}
 
 /** The sections the bill overrides, by the words that say so (in `OVERRIDE_WORDS`' order), each with its place (`index`). */
 function overrideGroups(report: BillReport) {

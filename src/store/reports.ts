@@ -241,6 +241,20 @@ export const roleWords = (role: Author['role'], count: number) => `${role}${coun
 export const capitalized = (words: string) => `${words.charAt(0).toUpperCase()}${words.slice(1)}`;
 
 /**
+ * The sections cited, less the last of each range cited the same way ("Sections 290 through 290.024"
+ * names 290.024, which is also a citation of its own): the lists name the range for both.
+ */
+export function withoutRangeEnds<T extends { code: string; section: string; relation: string; override?: string | undefined; through?: string | undefined }>(sections: T[]): T[] {
+  const ends = new Set(sections.filter((s) => s.through).map((s) => `${s.code}\u0000${s.through}\u0000${s.relation}\u0000${s.override ?? ''}`));
+  return ends.size ? sections.filter((s) => !ends.has(`${s.code}\u0000${s.section}\u0000${s.relation}\u0000${s.override ?? ''}`)) : sections;
+}
+
+/** Who brought a bill, in words, by role in the order the roles first come: "Lead author: Assembly Member Davies. Coauthor: Senator Limón." */
+export function authorsSaid(authors: readonly Author[]): string {
+  return [...authorsByRole(authors)].map(([role, list]) => `${capitalized(roleWords(role, list.length))}: ${listed(list.map(authorName))}.`).join(' ');
+}
+
+/**
  * What changed in who brought a bill from one version to the next, where both name their authors:
  * "Added as lead author: Assembly Member Valencia. Removed as lead author: Assembly Member Ramos.", or
  * past `MANY_AUTHORS` of a role, how many: "Added 31 cosponsors." (undefined: no change).

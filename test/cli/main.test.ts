@@ -57,7 +57,7 @@ describe('cli/main', () => {
       expect(r).to.deep.equal({
         code: 2,
         stdout: '',
-        stderr: 'AB 1656:1:1: no such file, and no document with this id in the corpus (billdiff --list shows them); for the versions of a bill of the database, name two: billdiff "AB 1656" --from previous --to latest\n',
+        stderr: 'AB 1656:1:1: no such file, and no document with this id in the corpus (billdiff --list shows them); for the versions of a bill of the database, name two: billdiff "AB 1656" --from previous --to latest (billdiff bill "AB 1656" lists them)\n',
       });
     });
 

@@ -19,7 +19,7 @@ describe('cli/start-up', () => {
   describe('#isStoreCommand', () => {
     it('should know every command the database usage names', () => {
       const commands = [...STORE_USAGE.matchAll(/^ {2}billdiff ([a-z]+)\b/gm)].map((m) => m[1]!);
-      expect(commands).to.deep.equal(['import', 'search', 'section']);
+      expect(commands).to.deep.equal(['import', 'search', 'section', 'bill']);
       for (const command of commands) expect(isStoreCommand([command, 'x']), command).to.equal(true);
     });
 

@@ -55,6 +55,35 @@ describeBackends('cli: import, search, section, versions by name', (backend) => 
     }
   });
 
+  it('billdiff bill should show the bill: who brought it, its versions by the names --from and --to take, its history and sections', async () => {
+    expect(await run(['bill', 'AB', '9002'])).to.deep.equal({
+      code: 0,
+      stdout: [
+        'AB 9002 (2025–26 Regular Session) — Synthetic widgets.',
+        'Assembly · In Floor Process · pending',
+        '',
+        '2 versions (the names --from and --to take):',
+        '  introduced      Introduced, 2026-01-12 · 6 words inserted, 0 deleted',
+        '  amended-senate  Amended in Senate, 2026-06-01 · 72 words inserted, 40 deleted · gut and amend · latest',
+        '',
+        'Sections its latest version touches:',
+        '  amends  Government Code § 99010',
+        '',
+      ].join('\n'),
+      stderr: '',
+    });
+    const ab1656 = (await run(['bill', 'ab1656'])).stdout.split('\n');
+    expect(ab1656.slice(2, 4)).to.deep.equal(['Lead author: Assembly Member Davies.', '']);
+    // A range cited by its ends is named once, with its range.
+    expect(ab1656.filter((l) => l.includes('999h'))).to.deep.equal(['  cites   Penal Code §§ 999b through 999h']);
+    const json = JSON.parse((await run(['bill', 'AB 1656', '--format', 'json'])).stdout) as { id: string; authors: unknown; versions: Array<{ name: string }> };
+    expect([json.id, json.authors, json.versions.map((v) => v.name)]).to.deep.equal(['ca-20252026-0-ab1656', [{ name: 'Davies', role: 'lead author', house: 'Assembly' }], ['introduced', 'amended-assembly', 'amended-senate']]);
+    expect(await run(['bill', 'AB', '99999'])).to.deep.equal({ code: 1, stdout: '', stderr: 'billdiff: no bill AB 99999 in the database (billdiff import PATH… brings bills in)\n' });
+    expect((await run(['bill'])).stderr.split('\n')[0]).to.equal('billdiff: name the bill: billdiff bill "AB 1656"');
+    // A bill named with no versions to compare says where they are listed.
+    expect((await run(['AB 1656'])).stderr).to.contain('name two: billdiff "AB 1656" --from previous --to latest (billdiff bill "AB 1656" lists them)');
+  });
+
   it('billdiff search should list bills and sections, as text or JSON', async () => {
     const text = await run(['search', '7284.6']);
     expect(text.code).to.equal(0);
