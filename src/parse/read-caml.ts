@@ -2,7 +2,7 @@ import type { Author, AuthorRole, Block, BlockRole, DocumentMeta, Mark, MarksMod
 import type { Deadline } from '../util/deadline.js';
 import { BilldiffError, diagnostic } from '../util/errors.js';
 import { LineIndex, stringifyPosition } from '../util/position.js';
-import { foldWhiteSpace } from '../util/white-space.js';
+import { foldName, foldWhiteSpace } from '../util/white-space.js';
 import { readXml, type XmlReadOptions } from './xml.js';
 
 /** Options for reading California CAML XML. */
@@ -128,7 +128,7 @@ export function readCaml(xml: string, file: string, options: CamlOptions = {}): 
           if (name === 'MeasureNum') meta.measure = `${meta.measure ?? ''} ${value}`.trim();
           if (name === 'SessionYear') meta.session = value;
         }
-        if (author && AUTHOR_FIELDS.has(name)) author.fields[name] = foldWhiteSpace(metaText).trim();
+        if (author && AUTHOR_FIELDS.has(name)) author.fields[name] = foldName(metaText);
         if (author && AUTHOR_ELEMENTS.has(name)) {
           const read = authorOf(author.fields, author.committee);
           if (read && !author.left) authors.push(read);

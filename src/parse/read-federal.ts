@@ -27,7 +27,7 @@ import {
 import { UniqueIds } from './unique-ids.js';
 import { findAll, firstChild, parseXmlTree, type XmlElement } from './xml.js';
 import { trimChildren } from '../util/arrays.js';
-import { foldWhiteSpace } from '../util/white-space.js';
+import { foldName } from '../util/white-space.js';
 
 export { FEDERAL_SKIPPED, FEDERAL_SKIPPED_IN_QUOTED, normaliseValue } from './federal-vocabulary.js';
 
@@ -81,7 +81,7 @@ function sponsorsOf(top: XmlElement): Author[] {
   const out: Author[] = [];
   const seen = new Set<string>();
   const take = (element: XmlElement, role: Author['role']): void => {
-    const name = foldWhiteSpace(textOf(element, 0)).trim();
+    const name = foldName(textOf(element, 0));
     if (!name || seen.has(`${role}\u0000${name}`)) return;
     seen.add(`${role}\u0000${name}`);
     out.push({ name, role });

@@ -29,3 +29,11 @@ const UNFOLDED = / ?[^\S ]\s*| {2,}\s*/g;
 export function foldWhiteSpace(text: string): string {
   return text.replace(UNFOLDED, ' ');
 }
+
+/** Control characters (C0 and C1) a name never holds; a terminal reads some as commands. */
+const CONTROL = /[\u0000-\u001f\u007f-\u009f]/g;
+
+/** A name as pages and the command line show it: its white space folded and trimmed, any control character left out. */
+export function foldName(text: string): string {
+  return foldWhiteSpace(text).replace(CONTROL, '').trim();
+}

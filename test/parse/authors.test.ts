@@ -58,6 +58,11 @@ describe('parse: who brought a bill version (synthetic)', () => {
     ]);
   });
 
+  it('should leave out of a name the control characters a terminal would read as commands', () => {
+    const xml = caml(member('LEAD_AUTHOR', 'ASSEMBLY', 'Place\u009b31mholder  Example'));
+    expect(parseDocument(xml, 'bill.xml').source.meta?.authors).to.deep.equal([{ name: 'Place31mholder Example', role: 'lead author', house: 'Assembly' }]);
+  });
+
   it('should name no one where a version names no one', () => {
     expect(parseDocument(caml(''), 'bill.xml').source.meta?.authors).to.equal(undefined);
   });
