@@ -173,7 +173,8 @@ export function searchModel(sessions: SessionInfo[], query: string, filters: Sea
       { value: 'chaptered', label: 'Chaptered', selected: selected(filters.status === 'chaptered') },
     ],
     searched: query !== '',
-    // "Authors named “Davies”: Assembly Member Davies, 2025–26 Regular Session (1 bill)." (`sep`: what comes before one).
+    // "Authors named “Davies”: Assembly Member Davies (2025–26 Regular Session, 1 bill)." (`sep`: what comes before one), the query's own quotes aside.
+    authorsQuery: query.replace(/^["“”\s]+|["“”\s]+$/g, ''),
     authorsFound: authors.map((a, i) => ({
       sep: i === 0 ? '' : i === authors.length - 1 ? ' and ' : ', ',
       text: authorMatchName(a),

@@ -271,6 +271,8 @@ describeBackends('server: the database pages and API', (backend) => {
       expect(html, q).to.contain(`<p class="authors-found">Authors named “${q}”: <a href="/sessions/ca/20252026-0/authors/Davies">Assembly Member Davies</a> (2025–26 Regular Session, 1 bill).</p>`);
       expect(html, q).to.contain(`<p class="lede">Nothing else found for “${q}”.</p>`);
     }
+    // Its own quotes are not doubled.
+    expect(await (await fetch(`${base}/search?q=${encodeURIComponent('“Davies”')}`)).text()).to.contain('<p class="authors-found">Authors named “Davies”: <a href="/sessions/ca/20252026-0/authors/Davies">');
     const davies = { name: 'Davies', title: 'Assembly Member Davies', jurisdiction: 'ca', session: '20252026-0', bills: 1, url: '/sessions/ca/20252026-0/authors/Davies' };
     expect((await json('/api/search?q=Davies')).body['authors']).to.deep.equal([davies]);
     // On the first page only; none for words that name no one.
