@@ -10,7 +10,7 @@ import type { AuthorMatch } from '../store/authors.js';
 import type { Database } from '../store/database.js';
 import { sessionName } from '../store/names.js';
 import type { SectionActivity, SessionInfo } from '../store/queries.js';
-import { authorMatchName, authorName, authorPageUrl, authorsByRole, authorsWords, authorsChanged, between, capitalized, MANY_AUTHORS, roleWords, sessionPageUrl, billUrl, compareUrl, holderOf, inTurnUrl, lawCompareUrl, OVERRIDE_SAYS, rangeOf, relationWord, sectionDocId, sectionUrl, touchName, versionDocId, withoutRangeEnds, type BillReport, type SectionReport } from '../store/reports.js';
+import { authorMatchName, authorName, authorPageUrl, authorsByRole, authorsWords, authorsChanged, between, capitalized, MANY_AUTHORS, roleWords, sessionAuthorsUrl, sessionPageUrl, billUrl, compareUrl, holderOf, inTurnUrl, lawCompareUrl, OVERRIDE_SAYS, rangeOf, relationWord, sectionDocId, sectionUrl, touchName, versionDocId, withoutRangeEnds, type BillReport, type SectionReport } from '../store/reports.js';
 import { MARK_END, MARK_START, whyNothingFound } from '../store/search.js';
 import { LAST_PAGE } from '../store/search-params.js';
 import { OVERRIDE_WORDS, type SearchAnswer, type SearchFilters, type SearchPage, type SearchResult } from '../store/types.js';
@@ -304,7 +304,6 @@ export function billModel(report: BillReport) {
   };
 }
 
-
 /** The sections the bill overrides, by the words that say so (in `OVERRIDE_WORDS`' order), each with its place (`index`). */
 function overrideGroups(report: BillReport) {
   const groups = [];
@@ -422,7 +421,6 @@ function newestDate(dates: ReadonlyArray<string | null>): string {
   return newest ?? '1970-01-01';
 }
 
-
 /**
  * Who brought a bill as its page names them, by role in the order the roles first come, each name linked
  * to their bills of the session: "Lead author: Assembly Member Davies." (`sep`: what comes before a name
@@ -445,13 +443,14 @@ export async function authorModel(db: Database, jurisdiction: string, session: s
   const newest = bills.reduce((a, b) => (compareCodeUnits(a.version_date ?? '', b.version_date ?? '') >= 0 ? a : b));
   const who = authorName({ name, ...(newest.house ? { house: newest.house } : {}), ...(newest.committee ? { committee: true } : {}) });
   const sessionTitle = sessionName(jurisdiction, session);
+  const words = authorsWords(jurisdiction);
   return {
     pageTitle: `${who}: bills of the ${sessionTitle}`,
     bodyClass: 'author-page',
     who,
-    asWhat: authorsWords(jurisdiction).one,
-    authorsUrl: `${sessionPageUrl(jurisdiction, session)}/authors`,
-    authorsWord: authorsWords(jurisdiction).all,
+    asWhat: words.one,
+    authorsUrl: sessionAuthorsUrl(jurisdiction, session),
+    authorsWord: words.all,
     sessionTitle,
     sessionUrl: sessionPageUrl(jurisdiction, session),
     billCount: count(bills.length),
@@ -661,7 +660,7 @@ export async function sessionModel(db: Database, jurisdiction: string, session: 
     session,
     feedUrl: `${sessionPageUrl(jurisdiction, session)}/feed`,
     feedTitle: sessionFeedTitle(name),
-    authorsUrl: `${sessionPageUrl(jurisdiction, session)}/authors`,
+    authorsUrl: sessionAuthorsUrl(jurisdiction, session),
     authorsWord: authorsWords(jurisdiction).all,
     gutAndAmendCount: report.gutAndAmends.length,
     gutAndAmends: report.gutAndAmends.slice(0, GUTS_SHOWN).map((v) => ({

@@ -4,6 +4,7 @@
  * of the words (which never hold the authors: their names are not the bills' text). Every name is read
  * once a generation of the data (`AuthorIndex`): a search looks it up in memory, with no query.
  */
+
 /** An author as a search names them: as the versions name them, in one session, and how many of its bills. */
 export interface AuthorMatch {
   name: string;

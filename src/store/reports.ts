@@ -61,9 +61,14 @@ export function sessionPageUrl(jurisdiction: string, session: string): string {
   return `/sessions/${encodeURIComponent(jurisdiction)}/${encodeURIComponent(session)}`;
 }
 
+/** A session's authors (`/sessions/ca/20252026-0/authors`). */
+export function sessionAuthorsUrl(jurisdiction: string, session: string): string {
+  return `${sessionPageUrl(jurisdiction, session)}/authors`;
+}
+
 /** An author's bills of a session (`/sessions/ca/20252026-0/authors/Davies`), by the name the versions give. */
 export function authorPageUrl(jurisdiction: string, session: string, name: string): string {
-  return `${sessionPageUrl(jurisdiction, session)}/authors/${encodeURIComponent(name)}`;
+  return `${sessionAuthorsUrl(jurisdiction, session)}/${encodeURIComponent(name)}`;
 }
 
 /** What a jurisdiction calls those who bring its bills: California's authors, Congress's sponsors and cosponsors. */
