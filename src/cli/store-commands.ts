@@ -10,7 +10,7 @@ import { parseArgs } from 'node:util';
 import { formatNotRecognised, formatProblem, formatSummary, importPaths } from '../import/index.js';
 import { DATABASE_FILE, databaseOptionsFrom, describeDatabase, openDatabase, type Database } from '../store/database.js';
 import { databaseDocument, DATABASE_ID } from '../store/documents.js';
-import { authorJson, authorMatchName, authorsChanged, authorsSaid, billReport, findBill, holderOf, OVERRIDE_SAYS, pickVersion, readSectionName, relationWord, sectionReport, withoutRangeEnds, type BillReport } from '../store/reports.js';
+import { authorJson, authorName, authorsChanged, authorWhere, authorsSaid, billReport, findBill, holderOf, OVERRIDE_SAYS, pickVersion, readSectionName, relationWord, sectionReport, withoutRangeEnds, type BillReport } from '../store/reports.js';
 import { sessionName } from '../store/names.js';
 import { MARK_END, MARK_START, whyNothingFound } from '../store/search.js';
 import { readSearchParams, SearchParamError, type SearchRequest } from '../store/search-params.js';
@@ -202,7 +202,7 @@ async function searchCommand(db: Database, { values, positionals }: ParsedArgs, 
       `${JSON.stringify({ results: results.map((r) => ({ ...r, snippet: plain(r.snippet) })), authors: authors.map(authorJson), total: answer.total, offset: page.offset, limit: page.limit }, null, io.stdout.isTTY ? 2 : 0)}\n`,
     );
   } else {
-    for (const a of authors) io.stdout.write(`author\t${authorJson(a).url}\t${authorMatchName(a)} (${sessionName(a.jurisdiction, a.session)}, ${a.bills} ${a.bills === 1 ? 'bill' : 'bills'})\n`);
+    for (const a of authors) io.stdout.write(`author\t${authorJson(a).url}\t${authorName(a)} (${authorWhere(a)})\n`);
     const nothing = authors.length ? 'nothing else found' : 'nothing found';
     if (!results.length) io.stdout.write(answer.total ? `no results past the first ${answer.total} for "${query}"\n` : `${nothing} for "${query}"${nothingSaid(whyNothingFound(query, filters, (await db.sessions()).length))}\n`);
     for (const r of results) {

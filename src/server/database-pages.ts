@@ -10,7 +10,7 @@ import type { AuthorMatch } from '../store/authors.js';
 import type { Database } from '../store/database.js';
 import { sessionName } from '../store/names.js';
 import type { SectionActivity, SessionInfo } from '../store/queries.js';
-import { authorMatchName, authorName, authorPageUrl, authorsByRole, authorsWords, authorsChanged, between, capitalized, MANY_AUTHORS, roleWords, sessionAuthorsUrl, sessionPageUrl, billUrl, compareUrl, holderOf, inTurnUrl, lawCompareUrl, OVERRIDE_SAYS, rangeOf, relationWord, sectionDocId, sectionUrl, touchName, versionDocId, withoutRangeEnds, type BillReport, type SectionReport } from '../store/reports.js';
+import { authorName, authorPageUrl, authorsByRole, authorsWords, authorsChanged, authorWhere, between, capitalized, MANY_AUTHORS, roleWords, sessionAuthorsUrl, sessionPageUrl, billUrl, compareUrl, holderOf, inTurnUrl, lawCompareUrl, OVERRIDE_SAYS, rangeOf, listSeparator, relationWord, sectionDocId, sectionUrl, touchName, versionDocId, withoutRangeEnds, type BillReport, type SectionReport } from '../store/reports.js';
 import { MARK_END, MARK_START, whyNothingFound } from '../store/search.js';
 import { LAST_PAGE } from '../store/search-params.js';
 import { OVERRIDE_WORDS, type SearchAnswer, type SearchFilters, type SearchPage, type SearchResult } from '../store/types.js';
@@ -175,12 +175,7 @@ export function searchModel(sessions: SessionInfo[], query: string, filters: Sea
     searched: query !== '',
     // "Authors named “Davies”: Assembly Member Davies (2025–26 Regular Session, 1 bill)." (`sep`: what comes before one), the query's own quotes aside.
     authorsQuery: query.replace(/^["“”\s]+|["“”\s]+$/g, ''),
-    authorsFound: authors.map((a, i) => ({
-      sep: i === 0 ? '' : i === authors.length - 1 ? ' and ' : ', ',
-      text: authorMatchName(a),
-      url: authorPageUrl(a.jurisdiction, a.session, a.name),
-      where: `${sessionName(a.jurisdiction, a.session)}, ${count(a.bills)} ${a.bills === 1 ? 'bill' : 'bills'}`,
-    })),
+    authorsFound: authors.map((a, i) => ({ sep: listSeparator(i, authors.length), text: authorName(a), url: authorPageUrl(a.jurisdiction, a.session, a.name), where: authorWhere(a) })),
     // Field by field, not spread (see billReport in src/store/reports.ts), and only those search.hbs reads.
     // The kind's word written from the model, not by an `{{#if}}` a result; the snippet's HTML only when
     // it has text to write (the template's `{{#if snippet}}`).
@@ -429,8 +424,9 @@ function newestDate(dates: ReadonlyArray<string | null>): string {
 function authorGroups(report: BillReport) {
   const groups: Array<{ sep: string; label: string; lower: string; many: boolean; count: string; people: Array<{ sep: string; text: string; url: string }> }> = [];
   for (const [role, authors] of authorsByRole(report.authors)) {
-    const people = authors.map((a, i) => ({ sep: i === 0 ? '' : i === authors.length - 1 ? ' and ' : ', ', text: authorName(a), url: authorPageUrl(report.jurisdiction, report.session, a.name) }));
-    groups.push({ sep: groups.length ? ' ' : '', label: capitalized(roleWords(role, authors.length)), lower: roleWords(role, authors.length), many: authors.length > MANY_AUTHORS, count: count(authors.length), people });
+    const people = authors.map((a, i) => ({ sep: listSeparator(i, authors.length), text: authorName(a), url: authorPageUrl(report.jurisdiction, report.session, a.name) }));
+    const lower = roleWords(role, authors.length);
+    groups.push({ sep: groups.length ? ' ' : '', label: capitalized(lower), lower, many: authors.length > MANY_AUTHORS, count: count(authors.length), people });
   }
   return groups;
 }
@@ -441,7 +437,7 @@ export async function authorModel(db: Database, jurisdiction: string, session: s
   if (!bills.length) return undefined;
   // Named as the newest of the versions naming them does.
   const newest = bills.reduce((a, b) => (compareCodeUnits(a.version_date ?? '', b.version_date ?? '') >= 0 ? a : b));
-  const who = authorName({ name, ...(newest.house ? { house: newest.house } : {}), ...(newest.committee ? { committee: true } : {}) });
+  const who = authorName({ name, house: newest.house, committee: newest.committee });
   const sessionTitle = sessionName(jurisdiction, session);
   const words = authorsWords(jurisdiction);
   return {
@@ -679,16 +675,17 @@ export async function sessionModel(db: Database, jurisdiction: string, session: 
 export function sessionAuthorsModel(jurisdiction: string, session: string, authors: readonly AuthorMatch[]) {
   const name = sessionName(jurisdiction, session);
   const words = authorsWords(jurisdiction).all;
+  const heading = `${capitalized(words)} of the ${name}`;
   return {
-    pageTitle: `${capitalized(words)} of the ${name}`,
+    pageTitle: heading,
     bodyClass: 'authors-page',
-    heading: `${capitalized(words)} of the ${name}`,
+    heading,
     sessionTitle: name,
     sessionUrl: sessionPageUrl(jurisdiction, session),
     words,
     authorCount: count(authors.length),
     counted: authors.length === 1 ? authorsWords(jurisdiction).single : words,
-    authors: authors.map((a) => ({ text: authorMatchName(a), url: authorPageUrl(a.jurisdiction, a.session, a.name), bills: `${count(a.bills)} ${a.bills === 1 ? 'bill' : 'bills'}` })),
+    authors: authors.map((a) => ({ text: authorName(a), url: authorPageUrl(a.jurisdiction, a.session, a.name), bills: `${count(a.bills)} ${a.bills === 1 ? 'bill' : 'bills'}` })),
   };
 }
 

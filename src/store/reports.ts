@@ -76,14 +76,14 @@ export function authorsWords(jurisdiction: string): { one: string; single: strin
   return jurisdiction === 'us' ? { one: 'a sponsor or cosponsor', single: 'sponsor or cosponsor', all: 'sponsors and cosponsors' } : { one: 'an author', single: 'author', all: 'authors' };
 }
 
-/** An author a search names (authors.ts) as a page names them: `Assembly Member Davies`. */
-export function authorMatchName(a: AuthorMatch): string {
-  return authorName({ name: a.name, ...(a.house ? { house: a.house } : {}), ...(a.committee ? { committee: true } : {}) });
-}
-
 /** An author a search names, as `/api/search` and `billdiff search --format json` give them. */
 export function authorJson(a: AuthorMatch) {
-  return { name: a.name, title: authorMatchName(a), jurisdiction: a.jurisdiction, session: a.session, bills: a.bills, url: authorPageUrl(a.jurisdiction, a.session, a.name) };
+  return { name: a.name, title: authorName(a), jurisdiction: a.jurisdiction, session: a.session, bills: a.bills, url: authorPageUrl(a.jurisdiction, a.session, a.name) };
+}
+
+/** Where a search found an author, as the search page and `billdiff search` say it: "2025–26 Regular Session, 1 bill". */
+export function authorWhere(a: AuthorMatch): string {
+  return `${sessionName(a.jurisdiction, a.session)}, ${a.bills.toLocaleString('en-US')} ${a.bills === 1 ? 'bill' : 'bills'}`;
 }
 
 /** `/api/bills/:id`. */
@@ -213,17 +213,25 @@ export async function billReport(db: Database, id: string): Promise<BillReport |
   };
 }
 
-/** An author as a page names them: `Assembly Member Davies`, `Senator Limón`, `Assembly Committee on Judiciary`; a member of Congress as printed. */
-export function authorName(a: Pick<Author, 'name' | 'house' | 'committee'>): string {
+/**
+ * An author as a page names them: `Assembly Member Davies`, `Senator Limón`, `Assembly Committee on
+ * Judiciary`; a member of Congress as printed. Takes an `Author` or a row of the database (`house` null).
+ */
+export function authorName(a: { name: string; house?: string | null; committee?: boolean }): string {
   if (a.committee) return a.house && !a.name.startsWith(a.house) ? `${a.house} ${a.name}` : a.name;
   if (a.house === 'Assembly') return `Assembly Member ${a.name}`;
   if (a.house === 'Senate') return `Senator ${a.name}`;
   return a.name;
 }
 
+/** What comes before the `i`-th of `n` names in a list: nothing, `, `, or ` and ` before the last. */
+export function listSeparator(i: number, n: number): string {
+  return i === 0 ? '' : i === n - 1 ? ' and ' : ', ';
+}
+
 /** `A`, `A and B`, `A, B and C`. */
 function listed(names: string[]): string {
-  return names.length < 2 ? names.join('') : `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}`;
+  return names.map((name, i) => `${listSeparator(i, names.length)}${name}`).join('');
 }
 
 /** Authors by role, the roles in the order they first come. */
