@@ -391,6 +391,9 @@ export interface DocumentMeta {
 /** How a member stands on a bill: California's contributions (`LEAD_AUTHOR` …), and Congress's sponsor and cosponsors. */
 export type AuthorRole = 'lead author' | 'principal coauthor' | 'coauthor' | 'sponsor' | 'cosponsor';
 
+/** The roles of who brings a bill first: a list of bills names its lead authors, or its sponsor, beside it. */
+export const LEAD_ROLES: readonly AuthorRole[] = ['lead author', 'sponsor'];
+
 /** One author of a bill version: `{ name: 'Davies', role: 'lead author', house: 'Assembly' }`, `{ name: 'Ms. Wilson of Florida', role: 'sponsor' }`. */
 export interface Author {
   /** As the version prints it: a California member's surname, a committee's name, a member of Congress as introduced ("Mr. Smith of Texas"). */

@@ -10,7 +10,7 @@ import { parseArgs } from 'node:util';
 import { formatNotRecognised, formatProblem, formatSummary, importPaths } from '../import/index.js';
 import { DATABASE_FILE, databaseOptionsFrom, describeDatabase, openDatabase, type Database } from '../store/database.js';
 import { databaseDocument, DATABASE_ID } from '../store/documents.js';
-import { authorJson, authorName, authorsChanged, authorWhere, authorsSaid, billReport, findBill, holderOf, OVERRIDE_SAYS, pickVersion, readSectionName, relationWord, sectionReport, withoutRangeEnds, type BillReport } from '../store/reports.js';
+import { authorJson, authorName, authorsChanged, broughtBy, authorWhere, authorsSaid, billReport, findBill, holderOf, OVERRIDE_SAYS, pickVersion, readSectionName, relationWord, sectionReport, withoutRangeEnds, type BillReport } from '../store/reports.js';
 import { sessionName } from '../store/names.js';
 import { MARK_END, MARK_START, whyNothingFound } from '../store/search.js';
 import { readSearchParams, SearchParamError, type SearchRequest } from '../store/search-params.js';
@@ -238,7 +238,7 @@ async function sectionCommand(db: Database, { values, positionals }: ParsedArgs,
   const width = Math.max(8, ...report.bills.map((b) => relationWord(b).length + 1));
   for (const b of report.bills) {
     const held = holderOf(b);
-    lines.push(`  ${relationWord(b).padEnd(width)}${b.measure} (${b.sessionName})${b.override ? ` ${OVERRIDE_SAYS[b.override].note(false, held?.holder)}` : held ? ` ${held.note}` : ''}, ${b.versionStage}${b.versionDate ? ` ${b.versionDate}` : ''} [${b.version}]${b.title ? ` — ${b.title}` : ''}`);
+    lines.push(`  ${relationWord(b).padEnd(width)}${b.measure} (${b.sessionName})${b.authors.length ? ` ${broughtBy(b.authors)}` : ''}${b.override ? ` ${OVERRIDE_SAYS[b.override].note(false, held?.holder)}` : held ? ` ${held.note}` : ''}, ${b.versionStage}${b.versionDate ? ` ${b.versionDate}` : ''} [${b.version}]${b.title ? ` — ${b.title}` : ''}`);
   }
   io.stdout.write(`${lines.join('\n')}\n`);
   return 0;

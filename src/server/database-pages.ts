@@ -10,11 +10,12 @@ import type { AuthorMatch } from '../store/authors.js';
 import type { Database } from '../store/database.js';
 import { sessionName } from '../store/names.js';
 import type { SectionActivity, SessionInfo } from '../store/queries.js';
-import { authorName, authorPageUrl, authorsByRole, authorsWords, authorsChanged, authorWhere, between, capitalized, MANY_AUTHORS, roleWords, sessionAuthorsUrl, sessionPageUrl, billUrl, compareUrl, holderOf, inTurnUrl, lawCompareUrl, OVERRIDE_SAYS, rangeOf, listSeparator, relationWord, sectionDocId, sectionUrl, touchName, versionDocId, withoutRangeEnds, type BillReport, type SectionReport } from '../store/reports.js';
+import { authorName, authorPageUrl, broughtBy, authorsByRole, authorsWords, authorsChanged, authorWhere, between, capitalized, MANY_AUTHORS, roleWords, sessionAuthorsUrl, sessionPageUrl, billUrl, compareUrl, holderOf, inTurnUrl, lawCompareUrl, OVERRIDE_SAYS, rangeOf, listSeparator, relationWord, sectionDocId, sectionUrl, touchName, versionDocId, withoutRangeEnds, type BillReport, type SectionReport } from '../store/reports.js';
 import { MARK_END, MARK_START, whyNothingFound } from '../store/search.js';
 import { LAST_PAGE } from '../store/search-params.js';
 import { OVERRIDE_WORDS, type SearchAnswer, type SearchFilters, type SearchPage, type SearchResult } from '../store/types.js';
 import { foldWhiteSpace } from '../util/white-space.js';
+import type { Author } from '../types.js';
 
 /** A count as the pages write it, "4,321" (one formatter: `toLocaleString('en-US')` makes one a call, a fifth of a search page's model). */
 const count = new Intl.NumberFormat('en-US').format;
@@ -385,11 +386,17 @@ export function sectionModel(report: SectionReport, page = 1) {
   };
 }
 
+/** Who brings a bill, each linked to their bills of its session, as a list of bills names them: "by Assembly Member Davies" (`sep`: what comes before each). */
+function leadLinks(leads: readonly Author[], jurisdiction: string, session: string) {
+  return leads.map((a, i) => ({ sep: listSeparator(i, leads.length), text: authorName(a), url: authorPageUrl(jurisdiction, session, a.name) }));
+}
+
 /** A bill of a law section's page and feed: how it touches the section, in the page's words. */
 function sectionBillRow(b: SectionReport['bills'][number]) {
   const held = holderOf(b);
   return {
     ...b,
+    leads: leadLinks(b.authors, b.jurisdiction, b.session),
     dateLabel: dateLabel(b.versionDate),
     compares: b.url.startsWith('/compare'),
     relationWord: relationWord(b),
@@ -495,7 +502,7 @@ export function sectionFeedModel(report: SectionReport) {
       updated: atomDate(b.versionDate ?? newest),
       url: b.url,
       relatedUrl: b.billUrl,
-      summary: xmlText([`${b.relationWord}${'overrideNote' in b ? ` ${b.overrideNote}` : 'holderNote' in b ? ` ${b.holderNote}` : ''}`, `${b.versionStage}${b.dateLabel ? `, ${b.dateLabel}` : ''}`, b.status, b.title].filter(Boolean).join(' · ')),
+      summary: xmlText([`${b.relationWord}${'overrideNote' in b ? ` ${b.overrideNote}` : 'holderNote' in b ? ` ${b.holderNote}` : ''}`, `${b.versionStage}${b.dateLabel ? `, ${b.dateLabel}` : ''}`, b.status, b.title, broughtBy(b.authors)].filter(Boolean).join(' · ')),
     })),
   };
 }
@@ -614,6 +621,8 @@ const GUTS_SHOWN = 200;
 
 export async function sessionModel(db: Database, jurisdiction: string, session: string) {
   const report = await db.sessionReport(jurisdiction, session);
+  // Who brings each bill the contested sections show side by side.
+  const leads = await db.leadAuthors(report.contested.flatMap((s) => s.bills.slice(0, BILLS_SHOWN).map((b) => b.bill_id)));
   const name = sessionName(jurisdiction, session);
   const laws = new Map<string, string | null>();
   const lawOf = async (code: string, section: string) => {
@@ -634,6 +643,7 @@ export async function sessionModel(db: Database, jurisdiction: string, session: 
       // A whole unit or a range repealed prints none of the section: the bill is what there is to read.
       lawUrl: law && !b.unit && !between(b, s.section) && b.relation !== 'cites' && b.relation !== 'adds' ? lawCompareUrl(versionDocId({ id: b.version_id, corpus_id: b.corpus_id }), s.code, law) : undefined,
       holderNote: holderOf({ unit: b.unit, range: rangeOf(b) })?.note,
+      leads: leadLinks(leads.get(b.bill_id) ?? [], b.jurisdiction, b.session),
     }));
     return {
       code: s.code,

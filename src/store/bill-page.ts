@@ -174,23 +174,23 @@ export async function readBillPage(db: Dialect, id: string): Promise<BillPageRow
     history: parsed(history),
     touches: touchesByVersion(touched),
     held,
-    authors: authorsByVersion(parsed<AuthorRow>(authors)),
+    authors: authorsBy(parsed<AuthorRow & { version_id: string }>(authors), (r) => r.version_id),
   };
 }
 
-/** A row of version_authors as the bill page reads it. */
-type AuthorRow = { version_id: string; name: string; role: AuthorRole; house: string | null; committee: number };
+/** A row of version_authors as a statement reads it (with what its authors are grouped by). */
+export type AuthorRow = { name: string; role: AuthorRole; house: string | null; committee: number };
 
-/** Each version's authors, in its order (the rows come so), each of the shape the readers gave (`Author`). */
-function authorsByVersion(rows: AuthorRow[]): Map<string, Author[]> {
+/** Authors grouped by `key` of their rows, each group in the rows' order, each of the shape the readers gave (`Author`). */
+export function authorsBy<R extends AuthorRow>(rows: readonly R[], key: (row: R) => string): Map<string, Author[]> {
   const out = new Map<string, Author[]>();
   for (const row of rows) {
     const author: Author = { name: row.name, role: row.role };
     if (row.house) author.house = row.house;
     if (row.committee) author.committee = true;
-    const list = out.get(row.version_id);
+    const list = out.get(key(row));
     if (list) list.push(author);
-    else out.set(row.version_id, [author]);
+    else out.set(key(row), [author]);
   }
   return out;
 }

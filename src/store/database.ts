@@ -10,7 +10,7 @@ import { createHash } from 'node:crypto';
 import path from 'node:path';
 import zlib from 'node:zlib';
 import { billColumns, overrideColumn } from './columns.js';
-import { insertRows, oneOf, type Dialect, type RowColumn, type SqlValue } from './dialect.js';
+import { allOf, insertRows, type Dialect, type RowColumn, type SqlValue } from './dialect.js';
 import { bumpGeneration, migrate, REFRESH_SESSIONS } from './migrations.js';
 import { writeOwnerWords } from './passage-words.js';
 import { sectionPassageText, writePassages, type PassageOwner } from './passages.js';
@@ -158,7 +158,7 @@ async function openConnections(dialect: Dialect, queries: Queries, n: number): P
       const on = createQueries(db);
       await on.generation();
       await on.sessions();
-      if (bill !== undefined) await on.billPage(bill);
+      if (bill !== undefined) await Promise.all([on.billPage(bill), on.leadAuthors([bill])]);
       if (section !== undefined) await Promise.all([on.lawSection(section.code, section.number), on.sectionBills(section.code, section.number)]);
     });
   } catch {
@@ -232,9 +232,6 @@ export interface LawSectionInput {
 
 /** What one write did. */
 export type WriteResult = 'inserted' | 'updated' | 'unchanged';
-
-/** Ids a statement looks up at most (`oneOf`). */
-const IDS_A_STATEMENT = 500;
 
 /** A version's sections, as `upsertVersion` writes them. */
 const VERSION_SECTION_COLUMNS: readonly RowColumn[] = [
@@ -480,18 +477,7 @@ export class Writer {
 
   /** Which of the bills `ids` the database holds. */
   async heldBills(ids: Iterable<string>): Promise<Set<string>> {
-    return new Set((await this.allOf<{ id: string }>('SELECT id FROM bills', 'id', ids)).map((b) => b.id));
-  }
-
-  /** The rows of `select` whose `column` is one of `ids` (each id once, `IDS_A_STATEMENT` a statement). */
-  private async allOf<T>(select: string, column: string, ids: Iterable<string>): Promise<T[]> {
-    const distinct = [...new Set(ids)];
-    const out: T[] = [];
-    for (let i = 0; i < distinct.length; i += IDS_A_STATEMENT) {
-      const { sql, params } = oneOf(this.db.kind, column, distinct.slice(i, i + IDS_A_STATEMENT));
-      out.push(...(await this.db.all<T>(`${select} WHERE ${sql}`, params)));
-    }
-    return out;
+    return new Set((await allOf<{ id: string }>(this.db, 'SELECT id FROM bills', 'id', ids)).map((b) => b.id));
   }
 
   /**
@@ -501,7 +487,7 @@ export class Writer {
   async upsertHistory(rows: readonly HistoryRow[]): Promise<WriteResult[]> {
     const key = (r: HistoryRow) => `${r.bill_id}\u0000${r.id}`;
     const stored = new Map<string, HistoryRow>();
-    for (const r of await this.allOf<HistoryRow>('SELECT bill_id, id, date, action, seq FROM history', 'bill_id', rows.map((r) => r.bill_id))) stored.set(key(r), r);
+    for (const r of await allOf<HistoryRow>(this.db, 'SELECT bill_id, id, date, action, seq FROM history', 'bill_id', rows.map((r) => r.bill_id))) stored.set(key(r), r);
     const write = new Map<string, HistoryRow>();
     const results = rows.map((row): WriteResult => {
       const existing = stored.get(key(row));

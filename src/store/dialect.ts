@@ -46,6 +46,24 @@ export function oneOf(kind: DialectKind, column: string, ids: number[] | string[
   return { sql: `${column} = ANY(?::${typeof ids[0] === 'string' ? 'text' : 'bigint'}[])`, params: [ids] as unknown as SqlValue[] };
 }
 
+/** Ids a statement looks up at most (`oneOf`, `allOf`). */
+const IDS_A_STATEMENT = 500;
+
+/**
+ * The rows of `select` whose `column` is one of `ids` (each id once, `IDS_A_STATEMENT` a statement),
+ * `tail` after the condition (`AND …`, `ORDER BY …`, with its parameters `tailParams`): rows in the
+ * order of `tail` within each statement's ids.
+ */
+export async function allOf<T>(db: Dialect, select: string, column: string, ids: Iterable<string>, tail = '', tailParams: SqlValue[] = []): Promise<T[]> {
+  const distinct = [...new Set(ids)];
+  const out: T[] = [];
+  for (let i = 0; i < distinct.length; i += IDS_A_STATEMENT) {
+    const { sql, params } = oneOf(db.kind, column, distinct.slice(i, i + IDS_A_STATEMENT));
+    out.push(...(await db.all<T>(`${select} WHERE ${sql}${tail}`, [...params, ...tailParams])));
+  }
+  return out;
+}
+
 /** A column `insertRows` writes: its name and its type, as PostgreSQL's arrays of it are cast. */
 export interface RowColumn {
   name: string;

@@ -3,15 +3,15 @@
  * the bills touching them, sessions. Every query is parameterised; results are plain rows.
  */
 import zlib from 'node:zlib';
-import { readBillPage, SUMMARY_COLUMNS as SUMMARY_COLUMN_LIST, touchesByVersion, type BillPageRows, type TouchRow } from './bill-page.js';
+import { authorsBy, readBillPage, SUMMARY_COLUMNS as SUMMARY_COLUMN_LIST, touchesByVersion, type AuthorRow, type BillPageRows, type TouchRow } from './bill-page.js';
 import { compareCodeUnits, compareCodes, compareSectionNumbers, compareSections, rangeHolds } from './codes.js';
 import { billColumns, WHOLE_UNIT_TOUCH } from './columns.js';
-import { oneOf, type Dialect } from './dialect.js';
+import { allOf, oneOf, type Dialect } from './dialect.js';
 import { compareSessions, newestSessionFirst, type MeasureCitation } from './names.js';
 import { readPlace, unitHolds, type Place } from './places.js';
 import { searchStore } from './search.js';
 import type { BillRow, HistoryRow, LawSectionRow, SearchAnswer, SearchFilters, SearchPage, SectionBill, SectionRelation, SectionTouch, VersionRow, VersionSummary } from './types.js';
-import type { AuthorRole } from '../types.js';
+import { LEAD_ROLES, type Author, type AuthorRole } from '../types.js';
 import type { AuthorMatch } from './authors.js';
 
 const SUMMARY_COLUMNS = SUMMARY_COLUMN_LIST.join(', ');
@@ -100,6 +100,11 @@ export interface Queries {
   authorBills(jurisdiction: string, session: string, name: string): Promise<AuthorBill[]>;
   /** Every author the versions name, once for each session they brought bills in (with how many), newest session first. */
   authorNames(): Promise<AuthorMatch[]>;
+  /**
+   * The lead authors (`LEAD_ROLES`) of each of the bills `ids` that names any, as the bill's latest
+   * version naming any authors names them (the bill page's), in its order: what a list of bills names beside each.
+   */
+  leadAuthors(ids: Iterable<string>): Promise<Map<string, Author[]>>;
   /** Every code the database holds sections of, with how many. */
   codes(): Promise<Array<{ code: string; sections: number }>>;
   /** The sections of a code the database holds, with their headings, in the code's order. */
@@ -328,6 +333,19 @@ export function createQueries(db: Dialect): Queries {
           ORDER BY ${newestSessionFirst('b.session')}, b.jurisdiction, a.name, a.house`,
       );
       return rows.map((r) => ({ name: r.name, house: r.house, committee: r.committee === 1, jurisdiction: r.jurisdiction, session: r.session, bills: Number(r.bills) }));
+    },
+    async leadAuthors(ids) {
+      const rows = await allOf<AuthorRow & { bill_id: string }>(
+        db,
+        'SELECT v.bill_id, a.name, a.role, a.house, a.committee FROM versions v JOIN version_authors a ON a.version_id = v.id',
+        'v.bill_id',
+        ids,
+        ` AND a.role IN (${LEAD_ROLES.map(() => '?').join(', ')})
+          AND v.seq = (SELECT MAX(nv.seq) FROM versions nv JOIN version_authors na ON na.version_id = nv.id WHERE nv.bill_id = v.bill_id)
+        ORDER BY v.bill_id, a.seq`,
+        [...LEAD_ROLES],
+      );
+      return authorsBy(rows, (r) => r.bill_id);
     },
     async codes() {
       const rows = await db.all<{ code: string; sections: number | string }>('SELECT code, COUNT(*) AS sections FROM law_sections GROUP BY code');

@@ -267,6 +267,11 @@ export function authorsSaid(authors: readonly Author[]): string {
   return [...authorsByRole(authors)].map(([role, list]) => `${capitalized(roleWords(role, list.length))}: ${listed(list.map(authorName))}.`).join(' ');
 }
 
+/** Who brings a bill, as a line of a list of bills names them beside it: "by Assembly Member Davies" ('' for none). */
+export function broughtBy(leads: readonly Author[]): string {
+  return leads.length ? `by ${listed(leads.map(authorName))}` : '';
+}
+
 /**
  * What changed in who brought a bill from one version to the next, where both name their authors:
  * "Added as lead author: Assembly Member Valencia. Removed as lead author: Assembly Member Ramos.", or
@@ -380,9 +385,12 @@ export interface SectionReport {
   bills: Array<{
     id: string;
     measure: string;
+    jurisdiction: string;
     session: string;
     sessionName: string;
     title: string;
+    /** Who brings it: its lead authors or its sponsor (`LEAD_ROLES`), as its latest version naming any authors names them (none: empty). */
+    authors: Author[];
     status: string | null;
     pending: boolean;
     relation: SectionRelation;
@@ -404,6 +412,7 @@ export interface SectionReport {
 export async function sectionReport(db: Database, code: string, number: string): Promise<SectionReport | undefined> {
   const [law, bills, contest] = await Promise.all([db.lawSection(code, number), db.sectionBills(code, number), db.sectionContest(code, number)]);
   if (!law && bills.length === 0) return undefined;
+  const leads = bills.length ? await db.leadAuthors(bills.map((b) => b.bill_id)) : new Map<string, Author[]>();
   const docId = law ? sectionDocId(code, number, law.corpus_id) : undefined;
   const inTurn = docId ? inTurnUrl(docId, contest) : undefined;
   return {
@@ -422,9 +431,11 @@ export async function sectionReport(db: Database, code: string, number: string):
       return {
         id: b.bill_id,
         measure: b.measure,
+        jurisdiction: b.jurisdiction,
         session: b.session,
         sessionName: sessionName(b.jurisdiction, b.session),
         title: b.title,
+        authors: leads.get(b.bill_id) ?? [],
         status: b.status,
         pending: b.pending === 1,
         relation: b.relation,

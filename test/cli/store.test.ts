@@ -152,6 +152,12 @@ describeBackends('cli: import, search, section, versions by name', (backend) => 
       '  adds      SB 54 (2017–18 Regular Session), Chaptered 2017-10-05 [chaptered] — California Values Act (Stats. 2017, ch. 495)',
       '',
     ]);
+    // Who brings each bill, as its latest version naming any authors names them (AB 1656's CAML: Assembly Member Davies).
+    expect((await run(['section', 'PEN', '1050'])).stdout.split('\n').slice(-3)).to.deep.equal([
+      '1 bill touching it, newest first:',
+      '  amends  AB 1656 (2025–26 Regular Session) by Assembly Member Davies, Amended in Senate 2026-06-11 [amended-senate] — Human trafficking case continuances',
+      '',
+    ]);
     expect(await run(['section', 'Penal Code 424242'])).to.deep.equal({ code: 1, stdout: '', stderr: 'billdiff: PEN 424242: not in the database, and no bill in it touches it\n' });
   });
 

@@ -80,9 +80,11 @@ describe('server: a list page at a time (a session’s bills, a code’s section
     const bills: SectionReport['bills'] = Array.from({ length: SECTION_BILLS_PER_PAGE + 5 }, (_, i) => ({
       id: `ca-20252026-0-ab${90000 + i}`,
       measure: `AB ${90000 + i}`,
+      jurisdiction: 'ca',
       session: '20252026-0',
       sessionName: '2025–26 Regular Session',
       title: 'Synthetic.',
+      authors: [],
       status: 'In Committee Process',
       pending: true,
       relation: 'amends',
@@ -106,12 +108,16 @@ describe('server: a list page at a time (a session’s bills, a code’s section
     expect(sectionModel({ ...report, bills: bills.slice(0, 1) })!.billPager).to.equal(undefined);
   });
   it('should give a law section’s feed its newest bills, each dated, its text as XML can hold it', () => {
+    // Synthetic authors: two lead authors, named by the feed as a list of bills names them.
+    const authors = [{ name: 'Alpha', role: 'lead author' as const, house: 'Assembly' }, { name: 'Beta', role: 'lead author' as const, house: 'Senate' }];
     const bill = (i: number, versionDate: string | null, title = 'Synthetic.') => ({
       id: `ca-20252026-0-ab${90000 + i}`,
       measure: `AB ${90000 + i}`,
+      jurisdiction: 'ca',
       session: '20252026-0',
       sessionName: '2025–26 Regular Session',
       title,
+      authors: i === 0 ? authors : [],
       status: null,
       pending: true,
       relation: 'cites' as const,
@@ -128,7 +134,7 @@ describe('server: a list page at a time (a session’s bills, a code’s section
     expect([feed.updated, feed.entries[0]!.updated, feed.entries[0]!.summary, feed.entries[1]!.updated]).to.deep.equal([
       '2026-02-28T00:00:00Z',
       '2026-02-28T00:00:00Z',
-      'cites the whole of Chapter 5, which holds it · Introduced · A title',
+      'cites the whole of Chapter 5, which holds it · Introduced · A title · by Assembly Member Alpha and Senator Beta',
       '2026-02-01T00:00:00Z',
     ]);
     expect(sectionFeedModel({ ...report, bills: [bill(0, null)] }).updated).to.equal('1970-01-01T00:00:00Z');

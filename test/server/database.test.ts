@@ -133,6 +133,9 @@ describeBackends('server: the database pages and API', (backend) => {
     expect((gov.body['bills'] as Array<Record<string, unknown>>).map((b) => `${b['measure']} ${b['relation']} ${b['override']}`)).to.deep.equal(['AB 2641 cites notwithstanding', 'SB 54 adds undefined']);
     const byName = await json('/api/sections/Penal%20Code/1050');
     expect(byName.body).to.include({ code: 'PEN', number: '1050', inDatabase: true });
+    // Who brings each bill: the lead authors of its latest version naming any (AB 1656's CAML: Assembly Member Davies); none named, none given.
+    expect((byName.body['bills'] as Array<Record<string, unknown>>).map((b) => [b['measure'], b['jurisdiction'], b['authors']])).to.deep.equal([['AB 1656', 'ca', [{ name: 'Davies', role: 'lead author', house: 'Assembly' }]]]);
+    expect((gov.body['bills'] as Array<Record<string, unknown>>).map((b) => b['authors'])).to.deep.equal([[], []]);
   });
 
   it('should answer 404 and 400 in JSON, with a plain message', async () => {
@@ -303,6 +306,10 @@ describeBackends('server: the database pages and API', (backend) => {
     );
     expect(section).to.contain('<td><span class="relation r-adds">adds</span></td>');
     expect(section).to.contain('<a href="/bills/ca-20232024-0-ab2641">AB 2641</a>');
+    // Who brings each bill, linked to their bills of its session (AB 1656's CAML: Assembly Member Davies).
+    expect(await page('/sections/PEN/1050')).to.contain(
+      '<br><span class="btitle">Human trafficking case continuances</span><br><span class="bauthors">by <a href="/sessions/ca/20252026-0/authors/Davies">Assembly Member Davies</a></span></th>',
+    );
     // A session none of whose bills is pending says so, rather than only that no two of them amend a section.
     expect(await page('/sessions/ca/20232024-0')).to.contain(
       '<p>No bill of this session is pending (each has been chaptered, enacted or vetoed, or has died with its session), so none would chapter out another.</p>',
@@ -483,6 +490,27 @@ describeShared('server: who brought AB 831 (2025), gutted and amended under anot
       expect(ramos).to.contain('<p class="lede">1 bill of the <a href="/sessions/ca/20252026-0">2025–26 Regular Session</a> names Assembly Member Ramos as an author, by number (1 no longer) · <a href="/sessions/ca/20252026-0/authors">all its authors</a></p>');
       expect(ramos).to.contain(row('lead author of Introduced, February 19, 2025; no longer named', true));
       expect(await page('/sessions/ca/20252026-0/authors/Valencia')).to.contain(row('lead author'));
+    });
+  });
+});
+
+describeShared('server: who brings the bills that would each amend Penal Code § 1050 (AB 1656, bundled; AB 2052, pubinfo)', () => {
+  it('should name each bill’s lead author beside it on the section’s page and the session’s, linked to their bills', async function () {
+    this.timeout(60000);
+    await withServedImport([billsPath(), sharedPath('corpus', 'ca-pubinfo', 'mini')], async (base) => {
+      const by = (name: string) => `by <a href="/sessions/ca/20252026-0/authors/${name}">Assembly Member ${name}</a>`;
+      const section = await pageAt(base, '/sections/PEN/1050');
+      expect(section).to.contain(`<a href="/bills/ca-20252026-0-ab2052">AB 2052</a> <span class="muted">2025–26 Regular Session</span><br><span class="btitle">Criminal procedure: continuances.</span><br><span class="bauthors">${by('Stefani')}</span></th>`);
+      expect(section).to.contain(`<br><span class="bauthors">${by('Davies')}</span></th>`);
+      // The session's sections two pending bills amend: the two bills side by side, each with who brings it.
+      const session = await pageAt(base, '/sessions/ca/20252026-0');
+      expect(session).to.contain(`<p class="btitle">Criminal procedure: continuances.</p><p class="bauthors">${by('Stefani')}</p>`);
+      expect(session).to.contain(`<p class="btitle">Human trafficking case continuances.</p><p class="bauthors">${by('Davies')}</p>`);
+      const api = (await (await fetch(`${base}/api/sections/PEN/1050`)).json()) as { bills: Array<{ measure: string; authors: unknown }> };
+      expect(api.bills.map((b) => [b.measure, b.authors]).sort()).to.deep.equal([
+        ['AB 1656', [{ name: 'Davies', role: 'lead author', house: 'Assembly' }]],
+        ['AB 2052', [{ name: 'Stefani', role: 'lead author', house: 'Assembly' }]],
+      ]);
     });
   });
 });

@@ -125,7 +125,7 @@ describe('server: views', () => {
       ].join('') + '\n<p class="cites">Also cites <a href="/sections/usc41/1">41 U.S.C. § 1</a>.</p>',
     );
     const bill = (override?: OverrideWords) => ({
-      id: 'us-116-hr1865', measure: 'H.R. 1865', session: '116', sessionName: '116th Congress', title: 'T', status: null, pending: false, relation: 'cites' as const,
+      id: 'us-116-hr1865', measure: 'H.R. 1865', jurisdiction: 'us', session: '116', sessionName: '116th Congress', title: 'T', authors: [], status: null, pending: false, relation: 'cites' as const,
       ...(override ? { override } : {}), version: 'eah', versionStage: 'Engrossed Amendment House', versionDate: null, url: '/bills/us-116-hr1865', billUrl: '/bills/us-116-hr1865',
     });
     const page = (override?: OverrideWords) =>
@@ -140,6 +140,10 @@ describe('server: views', () => {
       '<td><span class="relation r-cites r-overrides" title="Cited as a section something is “exempt from”: the bill’s words would prevail over the section’s">overrides</span> <span class="muted">exempt from it</span></td>',
     );
     expect(page()).to.include('<td><span class="relation r-cites">cites</span></td>');
+    // Who brings each bill, each linked to their bills of its session (synthetic names).
+    const brought = views.render('section', sectionModel({ code: 'usc41', number: '6101', name: '41 U.S.C. § 6101', heading: '', text: '', history: '', inDatabase: false, bills: [{ ...bill(), authors: [{ name: 'Mr. Alpha of Utopia', role: 'sponsor' }] }] })!);
+    expect(brought).to.include('<span class="btitle">T</span><br><span class="bauthors">by <a href="/sessions/us/116/authors/Mr.%20Alpha%20of%20Utopia">Mr. Alpha of Utopia</a></span></th>');
+    expect(page()).not.to.include('bauthors');
     // A whole unit holding the section, repealed or overridden (synthetic: Chapter 97.5 is no chapter of the U.S. Code).
     const unitPage = (relation: 'repeals' | 'cites', override?: OverrideWords) =>
       views.render('section', sectionModel({ code: 'usc41', number: '6101', name: '41 U.S.C. § 6101', heading: '', text: '', history: '', inDatabase: false, bills: [{ ...bill(override), relation, unit: 'Chapter 97.5' }] })!);
