@@ -13,7 +13,7 @@ import { databaseDocument, DATABASE_ID } from '../store/documents.js';
 import { authorJson, authorName, authorsChanged, broughtBy, authorWhere, authorsSaid, billReport, findBill, holderOf, OVERRIDE_SAYS, pickVersion, readSectionName, relationWord, sectionReport, withoutRangeEnds, type BillReport } from '../store/reports.js';
 import { sessionName } from '../store/names.js';
 import { MARK_END, MARK_START, whyNothingFound } from '../store/search.js';
-import { readSearchParams, SearchParamError, type SearchRequest } from '../store/search-params.js';
+import { readAuthorFilter, readSearchParams, SearchParamError, type SearchRequest } from '../store/search-params.js';
 import { BilldiffError, isBilldiffError } from '../util/errors.js';
 import type { CliIo } from './main.js';
 import { createImportProgress } from './import-progress.js';
@@ -25,7 +25,8 @@ export const STORE_USAGE = `Database commands:
                                  + contents + inactive + skipped
            [-v, --verbose]       list the files not recognised (a README, a .csv), and why
   billdiff search QUERY          bills and law sections: AB 1656, hr1-119, 7284.6, any words
-           [--session S] [--house H] [--status pending|S] [--code PEN] [--format json]
+           [--session S] [--house H] [--status pending|S] [--code PEN] [--author NAME]
+           [--format json]
   billdiff section "Penal Code 1050" [--format json]
                                  the section's text and every bill touching it
   billdiff bill "AB 1656" [--format json]
@@ -138,6 +139,7 @@ const COMMAND_OPTIONS: Record<StoreCommand, OptionsOf> = {
     house: { type: 'string' },
     status: { type: 'string' },
     code: { type: 'string' },
+    author: { type: 'string' },
     limit: { type: 'string' },
     offset: { type: 'string' },
   },
@@ -188,6 +190,7 @@ async function searchCommand(db: Database, { values, positionals }: ParsedArgs, 
   let request: SearchRequest;
   try {
     request = readSearchParams({ ...values, format: undefined, q: positionals.join(' ') }, await db.sessions(), 'cli');
+    request.filters = await readAuthorFilter(request.filters, async (name) => db.authorsNamed(name, await db.generation()));
   } catch (error) {
     if (error instanceof SearchParamError) return usage(io, error.message.replace(/^the (\w+) parameter/, '--$1').replace(/^--q /, 'the query '));
     throw error;

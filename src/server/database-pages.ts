@@ -13,7 +13,7 @@ import type { SectionActivity, SessionInfo } from '../store/queries.js';
 import { authorName, authorPageUrl, broughtBy, authorsByRole, authorsWords, authorsChanged, authorWhere, between, capitalized, MANY_AUTHORS, roleWords, sessionAuthorsUrl, sessionPageUrl, billUrl, compareUrl, holderOf, inTurnUrl, lawCompareUrl, OVERRIDE_SAYS, rangeOf, listSeparator, relationWord, sectionDocId, sectionUrl, touchName, versionDocId, withoutRangeEnds, type BillReport, type SectionReport } from '../store/reports.js';
 import { MARK_END, MARK_START, whyNothingFound } from '../store/search.js';
 import { LAST_PAGE } from '../store/search-params.js';
-import { OVERRIDE_WORDS, type SearchAnswer, type SearchFilters, type SearchPage, type SearchResult } from '../store/types.js';
+import { FILTER_KEYS, OVERRIDE_WORDS, type SearchAnswer, type SearchFilters, type SearchPage, type SearchResult } from '../store/types.js';
 import { foldWhiteSpace } from '../util/white-space.js';
 import type { Author } from '../types.js';
 
@@ -129,7 +129,7 @@ export function rankNote(a: SearchAnswer): string {
 /** The link to another page of the same search. */
 function searchUrl(query: string, filters: SearchFilters, page: number): string {
   const params = new URLSearchParams({ q: query });
-  for (const key of ['session', 'house', 'status', 'code'] as const) if (filters[key]) params.set(key, filters[key]!);
+  for (const key of FILTER_KEYS) if (filters[key]) params.set(key, filters[key]!);
   if (page > 1) params.set('page', String(page));
   return `/search?${params.toString()}`;
 }
@@ -175,7 +175,7 @@ export function searchModel(sessions: SessionInfo[], query: string, filters: Sea
     ],
     searched: query !== '',
     // "Authors named “Davies”: Assembly Member Davies (2025–26 Regular Session, 1 bill)." (`sep`: what comes before one), the query's own quotes aside.
-    authorsQuery: query.replace(/^["“”\s]+|["“”\s]+$/g, ''),
+    authorsQuery: (query || filters.author || '').replace(/^["“”\s]+|["“”\s]+$/g, ''),
     authorsFound: authors.map((a, i) => ({ sep: listSeparator(i, authors.length), text: authorName(a), url: authorPageUrl(a.jurisdiction, a.session, a.name), where: authorWhere(a) })),
     // Field by field, not spread (see billReport in src/store/reports.ts), and only those search.hbs reads.
     // The kind's word written from the model, not by an `{{#if}}` a result; the snippet's HTML only when

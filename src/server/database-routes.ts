@@ -12,7 +12,7 @@ import { codeName, codeOf, normalizeSectionNumber } from '../store/codes.js';
 import type { Database } from '../store/database.js';
 import { sessionName } from '../store/names.js';
 import { authorJson, billReport, sectionReport } from '../store/reports.js';
-import { readSearchParams, SearchParamError, type SearchForm } from '../store/search-params.js';
+import { readAuthorFilter, readSearchParams, SearchParamError, type SearchForm } from '../store/search-params.js';
 import { SearchBusyError } from '../store/search-pool.js';
 import type { SessionInfo } from '../store/queries.js';
 import type { SearchFilters, SearchPage } from '../store/types.js';
@@ -166,7 +166,8 @@ export function createDatabaseRoutes(ctx: DatabaseRoutesContext): Router {
   const searchRequest = async (req: Request, form: SearchForm, generation: string) => {
     const sessions = await sessionsOf(generation);
     try {
-      return { ...readSearchParams(req.query as Record<string, unknown>, sessions, form), sessions };
+      const request = readSearchParams(req.query as Record<string, unknown>, sessions, form);
+      return { ...request, filters: await readAuthorFilter(request.filters, (name) => ctx.database.authorsNamed(name, generation)), sessions };
     } catch (error) {
       throw error instanceof SearchParamError ? new HttpError(400, error.message, 'The search could not be run') : error;
     }
@@ -175,7 +176,8 @@ export function createDatabaseRoutes(ctx: DatabaseRoutesContext): Router {
   const authorsNamed = (query: string, page: SearchPage, generation: string) => (page.offset === 0 ? ctx.database.authorsNamed(query, generation) : Promise.resolve([]));
   router.get('/search', cached('html', async (req, res, generation) => {
     const { query, filters, page, sessions } = await searchRequest(req, 'page', generation);
-    const [answer, authors] = query ? await Promise.all([search(res, query, filters, page, generation), authorsNamed(query, page, generation)]) : [undefined, []];
+    // No words but an author: the authors it names, each linked to their bills.
+    const [answer, authors] = query ? await Promise.all([search(res, query, filters, page, generation), authorsNamed(query, page, generation)]) : [undefined, filters.author ? await authorsNamed(filters.author, page, generation) : []];
     return render('search', searchModel(sessions, query, filters, page, answer, authors));
   }));
   router.get('/api/search', cached('json', async (req, res, generation) => {

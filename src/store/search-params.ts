@@ -6,7 +6,8 @@
 import { codeOf } from './codes.js';
 import { sessionKeyOf, sessionName } from './names.js';
 import { SEARCH_BOUNDS } from './search.js';
-import type { SearchFilters, SearchPage } from './types.js';
+import { FILTER_KEYS, type SearchFilters, type SearchPage } from './types.js';
+import type { AuthorMatch } from './authors.js';
 
 /** A parameter out of its range; the message names it and the range. */
 export class SearchParamError extends Error {}
@@ -29,10 +30,12 @@ export const LAST_PAGE = Math.floor(SEARCH_BOUNDS.offset / PAGE_SIZE) + 1;
 export type SearchForm = 'api' | 'page' | 'cli';
 
 const TAKEN: Record<SearchForm, string[]> = {
-  api: ['q', 'limit', 'offset', 'session', 'house', 'status', 'code'],
-  page: ['q', 'page', 'session', 'house', 'status', 'code'],
-  cli: ['q', 'limit', 'offset', 'session', 'house', 'status', 'code'],
+  api: ['q', 'limit', 'offset', ...FILTER_KEYS],
+  page: ['q', 'page', ...FILTER_KEYS],
+  cli: ['q', 'limit', 'offset', ...FILTER_KEYS],
 };
+/** Characters an author filter holds at most. */
+const AUTHOR_CHARS = 100;
 const HOUSES = ['assembly', 'senate', 'house'];
 /** The sessions named in a message about the session parameter, at most. */
 const SESSIONS_NAMED = 12;
@@ -79,12 +82,28 @@ export function readSearchParams(params: Record<string, unknown>, sessions: Arra
     if (!known) throw new SearchParamError("the code parameter must be a code: a California code's abbreviation or name (PEN, Penal Code) or a U.S. Code title (usc54, 54 U.S.C.)");
     filters.code = known;
   }
+  const author = one('author');
+  if (author !== undefined) {
+    if (author.length > AUTHOR_CHARS || /[\p{Cc}]/u.test(author)) throw new SearchParamError(`the author parameter must be an author's name (1 to ${AUTHOR_CHARS} characters): Davies, Senator Wiener, Shuster`);
+    filters.author = author;
+  }
 
   if (form === 'page') {
     const page = whole(one('page'), 'page', 1, LAST_PAGE) ?? 1;
     return { query, filters, page: { limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE } };
   }
   return { query, filters, page: { limit: whole(one('limit'), 'limit', 1, SEARCH_BOUNDS.limit) ?? 20, offset: whole(one('offset'), 'offset', 0, SEARCH_BOUNDS.offset) ?? 0 } };
+}
+
+/**
+ * The filters with the names the database files their author under (`authorNames`), as `named` finds
+ * them (`Database.authorsNamed`): a name no version gives is refused, saying where the names are listed.
+ */
+export async function readAuthorFilter(filters: SearchFilters, named: (name: string) => Promise<AuthorMatch[]>): Promise<SearchFilters> {
+  if (filters.author === undefined) return filters;
+  const names = [...new Set((await named(filters.author)).map((a) => a.name))];
+  if (!names.length) throw new SearchParamError(`the author parameter must name an author of the database: no bill version names “${filters.author}”`);
+  return { ...filters, authorNames: names };
 }
 
 /** A whole number from `min` to `max`, or undefined when not given. */

@@ -11,7 +11,7 @@ import { newestSessionFirst, parseMeasure, sessionKeyOf, type MeasureCitation } 
 import { readPlace, unitHolds } from './places.js';
 import { holderOf, OVERRIDE_SAYS } from './reports.js';
 import { billResult, citationSnippets, fullText, noResults, QUICK, sectionResult, type BillFilter } from './search-text.js';
-import type { BillRow, SearchAnswer, SearchFilters, SearchPage, SearchResult } from './types.js';
+import { FILTER_KEYS, type BillRow, type SearchAnswer, type SearchFilters, type SearchPage, type SearchResult } from './types.js';
 
 export { MARK_END, MARK_START } from './search-text.js';
 
@@ -40,9 +40,14 @@ export function quickSearch(db: Dialect, raw: string, filters: SearchFilters, pa
   return answer(db, raw, filters, page, true, generation);
 }
 
-/** Whether a search is narrowed by a filter: a session, a house, a status or a code. */
+/** Whether a search is narrowed by a filter: a session, a house, a status, a code or an author. */
 function isFiltered(filters: SearchFilters): boolean {
-  return Boolean(filters.session || filters.house || filters.status || filters.code);
+  return FILTER_KEYS.some((key) => filters[key]);
+}
+
+/** Whether law sections are among the results: not where a filter only bills have is given (a code narrows both). */
+function listsSections(filters: SearchFilters): boolean {
+  return !filters.house && !filters.status && !filters.session && !filters.author;
 }
 
 /**
@@ -64,7 +69,7 @@ async function answer(db: Dialect, raw: string, filters: SearchFilters, page: Se
   if (cited) return cited;
   const match = db.kind === 'sqlite' ? ftsQuery(query) : query;
   if (!match) return noResults();
-  const sectionsToo = !filters.house && !filters.status && !filters.session;
+  const sectionsToo = listsSections(filters);
   const code = filters.code ? codeOf(filters.code) ?? filters.code.trim() : undefined;
   return fullText(db, match, query, where, sectionsToo && { ...(code ? { code } : {}) }, bounded, quick, generation);
 }
@@ -164,7 +169,7 @@ async function citationResults(db: Dialect, query: string, filters: SearchFilter
    */
   type Row = { kind: number; code: string; number: string; heading: string; text: string; n: number; o: number; place: string | null };
   let rows: Row[];
-  const sectionsListed = !filters.house && !filters.status && !filters.session;
+  const sectionsListed = listsSections(filters);
   if (sectionsListed) {
     // The section in each code that has it, then those only bills touch (their text is not in the
     // database; with how many bills touch each, and how many of them would override it), the bills that
@@ -308,6 +313,12 @@ function billFilters(filters: SearchFilters): BillFilter {
     const code = codeOf(filters.code) ?? filters.code.trim();
     parts.push('EXISTS (SELECT 1 FROM version_sections fs JOIN versions fv ON fv.id = fs.version_id WHERE fv.bill_id = b.id AND fs.code = ?)');
     params.push(code);
+  }
+  if (filters.author) {
+    // By the index on version_authors (name): any version of the bill naming them.
+    const names = filters.authorNames ?? [filters.author.trim()];
+    parts.push(`EXISTS (SELECT 1 FROM version_authors fa JOIN versions fv ON fv.id = fa.version_id WHERE fv.bill_id = b.id AND fa.name IN (${names.map(() => '?').join(', ')}))`);
+    params.push(...names);
   }
   return { sql: parts.map((p) => ` AND ${p}`).join(''), params };
 }

@@ -154,7 +154,17 @@ export interface SearchFilters {
   status?: string;
   /** A code (`PEN`, `Penal Code`, `usc54`). */
   code?: string;
+  /** An author as a person names them (`Davies`, `Assembly Member Davies`, `Shuster`): the bills any version of which names them. */
+  author?: string;
+  /**
+   * The names the database files `author` under, as the filter matches them (`readAuthorFilter`, from the
+   * names a search finds: "Davies" → `Davies`; "Shuster" → `Mr. Shuster`). Absent: `author` as it is.
+   */
+  authorNames?: string[];
 }
+
+/** The filters a search takes, by the name the API, the search page and the command line give each. */
+export const FILTER_KEYS = ['session', 'house', 'status', 'code', 'author'] as const;
 
 export interface SearchResult {
   kind: 'bill' | 'section';

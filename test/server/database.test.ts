@@ -204,7 +204,15 @@ describeBackends('server: the database pages and API', (backend) => {
     expect(await refused('q=a&code=XYZ')).to.equal("the code parameter must be a code: a California code's abbreviation or name (PEN, Penal Code) or a U.S. Code title (usc54, 54 U.S.C.)");
     expect(await refused('q=a&house=lords')).to.equal('the house parameter must be assembly, senate or house');
     expect(await refused('q=a&status=%3Cscript%3E')).to.equal('the status parameter must be pending, chaptered, or a status as the Legislature gives it (1 to 60 letters)');
-    expect(await refused('q=a&page=2')).to.equal('unknown parameter "page": /api/search takes q, limit, offset, session, house, status and code');
+    expect(await refused('q=a&page=2')).to.equal('unknown parameter "page": /api/search takes q, limit, offset, session, house, status, code and author');
+    expect(await refused('q=a&author=Nobody')).to.equal('the author parameter must name an author of the database: no bill version names “Nobody”');
+    expect(await refused(`q=a&author=${'x'.repeat(101)}`)).to.equal("the author parameter must be an author's name (1 to 100 characters): Davies, Senator Wiener, Shuster");
+    expect(await refused('q=a&author=Davies%07')).to.equal("the author parameter must be an author's name (1 to 100 characters): Davies, Senator Wiener, Shuster");
+    // An author as a person names them: the bills any version of which names them.
+    for (const author of ['Davies', 'Assembly%20Member%20Davies', 'davies']) {
+      const byAuthor = await json(`/api/search?q=continuance&author=${author}`);
+      expect((byAuthor.body['results'] as Array<{ id: string }>).map((r) => r.id), author).to.deep.equal(['ca-20252026-0-ab1656']);
+    }
     // Every parameter in range is taken: a session by name, a code by name.
     const ok = await json('/api/search?q=synthetic&limit=100&offset=0&session=2025-26&house=assembly&status=pending&code=Penal%20Code');
     expect(ok.status).to.equal(200);
@@ -213,6 +221,11 @@ describeBackends('server: the database pages and API', (backend) => {
     const page = await fetch(`${base}/search?q=a&page=42`);
     expect(page.status).to.equal(400);
     expect(await page.text()).to.contain('the page parameter must be a whole number from 1 to 41');
+    // The search page: the author in its form; with no words, the authors it names, each linked to their bills.
+    const byAuthor = await pageAt(base, '/search?q=continuance&author=Davies');
+    expect(byAuthor).to.contain('<span class="filter"><label for="f-author">Author</label> <input id="f-author" name="author" value="Davies" size="12" maxlength="100" placeholder="Davies"></span>');
+    expect(byAuthor).to.contain('<a href="/bills/ca-20252026-0-ab1656">AB 1656 (2025–26 Regular Session) — Human trafficking case continuances</a>');
+    expect(await pageAt(base, '/search?author=davies')).to.contain('<p class="authors-found">Authors named “davies”: <a href="/sessions/ca/20252026-0/authors/Davies">Assembly Member Davies</a> (2025–26 Regular Session, 1 bill).</p>');
   });
 
   it('GET /api/search should rank every full-text match, say how many there are, and page through them', async () => {

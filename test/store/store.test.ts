@@ -207,6 +207,13 @@ describeBackends('store: importing and reading', (backend, kind) => {
     expect(await ids('synthetic motion', { status: 'chaptered' })).to.deep.equal([]);
     expect(await ids('synthetic', { house: 'senate' })).to.deep.equal(['bill ca-20252026-0-sb9003']);
     expect(await ids('synthetic', { code: 'GOV' })).to.include.members(['bill ca-20252026-0-ab9002', 'bill ca-20252026-0-sb9003']);
+    // An author: the bills any version of which names them, as the database files the name (no law section has one).
+    expect(await ids('continuance')).to.include.members(['section PEN/1050', 'bill ca-20252026-0-ab1656']);
+    expect(await ids('continuance', { author: 'Davies' })).to.deep.equal(['bill ca-20252026-0-ab1656']);
+    expect(await ids('continuance', { author: 'Assembly Member Davies', authorNames: ['Davies'] })).to.deep.equal(['bill ca-20252026-0-ab1656']);
+    expect(await ids('continuance', { author: 'Assembly Member Davies' })).to.deep.equal([]);
+    expect(await ids('AB 1656', { author: 'Davies' })).to.deep.equal(['bill ca-20252026-0-ab1656']);
+    expect(await ids('AB 1656', { author: 'Limón' })).to.deep.equal([]);
     expect(await ids('"; DROP TABLE bills; --')).to.deep.equal([]);
     expect(await ids('NEAR( OR * "unbalanced')).to.be.an('array');
   });
