@@ -241,7 +241,7 @@ async function sectionCommand(db: Database, { values, positionals }: ParsedArgs,
   const width = Math.max(8, ...report.bills.map((b) => relationWord(b).length + 1));
   for (const b of report.bills) {
     const held = holderOf(b);
-    lines.push(`  ${relationWord(b).padEnd(width)}${b.measure} (${b.sessionName})${b.authors.length ? ` ${broughtBy(b.authors)}` : ''}${b.override ? ` ${OVERRIDE_SAYS[b.override].note(false, held?.holder)}` : held ? ` ${held.note}` : ''}, ${b.versionStage}${b.versionDate ? ` ${b.versionDate}` : ''} [${b.version}]${b.title ? ` — ${b.title}` : ''}`);
+    lines.push(`  ${relationWord(b).padEnd(width)}${b.measure} (${b.sessionName})${b.authors?.length ? ` ${broughtBy(b.authors)}` : ''}${b.override ? ` ${OVERRIDE_SAYS[b.override].note(false, held?.holder)}` : held ? ` ${held.note}` : ''}, ${b.versionStage}${b.versionDate ? ` ${b.versionDate}` : ''} [${b.version}]${b.title ? ` — ${b.title}` : ''}`);
   }
   io.stdout.write(`${lines.join('\n')}\n`);
   return 0;

@@ -396,7 +396,7 @@ function sectionBillRow(b: SectionReport['bills'][number]) {
   const held = holderOf(b);
   return {
     ...b,
-    leads: leadLinks(b.authors, b.jurisdiction, b.session),
+    leads: leadLinks(b.authors ?? [], b.jurisdiction, b.session),
     dateLabel: dateLabel(b.versionDate),
     compares: b.url.startsWith('/compare'),
     relationWord: relationWord(b),
@@ -502,7 +502,7 @@ export function sectionFeedModel(report: SectionReport) {
       updated: atomDate(b.versionDate ?? newest),
       url: b.url,
       relatedUrl: b.billUrl,
-      summary: xmlText([`${b.relationWord}${'overrideNote' in b ? ` ${b.overrideNote}` : 'holderNote' in b ? ` ${b.holderNote}` : ''}`, `${b.versionStage}${b.dateLabel ? `, ${b.dateLabel}` : ''}`, b.status, b.title, broughtBy(b.authors)].filter(Boolean).join(' · ')),
+      summary: xmlText([`${b.relationWord}${'overrideNote' in b ? ` ${b.overrideNote}` : 'holderNote' in b ? ` ${b.holderNote}` : ''}`, `${b.versionStage}${b.dateLabel ? `, ${b.dateLabel}` : ''}`, b.status, b.title, broughtBy(b.authors ?? [])].filter(Boolean).join(' · ')),
     })),
   };
 }

@@ -16,7 +16,7 @@ import { readAuthorFilter, readSearchParams, SearchParamError, type SearchForm }
 import { SearchBusyError } from '../store/search-pool.js';
 import type { SessionInfo } from '../store/queries.js';
 import type { SearchFilters, SearchPage } from '../store/types.js';
-import { authorModel, billFeedModel, billModel, codeModel, codesModel, resultJson, searchModel, sectionFeedModel, sessionFeedModel, sectionModel, sessionAuthorsModel, sessionBillsModel, sessionModel, sessionsModel } from './database-pages.js';
+import { authorModel, billFeedModel, FEED_ENTRIES, SECTION_BILLS_PER_PAGE, billModel, codeModel, codesModel, resultJson, searchModel, sectionFeedModel, sessionFeedModel, sectionModel, sessionAuthorsModel, sessionBillsModel, sessionModel, sessionsModel } from './database-pages.js';
 import { HttpError } from './errors.js';
 import { securityHeaders, setSecurityHeaders } from './security-headers.js';
 import type { Views } from './views.js';
@@ -199,7 +199,7 @@ export function createDatabaseRoutes(ctx: DatabaseRoutesContext): Router {
   router.get('/bills/:id/feed', cached('atom', async (req) => ctx.views.render('feed', billFeedModel(await findBill(ctx.database, req.params['id'])))));
   router.get('/api/bills/:id', cached('json', async (req) => JSON.stringify(await findBill(ctx.database, req.params['id']))));
   router.get('/sections/:code/:number', cached('html', async (req) => pages.section(req.params['code'], req.params['number'], pageNumber(req))));
-  router.get('/sections/:code/:number/feed', cached('atom', async (req) => ctx.views.render('feed', sectionFeedModel(await findSection(ctx.database, req.params['code'], req.params['number'])))));
+  router.get('/sections/:code/:number/feed', cached('atom', async (req) => ctx.views.render('feed', sectionFeedModel(await findSection(ctx.database, req.params['code'], req.params['number'], { offset: 0, limit: FEED_ENTRIES })))));
   router.get('/api/sections/:code/:number', cached('json', async (req) => JSON.stringify(await findSection(ctx.database, req.params['code'], req.params['number']))));
   router.get('/sessions', cached('html', async () => render('sessions', await sessionsModel(ctx.database))));
   router.get('/sessions/:jurisdiction/:session', cached('html', async (req) => {
@@ -251,7 +251,8 @@ export function databasePages(ctx: Pick<DatabaseRoutesContext, 'database' | 'vie
   return {
     bill: async (id: unknown) => renderPage(ctx.views, 'bill', billModel(await findBill(ctx.database, id))),
     section: async (code: unknown, number: unknown, page = 1) => {
-      const report = await findSection(ctx.database, code, number);
+      // Who brings each bill read for the page's bills only.
+      const report = await findSection(ctx.database, code, number, { offset: (page - 1) * SECTION_BILLS_PER_PAGE, limit: SECTION_BILLS_PER_PAGE });
       const model = sectionModel(report, page);
       if (!model) throw new HttpError(404, `the bills of ${report.name} have no page ${page}`);
       return renderPage(ctx.views, 'section', model);
@@ -296,12 +297,13 @@ function pageNumber(req: Request): number {
   return Number(value);
 }
 
-async function findSection(db: Database, codeValue: unknown, numberParam: unknown) {
+/** A section's report (`sectionReport`, the authors of `authorsOf`'s bills, else of every bill), or a 404. */
+async function findSection(db: Database, codeValue: unknown, numberParam: unknown, authorsOf?: { offset: number; limit: number }) {
   const code = codeParam(codeValue);
   const number = normalizeSectionNumber(String(numberParam));
   // (A comma: a U.S. Code section printed as two, "§§ 10, 10a.", is stored as its <num value="10, 10a"> reads, 10,-10a.)
   if (!code || !/^[0-9A-Za-z.,\-]{1,40}$/.test(number)) throw new HttpError(404, 'a section is /sections/CODE/NUMBER: /sections/PEN/1050, /sections/GOV/7284.6, /sections/usc54/200304');
-  const report = await sectionReport(db, code, number);
+  const report = await sectionReport(db, code, number, authorsOf);
   if (!report) throw new HttpError(404, `${code} ${number} is not in the database, and no bill in it touches it`);
   return report;
 }

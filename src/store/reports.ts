@@ -389,8 +389,11 @@ export interface SectionReport {
     session: string;
     sessionName: string;
     title: string;
-    /** Who brings it: its lead authors or its sponsor (`LEAD_ROLES`), as its latest version naming any authors names them (none: empty). */
-    authors: Author[];
+    /**
+     * Who brings it: its lead authors or its sponsor (`LEAD_ROLES`), as its latest version naming any
+     * authors names them (none: empty). Absent on the bills `sectionReport`'s `authorsOf` leaves out.
+     */
+    authors?: Author[];
     status: string | null;
     pending: boolean;
     relation: SectionRelation;
@@ -409,10 +412,16 @@ export interface SectionReport {
   }>;
 }
 
-export async function sectionReport(db: Database, code: string, number: string): Promise<SectionReport | undefined> {
+/**
+ * A law section and every bill touching it, newest first, with who brings each of the bills `authorsOf`
+ * names (from `offset`, `limit` of them: the bills a page or a feed shows; every bill where it is absent):
+ * a section thousands of bills touch reads only the authors it shows.
+ */
+export async function sectionReport(db: Database, code: string, number: string, authorsOf?: { offset: number; limit: number }): Promise<SectionReport | undefined> {
   const [law, bills, contest] = await Promise.all([db.lawSection(code, number), db.sectionBills(code, number), db.sectionContest(code, number)]);
   if (!law && bills.length === 0) return undefined;
-  const leads = bills.length ? await db.leadAuthors(bills.map((b) => b.bill_id)) : new Map<string, Author[]>();
+  const [from, to] = authorsOf ? [authorsOf.offset, authorsOf.offset + authorsOf.limit] : [0, bills.length];
+  const leads = from < Math.min(to, bills.length) ? await db.leadAuthors(bills.slice(from, to).map((b) => b.bill_id)) : new Map<string, Author[]>();
   const docId = law ? sectionDocId(code, number, law.corpus_id) : undefined;
   const inTurn = docId ? inTurnUrl(docId, contest) : undefined;
   return {
@@ -425,7 +434,7 @@ export async function sectionReport(db: Database, code: string, number: string):
     inDatabase: law !== undefined,
     ...(docId ? { docId } : {}),
     ...(inTurn ? { inTurnUrl: inTurn } : {}),
-    bills: bills.map((b) => {
+    bills: bills.map((b, i) => {
       const override = overrideWords(b.override);
       const range = rangeOf(b);
       return {
@@ -435,7 +444,7 @@ export async function sectionReport(db: Database, code: string, number: string):
         session: b.session,
         sessionName: sessionName(b.jurisdiction, b.session),
         title: b.title,
-        authors: leads.get(b.bill_id) ?? [],
+        ...(i >= from && i < to ? { authors: leads.get(b.bill_id) ?? [] } : {}),
         status: b.status,
         pending: b.pending === 1,
         relation: b.relation,

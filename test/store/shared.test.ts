@@ -47,6 +47,16 @@ describeShared('store: the samples of ../shared/corpus as a new user imports the
       ['AB 1656', 'amended-senate', 'In Floor Process'],
       ['AB 2052', 'amended-senate', 'In Floor Process'],
     ]);
+    // Who brings each; read only for the bills a page shows where it says which (a busy section's page of 200).
+    expect(report.bills.map((b) => [b.measure, b.authors?.map((a) => a.name)])).to.deep.equal([
+      ['AB 1656', ['Davies']],
+      ['AB 2052', ['Stefani']],
+    ]);
+    expect((await sectionReport(db, 'PEN', '1050', { offset: 1, limit: 200 }))!.bills.map((b) => [b.measure, b.authors?.map((a) => a.name)])).to.deep.equal([
+      ['AB 1656', undefined],
+      ['AB 2052', ['Stefani']],
+    ]);
+    expect((await sectionReport(db, 'PEN', '1050', { offset: 200, limit: 200 }))!.bills.every((b) => b.authors === undefined)).to.equal(true);
     const session = await db.sessionReport('ca', '20252026-0');
     expect(session.contested.map((s) => `${s.code} ${s.section}: ${s.bills.map((b) => b.measure).join(', ')}`)).to.deep.equal(['PEN 1050: AB 1656, AB 2052']);
     expect(session.gutAndAmends.map((v) => `${v.measure} ${v.name}`)).to.deep.equal(['AB 831 amended-senate-2025-06-23']);
