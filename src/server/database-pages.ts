@@ -9,7 +9,7 @@ import { codeName, compareCodeUnits, isUsCode, sectionName } from '../store/code
 import type { AuthorMatch } from '../store/authors.js';
 import type { Database } from '../store/database.js';
 import { sessionName } from '../store/names.js';
-import type { SectionActivity, SessionInfo } from '../store/queries.js';
+import type { AuthorBill, SectionActivity, SessionInfo } from '../store/queries.js';
 import { authorName, authorPageUrl, broughtBy, authorsByRole, authorsWords, authorsChanged, authorWhere, between, capitalized, MANY_AUTHORS, roleWords, sessionAuthorsUrl, sessionPageUrl, billUrl, compareUrl, holderOf, inTurnUrl, lawCompareUrl, OVERRIDE_SAYS, rangeOf, listSeparator, relationWord, sectionDocId, sectionUrl, touchName, versionDocId, withoutRangeEnds, type BillReport, type SectionReport } from '../store/reports.js';
 import { MARK_END, MARK_START, whyNothingFound } from '../store/search.js';
 import { LAST_PAGE } from '../store/search-params.js';
@@ -438,17 +438,27 @@ function authorGroups(report: BillReport) {
   return groups;
 }
 
-/** The bills of a session that name an author (`authorBills`), for their page: undefined where none does. */
-export async function authorModel(db: Database, jurisdiction: string, session: string, name: string) {
-  const bills = await db.authorBills(jurisdiction, session, name);
-  if (!bills.length) return undefined;
-  // Named as the newest of the versions naming them does.
+/** An author as their page and feed name them: as the newest of the versions naming them does (`bills`: `authorBills`', one or more). */
+function authorTitle(name: string, bills: readonly AuthorBill[]): string {
   const newest = bills.reduce((a, b) => (compareCodeUnits(a.version_date ?? '', b.version_date ?? '') >= 0 ? a : b));
-  const who = authorName({ name, house: newest.house, committee: newest.committee });
+  return authorName({ name, house: newest.house, committee: newest.committee });
+}
+
+/** The role an author has on a bill, as their page and feed say it: one no longer naming them, by the version that last did. */
+function authorAs(b: AuthorBill): string {
+  return b.still ? b.role : `${b.role} of ${b.version_stage}${b.version_date ? `, ${dateLabel(b.version_date)}` : ''}; no longer named`;
+}
+
+/** The bills of a session that name an author (`authorBills`, one or more), for their page. */
+export function authorModel(jurisdiction: string, session: string, name: string, bills: readonly AuthorBill[]) {
+  const who = authorTitle(name, bills);
   const sessionTitle = sessionName(jurisdiction, session);
   const words = authorsWords(jurisdiction);
+  const pageUrl = authorPageUrl(jurisdiction, session, name);
   return {
     pageTitle: `${who}: bills of the ${sessionTitle}`,
+    feedUrl: `${pageUrl}/feed`,
+    feedTitle: authorFeedTitle(who, sessionTitle),
     bodyClass: 'author-page',
     who,
     asWhat: words.one,
@@ -467,8 +477,40 @@ export async function authorModel(db: Database, jurisdiction: string, session: s
       latest: b.latest_stage ?? '',
       dateLabel: dateLabel(b.latest_date),
       // As the newest version naming them names them; one no longer naming them, by that version.
-      as: b.still ? b.role : `${b.role} of ${b.version_stage}${b.version_date ? `, ${dateLabel(b.version_date)}` : ''}; no longer named`,
+      as: authorAs(b),
       still: b.still,
+    })),
+  };
+}
+
+function authorFeedTitle(who: string, sessionTitle: string): string {
+  return `${who}: bills of the ${sessionTitle}, by their latest versions`;
+}
+
+/**
+ * An author's Atom feed: the session's bills naming them, by their latest versions, newest first
+ * (`FEED_ENTRIES` of them), so that a reader following a member sees each of their bills introduced or
+ * amended after an import (an entry's id is the latest version's, as the session's feed names it: a new
+ * version is a new entry), and a bill that no longer names them says so.
+ */
+export function authorFeedModel(jurisdiction: string, session: string, name: string, bills: readonly AuthorBill[]) {
+  const who = authorTitle(name, bills);
+  const dated = bills.filter((b) => b.latest_name !== null);
+  const newest = newestDate(dated.map((b) => b.latest_date));
+  const shown = [...dated].sort((a, b) => compareCodeUnits(b.latest_date ?? '', a.latest_date ?? '')).slice(0, FEED_ENTRIES);
+  const pageUrl = authorPageUrl(jurisdiction, session, name);
+  return {
+    title: xmlText(authorFeedTitle(who, sessionName(jurisdiction, session))),
+    id: xmlText(`urn:billdiff:author:${jurisdiction}:${session}:${encodeURIComponent(name)}`),
+    selfUrl: `${pageUrl}/feed`,
+    pageUrl,
+    updated: atomDate(newest),
+    entries: shown.map((b) => ({
+      id: xmlText(`urn:billdiff:version:${b.id}:${b.latest_name}`),
+      title: xmlText(`${b.measure}: ${b.latest_stage ?? b.latest_name}${b.latest_date ? `, ${dateLabel(b.latest_date)}` : ''}`),
+      updated: atomDate(b.latest_date ?? newest),
+      url: billUrl(b.id),
+      summary: xmlText([b.title, b.status, capitalized(authorAs(b))].filter(Boolean).join(' · ')),
     })),
   };
 }

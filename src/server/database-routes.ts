@@ -1,6 +1,6 @@
 /**
  * The database's routes: search, bill, law-section and session pages, their API, and the Atom feeds
- * of a bill, a law section and a session (`…/feed`). Pages and feeds are
+ * of a bill, a law section, a session and an author's bills of a session (`…/feed`). Pages and feeds are
  * rendered once per data generation (every import bumps it, whichever process imports; each request
  * reads it, see ./generation.ts) and kept in an LRU with their ETag, so a busy server answers
  * repeated pages from memory and never shows stale ones.
@@ -16,7 +16,7 @@ import { readAuthorFilter, readSearchParams, SearchParamError, type SearchForm }
 import { SearchBusyError } from '../store/search-pool.js';
 import type { SessionInfo } from '../store/queries.js';
 import type { SearchFilters, SearchPage } from '../store/types.js';
-import { authorModel, billFeedModel, FEED_ENTRIES, SECTION_BILLS_PER_PAGE, billModel, codeModel, codesModel, resultJson, searchModel, sectionFeedModel, sessionFeedModel, sectionModel, sessionAuthorsModel, sessionBillsModel, sessionModel, sessionsModel } from './database-pages.js';
+import { authorFeedModel, authorModel, billFeedModel, FEED_ENTRIES, SECTION_BILLS_PER_PAGE, billModel, codeModel, codesModel, resultJson, searchModel, sectionFeedModel, sessionFeedModel, sectionModel, sessionAuthorsModel, sessionBillsModel, sessionModel, sessionsModel } from './database-pages.js';
 import { HttpError } from './errors.js';
 import { securityHeaders, setSecurityHeaders } from './security-headers.js';
 import type { Views } from './views.js';
@@ -213,13 +213,22 @@ export function createDatabaseRoutes(ctx: DatabaseRoutesContext): Router {
     const { jurisdiction, session } = await knownSession(req);
     return render('authors', sessionAuthorsModel(jurisdiction, session, await ctx.database.sessionAuthors(jurisdiction, session, generation)));
   }));
-  router.get('/sessions/:jurisdiction/:session/authors/:name', cached('html', async (req) => {
+  /** An author's bills of a session (`authorBills`), by the name the address gives: a 404 where it is no name, or none of the session's bills gives it. */
+  const authorOf = async (req: Request) => {
     const { jurisdiction, session } = await knownSession(req);
     const name = String(req.params['name']);
     if (!name.trim() || name.length > AUTHOR_NAME_CHARS || /[\u0000-\u001f\u007f]/.test(name)) throw new HttpError(404, `an author is named as a bill names them, 1 to ${AUTHOR_NAME_CHARS} characters: /sessions/ca/20252026-0/authors/Davies`);
-    const model = await authorModel(ctx.database, jurisdiction, session, name);
-    if (!model) throw new HttpError(404, `no bill of the ${sessionName(jurisdiction, session)} in the database names “${name}” as an author`);
-    return render('author', model);
+    const bills = await ctx.database.authorBills(jurisdiction, session, name);
+    if (!bills.length) throw new HttpError(404, `no bill of the ${sessionName(jurisdiction, session)} in the database names “${name}” as an author`);
+    return { jurisdiction, session, name, bills };
+  };
+  router.get('/sessions/:jurisdiction/:session/authors/:name', cached('html', async (req) => {
+    const { jurisdiction, session, name, bills } = await authorOf(req);
+    return render('author', authorModel(jurisdiction, session, name, bills));
+  }));
+  router.get('/sessions/:jurisdiction/:session/authors/:name/feed', cached('atom', async (req) => {
+    const { jurisdiction, session, name, bills } = await authorOf(req);
+    return ctx.views.render('feed', authorFeedModel(jurisdiction, session, name, bills));
   }));
   router.get('/sessions/:jurisdiction/:session/feed', cached('atom', async (req) => {
     const { jurisdiction, session } = await knownSession(req);
@@ -271,7 +280,7 @@ export function noDatabaseRoutes(): Router {
   const none: RequestHandler = () => {
     throw new HttpError(404, 'this server has no database of bills: start it with npm start, or give createApp a database');
   };
-  for (const route of ['/search', '/api/search', '/bills/:id', '/bills/:id/feed', '/api/bills/:id', '/sections/:code/:number', '/sections/:code/:number/feed', '/api/sections/:code/:number', '/sessions', '/sessions/:jurisdiction/:session', '/sessions/:jurisdiction/:session/feed', '/sessions/:jurisdiction/:session/authors', '/sessions/:jurisdiction/:session/authors/:name', '/codes', '/codes/:code']) router.get(route, none);
+  for (const route of ['/search', '/api/search', '/bills/:id', '/bills/:id/feed', '/api/bills/:id', '/sections/:code/:number', '/sections/:code/:number/feed', '/api/sections/:code/:number', '/sessions', '/sessions/:jurisdiction/:session', '/sessions/:jurisdiction/:session/feed', '/sessions/:jurisdiction/:session/authors', '/sessions/:jurisdiction/:session/authors/:name', '/sessions/:jurisdiction/:session/authors/:name/feed', '/codes', '/codes/:code']) router.get(route, none);
   return router;
 }
 

@@ -256,7 +256,18 @@ describeBackends('server: the database pages and API', (backend) => {
     expect(res.status).to.equal(200);
     const html = await res.text();
     expect(html).to.contain('<title>Assembly Member Davies: bills of the 2025–26 Regular Session · billdiff</title>');
-    expect(html).to.contain('<p class="lede">1 bill of the <a href="/sessions/ca/20252026-0">2025–26 Regular Session</a> names Assembly Member Davies as an author, by number · <a href="/sessions/ca/20252026-0/authors">all its authors</a></p>');
+    expect(html).to.contain('<p class="lede">1 bill of the <a href="/sessions/ca/20252026-0">2025–26 Regular Session</a> names Assembly Member Davies as an author, by number · <a href="/sessions/ca/20252026-0/authors">all its authors</a> · <a href="/sessions/ca/20252026-0/authors/Davies/feed" type="application/atom+xml">Atom feed</a></p>');
+    expect(html).to.contain('<link rel="alternate" type="application/atom+xml" href="/sessions/ca/20252026-0/authors/Davies/feed" title="Assembly Member Davies: bills of the 2025–26 Regular Session, by their latest versions">');
+    // Their feed: their bills by their latest versions, newest first, well-formed Atom.
+    const feed = await fetch(`${base}/sessions/ca/20252026-0/authors/Davies/feed`);
+    expect(feed.headers.get('content-type')).to.match(/^application\/atom\+xml/);
+    const xml = await feed.text();
+    expect(feedTitles(xml)).to.deep.equal(['Assembly Member Davies: bills of the 2025–26 Regular Session, by their latest versions', 'AB 1656: Amended in Senate, June 11, 2026']);
+    expect(xml).to.contain('<id>urn:billdiff:author:ca:20252026-0:Davies</id>\n<link rel="self" type="application/atom+xml" href="/sessions/ca/20252026-0/authors/Davies/feed"/>\n<link rel="alternate" type="text/html" href="/sessions/ca/20252026-0/authors/Davies"/>\n<updated>2026-06-11T00:00:00Z</updated>');
+    expect(xml).to.contain('<id>urn:billdiff:version:ca-20252026-0-ab1656:amended-senate</id>\n<updated>2026-06-11T00:00:00Z</updated>\n<link rel="alternate" type="text/html" href="/bills/ca-20252026-0-ab1656"/>\n<summary>Human trafficking case continuances · Lead author</summary>');
+    const noFeed = await fetch(`${base}/sessions/ca/20252026-0/authors/Nobody/feed`);
+    expect(noFeed.status).to.equal(404);
+    expect(await noFeed.text()).to.contain('no bill of the 2025–26 Regular Session in the database names “Nobody” as an author');
     expect(html).to.match(/<tr><th scope="row"><a href="\/bills\/ca-20252026-0-ab1656">AB 1656<\/a><\/th><td>[^<]+<\/td><td>lead author<\/td><td>Amended in Senate, June 11, 2026<\/td>/);
     // Every author of the session, each linked to their bills; a session none of whose versions names its authors says so.
     const all = await (await fetch(`${base}/sessions/ca/20252026-0/authors`)).text();
@@ -500,7 +511,9 @@ describeShared('server: who brought AB 831 (2025), gutted and amended under anot
         `<tr${former ? ' class="former"' : ''}><th scope="row"><a href="/bills/ca-20252026-0-ab831">AB 831</a></th><td>Gambling: operation of a contest or sweepstakes.</td><td>${as}</td><td>Chaptered, October 11, 2025</td><td>Chaptered</td></tr>`;
       const ramos = await page('/sessions/ca/20252026-0/authors/Ramos');
       expect(ramos).to.contain('<h1>Assembly Member Ramos</h1>');
-      expect(ramos).to.contain('<p class="lede">1 bill of the <a href="/sessions/ca/20252026-0">2025–26 Regular Session</a> names Assembly Member Ramos as an author, by number (1 no longer) · <a href="/sessions/ca/20252026-0/authors">all its authors</a></p>');
+      expect(ramos).to.contain('<p class="lede">1 bill of the <a href="/sessions/ca/20252026-0">2025–26 Regular Session</a> names Assembly Member Ramos as an author, by number (1 no longer) · <a href="/sessions/ca/20252026-0/authors">all its authors</a> · <a href="/sessions/ca/20252026-0/authors/Ramos/feed" type="application/atom+xml">Atom feed</a></p>');
+      // A feed says where a bill no longer names them.
+      expect(await (await fetch(`${base}/sessions/ca/20252026-0/authors/Ramos/feed`)).text()).to.contain('<summary>Gambling: operation of a contest or sweepstakes. · Chaptered · Lead author of Introduced, February 19, 2025; no longer named</summary>');
       expect(ramos).to.contain(row('lead author of Introduced, February 19, 2025; no longer named', true));
       expect(await page('/sessions/ca/20252026-0/authors/Valencia')).to.contain(row('lead author'));
     });
