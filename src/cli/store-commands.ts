@@ -25,6 +25,7 @@ export const STORE_USAGE = `Database commands:
                                  + contents + inactive + skipped
            [-v, --verbose]       list the files not recognised (a README, a .csv), and why
   billdiff search QUERY          bills and law sections: AB 1656, hr1-119, 7284.6, any words
+                                 (no words but --author: the author's bills)
            [--session S] [--house H] [--status pending|S] [--code PEN] [--author NAME]
            [--format json]
   billdiff section "Penal Code 1050" [--format json]
@@ -185,7 +186,7 @@ function nothingSaid({ note, filtered }: ReturnType<typeof whyNothingFound>): st
   return note ? `: ${note}` : filtered ? ' with these filters' : '';
 }
 
-/** `billdiff search QUERY`: a page of results (`--limit`, `--offset`), and how many there are in all. */
+/** `billdiff search QUERY`: a page of results (`--limit`, `--offset`), and how many there are in all; no words but `--author NAME`: their bills. */
 async function searchCommand(db: Database, { values, positionals }: ParsedArgs, io: CliIo): Promise<number> {
   let request: SearchRequest;
   try {
@@ -198,8 +199,9 @@ async function searchCommand(db: Database, { values, positionals }: ParsedArgs, 
   const { query, filters, page } = request;
   const answer = await db.search(query, filters, page);
   const { results } = answer;
-  // The authors the query names, as the search page names them (on a first page).
-  const authors = page.offset === 0 ? await db.authorsNamed(query, await db.generation()) : [];
+  // The authors the query names (no words: the author named), as the search page names them (on a first page).
+  const authors = page.offset === 0 ? await db.authorsNamed(query || filters.author!, await db.generation()) : [];
+  const searched = query ? `"${query}"` : `the author "${filters.author ?? ''}"`;
   if (values['format'] === 'json') {
     io.stdout.write(
       `${JSON.stringify({ results: results.map((r) => ({ ...r, snippet: plain(r.snippet) })), authors: authors.map(authorJson), total: answer.total, offset: page.offset, limit: page.limit }, null, io.stdout.isTTY ? 2 : 0)}\n`,
@@ -207,7 +209,7 @@ async function searchCommand(db: Database, { values, positionals }: ParsedArgs, 
   } else {
     for (const a of authors) io.stdout.write(`author\t${authorJson(a).url}\t${authorName(a)} (${authorWhere(a)})\n`);
     const nothing = authors.length ? 'nothing else found' : 'nothing found';
-    if (!results.length) io.stdout.write(answer.total ? `no results past the first ${answer.total} for "${query}"\n` : `${nothing} for "${query}"${nothingSaid(whyNothingFound(query, filters, (await db.sessions()).length))}\n`);
+    if (!results.length) io.stdout.write(answer.total ? `no results past the first ${answer.total} for ${searched}\n` : `${nothing} for ${searched}${nothingSaid(whyNothingFound(query, filters, (await db.sessions()).length))}\n`);
     for (const r of results) {
       io.stdout.write(`${r.kind}\t${r.id}\t${r.title}\n`);
       if (r.snippet) io.stdout.write(`\t${r.snippet.replace(/\s+/g, ' ').replaceAll(MARK_START, '[').replaceAll(MARK_END, ']')}\n`);

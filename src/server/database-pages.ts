@@ -118,6 +118,7 @@ export function rankNote(a: SearchAnswer): string {
   const n = count;
   const of = (x: number, one: string, many: string) => `${n(x)} ${x === 1 ? one : many}`;
   if (a.by === 'citation') return 'found by citation';
+  if (a.by === 'filters') return 'the newest session first, then by number';
   if (a.rankedBills === a.bills && a.rankedSections === a.sections) {
     return `the best first: every match ranked by relevance (${of(a.bills, 'bill', 'bills')} and ${of(a.sections, 'law section', 'law sections')}, listed in turn)`;
   }
@@ -128,7 +129,7 @@ export function rankNote(a: SearchAnswer): string {
 
 /** The link to another page of the same search. */
 function searchUrl(query: string, filters: SearchFilters, page: number): string {
-  const params = new URLSearchParams({ q: query });
+  const params = new URLSearchParams(query ? { q: query } : {});
   for (const key of FILTER_KEYS) if (filters[key]) params.set(key, filters[key]!);
   if (page > 1) params.set('page', String(page));
   return `/search?${params.toString()}`;
@@ -158,7 +159,7 @@ export function searchModel(sessions: SessionInfo[], query: string, filters: Sea
   const n = count;
   const house = filters.house?.toLowerCase();
   return {
-    pageTitle: query ? `Search: ${query}` : 'Search',
+    pageTitle: query ? `Search: ${query}` : filters.author ? `Search: author ${filters.author}` : 'Search',
     // Each page's body class is on its model, not in the template's partial call
     // (`{{> page-top bodyClass="search"}}`): a hash makes Handlebars copy the whole model for the partial.
     bodyClass: 'search',
@@ -173,7 +174,9 @@ export function searchModel(sessions: SessionInfo[], query: string, filters: Sea
       { value: 'pending', label: 'Pending', selected: selected(filters.status === 'pending') },
       { value: 'chaptered', label: 'Chaptered', selected: selected(filters.status === 'chaptered') },
     ],
-    searched: query !== '',
+    searched: query !== '' || filters.author !== undefined,
+    // What was searched for, as the ledes say it: the words, or (none) the author.
+    searchedFor: query ? `“${query}”` : `the author “${filters.author ?? ''}”`,
     // "Authors named “Davies”: Assembly Member Davies (2025–26 Regular Session, 1 bill)." (`sep`: what comes before one), the query's own quotes aside.
     authorsQuery: (query || filters.author || '').replace(/^["“”\s]+|["“”\s]+$/g, ''),
     authorsFound: authors.map((a, i) => ({ sep: listSeparator(i, authors.length), text: authorName(a), url: authorPageUrl(a.jurisdiction, a.session, a.name), where: authorWhere(a) })),
@@ -204,7 +207,9 @@ export function searchModel(sessions: SessionInfo[], query: string, filters: Sea
 /** A search that found nothing: what the database lacks (`whyNothingFound`), and, filtered, the same search without the filters. */
 export function nothingFound(query: string, filters: SearchFilters, sessions: number): { nothingNote?: string; unfilteredUrl?: string } {
   const { note, filtered } = whyNothingFound(query, filters, sessions);
-  return { ...(note ? { nothingNote: note } : {}), ...(filtered ? { unfilteredUrl: searchUrl(query, {}, 1) } : {}) };
+  // No words: the author's bills without the other filters (none besides it: no link).
+  const unfiltered = query ? searchUrl(query, {}, 1) : filters.author && FILTER_KEYS.some((key) => key !== 'author' && filters[key]) ? searchUrl('', { author: filters.author }, 1) : undefined;
+  return { ...(note ? { nothingNote: note } : {}), ...(filtered && unfiltered ? { unfilteredUrl: unfiltered } : {}) };
 }
 
 /** A bill's events by date, a version before the actions of its day; undated events last. */

@@ -176,13 +176,13 @@ export function createDatabaseRoutes(ctx: DatabaseRoutesContext): Router {
   const authorsNamed = (query: string, page: SearchPage, generation: string) => (page.offset === 0 ? ctx.database.authorsNamed(query, generation) : Promise.resolve([]));
   router.get('/search', cached('html', async (req, res, generation) => {
     const { query, filters, page, sessions } = await searchRequest(req, 'page', generation);
-    // No words but an author: the authors it names, each linked to their bills.
-    const [answer, authors] = query ? await Promise.all([search(res, query, filters, page, generation), authorsNamed(query, page, generation)]) : [undefined, filters.author ? await authorsNamed(filters.author, page, generation) : []];
+    // No words but an author: their bills, and the authors it names, each linked to their bills of a session.
+    const [answer, authors] = query || filters.author ? await Promise.all([search(res, query, filters, page, generation), authorsNamed(query || filters.author!, page, generation)]) : [undefined, []];
     return render('search', searchModel(sessions, query, filters, page, answer, authors));
   }));
   router.get('/api/search', cached('json', async (req, res, generation) => {
     const { query, filters, page } = await searchRequest(req, 'api', generation);
-    const [answer, authors] = await Promise.all([search(res, query, filters, page, generation), authorsNamed(query, page, generation)]);
+    const [answer, authors] = await Promise.all([search(res, query, filters, page, generation), authorsNamed(query || filters.author!, page, generation)]);
     return JSON.stringify({
       results: answer.results.map(resultJson),
       authors: authors.map(authorJson),

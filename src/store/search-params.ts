@@ -57,7 +57,6 @@ export function readSearchParams(params: Record<string, unknown>, sessions: Arra
   };
   const query = one('q') ?? '';
   if (query.length > SEARCH_BOUNDS.query) throw new SearchParamError(`the q parameter must be 1 to ${SEARCH_BOUNDS.query} characters long`);
-  if (!query && form !== 'page') throw new SearchParamError(`give the words to search for${form === 'api' ? ' as ?q=…' : ''} (1 to ${SEARCH_BOUNDS.query} characters)`);
 
   const filters: SearchFilters = {};
   const session = one('session');
@@ -87,6 +86,8 @@ export function readSearchParams(params: Record<string, unknown>, sessions: Arra
     if (author.length > AUTHOR_CHARS || /[\p{Cc}]/u.test(author)) throw new SearchParamError(`the author parameter must be an author's name (1 to ${AUTHOR_CHARS} characters): Davies, Senator Wiener, Shuster`);
     filters.author = author;
   }
+  // Words, or an author: no words lists the author's bills.
+  if (!query && form !== 'page' && filters.author === undefined) throw new SearchParamError(`give the words to search for${form === 'api' ? ' as ?q=…' : ''} (1 to ${SEARCH_BOUNDS.query} characters), or an author`);
 
   if (form === 'page') {
     const page = whole(one('page'), 'page', 1, LAST_PAGE) ?? 1;

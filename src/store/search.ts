@@ -62,8 +62,8 @@ export function mayBeQuick(raw: string, filters: SearchFilters, page: SearchPage
 async function answer(db: Dialect, raw: string, filters: SearchFilters, page: SearchPage, quick: boolean, generation: string | undefined): Promise<SearchAnswer | undefined> {
   const query = raw.replace(/[\u0000-\u001f]/g, ' ').trim().slice(0, SEARCH_BOUNDS.query);
   const bounded = { limit: Math.min(Math.max(1, page.limit), SEARCH_BOUNDS.limit), offset: Math.min(Math.max(0, page.offset), SEARCH_BOUNDS.offset) };
-  if (!query) return noResults();
   const where = billFilters(filters);
+  if (!query) return filters.author ? filteredBills(db, where, bounded) : noResults();
   // A citation is answered by index lookups; full text only when it finds nothing.
   const cited = await citationResults(db, query, filters, where, bounded);
   if (cited) return cited;
@@ -72,6 +72,17 @@ async function answer(db: Dialect, raw: string, filters: SearchFilters, page: Se
   const sectionsToo = listsSections(filters);
   const code = filters.code ? codeOf(filters.code) ?? filters.code.trim() : undefined;
   return fullText(db, match, query, where, sectionsToo && { ...(code ? { code } : {}) }, bounded, quick, generation);
+}
+
+/** No words but an author (and any other filter): the bills the filters keep, newest session first, then by type and number. */
+async function filteredBills(db: Dialect, where: BillFilter, page: SearchPage): Promise<SearchAnswer> {
+  const [counted] = await db.all<{ n: number | string }>(`SELECT COUNT(*) AS n FROM bills b WHERE 1 = 1${where.sql}`, where.params);
+  const total = Number(counted?.n ?? 0);
+  const rows = await db.all<BillRow>(
+    `SELECT ${billColumns('b')} FROM bills b WHERE 1 = 1${where.sql} ORDER BY ${newestSessionFirst('b.session')}, b.measure_type, b.measure_num, b.id LIMIT ? OFFSET ?`,
+    [...where.params, page.limit, page.offset],
+  );
+  return { results: rows.map((b) => billResult(b, b.title)), total, bills: total, sections: 0, rankedBills: 0, rankedSections: 0, by: 'filters' };
 }
 
 /**

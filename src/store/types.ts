@@ -195,6 +195,9 @@ export interface SearchAnswer {
   /** Of the matching bills and sections, how many were ranked: all of them, or (PostgreSQL) the newest so many. */
   rankedBills: number;
   rankedSections: number;
-  /** `citation`: found by index lookups (a bill or section cited); `full-text`: ranked by relevance over every match. */
-  by: 'citation' | 'full-text';
+  /**
+   * `citation`: found by index lookups (a bill or section cited); `full-text`: ranked by relevance over
+   * every match; `filters`: no words, an author's bills the filters keep, newest session first, then by number.
+   */
+  by: 'citation' | 'full-text' | 'filters';
 }

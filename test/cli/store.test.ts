@@ -113,6 +113,11 @@ describeBackends('cli: import, search, section, versions by name', (backend) => 
     // An author's bills among the results, the author named as a person would name them.
     const byAuthor = await run(['search', 'continuance', '--author', 'Assembly Member Davies']);
     expect([byAuthor.code, byAuthor.stdout.split('\n').filter((l) => !l.startsWith('\t'))]).to.deep.equal([0, ['bill\tca-20252026-0-ab1656\tAB 1656 (2025–26 Regular Session) — Human trafficking case continuances', '']]);
+    const theirs = await run(['search', '--author', 'Davies']);
+    expect([theirs.code, theirs.stdout.split('\n').filter((l) => !l.startsWith('\t'))]).to.deep.equal([
+      0,
+      ['author\t/sessions/ca/20252026-0/authors/Davies\tAssembly Member Davies (2025–26 Regular Session, 1 bill)', 'bill\tca-20252026-0-ab1656\tAB 1656 (2025–26 Regular Session) — Human trafficking case continuances', ''],
+    ]);
     expect((await run(['search', 'continuance', '--author', 'Nobody'])).stderr.split('\n')[0]).to.equal('billdiff: --author must name an author of the database: no bill version names “Nobody”');
     // What the database lacks, where the query cites a bill or a section.
     expect((await run(['search', 'AB', '99999'])).stdout).to.equal('nothing found for "AB 99999": no bill of that number is in the database, which holds the bills of 5 sessions (billdiff import brings in others)\n');

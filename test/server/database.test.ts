@@ -198,7 +198,7 @@ describeBackends('server: the database pages and API', (backend) => {
     expect(await refused('q=a&offset=1001')).to.equal('the offset parameter must be a whole number from 0 to 1000');
     expect(await refused('q=a&offset=x')).to.equal('the offset parameter must be a whole number from 0 to 1000');
     expect(await refused('q=a&limit=5&limit=6')).to.equal('the limit parameter must be given once, as text');
-    expect(await refused('')).to.equal('give the words to search for as ?q=… (1 to 200 characters)');
+    expect(await refused('')).to.equal('give the words to search for as ?q=… (1 to 200 characters), or an author');
     expect(await refused(`q=${'x'.repeat(201)}`)).to.equal('the q parameter must be 1 to 200 characters long');
     expect(await refused('q=a&session=1887-88')).to.match(/^the session parameter must be a session of the database: 20252026-0 \(2025–26 Regular Session\), .*114 \(114th Congress\)$/);
     expect(await refused('q=a&code=XYZ')).to.equal("the code parameter must be a code: a California code's abbreviation or name (PEN, Penal Code) or a U.S. Code title (usc54, 54 U.S.C.)");
@@ -213,6 +213,16 @@ describeBackends('server: the database pages and API', (backend) => {
       const byAuthor = await json(`/api/search?q=continuance&author=${author}`);
       expect((byAuthor.body['results'] as Array<{ id: string }>).map((r) => r.id), author).to.deep.equal(['ca-20252026-0-ab1656']);
     }
+    // No words but an author: their bills, newest session first, then by number, and the authors so named.
+    const theirs = await json('/api/search?author=Davies&status=pending');
+    expect([theirs.status, (theirs.body['results'] as Array<{ id: string }>).map((r) => r.id), theirs.body['found'], theirs.body['total'], (theirs.body['authors'] as Array<{ title: string }>).map((a) => a.title)]).to.deep.equal([
+      200,
+      ['ca-20252026-0-ab1656'],
+      'filters',
+      1,
+      ['Assembly Member Davies'],
+    ]);
+    expect((await json('/api/search?author=Davies&house=senate')).body).to.deep.include({ results: [], total: 0 });
     // Every parameter in range is taken: a session by name, a code by name.
     const ok = await json('/api/search?q=synthetic&limit=100&offset=0&session=2025-26&house=assembly&status=pending&code=Penal%20Code');
     expect(ok.status).to.equal(200);
@@ -225,7 +235,12 @@ describeBackends('server: the database pages and API', (backend) => {
     const byAuthor = await pageAt(base, '/search?q=continuance&author=Davies');
     expect(byAuthor).to.contain('<span class="filter"><label for="f-author">Author</label> <input id="f-author" name="author" value="Davies" size="12" maxlength="100" placeholder="Davies"></span>');
     expect(byAuthor).to.contain('<a href="/bills/ca-20252026-0-ab1656">AB 1656 (2025–26 Regular Session) — Human trafficking case continuances</a>');
-    expect(await pageAt(base, '/search?author=davies')).to.contain('<p class="authors-found">Authors named “davies”: <a href="/sessions/ca/20252026-0/authors/Davies">Assembly Member Davies</a> (2025–26 Regular Session, 1 bill).</p>');
+    const noWords = await pageAt(base, '/search?author=davies');
+    expect(noWords).to.contain('<title>Search: author davies · billdiff</title>');
+    expect(noWords).to.contain('<p class="authors-found">Authors named “davies”: <a href="/sessions/ca/20252026-0/authors/Davies">Assembly Member Davies</a> (2025–26 Regular Session, 1 bill).</p>');
+    expect(noWords).to.contain('<p class="lede">The one result for the author “davies”, the newest session first, then by number.</p>');
+    // None left by the other filters: the author's bills without them.
+    expect(await pageAt(base, '/search?author=davies&house=senate')).to.contain('<p class="lede">Nothing else found for the author “davies” with these filters (<a href="/search?author&#x3D;davies">search without them</a>).</p>');
   });
 
   it('GET /api/search should rank every full-text match, say how many there are, and page through them', async () => {

@@ -214,6 +214,10 @@ describeBackends('store: importing and reading', (backend, kind) => {
     expect(await ids('continuance', { author: 'Assembly Member Davies' })).to.deep.equal([]);
     expect(await ids('AB 1656', { author: 'Davies' })).to.deep.equal(['bill ca-20252026-0-ab1656']);
     expect(await ids('AB 1656', { author: 'Limón' })).to.deep.equal([]);
+    // No words but an author: their bills the filters keep.
+    expect(await ids('', { author: 'Davies' })).to.deep.equal(['bill ca-20252026-0-ab1656']);
+    expect(await ids('', { author: 'Davies', house: 'senate' })).to.deep.equal([]);
+    expect(await ids('', {})).to.deep.equal([]);
     expect(await ids('"; DROP TABLE bills; --')).to.deep.equal([]);
     expect(await ids('NEAR( OR * "unbalanced')).to.be.an('array');
   });
