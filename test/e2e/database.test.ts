@@ -65,6 +65,24 @@ describe('e2e/database pages', function () {
     ]);
   });
 
+  it('should narrow a search to an author’s bills from the form, and list their bills with no words, each section page naming who brings each bill', async () => {
+    await open();
+    await page.goto(`${base}/search?q=continuance`);
+    expect(await page.locator('.results .result > a').allTextContents()).to.include('Penal Code § 1050');
+    await page.fill('#f-author', 'Assembly Member Davies');
+    await page.click('.search-form button[type=submit]');
+    await page.waitForURL(/\/search\?q=continuance&session=&house=&status=&code=&author=Assembly\+Member\+Davies$/);
+    expect(await page.locator('.results .result > a').allTextContents()).to.deep.equal(['AB 1656 (2025–26 Regular Session) — Human trafficking case continuances']);
+    await page.fill('#q', '');
+    await page.click('.search-form button[type=submit]');
+    await page.waitForURL(/author=Assembly\+Member\+Davies$/);
+    expect(await page.locator('.lede').first().textContent()).to.equal('The one result for the author “Assembly Member Davies”, the newest session first, then by number.');
+    await page.goto(`${base}/sections/PEN/1050`);
+    await page.click('.bauthors >> text=Assembly Member Davies');
+    await page.waitForURL(/\/sessions\/ca\/20252026-0\/authors\/Davies$/);
+    expect(await page.locator('h1').textContent()).to.equal('Assembly Member Davies');
+  });
+
   it('should say how many results a full-text search has, rank them all, and page through them', async () => {
     await open();
     await page.goto(`${base}/search?q=synthetic`);
@@ -163,7 +181,7 @@ describe('e2e/database pages', function () {
   });
 
   it('should have no serious accessibility problems on the search, bill, author, section, session and codes pages', async () => {
-    for (const url of ['/search?q=synthetic', '/bills/ca-20252026-0-ab9002', '/bills/ca-20252026-0-ab1656', '/sessions/ca/20252026-0/authors/Davies', '/sessions/ca/20252026-0/authors', '/sections/PEN/99001', '/sessions/ca/20252026-0', '/sessions', '/codes', '/codes/PEN']) {
+    for (const url of ['/search?q=synthetic', '/search?author=Davies', '/sections/PEN/1050', '/bills/ca-20252026-0-ab9002', '/bills/ca-20252026-0-ab1656', '/sessions/ca/20252026-0/authors/Davies', '/sessions/ca/20252026-0/authors', '/sections/PEN/99001', '/sessions/ca/20252026-0', '/sessions', '/codes', '/codes/PEN']) {
       await open({ bypassCSP: true });
       await page.goto(base + url);
       await page.addScriptTag({ path: AXE });
