@@ -9,7 +9,7 @@ import { codeName, compareCodeUnits, isUsCode, sectionName } from '../store/code
 import type { AuthorMatch } from '../store/authors.js';
 import type { Database } from '../store/database.js';
 import { sessionName } from '../store/names.js';
-import type { AuthorBill, SectionActivity, SessionInfo } from '../store/queries.js';
+import type { AuthorBill, SectionActivity, SessionBill, SessionInfo } from '../store/queries.js';
 import { authorName, authorPageUrl, broughtBy, authorsByRole, authorsWords, authorsChanged, authorWhere, between, capitalized, MANY_AUTHORS, roleWords, sessionAuthorsUrl, sessionPageUrl, billUrl, compareUrl, holderOf, inTurnUrl, lawCompareUrl, OVERRIDE_SAYS, rangeOf, listSeparator, relationWord, sectionDocId, sectionUrl, touchName, versionDocId, withoutRangeEnds, type BillReport, type SectionReport } from '../store/reports.js';
 import { MARK_END, MARK_START, whyNothingFound } from '../store/search.js';
 import { LAST_PAGE } from '../store/search-params.js';
@@ -493,31 +493,14 @@ function authorFeedTitle(who: string, sessionTitle: string): string {
 }
 
 /**
- * An author's Atom feed: the session's bills naming them, by their latest versions, newest first
- * (`FEED_ENTRIES` of them), so that a reader following a member sees each of their bills introduced or
- * amended after an import (an entry's id is the latest version's, as the session's feed names it: a new
- * version is a new entry), and a bill that no longer names them says so.
+ * An author's Atom feed: the session's bills naming them (`latestVersionsFeed`), so that a reader
+ * following a member sees each of their bills introduced or amended after an import, and a bill that
+ * no longer names them says so.
  */
 export function authorFeedModel(jurisdiction: string, session: string, name: string, bills: readonly AuthorBill[]) {
-  const who = authorTitle(name, bills);
-  const dated = bills.filter((b) => b.latest_name !== null);
-  const newest = newestDate(dated.map((b) => b.latest_date));
-  const shown = [...dated].sort((a, b) => compareCodeUnits(b.latest_date ?? '', a.latest_date ?? '')).slice(0, FEED_ENTRIES);
-  const pageUrl = authorPageUrl(jurisdiction, session, name);
-  return {
-    title: xmlText(authorFeedTitle(who, sessionName(jurisdiction, session))),
-    id: xmlText(`urn:billdiff:author:${jurisdiction}:${session}:${encodeURIComponent(name)}`),
-    selfUrl: `${pageUrl}/feed`,
-    pageUrl,
-    updated: atomDate(newest),
-    entries: shown.map((b) => ({
-      id: xmlText(`urn:billdiff:version:${b.id}:${b.latest_name}`),
-      title: xmlText(`${b.measure}: ${b.latest_stage ?? b.latest_name}${b.latest_date ? `, ${dateLabel(b.latest_date)}` : ''}`),
-      updated: atomDate(b.latest_date ?? newest),
-      url: billUrl(b.id),
-      summary: xmlText([b.title, b.status, capitalized(authorAs(b))].filter(Boolean).join(' · ')),
-    })),
-  };
+  const title = authorFeedTitle(authorTitle(name, bills), sessionName(jurisdiction, session));
+  const id = `urn:billdiff:author:${jurisdiction}:${session}:${encodeURIComponent(name)}`;
+  return latestVersionsFeed({ title, id, pageUrl: authorPageUrl(jurisdiction, session, name) }, bills, (b) => capitalized(authorAs(b)));
 }
 
 /** An Atom date from a version's (YYYY-MM-DD), midnight UTC: Atom has no date without a time. */
@@ -614,29 +597,36 @@ function sessionFeedTitle(name: string): string {
 }
 
 /**
- * A session's Atom feed: its bills by their latest versions, newest first (`FEED_ENTRIES` of
- * them), so that a reader following a session sees each bill introduced or amended after an import. An
- * entry's id is its bill's latest version's (as the bill's own feed names it): a new version is a new
- * entry. Undated versions last, dated as the newest.
+ * A session's Atom feed: its bills (`latestVersionsFeed`), so that a reader following a session sees
+ * each bill introduced or amended after an import.
  */
 export async function sessionFeedModel(db: Database, jurisdiction: string, session: string) {
-  const bills = (await db.sessionBills(jurisdiction, session)).filter((b) => b.latest_name !== null);
-  const newest = newestDate(bills.map((b) => b.latest_date));
-  const shown = bills.sort((a, b) => compareCodeUnits(b.latest_date ?? '', a.latest_date ?? '')).slice(0, FEED_ENTRIES);
-  const name = sessionName(jurisdiction, session);
-  const pageUrl = sessionPageUrl(jurisdiction, session);
+  const id = `urn:billdiff:session:${jurisdiction}:${session}`;
+  return latestVersionsFeed({ title: sessionFeedTitle(sessionName(jurisdiction, session)), id, pageUrl: sessionPageUrl(jurisdiction, session) }, await db.sessionBills(jurisdiction, session));
+}
+
+/**
+ * A feed of bills by their latest versions, newest first (`FEED_ENTRIES` of them), as a session's and
+ * an author's feeds list them. An entry's id is its bill's latest version's (as the bill's own feed
+ * names it): a new version is a new entry. Undated versions last, dated as the newest. An entry's
+ * summary is the bill's title and status, and what `more` says of it.
+ */
+function latestVersionsFeed<B extends SessionBill>(head: { title: string; id: string; pageUrl: string }, bills: readonly B[], more: (b: B) => string = () => '') {
+  const versioned = bills.filter((b) => b.latest_name !== null);
+  const newest = newestDate(versioned.map((b) => b.latest_date));
+  const shown = versioned.sort((a, b) => compareCodeUnits(b.latest_date ?? '', a.latest_date ?? '')).slice(0, FEED_ENTRIES);
   return {
-    title: xmlText(sessionFeedTitle(name)),
-    id: xmlText(`urn:billdiff:session:${jurisdiction}:${session}`),
-    selfUrl: `${pageUrl}/feed`,
-    pageUrl,
+    title: xmlText(head.title),
+    id: xmlText(head.id),
+    selfUrl: `${head.pageUrl}/feed`,
+    pageUrl: head.pageUrl,
     updated: atomDate(newest),
     entries: shown.map((b) => ({
       id: xmlText(`urn:billdiff:version:${b.id}:${b.latest_name}`),
       title: xmlText(`${b.measure}: ${b.latest_stage ?? b.latest_name}${b.latest_date ? `, ${dateLabel(b.latest_date)}` : ''}`),
       updated: atomDate(b.latest_date ?? newest),
       url: billUrl(b.id),
-      summary: xmlText([b.title, b.status].filter(Boolean).join(' · ')),
+      summary: xmlText([b.title, b.status, more(b)].filter(Boolean).join(' · ')),
     })),
   };
 }
