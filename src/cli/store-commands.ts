@@ -13,7 +13,7 @@ import { databaseDocument, DATABASE_ID } from '../store/documents.js';
 import { authorJson, authorName, authorsChanged, broughtBy, authorWhere, authorsSaid, billReport, findBill, holderOf, OVERRIDE_SAYS, pickVersion, readSectionName, relationWord, sectionReport, withoutRangeEnds, type BillReport } from '../store/reports.js';
 import { sessionName } from '../store/names.js';
 import { MARK_END, MARK_START, whyNothingFound } from '../store/search.js';
-import { readAuthorFilter, readSearchParams, SearchParamError, type SearchRequest } from '../store/search-params.js';
+import { authorsSought, readAuthorFilter, readSearchParams, SearchParamError, type SearchRequest } from '../store/search-params.js';
 import { BilldiffError, isBilldiffError } from '../util/errors.js';
 import type { CliIo } from './main.js';
 import { createImportProgress } from './import-progress.js';
@@ -200,7 +200,7 @@ async function searchCommand(db: Database, { values, positionals }: ParsedArgs, 
   const answer = await db.search(query, filters, page);
   const { results } = answer;
   // The authors the query names (no words: the author named), as the search page names them (on a first page).
-  const authors = page.offset === 0 ? await db.authorsNamed(query || filters.author!, await db.generation()) : [];
+  const authors = page.offset === 0 ? await db.authorsNamed(authorsSought(query, filters), await db.generation()) : [];
   const searched = query ? `"${query}"` : `the author "${filters.author ?? ''}"`;
   if (values['format'] === 'json') {
     io.stdout.write(

@@ -12,7 +12,7 @@ import { sessionName } from '../store/names.js';
 import type { AuthorBill, SectionActivity, SessionBill, SessionInfo } from '../store/queries.js';
 import { authorName, authorPageUrl, broughtBy, authorsByRole, authorsWords, authorsChanged, authorWhere, between, capitalized, MANY_AUTHORS, roleWords, sessionAuthorsUrl, sessionPageUrl, billUrl, compareUrl, holderOf, inTurnUrl, lawCompareUrl, OVERRIDE_SAYS, rangeOf, listSeparator, relationWord, sectionDocId, sectionUrl, touchName, versionDocId, withoutRangeEnds, type BillReport, type SectionReport } from '../store/reports.js';
 import { MARK_END, MARK_START, whyNothingFound } from '../store/search.js';
-import { LAST_PAGE } from '../store/search-params.js';
+import { authorsSought, LAST_PAGE } from '../store/search-params.js';
 import { FILTER_KEYS, OVERRIDE_WORDS, type SearchAnswer, type SearchFilters, type SearchPage, type SearchResult } from '../store/types.js';
 import { foldWhiteSpace } from '../util/white-space.js';
 import type { Author } from '../types.js';
@@ -178,7 +178,7 @@ export function searchModel(sessions: SessionInfo[], query: string, filters: Sea
     // What was searched for, as the ledes say it: the words, or (none) the author.
     searchedFor: query ? `“${query}”` : `the author “${filters.author ?? ''}”`,
     // "Authors named “Davies”: Assembly Member Davies (2025–26 Regular Session, 1 bill)." (`sep`: what comes before one), the query's own quotes aside.
-    authorsQuery: (query || filters.author || '').replace(/^["“”\s]+|["“”\s]+$/g, ''),
+    authorsQuery: authorsSought(query, filters).replace(/^["“”\s]+|["“”\s]+$/g, ''),
     authorsFound: authors.map((a, i) => ({ sep: listSeparator(i, authors.length), text: authorName(a), url: authorPageUrl(a.jurisdiction, a.session, a.name), where: authorWhere(a) })),
     // Field by field, not spread (see billReport in src/store/reports.ts), and only those search.hbs reads.
     // The kind's word written from the model, not by an `{{#if}}` a result; the snippet's HTML only when

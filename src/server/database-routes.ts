@@ -12,7 +12,7 @@ import { codeName, codeOf, normalizeSectionNumber } from '../store/codes.js';
 import type { Database } from '../store/database.js';
 import { sessionName } from '../store/names.js';
 import { authorJson, billReport, sectionReport } from '../store/reports.js';
-import { readAuthorFilter, readSearchParams, SearchParamError, type SearchForm } from '../store/search-params.js';
+import { authorsSought, readAuthorFilter, readSearchParams, SearchParamError, type SearchForm } from '../store/search-params.js';
 import { SearchBusyError } from '../store/search-pool.js';
 import type { SessionInfo } from '../store/queries.js';
 import type { SearchFilters, SearchPage } from '../store/types.js';
@@ -177,12 +177,13 @@ export function createDatabaseRoutes(ctx: DatabaseRoutesContext): Router {
   router.get('/search', cached('html', async (req, res, generation) => {
     const { query, filters, page, sessions } = await searchRequest(req, 'page', generation);
     // No words but an author: their bills, and the authors it names, each linked to their bills of a session.
-    const [answer, authors] = query || filters.author ? await Promise.all([search(res, query, filters, page, generation), authorsNamed(query || filters.author!, page, generation)]) : [undefined, []];
+    const sought = authorsSought(query, filters);
+    const [answer, authors] = sought ? await Promise.all([search(res, query, filters, page, generation), authorsNamed(sought, page, generation)]) : [undefined, []];
     return render('search', searchModel(sessions, query, filters, page, answer, authors));
   }));
   router.get('/api/search', cached('json', async (req, res, generation) => {
     const { query, filters, page } = await searchRequest(req, 'api', generation);
-    const [answer, authors] = await Promise.all([search(res, query, filters, page, generation), authorsNamed(query || filters.author!, page, generation)]);
+    const [answer, authors] = await Promise.all([search(res, query, filters, page, generation), authorsNamed(authorsSought(query, filters), page, generation)]);
     return JSON.stringify({
       results: answer.results.map(resultJson),
       authors: authors.map(authorJson),

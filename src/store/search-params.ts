@@ -96,6 +96,11 @@ export function readSearchParams(params: Record<string, unknown>, sessions: Arra
   return { query, filters, page: { limit: whole(one('limit'), 'limit', 1, SEARCH_BOUNDS.limit) ?? 20, offset: whole(one('offset'), 'offset', 0, SEARCH_BOUNDS.offset) ?? 0 } };
 }
 
+/** What a search's authors are looked up by (`Database.authorsNamed`): its words, or, with none, its author filter. */
+export function authorsSought(query: string, filters: SearchFilters): string {
+  return query || filters.author || '';
+}
+
 /**
  * The filters with the names the database files their author under (`authorNames`), as `named` finds
  * them (`Database.authorsNamed`): a name no version gives is refused, saying where the names are listed.
