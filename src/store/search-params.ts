@@ -103,7 +103,7 @@ export function authorsSought(query: string, filters: SearchFilters): string {
 
 /**
  * The filters with the names the database files their author under (`authorNames`), as `named` finds
- * them (`Database.authorsNamed`): a name no version gives is refused, saying where the names are listed.
+ * them (`Database.authorsNamed`): a name no bill version gives is refused, saying so.
  */
 export async function readAuthorFilter(filters: SearchFilters, named: (name: string) => Promise<AuthorMatch[]>): Promise<SearchFilters> {
   if (filters.author === undefined) return filters;
