@@ -141,10 +141,13 @@ export function compareSectionNumbers(a: string, b: string): number {
 }
 
 /**
- * Whether the section `number` falls strictly between the ends of the range `from` … `through` (each
- * end is a citation of its own), in the Legislature's order of section numbers.
+ * Whether the section `number` falls strictly between the ends of the range `from` … `through` of
+ * `code` (each end is a citation of its own), in the Legislature's order of section numbers. A U.S.
+ * Code title numbers its sections without points (`1395w-4`, `7284a`): a number with one (California's
+ * `7284.6`, searched for alone) is none of its sections, though 7284.6 falls between 7251 and 7298.
  */
-export function rangeHolds(from: string, through: string, number: string): boolean {
+export function rangeHolds(code: string, from: string, through: string, number: string): boolean {
+  if (isUsCode(code) && number.includes('.')) return false;
   return compareSectionNumbers(from, number) < 0 && compareSectionNumbers(number, through) < 0;
 }
 

@@ -170,7 +170,7 @@ export function createQueries(db: Dialect): Queries {
     const out: Array<SectionBill & { code: string; section: string; seq: number }> = [];
     for (const { first, place, ...row } of rows) if (first === null || (row.unit !== null && unitHolds(row.unit, readPlace(first), readPlace(place)))) out.push(row);
     const ranges = (await db.all<{ section: string; through: string }>('SELECT section, through FROM section_ranges WHERE code = ?', [code])).filter((r) =>
-      rangeHolds(r.section, r.through, number),
+      rangeHolds(code, r.section, r.through, number),
     );
     if (ranges.length) {
       const which = ranges.map(() => '(vs.section = ? AND vs.through = ?)').join(' OR ');
@@ -218,7 +218,7 @@ export function createQueries(db: Dialect): Queries {
     for (const row of rows) {
       if (row.relation !== 'repeals' || !row.through) continue;
       for (const s of sections) {
-        if (s.code === row.code && rangeHolds(row.section, row.through, s.section) && !s.bills.some((b) => b.bill_id === row.bill_id)) s.bills.push(strip({ ...row, section: s.section }));
+        if (s.code === row.code && rangeHolds(row.code, row.section, row.through, s.section) && !s.bills.some((b) => b.bill_id === row.bill_id)) s.bills.push(strip({ ...row, section: s.section }));
       }
     }
   };

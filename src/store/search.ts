@@ -219,7 +219,7 @@ async function citationResults(db: Dialect, query: string, filters: SearchFilter
       holders.push({ version: r.heading, bill: r.text, code: r.code, relation: Number(r.n) === 1 ? 'repeals' : 'cites', override: Number(r.o), holder: holderOf({ unit: r.number }) });
     }
   }
-  const inRanges = rows.filter((r) => Number(r.kind) === 4 && rangeHolds(r.number, r.heading, number));
+  const inRanges = rows.filter((r) => Number(r.kind) === 4 && rangeHolds(r.code, r.number, r.heading, number));
   if (inRanges.length) {
     // The versions citing them (the rare search that has some: a second statement).
     const which = inRanges.map(() => '(vs.code = ? AND vs.section = ? AND vs.through = ?)').join(' OR ');

@@ -9,10 +9,16 @@ const sorted = (numbers: string[]) => [...numbers].sort(compareSectionNumbers);
 describe('store/codes', () => {
   describe('#rangeHolds', () => {
     it('should hold the sections strictly between a range’s ends, in the Legislature’s order', () => {
-      const held = (from: string, through: string, numbers: string[]) => numbers.filter((n) => rangeHolds(from, through, n));
+      const held = (from: string, through: string, numbers: string[], code = 'PEN') => numbers.filter((n) => rangeHolds(code, from, through, n));
       expect(held('290', '290.024', ['290', '290.01', '290.024', '290.1', '291', '29', '2900'])).to.deep.equal(['290.01']);
       expect(held('999b', '999h', ['999', '999a', '999b', '999c', '999g', '999h', '999i', '1000'])).to.deep.equal(['999c', '999g']);
       expect(held('11340', '11361', ['11340.5', '11342.1', '11361', '1135', '113400'])).to.deep.equal(['11340.5', '11342.1']);
+    });
+
+    it('should hold no number with a point in a U.S. Code title, whose sections have none', () => {
+      const numbers = ['7250', '7251', '7252', '7284', '7284.6', '7284a', '7298', '7299'];
+      expect(numbers.filter((n) => rangeHolds('usc38', '7251', '7298', n))).to.deep.equal(['7252', '7284', '7284a']);
+      expect(numbers.filter((n) => rangeHolds('GOV', '7251', '7298', n))).to.deep.equal(['7252', '7284', '7284.6', '7284a']);
     });
   });
 
