@@ -10,8 +10,9 @@ import { parseArgs } from 'node:util';
 import { formatNotRecognised, formatProblem, formatSummary, importPaths } from '../import/index.js';
 import { DATABASE_FILE, databaseOptionsFrom, describeDatabase, openDatabase, type Database } from '../store/database.js';
 import { databaseDocument, DATABASE_ID } from '../store/documents.js';
-import { authorJson, authorName, authorsChanged, broughtBy, authorWhere, authorsSaid, billReport, findBill, holderOf, OVERRIDE_SAYS, pickVersion, readSectionName, relationWord, sectionReport, withoutRangeEnds, type BillReport } from '../store/reports.js';
+import { authorJson, authorName, authorsChanged, broughtBy, authorWhere, authorsSaid, billReport, findBill, holderOf, OTHER_PENDING_SAYS, OVERRIDE_SAYS, pickVersion, readSectionName, relationWord, sectionReport, withoutRangeEnds, type BillReport } from '../store/reports.js';
 import { sessionName } from '../store/names.js';
+import { sectionName } from '../store/codes.js';
 import { MARK_END, MARK_START, whyNothingFound } from '../store/search.js';
 import { authorsSought, readAuthorFilter, readSearchParams, SearchParamError, type SearchRequest } from '../store/search-params.js';
 import { BilldiffError, isBilldiffError } from '../util/errors.js';
@@ -291,7 +292,13 @@ async function billCommand(db: Database, { values, positionals }: ParsedArgs, io
   lines.push('', r.sections.length ? 'Sections its latest version touches:' : 'Its latest version touches no section of law.');
   const relations = Math.max(8, ...r.sections.map((s) => relationWord(s).length + 1));
   // A range's last section named once, with its range ("Penal Code §§ 999b through 999h"), as the bill's page does.
-  for (const s of withoutRangeEnds(r.sections)) lines.push(`  ${relationWord(s).padEnd(relations)}${s.name}`);
+  for (const s of withoutRangeEnds(r.sections)) {
+    lines.push(`  ${relationWord(s).padEnd(relations)}${s.name}`);
+    if (s.otherPending) {
+      const more = s.otherPendingMore ? ` and more (all: billdiff section "${sectionName(s.code, s.section)}")` : '';
+      lines.push(`  ${''.padEnd(relations)}${OTHER_PENDING_SAYS.toLowerCase()}: ${s.otherPending.map((b) => b.measure).join(', ')}${more}`);
+    }
+  }
   io.stdout.write(`${lines.join('\n')}\n`);
   return 0;
 }

@@ -10,7 +10,7 @@ import type { AuthorMatch } from '../store/authors.js';
 import type { Database } from '../store/database.js';
 import { sessionName } from '../store/names.js';
 import type { AuthorBill, SectionActivity, SessionBill, SessionInfo } from '../store/queries.js';
-import { authorName, authorPageUrl, broughtBy, authorsByRole, authorsWords, authorsChanged, authorWhere, between, capitalized, MANY_AUTHORS, roleWords, sessionAuthorsUrl, sessionPageUrl, billUrl, compareUrl, holderOf, inTurnUrl, lawCompareUrl, OVERRIDE_SAYS, rangeOf, listSeparator, relationWord, sectionDocId, sectionUrl, touchName, versionDocId, withoutRangeEnds, type BillReport, type SectionReport } from '../store/reports.js';
+import { authorName, authorPageUrl, broughtBy, authorsByRole, authorsWords, authorsChanged, authorWhere, between, capitalized, MANY_AUTHORS, roleWords, sessionAuthorsUrl, sessionPageUrl, billUrl, compareUrl, holderOf, inTurnUrl, lawCompareUrl, OTHER_PENDING_SAYS, OVERRIDE_SAYS, rangeOf, listSeparator, relationWord, sectionDocId, sectionUrl, touchName, versionDocId, withoutRangeEnds, type BillReport, type SectionReport } from '../store/reports.js';
 import { MARK_END, MARK_START, whyNothingFound } from '../store/search.js';
 import { authorsSought, LAST_PAGE } from '../store/search-params.js';
 import { FILTER_KEYS, OVERRIDE_WORDS, type SearchAnswer, type SearchFilters, type SearchPage, type SearchResult } from '../store/types.js';
@@ -218,9 +218,29 @@ function compareEvents(a: { date: string | null; isVersion: boolean }, b: { date
   return compareCodeUnits(a.date ?? '9999', b.date ?? '9999') || Number(!a.isVersion) - Number(!b.isVersion);
 }
 
-/** A section the latest version touches, with the word for its relation (field by field, not spread). */
+/**
+ * A section the latest version touches, with the word for its relation (field by field, not spread),
+ * and the other pending bills that would change it, each with what comes before its name.
+ */
 function withRelationWord(s: BillReport['sections'][number]) {
-  return { code: s.code, section: s.section, relation: s.relation, name: s.name, url: s.url, inDatabase: s.inDatabase, lawUrl: s.lawUrl, relationWord: RELATION_WORDS[s.relation] };
+  const others = s.otherPending?.map((b, i, all) => ({ measure: b.measure, url: b.url, sep: listSeparator(i, all.length + (s.otherPendingMore ? 1 : 0)) }));
+  // This bill and those of the others that amend it, in turn.
+  const inTurn = s.inTurnUrl ? 1 + (s.otherPending ?? []).filter((b) => b.relation === 'amends').length : 0;
+  return {
+    code: s.code,
+    section: s.section,
+    relation: s.relation,
+    name: s.name,
+    url: s.url,
+    inDatabase: s.inDatabase,
+    lawUrl: s.lawUrl,
+    relationWord: RELATION_WORDS[s.relation],
+    others,
+    othersSay: OTHER_PENDING_SAYS,
+    othersMore: s.otherPendingMore,
+    inTurnUrl: s.inTurnUrl,
+    inTurnWhich: inTurn === 2 ? 'both' : 'them',
+  };
 }
 
 /** A bill's versions as its page and its feed show them: each dated, with its change counts in words and the sections it touches. */

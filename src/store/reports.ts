@@ -48,6 +48,9 @@ export function inTurnUrl(law: string, bills: Array<Pick<SectionBill, 'relation'
   return amending.length >= 2 ? compareUrl({ mode: 'apply', old: law, new: amending.map((b) => versionDocId({ id: b.version_id, corpus_id: b.corpus_id })).join(',') }) : undefined;
 }
 
+/** What a bill's page and `billdiff bill` say before the other pending bills that amend or repeal a section it does (`otherPending`). */
+export const OTHER_PENDING_SAYS = 'Other pending bills that would change it';
+
 export function sectionUrl(code: string, number: string): string {
   return `/sections/${encodeURIComponent(code)}/${encodeURIComponent(number)}`;
 }
@@ -119,7 +122,23 @@ export interface BillReport {
   }>;
   history: Array<{ date: string | null; action: string }>;
   /** The sections the latest version touches, each with its page and the bill-versus-law comparison. */
-  sections: Array<SectionTouch & { name: string; url: string; lawUrl?: string; inDatabase: boolean }>;
+  sections: Array<
+    SectionTouch & {
+      name: string;
+      url: string;
+      lawUrl?: string;
+      inDatabase: boolean;
+      /**
+       * Of a section it amends or repeals, other pending bills whose latest versions amend or repeal
+       * it too (at most `RIVALS_SHOWN`, by type and number; `otherPendingMore` when there are others:
+       * the section's page lists them all): where one would chapter out the other.
+       */
+      otherPending?: Array<{ id: string; measure: string; relation: 'amends' | 'repeals'; url: string }>;
+      otherPendingMore?: true;
+      /** Where this bill and another pending one amend a section the database holds: their instructions applied to it in turn. */
+      inTurnUrl?: string;
+    }
+  >;
 }
 
 /**
@@ -148,7 +167,7 @@ export async function billReport(db: Database, id: string): Promise<BillReport |
   // One statement: one round trip on PostgreSQL.
   const page = await db.billPage(id);
   if (!page) return undefined;
-  const { bill, versions, history, touches, held, authors } = page;
+  const { bill, versions, history, touches, held, authors, rivals } = page;
   const latest = versions[versions.length - 1];
   const latestTouches = latest ? touches.get(latest.id) ?? [] : [];
   // Each object is written field by field, not spread from another: on Node 20, `{ ...t, name }` made
@@ -165,6 +184,15 @@ export async function billReport(db: Database, id: string): Promise<BillReport |
     if (t.unit) section.unit = t.unit;
     if (t.through) section.through = t.through;
     if (law && latest) section.lawUrl = lawCompareUrl(versionDocId(latest), t.code, sectionDocId(t.code, t.section, law.corpus_id));
+    const others = rivals.get(`${t.code} ${t.section}`);
+    if (others && latest) {
+      section.otherPending = others.bills.map((r) => ({ id: r.bill_id, measure: r.measure, relation: r.relation, url: billUrl(r.bill_id) }));
+      if (others.more) section.otherPendingMore = true;
+      // This bill's instructions first, where it is pending and amends the section (a repeal has none to apply).
+      const mine = { relation: t.relation, pending: bill.pending, version_id: latest.id, corpus_id: latest.corpus_id };
+      const inTurn = law && bill.pending === 1 && t.relation === 'amends' ? inTurnUrl(sectionDocId(t.code, t.section, law.corpus_id), [mine, ...others.bills.map((r) => ({ ...r, pending: 1 }))]) : undefined;
+      if (inTurn) section.inTurnUrl = inTurn;
+    }
     sections.push(section);
   }
   return {

@@ -121,6 +121,22 @@ describe('e2e/database pages', function () {
     expect(await page.locator('ol.results').getAttribute('start')).to.equal('26');
   });
 
+  it('should name, under a section a bill amends, the other pending bills that would change it, and apply both in turn', async () => {
+    await open();
+    await page.goto(`${base}/bills/ca-20252026-0-ab9001`);
+    const rivals = page.locator('.touch-list li').filter({ hasText: 'Penal Code § 99001' }).locator('.rivals');
+    expect(await rivals.innerText()).to.equal('Other pending bills that would change it: AB 9005 · apply both in turn');
+    // Its own line, below the section, in the muted colour.
+    const [section, line] = await Promise.all([page.locator('.touch-list li a').first().boundingBox(), rivals.boundingBox()]);
+    expect(line!.y).to.be.greaterThan(section!.y + section!.height - 1);
+    await rivals.locator('text=AB 9005').click();
+    await page.waitForURL(/\/bills\/ca-20252026-0-ab9005$/);
+    await page.goBack();
+    await rivals.locator('text=apply both in turn').click();
+    await page.waitForURL(/\/compare\?mode=apply&old=law%3APEN%3A99001&new=ver%3A20250AB900198AMD%2Cver%3A20250AB900599INT$/);
+    expect(await page.locator('h1').innerText()).to.contain('AB 9005');
+  });
+
   it('should show a bill’s versions on a timeline and open its comparison with current law', async () => {
     await open();
     await page.goto(`${base}/bills/ca-20252026-0-ab1656`);

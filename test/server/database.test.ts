@@ -112,7 +112,18 @@ describeBackends('server: the database pages and API', (backend) => {
       { date: '2026-03-02', action: "From committee chair, with author's amendments: Amend, and re-refer." },
     ]);
     expect(body['sections']).to.deep.equal([
-      { code: 'PEN', section: '99001', relation: 'amends', name: 'Penal Code § 99001', url: '/sections/PEN/99001', inDatabase: true, lawUrl: '/compare?bill=ver%3A20250AB900198AMD&law=law%3APEN%3A99001' },
+      // AB 9005, pending, amends it too in its latest version (AB 9002 did only as introduced): both bills' amendments applied in turn.
+      {
+        code: 'PEN',
+        section: '99001',
+        relation: 'amends',
+        name: 'Penal Code § 99001',
+        url: '/sections/PEN/99001',
+        inDatabase: true,
+        lawUrl: '/compare?bill=ver%3A20250AB900198AMD&law=law%3APEN%3A99001',
+        otherPending: [{ id: 'ca-20252026-0-ab9005', measure: 'AB 9005', relation: 'amends', url: '/bills/ca-20252026-0-ab9005' }],
+        inTurnUrl: '/compare?mode=apply&old=law%3APEN%3A99001&new=ver%3A20250AB900198AMD%2Cver%3A20250AB900599INT',
+      },
       // "(b) This subdivision applies notwithstanding Section 99002.": a section the bill would override.
       { code: 'PEN', section: '99002', relation: 'cites', override: 'notwithstanding', name: 'Penal Code § 99002', url: '/sections/PEN/99002', inDatabase: false },
     ]);
