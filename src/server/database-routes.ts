@@ -196,9 +196,9 @@ export function createDatabaseRoutes(ctx: DatabaseRoutesContext): Router {
     });
   }));
   const pages = databasePages(ctx);
-  router.get('/bills/:id', cached('html', async (req) => pages.bill(req.params['id'])));
-  router.get('/bills/:id/feed', cached('atom', async (req) => ctx.views.render('feed', billFeedModel(await findBill(ctx.database, req.params['id'])))));
-  router.get('/api/bills/:id', cached('json', async (req) => JSON.stringify(await findBill(ctx.database, req.params['id']))));
+  router.get('/bills/:id', cached('html', async (req, _res, generation) => pages.bill(req.params['id'], generation)));
+  router.get('/bills/:id/feed', cached('atom', async (req, _res, generation) => ctx.views.render('feed', billFeedModel(await findBill(ctx.database, req.params['id'], generation)))));
+  router.get('/api/bills/:id', cached('json', async (req, _res, generation) => JSON.stringify(await findBill(ctx.database, req.params['id'], generation))));
   router.get('/sections/:code/:number', cached('html', async (req) => pages.section(req.params['code'], req.params['number'], pageNumber(req))));
   router.get('/sections/:code/:number/feed', cached('atom', async (req) => ctx.views.render('feed', sectionFeedModel(await findSection(ctx.database, req.params['code'], req.params['number'], { offset: 0, limit: FEED_ENTRIES })))));
   router.get('/api/sections/:code/:number', cached('json', async (req) => JSON.stringify(await findSection(ctx.database, req.params['code'], req.params['number']))));
@@ -259,7 +259,8 @@ function renderPage(views: Views, page: Parameters<Views['render']>[0], model: o
  */
 export function databasePages(ctx: Pick<DatabaseRoutesContext, 'database' | 'views'>) {
   return {
-    bill: async (id: unknown) => renderPage(ctx.views, 'bill', billModel(await findBill(ctx.database, id))),
+    /** A bill's page, of the data of `generation` (read where none is given). */
+    bill: async (id: unknown, generation?: string) => renderPage(ctx.views, 'bill', billModel(await findBill(ctx.database, id, generation))),
     section: async (code: unknown, number: unknown, page = 1) => {
       // Who brings each bill read for the page's bills only.
       const report = await findSection(ctx.database, code, number, { offset: (page - 1) * SECTION_BILLS_PER_PAGE, limit: SECTION_BILLS_PER_PAGE });
@@ -285,9 +286,9 @@ export function noDatabaseRoutes(): Router {
   return router;
 }
 
-async function findBill(db: Database, id: unknown) {
+async function findBill(db: Database, id: unknown, generation?: string) {
   const key = String(id);
-  const report = key.length <= 80 ? await billReport(db, key) : undefined;
+  const report = key.length <= 80 ? await billReport(db, key, generation) : undefined;
   if (!report) throw new HttpError(404, `no bill ${key.slice(0, 80)} in the database`);
   return report;
 }

@@ -4,6 +4,7 @@
  * of the words (which never hold the authors: their names are not the bills' text). Every name is read
  * once a generation of the data (`AuthorIndex`): a search looks it up in memory, with no query.
  */
+import { PerGeneration } from './per-generation.js';
 
 /** An author as a search names them: as the versions name them, in one session, and how many of its bills. */
 export interface AuthorMatch {
@@ -49,10 +50,11 @@ export const MOST_AUTHORS_FOUND = 10;
  * generation changes; `load` reads them (Queries' `authorNames`).
  */
 export class AuthorIndex {
-  #generation: string | undefined;
-  #index: Promise<{ all: AuthorMatch[]; byKey: Map<string, AuthorMatch[]> }> | undefined;
+  readonly #index: PerGeneration<{ all: AuthorMatch[]; byKey: Map<string, AuthorMatch[]> }>;
 
-  constructor(private readonly load: () => Promise<AuthorMatch[]>) {}
+  constructor(load: () => Promise<AuthorMatch[]>) {
+    this.#index = new PerGeneration(() => load().then((all) => ({ all, byKey: indexOf(all) })));
+  }
 
   /** The authors `query` names, newest session first (none where it cannot be a name), of the data of `generation`. */
   async find(query: string, generation: string): Promise<AuthorMatch[]> {
@@ -68,16 +70,7 @@ export class AuthorIndex {
   }
 
   #read(generation: string) {
-    if (this.#index === undefined || this.#generation !== generation) {
-      this.#generation = generation;
-      const loading = this.load().then((all) => ({ all, byKey: indexOf(all) }));
-      // A failed read is not kept: the next search reads again.
-      loading.catch(() => {
-        if (this.#index === loading) this.#index = undefined;
-      });
-      this.#index = loading;
-    }
-    return this.#index;
+    return this.#index.of(generation);
   }
 }
 

@@ -34,56 +34,12 @@ export interface BillPageRows {
   held: Map<string, { corpus_id: string | null }>;
   /** Each version's authors, by version id, in its order (a version that names none is not here). */
   authors: Map<string, Author[]>;
-  /**
-   * Of the sections the latest version amends or repeals, the other pending bills whose latest
-   * versions amend or repeal them too (by `CODE NUMBER`; at most `RIVALS_SHOWN` a section, by bill type
-   * and number, `more` when there are others): where one would chapter out the other unless they are
-   * double-jointed.
-   */
-  rivals: Map<string, { bills: RivalRow[]; more: boolean }>;
 }
-
-/** Another pending bill whose latest version amends or repeals a section a bill's latest version does. */
-export interface RivalRow {
-  bill_id: string;
-  measure: string;
-  version_id: string;
-  corpus_id: string | null;
-  relation: 'amends' | 'repeals';
-  measure_type: string;
-  measure_num: number;
-}
-
-/** Other pending bills a bill's page names for each section: the section's page lists them all. */
-export const RIVALS_SHOWN = 3;
-/**
- * Other pending bills read for each section: one more than are shown, so that the page can say there
- * are more. Read without an order, the statement stops at the first it finds: the session bench's
- * sections are amended by hundreds of bills each.
- */
-const RIVALS_READ = RIVALS_SHOWN + 1;
 
 /** A JSON array of one object per row of `from`, in `order`, as each database writes it. */
 function rowsAsJson(kind: DialectKind, fields: Array<[string, string]>, from: string, order?: string): string {
   const object = `${kind === 'sqlite' ? 'json_object' : 'json_build_object'}(${fields.map(([name, expr]) => `'${name}', ${expr}`).join(', ')})`;
   return `(SELECT ${kind === 'sqlite' ? 'json_group_array' : 'json_agg'}(${object}${order ? ` ORDER BY ${order}` : ''}) ${from})`;
-}
-
-/**
- * A touch's other pending bills (RivalRow), for a section the bill's latest version amends or repeals
- * (`vs`, `tv` and `b` of statementFor): by the index on version_sections (section, code), at most
- * `RIVALS_READ`. SQLite gives a subquery's JSON as text: `json()` keeps it JSON inside the touch's.
- */
-function rivalsOf(kind: DialectKind): string {
-  const list = rowsAsJson(
-    kind,
-    (['bill_id', 'measure', 'version_id', 'corpus_id', 'relation', 'measure_type', 'measure_num'] as const).map((c) => [c, `r.${c}`]),
-    `FROM (SELECT ob.id AS bill_id, ob.measure, rv.version_id, rvv.corpus_id, rv.relation, ob.measure_type, ob.measure_num
-             FROM version_sections rv JOIN versions rvv ON rvv.id = rv.version_id JOIN bills ob ON ob.id = rvv.bill_id
-            WHERE rv.section = vs.section AND rv.code = vs.code AND rv.relation IN ('amends', 'repeals')
-              AND ob.latest_version = rv.version_id AND ob.pending = 1 AND ob.id <> b.id LIMIT ${RIVALS_READ}) r`,
-  );
-  return `CASE WHEN tv.id = b.latest_version AND vs.relation IN ('amends', 'repeals') THEN ${kind === 'sqlite' ? `json(${list})` : list} END`;
 }
 
 const statements = new Map<string, string>();
@@ -107,7 +63,6 @@ function statementFor(kind: DialectKind, which = 'b.id = ?'): string {
         ['through', 'vs.through'],
         // '' when the database holds the section without a corpus id; null when it does not hold it.
         ['law', "CASE WHEN vs.relation IN ('amends', 'repeals') THEN (SELECT COALESCE(l.corpus_id, '') FROM law_sections l WHERE l.code = vs.code AND l.number = vs.section) END"],
-        ['rivals', rivalsOf(kind)],
       ],
       // In no order: touchesByVersion groups them by version and sorts each version's in full.
       'FROM version_sections vs JOIN versions tv ON tv.id = vs.version_id WHERE tv.bill_id = b.id',
@@ -207,22 +162,12 @@ export async function readBillPage(db: Dialect, id: string): Promise<BillPageRow
   const row = db.kind === 'postgres' ? await pageLoader(db).load(id) : await db.get<PageRow>(statementFor(db.kind), [id]);
   if (!row) return undefined;
   const { versions, history, touches, authors, ...bill } = row;
-  const touched = parsed<TouchRow & { law: string | null; rivals?: RivalRow[] | null }>(touches);
+  const touched = parsed<TouchRow & { law: string | null }>(touches);
   const list = parsed<PageVersion>(versions);
   // As the pages ask: of the latest version's sections.
   const latest = list[list.length - 1]?.id;
   const held = new Map<string, { corpus_id: string | null }>();
-  const rivals = new Map<string, { bills: RivalRow[]; more: boolean }>();
-  for (const t of touched) {
-    if (t.version_id !== latest) continue;
-    const key = `${t.code} ${t.section}`;
-    if (t.law !== null && t.law !== undefined) held.set(key, { corpus_id: t.law || null });
-    if (!t.rivals?.length) continue;
-    // A section both amended and repealed read its bills twice.
-    const seen = rivals.get(key);
-    const bills = distinctRivals([...(seen?.bills ?? []), ...t.rivals]);
-    rivals.set(key, { bills: bills.slice(0, RIVALS_SHOWN), more: (seen?.more ?? false) || t.rivals.length >= RIVALS_READ || bills.length > RIVALS_SHOWN });
-  }
+  for (const t of touched) if (t.version_id === latest && t.law !== null && t.law !== undefined) held.set(`${t.code} ${t.section}`, { corpus_id: t.law || null });
   return {
     bill,
     versions: list,
@@ -230,21 +175,7 @@ export async function readBillPage(db: Dialect, id: string): Promise<BillPageRow
     touches: touchesByVersion(touched),
     held,
     authors: authorsBy(parsed<AuthorRow & { version_id: string }>(authors), (r) => r.version_id),
-    rivals,
   };
-}
-
-/**
- * Each bill once (a version may both amend and repeal a section; the section's amending and
- * repealing touches each read theirs), an amendment before a repeal, by bill type and number.
- */
-function distinctRivals(rows: RivalRow[]): RivalRow[] {
-  const byBill = new Map<string, RivalRow>();
-  for (const row of rows) {
-    const seen = byBill.get(row.bill_id);
-    if (!seen || (seen.relation !== 'amends' && row.relation === 'amends')) byBill.set(row.bill_id, row);
-  }
-  return [...byBill.values()].sort((a, b) => compareCodeUnits(a.measure_type, b.measure_type) || Number(a.measure_num) - Number(b.measure_num) || compareCodeUnits(a.bill_id, b.bill_id));
 }
 
 /** A row of version_authors as a statement reads it (with what its authors are grouped by). */

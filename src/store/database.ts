@@ -15,6 +15,8 @@ import { bumpGeneration, migrate, REFRESH_SESSIONS } from './migrations.js';
 import { writeOwnerWords } from './passage-words.js';
 import { sectionPassageText, writePassages, type PassageOwner } from './passages.js';
 import { AuthorIndex, type AuthorMatch } from './authors.js';
+import { Contests } from './contests.js';
+import { PerGeneration } from './per-generation.js';
 import { createQueries, type Queries } from './queries.js';
 import { mayBeQuick } from './search.js';
 import { SearchPool } from './search-pool.js';
@@ -88,6 +90,8 @@ export interface Database extends Queries {
   authorsNamed(query: string, generation: string): Promise<AuthorMatch[]>;
   /** Every author of a session, by surname, of the data of `generation` (read once a generation). */
   sessionAuthors(jurisdiction: string, session: string, generation: string): Promise<AuthorMatch[]>;
+  /** The pending bills that would change each section (contests.ts), of the data of `generation` (read once a generation). */
+  contests(generation: string): Promise<Contests>;
   close(): Promise<void>;
 }
 
@@ -122,6 +126,7 @@ export async function openDatabase(options: DatabaseOptions = {}): Promise<Datab
   }
   let closing: Promise<void> | undefined;
   const authors = new AuthorIndex(() => queries.authorNames());
+  const contests = new PerGeneration(async () => new Contests(await queries.pendingTouches()));
   return {
     dialect,
     schema,
@@ -130,6 +135,7 @@ export async function openDatabase(options: DatabaseOptions = {}): Promise<Datab
     openConnections: () => openConnections(dialect, queries, kept),
     authorsNamed: (query, generation) => authors.find(query, generation),
     sessionAuthors: (jurisdiction, session, generation) => authors.ofSession(jurisdiction, session, generation),
+    contests: (generation) => contests.of(generation),
     close: () =>
       (closing ??= (async () => {
         // Every pool refuses its searches at once, then waits for its threads.

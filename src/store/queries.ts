@@ -3,6 +3,7 @@
  * the bills touching them, sessions. Every query is parameterised; results are plain rows.
  */
 import zlib from 'node:zlib';
+import type { PendingTouch } from './contests.js';
 import { authorsBy, readBillPage, SUMMARY_COLUMNS as SUMMARY_COLUMN_LIST, touchesByVersion, type AuthorRow, type BillPageRows, type TouchRow } from './bill-page.js';
 import { compareCodeUnits, compareCodes, compareSectionNumbers, compareSections, rangeHolds } from './codes.js';
 import { billColumns, WHOLE_UNIT_TOUCH } from './columns.js';
@@ -100,6 +101,8 @@ export interface Queries {
   authorBills(jurisdiction: string, session: string, name: string): Promise<AuthorBill[]>;
   /** Every author the versions name, once for each session they brought bills in (with how many), newest session first. */
   authorNames(): Promise<AuthorMatch[]>;
+  /** Every section pending bills amend or repeal in their latest versions, with each bill: what `Contests` is made of. */
+  pendingTouches(): Promise<PendingTouch[]>;
   /**
    * The lead authors (`LEAD_ROLES`) of each of the bills `ids` that names any, as the bill's latest
    * version naming any authors names them (the bill page's), in its order: what a list of bills names beside each.
@@ -324,6 +327,13 @@ export function createQueries(db: Dialect): Queries {
           version_date: r.version_date,
           still: r.seq === r.named_seq,
         }));
+    },
+    async pendingTouches() {
+      return db.all<PendingTouch>(
+        `SELECT vs.code, vs.section, vs.relation, b.id AS bill_id, b.measure, b.measure_type, b.measure_num, v.id AS version_id, v.corpus_id
+           FROM bills b JOIN versions v ON v.id = b.latest_version JOIN version_sections vs ON vs.version_id = v.id
+          WHERE b.pending = 1 AND vs.relation IN ('amends', 'repeals')`,
+      );
     },
     async authorNames() {
       const rows = await db.all<Omit<AuthorMatch, 'committee' | 'bills'> & { committee: number; bills: number | string }>(

@@ -130,7 +130,7 @@ export interface BillReport {
       inDatabase: boolean;
       /**
        * Of a section it amends or repeals, other pending bills whose latest versions amend or repeal
-       * it too (at most `RIVALS_SHOWN`, by type and number; `otherPendingMore` when there are others:
+       * it too (at most `OTHERS_SHOWN`, by type and number; `otherPendingMore` when there are others:
        * the section's page lists them all): where one would chapter out the other.
        */
       otherPending?: Array<{ id: string; measure: string; relation: 'amends' | 'repeals'; url: string }>;
@@ -163,11 +163,15 @@ async function billLink(db: Database, id: string): Promise<BillLink> {
   return link;
 }
 
-export async function billReport(db: Database, id: string): Promise<BillReport | undefined> {
-  // One statement: one round trip on PostgreSQL.
-  const page = await db.billPage(id);
+/**
+ * A bill's page, with the other pending bills that would change each section it amends or repeals, as
+ * the data of `generation` have them (read here where none is given).
+ */
+export async function billReport(db: Database, id: string, generation?: string): Promise<BillReport | undefined> {
+  // One statement (one round trip on PostgreSQL), beside the pending bills of each section, read once a generation.
+  const [page, contests] = await Promise.all([db.billPage(id), generation === undefined ? db.generation().then((g) => db.contests(g)) : db.contests(generation)]);
   if (!page) return undefined;
-  const { bill, versions, history, touches, held, authors, rivals } = page;
+  const { bill, versions, history, touches, held, authors } = page;
   const latest = versions[versions.length - 1];
   const latestTouches = latest ? touches.get(latest.id) ?? [] : [];
   // Each object is written field by field, not spread from another: on Node 20, `{ ...t, name }` made
@@ -184,7 +188,7 @@ export async function billReport(db: Database, id: string): Promise<BillReport |
     if (t.unit) section.unit = t.unit;
     if (t.through) section.through = t.through;
     if (law && latest) section.lawUrl = lawCompareUrl(versionDocId(latest), t.code, sectionDocId(t.code, t.section, law.corpus_id));
-    const others = rivals.get(`${t.code} ${t.section}`);
+    const others = t.relation === 'amends' || t.relation === 'repeals' ? contests.othersOf(t.code, t.section, bill.id) : undefined;
     if (others && latest) {
       section.otherPending = others.bills.map((r) => ({ id: r.bill_id, measure: r.measure, relation: r.relation, url: billUrl(r.bill_id) }));
       if (others.more) section.otherPendingMore = true;
