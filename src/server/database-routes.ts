@@ -11,6 +11,7 @@ import { LRUCache } from 'lru-cache';
 import { codeName, codeOf, normalizeSectionNumber } from '../store/codes.js';
 import type { Database } from '../store/database.js';
 import { sessionName } from '../store/names.js';
+import { PerGeneration } from '../store/per-generation.js';
 import { authorJson, billReport, sectionReport } from '../store/reports.js';
 import { authorsSought, readAuthorFilter, readSearchParams, SearchParamError, type SearchForm } from '../store/search-params.js';
 import { SearchBusyError } from '../store/search-pool.js';
@@ -150,18 +151,8 @@ export function createDatabaseRoutes(ctx: DatabaseRoutesContext): Router {
     }
   };
   /** The sessions (on every search page), read once a generation of the data: a round trip fewer a search on PostgreSQL. */
-  let sessionsRead: { generation: string; sessions: Promise<SessionInfo[]> } | undefined;
-  const sessionsOf = (generation: string): Promise<SessionInfo[]> => {
-    if (sessionsRead?.generation !== generation) {
-      const sessions = ctx.database.sessions();
-      sessionsRead = { generation, sessions };
-      // A failed read is not kept.
-      sessions.catch(() => {
-        if (sessionsRead?.sessions === sessions) sessionsRead = undefined;
-      });
-    }
-    return sessionsRead.sessions;
-  };
+  const sessionsRead = new PerGeneration(() => ctx.database.sessions());
+  const sessionsOf = (generation: string): Promise<SessionInfo[]> => sessionsRead.of(generation);
   /** The search's parameters, each checked: a bad one is a 400 naming it and its range. */
   const searchRequest = async (req: Request, form: SearchForm, generation: string) => {
     const sessions = await sessionsOf(generation);

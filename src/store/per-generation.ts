@@ -1,6 +1,7 @@
 /**
  * What the pages read of the whole database once a generation of the data (every import bumps it):
- * the authors' names a search looks up, the pending bills that would change each section. Read at the
+ * the authors' names a search looks up, the pending bills that would change each section, the list of
+ * sessions on every search page. Read at the
  * first request of a generation; requests of the same generation share the read, and one of another
  * generation reads again. A read that fails is not kept: the next request reads again.
  */
