@@ -305,7 +305,6 @@ export function billModel(report: BillReport) {
     authorGroups: authorGroups(report),
     versions,
     timeline,
-    sections: report.sections.map(withRelationWord),
     amended,
     // A bill that touches many sections (115 H.R. 1 EAS 2: 231 of the Internal Revenue Code) lists them in columns.
     manyAmended: amended.length > MANY_SECTIONS,
