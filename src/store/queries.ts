@@ -7,7 +7,7 @@ import type { PendingTouch } from './contests.js';
 import { authorsBy, readBillPage, SUMMARY_COLUMNS as SUMMARY_COLUMN_LIST, touchesByVersion, type AuthorRow, type BillPageRows, type TouchRow } from './bill-page.js';
 import { compareCodeUnits, compareCodes, compareSectionNumbers, compareSections, rangeHolds } from './codes.js';
 import { billColumns, WHOLE_UNIT_TOUCH } from './columns.js';
-import { allOf, oneOf, type Dialect } from './dialect.js';
+import { allOf, type Dialect } from './dialect.js';
 import { compareSessions, newestSessionFirst, type MeasureCitation } from './names.js';
 import { readPlace, unitHolds, type Place } from './places.js';
 import { searchStore } from './search.js';
@@ -120,9 +120,6 @@ export interface Queries {
   samples(limit: number): Promise<{ bills: string[]; sections: Array<{ code: string; number: string }> }>;
 }
 
-/** Sections whose places one statement reads at most. */
-const SECTIONS_A_STATEMENT = 500;
-
 /** The columns of a `SectionBill` row (and its code, section and version's place), `section` the section it is a row of. */
 function sectionBillColumns(section = 'vs.section'): string {
   return `vs.code, ${section} AS section, vs.relation, vs.override, vs.unit, CASE WHEN vs.through IS NULL THEN NULL ELSE vs.section END AS range_from, vs.through, v.id AS version_id, v.name AS version_name, v.stage AS version_stage, v.date AS version_date, v.corpus_id, v.seq,
@@ -186,16 +183,12 @@ export function createQueries(db: Dialect): Queries {
     }
     return out;
   };
-  /** The places of sections of a code (`law_sections.place`), by number: `SECTIONS_A_STATEMENT` a statement. */
+  /** The places of sections of a code (`law_sections.place`), by number (`allOf`: so many a statement). */
   const placesOf = async (code: string, numbers: string[]): Promise<Map<string, Place>> => {
     const out = new Map<string, Place>();
-    const distinct = [...new Set(numbers)];
-    for (let i = 0; i < distinct.length; i += SECTIONS_A_STATEMENT) {
-      const among = oneOf(db.kind, 'number', distinct.slice(i, i + SECTIONS_A_STATEMENT));
-      for (const row of await db.all<{ number: string; place: string | null }>(`SELECT number, place FROM law_sections WHERE code = ? AND ${among.sql}`, [code, ...among.params])) {
-        const place = readPlace(row.place);
-        if (place) out.set(row.number, place);
-      }
+    for (const row of await allOf<{ number: string; place: string | null }>(db, 'SELECT number, place FROM law_sections', 'number', numbers, ' AND code = ?', [code])) {
+      const place = readPlace(row.place);
+      if (place) out.set(row.number, place);
     }
     return out;
   };
