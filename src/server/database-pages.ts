@@ -183,7 +183,7 @@ export function searchModel(sessions: SessionInfo[], query: string, filters: Sea
     // Field by field, not spread (see billReport in src/store/reports.ts), and only those search.hbs reads.
     // The kind's word written from the model, not by an `{{#if}}` a result; the snippet's HTML only when
     // it has text to write (the template's `{{#if snippet}}`).
-    results: results.map((r) => ({ kind: r.kind, title: r.title, url: r.url, kindLabel: r.kind === 'bill' ? 'Bill' : 'Law section', snippet: hasText(r.snippet) ? markedSnippet(r.snippet) : undefined })),
+    results: results.map((r) => ({ kind: r.kind, title: r.title, url: r.url, kindLabel: r.kind === 'bill' ? 'Bill' : 'Law section', status: r.status, snippet: hasText(r.snippet) ? markedSnippet(r.snippet) : undefined })),
     // "Results 26–50 of 4,321 for “court”, the best first: every match ranked by relevance."
     // The list numbered from the first result of the page (an <ol start>), as the range says.
     firstNumber: page.offset > 0 ? page.offset + 1 : undefined,

@@ -275,8 +275,8 @@ const POSTGRES: TextQueries = {
  * kept once made: the same bills come back search after search, and making them was a twelfth of a
  * search's allocation.
  */
-export function billResult(b: Pick<BillRow, 'id' | 'measure' | 'jurisdiction' | 'session' | 'title'>, snippet: string, held?: KeptOwner): SearchResult {
-  return {
+export function billResult(b: Pick<BillRow, 'id' | 'measure' | 'jurisdiction' | 'session' | 'title' | 'status'>, snippet: string, held?: KeptOwner): SearchResult {
+  const result: SearchResult = {
     kind: 'bill',
     id: b.id,
     title: held ? (held.title ??= billTitle(b)) : billTitle(b),
@@ -285,6 +285,8 @@ export function billResult(b: Pick<BillRow, 'id' | 'measure' | 'jurisdiction' | 
     measure: b.measure,
     session: b.session,
   };
+  if (b.status) result.status = b.status;
+  return result;
 }
 
 const billTitle = (b: Pick<BillRow, 'measure' | 'jurisdiction' | 'session' | 'title'>) => `${b.measure} (${sessionName(b.jurisdiction, b.session)})${b.title ? ` — ${b.title}` : ''}`;

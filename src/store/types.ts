@@ -177,6 +177,8 @@ export interface SearchResult {
   /** For bills: the measure and session. */
   measure?: string;
   session?: string;
+  /** For bills: the status the source gives (`In Floor Process`, `Chaptered`, `Enrolled`), when it gives one. */
+  status?: string;
 }
 
 /** Which results of a search: `limit` of them from the `offset`-th (0-based). */

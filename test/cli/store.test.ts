@@ -107,6 +107,10 @@ describeBackends('cli: import, search, section, versions by name', (backend) => 
     expect((JSON.parse((await run(['search', 'davies', '--format', 'json'])).stdout) as { authors: unknown[] }).authors).to.deep.equal([
       { name: 'Davies', title: 'Assembly Member Davies', jurisdiction: 'ca', session: '20252026-0', bills: 1, url: '/sessions/ca/20252026-0/authors/Davies' },
     ]);
+    // A bill's status, as BILL_TBL gives it, in a fourth column and in the JSON (the bundled AB 1656 above has none).
+    const withStatus = await run(['search', 'AB', '9002']);
+    expect([withStatus.code, withStatus.stdout.split('\n')[0]]).to.deep.equal([0, 'bill\tca-20252026-0-ab9002\tAB 9002 (2025–26 Regular Session) — Synthetic widgets.\tIn Floor Process']);
+    expect((JSON.parse((await run(['search', 'sb9003', '--format', 'json'])).stdout) as { results: Array<{ id: string; status?: string }> }).results.map((r) => [r.id, r.status])).to.deep.equal([['ca-20252026-0-sb9003', 'Chaptered']]);
     const filtered = await run(['search', 'synthetic', '--house', 'senate', '--format', 'json']);
     expect((JSON.parse(filtered.stdout) as { results: Array<{ id: string }> }).results.map((r) => r.id)).to.deep.equal(['ca-20252026-0-sb9003']);
     expect(await run(['search', 'nothing-like-this-anywhere'])).to.deep.equal({ code: 1, stdout: 'nothing found for "nothing-like-this-anywhere"\n', stderr: '' });

@@ -238,6 +238,9 @@ describeBackends('server: the database pages and API', (backend) => {
     const ok = await json('/api/search?q=synthetic&limit=100&offset=0&session=2025-26&house=assembly&status=pending&code=Penal%20Code');
     expect(ok.status).to.equal(200);
     expect((ok.body['results'] as Array<{ id: string }>).map((r) => r.id)).to.have.members(['ca-20252026-0-ab9001', 'ca-20252026-0-ab9005', 'ca-20252026-0-ab9002']);
+    // A bill's status, as BILL_TBL gives it, beside its title: in the API and on the search page.
+    expect(((await json('/api/search?q=AB%209002')).body['results'] as Array<{ id: string; status?: string }>).map((r) => [r.id, r.status])).to.deep.equal([['ca-20252026-0-ab9002', 'In Floor Process']]);
+    expect(await pageAt(base, '/search?q=AB%209002')).to.contain('<a href="/bills/ca-20252026-0-ab9002">AB 9002 (2025–26 Regular Session) — Synthetic widgets.</a> <span class="status">· In Floor Process</span>\n');
     // The search page takes the same parameters (and page for limit and offset).
     const page = await fetch(`${base}/search?q=a&page=42`);
     expect(page.status).to.equal(400);
