@@ -8,7 +8,7 @@
 import { createHash } from 'node:crypto';
 import express, { type Request, type RequestHandler, type Response, type Router } from 'express';
 import { LRUCache } from 'lru-cache';
-import { codeName, codeOf, normalizeSectionNumber } from '../store/codes.js';
+import { codeName, codeTyped, normalizeSectionNumber } from '../store/codes.js';
 import type { Database } from '../store/database.js';
 import { sessionName } from '../store/names.js';
 import { PerGeneration } from '../store/per-generation.js';
@@ -288,7 +288,7 @@ async function findBill(db: Database, id: unknown, generation?: string) {
 function codeParam(value: unknown): string | undefined {
   const given = String(value);
   if (given.length > 40) return undefined;
-  return codeOf(given) ?? (/^[A-Za-z0-9]{1,40}$/.test(given) ? given : undefined);
+  return codeTyped(given) ?? (/^[A-Za-z0-9]{1,40}$/.test(given) ? given : undefined);
 }
 
 /** A list page's `?page=N` (1 when there is none): a whole number from 1 to 100,000, given once. */

@@ -38,8 +38,66 @@ export const CALIFORNIA_CODES: Readonly<Record<string, string>> = {
   WIC: 'Welfare and Institutions Code',
 };
 
+/**
+ * California's codes as the California Style Manual abbreviates them (the form of the courts' opinions
+ * and of much that is written about a bill: "Pen. Code, § 1050", "Welf. & Inst. Code, § 300"), and the
+ * Bluebook's forms where they differ ("Cal. Gov't Code § 7284.6": the "Cal." is read apart, `codeTyped`).
+ */
+const ABBREVIATED: Readonly<Record<string, readonly string[]>> = {
+  BPC: ['Bus. & Prof. Code'],
+  CIV: ['Civ. Code'],
+  CCP: ['Code Civ. Proc.', 'Civ. Proc. Code'],
+  COM: ['Com. Code'],
+  CONS: ['Cal. Const.', 'Const.'],
+  CORP: ['Corp. Code'],
+  EDC: ['Ed. Code', 'Educ. Code'],
+  ELEC: ['Elec. Code'],
+  EVID: ['Evid. Code'],
+  FAM: ['Fam. Code'],
+  FIN: ['Fin. Code'],
+  FGC: ['Fish & G. Code'],
+  FAC: ['Food & Agr. Code', 'Food & Agric. Code'],
+  GOV: ['Gov. Code', "Gov't Code"],
+  HNC: ['Harb. & Nav. Code'],
+  HSC: ['Health & Saf. Code'],
+  INS: ['Ins. Code'],
+  LAB: ['Lab. Code'],
+  MVC: ['Mil. & Vet. Code'],
+  PEN: ['Pen. Code'],
+  PROB: ['Prob. Code'],
+  PCC: ['Pub. Contract Code', 'Pub. Cont. Code'],
+  PRC: ['Pub. Resources Code', 'Pub. Res. Code'],
+  PUC: ['Pub. Util. Code'],
+  RTC: ['Rev. & Tax. Code'],
+  SHC: ['Sts. & Hy. Code', 'Sts. & High. Code'],
+  UIC: ['Unemp. Ins. Code'],
+  VEH: ['Veh. Code'],
+  WAT: ['Wat. Code'],
+  WIC: ['Welf. & Inst. Code'],
+};
+
+/**
+ * The shorthand of practitioners and the press for the codes most cited ("PC 187", "W&I 5150", "H&S
+ * 11350", "VC 23152"): read only in what a person types (`codeTyped`), never in a bill's text, where
+ * two letters could be anything. (EC, FC and LC are left out: each is said of two codes.)
+ */
+const SHORTHAND: ReadonlyMap<string, string> = new Map([
+  ['PC', 'PEN'],
+  ['VC', 'VEH'],
+  ['HS', 'HSC'],
+  ['H&S', 'HSC'],
+  ['WI', 'WIC'],
+  ['W&I', 'WIC'],
+  ['BP', 'BPC'],
+  ['B&P', 'BPC'],
+  ['R&T', 'RTC'],
+  ['CC', 'CIV'],
+  ['GC', 'GOV'],
+].map(([typed, code]) => [squash(typed!), code!]));
+
 const BY_NAME = new Map<string, string>(Object.entries(CALIFORNIA_CODES).map(([abbr, name]) => [fold(name), abbr]));
 BY_NAME.set(fold('Constitution'), 'CONS');
+for (const [abbr, names] of Object.entries(ABBREVIATED)) for (const name of names) BY_NAME.set(fold(name), abbr);
 /**
  * The Acts that are a U.S. Code title section for section, under their own names: the Internal Revenue
  * Code of 1986 is title 26 (enacted as the Internal Revenue Code of 1954 and so renamed in 1986), its
@@ -50,6 +108,11 @@ for (const name of ['Internal Revenue Code of 1986', 'Internal Revenue Code of 1
 
 function fold(name: string): string {
   return name.toLowerCase().replace(/&/g, 'and').replace(/[^a-z0-9]+/g, ' ').trim();
+}
+
+/** Shorthand as `SHORTHAND` keys it: folded, without spaces ("W&I", "w & i", "W & I" alike). */
+function squash(name: string): string {
+  return fold(name).replace(/ /g, '');
 }
 
 /**
@@ -65,6 +128,22 @@ export function codeOf(name: string): string | undefined {
   if (usc) return `usc${(usc[1] ?? usc[2])!.toLowerCase()}`;
   const folded = fold(trimmed);
   return BY_NAME.get(folded) ?? BY_NAME.get(`${folded} code`);
+}
+
+/**
+ * The code of a name as a person types it in a search, a page's address or a command: `codeOf`'s, and
+ * also the practitioners' shorthand (`PC`, `W&I`, `H&S`: `SHORTHAND`) and a California code's name after
+ * "Cal." or "California" (the Bluebook's "Cal. Penal Code", "Cal. Gov't Code"). Undefined when it names none.
+ */
+export function codeTyped(name: string): string | undefined {
+  const code = codeOf(name);
+  if (code) return code;
+  const folded = fold(name);
+  const shorthand = SHORTHAND.get(squash(name));
+  if (shorthand) return shorthand;
+  const bare = /^(?:cal|california) (.+)$/.exec(folded);
+  const named = bare ? codeOf(bare[1]!) : undefined;
+  return named && !isUsCode(named) ? named : undefined;
 }
 
 /** Whether a stored code is a U.S. Code title (`usc54`), not one of California's codes. */
@@ -227,12 +306,12 @@ export function parseSectionCitation(text: string): { code: string; number: stri
   if (usc) return { code: `usc${usc[1]!.toLowerCase()}`, number: usc[2]! };
   const after = new RegExp(String.raw`^(?:section|sec\.?|§) ?${number} of (?:the )?(.+)$`, 'i').exec(t);
   if (after) {
-    const code = codeOf(after[2]!);
+    const code = codeTyped(after[2]!);
     if (code) return { code, number: after[1]! };
   }
   const before = new RegExp(String.raw`^(.+?),? (?:section |sec\. ?|§+ ?)?${number}\.?$`, 'i').exec(t);
   if (before) {
-    const code = codeOf(before[1]!);
+    const code = codeTyped(before[1]!);
     if (code) return { code, number: before[2]! };
   }
   return undefined;

@@ -3,7 +3,7 @@
  * a law section with the bills touching it; a bill version found by name (`introduced`, `latest`).
  * Links are paths of the web app (`/bills/…`, `/compare?…`), the same wherever they are shown.
  */
-import { codeName, codeOf, isUsCode, normalizeSectionNumber, parseSectionCitation, sectionName } from './codes.js';
+import { codeName, codeTyped, isUsCode, normalizeSectionNumber, parseSectionCitation, sectionName } from './codes.js';
 import type { Database } from './database.js';
 import { measureOfKey, parseMeasure, sessionName } from './names.js';
 import { overrideWords } from './columns.js';
@@ -501,7 +501,7 @@ export async function sectionReport(db: Database, code: string, number: string, 
 export function readSectionName(text: string): { code: string; number: string } | undefined {
   const slash = /^([A-Za-z0-9]+)\s*[/:]\s*(\S+)$/.exec(text.trim());
   if (slash) {
-    const code = codeOf(slash[1]!);
+    const code = codeTyped(slash[1]!);
     if (code) return { code, number: normalizeSectionNumber(slash[2]!) };
   }
   const cited = parseSectionCitation(text);

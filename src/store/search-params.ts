@@ -3,7 +3,7 @@
  * each bad one is refused with a message that names it and what it may be (the API answers 400 with
  * it, the CLI prints it). Nothing is clamped or guessed silently.
  */
-import { codeOf } from './codes.js';
+import { codeTyped } from './codes.js';
 import { sessionKeyOf, sessionName } from './names.js';
 import { SEARCH_BOUNDS } from './search.js';
 import { FILTER_KEYS, type SearchFilters, type SearchPage } from './types.js';
@@ -77,7 +77,7 @@ export function readSearchParams(params: Record<string, unknown>, sessions: Arra
   }
   const code = one('code');
   if (code !== undefined) {
-    const known = code.length <= 60 ? codeOf(code) : undefined;
+    const known = code.length <= 60 ? codeTyped(code) : undefined;
     if (!known) throw new SearchParamError("the code parameter must be a code: a California code's abbreviation or name (PEN, Penal Code) or a U.S. Code title (usc54, 54 U.S.C.)");
     filters.code = known;
   }

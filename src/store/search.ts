@@ -4,7 +4,7 @@
  * match by the database's own index (search-text.ts). One page of results at a time, with the number
  * of all there are.
  */
-import { BARE_SECTION_NUMBER, codeOf, normalizeSectionNumber, parseSectionCitation, rangeHolds } from './codes.js';
+import { BARE_SECTION_NUMBER, codeTyped, normalizeSectionNumber, parseSectionCitation, rangeHolds, sectionName } from './codes.js';
 import { billColumns, overrideWords, WHOLE_UNIT_TOUCH } from './columns.js';
 import { oneOf, type Dialect, type SqlValue } from './dialect.js';
 import { newestSessionFirst, parseMeasure, sessionKeyOf, type MeasureCitation } from './names.js';
@@ -70,7 +70,7 @@ async function answer(db: Dialect, raw: string, filters: SearchFilters, page: Se
   const match = db.kind === 'sqlite' ? ftsQuery(query) : query;
   if (!match) return noResults();
   const sectionsToo = listsSections(filters);
-  const code = filters.code ? codeOf(filters.code) ?? filters.code.trim() : undefined;
+  const code = filters.code ? codeTyped(filters.code) ?? filters.code.trim() : undefined;
   return fullText(db, match, query, where, sectionsToo && { ...(code ? { code } : {}) }, bounded, quick, generation);
 }
 
@@ -101,11 +101,8 @@ function readCitation(query: string): { measure?: MeasureCitation; section?: { c
   return measure || section ? { ...(measure ? { measure } : {}), ...(section ? { section } : {}) } : undefined;
 }
 
-/** What a query cites (`readCitation`): a bill, else a section, else neither. */
-export function citedKind(query: string): 'bill' | 'section' | undefined {
-  const cited = readCitation(query);
-  return cited?.measure ? 'bill' : cited?.section ? 'section' : undefined;
-}
+/** What a query cites (`readCitation`'s reading): a bill, else a section, else neither. */
+const kindCited = (cited: ReturnType<typeof readCitation>) => (cited?.measure ? 'bill' : cited?.section ? 'section' : undefined);
 
 /**
  * What a search that found nothing says after "Nothing found for “…”", as the pages and the command
@@ -114,14 +111,19 @@ export function citedKind(query: string): 'bill' | 'section' | undefined {
  */
 export function whyNothingFound(query: string, filters: SearchFilters, sessions: number): { note?: string; filtered: boolean } {
   const filtered = isFiltered(filters);
-  switch (citedKind(query)) {
+  const cited = readCitation(query);
+  switch (kindCited(cited)) {
     case 'bill':
       return {
         note: filtered ? 'no bill of that number matches the filters' : `no bill of that number is in the database, which holds the bills of ${sessions.toLocaleString('en-US')} session${sessions === 1 ? '' : 's'} (billdiff import brings in others)`,
         filtered,
       };
-    case 'section':
-      return { note: `the database holds no such section, and no bill${filtered ? ' matching the filters' : ' in it'} touches one`, filtered };
+    case 'section': {
+      // The section as it was read ("W&I 5150": Welfare and Institutions Code § 5150), where the query names its code.
+      const { code, number } = cited!.section!;
+      const which = code ? `no ${sectionName(code, normalizeSectionNumber(number))}` : 'no such section';
+      return { note: `the database holds ${which}, and no bill${filtered ? ' matching the filters' : ' in it'} touches ${code ? 'it' : 'one'}`, filtered };
+    }
     default:
       return { filtered };
   }
@@ -145,7 +147,7 @@ async function citationResults(db: Dialect, query: string, filters: SearchFilter
   }
   if (!section) return undefined;
   // A bare number ("7284.6", "§ 1395w–4") is of the code the filter names, if any.
-  const code = section.code ?? (filters.code ? codeOf(filters.code) ?? filters.code.trim() : undefined);
+  const code = section.code ?? (filters.code ? codeTyped(filters.code) ?? filters.code.trim() : undefined);
   const number = section.number;
   const params: SqlValue[] = code ? [number, code] : [number];
   const sections: SearchResult[] = [];
@@ -321,7 +323,7 @@ function billFilters(filters: SearchFilters): BillFilter {
     }
   }
   if (filters.code) {
-    const code = codeOf(filters.code) ?? filters.code.trim();
+    const code = codeTyped(filters.code) ?? filters.code.trim();
     parts.push('EXISTS (SELECT 1 FROM version_sections fs JOIN versions fv ON fv.id = fs.version_id WHERE fv.bill_id = b.id AND fs.code = ?)');
     params.push(code);
   }

@@ -126,7 +126,10 @@ describeBackends('cli: import, search, section, versions by name', (backend) => 
     // What the database lacks, where the query cites a bill or a section.
     expect((await run(['search', 'AB', '99999'])).stdout).to.equal('nothing found for "AB 99999": no bill of that number is in the database, which holds the bills of 5 sessions (billdiff import brings in others)\n');
     expect(await run(['search', 'AB', '1656', '--house', 'senate'])).to.deep.equal({ code: 1, stdout: 'nothing found for "AB 1656": no bill of that number matches the filters\n', stderr: '' });
-    expect(await run(['search', 'PEN', '424242'])).to.deep.equal({ code: 1, stdout: 'nothing found for "PEN 424242": the database holds no such section, and no bill in it touches one\n', stderr: '' });
+    expect(await run(['search', 'PEN', '424242'])).to.deep.equal({ code: 1, stdout: 'nothing found for "PEN 424242": the database holds no Penal Code § 424242, and no bill in it touches it\n', stderr: '' });
+    // The section named as it was read (practitioners' shorthand too), or none where the query gives no code.
+    expect((await run(['search', 'W&I 5150'])).stdout).to.equal('nothing found for "W&I 5150": the database holds no Welfare and Institutions Code § 5150, and no bill in it touches it\n');
+    expect((await run(['search', '424242'])).stdout).to.equal('nothing found for "424242": the database holds no such section, and no bill in it touches one\n');
     expect(await run(['search', 'nothing-like-this-anywhere', '--house', 'senate'])).to.deep.equal({ code: 1, stdout: 'nothing found for "nothing-like-this-anywhere" with these filters\n', stderr: '' });
     // A page at a time, ranked over every match, and each bad option refused with its range.
     const paged = await run(['search', 'synthetic', '--limit', '2', '--offset', '1']);

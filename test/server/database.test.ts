@@ -144,6 +144,8 @@ describeBackends('server: the database pages and API', (backend) => {
     expect((gov.body['bills'] as Array<Record<string, unknown>>).map((b) => `${b['measure']} ${b['relation']} ${b['override']}`)).to.deep.equal(['AB 2641 cites notwithstanding', 'SB 54 adds undefined']);
     const byName = await json('/api/sections/Penal%20Code/1050');
     expect(byName.body).to.include({ code: 'PEN', number: '1050', inDatabase: true });
+    // The code as courts abbreviate it, and as practitioners write it: the same section.
+    for (const code of ['Pen.%20Code', 'PC']) expect((await json(`/api/sections/${code}/1050`)).body, code).to.deep.equal(byName.body);
     // Who brings each bill: the lead authors of its latest version naming any (AB 1656's CAML: Assembly Member Davies); none named, none given.
     expect((byName.body['bills'] as Array<Record<string, unknown>>).map((b) => [b['measure'], b['jurisdiction'], b['authors']])).to.deep.equal([['AB 1656', 'ca', [{ name: 'Davies', role: 'lead author', house: 'Assembly' }]]]);
     expect((gov.body['bills'] as Array<Record<string, unknown>>).map((b) => b['authors'])).to.deep.equal([[], []]);
@@ -456,7 +458,7 @@ describeBackends('server: the database pages and API', (backend) => {
     expect(await nothing('q=AB%201656&session=20172018-0')).to.equal(
       '<p class="lede">Nothing found for “AB 1656”: no bill of that number matches the filters (<a href="/search?q&#x3D;AB+1656">search without them</a>).</p>',
     );
-    expect(await nothing('q=PEN%20424242')).to.equal('<p class="lede">Nothing found for “PEN 424242”: the database holds no such section, and no bill in it touches one.</p>');
+    expect(await nothing('q=PEN%20424242')).to.equal('<p class="lede">Nothing found for “PEN 424242”: the database holds no Penal Code § 424242, and no bill in it touches it.</p>');
     expect(await nothing('q=zzyzx&house=senate')).to.equal('<p class="lede">Nothing found for “zzyzx” with these filters (<a href="/search?q&#x3D;zzyzx">search without them</a>).</p>');
     expect(await nothing('q=zzyzx')).to.equal('<p class="lede">Nothing found for “zzyzx”.</p>');
     const search = await page('/search?q=%3Cscript%3Ealert(1)%3C%2Fscript%3E');

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { expect } from 'chai';
-import { compareCodes, compareSectionNumbers, compareSections, rangeHolds } from '../../src/store/codes.js';
+import { CALIFORNIA_CODES, codeOf, codeTyped, compareCodes, compareSectionNumbers, compareSections, parseSectionCitation, rangeHolds } from '../../src/store/codes.js';
 import { describeShared, sharedPath } from '../helpers/shared.js';
 
 const sorted = (numbers: string[]) => [...numbers].sort(compareSectionNumbers);
@@ -19,6 +19,35 @@ describe('store/codes', () => {
       const numbers = ['7250', '7251', '7252', '7284', '7284.6', '7284a', '7298', '7299'];
       expect(numbers.filter((n) => rangeHolds('usc38', '7251', '7298', n))).to.deep.equal(['7252', '7284', '7284a']);
       expect(numbers.filter((n) => rangeHolds('GOV', '7251', '7298', n))).to.deep.equal(['7252', '7284', '7284.6', '7284a']);
+    });
+  });
+
+  describe('#codeTyped, #parseSectionCitation', () => {
+    it('should read the California Style Manual’s abbreviations wherever a code is named, as the full names are', () => {
+      const abbreviated = ['Bus. & Prof. Code', 'Civ. Code', 'Code Civ. Proc.', 'Com. Code', 'Cal. Const.', 'Corp. Code', 'Ed. Code', 'Elec. Code', 'Evid. Code', 'Fam. Code', 'Fin. Code', 'Fish & G. Code', 'Food & Agr. Code', 'Gov. Code', 'Harb. & Nav. Code', 'Health & Saf. Code', 'Ins. Code', 'Lab. Code', 'Mil. & Vet. Code', 'Pen. Code', 'Prob. Code', 'Pub. Contract Code', 'Pub. Resources Code', 'Pub. Util. Code', 'Rev. & Tax. Code', 'Sts. & Hy. Code', 'Unemp. Ins. Code', 'Veh. Code', 'Wat. Code', 'Welf. & Inst. Code'];
+      // One for each of California's codes and its Constitution, in the order of their abbreviations.
+      expect(abbreviated.map((name) => codeOf(name))).to.deep.equal(['BPC', 'CIV', 'CCP', 'COM', 'CONS', 'CORP', 'EDC', 'ELEC', 'EVID', 'FAM', 'FIN', 'FGC', 'FAC', 'GOV', 'HNC', 'HSC', 'INS', 'LAB', 'MVC', 'PEN', 'PROB', 'PCC', 'PRC', 'PUC', 'RTC', 'SHC', 'UIC', 'VEH', 'WAT', 'WIC']);
+      expect(new Set(abbreviated.map((name) => codeOf(name)))).to.have.property('size', Object.keys(CALIFORNIA_CODES).length);
+    });
+
+    it('should read the practitioners’ shorthand and the Bluebook’s "Cal." only in what a person types, never in a bill’s text', () => {
+      expect(['PC', 'pc', 'VC', 'H&S', 'HS', 'W&I', 'w & i', 'B&P', 'R&T', 'CC', 'GC', "Cal. Gov't Code", 'Cal. Penal Code', 'California Penal Code', 'Cal. Welf. & Inst. Code'].map(codeTyped)).to.deep.equal([
+        'PEN', 'PEN', 'VEH', 'HSC', 'HSC', 'WIC', 'WIC', 'BPC', 'RTC', 'CIV', 'GOV', 'GOV', 'PEN', 'PEN', 'WIC',
+      ]);
+      expect(['PC', 'W&I', 'Cal. Penal Code'].map(codeOf)).to.deep.equal([undefined, undefined, undefined]);
+      // Two letters said of two codes each, a U.S. Code title after "Cal.", and what names no code.
+      expect(['EC', 'FC', 'LC', 'Cal. 42 U.S.C.', 'Cal.', 'AB', 'HR', 'Penal'].map(codeTyped)).to.deep.equal([undefined, undefined, undefined, undefined, undefined, undefined, undefined, 'PEN']);
+    });
+
+    it('should read a section cited as courts, the Bluebook and practitioners cite it', () => {
+      const cite = (text: string) => {
+        const c = parseSectionCitation(text);
+        return c && `${c.code} ${c.number}`;
+      };
+      expect(['Gov. Code, § 7284.6', 'Cal. Gov. Code § 7284.6', "Cal. Gov't Code § 7284.6", 'Gov Code 7284.6', 'Pen. Code, § 1050', 'PC 1050', 'section 1050 of the Pen. Code', 'W&I 5150', 'H&S 11350', 'Welf. & Inst. Code, § 300', 'Code Civ. Proc., § 425.16'].map(cite)).to.deep.equal([
+        'GOV 7284.6', 'GOV 7284.6', 'GOV 7284.6', 'GOV 7284.6', 'PEN 1050', 'PEN 1050', 'PEN 1050', 'WIC 5150', 'HSC 11350', 'WIC 300', 'CCP 425.16',
+      ]);
+      expect(['AB 1656', 'HR 1', 'cal 1050', 'EC 1101'].map(cite)).to.deep.equal([undefined, undefined, undefined, undefined]);
     });
   });
 

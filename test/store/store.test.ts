@@ -197,6 +197,11 @@ describeBackends('store: importing and reading', (backend, kind) => {
     expect(cited[0]).to.equal('section GOV/7284.6');
     expect(cited.slice(1, 3)).to.have.members(['bill ca-20232024-0-ab2641', 'bill ca-20172018-0-sb54']);
     expect((await ids('Penal Code 1050'))[0]).to.equal('section PEN/1050');
+    // As courts, the Bluebook and practitioners cite it: the same results as the code's name.
+    const byName = await ids('Penal Code 1050');
+    for (const typed of ['Pen. Code, § 1050', 'Cal. Penal Code § 1050', 'PC 1050']) expect(await ids(typed), typed).to.deep.equal(byName);
+    expect(await ids('Cal. Gov. Code § 7284.6')).to.deep.equal(await ids('Government Code 7284.6'));
+    expect(await ids('synthetic', { code: 'Gov. Code' })).to.deep.equal(await ids('synthetic', { code: 'GOV' }));
     // A section the database lacks, which bills touch: its result says so, and how many.
     const first = async (q: string) => (await db.search(q)).results.map((r) => `${r.kind} ${r.id}: ${r.snippet}`)[0];
     expect(await first('99002')).to.equal('section PEN/99002: Not in the database; 3 bills touch it, all would override it.');
