@@ -10,7 +10,7 @@ import { parseArgs } from 'node:util';
 import { formatNotRecognised, formatProblem, formatSummary, importPaths } from '../import/index.js';
 import { DATABASE_FILE, databaseOptionsFrom, describeDatabase, openDatabase, type Database } from '../store/database.js';
 import { databaseDocument, DATABASE_ID } from '../store/documents.js';
-import { authorJson, authorName, authorsChanged, broughtBy, authorWhere, authorsSaid, billReport, findBill, holderOf, OTHER_PENDING_SAYS, OVERRIDE_SAYS, pickVersion, readSectionName, relationWord, sectionReport, withoutRangeEnds, type BillReport } from '../store/reports.js';
+import { authorJson, authorName, namedJson, namedTitle, shortTitlesSaid, authorsChanged, broughtBy, authorWhere, authorsSaid, billReport, findBill, holderOf, OTHER_PENDING_SAYS, OVERRIDE_SAYS, pickVersion, readSectionName, relationWord, sectionReport, withoutRangeEnds, type BillReport } from '../store/reports.js';
 import { sessionName } from '../store/names.js';
 import { sectionName } from '../store/codes.js';
 import { MARK_END, MARK_START, whyNothingFound } from '../store/search.js';
@@ -201,15 +201,19 @@ async function searchCommand(db: Database, { values, positionals }: ParsedArgs, 
   const answer = await db.search(query, filters, page);
   const { results } = answer;
   // The authors the query names (no words: the author named), as the search page names them (on a first page).
-  const authors = page.offset === 0 ? await db.authorsNamed(authorsSought(query, filters), await db.generation()) : [];
+  const generation = await db.generation();
+  const authors = page.offset === 0 ? await db.authorsNamed(authorsSought(query, filters), generation) : [];
+  // The bills the words name by their short titles, as the search page names them (on a first page).
+  const named = page.offset === 0 && query ? await db.billsNamed(query, generation) : [];
   const searched = query ? `"${query}"` : `the author "${filters.author ?? ''}"`;
   if (values['format'] === 'json') {
     io.stdout.write(
-      `${JSON.stringify({ results: results.map((r) => ({ ...r, snippet: plain(r.snippet) })), authors: authors.map(authorJson), total: answer.total, offset: page.offset, limit: page.limit }, null, io.stdout.isTTY ? 2 : 0)}\n`,
+      `${JSON.stringify({ results: results.map((r) => ({ ...r, snippet: plain(r.snippet) })), authors: authors.map(authorJson), named: named.map(namedJson), total: answer.total, offset: page.offset, limit: page.limit }, null, io.stdout.isTTY ? 2 : 0)}\n`,
     );
   } else {
     for (const a of authors) io.stdout.write(`author\t${authorJson(a).url}\t${authorName(a)} (${authorWhere(a)})\n`);
-    const nothing = authors.length ? 'nothing else found' : 'nothing found';
+    for (const b of named) io.stdout.write(`named\t${b.id}\t${namedTitle(b)}: ${b.name}\n`);
+    const nothing = authors.length || named.length ? 'nothing else found' : 'nothing found';
     if (!results.length) io.stdout.write(answer.total ? `no results past the first ${answer.total} for ${searched}\n` : `${nothing} for ${searched}${nothingSaid(whyNothingFound(query, filters, (await db.sessions()).length))}\n`);
     for (const r of results) {
       // A bill's status, when the source gives one, in a fourth column.
@@ -220,7 +224,7 @@ async function searchCommand(db: Database, { values, positionals }: ParsedArgs, 
       io.stdout.write(`${page.offset + 1}–${page.offset + results.length} of ${answer.total}${answer.by === 'full-text' ? ', ranked by relevance' : ''} (--offset ${page.offset + results.length} for more)\n`);
     }
   }
-  return results.length || authors.length ? 0 : 1;
+  return results.length || authors.length || named.length ? 0 : 1;
 }
 
 /** `billdiff section "Penal Code 1050"`. */
@@ -275,6 +279,8 @@ async function billCommand(db: Database, { values, positionals }: ParsedArgs, io
   }
   const r = report;
   const lines = [`${r.measure} (${r.sessionName})${r.title ? ` — ${r.title}` : ''}`];
+  const named = shortTitlesSaid(r.shortTitles);
+  if (named) lines.push(named);
   lines.push([r.house, r.enactedAs ? `Became ${r.enactedAs.measure}` : r.status, r.pending ? 'pending' : 'no longer pending'].filter(Boolean).join(' · '));
   if (r.authors.length) lines.push(authorsSaid(r.authors));
   lines.push('', `${r.versions.length} version${r.versions.length === 1 ? '' : 's'} (the names --from and --to take):`);

@@ -8,6 +8,7 @@
  * (`countChanges`).
  */
 import { alignTrees, defaultAlignOptions } from '../align/index.js';
+import { shortTitles } from './short-titles.js';
 import { billInstructions, parseAction } from '../amend/index.js';
 import type { InstructionAction } from '../amend/index.js';
 import { parseDocument } from '../parse/index.js';
@@ -51,8 +52,11 @@ import type { Author, Content, DocumentMeta, Level, Reference, Root, SourceForma
  *    "Sections 11340 to 11361, inclusive", whose last section was not read; a range repealed so.
  * 9. Who brought each version (`VersionAnalysis.authors`): a California version's authors (CAML
  *    `Authors`), a federal one's sponsor and cosponsors (its form's or preface's `sponsor`, `cosponsor`).
+ * 10. The names a version gives its act or a unit of it, its short titles (`VersionAnalysis.names`:
+ *    "This Act may be cited as the “CARES Act”"; short-titles.ts); and codes cited by the California
+ *    Style Manual's abbreviations ("Pen. Code, § 1050").
  */
-export const ANALYSIS_VERSION = 9;
+export const ANALYSIS_VERSION = 10;
 
 /** The key an input is recorded under in `imports`: its sha256 and the analysis it was imported with. */
 export function importKey(hash: string): string {
@@ -76,6 +80,8 @@ export interface VersionAnalysis {
   format: SourceFormat;
   /** Who brought it, as it names them (none named: empty). */
   authors: Author[];
+  /** The names it gives its act or a unit of it (`shortTitles`; none: empty). */
+  names: string[];
 }
 
 const RELATIONS: Partial<Record<InstructionAction, SectionRelation>> = {
@@ -136,6 +142,7 @@ export function analyzeVersion(bytes: Uint8Array | string, file: string, options
     sections: touchedSections(doc.tree, file, options.context),
     format: doc.source.format,
     authors: doc.source.meta?.authors ?? [],
+    names: shortTitles(text),
     ...(doc.source.meta ? { meta: doc.source.meta } : {}),
     ...(doc.source.title ? { title: doc.source.title.trim() } : {}),
   };

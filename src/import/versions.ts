@@ -84,6 +84,7 @@ export async function storeVersion(writer: Writer, facts: VersionFacts): Promise
     ...(analysis?.marked ? { marked: analysis.marked } : {}),
     sections: analysis?.sections ?? [],
     ...(analysis?.authors.length ? { authors: analysis.authors } : {}),
+    ...(analysis?.names.length ? { names: analysis.names } : {}),
   });
   return { result, billId, ...(analysis ? { analysis } : {}) };
 }

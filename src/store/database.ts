@@ -15,6 +15,7 @@ import { bumpGeneration, migrate, REFRESH_SESSIONS } from './migrations.js';
 import { writeOwnerWords } from './passage-words.js';
 import { sectionPassageText, writePassages, type PassageOwner } from './passages.js';
 import { AuthorIndex, type AuthorMatch } from './authors.js';
+import { NameIndex, type NamedBill } from './bill-names.js';
 import { Contests } from './contests.js';
 import { PerGeneration } from './per-generation.js';
 import { createQueries, type Queries } from './queries.js';
@@ -88,6 +89,10 @@ export interface Database extends Queries {
   openConnections(): Promise<number>;
   /** The authors a search's words name (authors.ts), of the data of `generation` (read once a generation). */
   authorsNamed(query: string, generation: string): Promise<AuthorMatch[]>;
+  /** The bills whose versions give their act the name a search's words are (bill-names.ts), of the data of `generation` (read once a generation). */
+  billsNamed(query: string, generation: string): Promise<NamedBill[]>;
+  /** The short titles bill `id`'s versions give (bill-names.ts), of the data of `generation` (read once a generation). */
+  shortTitles(id: string, generation: string): Promise<readonly string[]>;
   /** Every author of a session, by surname, of the data of `generation` (read once a generation). */
   sessionAuthors(jurisdiction: string, session: string, generation: string): Promise<AuthorMatch[]>;
   /** The pending bills that would change each section (contests.ts), of the data of `generation` (read once a generation). */
@@ -126,6 +131,7 @@ export async function openDatabase(options: DatabaseOptions = {}): Promise<Datab
   }
   let closing: Promise<void> | undefined;
   const authors = new AuthorIndex(() => queries.authorNames());
+  const names = new NameIndex(() => queries.billNames());
   const contests = new PerGeneration(async () => new Contests(await queries.pendingTouches()));
   return {
     dialect,
@@ -134,6 +140,8 @@ export async function openDatabase(options: DatabaseOptions = {}): Promise<Datab
     search,
     openConnections: () => openConnections(dialect, queries, kept),
     authorsNamed: (query, generation) => authors.find(query, generation),
+    billsNamed: (query, generation) => names.find(query, generation),
+    shortTitles: (id, generation) => names.of(id, generation),
     sessionAuthors: (jurisdiction, session, generation) => authors.ofSession(jurisdiction, session, generation),
     contests: (generation) => contests.of(generation),
     close: () =>
@@ -216,6 +224,8 @@ export interface VersionInput {
   sections: SectionTouch[];
   /** Who brought it, as it names them (`DocumentMeta.authors`). */
   authors?: Author[];
+  /** The names it gives its act or a unit of it, its short titles (`VersionAnalysis.names`). */
+  names?: string[];
 }
 
 export interface LawSectionInput {
@@ -267,6 +277,13 @@ const VERSION_AUTHOR_COLUMNS: readonly RowColumn[] = [
   { name: 'committee', type: 'integer' },
 ];
 
+/** A version's short titles (`version_names`), as `upsertVersion` writes them. */
+const VERSION_NAME_COLUMNS: readonly RowColumn[] = [
+  { name: 'version_id', type: 'text' },
+  { name: 'seq', type: 'integer' },
+  { name: 'name', type: 'text' },
+];
+
 /** History rows, as `upsertHistory` writes them. */
 const HISTORY_COLUMNS: readonly RowColumn[] = [
   { name: 'bill_id', type: 'text' },
@@ -277,7 +294,7 @@ const HISTORY_COLUMNS: readonly RowColumn[] = [
 ];
 
 /** The tables an import writes, whose planner statistics it gathers on PostgreSQL (`optimizeIndexes`). */
-export const IMPORTED_TABLES = ['codes', 'bills', 'versions', 'version_sections', 'version_authors', 'history', 'law_sections', 'passages', 'passage_words', 'term_postings'];
+export const IMPORTED_TABLES = ['codes', 'bills', 'versions', 'version_sections', 'version_authors', 'version_names', 'history', 'law_sections', 'passages', 'passage_words', 'term_postings'];
 
 /** The importer's writes, on one transaction's connection. */
 export class Writer {
@@ -460,6 +477,9 @@ export class Writer {
     if (existing) await this.db.run('DELETE FROM version_authors WHERE version_id = ?', [v.id]);
     const authors = v.authors ?? [];
     if (authors.length) await insertRows(this.db, 'version_authors', VERSION_AUTHOR_COLUMNS, authors.map((a, i) => [v.id, i, a.name, a.role, a.house ?? null, a.committee ? 1 : 0]));
+    if (existing) await this.db.run('DELETE FROM version_names WHERE version_id = ?', [v.id]);
+    const names = v.names ?? [];
+    if (names.length) await insertRows(this.db, 'version_names', VERSION_NAME_COLUMNS, names.map((name, i) => [v.id, i, name]));
     return existing ? 'updated' : 'inserted';
   }
 

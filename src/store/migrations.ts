@@ -375,6 +375,18 @@ CREATE INDEX version_authors_name ON version_authors (name);`,
     sqlite: '',
     postgres: '',
   },
+  {
+    version: 12,
+    name: 'the names each bill version gives its act or a unit of it, its short titles ("This Act may be cited as the “CARES Act”"), in its order, by which a search finds a bill by its name (filled as the inputs are imported again)',
+    common: `CREATE TABLE version_names (
+  version_id TEXT NOT NULL,
+  seq INTEGER NOT NULL,
+  name TEXT NOT NULL,
+  PRIMARY KEY (version_id, seq)
+);`,
+    sqlite: '',
+    postgres: '',
+  },
 ];
 
 /** Triggers marking an owner's term index stale when its rows or their text change. */

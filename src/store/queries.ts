@@ -14,6 +14,7 @@ import { searchStore } from './search.js';
 import type { BillRow, HistoryRow, LawSectionRow, SearchAnswer, SearchFilters, SearchPage, SectionBill, SectionRelation, SectionTouch, VersionRow, VersionSummary } from './types.js';
 import { LEAD_ROLES, type Author, type AuthorRole } from '../types.js';
 import type { AuthorMatch } from './authors.js';
+import type { NamedBill } from './bill-names.js';
 
 const SUMMARY_COLUMNS = SUMMARY_COLUMN_LIST.join(', ');
 
@@ -101,6 +102,8 @@ export interface Queries {
   authorBills(jurisdiction: string, session: string, name: string): Promise<AuthorBill[]>;
   /** Every author the versions name, once for each session they brought bills in (with how many), newest session first. */
   authorNames(): Promise<AuthorMatch[]>;
+  /** Every short title the versions give, with its bill, newest session first, then by type and number, a bill's in the order its versions give them: what `NameIndex` is made of. */
+  billNames(): Promise<NamedBill[]>;
   /** Every section pending bills amend or repeal in their latest versions, with each bill: what `Contests` is made of. */
   pendingTouches(): Promise<PendingTouch[]>;
   /**
@@ -326,6 +329,15 @@ export function createQueries(db: Dialect): Queries {
         `SELECT vs.code, vs.section, vs.relation, b.id AS bill_id, b.measure, b.measure_type, b.measure_num, v.id AS version_id, v.corpus_id
            FROM bills b JOIN versions v ON v.id = b.latest_version JOIN version_sections vs ON vs.version_id = v.id
           WHERE b.pending = 1 AND vs.relation IN ('amends', 'repeals')`,
+      );
+    },
+    async billNames() {
+      return db.all<NamedBill>(
+        // Each name of a bill once (GROUP BY: PostgreSQL orders a DISTINCT only by what it selects).
+        `SELECT n.name, b.id, b.measure, b.jurisdiction, b.session
+           FROM version_names n JOIN versions v ON v.id = n.version_id JOIN bills b ON b.id = v.bill_id
+          GROUP BY n.name, b.id, b.measure, b.jurisdiction, b.session, b.measure_type, b.measure_num
+          ORDER BY ${newestSessionFirst('b.session')}, b.jurisdiction, b.measure_type, b.measure_num, b.id, MIN(n.seq), n.name`,
       );
     },
     async authorNames() {

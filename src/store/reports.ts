@@ -10,6 +10,7 @@ import { overrideWords } from './columns.js';
 import type { BillRow, HistoryRow, OverrideWords, SectionBill, SectionRelation, SectionTouch, VersionSummary } from './types.js';
 import type { Author } from '../types.js';
 import type { AuthorMatch } from './authors.js';
+import type { NamedBill } from './bill-names.js';
 
 /** A document id the comparison pages take: the corpus id where it has one (old permalinks), else `ver:…`. */
 export function versionDocId(v: { id: string; corpus_id: string | null }): string {
@@ -84,6 +85,21 @@ export function authorJson(a: AuthorMatch) {
   return { name: a.name, title: authorName(a), jurisdiction: a.jurisdiction, session: a.session, bills: a.bills, url: authorPageUrl(a.jurisdiction, a.session, a.name) };
 }
 
+/** A bill a search found by its name (`Database.billsNamed`), as `/api/search` and `billdiff search --format json` give it. */
+export function namedJson(n: NamedBill) {
+  return { name: n.name, id: n.id, measure: n.measure, session: n.session, title: namedTitle(n), url: billUrl(n.id) };
+}
+
+/** A bill's short titles as its page and `billdiff bill` say them: "Short titles: “Coronavirus Aid, Relief, and Economic Security Act”; “CARES Act”" (none: undefined). */
+export function shortTitlesSaid(titles: readonly string[]): string | undefined {
+  return titles.length ? `${titles.length === 1 ? 'Short title' : 'Short titles'}: ${titles.map((t) => `“${t}”`).join('; ')}` : undefined;
+}
+
+/** A bill found by its name, as a search names it: "H.R. 748 (116th Congress)". */
+export function namedTitle(n: Pick<NamedBill, 'measure' | 'jurisdiction' | 'session'>): string {
+  return `${n.measure} (${sessionName(n.jurisdiction, n.session)})`;
+}
+
 /** Where a search found an author, as the search page and `billdiff search` say it: "2025–26 Regular Session, 1 bill". */
 export function authorWhere(a: AuthorMatch): string {
   return `${sessionName(a.jurisdiction, a.session)}, ${a.bills.toLocaleString('en-US')} ${a.bills === 1 ? 'bill' : 'bills'}`;
@@ -97,6 +113,8 @@ export interface BillReport {
   session: string;
   sessionName: string;
   title: string;
+  /** The names its versions give its act or a unit of it ("CARES Act"), in the order they give them (none: empty). */
+  shortTitles: readonly string[];
   house: string | null;
   status: string | null;
   pending: boolean;
@@ -169,7 +187,8 @@ async function billLink(db: Database, id: string): Promise<BillLink> {
  */
 export async function billReport(db: Database, id: string, generation?: string): Promise<BillReport | undefined> {
   // One statement (one round trip on PostgreSQL), beside the pending bills of each section, read once a generation.
-  const [page, contests] = await Promise.all([db.billPage(id), generation === undefined ? db.generation().then((g) => db.contests(g)) : db.contests(generation)]);
+  const read = generation === undefined ? db.generation() : Promise.resolve(generation);
+  const [page, contests, names] = await Promise.all([db.billPage(id), read.then((g) => db.contests(g)), read.then((g) => db.shortTitles(id, g))]);
   if (!page) return undefined;
   const { bill, versions, history, touches, held, authors } = page;
   const latest = versions[versions.length - 1];
@@ -206,6 +225,7 @@ export async function billReport(db: Database, id: string, generation?: string):
     session: bill.session,
     sessionName: sessionName(bill.jurisdiction, bill.session),
     title: bill.title,
+    shortTitles: names,
     house: bill.house,
     status: bill.status,
     pending: bill.pending === 1,

@@ -78,6 +78,11 @@ describeBackends('cli: import, search, section, versions by name', (backend) => 
     expect(ab1656.filter((l) => l.includes('999h'))).to.deep.equal(['  cites   Penal Code §§ 999b through 999h']);
     const json = JSON.parse((await run(['bill', 'AB 1656', '--format', 'json'])).stdout) as { id: string; authors: unknown; versions: Array<{ name: string }> };
     expect([json.id, json.authors, json.versions.map((v) => v.name)]).to.deep.equal(['ca-20252026-0-ab1656', [{ name: 'Davies', role: 'lead author', house: 'Assembly' }], ['introduced', 'amended-assembly', 'amended-senate']]);
+    // Its short titles under its title (H.R. 1058 of the 116th Congress, bundled).
+    expect((await run(['bill', 'hr1058-116'])).stdout.split('\n').slice(1, 3)).to.deep.equal([
+      'Short titles: “Autism Collaboration, Accountability, Research, Education, and Support Act of 2019”; “Autism CARES Act of 2019”',
+      'House · pending',
+    ]);
     expect(await run(['bill', 'AB', '99999'])).to.deep.equal({ code: 1, stdout: '', stderr: 'billdiff: no bill AB 99999 in the database (billdiff import PATH… brings bills in)\n' });
     expect((await run(['bill'])).stderr.split('\n')[0]).to.equal('billdiff: name the bill: billdiff bill "AB 1656"');
     // A bill named with no versions to compare says where they are listed.
@@ -94,6 +99,7 @@ describeBackends('cli: import, search, section, versions by name', (backend) => 
     expect(JSON.parse(json.stdout)).to.deep.equal({
       results: [{ kind: 'bill', id: 'ca-20252026-0-ab1656', title: 'AB 1656 (2025–26 Regular Session) — Human trafficking case continuances', snippet: 'Human trafficking case continuances', url: '/bills/ca-20252026-0-ab1656', measure: 'AB 1656', session: '20252026-0' }],
       authors: [],
+      named: [],
       total: 1,
       offset: 0,
       limit: 20,
@@ -106,6 +112,12 @@ describeBackends('cli: import, search, section, versions by name', (backend) => 
     });
     expect((JSON.parse((await run(['search', 'davies', '--format', 'json'])).stdout) as { authors: unknown[] }).authors).to.deep.equal([
       { name: 'Davies', title: 'Assembly Member Davies', jurisdiction: 'ca', session: '20252026-0', bills: 1, url: '/sessions/ca/20252026-0/authors/Davies' },
+    ]);
+    // A bill by its short title, named first (SB 54 of 2017, bundled: "… may be cited, as the California Values Act").
+    const byName = await run(['search', 'California Values Act']);
+    expect([byName.code, byName.stdout.split('\n')[0]]).to.deep.equal([0, 'named\tca-20172018-0-sb54\tSB 54 (2017–18 Regular Session): California Values Act']);
+    expect((JSON.parse((await run(['search', 'California Values Act', '--format', 'json'])).stdout) as { named: unknown[] }).named).to.deep.equal([
+      { name: 'California Values Act', id: 'ca-20172018-0-sb54', measure: 'SB 54', session: '20172018-0', title: 'SB 54 (2017–18 Regular Session)', url: '/bills/ca-20172018-0-sb54' },
     ]);
     // A bill's status, as BILL_TBL gives it, in a fourth column and in the JSON (the bundled AB 1656 above has none).
     const withStatus = await run(['search', 'AB', '9002']);

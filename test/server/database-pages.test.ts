@@ -208,6 +208,7 @@ describe('server: a bill’s feed', () => {
       session: '20252026-0',
       sessionName: '2025–26 Regular Session',
       title: 'Synthetic & <odd>.',
+      shortTitles: [],
       house: 'Assembly',
       status: null,
       pending: true,
@@ -247,6 +248,7 @@ describe('server: a federal bill’s page, with the law it became', () => {
       session: '999',
       sessionName: '999th Congress',
       title: 'Synthetic.',
+      shortTitles: [],
       house: 'House',
       status: 'Became Pub. L. 999-2',
       pending: false,
@@ -263,6 +265,10 @@ describe('server: a federal bill’s page, with the law it became', () => {
       '<select id="cv-old" name="old"><option value="ver:BILLS-999hr9002ih" selected>Introduced in House, January 10, 2031</option><option value="ver:PLAW-999publ2">Pub. L. 999-2: Public Law, February 15, 2031</option></select>',
     );
     expect(html).to.contain('<span class="or">or <a href="/compare?old&#x3D;ver%3ABILLS-999hr9002ih&amp;new&#x3D;ver%3APLAW-999publ2">the last version against Pub. L. 999-2, as enacted</a></span>');
+    expect(html).not.to.contain('short-titles');
+    // Its short titles, as a bill's text gives them: escaped.
+    const named = loadViews().render('bill', billModel({ ...report, shortTitles: ['<b>Synthetic</b> & Act', 'SYN Act'] }));
+    expect(named).to.contain('<p class="short-titles">Short titles: “&lt;b&gt;Synthetic&lt;/b&gt; &amp; Act”; “SYN Act”.</p>');
   });
 });
 
@@ -276,6 +282,7 @@ describe('server: who brought a bill', () => {
     session: '20252026-0',
     sessionName: '2025–26 Regular Session',
     title: 'Synthetic.',
+    shortTitles: [],
     house: 'Assembly',
     status: null,
     pending: true,

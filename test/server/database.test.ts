@@ -79,6 +79,7 @@ describeBackends('server: the database pages and API', (backend) => {
         },
       ],
       authors: [],
+      named: [],
       total: 1,
       offset: 0,
       limit: 20,
@@ -337,6 +338,24 @@ describeBackends('server: the database pages and API', (backend) => {
     expect((await json('/api/search?q=Davies&offset=20')).body['authors']).to.deep.equal([]);
     expect((await json('/api/search?q=continuance')).body['authors']).to.deep.equal([]);
     expect(await (await fetch(`${base}/search?q=continuance`)).text()).not.to.contain('authors-found');
+  });
+
+  it('GET /search and /api/search should name the bills a query names by their short titles, and a bill’s page its short titles', async () => {
+    // SB 54 (2017, bundled): "This chapter shall be known, and may be cited, as the California Values Act."
+    const sb54 = { name: 'California Values Act', id: 'ca-20172018-0-sb54', measure: 'SB 54', session: '20172018-0', title: 'SB 54 (2017–18 Regular Session)', url: '/bills/ca-20172018-0-sb54' };
+    expect((await json('/api/search?q=California%20Values%20Act')).body['named']).to.deep.equal([sb54]);
+    expect((await json('/api/search?q=the%20california%20values%20act')).body['named']).to.deep.equal([sb54]);
+    const html = await pageAt(base, '/search?q=California%20Values%20Act');
+    expect(html).to.contain('<p class="names-found">Bills by that name: <a href="/bills/ca-20172018-0-sb54">SB 54 (2017–18 Regular Session)</a> (“California Values Act”).</p>');
+    // On the first page only; none for words that are no bill's name.
+    expect((await json('/api/search?q=California%20Values%20Act&offset=20')).body['named']).to.deep.equal([]);
+    expect((await json('/api/search?q=continuance')).body['named']).to.deep.equal([]);
+    expect(await pageAt(base, '/search?q=continuance')).not.to.contain('names-found');
+    // H.R. 1058 (116th Congress, bundled): "This Act may be cited as the “Autism Collaboration, …” or the “Autism CARES Act of 2019”."
+    expect((await json('/api/bills/us-116-hr1058')).body['shortTitles']).to.deep.equal(['Autism Collaboration, Accountability, Research, Education, and Support Act of 2019', 'Autism CARES Act of 2019']);
+    expect(await pageAt(base, '/bills/us-116-hr1058')).to.contain('<p class="short-titles">Short titles: “Autism Collaboration, Accountability, Research, Education, and Support Act of 2019”; “Autism CARES Act of 2019”.</p>');
+    expect((await json('/api/bills/ca-20252026-0-ab9001')).body['shortTitles']).to.deep.equal([]);
+    expect(await pageAt(base, '/bills/ca-20252026-0-ab9001')).not.to.contain('short-titles');
   });
 
   it('should render the bill, section, session and search pages, escaped, with a search box', async () => {

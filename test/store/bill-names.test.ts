@@ -1,0 +1,80 @@
+/**
+ * Bills found by their short titles ("This Act may be cited as the “CARES Act”"): read from each
+ * version at import, looked up by a search's words, and named on the bill's page.
+ *
+ * The bundled bills carry three real short titles: SB 54 (2017) "This chapter shall be known, and may
+ * be cited, as the California Values Act"; H.R. 1058 (116th Congress) "the “Autism Collaboration,
+ * Accountability, Research, Education, and Support Act of 2019” or the “Autism CARES Act of 2019”";
+ * H.R. 766 (114th Congress), in two versions, "the ''Financial Institution Customer Protection Act of
+ * 2015''" (bills/SOURCES.md). AB 9401 of 2025–26 and its Synthetic Widget Act, written here at test
+ * time, are SYNTHETIC: no such bill or act exists.
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { expect } from 'chai';
+import { importPaths } from '../../src/import/index.js';
+import { nameKeys } from '../../src/store/bill-names.js';
+import { billReport } from '../../src/store/reports.js';
+import type { Database } from '../../src/store/index.js';
+import { billsPath } from '../helpers/paths.js';
+import { describeBackends } from './backends.js';
+
+describe('store/bill-names', () => {
+  it('should find a name by its spellings: without “the”, without its year, and without “Act” where two words are left', () => {
+    expect(nameKeys('Autism CARES Act of 2019')).to.deep.equal(['autism cares act of 2019', 'autism cares act', 'autism cares']);
+    expect(nameKeys('Further Consolidated Appropriations Act, 2020')).to.deep.equal(['further consolidated appropriations act 2020', 'further consolidated appropriations act', 'further consolidated appropriations']);
+    expect(nameKeys('CARES Act')).to.deep.equal(['cares act']);
+    expect(nameKeys('America’s Small Business Tax Relief Act of 2015')).to.deep.equal(['america s small business tax relief act of 2015', 'america s small business tax relief act', 'america s small business tax relief']);
+  });
+});
+
+describeBackends('store: bills found by their short titles', (backend) => {
+  let db: Database;
+  let tmp: string;
+  before(async () => {
+    db = await backend().open();
+    tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'billdiff-names-'));
+    await importPaths(db, [billsPath()]);
+  });
+  after(async () => {
+    await db?.close();
+    fs.rmSync(tmp, { recursive: true, force: true });
+  });
+
+  const named = async (query: string) => (await db.billsNamed(query, await db.generation())).map((b) => `${b.measure} (${b.session}): ${b.name}`);
+
+  it('should find a bill by any of its names, however typed, each bill once', async () => {
+    expect(await named('California Values Act')).to.deep.equal(['SB 54 (20172018-0): California Values Act']);
+    expect(await named('  the CALIFORNIA values act ')).to.deep.equal(['SB 54 (20172018-0): California Values Act']);
+    expect(await named('“Autism CARES Act”')).to.deep.equal(['H.R. 1058 (116): Autism CARES Act of 2019']);
+    expect(await named('autism collaboration, accountability, research, education, and support act of 2019')).to.deep.equal([
+      'H.R. 1058 (116): Autism Collaboration, Accountability, Research, Education, and Support Act of 2019',
+    ]);
+    // Two versions give it: one bill.
+    expect(await named('Financial Institution Customer Protection Act')).to.deep.equal(['H.R. 766 (114): Financial Institution Customer Protection Act of 2015']);
+    for (const none of ['cares', 'act', 'California', 'AB 1656', 'x'.repeat(201)]) expect(await named(none), none).to.deep.equal([]);
+  });
+
+  it('should give a bill’s short titles on its report, in the order its versions give them', async () => {
+    expect((await billReport(db, 'us-116-hr1058'))!.shortTitles).to.deep.equal(['Autism Collaboration, Accountability, Research, Education, and Support Act of 2019', 'Autism CARES Act of 2019']);
+    expect((await billReport(db, 'ca-20172018-0-sb54'))!.shortTitles).to.deep.equal(['California Values Act']);
+    expect((await billReport(db, 'ca-20252026-0-ab1656'))!.shortTitles).to.deep.equal([]);
+  });
+
+  it('should read a version’s names again when its text changes, and keep no name it no longer gives', async () => {
+    const write = (text: string) => {
+      fs.writeFileSync(path.join(tmp, 'ab9401.txt'), text);
+      const entry = { id: 'synthetic-ab9401-introduced', file: 'ab9401.txt', kind: 'bill', jurisdiction: 'California', session: '2025–26 Regular Session', measure: 'AB 9401', title: 'AB 9401 — Synthetic widgets', stage: 'Introduced', date: '2026-02-01' };
+      fs.writeFileSync(path.join(tmp, 'index.json'), JSON.stringify({ documents: [entry] }));
+    };
+    write('SECTION 1. This act shall be known and may be cited as the Synthetic Widget Act.\nSEC. 2. Widgets shall be synthetic.\n');
+    await importPaths(db, [tmp]);
+    expect(await named('Synthetic Widget Act')).to.deep.equal(['AB 9401 (20252026-0): Synthetic Widget Act']);
+    write('SECTION 1. This act shall be known and may be cited as the Synthetic Widget Safety Act.\nSEC. 2. Widgets shall be synthetic and safe.\n');
+    await importPaths(db, [tmp]);
+    expect(await named('Synthetic Widget Safety Act')).to.deep.equal(['AB 9401 (20252026-0): Synthetic Widget Safety Act']);
+    expect(await named('Synthetic Widget Act')).to.deep.equal([]);
+    expect((await billReport(db, 'ca-20252026-0-ab9401'))!.shortTitles).to.deep.equal(['Synthetic Widget Safety Act']);
+  });
+});
