@@ -203,8 +203,8 @@ async function searchCommand(db: Database, { values, positionals }: ParsedArgs, 
   // The authors the query names (no words: the author named), as the search page names them (on a first page).
   const generation = await db.generation();
   const authors = page.offset === 0 ? await db.authorsNamed(authorsSought(query, filters), generation) : [];
-  // The bills the words name by their short titles, as the search page names them (on a first page).
-  const named = page.offset === 0 && query ? await db.billsNamed(query, generation) : [];
+  // The law sections and bills the words name by their short titles, as the search page names them (on a first page).
+  const named = page.offset === 0 && query ? await db.named(query, generation) : [];
   const searched = query ? `"${query}"` : `the author "${filters.author ?? ''}"`;
   if (values['format'] === 'json') {
     io.stdout.write(
@@ -212,7 +212,7 @@ async function searchCommand(db: Database, { values, positionals }: ParsedArgs, 
     );
   } else {
     for (const a of authors) io.stdout.write(`author\t${authorJson(a).url}\t${authorName(a)} (${authorWhere(a)})\n`);
-    for (const b of named) io.stdout.write(`named\t${b.id}\t${namedTitle(b)}: ${b.name}\n`);
+    for (const n of named) io.stdout.write(`named\t${namedJson(n).id}\t${namedTitle(n)}: ${n.name}\n`);
     const nothing = authors.length || named.length ? 'nothing else found' : 'nothing found';
     if (!results.length) io.stdout.write(answer.total ? `no results past the first ${answer.total} for ${searched}\n` : `${nothing} for ${searched}${nothingSaid(whyNothingFound(query, filters, (await db.sessions()).length))}\n`);
     for (const r of results) {

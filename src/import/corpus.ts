@@ -9,6 +9,7 @@ import { codeOf, normalizeSectionNumber } from '../store/codes.js';
 import { contentHash, type Writer } from '../store/database.js';
 import { parseMeasure, sessionFromName } from '../store/names.js';
 import { treeText } from './analyze.js';
+import { shortTitles } from './short-titles.js';
 import { camlFacts, federalFacts } from './documents.js';
 import type { Tally } from './report.js';
 import { finishBills, storeVersion } from './versions.js';
@@ -27,6 +28,7 @@ export async function importCorpus(writer: Writer, corpus: Corpus, tally: Tally)
           continue;
         }
         const doc = parseDocument(bytes, entry.id, { references: false });
+        const text = treeText(doc.tree);
         tally.count(
           await writer.upsertLawSection({
             code,
@@ -34,7 +36,8 @@ export async function importCorpus(writer: Writer, corpus: Corpus, tally: Tally)
             format: doc.source.format,
             bytes,
             hash: contentHash(bytes),
-            text: treeText(doc.tree),
+            text,
+            names: shortTitles(text),
             corpusId: entry.id,
             heading: entry.title.replace(/^.*§\s*\S+\s*(?:\(current law\))?\s*/, ''),
           }),

@@ -10,6 +10,7 @@ import { billKey, californiaSession } from '../store/names.js';
 import { parseDocument } from '../parse/index.js';
 import type { Content, Level } from '../types.js';
 import { treeText } from './analyze.js';
+import { shortTitles } from './short-titles.js';
 import type { Tally } from './report.js';
 import { finishBills, storeVersion, type VersionFacts } from './versions.js';
 
@@ -280,7 +281,7 @@ async function importUsCode(writer: Writer, bytes: Buffer, file: string, head: s
     const number = normalizeSectionNumber(s.num!.value);
     const text = `§ ${number}.${s.heading ? ` ${s.heading}` : ''}\n${treeText({ ...s, num: undefined, heading: undefined } as Level)}`;
     const content = Buffer.from(text, 'utf8');
-    const result = await writer.upsertLawSection({ code, number, heading: s.heading ?? '', format: 'text', bytes: content, hash: contentHash(content), text });
+    const result = await writer.upsertLawSection({ code, number, heading: s.heading ?? '', format: 'text', bytes: content, hash: contentHash(content), text, names: shortTitles(text) });
     tally.count(result);
   }
   return sections.length ? undefined : 'a U.S. Code file with no sections billdiff could read';

@@ -10,6 +10,7 @@ import type { HistoryRow } from '../store/types.js';
 import { billKey, stageLabel } from '../store/names.js';
 import { placeOf } from '../store/places.js';
 import { treeText } from './analyze.js';
+import { shortTitles } from './short-titles.js';
 import type { FileSet } from './archive.js';
 import { readDat, tableOf, toRow, type TableName, type TableRow } from './dat.js';
 import { parseDocument } from '../parse/index.js';
@@ -158,6 +159,7 @@ export async function importPubinfo(writer: Writer, set: FileSet, tally: Tally):
     const doc = parseDocument(lob, r.content_xml!, { format: 'caml', references: false });
     const heading = headings.get(tocKey(r.law_code!, r)) ?? '';
     const place = placeOf(r);
+    const text = treeText(doc.tree);
     const result = await writer.upsertLawSection({
       code,
       number,
@@ -167,8 +169,9 @@ export async function importPubinfo(writer: Writer, set: FileSet, tally: Tally):
       format: 'caml',
       bytes: lob,
       hash: contentHash(lob),
-      text: treeText(doc.tree),
+      text,
       ...(place ? { place } : {}),
+      names: shortTitles(text),
     });
     tally.count(result);
     return undefined;

@@ -29,7 +29,8 @@ const NAME = new RegExp(
     String.raw`“([^“”\n]{2,${LONGEST}}?)”`,
     String.raw`(?:''|\x60\x60)([^'\x60\n]{2,${LONGEST}}?)\s*''`,
     String.raw`"([^"\n]{2,${LONGEST}}?)"`,
-    String.raw`([A-Z0-9](?:[^.;:"“”‘’'\n]|'s|\.(?= [A-Z]))*?\bAct(?: of (?:1[89]|20)\d\d)?)(?=[.;,]|\s+or\b|\s*$)`,
+    // (At most LONGEST characters: a line of "This act shall be known as the A …" repeated is read in linear time.)
+    String.raw`([A-Z0-9](?:[^.;:"“”‘’'\n]|'s|\.(?= [A-Z])){0,${LONGEST}}?\bAct(?: of (?:1[89]|20)\d\d)?)(?=[.;,]|\s+or\b|\s*$)`,
   ].join('|'),
   'y',
 );
@@ -50,7 +51,8 @@ export function shortTitles(text: string): string[] {
       const name = NAME.exec(text);
       if (!name) break;
       const title = (name[1] ?? name[2] ?? name[3] ?? name[4] ?? '').replace(/\s+/g, ' ').trim();
-      if (/\p{L}/u.test(title) && !found.includes(title)) found.push(title);
+      // (A name with letters, and not the start of another: "''This Act may be cited as the''".)
+      if (/\p{L}/u.test(title) && !/\b(?:may be cited|shall be known)\b/.test(title) && !found.includes(title)) found.push(title);
       if (found.length >= MOST_SHORT_TITLES) return found;
       at = NAME.lastIndex;
       OR.lastIndex = at;

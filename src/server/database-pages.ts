@@ -7,11 +7,11 @@ import { createHash } from 'node:crypto';
 import Handlebars from 'handlebars';
 import { codeName, compareCodeUnits, isUsCode, sectionName } from '../store/codes.js';
 import type { AuthorMatch } from '../store/authors.js';
-import type { NamedBill } from '../store/bill-names.js';
+import type { Named } from '../store/bill-names.js';
 import type { Database } from '../store/database.js';
 import { sessionName } from '../store/names.js';
 import type { AuthorBill, SectionActivity, SessionBill, SessionInfo } from '../store/queries.js';
-import { authorName, authorPageUrl, broughtBy, authorsByRole, authorsWords, authorsChanged, authorWhere, between, capitalized, MANY_AUTHORS, roleWords, sessionAuthorsUrl, sessionPageUrl, billUrl, compareUrl, holderOf, inTurnUrl, lawCompareUrl, OTHER_PENDING_SAYS, OVERRIDE_SAYS, rangeOf, listSeparator, namedTitle, shortTitlesSaid, relationWord, sectionDocId, sectionUrl, touchName, versionDocId, withoutRangeEnds, type BillReport, type SectionReport } from '../store/reports.js';
+import { authorName, authorPageUrl, broughtBy, authorsByRole, authorsWords, authorsChanged, authorWhere, between, capitalized, MANY_AUTHORS, roleWords, sessionAuthorsUrl, sessionPageUrl, billUrl, compareUrl, holderOf, inTurnUrl, lawCompareUrl, OTHER_PENDING_SAYS, OVERRIDE_SAYS, rangeOf, listSeparator, namedTitle, namedUrl, shortTitlesSaid, relationWord, sectionDocId, sectionUrl, touchName, versionDocId, withoutRangeEnds, type BillReport, type SectionReport } from '../store/reports.js';
 import { MARK_END, MARK_START, whyNothingFound } from '../store/search.js';
 import { authorsSought, LAST_PAGE } from '../store/search-params.js';
 import { FILTER_KEYS, OVERRIDE_WORDS, type SearchAnswer, type SearchFilters, type SearchPage, type SearchResult } from '../store/types.js';
@@ -153,7 +153,7 @@ function sessionLabels(sessions: SessionInfo[]): string[] {
   return labels;
 }
 
-export function searchModel(sessions: SessionInfo[], query: string, filters: SearchFilters, page: SearchPage, answer: SearchAnswer | undefined, authors: readonly AuthorMatch[] = [], named: readonly NamedBill[] = []) {
+export function searchModel(sessions: SessionInfo[], query: string, filters: SearchFilters, page: SearchPage, answer: SearchAnswer | undefined, authors: readonly AuthorMatch[] = [], named: readonly Named[] = []) {
   const results = answer?.results ?? [];
   const total = answer?.total ?? 0;
   const number = Math.floor(page.offset / page.limit) + 1;
@@ -181,8 +181,8 @@ export function searchModel(sessions: SessionInfo[], query: string, filters: Sea
     // "Authors named “Davies”: Assembly Member Davies (2025–26 Regular Session, 1 bill)." (`sep`: what comes before one), the query's own quotes aside.
     authorsQuery: authorsSought(query, filters).replace(/^["“”\s]+|["“”\s]+$/g, ''),
     authorsFound: authors.map((a, i) => ({ sep: listSeparator(i, authors.length), text: authorName(a), url: authorPageUrl(a.jurisdiction, a.session, a.name), where: authorWhere(a) })),
-    // "Bills by that name: H.R. 748 (116th Congress) (“CARES Act”)." Each bill once, with the name it gives.
-    namedFound: named.map((b, i) => ({ sep: listSeparator(i, named.length), text: namedTitle(b), url: billUrl(b.id), name: b.name })),
+    // "By that name: Government Code § 54950 (“Ralph M. Brown Act”) and H.R. 748 (116th Congress) (“CARES Act”)." Each once, with the name it gives.
+    namedFound: named.map((b, i) => ({ sep: listSeparator(i, named.length), text: namedTitle(b), url: namedUrl(b), name: b.name })),
     // Above the results: the authors or the bills the words name ("Nothing else found" then).
     foundAbove: authors.length > 0 || named.length > 0,
     // Field by field, not spread (see billReport in src/store/reports.ts), and only those search.hbs reads.

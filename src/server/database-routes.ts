@@ -165,18 +165,18 @@ export function createDatabaseRoutes(ctx: DatabaseRoutesContext): Router {
   };
   /** The authors a search names, on its first page (a later page repeats none). */
   const authorsNamed = (query: string, page: SearchPage, generation: string) => (page.offset === 0 ? ctx.database.authorsNamed(query, generation) : Promise.resolve([]));
-  /** The bills a search's words name by their short titles, on its first page (a later page repeats none). */
-  const billsNamed = (query: string, page: SearchPage, generation: string) => (page.offset === 0 && query ? ctx.database.billsNamed(query, generation) : Promise.resolve([]));
+  /** The law sections and bills a search's words name by their short titles, on its first page (a later page repeats none). */
+  const namedBy = (query: string, page: SearchPage, generation: string) => (page.offset === 0 && query ? ctx.database.named(query, generation) : Promise.resolve([]));
   router.get('/search', cached('html', async (req, res, generation) => {
     const { query, filters, page, sessions } = await searchRequest(req, 'page', generation);
     // No words but an author: their bills, and the authors it names, each linked to their bills of a session.
     const sought = authorsSought(query, filters);
-    const [answer, authors, named] = sought ? await Promise.all([search(res, query, filters, page, generation), authorsNamed(sought, page, generation), billsNamed(query, page, generation)]) : [undefined, [], []];
+    const [answer, authors, named] = sought ? await Promise.all([search(res, query, filters, page, generation), authorsNamed(sought, page, generation), namedBy(query, page, generation)]) : [undefined, [], []];
     return render('search', searchModel(sessions, query, filters, page, answer, authors, named));
   }));
   router.get('/api/search', cached('json', async (req, res, generation) => {
     const { query, filters, page } = await searchRequest(req, 'api', generation);
-    const [answer, authors, named] = await Promise.all([search(res, query, filters, page, generation), authorsNamed(authorsSought(query, filters), page, generation), billsNamed(query, page, generation)]);
+    const [answer, authors, named] = await Promise.all([search(res, query, filters, page, generation), authorsNamed(authorsSought(query, filters), page, generation), namedBy(query, page, generation)]);
     return JSON.stringify({
       results: answer.results.map(resultJson),
       authors: authors.map(authorJson),

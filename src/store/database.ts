@@ -15,7 +15,7 @@ import { bumpGeneration, migrate, REFRESH_SESSIONS } from './migrations.js';
 import { writeOwnerWords } from './passage-words.js';
 import { sectionPassageText, writePassages, type PassageOwner } from './passages.js';
 import { AuthorIndex, type AuthorMatch } from './authors.js';
-import { NameIndex, type NamedBill } from './bill-names.js';
+import { NameIndex, type Named } from './bill-names.js';
 import { Contests } from './contests.js';
 import { PerGeneration } from './per-generation.js';
 import { createQueries, type Queries } from './queries.js';
@@ -89,8 +89,8 @@ export interface Database extends Queries {
   openConnections(): Promise<number>;
   /** The authors a search's words name (authors.ts), of the data of `generation` (read once a generation). */
   authorsNamed(query: string, generation: string): Promise<AuthorMatch[]>;
-  /** The bills whose versions give their act the name a search's words are (bill-names.ts), of the data of `generation` (read once a generation). */
-  billsNamed(query: string, generation: string): Promise<NamedBill[]>;
+  /** The law sections and bills that give their unit or act the name a search's words are (bill-names.ts), of the data of `generation` (read once a generation). */
+  named(query: string, generation: string): Promise<Named[]>;
   /** The short titles bill `id`'s versions give (bill-names.ts), of the data of `generation` (read once a generation). */
   shortTitles(id: string, generation: string): Promise<readonly string[]>;
   /** Every author of a session, by surname, of the data of `generation` (read once a generation). */
@@ -131,7 +131,7 @@ export async function openDatabase(options: DatabaseOptions = {}): Promise<Datab
   }
   let closing: Promise<void> | undefined;
   const authors = new AuthorIndex(() => queries.authorNames());
-  const names = new NameIndex(() => queries.billNames());
+  const names = new NameIndex(async () => [...(await queries.sectionNames()), ...(await queries.billNames())]);
   const contests = new PerGeneration(async () => new Contests(await queries.pendingTouches()));
   return {
     dialect,
@@ -140,7 +140,7 @@ export async function openDatabase(options: DatabaseOptions = {}): Promise<Datab
     search,
     openConnections: () => openConnections(dialect, queries, kept),
     authorsNamed: (query, generation) => authors.find(query, generation),
-    billsNamed: (query, generation) => names.find(query, generation),
+    named: (query, generation) => names.find(query, generation),
     shortTitles: (id, generation) => names.of(id, generation),
     sessionAuthors: (jurisdiction, session, generation) => authors.ofSession(jurisdiction, session, generation),
     contests: (generation) => contests.of(generation),
@@ -244,6 +244,8 @@ export interface LawSectionInput {
    * article, by which a bill that repeals a whole unit is found on the pages of all the unit's sections.
    */
   place?: string;
+  /** The names it gives its unit or the act it is part of ("This chapter shall be known as the …": `shortTitles`). */
+  names?: string[];
 }
 
 /** What one write did. */
@@ -534,8 +536,8 @@ export class Writer {
 
 
   async upsertLawSection(s: LawSectionInput): Promise<WriteResult> {
-    const existing = await this.db.get<{ content_hash: string; heading: string; history: string; source_id: string | null; corpus_id: string | null; text: string; place: string | null }>(
-      'SELECT content_hash, heading, history, source_id, corpus_id, text, place FROM law_sections WHERE code = ? AND number = ?',
+    const existing = await this.db.get<{ content_hash: string; heading: string; history: string; source_id: string | null; corpus_id: string | null; text: string; place: string | null; names: string | null }>(
+      'SELECT content_hash, heading, history, source_id, corpus_id, text, place, names FROM law_sections WHERE code = ? AND number = ?',
       [s.code, s.number],
     );
     const heading = s.heading ?? existing?.heading ?? '';
@@ -543,6 +545,8 @@ export class Writer {
     const sourceId = s.sourceId ?? existing?.source_id ?? null;
     const corpusId = s.corpusId ?? existing?.corpus_id ?? null;
     const place = s.place ?? existing?.place ?? null;
+    // One a line; none: NULL (only the named sections are in the index on it). A section an earlier analysis read has none, and is written again.
+    const names = s.names?.length ? s.names.join('\n') : null;
     if (
       existing &&
       existing.content_hash === s.hash &&
@@ -550,15 +554,16 @@ export class Writer {
       existing.history === history &&
       existing.source_id === sourceId &&
       existing.corpus_id === corpusId &&
-      existing.place === place
+      existing.place === place &&
+      existing.names === names
     ) {
       return 'unchanged';
     }
-    const values: SqlValue[] = [sourceId, heading, history, s.format, packContent(s.bytes), s.hash, s.text, corpusId, place, s.code, s.number];
+    const values: SqlValue[] = [sourceId, heading, history, s.format, packContent(s.bytes), s.hash, s.text, corpusId, place, names, s.code, s.number];
     if (existing) {
-      await this.db.run('UPDATE law_sections SET source_id = ?, heading = ?, history = ?, format = ?, content = ?, content_hash = ?, text = ?, corpus_id = ?, place = ? WHERE code = ? AND number = ?', values);
+      await this.db.run('UPDATE law_sections SET source_id = ?, heading = ?, history = ?, format = ?, content = ?, content_hash = ?, text = ?, corpus_id = ?, place = ?, names = ? WHERE code = ? AND number = ?', values);
     } else {
-      await this.db.run('INSERT INTO law_sections (source_id, heading, history, format, content, content_hash, text, corpus_id, place, code, number) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)', values);
+      await this.db.run('INSERT INTO law_sections (source_id, heading, history, format, content, content_hash, text, corpus_id, place, names, code, number) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)', values);
     }
     if (!existing || existing.heading !== heading || existing.text !== s.text) {
       const key = (await this.db.get<{ key: number }>('SELECT key FROM law_sections WHERE code = ? AND number = ?', [s.code, s.number]))!.key;

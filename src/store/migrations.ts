@@ -377,13 +377,15 @@ CREATE INDEX version_authors_name ON version_authors (name);`,
   },
   {
     version: 12,
-    name: 'the names each bill version gives its act or a unit of it, its short titles ("This Act may be cited as the “CARES Act”"), in its order, by which a search finds a bill by its name (filled as the inputs are imported again)',
+    name: 'the names each bill version gives its act or a unit of it, its short titles ("This Act may be cited as the “CARES Act”"), in its order, and those a law section gives its unit ("This chapter shall be known as the Ralph M. Brown Act": `names`, one a line, in an index of the named sections alone), by which a search finds a bill or a law by its name (filled as the inputs are imported again)',
     common: `CREATE TABLE version_names (
   version_id TEXT NOT NULL,
   seq INTEGER NOT NULL,
   name TEXT NOT NULL,
   PRIMARY KEY (version_id, seq)
-);`,
+);
+ALTER TABLE law_sections ADD COLUMN names TEXT;
+CREATE INDEX law_sections_names ON law_sections (code, number, names) WHERE names IS NOT NULL;`,
     sqlite: '',
     postgres: '',
   },

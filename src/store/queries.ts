@@ -14,7 +14,7 @@ import { searchStore } from './search.js';
 import type { BillRow, HistoryRow, LawSectionRow, SearchAnswer, SearchFilters, SearchPage, SectionBill, SectionRelation, SectionTouch, VersionRow, VersionSummary } from './types.js';
 import { LEAD_ROLES, type Author, type AuthorRole } from '../types.js';
 import type { AuthorMatch } from './authors.js';
-import type { NamedBill } from './bill-names.js';
+import type { NamedBill, NamedSection } from './bill-names.js';
 
 const SUMMARY_COLUMNS = SUMMARY_COLUMN_LIST.join(', ');
 
@@ -104,6 +104,8 @@ export interface Queries {
   authorNames(): Promise<AuthorMatch[]>;
   /** Every short title the versions give, with its bill, newest session first, then by type and number, a bill's in the order its versions give them: what `NameIndex` is made of. */
   billNames(): Promise<NamedBill[]>;
+  /** Every name a law section gives its unit or act, in the codes' order (`compareSections`), a section's in the order it gives them. */
+  sectionNames(): Promise<NamedSection[]>;
   /** Every section pending bills amend or repeal in their latest versions, with each bill: what `Contests` is made of. */
   pendingTouches(): Promise<PendingTouch[]>;
   /**
@@ -331,10 +333,18 @@ export function createQueries(db: Dialect): Queries {
           WHERE b.pending = 1 AND vs.relation IN ('amends', 'repeals')`,
       );
     },
+    async sectionNames() {
+      // By the index on the named sections alone (law_sections_names).
+      const rows = await db.all<{ code: string; number: string; names: string }>('SELECT code, number, names FROM law_sections WHERE names IS NOT NULL');
+      return rows
+        .map((r) => ({ code: r.code, section: r.number, names: r.names }))
+        .sort(compareSections)
+        .flatMap((r) => r.names.split('\n').map((name): NamedSection => ({ kind: 'section', name, code: r.code, number: r.section })));
+    },
     async billNames() {
       return db.all<NamedBill>(
         // Each name of a bill once (GROUP BY: PostgreSQL orders a DISTINCT only by what it selects).
-        `SELECT n.name, b.id, b.measure, b.jurisdiction, b.session
+        `SELECT 'bill' AS kind, n.name, b.id, b.measure, b.jurisdiction, b.session
            FROM version_names n JOIN versions v ON v.id = n.version_id JOIN bills b ON b.id = v.bill_id
           GROUP BY n.name, b.id, b.measure, b.jurisdiction, b.session, b.measure_type, b.measure_num
           ORDER BY ${newestSessionFirst('b.session')}, b.jurisdiction, b.measure_type, b.measure_num, b.id, MIN(n.seq), n.name`,

@@ -10,7 +10,7 @@ import { overrideWords } from './columns.js';
 import type { BillRow, HistoryRow, OverrideWords, SectionBill, SectionRelation, SectionTouch, VersionSummary } from './types.js';
 import type { Author } from '../types.js';
 import type { AuthorMatch } from './authors.js';
-import type { NamedBill } from './bill-names.js';
+import type { Named } from './bill-names.js';
 
 /** A document id the comparison pages take: the corpus id where it has one (old permalinks), else `ver:…`. */
 export function versionDocId(v: { id: string; corpus_id: string | null }): string {
@@ -85,9 +85,16 @@ export function authorJson(a: AuthorMatch) {
   return { name: a.name, title: authorName(a), jurisdiction: a.jurisdiction, session: a.session, bills: a.bills, url: authorPageUrl(a.jurisdiction, a.session, a.name) };
 }
 
-/** A bill a search found by its name (`Database.billsNamed`), as `/api/search` and `billdiff search --format json` give it. */
-export function namedJson(n: NamedBill) {
-  return { name: n.name, id: n.id, measure: n.measure, session: n.session, title: namedTitle(n), url: billUrl(n.id) };
+/** A bill or law section a search found by its name (`Database.named`), as `/api/search` and `billdiff search --format json` give it. */
+export function namedJson(n: Named) {
+  return n.kind === 'bill'
+    ? { kind: n.kind, name: n.name, id: n.id, measure: n.measure, session: n.session, title: namedTitle(n), url: namedUrl(n) }
+    : { kind: n.kind, name: n.name, id: `${n.code}/${n.number}`, title: namedTitle(n), url: namedUrl(n) };
+}
+
+/** The page of a bill or law section found by its name. */
+export function namedUrl(n: Named): string {
+  return n.kind === 'bill' ? billUrl(n.id) : sectionUrl(n.code, n.number);
 }
 
 /** A bill's short titles as its page and `billdiff bill` say them: "Short titles: “Coronavirus Aid, Relief, and Economic Security Act”; “CARES Act”" (none: undefined). */
@@ -95,9 +102,9 @@ export function shortTitlesSaid(titles: readonly string[]): string | undefined {
   return titles.length ? `${titles.length === 1 ? 'Short title' : 'Short titles'}: ${titles.map((t) => `“${t}”`).join('; ')}` : undefined;
 }
 
-/** A bill found by its name, as a search names it: "H.R. 748 (116th Congress)". */
-export function namedTitle(n: Pick<NamedBill, 'measure' | 'jurisdiction' | 'session'>): string {
-  return `${n.measure} (${sessionName(n.jurisdiction, n.session)})`;
+/** A bill or law section found by its name, as a search names it: "H.R. 748 (116th Congress)", "Government Code § 54950". */
+export function namedTitle(n: Named): string {
+  return n.kind === 'bill' ? `${n.measure} (${sessionName(n.jurisdiction, n.session)})` : sectionName(n.code, n.number);
 }
 
 /** Where a search found an author, as the search page and `billdiff search` say it: "2025–26 Regular Session, 1 bill". */

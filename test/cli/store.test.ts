@@ -117,7 +117,7 @@ describeBackends('cli: import, search, section, versions by name', (backend) => 
     const byName = await run(['search', 'California Values Act']);
     expect([byName.code, byName.stdout.split('\n')[0]]).to.deep.equal([0, 'named\tca-20172018-0-sb54\tSB 54 (2017–18 Regular Session): California Values Act']);
     expect((JSON.parse((await run(['search', 'California Values Act', '--format', 'json'])).stdout) as { named: unknown[] }).named).to.deep.equal([
-      { name: 'California Values Act', id: 'ca-20172018-0-sb54', measure: 'SB 54', session: '20172018-0', title: 'SB 54 (2017–18 Regular Session)', url: '/bills/ca-20172018-0-sb54' },
+      { kind: 'bill', name: 'California Values Act', id: 'ca-20172018-0-sb54', measure: 'SB 54', session: '20172018-0', title: 'SB 54 (2017–18 Regular Session)', url: '/bills/ca-20172018-0-sb54' },
     ]);
     // A bill's status, as BILL_TBL gives it, in a fourth column and in the JSON (the bundled AB 1656 above has none).
     const withStatus = await run(['search', 'AB', '9002']);

@@ -33,4 +33,10 @@ describe('import/short-titles', () => {
     expect(shortTitles('Section 1 of the Act is amended to read as follows: “SEC. 1. SHORT TITLE. This Act may be cited as the ‘Synthetic Leasing Act’.”')).to.deep.equal([]);
     expect(shortTitles('This act shall be known as the')).to.deep.equal([]);
   });
+
+  it('should read a hostile text of a megabyte, the start of a name over and over with no end, and find none', () => {
+    // Before the unquoted name was bounded, each start scanned the rest of the line: a megabyte took hours.
+    expect(shortTitles('This act shall be known as the A '.repeat(32_000))).to.deep.equal([]);
+    expect(shortTitles("This Act may be cited as the ''".repeat(32_000))).to.deep.equal([]);
+  });
 });

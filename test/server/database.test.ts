@@ -342,11 +342,11 @@ describeBackends('server: the database pages and API', (backend) => {
 
   it('GET /search and /api/search should name the bills a query names by their short titles, and a bill’s page its short titles', async () => {
     // SB 54 (2017, bundled): "This chapter shall be known, and may be cited, as the California Values Act."
-    const sb54 = { name: 'California Values Act', id: 'ca-20172018-0-sb54', measure: 'SB 54', session: '20172018-0', title: 'SB 54 (2017–18 Regular Session)', url: '/bills/ca-20172018-0-sb54' };
+    const sb54 = { kind: 'bill', name: 'California Values Act', id: 'ca-20172018-0-sb54', measure: 'SB 54', session: '20172018-0', title: 'SB 54 (2017–18 Regular Session)', url: '/bills/ca-20172018-0-sb54' };
     expect((await json('/api/search?q=California%20Values%20Act')).body['named']).to.deep.equal([sb54]);
     expect((await json('/api/search?q=the%20california%20values%20act')).body['named']).to.deep.equal([sb54]);
     const html = await pageAt(base, '/search?q=California%20Values%20Act');
-    expect(html).to.contain('<p class="names-found">Bills by that name: <a href="/bills/ca-20172018-0-sb54">SB 54 (2017–18 Regular Session)</a> (“California Values Act”).</p>');
+    expect(html).to.contain('<p class="names-found">By that name: <a href="/bills/ca-20172018-0-sb54">SB 54 (2017–18 Regular Session)</a> (“California Values Act”).</p>');
     // On the first page only; none for words that are no bill's name.
     expect((await json('/api/search?q=California%20Values%20Act&offset=20')).body['named']).to.deep.equal([]);
     expect((await json('/api/search?q=continuance')).body['named']).to.deep.equal([]);

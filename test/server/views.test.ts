@@ -79,7 +79,7 @@ describe('server: views', () => {
   it('should list the sections of a bill that touches many in columns, and count them on its timeline', () => {
     const touch = (relation: 'amends' | 'adds' | 'cites', section: string) => ({ code: 'usc26', section, relation, name: `26 U.S.C. § ${section}`, url: `/sections/usc26/${section}`, inDatabase: false });
     const report = (sections: ReturnType<typeof touch>[]) => ({
-      id: 'us-115-hr1', jurisdiction: 'us', session: '115', sessionName: '115th Congress', measure: 'H.R. 1', title: 'T', house: 'House', status: null, pending: false, authors: [], url: '/bills/us-115-hr1',
+      id: 'us-115-hr1', jurisdiction: 'us', session: '115', sessionName: '115th Congress', measure: 'H.R. 1', title: 'T', shortTitles: [], house: 'House', status: null, pending: false, authors: [], url: '/bills/us-115-hr1',
       versions: [{ id: 'BILLS-115hr1eas2', name: 'v', stage: 'Engrossed Amendment Senate 2', date: null, docId: 'ver:BILLS-115hr1eas2', changes: null, gutAndAmend: false, authors: [], sections }],
       history: [],
       sections,
@@ -108,7 +108,7 @@ describe('server: views', () => {
     });
     const sections = [cite('1'), cite('2', 'shall not apply'), cite('3', 'notwithstanding'), cite('4', 'without regard to'), cite('5', 'notwithstanding'), cite('6', 'exempt from')];
     const report = {
-      id: 'us-116-hr1865', jurisdiction: 'us', session: '116', sessionName: '116th Congress', measure: 'H.R. 1865', title: 'T', house: 'House', status: null, pending: false, authors: [], url: '/bills/us-116-hr1865',
+      id: 'us-116-hr1865', jurisdiction: 'us', session: '116', sessionName: '116th Congress', measure: 'H.R. 1865', title: 'T', shortTitles: [], house: 'House', status: null, pending: false, authors: [], url: '/bills/us-116-hr1865',
       versions: [{ id: 'BILLS-116hr1865eah', name: 'v', stage: 'Engrossed Amendment House', date: null, docId: 'ver:BILLS-116hr1865eah', changes: null, gutAndAmend: false, authors: [], sections }],
       history: [],
       sections,

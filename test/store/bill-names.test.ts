@@ -42,7 +42,7 @@ describeBackends('store: bills found by their short titles', (backend) => {
     fs.rmSync(tmp, { recursive: true, force: true });
   });
 
-  const named = async (query: string) => (await db.billsNamed(query, await db.generation())).map((b) => `${b.measure} (${b.session}): ${b.name}`);
+  const named = async (query: string) => (await db.named(query, await db.generation())).map((n) => (n.kind === 'bill' ? `${n.measure} (${n.session}): ${n.name}` : `${n.code} ${n.number}: ${n.name}`));
 
   it('should find a bill by any of its names, however typed, each bill once', async () => {
     expect(await named('California Values Act')).to.deep.equal(['SB 54 (20172018-0): California Values Act']);
@@ -62,19 +62,48 @@ describeBackends('store: bills found by their short titles', (backend) => {
     expect((await billReport(db, 'ca-20252026-0-ab1656'))!.shortTitles).to.deep.equal([]);
   });
 
-  it('should read a version’s names again when its text changes, and keep no name it no longer gives', async () => {
-    const write = (text: string) => {
-      fs.writeFileSync(path.join(tmp, 'ab9401.txt'), text);
-      const entry = { id: 'synthetic-ab9401-introduced', file: 'ab9401.txt', kind: 'bill', jurisdiction: 'California', session: '2025–26 Regular Session', measure: 'AB 9401', title: 'AB 9401 — Synthetic widgets', stage: 'Introduced', date: '2026-02-01' };
-      fs.writeFileSync(path.join(tmp, 'index.json'), JSON.stringify({ documents: [entry] }));
+  it('should read a version’s and a law section’s names again when their texts change, and keep no name they no longer give', async () => {
+    const write = (bill: string, law: string) => {
+      fs.writeFileSync(path.join(tmp, 'ab9401.txt'), bill);
+      fs.writeFileSync(path.join(tmp, 'gov99950.txt'), law);
+      const entries = [
+        { id: 'synthetic-ab9401-introduced', file: 'ab9401.txt', kind: 'bill', jurisdiction: 'California', session: '2025–26 Regular Session', measure: 'AB 9401', title: 'AB 9401 — Synthetic widgets', stage: 'Introduced', date: '2026-02-01' },
+        { id: 'synthetic-gov-99950', file: 'gov99950.txt', kind: 'statute', jurisdiction: 'California', code: 'Government Code', section: '99950', title: 'Government Code § 99950 (current law)', stage: 'Current law' },
+      ];
+      fs.writeFileSync(path.join(tmp, 'index.json'), JSON.stringify({ documents: entries }));
     };
-    write('SECTION 1. This act shall be known and may be cited as the Synthetic Widget Act.\nSEC. 2. Widgets shall be synthetic.\n');
+    write('SECTION 1. This act shall be known and may be cited as the Synthetic Widget Act.\nSEC. 2. Widgets shall be synthetic.\n', '99950. This chapter shall be known as the Synthetic Open Meeting Act.\n');
     await importPaths(db, [tmp]);
     expect(await named('Synthetic Widget Act')).to.deep.equal(['AB 9401 (20252026-0): Synthetic Widget Act']);
-    write('SECTION 1. This act shall be known and may be cited as the Synthetic Widget Safety Act.\nSEC. 2. Widgets shall be synthetic and safe.\n');
+    expect(await named('the synthetic open meeting act')).to.deep.equal(['GOV 99950: Synthetic Open Meeting Act']);
+    write('SECTION 1. This act shall be known and may be cited as the Synthetic Widget Safety Act.\nSEC. 2. Widgets shall be synthetic and safe.\n', '99950. This chapter shall be known as the Synthetic Open Meetings Act.\n');
     await importPaths(db, [tmp]);
     expect(await named('Synthetic Widget Safety Act')).to.deep.equal(['AB 9401 (20252026-0): Synthetic Widget Safety Act']);
     expect(await named('Synthetic Widget Act')).to.deep.equal([]);
+    expect(await named('Synthetic Open Meetings Act')).to.deep.equal(['GOV 99950: Synthetic Open Meetings Act']);
+    expect(await named('Synthetic Open Meeting Act')).to.deep.equal([]);
     expect((await billReport(db, 'ca-20252026-0-ab9401'))!.shortTitles).to.deep.equal(['Synthetic Widget Safety Act']);
+    // A section that gives no name any more is out of the index on the named sections.
+    write('SECTION 1. Widgets shall be synthetic.\n', '99950. Meetings shall be open.\n');
+    await importPaths(db, [tmp]);
+    expect([await named('Synthetic Widget Safety Act'), await named('Synthetic Open Meetings Act')]).to.deep.equal([[], []]);
+    expect(await db.dialect.all("SELECT names FROM law_sections WHERE code = 'GOV' AND number = '99950'")).to.deep.equal([{ names: null }]);
+  });
+
+  it('should name a law section before the bills, each under the name it gives', async () => {
+    // Synthetic: a section and a bill that give the same name.
+    fs.writeFileSync(path.join(tmp, 'gov99951.txt'), '99951. This chapter shall be known as the Synthetic Twin Act.\n');
+    fs.writeFileSync(path.join(tmp, 'ab9402.txt'), 'SECTION 1. This act shall be known as the Synthetic Twin Act of 2026.\n');
+    fs.writeFileSync(
+      path.join(tmp, 'index.json'),
+      JSON.stringify({
+        documents: [
+          { id: 'synthetic-ab9402-introduced', file: 'ab9402.txt', kind: 'bill', jurisdiction: 'California', session: '2025–26 Regular Session', measure: 'AB 9402', title: 'AB 9402 — Synthetic twins', stage: 'Introduced', date: '2026-02-02' },
+          { id: 'synthetic-gov-99951', file: 'gov99951.txt', kind: 'statute', jurisdiction: 'California', code: 'Government Code', section: '99951', title: 'Government Code § 99951 (current law)', stage: 'Current law' },
+        ],
+      }),
+    );
+    await importPaths(db, [tmp]);
+    expect(await named('Synthetic Twin Act')).to.deep.equal(['GOV 99951: Synthetic Twin Act', 'AB 9402 (20252026-0): Synthetic Twin Act of 2026']);
   });
 });
