@@ -2,8 +2,9 @@
  * The names a bill gives the law it makes: its short titles. "This Act may be cited as the “Coronavirus
  * Aid, Relief, and Economic Security Act” or the “CARES Act”." (Congress); "This chapter shall be known,
  * and may be cited, as the California Values Act." (a section a California bill adds, or prints as it
- * amends it). Read from a version's text, one level a line (`treeText`), so that a reporter's "CARES
- * Act" or "California Values Act" finds the bill by its name.
+ * amends it); "This chapter shall be known as the Ralph M. Brown Act." (a law section, of its chapter).
+ * Read from a bill version's or a law section's text, one level a line (`treeText`), so that a
+ * reporter's "CARES Act" or "Ralph M. Brown Act" finds the bill or the law by its name (store/named.ts).
  *
  * Only a name the text gives its own act or a unit of it ("This Act", "This chapter", "This division")
  * is read: a fund or a building "shall be known as" something too, and a bill quoting another law's

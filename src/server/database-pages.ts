@@ -7,7 +7,7 @@ import { createHash } from 'node:crypto';
 import Handlebars from 'handlebars';
 import { codeName, compareCodeUnits, isUsCode, sectionName } from '../store/codes.js';
 import type { AuthorMatch } from '../store/authors.js';
-import type { Named } from '../store/bill-names.js';
+import type { Named } from '../store/named.js';
 import type { Database } from '../store/database.js';
 import { sessionName } from '../store/names.js';
 import type { AuthorBill, SectionActivity, SessionBill, SessionInfo } from '../store/queries.js';
@@ -78,6 +78,11 @@ export function markedSnippet(snippet: string): Handlebars.SafeString {
     html += hit ? `<mark>${text}</mark>` : text;
   });
   return new Handlebars.SafeString(html);
+}
+
+/** A bill's status beside its title in the results (` <span class="status">· Vetoed</span>`), escaped; none: ''. */
+function statusHtml(status: string | undefined): Handlebars.SafeString | '' {
+  return status ? new Handlebars.SafeString(` <span class="status">· ${escape(status)}</span>`) : '';
 }
 
 /** The API's form of a result: the snippet as plain text and the places of the words found. */
@@ -188,7 +193,8 @@ export function searchModel(sessions: SessionInfo[], query: string, filters: Sea
     // Field by field, not spread (see billReport in src/store/reports.ts), and only those search.hbs reads.
     // The kind's word written from the model, not by an `{{#if}}` a result; the snippet's HTML only when
     // it has text to write (the template's `{{#if snippet}}`).
-    results: results.map((r) => ({ kind: r.kind, title: r.title, url: r.url, kindLabel: r.kind === 'bill' ? 'Bill' : 'Law section', status: r.status, snippet: hasText(r.snippet) ? markedSnippet(r.snippet) : undefined })),
+    // A bill's status as its HTML, escaped here (none: ''): written as it is, not by an `{{#if}}` a result.
+    results: results.map((r) => ({ kind: r.kind, title: r.title, url: r.url, kindLabel: r.kind === 'bill' ? 'Bill' : 'Law section', status: statusHtml(r.status), snippet: hasText(r.snippet) ? markedSnippet(r.snippet) : undefined })),
     // "Results 26–50 of 4,321 for “court”, the best first: every match ranked by relevance."
     // The list numbered from the first result of the page (an <ol start>), as the range says.
     firstNumber: page.offset > 0 ? page.offset + 1 : undefined,

@@ -15,7 +15,7 @@ import { bumpGeneration, migrate, REFRESH_SESSIONS } from './migrations.js';
 import { writeOwnerWords } from './passage-words.js';
 import { sectionPassageText, writePassages, type PassageOwner } from './passages.js';
 import { AuthorIndex, type AuthorMatch } from './authors.js';
-import { NameIndex, type Named } from './bill-names.js';
+import { NameIndex, type Named } from './named.js';
 import { Contests } from './contests.js';
 import { PerGeneration } from './per-generation.js';
 import { createQueries, type Queries } from './queries.js';
@@ -89,9 +89,9 @@ export interface Database extends Queries {
   openConnections(): Promise<number>;
   /** The authors a search's words name (authors.ts), of the data of `generation` (read once a generation). */
   authorsNamed(query: string, generation: string): Promise<AuthorMatch[]>;
-  /** The law sections and bills that give their unit or act the name a search's words are (bill-names.ts), of the data of `generation` (read once a generation). */
+  /** The law sections and bills that give their unit or act the name a search's words are (named.ts), of the data of `generation` (read once a generation). */
   named(query: string, generation: string): Promise<Named[]>;
-  /** The short titles bill `id`'s versions give (bill-names.ts), of the data of `generation` (read once a generation). */
+  /** The short titles bill `id`'s versions give (named.ts), of the data of `generation` (read once a generation). */
   shortTitles(id: string, generation: string): Promise<readonly string[]>;
   /** Every author of a session, by surname, of the data of `generation` (read once a generation). */
   sessionAuthors(jurisdiction: string, session: string, generation: string): Promise<AuthorMatch[]>;

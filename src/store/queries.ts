@@ -14,7 +14,7 @@ import { searchStore } from './search.js';
 import type { BillRow, HistoryRow, LawSectionRow, SearchAnswer, SearchFilters, SearchPage, SectionBill, SectionRelation, SectionTouch, VersionRow, VersionSummary } from './types.js';
 import { LEAD_ROLES, type Author, type AuthorRole } from '../types.js';
 import type { AuthorMatch } from './authors.js';
-import type { NamedBill, NamedSection } from './bill-names.js';
+import type { NamedBill, NamedSection } from './named.js';
 
 const SUMMARY_COLUMNS = SUMMARY_COLUMN_LIST.join(', ');
 

@@ -10,7 +10,7 @@ import { overrideWords } from './columns.js';
 import type { BillRow, HistoryRow, OverrideWords, SectionBill, SectionRelation, SectionTouch, VersionSummary } from './types.js';
 import type { Author } from '../types.js';
 import type { AuthorMatch } from './authors.js';
-import type { Named } from './bill-names.js';
+import type { Named } from './named.js';
 
 /** A document id the comparison pages take: the corpus id where it has one (old permalinks), else `ver:…`. */
 export function versionDocId(v: { id: string; corpus_id: string | null }): string {

@@ -1,6 +1,6 @@
 import { expect } from 'chai';
 import Handlebars from 'handlebars';
-import { billFeedModel, billModel, markedSnippet, pageOfList, SECTION_BILLS_PER_PAGE, FEED_ENTRIES, sectionFeedModel, sectionModel, snippetSegments, versionChoices } from '../../src/server/database-pages.js';
+import { billFeedModel, billModel, markedSnippet, pageOfList, SECTION_BILLS_PER_PAGE, FEED_ENTRIES, searchModel, sectionFeedModel, sectionModel, snippetSegments, versionChoices } from '../../src/server/database-pages.js';
 import type { BillReport, SectionReport } from '../../src/store/reports.js';
 import type { Author } from '../../src/types.js';
 import { MARK_END, MARK_START } from '../../src/store/search.js';
@@ -331,5 +331,27 @@ describe('server: who brought a bill', () => {
 
   it('should name no one where no version names anyone', () => {
     expect(loadViews().render('bill', billModel(report([[], []])))).not.to.contain('class="authors"');
+  });
+});
+
+describe('server: the search page, from its model', () => {
+  it('should write each bill’s status and each name found escaped, as the source gives them (synthetic)', () => {
+    const answer = {
+      results: [
+        { kind: 'bill' as const, id: 'ca-20252026-0-ab9901', title: 'AB 9901 (2025–26 Regular Session) — Synthetic.', snippet: '', url: '/bills/ca-20252026-0-ab9901', status: '<script>alert(1)</script> & Vetoed' },
+        { kind: 'bill' as const, id: 'ca-20252026-0-ab9902', title: 'AB 9902 (2025–26 Regular Session) — Synthetic.', snippet: '', url: '/bills/ca-20252026-0-ab9902' },
+      ],
+      total: 2,
+      bills: 2,
+      sections: 0,
+      rankedBills: 2,
+      rankedSections: 0,
+      by: 'full-text' as const,
+    };
+    const named = [{ kind: 'section' as const, name: '<i>Synthetic</i> Act', code: 'GOV', number: '99950' }];
+    const html = loadViews().render('search', searchModel([], 'synthetic', {}, { limit: 25, offset: 0 }, answer, [], named));
+    expect(html).to.contain('<a href="/bills/ca-20252026-0-ab9901">AB 9901 (2025–26 Regular Session) — Synthetic.</a> <span class="status">· &lt;script&gt;alert(1)&lt;/script&gt; &amp; Vetoed</span>\n');
+    expect(html).to.contain('<a href="/bills/ca-20252026-0-ab9902">AB 9902 (2025–26 Regular Session) — Synthetic.</a>\n');
+    expect(html).to.contain('<p class="names-found">By that name: <a href="/sections/GOV/99950">Government Code § 99950</a> (“&lt;i&gt;Synthetic&lt;/i&gt; Act”).</p>');
   });
 });

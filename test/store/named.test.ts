@@ -14,13 +14,13 @@ import os from 'node:os';
 import path from 'node:path';
 import { expect } from 'chai';
 import { importPaths } from '../../src/import/index.js';
-import { nameKeys } from '../../src/store/bill-names.js';
+import { nameKeys } from '../../src/store/named.js';
 import { billReport } from '../../src/store/reports.js';
 import type { Database } from '../../src/store/index.js';
 import { billsPath } from '../helpers/paths.js';
 import { describeBackends } from './backends.js';
 
-describe('store/bill-names', () => {
+describe('store/named', () => {
   it('should find a name by its spellings: without “the”, without its year, and without “Act” where two words are left', () => {
     expect(nameKeys('Autism CARES Act of 2019')).to.deep.equal(['autism cares act of 2019', 'autism cares act', 'autism cares']);
     expect(nameKeys('Further Consolidated Appropriations Act, 2020')).to.deep.equal(['further consolidated appropriations act 2020', 'further consolidated appropriations act', 'further consolidated appropriations']);
