@@ -241,8 +241,10 @@ async function sectionCommand(db: Database, { values, positionals }: ParsedArgs,
     io.stdout.write(`${JSON.stringify(report, null, io.stdout.isTTY ? 2 : 0)}\n`);
     return 0;
   }
-  const lines = [`${report.name}${report.heading ? ` — ${report.heading}` : ''}`, ''];
-  lines.push(report.inDatabase ? report.text : '(its text is not in the database)', '');
+  const lines = [`${report.name}${report.heading ? ` — ${report.heading}` : ''}`];
+  const named = shortTitlesSaid(report.shortTitles);
+  if (named) lines.push(named);
+  lines.push('', report.inDatabase ? report.text : '(its text is not in the database)', '');
   if (report.history) lines.push(report.history, '');
   lines.push(report.bills.length ? `${report.bills.length} bill${report.bills.length === 1 ? '' : 's'} touching it, newest first:` : 'No bill in the database touches it.');
   // The relations in a column as wide as the longest and a space ("overrides" beside "amends").

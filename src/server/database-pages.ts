@@ -407,6 +407,8 @@ export function sectionModel(report: SectionReport, page = 1) {
     pageTitle: `${report.name}${report.heading ? ` — ${report.heading}` : ''}${page > 1 ? `, bills page ${page}` : ''}`,
     bodyClass: 'section-page',
     section: report,
+    // "Short title: “Ralph M. Brown Act”" (one string: the template loops over none).
+    shortTitles: shortTitlesSaid(report.shortTitles),
     codeName: codeName(report.code),
     // Its code's list of sections, which holds it (a code of none in the database has no list).
     codeUrl: report.inDatabase ? codeUrl(report.code) : undefined,

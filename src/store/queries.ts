@@ -261,7 +261,7 @@ export function createQueries(db: Dialect): Queries {
     billPage: (id) => readBillPage(db, id),
     async lawSection(code, number) {
       const row = await db.get<LawSectionRow & { content: Uint8Array }>(
-        'SELECT code, number, source_id, heading, history, format, content_hash, text, corpus_id, content FROM law_sections WHERE code = ? AND number = ?',
+        'SELECT code, number, source_id, heading, history, format, content_hash, text, corpus_id, names, content FROM law_sections WHERE code = ? AND number = ?',
         [code, number],
       );
       if (row) row.content = zlib.inflateSync(row.content);

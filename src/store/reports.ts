@@ -434,6 +434,8 @@ export interface SectionReport {
   number: string;
   name: string;
   heading: string;
+  /** The names it gives its unit or act ("This chapter shall be known as the Ralph M. Brown Act"), in its order (none: empty). */
+  shortTitles: string[];
   text: string;
   history: string;
   /** Whether the database holds the section's text (a section only bills touch has none). */
@@ -488,6 +490,7 @@ export async function sectionReport(db: Database, code: string, number: string, 
     number,
     name: sectionName(code, number),
     heading: law?.heading ?? '',
+    shortTitles: law?.names ? law.names.split('\n') : [],
     text: law?.text ?? '',
     history: law?.history ?? '',
     inDatabase: law !== undefined,

@@ -118,6 +118,8 @@ export interface LawSectionRow {
   content_hash: string;
   text: string;
   corpus_id: string | null;
+  /** The names it gives its unit or act, one a line (`LawSectionInput.names`); none: null. */
+  names: string | null;
 }
 
 /** A bill (version) that touches a section, newest first on the section page. */

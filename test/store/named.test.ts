@@ -15,8 +15,11 @@ import path from 'node:path';
 import { expect } from 'chai';
 import { importPaths } from '../../src/import/index.js';
 import { nameKeys } from '../../src/store/named.js';
-import { billReport } from '../../src/store/reports.js';
+import { billReport, sectionReport } from '../../src/store/reports.js';
+import { sectionModel } from '../../src/server/database-pages.js';
+import { loadViews } from '../../src/server/views.js';
 import type { Database } from '../../src/store/index.js';
+import { runCli } from '../helpers/cli.js';
 import { billsPath } from '../helpers/paths.js';
 import { describeBackends } from './backends.js';
 
@@ -76,6 +79,9 @@ describeBackends('store: bills found by their short titles', (backend) => {
     await importPaths(db, [tmp]);
     expect(await named('Synthetic Widget Act')).to.deep.equal(['AB 9401 (20252026-0): Synthetic Widget Act']);
     expect(await named('the synthetic open meeting act')).to.deep.equal(['GOV 99950: Synthetic Open Meeting Act']);
+    expect((await sectionReport(db, 'GOV', '99950'))!.shortTitles).to.deep.equal(['Synthetic Open Meeting Act']);
+    expect(loadViews().render('section', sectionModel((await sectionReport(db, 'GOV', '99950'))!)!)).to.contain('<p class="short-titles">Short title: “Synthetic Open Meeting Act”.</p>');
+    expect((await runCli(['section', 'GOV 99950'], { env: backend().env })).stdout.split('\n').slice(0, 2)).to.deep.equal(['Government Code § 99950', 'Short title: “Synthetic Open Meeting Act”']);
     write('SECTION 1. This act shall be known and may be cited as the Synthetic Widget Safety Act.\nSEC. 2. Widgets shall be synthetic and safe.\n', '99950. This chapter shall be known as the Synthetic Open Meetings Act.\n');
     await importPaths(db, [tmp]);
     expect(await named('Synthetic Widget Safety Act')).to.deep.equal(['AB 9401 (20252026-0): Synthetic Widget Safety Act']);
@@ -88,6 +94,7 @@ describeBackends('store: bills found by their short titles', (backend) => {
     await importPaths(db, [tmp]);
     expect([await named('Synthetic Widget Safety Act'), await named('Synthetic Open Meetings Act')]).to.deep.equal([[], []]);
     expect(await db.dialect.all("SELECT names FROM law_sections WHERE code = 'GOV' AND number = '99950'")).to.deep.equal([{ names: null }]);
+    expect((await sectionReport(db, 'GOV', '99950'))!.shortTitles).to.deep.equal([]);
   });
 
   it('should name a law section before the bills, each under the name it gives', async () => {
