@@ -34,7 +34,7 @@ describe('store/named', () => {
 
 describeBackends('store: bills found by their short titles', (backend) => {
   let db: Database;
-  let tmp: string;
+  let tmp = '';
   before(async () => {
     db = await backend().open();
     tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'billdiff-names-'));
@@ -42,7 +42,7 @@ describeBackends('store: bills found by their short titles', (backend) => {
   });
   after(async () => {
     await db?.close();
-    fs.rmSync(tmp, { recursive: true, force: true });
+    if (tmp) fs.rmSync(tmp, { recursive: true, force: true });
   });
 
   const named = async (query: string) => (await db.named(query, await db.generation())).map((n) => (n.kind === 'bill' ? `${n.measure} (${n.session}): ${n.name}` : `${n.code} ${n.number}: ${n.name}`));
