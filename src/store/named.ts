@@ -62,8 +62,8 @@ const fold = (text: string) =>
     .trim();
 
 /**
- * Every short title the database's versions give, by each spelling (`nameKeys`), read again when the
- * data's generation changes; `load` reads them (Queries' `billNames`), newest session first.
+ * Every name the database's law sections and bill versions give, by each spelling (`nameKeys`), and each
+ * bill's, read again when the data's generation changes.
  */
 export class NameIndex {
   readonly #index: PerGeneration<{ byKey: Map<string, Named[]>; byBill: Map<string, string[]> }>;

@@ -88,8 +88,13 @@ export function authorJson(a: AuthorMatch) {
 /** A bill or law section a search found by its name (`Database.named`), as `/api/search` and `billdiff search --format json` give it. */
 export function namedJson(n: Named) {
   return n.kind === 'bill'
-    ? { kind: n.kind, name: n.name, id: n.id, measure: n.measure, session: n.session, title: namedTitle(n), url: namedUrl(n) }
-    : { kind: n.kind, name: n.name, id: `${n.code}/${n.number}`, title: namedTitle(n), url: namedUrl(n) };
+    ? { kind: n.kind, name: n.name, id: namedId(n), measure: n.measure, session: n.session, title: namedTitle(n), url: namedUrl(n) }
+    : { kind: n.kind, name: n.name, id: namedId(n), title: namedTitle(n), url: namedUrl(n) };
+}
+
+/** A bill or law section found by its name, by its id as a search's results give it (`us-116-hr748`, `GOV/54950`). */
+export function namedId(n: Named): string {
+  return n.kind === 'bill' ? n.id : `${n.code}/${n.number}`;
 }
 
 /** The page of a bill or law section found by its name. */
