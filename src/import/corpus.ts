@@ -10,7 +10,7 @@ import { contentHash, type Writer } from '../store/database.js';
 import { parseMeasure, sessionFromName } from '../store/names.js';
 import { treeText } from './analyze.js';
 import { shortTitles } from './short-titles.js';
-import { camlFacts, federalFacts } from './documents.js';
+import { CHAPTERED, camlFacts, federalFacts } from './documents.js';
 import type { Tally } from './report.js';
 import { finishBills, storeVersion } from './versions.js';
 
@@ -74,7 +74,8 @@ function versionFacts(entry: CorpusEntry, bytes: Buffer, bills: CorpusEntry[]) {
   return {
     ...(code ? { context: { code, adds: proposed![2]! } } : {}),
     id: typeof own === 'string' ? entry.id : own.id,
-    bill: { jurisdiction, session, type: measure.type, number: measure.number } as const,
+    // A chaptered version (the bundle's SB 54) says its bill is law, as a CAML one's Id does.
+    bill: { jurisdiction, session, type: measure.type, number: measure.number, ...(jurisdiction === 'ca' && /^chaptered\b/i.test(entry.stage ?? '') ? CHAPTERED : {}) } as const,
     ...(typeof own !== 'string' && own.versionNum !== undefined ? { versionNum: own.versionNum } : {}),
     stage: entry.stage ?? (typeof own === 'string' ? 'Version' : own.stage),
     ...(entry.date ? { date: entry.date } : {}),

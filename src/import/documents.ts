@@ -210,6 +210,9 @@ export function congressOf(head: string): string | undefined {
   return n > 0 && n < 1000 ? String(n) : undefined;
 }
 
+/** What a chaptered California bill's version says of its bill: law now, no longer pending. */
+export const CHAPTERED = { pending: 0, status: 'Chaptered' } as const;
+
 /** A California bill version's facts from its CAML Description (`20250AB__165699INT`). */
 export function camlFacts(head: string): Omit<VersionFacts, 'bytes' | 'file'> | string {
   const tag = (name: string) => new RegExp(`<caml:${name}>\\s*([^<]*?)\\s*</caml:${name}>`).exec(head)?.[1];
@@ -231,7 +234,7 @@ export function camlFacts(head: string): Omit<VersionFacts, 'bytes' | 'file'> | 
   return {
     // The tables' ids carry no padding: `20250AB__007699INT` is `20250AB7699INT` there.
     id: m ? `${m[1]}${m[2]}${m[3]}${Number(m[4])}${m[5]}${m[6]}` : id.replace(/_/g, ''),
-    bill: { jurisdiction: 'ca', session: californiaSession(year, sessionNum), type, number, ...(state === 'CHP' ? { pending: 0, status: 'Chaptered' } : {}) },
+    bill: { jurisdiction: 'ca', session: californiaSession(year, sessionNum), type, number, ...(state === 'CHP' ? CHAPTERED : {}) },
     ...(versionNum !== undefined ? { versionNum } : {}),
     stage,
     ...(date ? { date } : {}),

@@ -90,6 +90,14 @@ describeBackends('store: importing and reading', (backend, kind) => {
     ]);
   });
 
+  it('should call a bundled bill whose version is chaptered Chaptered, and no other bundled bill anything', async () => {
+    expect(await table(db, "SELECT measure, status, pending FROM bills WHERE id IN ('ca-20172018-0-sb54', 'ca-20232024-0-ab2641', 'us-114-hr766') ORDER BY id")).to.deep.equal([
+      { measure: 'SB 54', status: 'Chaptered', pending: 0 },
+      { measure: 'AB 2641', status: null, pending: 0 },
+      { measure: 'H.R. 766', status: null, pending: 0 },
+    ]);
+  });
+
   it('should import a pubinfo zip, reporting each bad row as file:line: reason and going on', async () => {
     const { summary, problems } = await importing(db, [path.join(SYNTHETIC, 'session.zip'), path.join(SYNTHETIC, 'truncated.zip')]);
     expect(problems.sort()).to.deep.equal([
