@@ -216,8 +216,9 @@ async function searchCommand(db: Database, { values, positionals }: ParsedArgs, 
     const nothing = authors.length || named.length ? 'nothing else found' : 'nothing found';
     if (!results.length) io.stdout.write(answer.total ? `no results past the first ${answer.total} for ${searched}\n` : `${nothing} for ${searched}${nothingSaid(whyNothingFound(query, filters, (await db.sessions()).length))}\n`);
     for (const r of results) {
-      // A bill's status, when the source gives one, in a fourth column.
-      io.stdout.write(`${r.kind}\t${r.id}\t${r.title}${r.status ? `\t${r.status}` : ''}\n`);
+      // A bill's status, when the source gives one, in a fourth column; who brings it in a fifth ("by Assembly Member Davies"; the fourth empty without a status).
+      const by = r.authors?.length ? `\t${broughtBy(r.authors)}` : '';
+      io.stdout.write(`${r.kind}\t${r.id}\t${r.title}${r.status || by ? `\t${r.status ?? ''}` : ''}${by}\n`);
       if (r.snippet) io.stdout.write(`\t${r.snippet.replace(/\s+/g, ' ').replaceAll(MARK_START, '[').replaceAll(MARK_END, ']')}\n`);
     }
     if (results.length && answer.total > results.length) {

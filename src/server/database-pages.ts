@@ -9,7 +9,7 @@ import { codeName, compareCodeUnits, isUsCode, sectionName } from '../store/code
 import type { AuthorMatch } from '../store/authors.js';
 import type { Named } from '../store/named.js';
 import type { Database } from '../store/database.js';
-import { sessionName } from '../store/names.js';
+import { jurisdictionOfKey, sessionName } from '../store/names.js';
 import type { AuthorBill, SectionActivity, SessionBill, SessionInfo } from '../store/queries.js';
 import { authorName, authorPageUrl, broughtBy, authorsByRole, authorsWords, authorsChanged, authorWhere, between, capitalized, MANY_AUTHORS, roleWords, sessionAuthorsUrl, sessionPageUrl, billUrl, compareUrl, holderOf, inTurnUrl, lawCompareUrl, OTHER_PENDING_SAYS, OVERRIDE_SAYS, rangeOf, listSeparator, namedTitle, namedUrl, shortTitlesSaid, relationWord, sectionDocId, sectionUrl, touchName, versionDocId, withoutRangeEnds, type BillReport, type SectionReport } from '../store/reports.js';
 import { MARK_END, MARK_START, whyNothingFound } from '../store/search.js';
@@ -83,6 +83,18 @@ export function markedSnippet(snippet: string): Handlebars.SafeString {
 /** A bill's status beside its title in the results (` <span class="status">· Vetoed</span>`), escaped; none: ''. */
 function statusHtml(status: string | undefined): Handlebars.SafeString | '' {
   return status ? new Handlebars.SafeString(` <span class="status">· ${escape(status)}</span>`) : '';
+}
+
+/**
+ * Who brings a bill, beside its title in the results (` <span class="by">· by <a href="…">Assembly Member
+ * Davies</a></span>`, each name linked to its author's page), escaped; none: ''.
+ */
+function byHtml(r: SearchResult): Handlebars.SafeString | '' {
+  const leads = r.authors;
+  if (!leads?.length || r.session === undefined) return '';
+  const jurisdiction = jurisdictionOfKey(r.id);
+  const links = leads.map((a, i) => `${listSeparator(i, leads.length)}<a href="${escape(authorPageUrl(jurisdiction, r.session!, a.name))}">${escape(authorName(a))}</a>`);
+  return new Handlebars.SafeString(` <span class="by">· by ${links.join('')}</span>`);
 }
 
 /** The API's form of a result: the snippet as plain text and the places of the words found. */
@@ -193,8 +205,8 @@ export function searchModel(sessions: SessionInfo[], query: string, filters: Sea
     // Field by field, not spread (see billReport in src/store/reports.ts), and only those search.hbs reads.
     // The kind's word written from the model, not by an `{{#if}}` a result; the snippet's HTML only when
     // it has text to write (the template's `{{#if snippet}}`).
-    // A bill's status as its HTML, escaped here (none: ''): written as it is, not by an `{{#if}}` a result.
-    results: results.map((r) => ({ kind: r.kind, title: r.title, url: r.url, kindLabel: r.kind === 'bill' ? 'Bill' : 'Law section', status: statusHtml(r.status), snippet: hasText(r.snippet) ? markedSnippet(r.snippet) : undefined })),
+    // A bill's authors and status as their HTML, escaped here (none: ''): written as they are, not by an `{{#if}}` a result.
+    results: results.map((r) => ({ kind: r.kind, title: r.title, url: r.url, kindLabel: r.kind === 'bill' ? 'Bill' : 'Law section', by: byHtml(r), status: statusHtml(r.status), snippet: hasText(r.snippet) ? markedSnippet(r.snippet) : undefined })),
     // "Results 26–50 of 4,321 for “court”, the best first: every match ranked by relevance."
     // The list numbered from the first result of the page (an <ol start>), as the range says.
     firstNumber: page.offset > 0 ? page.offset + 1 : undefined,

@@ -15,6 +15,7 @@
  * keep their long values apart too (toast_tuple_target), so the matches' rows are few pages.
  */
 import type { Dialect, DialectKind } from './dialect.js';
+import { writeAllLeads } from './leads.js';
 import { writeAllPassageWords } from './passage-words.js';
 import { writeAllPassages } from './passages.js';
 import { rebuildTermIndex } from './term-index.js';
@@ -388,6 +389,14 @@ ALTER TABLE law_sections ADD COLUMN names TEXT;
 CREATE INDEX law_sections_names ON law_sections (code, number, names) WHERE names IS NOT NULL;`,
     sqlite: '',
     postgres: '',
+  },
+  {
+    version: 13,
+    name: 'who brings each bill, kept on its row (`leads`: the lead authors or the sponsor its latest version naming any authors names, as JSON), so that search results, a section’s bills and a session’s contested sections name them with the rows they read (written here for every bill, and by each import for the bills it finishes)',
+    common: 'ALTER TABLE bills ADD COLUMN leads TEXT;',
+    sqlite: '',
+    postgres: '',
+    backfill: writeAllLeads,
   },
 ];
 

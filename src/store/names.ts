@@ -99,6 +99,11 @@ export function measureOfKey(key: string): string | undefined {
   return m ? measureName(m[1]!, m[3]!.toUpperCase(), Number(m[4]), m[2]!) : undefined;
 }
 
+/** The jurisdiction a bill's store key names (`us-119-hr1` → `us`). */
+export function jurisdictionOfKey(key: string): string {
+  return key.slice(0, key.indexOf('-'));
+}
+
 /** The store's key of a bill. */
 export function billKey(jurisdiction: string, session: string, type: string, number: number | string): string {
   return `${jurisdiction}-${session}-${type.toLowerCase()}${String(number).toLowerCase()}`;

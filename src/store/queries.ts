@@ -12,7 +12,8 @@ import { compareSessions, newestSessionFirst, type MeasureCitation } from './nam
 import { readPlace, unitHolds, type Place } from './places.js';
 import { searchStore } from './search.js';
 import type { BillRow, HistoryRow, LawSectionRow, SearchAnswer, SearchFilters, SearchPage, SectionBill, SectionRelation, SectionTouch, VersionRow, VersionSummary } from './types.js';
-import { LEAD_ROLES, type Author, type AuthorRole } from '../types.js';
+import type { Author, AuthorRole } from '../types.js';
+import { leadsOf } from './leads.js';
 import type { AuthorMatch } from './authors.js';
 import type { NamedBill, NamedSection } from './named.js';
 
@@ -360,17 +361,8 @@ export function createQueries(db: Dialect): Queries {
       return rows.map((r) => ({ name: r.name, house: r.house, committee: r.committee === 1, jurisdiction: r.jurisdiction, session: r.session, bills: Number(r.bills) }));
     },
     async leadAuthors(ids) {
-      const rows = await allOf<AuthorRow & { bill_id: string }>(
-        db,
-        'SELECT v.bill_id, a.name, a.role, a.house, a.committee FROM versions v JOIN version_authors a ON a.version_id = v.id',
-        'v.bill_id',
-        ids,
-        ` AND a.role IN (${LEAD_ROLES.map(() => '?').join(', ')})
-          AND v.seq = (SELECT MAX(nv.seq) FROM versions nv JOIN version_authors na ON na.version_id = nv.id WHERE nv.bill_id = v.bill_id)
-        ORDER BY v.bill_id, a.seq`,
-        [...LEAD_ROLES],
-      );
-      return authorsBy(rows, (r) => r.bill_id);
+      const rows = await allOf<{ id: string; leads: string }>(db, 'SELECT id, leads FROM bills', 'id', ids, ' AND leads IS NOT NULL');
+      return new Map(rows.map((r) => [r.id, leadsOf(r.leads)]));
     },
     async codes() {
       const rows = await db.all<{ code: string; sections: number | string }>('SELECT code, COUNT(*) AS sections FROM law_sections GROUP BY code');

@@ -14,6 +14,7 @@
 import { LRUCache } from 'lru-cache';
 import type { Dialect } from './dialect.js';
 import type { HeldPassage } from './snippets.js';
+import type { Author } from '../types.js';
 import type { BillRow } from './types.js';
 
 /** A law section's row as a search shows it. */
@@ -44,10 +45,11 @@ export interface KeptOwner {
   section?: SectionRow;
   words?: string;
   lists?: Map<string, number[] | null>;
-  /** Its result's id (a section's), title and address, once made (search-text.ts). */
+  /** Its result's id (a section's), title, address and authors (a bill's), once made (search-text.ts). */
   id?: string;
   title?: string;
   url?: string;
+  authors?: Author[];
 }
 
 /** A passage kept, by id: its text, and its words once a snippet has read them (snippets.ts). */

@@ -14,6 +14,7 @@
 import { sectionName } from './codes.js';
 import { BILL_COLUMNS, billColumns } from './columns.js';
 import { oneOf, type Dialect, type SqlValue } from './dialect.js';
+import { leadsOf } from './leads.js';
 import { sessionName } from './names.js';
 import { firstPassage, firstPassages } from './passage-words.js';
 import { ownerNumber, ownerNumberSql, passageRange, type PassageOwner } from './passages.js';
@@ -275,7 +276,7 @@ const POSTGRES: TextQueries = {
  * kept once made: the same bills come back search after search, and making them was a twelfth of a
  * search's allocation.
  */
-export function billResult(b: Pick<BillRow, 'id' | 'measure' | 'jurisdiction' | 'session' | 'title' | 'status'>, snippet: string, held?: KeptOwner): SearchResult {
+export function billResult(b: Pick<BillRow, 'id' | 'measure' | 'jurisdiction' | 'session' | 'title' | 'status' | 'leads'>, snippet: string, held?: KeptOwner): SearchResult {
   const result: SearchResult = {
     kind: 'bill',
     id: b.id,
@@ -286,6 +287,7 @@ export function billResult(b: Pick<BillRow, 'id' | 'measure' | 'jurisdiction' | 
     session: b.session,
   };
   if (b.status) result.status = b.status;
+  if (b.leads) result.authors = held ? (held.authors ??= leadsOf(b.leads)) : leadsOf(b.leads);
   return result;
 }
 

@@ -2,6 +2,8 @@
  * The store's rows as plain data: what the importer writes and what the pages and the API read.
  */
 
+import type { Author } from '../types.js';
+
 /** A bill (a measure in one session), with its latest state. */
 export interface BillRow {
   /** `ca-20252026-0-ab1656`, `us-119-hr1`. */
@@ -26,6 +28,8 @@ export interface BillRow {
   enacted_as: string | null;
   /** A federal law: the id of the bill it enacted (`us-119-hr1`), as the law names it ("[H.R. 1]"). */
   enacts: string | null;
+  /** Who brings it, as JSON (leads.ts: `leadsOf`); NULL for none. */
+  leads: string | null;
 }
 
 /** What is known of a bill version without its text. */
@@ -181,6 +185,8 @@ export interface SearchResult {
   session?: string;
   /** For bills: the status the source gives (`In Floor Process`, `Chaptered`, `Enrolled`), when it gives one. */
   status?: string;
+  /** For bills: who brings it (its lead authors or its sponsor, leads.ts), when its versions name them. */
+  authors?: Author[];
 }
 
 /** Which results of a search: `limit` of them from the `offset`-th (0-based). */

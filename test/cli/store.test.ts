@@ -95,9 +95,22 @@ describeBackends('cli: import, search, section, versions by name', (backend) => 
     expect(text.stdout.split('\n')[0]).to.equal('section\tGOV/7284.6\tGovernment Code § 7284.6');
     expect(text.stdout).to.contain('bill\tca-20232024-0-ab2641\tAB 2641 (2023–24 Regular Session) — proposed Government Code § 7282.7 (excerpt)\n\t');
     expect(text.stdout).to.contain('Notwithstanding Section 7282.5 or [7284.6], law enforcement');
+    // Who brings a bill in a fifth column, after its status (none here: an empty fourth).
+    expect((await run(['search', 'AB', '1656'])).stdout.split('\n')[0]).to.equal('bill\tca-20252026-0-ab1656\tAB 1656 (2025–26 Regular Session) — Human trafficking case continuances\t\tby Assembly Member Davies');
     const json = await run(['search', 'AB', '1656', '--format', 'json']);
     expect(JSON.parse(json.stdout)).to.deep.equal({
-      results: [{ kind: 'bill', id: 'ca-20252026-0-ab1656', title: 'AB 1656 (2025–26 Regular Session) — Human trafficking case continuances', snippet: 'Human trafficking case continuances', url: '/bills/ca-20252026-0-ab1656', measure: 'AB 1656', session: '20252026-0' }],
+      results: [
+        {
+          kind: 'bill',
+          id: 'ca-20252026-0-ab1656',
+          title: 'AB 1656 (2025–26 Regular Session) — Human trafficking case continuances',
+          snippet: 'Human trafficking case continuances',
+          url: '/bills/ca-20252026-0-ab1656',
+          measure: 'AB 1656',
+          session: '20252026-0',
+          authors: [{ name: 'Davies', role: 'lead author', house: 'Assembly' }],
+        },
+      ],
       authors: [],
       named: [],
       total: 1,
@@ -128,11 +141,11 @@ describeBackends('cli: import, search, section, versions by name', (backend) => 
     expect(await run(['search', 'nothing-like-this-anywhere'])).to.deep.equal({ code: 1, stdout: 'nothing found for "nothing-like-this-anywhere"\n', stderr: '' });
     // An author's bills among the results, the author named as a person would name them.
     const byAuthor = await run(['search', 'continuance', '--author', 'Assembly Member Davies']);
-    expect([byAuthor.code, byAuthor.stdout.split('\n').filter((l) => !l.startsWith('\t'))]).to.deep.equal([0, ['bill\tca-20252026-0-ab1656\tAB 1656 (2025–26 Regular Session) — Human trafficking case continuances', '']]);
+    expect([byAuthor.code, byAuthor.stdout.split('\n').filter((l) => !l.startsWith('\t'))]).to.deep.equal([0, ['bill\tca-20252026-0-ab1656\tAB 1656 (2025–26 Regular Session) — Human trafficking case continuances\t\tby Assembly Member Davies', '']]);
     const theirs = await run(['search', '--author', 'Davies']);
     expect([theirs.code, theirs.stdout.split('\n').filter((l) => !l.startsWith('\t'))]).to.deep.equal([
       0,
-      ['author\t/sessions/ca/20252026-0/authors/Davies\tAssembly Member Davies (2025–26 Regular Session, 1 bill)', 'bill\tca-20252026-0-ab1656\tAB 1656 (2025–26 Regular Session) — Human trafficking case continuances', ''],
+      ['author\t/sessions/ca/20252026-0/authors/Davies\tAssembly Member Davies (2025–26 Regular Session, 1 bill)', 'bill\tca-20252026-0-ab1656\tAB 1656 (2025–26 Regular Session) — Human trafficking case continuances\t\tby Assembly Member Davies', ''],
     ]);
     expect((await run(['search', 'continuance', '--author', 'Nobody'])).stderr.split('\n')[0]).to.equal('billdiff: --author must name an author of the database: no bill version names “Nobody”');
     // What the database lacks, where the query cites a bill or a section.

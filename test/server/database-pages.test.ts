@@ -335,16 +335,26 @@ describe('server: who brought a bill', () => {
 });
 
 describe('server: the search page, from its model', () => {
-  it('should write each bill’s status and each name found escaped, as the source gives them (synthetic)', () => {
+  it('should write each bill’s status and authors and each name found escaped, as the source gives them (synthetic)', () => {
     const answer = {
       results: [
         { kind: 'bill' as const, id: 'ca-20252026-0-ab9901', title: 'AB 9901 (2025–26 Regular Session) — Synthetic.', snippet: '', url: '/bills/ca-20252026-0-ab9901', status: '<script>alert(1)</script> & Vetoed' },
         { kind: 'bill' as const, id: 'ca-20252026-0-ab9902', title: 'AB 9902 (2025–26 Regular Session) — Synthetic.', snippet: '', url: '/bills/ca-20252026-0-ab9902' },
+        {
+          kind: 'bill' as const,
+          id: 'us-999-hr9903',
+          title: 'H.R. 9903 (999th Congress) — Synthetic.',
+          snippet: '',
+          url: '/bills/us-999-hr9903',
+          session: '999',
+          status: 'Enrolled',
+          authors: [{ name: 'Mr. <b>Smith</b> of "Texas"', role: 'sponsor' as const }, { name: 'Committee on A & B', role: 'sponsor' as const, committee: true }],
+        },
       ],
-      total: 2,
-      bills: 2,
+      total: 3,
+      bills: 3,
       sections: 0,
-      rankedBills: 2,
+      rankedBills: 3,
       rankedSections: 0,
       by: 'full-text' as const,
     };
@@ -352,6 +362,10 @@ describe('server: the search page, from its model', () => {
     const html = loadViews().render('search', searchModel([], 'synthetic', {}, { limit: 25, offset: 0 }, answer, [], named));
     expect(html).to.contain('<a href="/bills/ca-20252026-0-ab9901">AB 9901 (2025–26 Regular Session) — Synthetic.</a> <span class="status">· &lt;script&gt;alert(1)&lt;/script&gt; &amp; Vetoed</span>\n');
     expect(html).to.contain('<a href="/bills/ca-20252026-0-ab9902">AB 9902 (2025–26 Regular Session) — Synthetic.</a>\n');
+    // Who brings a bill: each name escaped, and linked to their page by an escaped address.
+    expect(html).to.contain(
+      '<a href="/bills/us-999-hr9903">H.R. 9903 (999th Congress) — Synthetic.</a> <span class="by">· by <a href="/sessions/us/999/authors/Mr.%20%3Cb%3ESmith%3C%2Fb%3E%20of%20%22Texas%22">Mr. &lt;b&gt;Smith&lt;/b&gt; of &quot;Texas&quot;</a> and <a href="/sessions/us/999/authors/Committee%20on%20A%20%26%20B">Committee on A &amp; B</a></span> <span class="status">· Enrolled</span>\n',
+    );
     expect(html).to.contain('<p class="names-found">By that name: <a href="/sections/GOV/99950">Government Code § 99950</a> (“&lt;i&gt;Synthetic&lt;/i&gt; Act”).</p>');
   });
 });

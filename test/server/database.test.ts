@@ -75,6 +75,7 @@ describeBackends('server: the database pages and API', (backend) => {
           url: '/bills/ca-20252026-0-ab1656',
           measure: 'AB 1656',
           session: '20252026-0',
+          authors: [{ name: 'Davies', role: 'lead author', house: 'Assembly' }],
           highlights: [],
         },
       ],
@@ -244,6 +245,10 @@ describeBackends('server: the database pages and API', (backend) => {
     // A bill's status, as BILL_TBL gives it, beside its title: in the API and on the search page.
     expect(((await json('/api/search?q=AB%209002')).body['results'] as Array<{ id: string; status?: string }>).map((r) => [r.id, r.status])).to.deep.equal([['ca-20252026-0-ab9002', 'In Floor Process']]);
     expect(await pageAt(base, '/search?q=AB%209002')).to.contain('<a href="/bills/ca-20252026-0-ab9002">AB 9002 (2025–26 Regular Session) — Synthetic widgets.</a> <span class="status">· In Floor Process</span>\n');
+    // Who brings a bill, linked to their page, before its status (the bundled AB 1656 has none).
+    expect(await pageAt(base, '/search?q=AB%201656')).to.contain(
+      '<a href="/bills/ca-20252026-0-ab1656">AB 1656 (2025–26 Regular Session) — Human trafficking case continuances</a> <span class="by">· by <a href="/sessions/ca/20252026-0/authors/Davies">Assembly Member Davies</a></span>\n',
+    );
     // The search page takes the same parameters (and page for limit and offset).
     const page = await fetch(`${base}/search?q=a&page=42`);
     expect(page.status).to.equal(400);

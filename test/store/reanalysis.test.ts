@@ -55,10 +55,15 @@ async function authorsReadAgain(db: Database): Promise<void> {
   await db.dialect.run(`UPDATE imports SET hash = replace(hash, '/a${ANALYSIS_VERSION}', '/a8')`);
   await db.dialect.run(`UPDATE versions SET content_hash = replace(content_hash, '/a${ANALYSIS_VERSION}', '/a8')`);
   await db.dialect.run('DELETE FROM version_authors');
+  await db.dialect.run('UPDATE bills SET leads = NULL');
   expect((await billReport(db, 'ca-20252026-0-ab1656'))!.authors).to.deep.equal([]);
+  expect([...(await db.leadAuthors(['ca-20252026-0-ab1656']))]).to.deep.equal([]);
 
   expect(await importPaths(db, [billsPath()])).to.include({ imported: 1, alreadyImported: 0, inserted: 0 });
   expect(await authors()).to.deep.equal(read);
+  // Who brings the bill, on its row again, as a search's results and a section's bills read it.
+  expect([...(await db.leadAuthors(['ca-20252026-0-ab1656']))]).to.deep.equal([['ca-20252026-0-ab1656', [{ name: 'Davies', role: 'lead author', house: 'Assembly' }]]]);
+  expect((await db.search('AB 1656')).results.map((r) => [r.id, r.authors])).to.deep.equal([['ca-20252026-0-ab1656', [{ name: 'Davies', role: 'lead author', house: 'Assembly' }]]]);
   // Each once, however often the versions are analysed.
   await db.dialect.run('DELETE FROM imports WHERE hash LIKE ?', [`%/a${ANALYSIS_VERSION}`]);
   await db.dialect.run(`UPDATE versions SET content_hash = replace(content_hash, '/a${ANALYSIS_VERSION}', '/a8')`);

@@ -373,6 +373,57 @@ describeBackends('store: a database of schema 1, with its rows', (backend) => {
   });
 });
 
+describeBackends('store: a database of schema 12, whose bills’ authors are only in version_authors (synthetic)', (backend) => {
+  it('should keep on each bill’s row who brings it, once brought up to date: the lead authors of its latest version naming any', async () => {
+    const options = backend().options;
+    const dialect = options.url ? (await import('../../src/store/postgres.js')).openPostgres(options.url) : openSqlite(path.join(options.dataDir!, DATABASE_FILE));
+    try {
+      expect(await migrate(dialect, ALL_MIGRATIONS.slice(0, 12))).to.equal(12);
+      const text = 'Synthetic text, written for this test, not real law.\nA synthetic widget shall be registered.';
+      for (const n of [9911, 9912]) {
+        await dialect.run("INSERT INTO bills (id, jurisdiction, session, measure, measure_type, measure_num, title, search_text) VALUES (?, 'ca', '20252026-0', ?, 'AB', ?, 'Synthetic widgets.', ?)", [`ca-20252026-0-ab${n}`, `AB ${n}`, n, text]);
+      }
+      // AB 9911: introduced by Alpha; amended to Beta and Gamma with Delta as coauthor; amended again naming no one.
+      for (const [seq, id] of ['20250AB991199INT', '20250AB991198AMD', '20250AB991197AMD'].entries()) {
+        await dialect.run("INSERT INTO versions (id, bill_id, stage, format, content, content_hash, text, seq, name) VALUES (?, 'ca-20252026-0-ab9911', 'Introduced', 'text', ?, ?, ?, ?, ?)", [
+          id,
+          zlib.deflateSync(Buffer.from(text)),
+          `h${seq}`,
+          text,
+          seq + 1,
+          `v${seq + 1}`,
+        ]);
+      }
+      await dialect.run(
+        `INSERT INTO version_authors (version_id, seq, name, role, house, committee) VALUES
+           ('20250AB991199INT', 0, 'Alpha', 'lead author', 'Assembly', 0),
+           ('20250AB991198AMD', 0, 'Delta', 'coauthor', 'Senate', 0),
+           ('20250AB991198AMD', 1, 'Gamma', 'lead author', 'Assembly', 0),
+           ('20250AB991198AMD', 2, 'Beta', 'lead author', 'Assembly', 0)`,
+      );
+    } finally {
+      await dialect.close();
+    }
+    const db = await backend().open();
+    try {
+      expect(db.schema).to.equal(ALL_MIGRATIONS.length);
+      expect(await db.dialect.all('SELECT id, leads FROM bills ORDER BY id')).to.deep.equal([
+        { id: 'ca-20252026-0-ab9911', leads: '[{"name":"Gamma","role":"lead author","house":"Assembly"},{"name":"Beta","role":"lead author","house":"Assembly"}]' },
+        { id: 'ca-20252026-0-ab9912', leads: null },
+      ]);
+      expect((await db.search('AB 9911')).results.map((r) => r.authors)).to.deep.equal([
+        [
+          { name: 'Gamma', role: 'lead author', house: 'Assembly' },
+          { name: 'Beta', role: 'lead author', house: 'Assembly' },
+        ],
+      ]);
+      expect((await db.search('AB 9912')).results.map((r) => r.authors)).to.deep.equal([undefined]);
+    } finally {
+      await db.close();
+    }
+  });
+});
+
 describeBackends('store: a database of schema 6, whose citations say only "notwithstanding" (synthetic)', (backend) => {
   it('should read its citations "notwithstanding" a section as overrides by those words, once brought up to date', async () => {
     const options = backend().options;
