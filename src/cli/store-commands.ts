@@ -10,7 +10,7 @@ import { parseArgs } from 'node:util';
 import { formatNotRecognised, formatProblem, formatSummary, importPaths } from '../import/index.js';
 import { DATABASE_FILE, databaseOptionsFrom, describeDatabase, openDatabase, type Database } from '../store/database.js';
 import { databaseDocument, DATABASE_ID } from '../store/documents.js';
-import { authorJson, authorName, namedId, namedJson, namedTitle, shortTitlesSaid, authorsChanged, broughtBy, authorWhere, authorsSaid, billReport, findBill, holderOf, OTHER_PENDING_SAYS, OVERRIDE_SAYS, pickVersion, readSectionName, relationWord, sectionReport, withoutRangeEnds, type BillReport } from '../store/reports.js';
+import { authorJson, authorName, namedId, namedJson, namedTitle, ownHeading, shortTitlesSaid, authorsChanged, broughtBy, authorWhere, authorsSaid, billReport, findBill, holderOf, OTHER_PENDING_SAYS, OVERRIDE_SAYS, pickVersion, readSectionName, relationWord, sectionReport, withoutRangeEnds, type BillReport } from '../store/reports.js';
 import { sessionName } from '../store/names.js';
 import { sectionName } from '../store/codes.js';
 import { MARK_END, MARK_START, whyNothingFound } from '../store/search.js';
@@ -242,7 +242,9 @@ async function sectionCommand(db: Database, { values, positionals }: ParsedArgs,
     io.stdout.write(`${JSON.stringify(report, null, io.stdout.isTTY ? 2 : 0)}\n`);
     return 0;
   }
-  const lines = [`${report.name}${report.heading ? ` — ${report.heading}` : ''}`];
+  const heading = ownHeading(report);
+  const lines = [`${report.name}${heading ? ` — ${heading}` : ''}`];
+  if (report.units.length) lines.push(report.units.join(' › '));
   const named = shortTitlesSaid(report.shortTitles);
   if (named) lines.push(named);
   lines.push('', report.inDatabase ? report.text : '(its text is not in the database)', '');

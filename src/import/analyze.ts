@@ -55,8 +55,10 @@ import type { Author, Content, DocumentMeta, Level, Reference, Root, SourceForma
  * 10. The names a version gives its act or a unit of it, its short titles (`VersionAnalysis.names`:
  *    "This Act may be cited as the “CARES Act”"; short-titles.ts); and codes cited by the California
  *    Style Manual's abbreviations ("Pen. Code, § 1050").
+ * 11. The units of the codes as a pubinfo table of contents (LAW_TOC_TBL) heads them (`law_units`:
+ *    "CHAPTER 8. Continuances"), which a code's page and a section's name above its sections.
  */
-export const ANALYSIS_VERSION = 10;
+export const ANALYSIS_VERSION = 11;
 
 /** The key an input is recorded under in `imports`: its sha256 and the analysis it was imported with. */
 export function importKey(hash: string): string {

@@ -129,7 +129,11 @@ export async function importPubinfo(writer: Writer, set: FileSet, tally: Tally):
       case 'LAW_TOC_TBL': {
         const r = row as TableRow<'LAW_TOC_TBL'>;
         if (!r.law_code || !r.heading) return 'a table-of-contents row needs its code and heading';
-        headings.set(tocKey(r.law_code, r), r.heading.replace(/\s*\[[^\]]*\]\s*$/, '').trim());
+        const heading = r.heading.replace(/\s*\[[^\]]*\]\s*$/, '').trim();
+        headings.set(tocKey(r.law_code, r), heading);
+        // The unit, by its place as its sections' rows give theirs; one no longer active is removed.
+        const place = placeOf(r);
+        if (place) await writer.upsertUnit(codeOf(r.law_code) ?? r.law_code.toUpperCase(), place, r.active_flg === 'N' ? undefined : heading);
         tally.count('contents');
         return undefined;
       }

@@ -6,12 +6,13 @@
 import { createHash } from 'node:crypto';
 import Handlebars from 'handlebars';
 import { codeName, compareCodeUnits, isUsCode, sectionName } from '../store/codes.js';
+import { readPlace, unitsHolding } from '../store/places.js';
 import type { AuthorMatch } from '../store/authors.js';
 import type { Named } from '../store/named.js';
 import type { Database } from '../store/database.js';
 import { jurisdictionOfKey, sessionName } from '../store/names.js';
 import type { AuthorBill, SectionActivity, SessionBill, SessionInfo } from '../store/queries.js';
-import { authorName, authorPageUrl, broughtBy, authorsByRole, authorsWords, authorsChanged, authorWhere, between, capitalized, MANY_AUTHORS, roleWords, sessionAuthorsUrl, sessionPageUrl, billUrl, compareUrl, holderOf, inTurnUrl, lawCompareUrl, OTHER_PENDING_SAYS, OVERRIDE_SAYS, rangeOf, listSeparator, namedTitle, namedUrl, shortTitlesSaid, relationWord, sectionDocId, sectionUrl, touchName, versionDocId, withoutRangeEnds, type BillReport, type SectionReport } from '../store/reports.js';
+import { authorName, authorPageUrl, broughtBy, authorsByRole, authorsWords, authorsChanged, authorWhere, between, capitalized, MANY_AUTHORS, roleWords, sessionAuthorsUrl, sessionPageUrl, billUrl, compareUrl, holderOf, inTurnUrl, lawCompareUrl, OTHER_PENDING_SAYS, OVERRIDE_SAYS, rangeOf, listSeparator, namedTitle, namedUrl, ownHeading, shortTitlesSaid, relationWord, sectionDocId, sectionUrl, touchName, versionDocId, withoutRangeEnds, type BillReport, type SectionReport } from '../store/reports.js';
 import { MARK_END, MARK_START, whyNothingFound } from '../store/search.js';
 import { authorsSought, LAST_PAGE } from '../store/search-params.js';
 import { FILTER_KEYS, OVERRIDE_WORDS, type SearchAnswer, type SearchFilters, type SearchPage, type SearchResult } from '../store/types.js';
@@ -415,10 +416,14 @@ export function sectionModel(report: SectionReport, page = 1) {
   const base = sectionUrl(report.code, report.number);
   const paged = pageOfList(report.bills, page, SECTION_BILLS_PER_PAGE, (n) => (n === 1 ? `${base}#bills-h` : `${base}?page=${n}#bills-h`));
   if (!paged) return undefined;
+  const heading = ownHeading(report);
   return {
-    pageTitle: `${report.name}${report.heading ? ` — ${report.heading}` : ''}${page > 1 ? `, bills page ${page}` : ''}`,
+    pageTitle: `${report.name}${heading ? ` — ${heading}` : ''}${page > 1 ? `, bills page ${page}` : ''}`,
     bodyClass: 'section-page',
     section: report,
+    heading,
+    // "DIVISION 7. … › CHAPTER 1. Advertising" (one string: the template loops over none).
+    units: report.units.join(' › '),
     // "Short title: “Ralph M. Brown Act”" (one string: the template loops over none).
     shortTitles: shortTitlesSaid(report.shortTitles),
     codeName: codeName(report.code),
@@ -851,7 +856,7 @@ export async function codesModel(db: Database) {
 
 /** A code's sections in the database, a page at a time: undefined for a code it holds none of, or past the last page. */
 export async function codeModel(db: Database, code: string, page: number) {
-  const sections = await db.codeSections(code);
+  const [sections, headings] = await Promise.all([db.codeSections(code), db.unitHeadings(code)]);
   if (!sections.length) return undefined;
   const paged = pageOfList(sections, page, CODE_SECTIONS_PER_PAGE, (n) => (n === 1 ? codeUrl(code) : `${codeUrl(code)}?page=${n}`));
   if (!paged) return undefined;
@@ -863,9 +868,34 @@ export async function codeModel(db: Database, code: string, page: number) {
     code,
     sectionCount: count(sections.length),
     oneSection: sections.length === 1,
-    sections: paged.items.map((s) => ({ name: `§ ${s.number}`, heading: s.heading, url: sectionUrl(code, s.number) })),
+    sections: outlined(paged.items, headings).map(({ section: s, units, depth }) => ({
+      name: `§ ${s.number}`,
+      // A section's heading from the table of contents is its innermost unit's, named above it already.
+      heading: depth ? '' : s.heading,
+      url: sectionUrl(code, s.number),
+      units,
+      depth,
+    })),
+    outlined: headings.size > 0,
     pager: paged.pager,
   };
+}
+
+/**
+ * A page of a code's sections in its outline: before each section, the headings of the units holding it
+ * that do not hold the section before it on the page (all of them before the page's first), each with
+ * its depth; and the section's own depth (how many units hold it). A code with no table of contents
+ * (`headings` empty) has none.
+ */
+function outlined<S extends { place: string | null }>(sections: readonly S[], headings: ReadonlyMap<string, string>) {
+  let above: Array<{ place: string; heading: string }> = [];
+  return sections.map((section) => {
+    const units = unitsHolding(readPlace(section.place), headings);
+    let same = 0;
+    while (same < units.length && same < above.length && units[same]!.place === above[same]!.place) same++;
+    above = units;
+    return { section, units: units.slice(same).map((u, i) => ({ heading: u.heading, depth: same + i })), depth: units.length };
+  });
 }
 
 /** A code's page: `/codes/PEN`, `/codes/usc54`. */

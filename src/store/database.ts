@@ -296,7 +296,7 @@ const HISTORY_COLUMNS: readonly RowColumn[] = [
 ];
 
 /** The tables an import writes, whose planner statistics it gathers on PostgreSQL (`optimizeIndexes`). */
-export const IMPORTED_TABLES = ['codes', 'bills', 'versions', 'version_sections', 'version_authors', 'version_names', 'history', 'law_sections', 'passages', 'passage_words', 'term_postings'];
+export const IMPORTED_TABLES = ['codes', 'bills', 'versions', 'version_sections', 'version_authors', 'version_names', 'history', 'law_sections', 'law_units', 'passages', 'passage_words', 'term_postings'];
 
 /** The importer's writes, on one transaction's connection. */
 export class Writer {
@@ -534,6 +534,21 @@ export class Writer {
     return results;
   }
 
+
+  /**
+   * A unit of a code as its table of contents heads it (`law_units`), by its place (`placeOf`: the
+   * numbers of its division, title, part, chapter and article); a heading of undefined removes it.
+   */
+  async upsertUnit(code: string, place: string, heading: string | undefined): Promise<WriteResult> {
+    const existing = await this.db.get<{ heading: string }>('SELECT heading FROM law_units WHERE code = ? AND place = ?', [code, place]);
+    if (heading === undefined) {
+      if (existing) await this.db.run('DELETE FROM law_units WHERE code = ? AND place = ?', [code, place]);
+      return existing ? 'updated' : 'unchanged';
+    }
+    if (existing?.heading === heading) return 'unchanged';
+    await this.db.run('INSERT INTO law_units (code, place, heading) VALUES (?, ?, ?) ON CONFLICT (code, place) DO UPDATE SET heading = excluded.heading', [code, place, heading]);
+    return existing ? 'updated' : 'inserted';
+  }
 
   async upsertLawSection(s: LawSectionInput): Promise<WriteResult> {
     const existing = await this.db.get<{ content_hash: string; heading: string; history: string; source_id: string | null; corpus_id: string | null; text: string; place: string | null; names: string | null }>(

@@ -398,6 +398,18 @@ CREATE INDEX law_sections_names ON law_sections (code, number, names) WHERE name
     postgres: '',
     backfill: writeAllLeads,
   },
+  {
+    version: 14,
+    name: 'the units of the codes as a table of contents heads them (`law_units`: a unit by its code and its place, as `law_sections.place` gives a section’s, with its heading: "CHAPTER 8. Continuances"), which a code’s page names above its sections and a section’s page above its text (filled as the inputs are imported again)',
+    common: `CREATE TABLE law_units (
+  code TEXT NOT NULL,
+  place TEXT NOT NULL,
+  heading TEXT NOT NULL,
+  PRIMARY KEY (code, place)
+);`,
+    sqlite: '',
+    postgres: '',
+  },
 ];
 
 /** Triggers marking an owner's term index stale when its rows or their text change. */

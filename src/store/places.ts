@@ -78,3 +78,42 @@ export function unitHolds(unit: string, first: Place | undefined, place: Place |
   if (first[named.level] !== named.number || place[named.level] !== named.number) return false;
   return SAME_ABOVE[named.level].every((level) => first[level] === place[level]);
 }
+
+/**
+ * The stored places (`placeOf`) of every unit that may hold a section placed at `place`, the fewest
+ * levels first: each set of its levels. The codes nest their levels differently (a Penal Code part
+ * holds titles; a Government Code title holds divisions), so which of them are units is the table of
+ * contents' to say (`unitsHolding`).
+ */
+export function placesAbove(place: Place | undefined): string[] {
+  if (!place) return [];
+  const levels = PLACE_LEVELS.filter((level) => place[level] !== undefined);
+  const sets: Array<{ key: string; size: number }> = [];
+  for (let mask = 1; mask < 1 << levels.length; mask++) {
+    // In the columns' order, as a stored place's keys are.
+    const unit: Place = {};
+    let size = 0;
+    levels.forEach((level, i) => {
+      if (mask & (1 << i)) {
+        unit[level] = place[level]!;
+        size++;
+      }
+    });
+    sets.push({ key: JSON.stringify(unit), size });
+  }
+  return sets.sort((a, b) => a.size - b.size).map((u) => u.key);
+}
+
+/**
+ * The units of its code holding a section placed at `place`, outermost first, with their headings as
+ * the code's table of contents gives them (`headings`, by stored place: `law_units`).
+ */
+export function unitsHolding(place: Place | undefined, headings: ReadonlyMap<string, string>): Array<{ place: string; heading: string }> {
+  if (!headings.size) return [];
+  const units: Array<{ place: string; heading: string }> = [];
+  for (const key of placesAbove(place)) {
+    const heading = headings.get(key);
+    if (heading !== undefined) units.push({ place: key, heading });
+  }
+  return units;
+}

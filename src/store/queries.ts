@@ -117,7 +117,9 @@ export interface Queries {
   /** Every code the database holds sections of, with how many. */
   codes(): Promise<Array<{ code: string; sections: number }>>;
   /** The sections of a code the database holds, with their headings, in the code's order. */
-  codeSections(code: string): Promise<Array<{ number: string; heading: string }>>;
+  codeSections(code: string): Promise<Array<{ number: string; heading: string; place: string | null }>>;
+  /** The headings of a code's units (`law_units`) by their stored places: every one, or those of `places`. */
+  unitHeadings(code: string, places?: string[]): Promise<Map<string, string>>;
   sessionReport(jurisdiction: string, session: string, limit?: number): Promise<SessionReport>;
   /** A page of results (20 from the first by default) and how many there are in all. */
   search(query: string, filters?: SearchFilters, page?: Partial<SearchPage>, signal?: AbortSignal): Promise<SearchAnswer>;
@@ -262,7 +264,7 @@ export function createQueries(db: Dialect): Queries {
     billPage: (id) => readBillPage(db, id),
     async lawSection(code, number) {
       const row = await db.get<LawSectionRow & { content: Uint8Array }>(
-        'SELECT code, number, source_id, heading, history, format, content_hash, text, corpus_id, names, content FROM law_sections WHERE code = ? AND number = ?',
+        'SELECT code, number, source_id, heading, history, format, content_hash, text, corpus_id, names, place, content FROM law_sections WHERE code = ? AND number = ?',
         [code, number],
       );
       if (row) row.content = zlib.inflateSync(row.content);
@@ -370,8 +372,18 @@ export function createQueries(db: Dialect): Queries {
     },
     async codeSections(code) {
       // By the unique index on (code, number); in the Legislature's order, which SQL cannot sort (12.10 after 12.9).
-      const rows = await db.all<{ number: string; heading: string }>('SELECT number, heading FROM law_sections WHERE code = ?', [code]);
+      const rows = await db.all<{ number: string; heading: string; place: string | null }>('SELECT number, heading, place FROM law_sections WHERE code = ?', [code]);
       return rows.sort((a, b) => compareSectionNumbers(a.number, b.number));
+    },
+    async unitHeadings(code, places) {
+      // By the primary key (code, place).
+      const rows =
+        places === undefined
+          ? await db.all<{ place: string; heading: string }>('SELECT place, heading FROM law_units WHERE code = ?', [code])
+          : places.length
+            ? await allOf<{ place: string; heading: string }>(db, 'SELECT place, heading FROM law_units', 'place', places, ' AND code = ?', [code])
+            : [];
+      return new Map(rows.map((r) => [r.place, r.heading]));
     },
     async sessionReport(jurisdiction, session, limit = 25) {
       const gutAndAmends = await db.all<VersionSummary & { measure: string; bill_title: string; previous_title: string | null }>(

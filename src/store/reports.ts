@@ -7,6 +7,7 @@ import { codeName, codeTyped, isUsCode, normalizeSectionNumber, parseSectionCita
 import type { Database } from './database.js';
 import { measureOfKey, parseMeasure, sessionName } from './names.js';
 import { overrideWords } from './columns.js';
+import { placesAbove, readPlace, unitsHolding } from './places.js';
 import type { BillRow, HistoryRow, OverrideWords, SectionBill, SectionRelation, SectionTouch, VersionSummary } from './types.js';
 import type { Author } from '../types.js';
 import type { AuthorMatch } from './authors.js';
@@ -441,6 +442,8 @@ export interface SectionReport {
   heading: string;
   /** The names it gives its unit or act ("This chapter shall be known as the Ralph M. Brown Act"), in its order (none: empty). */
   shortTitles: string[];
+  /** The units of its code holding it, outermost first, as the code's table of contents heads them ("PART 2. OF CRIMINAL PROCEDURE", …, "CHAPTER 8. Continuances"; none known: empty). */
+  units: string[];
   text: string;
   history: string;
   /** Whether the database holds the section's text (a section only bills touch has none). */
@@ -478,6 +481,11 @@ export interface SectionReport {
   }>;
 }
 
+/** A section's heading as its page and `billdiff section` title it: none where it is its innermost unit's (a California section's, from the table of contents), which they name with the units above it. */
+export function ownHeading(report: Pick<SectionReport, 'heading' | 'units'>): string {
+  return report.heading === report.units[report.units.length - 1] ? '' : report.heading;
+}
+
 /**
  * A law section and every bill touching it, newest first, with who brings each of the bills `authorsOf`
  * names (from `offset`, `limit` of them: the bills a page or a feed shows; every bill where it is absent):
@@ -487,7 +495,11 @@ export async function sectionReport(db: Database, code: string, number: string, 
   const [law, bills, contest] = await Promise.all([db.lawSection(code, number), db.sectionBills(code, number), db.sectionContest(code, number)]);
   if (!law && bills.length === 0) return undefined;
   const [from, to] = authorsOf ? [authorsOf.offset, authorsOf.offset + authorsOf.limit] : [0, bills.length];
-  const leads = from < Math.min(to, bills.length) ? await db.leadAuthors(bills.slice(from, to).map((b) => b.bill_id)) : new Map<string, Author[]>();
+  const place = readPlace(law?.place);
+  const [leads, headings] = await Promise.all([
+    from < Math.min(to, bills.length) ? db.leadAuthors(bills.slice(from, to).map((b) => b.bill_id)) : new Map<string, Author[]>(),
+    place ? db.unitHeadings(code, placesAbove(place)) : new Map<string, string>(),
+  ]);
   const docId = law ? sectionDocId(code, number, law.corpus_id) : undefined;
   const inTurn = docId ? inTurnUrl(docId, contest) : undefined;
   return {
@@ -496,6 +508,7 @@ export async function sectionReport(db: Database, code: string, number: string, 
     name: sectionName(code, number),
     heading: law?.heading ?? '',
     shortTitles: law?.names ? law.names.split('\n') : [],
+    units: unitsHolding(place, headings).map((u) => u.heading),
     text: law?.text ?? '',
     history: law?.history ?? '',
     inDatabase: law !== undefined,

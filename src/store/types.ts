@@ -124,6 +124,8 @@ export interface LawSectionRow {
   corpus_id: string | null;
   /** The names it gives its unit or act, one a line (`LawSectionInput.names`); none: null. */
   names: string | null;
+  /** Where its code places it (places.ts: `placeOf`); none: null. */
+  place: string | null;
 }
 
 /** A bill (version) that touches a section, newest first on the section page. */

@@ -1,6 +1,6 @@
 import { expect } from 'chai';
 import Handlebars from 'handlebars';
-import { billFeedModel, billModel, markedSnippet, pageOfList, SECTION_BILLS_PER_PAGE, FEED_ENTRIES, searchModel, sectionFeedModel, sectionModel, snippetSegments, versionChoices } from '../../src/server/database-pages.js';
+import { billFeedModel, billModel, CODE_SECTIONS_PER_PAGE, codeModel, markedSnippet, pageOfList, SECTION_BILLS_PER_PAGE, FEED_ENTRIES, searchModel, sectionFeedModel, sectionModel, snippetSegments, versionChoices } from '../../src/server/database-pages.js';
 import type { BillReport, SectionReport } from '../../src/store/reports.js';
 import type { Author } from '../../src/types.js';
 import { MARK_END, MARK_START } from '../../src/store/search.js';
@@ -94,7 +94,7 @@ describe('server: a list page at a time (a session’s bills, a code’s section
       url: `/bills/ca-20252026-0-ab${90000 + i}`,
       billUrl: `/bills/ca-20252026-0-ab${90000 + i}`,
     }));
-    const report: SectionReport = { code: 'GOV', number: '7284.6', name: 'Government Code § 7284.6', heading: '', shortTitles: [], text: '', history: '', inDatabase: false, bills };
+    const report: SectionReport = { code: 'GOV', number: '7284.6', name: 'Government Code § 7284.6', heading: '', shortTitles: [], units: [], text: '', history: '', inDatabase: false, bills };
     const first = sectionModel(report)!;
     expect([first.pageTitle, first.billCount, first.bills.length, first.bills[0]!.measure, first.billPager?.nextHref]).to.deep.equal(['Government Code § 7284.6', '205', 200, 'AB 90000', '/sections/GOV/7284.6?page=2#bills-h']);
     const second = sectionModel(report, 2)!;
@@ -128,7 +128,7 @@ describe('server: a list page at a time (a session’s bills, a code’s section
       url: `/bills/ca-20252026-0-ab${90000 + i}`,
       billUrl: `/bills/ca-20252026-0-ab${90000 + i}`,
     });
-    const report: SectionReport = { code: 'GOV', number: '7284.6', name: 'Government Code § 7284.6', heading: '', shortTitles: [], text: '', history: '', inDatabase: false, bills: [bill(0, null, 'A\u0001 \uD800title'), ...Array.from({ length: FEED_ENTRIES + 5 }, (_, i) => bill(i + 1, `2026-02-${String((i % 28) + 1).padStart(2, '0')}`))] };
+    const report: SectionReport = { code: 'GOV', number: '7284.6', name: 'Government Code § 7284.6', heading: '', shortTitles: [], units: [], text: '', history: '', inDatabase: false, bills: [bill(0, null, 'A\u0001 \uD800title'), ...Array.from({ length: FEED_ENTRIES + 5 }, (_, i) => bill(i + 1, `2026-02-${String((i % 28) + 1).padStart(2, '0')}`))] };
     const feed = sectionFeedModel(report);
     expect(feed.entries).to.have.length(FEED_ENTRIES);
     expect([feed.updated, feed.entries[0]!.updated, feed.entries[0]!.summary, feed.entries[1]!.updated]).to.deep.equal([
@@ -367,5 +367,40 @@ describe('server: the search page, from its model', () => {
       '<a href="/bills/us-999-hr9903">H.R. 9903 (999th Congress) — Synthetic.</a> <span class="by">· by <a href="/sessions/us/999/authors/Mr.%20%3Cb%3ESmith%3C%2Fb%3E%20of%20%22Texas%22">Mr. &lt;b&gt;Smith&lt;/b&gt; of &quot;Texas&quot;</a> and <a href="/sessions/us/999/authors/Committee%20on%20A%20%26%20B">Committee on A &amp; B</a></span> <span class="status">· Enrolled</span>\n',
     );
     expect(html).to.contain('<p class="names-found">By that name: <a href="/sections/GOV/99950">Government Code § 99950</a> (“&lt;i&gt;Synthetic&lt;/i&gt; Act”).</p>');
+  });
+});
+
+describe('server: a code’s page, in the outline of its table of contents (synthetic)', () => {
+  // A code of two chapters in one part: the first chapter fills the first page and one more section.
+  const first = CODE_SECTIONS_PER_PAGE + 1;
+  const sections = [
+    ...Array.from({ length: first }, (_, i) => ({ number: String(i + 1), heading: '', place: '{"part":"1","chapter":"1"}' })),
+    { number: String(first + 1), heading: '', place: '{"part":"1","chapter":"2"}' },
+    { number: String(first + 2), heading: 'A heading of its own', place: null },
+  ];
+  const headings = new Map([
+    ['{"part":"1"}', 'PART 1. <Synthetic> & Co.'],
+    ['{"part":"1","chapter":"1"}', 'CHAPTER 1. First'],
+    ['{"part":"1","chapter":"2"}', 'CHAPTER 2. Second'],
+  ]);
+  const db = { codeSections: async () => sections, unitHeadings: async () => headings } as unknown as Parameters<typeof codeModel>[0];
+
+  it('should name a unit above its first section on a page, and above each page’s first its units again', async () => {
+    const one = (await codeModel(db, 'PEN', 1))!;
+    expect(one.outlined).to.equal(true);
+    expect(one.sections.slice(0, 2).map((s) => [s.name, s.units, s.depth])).to.deep.equal([
+      ['§ 1', [{ heading: 'PART 1. <Synthetic> & Co.', depth: 0 }, { heading: 'CHAPTER 1. First', depth: 1 }], 2],
+      ['§ 2', [], 2],
+    ]);
+    const two = (await codeModel(db, 'PEN', 2))!;
+    expect(two.sections.map((s) => [s.name, s.units.map((u) => u.heading), s.depth, s.heading])).to.deep.equal([
+      [`§ ${first}`, ['PART 1. <Synthetic> & Co.', 'CHAPTER 1. First'], 2, ''],
+      [`§ ${first + 1}`, ['CHAPTER 2. Second'], 2, ''],
+      [`§ ${first + 2}`, [], 0, 'A heading of its own'],
+    ]);
+    const html = loadViews().render('code', two);
+    expect(html).to.contain(
+      `<ul class="section-list outlined">\n<li class="unit depth-0">PART 1. &lt;Synthetic&gt; &amp; Co.</li><li class="unit depth-1">CHAPTER 1. First</li><li class="in-2"><a href="/sections/PEN/${first}">§ ${first}</a></li><li class="unit depth-1">CHAPTER 2. Second</li><li class="in-2"><a href="/sections/PEN/${first + 1}">§ ${first + 1}</a></li><li><a href="/sections/PEN/${first + 2}">§ ${first + 2}</a> <span class="btitle">A heading of its own</span></li>\n</ul>`,
+    );
   });
 });

@@ -549,6 +549,18 @@ describeShared('server: a bill amending two codes against one law section of the
       const html = await res.text();
       expect(html).to.contain('<title>AB 831: Amended in Senate, September 3, 2025 compared with current Business and Professions Code 17539.1 · billdiff</title>');
       expect(html).to.contain('§ 337o(a)');
+      // The section's page names the units holding it, as LAW_TOC_TBL heads them, and not its article's heading twice.
+      const section = await (await fetch(`${base}/sections/BPC/17539.1`)).text();
+      expect(section).to.contain('<h1><span class="measure">Business and Professions Code § 17539.1</span></h1>');
+      expect(section).to.contain(
+        '<p class="units">DIVISION 7. GENERAL BUSINESS REGULATIONS › PART 3. REPRESENTATIONS TO THE PUBLIC › CHAPTER 1. Advertising › ARTICLE 2. Particular Offenses</p>',
+      );
+      // The code's page lists its sections in that outline.
+      expect(await (await fetch(`${base}/codes/BPC`)).text()).to.contain(
+        '<ul class="section-list outlined">\n<li class="unit depth-0">DIVISION 7. GENERAL BUSINESS REGULATIONS</li><li class="unit depth-1">PART 3. REPRESENTATIONS TO THE PUBLIC</li><li class="unit depth-2">CHAPTER 1. Advertising</li><li class="unit depth-3">ARTICLE 2. Particular Offenses</li><li class="in-4"><a href="/sections/BPC/17539.1">§ 17539.1</a></li>\n</ul>',
+      );
+      const constitution = await (await fetch(`${base}/codes/CONS`)).text();
+      expect(constitution).to.contain('<li class="unit depth-0">ARTICLE I DECLARATION OF RIGHTS</li><li class="in-1"><a href="/sections/CONS/I-1">§ I-1</a></li><li class="in-1"><a href="/sections/CONS/I-2">§ I-2</a></li>');
     });
   });
 });

@@ -1,6 +1,6 @@
 import { expect } from 'chai';
 import { formatProblem, importPaths, ROW_OUTCOMES, type ImportProgress } from '../../src/import/index.js';
-import { billReport, sectionReport } from '../../src/store/reports.js';
+import { billReport, ownHeading, sectionReport } from '../../src/store/reports.js';
 import type { Database } from '../../src/store/index.js';
 import { billsPath } from '../helpers/paths.js';
 import { describeShared, sharedPath } from '../helpers/shared.js';
@@ -75,6 +75,17 @@ describeShared('store: the samples of ../shared/corpus as a new user imports the
     ]);
     expect(report.sections.filter((s) => s.relation !== 'cites').map((s) => `${s.relation} ${s.code} ${s.section}`)).to.deep.equal(['amends BPC 17539.1', 'adds PEN 337o']);
     expect(report.history.length).to.be.greaterThan(20);
+  });
+
+  it('should name the units holding a section as LAW_TOC_TBL heads them: Business and Professions Code § 17539.1', async () => {
+    const report = (await sectionReport(db, 'BPC', '17539.1'))!;
+    expect(report.units).to.deep.equal(['DIVISION 7. GENERAL BUSINESS REGULATIONS', 'PART 3. REPRESENTATIONS TO THE PUBLIC', 'CHAPTER 1. Advertising', 'ARTICLE 2. Particular Offenses']);
+    // Its heading is its article's, named with the others.
+    expect([report.heading, ownHeading(report)]).to.deep.equal(['ARTICLE 2. Particular Offenses', '']);
+    // The Constitution's articles, by their row's article column.
+    expect((await sectionReport(db, 'CONS', 'I-1'))!.units).to.deep.equal(['ARTICLE I DECLARATION OF RIGHTS']);
+    // The Penal Code's table of contents is not in the sample.
+    expect((await sectionReport(db, 'PEN', '1050'))!.units).to.deep.equal([]);
   });
 
   it('should import a folder of federal bills and a U.S. Code title', async () => {

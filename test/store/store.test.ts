@@ -192,6 +192,19 @@ describeBackends('store: importing and reading', (backend, kind) => {
     );
     expect(await table(db, "SELECT code, title FROM codes WHERE code = 'BPC'")).to.deep.equal([{ code: 'BPC', title: 'Business and Professions Code' }]);
     expect(await db.lawSection('PEN', '99020')).to.equal(undefined);
+    // The table of contents' units, by their places as their sections' rows give them: Penal Code § 99001 is in both.
+    expect(((await table(db, "SELECT place, heading FROM law_units WHERE code = 'PEN'")) as Array<{ place: string }>).sort((a, b) => (a.place < b.place ? -1 : 1))).to.deep.equal([
+      { place: '{"division":"1","chapter":"2"}', heading: 'Synthetic Motions' },
+      { place: '{"division":"1"}', heading: 'SYNTHETIC DIVISION' },
+    ]);
+    expect((await sectionReport(db, 'PEN', '99001'))!.units).to.deep.equal(['SYNTHETIC DIVISION', 'Synthetic Motions']);
+    // A unit no longer active is removed; the same row twice changes nothing.
+    const writer = new Writer(db.dialect);
+    expect(await writer.upsertUnit('PEN', '{"division":"1","chapter":"2"}', 'Synthetic Motions')).to.equal('unchanged');
+    expect(await writer.upsertUnit('PEN', '{"division":"1","chapter":"2"}', undefined)).to.equal('updated');
+    expect(await writer.upsertUnit('PEN', '{"division":"1","chapter":"2"}', undefined)).to.equal('unchanged');
+    expect((await sectionReport(db, 'PEN', '99001'))!.units).to.deep.equal(['SYNTHETIC DIVISION']);
+    expect(await writer.upsertUnit('PEN', '{"division":"1","chapter":"2"}', 'Synthetic Motions')).to.equal('inserted');
   });
 
   it('should search bills by citation in any spelling, sections by number, and full text ranked with snippets', async () => {

@@ -14,7 +14,7 @@ import { expect } from 'chai';
 import { importPaths, type ImportProgress } from '../../src/import/index.js';
 import { billModel, sectionModel, sessionModel } from '../../src/server/database-pages.js';
 import { loadViews } from '../../src/server/views.js';
-import { placeOf, unitHolds, readPlace } from '../../src/store/places.js';
+import { placeOf, placesAbove, unitHolds, unitsHolding, readPlace } from '../../src/store/places.js';
 import { billReport, relationWord, sectionReport } from '../../src/store/reports.js';
 import type { Database } from '../../src/store/index.js';
 import { describeBackends } from './backends.js';
@@ -111,6 +111,21 @@ describe('store/places: a section’s place in its code, and the units that hold
     expect(unitHolds('Article 2', inArticle, readPlace('{"division":"7","chapter":"4","article":"2"}'))).to.equal(false);
     expect(unitHolds('Subchapter 2', inArticle, inArticle)).to.equal(false);
     expect(readPlace('not json')).to.equal(undefined);
+  });
+  it('should name the units holding a section outermost first, however its code nests its levels (synthetic headings)', () => {
+    // As the Penal Code nests them: a part holds titles, a title chapters.
+    const headings = new Map([
+      ['{"part":"2"}', 'PART 2. SYNTHETIC PROCEDURE'],
+      ['{"title":"6","part":"2"}', 'TITLE 6. SYNTHETIC PLEADINGS'],
+      ['{"title":"6","part":"2","chapter":"8"}', 'CHAPTER 8. Synthetic Continuances'],
+      ['{"title":"6","part":"3"}', 'TITLE 6. ANOTHER PART’S TITLE'],
+    ]);
+    const place = readPlace('{"title":"6","part":"2","chapter":"8"}');
+    expect(placesAbove(place)).to.deep.equal(['{"title":"6"}', '{"part":"2"}', '{"chapter":"8"}', '{"title":"6","part":"2"}', '{"title":"6","chapter":"8"}', '{"part":"2","chapter":"8"}', '{"title":"6","part":"2","chapter":"8"}']);
+    expect(unitsHolding(place, headings).map((u) => u.heading)).to.deep.equal(['PART 2. SYNTHETIC PROCEDURE', 'TITLE 6. SYNTHETIC PLEADINGS', 'CHAPTER 8. Synthetic Continuances']);
+    // No place, or no table of contents: none.
+    expect(unitsHolding(undefined, headings)).to.deep.equal([]);
+    expect(unitsHolding(place, new Map())).to.deep.equal([]);
   });
 });
 
