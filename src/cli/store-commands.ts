@@ -10,7 +10,7 @@ import { parseArgs } from 'node:util';
 import { formatNotRecognised, formatProblem, formatSummary, importPaths } from '../import/index.js';
 import { DATABASE_FILE, databaseOptionsFrom, describeDatabase, openDatabase, type Database } from '../store/database.js';
 import { databaseDocument, DATABASE_ID } from '../store/documents.js';
-import { authorJson, authorName, namedId, namedJson, namedTitle, ownHeading, shortTitlesSaid, authorsChanged, broughtBy, authorWhere, authorsSaid, billReport, findBill, holderOf, OTHER_PENDING_SAYS, OVERRIDE_SAYS, pickVersion, readSectionName, relationWord, sectionReport, withoutRangeEnds, type BillReport } from '../store/reports.js';
+import { authorJson, authorName, namedId, namedJson, namedNote, namedTitle, ownHeading, shortTitlesSaid, authorsChanged, broughtBy, authorWhere, authorsSaid, billReport, findBill, holderOf, OTHER_PENDING_SAYS, OVERRIDE_SAYS, pickVersion, readSectionName, relationWord, sectionReport, withoutRangeEnds, type BillReport } from '../store/reports.js';
 import { sessionName } from '../store/names.js';
 import { sectionName } from '../store/codes.js';
 import { MARK_END, MARK_START, whyNothingFound } from '../store/search.js';
@@ -212,7 +212,8 @@ async function searchCommand(db: Database, { values, positionals }: ParsedArgs, 
     );
   } else {
     for (const a of authors) io.stdout.write(`author\t${authorJson(a).url}\t${authorName(a)} (${authorWhere(a)})\n`);
-    for (const n of named) io.stdout.write(`named\t${namedId(n)}\t${namedTitle(n)}: ${n.name}\n`);
+    // A code the words name ("code\tPEN\tPenal Code (2 sections in the database)"), then bills and sections by their short titles.
+    for (const n of named) io.stdout.write(n.kind === 'code' ? `code\t${namedId(n)}\t${namedTitle(n)}${namedNote(n)}\n` : `named\t${namedId(n)}\t${namedTitle(n)}: ${n.name}\n`);
     const nothing = authors.length || named.length ? 'nothing else found' : 'nothing found';
     if (!results.length) io.stdout.write(answer.total ? `no results past the first ${answer.total} for ${searched}\n` : `${nothing} for ${searched}${nothingSaid(whyNothingFound(query, filters, (await db.sessions()).length))}\n`);
     for (const r of results) {

@@ -12,7 +12,7 @@ import type { Named } from '../store/named.js';
 import type { Database } from '../store/database.js';
 import { jurisdictionOfKey, sessionName } from '../store/names.js';
 import type { AuthorBill, SectionActivity, SessionBill, SessionInfo } from '../store/queries.js';
-import { authorName, authorPageUrl, broughtBy, authorsByRole, authorsWords, authorsChanged, authorWhere, between, capitalized, MANY_AUTHORS, roleWords, sessionAuthorsUrl, sessionPageUrl, billUrl, compareUrl, holderOf, inTurnUrl, lawCompareUrl, OTHER_PENDING_SAYS, OVERRIDE_SAYS, rangeOf, listSeparator, namedTitle, namedUrl, ownHeading, shortTitlesSaid, relationWord, sectionDocId, sectionUrl, touchName, versionDocId, withoutRangeEnds, type BillReport, type SectionReport } from '../store/reports.js';
+import { authorName, authorPageUrl, broughtBy, codeUrl, authorsByRole, authorsWords, authorsChanged, authorWhere, between, capitalized, MANY_AUTHORS, roleWords, sessionAuthorsUrl, sessionPageUrl, billUrl, compareUrl, holderOf, inTurnUrl, lawCompareUrl, OTHER_PENDING_SAYS, OVERRIDE_SAYS, rangeOf, listSeparator, namedNote, namedTitle, namedUrl, ownHeading, shortTitlesSaid, relationWord, sectionDocId, sectionUrl, touchName, versionDocId, withoutRangeEnds, type BillReport, type SectionReport } from '../store/reports.js';
 import { MARK_END, MARK_START, whyNothingFound } from '../store/search.js';
 import { authorsSought, LAST_PAGE } from '../store/search-params.js';
 import { FILTER_KEYS, OVERRIDE_WORDS, type SearchAnswer, type SearchFilters, type SearchPage, type SearchResult } from '../store/types.js';
@@ -200,7 +200,7 @@ export function searchModel(sessions: SessionInfo[], query: string, filters: Sea
     authorsQuery: authorsSought(query, filters).replace(/^["“”\s]+|["“”\s]+$/g, ''),
     authorsFound: authors.map((a, i) => ({ sep: listSeparator(i, authors.length), text: authorName(a), url: authorPageUrl(a.jurisdiction, a.session, a.name), where: authorWhere(a) })),
     // "By that name: Government Code § 54950 (“Ralph M. Brown Act”) and H.R. 748 (116th Congress) (“CARES Act”)." Each once, with the name it gives.
-    namedFound: named.map((b, i) => ({ sep: listSeparator(i, named.length), text: namedTitle(b), url: namedUrl(b), name: b.name })),
+    namedFound: named.map((b, i) => ({ sep: listSeparator(i, named.length), text: namedTitle(b), url: namedUrl(b), note: namedNote(b) })),
     // Above the results: the authors or the bills the words name ("Nothing else found" then).
     foundAbove: authors.length > 0 || named.length > 0,
     // Field by field, not spread (see billReport in src/store/reports.ts), and only those search.hbs reads.
@@ -898,7 +898,3 @@ function outlined<S extends { place: string | null }>(sections: readonly S[], he
   });
 }
 
-/** A code's page: `/codes/PEN`, `/codes/usc54`. */
-export function codeUrl(code: string): string {
-  return `/codes/${encodeURIComponent(code)}`;
-}

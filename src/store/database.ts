@@ -15,7 +15,8 @@ import { bumpGeneration, migrate, REFRESH_SESSIONS } from './migrations.js';
 import { writeOwnerWords } from './passage-words.js';
 import { sectionPassageText, writePassages, type PassageOwner } from './passages.js';
 import { AuthorIndex, type AuthorMatch } from './authors.js';
-import { NameIndex, type Named } from './named.js';
+import { codeName } from './codes.js';
+import { codeNamed, NameIndex, type Named } from './named.js';
 import { Contests } from './contests.js';
 import { PerGeneration } from './per-generation.js';
 import { createQueries, type Queries } from './queries.js';
@@ -89,7 +90,11 @@ export interface Database extends Queries {
   openConnections(): Promise<number>;
   /** The authors a search's words name (authors.ts), of the data of `generation` (read once a generation). */
   authorsNamed(query: string, generation: string): Promise<AuthorMatch[]>;
-  /** The law sections and bills that give their unit or act the name a search's words are (named.ts), of the data of `generation` (read once a generation). */
+  /**
+   * The code a search's words name, where the database holds sections of it, then the law sections and
+   * bills that give their unit or act the name the words are (named.ts), of the data of `generation`
+   * (each read once a generation).
+   */
   named(query: string, generation: string): Promise<Named[]>;
   /** The short titles bill `id`'s versions give (named.ts), of the data of `generation` (read once a generation). */
   shortTitles(id: string, generation: string): Promise<readonly string[]>;
@@ -133,6 +138,8 @@ export async function openDatabase(options: DatabaseOptions = {}): Promise<Datab
   const authors = new AuthorIndex(() => queries.authorNames());
   const names = new NameIndex(async () => [...(await queries.sectionNames()), ...(await queries.billNames())]);
   const contests = new PerGeneration(async () => new Contests(await queries.pendingTouches()));
+  // How many sections of each code the database holds: a search that names a code links its page.
+  const codeCounts = new PerGeneration(async () => new Map((await queries.codes()).map((c) => [c.code, c.sections])));
   return {
     dialect,
     schema,
@@ -140,7 +147,12 @@ export async function openDatabase(options: DatabaseOptions = {}): Promise<Datab
     search,
     openConnections: () => openConnections(dialect, queries, kept),
     authorsNamed: (query, generation) => authors.find(query, generation),
-    named: (query, generation) => names.find(query, generation),
+    named: async (query, generation) => {
+      const code = codeNamed(query);
+      const sections = code ? (await codeCounts.of(generation)).get(code) : undefined;
+      const titled = await names.find(query, generation);
+      return code && sections ? [{ kind: 'code', name: codeName(code), code, sections }, ...titled] : titled;
+    },
     shortTitles: (id, generation) => names.of(id, generation),
     sessionAuthors: (jurisdiction, session, generation) => authors.ofSession(jurisdiction, session, generation),
     contests: (generation) => contests.of(generation),

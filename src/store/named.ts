@@ -5,6 +5,7 @@
  * words (which rank a bill's long text, where its name is three words of thousands). Every name is read
  * once a generation of the data (`NameIndex`): a search looks it up in memory, with no query.
  */
+import { codeTyped } from './codes.js';
 import { PerGeneration } from './per-generation.js';
 
 /** A bill and a short title one of its versions gives. */
@@ -27,7 +28,31 @@ export interface NamedSection {
   number: string;
 }
 
-export type Named = NamedBill | NamedSection;
+/** A code a search's words name ("Penal Code", "PEN", "54 U.S.C.": `codeNamed`), with how many of its sections the database holds. */
+export interface NamedCode {
+  kind: 'code';
+  /** As billdiff names it ("Penal Code", "54 U.S.C."). */
+  name: string;
+  code: string;
+  sections: number;
+}
+
+/** A bill or law section found by a short title it gives. */
+export type Titled = NamedBill | NamedSection;
+
+export type Named = Titled | NamedCode;
+
+/**
+ * The code a search's words name as a person names a code: by its name ("Penal Code", "Cal. Gov't
+ * Code"), a U.S. Code title ("54 U.S.C.", "title 54", "usc54"), or an abbreviation typed in capitals
+ * ("PEN", "W&I", "PC"). A common word that is a code's name without "Code" ("water", "penal", "pen")
+ * is read as the word only. Undefined when the words name none.
+ */
+export function codeNamed(query: string): string | undefined {
+  const words = query.trim();
+  const code = /\bcode\b/i.test(words) || /^(?:usc\s*\d|title\s+\d|\d+[a-z]?\s*u\.?\s*s\.?\s*c\b)/i.test(words) || /^[A-Z&.' ]{2,12}$/.test(words);
+  return code ? codeTyped(words) : undefined;
+}
 
 /** Bills and sections a lookup names at most (the same name each Congress: "Consolidated Appropriations Act, 2016", …, 2020). */
 export const MOST_NAMED = 10;
@@ -66,15 +91,15 @@ const fold = (text: string) =>
  * bill's, read again when the data's generation changes.
  */
 export class NameIndex {
-  readonly #index: PerGeneration<{ byKey: Map<string, Named[]>; byBill: Map<string, string[]> }>;
+  readonly #index: PerGeneration<{ byKey: Map<string, Titled[]>; byBill: Map<string, string[]> }>;
 
   /** `load`: every section named, in the codes' order, then every bill named, newest session first (Queries' `sectionNames` and `billNames`). */
-  constructor(load: () => Promise<Named[]>) {
+  constructor(load: () => Promise<Titled[]>) {
     this.#index = new PerGeneration(() => load().then((named) => ({ byKey: indexOf(named), byBill: namesByBill(named) })));
   }
 
   /** The law sections, then the bills, `query` names (none where it names none), of the data of `generation`. */
-  async find(query: string, generation: string): Promise<Named[]> {
+  async find(query: string, generation: string): Promise<Titled[]> {
     const key = nameQuery(query);
     if (key === undefined) return [];
     return ((await this.#index.of(generation)).byKey.get(key) ?? []).slice(0, MOST_NAMED);
@@ -88,7 +113,7 @@ export class NameIndex {
 
 const NO_NAMES: readonly string[] = Object.freeze([]);
 
-function namesByBill(named: Named[]): Map<string, string[]> {
+function namesByBill(named: Titled[]): Map<string, string[]> {
   const byBill = new Map<string, string[]>();
   for (const n of named) {
     if (n.kind !== 'bill') continue;
@@ -100,8 +125,8 @@ function namesByBill(named: Named[]): Map<string, string[]> {
 }
 
 /** Each spelling's sections and bills, each once (under the first of its names that has the spelling). */
-function indexOf(named: Named[]): Map<string, Named[]> {
-  const index = new Map<string, Named[]>();
+function indexOf(named: Titled[]): Map<string, Titled[]> {
+  const index = new Map<string, Titled[]>();
   for (const n of named) {
     for (const key of nameKeys(n.name)) {
       const list = index.get(key);
@@ -112,4 +137,4 @@ function indexOf(named: Named[]): Map<string, Named[]> {
   return index;
 }
 
-const sameOwner = (a: Named, b: Named) => (a.kind === 'bill' ? b.kind === 'bill' && a.id === b.id : b.kind === 'section' && a.code === b.code && a.number === b.number);
+const sameOwner = (a: Titled, b: Titled) => (a.kind === 'bill' ? b.kind === 'bill' && a.id === b.id : b.kind === 'section' && a.code === b.code && a.number === b.number);

@@ -57,6 +57,11 @@ export function sectionUrl(code: string, number: string): string {
   return `/sections/${encodeURIComponent(code)}/${encodeURIComponent(number)}`;
 }
 
+/** A code's page: `/codes/PEN`, `/codes/usc54`. */
+export function codeUrl(code: string): string {
+  return `/codes/${encodeURIComponent(code)}`;
+}
+
 export function billUrl(id: string): string {
   return `/bills/${encodeURIComponent(id)}`;
 }
@@ -88,19 +93,25 @@ export function authorJson(a: AuthorMatch) {
 
 /** A bill or law section a search found by its name (`Database.named`), as `/api/search` and `billdiff search --format json` give it. */
 export function namedJson(n: Named) {
-  return n.kind === 'bill'
-    ? { kind: n.kind, name: n.name, id: namedId(n), measure: n.measure, session: n.session, title: namedTitle(n), url: namedUrl(n) }
-    : { kind: n.kind, name: n.name, id: namedId(n), title: namedTitle(n), url: namedUrl(n) };
+  const common = { kind: n.kind, name: n.name, id: namedId(n) };
+  if (n.kind === 'bill') return { ...common, measure: n.measure, session: n.session, title: namedTitle(n), url: namedUrl(n) };
+  if (n.kind === 'code') return { ...common, sections: n.sections, title: namedTitle(n), url: namedUrl(n) };
+  return { ...common, title: namedTitle(n), url: namedUrl(n) };
 }
 
-/** A bill or law section found by its name, by its id as a search's results give it (`us-116-hr748`, `GOV/54950`). */
+/** A bill, law section or code found by its name, by its id as a search's results or the code filter give it (`us-116-hr748`, `GOV/54950`, `PEN`). */
 export function namedId(n: Named): string {
-  return n.kind === 'bill' ? n.id : `${n.code}/${n.number}`;
+  return n.kind === 'bill' ? n.id : n.kind === 'code' ? n.code : `${n.code}/${n.number}`;
 }
 
-/** The page of a bill or law section found by its name. */
+/** The page of a bill, law section or code found by its name. */
 export function namedUrl(n: Named): string {
-  return n.kind === 'bill' ? billUrl(n.id) : sectionUrl(n.code, n.number);
+  return n.kind === 'bill' ? billUrl(n.id) : n.kind === 'code' ? codeUrl(n.code) : sectionUrl(n.code, n.number);
+}
+
+/** What a search says after a bill, section or code found by its name: the name it gives (` (“CARES Act”)`), or how many of a code's sections the database holds. */
+export function namedNote(n: Named): string {
+  return n.kind === 'code' ? ` (${n.sections.toLocaleString('en-US')} ${n.sections === 1 ? 'section' : 'sections'} in the database)` : ` (“${n.name}”)`;
 }
 
 /** A bill's short titles as its page and `billdiff bill` say them: "Short titles: “Coronavirus Aid, Relief, and Economic Security Act”; “CARES Act”" (none: undefined). */
@@ -108,9 +119,9 @@ export function shortTitlesSaid(titles: readonly string[]): string | undefined {
   return titles.length ? `${titles.length === 1 ? 'Short title' : 'Short titles'}: ${titles.map((t) => `“${t}”`).join('; ')}` : undefined;
 }
 
-/** A bill or law section found by its name, as a search names it: "H.R. 748 (116th Congress)", "Government Code § 54950". */
+/** A bill, law section or code found by its name, as a search names it: "H.R. 748 (116th Congress)", "Government Code § 54950", "Penal Code". */
 export function namedTitle(n: Named): string {
-  return n.kind === 'bill' ? `${n.measure} (${sessionName(n.jurisdiction, n.session)})` : sectionName(n.code, n.number);
+  return n.kind === 'bill' ? `${n.measure} (${sessionName(n.jurisdiction, n.session)})` : n.kind === 'code' ? codeName(n.code) : sectionName(n.code, n.number);
 }
 
 /** Where a search found an author, as the search page and `billdiff search` say it: "2025–26 Regular Session, 1 bill". */

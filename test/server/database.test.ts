@@ -418,6 +418,9 @@ describeBackends('server: the database pages and API', (backend) => {
     expect(pen).to.contain('<h1>Penal Code</h1>\n<p class="lede">2 sections in the database, in the code’s order · <a href="/codes">all codes</a></p>');
     expect(pen).to.contain('<ul class="section-list">\n<li><a href="/sections/PEN/1050">§ 1050</a></li><li><a href="/sections/PEN/99001">§ 99001</a></li>\n</ul>');
     expect(await page('/codes/penal%20code')).to.equal(pen);
+    // A search that names the code links its list, above the results of its words, in the page and the API.
+    expect(await page('/search?q=Penal%20Code')).to.contain('<p class="names-found">By that name: <a href="/codes/PEN">Penal Code</a> (2 sections in the database).</p>');
+    expect((await (await fetch(`${base}/api/search?q=PEN`)).json()).named).to.deep.equal([{ kind: 'code', name: 'Penal Code', id: 'PEN', sections: 2, title: 'Penal Code', url: '/codes/PEN' }]);
     expect(await page('/codes/GOV')).to.contain('<p class="lede">1 section in the database, in the code’s order');
     // A section's page links its code's list; a section not in the database has no list to link.
     expect(await page('/sections/PEN/99001')).to.contain('<p class="lede"><a href="/codes/PEN">Penal Code</a> · <a href="/api/sections/PEN/99001">JSON</a> · <a href="/sections/PEN/99001/feed" type="application/atom+xml">Atom feed</a></p>');

@@ -15,7 +15,7 @@ import path from 'node:path';
 import { expect } from 'chai';
 import { importPaths } from '../../src/import/index.js';
 import { nameKeys } from '../../src/store/named.js';
-import { billReport, sectionReport } from '../../src/store/reports.js';
+import { billReport, namedJson, namedNote, sectionReport } from '../../src/store/reports.js';
 import { sectionModel } from '../../src/server/database-pages.js';
 import { loadViews } from '../../src/server/views.js';
 import type { Database } from '../../src/store/index.js';
@@ -45,7 +45,8 @@ describeBackends('store: bills found by their short titles', (backend) => {
     if (tmp) fs.rmSync(tmp, { recursive: true, force: true });
   });
 
-  const named = async (query: string) => (await db.named(query, await db.generation())).map((n) => (n.kind === 'bill' ? `${n.measure} (${n.session}): ${n.name}` : `${n.code} ${n.number}: ${n.name}`));
+  const named = async (query: string) =>
+    (await db.named(query, await db.generation())).map((n) => (n.kind === 'bill' ? `${n.measure} (${n.session}): ${n.name}` : n.kind === 'code' ? `code ${n.code}: ${n.name}, ${n.sections}` : `${n.code} ${n.number}: ${n.name}`));
 
   it('should find a bill by any of its names, however typed, each bill once', async () => {
     expect(await named('California Values Act')).to.deep.equal(['SB 54 (20172018-0): California Values Act']);
@@ -95,6 +96,18 @@ describeBackends('store: bills found by their short titles', (backend) => {
     expect([await named('Synthetic Widget Safety Act'), await named('Synthetic Open Meetings Act')]).to.deep.equal([[], []]);
     expect(await db.dialect.all("SELECT names FROM law_sections WHERE code = 'GOV' AND number = '99950'")).to.deep.equal([{ names: null }]);
     expect((await sectionReport(db, 'GOV', '99950'))!.shortTitles).to.deep.equal([]);
+  });
+
+  it('should name a code the database holds sections of, by its name, a U.S. Code title or its abbreviation in capitals, before the rest', async () => {
+    // The bundle holds Penal Code § 1050; GOV 99950 and 99951 come in the tests before this one.
+    for (const query of ['Penal Code', 'penal code', 'Cal. Penal Code', 'Pen. Code', 'PEN', 'PC']) expect(await named(query), query).to.deep.equal(['code PEN: Penal Code, 1']);
+    // A code's name without "Code", its abbreviation in small letters: the words only. A code of no section held: none.
+    for (const query of ['penal', 'pen', 'pc', 'Education Code', '54 U.S.C.', 'title 54', 'GOV 7284.6']) expect(await named(query), query).to.deep.equal([]);
+    expect(await named('Government Code')).to.deep.equal(['code GOV: Government Code, 1']);
+    // Its link and its words on the search page, in the API and from billdiff search.
+    const [pen] = await db.named('PEN', await db.generation());
+    expect([namedJson(pen!), namedNote(pen!)]).to.deep.equal([{ kind: 'code', name: 'Penal Code', id: 'PEN', sections: 1, title: 'Penal Code', url: '/codes/PEN' }, ' (1 section in the database)']);
+    expect((await runCli(['search', 'Penal Code'], { env: backend().env })).stdout.split('\n')[0]).to.equal('code\tPEN\tPenal Code (1 section in the database)');
   });
 
   it('should name a law section before the bills, each under the name it gives', async () => {
