@@ -87,7 +87,8 @@ describe('server: views', () => {
     const views = loadViews();
     const many = [...Array.from({ length: 12 }, (_, i) => touch('amends', String(i + 1))), touch('adds', '4960'), touch('cites', '7701')];
     const html = views.render('bill', billModel(report(many)));
-    expect(html).to.include('<h2 id="touches-h">Sections of law it touches <span class="count">13</span></h2>\n<ul class="touch-list many">');
+    // Past a dozen, a count and a way past them to the versions.
+    expect(html).to.include('<h2 id="touches-h">Sections of law it touches <span class="count">13</span></h2>\n<p class="muted jump">Its versions and actions are <a href="#timeline-h">below the sections</a>.</p>\n<ul class="touch-list many">');
     expect(html).to.include('<p class="vsections">amends 12 sections, adds 1</p>');
     expect(html).not.to.include('amends <a href="/sections/usc26/1">');
     // A few: one under the other, and each on the timeline.
