@@ -62,16 +62,21 @@ const NAME_CHARS = 200;
 
 /**
  * The spellings a short title is found by: as printed, without "the" before it, without its year ("Act
- * of 2019", "Act, 2020"), and without "Act" where two words or more are left ("Great American Outdoors");
- * letter case, quotes and punctuation aside.
+ * of 2019", "Act, 2020"), without "Act" where two words or more are left ("Great American Outdoors"),
+ * and an act named for a person by a given name and initials, by the surname alone, as it is called
+ * ("Brown Act" for the Ralph M. Brown Act); letter case, quotes and punctuation aside.
  */
 export function nameKeys(name: string): string[] {
   const full = fold(name).replace(/^the /, '');
   const undated = full.replace(/ (?:of )?(?:1[89]|20)\d\d$/, '');
   // Without "Act" only where two words or more are left: "great american outdoors", not "cases" (the CASES Act).
   const bare = undated.replace(/ act$/, '');
-  return [...new Set([full, undated, ...(bare.includes(' ') ? [bare] : [])])].filter((key) => /\p{L}/u.test(key) && key.length >= 3);
+  const surname = PERSON_ACT.exec(name.trim())?.[1];
+  return [...new Set([full, undated, ...(bare.includes(' ') ? [bare] : []), ...(surname ? [fold(`${surname} Act`)] : [])])].filter((key) => /\p{L}/u.test(key) && key.length >= 3);
 }
+
+/** An act named for a person, a given name and initials before the surname: "Ralph M. Brown Act" (the surname). */
+const PERSON_ACT = /^(?:the\s+)?\p{Lu}\p{Ll}+(?:\s+\p{Lu}\.)+\s+(\p{Lu}[\p{L}'’-]+)\s+Act(?:\s+of\s+\d{4})?$/u;
 
 /** A query as a name is looked up (undefined where it is too long to be one). */
 function nameQuery(query: string): string | undefined {

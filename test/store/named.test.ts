@@ -24,10 +24,13 @@ import { billsPath } from '../helpers/paths.js';
 import { describeBackends } from './backends.js';
 
 describe('store/named', () => {
-  it('should find a name by its spellings: without “the”, without its year, and without “Act” where two words are left', () => {
+  it('should find a name by its spellings: without “the”, without its year, without “Act” where two words are left, and by a person’s surname', () => {
     expect(nameKeys('Autism CARES Act of 2019')).to.deep.equal(['autism cares act of 2019', 'autism cares act', 'autism cares']);
     expect(nameKeys('Further Consolidated Appropriations Act, 2020')).to.deep.equal(['further consolidated appropriations act 2020', 'further consolidated appropriations act', 'further consolidated appropriations']);
     expect(nameKeys('CARES Act')).to.deep.equal(['cares act']);
+    // An act named for a person, by the surname alone, as it is called ("the Brown Act"); not a name that only begins with one.
+    expect(nameKeys('Ralph M. Brown Act')).to.deep.equal(['ralph m brown act', 'ralph m brown', 'brown act']);
+    expect(nameKeys('Elijah E. Cummings Lower Drug Costs Now Act')).to.deep.equal(['elijah e cummings lower drug costs now act', 'elijah e cummings lower drug costs now']);
     expect(nameKeys('America’s Small Business Tax Relief Act of 2015')).to.deep.equal(['america s small business tax relief act of 2015', 'america s small business tax relief act', 'america s small business tax relief']);
   });
 });
