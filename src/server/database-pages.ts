@@ -6,6 +6,7 @@
 import { createHash } from 'node:crypto';
 import Handlebars from 'handlebars';
 import { codeName, compareCodeUnits, isUsCode, sectionName } from '../store/codes.js';
+import { leadsOf } from '../store/leads.js';
 import { readPlace, unitsHolding } from '../store/places.js';
 import type { AuthorMatch } from '../store/authors.js';
 import type { Named } from '../store/named.js';
@@ -662,7 +663,7 @@ export async function sessionFeedModel(db: Database, jurisdiction: string, sessi
  * names it): a new version is a new entry. Undated versions last, dated as the newest. An entry's
  * summary is the bill's title and status, and what `more` says of it.
  */
-function latestVersionsFeed<B extends SessionBill>(head: { title: string; id: string; pageUrl: string }, bills: readonly B[], more: (b: B) => string = () => '') {
+function latestVersionsFeed<B extends Omit<SessionBill, 'leads'>>(head: { title: string; id: string; pageUrl: string }, bills: readonly B[], more: (b: B) => string = () => '') {
   const versioned = bills.filter((b) => b.latest_name !== null);
   const newest = newestDate(versioned.map((b) => b.latest_date));
   const shown = versioned.sort((a, b) => compareCodeUnits(b.latest_date ?? '', a.latest_date ?? '')).slice(0, FEED_ENTRIES);
@@ -836,7 +837,16 @@ export async function sessionBillsModel(db: Database, jurisdiction: string, sess
   return {
     billCount: count(bills.length),
     oneBill: bills.length === 1,
-    bills: paged.items.map((b) => ({ measure: b.measure, title: b.title, status: b.status, url: billUrl(b.id), latest: b.latest_stage ?? '', dateLabel: dateLabel(b.latest_date) })),
+    bills: paged.items.map((b) => ({
+      measure: b.measure,
+      title: b.title,
+      // Who brings it, each linked to their bills of the session.
+      leads: leadLinks(leadsOf(b.leads), jurisdiction, session),
+      status: b.status,
+      url: billUrl(b.id),
+      latest: b.latest_stage ?? '',
+      dateLabel: dateLabel(b.latest_date),
+    })),
     billPager: paged.pager,
   };
 }

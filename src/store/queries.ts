@@ -42,6 +42,8 @@ export interface SessionBill {
   latest_name: string | null;
   latest_stage: string | null;
   latest_date: string | null;
+  /** Who brings it (leads.ts: `leadsOf`). */
+  leads: string | null;
 }
 
 /**
@@ -50,7 +52,7 @@ export interface SessionBill {
  * still names them (`still`: AB 831's introduced version named Assembly Member Ramos, its later ones
  * Assembly Member Valencia).
  */
-export interface AuthorBill extends SessionBill {
+export interface AuthorBill extends Omit<SessionBill, 'leads'> {
   role: AuthorRole;
   house: string | null;
   committee: boolean;
@@ -291,7 +293,7 @@ export function createQueries(db: Dialect): Queries {
     async sessionBills(jurisdiction, session) {
       // By the index on (jurisdiction, session); a session's few thousand bills sorted here.
       return db.all<SessionBill>(
-        `SELECT b.id, b.measure, b.title, b.status, v.name AS latest_name, v.stage AS latest_stage, v.date AS latest_date
+        `SELECT b.id, b.measure, b.title, b.status, b.leads, v.name AS latest_name, v.stage AS latest_stage, v.date AS latest_date
            FROM bills b LEFT JOIN versions v ON v.id = b.latest_version
           WHERE b.jurisdiction = ? AND b.session = ?
           ORDER BY b.measure_type, b.measure_num, b.id`,

@@ -602,6 +602,10 @@ describeShared('server: who brings the bills that would each amend Penal Code §
       const session = await pageAt(base, '/sessions/ca/20252026-0');
       expect(session).to.contain(`<p class="btitle">Criminal procedure: continuances.</p><p class="bauthors">${by('Stefani')}</p>`);
       expect(session).to.contain(`<p class="btitle">Human trafficking case continuances.</p><p class="bauthors">${by('Davies')}</p>`);
+      // Every bill of the session, with who brings it.
+      expect(session).to.contain(
+        `<tr><th scope="row"><a href="/bills/ca-20252026-0-ab2052">AB 2052</a></th><td>Criminal procedure: continuances.</td><td>${by('Stefani').replace(/^by /, '')}</td><td>Amended in Senate, June 11, 2026</td><td>In Floor Process</td></tr>`,
+      );
       const api = (await (await fetch(`${base}/api/sections/PEN/1050`)).json()) as { bills: Array<{ measure: string; authors: unknown }> };
       expect(api.bills.map((b) => [b.measure, b.authors]).sort()).to.deep.equal([
         ['AB 1656', [{ name: 'Davies', role: 'lead author', house: 'Assembly' }]],
