@@ -899,8 +899,11 @@ export async function codeModel(db: Database, code: string, page: number) {
  */
 function outlined<S extends { place: string | null }>(sections: readonly S[], headings: ReadonlyMap<string, string>) {
   let above: Array<{ place: string; heading: string }> = [];
+  // A chapter's sections share their place: its units are found once.
+  const held = new Map<string | null, Array<{ place: string; heading: string }>>();
   return sections.map((section) => {
-    const units = unitsHolding(readPlace(section.place), headings);
+    let units = held.get(section.place);
+    if (!units) held.set(section.place, (units = unitsHolding(readPlace(section.place), headings)));
     let same = 0;
     while (same < units.length && same < above.length && units[same]!.place === above[same]!.place) same++;
     above = units;

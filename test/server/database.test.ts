@@ -406,7 +406,7 @@ describeBackends('server: the database pages and API', (backend) => {
     expect(session).to.contain('<h2 id="bills-h">Every bill of the session</h2>');
     expect(session).to.contain('<p class="lede">5 bills, by number.</p>');
     expect(session).to.contain(
-      '<tr><th scope="row"><a href="/bills/ca-20252026-0-ab9005">AB 9005</a></th><td>Synthetic filings.</td><td>Introduced, February 2, 2026</td><td>In Committee Process</td></tr><tr><th scope="row"><a href="/bills/ca-20252026-0-sb9003">SB 9003</a></th><td>Synthetic registers.</td><td>Chaptered, September 30, 2025</td><td>Chaptered</td></tr>\n</tbody>',
+      '<tr><th scope="row"><a href="/bills/ca-20252026-0-ab9005">AB 9005</a></th><td>Synthetic filings.</td><td></td><td>Introduced, February 2, 2026</td><td>In Committee Process</td></tr><tr><th scope="row"><a href="/bills/ca-20252026-0-sb9003">SB 9003</a></th><td>Synthetic registers.</td><td></td><td>Chaptered, September 30, 2025</td><td>Chaptered</td></tr>\n</tbody>',
     );
     expect(session).to.not.contain('class="pager"');
     // The home page leads to the database's sessions and codes.
