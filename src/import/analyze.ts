@@ -56,7 +56,9 @@ import type { Author, Content, DocumentMeta, Level, Reference, Root, SourceForma
  *    "This Act may be cited as the “CARES Act”"; short-titles.ts); and codes cited by the California
  *    Style Manual's abbreviations ("Pen. Code, § 1050").
  * 11. The units of the codes as a pubinfo table of contents (LAW_TOC_TBL) heads them (`law_units`:
- *    "CHAPTER 8. Continuances"), which a code's page and a section's name above its sections.
+ *    "CHAPTER 8. Continuances"), and as a U.S. Code title's file nests them ("CHAPTER 1—NATIONAL
+ *    PARKS, …", "SUBCHAPTER I—…", with each section's place among them), which a code's page and a
+ *    section's name above its sections.
  */
 export const ANALYSIS_VERSION = 11;
 

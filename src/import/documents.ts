@@ -7,6 +7,7 @@
 import { normalizeSectionNumber } from '../store/codes.js';
 import { contentHash, type Writer } from '../store/database.js';
 import { billKey, californiaSession } from '../store/names.js';
+import { isPlaceLevel, placeOf, type PlaceLevel } from '../store/places.js';
 import { parseDocument } from '../parse/index.js';
 import type { Content, Level } from '../types.js';
 import { treeText } from './analyze.js';
@@ -263,6 +264,16 @@ export async function importDocument(writer: Writer, bytes: Buffer, file: string
 }
 
 /** Every section of a U.S. Code title, as law sections `usc{title}`. */
+/** A U.S. Code unit's number as its file prints it ("CHAPTER 1—", "III–A", "Part A"): the number alone, its dashes hyphens. */
+function unitNumber(printed: string): string | undefined {
+  const number = printed
+    .replace(/^\s*(?:sub)?(?:title|chapter|part|division)\s+/i, '')
+    .replace(/[\s—–-]+$/, '')
+    .replace(/[‐‑‒–—]/g, '-')
+    .trim();
+  return number || undefined;
+}
+
 async function importUsCode(writer: Writer, bytes: Buffer, file: string, head: string, tally: Tally): Promise<string | undefined> {
   // The title's own identifier, its docNumber, or (a chapter or section cut from a title) the first
   // identifier inside the title: "/us/usc/t54/s200304".
@@ -271,20 +282,31 @@ async function importUsCode(writer: Writer, bytes: Buffer, file: string, head: s
   if (!title) return 'a U.S. Code file that does not say which title it is';
   const code = `usc${title.toLowerCase()}`;
   const { tree } = parseDocument(bytes, file, { format: 'federal', references: false });
-  const sections: Level[] = [];
-  const walk = (nodes: Content[]) => {
+  // Each section with its place: the title's units holding it (chapter, subchapter, part …), by number.
+  const sections: Array<{ level: Level; place: string | undefined }> = [];
+  const walk = (nodes: Content[], above: Partial<Record<PlaceLevel, string>>) => {
     for (const n of nodes) {
       if (n.type !== 'level') continue;
-      if (n.kind === 'section' && n.num) sections.push(n);
-      else walk(n.children);
+      if (n.kind === 'section' && n.num) {
+        sections.push({ level: n, place: placeOf(above) });
+        continue;
+      }
+      // The title itself is the code ("16 U.S.C."), not a unit of it.
+      const unit = n.kind !== 'title' && isPlaceLevel(n.kind) && n.num ? unitNumber(n.num.value) : undefined;
+      const within = unit ? { ...above, [n.kind]: unit } : above;
+      // "[CHAPTER 3—REPEALED]": the file's brackets left out.
+      if (unit && n.heading) units.push({ place: placeOf(within)!, heading: `${n.kind.toUpperCase()} ${unit}—${n.heading.replace(/\]\s*$/, '').trim()}` });
+      walk(n.children, within);
     }
   };
-  walk(tree.children);
-  for (const s of sections) {
+  const units: Array<{ place: string; heading: string }> = [];
+  walk(tree.children, {});
+  for (const unit of units) await writer.upsertUnit(code, unit.place, unit.heading);
+  for (const { level: s, place } of sections) {
     const number = normalizeSectionNumber(s.num!.value);
     const text = `§ ${number}.${s.heading ? ` ${s.heading}` : ''}\n${treeText({ ...s, num: undefined, heading: undefined } as Level)}`;
     const content = Buffer.from(text, 'utf8');
-    const result = await writer.upsertLawSection({ code, number, heading: s.heading ?? '', format: 'text', bytes: content, hash: contentHash(content), text, names: shortTitles(text) });
+    const result = await writer.upsertLawSection({ code, number, heading: s.heading ?? '', format: 'text', bytes: content, hash: contentHash(content), text, names: shortTitles(text), ...(place ? { place } : {}) });
     tally.count(result);
   }
   return sections.length ? undefined : 'a U.S. Code file with no sections billdiff could read';

@@ -878,10 +878,10 @@ export async function codeModel(db: Database, code: string, page: number) {
     code,
     sectionCount: count(sections.length),
     oneSection: sections.length === 1,
-    sections: outlined(paged.items, headings).map(({ section: s, units, depth }) => ({
+    sections: outlined(paged.items, headings).map(({ section: s, units, depth, innermost }) => ({
       name: `§ ${s.number}`,
-      // A section's heading from the table of contents is its innermost unit's, named above it already.
-      heading: depth ? '' : s.heading,
+      // A California section's heading, from the table of contents, is its innermost unit's, named above it already.
+      heading: s.heading === innermost ? '' : s.heading,
       url: sectionUrl(code, s.number),
       units,
       depth,
@@ -907,7 +907,7 @@ function outlined<S extends { place: string | null }>(sections: readonly S[], he
     let same = 0;
     while (same < units.length && same < above.length && units[same]!.place === above[same]!.place) same++;
     above = units;
-    return { section, units: units.slice(same).map((u, i) => ({ heading: u.heading, depth: same + i })), depth: units.length };
+    return { section, units: units.slice(same).map((u, i) => ({ heading: u.heading, depth: same + i })), depth: units.length, innermost: units[units.length - 1]?.heading };
   });
 }
 

@@ -1,13 +1,30 @@
 /**
- * Where a California code places a section: its division, title, part, chapter and article, as
- * LAW_SECTION_TBL gives them (`1.`, `17.25.`). A bill may repeal a whole unit by the section it begins
+ * Where a code places a section: a California section's division, title, part, chapter and article, as
+ * LAW_SECTION_TBL gives them (`1.`, `17.25.`); a U.S. Code section's subtitle, chapter, subchapter, part
+ * and subpart, as its title's file nests them. A bill may repeal a whole unit by the section it begins
  * with: "Chapter 17.25 (commencing with Section 7284) of Division 7 of Title 1 of the Government Code
  * is repealed." The sections of that chapter are those placed as Section 7284 is, down to the chapter.
  */
 
 /** The levels a law section row names, in the columns' order. */
 export const PLACE_LEVELS = ['division', 'title', 'part', 'chapter', 'article'] as const;
-export type PlaceLevel = (typeof PLACE_LEVELS)[number];
+type CaliforniaLevel = (typeof PLACE_LEVELS)[number];
+
+/**
+ * The levels of a U.S. Code title below it that California's codes do not have (a title's chapters,
+ * parts and divisions are the levels of those names): after California's, so that a stored place's
+ * keys, in this order, are the same as before for a California section.
+ */
+export const US_CODE_LEVELS = ['subtitle', 'subchapter', 'subpart'] as const;
+
+/** Every level a place names, in a stored place's order. */
+const LEVELS = [...PLACE_LEVELS, ...US_CODE_LEVELS] as const;
+export type PlaceLevel = (typeof LEVELS)[number];
+
+/** Whether a level's name (`chapter`, `subchapter`) is one a place names. */
+export function isPlaceLevel(name: string): name is PlaceLevel {
+  return (LEVELS as readonly string[]).includes(name);
+}
 
 /** A section's place: the number of each level that holds it (levels it is in none of are absent). */
 export type Place = Partial<Record<PlaceLevel, string>>;
@@ -20,7 +37,7 @@ export type Place = Partial<Record<PlaceLevel, string>>;
  * A unit found short is a bill missing from a few section pages; a unit found too long would list a
  * bill on sections it does not touch.
  */
-const SAME_ABOVE: Record<PlaceLevel, readonly PlaceLevel[]> = {
+const SAME_ABOVE: Record<CaliforniaLevel, readonly CaliforniaLevel[]> = {
   division: ['title'],
   title: ['division', 'part'],
   part: ['division', 'title'],
@@ -37,7 +54,7 @@ function levelNumber(value: string | null | undefined): string | undefined {
 /** A law section row's place, as stored (`law_sections.place`): JSON of its levels' numbers; undefined when it names none. */
 export function placeOf(row: Partial<Record<PlaceLevel, string | null>>): string | undefined {
   const place: Place = {};
-  for (const level of PLACE_LEVELS) {
+  for (const level of LEVELS) {
     const n = levelNumber(row[level]);
     if (n) place[level] = n;
   }
@@ -51,7 +68,7 @@ export function readPlace(stored: string | null | undefined): Place | undefined 
     const value: unknown = JSON.parse(stored);
     if (!value || typeof value !== 'object') return undefined;
     const place: Place = {};
-    for (const level of PLACE_LEVELS) {
+    for (const level of LEVELS) {
       const n = (value as Record<string, unknown>)[level];
       if (typeof n === 'string' && n) place[level] = n;
     }
@@ -62,9 +79,9 @@ export function readPlace(stored: string | null | undefined): Place | undefined 
 }
 
 /** The unit a name as a bill prints it and `version_sections.unit` keeps it (`Chapter 17.25`) stands for, or undefined for one that is not a level of the places. */
-function readUnit(name: string): { level: PlaceLevel; number: string } | undefined {
+function readUnit(name: string): { level: CaliforniaLevel; number: string } | undefined {
   const m = /^(\w+) (\S+)$/.exec(name);
-  const level = m?.[1]!.toLowerCase() as PlaceLevel | undefined;
+  const level = m?.[1]!.toLowerCase() as CaliforniaLevel | undefined;
   return m && level && PLACE_LEVELS.includes(level) ? { level, number: m[2]! } : undefined;
 }
 
@@ -87,7 +104,7 @@ export function unitHolds(unit: string, first: Place | undefined, place: Place |
  */
 export function placesAbove(place: Place | undefined): string[] {
   if (!place) return [];
-  const levels = PLACE_LEVELS.filter((level) => place[level] !== undefined);
+  const levels = LEVELS.filter((level) => place[level] !== undefined);
   const sets: Array<{ key: string; size: number }> = [];
   for (let mask = 1; mask < 1 << levels.length; mask++) {
     // In the columns' order, as a stored place's keys are.

@@ -703,15 +703,21 @@ describeShared('server: a U.S. Code title browsed, with a section printed as two
       const codes = await (await fetch(`${base}/codes`)).text();
       expect(codes).to.contain('<li><a href="/codes/usc16">16 U.S.C.</a> <span class="muted">158 sections</span></li>');
       const title = await (await fetch(`${base}/codes/usc16`)).text();
-      const links = [...title.matchAll(/<li><a href="(\/sections\/usc16\/[^"]+)">§ ([^<]+)<\/a>/g)];
+      const links = [...title.matchAll(/<li(?: class="in-\d")?><a href="(\/sections\/usc16\/[^"]+)">§ ([^<]+)<\/a>/g)];
       expect(links).to.have.length(158);
       // In the title's order: 1, 1a, 1a-1 … 1a-14, 1b …, 9, 9a, "10, 10a", 11.
       expect(links.slice(0, 4).map((m) => m[2])).to.deep.equal(['1', '1a', '1a-1', '1a-2']);
       const ten = links.findIndex((m) => m[2] === '10,-10a');
       expect(links.slice(ten - 1, ten + 2).map((m) => m[2])).to.deep.equal(['9a', '10,-10a', '11']);
       for (const [, url] of links) expect((await fetch(base + url)).status, url).to.equal(200);
-      const section = (await (await fetch(`${base}/api/sections/usc16/10%2C-10a`)).json()) as { heading: string; docId: string };
+      // In the title's outline: its chapters and subchapters as its file heads them, each section with its own heading.
+      expect(title).to.contain(
+        '<ul class="section-list outlined">\n<li class="unit depth-0">CHAPTER 1—NATIONAL PARKS, MILITARY PARKS, MONUMENTS, AND SEASHORES</li><li class="unit depth-1">SUBCHAPTER I—NATIONAL PARK SERVICE</li><li class="in-2"><a href="/sections/usc16/1">§ 1</a> <span class="btitle">Repealed. Pub. L. 113–287, § 7, Dec. 19, 2014, 128 Stat. 3272</span></li>',
+      );
+      expect(title).to.contain('<li class="unit depth-1">SUBCHAPTER III-A—NATIONAL PARK SYSTEM VISITOR FACILITY</li>');
+      const section = (await (await fetch(`${base}/api/sections/usc16/10%2C-10a`)).json()) as { heading: string; docId: string; units: string[] };
       expect(section.heading).to.match(/^Repealed\. Pub\. L\. 91–383/);
+      expect(section.units).to.deep.equal(['CHAPTER 1—NATIONAL PARKS, MILITARY PARKS, MONUMENTS, AND SEASHORES', 'SUBCHAPTER I—NATIONAL PARK SERVICE']);
       expect((await fetch(`${base}/compare?old=${encodeURIComponent(section.docId)}&new=${encodeURIComponent(section.docId)}`)).status).to.equal(200);
     });
   });
