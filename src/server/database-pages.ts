@@ -868,9 +868,11 @@ export async function codesModel(db: Database) {
 export async function codeModel(db: Database, code: string, page: number) {
   const [sections, headings] = await Promise.all([db.codeSections(code), db.unitHeadings(code)]);
   if (!sections.length) return undefined;
-  const paged = pageOfList(sections, page, CODE_SECTIONS_PER_PAGE, (n) => (n === 1 ? codeUrl(code) : `${codeUrl(code)}?page=${n}`));
+  const pageUrl = (n: number) => (n === 1 ? codeUrl(code) : `${codeUrl(code)}?page=${n}`);
+  const paged = pageOfList(sections, page, CODE_SECTIONS_PER_PAGE, pageUrl);
   if (!paged) return undefined;
   const name = codeName(code);
+  const outline = new Outline(headings);
   return {
     pageTitle: page > 1 ? `${name}, page ${page}` : name,
     bodyClass: 'code-page',
@@ -878,36 +880,78 @@ export async function codeModel(db: Database, code: string, page: number) {
     code,
     sectionCount: count(sections.length),
     oneSection: sections.length === 1,
-    sections: outlined(paged.items, headings).map(({ section: s, units, depth, innermost }) => ({
-      name: `§ ${s.number}`,
-      // A California section's heading, from the table of contents, is its innermost unit's, named above it already.
-      heading: s.heading === innermost ? '' : s.heading,
-      url: sectionUrl(code, s.number),
-      units,
-      depth,
-    })),
+    sections: paged.items.map((s, i) => {
+      const { units, depth, innermost } = outline.row(s.place, i === 0 ? undefined : paged.items[i - 1]!.place);
+      return {
+        name: `§ ${s.number}`,
+        // A California section's heading, from the table of contents, is its innermost unit's, named above it already.
+        heading: s.heading === innermost ? '' : s.heading,
+        url: sectionUrl(code, s.number),
+        units,
+        depth,
+      };
+    }),
     outlined: headings.size > 0,
+    // The code's outermost units, each linked where its first section is: on every page, where there are two or more.
+    contents: outline.outermost(sections, (n) => pageUrl(Math.floor(n / CODE_SECTIONS_PER_PAGE) + 1)),
     pager: paged.pager,
   };
 }
 
 /**
- * A page of a code's sections in its outline: before each section, the headings of the units holding it
- * that do not hold the section before it on the page (all of them before the page's first), each with
- * its depth; and the section's own depth (how many units hold it). A code with no table of contents
- * (`headings` empty) has none.
+ * A code's sections in its outline (`headings`: its units' headings by their places; none for a code
+ * with no table of contents). A chapter's sections share their place, so each place's units are found once.
  */
-function outlined<S extends { place: string | null }>(sections: readonly S[], headings: ReadonlyMap<string, string>) {
-  let above: Array<{ place: string; heading: string }> = [];
-  // A chapter's sections share their place: its units are found once.
-  const held = new Map<string | null, Array<{ place: string; heading: string }>>();
-  return sections.map((section) => {
-    let units = held.get(section.place);
-    if (!units) held.set(section.place, (units = unitsHolding(readPlace(section.place), headings)));
+class Outline {
+  readonly #held = new Map<string | null, Array<{ place: string; heading: string }>>();
+
+  constructor(private readonly headings: ReadonlyMap<string, string>) {}
+
+  /** The units holding a section placed at `place`, outermost first. */
+  units(place: string | null): Array<{ place: string; heading: string }> {
+    let units = this.#held.get(place);
+    if (!units) this.#held.set(place, (units = unitsHolding(readPlace(place), this.headings)));
+    return units;
+  }
+
+  /**
+   * A section's row in a page of the outline: the units holding it that do not hold the section before
+   * it on the page (`before`; all of them for the page's first), each with its depth and its anchor;
+   * how many units hold it; its innermost unit's heading.
+   */
+  row(place: string | null, before: string | null | undefined) {
+    const units = this.units(place);
+    const above = before === undefined ? [] : this.units(before);
     let same = 0;
     while (same < units.length && same < above.length && units[same]!.place === above[same]!.place) same++;
-    above = units;
-    return { section, units: units.slice(same).map((u, i) => ({ heading: u.heading, depth: same + i })), depth: units.length, innermost: units[units.length - 1]?.heading };
-  });
+    return {
+      units: units.slice(same).map((u, i) => ({ heading: u.heading, depth: same + i, anchor: unitAnchor(u.place) })),
+      depth: units.length,
+      innermost: units[units.length - 1]?.heading,
+    };
+  }
+
+  /** The outermost units of the code's sections, in their order, each once, linked to its first section's page (`pageOf` its index) at its heading; none where fewer than two. */
+  outermost(sections: ReadonlyArray<{ place: string | null }>, pageOf: (index: number) => string): Array<{ heading: string; url: string }> {
+    if (!this.headings.size) return [];
+    const seen = new Set<string>();
+    const out: Array<{ heading: string; url: string }> = [];
+    sections.forEach((s, i) => {
+      const top = this.units(s.place)[0];
+      if (!top || seen.has(top.place)) return;
+      seen.add(top.place);
+      out.push({ heading: top.heading, url: `${pageOf(i)}#${unitAnchor(top.place)}` });
+    });
+    return out.length > 1 ? out : [];
+  }
+}
+
+/** A unit's anchor on its code's page, from its place: `unit-division-7-part-3`. */
+function unitAnchor(place: string): string {
+  const levels = readPlace(place) ?? {};
+  return `unit-${Object.entries(levels)
+    .map(([level, n]) => `${level}-${n}`)
+    .join('-')
+    .replace(/[^A-Za-z0-9.-]+/g, '-')}`;
 }
 

@@ -371,17 +371,20 @@ describe('server: the search page, from its model', () => {
 });
 
 describe('server: a code’s page, in the outline of its table of contents (synthetic)', () => {
-  // A code of two chapters in one part: the first chapter fills the first page and one more section.
+  // A code of two parts: the first's chapter fills the first page and one more section.
   const first = CODE_SECTIONS_PER_PAGE + 1;
   const sections = [
     ...Array.from({ length: first }, (_, i) => ({ number: String(i + 1), heading: '', place: '{"part":"1","chapter":"1"}' })),
     { number: String(first + 1), heading: '', place: '{"part":"1","chapter":"2"}' },
-    { number: String(first + 2), heading: 'A heading of its own', place: null },
+    { number: String(first + 2), heading: 'CHAPTER 1. Third', place: '{"part":"2","chapter":"1"}' },
+    { number: String(first + 3), heading: 'A heading of its own', place: null },
   ];
   const headings = new Map([
     ['{"part":"1"}', 'PART 1. <Synthetic> & Co.'],
     ['{"part":"1","chapter":"1"}', 'CHAPTER 1. First'],
     ['{"part":"1","chapter":"2"}', 'CHAPTER 2. Second'],
+    ['{"part":"2"}', 'PART 2. Another'],
+    ['{"part":"2","chapter":"1"}', 'CHAPTER 1. Third'],
   ]);
   const db = { codeSections: async () => sections, unitHeadings: async () => headings } as unknown as Parameters<typeof codeModel>[0];
 
@@ -389,18 +392,40 @@ describe('server: a code’s page, in the outline of its table of contents (synt
     const one = (await codeModel(db, 'PEN', 1))!;
     expect(one.outlined).to.equal(true);
     expect(one.sections.slice(0, 2).map((s) => [s.name, s.units, s.depth])).to.deep.equal([
-      ['§ 1', [{ heading: 'PART 1. <Synthetic> & Co.', depth: 0 }, { heading: 'CHAPTER 1. First', depth: 1 }], 2],
+      [
+        '§ 1',
+        [
+          { heading: 'PART 1. <Synthetic> & Co.', depth: 0, anchor: 'unit-part-1' },
+          { heading: 'CHAPTER 1. First', depth: 1, anchor: 'unit-part-1-chapter-1' },
+        ],
+        2,
+      ],
       ['§ 2', [], 2],
     ]);
     const two = (await codeModel(db, 'PEN', 2))!;
     expect(two.sections.map((s) => [s.name, s.units.map((u) => u.heading), s.depth, s.heading])).to.deep.equal([
       [`§ ${first}`, ['PART 1. <Synthetic> & Co.', 'CHAPTER 1. First'], 2, ''],
       [`§ ${first + 1}`, ['CHAPTER 2. Second'], 2, ''],
-      [`§ ${first + 2}`, [], 0, 'A heading of its own'],
+      // A heading that is its innermost unit's is said once, above it.
+      [`§ ${first + 2}`, ['PART 2. Another', 'CHAPTER 1. Third'], 2, ''],
+      [`§ ${first + 3}`, [], 0, 'A heading of its own'],
     ]);
     const html = loadViews().render('code', two);
     expect(html).to.contain(
-      `<ul class="section-list outlined">\n<li class="unit depth-0">PART 1. &lt;Synthetic&gt; &amp; Co.</li><li class="unit depth-1">CHAPTER 1. First</li><li class="in-2"><a href="/sections/PEN/${first}">§ ${first}</a></li><li class="unit depth-1">CHAPTER 2. Second</li><li class="in-2"><a href="/sections/PEN/${first + 1}">§ ${first + 1}</a></li><li><a href="/sections/PEN/${first + 2}">§ ${first + 2}</a> <span class="btitle">A heading of its own</span></li>\n</ul>`,
+      `<ul class="section-list outlined">\n<li class="unit depth-0" id="unit-part-1">PART 1. &lt;Synthetic&gt; &amp; Co.</li><li class="unit depth-1" id="unit-part-1-chapter-1">CHAPTER 1. First</li><li class="in-2"><a href="/sections/PEN/${first}">§ ${first}</a></li><li class="unit depth-1" id="unit-part-1-chapter-2">CHAPTER 2. Second</li><li class="in-2"><a href="/sections/PEN/${first + 1}">§ ${first + 1}</a></li>`,
     );
+    expect(html).to.contain(`<li><a href="/sections/PEN/${first + 3}">§ ${first + 3}</a> <span class="btitle">A heading of its own</span></li>\n</ul>`);
+  });
+
+  it('should list the code’s outermost units on each page, each linked to its heading on the page of its first section', async () => {
+    for (const page of [1, 2]) {
+      const html = loadViews().render('code', (await codeModel(db, 'PEN', page))!);
+      expect(html).to.contain(
+        '<nav class="code-contents" aria-label="The code’s outermost units"><ul><li><a href="/codes/PEN#unit-part-1">PART 1. &lt;Synthetic&gt; &amp; Co.</a></li><li><a href="/codes/PEN?page&#x3D;2#unit-part-2">PART 2. Another</a></li></ul></nav>',
+      );
+    }
+    // One outermost unit: no contents.
+    const single = { codeSections: async () => sections.slice(0, 2), unitHeadings: async () => headings } as unknown as Parameters<typeof codeModel>[0];
+    expect((await codeModel(single, 'PEN', 1))!.contents).to.deep.equal([]);
   });
 });

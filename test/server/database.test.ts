@@ -560,10 +560,10 @@ describeShared('server: a bill amending two codes against one law section of the
       );
       // The code's page lists its sections in that outline.
       expect(await (await fetch(`${base}/codes/BPC`)).text()).to.contain(
-        '<ul class="section-list outlined">\n<li class="unit depth-0">DIVISION 7. GENERAL BUSINESS REGULATIONS</li><li class="unit depth-1">PART 3. REPRESENTATIONS TO THE PUBLIC</li><li class="unit depth-2">CHAPTER 1. Advertising</li><li class="unit depth-3">ARTICLE 2. Particular Offenses</li><li class="in-4"><a href="/sections/BPC/17539.1">§ 17539.1</a></li>\n</ul>',
+        '<ul class="section-list outlined">\n<li class="unit depth-0" id="unit-division-7">DIVISION 7. GENERAL BUSINESS REGULATIONS</li><li class="unit depth-1" id="unit-division-7-part-3">PART 3. REPRESENTATIONS TO THE PUBLIC</li><li class="unit depth-2" id="unit-division-7-part-3-chapter-1">CHAPTER 1. Advertising</li><li class="unit depth-3" id="unit-division-7-part-3-chapter-1-article-2">ARTICLE 2. Particular Offenses</li><li class="in-4"><a href="/sections/BPC/17539.1">§ 17539.1</a></li>\n</ul>',
       );
       const constitution = await (await fetch(`${base}/codes/CONS`)).text();
-      expect(constitution).to.contain('<li class="unit depth-0">ARTICLE I DECLARATION OF RIGHTS</li><li class="in-1"><a href="/sections/CONS/I-1">§ I-1</a></li><li class="in-1"><a href="/sections/CONS/I-2">§ I-2</a></li>');
+      expect(constitution).to.contain('<li class="unit depth-0" id="unit-article-I">ARTICLE I DECLARATION OF RIGHTS</li><li class="in-1"><a href="/sections/CONS/I-1">§ I-1</a></li><li class="in-1"><a href="/sections/CONS/I-2">§ I-2</a></li>');
     });
   });
 });
@@ -712,9 +712,9 @@ describeShared('server: a U.S. Code title browsed, with a section printed as two
       for (const [, url] of links) expect((await fetch(base + url)).status, url).to.equal(200);
       // In the title's outline: its chapters and subchapters as its file heads them, each section with its own heading.
       expect(title).to.contain(
-        '<ul class="section-list outlined">\n<li class="unit depth-0">CHAPTER 1—NATIONAL PARKS, MILITARY PARKS, MONUMENTS, AND SEASHORES</li><li class="unit depth-1">SUBCHAPTER I—NATIONAL PARK SERVICE</li><li class="in-2"><a href="/sections/usc16/1">§ 1</a> <span class="btitle">Repealed. Pub. L. 113–287, § 7, Dec. 19, 2014, 128 Stat. 3272</span></li>',
+        '<ul class="section-list outlined">\n<li class="unit depth-0" id="unit-chapter-1">CHAPTER 1—NATIONAL PARKS, MILITARY PARKS, MONUMENTS, AND SEASHORES</li><li class="unit depth-1" id="unit-chapter-1-subchapter-I">SUBCHAPTER I—NATIONAL PARK SERVICE</li><li class="in-2"><a href="/sections/usc16/1">§ 1</a> <span class="btitle">Repealed. Pub. L. 113–287, § 7, Dec. 19, 2014, 128 Stat. 3272</span></li>',
       );
-      expect(title).to.contain('<li class="unit depth-1">SUBCHAPTER III-A—NATIONAL PARK SYSTEM VISITOR FACILITY</li>');
+      expect(title).to.contain('<li class="unit depth-1" id="unit-chapter-1-subchapter-III-A">SUBCHAPTER III-A—NATIONAL PARK SYSTEM VISITOR FACILITY</li>');
       const section = (await (await fetch(`${base}/api/sections/usc16/10%2C-10a`)).json()) as { heading: string; docId: string; units: string[] };
       expect(section.heading).to.match(/^Repealed\. Pub\. L\. 91–383/);
       expect(section.units).to.deep.equal(['CHAPTER 1—NATIONAL PARKS, MILITARY PARKS, MONUMENTS, AND SEASHORES', 'SUBCHAPTER I—NATIONAL PARK SERVICE']);
