@@ -196,6 +196,17 @@ describe('e2e/database pages', function () {
     await page.waitForURL(/\/bills\/ca-20252026-0-sb9003$/);
   });
 
+  it('should go from a bill among the results to the author who brings it, and from a code named to its page', async () => {
+    await open();
+    await page.goto(`${base}/search?q=AB%201656`);
+    expect(await page.locator('.results .by a').allTextContents()).to.deep.equal(['Assembly Member Davies']);
+    await page.click('.results .by >> text=Assembly Member Davies');
+    await page.waitForURL(/\/sessions\/ca\/20252026-0\/authors\/Davies$/);
+    await page.goto(`${base}/search?q=Penal%20Code`);
+    await page.click('.names-found >> text=Penal Code');
+    await page.waitForURL(/\/codes\/PEN$/);
+  });
+
   it('should have no serious accessibility problems on the search, bill, author, section, session and codes pages', async () => {
     for (const url of ['/search?q=synthetic', '/search?author=Davies', '/sections/PEN/1050', '/bills/ca-20252026-0-ab9002', '/bills/ca-20252026-0-ab1656', '/sessions/ca/20252026-0/authors/Davies', '/sessions/ca/20252026-0/authors', '/sections/PEN/99001', '/sessions/ca/20252026-0', '/sessions', '/codes', '/codes/PEN']) {
       await open({ bypassCSP: true });
