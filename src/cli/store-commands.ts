@@ -245,7 +245,7 @@ async function sectionCommand(db: Database, { values, positionals }: ParsedArgs,
   }
   const heading = ownHeading(report);
   const lines = [`${report.name}${heading ? ` — ${heading}` : ''}`];
-  if (report.units.length) lines.push(report.units.join(' › '));
+  if (report.units.length) lines.push(report.units.map((u) => u.heading).join(' › '));
   const named = shortTitlesSaid(report.shortTitles);
   if (named) lines.push(named);
   lines.push('', report.inDatabase ? report.text : '(its text is not in the database)', '');

@@ -423,8 +423,8 @@ export function sectionModel(report: SectionReport, page = 1) {
     bodyClass: 'section-page',
     section: report,
     heading,
-    // "DIVISION 7. … › CHAPTER 1. Advertising" (one string: the template loops over none).
-    units: report.units.join(' › '),
+    // "DIVISION 7. … › CHAPTER 1. Advertising", each linked to its place among the code's sections.
+    units: report.units.map((u, i) => ({ ...u, sep: i ? ' › ' : '' })),
     // "Short title: “Ralph M. Brown Act”" (one string: the template loops over none).
     shortTitles: shortTitlesSaid(report.shortTitles),
     codeName: codeName(report.code),
@@ -896,6 +896,20 @@ export async function codeModel(db: Database, code: string, page: number) {
     contents: outline.outermost(sections, (n) => pageUrl(Math.floor(n / CODE_SECTIONS_PER_PAGE) + 1)),
     pager: paged.pager,
   };
+}
+
+/**
+ * Where a unit of a code is among its sections (`place`, stored): the page of its first section, at its
+ * heading (`/codes/BPC?page=3#unit-division-7`); undefined where the code has no such unit, or no section in it.
+ */
+export async function unitPageUrl(db: Database, code: string, place: string): Promise<string | undefined> {
+  const [sections, headings] = await Promise.all([db.codeSections(code), db.unitHeadings(code)]);
+  if (!headings.has(place)) return undefined;
+  const outline = new Outline(headings);
+  const first = sections.findIndex((s) => outline.units(s.place).some((u) => u.place === place));
+  if (first < 0) return undefined;
+  const page = Math.floor(first / CODE_SECTIONS_PER_PAGE) + 1;
+  return `${codeUrl(code)}${page > 1 ? `?page=${page}` : ''}#${unitAnchor(place)}`;
 }
 
 /**

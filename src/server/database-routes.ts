@@ -12,12 +12,13 @@ import { codeName, codeTyped, normalizeSectionNumber } from '../store/codes.js';
 import type { Database } from '../store/database.js';
 import { sessionName } from '../store/names.js';
 import { PerGeneration } from '../store/per-generation.js';
+import { unitOfQuery } from '../store/places.js';
 import { authorJson, billReport, namedJson, sectionReport } from '../store/reports.js';
 import { authorsSought, readAuthorFilter, readSearchParams, SearchParamError, type SearchForm } from '../store/search-params.js';
 import { SearchBusyError } from '../store/search-pool.js';
 import type { SessionInfo } from '../store/queries.js';
 import type { SearchFilters, SearchPage } from '../store/types.js';
-import { authorFeedModel, authorModel, billFeedModel, FEED_ENTRIES, SECTION_BILLS_PER_PAGE, billModel, codeModel, codesModel, resultJson, searchModel, sectionFeedModel, sessionFeedModel, sectionModel, sessionAuthorsModel, sessionBillsModel, sessionModel, sessionsModel } from './database-pages.js';
+import { authorFeedModel, authorModel, billFeedModel, FEED_ENTRIES, SECTION_BILLS_PER_PAGE, billModel, codeModel, codesModel, resultJson, searchModel, sectionFeedModel, sessionFeedModel, sectionModel, sessionAuthorsModel, sessionBillsModel, sessionModel, sessionsModel, unitPageUrl } from './database-pages.js';
 import { HttpError } from './errors.js';
 import { securityHeaders, setSecurityHeaders } from './security-headers.js';
 import type { Views } from './views.js';
@@ -230,6 +231,25 @@ export function createDatabaseRoutes(ctx: DatabaseRoutesContext): Router {
     return ctx.views.render('feed', await sessionFeedModel(ctx.database, jurisdiction, session));
   }));
   router.get('/codes', cached('html', async () => render('codes', await codesModel(ctx.database))));
+  // A unit of a code (`/codes/BPC?division=7&part=3`, as a section's page links its units): the page of its first section, at its heading.
+  router.get('/codes/:code', async (req, res, next) => {
+    try {
+      let place: string | undefined;
+      try {
+        place = unitOfQuery(req.query as Record<string, unknown>);
+      } catch (error) {
+        throw new HttpError(400, (error as Error).message);
+      }
+      if (place === undefined) return next();
+      if (req.query['page'] !== undefined) throw new HttpError(400, 'a unit of a code is found on its page: give the unit or the page, not both');
+      const code = codeParam(req.params['code']);
+      const url = code ? await unitPageUrl(ctx.database, code, place) : undefined;
+      if (!url) throw new HttpError(404, `${code ? codeName(code) : 'that code'} has no such unit with a section in the database`);
+      res.redirect(302, url);
+    } catch (error) {
+      next(error);
+    }
+  });
   router.get('/codes/:code', cached('html', async (req) => {
     const code = codeParam(req.params['code']);
     if (!code) throw new HttpError(404, 'a code is /codes/CODE: /codes/PEN, /codes/GOV, /codes/usc54 (/codes lists them)');

@@ -134,3 +134,31 @@ export function unitsHolding(place: Place | undefined, headings: ReadonlyMap<str
   }
   return units;
 }
+
+/** A unit's address among its code's sections, as a query: `?division=7&part=3` (its levels in a stored place's order). */
+export function unitQuery(place: string): string {
+  const levels = readPlace(place) ?? {};
+  return `?${Object.entries(levels)
+    .map(([level, n]) => `${level}=${encodeURIComponent(n)}`)
+    .join('&')}`;
+}
+
+/** Characters of a unit's number in a query, at most. */
+const UNIT_NUMBER_CHARS = 20;
+
+/**
+ * The stored place of the unit a code page's query names (`division=7&part=3`), undefined where it names
+ * no level; throws a RangeError saying what is wrong where a level is given twice, empty or too long.
+ */
+export function unitOfQuery(query: Record<string, unknown>): string | undefined {
+  const place: Record<string, string> = {};
+  for (const level of LEVELS) {
+    const value = query[level];
+    if (value === undefined) continue;
+    if (typeof value !== 'string' || !value.trim() || value.length > UNIT_NUMBER_CHARS) {
+      throw new RangeError(`the ${level} parameter must be a unit's number, 1 to ${UNIT_NUMBER_CHARS} characters, given once`);
+    }
+    place[level] = value;
+  }
+  return placeOf(place);
+}

@@ -7,7 +7,7 @@ import { codeName, codeTyped, isUsCode, normalizeSectionNumber, parseSectionCita
 import type { Database } from './database.js';
 import { measureOfKey, parseMeasure, sessionName } from './names.js';
 import { overrideWords } from './columns.js';
-import { placesAbove, readPlace, unitsHolding } from './places.js';
+import { placesAbove, readPlace, unitQuery, unitsHolding } from './places.js';
 import type { BillRow, HistoryRow, OverrideWords, SectionBill, SectionRelation, SectionTouch, VersionSummary } from './types.js';
 import type { Author } from '../types.js';
 import type { AuthorMatch } from './authors.js';
@@ -453,8 +453,12 @@ export interface SectionReport {
   heading: string;
   /** The names it gives its unit or act ("This chapter shall be known as the Ralph M. Brown Act"), in its order (none: empty). */
   shortTitles: string[];
-  /** The units of its code holding it, outermost first, as the code's table of contents heads them ("PART 2. OF CRIMINAL PROCEDURE", …, "CHAPTER 8. Continuances"; none known: empty). */
-  units: string[];
+  /**
+   * The units of its code holding it, outermost first, as the code's table of contents heads them
+   * ("PART 2. OF CRIMINAL PROCEDURE", …, "CHAPTER 8. Continuances"; none known: empty), each with its
+   * address among the code's sections (`/codes/PEN?title=6&part=2`).
+   */
+  units: Array<{ heading: string; url: string }>;
   text: string;
   history: string;
   /** Whether the database holds the section's text (a section only bills touch has none). */
@@ -494,7 +498,7 @@ export interface SectionReport {
 
 /** A section's heading as its page and `billdiff section` title it: none where it is its innermost unit's (a California section's, from the table of contents), which they name with the units above it. */
 export function ownHeading(report: Pick<SectionReport, 'heading' | 'units'>): string {
-  return report.heading === report.units[report.units.length - 1] ? '' : report.heading;
+  return report.heading === report.units[report.units.length - 1]?.heading ? '' : report.heading;
 }
 
 /**
@@ -519,7 +523,7 @@ export async function sectionReport(db: Database, code: string, number: string, 
     name: sectionName(code, number),
     heading: law?.heading ?? '',
     shortTitles: law?.names ? law.names.split('\n') : [],
-    units: unitsHolding(place, headings).map((u) => u.heading),
+    units: unitsHolding(place, headings).map((u) => ({ heading: u.heading, url: `${codeUrl(code)}${unitQuery(u.place)}` })),
     text: law?.text ?? '',
     history: law?.history ?? '',
     inDatabase: law !== undefined,

@@ -556,8 +556,17 @@ describeShared('server: a bill amending two codes against one law section of the
       const section = await (await fetch(`${base}/sections/BPC/17539.1`)).text();
       expect(section).to.contain('<h1><span class="measure">Business and Professions Code § 17539.1</span></h1>');
       expect(section).to.contain(
-        '<p class="units">DIVISION 7. GENERAL BUSINESS REGULATIONS › PART 3. REPRESENTATIONS TO THE PUBLIC › CHAPTER 1. Advertising › ARTICLE 2. Particular Offenses</p>',
+        '<p class="units"><a href="/codes/BPC?division&#x3D;7">DIVISION 7. GENERAL BUSINESS REGULATIONS</a> › <a href="/codes/BPC?division&#x3D;7&amp;part&#x3D;3">PART 3. REPRESENTATIONS TO THE PUBLIC</a> › <a href="/codes/BPC?division&#x3D;7&amp;part&#x3D;3&amp;chapter&#x3D;1">CHAPTER 1. Advertising</a> › <a href="/codes/BPC?division&#x3D;7&amp;part&#x3D;3&amp;chapter&#x3D;1&amp;article&#x3D;2">ARTICLE 2. Particular Offenses</a></p>',
       );
+      // Each unit's address leads to the page of its first section, at its heading; a unit not there, or asked for with a page, is said.
+      const unit = async (query: string) => {
+        const res = await fetch(`${base}/codes/BPC${query}`, { redirect: 'manual' });
+        return [res.status, res.headers.get('location') ?? /<span class="status">Error \d+:<\/span> ([^<]*)<\/p>/.exec(await res.text())?.[1]];
+      };
+      expect(await unit('?division=7&part=3')).to.deep.equal([302, '/codes/BPC#unit-division-7-part-3']);
+      expect(await unit('?division=99')).to.deep.equal([404, 'Business and Professions Code has no such unit with a section in the database']);
+      expect(await unit('?division=7&page=1')).to.deep.equal([400, 'a unit of a code is found on its page: give the unit or the page, not both']);
+      expect(await unit('?division=7&division=8')).to.deep.equal([400, 'the division parameter must be a unit&#x27;s number, 1 to 20 characters, given once']);
       // The code's page lists its sections in that outline.
       expect(await (await fetch(`${base}/codes/BPC`)).text()).to.contain(
         '<ul class="section-list outlined">\n<li class="unit depth-0" id="unit-division-7">DIVISION 7. GENERAL BUSINESS REGULATIONS</li><li class="unit depth-1" id="unit-division-7-part-3">PART 3. REPRESENTATIONS TO THE PUBLIC</li><li class="unit depth-2" id="unit-division-7-part-3-chapter-1">CHAPTER 1. Advertising</li><li class="unit depth-3" id="unit-division-7-part-3-chapter-1-article-2">ARTICLE 2. Particular Offenses</li><li class="in-4"><a href="/sections/BPC/17539.1">§ 17539.1</a></li>\n</ul>',
@@ -715,9 +724,13 @@ describeShared('server: a U.S. Code title browsed, with a section printed as two
         '<ul class="section-list outlined">\n<li class="unit depth-0" id="unit-chapter-1">CHAPTER 1—NATIONAL PARKS, MILITARY PARKS, MONUMENTS, AND SEASHORES</li><li class="unit depth-1" id="unit-chapter-1-subchapter-I">SUBCHAPTER I—NATIONAL PARK SERVICE</li><li class="in-2"><a href="/sections/usc16/1">§ 1</a> <span class="btitle">Repealed. Pub. L. 113–287, § 7, Dec. 19, 2014, 128 Stat. 3272</span></li>',
       );
       expect(title).to.contain('<li class="unit depth-1" id="unit-chapter-1-subchapter-III-A">SUBCHAPTER III-A—NATIONAL PARK SYSTEM VISITOR FACILITY</li>');
-      const section = (await (await fetch(`${base}/api/sections/usc16/10%2C-10a`)).json()) as { heading: string; docId: string; units: string[] };
+      const section = (await (await fetch(`${base}/api/sections/usc16/10%2C-10a`)).json()) as { heading: string; docId: string; units: Array<{ heading: string }> };
       expect(section.heading).to.match(/^Repealed\. Pub\. L\. 91–383/);
-      expect(section.units).to.deep.equal(['CHAPTER 1—NATIONAL PARKS, MILITARY PARKS, MONUMENTS, AND SEASHORES', 'SUBCHAPTER I—NATIONAL PARK SERVICE']);
+      expect(section.units).to.deep.equal([
+        { heading: 'CHAPTER 1—NATIONAL PARKS, MILITARY PARKS, MONUMENTS, AND SEASHORES', url: '/codes/usc16?chapter=1' },
+        { heading: 'SUBCHAPTER I—NATIONAL PARK SERVICE', url: '/codes/usc16?chapter=1&subchapter=I' },
+      ]);
+      expect((await fetch(`${base}/codes/usc16?chapter=1&subchapter=III-A`, { redirect: 'manual' })).headers.get('location')).to.equal('/codes/usc16#unit-chapter-1-subchapter-III-A');
       expect((await fetch(`${base}/compare?old=${encodeURIComponent(section.docId)}&new=${encodeURIComponent(section.docId)}`)).status).to.equal(200);
     });
   });

@@ -79,11 +79,16 @@ describeShared('store: the samples of ../shared/corpus as a new user imports the
 
   it('should name the units holding a section as LAW_TOC_TBL heads them: Business and Professions Code § 17539.1', async () => {
     const report = (await sectionReport(db, 'BPC', '17539.1'))!;
-    expect(report.units).to.deep.equal(['DIVISION 7. GENERAL BUSINESS REGULATIONS', 'PART 3. REPRESENTATIONS TO THE PUBLIC', 'CHAPTER 1. Advertising', 'ARTICLE 2. Particular Offenses']);
+    expect(report.units).to.deep.equal([
+      { heading: 'DIVISION 7. GENERAL BUSINESS REGULATIONS', url: '/codes/BPC?division=7' },
+      { heading: 'PART 3. REPRESENTATIONS TO THE PUBLIC', url: '/codes/BPC?division=7&part=3' },
+      { heading: 'CHAPTER 1. Advertising', url: '/codes/BPC?division=7&part=3&chapter=1' },
+      { heading: 'ARTICLE 2. Particular Offenses', url: '/codes/BPC?division=7&part=3&chapter=1&article=2' },
+    ]);
     // Its heading is its article's, named with the others.
     expect([report.heading, ownHeading(report)]).to.deep.equal(['ARTICLE 2. Particular Offenses', '']);
     // The Constitution's articles, by their row's article column.
-    expect((await sectionReport(db, 'CONS', 'I-1'))!.units).to.deep.equal(['ARTICLE I DECLARATION OF RIGHTS']);
+    expect((await sectionReport(db, 'CONS', 'I-1'))!.units).to.deep.equal([{ heading: 'ARTICLE I DECLARATION OF RIGHTS', url: '/codes/CONS?article=I' }]);
     // The Penal Code's table of contents is not in the sample.
     expect((await sectionReport(db, 'PEN', '1050'))!.units).to.deep.equal([]);
   });

@@ -197,13 +197,16 @@ describeBackends('store: importing and reading', (backend, kind) => {
       { place: '{"division":"1","chapter":"2"}', heading: 'Synthetic Motions' },
       { place: '{"division":"1"}', heading: 'SYNTHETIC DIVISION' },
     ]);
-    expect((await sectionReport(db, 'PEN', '99001'))!.units).to.deep.equal(['SYNTHETIC DIVISION', 'Synthetic Motions']);
+    expect((await sectionReport(db, 'PEN', '99001'))!.units).to.deep.equal([
+      { heading: 'SYNTHETIC DIVISION', url: '/codes/PEN?division=1' },
+      { heading: 'Synthetic Motions', url: '/codes/PEN?division=1&chapter=2' },
+    ]);
     // A unit no longer active is removed; the same row twice changes nothing.
     const writer = new Writer(db.dialect);
     expect(await writer.upsertUnit('PEN', '{"division":"1","chapter":"2"}', 'Synthetic Motions')).to.equal('unchanged');
     expect(await writer.upsertUnit('PEN', '{"division":"1","chapter":"2"}', undefined)).to.equal('updated');
     expect(await writer.upsertUnit('PEN', '{"division":"1","chapter":"2"}', undefined)).to.equal('unchanged');
-    expect((await sectionReport(db, 'PEN', '99001'))!.units).to.deep.equal(['SYNTHETIC DIVISION']);
+    expect((await sectionReport(db, 'PEN', '99001'))!.units.map((u) => u.heading)).to.deep.equal(['SYNTHETIC DIVISION']);
     expect(await writer.upsertUnit('PEN', '{"division":"1","chapter":"2"}', 'Synthetic Motions')).to.equal('inserted');
   });
 

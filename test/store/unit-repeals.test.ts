@@ -14,7 +14,7 @@ import { expect } from 'chai';
 import { importPaths, type ImportProgress } from '../../src/import/index.js';
 import { billModel, sectionModel, sessionModel } from '../../src/server/database-pages.js';
 import { loadViews } from '../../src/server/views.js';
-import { placeOf, placesAbove, unitHolds, unitsHolding, readPlace } from '../../src/store/places.js';
+import { placeOf, placesAbove, unitHolds, unitOfQuery, unitQuery, unitsHolding, readPlace } from '../../src/store/places.js';
 import { billReport, relationWord, sectionReport } from '../../src/store/reports.js';
 import type { Database } from '../../src/store/index.js';
 import { describeBackends } from './backends.js';
@@ -126,6 +126,14 @@ describe('store/places: a section’s place in its code, and the units that hold
     // No place, or no table of contents: none.
     expect(unitsHolding(undefined, headings)).to.deep.equal([]);
     expect(unitsHolding(place, new Map())).to.deep.equal([]);
+  });
+  it('should give a unit’s address as a query and read it back, and say what is wrong with one that cannot be a unit', () => {
+    expect(unitQuery('{"title":"6","part":"2","chapter":"8"}')).to.equal('?title=6&part=2&chapter=8');
+    expect(unitQuery('{"chapter":"1","subchapter":"III-A"}')).to.equal('?chapter=1&subchapter=III-A');
+    expect(unitOfQuery({ chapter: '8', part: '2', title: '6', page: '1' })).to.equal('{"title":"6","part":"2","chapter":"8"}');
+    expect(unitOfQuery({ page: '2' })).to.equal(undefined);
+    expect(() => unitOfQuery({ chapter: ['1', '2'] })).to.throw(RangeError, 'the chapter parameter must be a unit’s number, 1 to 20 characters, given once'.replace('’', "'"));
+    expect(() => unitOfQuery({ part: 'x'.repeat(21) })).to.throw(RangeError);
   });
 });
 
