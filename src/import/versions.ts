@@ -4,7 +4,7 @@
  * versions and counts the changes of those without change marks against the version before.
  */
 import { unpackContent, type Writer, type WriteResult } from '../store/database.js';
-import { writeLeads } from '../store/leads.js';
+import { billLeads } from '../store/leads.js';
 import { billKey, measureName, nameVersions } from '../store/names.js';
 import type { SourceFormat } from '../types.js';
 import { analyzeVersion, countChanges, versionHash, type SectionContext, type VersionAnalysis } from './analyze.js';
@@ -172,17 +172,16 @@ async function finishBill(writer: Writer, billId: string, budget: number): Promi
     await writer.setCounts(v.id, { inserted: counts.inserted, deleted: counts.deleted, clauses: counts.clauses, by: 'aligner', against: previous.id, gutAndAmend: counts.gutAndAmend || swapped, key });
   }
   await indexBill(writer, billId);
-  await writeLeads(writer.db, billId);
+  // Its latest version, title and who brings it in one statement, where any changed (billLeads: one update of the row, not two).
+  const leads = await billLeads(writer.db, billId);
   const latest = versions[versions.length - 1];
   if (latest) {
-    await writer.db.run('UPDATE bills SET latest_version = ?, title = CASE WHEN ? <> \'\' THEN ? ELSE title END WHERE id = ? AND (latest_version IS NULL OR latest_version <> ? OR title <> ?)', [
-      latest.id,
-      latest.title,
-      latest.title,
-      billId,
-      latest.id,
-      latest.title,
-    ]);
+    await writer.db.run(
+      "UPDATE bills SET latest_version = ?, title = CASE WHEN ? <> '' THEN ? ELSE title END, leads = ? WHERE id = ? AND (latest_version IS NULL OR latest_version <> ? OR title <> ? OR leads IS DISTINCT FROM ?)",
+      [latest.id, latest.title, latest.title, leads, billId, latest.id, latest.title, leads],
+    );
+  } else {
+    await writer.db.run('UPDATE bills SET leads = ? WHERE id = ? AND leads IS DISTINCT FROM ?', [leads, billId, leads]);
   }
 }
 

@@ -3,7 +3,7 @@
  * the sponsor (`LEAD_ROLES`) that the bill's latest version naming any authors names, in its order.
  * They are kept on the bill's row (`bills.leads`, JSON; NULL for none), so that a search's results, a
  * section's bills and a session's contested sections read them with the rows they read anyway. An
- * import writes them when it finishes a bill (`writeLeads`); migration 13 wrote them for every bill.
+ * import writes them when it finishes a bill (`billLeads`, with the rest of its row); migration 13 wrote them for every bill.
  */
 import { LEAD_ROLES, type Author } from '../types.js';
 import { authorsBy, type AuthorRow } from './bill-page.js';
@@ -21,10 +21,13 @@ async function readLeads(db: Dialect, billId?: string): Promise<Map<string, Auth
   return authorsBy(rows, (r) => r.bill_id);
 }
 
-/** `bills.leads` of the bill `billId` written again from its versions' authors (a row changed only where they differ). */
-export async function writeLeads(db: Dialect, billId: string): Promise<void> {
-  const leads = (await readLeads(db, billId)).get(billId);
-  await db.run('UPDATE bills SET leads = ? WHERE id = ? AND leads IS DISTINCT FROM ?', [leadsColumn(leads), billId, leadsColumn(leads)]);
+/**
+ * `bills.leads` of the bill `billId` as its versions' authors make it, for an import to write with the
+ * rest of the bill's row: on PostgreSQL each update of a bill's row writes the row again, with its
+ * entries in every index of the table, the full-text one's included.
+ */
+export async function billLeads(db: Dialect, billId: string): Promise<string | null> {
+  return leadsColumn((await readLeads(db, billId)).get(billId));
 }
 
 /** `bills.leads` of every bill written from its versions' authors (migration 13). */
