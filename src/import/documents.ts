@@ -263,7 +263,6 @@ export async function importDocument(writer: Writer, bytes: Buffer, file: string
   return undefined;
 }
 
-/** Every section of a U.S. Code title, as law sections `usc{title}`. */
 /** A U.S. Code unit's number as its file prints it ("CHAPTER 1—", "III–A", "Part A"): the number alone, its dashes hyphens. */
 function unitNumber(printed: string): string | undefined {
   const number = printed
@@ -274,6 +273,7 @@ function unitNumber(printed: string): string | undefined {
   return number || undefined;
 }
 
+/** Every section of a U.S. Code title, as law sections `usc{title}`, and the title's units (`law_units`). */
 async function importUsCode(writer: Writer, bytes: Buffer, file: string, head: string, tally: Tally): Promise<string | undefined> {
   // The title's own identifier, its docNumber, or (a chapter or section cut from a title) the first
   // identifier inside the title: "/us/usc/t54/s200304".
@@ -284,6 +284,7 @@ async function importUsCode(writer: Writer, bytes: Buffer, file: string, head: s
   const { tree } = parseDocument(bytes, file, { format: 'federal', references: false });
   // Each section with its place: the title's units holding it (chapter, subchapter, part …), by number.
   const sections: Array<{ level: Level; place: string | undefined }> = [];
+  const units: Array<{ place: string; heading: string }> = [];
   const walk = (nodes: Content[], above: Partial<Record<PlaceLevel, string>>) => {
     for (const n of nodes) {
       if (n.type !== 'level') continue;
@@ -299,7 +300,6 @@ async function importUsCode(writer: Writer, bytes: Buffer, file: string, head: s
       walk(n.children, within);
     }
   };
-  const units: Array<{ place: string; heading: string }> = [];
   walk(tree.children, {});
   for (const unit of units) await writer.upsertUnit(code, unit.place, unit.heading);
   for (const { level: s, place } of sections) {

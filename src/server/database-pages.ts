@@ -13,7 +13,7 @@ import type { Named } from '../store/named.js';
 import type { Database } from '../store/database.js';
 import { jurisdictionOfKey, sessionName } from '../store/names.js';
 import type { AuthorBill, SectionActivity, SessionBill, SessionInfo } from '../store/queries.js';
-import { authorName, authorPageUrl, broughtBy, codeUrl, authorsByRole, authorsWords, authorsChanged, authorWhere, between, capitalized, MANY_AUTHORS, roleWords, sessionAuthorsUrl, sessionPageUrl, billUrl, compareUrl, holderOf, inTurnUrl, lawCompareUrl, OTHER_PENDING_SAYS, OVERRIDE_SAYS, rangeOf, listSeparator, namedNote, namedTitle, namedUrl, ownHeading, shortTitlesSaid, relationWord, sectionDocId, sectionUrl, touchName, versionDocId, withoutRangeEnds, type BillReport, type SectionReport } from '../store/reports.js';
+import { authorName, authorPageUrl, broughtBy, codeUrl, authorsByRole, authorsWords, authorsChanged, authorWhere, between, capitalized, MANY_AUTHORS, roleWords, sessionAuthorsUrl, sessionPageUrl, billUrl, compareUrl, holderOf, inTurnUrl, lawCompareUrl, OTHER_PENDING_SAYS, OVERRIDE_SAYS, rangeOf, listSeparator, headingOwn, namedNote, namedTitle, namedUrl, ownHeading, shortTitlesSaid, relationWord, sectionDocId, sectionUrl, touchName, versionDocId, withoutRangeEnds, type BillReport, type SectionReport } from '../store/reports.js';
 import { MARK_END, MARK_START, whyNothingFound } from '../store/search.js';
 import { authorsSought, LAST_PAGE } from '../store/search-params.js';
 import { FILTER_KEYS, OVERRIDE_WORDS, type SearchAnswer, type SearchFilters, type SearchPage, type SearchResult } from '../store/types.js';
@@ -868,8 +868,7 @@ export async function codesModel(db: Database) {
 export async function codeModel(db: Database, code: string, page: number) {
   const [sections, headings] = await Promise.all([db.codeSections(code), db.unitHeadings(code)]);
   if (!sections.length) return undefined;
-  const pageUrl = (n: number) => (n === 1 ? codeUrl(code) : `${codeUrl(code)}?page=${n}`);
-  const paged = pageOfList(sections, page, CODE_SECTIONS_PER_PAGE, pageUrl);
+  const paged = pageOfList(sections, page, CODE_SECTIONS_PER_PAGE, (n) => codePageUrl(code, n));
   if (!paged) return undefined;
   const name = codeName(code);
   const outline = new Outline(headings);
@@ -884,8 +883,7 @@ export async function codeModel(db: Database, code: string, page: number) {
       const { units, depth, innermost } = outline.row(s.place, i === 0 ? undefined : paged.items[i - 1]!.place);
       return {
         name: `§ ${s.number}`,
-        // A California section's heading, from the table of contents, is its innermost unit's, named above it already.
-        heading: s.heading === innermost ? '' : s.heading,
+        heading: headingOwn(s.heading, innermost),
         url: sectionUrl(code, s.number),
         units,
         depth,
@@ -893,7 +891,7 @@ export async function codeModel(db: Database, code: string, page: number) {
     }),
     outlined: headings.size > 0,
     // The code's outermost units, each linked where its first section is: on every page, where there are two or more.
-    contents: outline.outermost(sections, (n) => pageUrl(Math.floor(n / CODE_SECTIONS_PER_PAGE) + 1)),
+    contents: outline.outermost(sections, (n) => codePageUrl(code, pageHolding(n))),
     pager: paged.pager,
   };
 }
@@ -908,8 +906,17 @@ export async function unitPageUrl(db: Database, code: string, place: string): Pr
   const outline = new Outline(headings);
   const first = sections.findIndex((s) => outline.units(s.place).some((u) => u.place === place));
   if (first < 0) return undefined;
-  const page = Math.floor(first / CODE_SECTIONS_PER_PAGE) + 1;
-  return `${codeUrl(code)}${page > 1 ? `?page=${page}` : ''}#${unitAnchor(place)}`;
+  return `${codePageUrl(code, pageHolding(first))}#${unitAnchor(place)}`;
+}
+
+/** A page of a code's sections: `/codes/PEN`, `/codes/PEN?page=2`. */
+function codePageUrl(code: string, page: number): string {
+  return page === 1 ? codeUrl(code) : `${codeUrl(code)}?page=${page}`;
+}
+
+/** The page of a code's sections that lists its `index`-th (from 0). */
+function pageHolding(index: number): number {
+  return Math.floor(index / CODE_SECTIONS_PER_PAGE) + 1;
 }
 
 /**

@@ -15,7 +15,7 @@ type CaliforniaLevel = (typeof PLACE_LEVELS)[number];
  * parts and divisions are the levels of those names): after California's, so that a stored place's
  * keys, in this order, are the same as before for a California section.
  */
-export const US_CODE_LEVELS = ['subtitle', 'subchapter', 'subpart'] as const;
+const US_CODE_LEVELS = ['subtitle', 'subchapter', 'subpart'] as const;
 
 /** Every level a place names, in a stored place's order. */
 const LEVELS = [...PLACE_LEVELS, ...US_CODE_LEVELS] as const;

@@ -496,9 +496,18 @@ export interface SectionReport {
   }>;
 }
 
-/** A section's heading as its page and `billdiff section` title it: none where it is its innermost unit's (a California section's, from the table of contents), which they name with the units above it. */
+/**
+ * A section's heading as its page, its code's page and `billdiff section` title it: none where it is its
+ * innermost unit's (`innermost`; a California section's, from the table of contents), which they name
+ * with the units above it.
+ */
+export function headingOwn(heading: string, innermost: string | undefined): string {
+  return heading === innermost ? '' : heading;
+}
+
+/** `headingOwn` of a section's report. */
 export function ownHeading(report: Pick<SectionReport, 'heading' | 'units'>): string {
-  return report.heading === report.units[report.units.length - 1]?.heading ? '' : report.heading;
+  return headingOwn(report.heading, report.units[report.units.length - 1]?.heading);
 }
 
 /**
