@@ -75,6 +75,42 @@ export function nameKeys(name: string): string[] {
   return [...new Set([full, undated, ...(bare.includes(' ') ? [bare] : []), ...(surname ? [fold(`${surname} Act`)] : [])])].filter((key) => /\p{L}/u.test(key) && key.length >= 3);
 }
 
+/**
+ * The initials an act is called by ("CEQA" for the California Environmental Quality Act, "WRRDA 2014"
+ * for the Water Resources Reform and Development Act of 2014): the first letter of each word to its
+ * "Act", of each part of a hyphened word ("NAHASDA": Self-Determination), both without the small words
+ * ("of", "in", "with", …) and with them but "and" and "the" ("FOIA": Freedom of Information Act;
+ * "FICALA": Fairness in Class Action Litigation Act), each alone and with the act's year. None for a name not ending in "Act", one of fewer than three words, one with a
+ * word in capitals (the "Autism CARES Act" is called by that word), or one named for a person.
+ */
+export function initialisms(name: string): string[] {
+  const trimmed = name.trim().replace(/^the\s+/i, '');
+  if (PERSON_ACT.test(trimmed)) return [];
+  const dated = /^(.*?\bAct)(?:,?\s+(?:of\s+)?((?:1[89]|20)\d\d))?$/u.exec(trimmed);
+  if (!dated) return [];
+  const words = dated[1]!.split(/[\s\u2010-\u2015-]+/u).map((w) => w.replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, '')).filter(Boolean);
+  if (words.length < 3 || words.some((w) => /^\p{Lu}{2,}$/u.test(w) || !/^\p{L}/u.test(w))) return [];
+  const of = (list: string[]) => list.map((w) => w[0]!.toUpperCase()).join('');
+  const letters = [...new Set([of(words.filter((w) => !SMALL_WORDS.has(w.toLowerCase()))), of(words.filter((w) => !/^(?:and|the)$/i.test(w)))])].filter((a) => a.length >= 3);
+  const year = dated[2];
+  return letters.flatMap((a) => (year ? [a, `${a} ${year}`] : [a]));
+}
+
+/** Words an act's initials leave out ("Water Resources Reform and Development Act": WRRDA). */
+const SMALL_WORDS = new Set(['a', 'an', 'and', 'at', 'by', 'for', 'from', 'in', 'of', 'on', 'or', 'the', 'to', 'with']);
+
+/**
+ * The initials a query names an act by: letters typed in capitals, "Act" after them or not, then a
+ * year or not ("CEQA", "the SPACE Act", "WRRDA of 2014"); undefined for other words. Typed in small
+ * letters they are read as words only ("ada", "space").
+ */
+export function initialsQuery(query: string): string | undefined {
+  const m = /^(?:the\s+)?(\p{Lu}{2,12})(\s+Act)?(?:,?\s+(?:of\s+)?((?:1[89]|20)\d\d))?$/u.exec(query.trim().replace(/[“”"'‘’]/g, ''));
+  if (!m) return undefined;
+  const letters = `${m[1]}${m[2] ? 'A' : ''}`;
+  return letters.length < 3 ? undefined : m[3] ? `${letters} ${m[3]}` : letters;
+}
+
 /** An act named for a person, a given name and initials before the surname: "Ralph M. Brown Act" (the surname). */
 const PERSON_ACT = /^(?:the\s+)?\p{Lu}\p{Ll}+(?:\s+\p{Lu}\.)+\s+(\p{Lu}[\p{L}'’-]+)\s+Act(?:\s+of\s+\d{4})?$/u;
 
@@ -107,7 +143,11 @@ export class NameIndex {
   async find(query: string, generation: string): Promise<Titled[]> {
     const key = nameQuery(query);
     if (key === undefined) return [];
-    return ((await this.#index.of(generation)).byKey.get(key) ?? []).slice(0, MOST_NAMED);
+    const { byKey } = await this.#index.of(generation);
+    const initials = initialsQuery(query);
+    const named = byKey.get(key) ?? [];
+    const byInitials = initials === undefined ? [] : (byKey.get(INITIALS + initials) ?? []).filter((n) => !named.some((m) => sameOwner(m, n)));
+    return [...named, ...byInitials].slice(0, MOST_NAMED);
   }
 
   /** The short titles the versions of bill `id` give (none: empty), in the order they give them, of the data of `generation`. */
@@ -133,7 +173,7 @@ function namesByBill(named: Titled[]): Map<string, string[]> {
 function indexOf(named: Titled[]): Map<string, Titled[]> {
   const index = new Map<string, Titled[]>();
   for (const n of named) {
-    for (const key of nameKeys(n.name)) {
+    for (const key of [...nameKeys(n.name), ...initialisms(n.name).map((a) => INITIALS + a)]) {
       const list = index.get(key);
       if (!list) index.set(key, [n]);
       else if (!list.some((m) => sameOwner(m, n))) list.push(n);
@@ -141,5 +181,8 @@ function indexOf(named: Titled[]): Map<string, Titled[]> {
   }
   return index;
 }
+
+/** Before an act's initials in the index: no spelling of a name (`nameKeys`, small letters) begins with it. */
+const INITIALS = '=';
 
 const sameOwner = (a: Titled, b: Titled) => (a.kind === 'bill' ? b.kind === 'bill' && a.id === b.id : b.kind === 'section' && a.code === b.code && a.number === b.number);
