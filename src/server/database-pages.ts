@@ -733,6 +733,7 @@ export async function sessionModel(db: Database, jurisdiction: string, session: 
       lawUrl: law && !b.unit && !between(b, s.section) && b.relation !== 'cites' && b.relation !== 'adds' ? lawCompareUrl(versionDocId({ id: b.version_id, corpus_id: b.corpus_id }), s.code, law) : undefined,
       holderNote: holderOf({ unit: b.unit, range: rangeOf(b) })?.note,
       leads: leadLinks(leads.get(b.bill_id) ?? [], b.jurisdiction, b.session),
+      law: b.law && { measure: b.law.measure, url: billUrl(b.law.bill_id) },
     }));
     return {
       code: s.code,

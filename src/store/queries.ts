@@ -66,8 +66,14 @@ export interface AuthorBill extends Omit<SessionBill, 'leads'> {
 export interface SectionActivity {
   code: string;
   section: string;
-  bills: SectionBill[];
+  bills: ActiveBill[];
 }
+
+/**
+ * A bill of a session that touches a section, and the law that enacted it where the law touches the
+ * section too (`law`): one measure, counted once, in the place of the first of the two.
+ */
+export type ActiveBill = SectionBill & { law?: { bill_id: string; measure: string } };
 
 export interface SessionReport {
   gutAndAmends: Array<VersionSummary & { measure: string; bill_title: string; previous_title: string | null }>;
@@ -409,6 +415,11 @@ export function createQueries(db: Dialect): Queries {
       }
       const sections = [...bySection.values()];
       await addUnitRepeals(rows, sections);
+      // A law and the bill it enacts, both of the session, are one measure on each section both touch.
+      const enacts = new Map(
+        (await db.all<{ id: string; enacts: string }>('SELECT id, enacts FROM bills WHERE jurisdiction = ? AND session = ? AND enacts IS NOT NULL', [jurisdiction, session])).map((r) => [r.id, r.enacts]),
+      );
+      if (enacts.size) for (const s of sections) s.bills = lawsWithTheirBills(s.bills, enacts);
       const mostAmended = sections
         .filter((s) => s.bills.length > 0)
         .sort((a, b) => b.bills.length - a.bills.length || compareSections(a, b))
@@ -440,4 +451,34 @@ export function createQueries(db: Dialect): Queries {
       return { bills: bills.map((b) => b.id), sections };
     },
   };
+}
+
+/**
+ * `bills` with each law that `enacts` a bill also among them folded into that bill's entry (`law`), in
+ * the place of whichever of the two comes first: Pub. L. 114-190 and H.R. 636, which it enacted, are one
+ * measure on 49 U.S.C. § 106, not two.
+ */
+export function lawsWithTheirBills(bills: readonly ActiveBill[], enacts: ReadonlyMap<string, string>): ActiveBill[] {
+  const byId = new Map(bills.map((b) => [b.bill_id, b]));
+  const folded = new Map<string, ActiveBill>();
+  const billsOfLaws = new Map<string, string>();
+  for (const b of bills) {
+    const bill = byId.get(enacts.get(b.bill_id) ?? '');
+    // (A bill is folded with one law: the first.)
+    if (!bill || billsOfLaws.has(bill.bill_id)) continue;
+    folded.set(b.bill_id, { ...bill, law: { bill_id: b.bill_id, measure: b.measure } });
+    billsOfLaws.set(bill.bill_id, b.bill_id);
+  }
+  if (!folded.size) return [...bills];
+  const out: ActiveBill[] = [];
+  const placed = new Set<string>();
+  for (const b of bills) {
+    const law = folded.has(b.bill_id) ? b.bill_id : billsOfLaws.get(b.bill_id);
+    if (law === undefined) out.push(b);
+    else if (!placed.has(law)) {
+      placed.add(law);
+      out.push(folded.get(law)!);
+    }
+  }
+  return out;
 }

@@ -2,6 +2,8 @@ import { expect } from 'chai';
 import { formatProblem, importPaths, ROW_OUTCOMES, type ImportProgress } from '../../src/import/index.js';
 import { billReport, ownHeading, sectionReport } from '../../src/store/reports.js';
 import type { Database } from '../../src/store/index.js';
+import { sessionModel } from '../../src/server/database-pages.js';
+import { loadViews } from '../../src/server/views.js';
 import { billsPath } from '../helpers/paths.js';
 import { describeShared, sharedPath } from '../helpers/shared.js';
 import { sqliteBackend, type Backend } from './backends.js';
@@ -102,5 +104,37 @@ describeShared('store: the samples of ../shared/corpus as a new user imports the
     const usc = await db.lawSection('usc1', '1');
     expect(usc?.heading).to.equal('Words denoting number, gender, and so forth');
     expect((await db.search('hr1058-116')).results.map((r) => r.id)).to.deep.equal(['us-116-hr1058']);
+  });
+});
+
+describeShared('store: a public law and the bill it enacted, one measure on their session’s page (../shared/corpus/us/bills: 114-hr636, 114-hr240)', () => {
+  let backend: Backend;
+  let db: Database;
+
+  before(async function () {
+    this.timeout(120000);
+    backend = await sqliteBackend();
+    db = await backend.open();
+    await importPaths(db, [sharedPath('corpus', 'us', 'bills', '114-hr636'), sharedPath('corpus', 'us', 'bills', '114-hr240')]);
+  });
+  after(async () => {
+    await db?.close();
+    await backend?.dispose();
+  });
+
+  it('should count Pub. L. 114-190 and H.R. 636, which it enacted, once on each section both amend, the law named beside its bill', async () => {
+    const report = await db.sessionReport('us', '114', 1000);
+    const line = (code: string, section: string) => {
+      const s = report.mostAmended.find((a) => a.code === code && a.section === section)!;
+      return s.bills.map((b) => `${b.measure} ${b.relation}${b.law ? ` (${b.law.measure})` : ''}`);
+    };
+    expect(line('usc49', '106')).to.deep.equal(['H.R. 636 amends (Pub. L. 114-190)']);
+    expect(line('usc6', '1404')).to.deep.equal(['H.R. 240 repeals (Pub. L. 114-4)']);
+    // H.R. 629 and H.R. 630, introduced, are other bills: each counts.
+    expect(report.mostAmended.every((s) => s.bills.every((b) => !b.measure.startsWith('Pub. L.')))).to.equal(true);
+    // The section's own page lists each record.
+    expect((await sectionReport(db, 'usc49', '106'))!.bills.map((b) => b.measure)).to.deep.equal(['Pub. L. 114-190', 'H.R. 636']);
+    const html = loadViews().render('session', await sessionModel(db, 'us', '114'));
+    expect(html).to.contain('<a href="/bills/us-114-hr240">H.R. 240</a> (repeals; enacted as <a href="/bills/us-114-pl4">Pub. L. 114-4</a>)');
   });
 });

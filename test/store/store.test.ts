@@ -8,6 +8,7 @@ import { rankNote } from '../../src/server/database-pages.js';
 import { DATABASE_FILE, type Database } from '../../src/store/index.js';
 import { IMPORTED_TABLES, Writer } from '../../src/store/database.js';
 import { openSqlite } from '../../src/store/sqlite.js';
+import { lawsWithTheirBills, type ActiveBill } from '../../src/store/queries.js';
 import { billsPath, fixturePath } from '../helpers/paths.js';
 import { describeBackends } from './backends.js';
 
@@ -503,5 +504,24 @@ describeBackends('store: a federal bill and the law that enacted it (synthetic, 
     } finally {
       await db.close();
     }
+  });
+});
+
+describe('store/queries: a law folded into the bill it enacted (lawsWithTheirBills; synthetic rows)', () => {
+  const row = (bill_id: string, measure: string): ActiveBill =>
+    ({ bill_id, measure, jurisdiction: 'us', session: '999', title: 'Synthetic.', status: null, pending: 0, version_id: `v-${bill_id}`, version_name: 'x', version_stage: 'X', version_date: null, corpus_id: null, relation: 'amends', override: 0, unit: null, range_from: null, through: null });
+  const shown = (bills: ActiveBill[]) => bills.map((b) => `${b.measure}${b.law ? ` (${b.law.measure})` : ''}`);
+
+  it('should put the bill in the place of the first of the two, keep a law whose bill is not there, and fold a bill with one law only', () => {
+    const enacts = new Map([
+      ['us-999-pl1', 'us-999-hr1'],
+      ['us-999-pl2', 'us-999-hr2'],
+      ['us-999-pl3', 'us-999-hr1'],
+    ]);
+    const bills = [row('us-999-pl1', 'Pub. L. 999-1'), row('us-999-hr5', 'H.R. 5'), row('us-999-hr1', 'H.R. 1'), row('us-999-pl2', 'Pub. L. 999-2'), row('us-999-pl3', 'Pub. L. 999-3')];
+    expect(shown(lawsWithTheirBills(bills, enacts))).to.deep.equal(['H.R. 1 (Pub. L. 999-1)', 'H.R. 5', 'Pub. L. 999-2', 'Pub. L. 999-3']);
+    // The bill first: in its place.
+    expect(shown(lawsWithTheirBills([row('us-999-hr1', 'H.R. 1'), row('us-999-hr5', 'H.R. 5'), row('us-999-pl1', 'Pub. L. 999-1')], enacts))).to.deep.equal(['H.R. 1 (Pub. L. 999-1)', 'H.R. 5']);
+    expect(shown(lawsWithTheirBills([row('us-999-hr5', 'H.R. 5')], enacts))).to.deep.equal(['H.R. 5']);
   });
 });
