@@ -296,12 +296,23 @@ export const BARE_SECTION_NUMBER = new RegExp(String.raw`^${CITED_NUMBER}$`, 'i'
 
 /**
  * A section named in words: `Penal Code 1050`, `PEN 1050`, `Government Code § 7284.6`,
- * `section 7284.6 of the Government Code`, `54 U.S.C. 200304`. Undefined when the text names no
- * code and section.
+ * `section 7284.6 of the Government Code`, `54 U.S.C. 200304`, `187 PC`, `Pen. Code, § 1050, subd. (a)`
+ * (the section's). Undefined when the text names no code and section.
  */
 export function parseSectionCitation(text: string): { code: string; number: string } | undefined {
-  const t = text.trim().replace(/\s+/g, ' ').replace(DASHES, '-');
+  // A subdivision, paragraph … cited after the number is of the section: "§ 1050(a)(1)", "7284.6, subd. (b)".
+  const t = text
+    .trim()
+    .replace(/\s+/g, ' ')
+    .replace(DASHES, '-')
+    .replace(new RegExp(String.raw`(\d[0-9a-z.-]*)(?:,? (?:subd(?:ivision)?|para(?:graph)?)\.?)?(?: ?\([0-9a-z]{1,6}\))+(?= |$)`, 'gi'), '$1');
   const number = CITED_NUMBER;
+  // The number first, its code after in capitals or by its name with "Code" ("187 PC", "1050 Penal Code"): not "2024 water", words.
+  const first = new RegExp(String.raw`^(?:section |sec\. ?|§+ ?)?${number},? (.+)$`, 'i').exec(t);
+  if (first && (/^[A-Z&.' ]{2,12}$/.test(first[2]!) || /\bcode$/i.test(first[2]!))) {
+    const code = codeTyped(first[2]!);
+    if (code && !isUsCode(code)) return { code, number: first[1]! };
+  }
   const usc = new RegExp(String.raw`^(\d+[a-z]?) U\.?S\.?C\.? (?:§+ ?)?${number}$`, 'i').exec(t);
   if (usc) return { code: `usc${usc[1]!.toLowerCase()}`, number: usc[2]! };
   const after = new RegExp(String.raw`^(?:section|sec\.?|§) ?${number} of (?:the )?(.+)$`, 'i').exec(t);

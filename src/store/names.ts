@@ -46,23 +46,58 @@ export interface MeasureCitation {
 
 /**
  * Reads a bill citation in any usual spelling, or undefined. Dots, spaces and case do not matter:
- * `A.B. 2641`, `ab2641`, `AB-2641`; a session may follow (`2023-24`, `2023–24`, `2024`, `-119`,
+ * `A.B. 2641`, `ab2641`, `AB-2641`, `A.B. No. 2641`, `Assembly Bill No. 2641`; a session may follow (`2023-24`, `2023–24`, `2024`, `-119`,
  * `119th Congress`, `(2017)`). A law is cited by its Congress first (`Pub. L. 119-21`: see `parseLaw`).
  */
 export function parseMeasure(text: string): MeasureCitation | undefined {
   const law = parseLaw(text);
   if (law) return law;
-  const m = /^\s*([A-Za-z][A-Za-z.\s]{0,14}?)\s*[-\s]?\s*(\d{1,5})\b\s*(.*)$/.exec(text);
+  const words = spelledOut(text);
+  if (words) return words;
+  const m = /^\s*([A-Za-z][A-Za-z.\s]{0,17}?)\s*[-\s]?\s*(\d{1,5})\b\s*(.*)$/.exec(text);
   if (!m) return undefined;
-  const letters = m[1]!.replace(/[.\s]/g, '').toUpperCase();
+  // "A.B. No. 1656", "SB No 54": the number's "No." is no part of the type.
+  const letters = m[1]!.replace(/(?:^|[.\s])No\.?\s*$/i, (no) => (no.startsWith('.') ? '.' : '')).replace(/[.\s]/g, '').toUpperCase();
   const spelled: Record<string, string> = { HJRES: 'HJRES', HJ: 'HJRES', SJ: 'SJRES', HCON: 'HCONRES', SCON: 'SCONRES', ...LAW_SPELLINGS };
   const type = spelled[letters] ?? letters;
   const jurisdictions: Array<'ca' | 'us'> = [];
   if (CA_TYPES.includes(type)) jurisdictions.push('ca');
   if (US_TYPES.includes(type)) jurisdictions.push('us');
   if (!jurisdictions.length) return undefined;
-  const citation: MeasureCitation = { type, number: Number(m[2]), jurisdictions };
-  const rest = m[3]!.replace(/[()]/g, ' ').trim();
+  return withSession({ type, number: Number(m[2]), jurisdictions }, m[3]!);
+}
+
+/**
+ * A measure's type in words, as the Legislature and Congress print it: "Assembly Bill No. 1656",
+ * "Senate Constitutional Amendment 1", "House Joint Resolution 1". Those two houses name alike ("Senate
+ * Joint Resolution", "House Resolution", "Senate Resolution") are read as the one whose printing they are,
+ * or not at all where both print them: California's, Congress's "S.J.Res." aside; neither's resolutions.
+ */
+const SPELLED_OUT: ReadonlyArray<readonly [string, string, 'ca' | 'us']> = [
+  ['assembly bill', 'AB', 'ca'],
+  ['senate bill', 'SB', 'ca'],
+  ['assembly concurrent resolution', 'ACR', 'ca'],
+  ['senate concurrent resolution', 'SCR', 'ca'],
+  ['assembly joint resolution', 'AJR', 'ca'],
+  ['senate joint resolution', 'SJR', 'ca'],
+  ['assembly constitutional amendment', 'ACA', 'ca'],
+  ['senate constitutional amendment', 'SCA', 'ca'],
+  ['house bill', 'HR', 'us'],
+  ['house joint resolution', 'HJRES', 'us'],
+  ['house concurrent resolution', 'HCONRES', 'us'],
+];
+
+/** A measure cited by its type in words (`SPELLED_OUT`), "No." or not before its number, a session or not after it. */
+function spelledOut(text: string): MeasureCitation | undefined {
+  const m = /^\s*([A-Za-z]+(?:\s+[A-Za-z]+){1,2})\s*(?:No\.?|Number)?\s*(\d{1,5})\b\s*(.*)$/i.exec(text);
+  const words = m?.[1]!.toLowerCase().replace(/\s+/g, ' ').replace(/ (?:no|number)$/, '');
+  const spelled = SPELLED_OUT.find(([name]) => name === words);
+  return m && spelled ? withSession({ type: spelled[1], number: Number(m[2]), jurisdictions: [spelled[2]] }, m[3]!) : undefined;
+}
+
+/** `citation` with the session `after` it names (`2023-24`, `(2017)`, `-119`, `119th Congress`): undefined where `after` is something else. */
+function withSession(citation: MeasureCitation, after: string): MeasureCitation | undefined {
+  const rest = after.replace(/[()]/g, ' ').trim();
   if (!rest) return citation;
   const years = /^(?:session\s+)?((?:19|20)\d\d)\s*(?:[-–/]\s*((?:19|20)?\d\d))?(?:\s+(?:regular\s+session|(\d)(?:st|nd|rd|th)?\s+ex\w*\.?\s*(?:session)?))?$/i.exec(rest);
   if (years && citation.jurisdictions.includes('ca')) {

@@ -34,6 +34,19 @@ describe('store/names', () => {
       expect(parseMeasure('AB 12 2023-24')).to.deep.equal({ type: 'AB', number: 12, jurisdictions: ['ca'], session: '20232024-0', year: 2023 });
     });
 
+    it('should read a measure’s type in words, and "No." before its number, as the Legislature and Congress print them', () => {
+      const ab = { type: 'AB', number: 1656, jurisdictions: ['ca'] };
+      for (const spelling of ['Assembly Bill 1656', 'Assembly Bill No. 1656', 'assembly bill no 1656', 'A.B. No. 1656', 'AB No. 1656', 'AB No 1656']) expect(parseMeasure(spelling), spelling).to.deep.equal(ab);
+      expect(parseMeasure('Senate Bill No. 54 (2017)')).to.deep.equal({ type: 'SB', number: 54, jurisdictions: ['ca'], session: '20172018-0', year: 2017 });
+      expect(parseMeasure('Senate Constitutional Amendment 1')).to.deep.equal({ type: 'SCA', number: 1, jurisdictions: ['ca'] });
+      expect(parseMeasure('Assembly Concurrent Resolution No. 12')).to.deep.equal({ type: 'ACR', number: 12, jurisdictions: ['ca'] });
+      // Congress's, by the words only Congress prints.
+      expect(parseMeasure('House Joint Resolution 1 116th Congress')).to.deep.equal({ type: 'HJRES', number: 1, jurisdictions: ['us'], session: '116' });
+      expect(parseMeasure('House Bill 1')).to.deep.equal({ type: 'HR', number: 1, jurisdictions: ['us'] });
+      // A California type with a Congress, a house alone, a resolution both print: no bill.
+      for (const none of ['Senate Bill 54 118th Congress', 'Assembly 1656', 'Bill 1656', 'House Resolution 5', 'Senate Resolution 5', 'Assembly Bill 1656 amended']) expect(parseMeasure(none), none).to.equal(undefined);
+    });
+
     it('should read nothing else as a bill', () => {
       expect(parseMeasure('7284.6')).to.equal(undefined);
       expect(parseMeasure('continuance')).to.equal(undefined);
@@ -104,6 +117,13 @@ describe('store/codes', () => {
     expect(parseSectionCitation('Section 7284.6 of the Government Code')).to.deep.equal({ code: 'GOV', number: '7284.6' });
     expect(parseSectionCitation('54 U.S.C. 200304')).to.deep.equal({ code: 'usc54', number: '200304' });
     expect(parseSectionCitation('AB 1656')).to.equal(undefined);
+    // The number first, its code after it in capitals or named with "Code"; a subdivision cited after the number, the section's.
+    const pen = { code: 'PEN', number: '1050' };
+    for (const spelling of ['1050 PC', '1050 PEN', '1050 Penal Code', '§ 1050, Pen. Code', 'Cal. Penal Code § 1050(a)', 'Penal Code section 1050(a)(1)(A)', 'Pen. Code, § 1050, subd. (a)', 'section 1050(b) of the Penal Code'])
+      expect(parseSectionCitation(spelling), spelling).to.deep.equal(pen);
+    expect(['5150 W&I', '42 U.S.C. 1395w-4(a)', '16 USC 1a(b)'].map(parseSectionCitation)).to.deep.equal([{ code: 'WIC', number: '5150' }, { code: 'usc42', number: '1395w-4' }, { code: 'usc16', number: '1a' }]);
+    // A year and a word ("2024 water"), an abbreviation in small letters, a U.S. Code title after the number: words.
+    for (const none of ['2024 water', '1050 pen', '1 16 USC', '1656 AB', 'Penal Code (a)']) expect(parseSectionCitation(none), none).to.equal(undefined);
     // Sessions, the older first: Congresses by number, California's by their years and number.
     expect(['119', '20252026-0', '99', '20232024-0', '116', '20232024-1'].sort(compareSessions)).to.deep.equal(['99', '116', '119', '20232024-0', '20232024-1', '20252026-0']);
     // The U.S. Code's numbers with a hyphen, as typed or as printed with an en dash: stored with the hyphen.

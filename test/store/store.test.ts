@@ -217,6 +217,9 @@ describeBackends('store: importing and reading', (backend, kind) => {
     expect(await ids('ab1656')).to.deep.equal(['bill ca-20252026-0-ab1656']);
     expect(await ids('A.B. 2641 2023-24')).to.deep.equal(['bill ca-20232024-0-ab2641']);
     expect(await ids('hr766-114')).to.deep.equal(['bill us-114-hr766']);
+    // As the Legislature prints it.
+    for (const typed of ['Assembly Bill No. 1656', 'A.B. No. 1656', 'assembly bill 1656']) expect(await ids(typed), typed).to.deep.equal(['bill ca-20252026-0-ab1656']);
+    expect(await ids('Senate Bill No. 54 (2017)')).to.deep.equal(['bill ca-20172018-0-sb54']);
     // The section first; then the two bills, in the order each database ranks them.
     const cited = await ids('7284.6');
     expect(cited[0]).to.equal('section GOV/7284.6');
@@ -224,7 +227,7 @@ describeBackends('store: importing and reading', (backend, kind) => {
     expect((await ids('Penal Code 1050'))[0]).to.equal('section PEN/1050');
     // As courts, the Bluebook and practitioners cite it: the same results as the code's name.
     const byName = await ids('Penal Code 1050');
-    for (const typed of ['Pen. Code, § 1050', 'Cal. Penal Code § 1050', 'PC 1050']) expect(await ids(typed), typed).to.deep.equal(byName);
+    for (const typed of ['Pen. Code, § 1050', 'Cal. Penal Code § 1050', 'PC 1050', '1050 PC', 'Cal. Penal Code § 1050(a)(1)']) expect(await ids(typed), typed).to.deep.equal(byName);
     expect(await ids('Cal. Gov. Code § 7284.6')).to.deep.equal(await ids('Government Code 7284.6'));
     expect(await ids('synthetic', { code: 'Gov. Code' })).to.deep.equal(await ids('synthetic', { code: 'GOV' }));
     // A section the database lacks, which bills touch: its result says so, and how many.
