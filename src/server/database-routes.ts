@@ -10,10 +10,10 @@ import express, { type Request, type RequestHandler, type Response, type Router 
 import { LRUCache } from 'lru-cache';
 import { codeName, codeTyped, normalizeSectionNumber } from '../store/codes.js';
 import type { Database } from '../store/database.js';
-import { sessionName } from '../store/names.js';
+import { parseMeasure, sessionName } from '../store/names.js';
 import { PerGeneration } from '../store/per-generation.js';
 import { unitOfQuery } from '../store/places.js';
-import { authorJson, billReport, namedJson, sectionReport } from '../store/reports.js';
+import { authorJson, findBill as billByCitation, billReport, namedJson, sectionReport } from '../store/reports.js';
 import { authorsSought, readAuthorFilter, readSearchParams, SearchParamError, type SearchForm } from '../store/search-params.js';
 import { SearchBusyError } from '../store/search-pool.js';
 import type { SessionInfo } from '../store/queries.js';
@@ -191,6 +191,29 @@ export function createDatabaseRoutes(ctx: DatabaseRoutesContext): Router {
     });
   }));
   const pages = databasePages(ctx);
+  // A bill by its citation (`/bills/AB%201656`, `/api/bills/hr1-119`): the address of its key, the newest session's where the citation names none.
+  for (const [route, to] of [
+    ['/bills/:id', (key: string) => `/bills/${key}`],
+    ['/bills/:id/feed', (key: string) => `/bills/${key}/feed`],
+    ['/api/bills/:id', (key: string) => `/api/bills/${key}`],
+  ] as const) {
+    router.get(route, async (req, res, next) => {
+      try {
+        const given = String(req.params['id']);
+        if (given.length > 80 || /^(?:ca|us)-/.test(given) || !parseMeasure(given)) return next();
+        let key: string;
+        try {
+          key = (await billByCitation(ctx.database, given)).id;
+        } catch (error) {
+          // (The command line's advice, "billdiff import PATH… brings bills in", is not this page's.)
+          throw new HttpError(404, (error as Error).message.replace(/ \(billdiff import [^)]*\)$/, ''));
+        }
+        res.redirect(302, `${req.baseUrl}${to(encodeURIComponent(key))}`);
+      } catch (error) {
+        next(error);
+      }
+    });
+  }
   router.get('/bills/:id', cached('html', async (req, _res, generation) => pages.bill(req.params['id'], generation)));
   router.get('/bills/:id/feed', cached('atom', async (req, _res, generation) => ctx.views.render('feed', billFeedModel(await findBill(ctx.database, req.params['id'], generation)))));
   router.get('/api/bills/:id', cached('json', async (req, _res, generation) => JSON.stringify(await findBill(ctx.database, req.params['id'], generation))));

@@ -99,7 +99,7 @@ function spelledOut(text: string): MeasureCitation | undefined {
 function withSession(citation: MeasureCitation, after: string): MeasureCitation | undefined {
   const rest = after.replace(/[()]/g, ' ').trim();
   if (!rest) return citation;
-  const years = /^(?:session\s+)?((?:19|20)\d\d)\s*(?:[-–/]\s*((?:19|20)?\d\d))?(?:\s+(?:regular\s+session|(\d)(?:st|nd|rd|th)?\s+ex\w*\.?\s*(?:session)?))?$/i.exec(rest);
+  const years = /^(?:-\s*)?(?:session\s+)?((?:19|20)\d\d)\s*(?:[-–/]\s*((?:19|20)?\d\d))?(?:\s+(?:regular\s+session|(\d)(?:st|nd|rd|th)?\s+ex\w*\.?\s*(?:session)?))?$/i.exec(rest);
   if (years && citation.jurisdictions.includes('ca')) {
     const first = Number(years[1]);
     const start = first % 2 === 1 ? first : years[2] ? first : first - 1;

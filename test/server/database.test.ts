@@ -97,6 +97,21 @@ describeBackends('server: the database pages and API', (backend) => {
     expect(ab2641.highlights.map(([a, b]) => ab2641.snippet.slice(a, b))).to.deep.equal(['7284.6']);
   });
 
+  it('should lead a bill’s citation in its address to its key’s, the newest session’s where it names none, and say which it cannot', async () => {
+    const to = async (url: string) => {
+      const res = await fetch(base + url, { redirect: 'manual' });
+      return [res.status, res.headers.get('location') ?? ((await res.json().catch(() => undefined)) as { error?: string } | undefined)?.error];
+    };
+    expect(await to('/bills/AB%201656')).to.deep.equal([302, '/bills/ca-20252026-0-ab1656']);
+    expect(await to('/bills/Assembly%20Bill%20No.%201656/feed')).to.deep.equal([302, '/bills/ca-20252026-0-ab1656/feed']);
+    expect(await to('/api/bills/sb54-2017')).to.deep.equal([302, '/api/bills/ca-20172018-0-sb54']);
+    expect(await to('/api/bills/hr766-114')).to.deep.equal([302, '/api/bills/us-114-hr766']);
+    expect(await to('/api/bills/AB%209999')).to.deep.equal([404, 'no bill AB 9999 in the database']);
+    // Not a citation, or a key: as before.
+    expect(await to('/api/bills/nonsense')).to.deep.equal([404, 'no bill nonsense in the database']);
+    expect((await to('/api/bills/ca-20252026-0-ab1656'))[0]).to.equal(200);
+  });
+
   it('GET /api/bills/:id should give the bill, its versions, history and the sections it touches', async () => {
     const { status, body } = await json('/api/bills/ca-20252026-0-ab9001');
     expect(status).to.equal(200);

@@ -12,6 +12,7 @@ describe('store/names', () => {
       expect(parseMeasure('A.B. 2641 2023-24')).to.deep.equal({ type: 'AB', number: 2641, jurisdictions: ['ca'], session: '20232024-0', year: 2023 });
       expect(parseMeasure('A.B. 2641 2023–24')).to.deep.equal({ type: 'AB', number: 2641, jurisdictions: ['ca'], session: '20232024-0', year: 2023 });
       expect(parseMeasure('SB 54 (2017)')).to.deep.equal({ type: 'SB', number: 54, jurisdictions: ['ca'], session: '20172018-0', year: 2017 });
+      expect(parseMeasure('sb54-2017')).to.deep.equal({ type: 'SB', number: 54, jurisdictions: ['ca'], session: '20172018-0', year: 2017 });
       expect(parseMeasure('AB 1 2024')).to.deep.equal({ type: 'AB', number: 1, jurisdictions: ['ca'], session: '20232024-0', year: 2024 });
       expect(parseMeasure('H.R. 1')).to.deep.equal({ type: 'HR', number: 1, jurisdictions: ['ca', 'us'] });
       expect(parseMeasure('hr1-119')).to.deep.equal({ type: 'HR', number: 1, jurisdictions: ['us'], session: '119' });
