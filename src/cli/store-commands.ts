@@ -10,7 +10,7 @@ import { parseArgs } from 'node:util';
 import { formatNotRecognised, formatProblem, formatSummary, importPaths } from '../import/index.js';
 import { DATABASE_FILE, databaseOptionsFrom, describeDatabase, openDatabase, type Database } from '../store/database.js';
 import { databaseDocument, DATABASE_ID } from '../store/documents.js';
-import { authorJson, authorName, namedId, namedJson, namedNote, namedTitle, ownHeading, shortTitlesSaid, authorsChanged, broughtBy, authorWhere, authorsSaid, billReport, findBill, holderOf, OTHER_PENDING_SAYS, OVERRIDE_SAYS, pickVersion, readSectionName, relationWord, sectionReport, withoutRangeEnds, type BillReport } from '../store/reports.js';
+import { authorJson, authorName, namedId, namedJson, namedNote, namedTitle, ownHeading, shortTitlesSaid, authorsChanged, broughtBy, authorWhere, authorsSaid, billReport, findBill, holderOf, OTHER_PENDING_SAYS, OVERRIDE_SAYS, pickVersion, readSectionName, relationWord, sectionReport, versionTextReport, withoutRangeEnds, type BillReport, type VersionTextReport } from '../store/reports.js';
 import { sessionName } from '../store/names.js';
 import { sectionName } from '../store/codes.js';
 import { MARK_END, MARK_START, whyNothingFound } from '../store/search.js';
@@ -34,6 +34,7 @@ export const STORE_USAGE = `Database commands:
   billdiff bill "AB 1656" [--format json]
                                  the bill: who brought it, its versions by name, its history
                                  and the sections it touches
+           [--version NAME]      one version's text (introduced, latest, a name, a date, a number)
   billdiff "AB 1656" --from introduced --to latest
                                  two versions of a bill from the database, by name
   --data DIR                     the database folder (default $BILLDIFF_DATA, or ./data;
@@ -146,7 +147,7 @@ const COMMAND_OPTIONS: Record<StoreCommand, OptionsOf> = {
     offset: { type: 'string' },
   },
   section: { ...HELP, ...FORMAT },
-  bill: { ...HELP, ...FORMAT },
+  bill: { ...HELP, ...FORMAT, version: { type: 'string' } },
 };
 
 function parse(args: string[], options: OptionsOf): ParsedArgs {
@@ -270,6 +271,22 @@ async function billCommand(db: Database, { values, positionals }: ParsedArgs, io
   if (values['format'] !== undefined && values['format'] !== 'json' && values['format'] !== 'text') return usage(io, `--format of bill is text or json, not ${JSON.stringify(values['format'])}`);
   const citation = positionals.join(' ');
   if (!citation) return usage(io, 'name the bill: billdiff bill "AB 1656"');
+  const version = values['version'];
+  if (version !== undefined) {
+    if (typeof version !== 'string' || !version.trim()) return usage(io, '--version takes a version of the bill: introduced, latest, a name, a date or a number');
+    let text: VersionTextReport | undefined;
+    try {
+      text = await versionTextReport(db, (await findBill(db, citation)).id, version);
+    } catch (error) {
+      if (isBilldiffError(error)) throw error;
+      io.stderr.write(`billdiff: ${(error as Error).message}\n`);
+      return 1;
+    }
+    if (!text) return 1;
+    if (values['format'] === 'json') io.stdout.write(`${JSON.stringify(text, null, io.stdout.isTTY ? 2 : 0)}\n`);
+    else io.stdout.write(`${text.bill.measure} (${text.bill.sessionName}) — ${text.stage}${text.date ? `, ${text.date}` : ''} (${text.name})\n\n${text.text.replace(/\n*$/, '\n')}`);
+    return 0;
+  }
   let report: BillReport | undefined;
   try {
     report = await billReport(db, (await findBill(db, citation)).id);
@@ -289,7 +306,7 @@ async function billCommand(db: Database, { values, positionals }: ParsedArgs, io
   if (named) lines.push(named);
   lines.push([r.house, r.enactedAs ? `Became ${r.enactedAs.measure}` : r.status, r.pending ? 'pending' : 'no longer pending'].filter(Boolean).join(' · '));
   if (r.authors.length) lines.push(authorsSaid(r.authors));
-  lines.push('', `${r.versions.length} version${r.versions.length === 1 ? '' : 's'} (the names --from and --to take):`);
+  lines.push('', `${r.versions.length} version${r.versions.length === 1 ? '' : 's'} (the names --from, --to and --version take):`);
   const width = Math.max(...r.versions.map((v) => v.name.length)) + 2;
   r.versions.forEach((v, i) => {
     const c = v.changes;

@@ -13,7 +13,7 @@ import type { Named } from '../store/named.js';
 import type { Database } from '../store/database.js';
 import { jurisdictionOfKey, sessionName } from '../store/names.js';
 import type { AuthorBill, SectionActivity, SessionBill, SessionInfo } from '../store/queries.js';
-import { authorName, authorPageUrl, broughtBy, codeUrl, authorsByRole, authorsWords, authorsChanged, authorWhere, between, capitalized, MANY_AUTHORS, roleWords, sessionAuthorsUrl, sessionPageUrl, billUrl, compareUrl, holderOf, inTurnUrl, lawCompareUrl, OTHER_PENDING_SAYS, OVERRIDE_SAYS, rangeOf, listSeparator, headingOwn, namedNote, namedTitle, namedUrl, ownHeading, shortTitlesSaid, relationWord, sectionDocId, sectionUrl, touchName, versionDocId, withoutRangeEnds, type BillReport, type SectionReport } from '../store/reports.js';
+import { authorName, authorPageUrl, broughtBy, codeUrl, authorsByRole, authorsWords, authorsChanged, authorWhere, between, capitalized, MANY_AUTHORS, roleWords, sessionAuthorsUrl, sessionPageUrl, billUrl, compareUrl, holderOf, inTurnUrl, lawCompareUrl, OTHER_PENDING_SAYS, OVERRIDE_SAYS, rangeOf, listSeparator, headingOwn, namedNote, namedTitle, namedUrl, ownHeading, shortTitlesSaid, relationWord, sectionDocId, sectionUrl, touchName, versionDocId, versionTextUrl, withoutRangeEnds, type BillReport, type SectionReport, type VersionTextReport } from '../store/reports.js';
 import { MARK_END, MARK_START, whyNothingFound } from '../store/search.js';
 import { authorsSought, LAST_PAGE } from '../store/search-params.js';
 import { FILTER_KEYS, OVERRIDE_WORDS, type SearchAnswer, type SearchFilters, type SearchPage, type SearchResult } from '../store/types.js';
@@ -290,6 +290,7 @@ function versionsModel(report: BillReport) {
       gutAndAmend: v.gutAndAmend,
       authors: v.authors,
       compareUrl: v.compareUrl,
+      textUrl: versionTextUrl(report.id, v.name),
       sections: v.sections,
       dateLabel: dateLabel(v.date),
       // Who brought it, where it differs from the version before (both naming their authors).
@@ -299,6 +300,26 @@ function versionsModel(report: BillReport) {
       latest: i === report.versions.length - 1,
     };
   });
+}
+
+/** A version's text page (`/bills/:id/versions/:version`): the version's lines, the sections it touches, its neighbours. */
+export function versionModel(report: VersionTextReport) {
+  const when = (v: { stage: string; date: string | null }) => `${v.stage}${v.date ? `, ${dateLabel(v.date)}` : ''}`;
+  const lines = report.text.split('\n').filter((l) => l.trim());
+  return {
+    pageTitle: `${report.bill.measure} (${report.bill.sessionName}), ${when(report)}`,
+    bodyClass: 'version-page',
+    report,
+    when: when(report),
+    title: report.title || report.bill.title,
+    jsonUrl: `/api${report.url}`,
+    lines,
+    // What it changes, then what it cites only, as the bill's page says them.
+    changes: withoutRangeEnds(report.sections.filter((s) => s.relation !== 'cites')).map((s, index) => ({ index, relationWord: relationWord(s), name: touchName(s), url: s.url })),
+    cites: withoutRangeEnds(report.sections.filter((s) => s.relation === 'cites')).map((s, index, all) => ({ sep: listSeparator(index, all.length), overrides: s.override !== undefined, name: touchName(s), url: s.url })),
+    previous: report.previous && { url: report.previous.url, label: when(report.previous) },
+    next: report.next && { url: report.next.url, label: when(report.next) },
+  };
 }
 
 export function billModel(report: BillReport) {

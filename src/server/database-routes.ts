@@ -13,12 +13,12 @@ import type { Database } from '../store/database.js';
 import { parseMeasure, sessionName } from '../store/names.js';
 import { PerGeneration } from '../store/per-generation.js';
 import { unitOfQuery } from '../store/places.js';
-import { authorJson, findBill as billByCitation, billReport, namedJson, sectionReport } from '../store/reports.js';
+import { authorJson, findBill as billByCitation, billReport, namedJson, sectionReport, versionTextReport, type VersionTextReport } from '../store/reports.js';
 import { authorsSought, readAuthorFilter, readSearchParams, SearchParamError, type SearchForm } from '../store/search-params.js';
 import { SearchBusyError } from '../store/search-pool.js';
 import type { SessionInfo } from '../store/queries.js';
 import type { SearchFilters, SearchPage } from '../store/types.js';
-import { authorFeedModel, authorModel, billFeedModel, FEED_ENTRIES, SECTION_BILLS_PER_PAGE, billModel, codeModel, codesModel, resultJson, searchModel, sectionFeedModel, sessionFeedModel, sectionModel, sessionAuthorsModel, sessionBillsModel, sessionModel, sessionsModel, unitPageUrl } from './database-pages.js';
+import { authorFeedModel, authorModel, billFeedModel, FEED_ENTRIES, SECTION_BILLS_PER_PAGE, billModel, codeModel, codesModel, resultJson, searchModel, sectionFeedModel, sessionFeedModel, sectionModel, sessionAuthorsModel, sessionBillsModel, sessionModel, sessionsModel, unitPageUrl, versionModel } from './database-pages.js';
 import { HttpError } from './errors.js';
 import { securityHeaders, setSecurityHeaders } from './security-headers.js';
 import type { Views } from './views.js';
@@ -196,6 +196,8 @@ export function createDatabaseRoutes(ctx: DatabaseRoutesContext): Router {
     ['/bills/:id', (key: string) => `/bills/${key}`],
     ['/bills/:id/feed', (key: string) => `/bills/${key}/feed`],
     ['/api/bills/:id', (key: string) => `/api/bills/${key}`],
+    ['/bills/:id/versions/:version', (key: string, version = '') => `/bills/${key}/versions/${encodeURIComponent(version)}`],
+    ['/api/bills/:id/versions/:version', (key: string, version = '') => `/api/bills/${key}/versions/${encodeURIComponent(version)}`],
   ] as const) {
     router.get(route, async (req, res, next) => {
       try {
@@ -208,7 +210,7 @@ export function createDatabaseRoutes(ctx: DatabaseRoutesContext): Router {
           // (The command line's advice, "billdiff import PATH… brings bills in", is not this page's.)
           throw new HttpError(404, (error as Error).message.replace(/ \(billdiff import [^)]*\)$/, ''));
         }
-        res.redirect(302, `${req.baseUrl}${to(encodeURIComponent(key))}`);
+        res.redirect(302, `${req.baseUrl}${to(encodeURIComponent(key), (req.params as Record<string, string | undefined>)['version'])}`);
       } catch (error) {
         next(error);
       }
@@ -217,6 +219,8 @@ export function createDatabaseRoutes(ctx: DatabaseRoutesContext): Router {
   router.get('/bills/:id', cached('html', async (req, _res, generation) => pages.bill(req.params['id'], generation)));
   router.get('/bills/:id/feed', cached('atom', async (req, _res, generation) => ctx.views.render('feed', billFeedModel(await findBill(ctx.database, req.params['id'], generation)))));
   router.get('/api/bills/:id', cached('json', async (req, _res, generation) => JSON.stringify(await findBill(ctx.database, req.params['id'], generation))));
+  router.get('/bills/:id/versions/:version', cached('html', async (req) => render('version', versionModel(await findVersion(ctx.database, req.params['id'], req.params['version'])))));
+  router.get('/api/bills/:id/versions/:version', cached('json', async (req) => JSON.stringify(await findVersion(ctx.database, req.params['id'], req.params['version']))));
   router.get('/sections/:code/:number', cached('html', async (req) => pages.section(req.params['code'], req.params['number'], pageNumber(req))));
   router.get('/sections/:code/:number/feed', cached('atom', async (req) => ctx.views.render('feed', sectionFeedModel(await findSection(ctx.database, req.params['code'], req.params['number'], { offset: 0, limit: FEED_ENTRIES })))));
   router.get('/api/sections/:code/:number', cached('json', async (req) => JSON.stringify(await findSection(ctx.database, req.params['code'], req.params['number']))));
@@ -319,13 +323,27 @@ export function noDatabaseRoutes(): Router {
   const none: RequestHandler = () => {
     throw new HttpError(404, 'this server has no database of bills: start it with npm start, or give createApp a database');
   };
-  for (const route of ['/search', '/api/search', '/bills/:id', '/bills/:id/feed', '/api/bills/:id', '/sections/:code/:number', '/sections/:code/:number/feed', '/api/sections/:code/:number', '/sessions', '/sessions/:jurisdiction/:session', '/sessions/:jurisdiction/:session/feed', '/sessions/:jurisdiction/:session/authors', '/sessions/:jurisdiction/:session/authors/:name', '/sessions/:jurisdiction/:session/authors/:name/feed', '/codes', '/codes/:code']) router.get(route, none);
+  for (const route of ['/search', '/api/search', '/bills/:id', '/bills/:id/feed', '/api/bills/:id', '/bills/:id/versions/:version', '/api/bills/:id/versions/:version', '/sections/:code/:number', '/sections/:code/:number/feed', '/api/sections/:code/:number', '/sessions', '/sessions/:jurisdiction/:session', '/sessions/:jurisdiction/:session/feed', '/sessions/:jurisdiction/:session/authors', '/sessions/:jurisdiction/:session/authors/:name', '/sessions/:jurisdiction/:session/authors/:name/feed', '/codes', '/codes/:code']) router.get(route, none);
   return router;
 }
 
 async function findBill(db: Database, id: unknown, generation?: string) {
   const key = String(id);
   const report = key.length <= 80 ? await billReport(db, key, generation) : undefined;
+  if (!report) throw new HttpError(404, `no bill ${key.slice(0, 80)} in the database`);
+  return report;
+}
+
+/** A version of a bill by its name (`versionTextReport`), or a 404 that says what the bill's versions are. */
+async function findVersion(db: Database, id: unknown, version: unknown) {
+  const key = String(id);
+  const name = String(version);
+  let report: VersionTextReport | undefined;
+  try {
+    report = key.length <= 80 && name.length <= 80 ? await versionTextReport(db, key, name) : undefined;
+  } catch (error) {
+    throw new HttpError(404, (error as Error).message);
+  }
   if (!report) throw new HttpError(404, `no bill ${key.slice(0, 80)} in the database`);
   return report;
 }

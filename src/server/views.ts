@@ -14,7 +14,7 @@ export const viewsDir = fileURLToPath(new URL('../../views/', import.meta.url));
 /** The pages of the corpus, the comparisons and the errors. */
 const PAGES = ['index', 'compare', 'apply', 'print', 'upload', 'error'] as const;
 /** The database's pages (src/server/database-routes.ts). */
-export const DATABASE_PAGES = ['search', 'bill', 'section', 'session', 'sessions', 'codes', 'code', 'author', 'authors'] as const;
+export const DATABASE_PAGES = ['search', 'bill', 'version', 'section', 'session', 'sessions', 'codes', 'code', 'author', 'authors'] as const;
 /** The database's feeds (a law section's, a bill's, a session's): one Atom template, compiled as the pages are (no `@` variable), but with no page around it. */
 export const DATABASE_FEEDS = ['feed'] as const;
 

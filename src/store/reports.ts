@@ -66,6 +66,11 @@ export function billUrl(id: string): string {
   return `/bills/${encodeURIComponent(id)}`;
 }
 
+/** A version's text (`/bills/ca-20252026-0-ab1656/versions/introduced`), by the version's name. */
+export function versionTextUrl(billId: string, name: string): string {
+  return `${billUrl(billId)}/versions/${encodeURIComponent(name)}`;
+}
+
 /** A session's page (`/sessions/ca/20252026-0`). */
 export function sessionPageUrl(jurisdiction: string, session: string): string {
   return `/sessions/${encodeURIComponent(jurisdiction)}/${encodeURIComponent(session)}`;
@@ -622,3 +627,65 @@ export function pickVersion(versions: VersionSummary[], name: string, measure: s
   throw new Error(`${measure} has no version "${name}"; ${list}`);
 }
 
+/** `/api/bills/:id/versions/:version`: one version of a bill and its text, as the database holds them. */
+export interface VersionTextReport {
+  bill: { id: string; measure: string; session: string; sessionName: string; title: string; url: string };
+  id: string;
+  name: string;
+  stage: string;
+  date: string | null;
+  /** The title the version gives the bill. */
+  title: string;
+  /** As a comparison takes it (`ver:20250AB165699INT`). */
+  docId: string;
+  url: string;
+  /** Its text, a line to a paragraph, as the import read it (what the search reads). */
+  text: string;
+  /** The sections it touches. */
+  sections: Array<SectionTouch & { url: string }>;
+  /** The versions before and after it, where there are. */
+  previous?: VersionLink;
+  next?: VersionLink;
+  /** It compared with the version before. */
+  compareUrl?: string;
+}
+
+/** Another version of the same bill, by its name. */
+export interface VersionLink {
+  name: string;
+  stage: string;
+  date: string | null;
+  url: string;
+}
+
+/**
+ * The version of bill `billId` that `name` picks (`pickVersion`: `introduced`, `latest`, a date, a
+ * number, …) with its text; undefined where the database holds no such bill. Throws a plain message
+ * naming the bill's versions where it has none by that name.
+ */
+export async function versionTextReport(db: Database, billId: string, name: string): Promise<VersionTextReport | undefined> {
+  const bill = await db.bill(billId);
+  if (!bill) return undefined;
+  const versions = await db.versions(billId);
+  const picked = pickVersion(versions, name, bill.measure);
+  const at = versions.indexOf(picked);
+  const [row, touches] = await Promise.all([db.version(picked.id), db.touches(billId)]);
+  const link = (v: VersionSummary | undefined): VersionLink | undefined => v && { name: v.name, stage: v.stage, date: v.date, url: versionTextUrl(billId, v.name) };
+  const previous = link(versions[at - 1]);
+  const next = link(versions[at + 1]);
+  return {
+    bill: { id: bill.id, measure: bill.measure, session: bill.session, sessionName: sessionName(bill.jurisdiction, bill.session), title: bill.title, url: billUrl(bill.id) },
+    id: picked.id,
+    name: picked.name,
+    stage: picked.stage,
+    date: picked.date,
+    title: picked.title,
+    docId: versionDocId(picked),
+    url: versionTextUrl(billId, picked.name),
+    text: row?.text ?? '',
+    sections: (touches.get(picked.id) ?? []).map((t) => ({ ...t, url: sectionUrl(t.code, t.section) })),
+    ...(previous ? { previous } : {}),
+    ...(next ? { next } : {}),
+    ...(at > 0 ? { compareUrl: compareUrl({ old: versionDocId(versions[at - 1]!), new: versionDocId(picked) }) } : {}),
+  };
+}

@@ -62,7 +62,7 @@ describeBackends('cli: import, search, section, versions by name', (backend) => 
         'AB 9002 (2025–26 Regular Session) — Synthetic widgets.',
         'Assembly · In Floor Process · pending',
         '',
-        '2 versions (the names --from and --to take):',
+        '2 versions (the names --from, --to and --version take):',
         '  introduced      Introduced, 2026-01-12 · 6 words inserted, 0 deleted',
         '  amended-senate  Amended in Senate, 2026-06-01 · 72 words inserted, 40 deleted · gut and amend · latest',
         '',
@@ -83,6 +83,33 @@ describeBackends('cli: import, search, section, versions by name', (backend) => 
       'Short titles: “Autism Collaboration, Accountability, Research, Education, and Support Act of 2019”; “Autism CARES Act of 2019”',
       'House · pending',
     ]);
+    // One version's text, by any of the names a version is picked by.
+    const introduced = await run(['bill', 'AB 9002', '--version', 'introduced']);
+    expect(introduced).to.deep.equal({
+      code: 0,
+      stdout: [
+        'AB 9002 (2025–26 Regular Session) — Introduced, 2026-01-12 (introduced)',
+        '',
+        'An act to amend Section 99001 of the Penal Code, relating to synthetic hearings.',
+        'Synthetic digest for a test fixture.',
+        'The people of the State of California do enact as follows:',
+        'SECTION 1. Section 99001 of the Penal Code is amended to read:',
+        '99001.',
+        '(a) A synthetic court shall hear a synthetic motion within ten court days after it is filed, unless the court finds good cause.',
+        '(b) This subdivision applies notwithstanding Section 99002.',
+        '',
+      ].join('\n'),
+      stderr: '',
+    });
+    expect((await run(['bill', 'AB 9002', '--version', '1'])).stdout).to.equal(introduced.stdout);
+    const latest = JSON.parse((await run(['bill', 'AB 9002', '--version', 'latest', '--format', 'json'])).stdout) as Record<string, unknown>;
+    expect([latest['name'], latest['previous'], latest['next'], latest['compareUrl']]).to.deep.equal([
+      'amended-senate',
+      { name: 'introduced', stage: 'Introduced', date: '2026-01-12', url: '/bills/ca-20252026-0-ab9002/versions/introduced' },
+      undefined,
+      '/compare?old=ver%3A20250AB900299INT&new=ver%3A20250AB900298AMD',
+    ]);
+    expect(await run(['bill', 'AB 9002', '--version', 'enrolled'])).to.deep.equal({ code: 1, stdout: '', stderr: 'billdiff: AB 9002 has no version "enrolled"; its versions: introduced, amended-senate, or first, latest, previous\n' });
     expect(await run(['bill', 'AB', '99999'])).to.deep.equal({ code: 1, stdout: '', stderr: 'billdiff: no bill AB 99999 in the database (billdiff import PATH… brings bills in)\n' });
     expect((await run(['bill'])).stderr.split('\n')[0]).to.equal('billdiff: name the bill: billdiff bill "AB 1656"');
     // A bill named with no versions to compare says where they are listed.

@@ -207,8 +207,24 @@ describe('e2e/database pages', function () {
     await page.waitForURL(/\/codes\/PEN$/);
   });
 
-  it('should have no serious accessibility problems on the search, bill, author, section, session and codes pages', async () => {
-    for (const url of ['/search?q=synthetic', '/search?author=Davies', '/sections/PEN/1050', '/bills/ca-20252026-0-ab9002', '/bills/ca-20252026-0-ab1656', '/sessions/ca/20252026-0/authors/Davies', '/sessions/ca/20252026-0/authors', '/sections/PEN/99001', '/sessions/ca/20252026-0', '/sessions', '/codes', '/codes/PEN']) {
+  it('should go from a bill’s page to a version’s text, from there to the next version and to the changes from the one before', async () => {
+    await open();
+    await page.goto(`${base}/bills/AB%201656`);
+    await page.waitForURL(/\/bills\/ca-20252026-0-ab1656$/);
+    await page.click('#v-amended-assembly >> text=its text');
+    await page.waitForURL(/\/bills\/ca-20252026-0-ab1656\/versions\/amended-assembly$/);
+    expect(await page.locator('h2#text-h').textContent()).to.equal('Text');
+    expect(await page.locator('.bill-text p').first().textContent()).to.equal('An act to amend Section 1050 of the Penal Code, relating to human trafficking.');
+    await page.click('.version-nav >> text=Amended in Senate, June 11, 2026 →');
+    await page.waitForURL(/\/versions\/amended-senate$/);
+    await page.click('.version-nav >> text=changes from the version before');
+    // (The bundled versions compared by their ids in the bundle.)
+    await page.waitForURL(/\/compare\?old=ca-ab1656-2025-amended-assembly&new=ca-ab1656-2025-amended-senate$/);
+    expect(await page.title()).to.match(/^AB 1656/);
+  });
+
+  it('should have no serious accessibility problems on the search, bill, version, author, section, session and codes pages', async () => {
+    for (const url of ['/search?q=synthetic', '/search?author=Davies', '/sections/PEN/1050', '/bills/ca-20252026-0-ab9002', '/bills/ca-20252026-0-ab1656', '/bills/ca-20252026-0-ab1656/versions/amended-assembly', '/sessions/ca/20252026-0/authors/Davies', '/sessions/ca/20252026-0/authors', '/sections/PEN/99001', '/sessions/ca/20252026-0', '/sessions', '/codes', '/codes/PEN']) {
       await open({ bypassCSP: true });
       await page.goto(base + url);
       await page.addScriptTag({ path: AXE });

@@ -112,6 +112,27 @@ describeBackends('server: the database pages and API', (backend) => {
     expect((await to('/api/bills/ca-20252026-0-ab1656'))[0]).to.equal(200);
   });
 
+  it('should show a version’s text by the version’s name, with the sections it touches and the versions either side', async () => {
+    const html = await (await fetch(`${base}/bills/ca-20252026-0-ab9001/versions/introduced`)).text();
+    expect(html).to.contain('<title>AB 9001 (2025–26 Regular Session), Introduced, January 5, 2026 · billdiff</title>');
+    expect(html).to.contain(
+      '<nav class="version-nav" aria-label="Versions of the bill"><p><a href="/bills/ca-20252026-0-ab9001/versions/amended-assembly" rel="next">Amended in Assembly, March 2, 2026 →</a></p></nav>',
+    );
+    const amended = await (await fetch(`${base}/bills/ca-20252026-0-ab9001/versions/latest`)).text();
+    expect(amended).to.contain(
+      '<p><a href="/bills/ca-20252026-0-ab9001/versions/introduced" rel="prev">← Introduced, January 5, 2026</a> · <a href="/compare?old&#x3D;ver%3A20250AB900199INT&amp;new&#x3D;ver%3A20250AB900198AMD">changes from the version before</a></p>',
+    );
+    expect(amended).to.contain('<p class="vsections">amends <a href="/sections/PEN/99001">Penal Code § 99001</a></p>\n<p class="vsections">Also cites <a href="/sections/PEN/99002">Penal Code § 99002</a> (overrides).</p>');
+    // Its text, a line to a paragraph, escaped.
+    const { body } = await json('/api/bills/ca-20252026-0-ab9001/versions/2');
+    expect(amended).to.contain(`<div class="law-text bill-text">${String(body['text']).split('\n').filter((l) => l.trim()).map((l) => `<p>${l.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/"/g, '&quot;').replace(/'/g, '&#x27;').replace(/=/g, '&#x3D;').replace(/`/g, '&#x60;')}</p>`).join('')}</div>`);
+    expect([body['name'], body['docId'], body['url']]).to.deep.equal(['amended-assembly', 'ver:20250AB900198AMD', '/bills/ca-20252026-0-ab9001/versions/amended-assembly']);
+    // The bill's page links each version's text.
+    expect(await (await fetch(`${base}/bills/ca-20252026-0-ab9001`)).text()).to.contain('<p class="links"><a href="/bills/ca-20252026-0-ab9001/versions/introduced">its text</a></p>');
+    const missing = await json('/api/bills/ca-20252026-0-ab9001/versions/enrolled');
+    expect([missing.status, missing.body['error']]).to.deep.equal([404, 'AB 9001 has no version "enrolled"; its versions: introduced, amended-assembly, or first, latest, previous']);
+  });
+
   it('GET /api/bills/:id should give the bill, its versions, history and the sections it touches', async () => {
     const { status, body } = await json('/api/bills/ca-20252026-0-ab9001');
     expect(status).to.equal(200);
