@@ -302,6 +302,22 @@ function versionsModel(report: BillReport) {
   });
 }
 
+/** Sections a version changes, a group to a relation in the order they first come: `{ sep, word: "Amends", sections: [{ sep, name, url }] }`. */
+function changeGroups(sections: ReadonlyArray<VersionTextReport['sections'][number]>) {
+  const groups = new Map<string, Array<{ name: string; url: string }>>();
+  for (const s of sections) {
+    const word = relationWord(s);
+    const list = groups.get(word) ?? [];
+    list.push({ name: touchName(s), url: s.url });
+    groups.set(word, list);
+  }
+  return [...groups].map(([word, list], i) => ({
+    sep: i ? '; ' : '',
+    word: i ? word : capitalized(word),
+    sections: list.map((x, j) => ({ ...x, sep: listSeparator(j, list.length) })),
+  }));
+}
+
 /** A version's text page (`/bills/:id/versions/:version`): the version's lines, the sections it touches, its neighbours. */
 export function versionModel(report: VersionTextReport) {
   const when = (v: { stage: string; date: string | null }) => `${v.stage}${v.date ? `, ${dateLabel(v.date)}` : ''}`;
@@ -314,8 +330,8 @@ export function versionModel(report: VersionTextReport) {
     title: report.title || report.bill.title,
     jsonUrl: `/api${report.url}`,
     lines,
-    // What it changes, then what it cites only, as the bill's page says them.
-    changes: withoutRangeEnds(report.sections.filter((s) => s.relation !== 'cites')).map((s, index) => ({ index, relationWord: relationWord(s), name: touchName(s), url: s.url })),
+    // What it changes, by each relation ("Amends A, B and C; repeals D."), then what it cites only.
+    changes: changeGroups(withoutRangeEnds(report.sections.filter((s) => s.relation !== 'cites'))),
     cites: withoutRangeEnds(report.sections.filter((s) => s.relation === 'cites')).map((s, index, all) => ({ sep: listSeparator(index, all.length), overrides: s.override !== undefined, name: touchName(s), url: s.url })),
     previous: report.previous && { url: report.previous.url, label: when(report.previous) },
     next: report.next && { url: report.next.url, label: when(report.next) },

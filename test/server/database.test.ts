@@ -122,7 +122,7 @@ describeBackends('server: the database pages and API', (backend) => {
     expect(amended).to.contain(
       '<p><a href="/bills/ca-20252026-0-ab9001/versions/introduced" rel="prev">← Introduced, January 5, 2026</a> · <a href="/compare?old&#x3D;ver%3A20250AB900199INT&amp;new&#x3D;ver%3A20250AB900198AMD">changes from the version before</a></p>',
     );
-    expect(amended).to.contain('<p class="vsections">amends <a href="/sections/PEN/99001">Penal Code § 99001</a></p>\n<p class="vsections">Also cites <a href="/sections/PEN/99002">Penal Code § 99002</a> (overrides).</p>');
+    expect(amended).to.contain('<p class="vsections">Amends <a href="/sections/PEN/99001">Penal Code § 99001</a>.</p>\n<p class="vsections">Also cites <a href="/sections/PEN/99002">Penal Code § 99002</a> (overrides).</p>');
     // Its text, a line to a paragraph, escaped.
     const { body } = await json('/api/bills/ca-20252026-0-ab9001/versions/2');
     expect(amended).to.contain(`<div class="law-text bill-text">${String(body['text']).split('\n').filter((l) => l.trim()).map((l) => `<p>${l.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/"/g, '&quot;').replace(/'/g, '&#x27;').replace(/=/g, '&#x3D;').replace(/`/g, '&#x60;')}</p>`).join('')}</div>`);
