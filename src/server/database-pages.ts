@@ -290,7 +290,7 @@ function versionsModel(report: BillReport) {
       gutAndAmend: v.gutAndAmend,
       authors: v.authors,
       compareUrl: v.compareUrl,
-      textUrl: versionTextUrl(report.id, v.name),
+      textUrl: v.textUrl ?? versionTextUrl(report.id, v.name),
       sections: v.sections,
       dateLabel: dateLabel(v.date),
       // Who brought it, where it differs from the version before (both naming their authors).

@@ -165,6 +165,8 @@ export interface BillReport {
     /** The authors the version names (none: empty). */
     authors: Author[];
     compareUrl?: string;
+    /** Its text's page (`/bills/:id/versions/:name`; its JSON under `/api`). */
+    textUrl?: string;
     sections: Array<SectionTouch & { url: string }>;
   }>;
   history: Array<{ date: string | null; action: string }>;
@@ -279,6 +281,7 @@ export async function billReport(db: Database, id: string, generation?: string):
         authors: authors.get(v.id) ?? [],
       } as BillReport['versions'][number];
       if (i > 0) version.compareUrl = compareUrl({ old: versionDocId(versions[i - 1]!), new: versionDocId(v) });
+      version.textUrl = versionTextUrl(bill.id, v.name);
       version.sections = (touches.get(v.id) ?? []).map((t) => {
         const touch: BillReport['versions'][number]['sections'][number] = t.override
           ? { code: t.code, section: t.section, relation: t.relation, override: t.override, url: sectionUrl(t.code, t.section) }

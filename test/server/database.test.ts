@@ -141,6 +141,7 @@ describeBackends('server: the database pages and API', (backend) => {
       ['20250AB900199INT', 'introduced', '2026-01-05', undefined],
       ['20250AB900198AMD', 'amended-assembly', '2026-03-02', '/compare?old=ver%3A20250AB900199INT&new=ver%3A20250AB900198AMD'],
     ]);
+    expect((body['versions'] as Array<Record<string, unknown>>).map((v) => v['textUrl'])).to.deep.equal(['/bills/ca-20252026-0-ab9001/versions/introduced', '/bills/ca-20252026-0-ab9001/versions/amended-assembly']);
     expect((body['versions'] as Array<Record<string, unknown>>)[1]!['sections']).to.deep.equal([
       { code: 'PEN', section: '99001', relation: 'amends', url: '/sections/PEN/99001' },
       { code: 'PEN', section: '99002', relation: 'cites', override: 'notwithstanding', url: '/sections/PEN/99002' },
