@@ -339,8 +339,9 @@ async function findVersion(db: Database, id: unknown, version: unknown) {
   const key = String(id);
   const name = String(version);
   let report: VersionTextReport | undefined;
+  if (name.length > 80) throw new HttpError(404, 'a version is named by at most 80 characters: introduced, latest, amended-senate-2025-07-16, a date or a number');
   try {
-    report = key.length <= 80 && name.length <= 80 ? await versionTextReport(db, key, name) : undefined;
+    report = key.length <= 80 ? await versionTextReport(db, key, name) : undefined;
   } catch (error) {
     throw new HttpError(404, (error as Error).message);
   }
