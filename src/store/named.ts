@@ -64,16 +64,24 @@ const NAME_CHARS = 200;
  * The spellings a short title is found by: as printed, without "the" before it, without its year ("Act
  * of 2019", "Act, 2020"), without "Act" where two words or more are left ("Great American Outdoors"),
  * and an act named for a person by a given name and initials, by the surname alone, as it is called
- * ("Brown Act" for the Ralph M. Brown Act); letter case, quotes and punctuation aside.
+ * ("Brown Act" for the Ralph M. Brown Act), or for its sponsors, by their surnames ("Dodd-Frank Act":
+ * `SPONSORS_ACT`); letter case, quotes and punctuation aside.
  */
 export function nameKeys(name: string): string[] {
   const full = fold(name).replace(/^the /, '');
   const undated = full.replace(/ (?:of )?(?:1[89]|20)\d\d$/, '');
   // Without "Act" only where two words or more are left: "great american outdoors", not "cases" (the CASES Act).
   const bare = undated.replace(/ act$/, '');
-  const surname = PERSON_ACT.exec(name.trim())?.[1];
+  const surname = PERSON_ACT.exec(name.trim())?.[1] ?? SPONSORS_ACT.exec(name.trim())?.[1];
   return [...new Set([full, undated, ...(bare.includes(' ') ? [bare] : []), ...(surname ? [fold(`${surname} Act`)] : [])])].filter((key) => /\p{L}/u.test(key) && key.length >= 3);
 }
+
+/**
+ * An act whose name begins with its sponsors' surnames, hyphened, then other words: "Dodd-Frank Wall
+ * Street Reform and Consumer Protection Act", "Bagley-Keene Open Meeting Act" (the surnames, called
+ * "the Dodd-Frank Act"). Not one named by them alone ("Gramm-Leach-Bliley Act": as printed).
+ */
+const SPONSORS_ACT = /^(?:the\s+)?(\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)+)\s+(?:\p{L}[\p{L},'’-]*\s+)+Act(?:,?\s+(?:of\s+)?\d{4})?$/u;
 
 /**
  * The initials an act is called by ("CEQA" for the California Environmental Quality Act, "WRRDA 2014"

@@ -24,13 +24,18 @@ import { billsPath } from '../helpers/paths.js';
 import { describeBackends } from './backends.js';
 
 describe('store/named', () => {
-  it('should find a name by its spellings: without “the”, without its year, without “Act” where two words are left, and by a person’s surname', () => {
+  it('should find a name by its spellings: without “the”, without its year, without “Act” where two words are left, and by a person’s or its sponsors’ surnames', () => {
     expect(nameKeys('Autism CARES Act of 2019')).to.deep.equal(['autism cares act of 2019', 'autism cares act', 'autism cares']);
     expect(nameKeys('Further Consolidated Appropriations Act, 2020')).to.deep.equal(['further consolidated appropriations act 2020', 'further consolidated appropriations act', 'further consolidated appropriations']);
     expect(nameKeys('CARES Act')).to.deep.equal(['cares act']);
     // An act named for a person, by the surname alone, as it is called ("the Brown Act"); not a name that only begins with one.
     expect(nameKeys('Ralph M. Brown Act')).to.deep.equal(['ralph m brown act', 'ralph m brown', 'brown act']);
     expect(nameKeys('Elijah E. Cummings Lower Drug Costs Now Act')).to.deep.equal(['elijah e cummings lower drug costs now act', 'elijah e cummings lower drug costs now']);
+    // An act named for its sponsors, by their surnames ("the Dodd-Frank Act"); not one named by them alone.
+    expect(nameKeys('Dodd-Frank Wall Street Reform and Consumer Protection Act')).to.deep.equal(['dodd frank wall street reform and consumer protection act', 'dodd frank wall street reform and consumer protection', 'dodd frank act']);
+    expect(nameKeys('the Bagley-Keene Open Meeting Act')).to.deep.equal(['bagley keene open meeting act', 'bagley keene open meeting', 'bagley keene act']);
+    expect(nameKeys('Gramm-Leach-Bliley Act')).to.deep.equal(['gramm leach bliley act', 'gramm leach bliley']);
+    expect(nameKeys('Self-determination Reauthorization Act of 2007')).to.deep.equal(['self determination reauthorization act of 2007', 'self determination reauthorization act', 'self determination reauthorization']);
     expect(nameKeys('America’s Small Business Tax Relief Act of 2015')).to.deep.equal(['america s small business tax relief act of 2015', 'america s small business tax relief act', 'america s small business tax relief']);
   });
 
