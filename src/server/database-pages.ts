@@ -304,11 +304,11 @@ function versionsModel(report: BillReport) {
 
 /** Sections a version changes, a group to a relation in the order they first come: `{ sep, word: "Amends", sections: [{ sep, name, url }] }`. */
 function changeGroups(sections: ReadonlyArray<VersionTextReport['sections'][number]>) {
-  const groups = new Map<string, Array<{ name: string; url: string }>>();
+  const groups = new Map<string, Array<{ name: string; url: string; lawUrl?: string }>>();
   for (const s of sections) {
     const word = relationWord(s);
     const list = groups.get(word) ?? [];
-    list.push({ name: touchName(s), url: s.url });
+    list.push({ name: touchName(s), url: s.url, ...(s.lawUrl ? { lawUrl: s.lawUrl } : {}) });
     groups.set(word, list);
   }
   return [...groups].map(([word, list], i) => ({

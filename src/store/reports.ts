@@ -644,8 +644,8 @@ export interface VersionTextReport {
   url: string;
   /** Its text, a line to a paragraph, as the import read it (what the search reads). */
   text: string;
-  /** The sections it touches. */
-  sections: Array<SectionTouch & { url: string }>;
+  /** The sections it touches; one it amends or repeals that the database holds, with it compared with the section (`lawUrl`). */
+  sections: Array<SectionTouch & { url: string; lawUrl?: string }>;
   /** The versions before and after it, where there are. */
   previous?: VersionLink;
   next?: VersionLink;
@@ -673,6 +673,10 @@ export async function versionTextReport(db: Database, billId: string, name: stri
   const picked = pickVersion(versions, name, bill.measure);
   const at = versions.indexOf(picked);
   const [row, touches] = await Promise.all([db.version(picked.id), db.touches(billId)]);
+  const own = touches.get(picked.id) ?? [];
+  // The sections it amends or repeals that the database holds (a whole unit or a range: none to compare), each with its comparison.
+  const changed = own.filter((t) => (t.relation === 'amends' || t.relation === 'repeals') && !t.unit && !t.through);
+  const held = changed.length ? await db.lawSectionsHeld(changed) : new Map<string, { corpus_id: string | null }>();
   const link = (v: VersionSummary | undefined): VersionLink | undefined => v && { name: v.name, stage: v.stage, date: v.date, url: versionTextUrl(billId, v.name) };
   const previous = link(versions[at - 1]);
   const next = link(versions[at + 1]);
@@ -686,7 +690,10 @@ export async function versionTextReport(db: Database, billId: string, name: stri
     docId: versionDocId(picked),
     url: versionTextUrl(billId, picked.name),
     text: row?.text ?? '',
-    sections: (touches.get(picked.id) ?? []).map((t) => ({ ...t, url: sectionUrl(t.code, t.section) })),
+    sections: own.map((t) => {
+      const law = changed.includes(t) ? held.get(`${t.code} ${t.section}`) : undefined;
+      return { ...t, url: sectionUrl(t.code, t.section), ...(law ? { lawUrl: lawCompareUrl(versionDocId(picked), t.code, sectionDocId(t.code, t.section, law.corpus_id)) } : {}) };
+    }),
     ...(previous ? { previous } : {}),
     ...(next ? { next } : {}),
     ...(at > 0 ? { compareUrl: compareUrl({ old: versionDocId(versions[at - 1]!), new: versionDocId(picked) }) } : {}),

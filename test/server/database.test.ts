@@ -122,11 +122,16 @@ describeBackends('server: the database pages and API', (backend) => {
     expect(amended).to.contain(
       '<p><a href="/bills/ca-20252026-0-ab9001/versions/introduced" rel="prev">← Introduced, January 5, 2026</a> · <a href="/compare?old&#x3D;ver%3A20250AB900199INT&amp;new&#x3D;ver%3A20250AB900198AMD">changes from the version before</a></p>',
     );
-    expect(amended).to.contain('<p class="vsections">Amends <a href="/sections/PEN/99001">Penal Code § 99001</a>.</p>\n<p class="vsections">Also cites <a href="/sections/PEN/99002">Penal Code § 99002</a> (overrides).</p>');
+    expect(amended).to.contain('<p class="vsections">Amends <a href="/sections/PEN/99001">Penal Code § 99001</a> (<a href="/compare?bill&#x3D;ver%3A20250AB900198AMD&amp;law&#x3D;law%3APEN%3A99001">the changes</a>).</p>\n<p class="vsections">Also cites <a href="/sections/PEN/99002">Penal Code § 99002</a> (overrides).</p>');
     // Its text, a line to a paragraph, escaped.
     const { body } = await json('/api/bills/ca-20252026-0-ab9001/versions/2');
     expect(amended).to.contain(`<div class="law-text bill-text">${String(body['text']).split('\n').filter((l) => l.trim()).map((l) => `<p>${l.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/"/g, '&quot;').replace(/'/g, '&#x27;').replace(/=/g, '&#x3D;').replace(/`/g, '&#x60;')}</p>`).join('')}</div>`);
     expect([body['name'], body['docId'], body['url']]).to.deep.equal(['amended-assembly', 'ver:20250AB900198AMD', '/bills/ca-20252026-0-ab9001/versions/amended-assembly']);
+    // A section it amends that the database holds: the version compared with it; one it cites: none.
+    expect(body['sections']).to.deep.equal([
+      { code: 'PEN', section: '99001', relation: 'amends', url: '/sections/PEN/99001', lawUrl: '/compare?bill=ver%3A20250AB900198AMD&law=law%3APEN%3A99001' },
+      { code: 'PEN', section: '99002', relation: 'cites', override: 'notwithstanding', url: '/sections/PEN/99002' },
+    ]);
     // The bill's page links each version's text.
     expect(await (await fetch(`${base}/bills/ca-20252026-0-ab9001`)).text()).to.contain('<p class="links"><a href="/bills/ca-20252026-0-ab9001/versions/introduced">its text</a></p>');
     const missing = await json('/api/bills/ca-20252026-0-ab9001/versions/enrolled');
