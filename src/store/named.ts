@@ -108,14 +108,17 @@ export function initialisms(name: string): string[] {
 const SMALL_WORDS = new Set(['a', 'an', 'and', 'at', 'by', 'for', 'from', 'in', 'of', 'on', 'or', 'the', 'to', 'with']);
 
 /**
- * The initials a query names an act by: letters typed in capitals, "Act" after them or not, then a
- * year or not ("CEQA", "the SPACE Act", "WRRDA of 2014"); undefined for other words. Typed in small
- * letters they are read as words only ("ada", "space").
+ * The initials a query names an act by: letters, "Act" after them or not, then a year or not ("CEQA",
+ * "ceqa", "the SPACE Act", "WRRDA of 2014"); undefined for other words. Three letters or two and "Act"
+ * only in capitals ("ADA", "HR Act"): in small letters, short words are too often the initials of some
+ * act ("tax", "law", "ada").
  */
 export function initialsQuery(query: string): string | undefined {
-  const m = /^(?:the\s+)?(\p{Lu}{2,12})(\s+Act)?(?:,?\s+(?:of\s+)?((?:1[89]|20)\d\d))?$/u.exec(query.trim().replace(/[“”"'‘’]/g, ''));
+  const m = /^(?:the\s+)?(\p{L}{2,12})(\s+Act)?(?:,?\s+(?:of\s+)?((?:1[89]|20)\d\d))?$/iu.exec(query.trim().replace(/[“”"'‘’]/g, ''));
   if (!m) return undefined;
-  const letters = `${m[1]}${m[2] ? 'A' : ''}`;
+  const typed = m[1]!;
+  if (typed.length < 4 && !/^\p{Lu}+$/u.test(typed)) return undefined;
+  const letters = `${typed.toUpperCase()}${m[2] ? 'A' : ''}`;
   return letters.length < 3 ? undefined : m[3] ? `${letters} ${m[3]}` : letters;
 }
 

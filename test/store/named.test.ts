@@ -39,7 +39,7 @@ describe('store/named', () => {
     expect(nameKeys('America’s Small Business Tax Relief Act of 2015')).to.deep.equal(['america s small business tax relief act of 2015', 'america s small business tax relief act', 'america s small business tax relief']);
   });
 
-  it('should call an act by its initials, with its small words or without, with its year or without, and typed in capitals', () => {
+  it('should call an act by its initials, with its small words or without, with its year or without, three letters in capitals only', () => {
     // Real short titles of the federal sample (../shared/corpus/us/bills: H.R. 3080 and S. 2062 of the 113th and 110th Congresses, H.R. 1927 and H.R. 2029 of the 114th).
     expect(initialisms('Water Resources Reform and Development Act of 2014')).to.deep.equal(['WRRDA', 'WRRDA 2014']);
     expect(initialisms('Native American Housing Assistance and Self-Determination Reauthorization Act of 2007')).to.deep.equal(['NAHASDRA', 'NAHASDRA 2007']);
@@ -49,9 +49,20 @@ describe('store/named', () => {
     // A name with a word in capitals, one named for a person, one of two words, one not ending in "Act": none.
     for (const none of ['Autism CARES Act of 2019', 'Ralph M. Brown Act', 'Tax Act', 'Act of 2015', 'Pathway for SGR Reform Act of 2013', 'Water Resources Reform and Development'])
       expect(initialisms(none), none).to.deep.equal([]);
-    expect(['WRRDA', 'the WRRDA', '“WRRDA”', 'WRRDA of 2014', 'WRRDA, 2014', 'the SPACE Act', 'CAA 2016'].map(initialsQuery)).to.deep.equal(['WRRDA', 'WRRDA', 'WRRDA', 'WRRDA 2014', 'WRRDA 2014', 'SPACEA', 'CAA 2016']);
-    // In small letters, two letters, or other words: not initials.
-    for (const none of ['wrrda', 'Wrrda', 'PC', 'AB 1656', 'WRRDA amendments', 'WRRDA 14']) expect(initialsQuery(none), none).to.equal(undefined);
+    expect(['WRRDA', 'the WRRDA', '“WRRDA”', 'WRRDA of 2014', 'WRRDA, 2014', 'wrrda', 'Wrrda 2014', 'the SPACE Act', 'CAA 2016', 'ADA'].map(initialsQuery)).to.deep.equal([
+      'WRRDA',
+      'WRRDA',
+      'WRRDA',
+      'WRRDA 2014',
+      'WRRDA 2014',
+      'WRRDA',
+      'WRRDA 2014',
+      'SPACEA',
+      'CAA 2016',
+      'ADA',
+    ]);
+    // Three letters in small letters, two letters, or other words: not initials.
+    for (const none of ['ada', 'tax', 'PC', 'AB 1656', 'WRRDA amendments', 'WRRDA 14']) expect(initialsQuery(none), none).to.equal(undefined);
   });
 });
 
@@ -83,10 +94,10 @@ describeBackends('store: bills found by their short titles', (backend) => {
     for (const none of ['cares', 'act', 'California', 'AB 1656', 'x'.repeat(201)]) expect(await named(none), none).to.deep.equal([]);
   });
 
-  it('should find a bill by its act’s initials typed in capitals, with its year or without', async () => {
-    for (const query of ['FICPA', 'the FICPA', 'FICPA 2015', 'FICPA of 2015']) expect(await named(query), query).to.deep.equal(['H.R. 766 (114): Financial Institution Customer Protection Act of 2015']);
+  it('should find a bill by its act’s initials, three letters in capitals only, with its year or without', async () => {
+    for (const query of ['FICPA', 'the FICPA', 'FICPA 2015', 'FICPA of 2015', 'ficpa']) expect(await named(query), query).to.deep.equal(['H.R. 766 (114): Financial Institution Customer Protection Act of 2015']);
     expect(await named('CVA')).to.deep.equal(['SB 54 (20172018-0): California Values Act']);
-    for (const none of ['ficpa', 'FICPA 2016', 'FICP', 'ACARES']) expect(await named(none), none).to.deep.equal([]);
+    for (const none of ['cva', 'FICPA 2016', 'FICP', 'ACARES']) expect(await named(none), none).to.deep.equal([]);
     // From billdiff search, as a name is.
     expect((await runCli(['search', 'FICPA'], { env: backend().env })).stdout.split('\n')[0]).to.equal('named\tus-114-hr766\tH.R. 766 (114th Congress): Financial Institution Customer Protection Act of 2015');
   });
