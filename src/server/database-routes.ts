@@ -13,7 +13,7 @@ import type { Database } from '../store/database.js';
 import { parseMeasure, sessionName } from '../store/names.js';
 import { PerGeneration } from '../store/per-generation.js';
 import { unitOfQuery } from '../store/places.js';
-import { authorJson, findBill as billByCitation, billReport, namedJson, sectionReport, versionTextReport, type VersionTextReport } from '../store/reports.js';
+import { authorJson, findBill as billByCitation, billReport, namedJson, NotFoundError, sectionReport, versionTextReport, type VersionTextReport } from '../store/reports.js';
 import { authorsSought, readAuthorFilter, readSearchParams, SearchParamError, type SearchForm } from '../store/search-params.js';
 import { SearchBusyError } from '../store/search-pool.js';
 import type { SessionInfo } from '../store/queries.js';
@@ -208,7 +208,7 @@ export function createDatabaseRoutes(ctx: DatabaseRoutesContext): Router {
           key = (await billByCitation(ctx.database, given)).id;
         } catch (error) {
           // (The command line's advice, "billdiff import PATH… brings bills in", is not this page's.)
-          throw new HttpError(404, (error as Error).message.replace(/ \(billdiff import [^)]*\)$/, ''));
+          throw error instanceof NotFoundError ? new HttpError(404, error.message.replace(/ \(billdiff import [^)]*\)$/, '')) : error;
         }
         res.redirect(302, `${req.baseUrl}${to(encodeURIComponent(key), (req.params as Record<string, string | undefined>)['version'])}`);
       } catch (error) {
@@ -343,7 +343,7 @@ async function findVersion(db: Database, id: unknown, version: unknown) {
   try {
     report = key.length <= 80 ? await versionTextReport(db, key, name) : undefined;
   } catch (error) {
-    throw new HttpError(404, (error as Error).message);
+    throw error instanceof NotFoundError ? new HttpError(404, error.message) : error;
   }
   if (!report) throw new HttpError(404, `no bill ${key.slice(0, 80)} in the database`);
   return report;

@@ -88,8 +88,9 @@ const SPONSORS_ACT = /^(?:the\s+)?(\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)+)\s+(?:\p{L}[
  * for the Water Resources Reform and Development Act of 2014): the first letter of each word to its
  * "Act", of each part of a hyphened word ("NAHASDA": Self-Determination), both without the small words
  * ("of", "in", "with", …) and with them but "and" and "the" ("FOIA": Freedom of Information Act;
- * "FICALA": Fairness in Class Action Litigation Act), each alone and with the act's year. None for a name not ending in "Act", one of fewer than three words, one with a
- * word in capitals (the "Autism CARES Act" is called by that word), or one named for a person.
+ * "FICALA": Fairness in Class Action Litigation Act), each alone and with the act's year. None for a
+ * name not ending in "Act", one of fewer than three words, one with a word in capitals (the "Autism
+ * CARES Act" is called by that word), or one named for a person.
  */
 export function initialisms(name: string): string[] {
   const trimmed = name.trim().replace(/^the\s+/i, '');

@@ -588,17 +588,20 @@ export function readSectionName(text: string): { code: string; number: string } 
   return cited ? { code: cited.code, number: normalizeSectionNumber(cited.number) } : undefined;
 }
 
+/** A bill or a version that words name is not in the database, or not one only: the message says which (a page's 404). */
+export class NotFoundError extends Error {}
+
 /**
  * A bill by citation (`AB 1656`, `hr1-119`): the newest session's when the citation gives none.
  * Throws a plain message when there is none, or when one spelling fits bills of two jurisdictions.
  */
 export async function findBill(db: Database, citation: string): Promise<BillRow> {
   const m = parseMeasure(citation);
-  if (!m) throw new Error(`"${citation}" is not a bill citation (try AB 1656, SB 54 2017-18, H.R. 1 119th Congress)`);
+  if (!m) throw new NotFoundError(`"${citation}" is not a bill citation (try AB 1656, SB 54 2017-18, H.R. 1 119th Congress)`);
   const bills = await db.billsByMeasure(m);
-  if (!bills.length) throw new Error(`no bill ${citation} in the database (billdiff import PATH… brings bills in)`);
+  if (!bills.length) throw new NotFoundError(`no bill ${citation} in the database (billdiff import PATH… brings bills in)`);
   const jurisdictions = new Set(bills.map((b) => b.jurisdiction));
-  if (jurisdictions.size > 1) throw new Error(`"${citation}" names bills of ${[...jurisdictions].join(' and ')}: give the session (${bills.map((b) => `${b.measure} ${sessionName(b.jurisdiction, b.session)}`).join('; ')})`);
+  if (jurisdictions.size > 1) throw new NotFoundError(`"${citation}" names bills of ${[...jurisdictions].join(' and ')}: give the session (${bills.map((b) => `${b.measure} ${sessionName(b.jurisdiction, b.session)}`).join('; ')})`);
   return bills[0]!;
 }
 
@@ -610,24 +613,24 @@ export async function findBill(db: Database, citation: string): Promise<BillRow>
 export function pickVersion(versions: VersionSummary[], name: string, measure: string): VersionSummary {
   const n = name.trim().toLowerCase();
   const list = `its versions: ${versions.map((v) => v.name).join(', ')}, or first, latest, previous`;
-  if (!versions.length) throw new Error(`${measure} has no versions in the database`);
+  if (!versions.length) throw new NotFoundError(`${measure} has no versions in the database`);
   if (n === 'latest' || n === 'last') return versions[versions.length - 1]!;
   if (n === 'previous') {
-    if (versions.length < 2) throw new Error(`${measure} has one version only`);
+    if (versions.length < 2) throw new NotFoundError(`${measure} has one version only`);
     return versions[versions.length - 2]!;
   }
   if (n === 'first') return versions[0]!;
   if (/^\d{1,3}$/.test(n)) {
     const v = versions[Number(n) - 1];
-    if (!v) throw new Error(`${measure} has ${versions.length} versions; ${list}`);
+    if (!v) throw new NotFoundError(`${measure} has ${versions.length} versions; ${list}`);
     return v;
   }
   const exact = versions.find((v) => v.name === n || v.id.toLowerCase() === n || v.date === n);
   if (exact) return exact;
   const starting = versions.filter((v) => v.name.startsWith(n));
   if (starting.length === 1) return starting[0]!;
-  if (starting.length > 1) throw new Error(`"${name}" fits several versions of ${measure} (${starting.map((v) => v.name).join(', ')}): give one of them`);
-  throw new Error(`${measure} has no version "${name}"; ${list}`);
+  if (starting.length > 1) throw new NotFoundError(`"${name}" fits several versions of ${measure} (${starting.map((v) => v.name).join(', ')}): give one of them`);
+  throw new NotFoundError(`${measure} has no version "${name}"; ${list}`);
 }
 
 /** `/api/bills/:id/versions/:version`: one version of a bill and its text, as the database holds them. */
