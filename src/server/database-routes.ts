@@ -192,13 +192,7 @@ export function createDatabaseRoutes(ctx: DatabaseRoutesContext): Router {
   }));
   const pages = databasePages(ctx);
   // A bill by its citation (`/bills/AB%201656`, `/api/bills/hr1-119`): the address of its key, the newest session's where the citation names none.
-  for (const [route, to] of [
-    ['/bills/:id', (key: string) => `/bills/${key}`],
-    ['/bills/:id/feed', (key: string) => `/bills/${key}/feed`],
-    ['/api/bills/:id', (key: string) => `/api/bills/${key}`],
-    ['/bills/:id/versions/:version', (key: string, version = '') => `/bills/${key}/versions/${encodeURIComponent(version)}`],
-    ['/api/bills/:id/versions/:version', (key: string, version = '') => `/api/bills/${key}/versions/${encodeURIComponent(version)}`],
-  ] as const) {
+  for (const route of ['/bills/:id', '/bills/:id/feed', '/api/bills/:id', '/bills/:id/versions/:version', '/api/bills/:id/versions/:version']) {
     router.get(route, async (req, res, next) => {
       try {
         const given = String(req.params['id']);
@@ -210,7 +204,9 @@ export function createDatabaseRoutes(ctx: DatabaseRoutesContext): Router {
           // (The command line's advice, "billdiff import PATH… brings bills in", is not this page's.)
           throw error instanceof NotFoundError ? new HttpError(404, error.message.replace(/ \(billdiff import [^)]*\)$/, '')) : error;
         }
-        res.redirect(302, `${req.baseUrl}${to(encodeURIComponent(key), (req.params as Record<string, string | undefined>)['version'])}`);
+        // The same route with the key for the citation.
+        const to = route.replace(':id', encodeURIComponent(key)).replace(':version', () => encodeURIComponent(String((req.params as Record<string, string>)['version'])));
+        res.redirect(302, `${req.baseUrl}${to}`);
       } catch (error) {
         next(error);
       }

@@ -294,6 +294,12 @@ const CITED_NUMBER = String.raw`(\d+(?:\.\d+)*[a-z]{0,4}(?:-\d+[a-z]{0,2})?)`;
 /** A bare section number searched for, as `normalizeSectionNumber` leaves it: `7284.6`, `1050`, `1395w-4`. */
 export const BARE_SECTION_NUMBER = new RegExp(String.raw`^${CITED_NUMBER}$`, 'i');
 
+/** A subdivision, paragraph … cited after a section's number ("1050(a)(1)", "7284.6, subd. (b)"): the number kept (`$1`). */
+const SUBDIVISIONS_CITED = /(\d[0-9a-z.-]*)(?:,? (?:subd(?:ivision)?|para(?:graph)?)\.?)?(?: ?\([0-9a-z]{1,6}\))+(?= |$)/gi;
+
+/** A section's number first, its code after it ("187 PC", "1050 Penal Code"): `parseSectionCitation` takes the code in capitals or named with "Code" only, not "2024 water". */
+const NUMBER_FIRST = new RegExp(String.raw`^(?:section |sec\. ?|§+ ?)?${CITED_NUMBER},? (.+)$`, 'i');
+
 /**
  * A section named in words: `Penal Code 1050`, `PEN 1050`, `Government Code § 7284.6`,
  * `section 7284.6 of the Government Code`, `54 U.S.C. 200304`, `187 PC`, `Pen. Code, § 1050, subd. (a)`
@@ -305,10 +311,9 @@ export function parseSectionCitation(text: string): { code: string; number: stri
     .trim()
     .replace(/\s+/g, ' ')
     .replace(DASHES, '-')
-    .replace(new RegExp(String.raw`(\d[0-9a-z.-]*)(?:,? (?:subd(?:ivision)?|para(?:graph)?)\.?)?(?: ?\([0-9a-z]{1,6}\))+(?= |$)`, 'gi'), '$1');
+    .replace(SUBDIVISIONS_CITED, '$1');
   const number = CITED_NUMBER;
-  // The number first, its code after in capitals or by its name with "Code" ("187 PC", "1050 Penal Code"): not "2024 water", words.
-  const first = new RegExp(String.raw`^(?:section |sec\. ?|§+ ?)?${number},? (.+)$`, 'i').exec(t);
+  const first = NUMBER_FIRST.exec(t);
   if (first && (/^[A-Z&.' ]{2,12}$/.test(first[2]!) || /\bcode$/i.test(first[2]!))) {
     const code = codeTyped(first[2]!);
     if (code && !isUsCode(code)) return { code, number: first[1]! };
