@@ -13,7 +13,8 @@ import { databaseDocument, DATABASE_ID } from '../store/documents.js';
 import { authorJson, authorName, namedId, namedJson, namedNote, namedTitle, ownHeading, shortTitlesSaid, authorsChanged, broughtBy, authorWhere, authorsSaid, billReport, findBill, holderOf, OTHER_PENDING_SAYS, OVERRIDE_SAYS, pickVersion, readSectionName, relationWord, sectionReport, versionTextReport, withoutRangeEnds, type BillReport, type VersionTextReport } from '../store/reports.js';
 import { sessionName } from '../store/names.js';
 import { sectionName } from '../store/codes.js';
-import { MARK_END, MARK_START, whyNothingFound } from '../store/search.js';
+import { MARK_END, MARK_START, matchesListed, whyNothingFound } from '../store/search.js';
+import { becameStatus } from '../store/enacted.js';
 import { authorsSought, readAuthorFilter, readSearchParams, SearchParamError, type SearchRequest } from '../store/search-params.js';
 import { BilldiffError, isBilldiffError } from '../util/errors.js';
 import type { CliIo } from './main.js';
@@ -214,17 +215,25 @@ async function searchCommand(db: Database, { values, positionals }: ParsedArgs, 
   } else {
     for (const a of authors) io.stdout.write(`author\t${authorJson(a).url}\t${authorName(a)} (${authorWhere(a)})\n`);
     // A code the words name ("code\tPEN\tPenal Code (2 sections in the database)"), then bills and sections by their short titles.
-    for (const n of named) io.stdout.write(n.kind === 'code' ? `code\t${namedId(n)}\t${namedTitle(n)}${namedNote(n)}\n` : `named\t${namedId(n)}\t${namedTitle(n)}: ${n.name}\n`);
+    // A bill found with the law that enacted it: the law after it ("; enacted as Pub. L. 114-190 (us-114-pl190)").
+    for (const n of named) {
+      const law = n.kind === 'bill' && n.law ? `; enacted as ${n.law.measure} (${n.law.id})` : '';
+      io.stdout.write(n.kind === 'code' ? `code\t${namedId(n)}\t${namedTitle(n)}${namedNote(n)}\n` : `named\t${namedId(n)}\t${namedTitle(n)}: ${n.name}${law}\n`);
+    }
     const nothing = authors.length || named.length ? 'nothing else found' : 'nothing found';
     if (!results.length) io.stdout.write(answer.total ? `no results past the first ${answer.total} for ${searched}\n` : `${nothing} for ${searched}${nothingSaid(whyNothingFound(query, filters, (await db.sessions()).length))}\n`);
     for (const r of results) {
       // A bill's status, when the source gives one, in a fourth column; who brings it in a fifth ("by Assembly Member Davies"; the fourth empty without a status).
+      // A bill the page lists with its law: the law's key too ("Became Pub. L. 114-190 (us-114-pl190)").
+      const status = r.law ? `${becameStatus(r.law.measure)} (${r.law.id})` : r.status;
       const by = r.authors?.length ? `\t${broughtBy(r.authors)}` : '';
-      io.stdout.write(`${r.kind}\t${r.id}\t${r.title}${r.status || by ? `\t${r.status ?? ''}` : ''}${by}\n`);
+      io.stdout.write(`${r.kind}\t${r.id}\t${r.title}${status || by ? `\t${status ?? ''}` : ''}${by}\n`);
       if (r.snippet) io.stdout.write(`\t${r.snippet.replace(/\s+/g, ' ').replaceAll(MARK_START, '[').replaceAll(MARK_END, ']')}\n`);
     }
-    if (results.length && answer.total > results.length) {
-      io.stdout.write(`${page.offset + 1}–${page.offset + results.length} of ${answer.total}${answer.by === 'full-text' ? ', ranked by relevance' : ''} (--offset ${page.offset + results.length} for more)\n`);
+    // Where the page is not all there is: the matches it lists (a law listed with its bill counts), and where the next page begins.
+    const end = page.offset + matchesListed(results);
+    if (results.length && (page.offset > 0 || end < answer.total)) {
+      io.stdout.write(`${page.offset + 1}–${end} of ${answer.total}${answer.by === 'full-text' ? ', ranked by relevance' : ''}${end < answer.total ? ` (--offset ${end} for more)` : ''}\n`);
     }
   }
   return results.length || authors.length || named.length ? 0 : 1;
@@ -304,7 +313,7 @@ async function billCommand(db: Database, { values, positionals }: ParsedArgs, io
   const lines = [`${r.measure} (${r.sessionName})${r.title ? ` — ${r.title}` : ''}`];
   const named = shortTitlesSaid(r.shortTitles);
   if (named) lines.push(named);
-  lines.push([r.house, r.enactedAs ? `Became ${r.enactedAs.measure}` : r.status, r.pending ? 'pending' : 'no longer pending'].filter(Boolean).join(' · '));
+  lines.push([r.house, r.enactedAs ? becameStatus(r.enactedAs.measure) : r.status, r.pending ? 'pending' : 'no longer pending'].filter(Boolean).join(' · '));
   if (r.authors.length) lines.push(authorsSaid(r.authors));
   lines.push('', `${r.versions.length} version${r.versions.length === 1 ? '' : 's'} (the names --from, --to and --version take):`);
   const width = Math.max(...r.versions.map((v) => v.name.length)) + 2;

@@ -14,7 +14,8 @@ import type { Database } from '../store/database.js';
 import { jurisdictionOfKey, sessionName } from '../store/names.js';
 import type { AuthorBill, SectionActivity, SessionBill, SessionInfo } from '../store/queries.js';
 import { authorName, authorPageUrl, broughtBy, codeUrl, authorsByRole, authorsWords, authorsChanged, authorWhere, between, capitalized, MANY_AUTHORS, roleWords, sessionAuthorsUrl, sessionPageUrl, billUrl, compareUrl, holderOf, inTurnUrl, lawCompareUrl, OTHER_PENDING_SAYS, OVERRIDE_SAYS, rangeOf, listSeparator, headingOwn, namedNote, namedTitle, namedUrl, ownHeading, shortTitlesSaid, relationWord, sectionDocId, sectionUrl, touchName, versionDocId, versionTextUrl, withoutRangeEnds, type BillReport, type SectionReport, type VersionTextReport } from '../store/reports.js';
-import { MARK_END, MARK_START, whyNothingFound } from '../store/search.js';
+import { MARK_END, MARK_START, matchesListed, whyNothingFound } from '../store/search.js';
+import { becameStatus } from '../store/enacted.js';
 import { authorsSought, LAST_PAGE } from '../store/search-params.js';
 import { FILTER_KEYS, OVERRIDE_WORDS, type SearchAnswer, type SearchFilters, type SearchPage, type SearchResult } from '../store/types.js';
 import { foldWhiteSpace } from '../util/white-space.js';
@@ -87,6 +88,11 @@ function statusHtml(status: string | undefined): Handlebars.SafeString | '' {
   return status ? new Handlebars.SafeString(` <span class="status">· ${escape(status)}</span>`) : '';
 }
 
+/** A bill's status where the page lists the law that enacted it with it: "· Became <a …>Pub. L. 114-190</a>", escaped. */
+function enactedHtml(law: NonNullable<SearchResult['law']>): Handlebars.SafeString {
+  return new Handlebars.SafeString(` <span class="status">· ${becameStatus(`<a href="${escape(law.url)}">${escape(law.measure)}</a>`)}</span>`);
+}
+
 /**
  * Who brings a bill, beside its title in the results (` <span class="by">· by <a href="…">Assembly Member
  * Davies</a></span>`, each name linked to its author's page), escaped; none: ''.
@@ -147,6 +153,16 @@ export function rankNote(a: SearchAnswer): string {
   return `the best first, ranked by relevance among ${parts.filter(Boolean).join(' and ')}`;
 }
 
+/**
+ * What the search page says of the laws it lists with the bills they enacted: "Pub. L. 114-190 is listed
+ * with the bill it enacted." or "Pub. L. 114-190 and Pub. L. 114-4 are listed with the bills they enacted."
+ */
+export function lawsListedNote(results: readonly SearchResult[]): string {
+  const laws = results.flatMap((r) => (r.law ? [r.law.measure] : []));
+  const one = laws.length === 1;
+  return `${laws.map((m, i) => `${listSeparator(i, laws.length)}${m}`).join('')} ${one ? 'is' : 'are'} listed with the ${one ? 'bill it' : 'bills they'} enacted.`;
+}
+
 /** The link to another page of the same search. */
 function searchUrl(query: string, filters: SearchFilters, page: number): string {
   const params = new URLSearchParams(query ? { q: query } : {});
@@ -175,6 +191,9 @@ function sessionLabels(sessions: SessionInfo[]): string[] {
 export function searchModel(sessions: SessionInfo[], query: string, filters: SearchFilters, page: SearchPage, answer: SearchAnswer | undefined, authors: readonly AuthorMatch[] = [], named: readonly Named[] = []) {
   const results = answer?.results ?? [];
   const total = answer?.total ?? 0;
+  // The matches the page lists: its results, and the laws listed with their bills.
+  const listed = matchesListed(results);
+  const laws = listed - results.length;
   const number = Math.floor(page.offset / page.limit) + 1;
   const n = count;
   const house = filters.house?.toLowerCase();
@@ -201,30 +220,33 @@ export function searchModel(sessions: SessionInfo[], query: string, filters: Sea
     authorsQuery: authorsSought(query, filters).replace(/^["“”\s]+|["“”\s]+$/g, ''),
     authorsFound: authors.map((a, i) => ({ sep: listSeparator(i, authors.length), text: authorName(a), url: authorPageUrl(a.jurisdiction, a.session, a.name), where: authorWhere(a) })),
     // "By that name: Government Code § 54950 (“Ralph M. Brown Act”) and H.R. 748 (116th Congress) (“CARES Act”)." Each once, with the name it gives.
-    namedFound: named.map((b, i) => ({ sep: listSeparator(i, named.length), text: namedTitle(b), url: namedUrl(b), note: namedNote(b) })),
+    // A bill found with the law that enacted it: the law after it (", enacted as Pub. L. 114-190").
+    namedFound: named.map((b, i) => ({ sep: listSeparator(i, named.length), text: namedTitle(b), url: namedUrl(b), note: namedNote(b), law: b.kind === 'bill' && b.law ? { measure: b.law.measure, url: billUrl(b.law.id) } : undefined })),
     // Above the results: the authors or the bills the words name ("Nothing else found" then).
     foundAbove: authors.length > 0 || named.length > 0,
     // Field by field, not spread (see billReport in src/store/reports.ts), and only those search.hbs reads.
     // The kind's word written from the model, not by an `{{#if}}` a result; the snippet's HTML only when
     // it has text to write (the template's `{{#if snippet}}`).
     // A bill's authors and status as their HTML, escaped here (none: ''): written as they are, not by an `{{#if}}` a result.
-    results: results.map((r) => ({ kind: r.kind, title: r.title, url: r.url, kindLabel: r.kind === 'bill' ? 'Bill' : 'Law section', by: byHtml(r), status: statusHtml(r.status), snippet: hasText(r.snippet) ? markedSnippet(r.snippet) : undefined })),
+    results: results.map((r) => ({ kind: r.kind, title: r.title, url: r.url, kindLabel: r.kind === 'bill' ? 'Bill' : 'Law section', by: byHtml(r), status: r.law ? enactedHtml(r.law) : statusHtml(r.status), snippet: hasText(r.snippet) ? markedSnippet(r.snippet) : undefined })),
+    // "Pub. L. 114-190 is listed with the bill it enacted." (a law and its bill are one result: enacted.ts)
+    lawsNote: laws ? lawsListedNote(results) : undefined,
     // "Results 26–50 of 4,321 for “court”, the best first: every match ranked by relevance."
     // The list numbered from the first result of the page (an <ol start>), as the range says.
     firstNumber: page.offset > 0 ? page.offset + 1 : undefined,
-    range: results.length ? `${n(page.offset + 1)}–${n(page.offset + results.length)}` : '',
+    range: results.length ? `${n(page.offset + 1)}–${n(page.offset + listed)}` : '',
     total: n(total),
     one: total === 1,
     rankNote: answer ? rankNote(answer) : '',
     // Past the last page, "previous" is the last page.
     previousUrl: number > 1 ? searchUrl(query, filters, !results.length && total > 0 ? Math.min(number - 1, Math.ceil(total / page.limit)) : number - 1) : undefined,
-    nextUrl: page.offset + results.length < total && number < LAST_PAGE ? searchUrl(query, filters, number + 1) : undefined,
-    paged: number > 1 || (page.offset + results.length < total && number < LAST_PAGE),
+    nextUrl: page.offset + listed < total && number < LAST_PAGE ? searchUrl(query, filters, number + 1) : undefined,
+    paged: number > 1 || (page.offset + listed < total && number < LAST_PAGE),
     pastEnd: !results.length && total > 0,
     pageNumber: number,
     lastPage: Math.ceil(total / page.limit),
     onePage: total <= page.limit,
-    lastPageNote: page.offset + results.length < total && number >= LAST_PAGE ? `Pages stop after the first ${n(page.offset + results.length)} results: add words or a filter to narrow the search.` : undefined,
+    lastPageNote: page.offset + listed < total && number >= LAST_PAGE ? `Pages stop after the first ${n(page.offset + listed)} results: add words or a filter to narrow the search.` : undefined,
     ...(answer && total === 0 ? nothingFound(query, filters, sessions.length) : {}),
   };
 }

@@ -17,6 +17,7 @@ import { sectionPassageText, writePassages, type PassageOwner } from './passages
 import { AuthorIndex, type AuthorMatch } from './authors.js';
 import { codeName } from './codes.js';
 import { codeNamed, NameIndex, type Named } from './named.js';
+import { becameStatus } from './enacted.js';
 import { Contests } from './contests.js';
 import { PerGeneration } from './per-generation.js';
 import { createQueries, type Queries } from './queries.js';
@@ -427,7 +428,7 @@ export class Writer {
       ? { law: billId, bill: row.enacts, measure: row.measure }
       : await this.db.get<{ law: string; bill: string; measure: string }>('SELECT id AS law, enacts AS bill, measure FROM bills WHERE enacts = ? ORDER BY id LIMIT 1', [billId]);
     if (!pair) return false;
-    const status = `Became ${pair.measure}`;
+    const status = becameStatus(pair.measure);
     const changed = await this.db.run("UPDATE bills SET enacted_as = ?, pending = 0, status = ? WHERE id = ? AND (enacted_as IS NULL OR enacted_as <> ? OR pending <> 0 OR status IS NULL OR status <> ?)", [
       pair.law,
       status,

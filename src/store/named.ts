@@ -6,6 +6,7 @@
  * once a generation of the data (`NameIndex`): a search looks it up in memory, with no query.
  */
 import { codeTyped } from './codes.js';
+import { lawsWithTheirBills } from './enacted.js';
 import { PerGeneration } from './per-generation.js';
 
 /** A bill and a short title one of its versions gives. */
@@ -18,6 +19,10 @@ export interface NamedBill {
   measure: string;
   jurisdiction: string;
   session: string;
+  /** A public law: the bill it enacted (`bills.enacts`), else null. */
+  enacts: string | null;
+  /** The public law that enacted the bill, where the same name found both: one measure (enacted.ts). */
+  law?: { id: string; measure: string };
 }
 
 /** A law section and a name it gives its unit or act ("This chapter shall be known as the Ralph M. Brown Act"). */
@@ -159,7 +164,7 @@ export class NameIndex {
     const initials = initialsQuery(query);
     const named = byKey.get(key) ?? [];
     const byInitials = initials === undefined ? [] : (byKey.get(INITIALS + initials) ?? []).filter((n) => !named.some((m) => sameOwner(m, n)));
-    return [...named, ...byInitials].slice(0, MOST_NAMED);
+    return withLaws([...named, ...byInitials]).slice(0, MOST_NAMED);
   }
 
   /** The short titles the versions of bill `id` give (none: empty), in the order they give them, of the data of `generation`. */
@@ -169,6 +174,15 @@ export class NameIndex {
 }
 
 const NO_NAMES: readonly string[] = Object.freeze([]);
+
+/** The bills and sections found with each law whose bill is among them folded into the bill's entry (`law`: enacted.ts). */
+function withLaws(found: Titled[]): Titled[] {
+  let enacts: Map<string, string> | undefined;
+  for (const n of found) if (n.kind === 'bill' && n.enacts) (enacts ??= new Map()).set(n.id, n.enacts);
+  if (!enacts) return found;
+  // (Only bills have an id here, so both the fold is given are bills.)
+  return lawsWithTheirBills(found, (n) => (n.kind === 'bill' ? n.id : undefined), enacts, (bill, law) => ({ ...(bill as NamedBill), law: { id: (law as NamedBill).id, measure: (law as NamedBill).measure } }));
+}
 
 function namesByBill(named: Titled[]): Map<string, string[]> {
   const byBill = new Map<string, string[]>();

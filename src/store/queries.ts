@@ -16,6 +16,7 @@ import type { Author, AuthorRole } from '../types.js';
 import { leadsOf } from './leads.js';
 import type { AuthorMatch } from './authors.js';
 import type { NamedBill, NamedSection } from './named.js';
+import { lawsWithTheirBills } from './enacted.js';
 
 const SUMMARY_COLUMNS = SUMMARY_COLUMN_LIST.join(', ');
 
@@ -355,9 +356,9 @@ export function createQueries(db: Dialect): Queries {
     async billNames() {
       return db.all<NamedBill>(
         // Each name of a bill once (GROUP BY: PostgreSQL orders a DISTINCT only by what it selects).
-        `SELECT 'bill' AS kind, n.name, b.id, b.measure, b.jurisdiction, b.session
+        `SELECT 'bill' AS kind, n.name, b.id, b.measure, b.jurisdiction, b.session, b.enacts
            FROM version_names n JOIN versions v ON v.id = n.version_id JOIN bills b ON b.id = v.bill_id
-          GROUP BY n.name, b.id, b.measure, b.jurisdiction, b.session, b.measure_type, b.measure_num
+          GROUP BY n.name, b.id, b.measure, b.jurisdiction, b.session, b.measure_type, b.measure_num, b.enacts
           ORDER BY ${newestSessionFirst('b.session')}, b.jurisdiction, b.measure_type, b.measure_num, b.id, MIN(n.seq), n.name`,
       );
     },
@@ -419,7 +420,7 @@ export function createQueries(db: Dialect): Queries {
       const enacts = new Map(
         (await db.all<{ id: string; enacts: string }>('SELECT id, enacts FROM bills WHERE jurisdiction = ? AND session = ? AND enacts IS NOT NULL', [jurisdiction, session])).map((r) => [r.id, r.enacts]),
       );
-      if (enacts.size) for (const s of sections) s.bills = lawsWithTheirBills(s.bills, enacts);
+      if (enacts.size) for (const s of sections) s.bills = lawsWithTheirBills(s.bills, (b) => b.bill_id, enacts, (bill, law) => ({ ...bill, law: { bill_id: law.bill_id, measure: law.measure } }));
       const mostAmended = sections
         .filter((s) => s.bills.length > 0)
         .sort((a, b) => b.bills.length - a.bills.length || compareSections(a, b))
@@ -451,34 +452,4 @@ export function createQueries(db: Dialect): Queries {
       return { bills: bills.map((b) => b.id), sections };
     },
   };
-}
-
-/**
- * `bills` with each law that `enacts` a bill also among them folded into that bill's entry (`law`), in
- * the place of whichever of the two comes first: Pub. L. 114-190 and H.R. 636, which it enacted, are one
- * measure on 49 U.S.C. § 106, not two.
- */
-export function lawsWithTheirBills(bills: readonly ActiveBill[], enacts: ReadonlyMap<string, string>): ActiveBill[] {
-  const byId = new Map(bills.map((b) => [b.bill_id, b]));
-  const folded = new Map<string, ActiveBill>();
-  const billsOfLaws = new Map<string, string>();
-  for (const b of bills) {
-    const bill = byId.get(enacts.get(b.bill_id) ?? '');
-    // (A bill is folded with one law: the first.)
-    if (!bill || billsOfLaws.has(bill.bill_id)) continue;
-    folded.set(b.bill_id, { ...bill, law: { bill_id: b.bill_id, measure: b.measure } });
-    billsOfLaws.set(bill.bill_id, b.bill_id);
-  }
-  if (!folded.size) return [...bills];
-  const out: ActiveBill[] = [];
-  const placed = new Set<string>();
-  for (const b of bills) {
-    const law = folded.has(b.bill_id) ? b.bill_id : billsOfLaws.get(b.bill_id);
-    if (law === undefined) out.push(b);
-    else if (!placed.has(law)) {
-      placed.add(law);
-      out.push(folded.get(law)!);
-    }
-  }
-  return out;
 }

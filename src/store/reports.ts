@@ -99,7 +99,7 @@ export function authorJson(a: AuthorMatch) {
 /** A bill or law section a search found by its name (`Database.named`), as `/api/search` and `billdiff search --format json` give it. */
 export function namedJson(n: Named) {
   const common = { kind: n.kind, name: n.name, id: namedId(n) };
-  if (n.kind === 'bill') return { ...common, measure: n.measure, session: n.session, title: namedTitle(n), url: namedUrl(n) };
+  if (n.kind === 'bill') return { ...common, measure: n.measure, session: n.session, title: namedTitle(n), url: namedUrl(n), ...(n.law ? { law: { ...n.law, url: billUrl(n.law.id) } } : {}) };
   if (n.kind === 'code') return { ...common, sections: n.sections, title: namedTitle(n), url: namedUrl(n) };
   return { ...common, title: namedTitle(n), url: namedUrl(n) };
 }

@@ -14,6 +14,7 @@
 import { sectionName } from './codes.js';
 import { BILL_COLUMNS, billColumns } from './columns.js';
 import { oneOf, type Dialect, type SqlValue } from './dialect.js';
+import { lawsWithTheirBills } from './enacted.js';
 import { leadsOf } from './leads.js';
 import { sessionName } from './names.js';
 import { firstPassage, firstPassages } from './passage-words.js';
@@ -88,7 +89,10 @@ export async function fullText(db: Dialect, match: string, query: string, bills:
   const shown = await withRows(db, turnByTurn(billList, sectionList).slice(page.offset, want), words, kept);
   const snippets = await passageSnippets(db, match, query, shown, terms?.terms, words ? shown.map((e) => e.words) : undefined, kept);
   return {
-    results: shown.map((e, i) => (e.bill ? billResult(e.bill, snippets[i] ?? '', e.held) : sectionResult(e.section!.code, e.section!.number, e.section!.heading, snippets[i] ?? '', e.held))),
+    results: withLawsFolded(
+      shown.map((e, i) => (e.bill ? billResult(e.bill, snippets[i] ?? '', e.held) : sectionResult(e.section!.code, e.section!.number, e.section!.heading, snippets[i] ?? '', e.held))),
+      shown.map((e) => e.bill),
+    ),
     total: billCount + sectionCount,
     bills: billCount,
     sections: sectionCount,
@@ -289,6 +293,25 @@ export function billResult(b: Pick<BillRow, 'id' | 'measure' | 'jurisdiction' | 
   if (b.status) result.status = b.status;
   if (b.leads) result.authors = held ? (held.authors ??= leadsOf(b.leads)) : leadsOf(b.leads);
   return result;
+}
+
+/**
+ * A page's results with each public law whose bill the page lists too folded into the bill's result
+ * (`law`: enacted.ts), in the place of the first of the two. `rows`: the bills' rows, any order (a
+ * section's: undefined). A bill's result is a new object: kept results (billResult's `held`) are not changed.
+ */
+export function withLawsFolded(results: SearchResult[], rows: ReadonlyArray<Pick<BillRow, 'id' | 'enacts'> | undefined>): SearchResult[] {
+  let enacts: Map<string, string> | undefined;
+  for (const row of rows) if (row?.enacts) (enacts ??= new Map()).set(row.id, row.enacts);
+  if (!enacts) return results;
+  return lawsWithTheirBills(results, (r) => (r.kind === 'bill' ? r.id : undefined), enacts, (bill, law) => ({ ...bill, law: { id: law.id, measure: law.measure ?? law.id, url: law.url } }));
+}
+
+/** How many matches a page of results lists: each result, and each law folded into its bill's (`law`). */
+export function matchesListed(results: readonly SearchResult[]): number {
+  let n = results.length;
+  for (const r of results) if (r.law) n++;
+  return n;
 }
 
 const billTitle = (b: Pick<BillRow, 'measure' | 'jurisdiction' | 'session' | 'title'>) => `${b.measure} (${sessionName(b.jurisdiction, b.session)})${b.title ? ` — ${b.title}` : ''}`;

@@ -10,10 +10,10 @@ import { oneOf, type Dialect, type SqlValue } from './dialect.js';
 import { newestSessionFirst, parseMeasure, sessionKeyOf, type MeasureCitation } from './names.js';
 import { readPlace, unitHolds } from './places.js';
 import { holderOf, OVERRIDE_SAYS } from './reports.js';
-import { billResult, citationSnippets, fullText, noResults, QUICK, sectionResult, type BillFilter } from './search-text.js';
+import { billResult, citationSnippets, fullText, noResults, QUICK, sectionResult, withLawsFolded, type BillFilter } from './search-text.js';
 import { FILTER_KEYS, type BillRow, type SearchAnswer, type SearchFilters, type SearchPage, type SearchResult } from './types.js';
 
-export { MARK_END, MARK_START } from './search-text.js';
+export { MARK_END, MARK_START, matchesListed } from './search-text.js';
 
 /** A list of values a column is one of (`oneOf`). */
 type SqlInList = ReturnType<typeof oneOf>;
@@ -82,7 +82,7 @@ async function filteredBills(db: Dialect, where: BillFilter, page: SearchPage): 
     `SELECT ${billColumns('b')} FROM bills b WHERE 1 = 1${where.sql} ORDER BY ${newestSessionFirst('b.session')}, b.measure_type, b.measure_num, b.id LIMIT ? OFFSET ?`,
     [...where.params, page.limit, page.offset],
   );
-  return { results: rows.map((b) => billResult(b, b.title)), total, bills: total, sections: 0, rankedBills: 0, rankedSections: 0, by: 'filters' };
+  return { results: withLawsFolded(rows.map((b) => billResult(b, b.title)), rows), total, bills: total, sections: 0, rankedBills: 0, rankedSections: 0, by: 'filters' };
 }
 
 /**
@@ -274,7 +274,7 @@ async function citationResults(db: Dialect, query: string, filters: SearchFilter
   }
   for (let i = 0; i < bills.length; i++) if (!snippets[i]) snippets[i] = says.get(bills[i]!.id)?.snippet ?? '';
   return {
-    results: [...sections.slice(page.offset, page.offset + page.limit), ...bills.map((b, i) => billResult(b, snippets[i] ?? ''))],
+    results: [...sections.slice(page.offset, page.offset + page.limit), ...withLawsFolded(bills.map((b, i) => billResult(b, snippets[i] ?? '')), bills)],
     total: sections.length + billCount,
     bills: billCount,
     sections: sections.length,

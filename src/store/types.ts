@@ -189,6 +189,11 @@ export interface SearchResult {
   status?: string;
   /** For bills: who brings it (its lead authors or its sponsor, leads.ts), when its versions name them. */
   authors?: Author[];
+  /**
+   * For a bill: the public law that enacted it, where the same search found the law on the same page.
+   * The two are one result (enacted.ts), in the place of the first of them, with the bill's snippet.
+   */
+  law?: { id: string; measure: string; url: string };
 }
 
 /** Which results of a search: `limit` of them from the `offset`-th (0-based). */

@@ -253,6 +253,42 @@ describeBackends('cli: import, search, section, versions by name', (backend) => 
   });
 });
 
+describeBackends('cli: a public law and its bill, one search result (synthetic, 999th Congress: test/fixtures/enacted-synthetic)', (backend) => {
+  const run = (argv: string[]) => runCli(argv, { env: backend().env });
+
+  it('billdiff search should list the bill with its law (its key in the status column), and page on from the matches listed', async () => {
+    expect((await run(['import', fixturePath('enacted-synthetic')])).code).to.equal(0);
+    const lines = (await run(['search', 'synthetic', 'gadget'])).stdout.split('\n').filter((l) => !l.startsWith('\t'));
+    expect(lines).to.deep.equal([
+      'bill\tus-999-hr9002\tH.R. 9002 (999th Congress) — To provide for synthetic gadget 2.\tBecame Pub. L. 999-2 (us-999-pl2)',
+      'bill\tus-999-hr9001\tH.R. 9001 (999th Congress) — To provide for synthetic gadget 1.\tBecame Pub. L. 999-1 (us-999-pl1)',
+      '',
+    ]);
+    // (Ranked: the two bills, the shorter texts, then the two laws.) Three matches from the second: H.R. 9001 and
+    // its law as one, then Pub. L. 999-2, whose bill is on the page before; the range counts both records.
+    const paged = (await run(['search', 'synthetic', 'gadget', '--limit', '3', '--offset', '1'])).stdout.split('\n').filter((l) => !l.startsWith('\t'));
+    expect(paged).to.deep.equal([
+      'bill\tus-999-hr9001\tH.R. 9001 (999th Congress) — To provide for synthetic gadget 1.\tBecame Pub. L. 999-1 (us-999-pl1)',
+      'bill\tus-999-pl2\tPub. L. 999-2 (999th Congress) — To provide for synthetic gadget 2.\tPublic law',
+      '2–4 of 4, ranked by relevance',
+      '',
+    ]);
+    expect((await run(['search', 'synthetic', 'gadget', '--limit', '1'])).stdout.split('\n').filter((l) => !l.startsWith('\t'))).to.deep.equal([
+      'bill\tus-999-hr9002\tH.R. 9002 (999th Congress) — To provide for synthetic gadget 2.\tBecame Pub. L. 999-2',
+      '1–1 of 4, ranked by relevance (--offset 1 for more)',
+      '',
+    ]);
+    const json = JSON.parse((await run(['search', 'synthetic', 'gadget', '--format', 'json'])).stdout) as { results: Array<{ id: string; law?: unknown }>; total: number };
+    expect([json.total, json.results.map((r) => [r.id, r.law])]).to.deep.equal([
+      4,
+      [
+        ['us-999-hr9002', { id: 'us-999-pl2', measure: 'Pub. L. 999-2', url: '/bills/us-999-pl2' }],
+        ['us-999-hr9001', { id: 'us-999-pl1', measure: 'Pub. L. 999-1', url: '/bills/us-999-pl1' }],
+      ],
+    ]);
+  });
+});
+
 describe('cli: a database command where there is no database', () => {
   it('should say there is none, exit 2, and leave no empty database behind (only import makes one)', async () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'billdiff-no-database-'));

@@ -716,12 +716,14 @@ describeShared('server: U.S. Code sections printed with an en dash (113 H.J. Res
         // Newest first: the 114th Congress's enrolled bill (it prints no date) before the 113th's law and bill.
         expect(section.bills.map((b) => `${b.id} ${b.relation}`)).to.deep.equal(['us-114-hr2029 amends', 'us-113-pl67 amends', 'us-113-hjres59 amends']);
       }
-      const search = (await (await fetch(`${base}/api/search?q=${encodeURIComponent('42 U.S.C. 1395w–4')}`)).json()) as { results: Array<{ id: string }> };
-      expect(search.results.map((r) => r.id)).to.deep.equal(['usc42/1395w-4', 'us-114-hr2029', 'us-113-pl67', 'us-113-hjres59']);
+      // The search lists the law and the bill it enacted as one result: the bill, with its law, in the law's place.
+      const listed = (r: { id: string; law?: { id: string } }) => `${r.id}${r.law ? ` (${r.law.id})` : ''}`;
+      const search = (await (await fetch(`${base}/api/search?q=${encodeURIComponent('42 U.S.C. 1395w–4')}`)).json()) as { results: Array<{ id: string; law?: { id: string } }>; total: number };
+      expect([search.total, ...search.results.map(listed)]).to.deep.equal([4, 'usc42/1395w-4', 'us-114-hr2029', 'us-113-hjres59 (us-113-pl67)']);
       // The bare number, with either dash.
       for (const typed of ['1395w-4', '1395w–4']) {
-        const bare = (await (await fetch(`${base}/api/search?q=${encodeURIComponent(typed)}`)).json()) as { results: Array<{ id: string }>; found: string };
-        expect([bare.found, ...bare.results.map((r) => r.id)], typed).to.deep.equal(['citation', 'usc42/1395w-4', 'us-114-hr2029', 'us-113-pl67', 'us-113-hjres59']);
+        const bare = (await (await fetch(`${base}/api/search?q=${encodeURIComponent(typed)}`)).json()) as { results: Array<{ id: string; law?: { id: string } }>; found: string };
+        expect([bare.found, ...bare.results.map(listed)], typed).to.deep.equal(['citation', 'usc42/1395w-4', 'us-114-hr2029', 'us-113-hjres59 (us-113-pl67)']);
       }
     });
   });

@@ -1,8 +1,9 @@
 import { expect } from 'chai';
 import { formatProblem, importPaths, ROW_OUTCOMES, type ImportProgress } from '../../src/import/index.js';
-import { billReport, ownHeading, sectionReport } from '../../src/store/reports.js';
+import { billReport, namedJson, ownHeading, sectionReport } from '../../src/store/reports.js';
+import { matchesListed } from '../../src/store/search.js';
 import type { Database } from '../../src/store/index.js';
-import { sessionModel } from '../../src/server/database-pages.js';
+import { searchModel, sessionModel } from '../../src/server/database-pages.js';
 import { loadViews } from '../../src/server/views.js';
 import { billsPath } from '../helpers/paths.js';
 import { describeShared, sharedPath } from '../helpers/shared.js';
@@ -136,5 +137,27 @@ describeShared('store: a public law and the bill it enacted, one measure on thei
     expect((await sectionReport(db, 'usc49', '106'))!.bills.map((b) => b.measure)).to.deep.equal(['Pub. L. 114-190', 'H.R. 636']);
     const html = loadViews().render('session', await sessionModel(db, 'us', '114'));
     expect(html).to.contain('<a href="/bills/us-114-hr240">H.R. 240</a> (repeals; enacted as <a href="/bills/us-114-pl4">Pub. L. 114-4</a>)');
+  });
+
+  it('should list Pub. L. 114-190 with H.R. 636 as one result of a search, by words, by name and by a section both amend', async () => {
+    const found = await db.search('aviation security');
+    expect(found.results.map((r) => `${r.measure}${r.law ? ` (${r.law.measure})` : ''}`)).to.deep.equal(['H.R. 636 (Pub. L. 114-190)', 'H.R. 240 (Pub. L. 114-4)']);
+    expect([found.total, matchesListed(found.results)]).to.deep.equal([4, 4]);
+    // The bill's own snippet and status, and its law's address.
+    expect(found.results[0]).to.deep.include({ id: 'us-114-hr636', status: 'Became Pub. L. 114-190', law: { id: 'us-114-pl190', measure: 'Pub. L. 114-190', url: '/bills/us-114-pl190' } });
+    const named = await db.named('Aviation Security Act', await db.generation());
+    expect(named.map((n) => namedJson(n))).to.deep.equal([
+      { kind: 'bill', name: 'Aviation Security Act of 2016', id: 'us-114-hr636', measure: 'H.R. 636', session: '114', title: 'H.R. 636 (114th Congress)', url: '/bills/us-114-hr636', law: { id: 'us-114-pl190', measure: 'Pub. L. 114-190', url: '/bills/us-114-pl190' } },
+    ]);
+    const html = loadViews().render('search', searchModel([], 'aviation security', {}, { limit: 20, offset: 0 }, found, [], named));
+    expect(html).to.contain(
+      'By that name: <a href="/bills/us-114-hr636">H.R. 636 (114th Congress)</a> (“Aviation Security Act of 2016”), enacted as <a href="/bills/us-114-pl190">Pub. L. 114-190</a>.',
+    );
+    expect(html).to.contain('Results 1–4 of 4 for “aviation security”, the best first: every match ranked by relevance (4 bills and 0 law sections, listed in turn). Pub. L. 114-190 and Pub. L. 114-4 are listed with the bills they enacted.</p>');
+    expect(html).to.contain('<span class="status">· Became <a href="/bills/us-114-pl190">Pub. L. 114-190</a></span>');
+    // A section both amend: the section, then the two as one.
+    const cited = await db.search('49 U.S.C. 106');
+    expect(cited.results.map((r) => `${r.id}${r.law ? ` (${r.law.id})` : ''}`)).to.deep.equal(['usc49/106', 'us-114-hr636 (us-114-pl190)']);
+    expect([cited.total, matchesListed(cited.results)]).to.deep.equal([3, 3]);
   });
 });

@@ -8,7 +8,9 @@ import { rankNote } from '../../src/server/database-pages.js';
 import { DATABASE_FILE, type Database } from '../../src/store/index.js';
 import { IMPORTED_TABLES, Writer } from '../../src/store/database.js';
 import { openSqlite } from '../../src/store/sqlite.js';
-import { lawsWithTheirBills, type ActiveBill } from '../../src/store/queries.js';
+import { lawsWithTheirBills } from '../../src/store/enacted.js';
+import { matchesListed } from '../../src/store/search.js';
+import type { ActiveBill } from '../../src/store/queries.js';
 import { billsPath, fixturePath } from '../helpers/paths.js';
 import { describeBackends } from './backends.js';
 
@@ -501,19 +503,31 @@ describeBackends('store: a federal bill and the law that enacted it (synthetic, 
       expect(bill.versions.map((v) => v.docId)).to.deep.equal(['ver:BILLS-999hr9002ih']);
       // Neither is a pending bill any more.
       expect((await db.search('synthetic gadget', { status: 'pending' })).results).to.deep.equal([]);
-      // The same files again: nothing changes.
-      const again = await importPaths(db, [file('PLAW-999publ1.xml'), file('BILLS-999hr9001ih.xml')]);
-      expect([again.imported, again.alreadyImported]).to.deep.equal([0, 2]);
+      // Found by the same words on the same page, a law and its bill are one result: the bill, with its law, in the place of the first.
+      // (Ranked: the two bills, the shorter texts, the later imported first; then the laws, the same.)
+      const found = await db.search('synthetic gadget');
+      expect([found.total, found.bills, matchesListed(found.results)]).to.deep.equal([4, 4, 4]);
+      expect(found.results.map((r) => [r.id, r.status, r.law])).to.deep.equal([
+        ['us-999-hr9001', 'Became Pub. L. 999-1', { id: 'us-999-pl1', measure: 'Pub. L. 999-1', url: '/bills/us-999-pl1' }],
+        ['us-999-hr9002', 'Became Pub. L. 999-2', { id: 'us-999-pl2', measure: 'Pub. L. 999-2', url: '/bills/us-999-pl2' }],
+      ]);
+      // A page that holds only one of the two lists it alone.
+      expect((await db.search('synthetic gadget', {}, { limit: 1, offset: 0 })).results.map((r) => [r.id, r.law?.id])).to.deep.equal([['us-999-hr9001', undefined]]);
+      expect((await db.search('synthetic gadget', {}, { limit: 3, offset: 1 })).results.map((r) => [r.id, r.law?.id])).to.deep.equal([
+        ['us-999-hr9002', 'us-999-pl2'],
+        ['us-999-pl1', undefined],
+      ]);
     } finally {
       await db.close();
     }
   });
 });
 
-describe('store/queries: a law folded into the bill it enacted (lawsWithTheirBills; synthetic rows)', () => {
+describe('store/enacted: a law folded into the bill it enacted (lawsWithTheirBills; synthetic rows)', () => {
   const row = (bill_id: string, measure: string): ActiveBill =>
     ({ bill_id, measure, jurisdiction: 'us', session: '999', title: 'Synthetic.', status: null, pending: 0, version_id: `v-${bill_id}`, version_name: 'x', version_stage: 'X', version_date: null, corpus_id: null, relation: 'amends', override: 0, unit: null, range_from: null, through: null });
   const shown = (bills: ActiveBill[]) => bills.map((b) => `${b.measure}${b.law ? ` (${b.law.measure})` : ''}`);
+  const folded = (bills: ActiveBill[], enacts: Map<string, string>) => lawsWithTheirBills(bills, (b) => b.bill_id, enacts, (bill, law) => ({ ...bill, law: { bill_id: law.bill_id, measure: law.measure } }));
 
   it('should put the bill in the place of the first of the two, keep a law whose bill is not there, and fold a bill with one law only', () => {
     const enacts = new Map([
@@ -522,9 +536,9 @@ describe('store/queries: a law folded into the bill it enacted (lawsWithTheirBil
       ['us-999-pl3', 'us-999-hr1'],
     ]);
     const bills = [row('us-999-pl1', 'Pub. L. 999-1'), row('us-999-hr5', 'H.R. 5'), row('us-999-hr1', 'H.R. 1'), row('us-999-pl2', 'Pub. L. 999-2'), row('us-999-pl3', 'Pub. L. 999-3')];
-    expect(shown(lawsWithTheirBills(bills, enacts))).to.deep.equal(['H.R. 1 (Pub. L. 999-1)', 'H.R. 5', 'Pub. L. 999-2', 'Pub. L. 999-3']);
+    expect(shown(folded(bills, enacts))).to.deep.equal(['H.R. 1 (Pub. L. 999-1)', 'H.R. 5', 'Pub. L. 999-2', 'Pub. L. 999-3']);
     // The bill first: in its place.
-    expect(shown(lawsWithTheirBills([row('us-999-hr1', 'H.R. 1'), row('us-999-hr5', 'H.R. 5'), row('us-999-pl1', 'Pub. L. 999-1')], enacts))).to.deep.equal(['H.R. 1 (Pub. L. 999-1)', 'H.R. 5']);
-    expect(shown(lawsWithTheirBills([row('us-999-hr5', 'H.R. 5')], enacts))).to.deep.equal(['H.R. 5']);
+    expect(shown(folded([row('us-999-hr1', 'H.R. 1'), row('us-999-hr5', 'H.R. 5'), row('us-999-pl1', 'Pub. L. 999-1')], enacts))).to.deep.equal(['H.R. 1 (Pub. L. 999-1)', 'H.R. 5']);
+    expect(shown(folded([row('us-999-hr5', 'H.R. 5')], enacts))).to.deep.equal(['H.R. 5']);
   });
 });
