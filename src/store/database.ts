@@ -21,8 +21,8 @@ import { becameStatus } from './enacted.js';
 import { Contests } from './contests.js';
 import { PerGeneration } from './per-generation.js';
 import { createQueries, type Queries } from './queries.js';
-import { mayBeQuick } from './search.js';
-import { SearchPool } from './search-pool.js';
+import { mayBeQuick, quickSearch } from './search.js';
+import { SearchBusyError, SearchPool } from './search-pool.js';
 import { rebuildTermIndex } from './term-index.js';
 import { openSqlite } from './sqlite.js';
 import type { Author } from '../types.js';
@@ -120,22 +120,38 @@ export async function openDatabase(options: DatabaseOptions = {}): Promise<Datab
   }
   const queries = createQueries(dialect);
   const threads = options.searchThreads ?? 0;
-  // Searches that may be quick (mayBeQuick) in threads at the server's priority, beside its thread; the
-  // others in threads below it, where they hold up nothing. The quick searches' threads start with the
-  // server and warm up; the slow ones' start at the first slow search, as each thread holds its own
-  // connection and caches (~17 MB idle), and a slow search is slow warm or cold. On PostgreSQL too: the
-  // queries wait off the thread, but a search's JavaScript and its ~4 queries' traffic would hold it.
+  // Searches that may be quick (mayBeQuick): on SQLite on the calling thread (the server's), on
+  // PostgreSQL in threads at the server's priority, beside its thread; the others in threads below it,
+  // where they hold up nothing. The slow ones' threads start at the first slow search, as each thread
+  // holds its own connection and caches (~17 MB idle), and a slow search is slow warm or cold.
+  // PostgreSQL's quick threads start with the server and warm up: there the queries wait off the
+  // thread, but a search's JavaScript and its ~4 queries' traffic would hold it. SQLite's quick search
+  // is the term index's ranking and a few index lookups in process, 0.22 ms at the median, 1.4 ms at
+  // p99 and 0.8 ms for "shall" (in process, the session bench's 13,000 new searches; its "slow"
+  // searches, two and three common words on their first three pages, 0.34 / 5 ms): less than handing
+  // it to a thread and back cost the server's thread on 2 cores (waking the thread forced the server's
+  // thread off its processor about once a search). The session bench's new searches, 5 interleaved
+  // pairs against the quick threads: 1,560 / 2,277 / 1,929 / 2,112 / 1,983 requests a second against
+  // 957 / 1,320 / 1,094 / 1,128 / 1,612, p99 104 / 64 / 89 / 70 / 77 ms against 114 / 80 / 95 / 103 /
+  // 88; small requests beside slow searches as before (p99 34 against 32 ms). A search the term index
+  // cannot answer quickly (quickSearch: undefined) goes to the slow threads.
   const source = options.url ?? sqliteFile(options);
-  const pools = threads <= 0 ? [] : [new SearchPool(source, { threads, nice: 0, perThread: QUICK_PER_THREAD }), new SearchPool(source, { threads, warm: false })];
-  const [quick, slow] = pools;
+  const inline = dialect.kind === 'sqlite';
+  const quick = threads > 0 && !inline ? new SearchPool(source, { threads, nice: 0, perThread: QUICK_PER_THREAD }) : undefined;
+  const slow = threads > 0 ? new SearchPool(source, { threads, warm: false }) : undefined;
+  const pools = [quick, slow].filter((pool) => pool !== undefined);
+  let closing: Promise<void> | undefined;
   let search: Database['search'] = queries.search;
-  if (quick && slow) {
+  if (slow) {
     search = async (query, filters = {}, page = {}, signal, generation) => {
+      // Once the database closes, refused as the pools refuse those they hold (a quick one under way on this thread finishes first).
+      if (closing) throw new SearchBusyError('the database is closing');
       const bounded = { limit: page.limit ?? 20, offset: page.offset ?? 0 };
-      return (mayBeQuick(query, filters, bounded) ? quick : slow).search(query, filters, bounded, signal, generation);
+      if (!mayBeQuick(query, filters, bounded)) return slow.search(query, filters, bounded, signal, generation);
+      if (quick) return quick.search(query, filters, bounded, signal, generation);
+      return (await quickSearch(dialect, query, filters, bounded, generation)) ?? slow.search(query, filters, bounded, signal, generation);
     };
   }
-  let closing: Promise<void> | undefined;
   const authors = new AuthorIndex(() => queries.authorNames());
   const names = new NameIndex(async () => [...(await queries.sectionNames()), ...(await queries.billNames())]);
   const contests = new PerGeneration(async () => new Contests(await queries.pendingTouches()));
