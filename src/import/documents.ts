@@ -105,8 +105,9 @@ export function federalFacts(head: string, fileName: string, tail = ''): Omit<Ve
     ...(date ? { date } : {}),
     // The title its dc:title gives, else the one its words cite, "to the bill (H.R. 1) entitled “An Act to
     // provide for …”" (entitledTitle). An engrossed amendment's dc:title, "AMENDMENTS to 115 HR 1", is no
-    // title of the bill's: where its words cite none, none ('', its other versions' is kept).
-    ...(ownTitle ? { title: ownTitle } : title && /^AMENDMENTS to /i.test(title) ? { title: '' } : {}),
+    // title of the bill's, nor is one that gives the citation alone ("114 HRES 99 EH: "): where its words
+    // cite none, none ('', its other versions' is kept; not the dc:title as the text's own title).
+    ...(ownTitle ? { title: ownTitle } : (title && /^AMENDMENTS to /i.test(title)) || bill ? { title: '' } : {}),
     // Introduced (IH, IS): not indefinitely postponed (IPH, IPS), a later stage of the same text.
     first: /^I[HS]$/.test(code),
   };

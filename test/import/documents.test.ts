@@ -30,7 +30,9 @@ function facts(h: string, file: string): string {
 describe('import/documents: a federal file’s bill, version and stage (synthetic metadata)', () => {
   it('should read the bill and version from the dc:title, with or without the version code', () => {
     expect(facts(head({ title: '116 HR 1058 RDS: A placeholder title.' }), 'x.xml')).to.equal('BILLS-116hr1058rds | us-116-HR1058 | Received in Senate | A placeholder title.');
-    expect(facts(head({ title: '114 S1523 EAH: ' }), 'x.xml')).to.equal('BILLS-114s1523eah | us-114-S1523 | Engrossed Amendment House | -');
+    // A dc:title that gives the citation alone gives no title (not the citation as one: '', the bill keeps its own).
+    expect(facts(head({ title: '114 S1523 EAH: ' }), 'x.xml')).to.equal('BILLS-114s1523eah | us-114-S1523 | Engrossed Amendment House | ');
+    expect(facts(head({ title: '114 HRES 99 EH: ' }), 'x.xml')).to.equal('BILLS-114hres99eh | us-114-HRES99 | Engrossed in House | ');
     // The Senate's files: "116 S 2245 : …" gives no version; the file name S2245_IS.XML does.
     expect(facts(head({ title: '116 S 2245 : A placeholder title.', congress: '116' }), 'S2245_IS.XML')).to.equal('BILLS-116s2245is | us-116-S2245 | Introduced in Senate | A placeholder title.');
   });
