@@ -313,7 +313,7 @@ async function billCommand(db: Database, { values, positionals }: ParsedArgs, io
   const lines = [`${r.measure} (${r.sessionName})${r.title ? ` — ${r.title}` : ''}`];
   const named = shortTitlesSaid(r.shortTitles);
   if (named) lines.push(named);
-  lines.push([r.house, r.enactedAs ? becameStatus(r.enactedAs.measure) : r.status, r.pending ? 'pending' : 'no longer pending'].filter(Boolean).join(' · '));
+  lines.push([r.house, r.statute, r.enactedAs ? becameStatus(r.enactedAs.measure) : r.status, r.pending ? 'pending' : 'no longer pending'].filter(Boolean).join(' · '));
   if (r.authors.length) lines.push(authorsSaid(r.authors));
   lines.push('', `${r.versions.length} version${r.versions.length === 1 ? '' : 's'} (the names --from, --to and --version take):`);
   const width = Math.max(...r.versions.map((v) => v.name.length)) + 2;

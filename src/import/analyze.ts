@@ -59,8 +59,10 @@ import type { Author, Content, DocumentMeta, Level, Reference, Root, SourceForma
  *    "CHAPTER 8. Continuances"), and as a U.S. Code title's file nests them ("CHAPTER 1—NATIONAL
  *    PARKS, …", "SUBCHAPTER I—…", with each section's place among them), which a code's page and a
  *    section's name above its sections.
+ * 12. A federal law's citation in the Statutes at Large, from its file's `citableAs` ("130 Stat. 615":
+ *    `BillRow.statute`), by which a search finds the law.
  */
-export const ANALYSIS_VERSION = 11;
+export const ANALYSIS_VERSION = 12;
 
 /** The key an input is recorded under in `imports`: its sha256 and the analysis it was imported with. */
 export function importKey(hash: string): string {

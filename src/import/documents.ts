@@ -6,7 +6,7 @@
  */
 import { normalizeSectionNumber } from '../store/codes.js';
 import { contentHash, type Writer } from '../store/database.js';
-import { billKey, californiaSession } from '../store/names.js';
+import { billKey, californiaSession, statuteCitation } from '../store/names.js';
 import { isPlaceLevel, placeOf, type PlaceLevel } from '../store/places.js';
 import { parseDocument } from '../parse/index.js';
 import type { Content, Level } from '../types.js';
@@ -70,9 +70,11 @@ export function federalFacts(head: string, fileName: string, tail = ''): Omit<Ve
     const isPrivate = law ? law[1] === 'Private' : plaw![2]!.toLowerCase() === 'pvtl';
     const lawTitle = law === null ? undefined : law[4] ?? (title && title !== law[0] ? title : undefined);
     const enacts = enactedBill(head);
+    // Its citation in the Statutes at Large, a citableAs of its own ("130 Stat. 615").
+    const statute = citable.map((c) => statuteCitation(c)).find((c) => c !== undefined);
     return {
       id: `PLAW-${congress}${isPrivate ? 'pvtl' : 'publ'}${number}`,
-      bill: { jurisdiction: 'us', session: congress, type: isPrivate ? 'PVTL' : 'PL', number, pending: 0, status: isPrivate ? 'Private law' : 'Public law', ...(enacts ? { enacts } : {}) },
+      bill: { jurisdiction: 'us', session: congress, type: isPrivate ? 'PVTL' : 'PL', number, pending: 0, status: isPrivate ? 'Private law' : 'Public law', ...(enacts ? { enacts } : {}), ...(statute ? { statute } : {}) },
       stage: isPrivate ? 'Private Law' : 'Public Law',
       ...(date ? { date } : {}),
       ...(lawTitle ? { title: lawTitle } : {}),

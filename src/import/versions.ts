@@ -21,6 +21,8 @@ export interface BillFacts {
   title?: string;
   /** A federal law: the id of the bill it enacted, as it names it (`us-119-hr1`). */
   enacts?: string;
+  /** A federal law: its citation in the Statutes at Large, as its file gives it ("130 Stat. 615"). */
+  statute?: string;
 }
 
 export interface VersionFacts {
@@ -62,6 +64,7 @@ export async function storeVersion(writer: Writer, facts: VersionFacts): Promise
     ...(b.status !== undefined ? { status: b.status } : {}),
     ...(b.pending !== undefined ? { pending: b.pending } : {}),
     ...(b.enacts !== undefined ? { enacts: b.enacts } : {}),
+    ...(b.statute !== undefined ? { statute: b.statute } : {}),
   });
   // Its bytes and the analysis: a version analysed by an earlier billdiff is analysed again.
   const hash = versionHash(facts.bytes);

@@ -1,7 +1,7 @@
 import { OVERRIDE_WORDS, type OverrideWords } from './types.js';
 
 /** The columns of a bill row (`BillRow`): never the search text nor the index built from it. */
-export const BILL_COLUMNS = ['id', 'jurisdiction', 'session', 'measure', 'measure_type', 'measure_num', 'title', 'house', 'status', 'pending', 'latest_version', 'updated', 'enacted_as', 'enacts', 'leads'] as const;
+export const BILL_COLUMNS = ['id', 'jurisdiction', 'session', 'measure', 'measure_type', 'measure_num', 'title', 'house', 'status', 'pending', 'latest_version', 'updated', 'enacted_as', 'enacts', 'leads', 'statute'] as const;
 
 /** `b.id, b.jurisdiction, …` */
 export function billColumns(alias?: string): string {

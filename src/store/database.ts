@@ -394,7 +394,7 @@ export class Writer {
     const existing = await this.db.get<BillRow>(`SELECT ${billColumns()} FROM bills WHERE id = ?`, [bill.id]);
     if (!existing) {
       await this.db.run(
-        'INSERT INTO bills (id, jurisdiction, session, measure, measure_type, measure_num, title, house, status, pending, latest_version, updated, enacted_as, enacts) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
+        'INSERT INTO bills (id, jurisdiction, session, measure, measure_type, measure_num, title, house, status, pending, latest_version, updated, enacted_as, enacts, statute) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
         [
           bill.id,
           bill.jurisdiction,
@@ -410,14 +410,15 @@ export class Writer {
           bill.updated ?? null,
           bill.enacted_as ?? null,
           bill.enacts ?? null,
+          bill.statute ?? null,
         ],
       );
       return 'inserted';
     }
     const merged = { ...existing, ...Object.fromEntries(Object.entries(bill).filter(([, v]) => v !== undefined)) } as BillRow;
-    const fields = ['title', 'house', 'status', 'pending', 'latest_version', 'updated', 'enacted_as', 'enacts'] as const;
+    const fields = ['title', 'house', 'status', 'pending', 'latest_version', 'updated', 'enacted_as', 'enacts', 'statute'] as const;
     if (fields.every((f) => merged[f] === existing[f])) return 'unchanged';
-    await this.db.run('UPDATE bills SET title = ?, house = ?, status = ?, pending = ?, latest_version = ?, updated = ?, enacted_as = ?, enacts = ? WHERE id = ?', [
+    await this.db.run('UPDATE bills SET title = ?, house = ?, status = ?, pending = ?, latest_version = ?, updated = ?, enacted_as = ?, enacts = ?, statute = ? WHERE id = ?', [
       merged.title,
       merged.house,
       merged.status,
@@ -426,6 +427,7 @@ export class Writer {
       merged.updated,
       merged.enacted_as,
       merged.enacts,
+      merged.statute,
       bill.id,
     ]);
     return 'updated';

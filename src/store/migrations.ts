@@ -410,6 +410,14 @@ CREATE INDEX law_sections_names ON law_sections (code, number, names) WHERE name
     sqlite: '',
     postgres: '',
   },
+  {
+    version: 15,
+    name: 'a federal law’s citation in the Statutes at Large (`statute`: "130 Stat. 615", as its file gives it), by which a search finds the law and its page names it (filled as the inputs are imported again)',
+    common: `ALTER TABLE bills ADD COLUMN statute TEXT;
+CREATE INDEX bills_statute ON bills (statute);`,
+    sqlite: '',
+    postgres: '',
+  },
 ];
 
 /** Triggers marking an owner's term index stale when its rows or their text change. */

@@ -45,6 +45,17 @@ export interface MeasureCitation {
 }
 
 /**
+ * A law's citation in the Statutes at Large as billdiff keeps it ("130 Stat. 615"), from any usual
+ * spelling of one ("130 Stat. 615", "130 STAT. 615", "130 stat 615"); else undefined.
+ */
+export function statuteCitation(text: string): string | undefined {
+  const m = STATUTE_CITATION.exec(text);
+  return m ? `${Number(m[1])} Stat. ${Number(m[2])}` : undefined;
+}
+
+const STATUTE_CITATION = /^\s*(\d{1,3})\s*Stat\.?\s*(\d{1,5})\s*$/i;
+
+/**
  * Reads a bill citation in any usual spelling, or undefined. Dots, spaces and case do not matter:
  * `A.B. 2641`, `ab2641`, `AB-2641`, `A.B. No. 2641`, `Assembly Bill No. 2641`; a session may follow (`2023-24`, `2023–24`, `2024`, `-119`,
  * `119th Congress`, `(2017)`). A law is cited by its Congress first (`Pub. L. 119-21`: see `parseLaw`).

@@ -153,6 +153,8 @@ export interface BillReport {
   enactedAs?: BillLink;
   /** A federal law: the bill it enacted, as it names it ("[H.R. 1]"); its `url` only where the database holds it. */
   enacts?: BillLink;
+  /** A federal law: its citation in the Statutes at Large ("130 Stat. 615"). */
+  statute?: string;
   url: string;
   versions: Array<{
     id: string;
@@ -264,6 +266,7 @@ export async function billReport(db: Database, id: string, generation?: string):
     // The law a bill became is in the database (its import named the bill); a law's bill may not be.
     ...(bill.enacted_as ? { enactedAs: await billLink(db, bill.enacted_as) } : {}),
     ...(bill.enacts ? { enacts: await billLink(db, bill.enacts) } : {}),
+    ...(bill.statute ? { statute: bill.statute } : {}),
     url: billUrl(bill.id),
     versions: versions.map((v, i) => {
       // Written in the JSON's key order: compareUrl (from the second version on) before sections.

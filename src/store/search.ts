@@ -7,7 +7,7 @@
 import { BARE_SECTION_NUMBER, codeTyped, normalizeSectionNumber, parseSectionCitation, rangeHolds, sectionName } from './codes.js';
 import { billColumns, overrideWords, WHOLE_UNIT_TOUCH } from './columns.js';
 import { oneOf, type Dialect, type SqlValue } from './dialect.js';
-import { newestSessionFirst, parseMeasure, sessionKeyOf, type MeasureCitation } from './names.js';
+import { newestSessionFirst, parseMeasure, sessionKeyOf, statuteCitation, type MeasureCitation } from './names.js';
 import { readPlace, unitHolds } from './places.js';
 import { holderOf, OVERRIDE_SAYS } from './reports.js';
 import { billResult, citationSnippets, fullText, noResults, QUICK, sectionResult, withLawsFolded, type BillFilter } from './search-text.js';
@@ -92,8 +92,11 @@ async function filteredBills(db: Dialect, where: BillFilter, page: SearchPage): 
  * (parseMeasure's, parseSectionCitation's and a bare number's patterns each need a digit): words alone
  * skip the parsers, whose regular expressions, made at each call, were 1-3% of a search of words.
  */
-function readCitation(query: string): { measure?: MeasureCitation; section?: { code?: string; number: string } } | undefined {
+function readCitation(query: string): { measure?: MeasureCitation; statute?: string; section?: { code?: string; number: string } } | undefined {
   if (!/[0-9]/.test(query)) return undefined;
+  // A law by its citation in the Statutes at Large ("130 Stat. 615").
+  const statute = statuteCitation(query);
+  if (statute) return { statute };
   const measure = parseMeasure(query);
   const cited = parseSectionCitation(query);
   const plain = cited ? undefined : normalizeSectionNumber(query);
@@ -102,7 +105,7 @@ function readCitation(query: string): { measure?: MeasureCitation; section?: { c
 }
 
 /** What a query cites (`readCitation`'s reading): a bill, else a section, else neither. */
-const kindCited = (cited: ReturnType<typeof readCitation>) => (cited?.measure ? 'bill' : cited?.section ? 'section' : undefined);
+const kindCited = (cited: ReturnType<typeof readCitation>) => (cited?.measure ? 'bill' : cited?.statute ? 'statute' : cited?.section ? 'section' : undefined);
 
 /**
  * What a search that found nothing says after "Nothing found for “…”", as the pages and the command
@@ -118,6 +121,8 @@ export function whyNothingFound(query: string, filters: SearchFilters, sessions:
         note: filtered ? 'no bill of that number matches the filters' : `no bill of that number is in the database, which holds the bills of ${sessions.toLocaleString('en-US')} session${sessions === 1 ? '' : 's'} (billdiff import brings in others)`,
         filtered,
       };
+    case 'statute':
+      return { note: filtered ? 'no law at that page of the Statutes at Large matches the filters' : `no law at ${cited!.statute} is in the database (billdiff import brings in others)`, filtered };
     case 'section': {
       // The section as it was read ("W&I 5150": Welfare and Institutions Code § 5150), where the query names its code.
       const { code, number } = cited!.section!;
@@ -137,7 +142,11 @@ export function whyNothingFound(query: string, filters: SearchFilters, sessions:
 async function citationResults(db: Dialect, query: string, filters: SearchFilters, where: BillFilter, page: SearchPage): Promise<SearchAnswer | undefined> {
   const citation = readCitation(query);
   if (!citation) return undefined;
-  const { measure, section } = citation;
+  const { measure, statute, section } = citation;
+  if (statute) {
+    const rows = await db.all<BillRow>(`SELECT ${billColumns('b')} FROM bills b WHERE b.statute = ?${where.sql} ORDER BY b.id`, [statute, ...where.params]);
+    return rows.length ? { results: rows.slice(page.offset, page.offset + page.limit).map((b) => billResult(b, b.title)), total: rows.length, bills: rows.length, sections: 0, rankedBills: 0, rankedSections: 0, by: 'citation' } : undefined;
+  }
   if (measure) {
     const rows = await db.all<BillRow>(
       `SELECT ${billColumns('b')} FROM bills b WHERE b.measure_type = ? AND b.measure_num = ? AND b.jurisdiction IN (${measure.jurisdictions.map(() => '?').join(', ')})${measure.session ? ' AND b.session = ?' : ''}${where.sql} ORDER BY ${newestSessionFirst('b.session')}`,

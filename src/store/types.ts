@@ -30,6 +30,8 @@ export interface BillRow {
   enacts: string | null;
   /** Who brings it, as JSON (leads.ts: `leadsOf`); NULL for none. */
   leads: string | null;
+  /** A federal law: its citation in the Statutes at Large ("130 Stat. 615"), as its file gives it. */
+  statute: string | null;
 }
 
 /** What is known of a bill version without its text. */

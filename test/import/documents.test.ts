@@ -60,6 +60,9 @@ describe('import/documents: a federal file’s bill, version and stage (syntheti
     expect(enactedBill(law('<sidenote><p>[<ref href="/us/bill/119/xyz/1">X 1</ref>]</p></sidenote>'))).to.equal(undefined);
     const facts = federalFacts(law('<sidenote><p>[<ref href="/us/bill/119/hr/1">H.R. 1</ref>]</p></sidenote>'), 'PLAW-999publ1.xml');
     expect(typeof facts !== 'string' && facts.bill).to.deep.equal({ jurisdiction: 'us', session: '999', type: 'PL', number: 1, pending: 0, status: 'Public law', enacts: 'us-119-hr1' });
+    // Its citation in the Statutes at Large, where a citableAs gives it.
+    const cited = federalFacts(law('').replace('</dc:title>', '</dc:title><citableAs>Public Law 999–1</citableAs><citableAs>999 Stat. 12</citableAs>'), 'PLAW-999publ1.xml');
+    expect(typeof cited !== 'string' && cited.bill.statute).to.equal('999 Stat. 12');
   });
 
   it('should date a version by its latest action, in its preface or at its end, else a law by its approval', () => {

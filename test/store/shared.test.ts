@@ -155,6 +155,9 @@ describeShared('store: a public law and the bill it enacted, one measure on thei
     );
     expect(html).to.contain('Results 1–4 of 4 for “aviation security”, the best first: every match ranked by relevance (4 bills and 0 law sections, listed in turn). Pub. L. 114-190 and Pub. L. 114-4 are listed with the bills they enacted.</p>');
     expect(html).to.contain('<span class="status">· Became <a href="/bills/us-114-pl190">Pub. L. 114-190</a></span>');
+    // The law by its citation in the Statutes at Large, as its file gives it.
+    expect((await db.search('130 Stat. 615')).results.map((r) => r.id)).to.deep.equal(['us-114-pl190']);
+    expect((await billReport(db, 'us-114-pl190'))!.statute).to.equal('130 Stat. 615');
     // A section both amend: the section, then the two as one.
     const cited = await db.search('49 U.S.C. 106');
     expect(cited.results.map((r) => `${r.id}${r.law ? ` (${r.law.id})` : ''}`)).to.deep.equal(['usc49/106', 'us-114-hr636 (us-114-pl190)']);

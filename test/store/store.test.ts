@@ -9,7 +9,7 @@ import { DATABASE_FILE, type Database } from '../../src/store/index.js';
 import { IMPORTED_TABLES, Writer } from '../../src/store/database.js';
 import { openSqlite } from '../../src/store/sqlite.js';
 import { lawsWithTheirBills } from '../../src/store/enacted.js';
-import { matchesListed } from '../../src/store/search.js';
+import { matchesListed, whyNothingFound } from '../../src/store/search.js';
 import type { ActiveBill } from '../../src/store/queries.js';
 import { billsPath, fixturePath } from '../helpers/paths.js';
 import { describeBackends } from './backends.js';
@@ -511,6 +511,12 @@ describeBackends('store: a federal bill and the law that enacted it (synthetic, 
         ['us-999-hr9001', 'Became Pub. L. 999-1', { id: 'us-999-pl1', measure: 'Pub. L. 999-1', url: '/bills/us-999-pl1' }],
         ['us-999-hr9002', 'Became Pub. L. 999-2', { id: 'us-999-pl2', measure: 'Pub. L. 999-2', url: '/bills/us-999-pl2' }],
       ]);
+      // A law by its citation in the Statutes at Large, however spelled; one the database lacks says so.
+      for (const cited of ['999 Stat. 1', '999 STAT. 1', '999 stat 1']) expect((await db.search(cited)).results.map((r) => r.id), cited).to.deep.equal(['us-999-pl1']);
+      expect((await billReport(db, 'us-999-pl1'))!.statute).to.equal('999 Stat. 1');
+      expect((await billReport(db, 'us-999-pl2'))!.statute).to.equal(undefined);
+      expect((await db.search('999 Stat. 7')).total).to.equal(0);
+      expect(whyNothingFound('999 Stat. 7', {}, 1).note).to.equal('no law at 999 Stat. 7 is in the database (billdiff import brings in others)');
       // A page that holds only one of the two lists it alone.
       expect((await db.search('synthetic gadget', {}, { limit: 1, offset: 0 })).results.map((r) => [r.id, r.law?.id])).to.deep.equal([['us-999-hr9001', undefined]]);
       expect((await db.search('synthetic gadget', {}, { limit: 3, offset: 1 })).results.map((r) => [r.id, r.law?.id])).to.deep.equal([
