@@ -138,6 +138,9 @@ export function codeOf(name: string): string | undefined {
 export function codeTyped(name: string): string | undefined {
   const code = codeOf(name);
   if (code) return code;
+  // The annotated codes' "49 U.S.C.A." and "49 U.S.C.S.", and a title as the bills name one ("title 49, United States Code").
+  const usc = USC_TYPED.exec(name.trim());
+  if (usc) return `usc${(usc[1] ?? usc[2])!.toLowerCase()}`;
   const folded = fold(name);
   const shorthand = SHORTHAND.get(squash(name));
   if (shorthand) return shorthand;
@@ -145,6 +148,9 @@ export function codeTyped(name: string): string | undefined {
   const named = bare ? codeOf(bare[1]!) : undefined;
   return named && !isUsCode(named) ? named : undefined;
 }
+
+/** A U.S. Code title as the annotated codes cite it ("49 U.S.C.A.", "49 USCS") or as the bills name it ("title 49, United States Code", "title 49 of the United States Code"). */
+const USC_TYPED = /^(\d+[a-z]?)\s*U\.?\s*S\.?\s*C\.?\s*[AS]\.?$|^title\s+(\d+[a-z]?)(?:,|\s+of\s+the)?\s+(?:United\s+States\s+Code|U\.\s?S\.\s?Code)$/i;
 
 /** Whether a stored code is a U.S. Code title (`usc54`), not one of California's codes. */
 export function isUsCode(code: string): boolean {
@@ -320,12 +326,12 @@ export function parseSectionCitation(text: string): { code: string; number: stri
   }
   const usc = new RegExp(String.raw`^(\d+[a-z]?) U\.?S\.?C\.? (?:§+ ?)?${number}$`, 'i').exec(t);
   if (usc) return { code: `usc${usc[1]!.toLowerCase()}`, number: usc[2]! };
-  const after = new RegExp(String.raw`^(?:section|sec\.?|§) ?${number} of (?:the )?(.+)$`, 'i').exec(t);
+  const after = new RegExp(String.raw`^(?:section|sec\.?|§+) ?${number} of (?:the )?(.+)$`, 'i').exec(t);
   if (after) {
     const code = codeTyped(after[2]!);
     if (code) return { code, number: after[1]! };
   }
-  const before = new RegExp(String.raw`^(.+?),? (?:section |sec\. ?|§+ ?)?${number}\.?$`, 'i').exec(t);
+  const before = new RegExp(String.raw`^(.+?),? (?:sections? |secs?\. ?|§+ ?)?${number}\.?$`, 'i').exec(t);
   if (before) {
     const code = codeTyped(before[1]!);
     if (code) return { code, number: before[2]! };

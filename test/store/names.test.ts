@@ -122,6 +122,11 @@ describe('store/codes', () => {
     const pen = { code: 'PEN', number: '1050' };
     for (const spelling of ['1050 PC', '1050 PEN', '1050 Penal Code', '§ 1050, Pen. Code', 'Cal. Penal Code § 1050(a)', 'Penal Code section 1050(a)(1)(A)', 'Pen. Code, § 1050, subd. (a)', 'section 1050(b) of the Penal Code'])
       expect(parseSectionCitation(spelling), spelling).to.deep.equal(pen);
+    // A U.S. Code section as the annotated codes cite it, and as the bills do.
+    const usc49 = { code: 'usc49', number: '106' };
+    for (const spelling of ['49 U.S.C.A. § 106', '49 USCA 106', '49 U.S.C.S. § 106(k)', 'sec. 106 of title 49, United States Code', 'section 106 of title 49 of the United States Code', 'title 49, U.S. Code, § 106'])
+      expect(parseSectionCitation(spelling), spelling).to.deep.equal(usc49);
+    expect(parseSectionCitation('Penal Code sections 1050')).to.deep.equal(pen);
     expect(['5150 W&I', '42 U.S.C. 1395w-4(a)', '16 USC 1a(b)'].map(parseSectionCitation)).to.deep.equal([{ code: 'WIC', number: '5150' }, { code: 'usc42', number: '1395w-4' }, { code: 'usc16', number: '1a' }]);
     // A year and a word ("2024 water"), an abbreviation in small letters, a U.S. Code title after the number: words.
     for (const none of ['2024 water', '1050 pen', '1 16 USC', '1656 AB', 'Penal Code (a)']) expect(parseSectionCitation(none), none).to.equal(undefined);
