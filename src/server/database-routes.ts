@@ -10,7 +10,7 @@ import express, { type Request, type RequestHandler, type Response, type Router 
 import { LRUCache } from 'lru-cache';
 import { codeName, codeTyped, normalizeSectionNumber } from '../store/codes.js';
 import type { Database } from '../store/database.js';
-import { parseMeasure, sessionName } from '../store/names.js';
+import { parseMeasure, sessionName, statuteCitation } from '../store/names.js';
 import { PerGeneration } from '../store/per-generation.js';
 import { unitOfQuery } from '../store/places.js';
 import { authorJson, findBill as billByCitation, billReport, namedJson, NotFoundError, sectionReport, versionTextReport, type VersionTextReport } from '../store/reports.js';
@@ -196,7 +196,7 @@ export function createDatabaseRoutes(ctx: DatabaseRoutesContext): Router {
     router.get(route, async (req, res, next) => {
       try {
         const given = String(req.params['id']);
-        if (given.length > 80 || /^(?:ca|us)-/.test(given) || !parseMeasure(given)) return next();
+        if (given.length > 80 || /^(?:ca|us)-/.test(given) || !(parseMeasure(given) || statuteCitation(given))) return next();
         let key: string;
         try {
           key = (await billByCitation(ctx.database, given)).id;

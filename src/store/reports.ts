@@ -5,8 +5,8 @@
  */
 import { codeName, codeTyped, isUsCode, normalizeSectionNumber, parseSectionCitation, sectionName } from './codes.js';
 import type { Database } from './database.js';
-import { measureOfKey, parseMeasure, sessionName } from './names.js';
-import { overrideWords } from './columns.js';
+import { measureOfKey, parseMeasure, sessionName, statuteCitation } from './names.js';
+import { billColumns, overrideWords } from './columns.js';
 import { placesAbove, readPlace, unitQuery, unitsHolding } from './places.js';
 import type { BillRow, HistoryRow, OverrideWords, SectionBill, SectionRelation, SectionTouch, VersionSummary } from './types.js';
 import type { Author } from '../types.js';
@@ -595,10 +595,18 @@ export function readSectionName(text: string): { code: string; number: string } 
 export class NotFoundError extends Error {}
 
 /**
- * A bill by citation (`AB 1656`, `hr1-119`): the newest session's when the citation gives none.
+ * A bill by citation (`AB 1656`, `hr1-119`, a law by its page of the Statutes at Large: `130 Stat. 615`):
+ * the newest session's when the citation gives none.
  * Throws a plain message when there is none, or when one spelling fits bills of two jurisdictions.
  */
 export async function findBill(db: Database, citation: string): Promise<BillRow> {
+  // A law by its citation in the Statutes at Large ("130 Stat. 615").
+  const statute = statuteCitation(citation);
+  if (statute) {
+    const law = await db.dialect.get<BillRow>(`SELECT ${billColumns()} FROM bills WHERE statute = ? ORDER BY id LIMIT 1`, [statute]);
+    if (!law) throw new NotFoundError(`no law at ${statute} in the database (billdiff import PATH… brings bills in)`);
+    return law;
+  }
   const m = parseMeasure(citation);
   if (!m) throw new NotFoundError(`"${citation}" is not a bill citation (try AB 1656, SB 54 2017-18, H.R. 1 119th Congress)`);
   const bills = await db.billsByMeasure(m);
