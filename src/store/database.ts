@@ -133,8 +133,9 @@ export async function openDatabase(options: DatabaseOptions = {}): Promise<Datab
   // thread off its processor about once a search). The session bench's new searches, 5 interleaved
   // pairs against the quick threads: 1,560 / 2,277 / 1,929 / 2,112 / 1,983 requests a second against
   // 957 / 1,320 / 1,094 / 1,128 / 1,612, p99 104 / 64 / 89 / 70 / 77 ms against 114 / 80 / 95 / 103 /
-  // 88; small requests beside slow searches as before (p99 34 against 32 ms). A search the term index
-  // cannot answer quickly (quickSearch: undefined) goes to the slow threads.
+  // 88; small requests beside slow searches as before (p99 34 against 32 ms). The cost: 50 connections
+  // opened at once wait longer for their first answers (README). A search the term index cannot answer
+  // quickly (quickSearch: undefined) goes to the slow threads.
   const source = options.url ?? sqliteFile(options);
   const inline = dialect.kind === 'sqlite';
   const quick = threads > 0 && !inline ? new SearchPool(source, { threads, nice: 0, perThread: QUICK_PER_THREAD }) : undefined;
