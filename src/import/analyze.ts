@@ -59,8 +59,9 @@ import type { Author, Content, DocumentMeta, Level, Reference, Root, SourceForma
  *    "CHAPTER 8. Continuances"), and as a U.S. Code title's file nests them ("CHAPTER 1—NATIONAL
  *    PARKS, …", "SUBCHAPTER I—…", with each section's place among them), which a code's page and a
  *    section's name above its sections.
- * 12. A federal law's citation in the Statutes at Large, from its file's `citableAs` ("130 Stat. 615":
- *    `BillRow.statute`), by which a search finds the law.
+ * 12. A law's citation in the statutes (`BillRow.statute`), by which a search finds it: a federal law's
+ *    page of the Statutes at Large, from its file's `citableAs` ("130 Stat. 615"); a chaptered
+ *    California bill's chapter, from BILL_TBL ("Stats. 2025, ch. 623").
  */
 export const ANALYSIS_VERSION = 12;
 

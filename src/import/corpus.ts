@@ -7,7 +7,7 @@ import type { Corpus, CorpusEntry } from '../corpus/index.js';
 import { parseDocument } from '../parse/index.js';
 import { codeOf, normalizeSectionNumber } from '../store/codes.js';
 import { contentHash, type Writer } from '../store/database.js';
-import { parseMeasure, sessionFromName } from '../store/names.js';
+import { parseMeasure, sessionFromName, statuteCitation } from '../store/names.js';
 import { treeText } from './analyze.js';
 import { shortTitles } from './short-titles.js';
 import { CHAPTERED, camlFacts, federalFacts } from './documents.js';
@@ -71,11 +71,13 @@ function versionFacts(entry: CorpusEntry, bytes: Buffer, bills: CorpusEntry[]) {
   // "proposed Government Code § 7282.7 (excerpt)": the text is that section alone.
   const proposed = /\bproposed (.+? Code) § ([\d.]+[a-z]?)/.exec(entry.title);
   const code = proposed ? codeOf(proposed[1]!) : undefined;
+  // "California Values Act (Stats. 2017, ch. 495)": its chapter, as BILL_TBL would give it.
+  const statute = statuteCitation(/\(([^()]*\bch\.[^()]*)\)\s*$/.exec(title)?.[1] ?? '');
   return {
     ...(code ? { context: { code, adds: proposed![2]! } } : {}),
     id: typeof own === 'string' ? entry.id : own.id,
     // A chaptered version (the bundle's SB 54) says its bill is law, as a CAML one's Id does.
-    bill: { jurisdiction, session, type: measure.type, number: measure.number, ...(jurisdiction === 'ca' && /^chaptered\b/i.test(entry.stage ?? '') ? CHAPTERED : {}) } as const,
+    bill: { jurisdiction, session, type: measure.type, number: measure.number, ...(jurisdiction === 'ca' && /^chaptered\b/i.test(entry.stage ?? '') ? CHAPTERED : {}), ...(statute ? { statute } : {}) } as const,
     ...(typeof own !== 'string' && own.versionNum !== undefined ? { versionNum: own.versionNum } : {}),
     stage: entry.stage ?? (typeof own === 'string' ? 'Version' : own.stage),
     ...(entry.date ? { date: entry.date } : {}),

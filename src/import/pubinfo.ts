@@ -7,7 +7,7 @@
 import { codeOf, normalizeSectionNumber } from '../store/codes.js';
 import { contentHash, type Writer } from '../store/database.js';
 import type { HistoryRow } from '../store/types.js';
-import { billKey, stageLabel } from '../store/names.js';
+import { billKey, chapterCitation, stageLabel } from '../store/names.js';
 import { placeOf } from '../store/places.js';
 import { treeText } from './analyze.js';
 import { shortTitles } from './short-titles.js';
@@ -197,6 +197,7 @@ export async function importPubinfo(writer: Writer, set: FileSet, tally: Tally):
       status: status ?? null,
       pending: FINAL.test(status ?? '') || FINAL.test(r.measure_state ?? '') ? 0 : 1,
       ...(r.trans_update ? { updated: r.trans_update } : {}),
+      ...chapterOf(r),
     });
     tally.count(result);
     return undefined;
@@ -290,4 +291,17 @@ export async function importPubinfo(writer: Writer, set: FileSet, tally: Tally):
 /** A TOC node's key: code and its division, title, part, chapter and article. */
 function tocKey(code: string, r: { division: string | null; title: string | null; part: string | null; chapter: string | null; article: string | null }): string {
   return [code, r.division, r.title, r.part, r.chapter, r.article].map((v) => v ?? '').join('\u0000');
+}
+
+/**
+ * A chaptered bill's chapter as BILL_TBL gives it (`chapter_year`, `chapter_type` CHP or, for a
+ * resolution, CHR, `chapter_session_num` 0 or an extraordinary session's, `chapter_num`), as the
+ * California Style Manual cites it: `{ statute: "Stats. 2025, ch. 623" }`; none where it gives none.
+ */
+export function chapterOf(r: Pick<TableRow<'BILL_TBL'>, 'chapter_year' | 'chapter_type' | 'chapter_session_num' | 'chapter_num'>): { statute?: string } {
+  const year = r.chapter_year?.trim();
+  const number = Number(r.chapter_num);
+  if (!year || !/^\d{4}$/.test(year) || !Number.isInteger(number) || number <= 0) return {};
+  const extraordinary = Number(r.chapter_session_num ?? 0);
+  return { statute: chapterCitation({ year, extraordinary: Number.isInteger(extraordinary) && extraordinary > 0 ? extraordinary : 0, resolution: r.chapter_type?.trim().toUpperCase() === 'CHR', number }) };
 }

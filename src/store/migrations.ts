@@ -412,7 +412,7 @@ CREATE INDEX law_sections_names ON law_sections (code, number, names) WHERE name
   },
   {
     version: 15,
-    name: 'a federal law’s citation in the Statutes at Large (`statute`: "130 Stat. 615", as its file gives it), by which a search finds the law and its page names it (filled as the inputs are imported again)',
+    name: 'a law’s citation in the statutes (`statute`): a federal law’s page of the Statutes at Large ("130 Stat. 615", as its file gives it), a chaptered California bill’s chapter ("Stats. 2025, ch. 623", from BILL_TBL), by which a search finds the law and its page names it (filled as the inputs are imported again)',
     common: `ALTER TABLE bills ADD COLUMN statute TEXT;
 CREATE INDEX bills_statute ON bills (statute);`,
     sqlite: '',

@@ -45,15 +45,44 @@ export interface MeasureCitation {
 }
 
 /**
- * A law's citation in the Statutes at Large as billdiff keeps it ("130 Stat. 615"), from any usual
- * spelling of one ("130 Stat. 615", "130 STAT. 615", "130 stat 615"); else undefined.
+ * A law's citation in the statutes as billdiff keeps it (`bills.statute`), from any usual spelling of
+ * one; else undefined. A federal law's page of the Statutes at Large: "130 Stat. 615" ("130 STAT. 615",
+ * "130 stat 615"). A California bill's chapter, as the California Style Manual cites it: "Stats. 2025,
+ * ch. 623" ("Stats 2025 ch 623", "ch. 623, Stats. 2025", "Chapter 623, Statutes of 2025", "Statutes of
+ * 2025, Chapter 623"), a resolution's "Stats. 1989, res. ch. 90" ("Res. Ch. 90, Stats. 1989",
+ * "Resolution Chapter 90, Statutes of 1989"), and one of an extraordinary session, "Stats. 1999, 1st
+ * Ex. Sess., ch. 4".
  */
 export function statuteCitation(text: string): string | undefined {
-  const m = STATUTE_CITATION.exec(text);
-  return m ? `${Number(m[1])} Stat. ${Number(m[2])}` : undefined;
+  const t = text.trim().replace(/^\((.*)\)$/, '$1').replace(/\s+/g, ' ');
+  const federal = STATUTES_AT_LARGE.exec(t);
+  if (federal) return `${Number(federal[1])} Stat. ${Number(federal[2])}`;
+  const year = CHAPTER_YEAR_FIRST.exec(t);
+  if (year) return chapterCitation({ year: year[1]!, extraordinary: year[2] ? Number(year[2]) : 0, resolution: Boolean(year[3]), number: Number(year[4]) });
+  const chapter = CHAPTER_FIRST.exec(t);
+  if (chapter) return chapterCitation({ year: chapter[3]!, extraordinary: chapter[4] ? Number(chapter[4]) : 0, resolution: Boolean(chapter[1]), number: Number(chapter[2]) });
+  return undefined;
 }
 
-const STATUTE_CITATION = /^\s*(\d{1,3})\s*Stat\.?\s*(\d{1,5})\s*$/i;
+/**
+ * A California bill's chapter as the California Style Manual cites it and billdiff keeps it: "Stats.
+ * 2025, ch. 623"; a resolution chapter, "Stats. 1989, res. ch. 90"; of an extraordinary session
+ * (`extraordinary`, its number; 0 for the regular session), "Stats. 1999, 1st Ex. Sess., ch. 4".
+ */
+export function chapterCitation({ year, extraordinary, resolution, number }: { year: string; extraordinary: number; resolution: boolean; number: number }): string {
+  const session = extraordinary > 0 ? ` ${ordinal(extraordinary)} Ex. Sess.,` : '';
+  return `Stats. ${year},${session} ${resolution ? 'res. ch.' : 'ch.'} ${number}`;
+}
+
+const STATUTES_AT_LARGE = /^(\d{1,3}) ?Stat\.? ?(\d{1,5})$/i;
+/** "Stats. 2025", "Statutes of 2025", "Stat. 2025". */
+const STATS = String.raw`stat(?:ute)?s?\.?(?: of)? (\d{4})`;
+/** "1st Ex. Sess.", "1st Extraordinary Session". */
+const EX_SESSION = String.raw`(\d{1,2})(?:st|nd|rd|th|d) ex(?:\.|traordinary)? ?sess(?:\.|ion)?`;
+/** "ch. 623", "Chapter 623", "res. ch. 90", "Resolution Chapter 90" (the resolution's words, the chapter's number). */
+const CHAPTER = String.raw`(res(?:\.|olution)? )?ch(?:\.|apter)? ?(\d{1,4})`;
+const CHAPTER_YEAR_FIRST = new RegExp(String.raw`^${STATS},? (?:${EX_SESSION},? )?${CHAPTER}$`, 'i');
+const CHAPTER_FIRST = new RegExp(String.raw`^${CHAPTER},? (?:of (?:the )?)?${STATS}(?:,? ${EX_SESSION})?$`, 'i');
 
 /**
  * Reads a bill citation in any usual spelling, or undefined. Dots, spaces and case do not matter:

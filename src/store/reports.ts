@@ -153,7 +153,7 @@ export interface BillReport {
   enactedAs?: BillLink;
   /** A federal law: the bill it enacted, as it names it ("[H.R. 1]"); its `url` only where the database holds it. */
   enacts?: BillLink;
-  /** A federal law: its citation in the Statutes at Large ("130 Stat. 615"). */
+  /** Its citation in the statutes: a federal law's page of the Statutes at Large ("130 Stat. 615"), a California bill's chapter ("Stats. 2025, ch. 623"). */
   statute?: string;
   url: string;
   versions: Array<{
@@ -604,7 +604,7 @@ export async function findBill(db: Database, citation: string): Promise<BillRow>
   const statute = statuteCitation(citation);
   if (statute) {
     const law = await db.dialect.get<BillRow>(`SELECT ${billColumns()} FROM bills WHERE statute = ? ORDER BY id LIMIT 1`, [statute]);
-    if (!law) throw new NotFoundError(`no law at ${statute} in the database (billdiff import PATH… brings bills in)`);
+    if (!law) throw new NotFoundError(`no law cited ${statute} in the database (billdiff import PATH… brings bills in)`);
     return law;
   }
   const m = parseMeasure(citation);

@@ -122,7 +122,7 @@ export function whyNothingFound(query: string, filters: SearchFilters, sessions:
         filtered,
       };
     case 'statute':
-      return { note: filtered ? 'no law at that page of the Statutes at Large matches the filters' : `no law at ${cited!.statute} is in the database (billdiff import brings in others)`, filtered };
+      return { note: filtered ? 'no law so cited matches the filters' : `no law cited ${cited!.statute} is in the database (billdiff import brings in others)`, filtered };
     case 'section': {
       // The section as it was read ("W&I 5150": Welfare and Institutions Code § 5150), where the query names its code.
       const { code, number } = cited!.section!;

@@ -30,7 +30,10 @@ export interface BillRow {
   enacts: string | null;
   /** Who brings it, as JSON (leads.ts: `leadsOf`); NULL for none. */
   leads: string | null;
-  /** A federal law: its citation in the Statutes at Large ("130 Stat. 615"), as its file gives it. */
+  /**
+   * Its citation in the statutes: a federal law's page of the Statutes at Large ("130 Stat. 615", as its
+   * file gives it), a chaptered California bill's chapter ("Stats. 2025, ch. 623", from BILL_TBL).
+   */
   statute: string | null;
 }
 

@@ -281,7 +281,7 @@ describeBackends('cli: a public law and its bill, one search result (synthetic, 
     // A law by its citation in the Statutes at Large, as the search and billdiff bill read it.
     expect((await run(['search', '999', 'STAT', '1'])).stdout.split('\n')[0]).to.equal('bill\tus-999-pl1\tPub. L. 999-1 (999th Congress) — To provide for synthetic gadget 1.\tPublic law');
     expect((await run(['bill', '999 Stat. 1'])).stdout.split('\n').slice(0, 2)).to.deep.equal(['Pub. L. 999-1 (999th Congress) — To provide for synthetic gadget 1.', 'House · 999 Stat. 1 · Public law · no longer pending']);
-    expect((await run(['bill', '999 Stat. 2'])).stderr).to.equal('billdiff: no law at 999 Stat. 2 in the database (billdiff import PATH… brings bills in)\n');
+    expect((await run(['bill', '999 Stat. 2'])).stderr).to.equal('billdiff: no law cited 999 Stat. 2 in the database (billdiff import PATH… brings bills in)\n');
     const json = JSON.parse((await run(['search', 'synthetic', 'gadget', '--format', 'json'])).stdout) as { results: Array<{ id: string; law?: unknown }>; total: number };
     expect([json.total, json.results.map((r) => [r.id, r.law])]).to.deep.equal([
       4,

@@ -108,7 +108,7 @@ describeBackends('server: the database pages and API', (backend) => {
     expect(await to('/api/bills/hr766-114')).to.deep.equal([302, '/api/bills/us-114-hr766']);
     expect(await to('/api/bills/AB%209999')).to.deep.equal([404, 'no bill AB 9999 in the database']);
     // A page of the Statutes at Large is a law's citation too (this database holds no federal law).
-    expect(await to('/api/bills/130%20Stat.%20615')).to.deep.equal([404, 'no law at 130 Stat. 615 in the database']);
+    expect(await to('/api/bills/130%20Stat.%20615')).to.deep.equal([404, 'no law cited 130 Stat. 615 in the database']);
     // Not a citation, or a key: as before.
     expect(await to('/api/bills/nonsense')).to.deep.equal([404, 'no bill nonsense in the database']);
     expect((await to('/api/bills/ca-20252026-0-ab1656'))[0]).to.equal(200);

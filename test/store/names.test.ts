@@ -1,5 +1,7 @@
 import { expect } from 'chai';
 import { codeOf, normalizeSectionNumber, parseSectionCitation, sectionName } from '../../src/store/codes.js';
+import { chapterCitation, statuteCitation } from '../../src/store/names.js';
+import { chapterOf } from '../../src/import/pubinfo.js';
 import { compareSessions, measureName, nameVersions, parseMeasure, sessionFromName, sessionName, stageLabel } from '../../src/store/names.js';
 import { pickVersion, readSectionName } from '../../src/store/reports.js';
 import type { VersionSummary } from '../../src/store/types.js';
@@ -109,6 +111,32 @@ describe('store/codes', () => {
     expect(parseSectionCitation('Internal Revenue Code 4960')).to.deep.equal({ code: 'usc26', number: '4960' });
     expect(sectionName('GOV', '7284.6')).to.equal('Government Code § 7284.6');
     expect(sectionName('usc54', '200304')).to.equal('54 U.S.C. § 200304');
+  });
+
+  it('should read a law’s citation in the statutes: a page of the Statutes at Large, a California chapter', () => {
+    const read = (spellings: string[]) => spellings.map((t) => statuteCitation(t));
+    expect(read(['130 Stat. 615', '130 STAT. 615', '130 stat 615'])).to.deep.equal(['130 Stat. 615', '130 Stat. 615', '130 Stat. 615']);
+    const stats = ['Stats. 2025, ch. 623', 'Stats 2025 ch 623', '(Stats. 2025, ch. 623)', 'ch. 623, Stats. 2025', 'Chapter 623, Statutes of 2025', 'Statutes of 2025, Chapter 623'];
+    expect(read(stats)).to.deep.equal(stats.map(() => 'Stats. 2025, ch. 623'));
+    expect(read(['Res. Ch. 90, Stats. 1989', 'Resolution Chapter 90, Statutes of 1989', 'Stats. 1989, res. ch. 90'])).to.deep.equal(['Stats. 1989, res. ch. 90', 'Stats. 1989, res. ch. 90', 'Stats. 1989, res. ch. 90']);
+    expect(read(['Stats. 1999, 1st Ex. Sess., ch. 4', 'Chapter 4, Statutes of 1999, 1st Extraordinary Session', 'Stats. 1999, 2nd Ex. Sess., res. ch. 1'])).to.deep.equal([
+      'Stats. 1999, 1st Ex. Sess., ch. 4',
+      'Stats. 1999, 1st Ex. Sess., ch. 4',
+      'Stats. 1999, 2nd Ex. Sess., res. ch. 1',
+    ]);
+    // Not citations in the statutes: a year or a chapter alone, a bill, a section.
+    expect(read(['stats. 2025', 'chapter 5', 'AB 1656', 'Penal Code 1050', '130 Stat.'])).to.deep.equal([undefined, undefined, undefined, undefined, undefined]);
+    expect(chapterCitation({ year: '2025', extraordinary: 0, resolution: false, number: 623 })).to.equal('Stats. 2025, ch. 623');
+    expect(chapterCitation({ year: '2011', extraordinary: 3, resolution: true, number: 2 })).to.equal('Stats. 2011, 3rd Ex. Sess., res. ch. 2');
+    // BILL_TBL's chapter fields (chapter_year, chapter_type, chapter_session_num, chapter_num), as ../shared/corpus/ca-pubinfo's rows give them.
+    const row = (chapter_year: string | null, chapter_type: string | null, chapter_session_num: string | null, chapter_num: string | null) => chapterOf({ chapter_year, chapter_type, chapter_session_num, chapter_num });
+    expect([row('2025', 'CHP', '0', '623'), row('1989', 'CHR', '0', '90'), row('1999', 'CHP', '1', '4'), row(null, null, null, null), row('2025', 'CHP', '0', 'x')]).to.deep.equal([
+      { statute: 'Stats. 2025, ch. 623' },
+      { statute: 'Stats. 1989, res. ch. 90' },
+      { statute: 'Stats. 1999, 1st Ex. Sess., ch. 4' },
+      {},
+      {},
+    ]);
   });
 
   it('should read a section as people write it', () => {

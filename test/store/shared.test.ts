@@ -105,6 +105,11 @@ describeShared('store: the samples of ../shared/corpus as a new user imports the
     const usc = await db.lawSection('usc1', '1');
     expect(usc?.heading).to.equal('Words denoting number, gender, and so forth');
     expect((await db.search('hr1058-116')).results.map((r) => r.id)).to.deep.equal(['us-116-hr1058']);
+    // A chaptered bill by its chapter, as BILL_TBL gives it (and the bundled SB 54 by the one its title gives).
+    for (const [cited, id] of [['Chapter 623, Statutes of 2025', 'ca-20252026-0-ab831'], ['Stats. 1999, 1st Ex. Sess., ch. 4', 'ca-19992000-1-ab1'], ['Res. Ch. 90, Stats. 1989', 'ca-19891990-0-acr65'], ['Stats. 2017, ch. 495', 'ca-20172018-0-sb54']]) {
+      expect((await db.search(cited)).results.map((r) => r.id), cited).to.deep.equal([id]);
+    }
+    expect((await billReport(db, 'ca-20252026-0-ab831'))!.statute).to.equal('Stats. 2025, ch. 623');
   });
 });
 

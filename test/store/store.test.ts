@@ -516,7 +516,7 @@ describeBackends('store: a federal bill and the law that enacted it (synthetic, 
       expect((await billReport(db, 'us-999-pl1'))!.statute).to.equal('999 Stat. 1');
       expect((await billReport(db, 'us-999-pl2'))!.statute).to.equal(undefined);
       expect((await db.search('999 Stat. 7')).total).to.equal(0);
-      expect(whyNothingFound('999 Stat. 7', {}, 1).note).to.equal('no law at 999 Stat. 7 is in the database (billdiff import brings in others)');
+      expect(whyNothingFound('999 Stat. 7', {}, 1).note).to.equal('no law cited 999 Stat. 7 is in the database (billdiff import brings in others)');
       // A page that holds only one of the two lists it alone.
       expect((await db.search('synthetic gadget', {}, { limit: 1, offset: 0 })).results.map((r) => [r.id, r.law?.id])).to.deep.equal([['us-999-hr9001', undefined]]);
       expect((await db.search('synthetic gadget', {}, { limit: 3, offset: 1 })).results.map((r) => [r.id, r.law?.id])).to.deep.equal([
