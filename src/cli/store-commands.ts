@@ -259,7 +259,8 @@ async function sectionCommand(db: Database, { values, positionals }: ParsedArgs,
   const named = shortTitlesSaid(report.shortTitles);
   if (named) lines.push(named);
   lines.push('', report.inDatabase ? report.text : '(its text is not in the database)', '');
-  if (report.history) lines.push(report.history, '');
+  // The history note, and the chapters it cites whose bills the database holds ("Stats. 2025, Ch. 623 is AB 831 (ca-20252026-0-ab831)").
+  if (report.history) lines.push(report.history, ...report.historyActs.map((a) => `${a.cited} is ${a.measure} (${a.url.replace(/^\/bills\//, '')})`), '');
   lines.push(report.bills.length ? `${report.bills.length} bill${report.bills.length === 1 ? '' : 's'} touching it, newest first:` : 'No bill in the database touches it.');
   // The relations in a column as wide as the longest and a space ("overrides" beside "amends").
   const width = Math.max(8, ...report.bills.map((b) => relationWord(b).length + 1));

@@ -492,6 +492,8 @@ export function sectionModel(report: SectionReport, page = 1) {
     // What to import for its text: a U.S. Code title's file, or California's law section table.
     textSource: isUsCode(report.code) ? `${report.code}.xml, the Law Revision Counsel’s file of the title,` : 'the Legislature’s LAW_SECTION_TBL',
     lines: report.text.split('\n').filter((l) => l.trim()),
+    // The history note, the chapters it cites whose bills the database holds linked to them.
+    historyHtml: historyHtml(report),
     bills: paged.items.map(sectionBillRow),
     billCount: count(report.bills.length),
     oneBill: report.bills.length === 1,
@@ -500,6 +502,16 @@ export function sectionModel(report: SectionReport, page = 1) {
     feedUrl: `${base}/feed`,
     feedTitle: sectionFeedTitle(report),
   };
+}
+
+/** A section's history note, escaped, with each chapter it cites whose bill the database holds linked to the bill ("Stats. 2025, Ch. 623" → AB 831's page). */
+function historyHtml(report: Pick<SectionReport, 'history' | 'historyActs'>): Handlebars.SafeString {
+  const html = escape(report.history);
+  if (!report.historyActs.length) return new Handlebars.SafeString(html);
+  // Each cited chapter whole ("Ch. 62" not inside "Ch. 623"), the longest first; escaped as the note is.
+  const acts = new Map(report.historyActs.map((a) => [escape(a.cited), a]));
+  const cited = new RegExp(`(?:${[...acts.keys()].sort((a, b) => b.length - a.length).map((c) => c.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')})(?!\\d)`, 'g');
+  return new Handlebars.SafeString(html.replace(cited, (c) => `<a href="${escape(acts.get(c)!.url)}" title="${escape(acts.get(c)!.measure)}">${c}</a>`));
 }
 
 /** Who brings a bill, each linked to their bills of its session, as a list of bills names them: "by Assembly Member Davies" (`sep`: what comes before each). */

@@ -472,6 +472,11 @@ export interface SectionReport {
   units: Array<{ heading: string; url: string }>;
   text: string;
   history: string;
+  /**
+   * The chapters its history note cites ("Amended by Stats. 2025, Ch. 623, Sec. 2. (AB 831)") whose
+   * bills the database holds: each as the note prints it (`cited`), with its bill's measure and page.
+   */
+  historyActs: Array<{ cited: string; measure: string; url: string }>;
   /** Whether the database holds the section's text (a section only bills touch has none). */
   inDatabase: boolean;
   docId?: string;
@@ -517,6 +522,27 @@ export function headingOwn(heading: string, innermost: string | undefined): stri
 }
 
 /** `headingOwn` of a section's report. */
+/** A chapter as a law section's history note cites it: "Stats. 2025, Ch. 623", "Stats. 1989, Res. Ch. 90". */
+const NOTE_CHAPTER = /Stats\. \d{4},(?: \d{1,2}(?:st|nd|rd|th|d) Ex\. Sess\.,)? (?:Res\. )?Ch\. \d{1,4}/gi;
+
+/** The chapters a section's history note cites whose bills the database holds (`SectionReport.historyActs`), in the note's order. */
+async function historyActs(db: Database, note: string): Promise<SectionReport['historyActs']> {
+  const cited = [...new Set(note.match(NOTE_CHAPTER) ?? [])].slice(0, 20);
+  const keys = new Map(cited.flatMap((c) => { const key = statuteCitation(c); return key ? [[c, key] as const] : []; }));
+  if (!keys.size) return [];
+  const wanted = [...new Set(keys.values())];
+  const rows = await db.dialect.all<{ id: string; measure: string; statute: string }>(
+    `SELECT id, measure, statute FROM bills WHERE jurisdiction = 'ca' AND statute IN (${wanted.map(() => '?').join(', ')}) ORDER BY id`,
+    wanted,
+  );
+  const byStatute = new Map<string, { id: string; measure: string }>();
+  for (const r of rows) if (!byStatute.has(r.statute)) byStatute.set(r.statute, r);
+  return [...keys].flatMap(([c, key]) => {
+    const bill = byStatute.get(key);
+    return bill ? [{ cited: c, measure: bill.measure, url: billUrl(bill.id) }] : [];
+  });
+}
+
 export function ownHeading(report: Pick<SectionReport, 'heading' | 'units'>): string {
   return headingOwn(report.heading, report.units[report.units.length - 1]?.heading);
 }
@@ -546,6 +572,7 @@ export async function sectionReport(db: Database, code: string, number: string, 
     units: unitsHolding(place, headings).map((u) => ({ heading: u.heading, url: `${codeUrl(code)}${unitQuery(u.place)}` })),
     text: law?.text ?? '',
     history: law?.history ?? '',
+    historyActs: law?.history ? await historyActs(db, law.history) : [],
     inDatabase: law !== undefined,
     ...(docId ? { docId } : {}),
     ...(inTurn ? { inTurnUrl: inTurn } : {}),

@@ -94,7 +94,7 @@ describe('server: a list page at a time (a session’s bills, a code’s section
       url: `/bills/ca-20252026-0-ab${90000 + i}`,
       billUrl: `/bills/ca-20252026-0-ab${90000 + i}`,
     }));
-    const report: SectionReport = { code: 'GOV', number: '7284.6', name: 'Government Code § 7284.6', heading: '', shortTitles: [], units: [], text: '', history: '', inDatabase: false, bills };
+    const report: SectionReport = { code: 'GOV', number: '7284.6', name: 'Government Code § 7284.6', heading: '', shortTitles: [], units: [], text: '', history: '', historyActs: [], inDatabase: false, bills };
     const first = sectionModel(report)!;
     expect([first.pageTitle, first.billCount, first.bills.length, first.bills[0]!.measure, first.billPager?.nextHref]).to.deep.equal(['Government Code § 7284.6', '205', 200, 'AB 90000', '/sections/GOV/7284.6?page=2#bills-h']);
     const second = sectionModel(report, 2)!;
@@ -128,7 +128,7 @@ describe('server: a list page at a time (a session’s bills, a code’s section
       url: `/bills/ca-20252026-0-ab${90000 + i}`,
       billUrl: `/bills/ca-20252026-0-ab${90000 + i}`,
     });
-    const report: SectionReport = { code: 'GOV', number: '7284.6', name: 'Government Code § 7284.6', heading: '', shortTitles: [], units: [], text: '', history: '', inDatabase: false, bills: [bill(0, null, 'A\u0001 \uD800title'), ...Array.from({ length: FEED_ENTRIES + 5 }, (_, i) => bill(i + 1, `2026-02-${String((i % 28) + 1).padStart(2, '0')}`))] };
+    const report: SectionReport = { code: 'GOV', number: '7284.6', name: 'Government Code § 7284.6', heading: '', shortTitles: [], units: [], text: '', history: '', historyActs: [], inDatabase: false, bills: [bill(0, null, 'A\u0001 \uD800title'), ...Array.from({ length: FEED_ENTRIES + 5 }, (_, i) => bill(i + 1, `2026-02-${String((i % 28) + 1).padStart(2, '0')}`))] };
     const feed = sectionFeedModel(report);
     expect(feed.entries).to.have.length(FEED_ENTRIES);
     expect([feed.updated, feed.entries[0]!.updated, feed.entries[0]!.summary, feed.entries[1]!.updated]).to.deep.equal([

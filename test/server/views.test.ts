@@ -31,7 +31,7 @@ describe('server: views', () => {
   });
 
   it('should say what to import for a section’s text: California’s law section table, or a U.S. Code title’s file', () => {
-    const report = (code: string, number: string, name: string) => ({ code, number, name, heading: '', shortTitles: [], units: [], text: '', history: '', inDatabase: false, bills: [] });
+    const report = (code: string, number: string, name: string) => ({ code, number, name, heading: '', shortTitles: [], units: [], text: '', history: '', historyActs: [], inDatabase: false, bills: [] });
     const views = loadViews();
     expect(views.render('section', sectionModel(report('GOV', '7284.6', 'Government Code § 7284.6'))!)).to.include(
       '<p class="hint">The text of this section is not in the database (import the Legislature’s LAW_SECTION_TBL to add it); the bills that touch it are listed above.</p>',
@@ -130,7 +130,7 @@ describe('server: views', () => {
       ...(override ? { override } : {}), version: 'eah', versionStage: 'Engrossed Amendment House', versionDate: null, url: '/bills/us-116-hr1865', billUrl: '/bills/us-116-hr1865',
     });
     const page = (override?: OverrideWords) =>
-      views.render('section', sectionModel({ code: 'usc41', number: '6101', name: '41 U.S.C. § 6101', heading: '', shortTitles: [], units: [], text: '', history: '', inDatabase: false, bills: [bill(override)] })!);
+      views.render('section', sectionModel({ code: 'usc41', number: '6101', name: '41 U.S.C. § 6101', heading: '', shortTitles: [], units: [], text: '', history: '', historyActs: [], inDatabase: false, bills: [bill(override)] })!);
     expect(page('without regard to')).to.include(
       '<td><span class="relation r-cites r-overrides" title="Cited “without regard to”: the bill’s words would prevail over the section’s">overrides</span> <span class="muted">without regard to it</span></td>',
     );
@@ -142,12 +142,12 @@ describe('server: views', () => {
     );
     expect(page()).to.include('<td><span class="relation r-cites">cites</span></td>');
     // Who brings each bill, each linked to their bills of its session (synthetic names).
-    const brought = views.render('section', sectionModel({ code: 'usc41', number: '6101', name: '41 U.S.C. § 6101', heading: '', shortTitles: [], units: [], text: '', history: '', inDatabase: false, bills: [{ ...bill(), authors: [{ name: 'Mr. Alpha of Utopia', role: 'sponsor' }] }] })!);
+    const brought = views.render('section', sectionModel({ code: 'usc41', number: '6101', name: '41 U.S.C. § 6101', heading: '', shortTitles: [], units: [], text: '', history: '', historyActs: [], inDatabase: false, bills: [{ ...bill(), authors: [{ name: 'Mr. Alpha of Utopia', role: 'sponsor' }] }] })!);
     expect(brought).to.include('<span class="btitle">T</span><br><span class="bauthors">by <a href="/sessions/us/116/authors/Mr.%20Alpha%20of%20Utopia">Mr. Alpha of Utopia</a></span></th>');
     expect(page()).not.to.include('bauthors');
     // A whole unit holding the section, repealed or overridden (synthetic: Chapter 97.5 is no chapter of the U.S. Code).
     const unitPage = (relation: 'repeals' | 'cites', override?: OverrideWords) =>
-      views.render('section', sectionModel({ code: 'usc41', number: '6101', name: '41 U.S.C. § 6101', heading: '', shortTitles: [], units: [], text: '', history: '', inDatabase: false, bills: [{ ...bill(override), relation, unit: 'Chapter 97.5' }] })!);
+      views.render('section', sectionModel({ code: 'usc41', number: '6101', name: '41 U.S.C. § 6101', heading: '', shortTitles: [], units: [], text: '', history: '', historyActs: [], inDatabase: false, bills: [{ ...bill(override), relation, unit: 'Chapter 97.5' }] })!);
     expect(unitPage('repeals')).to.include('<td><span class="relation r-repeals">repeals</span> <span class="muted">the whole of Chapter 97.5, which holds it</span></td>');
     expect(unitPage('cites', 'notwithstanding')).to.include('overrides</span> <span class="muted">notwithstanding Chapter 97.5, which holds it</span></td>');
     expect(unitPage('cites', 'shall not apply')).to.include('overrides</span> <span class="muted">Chapter 97.5, which holds it, shall not apply</span></td>');

@@ -3,7 +3,7 @@ import { formatProblem, importPaths, ROW_OUTCOMES, type ImportProgress } from '.
 import { billReport, namedJson, ownHeading, sectionReport } from '../../src/store/reports.js';
 import { matchesListed } from '../../src/store/search.js';
 import type { Database } from '../../src/store/index.js';
-import { searchModel, sessionModel } from '../../src/server/database-pages.js';
+import { searchModel, sectionModel, sessionModel } from '../../src/server/database-pages.js';
 import { loadViews } from '../../src/server/views.js';
 import { billsPath } from '../helpers/paths.js';
 import { describeShared, sharedPath } from '../helpers/shared.js';
@@ -110,6 +110,17 @@ describeShared('store: the samples of ../shared/corpus as a new user imports the
       expect((await db.search(cited)).results.map((r) => r.id), cited).to.deep.equal([id]);
     }
     expect((await billReport(db, 'ca-20252026-0-ab831'))!.statute).to.equal('Stats. 2025, ch. 623');
+    // A section's history note links the chapter it cites to its bill, where the database holds it.
+    const section = (await sectionReport(db, 'BPC', '17539.1'))!;
+    expect([section.history, section.historyActs]).to.deep.equal([
+      'Amended by Stats. 2025, Ch. 623, Sec. 2. (AB 831) Effective January 1, 2026.',
+      [{ cited: 'Stats. 2025, Ch. 623', measure: 'AB 831', url: '/bills/ca-20252026-0-ab831' }],
+    ]);
+    expect(loadViews().render('section', sectionModel(section)!)).to.contain(
+      '<p class="history">Amended by <a href="/bills/ca-20252026-0-ab831" title="AB 831">Stats. 2025, Ch. 623</a>, Sec. 2. (AB 831) Effective January 1, 2026.</p>',
+    );
+    // A chapter whose bill the database lacks stays text.
+    expect((await sectionReport(db, 'EDC', '48859'))!.historyActs).to.deep.equal([]);
   });
 });
 
