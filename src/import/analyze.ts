@@ -61,7 +61,9 @@ import type { Author, Content, DocumentMeta, Level, Reference, Root, SourceForma
  *    section's name above its sections.
  * 12. A law's citation in the statutes (`BillRow.statute`), by which a search finds it: a federal law's
  *    page of the Statutes at Large, from its file's `citableAs` ("130 Stat. 615"); a chaptered
- *    California bill's chapter, from BILL_TBL ("Stats. 2025, ch. 623").
+ *    California bill's chapter, from BILL_TBL ("Stats. 2025, ch. 623"). A U.S. Code section's source
+ *    credit, kept as its history ("(July 30, 1947, ch. 388, 61 Stat. 633; … Pub. L. 112–231, …)"), whose
+ *    public laws the section's page links where the database holds them.
  */
 export const ANALYSIS_VERSION = 12;
 

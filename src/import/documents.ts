@@ -9,6 +9,10 @@ import { contentHash, type Writer } from '../store/database.js';
 import { billKey, californiaSession, statuteCitation } from '../store/names.js';
 import { isPlaceLevel, placeOf, type PlaceLevel } from '../store/places.js';
 import { parseDocument } from '../parse/index.js';
+import { textOf } from '../parse/federal-text.js';
+import { decodeInput } from '../parse/input.js';
+import { parseXmlTree } from '../parse/xml.js';
+import { LineIndex } from '../util/position.js';
 import type { Content, Level } from '../types.js';
 import { treeText } from './analyze.js';
 import { shortTitles } from './short-titles.js';
@@ -285,6 +289,8 @@ async function importUsCode(writer: Writer, bytes: Buffer, file: string, head: s
   if (!title) return 'a U.S. Code file that does not say which title it is';
   const code = `usc${title.toLowerCase()}`;
   const { tree } = parseDocument(bytes, file, { format: 'federal', references: false });
+  // The file's text as the parser read it, its sections' positions offsets into it: each section's source credit.
+  const xml = decodeInput(bytes, file);
   // Each section with its place: the title's units holding it (chapter, subchapter, part …), by number.
   const sections: Array<{ level: Level; place: string | undefined }> = [];
   const units: Array<{ place: string; heading: string }> = [];
@@ -309,8 +315,31 @@ async function importUsCode(writer: Writer, bytes: Buffer, file: string, head: s
     const number = normalizeSectionNumber(s.num!.value);
     const text = `§ ${number}.${s.heading ? ` ${s.heading}` : ''}\n${treeText({ ...s, num: undefined, heading: undefined } as Level)}`;
     const content = Buffer.from(text, 'utf8');
-    const result = await writer.upsertLawSection({ code, number, heading: s.heading ?? '', format: 'text', bytes: content, hash: contentHash(content), text, names: shortTitles(text), ...(place ? { place } : {}) });
+    const credit = sourceCredit(xml, s, file);
+    const result = await writer.upsertLawSection({ code, number, heading: s.heading ?? '', format: 'text', bytes: content, hash: contentHash(content), text, names: shortTitles(text), ...(place ? { place } : {}), ...(credit ? { history: credit } : {}) });
     tally.count(result);
   }
   return sections.length ? undefined : 'a U.S. Code file with no sections billdiff could read';
+}
+
+/**
+ * A U.S. Code section's source credit, the laws that enacted and amended it, as the Law Revision Counsel
+ * prints it under the section ("(July 30, 1947, ch. 388, 61 Stat. 633; … Pub. L. 114–190, title II,
+ * § 2101(a), July 15, 2016, 130 Stat. 615.)"): its `<sourceCredit>` in the section's own element of
+ * the file's text `xml` (the section's position in it); undefined where it has none.
+ */
+export function sourceCredit(xml: string, section: Level, file: string): string | undefined {
+  const start = section.position?.start.offset;
+  const end = section.position?.end.offset;
+  if (start === undefined || end === undefined || !xml.startsWith('<section', start)) return undefined;
+  const at = xml.indexOf('<sourceCredit', start);
+  if (at < 0 || at >= end) return undefined;
+  const close = xml.indexOf('</sourceCredit>', at);
+  if (close < 0 || close > end) return undefined;
+  const fragment = xml.slice(at, close + '</sourceCredit>'.length);
+  try {
+    return textOf(parseXmlTree(fragment, file, new LineIndex(fragment)), 0).replace(/\s+/g, ' ').trim() || undefined;
+  } catch {
+    return undefined;
+  }
 }

@@ -473,8 +473,10 @@ export interface SectionReport {
   text: string;
   history: string;
   /**
-   * The chapters its history note cites ("Amended by Stats. 2025, Ch. 623, Sec. 2. (AB 831)") whose
-   * bills the database holds: each as the note prints it (`cited`), with its bill's measure and page.
+   * The acts its history note cites whose bills the database holds: a California section's chapters
+   * ("Amended by Stats. 2025, Ch. 623, Sec. 2. (AB 831)"), a U.S. Code section's public laws (its source
+   * credit, "… Pub. L. 114–190, title II, § 2101(a), July 15, 2016, 130 Stat. 634."): each as the note
+   * prints it (`cited`), with its bill's measure and page.
    */
   historyActs: Array<{ cited: string; measure: string; url: string }>;
   /** Whether the database holds the section's text (a section only bills touch has none). */
@@ -525,8 +527,28 @@ export function headingOwn(heading: string, innermost: string | undefined): stri
 /** A chapter as a law section's history note cites it: "Stats. 2025, Ch. 623", "Stats. 1989, Res. Ch. 90". */
 const NOTE_CHAPTER = /Stats\. \d{4},(?: \d{1,2}(?:st|nd|rd|th|d) Ex\. Sess\.,)? (?:Res\. )?Ch\. \d{1,4}/gi;
 
-/** The chapters a section's history note cites whose bills the database holds (`SectionReport.historyActs`), in the note's order. */
+/** A public law as a U.S. Code section's source credit cites it: "Pub. L. 114–190" (its Congress, its number). */
+const NOTE_LAW = /Pub\. L\. (\d{2,3})[–-](\d{1,4})/g;
+
+/**
+ * The acts a section's history note cites whose bills the database holds (`SectionReport.historyActs`):
+ * a California section's chapters ("Stats. 2025, Ch. 623"), a U.S. Code section's public laws ("Pub. L.
+ * 114–190"), in the note's order.
+ */
 async function historyActs(db: Database, note: string): Promise<SectionReport['historyActs']> {
+  const laws = [...new Map([...note.matchAll(NOTE_LAW)].map((m) => [m[0], { session: String(Number(m[1])), number: Number(m[2]) }]))].slice(0, 60);
+  if (laws.length) {
+    const numbers = [...new Set(laws.map(([, l]) => l.number))];
+    const rows = await db.dialect.all<{ id: string; measure: string; session: string; measure_num: number }>(
+      `SELECT id, measure, session, measure_num FROM bills WHERE jurisdiction = 'us' AND measure_type = 'PL' AND measure_num IN (${numbers.map(() => '?').join(', ')})`,
+      numbers,
+    );
+    const byLaw = new Map(rows.map((r) => [`${r.session}-${Number(r.measure_num)}`, r]));
+    return laws.flatMap(([cited, l]) => {
+      const law = byLaw.get(`${l.session}-${l.number}`);
+      return law ? [{ cited, measure: law.measure, url: billUrl(law.id) }] : [];
+    });
+  }
   const cited = [...new Set(note.match(NOTE_CHAPTER) ?? [])].slice(0, 20);
   const keys = new Map(cited.flatMap((c) => { const key = statuteCitation(c); return key ? [[c, key] as const] : []; }));
   if (!keys.size) return [];

@@ -104,6 +104,9 @@ describeShared('store: the samples of ../shared/corpus as a new user imports the
     ]);
     const usc = await db.lawSection('usc1', '1');
     expect(usc?.heading).to.equal('Words denoting number, gender, and so forth');
+    // Its source credit, the laws that enacted and amended it, as the Law Revision Counsel prints it under the section.
+    expect(usc?.history).to.match(/^\(July 30, 1947, ch\. 388, 61 Stat\. 633; June 25, 1948, ch\. 645, § 6, 62 Stat\. 859; .* Pub\. L\. 112–231, § 2\(a\), Dec\. 28, 2012, 126 Stat\. 1619\.\)$/);
+    expect((await db.lawSection('usc1', '2'))?.history).to.equal('(July 30, 1947, ch. 388, 61 Stat. 633.)');
     expect((await db.search('hr1058-116')).results.map((r) => r.id)).to.deep.equal(['us-116-hr1058']);
     // A chaptered bill by its chapter, as BILL_TBL gives it (and the bundled SB 54 by the one its title gives).
     for (const [cited, id] of [['Chapter 623, Statutes of 2025', 'ca-20252026-0-ab831'], ['Stats. 1999, 1st Ex. Sess., ch. 4', 'ca-19992000-1-ab1'], ['Res. Ch. 90, Stats. 1989', 'ca-19891990-0-acr65'], ['Stats. 2017, ch. 495', 'ca-20172018-0-sb54']]) {
@@ -178,5 +181,32 @@ describeShared('store: a public law and the bill it enacted, one measure on thei
     const cited = await db.search('49 U.S.C. 106');
     expect(cited.results.map((r) => `${r.id}${r.law ? ` (${r.law.id})` : ''}`)).to.deep.equal(['usc49/106', 'us-114-hr636 (us-114-pl190)']);
     expect([cited.total, matchesListed(cited.results)]).to.deep.equal([3, 3]);
+  });
+});
+
+describeShared('store: a U.S. Code section’s source credit, each public law it cites that the database holds linked (../shared/corpus/us: usc16 slice, 113-hr1068)', () => {
+  let backend: Backend;
+  let db: Database;
+
+  before(async function () {
+    this.timeout(120000);
+    backend = await sqliteBackend();
+    db = await backend.open();
+    await importPaths(db, [sharedPath('corpus', 'us', 'uscode', 'usc16-slice-119-102.xml'), sharedPath('corpus', 'us', 'bills', '113-hr1068')]);
+  });
+  after(async () => {
+    await db?.close();
+    await backend?.dispose();
+  });
+
+  it('should link Pub. L. 113–287 in 16 U.S.C. § 17j-2’s source credit to the law, and leave the laws the database lacks as text', async () => {
+    const section = (await sectionReport(db, 'usc16', '17j-2'))!;
+    expect(section.history).to.equal(
+      '(Aug. 7, 1946, ch. 788, 60 Stat. 885; Pub. L. 86–689, § 3, Sept. 2, 1960, 74 Stat. 737; Pub. L. 102–201, title I, § 101, Dec. 10, 1991, 105 Stat. 1631; Pub. L. 104–333, div. I, title VIII, § 802, Nov. 12, 1996, 110 Stat. 4186; Pub. L. 113–287, § 7, Dec. 19, 2014, 128 Stat. 3272.)',
+    );
+    expect(section.historyActs).to.deep.equal([{ cited: 'Pub. L. 113–287', measure: 'Pub. L. 113-287', url: '/bills/us-113-pl287' }]);
+    expect(loadViews().render('section', sectionModel(section)!)).to.contain(
+      '104–333, div. I, title VIII, § 802, Nov. 12, 1996, 110 Stat. 4186; <a href="/bills/us-113-pl287" title="Pub. L. 113-287">Pub. L. 113–287</a>, § 7, Dec. 19, 2014, 128 Stat. 3272.)</p>',
+    );
   });
 });
