@@ -492,7 +492,7 @@ export function sectionModel(report: SectionReport, page = 1) {
     // What to import for its text: a U.S. Code title's file, or California's law section table.
     textSource: isUsCode(report.code) ? `${report.code}.xml, the Law Revision Counsel’s file of the title,` : 'the Legislature’s LAW_SECTION_TBL',
     lines: report.text.split('\n').filter((l) => l.trim()),
-    // The history note, the chapters it cites whose bills the database holds linked to them.
+    // The history note, the acts it cites whose bills the database holds linked to them.
     historyHtml: historyHtml(report),
     bills: paged.items.map(sectionBillRow),
     billCount: count(report.bills.length),
@@ -504,11 +504,11 @@ export function sectionModel(report: SectionReport, page = 1) {
   };
 }
 
-/** A section's history note, escaped, with each chapter it cites whose bill the database holds linked to the bill ("Stats. 2025, Ch. 623" → AB 831's page). */
+/** A section's history note, escaped, with each act it cites whose bill the database holds linked to the bill ("Stats. 2025, Ch. 623" → AB 831's page, "Pub. L. 113–287" → the law's). */
 function historyHtml(report: Pick<SectionReport, 'history' | 'historyActs'>): Handlebars.SafeString {
   const html = escape(report.history);
   if (!report.historyActs.length) return new Handlebars.SafeString(html);
-  // Each cited chapter whole ("Ch. 62" not inside "Ch. 623"), the longest first; escaped as the note is.
+  // Each act cited whole ("Ch. 62" not inside "Ch. 623"), the longest first; escaped as the note is.
   const acts = new Map(report.historyActs.map((a) => [escape(a.cited), a]));
   const cited = new RegExp(`(?:${[...acts.keys()].sort((a, b) => b.length - a.length).map((c) => c.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')})(?!\\d)`, 'g');
   return new Handlebars.SafeString(html.replace(cited, (c) => `<a href="${escape(acts.get(c)!.url)}" title="${escape(acts.get(c)!.measure)}">${c}</a>`));

@@ -550,7 +550,11 @@ async function historyActs(db: Database, note: string): Promise<SectionReport['h
     });
   }
   const cited = [...new Set(note.match(NOTE_CHAPTER) ?? [])].slice(0, 20);
-  const keys = new Map(cited.flatMap((c) => { const key = statuteCitation(c); return key ? [[c, key] as const] : []; }));
+  const keys = new Map<string, string>();
+  for (const c of cited) {
+    const key = statuteCitation(c);
+    if (key) keys.set(c, key);
+  }
   if (!keys.size) return [];
   const wanted = [...new Set(keys.values())];
   const rows = await db.dialect.all<{ id: string; measure: string; statute: string }>(
@@ -644,12 +648,12 @@ export function readSectionName(text: string): { code: string; number: string } 
 export class NotFoundError extends Error {}
 
 /**
- * A bill by citation (`AB 1656`, `hr1-119`, a law by its page of the Statutes at Large: `130 Stat. 615`):
- * the newest session's when the citation gives none.
+ * A bill by citation (`AB 1656`, `hr1-119`; a law by its citation in the statutes, `130 Stat. 615`,
+ * `Stats. 2025, ch. 623`): the newest session's when the citation gives none.
  * Throws a plain message when there is none, or when one spelling fits bills of two jurisdictions.
  */
 export async function findBill(db: Database, citation: string): Promise<BillRow> {
-  // A law by its citation in the Statutes at Large ("130 Stat. 615").
+  // A law by its citation in the statutes ("130 Stat. 615", "Stats. 2025, ch. 623").
   const statute = statuteCitation(citation);
   if (statute) {
     const law = await db.dialect.get<BillRow>(`SELECT ${billColumns()} FROM bills WHERE statute = ? ORDER BY id LIMIT 1`, [statute]);

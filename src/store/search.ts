@@ -86,15 +86,16 @@ async function filteredBills(db: Dialect, where: BillFilter, page: SearchPage): 
 }
 
 /**
- * What a query cites, read before any full text: a bill's citation ("AB 1656", `measure`), a section's
+ * What a query cites, read before any full text: a law's citation in the statutes ("130 Stat. 615",
+ * "Stats. 2025, ch. 623": `statute`), a bill's citation ("AB 1656", `measure`), a section's
  * ("Penal Code 1050", or its bare number, "7284.6", its dash the hyphen it is filed with: `section`,
  * with its code where it names one), or neither (undefined). Every citation holds a number
- * (parseMeasure's, parseSectionCitation's and a bare number's patterns each need a digit): words alone
+ * (statuteCitation's, parseMeasure's, parseSectionCitation's and a bare number's patterns each need a digit): words alone
  * skip the parsers, whose regular expressions, made at each call, were 1-3% of a search of words.
  */
 function readCitation(query: string): { measure?: MeasureCitation; statute?: string; section?: { code?: string; number: string } } | undefined {
   if (!/[0-9]/.test(query)) return undefined;
-  // A law by its citation in the Statutes at Large ("130 Stat. 615").
+  // A law by its citation in the statutes ("130 Stat. 615", "Stats. 2025, ch. 623").
   const statute = statuteCitation(query);
   if (statute) return { statute };
   const measure = parseMeasure(query);
@@ -104,7 +105,7 @@ function readCitation(query: string): { measure?: MeasureCitation; statute?: str
   return measure || section ? { ...(measure ? { measure } : {}), ...(section ? { section } : {}) } : undefined;
 }
 
-/** What a query cites (`readCitation`'s reading): a bill, else a section, else neither. */
+/** What a query cites (`readCitation`'s reading): a bill, else a law by its citation in the statutes, else a section, else neither. */
 const kindCited = (cited: ReturnType<typeof readCitation>) => (cited?.measure ? 'bill' : cited?.statute ? 'statute' : cited?.section ? 'section' : undefined);
 
 /**
