@@ -9,6 +9,23 @@ import { billsPath } from '../helpers/paths.js';
 import { describeShared, sharedPath } from '../helpers/shared.js';
 import { sqliteBackend, type Backend } from './backends.js';
 
+/** A SQLite database of `paths` (of ../shared), imported once before the suite's tests and closed after them: its getter. */
+function importedOnce(paths: () => string[]): () => Database {
+  let backend: Backend | undefined;
+  let db: Database | undefined;
+  before(async function () {
+    this.timeout(120000);
+    backend = await sqliteBackend();
+    db = await backend.open();
+    await importPaths(db, paths());
+  });
+  after(async () => {
+    await db?.close();
+    await backend?.dispose();
+  });
+  return () => db!;
+}
+
 describeShared('store: the samples of ../shared/corpus as a new user imports them', () => {
   let backend: Backend;
   let db: Database;
@@ -128,21 +145,10 @@ describeShared('store: the samples of ../shared/corpus as a new user imports the
 });
 
 describeShared('store: a public law and the bill it enacted, one measure on their session’s page (../shared/corpus/us/bills: 114-hr636, 114-hr240)', () => {
-  let backend: Backend;
-  let db: Database;
-
-  before(async function () {
-    this.timeout(120000);
-    backend = await sqliteBackend();
-    db = await backend.open();
-    await importPaths(db, [sharedPath('corpus', 'us', 'bills', '114-hr636'), sharedPath('corpus', 'us', 'bills', '114-hr240')]);
-  });
-  after(async () => {
-    await db?.close();
-    await backend?.dispose();
-  });
+  const opened = importedOnce(() => [sharedPath('corpus', 'us', 'bills', '114-hr636'), sharedPath('corpus', 'us', 'bills', '114-hr240')]);
 
   it('should count Pub. L. 114-190 and H.R. 636, which it enacted, once on each section both amend, the law named beside its bill', async () => {
+    const db = opened();
     const report = await db.sessionReport('us', '114', 1000);
     const line = (code: string, section: string) => {
       const s = report.mostAmended.find((a) => a.code === code && a.section === section)!;
@@ -159,6 +165,7 @@ describeShared('store: a public law and the bill it enacted, one measure on thei
   });
 
   it('should list Pub. L. 114-190 with H.R. 636 as one result of a search, by words, by name and by a section both amend', async () => {
+    const db = opened();
     const found = await db.search('aviation security');
     expect(found.results.map((r) => `${r.measure}${r.law ? ` (${r.law.measure})` : ''}`)).to.deep.equal(['H.R. 636 (Pub. L. 114-190)', 'H.R. 240 (Pub. L. 114-4)']);
     expect([found.total, matchesListed(found.results)]).to.deep.equal([4, 4]);
@@ -185,21 +192,10 @@ describeShared('store: a public law and the bill it enacted, one measure on thei
 });
 
 describeShared('store: a U.S. Code section’s source credit, each public law it cites that the database holds linked (../shared/corpus/us: usc16 slice, 113-hr1068)', () => {
-  let backend: Backend;
-  let db: Database;
-
-  before(async function () {
-    this.timeout(120000);
-    backend = await sqliteBackend();
-    db = await backend.open();
-    await importPaths(db, [sharedPath('corpus', 'us', 'uscode', 'usc16-slice-119-102.xml'), sharedPath('corpus', 'us', 'bills', '113-hr1068')]);
-  });
-  after(async () => {
-    await db?.close();
-    await backend?.dispose();
-  });
+  const opened = importedOnce(() => [sharedPath('corpus', 'us', 'uscode', 'usc16-slice-119-102.xml'), sharedPath('corpus', 'us', 'bills', '113-hr1068')]);
 
   it('should link Pub. L. 113–287 in 16 U.S.C. § 17j-2’s source credit to the law, and leave the laws the database lacks as text', async () => {
+    const db = opened();
     const section = (await sectionReport(db, 'usc16', '17j-2'))!;
     expect(section.history).to.equal(
       '(Aug. 7, 1946, ch. 788, 60 Stat. 885; Pub. L. 86–689, § 3, Sept. 2, 1960, 74 Stat. 737; Pub. L. 102–201, title I, § 101, Dec. 10, 1991, 105 Stat. 1631; Pub. L. 104–333, div. I, title VIII, § 802, Nov. 12, 1996, 110 Stat. 4186; Pub. L. 113–287, § 7, Dec. 19, 2014, 128 Stat. 3272.)',
