@@ -11,12 +11,13 @@ export function becameStatus(lawMeasure: string): string {
 }
 
 /**
- * `items` with each law that `enacts` a bill also among them folded into that bill's item (`fold(bill,
- * law)`), in the place of whichever of the two comes first; `idOf` gives an item's bill key, or
- * undefined for an item that is not a bill (a law section). A bill is folded with one law: the first.
+ * `items` with each law that enacted a bill also among them folded into that bill's item (`fold(bill,
+ * law)`), in the place of whichever of the two comes first. `idOf` gives an item's bill key, or
+ * undefined for an item that is not a bill (a law section); `enactsOf`, a law's item the key of the
+ * bill it enacted (`bills.enacts`), else nothing. A bill is folded with one law: the first.
  */
-export function lawsWithTheirBills<T>(items: readonly T[], idOf: (item: T) => string | undefined, enacts: ReadonlyMap<string, string>, fold: (bill: T, law: T) => T): T[] {
-  if (!enacts.size) return [...items];
+export function lawsWithTheirBills<T>(items: readonly T[], idOf: (item: T) => string | undefined, enactsOf: (item: T) => string | null | undefined, fold: (bill: T, law: T) => T): T[] {
+  if (!items.some((item) => enactsOf(item))) return [...items];
   const byId = new Map<string, T>();
   for (const item of items) {
     const id = idOf(item);
@@ -27,7 +28,7 @@ export function lawsWithTheirBills<T>(items: readonly T[], idOf: (item: T) => st
   const lawOfBill = new Map<string, string>();
   for (const item of items) {
     const law = idOf(item);
-    const billId = law === undefined ? undefined : enacts.get(law);
+    const billId = law === undefined ? undefined : enactsOf(item) ?? undefined;
     const bill = billId === undefined ? undefined : byId.get(billId);
     if (bill === undefined || law === undefined || lawOfBill.has(billId!) || folded.has(law)) continue;
     folded.set(law, fold(bill, item));

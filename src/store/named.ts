@@ -177,11 +177,13 @@ const NO_NAMES: readonly string[] = Object.freeze([]);
 
 /** The bills and sections found with each law whose bill is among them folded into the bill's entry (`law`: enacted.ts). */
 function withLaws(found: Titled[]): Titled[] {
-  let enacts: Map<string, string> | undefined;
-  for (const n of found) if (n.kind === 'bill' && n.enacts) (enacts ??= new Map()).set(n.id, n.enacts);
-  if (!enacts) return found;
   // (Only bills have an id here, so both the fold is given are bills.)
-  return lawsWithTheirBills(found, (n) => (n.kind === 'bill' ? n.id : undefined), enacts, (bill, law) => ({ ...(bill as NamedBill), law: { id: (law as NamedBill).id, measure: (law as NamedBill).measure } }));
+  return lawsWithTheirBills(
+    found,
+    (n) => (n.kind === 'bill' ? n.id : undefined),
+    (n) => (n.kind === 'bill' ? n.enacts : undefined),
+    (bill, law) => ({ ...(bill as NamedBill), law: { id: (law as NamedBill).id, measure: (law as NamedBill).measure } }),
+  );
 }
 
 function namesByBill(named: Titled[]): Map<string, string[]> {

@@ -420,7 +420,7 @@ export function createQueries(db: Dialect): Queries {
       const enacts = new Map(
         (await db.all<{ id: string; enacts: string }>('SELECT id, enacts FROM bills WHERE jurisdiction = ? AND session = ? AND enacts IS NOT NULL', [jurisdiction, session])).map((r) => [r.id, r.enacts]),
       );
-      if (enacts.size) for (const s of sections) s.bills = lawsWithTheirBills(s.bills, (b) => b.bill_id, enacts, (bill, law) => ({ ...bill, law: { bill_id: law.bill_id, measure: law.measure } }));
+      if (enacts.size) for (const s of sections) s.bills = lawsWithTheirBills(s.bills, (b) => b.bill_id, (b) => enacts.get(b.bill_id), (bill, law) => ({ ...bill, law: { bill_id: law.bill_id, measure: law.measure } }));
       const mostAmended = sections
         .filter((s) => s.bills.length > 0)
         .sort((a, b) => b.bills.length - a.bills.length || compareSections(a, b))

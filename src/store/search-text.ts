@@ -301,10 +301,10 @@ export function billResult(b: Pick<BillRow, 'id' | 'measure' | 'jurisdiction' | 
  * section's: undefined). A bill's result is a new object: kept results (billResult's `held`) are not changed.
  */
 export function withLawsFolded(results: SearchResult[], rows: ReadonlyArray<Pick<BillRow, 'id' | 'enacts'> | undefined>): SearchResult[] {
-  let enacts: Map<string, string> | undefined;
-  for (const row of rows) if (row?.enacts) (enacts ??= new Map()).set(row.id, row.enacts);
-  if (!enacts) return results;
-  return lawsWithTheirBills(results, (r) => (r.kind === 'bill' ? r.id : undefined), enacts, (bill, law) => ({ ...bill, law: { id: law.id, measure: law.measure ?? law.id, url: law.url } }));
+  // (Most pages list no law whose bill they list: nothing made for them.)
+  if (!rows.some((row) => row?.enacts)) return results;
+  const enacts = new Map(rows.flatMap((row) => (row?.enacts ? [[row.id, row.enacts] as const] : [])));
+  return lawsWithTheirBills(results, (r) => (r.kind === 'bill' ? r.id : undefined), (r) => enacts.get(r.id), (bill, law) => ({ ...bill, law: { id: law.id, measure: law.measure ?? law.id, url: law.url } }));
 }
 
 /** How many matches a page of results lists: each result, and each law folded into its bill's (`law`). */

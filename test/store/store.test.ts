@@ -533,7 +533,7 @@ describe('store/enacted: a law folded into the bill it enacted (lawsWithTheirBil
   const row = (bill_id: string, measure: string): ActiveBill =>
     ({ bill_id, measure, jurisdiction: 'us', session: '999', title: 'Synthetic.', status: null, pending: 0, version_id: `v-${bill_id}`, version_name: 'x', version_stage: 'X', version_date: null, corpus_id: null, relation: 'amends', override: 0, unit: null, range_from: null, through: null });
   const shown = (bills: ActiveBill[]) => bills.map((b) => `${b.measure}${b.law ? ` (${b.law.measure})` : ''}`);
-  const folded = (bills: ActiveBill[], enacts: Map<string, string>) => lawsWithTheirBills(bills, (b) => b.bill_id, enacts, (bill, law) => ({ ...bill, law: { bill_id: law.bill_id, measure: law.measure } }));
+  const folded = (bills: ActiveBill[], enacts: Map<string, string>) => lawsWithTheirBills(bills, (b) => b.bill_id, (b) => enacts.get(b.bill_id), (bill, law) => ({ ...bill, law: { bill_id: law.bill_id, measure: law.measure } }));
 
   it('should put the bill in the place of the first of the two, keep a law whose bill is not there, and fold a bill with one law only', () => {
     const enacts = new Map([
