@@ -64,8 +64,10 @@ import type { Author, Content, DocumentMeta, Level, Reference, Root, SourceForma
  *    California bill's chapter, from BILL_TBL ("Stats. 2025, ch. 623"). A U.S. Code section's source
  *    credit, kept as its history ("(July 30, 1947, ch. 388, 61 Stat. 633; … Pub. L. 112–231, …)"), whose
  *    public laws the section's page links where the database holds them.
+ * 13. A simple resolution agreed to by its one house no longer pending: a federal one's engrossed or
+ *    agreed-to print (H.Res. EH, "Agreed to in House"; S.Res. ATS), a California one adopted (HR, SR).
  */
-export const ANALYSIS_VERSION = 12;
+export const ANALYSIS_VERSION = 13;
 
 /** The key an input is recorded under in `imports`: its sha256 and the analysis it was imported with. */
 export function importKey(hash: string): string {

@@ -106,7 +106,7 @@ export function federalFacts(head: string, fileName: string, tail = ''): Omit<Ve
   const ownTitle = bill?.[6] || entitledTitle(head, number);
   return {
     id: `BILLS-${Number(congress)}${type.toLowerCase()}${number}${code.toLowerCase()}${nth ? nth : ''}`,
-    bill: { jurisdiction: 'us', session: String(Number(congress)), type, number, ...(code === 'ENR' ? { pending: 0, status: 'Enrolled' } : {}) },
+    bill: { jurisdiction: 'us', session: String(Number(congress)), type, number, ...settledBy(type, code) },
     stage: nth ? `${stage} ${nth}` : stage,
     ...(date ? { date } : {}),
     // The title its dc:title gives, else the one its words cite, "to the bill (H.R. 1) entitled “An Act to
@@ -117,6 +117,21 @@ export function federalFacts(head: string, fileName: string, tail = ''): Omit<Ve
     // Introduced (IH, IS): not indefinitely postponed (IPH, IPS), a later stage of the same text.
     first: /^I[HS]$/.test(code),
   };
+}
+
+/**
+ * What a version says of its bill's standing when it is the last word on it: an enrolled bill or
+ * joint or concurrent resolution has passed both houses ("Enrolled"); a simple resolution needs
+ * one house's vote alone, so the print that records it, the House's engrossed resolution (EH, or
+ * ATH) or the Senate's agreed-to one (ATS, or ES), settles it ("Agreed to in House"). Either is no
+ * longer pending. Other versions say nothing of it.
+ */
+function settledBy(type: string, code: string): { pending: 0; status: string } | Record<string, never> {
+  if (code === 'ENR') return { pending: 0, status: 'Enrolled' };
+  const simple = /^([HS])RES$/i.exec(type)?.[1]?.toUpperCase();
+  if (simple === 'H' && (code === 'EH' || code === 'ATH')) return { pending: 0, status: 'Agreed to in House' };
+  if (simple === 'S' && (code === 'ES' || code === 'ATS')) return { pending: 0, status: 'Agreed to in Senate' };
+  return {};
 }
 
 /**

@@ -81,6 +81,18 @@ export function pubinfoBill(billId: string): BillFacts | undefined {
 
 /** Statuses after which a bill can no longer become law. */
 const FINAL = /^(?:chaptered|vetoed|failed|died|dead|filed with secretary of state|enacted)/i;
+/**
+ * A simple resolution's (HR, SR) adoption, by its one house, is final too; a joint or concurrent
+ * one adopted by both houses is chaptered (a resolution chapter), and FINAL reads that.
+ */
+const SIMPLE_RESOLUTION = /^[HS]R$/;
+const ADOPTED = /^adopted/i;
+
+/** Whether a BILL_TBL row's bill is still pending: not at a final status, nor a simple resolution adopted. */
+export function pendingOf(type: string, status: string | null | undefined, state: string | null | undefined): 0 | 1 {
+  const final = (s: string | null | undefined) => FINAL.test(s ?? '') || (SIMPLE_RESOLUTION.test(type) && ADOPTED.test(s ?? ''));
+  return final(status) || final(state) ? 0 : 1;
+}
 
 export async function importPubinfo(writer: Writer, set: FileSet, tally: Tally): Promise<void> {
   const tables = await tablesOf(set);
@@ -195,7 +207,7 @@ export async function importPubinfo(writer: Writer, set: FileSet, tally: Tally):
       measure_num: facts.number,
       house: facts.type.startsWith('S') ? 'Senate' : 'Assembly',
       status: status ?? null,
-      pending: FINAL.test(status ?? '') || FINAL.test(r.measure_state ?? '') ? 0 : 1,
+      pending: pendingOf(facts.type, status, r.measure_state),
       ...(r.trans_update ? { updated: r.trans_update } : {}),
       ...chapterOf(r),
     });

@@ -37,6 +37,33 @@ describe('import/documents: a federal file’s bill, version and stage (syntheti
     expect(facts(head({ title: '116 S 2245 : A placeholder title.', congress: '116' }), 'S2245_IS.XML')).to.equal('BILLS-116s2245is | us-116-S2245 | Introduced in Senate | A placeholder title.');
   });
 
+  it('should settle a bill enrolled, and a simple resolution agreed to by its one house, as no longer pending', () => {
+    const settled = (title: string, file = 'x.xml') => {
+      const f = federalFacts(head({ title }), file);
+      return typeof f === 'string' ? f : `${f.bill.type} ${f.stage}: ${f.bill.status ?? '-'}, ${f.bill.pending ?? '-'}`;
+    };
+    expect([
+      settled('116 HR 9999 ENR: A placeholder title.'),
+      settled('116 HCONRES 9999 ENR: A placeholder title.'),
+      settled('114 HRES 99 EH: '),
+      settled('116 SRES 9999 ATS: A placeholder title.'),
+      // Not settled: a simple resolution introduced or reported, a bill or joint resolution engrossed in one house.
+      settled('116 HRES 9999 RH: A placeholder title.'),
+      settled('116 SRES 9999 IS: A placeholder title.'),
+      settled('116 HR 9999 EH: A placeholder title.'),
+      settled('116 HJRES 9999 EH: A placeholder title.'),
+    ]).to.deep.equal([
+      'HR Enrolled Bill: Enrolled, 0',
+      'HCONRES Enrolled Bill: Enrolled, 0',
+      'HRES Engrossed in House: Agreed to in House, 0',
+      'SRES Agreed to Senate: Agreed to in Senate, 0',
+      'HRES Reported in House: -, -',
+      'SRES Introduced in Senate: -, -',
+      'HR Engrossed in House: -, -',
+      'HJRES Engrossed in House: -, -',
+    ]);
+  });
+
   it('should read an engrossed amendment’s ordinal from its citableAs or its file name, and keep it', () => {
     const amendments = head({ title: 'AMENDMENTS to 115 HR 1', citable: ['115 HR 1 EAS 2', '115hr1eas2', '115 H. R. 1 EAS 2'], stage: 'Engrossed Amendment Senate' });
     // Its title, "AMENDMENTS to 115 HR 1", is no title of the bill's: none given (the bill keeps its own).

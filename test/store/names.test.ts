@@ -1,7 +1,7 @@
 import { expect } from 'chai';
 import { codeOf, normalizeSectionNumber, parseSectionCitation, sectionName } from '../../src/store/codes.js';
 import { chapterCitation, statuteCitation } from '../../src/store/names.js';
-import { chapterOf } from '../../src/import/pubinfo.js';
+import { chapterOf, pendingOf } from '../../src/import/pubinfo.js';
 import { compareSessions, measureName, nameVersions, parseMeasure, sessionFromName, sessionName, stageLabel } from '../../src/store/names.js';
 import { pickVersion, readSectionName } from '../../src/store/reports.js';
 import type { VersionSummary } from '../../src/store/types.js';
@@ -137,6 +137,14 @@ describe('store/codes', () => {
       {},
       {},
     ]);
+  });
+
+  it('should know when a California bill is no longer pending from its BILL_TBL status and state', () => {
+    // current_status, measure_state as BILL_TBL gives them (the first three as ../shared/corpus/ca-pubinfo's rows do).
+    expect([pendingOf('AB', 'Chaptered', 'Chaptered'), pendingOf('SB', 'Vetoed', 'Enrolled'), pendingOf('AB', 'In Floor Process', 'Amended Senate')]).to.deep.equal([0, 0, 1]);
+    // A simple resolution (HR, SR) adopted by its house is final; a bill or a joint or concurrent resolution is not, until chaptered.
+    expect([pendingOf('HR', 'Adopted', 'Adopted'), pendingOf('SR', null, 'Adopted'), pendingOf('HR', 'In Committee Process', 'Introduced')]).to.deep.equal([0, 0, 1]);
+    expect([pendingOf('ACR', 'Adopted', 'Adopted'), pendingOf('AB', 'Adopted', null), pendingOf('ACR', 'Chaptered', 'Chaptered')]).to.deep.equal([1, 1, 0]);
   });
 
   it('should read a section as people write it', () => {
