@@ -10,7 +10,7 @@ import { parseArgs } from 'node:util';
 import { formatNotRecognised, formatProblem, formatSummary, importPaths } from '../import/index.js';
 import { DATABASE_FILE, databaseOptionsFrom, describeDatabase, openDatabase, type Database } from '../store/database.js';
 import { databaseDocument, DATABASE_ID } from '../store/documents.js';
-import { authorJson, authorName, namedId, namedJson, namedNote, namedTitle, ownHeading, shortTitlesSaid, authorsChanged, broughtBy, authorWhere, authorsSaid, billReport, findBill, holderOf, OTHER_PENDING_SAYS, OVERRIDE_SAYS, pickVersion, readSectionName, relationWord, sectionReport, versionTextReport, withoutRangeEnds, type BillReport, type VersionTextReport } from '../store/reports.js';
+import { authorJson, authorName, namedId, namedJson, namedNote, namedTitle, ownHeading, shortTitlesSaid, authorsChanged, broughtBy, authorWhere, authorsSaid, billReport, findBill, holderOf, jointSaid, OTHER_PENDING_SAYS, OVERRIDE_SAYS, pickVersion, readSectionName, relationWord, sectionReport, versionTextReport, withoutRangeEnds, type BillReport, type VersionTextReport } from '../store/reports.js';
 import { sessionName } from '../store/names.js';
 import { sectionName } from '../store/codes.js';
 import { MARK_END, MARK_START, matchesListed, whyNothingFound } from '../store/search.js';
@@ -266,7 +266,7 @@ async function sectionCommand(db: Database, { values, positionals }: ParsedArgs,
   const width = Math.max(8, ...report.bills.map((b) => relationWord(b).length + 1));
   for (const b of report.bills) {
     const held = holderOf(b);
-    lines.push(`  ${relationWord(b).padEnd(width)}${b.measure} (${b.sessionName})${b.authors?.length ? ` ${broughtBy(b.authors)}` : ''}${b.override ? ` ${OVERRIDE_SAYS[b.override].note(false, held?.holder)}` : held ? ` ${held.note}` : ''}, ${b.versionStage}${b.versionDate ? ` ${b.versionDate}` : ''} [${b.version}]${b.title ? ` — ${b.title}` : ''}`);
+    lines.push(`  ${relationWord(b).padEnd(width)}${b.measure} (${b.sessionName})${b.authors?.length ? ` ${broughtBy(b.authors)}` : ''}${b.override ? ` ${OVERRIDE_SAYS[b.override].note(false, held?.holder)}` : held ? ` ${held.note}` : ''}${b.jointWith ? `, ${jointSaid(b.jointWith)}` : ''}, ${b.versionStage}${b.versionDate ? ` ${b.versionDate}` : ''} [${b.version}]${b.title ? ` — ${b.title}` : ''}`);
   }
   io.stdout.write(`${lines.join('\n')}\n`);
   return 0;
@@ -334,6 +334,7 @@ async function billCommand(db: Database, { values, positionals }: ParsedArgs, io
   // A range's last section named once, with its range ("Penal Code §§ 999b through 999h"), as the bill's page does.
   for (const s of withoutRangeEnds(r.sections)) {
     lines.push(`  ${relationWord(s).padEnd(relations)}${s.name}`);
+    if (s.jointWith) lines.push(`  ${''.padEnd(relations)}${jointSaid(s.jointWith)}`);
     if (s.otherPending) {
       const more = s.otherPendingMore ? ` and more (all: billdiff section "${sectionName(s.code, s.section)}")` : '';
       lines.push(`  ${''.padEnd(relations)}${OTHER_PENDING_SAYS.toLowerCase()}: ${s.otherPending.map((b) => b.measure).join(', ')}${more}`);

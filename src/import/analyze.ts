@@ -8,6 +8,7 @@
  * (`countChanges`).
  */
 import { alignTrees, defaultAlignOptions } from '../align/index.js';
+import { doubleJoints } from './double-joints.js';
 import { shortTitles } from './short-titles.js';
 import { billInstructions, parseAction } from '../amend/index.js';
 import type { InstructionAction } from '../amend/index.js';
@@ -66,6 +67,9 @@ import type { Author, Content, DocumentMeta, Level, Reference, Root, SourceForma
  *    public laws the section's page links where the database holds them.
  * 13. A simple resolution agreed to by its one house no longer pending: a federal one's engrossed or
  *    agreed-to print (H.Res. EH, "Agreed to in House"; S.Res. ATS), a California one adopted (HR, SR).
+ *    A section a California bill amends double-jointed with other bills (`SectionTouch.jointWith`):
+ *    "Section 1.5 of this bill incorporates amendments to Section 54953 of the Government Code
+ *    proposed by this bill and Senate Bill 537" (double-joints.ts).
  */
 export const ANALYSIS_VERSION = 13;
 
@@ -150,7 +154,7 @@ export function analyzeVersion(bytes: Uint8Array | string, file: string, options
     text,
     words,
     marks: doc.source.marks.length,
-    sections: touchedSections(doc.tree, file, options.context),
+    sections: withDoubleJoints(touchedSections(doc.tree, file, options.context), text),
     format: doc.source.format,
     authors: doc.source.meta?.authors ?? [],
     names: shortTitles(text),
@@ -170,6 +174,20 @@ export function analyzeVersion(bytes: Uint8Array | string, file: string, options
     analysis.marked = { inserted, deleted, gutAndAmend, against: options.first ? 'law' : 'previous' };
   }
   return analysis;
+}
+
+/**
+ * The sections a version amends, each with the other bills whose amendments of it the version
+ * incorporates, where it says so (double-jointed: `doubleJoints`).
+ */
+function withDoubleJoints(sections: SectionTouch[], text: string): SectionTouch[] {
+  if (!/\bincorporates?\s/.test(text)) return sections;
+  const joints = doubleJoints(text);
+  for (const touch of sections) {
+    const jointWith = touch.relation === 'amends' ? joints.get(`${touch.code}\u0000${touch.section}`) : undefined;
+    if (jointWith) touch.jointWith = jointWith;
+  }
+  return sections;
 }
 
 /**

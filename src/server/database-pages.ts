@@ -6,6 +6,7 @@
 import { createHash } from 'node:crypto';
 import Handlebars from 'handlebars';
 import { codeName, compareCodeUnits, isUsCode, sectionName } from '../store/codes.js';
+import { jointBills } from '../store/columns.js';
 import { leadsOf } from '../store/leads.js';
 import { readPlace, unitsHolding } from '../store/places.js';
 import type { AuthorMatch } from '../store/authors.js';
@@ -13,7 +14,7 @@ import type { Named } from '../store/named.js';
 import type { Database } from '../store/database.js';
 import { jurisdictionOfKey, sessionName } from '../store/names.js';
 import type { AuthorBill, SectionActivity, SessionBill, SessionInfo } from '../store/queries.js';
-import { authorName, authorPageUrl, broughtBy, codeUrl, authorsByRole, authorsWords, authorsChanged, authorWhere, between, capitalized, MANY_AUTHORS, roleWords, sessionAuthorsUrl, sessionPageUrl, billUrl, compareUrl, holderOf, inTurnUrl, lawCompareUrl, OTHER_PENDING_SAYS, OVERRIDE_SAYS, rangeOf, listSeparator, headingOwn, namedNote, namedTitle, namedUrl, ownHeading, shortTitlesSaid, relationWord, sectionDocId, sectionUrl, touchName, versionDocId, versionTextUrl, withoutRangeEnds, type BillReport, type SectionReport, type VersionTextReport } from '../store/reports.js';
+import { authorName, authorPageUrl, broughtBy, codeUrl, authorsByRole, authorsWords, authorsChanged, authorWhere, between, capitalized, MANY_AUTHORS, roleWords, sessionAuthorsUrl, sessionPageUrl, billUrl, compareUrl, holderOf, inTurnUrl, lawCompareUrl, OTHER_PENDING_SAYS, OVERRIDE_SAYS, rangeOf, listSeparator, headingOwn, jointBillsOf, jointSaid, namedNote, namedTitle, namedUrl, ownHeading, shortTitlesSaid, relationWord, sectionDocId, sectionUrl, touchName, versionDocId, versionTextUrl, withoutRangeEnds, type BillReport, type JointBill, type SectionReport, type VersionTextReport } from '../store/reports.js';
 import { MARK_END, MARK_START, matchesListed, whyNothingFound } from '../store/search.js';
 import { becameStatus } from '../store/enacted.js';
 import { authorsSought, LAST_PAGE } from '../store/search-params.js';
@@ -265,6 +266,11 @@ function compareEvents(a: { date: string | null; isVersion: boolean }, b: { date
   return compareCodeUnits(a.date ?? '9999', b.date ?? '9999') || Number(!a.isVersion) - Number(!b.isVersion);
 }
 
+/** The bills a section's amendment is double-jointed with, as the pages list them (each with what comes before it); undefined for none. */
+function jointList(bills: readonly JointBill[] | undefined) {
+  return bills?.length ? bills.map((b, i) => ({ sep: listSeparator(i, bills.length), measure: b.measure, url: b.url })) : undefined;
+}
+
 /**
  * A section the latest version touches, with the word for its relation (field by field, not spread),
  * and the other pending bills that would change it, each with what comes before its name.
@@ -287,6 +293,7 @@ function withRelationWord(s: BillReport['sections'][number]) {
     othersMore: s.otherPendingMore,
     inTurnUrl: s.inTurnUrl,
     inTurnWhich: inTurn === 2 ? 'both' : 'them',
+    jointWith: jointList(s.jointWith),
   };
 }
 
@@ -528,6 +535,7 @@ function sectionBillRow(b: SectionReport['bills'][number]) {
     dateLabel: dateLabel(b.versionDate),
     compares: b.url.startsWith('/compare'),
     relationWord: relationWord(b),
+    jointWith: jointList(b.jointWith),
     ...(b.override ? { overrideTitle: OVERRIDE_SAYS[b.override].title, overrideNote: OVERRIDE_SAYS[b.override].note(false, held?.holder) } : held ? { holderNote: held.note } : {}),
   };
 }
@@ -655,7 +663,7 @@ export function sectionFeedModel(report: SectionReport) {
       updated: atomDate(b.versionDate ?? newest),
       url: b.url,
       relatedUrl: b.billUrl,
-      summary: xmlText([`${b.relationWord}${'overrideNote' in b ? ` ${b.overrideNote}` : 'holderNote' in b ? ` ${b.holderNote}` : ''}`, `${b.versionStage}${b.dateLabel ? `, ${b.dateLabel}` : ''}`, b.status, b.title, broughtBy(b.authors ?? [])].filter(Boolean).join(' · ')),
+      summary: xmlText([`${b.relationWord}${'overrideNote' in b ? ` ${b.overrideNote}` : 'holderNote' in b ? ` ${b.holderNote}` : ''}${b.jointWith ? `, ${jointSaid(b.jointWith)}` : ''}`, `${b.versionStage}${b.dateLabel ? `, ${b.dateLabel}` : ''}`, b.status, b.title, broughtBy(b.authors ?? [])].filter(Boolean).join(' · ')),
     })),
   };
 }
@@ -784,6 +792,8 @@ export async function sessionModel(db: Database, jurisdiction: string, session: 
   // Who brings each bill the contested sections show side by side.
   const leads = await db.leadAuthors(report.contested.flatMap((s) => s.bills.slice(0, BILLS_SHOWN).map((b) => b.bill_id)));
   const name = sessionName(jurisdiction, session);
+  // The bills each contested section's bills are double-jointed with, linked where the database holds them.
+  const jointWith = await jointBillsOf(db, jurisdiction, session, report.contested.flatMap((s) => s.bills.flatMap((b) => (b.joint ? [jointBills(b.joint)] : []))));
   const laws = new Map<string, string | null>();
   const lawOf = async (code: string, section: string) => {
     const key = `${code}\u0000${section}`;
@@ -805,6 +815,7 @@ export async function sessionModel(db: Database, jurisdiction: string, session: 
       holderNote: holderOf({ unit: b.unit, range: rangeOf(b) })?.note,
       leads: leadLinks(leads.get(b.bill_id) ?? [], b.jurisdiction, b.session),
       law: b.law && { measure: b.law.measure, url: billUrl(b.law.bill_id) },
+      jointWith: b.joint && b.relation === 'amends' ? jointList(jointWith(jointBills(b.joint))) : undefined,
     }));
     return {
       code: s.code,

@@ -10,7 +10,7 @@
  */
 import DataLoader from 'dataloader';
 import { compareCodeUnits, compareSections } from './codes.js';
-import { BILL_COLUMNS, overrideWords } from './columns.js';
+import { BILL_COLUMNS, jointBills, overrideWords } from './columns.js';
 import { oneOf, type Dialect, type DialectKind } from './dialect.js';
 import type { Author, AuthorRole } from '../types.js';
 import type { BillRow, SectionTouch, VersionSummary } from './types.js';
@@ -61,6 +61,7 @@ function statementFor(kind: DialectKind, which = 'b.id = ?'): string {
         ['override', 'vs.override'],
         ['unit', 'vs.unit'],
         ['through', 'vs.through'],
+        ['joint', 'vs.joint'],
         // '' when the database holds the section without a corpus id; null when it does not hold it.
         ['law', "CASE WHEN vs.relation IN ('amends', 'repeals') THEN (SELECT COALESCE(l.corpus_id, '') FROM law_sections l WHERE l.code = vs.code AND l.number = vs.section) END"],
       ],
@@ -128,7 +129,7 @@ function parsed<T>(value: unknown): T[] {
 }
 
 /** A row of version_sections as the store reads it (`override`: `overrideColumn`'s number). */
-export type TouchRow = Omit<SectionTouch, 'override' | 'unit' | 'through'> & { version_id: string; override: number; unit?: string | null; through?: string | null };
+export type TouchRow = Omit<SectionTouch, 'override' | 'unit' | 'through' | 'jointWith'> & { version_id: string; override: number; unit?: string | null; through?: string | null; joint?: string | null };
 
 /** The sections touched, grouped by version, each version's in the Legislature's order. */
 export function touchesByVersion(rows: Array<TouchRow>): Map<string, SectionTouch[]> {
@@ -140,6 +141,7 @@ export function touchesByVersion(rows: Array<TouchRow>): Map<string, SectionTouc
     if (override) touch.override = override;
     if (row.unit) touch.unit = row.unit;
     if (row.through) touch.through = row.through;
+    if (row.joint) touch.jointWith = jointBills(row.joint);
     const list = out.get(row.version_id);
     if (list) list.push(touch);
     else out.set(row.version_id, [touch]);

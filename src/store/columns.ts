@@ -18,6 +18,14 @@ export function overrideWords(column: number | null | undefined): OverrideWords 
   return column ? OVERRIDE_WORDS[Number(column) - 1] : undefined;
 }
 
+/** Between the bills of `version_sections.joint` ("AB 12, SB 537"). */
+export const JOINT_SEPARATOR = ', ';
+
+/** The bills of a `version_sections.joint` column (none: empty). */
+export function jointBills(column: string | null | undefined): string[] {
+  return column ? column.split(JOINT_SEPARATOR) : [];
+}
+
 /**
  * Where a row of `version_sections vs` with a unit (`vs.unit`) touches every section of the unit: the
  * bill repeals it whole, or would override it whole. The partial index `version_sections_unit` holds

@@ -9,7 +9,7 @@
 import { createHash } from 'node:crypto';
 import path from 'node:path';
 import zlib from 'node:zlib';
-import { billColumns, overrideColumn } from './columns.js';
+import { billColumns, JOINT_SEPARATOR, overrideColumn } from './columns.js';
 import { allOf, insertRows, type Dialect, type RowColumn, type SqlValue } from './dialect.js';
 import { bumpGeneration, migrate, REFRESH_SESSIONS } from './migrations.js';
 import { writeOwnerWords } from './passage-words.js';
@@ -290,6 +290,7 @@ const VERSION_SECTION_COLUMNS: readonly RowColumn[] = [
   { name: 'override', type: 'integer' },
   { name: 'unit', type: 'text' },
   { name: 'through', type: 'text' },
+  { name: 'joint', type: 'text' },
 ];
 
 /** The ranges of sections versions cite (`section_ranges`), as `upsertVersion` writes them. */
@@ -502,7 +503,7 @@ export class Writer {
     for (const s of v.sections) {
       const key = `${s.code}\u0000${s.section}\u0000${s.relation}`;
       // `override` only on a citation (the readers trust the column).
-      if (!rows.has(key)) rows.set(key, [v.id, s.code, s.section, s.relation, s.relation === 'cites' ? overrideColumn(s.override) : 0, s.unit ?? null, s.through ?? null]);
+      if (!rows.has(key)) rows.set(key, [v.id, s.code, s.section, s.relation, s.relation === 'cites' ? overrideColumn(s.override) : 0, s.unit ?? null, s.through ?? null, s.jointWith?.length ? s.jointWith.join(JOINT_SEPARATOR) : null]);
     }
     await insertRows(this.db, 'version_sections', VERSION_SECTION_COLUMNS, [...rows.values()]);
     // Each range once: a range no version cites any more stays, and finds no bill.

@@ -418,6 +418,13 @@ CREATE INDEX bills_statute ON bills (statute);`,
     sqlite: '',
     postgres: '',
   },
+  {
+    version: 16,
+    name: 'a section a version amends double-jointed with other bills (`joint`: "SB 537", the bills whose amendments of it the version incorporates), which the session, bill and section pages name beside the bills that would otherwise chapter each other out (filled as the inputs are imported again)',
+    common: 'ALTER TABLE version_sections ADD COLUMN joint TEXT;',
+    sqlite: '',
+    postgres: '',
+  },
 ];
 
 /** Triggers marking an owner's term index stale when its rows or their text change. */

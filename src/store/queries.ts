@@ -139,7 +139,7 @@ export interface Queries {
 
 /** The columns of a `SectionBill` row (and its code, section and version's place), `section` the section it is a row of. */
 function sectionBillColumns(section = 'vs.section'): string {
-  return `vs.code, ${section} AS section, vs.relation, vs.override, vs.unit, CASE WHEN vs.through IS NULL THEN NULL ELSE vs.section END AS range_from, vs.through, v.id AS version_id, v.name AS version_name, v.stage AS version_stage, v.date AS version_date, v.corpus_id, v.seq,
+  return `vs.code, ${section} AS section, vs.relation, vs.override, vs.unit, vs.joint, CASE WHEN vs.through IS NULL THEN NULL ELSE vs.section END AS range_from, vs.through, v.id AS version_id, v.name AS version_name, v.stage AS version_stage, v.date AS version_date, v.corpus_id, v.seq,
               b.id AS bill_id, b.measure, b.jurisdiction, b.session, b.title, b.status, b.pending`;
 }
 
@@ -154,10 +154,20 @@ export function createQueries(db: Dialect): Queries {
   /** Keeps, for each bill and section, the newest version's strongest relation. */
   const newestPerBill = <T extends SectionBill & { code: string; section: string; seq: number }>(rows: T[]): T[] => {
     const best = new Map<string, T>();
+    // A version that amends the section double-jointed and also repeals a version of it (AB 557, Stats.
+    // 2023, ch. 534): listed as repealing it, and double-jointed still.
+    const joints = new Map<string, { seq: number; joint: string }>();
     for (const row of rows) {
       const key = `${row.code}\u0000${row.section}\u0000${row.bill_id}`;
       const held = best.get(key);
       if (!held || row.seq > held.seq || (row.seq === held.seq && RELATION_ORDER.indexOf(row.relation) < RELATION_ORDER.indexOf(held.relation))) best.set(key, row);
+      if (row.joint && row.seq >= (joints.get(key)?.seq ?? -Infinity)) joints.set(key, { seq: row.seq, joint: row.joint });
+    }
+    if (joints.size) {
+      for (const [key, row] of best) {
+        const joint = joints.get(key);
+        if (joint && joint.seq === row.seq) row.joint = joint.joint;
+      }
     }
     return [...best.values()].sort((a, b) => compareSessions(b.session, a.session) || (b.version_date ?? '').localeCompare(a.version_date ?? '') || a.measure.localeCompare(b.measure));
   };
@@ -265,7 +275,7 @@ export function createQueries(db: Dialect): Queries {
     },
     async touches(billId) {
       const rows = await db.all<TouchRow>(
-        'SELECT vs.version_id, vs.code, vs.section, vs.relation, vs.override, vs.unit, vs.through FROM version_sections vs JOIN versions v ON v.id = vs.version_id WHERE v.bill_id = ?',
+        'SELECT vs.version_id, vs.code, vs.section, vs.relation, vs.override, vs.unit, vs.through, vs.joint FROM version_sections vs JOIN versions v ON v.id = vs.version_id WHERE v.bill_id = ?',
         [billId],
       );
       return touchesByVersion(rows);
@@ -340,7 +350,7 @@ export function createQueries(db: Dialect): Queries {
     },
     async pendingTouches() {
       return db.all<PendingTouch>(
-        `SELECT vs.code, vs.section, vs.relation, b.id AS bill_id, b.measure, b.measure_type, b.measure_num, v.id AS version_id, v.corpus_id
+        `SELECT vs.code, vs.section, vs.relation, vs.joint, b.id AS bill_id, b.measure, b.measure_type, b.measure_num, v.id AS version_id, v.corpus_id
            FROM bills b JOIN versions v ON v.id = b.latest_version JOIN version_sections vs ON vs.version_id = v.id
           WHERE b.pending = 1 AND vs.relation IN ('amends', 'repeals')`,
       );

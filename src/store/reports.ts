@@ -5,8 +5,9 @@
  */
 import { codeName, codeTyped, isUsCode, normalizeSectionNumber, parseSectionCitation, sectionName } from './codes.js';
 import type { Database } from './database.js';
-import { measureOfKey, parseMeasure, sessionName, statuteCitation } from './names.js';
-import { billColumns, overrideWords } from './columns.js';
+import { allOf } from './dialect.js';
+import { billKey, measureOfKey, parseMeasure, sessionName, statuteCitation } from './names.js';
+import { billColumns, jointBills, overrideWords } from './columns.js';
 import { placesAbove, readPlace, unitQuery, unitsHolding } from './places.js';
 import type { BillRow, HistoryRow, OverrideWords, SectionBill, SectionRelation, SectionTouch, VersionSummary } from './types.js';
 import type { Author } from '../types.js';
@@ -174,7 +175,9 @@ export interface BillReport {
   history: Array<{ date: string | null; action: string }>;
   /** The sections the latest version touches, each with its page and the bill-versus-law comparison. */
   sections: Array<
-    SectionTouch & {
+    Omit<SectionTouch, 'jointWith'> & {
+      /** Of a section it amends: the other bills whose amendments of it the version incorporates (double-jointed; else absent). */
+      jointWith?: JointBill[];
       name: string;
       url: string;
       lawUrl?: string;
@@ -190,6 +193,40 @@ export interface BillReport {
       inTurnUrl?: string;
     }
   >;
+}
+
+/**
+ * A bill a section's amendment is double-jointed with, as the amending bill names it ("SB 537", of its
+ * session): linked where the database holds it.
+ */
+export interface JointBill {
+  measure: string;
+  id: string;
+  url?: string;
+}
+
+/** "double-jointed with SB 537" (`billdiff bill`, `billdiff section`; the pages link each bill: partials/joint-with.hbs). */
+export function jointSaid(bills: ReadonlyArray<{ measure: string }>): string {
+  return `double-jointed with ${listed(bills.map((b) => b.measure))}`;
+}
+
+/**
+ * The bills named by `joints` (each a list of measures of the session, `jointBills`), linked where the
+ * database holds them: a function from a list to its bills. One query, and none where no list names one.
+ */
+export async function jointBillsOf(db: Database, jurisdiction: string, session: string, joints: Iterable<readonly string[]>): Promise<(measures: readonly string[]) => JointBill[]> {
+  const idOf = (measure: string) => {
+    const [type, number] = measure.split(' ');
+    return billKey(jurisdiction, session, type!, number!);
+  };
+  const ids = new Set<string>();
+  for (const list of joints) for (const m of list) ids.add(idOf(m));
+  const held = new Set(ids.size ? (await allOf<{ id: string }>(db.dialect, 'SELECT id FROM bills', 'id', ids)).map((b) => b.id) : []);
+  return (measures) =>
+    measures.map((measure) => {
+      const id = idOf(measure);
+      return held.has(id) ? { measure, id, url: billUrl(id) } : { measure, id };
+    });
 }
 
 /**
@@ -229,6 +266,7 @@ export async function billReport(db: Database, id: string, generation?: string):
   // Each object is written field by field, not spread from another: on Node 20, `{ ...t, name }` made
   // seven times the bytes and a quarter of them outlived the next young-generation collection.
   const sections: BillReport['sections'] = [];
+  const jointWith = await jointBillsOf(db, bill.jurisdiction, bill.session, latestTouches.flatMap((t) => (t.jointWith ? [t.jointWith] : [])));
   for (const t of latestTouches) {
     const law = held.get(`${t.code} ${t.section}`);
     const name = touchName(t);
@@ -239,6 +277,7 @@ export async function billReport(db: Database, id: string, generation?: string):
       : { code: t.code, section: t.section, relation: t.relation, name, url, inDatabase };
     if (t.unit) section.unit = t.unit;
     if (t.through) section.through = t.through;
+    if (t.jointWith) section.jointWith = jointWith(t.jointWith);
     if (law && latest) section.lawUrl = lawCompareUrl(versionDocId(latest), t.code, sectionDocId(t.code, t.section, law.corpus_id));
     const others = t.relation === 'amends' || t.relation === 'repeals' ? contests.othersOf(t.code, t.section, bill.id) : undefined;
     if (others && latest) {
@@ -505,6 +544,8 @@ export interface SectionReport {
     unit?: string;
     /** The range of sections the bill cites that holds the section, by its ends (`{"from": "290", "through": "290.024"}`; else absent). */
     range?: { from: string; through: string };
+    /** Where it amends the section: the other bills whose amendments of it the bill incorporates (double-jointed; else absent). */
+    jointWith?: JointBill[];
     version: string;
     versionStage: string;
     versionDate: string | null;
@@ -589,6 +630,9 @@ export async function sectionReport(db: Database, code: string, number: string, 
   ]);
   const docId = law ? sectionDocId(code, number, law.corpus_id) : undefined;
   const inTurn = docId ? inTurnUrl(docId, contest) : undefined;
+  // The bills each is double-jointed with, where any is (each of its own session; the rare bill that says so).
+  const jointed = new Map<string, JointBill[]>();
+  for (const b of bills) if (b.joint) jointed.set(b.bill_id, (await jointBillsOf(db, b.jurisdiction, b.session, [jointBills(b.joint)]))(jointBills(b.joint)));
   return {
     code,
     number,
@@ -619,6 +663,7 @@ export async function sectionReport(db: Database, code: string, number: string, 
         ...(override ? { override } : {}),
         ...(b.unit ? { unit: b.unit } : {}),
         ...(range ? { range } : {}),
+        ...(jointed.has(b.bill_id) ? { jointWith: jointed.get(b.bill_id) } : {}),
         version: b.version_name,
         versionStage: b.version_stage,
         versionDate: b.version_date,

@@ -98,6 +98,11 @@ export interface SectionTouch {
    * The page of every section between them lists the bill too.
    */
   through?: string;
+  /**
+   * The other bills, by type and number ("SB 537"), whose amendments of the section the version
+   * incorporates (`amends` only): double-jointed, it would not chapter out theirs, nor they its.
+   */
+  jointWith?: string[];
 }
 
 /**
@@ -155,6 +160,8 @@ export interface SectionBill {
   /** The ends of the range of sections the bill cites that holds the section (`290`, `290.024`), where it cites a range; else null. */
   range_from: string | null;
   through: string | null;
+  /** The other bills whose amendments of the section the version incorporates ("AB 12, SB 537": `jointBills`), where it amends it double-jointed; else null. */
+  joint: string | null;
 }
 
 /** Filters of a search: each narrows the results when given. */
