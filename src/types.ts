@@ -386,7 +386,33 @@ export interface DocumentMeta {
   session?: string;
   /** Who brought the bill, as the version names them (CAML `Authors`; bill.dtd and USLM `sponsor`, `cosponsor`), in its order. */
   authors?: Author[];
+  /** A California version's digest key and measure indicators (CAML `DigestKey`, `MeasureIndicators`), where it gives them. */
+  digestKey?: DigestKey;
 }
+
+/**
+ * What the Legislative Counsel's digest of a California bill ends with, "Vote: majority Appropriation:
+ * no Fiscal Committee: yes Local Program: no", and the measure's indicators: whether it takes effect
+ * at once as an urgency statute or a tax levy. Each only where the version (or its BILL_VERSION_TBL
+ * row) gives it.
+ */
+export interface DigestKey {
+  /** The vote it needs to pass: `majority`, `two-thirds` (as given, lower case, `_` and spaces as `-`). */
+  vote?: string;
+  /** Whether it makes an appropriation. */
+  appropriation?: boolean;
+  /** Whether it goes to a fiscal committee. */
+  fiscalCommittee?: boolean;
+  /** Whether it creates a state-mandated local program. */
+  localProgram?: boolean;
+  /** Whether it is an urgency statute, in effect at once. */
+  urgency?: boolean;
+  /** Whether it levies a tax, in effect at once. */
+  taxLevy?: boolean;
+}
+
+/** The keys of a `DigestKey`, in the order the digest and the pages give them. */
+export const DIGEST_KEYS = ['vote', 'appropriation', 'fiscalCommittee', 'localProgram', 'urgency', 'taxLevy'] as const satisfies ReadonlyArray<keyof DigestKey>;
 
 /** How a member stands on a bill: California's contributions (`LEAD_AUTHOR` …), and Congress's sponsor and cosponsors. */
 export type AuthorRole = 'lead author' | 'principal coauthor' | 'coauthor' | 'sponsor' | 'cosponsor';

@@ -10,7 +10,7 @@ import { parseArgs } from 'node:util';
 import { formatNotRecognised, formatProblem, formatSummary, importPaths } from '../import/index.js';
 import { DATABASE_FILE, databaseOptionsFrom, describeDatabase, openDatabase, type Database } from '../store/database.js';
 import { databaseDocument, DATABASE_ID } from '../store/documents.js';
-import { authorJson, authorName, namedId, namedJson, namedNote, namedTitle, ownHeading, shortTitlesSaid, authorsChanged, broughtBy, authorWhere, authorsSaid, billReport, findBill, holderOf, jointSaid, OTHER_PENDING_SAYS, OVERRIDE_SAYS, pickVersion, readSectionName, relationWord, sectionReport, versionTextReport, withoutRangeEnds, type BillReport, type VersionTextReport } from '../store/reports.js';
+import { authorJson, authorName, namedId, namedJson, namedNote, namedTitle, ownHeading, shortTitlesSaid, authorsChanged, broughtBy, authorWhere, authorsSaid, billReport, findBill, digestChanged, digestSaid, holderOf, latestDigestKey, jointSaid, OTHER_PENDING_SAYS, OVERRIDE_SAYS, pickVersion, readSectionName, relationWord, sectionReport, versionTextReport, withoutRangeEnds, type BillReport, type VersionTextReport } from '../store/reports.js';
 import { sessionName } from '../store/names.js';
 import { sectionName } from '../store/codes.js';
 import { MARK_END, MARK_START, matchesListed, whyNothingFound } from '../store/search.js';
@@ -316,6 +316,8 @@ async function billCommand(db: Database, { values, positionals }: ParsedArgs, io
   if (named) lines.push(named);
   lines.push([r.house, r.statute, r.enactedAs ? becameStatus(r.enactedAs.measure) : r.status, r.pending ? 'pending' : 'no longer pending'].filter(Boolean).join(' · '));
   if (r.authors.length) lines.push(authorsSaid(r.authors));
+  const digest = latestDigestKey(r.versions);
+  if (digest) lines.push(digestSaid(digest));
   lines.push('', `${r.versions.length} version${r.versions.length === 1 ? '' : 's'} (the names --from, --to and --version take):`);
   const width = Math.max(...r.versions.map((v) => v.name.length)) + 2;
   r.versions.forEach((v, i) => {
@@ -324,6 +326,8 @@ async function billCommand(db: Database, { values, positionals }: ParsedArgs, io
     lines.push(`  ${v.name.padEnd(width)}${v.stage}${v.date ? `, ${v.date}` : ''}${counts}${v.gutAndAmend ? ' · gut and amend' : ''}${i === r.versions.length - 1 ? ' · latest' : ''}`);
     const changed = i > 0 ? authorsChanged(r.versions[i - 1]!.authors, v.authors) : undefined;
     if (changed) lines.push(`  ${''.padEnd(width)}${changed}`);
+    const digest = i > 0 ? digestChanged(r.versions[i - 1]!.digestKey, v.digestKey) : undefined;
+    if (digest) lines.push(`  ${''.padEnd(width)}${digest}`);
   });
   if (r.history.length) {
     lines.push('', 'History:');

@@ -14,6 +14,8 @@ import { shortTitles } from './short-titles.js';
 import type { FileSet } from './archive.js';
 import { readDat, tableOf, toRow, type TableName, type TableRow } from './dat.js';
 import { parseDocument } from '../parse/index.js';
+import { setDigestKey } from '../parse/read-caml.js';
+import type { DigestKey } from '../types.js';
 import { isBilldiffError } from '../util/errors.js';
 import type { Problem, Tally } from './report.js';
 import { finishBills, storeVersion, type BillFacts } from './versions.js';
@@ -77,6 +79,18 @@ export function pubinfoBill(billId: string): BillFacts | undefined {
   const m = /^(\d{4})(\d{4})(\d)([A-Z]+)(\d+)$/.exec(billId);
   if (!m) return undefined;
   return { jurisdiction: 'ca', session: `${m[1]}${m[2]}-${m[3]}`, type: m[4]!, number: Number(m[5]) };
+}
+
+/** A BILL_VERSION_TBL row's digest key ("Majority", "Two Thirds", "Yes", "No"), where it gives any. */
+export function digestKeyOf(r: Partial<Record<'vote_required' | 'appropriation' | 'fiscal_committee' | 'local_program' | 'urgency' | 'taxlevy', string | null>>): { digestKey?: DigestKey } {
+  const digestKey: DigestKey = {};
+  setDigestKey(digestKey, 'vote', r.vote_required);
+  setDigestKey(digestKey, 'appropriation', r.appropriation);
+  setDigestKey(digestKey, 'fiscalCommittee', r.fiscal_committee);
+  setDigestKey(digestKey, 'localProgram', r.local_program);
+  setDigestKey(digestKey, 'urgency', r.urgency);
+  setDigestKey(digestKey, 'taxLevy', r.taxlevy);
+  return Object.keys(digestKey).length ? { digestKey } : {};
 }
 
 /** Statuses after which a bill can no longer become law. */
@@ -237,6 +251,7 @@ export async function importPubinfo(writer: Writer, set: FileSet, tally: Tally):
       bytes: lob,
       file: r.bill_xml!,
       format: 'caml',
+      ...digestKeyOf(r),
     });
     touched.add(billId);
     tally.count(result);

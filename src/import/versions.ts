@@ -6,7 +6,7 @@
 import { unpackContent, type Writer, type WriteResult } from '../store/database.js';
 import { billLeads } from '../store/leads.js';
 import { billKey, measureName, nameVersions } from '../store/names.js';
-import type { SourceFormat } from '../types.js';
+import type { DigestKey, SourceFormat } from '../types.js';
 import { analyzeVersion, countChanges, versionHash, type SectionContext, type VersionAnalysis } from './analyze.js';
 
 /** The bill a version belongs to. */
@@ -41,6 +41,8 @@ export interface VersionFacts {
   file: string;
   format?: SourceFormat;
   context?: SectionContext;
+  /** Its digest key as its table row gives it (BILL_VERSION_TBL), over what the version's own text gives. */
+  digestKey?: DigestKey;
 }
 
 /** House of origin from the measure type: `AB` → Assembly, `SB` → Senate, `HR` (Congress) → House. */
@@ -89,6 +91,7 @@ export async function storeVersion(writer: Writer, facts: VersionFacts): Promise
     sections: analysis?.sections ?? [],
     ...(analysis?.authors.length ? { authors: analysis.authors } : {}),
     ...(analysis?.names.length ? { names: analysis.names } : {}),
+    ...(analysis?.meta?.digestKey || facts.digestKey ? { digestKey: { ...analysis?.meta?.digestKey, ...facts.digestKey } } : {}),
   });
   return { result, billId, ...(analysis ? { analysis } : {}) };
 }

@@ -1,4 +1,4 @@
-import type { Author, AuthorRole, Block, BlockRole, DocumentMeta, Mark, MarksMode, SourceDocument } from '../types.js';
+import type { Author, AuthorRole, Block, BlockRole, DigestKey, DocumentMeta, Mark, MarksMode, SourceDocument } from '../types.js';
 import type { Deadline } from '../util/deadline.js';
 import { BilldiffError, diagnostic } from '../util/errors.js';
 import { LineIndex, stringifyPosition } from '../util/position.js';
@@ -24,6 +24,20 @@ const BLOCK_ELEMENTS = new Set(['p', 'Num', 'ActionLine', 'LawHeadingText', 'Tit
 const BREAK_ELEMENTS = new Set(['LawSection', 'LawSectionVersion', 'Content', 'Fragment', 'BillSection', 'LawHeading', 'DigestText', 'Bill', 'div', 'section', 'table', 'tr', 'td']);
 /** Metadata elements whose text is not part of the document's text. */
 const SKIP_ELEMENTS = new Set(['Id', 'VersionNum', 'History', 'LegislativeInfo', 'AuthorText', 'Authors', 'RelatingClause', 'GeneralSubject', 'DigestKey', 'MeasureIndicators', 'SubjectMatter']);
+
+/** The elements of a version's `DigestKey` and `MeasureIndicators` that a `DigestKey` keeps, by the key. */
+const DIGEST_ELEMENTS: Record<string, keyof DigestKey> = { VoteRequired: 'vote', Appropriation: 'appropriation', FiscalCommittee: 'fiscalCommittee', LocalProgram: 'localProgram', Urgency: 'urgency', TaxLevy: 'taxLevy' };
+
+/**
+ * One key of the digest as CAML gives it (`MAJORITY`, `TWO_THIRDS`, `YES`, `NO`; an amended value's
+ * last word): `digestKey` sets it, and leaves out a value it cannot read.
+ */
+export function setDigestKey(digestKey: DigestKey, key: keyof DigestKey, text: string | null | undefined): void {
+  const value = /([A-Za-z][A-Za-z_ ]*?)\s*$/.exec(text ?? '')?.[1]?.trim().toLowerCase().replace(/[_\s]+/g, '-');
+  if (!value) return;
+  if (key === 'vote') digestKey.vote = value;
+  else if (value === 'yes' || value === 'no') digestKey[key] = value === 'yes';
+}
 
 /** CAML's `Contribution` of an author, as the store names it. */
 const CONTRIBUTIONS: Record<string, AuthorRole> = { LEAD_AUTHOR: 'lead author', PRINCIPAL_COAUTHOR: 'principal coauthor', COAUTHOR: 'coauthor' };
@@ -65,6 +79,7 @@ export function readCaml(xml: string, file: string, options: CamlOptions = {}): 
   let metaText = '';
   const history: Array<{ text: string; date?: string }> = [];
   const authors: Author[] = [];
+  const digestKey: DigestKey = {};
   /** The author whose elements are being read; `left`: the text read leaves it out (inserted, read `before` the marks). */
   let author: { fields: Record<string, string>; committee: boolean; left: boolean } | undefined;
 
@@ -129,6 +144,8 @@ export function readCaml(xml: string, file: string, options: CamlOptions = {}): 
           if (name === 'SessionYear') meta.session = value;
         }
         if (author && AUTHOR_FIELDS.has(name)) author.fields[name] = foldName(metaText);
+        const key = DIGEST_ELEMENTS[name];
+        if (key && (stack.includes('DigestKey') || stack.includes('MeasureIndicators'))) setDigestKey(digestKey, key, metaText);
         if (author && AUTHOR_ELEMENTS.has(name)) {
           const read = authorOf(author.fields, author.committee);
           if (read && !author.left) authors.push(read);
@@ -186,6 +203,7 @@ export function readCaml(xml: string, file: string, options: CamlOptions = {}): 
     if (last.date) meta.date = last.date;
   }
   if (authors.length) meta.authors = authors;
+  if (Object.keys(digestKey).length) meta.digestKey = digestKey;
   const messages = [];
   if (marks.length) {
     const ins = marks.filter((m) => m.type === 'insertion').length;

@@ -14,7 +14,7 @@ import type { Named } from '../store/named.js';
 import type { Database } from '../store/database.js';
 import { jurisdictionOfKey, sessionName } from '../store/names.js';
 import type { AuthorBill, SectionActivity, SessionBill, SessionInfo } from '../store/queries.js';
-import { authorName, authorPageUrl, broughtBy, codeUrl, authorsByRole, authorsWords, authorsChanged, authorWhere, between, capitalized, MANY_AUTHORS, roleWords, sessionAuthorsUrl, sessionPageUrl, billUrl, compareUrl, holderOf, inTurnUrl, lawCompareUrl, OTHER_PENDING_SAYS, OVERRIDE_SAYS, rangeOf, listSeparator, headingOwn, jointBillsOf, jointSaid, namedNote, namedTitle, namedUrl, ownHeading, shortTitlesSaid, relationWord, sectionDocId, sectionUrl, touchName, versionDocId, versionTextUrl, withoutRangeEnds, type BillReport, type JointBill, type SectionReport, type VersionTextReport } from '../store/reports.js';
+import { authorName, authorPageUrl, broughtBy, codeUrl, authorsByRole, authorsWords, authorsChanged, authorWhere, digestChanged, digestSaid, latestDigestKey, between, capitalized, MANY_AUTHORS, roleWords, sessionAuthorsUrl, sessionPageUrl, billUrl, compareUrl, holderOf, inTurnUrl, lawCompareUrl, OTHER_PENDING_SAYS, OVERRIDE_SAYS, rangeOf, listSeparator, headingOwn, jointBillsOf, jointSaid, namedNote, namedTitle, namedUrl, ownHeading, shortTitlesSaid, relationWord, sectionDocId, sectionUrl, touchName, versionDocId, versionTextUrl, withoutRangeEnds, type BillReport, type JointBill, type SectionReport, type VersionTextReport } from '../store/reports.js';
 import { MARK_END, MARK_START, matchesListed, whyNothingFound } from '../store/search.js';
 import { becameStatus } from '../store/enacted.js';
 import { authorsSought, LAST_PAGE } from '../store/search-params.js';
@@ -266,9 +266,17 @@ function compareEvents(a: { date: string | null; isVersion: boolean }, b: { date
   return compareCodeUnits(a.date ?? '9999', b.date ?? '9999') || Number(!a.isVersion) - Number(!b.isVersion);
 }
 
-/** The bills a section's amendment is double-jointed with, as the pages list them (each with what comes before it); undefined for none. */
-function jointList(bills: readonly JointBill[] | undefined) {
-  return bills?.length ? bills.map((b, i) => ({ sep: listSeparator(i, bills.length), measure: b.measure, url: b.url })) : undefined;
+const JOINT_TITLE = 'It incorporates their amendments of the section too: whichever is enacted last carries both, and neither chapters out the other';
+
+/**
+ * The bills a section's amendment is double-jointed with, as the bill, section and session pages say
+ * it, each linked where the database holds it ("double-jointed with <a>AB 9301</a> and SB 9309"),
+ * escaped here (a page calls no partial of its own); undefined for none.
+ */
+function jointList(bills: readonly JointBill[] | undefined): Handlebars.SafeString | undefined {
+  if (!bills?.length) return undefined;
+  const named = bills.map((b, i) => `${listSeparator(i, bills.length)}${b.url ? `<a href="${escape(b.url)}">${escape(b.measure)}</a>` : escape(b.measure)}`).join('');
+  return new Handlebars.SafeString(`<span class="joint" title="${JOINT_TITLE}">double-jointed with ${named}</span>`);
 }
 
 /**
@@ -295,6 +303,12 @@ function withRelationWord(s: BillReport['sections'][number]) {
     inTurnWhich: inTurn === 2 ? 'both' : 'them',
     jointWith: jointList(s.jointWith),
   };
+}
+
+/** The bill's digest key as its versions last give it, in words (a federal bill's: none). */
+function latestDigest(report: BillReport): string | undefined {
+  const key = latestDigestKey(report.versions);
+  return key ? digestSaid(key) : undefined;
 }
 
 /** A bill's versions as its page and its feed show them: each dated, with its change counts in words and the sections it touches. */
@@ -324,6 +338,8 @@ function versionsModel(report: BillReport) {
       dateLabel: dateLabel(v.date),
       // Who brought it, where it differs from the version before (both naming their authors).
       authorsChange: i > 0 ? authorsChanged(report.versions[i - 1]!.authors, v.authors) : undefined,
+      // Its digest key, where it differs from the version before's ("Fiscal committee: now yes (was no).").
+      digestChange: i > 0 ? digestChanged(report.versions[i - 1]!.digestKey, v.digestKey) : undefined,
       changeWords,
       ...versionTouches(v.sections),
       latest: i === report.versions.length - 1,
@@ -395,6 +411,8 @@ export function billModel(report: BillReport) {
     bill: report,
     // One string: the template loops over none.
     shortTitles: shortTitlesSaid(report.shortTitles),
+    // The latest version's digest key: "Vote: majority · Appropriation: no · …".
+    digestKey: latestDigest(report),
     authorGroups: authorGroups(report),
     versions,
     timeline,
@@ -634,6 +652,11 @@ export function authorFeedModel(jurisdiction: string, session: string, name: str
   return latestVersionsFeed({ title, id, pageUrl: authorPageUrl(jurisdiction, session, name) }, bills, (b) => capitalized(authorAs(b)));
 }
 
+/** ", double-jointed with AB 9301 and SB 9309" after a feed entry's relation ('' for none). */
+function jointedSaid(bills: readonly JointBill[] | undefined): string {
+  return bills?.length ? `, ${jointSaid(bills)}` : '';
+}
+
 /** An Atom date from a version's (YYYY-MM-DD), midnight UTC: Atom has no date without a time. */
 function atomDate(date: string): string {
   return `${date.slice(0, 10)}T00:00:00Z`;
@@ -657,13 +680,13 @@ export function sectionFeedModel(report: SectionReport) {
     selfUrl: `${base}/feed`,
     pageUrl: base,
     updated: atomDate(newest),
-    entries: rows.map((b) => ({
+    entries: rows.map((b, i) => ({
       id: xmlText(`urn:billdiff:touch:${b.id}:${b.version}:${report.code}:${report.number}`),
       title: xmlText(`${b.measure} (${b.sessionName}) ${b.relationWord} ${report.name}`),
       updated: atomDate(b.versionDate ?? newest),
       url: b.url,
       relatedUrl: b.billUrl,
-      summary: xmlText([`${b.relationWord}${'overrideNote' in b ? ` ${b.overrideNote}` : 'holderNote' in b ? ` ${b.holderNote}` : ''}${b.jointWith ? `, ${jointSaid(b.jointWith)}` : ''}`, `${b.versionStage}${b.dateLabel ? `, ${b.dateLabel}` : ''}`, b.status, b.title, broughtBy(b.authors ?? [])].filter(Boolean).join(' · ')),
+      summary: xmlText([`${b.relationWord}${'overrideNote' in b ? ` ${b.overrideNote}` : 'holderNote' in b ? ` ${b.holderNote}` : ''}${jointedSaid(report.bills[i]!.jointWith)}`, `${b.versionStage}${b.dateLabel ? `, ${b.dateLabel}` : ''}`, b.status, b.title, broughtBy(b.authors ?? [])].filter(Boolean).join(' · ')),
     })),
   };
 }

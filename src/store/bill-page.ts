@@ -22,7 +22,8 @@ export const SUMMARY_COLUMNS = [
 
 /** The fields of a version a bill's page and its JSON show (billReport in reports.ts): no more is read. */
 export const PAGE_VERSION_COLUMNS = ['id', 'corpus_id', 'name', 'stage', 'date', 'words_inserted', 'words_deleted', 'clauses_changed', 'counted_by', 'against', 'gut_and_amend'] as const;
-export type PageVersion = Pick<VersionSummary, (typeof PAGE_VERSION_COLUMNS)[number]>;
+/** A version as a bill's page reads it: its fields, and its digest key (`version_keys`; none: null). */
+export type PageVersion = Pick<VersionSummary, (typeof PAGE_VERSION_COLUMNS)[number]> & { digest_key: string | null };
 
 export interface BillPageRows {
   bill: BillRow;
@@ -49,7 +50,12 @@ function statementFor(kind: DialectKind, which = 'b.id = ?'): string {
   const key = `${kind}|${which}`;
   let sql = statements.get(key);
   if (!sql) {
-    const versions = rowsAsJson(kind, PAGE_VERSION_COLUMNS.map((c) => [c, `v.${c}`]), 'FROM versions v WHERE v.bill_id = b.id', 'v.seq, v.date, v.id');
+    const versions = rowsAsJson(
+      kind,
+      [...PAGE_VERSION_COLUMNS.map((c): [string, string] => [c, `v.${c}`]), ['digest_key', '(SELECT k.digest_key FROM version_keys k WHERE k.version_id = v.id)']],
+      'FROM versions v WHERE v.bill_id = b.id',
+      'v.seq, v.date, v.id',
+    );
     const history = rowsAsJson(kind, [['date', 'h.date'], ['action', 'h.action']], 'FROM history h WHERE h.bill_id = b.id', 'h.date, h.seq, h.id');
     const touches = rowsAsJson(
       kind,

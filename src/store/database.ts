@@ -25,7 +25,7 @@ import { mayBeQuick, quickSearch } from './search.js';
 import { SearchBusyError, SearchPool } from './search-pool.js';
 import { rebuildTermIndex } from './term-index.js';
 import { openSqlite } from './sqlite.js';
-import type { Author } from '../types.js';
+import type { Author, DigestKey } from '../types.js';
 import type { BillRow, HistoryRow, SearchAnswer, SearchFilters, SearchPage, SectionTouch } from './types.js';
 
 /** Where the data live. */
@@ -256,6 +256,8 @@ export interface VersionInput {
   authors?: Author[];
   /** The names it gives its act or a unit of it, its short titles (`VersionAnalysis.names`). */
   names?: string[];
+  /** A California version's digest key (`DocumentMeta.digestKey`, its table row's over it). */
+  digestKey?: DigestKey;
 }
 
 export interface LawSectionInput {
@@ -327,7 +329,7 @@ const HISTORY_COLUMNS: readonly RowColumn[] = [
 ];
 
 /** The tables an import writes, whose planner statistics it gathers on PostgreSQL (`optimizeIndexes`). */
-export const IMPORTED_TABLES = ['codes', 'bills', 'versions', 'version_sections', 'version_authors', 'version_names', 'history', 'law_sections', 'law_units', 'passages', 'passage_words', 'term_postings'];
+export const IMPORTED_TABLES = ['codes', 'bills', 'versions', 'version_sections', 'version_authors', 'version_keys', 'version_names', 'history', 'law_sections', 'law_units', 'passages', 'passage_words', 'term_postings'];
 
 /** The importer's writes, on one transaction's connection. */
 export class Writer {
@@ -509,6 +511,10 @@ export class Writer {
     // Each range once: a range no version cites any more stays, and finds no bill.
     const ranges = v.sections.filter((s) => s.through).map((s) => [s.code, s.section, s.through!]);
     if (ranges.length) await insertRows(this.db, 'section_ranges', SECTION_RANGE_COLUMNS, ranges, 'ON CONFLICT DO NOTHING');
+    // Its digest key in a table of its own: a column of versions would follow its content, which
+    // SQLite reads through to reach it.
+    if (existing) await this.db.run('DELETE FROM version_keys WHERE version_id = ?', [v.id]);
+    if (v.digestKey && Object.keys(v.digestKey).length) await this.db.run('INSERT INTO version_keys (version_id, digest_key) VALUES (?, ?)', [v.id, JSON.stringify(v.digestKey)]);
     if (existing) await this.db.run('DELETE FROM version_authors WHERE version_id = ?', [v.id]);
     const authors = v.authors ?? [];
     if (authors.length) await insertRows(this.db, 'version_authors', VERSION_AUTHOR_COLUMNS, authors.map((a, i) => [v.id, i, a.name, a.role, a.house ?? null, a.committee ? 1 : 0]));

@@ -420,8 +420,12 @@ CREATE INDEX bills_statute ON bills (statute);`,
   },
   {
     version: 16,
-    name: 'a section a version amends double-jointed with other bills (`joint`: "SB 537", the bills whose amendments of it the version incorporates), which the session, bill and section pages name beside the bills that would otherwise chapter each other out (filled as the inputs are imported again)',
-    common: 'ALTER TABLE version_sections ADD COLUMN joint TEXT;',
+    name: 'a section a version amends double-jointed with other bills (`version_sections.joint`: "SB 537", the bills whose amendments of it the version incorporates), which the session, bill and section pages name beside the bills that would otherwise chapter each other out; a California version’s digest key (`version_keys.digest_key`: "Vote: majority Appropriation: no Fiscal Committee: yes Local Program: no", and whether it is an urgency statute or a tax levy), which the bill’s page gives (both filled as the inputs are imported again)',
+    common: `ALTER TABLE version_sections ADD COLUMN joint TEXT;
+CREATE TABLE version_keys (
+  version_id TEXT PRIMARY KEY,
+  digest_key TEXT NOT NULL
+);`,
     sqlite: '',
     postgres: '',
   },

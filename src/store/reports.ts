@@ -10,7 +10,7 @@ import { billKey, measureOfKey, parseMeasure, sessionName, statuteCitation } fro
 import { billColumns, jointBills, overrideWords } from './columns.js';
 import { placesAbove, readPlace, unitQuery, unitsHolding } from './places.js';
 import type { BillRow, HistoryRow, OverrideWords, SectionBill, SectionRelation, SectionTouch, VersionSummary } from './types.js';
-import type { Author } from '../types.js';
+import { DIGEST_KEYS, type Author, type DigestKey } from '../types.js';
 import type { AuthorMatch } from './authors.js';
 import type { Named } from './named.js';
 
@@ -167,6 +167,8 @@ export interface BillReport {
     gutAndAmend: boolean;
     /** The authors the version names (none: empty). */
     authors: Author[];
+    /** A California version's digest key, as far as it gives it ("Vote: majority …"; none: absent). */
+    digestKey?: DigestKey;
     compareUrl?: string;
     /** Its text's page (`/bills/:id/versions/:name`; its JSON under `/api`). */
     textUrl?: string;
@@ -322,6 +324,8 @@ export async function billReport(db: Database, id: string, generation?: string):
         gutAndAmend: v.gut_and_amend === 1,
         authors: authors.get(v.id) ?? [],
       } as BillReport['versions'][number];
+      const digestKey = readDigestKey(v.digest_key);
+      if (digestKey) version.digestKey = digestKey;
       if (i > 0) version.compareUrl = compareUrl({ old: versionDocId(versions[i - 1]!), new: versionDocId(v) });
       version.textUrl = versionTextUrl(bill.id, v.name);
       version.sections = (touches.get(v.id) ?? []).map((t) => {
@@ -414,6 +418,57 @@ export function authorsChanged(before: readonly Author[], after: readonly Author
     );
   const out = [...said('Added', after.filter((a) => !was.has(key(a)))), ...said('Removed', before.filter((a) => !now.has(key(a))))].join(' ');
   return out || undefined;
+}
+
+/** A stored digest key (`version_keys.digest_key`), its known keys only; undefined for none, or one that does not read. */
+export function readDigestKey(json: string | null | undefined): DigestKey | undefined {
+  if (!json) return undefined;
+  let stored: unknown;
+  try {
+    stored = JSON.parse(json);
+  } catch {
+    return undefined;
+  }
+  if (!stored || typeof stored !== 'object') return undefined;
+  const out: DigestKey = {};
+  for (const key of DIGEST_KEYS) {
+    const value = (stored as Record<string, unknown>)[key];
+    if (key === 'vote' ? typeof value === 'string' : typeof value === 'boolean') (out as Record<string, unknown>)[key] = value;
+  }
+  return Object.keys(out).length ? out : undefined;
+}
+
+/** Each key of a digest as the bill's page and `billdiff bill` name it, in the digest's order. */
+const DIGEST_LABELS: Record<keyof DigestKey, string> = { vote: 'Vote', appropriation: 'Appropriation', fiscalCommittee: 'Fiscal committee', localProgram: 'Local program', urgency: 'Urgency', taxLevy: 'Tax levy' };
+
+/** One key's value in words: `majority`, `two-thirds`, `yes`, `no`. */
+function digestValue(value: string | boolean): string {
+  return typeof value === 'boolean' ? (value ? 'yes' : 'no') : value;
+}
+
+/** "Vote: majority · Appropriation: no · Fiscal committee: yes · Local program: no · Urgency: no · Tax levy: no": the keys it gives. */
+export function digestSaid(digestKey: DigestKey): string {
+  return DIGEST_KEYS.flatMap((k) => (digestKey[k] === undefined ? [] : [`${DIGEST_LABELS[k]}: ${digestValue(digestKey[k]!)}`])).join(' · ');
+}
+
+/**
+ * A bill's digest key as its versions last give each key (a chaptered print of 1999 gives only some
+ * of them: the rest as its amended prints gave them); undefined where none gives any.
+ */
+export function latestDigestKey(versions: ReadonlyArray<{ digestKey?: DigestKey }>): DigestKey | undefined {
+  let out: DigestKey | undefined;
+  for (const v of versions) if (v.digestKey) out = { ...out, ...v.digestKey };
+  return out;
+}
+
+/** What a version's digest key changed from the version before's: "Fiscal committee: now yes (was no)." (undefined for nothing, or where either gives none). */
+export function digestChanged(before: DigestKey | undefined, after: DigestKey | undefined): string | undefined {
+  if (!before || !after) return undefined;
+  const changes = DIGEST_KEYS.flatMap((k) => {
+    const [was, now] = [before[k], after[k]];
+    return was === undefined || now === undefined || was === now ? [] : [`${DIGEST_LABELS[k]}: now ${digestValue(now)} (was ${digestValue(was)})`];
+  });
+  return changes.length ? `${changes.join('; ')}.` : undefined;
 }
 
 /** Whether two versions name the same authors in the same order (most versions of a bill do: nothing to compare). */

@@ -61,6 +61,8 @@ describeBackends('cli: import, search, section, versions by name', (backend) => 
       stdout: [
         'AB 9002 (2025–26 Regular Session) — Synthetic widgets.',
         'Assembly · In Floor Process · pending',
+        // Its latest version's digest key, as its BILL_VERSION_TBL row gives it.
+        'Vote: majority · Appropriation: no · Fiscal committee: no · Local program: no · Urgency: no · Tax levy: no',
         '',
         '2 versions (the names --from, --to and --version take):',
         '  introduced      Introduced, 2026-01-12 · 6 words inserted, 0 deleted',
@@ -73,7 +75,7 @@ describeBackends('cli: import, search, section, versions by name', (backend) => 
       stderr: '',
     });
     const ab1656 = (await run(['bill', 'ab1656'])).stdout.split('\n');
-    expect(ab1656.slice(2, 4)).to.deep.equal(['Lead author: Assembly Member Davies.', '']);
+    expect(ab1656.slice(2, 5)).to.deep.equal(['Lead author: Assembly Member Davies.', 'Vote: majority · Appropriation: no · Fiscal committee: no · Local program: no · Urgency: no · Tax levy: no', '']);
     // A range cited by its ends is named once, with its range.
     expect(ab1656.filter((l) => l.includes('999h'))).to.deep.equal(['  cites   Penal Code §§ 999b through 999h']);
     const json = JSON.parse((await run(['bill', 'AB 1656', '--format', 'json'])).stdout) as { id: string; authors: unknown; versions: Array<{ name: string }> };

@@ -43,6 +43,8 @@ describe('parse/read-caml', () => {
         stage: 'AMENDED_SENATE',
         date: '2026-06-11',
         authors: [{ name: 'Davies', role: 'lead author', house: 'Assembly' }],
+        // Its DigestKey and MeasureIndicators: "Vote: majority Appropriation: no Fiscal Committee: no Local Program: no", no urgency, no tax levy.
+        digestKey: { vote: 'majority', appropriation: false, fiscalCommittee: false, localProgram: false, urgency: false, taxLevy: false },
       });
       expect(printed.source.title).to.equal('An act to amend Section 1050 of the Penal Code, relating to human trafficking.');
     });

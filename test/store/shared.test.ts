@@ -1,6 +1,6 @@
 import { expect } from 'chai';
 import { formatProblem, importPaths, ROW_OUTCOMES, type ImportProgress } from '../../src/import/index.js';
-import { billReport, namedJson, ownHeading, sectionReport } from '../../src/store/reports.js';
+import { billReport, digestChanged, digestSaid, latestDigestKey, namedJson, ownHeading, sectionReport } from '../../src/store/reports.js';
 import { matchesListed } from '../../src/store/search.js';
 import type { Database } from '../../src/store/index.js';
 import { searchModel, sectionModel, sessionModel } from '../../src/server/database-pages.js';
@@ -95,6 +95,25 @@ describeShared('store: the samples of ../shared/corpus as a new user imports the
     ]);
     expect(report.sections.filter((s) => s.relation !== 'cites').map((s) => `${s.relation} ${s.code} ${s.section}`)).to.deep.equal(['amends BPC 17539.1', 'adds PEN 337o']);
     expect(report.history.length).to.be.greaterThan(20);
+  });
+
+  it('should keep each version’s digest key, and say what the gut and amend changed in it: AB 831 went to a fiscal committee', async () => {
+    const report = (await billReport(db, 'ca-20252026-0-ab831'))!;
+    // As BILL_VERSION_TBL's rows give them (vote_required, appropriation, fiscal_committee, local_program, urgency, taxlevy).
+    const no = { vote: 'majority', appropriation: false, urgency: false, taxLevy: false };
+    expect(report.versions.map((v) => v.digestKey)).to.deep.equal([
+      { ...no, fiscalCommittee: false, localProgram: false },
+      ...Array.from({ length: 5 }, () => ({ ...no, fiscalCommittee: true, localProgram: true })),
+    ]);
+    expect(digestChanged(report.versions[0]!.digestKey, report.versions[1]!.digestKey)).to.equal('Fiscal committee: now yes (was no); Local program: now yes (was no).');
+    expect(digestSaid(report.versions[5]!.digestKey!)).to.equal('Vote: majority · Appropriation: no · Fiscal committee: yes · Local program: yes · Urgency: no · Tax levy: no');
+    // An urgency statute, which needs two-thirds: AB 1 of 1999 (its rows: "Two Thirds", urgency "Yes").
+    const urgent = (await billReport(db, 'ca-19992000-0-ab1'))!;
+    expect(digestSaid(latestDigestKey(urgent.versions)!)).to.equal('Vote: two-thirds · Appropriation: no · Fiscal committee: yes · Local program: no · Urgency: yes · Tax levy: no');
+    // A chaptered print that gives only some of the keys (AB 1 of the 1999 First Extraordinary Session): the rest as its versions last gave them.
+    const partial = (await billReport(db, 'ca-19992000-1-ab1'))!;
+    expect(partial.versions.at(-1)!.digestKey).to.deep.equal({ appropriation: true, urgency: false, taxLevy: false });
+    expect(digestSaid(latestDigestKey(partial.versions)!)).to.equal('Vote: majority · Appropriation: yes · Fiscal committee: yes · Local program: yes · Urgency: no · Tax levy: no');
   });
 
   it('should name the units holding a section as LAW_TOC_TBL heads them: Business and Professions Code § 17539.1', async () => {
