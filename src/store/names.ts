@@ -42,6 +42,32 @@ export interface MeasureCitation {
   /** A session key when the citation gives one: `20232024-0`, `119`; a year alone gives `year`. */
   session?: string;
   year?: number;
+  /**
+   * California: the citation gives the years (`SB 1 1999`, `AB 2641 2023-24`) and not which of their
+   * sessions: `session` is their regular session's, whose bill comes first, and an extraordinary
+   * session's of the same years is found where the regular session has none.
+   */
+  ofYears?: true;
+  /** California: an extraordinary session's bill, of any years where none are given (`ABX1 1`, `SB 1 1st Ex. Sess.`). */
+  extraordinary?: number;
+}
+
+/**
+ * SQL narrowing the bills of `column` (a session key) to the sessions a citation names (` AND …`), and
+ * its parameters: every session of the years it gives (`ofYears`, then `ofCitedSession`), the session
+ * it names, or an extraordinary session of any years.
+ */
+export function citedSessions(c: MeasureCitation, column: string): { sql: string; params: string[] } {
+  if (c.session && c.ofYears) return { sql: ` AND ${column} LIKE ?`, params: [c.session.replace(/-\d+$/, '-%')] };
+  if (c.session) return { sql: ` AND ${column} = ?`, params: [c.session] };
+  if (c.extraordinary) return { sql: ` AND ${column} LIKE ?`, params: [`%-${c.extraordinary}`] };
+  return { sql: '', params: [] };
+}
+
+/** The bills `citedSessions` found: those of the regular session where the citation gives only years and it has one, else all. */
+export function ofCitedSession<T extends { session: string }>(c: MeasureCitation, rows: T[]): T[] {
+  if (!c.ofYears || !rows.some((r) => r.session === c.session)) return rows;
+  return rows.filter((r) => r.session === c.session);
 }
 
 /**
@@ -94,6 +120,19 @@ export function parseMeasure(text: string): MeasureCitation | undefined {
   if (law) return law;
   const words = spelledOut(text);
   if (words) return words;
+  const extra = EXTRAORDINARY_MEASURE.exec(text);
+  if (extra) {
+    const [type, session, number, rest] = extra[1] ? [extra[1], extra[2]!, extra[3]!, extra[4]!] : [extra[5]!, extra[7]!, extra[6]!, extra[8]!];
+    const letters = type.replace(/[.\s]/g, '').toUpperCase();
+    if (!CA_TYPES.includes(letters)) return undefined;
+    const cited = withSession({ type: letters, number: Number(number), jurisdictions: ['ca'], extraordinary: Number(session) }, rest);
+    if (cited?.session) {
+      // Years after it too: that extraordinary session of theirs.
+      cited.session = cited.session.replace(/-\d+$/, `-${session}`);
+      delete cited.ofYears;
+    }
+    return cited;
+  }
   const m = /^\s*([A-Za-z][A-Za-z.\s]{0,17}?)\s*[-\s]?\s*(\d{1,5})\b\s*(.*)$/.exec(text);
   if (!m) return undefined;
   // "A.B. No. 1656", "SB No 54": the number's "No." is no part of the type.
@@ -106,6 +145,13 @@ export function parseMeasure(text: string): MeasureCitation | undefined {
   if (!jurisdictions.length) return undefined;
   return withSession({ type, number: Number(m[2]), jurisdictions }, m[3]!);
 }
+
+/**
+ * A California bill of an extraordinary session as the Legislature prints it, the session's number
+ * after an X: before the bill's number, `ABX1 1`, `ABX1-1`, `AB X1 1`, `SBx2 5`; or after it, `AB 1 X1`,
+ * `AB 1X1`. Its type, session and number, and what follows.
+ */
+const EXTRAORDINARY_MEASURE = /^\s*(?:([A-Za-z][A-Za-z.]{0,4}?)\s*X\s*(\d)\s*[-\s]\s*(\d{1,5})\b\s*(.*)|([A-Za-z][A-Za-z.]{0,4}?)\s*[-\s]?\s*(\d{1,5})\s*X\s*(\d)\b\s*(.*))$/i;
 
 /**
  * A measure's type in words, as the Legislature and Congress print it: "Assembly Bill No. 1656",
@@ -139,13 +185,23 @@ function spelledOut(text: string): MeasureCitation | undefined {
 function withSession(citation: MeasureCitation, after: string): MeasureCitation | undefined {
   const rest = after.replace(/[()]/g, ' ').trim();
   if (!rest) return citation;
-  const years = /^(?:-\s*)?(?:session\s+)?((?:19|20)\d\d)\s*(?:[-–/]\s*((?:19|20)?\d\d))?(?:\s+(?:regular\s+session|(\d)(?:st|nd|rd|th)?\s+ex\w*\.?\s*(?:session)?))?$/i.exec(rest);
+  const years = /^(?:-\s*)?(?:session\s+)?((?:19|20)\d\d)\s*(?:[-–/]\s*((?:19|20)?\d\d))?(?:,?\s+(regular\s+session|(\d)(?:st|nd|rd|th|d)?\s+ex\w*\.?\s*(?:sess(?:ion|\.)?)?))?$/i.exec(rest);
   if (years && citation.jurisdictions.includes('ca')) {
     const first = Number(years[1]);
     const start = first % 2 === 1 ? first : years[2] ? first : first - 1;
     citation.jurisdictions = ['ca'];
-    citation.session = `${start}${start + 1}-${years[3] ?? '0'}`;
+    citation.session = `${start}${start + 1}-${years[4] ?? '0'}`;
     citation.year = first;
+    // The years alone: their regular session's bill, else an extraordinary session's.
+    if (!years[3]) citation.ofYears = true;
+    else delete citation.extraordinary;
+    return citation;
+  }
+  // An extraordinary session without its years ("1st Ex. Sess.", "2nd Extraordinary Session"): any years'.
+  const extraordinary = /^(\d)(?:st|nd|rd|th|d)?\s+ex\w*\.?\s*(?:sess(?:ion|\.)?)?$/i.exec(rest);
+  if (extraordinary && citation.jurisdictions.includes('ca')) {
+    citation.jurisdictions = ['ca'];
+    citation.extraordinary = Number(extraordinary[1]);
     return citation;
   }
   const congress = /^-?\s*(\d{2,3})(?:st|nd|rd|th)?(?:\s+congress)?$/i.exec(rest);

@@ -8,7 +8,7 @@ import { authorsBy, readBillPage, SUMMARY_COLUMNS as SUMMARY_COLUMN_LIST, touche
 import { compareCodeUnits, compareCodes, compareSectionNumbers, compareSections, rangeHolds } from './codes.js';
 import { billColumns, WHOLE_UNIT_TOUCH } from './columns.js';
 import { allOf, type Dialect } from './dialect.js';
-import { compareSessions, newestSessionFirst, type MeasureCitation } from './names.js';
+import { citedSessions, compareSessions, newestSessionFirst, ofCitedSession, type MeasureCitation } from './names.js';
 import { readPlace, unitHolds, type Place } from './places.js';
 import { searchStore } from './search.js';
 import type { BillRow, HistoryRow, LawSectionRow, SearchAnswer, SearchFilters, SearchPage, SectionBill, SectionRelation, SectionTouch, VersionRow, VersionSummary } from './types.js';
@@ -256,11 +256,12 @@ export function createQueries(db: Dialect): Queries {
     },
     async billsByMeasure(c) {
       const jurisdictions = c.jurisdictions;
+      const sessions = citedSessions(c, 'session');
       const rows = await db.all<BillRow>(
-        `SELECT ${billColumns()} FROM bills WHERE measure_type = ? AND measure_num = ? AND jurisdiction IN (${jurisdictions.map(() => '?').join(', ')})${c.session ? ' AND session = ?' : ''} ORDER BY ${newestSessionFirst('session')}`,
-        [c.type, c.number, ...jurisdictions, ...(c.session ? [c.session] : [])],
+        `SELECT ${billColumns()} FROM bills WHERE measure_type = ? AND measure_num = ? AND jurisdiction IN (${jurisdictions.map(() => '?').join(', ')})${sessions.sql} ORDER BY ${newestSessionFirst('session')}`,
+        [c.type, c.number, ...jurisdictions, ...sessions.params],
       );
-      return rows;
+      return ofCitedSession(c, rows);
     },
     async versions(billId) {
       return db.all<VersionSummary>(`SELECT ${SUMMARY_COLUMNS} FROM versions WHERE bill_id = ? ORDER BY seq, date, id`, [billId]);

@@ -7,7 +7,7 @@
 import { BARE_SECTION_NUMBER, codeTyped, normalizeSectionNumber, parseSectionCitation, rangeHolds, sectionName } from './codes.js';
 import { billColumns, overrideWords, WHOLE_UNIT_TOUCH } from './columns.js';
 import { oneOf, type Dialect, type SqlValue } from './dialect.js';
-import { newestSessionFirst, parseMeasure, sessionKeyOf, statuteCitation, type MeasureCitation } from './names.js';
+import { citedSessions, newestSessionFirst, ofCitedSession, parseMeasure, sessionKeyOf, statuteCitation, type MeasureCitation } from './names.js';
 import { readPlace, unitHolds } from './places.js';
 import { holderOf, OVERRIDE_SAYS } from './reports.js';
 import { billResult, citationSnippets, fullText, noResults, QUICK, sectionResult, withLawsFolded, type BillFilter } from './search-text.js';
@@ -149,9 +149,13 @@ async function citationResults(db: Dialect, query: string, filters: SearchFilter
     return rows.length ? { results: rows.slice(page.offset, page.offset + page.limit).map((b) => billResult(b, b.title)), total: rows.length, bills: rows.length, sections: 0, rankedBills: 0, rankedSections: 0, by: 'citation' } : undefined;
   }
   if (measure) {
-    const rows = await db.all<BillRow>(
-      `SELECT ${billColumns('b')} FROM bills b WHERE b.measure_type = ? AND b.measure_num = ? AND b.jurisdiction IN (${measure.jurisdictions.map(() => '?').join(', ')})${measure.session ? ' AND b.session = ?' : ''}${where.sql} ORDER BY ${newestSessionFirst('b.session')}`,
-      [measure.type, measure.number, ...measure.jurisdictions, ...(measure.session ? [measure.session] : []), ...where.params],
+    const sessions = citedSessions(measure, 'b.session');
+    const rows = ofCitedSession(
+      measure,
+      await db.all<BillRow>(
+        `SELECT ${billColumns('b')} FROM bills b WHERE b.measure_type = ? AND b.measure_num = ? AND b.jurisdiction IN (${measure.jurisdictions.map(() => '?').join(', ')})${sessions.sql}${where.sql} ORDER BY ${newestSessionFirst('b.session')}`,
+        [measure.type, measure.number, ...measure.jurisdictions, ...sessions.params, ...where.params],
+      ),
     );
     if (rows.length) return { results: rows.slice(page.offset, page.offset + page.limit).map((b) => billResult(b, b.title)), total: rows.length, bills: rows.length, sections: 0, rankedBills: 0, rankedSections: 0, by: 'citation' };
   }

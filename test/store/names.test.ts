@@ -11,15 +11,31 @@ describe('store/names', () => {
     it('should read a bill citation in the usual spellings', () => {
       expect(parseMeasure('AB 2641')).to.deep.equal({ type: 'AB', number: 2641, jurisdictions: ['ca'] });
       expect(parseMeasure('ab2641')).to.deep.equal({ type: 'AB', number: 2641, jurisdictions: ['ca'] });
-      expect(parseMeasure('A.B. 2641 2023-24')).to.deep.equal({ type: 'AB', number: 2641, jurisdictions: ['ca'], session: '20232024-0', year: 2023 });
-      expect(parseMeasure('A.B. 2641 2023–24')).to.deep.equal({ type: 'AB', number: 2641, jurisdictions: ['ca'], session: '20232024-0', year: 2023 });
-      expect(parseMeasure('SB 54 (2017)')).to.deep.equal({ type: 'SB', number: 54, jurisdictions: ['ca'], session: '20172018-0', year: 2017 });
-      expect(parseMeasure('sb54-2017')).to.deep.equal({ type: 'SB', number: 54, jurisdictions: ['ca'], session: '20172018-0', year: 2017 });
-      expect(parseMeasure('AB 1 2024')).to.deep.equal({ type: 'AB', number: 1, jurisdictions: ['ca'], session: '20232024-0', year: 2024 });
+      expect(parseMeasure('A.B. 2641 2023-24')).to.deep.equal({ type: 'AB', number: 2641, jurisdictions: ['ca'], session: '20232024-0', year: 2023, ofYears: true });
+      expect(parseMeasure('A.B. 2641 2023–24')).to.deep.equal({ type: 'AB', number: 2641, jurisdictions: ['ca'], session: '20232024-0', year: 2023, ofYears: true });
+      expect(parseMeasure('SB 54 (2017)')).to.deep.equal({ type: 'SB', number: 54, jurisdictions: ['ca'], session: '20172018-0', year: 2017, ofYears: true });
+      expect(parseMeasure('sb54-2017')).to.deep.equal({ type: 'SB', number: 54, jurisdictions: ['ca'], session: '20172018-0', year: 2017, ofYears: true });
+      expect(parseMeasure('AB 1 2024')).to.deep.equal({ type: 'AB', number: 1, jurisdictions: ['ca'], session: '20232024-0', year: 2024, ofYears: true });
       expect(parseMeasure('H.R. 1')).to.deep.equal({ type: 'HR', number: 1, jurisdictions: ['ca', 'us'] });
       expect(parseMeasure('hr1-119')).to.deep.equal({ type: 'HR', number: 1, jurisdictions: ['us'], session: '119' });
       expect(parseMeasure('S. 1000 116th Congress')).to.deep.equal({ type: 'S', number: 1000, jurisdictions: ['us'], session: '116' });
       expect(parseMeasure('H.J.Res. 37')).to.deep.equal({ type: 'HJRES', number: 37, jurisdictions: ['us'] });
+    });
+
+    it('should read a bill of an extraordinary session as the Legislature prints it, and one cited by its years whatever its session', () => {
+      const x1 = { type: 'SB', number: 1, jurisdictions: ['ca'], extraordinary: 1 };
+      for (const spelling of ['SBX1 1', 'SBX1-1', 'SB X1 1', 'sbx1 1', 'SB 1 X1', 'SB 1X1', 'SB 1 1st Ex. Sess.', 'SB 1 1st Extraordinary Session']) expect(parseMeasure(spelling), spelling).to.deep.equal(x1);
+      // With its years: that extraordinary session of theirs.
+      const of1999 = { type: 'AB', number: 1, jurisdictions: ['ca'], extraordinary: 1, session: '19992000-1', year: 1999 };
+      for (const spelling of ['ABX1 1 1999', 'AB 1 X1 1999-2000', 'AB 1 1999 1st Ex. Sess.', 'AB 1 1999-2000, 1st Extraordinary Session']) {
+        expect(parseMeasure(spelling), spelling).to.deep.include({ type: 'AB', number: 1, session: '19992000-1', year: 1999 });
+      }
+      expect(parseMeasure('ABX1 1 1999')).to.deep.equal(of1999);
+      // The years alone (ofYears: their regular session's bill, else an extraordinary session's); the regular session by name.
+      expect(parseMeasure('SB 1 1999')).to.deep.equal({ type: 'SB', number: 1, jurisdictions: ['ca'], session: '19992000-0', year: 1999, ofYears: true });
+      expect(parseMeasure('SB 1 1999-2000 Regular Session')).to.deep.equal({ type: 'SB', number: 1, jurisdictions: ['ca'], session: '19992000-0', year: 1999 });
+      // Not a bill: an X with no session's number, a type Congress alone prints.
+      expect([parseMeasure('SBX 1'), parseMeasure('HJRESX1 1')]).to.deep.equal([undefined, undefined]);
     });
 
     it('should read a law by its Congress and number, as laws are cited', () => {
@@ -34,13 +50,13 @@ describe('store/names', () => {
       // Bills keep their own reading: "hr1-119" is H.R. 1 of the 119th Congress, and a session after a
       // California bill is its years.
       expect(parseMeasure('hr1-119')).to.deep.equal({ type: 'HR', number: 1, jurisdictions: ['us'], session: '119' });
-      expect(parseMeasure('AB 12 2023-24')).to.deep.equal({ type: 'AB', number: 12, jurisdictions: ['ca'], session: '20232024-0', year: 2023 });
+      expect(parseMeasure('AB 12 2023-24')).to.deep.equal({ type: 'AB', number: 12, jurisdictions: ['ca'], session: '20232024-0', year: 2023, ofYears: true });
     });
 
     it('should read a measure’s type in words, and "No." before its number, as the Legislature and Congress print them', () => {
       const ab = { type: 'AB', number: 1656, jurisdictions: ['ca'] };
       for (const spelling of ['Assembly Bill 1656', 'Assembly Bill No. 1656', 'assembly bill no 1656', 'A.B. No. 1656', 'AB No. 1656', 'AB No 1656']) expect(parseMeasure(spelling), spelling).to.deep.equal(ab);
-      expect(parseMeasure('Senate Bill No. 54 (2017)')).to.deep.equal({ type: 'SB', number: 54, jurisdictions: ['ca'], session: '20172018-0', year: 2017 });
+      expect(parseMeasure('Senate Bill No. 54 (2017)')).to.deep.equal({ type: 'SB', number: 54, jurisdictions: ['ca'], session: '20172018-0', year: 2017, ofYears: true });
       expect(parseMeasure('Senate Constitutional Amendment 1')).to.deep.equal({ type: 'SCA', number: 1, jurisdictions: ['ca'] });
       expect(parseMeasure('Assembly Concurrent Resolution No. 12')).to.deep.equal({ type: 'ACR', number: 12, jurisdictions: ['ca'] });
       // Congress's, by the words only Congress prints.

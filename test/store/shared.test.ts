@@ -1,6 +1,6 @@
 import { expect } from 'chai';
 import { formatProblem, importPaths, ROW_OUTCOMES, type ImportProgress } from '../../src/import/index.js';
-import { billReport, digestChanged, digestSaid, latestDigestKey, namedJson, ownHeading, sectionReport } from '../../src/store/reports.js';
+import { billReport, findBill, digestChanged, digestSaid, latestDigestKey, namedJson, ownHeading, sectionReport } from '../../src/store/reports.js';
 import { matchesListed } from '../../src/store/search.js';
 import type { Database } from '../../src/store/index.js';
 import { searchModel, sectionModel, sessionModel } from '../../src/server/database-pages.js';
@@ -95,6 +95,16 @@ describeShared('store: the samples of ../shared/corpus as a new user imports the
     ]);
     expect(report.sections.filter((s) => s.relation !== 'cites').map((s) => `${s.relation} ${s.code} ${s.section}`)).to.deep.equal(['amends BPC 17539.1', 'adds PEN 337o']);
     expect(report.history.length).to.be.greaterThan(20);
+  });
+
+  it('should find a bill of an extraordinary session as the Legislature prints it, and by its years where their regular session has none', async () => {
+    const ids = async (q: string) => (await db.search(q)).results.map((r) => r.id);
+    // The archive's 1999–2000 sessions: AB 1 of each, SB 1 of the First Extraordinary Session only.
+    for (const q of ['SBX1 1', 'SB X1 1', 'SB 1 X1', 'SB 1 1st Ex. Sess.', 'SB 1 1999', 'SB 1 1999-2000']) expect(await ids(q), q).to.deep.equal(['ca-19992000-1-sb1']);
+    expect(await ids('AB 1 1999')).to.deep.equal(['ca-19992000-0-ab1']);
+    expect(await ids('ABX1 1 1999')).to.deep.equal(['ca-19992000-1-ab1']);
+    expect(await ids('SB 1 1999-2000 Regular Session')).to.deep.equal([]);
+    expect((await findBill(db, 'ABX1 1')).id).to.equal('ca-19992000-1-ab1');
   });
 
   it('should keep each version’s digest key, and say what the gut and amend changed in it: AB 831 went to a fiscal committee', async () => {
