@@ -33,7 +33,8 @@ const DIGEST_ELEMENTS: Record<string, keyof DigestKey> = { VoteRequired: 'vote',
  * last word): `digestKey` sets it, and leaves out a value it cannot read.
  */
 export function setDigestKey(digestKey: DigestKey, key: keyof DigestKey, text: string | null | undefined): void {
-  const value = /([A-Za-z][A-Za-z_ ]*?)\s*$/.exec(text ?? '')?.[1]?.trim().toLowerCase().replace(/[_\s]+/g, '-');
+  // The last word or two of at most 40 characters ("TWO_THIRDS", "Two Thirds"): a longer value is none of these.
+  const value = /(?:^|[^A-Za-z_ ])\s*([A-Za-z][A-Za-z_ ]{0,39}?)\s*$/.exec(text ?? '')?.[1]?.trim().toLowerCase().replace(/[_\s]+/g, '-');
   if (!value) return;
   if (key === 'vote') digestKey.vote = value;
   else if (value === 'yes' || value === 'no') digestKey[key] = value === 'yes';

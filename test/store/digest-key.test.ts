@@ -16,6 +16,8 @@ describe('store: a California version’s digest key', () => {
     expect(digestKeyOf({ vote_required: 'Two Thirds', appropriation: null, fiscal_committee: 'Yes', urgency: 'Yes' })).to.deep.equal({ digestKey: { vote: 'two-thirds', fiscalCommittee: true, urgency: true } });
     // NULLs, and a value that is neither yes nor no: nothing.
     expect(digestKeyOf({ vote_required: null, appropriation: 'Maybe' })).to.deep.equal({});
+    // A value longer than any key's (an untrusted row): none kept.
+    expect(digestKeyOf({ vote_required: 'Majority'.repeat(20) })).to.deep.equal({});
   });
   it('should read back only the keys it knows, of the types it knows', () => {
     expect(readDigestKey('{"vote":"majority","urgency":true,"fiscalCommittee":"yes","other":1}')).to.deep.equal({ vote: 'majority', urgency: true });
