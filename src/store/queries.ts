@@ -23,8 +23,13 @@ const SUMMARY_COLUMNS = SUMMARY_COLUMN_LIST.join(', ');
 /** Of the bills whose latest versions touch a section, those that contest it: pending, and amending or repealing it. */
 const contestedOf = <T extends SectionBill>(bills: T[]): T[] => bills.filter((b) => b.pending === 1 && b.relation !== 'adds');
 
-/** How strongly a relation ties a bill to a section: a bill that amends a section and cites it, amends it. */
-const RELATION_ORDER: SectionRelation[] = ['repeals', 'amends', 'adds', 'cites'];
+/**
+ * How strongly a relation ties a bill to a section: a bill that amends a section and cites it, amends
+ * it; one that amends it and repeals one of its versions ("Section 54953 …, as added by Section 3 of
+ * Chapter 285 of the Statutes of 2022, is repealed": AB 557, Stats. 2023, ch. 534) amends it, as the
+ * contests count it (contests.ts); one that repeals it and adds it anew repeals it.
+ */
+const RELATION_ORDER: SectionRelation[] = ['amends', 'repeals', 'adds', 'cites'];
 
 export interface SessionInfo {
   jurisdiction: string;

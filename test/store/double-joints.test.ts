@@ -20,7 +20,7 @@ import { loadViews } from '../../src/server/views.js';
 import { billReport, sectionReport } from '../../src/store/reports.js';
 import type { Database } from '../../src/store/index.js';
 import { runCli } from '../helpers/cli.js';
-import { describeBackends } from './backends.js';
+import { describeBackends, sqliteBackend } from './backends.js';
 import { describeShared, sharedPath } from '../helpers/shared.js';
 
 const q = (value: string) => `\`${value}\``;
@@ -92,6 +92,22 @@ describeShared('import/double-joints: a real chaptered bill double-jointed with 
       { code: 'GOV', section: '54953', relation: 'amends', jointWith: ['SB 537'] },
       { code: 'GOV', section: '54953', relation: 'repeals' },
     ]);
+  });
+  it('should list it on the section’s page as amending it (it repeals only the version added by Stats. 2022, ch. 285), double-jointed with SB 537', async () => {
+    const backend = await sqliteBackend();
+    const db = await backend.open();
+    try {
+      await importPaths(db, [sharedPath('corpus', 'ca-pubinfo', 'sec54953')], { start() {}, input() {}, advance() {}, problem() {}, stop() {} });
+      const bills = (await sectionReport(db, 'GOV', '54953'))!.bills.map((b) => [b.measure, b.relation, b.jointWith?.map((j) => j.measure) ?? []]);
+      expect(bills).to.deep.equal([
+        ['AB 2302', 'amends', []],
+        ['AB 1754', 'amends', []],
+        ['AB 557', 'amends', ['SB 537']],
+      ]);
+    } finally {
+      await db.close();
+      await backend.dispose();
+    }
   });
 });
 
