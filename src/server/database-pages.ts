@@ -709,7 +709,8 @@ export function billFeedModel(report: BillReport) {
       date: v.date,
       url: v.compareUrl ?? report.url,
       ...(v.compareUrl ? { relatedUrl: report.url } : {}),
-      summary: [v.changeWords, sections.join('; ')].filter(Boolean).join(' · '),
+      // What it changed: its words, the sections it touches, who brings it and its digest key.
+      summary: [v.changeWords, sections.join('; '), v.authorsChange, v.digestChange].filter(Boolean).join(' · '),
     });
   }
   // The same action twice on one day (read a second time, say) is two entries: the second's id counts it.
