@@ -226,7 +226,7 @@ describe('server: a bill’s feed', () => {
     report.versions[0]!.digestKey = { vote: 'majority', fiscalCommittee: false };
     report.versions[1]!.digestKey = { vote: 'majority', fiscalCommittee: true };
     const feed = billFeedModel(report);
-    expect(feed.entries.find((e) => e.title.includes('Amended'))!.summary).to.match(/ · Fiscal committee: now yes \(was no\)\.$/);
+    expect(feed.entries.find((e) => e.title.includes('Amended'))!.summary).to.equal('Fiscal committee: now yes (was no).');
     expect([feed.title, feed.updated, feed.selfUrl]).to.deep.equal(['AB 90000 (2025–26 Regular Session): Synthetic & <odd>.', '2026-02-02T00:00:00Z', '/bills/ca-20252026-0-ab90000/feed']);
     expect(feed.entries.map((e) => [e.title, e.updated, e.url])).to.deep.equal([
       ['AB 90000: Read second time.', '2026-02-02T00:00:00Z', '/bills/ca-20252026-0-ab90000'],
