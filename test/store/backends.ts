@@ -8,7 +8,9 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
+import { expect } from 'chai';
 import pg from 'pg';
+import { importPaths, type ImportProgress } from '../../src/import/index.js';
 import { openDatabase, type Database, type DatabaseOptions } from '../../src/store/index.js';
 import type { Dialect } from '../../src/store/dialect.js';
 
@@ -106,6 +108,30 @@ export function describeBackends(title: string, fn: (backend: () => Backend, kin
       fn(() => backend!, kind);
     });
   }
+}
+
+/**
+ * A synthetic set of tables written at test time (`write` into `session/` of a folder of its own),
+ * imported before the suite's tests into a database of its backend, with no problem reported; the
+ * database closed and the folder removed after them. Getters for the database and the folder.
+ */
+export function importedSet(backend: () => Backend, prefix: string, write: (dir: string) => void): { db: () => Database; tmp: () => string } {
+  let db: Database | undefined;
+  let tmp: string | undefined;
+  before(async () => {
+    db = await backend().open();
+    tmp = fs.mkdtempSync(path.join(os.tmpdir(), prefix));
+    write(path.join(tmp, 'session'));
+    const problems: string[] = [];
+    const progress: ImportProgress = { start() {}, input() {}, advance() {}, problem: (p) => problems.push(p.reason), stop() {} };
+    await importPaths(db, [path.join(tmp, 'session')], progress);
+    expect(problems).to.deep.equal([]);
+  });
+  after(async () => {
+    await db?.close();
+    if (tmp) fs.rmSync(tmp, { recursive: true, force: true });
+  });
+  return { db: () => db!, tmp: () => tmp! };
 }
 
 function countTests(suite: Mocha.Suite): number {

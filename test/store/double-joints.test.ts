@@ -9,18 +9,17 @@
  * 557 of 2023 (Stats. 2023, ch. 534), from ../shared/corpus/ca-pubinfo/sec54953.
  */
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { expect } from 'chai';
 import { doubleJoints } from '../../src/import/double-joints.js';
 import { analyzeVersion } from '../../src/import/analyze.js';
-import { importPaths, type ImportProgress } from '../../src/import/index.js';
+import { importPaths } from '../../src/import/index.js';
 import { billModel, sectionFeedModel, sectionModel, sessionModel } from '../../src/server/database-pages.js';
 import { loadViews } from '../../src/server/views.js';
 import { billReport, sectionReport } from '../../src/store/reports.js';
 import type { Database } from '../../src/store/index.js';
 import { runCli } from '../helpers/cli.js';
-import { describeBackends, sqliteBackend } from './backends.js';
+import { describeBackends, importedSet, sqliteBackend } from './backends.js';
 import { describeShared, sharedPath } from '../helpers/shared.js';
 
 const q = (value: string) => `\`${value}\``;
@@ -113,19 +112,9 @@ describeShared('import/double-joints: a real chaptered bill double-jointed with 
 
 describeBackends('store: bills double-jointed on a section two pending bills amend', (backend) => {
   let db: Database;
-  let tmp: string;
-  before(async () => {
-    db = await backend().open();
-    tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'billdiff-joints-'));
-    writeSet(path.join(tmp, 'session'));
-    const problems: string[] = [];
-    const progress: ImportProgress = { start() {}, input() {}, advance() {}, problem: (p) => problems.push(p.reason), stop() {} };
-    await importPaths(db, [path.join(tmp, 'session')], progress);
-    expect(problems).to.deep.equal([]);
-  });
-  after(async () => {
-    await db?.close();
-    if (tmp) fs.rmSync(tmp, { recursive: true, force: true });
+  const set = importedSet(backend, 'billdiff-joints-', writeSet);
+  before(() => {
+    db = set.db();
   });
 
   it('should keep the bills with the section the version amends', async () => {

@@ -7,17 +7,16 @@
  * do not exist, nor does any of their text.
  */
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { expect } from 'chai';
-import { importPaths, type ImportProgress } from '../../src/import/index.js';
+import { importPaths } from '../../src/import/index.js';
 import { billModel } from '../../src/server/database-pages.js';
 import { loadViews } from '../../src/server/views.js';
 import { Contests, type PendingTouch } from '../../src/store/contests.js';
 import { billReport } from '../../src/store/reports.js';
 import type { Database } from '../../src/store/index.js';
 import { runCli } from '../helpers/cli.js';
-import { describeBackends } from './backends.js';
+import { describeBackends, importedSet } from './backends.js';
 
 const q = (value: string) => `\`${value}\``;
 
@@ -97,18 +96,10 @@ describe('store/contests', () => {
 describeBackends('store: the other pending bills that would change a section a bill amends', (backend) => {
   let db: Database;
   let tmp: string;
-  before(async () => {
-    db = await backend().open();
-    tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'billdiff-others-'));
-    writeSet(path.join(tmp, 'session'));
-    const problems: string[] = [];
-    const progress: ImportProgress = { start() {}, input() {}, advance() {}, problem: (p) => problems.push(p.reason), stop() {} };
-    await importPaths(db, [path.join(tmp, 'session')], progress);
-    expect(problems).to.deep.equal([]);
-  });
-  after(async () => {
-    await db?.close();
-    if (tmp) fs.rmSync(tmp, { recursive: true, force: true });
+  const set = importedSet(backend, 'billdiff-others-', writeSet);
+  before(() => {
+    db = set.db();
+    tmp = set.tmp();
   });
 
   const othersOf = async (id: string) =>
