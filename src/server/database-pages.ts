@@ -839,7 +839,7 @@ export async function sessionModel(db: Database, jurisdiction: string, session: 
       holderNote: holderOf({ unit: b.unit, range: rangeOf(b) })?.note,
       leads: leadLinks(leads.get(b.bill_id) ?? [], b.jurisdiction, b.session),
       law: b.law && { measure: b.law.measure, url: billUrl(b.law.bill_id) },
-      jointWith: b.joint && b.relation === 'amends' ? jointList(jointWith(jointBills(b.joint))) : undefined,
+      jointWith: jointList(jointWith(jointBills(b.joint))),
     }));
     return {
       code: s.code,

@@ -14,8 +14,6 @@ export interface PendingTouch {
   code: string;
   section: string;
   relation: 'amends' | 'repeals';
-  /** The other bills whose amendments of the section the version incorporates (`jointBills`), else null. */
-  joint: string | null;
   bill_id: string;
   measure: string;
   measure_type: string;

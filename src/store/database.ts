@@ -20,7 +20,7 @@ import { codeNamed, NameIndex, type Named } from './named.js';
 import { becameStatus } from './enacted.js';
 import { Contests } from './contests.js';
 import { PerGeneration } from './per-generation.js';
-import { createQueries, type Queries } from './queries.js';
+import { createQueries, heldBills, type Queries } from './queries.js';
 import { mayBeQuick, quickSearch } from './search.js';
 import { SearchBusyError, SearchPool } from './search-pool.js';
 import { rebuildTermIndex } from './term-index.js';
@@ -544,7 +544,7 @@ export class Writer {
 
   /** Which of the bills `ids` the database holds. */
   async heldBills(ids: Iterable<string>): Promise<Set<string>> {
-    return new Set((await allOf<{ id: string }>(this.db, 'SELECT id FROM bills', 'id', ids)).map((b) => b.id));
+    return heldBills(this.db, ids);
   }
 
   /**

@@ -95,6 +95,8 @@ export interface Queries {
   generation(): Promise<string>;
   bill(id: string): Promise<BillRow | undefined>;
   billsByMeasure(citation: MeasureCitation): Promise<BillRow[]>;
+  /** Which of the bills `ids` the database holds (`heldBills`). */
+  heldBills(ids: Iterable<string>): Promise<Set<string>>;
   versions(billId: string): Promise<VersionSummary[]>;
   /** A version by its id or its corpus id, with its bytes. */
   version(id: string): Promise<VersionRow | undefined>;
@@ -148,6 +150,11 @@ function sectionBillColumns(section = 'vs.section'): string {
               b.id AS bill_id, b.measure, b.jurisdiction, b.session, b.title, b.status, b.pending`;
 }
 
+/** Which of the bills `ids` the database holds: one statement (none for no id). */
+export async function heldBills(db: Dialect, ids: Iterable<string>): Promise<Set<string>> {
+  return new Set((await allOf<{ id: string }>(db, 'SELECT id FROM bills', 'id', ids)).map((b) => b.id));
+}
+
 export function createQueries(db: Dialect): Queries {
   const sectionBillsOf = async (where: string, params: Array<string | number>): Promise<Array<SectionBill & { code: string; section: string; seq: number }>> =>
     db.all(
@@ -159,20 +166,10 @@ export function createQueries(db: Dialect): Queries {
   /** Keeps, for each bill and section, the newest version's strongest relation. */
   const newestPerBill = <T extends SectionBill & { code: string; section: string; seq: number }>(rows: T[]): T[] => {
     const best = new Map<string, T>();
-    // A version that amends the section double-jointed and also repeals a version of it (AB 557, Stats.
-    // 2023, ch. 534): listed as repealing it, and double-jointed still.
-    const joints = new Map<string, { seq: number; joint: string }>();
     for (const row of rows) {
       const key = `${row.code}\u0000${row.section}\u0000${row.bill_id}`;
       const held = best.get(key);
       if (!held || row.seq > held.seq || (row.seq === held.seq && RELATION_ORDER.indexOf(row.relation) < RELATION_ORDER.indexOf(held.relation))) best.set(key, row);
-      if (row.joint && row.seq >= (joints.get(key)?.seq ?? -Infinity)) joints.set(key, { seq: row.seq, joint: row.joint });
-    }
-    if (joints.size) {
-      for (const [key, row] of best) {
-        const joint = joints.get(key);
-        if (joint && joint.seq === row.seq) row.joint = joint.joint;
-      }
     }
     return [...best.values()].sort((a, b) => compareSessions(b.session, a.session) || (b.version_date ?? '').localeCompare(a.version_date ?? '') || a.measure.localeCompare(b.measure));
   };
@@ -268,6 +265,7 @@ export function createQueries(db: Dialect): Queries {
       );
       return ofCitedSession(c, rows);
     },
+    heldBills: (ids) => heldBills(db, ids),
     async versions(billId) {
       return db.all<VersionSummary>(`SELECT ${SUMMARY_COLUMNS} FROM versions WHERE bill_id = ? ORDER BY seq, date, id`, [billId]);
     },
@@ -356,7 +354,7 @@ export function createQueries(db: Dialect): Queries {
     },
     async pendingTouches() {
       return db.all<PendingTouch>(
-        `SELECT vs.code, vs.section, vs.relation, vs.joint, b.id AS bill_id, b.measure, b.measure_type, b.measure_num, v.id AS version_id, v.corpus_id
+        `SELECT vs.code, vs.section, vs.relation, b.id AS bill_id, b.measure, b.measure_type, b.measure_num, v.id AS version_id, v.corpus_id
            FROM bills b JOIN versions v ON v.id = b.latest_version JOIN version_sections vs ON vs.version_id = v.id
           WHERE b.pending = 1 AND vs.relation IN ('amends', 'repeals')`,
       );

@@ -5,7 +5,6 @@
  */
 import { codeName, codeTyped, isUsCode, normalizeSectionNumber, parseSectionCitation, sectionName } from './codes.js';
 import type { Database } from './database.js';
-import { allOf } from './dialect.js';
 import { billKey, measureOfKey, parseMeasure, sessionName, statuteCitation } from './names.js';
 import { billColumns, jointBills, overrideWords } from './columns.js';
 import { placesAbove, readPlace, unitQuery, unitsHolding } from './places.js';
@@ -207,14 +206,14 @@ export interface JointBill {
   url?: string;
 }
 
-/** "double-jointed with SB 537" (`billdiff bill`, `billdiff section`; the pages link each bill: partials/joint-with.hbs). */
+/** "double-jointed with SB 537" (`billdiff bill`, `billdiff section`, a section's feed; the pages link each bill: `jointList` in database-pages.ts). */
 export function jointSaid(bills: ReadonlyArray<{ measure: string }>): string {
   return `double-jointed with ${listed(bills.map((b) => b.measure))}`;
 }
 
 /**
  * The bills named by `joints` (each a list of measures of the session, `jointBills`), linked where the
- * database holds them: a function from a list to its bills. One query, and none where no list names one.
+ * database holds them: a function from a list to its bills. One query (`heldBills`), none where no list names one.
  */
 export async function jointBillsOf(db: Database, jurisdiction: string, session: string, joints: Iterable<readonly string[]>): Promise<(measures: readonly string[]) => JointBill[]> {
   const idOf = (measure: string) => {
@@ -223,7 +222,7 @@ export async function jointBillsOf(db: Database, jurisdiction: string, session: 
   };
   const ids = new Set<string>();
   for (const list of joints) for (const m of list) ids.add(idOf(m));
-  const held = new Set(ids.size ? (await allOf<{ id: string }>(db.dialect, 'SELECT id FROM bills', 'id', ids)).map((b) => b.id) : []);
+  const held = await db.heldBills(ids);
   return (measures) =>
     measures.map((measure) => {
       const id = idOf(measure);
@@ -619,7 +618,6 @@ export function headingOwn(heading: string, innermost: string | undefined): stri
   return heading === innermost ? '' : heading;
 }
 
-/** `headingOwn` of a section's report. */
 /** A chapter as a law section's history note cites it: "Stats. 2025, Ch. 623", "Stats. 1989, Res. Ch. 90". */
 const NOTE_CHAPTER = /Stats\. \d{4},(?: \d{1,2}(?:st|nd|rd|th|d) Ex\. Sess\.,)? (?:Res\. )?Ch\. \d{1,4}/gi;
 
@@ -665,6 +663,7 @@ async function historyActs(db: Database, note: string): Promise<SectionReport['h
   });
 }
 
+/** `headingOwn` of a section's report. */
 export function ownHeading(report: Pick<SectionReport, 'heading' | 'units'>): string {
   return headingOwn(report.heading, report.units[report.units.length - 1]?.heading);
 }
@@ -687,7 +686,10 @@ export async function sectionReport(db: Database, code: string, number: string, 
   const inTurn = docId ? inTurnUrl(docId, contest) : undefined;
   // The bills each is double-jointed with, where any is (each of its own session; the rare bill that says so).
   const jointed = new Map<string, JointBill[]>();
-  for (const b of bills) if (b.joint) jointed.set(b.bill_id, (await jointBillsOf(db, b.jurisdiction, b.session, [jointBills(b.joint)]))(jointBills(b.joint)));
+  for (const b of bills) {
+    const joint = jointBills(b.joint);
+    if (joint.length) jointed.set(b.bill_id, (await jointBillsOf(db, b.jurisdiction, b.session, [joint]))(joint));
+  }
   return {
     code,
     number,
